@@ -1,0 +1,82 @@
+"""The library entry points: what the CLI calls, usable from Python without it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from importlib.metadata import PackageNotFoundError, version
+
+from extractor.backends import DEFAULT_BACKEND, Backend, get_backend
+from extractor.documents import Document, DocumentError
+from extractor.models import DocumentResult
+
+try:
+    VERSION = version("trialx")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    VERSION = "0+unknown"
+
+
+def _resolve(backend: str | Backend) -> Backend:
+    return get_backend(backend) if isinstance(backend, str) else backend
+
+
+def extract(
+    text: str | Document,
+    *,
+    backend: str | Backend = DEFAULT_BACKEND,
+    doc_id: str = "text",
+    title: str | None = None,
+) -> DocumentResult:
+    """Extract the trial records of one text.
+
+    Args:
+        text: The document text, or a ready ``Document``.
+        backend: Backend name (``"rules"``) or an instance.
+        doc_id: Id to give a plain text.
+        title: Title, when it is not part of ``text``.
+
+    Returns:
+        The document's result; ``result.trials`` holds the records.
+    """
+    document = text if isinstance(text, Document) else Document(doc_id=doc_id, text=text, title=title)
+    return _finish(_resolve(backend).extract(document), document, _resolve_name(backend))
+
+
+def extract_documents(
+    documents: Iterable[Document | DocumentError],
+    *,
+    backend: str | Backend = DEFAULT_BACKEND,
+) -> Iterator[DocumentResult | DocumentError]:
+    """Extract from a stream of documents, one result per document, in order.
+
+    A document whose extraction raises becomes a ``DocumentError`` naming it;
+    read errors already in the stream are passed through. Nothing stops the
+    stream but the end of its input.
+    """
+    engine = _resolve(backend)
+    for item in documents:
+        if isinstance(item, DocumentError):
+            yield item
+            continue
+        try:
+            result = engine.extract(item)
+        except Exception as exc:  # one bad document never sinks a batch
+            yield DocumentError(
+                source=item.source or item.doc_id,
+                reason=f"extraction failed: {type(exc).__name__}: {exc}",
+                doc_id=item.doc_id,
+            )
+            continue
+        yield _finish(result, item, engine.name)
+
+
+def _resolve_name(backend: str | Backend) -> str:
+    return backend if isinstance(backend, str) else backend.name
+
+
+def _finish(result: DocumentResult, document: Document, backend_name: str) -> DocumentResult:
+    """Stamp provenance on a backend's result."""
+    result.doc_id = document.doc_id
+    result.source = document.source
+    result.backend = backend_name
+    result.extractor_version = VERSION
+    return result

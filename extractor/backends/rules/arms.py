@@ -1,0 +1,225 @@
+"""Arms of a trial: labelled arms/cohorts/groups, "randomised to X or Y", "X versus Y".
+
+Each arm keeps the aliases the text uses for it, so that results can name their
+arm with the same label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.backends.rules.lexicon import find_drugs
+
+_LABEL = r"(?:[A-Z]\d?|\d{1,2}[A-Z]?|I{1,3}V?|IV)"
+_LABELLED = re.compile(
+    rf"\b(?P<kind>[Aa]rms?|[Gg]roups?|[Cc]ohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,|and|&|or)\s*{_LABEL})*)(?![\w-])"
+)
+_NAMED = re.compile(
+    r"\b(?:the |in |for |of |to |and )(?P<name>(?:[A-Za-z][\w+/-]*\s)?[A-Za-z0-9][\w+/-]*)\s+(?P<kind>arm|group)(?!s)\b"
+)
+_NOT_NAMED = re.compile(
+    r"^(?:treatment|both|two|three|each|all|age|risk|study|working|oncology|cooperative|lymphoma|"
+    r"this|that|the|a|an|one|other|either|same|respective|various|[\w-]*risk|intervention|"
+    r"experimental treatment|sub|matched|unmatched|signature|[\w-]*sensitive|[\w-]*resistant|"
+    r"high|low|intermediate|pharmacist|leukemia|trials|research|support|focus|ethnic|navigated|"
+    r"exposure|stratification|reference|randomi[sz]ed|respective|dose|the two)$",
+    re.IGNORECASE,
+)
+_RANDOMISED_TO = re.compile(
+    r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|allocated|assigned)(?:\s*\(\d\s*:\s*\d\))?"
+    r"(?:\s+in\s+a\s+[\w-]+\s+ratio)?\s+(?:\w+\s+){0,3}?(?:to|between)\s+(?:receive\s+|either\s+|treatment\s+with\s+)*"
+    r"(?P<a>[^;.]{2,120}?)\s+(?:or|versus|vs\.?|and)\s+(?:to\s+)?(?:receive\s+)?(?P<b>[^;.]{2,120}?)"
+    r"(?=\s*(?:[.;]|,\s*(?:and|with|stratified|followed|in|respectively|every)|\s+(?:in|with)\s+(?:a|combination)|$))",
+    re.IGNORECASE,
+)
+_VERSUS_TITLE = re.compile(
+    r"^(?:.*?:\s*)?(?P<a>[^:;]{3,80}?)\s+(?:versus|vs\.?|compared (?:to|with))\s+(?P<b>[^:;]{3,80}?)(?=\s+(?:as|for|in|after|with(?!out)|among)\b|[:;,.]|$)",
+    re.IGNORECASE,
+)
+_N_AFTER = re.compile(r"^\s*[\[(]?\s*(?:[^()\[\]]{0,40}?[;,]\s*)?[nN]\s*=\s*(?P<n>\d+)")
+_NON_DRUG = (
+    (re.compile(r"\bplacebo\b", re.I), "placebo", "other"),
+    (re.compile(r"\bbest supportive care\b", re.I), "best supportive care", "other"),
+    (re.compile(r"\bactive monitoring\b", re.I), "active monitoring", "other"),
+    (re.compile(r"\bobservation\b", re.I), "observation", "other"),
+    (re.compile(r"\b(?:radiotherapy|irradiation|radiation therapy|chemoradiotherapy)\b", re.I), None, "radiation"),
+    (re.compile(r"\b(?:surgery|resection|nephrectomy|mastectomy)(?: alone)?\b", re.I), None, "procedure"),
+)
+_INTERVENTION_CONTEXT_STOP = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to))\b", re.I)
+
+
+@dataclass
+class ArmDraft:
+    label: str | None
+    aliases: list[str] = field(default_factory=list)
+    n: int | None = None
+    interventions: list[dict[str, str | None]] = field(default_factory=list)
+    defining_text: str = ""
+
+
+def _singular(kind: str) -> str:
+    return kind[:-1] if kind.lower().endswith("s") else kind
+
+
+def _split_labels(raw: str) -> list[str]:
+    return [p for p in re.split(r"\s*(?:,|and|&|or)\s*", raw) if p]
+
+
+def interventions_in(text: str) -> list[dict[str, str | None]]:
+    """Interventions named in ``text``: lexicon drugs, stems, code names, and non-drug ones."""
+    out: list[dict[str, str | None]] = []
+    seen: set[str] = set()
+    for mention in find_drugs(text, code_names=True):
+        key = mention.drug.name.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({"name": mention.text, "type": mention.drug.type, "target": mention.drug.target,
+                    "dose": _dose_after(text, mention.end), "schedule": None})
+    for pattern, name, kind in _NON_DRUG:
+        m = pattern.search(text)
+        if m:
+            label = name or m.group(0)
+            if label.lower() not in seen:
+                seen.add(label.lower())
+                out.append({"name": label, "type": kind, "target": None, "dose": None, "schedule": None})
+    return out
+
+
+_DOSE = re.compile(r"^\s*\(?\s*(?P<d>\d[\d,.·]*\s*(?:mg|g|µg|mcg|IU|U|Gy|mg/m2|mg/kg|mg kg−1|mg m−2)(?:\s*(?:/|per)\s*(?:m2|m²|kg|day|d))?)", re.I)
+
+
+def _dose_after(text: str, end: int) -> str | None:
+    m = _DOSE.match(text[end: end + 30])
+    return m.group("d").strip() if m else None
+
+
+def _clean_label(raw: str) -> tuple[str, int | None]:
+    n = None
+    m = re.search(r"\((?:n\s*=\s*)?(\d+)\)", raw)
+    if m:
+        n = int(m.group(1))
+    label = re.sub(r"\s*\([^)]*\)", "", raw).strip(" ,")
+    label = re.sub(r"^(?:receive|either|the|a|an)\s+", "", label, flags=re.I)
+    label = re.sub(r"\s+(?:alone|arm|group|regimen)$", lambda x: x.group(0) if "alone" in x.group(0) else "", label, flags=re.I)
+    return label, n
+
+
+def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
+    """Arms of the document's own trial, in order of first mention."""
+    text = " ".join(sentences)
+    arms: list[ArmDraft] = []
+    by_key: dict[str, ArmDraft] = {}
+
+    def add(label: str, alias: list[str], n: int | None = None, defining: str = "") -> ArmDraft:
+        key = label.lower()
+        arm = by_key.get(key)
+        if arm is None:
+            arm = ArmDraft(label=label, aliases=[], n=n, defining_text=defining)
+            arms.append(arm)
+            by_key[key] = arm
+        for a in alias:
+            if a and a not in arm.aliases:
+                arm.aliases.append(a)
+        if arm.n is None and n is not None:
+            arm.n = n
+        if not arm.defining_text and defining:
+            arm.defining_text = defining
+        return arm
+
+    # 1. Labelled arms: "Arm A", "cohorts 1A and 1B", "group B".
+    for sentence in sentences:
+        for m in _LABELLED.finditer(sentence):
+            kind = _singular(m.group("kind"))
+            for lab in _split_labels(m.group("labels")):
+                label = f"{kind} {lab}"
+                after = sentence[m.end(): m.end() + 30]
+                n_m = _N_AFTER.match(after) if len(_split_labels(m.group("labels"))) == 1 else None
+                add(label, [label, f"{kind.lower()} {lab}"], int(n_m.group("n")) if n_m else None,
+                    _labelled_defining_text(sentence, m.start(), m.end()))
+    if not arms:
+        # 2. "randomised to X or Y".
+        for sentence in sentences:
+            m = _RANDOMISED_TO.search(sentence)
+            if m and not re.search(r"\b(?:arm|group|cohort)s?\s+[A-Z0-9]", m.group(0)):
+                for part in ("a", "b"):
+                    label, n = _clean_label(m.group(part))
+                    if 1 <= len(label.split()) <= 8:
+                        add(label, [label], n, m.group(part))
+                if arms:
+                    break
+    if not arms and title:
+        # 3. "X versus Y" in the title.
+        m = _VERSUS_TITLE.search(title)
+        if m:
+            for part in ("a", "b"):
+                label, n = _clean_label(m.group(part))
+                if 1 <= len(label.split()) <= 8:
+                    add(label, [label], n, m.group(part))
+    # 4. Named groups: "the XELIRI arm", "IL-2 group", "control group"; aliases of known arms or new arms.
+    for sentence in sentences:
+        for m in _NAMED.finditer(sentence):
+            name = m.group("name").strip()
+            first = name.split()[0]
+            if _NOT_NAMED.match(name) or _NOT_NAMED.match(first) or name.isdigit():
+                if len(name.split()) == 1:
+                    continue
+                name = name.split(None, 1)[1]
+                if _NOT_NAMED.match(name):
+                    continue
+            phrase = f"{name} {m.group('kind')}"
+            owner = next((a for a in arms if any(_same(name, al) for al in a.aliases)), None)
+            if owner is not None:
+                if phrase not in owner.aliases:
+                    owner.aliases.append(phrase)
+            elif len(arms) < 6:
+                n_m = _N_AFTER.match(sentence[m.end(): m.end() + 30])
+                add(name, [name, phrase], int(n_m.group("n")) if n_m else None, sentence)
+    for arm in arms:
+        arm.interventions = interventions_in(_intervention_text(arm))
+    return arms
+
+
+def _same(a: str, b: str) -> bool:
+    norm = lambda s: re.sub(r"[\s\-–]+", " ", s.lower()).strip()  # noqa: E731
+    return norm(a) == norm(b) or norm(b).startswith(norm(a) + " ")
+
+
+def _labelled_defining_text(sentence: str, start: int, end: int) -> str:
+    after = sentence[end:]
+    if re.match(r"^\s*(?:received|was treated with|were treated with|:|consisted of|\()", after):
+        stop = re.search(r"\b(?:whereas|while)\b|;|(?:arm|group|cohort)\s+[A-Z0-9]", after[3:])
+        return after[: stop.start() + 3 if stop else 200]
+    before = sentence[:start]
+    cut = max(before.rfind(";"), before.rfind(" or "), before.rfind("to "), before.rfind(")") if before.endswith("(") else -1)
+    return before[max(0, cut, len(before) - 160):]
+
+
+def _intervention_text(arm: ArmDraft) -> str:
+    text = arm.defining_text or (arm.label or "")
+    stop = _INTERVENTION_CONTEXT_STOP.search(text)
+    return text[: stop.start()] if stop else text
+
+
+def arm_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
+    """(start, end, arm label) of each arm named in ``text``, with plural lists expanded."""
+    out: list[tuple[int, int, str]] = []
+    labelled = {a.label.split(" ", 1)[1]: a.label for a in arms if a.label and _LABELLED.fullmatch(a.label)}
+    for m in _LABELLED.finditer(text):
+        for lab in _split_labels(m.group("labels")):
+            if lab in labelled:
+                out.append((m.start(), m.end(), labelled[lab]))
+    aliases = sorted(
+        ((alias, a.label) for a in arms if a.label for alias in a.aliases if not _LABELLED.fullmatch(alias)),
+        key=lambda x: -len(x[0]),
+    )
+    taken: list[tuple[int, int]] = [(s, e) for s, e, _ in out]
+    for alias, label in aliases:
+        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, re.IGNORECASE):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append((m.start(), m.end(), label))
+    out.sort()
+    return out

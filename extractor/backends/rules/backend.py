@@ -1,0 +1,399 @@
+"""The rule-based backend: deterministic, offline, no model.
+
+Reading order: split the document into sentences (with sections), decide what
+kind of document it is, decide which sentences speak of the document's own
+trial and which of other trials, then fill the record from each group.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.backends.rules import design
+from extractor.backends.rules.arms import ArmDraft, arm_mentions, find_arms, interventions_in
+from extractor.backends.rules.lexicon import lexicon
+from extractor.backends.rules.results import Draft, extract_sentence
+from extractor.backends.rules.text import (
+    BACKGROUND,
+    CONCLUSION,
+    DISCUSSION,
+    METHODS,
+    OTHER,
+    REFERENCES,
+    Sentence,
+    split_sentences,
+)
+from extractor.backends.rules.vocabulary import find_mentions
+from extractor.documents import Document
+from extractor.models import (
+    Arm,
+    DocumentResult,
+    Endpoint,
+    Enrollment,
+    Intervention,
+    Result,
+    TrialRecord,
+)
+
+_SKIP_SECTIONS = {REFERENCES, OTHER}
+_CITATION = re.compile(r"<sup>\s*\d|\[\d+(?:[,–-]\s*\d+)*\]|\(\s*(?:refs?\.?\s*)?\d+(?:[,–-]\d+)*\s*\)$")
+_OTHERS_WORK = re.compile(
+    r"\b(?:previous(?:ly)?|prior (?:studies|trials|reports)|historical(?:ly)?|has been (?:shown|reported|demonstrated)|"
+    r"have (?:shown|reported|demonstrated)|other (?:studies|trials)|literature|were reported in|"
+    r"null (?:rate|hypothesis)|assum\w+|hypothes\w+|aimed to|designed to|powered to|to detect|sample size|"
+    r"would (?:be|have)|expected)\b",
+    re.IGNORECASE,
+)
+_OWN = re.compile(r"\b(?:we|our|this (?:study|trial|analysis)|the present (?:study|trial)|here)\b", re.IGNORECASE)
+_TRIAL_SIGNAL = re.compile(
+    r"\b(?:phase\s*(?:I{1,3}V?|[0-4])[ab]?\b|randomi[sz]ed|randomly (?:assigned|allocated)|single[- ]arm|open[- ]label|"
+    r"placebo[- ]controlled|double[- ]blind|(?:clinical|controlled|pilot|pivotal|feasibility) trial|"
+    r"this trial|the trial|trial was|we conducted a|enrolled|were treated with|received)\b",
+    re.IGNORECASE,
+)
+_NOT_TRIAL = re.compile(
+    r"\b(?:mice|mouse|murine|xenografts?|preclinical|in vitro|cell lines?|observational|retrospective(?:ly)?|"
+    r"case[–-]control|cohort study|database|registry[- ]based|National Cancer Database|SEER|"
+    r"critical evaluation|commentary|editorial|correspondence|in reply|meta-analysis|systematic review|"
+    r"population-based)\b",
+    re.IGNORECASE,
+)
+_REVIEW = re.compile(r"^\s*(?:#+\s*)?\**REVIEW\**\s*$|\bthis review\b|\bwe review(?:ed)?\b|\breview (?:article|aimed)\b", re.IGNORECASE | re.MULTILINE)
+_TITLE_LINE = re.compile(r"^\s*(?:#+\s*)?\**(?P<t>[^\n]{20,300}?)\**\s*$")
+
+
+@dataclass
+class _Group:
+    """Sentences and results that belong to one trial."""
+
+    key: str
+    role: str
+    sentences: list[Sentence]
+    drafts: list[Draft]
+    acronym: str | None = None
+    registry: list[str] | None = None
+
+
+class RulesBackend:
+    """Patterns and lexicons; the default when no LLM endpoint is configured."""
+
+    name = "rules"
+    needs_network = False
+
+    def __init__(self, **_: object) -> None:
+        lexicon()  # load once, at construction rather than on the first document
+
+    def extract(self, document: Document) -> DocumentResult:
+        text = document.text
+        sentences = split_sentences(text)
+        title = document.title or _guess_title(text)
+        warnings: list[str] = []
+        if _is_review(text, title):
+            trials = self._review(sentences)
+            return DocumentResult(doc_id=document.doc_id, is_trial_report=bool(trials), trials=trials,
+                                  warnings=warnings)
+        if not _is_trial_report(text, title, sentences, document.registry_ids):
+            return DocumentResult(doc_id=document.doc_id, is_trial_report=False, trials=[])
+        trials = self._report(document, title, sentences)
+        return DocumentResult(doc_id=document.doc_id, is_trial_report=True, trials=trials, warnings=warnings)
+
+    # ------------------------------------------------------------ reports
+
+    def _report(self, document: Document, title: str | None, sentences: list[Sentence]) -> list[TrialRecord]:
+        own_acronym = _own_acronym(title, sentences)
+        own: list[Sentence] = []
+        cited: dict[str, list[tuple[Sentence, int, int]]] = {}
+        for s in sentences:
+            if s.section in _SKIP_SECTIONS:
+                continue
+            others = [(pos, name) for pos, name in design.acronyms(s.text)
+                      if not own_acronym or _norm(name) != _norm(own_acronym)]
+            if others:
+                for k, (pos, name) in enumerate(others):
+                    end = others[k + 1][0] if k + 1 < len(others) else len(s.text)
+                    cited.setdefault(name, []).append((s, pos, end))
+                continue
+            own.append(s)
+        design_sents = [s for s in own if s.section not in {DISCUSSION, CONCLUSION} or _OWN.search(s.text)]
+        design_text = " ".join([title or ""] + [s.text for s in design_sents])
+        arms = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND])
+        result_sents = [s for s in own if _speaks_of_own_results(s)]
+        ci_level = _ci_level(" ".join(s.text for s in sentences))
+
+        def finder(t: str) -> list[tuple[int, int, str]]:
+            return arm_mentions(t, arms) if len(arms) > 1 else []
+
+        drafts = [d for s in result_sents for d in extract_sentence(s, finder, ci_level)]
+        registry = [rid for rid in _unique(list(document.registry_ids) + [r for s in design_sents for _, r in design.registry_ids(s.text)])]
+        phases = design.phases_in(title or "") or design.phases_in(" ".join(s.text for s in design_sents[:12]))
+        enrollment = design.enrollment(design_sents)
+        record = TrialRecord(
+            role="reported",
+            registry_ids=registry,
+            acronym=own_acronym,
+            title=title,
+            phases=phases or None,
+            allocation=design.allocation(design_text, len(arms) or 1 if not arms else len(arms)),
+            masking=design.masking(design_text),
+            multicenter=design.multicenter(design_text),
+            countries=design.countries(design_text, lexicon().countries, lexicon().country_re),
+            conditions=design.conditions(title, design_sents),
+            enrollment=Enrollment(**enrollment),
+            arms=_arms(arms, design_text, enrollment),
+            endpoints=_endpoints(design_sents),
+            results=_results(drafts),
+            primary_endpoint_met=design.primary_endpoint_met(own),
+            conclusion=_conclusion(own),
+        )
+        trials = [record]
+        for name, spans in cited.items():
+            cited_drafts = []
+            for s, start, end in spans:
+                cited_drafts += [d for d in extract_sentence(s, lambda _t: [], ci_level) if start <= d.pos < end]
+            if cited_drafts:
+                trials.append(_summarized(name, [s for s, *_ in spans], cited_drafts))
+        return trials
+
+    # ------------------------------------------------------------ reviews
+
+    def _review(self, sentences: list[Sentence]) -> list[TrialRecord]:
+        ci_level = _ci_level(" ".join(s.text for s in sentences))
+        groups: dict[str, tuple[list[Sentence], list[Draft], str | None, list[str]]] = {}
+        last_key: str | None = None
+        last_line: int | None = None
+        for s in sentences:
+            if s.section in _SKIP_SECTIONS:
+                continue
+            drafts = extract_sentence(s, lambda _t: [], ci_level)
+            line = _line_of(s)
+            names = [n for _, n in design.acronyms(s.text)]
+            ids = [r for _, r in design.registry_ids(s.text)]
+            drugs = interventions_in(s.text)
+            key = names[0] if names else ids[0] if ids else None
+            if key is None and drugs and drugs[0]["type"] != "other":
+                key = str(drugs[0]["name"]).lower()
+            if key is None and last_line is not None and line - last_line <= 2:
+                key = last_key
+            if key is not None:
+                last_key, last_line = key, line
+            if not drafts or key is None:
+                continue
+            sents, ds, acronym, reg = groups.setdefault(key, ([], [], names[0] if names else None, []))
+            sents.append(s)
+            ds.extend(drafts)
+            reg.extend(r for r in ids if r not in reg)
+        trials = []
+        for key, (sents, drafts, acronym, reg) in groups.items():
+            record = _summarized(acronym or key, sents, drafts)
+            record.acronym = acronym
+            record.registry_ids = reg
+            trials.append(record)
+        return trials
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _line_of(s: Sentence) -> int:
+    return s.index
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower())
+
+
+def _unique(items: list[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def _guess_title(text: str) -> str | None:
+    """The first line that reads like a title (documents without a separate title)."""
+    lines = text.splitlines()
+    if len(lines) < 2:
+        return None
+    for line in lines[:12]:
+        m = _TITLE_LINE.match(line)
+        if not m:
+            continue
+        candidate = m.group("t").strip()
+        if len(candidate.split()) >= 6 and not candidate.endswith(".") and "{" not in candidate \
+                and not candidate.lower().startswith(("http", "received", "accepted")):
+            return candidate
+    return None
+
+
+def _is_review(text: str, title: str | None) -> bool:
+    head = text[:3000]
+    return bool(_REVIEW.search(head)) or bool(title and re.search(r"\breview\b", title, re.IGNORECASE))
+
+
+def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], registry: tuple[str, ...]) -> bool:
+    own_text = " ".join(s.text for s in sentences if s.section not in _SKIP_SECTIONS)
+    trial_hits = len(_TRIAL_SIGNAL.findall((title or "") + " " + own_text))
+    not_trial = len(_NOT_TRIAL.findall((title or "") + " " + own_text))
+    has_registry = bool(registry) or bool(design.registry_ids(own_text))
+    if title and _TRIAL_SIGNAL.search(title) and not _NOT_TRIAL.search(title):
+        return True
+    if has_registry and trial_hits >= 1:
+        return True
+    return trial_hits >= 2 and trial_hits > not_trial
+
+
+def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
+    if title:
+        names = design.acronyms(title)
+        if names:
+            return names[-1][1]
+        paren = design.ACRONYM_PAREN.findall(title)
+        for name in paren:
+            if design._plausible_acronym(name):
+                return name
+    for s in sentences[:15]:
+        if s.section in _SKIP_SECTIONS | {BACKGROUND}:
+            continue
+        for pos, name in design.acronyms(s.text):
+            before = s.text[max(0, pos - 60): pos]
+            if re.search(r"\b(?:here we report|we report|this|the present|in the|our)\b[^.]*$", before, re.I) or \
+                    re.match(rf"^\W*{re.escape(name)}\b[^.]{{0,20}}\b(?:was|is|,)\s", s.text[pos:]):
+                if not re.search(r"being evaluated|ongoing|future|previous|evaluating", s.text[pos:pos + 80] + before, re.I):
+                    return name
+        lead = re.match(r"^\s*(?P<n>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+),\s+an?\s", s.text)
+        if lead:
+            return lead.group("n")
+    return None
+
+
+def _speaks_of_own_results(s: Sentence) -> bool:
+    if s.section in {BACKGROUND, METHODS} | _SKIP_SECTIONS:
+        return False
+    if _CITATION.search(s.text):
+        return False
+    if _OTHERS_WORK.search(s.text):
+        return False
+    return not (s.section == DISCUSSION and not _OWN.search(s.text))
+
+
+def _ci_level(text: str) -> float | None:
+    m = re.search(r"(\d{2}(?:[.·]\d+)?)\s?%\s*(?:CI|confidence)", text)
+    if not m:
+        return None
+    return float(m.group(1).replace("·", "."))
+
+
+def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int]) -> list[Arm]:
+    if not arms:
+        interventions = interventions_in(design_text)
+        if not interventions:
+            return []
+        return [Arm(label=None, n=enrollment.get("enrolled") or enrollment.get("treated"),
+                    interventions=[Intervention(**i) for i in interventions])]  # type: ignore[arg-type]
+    return [
+        Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
+        for a in arms
+    ]
+
+
+_ROLE_RE = re.compile(
+    r"(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary)\s+(?:efficacy\s+)?(?:end[- ]?points?|objectives?|outcomes?|aims?)",
+    re.IGNORECASE,
+)
+_ROLE_MAP = {"co-primary": "co_primary", "coprimary": "co_primary", "co primary": "co_primary",
+             "primary": "primary", "secondary": "secondary", "key secondary": "secondary",
+             "exploratory": "exploratory", "additional": "secondary"}
+
+
+def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
+    out: list[Endpoint] = []
+    seen: set[tuple[str, str]] = set()
+    for s in sentences:
+        roles = list(_ROLE_RE.finditer(s.text))
+        if not roles:
+            continue
+        mentions = [m for m in find_mentions(s.text) if m.canonical not in {"HR", "OR", "RR", "PR"}]
+        for i, r in enumerate(roles):
+            role = _ROLE_MAP.get(r.group("role").lower().replace("-", "-"), "secondary")
+            if role == "primary" and re.search(r"co[- ]?primary", r.group(0), re.I):
+                role = "co_primary"
+            start = r.end()
+            end = roles[i + 1].start() if i + 1 < len(roles) else len(s.text)
+            # "X was the primary endpoint": the mention before the role phrase.
+            scope = [m for m in mentions if start <= m.start < end]
+            if not scope:
+                scope = [m for m in mentions if m.end <= r.start()][-1:]
+            for m in scope:
+                key = (m.canonical, role)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(Endpoint(name=m.text.strip(), canonical=m.canonical, role=role))  # type: ignore[arg-type]
+    return out
+
+
+def _result_key(d: Draft) -> tuple[object, ...]:
+    return (d.endpoint, d.measure, d.value, d.unit, d.arm, d.subgroup, d.timepoint, d.not_reached, d.name)
+
+
+def _results(drafts: list[Draft]) -> list[Result]:
+    # Partial responses stand for the ORR only when no ORR is reported (FLC-style abstracts).
+    has_orr = any(d.endpoint == "ORR" for d in drafts)
+    out: list[Result] = []
+    seen: set[tuple[object, ...]] = set()
+    for d in drafts:
+        if d.endpoint == "PR":
+            if has_orr:
+                continue
+            d.endpoint = "ORR"
+        if d.endpoint in {"HR", "OR", "RR"}:
+            continue
+        key = _result_key(d)
+        if key in seen:
+            continue
+        seen.add(key)
+        comparative = d.measure in {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}
+        out.append(Result(
+            endpoint=d.endpoint,  # type: ignore[arg-type]
+            name=d.name,
+            measure=d.measure,  # type: ignore[arg-type]
+            value=d.value,
+            unit=d.unit,  # type: ignore[arg-type]
+            ci_low=d.ci_low,
+            ci_high=d.ci_high,
+            ci_level=d.ci_level if d.ci_low is not None else None,
+            timepoint=d.timepoint,
+            arm=None if comparative else d.arm,
+            subgroup=d.subgroup,
+            numerator=d.numerator,
+            denominator=d.denominator,
+            p_value=d.p_value,
+            p_relation=d.p_relation,  # type: ignore[arg-type]
+            not_reached=d.not_reached,
+            evidence=d.sentence.text,
+            evidence_start=d.sentence.start,
+        ))
+    return out
+
+
+def _conclusion(sentences: list[Sentence]) -> str | None:
+    for s in sentences:
+        if s.section == CONCLUSION or re.match(r"^\s*(?:In conclusion|Taken together|Our findings|These (?:results|findings|data) (?:suggest|support|demonstrate|highlight|confirm))", s.text):
+            return s.text.strip()[:400]
+    return None
+
+
+def _summarized(name: str, sentences: list[Sentence], drafts: list[Draft]) -> TrialRecord:
+    text = " ".join(s.text for s in sentences)
+    interventions = [i for i in interventions_in(text) if i["type"] != "other"]
+    registry = _unique([r for s in sentences for _, r in design.registry_ids(s.text)])
+    return TrialRecord(
+        role="summarized",
+        registry_ids=registry,
+        acronym=name if not name.islower() and not name.startswith("NCT") else None,
+        phases=design.phases_in(text) or None,
+        arms=[Arm(label=None, interventions=[Intervention(**i) for i in interventions])] if interventions else [],  # type: ignore[arg-type]
+        results=_results(drafts),
+    )

@@ -1,0 +1,331 @@
+"""Trial-level fields found by patterns: registry ids, phases, design, enrolment, names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from extractor.backends.rules.text import NUM, WORD_NUMBER, Sentence, word_to_int
+
+# ------------------------------------------------------------ registry ids
+
+_REGISTRY_PATTERNS: tuple[tuple[str, str], ...] = (
+    # (regex, normaliser key)
+    (r"\bNCT\s?0?\d{7,8}\b", "nct"),
+    (r"\bChiCTR[- ]?(?:[A-Z]{2,4}[- ]?)?\d{6,12}\b", "plain"),
+    (r"\b(?:EudraCT[\s:#]*(?:No\.?|number)?[\s:]*)?(?:19|20)\d{2}-\d{6}-\d{2}\b", "eudract"),
+    (r"\bIS(?:RC|CR)TN[\s:]*\d{8}\b", "isrctn"),
+    (r"\bjRCT[a-z]?\d{9,10}\b", "plain"),
+    (r"\bCTR\d{8}\b", "plain"),
+    (r"\bKCT\d{7}\b", "plain"),
+    (r"\bACTRN\s?\d{14}\b", "nospace"),
+    (r"\bUMIN\s?\d{9}\b", "nospace"),
+    (r"\bNTR\s?\d{3,5}\b", "nospace"),
+    (r"\bNL\d{4,6}\b(?=[\s.,;)])", "plain"),
+    (r"\bDRKS\s?\d{8}\b", "nospace"),
+    (r"\bCTRI/\d{4}/\d{2,3}/\d{6}\b", "plain"),
+    (r"\bEUCTR\d{4}-\d{6}-\d{2}(?:-[A-Z]{2})?\b", "plain"),
+    (r"\b20\d{2}-5\d{5}-\d{2}-\d{2}\b", "plain"),  # EU CT number (CTIS)
+    (r"\bPACTR\d{15}\b", "plain"),
+    (r"\bIRCT\d{8,}N\d+\b", "plain"),
+    (r"\bRBR-\w{6,8}\b", "plain"),
+    (r"\bSLCTR/\d{4}/\d{3}\b", "plain"),
+    (r"\bTCTR\d{11}\b", "plain"),
+    (r"\bJapicCTI-\d{6}\b", "plain"),
+    (r"\bJMA-IIA\d{5}\b", "plain"),
+    (r"\bRPCEC\d{11}\b", "plain"),
+    (r"\bCRIS\s?KCT\d{7}\b", "kct"),
+)
+_REGISTRY_RE = re.compile("|".join(f"({p})" for p, _ in _REGISTRY_PATTERNS))
+
+
+def _normalise_registry(raw: str, kind: str) -> str:
+    if kind == "nct":
+        digits = re.sub(r"\D", "", raw)
+        return "NCT" + digits.zfill(8)
+    if kind == "isrctn":
+        return "ISRCTN" + re.sub(r"\D", "", raw)
+    if kind == "eudract":
+        return re.search(r"\d{4}-\d{6}-\d{2}", raw).group(0)  # type: ignore[union-attr]
+    if kind == "kct":
+        return "KCT" + re.sub(r"\D", "", raw)
+    if kind == "nospace":
+        return raw.replace(" ", "")
+    return raw.replace(" ", "-") if raw.startswith("ChiCTR") else raw
+
+
+def registry_ids(text: str) -> list[tuple[int, str]]:
+    """(offset, normalised id) for every registry number in ``text``, in order."""
+    found = []
+    for m in _REGISTRY_RE.finditer(text):
+        kind = _REGISTRY_PATTERNS[m.lastindex - 1][1]  # type: ignore[operator]
+        found.append((m.start(), _normalise_registry(m.group(0), kind)))
+    return found
+
+
+# ------------------------------------------------------------------ phases
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "0": 0}
+_PHASE_RE = re.compile(
+    r"\bphases?[\s-]*(?P<a>0|I{1,3}V?|IV|[1-4])(?P<asub>[ab])?"
+    r"(?:\s*(?:/|-|–|and|or|to)\s*(?:phase[\s-]*)?(?:randomi[sz]ed\s+phase\s*)?(?P<b>I{1,3}V?|IV|[1-4])(?P<bsub>[ab])?)?(?![\w/])",
+    re.IGNORECASE,
+)
+_EARLY_RE = re.compile(r"\bearly[\s-]phase[\s-]*(?:I|1)\b|\bphase[\s-]*0\b", re.IGNORECASE)
+
+
+def phases_in(text: str) -> list[str]:
+    """Contract phases named in ``text`` ("phase 1b/2" -> PHASE1, PHASE2)."""
+    out: list[str] = []
+    if _EARLY_RE.search(text):
+        out.append("EARLY_PHASE1")
+    for m in _PHASE_RE.finditer(text):
+        for key in ("a", "b"):
+            raw = m.group(key)
+            if raw is None:
+                continue
+            n = _ROMAN.get(raw.lower())
+            if n:
+                name = f"PHASE{n}"
+                if name not in out:
+                    out.append(name)
+    return sorted(out, key=lambda p: (p != "EARLY_PHASE1", p))
+
+
+# ------------------------------------------------------- allocation, masking
+
+_RANDOMISED = re.compile(
+    r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ation|RCT)\b(?!\s+(?:trials? (?:is|are) (?:needed|warranted|required)|controlled trials? could|evidence))",
+    re.IGNORECASE,
+)
+_NONRANDOM = re.compile(r"\bnon[- ]?randomi[sz]ed\b|\bnot randomi[sz]ed\b|allocated alternately|sequentially", re.IGNORECASE)
+_SINGLE_ARM = re.compile(r"\bsingle[- ]arm\b|\bone[- ]arm\b|\bsingle[- ]group\b", re.IGNORECASE)
+_OPEN = re.compile(r"\bopen[- ]label\b|\bunblinded\b|\bneither patients nor (?:those|investigators)[^.]{0,40}masked\b|\bnot (?:blinded|masked)\b", re.IGNORECASE)
+_DOUBLE = re.compile(r"\bdouble[- ](?:blind(?:ed)?|masked)\b|\b(?:triple|quadruple)[- ]blind|\b(?:investigators|patients)[^.]{0,60}(?:were|was) masked\b|\bplacebo[- ]controlled\b", re.IGNORECASE)
+_SINGLE_BLIND = re.compile(r"\bsingle[- ](?:blind(?:ed)?|masked)\b", re.IGNORECASE)
+
+
+def masking(text: str) -> str | None:
+    """Masking stated in ``text``; "placebo-controlled" alone implies double-blind."""
+    if _SINGLE_BLIND.search(text):
+        return "single_blind"
+    if re.search(r"\bdouble[- ](?:blind|mask)", text, re.IGNORECASE):
+        return "double_blind"
+    if _OPEN.search(text):
+        return "open_label"
+    if _DOUBLE.search(text):
+        return "double_blind"
+    return None
+
+
+def allocation(text: str, n_arms: int) -> str | None:
+    """randomized / non_randomized / single_arm from design words, else from the arm count."""
+    if _SINGLE_ARM.search(text):
+        return "single_arm"
+    if _RANDOMISED.search(text) and not re.search(r"\bnon[- ]?randomi", text, re.IGNORECASE):
+        return "randomized"
+    if _RANDOMISED.search(re.sub(r"\bnon[- ]?randomi[sz]ed\b", "", text, flags=re.IGNORECASE)):
+        return "randomized"
+    if _NONRANDOM.search(text) and n_arms >= 2:
+        return "non_randomized"
+    if n_arms == 1:
+        return "single_arm"
+    return None
+
+
+# --------------------------------------------------------------- centres
+
+_MULTI = re.compile(
+    r"\bmulti[- ]?(?:cent(?:er|re)|institution(?:al)?|national|site|centric)\b|\binternational\b"
+    r"|\bintergroup\b|\bcooperative (?:oncology )?group\b|\b(?:at|in|across|from) (?:\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:-[a-z]+)?) (?:\w+ ){0,2}(?:cent(?:er|re)s|hospitals|sites|institutions|clinics)\b",
+    re.IGNORECASE,
+)
+_SINGLE_CENTRE = re.compile(r"\bsingle[- ](?:cent(?:er|re)|institution(?:al)?|site)\b|\bmono[- ]?cent(?:er|ric)\b", re.IGNORECASE)
+
+
+def multicenter(text: str) -> bool | None:
+    if _SINGLE_CENTRE.search(text):
+        return False
+    if _MULTI.search(text):
+        return True
+    return None
+
+
+# ------------------------------------------------------------- enrolment
+
+_COUNT = rf"(?P<n>{NUM}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"
+_PEOPLE = r"(?:(?:evaluable |eligible |consecutive |previously untreated |untreated |treatment[- ]naive |chemotherapy[- ]na[iï]ve |adult |postsurgical |newly diagnosed |[A-Z][a-z]+ |additional )*(?:patients|participants|subjects|women|men|children|adults|pts|cases|individuals|volunteers))"
+
+_ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("screened", rf"{_COUNT} {_PEOPLE}? ?(?:were|was) screened"),
+    ("screened", rf"(?:of|among) (?:the )?{_COUNT} screened"),
+    ("screened", rf"screened {_COUNT}"),
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;]{{0,80}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly assigned|randomly allocated|allocated|included|entered|recruited|registered|accrued)"),
+    ("enrolled", rf"(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|accrued|enrolling|entered)\s+(?:a total of\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
+    ("enrolled", rf"(?:a total of|overall,?|altogether)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|recruited|registered|accrued)"),
+    ("enrolled", rf"(?:of|among) (?:the )?{_COUNT} (?:[\w-]+ ){{0,3}}?{_PEOPLE} (?:enrolled|randomi[sz]ed|registered|included)"),
+    ("enrolled", rf"(?:trial|study) (?:of|in|with|involving) {_COUNT} {_PEOPLE}"),
+    ("enrolled", rf"\(N ?= ?{_COUNT}\)"),
+    ("enrolled", rf"accrued {_COUNT} (?:subjects|patients)"),
+    ("treated", rf"(?:among|of|in) {_COUNT} treated {_PEOPLE}"),
+    ("treated", rf"{_COUNT} {_PEOPLE} (?:were|was) treated"),
+    ("treated", rf"{_COUNT} {_PEOPLE} received (?:the )?(?:assigned|study|at least one)"),
+    ("evaluable", rf"{_COUNT} (?:{_PEOPLE} )?(?:were|was) (?:\w+ )?(?:evaluable|assessable|evaluated)"),
+    ("evaluable", rf"{_COUNT} evaluable {_PEOPLE}"),
+    ("evaluable", rf"(?:for|in|among) (?:the )?{_COUNT} (?:evaluable|evaluated|assessable) {_PEOPLE}"),
+    ("evaluable", rf"efficacy analysis of {_COUNT}"),
+    ("evaluable", rf"{_COUNT} {_PEOPLE} (?:were )?included in the (?:intent(?:ion)?[- ]to[- ]treat|efficacy) (?:analysis|population)"),
+    ("evaluable", rf"accrue {_COUNT} {_PEOPLE} evaluable"),
+    ("completed", rf"{_COUNT} (?:{_PEOPLE} )?(?:completed|have completed) (?:the )?(?:study|trial|treatment|vaccine|priming|perioperative|all)"),
+    ("completed", rf"{_COUNT} (?:{_PEOPLE} )?(?:were enrolled and have completed)"),
+)
+_ENROLMENT_RES = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in _ENROLMENT_PATTERNS)
+
+
+def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
+    """First count found for each enrolment field, from design and results sentences."""
+    out: dict[str, int] = {}
+    for sentence in sentences:
+        for key, pattern in _ENROLMENT_RES:
+            if key in out:
+                continue
+            for m in pattern.finditer(sentence.text):
+                n = word_to_int(m.group("n").replace("·", "."))
+                if n is None or n <= 0 or n > 500_000:
+                    continue
+                if _looks_like_year(m.group("n"), sentence.text, m.start("n")):
+                    continue
+                out[key] = n
+                break
+    if "completed" in out and "enrolled" in out and out["completed"] > out["enrolled"]:
+        del out["completed"]
+    return out
+
+
+def _looks_like_year(raw: str, text: str, pos: int) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d{2}", raw)) and bool(
+        re.search(r"(?:in|between|from|since|until|and|to)\s*$", text[max(0, pos - 12):pos], re.IGNORECASE)
+    )
+
+
+# ------------------------------------------------------------- acronyms
+
+_TRIAL_WORD = r"(?:trial|study|studies|cohort|program(?:me)?)"
+# "the ROME trial", "EDGE-Gastric study", "(REAL3)", "KEYNOTE-189 trial", "OptiTROP-Lung01 study".
+_ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*)(?:[-–][A-Za-z0-9]+)*(?:\s\d{2,4}(?:-\d+)?)?"
+ACRONYM_BEFORE_TRIAL = re.compile(
+    rf"\b(?P<name>{_ACRONYM_CORE})\s+(?:(?:randomi[sz]ed|clinical|pivotal|phase\s*(?:I{{1,3}}|[1-4])[ab]?(?:/(?:I{{1,3}}|[1-4]))?|global|international|open-label|umbrella|basket|registrational)\s+)*{_TRIAL_WORD}\b"
+)
+ACRONYM_PAREN = re.compile(rf"\((?P<name>{_ACRONYM_CORE})(?:[,;] [^)]{{0,40}})?\)")
+_NOT_ACRONYM = frozenset(
+    "PD PD-1 PD-L1 CTLA-4 HER2 EGFR VEGF KRAS TIGIT LAG-3 RCT CI HR OS PFS ORR DCR DFS RFS EFS TTP TTF "
+    "NSCLC SCLC CRC MSS MSI ICI ICIs TKI TKIs ESCC AML MDS HR-MDS CLL ALL NHL DLBCL MM FL HCC RCC "
+    "FLC ADC ADCs CAR NGS IHC DNA RNA TCGA KEGG GSEA FDA NMPA EMA NCI NCCN ECOG WHO UICC RECIST "
+    "SOC SoC TT MTB IV II III I A B C D UK US USA EU CR PR SD PE QoL AE AEs TRAE TRAEs SAE "
+    "NE NR CPS TPS TMB IQR BCS CT MRI PET ITT RT CRT CCRT ADT CP PC GV GP IP LM PN TE TEL "
+    "IL-2 IFN NPC HNC DSS WL NCDB CMF PCR PCR-B TFS HT ISH IDH CNS TIL TCR BCMA CD19 ID FAT1 "
+    "DPM ICB MPR DLT MTD GVHD CRS ICANS NK HLA MHC COX-2 OPN HGF RF PSA SHH SMO PK BTH1677".split()
+)
+
+
+def acronyms(text: str) -> list[tuple[int, str]]:
+    """Named trials "X trial/study" in ``text``: (offset, name), in order."""
+    out = []
+    for m in ACRONYM_BEFORE_TRIAL.finditer(text):
+        name = m.group("name").strip()
+        if _plausible_acronym(name):
+            out.append((m.start("name"), name))
+    return out
+
+
+def _plausible_acronym(name: str) -> bool:
+    if name in _NOT_ACRONYM or name.upper() in _NOT_ACRONYM:
+        return False
+    if re.fullmatch(r"(?:The|This|Our|In|A|An|Phase|Clinical|Randomi[sz]ed|Single|Pivotal)", name):
+        return False
+    if re.fullmatch(r"[A-Z][a-z]+", name):  # an ordinary capitalised word ("Imatinib study")
+        return False
+    return bool(re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", name))
+
+
+# ------------------------------------------------------------ conditions
+
+_CONDITION_RE = re.compile(
+    r"\b(?:(?:previously (?:un)?treated|untreated|advanced|metastatic|locally advanced|recurrent|"
+    r"refractory|relapsed(?: or refractory)?|resectable|unresectable|inoperable|operable|early|"
+    r"high[- ]risk|low[- ]grade|high[- ]grade|primary|stage [IV]+[A-C]?(?:[–-][IV]+[A-C]?)?|"
+    r"(?:HER2|EGFR|KRAS|BRAF|ALK|HR|IDH)[- ](?:positive|negative|mutant|mutated)|"
+    r"triple[- ]negative|castration[- ]resistant|hormone[- ]receptor[- ]positive|"
+    r"microsatellite stable|node[- ]positive|"
+    r"[a-z]+(?:/[a-z]+)?)[ ,]+){0,5}"
+    r"(?:non[- ]small[- ]cell lung|small[- ]cell lung|colorectal|breast|gastric|gastroesophageal(?: junction)?|"
+    r"oesophag\w*|esophag\w*|pancreatic|ovarian|cervical|endometrial|prostate|bladder|urothelial|renal(?: cell)?|"
+    r"hepatocellular|liver|lung|head and neck|nasopharyngeal|thyroid|biliary(?: tract)?|"
+    r"soft[- ]tissue|bone|brain|skin|rectal|colon|anal|germ[- ]cell|kidney|"
+    r"squamous[- ]cell|basal[- ]cell|neuroendocrine|solid)?\s?"
+    r"(?:cancers?|carcinomas?|adenocarcinomas?|tumou?rs?|sarcomas?|melanomas?|lymphomas?|leuk(?:a)?emias?|"
+    r"myelomas?|gliomas?|glioblastomas?|mesotheliomas?|neuroblastomas?|myelodysplastic syndromes?|"
+    r"Hodgkin'?s? (?:disease|lymphoma))\b",
+    re.IGNORECASE,
+)
+
+
+def conditions(title: str | None, sentences: list[Sentence]) -> list[str]:
+    """Disease(s) studied: from the title when it names one, else the first design sentence."""
+    sources = [title] if title else []
+    sources += [s.text for s in sentences[:6]]
+    for text in sources:
+        found = []
+        for m in _CONDITION_RE.finditer(text):
+            name = m.group(0).strip(" ,")
+            if len(name.split()) < 2 and not re.search(r"(?:oma|emia|aemia)s?$", name, re.I):
+                continue
+            name = re.sub(r"^(?:in|with|of|for|and|the|patients) ", "", name, flags=re.I)
+            if name.lower() not in {f.lower() for f in found}:
+                found.append(name)
+        if found:
+            return found[:3]
+    return []
+
+
+# ------------------------------------------------------- endpoint met
+
+_MET = re.compile(
+    r"\b(?:met|achieved|reached) (?:its|the|their|both)? ?(?:pre-?specified |predefined |co-?)?primary (?:end ?points?|objectives?)"
+    r"|primary (?:end ?point|objective) was (?:met|achieved|reached)",
+    re.IGNORECASE,
+)
+_NOT_MET = re.compile(
+    r"\b(?:did not|does not|didn't|failed to|not) (?:meet|achieve|reach|improve)\b[^.]{0,60}\b(?:primary|pre-?defined|predefined|pre-?specified)\b"
+    r"|primary (?:end ?point|objective) was not (?:met|achieved|reached)"
+    r"|not superior to (?:the )?null|no significant difference[^.]{0,40}primary"
+    r"|\bdid not (?:show|demonstrate) (?:any )?(?:significant |overall )?(?:gain|benefit|improvement)",
+    re.IGNORECASE,
+)
+
+
+def primary_endpoint_met(sentences: Iterable[Sentence]) -> bool | None:
+    for s in sentences:
+        if _NOT_MET.search(s.text):
+            return False
+        if _MET.search(s.text):
+            return True
+    return None
+
+
+# ------------------------------------------------------------ countries
+
+
+def countries(text: str, lookup: dict[str, str], pattern: re.Pattern[str] | None) -> list[str]:
+    """Countries named as trial sites: "in the UK", "five Chinese centers", "22 centres in ..."."""
+    if pattern is None:
+        return []
+    found: list[str] = []
+    for m in pattern.finditer(text):
+        context = text[max(0, m.start() - 120): m.end() + 60]
+        if not re.search(r"cent(?:er|re)s?|hospitals?|sites?|institutions?|conducted|enrolled|recruited|done at|in the|across|patients|trial", context, re.I):
+            continue
+        name = lookup.get(m.group(0)) or lookup.get(m.group(0).lower())
+        if name and name not in found:
+            found.append(name)
+    return found

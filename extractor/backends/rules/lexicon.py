@@ -1,0 +1,142 @@
+"""Drug, regimen and country lexicons, loaded once from ``data/*.tsv``.
+
+Drug names are found by looking word n-grams up in a dict (fast: linear in the
+text, whatever the lexicon size), then by INN stems (-mab, -nib, -cel...) and
+code-name shapes (MK-2870) for drugs the lexicon does not know.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Drug:
+    name: str
+    type: str
+    target: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DrugMention:
+    start: int
+    end: int
+    text: str
+    drug: Drug
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    drugs: dict[str, Drug]  # lowercase name or alias -> drug
+    max_words: int
+    regimens: dict[str, tuple[str, ...]]  # regimen as written -> components
+    countries: dict[str, str]  # alias (as written, and lowercase) -> country name
+    country_re: re.Pattern[str] | None
+
+
+def _rows(filename: str) -> list[dict[str, str]]:
+    try:
+        text = resources.files("extractor.backends.rules").joinpath("data", filename).read_text("utf-8")
+    except FileNotFoundError:
+        return []
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The lexicons, parsed on first use."""
+    drugs: dict[str, Drug] = {}
+    for row in _rows("drugs.tsv"):
+        name = (row.get("name") or "").strip()
+        if not name:
+            continue
+        drug = Drug(name=name, type=(row.get("type") or "drug").strip(), target=(row.get("target") or "").strip() or None)
+        for key in [name, *(row.get("aliases") or "").split("|")]:
+            key = key.strip().lower()
+            if key and key not in drugs:
+                drugs[key] = drug
+    regimens = {
+        row["name"].strip(): tuple(c for c in (row.get("components") or "").split("|") if c)
+        for row in _rows("regimens.tsv")
+        if row.get("name")
+    }
+    for regimen in regimens:
+        drugs.setdefault(regimen.lower(), Drug(name=regimen, type="drug", target=None))
+    countries: dict[str, str] = {}
+    for row in _rows("countries.tsv"):
+        name = (row.get("name") or "").strip()
+        if not name:
+            continue
+        for alias in [name, *(row.get("aliases") or "").split("|")]:
+            alias = alias.strip()
+            if alias:
+                countries.setdefault(alias, name)
+    country_re = None
+    if countries:
+        names = sorted(countries, key=len, reverse=True)
+        country_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    max_words = max((k.count(" ") + 1 for k in drugs), default=1)
+    return Lexicon(drugs, min(max_words, 5), regimens, countries, country_re)
+
+
+_WORD = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*")
+_STEMS = re.compile(
+    r"^[a-z]{3,}(?:mab|cept|nib|lib|parib|ciclib|lisib|rafenib|tinib|degib|sidenib|platin|taxel|rubicin|"
+    r"mustine|citabine|tecan|vedotin|deruxtecan|govitecan|leucel|cel|rsen|stat|zomib|lidomide|semide)$"
+)
+_CODE = re.compile(r"^(?:[A-Z]{2,5}-?[A-Z]?\d{3,5}[a-z]?|[A-Z]{2,5}-[A-Z]\d{3})$")
+_STOP = frozenset({"the", "and", "with", "plus", "mab"})
+
+
+def _stem_type(word: str) -> str:
+    if word.endswith(("mab", "cept")):
+        return "biological"
+    if word.endswith("cel"):
+        return "cell_therapy"
+    return "drug"
+
+
+def find_drugs(text: str, *, code_names: bool = False) -> list[DrugMention]:
+    """Drug mentions in ``text``, longest match first, left to right."""
+    lex = lexicon()
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    out: list[DrugMention] = []
+    i = 0
+    while i < len(words):
+        matched = False
+        for n in range(min(lex.max_words, len(words) - i), 0, -1):
+            start, end = words[i][0], words[i + n - 1][1]
+            span = text[start:end]
+            if n > 1 and not re.fullmatch(r"[\w\-α-ω]+(?: [\w\-α-ω]+)*", span):
+                continue
+            drug = lex.drugs.get(span.lower())
+            if drug is None and n == 1:
+                drug = _guess(span, code_names)
+            if drug is not None:
+                out.append(DrugMention(start, end, span, drug))
+                i += n
+                matched = True
+                break
+        if not matched:
+            i += 1
+    return out
+
+
+def _guess(word: str, code_names: bool) -> Drug | None:
+    low = word.lower()
+    if low in _STOP or len(low) < 6:
+        return Drug(word, "drug", None) if code_names and _CODE.match(word) else None
+    if _STEMS.match(low):
+        return Drug(low, _stem_type(low), None)
+    if code_names and _CODE.match(word):
+        return Drug(word, "drug", None)
+    return None
+
+
+def regimen_components(name: str) -> tuple[str, ...]:
+    return lexicon().regimens.get(name, ())

@@ -1,0 +1,470 @@
+"""Numbers in a sentence, attached to endpoints, arms and subgroups.
+
+A sentence is read as a sequence of endpoint mentions and values. Each value
+belongs to the nearest endpoint mention before it (or the one right after it in
+"28.3% experiencing grade 3 or higher events"); its confidence interval,
+counts and p-value are the ones printed right after it. Arms come from
+explicit mentions next to the value, from "respectively" lists, or from the
+order of a "versus" pair.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from extractor.backends.rules.text import NUM, WORD_NUMBER, Sentence, parse_number, word_to_int
+from extractor.backends.rules.vocabulary import Mention, find_mentions, named_event
+
+TIME_TO_EVENT = {"PFS", "OS", "EFS", "DFS", "RFS", "TTP", "TTF", "TTNT", "DOR"}
+_COMPARATIVE = {"HR": ("hazard_ratio", "ratio"), "OR": ("odds_ratio", "ratio"), "RR": ("risk_ratio", "ratio")}
+
+_VALUE_RE = re.compile(
+    rf"(?P<pct>(?<![\w.·/-])(?:{NUM}))\s?%(?!\s*(?:CI\b|C\.I\.|confidence|CrI|credible))"
+    rf"|(?P<time>(?<![\w.·/-])(?:{NUM}))\s*(?P<tu>months?|mos?\b\.?|weeks?|wks?\b|days?|years?|yrs?\b)(?![\w-])"
+    r"|(?P<nr>not (?:yet )?reached|\bNR\b(?!\s*=))",
+    re.IGNORECASE,
+)
+_RATIO_RE = re.compile(rf"(?<![\w.·/])(?P<v>{NUM})(?!\s*%|\s*(?:months?|weeks?|years?|days?)\b|[\d/])")
+_UNIT = {"m": "months", "w": "weeks", "d": "days", "y": "years"}
+_CI_RE = re.compile(
+    rf"(?:(?P<lvl>\d{{2}}(?:[.·]\d+)?)\s?%\s*)?(?:CI|C\.I\.|confidence intervals?|CrI)\)?\s*(?:\(CI\)\s*)?[:=,]?\s*(?:of\s*|was\s*)?"
+    rf"[\[(]?\s*(?P<lo>-?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?|mo)?\s*(?:[-–—‒]|to|,)\s*"
+    rf"(?P<hi>{NUM}|NE\b|not estimable|not reached|NR\b|not evaluable)",
+    re.IGNORECASE,
+)
+_BARE_RANGE = re.compile(
+    rf"^\s*[,;]?\s*[\[(]?\s*(?P<lo>-?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*"
+    rf"(?P<hi>{NUM}|NE\b|not estimable|not reached|NR\b)\s*%?\s*(?:months?|weeks?|years?)?\s*[;\])]",
+    re.IGNORECASE,
+)
+_FRACTION_AFTER = re.compile(
+    rf"^[^;%]{{0,30}}?(?<![\w./·])(?P<num>\d+|{WORD_NUMBER})\s*(?:/|of|out of)\s*(?P<den>\d+)(?![\d/.·])",
+    re.IGNORECASE,
+)
+_COUNT_BEFORE = re.compile(
+    rf"(?<![\w./·-])(?P<num>\d+|{WORD_NUMBER})(?:\s*/\s*(?P<den>\d+))?\s*(?:[a-z]+\s*){{0,2}}[\[(]\s*$",
+    re.IGNORECASE,
+)
+_P_RE = re.compile(
+    r"\b[Pp]\s*(?:-?\s*values?)?\s*(?P<rel>[=<>≤≥]|&lt;|&gt;)\s*"
+    r"(?P<p>(?:0|1)?[.·,]\d+(?:\s*[×x]\s*10\s*[−-]\s*\d+)?|\d(?:[.·]\d+)?\s*[×x]\s*10\s*[−-]\s*\d+|1)"
+)
+_VERSUS = re.compile(r"\bversus\b|\bvs\.?(?!\w)|\bcompared (?:with|to)\b", re.IGNORECASE)
+_TIMEPOINT_BEFORE = re.compile(
+    r"(?P<n>\d+|one|two|three|four|five|six|ten|twelve|eighteen|twenty-four)[- ‐](?P<u>month|year|week)s?[- ‐]?(?:\w+[- ]){0,2}$",
+    re.IGNORECASE,
+)
+_TIMEPOINT_AFTER = re.compile(
+    r"^\s*(?:rates?\s*)?(?:\([^)]{0,12}\)\s*)?at\s*(?P<n>\d+|one|two|three|four|five|six|ten|twelve|eighteen)\s*(?P<u>months?|years?|weeks?)",
+    re.IGNORECASE,
+)
+_IN_TOKEN_TIMEPOINT = re.compile(r"(?P<n>\d+|six|twelve)\s?(?P<u>mo|m|months?)\b", re.IGNORECASE)
+# Numbers that are not outcomes: follow-up, ages, doses, schedules, ranges.
+_NOT_OUTCOME_BEFORE = re.compile(
+    r"(?:follow[- ]?ups?|aged?|years old|range|dose|doses|every|for up to|up to|within|"
+    r"duration of (?:exposure|treatment|therapy)|cycles?|days?|after|at least|over|between|interval|"
+    r"median age|at|by|before|beyond|since|until|exposure)\s*(?:time\s*)?(?:of|was|were|:|=|is)?\s*(?:\w+\s*){0,1}$",
+    re.IGNORECASE,
+)
+_FOLLOW_AFTER = re.compile(r"^\s*(?:of )?(?:median )?follow[- ]?up|^\s*(?:of )?age\b|^\s*old\b", re.IGNORECASE)
+_DIFFERENCE_BEFORE = re.compile(r"(?:absolute|difference|increase|improvement|reduction|gain)\b[^%]{0,60}$", re.IGNORECASE)
+_MEAN = re.compile(r"\bmean\b", re.IGNORECASE)
+_SUBGROUP_BEFORE = re.compile(
+    r"(?:\b(?:in|among|for)\s+(?:the\s+)?(?:patients|those|subjects|children|women|men|tumou?rs)\s+(?:with|without|who|whose|harbou?ring)\s+"
+    r"(?P<a>[^,;:()]{3,80}?)|\bin\s+(?:the\s+)?(?P<b>[^,;:()]{3,60}?)\s+(?:subgroup|subset|population|group)(?!s? [A-Z]\b))"
+    r"\s*(?:\([^)]{0,40}\))?\s*[,:]?\s*(?:[^,;]{0,80})$",
+    re.IGNORECASE,
+)
+_SUBGROUP_AFTER = re.compile(
+    r"^[^;]{0,20}?\b(?:in|among|for)\s+(?:the\s+)?(?:patients|those|subjects)\s+(?:with|without|who|harbou?ring)\s+(?P<a>[^,;:()]{3,60}?)(?=\s*(?:[,;:()]|compared|versus|vs|and\b|$))",
+    re.IGNORECASE,
+)
+_NOT_SUBGROUP = re.compile(
+    r"intention|intent|full analysis|safety (?:population|set)|overall population|trial cohort|"
+    r"all patients|treated population|per[- ]protocol|evaluable|^the study|^this|^our",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Draft:
+    """A result under construction (sentence-relative position in ``pos``)."""
+
+    endpoint: str
+    measure: str
+    value: float | None
+    unit: str | None
+    pos: int
+    end: int
+    sentence: Sentence
+    mention: Mention
+    name: str | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    ci_level: float | None = None
+    timepoint: str | None = None
+    arm: str | None = None
+    subgroup: str | None = None
+    numerator: int | None = None
+    denominator: int | None = None
+    p_value: float | None = None
+    p_relation: str | None = None
+    not_reached: bool = False
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+ArmFinder = Callable[[str], list[tuple[int, int, str]]]
+
+
+def _timepoint(n: str, unit: str) -> str:
+    value = word_to_int(n) or 0
+    unit = unit.lower().rstrip("s")
+    if unit in {"mo", "m"}:
+        unit = "month"
+    return f"{value} {unit}{'' if value == 1 else 's'}"
+
+
+def _mention_timepoint(text: str, mention: Mention) -> str | None:
+    if mention.measure == "rate_at_time":
+        m = _IN_TOKEN_TIMEPOINT.search(mention.text[3:])
+        if m:
+            return _timepoint(m.group("n"), m.group("u"))
+    before = _TIMEPOINT_BEFORE.search(text[max(0, mention.start - 40): mention.start])
+    if before:
+        return _timepoint(before.group("n"), before.group("u"))
+    after = _TIMEPOINT_AFTER.match(text[mention.end: mention.end + 40])
+    if after:
+        return _timepoint(after.group("n"), after.group("u"))
+    return None
+
+
+def _parse_p(raw: str) -> float | None:
+    raw = raw.replace("·", ".").replace("−", "-").replace(" ", "")
+    sci = re.fullmatch(r"(\d(?:\.\d+)?)?[×x]?10-(\d+)", raw)
+    if sci:
+        return float(sci.group(1) or 1) * 10 ** -int(sci.group(2))
+    if re.fullmatch(r"[01]?,\d+", raw):
+        raw = raw.replace(",", ".")
+    try:
+        return float(raw if not raw.startswith(".") else "0" + raw)
+    except ValueError:
+        return None
+
+
+def _values(text: str, mentions: list[Mention]) -> list[tuple[int, int, str, float | None, str | None]]:
+    """(start, end, kind, value, unit) of outcome-like numbers, skipping CI bounds."""
+    found = []
+    ci_spans = [(m.start("lo"), m.end("hi")) for m in _CI_RE.finditer(text)]
+    for m in _VALUE_RE.finditer(text):
+        start = m.start()
+        if any(lo <= start < hi for lo, hi in ci_spans):
+            continue
+        if m.group("pct") is not None:
+            found.append((start, m.end(), "pct", parse_number(m.group("pct")), "percent"))
+        elif m.group("time") is not None:
+            unit = _UNIT[m.group("tu")[0].lower()]
+            found.append((start, m.end(), "time", parse_number(m.group("time")), unit))
+        else:
+            found.append((start, m.end(), "nr", None, None))
+    # Ratios: bare numbers right after a comparative mention.
+    for mention in mentions:
+        if mention.canonical not in _COMPARATIVE:
+            continue
+        window = text[mention.end: mention.end + 45]
+        if re.match(r"^\s*(?:\([^)]*\)\s*)?(?:of|for|between|in|per)\b", window) and not re.match(r"^\s*of\s*\d", window):
+            continue
+        rm = _RATIO_RE.search(window)
+        if rm is None or re.search(r"[%]", window[: rm.start()]):
+            continue
+        pos = mention.end + rm.start("v")
+        if any(lo <= pos < hi for lo, hi in ci_spans):
+            continue
+        if any(s <= pos < e for s, e, *_ in found):
+            continue
+        value = parse_number(rm.group("v"))
+        if 0 < value < 100:
+            found.append((pos, mention.end + rm.end("v"), "ratio", value, "ratio"))
+    found.sort()
+    return found
+
+
+def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
+    before = text[max(0, start - 40): start]
+    if kind in {"time", "pct"} and _NOT_OUTCOME_BEFORE.search(before) and not re.search(
+        r"(?:was|were|of|:|=)\s*$", before[-6:]
+    ):
+        return True
+    if kind == "time" and re.search(r"(?:follow[- ]?up|age|aged|exposure)\b[^.;]{0,30}$", before, re.IGNORECASE):
+        return True
+    return bool(kind != "ratio" and _FOLLOW_AFTER.match(text[end: end + 25]))
+
+
+def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention | None:
+    """The endpoint mention a value belongs to."""
+    before = [m for m in mentions if m.end <= start]
+    after = [m for m in mentions if m.start >= end]
+    # "28.3% experiencing grade 3 or higher events", "6.8% ... were accompanied with chills"
+    if after and re.match(
+        r"^\s*(?:\)\s*)?(?:of (?:the )?(?:patients|participants|cases)\s*)?(?:experiencing|experienced|had|developed|reported|with|showed|achieved)\s+",
+        text[end: after[0].start],
+    ) and after[0].start - end < 45:
+        return after[0]
+    return before[-1] if before else None
+
+
+def extract_sentence(sentence: Sentence, arms: ArmFinder, ci_level_default: float | None) -> list[Draft]:
+    """Every result in one sentence."""
+    text = sentence.text
+    mentions = [m for m in find_mentions(text) if m.canonical != "SKIP"]
+    if not mentions:
+        return []
+    values = _values(text, mentions)
+    drafts: list[Draft] = []
+    for i, (start, end, kind, value, unit) in enumerate(values):
+        if _is_context_number(text, start, end, kind):
+            continue
+        owner = _owner(mentions, text, start, end)
+        if owner is None:
+            continue
+        draft = _draft(sentence, owner, kind, value, unit, start, end)
+        if draft is None:
+            continue
+        next_start = values[i + 1][0] if i + 1 < len(values) else len(text)
+        _attach_details(draft, text, next_start, ci_level_default)
+        drafts.append(draft)
+    _fill_units_for_not_reached(drafts)
+    _attach_p_values(drafts, text)
+    _assign_arms(drafts, text, arms)
+    _assign_subgroups(drafts, text)
+    return drafts
+
+
+def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, unit: str | None,
+           start: int, end: int) -> Draft | None:
+    text = sentence.text
+    canonical = owner.canonical
+    if canonical in _COMPARATIVE:
+        if kind != "ratio":
+            return None
+        measure, unit = _COMPARATIVE[canonical]
+        endpoint = _comparative_endpoint(text, owner)
+        if endpoint is None:
+            return None
+        return Draft(endpoint, measure, value, unit, start, end, sentence, owner)
+    if kind == "ratio":
+        return None
+    if kind == "time":
+        if canonical not in TIME_TO_EVENT and canonical != "OTHER":
+            return None
+        measure = "mean" if _MEAN.search(text[max(0, owner.start - 12): start]) else "median"
+        draft = Draft(canonical, measure, value, unit, start, end, sentence, owner)
+    elif kind == "nr":
+        if canonical not in TIME_TO_EVENT:
+            return None
+        draft = Draft(canonical, "median", None, None, start, end, sentence, owner, not_reached=True)
+    else:  # percent
+        if canonical in {"HR", "OR", "RR", "SAFETY", "QOL"}:
+            return None
+        timepoint = _mention_timepoint(text, owner)
+        if canonical in TIME_TO_EVENT:
+            measure = "rate_at_time"
+        elif _DIFFERENCE_BEFORE.search(text[max(0, start - 70): start]) and "absolute" in text[max(0, start - 70): start].lower():
+            measure = "difference"
+        else:
+            measure = "proportion"
+        draft = Draft(canonical, measure, value, "percent", start, end, sentence, owner, timepoint=timepoint)
+        if measure == "difference":
+            draft.extra["comparative"] = True
+    if draft.timepoint is None and draft.measure == "rate_at_time":
+        draft.timepoint = _mention_timepoint(text, owner)
+    if canonical.startswith(("AE", "TRAE")) or canonical in {"SAE", "IRAE"}:
+        draft.name = named_event(owner.text) or None
+        if draft.name:
+            draft.name = owner.text.strip()
+    elif canonical == "OTHER":
+        draft.name = owner.text.strip()
+    return draft
+
+
+def _comparative_endpoint(text: str, owner: Mention) -> str | None:
+    """Which outcome a hazard/odds ratio is about: the survival endpoint named nearest to it."""
+    window_after = text[owner.end: owner.end + 60]
+    for word, endpoint in (("death", "OS"), ("progression", "PFS"), ("recurrence", "RFS"), ("relapse", "RFS")):
+        if re.search(rf"\bfor {word}|of {word}", window_after, re.IGNORECASE):
+            return endpoint
+    candidates = [m for m in find_mentions(text) if m.canonical in TIME_TO_EVENT | {"ORR", "PCR", "OTHER"}]
+    before = [m for m in candidates if m.end <= owner.start]
+    if before:
+        return before[-1].canonical
+    after = [m for m in candidates if m.start >= owner.end]
+    if after:
+        return after[0].canonical
+    if re.search(r"risk of (?:disease )?progression or death|progression or death", text, re.IGNORECASE):
+        return "PFS"
+    if re.search(r"risk of death", text, re.IGNORECASE):
+        return "OS"
+    return None
+
+
+def _attach_details(draft: Draft, text: str, limit: int, ci_level_default: float | None) -> None:
+    window = text[draft.end: limit]
+    ci = _CI_RE.search(window)
+    if ci and ci.start() < 40:
+        _set_ci(draft, ci.group("lo"), ci.group("hi"), ci.group("lvl") or ci_level_default)
+    else:
+        bare = _BARE_RANGE.match(window) or _BARE_RANGE.match(re.sub(r"^[^\[(;]{0,25}?(?=[\[(])", "", window))
+        if bare and not re.match(r"^\s*[\[(]\s*range", window, re.IGNORECASE):
+            _set_ci(draft, bare.group("lo"), bare.group("hi"), ci_level_default)
+        elif draft.measure in {"hazard_ratio", "odds_ratio", "risk_ratio"}:
+            comma = re.match(rf"^\s*[,;(\[]\s*(?P<lo>{NUM})\s*(?:[-–—]|to)\s*(?P<hi>{NUM})", window)
+            if comma:
+                _set_ci(draft, comma.group("lo"), comma.group("hi"), ci_level_default)
+    if draft.unit == "percent":
+        frac = _FRACTION_AFTER.match(window)
+        if frac and not re.search(r"grade|phase|stage", window[: frac.start("num")], re.IGNORECASE):
+            _set_counts(draft, frac.group("num"), frac.group("den"))
+        else:
+            before = draft.sentence.text[max(0, draft.pos - 40): draft.pos]
+            count = _COUNT_BEFORE.search(before)
+            if count and not re.search(r"grade\s*$|phase\s*$", before[: count.start("num")], re.IGNORECASE):
+                _set_counts(draft, count.group("num"), count.group("den"))
+                if draft.denominator is None:
+                    tail = re.match(r"^\s*[\])]\s*(?:of|out of)\s*(?P<den>\d+)", window)
+                    if tail:
+                        draft.denominator = int(tail.group("den"))
+    p = _P_RE.search(window)
+    if p and p.start() < 60 and not _VERSUS.search(window[: p.start()]):
+        draft.p_value = _parse_p(p.group("p"))
+        draft.p_relation = {"&lt;": "<", "&gt;": ">", "≤": "<", "≥": ">"}.get(p.group("rel"), p.group("rel"))
+
+
+def _set_ci(draft: Draft, lo: str, hi: str, level: float | str | None) -> None:
+    try:
+        low = parse_number(lo)
+    except ValueError:
+        return
+    high: float | None
+    try:
+        high = parse_number(hi)
+    except ValueError:
+        high = None  # not estimable / not reached
+    if draft.value is not None and not (low <= draft.value + 1e-9 and (high is None or draft.value <= high + 1e-9)):
+        return  # a range that does not bracket the value is not its CI
+    draft.ci_low, draft.ci_high = low, high
+    draft.ci_level = float(parse_number(str(level))) if level is not None else None
+
+
+def _set_counts(draft: Draft, num: str, den: str | None) -> None:
+    n = word_to_int(num)
+    d = int(den) if den else None
+    if n is None or (d is not None and (d == 0 or n > d)):
+        return
+    if d is not None and draft.value is not None and abs(100 * n / d - draft.value) > 1.5:
+        return  # the fraction is not the one the percentage was computed from
+    draft.numerator, draft.denominator = n, d
+
+
+def _fill_units_for_not_reached(drafts: list[Draft]) -> None:
+    for d in drafts:
+        if d.not_reached:
+            sibling = next((o.unit for o in drafts if o.unit and o.endpoint == d.endpoint and o.measure == "median"), None)
+            d.unit = sibling or next((o.unit for o in drafts if o.unit in {"months", "weeks", "years"}), None)
+
+
+def _attach_p_values(drafts: list[Draft], text: str) -> None:
+    """A p-value after a "versus" pair goes on both values; on a comparison it stays there."""
+    for i in range(len(drafts) - 1):
+        a, b = drafts[i], drafts[i + 1]
+        if a.mention is b.mention and b.p_value is not None and a.p_value is None \
+                and _VERSUS.search(text[a.end: b.pos]) and a.measure == b.measure:
+            a.p_value, a.p_relation = b.p_value, b.p_relation
+
+
+def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder) -> None:
+    mentions = arms(text)
+    if not mentions:
+        return
+    comparative = {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}
+    arm_level = [d for d in drafts if d.measure not in comparative]
+    # 1. "respectively": values of one endpoint mention, in order, to the arms listed.
+    if re.search(r"\brespectively\b", text, re.IGNORECASE):
+        labels = _distinct([label for *_, label in mentions])
+        groups: dict[int, list[Draft]] = {}
+        for d in arm_level:
+            groups.setdefault(id(d.mention), []).append(d)
+        for group in groups.values():
+            if len(labels) >= 2 and len(group) == len(labels):
+                for d, label in zip(group, labels, strict=True):
+                    d.arm = label
+        if all(d.arm for d in arm_level):
+            return
+    # 2. An arm named right after or right before the value, within its clause.
+    for d in arm_level:
+        if d.arm:
+            continue
+        d.arm = _local_arm(d, text, mentions)
+    # 3. "A versus B" pairs with arms named in the sentence in order.
+    ordered = _distinct([label for *_, label in mentions])
+    for i in range(len(arm_level) - 1):
+        a, b = arm_level[i], arm_level[i + 1]
+        if a.mention is b.mention and _VERSUS.search(text[a.end: b.pos]) and not (a.arm and b.arm) and len(ordered) >= 2:
+            a.arm = a.arm or ordered[0]
+            b.arm = b.arm or next((x for x in ordered if x != a.arm), ordered[1])
+
+
+def _local_arm(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) -> str | None:
+    after = [m for m in mentions if draft.end <= m[0] <= draft.end + 40]
+    for start, _, label in after:
+        gap = text[draft.end: start]
+        if not re.search(r"[;]|\d\s*%|\bversus\b|\bvs\b|\band\b\s+\d", gap):
+            return label
+    before = [m for m in mentions if m[1] <= draft.pos and draft.pos - m[1] <= 25]
+    if before:
+        gap = text[before[-1][1]: draft.pos]
+        if not re.search(r"[;.]|\bversus\b|\bvs\b", gap):
+            return before[-1][2]
+    return None
+
+
+def _assign_subgroups(drafts: list[Draft], text: str) -> None:
+    respectively = re.search(
+        r"\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a>[^,;]{3,80}?)\s+and\s+(?:(?:those|patients)\s+with\s+)?(?P<b>[^,;]{3,80}?),?\s+respectively",
+        text, re.IGNORECASE,
+    )
+    if respectively:
+        labels = [_clean_subgroup(respectively.group("a")), _clean_subgroup(respectively.group("b"))]
+        groups: dict[int, list[Draft]] = {}
+        for d in drafts:
+            if d.arm is None:
+                groups.setdefault(id(d.mention), []).append(d)
+        for group in groups.values():
+            if len(group) == 2:
+                for d, label in zip(group, labels, strict=True):
+                    d.subgroup = label
+        return
+    for d in drafts:
+        before = text[max(0, d.mention.start - 120): d.pos]
+        m = _SUBGROUP_BEFORE.search(before)
+        if m is None:
+            m = _SUBGROUP_AFTER.match(text[d.end: d.end + 90])
+        if m is None:
+            continue
+        phrase = _clean_subgroup(m.group("a") if m.groupdict().get("a") else m.group("b") or "")
+        if phrase and not _NOT_SUBGROUP.search(phrase):
+            d.subgroup = phrase
+
+
+def _clean_subgroup(phrase: str) -> str:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,.:")
+    phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
+    return phrase
+
+
+def _distinct(labels: list[str]) -> list[str]:
+    out: list[str] = []
+    for label in labels:
+        if label not in out:
+            out.append(label)
+    return out

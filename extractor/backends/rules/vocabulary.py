@@ -1,0 +1,153 @@
+"""Endpoint vocabulary: how outcomes are written, mapped to the contract's canonical names.
+
+One compiled alternation finds every endpoint mention in a sentence; the group
+that matched says which entry it was. Entries are ordered specific-first, and
+the regex engine's leftmost match makes "progression-free survival" win over
+"survival".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_GRADE3 = (
+    r"(?:grade|gr\.?|G)\s*(?:≥|>=|⩾|> ?or ?=|≧)\s*(?:3|III)"
+    r"|(?:grade|G)\s*(?:3|III)\s*(?:or|and|to|[-–/])\s*(?:4|5|IV|V)(?:\s*(?:or|and|[-–/])\s*5)?"
+    r"|(?:grade|G)\s*(?:3|III)\s*(?:or|and)\s*(?:higher|greater|above|more|worse)"
+    r"|grades?\s*3\s*(?:and|or|[-–/])\s*4|high[- ]grade|severe"
+)
+GRADE3_RE = re.compile(_GRADE3, re.IGNORECASE)
+_GRADE_ANY = r"(?:(?:grade|G)\s*(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:or|and|to|[-–/])\s*(?:[1-5]|I{1,3}|IV|V))?|any[- ]grade|all[- ]grades?)"
+_RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+)[- ‐]related|related"
+
+# Adverse events, named ones included: "grade 3 or 4 diarrhoea", "grade ≥3 TRAEs".
+AE_EVENTS = (
+    "neutropenia|febrile neutropenia|leukopenia|leucopenia|lymphopenia|thrombocytopenia|"
+    "anaemia|anemia|diarrhoea|diarrhea|nausea|vomiting|fatigue|asthenia|rash|skin rash|"
+    "hand[–-]foot (?:skin reaction|syndrome)|mucositis|stomatitis|hypertension|"
+    "hyperglycaemia|hyperglycemia|hypothyroidism|hepatotoxicity|neuropathy|"
+    "peripheral neuropathy|pneumonitis|colitis|hepatitis|anorexia|alopecia|infection|"
+    "sepsis|pneumonia|proteinuria|hypomagnesaemia|hypomagnesemia|dysphonia|"
+    "cardiovascular toxicity|haematological toxicity|hematological toxicity|"
+    "cardiotoxicity|neurotoxicity|nephrotoxicity|ototoxicity|elevated transaminases|"
+    "transaminase elevation|increased ALT|increased AST|decreased neutrophil count|"
+    "decreased white blood cell count|decreased platelet count|constipation|dyspnoea|dyspnea|"
+    "fever|chills|hyponatraemia|hyponatremia|hypokalaemia|hypokalemia|cytokine release syndrome|"
+    "immune effector cell-associated neurotoxicity syndrome"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One way of writing an endpoint.
+
+    Attributes:
+        pattern: Regex source (compiled case-insensitively unless ``cased``).
+        canonical: Canonical endpoint name, or a pseudo-name: ``HR``, ``OR``, ``RR``
+            (comparative measures), ``AE*`` (classified from the matched words),
+            ``PR`` (partial responses, ORR when nothing else is), ``SKIP``.
+        measure: Measure the words imply ("median", "rate_at_time"), or None.
+        cased: Match case-sensitively (abbreviations like OS, OR).
+    """
+
+    pattern: str
+    canonical: str
+    measure: str | None = None
+    cased: bool = False
+
+
+_TE = r"(?:\d+|one|two|three|four|five|six|twelve)[- ](?:month|year|week)s?"
+
+ENTRIES: tuple[Entry, ...] = (
+    Entry(r"hazard ratios?|\b[ a]?HRs?\b(?! ?\+)|\baHR\b", "HR"),
+    Entry(r"odds ratios?|\bORs?(?=\s*[=:,(\[]|\s+\d|\s+was|\s+of)", "OR", cased=False),
+    Entry(r"(?:relative risk|risk ratio)s?(?: of \w+)?|\bRR\b(?=\s*[=:,(\[]|\s+\d)", "RR"),
+    Entry(r"\bPFS\s?(?:\d+|six|twelve)\s?(?:mo|m|months?)\b", "PFS", "rate_at_time", cased=True),
+    Entry(r"(?:median )?(?:progression|disease progression)[- ‐]free[- ‐]survival(?: \(m?PFS\))?(?: rates?)?|\bm?PFS\b(?: rates?)?", "PFS"),
+    Entry(r"(?:median )?event[- ‐]free[- ‐]survivals?(?: \(EFS\))?|\bEFS\b", "EFS"),
+    Entry(r"(?:median )?disease[- ‐]free[- ‐]survival(?: \(DFS\))?(?: rates?)?|\bDFS\b|alive and disease[- ]free", "DFS"),
+    Entry(r"distant (?:relapse|recurrence|metastasis)[- ‐]free[- ‐]survival(?: \(\w+\))?|\bDRFS\b|\bDMFS\b", "OTHER"),
+    Entry(r"(?:median )?(?:relapse|recurrence)[- ‐]free[- ‐]survival(?: \(RFS\))?(?: rates?)?|\bRFS\b", "RFS"),
+    Entry(r"(?:disease|cancer|tumou?r)[- ‐]specific[- ‐]survival(?: \(\w+\))?|\bDSS\b|\bCSS\b|treatment[- ]free survival(?: \(TFS\))?|\bTFS\b", "OTHER"),
+    Entry(r"(?:median )?(?:overall )?survival times?|(?:median )?overall[- ]survival(?: \(m?OS\))?(?: rates?)?|\bm?OS\b(?: rates?)?|\bsurvivals?\b", "OS"),
+    Entry(r"(?:median )?times? to (?:tumou?r |disease )?progression|\bTTP\b", "TTP"),
+    Entry(r"(?:median )?time to treatment failure|\bTTF\b", "TTF"),
+    Entry(r"time to (?:next|subsequent) (?:treatment|therapy)|\bTTNT\b", "TTNT"),
+    Entry(r"(?:median )?duration of (?:objective |overall )?(?:response|remission)s?|response duration|\bm?DoR\b|\bDOR\b", "DOR"),
+    Entry(r"major pathologic(?:al)? responses?(?: rates?)?|\bMPR\b", "MPR"),
+    Entry(r"(?:total )?pathologic(?:al)?(?:ally)? complete (?:response|remission)s?(?: rates?)?|\bT?pCRs?\b", "PCR"),
+    Entry(r"pathologic(?:al)? response(?: rates?)?(?: \(pRR\))?|\bpRR\b", "PATHOLOGICAL_RESPONSE"),
+    Entry(r"(?:disease|tumou?r) control(?: rates?)?|\bDCR\b", "DCR"),
+    Entry(r"clinical benefit(?: rates?)?|\bCBR\b", "CBR"),
+    Entry(r"(?:complete (?:clinical )?(?:response|remission)|\bCR\b)(?: rates?)?(?: \(CR\))?", "CR_RATE"),
+    Entry(r"partial (?:response|remission)s?(?: \(PR\))?", "PR"),
+    Entry(r"(?:confirmed |best |overall |objective |clinical |radiological |intracranial )*(?:tumou?r )?(?:response|remission) rates?(?: \((?:ORR|RR|OR)\))?"
+          r"|(?:confirmed |best |overall )*objective (?:tumou?r )?responses?(?: \(OR\))?|overall response|\bORRs?\b|\bresponded\b", "ORR"),
+    Entry(r"(?:complete |radical )?\(?R0\)? (?:surgical )?resection(?: rates?)?|radical (?:\(R0\) )?(?:surgical )?resection(?: rates?)?", "R0_RESECTION"),
+    Entry(r"dose[- ]limiting toxicit(?:y|ies)|\bDLTs?\b", "DLT"),
+    Entry(r"treatment[- ]related deaths?|deaths? (?:attributed|related) to (?:treatment|TRAEs?)", "TREATMENT_RELATED_DEATH"),
+    Entry(r"(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")?\s*(?:(?:" + _RELATED + r")\s+)?(?:immune[- ](?:related|mediated) )(?:adverse events?|AEs?|toxicit(?:y|ies))|\birAEs?\b|\bimAEs?\b", "IRAE"),
+    Entry(r"(?:(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*)?(?:(?:" + _RELATED + r")\s+)?(?:serious (?:adverse events?|AEs?)|\bSAEs?\b)", "SAE"),
+    Entry(r"(?:(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*(?:(?:" + _RELATED + r")\s+)?)?(?:\bTRAEs?\b|(?:" + _RELATED + r")\s+(?:adverse (?:events?|effects?|reactions?)|AEs?|toxicit(?:y|ies)))", "AE*"),
+    Entry(r"(?:(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*)(?:adverse (?:events?|effects?|reactions?)|AEs?|toxicit(?:y|ies)|events)|adverse (?:events?|effects?|reactions?)|\bAEs\b", "AE*"),
+    Entry(r"(?:(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*(?:(?:" + _RELATED + r")\s+)?)(?:" + AE_EVENTS + r")", "AE*"),
+    Entry(r"discontinu(?:ed|ation|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of) (?:TRAEs?|AEs?|adverse events|toxicity))?", "DISCONTINUATION"),
+    Entry(r"quality of life|\bQoL\b|\bHRQoL\b", "QOL"),
+    Entry(r"(?:[A-Z0-9-]+-specific )?(?:T[- ]cell|CTL|immune|immunological) responses?", "IMMUNE_RESPONSE"),
+    Entry(r"feasibility|proceeded to (?:surgery|resection)", "FEASIBILITY"),
+    Entry(r"\bsafety\b|tolerability", "SAFETY"),
+)
+
+_COMBINED = re.compile(
+    "|".join(
+        f"(?P<e{i}>{'(?-i:' + e.pattern + ')' if e.cased else e.pattern})"
+        for i, e in enumerate(ENTRIES)
+    ),
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An endpoint mention in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    text: str
+    canonical: str
+    measure: str | None
+
+
+def find_mentions(sentence: str) -> list[Mention]:
+    """Every endpoint mention in ``sentence``, left to right."""
+    out = []
+    for m in _COMBINED.finditer(sentence):
+        entry = ENTRIES[int(m.lastgroup[1:])]  # type: ignore[index]
+        canonical = entry.canonical
+        text = m.group(0)
+        if canonical == "AE*":
+            canonical = classify_ae(text)
+        out.append(Mention(m.start(), m.end(), text, canonical, entry.measure))
+    return out
+
+
+_RELATED_RE = re.compile(r"related|TRAE", re.IGNORECASE)
+
+
+def classify_ae(text: str) -> str:
+    """TRAE / TRAE_GRADE3PLUS / AE / AE_GRADE3PLUS from the words of an AE mention."""
+    related = bool(_RELATED_RE.search(text)) and not re.search(r"surgery[- ]related", text, re.I)
+    severe = bool(GRADE3_RE.search(text))
+    if related:
+        return "TRAE_GRADE3PLUS" if severe else "TRAE"
+    return "AE_GRADE3PLUS" if severe else "AE"
+
+
+_EVENT_RE = re.compile(AE_EVENTS, re.IGNORECASE)
+
+
+def named_event(text: str) -> str | None:
+    """The named adverse event inside an AE mention ("neutropenia"), if any."""
+    m = _EVENT_RE.search(text)
+    return m.group(0) if m else None
