@@ -69,8 +69,8 @@ _MIN_LISTING_LINE_CHARS = 150
 # Detection looks at this much of an input. A megabyte covers whole listings and papers,
 # so the "lines" rule is exact for them, and costs little for a large JSONL or CSV file.
 _HEAD_BYTES = 1 << 20
-# The head is extended to the end of its last line (a JSONL record can be a whole paper),
-# but not without bound: a huge file with no newline is not worth holding twice.
+# The head is extended to the end of its last line, and to a second line (a JSONL record
+# can be a whole paper), but not without bound: a huge one-line file is not worth holding twice.
 _MAX_HEAD_LINE_BYTES = 64 << 20
 
 _BOM = "\ufeff"
@@ -350,7 +350,12 @@ def _open_input(path: str, stdin: BinaryIO | None) -> AbstractContextManager[Bin
 
 def _read_head(source: BinaryIO) -> bytes:
     head = source.read(_HEAD_BYTES)
-    if len(head) == _HEAD_BYTES and not head.endswith(b"\n"):
+    if len(head) < _HEAD_BYTES:
+        return head  # the whole input
+    if not head.endswith(b"\n"):
+        head += source.readline(_MAX_HEAD_LINE_BYTES)
+    # JSONL is told from a single JSON value by a second line: make sure one is seen.
+    if head.count(b"\n") < 2:
         head += source.readline(_MAX_HEAD_LINE_BYTES)
     return head
 
@@ -737,7 +742,7 @@ def _pubmed_item(article: ET.Element, number: int, context: _Context) -> Item:
 
 def _abstract_paragraph(element: ET.Element) -> str:
     # Structured abstracts label their sections (BACKGROUND, METHODS...); keep the labels
-    # visible, since the backends read "RESULTS:" as a strong cue.
+    # in the text, since they say whether a number is a design target or a result.
     body = _element_text(element)
     label = (element.get("Label") or "").strip()
     return f"{label}: {body}" if label and body else body

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from extractor.backends.rules.lexicon import find_drugs
 
-_LABEL = r"(?:[A-Z]\d?|\d{1,2}[A-Z]?|I{1,3}V?|IV)"
+_LABEL = r"(?:[A-Z]\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
 _LABELLED = re.compile(
     rf"\b(?P<kind>[Aa]rms?|[Gg]roups?|[Cc]ohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,|and|&|or)\s*{_LABEL})*)(?![\w-])"
 )
@@ -46,6 +46,7 @@ _NON_DRUG = (
     (re.compile(r"\b(?:radiotherapy|irradiation|radiation therapy|chemoradiotherapy)\b", re.I), None, "radiation"),
     (re.compile(r"\b(?:surgery|resection|nephrectomy|mastectomy)(?: alone)?\b", re.I), None, "procedure"),
 )
+_NON_DRUG_HINT = re.compile(r"placebo|supportive|monitoring|observation|radi|irradiation|surgery|resection|ectomy", re.I)
 _INTERVENTION_CONTEXT_STOP = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to))\b", re.I)
 
 
@@ -72,11 +73,13 @@ def interventions_in(text: str) -> list[dict[str, str | None]]:
     seen: set[str] = set()
     for mention in find_drugs(text, code_names=True):
         key = mention.drug.name.lower()
-        if key in seen:
+        if key in seen or re.match(r"^\s+(?:trial|study|cohort)\b", text[mention.end: mention.end + 8]):
             continue
         seen.add(key)
         out.append({"name": mention.text, "type": mention.drug.type, "target": mention.drug.target,
                     "dose": _dose_after(text, mention.end), "schedule": None})
+    if not _NON_DRUG_HINT.search(text):
+        return out
     for pattern, name, kind in _NON_DRUG:
         m = pattern.search(text)
         if m:
@@ -139,7 +142,12 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
                 add(label, [label, f"{kind.lower()} {lab}"], int(n_m.group("n")) if n_m else None,
                     _labelled_defining_text(sentence, m.start(), m.end()))
     if not arms:
-        # 2. "randomised to X or Y".
+        # 2. Drug combinations each followed by their patient count: "tobemstomig (...; n= 40)".
+        for sentence in sentences:
+            for label, n in _counted_regimens(sentence):
+                add(label, [label], n, label)
+    if not arms:
+        # 3. "randomised to X or Y".
         for sentence in sentences:
             m = _RANDOMISED_TO.search(sentence)
             if m and not re.search(r"\b(?:arm|group|cohort)s?\s+[A-Z0-9]", m.group(0)):
@@ -179,6 +187,31 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
     for arm in arms:
         arm.interventions = interventions_in(_intervention_text(arm))
     return arms
+
+
+_N_MARK = re.compile(r"[;,(]\s*n\s*=\s*(?P<n>\d+)\s*\)")
+_JOIN = re.compile(r"^\s*(?:\((?:(?!n\s*=)[^()])*(?:\([^()]*\)(?:(?!n\s*=)[^()])*)*\)\s*)?(?:plus|\+|and|with|combined with)\s*$", re.IGNORECASE)
+
+
+def _counted_regimens(sentence: str) -> list[tuple[str, int]]:
+    """ "A (...) plus B (...; n = 20)": the drug chain before each count marker, and the count."""
+    out: list[tuple[str, int]] = []
+    if not _N_MARK.search(sentence):
+        return out
+    drugs = find_drugs(sentence, code_names=True)
+    for m in _N_MARK.finditer(sentence):
+        opening = sentence.rfind("(", 0, m.end() - 1)
+        chain = [d for d in drugs if d.end <= opening and not sentence[d.end:opening].strip(" ")]
+        if not chain:
+            continue
+        first = chain[-1]
+        names = [first.text]
+        idx = drugs.index(first)
+        while idx > 0 and _JOIN.match(sentence[drugs[idx - 1].end: drugs[idx].start]):
+            idx -= 1
+            names.insert(0, drugs[idx].text)
+        out.append((" plus ".join(names), int(m.group("n"))))
+    return out if len(out) >= 2 else []
 
 
 def _same(a: str, b: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from extractor.backends.rules import design
 from extractor.backends.rules.arms import ArmDraft, arm_mentions, find_arms, interventions_in
-from extractor.backends.rules.lexicon import lexicon
+from extractor.backends.rules.lexicon import find_drugs, lexicon
 from extractor.backends.rules.results import Draft, extract_sentence
 from extractor.backends.rules.text import (
     BACKGROUND,
@@ -37,6 +37,8 @@ from extractor.models import (
 )
 
 _SKIP_SECTIONS = {REFERENCES, OTHER}
+# Sentences about trials still to come say nothing of this one's design.
+_FUTURE = re.compile(r"\b(?:warrant\w*|further (?:validation|investigation|study|studies|trials?)|future|are needed|is needed|larger|should be (?:evaluated|confirmed|validated))\b", re.IGNORECASE)
 _CITATION = re.compile(r"<sup>\s*\d|\[\d+(?:[,–-]\s*\d+)*\]|\(\s*(?:refs?\.?\s*)?\d+(?:[,–-]\d+)*\s*\)$")
 _OTHERS_WORK = re.compile(
     r"\b(?:previous(?:ly)?|prior (?:studies|trials|reports)|historical(?:ly)?|has been (?:shown|reported|demonstrated)|"
@@ -46,18 +48,16 @@ _OTHERS_WORK = re.compile(
     re.IGNORECASE,
 )
 _OWN = re.compile(r"\b(?:we|our|this (?:study|trial|analysis)|the present (?:study|trial)|here)\b", re.IGNORECASE)
-_TRIAL_SIGNAL = re.compile(
-    r"\b(?:phase\s*(?:I{1,3}V?|[0-4])[ab]?\b|randomi[sz]ed|randomly (?:assigned|allocated)|single[- ]arm|open[- ]label|"
+_TRIAL_SIGNAL = re.compile(  # matched against lowercased text
+    r"\b(?:phase\s*(?:i{1,3}v?|[0-4])[ab]?\b|randomi[sz]ed|randomly (?:assigned|allocated)|single[- ]arm|open[- ]label|"
     r"placebo[- ]controlled|double[- ]blind|(?:clinical|controlled|pilot|pivotal|feasibility) trial|"
     r"this trial|the trial|trial was|we conducted a|enrolled|were treated with|received)\b",
-    re.IGNORECASE,
 )
-_NOT_TRIAL = re.compile(
+_NOT_TRIAL = re.compile(  # matched against lowercased text
     r"\b(?:mice|mouse|murine|xenografts?|preclinical|in vitro|cell lines?|observational|retrospective(?:ly)?|"
     r"case[–-]control|cohort study|database|registry[- ]based|National Cancer Database|SEER|"
     r"critical evaluation|commentary|editorial|correspondence|in reply|meta-analysis|systematic review|"
-    r"population-based)\b",
-    re.IGNORECASE,
+    r"population-based|national cancer database|seer)\b",
 )
 _REVIEW = re.compile(r"^\s*(?:#+\s*)?\**REVIEW\**\s*$|\bthis review\b|\bwe review(?:ed)?\b|\breview (?:article|aimed)\b", re.IGNORECASE | re.MULTILINE)
 _TITLE_LINE = re.compile(r"^\s*(?:#+\s*)?\**(?P<t>[^\n]{20,300}?)\**\s*$")
@@ -116,7 +116,7 @@ class RulesBackend:
                 continue
             own.append(s)
         design_sents = [s for s in own if s.section not in {DISCUSSION, CONCLUSION} or _OWN.search(s.text)]
-        design_text = " ".join([title or ""] + [s.text for s in design_sents])
+        design_text = " ".join([title or ""] + [s.text for s in design_sents if not _FUTURE.search(s.text)])
         arms = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND])
         result_sents = [s for s in own if _speaks_of_own_results(s)]
         ci_level = _ci_level(" ".join(s.text for s in sentences))
@@ -124,8 +124,12 @@ class RulesBackend:
         def finder(t: str) -> list[tuple[int, int, str]]:
             return arm_mentions(t, arms) if len(arms) > 1 else []
 
-        drafts = [d for s in result_sents for d in extract_sentence(s, finder, ci_level)]
-        registry = [rid for rid in _unique(list(document.registry_ids) + [r for s in design_sents for _, r in design.registry_ids(s.text)])]
+        labels = [a.label for a in arms if a.label]
+        drafts = [d for s in result_sents for d in extract_sentence(s, finder, ci_level, labels)]
+        found = design.registry_ids(document.text)
+        spans = [(s.start, s.end) for s in design_sents]
+        in_design = [r for pos, r in found if any(a <= pos < b for a, b in spans)]
+        registry = _unique(list(document.registry_ids) + in_design)
         phases = design.phases_in(title or "") or design.phases_in(" ".join(s.text for s in design_sents[:12]))
         enrollment = design.enrollment(design_sents)
         record = TrialRecord(
@@ -140,7 +144,7 @@ class RulesBackend:
             countries=design.countries(design_text, lexicon().countries, lexicon().country_re),
             conditions=design.conditions(title, design_sents),
             enrollment=Enrollment(**enrollment),
-            arms=_arms(arms, design_text, enrollment),
+            arms=_arms(arms, _treatment_text(title, [s for s in design_sents if s.section != BACKGROUND], document.text), enrollment),
             endpoints=_endpoints(design_sents),
             results=_results(drafts),
             primary_endpoint_met=design.primary_endpoint_met(own),
@@ -229,15 +233,18 @@ def _guess_title(text: str) -> str | None:
 
 def _is_review(text: str, title: str | None) -> bool:
     head = text[:3000]
+    if "review" not in head.lower() and not (title and "review" in title.lower()):
+        return False
     return bool(_REVIEW.search(head)) or bool(title and re.search(r"\breview\b", title, re.IGNORECASE))
 
 
 def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], registry: tuple[str, ...]) -> bool:
     own_text = " ".join(s.text for s in sentences if s.section not in _SKIP_SECTIONS)
-    trial_hits = len(_TRIAL_SIGNAL.findall((title or "") + " " + own_text))
-    not_trial = len(_NOT_TRIAL.findall((title or "") + " " + own_text))
-    has_registry = bool(registry) or bool(design.registry_ids(own_text))
-    if title and _TRIAL_SIGNAL.search(title) and not _NOT_TRIAL.search(title):
+    low = ((title or "") + " " + own_text).lower()
+    trial_hits = len(_TRIAL_SIGNAL.findall(low))
+    not_trial = len(_NOT_TRIAL.findall(low))
+    has_registry = bool(registry) or bool(design.registry_ids(text))
+    if title and _TRIAL_SIGNAL.search(title.lower()) and not _NOT_TRIAL.search(title.lower()):
         return True
     if has_registry and trial_hits >= 1:
         return True
@@ -260,7 +267,7 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
             before = s.text[max(0, pos - 60): pos]
             if re.search(r"\b(?:here we report|we report|this|the present|in the|our)\b[^.]*$", before, re.I) or \
                     re.match(rf"^\W*{re.escape(name)}\b[^.]{{0,20}}\b(?:was|is|,)\s", s.text[pos:]):
-                if not re.search(r"being evaluated|ongoing|future|previous|evaluating", s.text[pos:pos + 80] + before, re.I):
+                if not re.search(r"being evaluated|future|previous|evaluating", s.text[pos:pos + 40] + before, re.I):
                     return name
         lead = re.match(r"^\s*(?P<n>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+),\s+an?\s", s.text)
         if lead:
@@ -268,9 +275,14 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
     return None
 
 
+_CAPTION_OR_TABLE = re.compile(r"^\W*(?:Fig(?:ure)?s?\.?|Table|Supplementary)\s*\d|\t")
+
+
 def _speaks_of_own_results(s: Sentence) -> bool:
     if s.section in {BACKGROUND, METHODS} | _SKIP_SECTIONS:
         return False
+    if _CAPTION_OR_TABLE.search(s.text):
+        return False  # figure legends and table rows repeat the text, without its context
     if _CITATION.search(s.text):
         return False
     if _OTHERS_WORK.search(s.text):
@@ -283,6 +295,23 @@ def _ci_level(text: str) -> float | None:
     if not m:
         return None
     return float(m.group(1).replace("·", "."))
+
+
+_TREATMENT = re.compile(r"\b(?:received|receive|treated with|plus|combined with|combination|administered|given|of|with)\b", re.IGNORECASE)
+
+
+def _treatment_text(title: str | None, sentences: list[Sentence], text: str) -> str:
+    """Where a single-arm trial names what it gives: the title, else its first treatment sentences."""
+    if title and interventions_in(title):
+        return title
+    drug_starts = [d.start for d in find_drugs(text, code_names=True)]
+    picked: list[str] = []
+    for s in sentences[:12]:
+        if any(s.start <= p < s.end for p in drug_starts) and _TREATMENT.search(s.text):
+            picked.append(s.text)
+            if len(picked) == 2:
+                break
+    return " ".join(picked)
 
 
 def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int]) -> list[Arm]:
@@ -299,7 +328,8 @@ def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int]) ->
 
 
 _ROLE_RE = re.compile(
-    r"(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary)\s+(?:efficacy\s+)?(?:end[- ]?points?|objectives?|outcomes?|aims?)",
+    r"(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary)\s+(?:efficacy\s+)?(?:end[- ]?points?|objectives?|outcomes?|aims?)"
+    r"(?=\s*(?:of (?:the|this) (?:study|trial)\s*)?(?:for the trial\s*)?(?:was|were|is|are|included|include|includes|:|consisted|comprised|being)\b|\s*[:(]|\.|,)",
     re.IGNORECASE,
 )
 _ROLE_MAP = {"co-primary": "co_primary", "coprimary": "co_primary", "co primary": "co_primary",
@@ -314,7 +344,7 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
         roles = list(_ROLE_RE.finditer(s.text))
         if not roles:
             continue
-        mentions = [m for m in find_mentions(s.text) if m.canonical not in {"HR", "OR", "RR", "PR"}]
+        mentions = [m for m in find_mentions(s.text) if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"}]
         for i, r in enumerate(roles):
             role = _ROLE_MAP.get(r.group("role").lower().replace("-", "-"), "secondary")
             if role == "primary" and re.search(r"co[- ]?primary", r.group(0), re.I):
@@ -342,7 +372,7 @@ def _results(drafts: list[Draft]) -> list[Result]:
     # Partial responses stand for the ORR only when no ORR is reported (FLC-style abstracts).
     has_orr = any(d.endpoint == "ORR" for d in drafts)
     out: list[Result] = []
-    seen: set[tuple[object, ...]] = set()
+    seen: dict[tuple[object, ...], Result] = {}
     for d in drafts:
         if d.endpoint == "PR":
             if has_orr:
@@ -352,8 +382,8 @@ def _results(drafts: list[Draft]) -> list[Result]:
             continue
         key = _result_key(d)
         if key in seen:
+            _merge(seen[key], d)
             continue
-        seen.add(key)
         comparative = d.measure in {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}
         out.append(Result(
             endpoint=d.endpoint,  # type: ignore[arg-type]
@@ -375,7 +405,19 @@ def _results(drafts: list[Draft]) -> list[Result]:
             evidence=d.sentence.text,
             evidence_start=d.sentence.start,
         ))
+        seen[key] = out[-1]
     return out
+
+
+def _merge(kept: Result, again: Draft) -> None:
+    """The same number printed twice (abstract and results): keep the fuller details."""
+    if kept.ci_low is None and again.ci_low is not None:
+        kept.ci_low, kept.ci_high = again.ci_low, again.ci_high
+        kept.ci_level = again.ci_level
+    if kept.numerator is None and again.numerator is not None:
+        kept.numerator, kept.denominator = again.numerator, again.denominator
+    if kept.p_value is None and again.p_value is not None:
+        kept.p_value, kept.p_relation = again.p_value, again.p_relation  # type: ignore[assignment]
 
 
 def _conclusion(sentences: list[Sentence]) -> str | None:

@@ -54,10 +54,23 @@ def _normalise_registry(raw: str, kind: str) -> str:
     return raw.replace(" ", "-") if raw.startswith("ChiCTR") else raw
 
 
+_HAS_LONG_NUMBER = re.compile(r"\d{3}")
+_REGISTRY_START = re.compile(
+    r"\b(?:NCT|ChiCTR|EudraCT|IS[RC][CR]TN|jRCT|CTR|KCT|ACTRN|UMIN|NTR|NL\d|DRKS|CTRI|EUCTR|PACTR|IRCT|RBR|"
+    r"SLCTR|TCTR|JapicCTI|JMA|RPCEC|CRIS|(?:19|20)\d{2}-\d)"
+)
+
+
 def registry_ids(text: str) -> list[tuple[int, str]]:
     """(offset, normalised id) for every registry number in ``text``, in order."""
-    found = []
-    for m in _REGISTRY_RE.finditer(text):
+    found: list[tuple[int, str]] = []
+    if not _HAS_LONG_NUMBER.search(text):
+        return found
+    # Try the full alternation only where a registry prefix or an EudraCT-shaped number starts.
+    for start in (c.start() for c in _REGISTRY_START.finditer(text)):
+        m = _REGISTRY_RE.match(text, start)
+        if m is None:
+            continue
         kind = _REGISTRY_PATTERNS[m.lastindex - 1][1]  # type: ignore[operator]
         found.append((m.start(), _normalise_registry(m.group(0), kind)))
     return found
@@ -156,21 +169,22 @@ def multicenter(text: str) -> bool | None:
 _COUNT = rf"(?P<n>{NUM}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"
 _PEOPLE = r"(?:(?:evaluable |eligible |consecutive |previously untreated |untreated |treatment[- ]naive |chemotherapy[- ]na[iï]ve |adult |postsurgical |newly diagnosed |[A-Z][a-z]+ |additional )*(?:patients|participants|subjects|women|men|children|adults|pts|cases|individuals|volunteers))"
 
-_ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (
+_ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings below
     ("screened", rf"{_COUNT} {_PEOPLE}? ?(?:were|was) screened"),
     ("screened", rf"(?:of|among) (?:the )?{_COUNT} screened"),
     ("screened", rf"screened {_COUNT}"),
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;]{{0,80}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly assigned|randomly allocated|allocated|included|entered|recruited|registered|accrued)"),
+    ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly assigned|randomly allocated|allocated|included|entered|recruited|registered|accrued)"),
+    ("enrolled", rf"\ball {_COUNT} {_PEOPLE} enrolled"),
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly assigned|randomly allocated|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|accrued|enrolling|entered)\s+(?:a total of\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
     ("enrolled", rf"(?:a total of|overall,?|altogether)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|recruited|registered|accrued)"),
     ("enrolled", rf"(?:of|among) (?:the )?{_COUNT} (?:[\w-]+ ){{0,3}}?{_PEOPLE} (?:enrolled|randomi[sz]ed|registered|included)"),
     ("enrolled", rf"(?:trial|study) (?:of|in|with|involving) {_COUNT} {_PEOPLE}"),
-    ("enrolled", rf"\(N ?= ?{_COUNT}\)"),
     ("enrolled", rf"accrued {_COUNT} (?:subjects|patients)"),
     ("treated", rf"(?:among|of|in) {_COUNT} treated {_PEOPLE}"),
     ("treated", rf"{_COUNT} {_PEOPLE} (?:were|was) treated"),
     ("treated", rf"{_COUNT} {_PEOPLE} received (?:the )?(?:assigned|study|at least one)"),
-    ("evaluable", rf"{_COUNT} (?:{_PEOPLE} )?(?:were|was) (?:\w+ )?(?:evaluable|assessable|evaluated)"),
+    ("evaluable", rf"{_COUNT} (?:{_PEOPLE} )?(?:were|was) (?:\w+ )?(?:evaluable|assessable|evaluated for (?:efficacy|response|the primary))"),
     ("evaluable", rf"{_COUNT} evaluable {_PEOPLE}"),
     ("evaluable", rf"(?:for|in|among) (?:the )?{_COUNT} (?:evaluable|evaluated|assessable) {_PEOPLE}"),
     ("evaluable", rf"efficacy analysis of {_COUNT}"),
@@ -179,17 +193,46 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (
     ("completed", rf"{_COUNT} (?:{_PEOPLE} )?(?:completed|have completed) (?:the )?(?:study|trial|treatment|vaccine|priming|perioperative|all)"),
     ("completed", rf"{_COUNT} (?:{_PEOPLE} )?(?:were enrolled and have completed)"),
 )
-_ENROLMENT_RES = tuple((k, re.compile(p, re.IGNORECASE)) for k, p in _ENROLMENT_PATTERNS)
+_ENROLMENT_RES = tuple(
+    (k, re.compile(p, re.IGNORECASE), p.startswith(_COUNT))
+    for k, p in _ENROLMENT_PATTERNS
+)
+_KIND_HINTS = {
+    "screened": ("screen",),
+    "enrolled": ("enrol", "randomi", "assign", "allocat", "includ", "entered", "recruit", "regist",
+                 "accru", "trial", "study"),
+    "treated": ("treat", "receiv"),
+    "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "intent", "intention"),
+    "completed": ("complet",),
+}
+# Count-first patterns are tried only where a number starts: an alternation of number
+# words tried at every character was most of the backend's time.
+_NUMBER_START = re.compile(rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)", re.IGNORECASE)
+_ENROLMENT_HINT = re.compile(
+    r"enrol|randomi|screen|treated|evaluab|assessab|evaluated|complet|includ|recruit|regist|accru|assign|"
+    r"allocat|entered|trial (?:of|in|with|involving)|study (?:of|in|with|involving)|efficacy analysis",
+    re.IGNORECASE,
+)
 
 
 def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     """First count found for each enrolment field, from design and results sentences."""
     out: dict[str, int] = {}
     for sentence in sentences:
-        for key, pattern in _ENROLMENT_RES:
-            if key in out:
+        if not _ENROLMENT_HINT.search(sentence.text):
+            continue
+        starts: list[int] | None = None
+        low = sentence.text.lower()
+        for key, pattern, count_first in _ENROLMENT_RES:
+            if key in out or not any(k in low for k in _KIND_HINTS[key]):
                 continue
-            for m in pattern.finditer(sentence.text):
+            if count_first:
+                if starts is None:
+                    starts = [m.start() for m in _NUMBER_START.finditer(sentence.text)]
+                matches = [m for m in (pattern.match(sentence.text, p) for p in starts) if m]
+            else:
+                matches = list(pattern.finditer(sentence.text))
+            for m in matches:
                 n = word_to_int(m.group("n").replace("·", "."))
                 if n is None or n <= 0 or n > 500_000:
                     continue
@@ -212,7 +255,7 @@ def _looks_like_year(raw: str, text: str, pos: int) -> bool:
 
 _TRIAL_WORD = r"(?:trial|study|studies|cohort|program(?:me)?)"
 # "the ROME trial", "EDGE-Gastric study", "(REAL3)", "KEYNOTE-189 trial", "OptiTROP-Lung01 study".
-_ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*)(?:[-–][A-Za-z0-9]+)*(?:\s\d{2,4}(?:-\d+)?)?"
+_ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?=[-–][A-Z]))(?:[-–][A-Za-z0-9]+)*(?:\s\d{2,4}(?:-\d+)?)?"
 ACRONYM_BEFORE_TRIAL = re.compile(
     rf"\b(?P<name>{_ACRONYM_CORE})\s+(?:(?:randomi[sz]ed|clinical|pivotal|phase\s*(?:I{{1,3}}|[1-4])[ab]?(?:/(?:I{{1,3}}|[1-4]))?|global|international|open-label|umbrella|basket|registrational)\s+)*{_TRIAL_WORD}\b"
 )
@@ -270,11 +313,16 @@ _CONDITION_RE = re.compile(
 )
 
 
+_CONDITION_HINT = re.compile(r"cancer|carcinom|oma\b|omas\b|emia|tumou?r|disease|syndrome", re.IGNORECASE)
+
+
 def conditions(title: str | None, sentences: list[Sentence]) -> list[str]:
     """Disease(s) studied: from the title when it names one, else the first design sentence."""
     sources = [title] if title else []
-    sources += [s.text for s in sentences[:6]]
+    sources += [s.text for s in sentences[:4]]
     for text in sources:
+        if not _CONDITION_HINT.search(text):
+            continue
         found = []
         for m in _CONDITION_RE.finditer(text):
             name = m.group(0).strip(" ,")
@@ -304,8 +352,14 @@ _NOT_MET = re.compile(
 )
 
 
+_MET_HINT = re.compile(r"primary|null|gain|benefit", re.IGNORECASE)
+
+
 def primary_endpoint_met(sentences: Iterable[Sentence]) -> bool | None:
+    """As the document states it: "met its primary endpoint" / "did not meet ..."."""
     for s in sentences:
+        if not _MET_HINT.search(s.text):
+            continue
         if _NOT_MET.search(s.text):
             return False
         if _MET.search(s.text):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -33,6 +33,7 @@ class DrugMention:
 class Lexicon:
     drugs: dict[str, Drug]  # lowercase name or alias -> drug
     max_words: int
+    first_words: frozenset[str]  # first words of multi-word names
     regimens: dict[str, tuple[str, ...]]  # regimen as written -> components
     countries: dict[str, str]  # alias (as written, and lowercase) -> country name
     country_re: re.Pattern[str] | None
@@ -81,7 +82,8 @@ def lexicon() -> Lexicon:
         names = sorted(countries, key=len, reverse=True)
         country_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
     max_words = max((k.count(" ") + 1 for k in drugs), default=1)
-    return Lexicon(drugs, min(max_words, 5), regimens, countries, country_re)
+    first_words = frozenset(k.split(" ", 1)[0] for k in drugs if " " in k)
+    return Lexicon(drugs, min(max_words, 5), first_words, regimens, countries, country_re)
 
 
 _WORD = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*")
@@ -90,7 +92,7 @@ _STEMS = re.compile(
     r"mustine|citabine|tecan|vedotin|deruxtecan|govitecan|leucel|cel|rsen|stat|zomib|lidomide|semide)$"
 )
 _CODE = re.compile(r"^(?:[A-Z]{2,5}-?[A-Z]?\d{3,5}[a-z]?|[A-Z]{2,5}-[A-Z]\d{3})$")
-_STOP = frozenset({"the", "and", "with", "plus", "mab"})
+_STOP = frozenset({"the", "and", "with", "plus", "mab", "concept", "intercept", "accept", "except", "recept", "statistics"})
 
 
 def _stem_type(word: str) -> str:
@@ -101,15 +103,22 @@ def _stem_type(word: str) -> str:
     return "drug"
 
 
-def find_drugs(text: str, *, code_names: bool = False) -> list[DrugMention]:
-    """Drug mentions in ``text``, longest match first, left to right."""
+def find_drugs(text: str, *, code_names: bool = False) -> tuple[DrugMention, ...]:
+    """Drug mentions in ``text``, longest match first, left to right (cached: the same
+    sentence is looked at by several rules)."""
+    return _find_drugs(text, code_names)
+
+
+@lru_cache(maxsize=2048)
+def _find_drugs(text: str, code_names: bool) -> tuple[DrugMention, ...]:
     lex = lexicon()
     words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
     out: list[DrugMention] = []
     i = 0
     while i < len(words):
         matched = False
-        for n in range(min(lex.max_words, len(words) - i), 0, -1):
+        longest = min(lex.max_words, len(words) - i) if words[i][2].lower() in lex.first_words else 1
+        for n in range(longest, 0, -1):
             start, end = words[i][0], words[i + n - 1][1]
             span = text[start:end]
             if n > 1 and not re.fullmatch(r"[\w\-α-ω]+(?: [\w\-α-ω]+)*", span):
@@ -124,7 +133,7 @@ def find_drugs(text: str, *, code_names: bool = False) -> list[DrugMention]:
                 break
         if not matched:
             i += 1
-    return out
+    return tuple(out)
 
 
 def _guess(word: str, code_names: bool) -> Drug | None:

@@ -21,15 +21,17 @@ TIME_TO_EVENT = {"PFS", "OS", "EFS", "DFS", "RFS", "TTP", "TTF", "TTNT", "DOR"}
 _COMPARATIVE = {"HR": ("hazard_ratio", "ratio"), "OR": ("odds_ratio", "ratio"), "RR": ("risk_ratio", "ratio")}
 
 _VALUE_RE = re.compile(
-    rf"(?P<pct>(?<![\w.·/-])(?:{NUM}))\s?%(?!\s*(?:CI\b|C\.I\.|confidence|CrI|credible))"
+    rf"(?P<pct>(?<![\w.·/-])(?:{NUM}))\s?%(?!\s*(?:C[Il]\b|C\.I\.|confidence|CrI|credible))"
     rf"|(?P<time>(?<![\w.·/-])(?:{NUM}))\s*(?P<tu>months?|mos?\b\.?|weeks?|wks?\b|days?|years?|yrs?\b)(?![\w-])"
     r"|(?P<nr>not (?:yet )?reached|\bNR\b(?!\s*=))",
     re.IGNORECASE,
 )
 _RATIO_RE = re.compile(rf"(?<![\w.·/])(?P<v>{NUM})(?!\s*%|\s*(?:months?|weeks?|years?|days?)\b|[\d/])")
+_HAS_VALUE = re.compile(r"\d|not (?:yet )?reached|\bNR\b", re.IGNORECASE)
+_NR_RANGE = re.compile(rf"[\[(,]\s*(?:{NUM})\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*(?:not (?:yet )?reached|NR|NE|not estimable)", re.IGNORECASE)
 _UNIT = {"m": "months", "w": "weeks", "d": "days", "y": "years"}
 _CI_RE = re.compile(
-    rf"(?:(?P<lvl>\d{{2}}(?:[.·]\d+)?)\s?%\s*)?(?:CI|C\.I\.|confidence intervals?|CrI)\)?\s*(?:\(CI\)\s*)?[:=,]?\s*(?:of\s*|was\s*)?"
+    rf"(?:(?P<lvl>\d{{2}}(?:[.·]\d+)?)\s?%\s*)?(?:C[Il]|C\.I\.|confidence intervals?|CrI)\)?\s*(?:\(CI\)\s*)?[:=,]?\s*(?:of\s*|was\s*)?"
     rf"[\[(]?\s*(?P<lo>-?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?|mo)?\s*(?:[-–—‒]|to|,)\s*"
     rf"(?P<hi>{NUM}|NE\b|not estimable|not reached|NR\b|not evaluable)",
     re.IGNORECASE,
@@ -71,14 +73,14 @@ _NOT_OUTCOME_BEFORE = re.compile(
 _FOLLOW_AFTER = re.compile(r"^\s*(?:of )?(?:median )?follow[- ]?up|^\s*(?:of )?age\b|^\s*old\b", re.IGNORECASE)
 _DIFFERENCE_BEFORE = re.compile(r"(?:absolute|difference|increase|improvement|reduction|gain)\b[^%]{0,60}$", re.IGNORECASE)
 _MEAN = re.compile(r"\bmean\b", re.IGNORECASE)
-_SUBGROUP_BEFORE = re.compile(
-    r"(?:\b(?:in|among|for)\s+(?:the\s+)?(?:patients|those|subjects|children|women|men|tumou?rs)\s+(?:with|without|who|whose|harbou?ring)\s+"
-    r"(?P<a>[^,;:()]{3,80}?)|\bin\s+(?:the\s+)?(?P<b>[^,;:()]{3,60}?)\s+(?:subgroup|subset|population|group)(?!s? [A-Z]\b))"
-    r"\s*(?:\([^)]{0,40}\))?\s*[,:]?\s*(?:[^,;]{0,80})$",
-    re.IGNORECASE,
+_SUBGROUP_PHRASE = re.compile(
+    r"(?:\b(?:in|among|for)\s+(?:the\s+)?|(?<![\w-])(?=[A-Z])|\b(?:compared (?:to|with)|versus|vs\.?)\s+)"
+    r"(?:[Pp]atients|[Tt]hose|[Ss]ubjects|[Cc]hildren|[Ww]omen|[Mm]en|[Tt]umou?rs)\s+(?:with|without|who|whose|harbou?ring)\s+"
+    r"(?P<a>[^,;:()]{3,80}?)(?=\s*(?:[,;:()]|\b(?:had|has|have|was|were|exhibit\w*|show\w*|achiev\w*|compared|versus|vs|experienc\w*)\b|$))"
+    r"|\b[Ii]n\s+(?:the\s+)?(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population))\b",
 )
 _SUBGROUP_AFTER = re.compile(
-    r"^[^;]{0,20}?\b(?:in|among|for)\s+(?:the\s+)?(?:patients|those|subjects)\s+(?:with|without|who|harbou?ring)\s+(?P<a>[^,;:()]{3,60}?)(?=\s*(?:[,;:()]|compared|versus|vs|and\b|$))",
+    r"^\s*(?:\([^()]*\)\s*)?[^;()]{0,20}?\b(?:in|among|for)\s+(?:the\s+)?(?:patients|those|subjects)\s+(?:with|without|who|harbou?ring)\s+(?P<a>[^,;:()]{3,60}?)(?=\s*(?:[,;:()]|compared|versus|vs|and\b|$))",
     re.IGNORECASE,
 )
 _NOT_SUBGROUP = re.compile(
@@ -157,6 +159,7 @@ def _values(text: str, mentions: list[Mention]) -> list[tuple[int, int, str, flo
     """(start, end, kind, value, unit) of outcome-like numbers, skipping CI bounds."""
     found = []
     ci_spans = [(m.start("lo"), m.end("hi")) for m in _CI_RE.finditer(text)]
+    ci_spans += [(m.start(), m.end()) for m in _NR_RANGE.finditer(text)]
     for m in _VALUE_RE.finditer(text):
         start = m.start()
         if any(lo <= start < hi for lo, hi in ci_spans):
@@ -192,6 +195,8 @@ def _values(text: str, mentions: list[Mention]) -> list[tuple[int, int, str, flo
 
 def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
     before = text[max(0, start - 40): start]
+    if re.search(r"(?:[<>≥≤⩾⩽]|>=|<=|more than|less than|at least|over|up to)\s*$", before, re.IGNORECASE):
+        return True
     if kind in {"time", "pct"} and _NOT_OUTCOME_BEFORE.search(before) and not re.search(
         r"(?:was|were|of|:|=)\s*$", before[-6:]
     ):
@@ -201,31 +206,52 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
     return bool(kind != "ratio" and _FOLLOW_AFTER.match(text[end: end + 25]))
 
 
+_FORWARD_GAP = re.compile(
+    r"^(?:\s*(?:\([^()]*\)|\[[^\]]*\]|\)|\]|and|or|,|of|in|the|all|patients|participants|cases|children|"
+    r"\d+(?:[.·]\d+)?\s?%|experiencing|experienced|had|developed|reported|showed|achieved|a|an|who))*\s*$",
+    re.IGNORECASE,
+)
+_FORWARD_VERB = re.compile(r"\b(?:experienc\w*|had|developed|reported|showed|achieved|discontinu\w*|proceeded)\b", re.IGNORECASE)
+
+
 def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention | None:
     """The endpoint mention a value belongs to."""
     before = [m for m in mentions if m.end <= start]
     after = [m for m in mentions if m.start >= end]
     # "28.3% experiencing grade 3 or higher events", "6.8% ... were accompanied with chills"
-    if after and re.match(
-        r"^\s*(?:\)\s*)?(?:of (?:the )?(?:patients|participants|cases)\s*)?(?:experiencing|experienced|had|developed|reported|with|showed|achieved)\s+",
-        text[end: after[0].start],
-    ) and after[0].start - end < 45:
+    if after and after[0].start - end < 90 and _FORWARD_GAP.match(text[end: after[0].start]) and (
+        _FORWARD_VERB.search(text[end: after[0].start]) or _FORWARD_VERB.match(after[0].text)
+    ):
         return after[0]
     return before[-1] if before else None
 
 
-def extract_sentence(sentence: Sentence, arms: ArmFinder, ci_level_default: float | None) -> list[Draft]:
-    """Every result in one sentence."""
+def extract_sentence(
+    sentence: Sentence,
+    arms: ArmFinder,
+    ci_level_default: float | None,
+    arm_labels: list[str] | None = None,
+) -> list[Draft]:
+    """Every result in one sentence.
+
+    Args:
+        sentence: The sentence.
+        arms: Finds arm mentions in a text: (start, end, label).
+        ci_level_default: CI level to assume for bare ranges (the document's usual one).
+        arm_labels: All arm labels of the trial, in order (for two-arm "versus" pairs).
+    """
     text = sentence.text
+    if not _HAS_VALUE.search(text):
+        return []
     mentions = [m for m in find_mentions(text) if m.canonical != "SKIP"]
     if not mentions:
         return []
-    values = _values(text, mentions)
+    mentions = _resolve_events(mentions)
+    values = [v for v in _values(text, mentions) if not _is_context_number(text, v[0], v[1], v[2])]
+    listed = _respectively_mentions(text, mentions, values)
     drafts: list[Draft] = []
     for i, (start, end, kind, value, unit) in enumerate(values):
-        if _is_context_number(text, start, end, kind):
-            continue
-        owner = _owner(mentions, text, start, end)
+        owner = listed.get(start) or _owner(mentions, text, start, end)
         if owner is None:
             continue
         draft = _draft(sentence, owner, kind, value, unit, start, end)
@@ -236,9 +262,48 @@ def extract_sentence(sentence: Sentence, arms: ArmFinder, ci_level_default: floa
         drafts.append(draft)
     _fill_units_for_not_reached(drafts)
     _attach_p_values(drafts, text)
-    _assign_arms(drafts, text, arms)
+    _assign_arms(drafts, text, arms, arm_labels or [])
+    _assign_timepoints(drafts, text)
     _assign_subgroups(drafts, text)
     return drafts
+
+
+def _resolve_events(mentions: list[Mention]) -> list[Mention]:
+    """Bare event names take the AE class of the mention before them; alone they are AEs."""
+    out: list[Mention] = []
+    current = "AE"
+    for m in mentions:
+        if m.canonical.startswith(("AE", "TRAE")) or m.canonical in {"SAE", "IRAE"}:
+            current = m.canonical
+        if m.canonical == "EVENT":
+            m = Mention(m.start, m.end, m.text, current, None)
+        out.append(m)
+    return out
+
+
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:median\s+)?$", re.IGNORECASE)
+
+
+def _respectively_mentions(text: str, mentions: list[Mention], values: list[tuple]) -> dict[int, Mention]:
+    """ "median PFS and OS were 9.6 and 19.3 months, respectively": value -> its listed mention."""
+    if not re.search(r"\brespectively\b", text, re.IGNORECASE):
+        return {}
+    out: dict[int, Mention] = {}
+    i = 0
+    while i < len(mentions):
+        run = [mentions[i]]
+        while i + 1 < len(mentions) and _LIST_JOIN.match(text[mentions[i].end: mentions[i + 1].start]):
+            i += 1
+            run.append(mentions[i])
+        i += 1
+        if len(run) < 2:
+            continue
+        after = [v for v in values if v[0] >= run[-1].end and (i >= len(mentions) or v[0] < mentions[i].start)]
+        main = [v for v in after if v[2] != "ratio"]
+        if len(main) == len(run):
+            for v, m in zip(main, run, strict=True):
+                out[v[0]] = m
+    return out
 
 
 def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, unit: str | None,
@@ -280,12 +345,17 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
     if draft.timepoint is None and draft.measure == "rate_at_time":
         draft.timepoint = _mention_timepoint(text, owner)
     if canonical.startswith(("AE", "TRAE")) or canonical in {"SAE", "IRAE"}:
-        draft.name = named_event(owner.text) or None
-        if draft.name:
+        item = _LIST_ITEM.search(text[owner.end: start])
+        if item and owner.end < start - len(item.group(0)) + 2:
+            draft.name = item.group("n").strip()
+        elif named_event(owner.text):
             draft.name = owner.text.strip()
     elif canonical == "OTHER":
         draft.name = owner.text.strip()
     return draft
+
+
+_LIST_ITEM = re.compile(r"(?:,|\band\b|\bwere\b|\bwas\b|:|\bincluded?\b|\bincluding\b)\s*(?P<n>[A-Za-z][\w /–-]{2,40}?)\s*[(\[]\s*(?:\d+\s*[\[(]\s*)?$")
 
 
 def _comparative_endpoint(text: str, owner: Mention) -> str | None:
@@ -382,36 +452,73 @@ def _attach_p_values(drafts: list[Draft], text: str) -> None:
             a.p_value, a.p_relation = b.p_value, b.p_relation
 
 
-def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder) -> None:
+def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: list[str]) -> None:
     mentions = arms(text)
-    if not mentions:
+    if not mentions and len(labels_all) != 2:
         return
     comparative = {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}
     arm_level = [d for d in drafts if d.measure not in comparative]
-    # 1. "respectively": values of one endpoint mention, in order, to the arms listed.
-    if re.search(r"\brespectively\b", text, re.IGNORECASE):
-        labels = _distinct([label for *_, label in mentions])
-        groups: dict[int, list[Draft]] = {}
-        for d in arm_level:
-            groups.setdefault(id(d.mention), []).append(d)
-        for group in groups.values():
-            if len(labels) >= 2 and len(group) == len(labels):
-                for d, label in zip(group, labels, strict=True):
-                    d.arm = label
-        if all(d.arm for d in arm_level):
-            return
-    # 2. An arm named right after or right before the value, within its clause.
-    for d in arm_level:
-        if d.arm:
-            continue
-        d.arm = _local_arm(d, text, mentions)
-    # 3. "A versus B" pairs with arms named in the sentence in order.
     ordered = _distinct([label for *_, label in mentions])
-    for i in range(len(arm_level) - 1):
-        a, b = arm_level[i], arm_level[i + 1]
-        if a.mention is b.mention and _VERSUS.search(text[a.end: b.pos]) and not (a.arm and b.arm) and len(ordered) >= 2:
-            a.arm = a.arm or ordered[0]
-            b.arm = b.arm or next((x for x in ordered if x != a.arm), ordered[1])
+    groups: dict[int, list[Draft]] = {}
+    for d in arm_level:
+        groups.setdefault(id(d.mention), []).append(d)
+    # 1. "respectively", or a sentence opening on an arm list ("In cohorts 1A and 1B, ..."):
+    #    the values of one endpoint mention go, in order, to the arms listed.
+    leading = bool(mentions) and mentions[0][0] < 25 and len(ordered) >= 2
+    if len(ordered) >= 2 and (leading or re.search(r"\brespectively\b", text, re.IGNORECASE)):
+        for group in groups.values():
+            if len(group) == len(ordered):
+                for d, label in zip(group, ordered, strict=True):
+                    d.arm = label
+    # 2. A sentence about one arm ("In Arm A, median PFS ...").
+    if len(ordered) == 1 and re.match(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?$", text[: mentions[0][0]], re.IGNORECASE):
+        for d in arm_level:
+            d.arm = d.arm or ordered[0]
+    # 3. "A versus B" pairs: arms in the order the sentence names them, then the trial's other arms.
+    candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
+    for group in groups.values():
+        for a, b in zip(group, group[1:], strict=False):
+            if (a.arm and b.arm) or not _VERSUS.search(text[a.end: b.pos]) or len(candidates) < 2:
+                continue
+            a.arm = a.arm or next(x for x in candidates if x != b.arm)
+            b.arm = b.arm or next(x for x in candidates if x != a.arm)
+    # 4. An arm named right after or right before the value, within its clause.
+    for d in arm_level:
+        if not d.arm:
+            d.arm = _local_arm(d, text, mentions)
+
+
+_TIMEPOINT_LIST = re.compile(
+    r"^\s*(?:rates?\s*)?at\s+(?P<list>(?:\d+\s*(?:weeks?|months?|years?)?\s*(?:,|and)?\s*)+)",
+    re.IGNORECASE,
+)
+
+
+def _assign_timepoints(drafts: list[Draft], text: str) -> None:
+    """ "rate at 6 weeks, 3 months and 6 months reached 37%, 34% and 40%, respectively"."""
+    groups: dict[int, list[Draft]] = {}
+    for d in drafts:
+        groups.setdefault(id(d.mention), []).append(d)
+    for group in groups.values():
+        mention = group[0].mention
+        m = _TIMEPOINT_LIST.match(text[mention.end:])
+        if m is None:
+            before = re.search(r"((?:\d+|one|two|three|six|twelve)[- ](?:month|year|week)s?[- ]?(?:\s*(?:,|and)\s*(?:\d+|one|two|three|six|twelve)[- ](?:month|year|week)s?[- ]?)+)\s*$",
+                               text[max(0, mention.start - 60): mention.start], re.IGNORECASE)
+            if before is None:
+                continue
+            points = re.findall(r"(\d+|one|two|three|six|twelve)[- ](month|year|week)", before.group(1), re.IGNORECASE)
+        else:
+            points = re.findall(r"(\d+)\s*(weeks?|months?|years?)?", m.group("list"))
+            # "at 6 weeks, 3 months and 6 months"; a unit missing takes the next one's.
+            filled, unit = [], None
+            for n, u in reversed(points):
+                unit = u or unit
+                filled.append((n, unit or "months"))
+            points = list(reversed(filled))
+        if len(points) == len(group) and len(points) >= 2:
+            for d, (n, u) in zip(group, points, strict=True):
+                d.timepoint = _timepoint(n, u)
 
 
 def _local_arm(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) -> str | None:
@@ -444,14 +551,21 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
                 for d, label in zip(group, labels, strict=True):
                     d.subgroup = label
         return
+    positions = [d.pos for d in drafts]
     for d in drafts:
-        before = text[max(0, d.mention.start - 120): d.pos]
-        m = _SUBGROUP_BEFORE.search(before)
-        if m is None:
-            m = _SUBGROUP_AFTER.match(text[d.end: d.end + 90])
-        if m is None:
+        window_start = max(0, d.pos - 160)
+        last = None
+        for m in _SUBGROUP_PHRASE.finditer(text, window_start, d.pos):
+            last = m
+        if last is not None and any(last.end() <= p < d.pos for p in positions):
+            last = None  # another number sits between the phrase and this one
+        if last is not None and any(o is not d and 0 <= last.start() - o.end < 70 for o in drafts):
+            last = None  # the phrase qualifies the number right before it
+        if last is None:
+            last = _SUBGROUP_AFTER.match(text[d.end: d.end + 90])
+        if last is None:
             continue
-        phrase = _clean_subgroup(m.group("a") if m.groupdict().get("a") else m.group("b") or "")
+        phrase = _clean_subgroup(last.group("a") or last.group("b") or "")
         if phrase and not _NOT_SUBGROUP.search(phrase):
             d.subgroup = phrase
 

@@ -73,7 +73,9 @@ def _heading_kind(line: str) -> str | None:
     if raw is None:
         return None
     key = raw.strip().strip(".:").lower()
-    return _HEADING_WORDS.get(key, OTHER if md else None)
+    if md:
+        return _HEADING_WORDS.get(key, BODY)
+    return _HEADING_WORDS.get(key)
 
 
 def split_sentences(text: str) -> list[Sentence]:

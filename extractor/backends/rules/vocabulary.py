@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _GRADE3 = (
     r"(?:grade|gr\.?|G)\s*(?:≥|>=|⩾|> ?or ?=|≧)\s*(?:3|III)"
@@ -97,15 +98,41 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"(?:[A-Z0-9-]+-specific )?(?:T[- ]cell|CTL|immune|immunological) responses?", "IMMUNE_RESPONSE"),
     Entry(r"feasibility|proceeded to (?:surgery|resection)", "FEASIBILITY"),
     Entry(r"\bsafety\b|tolerability", "SAFETY"),
+    # A bare event name ("anemia (5.0% and 19.0%)") takes its class from the AE mention before it.
+    Entry(AE_EVENTS, "EVENT"),
 )
 
-_COMBINED = re.compile(
-    "|".join(
-        f"(?P<e{i}>{'(?-i:' + e.pattern + ')' if e.cased else e.pattern})"
-        for i, e in enumerate(ENTRIES)
-    ),
-    re.IGNORECASE,
+# Keyword prefilters: an entry is tried only when one of its keys is in the lowercased
+# sentence. This keeps the scan linear in practice (one big alternation tried at every
+# character was the backend's hottest spot).
+_KEYS: dict[str, tuple[str, ...]] = {
+    "HR": ("hazard", "hr"), "OR": ("odds", "or"), "RR": ("risk", "rr"),
+    "PFS": ("pfs", "progression"), "EFS": ("efs", "event"), "DFS": ("dfs", "disease"),
+    "RFS": ("rfs", "relapse", "recurrence"), "OS": ("os", "surviv"), "TTP": ("ttp", "progression"),
+    "TTF": ("ttf", "failure"), "TTNT": ("ttnt", "next", "subsequent"), "DOR": ("dor", "duration"),
+    "MPR": ("mpr", "major"), "PCR": ("pcr", "complete"), "PATHOLOGICAL_RESPONSE": ("patholog", "prr"),
+    "DCR": ("control", "dcr"), "CBR": ("benefit", "cbr"), "CR_RATE": ("complete", "cr"),
+    "PR": ("partial",), "ORR": ("respon", "orr", "remission"), "R0_RESECTION": ("r0", "radical"),
+    "DLT": ("dose", "dlt"), "TREATMENT_RELATED_DEATH": ("death",), "IRAE": ("immune", "irae", "imae"),
+    "SAE": ("serious", "sae"), "DISCONTINUATION": ("discontinu",), "QOL": ("quality", "qol"),
+    "IMMUNE_RESPONSE": ("respons",), "FEASIBILITY": ("feasib", "proceeded"), "SAFETY": ("safety", "tolerab"),
+    "OTHER": ("surviv", "drfs", "dmfs", "dss", "css", "tfs"),
+}
+_AE_KEYS = ("advers", "ae", "toxic", "event", "grade", "related", "trae")
+
+
+def _compile(entry: Entry) -> re.Pattern[str]:
+    return re.compile(entry.pattern, 0 if entry.cased else re.IGNORECASE)
+
+
+_COMPILED: tuple[tuple[Entry, re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
+    (e, _compile(e), None if e.canonical == "EVENT" else _KEYS.get(e.canonical, _AE_KEYS))
+    for e in ENTRIES
 )
+_EVENT_HINT = re.compile(r"penia|emia|rrh|nausea|vomit|fatigue|asthenia|rash|itis|pertension|thyroid|"
+                         r"neuropathy|anorexia|alopecia|infection|sepsis|pneumon|proteinuria|dysphonia|"
+                         r"toxicity|syndrome|transaminase|alt|ast|count|constipation|dyspn|fever|chills|"
+                         r"natr|kalem|kalaem|neurotox", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,16 +147,40 @@ class Mention:
 
 
 def find_mentions(sentence: str) -> list[Mention]:
-    """Every endpoint mention in ``sentence``, left to right."""
-    out = []
-    for m in _COMBINED.finditer(sentence):
-        entry = ENTRIES[int(m.lastgroup[1:])]  # type: ignore[index]
-        canonical = entry.canonical
+    """Every endpoint mention in ``sentence``, left to right (see ``_find_mentions``)."""
+    return list(_find_mentions(sentence))
+
+
+@lru_cache(maxsize=2048)
+def _find_mentions(sentence: str) -> tuple[Mention, ...]:
+    """Every endpoint mention in ``sentence``, left to right.
+
+    Where mentions overlap, the leftmost wins, then the entry listed first
+    (the same choice a single alternation of all entries would make).
+    """
+    low = sentence.lower()
+    found: list[tuple[int, int, int, re.Match[str]]] = []
+    for order, (entry, pattern, keys) in enumerate(_COMPILED):
+        if keys is None:
+            if not _EVENT_HINT.search(sentence):
+                continue
+        elif not any(k in low for k in keys):
+            continue
+        for m in pattern.finditer(sentence):
+            if m.end() > m.start():
+                found.append((m.start(), order, -m.end(), m))
+    found.sort()
+    out: list[Mention] = []
+    last_end = 0
+    for start, order, _, m in found:
+        if start < last_end:
+            continue
+        entry = ENTRIES[order]
         text = m.group(0)
-        if canonical == "AE*":
-            canonical = classify_ae(text)
-        out.append(Mention(m.start(), m.end(), text, canonical, entry.measure))
-    return out
+        canonical = classify_ae(text) if entry.canonical == "AE*" else entry.canonical
+        out.append(Mention(start, m.end(), text, canonical, entry.measure))
+        last_end = m.end()
+    return tuple(out)
 
 
 _RELATED_RE = re.compile(r"related|TRAE", re.IGNORECASE)

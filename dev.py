@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Set up and run trialx with nothing but Python 3.11 installed.
+
+    python3 dev.py demo    extract the bundled examples with the offline backend
+    python3 dev.py test    run the whole test suite (what CI runs)
+    python3 dev.py bench   run the benchmarks (needs ../shared/corpus)
+
+The first call creates .venv/ and installs the project into it (editable, with
+its dev tools); later calls reuse it, reinstalling when pyproject.toml changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".trialx-installed"
+
+
+def _python() -> str:
+    return str(BIN / ("python.exe" if os.name == "nt" else "python"))
+
+
+def ensure_env() -> None:
+    """Create the virtual environment and install the project when needed."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"trialx needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    if not BIN.exists():
+        print("creating .venv ...", file=sys.stderr)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print("installing trialx and its dependencies into .venv ...", file=sys.stderr)
+    subprocess.run([_python(), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                    "-e", f"{ROOT}[dev]"], check=True)
+    STAMP.write_text(wanted)
+
+
+def run(args: list[str]) -> int:
+    return subprocess.call(args, cwd=ROOT)
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "help"
+    rest = argv[1:]
+    if command not in {"demo", "test", "bench", "lint"}:
+        print(__doc__)
+        return 0 if command in {"help", "-h", "--help"} else 2
+    ensure_env()
+    if command == "demo":
+        out = ROOT / "out" / "examples.jsonl"
+        out.parent.mkdir(exist_ok=True)
+        return run([str(BIN / "trialx"), "extract", "examples/", "-o", str(out), "--overwrite", *rest])
+    if command == "test":
+        return run([_python(), "-m", "pytest", *rest])
+    if command == "lint":
+        return run([str(BIN / "ruff"), "check", "extractor", "tests", "benchmarks", "dev.py"])
+    return run([_python(), "benchmarks/run.py", *rest])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
