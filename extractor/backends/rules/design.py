@@ -67,10 +67,14 @@ def registry_ids(text: str) -> list[tuple[int, str]]:
     if not _HAS_LONG_NUMBER.search(text):
         return found
     # Try the full alternation only where a registry prefix or an EudraCT-shaped number starts.
+    last_end = 0
     for start in (c.start() for c in _REGISTRY_START.finditer(text)):
+        if start < last_end:
+            continue
         m = _REGISTRY_RE.match(text, start)
         if m is None:
             continue
+        last_end = m.end()
         kind = _REGISTRY_PATTERNS[m.lastindex - 1][1]  # type: ignore[operator]
         found.append((m.start(), _normalise_registry(m.group(0), kind)))
     return found
@@ -261,13 +265,7 @@ ACRONYM_BEFORE_TRIAL = re.compile(
 )
 ACRONYM_PAREN = re.compile(rf"\((?P<name>{_ACRONYM_CORE})(?:[,;] [^)]{{0,40}})?\)")
 _NOT_ACRONYM = frozenset(
-    "PD PD-1 PD-L1 CTLA-4 HER2 EGFR VEGF KRAS TIGIT LAG-3 RCT CI HR OS PFS ORR DCR DFS RFS EFS TTP TTF "
-    "NSCLC SCLC CRC MSS MSI ICI ICIs TKI TKIs ESCC AML MDS HR-MDS CLL ALL NHL DLBCL MM FL HCC RCC "
-    "FLC ADC ADCs CAR NGS IHC DNA RNA TCGA KEGG GSEA FDA NMPA EMA NCI NCCN ECOG WHO UICC RECIST "
-    "SOC SoC TT MTB IV II III I A B C D UK US USA EU CR PR SD PE QoL AE AEs TRAE TRAEs SAE "
-    "NE NR CPS TPS TMB IQR BCS CT MRI PET ITT RT CRT CCRT ADT CP PC GV GP IP LM PN TE TEL "
-    "IL-2 IFN NPC HNC DSS WL NCDB CMF PCR PCR-B TFS HT ISH IDH CNS TIL TCR BCMA CD19 ID FAT1 "
-    "DPM ICB MPR DLT MTD GVHD CRS ICANS NK HLA MHC COX-2 OPN HGF RF PSA SHH SMO PK BTH1677".split()
+    ["PD", "PD-1", "PD-L1", "CTLA-4", "HER2", "EGFR", "VEGF", "KRAS", "TIGIT", "LAG-3", "RCT", "CI", "HR", "OS", "PFS", "ORR", "DCR", "DFS", "RFS", "EFS", "TTP", "TTF", "NSCLC", "SCLC", "CRC", "MSS", "MSI", "ICI", "ICIs", "TKI", "TKIs", "ESCC", "AML", "MDS", "HR-MDS", "CLL", "ALL", "NHL", "DLBCL", "MM", "FL", "HCC", "RCC", "FLC", "ADC", "ADCs", "CAR", "NGS", "IHC", "DNA", "RNA", "TCGA", "KEGG", "GSEA", "FDA", "NMPA", "EMA", "NCI", "NCCN", "ECOG", "WHO", "UICC", "RECIST", "SOC", "SoC", "TT", "MTB", "IV", "II", "III", "I", "A", "B", "C", "D", "UK", "US", "USA", "EU", "CR", "PR", "SD", "PE", "QoL", "AE", "AEs", "TRAE", "TRAEs", "SAE", "NE", "NR", "CPS", "TPS", "TMB", "IQR", "BCS", "CT", "MRI", "PET", "ITT", "RT", "CRT", "CCRT", "ADT", "CP", "PC", "GV", "GP", "IP", "LM", "PN", "TE", "TEL", "IL-2", "IFN", "NPC", "HNC", "DSS", "WL", "NCDB", "CMF", "PCR", "PCR-B", "TFS", "HT", "ISH", "IDH", "CNS", "TIL", "TCR", "BCMA", "CD19", "ID", "FAT1", "DPM", "ICB", "MPR", "DLT", "MTD", "GVHD", "CRS", "ICANS", "NK", "HLA", "MHC", "COX-2", "OPN", "HGF", "RF", "PSA", "SHH", "SMO", "PK", "BTH1677"]
 )
 
 

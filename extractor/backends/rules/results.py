@@ -392,7 +392,10 @@ def _attach_details(draft: Draft, text: str, limit: int, ci_level_default: float
             if comma:
                 _set_ci(draft, comma.group("lo"), comma.group("hi"), ci_level_default)
     if draft.unit == "percent":
-        frac = _FRACTION_AFTER.match(window)
+        # "(95% CI 30.2–66.9; 15 out of 31)": look for the counts past the interval.
+        frac = _FRACTION_AFTER.match(window) or (
+            _FRACTION_AFTER.match(window[ci.end():].lstrip(" ;,")) if ci and ci.start() < 40 else None
+        )
         if frac and not re.search(r"grade|phase|stage", window[: frac.start("num")], re.IGNORECASE):
             _set_counts(draft, frac.group("num"), frac.group("den"))
         else:

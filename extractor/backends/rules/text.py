@@ -45,8 +45,7 @@ _INLINE_LABEL = re.compile(
 )
 
 _ABBREVIATIONS = frozenset(
-    "vs v al e.g i.e etc fig figs no nos approx ca dr mr ms prof ref refs cf st resp incl "
-    "eq min max mo yr yrs wk wks sec jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    ["vs", "v", "al", "e.g", "i.e", "etc", "fig", "figs", "no", "nos", "approx", "ca", "dr", "mr", "ms", "prof", "ref", "refs", "cf", "st", "resp", "incl", "eq", "min", "max", "mo", "yr", "yrs", "wk", "wks", "sec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 _BOUNDARY = re.compile(r"[.!?](?:[\"”’)\]]|<sup>[^<]{0,20}</sup>|\[\d[\d,–\- ]*\])*\s+(?=[A-Z0-9(\[\"“‘])")
 _LINE_SPLIT = re.compile(r"\n")

@@ -1,0 +1,36 @@
+"""Shared fixtures: paths to the bundled examples, and a runner for the CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_state(tmp_path, monkeypatch):
+    """Caches and state go to tmp_path; no test sees a real endpoint's settings."""
+    monkeypatch.setenv("TRIALX_CACHE_DIR", str(tmp_path / "cache"))
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "TRIALX_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run ``trialx`` as a user would, in a subprocess."""
+    env = dict(os.environ, COLUMNS="120")
+    return subprocess.run(
+        [sys.executable, "-m", "extractor", *args],
+        input=stdin, capture_output=True, cwd=cwd or ROOT, env=env, timeout=300,
+    )
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -1,0 +1,151 @@
+"""``trialx extract`` as a batch job: errors file, exit codes, resume, kills."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from extractor.output import JsonlSink, repair_tail, written_ids
+from tests.conftest import EXAMPLES, ROOT, read_jsonl, run_cli
+
+ABSTRACT = (EXAMPLES / "bulletin-sarcoma-fr.txt").read_text(encoding="utf-8")
+
+
+def _jsonl(path: Path, records: list[dict | str]) -> Path:
+    lines = [r if isinstance(r, str) else json.dumps(r) for r in records]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _batch(tmp_path: Path, n: int) -> Path:
+    return _jsonl(tmp_path / "batch.jsonl", [{"id": f"doc-{i}", "abstract": ABSTRACT} for i in range(n)])
+
+
+def test_examples_run_and_print_a_summary(tmp_path):
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("extract", str(EXAMPLES), "-o", str(out))
+    assert proc.returncode == 0
+    err = proc.stderr.decode()
+    for word in ("documents", "trial reports", "trials", "results", "errors", "elapsed", "documents per second"):
+        assert word in err
+    ids = [r["doc_id"] for r in read_jsonl(out)]
+    assert "nature-medicine-listing.txt#3" in ids and "paper-regorafenib-sintilimab.md" in ids
+    assert len(ids) == len(set(ids)) == 16
+
+
+def test_bad_documents_go_to_the_errors_file_and_the_rest_carry_on(tmp_path):
+    src = _jsonl(tmp_path / "in.jsonl", [
+        {"id": "good-1", "abstract": ABSTRACT},
+        '{"id": "broken", "abstract": ',
+        {"id": "empty", "abstract": "   "},
+        {"id": "no-text", "title": "only a title"},
+        {"id": "too-long", "abstract": "x" * 5000},
+        {"id": "good-2", "abstract": ABSTRACT},
+    ])
+    with open(src, "ab") as fh:
+        fh.write(b'{"id": "latin1", "abstract": "caf\xe9"}\n')
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("extract", str(src), "-o", str(out), "--max-chars", "4000")
+    assert proc.returncode == 1, "documents failed: exit 1"
+    assert [r["doc_id"] for r in read_jsonl(out)] == ["good-1", "good-2"]
+    errors = read_jsonl(tmp_path / "out.errors.jsonl")
+    by_source = {e["source"]: e for e in errors}
+    assert f"{src}:2" in by_source and "line 2" in by_source[f"{src}:2"]["reason"]
+    reasons = {e["doc_id"]: e["reason"] for e in errors if e["doc_id"]}
+    assert reasons["empty"] == "empty document"
+    assert "no text field" in reasons["no-text"]
+    assert "too long" in reasons["too-long"] and "--max-chars" in reasons["too-long"]
+    assert any("UTF-8" in e["reason"] and e["source"] == f"{src}:7" for e in errors)
+    assert len(errors) == 5
+
+
+def test_output_is_protected_unless_resume_or_overwrite(tmp_path):
+    src = _batch(tmp_path, 3)
+    out = tmp_path / "out.jsonl"
+    assert run_cli("extract", str(src), "-o", str(out)).returncode == 0
+    proc = run_cli("extract", str(src), "-o", str(out))
+    assert proc.returncode == 2 and b"--resume" in proc.stderr
+    assert run_cli("extract", str(src), "-o", str(out), "--overwrite").returncode == 0
+    assert len(read_jsonl(out)) == 3
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run_cli("extract", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "o.jsonl")).returncode == 2
+    assert run_cli("extract", str(EXAMPLES), "--format", "docx").returncode == 2
+    proc = run_cli("extract", str(EXAMPLES), "--backend", "nope")
+    assert proc.returncode == 2 and b"rules" in proc.stderr
+
+
+def test_resume_skips_what_was_written_and_appends_the_rest(tmp_path):
+    src = _batch(tmp_path, 6)
+    out = tmp_path / "out.jsonl"
+    first = [json.dumps({"doc_id": "doc-0", "is_trial_report": True, "trials": []}),
+             json.dumps({"doc_id": "doc-1", "is_trial_report": True, "trials": []})]
+    out.write_text("\n".join(first) + '\n{"doc_id": "doc-2", "is_tri')  # killed mid-line
+    proc = run_cli("extract", str(src), "-o", str(out), "--resume")
+    assert proc.returncode == 0, proc.stderr.decode()
+    ids = [r["doc_id"] for r in read_jsonl(out)]
+    assert ids == [f"doc-{i}" for i in range(6)]
+    assert b"skipped" in proc.stderr
+
+
+def test_duplicate_ids_are_reported_not_written_twice(tmp_path):
+    src = _jsonl(tmp_path / "in.jsonl", [{"id": "same", "abstract": ABSTRACT}, {"id": "same", "abstract": ABSTRACT}])
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("extract", str(src), "-o", str(out))
+    assert proc.returncode == 1
+    assert len(read_jsonl(out)) == 1
+    assert "duplicate doc_id" in read_jsonl(tmp_path / "out.errors.jsonl")[0]["reason"]
+
+
+def test_stdin_to_stdout():
+    proc = run_cli("extract", "-", stdin=ABSTRACT.encode())
+    assert proc.returncode == 0
+    (record,) = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert record["doc_id"] == "stdin"
+    assert record["trials"][0]["registry_ids"] == ["NCT04028063"]
+
+
+def test_a_killed_job_resumes_without_loss_or_duplicates(tmp_path):
+    n = 3000
+    src = _batch(tmp_path, n)
+    out = tmp_path / "out.jsonl"
+    cmd = [sys.executable, "-m", "extractor", "extract", str(src), "-o", str(out)]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 20_000):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = len(read_jsonl(out))
+    assert 0 < partial < n, "the kill should land mid-run"
+    resumed = run_cli("extract", str(src), "-o", str(out), "--resume")
+    assert resumed.returncode == 0, resumed.stderr.decode()
+    ids = [r["doc_id"] for r in read_jsonl(out)]
+    assert len(ids) == n and set(ids) == {f"doc-{i}" for i in range(n)}
+
+
+def test_sink_writes_whole_lines_and_repair_cuts_a_torn_tail(tmp_path):
+    path = tmp_path / "o.jsonl"
+    with JsonlSink(path) as sink:
+        sink.write_json({"doc_id": "a"})
+        sink.write_json({"doc_id": "b"})
+    with open(path, "ab") as fh:
+        fh.write(b'{"doc_id": "c", "tri')
+    assert repair_tail(path) == len(b'{"doc_id": "c", "tri')
+    assert written_ids(path) == {"a", "b"}
+    assert repair_tail(path) == 0
+    assert os.path.getsize(path) == len(b'{"doc_id":"a"}\n{"doc_id":"b"}\n')
+
+
+def test_python_api_returns_models():
+    from extractor import DocumentResult, extract
+
+    result = extract(ABSTRACT, doc_id="sarcoma")
+    assert isinstance(result, DocumentResult) and result.doc_id == "sarcoma"
+    assert result.trials[0].phases == ["PHASE2"]

@@ -1,0 +1,168 @@
+"""The rule backend: pattern units, then behaviour on the bundled seed documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+from extractor.backends.rules import design
+from extractor.backends.rules.text import parse_number, split_sentences, word_to_int
+from extractor.documents import Document
+from extractor.readers import read_documents
+from tests.conftest import EXAMPLES
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("registered (NCT04028063).", ["NCT04028063"]),
+    ("ClinicalTrials.gov identifier:NCT05329766.", ["NCT05329766"]),
+    ("number ISRCTN 77383050.", ["ISRCTN77383050"]),
+    ("reference number ISCRTN45724312.", ["ISRCTN45724312"]),
+    ("(Registration number: ACTRN12610000270011)", ["ACTRN12610000270011"]),
+    ("(UMIN000001098).", ["UMIN000001098"]),
+    ("ChiCTR2000031234 and EudraCT 2015-001234-56", ["ChiCTR2000031234", "2015-001234-56"]),
+    ("jRCTs031180123", ["jRCTs031180123"]),
+    ("no registry here, 2024-2025", []),
+])
+def test_registry_ids(text, expected):
+    assert [r for _, r in design.registry_ids(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a phase 1b/2 trial", ["PHASE1", "PHASE2"]),
+    ("the randomized phase II trial", ["PHASE2"]),
+    ("phase Ib", ["PHASE1"]),
+    ("a phase 1/phase 2 trial", ["PHASE1", "PHASE2"]),
+    ("Phase III", ["PHASE3"]),
+    ("an early phase I study", ["EARLY_PHASE1", "PHASE1"]),
+    ("no phase", []),
+])
+def test_phases(text, expected):
+    assert design.phases_in(text) == expected
+
+
+def test_design_words():
+    assert design.masking("a double-blind, placebo-controlled trial") == "double_blind"
+    assert design.masking("this open-label study") == "open_label"
+    assert design.allocation("a single-arm, phase 2 trial", 1) == "single_arm"
+    assert design.allocation("patients were randomly assigned", 2) == "randomized"
+    assert design.allocation("two nonrandomized cohorts", 2) == "non_randomized"
+    assert design.multicenter("a multicentre trial") is True
+    assert design.multicenter("a single-center study") is False
+    assert design.multicenter("done at 78 centres in the UK") is True
+
+
+def test_numbers():
+    assert parse_number("22·4") == 22.4
+    assert parse_number("1,794") == 1794
+    assert word_to_int("Thirty-one") == 31
+    assert word_to_int("one hundred and fifty-nine") == 159
+    assert word_to_int("six") == 6
+
+
+def test_sentences_keep_offsets_and_sections():
+    text = "ABSTRACT.BACKGROUND.\nPrior work. It was good.\n\nABSTRACT.RESULTS.\nORR was 45% vs. 30%. Done."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == ["Prior work.", "It was good.", "ORR was 45% vs. 30%.", "Done."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert [s.section for s in sentences] == ["background", "background", "results", "results"]
+
+
+# ---------------------------------------------------------------- seeds
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, object]:
+    docs = [d for d in read_documents([str(EXAMPLES)]) if isinstance(d, Document)]
+    return {d.doc_id: extract(d) for d in docs}
+
+
+def _results(record, endpoint=None):
+    return [r for r in record.results if endpoint is None or r.endpoint == endpoint]
+
+
+def test_listing_non_trials(seeds):
+    flags = {i: seeds[f"nature-medicine-listing.txt#{i}"].is_trial_report for i in range(1, 13)}
+    assert flags[1] is False  # mouse study
+    assert flags[5] is False  # observational case-control study
+    assert flags[8] is False  # commentary
+    assert all(flags[i] for i in (2, 3, 4, 6, 7, 9, 10, 11, 12))
+    assert seeds["nature-medicine-listing.txt#1"].trials == []
+
+
+def test_edge_gastric(seeds):
+    (trial,) = seeds["nature-medicine-listing.txt#3"].trials
+    assert trial.acronym == "EDGE-Gastric" and trial.registry_ids == ["NCT05329766"]
+    assert trial.phases == ["PHASE2"]  # not the phase 3 STAR-221 trial it mentions
+    assert trial.multicenter is True
+    orr = [r for r in _results(trial, "ORR") if r.subgroup is None]
+    assert [(r.value, r.ci_low, r.ci_high, r.ci_level) for r in orr] == [(59.0, 44.5, 71.6, 90.0)]
+    nr = [r for r in _results(trial, "OS") if r.not_reached]
+    assert len(nr) == 1 and nr[0].value is None and nr[0].ci_low == 17.4 and nr[0].ci_high is None
+
+
+def test_rome_arms_and_hazard_ratio(seeds):
+    (trial,) = seeds["nature-medicine-listing.txt#6"].trials
+    assert trial.acronym == "ROME" and trial.allocation == "randomized"
+    assert trial.enrollment.screened == 1794 and trial.enrollment.enrolled == 400
+    orr = {r.arm: r.value for r in _results(trial, "ORR")}
+    assert orr == {"TT": 17.5, "SoC": 10.0}
+    (hr,) = [r for r in trial.results if r.measure == "hazard_ratio"]
+    assert (hr.endpoint, hr.value, hr.ci_low, hr.ci_high, hr.arm) == ("PFS", 0.66, 0.53, 0.82, None)
+    assert (hr.p_relation, hr.p_value) == ("=", 0.0002)
+
+
+def test_respectively_lists(seeds):
+    (meso,) = seeds["nature-medicine-listing.txt#9"].trials
+    arm_a = {(r.endpoint, r.value) for r in meso.results if r.arm == "Arm A" and r.measure == "median"}
+    assert arm_a == {("PFS", 9.6), ("OS", 19.3)}
+    (lung,) = seeds["nature-medicine-listing.txt#12"].trials
+    orr = {(r.arm.lower(), r.value, r.numerator, r.denominator) for r in _results(lung, "ORR")}
+    assert orr == {("cohort 1a", 40.0, 16, 40), ("cohort 1b", 66.7, 42, 63)}
+    named = {r.name for r in _results(lung, "TRAE_GRADE3PLUS")}
+    assert {"decreased neutrophil count", "anemia"} <= named
+
+
+def test_counts_and_fractions(seeds):
+    (trial,) = seeds["nature-medicine-listing.txt#4"].trials
+    (pcr,) = _results(trial, "PCR")[:1]
+    assert (pcr.value, pcr.ci_low, pcr.ci_high, pcr.numerator, pcr.denominator) == (48.4, 30.2, 66.9, 15, 31)
+
+
+def test_full_paper_keeps_cited_trials_apart(seeds):
+    doc = seeds["paper-regorafenib-sintilimab.md"]
+    reported = [t for t in doc.trials if t.role == "reported"]
+    assert len(reported) == 1
+    own = reported[0]
+    assert own.registry_ids == ["NCT04745130"] and own.allocation == "single_arm"
+    assert own.multicenter is False
+    values = {(r.endpoint, r.value) for r in own.results}
+    assert ("OS", 14.1) in values and ("PFS", 4.1) in values and ("ORR", 21.4) in values
+    # REGONIVO's 36% ORR, CORRECT's 1.9/6.4 months and CONCUR's 3.2/8.8 months are not ours.
+    for cited in (("ORR", 36.0), ("PFS", 1.9), ("OS", 6.4), ("PFS", 3.2), ("OS", 8.8)):
+        assert cited not in values
+    summarized = {t.acronym: t for t in doc.trials if t.role == "summarized"}
+    assert {"REGONIVO", "CORRECT", "CONCUR"} <= set(summarized)
+    assert {(r.endpoint, r.value) for r in summarized["CORRECT"].results} == {("PFS", 1.9), ("OS", 6.4)}
+
+
+def test_review_trials_are_summarized(seeds):
+    doc = seeds["review-innovative-drugs.md"]
+    assert doc.is_trial_report is True
+    assert doc.trials and all(t.role == "summarized" for t in doc.trials)
+    values = {(r.endpoint, r.value) for t in doc.trials for r in t.results}
+    assert ("ORR", 37.1) in values and ("ORR", 42.7) in values
+
+
+def test_scraped_page_is_not_double_counted(seeds):
+    (trial,) = seeds["scraped-alter-e-003.txt"].trials
+    assert trial.acronym == "ALTER-E-003"
+    orr = [r for r in _results(trial, "ORR") if r.subgroup is None and r.value == 56.5]
+    assert len(orr) == 1 and (orr[0].ci_low, orr[0].ci_high) == (41.1, 71.1)
+    assert trial.enrollment.screened == 53
+
+
+def test_bulletin_primary_endpoint_not_met(seeds):
+    (trial,) = seeds["bulletin-sarcoma-fr.txt"].trials
+    assert trial.primary_endpoint_met is False
+    assert trial.allocation == "single_arm" and trial.phases == ["PHASE2"]
+    names = {i.name.lower() for arm in trial.arms for i in arm.interventions}
+    assert {"doxorubicin", "zalifrelimab", "balstilimab"} <= names

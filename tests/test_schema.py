@@ -1,0 +1,70 @@
+"""The committed JSON Schema is the one the models generate, and every output line obeys it."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+
+from extractor import extract
+from extractor.documents import Document
+from extractor.readers import read_documents
+from extractor.schema import SCHEMA_FILE, document_schema, render
+from tests.conftest import EXAMPLES, read_jsonl, run_cli
+
+
+def test_committed_schema_matches_models():
+    assert SCHEMA_FILE.read_text() == render(document_schema()), "run: trialx schema --write"
+
+
+def test_schema_names_the_contract_fields():
+    schema = document_schema()
+    trial = schema["$defs"]["TrialRecord"]["properties"]
+    for name in ("role", "registry_ids", "acronym", "title", "phases", "allocation", "masking",
+                 "multicenter", "countries", "conditions", "enrollment", "arms", "endpoints",
+                 "results", "primary_endpoint_met", "conclusion"):
+        assert name in trial
+        assert trial[name].get("description"), f"{name} has no docstring"
+    result = schema["$defs"]["Result"]["properties"]
+    for name in ("endpoint", "name", "measure", "value", "unit", "ci_low", "ci_high", "ci_level",
+                 "timepoint", "arm", "subgroup", "numerator", "denominator", "p_value",
+                 "p_relation", "not_reached", "evidence"):
+        assert name in result
+
+
+def test_every_line_of_extract_validates(tmp_path):
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("extract", str(EXAMPLES), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr.decode()
+    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text()))
+    lines = read_jsonl(out)
+    assert len(lines) == 16  # 12 listing entries + 4 single documents
+    for line in lines:
+        errors = list(validator.iter_errors(line))
+        assert not errors, (line["doc_id"], errors[0].message)
+
+
+def test_schema_rejects_a_broken_record():
+    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text()))
+    good = json.loads(extract("A randomised phase III trial (NCT01234567).").model_dump_json())
+    assert not list(validator.iter_errors(good))
+    bad = dict(good, trials=[{"role": "cited"}])
+    assert list(validator.iter_errors(bad))
+
+
+def test_every_evidence_is_verbatim_and_holds_its_number():
+    docs = [d for d in read_documents([str(EXAMPLES)]) if isinstance(d, Document)]
+    checked = 0
+    for doc in docs:
+        for trial in extract(doc).trials:
+            for result in trial.results:
+                assert result.evidence in doc.text
+                assert doc.text[result.evidence_start:].startswith(result.evidence)
+                if result.value is not None:
+                    printed = {f"{result.value:g}", f"{result.value:.1f}", f"{result.value:.2f}"}
+                    variants = printed | {p.replace(".", "·") for p in printed}
+                    assert any(v in result.evidence for v in variants), (doc.doc_id, result)
+                else:
+                    assert result.not_reached
+                checked += 1
+    assert checked > 100
