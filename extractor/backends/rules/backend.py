@@ -45,9 +45,8 @@ _OTHERS_WORK = re.compile(
     r"have (?:shown|reported|demonstrated)|other (?:studies|trials)|literature|were reported in|"
     r"null (?:rate|hypothesis)|assum\w+|hypothes\w+|aimed to|designed to|powered to|to detect|sample size|"
     r"would (?:be|have)|expected)\b",
-    re.IGNORECASE,
-)
-_OWN = re.compile(r"\b(?:we|our|this (?:study|trial|analysis)|the present (?:study|trial)|here)\b", re.IGNORECASE)
+)  # matched against lowercased text
+_OWN = re.compile(r"\b(?:we|our|this (?:study|trial|analysis)|the present (?:study|trial)|here)\b")  # lowercased text
 _TRIAL_SIGNAL = re.compile(  # matched against lowercased text
     r"\b(?:phase\s*(?:i{1,3}v?|[0-4])[ab]?\b|randomi[sz]ed|randomly (?:assigned|allocated)|single[- ]arm|open[- ]label|"
     r"placebo[- ]controlled|double[- ]blind|(?:clinical|controlled|pilot|pivotal|feasibility) trial|"
@@ -115,7 +114,7 @@ class RulesBackend:
                     cited.setdefault(name, []).append((s, pos, end))
                 continue
             own.append(s)
-        design_sents = [s for s in own if s.section not in {DISCUSSION, CONCLUSION} or _OWN.search(s.text)]
+        design_sents = [s for s in own if s.section not in {DISCUSSION, CONCLUSION} or _OWN.search(s.text.lower())]
         design_text = " ".join([title or ""] + [s.text for s in design_sents if not _FUTURE.search(s.text)])
         arms = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND])
         result_sents = [s for s in own if _speaks_of_own_results(s)]
@@ -285,9 +284,10 @@ def _speaks_of_own_results(s: Sentence) -> bool:
         return False  # figure legends and table rows repeat the text, without its context
     if _CITATION.search(s.text):
         return False
-    if _OTHERS_WORK.search(s.text):
+    low = s.text.lower()
+    if _OTHERS_WORK.search(low):
         return False
-    return not (s.section == DISCUSSION and not _OWN.search(s.text))
+    return not (s.section == DISCUSSION and not _OWN.search(low))
 
 
 def _ci_level(text: str) -> float | None:
