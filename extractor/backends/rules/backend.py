@@ -8,7 +8,6 @@ trial and which of other trials, then fill the record from each group.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from extractor.backends.rules import design
 from extractor.backends.rules.arms import ArmDraft, arm_mentions, find_arms, interventions_in
@@ -60,18 +59,6 @@ _NOT_TRIAL = re.compile(  # matched against lowercased text
 )
 _REVIEW = re.compile(r"^\s*(?:#+\s*)?\**REVIEW\**\s*$|\bthis review\b|\bwe review(?:ed)?\b|\breview (?:article|aimed)\b", re.IGNORECASE | re.MULTILINE)
 _TITLE_LINE = re.compile(r"^\s*(?:#+\s*)?\**(?P<t>[^\n]{20,300}?)\**\s*$")
-
-
-@dataclass
-class _Group:
-    """Sentences and results that belong to one trial."""
-
-    key: str
-    role: str
-    sentences: list[Sentence]
-    drafts: list[Draft]
-    acronym: str | None = None
-    registry: list[str] | None = None
 
 
 class RulesBackend:
@@ -169,7 +156,7 @@ class RulesBackend:
             if s.section in _SKIP_SECTIONS:
                 continue
             drafts = extract_sentence(s, lambda _t: [], ci_level)
-            line = _line_of(s)
+            line = s.index
             names = [n for _, n in design.acronyms(s.text)]
             ids = [r for _, r in design.registry_ids(s.text)]
             drugs = interventions_in(s.text)
@@ -196,10 +183,6 @@ class RulesBackend:
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _line_of(s: Sentence) -> int:
-    return s.index
 
 
 def _norm(name: str) -> str:
