@@ -11,7 +11,7 @@ import re
 
 from extractor.backends.rules import design
 from extractor.backends.rules.arms import ArmDraft, arm_mentions, find_arms, interventions_in
-from extractor.backends.rules.lexicon import find_drugs, lexicon
+from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
 from extractor.backends.rules.results import Draft, extract_sentence
 from extractor.backends.rules.text import (
     BACKGROUND,
@@ -127,7 +127,7 @@ class RulesBackend:
             allocation=design.allocation(design_text, len(arms) or 1 if not arms else len(arms)),
             masking=design.masking(design_text),
             multicenter=design.multicenter(design_text),
-            countries=design.countries(design_text, lexicon().countries, lexicon().country_re),
+            countries=design.countries(design_text, find_countries(design_text)),
             conditions=design.conditions(title, design_sents),
             enrollment=Enrollment(**enrollment),
             arms=_arms(arms, _treatment_text(title, [s for s in design_sents if s.section != BACKGROUND], document.text), enrollment),

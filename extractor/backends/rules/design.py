@@ -368,16 +368,16 @@ def primary_endpoint_met(sentences: Iterable[Sentence]) -> bool | None:
 # ------------------------------------------------------------ countries
 
 
-def countries(text: str, lookup: dict[str, str], pattern: re.Pattern[str] | None) -> list[str]:
+_SITE_CONTEXT = re.compile(
+    r"cent(?:er|re)s?|hospitals?|sites?|institutions?|conducted|enrolled|recruited|done at|in the|across",
+    re.IGNORECASE,
+)
+
+
+def countries(text: str, mentions: list[tuple[int, int, str]]) -> list[str]:
     """Countries named as trial sites: "in the UK", "five Chinese centers", "22 centres in ..."."""
-    if pattern is None:
-        return []
     found: list[str] = []
-    for m in pattern.finditer(text):
-        context = text[max(0, m.start() - 120): m.end() + 60]
-        if not re.search(r"cent(?:er|re)s?|hospitals?|sites?|institutions?|conducted|enrolled|recruited|done at|in the|across|patients|trial", context, re.I):
-            continue
-        name = lookup.get(m.group(0)) or lookup.get(m.group(0).lower())
-        if name and name not in found:
+    for start, end, name in mentions:
+        if name not in found and _SITE_CONTEXT.search(text, max(0, start - 120), end + 60):
             found.append(name)
     return found

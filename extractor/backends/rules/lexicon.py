@@ -35,8 +35,8 @@ class Lexicon:
     max_words: int
     first_words: frozenset[str]  # first words of multi-word names
     regimens: dict[str, tuple[str, ...]]  # regimen as written -> components
-    countries: dict[str, str]  # alias (as written, and lowercase) -> country name
-    country_re: re.Pattern[str] | None
+    countries: dict[str, str]  # alias as written -> country name
+    country_words: int  # longest alias, in words
 
 
 def _rows(filename: str) -> list[dict[str, str]]:
@@ -77,13 +77,10 @@ def lexicon() -> Lexicon:
             alias = alias.strip()
             if alias:
                 countries.setdefault(alias, name)
-    country_re = None
-    if countries:
-        names = sorted(countries, key=len, reverse=True)
-        country_re = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
+    country_words = max((k.count(" ") + 1 for k in countries), default=1)
     max_words = max((k.count(" ") + 1 for k in drugs), default=1)
     first_words = frozenset(k.split(" ", 1)[0] for k in drugs if " " in k)
-    return Lexicon(drugs, min(max_words, 5), first_words, regimens, countries, country_re)
+    return Lexicon(drugs, min(max_words, 5), first_words, regimens, countries, country_words)
 
 
 _WORD = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*")
@@ -136,8 +133,14 @@ def _find_drugs(text: str, code_names: bool) -> tuple[DrugMention, ...]:
     return tuple(out)
 
 
+_STEM_ENDINGS = ("mab", "cept", "nib", "lib", "tinib", "degib", "platin", "taxel", "rubicin", "mustine",
+                 "citabine", "tecan", "vedotin", "cel", "rsen", "stat", "zomib", "lidomide", "semide")
+
+
 def _guess(word: str, code_names: bool) -> Drug | None:
     low = word.lower()
+    if not low.endswith(_STEM_ENDINGS) and not (code_names and any(c.isdigit() for c in word)):
+        return None
     if low in _STOP or len(low) < 6:
         return Drug(word, "drug", None) if code_names and _CODE.match(word) else None
     if _STEMS.match(low):
@@ -145,6 +148,35 @@ def _guess(word: str, code_names: bool) -> Drug | None:
     if code_names and _CODE.match(word):
         return Drug(word, "drug", None)
     return None
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][A-Za-z.'’-]*")
+_PLACE_WORD = re.compile(r"[A-Za-z.'’-]+")
+
+
+def find_countries(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, country) for each country name or adjective in ``text`` (case as written)."""
+    lex = lexicon()
+    out: list[tuple[int, int, str]] = []
+    last_end = 0
+    for m in _CAPITALISED.finditer(text):
+        if m.start() < last_end:
+            continue
+        # Grow the span word by word ("Republic of Korea"); keep the longest known alias.
+        best = None
+        end = m.end()
+        for _ in range(lex.country_words):
+            span = text[m.start():end].rstrip(".")
+            if span in lex.countries:
+                best = (m.start(), m.start() + len(span), lex.countries[span])
+            nxt = _PLACE_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+            if nxt is None:
+                break
+            end = nxt.end()
+        if best and not re.match(r"[\w-]", text[best[1]:best[1] + 1]):
+            out.append(best)
+            last_end = best[1]
+    return out
 
 
 def regimen_components(name: str) -> tuple[str, ...]:
