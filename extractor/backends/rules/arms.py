@@ -37,6 +37,12 @@ _VERSUS_TITLE = re.compile(
     r"^(?:.*?:\s*)?(?P<a>[^:;]{3,80}?)\s+(?:versus|vs\.?|compared (?:to|with))\s+(?P<b>[^:;]{3,80}?)(?=\s+(?:as|for|in|after|with(?!out)|among)\b|[:;,.]|$)",
     re.IGNORECASE,
 )
+_PER_ARM_COUNTS = re.compile(
+    rf"(?P<counts>\d+(?:\s*(?:,|and)\s*\d+)+)\s+(?:patients|participants|subjects)\s+(?:were|was)\s+(?:\w+\s+)?"
+    rf"(?:enrolled|randomi[sz]ed|assigned|treated|included)\s+(?:in|to|into)\s+(?:the\s+)?"
+    rf"(?P<kind>arms?|groups?|cohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,|and)\s*{_LABEL})+),?\s+respectively",
+    re.IGNORECASE,
+)
 _N_AFTER = re.compile(r"^\s*[\[(]?\s*(?:[^()\[\]]{0,40}?[;,]\s*)?[nN]\s*=\s*(?P<n>\d+)")
 _NON_DRUG = (
     (re.compile(r"\bplacebo\b", re.I), "placebo", "other"),
@@ -135,6 +141,8 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
     for sentence in sentences:
         for m in _LABELLED.finditer(sentence):
             kind = _singular(m.group("kind"))
+            if kind[0].isupper() and not re.search(rf"[a-z,;(]\s*{kind}s?\s+[A-Z0-9]", text):
+                kind = kind.lower()  # capitalised only at the start of a sentence
             for lab in _split_labels(m.group("labels")):
                 label = f"{kind} {lab}"
                 after = sentence[m.end(): m.end() + 30]
@@ -184,6 +192,19 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
             elif len(arms) < 6:
                 n_m = _N_AFTER.match(sentence[m.end(): m.end() + 30])
                 add(name, [name, phrase], int(n_m.group("n")) if n_m else None, sentence)
+    for sentence in sentences:
+        per_arm = _PER_ARM_COUNTS.search(sentence)
+        if per_arm:
+            counts = [int(x) for x in re.findall(r"\d+", per_arm.group("counts"))]
+            labels = [f"{_singular(per_arm.group('kind')).lower()} {x}" for x in _split_labels(per_arm.group("labels"))]
+            for count, label in zip(counts, labels, strict=False):
+                arm = by_key.get(label.lower())
+                if arm is not None and len(counts) == len(labels):
+                    arm.n = arm.n or count
+    presented = [a for a in arms if a.label and re.search(
+        rf"\b{re.escape(a.label)},?\s+(?:presented|reported|described) here", text, re.IGNORECASE)]
+    if presented:
+        arms = presented
     for arm in arms:
         arm.interventions = interventions_in(_intervention_text(arm))
     return arms
@@ -224,8 +245,10 @@ def _labelled_defining_text(sentence: str, start: int, end: int) -> str:
     if re.match(r"^\s*(?:received|was treated with|were treated with|:|consisted of|\()", after):
         stop = re.search(r"\b(?:whereas|while)\b|;|(?:arm|group|cohort)\s+[A-Z0-9]", after[3:])
         return after[: stop.start() + 3 if stop else 200]
+    if re.match(r"^\W*(?:in|for)\s+(?:the\s+)?$", sentence[:start], re.IGNORECASE):
+        return after  # "In arm A1, presented here, X plus Y was evaluated"
     before = sentence[:start]
-    cut = max(before.rfind(";"), before.rfind(" or "), before.rfind("to "), before.rfind(")") if before.endswith("(") else -1)
+    cut = max(before.rfind(";"), before.rfind(" or "), before.rfind(" to "), before.rfind(" versus "))
     return before[max(0, cut, len(before) - 160):]
 
 

@@ -42,7 +42,7 @@ _CITATION = re.compile(r"<sup>\s*\d|\[\d+(?:[,–-]\s*\d+)*\]|\(\s*(?:refs?\.?\s
 _OTHERS_WORK = re.compile(
     r"\b(?:previous(?:ly)?|prior (?:studies|trials|reports)|historical(?:ly)?|has been (?:shown|reported|demonstrated)|"
     r"have (?:shown|reported|demonstrated)|other (?:studies|trials)|literature|were reported in|"
-    r"null (?:rate|hypothesis)|assum\w+|hypothes\w+|aimed to|designed to|powered to|to detect|sample size|"
+    r"assum\w+|hypothes\w+|aimed to|designed to|powered to|to detect|sample size|"
     r"would (?:be|have)|expected)\b",
 )  # matched against lowercased text
 _OWN = re.compile(r"\b(?:we|our|this (?:study|trial|analysis)|the present (?:study|trial)|here)\b")  # lowercased text
@@ -311,13 +311,16 @@ def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int]) ->
 
 
 _ROLE_RE = re.compile(
-    r"(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary)\s+(?:efficacy\s+)?(?:end[- ]?points?|objectives?|outcomes?|aims?)"
-    r"(?=\s*(?:of (?:the|this) (?:study|trial)\s*)?(?:for the trial\s*)?(?:was|were|is|are|included|include|includes|:|consisted|comprised|being)\b|\s*[:(]|\.|,)",
+    r"(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary|other)\s+(?:efficacy\s+)?"
+    r"(?:end[- ]?points?|objectives?|outcomes?|aims?)(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial))?",
     re.IGNORECASE,
 )
+# "The primary endpoint was X": the endpoints follow. "X was the primary endpoint": they precede.
+_DECLARES_AFTER = re.compile(r"\s*(?:was|were|is|are|of|showed|assessed|evaluated|measured|included|include|includes|comprised|consisted of|being|:|\()", re.IGNORECASE)
+_DECLARES_BEFORE = re.compile(r"\b(?:was|were|is|are|as|served as)\s+(?:the|a|its|our)?\s*(?:\w+\s+)?$", re.IGNORECASE)
 _ROLE_MAP = {"co-primary": "co_primary", "coprimary": "co_primary", "co primary": "co_primary",
              "primary": "primary", "secondary": "secondary", "key secondary": "secondary",
-             "exploratory": "exploratory", "additional": "secondary"}
+             "exploratory": "exploratory", "additional": "secondary", "other": "secondary"}
 
 
 def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
@@ -328,16 +331,17 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
         if not roles:
             continue
         mentions = [m for m in find_mentions(s.text) if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"}]
+        previous_end = 0
         for i, r in enumerate(roles):
-            role = _ROLE_MAP.get(r.group("role").lower().replace("-", "-"), "secondary")
-            if role == "primary" and re.search(r"co[- ]?primary", r.group(0), re.I):
-                role = "co_primary"
-            start = r.end()
-            end = roles[i + 1].start() if i + 1 < len(roles) else len(s.text)
-            # "X was the primary endpoint": the mention before the role phrase.
-            scope = [m for m in mentions if start <= m.start < end]
-            if not scope:
-                scope = [m for m in mentions if m.end <= r.start()][-1:]
+            role = _ROLE_MAP.get(r.group("role").lower(), "secondary")
+            if _DECLARES_BEFORE.search(s.text, previous_end, r.start()):
+                scope = [m for m in mentions if previous_end <= m.start and m.end <= r.start()]
+            elif _DECLARES_AFTER.match(s.text, r.end()):
+                end = roles[i + 1].start() if i + 1 < len(roles) else len(s.text)
+                scope = [m for m in mentions if r.end() <= m.start < end]
+            else:
+                scope = []
+            previous_end = r.end()
             for m in scope:
                 key = (m.canonical, role)
                 if key in seen:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from extractor.backends.rules.text import NUM, WORD_NUMBER, Sentence, word_to_int
+from extractor.backends.rules.text import NUM, WORD_NUMBER, Sentence, parse_number, word_to_int
 
 # ------------------------------------------------------------ registry ids
 
@@ -179,6 +179,8 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("screened", rf"screened {_COUNT}"),
     ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly assigned|randomly allocated|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"\ball {_COUNT} {_PEOPLE} enrolled"),
+    ("enrolled", rf"(?:among|of|in) (?:the |all )?{_COUNT} (?:enrolled|randomi[sz]ed|registered|included) {_PEOPLE}"),
+    ("enrolled", rf"a total of {_COUNT}(?: and {NUM})+ {_PEOPLE} (?:were|was) (?:enrolled|randomi[sz]ed)"),
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly assigned|randomly allocated|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|accrued|enrolling|entered)\s+(?:a total of\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
     ("enrolled", rf"(?:a total of|overall,?|altogether)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|recruited|registered|accrued)"),
@@ -237,11 +239,16 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
             else:
                 matches = list(pattern.finditer(sentence.text))
             for m in matches:
+                if re.search(r"(?:\d\s+of|/|\d\s+and)\s*$", sentence.text[max(0, m.start() - 8): m.start()]):
+                    continue  # "38 of 54 children were treated": 54 is not the count treated
                 n = word_to_int(m.group("n").replace("·", "."))
                 if n is None or n <= 0 or n > 500_000:
                     continue
                 if _looks_like_year(m.group("n"), sentence.text, m.start("n")):
                     continue
+                listed = re.match(rf"a total of ((?:{NUM})(?: and (?:{NUM}))+)", m.group(0), re.IGNORECASE)
+                if listed:  # "a total of 40 and 63 patients were enrolled in cohorts 1A and 1B"
+                    n = sum(int(parse_number(x)) for x in re.findall(NUM, listed.group(1)))
                 out[key] = n
                 break
     if "completed" in out and "enrolled" in out and out["completed"] > out["enrolled"]:

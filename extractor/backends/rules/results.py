@@ -214,9 +214,22 @@ _FORWARD_GAP = re.compile(
 _FORWARD_VERB = re.compile(r"\b(?:experienc\w*|had|developed|reported|showed|achieved|discontinu\w*|proceeded)\b", re.IGNORECASE)
 
 
+_OTHER_RATE = re.compile(
+    r"(?:,|;|\band\b)\s+(?:the\s+)?(?P<n>(?:[\w-]+\s+){0,4}?(?:rate|ratio|score|index))\b\s*(?:\([^()]*(?:\([^()]*\))?[^()]*\)\s*)?"
+    r"(?:was|were|is|of|reached)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention | None:
     """The endpoint mention a value belongs to."""
     before = [m for m in mentions if m.end <= start]
+    if before:
+        other = _OTHER_RATE.search(text, before[-1].end, start)
+        if other and not find_mentions(other.group("n")):
+            # "..., and the subtotal regression rate (TRG1b) was 19.4%": not the endpoint before it.
+            name = re.sub(r"^(?:(?:and|the)\s+)+", "", other.group("n"))
+            return Mention(other.end("n") - len(name), other.end("n"), name, "OTHER", None)
     after = [m for m in mentions if m.start >= end]
     # "28.3% experiencing grade 3 or higher events", "6.8% ... were accompanied with chills"
     if after and after[0].start - end < 90 and _FORWARD_GAP.match(text[end: after[0].start]) and (
@@ -346,7 +359,7 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
         draft.timepoint = _mention_timepoint(text, owner)
     if canonical.startswith(("AE", "TRAE")) or canonical in {"SAE", "IRAE"}:
         item = _LIST_ITEM.search(text[owner.end: start])
-        if item and owner.end < start - len(item.group(0)) + 2:
+        if item and owner.end < start - len(item.group(0)) + 2 and not _NOT_EVENT_NAME.search(item.group("n")):
             draft.name = item.group("n").strip()
         elif named_event(owner.text):
             draft.name = owner.text.strip()
@@ -356,6 +369,13 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
 
 
 _LIST_ITEM = re.compile(r"(?:,|\band\b|\bwere\b|\bwas\b|:|\bincluded?\b|\bincluding\b)\s*(?P<n>[A-Za-z][\w /–-]{2,40}?)\s*[(\[]\s*(?:\d+\s*[\[(]\s*)?$")
+
+
+_NOT_EVENT_NAME = re.compile(
+    r"\b(?:patients?|reported|observed|occurred|experienc\w*|similar|higher|lower|more|less|common|frequent|"
+    r"by|in|of|were|was|had|respectively|groups?|arms?|cohorts?)\b",
+    re.IGNORECASE,
+)
 
 
 def _comparative_endpoint(text: str, owner: Mention) -> str | None:
@@ -569,7 +589,7 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
         if last is None:
             continue
         phrase = _clean_subgroup(last.group("a") or last.group("b") or "")
-        if phrase and not _NOT_SUBGROUP.search(phrase):
+        if phrase and not _NOT_SUBGROUP.search(phrase) and phrase.lower() not in {"subset", "subgroup", "population"}:
             d.subgroup = phrase
 
 
