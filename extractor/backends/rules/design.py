@@ -246,7 +246,7 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
                     continue
                 if _looks_like_year(m.group("n"), sentence.text, m.start("n")):
                     continue
-                listed = re.match(rf"a total of ((?:{NUM})(?: and (?:{NUM}))+)", m.group(0), re.IGNORECASE)
+                listed = re.match(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+[a-z]", m.group(0), re.IGNORECASE)
                 if listed:  # "a total of 40 and 63 patients were enrolled in cohorts 1A and 1B"
                     n = sum(int(parse_number(x)) for x in re.findall(NUM, listed.group(1)))
                 out[key] = n
