@@ -305,7 +305,7 @@ _CONDITION_RE = re.compile(
     r"(?:HER2|EGFR|KRAS|BRAF|ALK|HR|IDH)[- ](?:positive|negative|mutant|mutated)|"
     r"triple[- ]negative|castration[- ]resistant|hormone[- ]receptor[- ]positive|"
     r"microsatellite stable|node[- ]positive|"
-    r"[a-z]+(?:/[a-z]+)?)[ ,]+){0,5}"
+    r"(?-i:[a-z]+(?:ar|al|ic|ous|ary|ive|oid|ian|ed|ant))(?:/[a-z]+)?)(?:[ ,]+|(?:,? or |,? and )(?=[a-z]+))){0,5}"
     r"(?:non[- ]small[- ]cell lung|small[- ]cell lung|colorectal|breast|gastric|gastroesophageal(?: junction)?|"
     r"oesophag\w*|esophag\w*|pancreatic|ovarian|cervical|endometrial|prostate|bladder|urothelial|renal(?: cell)?|"
     r"hepatocellular|liver|lung|head and neck|nasopharyngeal|thyroid|biliary(?: tract)?|"
@@ -336,6 +336,8 @@ def conditions(title: str | None, sentences: list[Sentence]) -> list[str]:
             name = re.sub(r"^(?:in|with|of|for|and|the|patients) ", "", name, flags=re.I)
             if name.lower() not in {f.lower() for f in found}:
                 found.append(name)
+        # "hepatocellular carcinoma" adds nothing to "fibrolamellar hepatocellular carcinoma".
+        found = [f for f in found if not any(o != f and o.lower().endswith(f.lower()) for o in found)]
         if found:
             return found[:3]
     return []
