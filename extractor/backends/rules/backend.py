@@ -8,6 +8,7 @@ trial and which of other trials, then fill the record from each group.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from extractor.backends.rules import design
 from extractor.backends.rules.arms import ArmDraft, arm_mentions, find_arms, interventions_in
@@ -148,38 +149,60 @@ class RulesBackend:
     # ------------------------------------------------------------ reviews
 
     def _review(self, sentences: list[Sentence]) -> list[TrialRecord]:
+        """Trials a review summarises: results grouped under the trial each passage is about.
+
+        A passage is anchored by a trial name, then a registry number, then the drug it
+        discusses; a sentence without an anchor of its own continues the passage before it,
+        and a drug merely compared with ("compared to the original sotorasib") does not
+        change the subject.
+        """
         ci_level = _ci_level(" ".join(s.text for s in sentences))
-        groups: dict[str, tuple[list[Sentence], list[Draft], str | None, list[str]]] = {}
-        last_key: str | None = None
-        last_line: int | None = None
+        anchors: dict[str, _Anchor] = {}
+        current: _Anchor | None = None
+        last_index = -10
         for s in sentences:
             if s.section in _SKIP_SECTIONS:
                 continue
-            drafts = extract_sentence(s, lambda _t: [], ci_level)
-            line = s.index
             names = [n for _, n in design.acronyms(s.text)]
             ids = [r for _, r in design.registry_ids(s.text)]
-            drugs = interventions_in(s.text)
+            drugs = [str(i["name"]).lower() for i in interventions_in(s.text) if i["type"] != "other"]
             key = names[0] if names else ids[0] if ids else None
-            if key is None and drugs and drugs[0]["type"] != "other":
-                key = str(drugs[0]["name"]).lower()
-            if key is None and last_line is not None and line - last_line <= 2:
-                key = last_key
-            if key is not None:
-                last_key, last_line = key, line
-            if not drafts or key is None:
+            if key is None and drugs:
+                keep = current is not None and s.index - last_index <= 2 and bool(current.drugs & set(drugs))
+                key = current.key if keep and current is not None else drugs[0]
+            if key is None and current is not None and s.index - last_index <= 2:
+                key = current.key
+            if key is None:
                 continue
-            sents, ds, acronym, reg = groups.setdefault(key, ([], [], names[0] if names else None, []))
-            sents.append(s)
-            ds.extend(drafts)
-            reg.extend(r for r in ids if r not in reg)
+            anchor = anchors.setdefault(key, _Anchor(key))
+            if names and anchor.acronym is None:
+                anchor.acronym = names[0]
+            anchor.ids.extend(r for r in ids if r not in anchor.ids)
+            anchor.drugs.update(drugs)
+            anchor.sentences.append(s)
+            anchor.drafts.extend(extract_sentence(s, lambda _t: [], ci_level))
+            current, last_index = anchor, s.index
         trials = []
-        for key, (sents, drafts, acronym, reg) in groups.items():
-            record = _summarized(acronym or key, sents, drafts)
-            record.acronym = acronym
-            record.registry_ids = reg
+        for anchor in anchors.values():
+            if not anchor.drafts:
+                continue
+            record = _summarized(anchor.acronym or anchor.key, anchor.sentences, anchor.drafts)
+            record.acronym = anchor.acronym
+            record.registry_ids = anchor.ids
             trials.append(record)
         return trials
+
+
+@dataclass
+class _Anchor:
+    """What a review says about one trial: its names, drugs, sentences and numbers."""
+
+    key: str
+    acronym: str | None = None
+    ids: list[str] = field(default_factory=list)
+    drugs: set[str] = field(default_factory=set)
+    sentences: list[Sentence] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- helpers
@@ -357,7 +380,7 @@ def _result_key(d: Draft) -> tuple[object, ...]:
 
 def _results(drafts: list[Draft]) -> list[Result]:
     # Partial responses stand for the ORR only when no ORR is reported (FLC-style abstracts).
-    has_orr = any(d.endpoint == "ORR" for d in drafts)
+    has_orr = any(d.endpoint in {"ORR", "CR_RATE"} for d in drafts)
     out: list[Result] = []
     seen: dict[tuple[object, ...], Result] = {}
     for d in drafts:
@@ -422,7 +445,7 @@ def _summarized(name: str, sentences: list[Sentence], drafts: list[Draft]) -> Tr
         role="summarized",
         registry_ids=registry,
         acronym=name if not name.islower() and not name.startswith("NCT") else None,
-        phases=design.phases_in(text) or None,
+        phases=next((p for p in (design.phases_in(s.text) for s in sentences) if p), None),
         arms=[Arm(label=None, interventions=[Intervention(**i) for i in interventions])] if interventions else [],  # type: ignore[arg-type]
         results=_results(drafts),
     )

@@ -65,7 +65,7 @@ _TIMEPOINT_AFTER = re.compile(
 _IN_TOKEN_TIMEPOINT = re.compile(r"(?P<n>\d+|six|twelve)\s?(?P<u>mo|m|months?)\b", re.IGNORECASE)
 # Numbers that are not outcomes: follow-up, ages, doses, schedules, ranges.
 _NOT_OUTCOME_BEFORE = re.compile(
-    r"(?:follow[- ]?ups?|aged?|years old|range|dose|doses|every|for up to|up to|within|"
+    r"\b(?:follow[- ]?ups?|aged?|years old|range|dose|doses|every|for up to|up to|within|"
     r"duration of (?:exposure|treatment|therapy)|cycles?|days?|after|at least|over|between|interval|"
     r"median age|at|by|before|beyond|since|until|exposure)\s*(?:time\s*)?(?:of|was|were|:|=|is)?\s*(?:\w+\s*){0,1}$",
     re.IGNORECASE,
@@ -594,6 +594,7 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
 
 
 def _clean_subgroup(phrase: str) -> str:
+    phrase = re.sub(r"\s*\[[\d,–\- ]+\]\s*$", "", phrase)  # a citation mark is not part of it
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.:")
     phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
     return phrase

@@ -81,10 +81,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences, tracking headings to give each a section."""
     sentences: list[Sentence] = []
     section = BODY
-    pos = 0
-    for line in _LINE_SPLIT.split(text):
-        line_start = pos
-        pos += len(line) + 1
+    for line_start, line in _logical_lines(text):
         if not line.strip():
             continue
         kind = _heading_kind(line)
@@ -102,6 +99,32 @@ def split_sentences(text: str) -> list[Sentence]:
             if chunk.strip():
                 sentences.append(Sentence(line_start + s, line_start + e, chunk, section, len(sentences)))
     return sentences
+
+
+_BROKEN = re.compile(r"[A-Za-z,;(\-–]$")
+
+
+def _logical_lines(text: str) -> list[tuple[int, str]]:
+    """Lines, with a sentence broken over a blank line (PDF columns) joined back together.
+
+    A line that ends mid-sentence (a word, comma or open bracket) followed, after blank
+    lines, by one starting in lower case, is one line; its text keeps the newlines, so
+    offsets and evidence stay verbatim.
+    """
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for line in _LINE_SPLIT.split(text):
+        start = pos
+        pos += len(line) + 1
+        if not line.strip():
+            continue
+        if out and line[:1].islower() and _BROKEN.search(out[-1][1].rstrip()) \
+                and not text[out[-1][0] + len(out[-1][1]):start].strip():
+            first = out[-1][0]
+            out[-1] = (first, text[first:start + len(line)])
+            continue
+        out.append((start, line))
+    return out
 
 
 def _sentence_spans(line: str, offset: int) -> list[tuple[int, int]]:
