@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 
 from extractor.backends.rules.lexicon import find_drugs
 
-_LABEL = r"(?:[A-Z]\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
+_LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
 _LABELLED = re.compile(
     rf"\b(?P<kind>[Aa]rms?|[Gg]roups?|[Cc]ohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,|and|&|or)\s*{_LABEL})*)(?![\w-])"
 )
 _NAMED = re.compile(
     r"\b(?:the |in |for |of |to |and )(?P<name>(?:[A-Za-z][\w+/-]*\s)?[A-Za-z0-9][\w+/-]*)\s+(?P<kind>arm|group)(?!s)\b"
+    r"(?!\s+(?:[A-Z]\d?|\d[A-Z]?)\b)"
 )
 _NOT_NAMED = re.compile(
     r"^(?:treatment|both|two|three|each|all|age|risk|study|working|oncology|cooperative|lymphoma|"
@@ -24,13 +25,6 @@ _NOT_NAMED = re.compile(
     r"experimental treatment|sub|matched|unmatched|signature|[\w-]*sensitive|[\w-]*resistant|"
     r"high|low|intermediate|pharmacist|leukemia|trials|research|support|focus|ethnic|navigated|"
     r"exposure|stratification|reference|randomi[sz]ed|respective|dose|the two)$",
-    re.IGNORECASE,
-)
-_RANDOMISED_TO = re.compile(
-    r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|allocated|assigned)(?:\s*\(\d\s*:\s*\d\))?"
-    r"(?:\s+in\s+a\s+[\w-]+\s+ratio)?\s+(?:\w+\s+){0,3}?(?:to|between)\s+(?:receive\s+|either\s+|treatment\s+with\s+)*"
-    r"(?P<a>[^;.]{2,120}?)\s+(?:or|versus|vs\.?|and)\s+(?:to\s+)?(?:receive\s+)?(?P<b>[^;.]{2,120}?)"
-    r"(?=\s*(?:[.;]|,\s*(?:and|with|stratified|followed|in|respectively|every)|\s+(?:in|with)\s+(?:a|combination)|$))",
     re.IGNORECASE,
 )
 _VERSUS_TITLE = re.compile(
@@ -104,17 +98,6 @@ def _dose_after(text: str, end: int) -> str | None:
     return m.group("d").strip() if m else None
 
 
-def _clean_label(raw: str) -> tuple[str, int | None]:
-    n = None
-    m = re.search(r"\((?:n\s*=\s*)?(\d+)\)", raw)
-    if m:
-        n = int(m.group(1))
-    label = re.sub(r"\s*\([^)]*\)", "", raw).strip(" ,")
-    label = re.sub(r"^(?:receive|either|the|a|an)\s+", "", label, flags=re.I)
-    label = re.sub(r"\s+(?:alone|arm|group|regimen)$", lambda x: x.group(0) if "alone" in x.group(0) else "", label, flags=re.I)
-    return label, n
-
-
 def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
     """Arms of the document's own trial, in order of first mention."""
     text = " ".join(sentences)
@@ -147,51 +130,30 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
                 label = f"{kind} {lab}"
                 after = sentence[m.end(): m.end() + 30]
                 n_m = _N_AFTER.match(after) if len(_split_labels(m.group("labels"))) == 1 else None
-                add(label, [label, f"{kind.lower()} {lab}"], int(n_m.group("n")) if n_m else None,
+                add(label, [label, f"{kind.lower()} {lab}", f"{lab} {kind.lower()}"], int(n_m.group("n")) if n_m else None,
                     _labelled_defining_text(sentence, m.start(), m.end()))
     if not arms:
         # 2. Drug combinations each followed by their patient count: "tobemstomig (...; n= 40)".
         for sentence in sentences:
             for label, n in _counted_regimens(sentence):
                 add(label, [label], n, label)
+    named = _named_groups(sentences)
+    if not arms and len(named) >= 2:
+        # 3. Groups the text names ("the XELIRI arm", "control group"): how results refer to arms.
+        for name, (phrase, n, sentence) in named.items():
+            add(name, [name, phrase], n, sentence)
     if not arms:
-        # 3. "randomised to X or Y".
-        for sentence in sentences:
-            m = _RANDOMISED_TO.search(sentence)
-            if m and not re.search(r"\b(?:arm|group|cohort)s?\s+[A-Z0-9]", m.group(0)):
-                for part in ("a", "b"):
-                    label, n = _clean_label(m.group(part))
-                    if 1 <= len(label.split()) <= 8:
-                        add(label, [label], n, m.group(part))
-                if arms:
-                    break
-    if not arms and title:
-        # 3. "X versus Y" in the title.
-        m = _VERSUS_TITLE.search(title)
-        if m:
-            for part in ("a", "b"):
-                label, n = _clean_label(m.group(part))
-                if 1 <= len(label.split()) <= 8:
-                    add(label, [label], n, m.group(part))
-    # 4. Named groups: "the XELIRI arm", "IL-2 group", "control group"; aliases of known arms or new arms.
-    for sentence in sentences:
-        for m in _NAMED.finditer(sentence):
-            name = m.group("name").strip()
-            first = name.split()[0]
-            if _NOT_NAMED.match(name) or _NOT_NAMED.match(first) or name.isdigit():
-                if len(name.split()) == 1:
-                    continue
-                name = name.split(None, 1)[1]
-                if _NOT_NAMED.match(name):
-                    continue
-            phrase = f"{name} {m.group('kind')}"
-            owner = next((a for a in arms if any(_same(name, al) for al in a.aliases)), None)
-            if owner is not None:
-                if phrase not in owner.aliases:
-                    owner.aliases.append(phrase)
-            elif len(arms) < 6:
-                n_m = _N_AFTER.match(sentence[m.end(): m.end() + 30])
-                add(name, [name, phrase], int(n_m.group("n")) if n_m else None, sentence)
+        # 4. "randomised to X or Y", then "X versus Y" in the title.
+        for label, n, defining in _randomised_to(sentences) or _title_versus(title):
+            add(label, [label], n, defining)
+    # Named groups that are another name of a known arm become its aliases.
+    for name, (phrase, n, _) in named.items():
+        owner = next((a for a in arms if any(_same(name, al) or _same(al, name) for al in a.aliases)), None)
+        if owner is not None:
+            for alias in (name, phrase):
+                if alias not in owner.aliases:
+                    owner.aliases.append(alias)
+            owner.n = owner.n or n
     for sentence in sentences:
         per_arm = _PER_ARM_COUNTS.search(sentence)
         if per_arm:
@@ -207,7 +169,14 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
         arms = presented
     for arm in arms:
         arm.interventions = interventions_in(_intervention_text(arm))
-    return arms
+    return sorted(arms, key=lambda a: _first_mention(text, a))
+
+
+def _first_mention(text: str, arm: ArmDraft) -> int:
+    """Where the text first names an arm: pairs of numbers follow this order."""
+    low = text.lower()
+    places = [low.find(alias.lower()) for alias in arm.aliases if alias]
+    return min((p for p in places if p >= 0), default=len(text))
 
 
 _N_MARK = re.compile(r"[;,(]\s*n\s*=\s*(?P<n>\d+)\s*\)")
@@ -233,6 +202,111 @@ def _counted_regimens(sentence: str) -> list[tuple[str, int]]:
             names.insert(0, drugs[idx].text)
         out.append((" plus ".join(names), int(m.group("n"))))
     return out if len(out) >= 2 else []
+
+
+def _named_groups(sentences: list[str]) -> dict[str, tuple[str, int | None, str]]:
+    """ "the XELIRI arm", "IL-2 group": name -> (phrase, n if printed, sentence)."""
+    found: dict[str, tuple[str, int | None, str]] = {}
+    for sentence in sentences:
+        for m in _NAMED.finditer(sentence):
+            name = m.group("name").strip()
+            words = name.split()
+            while words and (_NOT_NAMED.match(words[0]) or words[0].lower() in _NAME_STOP):
+                words = words[1:]
+            if not words or words[-1].lower() in _NAME_STOP or _NOT_NAMED.match(" ".join(words)):
+                continue
+            name = " ".join(words)
+            if name.isdigit() or any(_same(k, name) or _same(name, k) for k in found):
+                continue  # "surgery group" and "surgery alone group" are one arm
+            n_m = _N_AFTER.match(sentence[m.end(): m.end() + 30])
+            found[name] = (f"{name} {m.group('kind')}", int(n_m.group("n")) if n_m else None, name)
+    return found
+
+
+_NAME_STOP = frozenset("of in the a an and or to for with by from favour favor each both two either".split())
+_CYCLES = re.compile(r"^.{0,40}?\b(?:cycles?|courses?|doses?)\s+of\s+", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^(?:an?\s+|the\s+|either\s+|receive\s+|treatment with\s+|\d+\s+(?:patients\s+)?to\s+(?:receive\s+)?|open[- ]label\s+)+",
+    re.IGNORECASE,
+)
+_ABBREVIATION = re.compile(r"\((?P<a>[A-Za-z0-9+\-]*[A-Z][A-Za-z0-9+\-]*)\s*[;,)]")
+
+
+def _strip_parentheticals(text: str) -> str:
+    out, depth = [], 0
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return re.sub(r"\s+", " ", "".join(out))
+
+
+def _short_label(raw: str) -> str:
+    """A short arm label from the words that describe it ("twelve cycles of weekly docetaxel")."""
+    abbreviation = _ABBREVIATION.search(raw)
+    if abbreviation and len(abbreviation.group("a")) <= 12 and not find_drugs(abbreviation.group("a")) \
+            and not re.search(r"-\d", abbreviation.group("a")):
+        return abbreviation.group("a")  # "modified-dose EOC plus panitumumab (mEOC+P; ...)"
+    label = _strip_parentheticals(raw).strip(" ,;.")
+    label = _LEAD.sub("", _CYCLES.sub("", _LEAD.sub("", label)))
+    label = re.sub(r"\s+(?:arms?|groups?|regimens?)$", "", label, flags=re.IGNORECASE)
+    label = re.sub(r"\s+in combination with\b.*$", "", label, flags=re.IGNORECASE)
+    if len(label.split()) > 4:
+        drugs = find_drugs(label, code_names=True)
+        if drugs:
+            span = label[drugs[0].start: drugs[-1].end]
+            label = span if len(span.split()) <= 5 else drugs[0].text
+    return label
+
+
+_SPLIT_OR = re.compile(r"\s+(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
+_RANDOMISED_HEAD = re.compile(
+    r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|allocated|assigned)(?:\s+\d\s*:\s*\d)?"
+    r"(?:\s+in\s+a\s+[\w-]+\s+ratio)?\s+(?:\w+\s+){0,3}?(?:to|between)\s+(?:receive\s+|either\s+)*",
+    re.IGNORECASE,
+)
+
+
+def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
+    """ "randomised to X (55) or Y (59)": two arms with their counts."""
+    for sentence in sentences:
+        head = _RANDOMISED_HEAD.search(_strip_parentheticals(sentence))
+        if head is None:
+            continue
+        # Find the same place in the sentence with its brackets (labels may be abbreviations in them).
+        anchor = re.search(re.escape(head.group(0).split()[0]), sentence)
+        rest = sentence[anchor.start():] if anchor else sentence
+        clause = rest[_RANDOMISED_HEAD.search(rest).end():] if _RANDOMISED_HEAD.search(rest) else _strip_parentheticals(sentence)[head.end():]
+        clause = re.split(r"[;.]\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b", clause)[0]
+        parts = _SPLIT_OR.split(clause)
+        if len(parts) < 2:
+            parts = re.split(r"\s+and\s+", clause)
+        if len(parts) != 2:
+            continue
+        out = []
+        for part in parts:
+            n_m = re.search(r"\((?:n\s*=\s*)?(\d+)\)", part)
+            label = _short_label(part)
+            if 1 <= len(label.split()) <= 6:
+                out.append((label, int(n_m.group(1)) if n_m else None, part))
+        if len(out) == 2:
+            return out
+    return []
+
+
+def _title_versus(title: str | None) -> list[tuple[str, int | None, str]]:
+    if not title:
+        return []
+    title = re.sub(r"^(?:an?\s+)?(?:(?:randomi[sz]ed|prospective|controlled|open-label|phase\s+\w+|multi\w*)[\s,]+)*"
+                   r"(?:study|trial)\s+(?:of|comparing|to compare)\s+", "", title, flags=re.IGNORECASE)
+    m = _VERSUS_TITLE.search(title)
+    if not m:
+        return []
+    out = [(_short_label(m.group(p)), None, m.group(p)) for p in ("a", "b")]
+    return [o for o in out if 1 <= len(o[0].split()) <= 6]
 
 
 def _same(a: str, b: str) -> bool:
@@ -272,7 +346,7 @@ def arm_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
     )
     taken: list[tuple[int, int]] = [(s, e) for s, e, _ in out]
     for alias, label in aliases:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, re.IGNORECASE):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}s?(?![\w-])", text, re.IGNORECASE):
             if any(s <= m.start() < e for s, e in taken):
                 continue
             taken.append((m.start(), m.end()))

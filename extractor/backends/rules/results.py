@@ -23,7 +23,8 @@ _COMPARATIVE = {"HR": ("hazard_ratio", "ratio"), "OR": ("odds_ratio", "ratio"), 
 _VALUE_RE = re.compile(
     rf"(?P<pct>(?<![\w.·/-])(?:{NUM}))\s?%(?!\s*(?:C[Il]\b|C\.I\.|confidence|CrI|credible))"
     rf"|(?P<time>(?<![\w.·/-])(?:{NUM}))\s*(?P<tu>months?|mos?\b\.?|weeks?|wks?\b|days?|years?|yrs?\b)(?![\w-])"
-    r"|(?P<nr>not (?:yet )?reached|\bNR\b(?!\s*=))",
+    r"|(?P<nr>not (?:yet )?reached|\bNR\b(?!\s*=))"
+    rf"|(?P<shared>(?<![\w.·/-])(?:{NUM}))(?=\s*(?:vs\.?|versus|and|or|to|,)\s*(?:{NUM})\s*(?P<su>%|months?|weeks?|years?|days?)(?![\w-]))",
     re.IGNORECASE,
 )
 _RATIO_RE = re.compile(rf"(?<![\w.·/])(?P<v>{NUM})(?!\s*%|\s*(?:months?|weeks?|years?|days?)\b|[\d/])")
@@ -31,7 +32,7 @@ _HAS_VALUE = re.compile(r"\d|not (?:yet )?reached|\bNR\b", re.IGNORECASE)
 _NR_RANGE = re.compile(rf"[\[(,]\s*(?:{NUM})\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*(?:not (?:yet )?reached|NR|NE|not estimable)", re.IGNORECASE)
 _UNIT = {"m": "months", "w": "weeks", "d": "days", "y": "years"}
 _CI_RE = re.compile(
-    rf"(?:(?P<lvl>\d{{2}}(?:[.·]\d+)?)\s?%\s*)?(?:C[Il]|C\.I\.|confidence intervals?|CrI)\)?\s*(?:\(CI\)\s*)?[:=,]?\s*(?:of\s*|was\s*)?"
+    rf"(?:(?P<lvl>\d{{2}}(?:[.·]\d+)?)\s?%\s*)?(?:C[Il]|C\.I\.|confidence intervals?|CrI)\)?\s*(?:[(\[]CI[)\]]\s*)?[:=,]?\s*(?:of\s*|was\s*)?"
     rf"[\[(]?\s*(?P<lo>-?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?|mo)?\s*(?:[-–—‒]|to|,)\s*"
     rf"(?P<hi>{NUM}|NE\b|not estimable|not reached|NR\b|not evaluable)",
     re.IGNORECASE,
@@ -60,6 +61,10 @@ _TIMEPOINT_BEFORE = re.compile(
 )
 _TIMEPOINT_AFTER = re.compile(
     r"^\s*(?:rates?\s*)?(?:\([^)]{0,12}\)\s*)?at\s*(?P<n>\d+|one|two|three|four|five|six|ten|twelve|eighteen)\s*(?P<u>months?|years?|weeks?)",
+    re.IGNORECASE,
+)
+_VALUE_TIMEPOINT = re.compile(
+    r"\s*%?\s*(?:(?:vs\.?|versus|and)\s*[\d.·]+\s*%\s*)?(?:at|after)\s+(?P<n>\d+|one|two|three|four|five|six|ten)\s+(?P<u>months?|years?|weeks?)",
     re.IGNORECASE,
 )
 _IN_TOKEN_TIMEPOINT = re.compile(r"(?P<n>\d+|six|twelve)\s?(?P<u>mo|m|months?)\b", re.IGNORECASE)
@@ -164,7 +169,14 @@ def _values(text: str, mentions: list[Mention]) -> list[tuple[int, int, str, flo
         start = m.start()
         if any(lo <= start < hi for lo, hi in ci_spans):
             continue
-        if m.group("pct") is not None:
+        if m.group("shared") is not None:
+            unit_word = m.group("su")
+            value = parse_number(m.group("shared"))
+            if unit_word == "%":
+                found.append((start, m.end(), "pct", value, "percent"))
+            else:
+                found.append((start, m.end(), "time", value, _UNIT[unit_word[0].lower()]))
+        elif m.group("pct") is not None:
             found.append((start, m.end(), "pct", parse_number(m.group("pct")), "percent"))
         elif m.group("time") is not None:
             unit = _UNIT[m.group("tu")[0].lower()]
@@ -201,39 +213,65 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
         r"(?:was|were|of|:|=)\s*$", before[-6:]
     ):
         return True
-    if kind == "time" and re.search(r"(?:follow[- ]?up|age|aged|exposure)\b[^.;]{0,30}$", before, re.IGNORECASE):
+    if kind == "time" and re.search(r"(?:follow[- ]?up|age|aged|exposure)\b[^.;,]{0,30}$", before, re.IGNORECASE):
         return True
     return bool(kind != "ratio" and _FOLLOW_AFTER.match(text[end: end + 25]))
 
 
 _FORWARD_GAP = re.compile(
     r"^(?:\s*(?:\([^()]*\)|\[[^\]]*\]|\)|\]|and|or|,|of|in|the|all|patients|participants|cases|children|"
-    r"\d+(?:[.·]\d+)?\s?%|experiencing|experienced|had|developed|reported|showed|achieved|a|an|who))*\s*$",
+    r"\d+(?:[.·]\d+)?\s?%|were|was|accompanied|associated|experiencing|experienced|had|developed|reported|showed|achieved|a|an|who))*\s*$",
     re.IGNORECASE,
 )
 _FORWARD_VERB = re.compile(r"\b(?:experienc\w*|had|developed|reported|showed|achieved|discontinu\w*|proceeded)\b", re.IGNORECASE)
 
 
 _OTHER_RATE = re.compile(
-    r"(?:,|;|\band\b)\s+(?:the\s+)?(?P<n>(?:[\w-]+\s+){0,4}?(?:rate|ratio|score|index))\b\s*(?:\([^()]*(?:\([^()]*\))?[^()]*\)\s*)?"
-    r"(?:was|were|is|of|reached)\s*$",
+    r"(?:,|;|\band\b)\s+(?:the\s+)?(?P<n>(?:[\w()-]+\s+){0,4}?(?:rate|ratio|score|index)s?)\b"
+    r"(?=\s*(?:\([^()]*(?:\([^()]*\))?[^()]*\)\s*)?(?:was|were|is|of|reached|\())",
     re.IGNORECASE,
 )
 
 
+def _other_rates(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "..., and the subtotal regression rate (TRG1b) was 19.4%": a named outcome the vocabulary
+    does not know, so its numbers do not fall to the endpoint named before it."""
+    added = []
+    for m in _OTHER_RATE.finditer(text):
+        name = re.sub(r"^(?:(?:and|the)\s+)+", "", m.group("n"))
+        start = m.end("n") - len(name)
+        if any(x.start < m.end("n") and start < x.end for x in mentions) or find_mentions(name):
+            continue
+        added.append(Mention(start, m.end("n"), name, "OTHER", None))
+    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
+
+
+def _is_ae(canonical: str) -> bool:
+    return canonical.startswith(("AE", "TRAE")) or canonical in {"SAE", "IRAE"}
+
+
+def _depth(between: str) -> int:
+    depth = low = 0
+    for ch in between:
+        depth += ch in "(["
+        depth -= ch in ")]"
+        low = min(low, depth)
+    return low
+
+
 def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention | None:
     """The endpoint mention a value belongs to."""
-    before = [m for m in mentions if m.end <= start]
-    if before:
-        other = _OTHER_RATE.search(text, before[-1].end, start)
-        if other and not find_mentions(other.group("n")):
-            # "..., and the subtotal regression rate (TRG1b) was 19.4%": not the endpoint before it.
-            name = re.sub(r"^(?:(?:and|the)\s+)+", "", other.group("n"))
-            return Mention(other.end("n") - len(name), other.end("n"), name, "OTHER", None)
+    # A mention inside brackets that closed before the value ("(18% complete response-CR) and 69%")
+    # owns nothing outside them.
+    before = [m for m in mentions if m.end <= start and _depth(text[m.end:start]) >= 0]
+    after_now = [m for m in mentions if m.start >= end]
+    if after_now and not text[end:after_now[0].start].strip():
+        return after_now[0]  # "(18% complete response)"
     after = [m for m in mentions if m.start >= end]
     # "28.3% experiencing grade 3 or higher events", "6.8% ... were accompanied with chills"
     if after and after[0].start - end < 90 and _FORWARD_GAP.match(text[end: after[0].start]) and (
         _FORWARD_VERB.search(text[end: after[0].start]) or _FORWARD_VERB.match(after[0].text)
+        or (_is_ae(after[0].canonical) and re.search(r"\bwith\s*$", text[end: after[0].start]))
     ):
         return after[0]
     return before[-1] if before else None
@@ -259,7 +297,7 @@ def extract_sentence(
     mentions = [m for m in find_mentions(text) if m.canonical != "SKIP"]
     if not mentions:
         return []
-    mentions = _resolve_events(mentions)
+    mentions = _resolve_events(_other_rates(text, _continued_rates(text, mentions)))
     values = [v for v in _values(text, mentions) if not _is_context_number(text, v[0], v[1], v[2])]
     listed = _respectively_mentions(text, mentions, values)
     drafts: list[Draft] = []
@@ -279,6 +317,21 @@ def extract_sentence(
     _assign_timepoints(drafts, text)
     _assign_subgroups(drafts, text)
     return drafts
+
+
+_CONTINUED = re.compile(r"\b(?:\d+|one|two|three|five|ten)[- ](?:year|month)s?\s+(?P<r>rates?)\b", re.IGNORECASE)
+
+
+def _continued_rates(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "the 2-year OS rates ... and the 5-year rates were ...": the bare "rates" continue the endpoint."""
+    added = []
+    for m in _CONTINUED.finditer(text):
+        if any(x.start <= m.start("r") < x.end for x in mentions):
+            continue
+        previous = [x for x in mentions if x.end <= m.start()]
+        if previous:
+            added.append(Mention(m.start("r"), m.end("r"), m.group("r"), previous[-1].canonical, "rate_at_time"))
+    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
 
 
 def _resolve_events(mentions: list[Mention]) -> list[Mention]:
@@ -346,7 +399,7 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
         if canonical in {"HR", "OR", "RR", "SAFETY", "QOL"}:
             return None
         timepoint = _mention_timepoint(text, owner)
-        if canonical in TIME_TO_EVENT:
+        if canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
             measure = "rate_at_time"
         elif _DIFFERENCE_BEFORE.search(text[max(0, start - 70): start]) and "absolute" in text[max(0, start - 70): start].lower():
             measure = "difference"
@@ -357,6 +410,10 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
             draft.extra["comparative"] = True
     if draft.timepoint is None and draft.measure == "rate_at_time":
         draft.timepoint = _mention_timepoint(text, owner)
+    if draft.timepoint is None and draft.measure == "rate_at_time":
+        later = _VALUE_TIMEPOINT.match(text, end)
+        if later:
+            draft.timepoint = _timepoint(later.group("n"), later.group("u"))
     if canonical.startswith(("AE", "TRAE")) or canonical in {"SAE", "IRAE"}:
         item = _LIST_ITEM.search(text[owner.end: start])
         if item and owner.end < start - len(item.group(0)) + 2 and not _NOT_EVENT_NAME.search(item.group("n")):
@@ -368,11 +425,14 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
     return draft
 
 
-_LIST_ITEM = re.compile(r"(?:,|\band\b|\bwere\b|\bwas\b|:|\bincluded?\b|\bincluding\b)\s*(?P<n>[A-Za-z][\w /–-]{2,40}?)\s*[(\[]\s*(?:\d+\s*[\[(]\s*)?$")
+_LIST_ITEM = re.compile(
+    r"(?:,|\band\b|\bwere\b|\bwas\b|:|\bincluded?\b|\bincluding\b)\s*(?P<n>[A-Za-z][\w /–-]{2,40}?)"
+    r"(?:\s*[(\[]\s*(?:\d+\s*[\[(]\s*)?|\s+)$"
+)
 
 
 _NOT_EVENT_NAME = re.compile(
-    r"\b(?:patients?|reported|observed|occurred|experienc\w*|similar|higher|lower|more|less|common|frequent|"
+    r"\d|^\s*and\b|\b(?:patients?|reported|observed|occurred|experienc\w*|similar|higher|lower|more|less|common|frequent|"
     r"by|in|of|were|was|had|respectively|groups?|arms?|cohorts?)\b",
     re.IGNORECASE,
 )
@@ -470,14 +530,17 @@ def _attach_p_values(drafts: list[Draft], text: str) -> None:
     """A p-value after a "versus" pair goes on both values; on a comparison it stays there."""
     for i in range(len(drafts) - 1):
         a, b = drafts[i], drafts[i + 1]
-        if a.mention is b.mention and b.p_value is not None and a.p_value is None \
-                and _VERSUS.search(text[a.end: b.pos]) and a.measure == b.measure:
+        if a.mention is not b.mention or not _VERSUS.search(text[a.end: b.pos]) or a.measure != b.measure:
+            continue
+        if b.p_value is not None and a.p_value is None:
             a.p_value, a.p_relation = b.p_value, b.p_relation
+        if len(text[a.end: b.pos]) < 15:
+            b.name = a.name  # "ischemic stroke 0 vs. 2%": the second number is of the same event
 
 
 def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: list[str]) -> None:
     mentions = arms(text)
-    if not mentions and len(labels_all) != 2:
+    if not mentions and len(labels_all) < 2:
         return
     comparative = {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}
     arm_level = [d for d in drafts if d.measure not in comparative]
@@ -485,30 +548,63 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
     groups: dict[int, list[Draft]] = {}
     for d in arm_level:
         groups.setdefault(id(d.mention), []).append(d)
+    respectively = bool(re.search(r"\brespectively\b", text, re.IGNORECASE))
     # 1. "respectively", or a sentence opening on an arm list ("In cohorts 1A and 1B, ..."):
-    #    the values of one endpoint mention go, in order, to the arms listed.
+    #    the values of one endpoint mention go, in order, to the arms listed (or, with no
+    #    list, to the trial's arms in their order).
     leading = bool(mentions) and mentions[0][0] < 25 and len(ordered) >= 2
-    if len(ordered) >= 2 and (leading or re.search(r"\brespectively\b", text, re.IGNORECASE)):
+    listed = ordered if len(ordered) >= 2 else labels_all if respectively and not ordered else []
+    if listed and (leading or respectively):
         for group in groups.values():
-            if len(group) == len(ordered):
-                for d, label in zip(group, ordered, strict=True):
+            if len(group) == len(listed):
+                for d, label in zip(group, listed, strict=True):
                     d.arm = label
     # 2. A sentence about one arm ("In Arm A, median PFS ...").
     if len(ordered) == 1 and re.match(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?$", text[: mentions[0][0]], re.IGNORECASE):
         for d in arm_level:
             d.arm = d.arm or ordered[0]
-    # 3. "A versus B" pairs: arms in the order the sentence names them, then the trial's other arms.
+    # 3. An arm named right after the value ("49% in the XELIRI arm", "40% TT").
+    for d in arm_level:
+        d.arm = d.arm or _arm_after(d, text, mentions)
+    # 4. Pairs ("A versus B", "from A to B"): arms in the order the sentence names them, then
+    #    the trial's other arms.
     candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
     for group in groups.values():
         for a, b in zip(group, group[1:], strict=False):
-            if (a.arm and b.arm) or not _VERSUS.search(text[a.end: b.pos]) or len(candidates) < 2:
+            if (a.arm and b.arm) or not _PAIR.search(text[a.end: b.pos]) or len(candidates) < 2:
                 continue
             a.arm = a.arm or next(x for x in candidates if x != b.arm)
             b.arm = b.arm or next(x for x in candidates if x != a.arm)
-    # 4. An arm named right after or right before the value, within its clause.
+    # 5. An arm named just before the value ("TT: 40%").
     for d in arm_level:
-        if not d.arm:
-            d.arm = _local_arm(d, text, mentions)
+        d.arm = d.arm or _arm_before(d, text, mentions)
+
+
+_PAIR = re.compile(r"\bversus\b|\bvs\.?(?!\w)|\bcompared (?:with|to)\b|\bto\b", re.IGNORECASE)
+
+
+_BRACKETS = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\]]*\]")
+
+
+def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) -> str | None:
+    """The arm named after the value, or after the list the value is part of
+    ("dysphonia (68%), hypertension (64%) and diarrhea (56%) for axitinib")."""
+    for start, _, label in mentions:
+        if start < draft.end:
+            continue
+        gap = _BRACKETS.sub("", text[draft.end: start])  # "(95% CI 1.5–3.5 months) for the DZ group"
+        if start - draft.end <= 40 and not re.search(r"[;]|\d\s*%|\bversus\b|\bvs\b|\band\b\s+\d|\bto\b", gap):
+            return label
+        if start - draft.end <= 150 and re.fullmatch(r"(?:[^;%]*?\d\s?%\)?)*[^;%\d]*?\b(?:for|in|with)\s+(?:the\s+)?", gap) \
+                and not re.search(r"\bversus\b|\bvs\b|\brespectively\b", gap):
+            return label
+        return None
+    return None
+
+
+def _arm_before(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) -> str | None:
+    before = [m for m in mentions if m[1] <= draft.pos and re.fullmatch(r"[\s:=(,]*", text[m[1]: draft.pos])]
+    return before[-1][2] if before else None
 
 
 _TIMEPOINT_LIST = re.compile(
@@ -542,20 +638,6 @@ def _assign_timepoints(drafts: list[Draft], text: str) -> None:
         if len(points) == len(group) and len(points) >= 2:
             for d, (n, u) in zip(group, points, strict=True):
                 d.timepoint = _timepoint(n, u)
-
-
-def _local_arm(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) -> str | None:
-    after = [m for m in mentions if draft.end <= m[0] <= draft.end + 40]
-    for start, _, label in after:
-        gap = text[draft.end: start]
-        if not re.search(r"[;]|\d\s*%|\bversus\b|\bvs\b|\band\b\s+\d", gap):
-            return label
-    before = [m for m in mentions if m[1] <= draft.pos and draft.pos - m[1] <= 25]
-    if before:
-        gap = text[before[-1][1]: draft.pos]
-        if not re.search(r"[;.]|\bversus\b|\bvs\b", gap):
-            return before[-1][2]
-    return None
 
 
 def _assign_subgroups(drafts: list[Draft], text: str) -> None:

@@ -84,7 +84,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"(?:complete (?:clinical )?(?:response|remission)|\bCR\b)(?: rates?)?(?: \(CR\))?", "CR_RATE"),
     Entry(r"partial (?:response|remission)s?(?: \(PR\))?", "PR"),
     Entry(r"(?:confirmed |best |overall |objective |clinical |radiological |intracranial )*(?:tumou?r )?(?:response|remission) rates?(?: \((?:ORR|RR|OR)\))?"
-          r"|(?:confirmed |best |overall )*objective (?:tumou?r )?responses?(?: \(OR\))?|overall response|\bORRs?\b|\bresponded\b", "ORR"),
+          r"|(?:confirmed |best |overall )*objective (?:tumou?r )?responses?(?: \(OR\))?|overall (?:clinical )?response|\bORRs?\b|\bresponded\b", "ORR"),
     Entry(r"(?:complete |radical )?\(?R0\)? (?:surgical )?resection(?: rates?)?|radical (?:\(R0\) )?(?:surgical )?resection(?: rates?)?", "R0_RESECTION"),
     Entry(r"dose[- ]limiting toxicit(?:y|ies)|\bDLTs?\b", "DLT"),
     Entry(r"treatment[- ]related deaths?|deaths? (?:attributed|related) to (?:treatment|TRAEs?)", "TREATMENT_RELATED_DEATH"),
