@@ -232,16 +232,15 @@ _LEAD = re.compile(
 _ABBREVIATION = re.compile(r"\((?P<a>[A-Za-z0-9+\-]*[A-Z][A-Za-z0-9+\-]*)\s*[;,)]")
 
 
+_INNERMOST = re.compile(r"\([^()\[\]]*\)|\[[^()\[\]]*\]")
+
+
 def _strip_parentheticals(text: str) -> str:
-    out, depth = [], 0
-    for ch in text:
-        if ch in "([":
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-        elif depth == 0:
-            out.append(ch)
-    return re.sub(r"\s+", " ", "".join(out))
+    """The text without its bracketed asides, nested ones included."""
+    previous = None
+    while previous != text:
+        previous, text = text, _INNERMOST.sub("", text)
+    return re.sub(r"\s+", " ", text)
 
 
 def _short_label(raw: str) -> str:
@@ -273,6 +272,8 @@ _RANDOMISED_HEAD = re.compile(
 def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
     """ "randomised to X (55) or Y (59)": two arms with their counts."""
     for sentence in sentences:
+        if not re.search(r"randomi|assigned|allocated", sentence, re.IGNORECASE):
+            continue
         head = _RANDOMISED_HEAD.search(_strip_parentheticals(sentence))
         if head is None:
             continue

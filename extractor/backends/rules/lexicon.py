@@ -139,7 +139,7 @@ _STEM_ENDINGS = ("mab", "cept", "nib", "lib", "tinib", "degib", "platin", "taxel
 
 def _guess(word: str, code_names: bool) -> Drug | None:
     low = word.lower()
-    if not low.endswith(_STEM_ENDINGS) and not (code_names and any(c.isdigit() for c in word)):
+    if not low.endswith(_STEM_ENDINGS) and not (code_names and not word.isalpha()):
         return None
     if low in _STOP or len(low) < 6:
         return Drug(word, "drug", None) if code_names and _CODE.match(word) else None
