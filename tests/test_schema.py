@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 
 import jsonschema
+import pytest
 
 from extractor import extract
 from extractor.documents import Document
 from extractor.readers import read_documents
 from extractor.schema import SCHEMA_FILE, document_schema, render
-from tests.conftest import EXAMPLES, read_jsonl, run_cli
+from tests.conftest import EXAMPLES, SHARED, read_jsonl, run_cli
+
+DEV = SHARED / "corpus" / "dev" / "oncology-abstracts.jsonl"
 
 
 def test_committed_schema_matches_models():
@@ -68,3 +71,21 @@ def test_every_evidence_is_verbatim_and_holds_its_number():
                     assert result.not_reached
                 checked += 1
     assert checked > 100
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/corpus/dev is not beside this checkout")
+def test_evidence_holds_on_the_dev_abstracts():
+    checked = 0
+    for doc in read_documents([str(DEV)]):
+        assert isinstance(doc, Document)
+        result = extract(doc)
+        jsonschema.validate(json.loads(result.model_dump_json()), json.loads(SCHEMA_FILE.read_text()))
+        for trial in result.trials:
+            for r in trial.results:
+                assert doc.text[r.evidence_start: r.evidence_start + len(r.evidence)] == r.evidence
+                if r.value is not None:
+                    shown = {f"{r.value:g}", f"{r.value:.1f}", f"{r.value:.2f}", f"{r.value:.3f}"}
+                    assert any(v in r.evidence or v.replace(".", "·") in r.evidence for v in shown), r
+                checked += 1
+    assert checked > 150
