@@ -30,7 +30,7 @@ def _python() -> str:
 
 def ensure_env() -> None:
     """Create the virtual environment and install the project when needed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this script must explain itself on an old Python
         sys.exit(f"trialx needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted:

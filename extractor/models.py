@@ -10,7 +10,7 @@ This module knows nothing of backends or I/O.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -20,7 +20,7 @@ class _Record(BaseModel):
     model_config = ConfigDict(use_attribute_docstrings=True, extra="forbid")
 
 
-class Phase(str, Enum):
+class Phase(StrEnum):
     """ClinicalTrials.gov phase vocabulary."""
 
     EARLY_PHASE1 = "EARLY_PHASE1"
@@ -30,19 +30,19 @@ class Phase(str, Enum):
     PHASE4 = "PHASE4"
 
 
-class Allocation(str, Enum):
+class Allocation(StrEnum):
     randomized = "randomized"
     non_randomized = "non_randomized"
     single_arm = "single_arm"
 
 
-class Masking(str, Enum):
+class Masking(StrEnum):
     open_label = "open_label"
     single_blind = "single_blind"
     double_blind = "double_blind"
 
 
-class InterventionType(str, Enum):
+class InterventionType(StrEnum):
     drug = "drug"
     biological = "biological"
     cell_therapy = "cell_therapy"
@@ -53,14 +53,14 @@ class InterventionType(str, Enum):
     other = "other"
 
 
-class EndpointRole(str, Enum):
+class EndpointRole(StrEnum):
     primary = "primary"
     co_primary = "co_primary"
     secondary = "secondary"
     exploratory = "exploratory"
 
 
-class CanonicalEndpoint(str, Enum):
+class CanonicalEndpoint(StrEnum):
     """Canonical endpoint vocabulary of the contract."""
 
     ORR = "ORR"
@@ -97,7 +97,7 @@ class CanonicalEndpoint(str, Enum):
     OTHER = "OTHER"
 
 
-class Measure(str, Enum):
+class Measure(StrEnum):
     proportion = "proportion"
     median = "median"
     rate_at_time = "rate_at_time"
@@ -105,11 +105,11 @@ class Measure(str, Enum):
     odds_ratio = "odds_ratio"
     risk_ratio = "risk_ratio"
     mean = "mean"
-    count = "count"
+    count = "count"  # type: ignore[assignment]  # shadows str.count; the contract names it so
     difference = "difference"
 
 
-class Unit(str, Enum):
+class Unit(StrEnum):
     percent = "percent"
     months = "months"
     weeks = "weeks"

@@ -140,20 +140,20 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
     named = _named_groups(sentences)
     if not arms and len(named) >= 2:
         # 3. Groups the text names ("the XELIRI arm", "control group"): how results refer to arms.
-        for name, (phrase, n, sentence) in named.items():
-            add(name, [name, phrase], n, sentence)
+        for name, (phrase, count, sentence) in named.items():
+            add(name, [name, phrase], count, sentence)
     if not arms:
         # 4. "randomised to X or Y", then "X versus Y" in the title.
-        for label, n, defining in _randomised_to(sentences) or _title_versus(title):
-            add(label, [label], n, defining)
+        for label, count, defining in _randomised_to(sentences) or _title_versus(title):
+            add(label, [label], count, defining)
     # Named groups that are another name of a known arm become its aliases.
-    for name, (phrase, n, _) in named.items():
+    for name, (phrase, count, _) in named.items():
         owner = next((a for a in arms if any(_same(name, al) or _same(al, name) for al in a.aliases)), None)
         if owner is not None:
             for alias in (name, phrase):
                 if alias not in owner.aliases:
                     owner.aliases.append(alias)
-            owner.n = owner.n or n
+            owner.n = owner.n or count
     for sentence in sentences:
         per_arm = _PER_ARM_COUNTS.search(sentence)
         if per_arm:
@@ -223,7 +223,7 @@ def _named_groups(sentences: list[str]) -> dict[str, tuple[str, int | None, str]
     return found
 
 
-_NAME_STOP = frozenset("of in the a an and or to for with by from favour favor each both two either".split())
+_NAME_STOP = frozenset(["of", "in", "the", "a", "an", "and", "or", "to", "for", "with", "by", "from", "favour", "favor", "each", "both", "two", "either"])
 _CYCLES = re.compile(r"^.{0,40}?\b(?:cycles?|courses?|doses?)\s+of\s+", re.IGNORECASE)
 _LEAD = re.compile(
     r"^(?:an?\s+|the\s+|either\s+|receive\s+|treatment with\s+|\d+\s+(?:patients\s+)?to\s+(?:receive\s+)?|open[- ]label\s+)+",
@@ -280,7 +280,8 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         # Find the same place in the sentence with its brackets (labels may be abbreviations in them).
         anchor = re.search(re.escape(head.group(0).split()[0]), sentence)
         rest = sentence[anchor.start():] if anchor else sentence
-        clause = rest[_RANDOMISED_HEAD.search(rest).end():] if _RANDOMISED_HEAD.search(rest) else _strip_parentheticals(sentence)[head.end():]
+        in_place = _RANDOMISED_HEAD.search(rest)
+        clause = rest[in_place.end():] if in_place else _strip_parentheticals(sentence)[head.end():]
         clause = re.split(r"[;.]\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b", clause)[0]
         parts = _SPLIT_OR.split(clause)
         if len(parts) < 2:

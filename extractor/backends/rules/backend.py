@@ -138,12 +138,12 @@ class RulesBackend:
             conclusion=_conclusion(own),
         )
         trials = [record]
-        for name, spans in cited.items():
+        for name, passages in cited.items():
             cited_drafts = []
-            for s, start, end in spans:
+            for s, start, end in passages:
                 cited_drafts += [d for d in extract_sentence(s, lambda _t: [], ci_level) if start <= d.pos < end]
             if cited_drafts:
-                trials.append(_summarized(name, [s for s, *_ in spans], cited_drafts))
+                trials.append(_summarized(name, [s for s, *_ in passages], cited_drafts))
         return trials
 
     # ------------------------------------------------------------ reviews
@@ -270,10 +270,10 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
             continue
         for pos, name in design.acronyms(s.text):
             before = s.text[max(0, pos - 60): pos]
-            if re.search(r"\b(?:here we report|we report|this|the present|in the|our)\b[^.]*$", before, re.I) or \
-                    re.match(rf"^\W*{re.escape(name)}\b[^.]{{0,20}}\b(?:was|is|,)\s", s.text[pos:]):
-                if not re.search(r"being evaluated|future|previous|evaluating", s.text[pos:pos + 40] + before, re.I):
-                    return name
+            own = re.search(r"\b(?:here we report|we report|this|the present|in the|our)\b[^.]*$", before, re.I) or \
+                re.match(rf"^\W*{re.escape(name)}\b[^.]{{0,20}}\b(?:was|is|,)\s", s.text[pos:])
+            if own and not re.search(r"being evaluated|future|previous|evaluating", s.text[pos:pos + 40] + before, re.I):
+                return name
         lead = re.match(r"^\s*(?P<n>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+),\s+an?\s", s.text)
         if lead:
             return lead.group("n")

@@ -328,7 +328,7 @@ def conditions(title: str | None, sentences: list[Sentence]) -> list[str]:
     for text in sources:
         if not _CONDITION_HINT.search(text):
             continue
-        found = []
+        found: list[str] = []
         for m in _CONDITION_RE.finditer(text):
             name = m.group(0).strip(" ,")
             if len(name.split()) < 2 and not re.search(r"(?:oma|emia|aemia)s?$", name, re.I):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from extractor.backends.rules.text import NUM, WORD_NUMBER, Sentence, parse_number, word_to_int
 from extractor.backends.rules.vocabulary import Mention, find_mentions, named_event
@@ -162,7 +163,7 @@ def _parse_p(raw: str) -> float | None:
 
 def _values(text: str, mentions: list[Mention]) -> list[tuple[int, int, str, float | None, str | None]]:
     """(start, end, kind, value, unit) of outcome-like numbers, skipping CI bounds."""
-    found = []
+    found: list[tuple[int, int, str, float | None, str | None]] = []
     ci_spans = [(m.start("lo"), m.end("hi")) for m in _CI_RE.finditer(text)]
     ci_spans += [(m.start(), m.end()) for m in _NR_RANGE.finditer(text)]
     for m in _VALUE_RE.finditer(text):
@@ -570,7 +571,7 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
     #    the trial's other arms.
     candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
     for group in groups.values():
-        for a, b in zip(group, group[1:], strict=False):
+        for a, b in pairwise(group):
             if (a.arm and b.arm) or not _PAIR.search(text[a.end: b.pos]) or len(candidates) < 2:
                 continue
             a.arm = a.arm or next(x for x in candidates if x != b.arm)

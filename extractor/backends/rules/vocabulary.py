@@ -160,7 +160,7 @@ def _find_mentions(sentence: str) -> tuple[Mention, ...]:
     """
     low = sentence.lower()
     found: list[tuple[int, int, int, re.Match[str]]] = []
-    for order, (entry, pattern, keys) in enumerate(_COMPILED):
+    for order, (_, pattern, keys) in enumerate(_COMPILED):
         if keys is None:
             if not _EVENT_HINT.search(sentence):
                 continue
