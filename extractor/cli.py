@@ -5,11 +5,13 @@ Exit codes (also in the README):
     1  the job finished but some documents failed (see the errors file)
     2  usage error: bad option, missing input, unknown format or backend,
        output exists without --resume/--overwrite
+    3  trialx eval: the quality gate failed (--fail-under, --baseline/--max-drop)
     130 interrupted (Ctrl-C); rerun with --resume to continue
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -32,7 +34,7 @@ from extractor.documents import DEFAULT_MAX_CHARS, InputError
 from extractor.pipeline import JobOptions, OutputExists, Summary, run_job, summary_json
 from extractor.readers import FORMATS, FieldNames
 
-EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE, EXIT_GATE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 app = typer.Typer(
     help="Turn clinical-trial literature into typed, traceable trial records.",
@@ -170,22 +172,79 @@ def schema_command(
     check: Annotated[
         bool, typer.Option(help="Exit 1 if schemas/ differs from the models.")
     ] = False,
-    write: Annotated[bool, typer.Option(help="Regenerate the committed schema file.")] = False,
+    write: Annotated[bool, typer.Option(help="Regenerate the committed schema files.")] = False,
+    gold: Annotated[bool, typer.Option(help="Print the gold-file schema instead.")] = False,
 ) -> None:
-    """Print the JSON Schema of an output line, generated from the models."""
-    text = schema_mod.render(schema_mod.document_schema())
+    """Print the JSON Schema of an output line (or of a gold file), generated from the models."""
+    files = schema_mod.committed()
     if write:
-        schema_mod.SCHEMA_FILE.write_text(text)
-        err.print(f"wrote {schema_mod.SCHEMA_FILE}")
+        for path, text in files.items():
+            path.write_text(text)
+            err.print(f"wrote {path}")
         return
     if check:
-        current = schema_mod.SCHEMA_FILE.read_text() if schema_mod.SCHEMA_FILE.exists() else ""
-        if current != text:
-            err.print(f"[red]{schema_mod.SCHEMA_FILE} is out of date[/]: run trialx schema --write")
+        stale = [p for p, text in files.items() if not p.exists() or p.read_text() != text]
+        for path in stale:
+            err.print(f"[red]{path} is out of date[/]: run trialx schema --write")
+        if stale:
             raise typer.Exit(1)
-        err.print("schema up to date")
+        err.print("schemas up to date")
         return
-    sys.stdout.write(text)
+    sys.stdout.write(files[schema_mod.GOLD_SCHEMA_FILE if gold else schema_mod.SCHEMA_FILE])
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Option(help="Directory of gold files.")],
+    backend: Annotated[str, typer.Option(help="Backend to run on the gold texts.")] = DEFAULT_BACKEND,
+    predictions: Annotated[
+        Path | None, typer.Option(help="Score this trialx extract output instead of extracting.")
+    ] = None,
+    json_path: Annotated[Path | None, typer.Option("--json", help="Write the report as JSON here.")] = None,
+    fail_under: Annotated[float | None, typer.Option(help="Fail (exit 3) when field F1 is under this.")] = None,
+    baseline: Annotated[Path | None, typer.Option(help="Baseline report JSON to compare with.")] = None,
+    max_drop: Annotated[float, typer.Option(help="Largest F1 drop of any field allowed against --baseline.")] = 0.0,
+) -> None:
+    """Score a backend (or a predictions file) against hand-labelled gold files."""
+    from extractor import evaluate as ev
+
+    try:
+        report = ev.evaluate(gold, backend=backend, predictions=predictions)
+        base = ev.read_json(baseline) if baseline else None
+    except (ValueError, OSError, UnknownBackend) as exc:
+        raise _usage_error(str(exc)) from None
+    data = ev.report_dict(report, label=str(predictions or backend))
+    _print_report(data)
+    if json_path is not None:
+        json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    reasons = ev.gate(data, fail_under=fail_under, baseline=base, max_drop=max_drop)
+    for reason in reasons:
+        err.print(f"[bold red]quality gate:[/] {reason}")
+    raise typer.Exit(EXIT_GATE if reasons else EXIT_OK)
+
+
+def _print_report(data: dict[str, object]) -> None:
+    fields = data["fields"]
+    headline = data["headline"]
+    table = Table(title="trialx eval", title_justify="left")
+    for column in ("field", "tp", "fp", "fn", "precision", "recall", "F1", "support"):
+        table.add_column(column, justify="left" if column == "field" else "right")
+    assert isinstance(fields, dict) and isinstance(headline, dict)
+    for name, c in fields.items():
+        if c["tp"] + c["fp"] + c["fn"] == 0:
+            continue
+        table.add_row(name, str(c["tp"]), str(c["fp"]), str(c["fn"]), _fmt(c["precision"]),
+                      _fmt(c["recall"]), _fmt(c["f1"]), str(c["support"]))
+    err.print(table)
+    err.print(
+        f"field F1 {_fmt(headline['field_f1'])}   results F1 {_fmt(headline['results_f1'])}   "
+        f"grounded {_fmt(headline['grounded_share'])}   documents {headline['documents']}   "
+        f"{headline['seconds']} s"
+    )
+
+
+def _fmt(value: object) -> str:
+    return "-" if value is None else f"{value:.3f}"  # type: ignore[str-format]
 
 
 def main() -> None:  # pragma: no cover - console entry point alias

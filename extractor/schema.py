@@ -8,8 +8,10 @@ from typing import Any
 
 from extractor.models import DocumentResult
 
-#: Committed copy, checked against the models by the test suite.
-SCHEMA_FILE = Path(__file__).resolve().parent.parent / "schemas" / "document-result.schema.json"
+#: Committed copies, checked against the models by the test suite.
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_FILE = SCHEMA_DIR / "document-result.schema.json"
+GOLD_SCHEMA_FILE = SCHEMA_DIR / "gold.schema.json"
 SCHEMA_ID = "https://trialx.dev/schemas/document-result.schema.json"
 
 
@@ -22,3 +24,10 @@ def document_schema() -> dict[str, Any]:
 def render(schema: dict[str, Any]) -> str:
     """Serialise a schema the way it is committed: sorted keys, two-space indent."""
     return json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def committed() -> dict[Path, str]:
+    """Each committed schema file and the text the models generate for it."""
+    from extractor.gold import gold_schema  # gold models build on the record models
+
+    return {SCHEMA_FILE: render(document_schema()), GOLD_SCHEMA_FILE: render(gold_schema())}

@@ -10,14 +10,16 @@ import pytest
 from extractor import extract
 from extractor.documents import Document
 from extractor.readers import read_documents
-from extractor.schema import SCHEMA_FILE, document_schema, render
+from extractor.schema import SCHEMA_FILE, committed, document_schema, render
 from tests.conftest import EXAMPLES, SHARED, read_jsonl, run_cli
 
 DEV = SHARED / "corpus" / "dev" / "oncology-abstracts.jsonl"
 
 
-def test_committed_schema_matches_models():
+def test_committed_schemas_match_models():
     assert SCHEMA_FILE.read_text() == render(document_schema()), "run: trialx schema --write"
+    for path, text in committed().items():
+        assert path.read_text() == text, f"{path} is stale: run trialx schema --write"
 
 
 def test_schema_names_the_contract_fields():

@@ -1,0 +1,102 @@
+"""The eval harness: extract (or load) predictions for a gold set, score them, gate on them."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+from extractor.api import extract_documents
+from extractor.backends import DEFAULT_BACKEND
+from extractor.documents import DocumentError
+from extractor.gold import GoldFile, load_gold
+from extractor.models import DocumentResult
+from extractor.output import iter_json_lines
+from extractor.scoring import RECORD_FIELDS, RESULT_FIELDS, Report, score_all
+
+
+def predict(gold: list[GoldFile], backend: str = DEFAULT_BACKEND) -> dict[str, DocumentResult]:
+    """Run a backend on each gold document's text; failures predict nothing for that document."""
+    out: dict[str, DocumentResult] = {}
+    for outcome in extract_documents((g.document() for g in gold), backend=backend):
+        if not isinstance(outcome, DocumentError):
+            out[outcome.doc_id] = outcome
+    return out
+
+
+def load_predictions(path: str | Path) -> dict[str, DocumentResult]:
+    """Predictions from a ``trialx extract`` output file, by doc_id."""
+    return {obj["doc_id"]: DocumentResult.model_validate(obj) for _, obj in iter_json_lines(path) if "doc_id" in obj}
+
+
+def evaluate(gold_dir: str | Path, *, backend: str = DEFAULT_BACKEND, predictions: str | Path | None = None) -> Report:
+    """Score a backend (or a predictions file) on the gold files in ``gold_dir``."""
+    started = time.perf_counter()
+    gold = load_gold(gold_dir)
+    if not gold:
+        raise ValueError(f"no gold files (*.json) in {gold_dir}")
+    predicted = load_predictions(predictions) if predictions else predict(gold, backend)
+    report = score_all(gold, predicted)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def report_dict(report: Report, *, label: str = "") -> dict[str, Any]:
+    """The report as JSON-ready data (``--json``; the baseline format)."""
+    return {
+        "label": label,
+        "headline": {
+            "field_f1": _r(report.field_f1),
+            "results_f1": _r(report.results_f1),
+            "grounded_share": _r(report.grounded_share),
+            "documents": len(report.documents),
+            "seconds": round(report.seconds, 2),
+        },
+        "fields": {
+            name: {"tp": c.tp, "fp": c.fp, "fn": c.fn, "precision": _r(c.precision), "recall": _r(c.recall),
+                   "f1": _r(c.f1), "support": c.support}
+            for name, c in report.fields.items()
+        },
+        "documents": {
+            d.doc_id: {
+                "fields": {n: {"tp": c.tp, "fp": c.fp, "fn": c.fn} for n, c in d.fields.items()},
+                "results": [
+                    {"status": m.status, "trial": m.trial,
+                     "gold": m.gold.model_dump(mode="json") if m.gold else None,
+                     "predicted": m.predicted.model_dump(mode="json") if m.predicted else None}
+                    for m in d.results
+                ],
+                "grounded": d.grounded,
+                "predicted_results": d.predicted_results,
+            }
+            for d in report.documents
+        },
+    }
+
+
+def gate(report: dict[str, Any], *, fail_under: float | None = None, baseline: dict[str, Any] | None = None,
+         max_drop: float = 0.0) -> list[str]:
+    """Reasons the quality gate fails (empty: it passes)."""
+    reasons = []
+    field_f1 = report["headline"]["field_f1"]
+    if fail_under is not None and (field_f1 is None or field_f1 < fail_under):
+        reasons.append(f"field F1 {field_f1} is under {fail_under}")
+    if baseline is not None:
+        for name in (*RECORD_FIELDS, *RESULT_FIELDS):
+            before = baseline.get("fields", {}).get(name, {}).get("f1")
+            now = report["fields"].get(name, {}).get("f1")
+            if before is None:
+                continue
+            if now is None or before - now > max_drop + 1e-9:
+                reasons.append(f"{name}: F1 {before} -> {now} (drop over {max_drop})")
+    return reasons
+
+
+def read_json(path: str | Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+    return data

@@ -1,0 +1,76 @@
+"""``trialx eval``: scores, reports, and the quality gate's exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import read_jsonl, run_cli
+
+TEXT = ("In this single-arm phase II trial (NCT01234567), 46 patients were enrolled. "
+        "The objective response rate was 56.5% (95% CI 41.1–71.1).")
+
+
+def _gold_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "gold"
+    d.mkdir()
+    gold = {
+        "doc_id": "doc-1", "source": "test", "text": TEXT, "is_trial_report": True,
+        "trials": [{"role": "reported", "registry_ids": ["NCT01234567"], "phases": ["PHASE2"],
+                    "allocation": "single_arm",
+                    "results": [{"endpoint": "ORR", "measure": "proportion", "value": 56.5, "unit": "percent",
+                                 "ci_low": 41.1, "ci_high": 71.1, "ci_level": 95,
+                                 "evidence": "The objective response rate was 56.5% (95% CI 41.1–71.1)."}]}],
+    }
+    (d / "doc-1.json").write_text(json.dumps(gold))
+    return d
+
+
+def test_eval_runs_the_backend_and_writes_json(tmp_path):
+    report = tmp_path / "r.json"
+    proc = run_cli("eval", "--gold", str(_gold_dir(tmp_path)), "--json", str(report))
+    assert proc.returncode == 0, proc.stderr.decode()
+    data = json.loads(report.read_text())
+    assert data["headline"]["documents"] == 1
+    assert data["fields"]["registry_ids"]["tp"] == 1
+    assert data["fields"]["results"]["tp"] == 1 and data["headline"]["grounded_share"] == 1.0
+    assert b"field F1" in proc.stderr
+
+
+def test_eval_scores_a_predictions_file(tmp_path):
+    gold = _gold_dir(tmp_path)
+    wrong = {"doc_id": "doc-1", "is_trial_report": True,
+             "trials": [{"role": "reported", "registry_ids": ["NCT07654321"], "allocation": "randomized"}]}
+    preds = tmp_path / "p.jsonl"
+    preds.write_text(json.dumps(wrong) + "\n")
+    report = tmp_path / "r.json"
+    proc = run_cli("eval", "--gold", str(gold), "--predictions", str(preds), "--json", str(report))
+    assert proc.returncode == 0
+    fields = json.loads(report.read_text())["fields"]
+    assert fields["allocation"]["fp"] == 1 and fields["results"]["fn"] == 1
+
+
+def test_quality_gate_exit_codes(tmp_path):
+    gold = _gold_dir(tmp_path)
+    assert run_cli("eval", "--gold", str(gold), "--fail-under", "1.01").returncode == 3
+    baseline = tmp_path / "base.json"
+    assert run_cli("eval", "--gold", str(gold), "--json", str(baseline)).returncode == 0
+    assert run_cli("eval", "--gold", str(gold), "--baseline", str(baseline)).returncode == 0
+    data = json.loads(baseline.read_text())
+    data["fields"]["results"]["f1"] = 1.5  # a baseline better than possible: any run "drops"
+    baseline.write_text(json.dumps(data))
+    proc = run_cli("eval", "--gold", str(gold), "--baseline", str(baseline), "--max-drop", "0.1")
+    assert proc.returncode == 3 and b"results" in proc.stderr
+    assert run_cli("eval", "--gold", str(tmp_path / "nowhere")).returncode == 2
+
+
+def test_predictions_from_extract_score_against_gold(tmp_path):
+    gold = _gold_dir(tmp_path)
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "doc-1", "abstract": TEXT}) + "\n")
+    out = tmp_path / "out.jsonl"
+    assert run_cli("extract", str(src), "-o", str(out)).returncode == 0
+    assert read_jsonl(out)[0]["doc_id"] == "doc-1"
+    report = tmp_path / "r.json"
+    assert run_cli("eval", "--gold", str(gold), "--predictions", str(out), "--json", str(report)).returncode == 0
+    assert json.loads(report.read_text())["fields"]["results"]["tp"] == 1

@@ -1,0 +1,32 @@
+"""Every gold file obeys schemas/gold.schema.json and quotes its own text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from extractor.gold import GoldFile
+from extractor.schema import GOLD_SCHEMA_FILE
+from tests.conftest import ROOT
+
+GOLD = sorted((ROOT / "evals" / "gold").glob("*.json"))
+
+
+def test_there_is_a_gold_set():
+    assert len(GOLD) >= 5
+
+
+@pytest.mark.parametrize("path", GOLD, ids=[p.stem for p in GOLD])
+def test_gold_file(path: Path):
+    data = json.loads(path.read_text(encoding="utf-8"))
+    jsonschema.validate(data, json.loads(GOLD_SCHEMA_FILE.read_text()))
+    gold = GoldFile.model_validate(data)
+    assert gold.is_trial_report or not gold.trials
+    for trial in gold.trials:
+        labels = {arm.label for arm in trial.arms or []}
+        for result in trial.results or []:
+            assert result.evidence in gold.text, (path.name, result.evidence[:60])
+            assert result.arm is None or result.arm in labels, (path.name, result.arm)
