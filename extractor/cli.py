@@ -201,6 +201,7 @@ def eval_command(
         Path | None, typer.Option(help="Score this trialx extract output instead of extracting.")
     ] = None,
     json_path: Annotated[Path | None, typer.Option("--json", help="Write the report as JSON here.")] = None,
+    html_path: Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML report here.")] = None,
     fail_under: Annotated[float | None, typer.Option(help="Fail (exit 3) when field F1 is under this.")] = None,
     baseline: Annotated[Path | None, typer.Option(help="Baseline report JSON to compare with.")] = None,
     max_drop: Annotated[float, typer.Option(help="Largest F1 drop of any field allowed against --baseline.")] = 0.0,
@@ -217,6 +218,11 @@ def eval_command(
     _print_report(data)
     if json_path is not None:
         json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    if html_path is not None:
+        from extractor.gold import load_gold
+        from extractor.report_html import render
+
+        html_path.write_text(render(load_gold(gold), data), encoding="utf-8")
     reasons = ev.gate(data, fail_under=fail_under, baseline=base, max_drop=max_drop)
     for reason in reasons:
         err.print(f"[bold red]quality gate:[/] {reason}")

@@ -34,3 +34,23 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> 
 
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's chromium, installed by the test set-up when missing (needs root and the package index)."""
+    import shutil
+
+    path = shutil.which("chromium")
+    if path is None and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        subprocess.run(["apt-get", "update", "-qq"], capture_output=True, timeout=600)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], capture_output=True, timeout=1200,
+                       env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
+        path = shutil.which("chromium")
+    if path is None:
+        pytest.fail("chromium is needed to check the HTML report: apt-get install chromium")
+    return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 from tests.conftest import read_jsonl, run_cli
@@ -74,3 +75,20 @@ def test_predictions_from_extract_score_against_gold(tmp_path):
     report = tmp_path / "r.json"
     assert run_cli("eval", "--gold", str(gold), "--predictions", str(out), "--json", str(report)).returncode == 0
     assert json.loads(report.read_text())["fields"]["results"]["tp"] == 1
+
+
+def test_html_report_renders_in_headless_chromium(tmp_path, chromium):
+    from tests.conftest import CHROMIUM_FLAGS
+
+    page = tmp_path / "r.html"
+    proc = run_cli("eval", "--gold", str(_gold_dir(tmp_path)), "--html", str(page))
+    assert proc.returncode == 0, proc.stderr.decode()
+    profile = tmp_path / "profile"
+    dom = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+                         capture_output=True, text=True, timeout=120).stdout
+    assert "<table id=\"fields\">" in dom and ">results<" in dom
+    assert 'class="right"' in dom and "56.5%" in dom  # the matched result's evidence is highlighted
+    shot = tmp_path / "shot.png"
+    subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--screenshot={shot}",
+                    "--window-size=1200,900", page.as_uri()], capture_output=True, timeout=120)
+    assert shot.exists() and shot.stat().st_size > 10_000
