@@ -22,7 +22,8 @@ td:first-child,th:first-child{text-align:left}th{background:#f3f3f3}
 mark{padding:0 .1rem;border-radius:2px}mark.right{background:#c8f0c8}mark.wrong{background:#f7c1c1}
 mark.missed{background:#ffe08a}mark.extra{background:#d7e3f7}
 .legend mark{margin-right:.8rem}.side td{text-align:left;vertical-align:top;font-size:12px;width:50%}
-tr.right td{background:#f1fbf1}tr.wrong td{background:#fdf0f0}tr.missed td{background:#fff8e1}tr.extra td{background:#f2f6fd}
+tr.right td{background:#f1fbf1}tr.wrong td{background:#fdf0f0}
+tr.missed td{background:#fff8e1}tr.extra td{background:#f2f6fd}
 """
 _PRIORITY = {"wrong": 4, "missed": 3, "extra": 2, "right": 1}
 _STATUS = {"matched": "right", "wrong": "wrong", "missed": "missed", "extra": "extra"}
@@ -58,16 +59,16 @@ def _highlighted(text: str, spans: list[tuple[int, int, str, str]]) -> str:
     out: list[str] = []
     i = 0
     while i < len(text):
-        status = status_at[i]
+        current = status_at[i]
         j = i
-        while j < len(text) and status_at[j] == status:
+        while j < len(text) and status_at[j] == current:
             j += 1
         chunk = html.escape(text[i:j])
-        if status is None:
+        if current is None:
             out.append(chunk)
         else:
             tip = html.escape(" | ".join(t for k in range(i, j) for t in titles.get(k, [])))
-            out.append(f'<mark class="{status}" title="{tip}">{chunk}</mark>')
+            out.append(f'<mark class="{current}" title="{tip}">{chunk}</mark>')
         i = j
     return "".join(out)
 
@@ -117,10 +118,12 @@ def render(gold: list[GoldFile], report: dict[str, Any]) -> str:
                      f"grounded {doc['grounded']}/{doc['predicted_results']}</p>")
         parts.append(f"<div class='text'>{_highlighted(g.text, _spans(g.text, doc['results']))}</div>")
         side = "".join(
-            f"<tr class='{_STATUS[m['status']]}'><td>{_describe(m['gold'])}</td><td>{_describe(m['predicted'])}</td></tr>"
+            f"<tr class='{_STATUS[m['status']]}'><td>{_describe(m['gold'])}</td>"
+            f"<td>{_describe(m['predicted'])}</td></tr>"
             for m in doc["results"]
         )
-        parts.append(f"<table class='side'><thead><tr><th>gold</th><th>predicted</th></tr></thead><tbody>{side}</tbody></table>")
+        parts.append("<table class='side'><thead><tr><th>gold</th><th>predicted</th></tr></thead>"
+                     f"<tbody>{side}</tbody></table>")
         parts.append("</section>")
     parts.append("</body></html>")
     return "".join(parts)
