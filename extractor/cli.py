@@ -229,6 +229,41 @@ def eval_command(
     raise typer.Exit(EXIT_GATE if reasons else EXIT_OK)
 
 
+@app.command("compare")
+def compare_command(
+    before: Annotated[Path, typer.Argument(help="Report JSON of the old run (trialx eval --json).")],
+    after: Annotated[Path, typer.Argument(help="Report JSON of the new run.")],
+    json_path: Annotated[Path | None, typer.Option("--json", help="Write the comparison as JSON here.")] = None,
+) -> None:
+    """Per-field F1 deltas between two eval reports, and the documents that got better or worse."""
+    from extractor import evaluate as ev
+
+    try:
+        diff = ev.compare(ev.read_json(before), ev.read_json(after))
+    except (ValueError, OSError, KeyError) as exc:
+        raise _usage_error(f"cannot compare: {exc}") from None
+    table = Table(title=f"{before.name} -> {after.name}", title_justify="left")
+    for column in ("field", "before", "after", "delta"):
+        table.add_column(column, justify="left" if column == "field" else "right")
+    for name, row in diff["fields"].items():
+        if row["before"] is None and row["after"] is None:
+            continue
+        delta = row["delta"]
+        style = "" if not delta else "green" if delta > 0 else "red"
+        table.add_row(name, _fmt(row["before"]), _fmt(row["after"]),
+                      f"[{style}]{delta:+.3f}[/]" if delta else "0" if delta == 0 else "-")
+    err.print(table)
+    worse = [d for d in diff["documents"] if d["delta"] < 0]
+    better = [d for d in diff["documents"] if d["delta"] > 0]
+    err.print(f"{len(better)} documents better, {len(worse)} worse")
+    for d in worse:
+        err.print(f"  [red]worse[/]  {d['doc_id']}: {d['before']:.3f} -> {d['after']:.3f}")
+    for d in reversed(better):
+        err.print(f"  [green]better[/] {d['doc_id']}: {d['before']:.3f} -> {d['after']:.3f}")
+    if json_path is not None:
+        json_path.write_text(json.dumps(diff, indent=2) + "\n")
+
+
 def _print_report(data: dict[str, object]) -> None:
     fields = data["fields"]
     headline = data["headline"]

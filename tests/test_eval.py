@@ -92,3 +92,19 @@ def test_html_report_renders_in_headless_chromium(tmp_path, chromium):
     subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--screenshot={shot}",
                     "--window-size=1200,900", page.as_uri()], capture_output=True, timeout=120)
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_compare_reports_field_deltas_and_documents(tmp_path):
+    gold = _gold_dir(tmp_path)
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    assert run_cli("eval", "--gold", str(gold), "--json", str(good)).returncode == 0
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text(json.dumps({"doc_id": "doc-1", "is_trial_report": True, "trials": []}) + "\n")
+    assert run_cli("eval", "--gold", str(gold), "--predictions", str(empty), "--json", str(bad)).returncode == 0
+    diff_path = tmp_path / "diff.json"
+    proc = run_cli("compare", str(good), str(bad), "--json", str(diff_path))
+    assert proc.returncode == 0, proc.stderr.decode()
+    diff = json.loads(diff_path.read_text())
+    assert diff["fields"]["results"]["delta"] == -1.0
+    assert diff["documents"][0]["doc_id"] == "doc-1" and diff["documents"][0]["delta"] < 0
+    assert b"worse" in proc.stderr
