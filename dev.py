@@ -4,6 +4,8 @@
     python3 dev.py demo    extract the bundled examples with the offline backend
     python3 dev.py test    run the whole test suite (what CI runs)
     python3 dev.py bench   run the benchmarks (needs ../shared/corpus)
+    python3 dev.py eval    score the rule backend on evals/gold against evals/baseline.json
+    python3 dev.py baseline   re-record evals/baseline.json (after an improvement you mean to keep)
 
 The first call creates .venv/ and installs the project into it (editable, with
 its dev tools); later calls reuse it, reinstalling when pyproject.toml changes.
@@ -22,6 +24,8 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".trialx-installed"
+#: Largest drop of any field's F1 against the committed baseline before CI fails.
+MAX_DROP = "0.02"
 
 
 def _python() -> str:
@@ -51,7 +55,7 @@ def run(args: list[str]) -> int:
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "help"
     rest = argv[1:]
-    if command not in {"demo", "test", "bench", "lint"}:
+    if command not in {"demo", "test", "bench", "lint", "eval", "baseline"}:
         print(__doc__)
         return 0 if command in {"help", "-h", "--help"} else 2
     ensure_env()
@@ -61,6 +65,12 @@ def main(argv: list[str]) -> int:
         return run([str(BIN / "trialx"), "extract", "examples/", "-o", str(out), "--overwrite", *rest])
     if command == "test":
         return run([_python(), "-m", "pytest", *rest])
+    if command == "eval":
+        (ROOT / "out").mkdir(exist_ok=True)
+        return run([str(BIN / "trialx"), "eval", "--gold", "evals/gold", "--baseline", "evals/baseline.json",
+                    "--max-drop", MAX_DROP, "--json", "out/eval.json", "--html", "out/eval.html", *rest])
+    if command == "baseline":
+        return run([str(BIN / "trialx"), "eval", "--gold", "evals/gold", "--json", "evals/baseline.json", *rest])
     if command == "lint":
         return run([str(BIN / "ruff"), "check", "extractor", "tests", "benchmarks", "dev.py"])
     return run([_python(), "benchmarks/run.py", *rest])

@@ -52,6 +52,7 @@ _TRIAL_SIGNAL = re.compile(  # matched against lowercased text
     r"placebo[- ]controlled|double[- ]blind|(?:clinical|controlled|pilot|pivotal|feasibility) trial|"
     r"this trial|the trial|trial was|we conducted a|enrolled|were treated with|received)\b",
 )
+_STRONG_SIGNAL = re.compile(r"\b(?:randomi[sz]ed|randomly assigned|randomly allocated) (?:to|between)\b")
 _NOT_TRIAL = re.compile(  # matched against lowercased text
     r"\b(?:mice|mouse|murine|xenografts?|preclinical|in vitro|cell lines?|observational|retrospective(?:ly)?|"
     r"case[–-]control|cohort study|database|registry[- ]based|National Cancer Database|SEER|"
@@ -246,7 +247,8 @@ def _is_review(text: str, title: str | None) -> bool:
 def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], registry: tuple[str, ...]) -> bool:
     own_text = " ".join(s.text for s in sentences if s.section not in _SKIP_SECTIONS)
     low = ((title or "") + " " + own_text).lower()
-    trial_hits = len(_TRIAL_SIGNAL.findall(low))
+    # "randomised to receive X or Y" says a trial on its own.
+    trial_hits = len(_TRIAL_SIGNAL.findall(low)) + 2 * len(_STRONG_SIGNAL.findall(low))
     not_trial = len(_NOT_TRIAL.findall(low))
     has_registry = bool(registry) or bool(design.registry_ids(text))
     if title and _TRIAL_SIGNAL.search(title.lower()) and not _NOT_TRIAL.search(title.lower()):

@@ -31,8 +31,9 @@ _HEADING_WORDS: dict[str, str] = {
     "funding": OTHER, "acknowledgements": OTHER, "acknowledgments": OTHER,
     "author contributions": OTHER, "competing interests": OTHER, "additional information": OTHER,
     "data availability": OTHER, "reporting summary": OTHER, "sequencing": OTHER,
-    "electronic supplementary material": OTHER, "trial registration": OTHER,
-    "clinical trial registration": OTHER, "registration": OTHER,
+    "electronic supplementary material": OTHER,
+    # Registration lines carry the registry number: design, not results.
+    "trial registration": METHODS, "clinical trial registration": METHODS, "registration": METHODS,
 }
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*\**\s*(?P<h>[^*#\n]{2,80}?)\s*\**\s*$")
