@@ -42,7 +42,7 @@ _FUTURE = re.compile(r"\b(?:warrant\w*|further (?:validation|investigation|study
 _CITATION = re.compile(r"<sup>\s*\d|\[\d+(?:[,–-]\s*\d+)*\]|\(\s*(?:refs?\.?\s*)?\d+(?:[,–-]\d+)*\s*\)$")
 _OTHERS_WORK = re.compile(
     r"\b(?:previous(?:ly)?|prior (?:studies|trials|reports)|historical(?:ly)?|has been (?:shown|reported|demonstrated)|"
-    r"have (?:shown|reported|demonstrated)|other (?:studies|trials)|literature|were reported in|"
+    r"have (?:shown|reported|demonstrated)|other (?:studies|trials)|literature|were reported in (?:previous|prior|earlier|other)|"
     r"assum\w+|hypothes\w+|aimed to|designed to|powered to|to detect|sample size|"
     r"would (?:be|have)|expected)\b",
 )  # matched against lowercased text
@@ -114,6 +114,11 @@ class RulesBackend:
 
         labels = [a.label for a in arms if a.label]
         drafts = [d for s in result_sents for d in extract_sentence(s, finder, ci_level, labels)]
+        if len(arms) == 1 and arms[0].label:
+            # One named arm of a larger trial is reported ("In arm A1, presented here"): its numbers.
+            for d in drafts:
+                if d.arm is None and d.measure not in {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}:
+                    d.arm = arms[0].label
         found = design.registry_ids(document.text)
         spans = [(s.start, s.end) for s in design_sents]
         in_design = [r for pos, r in found if any(a <= pos < b for a, b in spans)]

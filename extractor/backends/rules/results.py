@@ -25,7 +25,7 @@ _VALUE_RE = re.compile(
     rf"(?P<pct>(?<![\w.·/-])(?:{NUM}))\s?%(?!\s*(?:C[Il]\b|C\.I\.|confidence|CrI|credible))"
     rf"|(?P<time>(?<![\w.·/-])(?:{NUM}))\s*(?P<tu>months?|mos?\b\.?|weeks?|wks?\b|days?|years?|yrs?\b)(?![\w-])"
     r"|(?P<nr>not (?:yet )?reached|\bNR\b(?!\s*=))"
-    rf"|(?P<shared>(?<![\w.·/-])(?:{NUM}))(?=\s*(?:vs\.?|versus|and|or|to|,)\s*(?:{NUM})\s*(?P<su>%|months?|weeks?|years?|days?)(?![\w-]))",
+    rf"|(?P<shared>(?<![\w.·/-])(?:{NUM}))(?=\s*(?:vs\.?|versus|and|or|to)\s*(?:{NUM})\s*(?P<su>%|months?|weeks?|years?|days?)(?![\w-]))",
     re.IGNORECASE,
 )
 _RATIO_RE = re.compile(rf"(?<![\w.·/])(?P<v>{NUM})(?!\s*%|\s*(?:months?|weeks?|years?|days?)\b|[\d/])")
@@ -73,7 +73,7 @@ _IN_TOKEN_TIMEPOINT = re.compile(r"(?P<n>\d+|six|twelve)\s?(?P<u>mo|m|months?)\b
 _NOT_OUTCOME_BEFORE = re.compile(
     r"\b(?:follow[- ]?ups?|aged?|years old|range|dose|doses|every|for up to|up to|within|"
     r"duration of (?:exposure|treatment|therapy)|cycles?|days?|after|at least|over|between|interval|"
-    r"median age|at|by|before|beyond|since|until|exposure)\s*(?:time\s*)?(?:of|was|were|:|=|is)?\s*(?:\w+\s*){0,1}$",
+    r"median age|at|before|beyond|since|until|exposure)\s*(?:time\s*)?(?:of|was|were|:|=|is)?\s*(?:\w+\s*){0,1}$",
     re.IGNORECASE,
 )
 _FOLLOW_AFTER = re.compile(r"^\s*(?:of )?(?:median )?follow[- ]?up|^\s*(?:of )?age\b|^\s*old\b", re.IGNORECASE)
@@ -251,6 +251,9 @@ def _is_ae(canonical: str) -> bool:
     return canonical.startswith(("AE", "TRAE")) or canonical in {"SAE", "IRAE"}
 
 
+_RATE_AFTER = re.compile(r"\s+(?P<n>[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}\s+rates?)\b")
+
+
 def _depth(between: str) -> int:
     depth = low = 0
     for ch in between:
@@ -268,6 +271,9 @@ def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention 
     after_now = [m for m in mentions if m.start >= end]
     if after_now and not text[end:after_now[0].start].strip():
         return after_now[0]  # "(18% complete response)"
+    named = _RATE_AFTER.match(text, end)
+    if named and not find_mentions(named.group("n")):
+        return Mention(named.start("n"), named.end("n"), named.group("n"), "OTHER", None)  # "a 52% crossover rate"
     after = [m for m in mentions if m.start >= end]
     # "28.3% experiencing grade 3 or higher events", "6.8% ... were accompanied with chills"
     if after and after[0].start - end < 90 and _FORWARD_GAP.match(text[end: after[0].start]) and (

@@ -17,6 +17,7 @@ _GRADE3 = (
     r"|(?:grade|G)\s*(?:3|III)\s*(?:or|and|to|[-–/])\s*(?:4|5|IV|V)(?:\s*(?:or|and|[-–/])\s*5)?"
     r"|(?:grade|G)\s*(?:3|III)\s*(?:or|and)\s*(?:higher|greater|above|more|worse)"
     r"|grades?\s*3\s*(?:and|or|[-–/])\s*4|high[- ]grade|severe"
+    r"|(?:grade|G)\s*(?:3|III|4|IV|5|V)\b(?!\s*(?:or|and|to|[-–/])\s*(?:lower|less|[12]|I\b|II\b))"
 )
 GRADE3_RE = re.compile(_GRADE3, re.IGNORECASE)
 _GRADE_ANY = r"(?:(?:grade|G)\s*(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:or|and|to|[-–/])\s*(?:[1-5]|I{1,3}|IV|V))?|any[- ]grade|all[- ]grades?)"
