@@ -6,6 +6,7 @@ arm with the same label.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -169,14 +170,35 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
         arms = presented
     for arm in arms:
         arm.interventions = interventions_in(_intervention_text(arm))
+    _add_distinctive_aliases(arms, text)
     return sorted(arms, key=lambda a: _first_mention(text, a))
+
+
+_ALIAS_STOP = frozenset(["the", "and", "with", "for", "of", "to", "in", "or", "by", "plus", "followed", "after", "before", "every", "each", "then", "from", "at", "on", "per"])
+
+
+def _add_distinctive_aliases(arms: list[ArmDraft], text: str) -> None:
+    """Two-word phrases only one arm's description has, that the text uses again
+    ("radiotherapy alone", "adjuvant chemotherapy"), name that arm in results too."""
+    if len(arms) < 2:
+        return
+    def bigrams(s: str) -> set[str]:
+        words = [w for w in re.findall(r"[A-Za-z][\w-]+", _strip_parentheticals(s).lower())]
+        return {f"{a} {b}" for a, b in itertools.pairwise(words) if a not in _ALIAS_STOP and b not in _ALIAS_STOP}
+    grams = [bigrams(a.defining_text or a.label or "") for a in arms]
+    low = text.lower()
+    for arm, own in zip(arms, grams, strict=True):
+        others = set().union(*(g for g in grams if g is not own))
+        for gram in sorted(own - others):
+            if low.count(gram) >= 2 and gram not in arm.aliases and len(arm.aliases) < 8:
+                arm.aliases.append(gram)
 
 
 def _first_mention(text: str, arm: ArmDraft) -> int:
     """Where the text first names an arm: pairs of numbers follow this order."""
-    low = text.lower()
-    places = [low.find(alias.lower()) for alias in arm.aliases if alias]
-    return min((p for p in places if p >= 0), default=len(text))
+    places = [m.start() for alias in arm.aliases if alias
+              for m in [re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, re.IGNORECASE)] if m]
+    return min(places, default=len(text))
 
 
 _N_MARK = re.compile(r"[;,(]\s*n\s*=\s*(?P<n>\d+)\s*\)")

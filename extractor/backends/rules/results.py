@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from copy import copy
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -86,7 +87,10 @@ _SUBGROUP_PHRASE = re.compile(
     r"|\b[Ii]n\s+(?:the\s+)?(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population))\b",
 )
 _SUBGROUP_AFTER = re.compile(
-    r"^\s*(?:\([^()]*\)\s*)?[^;()]{0,20}?\b(?:in|among|for)\s+(?:the\s+)?(?:patients|those|subjects)\s+(?:with|without|who|harbou?ring)\s+(?P<a>[^,;:()]{3,60}?)(?=\s*(?:[,;:()]|compared|versus|vs|and\b|$))",
+    r"^\s*(?:\([^()]*\)\s*)?[^;()]{0,20}?\b(?:in|among|for)\s+(?:the\s+)?"
+    r"(?P<a>(?:patients|those|subjects)\s+(?:with|without|who|harbou?ring|undergoing)\s+[^,;:()]{3,60}?"
+    r"|(?!randomi[sz]ed|all\b|treated|enrolled|evaluable|assessable)[a-z-]+\s+patients)"
+    r"(?=\s*(?:[,;:()]|compared|versus|vs|and\b|$))",
     re.IGNORECASE,
 )
 _NOT_SUBGROUP = re.compile(
@@ -359,7 +363,7 @@ _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:media
 
 def _respectively_mentions(text: str, mentions: list[Mention], values: list[tuple]) -> dict[int, Mention]:
     """ "median PFS and OS were 9.6 and 19.3 months, respectively": value -> its listed mention."""
-    if not re.search(r"\brespectively\b", text, re.IGNORECASE):
+    if not _RESPECTIVELY.search(text):
         return {}
     out: dict[int, Mention] = {}
     i = 0
@@ -408,7 +412,8 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
         timepoint = _mention_timepoint(text, owner)
         if canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
             measure = "rate_at_time"
-        elif _DIFFERENCE_BEFORE.search(text[max(0, start - 70): start]) and "absolute" in text[max(0, start - 70): start].lower():
+        elif (_DIFFERENCE_BEFORE.search(text[max(0, start - 100): start]) and "absolute" in text[max(0, start - 100): start].lower()
+              and not re.search(r"\bfrom\s*$", text[max(0, start - 8): start])) or re.match(r"\s*\(\s*from\b", text[end:]):
             measure = "difference"
         else:
             measure = "proportion"
@@ -447,7 +452,7 @@ _NOT_EVENT_NAME = re.compile(
 
 def _comparative_endpoint(text: str, owner: Mention) -> str | None:
     """Which outcome a hazard/odds ratio is about: the survival endpoint named nearest to it."""
-    window_after = text[owner.end: owner.end + 60]
+    window_after = owner.text[-25:] + " " + text[owner.end: owner.end + 60]
     for word, endpoint in (("death", "OS"), ("progression", "PFS"), ("recurrence", "RFS"), ("relapse", "RFS")):
         if re.search(rf"\bfor {word}|of {word}", window_after, re.IGNORECASE):
             return endpoint
@@ -555,15 +560,18 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
     groups: dict[int, list[Draft]] = {}
     for d in arm_level:
         groups.setdefault(id(d.mention), []).append(d)
-    respectively = bool(re.search(r"\brespectively\b", text, re.IGNORECASE))
+    by_endpoint: dict[tuple[str, str], list[Draft]] = {}
+    for d in arm_level:
+        by_endpoint.setdefault((d.endpoint, d.measure), []).append(d)
+    respectively = bool(_RESPECTIVELY.search(text))
     # 1. "respectively", or a sentence opening on an arm list ("In cohorts 1A and 1B, ..."):
     #    the values of one endpoint mention go, in order, to the arms listed (or, with no
     #    list, to the trial's arms in their order).
     leading = bool(mentions) and mentions[0][0] < 25 and len(ordered) >= 2
     listed = ordered if len(ordered) >= 2 else labels_all if respectively and not ordered else []
     if listed and (leading or respectively):
-        for group in groups.values():
-            if len(group) == len(listed):
+        for group in [*groups.values(), *by_endpoint.values()]:
+            if len(group) == len(listed) and not any(d.arm for d in group):
                 for d, label in zip(group, listed, strict=True):
                     d.arm = label
     # 2. A sentence about one arm ("In Arm A, median PFS ...").
@@ -585,8 +593,16 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
     # 5. An arm named just before the value ("TT: 40%").
     for d in arm_level:
         d.arm = d.arm or _arm_before(d, text, mentions)
+    # 6. "24% in both arms": the number belongs to each arm.
+    if len(labels_all) == 2:
+        for d in [d for d in arm_level if d.arm is None and _BOTH_ARMS.match(text, d.end)]:
+            twin = copy(d)
+            d.arm, twin.arm = labels_all
+            drafts.insert(drafts.index(d) + 1, twin)
 
 
+_BOTH_ARMS = re.compile(r"\s*(?:of patients\s*)?(?:in|for)\s+(?:both|the two|each of the two)\s+(?:arms|groups)\b", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"\b(?:respectively|accordingly)\b", re.IGNORECASE)
 _PAIR = re.compile(r"\bversus\b|\bvs\.?(?!\w)|\bcompared (?:with|to)\b|\bto\b", re.IGNORECASE)
 
 
@@ -675,6 +691,9 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
             last = None  # the phrase qualifies the number right before it
         if last is None:
             last = _SUBGROUP_AFTER.match(text[d.end: d.end + 90])
+        if last is None and _depth(text[d.end:]) < 0:
+            close = _closing_bracket(text, d.end)
+            last = _SUBGROUP_AFTER.match(text[close + 1: close + 90]) if close is not None else None
         if last is None:
             continue
         phrase = _clean_subgroup(last.group("a") or last.group("b") or "")
@@ -682,8 +701,21 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
             d.subgroup = phrase
 
 
+def _closing_bracket(text: str, pos: int) -> int | None:
+    depth = 0
+    for i in range(pos, len(text)):
+        if text[i] in "([":
+            depth += 1
+        elif text[i] in ")]":
+            depth -= 1
+            if depth < 0:
+                return i
+    return None
+
+
 def _clean_subgroup(phrase: str) -> str:
     phrase = re.sub(r"\s*\[[\d,–\- ]+\]\s*$", "", phrase)  # a citation mark is not part of it
+    phrase = re.sub(r"^(?:patients|those|subjects)\s+(?:with|harbou?ring)\s+", "", phrase)
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.:")
     phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
     return phrase
