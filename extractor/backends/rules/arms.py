@@ -170,6 +170,8 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
         arms = presented
     for arm in arms:
         arm.interventions = interventions_in(_intervention_text(arm))
+    if len(arms) < 2:
+        return arms
     _add_distinctive_aliases(arms, text)
     return sorted(arms, key=lambda a: _first_mention(text, a))
 

@@ -137,7 +137,7 @@ class RulesBackend:
             countries=design.countries(design_text, find_countries(design_text)),
             conditions=design.conditions(title, design_sents),
             enrollment=Enrollment(**enrollment),
-            arms=_arms(arms, _treatment_text(title, [s for s in design_sents if s.section != BACKGROUND], document.text), enrollment),
+            arms=_arms(arms, _treatment_text(title, [s for s in design_sents if s.section != BACKGROUND]), enrollment),
             endpoints=_endpoints(design_sents),
             results=_results(drafts),
             primary_endpoint_met=design.primary_endpoint_met(own),
@@ -313,14 +313,13 @@ def _ci_level(text: str) -> float | None:
 _TREATMENT = re.compile(r"\b(?:received|receive|treated with|plus|combined with|combination|administered|given|of|with)\b", re.IGNORECASE)
 
 
-def _treatment_text(title: str | None, sentences: list[Sentence], text: str) -> str:
+def _treatment_text(title: str | None, sentences: list[Sentence]) -> str:
     """Where a single-arm trial names what it gives: the title, else its first treatment sentences."""
     if title and interventions_in(title):
         return title
-    drug_starts = [d.start for d in find_drugs(text, code_names=True)]
     picked: list[str] = []
     for s in sentences[:12]:
-        if any(s.start <= p < s.end for p in drug_starts) and _TREATMENT.search(s.text):
+        if _TREATMENT.search(s.text) and find_drugs(s.text, code_names=True):
             picked.append(s.text)
             if len(picked) == 2:
                 break
