@@ -327,6 +327,15 @@ def _treatment_text(title: str | None, sentences: list[Sentence]) -> str:
 
 
 def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int]) -> list[Arm]:
+    if arms:
+        # Arms known only by a name ("control group") take what the trial's treatment text
+        # names and no other arm claims.
+        pool = interventions_in(design_text)
+        claimed = {str(i["name"]).lower() for a in arms for i in a.interventions}
+        unclaimed = [i for i in pool if str(i["name"]).lower() not in claimed]
+        for arm in arms:
+            if not arm.interventions:
+                arm.interventions = list(unclaimed)
     if not arms:
         interventions = interventions_in(design_text)
         if not interventions:
