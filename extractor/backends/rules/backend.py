@@ -38,7 +38,7 @@ from extractor.models import (
 
 _SKIP_SECTIONS = {REFERENCES, OTHER}
 # Sentences about trials still to come say nothing of this one's design.
-_FUTURE = re.compile(r"\b(?:warrant\w*|further (?:validation|investigation|study|studies|trials?)|future|are needed|is needed|larger|should be (?:evaluated|confirmed|validated))\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:warrant\w*|further (?:validation|investigation|study|studies|trials?)|future|are needed|is needed|awaited|larger|should be (?:evaluated|confirmed|validated))\b", re.IGNORECASE)
 _CITATION = re.compile(r"<sup>\s*\d|\[\d+(?:[,–-]\s*\d+)*\]|\(\s*(?:refs?\.?\s*)?\d+(?:[,–-]\d+)*\s*\)$")
 _OTHERS_WORK = re.compile(
     r"\b(?:previous(?:ly)?|prior (?:studies|trials|reports)|historical(?:ly)?|has been (?:shown|reported|demonstrated)|"
@@ -144,12 +144,15 @@ class RulesBackend:
             conclusion=_conclusion(own),
         )
         trials = [record]
+        references = [s for s in sentences if s.section == REFERENCES]
         for name, passages in cited.items():
             cited_drafts = []
             for s, start, end in passages:
                 cited_drafts += [d for d in extract_sentence(s, lambda _t: [], ci_level) if start <= d.pos < end]
             if cited_drafts:
-                trials.append(_summarized(name, [s for s, *_ in passages], cited_drafts))
+                record = _summarized(name, [s for s, *_ in passages], cited_drafts)
+                _design_from_reference(record, name, references)
+                trials.append(record)
         return trials
 
     # ------------------------------------------------------------ reviews
@@ -268,15 +271,16 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
         names = design.acronyms(title)
         if names:
             return names[-1][1]
-        paren = design.ACRONYM_PAREN.findall(title)
-        for name in paren:
-            if design._plausible_acronym(name):
-                return name
+        for m in design.ACRONYM_PAREN.finditer(title):
+            # "(TACT): an open-label ..." or at the end; not "(VKA) therapy".
+            closing = title[m.end():].lstrip()
+            if design._plausible_acronym(m.group("name")) and (not closing or closing[0] in ":;,."):
+                return m.group("name")
     for s in sentences[:15]:
         if s.section in _SKIP_SECTIONS | {BACKGROUND}:
             continue
         for pos, name in design.acronyms(s.text):
-            before = s.text[max(0, pos - 60): pos]
+            before = s.text[max(0, pos - 100): pos]
             own = re.search(r"\b(?:here we report|we report|this|the present|in the|our)\b[^.]*$", before, re.I) or \
                 re.match(rf"^\W*{re.escape(name)}\b[^.]{{0,20}}\b(?:was|is|,)\s", s.text[pos:])
             if own and not re.search(r"being evaluated|future|previous|evaluating", s.text[pos:pos + 40] + before, re.I):
@@ -450,6 +454,21 @@ def _conclusion(sentences: list[Sentence]) -> str | None:
         if s.section == CONCLUSION or re.match(r"^\s*(?:In conclusion|Taken together|Our findings|These (?:results|findings|data) (?:suggest|support|demonstrate|highlight|confirm))", s.text):
             return s.text.strip()[:400]
     return None
+
+
+def _design_from_reference(record: TrialRecord, name: str, references: list[Sentence]) -> None:
+    """A cited trial's reference title often states its design: "(CORRECT): an international,
+    multicentre, randomised, placebo-controlled, phase 3 trial"."""
+    key = _norm(name)
+    for ref in references:
+        if key and key in _norm(ref.text):
+            text = ref.text
+            record.phases = record.phases or design.phases_in(text) or None  # type: ignore[assignment]
+            record.allocation = record.allocation or design.allocation(text, 0)  # type: ignore[assignment]
+            record.masking = record.masking or design.masking(text)  # type: ignore[assignment]
+            if record.multicenter is None:
+                record.multicenter = design.multicenter(text)
+            return
 
 
 def _summarized(name: str, sentences: list[Sentence], drafts: list[Draft]) -> TrialRecord:

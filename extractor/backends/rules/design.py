@@ -154,7 +154,7 @@ def allocation(text: str, n_arms: int) -> str | None:
 
 _MULTI = re.compile(
     r"\bmulti[- ]?(?:cent(?:er|re)|institution(?:al)?|national|site|centric)\b|\binternational\b"
-    r"|\bintergroup\b|\bcooperative (?:oncology )?group\b|\b(?:at|in|across|from) (?:\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:-[a-z]+)?) (?:\w+ ){0,2}(?:cent(?:er|re)s|hospitals|sites|institutions|clinics)\b",
+    r"|\bintergroup\b|\bglobal\b|\bcooperative (?:oncology )?group\b|\b(?:at|in|across|from|with) (?:\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:-[a-z]+)?) (?:\w+ ){0,2}(?:cent(?:er|re)s|hospitals|sites|institutions|clinics)\b",
     re.IGNORECASE,
 )
 _SINGLE_CENTRE = re.compile(r"\bsingle[- ](?:cent(?:er|re)|institution(?:al)?|site)\b|\bmono[- ]?cent(?:er|ric)\b", re.IGNORECASE)
@@ -174,11 +174,14 @@ _COUNT = rf"(?P<n>{NUM}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"
 _PEOPLE = r"(?:(?:evaluable |eligible |consecutive |previously untreated |untreated |treatment[- ]naive |chemotherapy[- ]na[iï]ve |adult |postsurgical |newly diagnosed |[A-Z][a-z]+ |additional )*(?:patients|participants|subjects|women|men|children|adults|pts|cases|individuals|volunteers))"
 
 _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings below
+    ("enrolled", rf"(?:among|in|of) (?:the |all )?{_COUNT} (?:eligible|randomi[sz]ed|enrolled|registered) {_PEOPLE}"),
     ("screened", rf"{_COUNT} {_PEOPLE}? ?(?:were|was) screened"),
     ("screened", rf"(?:of|among) (?:the )?{_COUNT} screened"),
     ("screened", rf"screened {_COUNT}"),
     ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly assigned|randomly allocated|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"\ball {_COUNT} {_PEOPLE} enrolled"),
+    # "4162 women (aged >18 years) with node-positive ... were randomly assigned"
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?:(?!\d+\s+(?:were|was|patients))[^.;]){{0,160}}?(?:,\s*|\b(?:were|was)\s+(?:\w+\s+)?)(?:randomi[sz]ed|randomly assigned|randomly allocated|enrolled|entered)\b"),
     ("enrolled", rf"(?:among|of|in) (?:the |all )?{_COUNT} (?:enrolled|randomi[sz]ed|registered|included) {_PEOPLE}"),
     ("enrolled", rf"a total of {_COUNT}(?: and {NUM})+ {_PEOPLE} (?:were|was) (?:enrolled|randomi[sz]ed)"),
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly assigned|randomly allocated|allocated|included|entered|recruited|registered|accrued)"),
@@ -264,7 +267,7 @@ def _looks_like_year(raw: str, text: str, pos: int) -> bool:
 
 # ------------------------------------------------------------- acronyms
 
-_TRIAL_WORD = r"(?:trial|study|studies|cohort|program(?:me)?)"
+_TRIAL_WORD = r"(?i:trial|study|studies|cohort|program(?:me)?)"
 # "the ROME trial", "EDGE-Gastric study", "(REAL3)", "KEYNOTE-189 trial", "OptiTROP-Lung01 study".
 _ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?=[-–][A-Z]))(?:[-–][A-Za-z0-9]+)*(?:\s\d{2,4}(?:-\d+)?)?"
 ACRONYM_BEFORE_TRIAL = re.compile(
@@ -272,7 +275,9 @@ ACRONYM_BEFORE_TRIAL = re.compile(
 )
 ACRONYM_PAREN = re.compile(rf"\((?P<name>{_ACRONYM_CORE})(?:[,;] [^)]{{0,40}})?\)")
 _NOT_ACRONYM = frozenset(
-    ["PD", "PD-1", "PD-L1", "CTLA-4", "HER2", "EGFR", "VEGF", "KRAS", "TIGIT", "LAG-3", "RCT", "CI", "HR", "OS", "PFS", "ORR", "DCR", "DFS", "RFS", "EFS", "TTP", "TTF", "NSCLC", "SCLC", "CRC", "MSS", "MSI", "ICI", "ICIs", "TKI", "TKIs", "ESCC", "AML", "MDS", "HR-MDS", "CLL", "ALL", "NHL", "DLBCL", "MM", "FL", "HCC", "RCC", "FLC", "ADC", "ADCs", "CAR", "NGS", "IHC", "DNA", "RNA", "TCGA", "KEGG", "GSEA", "FDA", "NMPA", "EMA", "NCI", "NCCN", "ECOG", "WHO", "UICC", "RECIST", "SOC", "SoC", "TT", "MTB", "IV", "II", "III", "I", "A", "B", "C", "D", "UK", "US", "USA", "EU", "CR", "PR", "SD", "PE", "QoL", "AE", "AEs", "TRAE", "TRAEs", "SAE", "NE", "NR", "CPS", "TPS", "TMB", "IQR", "BCS", "CT", "MRI", "PET", "ITT", "RT", "CRT", "CCRT", "ADT", "CP", "PC", "GV", "GP", "IP", "LM", "PN", "TE", "TEL", "IL-2", "IFN", "NPC", "HNC", "DSS", "WL", "NCDB", "CMF", "PCR", "PCR-B", "TFS", "HT", "ISH", "IDH", "CNS", "TIL", "TCR", "BCMA", "CD19", "ID", "FAT1", "DPM", "ICB", "MPR", "DLT", "MTD", "GVHD", "CRS", "ICANS", "NK", "HLA", "MHC", "COX-2", "OPN", "HGF", "RF", "PSA", "SHH", "SMO", "PK", "BTH1677"]
+    ["PD", "PD-1", "PD-L1", "CTLA-4", "HER2", "EGFR", "VEGF", "KRAS", "TIGIT", "LAG-3", "RCT", "CI", "HR", "OS", "PFS", "ORR", "DCR", "DFS", "RFS", "EFS", "TTP", "TTF", "NSCLC", "SCLC", "CRC", "MSS", "MSI", "ICI", "ICIs", "TKI", "TKIs", "ESCC", "AML", "MDS", "HR-MDS", "CLL", "ALL", "NHL", "DLBCL", "MM", "FL", "HCC", "RCC", "FLC", "ADC", "ADCs", "CAR", "NGS", "IHC", "DNA", "RNA", "TCGA", "KEGG", "GSEA", "FDA", "NMPA", "EMA", "NCI", "NCCN", "ECOG", "WHO", "UICC", "RECIST", "SOC", "SoC", "TT", "MTB", "IV", "II", "III", "I", "A", "B", "C", "D", "UK", "US", "USA", "EU", "CR", "PR", "SD", "PE", "QoL", "AE", "AEs", "TRAE", "TRAEs", "SAE", "NE", "NR", "CPS", "TPS", "TMB", "IQR", "BCS", "CT", "MRI", "PET", "ITT", "RT", "CRT", "CCRT", "ADT", "CP", "PC", "GV", "GP", "IP", "LM", "PN", "TE", "TEL", "IL-2", "IFN", "NPC", "HNC", "DSS", "WL", "NCDB", "CMF", "PCR", "PCR-B", "TFS", "HT", "ISH", "IDH", "CNS", "TIL", "TCR", "BCMA", "CD19", "ID", "FAT1", "DPM", "ICB", "MPR", "DLT", "MTD", "GVHD", "CRS", "ICANS", "NK", "HLA", "MHC", "COX-2", "OPN", "HGF", "RF", "PSA", "SHH", "SMO", "PK", "BTH1677",
+     # cooperative groups and sponsors, not trial names
+     "ECOG-ACRIN", "EORTC", "SWOG", "NRG", "CALGB", "RTOG", "GOG", "NSABP", "JCOG", "WJOG", "AIO", "IKF", "IKF/AIO", "NCIC", "HeCOG", "GEICAM", "UNICANCER", "ANZGOG", "TROG", "NCCTG", "ACOSOG", "AGO", "CCTG"]
 )
 
 
