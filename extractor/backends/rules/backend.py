@@ -114,6 +114,11 @@ class RulesBackend:
 
         labels = [a.label for a in arms if a.label]
         drafts = [d for s in result_sents for d in extract_sentence(s, finder, ci_level, labels)]
+        population = _title_population(title)
+        if population:
+            # "Subgroup Analysis of Japanese Patients from the ... AXIS Trial": every number is theirs.
+            for d in drafts:
+                d.subgroup = d.subgroup or population
         if len(arms) == 1 and arms[0].label:
             # One named arm of a larger trial is reported ("In arm A1, presented here"): its numbers.
             for d in drafts:
@@ -454,6 +459,17 @@ def _conclusion(sentences: list[Sentence]) -> str | None:
         if s.section == CONCLUSION or re.match(r"^\s*(?:In conclusion|Taken together|Our findings|These (?:results|findings|data) (?:suggest|support|demonstrate|highlight|confirm))", s.text):
             return s.text.strip()[:400]
     return None
+
+
+_TITLE_POPULATION = re.compile(
+    r"\b(?:subgroup|subset|post[- ]hoc) analys[ie]s (?:of|in) (?P<g>(?:[A-Z][\w-]+\s+)?patients(?: with [^:,;]{3,40}?)?)(?=\s+(?:from|in|of|enrolled|treated)\b|[:,;]|$)",
+    re.IGNORECASE,
+)
+
+
+def _title_population(title: str | None) -> str | None:
+    m = _TITLE_POPULATION.search(title or "")
+    return m.group("g") if m else None
 
 
 def _design_from_reference(record: TrialRecord, name: str, references: list[Sentence]) -> None:

@@ -665,11 +665,13 @@ def _assign_timepoints(drafts: list[Draft], text: str) -> None:
 
 def _assign_subgroups(drafts: list[Draft], text: str) -> None:
     respectively = re.search(
-        r"\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a>[^,;]{3,80}?)\s+and\s+(?:(?:those|patients)\s+with\s+)?(?P<b>[^,;]{3,80}?),?\s+respectively",
+        r"\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a>[^,;]{3,80}?)\s+and\s+(?:(?:those|patients)\s+with\s+)?(?P<b>[^,;]{3,80}?),?\s+respectively"
+        r"|\bfor\s+(?P<a2>[\w-]+(?:\s+[\w-]+)?)\s+than\s+for\s+(?P<b2>[\w-]+(?:\s+[\w-]+)?)\b",  # "better for responders than for non-responders"
         text, re.IGNORECASE,
     )
     if respectively:
-        labels = [_clean_subgroup(respectively.group("a")), _clean_subgroup(respectively.group("b"))]
+        labels = [_clean_subgroup(respectively.group("a") or respectively.group("a2")),
+                  _clean_subgroup(respectively.group("b") or respectively.group("b2"))]
         groups: dict[int, list[Draft]] = {}
         for d in drafts:
             if d.arm is None:
