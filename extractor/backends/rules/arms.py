@@ -58,6 +58,7 @@ class ArmDraft:
     n: int | None = None
     interventions: list[dict[str, str | None]] = field(default_factory=list)
     defining_text: str = ""
+    presented: bool = False  # the one arm of a larger trial that the document reports
 
 
 def _singular(kind: str) -> str:
@@ -168,6 +169,8 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
         rf"\b{re.escape(a.label)},?\s+(?:presented|reported|described) here", text, re.IGNORECASE)]
     if presented:
         arms = presented
+        for arm in arms:
+            arm.presented = True
     for arm in arms:
         arm.interventions = interventions_in(_intervention_text(arm))
     if len(arms) < 2:

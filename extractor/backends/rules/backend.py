@@ -119,7 +119,7 @@ class RulesBackend:
             # "Subgroup Analysis of Japanese Patients from the ... AXIS Trial": every number is theirs.
             for d in drafts:
                 d.subgroup = d.subgroup or population
-        if len(arms) == 1 and arms[0].label:
+        if len(arms) == 1 and arms[0].presented:
             # One named arm of a larger trial is reported ("In arm A1, presented here"): its numbers.
             for d in drafts:
                 if d.arm is None and d.measure not in {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}:

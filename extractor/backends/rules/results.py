@@ -89,7 +89,7 @@ _SUBGROUP_PHRASE = re.compile(
 _SUBGROUP_AFTER = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?[^;()]{0,20}?\b(?:in|among|for)\s+(?:the\s+)?"
     r"(?P<a>(?:patients|those|subjects)\s+(?:with|without|who|harbou?ring|undergoing)\s+[^,;:()]{3,60}?"
-    r"|(?!randomi[sz]ed|all\b|treated|enrolled|evaluable|assessable)[a-z-]+\s+patients)"
+    r"|(?!randomi[sz]ed|all\b|treated|enrolled|evaluable|assessable)(?:\d+\s+)?(?:[\w+-]+\s+){0,3}?[\w+-]+\s+patients)"
     r"(?=\s*(?:[,;:()]|compared|versus|vs|and\b|$))",
     re.IGNORECASE,
 )
@@ -285,7 +285,10 @@ def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention 
         or (_is_ae(after[0].canonical) and re.search(r"\bwith\s*$", text[end: after[0].start]))
     ):
         return after[0]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    # "(38.7% vs. 12.7%, P = 0.001) significantly increases the rate of pCR": named after.
+    return after[0] if after and after[0].start - end < 120 else None
 
 
 def extract_sentence(
@@ -349,7 +352,13 @@ def _resolve_events(mentions: list[Mention]) -> list[Mention]:
     """Bare event names take the AE class of the mention before them; alone they are AEs."""
     out: list[Mention] = []
     current = "AE"
+    related = False
     for m in mentions:
+        if m.canonical.startswith("TRAE"):
+            related = True
+        elif related and m.canonical in {"AE", "AE_GRADE3PLUS"}:
+            # "Treatment-related AEs occurred in 93.5%, with 28.3% experiencing grade 3 or higher events"
+            m = Mention(m.start, m.end, m.text, "TRAE" if m.canonical == "AE" else "TRAE_GRADE3PLUS", m.measure)
         if m.canonical.startswith(("AE", "TRAE")) or m.canonical in {"SAE", "IRAE"}:
             current = m.canonical
         if m.canonical == "EVENT":
@@ -377,9 +386,10 @@ def _respectively_mentions(text: str, mentions: list[Mention], values: list[tupl
             continue
         after = [v for v in values if v[0] >= run[-1].end and (i >= len(mentions) or v[0] < mentions[i].start)]
         main = [v for v in after if v[2] != "ratio"]
-        if len(main) == len(run):
-            for v, m in zip(main, run, strict=True):
-                out[v[0]] = m
+        if main and len(main) % len(run) == 0:
+            size = len(main) // len(run)  # "anemia and thrombocytopenia (52.5% vs. 10.0% and 34.4% vs. 1.7%)"
+            for k, v in enumerate(main):
+                out[v[0]] = run[k // size]
     return out
 
 
@@ -574,6 +584,19 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
             if len(group) == len(listed) and not any(d.arm for d in group):
                 for d, label in zip(group, listed, strict=True):
                     d.arm = label
+    # 1b. "71.4% and 80.0% for arm A and B": a value run right before an arm list.
+    spans: dict[int, list[str]] = {}
+    for start, _, label in mentions:
+        spans.setdefault(start, []).append(label)
+    for start, labels in spans.items():
+        labels = _distinct(labels)
+        if len(labels) < 2:
+            continue
+        tail = [d for d in arm_level if d.end <= start and not d.arm][-len(labels):]
+        if len(tail) == len(labels) and re.search(r"(?:for|in)\s+(?:the\s+)?$", text[tail[-1].end:start]) \
+                and all(t.mention.canonical == tail[0].mention.canonical for t in tail):
+            for d, label in zip(tail, labels, strict=True):
+                d.arm = label
     # 2. A sentence about one arm ("In Arm A, median PFS ...").
     if len(ordered) == 1 and re.match(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?$", text[: mentions[0][0]], re.IGNORECASE):
         for d in arm_level:

@@ -78,7 +78,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"time to (?:next|subsequent) (?:treatment|therapy)|\bTTNT\b", "TTNT"),
     Entry(r"(?:median )?duration of (?:objective |overall )?(?:response|remission)s?|response duration|\bm?DoR\b|\bDOR\b", "DOR"),
     Entry(r"major pathologic(?:al)? responses?(?: rates?)?|\bMPR\b", "MPR"),
-    Entry(r"(?:total )?pathologic(?:al)?(?:ally)? complete (?:response|remission)s?(?: rates?)?|\bT?pCRs?\b", "PCR"),
+    Entry(r"(?:total )?pathologic(?:al)?(?:ally)? complete (?:response|remission)s?(?: rates?)?|(?-i:\bT?pCRs?\b)", "PCR"),
     Entry(r"pathologic(?:al)? response(?: rates?)?(?: \(pRR\))?|\bpRR\b", "PATHOLOGICAL_RESPONSE"),
     Entry(r"(?:disease|tumou?r) control(?: rates?)?|\bDCR\b", "DCR"),
     Entry(r"clinical benefit(?: rates?)?|\bCBR\b", "CBR"),
