@@ -38,6 +38,12 @@ _PER_ARM_COUNTS = re.compile(
     rf"(?P<kind>arms?|groups?|cohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,|and)\s*{_LABEL})+),?\s+respectively",
     re.IGNORECASE,
 )
+_ABBREV = r"(?:[A-Z][\w+-]*[A-Z0-9][\w+-]*)"
+_PAIRED_COUNTS = re.compile(
+    rf"\b(?P<n1>\d+)\s+(?:patients\s+|pts\.?\s+)?(?:receiving\s+|in\s+the\s+|on\s+|treated\s+with\s+)?(?P<a>{_ABBREV})"
+    rf"(?:\s+(?:arm|group))?\s*(?:and|,)\s+(?P<n2>\d+)\s+(?:patients\s+|pts\.?\s+)?(?:receiving\s+|in\s+the\s+|on\s+|treated\s+with\s+)?"
+    rf"(?P<b>{_ABBREV})(?![\w+-])"
+)
 _N_AFTER = re.compile(r"^\s*[\[(]?\s*(?:[^()\[\]]{0,40}?[;,]\s*)?[nN]\s*=\s*(?P<n>\d+)")
 _NON_DRUG = (
     (re.compile(r"\bplacebo\b", re.I), "placebo", "other"),
@@ -139,6 +145,14 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
         for sentence in sentences:
             for label, n in _counted_regimens(sentence):
                 add(label, [label], n, label)
+    if not arms:
+        # 2b. Abbreviated arms with their counts: "63 TE and 62 TEL patients", "32 receiving PCR and 33 PCR-B".
+        for sentence in sentences:
+            paired = _PAIRED_COUNTS.search(sentence)
+            if paired and paired.group("a") != paired.group("b"):
+                add(paired.group("a"), [paired.group("a")], int(paired.group("n1")), paired.group("a"))
+                add(paired.group("b"), [paired.group("b")], int(paired.group("n2")), paired.group("b"))
+                break
     named = _named_groups(sentences)
     if not arms and len(named) >= 2:
         # 3. Groups the text names ("the XELIRI arm", "control group"): how results refer to arms.
