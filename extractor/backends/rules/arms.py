@@ -189,8 +189,22 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
         arm.interventions = interventions_in(_intervention_text(arm))
     if len(arms) < 2:
         return arms
+    _rename_generic(arms)
     _add_distinctive_aliases(arms, text)
     return sorted(arms, key=lambda a: _first_mention(text, a))
+
+
+def _rename_generic(arms: list[ArmDraft]) -> None:
+    """ "the experimental arm ... with IFN-γ": name the arm after what only it received."""
+    for arm in arms:
+        if not arm.label or not _GENERIC_ARM.match(arm.label):
+            continue
+        others = {str(i["name"]).lower() for a in arms if a is not arm for i in a.interventions}
+        own = [i for i in arm.interventions if str(i["name"]).lower() not in others]
+        if len(own) == 1:
+            arm.aliases.append(arm.label)
+            arm.label = str(own[0]["name"])
+            arm.aliases.insert(0, arm.label)
 
 
 _ALIAS_STOP = frozenset(["the", "and", "with", "for", "of", "to", "in", "or", "by", "plus", "followed", "after", "before", "every", "each", "then", "from", "at", "on", "per"])
@@ -260,17 +274,26 @@ def _named_groups(sentences: list[str]) -> dict[str, tuple[str, int | None, str]
             if name.isdigit() or any(_same(k, name) or _same(name, k) for k in found):
                 continue  # "surgery group" and "surgery alone group" are one arm
             n_m = _N_AFTER.match(sentence[m.end(): m.end() + 30])
-            found[name] = (f"{name} {m.group('kind')}", int(n_m.group("n")) if n_m else None, name)
+            clause = _GROUP_CLAUSE.match(sentence, m.end())
+            found[name] = (f"{name} {m.group('kind')}", int(n_m.group("n")) if n_m else None,
+                           f"{name} {clause.group('c')}" if clause else name)
     return found
 
 
+# "In the control arm women received cisplatin ..., the experimental arm included ... IFN-γ"
+_GROUP_CLAUSE = re.compile(
+    r"\s*(?:\w+\s+)?(?:received|included|consisted of|was given|were given|got|was treated with|were treated with)\s+"
+    r"(?P<c>[^;]{3,160}?)(?=;|,\s*(?:the|and|while|whereas)\s+[\w-]+\s+(?:arm|group)|\.\s|$)",
+    re.IGNORECASE,
+)
+_GENERIC_ARM = re.compile(r"^(?:experimental|treatment|study|intervention|investigational|active|test)$", re.IGNORECASE)
 _NAME_STOP = frozenset(["of", "in", "the", "a", "an", "and", "or", "to", "for", "with", "by", "from", "favour", "favor", "each", "both", "two", "either"])
 _CYCLES = re.compile(r"^.{0,40}?\b(?:cycles?|courses?|doses?)\s+of\s+", re.IGNORECASE)
 _LEAD = re.compile(
     r"^(?:an?\s+|the\s+|either\s+|receive\s+|treatment with\s+|\d+\s+(?:patients\s+)?to\s+(?:receive\s+)?|open[- ]label\s+)+",
     re.IGNORECASE,
 )
-_ABBREVIATION = re.compile(r"\((?P<a>[A-Za-z0-9+\-]*[A-Z][A-Za-z0-9+\-]*)\s*[;,)]")
+_ABBREVIATION = re.compile(r"\((?P<a>[A-Za-z0-9+\-]*[A-Z][A-Za-z0-9+\-]*)\s*(?:[;,)]|$)")
 
 
 _INNERMOST = re.compile(r"\([^()\[\]]*\)|\[[^()\[\]]*\]")

@@ -113,7 +113,13 @@ class RulesBackend:
             return arm_mentions(t, arms) if len(arms) > 1 else []
 
         labels = [a.label for a in arms if a.label]
-        drafts = [d for s in result_sents for d in extract_sentence(s, finder, ci_level, labels)]
+        drafts: list[Draft] = []
+        context: str | None = None
+        for s in result_sents:
+            found = extract_sentence(s, finder, ci_level, labels, context)
+            drafts.extend(found)
+            # "The hazard ratio (HR) was 0.229" speaks of the survival endpoint just before it.
+            context = next((d.endpoint for d in reversed(found) if d.endpoint in {"OS", "PFS", "DFS", "RFS", "EFS", "TTP"}), context)
         population = _title_population(title)
         if population:
             # "Subgroup Analysis of Japanese Patients from the ... AXIS Trial": every number is theirs.
@@ -124,9 +130,9 @@ class RulesBackend:
             for d in drafts:
                 if d.arm is None and d.measure not in {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}:
                     d.arm = arms[0].label
-        found = design.registry_ids(document.text)
+        printed = design.registry_ids(document.text)
         spans = [(s.start, s.end) for s in design_sents]
-        in_design = [r for pos, r in found if any(a <= pos < b for a, b in spans)]
+        in_design = [r for pos, r in printed if any(a <= pos < b for a, b in spans)]
         registry = _unique(list(document.registry_ids) + in_design)
         phases = design.phases_in(title or "") or design.phases_in(" ".join(s.text for s in design_sents[:12]))
         enrollment = design.enrollment(design_sents)

@@ -81,7 +81,7 @@ _FOLLOW_AFTER = re.compile(r"^\s*(?:of )?(?:median )?follow[- ]?up|^\s*(?:of )?a
 _DIFFERENCE_BEFORE = re.compile(r"(?:absolute|difference|increase|improvement|reduction|gain)\b[^%]{0,60}$", re.IGNORECASE)
 _MEAN = re.compile(r"\bmean\b", re.IGNORECASE)
 _SUBGROUP_PHRASE = re.compile(
-    r"(?:\b(?:in|among|for)\s+(?:the\s+)?|(?<![\w-])(?=[A-Z])|\b(?:compared (?:to|with)|versus|vs\.?)\s+)"
+    r"(?:\b(?:in|among|for)\s+(?:the\s+)?|(?<![\w-])(?=[A-Z])|\b(?:compared (?:to|with)|versus|vs\.?|while|whereas)\s+|,\s+)"
     r"(?:[Pp]atients|[Tt]hose|[Ss]ubjects|[Cc]hildren|[Ww]omen|[Mm]en|[Tt]umou?rs)\s+(?:with|without|who|whose|harbou?ring)\s+"
     r"(?P<a>[^,;:()]{3,80}?)(?=\s*(?:[,;:()]|\b(?:had|has|have|was|were|exhibit\w*|show\w*|achiev\w*|compared|versus|vs|experienc\w*)\b|$))"
     r"|\b[Ii]n\s+(?:the\s+)?(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population))\b",
@@ -296,6 +296,7 @@ def extract_sentence(
     arms: ArmFinder,
     ci_level_default: float | None,
     arm_labels: list[str] | None = None,
+    context_endpoint: str | None = None,
 ) -> list[Draft]:
     """Every result in one sentence.
 
@@ -319,7 +320,7 @@ def extract_sentence(
         owner = listed.get(start) or _owner(mentions, text, start, end)
         if owner is None:
             continue
-        draft = _draft(sentence, owner, kind, value, unit, start, end)
+        draft = _draft(sentence, owner, kind, value, unit, start, end, context_endpoint)
         if draft is None:
             continue
         next_start = values[i + 1][0] if i + 1 < len(values) else len(text)
@@ -394,14 +395,14 @@ def _respectively_mentions(text: str, mentions: list[Mention], values: list[tupl
 
 
 def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, unit: str | None,
-           start: int, end: int) -> Draft | None:
+           start: int, end: int, context_endpoint: str | None = None) -> Draft | None:
     text = sentence.text
     canonical = owner.canonical
     if canonical in _COMPARATIVE:
         if kind != "ratio":
             return None
         measure, unit = _COMPARATIVE[canonical]
-        endpoint = _comparative_endpoint(text, owner)
+        endpoint = _comparative_endpoint(text, owner) or context_endpoint
         if endpoint is None:
             return None
         return Draft(endpoint, measure, value, unit, start, end, sentence, owner)
@@ -545,7 +546,7 @@ def _fill_units_for_not_reached(drafts: list[Draft]) -> None:
     for d in drafts:
         if d.not_reached:
             sibling = next((o.unit for o in drafts if o.unit and o.endpoint == d.endpoint and o.measure == "median"), None)
-            d.unit = sibling or next((o.unit for o in drafts if o.unit in {"months", "weeks", "years"}), None)
+            d.unit = sibling or next((o.unit for o in drafts if o.unit in {"months", "weeks", "years"}), "months")
 
 
 def _attach_p_values(drafts: list[Draft], text: str) -> None:
@@ -609,7 +610,8 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
     candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
     for group in groups.values():
         for a, b in pairwise(group):
-            if (a.arm and b.arm) or not _PAIR.search(text[a.end: b.pos]) or len(candidates) < 2:
+            gap = text[a.end: b.pos]
+            if (a.arm and b.arm) or not (_PAIR.search(gap) or re.fullmatch(r"\s*and\s*", gap)) or len(candidates) < 2:
                 continue
             a.arm = a.arm or next(x for x in candidates if x != b.arm)
             b.arm = b.arm or next(x for x in candidates if x != a.arm)

@@ -179,6 +179,8 @@ def _find_mentions(sentence: str) -> tuple[Mention, ...]:
         entry = ENTRIES[order]
         text = m.group(0)
         canonical = classify_ae(text) if entry.canonical == "AE*" else entry.canonical
+        if canonical == "SAE" and classify_ae(text) == "TRAE_GRADE3PLUS":
+            canonical = "TRAE_GRADE3PLUS"  # "grade ≥3 treatment-related serious adverse events"
         out.append(Mention(start, m.end(), text, canonical, entry.measure))
         last_end = m.end()
     return tuple(out)
