@@ -17,7 +17,7 @@ _LABELLED = re.compile(
     rf"\b(?P<kind>[Aa]rms?|[Gg]roups?|[Cc]ohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,|and|&|or)\s*{_LABEL})*)(?![\w-])"
 )
 _NAMED = re.compile(
-    r"\b(?:the |in |for |of |to |and )(?P<name>(?:[A-Za-z][\w+/-]*\s)?[A-Za-z0-9][\w+/-]*)\s+(?P<kind>arm|group)(?!s)\b"
+    r"\b(?:the |in |for |of |to |and |or )(?P<name>(?:[A-Za-z][\w+/-]*\s)?[A-Za-z0-9][\w+/-]*)\s+(?P<kind>arm|group)(?!s)\b"
     r"(?!\s+(?:[A-Z]\d?|\d[A-Z]?)\b)"
 )
 _NOT_NAMED = re.compile(
@@ -207,6 +207,9 @@ def _rename_generic(arms: list[ArmDraft]) -> None:
             arm.aliases.insert(0, arm.label)
 
 
+_SCHEDULE_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|eight|ten|twelve|cycles?|courses?|doses?|weeks?|days?|months?|mg|daily|twice)\b"
+)
 _ALIAS_STOP = frozenset(["the", "and", "with", "for", "of", "to", "in", "or", "by", "plus", "followed", "after", "before", "every", "each", "then", "from", "at", "on", "per"])
 
 
@@ -217,7 +220,8 @@ def _add_distinctive_aliases(arms: list[ArmDraft], text: str) -> None:
         return
     def bigrams(s: str) -> set[str]:
         words = [w for w in re.findall(r"[A-Za-z][\w-]+", _strip_parentheticals(s).lower())]
-        return {f"{a} {b}" for a, b in itertools.pairwise(words) if a not in _ALIAS_STOP and b not in _ALIAS_STOP}
+        return {f"{a} {b}" for a, b in itertools.pairwise(words)
+                if a not in _ALIAS_STOP and b not in _ALIAS_STOP and not _SCHEDULE_WORD.search(f"{a} {b}")}
     grams = [bigrams(a.defining_text or a.label or "") for a in arms]
     low = text.lower()
     for arm, own in zip(arms, grams, strict=True):
@@ -345,15 +349,18 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         anchor = re.search(re.escape(head.group(0).split()[0]), sentence)
         rest = sentence[anchor.start():] if anchor else sentence
         in_place = _RANDOMISED_HEAD.search(rest)
-        clause = rest[in_place.end():] if in_place else _strip_parentheticals(sentence)[head.end():]
-        clause = re.split(r"[;.]\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b", clause)[0]
+        raw = rest[in_place.end():] if in_place else _strip_parentheticals(sentence)[head.end():]
+        # Split without the bracketed asides (a ";" inside "(N = 61; ...)" ends nothing), then
+        # give each part its brackets back: labels may be abbreviations in them.
+        clause = re.split(r"[;.]\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b",
+                          _strip_parentheticals(raw))[0]
         parts = _SPLIT_OR.split(clause)
         if len(parts) < 2:
             parts = re.split(r"\s+and\s+", clause)
         if len(parts) != 2:
             continue
         out = []
-        for part in parts:
+        for part in (_with_brackets(raw, p) for p in parts):
             n_m = re.search(r"\((?:n\s*=\s*)?(\d+)\)", part)
             label = _short_label(part)
             if 1 <= len(label.split()) <= 6:
@@ -361,6 +368,26 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         if len(out) == 2:
             return out
     return []
+
+
+def _with_brackets(raw: str, part: str) -> str:
+    """``part`` as the raw text has it, with the bracketed aside that follows it."""
+    part = part.strip()
+    at = raw.find(part)
+    if at < 0 or not part:
+        return part
+    end = at + len(part)
+    tail = raw[end:]
+    if tail.lstrip().startswith("("):
+        opening = end + len(tail) - len(tail.lstrip())
+        depth = 0
+        for i in range(opening, len(raw)):
+            depth += raw[i] == "("
+            depth -= raw[i] == ")"
+            if depth == 0:
+                return raw[at: i + 1]
+        return raw[at:]
+    return part
 
 
 def _title_versus(title: str | None) -> list[tuple[str, int | None, str]]:

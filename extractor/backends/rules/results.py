@@ -641,7 +641,7 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
         if start < draft.end:
             continue
         gap = _BRACKETS.sub("", text[draft.end: start])  # "(95% CI 1.5–3.5 months) for the DZ group"
-        if start - draft.end <= 40 and not re.search(r"[;]|\d\s*%|\bversus\b|\bvs\b|\band\b\s+\d|\bto\b", gap):
+        if len(gap) <= 40 and not re.search(r"[;]|\d\s*%|\bversus\b|\bvs\b|\band\b\s+\d|\bto\b", gap):
             return label
         if start - draft.end <= 150 and re.fullmatch(r"(?:[^;%]*?\d\s?%\)?)*[^;%\d]*?\b(?:for|in|with)\s+(?:the\s+)?", gap) \
                 and not re.search(r"\bversus\b|\bvs\b|\brespectively\b", gap):
