@@ -179,7 +179,8 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
                 arm = by_key.get(label.lower())
                 if arm is not None and len(counts) == len(labels):
                     arm.n = arm.n or count
-    presented = [a for a in arms if a.label and re.search(
+    here = re.search(r"(?:presented|reported|described) here", text, re.IGNORECASE)
+    presented = [a for a in arms if here and a.label and re.search(
         rf"\b{re.escape(a.label)},?\s+(?:presented|reported|described) here", text, re.IGNORECASE)]
     if presented:
         arms = presented
@@ -233,9 +234,27 @@ def _add_distinctive_aliases(arms: list[ArmDraft], text: str) -> None:
 
 def _first_mention(text: str, arm: ArmDraft) -> int:
     """Where the text first names an arm: pairs of numbers follow this order."""
-    places = [m.start() for alias in arm.aliases if alias
-              for m in [re.search(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text, re.IGNORECASE)] if m]
+    low = text.lower()
+    places = [next(iter(_occurrences(low, alias.lower(), plural=False)), (len(text), 0))[0]
+              for alias in arm.aliases if alias]
     return min(places, default=len(text))
+
+
+def _occurrences(low: str, alias: str, *, plural: bool) -> list[tuple[int, int]]:
+    """(start, end) of ``alias`` as a whole word in the lowercased text (plain search: aliases
+    differ per document, and compiling a regex for each was the backend's hottest spot)."""
+    out = []
+    start = low.find(alias)
+    while start >= 0:
+        end = start + len(alias)
+        if plural and low[end:end + 1] == "s":
+            end += 1
+        before = low[start - 1] if start else " "
+        after = low[end:end + 1] or " "
+        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+            out.append((start, end))
+        start = low.find(alias, start + 1)
+    return out
 
 
 _N_MARK = re.compile(r"[;,(]\s*n\s*=\s*(?P<n>\d+)\s*\)")
@@ -438,11 +457,12 @@ def arm_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
         key=lambda x: -len(x[0]),
     )
     taken: list[tuple[int, int]] = [(s, e) for s, e, _ in out]
+    low = text.lower()
     for alias, label in aliases:
-        for m in re.finditer(rf"(?<![\w-]){re.escape(alias)}s?(?![\w-])", text, re.IGNORECASE):
-            if any(s <= m.start() < e for s, e in taken):
+        for start, end in _occurrences(low, alias.lower(), plural=True):
+            if any(s <= start < e for s, e in taken):
                 continue
-            taken.append((m.start(), m.end()))
-            out.append((m.start(), m.end(), label))
+            taken.append((start, end))
+            out.append((start, end, label))
     out.sort()
     return out

@@ -124,6 +124,9 @@ _SINGLE_BLIND = re.compile(r"\bsingle[- ](?:blind(?:ed)?|masked)\b", re.IGNORECA
 
 def masking(text: str) -> str | None:
     """Masking stated in ``text``; "placebo-controlled" alone implies double-blind."""
+    low = text.lower()
+    if not any(k in low for k in ("blind", "mask", "open", "placebo")):
+        return None
     if _SINGLE_BLIND.search(text):
         return "single_blind"
     if re.search(r"\bdouble[- ](?:blind|mask)", text, re.IGNORECASE):
@@ -137,6 +140,9 @@ def masking(text: str) -> str | None:
 
 def allocation(text: str, n_arms: int) -> str | None:
     """randomized / non_randomized / single_arm from design words, else from the arm count."""
+    low = text.lower()
+    if not any(k in low for k in ("random", "single", "one-arm", "one arm", "alternately", "sequentially", "rct")):
+        return "single_arm" if n_arms == 1 else None
     if _SINGLE_ARM.search(text):
         return "single_arm"
     if _RANDOMISED.search(text) and not re.search(r"\bnon[- ]?randomi", text, re.IGNORECASE):
@@ -161,6 +167,11 @@ _SINGLE_CENTRE = re.compile(r"\bsingle[- ](?:cent(?:er|re)|institution(?:al)?|si
 
 
 def multicenter(text: str) -> bool | None:
+    """True for multicentre wording (or "at 78 centres"), False for single-centre, else None."""
+    low = text.lower()
+    if not any(k in low for k in ("multi", "international", "intergroup", "global", "cooperative", "cent", "site",
+                                  "hospital", "institution", "clinic", "single", "mono")):
+        return None
     if _SINGLE_CENTRE.search(text):
         return False
     if _MULTI.search(text):
@@ -181,7 +192,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly assigned|randomly allocated|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"\ball {_COUNT} {_PEOPLE} enrolled"),
     # "4162 women (aged >18 years) with node-positive ... were randomly assigned"
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?:(?!\d+\s+(?:were|was|patients))[^.;]){{0,160}}?(?:,\s*|\b(?:were|was)\s+(?:\w+\s+)?)(?:randomi[sz]ed|randomly assigned|randomly allocated|enrolled|entered)\b"),
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>[^.;]{{0,160}}?)(?:,\s*|\b(?:were|was)\s+(?:\w+\s+)?)(?:randomi[sz]ed|randomly assigned|randomly allocated|enrolled|entered)\b"),
     ("enrolled", rf"(?:among|of|in) (?:the |all )?{_COUNT} (?:enrolled|randomi[sz]ed|registered|included) {_PEOPLE}"),
     ("enrolled", rf"a total of {_COUNT}(?: and {NUM})+ {_PEOPLE} (?:were|was) (?:enrolled|randomi[sz]ed)"),
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly assigned|randomly allocated|allocated|included|entered|recruited|registered|accrued)"),
@@ -206,6 +217,7 @@ _ENROLMENT_RES = tuple(
     (k, re.compile(p, re.IGNORECASE), p.startswith(_COUNT))
     for k, p in _ENROLMENT_PATTERNS
 )
+_OTHER_COUNT = re.compile(r"\d+\s+(?:were|was|patients)\b")
 _KIND_HINTS = {
     "screened": ("screen",),
     "enrolled": ("enrol", "randomi", "assign", "allocat", "includ", "entered", "recruit", "regist",
@@ -242,6 +254,8 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
             else:
                 matches = list(pattern.finditer(sentence.text))
             for m in matches:
+                if "between" in m.groupdict() and m.group("between") and _OTHER_COUNT.search(m.group("between")):
+                    continue  # "1,794 patients were screened, ... and 400 were randomized": not 1,794
                 if re.search(r"(?:\d\s+of|/|\d\s+and)\s*$", sentence.text[max(0, m.start() - 8): m.start()]):
                     continue  # "38 of 54 children were treated": 54 is not the count treated
                 n = word_to_int(m.group("n").replace("·", "."))
