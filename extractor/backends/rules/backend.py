@@ -325,7 +325,13 @@ def _ci_level(text: str) -> float | None:
     return float(m.group(1).replace("·", "."))
 
 
-_TREATMENT = re.compile(r"\b(?:received|receive|treated with|plus|combined with|combination|administered|given|of|with)\b", re.IGNORECASE)
+# Words of a sentence that says what patients got (not "of"/"with": they are everywhere).
+_TREATMENT = re.compile(
+    r"\b(?:received|receive|receiving|treated with|plus|combined with|combination|administered|given|randomi[sz]ed|"
+    r"assigned|allocated|versus|vs|trial of|study of|evaluat\w+|investigat\w+|compar\w+|added to|addition of|"
+    r"therapy with|treatment with|chemotherapy with|followed by|monotherapy)\b",
+    re.IGNORECASE,
+)
 
 
 def _treatment_text(title: str | None, sentences: list[Sentence]) -> str:

@@ -37,6 +37,7 @@ class Lexicon:
     regimens: dict[str, tuple[str, ...]]  # regimen as written -> components
     countries: dict[str, str]  # alias as written -> country name
     country_words: int  # longest alias, in words
+    country_first: frozenset[str]  # first words of multi-word aliases
 
 
 def _rows(filename: str) -> list[dict[str, str]]:
@@ -80,7 +81,8 @@ def lexicon() -> Lexicon:
     country_words = max((k.count(" ") + 1 for k in countries), default=1)
     max_words = max((k.count(" ") + 1 for k in drugs), default=1)
     first_words = frozenset(k.split(" ", 1)[0] for k in drugs if " " in k)
-    return Lexicon(drugs, min(max_words, 5), first_words, regimens, countries, country_words)
+    country_first = frozenset(k.split(" ", 1)[0] for k in countries if " " in k)
+    return Lexicon(drugs, min(max_words, 5), first_words, regimens, countries, country_words, country_first)
 
 
 _WORD = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*")
@@ -163,6 +165,11 @@ def find_countries(text: str) -> list[tuple[int, int, str]]:
         if m.start() < last_end:
             continue
         # Grow the span word by word ("Republic of Korea"); keep the longest known alias.
+        word = m.group(0).rstrip(".")
+        if word not in lex.country_first:
+            if word in lex.countries and not re.match(r"[\w-]", text[m.start() + len(word):m.start() + len(word) + 1]):
+                out.append((m.start(), m.start() + len(word), lex.countries[word]))
+            continue
         best = None
         end = m.end()
         for _ in range(lex.country_words):
