@@ -128,13 +128,19 @@ def _compile(entry: Entry) -> re.Pattern[str]:
 
 
 _COMPILED: tuple[tuple[Entry, re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
-    (e, _compile(e), None if e.canonical == "EVENT" else _KEYS.get(e.canonical, _AE_KEYS))
+    (e, _compile(e), None if e.canonical in {"EVENT", "AE*", "SAE", "IRAE"} else _KEYS.get(e.canonical, _AE_KEYS))
     for e in ENTRIES
+)
+# The adverse-event entries are the costliest patterns; a word-bounded hint decides whether
+# a sentence can hold one ("correlated", "prevent" and "haem" must not wake them).
+_AE_HINT = re.compile(
+    r"advers|toxicit|\bgrade|\bG[345]\b|\bAEs?\b|TRAEs?|\brelated\b|serious|\bSAEs?\b|\bi[rm]AEs?\b",
+    re.IGNORECASE,
 )
 _EVENT_HINT = re.compile(r"penia|emia|rrh|nausea|vomit|fatigue|asthenia|rash|itis|pertension|thyroid|"
                          r"neuropathy|anorexia|alopecia|infection|sepsis|pneumon|proteinuria|dysphonia|"
-                         r"toxicity|syndrome|transaminase|alt|ast|count|constipation|dyspn|fever|chills|"
-                         r"natr|kalem|kalaem|neurotox", re.IGNORECASE)
+                         r"toxicity|syndrome|transaminase|\bALT\b|\bAST\b|neutrophil|platelet|white blood|"
+                         r"constipation|dyspn|fever|chills|natr|kalem|kalaem|neurotox", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,10 +168,17 @@ def _find_mentions(sentence: str) -> tuple[Mention, ...]:
     """
     low = sentence.lower()
     found: list[tuple[int, int, int, re.Match[str]]] = []
-    for order, (_, pattern, keys) in enumerate(_COMPILED):
+    ae_hint = None
+    for order, (entry, pattern, keys) in enumerate(_COMPILED):
         if keys is None:
-            if not _EVENT_HINT.search(sentence):
-                continue
+            if entry.canonical == "EVENT":
+                if not _EVENT_HINT.search(sentence):
+                    continue
+            else:
+                if ae_hint is None:
+                    ae_hint = bool(_AE_HINT.search(sentence))
+                if not ae_hint:
+                    continue
         elif not any(k in low for k in keys):
             continue
         for m in pattern.finditer(sentence):
