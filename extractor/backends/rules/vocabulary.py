@@ -63,8 +63,8 @@ _TE = r"(?:\d+|one|two|three|four|five|six|twelve)[- ](?:month|year|week)s?"
 
 ENTRIES: tuple[Entry, ...] = (
     Entry(r"hazard ratios?|\b[ a]?HRs?\b(?! ?\+)|\baHR\b", "HR"),
-    Entry(r"odds ratios?|\bORs?(?=\s*[=:,(\[]|\s+\d|\s+was|\s+of)", "OR", cased=False),
-    Entry(r"(?:relative risk|risk ratio)s?(?: of \w+)?|\bRR\b(?=\s*[=:,(\[]|\s+\d)", "RR"),
+    Entry(r"odds ratios?|(?-i:\bORs?)(?=\s*[=:,(\[]|\s+\d|\s+was|\s+of)", "OR"),
+    Entry(r"(?:relative risk|risk ratio)s?(?: of \w+)?|(?-i:\bRR\b)(?=\s*[=:,(\[]|\s+\d)", "RR"),
     Entry(r"\bPFS\s?(?:\d+|six|twelve)\s?(?:mo|m|months?)\b", "PFS", "rate_at_time", cased=True),
     Entry(r"(?:median )?(?:progression|disease progression)[- ‐]free[- ‐]survival(?: \(m?PFS\))?(?: rates?)?|\bm?PFS\b(?: rates?)?", "PFS"),
     Entry(r"(?:median )?event[- ‐]free[- ‐]survivals?(?: \(EFS\))?|\bEFS\b", "EFS"),
@@ -90,11 +90,10 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"(?:complete |radical )?\(?R0\)? (?:surgical )?resection(?: rates?)?|radical (?:\(R0\) )?(?:surgical )?resection(?: rates?)?", "R0_RESECTION"),
     Entry(r"dose[- ]limiting toxicit(?:y|ies)|\bDLTs?\b", "DLT"),
     Entry(r"treatment[- ]related deaths?|deaths? (?:attributed|related) to (?:treatment|TRAEs?)", "TREATMENT_RELATED_DEATH"),
-    Entry(r"(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")?\s*(?:(?:" + _RELATED + r")\s+)?(?:immune[- ](?:related|mediated) )(?:adverse events?|AEs?|toxicit(?:y|ies))|\birAEs?\b|\bimAEs?\b", "IRAE"),
-    Entry(r"(?:(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*)?(?:(?:" + _RELATED + r")\s+)?(?:serious (?:adverse events?|AEs?)|\bSAEs?\b)", "SAE"),
-    Entry(r"(?:(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*(?:(?:" + _RELATED + r")\s+)?)?(?:\bTRAEs?\b|(?:" + _RELATED + r")\s+(?:adverse (?:events?|effects?|reactions?)|AEs?|toxicit(?:y|ies)))", "AE*"),
-    Entry(r"(?:(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*)(?:adverse (?:events?|effects?|reactions?)|AEs?|toxicit(?:y|ies)|events)|adverse (?:events?|effects?|reactions?)|\bAEs\b", "AE*"),
-    Entry(r"(?:(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*(?:(?:" + _RELATED + r")\s+)?)(?:" + AE_EVENTS + r")", "AE*"),
+    # Adverse events: the core words here; grade, "treatment-related", "serious" and
+    # "immune-related" before them are read backwards from the match (see _extend_ae), which
+    # is far cheaper than trying those optional prefixes at every character.
+    Entry(r"adverse (?:events?|effects?|reactions?)|\bAEs?\b|\bTRAEs?\b|toxicit(?:y|ies)|\bSAEs?\b|\bi[rm]AEs?\b|\bevents\b", "AE_CORE"),
     Entry(r"discontinu(?:ed|ation|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of) (?:TRAEs?|AEs?|adverse events|toxicity))?", "DISCONTINUATION"),
     Entry(r"quality of life|\bQoL\b|\bHRQoL\b", "QOL"),
     Entry(r"(?:[A-Z0-9-]+-specific )?(?:T[- ]cell|CTL|immune|immunological) responses?", "IMMUNE_RESPONSE"),
@@ -128,7 +127,7 @@ def _compile(entry: Entry) -> re.Pattern[str]:
 
 
 _COMPILED: tuple[tuple[Entry, re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
-    (e, _compile(e), None if e.canonical in {"EVENT", "AE*", "SAE", "IRAE"} else _KEYS.get(e.canonical, _AE_KEYS))
+    (e, _compile(e), None if e.canonical in {"EVENT", "AE_CORE"} else _KEYS.get(e.canonical, _AE_KEYS))
     for e in ENTRIES
 )
 # The adverse-event entries are the costliest patterns; a word-bounded hint decides whether
@@ -192,12 +191,49 @@ def _find_mentions(sentence: str) -> tuple[Mention, ...]:
             continue
         entry = ENTRIES[order]
         text = m.group(0)
-        canonical = classify_ae(text) if entry.canonical == "AE*" else entry.canonical
-        if canonical == "SAE" and classify_ae(text) == "TRAE_GRADE3PLUS":
-            canonical = "TRAE_GRADE3PLUS"  # "grade ≥3 treatment-related serious adverse events"
+        canonical = entry.canonical
+        if canonical in {"AE_CORE", "EVENT"}:
+            extended = _extend_ae(sentence, start, m.end(), canonical == "EVENT")
+            if extended is None:
+                continue  # "disease-free survival events": not adverse events
+            start, canonical = extended
+            while out and out[-1].start >= start:
+                out.pop()  # the grade and relatedness words now belong to this mention
+            if out and start < out[-1].end:
+                start = out[-1].end
+            text = sentence[start:m.end()]
         out.append(Mention(start, m.end(), text, canonical, entry.measure))
         last_end = m.end()
     return tuple(out)
+
+
+_AE_PREFIX = re.compile(
+    r"(?:(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*)?(?:(?:" + _RELATED + r")\s+)?"
+    r"(?:(?:serious|immune[- ](?:related|mediated))\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, str] | None:
+    """Grow an adverse-event mention back over its grade and relatedness words; classify it."""
+    window = sentence[max(0, start - 90): start]
+    prefix = _AE_PREFIX.search(window)
+    words = window[prefix.start():] if prefix else ""
+    full = words + sentence[start:end]
+    begin = start - len(words)
+    if event:
+        # A bare event name ("anemia") waits to inherit its class; a graded one is a mention of its own.
+        return (begin, classify_ae(full)) if words.strip() else (start, "EVENT")
+    if re.fullmatch(r"events", sentence[start:end], re.IGNORECASE) and not GRADE3_RE.search(words) \
+            and not re.search(r"grade", words, re.IGNORECASE):
+        return None
+    if not words.strip() and re.fullmatch(r"toxicit(?:y|ies)", sentence[start:end], re.IGNORECASE):
+        return start, "SAFETY"  # "toxicity" alone names safety as an endpoint, not an event rate
+    if re.search(r"immune[- ](?:related|mediated)|\bi[rm]AE", full, re.IGNORECASE):
+        return begin, "IRAE"
+    if re.search(r"serious|\bSAE", full, re.IGNORECASE):
+        return begin, "TRAE_GRADE3PLUS" if classify_ae(full) == "TRAE_GRADE3PLUS" else "SAE"
+    return begin, classify_ae(full)
 
 
 _RELATED_RE = re.compile(r"related|TRAE", re.IGNORECASE)
