@@ -286,7 +286,3 @@ def _print_report(data: dict[str, object]) -> None:
 
 def _fmt(value: object) -> str:
     return "-" if value is None else f"{value:.3f}"  # type: ignore[str-format]
-
-
-def main() -> None:  # pragma: no cover - console entry point alias
-    app()

@@ -7,6 +7,7 @@ one at a time; the only state kept is the set of doc ids (for duplicates and
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 import time
@@ -176,7 +177,7 @@ def run_job(options: JobOptions, *, on_document: Callable[[Summary], None] | Non
     items = read_documents(options.inputs, format=options.format, fields=options.fields,
                            max_chars=options.max_chars)
     first = next(items, None)
-    stream = _chain(first, items)
+    stream = itertools.chain([first] if first is not None else [], items)
 
     sink = JsonlSink(out_path, append=append) if out_path else JsonlSink(sys.stdout.buffer)
     errors = _ErrorLog(summary.errors_file, append=options.resume)
@@ -200,14 +201,6 @@ def run_job(options: JobOptions, *, on_document: Callable[[Summary], None] | Non
         errors.close()
         summary.elapsed = time.perf_counter() - started
     return summary
-
-
-def _chain(first: Document | DocumentError | None, rest: Iterator[Document | DocumentError]
-           ) -> Iterator[Document | DocumentError]:
-    if first is None:
-        return
-    yield first
-    yield from rest
 
 
 def summary_json(summary: Summary) -> str:

@@ -22,6 +22,7 @@ from extractor.backends.rules.text import (
     OTHER,
     REFERENCES,
     Sentence,
+    distinct,
     split_sentences,
 )
 from extractor.backends.rules.vocabulary import find_mentions
@@ -81,14 +82,16 @@ class RulesBackend:
             trials = self._review(sentences)
             return DocumentResult(doc_id=document.doc_id, is_trial_report=bool(trials), trials=trials,
                                   warnings=warnings)
-        if not _is_trial_report(text, title, sentences, document.registry_ids):
+        printed = design.registry_ids(text)
+        if not _is_trial_report(text, title, sentences, bool(document.registry_ids or printed)):
             return DocumentResult(doc_id=document.doc_id, is_trial_report=False, trials=[])
-        trials = self._report(document, title, sentences)
+        trials = self._report(document, title, sentences, printed)
         return DocumentResult(doc_id=document.doc_id, is_trial_report=True, trials=trials, warnings=warnings)
 
     # ------------------------------------------------------------ reports
 
-    def _report(self, document: Document, title: str | None, sentences: list[Sentence]) -> list[TrialRecord]:
+    def _report(self, document: Document, title: str | None, sentences: list[Sentence],
+                printed: list[tuple[int, str]]) -> list[TrialRecord]:
         own_acronym = _own_acronym(title, sentences)
         own: list[Sentence] = []
         cited: dict[str, list[tuple[Sentence, int, int]]] = {}
@@ -130,10 +133,9 @@ class RulesBackend:
             for d in drafts:
                 if d.arm is None and d.measure not in {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}:
                     d.arm = arms[0].label
-        printed = design.registry_ids(document.text)
         spans = [(s.start, s.end) for s in design_sents]
         in_design = [r for pos, r in printed if any(a <= pos < b for a, b in spans)]
-        registry = _unique(list(document.registry_ids) + in_design)
+        registry = distinct(list(document.registry_ids) + in_design)
         phases = design.phases_in(title or "") or design.phases_in(" ".join(s.text for s in design_sents[:12]))
         enrollment = design.enrollment(design_sents)
         record = TrialRecord(
@@ -142,7 +144,7 @@ class RulesBackend:
             acronym=own_acronym,
             title=title,
             phases=phases or None,
-            allocation=design.allocation(design_text, len(arms) or 1 if not arms else len(arms)),
+            allocation=design.allocation(design_text, len(arms) or 1),
             masking=design.masking(design_text),
             multicenter=design.multicenter(design_text),
             countries=design.countries(design_text, find_countries(design_text)),
@@ -232,14 +234,6 @@ def _norm(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.lower())
 
 
-def _unique(items: list[str]) -> list[str]:
-    out: list[str] = []
-    for item in items:
-        if item not in out:
-            out.append(item)
-    return out
-
-
 def _guess_title(text: str) -> str | None:
     """The first line that reads like a title (documents without a separate title)."""
     lines = text.splitlines()
@@ -263,13 +257,12 @@ def _is_review(text: str, title: str | None) -> bool:
     return bool(_REVIEW.search(head)) or bool(title and re.search(r"\breview\b", title, re.IGNORECASE))
 
 
-def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], registry: tuple[str, ...]) -> bool:
+def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], has_registry: bool) -> bool:
     own_text = " ".join(s.text for s in sentences if s.section not in _SKIP_SECTIONS)
     low = ((title or "") + " " + own_text).lower()
     # "randomised to receive X or Y" says a trial on its own.
     trial_hits = len(_TRIAL_SIGNAL.findall(low)) + 2 * len(_STRONG_SIGNAL.findall(low))
     not_trial = len(_NOT_TRIAL.findall(low))
-    has_registry = bool(registry) or bool(design.registry_ids(text))
     if title and _TRIAL_SIGNAL.search(title.lower()) and not _NOT_TRIAL.search(title.lower()):
         return True
     if has_registry and trial_hits >= 1:
@@ -502,7 +495,7 @@ def _design_from_reference(record: TrialRecord, name: str, references: list[Sent
 def _summarized(name: str, sentences: list[Sentence], drafts: list[Draft]) -> TrialRecord:
     text = " ".join(s.text for s in sentences)
     interventions = [i for i in interventions_in(text) if i["type"] != "other"]
-    registry = _unique([r for s in sentences for _, r in design.registry_ids(s.text)])
+    registry = distinct([r for s in sentences for _, r in design.registry_ids(s.text)])
     return TrialRecord(
         role="summarized",
         registry_ids=registry,

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from copy import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
-from extractor.backends.rules.text import NUM, WORD_NUMBER, Sentence, parse_number, word_to_int
+from extractor.backends.rules.text import NUM, WORD_NUMBER, Sentence, distinct, parse_number, word_to_int
 from extractor.backends.rules.vocabulary import Mention, find_mentions, named_event
 
 TIME_TO_EVENT = {"PFS", "OS", "EFS", "DFS", "RFS", "TTP", "TTF", "TTNT", "DOR"}
@@ -124,7 +124,6 @@ class Draft:
     p_value: float | None = None
     p_relation: str | None = None
     not_reached: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
 
 
 ArmFinder = Callable[[str], list[tuple[int, int, str]]]
@@ -429,8 +428,6 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
         else:
             measure = "proportion"
         draft = Draft(canonical, measure, value, "percent", start, end, sentence, owner, timepoint=timepoint)
-        if measure == "difference":
-            draft.extra["comparative"] = True
     if draft.timepoint is None and draft.measure == "rate_at_time":
         draft.timepoint = _mention_timepoint(text, owner)
     if draft.timepoint is None and draft.measure == "rate_at_time":
@@ -567,7 +564,7 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
         return
     comparative = {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}
     arm_level = [d for d in drafts if d.measure not in comparative]
-    ordered = _distinct([label for *_, label in mentions])
+    ordered = distinct([label for *_, label in mentions])
     groups: dict[int, list[Draft]] = {}
     for d in arm_level:
         groups.setdefault(id(d.mention), []).append(d)
@@ -590,7 +587,7 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
     for start, _, label in mentions:
         spans.setdefault(start, []).append(label)
     for start, labels in spans.items():
-        labels = _distinct(labels)
+        labels = distinct(labels)
         if len(labels) < 2:
             continue
         tail = [d for d in arm_level if d.end <= start and not d.arm][-len(labels):]
@@ -746,11 +743,3 @@ def _clean_subgroup(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.:")
     phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
     return phrase
-
-
-def _distinct(labels: list[str]) -> list[str]:
-    out: list[str] = []
-    for label in labels:
-        if label not in out:
-            out.append(label)
-    return out

@@ -198,5 +198,10 @@ def word_to_int(raw: str) -> int | None:
     return total + current
 
 
+def distinct(items: list[str]) -> list[str]:
+    """``items`` without repeats, first occurrence kept."""
+    return list(dict.fromkeys(items))
+
+
 def is_int(value: float) -> bool:
     return float(value).is_integer()
