@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import warnings
+
 import pytest
 
 from extractor import extract
 from extractor.backends.rules import design
-from extractor.backends.rules.text import parse_number, split_sentences, word_to_int
+from extractor.backends.rules.text import folded, parse_number, split_sentences, word_to_int
+from extractor.backends.rules.vocabulary import find_mentions
 from extractor.documents import Document
 from extractor.readers import read_documents
 from tests.conftest import EXAMPLES
@@ -166,3 +170,36 @@ def test_bulletin_primary_endpoint_not_met(seeds):
     assert trial.allocation == "single_arm" and trial.phases == ["PHASE2"]
     names = {i.name.lower() for arm in trial.arms for i in arm.interventions}
     assert {"doxorubicin", "zalifrelimab", "balstilimab"} <= names
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\bphases?[\s-]*(?P<a>0|I{1,3}V?|IV|[1-4])", r"\bAEs?\b|TRAEs?|grade\s*[3-5]", r"multi[- ]?cent(?:er|re)|[A-Z]{2}\d"],
+)
+def test_folded_pattern_matches_like_ignorecase(pattern):
+    text = "A Phase IIb multi-Centre study: Grade 3 TRAEs and AEs in NCT01 and XY7 (phase 3)."
+    expected = [(m.start(), m.end()) for m in re.finditer(pattern, text, re.IGNORECASE)]
+    assert expected
+    assert [(m.start(), m.end()) for m in folded(pattern).finditer(text.lower())] == expected
+
+
+@pytest.mark.parametrize("pattern", [r"\S+ trial", r"(?-i:OR)", r"(?P<Name>x)", r"\W"])
+def test_folded_refuses_case_dependent_syntax(pattern):
+    with pytest.raises(ValueError, match="cannot be folded"):
+        folded(pattern)
+
+
+def test_mentions_keep_the_original_spelling():
+    sentence = "The Objective Response Rate was 40% and Grade 3 Neutropenia occurred in 10%."
+    texts = [m.text for m in find_mentions(sentence)]
+    assert "Objective Response Rate" in texts
+    assert any(t.endswith("Neutropenia") and t in sentence for t in texts)
+
+
+def test_examples_extract_without_warnings():
+    """Records are built from typed values: no pydantic serializer warnings on output."""
+    documents = [d for d in read_documents([str(EXAMPLES)]) if isinstance(d, Document)]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for document in documents:
+            extract(document).model_dump_json()

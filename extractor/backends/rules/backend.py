@@ -23,23 +23,27 @@ from extractor.backends.rules.text import (
     REFERENCES,
     Sentence,
     distinct,
+    folded,
     split_sentences,
 )
 from extractor.backends.rules.vocabulary import find_mentions
 from extractor.documents import Document
 from extractor.models import (
+    Allocation,
     Arm,
     DocumentResult,
     Endpoint,
     Enrollment,
     Intervention,
+    Masking,
+    Phase,
     Result,
     TrialRecord,
 )
 
 _SKIP_SECTIONS = {REFERENCES, OTHER}
 # Sentences about trials still to come say nothing of this one's design.
-_FUTURE = re.compile(r"\b(?:warrant\w*|further (?:validation|investigation|study|studies|trials?)|future|are needed|is needed|awaited|larger|should be (?:evaluated|confirmed|validated))\b", re.IGNORECASE)
+_FUTURE = folded(r"\b(?:warrant\w*|further (?:validation|investigation|study|studies|trials?)|future|are needed|is needed|awaited|larger|should be (?:evaluated|confirmed|validated))\b")
 _CITATION = re.compile(r"<sup>\s*\d|\[\d+(?:[,–-]\s*\d+)*\]|\(\s*(?:refs?\.?\s*)?\d+(?:[,–-]\d+)*\s*\)$")
 _OTHERS_WORK = re.compile(
     r"\b(?:previous(?:ly)?|prior (?:studies|trials|reports)|historical(?:ly)?|has been (?:shown|reported|demonstrated)|"
@@ -56,7 +60,7 @@ _TRIAL_SIGNAL = re.compile(  # matched against lowercased text
 _STRONG_SIGNAL = re.compile(r"\b(?:randomi[sz]ed|randomly assigned|randomly allocated) (?:to|between)\b")
 _NOT_TRIAL = re.compile(  # matched against lowercased text
     r"\b(?:mice|mouse|murine|xenografts?|preclinical|in vitro|cell lines?|observational|retrospective(?:ly)?|"
-    r"case[–-]control|cohort study|database|registry[- ]based|National Cancer Database|SEER|"
+    r"case[–-]control|cohort study|database|registry[- ]based|"
     r"critical evaluation|commentary|editorial|correspondence|in reply|meta-analysis|systematic review|"
     r"population-based|national cancer database|seer)\b",
 )
@@ -107,7 +111,7 @@ class RulesBackend:
                 continue
             own.append(s)
         design_sents = [s for s in own if s.section not in {DISCUSSION, CONCLUSION} or _OWN.search(s.text.lower())]
-        design_text = " ".join([title or ""] + [s.text for s in design_sents if not _FUTURE.search(s.text)])
+        design_text = " ".join([title or ""] + [s.text for s in design_sents if not _FUTURE.search(s.text.lower())])
         arms = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND])
         result_sents = [s for s in own if _speaks_of_own_results(s)]
         ci_level = _ci_level(" ".join(s.text for s in sentences))
@@ -319,11 +323,10 @@ def _ci_level(text: str) -> float | None:
 
 
 # Words of a sentence that says what patients got (not "of"/"with": they are everywhere).
-_TREATMENT = re.compile(
+_TREATMENT = folded(
     r"\b(?:received|receive|receiving|treated with|plus|combined with|combination|administered|given|randomi[sz]ed|"
     r"assigned|allocated|versus|vs|trial of|study of|evaluat\w+|investigat\w+|compar\w+|added to|addition of|"
-    r"therapy with|treatment with|chemotherapy with|followed by|monotherapy)\b",
-    re.IGNORECASE,
+    r"therapy with|treatment with|chemotherapy with|followed by|monotherapy)\b"
 )
 
 
@@ -333,7 +336,7 @@ def _treatment_text(title: str | None, sentences: list[Sentence]) -> str:
         return title
     picked: list[str] = []
     for s in sentences[:12]:
-        if _TREATMENT.search(s.text) and find_drugs(s.text, code_names=True):
+        if _TREATMENT.search(s.text.lower()) and find_drugs(s.text, code_names=True):
             picked.append(s.text)
             if len(picked) == 2:
                 break
@@ -370,6 +373,7 @@ _ROLE_RE = re.compile(
 # "The primary endpoint was X": the endpoints follow. "X was the primary endpoint": they precede.
 _DECLARES_AFTER = re.compile(r"\s*(?:was|were|is|are|of|showed|assessed|evaluated|measured|included|include|includes|comprised|consisted of|being|:|\()", re.IGNORECASE)
 _DECLARES_BEFORE = re.compile(r"\b(?:was|were|is|are|as|served as)\s+(?:the|a|its|our)?\s*(?:\w+\s+)?$", re.IGNORECASE)
+_ROLE_KEYS = ("point", "objective", "outcome", "aim")
 _ROLE_MAP = {"co-primary": "co_primary", "coprimary": "co_primary", "co primary": "co_primary",
              "primary": "primary", "secondary": "secondary", "key secondary": "secondary",
              "exploratory": "exploratory", "additional": "secondary", "other": "secondary"}
@@ -379,6 +383,9 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
     out: list[Endpoint] = []
     seen: set[tuple[str, str]] = set()
     for s in sentences:
+        low = s.text.lower()
+        if not any(k in low for k in _ROLE_KEYS):
+            continue
         roles = list(_ROLE_RE.finditer(s.text))
         if not roles:
             continue
@@ -484,9 +491,11 @@ def _design_from_reference(record: TrialRecord, name: str, references: list[Sent
     for ref in references:
         if key and key in _norm(ref.text):
             text = ref.text
-            record.phases = record.phases or design.phases_in(text) or None  # type: ignore[assignment]
-            record.allocation = record.allocation or design.allocation(text, 0)  # type: ignore[assignment]
-            record.masking = record.masking or design.masking(text)  # type: ignore[assignment]
+            # Assignment is not validated: give the fields their enum types here.
+            allocation, masking = design.allocation(text, 0), design.masking(text)
+            record.phases = record.phases or [Phase(p) for p in design.phases_in(text)] or None
+            record.allocation = record.allocation or (Allocation(allocation) if allocation else None)
+            record.masking = record.masking or (Masking(masking) if masking else None)
             if record.multicenter is None:
                 record.multicenter = design.multicenter(text)
             return

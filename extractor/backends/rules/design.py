@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from extractor.backends.rules.text import NUM, WORD_NUMBER, Sentence, parse_number, word_to_int
+from extractor.backends.rules.text import NUM, WORD_NUMBER, Sentence, folded, parse_number, word_to_int
 
 # ------------------------------------------------------------ registry ids
 
@@ -83,20 +83,20 @@ def registry_ids(text: str) -> list[tuple[int, str]]:
 # ------------------------------------------------------------------ phases
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4, "0": 0}
-_PHASE_RE = re.compile(
+_PHASE_RE = folded(
     r"\bphases?[\s-]*(?P<a>0|I{1,3}V?|IV|[1-4])(?P<asub>[ab])?"
-    r"(?:\s*(?:/|-|–|and|or|to)\s*(?:phase[\s-]*)?(?:randomi[sz]ed\s+phase\s*)?(?P<b>I{1,3}V?|IV|[1-4])(?P<bsub>[ab])?)?(?![\w/])",
-    re.IGNORECASE,
+    r"(?:\s*(?:/|-|–|and|or|to)\s*(?:phase[\s-]*)?(?:randomi[sz]ed\s+phase\s*)?(?P<b>I{1,3}V?|IV|[1-4])(?P<bsub>[ab])?)?(?![\w/])"
 )
-_EARLY_RE = re.compile(r"\bearly[\s-]phase[\s-]*(?:I|1)\b|\bphase[\s-]*0\b", re.IGNORECASE)
+_EARLY_RE = folded(r"\bearly[\s-]phase[\s-]*(?:I|1)\b|\bphase[\s-]*0\b")
 
 
 def phases_in(text: str) -> list[str]:
     """Contract phases named in ``text`` ("phase 1b/2" -> PHASE1, PHASE2)."""
     out: list[str] = []
-    if _EARLY_RE.search(text):
+    low = text.lower()
+    if _EARLY_RE.search(low):
         out.append("EARLY_PHASE1")
-    for m in _PHASE_RE.finditer(text):
+    for m in _PHASE_RE.finditer(low):
         for key in ("a", "b"):
             raw = m.group(key)
             if raw is None:
@@ -111,15 +111,13 @@ def phases_in(text: str) -> list[str]:
 
 # ------------------------------------------------------- allocation, masking
 
-_RANDOMISED = re.compile(
-    r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ation|RCT)\b(?!\s+(?:trials? (?:is|are) (?:needed|warranted|required)|controlled trials? could|evidence))",
-    re.IGNORECASE,
-)
-_NONRANDOM = re.compile(r"\bnon[- ]?randomi[sz]ed\b|\bnot randomi[sz]ed\b|allocated alternately|sequentially", re.IGNORECASE)
-_SINGLE_ARM = re.compile(r"\bsingle[- ]arm\b|\bone[- ]arm\b|\bsingle[- ]group\b", re.IGNORECASE)
-_OPEN = re.compile(r"\bopen[- ]label\b|\bunblinded\b|\bneither patients nor (?:those|investigators)[^.]{0,40}masked\b|\bnot (?:blinded|masked)\b", re.IGNORECASE)
-_DOUBLE = re.compile(r"\bdouble[- ](?:blind(?:ed)?|masked)\b|\b(?:triple|quadruple)[- ]blind|\b(?:investigators|patients)[^.]{0,60}(?:were|was) masked\b|\bplacebo[- ]controlled\b", re.IGNORECASE)
-_SINGLE_BLIND = re.compile(r"\bsingle[- ](?:blind(?:ed)?|masked)\b", re.IGNORECASE)
+_RANDOMISED = folded(
+    r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ation|RCT)\b(?!\s+(?:trials? (?:is|are) (?:needed|warranted|required)|controlled trials? could|evidence))")
+_NONRANDOM = folded(r"\bnon[- ]?randomi[sz]ed\b|\bnot randomi[sz]ed\b|allocated alternately|sequentially")
+_SINGLE_ARM = folded(r"\bsingle[- ]arm\b|\bone[- ]arm\b|\bsingle[- ]group\b")
+_OPEN = folded(r"\bopen[- ]label\b|\bunblinded\b|\bneither patients nor (?:those|investigators)[^.]{0,40}masked\b|\bnot (?:blinded|masked)\b")
+_DOUBLE = folded(r"\bdouble[- ](?:blind(?:ed)?|masked)\b|\b(?:triple|quadruple)[- ]blind|\b(?:investigators|patients)[^.]{0,60}(?:were|was) masked\b|\bplacebo[- ]controlled\b")
+_SINGLE_BLIND = folded(r"\bsingle[- ](?:blind(?:ed)?|masked)\b")
 
 
 def masking(text: str) -> str | None:
@@ -127,13 +125,13 @@ def masking(text: str) -> str | None:
     low = text.lower()
     if not any(k in low for k in ("blind", "mask", "open", "placebo")):
         return None
-    if _SINGLE_BLIND.search(text):
+    if _SINGLE_BLIND.search(low):
         return "single_blind"
-    if re.search(r"\bdouble[- ](?:blind|mask)", text, re.IGNORECASE):
+    if re.search(r"\bdouble[- ](?:blind|mask)", low):
         return "double_blind"
-    if _OPEN.search(text):
+    if _OPEN.search(low):
         return "open_label"
-    if _DOUBLE.search(text):
+    if _DOUBLE.search(low):
         return "double_blind"
     return None
 
@@ -143,13 +141,13 @@ def allocation(text: str, n_arms: int) -> str | None:
     low = text.lower()
     if not any(k in low for k in ("random", "single", "one-arm", "one arm", "alternately", "sequentially", "rct")):
         return "single_arm" if n_arms == 1 else None
-    if _SINGLE_ARM.search(text):
+    if _SINGLE_ARM.search(low):
         return "single_arm"
-    if _RANDOMISED.search(text) and not re.search(r"\bnon[- ]?randomi", text, re.IGNORECASE):
+    if _RANDOMISED.search(low) and not re.search(r"\bnon[- ]?randomi", low):
         return "randomized"
-    if _RANDOMISED.search(re.sub(r"\bnon[- ]?randomi[sz]ed\b", "", text, flags=re.IGNORECASE)):
+    if _RANDOMISED.search(re.sub(r"\bnon[- ]?randomi[sz]ed\b", "", low)):
         return "randomized"
-    if _NONRANDOM.search(text) and n_arms >= 2:
+    if _NONRANDOM.search(low) and n_arms >= 2:
         return "non_randomized"
     if n_arms == 1:
         return "single_arm"
@@ -158,12 +156,10 @@ def allocation(text: str, n_arms: int) -> str | None:
 
 # --------------------------------------------------------------- centres
 
-_MULTI = re.compile(
+_MULTI = folded(
     r"\bmulti[- ]?(?:cent(?:er|re)|institution(?:al)?|national|site|centric)\b|\binternational\b"
-    r"|\bintergroup\b|\bglobal\b|\bcooperative (?:oncology )?group\b|\b(?:at|in|across|from|with) (?:\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:-[a-z]+)?) (?:\w+ ){0,2}(?:cent(?:er|re)s|hospitals|sites|institutions|clinics)\b",
-    re.IGNORECASE,
-)
-_SINGLE_CENTRE = re.compile(r"\bsingle[- ](?:cent(?:er|re)|institution(?:al)?|site)\b|\bmono[- ]?cent(?:er|ric)\b", re.IGNORECASE)
+    r"|\bintergroup\b|\bglobal\b|\bcooperative (?:oncology )?group\b|\b(?:at|in|across|from|with) (?:\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:-[a-z]+)?) (?:\w+ ){0,2}(?:cent(?:er|re)s|hospitals|sites|institutions|clinics)\b")
+_SINGLE_CENTRE = folded(r"\bsingle[- ](?:cent(?:er|re)|institution(?:al)?|site)\b|\bmono[- ]?cent(?:er|ric)\b")
 
 
 def multicenter(text: str) -> bool | None:
@@ -172,9 +168,9 @@ def multicenter(text: str) -> bool | None:
     if not any(k in low for k in ("multi", "international", "intergroup", "global", "cooperative", "cent", "site",
                                   "hospital", "institution", "clinic", "single", "mono")):
         return None
-    if _SINGLE_CENTRE.search(text):
+    if _SINGLE_CENTRE.search(low):
         return False
-    if _MULTI.search(text):
+    if _MULTI.search(low):
         return True
     return None
 
@@ -229,21 +225,19 @@ _KIND_HINTS = {
 # Count-first patterns are tried only where a number starts: an alternation of number
 # words tried at every character was most of the backend's time.
 _NUMBER_START = re.compile(rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)", re.IGNORECASE)
-_ENROLMENT_HINT = re.compile(
+_ENROLMENT_HINT = folded(
     r"enrol|randomi|screen|treated|evaluab|assessab|evaluated|complet|includ|recruit|regist|accru|assign|"
-    r"allocat|entered|trial (?:of|in|with|involving)|study (?:of|in|with|involving)|efficacy analysis",
-    re.IGNORECASE,
-)
+    r"allocat|entered|trial (?:of|in|with|involving)|study (?:of|in|with|involving)|efficacy analysis")
 
 
 def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     """First count found for each enrolment field, from design and results sentences."""
     out: dict[str, int] = {}
     for sentence in sentences:
-        if not _ENROLMENT_HINT.search(sentence.text):
+        low = sentence.text.lower()
+        if not _ENROLMENT_HINT.search(low):
             continue
         starts: list[int] | None = None
-        low = sentence.text.lower()
         for key, pattern, count_first in _ENROLMENT_RES:
             if key in out or not any(k in low for k in _KIND_HINTS[key]):
                 continue
@@ -295,8 +289,14 @@ _NOT_ACRONYM = frozenset(
 )
 
 
+_TRIAL_WORDS = ("trial", "stud", "cohort", "program")
+
+
 def acronyms(text: str) -> list[tuple[int, str]]:
     """Named trials "X trial/study" in ``text``: (offset, name), in order."""
+    low = text.lower()
+    if not any(k in low for k in _TRIAL_WORDS):
+        return []
     out = []
     for m in ACRONYM_BEFORE_TRIAL.finditer(text):
         name = m.group("name").strip()
@@ -337,7 +337,7 @@ _CONDITION_RE = re.compile(
 )
 
 
-_CONDITION_HINT = re.compile(r"cancer|carcinom|oma\b|omas\b|emia|tumou?r|disease|syndrome", re.IGNORECASE)
+_CONDITION_HINT = folded(r"cancer|carcinom|oma\b|omas\b|emia|tumou?r|disease|syndrome")
 
 
 def conditions(title: str | None, sentences: list[Sentence]) -> list[str]:
@@ -345,7 +345,7 @@ def conditions(title: str | None, sentences: list[Sentence]) -> list[str]:
     sources = [title] if title else []
     sources += [s.text for s in sentences[:4]]
     for text in sources:
-        if not _CONDITION_HINT.search(text):
+        if not _CONDITION_HINT.search(text.lower()):
             continue
         found: list[str] = []
         for m in _CONDITION_RE.finditer(text):
@@ -364,31 +364,28 @@ def conditions(title: str | None, sentences: list[Sentence]) -> list[str]:
 
 # ------------------------------------------------------- endpoint met
 
-_MET = re.compile(
+_MET = folded(
     r"\b(?:met|achieved|reached) (?:its|the|their|both)? ?(?:pre-?specified |predefined |co-?)?primary (?:end ?points?|objectives?)"
-    r"|primary (?:end ?point|objective) was (?:met|achieved|reached)",
-    re.IGNORECASE,
-)
-_NOT_MET = re.compile(
+    r"|primary (?:end ?point|objective) was (?:met|achieved|reached)")
+_NOT_MET = folded(
     r"\b(?:did not|does not|didn't|failed to|not) (?:meet|achieve|reach|improve)\b[^.]{0,60}\b(?:primary|pre-?defined|predefined|pre-?specified)\b"
     r"|primary (?:end ?point|objective) was not (?:met|achieved|reached)"
     r"|not superior to (?:the )?null|no significant difference[^.]{0,40}primary"
-    r"|\bdid not (?:show|demonstrate) (?:any )?(?:significant |overall )?(?:gain|benefit|improvement)",
-    re.IGNORECASE,
-)
+    r"|\bdid not (?:show|demonstrate) (?:any )?(?:significant |overall )?(?:gain|benefit|improvement)")
 
 
-_MET_HINT = re.compile(r"primary|null|gain|benefit", re.IGNORECASE)
+_MET_HINT = folded(r"primary|null|gain|benefit")
 
 
 def primary_endpoint_met(sentences: Iterable[Sentence]) -> bool | None:
     """As the document states it: "met its primary endpoint" / "did not meet ..."."""
     for s in sentences:
-        if not _MET_HINT.search(s.text):
+        low = s.text.lower()
+        if not _MET_HINT.search(low):
             continue
-        if _NOT_MET.search(s.text):
+        if _NOT_MET.search(low):
             return False
-        if _MET.search(s.text):
+        if _MET.search(low):
             return True
     return None
 
@@ -396,16 +393,15 @@ def primary_endpoint_met(sentences: Iterable[Sentence]) -> bool | None:
 # ------------------------------------------------------------ countries
 
 
-_SITE_CONTEXT = re.compile(
-    r"cent(?:er|re)s?|hospitals?|sites?|institutions?|conducted|enrolled|recruited|done at|in the|across",
-    re.IGNORECASE,
-)
+_SITE_CONTEXT = folded(
+    r"cent(?:er|re)s?|hospitals?|sites?|institutions?|conducted|enrolled|recruited|done at|in the|across")
 
 
 def countries(text: str, mentions: list[tuple[int, int, str]]) -> list[str]:
     """Countries named as trial sites: "in the UK", "five Chinese centers", "22 centres in ..."."""
     found: list[str] = []
+    low = text.lower()
     for start, end, name in mentions:
-        if name not in found and _SITE_CONTEXT.search(text, max(0, start - 120), end + 60):
+        if name not in found and _SITE_CONTEXT.search(low[max(0, start - 120): end + 60]):
             found.append(name)
     return found

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extractor.backends.rules.text import folded
+
 _GRADE3 = (
     r"(?:grade|gr\.?|G)\s*(?:≥|>=|⩾|> ?or ?=|≧)\s*(?:3|III)"
     r"|(?:grade|G)\s*(?:3|III)\s*(?:or|and|to|[-–/])\s*(?:4|5|IV|V)(?:\s*(?:or|and|[-–/])\s*5)?"
@@ -122,24 +124,30 @@ _KEYS: dict[str, tuple[str, ...]] = {
 _AE_KEYS = ("advers", "ae", "toxic", "event", "grade", "related", "trae")
 
 
-def _compile(entry: Entry) -> re.Pattern[str]:
-    return re.compile(entry.pattern, 0 if entry.cased else re.IGNORECASE)
+def _compile(entry: Entry) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The entry's pattern for the sentence, and (when it can be) for the lowercased sentence."""
+    if entry.cased:
+        return re.compile(entry.pattern), None
+    try:
+        fast = folded(entry.pattern)
+    except ValueError:  # partly case-sensitive ("(?-i:\bORs?)")
+        fast = None
+    return re.compile(entry.pattern, re.IGNORECASE), fast
 
 
-_COMPILED: tuple[tuple[Entry, re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
-    (e, _compile(e), None if e.canonical in {"EVENT", "AE_CORE"} else _KEYS.get(e.canonical, _AE_KEYS))
+_COMPILED: tuple[tuple[Entry, re.Pattern[str], re.Pattern[str] | None, tuple[str, ...] | None], ...] = tuple(
+    (e, *_compile(e), None if e.canonical in {"EVENT", "AE_CORE"} else _KEYS.get(e.canonical, _AE_KEYS))
     for e in ENTRIES
 )
 # The adverse-event entries are the costliest patterns; a word-bounded hint decides whether
 # a sentence can hold one ("correlated", "prevent" and "haem" must not wake them).
-_AE_HINT = re.compile(
-    r"advers|toxicit|\bgrade|\bG[345]\b|\bAEs?\b|TRAEs?|\brelated\b|serious|\bSAEs?\b|\bi[rm]AEs?\b",
-    re.IGNORECASE,
+_AE_HINT = folded(
+    r"advers|toxicit|\bgrade|\bG[345]\b|\bAEs?\b|TRAEs?|\brelated\b|serious|\bSAEs?\b|\bi[rm]AEs?\b"
 )
-_EVENT_HINT = re.compile(r"penia|emia|rrh|nausea|vomit|fatigue|asthenia|rash|itis|pertension|thyroid|"
-                         r"neuropathy|anorexia|alopecia|infection|sepsis|pneumon|proteinuria|dysphonia|"
-                         r"toxicity|syndrome|transaminase|\bALT\b|\bAST\b|neutrophil|platelet|white blood|"
-                         r"constipation|dyspn|fever|chills|natr|kalem|kalaem|neurotox", re.IGNORECASE)
+_EVENT_HINT = folded(r"penia|emia|rrh|nausea|vomit|fatigue|asthenia|rash|itis|pertension|thyroid|"
+                     r"neuropathy|anorexia|alopecia|infection|sepsis|pneumon|proteinuria|dysphonia|"
+                     r"toxicity|syndrome|transaminase|\bALT\b|\bAST\b|neutrophil|platelet|white blood|"
+                     r"constipation|dyspn|fever|chills|natr|kalem|kalaem|neurotox")
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,34 +174,36 @@ def _find_mentions(sentence: str) -> tuple[Mention, ...]:
     (the same choice a single alternation of all entries would make).
     """
     low = sentence.lower()
-    found: list[tuple[int, int, int, re.Match[str]]] = []
+    same_offsets = len(low) == len(sentence)
+    found: list[tuple[int, int, int]] = []
     ae_hint = None
-    for order, (entry, pattern, keys) in enumerate(_COMPILED):
+    for order, (entry, pattern, fast, keys) in enumerate(_COMPILED):
         if keys is None:
             if entry.canonical == "EVENT":
-                if not _EVENT_HINT.search(sentence):
+                if not _EVENT_HINT.search(low):
                     continue
             else:
                 if ae_hint is None:
-                    ae_hint = bool(_AE_HINT.search(sentence))
+                    ae_hint = bool(_AE_HINT.search(low))
                 if not ae_hint:
                     continue
         elif not any(k in low for k in keys):
             continue
-        for m in pattern.finditer(sentence):
+        matches = fast.finditer(low) if fast is not None and same_offsets else pattern.finditer(sentence)
+        for m in matches:
             if m.end() > m.start():
-                found.append((m.start(), order, -m.end(), m))
+                found.append((m.start(), order, -m.end()))
     found.sort()
     out: list[Mention] = []
     last_end = 0
-    for start, order, _, m in found:
+    for start, order, negative_end in found:
+        end = -negative_end
         if start < last_end:
             continue
         entry = ENTRIES[order]
-        text = m.group(0)
         canonical = entry.canonical
         if canonical in {"AE_CORE", "EVENT"}:
-            extended = _extend_ae(sentence, start, m.end(), canonical == "EVENT")
+            extended = _extend_ae(sentence, start, end, canonical == "EVENT")
             if extended is None:
                 continue  # "disease-free survival events": not adverse events
             start, canonical = extended
@@ -201,9 +211,8 @@ def _find_mentions(sentence: str) -> tuple[Mention, ...]:
                 out.pop()  # the grade and relatedness words now belong to this mention
             if out and start < out[-1].end:
                 start = out[-1].end
-            text = sentence[start:m.end()]
-        out.append(Mention(start, m.end(), text, canonical, entry.measure))
-        last_end = m.end()
+        out.append(Mention(start, end, sentence[start:end], canonical, entry.measure))
+        last_end = end
     return tuple(out)
 
 
