@@ -203,3 +203,43 @@ def test_examples_extract_without_warnings():
         warnings.simplefilter("error")
         for document in documents:
             extract(document).model_dump_json()
+
+
+def _found(text: str):
+    return [(r.endpoint.value, r.measure.value, r.value, r.arm) for t in extract(text).trials for r in t.results]
+
+
+def test_counts_without_a_percentage():
+    text = ("In this phase 2 trial, 40 patients were randomly assigned to FOLFOX4 or TOMOX. "
+            "There were two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm. "
+            "Nine patients discontinued treatment due to adverse events.")
+    found = _found(text)
+    assert ("TREATMENT_RELATED_DEATH", "count", 2.0, "FOLFOX4") in found
+    assert ("TREATMENT_RELATED_DEATH", "count", 1.0, "TOMOX") in found
+    assert ("DISCONTINUATION", "count", 9.0, None) in found
+
+
+def test_zero_counts_and_what_is_not_a_count():
+    text = ("This single-arm phase 2 trial enrolled 31 patients. No treatment-related deaths were observed. "
+            "Grade 3/4 AEs occurred in 45% of patients. No one developed pneumonitis.")
+    found = _found(text)
+    assert ("TREATMENT_RELATED_DEATH", "count", 0.0, None) in found
+    assert not any(measure == "count" and value in (3.0, 1.0) for _, measure, value, _ in found)
+
+
+def test_a_count_in_each_arm():
+    text = ("Patients were randomly assigned to Arm A (nivolumab) or Arm B (ipilimumab) in this phase 1 trial. "
+            "Treatment was safe, with a single dose-limiting toxicity in each arm.")
+    found = _found(text)
+    assert ("DLT", "count", 1.0, "Arm A") in found and ("DLT", "count", 1.0, "Arm B") in found
+
+
+def test_arms_named_by_drug_letters_and_the_added_arm_first():
+    text = ("This phase 2 study evaluates adding lobaplatin (L) to docetaxel (T) and epirubicin (E). "
+            "We randomised 125 patients (63 TE and 62 TEL patients). "
+            "The addition of L (38.7% vs. 12.7%, P = 0.001) increases the rate of pCR.")
+    record = extract(text).trials[0]
+    arms = {a.label: sorted(i.name for i in a.interventions) for a in record.arms}
+    assert arms == {"TE": ["docetaxel", "epirubicin"], "TEL": ["docetaxel", "epirubicin", "lobaplatin"]}
+    found = _found(text)
+    assert ("PCR", "proportion", 38.7, "TEL") in found and ("PCR", "proportion", 12.7, "TE") in found

@@ -16,6 +16,7 @@ from extractor.scoring import (
     score_document,
     score_list,
     score_scalar,
+    value_in,
 )
 
 TEXT = "The ORR was 56.5% (95% CI 41.1–71.1) and median PFS was 15·74 months; median OS not reached."
@@ -174,6 +175,26 @@ def test_grounding():
                                                     evidence="median PFS was 15·74 months")), TEXT)
     assert not is_grounded(Result.model_validate(result(evidence="The ORR was 65.5%")), TEXT)
     assert not is_grounded(Result.model_validate(result(value=41.0, evidence="The ORR was 56.5%")), TEXT)
+
+
+@pytest.mark.parametrize(
+    ("value", "evidence", "held"),
+    [
+        (2, "There were two treatment-related deaths", True),
+        (31, "Thirty-one percent responded", True),
+        (159, "one hundred and fifty-nine patients", True),
+        (0, "No treatment-related deaths were observed.", True),
+        (1, "with a single dose-limiting toxicity", True),
+        (9, "Nine patients discontinued", True),
+        (0, "Patients did not respond", False),  # "not" is not "no"
+        (1, "Everyone responded", False),  # "one" inside a word
+        (2, "twenty-two patients", False),
+        (22, "twenty-two patients", True),
+        (4.5, "four point five", False),
+    ],
+)
+def test_values_written_in_words_are_grounded(value, evidence, held):
+    assert value_in(value, evidence) is held
 
 
 def test_labels_match_normalises():

@@ -186,8 +186,11 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
         arms = presented
         for arm in arms:
             arm.presented = True
+    letters = _drug_abbreviations(text) if len(arms) >= 2 else {}
     for arm in arms:
         arm.interventions = interventions_in(_intervention_text(arm))
+        if not arm.interventions and arm.label and letters:
+            arm.interventions = interventions_in(" ".join(_spelled_out(arm.label, letters)))
     if len(arms) < 2:
         return arms
     _rename_generic(arms)
@@ -436,6 +439,31 @@ def _labelled_defining_text(sentence: str, start: int, end: int) -> str:
     before = sentence[:start]
     cut = max(before.rfind(";"), before.rfind(" or "), before.rfind(" to "), before.rfind(" versus "))
     return before[max(0, cut, len(before) - 160):]
+
+
+_ABBREVIATED_DRUG = re.compile(r"(?P<name>[A-Za-z][\w-]{3,})\s*\((?P<abbr>[A-Z][A-Za-z]?)\)")
+
+
+def _drug_abbreviations(text: str) -> dict[str, str]:
+    """ "docetaxel (T) and epirubicin (E)": letter -> drug, for arms named by their letters."""
+    out: dict[str, str] = {}
+    for m in _ABBREVIATED_DRUG.finditer(text):
+        if find_drugs(m.group("name")):
+            out.setdefault(m.group("abbr"), m.group("name"))
+    return out
+
+
+def _spelled_out(label: str, letters: dict[str, str]) -> list[str]:
+    """ "TEL" -> [docetaxel, epirubicin, lobaplatin] when every part is a known abbreviation, else []."""
+    names: list[str] = []
+    rest = label.strip()
+    while rest:
+        part = next((p for p in (rest[:2], rest[:1]) if p in letters), None)
+        if part is None:
+            return []
+        names.append(letters[part])
+        rest = rest[len(part):].lstrip(" +-/")
+    return names
 
 
 def _intervention_text(arm: ArmDraft) -> str:

@@ -120,10 +120,11 @@ class RulesBackend:
             return arm_mentions(t, arms) if len(arms) > 1 else []
 
         labels = [a.label for a in arms if a.label]
+        added = _added_arm(arms)
         drafts: list[Draft] = []
         context: str | None = None
         for s in result_sents:
-            found = extract_sentence(s, finder, ci_level, labels, context)
+            found = extract_sentence(s, finder, ci_level, labels, context, added)
             drafts.extend(found)
             # "The hazard ratio (HR) was 0.229" speaks of the survival endpoint just before it.
             context = next((d.endpoint for d in reversed(found) if d.endpoint in {"OS", "PFS", "DFS", "RFS", "EFS", "TTP"}), context)
@@ -341,6 +342,18 @@ def _treatment_text(title: str | None, sentences: list[Sentence]) -> str:
             if len(picked) == 2:
                 break
     return " ".join(picked)
+
+
+def _added_arm(arms: list[ArmDraft]) -> str | None:
+    """Of two labelled arms, the one whose treatments are the other's plus more ("TE" and "TEL")."""
+    if len(arms) != 2 or not all(a.label for a in arms):
+        return None
+    first, second = ({str(i["name"]).lower() for i in a.interventions} for a in arms)
+    if first and first < second:
+        return arms[1].label
+    if second and second < first:
+        return arms[0].label
+    return None
 
 
 def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int]) -> list[Arm]:

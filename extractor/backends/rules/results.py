@@ -30,7 +30,11 @@ _VALUE_RE = re.compile(
     re.IGNORECASE,
 )
 _RATIO_RE = re.compile(rf"(?<![\w.·/])(?P<v>{NUM})(?!\s*%|\s*(?:months?|weeks?|years?|days?)\b|[\d/])")
-_HAS_VALUE = re.compile(r"\d|not (?:yet )?reached|\bNR\b", re.IGNORECASE)
+_HAS_VALUE = re.compile(
+    r"\d|not (?:yet )?reached|\bNR\b|\b(?:no|a single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
+    re.IGNORECASE,
+)
 _NR_RANGE = re.compile(rf"[\[(,]\s*(?:{NUM})\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*(?:not (?:yet )?reached|NR|NE|not estimable)", re.IGNORECASE)
 _UNIT = {"m": "months", "w": "weeks", "d": "days", "y": "years"}
 _CI_RE = re.compile(
@@ -205,8 +209,76 @@ def _values(text: str, mentions: list[Mention]) -> list[tuple[int, int, str, flo
         value = parse_number(rm.group("v"))
         if 0 < value < 100:
             found.append((pos, mention.end + rm.end("v"), "ratio", value, "ratio"))
+    found.extend(_counts(text, mentions, found, ci_spans))
     found.sort()
     return found
+
+
+# Counts printed without a percentage: "9 of 12 patients", "Nine patients discontinued",
+# "two treatment-related deaths", "No treatment-related deaths".
+_COUNT_RE = re.compile(
+    rf"(?<![\w.,·/%-])(?P<n>\d+|{WORD_NUMBER}|[Nn]o|[Aa] single)"
+    rf"(?:\s*(?:of|/|out of)\s*(?P<den>\d+)(?![\d.·/%]))?(?=[\s,)])",
+    re.IGNORECASE,
+)
+_PEOPLE_VERB = re.compile(
+    r"\s+(?:(?:patients?|participants?|children|subjects|cases)\s+)?(?:had\s+|have\s+)?"
+    r"(?:experienc\w*|developed|discontinu\w*|proceeded|died|achieved|underwent|reported)\b",
+    re.IGNORECASE,
+)
+# Endpoints a bare count may belong to; survival endpoints only through their events or deaths.
+_COUNTABLE = {"TREATMENT_RELATED_DEATH", "DLT", "DISCONTINUATION", "R0_RESECTION", "IMMUNE_RESPONSE",
+              "SAE", "IRAE", "TRAE", "TRAE_GRADE3PLUS", "AE", "AE_GRADE3PLUS"}
+_ZERO_COUNTABLE = {"TREATMENT_RELATED_DEATH"}
+
+
+def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: list[tuple[int, int]]) -> list[tuple]:
+    """Counts of patients or events that stand for a result on their own (no percentage near)."""
+    out: list[tuple[int, int, str, float | None, str | None]] = []
+    for m in _COUNT_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if any(lo <= start < hi for lo, hi in ci_spans) or any(s <= start < e for s, e, *_ in found):
+            continue
+        if "%" in text[max(0, start - 30): end + 30] or re.match(r"\s*(?:months?|weeks?|years?|days?|mg|cycles?)\b", text[end:], re.I):
+            continue
+        raw = m.group("n").lower()
+        value = 0 if raw == "no" else 1 if raw == "a single" else word_to_int(raw)
+        if value is None or value > 100_000:
+            continue
+        before = text[max(0, start - 12): start]
+        if re.search(r"(?:grade|phase|stage|\bG|\bCTC(?:AE)?)\s*$|\bno\s+$", before, re.IGNORECASE):
+            continue  # "grade 3/4", "CTC 2 diarrhoea", "No one developed"
+        opened = _unclosed_bracket(text, start)
+        if opened is not None and re.search(r"%\s*$", text[max(0, opened - 10): opened]):
+            continue  # "48.4% (95% CI 30.2–66.9; 15 out of 31)": the percentage's own counts
+        following = next((x for x in mentions if x.start >= end), None)
+        gap = text[end: following.start] if following else ""
+        if m.group("den"):
+            kind = "count_of"
+        elif out and value > 0 and re.search(r"\band\s+$", before) and re.match(r"\s+in\s+(?:the\s+)?\S", text[end:]):
+            kind = "count_more"  # "two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm"
+        elif following is not None and not gap.strip() and (value > 0 or following.canonical in _ZERO_COUNTABLE):
+            kind = "count_before"  # "two treatment-related deaths"
+        elif value > 0 and _PEOPLE_VERB.match(text, end):
+            kind = "count_people"  # "Nine patients discontinued"
+        else:
+            continue
+        out.append((start, end, kind, float(value), "patients"))
+    return out
+
+
+def _unclosed_bracket(text: str, pos: int) -> int | None:
+    """Where the innermost bracket still open at ``pos`` opened, if any."""
+    depth = 0
+    for i in range(pos - 1, max(-1, pos - 200), -1):
+        ch = text[i]
+        if ch in ")]":
+            depth += 1
+        elif ch in "([":
+            if depth == 0:
+                return i
+            depth -= 1
+    return None
 
 
 def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
@@ -296,6 +368,7 @@ def extract_sentence(
     ci_level_default: float | None,
     arm_labels: list[str] | None = None,
     context_endpoint: str | None = None,
+    added_arm: str | None = None,
 ) -> list[Draft]:
     """Every result in one sentence.
 
@@ -304,6 +377,9 @@ def extract_sentence(
         arms: Finds arm mentions in a text: (start, end, label).
         ci_level_default: CI level to assume for bare ranges (the document's usual one).
         arm_labels: All arm labels of the trial, in order (for two-arm "versus" pairs).
+        context_endpoint: The survival endpoint the sentences before spoke of (for a bare "HR").
+        added_arm: Of two arms, the one that adds a treatment to the other's ("the addition
+            of L (38.7% vs. 12.7%)" puts the first number on it).
     """
     text = sentence.text
     if not _HAS_VALUE.search(text):
@@ -327,7 +403,7 @@ def extract_sentence(
         drafts.append(draft)
     _fill_units_for_not_reached(drafts)
     _attach_p_values(drafts, text)
-    _assign_arms(drafts, text, arms, arm_labels or [])
+    _assign_arms(drafts, text, arms, arm_labels or [], added_arm)
     _assign_timepoints(drafts, text)
     _assign_subgroups(drafts, text)
     return drafts
@@ -407,6 +483,8 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
         return Draft(endpoint, measure, value, unit, start, end, sentence, owner)
     if kind == "ratio":
         return None
+    if kind.startswith("count"):
+        return _count_draft(sentence, owner, kind, value, start, end)
     if kind == "time":
         if canonical not in TIME_TO_EVENT and canonical != "OTHER":
             return None
@@ -441,6 +519,27 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
         elif named_event(owner.text):
             draft.name = owner.text.strip()
     elif canonical == "OTHER":
+        draft.name = owner.text.strip()
+    return draft
+
+
+def _count_draft(sentence: Sentence, owner: Mention, kind: str, value: float | None,
+                 start: int, end: int) -> Draft | None:
+    text = sentence.text
+    canonical = owner.canonical
+    if kind == "count_before" and owner.start < end:
+        return None
+    if canonical in TIME_TO_EVENT:
+        # "disease-free survival events were seen in 517 of 2073 patients"
+        if not (owner.end <= start and re.search(r"\bevents?\b", text[owner.end: start])):
+            return None
+    elif canonical not in _COUNTABLE:
+        return None
+    draft = Draft(canonical, "count", value, "patients", start, end, sentence, owner)
+    fraction = re.match(rf"(?P<num>\d+|{WORD_NUMBER})\s*(?:of|/|out of)\s*(?P<den>\d+)", text[start:end], re.I)
+    if fraction:
+        _set_counts(draft, fraction.group("num"), fraction.group("den"))
+    if _is_ae(canonical) and named_event(owner.text):
         draft.name = owner.text.strip()
     return draft
 
@@ -558,7 +657,8 @@ def _attach_p_values(drafts: list[Draft], text: str) -> None:
             b.name = a.name  # "ischemic stroke 0 vs. 2%": the second number is of the same event
 
 
-def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: list[str]) -> None:
+def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: list[str],
+                 added_arm: str | None = None) -> None:
     mentions = arms(text)
     if not mentions and len(labels_all) < 2:
         return
@@ -604,12 +704,15 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
         d.arm = d.arm or _arm_after(d, text, mentions)
     # 4. Pairs ("A versus B", "from A to B"): arms in the order the sentence names them, then
     #    the trial's other arms.
+    #    "The addition of L (38.7% vs. 12.7%)": the arm that adds it comes first.
     candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
     for group in groups.values():
         for a, b in pairwise(group):
             gap = text[a.end: b.pos]
             if (a.arm and b.arm) or not (_PAIR.search(gap) or re.fullmatch(r"\s*and\s*", gap)) or len(candidates) < 2:
                 continue
+            if added_arm in candidates and not ordered and _ADDITION.search(text[: a.pos]):
+                candidates = [added_arm, *(x for x in candidates if x != added_arm)]
             a.arm = a.arm or next(x for x in candidates if x != b.arm)
             b.arm = b.arm or next(x for x in candidates if x != a.arm)
     # 5. An arm named just before the value ("TT: 40%").
@@ -617,13 +720,19 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
         d.arm = d.arm or _arm_before(d, text, mentions)
     # 6. "24% in both arms": the number belongs to each arm.
     if len(labels_all) == 2:
-        for d in [d for d in arm_level if d.arm is None and _BOTH_ARMS.match(text, d.end)]:
+        for d in [d for d in arm_level if d.arm is None and _BOTH_ARMS.match(text, max(d.end, _mention_after_end(d)))]:
             twin = copy(d)
             d.arm, twin.arm = labels_all
             drafts.insert(drafts.index(d) + 1, twin)
 
 
-_BOTH_ARMS = re.compile(r"\s*(?:of patients\s*)?(?:in|for)\s+(?:both|the two|each of the two)\s+(?:arms|groups)\b", re.IGNORECASE)
+_ADDITION = re.compile(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
+_BOTH_ARMS = re.compile(r"\s*(?:of patients\s*)?(?:in|for)\s+(?:both|the two|each of the two|each)\s+(?:arms?|groups?)\b", re.IGNORECASE)
+
+
+def _mention_after_end(draft: Draft) -> int:
+    """Where the endpoint words end when they follow the value ("a single dose-limiting toxicity in each arm")."""
+    return draft.mention.end if draft.mention.start >= draft.end else draft.end
 _RESPECTIVELY = re.compile(r"\b(?:respectively|accordingly)\b", re.IGNORECASE)
 _PAIR = re.compile(r"\bversus\b|\bvs\.?(?!\w)|\bcompared (?:with|to)\b|\bto\b", re.IGNORECASE)
 

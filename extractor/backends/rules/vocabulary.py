@@ -35,7 +35,7 @@ AE_EVENTS = (
     "sepsis|pneumonia|proteinuria|hypomagnesaemia|hypomagnesemia|dysphonia|"
     "cardiovascular toxicity|haematological toxicity|hematological toxicity|"
     "cardiotoxicity|neurotoxicity|nephrotoxicity|ototoxicity|elevated transaminases|"
-    "transaminase elevation|increased ALT|increased AST|decreased neutrophil count|"
+    "transaminase elevation|elevation of transaminases|increased ALT|increased AST|decreased neutrophil count|"
     "decreased white blood cell count|decreased platelet count|constipation|dyspnoea|dyspnea|"
     "fever|chills|hyponatraemia|hyponatremia|hypokalaemia|hypokalemia|cytokine release syndrome|"
     "immune effector cell-associated neurotoxicity syndrome"
@@ -217,7 +217,7 @@ def _find_mentions(sentence: str) -> tuple[Mention, ...]:
 
 
 _AE_PREFIX = re.compile(
-    r"(?:(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*)?(?:(?:" + _RELATED + r")\s+)?"
+    r"(?:serious\s+)?(?:(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*)?(?:(?:" + _RELATED + r")\s+)?"
     r"(?:(?:serious|immune[- ](?:related|mediated))\s+)?$",
     re.IGNORECASE,
 )
