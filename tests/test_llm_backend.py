@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
+from types import SimpleNamespace
 
 import pytest
 
@@ -15,6 +17,7 @@ from extractor.backends import BackendUnavailable
 from extractor.backends.llm import OpenAIBackend
 from extractor.backends.llm.backend import ExtractionFailed
 from extractor.backends.llm.response import Extraction
+from extractor.backends.llm.transport import RetryPolicy, Transport
 from extractor.documents import Document
 from extractor.testing.fake_openai import rules_responder
 from tests.conftest import EXAMPLES
@@ -237,3 +240,41 @@ def test_the_response_schema_is_the_contract_records():
     trial = schema["$defs"]["CheckedTrial"]["properties"]
     assert {"role", "registry_ids", "phases", "arms", "results", "enrollment"} <= set(trial)
     assert "evidence_start" not in schema["$defs"]["CheckedResult"]["properties"]  # not asked of the model
+
+
+def _stamping_transport(stamps: list[float], used_tokens: int, **limits) -> Transport:
+    async def create(**_):
+        stamps.append(time.monotonic())
+        return SimpleNamespace(usage=SimpleNamespace(total_tokens=used_tokens))
+
+    return Transport(create, RetryPolicy(), **limits)
+
+
+def _burst(transport: Transport, n: int) -> None:
+    async def main():
+        await asyncio.gather(*(transport.send(messages=[{"role": "user", "content": "x" * 4}]) for _ in range(n)))
+
+    asyncio.run(main())
+
+
+def test_rpm_limit_spaces_requests():
+    stamps: list[float] = []
+    _burst(_stamping_transport(stamps, 10, rpm=600), 16)  # 10 per second, bursts of 10
+    assert stamps[-1] - stamps[0] >= 0.5
+    for i, start in enumerate(stamps):  # no half-second window holds more than a burst plus its refill
+        assert sum(start <= t < start + 0.5 for t in stamps[i:]) <= 10 + 5 + 1
+
+
+def test_tpm_limit_uses_the_estimate_then_the_reported_usage():
+    slow: list[float] = []
+    _burst(_stamping_transport(slow, 1002, tpm=600_000), 20)  # 10,000 tokens a second; ~1,000 a request
+    assert slow[-1] - slow[0] >= 0.8
+    fast: list[float] = []
+    _burst(_stamping_transport(fast, 50, tpm=600_000), 20)  # the usage is far below the estimate: refunded
+    assert fast[-1] - fast[0] < 0.5
+
+
+def test_the_backend_hands_its_limits_to_the_transport(fake_openai, tmp_path):
+    backend, _ = make(fake_openai, tmp_path, rpm=120, tpm=90_000)
+    backend.extract(DOC)
+    assert backend.transport.requests.rate == 2 and backend.transport.tokens.rate == 1500

@@ -1,5 +1,8 @@
 """The ``openai`` backend: instructor over any OpenAI-compatible endpoint.
 
+openai, instructor and the transport are imported on the first cache miss: a run
+answered from the cache (and ``trialx cache``) never pays for them.
+
 Per document: look the answer up in the cache (nothing else is built for a hit);
 otherwise split the text within the token budget, ask the model for an
 ``Extraction`` of each part through instructor (validators and grounding run with
@@ -22,8 +25,7 @@ from extractor.backends.llm import chunking, prompts
 from extractor.backends.llm.cache import ResponseCache, cache_key, parts_digest
 from extractor.backends.llm.response import Extraction, salvage
 from extractor.backends.llm.settings import LLMSettings, resolve
-from extractor.backends.llm.transport import RetryPolicy, Sleep, Transport, current_meter, describe
-from extractor.backends.llm.usage import Meter, load_prices, price_of
+from extractor.backends.llm.usage import Meter, Sleep, current_meter, load_prices, price_of
 from extractor.documents import Document
 from extractor.models import DocumentResult, TrialRecord
 
@@ -88,6 +90,7 @@ class OpenAIBackend:
         self._sleep = sleep
         self._key = self._key_digest()
         self._engine: tuple[asyncio.AbstractEventLoop, Any, Any] | None = None
+        self.transport: Any = None  # built with the first client
         self._loop: asyncio.AbstractEventLoop | None = None
         self._loop_lock = threading.Lock()
 
@@ -151,14 +154,17 @@ class OpenAIBackend:
             import instructor
             import openai
 
+            from extractor.backends.llm.transport import RetryPolicy, Transport
+
             s = self.settings
             client = openai.AsyncOpenAI(api_key=s.api_key or "no-key", base_url=s.endpoint(),
                                         max_retries=0, timeout=s.timeout)
             policy = RetryPolicy(retries=s.retries, max_time=s.retry_max_time, retry_after_max=s.retry_after_max)
-            transport = Transport(client.chat.completions.create, policy, rpm=s.rpm, tpm=s.tpm, sleep=self._sleep)
+            self.transport = Transport(client.chat.completions.create, policy, rpm=s.rpm, tpm=s.tpm,
+                                       sleep=self._sleep)
             modes = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SCHEMA,
                      "json": instructor.Mode.JSON, "md_json": instructor.Mode.MD_JSON}
-            self._engine = (loop, client, instructor.patch(create=transport.send, mode=modes[s.mode]))
+            self._engine = (loop, client, instructor.patch(create=self.transport.send, mode=modes[s.mode]))
         return self._engine[2]
 
     async def _extract(self, document: Document, meter: Meter) -> DocumentResult:
@@ -193,6 +199,8 @@ class OpenAIBackend:
         from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
         from instructor.core.hooks import Hooks
         from instructor.v2.core.errors import TokenBudgetError
+
+        from extractor.backends.llm.transport import describe
 
         s = self.settings
         hooks = Hooks()

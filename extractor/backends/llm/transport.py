@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
-from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,12 +26,7 @@ from tenacity import (
 )
 
 from extractor.backends import BackendUnavailable
-from extractor.backends.llm.usage import Meter
-
-#: The meter of the document being extracted in this task (asyncio tasks each see their own).
-current_meter: ContextVar[Meter | None] = ContextVar("trialx_meter", default=None)
-
-Sleep = Callable[[float], Awaitable[None]]
+from extractor.backends.llm.usage import Sleep, current_meter
 
 
 def is_transient(exc: BaseException) -> bool:

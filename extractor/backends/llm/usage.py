@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import tomllib
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,3 +88,10 @@ class Meter:
             cost = round((self.prompt_tokens * price[0] + self.completion_tokens * price[1]) / 1e6, 6)
         return Usage(prompt_tokens=self.prompt_tokens, completion_tokens=self.completion_tokens,
                      requests=self.requests, reasks=self.reasks, chunks=self.chunks, cost_usd=cost)
+
+
+#: The meter of the document being extracted in this task (asyncio tasks each see their own copy).
+current_meter: ContextVar[Meter | None] = ContextVar("trialx_meter", default=None)
+
+#: An awaitable sleep, replaceable to observe back-off waits.
+Sleep = Callable[[float], Awaitable[None]]
