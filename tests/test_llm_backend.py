@@ -70,6 +70,15 @@ def test_each_mode_extracts_through_instructor(fake_openai, tmp_path, mode):
     assert result.prompt == "extract@2" and len(result.prompt_sha256) == 64
 
 
+def test_the_document_arrives_verbatim_and_is_never_rendered_as_a_template(fake_openai, tmp_path):
+    text = TEXT + "\n   \n\tTemplates are data here: {{ secret }} {% if x %} {# note #}\n"
+    backend, _ = make(fake_openai, tmp_path)
+    result = backend.extract(Document(doc_id="braces", text=text))
+    (request,) = fake_openai.chat_requests()
+    assert request.document == text
+    assert n_results(result) == N_RESULTS  # grounding still saw the document
+
+
 def test_schema_breaking_answer_is_reasked_then_accepted(fake_openai, tmp_path):
     backend, _ = make(fake_openai, tmp_path)
     fake_openai.add_fault("schema", times=1)

@@ -142,7 +142,8 @@ def document_of(body: dict[str, Any]) -> str:
         start = text.find("<document>")
         end = text.rfind("</document>")
         if start >= 0 and end > start:
-            return text[start + len("<document>"):end].strip("\n")
+            inner = text[start + len("<document>"):end]
+            return inner.removeprefix("\n").removesuffix("\n")
     return texts[-1] if texts else ""
 
 
@@ -289,6 +290,9 @@ class _Server(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as real endpoints do
+    # Headers and body go out in two writes; with Nagle's algorithm the body would wait for the
+    # client's delayed ACK (about 40 ms a reply on Linux).
+    disable_nagle_algorithm = True
     server: _Server
 
     def log_message(self, format: str, *args: Any) -> None:
@@ -334,9 +338,10 @@ class _Handler(BaseHTTPRequestHandler):
         document = document_of(body)
         fault = fake._take_fault(document)
         entry = fake._record(self, body, document, fault)
-        if fake.script.latency:
-            time.sleep(fake.script.latency)
+        # The simulated latency runs from receipt to reply: the reply is built inside it.
+        due = entry.at + fake.script.latency
         if fault is not None and fault.kind == "drop":
+            _sleep_until(due)
             self.close_connection = True
             with contextlib.suppress(OSError):
                 self.connection.shutdown(socket.SHUT_RDWR)
@@ -346,17 +351,25 @@ class _Handler(BaseHTTPRequestHandler):
             headers = {"Retry-After": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
             kind = {400: "invalid_request_error", 401: "invalid_api_key", 403: "permission_denied",
                     429: "rate_limit_exceeded"}.get(status, "server_error")
+            _sleep_until(due)
             self._send_json(status, {"error": {"message": f"fake {status} fault", "type": kind}}, headers)
             return
         if fault is not None and fault.kind == "timeout":
-            time.sleep(fault.delay)
+            due += fault.delay
         try:
             payload = completion(body, fake._extraction(document), fault)
         except Exception as exc:  # a responder bug is the server's 500, as it would be for a real one
             self._send_json(500, {"error": {"message": f"responder failed: {exc}", "type": "server_error"}})
             return
         entry.usage = payload["usage"]
+        _sleep_until(due)
         self._send_json(200, payload)
+
+
+def _sleep_until(deadline: float) -> None:
+    delay = deadline - time.monotonic()
+    if delay > 0:
+        time.sleep(delay)
 
 
 def main(argv: list[str] | None = None) -> int:

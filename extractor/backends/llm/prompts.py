@@ -6,9 +6,11 @@ the cache key. Prompt files are found, in order, in ``--prompts-dir`` /
 ``TRIALX_PROMPTS_DIR``, in the source tree's ``prompts/`` (a clone, or an editable
 install), and in ``<prefix>/share/trialx/prompts`` (where a wheel install puts them).
 
-instructor renders messages as Jinja templates when a validation context is given
-(it is: the grounding validator needs the document), so a prompt file must not hold
-Jinja syntax (``{{``, ``{%``, ``{#``); the loader refuses one that does.
+instructor renders messages as Jinja templates whenever its ``context`` is truthy. The
+backend passes the document only as a validation context that reads as false to that
+test (see ``backend.ValidationContext``), so nothing is rendered; should an instructor
+release render it anyway, a prompt with Jinja syntax (``{{``, ``{%``, ``{#``) would
+change meaning, so the loader refuses one.
 """
 
 from __future__ import annotations
@@ -22,9 +24,8 @@ from pathlib import Path
 
 from extractor.backends import BackendConfigError
 
-#: The user message: the document goes in through instructor's templating, so its own
-#: braces are never read as a template.
-USER_TEMPLATE = "Extract the trial records of this document.\n\n<document>\n{{ document }}\n</document>"
+#: The user message (``str.format``: braces inside the document are data, not fields).
+USER_TEMPLATE = "Extract the trial records of this document.\n\n<document>\n{document}\n</document>"
 _JINJA = re.compile(r"\{\{|\{%|\{#")
 _VERSION_FILE = re.compile(r"^v(\d+)\.md$")
 
