@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import asyncio
+from collections.abc import AsyncIterator, Iterable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 
-from extractor.backends import DEFAULT_BACKEND, Backend, get_backend
+from extractor.backends import DEFAULT_BACKEND, AsyncBackend, Backend, BackendUnavailable, get_backend
 from extractor.documents import Document, DocumentError
 from extractor.models import DocumentResult
 
@@ -50,7 +51,8 @@ def extract_documents(
 
     A document whose extraction raises becomes a ``DocumentError`` naming it;
     read errors already in the stream are passed through. Nothing stops the
-    stream but the end of its input.
+    stream but the end of its input, or a ``BackendUnavailable`` (the backend
+    cannot work for any document), which is raised.
     """
     engine = _resolve(backend)
     for item in documents:
@@ -59,14 +61,63 @@ def extract_documents(
             continue
         try:
             result = engine.extract(item)
+        except BackendUnavailable:
+            raise
         except Exception as exc:  # one bad document never sinks a batch
-            yield DocumentError(
-                source=item.source or item.doc_id,
-                reason=f"extraction failed: {type(exc).__name__}: {exc}",
-                doc_id=item.doc_id,
-            )
+            yield _failure(item, exc)
             continue
         yield _finish(result, item, engine.name)
+
+
+async def aextract_documents(
+    documents: Iterable[Document | DocumentError],
+    *,
+    backend: AsyncBackend,
+    concurrency: int = 8,
+) -> AsyncIterator[DocumentResult | DocumentError]:
+    """Extract with up to ``concurrency`` documents in flight, yielding each outcome as it completes.
+
+    Documents are read from ``documents`` only as slots free up, so memory is bounded
+    by ``concurrency`` whatever the input's size. Outcomes come in completion order;
+    failures become ``DocumentError`` as in ``extract_documents``, and a
+    ``BackendUnavailable`` cancels what is in flight and is raised.
+    """
+
+    async def one(document: Document) -> DocumentResult | DocumentError:
+        try:
+            return _finish(await backend.aextract(document), document, backend.name)
+        except BackendUnavailable:
+            raise
+        except Exception as exc:  # one bad document never sinks a batch
+            return _failure(document, exc)
+
+    pending: set[asyncio.Task[DocumentResult | DocumentError]] = set()
+    try:
+        for item in documents:
+            if isinstance(item, DocumentError):
+                yield item
+                continue
+            while len(pending) >= max(1, concurrency):
+                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    yield task.result()
+            pending.add(asyncio.create_task(one(item)))
+        while pending:
+            done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                yield task.result()
+    finally:
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+
+
+def _failure(document: Document, exc: Exception) -> DocumentError:
+    return DocumentError(
+        source=document.source or document.doc_id,
+        reason=f"extraction failed: {type(exc).__name__}: {exc}",
+        doc_id=document.doc_id,
+    )
 
 
 def _resolve_name(backend: str | Backend) -> str:

@@ -11,10 +11,13 @@ Exit codes (also in the README):
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -29,7 +32,15 @@ from rich.progress import (
 from rich.table import Table
 
 from extractor import schema as schema_mod
-from extractor.backends import DEFAULT_BACKEND, UnknownBackend, available
+from extractor.backends import (
+    AUTO,
+    DEFAULT_BACKEND,
+    BackendConfigError,
+    BackendUnavailable,
+    UnknownBackend,
+    available,
+    choose,
+)
 from extractor.documents import DEFAULT_MAX_CHARS, InputError
 from extractor.pipeline import JobOptions, OutputExists, Summary, run_job, summary_json
 from extractor.readers import FORMATS, FieldNames
@@ -55,11 +66,75 @@ def _fields(text: list[str] | None, title: list[str] | None, id_: list[str] | No
 
 
 def _usage_error(message: str) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}")
+    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
     return typer.Exit(EXIT_USAGE)
 
 
+# Settings of the LLM backend (``--backend openai`` or ``auto``); unset flags fall back to the
+# environment, then the config file (see extractor/backends/llm/settings.py).
+_LLM = "LLM backend (--backend openai / auto)"
+
+
+def _opt(kind: Any, help_: str, *names: str) -> Any:
+    return Annotated[kind, typer.Option(*names, help=help_, rich_help_panel=_LLM)]
+
+
+#: flag -> type; every command that runs a backend takes the ones it names.
+LLM_FLAGS: dict[str, Any] = {
+    "model": _opt(str | None, "Model name (env TRIALX_MODEL)."),
+    "base_url": _opt(str | None, "OpenAI-compatible endpoint (env OPENAI_BASE_URL)."),
+    "api_key_env": _opt(str | None, "Variable holding the API key (default OPENAI_API_KEY)."),
+    "mode": _opt(str | None, "tools, json_schema, json or md_json (env TRIALX_MODE; tools)."),
+    "prompt": _opt(str | None, "Prompt NAME or NAME@VERSION (default extract, latest)."),
+    "config": _opt(str | None, "Config file (default ./trialx.toml)."),
+    "prompts_dir": _opt(str | None, "Directory of prompt files."),
+    "temperature": _opt(float | None, "Sampling temperature (0)."),
+    "max_output_tokens": _opt(int | None, "Completion token limit per request."),
+    "max_reasks": _opt(int | None, "Re-asks of an answer that fails validation (2)."),
+    "max_tokens_per_doc": _opt(int | None, "Token budget of one document, re-asks included."),
+    "token_budget": _opt(int | None, "Largest document part per request, in tokens (6000)."),
+    "timeout": _opt(float | None, "Seconds per HTTP request (60)."),
+    "retries": _opt(int | None, "Transport retries per request (5)."),
+    "retry_max_time": _opt(float | None, "No transport retry after this many seconds (120)."),
+    "rpm": _opt(float | None, "Requests per minute, client side."),
+    "tpm": _opt(float | None, "Tokens per minute, client side."),
+    "cache_dir": _opt(str | None, "Response cache directory (env TRIALX_CACHE_DIR)."),
+    "no_cache": _opt(bool, "Neither read nor write the response cache.", "--no-cache"),
+    "price_file": _opt(str | None, "TOML/JSON price table overriding the built-in one."),
+}
+
+
+def llm_flags(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Give a command the LLM flags ``names`` (all when none); it receives the set ones as ``llm``."""
+    chosen = names or tuple(LLM_FLAGS)
+
+    def decorate(command: Callable[..., Any]) -> Callable[..., Any]:
+        signature = inspect.signature(command, eval_str=True)
+        extra = [inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, annotation=LLM_FLAGS[n],
+                                   default=False if n == "no_cache" else None) for n in chosen]
+
+        @functools.wraps(command)
+        def wrapper(**kwargs: Any) -> Any:
+            given = {n: kwargs.pop(n) for n in chosen}
+            return command(llm={k: v for k, v in given.items() if v is not None and v is not False}, **kwargs)
+
+        kept = [p for p in signature.parameters.values() if p.name != "llm"]
+        wrapper.__signature__ = signature.replace(parameters=[*kept, *extra])  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorate
+
+
+def _pick_backend(name: str, flags: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """Resolve ``auto`` (saying what it chose) and keep LLM settings for the LLM backend only."""
+    chosen, reason = choose(name, **flags)
+    if name == AUTO:
+        err.print(f"backend: {chosen} ({reason})", highlight=False)
+    return chosen, flags if chosen != "rules" else {}
+
+
 @app.command()
+@llm_flags()
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
     output: Annotated[str, typer.Option("-o", "--output", help="Output JSONL, - for stdout.")] = "-",
@@ -91,12 +166,22 @@ def extract(
     summary_json_path: Annotated[
         Path | None, typer.Option("--summary-json", help="Also write the summary as JSON here.")
     ] = None,
+    concurrency: Annotated[
+        int | None, typer.Option(help="Documents in flight with the LLM backend (default 8; the rule backend: 1).")
+    ] = None,
+    llm: dict[str, Any] | None = None,
 ) -> None:
     """Extract trial records from documents into JSONL, one line per document."""
     if input_format is not None and input_format not in FORMATS:
         raise _usage_error(f"unknown --format {input_format!r}; choose one of: {', '.join(FORMATS)}")
     if resume and overwrite:
         raise _usage_error("--resume and --overwrite contradict each other")
+    if concurrency is not None and concurrency < 1:
+        raise _usage_error("--concurrency must be at least 1")
+    try:
+        backend, backend_options = _pick_backend(backend, llm or {})
+    except (UnknownBackend, BackendConfigError) as exc:
+        raise _usage_error(str(exc)) from None
     options = JobOptions(
         inputs=inputs,
         output=output,
@@ -107,12 +192,17 @@ def extract(
         format=input_format,
         fields=_fields(text_field, title_field, id_field),
         max_chars=max_chars,
+        backend_options=backend_options,
+        concurrency=concurrency,
     )
     show_progress = err.is_terminal if progress is None else progress
     try:
         summary = _run(options, show_progress)
-    except (InputError, OutputExists, UnknownBackend) as exc:
+    except (InputError, OutputExists, UnknownBackend, BackendConfigError) as exc:
         raise _usage_error(str(exc)) from None
+    except BackendUnavailable as exc:
+        raise _usage_error(f"{exc}. The job stopped; what was written is whole: fix this and rerun with --resume"
+                           ) from None
     except KeyboardInterrupt:
         err.print("[yellow]interrupted[/]: what was written is whole; rerun with --resume")
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -158,6 +248,16 @@ def _print_summary(summary: Summary) -> None:
         ("elapsed", f"{summary.elapsed:.2f} s"),
         ("documents per second", f"{summary.docs_per_second:.1f}"),
     ]
+    if summary.requests or summary.cached:
+        cost = "unknown (no price for this model)" if summary.cost_usd is None else f"${summary.cost_usd:.4f}"
+        rows += [
+            ("from cache", summary.cached),
+            ("requests", summary.requests),
+            ("re-asks", summary.reasks),
+            ("prompt tokens", summary.prompt_tokens),
+            ("completion tokens", summary.completion_tokens),
+            ("estimated cost", cost),
+        ]
     for name, value in rows:
         table.add_row(name, str(value))
     err.print(table)
@@ -194,6 +294,8 @@ def schema_command(
 
 
 @app.command("eval")
+@llm_flags("model", "base_url", "api_key_env", "mode", "prompt", "config", "prompts_dir", "max_reasks",
+           "token_budget", "timeout", "cache_dir", "no_cache", "price_file")
 def eval_command(
     gold: Annotated[Path, typer.Option(help="Directory of gold files.")],
     backend: Annotated[str, typer.Option(help="Backend to run on the gold texts.")] = DEFAULT_BACKEND,
@@ -205,16 +307,25 @@ def eval_command(
     fail_under: Annotated[float | None, typer.Option(help="Fail (exit 3) when field F1 is under this.")] = None,
     baseline: Annotated[Path | None, typer.Option(help="Baseline report JSON to compare with.")] = None,
     max_drop: Annotated[float, typer.Option(help="Largest F1 drop of any field allowed against --baseline.")] = 0.0,
+    llm: dict[str, Any] | None = None,
 ) -> None:
     """Score a backend (or a predictions file) against hand-labelled gold files."""
     from extractor import evaluate as ev
+    from extractor.backends import get_backend
 
     try:
-        report = ev.evaluate(gold, backend=backend, predictions=predictions)
+        engine = None
+        if predictions is None:
+            name, backend_options = _pick_backend(backend, llm or {})
+            engine = get_backend(name, **backend_options)
+        report = ev.evaluate(gold, backend=engine or backend, predictions=predictions)
         base = ev.read_json(baseline) if baseline else None
-    except (ValueError, OSError, UnknownBackend) as exc:
+    except (ValueError, OSError, UnknownBackend) as exc:  # BackendConfigError is a ValueError
         raise _usage_error(str(exc)) from None
-    data = ev.report_dict(report, label=str(predictions or backend))
+    except BackendUnavailable as exc:
+        raise _usage_error(str(exc)) from None
+    label = str(predictions) if predictions else ev.label_of(engine)
+    data = ev.report_dict(report, label=label)
     _print_report(data)
     if json_path is not None:
         json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
@@ -262,6 +373,44 @@ def compare_command(
         err.print(f"  [green]better[/] {d['doc_id']}: {d['before']:.3f} -> {d['after']:.3f}")
     if json_path is not None:
         json_path.write_text(json.dumps(diff, indent=2) + "\n")
+
+
+cache_app = typer.Typer(help="The LLM backend's response cache.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+def _cache(llm: dict[str, Any]) -> Any:
+    from extractor.backends.llm.cache import ResponseCache
+    from extractor.backends.llm.settings import resolve
+
+    try:
+        return ResponseCache(resolve({"cache_dir": llm.get("cache_dir")}, config=llm.get("config")).cache_dir)
+    except BackendConfigError as exc:
+        raise _usage_error(str(exc)) from None
+
+
+@cache_app.command("stats")
+@llm_flags("cache_dir", "config")
+def cache_stats(json_output: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+                llm: dict[str, Any] | None = None) -> None:
+    """Entries, size on disk and path of the response cache."""
+    from extractor.backends.llm.cache import describe_size
+
+    stats = _cache(llm or {}).stats()
+    if json_output:
+        sys.stdout.write(json.dumps(stats) + "\n")
+        return
+    err.print(f"cache {stats['path']}: {stats['entries']} entries, {describe_size(stats['size_bytes'])}",
+              highlight=False)
+
+
+@cache_app.command("clear")
+@llm_flags("cache_dir", "config")
+def cache_clear(llm: dict[str, Any] | None = None) -> None:
+    """Remove every entry of the response cache."""
+    cache = _cache(llm or {})
+    removed = cache.clear()
+    err.print(f"cache {cache.directory}: removed {removed} entries", highlight=False)
 
 
 def _print_report(data: dict[str, object]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.api import extract_documents
-from extractor.backends import DEFAULT_BACKEND
+from extractor.backends import DEFAULT_BACKEND, Backend
 from extractor.documents import DocumentError
 from extractor.gold import GoldFile, load_gold
 from extractor.models import DocumentResult
@@ -16,7 +16,7 @@ from extractor.output import iter_json_lines
 from extractor.scoring import RECORD_FIELDS, RESULT_FIELDS, Report, score_all
 
 
-def predict(gold: list[GoldFile], backend: str = DEFAULT_BACKEND) -> dict[str, DocumentResult]:
+def predict(gold: list[GoldFile], backend: str | Backend = DEFAULT_BACKEND) -> dict[str, DocumentResult]:
     """Run a backend on each gold document's text; failures predict nothing for that document."""
     out: dict[str, DocumentResult] = {}
     for outcome in extract_documents((g.document() for g in gold), backend=backend):
@@ -30,7 +30,16 @@ def load_predictions(path: str | Path) -> dict[str, DocumentResult]:
     return {obj["doc_id"]: DocumentResult.model_validate(obj) for _, obj in iter_json_lines(path) if "doc_id" in obj}
 
 
-def evaluate(gold_dir: str | Path, *, backend: str = DEFAULT_BACKEND, predictions: str | Path | None = None) -> Report:
+def label_of(backend: str | Backend | None) -> str:
+    """How a report names what it scored: ``rules``, or ``openai:MODEL:PROMPT@N`` for a model."""
+    if backend is None or isinstance(backend, str):
+        return backend or DEFAULT_BACKEND
+    parts = [backend.name, getattr(backend, "model", None), getattr(getattr(backend, "prompt", None), "label", None)]
+    return ":".join(p for p in parts if p)
+
+
+def evaluate(gold_dir: str | Path, *, backend: str | Backend = DEFAULT_BACKEND,
+             predictions: str | Path | None = None) -> Report:
     """Score a backend (or a predictions file) on the gold files in ``gold_dir``."""
     started = time.perf_counter()
     gold = load_gold(gold_dir)

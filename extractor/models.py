@@ -249,6 +249,25 @@ class TrialRecord(_Record):
     """The authors' conclusion, short."""
 
 
+class Usage(_Record):
+    """What a model-backed extraction of one document cost (extension to the contract)."""
+
+    prompt_tokens: int = 0
+    """Prompt tokens over every request, re-asks included, as the endpoint reported them."""
+    completion_tokens: int = 0
+    """Completion tokens over every request, re-asks included."""
+    requests: int = 0
+    """HTTP requests sent, transport retries and re-asks included."""
+    reasks: int = 0
+    """Answers sent back to the model because they failed validation."""
+    chunks: int = 1
+    """Parts the document was split into to fit the token budget."""
+    cost_usd: float | None = None
+    """Estimated cost from the price table; null when the model has no price."""
+    cached: bool = False
+    """True when this result came from the response cache (no request was made this run)."""
+
+
 class DocumentResult(_Record):
     """What the extractor returns for one document."""
 
@@ -266,3 +285,11 @@ class DocumentResult(_Record):
     """Version of trialx that produced this result."""
     warnings: list[str] = Field(default_factory=list)
     """Non-fatal problems met while extracting this document."""
+    model: str | None = None
+    """Model that produced this result (model-backed backends only)."""
+    prompt: str | None = None
+    """Prompt as ``name@version`` (model-backed backends only)."""
+    prompt_sha256: str | None = None
+    """SHA-256 of the prompt file's text, so a result names the exact prompt it came from."""
+    usage: Usage | None = None
+    """Tokens, requests and estimated cost of this document (model-backed backends only)."""

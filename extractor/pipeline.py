@@ -1,12 +1,14 @@
 """A batch job: documents stream in, records stream out, failures go to an errors file.
 
 Memory does not grow with the input: documents are read, extracted and written
-one at a time; the only state kept is the set of doc ids (for duplicates and
-``--resume``).
+one at a time (or, with a backend that has ``aextract``, at most ``concurrency``
+at a time, each written as it completes); the only state kept is the set of doc
+ids (for duplicates and ``--resume``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 import sys
@@ -14,10 +16,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from extractor.api import extract_documents
-from extractor.backends import DEFAULT_BACKEND, get_backend
+from extractor.api import aextract_documents, extract_documents
+from extractor.backends import DEFAULT_BACKEND, AsyncBackend, get_backend
 from extractor.documents import DEFAULT_MAX_CHARS, Document, DocumentError
+from extractor.models import DocumentResult
 from extractor.output import JsonlSink, iter_json_lines, repair_tail, written_ids
 from extractor.readers import FieldNames, read_documents
 
@@ -41,6 +45,9 @@ class JobOptions:
         format: Input format, overriding detection.
         fields: Field names to read from JSON, JSONL and CSV records.
         max_chars: Longest document accepted, in characters.
+        backend_options: Settings handed to the backend (the LLM backend's model, base URL, ...).
+        concurrency: Documents in flight with a backend that has ``aextract``
+            (default 8 there; the rule backend works one document at a time).
     """
 
     inputs: list[str]
@@ -52,6 +59,8 @@ class JobOptions:
     format: str | None = None
     fields: FieldNames = field(default_factory=FieldNames)
     max_chars: int = DEFAULT_MAX_CHARS
+    backend_options: dict[str, Any] = field(default_factory=dict)
+    concurrency: int | None = None
 
     def errors_path(self) -> str | None:
         """Where errors go: the given path, a file beside the output, or None for stderr."""
@@ -78,6 +87,32 @@ class Summary:
     elapsed: float = 0.0
     output: str = "-"
     errors_file: str | None = None
+    backend: str = DEFAULT_BACKEND
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    requests: int = 0
+    reasks: int = 0
+    cached: int = 0
+    cost_usd: float | None = None
+
+    def count(self, result: DocumentResult) -> None:
+        """Add one written result (its trials, results and, for a model, its usage)."""
+        self.written += 1
+        self.trial_reports += result.is_trial_report
+        self.trials += len(result.trials)
+        self.results += sum(len(t.results) for t in result.trials)
+        usage = result.usage
+        if usage is None:
+            return
+        if usage.cached:  # cost nothing this run
+            self.cached += 1
+            return
+        self.prompt_tokens += usage.prompt_tokens
+        self.completion_tokens += usage.completion_tokens
+        self.requests += usage.requests
+        self.reasks += usage.reasks
+        if usage.cost_usd is not None:
+            self.cost_usd = round((self.cost_usd or 0.0) + usage.cost_usd, 6)
 
     @property
     def docs_per_second(self) -> float:
@@ -96,6 +131,10 @@ class Summary:
             "docs_per_s": round(self.docs_per_second, 1),
             "output": self.output,
             "errors_file": self.errors_file,
+            "backend": self.backend,
+            "usage": {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
+                      "requests": self.requests, "reasks": self.reasks, "cached": self.cached,
+                      "cost_usd": self.cost_usd},
         }
 
 
@@ -157,6 +196,9 @@ def run_job(options: JobOptions, *, on_document: Callable[[Summary], None] | Non
         OutputExists: the output exists and neither ``resume`` nor ``overwrite`` is set.
         InputError: an input is missing or its format is unknown (before anything is written).
         UnknownBackend: the backend name is not registered.
+        BackendConfigError: the backend lacks a setting (before anything is written).
+        BackendUnavailable: the backend cannot work at all (credentials refused); what was
+            written so far is whole, and ``--resume`` continues the job.
     """
     started = time.perf_counter()
     summary = Summary(output=options.output, errors_file=options.errors_path())
@@ -172,35 +214,51 @@ def run_job(options: JobOptions, *, on_document: Callable[[Summary], None] | Non
             raise OutputExists(
                 f"{out_path} exists: pass --resume to continue that job or --overwrite to replace it"
             )
-    backend = get_backend(options.backend)
+    backend = get_backend(options.backend, **options.backend_options)
+    summary.backend = backend.name
     # Read lazily, but let read_documents raise InputError before any output is opened.
     items = read_documents(options.inputs, format=options.format, fields=options.fields,
                            max_chars=options.max_chars)
     first = next(items, None)
-    stream = itertools.chain([first] if first is not None else [], items)
+    stream = _admit(itertools.chain([first] if first is not None else [], items), done, summary)
 
     sink = JsonlSink(out_path, append=append) if out_path else JsonlSink(sys.stdout.buffer)
     errors = _ErrorLog(summary.errors_file, append=options.resume)
+
+    def record(outcome: DocumentResult | DocumentError) -> None:
+        summary.documents += 1
+        if isinstance(outcome, DocumentError):
+            summary.errors += 1
+            errors.log(outcome)
+        else:
+            sink.write_line(outcome.model_dump_json())
+            summary.count(outcome)
+        if on_document is not None:
+            summary.elapsed = time.perf_counter() - started
+            on_document(summary)
+
     try:
-        for outcome in extract_documents(_admit(stream, done, summary), backend=backend):
-            summary.documents += 1
-            if isinstance(outcome, DocumentError):
-                summary.errors += 1
-                errors.log(outcome)
-            else:
-                sink.write_line(outcome.model_dump_json())
-                summary.written += 1
-                summary.trial_reports += outcome.is_trial_report
-                summary.trials += len(outcome.trials)
-                summary.results += sum(len(t.results) for t in outcome.trials)
-            if on_document is not None:
-                summary.elapsed = time.perf_counter() - started
-                on_document(summary)
+        if isinstance(backend, AsyncBackend):
+            asyncio.run(_run_async(stream, backend, options.concurrency or 8, record))
+        else:
+            for outcome in extract_documents(stream, backend=backend):
+                record(outcome)
     finally:
         sink.close()
         errors.close()
         summary.elapsed = time.perf_counter() - started
     return summary
+
+
+async def _run_async(stream: Iterable[Document | DocumentError], backend: AsyncBackend, concurrency: int,
+                     record: Callable[[DocumentResult | DocumentError], None]) -> None:
+    try:
+        async for outcome in aextract_documents(stream, backend=backend, concurrency=concurrency):
+            record(outcome)
+    finally:
+        close = getattr(backend, "aclose", None)
+        if close is not None:
+            await close()
 
 
 def summary_json(summary: Summary) -> str:

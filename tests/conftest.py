@@ -18,9 +18,19 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture(autouse=True)
 def _isolated_state(tmp_path, monkeypatch):
     """Caches and state go to tmp_path; no test sees a real endpoint's settings."""
+    for name in list(os.environ):
+        if name.startswith(("TRIALX_", "OPENAI_")):
+            monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TRIALX_CACHE_DIR", str(tmp_path / "cache"))
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "TRIALX_MODEL"):
-        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def fake_openai():
+    """The project's fake OpenAI-compatible server on an ephemeral loopback port (answers: the rule backend's)."""
+    from extractor.testing.fake_openai import FakeOpenAI
+
+    with FakeOpenAI() as server:
+        yield server
 
 
 def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:

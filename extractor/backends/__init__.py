@@ -2,12 +2,15 @@
 
 A backend turns one ``Document`` into one ``DocumentResult``. Adding a backend
 means adding one module and one line to ``_REGISTRY``; the models and the
-pipeline never import a backend directly.
+pipeline never import a backend directly. A backend that waits on a network may
+also offer ``aextract`` (``AsyncBackend``); the pipeline then keeps several
+documents in flight.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from typing import Any, Protocol, runtime_checkable
 
 from extractor.documents import Document
@@ -31,16 +34,37 @@ class Backend(Protocol):
         ...
 
 
+@runtime_checkable
+class AsyncBackend(Backend, Protocol):
+    """A backend that can also extract without blocking (capability: ``aextract``)."""
+
+    async def aextract(self, document: Document) -> DocumentResult:
+        """Extract the trial records of one document, awaiting the network."""
+        ...
+
+
 #: name -> "module:attribute" of a factory taking keyword options.
 _REGISTRY: dict[str, str] = {
     "rules": "extractor.backends.rules:RulesBackend",
+    "openai": "extractor.backends.llm:OpenAIBackend",
 }
 
 DEFAULT_BACKEND = "rules"
+#: ``--backend auto``: the first of these that says it is configured, else the last.
+AUTO = "auto"
+_AUTO_ORDER = ("openai", "rules")
 
 
 class UnknownBackend(ValueError):
     """No backend of that name."""
+
+
+class BackendConfigError(ValueError):
+    """A backend is missing a setting or has a bad one; the message names what to set (a usage error)."""
+
+
+class BackendUnavailable(RuntimeError):
+    """The backend cannot work for any document (credentials refused, model unknown): stop the job."""
 
 
 def available() -> list[str]:
@@ -48,19 +72,39 @@ def available() -> list[str]:
     return sorted(_REGISTRY)
 
 
-def get_backend(name: str = DEFAULT_BACKEND, **options: Any) -> Backend:
-    """Build the backend registered as ``name``.
-
-    Raises:
-        UnknownBackend: ``name`` is not registered; the message lists the choices.
-    """
+def _factory(name: str) -> Callable[..., Backend]:
     try:
         target = _REGISTRY[name]
     except KeyError:
         raise UnknownBackend(
-            f"unknown backend {name!r}; choose one of: {', '.join(available())}"
+            f"unknown backend {name!r}; choose one of: {', '.join([*available(), AUTO])}"
         ) from None
     module_name, _, attribute = target.partition(":")
-    factory = getattr(importlib.import_module(module_name), attribute)
-    backend: Backend = factory(**options)
-    return backend
+    factory: Callable[..., Backend] = getattr(importlib.import_module(module_name), attribute)
+    return factory
+
+
+def choose(name: str, **options: Any) -> tuple[str, str]:
+    """Resolve ``auto`` to a backend name, with the reason; other names are returned as they are.
+
+    A factory may offer ``configured(**options) -> str | None``: the reason it can run, or None.
+    """
+    if name != AUTO:
+        return name, "asked for by name"
+    for candidate in _AUTO_ORDER[:-1]:
+        reason = getattr(_factory(candidate), "configured", lambda **_: None)(**options)
+        if reason:
+            return candidate, reason
+    return _AUTO_ORDER[-1], "no LLM configured (set TRIALX_MODEL and OPENAI_API_KEY or OPENAI_BASE_URL)"
+
+
+def get_backend(name: str = DEFAULT_BACKEND, **options: Any) -> Backend:
+    """Build the backend registered as ``name``.
+
+    ``auto`` picks as ``choose`` does. Options a backend does not use are ignored by it.
+
+    Raises:
+        UnknownBackend: ``name`` is not registered; the message lists the choices.
+        BackendConfigError: the backend lacks a setting; the message names it.
+    """
+    return _factory(choose(name, **options)[0])(**options)

@@ -1,0 +1,317 @@
+"""The ``openai`` backend: instructor over any OpenAI-compatible endpoint.
+
+openai, instructor and the transport are imported on the first cache miss: a run
+answered from the cache (and ``trialx cache``) never pays for them.
+
+Per document: look the answer up in the cache (nothing else is built for a hit);
+otherwise split the text within the token budget, ask the model for an
+``Extraction`` of each part through instructor (validators and grounding run with
+``context={"document": part}``, failures are re-asked up to ``max_reasks`` times),
+keep what still passes from a final invalid answer with a warning per dropped item,
+merge the parts, count tokens over every request, and store the result.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import json
+import logging
+import re
+import threading
+from typing import Any
+
+from extractor.backends import BackendUnavailable
+from extractor.backends.llm import chunking, prompts
+from extractor.backends.llm.cache import ResponseCache, cache_key, parts_digest
+from extractor.backends.llm.response import Extraction, salvage
+from extractor.backends.llm.settings import LLMSettings, resolve
+from extractor.backends.llm.usage import Meter, Sleep, current_meter, load_prices, price_of
+from extractor.documents import Document
+from extractor.models import DocumentResult, TrialRecord
+
+# instructor logs every failed attempt at ERROR level with the model's answer; the backend
+# reports those outcomes itself (warnings, errors file), so they are not printed twice.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
+
+
+class ExtractionFailed(RuntimeError):
+    """This document got no usable answer; the reason says why."""
+
+
+_FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.S)
+
+
+def raw_answer(completion: Any) -> Any:
+    """The JSON the model sent in a completion (tool call arguments or message content), or None."""
+    try:
+        message = completion.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return None
+    calls = getattr(message, "tool_calls", None) or []
+    text = calls[0].function.arguments if calls else (message.content or "")
+    fenced = _FENCE.search(text)
+    try:
+        return json.loads(fenced.group(1) if fenced else text)
+    except (ValueError, TypeError):
+        return None
+
+
+class ValidationContext(dict[str, Any]):
+    """The document, for the validators only.
+
+    instructor takes one ``context`` both as pydantic's validation context and as Jinja
+    variables, and renders every message as a template when the context is truthy. We want
+    the first only: rendering costs 1-2 ms a request, dedents the document's blank-ish lines
+    and would read any ``{{`` in a document as template syntax. This dict is false to that
+    truth test and a plain dict to pydantic (a test checks the document arrives verbatim).
+    """
+
+    def __bool__(self) -> bool:
+        return False
+
+
+def _poster(client: Any) -> Any:
+    """``POST /chat/completions`` through the client's documented ``post`` (as for any endpoint).
+
+    ``chat.completions.create`` would first walk the whole request (the tool schema is
+    large) against its typed parameters, about 2 ms a request; instructor has built a
+    plain JSON body already. The reply is parsed into the same ``ChatCompletion``.
+    """
+    from openai.types.chat import ChatCompletion
+
+    async def create(**body: Any) -> Any:
+        return await client.post("/chat/completions", body=body, cast_to=ChatCompletion)
+
+    return create
+
+
+def _remember_async_validator_checks() -> None:
+    """instructor walks the response model for async validators three times a request
+    (about 6 ms for this model); the answer depends only on the class, so keep it per class.
+    A model that has async validators still raises, each time. Skipped if instructor moved it.
+    """
+    try:
+        from instructor.v2.core import patch as patch_module
+        from instructor.v2.validation import async_validators
+    except ImportError:  # pragma: no cover - another instructor layout: keep its own check
+        return
+    original = async_validators.reject_async_validators
+    if getattr(original, "_trialx_memo", False):
+        return
+    passed: set[type] = set()
+
+    def reject_async_validators(response_model: Any) -> None:
+        if isinstance(response_model, type) and response_model in passed:
+            return
+        original(response_model)
+        if isinstance(response_model, type):
+            passed.add(response_model)
+
+    reject_async_validators._trialx_memo = True  # type: ignore[attr-defined]
+    async_validators.reject_async_validators = reject_async_validators
+    if getattr(patch_module, "reject_async_validators", None) is original:
+        patch_module.reject_async_validators = reject_async_validators  # type: ignore[attr-defined]
+
+
+class OpenAIBackend:
+    """Extraction by a model behind an OpenAI-compatible chat completions endpoint.
+
+    Args:
+        settings: Resolved settings; when None they are resolved from ``flags``,
+            the environment and the config file.
+        config: Config file path (``--config``).
+        sleep: Awaitable sleep for transport back-off (tests observe waits with it).
+        **flags: Settings given as flags (``model=``, ``base_url=``, ...).
+
+    Raises:
+        BackendConfigError: a setting is missing or wrong; the message names the fix.
+    """
+
+    name = "openai"
+    needs_network = True
+
+    @classmethod
+    def configured(cls, config: str | None = None, **flags: Any) -> str | None:
+        """Why ``--backend auto`` may pick this backend (model and key or URL set), or None."""
+        settings = resolve(flags, config=config)
+        return f"model {settings.model} at {settings.endpoint()}" if settings.configured else None
+
+    def __init__(self, settings: LLMSettings | None = None, *, config: str | None = None,
+                 sleep: Sleep | None = None, **flags: Any):
+        self.settings = (settings or resolve(flags, config=config)).require()
+        self.prompt = prompts.load(self.settings.prompt, self.settings.prompts_dir)
+        model = self.settings.model or ""
+        self.model = model
+        self.price = price_of(load_prices(self.settings.price_file), model)
+        self.cache = None if self.settings.no_cache else ResponseCache(self.settings.cache_dir)
+        self._sleep = sleep
+        self._key = self._key_digest()
+        self._engine: tuple[asyncio.AbstractEventLoop, Any, Any] | None = None
+        self.transport: Any = None  # built with the first client
+        self._response_model: Any = Extraction
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._loop_lock = threading.Lock()
+
+    def _key_digest(self) -> str:
+        """Hash of everything but the document that changes the answer (never the API key)."""
+        s = self.settings
+        parts = {
+            "model": s.model, "base_url": s.endpoint().rstrip("/"), "mode": s.mode,
+            "prompt": self.prompt.label, "prompt_sha256": self.prompt.sha256,
+            "user_template": prompts.USER_TEMPLATE,
+            "schema": Extraction.model_json_schema(),
+            "params": {"temperature": s.temperature, "max_output_tokens": s.max_output_tokens,
+                       "max_reasks": s.max_reasks, "max_tokens_per_doc": s.max_tokens_per_doc,
+                       "token_budget": s.token_budget},
+        }
+        return parts_digest(parts)
+
+    # ------------------------------------------------------------ public
+
+    def extract(self, document: Document) -> DocumentResult:
+        """Blocking extraction, on a private event loop thread (keeps one client across calls)."""
+        with self._loop_lock:
+            if self._loop is None:
+                self._loop = asyncio.new_event_loop()
+                threading.Thread(target=self._loop.run_forever, daemon=True, name="trialx-llm").start()
+                atexit.register(self.close)
+        return asyncio.run_coroutine_threadsafe(self.aextract(document), self._loop).result()
+
+    async def aextract(self, document: Document) -> DocumentResult:
+        """Extract one document; a cache hit makes no request and builds no client."""
+        key = cache_key(self._key, document.text) if self.cache is not None else None
+        if key is not None and self.cache is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                result = DocumentResult.model_validate_json(hit)
+                if result.usage is not None:
+                    result.usage.cached = True
+                result.doc_id = document.doc_id
+                return result
+        meter = Meter()
+        token = current_meter.set(meter)
+        try:
+            result = await self._extract(document, meter)
+        finally:
+            current_meter.reset(token)
+        if key is not None and self.cache is not None:
+            self.cache.put(key, result.model_dump_json(exclude_none=False).encode("utf-8"))
+        return result
+
+    def close(self) -> None:
+        """Close the client of the blocking ``extract`` path and stop its loop thread."""
+        loop, self._loop = self._loop, None
+        if loop is not None and loop.is_running():
+            asyncio.run_coroutine_threadsafe(self.aclose(), loop).result(timeout=10)
+            loop.call_soon_threadsafe(loop.stop)
+
+    async def aclose(self) -> None:
+        """Close the HTTP client of the running loop, if one was built."""
+        if self._engine is not None and self._engine[0] is asyncio.get_running_loop():
+            await self._engine[1].close()
+        self._engine = None
+
+    # ------------------------------------------------------------ work
+
+    def _create(self) -> Any:
+        """instructor's patched create over ``Transport.send``, one per event loop."""
+        loop = asyncio.get_running_loop()
+        if self._engine is None or self._engine[0] is not loop:
+            import instructor
+            import openai
+
+            from extractor.backends.llm.transport import RetryPolicy, Transport
+
+            s = self.settings
+            # aiohttp as the transport (openai's DefaultAioHttpClient): about a third less CPU per
+            # request than the default httpx transport, which matters at 30+ requests in flight.
+            client = openai.AsyncOpenAI(api_key=s.api_key or "no-key", base_url=s.endpoint(), max_retries=0,
+                                        timeout=s.timeout, http_client=openai.DefaultAioHttpClient(timeout=s.timeout))
+            policy = RetryPolicy(retries=s.retries, max_time=s.retry_max_time, retry_after_max=s.retry_after_max)
+            self.transport = Transport(_poster(client), policy, rpm=s.rpm, tpm=s.tpm, sleep=self._sleep)
+            modes = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SCHEMA,
+                     "json": instructor.Mode.JSON, "md_json": instructor.Mode.MD_JSON}
+            self._engine = (loop, client, instructor.patch(create=self.transport.send, mode=modes[s.mode]))
+            # instructor wraps a plain model in a new class on every call, which defeats its schema
+            # cache (about 20 ms a request for this schema); a model wrapped once is kept as it is.
+            from instructor.v2.core.response_model import prepare_response_model
+
+            self._response_model = prepare_response_model(Extraction)
+            _remember_async_validator_checks()
+        return self._engine[2]
+
+    async def _extract(self, document: Document, meter: Meter) -> DocumentResult:
+        s = self.settings
+        parts = chunking.split(document.text, s.token_budget)
+        meter.chunks = len(parts)
+        overhead = chunking.estimate_tokens(self.prompt.text) + 1500  # schema and instructions
+        warnings: list[str] = []
+        answered: list[list[TrialRecord]] = []
+        is_report = False
+        for number, (offset, part) in enumerate(parts, start=1):
+            remaining = None if s.max_tokens_per_doc is None else s.max_tokens_per_doc - meter.total
+            if remaining is not None and remaining < overhead + chunking.estimate_tokens(part):
+                reason = (f"--max-tokens-per-doc {s.max_tokens_per_doc} reached: {meter.total} tokens used, "
+                          f"part {number} of {len(parts)} needs about {overhead + chunking.estimate_tokens(part)}")
+                if not answered:
+                    raise ExtractionFailed(reason)
+                warnings.append(f"stopped early, parts {number}-{len(parts)} not extracted: {reason}")
+                break
+            extraction, notes = await self._ask(part, meter, remaining)
+            warnings += [f"part {number}/{len(parts)}: {n}" if len(parts) > 1 else n for n in notes]
+            is_report = is_report or extraction.is_trial_report
+            answered.append(extraction.records(offset))
+        trials = chunking.merge(answered) if len(answered) > 1 else (answered[0] if answered else [])
+        return DocumentResult(doc_id=document.doc_id, is_trial_report=is_report or bool(trials), trials=trials,
+                              warnings=warnings, model=self.model, prompt=self.prompt.label,
+                              prompt_sha256=self.prompt.sha256, usage=meter.usage(self.price))
+
+    async def _ask(self, part: str, meter: Meter, budget: int | None) -> tuple[Extraction, list[str]]:
+        """One part through instructor; returns the extraction and warnings about what was dropped."""
+        import openai
+        from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
+        from instructor.core.hooks import Hooks
+        from instructor.v2.core.errors import TokenBudgetError
+
+        from extractor.backends.llm.transport import describe
+
+        s = self.settings
+        hooks = Hooks()
+        hooks.on("completion:response", meter.add_response)
+        context = ValidationContext(document=part)
+        options: dict[str, Any] = {"temperature": s.temperature}
+        if s.max_output_tokens:
+            options["max_tokens"] = s.max_output_tokens
+        if budget is not None:
+            options["token_budget"] = max(1, budget)
+        answers = meter.answers
+        try:
+            extraction: Extraction = await self._create()(
+                model=s.model,
+                messages=[{"role": "system", "content": self.prompt.text},
+                          {"role": "user", "content": prompts.USER_TEMPLATE.format(document=part)}],
+                response_model=self._response_model, context=context, max_retries=s.max_reasks, strict=False,
+                hooks=hooks, **options,
+            )
+            return extraction, []
+        except IncompleteOutputException:
+            raise ExtractionFailed("the answer was cut off at the completion token limit "
+                                   "(raise --max-output-tokens or lower --token-budget)") from None
+        except InstructorRetryException as exc:
+            cause = exc.__cause__
+            if isinstance(cause, BackendUnavailable):
+                raise cause from None
+            if isinstance(cause, openai.APIError) or not exc.failed_attempts:
+                # the request itself failed after its transport retries: never re-asked
+                raise ExtractionFailed(describe(cause or exc)) from None
+            why = (f"re-asking stopped at --max-tokens-per-doc ({meter.total} tokens used)"
+                   if isinstance(exc, TokenBudgetError) else
+                   f"the answer still failed validation after {s.max_reasks} re-asks")
+            kept, dropped = salvage(raw_answer(exc.failed_attempts[-1].completion), context)
+            if kept is None:
+                last = exc.failed_attempts[-1].exception
+                raise ExtractionFailed(f"{why}; the last answer was not usable JSON: {last}") from None
+            return kept, [f"{why}; {note}" for note in dropped] or [f"{why}; nothing was dropped"]
+        finally:
+            meter.reasks += max(0, meter.answers - answers - 1)

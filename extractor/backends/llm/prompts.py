@@ -1,0 +1,98 @@
+"""Versioned prompts: ``prompts/<name>/v<N>.md``, the system message of one extraction.
+
+A prompt is named ``name@N`` (``extract@2``); a bare ``name`` is its highest version.
+The name, version and SHA-256 of the file's bytes travel with every result and into
+the cache key. Prompt files are found, in order, in ``--prompts-dir`` /
+``TRIALX_PROMPTS_DIR``, in the source tree's ``prompts/`` (a clone, or an editable
+install), and in ``<prefix>/share/trialx/prompts`` (where a wheel install puts them).
+
+instructor renders messages as Jinja templates whenever its ``context`` is truthy. The
+backend passes the document only as a validation context that reads as false to that
+test (see ``backend.ValidationContext``), so nothing is rendered; should an instructor
+release render it anyway, a prompt with Jinja syntax (``{{``, ``{%``, ``{#``) would
+change meaning, so the loader refuses one.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from extractor.backends import BackendConfigError
+
+#: The user message (``str.format``: braces inside the document are data, not fields).
+USER_TEMPLATE = "Extract the trial records of this document.\n\n<document>\n{document}\n</document>"
+_JINJA = re.compile(r"\{\{|\{%|\{#")
+_VERSION_FILE = re.compile(r"^v(\d+)\.md$")
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One prompt version.
+
+    Attributes:
+        name: Prompt family (``extract``).
+        version: Version number.
+        text: The system message.
+        sha256: Hash of the file's bytes.
+        path: Where it was read from.
+    """
+
+    name: str
+    version: int
+    text: str
+    sha256: str
+    path: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}@{self.version}"
+
+
+def search_path(prompts_dir: str | None = None) -> list[Path]:
+    """Directories searched for prompts, first match wins."""
+    dirs = [Path(prompts_dir)] if prompts_dir else []
+    dirs.append(Path(__file__).resolve().parents[3] / "prompts")
+    dirs.append(Path(sys.prefix) / "share" / "trialx" / "prompts")
+    return dirs
+
+
+def versions(name: str, prompts_dir: str | None = None) -> dict[int, Path]:
+    """Versions of prompt ``name`` in the first directory that has it."""
+    for base in search_path(prompts_dir):
+        folder = base / name
+        if folder.is_dir():
+            found = {int(m.group(1)): p for p in folder.iterdir() if (m := _VERSION_FILE.match(p.name))}
+            if found:
+                return found
+    return {}
+
+
+@functools.lru_cache(maxsize=32)
+def load(spec: str, prompts_dir: str | None = None) -> Prompt:
+    """Load ``name`` (latest) or ``name@N``.
+
+    Raises:
+        BackendConfigError: no such prompt or version, or the file holds Jinja syntax.
+    """
+    name, _, wanted = spec.partition("@")
+    found = versions(name, prompts_dir)
+    if not found:
+        where = ", ".join(str(d) for d in search_path(prompts_dir))
+        raise BackendConfigError(f"no prompt {name!r} (looked for {name}/v<N>.md in {where}); "
+                                 "pass --prompt NAME or --prompts-dir DIR")
+    try:
+        version = int(wanted.lstrip("v")) if wanted else max(found)
+        path = found[version]
+    except (ValueError, KeyError):
+        raise BackendConfigError(f"prompt {name!r} has no version {wanted!r}; versions: "
+                                 f"{', '.join(str(v) for v in sorted(found))}") from None
+    data = path.read_bytes()
+    text = data.decode("utf-8")
+    if _JINJA.search(text):
+        raise BackendConfigError(f"{path} holds Jinja syntax ({{{{, {{% or {{#), which instructor would render")
+    return Prompt(name=name, version=version, text=text, sha256=hashlib.sha256(data).hexdigest(), path=str(path))

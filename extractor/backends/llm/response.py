@@ -1,0 +1,261 @@
+"""The model's answer: the contract's records, with validators a model's output must pass.
+
+``Extraction`` is the response model instructor asks for. Its trials and results are
+subclasses of the contract's ``TrialRecord`` and ``Result`` that add checks (the enums
+are the contract's own types): registry-id formats, percentages within 0-100,
+``ci_low <= value <= ci_high``, and grounding: ``evidence`` must be a verbatim quote of
+the document (read from the validation context, ``{"document": text}``) that holds the
+value. A failure goes back to the model as instructor's re-ask. ``salvage`` keeps what
+is valid from a final answer that still fails, and says what it dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Self
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
+
+from extractor.models import Result, TrialRecord, Unit
+
+# -------------------------------------------------------------- registry ids
+
+_REGISTRY_FORMATS = [
+    (re.compile(r"^NCT\s*-?\s*(\d{8})$", re.I), lambda m: f"NCT{m.group(1)}"),
+    (re.compile(r"^NCT", re.I), None),  # NCT with anything but 8 digits is wrong
+    (re.compile(r"^ChiCTR[-\w]*\d{6,}$", re.I), lambda m: "ChiCTR" + m.group(0)[6:].upper()),
+    (re.compile(r"^(?:EudraCT\s*(?:No\.?|number)?\s*)?(\d{4}-\d{6}-\d{2})$", re.I), lambda m: m.group(1)),
+    (re.compile(r"^ISRCTN\s*(\d{8})$", re.I), lambda m: f"ISRCTN{m.group(1)}"),
+    (re.compile(r"^jRCT\s*([a-z]?\d{6,})$", re.I), lambda m: f"jRCT{m.group(1)}"),
+    (re.compile(r"^ACTRN\s*(\d{14})$", re.I), lambda m: f"ACTRN{m.group(1)}"),
+    (re.compile(r"^UMIN\s*(\d{9})$", re.I), lambda m: f"UMIN{m.group(1)}"),
+    (re.compile(r"^KCT\s*(\d{7})$", re.I), lambda m: f"KCT{m.group(1)}"),
+    (re.compile(r"^DRKS\s*(\d{8})$", re.I), lambda m: f"DRKS{m.group(1)}"),
+    (re.compile(r"^CTRI/\d{4}/\d{2,3}/\d{6}$", re.I), lambda m: m.group(0).upper()),
+    (re.compile(r"^CTR\s*(\d{8})$", re.I), lambda m: f"CTR{m.group(1)}"),
+    (re.compile(r"^NTR\s*(\d{2,5})$", re.I), lambda m: f"NTR{m.group(1)}"),
+]
+#: Any other registry: letters, then a number (with - / . separators), no spaces inside.
+_OTHER_REGISTRY = re.compile(r"^[A-Za-z][A-Za-z-]{1,14}[-/.:]?\d[\w/.-]{2,}$")
+
+
+def normalise_registry_id(raw: str) -> str:
+    """``nct01234567`` -> ``NCT01234567``; raise ValueError for a malformed number."""
+    text = raw.strip()
+    for pattern, fix in _REGISTRY_FORMATS:
+        match = pattern.match(text)
+        if match:
+            if fix is None:
+                break
+            return fix(match)
+    else:
+        if _OTHER_REGISTRY.match(text) and not text.upper().startswith("NCT"):
+            return text
+    raise ValueError(f"{raw!r} is not a registry number (NCT numbers are NCT + 8 digits)")
+
+
+# -------------------------------------------------------------- grounding
+
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—−"})
+_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_NOT_REACHED = re.compile(r"not (?:yet )?reached|\bNR\b|not estimable|non atteinte?|\bNE\b", re.I)
+
+
+def _number_words(n: int) -> set[str]:
+    if 0 <= n < 20:
+        return {_WORDS[n]}
+    if 20 <= n < 100:
+        tens, unit = _TENS[n // 10 - 2], n % 10
+        return {tens} if unit == 0 else {f"{tens}-{_WORDS[unit]}", f"{tens} {_WORDS[unit]}"}
+    return set()
+
+
+def printed_forms(value: float) -> set[str]:
+    """Ways a number is printed: 56.5, 56·5, 56,5, 56.50, 56; small integers also as words."""
+    forms = {f"{value:g}", f"{value:.1f}", f"{value:.2f}", f"{value:.3f}"}
+    if float(value).is_integer():
+        forms.add(str(int(value)))
+        forms.add(f"{int(value):,}")
+    forms |= {f.replace(".", "·") for f in forms} | {f.replace(".", ",") for f in forms}
+    return forms
+
+
+class Grounder:
+    """Finds a quote in one document: verbatim, else with whitespace and dashes normalised."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._normal: str | None = None
+        self._starts: list[int] = []
+
+    def _normalised(self) -> str:
+        if self._normal is None:  # built on the first inexact quote only
+            chars: list[str] = []
+            starts: list[int] = []
+            previous_space = True
+            for i, ch in enumerate(self.text.translate(_DASHES)):
+                if ch.isspace():
+                    if previous_space:
+                        continue
+                    ch, previous_space = " ", True
+                else:
+                    previous_space = False
+                chars.append(ch)
+                starts.append(i)
+            self._normal, self._starts = "".join(chars), starts
+        return self._normal
+
+    def find(self, quote: str) -> tuple[int, str] | None:
+        """Offset and exact document text of ``quote``, or None when it is not there."""
+        if not quote.strip():
+            return None
+        at = self.text.find(quote)
+        if at >= 0:
+            return at, quote
+        needle = re.sub(r"\s+", " ", quote.translate(_DASHES)).strip()
+        at = self._normalised().find(needle)
+        if at < 0:
+            return None
+        start, end = self._starts[at], self._starts[at + len(needle) - 1] + 1
+        return start, self.text[start:end]
+
+
+def grounder(info: ValidationInfo) -> Grounder | None:
+    """The document's ``Grounder`` from the validation context (kept there after the first use)."""
+    context = info.context
+    if not isinstance(context, dict) or not isinstance(context.get("document"), str):
+        return None
+    found = context.get("_grounder")
+    if not isinstance(found, Grounder):
+        found = context["_grounder"] = Grounder(context["document"])
+    return found
+
+
+def holds_value(evidence: str, value: float | None, not_reached: bool) -> bool:
+    if value is None:
+        return not_reached and bool(_NOT_REACHED.search(evidence))
+    lowered = evidence.lower()
+    words = _number_words(int(value)) if float(value).is_integer() else set()
+    return any(form in evidence for form in printed_forms(value)) or any(w in lowered for w in words)
+
+
+# -------------------------------------------------------------- models
+
+class CheckedResult(Result):
+    """One number the document reports for this trial (its evidence is checked against the document)."""
+
+    evidence_start: SkipJsonSchema[int | None] = None  # set by the grounding check, not asked of the model
+
+    @model_validator(mode="after")
+    def _check(self, info: ValidationInfo) -> Self:
+        if self.value is None and not self.not_reached:
+            raise ValueError("value is null but not_reached is false: give the value, or not_reached: true")
+        if self.unit == Unit.percent:
+            for name in ("value", "ci_low", "ci_high"):
+                number = getattr(self, name)
+                if number is not None and not 0 <= number <= 100:
+                    raise ValueError(f"{name} {number} is a percentage outside 0-100")
+        if self.ci_low is not None and self.ci_high is not None and self.ci_low > self.ci_high:
+            raise ValueError(f"ci_low {self.ci_low} is above ci_high {self.ci_high}")
+        if self.value is not None:
+            if self.ci_low is not None and self.value < self.ci_low:
+                raise ValueError(f"value {self.value} is below its ci_low {self.ci_low}")
+            if self.ci_high is not None and self.value > self.ci_high:
+                raise ValueError(f"value {self.value} is above its ci_high {self.ci_high}")
+        found = grounder(info)
+        if found is not None:
+            located = found.find(self.evidence)
+            if located is None:
+                raise ValueError(f"evidence {self.evidence[:120]!r} is not a verbatim quote of the document: "
+                                 "copy the sentence exactly")
+            self.evidence_start, self.evidence = located
+            if not holds_value(self.evidence, self.value, self.not_reached):
+                shown = "not reached" if self.value is None else f"{self.value:g}"
+                raise ValueError(f"evidence {self.evidence[:120]!r} does not contain the value {shown}")
+        return self
+
+
+class CheckedTrial(TrialRecord):
+    """One trial reported or summarised by the document."""
+
+    results: list[CheckedResult] = Field(default_factory=list)  # type: ignore[assignment]
+    """Every number reported for this trial, each with a verbatim quote."""
+
+    @field_validator("registry_ids")
+    @classmethod
+    def _registry_ids(cls, ids: list[str]) -> list[str]:
+        return list(dict.fromkeys(normalise_registry_id(i) for i in ids))
+
+
+class Extraction(BaseModel):
+    """The clinical trials a document reports or summarises, in the trial-record contract."""
+
+    model_config = ConfigDict(use_attribute_docstrings=True, extra="forbid")
+
+    is_trial_report: bool
+    """True when the document reports the design or results of at least one clinical trial in people."""
+    trials: list[CheckedTrial] = Field(default_factory=list)
+    """One record per trial; empty when is_trial_report is false."""
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Self:
+        if not self.is_trial_report and self.trials:
+            raise ValueError("is_trial_report is false but trials are given: return trials: [] or set it true")
+        return self
+
+    def records(self, offset: int = 0) -> list[TrialRecord]:
+        """Plain contract records, evidence offsets shifted by ``offset`` (a document part's start)."""
+        out = []
+        for trial in self.trials:
+            data = trial.model_dump()
+            for result in data["results"]:
+                if result["evidence_start"] is not None:
+                    result["evidence_start"] += offset
+            out.append(TrialRecord.model_validate(data))
+        return out
+
+
+def _short(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"])
+    return f"{where + ': ' if where else ''}{first['msg']}"
+
+
+def salvage(data: Any, context: dict[str, Any]) -> tuple[Extraction | None, list[str]]:
+    """Keep the valid trials and results of a final answer that failed validation as a whole.
+
+    Returns:
+        The extraction of what passed (None when nothing usable was there) and one warning
+        per trial or result dropped.
+    """
+    if not isinstance(data, dict):
+        return None, ["the model's final answer was not a JSON object"]
+    warnings: list[str] = []
+    trials: list[CheckedTrial] = []
+    raw_trials = data.get("trials")
+    for i, raw in enumerate(raw_trials if isinstance(raw_trials, list) else []):
+        if not isinstance(raw, dict):
+            warnings.append(f"trial {i} dropped: not an object")
+            continue
+        kept = []
+        raw_results = raw.get("results")
+        for j, result in enumerate(raw_results if isinstance(raw_results, list) else []):
+            try:
+                kept.append(CheckedResult.model_validate(result, context=context))
+            except ValidationError as exc:
+                label = result.get("endpoint", "?") if isinstance(result, dict) else "?"
+                value = result.get("value") if isinstance(result, dict) else None
+                warnings.append(f"trial {i} result {j} ({label} {value}) dropped: {_short(exc)}")
+        try:
+            trial = CheckedTrial.model_validate({**raw, "results": []}, context=context)
+        except ValidationError as exc:
+            warnings.append(f"trial {i} dropped with its {len(kept)} valid results: {_short(exc)}")
+            continue
+        trial.results = kept
+        trials.append(trial)
+    flag = data.get("is_trial_report")
+    is_report = flag if isinstance(flag, bool) else bool(trials)
+    return Extraction.model_construct(is_trial_report=is_report or bool(trials), trials=trials), warnings

@@ -1,0 +1,208 @@
+"""Settings of the LLM backend: flag, then environment, then config file, then default.
+
+The config file is ``trialx.toml`` in the working directory, or the one named by
+``--config`` / ``TRIALX_CONFIG``; its settings sit under ``[llm]`` with the names of
+the ``LLMSettings`` fields (``model = "gpt-4o-mini"``). The API key itself is only ever
+read from an environment variable (``OPENAI_API_KEY``, or the one ``--api-key-env``
+names), never from flags or files, and it is kept out of ``repr``, cache keys and logs.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from extractor.backends import BackendConfigError
+
+OPENAI_URL = "https://api.openai.com/v1"
+MODES = ("tools", "json_schema", "json", "md_json")
+DEFAULT_CONFIG = "trialx.toml"
+
+
+def default_cache_dir(env: Mapping[str, str] = os.environ) -> str:
+    """``$XDG_CACHE_HOME/trialx``, else ``~/.cache/trialx``."""
+    base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "trialx")
+
+
+@dataclass(frozen=True)
+class LLMSettings:
+    """Everything the LLM backend needs; built by ``resolve``.
+
+    Attributes:
+        model: Model name the endpoint knows (``gpt-4o-mini``, ``llama3.1:8b``).
+        base_url: OpenAI-compatible endpoint; None is OpenAI's own.
+        api_key_env: Name of the environment variable holding the API key.
+        mode: How instructor asks for structure: tools, json_schema, json or md_json.
+        prompt: Prompt name, optionally ``@version`` (latest version when omitted).
+        prompts_dir: Directory of prompt files, overriding the bundled ``prompts/``.
+        temperature: Sampling temperature.
+        max_output_tokens: Completion token limit per request, or None for the endpoint's.
+        max_reasks: Times an answer failing validation is sent back to the model.
+        max_tokens_per_doc: Token budget of one document over all its requests, or None.
+        token_budget: Largest document part sent in one request, in tokens (chars / 4).
+        timeout: Seconds before one HTTP request is abandoned.
+        retries: Transport retries of one request (429, 5xx, timeouts, dropped connections).
+        retry_max_time: Seconds after which a request is not retried again.
+        retry_after_max: Longest ``Retry-After`` honoured, in seconds.
+        rpm: Requests per minute, client side, or None.
+        tpm: Tokens per minute, client side, or None.
+        cache_dir: Response cache directory.
+        no_cache: Neither read nor write the cache.
+        price_file: TOML or JSON price table overriding the built-in one.
+    """
+
+    model: str | None = None
+    base_url: str | None = None
+    api_key_env: str = "OPENAI_API_KEY"
+    mode: str = "tools"
+    prompt: str = "extract"
+    prompts_dir: str | None = None
+    temperature: float = 0.0
+    max_output_tokens: int | None = None
+    max_reasks: int = 2
+    max_tokens_per_doc: int | None = None
+    token_budget: int = 6000
+    timeout: float = 60.0
+    retries: int = 5
+    retry_max_time: float = 120.0
+    retry_after_max: float = 60.0
+    rpm: float | None = None
+    tpm: float | None = None
+    cache_dir: str = field(default_factory=default_cache_dir)
+    no_cache: bool = False
+    price_file: str | None = None
+    api_key: str | None = field(default=None, repr=False, compare=False)
+    """The key read from ``api_key_env`` (never printed, never hashed)."""
+
+    def require(self) -> LLMSettings:
+        """Check that the backend can run; raise ``BackendConfigError`` naming the fix."""
+        if not self.model:
+            raise BackendConfigError(
+                "the openai backend needs a model: pass --model or set TRIALX_MODEL "
+                f"(or model = \"...\" under [llm] in {DEFAULT_CONFIG})"
+            )
+        if self.mode not in MODES:
+            raise BackendConfigError(f"unknown mode {self.mode!r}: choose --mode from {', '.join(MODES)}")
+        if not self.api_key and not self.base_url:
+            raise BackendConfigError(
+                f"no API key: set {self.api_key_env} (or name another variable with --api-key-env), "
+                "or pass --base-url for a local server that needs none"
+            )
+        return self
+
+    @property
+    def configured(self) -> bool:
+        """A model and a key or base URL are set (what ``--backend auto`` asks)."""
+        return bool(self.model and (self.api_key or self.base_url))
+
+    def endpoint(self) -> str:
+        return self.base_url or OPENAI_URL
+
+
+#: setting -> environment variable (the API key is read from ``api_key_env``, not listed here).
+ENV = {
+    "model": "TRIALX_MODEL",
+    "base_url": "OPENAI_BASE_URL",
+    "mode": "TRIALX_MODE",
+    "prompt": "TRIALX_PROMPT",
+    "prompts_dir": "TRIALX_PROMPTS_DIR",
+    "temperature": "TRIALX_TEMPERATURE",
+    "max_output_tokens": "TRIALX_MAX_OUTPUT_TOKENS",
+    "max_reasks": "TRIALX_MAX_REASKS",
+    "max_tokens_per_doc": "TRIALX_MAX_TOKENS_PER_DOC",
+    "token_budget": "TRIALX_TOKEN_BUDGET",
+    "timeout": "TRIALX_TIMEOUT",
+    "retries": "TRIALX_RETRIES",
+    "retry_max_time": "TRIALX_RETRY_MAX_TIME",
+    "rpm": "TRIALX_RPM",
+    "tpm": "TRIALX_TPM",
+    "cache_dir": "TRIALX_CACHE_DIR",
+    "no_cache": "TRIALX_NO_CACHE",
+    "price_file": "TRIALX_PRICE_FILE",
+    "api_key_env": "TRIALX_API_KEY_ENV",
+}
+
+_TYPES = {f.name: f.type for f in fields(LLMSettings)}
+
+
+def _coerce(name: str, value: Any, where: str) -> Any:
+    kind = str(_TYPES[name])
+    if isinstance(value, str):
+        value = value.strip()
+    try:
+        if "bool" in kind:
+            return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes", "on")
+        if "int" in kind:
+            return int(value)
+        if "float" in kind:
+            return float(value)
+    except (TypeError, ValueError):
+        raise BackendConfigError(f"{where}: {name} must be a number, not {value!r}") from None
+    return str(value)
+
+
+def read_config(path: str | Path | None, *, cwd: Path | None = None) -> tuple[dict[str, Any], str | None]:
+    """The ``[llm]`` table of the config file and the file's path (empty when there is none).
+
+    Raises:
+        BackendConfigError: a named file is missing, is not TOML, or has unknown keys.
+    """
+    explicit = path is not None
+    target = Path(path) if path is not None else (cwd or Path.cwd()) / DEFAULT_CONFIG
+    if not target.exists():
+        if explicit:
+            raise BackendConfigError(f"config file {target} does not exist")
+        return {}, None
+    try:
+        data = tomllib.loads(target.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise BackendConfigError(f"{target} is not valid TOML: {exc}") from None
+    table = data.get("llm", {})
+    unknown = sorted(set(table) - set(_TYPES) - {"api_key"})
+    if "api_key" in table:
+        raise BackendConfigError(f"{target}: put no API key in a file; set {ENV['api_key_env']} or OPENAI_API_KEY")
+    if unknown:
+        raise BackendConfigError(f"{target}: unknown [llm] keys: {', '.join(unknown)}")
+    return dict(table), str(target)
+
+
+def resolve(
+    flags: Mapping[str, Any] | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    config: str | Path | None = None,
+    cwd: Path | None = None,
+) -> LLMSettings:
+    """Settings from flags (None values are unset), then environment, then config file, then defaults.
+
+    Args:
+        flags: Setting name -> value given on the command line or in Python.
+        env: Environment (``os.environ`` by default).
+        config: Config file path; default ``$TRIALX_CONFIG`` or ``./trialx.toml`` when present.
+        cwd: Where to look for ``trialx.toml``.
+    """
+    env = os.environ if env is None else env
+    flags = {k: v for k, v in (flags or {}).items() if v is not None}
+    unknown = set(flags) - set(_TYPES)
+    if unknown:
+        raise BackendConfigError(f"unknown LLM settings: {', '.join(sorted(unknown))}")
+    table, where = read_config(config if config is not None else env.get("TRIALX_CONFIG") or None, cwd=cwd)
+    values: dict[str, Any] = {}
+    for name in _TYPES:
+        if name == "api_key":
+            continue
+        if name in flags:
+            values[name] = _coerce(name, flags[name], "flag")
+        elif name in ENV and env.get(ENV[name]):
+            values[name] = _coerce(name, env[ENV[name]], ENV[name])
+        elif name in table:
+            values[name] = _coerce(name, table[name], where or DEFAULT_CONFIG)
+    if "cache_dir" not in values:
+        values["cache_dir"] = default_cache_dir(env)
+    key_env = values.get("api_key_env", "OPENAI_API_KEY")
+    return LLMSettings(**values, api_key=env.get(key_env) or None)

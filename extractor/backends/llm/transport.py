@@ -1,0 +1,184 @@
+"""Transport retries (tenacity) and client-side rate limits, beneath instructor's re-asks.
+
+The openai client is built with ``max_retries=0``: every HTTP request goes through
+``Transport.send``, which retries 429 (honouring ``Retry-After``, capped), 5xx,
+timeouts and dropped connections with exponential backoff and jitter, bounded in
+attempts and in total time. instructor sees only the final outcome, so a transport
+fault is never re-asked as a validation error. 400, 401, 403 and 404 are not retried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import openai
+from tenacity import (
+    AsyncRetrying,
+    RetryCallState,
+    retry_if_exception,
+    stop_after_attempt,
+    stop_before_delay,
+    wait_exponential_jitter,
+)
+
+from extractor.backends import BackendUnavailable
+from extractor.backends.llm.usage import Sleep, current_meter
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Worth another try: rate limits, server errors, timeouts, dropped connections."""
+    if isinstance(exc, openai.APIConnectionError):  # APITimeoutError is one too
+        return True
+    return isinstance(exc, openai.APIStatusError) and (exc.status_code == 429 or exc.status_code >= 500)
+
+
+def retry_after(exc: BaseException | None) -> float | None:
+    """Seconds the server asked to wait (``retry-after-ms`` or ``Retry-After``), if it did."""
+    if not isinstance(exc, openai.APIStatusError):
+        return None
+    headers = exc.response.headers
+    for name, scale in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+        try:
+            return max(0.0, float(headers.get(name, "")) / scale)
+        except ValueError:
+            continue
+    return None
+
+
+def job_level(exc: BaseException) -> BackendUnavailable | None:
+    """401, 403 and 404 concern every document: the job stops with this message."""
+    if isinstance(exc, openai.AuthenticationError):
+        return BackendUnavailable("the endpoint refused the credentials (401 Unauthorized): "
+                                  "check the API key variable (OPENAI_API_KEY or --api-key-env)")
+    if isinstance(exc, openai.PermissionDeniedError):
+        return BackendUnavailable("the endpoint denied access (403 Forbidden): the key may lack access to this model")
+    if isinstance(exc, openai.NotFoundError):
+        return BackendUnavailable(f"the endpoint answered 404 Not Found: check --base-url and --model ({exc.message})")
+    return None
+
+
+def describe(exc: BaseException) -> str:
+    """A per-document reason for a transport failure, without request details."""
+    if isinstance(exc, openai.APIStatusError):
+        return f"the endpoint answered {exc.status_code}: {exc.message}"
+    if isinstance(exc, openai.APITimeoutError):
+        return "the request timed out (see --timeout)"
+    if isinstance(exc, openai.APIConnectionError):
+        return "the connection failed or was dropped"
+    return f"{type(exc).__name__}: {exc}"
+
+
+class TokenBucket:
+    """``rate`` per minute, bursts of up to one second's worth (at least ``floor``)."""
+
+    def __init__(self, per_minute: float, *, floor: float = 1.0, clock: Callable[[], float] = time.monotonic):
+        self.rate = per_minute / 60.0
+        self.capacity = max(self.rate, floor)
+        self.level = self.capacity
+        self._clock = clock
+        self._stamp = clock()
+        self._lock = asyncio.Lock()
+
+    def _refill(self) -> None:
+        now = self._clock()
+        self.level = min(self.capacity, self.level + (now - self._stamp) * self.rate)
+        self._stamp = now
+
+    async def take(self, amount: float) -> None:
+        """Wait until ``amount`` can be taken (a request larger than a burst waits for a full bucket)."""
+        async with self._lock:  # first come, first served
+            self._refill()
+            need = min(amount, self.capacity)
+            while self.level < need:
+                await asyncio.sleep((need - self.level) / self.rate)
+                self._refill()
+            self.level -= amount
+
+    def give_back(self, amount: float) -> None:
+        """Correct an estimate once the real figure is known (negative: take more)."""
+        self._refill()
+        self.level = min(self.capacity, self.level + amount)
+
+
+@dataclass
+class RetryPolicy:
+    """Bounds of transport retries (``--retries``, ``--retry-max-time``)."""
+
+    retries: int = 5
+    max_time: float = 120.0
+    retry_after_max: float = 60.0
+    initial: float = 0.5
+    max_wait: float = 20.0
+
+
+class Transport:
+    """Sends one chat request with retries and rate limits; instructor calls ``send``.
+
+    Args:
+        create: The openai client's ``chat.completions.create``.
+        policy: Retry bounds.
+        rpm: Requests per minute, or None.
+        tpm: Tokens per minute, or None.
+        sleep: Awaitable sleep (tests replace it to observe waits).
+    """
+
+    def __init__(self, create: Callable[..., Awaitable[Any]], policy: RetryPolicy,
+                 rpm: float | None = None, tpm: float | None = None, sleep: Sleep | None = None):
+        self._create = create
+        self.policy = policy
+        self.requests = TokenBucket(rpm) if rpm else None
+        self.tokens = TokenBucket(tpm, floor=0) if tpm else None
+        self._sleep = sleep if sleep is not None else asyncio.sleep
+        self._backoff = wait_exponential_jitter(multiplier=policy.initial, max=policy.max_wait, jitter=policy.initial)
+
+    def _wait(self, state: RetryCallState) -> float:
+        exc = state.outcome.exception() if state.outcome else None
+        asked = retry_after(exc)
+        backoff = self._backoff(state)
+        return min(asked, self.policy.retry_after_max) if asked is not None else backoff
+
+    @staticmethod
+    def estimate(kwargs: dict[str, Any]) -> int:
+        """Tokens a request will use, before it is sent: characters / 4, plus the completion limit."""
+        chars = sum(len(str(m.get("content") or "")) for m in kwargs.get("messages", []))
+        chars += len(str(kwargs.get("tools") or kwargs.get("response_format") or ""))
+        return chars // 4 + int(kwargs.get("max_tokens") or 1000)
+
+    async def send(self, **kwargs: Any) -> Any:
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(self.policy.retries + 1) | stop_before_delay(self.policy.max_time),
+            wait=self._wait,
+            retry=retry_if_exception(is_transient),
+            sleep=self._sleep,
+            reraise=True,
+        )
+        async for attempt in retrying:
+            with attempt:
+                return await self._send_once(kwargs)
+        raise AssertionError("unreachable: tenacity re-raises the last error")  # pragma: no cover
+
+    async def _send_once(self, kwargs: dict[str, Any]) -> Any:
+        estimate = self.estimate(kwargs) if self.tokens else 0
+        if self.requests:
+            await self.requests.take(1)
+        if self.tokens:
+            await self.tokens.take(estimate)
+        meter = current_meter.get()
+        if meter is not None:
+            meter.requests += 1
+        try:
+            response = await self._create(**kwargs)
+        except openai.APIError as exc:
+            fatal = job_level(exc)
+            if fatal is not None:
+                raise fatal from None
+            raise
+        if self.tokens:
+            used = getattr(getattr(response, "usage", None), "total_tokens", None)
+            if used is not None:
+                self.tokens.give_back(estimate - used)
+        return response

@@ -1,0 +1,1 @@
+"""Test doubles that ship with the project (used by its tests and benchmarks)."""

@@ -1,0 +1,396 @@
+"""A fake OpenAI-compatible server on loopback, for tests and benchmarks. It is not a model.
+
+It serves ``POST /v1/chat/completions`` (answering with a tool call when the request
+has ``tools``, with JSON content for ``response_format`` json_schema/json_object, and
+with a fenced JSON block otherwise), ``GET /v1/models``, and ``GET /_fake/requests``
+(how many requests it has seen). Every reply carries ``usage`` (characters / 4).
+
+What it answers, first match wins:
+
+1. a ``responder`` function given from Python: ``responder(document_text) -> dict``;
+2. the script's ``replies``: ``{"match": "substring of the document", "extraction": {...}}``;
+3. the script's ``by_sha256``: sha256 of the document text -> extraction;
+4. the default: the project's **rule backend** run on the document text, returned as the
+   model's answer, so that the HTTP path runs end to end from a fresh clone. Those
+   records are the rule backend's, not a model's.
+
+Faults are consumed in order from a queue (script ``faults`` or ``add_fault``), each
+``{"kind": K, "match": optional substring, "times": N, ...}``:
+
+``429`` (with ``retry_after`` seconds), ``500``, ``503``, ``400``, ``401``, ``403``,
+``timeout`` (sleep ``delay`` seconds, then answer), ``drop`` (close the socket without a
+response), ``malformed`` (cut-off JSON), ``schema`` (JSON that breaks the schema),
+``ungrounded`` (the first result's evidence is not in the document).
+
+Run it::
+
+    python -m extractor.testing.fake_openai --port 8011 [--script script.json] [--latency 0.2]
+
+The document is what the client sent between ``<document>`` and ``</document>`` in a
+user message (the trialx prompt puts it there), else the last user message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import hashlib
+import json
+import socket
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+Responder = Callable[[str], dict[str, Any]]
+
+STATUS_FAULTS = {"400": 400, "401": 401, "403": 403, "429": 429, "500": 500, "503": 503}
+CONTENT_FAULTS = {"malformed", "schema", "ungrounded"}
+#: Evidence the ``ungrounded`` fault puts in (with the result's own value): a quote no document contains.
+UNGROUNDED_EVIDENCE = "The fake server invented this sentence about {value}."
+SCHEMA_BREAKING = {"is_trial_report": "perhaps", "trials": [{"role": "cited", "results": "none"}]}
+
+
+@dataclass
+class Fault:
+    """One injected fault; ``times`` requests (matching ``match``, when set) get it."""
+
+    kind: str
+    match: str | None = None
+    times: int = 1
+    retry_after: float | None = None
+    delay: float = 5.0
+
+    def __post_init__(self) -> None:
+        known = {*STATUS_FAULTS, *CONTENT_FAULTS, "timeout", "drop"}
+        if self.kind not in known:
+            raise ValueError(f"unknown fault {self.kind!r}; known: {', '.join(sorted(known))}")
+
+
+@dataclass
+class Recorded:
+    """One request the server received."""
+
+    path: str
+    body: dict[str, Any]
+    document: str
+    headers: dict[str, str]
+    is_reask: bool
+    fault: str | None
+    at: float
+    usage: dict[str, int] | None = None
+    """The usage the reply reported (None when no completion was sent)."""
+
+
+@dataclass
+class Script:
+    """Replies and faults; loaded from a JSON file or built in Python."""
+
+    latency: float = 0.0
+    replies: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    by_sha256: dict[str, dict[str, Any]] = field(default_factory=dict)
+    faults: list[Fault] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Script:
+        return cls(
+            latency=float(data.get("latency", 0.0)),
+            replies=[(r["match"], r["extraction"]) for r in data.get("replies", [])],
+            by_sha256=dict(data.get("by_sha256", {})),
+            faults=[Fault(**f) for f in data.get("faults", [])],
+        )
+
+    @classmethod
+    def load(cls, path: str | Path) -> Script:
+        return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def text_sha256(text: str) -> str:
+    """Key of ``Script.by_sha256``."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_RULES_LOCK = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _rules_backend() -> Any:
+    from extractor.backends.rules import RulesBackend
+
+    return RulesBackend()
+
+
+def rules_responder(document: str) -> dict[str, Any]:
+    """The rule backend's extraction of ``document``, shaped as the model's answer."""
+    from extractor.documents import Document
+
+    with _RULES_LOCK:  # the rule backend keeps per-text caches; one thread at a time
+        result = _rules_backend().extract(Document(doc_id="fake", text=document))
+    return {"is_trial_report": result.is_trial_report,
+            "trials": [t.model_dump(mode="json", exclude_none=True) for t in result.trials]}
+
+
+def document_of(body: dict[str, Any]) -> str:
+    """The document text in a chat request (see the module docstring)."""
+    users = [m.get("content") for m in body.get("messages", []) if m.get("role") == "user"]
+    texts = [c for c in users if isinstance(c, str)]
+    for text in texts:
+        start = text.find("<document>")
+        end = text.rfind("</document>")
+        if start >= 0 and end > start:
+            inner = text[start + len("<document>"):end]
+            return inner.removeprefix("\n").removesuffix("\n")
+    return texts[-1] if texts else ""
+
+
+def _is_reask(body: dict[str, Any]) -> bool:
+    return any(m.get("role") in ("tool", "assistant") for m in body.get("messages", []))
+
+
+class FakeOpenAI:
+    """The server; start it with ``start()`` or as a context manager.
+
+    Args:
+        script: Replies, latency and faults.
+        responder: Answers every request not matched by a fault (overrides the script's replies).
+        host: Loopback address to bind.
+        port: Port; 0 picks a free one.
+    """
+
+    def __init__(self, script: Script | None = None, responder: Responder | None = None,
+                 host: str = "127.0.0.1", port: int = 0):
+        self.script = script or Script()
+        self.responder = responder
+        self.requests: list[Recorded] = []
+        self._lock = threading.Lock()
+        self._server = _Server((host, port), _Handler)
+        self._server.fake = self
+        self._thread: threading.Thread | None = None
+
+    @property
+    def port(self) -> int:
+        return int(self._server.server_address[1])
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def add_fault(self, kind: str, **options: Any) -> None:
+        """Queue a fault (see the module docstring)."""
+        with self._lock:
+            self.script.faults.append(Fault(kind, **options))
+
+    def chat_requests(self) -> list[Recorded]:
+        return [r for r in self.requests if r.path.endswith("/chat/completions")]
+
+    def start(self) -> FakeOpenAI:
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        daemon=True, name="fake-openai")
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def serve_forever(self) -> None:
+        self._server.serve_forever()
+
+    def __enter__(self) -> FakeOpenAI:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # ------------------------------------------------------------ answering
+
+    def _take_fault(self, document: str) -> Fault | None:
+        with self._lock:
+            for fault in self.script.faults:
+                if fault.times > 0 and (fault.match is None or fault.match in document):
+                    fault.times -= 1
+                    return fault
+        return None
+
+    def _extraction(self, document: str) -> dict[str, Any]:
+        if self.responder is not None:
+            return self.responder(document)
+        for match, extraction in self.script.replies:
+            if match in document:
+                return extraction
+        if self.script.by_sha256:
+            found = self.script.by_sha256.get(text_sha256(document))
+            if found is not None:
+                return found
+        return rules_responder(document)
+
+    def _record(self, handler: _Handler, body: dict[str, Any], document: str, fault: Fault | None) -> Recorded:
+        headers = {k.lower(): v for k, v in handler.headers.items()}
+        entry = Recorded(handler.path, body, document, headers, _is_reask(body), fault.kind if fault else None,
+                         time.monotonic())
+        with self._lock:
+            self.requests.append(entry)
+        return entry
+
+
+def _content(body: dict[str, Any], extraction: dict[str, Any], fault: Fault | None) -> str:
+    if fault is not None and fault.kind == "schema":
+        return json.dumps(SCHEMA_BREAKING)
+    if fault is not None and fault.kind == "ungrounded":
+        extraction = json.loads(json.dumps(extraction))
+        results = [r for t in extraction.get("trials", []) for r in t.get("results", [])]
+        if results:
+            results[0]["evidence"] = UNGROUNDED_EVIDENCE.format(value=results[0].get("value"))
+            results[0].pop("evidence_start", None)
+        elif extraction.get("trials"):
+            extraction["trials"][0].setdefault("results", []).append(
+                {"endpoint": "ORR", "measure": "proportion", "value": 42.0, "unit": "percent",
+                 "evidence": UNGROUNDED_EVIDENCE.format(value=42.0)})
+    text = json.dumps(extraction, ensure_ascii=False)
+    if fault is not None and fault.kind == "malformed":
+        return text[: max(1, len(text) // 2)]
+    return text
+
+
+def completion(body: dict[str, Any], extraction: dict[str, Any], fault: Fault | None = None) -> dict[str, Any]:
+    """A chat completion answering ``body`` with ``extraction`` in the form the request asks for."""
+    content = _content(body, extraction, fault)
+    message: dict[str, Any] = {"role": "assistant", "content": None}
+    finish = "stop"
+    tools = body.get("tools") or []
+    if tools:
+        name = tools[0].get("function", {}).get("name", "Extraction")
+        message["tool_calls"] = [{"id": f"call_{int(time.time() * 1e6) % 10**9}", "type": "function",
+                                  "function": {"name": name, "arguments": content}}]
+        finish = "tool_calls"
+    elif body.get("response_format"):
+        message["content"] = content
+    else:
+        message["content"] = f"```json\n{content}\n```"
+    prompt_chars = len(json.dumps(body.get("messages", []))) + len(json.dumps(tools))
+    prompt_tokens, completion_tokens = prompt_chars // 4 + 1, len(content) // 4 + 1
+    return {
+        "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
+        "model": body.get("model", "fake"),
+        "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
+        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                  "total_tokens": prompt_tokens + completion_tokens},
+    }
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 256  # 32+ clients connect at once; the default backlog of 5 would stall them
+    fake: FakeOpenAI
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as real endpoints do
+    # Headers and body go out in two writes; with Nagle's algorithm the body would wait for the
+    # client's delayed ACK (about 40 ms a reply on Linux).
+    disable_nagle_algorithm = True
+    server: _Server
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def _send_json(self, status: int, payload: object, headers: dict[str, str] | None = None) -> None:
+        data = json.dumps(payload).encode("utf-8")
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout): nothing to do
+            self.close_connection = True
+
+    def do_GET(self) -> None:
+        fake = self.server.fake
+        if self.path.rstrip("/").endswith("/models"):
+            self._send_json(200, {"object": "list", "data": [{"id": "fake-model", "object": "model",
+                                                               "owned_by": "trialx-fake"}]})
+        elif self.path.startswith("/_fake/requests"):
+            with fake._lock:
+                chat = [r for r in fake.requests if r.path.endswith("/chat/completions")]
+                self._send_json(200, {"requests": len(chat), "reasks": sum(r.is_reask for r in chat)})
+        else:
+            self._send_json(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
+
+    def do_POST(self) -> None:
+        fake = self.server.fake
+        length = int(self.headers.get("Content-Length") or 0)
+        raw = self.rfile.read(length) if length else b"{}"
+        if not self.path.rstrip("/").endswith("/chat/completions"):
+            self._send_json(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
+            return
+        try:
+            body = json.loads(raw)
+        except ValueError:
+            self._send_json(400, {"error": {"message": "request body is not JSON", "type": "invalid_request_error"}})
+            return
+        document = document_of(body)
+        fault = fake._take_fault(document)
+        entry = fake._record(self, body, document, fault)
+        # The simulated latency runs from receipt to reply: the reply is built inside it.
+        due = entry.at + fake.script.latency
+        if fault is not None and fault.kind == "drop":
+            _sleep_until(due)
+            self.close_connection = True
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_RDWR)
+            return
+        if fault is not None and fault.kind in STATUS_FAULTS:
+            status = STATUS_FAULTS[fault.kind]
+            headers = {"Retry-After": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
+            kind = {400: "invalid_request_error", 401: "invalid_api_key", 403: "permission_denied",
+                    429: "rate_limit_exceeded"}.get(status, "server_error")
+            _sleep_until(due)
+            self._send_json(status, {"error": {"message": f"fake {status} fault", "type": kind}}, headers)
+            return
+        if fault is not None and fault.kind == "timeout":
+            due += fault.delay
+        try:
+            payload = completion(body, fake._extraction(document), fault)
+        except Exception as exc:  # a responder bug is the server's 500, as it would be for a real one
+            self._send_json(500, {"error": {"message": f"responder failed: {exc}", "type": "server_error"}})
+            return
+        entry.usage = payload["usage"]
+        _sleep_until(due)
+        self._send_json(200, payload)
+
+
+def _sleep_until(deadline: float) -> None:
+    delay = deadline - time.monotonic()
+    if delay > 0:
+        time.sleep(delay)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--host", default="127.0.0.1", help="Loopback address to bind.")
+    parser.add_argument("--port", type=int, default=0, help="Port (0: pick a free one and print it).")
+    parser.add_argument("--script", type=Path, help="JSON script: latency, replies, by_sha256, faults.")
+    parser.add_argument("--latency", type=float, help="Seconds to wait before each reply (overrides the script).")
+    args = parser.parse_args(argv)
+    if not args.host.startswith("127.") and args.host not in ("localhost", "::1"):
+        parser.error("the fake server binds to loopback only")
+    script = Script.load(args.script) if args.script else Script()
+    if args.latency is not None:
+        script.latency = args.latency
+    server = FakeOpenAI(script, host=args.host, port=args.port)
+    print(f"fake OpenAI server (answers are scripted or the rule backend's, not a model's) on {server.base_url}",
+          flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        server.serve_forever()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

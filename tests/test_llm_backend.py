@@ -1,0 +1,289 @@
+"""The openai backend through the real openai client and instructor, against the fake server.
+
+Each fault the fake server can inject is met here with the behaviour the issue asks for.
+Back-off waits go through the backend's ``sleep`` hook, so they are observed, not slept.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from types import SimpleNamespace
+
+import pytest
+
+from extractor.backends import BackendUnavailable
+from extractor.backends.llm import OpenAIBackend
+from extractor.backends.llm.backend import ExtractionFailed
+from extractor.backends.llm.response import Extraction
+from extractor.backends.llm.transport import RetryPolicy, Transport
+from extractor.documents import Document
+from extractor.testing.fake_openai import rules_responder
+from tests.conftest import EXAMPLES
+
+TEXT = (EXAMPLES / "bulletin-sarcoma-fr.txt").read_text(encoding="utf-8")
+DOC = Document(doc_id="sarcoma", text=TEXT)
+EXPECTED = rules_responder(TEXT)
+N_RESULTS = sum(len(t["results"]) for t in EXPECTED["trials"])
+
+
+class Sleeps(list):
+    """Records back-off waits instead of sleeping them."""
+
+    async def __call__(self, seconds: float) -> None:
+        self.append(seconds)
+        await asyncio.sleep(0)
+
+
+def make(server, tmp_path, **flags) -> tuple[OpenAIBackend, Sleeps]:
+    sleeps = Sleeps()
+    flags = {"model": "fake-model", "base_url": server.base_url, "cache_dir": str(tmp_path / "c"),
+             "no_cache": True, **flags}
+    return OpenAIBackend(sleep=sleeps, **flags), sleeps
+
+
+def n_results(result) -> int:
+    return sum(len(t.results) for t in result.trials)
+
+
+@pytest.mark.parametrize("mode", ["tools", "json_schema", "json", "md_json"])
+def test_each_mode_extracts_through_instructor(fake_openai, tmp_path, mode):
+    backend, _ = make(fake_openai, tmp_path, mode=mode)
+    result = backend.extract(DOC)
+    assert result.is_trial_report and n_results(result) == N_RESULTS
+    assert result.trials[0].registry_ids == ["NCT04028063"]
+    for r in (r for t in result.trials for r in t.results):
+        assert TEXT[r.evidence_start:].startswith(r.evidence)
+    (request,) = fake_openai.chat_requests()
+    body = request.body
+    if mode == "tools":
+        assert body["tools"][0]["function"]["name"] == "Extraction" and "response_format" not in body
+    elif mode == "json_schema":
+        assert body["response_format"]["type"] == "json_schema" and "tools" not in body
+    elif mode == "json":
+        assert body["response_format"] == {"type": "json_object"}
+    else:
+        assert "response_format" not in body and "tools" not in body
+    assert request.document == TEXT  # sent verbatim, braces and all, through instructor's templating
+    assert result.usage.requests == 1 and result.usage.reasks == 0
+    assert result.prompt == "extract@2" and len(result.prompt_sha256) == 64
+
+
+def test_the_document_arrives_verbatim_and_is_never_rendered_as_a_template(fake_openai, tmp_path):
+    text = TEXT + "\n   \n\tTemplates are data here: {{ secret }} {% if x %} {# note #}\n"
+    backend, _ = make(fake_openai, tmp_path)
+    result = backend.extract(Document(doc_id="braces", text=text))
+    (request,) = fake_openai.chat_requests()
+    assert request.document == text
+    assert n_results(result) == N_RESULTS  # grounding still saw the document
+
+
+def test_schema_breaking_answer_is_reasked_then_accepted(fake_openai, tmp_path):
+    backend, _ = make(fake_openai, tmp_path)
+    fake_openai.add_fault("schema", times=1)
+    result = backend.extract(DOC)
+    requests = fake_openai.chat_requests()
+    assert [r.is_reask for r in requests] == [False, True]
+    assert "Validation Error" in json.dumps(requests[1].body["messages"][-1])
+    assert n_results(result) == N_RESULTS and not result.warnings
+    assert result.usage.reasks == 1 and result.usage.requests == 2
+
+
+def test_reasks_stop_at_the_limit_and_what_fails_is_dropped_with_a_warning(fake_openai, tmp_path):
+    backend, _ = make(fake_openai, tmp_path, max_reasks=2)
+    fake_openai.add_fault("schema", times=10)
+    result = backend.extract(DOC)
+    assert len(fake_openai.chat_requests()) == 3  # first answer + 2 re-asks
+    assert result.usage.reasks == 2
+    assert result.trials == [] and not result.is_trial_report
+    assert result.warnings and all("after 2 re-asks" in w for w in result.warnings)
+    assert "trial 0 dropped" in result.warnings[0]
+
+
+def test_evidence_not_in_the_document_is_reasked_then_dropped(fake_openai, tmp_path):
+    backend, _ = make(fake_openai, tmp_path, max_reasks=1)
+    fake_openai.add_fault("ungrounded", times=5)
+    result = backend.extract(DOC)
+    assert len(fake_openai.chat_requests()) == 2
+    assert n_results(result) == N_RESULTS - 1  # only the invented quote is dropped
+    assert all(r.evidence in TEXT for t in result.trials for r in t.results)
+    (warning,) = result.warnings
+    assert "not a verbatim quote" in warning and "dropped" in warning
+    assert "fake server invented" not in json.dumps(result.model_dump(exclude={"warnings"}))
+
+
+def test_evidence_fixed_on_reask_keeps_every_result(fake_openai, tmp_path):
+    backend, _ = make(fake_openai, tmp_path)
+    fake_openai.add_fault("ungrounded", times=1)
+    result = backend.extract(DOC)
+    assert n_results(result) == N_RESULTS and not result.warnings and result.usage.reasks == 1
+
+
+def test_malformed_json_is_reasked(fake_openai, tmp_path):
+    backend, _ = make(fake_openai, tmp_path)
+    fake_openai.add_fault("malformed", times=1)
+    result = backend.extract(DOC)
+    assert n_results(result) == N_RESULTS and result.usage.reasks == 1
+
+
+def test_malformed_json_to_the_end_fails_the_document(fake_openai, tmp_path):
+    backend, _ = make(fake_openai, tmp_path, max_reasks=1)
+    fake_openai.add_fault("malformed", times=5)
+    with pytest.raises(ExtractionFailed, match="not usable JSON"):
+        backend.extract(DOC)
+    assert len(fake_openai.chat_requests()) == 2
+
+
+def test_429_honours_retry_after_and_is_not_a_reask(fake_openai, tmp_path):
+    backend, sleeps = make(fake_openai, tmp_path)
+    fake_openai.add_fault("429", retry_after=1.5)
+    result = backend.extract(DOC)
+    assert sleeps == [1.5]
+    assert result.usage.requests == 2 and result.usage.reasks == 0
+    assert not any(r.is_reask for r in fake_openai.chat_requests())
+
+
+def test_retry_after_is_capped(fake_openai, tmp_path):
+    backend, sleeps = make(fake_openai, tmp_path)
+    backend.settings = backend.settings.__class__(**{**backend.settings.__dict__, "retry_after_max": 3.0})
+    fake_openai.add_fault("429", retry_after=900)
+    backend.extract(DOC)
+    assert sleeps == [3.0]
+
+
+@pytest.mark.parametrize("fault", ["500", "503", "drop"])
+def test_server_errors_and_dropped_connections_are_retried_with_backoff(fake_openai, tmp_path, fault):
+    backend, sleeps = make(fake_openai, tmp_path)
+    fake_openai.add_fault(fault, times=2)
+    result = backend.extract(DOC)
+    assert n_results(result) == N_RESULTS
+    assert len(sleeps) == 2 and 0.5 <= sleeps[0] <= 1.0 and sleeps[1] >= 1.0  # exponential, with jitter
+    assert result.usage.requests == 3 and result.usage.reasks == 0
+
+
+def test_a_reply_slower_than_the_timeout_is_retried(fake_openai, tmp_path):
+    backend, sleeps = make(fake_openai, tmp_path, timeout=0.4)
+    fake_openai.add_fault("timeout", delay=1.5)
+    result = backend.extract(DOC)
+    assert n_results(result) == N_RESULTS and len(sleeps) == 1
+    assert result.usage.requests == 2 and result.usage.reasks == 0
+
+
+def test_transport_retries_are_bounded(fake_openai, tmp_path):
+    backend, sleeps = make(fake_openai, tmp_path, retries=2)
+    fake_openai.add_fault("500", times=10)
+    with pytest.raises(ExtractionFailed, match="answered 500"):
+        backend.extract(DOC)
+    assert len(fake_openai.chat_requests()) == 3 and len(sleeps) == 2
+
+
+def test_400_fails_the_document_at_once(fake_openai, tmp_path):
+    backend, sleeps = make(fake_openai, tmp_path)
+    fake_openai.add_fault("400")
+    with pytest.raises(ExtractionFailed, match="answered 400"):
+        backend.extract(DOC)
+    assert len(fake_openai.chat_requests()) == 1 and sleeps == []
+
+
+@pytest.mark.parametrize(("fault", "words"), [("401", "refused the credentials"), ("403", "denied access")])
+def test_auth_errors_stop_with_a_clear_message_and_no_retry(fake_openai, tmp_path, fault, words):
+    backend, sleeps = make(fake_openai, tmp_path, api_key_env="MY_KEY")
+    fake_openai.add_fault(fault)
+    with pytest.raises(BackendUnavailable, match=words):
+        backend.extract(DOC)
+    assert len(fake_openai.chat_requests()) == 1 and sleeps == []
+
+
+def test_transport_faults_are_never_counted_as_reasks(fake_openai, tmp_path):
+    backend, sleeps = make(fake_openai, tmp_path)
+    for fault in ("429", "500", "drop"):
+        fake_openai.add_fault(fault, retry_after=0.1 if fault == "429" else None)
+    result = backend.extract(DOC)
+    requests = fake_openai.chat_requests()
+    assert len(requests) == 4 and not any(r.is_reask for r in requests)
+    assert result.usage.reasks == 0 and result.usage.requests == 4 and len(sleeps) == 3
+
+
+def test_usage_is_summed_over_every_attempt(fake_openai, tmp_path):
+    backend, _ = make(fake_openai, tmp_path, price_file=None)
+    fake_openai.add_fault("schema", times=2)
+    result = backend.extract(DOC)
+    replies = [r.usage for r in fake_openai.chat_requests()]
+    assert len(replies) == 3
+    assert result.usage.prompt_tokens == sum(u["prompt_tokens"] for u in replies)
+    assert result.usage.completion_tokens == sum(u["completion_tokens"] for u in replies)
+    assert result.usage.reasks == 2
+
+
+def test_cost_comes_from_the_price_table_and_a_file_overrides_it(fake_openai, tmp_path):
+    prices = tmp_path / "prices.toml"
+    prices.write_text('[models."fake-model"]\ninput_per_mtok = 1000.0\noutput_per_mtok = 2000.0\n')
+    backend, _ = make(fake_openai, tmp_path, price_file=str(prices))
+    usage = backend.extract(DOC).usage
+    assert usage.cost_usd == pytest.approx((usage.prompt_tokens * 1000 + usage.completion_tokens * 2000) / 1e6)
+    unpriced, _ = make(fake_openai, tmp_path)
+    assert unpriced.extract(DOC).usage.cost_usd is None
+
+
+def test_max_tokens_per_doc_stops_runaway_reasking(fake_openai, tmp_path):
+    probe, _ = make(fake_openai, tmp_path)
+    one_request = probe.extract(DOC).usage
+    budget = int((one_request.prompt_tokens + one_request.completion_tokens) * 1.5)
+    backend, _ = make(fake_openai, tmp_path, max_reasks=10, max_tokens_per_doc=budget)
+    fake_openai.add_fault("schema", times=20)
+    result = backend.extract(DOC)
+    assert len(fake_openai.chat_requests()) == 1 + 2  # the probe, then two attempts before the budget ran out
+    assert any("--max-tokens-per-doc" in w for w in result.warnings)
+
+
+def test_a_document_over_the_budget_is_not_sent(fake_openai, tmp_path):
+    backend, _ = make(fake_openai, tmp_path, max_tokens_per_doc=100)
+    with pytest.raises(ExtractionFailed, match="--max-tokens-per-doc 100"):
+        backend.extract(DOC)
+    assert fake_openai.chat_requests() == []
+
+
+def test_the_response_schema_is_the_contract_records():
+    schema = Extraction.model_json_schema()
+    trial = schema["$defs"]["CheckedTrial"]["properties"]
+    assert {"role", "registry_ids", "phases", "arms", "results", "enrollment"} <= set(trial)
+    assert "evidence_start" not in schema["$defs"]["CheckedResult"]["properties"]  # not asked of the model
+
+
+def _stamping_transport(stamps: list[float], used_tokens: int, **limits) -> Transport:
+    async def create(**_):
+        stamps.append(time.monotonic())
+        return SimpleNamespace(usage=SimpleNamespace(total_tokens=used_tokens))
+
+    return Transport(create, RetryPolicy(), **limits)
+
+
+def _burst(transport: Transport, n: int) -> None:
+    async def main():
+        await asyncio.gather(*(transport.send(messages=[{"role": "user", "content": "x" * 4}]) for _ in range(n)))
+
+    asyncio.run(main())
+
+
+def test_rpm_limit_spaces_requests():
+    stamps: list[float] = []
+    _burst(_stamping_transport(stamps, 10, rpm=600), 16)  # 10 per second, bursts of 10
+    assert stamps[-1] - stamps[0] >= 0.5
+    for i, start in enumerate(stamps):  # no half-second window holds more than a burst plus its refill
+        assert sum(start <= t < start + 0.5 for t in stamps[i:]) <= 10 + 5 + 1
+
+
+def test_tpm_limit_uses_the_estimate_then_the_reported_usage():
+    slow: list[float] = []
+    _burst(_stamping_transport(slow, 1002, tpm=600_000), 20)  # 10,000 tokens a second; ~1,000 a request
+    assert slow[-1] - slow[0] >= 0.8
+    fast: list[float] = []
+    _burst(_stamping_transport(fast, 50, tpm=600_000), 20)  # the usage is far below the estimate: refunded
+    assert fast[-1] - fast[0] < 0.5
+
+
+def test_the_backend_hands_its_limits_to_the_transport(fake_openai, tmp_path):
+    backend, _ = make(fake_openai, tmp_path, rpm=120, tpm=90_000)
+    backend.extract(DOC)
+    assert backend.transport.requests.rate == 2 and backend.transport.tokens.rate == 1500
