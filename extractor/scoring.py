@@ -38,6 +38,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from extractor.gold import GoldFile
+from extractor.grounding import holds_value, normalise
 from extractor.models import DocumentResult, Result, TrialRecord
 
 SCALAR_FIELDS = (
@@ -320,68 +321,12 @@ def _score_results(score: DocumentScore, gold: BaseModel | None, predicted: Tria
 
 # ---------------------------------------------------------------- grounding
 
-_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
-
-
-def _ground_norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.translate(_DASHES)).strip()
-
-
-def value_forms(value: float) -> set[str]:
-    """How a number can be printed: 56.5, 56·5, 56.50, 56."""
-    forms = {f"{value:g}", f"{value:.1f}", f"{value:.2f}", f"{value:.3f}"}
-    if float(value).is_integer():
-        forms.add(str(int(value)))
-    return forms | {f.replace(".", "·") for f in forms}
-
-
-_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-
-
-def number_words(n: int) -> set[str]:
-    """How a whole number from 0 to 999 can be written in words (lowercase).
-
-    31 -> "thirty-one", "thirty one"; 1 -> "one", "a single"; 0 -> "no", "none", "zero".
-    """
-    if n < 0 or n > 999:
-        return set()
-    if n == 0:
-        return {"zero", "no", "none"}
-    if n < 20:
-        return {_ONES[n], "a single"} if n == 1 else {_ONES[n]}
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return {_TENS[tens - 2]} if ones == 0 else {f"{_TENS[tens - 2]}{sep}{_ONES[ones]}" for sep in "- "}
-    hundreds, rest = divmod(n, 100)
-    head = f"{_ONES[hundreds]} hundred"
-    if rest == 0:
-        return {head}
-    return {f"{head}{sep}{tail}" for tail in number_words(rest) - {"a single"} for sep in (" ", " and ")}
-
-
-def value_in(value: float, evidence: str) -> bool:
-    """The value is printed in ``evidence``, as digits ("56.5", "56·5") or, when whole, in words."""
-    if any(form in evidence for form in value_forms(value)):
-        return True
-    if not float(value).is_integer():
-        return False
-    words = number_words(int(value))
-    return bool(words) and re.search(
-        r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w-])",
-        evidence, re.IGNORECASE,
-    ) is not None
-
-
 def is_grounded(result: Result, text: str) -> bool:
     """Evidence occurs in the text (whitespace and dashes normalised) and contains the value."""
-    evidence = _ground_norm(result.evidence)
-    if not evidence or evidence not in _ground_norm(text):
+    evidence = normalise(result.evidence)
+    if not evidence or evidence not in normalise(text):
         return False
-    if result.value is None:
-        return bool(re.search(r"not (?:yet )?reached|\bNR\b|not estimable", evidence, re.IGNORECASE))
-    return value_in(result.value, evidence)
+    return holds_value(evidence, result.value, result.value is None)
 
 
 # ---------------------------------------------------------------- documents

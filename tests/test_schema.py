@@ -9,9 +9,9 @@ import pytest
 
 from extractor import extract
 from extractor.documents import Document
+from extractor.grounding import value_in
 from extractor.readers import read_documents
 from extractor.schema import SCHEMA_FILE, committed, document_schema, render
-from extractor.scoring import value_in
 from tests.conftest import EXAMPLES, SHARED, read_jsonl, run_cli
 
 DEV = SHARED / "corpus" / "dev" / "oncology-abstracts.jsonl"

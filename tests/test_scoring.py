@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.gold import GoldFile
+from extractor.grounding import value_in
 from extractor.models import DocumentResult
 from extractor.scoring import (
     Counts,
@@ -16,7 +17,6 @@ from extractor.scoring import (
     score_document,
     score_list,
     score_scalar,
-    value_in,
 )
 
 TEXT = "The ORR was 56.5% (95% CI 41.1–71.1) and median PFS was 15·74 months; median OS not reached."

@@ -17,6 +17,7 @@ from typing import Any, Self
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
+from extractor.grounding import Grounder, holds_value
 from extractor.models import Result, TrialRecord, Unit
 
 # -------------------------------------------------------------- registry ids
@@ -57,72 +58,6 @@ def normalise_registry_id(raw: str) -> str:
 
 # -------------------------------------------------------------- grounding
 
-_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—−"})
-_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-_NOT_REACHED = re.compile(r"not (?:yet )?reached|\bNR\b|not estimable|non atteinte?|\bNE\b", re.I)
-
-
-def _number_words(n: int) -> set[str]:
-    if 0 <= n < 20:
-        return {_WORDS[n]}
-    if 20 <= n < 100:
-        tens, unit = _TENS[n // 10 - 2], n % 10
-        return {tens} if unit == 0 else {f"{tens}-{_WORDS[unit]}", f"{tens} {_WORDS[unit]}"}
-    return set()
-
-
-def printed_forms(value: float) -> set[str]:
-    """Ways a number is printed: 56.5, 56·5, 56,5, 56.50, 56; small integers also as words."""
-    forms = {f"{value:g}", f"{value:.1f}", f"{value:.2f}", f"{value:.3f}"}
-    if float(value).is_integer():
-        forms.add(str(int(value)))
-        forms.add(f"{int(value):,}")
-    forms |= {f.replace(".", "·") for f in forms} | {f.replace(".", ",") for f in forms}
-    return forms
-
-
-class Grounder:
-    """Finds a quote in one document: verbatim, else with whitespace and dashes normalised."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self._normal: str | None = None
-        self._starts: list[int] = []
-
-    def _normalised(self) -> str:
-        if self._normal is None:  # built on the first inexact quote only
-            chars: list[str] = []
-            starts: list[int] = []
-            previous_space = True
-            for i, ch in enumerate(self.text.translate(_DASHES)):
-                if ch.isspace():
-                    if previous_space:
-                        continue
-                    ch, previous_space = " ", True
-                else:
-                    previous_space = False
-                chars.append(ch)
-                starts.append(i)
-            self._normal, self._starts = "".join(chars), starts
-        return self._normal
-
-    def find(self, quote: str) -> tuple[int, str] | None:
-        """Offset and exact document text of ``quote``, or None when it is not there."""
-        if not quote.strip():
-            return None
-        at = self.text.find(quote)
-        if at >= 0:
-            return at, quote
-        needle = re.sub(r"\s+", " ", quote.translate(_DASHES)).strip()
-        at = self._normalised().find(needle)
-        if at < 0:
-            return None
-        start, end = self._starts[at], self._starts[at + len(needle) - 1] + 1
-        return start, self.text[start:end]
-
-
 def grounder(info: ValidationInfo) -> Grounder | None:
     """The document's ``Grounder`` from the validation context (kept there after the first use)."""
     context = info.context
@@ -132,14 +67,6 @@ def grounder(info: ValidationInfo) -> Grounder | None:
     if not isinstance(found, Grounder):
         found = context["_grounder"] = Grounder(context["document"])
     return found
-
-
-def holds_value(evidence: str, value: float | None, not_reached: bool) -> bool:
-    if value is None:
-        return not_reached and bool(_NOT_REACHED.search(evidence))
-    lowered = evidence.lower()
-    words = _number_words(int(value)) if float(value).is_integer() else set()
-    return any(form in evidence for form in printed_forms(value)) or any(w in lowered for w in words)
 
 
 # -------------------------------------------------------------- models
