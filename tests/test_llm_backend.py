@@ -79,6 +79,18 @@ def test_the_document_arrives_verbatim_and_is_never_rendered_as_a_template(fake_
     assert n_results(result) == N_RESULTS  # grounding still saw the document
 
 
+def test_the_title_reaches_the_model_and_keys_the_cache(fake_openai, tmp_path):
+    backend, _ = make(fake_openai, tmp_path, no_cache=False)
+    backend.extract(Document(doc_id="t1", text=TEXT, title="A randomised phase 3 trial of drug X"))
+    (request,) = fake_openai.chat_requests()
+    message = request.body["messages"][-1]["content"]
+    assert "<title>\nA randomised phase 3 trial of drug X\n</title>" in message
+    assert request.document == TEXT  # the title is not part of the quoted document
+    backend.extract(Document(doc_id="t2", text=TEXT, title="Another title"))
+    backend.extract(Document(doc_id="t3", text=TEXT, title="A randomised phase 3 trial of drug X"))
+    assert len(fake_openai.chat_requests()) == 2  # a new title is a new question; the same one is cached
+
+
 def test_schema_breaking_answer_is_reasked_then_accepted(fake_openai, tmp_path):
     backend, _ = make(fake_openai, tmp_path)
     fake_openai.add_fault("schema", times=1)

@@ -27,7 +27,8 @@ Run it::
     python -m extractor.testing.fake_openai --port 8011 [--script script.json] [--latency 0.2]
 
 The document is what the client sent between ``<document>`` and ``</document>`` in a
-user message (the trialx prompt puts it there), else the last user message.
+user message (the trialx prompt puts it there), else the last user message; its title, when
+the client sent one, is between ``<title>`` and ``</title>``.
 """
 
 from __future__ import annotations
@@ -124,12 +125,12 @@ def _rules_backend() -> Any:
     return RulesBackend()
 
 
-def rules_responder(document: str) -> dict[str, Any]:
-    """The rule backend's extraction of ``document``, shaped as the model's answer."""
+def rules_responder(document: str, title: str | None = None) -> dict[str, Any]:
+    """The rule backend's extraction of ``document`` (and its title), shaped as the model's answer."""
     from extractor.documents import Document
 
     with _RULES_LOCK:  # the rule backend keeps per-text caches; one thread at a time
-        result = _rules_backend().extract(Document(doc_id="fake", text=document))
+        result = _rules_backend().extract(Document(doc_id="fake", text=document, title=title))
     return {"is_trial_report": result.is_trial_report,
             "trials": [t.model_dump(mode="json", exclude_none=True) for t in result.trials]}
 
@@ -145,6 +146,15 @@ def document_of(body: dict[str, Any]) -> str:
             inner = text[start + len("<document>"):end]
             return inner.removeprefix("\n").removesuffix("\n")
     return texts[-1] if texts else ""
+
+
+def title_of(body: dict[str, Any]) -> str | None:
+    """The title the client sent between ``<title>`` and ``</title>``, if any."""
+    for message in body.get("messages", []):
+        text = message.get("content") if message.get("role") == "user" else None
+        if isinstance(text, str) and "<title>" in text and "</title>" in text:
+            return text[text.find("<title>") + len("<title>"): text.find("</title>")].strip("\n")
+    return None
 
 
 def _is_reask(body: dict[str, Any]) -> bool:
@@ -216,7 +226,7 @@ class FakeOpenAI:
                     return fault
         return None
 
-    def _extraction(self, document: str) -> dict[str, Any]:
+    def _extraction(self, document: str, title: str | None = None) -> dict[str, Any]:
         if self.responder is not None:
             return self.responder(document)
         for match, extraction in self.script.replies:
@@ -226,7 +236,7 @@ class FakeOpenAI:
             found = self.script.by_sha256.get(text_sha256(document))
             if found is not None:
                 return found
-        return rules_responder(document)
+        return rules_responder(document, title)
 
     def _record(self, handler: _Handler, body: dict[str, Any], document: str, fault: Fault | None) -> Recorded:
         headers = {k.lower(): v for k, v in handler.headers.items()}
@@ -357,7 +367,7 @@ class _Handler(BaseHTTPRequestHandler):
         if fault is not None and fault.kind == "timeout":
             due += fault.delay
         try:
-            payload = completion(body, fake._extraction(document), fault)
+            payload = completion(body, fake._extraction(document, title_of(body)), fault)
         except Exception as exc:  # a responder bug is the server's 500, as it would be for a real one
             self._send_json(500, {"error": {"message": f"responder failed: {exc}", "type": "server_error"}})
             return

@@ -159,7 +159,7 @@ class OpenAIBackend:
         parts = {
             "model": s.model, "base_url": s.endpoint().rstrip("/"), "mode": s.mode,
             "prompt": self.prompt.label, "prompt_sha256": self.prompt.sha256,
-            "user_template": prompts.USER_TEMPLATE,
+            "user_template": prompts.USER_TEMPLATE, "title_template": prompts.TITLE_TEMPLATE,
             "schema": Extraction.model_json_schema(),
             "params": {"temperature": s.temperature, "max_output_tokens": s.max_output_tokens,
                        "max_reasks": s.max_reasks, "max_tokens_per_doc": s.max_tokens_per_doc,
@@ -180,7 +180,7 @@ class OpenAIBackend:
 
     async def aextract(self, document: Document) -> DocumentResult:
         """Extract one document; a cache hit makes no request and builds no client."""
-        key = cache_key(self._key, document.text) if self.cache is not None else None
+        key = cache_key(self._key, document.text, document.title) if self.cache is not None else None
         if key is not None and self.cache is not None:
             hit = self.cache.get(key)
             if hit is not None:
@@ -258,7 +258,7 @@ class OpenAIBackend:
                     raise ExtractionFailed(reason)
                 warnings.append(f"stopped early, parts {number}-{len(parts)} not extracted: {reason}")
                 break
-            extraction, notes = await self._ask(part, meter, remaining)
+            extraction, notes = await self._ask(part, meter, remaining, document.title)
             warnings += [f"part {number}/{len(parts)}: {n}" if len(parts) > 1 else n for n in notes]
             is_report = is_report or extraction.is_trial_report
             answered.append(extraction.records(offset))
@@ -267,7 +267,8 @@ class OpenAIBackend:
                               warnings=warnings, model=self.model, prompt=self.prompt.label,
                               prompt_sha256=self.prompt.sha256, usage=meter.usage(self.price))
 
-    async def _ask(self, part: str, meter: Meter, budget: int | None) -> tuple[Extraction, list[str]]:
+    async def _ask(self, part: str, meter: Meter, budget: int | None,
+                   title: str | None = None) -> tuple[Extraction, list[str]]:
         """One part through instructor; returns the extraction and warnings about what was dropped."""
         import openai
         from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
@@ -290,7 +291,7 @@ class OpenAIBackend:
             extraction: Extraction = await self._create()(
                 model=s.model,
                 messages=[{"role": "system", "content": self.prompt.text},
-                          {"role": "user", "content": prompts.USER_TEMPLATE.format(document=part)}],
+                          {"role": "user", "content": prompts.user_message(part, title)}],
                 response_model=self._response_model, context=context, max_retries=s.max_reasks, strict=False,
                 hooks=hooks, **options,
             )

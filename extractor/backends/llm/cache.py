@@ -25,9 +25,10 @@ def parts_digest(parts: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def cache_key(digest: str, document: str) -> str:
-    """Key of one document under the settings whose ``parts_digest`` is ``digest``."""
-    return hashlib.sha256(f"{digest}\n{document}".encode()).hexdigest()
+def cache_key(digest: str, document: str, title: str | None = None) -> str:
+    """Key of one document (its text and title) under the settings whose ``parts_digest`` is ``digest``."""
+    head = f"{digest}\n" if title is None else f"{digest}\ntitle:{title}\n"
+    return hashlib.sha256(f"{head}{document}".encode()).hexdigest()
 
 
 class ResponseCache:

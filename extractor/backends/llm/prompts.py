@@ -25,7 +25,14 @@ from pathlib import Path
 from extractor.backends import BackendConfigError
 
 #: The user message (``str.format``: braces inside the document are data, not fields).
-USER_TEMPLATE = "Extract the trial records of this document.\n\n<document>\n{document}\n</document>"
+USER_TEMPLATE = "Extract the trial records of this document.\n\n{title}<document>\n{document}\n</document>"
+#: The title, when the input has one apart from the text: context for the model, not a source of evidence.
+TITLE_TEMPLATE = "<title>\n{title}\n</title>\n(The title is context: quote evidence only from the document.)\n\n"
+
+
+def user_message(document: str, title: str | None = None) -> str:
+    """The user message for one document (or part of one), with its title when it has one."""
+    return USER_TEMPLATE.format(document=document, title=TITLE_TEMPLATE.format(title=title) if title else "")
 _JINJA = re.compile(r"\{\{|\{%|\{#")
 _VERSION_FILE = re.compile(r"^v(\d+)\.md$")
 
