@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 
 from extractor.backends import DEFAULT_BACKEND, AsyncBackend, Backend, BackendUnavailable, get_backend
@@ -110,6 +110,33 @@ async def aextract_documents(
         for task in pending:
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
+
+
+def run_documents(
+    documents: Iterable[Document | DocumentError],
+    record: Callable[[DocumentResult | DocumentError], None],
+    *,
+    backend: str | Backend = DEFAULT_BACKEND,
+    concurrency: int | None = None,
+) -> None:
+    """Hand every outcome to ``record``: concurrently (completion order) when the backend is
+    async, else one document at a time in input order. What the CLI's jobs and ``trialx eval`` share."""
+    engine = _resolve(backend)
+    if not isinstance(engine, AsyncBackend):
+        for outcome in extract_documents(documents, backend=engine):
+            record(outcome)
+        return
+
+    async def run(engine: AsyncBackend) -> None:
+        try:
+            async for outcome in aextract_documents(documents, backend=engine, concurrency=concurrency or 8):
+                record(outcome)
+        finally:
+            close = getattr(engine, "aclose", None)
+            if close is not None:
+                await close()
+
+    asyncio.run(run(engine))
 
 
 def _failure(document: Document, exc: Exception) -> DocumentError:

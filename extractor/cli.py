@@ -307,6 +307,9 @@ def eval_command(
     fail_under: Annotated[float | None, typer.Option(help="Fail (exit 3) when field F1 is under this.")] = None,
     baseline: Annotated[Path | None, typer.Option(help="Baseline report JSON to compare with.")] = None,
     max_drop: Annotated[float, typer.Option(help="Largest F1 drop of any field allowed against --baseline.")] = 0.0,
+    concurrency: Annotated[
+        int | None, typer.Option(help="Gold documents in flight with the LLM backend (default 8).", min=1)
+    ] = None,
     llm: dict[str, Any] | None = None,
 ) -> None:
     """Score a backend (or a predictions file) against hand-labelled gold files."""
@@ -318,7 +321,7 @@ def eval_command(
         if predictions is None:
             name, backend_options = _pick_backend(backend, llm or {})
             engine = get_backend(name, **backend_options)
-        report = ev.evaluate(gold, backend=engine or backend, predictions=predictions)
+        report = ev.evaluate(gold, backend=engine or backend, predictions=predictions, concurrency=concurrency)
         base = ev.read_json(baseline) if baseline else None
     except (ValueError, OSError, UnknownBackend) as exc:  # BackendConfigError is a ValueError
         raise _usage_error(str(exc)) from None

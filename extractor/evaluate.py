@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from extractor.api import extract_documents
+from extractor.api import run_documents
 from extractor.backends import DEFAULT_BACKEND, Backend
 from extractor.documents import DocumentError
 from extractor.gold import GoldFile, load_gold
@@ -16,12 +16,17 @@ from extractor.output import iter_json_lines
 from extractor.scoring import RECORD_FIELDS, RESULT_FIELDS, Report, score_all
 
 
-def predict(gold: list[GoldFile], backend: str | Backend = DEFAULT_BACKEND) -> dict[str, DocumentResult]:
-    """Run a backend on each gold document's text; failures predict nothing for that document."""
+def predict(gold: list[GoldFile], backend: str | Backend = DEFAULT_BACKEND,
+            concurrency: int | None = None) -> dict[str, DocumentResult]:
+    """Run a backend on each gold document's text (an LLM backend ``concurrency`` documents at a
+    time); failures predict nothing for that document."""
     out: dict[str, DocumentResult] = {}
-    for outcome in extract_documents((g.document() for g in gold), backend=backend):
+
+    def keep(outcome: DocumentResult | DocumentError) -> None:
         if not isinstance(outcome, DocumentError):
             out[outcome.doc_id] = outcome
+
+    run_documents((g.document() for g in gold), keep, backend=backend, concurrency=concurrency)
     return out
 
 
@@ -39,13 +44,13 @@ def label_of(backend: str | Backend | None) -> str:
 
 
 def evaluate(gold_dir: str | Path, *, backend: str | Backend = DEFAULT_BACKEND,
-             predictions: str | Path | None = None) -> Report:
+             predictions: str | Path | None = None, concurrency: int | None = None) -> Report:
     """Score a backend (or a predictions file) on the gold files in ``gold_dir``."""
     started = time.perf_counter()
     gold = load_gold(gold_dir)
     if not gold:
         raise ValueError(f"no gold files (*.json) in {gold_dir}")
-    predicted = load_predictions(predictions) if predictions else predict(gold, backend)
+    predicted = load_predictions(predictions) if predictions else predict(gold, backend, concurrency)
     report = score_all(gold, predicted)
     report.seconds = time.perf_counter() - started
     return report

@@ -8,7 +8,6 @@ ids (for duplicates and ``--resume``).
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import json
 import sys
@@ -18,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.api import aextract_documents, extract_documents
-from extractor.backends import DEFAULT_BACKEND, AsyncBackend, get_backend
+from extractor.api import run_documents
+from extractor.backends import DEFAULT_BACKEND, get_backend
 from extractor.documents import DEFAULT_MAX_CHARS, Document, DocumentError
 from extractor.models import DocumentResult
 from extractor.output import JsonlSink, iter_json_lines, repair_tail, written_ids
@@ -238,27 +237,12 @@ def run_job(options: JobOptions, *, on_document: Callable[[Summary], None] | Non
             on_document(summary)
 
     try:
-        if isinstance(backend, AsyncBackend):
-            asyncio.run(_run_async(stream, backend, options.concurrency or 8, record))
-        else:
-            for outcome in extract_documents(stream, backend=backend):
-                record(outcome)
+        run_documents(stream, record, backend=backend, concurrency=options.concurrency)
     finally:
         sink.close()
         errors.close()
         summary.elapsed = time.perf_counter() - started
     return summary
-
-
-async def _run_async(stream: Iterable[Document | DocumentError], backend: AsyncBackend, concurrency: int,
-                     record: Callable[[DocumentResult | DocumentError], None]) -> None:
-    try:
-        async for outcome in aextract_documents(stream, backend=backend, concurrency=concurrency):
-            record(outcome)
-    finally:
-        close = getattr(backend, "aclose", None)
-        if close is not None:
-            await close()
 
 
 def summary_json(summary: Summary) -> str:

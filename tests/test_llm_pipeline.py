@@ -219,12 +219,16 @@ def test_two_prompts_evaluated_side_by_side(fake_openai, tmp_path):
     for name in ("bulletin-sarcoma-fr.txt.json", "scraped-alter-e-003.txt.json"):
         (gold / name).write_bytes((ROOT / "evals" / "gold" / name).read_bytes())
     reports = []
+    fake_openai.script.latency = 0.5
     for version in ("1", "2"):
         report = tmp_path / f"v{version}.json"
         proc = run_cli("eval", "--gold", str(gold), *llm_args(fake_openai), "--prompt", f"extract@{version}",
-                       "--json", str(report))
+                       "--json", str(report), "--concurrency", "2" if version == "1" else "1")
         assert proc.returncode == 0, proc.stderr.decode()
         reports.append(report)
+    first, second = fake_openai.chat_requests()[:2], fake_openai.chat_requests()[2:]
+    assert abs(first[0].at - first[1].at) < 0.5  # --concurrency 2: both asked before either was answered
+    assert abs(second[0].at - second[1].at) >= 0.5  # --concurrency 1: one after the other
     labels = [json.loads(r.read_text())["label"] for r in reports]
     assert labels == ["openai:fake-model:extract@1", "openai:fake-model:extract@2"]
     sent = {r.body["messages"][0]["content"] for r in fake_openai.chat_requests()}
