@@ -135,26 +135,34 @@ def rules_responder(document: str, title: str | None = None) -> dict[str, Any]:
             "trials": [t.model_dump(mode="json", exclude_none=True) for t in result.trials]}
 
 
+def _user_texts(body: dict[str, Any]) -> list[str]:
+    users = [m.get("content") for m in body.get("messages", []) if m.get("role") == "user"]
+    return [c for c in users if isinstance(c, str)]
+
+
+def _between(texts: list[str], tag: str, *, last_close: bool) -> str | None:
+    """What a user message holds between ``<tag>`` and ``</tag>`` (the last ``</tag>`` for a
+    document, which may itself contain the closing tag), or None."""
+    for text in texts:
+        start = text.find(f"<{tag}>")
+        end = text.rfind(f"</{tag}>") if last_close else text.find(f"</{tag}>")
+        if start >= 0 and end > start:
+            return text[start + len(tag) + 2:end].removeprefix("\n").removesuffix("\n")
+    return None
+
+
 def document_of(body: dict[str, Any]) -> str:
     """The document text in a chat request (see the module docstring)."""
-    users = [m.get("content") for m in body.get("messages", []) if m.get("role") == "user"]
-    texts = [c for c in users if isinstance(c, str)]
-    for text in texts:
-        start = text.find("<document>")
-        end = text.rfind("</document>")
-        if start >= 0 and end > start:
-            inner = text[start + len("<document>"):end]
-            return inner.removeprefix("\n").removesuffix("\n")
+    texts = _user_texts(body)
+    found = _between(texts, "document", last_close=True)
+    if found is not None:
+        return found
     return texts[-1] if texts else ""
 
 
 def title_of(body: dict[str, Any]) -> str | None:
     """The title the client sent between ``<title>`` and ``</title>``, if any."""
-    for message in body.get("messages", []):
-        text = message.get("content") if message.get("role") == "user" else None
-        if isinstance(text, str) and "<title>" in text and "</title>" in text:
-            return text[text.find("<title>") + len("<title>"): text.find("</title>")].strip("\n")
-    return None
+    return _between(_user_texts(body), "title", last_close=False)
 
 
 def _is_reask(body: dict[str, Any]) -> bool:

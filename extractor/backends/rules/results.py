@@ -16,7 +16,7 @@ from copy import copy
 from dataclasses import dataclass
 from itertools import pairwise
 
-from extractor.backends.rules.text import NUM, WORD_NUMBER, Sentence, distinct, parse_number, word_to_int
+from extractor.backends.rules.text import NUM, WORD_NUMBER, Sentence, distinct, folded, parse_number, word_to_int
 from extractor.backends.rules.vocabulary import Mention, find_mentions, named_event
 
 TIME_TO_EVENT = {"PFS", "OS", "EFS", "DFS", "RFS", "TTP", "TTF", "TTNT", "DOR"}
@@ -30,10 +30,9 @@ _VALUE_RE = re.compile(
     re.IGNORECASE,
 )
 _RATIO_RE = re.compile(rf"(?<![\w.·/])(?P<v>{NUM})(?!\s*%|\s*(?:months?|weeks?|years?|days?)\b|[\d/])")
-_HAS_VALUE = re.compile(
+_HAS_VALUE = folded(  # searched in the lowercased sentence
     r"\d|not (?:yet )?reached|\bNR\b|\b(?:no|a single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
-    re.IGNORECASE,
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b"
 )
 _NR_RANGE = re.compile(rf"[\[(,]\s*(?:{NUM})\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*(?:not (?:yet )?reached|NR|NE|not estimable)", re.IGNORECASE)
 _UNIT = {"m": "months", "w": "weeks", "d": "days", "y": "years"}
@@ -242,7 +241,7 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
         if "%" in text[max(0, start - 30): end + 30] or re.match(r"\s*(?:months?|weeks?|years?|days?|mg|cycles?)\b", text[end:], re.I):
             continue
         raw = m.group("n").lower()
-        value = 0 if raw == "no" else 1 if raw == "a single" else word_to_int(raw)
+        value = word_to_int(raw.removeprefix("a "))  # "no" is 0, "(a) single" is 1
         if value is None or value > 100_000:
             continue
         before = text[max(0, start - 12): start]
@@ -382,7 +381,7 @@ def extract_sentence(
             of L (38.7% vs. 12.7%)" puts the first number on it).
     """
     text = sentence.text
-    if not _HAS_VALUE.search(text):
+    if not _HAS_VALUE.search(text.lower()):
         return []
     mentions = [m for m in find_mentions(text) if m.canonical != "SKIP"]
     if not mentions:
