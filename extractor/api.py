@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
 from extractor.backends import DEFAULT_BACKEND, AsyncBackend, Backend, BackendUnavailable, get_backend
@@ -69,6 +70,13 @@ def extract_documents(
         yield _finish(result, item, engine.name)
 
 
+@dataclass
+class _Stopped:
+    """A worker has no more documents (``error`` None), or met an error that ends the job."""
+
+    error: Exception | None = None
+
+
 async def aextract_documents(
     documents: Iterable[Document | DocumentError],
     *,
@@ -77,11 +85,16 @@ async def aextract_documents(
 ) -> AsyncIterator[DocumentResult | DocumentError]:
     """Extract with up to ``concurrency`` documents in flight, yielding each outcome as it completes.
 
-    Documents are read from ``documents`` only as slots free up, so memory is bounded
-    by ``concurrency`` whatever the input's size. Outcomes come in completion order;
-    failures become ``DocumentError`` as in ``extract_documents``, and a
-    ``BackendUnavailable`` cancels what is in flight and is raised.
+    ``concurrency`` workers share the input: a worker that finishes a document hands its
+    outcome over and takes the next document at once, so a slot is never idle while other
+    answers are processed or written. Documents are read only as workers free up and at most
+    ``concurrency`` outcomes wait to be taken, so memory is bounded whatever the input's
+    size. Outcomes come in completion order (input order when ``concurrency`` is 1);
+    failures become ``DocumentError`` as in ``extract_documents``; a ``BackendUnavailable``
+    (or an error reading the input) cancels what is in flight and is raised.
     """
+    items = iter(documents)
+    outcomes: asyncio.Queue[DocumentResult | DocumentError | _Stopped] = asyncio.Queue(maxsize=max(1, concurrency))
 
     async def one(document: Document) -> DocumentResult | DocumentError:
         try:
@@ -91,25 +104,30 @@ async def aextract_documents(
         except Exception as exc:  # one bad document never sinks a batch
             return _failure(document, exc)
 
-    pending: set[asyncio.Task[DocumentResult | DocumentError]] = set()
+    async def worker() -> None:
+        try:
+            for item in items:  # shared: the next document goes to whichever worker is free
+                await outcomes.put(item if isinstance(item, DocumentError) else await one(item))
+        except Exception as exc:  # BackendUnavailable, or the input failed: the job stops with it
+            await outcomes.put(_Stopped(exc))
+        else:
+            await outcomes.put(_Stopped())
+
+    workers = [asyncio.create_task(worker()) for _ in range(max(1, concurrency))]
+    running = len(workers)
     try:
-        for item in documents:
-            if isinstance(item, DocumentError):
-                yield item
+        while running:
+            outcome = await outcomes.get()
+            if isinstance(outcome, _Stopped):
+                if outcome.error is not None:
+                    raise outcome.error
+                running -= 1
                 continue
-            while len(pending) >= max(1, concurrency):
-                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-                for task in done:
-                    yield task.result()
-            pending.add(asyncio.create_task(one(item)))
-        while pending:
-            done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-            for task in done:
-                yield task.result()
+            yield outcome
     finally:
-        for task in pending:
+        for task in workers:
             task.cancel()
-        await asyncio.gather(*pending, return_exceptions=True)
+        await asyncio.gather(*workers, return_exceptions=True)
 
 
 def run_documents(

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 import time
 from types import SimpleNamespace
 
@@ -20,7 +22,7 @@ from extractor.backends.llm.response import Extraction
 from extractor.backends.llm.transport import RetryPolicy, Transport
 from extractor.documents import Document
 from extractor.testing.fake_openai import rules_responder
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, ROOT
 
 TEXT = (EXAMPLES / "bulletin-sarcoma-fr.txt").read_text(encoding="utf-8")
 DOC = Document(doc_id="sarcoma", text=TEXT)
@@ -299,3 +301,96 @@ def test_the_backend_hands_its_limits_to_the_transport(fake_openai, tmp_path):
     backend, _ = make(fake_openai, tmp_path, rpm=120, tpm=90_000)
     backend.extract(DOC)
     assert backend.transport.requests.rate == 2 and backend.transport.tokens.rate == 1500
+
+
+# ---------------------------------------------------------------- the request and reply, as sent and read
+
+class _StubClient:
+    """Stands in for the openai client's ``post``: records what is sent, answers ``reply``."""
+
+    def __init__(self, reply: object):
+        self.reply = reply
+        self.sent: list[dict] = []
+
+    async def post(self, path: str, *, cast_to: object, content: bytes | None = None, body: dict | None = None):
+        self.sent.append(json.loads(content) if content is not None else {"unencoded": body})
+        return self.reply
+
+
+def _tool_reply(**envelope) -> dict:
+    call = {"id": "c1", "type": "function", "function": {"name": "Extraction", "arguments": '{"trials": []}'}}
+    message = {"role": "assistant", "content": None, "tool_calls": [call]}
+    return {"choices": [{"index": 0, "message": message, "finish_reason": "tool_calls"}], **envelope}
+
+
+def test_request_bodies_reuse_the_schema_text_but_never_a_stale_one():
+    from extractor.backends.llm.backend import _BodyEncoder
+
+    encode = _BodyEncoder()
+    tools = [{"type": "function", "function": {"name": "Extraction", "parameters": {"type": "object"}}}]
+    first = {"model": "m", "messages": [{"role": "user", "content": "é <document>"}], "tools": tools}
+    assert json.loads(encode(first)) == first
+    tools[0]["function"]["parameters"]["required"] = ["trials"]  # changed in place after it was encoded
+    second = {**first, "messages": [{"role": "user", "content": "another"}], "tools": tools}
+    assert json.loads(encode(second)) == second
+    third = {**second, "tools": json.loads(json.dumps(tools))}  # a new, equal object: the text is reused
+    assert json.loads(encode(third)) == third
+
+
+def test_replies_are_read_strictly_or_as_leniently_as_openai_would():
+    from extractor.backends.llm.backend import _poster
+
+    full = _tool_reply(id="x", object="chat.completion", created=1, model="m",
+                       usage={"prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5})
+    sparse = _tool_reply()  # a local server that leaves out id, created, model and usage
+    for reply in (full, sparse):
+        client = _StubClient(reply)
+        completion = asyncio.run(_poster(client)(model="m", messages=[{"role": "user", "content": "hi"}]))
+        assert completion.choices[0].message.tool_calls[0].function.arguments == '{"trials": []}'
+        assert client.sent == [{"model": "m", "messages": [{"role": "user", "content": "hi"}]}]
+    assert completion.usage is None
+
+
+def test_a_body_json_cannot_hold_goes_through_openai_encoding():
+    from extractor.backends.llm.backend import _poster
+
+    client = _StubClient(_tool_reply())
+    odd = {"when": object()}
+    asyncio.run(_poster(client)(model="m", messages=[], extra_body=odd))
+    assert client.sent == [{"unencoded": {"model": "m", "messages": [], "extra_body": odd}}]
+
+
+def test_the_first_engine_loads_its_libraries_out_of_the_collectors_sight(tmp_path):
+    script = (
+        "import asyncio, gc\n"
+        "from extractor.backends.llm import OpenAIBackend\n"
+        "b = OpenAIBackend(model='m', base_url='http://127.0.0.1:9/v1', no_cache=True)\n"
+        "assert gc.get_freeze_count() == 0\n"
+        "async def main():\n"
+        "    b._create()\n"
+        "    await b.aclose()\n"
+        "asyncio.run(main())\n"
+        "import openai\n"
+        "assert gc.isenabled(), 'the collector was left off'\n"
+        "assert gc.get_freeze_count() > 100_000, gc.get_freeze_count()\n"
+        "print('ok')\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr
+
+
+def test_the_fake_servers_latency_runs_from_receipt_to_reply(fake_openai):
+    import urllib.request
+
+    fake_openai.script.latency = 0.3
+    body = {"model": "m", "messages": [{"role": "user", "content": "<document>\nNot a trial.\n</document>"}]}
+    request = urllib.request.Request(f"{fake_openai.base_url}/chat/completions", data=json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json"})
+    started = time.monotonic()
+    with urllib.request.urlopen(request, timeout=10) as reply:
+        assert reply.status == 200
+    took = time.monotonic() - started
+    (seen,) = fake_openai.chat_requests()
+    assert 0.3 <= took < 0.6
+    assert started <= seen.at < started + 0.1  # stamped on receipt: the wait includes the server's own work
+    assert seen.body == body and seen.document == "Not a trial."

@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import gc
 import hashlib
 import json
 import socket
@@ -74,10 +75,12 @@ class Fault:
 
 @dataclass
 class Recorded:
-    """One request the server received."""
+    """One request the server received (its body kept as the bytes sent, parsed on demand:
+    a benchmark's thousands of parsed bodies would make the server's garbage collector stall
+    every reply in flight)."""
 
     path: str
-    body: dict[str, Any]
+    raw: bytes
     document: str
     headers: dict[str, str]
     is_reask: bool
@@ -85,6 +88,12 @@ class Recorded:
     at: float
     usage: dict[str, int] | None = None
     """The usage the reply reported (None when no completion was sent)."""
+
+    @functools.cached_property
+    def body(self) -> dict[str, Any]:
+        """The request's JSON body."""
+        parsed: dict[str, Any] = json.loads(self.raw)
+        return parsed
 
 
 @dataclass
@@ -246,10 +255,11 @@ class FakeOpenAI:
                 return found
         return rules_responder(document, title)
 
-    def _record(self, handler: _Handler, body: dict[str, Any], document: str, fault: Fault | None) -> Recorded:
+    def _record(self, handler: _Handler, raw: bytes, body: dict[str, Any], document: str,
+                fault: Fault | None) -> Recorded:
         headers = {k.lower(): v for k, v in handler.headers.items()}
-        entry = Recorded(handler.path, body, document, headers, _is_reask(body), fault.kind if fault else None,
-                         time.monotonic())
+        entry = Recorded(handler.path, raw, document, headers, _is_reask(body), fault.kind if fault else None,
+                         handler.received)
         with self._lock:
             self.requests.append(entry)
         return entry
@@ -312,9 +322,16 @@ class _Handler(BaseHTTPRequestHandler):
     # client's delayed ACK (about 40 ms a reply on Linux).
     disable_nagle_algorithm = True
     server: _Server
+    received = 0.0
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
+
+    def parse_request(self) -> bool:
+        # The request line has just been read: the simulated latency runs from here, so the
+        # server's own parsing of headers and body is inside it, as a real endpoint's would be.
+        self.received = time.monotonic()
+        return super().parse_request()
 
     def _send_json(self, status: int, payload: object, headers: dict[str, str] | None = None) -> None:
         data = json.dumps(payload).encode("utf-8")
@@ -355,8 +372,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         document = document_of(body)
         fault = fake._take_fault(document)
-        entry = fake._record(self, body, document, fault)
-        # The simulated latency runs from receipt to reply: the reply is built inside it.
+        entry = fake._record(self, raw, body, document, fault)
+        # The simulated latency runs from receipt (of the request line) to reply: the reply is built inside it.
         due = entry.at + fake.script.latency
         if fault is not None and fault.kind == "drop":
             _sleep_until(due)
@@ -403,6 +420,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.latency is not None:
         script.latency = args.latency
     server = FakeOpenAI(script, host=args.host, port=args.port)
+    # The script's replies live as long as the server: out of the collector's sight, a full
+    # collection does not stall the replies in flight (a benchmark's script holds thousands).
+    gc.freeze()
     print(f"fake OpenAI server (answers are scripted or the rule backend's, not a model's) on {server.base_url}",
           flush=True)
     with contextlib.suppress(KeyboardInterrupt):
