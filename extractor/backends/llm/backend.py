@@ -132,6 +132,17 @@ def _poster(client: Any) -> Any:
     return create
 
 
+def _load_handlers(mode: Any) -> None:
+    """Load instructor's handlers of ``mode`` now, with the rest of the engine, rather than on the
+    first request (they import about 0.1 s of modules). Skipped if instructor moved its registry."""
+    try:
+        from instructor.v2.core.providers import Provider
+        from instructor.v2.core.registry import mode_registry
+    except ImportError:  # pragma: no cover - another instructor layout: they load on the first request
+        return
+    mode_registry.get_handlers(Provider.OPENAI, mode)
+
+
 def _remember_async_validator_checks() -> None:
     """instructor walks the response model for async validators three times a request
     (about 6 ms for this model); the answer depends only on the class, so keep it per class.
@@ -300,8 +311,6 @@ class OpenAIBackend:
         """The openai client and instructor's patched create, everything they load loaded now."""
         import instructor
         import openai
-        from instructor.v2.core.providers import Provider
-        from instructor.v2.core.registry import mode_registry
         from instructor.v2.core.response_model import prepare_response_model
 
         from extractor.backends.llm.transport import RetryPolicy, Transport
@@ -316,7 +325,7 @@ class OpenAIBackend:
         mode = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SCHEMA,
                 "json": instructor.Mode.JSON, "md_json": instructor.Mode.MD_JSON}[s.mode]
         create = instructor.patch(create=self.transport.send, mode=mode)
-        mode_registry.get_handlers(Provider.OPENAI, mode)  # loads the mode's handlers now, not on the first request
+        _load_handlers(mode)
         # instructor wraps a plain model in a new class on every call, which defeats its schema
         # cache (about 20 ms a request for this schema); a model wrapped once is kept as it is.
         self._response_model = prepare_response_model(Extraction)
