@@ -58,6 +58,7 @@ def test_each_mode_extracts_through_instructor(fake_openai, tmp_path, mode):
     for r in (r for t in result.trials for r in t.results):
         assert TEXT[r.evidence_start:].startswith(r.evidence)
     (request,) = fake_openai.chat_requests()
+    assert request.headers["content-type"] == "application/json"  # real servers insist on it
     body = request.body
     if mode == "tools":
         assert body["tools"][0]["function"]["name"] == "Extraction" and "response_format" not in body
