@@ -40,7 +40,8 @@ def extract(
         The document's result; ``result.trials`` holds the records.
     """
     document = text if isinstance(text, Document) else Document(doc_id=doc_id, text=text, title=title)
-    return _finish(_resolve(backend).extract(document), document, _resolve_name(backend))
+    engine = _resolve(backend)
+    return _finish(engine.extract(document), document, engine.name)
 
 
 def extract_documents(
@@ -94,7 +95,8 @@ async def aextract_documents(
     (or an error reading the input) cancels what is in flight and is raised.
     """
     items = iter(documents)
-    outcomes: asyncio.Queue[DocumentResult | DocumentError | _Stopped] = asyncio.Queue(maxsize=max(1, concurrency))
+    slots = max(1, concurrency)
+    outcomes: asyncio.Queue[DocumentResult | DocumentError | _Stopped] = asyncio.Queue(maxsize=slots)
 
     async def one(document: Document) -> DocumentResult | DocumentError:
         try:
@@ -113,7 +115,7 @@ async def aextract_documents(
         else:
             await outcomes.put(_Stopped())
 
-    workers = [asyncio.create_task(worker()) for _ in range(max(1, concurrency))]
+    workers = [asyncio.create_task(worker()) for _ in range(slots)]
     running = len(workers)
     try:
         while running:
@@ -163,10 +165,6 @@ def _failure(document: Document, exc: Exception) -> DocumentError:
         reason=f"extraction failed: {type(exc).__name__}: {exc}",
         doc_id=document.doc_id,
     )
-
-
-def _resolve_name(backend: str | Backend) -> str:
-    return backend if isinstance(backend, str) else backend.name
 
 
 def _finish(result: DocumentResult, document: Document, backend_name: str) -> DocumentResult:
