@@ -343,6 +343,26 @@ def eval_command(
     raise typer.Exit(EXIT_GATE if reasons else EXIT_OK)
 
 
+@app.command("gold-check")
+def gold_check_command(
+    paths: Annotated[list[Path], typer.Argument(help="Gold files, or directories of them.")],
+) -> None:
+    """Check gold files: schema, verbatim quotes holding their values, arm labels, units (exit 1 on problems)."""
+    from extractor.gold import check_files
+
+    files = [f for p in paths for f in (sorted(p.glob("*.json")) if p.is_dir() else [p])]
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing or not files:
+        raise _usage_error(f"no such gold file: {', '.join(missing)}" if missing else "no gold files given")
+    problems = check_files(files)
+    for path, found in problems.items():
+        for problem in found:
+            err.print(f"{path}: {problem}", highlight=False, markup=False, soft_wrap=True)
+    bad = sum(bool(found) for found in problems.values())
+    err.print(f"{len(files)} gold files checked, {bad} with problems", highlight=False)
+    raise typer.Exit(EXIT_DOC_ERRORS if bad else EXIT_OK)
+
+
 @app.command("compare")
 def compare_command(
     before: Annotated[Path, typer.Argument(help="Report JSON of the old run (trialx eval --json).")],

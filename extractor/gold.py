@@ -16,7 +16,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from extractor.documents import Document
-from extractor.models import TrialRecord
+from extractor.grounding import holds_value
+from extractor.models import Result, TrialRecord
 
 
 def _all_optional(model: type[BaseModel]) -> dict[str, Any]:
@@ -85,4 +86,77 @@ def load_gold(directory: str | Path) -> list[GoldFile]:
             out.append(GoldFile.model_validate(json.loads(path.read_text(encoding="utf-8"))))
         except (ValueError, json.JSONDecodeError) as exc:
             raise ValueError(f"{path}: {exc}") from exc
+    return out
+
+
+_COMPARATIVE = {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}
+_TIME_UNITS = {"months", "weeks", "days", "years"}
+#: measure -> units a result of that measure may carry (None: no unit).
+_UNITS: dict[str, set[str | None]] = {
+    "proportion": {"percent"},
+    "rate_at_time": {"percent"},
+    "median": _TIME_UNITS | {None},
+    "mean": _TIME_UNITS | {"percent", "patients", None},
+    "count": {"patients"},
+    "hazard_ratio": {"ratio"},
+    "odds_ratio": {"ratio"},
+    "risk_ratio": {"ratio"},
+    "difference": _TIME_UNITS | {"percent", None},
+}
+
+
+def _result_problems(result: Result, text: str, arm_labels: set[str | None]) -> list[str]:
+    measure, unit = str(result.measure), result.unit and str(result.unit)
+    problems = []
+    if result.evidence not in text:
+        problems.append("evidence is not a verbatim quote of the text")
+    elif not holds_value(result.evidence, result.value, result.not_reached):
+        problems.append("evidence does not contain the value")
+    if result.arm is not None and result.arm not in arm_labels:
+        problems.append(f"arm {result.arm!r} is not the label of an arm")
+    if measure in _COMPARATIVE and result.arm is not None:
+        problems.append(f"a {measure} compares arms: arm must be null")
+    if unit not in _UNITS[measure]:
+        problems.append(f"unit {unit} does not fit measure {measure}")
+    if measure == "rate_at_time" and not result.timepoint:
+        problems.append("rate_at_time needs its timepoint")
+    if (result.value is None) != result.not_reached:
+        problems.append("value is null exactly when not_reached is true")
+    if result.value is not None and result.ci_low is not None and not result.ci_low <= result.value:
+        problems.append("ci_low is above the value")
+    if result.value is not None and result.ci_high is not None and not result.value <= result.ci_high:
+        problems.append("ci_high is below the value")
+    if result.numerator is not None and result.denominator is not None and result.numerator > result.denominator:
+        problems.append("numerator over denominator")
+    return problems
+
+
+def check(gold: GoldFile) -> list[str]:
+    """What breaks the gold format's rules in one file, each naming its trial and result.
+
+    Checks what the schema cannot: quotes are verbatim and hold their numbers, arms are
+    named as labelled, units fit measures, comparisons have no arm, time-to-event rates
+    have a timepoint, intervals bracket their values.
+    """
+    problems = []
+    if gold.trials and not gold.is_trial_report:
+        problems.append("trials are labelled but is_trial_report is false")
+    for t, trial in enumerate(gold.trials):
+        labels = {arm.label for arm in (trial.arms or [])}
+        for r, result in enumerate(trial.results or []):
+            where = f"trials[{t}].results[{r}] ({result.endpoint} {result.value})"
+            problems.extend(f"{where}: {p}" for p in _result_problems(result, gold.text, labels))
+    return problems
+
+
+def check_files(paths: list[Path]) -> dict[Path, list[str]]:
+    """Problems of each gold file (a file that does not load has its load error)."""
+    out: dict[Path, list[str]] = {}
+    for path in paths:
+        try:
+            gold = GoldFile.model_validate(json.loads(path.read_text(encoding="utf-8")))
+        except (ValueError, json.JSONDecodeError) as exc:
+            out[path] = [f"not a valid gold file: {exc}"]
+            continue
+        out[path] = check(gold)
     return out
