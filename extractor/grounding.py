@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
-_NOT_REACHED = re.compile(r"not (?:yet )?reached|\bNR\b|not estimable|non atteinte?|\bNE\b", re.IGNORECASE)
+_NOT_REACHED = re.compile(r"not (?:yet )?(?:been )?reached|\bNR\b|not estimable|non atteinte?|\bNE\b", re.IGNORECASE)
 _ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
@@ -51,7 +51,8 @@ def printed_forms(value: float) -> set[str]:
 
 
 def value_in(value: float, evidence: str) -> bool:
-    """``value`` is printed in ``evidence``: in digits or, when whole, in words ("two", "No ...")."""
+    """``value`` is printed in ``evidence``: in digits (any minus sign) or, when whole, in words ("two", "No ...")."""
+    evidence = evidence.translate(_DASHES)
     if any(form in evidence for form in printed_forms(value)):
         return True
     words = number_words(int(value)) if float(value).is_integer() else set()

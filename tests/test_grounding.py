@@ -6,7 +6,7 @@ import pytest
 
 from extractor.backends.llm.response import Extraction
 from extractor.documents import Document
-from extractor.grounding import Grounder
+from extractor.grounding import Grounder, holds_value
 from extractor.readers import read_documents
 from extractor.scoring import is_grounded
 from extractor.testing.fake_openai import rules_responder
@@ -38,3 +38,13 @@ def test_quotes_are_found_verbatim_or_normalised(quote, found):
     if located:
         start, exact = located
         assert text[start:start + len(exact)] == exact
+
+
+def test_negative_values_with_a_unicode_minus_are_held():
+    assert holds_value("mean difference = −3.76 (95% CI −5.1 to −2.4)", -3.76, False)
+    assert holds_value("b = –29.4", -29.4, False)
+    assert not holds_value("b = 29.4", -29.4, False)
+
+
+def test_not_reached_in_the_perfect_tense():
+    assert holds_value("the median OS has not been reached", None, True)
