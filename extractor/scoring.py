@@ -18,9 +18,10 @@ Pure functions on models; nothing here knows of backends or I/O.
   role)`` endpoint pairs): micro precision and recall over elements, after
   normalising case, spaces and hyphens.
 - Results: a predicted result matches a gold one with the same endpoint, measure and
-  unit, a value within 0.05, and the same arm and subgroup (both null, or matching
-  after normalisation: case, punctuation, the words arm/group/cohort, and one
-  phrase's words containing the other's); each gold result matches at most once.
+  unit, a value within 0.05, and the same arm and subgroup (``labels_match``: both
+  null, or matching after normalising case, spaces, hyphens and a trailing plural
+  "s", one label's words contained in the other's, never where only one side is
+  negated); each gold result matches at most once.
   Matched results also score their CI bounds (``results.ci_low``, ``results.ci_high``,
   as scalars). Gold trials with ``results_exhaustive: false`` score results for recall
   only: unmatched predictions there are not false positives.
@@ -125,20 +126,30 @@ def _norm_key(text: str | None) -> str:
     return re.sub(r"[\W_]+", "", (text or "").lower())
 
 
-_LABEL_WORDS = re.compile(r"\b(?:arms?|groups?|cohorts?|the)\b")
+_LABEL_WORDS = frozenset({"arm", "arms", "group", "groups", "cohort", "cohorts", "the"})
+_NEGATIONS = frozenset({"without", "non", "negative", "no"})
 
 
-def _label_tokens(text: str | None) -> set[str]:
-    text = (text or "").lower().replace("≥", ">=").replace("≤", "<=")
-    text = _LABEL_WORDS.sub(" ", text)
-    return set(re.findall(r"[a-z0-9]+(?:\.[0-9]+)?|[<>]=?", text))
+def _label_words(text: str) -> list[str]:
+    """Words of a label: lower case, split at spaces and hyphens, a trailing plural "s" dropped."""
+    text = text.lower().replace("≥", " >= ").replace("≤", " <= ")
+    words = re.findall(r"[a-z0-9]+(?:\.[0-9]+)?|[<>]=?", text)
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
 
 
 def labels_match(gold: str | None, predicted: str | None) -> bool:
-    """Arm or subgroup labels: both null, or the words of one contain the other's."""
+    """Arm or subgroup labels, as the contract matches them: both null, or equal after
+    normalising case, spaces, hyphens and a trailing plural "s", or one label's words
+    contained in the other's; never when only one side is negated ("without", "non",
+    "negative", "no"). The words arm, group, cohort and "the" are ignored."""
     if gold is None or predicted is None:
         return gold is None and predicted is None
-    g, p = _label_tokens(gold), _label_tokens(predicted)
+    g_words, p_words = _label_words(gold), _label_words(predicted)
+    g, p = set(g_words) - _LABEL_WORDS, set(p_words) - _LABEL_WORDS
+    if (g & _NEGATIONS) != (p & _NEGATIONS):
+        return False
+    if "".join(g_words) == "".join(p_words):
+        return True
     if not g or not p:
         return _norm_key(gold) == _norm_key(predicted)
     return g <= p or p <= g

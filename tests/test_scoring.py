@@ -211,3 +211,20 @@ def test_report_headline():
     missing = score_all(g, {})
     assert missing.fields["trials"].fn == 1 and missing.results_f1 == 0.0
     assert Counts(tp=1, fp=1, fn=0).precision == 0.5
+
+
+@pytest.mark.parametrize("gold, predicted, same", [
+    ("PD-L1 CPS >= 1", "PD-L1 CPS ≥ 1", True),
+    ("PD-L1-negative", "PD-L1 negative", True),
+    ("PDL1 positive", "PD-L1-positive", True),
+    ("Asian patients", "Asian patient", True),
+    ("patients with liver metastases", "liver metastases", True),
+    ("patients with liver metastases", "patients without liver metastases", False),
+    ("liver metastases", "without liver metastases", False),
+    ("Asian patients", "non-Asian patients", False),
+    ("PD-L1", "PD-L1-negative", False),
+    ("no prior therapy", "prior therapy", False),
+    ("experimental arm", "experimental", True),
+])
+def test_subgroup_labels_match_as_the_contract_says(gold, predicted, same):
+    assert labels_match(gold, predicted) is same
