@@ -4,7 +4,8 @@
     python3 dev.py demo    extract the bundled examples with the offline backend
     python3 dev.py test    run the whole test suite (what CI runs)
     python3 dev.py bench   run the benchmarks (needs ../shared/corpus)
-    python3 dev.py eval    score the rule backend on evals/gold against evals/baseline.json
+    python3 dev.py eval    score the rule backend on the dev and test splits of evals/gold against
+                           evals/baseline.json (no field may drop; every result grounded)
     python3 dev.py baseline   re-record evals/baseline.json (after an improvement you mean to keep)
 
 The first call creates .venv/ and installs the project into it (editable, with
@@ -14,6 +15,7 @@ its dev tools); later calls reuse it, reinstalling when pyproject.toml changes.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -26,6 +28,8 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 STAMP = VENV / ".trialx-installed"
 #: Largest drop of any field's F1 against the committed baseline before CI fails.
 MAX_DROP = "0.02"
+#: The gold set's splits (evals/split.json): dev is tuned on, test only scored.
+SPLITS = ("dev", "test")
 
 
 def _python() -> str:
@@ -67,10 +71,21 @@ def main(argv: list[str]) -> int:
         return run([_python(), "-m", "pytest", *rest])
     if command == "eval":
         (ROOT / "out").mkdir(exist_ok=True)
-        return run([str(BIN / "trialx"), "eval", "--gold", "evals/gold", "--baseline", "evals/baseline.json",
-                    "--max-drop", MAX_DROP, "--json", "out/eval.json", "--html", "out/eval.html", *rest])
+        codes = [run([str(BIN / "trialx"), "eval", "--gold", "evals/gold", "--split", split,
+                      "--baseline", "evals/baseline.json", "--max-drop", MAX_DROP, "--min-grounded", "1.0",
+                      "--json", f"out/eval-{split}.json", "--html", f"out/eval-{split}.html", *rest])
+                 for split in SPLITS]
+        return max(codes)
     if command == "baseline":
-        return run([str(BIN / "trialx"), "eval", "--gold", "evals/gold", "--json", "evals/baseline.json", *rest])
+        (ROOT / "out").mkdir(exist_ok=True)
+        reports = {}
+        for split in SPLITS:
+            if run([str(BIN / "trialx"), "eval", "--gold", "evals/gold", "--split", split,
+                    "--json", f"out/eval-{split}.json", *rest]):
+                return 2
+            reports[split] = json.loads((ROOT / "out" / f"eval-{split}.json").read_text(encoding="utf-8"))
+        (ROOT / "evals" / "baseline.json").write_text(json.dumps({"splits": reports}, indent=2) + "\n")
+        return 0
     if command == "lint":
         return run([str(BIN / "ruff"), "check", "extractor", "tests", "benchmarks", "dev.py"])
     return run([_python(), "benchmarks/run.py", *rest])

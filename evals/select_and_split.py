@@ -39,7 +39,7 @@ def main(realistic: Path) -> int:
     if MANIFEST.exists():
         sys.exit(f"{MANIFEST} exists: the split is made once")
     rng = random.Random(SEED)
-    existing = sorted(p.stem for p in (HERE / "gold").glob("*.json"))
+    existing = sorted(json.loads(p.read_text(encoding="utf-8"))["doc_id"] for p in (HERE / "gold").glob("*.json"))
     dev_corpus = {d for d in existing if d.startswith("PMC")}
     ei = [json.loads(line) for line in (realistic / "ei-oncology-300.jsonl").open()]
     cc = [r for r in ei if r["meta"]["license_is_creative_commons"]]

@@ -310,6 +310,13 @@ def eval_command(
     concurrency: Annotated[
         int | None, typer.Option(help="Gold documents in flight with the LLM backend (default 8).", min=1)
     ] = None,
+    split: Annotated[str | None, typer.Option(help="Score only this split of the gold set: dev or test.")] = None,
+    manifest: Annotated[
+        Path | None, typer.Option(help="Split manifest (default: split.json beside the gold directory).")
+    ] = None,
+    min_grounded: Annotated[
+        float | None, typer.Option(help="Fail (exit 3) when the grounded share is under this.", min=0, max=1)
+    ] = None,
     llm: dict[str, Any] | None = None,
 ) -> None:
     """Score a backend (or a predictions file) against hand-labelled gold files."""
@@ -321,14 +328,15 @@ def eval_command(
         if predictions is None:
             name, backend_options = _pick_backend(backend, llm or {})
             engine = get_backend(name, **backend_options)
-        report = ev.evaluate(gold, backend=engine or backend, predictions=predictions, concurrency=concurrency)
+        report = ev.evaluate(gold, backend=engine or backend, predictions=predictions, concurrency=concurrency,
+                             split=split, manifest=manifest)
         base = ev.read_json(baseline) if baseline else None
     except (ValueError, OSError, UnknownBackend) as exc:  # BackendConfigError is a ValueError
         raise _usage_error(str(exc)) from None
     except BackendUnavailable as exc:
         raise _usage_error(str(exc)) from None
     label = str(predictions) if predictions else ev.label_of(engine)
-    data = ev.report_dict(report, label=label)
+    data = ev.report_dict(report, label=label, split=split)
     _print_report(data)
     if json_path is not None:
         json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
@@ -337,7 +345,7 @@ def eval_command(
         from extractor.report_html import render
 
         html_path.write_text(render(load_gold(gold), data), encoding="utf-8")
-    reasons = ev.gate(data, fail_under=fail_under, baseline=base, max_drop=max_drop)
+    reasons = ev.gate(data, fail_under=fail_under, baseline=base, max_drop=max_drop, min_grounded=min_grounded)
     for reason in reasons:
         err.print(f"[bold red]quality gate:[/] {reason}")
     raise typer.Exit(EXIT_GATE if reasons else EXIT_OK)

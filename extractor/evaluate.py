@@ -43,13 +43,43 @@ def label_of(backend: str | Backend | None) -> str:
     return ":".join(p for p in parts if p)
 
 
+SPLITS = ("dev", "test")
+
+
+def default_manifest(gold_dir: str | Path) -> Path:
+    """Where the split manifest of a gold directory lives: ``split.json`` beside it."""
+    return Path(gold_dir).resolve().parent / "split.json"
+
+
+def select_split(gold: list[GoldFile], split: str, manifest: str | Path) -> list[GoldFile]:
+    """The gold files of one split (``dev`` or ``test``) as the manifest lists them.
+
+    Raises:
+        ValueError: an unknown split, an unreadable manifest, or a manifest naming a
+            document that has no gold file.
+    """
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}; choose one of: {', '.join(SPLITS)}")
+    try:
+        wanted = set(read_json(manifest)[split])
+    except (OSError, KeyError, ValueError) as exc:
+        raise ValueError(f"cannot read the {split} split from {manifest}: {exc}") from None
+    missing = wanted - {g.doc_id for g in gold}
+    if missing:
+        raise ValueError(f"{manifest}: the {split} split names documents without gold files: {', '.join(sorted(missing))}")
+    return [g for g in gold if g.doc_id in wanted]
+
+
 def evaluate(gold_dir: str | Path, *, backend: str | Backend = DEFAULT_BACKEND,
-             predictions: str | Path | None = None, concurrency: int | None = None) -> Report:
-    """Score a backend (or a predictions file) on the gold files in ``gold_dir``."""
+             predictions: str | Path | None = None, concurrency: int | None = None,
+             split: str | None = None, manifest: str | Path | None = None) -> Report:
+    """Score a backend (or a predictions file) on the gold files in ``gold_dir`` (one split of them)."""
     started = time.perf_counter()
     gold = load_gold(gold_dir)
     if not gold:
         raise ValueError(f"no gold files (*.json) in {gold_dir}")
+    if split is not None:
+        gold = select_split(gold, split, manifest or default_manifest(gold_dir))
     predicted = load_predictions(predictions) if predictions else predict(gold, backend, concurrency)
     report = score_all(gold, predicted)
     report.seconds = time.perf_counter() - started
@@ -60,10 +90,11 @@ def _r(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def report_dict(report: Report, *, label: str = "") -> dict[str, Any]:
+def report_dict(report: Report, *, label: str = "", split: str | None = None) -> dict[str, Any]:
     """The report as JSON-ready data (``--json``; the baseline format)."""
     return {
         "label": label,
+        "split": split,
         "headline": {
             "field_f1": _r(report.field_f1),
             "results_f1": _r(report.results_f1),
@@ -94,12 +125,23 @@ def report_dict(report: Report, *, label: str = "") -> dict[str, Any]:
 
 
 def gate(report: dict[str, Any], *, fail_under: float | None = None, baseline: dict[str, Any] | None = None,
-         max_drop: float = 0.0) -> list[str]:
-    """Reasons the quality gate fails (empty: it passes)."""
+         max_drop: float = 0.0, min_grounded: float | None = None) -> list[str]:
+    """Reasons the quality gate fails (empty: it passes).
+
+    A baseline holding several splits (``{"splits": {"dev": report, "test": report}}``)
+    is compared split by split.
+    """
     reasons = []
     field_f1 = report["headline"]["field_f1"]
     if fail_under is not None and (field_f1 is None or field_f1 < fail_under):
         reasons.append(f"field F1 {field_f1} is under {fail_under}")
+    grounded = report["headline"]["grounded_share"]
+    if min_grounded is not None and grounded is not None and grounded < min_grounded:
+        reasons.append(f"grounded share {grounded} is under {min_grounded}")
+    if baseline is not None and "splits" in baseline:
+        baseline = baseline["splits"].get(report.get("split") or "all")
+        if baseline is None:
+            reasons.append(f"the baseline has no {report.get('split') or 'all'} split")
     if baseline is not None:
         for name in (*RECORD_FIELDS, *RESULT_FIELDS):
             before = baseline.get("fields", {}).get(name, {}).get("f1")

@@ -108,3 +108,71 @@ def test_compare_reports_field_deltas_and_documents(tmp_path):
     assert diff["fields"]["results"]["delta"] == -1.0
     assert diff["documents"][0]["doc_id"] == "doc-1" and diff["documents"][0]["delta"] < 0
     assert b"worse" in proc.stderr
+
+
+def _two_documents(tmp_path: Path) -> Path:
+    """A gold directory of two documents and a split manifest beside it (doc-1 dev, doc-2 test)."""
+    gold = _gold_dir(tmp_path)
+    second = json.loads((gold / "doc-1.json").read_text())
+    second["doc_id"] = "doc-2"
+    second["trials"][0]["results"][0]["value"] = 99.0  # a value the text does not give: a miss
+    second["trials"][0]["results"][0]["evidence"] = "The objective response rate was 56.5%"
+    (gold / "doc-2.json").write_text(json.dumps(second))
+    (tmp_path / "split.json").write_text(json.dumps({"dev": ["doc-1"], "test": ["doc-2"]}))
+    return gold
+
+
+def test_each_split_is_scored_alone(tmp_path):
+    gold = _two_documents(tmp_path)
+    for split, tp in (("dev", 1), ("test", 0)):
+        report = tmp_path / f"{split}.json"
+        assert run_cli("eval", "--gold", str(gold), "--split", split, "--json", str(report)).returncode == 0
+        data = json.loads(report.read_text())
+        assert data["split"] == split and data["headline"]["documents"] == 1
+        assert data["fields"]["results"]["tp"] == tp
+
+
+def test_a_baseline_of_splits_gates_each_split_on_its_own(tmp_path):
+    gold = _two_documents(tmp_path)
+    reports = {}
+    for split in ("dev", "test"):
+        path = tmp_path / f"{split}.json"
+        run_cli("eval", "--gold", str(gold), "--split", split, "--json", str(path))
+        reports[split] = json.loads(path.read_text())
+    baseline = tmp_path / "baseline.json"
+    baseline.write_text(json.dumps({"splits": reports}))
+    assert run_cli("eval", "--gold", str(gold), "--split", "test", "--baseline", str(baseline)).returncode == 0
+    reports["test"]["fields"]["registry_ids"]["f1"] = 1.5
+    baseline.write_text(json.dumps({"splits": reports}))
+    assert run_cli("eval", "--gold", str(gold), "--split", "dev", "--baseline", str(baseline)).returncode == 0
+    proc = run_cli("eval", "--gold", str(gold), "--split", "test", "--baseline", str(baseline))
+    assert proc.returncode == 3 and b"registry_ids" in proc.stderr
+
+
+def test_split_errors_are_usage_errors(tmp_path):
+    gold = _two_documents(tmp_path)
+    assert run_cli("eval", "--gold", str(gold), "--split", "holdout").returncode == 2
+    (tmp_path / "split.json").write_text(json.dumps({"dev": ["doc-1", "doc-9"], "test": []}))
+    proc = run_cli("eval", "--gold", str(gold), "--split", "dev")
+    assert proc.returncode == 2 and b"doc-9" in proc.stderr
+
+
+def test_grounded_share_gate(tmp_path):
+    gold = _gold_dir(tmp_path)
+    ungrounded = {"doc_id": "doc-1", "is_trial_report": True, "trials": [{"role": "reported", "results": [
+        {"endpoint": "ORR", "measure": "proportion", "value": 56.5, "unit": "percent", "evidence": "not in the text 56.5"}]}]}
+    preds = tmp_path / "p.jsonl"
+    preds.write_text(json.dumps(ungrounded) + "\n")
+    assert run_cli("eval", "--gold", str(gold), "--predictions", str(preds), "--min-grounded", "1").returncode == 3
+    assert run_cli("eval", "--gold", str(gold), "--predictions", str(preds)).returncode == 0
+
+
+def test_the_committed_split_is_whole_and_disjoint():
+    """Every gold file is in exactly one split; test holds at least 40% of the documents."""
+    from tests.conftest import ROOT
+
+    manifest = json.loads((ROOT / "evals" / "split.json").read_text())
+    ids = {json.loads(p.read_text())["doc_id"] for p in (ROOT / "evals" / "gold").glob("*.json")}
+    dev, test = set(manifest["dev"]), set(manifest["test"])
+    assert not dev & test and dev | test == ids
+    assert len(test) >= 0.4 * len(ids)
