@@ -90,7 +90,7 @@ def load_gold(directory: str | Path) -> list[GoldFile]:
 
 
 _COMPARATIVE = {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}
-_TIME_UNITS = {"months", "weeks", "days", "years"}
+_TIME_UNITS: set[str | None] = {"months", "weeks", "days", "years"}
 #: measure -> units a result of that measure may carry (None: no unit).
 _UNITS: dict[str, set[str | None]] = {
     "proportion": {"percent"},
@@ -142,8 +142,8 @@ def check(gold: GoldFile) -> list[str]:
     if gold.trials and not gold.is_trial_report:
         problems.append("trials are labelled but is_trial_report is false")
     for t, trial in enumerate(gold.trials):
-        labels = {arm.label for arm in (trial.arms or [])}
-        for r, result in enumerate(trial.results or []):
+        labels = {arm.label for arm in (getattr(trial, "arms", None) or [])}
+        for r, result in enumerate(getattr(trial, "results", None) or []):
             where = f"trials[{t}].results[{r}] ({result.endpoint} {result.value})"
             problems.extend(f"{where}: {p}" for p in _result_problems(result, gold.text, labels))
     return problems

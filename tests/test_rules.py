@@ -9,7 +9,7 @@ import pytest
 
 from extractor import extract
 from extractor.backends.rules import design
-from extractor.backends.rules.text import folded, parse_number, split_sentences, word_to_int
+from extractor.backends.rules.text import folded, parse_number, word_to_int
 from extractor.backends.rules.vocabulary import find_mentions
 from extractor.documents import Document
 from extractor.readers import read_documents
@@ -61,14 +61,6 @@ def test_numbers():
     assert word_to_int("Thirty-one") == 31
     assert word_to_int("one hundred and fifty-nine") == 159
     assert word_to_int("six") == 6
-
-
-def test_sentences_keep_offsets_and_sections():
-    text = "ABSTRACT.BACKGROUND.\nPrior work. It was good.\n\nABSTRACT.RESULTS.\nORR was 45% vs. 30%. Done."
-    sentences = split_sentences(text)
-    assert [s.text for s in sentences] == ["Prior work.", "It was good.", "ORR was 45% vs. 30%.", "Done."]
-    assert all(text[s.start:s.end] == s.text for s in sentences)
-    assert [s.section for s in sentences] == ["background", "background", "results", "results"]
 
 
 # ---------------------------------------------------------------- seeds

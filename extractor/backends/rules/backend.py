@@ -14,18 +14,7 @@ from extractor.backends.rules import design
 from extractor.backends.rules.arms import ArmDraft, arm_mentions, find_arms, interventions_in
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
 from extractor.backends.rules.results import Draft, extract_sentence
-from extractor.backends.rules.text import (
-    BACKGROUND,
-    CONCLUSION,
-    DISCUSSION,
-    METHODS,
-    OTHER,
-    REFERENCES,
-    Sentence,
-    distinct,
-    folded,
-    split_sentences,
-)
+from extractor.backends.rules.text import distinct, folded
 from extractor.backends.rules.vocabulary import find_mentions
 from extractor.documents import Document
 from extractor.models import (
@@ -40,8 +29,20 @@ from extractor.models import (
     Result,
     TrialRecord,
 )
+from extractor.structure import (
+    BACKGROUND,
+    CONCLUSION,
+    DISCUSSION,
+    FUNDING,
+    METHODS,
+    OBJECTIVE,
+    OTHER,
+    REFERENCES,
+    Sentence,
+    read_structure,
+)
 
-_SKIP_SECTIONS = {REFERENCES, OTHER}
+_SKIP_SECTIONS = {REFERENCES, OTHER, FUNDING}
 # Sentences about trials still to come say nothing of this one's design.
 _FUTURE = folded(r"\b(?:warrant\w*|further (?:validation|investigation|study|studies|trials?)|future|are needed|is needed|awaited|larger|should be (?:evaluated|confirmed|validated))\b")
 _CITATION = re.compile(r"<sup>\s*\d|\[\d+(?:[,–-]\s*\d+)*\]|\(\s*(?:refs?\.?\s*)?\d+(?:[,–-]\d+)*\s*\)$")
@@ -65,7 +66,6 @@ _NOT_TRIAL = re.compile(  # matched against lowercased text
     r"population-based|national cancer database|seer)\b",
 )
 _REVIEW = re.compile(r"^\s*(?:#+\s*)?\**REVIEW\**\s*$|\bthis review\b|\bwe review(?:ed)?\b|\breview (?:article|aimed)\b", re.IGNORECASE | re.MULTILINE)
-_TITLE_LINE = re.compile(r"^\s*(?:#+\s*)?\**(?P<t>[^\n]{20,300}?)\**\s*$")
 
 
 class RulesBackend:
@@ -79,8 +79,9 @@ class RulesBackend:
 
     def extract(self, document: Document) -> DocumentResult:
         text = document.text
-        sentences = split_sentences(text)
-        title = document.title or _guess_title(text)
+        structure = read_structure(text, document.title)
+        sentences = list(structure.sentences)
+        title = structure.title
         warnings: list[str] = []
         if _is_review(text, title):
             trials = self._review(sentences)
@@ -89,13 +90,13 @@ class RulesBackend:
         printed = design.registry_ids(text)
         if not _is_trial_report(text, title, sentences, bool(document.registry_ids or printed)):
             return DocumentResult(doc_id=document.doc_id, is_trial_report=False, trials=[])
-        trials = self._report(document, title, sentences, printed)
+        trials = self._report(document, title, sentences, printed, structure.labelled)
         return DocumentResult(doc_id=document.doc_id, is_trial_report=True, trials=trials, warnings=warnings)
 
     # ------------------------------------------------------------ reports
 
     def _report(self, document: Document, title: str | None, sentences: list[Sentence],
-                printed: list[tuple[int, str]]) -> list[TrialRecord]:
+                printed: list[tuple[int, str]], labelled: bool) -> list[TrialRecord]:
         own_acronym = _own_acronym(title, sentences)
         own: list[Sentence] = []
         cited: dict[str, list[tuple[Sentence, int, int]]] = {}
@@ -113,7 +114,8 @@ class RulesBackend:
         design_sents = [s for s in own if s.section not in {DISCUSSION, CONCLUSION} or _OWN.search(s.text.lower())]
         design_text = " ".join([title or ""] + [s.text for s in design_sents if not _FUTURE.search(s.text.lower())])
         arms = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND])
-        result_sents = [s for s in own if _speaks_of_own_results(s)]
+        not_results = _NOT_RESULTS_PRINTED if labelled else _NOT_RESULTS_INFERRED
+        result_sents = [s for s in own if s.section not in not_results and _speaks_of_own_results(s)]
         ci_level = _ci_level(" ".join(s.text for s in sentences))
 
         def finder(t: str) -> list[tuple[int, int, str]]:
@@ -138,7 +140,8 @@ class RulesBackend:
             for d in drafts:
                 if d.arm is None and d.measure not in {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}:
                     d.arm = arms[0].label
-        spans = [(s.start, s.end) for s in design_sents]
+        # Registry numbers of the trial: anywhere in its own text (a title, a registration line).
+        spans = [(s.start, s.end) for s in own] + ([structure_title] if (structure_title := _span_of(title, document.text)) else [])
         in_design = [r for pos, r in printed if any(a <= pos < b for a, b in spans)]
         registry = distinct(list(document.registry_ids) + in_design)
         phases = design.phases_in(title or "") or design.phases_in(" ".join(s.text for s in design_sents[:12]))
@@ -239,22 +242,6 @@ def _norm(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.lower())
 
 
-def _guess_title(text: str) -> str | None:
-    """The first line that reads like a title (documents without a separate title)."""
-    lines = text.splitlines()
-    if len(lines) < 2:
-        return None
-    for line in lines[:12]:
-        m = _TITLE_LINE.match(line)
-        if not m:
-            continue
-        candidate = m.group("t").strip()
-        if len(candidate.split()) >= 6 and not candidate.endswith(".") and "{" not in candidate \
-                and not candidate.lower().startswith(("http", "received", "accepted")):
-            return candidate
-    return None
-
-
 def _is_review(text: str, title: str | None) -> bool:
     head = text[:3000]
     if "review" not in head.lower() and not (title and "review" in title.lower()):
@@ -303,9 +290,19 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
 _CAPTION_OR_TABLE = re.compile(r"^\W*(?:Fig(?:ure)?s?\.?|Table|Supplementary)\s*\d|\t")
 
 
+#: Sections whose numbers are not the trial's results: printed labels are trusted; of
+#: inferred sections only background and objective are (an inferred "methods" sentence
+#: may still report numbers: unlabelled abstracts mix them).
+_NOT_RESULTS_PRINTED = {BACKGROUND, OBJECTIVE, METHODS} | _SKIP_SECTIONS
+_NOT_RESULTS_INFERRED = {BACKGROUND, OBJECTIVE} | _SKIP_SECTIONS
+
+
+def _span_of(title: str | None, text: str) -> tuple[int, int] | None:
+    at = text.find(title) if title else -1
+    return (at, at + len(title or "")) if at >= 0 else None
+
+
 def _speaks_of_own_results(s: Sentence) -> bool:
-    if s.section in {BACKGROUND, METHODS} | _SKIP_SECTIONS:
-        return False
     if _CAPTION_OR_TABLE.search(s.text):
         return False  # figure legends and table rows repeat the text, without its context
     if _CITATION.search(s.text):

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from extractor.backends.rules.text import NUM, WORD_NUMBER, Sentence, folded, parse_number, word_to_int
+from extractor.backends.rules.text import NUM, WORD_NUMBER, folded, parse_number, word_to_int
+from extractor.structure import Sentence
 
 # ------------------------------------------------------------ registry ids
 

@@ -16,8 +16,9 @@ from copy import copy
 from dataclasses import dataclass
 from itertools import pairwise
 
-from extractor.backends.rules.text import NUM, WORD_NUMBER, Sentence, distinct, folded, parse_number, word_to_int
+from extractor.backends.rules.text import NUM, WORD_NUMBER, distinct, folded, parse_number, word_to_int
 from extractor.backends.rules.vocabulary import Mention, find_mentions, named_event
+from extractor.structure import Sentence
 
 TIME_TO_EVENT = {"PFS", "OS", "EFS", "DFS", "RFS", "TTP", "TTF", "TTNT", "DOR"}
 _COMPARATIVE = {"HR": ("hazard_ratio", "ratio"), "OR": ("odds_ratio", "ratio"), "RR": ("risk_ratio", "ratio")}

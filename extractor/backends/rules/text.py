@@ -1,56 +1,13 @@
-"""Text plumbing for the rule backend: sentences with offsets, sections, numbers.
+"""Text plumbing for the rule backend: folded patterns, printed numbers.
 
-Everything keeps character offsets into the original document so that every
-evidence quote is a verbatim substring of it.
+Sentences and sections come from ``extractor.structure``; everything keeps character
+offsets into the original document so that every evidence quote is a verbatim
+substring of it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-# Section kinds a heading can open. "other" sections (funding, affiliations) are skipped.
-BACKGROUND, METHODS, RESULTS, CONCLUSION, DISCUSSION, REFERENCES, OTHER, BODY = (
-    "background", "methods", "results", "conclusion", "discussion", "references", "other", "body",
-)
-
-_HEADING_WORDS: dict[str, str] = {
-    "background": BACKGROUND, "introduction": BACKGROUND, "purpose": BACKGROUND,
-    "objective": BACKGROUND, "objectives": BACKGROUND, "aim": BACKGROUND, "aims": BACKGROUND,
-    "rationale": BACKGROUND, "context": BACKGROUND, "importance": BACKGROUND,
-    "methods": METHODS, "method": METHODS, "patients and methods": METHODS,
-    "materials and methods": METHODS, "design": METHODS, "study design": METHODS,
-    "experimental design": METHODS, "methods and materials": METHODS, "outcomes": METHODS,
-    "study procedure": METHODS, "statistical analysis": METHODS, "participants": METHODS,
-    "results": RESULTS, "findings": RESULTS, "efficacy": RESULTS, "safety": RESULTS,
-    "baseline patient characteristics": RESULTS,
-    "conclusion": CONCLUSION, "conclusions": CONCLUSION, "interpretation": CONCLUSION,
-    "conclusion and perspective": CONCLUSION, "summary": CONCLUSION,
-    "discussion": DISCUSSION, "comment": DISCUSSION,
-    "references": REFERENCES, "bibliography": REFERENCES,
-    "funding": OTHER, "acknowledgements": OTHER, "acknowledgments": OTHER,
-    "author contributions": OTHER, "competing interests": OTHER, "additional information": OTHER,
-    "data availability": OTHER, "reporting summary": OTHER, "sequencing": OTHER,
-    "electronic supplementary material": OTHER,
-    # Registration lines carry the registry number: design, not results.
-    "trial registration": METHODS, "clinical trial registration": METHODS, "registration": METHODS,
-}
-
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*\**\s*(?P<h>[^*#\n]{2,80}?)\s*\**\s*$")
-_STRUCT_HEADING = re.compile(r"^\s*(?:ABSTRACT\.)?(?P<h>(?:[A-Z][A-Z &/]+\.)*[A-Z][A-Z &/]+)[.:]*\s*$")
-_INLINE_LABEL = re.compile(
-    r"^\s*(?P<h>Background|Purpose|Objectives?|Aims?|Introduction|Methods?|Patients and Methods|"
-    r"Materials and Methods|Experimental Design|Design|Results?|Findings|Conclusions?|"
-    r"Interpretation|Trial registration|Funding)\s*:\s*",
-    re.IGNORECASE,
-)
-
-_ABBREVIATIONS = frozenset(
-    ["vs", "v", "al", "e.g", "i.e", "etc", "fig", "figs", "no", "nos", "approx", "ca", "dr", "mr", "ms", "prof", "ref", "refs", "cf", "st", "resp", "incl", "eq", "min", "max", "mo", "yr", "yrs", "wk", "wks", "sec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-)
-_BOUNDARY = re.compile(r"[.!?](?:[\"”’)\]]|<sup>[^<]{0,20}</sup>|\[\d[\d,–\- ]*\])*\s+(?=[A-Z0-9(\[\"“‘])")
-_LINE_SPLIT = re.compile(r"\n")
-
 
 _CASED_SYNTAX = re.compile(r"\\[ABDSWZN]|\(\?-i|\(\?[a-z]*i|\(\?P[<=]\w*[A-Z]")
 
@@ -72,104 +29,6 @@ def folded(pattern: str) -> re.Pattern[str]:
     if _CASED_SYNTAX.search(pattern):
         raise ValueError(f"pattern cannot be folded: {pattern[:60]!r}")
     return re.compile(pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))
-
-
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence of the document: its text, offsets and the section it sits in."""
-
-    start: int
-    end: int
-    text: str
-    section: str
-    index: int
-
-
-def _heading_kind(line: str) -> str | None:
-    md = _MD_HEADING.match(line)
-    raw = md.group("h") if md else None
-    if raw is None:
-        st = _STRUCT_HEADING.match(line)
-        if st and len(line.strip()) <= 60:
-            raw = st.group("h").split(".")[-1] or st.group("h")
-    if raw is None:
-        return None
-    key = raw.strip().strip(".:").lower()
-    if md:
-        return _HEADING_WORDS.get(key, BODY)
-    return _HEADING_WORDS.get(key)
-
-
-def split_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences, tracking headings to give each a section."""
-    sentences: list[Sentence] = []
-    section = BODY
-    for line_start, line in _logical_lines(text):
-        if not line.strip():
-            continue
-        kind = _heading_kind(line)
-        if kind is not None:
-            section = kind
-            continue
-        offset = 0
-        label = _INLINE_LABEL.match(line)
-        if label:
-            section = _HEADING_WORDS.get(label.group("h").lower().rstrip("s") + "s") or \
-                _HEADING_WORDS.get(label.group("h").lower(), section)
-            offset = label.end()
-        for s, e in _sentence_spans(line, offset):
-            chunk = line[s:e]
-            if chunk.strip():
-                sentences.append(Sentence(line_start + s, line_start + e, chunk, section, len(sentences)))
-    return sentences
-
-
-_BROKEN = re.compile(r"[A-Za-z,;(\-–]$")
-
-
-def _logical_lines(text: str) -> list[tuple[int, str]]:
-    """Lines, with a sentence broken over a blank line (PDF columns) joined back together.
-
-    A line that ends mid-sentence (a word, comma or open bracket) followed, after blank
-    lines, by one starting in lower case, is one line; its text keeps the newlines, so
-    offsets and evidence stay verbatim.
-    """
-    out: list[tuple[int, str]] = []
-    pos = 0
-    for line in _LINE_SPLIT.split(text):
-        start = pos
-        pos += len(line) + 1
-        if not line.strip():
-            continue
-        if out and line[:1].islower() and _BROKEN.search(out[-1][1].rstrip()) \
-                and not text[out[-1][0] + len(out[-1][1]):start].strip():
-            first = out[-1][0]
-            out[-1] = (first, text[first:start + len(line)])
-            continue
-        out.append((start, line))
-    return out
-
-
-def _sentence_spans(line: str, offset: int) -> list[tuple[int, int]]:
-    spans = []
-    start = offset
-    for m in _BOUNDARY.finditer(line, offset):
-        end = m.start() + 1
-        word = re.search(r"([A-Za-z.]+)$", line[start:end - 1])
-        if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
-            continue
-        if word and len(word.group(1)) == 1 and word.group(1).isupper():
-            continue  # an initial ("J. Smith")
-        spans.append((start, m.end()))
-        start = m.end()
-    spans.append((start, len(line)))
-    return [(s, e) for s, e in ((s, _rstrip(line, s, e)) for s, e in spans) if e > s]
-
-
-def _rstrip(line: str, start: int, end: int) -> int:
-    while end > start and line[end - 1].isspace():
-        end -= 1
-    return end
 
 
 # ---------------------------------------------------------------- numbers
