@@ -5,7 +5,8 @@
     python3 dev.py test    run the whole test suite (what CI runs)
     python3 dev.py bench   run the benchmarks (needs ../shared/corpus)
     python3 dev.py eval    score the rule backend on the dev and test splits of evals/gold against
-                           evals/baseline.json (no field may drop; every result grounded)
+                           evals/baseline.json (no field may drop; every result grounded), and
+                           check that 95% of gold documents give the same records in six layouts
     python3 dev.py baseline   re-record evals/baseline.json (after an improvement you mean to keep)
 
 The first call creates .venv/ and installs the project into it (editable, with
@@ -30,6 +31,8 @@ STAMP = VENV / ".trialx-installed"
 MAX_DROP = "0.02"
 #: The gold set's splits (evals/split.json): dev is tuned on, test only scored.
 SPLITS = ("dev", "test")
+#: Share of gold documents that must give the same records in all six layouts (extractor/layouts.py).
+MIN_INVARIANCE = "0.95"
 
 
 def _python() -> str:
@@ -75,6 +78,8 @@ def main(argv: list[str]) -> int:
                       "--baseline", "evals/baseline.json", "--max-drop", MAX_DROP, "--min-grounded", "1.0",
                       "--json", f"out/eval-{split}.json", "--html", f"out/eval-{split}.html", *rest])
                  for split in SPLITS]
+        codes.append(run([str(BIN / "trialx"), "eval", "--gold", "evals/gold", "--layouts",
+                          "--min-invariance", MIN_INVARIANCE, "--json", "out/eval-layouts.json", *rest]))
         return max(codes)
     if command == "baseline":
         (ROOT / "out").mkdir(exist_ok=True)

@@ -317,6 +317,13 @@ def eval_command(
     min_grounded: Annotated[
         float | None, typer.Option(help="Fail (exit 3) when the grounded share is under this.", min=0, max=1)
     ] = None,
+    layouts: Annotated[bool, typer.Option(
+        "--layouts", help="Also extract each gold document in six layouts and report how many give the same records."
+    )] = False,
+    min_invariance: Annotated[
+        float | None, typer.Option(help="With --layouts: fail (exit 3) when the invariance rate is under this.",
+                                   min=0, max=1)
+    ] = None,
     llm: dict[str, Any] | None = None,
 ) -> None:
     """Score a backend (or a predictions file) against hand-labelled gold files."""
@@ -338,6 +345,9 @@ def eval_command(
     label = str(predictions) if predictions else ev.label_of(engine)
     data = ev.report_dict(report, label=label, split=split)
     _print_report(data)
+    if layouts:
+        data["layouts"] = ev.layout_invariance(ev.load_selected(gold, split, manifest), engine or backend)
+        _print_layouts(data["layouts"])
     if json_path is not None:
         json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     if html_path is not None:
@@ -345,7 +355,8 @@ def eval_command(
         from extractor.report_html import render
 
         html_path.write_text(render(load_gold(gold), data), encoding="utf-8")
-    reasons = ev.gate(data, fail_under=fail_under, baseline=base, max_drop=max_drop, min_grounded=min_grounded)
+    reasons = ev.gate(data, fail_under=fail_under, baseline=base, max_drop=max_drop, min_grounded=min_grounded,
+                      min_invariance=min_invariance)
     for reason in reasons:
         err.print(f"[bold red]quality gate:[/] {reason}")
     raise typer.Exit(EXIT_GATE if reasons else EXIT_OK)
@@ -462,6 +473,15 @@ def _print_report(data: dict[str, object]) -> None:
         f"grounded {_fmt(headline['grounded_share'])}   documents {headline['documents']}   "
         f"{headline['seconds']} s"
     )
+
+
+def _print_layouts(found: dict[str, Any]) -> None:
+    err.print(f"layout invariance {_fmt(found['rate'])}: {found['same']} of {found['documents']} documents give the "
+              f"same records in all of {', '.join(found['layouts'])}", highlight=False)
+    for doc_id, layouts in found["differences"].items():
+        first = next(iter(layouts.values()))
+        err.print(f"  differs: {doc_id} in {', '.join(layouts)}: {first[0] if first else ''}",
+                  highlight=False, markup=False, soft_wrap=True)
 
 
 def _fmt(value: object) -> str:

@@ -66,8 +66,21 @@ def select_split(gold: list[GoldFile], split: str, manifest: str | Path) -> list
         raise ValueError(f"cannot read the {split} split from {manifest}: {exc}") from None
     missing = wanted - {g.doc_id for g in gold}
     if missing:
-        raise ValueError(f"{manifest}: the {split} split names documents without gold files: {', '.join(sorted(missing))}")
+        names = ", ".join(sorted(missing))
+        raise ValueError(f"{manifest}: the {split} split names documents without gold files: {names}")
     return [g for g in gold if g.doc_id in wanted]
+
+
+def load_selected(gold_dir: str | Path, split: str | None = None, manifest: str | Path | None = None) -> list[GoldFile]:
+    """The gold files in ``gold_dir``, or one split of them.
+
+    Raises:
+        ValueError: no gold files, or a split that cannot be read (see ``select_split``).
+    """
+    gold = load_gold(gold_dir)
+    if not gold:
+        raise ValueError(f"no gold files (*.json) in {gold_dir}")
+    return select_split(gold, split, manifest or default_manifest(gold_dir)) if split is not None else gold
 
 
 def evaluate(gold_dir: str | Path, *, backend: str | Backend = DEFAULT_BACKEND,
@@ -75,15 +88,22 @@ def evaluate(gold_dir: str | Path, *, backend: str | Backend = DEFAULT_BACKEND,
              split: str | None = None, manifest: str | Path | None = None) -> Report:
     """Score a backend (or a predictions file) on the gold files in ``gold_dir`` (one split of them)."""
     started = time.perf_counter()
-    gold = load_gold(gold_dir)
-    if not gold:
-        raise ValueError(f"no gold files (*.json) in {gold_dir}")
-    if split is not None:
-        gold = select_split(gold, split, manifest or default_manifest(gold_dir))
+    gold = load_selected(gold_dir, split, manifest)
     predicted = load_predictions(predictions) if predictions else predict(gold, backend, concurrency)
     report = score_all(gold, predicted)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def layout_invariance(gold: list[GoldFile], backend: str | Backend = DEFAULT_BACKEND) -> dict[str, Any]:
+    """Each gold document in every layout of ``extractor.layouts``: how many give the same records."""
+    from extractor.backends import get_backend
+    from extractor.layouts import LAYOUTS, check
+
+    engine = get_backend(backend) if isinstance(backend, str) else backend
+    found = check((g.document() for g in gold), engine.extract)
+    return {"layouts": list(LAYOUTS), "documents": found.documents, "same": found.same, "rate": _r(found.rate),
+            "differences": found.differences}
 
 
 def _r(value: float | None) -> float | None:
@@ -125,7 +145,7 @@ def report_dict(report: Report, *, label: str = "", split: str | None = None) ->
 
 
 def gate(report: dict[str, Any], *, fail_under: float | None = None, baseline: dict[str, Any] | None = None,
-         max_drop: float = 0.0, min_grounded: float | None = None) -> list[str]:
+         max_drop: float = 0.0, min_grounded: float | None = None, min_invariance: float | None = None) -> list[str]:
     """Reasons the quality gate fails (empty: it passes).
 
     A baseline holding several splits (``{"splits": {"dev": report, "test": report}}``)
@@ -138,6 +158,9 @@ def gate(report: dict[str, Any], *, fail_under: float | None = None, baseline: d
     grounded = report["headline"]["grounded_share"]
     if min_grounded is not None and grounded is not None and grounded < min_grounded:
         reasons.append(f"grounded share {grounded} is under {min_grounded}")
+    rate = report.get("layouts", {}).get("rate")
+    if min_invariance is not None and (rate is None or rate < min_invariance):
+        reasons.append(f"layout invariance {rate} is under {min_invariance} (or was not measured: --layouts)")
     if baseline is not None and "splits" in baseline:
         baseline = baseline["splits"].get(report.get("split") or "all")
         if baseline is None:

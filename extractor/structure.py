@@ -413,8 +413,10 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\bdid not differ\b|\bno (?:significant )?difference|\bcompared with\b"),
     CONCLUSION: re.compile(
         r"\b(?:in conclusion|conclude|these (?:results|findings|data)|our (?:results|findings|data)|suggests?|should be|"
-        r"may be|might|warrant\w*|is (?:feasible|safe|effective|well tolerated)|recommend\w*|support\w* the use|"
-        r"further (?:studies|trials|research|investigation))\b"),
+        r"may be|might|can be|appears? to|warrant\w*|(?:is|was|are|were) (?:an? )?(?:feasible|safe|effective|active|"
+        r"well[- ]tolerated|compatible|superior|non-?inferior|promising|beneficial)|recommend\w*|support\w* the use|"
+        r"further (?:studies|trials|research|investigation)|(?:improves|reduces|prolongs|increases) (?:the )?"
+        r"(?:risk|survival|overall|progression|response|quality))\b"),
 }
 _ORDER = (BACKGROUND, OBJECTIVE, METHODS, RESULTS, CONCLUSION)
 
@@ -495,12 +497,23 @@ def read_structure(text: str, title: str | None = None) -> Structure:
     sentences: list[Sentence] = []
     for section in sections:
         sentences.extend(_split(text, section, len(sentences)))
-    if title is None and title_span is None and sentences and not marks:
+    labelled = any(m.kind != BODY for m in marks)  # "Abstract" or "REVIEW" alone label nothing
+    if title is None and title_span is None and sentences and not labelled:
         title_span, sentences = _title_from_sentences(text, sentences)
-    if not marks and sentences:
+    if not labelled and sentences:
         sections, sentences = _inferred(text, sentences)
+    else:
+        sentences = [_objective_in_background(s) for s in sentences]
     found_title = title or (text[title_span[0]:title_span[1]].strip(" .") if title_span else None)
     return Structure(found_title, title_span, tuple(sections), tuple(sentences))
+
+
+def _objective_in_background(sentence: Sentence) -> Sentence:
+    """A background section's statement of aim ("We assessed whether …") is the objective,
+    as it is where no label says so."""
+    if sentence.section == BACKGROUND and _CUES[OBJECTIVE].search(sentence.text.lower()):
+        return Sentence(sentence.start, sentence.end, sentence.text, OBJECTIVE, sentence.index)
+    return sentence
 
 
 def _title_from_sentences(text: str, sentences: list[Sentence]) -> tuple[tuple[int, int] | None, list[Sentence]]:
