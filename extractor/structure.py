@@ -400,13 +400,16 @@ _CUES: dict[str, re.Pattern[str]] = {
     OBJECTIVE: re.compile(
         r"\b(?:the (?:aim|purpose|objective|goal)s?|we (?:aimed|sought|hypothesi[sz]ed)|(?:was|is) (?:designed|conducted|undertaken) to|"
         r"we (?:investigated|evaluated|assessed|compared|examined|explored) (?:whether|if|the)|"
-        r"to (?:evaluate|assess|determine|compare|investigate|examine|explore|test) (?:the|whether|if))\b"),
+        r"to (?:evaluate|assess|determine|compare|investigate|examine|explore|test) (?:the|whether|if)|"
+        r"this (?:study|trial|analysis|report) (?:evaluates|evaluated|assesses|assessed|investigates|investigated|compares|"
+        r"compared|examines|examined|explores|explored|aims|aimed)|(?:here )?we (?:report|present|describe))\b"),
     METHODS: re.compile(
         r"\b(?:were (?:randomly )?(?:assigned|allocated|randomi[sz]ed|stratified|eligible|enrolled|recruited)|randomi[sz]ed to|"
         r"eligible|inclusion|received either|to receive|primary (?:end ?point|outcome|objective)|secondary (?:end ?points?|outcomes?)|"
         r"was (?:assessed|measured|defined|evaluated|calculated)|were (?:assessed|measured|evaluated|collected|analy[sz]ed)|"
         r"intention[- ]to[- ]treat|mg/m|mg/kg|every \d|cycles? of|between (?:19|20)\d\d and|from (?:19|20)\d\d (?:to|until)|"
-        r"registered|we (?:conducted|performed|did|designed|randomi[sz]ed|enrolled)|this (?:phase|randomi[sz]ed|multicent\w+|open))\b"),
+        r"registered|we (?:conducted|performed|did|designed|randomi[sz]ed|enrolled)|this (?:phase|randomi[sz]ed|multicent\w+|open)|"
+        r"single[- ]arm|open[- ]label|phase (?:i{1,3}|[1-3])[ab]?\b|enrolled|were treated|patients received|daily|per cycle)\b"),
     RESULTS: re.compile(
         r"\d\s?%|\b(?:95|90)\s?% ci\b|\bci\b|\bp\s?[=<>≤]|\bhazard ratio|\bhr\b|\bmedian\b|\brespectively\b|"
         r"\b(?:was|were) (?:significantly|observed|seen|found|similar|higher|lower|longer|shorter|reported)\b|\boccurred\b|"

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extractor.backends.rules import design
+from extractor.backends.rules import design, verdict
 from extractor.backends.rules.arms import ArmDraft, arm_mentions, find_arms, interventions_in
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
 from extractor.backends.rules.results import Draft, extract_sentence
 from extractor.backends.rules.text import distinct, folded
-from extractor.backends.rules.vocabulary import find_mentions
+from extractor.backends.rules.vocabulary import Mention, find_mentions
 from extractor.documents import Document
 from extractor.models import (
     Allocation,
@@ -43,6 +43,8 @@ from extractor.structure import (
 )
 
 _SKIP_SECTIONS = {REFERENCES, OTHER, FUNDING}
+# "The primary objective was to compare RFS in patients with X vs. those without": a comparison even in one arm.
+_COMPARES = re.compile(r"\bprimary (?:end ?point|objective|aim|outcome)\b[^.]{0,60}\bcompar", re.IGNORECASE)
 # Sentences about trials still to come say nothing of this one's design.
 _FUTURE = folded(r"\b(?:warrant\w*|further (?:validation|investigation|study|studies|trials?)|future|are needed|is needed|awaited|larger|should be (?:evaluated|confirmed|validated))\b")
 _CITATION = re.compile(r"<sup>\s*\d|\[\d+(?:[,–-]\s*\d+)*\]|\(\s*(?:refs?\.?\s*)?\d+(?:[,–-]\d+)*\s*\)$")
@@ -146,22 +148,27 @@ class RulesBackend:
         registry = distinct(list(document.registry_ids) + in_design)
         phases = design.phases_in(title or "") or design.phases_in(" ".join(s.text for s in design_sents[:12]))
         enrollment = design.enrollment(design_sents)
+        endpoints = _endpoints(design_sents)
+        allocation = design.allocation(design_text, len(arms) or 1)
+        primary = [e for e in endpoints if e.role in {"primary", "co_primary"}]
+        met = verdict.verdict(own, {str(e.canonical) for e in primary}, [e.name for e in primary],
+                              comparative=allocation == "randomized" or len(arms) >= 2 or _COMPARES.search(design_text) is not None)
         record = TrialRecord(
             role="reported",
             registry_ids=registry,
             acronym=own_acronym,
             title=title,
             phases=phases or None,
-            allocation=design.allocation(design_text, len(arms) or 1),
+            allocation=allocation,
             masking=design.masking(design_text),
             multicenter=design.multicenter(design_text),
             countries=design.countries(design_text, find_countries(design_text)),
             conditions=design.conditions(title, design_sents),
             enrollment=Enrollment(**enrollment),
             arms=_arms(arms, _treatment_text(title, [s for s in design_sents if s.section != BACKGROUND]), enrollment),
-            endpoints=_endpoints(design_sents),
+            endpoints=endpoints,
             results=_results(drafts),
-            primary_endpoint_met=design.primary_endpoint_met(own),
+            primary_endpoint_met=met,
             conclusion=_conclusion(own),
         )
         trials = [record]
@@ -375,6 +382,12 @@ def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int]) ->
     ]
 
 
+#: "objective response rate (ORR; primary endpoint)", "TTP (primary end point)": the role in the endpoint's brackets.
+_ROLE_IN_BRACKETS = re.compile(
+    r"\((?:[\w-]{1,12}[;,]\s*)?(?P<role>co[- ]?primary|primary|secondary|exploratory)\s+(?:efficacy\s+)?"
+    r"(?:end[- ]?points?|objectives?|outcomes?)\)",
+    re.IGNORECASE,
+)
 _ROLE_RE = re.compile(
     r"(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary|other)\s+(?:efficacy\s+)?"
     r"(?:end[- ]?points?|objectives?|outcomes?|aims?)(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial))?",
@@ -390,33 +403,44 @@ _ROLE_MAP = {"co-primary": "co_primary", "coprimary": "co_primary", "co primary"
 
 
 def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
+    """Endpoints the text declares with a role, each (canonical, role) once, in order."""
     out: list[Endpoint] = []
     seen: set[tuple[str, str]] = set()
     for s in sentences:
         low = s.text.lower()
         if not any(k in low for k in _ROLE_KEYS):
             continue
-        roles = list(_ROLE_RE.finditer(s.text))
-        if not roles:
-            continue
         mentions = [m for m in find_mentions(s.text) if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"}]
-        previous_end = 0
-        for i, r in enumerate(roles):
-            role = _ROLE_MAP.get(r.group("role").lower(), "secondary")
-            if _DECLARES_BEFORE.search(s.text, previous_end, r.start()):
-                scope = [m for m in mentions if previous_end <= m.start and m.end <= r.start()]
-            elif _DECLARES_AFTER.match(s.text, r.end()):
-                end = roles[i + 1].start() if i + 1 < len(roles) else len(s.text)
-                scope = [m for m in mentions if r.end() <= m.start < end]
-            else:
-                scope = []
-            previous_end = r.end()
-            for m in scope:
-                key = (m.canonical, role)
-                if key in seen:
-                    continue
-                seen.add(key)
+        for m, role in _roles_in_brackets(s.text, mentions) + _roles_in_clauses(s.text, mentions):
+            if (m.canonical, role) not in seen:
+                seen.add((m.canonical, role))
                 out.append(Endpoint(name=m.text.strip(), canonical=m.canonical, role=role))  # type: ignore[arg-type]
+    return out
+
+
+def _roles_in_brackets(text: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:
+    """ "objective response rate (ORR; primary endpoint)": the endpoint named right before the bracket."""
+    out = []
+    for r in _ROLE_IN_BRACKETS.finditer(text):
+        before = [m for m in mentions if m.end <= r.start() and not text[m.end:r.start()].strip()]
+        if before:
+            out.append((before[-1], _ROLE_MAP.get(r.group("role").lower(), "secondary")))
+    return out
+
+
+def _roles_in_clauses(text: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:
+    """ "The primary endpoint was X; secondary endpoints included Y and Z", "X was the primary endpoint"."""
+    out = []
+    roles = [r for r in _ROLE_RE.finditer(text) if not _ROLE_IN_BRACKETS.match(text, max(0, r.start() - 1))]
+    previous_end = 0
+    for i, r in enumerate(roles):
+        role = _ROLE_MAP.get(r.group("role").lower(), "secondary")
+        if _DECLARES_BEFORE.search(text, previous_end, r.start()):
+            out += [(m, role) for m in mentions if previous_end <= m.start and m.end <= r.start()]
+        elif _DECLARES_AFTER.match(text, r.end()):
+            end = roles[i + 1].start() if i + 1 < len(roles) else len(text)
+            out += [(m, role) for m in mentions if r.end() <= m.start < end]
+        previous_end = r.end()
     return out
 
 

@@ -363,34 +363,6 @@ def conditions(title: str | None, sentences: list[Sentence]) -> list[str]:
     return []
 
 
-# ------------------------------------------------------- endpoint met
-
-_MET = folded(
-    r"\b(?:met|achieved|reached) (?:its|the|their|both)? ?(?:pre-?specified |predefined |co-?)?primary (?:end ?points?|objectives?)"
-    r"|primary (?:end ?point|objective) was (?:met|achieved|reached)")
-_NOT_MET = folded(
-    r"\b(?:did not|does not|didn't|failed to|not) (?:meet|achieve|reach|improve)\b[^.]{0,60}\b(?:primary|pre-?defined|predefined|pre-?specified)\b"
-    r"|primary (?:end ?point|objective) was not (?:met|achieved|reached)"
-    r"|not superior to (?:the )?null|no significant difference[^.]{0,40}primary"
-    r"|\bdid not (?:show|demonstrate) (?:any )?(?:significant |overall )?(?:gain|benefit|improvement)")
-
-
-_MET_HINT = folded(r"primary|null|gain|benefit")
-
-
-def primary_endpoint_met(sentences: Iterable[Sentence]) -> bool | None:
-    """As the document states it: "met its primary endpoint" / "did not meet ..."."""
-    for s in sentences:
-        low = s.text.lower()
-        if not _MET_HINT.search(low):
-            continue
-        if _NOT_MET.search(low):
-            return False
-        if _MET.search(low):
-            return True
-    return None
-
-
 # ------------------------------------------------------------ countries
 
 

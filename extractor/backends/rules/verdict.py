@@ -1,0 +1,197 @@
+"""Was the primary endpoint met? The verdict as the text gives it, in the order a reader looks.
+
+1. ``stated``: the text says so ("met its primary endpoint", "did not meet the primary end
+   point", "the primary endpoint was not reached").
+2. ``primary_comparison``: the sentences that report the primary endpoint say whether its
+   comparison was significant ("significantly longer", "P = .014", "HR 0.79 ...; p=0.058",
+   "no significant difference", "similar").
+3. ``conclusion``: with no primary endpoint reported, the authors' conclusion about the
+   comparison the abstract is built around ("improves survival", "did not improve", "as
+   effective as ... but").
+
+Each phrase shape is one named pattern below; ``verdict`` returns the first answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from extractor.backends.rules.text import folded
+from extractor.backends.rules.vocabulary import find_mentions
+from extractor.structure import CONCLUSION, RESULTS, Sentence
+
+#: "met its primary endpoint", "achieved the prespecified primary objective", "primary endpoint was met"
+STATED_MET = folded(
+    r"\b(?:met|achieved|reached|attained) (?:its|the|their|both|all)? ?(?:pre-?specified |predefined |pre-?defined |co-?)?"
+    r"primary (?:end ?points?|objectives?|efficacy end ?points?)"
+    r"|primary (?:end ?point|objective|outcome) (?:was|were|has been) (?:met|achieved|reached|attained)"
+    r"|(?:exceeded|surpassed) the (?:pre-?specified |predefined )?(?:threshold|target|boundary)"
+    r"|null hypothesis (?:was|could be) rejected"
+)
+#: "did not meet the primary end point", "failed to reach its primary objective", "was not met"
+STATED_NOT_MET = folded(
+    r"\b(?:did not|does not|didn't|failed to|not) (?:meet|achieve|reach|attain)\b[^.]{0,60}\b(?:primary|pre-?defined|pre-?specified|end ?point)"
+    r"|primary (?:end ?point|objective|outcome) (?:was|were|has) not (?:been )?(?:met|achieved|reached|attained)"
+    r"|not superior to (?:the )?null|null hypothesis (?:was not|could not be) rejected"
+)
+#: "significantly longer", "statistically significant improvement", "significant benefit"
+SIGNIFICANT = folded(
+    r"\b(?:statistically )?significant(?:ly)? (?:longer|shorter|higher|lower|greater|better|improved?|prolonged|increased?|"
+    r"reduced?|reduction|decreased?|more|less|superior|benefit|improvement|advantage|difference|prolongation|gain)\b"
+    r"|\b(?:improved|prolonged|increased|reduced|extended) [^.;]{0,60}?significantly\b"
+    r"|\bwas significant\b|\bsignificantly (?:favou?red|associated)\b"
+)
+#: "no significant difference", "not significantly", "did not differ", "similar", "comparable"
+NOT_SIGNIFICANT = folded(
+    r"\b(?:no|not a|did not reach|without|lack of|absence of) (?:statistically )?significan(?:t|ce)\b"
+    r"|\bnot (?:statistically )?significant(?:ly)?\b|\bnon-?significant(?:ly)?\b|\bn\.?s\.?(?=[),;])"
+    r"|\bdid not (?:significantly )?(?:differ|improve|prolong|increase|reduce|extend|show|demonstrate)\b"
+    r"|\b(?:was|were|showed|had|demonstrated|with) (?:a |an )?(?:similar|comparable|not different)\b"
+    r"|\bno (?:statistical |significant )?differences?\b"
+    r"|\bno (?:improvement|benefit|advantage)\b|\bnot (?:improved|prolonged|superior)\b"
+)
+#: A p-value: "P = .014", "p<0·001", "P-value 0.058"
+P_VALUE = re.compile(r"\b[Pp]\s*(?:-?\s*values?)?\s*(?P<rel>[=<>≤≥]|&lt;|&gt;)\s*(?P<p>0?[.·]\d+|1(?:[.·]0+)?)\b")
+#: Conclusions that answer the trial's question in the affirmative (a benefit, named with what it improves).
+CONCLUDES_BENEFIT = folded(
+    r"\b(?:improve[sd]?|prolong(?:s|ed)?|extend(?:s|ed)?|increase[sd]?) (?:the )?(?:overall |median |long-term )?"
+    r"(?:survival|progression|disease|response|outcomes?|efficacy|rate of|time to|quality of life|continence|cure|control|os|pfs|dfs|rfs|ttp|orr)"
+    r"|\breduce[sd]? (?:the )?(?:risk|mortality|recurrence|relapse|incidence|rate of|pain|symptoms?|toxicity|side[- ]effects)"
+    r"|\bsuperior|\bmore effective|\bsignificant(?:ly)? (?:better|improved|higher|longer|benefit)|\bbenefit(?:s|ed)? "
+    r"|\b(?:is|was|are|were) (?:an? )?(?:effective|efficacious|active)\b|\bnon-?inferior|\bas effective as\b|"
+    r"\bshould be (?:considered|offered|the)\b|\bnew standard\b|\b(?:was|were|is|are) equivalent\b|"
+    r"\bequivalence (?:was|is) (?:shown|demonstrated)\b|\bassociated with (?:a )?significantly (?:higher|better|longer|improved)\b|"
+    r"\b(?:longer|better|higher) (?:clinical benefit|survival|response)\b|\bbenefit in\b"
+)
+#: Conclusions that answer it in the negative.
+CONCLUDES_NO_BENEFIT = folded(
+    r"\b(?:did not|does not|do not|failed to|not) (?:significantly )?(?:improve|prolong|increase|extend|reduce|benefit|"
+    r"show|demonstrate|result in|lead to|confer|translate)\w*\b|\bno (?:significant )?(?:benefit|improvement|advantage|"
+    r"difference|effect|impact|role)\b|\bnot (?:superior|more effective|better|recommended|justified|warranted)\b|"
+    r"\b(?:similar|comparable|equivalent) (?:efficacy|outcomes?|results?|survival|response)|\bineffective\b|"
+    r"\bshould not\b|\bno evidence\b|\bcannot be recommended\b|\bunlikely to (?:have|be|provide|improve)\b|"
+    r"\brecommend no\b|\breduced (?:the )?(?:pfs|progression|survival|os|overall)|\bincreased (?:treatment )?(?:burden|toxicity)\b"
+)
+
+
+def stated(sentences: Iterable[Sentence]) -> bool | None:
+    """The verdict the text states in words."""
+    for s in sentences:
+        low = s.text.lower()
+        if not any(k in low for k in ("primar", "end point", "endpoint", "null", "threshold", "target", "boundary")):
+            continue
+        if STATED_NOT_MET.search(low):
+            return False
+        if STATED_MET.search(low):
+            return True
+    return None
+
+
+def p_values(text: str) -> list[float]:
+    """The p-values printed in ``text``, as numbers (a "<" bound counts as its bound)."""
+    out = []
+    for m in P_VALUE.finditer(text):
+        raw = m.group("p").replace("·", ".")
+        out.append(float("0" + raw if raw.startswith(".") else raw))
+    return out
+
+
+def significance(text: str, start: int = 0) -> bool | None:
+    """Whether ``text`` (from ``start``, where the endpoint is named) reports a significant comparison.
+
+    Words win over numbers ("not significant (P = .06)"); then the first p-value after
+    ``start`` decides at the 5% level.
+    """
+    low = text.lower()
+    start = max(0, start - 40)  # "showed a similar pathological response rate": the words may come first
+    if NOT_SIGNIFICANT.search(low, start):
+        return False
+    if SIGNIFICANT.search(low, start):
+        return True
+    after = p_values(text[start:])
+    if after:
+        return after[0] < 0.05
+    return None
+
+
+def primary_comparison(sentences: list[Sentence], primary: set[str], names: list[str]) -> bool | None:
+    """The significance of the first results sentence that reports the primary endpoint."""
+    if not primary and not names:
+        return None
+    for s in sentences:
+        if s.section not in (RESULTS, CONCLUSION, "body"):
+            continue
+        start = _primary_position(s.text, primary, names)
+        if start is None:
+            continue
+        found = significance(s.text, start)
+        if found is not None:
+            return found
+    return None
+
+
+def _primary_position(text: str, primary: set[str], names: list[str]) -> int | None:
+    low = text.lower()
+    for name in names:
+        at = low.find(name.lower())
+        if at >= 0:
+            return at
+    mention = next((m for m in find_mentions(text) if m.canonical in primary), None)
+    return mention.start if mention is not None else None
+
+
+def conclusion(sentences: list[Sentence]) -> bool | None:
+    """The authors' conclusion about the comparison: a benefit (True), none (False), or
+    mixed or silent (None). Read from the conclusion section, else the last two sentences;
+    words inside a negation ("does not increase survival") count for the negation only."""
+    closing = [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
+    text = " ".join(s.text for s in closing).lower()
+    negatives = [m.span() for m in CONCLUDES_NO_BENEFIT.finditer(text)]
+    positive = any(not any(a <= m.start() < b + 30 for a, b in negatives) for m in CONCLUDES_BENEFIT.finditer(text))
+    if bool(negatives) != positive:
+        return positive
+    return None
+
+
+def _names_primary(sentences: list[Sentence], primary: set[str]) -> bool:
+    """The conclusion's negative words are about the primary endpoint itself."""
+    closing = [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
+    return any(m.canonical in primary for s in closing for m in find_mentions(s.text))
+
+
+def first_significance(sentences: list[Sentence]) -> bool | None:
+    """The significance of the first results sentence that reports one (no primary endpoint named)."""
+    for s in sentences:
+        if s.section == RESULTS:
+            found = significance(s.text)
+            if found is not None:
+                return found
+    return None
+
+
+def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, comparative: bool) -> bool | None:
+    """Whether the primary endpoint was met, as the document reports it; None when it does not say.
+
+    Order: the text's own words; a conclusion that the treatment brings no benefit (a
+    significant difference in the wrong direction is not "met"); the significance of the
+    primary endpoint's comparison; then, for comparative trials, the conclusion and the
+    first significance the results report.
+
+    Args:
+        sentences: The trial's own sentences, in order, with their sections.
+        primary: Canonical names of the primary endpoint(s).
+        names: The primary endpoint(s) as written ("time to progression").
+        comparative: True for a trial that compares arms (a single-arm trial's verdict needs
+            its threshold, or a comparison its primary endpoint names).
+    """
+    found = stated(sentences)
+    if found is not None:
+        return found
+    closing = conclusion(sentences) if comparative else None
+    found = primary_comparison(sentences, primary, names)
+    if closing is False and (found is None or _names_primary(sentences, primary)):
+        return False  # "does not increase overall survival" after a significant difference the wrong way
+    if found is not None or not comparative:
+        return found
+    return closing if closing is not None else first_significance(sentences)

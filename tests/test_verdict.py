@@ -1,0 +1,78 @@
+"""The primary-endpoint verdict: one test per phrase shape that decides it."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.backends.rules import verdict
+from extractor.structure import Sentence
+
+
+def _sentences(*pairs: tuple[str, str]) -> list[Sentence]:
+    out, pos = [], 0
+    for i, (section, text) in enumerate(pairs):
+        out.append(Sentence(pos, pos + len(text), text, section, i))
+        pos += len(text) + 1
+    return out
+
+
+@pytest.mark.parametrize("text, met", [
+    ("The study met its primary endpoint.", True),
+    ("The trial achieved the prespecified primary objective of improved PFS.", True),
+    ("The primary endpoint was met in both cohorts.", True),
+    ("The study did not meet the predefined endpoint for PFS improvement.", False),
+    ("The trial failed to reach its primary end point.", False),
+    ("PFS6mo was 46.4% and not superior to null rate.", False),
+])
+def test_stated_verdicts(text, met):
+    assert verdict.stated(_sentences(("results", text))) is met
+
+
+@pytest.mark.parametrize("text, significant", [
+    ("Median TTP was significantly longer with AT than AC (37.3 v 31.9 weeks; P = .014).", True),
+    ("PFS was 4.0 and 2.5 months (hazard ratio, 0.81; 95% CI, 0.54 to 1.21; P = .30).", False),
+    ("The difference in ORR was not statistically significant (60.4% vs 43.5%; P = .2096).", False),
+    ("Three-year RFS was not significantly different between groups (67.8 vs 73.6%).", False),
+    ("Tobemstomig showed a similar pathological response rate versus nivolumab.", False),
+    ("Response rates were 58% and 29% (P < 0.001).", True),
+    ("Overall survival was comparable in both arms.", False),
+    ("Median OS was 11.2 months.", None),
+])
+def test_significance_of_a_comparison(text, significant):
+    assert verdict.significance(text) is significant
+
+
+def test_the_primary_endpoints_sentence_decides():
+    sentences = _sentences(
+        ("methods", "The primary end point was progression-free survival."),
+        ("results", "Response rates were higher with A (45% v 30%; P = .01)."),
+        ("results", "Median progression-free survival was 7.1 v 6.9 months (HR 0.95; P = .44)."),
+    )
+    assert verdict.verdict(sentences, {"PFS"}, ["progression-free survival"], comparative=True) is False
+
+
+def test_a_conclusion_of_no_benefit_on_the_primary_endpoint_vetoes_a_significant_difference():
+    sentences = _sentences(
+        ("results", "Median overall survival was 11.3 months with EOC compared with 8.8 months with mEOC+P (HR 1.37; p=0.013)."),
+        ("conclusion", "Addition of panitumumab does not increase overall survival and cannot be recommended."),
+    )
+    assert verdict.verdict(sentences, {"OS"}, ["overall survival"], comparative=True) is False
+
+
+def test_without_a_primary_endpoint_the_conclusion_decides():
+    positive = _sentences(("results", "PFS at 3 years was 51% vs 38% (P = 0.031)."),
+                          ("body", "Thus, the inclusion of IFN-γ yielded a benefit in prolonging progression-free survival."))
+    negative = _sentences(("results", "Median PFS was 17.8 v 19.3 months (HR 1.18; P = .0044)."),
+                          ("conclusion", "The addition of gemcitabine reduced PFS time and did not improve OS."))
+    assert verdict.verdict(positive, set(), [], comparative=True) is True
+    assert verdict.verdict(negative, set(), [], comparative=True) is False
+
+
+def test_a_single_arm_trial_needs_its_threshold_stated():
+    assert verdict.verdict(_sentences(("conclusion", "The combination is effective.")), set(), [], comparative=False) is None
+    assert verdict.verdict(_sentences(("results", "The trial met its primary endpoint.")), set(), [],
+                           comparative=False) is True
+
+
+def test_p_values_are_read_in_every_notation():
+    assert verdict.p_values("P =.014; p<0·001; P-value = 0.058") == [0.014, 0.001, 0.058]
