@@ -158,9 +158,10 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
         # 3. Groups the text names ("the XELIRI arm", "control group"): how results refer to arms.
         for name, (phrase, count, sentence) in named.items():
             add(name, [name, phrase], count, sentence)
+    abbreviations = regimen_abbreviations(" ".join([title or "", text]))
     if not arms:
-        # 4. "randomised to X or Y", then "X versus Y" in the title.
-        for label, count, defining in _randomised_to(sentences) or _title_versus(title):
+        # 4. "randomised to X or Y", then "X (AT) versus Y (AC)", then "X versus Y" in the title.
+        for label, count, defining in _randomised_to(sentences) or _abbreviated_pair(sentences) or _title_versus(title):
             add(label, [label], count, defining)
     # Named groups that are another name of a known arm become its aliases.
     for name, (phrase, count, _) in named.items():
@@ -179,6 +180,8 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
                 arm = by_key.get(label.lower())
                 if arm is not None and len(counts) == len(labels):
                     arm.n = arm.n or count
+    if len(arms) >= 2:
+        _sizes_from_mentions(arms, text)
     here = re.search(r"(?:presented|reported|described) here", text, re.IGNORECASE)
     presented = [a for a in arms if here and a.label and re.search(
         rf"\b{re.escape(a.label)},?\s+(?:presented|reported|described) here", text, re.IGNORECASE)]
@@ -193,9 +196,165 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
             arm.interventions = interventions_in(" ".join(_spelled_out(arm.label, letters)))
     if len(arms) < 2:
         return arms
+    _name_by_abbreviation(arms, abbreviations)
     _rename_generic(arms)
     _add_distinctive_aliases(arms, text)
     return sorted(arms, key=lambda a: _first_mention(text, a))
+
+
+# ---------------------------------------------------------------- regimens named by abbreviation
+
+#: "doxorubicin and docetaxel (AT)", "exemestane (EXE)", "modified-dose EOC plus panitumumab (mEOC+P; ...)".
+_ABBREVIATION_DEFINED = re.compile(r"\((?P<abbr>[A-Za-z][A-Za-z0-9+\-/]{0,10})(?:\s*[;,][^()]*(?:\([^()]*\)[^()]*)*)?\)")
+_DRUG_JOIN = re.compile(r"^(?:\s*(?:,|and|plus|\+|with|combined with|-|/)\s*|\s+)$", re.IGNORECASE)
+
+
+def regimen_abbreviations(text: str) -> dict[str, frozenset[str]]:
+    """Abbreviations the text defines for a regimen: "AT" -> {doxorubicin, docetaxel}.
+
+    The long form is the chain of drug names ending right before the bracket
+    ("doxorubicin and docetaxel (AT)"); an abbreviation that is itself a drug name,
+    or whose long form names no drug, is not a regimen's.
+    """
+    out: dict[str, frozenset[str]] = {}
+    drugs = find_drugs(text, code_names=True)
+    for m in _ABBREVIATION_DEFINED.finditer(text):
+        abbr = m.group("abbr")
+        if not re.search(r"[A-Z]", abbr) or abbr in out or find_drugs(abbr):
+            continue
+        chain = _drug_chain_before(text, drugs, m.start())
+        if chain:
+            out[abbr] = frozenset(d.drug.name.lower() for d in chain)
+    return out
+
+
+def _drug_chain_before(text: str, drugs: tuple, end: int) -> list:
+    """The drug names joined by "and", "plus", "+", "," that end (doses aside) right before ``end``."""
+    before = [d for d in drugs if d.end <= end]
+    if not before or not re.fullmatch(r"[\s\d.,/m²2a-zA-Z]{0,25}", text[before[-1].end:end]) \
+            or re.search(r"[a-z]{4,}", _DOSE_WORDS.sub("", text[before[-1].end:end])):
+        return []
+    chain = [before[-1]]
+    for d in reversed(before[:-1]):
+        if not _DRUG_JOIN.match(_DOSE_WORDS.sub(" ", text[d.end:chain[0].start])):
+            break
+        chain.insert(0, d)
+    return chain
+
+
+_DOSE_WORDS = re.compile(r"\s*\(?\d[\d.,·]*\s*(?:mg|g|µg|mcg|iu|u|gy)(?:\s*/\s*(?:m\(?2\)?|m²|kg|d|day))?\)?", re.IGNORECASE)
+
+
+def _name_by_abbreviation(arms: list[ArmDraft], abbreviations: dict[str, frozenset[str]]) -> None:
+    """An arm named by an abbreviation the text defines takes it as its label, its old label
+    staying an alias: the abbreviation in its own description ("… panitumumab (mEOC+P; n=278)"),
+    its first word ("EXE 25 mg/d"), or the one whose drugs are exactly the arm's
+    ("doxorubicin 50 mg/m2 plus docetaxel" is "AT")."""
+    for arm in arms:
+        if _LABELLED.fullmatch(arm.label or ""):
+            continue
+        own = _ABBREVIATION_DEFINED.search(arm.defining_text or "")
+        drugs = frozenset(str(i["name"]).lower() for i in arm.interventions if i["type"] != "other")
+        first_word = (arm.label or "").split(" ")[0]
+        if own is not None and re.search(r"[A-Z].*[A-Z+]|^[A-Z]{2,}", own.group("abbr")) and not find_drugs(own.group("abbr")):
+            name = own.group("abbr")
+        elif first_word in abbreviations:
+            name = first_word
+        else:
+            matching = [abbr for abbr, names in abbreviations.items() if names == drugs]
+            name = matching[0] if len(matching) == 1 and drugs else None
+        if name and name != arm.label:
+            arm.aliases.insert(0, name)
+            arm.label = name
+            if not arm.interventions and name in abbreviations:
+                arm.interventions = interventions_in(" and ".join(sorted(abbreviations[name])))
+
+
+#: "compared exemestane (EXE) with megestrol acetate (MA)", "AT versus AC".
+_PAIR_JOIN = re.compile(r"^\s*(?:,\s*)?(?:versus|vs\.?|v\.?|with|or|and|compared (?:with|to)|to)\s+(?:the\s+)?(?:combination\s+of\s+)?",
+                        re.IGNORECASE)
+
+
+def _abbreviated_pair(sentences: list[str]) -> list[tuple[str, int | None, str]]:
+    """Two regimens defined by abbreviation and joined by "versus", "with" or "or" in one sentence."""
+    for sentence in sentences:
+        found = regimen_abbreviations(sentence)
+        if len(found) < 2:
+            continue
+        spots = [(m.start(), m.end(), m.group("abbr")) for m in _ABBREVIATION_DEFINED.finditer(sentence)
+                 if m.group("abbr") in found]
+        for (s1, e1, a1), (s2, e2, a2) in itertools.pairwise(spots):
+            chain = _drug_chain_before(sentence, find_drugs(sentence, code_names=True), s2)
+            if chain and _PAIR_JOIN.match(sentence[e1:chain[0].start]):
+                return [(a1, None, _long_form(sentence, s1)), (a2, None, sentence[chain[0].start:s2])]
+    return []
+
+
+def _long_form(sentence: str, bracket: int) -> str:
+    chain = _drug_chain_before(sentence, find_drugs(sentence, code_names=True), bracket)
+    return sentence[chain[0].start:bracket] if chain else ""
+
+
+# ---------------------------------------------------------------- arm sizes
+
+_SIZE_BEFORE = re.compile(  # "275 patients allocated", "182 in the", "14 were treated with", "(n = 53) in the"
+    r"(?P<n>\d[\d,]*)\s+(?:(?:eligible |evaluable )?(?:patients|participants|subjects|women|men|pts)\s+)?"
+    r"(?:(?:were|was)\s+)?(?:(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\s+(?:to\s+)?|in\s+|treated\s+with\s+|"
+    r"received\s+|receiving\s+|on\s+|to\s+(?:receive\s+)?)(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SIZE_AFTER = re.compile(r"^(?:\s+(?:arm|group|cohort))?\s*[(\[,]\s*(?:[nN]\s*=\s*)(?P<n>\d[\d,]*)\s*[)\];,]")
+
+
+#: "882 and 860 patients received TC and TCG, respectively"
+_RESPECTIVE_SIZES = re.compile(
+    r"(?P<counts>\d[\d,]*(?:\s*(?:,|and)\s*\d[\d,]*)+)\s+(?:patients\s+|participants\s+)?(?:were\s+)?"
+    r"(?:received|(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to|in|treated\s+with)\s+(?:the\s+)?"
+    r"(?P<names>[^.;]{2,120}?),?\s+respectively",
+    re.IGNORECASE,
+)
+#: "randomized to TT or SoC": the count before is the trial's, not the first arm's.
+_ANOTHER_ARM_FOLLOWS = re.compile(r"^\s*(?:arms?|groups?)?\s*(?:,|or|and|versus|vs\.?)\s+(?!\d)", re.IGNORECASE)
+
+
+def _sizes_from_mentions(arms: list[ArmDraft], text: str) -> None:
+    """Arm sizes printed beside an arm's name: "275 patients allocated EOC", "182 in the
+    surgery group", "GV (n = 53)", "14 were treated with PC", "882 and 860 patients
+    received TC and TCG, respectively"."""
+    _respective_sizes(arms, text)
+    low = text.lower()
+    for arm in arms:
+        if arm.n is not None:
+            continue
+        for alias in sorted({a for a in arm.aliases if a}, key=len, reverse=True):
+            for start, end in _occurrences(low, alias.lower(), plural=False):
+                if any(other is not arm and _covers(other, low, start, end) for other in arms):
+                    continue  # "PC" inside "PC + D" belongs to the longer arm
+                before = None if _ANOTHER_ARM_FOLLOWS.match(text[end:end + 12]) else \
+                    _SIZE_BEFORE.search(text[max(0, start - 60):start])
+                found = before or _SIZE_AFTER.match(text[end:end + 25])
+                if found:
+                    arm.n = int(found.group("n").replace(",", ""))
+                    break
+            if arm.n is not None:
+                break
+
+
+def _respective_sizes(arms: list[ArmDraft], text: str) -> None:
+    for m in _RESPECTIVE_SIZES.finditer(text):
+        counts = [int(c.replace(",", "")) for c in re.findall(r"\d[\d,]*", m.group("counts"))]
+        names = [n for n in re.split(r"\s*(?:,|\band\b|\bor\b)\s*", m.group("names")) if n.strip()]
+        owners = [next((a for a in arms if any(_same(al, n) or _same(n, al) for al in a.aliases if al)), None) for n in names]
+        if len(counts) == len(owners) and all(owners) and len(set(map(id, owners))) == len(owners):
+            for arm, count in zip(owners, counts, strict=True):
+                if arm is not None and arm.n is None:
+                    arm.n = count
+
+
+def _covers(arm: ArmDraft, low: str, start: int, end: int) -> bool:
+    """Another arm's longer name covers this place of the text."""
+    return any(s <= start and end <= e and e - s > end - start
+               for alias in arm.aliases if alias for s, e in _occurrences(low, alias.lower(), plural=False))
 
 
 def _rename_generic(arms: list[ArmDraft]) -> None:
@@ -359,57 +518,53 @@ _RANDOMISED_HEAD = re.compile(
 )
 
 
+# The joining word only: the blanked brackets before it stay with the first part ("EXE (n = 366) or MA").
+_OR_WORD = re.compile(r"(?<=\s)(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
+_AND_WORD = re.compile(r"(?<=\s)and\s+")
+_CLAUSE_END = re.compile(r"[;.]\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b")
+_COUNT_IN_PART = re.compile(r"(?<![A-Za-z/])\(\s*(?:[nN]\s*=\s*)?(\d+)(?:\s*(?:patients|pts))?\s*[);]|[;,]\s*[nN]\s*=\s*(\d+)\s*\)")
+
+
+def mask_brackets(text: str) -> str:
+    """``text`` with every bracketed aside (nested ones too) blanked to spaces: the same
+    length, so a span found in the mask is the same span of the text."""
+    out = list(text)
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        if depth:
+            out[i] = " "
+        if ch in ")]" and depth:
+            depth -= 1
+    return "".join(out)
+
+
 def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
-    """ "randomised to X (55) or Y (59)": two arms with their counts."""
+    """ "randomised to receive X (n = 214) or Y (n = 215)": two arms, with their counts."""
     for sentence in sentences:
         if not re.search(r"randomi|assigned|allocated", sentence, re.IGNORECASE):
             continue
-        head = _RANDOMISED_HEAD.search(_strip_parentheticals(sentence))
+        masked = mask_brackets(sentence)
+        head = _RANDOMISED_HEAD.search(masked)
         if head is None:
             continue
-        # Find the same place in the sentence with its brackets (labels may be abbreviations in them).
-        anchor = re.search(re.escape(head.group(0).split()[0]), sentence)
-        rest = sentence[anchor.start():] if anchor else sentence
-        in_place = _RANDOMISED_HEAD.search(rest)
-        raw = rest[in_place.end():] if in_place else _strip_parentheticals(sentence)[head.end():]
-        # Split without the bracketed asides (a ";" inside "(N = 61; ...)" ends nothing), then
-        # give each part its brackets back: labels may be abbreviations in them.
-        clause = re.split(r"[;.]\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b",
-                          _strip_parentheticals(raw))[0]
-        parts = _SPLIT_OR.split(clause)
-        if len(parts) < 2:
-            parts = re.split(r"\s+and\s+", clause)
-        if len(parts) != 2:
+        stop = _CLAUSE_END.search(masked, head.end())
+        end = stop.start() if stop else len(masked)
+        cuts = list(_OR_WORD.finditer(masked, head.end(), end)) or list(_AND_WORD.finditer(masked, head.end(), end))
+        cuts = [c for c in cuts if c.start() >= head.end()]
+        if len(cuts) != 1:
             continue
         out = []
-        for part in (_with_brackets(raw, p) for p in parts):
-            n_m = re.search(r"\((?:n\s*=\s*)?(\d+)\)", part)
+        for a, b in ((head.end(), cuts[0].start()), (cuts[0].end(), end)):
+            part = sentence[a:b].strip(" ,")
+            count = _COUNT_IN_PART.search(part)
             label = _short_label(part)
             if 1 <= len(label.split()) <= 6:
-                out.append((label, int(n_m.group(1)) if n_m else None, part))
+                out.append((label, int(count.group(1) or count.group(2)) if count else None, part))
         if len(out) == 2:
             return out
     return []
-
-
-def _with_brackets(raw: str, part: str) -> str:
-    """``part`` as the raw text has it, with the bracketed aside that follows it."""
-    part = part.strip()
-    at = raw.find(part)
-    if at < 0 or not part:
-        return part
-    end = at + len(part)
-    tail = raw[end:]
-    if tail.lstrip().startswith("("):
-        opening = end + len(tail) - len(tail.lstrip())
-        depth = 0
-        for i in range(opening, len(raw)):
-            depth += raw[i] == "("
-            depth -= raw[i] == ")"
-            if depth == 0:
-                return raw[at: i + 1]
-        return raw[at:]
-    return part
 
 
 def _title_versus(title: str | None) -> list[tuple[str, int | None, str]]:

@@ -16,7 +16,7 @@ from copy import copy
 from dataclasses import dataclass
 from itertools import pairwise
 
-from extractor.backends.rules.text import NUM, WORD_NUMBER, distinct, folded, parse_number, word_to_int
+from extractor.backends.rules.text import NUM, VERSUS, WORD_NUMBER, distinct, folded, parse_number, word_to_int
 from extractor.backends.rules.vocabulary import Mention, find_mentions, named_event
 from extractor.structure import Sentence
 
@@ -27,7 +27,7 @@ _VALUE_RE = re.compile(
     rf"(?P<pct>(?<![\w.·/-])(?:{NUM}))\s?%(?!\s*(?:C[Il]\b|C\.I\.|confidence|CrI|credible))"
     rf"|(?P<time>(?<![\w.·/-])(?:{NUM}))\s*(?P<tu>months?|mos?\b\.?|weeks?|wks?\b|days?|years?|yrs?\b)(?![\w-])"
     r"|(?P<nr>not (?:yet )?reached|\bNR\b(?!\s*=))"
-    rf"|(?P<shared>(?<![\w.·/-])(?:{NUM}))(?=\s*(?:vs\.?|versus|and|or|to)\s*(?:{NUM})\s*(?P<su>%|months?|weeks?|years?|days?)(?![\w-]))",
+    rf"|(?P<shared>(?<![\w.·/-])(?:{NUM}))(?=\s*(?:{VERSUS}|and|or|to)\s*(?:{NUM})\s*(?P<su>%|months?|weeks?|years?|days?)(?![\w-]))",
     re.IGNORECASE,
 )
 _RATIO_RE = re.compile(rf"(?<![\w.·/])(?P<v>{NUM})(?!\s*%|\s*(?:months?|weeks?|years?|days?)\b|[\d/])")
@@ -60,7 +60,7 @@ _P_RE = re.compile(
     r"\b[Pp]\s*(?:-?\s*values?)?\s*(?P<rel>[=<>≤≥]|&lt;|&gt;)\s*"
     r"(?P<p>(?:0|1)?[.·,]\d+(?:\s*[×x]\s*10\s*[−-]\s*\d+)?|\d(?:[.·]\d+)?\s*[×x]\s*10\s*[−-]\s*\d+|1)"
 )
-_VERSUS = re.compile(r"\bversus\b|\bvs\.?(?!\w)|\bcompared (?:with|to)\b", re.IGNORECASE)
+_VERSUS = re.compile(rf"\b{VERSUS}(?!\w)|\bcompared (?:with|to)\b", re.IGNORECASE)
 _TIMEPOINT_BEFORE = re.compile(
     r"(?P<n>\d+|one|two|three|four|five|six|ten|twelve|eighteen|twenty-four)[- ‐](?P<u>month|year|week)s?[- ‐]?(?:\w+[- ]){0,2}$",
     re.IGNORECASE,
@@ -70,7 +70,7 @@ _TIMEPOINT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _VALUE_TIMEPOINT = re.compile(
-    r"\s*%?\s*(?:(?:vs\.?|versus|and)\s*[\d.·]+\s*%\s*)?(?:at|after)\s+(?P<n>\d+|one|two|three|four|five|six|ten)\s+(?P<u>months?|years?|weeks?)",
+    rf"\s*%?\s*(?:(?:{VERSUS}|and)\s*[\d.·]+\s*%\s*)?(?:at|after)\s+(?P<n>\d+|one|two|three|four|five|six|ten)\s+(?P<u>months?|years?|weeks?)",
     re.IGNORECASE,
 )
 _IN_TOKEN_TIMEPOINT = re.compile(r"(?P<n>\d+|six|twelve)\s?(?P<u>mo|m|months?)\b", re.IGNORECASE)
@@ -734,7 +734,7 @@ def _mention_after_end(draft: Draft) -> int:
     """Where the endpoint words end when they follow the value ("a single dose-limiting toxicity in each arm")."""
     return draft.mention.end if draft.mention.start >= draft.end else draft.end
 _RESPECTIVELY = re.compile(r"\b(?:respectively|accordingly)\b", re.IGNORECASE)
-_PAIR = re.compile(r"\bversus\b|\bvs\.?(?!\w)|\bcompared (?:with|to)\b|\bto\b", re.IGNORECASE)
+_PAIR = re.compile(rf"\b{VERSUS}(?!\w)|\bcompared (?:with|to)\b|\bto\b", re.IGNORECASE)
 
 
 _BRACKETS = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\]]*\]")

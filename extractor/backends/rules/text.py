@@ -48,6 +48,8 @@ WORD_NUMBER = (
     r"seventeen|eighteen|nineteen))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
+#: "versus" as printed: versus, vs, vs., and JCO's lower-case "v" ("37.3 v 31.9 weeks").
+VERSUS = r"(?:versus|vs\.?|(?-i:v)\.?(?=\s))"
 #: A number as printed: 1,794 / 56.5 / 22·4 (Lancet decimal point).
 NUM = r"\d{1,3}(?:,\d{3})+(?![\d.·])|\d+(?:[.·]\d+)?"
 

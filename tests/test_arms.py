@@ -1,0 +1,61 @@
+"""Arms: one test per phrase shape that names an arm or gives its size."""
+
+from __future__ import annotations
+
+from extractor.backends.rules.arms import find_arms, mask_brackets, regimen_abbreviations
+
+
+def _arms(*sentences: str, title: str | None = None) -> list[tuple[str | None, int | None]]:
+    return [(a.label, a.n) for a in find_arms(title, list(sentences))]
+
+
+def test_regimens_named_by_abbreviation():
+    text = "This study compared doxorubicin and docetaxel (AT) with doxorubicin and cyclophosphamide (AC) in MBC (CT)."
+    assert regimen_abbreviations(text) == {"AT": {"doxorubicin", "docetaxel"}, "AC": {"doxorubicin", "cyclophosphamide"}}
+
+
+def test_abbreviated_pair_gives_the_arms():
+    assert _arms("The study evaluated exemestane (EXE) versus megestrol acetate (MA) in postmenopausal women.") == \
+        [("EXE", None), ("MA", None)]
+
+
+def test_randomised_regimens_take_their_abbreviations_and_counts():
+    arms = _arms(
+        "This study compared doxorubicin and docetaxel (AT) with doxorubicin and cyclophosphamide (AC).",
+        "Patients (n = 429) were randomly assigned to receive doxorubicin 50 mg/m(2) plus docetaxel 75 mg/m(2) "
+        "(n = 214) or doxorubicin 60 mg/m(2) plus cyclophosphamide 600 mg/m(2) (n = 215).",
+    )
+    assert arms == [("AT", 214), ("AC", 215)]
+
+
+def test_the_abbreviation_in_an_arms_own_description():
+    arms = _arms("Patients were randomly assigned to EOC or modified-dose EOC plus panitumumab "
+                 "(mEOC+P; epirubicin 50 mg/m2, oxaliplatin 100 mg/m2 and panitumumab 9 mg/kg on day 1).")
+    assert [label for label, _ in arms] == ["EOC", "mEOC+P"]
+
+
+def test_sizes_beside_an_arms_name():
+    arms = _arms("Patients were randomly assigned to EOC or mEOC plus panitumumab (mEOC+P).",
+                 "Median overall survival in 275 patients allocated EOC was 11.3 months compared with 8.8 months "
+                 "in 278 patients allocated mEOC+P.")
+    assert arms == [("EOC", 275), ("mEOC+P", 278)]
+    arms = _arms("We randomly assigned 350 patients to receive erlotinib and 320 to receive placebo.")
+    assert arms == [("erlotinib", 350), ("placebo", 320)]
+
+
+def test_sizes_listed_respectively():
+    arms = _arms("Patients were randomly assigned to carboplatin plus paclitaxel (TC) or TC plus gemcitabine (TCG).",
+                 "1,742 patients were randomly assigned; 882 and 860 patients received TC and TCG, respectively.")
+    assert arms == [("TC", 882), ("TCG", 860)]
+
+
+def test_a_total_randomised_to_two_arms_is_not_the_first_arms_size():
+    arms = _arms("Targeted therapy (TT) was compared with standard of care (SoC).",
+                 "400 were randomized to TT or SoC.")
+    assert all(n != 400 for _, n in arms)
+
+
+def test_mask_brackets_keeps_offsets():
+    text = "EXE 25 mg/d (n = 366) or MA (n = 403) daily"
+    masked = mask_brackets(text)
+    assert len(masked) == len(text) and masked.index(" or ") == text.index(" or ") and "366" not in masked
