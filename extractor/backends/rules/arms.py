@@ -283,7 +283,7 @@ def _abbreviated_pair(sentences: list[str]) -> list[tuple[str, int | None, str]]
             continue
         spots = [(m.start(), m.end(), m.group("abbr")) for m in _ABBREVIATION_DEFINED.finditer(sentence)
                  if m.group("abbr") in found]
-        for (s1, e1, a1), (s2, e2, a2) in itertools.pairwise(spots):
+        for (s1, e1, a1), (s2, _, a2) in itertools.pairwise(spots):
             chain = _drug_chain_before(sentence, find_drugs(sentence, code_names=True), s2)
             if chain and _PAIR_JOIN.match(sentence[e1:chain[0].start]):
                 return [(a1, None, _long_form(sentence, s1)), (a2, None, sentence[chain[0].start:s2])]
