@@ -457,6 +457,18 @@ def infer_kinds(sentences: list[Sentence]) -> list[str]:
         j = _ORDER.index(kind)
         if not any(scores[i][j] for i in range(n) if path[i] == j):
             kinds = [BODY if x == kind else x for x in kinds]
+    return _by_position(kinds)
+
+
+def _by_position(kinds: list[str]) -> list[str]:
+    """Plain sentences before the trial's aim or methods are its background; after its
+    results, its conclusion (their place says what they are)."""
+    first = next((i for i, k in enumerate(kinds) if k in (OBJECTIVE, METHODS)), None)
+    if first is not None:
+        kinds = [BACKGROUND if i < first and k == BODY else k for i, k in enumerate(kinds)]
+    last = max((i for i, k in enumerate(kinds) if k == RESULTS), default=None)
+    if last is not None:
+        kinds = [CONCLUSION if i > last and k == BODY else k for i, k in enumerate(kinds)]
     return kinds
 
 

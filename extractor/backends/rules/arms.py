@@ -106,9 +106,16 @@ def _dose_after(text: str, end: int) -> str | None:
     return m.group("d").strip() if m else None
 
 
-def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
-    """Arms of the document's own trial, in order of first mention."""
+def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> list[ArmDraft]:
+    """Arms of the document's own trial, in order of first mention.
+
+    Args:
+        title: The document's title.
+        sentences: The sentences that may describe the trial's arms (not its background).
+        glossary: Text where abbreviations may be defined ("docetaxel (T)"), background included.
+    """
     text = " ".join(sentences)
+    glossary = " ".join([title or "", glossary or text])
     arms: list[ArmDraft] = []
     by_key: dict[str, ArmDraft] = {}
 
@@ -158,7 +165,7 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
         # 3. Groups the text names ("the XELIRI arm", "control group"): how results refer to arms.
         for name, (phrase, count, sentence) in named.items():
             add(name, [name, phrase], count, sentence)
-    abbreviations = regimen_abbreviations(" ".join([title or "", text]))
+    abbreviations = regimen_abbreviations(glossary)
     if not arms:
         # 4. "randomised to X or Y", then "X (AT) versus Y (AC)", then "X versus Y" in the title.
         for label, count, defining in _randomised_to(sentences) or _abbreviated_pair(sentences) or _title_versus(title):
@@ -189,7 +196,7 @@ def find_arms(title: str | None, sentences: list[str]) -> list[ArmDraft]:
         arms = presented
         for arm in arms:
             arm.presented = True
-    letters = _drug_abbreviations(text) if len(arms) >= 2 else {}
+    letters = _drug_abbreviations(glossary) if len(arms) >= 2 else {}
     for arm in arms:
         arm.interventions = interventions_in(_intervention_text(arm))
         if not arm.interventions and arm.label and letters:

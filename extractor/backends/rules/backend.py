@@ -115,7 +115,8 @@ class RulesBackend:
             own.append(s)
         design_sents = [s for s in own if s.section not in {DISCUSSION, CONCLUSION} or _OWN.search(s.text.lower())]
         design_text = " ".join([title or ""] + [s.text for s in design_sents if not _FUTURE.search(s.text.lower())])
-        arms = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND])
+        arms = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND],
+                         " ".join(s.text for s in design_sents))
         not_results = _NOT_RESULTS_PRINTED if labelled else _NOT_RESULTS_INFERRED
         result_sents = [s for s in own if s.section not in not_results and _speaks_of_own_results(s)]
         ci_level = _ci_level(" ".join(s.text for s in sentences))

@@ -291,9 +291,16 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if kind == "time" and re.search(r"(?:follow[- ]?up|age|aged|exposure)\b[^.;,]{0,30}$", before, re.IGNORECASE):
         return True
+    if kind == "time" and _LANDMARK_AFTER.match(text, end):
+        return True  # "The 3 years PFS ... were 71.9%": a landmark, not a duration
     return bool(kind != "ratio" and _FOLLOW_AFTER.match(text[end: end + 25]))
 
 
+_LANDMARK_AFTER = re.compile(
+    r"\s*(?:-\s*)?(?:(?-i:PFS|OS|DFS|RFS|EFS|DMFS|LC|CSS)\b|(?:overall|progression|disease|event|relapse|recurrence|"
+    r"metastasis)[- ‐]free|overall survival|survival)",
+    re.IGNORECASE,
+)
 _FORWARD_GAP = re.compile(
     r"^(?:\s*(?:\([^()]*\)|\[[^\]]*\]|\)|\]|and|or|,|of|in|the|all|patients|participants|cases|children|"
     r"\d+(?:[.·]\d+)?\s?%|were|was|accompanied|associated|experiencing|experienced|had|developed|reported|showed|achieved|a|an|who))*\s*$",

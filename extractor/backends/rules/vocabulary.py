@@ -95,11 +95,14 @@ ENTRIES: tuple[Entry, ...] = (
     # Adverse events: the core words here; grade, "treatment-related", "serious" and
     # "immune-related" before them are read backwards from the match (see _extend_ae), which
     # is far cheaper than trying those optional prefixes at every character.
-    Entry(r"adverse (?:events?|effects?|reactions?)|\bAEs?\b|\bTRAEs?\b|toxicit(?:y|ies)|\bSAEs?\b|\bi[rm]AEs?\b|\bevents\b", "AE_CORE"),
+    Entry(r"adverse (?:events?|effects?|reactions?)|\bAEs?\b|\bTRAEs?\b|toxicit(?:y|ies)|\bSAEs?\b|\bi[rm]AEs?\b|\bevents\b|"
+          r"(?:postoperative |post-operative |surgical |major |overall )*complications?", "AE_CORE"),
     Entry(r"discontinu(?:ed|ation|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of) (?:TRAEs?|AEs?|adverse events|toxicity))?", "DISCONTINUATION"),
     Entry(r"quality of life|\bQoL\b|\bHRQoL\b", "QOL"),
     Entry(r"(?:[A-Z0-9-]+-specific )?(?:T[- ]cell|CTL|immune|immunological) responses?", "IMMUNE_RESPONSE"),
-    Entry(r"feasibility|proceeded to (?:surgery|resection)", "FEASIBILITY"),
+    Entry(r"feasibility|proceeded to (?:surgery|resection)|completed (?:the )?(?:trial|study|intervention|treatment|protocol|"
+          r"program(?:me)?|follow-up)(?: as per protocol)?|adherence|compliance|consented to participate|retention(?: rates?)?|"
+          r"(?:completion|participation|recruitment|accrual|consent|uptake) rates?", "FEASIBILITY"),
     Entry(r"\bsafety\b|tolerability", "SAFETY"),
     # A bare event name ("anemia (5.0% and 19.0%)") takes its class from the AE mention before it.
     Entry(AE_EVENTS, "EVENT"),
@@ -118,10 +121,12 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "PR": ("partial",), "ORR": ("respon", "orr", "remission"), "R0_RESECTION": ("r0", "radical"),
     "DLT": ("dose", "dlt"), "TREATMENT_RELATED_DEATH": ("death",), "IRAE": ("immune", "irae", "imae"),
     "SAE": ("serious", "sae"), "DISCONTINUATION": ("discontinu",), "QOL": ("quality", "qol"),
-    "IMMUNE_RESPONSE": ("respons",), "FEASIBILITY": ("feasib", "proceeded"), "SAFETY": ("safety", "tolerab"),
+    "IMMUNE_RESPONSE": ("respons",), "SAFETY": ("safety", "tolerab"),
+    "FEASIBILITY": ("feasib", "proceeded", "complet", "adheren", "complian", "consent", "retention", "participat",
+                    "recruit", "accrual", "uptake"),
     "OTHER": ("surviv", "drfs", "dmfs", "dss", "css", "tfs"),
 }
-_AE_KEYS = ("advers", "ae", "toxic", "event", "grade", "related", "trae")
+_AE_KEYS = ("advers", "ae", "toxic", "event", "grade", "related", "trae", "complication")
 
 
 def _compile(entry: Entry) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
