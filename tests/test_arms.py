@@ -59,3 +59,15 @@ def test_mask_brackets_keeps_offsets():
     text = "EXE 25 mg/d (n = 366) or MA (n = 403) daily"
     masked = mask_brackets(text)
     assert len(masked) == len(text) and masked.index(" or ") == text.index(" or ") and "366" not in masked
+
+
+def test_labels_lose_doses_and_schedules_but_not_what_tells_arms_apart():
+    assert _arms("Patients were randomized to TAM 20 mg/day orally for 2 years or follow-up alone.") == \
+        [("TAM", None), ("follow-up alone", None)]
+    assert _arms("Patients were randomised to receive twelve cycles of weekly docetaxel (33 mg/m2) or four cycles of "
+                 "3-weekly docetaxel (100 mg/m2).") == [("weekly docetaxel", None), ("3-weekly docetaxel", None)]
+
+
+def test_sizes_in_brackets_of_patients():
+    assert _arms("A total of 118 patients were randomly allocated into the R-Y (59 patients) and B-I reconstruction "
+                 "(59 patients) groups.", "R-Y was compared with B-I.") == [("R-Y", 59), ("B-I reconstruction", 59)]

@@ -235,3 +235,9 @@ def test_arms_named_by_drug_letters_and_the_added_arm_first():
     assert arms == {"TE": ["docetaxel", "epirubicin"], "TEL": ["docetaxel", "epirubicin", "lobaplatin"]}
     found = _found(text)
     assert ("PCR", "proportion", 38.7, "TEL") in found and ("PCR", "proportion", 12.7, "TE") in found
+
+
+def test_design_words_in_a_title_are_not_an_acronym():
+    assert not design._plausible_acronym("Placebo-Controlled")
+    assert not design._plausible_acronym("Double-Blind")
+    assert design._plausible_acronym("REAL3")

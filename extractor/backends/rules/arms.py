@@ -310,7 +310,9 @@ _SIZE_BEFORE = re.compile(  # "275 patients allocated", "182 in the", "14 were t
     r"received\s+|receiving\s+|on\s+|to\s+(?:receive\s+)?)(?:the\s+)?$",
     re.IGNORECASE,
 )
-_SIZE_AFTER = re.compile(r"^(?:\s+(?:arm|group|cohort))?\s*[(\[,]\s*(?:[nN]\s*=\s*)(?P<n>\d[\d,]*)\s*[)\];,]")
+_SIZE_AFTER = re.compile(
+    r"^(?:\s+(?:arm|group|cohort|[a-z]+))?\s*[(\[,]\s*(?:[nN]\s*=\s*(?P<n>\d[\d,]*)|(?P<m>\d[\d,]*)\s+(?:patients|participants|pts|subjects))\s*[)\];,]"
+)
 
 
 #: "882 and 860 patients received TC and TCG, respectively"
@@ -341,7 +343,7 @@ def _sizes_from_mentions(arms: list[ArmDraft], text: str) -> None:
                     _SIZE_BEFORE.search(text[max(0, start - 60):start])
                 found = before or _SIZE_AFTER.match(text[end:end + 25])
                 if found:
-                    arm.n = int(found.group("n").replace(",", ""))
+                    arm.n = int((found.groupdict().get("n") or found.group("m")).replace(",", ""))
                     break
             if arm.n is not None:
                 break
@@ -499,6 +501,16 @@ def _strip_parentheticals(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
+#: "20 mg/day orally for 2 years", "75 mg/m2 every 3 weeks": how much and how often, not what.
+_DOSE_AND_SCHEDULE = re.compile(
+    r"\s*\d[\d.,·]*\s*(?:mg|g|µg|mcg|iu|u|gy|ml)\b(?:\s*/\s*[\w²()]+)*"
+    r"|\s*\b(?:orally|intravenously|daily|weekly|twice daily|once daily|(?:once|twice|three times|four times) (?:a |per )?(?:day|daily|week)|"
+    r"every \d+ (?:days?|weeks?|months?)|for (?:\d+|one|two|three|four|five|six) (?:days?|weeks?|months?|years?|cycles?)|"
+    r"on days? [\d, and–-]+)\b",
+    re.IGNORECASE,
+)
+
+
 def _short_label(raw: str) -> str:
     """A short arm label from the words that describe it ("twelve cycles of weekly docetaxel")."""
     abbreviation = _ABBREVIATION.search(raw)
@@ -507,6 +519,8 @@ def _short_label(raw: str) -> str:
         return abbreviation.group("a")  # "modified-dose EOC plus panitumumab (mEOC+P; ...)"
     label = _strip_parentheticals(raw).strip(" ,;.")
     label = _LEAD.sub("", _CYCLES.sub("", _LEAD.sub("", label)))
+    if len(label.split()) > 4:  # "weekly docetaxel" keeps what tells it from "3-weekly docetaxel"
+        label = _DOSE_AND_SCHEDULE.sub("", label).strip(" ,;.") or label
     label = re.sub(r"\s+(?:arms?|groups?|regimens?)$", "", label, flags=re.IGNORECASE)
     label = re.sub(r"\s+in combination with\b.*$", "", label, flags=re.IGNORECASE)
     if len(label.split()) > 4:
@@ -520,7 +534,7 @@ def _short_label(raw: str) -> str:
 _SPLIT_OR = re.compile(r"\s+(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
 _RANDOMISED_HEAD = re.compile(
     r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|allocated|assigned)(?:\s+\d\s*:\s*\d)?"
-    r"(?:\s+in\s+a\s+[\w-]+\s+ratio)?\s+(?:\w+\s+){0,3}?(?:to|between)\s+(?:receive\s+|either\s+)*",
+    r"(?:\s+in\s+a\s+[\w-]+\s+ratio)?\s+(?:\w+\s+){0,3}?(?:to|between|into)\s+(?:receive\s+|either\s+|the\s+)*",
     re.IGNORECASE,
 )
 

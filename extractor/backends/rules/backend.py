@@ -412,11 +412,28 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
         if not any(k in low for k in _ROLE_KEYS):
             continue
         mentions = [m for m in find_mentions(s.text) if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"}]
-        for m, role in _roles_in_brackets(s.text, mentions) + _roles_in_clauses(s.text, mentions):
+        declared = _roles_in_brackets(s.text, mentions) + _roles_in_clauses(s.text, mentions)
+        for m, role in declared or _unnamed_primary(s.text):
             if (m.canonical, role) not in seen:
                 seen.add((m.canonical, role))
                 out.append(Endpoint(name=m.text.strip(), canonical=m.canonical, role=role))  # type: ignore[arg-type]
     return out
+
+
+#: "The primary end-point of this trial was the reflux of bile into the remnant stomach evaluated ...": an
+#: outcome the vocabulary does not know is the OTHER endpoint, named as written.
+_PRIMARY_UNNAMED = re.compile(
+    r"\bprimary (?:end[- ]?point|outcome|objective)s?(?: (?:of|in) (?:the|this) [\w ]{0,30}?)? (?:was|were|is) (?:the |to (?:compare|assess|evaluate) (?:the )?)?"
+    r"(?P<name>[a-z][\w -]{2,60}?)(?=\s+(?:evaluated|assessed|measured|defined|determined|as|at|in|on|by|after|using|according)\b|[,;.(]|$)",
+    re.IGNORECASE,
+)
+
+
+def _unnamed_primary(text: str) -> list[tuple[Mention, str]]:
+    m = _PRIMARY_UNNAMED.search(text)
+    if m is None:
+        return []
+    return [(Mention(m.start("name"), m.end("name"), m.group("name"), "OTHER", None), "primary")]
 
 
 def _roles_in_brackets(text: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:

@@ -306,11 +306,21 @@ def acronyms(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_DESIGN_WORDS = re.compile(
+    r"(?:Placebo|Double|Single|Triple|Open|Multi|Non|Phase|Randomi[sz]ed|Controlled|Blind(?:ed)?|Label|Center|Centre|"
+    r"Arm|Inferiority|Crossover|Cross|Over|Pilot|Feasibility|Parallel|Group|Cluster|Prospective|Retrospective)"
+    r"(?:[-–](?:Placebo|Controlled|Blind(?:ed)?|Label|Center|Centre|Centric|Arm|Inferiority|Over|Group|Masked|Institutional))*",
+    re.IGNORECASE,
+)
+
+
 def _plausible_acronym(name: str) -> bool:
     if name in _NOT_ACRONYM or name.upper() in _NOT_ACRONYM:
         return False
     if re.fullmatch(r"(?:The|This|Our|In|A|An|Phase|Clinical|Randomi[sz]ed|Single|Pivotal)", name):
         return False
+    if _DESIGN_WORDS.fullmatch(name):
+        return False  # "Placebo-Controlled Trial", "Double-Blind Study": the design, not a name
     if re.fullmatch(r"[A-Z][a-z]+", name):  # an ordinary capitalised word ("Imatinib study")
         return False
     return bool(re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", name))

@@ -132,13 +132,25 @@ def primary_comparison(sentences: list[Sentence], primary: set[str], names: list
 
 
 def _primary_position(text: str, primary: set[str], names: list[str]) -> int | None:
+    """Where ``text`` names the primary endpoint: as written, by its canonical name, or (an
+    outcome the vocabulary does not know) by one of its longer words ("bile reflux")."""
     low = text.lower()
     for name in names:
         at = low.find(name.lower())
         if at >= 0:
             return at
     mention = next((m for m in find_mentions(text) if m.canonical in primary), None)
-    return mention.start if mention is not None else None
+    if mention is not None:
+        return mention.start
+    if "OTHER" in primary:
+        words = {w for name in names for w in re.findall(r"[a-z]{5,}", name.lower())} - _COMMON_WORDS
+        found = [low.find(w) for w in words if w in low]
+        return min(found) if found else None
+    return None
+
+
+_COMMON_WORDS = frozenset({"patients", "treatment", "between", "after", "before", "study", "trial", "groups", "group",
+                           "evaluated", "assessed", "months", "weeks", "years", "compare", "primary", "endpoint"})
 
 
 def conclusion(sentences: list[Sentence]) -> bool | None:
@@ -160,10 +172,14 @@ def _names_primary(sentences: list[Sentence], primary: set[str]) -> bool:
     return any(m.canonical in primary for s in closing for m in find_mentions(s.text))
 
 
+_BASELINE = folded(r"\b(?:baseline|clinicopathologic\w*|demographic\w*|characteristics|balanced|well matched)\b")
+
+
 def first_significance(sentences: list[Sentence]) -> bool | None:
-    """The significance of the first results sentence that reports one (no primary endpoint named)."""
+    """The significance of the first results sentence that reports one (no primary endpoint
+    named); a comparison of the groups at baseline is not a result."""
     for s in sentences:
-        if s.section == RESULTS:
+        if s.section == RESULTS and not _BASELINE.search(s.text.lower()):
             found = significance(s.text)
             if found is not None:
                 return found
