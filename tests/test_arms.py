@@ -71,3 +71,11 @@ def test_labels_lose_doses_and_schedules_but_not_what_tells_arms_apart():
 def test_sizes_in_brackets_of_patients():
     assert _arms("A total of 118 patients were randomly allocated into the R-Y (59 patients) and B-I reconstruction "
                  "(59 patients) groups.", "R-Y was compared with B-I.") == [("R-Y", 59), ("B-I reconstruction", 59)]
+
+
+def test_a_regimen_named_as_written_stands_for_its_drugs():
+    from extractor.backends.rules.arms import interventions_in
+
+    names = [i["name"] for i in interventions_in("irinotecan plus capecitabine (XELIRI) every 3 weeks")]
+    assert names == ["XELIRI"]
+    assert [i["name"] for i in interventions_in("XELIRI-bevacizumab")] == ["XELIRI", "bevacizumab"]

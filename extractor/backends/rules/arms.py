@@ -10,7 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from extractor.backends.rules.lexicon import find_drugs
+from extractor.backends.rules.lexicon import find_drugs, regimen_components
 
 _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
 _LABELLED = re.compile(
@@ -79,8 +79,13 @@ def interventions_in(text: str) -> list[dict[str, str | None]]:
     """Interventions named in ``text``: lexicon drugs, stems, code names, and non-drug ones."""
     out: list[dict[str, str | None]] = []
     seen: set[str] = set()
-    for mention in find_drugs(text, code_names=True):
+    mentions = find_drugs(text, code_names=True)
+    # A regimen named as written stands for its drugs: "irinotecan plus capecitabine (XELIRI)" is XELIRI.
+    covered = {c.lower() for m in mentions for c in regimen_components(m.drug.name)}
+    for mention in mentions:
         key = mention.drug.name.lower()
+        if key in covered and any(m.drug.name.lower() != key and regimen_components(m.drug.name) for m in mentions):
+            continue
         if key in seen or re.match(r"^\s+(?:trial|study|cohort)\b", text[mention.end: mention.end + 8]):
             continue
         seen.add(key)

@@ -125,6 +125,13 @@ def _find_drugs(text: str, code_names: bool) -> tuple[DrugMention, ...]:
             drug = lex.drugs.get(span.lower())
             if drug is None and n == 1:
                 drug = _guess(span, code_names)
+            if drug is None and n == 1 and "-" in span:
+                parts = _hyphenated_drugs(span, start, lex)
+                if parts:  # "XELIRI-bevacizumab": a regimen and a drug joined by a hyphen
+                    out.extend(parts)
+                    i += 1
+                    matched = True
+                    break
             if drug is not None:
                 out.append(DrugMention(start, end, span, drug))
                 i += n
@@ -133,6 +140,18 @@ def _find_drugs(text: str, code_names: bool) -> tuple[DrugMention, ...]:
         if not matched:
             i += 1
     return tuple(out)
+
+
+def _hyphenated_drugs(span: str, start: int, lex: Lexicon) -> list[DrugMention]:
+    """The drugs of a hyphenated word when every part is one ("FOLFIRI-bevacizumab"), else []."""
+    out, at = [], start
+    for part in span.split("-"):
+        drug = lex.drugs.get(part.lower()) if len(part) >= 3 else None
+        if drug is None:
+            return []
+        out.append(DrugMention(at, at + len(part), part, drug))
+        at += len(part) + 1
+    return out if len(out) >= 2 else []
 
 
 _STEM_ENDINGS = ("mab", "cept", "nib", "lib", "tinib", "degib", "platin", "taxel", "rubicin", "mustine",
