@@ -241,3 +241,18 @@ def test_design_words_in_a_title_are_not_an_acronym():
     assert not design._plausible_acronym("Placebo-Controlled")
     assert not design._plausible_acronym("Double-Blind")
     assert design._plausible_acronym("REAL3")
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    ("Patients (n = 429) were randomly assigned to receive doxorubicin.", {"enrolled": 429}),
+    ("There were 752 patients enrolled between 2007 and 2010.", {"enrolled": 752}),
+    ("It used data from a phase III, randomized, controlled study (N = 676) to compare A and B.", {"enrolled": 676}),
+    ("191 chemotherapy-nai\u0308ve patients were randomized to receive TOMOX or FOLFOX4.", {"enrolled": 191}),
+    ("11/18 patients completed treatments as per protocol.", {"completed": 11}),
+    ("58 out of 88 patients from this institution had samples available for analysis.", {"evaluable": 58}),
+    ("In the 684 patients with data that could be evaluated, ultrasonography was normal.", {"evaluable": 684}),
+])
+def test_enrolment_phrase_shapes(sentence, counts):
+    from extractor.structure import Sentence
+
+    assert design.enrollment([Sentence(0, len(sentence), sentence, "methods", 0)]) == counts

@@ -198,6 +198,11 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"(?:of|among) (?:the )?{_COUNT} (?:[\w-]+ ){{0,3}}?{_PEOPLE} (?:enrolled|randomi[sz]ed|registered|included)"),
     ("enrolled", rf"(?:trial|study) (?:of|in|with|involving) {_COUNT} {_PEOPLE}"),
     ("enrolled", rf"accrued {_COUNT} (?:subjects|patients)"),
+    # "Patients (n = 429) were randomly assigned", "a controlled study (N = 676)"
+    ("enrolled", rf"(?:{_PEOPLE}|(?:study|trial))\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)(?:\s*(?:were|was)\s+(?:\w+\s+)?(?:randomi[sz]ed|assigned|allocated|enrolled|included|recruited))?"),
+    # "There were 752 patients enrolled", "301 breast cancer patients randomized"
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:enrolled|randomi[sz]ed|recruited)\b"),
+    ("enrolled", rf"(?:study|trial) (?:included|enrolled|comprised|recruited|involved) {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
     ("treated", rf"(?:among|of|in) {_COUNT} treated {_PEOPLE}"),
     ("treated", rf"{_COUNT} {_PEOPLE} (?:were|was) treated"),
     ("treated", rf"{_COUNT} {_PEOPLE} received (?:the )?(?:assigned|study|at least one)"),
@@ -207,8 +212,12 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("evaluable", rf"efficacy analysis of {_COUNT}"),
     ("evaluable", rf"{_COUNT} {_PEOPLE} (?:were )?included in the (?:intent(?:ion)?[- ]to[- ]treat|efficacy) (?:analysis|population)"),
     ("evaluable", rf"accrue {_COUNT} {_PEOPLE} evaluable"),
+    # "58 out of 88 patients ... had samples available for analysis", "288 tumors were available for analysis"
+    ("evaluable", rf"{_COUNT}(?:\s+(?:out\s+)?of\s+\d+)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE}|tumou?rs|samples)\b[^.;]{{0,40}}?\bavailable for (?:the )?(?:[\w-]+ )?analys[ie]s"),
+    ("evaluable", rf"(?:in|among) (?:the )?{_COUNT} {_PEOPLE} with (?:data|information) that could be (?:evaluated|analy[sz]ed)"),
     ("completed", rf"{_COUNT} (?:{_PEOPLE} )?(?:completed|have completed) (?:the )?(?:study|trial|treatment|vaccine|priming|perioperative|all)"),
     ("completed", rf"{_COUNT} (?:{_PEOPLE} )?(?:were enrolled and have completed)"),
+    ("completed", rf"{_COUNT}\s*/\s*\d+\s+(?:{_PEOPLE} )?completed"),
 )
 _ENROLMENT_RES = tuple(
     (k, re.compile(p, re.IGNORECASE), p.startswith(_COUNT))
@@ -220,14 +229,14 @@ _KIND_HINTS = {
     "enrolled": ("enrol", "randomi", "assign", "allocat", "includ", "entered", "recruit", "regist",
                  "accru", "trial", "study"),
     "treated": ("treat", "receiv"),
-    "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "intent", "intention"),
+    "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "intent", "intention", "available for"),
     "completed": ("complet",),
 }
 # Count-first patterns are tried only where a number starts: an alternation of number
 # words tried at every character was most of the backend's time.
 _NUMBER_START = re.compile(rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)", re.IGNORECASE)
 _ENROLMENT_HINT = folded(
-    r"enrol|randomi|screen|treated|evaluab|assessab|evaluated|complet|includ|recruit|regist|accru|assign|"
+    r"enrol|randomi|screen|treated|evaluab|assessab|evaluated|complet|includ|recruit|regist|accru|assign|available for|"
     r"allocat|entered|trial (?:of|in|with|involving)|study (?:of|in|with|involving)|efficacy analysis")
 
 
@@ -235,37 +244,40 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     """First count found for each enrolment field, from design and results sentences."""
     out: dict[str, int] = {}
     for sentence in sentences:
-        low = sentence.text.lower()
+        text = _COMBINING.sub("x", sentence.text)  # "naïve" spelled with a combining mark is still a word
+        low = text.lower()
         if not _ENROLMENT_HINT.search(low):
             continue
-        starts: list[int] | None = None
+        starts = [m.start() for m in _NUMBER_START.finditer(text)]
         for key, pattern, count_first in _ENROLMENT_RES:
             if key in out or not any(k in low for k in _KIND_HINTS[key]):
                 continue
-            if count_first:
-                if starts is None:
-                    starts = [m.start() for m in _NUMBER_START.finditer(sentence.text)]
-                matches = [m for m in (pattern.match(sentence.text, p) for p in starts) if m]
-            else:
-                matches = list(pattern.finditer(sentence.text))
-            for m in matches:
-                if "between" in m.groupdict() and m.group("between") and _OTHER_COUNT.search(m.group("between")):
-                    continue  # "1,794 patients were screened, ... and 400 were randomized": not 1,794
-                if re.search(r"(?:\d\s+of|/|\d\s+and)\s*$", sentence.text[max(0, m.start() - 8): m.start()]):
-                    continue  # "38 of 54 children were treated": 54 is not the count treated
-                n = word_to_int(m.group("n").replace("·", "."))
-                if n is None or n <= 0 or n > 500_000:
-                    continue
-                if _looks_like_year(m.group("n"), sentence.text, m.start("n")):
-                    continue
-                listed = re.match(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+[a-z]", m.group(0), re.IGNORECASE)
-                if listed:  # "a total of 40 and 63 patients were enrolled in cohorts 1A and 1B"
-                    n = sum(int(parse_number(x)) for x in re.findall(NUM, listed.group(1)))
+            matches = [m for m in (pattern.match(text, p) for p in starts) if m] if count_first else pattern.finditer(text)
+            n = next((n for n in (_count_of(m, text) for m in matches) if n is not None), None)
+            if n is not None:
                 out[key] = n
-                break
     if "completed" in out and "enrolled" in out and out["completed"] > out["enrolled"]:
         del out["completed"]
     return out
+
+
+_COMBINING = re.compile("[\u0300-\u036f]")
+_LISTED = re.compile(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+[a-z]", re.IGNORECASE)
+
+
+def _count_of(m: re.Match[str], text: str) -> int | None:
+    """The count an enrolment match gives, or None when its number is not that count."""
+    if "between" in m.groupdict() and m.group("between") and _OTHER_COUNT.search(m.group("between")):
+        return None  # "1,794 patients were screened, ... and 400 were randomized": not 1,794
+    if re.search(r"(?:\d\s+of|\d\s*/|\d\s+and)\s*$", text[max(0, m.start() - 8): m.start()]):
+        return None  # "38 of 54 children were treated": 54 is not the count treated
+    n = word_to_int(m.group("n").replace("·", "."))
+    if n is None or n <= 0 or n > 500_000 or _looks_like_year(m.group("n"), text, m.start("n")):
+        return None
+    listed = _LISTED.match(m.group(0))
+    if listed:  # "a total of 40 and 63 patients were enrolled in cohorts 1A and 1B"
+        n = sum(int(parse_number(x)) for x in re.findall(NUM, listed.group(1)))
+    return n
 
 
 def _looks_like_year(raw: str, text: str, pos: int) -> bool:
