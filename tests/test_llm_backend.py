@@ -94,6 +94,24 @@ def test_the_title_reaches_the_model_and_keys_the_cache(fake_openai, tmp_path):
     assert len(fake_openai.chat_requests()) == 2  # a new title is a new question; the same one is cached
 
 
+def test_the_structure_stage_gives_the_model_a_title_read_from_the_text(fake_openai, tmp_path):
+    """A title on the text's first line goes to the model as the title, as the rule backend reads it."""
+    backend, _ = make(fake_openai, tmp_path)
+    text = "Drug X in gastric cancer: a randomised phase 3 trial\n\nBACKGROUND: Unmet need. RESULTS: ORR was 40%."
+    backend.extract(Document(doc_id="t", text=text))
+    (request,) = fake_openai.chat_requests()
+    assert "<title>\nDrug X in gastric cancer: a randomised phase 3 trial\n</title>" in request.body["messages"][-1]["content"]
+
+
+def test_a_reference_list_is_not_sent(fake_openai, tmp_path):
+    backend, _ = make(fake_openai, tmp_path, token_budget=200)
+    body = "## Results\n\n" + "The ORR was 40% in 50 patients. " * 30
+    refs = "\n\n## References\n\n" + "1. Smith J et al. A trial of drug Y. Lancet 2020;1:1-10.\n" * 20
+    backend.extract(Document(doc_id="paper", text="A trial of drug X in gastric cancer patients\n\n" + body + refs))
+    sent = " ".join(r.document for r in fake_openai.chat_requests())
+    assert "The ORR was 40%" in sent and "Smith J" not in sent
+
+
 def test_schema_breaking_answer_is_reasked_then_accepted(fake_openai, tmp_path):
     backend, _ = make(fake_openai, tmp_path)
     fake_openai.add_fault("schema", times=1)

@@ -33,6 +33,7 @@ from extractor.backends.llm.settings import LLMSettings, resolve
 from extractor.backends.llm.usage import Meter, Sleep, current_meter, load_prices, price_of
 from extractor.documents import Document
 from extractor.models import DocumentResult, TrialRecord
+from extractor.structure import REFERENCES, Structure, read_structure
 
 # instructor logs every failed attempt at ERROR level with the model's answer; the backend
 # reports those outcomes itself (warnings, errors file), so they are not printed twice.
@@ -265,7 +266,8 @@ class OpenAIBackend:
 
     async def aextract(self, document: Document) -> DocumentResult:
         """Extract one document; a cache hit makes no request and builds no client."""
-        key = cache_key(self._key, document.text, document.title) if self.cache is not None else None
+        structure = read_structure(document.text, document.title)  # its title is what the model is told
+        key = cache_key(self._key, document.text, structure.title) if self.cache is not None else None
         if key is not None and self.cache is not None:
             hit = self.cache.get(key)
             if hit is not None:
@@ -277,7 +279,7 @@ class OpenAIBackend:
         meter = Meter()
         token = current_meter.set(meter)
         try:
-            result = await self._extract(document, meter)
+            result = await self._extract(document, meter, structure)
         finally:
             current_meter.reset(token)
         if key is not None and self.cache is not None:
@@ -332,9 +334,15 @@ class OpenAIBackend:
         _remember_async_validator_checks()
         return client, create
 
-    async def _extract(self, document: Document, meter: Meter) -> DocumentResult:
+    async def _extract(self, document: Document, meter: Meter, structure: Structure) -> DocumentResult:
         s = self.settings
-        parts = chunking.split(document.text, s.token_budget)
+        # The structure stage: the title as the text gives it, parts cut at section starts,
+        # and no part for a reference list (it yields no records).
+        parts = chunking.split(
+            document.text, s.token_budget,
+            breaks=[x.label_start for x in structure.sections if x.label_start is not None],
+            drop=[(x.label_start or x.start, x.end) for x in structure.sections if x.kind == REFERENCES],
+        )
         meter.chunks = len(parts)
         overhead = chunking.estimate_tokens(self.prompt.text) + 1500  # schema and instructions
         warnings: list[str] = []
@@ -349,7 +357,7 @@ class OpenAIBackend:
                     raise ExtractionFailed(reason)
                 warnings.append(f"stopped early, parts {number}-{len(parts)} not extracted: {reason}")
                 break
-            extraction, notes = await self._ask(part, meter, remaining, document.title)
+            extraction, notes = await self._ask(part, meter, remaining, structure.title)
             warnings += [f"part {number}/{len(parts)}: {n}" if len(parts) > 1 else n for n in notes]
             is_report = is_report or extraction.is_trial_report
             answered.append(extraction.records(offset))

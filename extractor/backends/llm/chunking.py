@@ -43,17 +43,29 @@ def _cut(start: int, end: int, text: str, limit: int) -> Iterable[tuple[int, int
         yield start, end
 
 
-def split(text: str, budget_tokens: int) -> list[tuple[int, str]]:
-    """``(offset, part)`` pairs covering ``text``, each part within ``budget_tokens``."""
+def split(text: str, budget_tokens: int, *, breaks: Iterable[int] = (),
+          drop: Iterable[tuple[int, int]] = ()) -> list[tuple[int, str]]:
+    """``(offset, part)`` pairs covering ``text``, each part within ``budget_tokens``.
+
+    Args:
+        text: The document.
+        budget_tokens: Largest part, in estimated tokens.
+        breaks: Offsets where a part should rather start (section starts from the structure stage).
+        drop: Spans no part covers (a reference list: it yields no records).
+    """
     limit = max(200, budget_tokens * CHARS_PER_TOKEN)
-    if len(text) <= limit:
+    dropped = sorted(drop)
+    if len(text) <= limit and not dropped:
         return [(0, text)]
-    bounds = [0, *(m.end() for m in _BREAK.finditer(text)), len(text)]
-    blocks = [span for a, b in itertools.pairwise(bounds) if b > a for span in _cut(a, b, text, limit)]
+    bounds = sorted({0, len(text), *(m.end() for m in _BREAK.finditer(text)), *breaks,
+                     *(x for span in dropped for x in span)})
+    kept = [(a, b) for a, b in itertools.pairwise(bounds)
+            if b > a and not any(x <= a and b <= y for x, y in dropped)]
+    blocks = [span for a, b in kept for span in _cut(a, b, text, limit)]
     parts: list[tuple[int, int]] = []
     for a, b in blocks:
-        if parts and b - parts[-1][0] <= limit:
-            parts[-1] = (parts[-1][0], b)
+        if parts and parts[-1][1] == a and b - parts[-1][0] <= limit:
+            parts[-1] = (parts[-1][0], b)  # a part is one slice: only neighbours merge
         else:
             parts.append((a, b))
     return [(a, text[a:b]) for a, b in parts if text[a:b].strip()]
