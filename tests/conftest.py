@@ -52,15 +52,11 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
-    """Debian's chromium, installed by the test set-up when missing (needs root and the package index)."""
+    """Debian's chromium; tests never install system packages, so a machine without it skips
+    (CI installs it in .ci/run)."""
     import shutil
 
     path = shutil.which("chromium")
-    if path is None and hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
-        subprocess.run(["apt-get", "update", "-qq"], capture_output=True, timeout=600)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], capture_output=True, timeout=1200,
-                       env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
-        path = shutil.which("chromium")
     if path is None:
-        pytest.fail("chromium is needed to check the HTML report: apt-get install chromium")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium; .ci/run installs it)")
     return path
