@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extractor.backends.rules.lexicon import find_drugs, regimen_components
 
@@ -221,6 +222,7 @@ _ABBREVIATION_DEFINED = re.compile(r"\((?P<abbr>[A-Za-z][A-Za-z0-9+\-/]{0,10})(?
 _DRUG_JOIN = re.compile(r"^(?:\s*(?:,|and|plus|\+|with|combined with|-|/)\s*|\s+)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
 def regimen_abbreviations(text: str) -> dict[str, frozenset[str]]:
     """Abbreviations the text defines for a regimen: "AT" -> {doxorubicin, docetaxel}.
 
@@ -229,12 +231,12 @@ def regimen_abbreviations(text: str) -> dict[str, frozenset[str]]:
     or whose long form names no drug, is not a regimen's.
     """
     out: dict[str, frozenset[str]] = {}
-    drugs = find_drugs(text, code_names=True)
     for m in _ABBREVIATION_DEFINED.finditer(text):
         abbr = m.group("abbr")
         if not re.search(r"[A-Z]", abbr) or abbr in out or find_drugs(abbr):
             continue
-        chain = _drug_chain_before(text, drugs, m.start())
+        window = text[max(0, m.start() - 160):m.start()]  # the long form is right before its bracket
+        chain = _drug_chain_before(window, find_drugs(window, code_names=True), len(window))
         if chain:
             out[abbr] = frozenset(d.drug.name.lower() for d in chain)
     return out
@@ -290,6 +292,8 @@ _PAIR_JOIN = re.compile(r"^\s*(?:,\s*)?(?:versus|vs\.?|v\.?|with|or|and|compared
 def _abbreviated_pair(sentences: list[str]) -> list[tuple[str, int | None, str]]:
     """Two regimens defined by abbreviation and joined by "versus", "with" or "or" in one sentence."""
     for sentence in sentences:
+        if sentence.count("(") < 2:
+            continue
         found = regimen_abbreviations(sentence)
         if len(found) < 2:
             continue

@@ -199,7 +199,8 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"(?:trial|study) (?:of|in|with|involving) {_COUNT} {_PEOPLE}"),
     ("enrolled", rf"accrued {_COUNT} (?:subjects|patients)"),
     # "Patients (n = 429) were randomly assigned", "a controlled study (N = 676)"
-    ("enrolled", rf"(?:{_PEOPLE}|(?:study|trial))\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)(?:\s*(?:were|was)\s+(?:\w+\s+)?(?:randomi[sz]ed|assigned|allocated|enrolled|included|recruited))?"),
+    ("enrolled", rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)\s*(?:were|was)\s+(?:\w+\s+)?(?:randomi[sz]ed|assigned|allocated|enrolled|included|recruited)"),
+    ("enrolled", rf"(?:study|trial)\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
     # "There were 752 patients enrolled", "301 breast cancer patients randomized"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:enrolled|randomi[sz]ed|recruited)\b"),
     ("enrolled", rf"(?:study|trial) (?:included|enrolled|comprised|recruited|involved) {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
