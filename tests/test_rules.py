@@ -256,3 +256,20 @@ def test_enrolment_phrase_shapes(sentence, counts):
     from extractor.structure import Sentence
 
     assert design.enrollment([Sentence(0, len(sentence), sentence, "methods", 0)]) == counts
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The mean postoperative hospital stay was 4.49 ± 0.85 days vs. 13.31 ± 6.9 days (P < 0.001).",
+     [("OTHER", "mean", 4.49, "days"), ("OTHER", "mean", 13.31, "days")]),
+    ("Thyroid ablation was complete in 631 of the 684 patients (92%).", [("OTHER", "proportion", 92.0, "percent")]),
+    ("Recurrence or metastasis (Rec/Met) after surgery were 24/82 (29.27%) in SP group and 37/81 (45.68%) in S group.",
+     [("OTHER", "proportion", 29.27, "percent"), ("OTHER", "proportion", 45.68, "percent")]),
+    ("The median age was 63 years and 55% were men.", []),
+    ("Mean weight was 71 ± 12 kg.", []),
+])
+def test_outcomes_the_vocabulary_does_not_know_are_other(sentence, expected):
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    drafts = extract_sentence(Sentence(0, len(sentence), sentence, "results", 0), lambda _t: [], 95.0)
+    assert [(d.endpoint, d.measure, d.value, d.unit) for d in drafts] == expected

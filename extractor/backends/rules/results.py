@@ -26,6 +26,7 @@ _COMPARATIVE = {"HR": ("hazard_ratio", "ratio"), "OR": ("odds_ratio", "ratio"), 
 _VALUE_RE = re.compile(
     rf"(?P<pct>(?<![\w.·/-])(?:{NUM}))\s?%(?!\s*(?:C[Il]\b|C\.I\.|confidence|CrI|credible))"
     rf"|(?P<time>(?<![\w.·/-])(?:{NUM}))\s*(?P<tu>months?|mos?\b\.?|weeks?|wks?\b|days?|years?|yrs?\b)(?![\w-])"
+    rf"|(?P<pm>(?<![\w.·/-])(?:{NUM}))\s*(?:±|\+/-|\+-)\s*(?:{NUM})\s*(?P<pmu>%|months?|weeks?|days?|years?)?(?![\w-])"
     r"|(?P<nr>not (?:yet )?reached|\bNR\b(?!\s*=))"
     rf"|(?P<shared>(?<![\w.·/-])(?:{NUM}))(?=\s*(?:{VERSUS}|and|or|to)\s*(?:{NUM})\s*(?P<su>%|months?|weeks?|years?|days?)(?![\w-]))",
     re.IGNORECASE,
@@ -184,6 +185,11 @@ def _values(text: str, mentions: list[Mention]) -> list[tuple[int, int, str, flo
                 found.append((start, m.end(), "pct", value, "percent"))
             else:
                 found.append((start, m.end(), "time", value, _UNIT[unit_word[0].lower()]))
+        elif m.group("pm") is not None:  # "4.49 ± 0.85 days": the value, not its spread
+            unit_word = m.group("pmu")
+            kind, unit = ("pct", "percent") if unit_word == "%" else ("time", _UNIT[unit_word[0].lower()]) \
+                if unit_word else ("plain", None)
+            found.append((start, m.end(), kind, parse_number(m.group("pm")), unit))
         elif m.group("pct") is not None:
             found.append((start, m.end(), "pct", parse_number(m.group("pct")), "percent"))
         elif m.group("time") is not None:
@@ -365,8 +371,9 @@ def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention 
         return after[0]
     if before:
         return before[-1]
-    # "(38.7% vs. 12.7%, P = 0.001) significantly increases the rate of pCR": named after.
-    return after[0] if after and after[0].start - end < 120 else None
+    # "(38.7% vs. 12.7%, P = 0.001) significantly increases the rate of pCR": named after (a known
+    # endpoint only: "At 3, 6 and 12 months ... the social continence rate was" names no time).
+    return after[0] if after and after[0].start - end < 120 and after[0].canonical != "OTHER" else None
 
 
 def extract_sentence(
@@ -391,7 +398,7 @@ def extract_sentence(
     text = sentence.text
     if not _HAS_VALUE.search(text.lower()):
         return []
-    mentions = [m for m in find_mentions(text) if m.canonical != "SKIP"]
+    mentions = _with_unnamed_outcome(text, [m for m in find_mentions(text) if m.canonical != "SKIP"])
     if not mentions:
         return []
     mentions = _resolve_events(_other_rates(text, _continued_rates(text, mentions)))
@@ -414,6 +421,45 @@ def extract_sentence(
     _assign_timepoints(drafts, text)
     _assign_subgroups(drafts, text)
     return drafts
+
+
+#: An outcome the vocabulary does not know, named by its head noun: "the social continence rate was 55.3% vs
+#: 84.2%", "The mean postoperative hospital stay was 4.49 days", "declared uptake of the trial results was ...".
+_HEADED_OUTCOME = re.compile(
+    r"(?P<s>(?:(?:mean|median|average|overall|total)\s+)?(?:[a-z][\w'’/-]*\s+){0,5}?"
+    r"(?:rates?|incidences?|proportions?|percentages?|uptake|adherence|stay|times?|duration|scores?|levels?|consumption|"
+    r"loss|use|continence|satisfaction|success|failure|mortality|morbidity|recurrence|metastas[ie]s|changes?)"
+    r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[a-z][\w -]{1,40}?)?)\s*(?:\([^()]{1,25}\)\s*)?(?:[a-z]+\s+){0,2}?"
+    r"\b(?:was|were)\b(?=[^.;]{0,40}?\d)",
+    re.IGNORECASE,
+)
+#: An outcome named as the sentence's subject: "Thyroid ablation was complete in 631 of the 684 patients (92%)".
+_SUBJECT_OUTCOME = re.compile(
+    r"^(?:(?:in|at|after|during)\s+[^,;]{3,60},\s+)?(?:the\s+)?"
+    r"(?P<s>[a-z][\w'’/-]*(?:\s+(?!(?:was|were|is|are|in|of)\b)[\w'’/-]+){0,5}?)\s*(?:\([^()]{1,25}\)\s*)?"
+    r"\b(?:was|were)\s+(?:only\s+|also\s+)?(?:normal|complete|completed|successful|achieved|observed|detected|positive|"
+    r"negative|present|significantly\s+\w+|(?:slightly|much|markedly)\s+\w+|higher|lower|greater|shorter|longer|less|more)\b",
+    re.IGNORECASE,
+)
+#: Subjects that are the patients' characteristics, not what the trial measured.
+_NOT_OUTCOME_SUBJECT = re.compile(
+    r"\b(?:age|aged|male|female|women|men|sex|gender|stage|ecog|performance|karnofsky|characteristics|follow[- ]?up|"
+    r"baseline|bmi|weight|height|duration of (?:treatment|therapy|exposure)|number of (?:cycles|courses|doses)|dose|doses|"
+    r"majority|most|patients|participants|subjects|median time from|cycles|courses|p|cost|costs|survival|response)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Add the outcome a sentence names in its own words as an OTHER mention, when no known
+    endpoint is named before its numbers."""
+    m = _HEADED_OUTCOME.search(text) or _SUBJECT_OUTCOME.search(text)
+    if m is None or any(x.start < m.end("s") for x in mentions) or _NOT_OUTCOME_SUBJECT.search(m.group("s")):
+        return mentions
+    name = re.sub(r"^(?:.*\bthe\s+|(?:a|an)\s+)", "", m.group("s").strip(), flags=re.IGNORECASE)
+    if len(name) < 4 or not re.search(r"[a-z]{4}", name):
+        return mentions
+    return [Mention(m.end("s") - len(name), m.end("s"), name, "OTHER", None), *mentions]
 
 
 _CONTINUED = re.compile(r"\b(?:\d+|one|two|three|five|ten)[- ](?:year|month)s?\s+(?P<r>rates?)\b", re.IGNORECASE)
@@ -492,6 +538,10 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
         return None
     if kind.startswith("count"):
         return _count_draft(sentence, owner, kind, value, start, end)
+    if kind == "plain":  # "mean score 45.2 ± 3.1": a mean only when the text says so
+        if not _MEAN.search(text[max(0, owner.start - 12): start]):
+            return None
+        return Draft(canonical, "mean", value, None, start, end, sentence, owner)
     if kind == "time":
         if canonical not in TIME_TO_EVENT and canonical != "OTHER":
             return None
