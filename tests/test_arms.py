@@ -79,3 +79,9 @@ def test_a_regimen_named_as_written_stands_for_its_drugs():
     names = [i["name"] for i in interventions_in("irinotecan plus capecitabine (XELIRI) every 3 weeks")]
     assert names == ["XELIRI"]
     assert [i["name"] for i in interventions_in("XELIRI-bevacizumab")] == ["XELIRI", "bevacizumab"]
+
+
+def test_groups_named_in_brackets_with_their_abbreviation():
+    arms = _arms("A total of 81 patients had been randomized, 39 of which received Se [selenium group, SeG] and 42 "
+                 "serving as controls [control group, CG].")
+    assert arms == [("SeG", 39), ("CG", 42)]

@@ -273,3 +273,26 @@ def test_outcomes_the_vocabulary_does_not_know_are_other(sentence, expected):
 
     drafts = extract_sentence(Sentence(0, len(sentence), sentence, "results", 0), lambda _t: [], 95.0)
     assert [(d.endpoint, d.measure, d.value, d.unit) for d in drafts] == expected
+
+
+def test_values_in_brackets_after_an_arm_belong_to_it():
+    from extractor.backends.rules.arms import ArmDraft, arm_mentions
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    arms = [ArmDraft("AT", ["AT"]), ArmDraft("AC", ["AC"])]
+    text = ("The overall response rate (ORR) was significantly greater for patients taking AT (59%, with 10% complete "
+            "response [CR]) than for those taking AC (47%, with 7% CR) (P =.009).")
+    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0, ["AT", "AC"])
+    assert {(d.endpoint, d.value, d.arm) for d in drafts} >= {("ORR", 59.0, "AT"), ("CR_RATE", 10.0, "AT"),
+                                                               ("ORR", 47.0, "AC"), ("CR_RATE", 7.0, "AC")}
+
+
+def test_ranges_and_landmarks_are_not_values():
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    for text in ("The median postoperative length of stay was 9 days (IQR 7–14 days).",
+                 "PFS at 2 and 3 years may be a surrogate endpoint for OS at 5 years."):
+        drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda _t: [], 95.0)
+        assert 14.0 not in [d.value for d in drafts] and 3.0 not in [d.value for d in drafts]

@@ -166,6 +166,14 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
                 add(paired.group("a"), [paired.group("a")], int(paired.group("n1")), paired.group("a"))
                 add(paired.group("b"), [paired.group("b")], int(paired.group("n2")), paired.group("b"))
                 break
+    if not arms:
+        # 2c. Groups named in brackets with their abbreviation: "39 of which received Se [selenium group, SeG]".
+        for sentence in sentences:
+            for label, alias, n in _bracketed_groups(sentence):
+                add(label, [label, alias], n, alias)
+        if len(arms) < 2:
+            arms.clear()
+            by_key.clear()
     named = _named_groups(sentences)
     if not arms and len(named) >= 2:
         # 3. Groups the text names ("the XELIRI arm", "control group"): how results refer to arms.
@@ -439,6 +447,19 @@ def _occurrences(low: str, alias: str, *, plural: bool) -> list[tuple[int, int]]
 
 _N_MARK = re.compile(r"[;,(]\s*n\s*=\s*(?P<n>\d+)\s*\)")
 _JOIN = re.compile(r"^\s*(?:\((?:(?!n\s*=)[^()])*(?:\([^()]*\)(?:(?!n\s*=)[^()])*)*\)\s*)?(?:plus|\+|and|with|combined with)\s*$", re.IGNORECASE)
+
+
+#: "39 of which received Se [selenium group, SeG] and 42 serving as controls [control group, CG]"
+_BRACKETED_GROUP = re.compile(
+    r"(?:(?P<n>\d+)\s+(?:of (?:which|whom)\s+)?(?:patients\s+)?(?:received|serving as|were assigned to|allocated to|in)\b[^\[\](),;.]{0,40}?)?"
+    r"[\[(](?P<name>[A-Za-z][\w -]{1,30}?\s+(?:group|arm)),\s*(?P<abbr>[A-Za-z][\w+-]{0,8})[\])]"
+)
+
+
+def _bracketed_groups(sentence: str) -> list[tuple[str, str, int | None]]:
+    """(abbreviation, group name, size) of each group named in brackets with its abbreviation."""
+    return [(m.group("abbr"), m.group("name"), int(m.group("n")) if m.group("n") else None)
+            for m in _BRACKETED_GROUP.finditer(sentence)]
 
 
 def _counted_regimens(sentence: str) -> list[tuple[str, int]]:

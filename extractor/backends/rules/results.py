@@ -174,6 +174,7 @@ def _values(text: str, mentions: list[Mention]) -> list[tuple[int, int, str, flo
     found: list[tuple[int, int, str, float | None, str | None]] = []
     ci_spans = [(m.start("lo"), m.end("hi")) for m in _CI_RE.finditer(text)]
     ci_spans += [(m.start(), m.end()) for m in _NR_RANGE.finditer(text)]
+    ci_spans += [(m.start(), m.end()) for m in _RANGE_ASIDE.finditer(text)]  # "(IQR 7–14 days)", "(range 1-6)"
     for m in _VALUE_RE.finditer(text):
         start = m.start()
         if any(lo <= start < hi for lo, hi in ci_spans):
@@ -219,6 +220,8 @@ def _values(text: str, mentions: list[Mention]) -> list[tuple[int, int, str, flo
     found.sort()
     return found
 
+
+_RANGE_ASIDE = re.compile(r"[(\[]\s*(?:IQR|interquartile range|range)\b[^()\[\]]*[)\]]", re.IGNORECASE)
 
 # Counts printed without a percentage: "9 of 12 patients", "Nine patients discontinued",
 # "two treatment-related deaths", "No treatment-related deaths".
@@ -299,6 +302,8 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
         return True
     if kind == "time" and _LANDMARK_AFTER.match(text, end):
         return True  # "The 3 years PFS ... were 71.9%": a landmark, not a duration
+    if kind == "time" and re.search(r"\b(?:at|after|by|within)\s+(?:\d+\s*(?:,|and|or)\s*)+$", before, re.IGNORECASE):
+        return True  # "at 2 and 3 years": landmarks listed
     return bool(kind != "ratio" and _FOLLOW_AFTER.match(text[end: end + 25]))
 
 
@@ -752,6 +757,8 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
                 and all(t.mention.canonical == tail[0].mention.canonical for t in tail):
             for d, label in zip(tail, labels, strict=True):
                 d.arm = label
+    # 1c. Values in the brackets right after an arm's name: "patients taking AT (59%, with 10% CR, 49% PR)".
+    _arm_then_bracket(arm_level, text, mentions)
     # 2. A sentence about one arm ("In Arm A, median PFS ...").
     if len(ordered) == 1 and re.match(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?$", text[: mentions[0][0]], re.IGNORECASE):
         for d in arm_level:
@@ -781,6 +788,17 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
             twin = copy(d)
             d.arm, twin.arm = labels_all
             drafts.insert(drafts.index(d) + 1, twin)
+
+
+def _arm_then_bracket(drafts: list[Draft], text: str, mentions: list[tuple[int, int, str]]) -> None:
+    for _, end, label in mentions:
+        opening = re.match(r"\s?[(\[]", text[end:end + 3])
+        if opening is None:
+            continue
+        close = _closing_bracket(text, end + opening.end())
+        for d in drafts:
+            if d.arm is None and end < d.pos and (close is None or d.end <= close):
+                d.arm = label
 
 
 _ADDITION = re.compile(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
