@@ -169,8 +169,8 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     if not arms:
         # 2c. Groups named in brackets with their abbreviation: "39 of which received Se [selenium group, SeG]".
         for sentence in sentences:
-            for label, alias, n in _bracketed_groups(sentence):
-                add(label, [label, alias], n, alias)
+            for label, alias, size in _bracketed_groups(sentence):
+                add(label, [label, alias], size, alias)
         if len(arms) < 2:
             arms.clear()
             by_key.clear()
