@@ -296,3 +296,16 @@ def test_ranges_and_landmarks_are_not_values():
                  "PFS at 2 and 3 years may be a surrogate endpoint for OS at 5 years."):
         drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda _t: [], 95.0)
         assert 14.0 not in [d.value for d in drafts] and 3.0 not in [d.value for d in drafts]
+
+
+@pytest.mark.parametrize("title, acronym", [
+    ("Perioperative chemotherapy with FOLFOX4 for liver metastases (EORTC Intergroup trial 40983): a randomised trial",
+     "EORTC Intergroup trial 40983"),
+    ("Effect of mitoxantrone in children with first relapse of leukaemia (ALL R3): an open-label randomised trial", "ALL R3"),
+    ("MicroRNA profiling predicts outcome of therapy in melanoma treated on the ECOG-ACRIN trial E2603", "E2603"),
+    ("Sequential docetaxel as adjuvant chemotherapy for early breast cancer (TACT): an open-label, phase III trial", "TACT"),
+])
+def test_trial_names_in_titles(title, acronym):
+    from extractor.backends.rules.backend import _own_acronym
+
+    assert _own_acronym(title, []) == acronym

@@ -275,6 +275,9 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
         names = design.acronyms(title)
         if names:
             return names[-1][1]
+        group = design.GROUP_TRIAL_NUMBER.search(title)
+        if group:
+            return group.group("whole") or group.group("number")
         for m in design.ACRONYM_PAREN.finditer(title):
             # "(TACT): an open-label ..." or at the end; not "(VKA) therapy".
             closing = title[m.end():].lstrip()

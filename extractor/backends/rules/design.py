@@ -291,7 +291,7 @@ def _looks_like_year(raw: str, text: str, pos: int) -> bool:
 
 _TRIAL_WORD = r"(?i:trial|study|studies|cohort|program(?:me)?)"
 # "the ROME trial", "EDGE-Gastric study", "(REAL3)", "KEYNOTE-189 trial", "OptiTROP-Lung01 study".
-_ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?=[-–][A-Z]))(?:[-–][A-Za-z0-9]+)*(?:\s\d{2,4}(?:-\d+)?)?"
+_ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?=[-–][A-Z]))(?:[-–][A-Za-z0-9]+)*(?:\s(?:\d{2,4}(?:-\d+)?|[A-Z]\d{1,3}))?"
 ACRONYM_BEFORE_TRIAL = re.compile(
     rf"\b(?P<name>{_ACRONYM_CORE})\s+(?:(?:randomi[sz]ed|clinical|pivotal|phase\s*(?:I{{1,3}}|[1-4])[ab]?(?:/(?:I{{1,3}}|[1-4]))?|global|international|open-label|umbrella|basket|registrational)\s+)*{_TRIAL_WORD}\b"
 )
@@ -302,6 +302,12 @@ _NOT_ACRONYM = frozenset(
      "ECOG-ACRIN", "EORTC", "SWOG", "NRG", "CALGB", "RTOG", "GOG", "NSABP", "JCOG", "WJOG", "AIO", "IKF", "IKF/AIO", "NCIC", "HeCOG", "GEICAM", "UNICANCER", "ANZGOG", "TROG", "NCCTG", "ACOSOG", "AGO", "CCTG"]
 )
 
+
+#: A cooperative group's numbered trial: "(EORTC Intergroup trial 40983)", "the ECOG-ACRIN trial E2603".
+GROUP_TRIAL_NUMBER = re.compile(
+    r"\((?P<whole>[A-Z][A-Z-]{2,}(?:\s[A-Z][a-z]+){0,2}\s(?:trial|study)\s\d{3,6})\)"
+    r"|\b(?:the\s+)?[A-Z][A-Z-]{2,}\s+(?:trial|study)\s+(?P<number>[A-Z]{1,5}-?\d{3,5}[A-Z]?)\b"
+)
 
 _TRIAL_WORDS = ("trial", "stud", "cohort", "program")
 
