@@ -112,8 +112,32 @@ def _dose_after(text: str, end: int) -> str | None:
     return m.group("d").strip() if m else None
 
 
+Candidate = tuple[str, list[str], int | None, str]  # (label, aliases, size, the words that define the arm)
+
+
+class _ArmSet:
+    """Arms found so far, one per label (case ignored), aliases and sizes merged."""
+
+    def __init__(self) -> None:
+        self.arms: list[ArmDraft] = []
+        self.by_key: dict[str, ArmDraft] = {}
+
+    def add(self, label: str, aliases: list[str], n: int | None = None, defining: str = "") -> None:
+        arm = self.by_key.get(label.lower())
+        if arm is None:
+            arm = ArmDraft(label=label, aliases=[], n=n, defining_text=defining)
+            self.arms.append(arm)
+            self.by_key[label.lower()] = arm
+        arm.aliases.extend(a for a in dict.fromkeys(aliases) if a and a not in arm.aliases)
+        arm.n = arm.n if arm.n is not None else n
+        arm.defining_text = arm.defining_text or defining
+
+
 def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> list[ArmDraft]:
     """Arms of the document's own trial, in order of first mention.
+
+    The first phrase shape of ``_ARM_SHAPES`` that finds arms names them; then sizes,
+    interventions and the names results use are added.
 
     Args:
         title: The document's title.
@@ -122,69 +146,89 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     """
     text = " ".join(sentences)
     glossary = " ".join([title or "", glossary or text])
-    arms: list[ArmDraft] = []
-    by_key: dict[str, ArmDraft] = {}
+    found = _ArmSet()
+    named = _named_groups(sentences)
+    for shape in _ARM_SHAPES:
+        candidates = shape(title, sentences, text, named)
+        for candidate in candidates:
+            found.add(*candidate)
+        if candidates:
+            break
+    arms = found.arms
+    _named_groups_as_aliases(arms, named)
+    _per_arm_counts(sentences, found.by_key)
+    if len(arms) >= 2:
+        _sizes_from_mentions(arms, text)
+    arms = _presented_only(arms, text)
+    _give_interventions(arms, glossary)
+    if len(arms) < 2:
+        return arms
+    _name_by_abbreviation(arms, regimen_abbreviations(glossary))
+    _rename_generic(arms)
+    _add_distinctive_aliases(arms, text)
+    return sorted(arms, key=lambda a: _first_mention(text, a))
 
-    def add(label: str, alias: list[str], n: int | None = None, defining: str = "") -> ArmDraft:
-        key = label.lower()
-        arm = by_key.get(key)
-        if arm is None:
-            arm = ArmDraft(label=label, aliases=[], n=n, defining_text=defining)
-            arms.append(arm)
-            by_key[key] = arm
-        for a in alias:
-            if a and a not in arm.aliases:
-                arm.aliases.append(a)
-        if arm.n is None and n is not None:
-            arm.n = n
-        if not arm.defining_text and defining:
-            arm.defining_text = defining
-        return arm
 
-    # 1. Labelled arms: "Arm A", "cohorts 1A and 1B", "group B".
+NamedGroups = dict[str, tuple[str, int | None, str]]
+
+
+def _labelled_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
+    """ "Arm A", "cohorts 1A and 1B", "group B"."""
+    out: list[Candidate] = []
     for sentence in sentences:
         for m in _LABELLED.finditer(sentence):
             kind = _singular(m.group("kind"))
             if kind[0].isupper() and not re.search(rf"[a-z,;(]\s*{kind}s?\s+[A-Z0-9]", text):
                 kind = kind.lower()  # capitalised only at the start of a sentence
-            for lab in _split_labels(m.group("labels")):
+            labels = _split_labels(m.group("labels"))
+            for lab in labels:
                 label = f"{kind} {lab}"
-                after = sentence[m.end(): m.end() + 30]
-                n_m = _N_AFTER.match(after) if len(_split_labels(m.group("labels"))) == 1 else None
-                add(label, [label, f"{kind.lower()} {lab}", f"{lab} {kind.lower()}"], int(n_m.group("n")) if n_m else None,
-                    _labelled_defining_text(sentence, m.start(), m.end()))
-    if not arms:
-        # 2. Drug combinations each followed by their patient count: "tobemstomig (...; n= 40)".
-        for sentence in sentences:
-            for label, n in _counted_regimens(sentence):
-                add(label, [label], n, label)
-    if not arms:
-        # 2b. Abbreviated arms with their counts: "63 TE and 62 TEL patients", "32 receiving PCR and 33 PCR-B".
-        for sentence in sentences:
-            paired = _PAIRED_COUNTS.search(sentence)
-            if paired and paired.group("a") != paired.group("b"):
-                add(paired.group("a"), [paired.group("a")], int(paired.group("n1")), paired.group("a"))
-                add(paired.group("b"), [paired.group("b")], int(paired.group("n2")), paired.group("b"))
-                break
-    if not arms:
-        # 2c. Groups named in brackets with their abbreviation: "39 of which received Se [selenium group, SeG]".
-        for sentence in sentences:
-            for label, alias, size in _bracketed_groups(sentence):
-                add(label, [label, alias], size, alias)
-        if len(arms) < 2:
-            arms.clear()
-            by_key.clear()
-    named = _named_groups(sentences)
-    if not arms and len(named) >= 2:
-        # 3. Groups the text names ("the XELIRI arm", "control group"): how results refer to arms.
-        for name, (phrase, count, sentence) in named.items():
-            add(name, [name, phrase], count, sentence)
-    abbreviations = regimen_abbreviations(glossary)
-    if not arms:
-        # 4. "randomised to X or Y", then "X (AT) versus Y (AC)", then "X versus Y" in the title.
-        for label, count, defining in _randomised_to(sentences) or _abbreviated_pair(sentences) or _title_versus(title):
-            add(label, [label], count, defining)
-    # Named groups that are another name of a known arm become its aliases.
+                n_m = _N_AFTER.match(sentence[m.end(): m.end() + 30]) if len(labels) == 1 else None
+                out.append((label, [label, f"{kind.lower()} {lab}", f"{lab} {kind.lower()}"],
+                            int(n_m.group("n")) if n_m else None, _labelled_defining_text(sentence, m.start(), m.end())))
+    return out
+
+
+def _counted_regimen_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
+    """Drug combinations each followed by their patient count: "tobemstomig (...; n= 40)"."""
+    return [(label, [label], n, label) for sentence in sentences for label, n in _counted_regimens(sentence)]
+
+
+def _paired_count_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
+    """Abbreviated arms with their counts: "63 TE and 62 TEL patients", "32 receiving PCR and 33 PCR-B"."""
+    for sentence in sentences:
+        paired = _PAIRED_COUNTS.search(sentence)
+        if paired and paired.group("a") != paired.group("b"):
+            a, b = paired.group("a"), paired.group("b")
+            return [(a, [a], int(paired.group("n1")), a), (b, [b], int(paired.group("n2")), b)]
+    return []
+
+
+def _bracketed_group_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
+    """Groups named in brackets with their abbreviation: "39 of which received Se [selenium group, SeG]"."""
+    out = [(label, [label, alias], size, alias) for sentence in sentences for label, alias, size in _bracketed_groups(sentence)]
+    return out if len({label.lower() for label, *_ in out}) >= 2 else []
+
+
+def _named_group_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
+    """Groups the text names ("the XELIRI arm", "control group"): how results refer to arms."""
+    return [(name, [name, phrase], count, sentence) for name, (phrase, count, sentence) in named.items()] \
+        if len(named) >= 2 else []
+
+
+def _comparison_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
+    """ "randomised to X or Y", then "X (AT) versus Y (AC)", then "X versus Y" in the title."""
+    return [(label, [label], count, defining)
+            for label, count, defining in _randomised_to(sentences) or _abbreviated_pair(sentences) or _title_versus(title)]
+
+
+#: How arms are named, most explicit first; the first shape that finds arms names them.
+_ARM_SHAPES = (_labelled_arms, _counted_regimen_arms, _paired_count_arms, _bracketed_group_arms, _named_group_arms,
+               _comparison_arms)
+
+
+def _named_groups_as_aliases(arms: list[ArmDraft], named: NamedGroups) -> None:
+    """Named groups that are another name of a known arm become its aliases."""
     for name, (phrase, count, _) in named.items():
         owner = next((a for a in arms if any(_same(name, al) or _same(al, name) for al in a.aliases)), None)
         if owner is not None:
@@ -192,35 +236,43 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
                 if alias not in owner.aliases:
                     owner.aliases.append(alias)
             owner.n = owner.n or count
+
+
+def _per_arm_counts(sentences: list[str], by_key: dict[str, ArmDraft]) -> None:
+    """ "40, 38 and 41 patients were enrolled in arms A, B and C, respectively"."""
     for sentence in sentences:
         per_arm = _PER_ARM_COUNTS.search(sentence)
-        if per_arm:
-            counts = [int(x) for x in re.findall(r"\d+", per_arm.group("counts"))]
-            labels = [f"{_singular(per_arm.group('kind')).lower()} {x}" for x in _split_labels(per_arm.group("labels"))]
-            for count, label in zip(counts, labels, strict=False):
-                arm = by_key.get(label.lower())
-                if arm is not None and len(counts) == len(labels):
-                    arm.n = arm.n or count
-    if len(arms) >= 2:
-        _sizes_from_mentions(arms, text)
-    here = re.search(r"(?:presented|reported|described) here", text, re.IGNORECASE)
-    presented = [a for a in arms if here and a.label and re.search(
+        if not per_arm:
+            continue
+        counts = [int(x) for x in re.findall(r"\d+", per_arm.group("counts"))]
+        labels = [f"{_singular(per_arm.group('kind')).lower()} {x}" for x in _split_labels(per_arm.group("labels"))]
+        if len(counts) != len(labels):
+            continue
+        for count, label in zip(counts, labels, strict=True):
+            arm = by_key.get(label.lower())
+            if arm is not None:
+                arm.n = arm.n or count
+
+
+def _presented_only(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
+    """ "In arm A1, presented here": the document reports one arm of a larger trial."""
+    if not re.search(r"(?:presented|reported|described) here", text, re.IGNORECASE):
+        return arms
+    presented = [a for a in arms if a.label and re.search(
         rf"\b{re.escape(a.label)},?\s+(?:presented|reported|described) here", text, re.IGNORECASE)]
-    if presented:
-        arms = presented
-        for arm in arms:
-            arm.presented = True
+    for arm in presented:
+        arm.presented = True
+    return presented or arms
+
+
+def _give_interventions(arms: list[ArmDraft], glossary: str) -> None:
+    """Each arm's interventions from the words that define it, or from its letters ("TEL": docetaxel,
+    epirubicin, lobaplatin)."""
     letters = _drug_abbreviations(glossary) if len(arms) >= 2 else {}
     for arm in arms:
         arm.interventions = interventions_in(_intervention_text(arm))
         if not arm.interventions and arm.label and letters:
             arm.interventions = interventions_in(" ".join(_spelled_out(arm.label, letters)))
-    if len(arms) < 2:
-        return arms
-    _name_by_abbreviation(arms, abbreviations)
-    _rename_generic(arms)
-    _add_distinctive_aliases(arms, text)
-    return sorted(arms, key=lambda a: _first_mention(text, a))
 
 
 # ---------------------------------------------------------------- regimens named by abbreviation

@@ -99,90 +99,11 @@ class RulesBackend:
 
     def _report(self, document: Document, title: str | None, sentences: list[Sentence],
                 printed: list[tuple[int, str]], labelled: bool) -> list[TrialRecord]:
-        own_acronym = _own_acronym(title, sentences)
-        own: list[Sentence] = []
-        cited: dict[str, list[tuple[Sentence, int, int]]] = {}
-        for s in sentences:
-            if s.section in _SKIP_SECTIONS:
-                continue
-            others = [(pos, name) for pos, name in design.acronyms(s.text)
-                      if not own_acronym or _norm(name) != _norm(own_acronym)]
-            if others:
-                for k, (pos, name) in enumerate(others):
-                    end = others[k + 1][0] if k + 1 < len(others) else len(s.text)
-                    cited.setdefault(name, []).append((s, pos, end))
-                continue
-            own.append(s)
-        design_sents = [s for s in own if s.section not in {DISCUSSION, CONCLUSION} or _OWN.search(s.text.lower())]
-        design_text = " ".join([title or ""] + [s.text for s in design_sents if not _FUTURE.search(s.text.lower())])
-        arms = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND],
-                         " ".join(s.text for s in design_sents))
-        not_results = _NOT_RESULTS_PRINTED if labelled else _NOT_RESULTS_INFERRED
-        result_sents = [s for s in own if s.section not in not_results and _speaks_of_own_results(s)]
-        ci_level = _ci_level(" ".join(s.text for s in sentences))
-
-        def finder(t: str) -> list[tuple[int, int, str]]:
-            return arm_mentions(t, arms) if len(arms) > 1 else []
-
-        labels = [a.label for a in arms if a.label]
-        added = _added_arm(arms)
-        drafts: list[Draft] = []
-        context: str | None = None
-        for s in result_sents:
-            found = extract_sentence(s, finder, ci_level, labels, context, added)
-            drafts.extend(found)
-            # "The hazard ratio (HR) was 0.229" speaks of the survival endpoint just before it.
-            context = next((d.endpoint for d in reversed(found) if d.endpoint in {"OS", "PFS", "DFS", "RFS", "EFS", "TTP"}), context)
-        population = _title_population(title)
-        if population:
-            # "Subgroup Analysis of Japanese Patients from the ... AXIS Trial": every number is theirs.
-            for d in drafts:
-                d.subgroup = d.subgroup or population
-        if len(arms) == 1 and arms[0].presented:
-            # One named arm of a larger trial is reported ("In arm A1, presented here"): its numbers.
-            for d in drafts:
-                if d.arm is None and d.measure not in {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}:
-                    d.arm = arms[0].label
-        # Registry numbers of the trial: anywhere in its own text (a title, a registration line).
-        spans = [(s.start, s.end) for s in own] + ([structure_title] if (structure_title := _span_of(title, document.text)) else [])
-        in_design = [r for pos, r in printed if any(a <= pos < b for a, b in spans)]
-        registry = distinct(list(document.registry_ids) + in_design)
-        phases = design.phases_in(title or "") or design.phases_in(" ".join(s.text for s in design_sents[:12]))
-        enrollment = design.enrollment(design_sents)
-        endpoints = _endpoints(design_sents)
-        allocation = design.allocation(design_text, len(arms) or 1)
-        primary = [e for e in endpoints if e.role in {"primary", "co_primary"}]
-        met = verdict.verdict(own, {str(e.canonical) for e in primary}, [e.name for e in primary],
-                              comparative=allocation == "randomized" or len(arms) >= 2 or _COMPARES.search(design_text) is not None)
-        record = TrialRecord(
-            role="reported",
-            registry_ids=registry,
-            acronym=own_acronym,
-            title=title,
-            phases=phases or None,
-            allocation=allocation,
-            masking=design.masking(design_text),
-            multicenter=design.multicenter(design_text),
-            countries=design.countries(design_text, find_countries(design_text)),
-            conditions=design.conditions(title, design_sents),
-            enrollment=Enrollment(**enrollment),
-            arms=_arms(arms, _treatment_text(title, [s for s in design_sents if s.section != BACKGROUND]), enrollment),
-            endpoints=endpoints,
-            results=_results(drafts),
-            primary_endpoint_met=met,
-            conclusion=_conclusion(own),
-        )
-        trials = [record]
-        references = [s for s in sentences if s.section == REFERENCES]
-        for name, passages in cited.items():
-            cited_drafts = []
-            for s, start, end in passages:
-                cited_drafts += [d for d in extract_sentence(s, lambda _t: [], ci_level) if start <= d.pos < end]
-            if cited_drafts:
-                record = _summarized(name, [s for s, *_ in passages], cited_drafts)
-                _design_from_reference(record, name, references)
-                trials.append(record)
-        return trials
+        """The document's own trial, then each trial it cites with results."""
+        reading = _read_report(title, sentences, labelled)
+        drafts = _scoped(_result_drafts(reading), title, reading.arms)
+        record = _reported_record(reading, document, printed, drafts)
+        return [record, *_cited_records(reading, sentences)]
 
     # ------------------------------------------------------------ reviews
 
@@ -204,21 +125,12 @@ class RulesBackend:
             names = [n for _, n in design.acronyms(s.text)]
             ids = [r for _, r in design.registry_ids(s.text)]
             drugs = [str(i["name"]).lower() for i in interventions_in(s.text) if i["type"] != "other"]
-            key = names[0] if names else ids[0] if ids else None
-            if key is None and drugs:
-                keep = current is not None and s.index - last_index <= 2 and bool(current.drugs & set(drugs))
-                key = current.key if keep and current is not None else drugs[0]
-            if key is None and current is not None and s.index - last_index <= 2:
-                key = current.key
+            near = current if current is not None and s.index - last_index <= 2 else None
+            key = _passage_key(names, ids, drugs, near)
             if key is None:
                 continue
             anchor = anchors.setdefault(key, _Anchor(key))
-            if names and anchor.acronym is None:
-                anchor.acronym = names[0]
-            anchor.ids.extend(r for r in ids if r not in anchor.ids)
-            anchor.drugs.update(drugs)
-            anchor.sentences.append(s)
-            anchor.drafts.extend(extract_sentence(s, lambda _t: [], ci_level))
+            anchor.add(s, names, ids, drugs, extract_sentence(s, lambda _t: [], ci_level))
             current, last_index = anchor, s.index
         trials = []
         for anchor in anchors.values():
@@ -241,6 +153,164 @@ class _Anchor:
     drugs: set[str] = field(default_factory=set)
     sentences: list[Sentence] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
+
+    def add(self, sentence: Sentence, names: list[str], ids: list[str], drugs: list[str], drafts: list[Draft]) -> None:
+        """One more sentence of the passage about this trial."""
+        if names and self.acronym is None:
+            self.acronym = names[0]
+        self.ids.extend(r for r in ids if r not in self.ids)
+        self.drugs.update(drugs)
+        self.sentences.append(sentence)
+        self.drafts.extend(drafts)
+
+
+def _passage_key(names: list[str], ids: list[str], drugs: list[str], near: _Anchor | None) -> str | None:
+    """Which trial a review's sentence is about: its trial name, its registry number, the drug
+    it discusses (the passage before, when that one is about the same drug), or the passage
+    just before when it names none."""
+    if names or ids:
+        return names[0] if names else ids[0]
+    if drugs:
+        return near.key if near is not None and near.drugs & set(drugs) else drugs[0]
+    return near.key if near is not None else None
+
+
+# ---------------------------------------------------------------- a report, in stages
+
+
+@dataclass
+class _Reading:
+    """A report read once: its own sentences, the passages about other trials, its arms."""
+
+    title: str | None
+    sentences: list[Sentence]
+    labelled: bool
+    acronym: str | None
+    own: list[Sentence]
+    cited: dict[str, list[tuple[Sentence, int, int]]]
+    design_sents: list[Sentence]
+    design_text: str
+    arms: list[ArmDraft]
+    ci_level: float | None
+
+
+def _read_report(title: str | None, sentences: list[Sentence], labelled: bool) -> _Reading:
+    acronym = _own_acronym(title, sentences)
+    own, cited = _own_and_cited(sentences, acronym)
+    design_sents = [s for s in own if s.section not in {DISCUSSION, CONCLUSION} or _OWN.search(s.text.lower())]
+    design_text = " ".join([title or ""] + [s.text for s in design_sents if not _FUTURE.search(s.text.lower())])
+    arms = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND],
+                     " ".join(s.text for s in design_sents))
+    return _Reading(title, sentences, labelled, acronym, own, cited, design_sents, design_text, arms,
+                    _ci_level(" ".join(s.text for s in sentences)))
+
+
+def _own_and_cited(sentences: list[Sentence], acronym: str | None) -> tuple[list[Sentence], dict[str, list[tuple[Sentence, int, int]]]]:
+    """The sentences about the document's own trial, and, by name, the passages about other named trials."""
+    own: list[Sentence] = []
+    cited: dict[str, list[tuple[Sentence, int, int]]] = {}
+    for s in sentences:
+        if s.section in _SKIP_SECTIONS:
+            continue
+        others = [(pos, name) for pos, name in design.acronyms(s.text) if not acronym or _norm(name) != _norm(acronym)]
+        for k, (pos, name) in enumerate(others):
+            end = others[k + 1][0] if k + 1 < len(others) else len(s.text)
+            cited.setdefault(name, []).append((s, pos, end))
+        if not others:
+            own.append(s)
+    return own, cited
+
+
+def _result_drafts(reading: _Reading) -> list[Draft]:
+    """Every number of the own trial's results sentences, with arms, subgroups and timepoints."""
+    arms = reading.arms
+    not_results = _NOT_RESULTS_PRINTED if reading.labelled else _NOT_RESULTS_INFERRED
+
+    def finder(t: str) -> list[tuple[int, int, str]]:
+        return arm_mentions(t, arms) if len(arms) > 1 else []
+
+    labels = [a.label for a in arms if a.label]
+    added = _added_arm(arms)
+    drafts: list[Draft] = []
+    context: str | None = None
+    for s in reading.own:
+        if s.section in not_results or not _speaks_of_own_results(s):
+            continue
+        found = extract_sentence(s, finder, reading.ci_level, labels, context, added)
+        drafts.extend(found)
+        # "The hazard ratio (HR) was 0.229" speaks of the survival endpoint just before it.
+        context = next((d.endpoint for d in reversed(found) if d.endpoint in _SURVIVAL), context)
+    return drafts
+
+
+_SURVIVAL = frozenset({"OS", "PFS", "DFS", "RFS", "EFS", "TTP"})
+
+
+def _scoped(drafts: list[Draft], title: str | None, arms: list[ArmDraft]) -> list[Draft]:
+    """What the title or the arms say every number is about."""
+    population = _title_population(title)
+    if population:
+        # "Subgroup Analysis of Japanese Patients from the ... AXIS Trial": every number is theirs.
+        for d in drafts:
+            d.subgroup = d.subgroup or population
+    if len(arms) == 1 and arms[0].presented:
+        # One named arm of a larger trial is reported ("In arm A1, presented here"): its numbers.
+        for d in drafts:
+            if d.arm is None and d.measure not in {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}:
+                d.arm = arms[0].label
+    return drafts
+
+
+def _registry(reading: _Reading, document: Document, printed: list[tuple[int, str]]) -> list[str]:
+    """Registry numbers of the trial: the input's, then those anywhere in its own text (a title, a registration line)."""
+    spans = [(s.start, s.end) for s in reading.own]
+    title_span = _span_of(reading.title, document.text)
+    if title_span:
+        spans.append(title_span)
+    return distinct(list(document.registry_ids) + [r for pos, r in printed if any(a <= pos < b for a, b in spans)])
+
+
+def _reported_record(reading: _Reading, document: Document, printed: list[tuple[int, str]],
+                     drafts: list[Draft]) -> TrialRecord:
+    title, design_sents, design_text, arms = reading.title, reading.design_sents, reading.design_text, reading.arms
+    enrollment = design.enrollment(design_sents)
+    endpoints = _endpoints(design_sents)
+    allocation = design.allocation(design_text, len(arms) or 1)
+    primary = [e for e in endpoints if e.role in {"primary", "co_primary"}]
+    comparative = allocation == "randomized" or len(arms) >= 2 or _COMPARES.search(design_text) is not None
+    return TrialRecord(
+        role="reported",
+        registry_ids=_registry(reading, document, printed),
+        acronym=reading.acronym,
+        title=title,
+        phases=design.phases_in(title or "") or design.phases_in(" ".join(s.text for s in design_sents[:12])) or None,
+        allocation=allocation,
+        masking=design.masking(design_text),
+        multicenter=design.multicenter(design_text),
+        countries=design.countries(design_text, find_countries(design_text)),
+        conditions=design.conditions(title, design_sents),
+        enrollment=Enrollment(**enrollment),
+        arms=_arms(arms, _treatment_text(title, [s for s in design_sents if s.section != BACKGROUND]), enrollment),
+        endpoints=endpoints,
+        results=_results(drafts),
+        primary_endpoint_met=verdict.verdict(reading.own, {str(e.canonical) for e in primary}, [e.name for e in primary],
+                                             comparative=comparative),
+        conclusion=_conclusion(reading.own),
+    )
+
+
+def _cited_records(reading: _Reading, sentences: list[Sentence]) -> list[TrialRecord]:
+    """A summarized record for each named trial the document gives numbers of."""
+    references = [s for s in sentences if s.section == REFERENCES]
+    out = []
+    for name, passages in reading.cited.items():
+        drafts = [d for s, start, end in passages for d in extract_sentence(s, lambda _t: [], reading.ci_level)
+                  if start <= d.pos < end]
+        if drafts:
+            record = _summarized(name, [s for s, *_ in passages], drafts)
+            _design_from_reference(record, name, references)
+            out.append(record)
+    return out
 
 
 # ---------------------------------------------------------------- helpers

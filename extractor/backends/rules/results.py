@@ -169,36 +169,46 @@ def _parse_p(raw: str) -> float | None:
         return None
 
 
-def _values(text: str, mentions: list[Mention]) -> list[tuple[int, int, str, float | None, str | None]]:
-    """(start, end, kind, value, unit) of outcome-like numbers, skipping CI bounds."""
-    found: list[tuple[int, int, str, float | None, str | None]] = []
+Value = tuple[int, int, str, float | None, str | None]  # (start, end, kind, value, unit)
+
+
+def _values(text: str, mentions: list[Mention]) -> list[Value]:
+    """(start, end, kind, value, unit) of outcome-like numbers, skipping CI bounds and ranges."""
     ci_spans = [(m.start("lo"), m.end("hi")) for m in _CI_RE.finditer(text)]
     ci_spans += [(m.start(), m.end()) for m in _NR_RANGE.finditer(text)]
     ci_spans += [(m.start(), m.end()) for m in _RANGE_ASIDE.finditer(text)]  # "(IQR 7–14 days)", "(range 1-6)"
-    for m in _VALUE_RE.finditer(text):
-        start = m.start()
-        if any(lo <= start < hi for lo, hi in ci_spans):
-            continue
-        if m.group("shared") is not None:
-            unit_word = m.group("su")
-            value = parse_number(m.group("shared"))
-            if unit_word == "%":
-                found.append((start, m.end(), "pct", value, "percent"))
-            else:
-                found.append((start, m.end(), "time", value, _UNIT[unit_word[0].lower()]))
-        elif m.group("pm") is not None:  # "4.49 ± 0.85 days": the value, not its spread
-            unit_word = m.group("pmu")
-            kind, unit = ("pct", "percent") if unit_word == "%" else ("time", _UNIT[unit_word[0].lower()]) \
-                if unit_word else ("plain", None)
-            found.append((start, m.end(), kind, parse_number(m.group("pm")), unit))
-        elif m.group("pct") is not None:
-            found.append((start, m.end(), "pct", parse_number(m.group("pct")), "percent"))
-        elif m.group("time") is not None:
-            unit = _UNIT[m.group("tu")[0].lower()]
-            found.append((start, m.end(), "time", parse_number(m.group("time")), unit))
-        else:
-            found.append((start, m.end(), "nr", None, None))
-    # Ratios: bare numbers right after a comparative mention.
+    found = [_printed_value(m) for m in _VALUE_RE.finditer(text) if not any(lo <= m.start() < hi for lo, hi in ci_spans)]
+    found.extend(_ratios(text, mentions, found, ci_spans))
+    found.extend(_counts(text, mentions, found, ci_spans))
+    found.sort()
+    return found
+
+
+def _printed_value(m: re.Match[str]) -> Value:
+    """One match of ``_VALUE_RE`` as a value: a percentage, a time, a value with its spread, or "not reached"."""
+    start, end = m.start(), m.end()
+    if m.group("shared") is not None:  # "37.3 v 31.9 weeks": the first number shares the second's unit
+        unit_word = m.group("su")
+        if unit_word == "%":
+            return start, end, "pct", parse_number(m.group("shared")), "percent"
+        return start, end, "time", parse_number(m.group("shared")), _UNIT[unit_word[0].lower()]
+    if m.group("pm") is not None:  # "4.49 ± 0.85 days": the value, not its spread
+        unit_word = m.group("pmu")
+        if not unit_word:
+            return start, end, "plain", parse_number(m.group("pm")), None
+        if unit_word == "%":
+            return start, end, "pct", parse_number(m.group("pm")), "percent"
+        return start, end, "time", parse_number(m.group("pm")), _UNIT[unit_word[0].lower()]
+    if m.group("pct") is not None:
+        return start, end, "pct", parse_number(m.group("pct")), "percent"
+    if m.group("time") is not None:
+        return start, end, "time", parse_number(m.group("time")), _UNIT[m.group("tu")[0].lower()]
+    return start, end, "nr", None, None
+
+
+def _ratios(text: str, mentions: list[Mention], found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
+    """Bare numbers right after a comparative mention: "HR 0.79", "odds ratio was 2.1"."""
+    out: list[Value] = []
     for mention in mentions:
         if mention.canonical not in _COMPARATIVE:
             continue
@@ -209,16 +219,12 @@ def _values(text: str, mentions: list[Mention]) -> list[tuple[int, int, str, flo
         if rm is None or re.search(r"[%]", window[: rm.start()]):
             continue
         pos = mention.end + rm.start("v")
-        if any(lo <= pos < hi for lo, hi in ci_spans):
-            continue
-        if any(s <= pos < e for s, e, *_ in found):
+        if any(lo <= pos < hi for lo, hi in ci_spans) or any(s <= pos < e for s, e, *_ in [*found, *out]):
             continue
         value = parse_number(rm.group("v"))
         if 0 < value < 100:
-            found.append((pos, mention.end + rm.end("v"), "ratio", value, "ratio"))
-    found.extend(_counts(text, mentions, found, ci_spans))
-    found.sort()
-    return found
+            out.append((pos, mention.end + rm.end("v"), "ratio", value, "ratio"))
+    return out
 
 
 _RANGE_ASIDE = re.compile(r"[(\[]\s*(?:IQR|interquartile range|range)\b[^()\[\]]*[)\]]", re.IGNORECASE)
@@ -407,19 +413,7 @@ def extract_sentence(
     if not mentions:
         return []
     mentions = _resolve_events(_other_rates(text, _continued_rates(text, mentions)))
-    values = [v for v in _values(text, mentions) if not _is_context_number(text, v[0], v[1], v[2])]
-    listed = _respectively_mentions(text, mentions, values)
-    drafts: list[Draft] = []
-    for i, (start, end, kind, value, unit) in enumerate(values):
-        owner = listed.get(start) or _owner(mentions, text, start, end)
-        if owner is None:
-            continue
-        draft = _draft(sentence, owner, kind, value, unit, start, end, context_endpoint)
-        if draft is None:
-            continue
-        next_start = values[i + 1][0] if i + 1 < len(values) else len(text)
-        _attach_details(draft, text, next_start, ci_level_default)
-        drafts.append(draft)
+    drafts = _drafts_of_values(sentence, mentions, ci_level_default, context_endpoint)
     _fill_units_for_not_reached(drafts)
     _attach_p_values(drafts, text)
     _assign_arms(drafts, text, arms, arm_labels or [], added_arm)
@@ -465,6 +459,22 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
     if len(name) < 4 or not re.search(r"[a-z]{4}", name):
         return mentions
     return [Mention(m.end("s") - len(name), m.end("s"), name, "OTHER", None), *mentions]
+
+
+def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_default: float | None,
+                      context_endpoint: str | None) -> list[Draft]:
+    """Each outcome-like number with the endpoint that owns it, and its CI, counts and p-value."""
+    text = sentence.text
+    values = [v for v in _values(text, mentions) if not _is_context_number(text, v[0], v[1], v[2])]
+    listed = _respectively_mentions(text, mentions, values)
+    drafts: list[Draft] = []
+    for i, (start, end, kind, value, unit) in enumerate(values):
+        owner = listed.get(start) or _owner(mentions, text, start, end)
+        draft = _draft(sentence, owner, kind, value, unit, start, end, context_endpoint) if owner else None
+        if draft is not None:
+            _attach_details(draft, text, values[i + 1][0] if i + 1 < len(values) else len(text), ci_level_default)
+            drafts.append(draft)
+    return drafts
 
 
 _CONTINUED = re.compile(r"\b(?:\d+|one|two|three|five|ten)[- ](?:year|month)s?\s+(?P<r>rates?)\b", re.IGNORECASE)
@@ -529,51 +539,91 @@ def _respectively_mentions(text: str, mentions: list[Mention], values: list[tupl
 
 def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, unit: str | None,
            start: int, end: int, context_endpoint: str | None = None) -> Draft | None:
-    text = sentence.text
+    """The result a value makes with the endpoint that owns it, or None when they do not fit."""
     canonical = owner.canonical
     if canonical in _COMPARATIVE:
-        if kind != "ratio":
-            return None
-        measure, unit = _COMPARATIVE[canonical]
-        endpoint = _comparative_endpoint(text, owner) or context_endpoint
-        if endpoint is None:
-            return None
-        return Draft(endpoint, measure, value, unit, start, end, sentence, owner)
+        return _comparative_draft(sentence, owner, kind, value, start, end, context_endpoint)
     if kind == "ratio":
         return None
     if kind.startswith("count"):
         return _count_draft(sentence, owner, kind, value, start, end)
-    if kind == "plain":  # "mean score 45.2 ± 3.1": a mean only when the text says so
-        if not _MEAN.search(text[max(0, owner.start - 12): start]):
-            return None
-        return Draft(canonical, "mean", value, None, start, end, sentence, owner)
-    if kind == "time":
-        if canonical not in TIME_TO_EVENT and canonical != "OTHER":
-            return None
-        measure = "mean" if _MEAN.search(text[max(0, owner.start - 12): start]) else "median"
-        draft = Draft(canonical, measure, value, unit, start, end, sentence, owner)
-    elif kind == "nr":
-        if canonical not in TIME_TO_EVENT:
-            return None
-        draft = Draft(canonical, "median", None, None, start, end, sentence, owner, not_reached=True)
-    else:  # percent
-        if canonical in {"HR", "OR", "RR", "SAFETY", "QOL"}:
-            return None
-        timepoint = _mention_timepoint(text, owner)
-        if canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
-            measure = "rate_at_time"
-        elif (_DIFFERENCE_BEFORE.search(text[max(0, start - 100): start]) and "absolute" in text[max(0, start - 100): start].lower()
-              and not re.search(r"\bfrom\s*$", text[max(0, start - 8): start])) or re.match(r"\s*\(\s*from\b", text[end:]):
-            measure = "difference"
-        else:
-            measure = "proportion"
-        draft = Draft(canonical, measure, value, "percent", start, end, sentence, owner, timepoint=timepoint)
-    if draft.timepoint is None and draft.measure == "rate_at_time":
-        draft.timepoint = _mention_timepoint(text, owner)
-    if draft.timepoint is None and draft.measure == "rate_at_time":
-        later = _VALUE_TIMEPOINT.match(text, end)
-        if later:
-            draft.timepoint = _timepoint(later.group("n"), later.group("u"))
+    make = _DRAFT_BY_KIND.get(kind, _percent_draft)
+    draft = make(sentence, owner, value, unit, start, end)
+    if draft is not None:
+        _complete_timepoint(draft, sentence.text, owner, end)
+        _name_draft(draft, sentence.text, owner, start)
+    return draft
+
+
+def _comparative_draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, start: int, end: int,
+                       context_endpoint: str | None) -> Draft | None:
+    """ "HR 0.79": a ratio of the survival endpoint named nearest (or spoken of just before)."""
+    if kind != "ratio":
+        return None
+    measure, unit = _COMPARATIVE[owner.canonical]
+    endpoint = _comparative_endpoint(sentence.text, owner) or context_endpoint
+    return Draft(endpoint, measure, value, unit, start, end, sentence, owner) if endpoint else None
+
+
+def _plain_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
+                 start: int, end: int) -> Draft | None:
+    """ "mean score 45.2 ± 3.1": a number without a unit is a result only as a mean the text names."""
+    if not _MEAN.search(sentence.text[max(0, owner.start - 12): start]):
+        return None
+    return Draft(owner.canonical, "mean", value, None, start, end, sentence, owner)
+
+
+def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
+                start: int, end: int) -> Draft | None:
+    """ "median PFS 7.1 months", "mean hospital stay 4.5 days": a time of a time-to-event endpoint or an outcome."""
+    if owner.canonical not in TIME_TO_EVENT and owner.canonical != "OTHER":
+        return None
+    measure = "mean" if _MEAN.search(sentence.text[max(0, owner.start - 12): start]) else "median"
+    return Draft(owner.canonical, measure, value, unit, start, end, sentence, owner)
+
+
+def _not_reached_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
+                       start: int, end: int) -> Draft | None:
+    """ "median OS not reached"."""
+    if owner.canonical not in TIME_TO_EVENT:
+        return None
+    return Draft(owner.canonical, "median", None, None, start, end, sentence, owner, not_reached=True)
+
+
+def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
+                   start: int, end: int) -> Draft | None:
+    """A percentage: a time-to-event rate, an absolute difference ("7.3% (from 28.1% to 35.4%)"), or a proportion."""
+    text, canonical = sentence.text, owner.canonical
+    if canonical in {"HR", "OR", "RR", "SAFETY", "QOL"}:
+        return None
+    before = text[max(0, start - 100): start]
+    if canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
+        measure = "rate_at_time"
+    elif (_DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower()
+          and not re.search(r"\bfrom\s*$", text[max(0, start - 8): start])) or re.match(r"\s*\(\s*from\b", text[end:]):
+        measure = "difference"
+    else:
+        measure = "proportion"
+    return Draft(canonical, measure, value, "percent", start, end, sentence, owner,
+                 timepoint=_mention_timepoint(text, owner))
+
+
+_DRAFT_BY_KIND = {"plain": _plain_draft, "time": _time_draft, "nr": _not_reached_draft, "pct": _percent_draft}
+
+
+def _complete_timepoint(draft: Draft, text: str, owner: Mention, end: int) -> None:
+    """A time-to-event rate always has its landmark: from the endpoint's words, else after the value."""
+    if draft.measure != "rate_at_time" or draft.timepoint is not None:
+        return
+    draft.timepoint = _mention_timepoint(text, owner)
+    later = _VALUE_TIMEPOINT.match(text, end) if draft.timepoint is None else None
+    if later:
+        draft.timepoint = _timepoint(later.group("n"), later.group("u"))
+
+
+def _name_draft(draft: Draft, text: str, owner: Mention, start: int) -> None:
+    """Name an adverse event after the event listed before its value ("neutropenia (12%)"), an outcome as written."""
+    canonical = owner.canonical
     if canonical.startswith(("AE", "TRAE")) or canonical in {"SAE", "IRAE"}:
         item = _LIST_ITEM.search(text[owner.end: start])
         if item and owner.end < start - len(item.group(0)) + 2 and not _NOT_EVENT_NAME.search(item.group("n")):
@@ -582,7 +632,6 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
             draft.name = owner.text.strip()
     elif canonical == "OTHER":
         draft.name = owner.text.strip()
-    return draft
 
 
 def _count_draft(sentence: Sentence, owner: Mention, kind: str, value: float | None,
@@ -719,86 +768,131 @@ def _attach_p_values(drafts: list[Draft], text: str) -> None:
             b.name = a.name  # "ischemic stroke 0 vs. 2%": the second number is of the same event
 
 
+@dataclass
+class _ArmScene:
+    """What the arm rules of one sentence look at."""
+
+    text: str
+    drafts: list[Draft]  # all of the sentence's results (rules may add a twin)
+    arm_level: list[Draft]  # those that belong to an arm (not comparisons)
+    mentions: list[tuple[int, int, str]]  # (start, end, arm label) of each arm named
+    ordered: list[str]  # arm labels in the order the sentence names them
+    labels_all: list[str]  # the trial's arms, in order
+    added_arm: str | None
+
+    def by_mention(self) -> list[list[Draft]]:
+        groups: dict[int, list[Draft]] = {}
+        for d in self.arm_level:
+            groups.setdefault(id(d.mention), []).append(d)
+        return list(groups.values())
+
+
 def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: list[str],
                  added_arm: str | None = None) -> None:
+    """Name each result's arm by the rules in ``_ARM_RULES``, in order; a rule names only arms still unnamed."""
     mentions = arms(text)
     if not mentions and len(labels_all) < 2:
         return
-    comparative = {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}
-    arm_level = [d for d in drafts if d.measure not in comparative]
-    ordered = distinct([label for *_, label in mentions])
-    groups: dict[int, list[Draft]] = {}
-    for d in arm_level:
-        groups.setdefault(id(d.mention), []).append(d)
+    arm_level = [d for d in drafts if d.measure not in {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}]
+    scene = _ArmScene(text, drafts, arm_level, mentions, distinct([label for *_, label in mentions]), labels_all, added_arm)
+    for rule in _ARM_RULES:
+        rule(scene)
+
+
+def _respectively_lists(scene: _ArmScene) -> None:
+    """ "…, respectively", or a sentence opening on an arm list ("In cohorts 1A and 1B, ..."): the values
+    of one endpoint go, in order, to the arms listed (or, with no list, to the trial's arms in order)."""
+    respectively = bool(_RESPECTIVELY.search(scene.text))
+    leading = bool(scene.mentions) and scene.mentions[0][0] < 25 and len(scene.ordered) >= 2
+    listed = scene.ordered if len(scene.ordered) >= 2 else scene.labels_all if respectively and not scene.ordered else []
+    if not listed or not (leading or respectively):
+        return
     by_endpoint: dict[tuple[str, str], list[Draft]] = {}
-    for d in arm_level:
+    for d in scene.arm_level:
         by_endpoint.setdefault((d.endpoint, d.measure), []).append(d)
-    respectively = bool(_RESPECTIVELY.search(text))
-    # 1. "respectively", or a sentence opening on an arm list ("In cohorts 1A and 1B, ..."):
-    #    the values of one endpoint mention go, in order, to the arms listed (or, with no
-    #    list, to the trial's arms in their order).
-    leading = bool(mentions) and mentions[0][0] < 25 and len(ordered) >= 2
-    listed = ordered if len(ordered) >= 2 else labels_all if respectively and not ordered else []
-    if listed and (leading or respectively):
-        for group in [*groups.values(), *by_endpoint.values()]:
-            if len(group) == len(listed) and not any(d.arm for d in group):
-                for d, label in zip(group, listed, strict=True):
-                    d.arm = label
-    # 1b. "71.4% and 80.0% for arm A and B": a value run right before an arm list.
+    for group in [*scene.by_mention(), *by_endpoint.values()]:
+        if len(group) == len(listed) and not any(d.arm for d in group):
+            for d, label in zip(group, listed, strict=True):
+                d.arm = label
+
+
+def _values_before_arm_list(scene: _ArmScene) -> None:
+    """ "71.4% and 80.0% for arm A and B": a value run right before an arm list."""
     spans: dict[int, list[str]] = {}
-    for start, _, label in mentions:
+    for start, _, label in scene.mentions:
         spans.setdefault(start, []).append(label)
     for start, labels in spans.items():
         labels = distinct(labels)
         if len(labels) < 2:
             continue
-        tail = [d for d in arm_level if d.end <= start and not d.arm][-len(labels):]
-        if len(tail) == len(labels) and re.search(r"(?:for|in)\s+(?:the\s+)?$", text[tail[-1].end:start]) \
+        tail = [d for d in scene.arm_level if d.end <= start and not d.arm][-len(labels):]
+        if len(tail) == len(labels) and re.search(r"(?:for|in)\s+(?:the\s+)?$", scene.text[tail[-1].end:start]) \
                 and all(t.mention.canonical == tail[0].mention.canonical for t in tail):
             for d, label in zip(tail, labels, strict=True):
                 d.arm = label
-    # 1c. Values in the brackets right after an arm's name: "patients taking AT (59%, with 10% CR, 49% PR)".
-    _arm_then_bracket(arm_level, text, mentions)
-    # 2. A sentence about one arm ("In Arm A, median PFS ...").
-    if len(ordered) == 1 and re.match(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?$", text[: mentions[0][0]], re.IGNORECASE):
-        for d in arm_level:
-            d.arm = d.arm or ordered[0]
-    # 3. An arm named right after the value ("49% in the XELIRI arm", "40% TT").
-    for d in arm_level:
-        d.arm = d.arm or _arm_after(d, text, mentions)
-    # 4. Pairs ("A versus B", "from A to B"): arms in the order the sentence names them, then
-    #    the trial's other arms.
-    #    "The addition of L (38.7% vs. 12.7%)": the arm that adds it comes first.
-    candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
-    for group in groups.values():
-        for a, b in pairwise(group):
-            gap = text[a.end: b.pos]
-            if (a.arm and b.arm) or not (_PAIR.search(gap) or re.fullmatch(r"\s*and\s*", gap)) or len(candidates) < 2:
-                continue
-            if added_arm in candidates and not ordered and _ADDITION.search(text[: a.pos]):
-                candidates = [added_arm, *(x for x in candidates if x != added_arm)]
-            a.arm = a.arm or next(x for x in candidates if x != b.arm)
-            b.arm = b.arm or next(x for x in candidates if x != a.arm)
-    # 5. An arm named just before the value ("TT: 40%").
-    for d in arm_level:
-        d.arm = d.arm or _arm_before(d, text, mentions)
-    # 6. "24% in both arms": the number belongs to each arm.
-    if len(labels_all) == 2:
-        for d in [d for d in arm_level if d.arm is None and _BOTH_ARMS.match(text, max(d.end, _mention_after_end(d)))]:
-            twin = copy(d)
-            d.arm, twin.arm = labels_all
-            drafts.insert(drafts.index(d) + 1, twin)
 
 
-def _arm_then_bracket(drafts: list[Draft], text: str, mentions: list[tuple[int, int, str]]) -> None:
-    for _, end, label in mentions:
-        opening = re.match(r"\s?[(\[]", text[end:end + 3])
+def _arm_then_bracket(scene: _ArmScene) -> None:
+    """Values in the brackets right after an arm's name: "patients taking AT (59%, with 10% CR, 49% PR)"."""
+    for _, end, label in scene.mentions:
+        opening = re.match(r"\s?[(\[]", scene.text[end:end + 3])
         if opening is None:
             continue
-        close = _closing_bracket(text, end + opening.end())
-        for d in drafts:
+        close = _closing_bracket(scene.text, end + opening.end())
+        for d in scene.arm_level:
             if d.arm is None and end < d.pos and (close is None or d.end <= close):
                 d.arm = label
+
+
+def _sentence_about_one_arm(scene: _ArmScene) -> None:
+    """ "In Arm A, median PFS ...": every value of the sentence is that arm's."""
+    if len(scene.ordered) == 1 and re.match(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?$",
+                                            scene.text[: scene.mentions[0][0]], re.IGNORECASE):
+        for d in scene.arm_level:
+            d.arm = d.arm or scene.ordered[0]
+
+
+def _arm_named_after(scene: _ArmScene) -> None:
+    """An arm named right after the value ("49% in the XELIRI arm", "40% TT")."""
+    for d in scene.arm_level:
+        d.arm = d.arm or _arm_after(d, scene.text, scene.mentions)
+
+
+def _versus_pairs(scene: _ArmScene) -> None:
+    """Pairs ("A versus B", "from A to B"): arms in the order the sentence names them, then the
+    trial's other arms; "the addition of L (38.7% vs. 12.7%)": the arm that adds it comes first."""
+    ordered, labels_all = scene.ordered, scene.labels_all
+    candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
+    for group in scene.by_mention():
+        for a, b in pairwise(group):
+            gap = scene.text[a.end: b.pos]
+            if (a.arm and b.arm) or not (_PAIR.search(gap) or re.fullmatch(r"\s*and\s*", gap)) or len(candidates) < 2:
+                continue
+            if scene.added_arm in candidates and not ordered and _ADDITION.search(scene.text[: a.pos]):
+                candidates = [scene.added_arm, *(x for x in candidates if x != scene.added_arm)]
+            a.arm = a.arm or next(x for x in candidates if x != b.arm)
+            b.arm = b.arm or next(x for x in candidates if x != a.arm)
+
+
+def _arm_named_before(scene: _ArmScene) -> None:
+    """An arm named just before the value ("TT: 40%")."""
+    for d in scene.arm_level:
+        d.arm = d.arm or _arm_before(d, scene.text, scene.mentions)
+
+
+def _both_arms(scene: _ArmScene) -> None:
+    """ "24% in both arms": the number belongs to each arm."""
+    if len(scene.labels_all) != 2:
+        return
+    for d in [d for d in scene.arm_level if d.arm is None and _BOTH_ARMS.match(scene.text, max(d.end, _mention_after_end(d)))]:
+        twin = copy(d)
+        d.arm, twin.arm = scene.labels_all
+        scene.drafts.insert(scene.drafts.index(d) + 1, twin)
+
+
+#: The arm rules, in the order they run: more specific shapes first.
+_ARM_RULES = (_respectively_lists, _values_before_arm_list, _arm_then_bracket, _sentence_about_one_arm,
+              _arm_named_after, _versus_pairs, _arm_named_before, _both_arms)
 
 
 _ADDITION = re.compile(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
