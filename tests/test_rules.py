@@ -309,3 +309,14 @@ def test_trial_names_in_titles(title, acronym):
     from extractor.backends.rules.backend import _own_acronym
 
     assert _own_acronym(title, []) == acronym
+
+
+def test_a_pair_in_the_bracket_after_the_second_arm_is_both_arms():
+    from extractor.backends.rules.arms import ArmDraft, arm_mentions
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    arms = [ArmDraft("AT", ["AT"]), ArmDraft("AC", ["AC"])]
+    text = "TTP was significantly longer with AT than AC (median TTP, 37.3 v 31.9 weeks; log-rank P =.014)."
+    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0, ["AT", "AC"])
+    assert [(d.value, d.arm) for d in drafts] == [(37.3, "AT"), (31.9, "AC")]

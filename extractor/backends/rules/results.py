@@ -835,10 +835,12 @@ def _values_before_arm_list(scene: _ArmScene) -> None:
 def _arm_then_bracket(scene: _ArmScene) -> None:
     """Values in the brackets right after an arm's name: "patients taking AT (59%, with 10% CR, 49% PR)"."""
     for _, end, label in scene.mentions:
-        opening = re.match(r"\s?[(\[]", scene.text[end:end + 3])
+        opening = re.match(r"\s?[(\[]\s*(?=\d)", scene.text[end:end + 5])  # the bracket opens on a value
         if opening is None:
             continue
         close = _closing_bracket(scene.text, end + opening.end())
+        if _VERSUS.search(scene.text[end:close if close is not None else len(scene.text)]):
+            continue  # "more common with MA (17.1% v 7.6%)": a pair of both arms
         for d in scene.arm_level:
             if d.arm is None and end < d.pos and (close is None or d.end <= close):
                 d.arm = label
