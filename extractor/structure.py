@@ -518,17 +518,31 @@ def read_structure(text: str, title: str | None = None) -> Structure:
     if not labelled and sentences:
         sections, sentences = _inferred(text, sentences)
     else:
-        sentences = [_objective_in_background(s) for s in sentences]
+        sentences = _aim_and_background(sentences)
     found_title = title or (text[title_span[0]:title_span[1]].strip(" .") if title_span else None)
     return Structure(found_title, title_span, tuple(sections), tuple(sentences))
 
 
+def _aim_and_background(sentences: list[Sentence]) -> list[Sentence]:
+    """Printed background and objective sections, sentence by sentence, as unlabelled text reads
+    them: the statement of aim is the objective; what comes before it, the background."""
+    out = [_objective_in_background(s) for s in sentences]
+    first_aim = next((i for i, s in enumerate(out) if s.section == OBJECTIVE and _CUES[OBJECTIVE].search(s.text.lower())), None)
+    if first_aim is None:
+        return out
+    return [Sentence(s.start, s.end, s.text, BACKGROUND, s.index) if i < first_aim and s.section == OBJECTIVE else s
+            for i, s in enumerate(out)]
+
+
 def _objective_in_background(sentence: Sentence) -> Sentence:
-    """A background section's statement of aim ("We assessed whether …") is the objective,
-    as it is where no label says so."""
-    if sentence.section == BACKGROUND and _CUES[OBJECTIVE].search(sentence.text.lower()):
-        return Sentence(sentence.start, sentence.end, sentence.text, OBJECTIVE, sentence.index)
-    return sentence
+    """In a background or objective section, a statement of aim ("We assessed whether …") is the
+    objective and a statement of what is known ("X is common", "Y has been shown") the background,
+    as they are where no label says so."""
+    if sentence.section not in (BACKGROUND, OBJECTIVE):
+        return sentence
+    low = sentence.text.lower()
+    kind = OBJECTIVE if _CUES[OBJECTIVE].search(low) else BACKGROUND if _CUES[BACKGROUND].search(low) else sentence.section
+    return Sentence(sentence.start, sentence.end, sentence.text, kind, sentence.index) if kind != sentence.section else sentence
 
 
 def _title_from_sentences(text: str, sentences: list[Sentence]) -> tuple[tuple[int, int] | None, list[Sentence]]:

@@ -85,3 +85,9 @@ def test_groups_named_in_brackets_with_their_abbreviation():
     arms = _arms("A total of 81 patients had been randomized, 39 of which received Se [selenium group, SeG] and 42 "
                  "serving as controls [control group, CG].")
     assert arms == [("SeG", 39), ("CG", 42)]
+
+
+def test_two_arms_never_share_a_label():
+    arms = _arms("Patients were randomized to IFNalpha2a (IFNalpha2a) plus 13-CRA or IFNalpha2a alone.")
+    labels = [label for label, _ in arms]
+    assert len(labels) == len(set(labels)) == 2

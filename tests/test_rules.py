@@ -320,3 +320,27 @@ def test_a_pair_in_the_bracket_after_the_second_arm_is_both_arms():
     text = "TTP was significantly longer with AT than AC (median TTP, 37.3 v 31.9 weeks; log-rank P =.014)."
     drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0, ["AT", "AC"])
     assert [(d.value, d.arm) for d in drafts] == [(37.3, "AT"), (31.9, "AC")]
+
+
+@pytest.mark.parametrize("text, is_trial", [
+    ("Breast cancer patients (N = 354) receiving chemotherapy were randomly assigned in a 1:1 ratio to epoetin alfa "
+     "or placebo. Hemoglobin rose by 2 g/dL.", True),
+    ("A total of 111 outpatients, stratified by staging, were randomly assigned: group 1 (G1; n = 37), dietary "
+     "counseling; group 2 (G2; n = 37), protein supplements.", True),
+    ("We reviewed 120 patients treated with RFA or resection. Survival was similar. A randomized controlled study "
+     "comparing RFA and resection would help to determine the best treatment.", False),
+])
+def test_a_trial_of_its_own(text, is_trial):
+    assert extract(Document(doc_id="d", text=text)).is_trial_report is is_trial
+
+
+def test_an_unnamed_pair_reads_experimental_first():
+    from extractor.backends.rules.arms import ArmDraft, arm_mentions
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    arms = [ArmDraft("conventional recovery", ["conventional recovery"]), ArmDraft("enhanced recovery", ["enhanced recovery"])]
+    text = "The mean postoperative hospital stay was 4.49 ± 0.85 days vs. 13.31 ± 6.9 days (P < 0.001)."
+    labels = [a.label for a in arms]
+    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0, labels)
+    assert [(d.value, d.arm) for d in drafts] == [(4.49, "enhanced recovery"), (13.31, "conventional recovery")]

@@ -337,8 +337,8 @@ def _name_by_abbreviation(arms: list[ArmDraft], abbreviations: dict[str, frozens
         else:
             matching = [abbr for abbr, names in abbreviations.items() if names == drugs]
             name = matching[0] if len(matching) == 1 and drugs else None
-        if name and name != arm.label:
-            arm.aliases.insert(0, name)
+        if name and name != arm.label and all(other.label != name for other in arms):
+            arm.aliases.insert(0, name)  # never two arms of one name: "IFNalpha2a alone" stays as it is
             arm.label = name
             if not arm.interventions and name in abbreviations:
                 arm.interventions = interventions_in(" and ".join(sorted(abbreviations[name])))
@@ -566,7 +566,8 @@ _GENERIC_ARM = re.compile(r"^(?:experimental|treatment|study|intervention|invest
 _NAME_STOP = frozenset(["of", "in", "the", "a", "an", "and", "or", "to", "for", "with", "by", "from", "favour", "favor", "each", "both", "two", "either"])
 _CYCLES = re.compile(r"^.{0,40}?\b(?:cycles?|courses?|doses?)\s+of\s+", re.IGNORECASE)
 _LEAD = re.compile(
-    r"^(?:an?\s+|the\s+|either\s+|receive\s+|treatment with\s+|\d+\s+(?:patients\s+)?to\s+(?:receive\s+)?|open[- ]label\s+)+",
+    r"^(?:an?\s+|the\s+|either\s+|receive\s+|treatment with\s+|\d+\s+(?:patients\s+)?to\s+(?:receive\s+)?|open[- ]label\s+|"
+    r"(?:\d|two|three|four)\s+(?:groups|arms)\s*:?\s*)+",
     re.IGNORECASE,
 )
 _ABBREVIATION = re.compile(r"\((?P<a>[A-Za-z0-9+\-]*[A-Z][A-Za-z0-9+\-]*)\s*(?:[;,)]|$)")

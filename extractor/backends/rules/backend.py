@@ -58,9 +58,17 @@ _OWN = re.compile(r"\b(?:we|our|this (?:study|trial|analysis)|the present (?:stu
 _TRIAL_SIGNAL = re.compile(  # matched against lowercased text
     r"\b(?:phase\s*(?:i{1,3}v?|[0-4])[ab]?\b|randomi[sz]ed|randomly (?:assigned|allocated)|single[- ]arm|open[- ]label|"
     r"placebo[- ]controlled|double[- ]blind|(?:clinical|controlled|pilot|pivotal|feasibility) trial|"
-    r"this trial|the trial|trial was|we conducted a|enrolled|were treated with|received)\b",
+    r"this trial|the trial|trial was|we conducted a|enrolled|were treated with|received|randomi[sz]ed (?:controlled )?design|"
+    r"randomly assigned|(?:intergroup|cooperative group) trial|trial (?:of|compar\w+))\b",
 )
-_STRONG_SIGNAL = re.compile(r"\b(?:randomi[sz]ed|randomly assigned|randomly allocated) (?:to|between)\b")
+#: Arms being compared: with a trial word, a trial.
+_COMPARATOR = re.compile(r"\b(?:versus|vs\.?|placebo|(?:intervention|control|usual[- ]care|treatment|experimental) (?:group|arm)s?|"
+                         r"group [1-4a-d]\b|arms? [a-d1-4]\b|compared (?:with|to))\b")
+#: "randomly assigned in a 1:1 ratio to", "a randomised controlled study", "were randomized into two groups"
+_STRONG_SIGNAL = re.compile(
+    r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|randomi[sz]ation)\b[^.;]{0,60}?\b(?:to|between|into)\b"
+    r"|\brandomi[sz]ed,? (?:[\w-]+[ ,]+){0,4}?(?:trial|study)\b"
+)
 _NOT_TRIAL = re.compile(  # matched against lowercased text
     r"\b(?:mice|mouse|murine|xenografts?|preclinical|in vitro|cell lines?|observational|retrospective(?:ly)?|"
     r"case[–-]control|cohort study|database|registry[- ]based|"
@@ -327,8 +335,20 @@ def _is_review(text: str, title: str | None) -> bool:
     return bool(_REVIEW.search(head)) or bool(title and re.search(r"\breview\b", title, re.IGNORECASE))
 
 
+_SHOWED = re.compile(r"\b(?:showed|demonstrated|reported|found|has been|have been)\b")
+
+
+def _others_trial(s: Sentence) -> bool:
+    """A trial wished for ("… would help", "… are needed") or another's, cited in the background."""
+    low = s.text.lower()
+    return bool(_FUTURE.search(low)) or (s.section == BACKGROUND and bool(_SHOWED.search(low) or _CITATION.search(s.text)))
+
+
 def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], has_registry: bool) -> bool:
-    own_text = " ".join(s.text for s in sentences if s.section not in _SKIP_SECTIONS)
+    """Whether the document reports a trial of its own: trial words outweigh the words of other
+    designs; a trial merely wished for ("a randomised study … would help") or cited in the
+    background does not count."""
+    own_text = " ".join(s.text for s in sentences if s.section not in _SKIP_SECTIONS and not _others_trial(s))
     low = ((title or "") + " " + own_text).lower()
     # "randomised to receive X or Y" says a trial on its own.
     trial_hits = len(_TRIAL_SIGNAL.findall(low)) + 2 * len(_STRONG_SIGNAL.findall(low))
@@ -337,6 +357,8 @@ def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], ha
         return True
     if has_registry and trial_hits >= 1:
         return True
+    if trial_hits >= 1 and not not_trial and _COMPARATOR.search(low):
+        return True  # "randomly assigned: group 1 (G1; n = 37), …", "a trial of paclitaxel versus doxorubicin"
     return trial_hits >= 2 and trial_hits > not_trial
 
 

@@ -864,6 +864,8 @@ def _versus_pairs(scene: _ArmScene) -> None:
     """Pairs ("A versus B", "from A to B"): arms in the order the sentence names them, then the
     trial's other arms; "the addition of L (38.7% vs. 12.7%)": the arm that adds it comes first."""
     ordered, labels_all = scene.ordered, scene.labels_all
+    if not ordered:  # an unnamed pair reads experimental first: "4.49 vs. 13.31 days"
+        labels_all = sorted(labels_all, key=lambda label: bool(_CONTROL_ARM.search(label)))
     candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
     for group in scene.by_mention():
         for a, b in pairwise(group):
@@ -872,8 +874,12 @@ def _versus_pairs(scene: _ArmScene) -> None:
                 continue
             if scene.added_arm in candidates and not ordered and _ADDITION.search(scene.text[: a.pos]):
                 candidates = [scene.added_arm, *(x for x in candidates if x != scene.added_arm)]
-            a.arm = a.arm or next(x for x in candidates if x != b.arm)
-            b.arm = b.arm or next(x for x in candidates if x != a.arm)
+            a.arm = a.arm or next((x for x in candidates if x != b.arm), None)
+            b.arm = b.arm or next((x for x in candidates if x != a.arm), None)
+
+
+_CONTROL_ARM = re.compile(
+    r"\b(?:control|placebo|usual|standard|conventional|observation|sham|no |alone|routine|best supportive)", re.IGNORECASE)
 
 
 def _arm_named_before(scene: _ArmScene) -> None:
