@@ -317,7 +317,9 @@ _ABBREVIATIONS = frozenset(
      "refs", "cf", "st", "resp", "incl", "eq", "min", "max", "mo", "yr", "yrs", "wk", "wks", "sec", "jan", "feb", "mar",
      "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
-_BOUNDARY = re.compile(r"[.!?](?:[\"”’)\]]|<sup>[^<]{0,20}</sup>|\[\d[\d,–\- ]*\])*\s+(?=[A-Z0-9(\[\"“‘])")
+#: A sentence ends at a full stop before a capital, a digit, a bracket or a quote, or before a word like
+#: "mEOC+P" or "pCR" that starts in lower case but carries a capital.
+_BOUNDARY = re.compile(r"[.!?](?:[\"”’)\]]|<sup>[^<]{0,20}</sup>|\[\d[\d,–\- ]*\])*\s+(?=[A-Z0-9(\[\"“‘]|[a-z]{1,3}[A-Z])")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
 

@@ -150,3 +150,9 @@ def test_printed_labels_of_the_realistic_corpus_are_read():
             same += [s.label.upper() for s in structure.sections if s.label][:len(printed)] == printed
     assert titles == len(rows)
     assert same >= labelled - 1
+
+
+def test_a_sentence_may_open_on_a_lower_case_abbreviation():
+    text = "Median OS was 11.3 months with EOC. mEOC+P was associated with more diarrhoea. pCR was 20%."
+    assert [s.text for s in read_structure(text).sentences] == [
+        "Median OS was 11.3 months with EOC.", "mEOC+P was associated with more diarrhoea.", "pCR was 20%."]
