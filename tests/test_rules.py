@@ -344,3 +344,20 @@ def test_an_unnamed_pair_reads_experimental_first():
     labels = [a.label for a in arms]
     drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0, labels)
     assert [(d.value, d.arm) for d in drafts] == [(4.49, "enhanced recovery"), (13.31, "conventional recovery")]
+
+
+def test_subgroups_listed_in_a_bracket_and_pairs_share_theirs():
+    from extractor.backends.rules.arms import ArmDraft, arm_mentions
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    arms = [ArmDraft("AT", ["AT"]), ArmDraft("AC", ["AC"])]
+    text = ("The ORR was also higher with AT in patients with visceral involvement (58% v 41%; liver, 62% v 42%; "
+            "lung, 58% v 35%).")
+    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0, ["AT", "AC"])
+    assert [(d.value, d.arm, d.subgroup) for d in drafts] == [
+        (58.0, "AT", "visceral involvement"), (41.0, "AC", "visceral involvement"),
+        (62.0, "AT", "liver"), (42.0, "AC", "liver"), (58.0, "AT", "lung"), (35.0, "AC", "lung")]
+    text = "Grade 3/4 cardiac events were rare (AT, 3%; AC, 4%), and TTP was longer (median TTP, 37.3 v 31.9 weeks)."
+    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0, ["AT", "AC"])
+    assert all(d.subgroup is None for d in drafts)

@@ -972,43 +972,84 @@ def _assign_timepoints(drafts: list[Draft], text: str) -> None:
 
 
 def _assign_subgroups(drafts: list[Draft], text: str) -> None:
-    respectively = re.search(
-        r"\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a>[^,;]{3,80}?)\s+and\s+(?:(?:those|patients)\s+with\s+)?(?P<b>[^,;]{3,80}?),?\s+respectively"
-        r"|\bfor\s+(?P<a2>[\w-]+(?:\s+[\w-]+)?)\s+than\s+for\s+(?P<b2>[\w-]+(?:\s+[\w-]+)?)\b",  # "better for responders than for non-responders"
-        text, re.IGNORECASE,
-    )
-    if respectively:
-        labels = [_clean_subgroup(respectively.group("a") or respectively.group("a2")),
-                  _clean_subgroup(respectively.group("b") or respectively.group("b2"))]
-        groups: dict[int, list[Draft]] = {}
-        for d in drafts:
-            if d.arm is None:
-                groups.setdefault(id(d.mention), []).append(d)
-        for group in groups.values():
-            if len(group) == 2:
-                for d, label in zip(group, labels, strict=True):
-                    d.subgroup = label
+    """Name each result's subgroup: a pair of subgroups "respectively", else per value a listed
+    subgroup ("liver, 62% v 42%"), the phrase before it ("in patients with X"), or after it."""
+    if _respective_subgroups(drafts, text):
         return
     positions = [d.pos for d in drafts]
     for d in drafts:
-        window_start = max(0, d.pos - 160)
-        last = None
-        for m in _SUBGROUP_PHRASE.finditer(text, window_start, d.pos):
-            last = m
-        if last is not None and any(last.end() <= p < d.pos for p in positions):
-            last = None  # another number sits between the phrase and this one
-        if last is not None and any(o is not d and 0 <= last.start() - o.end < 70 for o in drafts):
-            last = None  # the phrase qualifies the number right before it
-        if last is None:
-            last = _SUBGROUP_AFTER.match(text[d.end: d.end + 90])
-        if last is None and _depth(text[d.end:]) < 0:
-            close = _closing_bracket(text, d.end)
-            last = _SUBGROUP_AFTER.match(text[close + 1: close + 90]) if close is not None else None
-        if last is None:
-            continue
-        phrase = _clean_subgroup(last.group("a") or last.group("b") or "")
+        phrase = _listed_subgroup(text, d) or _subgroup_phrase(d, drafts, text, positions)
         if phrase and not _NOT_SUBGROUP.search(phrase) and phrase.lower() not in {"subset", "subgroup", "population"}:
             d.subgroup = phrase
+    for a, b in pairwise(drafts):  # "(13.5% v 10.5%)": the second of a pair is of the same subgroup
+        if a.subgroup and b.subgroup is None and a.mention is b.mention \
+                and re.fullmatch(rf"\s*{VERSUS}\s*", text[a.end:b.pos] + " ", re.IGNORECASE):
+            b.subgroup = a.subgroup
+
+
+_RESPECTIVE_SUBGROUPS = re.compile(
+    r"\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a>[^,;]{3,80}?)\s+and\s+(?:(?:those|patients)\s+with\s+)?(?P<b>[^,;]{3,80}?),?\s+respectively"
+    r"|\bfor\s+(?P<a2>[\w-]+(?:\s+[\w-]+)?)\s+than\s+for\s+(?P<b2>[\w-]+(?:\s+[\w-]+)?)\b",  # "better for responders than for non-responders"
+    re.IGNORECASE,
+)
+
+
+def _respective_subgroups(drafts: list[Draft], text: str) -> bool:
+    """ "in patients with A and those with B, respectively": each pair of one endpoint's values."""
+    m = _RESPECTIVE_SUBGROUPS.search(text)
+    if m is None:
+        return False
+    labels = [_clean_subgroup(m.group("a") or m.group("a2")), _clean_subgroup(m.group("b") or m.group("b2"))]
+    groups: dict[int, list[Draft]] = {}
+    for d in drafts:
+        if d.arm is None:
+            groups.setdefault(id(d.mention), []).append(d)
+    for group in groups.values():
+        if len(group) == 2:
+            for d, label in zip(group, labels, strict=True):
+                d.subgroup = label
+    return True
+
+
+#: "(58% v 41%; liver, 62% v 42%; lung, 58% v 35%)": a subgroup named at the head of a list item.
+_LIST_ITEM_LABEL = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z +/-]{1,30}?),\s*\d")
+
+
+def _listed_subgroup(text: str, d: Draft) -> str | None:
+    head = max(text.rfind(";", 0, d.pos), text.rfind("(", 0, d.pos))
+    if head < 0 or d.pos - head > 60:
+        return None
+    m = _LIST_ITEM_LABEL.match(text, head + 1, d.pos + 1)
+    if m is None or _NOT_LIST_LABEL.search(m.group("label")) or find_mentions(m.group("label")):
+        return None  # "(median TTP, 37.3 v 31.9 weeks)", "(AT, 3%; AC, 4%)": a measure or an arm, not a subgroup
+    return m.group("label").strip()
+
+
+_NOT_LIST_LABEL = re.compile(r"\b(?:median|mean|rate|ratio|hazard|odds|range|ci|p|n|total|overall|respectively|and|or|vs?|versus)\b"
+                             r"|(?-i:^[A-Z0-9+/-]+$)", re.IGNORECASE)
+
+
+def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[int]) -> str | None:
+    """ "in patients with X …" before the value (with no other number or clause between), or
+    "… in the X subgroup" after it (or after the bracket it sits in)."""
+    last = None
+    for m in _SUBGROUP_PHRASE.finditer(text, max(0, d.pos - 160), d.pos):
+        last = m
+    if last is not None and any(last.end() <= p < d.pos for p in positions):
+        last = None  # another number sits between the phrase and this one
+    if last is not None and any(o is not d and 0 <= last.start() - o.end < 70
+                                and not _NEW_CLAUSE.search(text, o.end, last.start()) for o in drafts):
+        last = None  # the phrase qualifies the number right before it
+    if last is None:
+        last = _SUBGROUP_AFTER.match(text[d.end: d.end + 90])
+    if last is None and _depth(text[d.end:]) < 0:
+        close = _closing_bracket(text, d.end)
+        last = _SUBGROUP_AFTER.match(text[close + 1: close + 90]) if close is not None else None
+    return _clean_subgroup(last.group("a") or last.group("b") or "") if last is not None else None
+
+
+# "…(15.0% v 12.4%), and a similar trend was noted in patients with X (13.5% v 10.5%)": a new clause.
+_NEW_CLAUSE = re.compile(r"[;]|\b(?:was|were|is|are|noted|observed|seen|found|reported)\b")
 
 
 def _closing_bracket(text: str, pos: int) -> int | None:
