@@ -361,3 +361,11 @@ def test_subgroups_listed_in_a_bracket_and_pairs_share_theirs():
     text = "Grade 3/4 cardiac events were rare (AT, 3%; AC, 4%), and TTP was longer (median TTP, 37.3 v 31.9 weeks)."
     drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0, ["AT", "AC"])
     assert all(d.subgroup is None for d in drafts)
+
+
+def test_a_non_drug_arm_is_its_own_intervention():
+    from extractor.backends.rules.backend import _named_intervention
+
+    assert [i["name"] for i in _named_intervention("pain education plus telemonitoring")] == ["pain education", "telemonitoring"]
+    assert [(i["name"], i["type"]) for i in _named_intervention("radiotherapy alone")] == [("radiotherapy", "procedure")]
+    assert _named_intervention("control") == [] and _named_intervention("arm B") == [] and _named_intervention("TE") == []

@@ -456,6 +456,28 @@ def _added_arm(arms: list[ArmDraft]) -> str | None:
     return None
 
 
+#: Arm names that say which arm, not what it got.
+_GENERIC_ARM_NAME = re.compile(
+    r"^(?:(?:arm|group|cohort)\s+\S+|\S+\s+(?:arm|group|cohort)|control|controls|experimental|experiment|intervention|"
+    r"treatment|study|active|test|standard|conventional|[A-Z0-9+/-]{1,6})$",
+    re.IGNORECASE,
+)
+_PROCEDURE_WORDS = re.compile(r"surgery|resection|ectomy|dissection|biopsy|reconstruction|transplant|ablation|"
+                              r"preservation|anastomosis|brachytherapy|radiotherapy|irradiation", re.IGNORECASE)
+
+
+def _named_intervention(label: str | None) -> list[dict[str, str | None]]:
+    """An arm of a non-drug trial known by what it got ("acupuncture", "patient navigation",
+    "usual care"): that name is its intervention."""
+    if not label or _GENERIC_ARM_NAME.match(label):
+        return []
+    # "pain education plus telemonitoring" is two; "radiotherapy alone" is radiotherapy.
+    parts = [re.sub(r"\s+(?:alone|only)$", "", p.strip(), flags=re.IGNORECASE)
+             for p in re.split(r"\s+(?:plus|\+|combined with|and)\s+", label)]
+    return [{"name": part, "type": "procedure" if _PROCEDURE_WORDS.search(part) else "other", "target": None,
+             "dose": None, "schedule": None} for part in parts if part]
+
+
 def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int]) -> list[Arm]:
     if arms:
         # Arms known only by a name ("control group") take what the trial's treatment text
@@ -465,7 +487,7 @@ def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int]) ->
         unclaimed = [i for i in pool if str(i["name"]).lower() not in claimed]
         for arm in arms:
             if not arm.interventions:
-                arm.interventions = list(unclaimed)
+                arm.interventions = list(unclaimed) or _named_intervention(arm.label)
     if not arms:
         interventions = interventions_in(design_text)
         if not interventions:
