@@ -369,3 +369,14 @@ def test_a_non_drug_arm_is_its_own_intervention():
     assert [i["name"] for i in _named_intervention("pain education plus telemonitoring")] == ["pain education", "telemonitoring"]
     assert [(i["name"], i["type"]) for i in _named_intervention("radiotherapy alone")] == [("radiotherapy", "procedure")]
     assert _named_intervention("control") == [] and _named_intervention("arm B") == [] and _named_intervention("TE") == []
+
+
+def test_a_pair_contrasting_two_subgroups_is_not_two_arms():
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    text = ("Patients with high baseline plasma miR-21 had worse PFS (3.5 vs. 12.7 months; p:0.032) compared to "
+            "patients with low miR-21.")
+    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda _t: [], 95.0, ["arm A", "arm B"])
+    assert [(d.value, d.arm, d.subgroup) for d in drafts] == [
+        (3.5, None, "high baseline plasma miR-21"), (12.7, None, "low miR-21")]

@@ -207,6 +207,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("treated", rf"(?:among|of|in) {_COUNT} treated {_PEOPLE}"),
     ("treated", rf"{_COUNT} {_PEOPLE} (?:were|was) treated"),
     ("treated", rf"{_COUNT} {_PEOPLE} received (?:the )?(?:assigned|study|at least one)"),
+    ("treated", rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)\s*received\b"),
     ("evaluable", rf"{_COUNT} (?:{_PEOPLE} )?(?:were|was) (?:\w+ )?(?:evaluable|assessable|evaluated for (?:efficacy|response|the primary))"),
     ("evaluable", rf"{_COUNT} evaluable {_PEOPLE}"),
     ("evaluable", rf"(?:for|in|among) (?:the )?{_COUNT} (?:evaluable|evaluated|assessable) {_PEOPLE}"),

@@ -443,7 +443,8 @@ _SUBJECT_OUTCOME = re.compile(
 #: Subjects that are the patients' characteristics, not what the trial measured.
 _NOT_OUTCOME_SUBJECT = re.compile(
     r"\b(?:age|aged|male|female|women|men|sex|gender|stage|ecog|performance|karnofsky|characteristics|follow[- ]?up|"
-    r"baseline|bmi|weight|height|duration of (?:treatment|therapy|exposure)|number of (?:cycles|courses|doses)|dose|doses|"
+    r"baseline|bmi|weight|height|duration of (?:study )?(?:treatment|therapy|exposure)|(?:study )?treatment duration|"
+    r"number of (?:cycles|courses|doses)|dose|doses|"
     r"majority|most|patients|participants|subjects|median time from|cycles|courses|p|cost|costs|survival|response)\b",
     re.IGNORECASE,
 )
@@ -864,6 +865,8 @@ def _versus_pairs(scene: _ArmScene) -> None:
     """Pairs ("A versus B", "from A to B"): arms in the order the sentence names them, then the
     trial's other arms; "the addition of L (38.7% vs. 12.7%)": the arm that adds it comes first."""
     ordered, labels_all = scene.ordered, scene.labels_all
+    if not ordered and _CONTRASTED_SUBGROUPS.search(scene.text):
+        return  # "patients with high miR-21 had worse PFS (3.5 vs. 12.7 months) compared to patients with low": subgroups
     if not ordered:  # an unnamed pair reads experimental first: "4.49 vs. 13.31 days"
         labels_all = sorted(labels_all, key=lambda label: bool(_CONTROL_ARM.search(label)))
     candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
@@ -994,12 +997,22 @@ _RESPECTIVE_SUBGROUPS = re.compile(
 )
 
 
+#: "Patients with high baseline miR-21 had worse PFS (3.5 vs. 12.7 months) … compared to patients with low miR-21"
+_CONTRASTED_SUBGROUPS = re.compile(
+    r"\b(?:[Pp]atients|[Tt]hose|[Ww]omen|[Mm]en)\s+with\s+(?P<a>[^,;:()]{3,60}?)\s+(?:had|showed|experienced|achieved)\b"
+    r".{0,200}?\bcompared\s+(?:to|with)\s+(?:patients|those)\s+with\s+(?P<b>[^,;:().]{3,60})"
+)
+
+
 def _respective_subgroups(drafts: list[Draft], text: str) -> bool:
-    """ "in patients with A and those with B, respectively": each pair of one endpoint's values."""
-    m = _RESPECTIVE_SUBGROUPS.search(text)
+    """ "in patients with A and those with B, respectively", "patients with A had … (a vs. b) compared to
+    patients with B": each pair of one endpoint's values."""
+    m = _RESPECTIVE_SUBGROUPS.search(text) or _CONTRASTED_SUBGROUPS.search(text)
     if m is None:
         return False
-    labels = [_clean_subgroup(m.group("a") or m.group("a2")), _clean_subgroup(m.group("b") or m.group("b2"))]
+    groups = m.groupdict()
+    labels = [_clean_subgroup(groups.get("a") or groups.get("a2") or ""),
+              _clean_subgroup(groups.get("b") or groups.get("b2") or "")]
     groups: dict[int, list[Draft]] = {}
     for d in drafts:
         if d.arm is None:
