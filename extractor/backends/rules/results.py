@@ -1010,9 +1010,9 @@ def _respective_subgroups(drafts: list[Draft], text: str) -> bool:
     m = _RESPECTIVE_SUBGROUPS.search(text) or _CONTRASTED_SUBGROUPS.search(text)
     if m is None:
         return False
-    groups = m.groupdict()
-    labels = [_clean_subgroup(groups.get("a") or groups.get("a2") or ""),
-              _clean_subgroup(groups.get("b") or groups.get("b2") or "")]
+    found = m.groupdict()
+    labels = [_clean_subgroup(found.get("a") or found.get("a2") or ""),
+              _clean_subgroup(found.get("b") or found.get("b2") or "")]
     groups: dict[int, list[Draft]] = {}
     for d in drafts:
         if d.arm is None:
