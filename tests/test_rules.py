@@ -380,3 +380,16 @@ def test_a_pair_contrasting_two_subgroups_is_not_two_arms():
     drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda _t: [], 95.0, ["arm A", "arm B"])
     assert [(d.value, d.arm, d.subgroup) for d in drafts] == [
         (3.5, None, "high baseline plasma miR-21"), (12.7, None, "low miR-21")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("In the perioperative chemotherapy group, 151 (83%) patients were resected after six cycles.",
+     [("OTHER", "resected", 83.0, 151)]),
+    ("Of these, 120 (45%) patients were treated with surgery.", []),
+])
+def test_what_counted_patients_were_is_the_outcome(sentence, expected):
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    drafts = extract_sentence(Sentence(0, len(sentence), sentence, "results", 0), lambda _t: [], 95.0)
+    assert [(d.endpoint, d.name, d.value, d.numerator) for d in drafts] == expected

@@ -323,7 +323,8 @@ _FORWARD_GAP = re.compile(
     r"\d+(?:[.·]\d+)?\s?%|were|was|accompanied|associated|experiencing|experienced|had|developed|reported|showed|achieved|a|an|who))*\s*$",
     re.IGNORECASE,
 )
-_FORWARD_VERB = re.compile(r"\b(?:experienc\w*|had|developed|reported|showed|achieved|discontinu\w*|proceeded)\b", re.IGNORECASE)
+_FORWARD_VERB = re.compile(r"\b(?:experienc\w*|had|developed|reported|showed|achieved|discontinu\w*|proceeded|were|underwent|completed)\b",
+                           re.IGNORECASE)
 
 
 _OTHER_RATE = re.compile(
@@ -450,9 +451,23 @@ _NOT_OUTCOME_SUBJECT = re.compile(
 )
 
 
+#: "151 (83%) patients were resected", "652 (95%) had a normal ultrasonography": the outcome is what the patients counted were or did.
+_OUTCOME_AFTER_COUNT = re.compile(
+    r"\b\d+\s*[(\[]\s*\d[\d.·]*\s*%\s*[)\]]\s+(?:of\s+(?:the\s+)?)?(?:patients|participants|women|men|subjects|children)\s+"
+    r"(?:were|had|underwent|achieved|completed)\s+(?P<s>(?!treated\b|enrolled\b|randomi[sz]ed\b|included\b|assigned\b|male\b|female\b)"
+    r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s*(?:[,;.)]|$|\s+(?:after|in|and|with|at|by|during|within|than)\b))",
+    re.IGNORECASE,
+)
+
+
 def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
     """Add the outcome a sentence names in its own words as an OTHER mention, when no known
     endpoint is named before its numbers."""
+    after = _OUTCOME_AFTER_COUNT.search(text)
+    if after is not None and not any(x.start < after.end("s") for x in mentions) \
+            and not _NOT_OUTCOME_SUBJECT.search(after.group("s")):
+        name = after.group("s")
+        return [*mentions, Mention(after.start("s"), after.end("s"), name, "OTHER", None)]
     m = _HEADED_OUTCOME.search(text) or _SUBJECT_OUTCOME.search(text)
     if m is None or any(x.start < m.end("s") for x in mentions) or _NOT_OUTCOME_SUBJECT.search(m.group("s")):
         return mentions
