@@ -76,3 +76,16 @@ def test_a_single_arm_trial_needs_its_threshold_stated():
 
 def test_p_values_are_read_in_every_notation():
     assert verdict.p_values("P =.014; p<0·001; P-value = 0.058") == [0.014, 0.001, 0.058]
+
+
+def test_neither_arm_superior_on_the_primary_outcome_is_not_met():
+    text = "Neither HIGH (+0.8; P = .30) nor COMB (+0.5; P = .52) were superior to STAN for the primary outcome."
+    assert verdict.stated(_sentences(("results", text))) is False
+
+
+def test_a_comparison_before_the_intervention_is_baseline():
+    sentences = _sentences(
+        ("results", "There was no significant difference between the two groups before the intervention."),
+        ("results", "After the intervention, anxiety was significantly lower in the experiment group (P < 0.01)."),
+    )
+    assert verdict.first_significance(sentences) is True

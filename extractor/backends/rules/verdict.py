@@ -34,6 +34,7 @@ STATED_NOT_MET = folded(
     r"\b(?:did not|does not|didn't|failed to|not) (?:meet|achieve|reach|attain)\b[^.]{0,60}\b(?:primary|pre-?defined|pre-?specified|end ?point)"
     r"|primary (?:end ?point|objective|outcome) (?:was|were|has) not (?:been )?(?:met|achieved|reached|attained)"
     r"|not superior to (?:the )?null|null hypothesis (?:was not|could not be) rejected"
+    r"|\bneither\b[^.]{0,150}\bnor\b[^.]{0,120}\b(?:superior|better|different)\b[^.]{0,60}\bprimary"
 )
 #: "significantly longer", "statistically significant improvement", "significant benefit"
 SIGNIFICANT = folded(
@@ -57,7 +58,8 @@ P_VALUE = re.compile(r"\b[Pp]\s*(?:-?\s*values?)?\s*(?P<rel>[=<>≤≥]|&lt;|&gt
 CONCLUDES_BENEFIT = folded(
     r"\b(?:improve[sd]?|prolong(?:s|ed)?|extend(?:s|ed)?|increase[sd]?) (?:the )?(?:overall |median |long-term )?"
     r"(?:survival|progression|disease|response|outcomes?|efficacy|rate of|time to|quality of life|continence|cure|control|os|pfs|dfs|rfs|ttp|orr)"
-    r"|\breduce[sd]? (?:the )?(?:risk|mortality|recurrence|relapse|incidence|rate of|pain|symptoms?|toxicity|side[- ]effects)"
+    r"|\b(?:reduce[sd]?|decrease[sd]?|lower(?:s|ed)?|alleviate[sd]?|relieve[sd]?) (?:the )?(?:risk|mortality|recurrence|relapse|incidence|"
+    r"rate of|pain|symptoms?|toxicity|side[- ]effects|anxiety|depression|fatigue|distress|[a-z]+ levels?)"
     r"|\bsuperior|\bmore effective|\bsignificant(?:ly)? (?:better|improved|higher|longer|benefit)|\bbenefit(?:s|ed)? "
     r"|\b(?:is|was|are|were) (?:an? )?(?:effective|efficacious|active)\b|\bnon-?inferior|\bas effective as\b|"
     r"\bshould be (?:considered|offered|the)\b|\bnew standard\b|\b(?:was|were|is|are) equivalent\b|"
@@ -172,7 +174,8 @@ def _names_primary(sentences: list[Sentence], primary: set[str]) -> bool:
     return any(m.canonical in primary for s in closing for m in find_mentions(s.text))
 
 
-_BASELINE = folded(r"\b(?:baseline|clinicopathologic\w*|demographic\w*|characteristics|balanced|well matched)\b")
+_BASELINE = folded(r"\b(?:baseline|clinicopathologic\w*|demographic\w*|characteristics|balanced|well matched|"
+                   r"before (?:the )?(?:intervention|treatment|randomi[sz]ation))\b")
 
 
 def first_significance(sentences: list[Sentence]) -> bool | None:
