@@ -34,7 +34,7 @@ STATED_NOT_MET = folded(
     r"\b(?:did not|does not|didn't|failed to|not) (?:meet|achieve|reach|attain)\b[^.]{0,60}\b(?:primary|pre-?defined|pre-?specified|end ?point)"
     r"|primary (?:end ?point|objective|outcome) (?:was|were|has) not (?:been )?(?:met|achieved|reached|attained)"
     r"|not superior to (?:the )?null|null hypothesis (?:was not|could not be) rejected"
-    r"|\bneither\b[^.]{0,150}\bnor\b[^.]{0,120}\b(?:superior|better|different)\b[^.]{0,60}\bprimary"
+    r"|\bneither\b(?:[^.]|\.(?=\d)){0,150}\bnor\b(?:[^.]|\.(?=\d)){0,120}\b(?:superior|better|different)\b[^.]{0,60}\bprimary"
 )
 #: "significantly longer", "statistically significant improvement", "significant benefit"
 SIGNIFICANT = folded(
