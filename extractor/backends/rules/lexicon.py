@@ -39,6 +39,7 @@ class Lexicon:
     country_words: int  # longest alias, in words
     country_first: frozenset[str]  # first words of multi-word aliases
     country_keys: frozenset[str]  # words that may start a country's name: aliases and first words
+    country_stems: frozenset[str]  # beginnings of multi-word aliases, each ending before a space
 
 
 def _rows(filename: str) -> list[dict[str, str]]:
@@ -83,8 +84,9 @@ def lexicon() -> Lexicon:
     max_words = max((k.count(" ") + 1 for k in drugs), default=1)
     first_words = frozenset(k.split(" ", 1)[0] for k in drugs if " " in k)
     country_first = frozenset(k.split(" ", 1)[0] for k in countries if " " in k)
+    country_stems = frozenset(k[:i] for k in countries for i, c in enumerate(k) if c == " ")
     return Lexicon(drugs, min(max_words, 5), first_words, regimens, countries, country_words, country_first,
-                   country_first | countries.keys())
+                   country_first | countries.keys(), country_stems)
 
 
 _WORD = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*")
@@ -225,7 +227,9 @@ def _guess(word: str, code_names: bool) -> Drug | None:
     return None
 
 
-_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][A-Za-z.'’-]*")
+#: A capitalised word not inside another: "(?<![\w-])[A-Z]…" with the look-behind after the capital,
+#: so that the regex engine can skip to the next capital instead of trying every character.
+_CAPITALISED = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-z.'’-]*")
 _PLACE_WORD = re.compile(r"[A-Za-z.'’-]+")
 
 
@@ -249,6 +253,8 @@ def find_countries(text: str) -> list[tuple[int, int, str]]:
             span = text[m.start():end].rstrip(".")
             if span in lex.countries:
                 best = (m.start(), m.start() + len(span), lex.countries[span])
+            if text[m.start():end] not in lex.country_stems:
+                break  # no alias goes on from here ("The study")
             nxt = _PLACE_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
             if nxt is None:
                 break
@@ -260,17 +266,9 @@ def find_countries(text: str) -> list[tuple[int, int, str]]:
 
 
 def _country_candidates(text: str, lex: Lexicon) -> list[re.Match[str]]:
-    """The capitalised words of ``text`` that may start a country's name, in order.
-
-    A long text has hundreds of capitalised words and names a country with a few; each
-    distinct word is looked up once, and only the candidates are walked in Python.
-    """
-    words = _CAPITALISED.findall(text)
-    keys = {word for word in set(words) if word.rstrip(".") in lex.country_keys}
-    if not keys:
-        return []
-    matches = list(_CAPITALISED.finditer(text))
-    return [matches[i] for i, word in enumerate(words) if word in keys]
+    """The capitalised words of ``text`` that may start a country's name, in order (a long
+    text has a few among hundreds of capitalised words; only those are walked)."""
+    return [m for m in _CAPITALISED.finditer(text) if m.group().rstrip(".") in lex.country_keys]
 
 
 def regimen_components(name: str) -> tuple[str, ...]:
