@@ -131,7 +131,7 @@ _LINE_LABEL = re.compile(
     rf"^[ \t]*{_OPEN}?(?P<label>[A-Za-z][A-Za-z ,&/'’()\-]{{1,70}}?)[ \t]*{_CLOSE}?[ \t]*(?P<p>\.?:|\.)[ \t]*{_CLOSE}?[ \t]+(?=\S)"
 )
 #: Where an upper-case label inside a paragraph ends: "… patients. RESULTS: …", "… Sanofi DISCLOSURES: …".
-_INLINE_UPPER_END = re.compile(r"[A-Z]{2}(?P<p>\.?:|\.)(?=[ \t]+\S)")
+_INLINE_UPPER_END = re.compile(r"[A-Z][A-Z](?P<p>\.?:|\.)(?=[ \t]+\S)")  # not [A-Z]{2}: a class first lets re skip ahead
 _UPPER_LABEL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,&/'’- ")
 #: Capitalised labels inside a paragraph, after a sentence ends: "… rate. Results: …", "… study. Methods. We …".
 _INLINE_TITLE = re.compile(
@@ -410,10 +410,12 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"intention[- ]to[- ]treat|mg/m|mg/kg|every \d|cycles? of|between (?:19|20)\d\d and|from (?:19|20)\d\d (?:to|until)|"
         r"registered|we (?:conducted|performed|did|designed|randomi[sz]ed|enrolled)|this (?:phase|randomi[sz]ed|multicent\w+|open)|"
         r"single[- ]arm|open[- ]label|phase (?:i{1,3}|[1-3])[ab]?\b|enrolled|were treated|patients received|daily|per cycle)\b"),
+    # One "\b" before the alternation, not one per branch: the regex engine tries every branch
+    # that opens with "\b" at every character, and this pattern was the stage's costliest.
     RESULTS: re.compile(
-        r"\d\s?%|\b(?:95|90)\s?% ci\b|\bci\b|\bp\s?[=<>≤]|\bhazard ratio|\bhr\b|\bmedian\b|\brespectively\b|"
-        r"\b(?:was|were) (?:significantly|observed|seen|found|similar|higher|lower|longer|shorter|reported)\b|\boccurred\b|"
-        r"\bdid not differ\b|\bno (?:significant )?difference|\bcompared with\b"),
+        r"\d\s?%|\b(?:(?:95|90)\s?% ci\b|ci\b|p\s?[=<>≤]|hazard ratio|hr\b|median\b|respectively\b|"
+        r"(?:was|were) (?:significantly|observed|seen|found|similar|higher|lower|longer|shorter|reported)\b|occurred\b|"
+        r"did not differ\b|no (?:significant )?difference|compared with\b)"),
     CONCLUSION: re.compile(
         r"\b(?:in conclusion|conclude|these (?:results|findings|data)|our (?:results|findings|data)|suggests?|should be|"
         r"may be|might|can be|appears? to|warrant\w*|(?:is|was|are|were) (?:an? )?(?:feasible|safe|effective|active|"
