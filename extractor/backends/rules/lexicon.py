@@ -34,6 +34,7 @@ class Lexicon:
     drugs: dict[str, Drug]  # lowercase name or alias -> drug
     max_words: int
     first_words: frozenset[str]  # first words of multi-word names
+    name_starts: frozenset[str]  # every beginning of every name or alias (lowercase)
     regimens: dict[str, tuple[str, ...]]  # regimen as written -> components
     countries: dict[str, str]  # alias as written -> country name
     country_words: int  # longest alias, in words
@@ -85,8 +86,9 @@ def lexicon() -> Lexicon:
     first_words = frozenset(k.split(" ", 1)[0] for k in drugs if " " in k)
     country_first = frozenset(k.split(" ", 1)[0] for k in countries if " " in k)
     country_stems = frozenset(k[:i] for k in countries for i, c in enumerate(k) if c == " ")
-    return Lexicon(drugs, min(max_words, 5), first_words, regimens, countries, country_words, country_first,
-                   country_first | countries.keys(), country_stems)
+    name_starts = frozenset(k[:i] for k in drugs for i in range(1, len(k) + 1))
+    return Lexicon(drugs, min(max_words, 5), first_words, name_starts, regimens, countries, country_words,
+                   country_first, country_first | countries.keys(), country_stems)
 
 
 _WORD = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*")
@@ -124,9 +126,9 @@ def _find_drugs(text: str, code_names: bool) -> tuple[DrugMention, ...]:
     lex = lexicon()
     words = _WORD.findall(text)
     plain = _plain_words(code_names)
+    if plain.issuperset(words):
+        return ()  # most short texts (a window, an abbreviation) hold no word worth a look
     todo = [i for i, word in enumerate(words) if word not in plain]
-    if not todo:
-        return ()
     matches = list(_WORD.finditer(text))  # offsets, wanted only now that a word may match
     out: list[DrugMention] = []
     taken = 0  # words before this one are part of a match already
@@ -156,6 +158,11 @@ _SPACED_WORDS = re.compile(r"[\w\-α-ω]+(?: [\w\-α-ω]+)*")
 def _longest_name(text: str, matches: list[re.Match[str]], i: int, lex: Lexicon, out: list[DrugMention]) -> int:
     """The longest multi-word lexicon name starting at word ``i`` (words one space apart) appended
     to ``out``; the index of the word after it, or 0 when there is none."""
+    if len(matches) - i < 2:
+        return 0
+    two = text[matches[i].start():matches[i + 1].end()]
+    if two.isascii() and (not _SPACED_WORDS.fullmatch(two) or two.lower() not in lex.name_starts):
+        return 0  # no name goes on with these two words ("as the", "on day"): longer spans begin with them
     for n in range(min(lex.max_words, len(matches) - i), 1, -1):
         start, end = matches[i].start(), matches[i + n - 1].end()
         span = text[start:end]
