@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from extractor.patterns import quick
+
 BACKGROUND, OBJECTIVE, METHODS = "background", "objective", "methods"
 RESULTS, CONCLUSION = "results", "conclusion"
 REGISTRATION, FUNDING, DISCUSSION, REFERENCES = "registration", "funding", "discussion", "references"
@@ -394,16 +396,16 @@ def _split(text: str, section: Section, first_index: int) -> list[Sentence]:
 
 #: What a sentence of each section tends to say (lowercased text).
 _CUES: dict[str, re.Pattern[str]] = {
-    BACKGROUND: re.compile(
+    BACKGROUND: quick(
         r"\b(?:is|are) (?:a|an|the|one|common|associated|considered|known|characteri[sz]ed|limited|unknown|unclear|poor)\b"
         r"|\b(?:remains?|has been|have been|little is known|however|is needed|are needed|there is|there are)\b"),
-    OBJECTIVE: re.compile(
+    OBJECTIVE: quick(
         r"\b(?:the (?:aim|purpose|objective|goal)s?|we (?:aimed|sought|hypothesi[sz]ed)|(?:was|is) (?:designed|conducted|undertaken) to|"
         r"we (?:investigated|evaluated|assessed|compared|examined|explored) (?:whether|if|the)|"
         r"to (?:evaluate|assess|determine|compare|investigate|examine|explore|test) (?:the|whether|if)|"
         r"this (?:study|trial|analysis|report) (?:evaluates|evaluated|assesses|assessed|investigates|investigated|compares|"
         r"compared|examines|examined|explores|explored|aims|aimed)|(?:here )?we (?:report|present|describe))\b"),
-    METHODS: re.compile(
+    METHODS: quick(
         r"\b(?:were (?:randomly )?(?:assigned|allocated|randomi[sz]ed|stratified|eligible|enrolled|recruited)|randomi[sz]ed to|"
         r"eligible|inclusion|received either|to receive|primary (?:end ?point|outcome|objective)|secondary (?:end ?points?|outcomes?)|"
         r"was (?:assessed|measured|defined|evaluated|calculated)|were (?:assessed|measured|evaluated|collected|analy[sz]ed)|"
@@ -412,11 +414,11 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"single[- ]arm|open[- ]label|phase (?:i{1,3}|[1-3])[ab]?\b|enrolled|were treated|patients received|daily|per cycle)\b"),
     # One "\b" before the alternation, not one per branch: the regex engine tries every branch
     # that opens with "\b" at every character, and this pattern was the stage's costliest.
-    RESULTS: re.compile(
+    RESULTS: quick(
         r"\d\s?%|\b(?:(?:95|90)\s?% ci\b|ci\b|p\s?[=<>≤]|hazard ratio|hr\b|median\b|respectively\b|"
         r"(?:was|were) (?:significantly|observed|seen|found|similar|higher|lower|longer|shorter|reported)\b|occurred\b|"
         r"did not differ\b|no (?:significant )?difference|compared with\b)"),
-    CONCLUSION: re.compile(
+    CONCLUSION: quick(
         r"\b(?:in conclusion|conclude|these (?:results|findings|data)|our (?:results|findings|data)|suggests?|should be|"
         r"may be|might|can be|appears? to|warrant\w*|(?:is|was|are|were) (?:an? )?(?:feasible|safe|effective|active|"
         r"well[- ]tolerated|compatible|superior|non-?inferior|promising|beneficial)|recommend\w*|support\w* the use|"

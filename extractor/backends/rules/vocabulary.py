@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.backends.rules.text import folded
+from extractor.patterns import quick
 
 _GRADE3 = (
     r"(?:grade|gr\.?|G)\s*(?:≥|>=|⩾|> ?or ?=|≧)\s*(?:3|III)"
@@ -21,7 +22,7 @@ _GRADE3 = (
     r"|grades?\s*3\s*(?:and|or|[-–/])\s*4|high[- ]grade|severe"
     r"|(?:grade|G)\s*(?:3|III|4|IV|5|V)\b(?!\s*(?:or|and|to|[-–/])\s*(?:lower|less|[12]|I\b|II\b))"
 )
-GRADE3_RE = re.compile(_GRADE3, re.IGNORECASE)
+GRADE3_RE = quick(_GRADE3, re.IGNORECASE)
 _GRADE_ANY = r"(?:(?:grade|G)\s*(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:or|and|to|[-–/])\s*(?:[1-5]|I{1,3}|IV|V))?|any[- ]grade|all[- ]grades?)"
 _RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+)[- ‐]related|related"
 
@@ -132,12 +133,12 @@ _AE_KEYS = ("advers", "ae", "toxic", "event", "grade", "related", "trae", "compl
 def _compile(entry: Entry) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """The entry's pattern for the sentence, and (when it can be) for the lowercased sentence."""
     if entry.cased:
-        return re.compile(entry.pattern), None
+        return quick(entry.pattern), None
     try:
         fast = folded(entry.pattern)
     except ValueError:  # partly case-sensitive ("(?-i:\bORs?)")
         fast = None
-    return re.compile(entry.pattern, re.IGNORECASE), fast
+    return quick(entry.pattern, re.IGNORECASE), fast
 
 
 _COMPILED: tuple[tuple[Entry, re.Pattern[str], re.Pattern[str] | None, frozenset[str] | None], ...] = tuple(
@@ -284,7 +285,7 @@ def classify_ae(text: str) -> str:
     return "AE_GRADE3PLUS" if severe else "AE"
 
 
-_EVENT_RE = re.compile(AE_EVENTS, re.IGNORECASE)
+_EVENT_RE = quick(AE_EVENTS, re.IGNORECASE)
 
 
 def named_event(text: str) -> str | None:
