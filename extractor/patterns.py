@@ -22,23 +22,31 @@ def quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
     word ("(?:median )?overall survival") or branches of such is instead tried in full at
     every character. For those, a look-ahead on the characters a match can start with is
     put in front: it rejects most positions with one class test, and it changes no match
-    (every match starts with one of those characters). Patterns where that set is not a
-    small known one (a match may be empty, or start with ``\\w`` or ``.``) are left as they are.
+    (every match starts with one of those characters). Patterns where that set is not known
+    (a match may be empty, or start with any character) are left as they are.
     """
-    first = _first_characters(pattern, flags)
+    first = _first_class(pattern, flags)
     if first is None:
         return re.compile(pattern, flags)
-    lookahead = "".join(re.escape(c) for c in sorted(first))
     try:
-        return re.compile(f"(?=[{lookahead}])(?:{pattern})", flags)
+        return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern})", flags)
     except re.error:  # global inline flags ("(?i)...") must stay first
         return re.compile(pattern, flags)
 
 
-def _first_characters(pattern: str, flags: int) -> frozenset[str] | None:
-    """The characters every match of ``pattern`` starts with, when re cannot skip to them
-    itself; None when it can (the pattern opens with a literal, a class or ``^``), or when
-    a match may be empty or may start with a character of an open-ended class."""
+# A set of first characters is kept as the parts of a character class, written as in a
+# pattern: "a", "\\(", "0-9", "\\d".
+_CATEGORIES = {
+    "CATEGORY_DIGIT": ("\\d", False), "CATEGORY_NOT_DIGIT": ("\\D", True),
+    "CATEGORY_SPACE": ("\\s", False), "CATEGORY_NOT_SPACE": ("\\S", True),
+    "CATEGORY_WORD": ("\\w", True), "CATEGORY_NOT_WORD": ("\\W", True),
+}  # escape, whether it holds letters with a case
+
+
+def _first_class(pattern: str, flags: int) -> set[str] | None:
+    """The parts of a class holding every character a match of ``pattern`` starts with, when
+    re cannot skip to them itself; None when it can (the pattern opens with a literal, a class
+    or ``^``), or when a match may be empty or start with any character."""
     try:
         items = list(_sre_parse.parse(pattern, flags))
     except re.error:
@@ -46,7 +54,7 @@ def _first_characters(pattern: str, flags: int) -> frozenset[str] | None:
     found = _sequence_first(items) if items else None
     if found is None or found[1] or not found[0] or _skips_ahead(items, flags, found[0]):
         return None
-    return frozenset(found[0])
+    return found[0]
 
 
 def _skips_ahead(items: list[Any], flags: int, first: set[str]) -> bool:
@@ -56,7 +64,7 @@ def _skips_ahead(items: list[Any], flags: int, first: set[str]) -> bool:
     op, av = items[0]
     if op is _sre.AT:
         return av in (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
-    if flags & re.IGNORECASE and any(c.lower() != c.upper() for c in first):
+    if flags & re.IGNORECASE and any(_cased(part) for part in first):
         return False
     if op is _sre.SUBPATTERN and not (av[1] or av[2]):
         inner = list(av[3])
@@ -66,9 +74,19 @@ def _skips_ahead(items: list[Any], flags: int, first: set[str]) -> bool:
     return op in (_sre.LITERAL, _sre.IN)
 
 
+def _cased(part: str) -> bool:
+    """Whether a class part ("a", "0-9", "\\d") holds a letter with a case."""
+    for escape, cased in _CATEGORIES.values():
+        if part == escape:
+            return cased
+    ends = re.fullmatch(r"(\\?.)-(\\?.)", part, re.DOTALL)
+    chars = [chr(c) for c in range(ord(ends[1][-1]), ord(ends[2][-1]) + 1)] if ends else [part[-1]]
+    return any(c.lower() != c.upper() for c in chars)
+
+
 def _sequence_first(items: list[Any]) -> tuple[set[str], bool] | None:
-    """(characters a match of this sequence can start with, whether it can match empty),
-    or None when that is not known."""
+    """(class parts holding the characters a match of this sequence can start with, whether it
+    can match empty), or None when that is not known."""
     out: set[str] = set()
     for op, av in items:
         if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
@@ -85,7 +103,7 @@ def _sequence_first(items: list[Any]) -> tuple[set[str], bool] | None:
 def _item_first(op: Any, av: Any) -> tuple[set[str], bool] | None:
     """Like ``_sequence_first``, for one item of a parse tree."""
     if op is _sre.LITERAL:
-        return {chr(av)}, False
+        return {re.escape(chr(av))}, False
     if op is _sre.IN:
         return _class_first(av)
     if op is _sre.BRANCH:
@@ -114,13 +132,15 @@ def _item_first(op: Any, av: Any) -> tuple[set[str], bool] | None:
 
 
 def _class_first(items: Any) -> tuple[set[str], bool] | None:
-    """The characters of a class ``[...]``; None for a negated class, ``\\w``, ``\\d`` or a wide range."""
-    chars: set[str] = set()
+    """The parts of a class ``[...]``; None for a negated class."""
+    parts: set[str] = set()
     for kind, value in items:
         if kind is _sre.LITERAL:
-            chars.add(chr(value))
-        elif kind is _sre.RANGE and value[1] - value[0] <= 64:
-            chars.update(chr(c) for c in range(value[0], value[1] + 1))
+            parts.add(re.escape(chr(value)))
+        elif kind is _sre.RANGE:
+            parts.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+        elif kind is _sre.CATEGORY and str(value) in _CATEGORIES:
+            parts.add(_CATEGORIES[str(value)][0])
         else:
             return None
-    return chars, False
+    return parts, False

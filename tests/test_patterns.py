@@ -21,7 +21,9 @@ PATTERNS = [
     (r"(?:median )?(?:overall )?survival|\bm?os\b", 0),
     (r"\b(?:is|are) (?:a|an|the)\b|\b(?:remains?|has been)\b", 0),
     (r"\bsingle[- ]arm\b|\bopen[- ]label\b", re.IGNORECASE),
-    (r"(?P<n>\d+)|(?:twenty|thirty)", 0),  # \d: left as it is
+    (r"(?P<n>\d+)|(?:twenty|thirty)", 0),
+    (r"\d\s?%|\b(?:95|90)\s?% ci\b|\bp\s?[=<>≤]", 0),
+    (r"[^a-z]x|\bq", 0),  # a negated class: left as it is
     (r"a?", 0),  # may match empty: left as it is
     (r"^Single", 0),
     (r"(?-i:\bORR)|odds", re.IGNORECASE),
@@ -44,5 +46,6 @@ def test_quick_finds_what_re_finds(pattern: str, flags: int) -> None:
 def test_quick_adds_a_lookahead_only_where_re_cannot_skip_ahead() -> None:
     assert quick(r"\bm?os\b|overall").pattern.startswith("(?=[mo])")
     assert quick(r"hazard ratio").pattern == "hazard ratio"  # a literal prefix: re is fast already
-    assert quick(r"\w+ment").pattern == r"\w+ment"  # open-ended first character
+    assert quick(r".ment|\bq").pattern == r".ment|\bq"  # any first character
+    assert quick(r"\d\s?%|\bci\b").pattern.startswith(r"(?=[\dc])")
     assert quick(r"^(?:a|b)").pattern == "^(?:a|b)"
