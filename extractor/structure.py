@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from extractor.patterns import quick
@@ -129,16 +129,21 @@ _HEADING_LINE = re.compile(
     rf"^[ \t]*(?P<md>#{{1,6}})?[ \t]*{_OPEN}?[ \t]*(?P<label>[^\n]{{1,90}}?)[ \t]*{_CLOSE}?[ \t]*[:.]?[ \t]*{_CLOSE}?[ \t]*$"
 )
 #: A label opening a line, its text after it: "RESULTS: …", "Results: …", "<b>Results.</b> …".
+#: The label takes all the label characters it can ("{1,70}+", never given back): it can only end
+#: where they do, and trying every shorter label first was slow. It may keep trailing spaces, which
+#: every reader strips.
 _LINE_LABEL = re.compile(
-    rf"^[ \t]*{_OPEN}?(?P<label>[A-Za-z][A-Za-z ,&/'’()\-]{{1,70}}?)[ \t]*{_CLOSE}?[ \t]*(?P<p>\.?:|\.)[ \t]*{_CLOSE}?[ \t]+(?=\S)"
+    rf"^[ \t]*{_OPEN}?(?P<label>[A-Za-z][A-Za-z ,&/'’()\-]{{1,70}}+)[ \t]*{_CLOSE}?[ \t]*(?P<p>\.?:|\.)[ \t]*{_CLOSE}?[ \t]+(?=\S)"
 )
 #: Where an upper-case label inside a paragraph ends: "… patients. RESULTS: …", "… Sanofi DISCLOSURES: …".
 _INLINE_UPPER_END = re.compile(r"[A-Z][A-Z](?P<p>\.?:|\.)(?=[ \t]+\S)")  # not [A-Z]{2}: a class first lets re skip ahead
 _UPPER_LABEL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,&/'’- ")
 #: Capitalised labels inside a paragraph, after a sentence ends: "… rate. Results: …", "… study. Methods. We …".
+#: A label's words run up to its colon or full stop, which no word crosses: taking all it can ("{0,5}+")
+#: finds the label that trying the shortest first did, without the retries.
 _INLINE_TITLE = re.compile(
-    r"[.!?)\]][ \t]+(?:(?P<label>[A-Z][a-z]+(?:[ ,/&-]+[A-Za-z]+){0,5}?)[ \t]*(?P<p>:)(?=[ \t]+\S)"
-    r"|(?<=[.!?][ \t])(?P<dlabel>[A-Z][a-z]+(?:[ ,/&-]+[A-Za-z]+){0,5}?)(?=\.[ \t]+[A-Z0-9(\[]))"
+    r"[.!?)\]][ \t]+(?:(?P<label>[A-Z][a-z]+(?:[ ,/&-]+[A-Za-z]+){0,5}+)[ \t]*(?P<p>:)(?=[ \t]+\S)"
+    r"|(?<=[.!?][ \t])(?P<dlabel>[A-Z][a-z]+(?:[ ,/&-]+[A-Za-z]+){0,5}+)(?=\.[ \t]+[A-Z0-9(\[]))"
 )
 _BULLET = re.compile(r"^\s*[•●▪◦\-*]\s")
 
@@ -156,8 +161,10 @@ def _clean_label(raw: str) -> str:
     return raw.strip(" \t:.*_#")
 
 
+@lru_cache(maxsize=4096)
 def _heading(line: str) -> tuple[str | None, str, int | None] | None:
-    """(kind, label, markdown level) when the whole line is a heading; kind None for an unknown Markdown heading."""
+    """(kind, label, markdown level) when the whole line is a heading; kind None for an unknown Markdown heading.
+    (Cached: the same heading lines, "ABSTRACT.METHODS:", open document after document.)"""
     if len(line) > 100 and not line.lstrip().startswith("#"):
         return None  # a paragraph, not a heading
     m = _HEADING_LINE.match(line)
