@@ -21,8 +21,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+
+from extractor.patterns import quick
 
 BACKGROUND, OBJECTIVE, METHODS = "background", "objective", "methods"
 RESULTS, CONCLUSION = "results", "conclusion"
@@ -127,16 +129,21 @@ _HEADING_LINE = re.compile(
     rf"^[ \t]*(?P<md>#{{1,6}})?[ \t]*{_OPEN}?[ \t]*(?P<label>[^\n]{{1,90}}?)[ \t]*{_CLOSE}?[ \t]*[:.]?[ \t]*{_CLOSE}?[ \t]*$"
 )
 #: A label opening a line, its text after it: "RESULTS: …", "Results: …", "<b>Results.</b> …".
+#: The label takes all the label characters it can ("{1,70}+", never given back): it can only end
+#: where they do, and trying every shorter label first was slow. It may keep trailing spaces, which
+#: every reader strips.
 _LINE_LABEL = re.compile(
-    rf"^[ \t]*{_OPEN}?(?P<label>[A-Za-z][A-Za-z ,&/'’()\-]{{1,70}}?)[ \t]*{_CLOSE}?[ \t]*(?P<p>\.?:|\.)[ \t]*{_CLOSE}?[ \t]+(?=\S)"
+    rf"^[ \t]*{_OPEN}?(?P<label>[A-Za-z][A-Za-z ,&/'’()\-]{{1,70}}+)[ \t]*{_CLOSE}?[ \t]*(?P<p>\.?:|\.)[ \t]*{_CLOSE}?[ \t]+(?=\S)"
 )
 #: Where an upper-case label inside a paragraph ends: "… patients. RESULTS: …", "… Sanofi DISCLOSURES: …".
-_INLINE_UPPER_END = re.compile(r"[A-Z]{2}(?P<p>\.?:|\.)(?=[ \t]+\S)")
+_INLINE_UPPER_END = re.compile(r"[A-Z][A-Z](?P<p>\.?:|\.)(?=[ \t]+\S)")  # not [A-Z]{2}: a class first lets re skip ahead
 _UPPER_LABEL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,&/'’- ")
 #: Capitalised labels inside a paragraph, after a sentence ends: "… rate. Results: …", "… study. Methods. We …".
+#: A label's words run up to its colon or full stop, which no word crosses: taking all it can ("{0,5}+")
+#: finds the label that trying the shortest first did, without the retries.
 _INLINE_TITLE = re.compile(
-    r"[.!?)\]][ \t]+(?:(?P<label>[A-Z][a-z]+(?:[ ,/&-]+[A-Za-z]+){0,5}?)[ \t]*(?P<p>:)(?=[ \t]+\S)"
-    r"|(?<=[.!?][ \t])(?P<dlabel>[A-Z][a-z]+(?:[ ,/&-]+[A-Za-z]+){0,5}?)(?=\.[ \t]+[A-Z0-9(\[]))"
+    r"[.!?)\]][ \t]+(?:(?P<label>[A-Z][a-z]+(?:[ ,/&-]+[A-Za-z]+){0,5}+)[ \t]*(?P<p>:)(?=[ \t]+\S)"
+    r"|(?<=[.!?][ \t])(?P<dlabel>[A-Z][a-z]+(?:[ ,/&-]+[A-Za-z]+){0,5}+)(?=\.[ \t]+[A-Z0-9(\[]))"
 )
 _BULLET = re.compile(r"^\s*[•●▪◦\-*]\s")
 
@@ -154,8 +161,10 @@ def _clean_label(raw: str) -> str:
     return raw.strip(" \t:.*_#")
 
 
+@lru_cache(maxsize=4096)
 def _heading(line: str) -> tuple[str | None, str, int | None] | None:
-    """(kind, label, markdown level) when the whole line is a heading; kind None for an unknown Markdown heading."""
+    """(kind, label, markdown level) when the whole line is a heading; kind None for an unknown Markdown heading.
+    (Cached: the same heading lines, "ABSTRACT.METHODS:", open document after document.)"""
     if len(line) > 100 and not line.lstrip().startswith("#"):
         return None  # a paragraph, not a heading
     m = _HEADING_LINE.match(line)
@@ -396,27 +405,29 @@ def _split(text: str, section: Section, first_index: int) -> list[Sentence]:
 
 #: What a sentence of each section tends to say (lowercased text).
 _CUES: dict[str, re.Pattern[str]] = {
-    BACKGROUND: re.compile(
+    BACKGROUND: quick(
         r"\b(?:is|are) (?:a|an|the|one|common|associated|considered|known|characteri[sz]ed|limited|unknown|unclear|poor)\b"
         r"|\b(?:remains?|has been|have been|little is known|however|is needed|are needed|there is|there are)\b"),
-    OBJECTIVE: re.compile(
+    OBJECTIVE: quick(
         r"\b(?:the (?:aim|purpose|objective|goal)s?|we (?:aimed|sought|hypothesi[sz]ed)|(?:was|is) (?:designed|conducted|undertaken) to|"
         r"we (?:investigated|evaluated|assessed|compared|examined|explored) (?:whether|if|the)|"
         r"to (?:evaluate|assess|determine|compare|investigate|examine|explore|test) (?:the|whether|if)|"
         r"this (?:study|trial|analysis|report) (?:evaluates|evaluated|assesses|assessed|investigates|investigated|compares|"
         r"compared|examines|examined|explores|explored|aims|aimed)|(?:here )?we (?:report|present|describe))\b"),
-    METHODS: re.compile(
+    METHODS: quick(
         r"\b(?:were (?:randomly )?(?:assigned|allocated|randomi[sz]ed|stratified|eligible|enrolled|recruited)|randomi[sz]ed to|"
         r"eligible|inclusion|received either|to receive|primary (?:end ?point|outcome|objective)|secondary (?:end ?points?|outcomes?)|"
         r"was (?:assessed|measured|defined|evaluated|calculated)|were (?:assessed|measured|evaluated|collected|analy[sz]ed)|"
         r"intention[- ]to[- ]treat|mg/m|mg/kg|every \d|cycles? of|between (?:19|20)\d\d and|from (?:19|20)\d\d (?:to|until)|"
         r"registered|we (?:conducted|performed|did|designed|randomi[sz]ed|enrolled)|this (?:phase|randomi[sz]ed|multicent\w+|open)|"
         r"single[- ]arm|open[- ]label|phase (?:i{1,3}|[1-3])[ab]?\b|enrolled|were treated|patients received|daily|per cycle)\b"),
-    RESULTS: re.compile(
-        r"\d\s?%|\b(?:95|90)\s?% ci\b|\bci\b|\bp\s?[=<>≤]|\bhazard ratio|\bhr\b|\bmedian\b|\brespectively\b|"
-        r"\b(?:was|were) (?:significantly|observed|seen|found|similar|higher|lower|longer|shorter|reported)\b|\boccurred\b|"
-        r"\bdid not differ\b|\bno (?:significant )?difference|\bcompared with\b"),
-    CONCLUSION: re.compile(
+    # One "\b" before the alternation, not one per branch: the regex engine tries every branch
+    # that opens with "\b" at every character, and this pattern was the stage's costliest.
+    RESULTS: quick(
+        r"\d\s?%|\b(?:(?:95|90)\s?% ci\b|ci\b|p\s?[=<>≤]|hazard ratio|hr\b|median\b|respectively\b|"
+        r"(?:was|were) (?:significantly|observed|seen|found|similar|higher|lower|longer|shorter|reported)\b|occurred\b|"
+        r"did not differ\b|no (?:significant )?difference|compared with\b)"),
+    CONCLUSION: quick(
         r"\b(?:in conclusion|conclude|these (?:results|findings|data)|our (?:results|findings|data)|suggests?|should be|"
         r"may be|might|can be|appears? to|warrant\w*|(?:is|was|are|were) (?:an? )?(?:feasible|safe|effective|active|"
         r"well[- ]tolerated|compatible|superior|non-?inferior|promising|beneficial)|recommend\w*|support\w* the use|"

@@ -34,10 +34,13 @@ class Lexicon:
     drugs: dict[str, Drug]  # lowercase name or alias -> drug
     max_words: int
     first_words: frozenset[str]  # first words of multi-word names
+    name_starts: frozenset[str]  # every beginning of every name or alias (lowercase)
     regimens: dict[str, tuple[str, ...]]  # regimen as written -> components
     countries: dict[str, str]  # alias as written -> country name
     country_words: int  # longest alias, in words
     country_first: frozenset[str]  # first words of multi-word aliases
+    country_keys: frozenset[str]  # words that may start a country's name: aliases and first words
+    country_stems: frozenset[str]  # beginnings of multi-word aliases, each ending before a space
 
 
 def _rows(filename: str) -> list[dict[str, str]]:
@@ -82,7 +85,10 @@ def lexicon() -> Lexicon:
     max_words = max((k.count(" ") + 1 for k in drugs), default=1)
     first_words = frozenset(k.split(" ", 1)[0] for k in drugs if " " in k)
     country_first = frozenset(k.split(" ", 1)[0] for k in countries if " " in k)
-    return Lexicon(drugs, min(max_words, 5), first_words, regimens, countries, country_words, country_first)
+    country_stems = frozenset(k[:i] for k in countries for i, c in enumerate(k) if c == " ")
+    name_starts = frozenset(k[:i] for k in drugs for i in range(1, len(k) + 1))
+    return Lexicon(drugs, min(max_words, 5), first_words, name_starts, regimens, countries, country_words,
+                   country_first, country_first | countries.keys(), country_stems)
 
 
 _WORD = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*")
@@ -110,36 +116,93 @@ def find_drugs(text: str, *, code_names: bool = False) -> tuple[DrugMention, ...
 
 @lru_cache(maxsize=2048)
 def _find_drugs(text: str, code_names: bool) -> tuple[DrugMention, ...]:
+    """Longest lexicon match at each word, left to right; a word alone is looked up, then
+    guessed (stems, code names), then split at its hyphens.
+
+    Most words of a text are neither a drug nor the first word of one, and the same words
+    recur in every text; such words are remembered (``_plain_words``) and skipped without
+    looking at them again, so only the few that may start a drug name are walked.
+    """
     lex = lexicon()
-    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    words = _WORD.findall(text)
+    plain = _plain_words(code_names)
+    if plain.issuperset(words):
+        return ()  # most short texts (a window, an abbreviation) hold no word worth a look
+    todo = [i for i, word in enumerate(words) if word not in plain]
+    matches = list(_WORD.finditer(text))  # offsets, wanted only now that a word may match
     out: list[DrugMention] = []
-    i = 0
-    while i < len(words):
-        matched = False
-        longest = min(lex.max_words, len(words) - i) if words[i][2].lower() in lex.first_words else 1
-        for n in range(longest, 0, -1):
-            start, end = words[i][0], words[i + n - 1][1]
-            span = text[start:end]
-            if n > 1 and not re.fullmatch(r"[\w\-α-ω]+(?: [\w\-α-ω]+)*", span):
+    taken = 0  # words before this one are part of a match already
+    for i in todo:
+        if i < taken:
+            continue
+        word = words[i]
+        start = matches[i].start()
+        first = word.lower() in lex.first_words
+        if first:
+            end = _longest_name(text, matches, i, lex, out)
+            if end:
+                taken = end
                 continue
-            drug = lex.drugs.get(span.lower())
-            if drug is None and n == 1:
-                drug = _guess(span, code_names)
-            if drug is None and n == 1 and "-" in span:
-                parts = _hyphenated_drugs(span, start, lex)
-                if parts:  # "XELIRI-bevacizumab": a regimen and a drug joined by a hyphen
-                    out.extend(parts)
-                    i += 1
-                    matched = True
-                    break
-            if drug is not None:
-                out.append(DrugMention(start, end, span, drug))
-                i += n
-                matched = True
-                break
-        if not matched:
-            i += 1
+        alone = _alone(word, code_names)
+        if alone:
+            out.extend(DrugMention(start + a, start + b, part, drug) for a, b, part, drug in alone)
+            taken = i + 1
+        elif not first:
+            _remember_plain(plain, word)
     return tuple(out)
+
+
+_SPACED_WORDS = re.compile(r"[\w\-α-ω]+(?: [\w\-α-ω]+)*")
+
+
+def _longest_name(text: str, matches: list[re.Match[str]], i: int, lex: Lexicon, out: list[DrugMention]) -> int:
+    """The longest multi-word lexicon name starting at word ``i`` (words one space apart) appended
+    to ``out``; the index of the word after it, or 0 when there is none."""
+    if len(matches) - i < 2:
+        return 0
+    two = text[matches[i].start():matches[i + 1].end()]
+    if two.isascii() and (not _SPACED_WORDS.fullmatch(two) or two.lower() not in lex.name_starts):
+        return 0  # no name goes on with these two words ("as the", "on day"): longer spans begin with them
+    for n in range(min(lex.max_words, len(matches) - i), 1, -1):
+        start, end = matches[i].start(), matches[i + n - 1].end()
+        span = text[start:end]
+        if not _SPACED_WORDS.fullmatch(span):
+            continue
+        drug = lex.drugs.get(span.lower())
+        if drug is not None:
+            out.append(DrugMention(start, end, span, drug))
+            return i + n
+    return 0
+
+
+@lru_cache(maxsize=16384)
+def _alone(word: str, code_names: bool) -> tuple[tuple[int, int, str, Drug], ...]:
+    """What one word names on its own, as (start, end, text, drug) relative to the word: a
+    lexicon name, a guessed drug, or the drugs of a hyphenated word ("FOLFIRI-bevacizumab")."""
+    lex = lexicon()
+    drug = lex.drugs.get(word.lower())
+    if drug is None:
+        drug = _guess(word, code_names)
+    if drug is not None:
+        return ((0, len(word), word, drug),)
+    if "-" in word:
+        return tuple((m.start, m.end, m.text, m.drug) for m in _hyphenated_drugs(word, 0, lex))
+    return ()
+
+
+_PLAIN: tuple[set[str], set[str]] = (set(), set())
+_PLAIN_LIMIT = 200_000
+
+
+def _plain_words(code_names: bool) -> set[str]:
+    """Words known to name no drug alone and to start no multi-word name (one set per ``code_names``)."""
+    return _PLAIN[code_names]
+
+
+def _remember_plain(plain: set[str], word: str) -> None:
+    if len(plain) >= _PLAIN_LIMIT:
+        plain.clear()  # a bound on memory; the words are learnt again
+    plain.add(word)
 
 
 def _hyphenated_drugs(span: str, start: int, lex: Lexicon) -> list[DrugMention]:
@@ -171,7 +234,9 @@ def _guess(word: str, code_names: bool) -> Drug | None:
     return None
 
 
-_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][A-Za-z.'’-]*")
+#: A capitalised word not inside another: "(?<![\w-])[A-Z]…" with the look-behind after the capital,
+#: so that the regex engine can skip to the next capital instead of trying every character.
+_CAPITALISED = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-z.'’-]*")
 _PLACE_WORD = re.compile(r"[A-Za-z.'’-]+")
 
 
@@ -180,7 +245,7 @@ def find_countries(text: str) -> list[tuple[int, int, str]]:
     lex = lexicon()
     out: list[tuple[int, int, str]] = []
     last_end = 0
-    for m in _CAPITALISED.finditer(text):
+    for m in _country_candidates(text, lex):
         if m.start() < last_end:
             continue
         # Grow the span word by word ("Republic of Korea"); keep the longest known alias.
@@ -195,6 +260,8 @@ def find_countries(text: str) -> list[tuple[int, int, str]]:
             span = text[m.start():end].rstrip(".")
             if span in lex.countries:
                 best = (m.start(), m.start() + len(span), lex.countries[span])
+            if text[m.start():end] not in lex.country_stems:
+                break  # no alias goes on from here ("The study")
             nxt = _PLACE_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
             if nxt is None:
                 break
@@ -203,6 +270,12 @@ def find_countries(text: str) -> list[tuple[int, int, str]]:
             out.append(best)
             last_end = best[1]
     return out
+
+
+def _country_candidates(text: str, lex: Lexicon) -> list[re.Match[str]]:
+    """The capitalised words of ``text`` that may start a country's name, in order (a long
+    text has a few among hundreds of capitalised words; only those are walked)."""
+    return [m for m in _CAPITALISED.finditer(text) if m.group().rstrip(".") in lex.country_keys]
 
 
 def regimen_components(name: str) -> tuple[str, ...]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from extractor.patterns import quick
+
 _CASED_SYNTAX = re.compile(r"\\[ABDSWZN]|\(\?-i|\(\?[a-z]*i|\(\?P[<=]\w*[A-Z]")
 
 
@@ -28,7 +30,7 @@ def folded(pattern: str) -> re.Pattern[str]:
     """
     if _CASED_SYNTAX.search(pattern):
         raise ValueError(f"pattern cannot be folded: {pattern[:60]!r}")
-    return re.compile(pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))
+    return quick(pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))
 
 
 # ---------------------------------------------------------------- numbers

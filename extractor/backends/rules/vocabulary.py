@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.backends.rules.text import folded
+from extractor.patterns import quick
 
 _GRADE3 = (
     r"(?:grade|gr\.?|G)\s*(?:≥|>=|⩾|> ?or ?=|≧)\s*(?:3|III)"
@@ -21,7 +22,7 @@ _GRADE3 = (
     r"|grades?\s*3\s*(?:and|or|[-–/])\s*4|high[- ]grade|severe"
     r"|(?:grade|G)\s*(?:3|III|4|IV|5|V)\b(?!\s*(?:or|and|to|[-–/])\s*(?:lower|less|[12]|I\b|II\b))"
 )
-GRADE3_RE = re.compile(_GRADE3, re.IGNORECASE)
+GRADE3_RE = quick(_GRADE3, re.IGNORECASE)
 _GRADE_ANY = r"(?:(?:grade|G)\s*(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:or|and|to|[-–/])\s*(?:[1-5]|I{1,3}|IV|V))?|any[- ]grade|all[- ]grades?)"
 _RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+)[- ‐]related|related"
 
@@ -132,27 +133,48 @@ _AE_KEYS = ("advers", "ae", "toxic", "event", "grade", "related", "trae", "compl
 def _compile(entry: Entry) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """The entry's pattern for the sentence, and (when it can be) for the lowercased sentence."""
     if entry.cased:
-        return re.compile(entry.pattern), None
+        return quick(entry.pattern), None
     try:
         fast = folded(entry.pattern)
     except ValueError:  # partly case-sensitive ("(?-i:\bORs?)")
         fast = None
-    return re.compile(entry.pattern, re.IGNORECASE), fast
+    return quick(entry.pattern, re.IGNORECASE), fast
 
 
-_COMPILED: tuple[tuple[Entry, re.Pattern[str], re.Pattern[str] | None, tuple[str, ...] | None], ...] = tuple(
-    (e, *_compile(e), None if e.canonical in {"EVENT", "AE_CORE"} else _KEYS.get(e.canonical, _AE_KEYS))
+_COMPILED: tuple[tuple[Entry, re.Pattern[str], re.Pattern[str] | None, frozenset[str] | None], ...] = tuple(
+    (e, *_compile(e), None if e.canonical in {"EVENT", "AE_CORE"} else frozenset(_KEYS.get(e.canonical, _AE_KEYS)))
     for e in ENTRIES
 )
+#: Every prefilter key, each tested once per sentence (not once per entry that lists it).
+_ALL_KEYS = tuple(sorted({k for *_, keys in _COMPILED if keys is not None for k in keys}))
 # The adverse-event entries are the costliest patterns; a word-bounded hint decides whether
 # a sentence can hold one ("correlated", "prevent" and "haem" must not wake them).
 _AE_HINT = folded(
     r"advers|toxicit|\bgrade|\bG[345]\b|\bAEs?\b|TRAEs?|\brelated\b|serious|\bSAEs?\b|\bi[rm]AEs?\b"
 )
-_EVENT_HINT = folded(r"penia|emia|rrh|nausea|vomit|fatigue|asthenia|rash|itis|pertension|thyroid|"
-                     r"neuropathy|anorexia|alopecia|infection|sepsis|pneumon|proteinuria|dysphonia|"
-                     r"toxicity|syndrome|transaminase|\bALT\b|\bAST\b|neutrophil|platelet|white blood|"
-                     r"constipation|dyspn|fever|chills|natr|kalem|kalaem|neurotox")
+#: Each branch of ``_AE_HINT`` holds one of these (a new branch needs its key here): the hint is
+#: searched only when one is in the sentence. A few substring tests cost far less than a pattern
+#: with word boundaries, which the regex engine tries at every character.
+_AE_HINT_KEYS = ("advers", "toxicit", "grade", "g3", "g4", "g5", "ae", "related", "serious")
+#: Named adverse events: any of these in the sentence, or ALT or AST as a word (plain substring
+#: tests: the same words as one alternation were tried at every character).
+_EVENT_HINT_KEYS = (
+    "penia", "emia", "rrh", "nausea", "vomit", "fatigue", "asthenia", "rash", "itis", "pertension", "thyroid",
+    "neuropathy", "anorexia", "alopecia", "infection", "sepsis", "pneumon", "proteinuria", "dysphonia",
+    "toxicity", "syndrome", "transaminase", "neutrophil", "platelet", "white blood", "constipation", "dyspn",
+    "fever", "chills", "natr", "kalem", "kalaem", "neurotox",
+)
+_EVENT_HINT_WORDS = folded(r"\b(?:ALT|AST)\b")
+
+
+def _may_hold_ae(low: str) -> bool:
+    """True when the lowercased sentence may hold an adverse-event mention (``_AE_HINT``)."""
+    return any(k in low for k in _AE_HINT_KEYS) and _AE_HINT.search(low) is not None
+
+
+def _may_name_event(low: str) -> bool:
+    """True when the lowercased sentence may name an adverse event ("neutropenia", "ALT")."""
+    return any(k in low for k in _EVENT_HINT_KEYS) or _EVENT_HINT_WORDS.search(low) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,18 +203,19 @@ def _find_mentions(sentence: str) -> tuple[Mention, ...]:
     low = sentence.lower()
     same_offsets = len(low) == len(sentence)
     found: list[tuple[int, int, int]] = []
+    present = {k for k in _ALL_KEYS if k in low}
     ae_hint = None
     for order, (entry, pattern, fast, keys) in enumerate(_COMPILED):
         if keys is None:
             if entry.canonical == "EVENT":
-                if not _EVENT_HINT.search(low):
+                if not _may_name_event(low):
                     continue
             else:
                 if ae_hint is None:
-                    ae_hint = bool(_AE_HINT.search(low))
+                    ae_hint = _may_hold_ae(low)
                 if not ae_hint:
                     continue
-        elif not any(k in low for k in keys):
+        elif keys.isdisjoint(present):
             continue
         matches = fast.finditer(low) if fast is not None and same_offsets else pattern.finditer(sentence)
         for m in matches:
@@ -262,7 +285,7 @@ def classify_ae(text: str) -> str:
     return "AE_GRADE3PLUS" if severe else "AE"
 
 
-_EVENT_RE = re.compile(AE_EVENTS, re.IGNORECASE)
+_EVENT_RE = quick(AE_EVENTS, re.IGNORECASE)
 
 
 def named_event(text: str) -> str | None:

@@ -1,0 +1,146 @@
+"""Compiling regular expressions so that CPython's ``re`` searches them quickly.
+
+Shared by the structure stage and the rule backend (``text.folded`` compiles through it).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from typing import Any
+
+# re's own parser, read-only: a pattern's parse tree says which characters a match starts with.
+_sre: Any = importlib.import_module("re._constants")
+_sre_parse: Any = importlib.import_module("re._parser")
+
+
+def quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, with the same matches, searched faster.
+
+    CPython's ``re`` skips quickly to where a match can start only when the pattern opens
+    with a literal or a character class. A pattern that opens with ``\\b``, an optional
+    word ("(?:median )?overall survival") or branches of such is instead tried in full at
+    every character. For those, a look-ahead on the characters a match can start with is
+    put in front: it rejects most positions with one class test, and it changes no match
+    (every match starts with one of those characters). Patterns where that set is not known
+    (a match may be empty, or start with any character) are left as they are.
+    """
+    first = _first_class(pattern, flags)
+    if first is None:
+        return re.compile(pattern, flags)
+    try:
+        return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern})", flags)
+    except re.error:  # global inline flags ("(?i)...") must stay first
+        return re.compile(pattern, flags)
+
+
+# A set of first characters is kept as the parts of a character class, written as in a
+# pattern: "a", "\\(", "0-9", "\\d".
+_CATEGORIES = {
+    "CATEGORY_DIGIT": ("\\d", False), "CATEGORY_NOT_DIGIT": ("\\D", True),
+    "CATEGORY_SPACE": ("\\s", False), "CATEGORY_NOT_SPACE": ("\\S", True),
+    "CATEGORY_WORD": ("\\w", True), "CATEGORY_NOT_WORD": ("\\W", True),
+}  # escape, whether it holds letters with a case
+
+
+def _first_class(pattern: str, flags: int) -> set[str] | None:
+    """The parts of a class holding every character a match of ``pattern`` starts with, when
+    re cannot skip to them itself; None when it can (the pattern opens with a literal, a class
+    or ``^``), or when a match may be empty or start with any character."""
+    try:
+        items = list(_sre_parse.parse(pattern, flags))
+    except re.error:
+        return None
+    found = _sequence_first(items) if items else None
+    if found is None or found[1] or not found[0] or _skips_ahead(items, flags, found[0]):
+        return None
+    return found[0]
+
+
+def _skips_ahead(items: list[Any], flags: int, first: set[str]) -> bool:
+    """True when re finds where matches start by itself: the pattern opens with ``^``, or
+    with a literal, a class or branches that each open with a literal whose case does not
+    matter (re gives up its own skipping for cased characters when case is ignored)."""
+    op, av = items[0]
+    if op is _sre.AT:
+        return av in (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
+    if flags & re.IGNORECASE and any(_cased(part) for part in first):
+        return False
+    if op is _sre.SUBPATTERN and not (av[1] or av[2]):
+        inner = list(av[3])
+        return bool(inner) and _skips_ahead(inner, flags, first)
+    if op is _sre.BRANCH:
+        return all(len(branch) > 0 and branch[0][0] is _sre.LITERAL for branch in av[1])
+    return op in (_sre.LITERAL, _sre.IN)
+
+
+def _cased(part: str) -> bool:
+    """Whether a class part ("a", "0-9", "\\d") holds a letter with a case."""
+    for escape, cased in _CATEGORIES.values():
+        if part == escape:
+            return cased
+    ends = re.fullmatch(r"(\\?.)-(\\?.)", part, re.DOTALL)
+    chars = [chr(c) for c in range(ord(ends[1][-1]), ord(ends[2][-1]) + 1)] if ends else [part[-1]]
+    return any(c.lower() != c.upper() for c in chars)
+
+
+def _sequence_first(items: list[Any]) -> tuple[set[str], bool] | None:
+    """(class parts holding the characters a match of this sequence can start with, whether it
+    can match empty), or None when that is not known."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero width: the next item consumes the first character
+        found = _item_first(op, av)
+        if found is None:
+            return None
+        out |= found[0]
+        if not found[1]:
+            return out, False
+    return out, True
+
+
+def _item_first(op: Any, av: Any) -> tuple[set[str], bool] | None:
+    """Like ``_sequence_first``, for one item of a parse tree."""
+    if op is _sre.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is _sre.IN:
+        return _class_first(av)
+    if op is _sre.BRANCH:
+        out: set[str] = set()
+        empty = False
+        for branch in av[1]:
+            found = _sequence_first(list(branch))
+            if found is None:
+                return None
+            out |= found[0]
+            empty = empty or found[1]
+        return out, empty
+    if op is _sre.SUBPATTERN:
+        if av[1] or av[2]:
+            return None  # inline flags ("(?-i:...)") change what a character matches
+        return _sequence_first(list(av[3]))
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+        low, high, inner = av
+        if high == 0:
+            return set(), True
+        found = _sequence_first(list(inner))
+        return None if found is None else (found[0], found[1] or low == 0)
+    if op is _sre.ATOMIC_GROUP:
+        return _sequence_first(list(av))
+    return None  # any character, a back-reference, a conditional
+
+
+def _class_first(items: Any) -> tuple[set[str], bool] | None:
+    """The parts of a class ``[...]``; None for a negated class."""
+    parts: set[str] = set()
+    for kind, value in items:
+        if kind is _sre.LITERAL:
+            parts.add(re.escape(chr(value)))
+        elif kind is _sre.RANGE:
+            parts.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+        elif kind is _sre.CATEGORY and str(value) in _CATEGORIES:
+            parts.add(_CATEGORIES[str(value)][0])
+        else:
+            return None
+    return parts, False

@@ -1,0 +1,51 @@
+"""extractor.patterns.quick: the same matches as re.compile, only searched faster."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractor.patterns import quick
+
+TEXTS = [
+    "Median overall survival was 12.1 months (95% CI 10.2-14.0); mOS and OS rates, survivals.",
+    "The overall response rate (ORR) was 45%; grade >=3 AEs occurred in 12 (TRAEs).",
+    "Single-arm, open-label study; patients were randomized to A or B. Os. MOS! hazard HR",
+    "",
+    "x" * 50 + " OS",
+]
+
+PATTERNS = [
+    (r"(?:median )?(?:overall )?survival times?|(?:median )?overall[- ]survival(?: \(m?OS\))?|\bm?OS\b|\bsurvivals?\b", re.IGNORECASE),
+    (r"(?:median )?(?:overall )?survival|\bm?os\b", 0),
+    (r"\b(?:is|are) (?:a|an|the)\b|\b(?:remains?|has been)\b", 0),
+    (r"\bsingle[- ]arm\b|\bopen[- ]label\b", re.IGNORECASE),
+    (r"(?P<n>\d+)|(?:twenty|thirty)", 0),
+    (r"\d\s?%|\b(?:95|90)\s?% ci\b|\bp\s?[=<>≤]", 0),
+    (r"[^a-z]x|\bq", 0),  # a negated class: left as it is
+    (r"a?", 0),  # may match empty: left as it is
+    (r"^Single", 0),
+    (r"(?-i:\bORR)|odds", re.IGNORECASE),
+    (r"grade\s*(?:>=|≥)\s*3|\bG[345]\b", re.IGNORECASE),
+]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_quick_finds_what_re_finds(pattern: str, flags: int) -> None:
+    plain, fast = re.compile(pattern, flags), quick(pattern, flags)
+    assert fast.groupindex == plain.groupindex and fast.groups == plain.groups
+    for text in TEXTS:
+        assert [(m.span(), m.groups()) for m in fast.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert fast.findall(text) == plain.findall(text)
+        for pos in range(0, len(text) + 1, 7):
+            left, right = fast.match(text, pos), plain.match(text, pos)
+            assert (left and left.span()) == (right and right.span())
+
+
+def test_quick_adds_a_lookahead_only_where_re_cannot_skip_ahead() -> None:
+    assert quick(r"\bm?os\b|overall").pattern.startswith("(?=[mo])")
+    assert quick(r"hazard ratio").pattern == "hazard ratio"  # a literal prefix: re is fast already
+    assert quick(r".ment|\bq").pattern == r".ment|\bq"  # any first character
+    assert quick(r"\d\s?%|\bci\b").pattern.startswith(r"(?=[\dc])")
+    assert quick(r"^(?:a|b)").pattern == "^(?:a|b)"
