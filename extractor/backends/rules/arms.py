@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractor.backends.rules.lexicon import find_drugs, regimen_components
+from extractor.patterns import quick
 
 _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
-_LABELLED = re.compile(
+_LABELLED = quick(
     rf"\b(?P<kind>[Aa]rms?|[Gg]roups?|[Cc]ohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,|and|&|or)\s*{_LABEL})*)(?![\w-])"
 )
 _NAMED = re.compile(
@@ -195,7 +196,8 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
                     arm.n = arm.n or count
     if len(arms) >= 2:
         _sizes_from_mentions(arms, text)
-    here = re.search(r"(?:presented|reported|described) here", text, re.IGNORECASE)
+    # A substring test first: the case-insensitive search of the whole text was slow, and rarely finds anything.
+    here = "here" in text.lower() and re.search(r"(?:presented|reported|described) here", text, re.IGNORECASE)
     presented = [a for a in arms if here and a.label and re.search(
         rf"\b{re.escape(a.label)},?\s+(?:presented|reported|described) here", text, re.IGNORECASE)]
     if presented:
@@ -626,7 +628,9 @@ def _labelled_defining_text(sentence: str, start: int, end: int) -> str:
     return before[max(0, cut, len(before) - 160):]
 
 
-_ABBREVIATED_DRUG = re.compile(r"(?P<name>[A-Za-z][\w-]{3,})\s*\((?P<abbr>[A-Z][A-Za-z]?)\)")
+# The name starts where a word's letters do (the look-behind): a match can start nowhere else, and
+# trying every later letter of every word made the search quadratic in word length.
+_ABBREVIATED_DRUG = re.compile(r"(?P<name>[A-Za-z](?<![A-Za-z][A-Za-z])[\w-]{3,})\s*\((?P<abbr>[A-Z][A-Za-z]?)\)")
 
 
 def _drug_abbreviations(text: str) -> dict[str, str]:
