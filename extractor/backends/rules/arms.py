@@ -468,6 +468,8 @@ def _named_groups(sentences: list[str]) -> dict[str, tuple[str, int | None, str]
     """ "the XELIRI arm", "IL-2 group": name -> (phrase, n if printed, sentence)."""
     found: dict[str, tuple[str, int | None, str]] = {}
     for sentence in sentences:
+        if "arm" not in sentence and "group" not in sentence:
+            continue  # _NAMED needs one of them: skip the search of the sentence
         for m in _NAMED.finditer(sentence):
             name = m.group("name").strip()
             words = name.split()
@@ -572,10 +574,13 @@ def mask_brackets(text: str) -> str:
     return "".join(out)
 
 
+_RANDOMISED_WORD = quick(r"randomi|assigned|allocated", re.IGNORECASE)
+
+
 def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
     """ "randomised to receive X (n = 214) or Y (n = 215)": two arms, with their counts."""
     for sentence in sentences:
-        if not re.search(r"randomi|assigned|allocated", sentence, re.IGNORECASE):
+        if not _RANDOMISED_WORD.search(sentence):
             continue
         masked = mask_brackets(sentence)
         head = _RANDOMISED_HEAD.search(masked)
