@@ -145,7 +145,7 @@ def allocation(text: str, n_arms: int) -> str | None:
         return "single_arm" if n_arms == 1 else None
     if _SINGLE_ARM.search(low):
         return "single_arm"
-    if _RANDOMISED.search(low) and not re.search(r"\bnon[- ]?randomi", low):
+    if _RANDOMISED.search(low) and not ("non" in low and re.search(r"\bnon[- ]?randomi", low)):  # substring test first: faster
         return "randomized"
     if _RANDOMISED.search(re.sub(r"\bnon[- ]?randomi[sz]ed\b", "", low)):
         return "randomized"
