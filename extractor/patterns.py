@@ -10,8 +10,12 @@ import re
 from typing import Any
 
 # re's own parser, read-only: a pattern's parse tree says which characters a match starts with.
-_sre: Any = importlib.import_module("re._constants")
-_sre_parse: Any = importlib.import_module("re._parser")
+# It is private: where it is missing or reads differently, patterns are compiled as they are.
+try:
+    _sre: Any = importlib.import_module("re._constants")
+    _sre_parse: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover - Python < 3.11 is not supported anyway
+    _sre = _sre_parse = None
 
 
 def quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -47,12 +51,14 @@ def _first_class(pattern: str, flags: int) -> set[str] | None:
     """The parts of a class holding every character a match of ``pattern`` starts with, when
     re cannot skip to them itself; None when it can (the pattern opens with a literal, a class
     or ``^``), or when a match may be empty or start with any character."""
+    if _sre_parse is None:
+        return None
     try:
         items = list(_sre_parse.parse(pattern, flags))
-    except re.error:
-        return None
-    found = _sequence_first(items) if items else None
-    if found is None or found[1] or not found[0] or _skips_ahead(items, flags, found[0]):
+        found = _sequence_first(items) if items else None
+        if found is None or found[1] or not found[0] or _skips_ahead(items, flags, found[0]):
+            return None
+    except (re.error, TypeError, ValueError, IndexError, AttributeError):  # a parse tree read differently
         return None
     return found[0]
 

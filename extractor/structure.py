@@ -453,12 +453,14 @@ def infer_kinds(sentences: list[Sentence]) -> list[str]:
     best = [[0.0] * k for _ in range(n)]
     back = [[0] * k for _ in range(n)]
     for i in range(n):
+        p = 0  # the best kind up to j for the sentence before: the first of equals, as max() would pick
         for j in range(k):
             prior = -0.01 * abs(j - (k - 1) * i / max(1, n - 1))  # ties go to the expected place
             if i == 0:
                 best[i][j] = scores[i][j] + prior
                 continue
-            p = max(range(j + 1), key=lambda q: best[i - 1][q])
+            if best[i - 1][j] > best[i - 1][p]:
+                p = j
             best[i][j] = best[i - 1][p] + scores[i][j] + prior
             back[i][j] = p
     path = [max(range(k), key=lambda q: best[n - 1][q])]

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extractor.backends.rules.lexicon import find_drugs, regimen_components
+from extractor.patterns import quick
 
 _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
-_LABELLED = re.compile(
+_LABELLED = quick(
     rf"\b(?P<kind>[Aa]rms?|[Gg]roups?|[Cc]ohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,|and|&|or)\s*{_LABEL})*)(?![\w-])"
 )
 _NAMED = re.compile(
@@ -256,7 +257,8 @@ def _per_arm_counts(sentences: list[str], by_key: dict[str, ArmDraft]) -> None:
 
 def _presented_only(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
     """ "In arm A1, presented here": the document reports one arm of a larger trial."""
-    if not re.search(r"(?:presented|reported|described) here", text, re.IGNORECASE):
+    # A substring test first: the case-insensitive search of the whole text was slow, and rarely finds anything.
+    if "here" not in text.lower() or not re.search(r"(?:presented|reported|described) here", text, re.IGNORECASE):
         return arms
     presented = [a for a in arms if a.label and re.search(
         rf"\b{re.escape(a.label)},?\s+(?:presented|reported|described) here", text, re.IGNORECASE)]
@@ -539,6 +541,8 @@ def _named_groups(sentences: list[str]) -> dict[str, tuple[str, int | None, str]
     """ "the XELIRI arm", "IL-2 group": name -> (phrase, n if printed, sentence)."""
     found: dict[str, tuple[str, int | None, str]] = {}
     for sentence in sentences:
+        if "arm" not in sentence and "group" not in sentence:
+            continue  # _NAMED needs one of them: skip the search of the sentence
         for m in _NAMED.finditer(sentence):
             name = m.group("name").strip()
             words = name.split()
@@ -644,10 +648,13 @@ def mask_brackets(text: str) -> str:
     return "".join(out)
 
 
+_RANDOMISED_WORD = quick(r"randomi|assigned|allocated", re.IGNORECASE)
+
+
 def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
     """ "randomised to receive X (n = 214) or Y (n = 215)": two arms, with their counts."""
     for sentence in sentences:
-        if not re.search(r"randomi|assigned|allocated", sentence, re.IGNORECASE):
+        if not _RANDOMISED_WORD.search(sentence):
             continue
         masked = mask_brackets(sentence)
         head = _RANDOMISED_HEAD.search(masked)
@@ -700,7 +707,9 @@ def _labelled_defining_text(sentence: str, start: int, end: int) -> str:
     return before[max(0, cut, len(before) - 160):]
 
 
-_ABBREVIATED_DRUG = re.compile(r"(?P<name>[A-Za-z][\w-]{3,})\s*\((?P<abbr>[A-Z][A-Za-z]?)\)")
+# The name starts where a word's letters do (the look-behind): a match can start nowhere else, and
+# trying every later letter of every word made the search quadratic in word length.
+_ABBREVIATED_DRUG = re.compile(r"(?P<name>[A-Za-z](?<![A-Za-z][A-Za-z])[\w-]{3,})\s*\((?P<abbr>[A-Z][A-Za-z]?)\)")
 
 
 def _drug_abbreviations(text: str) -> dict[str, str]:

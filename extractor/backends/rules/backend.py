@@ -29,6 +29,7 @@ from extractor.models import (
     Result,
     TrialRecord,
 )
+from extractor.patterns import quick
 from extractor.structure import (
     BACKGROUND,
     CONCLUSION,
@@ -55,21 +56,21 @@ _OTHERS_WORK = re.compile(
     r"would (?:be|have)|expected)\b",
 )  # matched against lowercased text
 _OWN = re.compile(r"\b(?:we|our|this (?:study|trial|analysis)|the present (?:study|trial)|here)\b")  # lowercased text
-_TRIAL_SIGNAL = re.compile(  # matched against lowercased text
+_TRIAL_SIGNAL = quick(  # matched against lowercased text
     r"\b(?:phase\s*(?:i{1,3}v?|[0-4])[ab]?\b|randomi[sz]ed|randomly (?:assigned|allocated)|single[- ]arm|open[- ]label|"
     r"placebo[- ]controlled|double[- ]blind|(?:clinical|controlled|pilot|pivotal|feasibility) trial|"
     r"this trial|the trial|trial was|we conducted a|enrolled|were treated with|received|randomi[sz]ed (?:controlled )?design|"
     r"randomly assigned|(?:intergroup|cooperative group) trial|trial (?:of|compar\w+))\b",
 )
 #: Arms being compared: with a trial word, a trial.
-_COMPARATOR = re.compile(r"\b(?:versus|vs\.?|placebo|(?:intervention|control|usual[- ]care|treatment|experimental) (?:group|arm)s?|"
-                         r"group [1-4a-d]\b|arms? [a-d1-4]\b|compared (?:with|to))\b")
+_COMPARATOR = quick(r"\b(?:versus|vs\.?|placebo|(?:intervention|control|usual[- ]care|treatment|experimental) (?:group|arm)s?|"
+                      r"group [1-4a-d]\b|arms? [a-d1-4]\b|compared (?:with|to))\b")
 #: "randomly assigned in a 1:1 ratio to", "a randomised controlled study", "were randomized into two groups"
-_STRONG_SIGNAL = re.compile(
+_STRONG_SIGNAL = quick(
     r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|randomi[sz]ation)\b[^.;]{0,60}?\b(?:to|between|into)\b"
     r"|\brandomi[sz]ed,? (?:[\w-]+[ ,]+){0,4}?(?:trial|study)\b"
 )
-_NOT_TRIAL = re.compile(  # matched against lowercased text
+_NOT_TRIAL = quick(  # matched against lowercased text
     r"\b(?:mice|mouse|murine|xenografts?|preclinical|in vitro|cell lines?|observational|retrospective(?:ly)?|"
     r"case[–-]control|cohort study|database|registry[- ]based|"
     r"critical evaluation|commentary|editorial|correspondence|in reply|meta-analysis|systematic review|"
@@ -348,13 +349,14 @@ def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], ha
     """Whether the document reports a trial of its own: trial words outweigh the words of other
     designs; a trial merely wished for ("a randomised study … would help") or cited in the
     background does not count."""
+    # The title first: when it says so, the whole text need not be searched.
+    if title and _TRIAL_SIGNAL.search(title.lower()) and not _NOT_TRIAL.search(title.lower()):
+        return True
     own_text = " ".join(s.text for s in sentences if s.section not in _SKIP_SECTIONS and not _others_trial(s))
     low = ((title or "") + " " + own_text).lower()
     # "randomised to receive X or Y" says a trial on its own.
     trial_hits = len(_TRIAL_SIGNAL.findall(low)) + 2 * len(_STRONG_SIGNAL.findall(low))
     not_trial = len(_NOT_TRIAL.findall(low))
-    if title and _TRIAL_SIGNAL.search(title.lower()) and not _NOT_TRIAL.search(title.lower()):
-        return True
     if has_registry and trial_hits >= 1:
         return True
     if trial_hits >= 1 and not not_trial and _COMPARATOR.search(low):
@@ -417,7 +419,7 @@ def _speaks_of_own_results(s: Sentence) -> bool:
 
 
 def _ci_level(text: str) -> float | None:
-    m = re.search(r"(\d{2}(?:[.·]\d+)?)\s?%\s*(?:CI|confidence)", text)
+    m = re.search(r"(\d\d(?:[.·]\d+)?)\s?%\s*(?:CI|confidence)", text)  # not \d{2}: a class first lets re skip ahead
     if not m:
         return None
     return float(m.group(1).replace("·", "."))

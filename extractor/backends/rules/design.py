@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from extractor.backends.rules.text import NUM, WORD_NUMBER, folded, parse_number, word_to_int
+from extractor.backends.rules.text import NUM, WORD_NUMBER, folded, folded_or_none, parse_number, word_to_int
+from extractor.patterns import quick
 from extractor.structure import Sentence
 
 # ------------------------------------------------------------ registry ids
@@ -56,7 +57,7 @@ def _normalise_registry(raw: str, kind: str) -> str:
 
 
 _HAS_LONG_NUMBER = re.compile(r"\d{3}")
-_REGISTRY_START = re.compile(
+_REGISTRY_START = quick(
     r"\b(?:NCT|ChiCTR|EudraCT|IS[RC][CR]TN|jRCT|CTR|KCT|ACTRN|UMIN|NTR|NL\d|DRKS|CTRI|EUCTR|PACTR|IRCT|RBR|"
     r"SLCTR|TCTR|JapicCTI|JMA|RPCEC|CRIS|(?:19|20)\d{2}-\d)"
 )
@@ -144,7 +145,7 @@ def allocation(text: str, n_arms: int) -> str | None:
         return "single_arm" if n_arms == 1 else None
     if _SINGLE_ARM.search(low):
         return "single_arm"
-    if _RANDOMISED.search(low) and not re.search(r"\bnon[- ]?randomi", low):
+    if _RANDOMISED.search(low) and not ("non" in low and re.search(r"\bnon[- ]?randomi", low)):  # substring test first: faster
         return "randomized"
     if _RANDOMISED.search(re.sub(r"\bnon[- ]?randomi[sz]ed\b", "", low)):
         return "randomized"
@@ -222,7 +223,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("completed", rf"{_COUNT}\s*/\s*\d+\s+(?:{_PEOPLE} )?completed"),
 )
 _ENROLMENT_RES = tuple(
-    (k, re.compile(p, re.IGNORECASE), p.startswith(_COUNT))
+    (k, re.compile(p, re.IGNORECASE), p.startswith(_COUNT), folded_or_none(p))
     for k, p in _ENROLMENT_PATTERNS
 )
 _OTHER_COUNT = re.compile(r"\d+\s+(?:were|was|patients)\b")
@@ -236,7 +237,7 @@ _KIND_HINTS = {
 }
 # Count-first patterns are tried only where a number starts: an alternation of number
 # words tried at every character was most of the backend's time.
-_NUMBER_START = re.compile(rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)", re.IGNORECASE)
+_NUMBER_START = quick(rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)", re.IGNORECASE)
 _ENROLMENT_HINT = folded(
     r"enrol|randomi|screen|treated|evaluab|assessab|evaluated|complet|includ|recruit|regist|accru|assign|available for|"
     r"allocat|entered|trial (?:of|in|with|involving)|study (?:of|in|with|involving)|efficacy analysis")
@@ -251,10 +252,17 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
         if not _ENROLMENT_HINT.search(low):
             continue
         starts = [m.start() for m in _NUMBER_START.finditer(text)]
-        for key, pattern, count_first in _ENROLMENT_RES:
-            if key in out or not any(k in low for k in _KIND_HINTS[key]):
+        kinds = {key for key, hints in _KIND_HINTS.items() if any(k in low for k in hints)}  # once, not per pattern
+        foldable = len(low) == len(text) and not _UNFOLDABLE.search(text)
+        for key, pattern, count_first, fast in _ENROLMENT_RES:
+            if key in out or key not in kinds:
                 continue
-            matches = [m for m in (pattern.match(text, p) for p in starts) if m] if count_first else pattern.finditer(text)
+            matches: Iterable[re.Match[str]]
+            if foldable and fast is not None:  # the folded pattern finds where, faster; the match is read from the text
+                at = [p for p in starts if fast.match(low, p)] if count_first else [m.start() for m in fast.finditer(low)]
+                matches = [m for m in (pattern.match(text, p) for p in at) if m]
+            else:
+                matches = [m for m in (pattern.match(text, p) for p in starts) if m] if count_first else pattern.finditer(text)
             n = next((n for n in (_count_of(m, text) for m in matches) if n is not None), None)
             if n is not None:
                 out[key] = n
@@ -264,6 +272,8 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
 
 
 _COMBINING = re.compile("[\u0300-\u036f]")
+#: Letters that "i" and "s" match when case is ignored, but that do not lowercase to them.
+_UNFOLDABLE = re.compile("[ıſİ]")
 _LISTED = re.compile(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+[a-z]", re.IGNORECASE)
 
 
@@ -293,7 +303,7 @@ def _looks_like_year(raw: str, text: str, pos: int) -> bool:
 _TRIAL_WORD = r"(?i:trial|study|studies|cohort|program(?:me)?)"
 # "the ROME trial", "EDGE-Gastric study", "(REAL3)", "KEYNOTE-189 trial", "OptiTROP-Lung01 study".
 _ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?=[-–][A-Z]))(?:[-–][A-Za-z0-9]+)*(?:\s(?:\d{2,4}(?:-\d+)?|[A-Z]\d{1,3}))?"
-ACRONYM_BEFORE_TRIAL = re.compile(
+ACRONYM_BEFORE_TRIAL = quick(
     rf"\b(?P<name>{_ACRONYM_CORE})\s+(?:(?:randomi[sz]ed|clinical|pivotal|phase\s*(?:I{{1,3}}|[1-4])[ab]?(?:/(?:I{{1,3}}|[1-4]))?|global|international|open-label|umbrella|basket|registrational)\s+)*{_TRIAL_WORD}\b"
 )
 ACRONYM_PAREN = re.compile(rf"\((?P<name>{_ACRONYM_CORE})(?:[,;] [^)]{{0,40}})?\)")

@@ -33,6 +33,15 @@ def folded(pattern: str) -> re.Pattern[str]:
     return quick(pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))
 
 
+def folded_or_none(pattern: str) -> re.Pattern[str] | None:
+    """``folded(pattern)``, or None for a pattern that cannot be folded (then the caller keeps
+    matching case-insensitively)."""
+    try:
+        return folded(pattern)
+    except ValueError:
+        return None
+
+
 # ---------------------------------------------------------------- numbers
 
 _WORD_NUMBERS = {
