@@ -424,18 +424,35 @@ def extract_sentence(
     return drafts
 
 
-#: An outcome the vocabulary does not know, named by its head noun: "the social continence rate was 55.3% vs
-#: 84.2%", "The mean postoperative hospital stay was 4.49 days", "declared uptake of the trial results was ...".
-_HEADED_OUTCOME = re.compile(
-    r"(?P<s>(?:(?:mean|median|average|overall|total)\s+)?(?:[a-z][\w'’/-]*\s+){0,5}?"
-    r"(?:rates?|incidences?|proportions?|percentages?|uptake|adherence|stay|times?|duration|scores?|levels?|consumption|"
+#: An outcome the vocabulary does not know, named by its head noun (see _headed_outcome).
+_HEAD_NOUN = quick(
+    r"\b(?:rates?|incidences?|proportions?|percentages?|uptake|adherence|stay|times?|duration|scores?|levels?|consumption|"
     r"loss|use|continence|satisfaction|success|failure|mortality|morbidity|recurrence|metastas[ie]s|changes?)"
-    r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[a-z][\w -]{1,40}?)?)\s*(?:\([^()]{1,25}\)\s*)?(?:[a-z]+\s+){0,2}?"
+    r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[a-z][\w -]{1,40}?)?\s*(?:\([^()]{1,25}\)\s*)?(?:[a-z]+\s+){0,2}?"
     r"\b(?:was|were)\b(?=[^.;]{0,40}?\d)",
     re.IGNORECASE,
 )
+#: The words before a head noun that belong to its name: "the mean postoperative hospital [stay]".
+_HEAD_MODIFIERS = re.compile(r"(?:(?:mean|median|average|overall|total)\s+)?(?:[a-z][\w'’/-]*\s+){0,5}$", re.IGNORECASE)
+
+
+def _headed_outcome(text: str) -> tuple[int, int] | None:
+    """Where an outcome the vocabulary does not know is named by its head noun: "the social continence
+    rate was 55.3% vs 84.2%", "The mean postoperative hospital stay was 4.49 days", "declared uptake of
+    the trial results was …" (the head found first, then the words before it that name it)."""
+    m = _HEAD_NOUN.search(text)
+    if m is None:
+        return None
+    lead = _HEAD_MODIFIERS.search(text, max(0, m.start() - 80), m.start())
+    name_end = _BEFORE_VERB.search(text, m.start(), m.end())
+    return (lead.start() if lead else m.start()), (name_end.start() if name_end else m.end())
+
+
+_BEFORE_VERB = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?(?:[a-z]+\s+){0,2}?\b(?:was|were)\b\W*$", re.IGNORECASE)
+
+
 #: An outcome named as the sentence's subject: "Thyroid ablation was complete in 631 of the 684 patients (92%)".
-_SUBJECT_OUTCOME = re.compile(
+_SUBJECT_OUTCOME = quick(
     r"^(?:(?:in|at|after|during)\s+[^,;]{3,60},\s+)?(?:the\s+)?"
     r"(?P<s>[a-z][\w'’/-]*(?:\s+(?!(?:was|were|is|are|in|of)\b)[\w'’/-]+){0,5}?)\s*(?:\([^()]{1,25}\)\s*)?"
     r"\b(?:was|were)\s+(?:only\s+|also\s+)?(?:normal|complete|completed|successful|achieved|observed|detected|positive|"
@@ -453,7 +470,8 @@ _NOT_OUTCOME_SUBJECT = re.compile(
 
 
 #: "151 (83%) patients were resected", "652 (95%) had a normal ultrasonography": the outcome is what the patients counted were or did.
-_OUTCOME_AFTER_COUNT = re.compile(
+_DIGIT = re.compile(r"\d")
+_OUTCOME_AFTER_COUNT = quick(
     r"\b\d+\s*[(\[]\s*\d[\d.·]*\s*%\s*[)\]]\s+(?:of\s+(?:the\s+)?)?(?:patients|participants|women|men|subjects|children)\s+"
     r"(?:were|had|underwent|achieved|completed)\s+(?P<s>(?!treated\b|enrolled\b|randomi[sz]ed\b|included\b|assigned\b|male\b|female\b)"
     r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}?)(?=\s*(?:[,;.)]|$|\s+(?:after|in|and|with|at|by|during|within|than)\b))",
@@ -464,18 +482,21 @@ _OUTCOME_AFTER_COUNT = re.compile(
 def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
     """Add the outcome a sentence names in its own words as an OTHER mention, when no known
     endpoint is named before its numbers."""
-    after = _OUTCOME_AFTER_COUNT.search(text)
+    digit = _DIGIT.search(text)
+    if digit is None or any(x.start < digit.start() for x in mentions):
+        return mentions  # a known endpoint is named before the first number: it owns them
+    after = _OUTCOME_AFTER_COUNT.search(text) if "%" in text else None
     if after is not None and not any(x.start < after.end("s") for x in mentions) \
             and not _NOT_OUTCOME_SUBJECT.search(after.group("s")):
-        name = after.group("s")
-        return [*mentions, Mention(after.start("s"), after.end("s"), name, "OTHER", None)]
-    m = _HEADED_OUTCOME.search(text) or _SUBJECT_OUTCOME.search(text)
-    if m is None or any(x.start < m.end("s") for x in mentions) or _NOT_OUTCOME_SUBJECT.search(m.group("s")):
+        return [*mentions, Mention(after.start("s"), after.end("s"), after.group("s"), "OTHER", None)]
+    subject = _SUBJECT_OUTCOME.search(text)
+    span = _headed_outcome(text) or (subject.span("s") if subject else None)
+    if span is None or any(x.start < span[1] for x in mentions) or _NOT_OUTCOME_SUBJECT.search(text[span[0]:span[1]]):
         return mentions
-    name = re.sub(r"^(?:.*\bthe\s+|(?:a|an)\s+)", "", m.group("s").strip(), flags=re.IGNORECASE)
+    name = re.sub(r"^(?:.*\bthe\s+|(?:a|an)\s+)", "", text[span[0]:span[1]].strip(), flags=re.IGNORECASE)
     if len(name) < 4 or not re.search(r"[a-z]{4}", name):
         return mentions
-    return [Mention(m.end("s") - len(name), m.end("s"), name, "OTHER", None), *mentions]
+    return [Mention(span[1] - len(name), span[1], name, "OTHER", None), *mentions]
 
 
 def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_default: float | None,
