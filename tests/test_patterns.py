@@ -49,3 +49,13 @@ def test_quick_adds_a_lookahead_only_where_re_cannot_skip_ahead() -> None:
     assert quick(r".ment|\bq").pattern == r".ment|\bq"  # any first character
     assert quick(r"\d\s?%|\bci\b").pattern.startswith(r"(?=[\dc])")
     assert quick(r"^(?:a|b)").pattern == "^(?:a|b)"
+
+
+def test_without_res_private_parser_patterns_compile_as_they_are(monkeypatch) -> None:
+    """quick() reads re's private parser; where it is missing, the pattern is compiled unchanged."""
+    from extractor import patterns
+
+    monkeypatch.setattr(patterns, "_sre_parse", None)
+    compiled = patterns.quick(r"\b(?:median )?overall survival")
+    assert compiled.pattern == r"\b(?:median )?overall survival"
+    assert compiled.search("the median overall survival was").group(0) == "median overall survival"
