@@ -91,3 +91,8 @@ def test_two_arms_never_share_a_label():
     arms = _arms("Patients were randomized to IFNalpha2a (IFNalpha2a) plus 13-CRA or IFNalpha2a alone.")
     labels = [label for label, _ in arms]
     assert len(labels) == len(set(labels)) == 2
+
+
+def test_groups_introduced_with_an_article():
+    assert _arms("Patients were randomly subdivided into an Internet group (who received the letter) and a control "
+                 "group (who did not receive it).") == [("Internet", None), ("control", None)]

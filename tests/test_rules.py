@@ -393,3 +393,27 @@ def test_what_counted_patients_were_is_the_outcome(sentence, expected):
 
     drafts = extract_sentence(Sentence(0, len(sentence), sentence, "results", 0), lambda _t: [], 95.0)
     assert [(d.endpoint, d.name, d.value, d.numerator) for d in drafts] == expected
+
+
+def test_an_arm_after_the_second_value_of_a_pair_is_not_the_firsts():
+    from extractor.backends.rules.arms import ArmDraft, arm_mentions
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    arms = [ArmDraft("SeG", ["SeG"]), ArmDraft("CG", ["CG"])]
+    text = "The actuarial incidence of grade 2 diarrhoea in the SeG was 20.5% compared to 44.5% in the CG (p=0.04)."
+    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0, ["SeG", "CG"])
+    assert [(d.value, d.arm) for d in drafts] == [(20.5, "SeG"), (44.5, "CG")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Seizure was reported in four patients (0.8%).", ("AE", "proportion", 0.8, "percent")),
+    ("Complications were significantly lower (25.7% vs. 65.7%) (P = 0.001).", ("AE", "proportion", 25.7, "percent")),
+    ("Grade 3 dysphagia occurred in 12% of patients.", ("AE_GRADE3PLUS", "proportion", 12.0, "percent")),
+])
+def test_named_adverse_events_and_complications(sentence, expected):
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    drafts = extract_sentence(Sentence(0, len(sentence), sentence, "results", 0), lambda _t: [], 95.0)
+    assert (drafts[0].endpoint, drafts[0].measure, drafts[0].value, drafts[0].unit) == expected

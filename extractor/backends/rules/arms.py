@@ -19,7 +19,7 @@ _LABELLED = quick(
     rf"\b(?P<kind>[Aa]rms?|[Gg]roups?|[Cc]ohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,|and|&|or)\s*{_LABEL})*)(?![\w-])"
 )
 _NAMED = re.compile(
-    r"\b(?:the |in |for |of |to |and |or )(?P<name>(?:[A-Za-z][\w+/-]*\s)?[A-Za-z0-9][\w+/-]*)\s+(?P<kind>arm|group)(?!s)\b"
+    r"\b(?:the |in |for |of |to |and |or |an? )(?P<name>(?:[A-Za-z][\w+/-]*\s)?[A-Za-z0-9][\w+/-]*)\s+(?P<kind>arm|group)(?!s)\b"
     r"(?!\s+(?:[A-Z]\d?|\d[A-Z]?)\b)"
 )
 _NOT_NAMED = re.compile(

@@ -967,7 +967,7 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
         if len(gap) <= 40 and not re.search(r"[;]|\d\s*%|\bversus\b|\bvs\b|\band\b\s+\d|\bto\b", gap):
             return label
         if start - draft.end <= 150 and re.fullmatch(r"(?:[^;%]*?\d\s?%\)?)*[^;%\d]*?\b(?:for|in|with)\s+(?:the\s+)?", gap) \
-                and not re.search(r"\bversus\b|\bvs\b|\brespectively\b", gap):
+                and not re.search(r"\bversus\b|\bvs\b|\brespectively\b|\bcompared\b|\bthan\b", gap):
             return label
         return None
     return None

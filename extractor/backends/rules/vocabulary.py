@@ -39,7 +39,13 @@ AE_EVENTS = (
     "transaminase elevation|elevation of transaminases|increased ALT|increased AST|decreased neutrophil count|"
     "decreased white blood cell count|decreased platelet count|constipation|dyspnoea|dyspnea|"
     "fever|chills|hyponatraemia|hyponatremia|hypokalaemia|hypokalemia|cytokine release syndrome|"
-    "immune effector cell-associated neurotoxicity syndrome"
+    "immune effector cell-associated neurotoxicity syndrome|seizures?|dysuria|headaches?|dizziness|insomnia|somnolence|"
+    "drowsiness|o?edema|lymph(?:o)?edema|ha?emorrhages?|bleeding|thrombosis|venous thromboembolism|thromboembolism|"
+    "embolism|arthralgia|myalgia|pruritus|dermatitis|radiation dermatitis|o?esophagitis|dysphagia|xerostomia|dry mouth|"
+    "dysgeusia|hypocalca?emia|hypophosphata?emia|hyperbilirubina?emia|paronychia|cystitis|proctitis|enteritis|"
+    "erythema|desquamation|numbness|parae?sthesias?|hypotension|bradycardia|arrhythmias?|atrial fibrillation|"
+    "anastomotic leak(?:age)?|fistulas?|ileus|(?:hypersensitivity|infusion|allergic) reactions?|cough|epistaxis|"
+    "ha?emoptysis|ha?ematuria"
 )
 
 
@@ -150,19 +156,23 @@ _ALL_KEYS = tuple(sorted({k for *_, keys in _COMPILED if keys is not None for k 
 # The adverse-event entries are the costliest patterns; a word-bounded hint decides whether
 # a sentence can hold one ("correlated", "prevent" and "haem" must not wake them).
 _AE_HINT = folded(
-    r"advers|toxicit|\bgrade|\bG[345]\b|\bAEs?\b|TRAEs?|\brelated\b|serious|\bSAEs?\b|\bi[rm]AEs?\b"
+    r"advers|toxicit|\bgrade|\bG[345]\b|\bAEs?\b|TRAEs?|\brelated\b|serious|\bSAEs?\b|\bi[rm]AEs?\b|complication"
 )
 #: Each branch of ``_AE_HINT`` holds one of these (a new branch needs its key here): the hint is
 #: searched only when one is in the sentence. A few substring tests cost far less than a pattern
 #: with word boundaries, which the regex engine tries at every character.
-_AE_HINT_KEYS = ("advers", "toxicit", "grade", "g3", "g4", "g5", "ae", "related", "serious")
+_AE_HINT_KEYS = ("advers", "toxicit", "grade", "g3", "g4", "g5", "ae", "related", "serious", "complication")
 #: Named adverse events: any of these in the sentence, or ALT or AST as a word (plain substring
 #: tests: the same words as one alternation were tried at every character).
 _EVENT_HINT_KEYS = (
     "penia", "emia", "rrh", "nausea", "vomit", "fatigue", "asthenia", "rash", "itis", "pertension", "thyroid",
     "neuropathy", "anorexia", "alopecia", "infection", "sepsis", "pneumon", "proteinuria", "dysphonia",
     "toxicity", "syndrome", "transaminase", "neutrophil", "platelet", "white blood", "constipation", "dyspn",
-    "fever", "chills", "natr", "kalem", "kalaem", "neurotox",
+    "fever", "chills", "natr", "kalem", "kalaem", "neurotox", "seizure", "dysuria", "headache", "dizziness", "insomnia",
+    "somnolence", "drowsiness", "edema", "hemorrhage", "haemorrhage", "bleeding", "thrombo", "embolism", "arthralgia",
+    "myalgia", "pruritus", "dysphagia", "xerostomia", "dry mouth", "dysgeusia", "paronychia", "erythema", "desquamation",
+    "numbness", "sthesia", "hypotension", "cardia", "arrhythmia", "fibrillation", "leak", "fistula", "ileus", "reaction",
+    "cough", "epistaxis", "ptysis", "aturia",
 )
 _EVENT_HINT_WORDS = folded(r"\b(?:ALT|AST)\b")
 
