@@ -417,3 +417,16 @@ def test_named_adverse_events_and_complications(sentence, expected):
 
     drafts = extract_sentence(Sentence(0, len(sentence), sentence, "results", 0), lambda _t: [], 95.0)
     assert (drafts[0].endpoint, drafts[0].measure, drafts[0].value, drafts[0].unit) == expected
+
+
+def test_zero_counts_of_adverse_events_and_event_free_outcomes():
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    def found(text):
+        return [(d.endpoint, d.measure, d.value) for d in
+                extract_sentence(Sentence(0, len(text), text, "results", 0), lambda _t: [], 95.0)]
+
+    assert found("No adverse events were reported during the trial.") == [("AE", "count", 0.0)]
+    assert found("There was no significant difference in adverse events.") == []
+    assert all(e != "AE" for e, *_ in found("In the LEV group, 13 patients (87%) were seizure-free."))

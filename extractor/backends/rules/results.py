@@ -245,7 +245,7 @@ _PEOPLE_VERB = re.compile(
 # Endpoints a bare count may belong to; survival endpoints only through their events or deaths.
 _COUNTABLE = {"TREATMENT_RELATED_DEATH", "DLT", "DISCONTINUATION", "R0_RESECTION", "IMMUNE_RESPONSE",
               "SAE", "IRAE", "TRAE", "TRAE_GRADE3PLUS", "AE", "AE_GRADE3PLUS"}
-_ZERO_COUNTABLE = {"TREATMENT_RELATED_DEATH"}
+_ZERO_COUNTABLE = {"TREATMENT_RELATED_DEATH", "DLT", "SAE", "IRAE", "TRAE", "TRAE_GRADE3PLUS", "AE", "AE_GRADE3PLUS"}
 
 
 def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: list[tuple[int, int]]) -> list[tuple]:

@@ -268,6 +268,8 @@ def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, s
     words = window[prefix.start():] if prefix else ""
     full = words + sentence[start:end]
     begin = start - len(words)
+    if event and re.match(r"[- ‐]free\b", sentence[end: end + 6]):
+        return None  # "seizure-free": an outcome, not an adverse event
     if event:
         # A bare event name ("anemia") waits to inherit its class; a graded one is a mention of its own.
         return (begin, classify_ae(full)) if words.strip() else (start, "EVENT")
