@@ -430,3 +430,28 @@ def test_zero_counts_of_adverse_events_and_event_free_outcomes():
     assert found("No adverse events were reported during the trial.") == [("AE", "count", 0.0)]
     assert found("There was no significant difference in adverse events.") == []
     assert all(e != "AE" for e, *_ in found("In the LEV group, 13 patients (87%) were seizure-free."))
+
+
+@pytest.mark.parametrize("text, arms, expected", [
+    ("Median OS was 49.5 for the TCG arm and 51.5 months for the TC arm (HR, 1.05).", ["TCG", "TC"],
+     [("OS", "median", 49.5, "months", "TCG"), ("OS", "median", 51.5, "months", "TC")]),
+    ("Median disease-free survival (66 months with Cisplatin vs. 73 in the nihil group) was similar.", ["Cisplatin", "nihil"],
+     [("DFS", "median", 66.0, "months", "Cisplatin"), ("DFS", "median", 73.0, "months", "nihil")]),
+])
+def test_a_bare_number_shares_the_time_unit_of_its_pair(text, arms, expected):
+    from extractor.backends.rules.arms import ArmDraft, arm_mentions
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    drafts_arms = [ArmDraft(a, [a]) for a in arms]
+    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, drafts_arms), 95.0, arms)
+    assert [(d.endpoint, d.measure, d.value, d.unit, d.arm) for d in drafts if d.measure == "median"] == expected
+
+
+def test_patients_who_received_a_treatment_are_not_a_subgroup():
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    text = "Wound complications were reduced in patients who received GCI: 2.6 versus 13.0 %; p = 0.018."
+    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda _t: [], 95.0)
+    assert drafts and all(d.subgroup is None for d in drafts)

@@ -101,7 +101,8 @@ _SUBGROUP_AFTER = re.compile(
 )
 _NOT_SUBGROUP = re.compile(
     r"intention|intent|full analysis|safety (?:population|set)|overall population|trial cohort|"
-    r"all patients|treated population|per[- ]protocol|evaluable|^the study|^this|^our",
+    r"all patients|treated population|per[- ]protocol|evaluable|^the study|^this|^our|"
+    r"^(?:received|receiving|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b",  # an arm, not a subgroup
     re.IGNORECASE,
 )
 
@@ -180,6 +181,7 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
     ci_spans += [(m.start(), m.end()) for m in _RANGE_ASIDE.finditer(text)]  # "(IQR 7–14 days)", "(range 1-6)"
     found = [_printed_value(m) for m in _VALUE_RE.finditer(text) if not any(lo <= m.start() < hi for lo, hi in ci_spans)]
     found.extend(_ratios(text, mentions, found, ci_spans))
+    found.extend(_unit_shared_across_arms(text, found, ci_spans))
     found.extend(_counts(text, mentions, found, ci_spans))
     found.sort()
     return found
@@ -225,6 +227,30 @@ def _ratios(text: str, mentions: list[Mention], found: list[Value], ci_spans: li
         value = parse_number(rm.group("v"))
         if 0 < value < 100:
             out.append((pos, mention.end + rm.end("v"), "ratio", value, "ratio"))
+    return out
+
+
+# "49.5 for the TCG arm and 51.5 months for the TC arm", "66 months with Cisplatin vs. 73 in the nihil group":
+# a bare number, in a pair whose other number carries the time unit, takes that unit.
+_ARM_PAIR_JOIN = r"\s+(?:for|in|with)\s+(?:the\s+)?[^\d%;:()]{1,40}?\s*,?\s*(?:and|vs\.?|versus|compared (?:with|to))\s+"
+_BARE_BEFORE_TIME = re.compile(rf"(?<![\w.·/-])(?P<n>{NUM}){_ARM_PAIR_JOIN}$", re.IGNORECASE)
+_BARE_AFTER_TIME = re.compile(rf"^{_ARM_PAIR_JOIN}(?P<n>{NUM})(?!\s*(?:%|[\d.,·]|[-–]|months?|weeks?|years?|days?))(?=\s+(?:for|in|with)\b)",
+                              re.IGNORECASE)
+
+
+def _unit_shared_across_arms(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
+    """Bare numbers paired, arm by arm, with a time ("49.5 for the TCG arm and 51.5 months for the TC arm")."""
+    out: list[Value] = []
+    for start, end, kind, _, unit in found:
+        if kind != "time":
+            continue
+        before = _BARE_BEFORE_TIME.search(text, max(0, start - 80), start)
+        after = _BARE_AFTER_TIME.match(text[end: end + 80])
+        spans = [(before.start("n"), before.end("n"))] if before else []
+        spans += [(end + after.start("n"), end + after.end("n"))] if after else []
+        for a, b in spans:
+            if not any(lo <= a < hi for lo, hi in ci_spans) and not any(s <= a < e for s, e, *_ in [*found, *out]):
+                out.append((a, b, "time", parse_number(text[a:b]), unit))
     return out
 
 
