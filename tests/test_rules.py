@@ -455,3 +455,19 @@ def test_patients_who_received_a_treatment_are_not_a_subgroup():
     text = "Wound complications were reduced in patients who received GCI: 2.6 versus 13.0 %; p = 0.018."
     drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda _t: [], 95.0)
     assert drafts and all(d.subgroup is None for d in drafts)
+
+
+@pytest.mark.parametrize("text", [
+    "Breast cancer patients (N=242) were assigned randomly to receive usual care (n=82) or exercise (n=82).",
+    "One hundred and eight cancer patients were selected to randomly receive oral morphine or oral methadone.",
+    "Nabilone and prochlorperazine were compared in a double-blind crossover study of 34 patients with lung cancer.",
+    "A single-arm prospective pilot study of NMES, applied daily for six weeks, in 15 patients.",
+])
+def test_trial_reports_in_other_words(text):
+    assert extract(text).is_trial_report
+
+
+def test_we_reviewed_a_trials_data_is_not_a_review():
+    text = ("We reviewed testosterone changes for patients treated with radiation therapy alone on RTOG 9408. "
+            "Patients were randomized between RT alone and RT plus 4 months of androgen ablation.")
+    assert extract(text).is_trial_report and extract(text).trials[0].role == "reported"

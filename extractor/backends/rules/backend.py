@@ -47,7 +47,7 @@ _SKIP_SECTIONS = {REFERENCES, OTHER, FUNDING}
 # "The primary objective was to compare RFS in patients with X vs. those without": a comparison even in one arm.
 _COMPARES = re.compile(r"\bprimary (?:end ?point|objective|aim|outcome)\b[^.]{0,60}\bcompar", re.IGNORECASE)
 # Sentences about trials still to come say nothing of this one's design.
-_FUTURE = folded(r"\b(?:warrant\w*|further (?:validation|investigation|study|studies|trials?)|future|are needed|is needed|awaited|larger|should be (?:evaluated|confirmed|validated))\b")
+_FUTURE = folded(r"\b(?:warrant\w*|further (?:validation|investigation|study|studies|trials?)|future|are needed|is needed|awaited|larger|should be (?:evaluated|confirmed|validated)|would help)\b")
 _CITATION = re.compile(r"<sup>\s*\d|\[\d+(?:[,–-]\s*\d+)*\]|\(\s*(?:refs?\.?\s*)?\d+(?:[,–-]\d+)*\s*\)$")
 _OTHERS_WORK = re.compile(
     r"\b(?:previous(?:ly)?|prior (?:studies|trials|reports)|historical(?:ly)?|has been (?:shown|reported|demonstrated)|"
@@ -60,23 +60,25 @@ _TRIAL_SIGNAL = quick(  # matched against lowercased text
     r"\b(?:phase\s*(?:i{1,3}v?|[0-4])[ab]?\b|randomi[sz]ed|randomly (?:assigned|allocated)|single[- ]arm|open[- ]label|"
     r"placebo[- ]controlled|double[- ]blind|(?:clinical|controlled|pilot|pivotal|feasibility) trial|"
     r"this trial|the trial|trial was|we conducted a|enrolled|were treated with|received|randomi[sz]ed (?:controlled )?design|"
-    r"randomly assigned|(?:intergroup|cooperative group) trial|trial (?:of|compar\w+))\b",
+    r"randomly assigned|(?:intergroup|cooperative group) trial|trial (?:of|compar\w+)|study compared|\brct\b|"
+    r"(?:assigned|allocated) randomly|randomly (?:receive|received|divided|grouped|selected|distributed))\b",
 )
 #: Arms being compared: with a trial word, a trial.
 _COMPARATOR = quick(r"\b(?:versus|vs\.?|placebo|(?:intervention|control|usual[- ]care|treatment|experimental) (?:group|arm)s?|"
                       r"group [1-4a-d]\b|arms? [a-d1-4]\b|compared (?:with|to))\b")
 #: "randomly assigned in a 1:1 ratio to", "a randomised controlled study", "were randomized into two groups"
 _STRONG_SIGNAL = quick(
-    r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided)|randomi[sz]ation)\b[^.;]{0,60}?\b(?:to|between|into)\b"
+    r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|"
+    r"randomi[sz]ation)\b[^.;]{0,60}?\b(?:to|between|into)\b|\brandomly receive\b|\bsingle[- ]arm\b|\bcross-?over (?:study|trial|design)\b"
     r"|\brandomi[sz]ed,? (?:[\w-]+[ ,]+){0,4}?(?:trial|study)\b"
 )
 _NOT_TRIAL = quick(  # matched against lowercased text
     r"\b(?:mice|mouse|murine|xenografts?|preclinical|in vitro|cell lines?|observational|retrospective(?:ly)?|"
-    r"case[–-]control|cohort study|database|registry[- ]based|"
+    r"case[–-]control|cohort study|database|registry[- ]based|we reviewed \d+|(?:chart|records?) review|medical records|"
     r"critical evaluation|commentary|editorial|correspondence|in reply|meta-analysis|systematic review|"
     r"population-based|national cancer database|seer)\b",
 )
-_REVIEW = re.compile(r"^\s*(?:#+\s*)?\**REVIEW\**\s*$|\bthis review\b|\bwe review(?:ed)?\b|\breview (?:article|aimed)\b", re.IGNORECASE | re.MULTILINE)
+_REVIEW = re.compile(r"^\s*(?:#+\s*)?\**REVIEW\**\s*$|\bthis review\b|\bwe review(?:ed)?\s+(?:the\s+)?(?:literature|published|current|recent|available|evidence|studies|trials)\b|\breview (?:article|aimed)\b", re.IGNORECASE | re.MULTILINE)
 
 
 class RulesBackend:
@@ -356,6 +358,9 @@ def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], ha
     low = ((title or "") + " " + own_text).lower()
     # "randomised to receive X or Y" says a trial on its own.
     trial_hits = len(_TRIAL_SIGNAL.findall(low)) + 2 * len(_STRONG_SIGNAL.findall(low))
+    # "the AXEBeam trial", "the TAX 327 study": a named trial (the title's included).
+    trial_hits += sum(1 for m in design.ACRONYM_BEFORE_TRIAL.finditer(f"{title or ''}. {own_text}")
+                      if design._plausible_acronym(m.group("name")))
     not_trial = len(_NOT_TRIAL.findall(low))
     if has_registry and trial_hits >= 1:
         return True
