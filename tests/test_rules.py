@@ -471,3 +471,29 @@ def test_we_reviewed_a_trials_data_is_not_a_review():
     text = ("We reviewed testosterone changes for patients treated with radiation therapy alone on RTOG 9408. "
             "Patients were randomized between RT alone and RT plus 4 months of androgen ablation.")
     assert extract(text).is_trial_report and extract(text).trials[0].role == "reported"
+
+
+def _sentence_results(text, arms):
+    from extractor.backends.rules.arms import ArmDraft, arm_mentions
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    drafts_arms = [ArmDraft(a, [a]) for a in arms]
+    return extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, drafts_arms), 95.0, arms)
+
+
+def test_an_arm_name_inside_an_endpoints_words_is_not_an_arm():
+    text = "Improvements were seen for disease control rate (DCR: 92.1 vs. 75.0%; OR = 4.72)."
+    found = [(d.endpoint, d.value, d.arm) for d in _sentence_results(text, ["osimertinib", "control"])]
+    assert found[:2] == [("DCR", 92.1, "osimertinib"), ("DCR", 75.0, "control")]
+
+
+def test_a_time_with_its_interval_before_the_unit():
+    text = "The median PFS (95% CI) was 5.5 (3.8–14.0) months vs 4.5 (3.5–10.7) months in the A vs B arms, respectively."
+    found = [(d.endpoint, d.measure, d.value, d.unit, d.ci_low, d.ci_high, d.arm) for d in _sentence_results(text, ["A", "B"])]
+    assert found == [("PFS", "median", 5.5, "months", 3.8, 14.0, "A"), ("PFS", "median", 4.5, "months", 3.5, 10.7, "B")]
+
+
+def test_surviving_five_years_is_not_a_median():
+    text = "For patients surviving 5 years from randomisation, survival favoured placebo over levamisole (100% vs 57%)."
+    assert [d.value for d in _sentence_results(text, ["levamisole", "placebo"])] == [100.0, 57.0]

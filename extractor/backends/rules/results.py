@@ -28,6 +28,7 @@ _VALUE_RE = quick(
     rf"(?P<pct>(?<![\w.·/-])(?:{NUM}))\s?%(?!\s*(?:C[Il]\b|C\.I\.|confidence|CrI|credible))"
     rf"|(?P<time>(?<![\w.·/-])(?:{NUM}))\s*(?P<tu>months?|mos?\b\.?|weeks?|wks?\b|days?|years?|yrs?\b)(?![\w-])"
     rf"|(?P<pm>(?<![\w.·/-])(?:{NUM}))\s*(?:±|\+/-|\+-)\s*(?:{NUM})\s*(?P<pmu>%|months?|weeks?|days?|years?)?(?![\w-])"
+    rf"|(?P<tb>(?<![\w.·/-])(?:{NUM}))(?=\s*\((?:95\s?%\s*CI[,:]?\s*)?(?:{NUM})\s*(?:[-–—‒]|to)\s*(?:{NUM})\)\s*(?P<tbu>months?|weeks?|days?|years?)\b)"
     r"|(?P<nr>not (?:yet )?reached|\bNR\b(?!\s*=))"
     rf"|(?P<shared>(?<![\w.·/-])(?:{NUM}))(?=\s*(?:{VERSUS}|and|or|to)\s*(?:{NUM})\s*(?P<su>%|months?|weeks?|years?|days?)(?![\w-]))",
     re.IGNORECASE,
@@ -206,6 +207,8 @@ def _printed_value(m: re.Match[str]) -> Value:
         return start, end, "pct", parse_number(m.group("pct")), "percent"
     if m.group("time") is not None:
         return start, end, "time", parse_number(m.group("time")), _UNIT[m.group("tu")[0].lower()]
+    if m.group("tb") is not None:  # "5.5 (3.8–14.0) months": the unit after the interval
+        return start, end, "time", parse_number(m.group("tb")), _UNIT[m.group("tbu")[0].lower()]
     return start, end, "nr", None, None
 
 
@@ -331,7 +334,7 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
         r"(?:was|were|of|:|=)\s*$", before[-6:]
     ):
         return True
-    if kind == "time" and re.search(r"(?:follow[- ]?up|age|aged|exposure)\b[^.;,]{0,30}$", before, re.IGNORECASE):
+    if kind == "time" and re.search(r"(?:follow[- ]?up|age|aged|exposure)\b[^.;,]{0,30}$|\bsurviv(?:ing|ed)\s+$", before, re.IGNORECASE):
         return True
     if kind == "time" and _LANDMARK_AFTER.match(text, end):
         return True  # "The 3 years PFS ... were 71.9%": a landmark, not a duration
@@ -444,10 +447,17 @@ def extract_sentence(
     drafts = _drafts_of_values(sentence, mentions, ci_level_default, context_endpoint)
     _fill_units_for_not_reached(drafts)
     _attach_p_values(drafts, text)
-    _assign_arms(drafts, text, arms, arm_labels or [], added_arm)
+    _assign_arms(drafts, text, _outside(arms, mentions), arm_labels or [], added_arm)
     _assign_timepoints(drafts, text)
     _assign_subgroups(drafts, text)
     return drafts
+
+
+def _outside(arms: ArmFinder, mentions: list[Mention]) -> ArmFinder:
+    """``arms``, less the arm names inside an endpoint's words ("control" in "disease control rate")."""
+    def find(text: str) -> list[tuple[int, int, str]]:
+        return [a for a in arms(text) if not any(m.start <= a[0] < m.end for m in mentions)]
+    return find
 
 
 #: An outcome the vocabulary does not know, named by its head noun (see _headed_outcome).
