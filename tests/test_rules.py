@@ -497,3 +497,18 @@ def test_a_time_with_its_interval_before_the_unit():
 def test_surviving_five_years_is_not_a_median():
     text = "For patients surviving 5 years from randomisation, survival favoured placebo over levamisole (100% vs 57%)."
     assert [d.value for d in _sentence_results(text, ["levamisole", "placebo"])] == [100.0, 57.0]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Objective. To test the effectiveness of guided imagery (GI) and progressive muscle relaxation (PMR) as stress "
+     "reducing interventions. Methods. Patients were randomly assigned to either the control group or the intervention "
+     "group. Anxiety fell in the intervention group.", {"guided imagery", "progressive muscle relaxation"}),
+    ("This study was performed to determine the effects of a spiritual care program on anxiety of patients with "
+     "leukemia. In this randomized clinical trial, 64 patients were randomly assigned to the experiment or the control "
+     "group.", {"spiritual care program"}),
+    ("To determine the effects of pretreatment factors on survival, 120 patients were randomly assigned to the "
+     "intervention or the control group.", set()),
+])
+def test_a_non_drug_intervention_named_by_the_trials_aim(text, names):
+    record = extract(text).trials[0]
+    assert {i.name.lower() for a in record.arms for i in a.interventions} == names

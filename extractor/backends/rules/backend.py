@@ -301,7 +301,8 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
         countries=design.countries(design_text, find_countries(design_text)),
         conditions=design.conditions(title, design_sents),
         enrollment=Enrollment(**enrollment),
-        arms=_arms(arms, _treatment_text(title, [s for s in design_sents if s.section != BACKGROUND]), enrollment),
+        arms=_arms(arms, _treatment_text(title, [s for s in design_sents if s.section != BACKGROUND]), enrollment,
+                   aim_text=design_text),
         endpoints=endpoints,
         results=_results(drafts),
         primary_endpoint_met=verdict.verdict(reading.own, {str(e.canonical) for e in primary}, [e.name for e in primary],
@@ -463,6 +464,7 @@ def _added_arm(arms: list[ArmDraft]) -> str | None:
     return None
 
 
+_CONTROL_LABEL = re.compile(r"\b(?:control|usual|standard|placebo|wait(?:ing)?[- ]?list|routine|conventional|sham)", re.IGNORECASE)
 #: Arm names that say which arm, not what it got.
 _GENERIC_ARM_NAME = re.compile(
     r"^(?:(?:arm|group|cohort)\s+\S+|\S+\s+(?:arm|group|cohort)|control|controls|experimental|experiment|intervention|"
@@ -485,18 +487,51 @@ def _named_intervention(label: str | None) -> list[dict[str, str | None]]:
              "dose": None, "schedule": None} for part in parts if part]
 
 
-def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int]) -> list[Arm]:
+#: What a trial tests, as its aim says: "the effectiveness of guided imagery (GI) and progressive muscle
+#: relaxation (PMR) as ...", "effects of a spiritual care program on anxiety", "whether cardiac rehabilitation (CR) is".
+_AIMED = re.compile(
+    r"\b(?:(?:effects?|effectiveness|efficacy|impact|benefits?|feasibility|acceptability|influence|usefulness)\s+of"
+    r"|whether)\s+(?:an?\s+|the\s+)?(?P<x>[A-Za-z][\w'’/-]*(?:\s+(?:\([A-Za-z]{1,8}\)\s+and\s+)?[\w'’/-]+){0,6}?)"
+    r"\s*(?:\([A-Za-z-]{1,10}\)\s*)?(?=\s(?:on|in|for|as|among|versus|vs\.?|compared|to (?:improve|reduce|prevent)|during|"
+    r"after|is|was|can|could|would|improves?|reduces?)\b)",
+    re.IGNORECASE,
+)
+_NOT_AIMED = re.compile(r"\b(?:this|these|such|patients?|survival|cancers?|treatment|therapy|study|trial|outcomes?|"
+                        r"quality|symptoms?|levels?|the|our|factors?|characteristics|gender|sex|age|changes?|measures?|"
+                        r"group|models?|modell?ing|validation|were|was|is|are|receiving|reviewers?|variables?|"
+                        r"predictors?|biomarkers?|expression|status|mutations?|polymorphisms?|genes?|^intervention)\b",
+                        re.IGNORECASE)
+
+
+def _aimed_interventions(design_text: str) -> list[dict[str, str | None]]:
+    """The non-drug interventions the trial's aim names ("guided imagery", "progressive muscle relaxation")."""
+    for m in _AIMED.finditer(design_text):
+        phrase = re.sub(r"\s*\([^()]*\)", "", m.group("x")).strip()
+        if _NOT_AIMED.search(phrase) or interventions_in(phrase) or find_mentions(phrase):
+            continue
+        parts = re.split(r"\s+and\s+", phrase)
+        if len(parts) != 2 or min(len(p.split()) for p in parts) < 2:
+            parts = [phrase]  # "aerobic and resistance exercise" is one
+        return [{"name": part, "type": "procedure" if _PROCEDURE_WORDS.search(part) else "other", "target": None,
+                 "dose": None, "schedule": None} for part in parts]
+    return []
+
+
+def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int], aim_text: str = "") -> list[Arm]:
     if arms:
         # Arms known only by a name ("control group") take what the trial's treatment text
-        # names and no other arm claims.
+        # names and no other arm claims; else, the experimental one, what the trial's aim names.
         pool = interventions_in(design_text)
         claimed = {str(i["name"]).lower() for a in arms for i in a.interventions}
         unclaimed = [i for i in pool if str(i["name"]).lower() not in claimed]
         for arm in arms:
             if not arm.interventions:
                 arm.interventions = list(unclaimed) or _named_intervention(arm.label)
+        bare = [a for a in arms if not a.interventions and not _CONTROL_LABEL.search(a.label or "")]
+        if len(bare) == 1 and not claimed and not unclaimed:
+            bare[0].interventions = _aimed_interventions(aim_text)
     if not arms:
-        interventions = interventions_in(design_text)
+        interventions = interventions_in(design_text) or _aimed_interventions(aim_text)
         if not interventions:
             return []
         return [Arm(label=None, n=enrollment.get("enrolled") or enrollment.get("treated"),
