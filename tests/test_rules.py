@@ -251,6 +251,12 @@ def test_design_words_in_a_title_are_not_an_acronym():
     ("11/18 patients completed treatments as per protocol.", {"completed": 11}),
     ("58 out of 88 patients from this institution had samples available for analysis.", {"evaluable": 58}),
     ("In the 684 patients with data that could be evaluated, ultrasonography was normal.", {"evaluable": 684}),
+    ("Sixty four adult patients with leukemia were randomly divided into the experiment and control groups.",
+     {"enrolled": 64}),
+    ("In total, 256 patients were registered and 236 were randomly assigned.", {"enrolled": 236}),
+    ("31% (n=41) of all eligible CRC survivors consented to participate in the trial.", {"enrolled": 41}),
+    ("Patients of ≤ 75 years of age were randomised to XELIRI or FOLFIRI; altogether 87 patients were enrolled.",
+     {"enrolled": 87}),
 ])
 def test_enrolment_phrase_shapes(sentence, counts):
     from extractor.structure import Sentence

@@ -187,18 +187,20 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("screened", rf"{_COUNT} {_PEOPLE}? ?(?:were|was) screened"),
     ("screened", rf"(?:of|among) (?:the )?{_COUNT} screened"),
     ("screened", rf"screened {_COUNT}"),
-    ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly assigned|randomly allocated|allocated|included|entered|recruited|registered|accrued)"),
+    ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"\ball {_COUNT} {_PEOPLE} enrolled"),
     # "4162 women (aged >18 years) with node-positive ... were randomly assigned"
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>[^.;]{{0,160}}?)(?:,\s*|\b(?:were|was)\s+(?:\w+\s+)?)(?:randomi[sz]ed|randomly assigned|randomly allocated|enrolled|entered)\b"),
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>[^.;]{{0,160}}?)(?:,\s*|\b(?:were|was)\s+(?:\w+\s+)?)(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|enrolled|entered)\b"),
     ("enrolled", rf"(?:among|of|in) (?:the |all )?{_COUNT} (?:enrolled|randomi[sz]ed|registered|included) {_PEOPLE}"),
     ("enrolled", rf"a total of {_COUNT}(?: and {NUM})+ {_PEOPLE} (?:were|was) (?:enrolled|randomi[sz]ed)"),
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly assigned|randomly allocated|allocated|included|entered|recruited|registered|accrued)"),
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|accrued|enrolling|entered)\s+(?:a total of\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
     ("enrolled", rf"(?:a total of|overall,?|altogether)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|recruited|registered|accrued)"),
     ("enrolled", rf"(?:of|among) (?:the )?{_COUNT} (?:[\w-]+ ){{0,3}}?{_PEOPLE} (?:enrolled|randomi[sz]ed|registered|included)"),
     ("enrolled", rf"(?:trial|study) (?:of|in|with|involving) {_COUNT} {_PEOPLE}"),
     ("enrolled", rf"accrued {_COUNT} (?:subjects|patients)"),
+    # "31% (n=41) of all eligible survivors consented to participate"
+    ("enrolled", rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)[^.;()]{{0,60}}?\bconsented to (?:participate|take part)"),
     # "Patients (n = 429) were randomly assigned", "a controlled study (N = 676)"
     ("enrolled", rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)\s*(?:were|was)\s+(?:\w+\s+)?(?:randomi[sz]ed|assigned|allocated|enrolled|included|recruited)"),
     ("enrolled", rf"(?:study|trial)\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
@@ -229,8 +231,8 @@ _ENROLMENT_RES = tuple(
 _OTHER_COUNT = re.compile(r"\d+\s+(?:were|was|patients)\b")
 _KIND_HINTS = {
     "screened": ("screen",),
-    "enrolled": ("enrol", "randomi", "assign", "allocat", "includ", "entered", "recruit", "regist",
-                 "accru", "trial", "study"),
+    "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist",
+                 "accru", "trial", "study", "consented"),
     "treated": ("treat", "receiv"),
     "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "intent", "intention", "available for"),
     "completed": ("complet",),
@@ -239,12 +241,13 @@ _KIND_HINTS = {
 # words tried at every character was most of the backend's time.
 _NUMBER_START = quick(rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)", re.IGNORECASE)
 _ENROLMENT_HINT = folded(
-    r"enrol|randomi|screen|treated|evaluab|assessab|evaluated|complet|includ|recruit|regist|accru|assign|available for|"
+    r"enrol|randomi|randomly|consented|screen|treated|evaluab|assessab|evaluated|complet|includ|recruit|regist|accru|assign|available for|"
     r"allocat|entered|trial (?:of|in|with|involving)|study (?:of|in|with|involving)|efficacy analysis")
 
 
 def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     """First count found for each enrolment field, from design and results sentences."""
+    sentences = list(sentences)
     out: dict[str, int] = {}
     for sentence in sentences:
         text = _COMBINING.sub("x", sentence.text)  # "naïve" spelled with a combining mark is still a word
@@ -268,7 +271,30 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
                 out[key] = n
     if "completed" in out and "enrolled" in out and out["completed"] > out["enrolled"]:
         del out["completed"]
+    randomised = _randomised_count(sentences)
+    if randomised is not None and 0.6 * out.get("enrolled", 0) < randomised < out.get("enrolled", 0):
+        out["enrolled"] = randomised  # "256 patients were registered and 236 were randomly assigned" (not one arm's 143)
     return out
+
+
+_RANDOMISED_COUNT = re.compile(
+    rf"(?<![≤≥<>=]\s)(?<![\w.,·≤≥<>=]){_COUNT}\s+(?:(?!years?\b|months?\b|age\b|mg\b)[\w-]+\s+){{0,4}}?(?:{_PEOPLE}\s+)?"
+    rf"(?:were|was|had been)\s+(?:\w+\s+)?"
+    rf"(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))\b(?!\s+(?:to|into|in)\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?:group|arm)\b)",
+    re.IGNORECASE,
+)
+
+
+def _randomised_count(sentences: list[Sentence]) -> int | None:
+    """The count printed as randomised, when the text prints one: the trial's population."""
+    for sentence in sentences:
+        if "andom" not in sentence.text:
+            continue
+        for m in _RANDOMISED_COUNT.finditer(sentence.text):
+            n = _count_of(m, sentence.text)
+            if n is not None:
+                return n
+    return None
 
 
 _COMBINING = re.compile("[\u0300-\u036f]")
