@@ -518,3 +518,10 @@ def test_surviving_five_years_is_not_a_median():
 def test_a_non_drug_intervention_named_by_the_trials_aim(text, names):
     record = extract(text).trials[0]
     assert {i.name.lower() for a in record.arms for i in a.interventions} == names
+
+
+def test_baseline_characteristics_are_not_results():
+    text = ("In this randomized trial, 120 patients were assigned to megestrol or placebo. At baseline, groups were "
+            "comparable for age (mean, 61 years), fatigue (32%), and antineoplastic treatment (50%). "
+            "The objective response rate was 45% with megestrol versus 20% with placebo.")
+    assert {v for _, _, v, _ in _found(text)} == {45.0, 20.0}

@@ -419,9 +419,16 @@ def _speaks_of_own_results(s: Sentence) -> bool:
     if _CITATION.search(s.text):
         return False
     low = s.text.lower()
-    if _OTHERS_WORK.search(low):
+    if _OTHERS_WORK.search(low) or _BASELINE.search(low):
         return False
     return not (s.section == DISCUSSION and not _OWN.search(low))
+
+
+#: Baseline characteristics are not results: "At baseline, groups were comparable for age (mean, 61 years), sex (54% men)".
+_BASELINE = folded(
+    r"^(?:at baseline|baseline (?:characteristics|demographics))\b|\b(?:groups|arms) were (?:well[- ])?(?:balanced|comparable|similar)"
+    r" (?:for|in|with respect to|regarding|in terms of)\b|\bbaseline (?:characteristics|demographics) (?:were|was)\b"
+)
 
 
 def _ci_level(text: str) -> float | None:
