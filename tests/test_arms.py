@@ -96,3 +96,24 @@ def test_two_arms_never_share_a_label():
 def test_groups_introduced_with_an_article():
     assert _arms("Patients were randomly subdivided into an Internet group (who received the letter) and a control "
                  "group (who did not receive it).") == [("Internet", None), ("control", None)]
+
+
+def test_randomised_to_in_more_shapes():
+    assert _arms("They were randomized to receive marimastat 10 mg or placebo orally bid for up to 2 years.") == \
+        [("marimastat 10 mg", None), ("placebo", None)]
+    assert _arms("Patients (N = 354) were randomly assigned in 1:1 ratio to epoetin alfa (40,000 U qw) or standard of care "
+                 "(SOC).") == [("epoetin alfa", None), ("SOC", None)]
+    assert _arms("This trial randomly assigned 731 patients with NSCLC who had progressed after prior chemotherapy to "
+                 "erlotinib or placebo.") == [("erlotinib", None), ("placebo", None)]
+    assert _arms("Patients randomly received docetaxel 60 mg/m2 (day 1) or vinorelbine 25 mg/m2 (days 1 and 8).") == \
+        [("docetaxel 60 mg/m2", None), ("vinorelbine 25 mg/m2", None)]
+
+
+def test_three_arms_randomised_to():
+    assert [label for label, _ in _arms("Patients were randomly assigned to docetaxel, paclitaxel, or vinorelbine.")] == \
+        ["docetaxel", "paclitaxel", "vinorelbine"]
+    assert [label for label, _ in _arms(
+        "Patients were randomly assigned to receive bolus FU 425 mg/m2 + LV 20 mg/m2 on days 1 to 5 (FU + LV), or FU "
+        "2600 mg/m2 as a 24-hour infusion alone (FU24h), or FU24h plus LV 500 mg/m2 (FU24h + LV).")] == \
+        ["FU + LV", "FU24h", "FU24h + LV"]
+    assert len(_arms("Patients were randomised to gemcitabine, 1000 mg/m2 weekly, or observation.")) == 2

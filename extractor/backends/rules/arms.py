@@ -10,6 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from extractor.backends.rules.lexicon import find_drugs, regimen_components
 from extractor.patterns import quick
@@ -574,7 +575,7 @@ _LEAD = re.compile(
     r"(?:\d|two|three|four)\s+(?:groups|arms)\s*:?\s*)+",
     re.IGNORECASE,
 )
-_ABBREVIATION = re.compile(r"\((?P<a>[A-Za-z0-9+\-]*[A-Z][A-Za-z0-9+\-]*)\s*(?:[;,)]|$)")
+_ABBREVIATION = re.compile(r"\((?P<a>[A-Za-z0-9+\-]*[A-Z][A-Za-z0-9+\-]*(?: \+ [A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)*)\s*(?:[;,)]|$)")
 
 
 _INNERMOST = re.compile(r"\([^()\[\]]*\)|\[[^()\[\]]*\]")
@@ -592,8 +593,8 @@ def _strip_parentheticals(text: str) -> str:
 _DOSE_AND_SCHEDULE = re.compile(
     r"\s*\d[\d.,·]*\s*(?:mg|g|µg|mcg|iu|u|gy|ml)\b(?:\s*/\s*[\w²()]+)*"
     r"|\s*\b(?:orally|intravenously|daily|weekly|twice daily|once daily|(?:once|twice|three times|four times) (?:a |per )?(?:day|daily|week)|"
-    r"every \d+ (?:days?|weeks?|months?)|for (?:\d+|one|two|three|four|five|six) (?:days?|weeks?|months?|years?|cycles?)|"
-    r"on days? [\d, and–-]+)\b",
+    r"every \d+ (?:days?|weeks?|months?)|for (?:up to )?(?:\d+|one|two|three|four|five|six) (?:days?|weeks?|months?|years?|cycles?)|"
+    r"on days? \d+(?:\s*(?:,|and|to|-|–)\s*\d+)*|bid|tid|qd|qw|q\d+w|subcutaneously|intramuscularly|per os)\b",
     re.IGNORECASE,
 )
 
@@ -621,7 +622,10 @@ def _short_label(raw: str) -> str:
 _SPLIT_OR = re.compile(r"\s+(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
 _RANDOMISED_HEAD = re.compile(
     r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|allocated|assigned)(?:\s+\d\s*:\s*\d)?"
-    r"(?:\s+in\s+a\s+[\w-]+\s+ratio)?\s+(?:\w+\s+){0,3}?(?:to|between|into)\s+(?:receive\s+|either\s+|the\s+)*",
+    r"(?:\s+in\s+(?:an?\s+)?(?:\d\s*:\s*\d|[\w-]+)\s+ratio)?\s+(?:[\w-]+\s+){0,3}?(?:to|between|into)\s+(?:receive\s+|either\s+|the\s+)*"
+    r"|randomly received?\s+(?:either\s+)?"
+    # "randomly assigned 731 patients with NSCLC who had progressed after prior chemotherapy to erlotinib or placebo"
+    r"|(?:randomi[sz]ed|randomly assigned|randomly allocated)\s+\d[\d,]*\s+(?:[\w-]+\s+){1,14}?to\s+(?:receive\s+|either\s+)*",
     re.IGNORECASE,
 )
 
@@ -648,7 +652,22 @@ def mask_brackets(text: str) -> str:
     return "".join(out)
 
 
-_RANDOMISED_WORD = quick(r"randomi|assigned|allocated", re.IGNORECASE)
+_RANDOMISED_WORD = quick(r"randomi|randomly|assigned|allocated", re.IGNORECASE)
+
+
+def _arm_spans(masked: str, start: int, end: int, cuts: list[re.Match[str]]) -> list[tuple[int, int]]:
+    """Where each arm's words lie between the randomisation verb and the clause end: "A or B",
+    "A, B, or C" (commas before the one "or"), "A, or B, or C" (an "or" after each comma)."""
+    if len(cuts) > 1 and not all(masked[max(0, c.start() - 2): c.start()].startswith(",") for c in cuts):
+        return []
+    if len(cuts) == 1:
+        commas = [c.start() for c in re.finditer(r",\s+(?!(?:or|and)\b)", masked[: cuts[0].start()].rstrip()) if c.start() > start]
+        if len(commas) <= 3 and not any(re.match(r",\s+\d", masked[c:]) for c in commas):  # not "gemcitabine, 1000 mg/m2"
+            return [*pairwise([start, *commas, cuts[0].start()]), (cuts[0].end(), end)]
+    if not cuts:
+        return []
+    bounds = [start, *(x for c in cuts for x in (c.start(), c.end())), end]
+    return list(zip(bounds[::2], bounds[1::2], strict=True))
 
 
 def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
@@ -663,17 +682,15 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         stop = _CLAUSE_END.search(masked, head.end())
         end = stop.start() if stop else len(masked)
         cuts = list(_OR_WORD.finditer(masked, head.end(), end)) or list(_AND_WORD.finditer(masked, head.end(), end))
-        cuts = [c for c in cuts if c.start() >= head.end()]
-        if len(cuts) != 1:
-            continue
+        spans = _arm_spans(masked, head.end(), end, [c for c in cuts if c.start() >= head.end()])
         out = []
-        for a, b in ((head.end(), cuts[0].start()), (cuts[0].end(), end)):
+        for a, b in spans:
             part = sentence[a:b].strip(" ,")
             count = _COUNT_IN_PART.search(part)
             label = _short_label(part)
             if 1 <= len(label.split()) <= 6:
                 out.append((label, int(count.group(1) or count.group(2)) if count else None, part))
-        if len(out) == 2:
+        if spans and len(out) == len(spans):
             return out
     return []
 
