@@ -525,3 +525,14 @@ def test_baseline_characteristics_are_not_results():
             "comparable for age (mean, 61 years), fatigue (32%), and antineoplastic treatment (50%). "
             "The objective response rate was 45% with megestrol versus 20% with placebo.")
     assert {v for _, _, v, _ in _found(text)} == {45.0, 20.0}
+
+
+def test_deaths_are_counts_of_overall_survival_events():
+    text = "139 patients died (64 in perioperative chemotherapy group vs 75 in surgery alone group)."
+    found = [(d.endpoint, d.measure, d.value, d.arm) for d in _sentence_results(text, ["perioperative chemotherapy",
+                                                                                      "surgery alone"])]
+    assert found == [("OS", "count", 139.0, None), ("OS", "count", 64.0, "perioperative chemotherapy"),
+                     ("OS", "count", 75.0, "surgery alone")]
+    assert [(d.endpoint, d.value) for d in _sentence_results("Four toxic deaths occurred in the NP arm.", ["NP", "NIP"])] \
+        == [("TREATMENT_RELATED_DEATH", 4.0)]
+    assert [d.measure for d in _sentence_results("Twelve patients (10%) died during follow-up.", [])] == []

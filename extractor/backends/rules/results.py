@@ -300,6 +300,8 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
         gap = text[end: following.start] if following else ""
         if m.group("den"):
             kind = "count_of"
+        elif _in_deaths_bracket(text, start, end):
+            kind = "count_more"  # "139 patients died (64 in the chemotherapy group vs 75 in the surgery group)"
         elif out and value > 0 and re.search(r"\band\s+$", before) and re.match(r"\s+in\s+(?:the\s+)?\S", text[end:]):
             kind = "count_more"  # "two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm"
         elif following is not None and not gap.strip() and (value > 0 or following.canonical in _ZERO_COUNTABLE):
@@ -310,6 +312,13 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
             continue
         out.append((start, end, kind, float(value), "patients"))
     return out
+
+
+def _in_deaths_bracket(text: str, start: int, end: int) -> bool:
+    """A count in the brackets after "died" or "deaths", followed by where: "(64 in the A group vs 75 in B)"."""
+    opened = _unclosed_bracket(text, start)
+    return opened is not None and re.search(r"\b(?:died|deaths)\s*$", text[max(0, opened - 25): opened]) is not None \
+        and re.match(r"\s+(?:in|with|for|on)\s", text[end:]) is not None
 
 
 def _unclosed_bracket(text: str, pos: int) -> int | None:
@@ -621,6 +630,8 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
         return None
     if kind.startswith("count"):
         return _count_draft(sentence, owner, kind, value, start, end)
+    if owner.measure == "deaths":
+        return None  # "died" and "deaths" own counts only
     make = _DRAFT_BY_KIND.get(kind, _percent_draft)
     draft = make(sentence, owner, value, unit, start, end)
     if draft is not None:
@@ -714,11 +725,11 @@ def _count_draft(sentence: Sentence, owner: Mention, kind: str, value: float | N
     canonical = owner.canonical
     if kind == "count_before" and owner.start < end:
         return None
-    if canonical in TIME_TO_EVENT:
+    if canonical in TIME_TO_EVENT and owner.measure != "deaths":
         # "disease-free survival events were seen in 517 of 2073 patients"
         if not (owner.end <= start and re.search(r"\bevents?\b", text[owner.end: start])):
             return None
-    elif canonical not in _COUNTABLE:
+    elif canonical not in _COUNTABLE and owner.measure != "deaths":
         return None
     draft = Draft(canonical, "count", value, "patients", start, end, sentence, owner)
     fraction = re.match(rf"(?P<num>\d+|{WORD_NUMBER})\s*(?:of|/|out of)\s*(?P<den>\d+)", text[start:end], re.I)
@@ -1000,6 +1011,8 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
         if start < draft.end:
             continue
         gap = _BRACKETS.sub("", text[draft.end: start])  # "(95% CI 1.5–3.5 months) for the DZ group"
+        if re.search(r"[(\[]\s*\d", gap):
+            return None  # "139 patients died (64 in the A group": the arm is the bracketed number's
         if len(gap) <= 40 and not re.search(r"[;]|\d\s*%|\bversus\b|\bvs\b|\band\b\s+\d|\bto\b", gap):
             return label
         if start - draft.end <= 150 and re.fullmatch(r"(?:[^;%]*?\d\s?%\)?)*[^;%\d]*?\b(?:for|in|with)\s+(?:the\s+)?", gap) \

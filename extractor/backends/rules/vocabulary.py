@@ -98,7 +98,8 @@ ENTRIES: tuple[Entry, ...] = (
           r"|(?:confirmed |best |overall )*objective (?:tumou?r )?responses?(?: \(OR\))?|overall (?:clinical )?response|\bORRs?\b|\bresponded\b", "ORR"),
     Entry(r"(?:complete |radical )?\(?R0\)? (?:surgical )?resection(?: rates?)?|radical (?:\(R0\) )?(?:surgical )?resection(?: rates?)?", "R0_RESECTION"),
     Entry(r"dose[- ]limiting toxicit(?:y|ies)|\bDLTs?\b", "DLT"),
-    Entry(r"treatment[- ]related deaths?|deaths? (?:attributed|related) to (?:treatment|TRAEs?)", "TREATMENT_RELATED_DEATH"),
+    Entry(r"(?:treatment[- ]related|toxic) deaths?|deaths? (?:attributed|related|due) to (?:treatment|TRAEs?|toxicity)",
+          "TREATMENT_RELATED_DEATH"),
     # Adverse events: the core words here; grade, "treatment-related", "serious" and
     # "immune-related" before them are read backwards from the match (see _extend_ae), which
     # is far cheaper than trying those optional prefixes at every character.
@@ -113,6 +114,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"\bsafety\b|tolerability", "SAFETY"),
     # A bare event name ("anemia (5.0% and 19.0%)") takes its class from the AE mention before it.
     Entry(AE_EVENTS, "EVENT"),
+    # "139 patients died", "29 deaths in the A arm": counts of overall survival events, and nothing else.
+    Entry(r"\bdied\b|\bdeaths\b", "OS", "deaths"),
 )
 
 # Keyword prefilters: an entry is tried only when one of its keys is in the lowercased
@@ -121,7 +124,7 @@ ENTRIES: tuple[Entry, ...] = (
 _KEYS: dict[str, tuple[str, ...]] = {
     "HR": ("hazard", "hr"), "OR": ("odds", "or"), "RR": ("risk", "rr"),
     "PFS": ("pfs", "progression"), "EFS": ("efs", "event"), "DFS": ("dfs", "disease"),
-    "RFS": ("rfs", "relapse", "recurrence"), "OS": ("os", "surviv"), "TTP": ("ttp", "progression"),
+    "RFS": ("rfs", "relapse", "recurrence"), "OS": ("os", "surviv", "died", "deaths"), "TTP": ("ttp", "progression"),
     "TTF": ("ttf", "failure"), "TTNT": ("ttnt", "next", "subsequent"), "DOR": ("dor", "duration"),
     "MPR": ("mpr", "major"), "PCR": ("pcr", "complete"), "PATHOLOGICAL_RESPONSE": ("patholog", "prr"),
     "DCR": ("control", "dcr"), "CBR": ("benefit", "cbr"), "CR_RATE": ("complete", "cr"),
