@@ -536,3 +536,13 @@ def test_deaths_are_counts_of_overall_survival_events():
     assert [(d.endpoint, d.value) for d in _sentence_results("Four toxic deaths occurred in the NP arm.", ["NP", "NIP"])] \
         == [("TREATMENT_RELATED_DEATH", 4.0)]
     assert [d.measure for d in _sentence_results("Twelve patients (10%) died during follow-up.", [])] == []
+    text = "After surgery we recorded two deaths in the A group and one in the B group."
+    assert [(d.endpoint, d.value, d.arm) for d in _sentence_results(text, ["A", "B"])] == [("AE", 2.0, "A"), ("AE", 1.0, "B")]
+
+
+def test_survival_words_with_other_dashes_and_spaces():
+    from extractor.backends.rules.vocabulary import find_mentions
+
+    for text, canonical in [("recurrence\u2011free survival", "RFS"), ("relapse\u00a0free survival", "RFS"),
+                            ("progression\u2013free survival", "PFS")]:
+        assert [m.canonical for m in find_mentions(text)] == [canonical]

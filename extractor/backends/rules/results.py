@@ -314,6 +314,10 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
     return out
 
 
+_AFTER_SURGERY = re.compile(r"after (?:the )?(?:surgery|operation|resection)|post-?operative (?:deaths?|mortality|period|course)|"
+                            r"(?:due to|from|of) (?:surgical |postoperative )?complications|within 30 days", re.IGNORECASE)
+
+
 def _in_deaths_bracket(text: str, start: int, end: int) -> bool:
     """A count in the brackets after "died" or "deaths", followed by where: "(64 in the A group vs 75 in B)"."""
     opened = _unclosed_bracket(text, start)
@@ -731,6 +735,8 @@ def _count_draft(sentence: Sentence, owner: Mention, kind: str, value: float | N
             return None
     elif canonical not in _COUNTABLE and owner.measure != "deaths":
         return None
+    if owner.measure == "deaths" and _AFTER_SURGERY.search(text):
+        canonical = "AE"  # "after surgery we recorded two deaths": complications, not survival
     draft = Draft(canonical, "count", value, "patients", start, end, sentence, owner)
     fraction = re.match(rf"(?P<num>\d+|{WORD_NUMBER})\s*(?:of|/|out of)\s*(?P<den>\d+)", text[start:end], re.I)
     if fraction:

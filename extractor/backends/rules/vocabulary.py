@@ -24,7 +24,7 @@ _GRADE3 = (
 )
 GRADE3_RE = quick(_GRADE3, re.IGNORECASE)
 _GRADE_ANY = r"(?:(?:grade|G)\s*(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:or|and|to|[-–/])\s*(?:[1-5]|I{1,3}|IV|V))?|any[- ]grade|all[- ]grades?)"
-_RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+)[- ‐]related|related"
+_RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+)[-\s‐‑–]related|related"
 
 # Adverse events, named ones included: "grade 3 or 4 diarrhoea", "grade ≥3 TRAEs".
 AE_EVENTS = (
@@ -75,13 +75,13 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"odds ratios?|(?-i:\bORs?)(?=\s*[=:,(\[]|\s+\d|\s+was|\s+of)", "OR"),
     Entry(r"(?:relative risk|risk ratio)s?(?: of \w+)?|(?-i:\bRR\b)(?=\s*[=:,(\[]|\s+\d)", "RR"),
     Entry(r"\bPFS\s?(?:\d+|six|twelve)\s?(?:mo|m|months?)\b", "PFS", "rate_at_time", cased=True),
-    Entry(r"(?:median )?(?:progression|disease progression)[- ‐]free[- ‐]survival(?: \(m?PFS\))?(?: rates?)?|\bm?PFS\b(?: rates?)?", "PFS"),
-    Entry(r"(?:median )?event[- ‐]free[- ‐]survivals?(?: \(EFS\))?|\bEFS\b", "EFS"),
-    Entry(r"(?:median )?disease[- ‐]free[- ‐]survival(?: \(DFS\))?(?: rates?)?|\bDFS\b|alive and disease[- ]free", "DFS"),
-    Entry(r"distant (?:relapse|recurrence)[- ‐]free[- ‐]survival(?: \(\w+\))?|\bDRFS\b", "RFS"),
-    Entry(r"distant metastasis[- ‐]free[- ‐]survival(?: \(\w+\))?|\bDMFS\b", "OTHER"),
-    Entry(r"(?:median )?(?:relapse|recurrence)[- ‐]free[- ‐]survival(?: \(RFS\))?(?: rates?)?|\bRFS\b", "RFS"),
-    Entry(r"(?:disease|cancer|tumou?r)[- ‐]specific[- ‐]survival(?: \(\w+\))?|\bDSS\b|\bCSS\b|treatment[- ]free survival(?: \(TFS\))?|\bTFS\b", "OTHER"),
+    Entry(r"(?:median )?(?:progression|disease progression)[-\s‐‑–]free[-\s‐‑–]survival(?: \(m?PFS\))?(?: rates?)?|\bm?PFS\b(?: rates?)?", "PFS"),
+    Entry(r"(?:median )?event[-\s‐‑–]free[-\s‐‑–]survivals?(?: \(EFS\))?|\bEFS\b", "EFS"),
+    Entry(r"(?:median )?disease[-\s‐‑–]free[-\s‐‑–]survival(?: \(DFS\))?(?: rates?)?|\bDFS\b|alive and disease[- ]free", "DFS"),
+    Entry(r"distant (?:relapse|recurrence)[-\s‐‑–]free[-\s‐‑–]survival(?: \(\w+\))?|\bDRFS\b", "RFS"),
+    Entry(r"distant metastasis[-\s‐‑–]free[-\s‐‑–]survival(?: \(\w+\))?|\bDMFS\b", "OTHER"),
+    Entry(r"(?:median )?(?:relapse|recurrence)[-\s‐‑–]free[-\s‐‑–]survival(?: \(RFS\))?(?: rates?)?|\bRFS\b", "RFS"),
+    Entry(r"(?:disease|cancer|tumou?r)[-\s‐‑–]specific[-\s‐‑–]survival(?: \(\w+\))?|\bDSS\b|\bCSS\b|treatment[- ]free survival(?: \(TFS\))?|\bTFS\b", "OTHER"),
     Entry(r"(?:median )?(?:overall )?survival times?|(?:median )?overall[- ]survival(?: \(m?OS\))?(?: rates?)?|\bm?OS\b(?: rates?)?|\bsurvivals?\b", "OS"),
     Entry(r"(?:median )?times? to (?:tumou?r |disease )?progression|\bTTP\b", "TTP"),
     Entry(r"(?:median )?time to treatment failure|\bTTF\b", "TTF"),
@@ -271,7 +271,7 @@ def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, s
     words = window[prefix.start():] if prefix else ""
     full = words + sentence[start:end]
     begin = start - len(words)
-    if event and re.match(r"[- ‐]free\b", sentence[end: end + 6]):
+    if event and re.match(r"[-\s‐‑–]free\b", sentence[end: end + 6]):
         return None  # "seizure-free": an outcome, not an adverse event
     if event:
         # A bare event name ("anemia") waits to inherit its class; a graded one is a mention of its own.
