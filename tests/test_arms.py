@@ -117,3 +117,14 @@ def test_three_arms_randomised_to():
         "2600 mg/m2 as a 24-hour infusion alone (FU24h), or FU24h plus LV 500 mg/m2 (FU24h + LV).")] == \
         ["FU + LV", "FU24h", "FU24h + LV"]
     assert len(_arms("Patients were randomised to gemcitabine, 1000 mg/m2 weekly, or observation.")) == 2
+
+
+def test_arms_from_a_stated_comparison_or_who_received():
+    assert _arms("This post hoc analysis used data from the CLOT study (N = 676) to compare the efficacy and safety of "
+                 "dalteparin, a LMWH, versus vitamin K antagonist (VKA) for prevention of rVTE.") == \
+        [("dalteparin", None), ("VKA", None)]
+    assert _arms("This trial compared docetaxel with vinorelbine in elderly patients.") == \
+        [("docetaxel", None), ("vinorelbine", None)]
+    assert _arms("We compared the outcomes of patients with and without metastases.") == []
+    assert _arms("A randomized trial was conducted in glioma patients that received radiotherapy plus nimotuzumab or "
+                 "placebo.") == [("radiotherapy plus nimotuzumab", None), ("placebo", None)]

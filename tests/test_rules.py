@@ -546,3 +546,10 @@ def test_survival_words_with_other_dashes_and_spaces():
     for text, canonical in [("recurrence\u2011free survival", "RFS"), ("relapse\u00a0free survival", "RFS"),
                             ("progression\u2013free survival", "PFS")]:
         assert [m.canonical for m in find_mentions(text)] == [canonical]
+
+
+def test_response_categories_beside_a_response_rate_are_outcomes_of_their_own():
+    text = ("In this phase II trial, 103 patients were treated with regorafenib. The ORR was 20.4%. "
+            "21 patients (20.4%) achieved partial remission (PR), and 43 patients (41.7%) achieved stable disease (SD).")
+    found = {(e, m, v) for e, m, v, _ in _found(text)}
+    assert {("ORR", "proportion", 20.4), ("OTHER", "proportion", 20.4), ("OTHER", "proportion", 41.7)} <= found

@@ -221,7 +221,8 @@ def _named_group_arms(title: str | None, sentences: list[str], text: str, named:
 def _comparison_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
     """ "randomised to X or Y", then "X (AT) versus Y (AC)", then "X versus Y" in the title."""
     return [(label, [label], count, defining)
-            for label, count, defining in _randomised_to(sentences) or _abbreviated_pair(sentences) or _title_versus(title)]
+            for label, count, defining in _randomised_to(sentences) or _abbreviated_pair(sentences) or _title_versus(title)
+            or _compared_pair(sentences)]
 
 
 #: How arms are named, most explicit first; the first shape that finds arms names them.
@@ -366,6 +367,36 @@ def _abbreviated_pair(sentences: list[str]) -> list[tuple[str, int | None, str]]
             chain = _drug_chain_before(sentence, find_drugs(sentence, code_names=True), s2)
             if chain and _PAIR_JOIN.match(sentence[e1:chain[0].start]):
                 return [(a1, None, _long_form(sentence, s1)), (a2, None, sentence[chain[0].start:s2])]
+    return []
+
+
+#: "to compare the efficacy and safety of dalteparin, a LMWH, versus vitamin K antagonist (VKA) for ...",
+#: "compared docetaxel with vinorelbine in": the two sides of a comparison the design sentence states.
+_COMPARED_PAIR = re.compile(
+    r"\bcompar(?:e|ed|ing)\s+(?:the\s+(?:efficacy|safety|effects?|effectiveness|outcomes?|toxicity|tolerability)"
+    r"(?:\s+and\s+(?:safety|tolerability|efficacy|toxicity))?\s+of\s+)?(?P<a>[^,;:]{3,60}?)(?:,\s+[^,;:]{1,30},)?"
+    r"\s+(?:versus|vs\.?|with|to)\s+(?P<b>[^,;:.]{3,60}?)(?=\s*(?:,|;|\.|$|\s(?:in|for|as|among|on|at)\b))",
+    re.IGNORECASE,
+)
+_COMPARABLE = re.compile(r"placebo|observation|surgery|radiotherapy|best supportive care|usual care|standard", re.IGNORECASE)
+
+
+def _compared_pair(sentences: list[str]) -> list[tuple[str, int | None, str]]:
+    """The two treatments a "compare A versus B" sentence names, each a drug or a usual comparator."""
+    for sentence in sentences:
+        if "compar" not in sentence:
+            continue
+        masked = mask_brackets(sentence)
+        for m in _COMPARED_PAIR.finditer(masked):
+            # each side with the bracket right after it, where its abbreviation is: "vitamin K antagonist (VKA)"
+            sides = [sentence[m.start(k): m.end(k) + len(re.match(r"\s*(?:\([^()]*\))?", sentence[m.end(k):]).group(0))].strip()
+                     for k in ("a", "b")]
+            known = [bool(find_drugs(x, code_names=True) or _COMPARABLE.search(x)) for x in sides]
+            if all(known) or (any(known) and all(len(x.split()) <= 4 and not re.search(r"\b(?:patients|those)\b", x)
+                                                 for x in sides)):
+                labels = [_short_label(x) for x in sides]
+                if all(1 <= len(label.split()) <= 6 for label in labels):
+                    return [(label, None, side) for label, side in zip(labels, sides, strict=True)]
     return []
 
 
@@ -623,7 +654,7 @@ _SPLIT_OR = re.compile(r"\s+(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the
 _RANDOMISED_HEAD = re.compile(
     r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|allocated|assigned)(?:\s+\d\s*:\s*\d)?"
     r"(?:\s+in\s+(?:an?\s+)?(?:\d\s*:\s*\d|[\w-]+)\s+ratio)?\s+(?:[\w-]+\s+){0,3}?(?:to|between|into)\s+(?:receive\s+|either\s+|the\s+)*"
-    r"|randomly received?\s+(?:either\s+)?"
+    r"|randomly received?\s+(?:either\s+)?|(?<=\bwho )received\s+(?:either\s+)?|(?<=\bthat )received\s+(?:either\s+)?"
     # "randomly assigned 731 patients with NSCLC who had progressed after prior chemotherapy to erlotinib or placebo"
     r"|(?:randomi[sz]ed|randomly assigned|randomly allocated)\s+\d[\d,]*\s+(?:[\w-]+\s+){1,14}?to\s+(?:receive\s+|either\s+)*",
     re.IGNORECASE,

@@ -638,10 +638,8 @@ def _results(drafts: list[Draft]) -> list[Result]:
     out: list[Result] = []
     seen: dict[tuple[object, ...], Result] = {}
     for d in drafts:
-        if d.endpoint == "PR":
-            if has_orr:
-                continue
-            d.endpoint = "ORR"
+        if d.endpoint == "PR":  # beside an ORR, partial responses are an outcome of their own
+            d.endpoint, d.name = ("OTHER", d.mention.text.strip()) if has_orr else ("ORR", d.name)
         if d.endpoint in {"HR", "OR", "RR"}:
             continue
         key = _result_key(d)

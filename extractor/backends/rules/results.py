@@ -634,8 +634,8 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
         return None
     if kind.startswith("count"):
         return _count_draft(sentence, owner, kind, value, start, end)
-    if owner.measure == "deaths":
-        return None  # "died" and "deaths" own counts only
+    if owner.measure == "deaths" or (owner.measure == "category" and kind != "pct"):
+        return None  # "died" and "deaths" own counts only; "stable disease", counts and percentages
     make = _DRAFT_BY_KIND.get(kind, _percent_draft)
     draft = make(sentence, owner, value, unit, start, end)
     if draft is not None:
@@ -733,7 +733,7 @@ def _count_draft(sentence: Sentence, owner: Mention, kind: str, value: float | N
         # "disease-free survival events were seen in 517 of 2073 patients"
         if not (owner.end <= start and re.search(r"\bevents?\b", text[owner.end: start])):
             return None
-    elif canonical not in _COUNTABLE and owner.measure != "deaths":
+    elif canonical not in _COUNTABLE and owner.measure not in {"deaths", "category"}:
         return None
     if owner.measure == "deaths" and _AFTER_SURGERY.search(text):
         canonical = "AE"  # "after surgery we recorded two deaths": complications, not survival

@@ -83,7 +83,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"(?:median )?(?:relapse|recurrence)[-\s‐‑–]free[-\s‐‑–]survival(?: \(RFS\))?(?: rates?)?|\bRFS\b", "RFS"),
     Entry(r"(?:disease|cancer|tumou?r)[-\s‐‑–]specific[-\s‐‑–]survival(?: \(\w+\))?|\bDSS\b|\bCSS\b|treatment[- ]free survival(?: \(TFS\))?|\bTFS\b", "OTHER"),
     Entry(r"(?:median )?(?:overall )?survival times?|(?:median )?overall[- ]survival(?: \(m?OS\))?(?: rates?)?|\bm?OS\b(?: rates?)?|\bsurvivals?\b", "OS"),
-    Entry(r"(?:median )?times? to (?:tumou?r |disease )?progression|\bTTP\b", "TTP"),
+    Entry(r"(?:median )?times? to (?:tumou?r |disease )?progression|time to progressive disease|\bTTP\b", "TTP"),
     Entry(r"(?:median )?time to treatment failure|\bTTF\b", "TTF"),
     Entry(r"time to (?:next|subsequent) (?:treatment|therapy)|\bTTNT\b", "TTNT"),
     Entry(r"(?:median )?duration of (?:objective |overall )?(?:response|remission)s?|response duration|\bm?DoR\b|\bDOR\b", "DOR"),
@@ -94,6 +94,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"clinical benefit(?: rates?)?|\bCBR\b", "CBR"),
     Entry(r"(?:complete (?:clinical )?(?:response|remission)|\bCR\b)(?: rates?)?(?: \(CR\))?", "CR_RATE"),
     Entry(r"partial (?:response|remission)s?(?: \(PR\))?", "PR"),
+    # Response categories other than response itself: outcomes named as written, counted too ("seven stable disease").
+    Entry(r"stable disease(?: \(SD\))?(?! or better)|progressive disease(?: \(PD\))?", "OTHER", "category"),
     Entry(r"(?:confirmed |best |overall |objective |clinical |radiological |intracranial )*(?:tumou?r )?(?:response|remission) rates?(?: \((?:ORR|RR|OR)\))?"
           r"|(?:confirmed |best |overall )*objective (?:tumou?r )?responses?(?: \(OR\))?|overall (?:clinical )?response|\bORRs?\b|\bresponded\b", "ORR"),
     Entry(r"(?:complete |radical )?\(?R0\)? (?:surgical )?resection(?: rates?)?|radical (?:\(R0\) )?(?:surgical )?resection(?: rates?)?", "R0_RESECTION"),
@@ -124,7 +126,7 @@ ENTRIES: tuple[Entry, ...] = (
 _KEYS: dict[str, tuple[str, ...]] = {
     "HR": ("hazard", "hr"), "OR": ("odds", "or"), "RR": ("risk", "rr"),
     "PFS": ("pfs", "progression"), "EFS": ("efs", "event"), "DFS": ("dfs", "disease"),
-    "RFS": ("rfs", "relapse", "recurrence"), "OS": ("os", "surviv", "died", "deaths"), "TTP": ("ttp", "progression"),
+    "RFS": ("rfs", "relapse", "recurrence"), "OS": ("os", "surviv", "died", "deaths"), "TTP": ("ttp", "progression", "progressive"),
     "TTF": ("ttf", "failure"), "TTNT": ("ttnt", "next", "subsequent"), "DOR": ("dor", "duration"),
     "MPR": ("mpr", "major"), "PCR": ("pcr", "complete"), "PATHOLOGICAL_RESPONSE": ("patholog", "prr"),
     "DCR": ("control", "dcr"), "CBR": ("benefit", "cbr"), "CR_RATE": ("complete", "cr"),
@@ -134,7 +136,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "IMMUNE_RESPONSE": ("respons",), "SAFETY": ("safety", "tolerab"),
     "FEASIBILITY": ("feasib", "proceeded", "complet", "adheren", "complian", "consent", "retention", "participat",
                     "recruit", "accrual", "uptake"),
-    "OTHER": ("surviv", "drfs", "dmfs", "dss", "css", "tfs"),
+    "OTHER": ("surviv", "drfs", "dmfs", "dss", "css", "tfs", "stable", "progressive"),
 }
 _AE_KEYS = ("advers", "ae", "toxic", "event", "grade", "related", "trae", "complication")
 
