@@ -257,6 +257,9 @@ def test_design_words_in_a_title_are_not_an_acronym():
     ("31% (n=41) of all eligible CRC survivors consented to participate in the trial.", {"enrolled": 41}),
     ("Patients of ≤ 75 years of age were randomised to XELIRI or FOLFIRI; altogether 87 patients were enrolled.",
      {"enrolled": 87}),
+    ("A total of 65 participants were analyzed following reconstructive surgery.", {"evaluable": 65}),
+    ("Biopsies collected before and after intervention were analysed for 15 participants (n=8 selenium, n=7 placebo).",
+     {"evaluable": 15}),
 ])
 def test_enrolment_phrase_shapes(sentence, counts):
     from extractor.structure import Sentence

@@ -217,6 +217,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("evaluable", rf"efficacy analysis of {_COUNT}"),
     ("evaluable", rf"{_COUNT} {_PEOPLE} (?:were )?included in the (?:intent(?:ion)?[- ]to[- ]treat|efficacy) (?:analysis|population)"),
     ("evaluable", rf"accrue {_COUNT} {_PEOPLE} evaluable"),
+    # "A total of 65 participants were analyzed", "biopsies were analysed for 15 participants"
+    ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:were|was)\s+(?:\w+\s+)?analy[sz]ed\b"),
+    ("evaluable", rf"\banaly[sz]ed (?:for|in) {_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     # "58 out of 88 patients ... had samples available for analysis", "288 tumors were available for analysis"
     ("evaluable", rf"{_COUNT}(?:\s+(?:out\s+)?of\s+\d+)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE}|tumou?rs|samples)\b[^.;]{{0,40}}?\bavailable for (?:the )?(?:[\w-]+ )?analys[ie]s"),
     ("evaluable", rf"(?:in|among) (?:the )?{_COUNT} {_PEOPLE} with (?:data|information) that could be (?:evaluated|analy[sz]ed)"),
@@ -234,14 +237,14 @@ _KIND_HINTS = {
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist",
                  "accru", "trial", "study", "consented"),
     "treated": ("treat", "receiv"),
-    "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "intent", "intention", "available for"),
+    "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "intent", "intention", "available for", "analy"),
     "completed": ("complet",),
 }
 # Count-first patterns are tried only where a number starts: an alternation of number
 # words tried at every character was most of the backend's time.
 _NUMBER_START = quick(rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)", re.IGNORECASE)
 _ENROLMENT_HINT = folded(
-    r"enrol|randomi|randomly|consented|screen|treated|evaluab|assessab|evaluated|complet|includ|recruit|regist|accru|assign|available for|"
+    r"enrol|randomi|randomly|consented|analy[sz]ed|screen|treated|evaluab|assessab|evaluated|complet|includ|recruit|regist|accru|assign|available for|"
     r"allocat|entered|trial (?:of|in|with|involving)|study (?:of|in|with|involving)|efficacy analysis")
 
 
