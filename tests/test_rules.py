@@ -556,3 +556,13 @@ def test_response_categories_beside_a_response_rate_are_outcomes_of_their_own():
             "21 patients (20.4%) achieved partial remission (PR), and 43 patients (41.7%) achieved stable disease (SD).")
     found = {(e, m, v) for e, m, v, _ in _found(text)}
     assert {("ORR", "proportion", 20.4), ("OTHER", "proportion", 20.4), ("OTHER", "proportion", 41.7)} <= found
+
+
+def test_masking_and_multicentre_only_as_stated():
+    assert design.masking("a randomized, placebo-controlled pilot trial") is None
+    assert design.masking("a randomized, double-blind, placebo-controlled trial") == "double_blind"
+    for text in ("until the international normalized ratio was 2", "the International Prostate Symptom Score",
+                 "no difference in overall global scores", "scores on global health"):
+        assert design.multicenter(text) is None, text
+    assert design.multicenter("an international, randomised phase 3 trial") is True
+    assert design.multicenter("a global phase III study") is True

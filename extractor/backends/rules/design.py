@@ -118,12 +118,13 @@ _RANDOMISED = folded(
 _NONRANDOM = folded(r"\bnon[- ]?randomi[sz]ed\b|\bnot randomi[sz]ed\b|allocated alternately|sequentially")
 _SINGLE_ARM = folded(r"\bsingle[- ]arm\b|\bone[- ]arm\b|\bsingle[- ]group\b")
 _OPEN = folded(r"\bopen[- ]label\b|\bunblinded\b|\bneither patients nor (?:those|investigators)[^.]{0,40}masked\b|\bnot (?:blinded|masked)\b")
-_DOUBLE = folded(r"\bdouble[- ](?:blind(?:ed)?|masked)\b|\b(?:triple|quadruple)[- ]blind|\b(?:investigators|patients)[^.]{0,60}(?:were|was) masked\b|\bplacebo[- ]controlled\b")
+# "Placebo-controlled" alone says nothing about masking (evals/LABELLING.md).
+_DOUBLE = folded(r"\bdouble[- ](?:blind(?:ed)?|masked)\b|\b(?:triple|quadruple)[- ]blind|\b(?:investigators|patients)[^.]{0,60}(?:were|was) masked\b")
 _SINGLE_BLIND = folded(r"\bsingle[- ](?:blind(?:ed)?|masked)\b")
 
 
 def masking(text: str) -> str | None:
-    """Masking stated in ``text``; "placebo-controlled" alone implies double-blind."""
+    """Masking stated in ``text`` ("placebo-controlled" alone states none)."""
     low = text.lower()
     if not any(k in low for k in ("blind", "mask", "open", "placebo")):
         return None
@@ -159,8 +160,11 @@ def allocation(text: str, n_arms: int) -> str | None:
 # --------------------------------------------------------------- centres
 
 _MULTI = folded(
-    r"\bmulti[- ]?(?:cent(?:er|re)|institution(?:al)?|national|site|centric)\b|\binternational\b"
-    r"|\bintergroup\b|\bglobal\b|\bcooperative (?:oncology )?group\b|\b(?:at|in|across|from|with) (?:\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:-[a-z]+)?) (?:\w+ ){0,2}(?:cent(?:er|re)s|hospitals|sites|institutions|clinics)\b")
+    r"\bmulti[- ]?(?:cent(?:er|re)|institution(?:al)?|national|site|centric)\b"
+    r"|\binternational\b(?! (?:normali[sz]ed|prostate|index|classification|units?|federation|agency|standards?|society|union|"
+    r"association|conference|criteria|staging|germ|consensus|working))"
+    r"|\bintergroup\b|\bglobal\b(?! (?:health|scores?|qol|quality|status|assessment|impression|ratings?|burden|measures?|"
+    r"functioning|distress|improvement|change|pain|side|symptom))|\bcooperative (?:oncology )?group\b|\b(?:at|in|across|from|with) (?:\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:-[a-z]+)?) (?:\w+ ){0,2}(?:cent(?:er|re)s|hospitals|sites|institutions|clinics)\b")
 _SINGLE_CENTRE = folded(r"\bsingle[- ](?:cent(?:er|re)|institution(?:al)?|site)\b|\bmono[- ]?cent(?:er|ric)\b")
 
 
