@@ -420,7 +420,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"was (?:assessed|measured|defined|evaluated|calculated)|were (?:assessed|measured|evaluated|collected|analy[sz]ed)|"
         r"intention[- ]to[- ]treat|mg/m|mg/kg|every \d|cycles? of|between (?:19|20)\d\d and|from (?:19|20)\d\d (?:to|until)|"
         r"registered|we (?:conducted|performed|did|designed|randomi[sz]ed|enrolled)|this (?:phase|randomi[sz]ed|multicent\w+|open)|"
-        r"single[- ]arm|open[- ]label|phase (?:i{1,3}|[1-3])[ab]?\b|enrolled|were treated|patients received|daily|per cycle)\b"),
+        r"single[- ]arm|open[- ]label|phase (?:i{1,3}|[1-3])[ab]?\b|enrolled|were treated|patients received|daily|per cycle|"
+        r"(?:trial|study) was (?:conducted|performed|carried out)|double[- ]blind|placebo[- ]controlled|multicent(?:er|re|ric))\b"),
     # One "\b" before the alternation, not one per branch: the regex engine tries every branch
     # that opens with "\b" at every character, and this pattern was the stage's costliest.
     RESULTS: quick(

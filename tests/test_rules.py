@@ -566,3 +566,18 @@ def test_masking_and_multicentre_only_as_stated():
         assert design.multicenter(text) is None, text
     assert design.multicenter("an international, randomised phase 3 trial") is True
     assert design.multicenter("a global phase III study") is True
+
+
+def test_a_secondary_analysis_names_its_trial_in_the_background():
+    text = ("BACKGROUND: The Ovarian Protection Trial In Premenopausal Breast Cancer Patients “OPTION” trial (NCT00427245) "
+            "was a prospective, multicenter, randomised, open label study of goserelin. METHODS: Bone markers were "
+            "measured. RESULTS: NTX rose at 6 months.")
+    record = extract(text).trials[0]
+    assert (record.acronym, record.multicenter, record.masking) == ("OPTION", True, "open_label")
+
+
+def test_the_trial_a_secondary_analysis_opens_with_is_its_own():
+    text = ("BACKGROUND: In the phase III AVAGAST trial, the addition of bevacizumab to chemotherapy improved PFS. "
+            "We studied the role of Angiopoietin-2. METHODS: Patients were randomly assigned to bevacizumab or placebo. "
+            "RESULTS: Ang-2 was lower in Asian patients.")
+    assert extract(text).trials[0].acronym == "AVAGAST"

@@ -371,20 +371,18 @@ def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], ha
 
 
 def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
-    if title:
-        names = design.acronyms(title)
-        if names:
-            return names[-1][1]
-        group = design.GROUP_TRIAL_NUMBER.search(title)
-        if group:
-            return group.group("whole") or group.group("number")
-        for m in design.ACRONYM_PAREN.finditer(title):
-            # "(TACT): an open-label ..." or at the end; not "(VKA) therapy".
-            closing = title[m.end():].lstrip()
-            if design._plausible_acronym(m.group("name")) and (not closing or closing[0] in ":;,."):
-                return m.group("name")
+    """The name of the document's own trial: from its title, else from the first sentences that speak of it."""
+    named = _title_acronym(title) if title else None
+    if named:
+        return named
     for s in sentences[:15]:
-        if s.section in _SKIP_SECTIONS | {BACKGROUND}:
+        if s.section in _SKIP_SECTIONS:
+            continue
+        # "The X trial (NCT…) was a prospective, randomised study", even in the background: a secondary analysis of X
+        described = next((name for pos, name in design.acronyms(s.text) if _DESCRIBED_TRIAL.match(s.text, pos)), None)
+        if described:
+            return described
+        if s.section == BACKGROUND:
             continue
         for pos, name in design.acronyms(s.text):
             before = s.text[max(0, pos - 100): pos]
@@ -395,9 +393,43 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
         lead = re.match(r"^\s*(?P<n>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+),\s+an?\s", s.text)
         if lead:
             return lead.group("n")
+    return _parent_trial(sentences)
+
+
+def _title_acronym(title: str) -> str | None:
+    names = design.acronyms(title)
+    if names:
+        return names[-1][1]
+    group = design.GROUP_TRIAL_NUMBER.search(title)
+    if group:
+        return group.group("whole") or group.group("number")
+    for m in design.ACRONYM_PAREN.finditer(title):
+        # "(TACT): an open-label ..." or at the end; not "(VKA) therapy".
+        closing = title[m.end():].lstrip()
+        if design._plausible_acronym(m.group("name")) and (not closing or closing[0] in ":;,."):
+            return m.group("name")
     return None
 
 
+#: A secondary analysis says so; its background then names the trial it analyses ("In the phase III AVAGAST trial, ...").
+_SECONDARY = re.compile(r"\b(?:post[- ]hoc|secondary|exploratory|subgroup|translational|biomarker|updated|pooled|"
+                        r"quality[- ]of[- ]life|long[- ]term follow[- ]up) analys[ie]s\b|\bthis analysis\b", re.IGNORECASE)
+_DESIGN_BEFORE = re.compile(r"\b(?:phase\s+(?:I{1,3}V?|[1-4])[ab]?|randomi[sz]ed)\b[^.;]{0,30}$", re.IGNORECASE)
+
+
+def _parent_trial(sentences: list[Sentence]) -> str | None:
+    """The one trial a secondary analysis names, with its design, in its first sentences."""
+    secondary = bool(_SECONDARY.search(" ".join(s.text for s in sentences[:20])))
+    head = sentences[:6] if secondary else sentences[:1]  # else only the opening words: "In the phase III AVAGAST trial, ..."
+    names = {name for s in head for pos, name in design.acronyms(s.text) if _DESIGN_BEFORE.search(s.text[:pos])}
+    return names.pop() if len(names) == 1 else None
+
+
+_DESCRIBED_TRIAL = re.compile(
+    r"[\w-]+[”\"’]?[^.]{0,40}?\b(?:was|is)\s+an?\s+(?:[\w-]+[\s,]+){0,4}?"
+    r"(?:prospective|randomi[sz]ed|multi-?cent\w*|phase|open[- ]label|double[- ]blind|controlled)\b",
+    re.IGNORECASE,
+)
 _CAPTION_OR_TABLE = re.compile(r"^\W*(?:Fig(?:ure)?s?\.?|Table|Supplementary)\s*\d|\t")
 
 
@@ -577,7 +609,8 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
         low = s.text.lower()
         if not any(k in low for k in _ROLE_KEYS):
             continue
-        mentions = [m for m in find_mentions(s.text) if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"}]
+        mentions = [m for m in find_mentions(s.text)
+                    if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"} and m.measure not in {"category", "deaths"}]
         declared = _roles_in_brackets(s.text, mentions) + _roles_in_clauses(s.text, mentions)
         for m, role in declared or _unnamed_primary(s.text):
             if (m.canonical, role) not in seen:

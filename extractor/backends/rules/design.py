@@ -337,7 +337,7 @@ _TRIAL_WORD = r"(?i:trial|study|studies|cohort|program(?:me)?)"
 # "the ROME trial", "EDGE-Gastric study", "(REAL3)", "KEYNOTE-189 trial", "OptiTROP-Lung01 study".
 _ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?=[-–][A-Z]))(?:[-–][A-Za-z0-9]+)*(?:\s(?:\d{2,4}(?:-\d+)?|[A-Z]\d{1,3}))?"
 ACRONYM_BEFORE_TRIAL = quick(
-    rf"\b(?P<name>{_ACRONYM_CORE})\s+(?:(?:randomi[sz]ed|clinical|pivotal|phase\s*(?:I{{1,3}}|[1-4])[ab]?(?:/(?:I{{1,3}}|[1-4]))?|global|international|open-label|umbrella|basket|registrational)\s+)*{_TRIAL_WORD}\b"
+    rf"\b(?P<name>{_ACRONYM_CORE})[”\"’]?\s+(?:(?:randomi[sz]ed|clinical|pivotal|phase\s*(?:I{{1,3}}|[1-4])[ab]?(?:/(?:I{{1,3}}|[1-4]))?|global|international|open-label|umbrella|basket|registrational)\s+)*{_TRIAL_WORD}\b"
 )
 ACRONYM_PAREN = re.compile(rf"\((?P<name>{_ACRONYM_CORE})(?:[,;] [^)]{{0,40}})?\)")
 _NOT_ACRONYM = frozenset(
