@@ -128,3 +128,9 @@ def test_arms_from_a_stated_comparison_or_who_received():
     assert _arms("We compared the outcomes of patients with and without metastases.") == []
     assert _arms("A randomized trial was conducted in glioma patients that received radiotherapy plus nimotuzumab or "
                  "placebo.") == [("radiotherapy plus nimotuzumab", None), ("placebo", None)]
+
+
+def test_an_arm_already_named_by_its_abbreviation_keeps_it():
+    labels = [label for label, _ in _arms("A total of 81 patients were randomized, 39 of which received selenium (Se) "
+                                          "[selenium group, SeG] and 42 serving as controls [control group, CG].")]
+    assert "SeG" in labels and "Se" not in labels

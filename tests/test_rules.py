@@ -581,3 +581,11 @@ def test_the_trial_a_secondary_analysis_opens_with_is_its_own():
             "We studied the role of Angiopoietin-2. METHODS: Patients were randomly assigned to bevacizumab or placebo. "
             "RESULTS: Ang-2 was lower in Asian patients.")
     assert extract(text).trials[0].acronym == "AVAGAST"
+
+
+def test_supportive_drugs_and_short_code_names_are_interventions():
+    from extractor.backends.rules.arms import interventions_in
+
+    assert [i["name"] for i in interventions_in("acetaminophen and naproxen plus tamsulosin")] == \
+        ["acetaminophen", "naproxen", "tamsulosin"]
+    assert [i["name"] for i in interventions_in("gemcitabine plus Z-360 120 mg")] == ["gemcitabine", "Z-360"]

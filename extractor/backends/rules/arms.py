@@ -329,8 +329,8 @@ def _name_by_abbreviation(arms: list[ArmDraft], abbreviations: dict[str, frozens
     its first word ("EXE 25 mg/d"), or the one whose drugs are exactly the arm's
     ("doxorubicin 50 mg/m2 plus docetaxel" is "AT")."""
     for arm in arms:
-        if _LABELLED.fullmatch(arm.label or ""):
-            continue
+        if _LABELLED.fullmatch(arm.label or "") or re.fullmatch(r"[\w+/-]*[A-Z][\w+/-]*[A-Z][\w+/-]*", arm.label or ""):
+            continue  # "arm A"; "SeG" is already the text's abbreviation of the arm
         own = _ABBREVIATION_DEFINED.search(arm.defining_text or "")
         drugs = frozenset(str(i["name"]).lower() for i in arm.interventions if i["type"] != "other")
         first_word = (arm.label or "").split(" ")[0]

@@ -96,7 +96,7 @@ _STEMS = re.compile(
     r"^[a-z]{3,}(?:mab|cept|nib|lib|parib|ciclib|lisib|rafenib|tinib|degib|sidenib|platin|taxel|rubicin|"
     r"mustine|citabine|tecan|vedotin|deruxtecan|govitecan|leucel|cel|rsen|stat|zomib|lidomide|semide)$"
 )
-_CODE = re.compile(r"^(?:[A-Z]{2,5}-?[A-Z]?\d{3,5}[a-z]?|[A-Z]{2,5}-[A-Z]\d{3})$")
+_CODE = re.compile(r"^(?:[A-Z]{2,5}-?[A-Z]?\d{3,5}[a-z]?|[A-Z]{2,5}-[A-Z]\d{3}|[A-Z]-\d{3,5})$")
 _STOP = frozenset({"the", "and", "with", "plus", "mab", "concept", "intercept", "accept", "except", "recept", "statistics"})
 
 
