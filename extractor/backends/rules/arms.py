@@ -381,6 +381,12 @@ _COMPARED_PAIR = re.compile(
 _COMPARABLE = re.compile(r"placebo|observation|surgery|radiotherapy|best supportive care|usual care|standard", re.IGNORECASE)
 
 
+def _with_bracket(text: str, end: int) -> int:
+    """Where words ending at ``end`` end with the bracket right after them, if one follows."""
+    m = re.match(r"\s*\([^()]*\)", text[end:])
+    return end + m.end() if m else end
+
+
 def _compared_pair(sentences: list[str]) -> list[tuple[str, int | None, str]]:
     """The two treatments a "compare A versus B" sentence names, each a drug or a usual comparator."""
     for sentence in sentences:
@@ -389,8 +395,7 @@ def _compared_pair(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         masked = mask_brackets(sentence)
         for m in _COMPARED_PAIR.finditer(masked):
             # each side with the bracket right after it, where its abbreviation is: "vitamin K antagonist (VKA)"
-            sides = [sentence[m.start(k): m.end(k) + len(re.match(r"\s*(?:\([^()]*\))?", sentence[m.end(k):]).group(0))].strip()
-                     for k in ("a", "b")]
+            sides = [sentence[m.start(k): _with_bracket(sentence, m.end(k))].strip() for k in ("a", "b")]
             known = [bool(find_drugs(x, code_names=True) or _COMPARABLE.search(x)) for x in sides]
             if all(known) or (any(known) and all(len(x.split()) <= 4 and not re.search(r"\b(?:patients|those)\b", x)
                                                  for x in sides)):
