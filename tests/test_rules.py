@@ -589,3 +589,16 @@ def test_supportive_drugs_and_short_code_names_are_interventions():
     assert [i["name"] for i in interventions_in("acetaminophen and naproxen plus tamsulosin")] == \
         ["acetaminophen", "naproxen", "tamsulosin"]
     assert [i["name"] for i in interventions_in("gemcitabine plus Z-360 120 mg")] == ["gemcitabine", "Z-360"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Study endpoints were loco-regional recurrence or distant metastasis (Rec-Met) rate as primary endpoints, and "
+     "progression free survival (PFS) and overall survival (OS) as secondary endpoints.",
+     [("OTHER", "primary"), ("PFS", "secondary"), ("OS", "secondary")]),
+    ("Endpoints included the rates of rVTE (primary) and bleeding events.", [("OTHER", "primary")]),
+])
+def test_an_unknown_outcome_declared_primary_before_its_role(text, expected):
+    from extractor.backends.rules.backend import _endpoints
+    from extractor.structure import Sentence
+
+    assert [(e.canonical, e.role) for e in _endpoints([Sentence(0, len(text), text, "methods", 0)])] == expected

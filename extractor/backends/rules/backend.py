@@ -612,7 +612,9 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
         mentions = [m for m in find_mentions(s.text)
                     if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"} and m.measure not in {"category", "deaths"}]
         declared = _roles_in_brackets(s.text, mentions) + _roles_in_clauses(s.text, mentions)
-        for m, role in declared or _unnamed_primary(s.text):
+        if not any(role == "primary" for _, role in declared):
+            declared = _unnamed_primary(s.text) + declared  # "X (an outcome the vocabulary does not know) as primary endpoint"
+        for m, role in declared:
             if (m.canonical, role) not in seen:
                 seen.add((m.canonical, role))
                 out.append(Endpoint(name=m.text.strip(), canonical=m.canonical, role=role))  # type: ignore[arg-type]
@@ -626,10 +628,17 @@ _PRIMARY_UNNAMED = re.compile(
     r"(?P<name>[a-z][\w -]{2,60}?)(?=\s+(?:evaluated|assessed|measured|defined|determined|as|at|in|on|by|after|using|according)\b|[,;.(]|$)",
     re.IGNORECASE,
 )
+#: "Study endpoints were loco-regional recurrence or distant metastasis (Rec-Met) rate as primary endpoints",
+#: "Endpoints included the rates of rVTE (primary) and bleeding events": the words before name the outcome.
+_PRIMARY_AFTER = re.compile(
+    r"(?:\b(?:were|was|included|include|:)\s+)(?:the\s+)?(?:rates?\s+of\s+)?(?P<name>[a-z][\w -]{2,60}?)\s*(?:\([^()]{1,20}\)\s*)?"
+    r"(?:rates?\s+)?(?:as (?:the |its )?primary (?:end[- ]?points?|outcomes?)\b|\(primary\))",
+    re.IGNORECASE,
+)
 
 
 def _unnamed_primary(text: str) -> list[tuple[Mention, str]]:
-    m = _PRIMARY_UNNAMED.search(text)
+    m = _PRIMARY_UNNAMED.search(text) or _PRIMARY_AFTER.search(text)
     if m is None:
         return []
     return [(Mention(m.start("name"), m.end("name"), m.group("name"), "OTHER", None), "primary")]
