@@ -30,6 +30,7 @@ def test_stated_verdicts(text, met):
 
 @pytest.mark.parametrize("text, significant", [
     ("Median TTP was significantly longer with AT than AC (37.3 v 31.9 weeks; P = .014).", True),
+    ("The change in BMD in the zoledronic acid group was significantly (P < .05) greater than in the placebo group.", True),
     ("PFS was 4.0 and 2.5 months (hazard ratio, 0.81; 95% CI, 0.54 to 1.21; P = .30).", False),
     ("The difference in ORR was not statistically significant (60.4% vs 43.5%; P = .2096).", False),
     ("Three-year RFS was not significantly different between groups (67.8 vs 73.6%).", False),

@@ -38,7 +38,7 @@ STATED_NOT_MET = folded(
 )
 #: "significantly longer", "statistically significant improvement", "significant benefit"
 SIGNIFICANT = folded(
-    r"\b(?:statistically )?significant(?:ly)? (?:longer|shorter|higher|lower|greater|better|improved?|prolonged|increased?|"
+    r"\b(?:statistically )?significant(?:ly)? (?:\([^()]{1,20}\) )?(?:longer|shorter|higher|lower|greater|better|improved?|prolonged|increased?|"
     r"reduced?|reduction|decreased?|more|less|superior|benefit|improvement|advantage|difference|prolongation|gain)\b"
     r"|\b(?:improved|prolonged|increased|reduced|extended) [^.;]{0,60}?significantly\b"
     r"|\bwas significant\b|\bsignificantly (?:favou?red|associated)\b"
