@@ -602,3 +602,16 @@ def test_an_unknown_outcome_declared_primary_before_its_role(text, expected):
     from extractor.structure import Sentence
 
     assert [(e.canonical, e.role) for e in _endpoints([Sentence(0, len(text), text, "methods", 0)])] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The main grade 3-4 toxicities were neutropenia (arm A 45%, arm B 30%) and diarrhea (arm A 12%, arm B 5%).",
+     [(45.0, "arm A"), (30.0, "arm B"), (12.0, "arm A"), (5.0, "arm B")]),
+    ("Grade 3/4 neutropenia (45% v 30%) and mucositis (8% v 1%) were more frequent in arm A.",
+     [(45.0, "arm A"), (30.0, "arm B"), (8.0, "arm A"), (1.0, "arm B")]),
+    ("Median PFS among Asian patients was 8.48 versus 4.14 months for arm B.", [(8.48, "arm A"), (4.14, "arm B")]),
+    ("Median time to treatment failure was 24 weeks for arm A, 7 weeks for arm B (P < 0.05).",
+     [(24.0, "arm A"), (7.0, "arm B")]),
+])
+def test_arms_named_before_values_and_after_pairs(text, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["arm A", "arm B"])] == expected

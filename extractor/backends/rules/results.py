@@ -946,9 +946,18 @@ def _sentence_about_one_arm(scene: _ArmScene) -> None:
 
 
 def _arm_named_after(scene: _ArmScene) -> None:
-    """An arm named right after the value ("49% in the XELIRI arm", "40% TT")."""
+    """An arm named right after the value ("49% in the XELIRI arm", "40% TT"), unless one is named right
+    before it ("arm A 45%, arm B 30%": the next arm's name belongs to the next value)."""
+    seconds = {id(b) for a, b in pairwise(scene.arm_level) if re.fullmatch(rf"\s*%?\s*{VERSUS}\s*", scene.text[a.end: b.pos])}
     for d in scene.arm_level:
-        d.arm = d.arm or _arm_after(d, scene.text, scene.mentions)
+        labelled = any(end <= d.pos and re.fullmatch(r"[\s:=]*", scene.text[end: d.pos]) for _, end, _ in scene.mentions)
+        if d.arm or labelled:
+            continue
+        arm = _arm_after(d, scene.text, scene.mentions)
+        following = next((start for start, _, label in scene.mentions if label == arm and start >= d.end), None)
+        if id(d) in seconds and following is not None and re.search(r"[)\]]|\b(?:were|was|is|are)\b", scene.text[d.end: following]):
+            continue  # "(8% v 1%) were more frequent in arm A": the arm after a closed pair is the first value's
+        d.arm = arm
 
 
 def _versus_pairs(scene: _ArmScene) -> None:
@@ -1017,12 +1026,12 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
         if start < draft.end:
             continue
         gap = _BRACKETS.sub("", text[draft.end: start])  # "(95% CI 1.5–3.5 months) for the DZ group"
-        if re.search(r"[(\[]\s*\d", gap):
-            return None  # "139 patients died (64 in the A group": the arm is the bracketed number's
-        if len(gap) <= 40 and not re.search(r"[;]|\d\s*%|\bversus\b|\bvs\b|\band\b\s+\d|\bto\b", gap):
+        if re.search(r"[(\[]\s*\d", gap) or re.search(rf"\b{VERSUS}(?!\w)", text[draft.end: start]):
+            return None  # "139 patients died (64 in the A group": the arm is the bracketed number's; "(45% v 30%) … in arm A": a pair's
+        if len(gap) <= 40 and not re.search(r"[;]|\d\s*%|\bversus\b|\bvs?\b|\band\b\s+\d|\bto\b", gap):
             return label
         if start - draft.end <= 150 and re.fullmatch(r"(?:[^;%]*?\d\s?%\)?)*[^;%\d]*?\b(?:for|in|with)\s+(?:the\s+)?", gap) \
-                and not re.search(r"\bversus\b|\bvs\b|\brespectively\b|\bcompared\b|\bthan\b", gap):
+                and not re.search(r"\bversus\b|\bvs?\b|\brespectively\b|\bcompared\b|\bthan\b", gap):
             return label
         return None
     return None
