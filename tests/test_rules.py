@@ -275,6 +275,13 @@ def test_enrolment_phrase_shapes(sentence, counts):
      [("OTHER", "proportion", 29.27, "percent"), ("OTHER", "proportion", 45.68, "percent")]),
     ("The median age was 63 years and 55% were men.", []),
     ("Mean weight was 71 ± 12 kg.", []),
+    ("Peritoneal relapses were 25% for cisplatin vs. 16.4 % for observation.",
+     [("OTHER", "proportion", 25.0, "percent"), ("OTHER", "proportion", 16.4, "percent")]),
+    ("Local recurrence occurred in 12% of patients.", [("OTHER", "proportion", 12.0, "percent")]),
+    ("Distant metastases developed in 15 patients (30%).", [("OTHER", "proportion", 30.0, "percent")]),
+    ("Clinical response was shown in 76.0% of the patients.", [("ORR", "proportion", 76.0, "percent")]),
+    ("Treatment-related mortality occurred in five patients (5.3%).", [("TREATMENT_RELATED_DEATH", "proportion", 5.3, "percent")]),
+    ("Similar results were found for the low-dose group (84.3%).", []),
 ])
 def test_outcomes_the_vocabulary_does_not_know_are_other(sentence, expected):
     from extractor.backends.rules.results import extract_sentence

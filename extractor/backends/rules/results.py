@@ -103,7 +103,8 @@ _SUBGROUP_AFTER = re.compile(
 _NOT_SUBGROUP = re.compile(
     r"intention|intent|full analysis|safety (?:population|set)|overall population|trial cohort|"
     r"all patients|treated population|per[- ]protocol|evaluable|^the study|^this|^our|"
-    r"^(?:received|receiving|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b",  # an arm, not a subgroup
+    r"^(?:received|receiving|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b|"
+    r"\bwho (?:received|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b",  # an arm, not a subgroup
     re.IGNORECASE,
 )
 
@@ -504,8 +505,9 @@ _BEFORE_VERB = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?(?:[a-z]+\s+){0,2}?\b(?:wa
 _SUBJECT_OUTCOME = quick(
     r"^(?:(?:in|at|after|during)\s+[^,;]{3,60},\s+)?(?:the\s+)?"
     r"(?P<s>[a-z][\w'’/-]*(?:\s+(?!(?:was|were|is|are|in|of)\b)[\w'’/-]+){0,5}?)\s*(?:\([^()]{1,25}\)\s*)?"
-    r"\b(?:was|were)\s+(?:only\s+|also\s+)?(?:normal|complete|completed|successful|achieved|observed|detected|positive|"
-    r"negative|present|significantly\s+\w+|(?:slightly|much|markedly)\s+\w+|higher|lower|greater|shorter|longer|less|more)\b",
+    r"\b(?:(?:was|were)\s+(?:only\s+|also\s+)?(?:normal|complete|completed|successful|achieved|observed|detected|positive|"
+    r"negative|present|significantly\s+\w+|(?:slightly|much|markedly)\s+\w+|higher|lower|greater|shorter|longer|less|more|"
+    r"shown|seen|noted|reported|found|recorded)|occurred|developed|appeared|(?:was|were)(?=\s+\d[\d.·]*\s?%))\b",
     re.IGNORECASE,
 )
 #: Subjects that are the patients' characteristics, not what the trial measured.
@@ -513,7 +515,8 @@ _NOT_OUTCOME_SUBJECT = re.compile(
     r"\b(?:age|aged|male|female|women|men|sex|gender|stage|ecog|performance|karnofsky|characteristics|follow[- ]?up|"
     r"baseline|bmi|weight|height|duration of (?:study )?(?:treatment|therapy|exposure)|(?:study )?treatment duration|"
     r"number of (?:cycles|courses|doses)|dose|doses|"
-    r"majority|most|patients|participants|subjects|median time from|cycles|courses|p|cost|costs|survival|response)\b",
+    r"majority|most|patients|participants|subjects|median time from|cycles|courses|p|cost|costs|survival|response|"
+    r"no|similar|differences?|results?|data|risk|trends?|benefits?|analys[ie]s)\b",
     re.IGNORECASE,
 )
 

@@ -97,15 +97,16 @@ ENTRIES: tuple[Entry, ...] = (
     # Response categories other than response itself: outcomes named as written, counted too ("seven stable disease").
     Entry(r"stable disease(?: \(SD\))?(?! or better)|progressive disease(?: \(PD\))?", "OTHER", "category"),
     Entry(r"(?:confirmed |best |overall |objective |clinical |radiological |intracranial )*(?:tumou?r )?(?:response|remission) rates?(?: \((?:ORR|RR|OR)\))?"
-          r"|(?:confirmed |best |overall )*objective (?:tumou?r )?responses?(?: \(OR\))?|overall (?:clinical )?response|\bORRs?\b|\bresponded\b", "ORR"),
+          r"|(?:confirmed |best |overall )*objective (?:tumou?r )?responses?(?: \(OR\))?|overall (?:clinical )?response|\bORRs?\b|\bresponded\b"
+          r"|(?:clinical|tumou?r) responses?\b(?! (?:evaluation|assessment|criteria|duration))|(?:number|proportion|percentage) of responders", "ORR"),
     Entry(r"(?:complete |radical )?\(?R0\)? (?:surgical )?resection(?: rates?)?|radical (?:\(R0\) )?(?:surgical )?resection(?: rates?)?", "R0_RESECTION"),
     Entry(r"dose[- ]limiting toxicit(?:y|ies)|\bDLTs?\b", "DLT"),
-    Entry(r"(?:treatment[- ]related|toxic) deaths?|deaths? (?:attributed|related|due) to (?:treatment|TRAEs?|toxicity)",
+    Entry(r"(?:treatment[- ]related|toxic) (?:deaths?|mortality)|deaths? (?:attributed|related|due) to (?:treatment|TRAEs?|toxicity)",
           "TREATMENT_RELATED_DEATH"),
     # Adverse events: the core words here; grade, "treatment-related", "serious" and
     # "immune-related" before them are read backwards from the match (see _extend_ae), which
     # is far cheaper than trying those optional prefixes at every character.
-    Entry(r"adverse (?:events?|effects?|reactions?)|\bAEs?\b|\bTRAEs?\b|toxicit(?:y|ies)|\bSAEs?\b|\bi[rm]AEs?\b|\bevents\b|"
+    Entry(r"adverse (?:drug )?(?:events?|effects?|reactions?)|\bAEs?\b|\bTRAEs?\b|toxicit(?:y|ies)|\bSAEs?\b|\bi[rm]AEs?\b|\bevents\b|"
           r"(?:postoperative |post-operative |surgical |major |overall )*complications?", "AE_CORE"),
     Entry(r"discontinu(?:ed|ation|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of) (?:TRAEs?|AEs?|adverse events|toxicity))?", "DISCONTINUATION"),
     Entry(r"quality of life|\bQoL\b|\bHRQoL\b", "QOL"),
@@ -131,7 +132,7 @@ _KEYS: dict[str, tuple[str, ...]] = {
     "MPR": ("mpr", "major"), "PCR": ("pcr", "complete"), "PATHOLOGICAL_RESPONSE": ("patholog", "prr"),
     "DCR": ("control", "dcr"), "CBR": ("benefit", "cbr"), "CR_RATE": ("complete", "cr"),
     "PR": ("partial",), "ORR": ("respon", "orr", "remission"), "R0_RESECTION": ("r0", "radical"),
-    "DLT": ("dose", "dlt"), "TREATMENT_RELATED_DEATH": ("death",), "IRAE": ("immune", "irae", "imae"),
+    "DLT": ("dose", "dlt"), "TREATMENT_RELATED_DEATH": ("death", "mortality"), "IRAE": ("immune", "irae", "imae"),
     "SAE": ("serious", "sae"), "DISCONTINUATION": ("discontinu",), "QOL": ("quality", "qol"),
     "IMMUNE_RESPONSE": ("respons",), "SAFETY": ("safety", "tolerab"),
     "FEASIBILITY": ("feasib", "proceeded", "complet", "adheren", "complian", "consent", "retention", "participat",
