@@ -258,6 +258,7 @@ def test_design_words_in_a_title_are_not_an_acronym():
     ("Patients of ≤ 75 years of age were randomised to XELIRI or FOLFIRI; altogether 87 patients were enrolled.",
      {"enrolled": 87}),
     ("A total of 65 participants were analyzed following reconstructive surgery.", {"evaluable": 65}),
+    ("Of those tested, 10 (67%) completed the study and only one (7%) withdrew.", {"completed": 10}),
     ("Biopsies collected before and after intervention were analysed for 15 participants (n=8 selenium, n=7 placebo).",
      {"evaluable": 15}),
 ])

@@ -227,7 +227,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "58 out of 88 patients ... had samples available for analysis", "288 tumors were available for analysis"
     ("evaluable", rf"{_COUNT}(?:\s+(?:out\s+)?of\s+\d+)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE}|tumou?rs|samples)\b[^.;]{{0,40}}?\bavailable for (?:the )?(?:[\w-]+ )?analys[ie]s"),
     ("evaluable", rf"(?:in|among) (?:the )?{_COUNT} {_PEOPLE} with (?:data|information) that could be (?:evaluated|analy[sz]ed)"),
-    ("completed", rf"{_COUNT} (?:{_PEOPLE} )?(?:completed|have completed) (?:the )?(?:study|trial|treatment|vaccine|priming|perioperative|all)"),
+    ("completed", rf"{_COUNT} (?:\([^()]{{1,15}}\) )?(?:{_PEOPLE} )?(?:completed|have completed) (?:the )?(?:study|trial|treatment|vaccine|priming|perioperative|all|intervention|program(?:me)?|protocol)"),
     ("completed", rf"{_COUNT} (?:{_PEOPLE} )?(?:were enrolled and have completed)"),
     ("completed", rf"{_COUNT}\s*/\s*\d+\s+(?:{_PEOPLE} )?completed"),
 )
