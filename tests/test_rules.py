@@ -623,3 +623,14 @@ def test_an_unknown_outcome_declared_primary_before_its_role(text, expected):
 ])
 def test_arms_named_before_values_and_after_pairs(text, expected):
     assert [(d.value, d.arm) for d in _sentence_results(text, ["arm A", "arm B"])] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Survival was worse in the thalidomide group (HR for death = 1.36, 95% CI = 1.10 to 1.68).", ("OS", 1.36, 1.10)),
+    ("The hazard ratio for death from any cause in the thalidomide group was 0.72 (95% CI, 0.60 to 0.90).",
+     ("OS", 0.72, 0.60)),
+    ("The hazard ratio for progression or death was 0.58 (95% CI 0.45-0.75).", ("PFS", 0.58, 0.45)),
+])
+def test_hazard_ratios_for_an_event(text, expected):
+    found = [(d.endpoint, d.value, d.ci_low) for d in _sentence_results(text, []) if d.measure == "hazard_ratio"]
+    assert found == [expected]

@@ -219,18 +219,22 @@ def _ratios(text: str, mentions: list[Mention], found: list[Value], ci_spans: li
     for mention in mentions:
         if mention.canonical not in _COMPARATIVE:
             continue
-        window = text[mention.end: mention.end + 45]
+        at = mention.end
+        event = _RATIO_EVENT.match(text, at)  # "hazard ratio for death, 0.73", "HR for progression or death = 0.58"
+        if event:
+            at = event.end()
+        window = text[at: at + 45]
         if re.match(r"^\s*(?:\([^)]*\)\s*)?(?:of|for|between|in|per)\b", window) and not re.match(r"^\s*of\s*\d", window):
             continue
         rm = _RATIO_RE.search(window)
         if rm is None or re.search(r"[%]", window[: rm.start()]):
             continue
-        pos = mention.end + rm.start("v")
+        pos = at + rm.start("v")
         if any(lo <= pos < hi for lo, hi in ci_spans) or any(s <= pos < e for s, e, *_ in [*found, *out]):
             continue
         value = parse_number(rm.group("v"))
         if 0 < value < 100:
-            out.append((pos, mention.end + rm.end("v"), "ratio", value, "ratio"))
+            out.append((pos, at + rm.end("v"), "ratio", value, "ratio"))
     return out
 
 
@@ -258,6 +262,11 @@ def _unit_shared_across_arms(text: str, found: list[Value], ci_spans: list[tuple
     return out
 
 
+_RATIO_EVENT = re.compile(
+    r"\s*(?:\([^()]{1,12}\)\s*)?(?:for|of)\s+(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death(?:\s+from\s+any\s+cause)?|"
+    r"recurrence|relapse)(?:\s*\([^()]{1,12}\))?"
+    r"(?:\s+(?:in|with|among)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+){0,3}?\s+(?:groups?|arms?))?\s*(?:was|were|is|of|[,=:])?",
+    re.IGNORECASE)
 _RANGE_ASIDE = re.compile(r"[(\[]\s*(?:IQR|interquartile range|range)\b[^()\[\]]*[)\]]", re.IGNORECASE)
 
 # Counts printed without a percentage: "9 of 12 patients", "Nine patients discontinued",

@@ -97,7 +97,8 @@ ENTRIES: tuple[Entry, ...] = (
     # Response categories other than response itself: outcomes named as written, counted too ("seven stable disease").
     Entry(r"stable disease(?: \(SD\))?(?! or better)|progressive disease(?: \(PD\))?", "OTHER", "category"),
     Entry(r"(?:confirmed |best |overall |objective |clinical |radiological |intracranial )*(?:tumou?r )?(?:response|remission) rates?(?: \((?:ORR|RR|OR)\))?"
-          r"|(?:confirmed |best |overall )*objective (?:tumou?r )?responses?(?: \(OR\))?|overall (?:clinical )?response|\bORRs?\b|\bresponded\b"
+          r"|(?:confirmed |best |overall )*objective (?:tumou?r )?responses?(?: \(OR\))?|overall (?:\([^()]{1,40}\) )?(?:clinical )?response"
+          r"|\bORRs?\b|\bresponded\b"
           r"|(?:clinical|tumou?r) responses?\b(?! (?:evaluation|assessment|criteria|duration))|(?:number|proportion|percentage) of responders", "ORR"),
     Entry(r"(?:complete |radical )?\(?R0\)? (?:surgical )?resection(?: rates?)?|radical (?:\(R0\) )?(?:surgical )?resection(?: rates?)?", "R0_RESECTION"),
     Entry(r"dose[- ]limiting toxicit(?:y|ies)|\bDLTs?\b", "DLT"),
