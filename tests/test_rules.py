@@ -634,3 +634,12 @@ def test_arms_named_before_values_and_after_pairs(text, expected):
 def test_hazard_ratios_for_an_event(text, expected):
     found = [(d.endpoint, d.value, d.ci_low) for d in _sentence_results(text, []) if d.measure == "hazard_ratio"]
     assert found == [expected]
+
+
+def test_patients_alive_at_a_time_are_survival_rates():
+    text = "At 12 months, the percentage of patients who were alive without disease progression was 48% in arm A and 25% in arm B."
+    assert [(d.endpoint, d.measure, d.value, d.arm) for d in _sentence_results(text, ["arm A", "arm B"])] == \
+        [("PFS", "rate_at_time", 48.0, "arm A"), ("PFS", "rate_at_time", 25.0, "arm B")]
+    found = _sentence_results("The estimated percentage of patients who were alive at 24 months was 62.1%.", [])
+    assert [(d.endpoint, d.measure, d.value, d.timepoint) for d in found] == [("OS", "rate_at_time", 62.1, "24 months")]
+    assert _sentence_results("Seven of the 19 patients remain alive at a minimum 32 months from trial initiation.", []) == []

@@ -610,7 +610,7 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
         if not any(k in low for k in _ROLE_KEYS):
             continue
         mentions = [m for m in find_mentions(s.text)
-                    if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"} and m.measure not in {"category", "deaths"}]
+                    if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"} and m.measure not in {"category", "deaths", "alive"}]
         declared = _roles_in_brackets(s.text, mentions) + _roles_in_clauses(s.text, mentions)
         if not any(role == "primary" for _, role in declared):
             declared = _unnamed_primary(s.text) + declared  # "X (an outcome the vocabulary does not know) as primary endpoint"

@@ -646,8 +646,8 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
         return None
     if kind.startswith("count"):
         return _count_draft(sentence, owner, kind, value, start, end)
-    if owner.measure == "deaths" or (owner.measure == "category" and kind != "pct"):
-        return None  # "died" and "deaths" own counts only; "stable disease", counts and percentages
+    if owner.measure == "deaths" or (owner.measure in {"category", "alive"} and kind != "pct"):
+        return None  # "died" and "deaths" own counts only; "stable disease", "alive at 24 months", percentages too
     make = _DRAFT_BY_KIND.get(kind, _percent_draft)
     draft = make(sentence, owner, value, unit, start, end)
     if draft is not None:

@@ -118,6 +118,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"\bsafety\b|tolerability", "SAFETY"),
     # A bare event name ("anemia (5.0% and 19.0%)") takes its class from the AE mention before it.
     Entry(AE_EVENTS, "EVENT"),
+    # "the percentage of patients who were alive without disease progression was 48%", "alive at 24 months".
+    Entry(r"alive (?:and )?without (?:disease )?progression|alive and (?:progression|disease)[-\s‐‑–]free", "PFS", "alive"),
+    Entry(r"\balive\b(?! (?:and|without) )", "OS", "alive"),
     # "139 patients died", "29 deaths in the A arm": counts of overall survival events, and nothing else.
     Entry(r"\bdied\b|\bdeaths\b", "OS", "deaths"),
 )
@@ -127,8 +130,8 @@ ENTRIES: tuple[Entry, ...] = (
 # character was the backend's hottest spot).
 _KEYS: dict[str, tuple[str, ...]] = {
     "HR": ("hazard", "hr"), "OR": ("odds", "or"), "RR": ("risk", "rr"),
-    "PFS": ("pfs", "progression"), "EFS": ("efs", "event"), "DFS": ("dfs", "disease"),
-    "RFS": ("rfs", "relapse", "recurrence"), "OS": ("os", "surviv", "died", "deaths"), "TTP": ("ttp", "progression", "progressive"),
+    "PFS": ("pfs", "progression", "alive"), "EFS": ("efs", "event"), "DFS": ("dfs", "disease"),
+    "RFS": ("rfs", "relapse", "recurrence"), "OS": ("os", "surviv", "died", "deaths", "alive"), "TTP": ("ttp", "progression", "progressive"),
     "TTF": ("ttf", "failure"), "TTNT": ("ttnt", "next", "subsequent"), "DOR": ("dor", "duration"),
     "MPR": ("mpr", "major"), "PCR": ("pcr", "complete"), "PATHOLOGICAL_RESPONSE": ("patholog", "prr"),
     "DCR": ("control", "dcr"), "CBR": ("benefit", "cbr"), "CR_RATE": ("complete", "cr"),
