@@ -251,9 +251,11 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
         low = text.lower()
         if not _ENROLMENT_HINT.search(low):
             continue
+        foldable = len(low) == len(text) and not _UNFOLDABLE.search(text)
+        if foldable and not _DIGIT.search(text) and not any(k in low for k in _NUMBER_WORD_KEYS):
+            continue  # no count to find: every pattern needs a number or a number word
         starts = [m.start() for m in _NUMBER_START.finditer(text)]
         kinds = {key for key, hints in _KIND_HINTS.items() if any(k in low for k in hints)}  # once, not per pattern
-        foldable = len(low) == len(text) and not _UNFOLDABLE.search(text)
         for key, pattern, count_first, fast in _ENROLMENT_RES:
             if key in out or key not in kinds:
                 continue
@@ -272,6 +274,11 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
 
 
 _COMBINING = re.compile("[\u0300-\u036f]")
+_DIGIT = re.compile(r"\d")
+#: Every word of ``WORD_NUMBER`` holds one of these ("sixteen" holds "six"): a sentence without
+#: any of them, and without a digit, has no count for an enrolment pattern to find.
+_NUMBER_WORD_KEYS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                     "twelve", "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty")
 #: Letters that "i" and "s" match when case is ignored, but that do not lowercase to them.
 _UNFOLDABLE = re.compile("[ıſİ]")
 _LISTED = re.compile(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+[a-z]", re.IGNORECASE)
