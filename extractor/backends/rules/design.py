@@ -96,6 +96,8 @@ def phases_in(text: str) -> list[str]:
     """Contract phases named in ``text`` ("phase 1b/2" -> PHASE1, PHASE2)."""
     out: list[str] = []
     low = text.lower()
+    if "phase" not in low:
+        return out  # both patterns need the word: skip their searches
     if _EARLY_RE.search(low):
         out.append("EARLY_PHASE1")
     for m in _PHASE_RE.finditer(low):
@@ -117,6 +119,8 @@ _RANDOMISED = folded(
     r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ation|RCT)\b(?!\s+(?:trials? (?:is|are) (?:needed|warranted|required)|controlled trials? could|evidence))")
 _NONRANDOM = folded(r"\bnon[- ]?randomi[sz]ed\b|\bnot randomi[sz]ed\b|allocated alternately|sequentially")
 _SINGLE_ARM = folded(r"\bsingle[- ]arm\b|\bone[- ]arm\b|\bsingle[- ]group\b")
+#: Every match of ``_SINGLE_ARM`` is one of these (substring tests first: they cost far less than the search).
+_SINGLE_ARM_KEYS = ("single-arm", "single arm", "one-arm", "one arm", "single-group", "single group")
 _OPEN = folded(r"\bopen[- ]label\b|\bunblinded\b|\bneither patients nor (?:those|investigators)[^.]{0,40}masked\b|\bnot (?:blinded|masked)\b")
 _DOUBLE = folded(r"\bdouble[- ](?:blind(?:ed)?|masked)\b|\b(?:triple|quadruple)[- ]blind|\b(?:investigators|patients)[^.]{0,60}(?:were|was) masked\b|\bplacebo[- ]controlled\b")
 _SINGLE_BLIND = folded(r"\bsingle[- ](?:blind(?:ed)?|masked)\b")
@@ -143,7 +147,7 @@ def allocation(text: str, n_arms: int) -> str | None:
     low = text.lower()
     if not any(k in low for k in ("random", "single", "one-arm", "one arm", "alternately", "sequentially", "rct")):
         return "single_arm" if n_arms == 1 else None
-    if _SINGLE_ARM.search(low):
+    if any(k in low for k in _SINGLE_ARM_KEYS) and _SINGLE_ARM.search(low):
         return "single_arm"
     if _RANDOMISED.search(low) and not ("non" in low and re.search(r"\bnon[- ]?randomi", low)):  # substring test first: faster
         return "randomized"
@@ -160,7 +164,11 @@ def allocation(text: str, n_arms: int) -> str | None:
 
 _MULTI = folded(
     r"\bmulti[- ]?(?:cent(?:er|re)|institution(?:al)?|national|site|centric)\b|\binternational\b"
-    r"|\bintergroup\b|\bglobal\b|\bcooperative (?:oncology )?group\b|\b(?:at|in|across|from|with) (?:\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:-[a-z]+)?) (?:\w+ ){0,2}(?:cent(?:er|re)s|hospitals|sites|institutions|clinics)\b")
+    r"|\bintergroup\b|\bglobal\b|\bcooperative (?:oncology )?group\b")
+#: "at 78 centres": searched only when the text has one of the ``_SITES`` it ends with.
+_AT_SITES = folded(
+    r"\b(?:at|in|across|from|with) (?:\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:-[a-z]+)?) (?:\w+ ){0,2}(?:cent(?:er|re)s|hospitals|sites|institutions|clinics)\b")
+_SITES = ("centers", "centres", "hospitals", "sites", "institutions", "clinics")
 _SINGLE_CENTRE = folded(r"\bsingle[- ](?:cent(?:er|re)|institution(?:al)?|site)\b|\bmono[- ]?cent(?:er|ric)\b")
 
 
@@ -170,9 +178,9 @@ def multicenter(text: str) -> bool | None:
     if not any(k in low for k in ("multi", "international", "intergroup", "global", "cooperative", "cent", "site",
                                   "hospital", "institution", "clinic", "single", "mono")):
         return None
-    if _SINGLE_CENTRE.search(low):
+    if ("single" in low or "mono" in low) and _SINGLE_CENTRE.search(low):  # each branch holds one
         return False
-    if _MULTI.search(low):
+    if _MULTI.search(low) or (any(k in low for k in _SITES) and _AT_SITES.search(low)):
         return True
     return None
 
@@ -238,9 +246,11 @@ _KIND_HINTS = {
 # Count-first patterns are tried only where a number starts: an alternation of number
 # words tried at every character was most of the backend's time.
 _NUMBER_START = quick(rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)", re.IGNORECASE)
-_ENROLMENT_HINT = folded(
-    r"enrol|randomi|screen|treated|evaluab|assessab|evaluated|complet|includ|recruit|regist|accru|assign|available for|"
-    r"allocat|entered|trial (?:of|in|with|involving)|study (?:of|in|with|involving)|efficacy analysis")
+#: Words an enrolment sentence holds (substring tests: cheaper than one alternation searched at every character).
+_ENROLMENT_HINTS = (
+    "enrol", "randomi", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
+    "accru", "assign", "available for", "allocat", "entered", "trial of", "trial in", "trial with", "trial involving",
+    "study of", "study in", "study with", "study involving", "efficacy analysis")
 
 
 def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
@@ -249,7 +259,7 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     for sentence in sentences:
         text = _COMBINING.sub("x", sentence.text)  # "naïve" spelled with a combining mark is still a word
         low = text.lower()
-        if not _ENROLMENT_HINT.search(low):
+        if not any(k in low for k in _ENROLMENT_HINTS):
             continue
         foldable = len(low) == len(text) and not _UNFOLDABLE.search(text)
         if foldable and not _DIGIT.search(text) and not any(k in low for k in _NUMBER_WORD_KEYS):
