@@ -415,7 +415,7 @@ def extract_sentence(
             of L (38.7% vs. 12.7%)" puts the first number on it).
     """
     text = sentence.text
-    if not _HAS_VALUE.search(text.lower()):
+    if not _DIGIT.search(text) and not _HAS_VALUE.search(text.lower()):  # a digit is a value: no need to lowercase
         return []
     mentions = _with_unnamed_outcome(text, [m for m in find_mentions(text) if m.canonical != "SKIP"])
     if not mentions:
