@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from extractor.backends.rules.text import NUM, WORD_NUMBER, folded, folded_or_none, parse_number, word_to_int
 from extractor.patterns import quick
@@ -342,15 +343,22 @@ _TRIAL_WORDS = ("trial", "stud", "cohort", "program")
 
 def acronyms(text: str) -> list[tuple[int, str]]:
     """Named trials "X trial/study" in ``text``: (offset, name), in order."""
+    return list(_acronyms(text))
+
+
+@lru_cache(maxsize=512)
+def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
+    """``acronyms``, cached: a report's sentences are read for its own trial's name and again for
+    the trials it cites."""
     low = text.lower()
     if not any(k in low for k in _TRIAL_WORDS):
-        return []
+        return ()
     out = []
     for m in ACRONYM_BEFORE_TRIAL.finditer(text):
         name = m.group("name").strip()
         if _plausible_acronym(name):
             out.append((m.start("name"), name))
-    return out
+    return tuple(out)
 
 
 _DESIGN_WORDS = re.compile(
