@@ -62,6 +62,10 @@ _OTHERS_WORK = quick(
     r"assum\w+|hypothes\w+|aimed to|designed to|powered to|to detect|sample size|"
     r"would (?:be|have)|expected)\b",
 )  # matched against lowercased text
+#: Each branch of ``_OTHERS_WORK`` holds one of these: the pattern is searched only when one is in the sentence.
+_OTHERS_WORK_KEYS = ("previous", "prior ", "historical", "has been ", "have ", "other ", "literature", "were reported in ",
+                     "assum", "hypothes", "aimed to", "designed to", "powered to", "to detect", "sample size", "would ",
+                     "expected")
 _OWN = quick(r"\b(?:we|our|this (?:study|trial|analysis)|the present (?:study|trial)|here)\b")  # lowercased text
 _TRIAL_SIGNAL = quick(  # matched against lowercased text
     r"\b(?:phase\s*(?:i{1,3}v?|[0-4])[ab]?\b|randomi[sz]ed|randomly (?:assigned|allocated)|single[- ]arm|open[- ]label|"
@@ -421,7 +425,7 @@ def _speaks_of_own_results(s: Sentence) -> bool:
     if _CITATION.search(s.text):
         return False
     low = s.text.lower()
-    if _OTHERS_WORK.search(low):
+    if any(k in low for k in _OTHERS_WORK_KEYS) and _OTHERS_WORK.search(low):
         return False
     return not (s.section == DISCUSSION and not _OWN.search(low))
 
