@@ -520,7 +520,7 @@ _ROLE_IN_BRACKETS = re.compile(
     r"(?:end[- ]?points?|objectives?|outcomes?)\)",
     re.IGNORECASE,
 )
-_ROLE_RE = re.compile(
+_ROLE_RE = quick(
     r"(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary|other)\s+(?:efficacy\s+)?"
     r"(?:end[- ]?points?|objectives?|outcomes?|aims?)(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial))?",
     re.IGNORECASE,

@@ -57,7 +57,7 @@ def _normalise_registry(raw: str, kind: str) -> str:
     return raw.replace(" ", "-") if raw.startswith("ChiCTR") else raw
 
 
-_HAS_LONG_NUMBER = re.compile(r"\d{3}")
+_HAS_LONG_NUMBER = quick(r"\d{3}")  # a repeat first: re would try it at every character
 _REGISTRY_START = quick(
     r"\b(?:NCT|ChiCTR|EudraCT|IS[RC][CR]TN|jRCT|CTR|KCT|ACTRN|UMIN|NTR|NL\d|DRKS|CTRI|EUCTR|PACTR|IRCT|RBR|"
     r"SLCTR|TCTR|JapicCTI|JMA|RPCEC|CRIS|(?:19|20)\d{2}-\d)"
