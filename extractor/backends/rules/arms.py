@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from extractor.backends.rules.lexicon import find_drugs, regimen_components
@@ -19,7 +20,7 @@ _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
 _LABELLED = quick(
     rf"\b(?P<kind>[Aa]rms?|[Gg]roups?|[Cc]ohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,|and|&|or)\s*{_LABEL})*)(?![\w-])"
 )
-_NAMED = re.compile(
+_NAMED = quick(
     r"\b(?:the |in |for |of |to |and |or |an? )(?P<name>(?:[A-Za-z][\w+/-]*\s)?[A-Za-z0-9][\w+/-]*)\s+(?P<kind>arm|group)(?!s)\b"
     r"(?!\s+(?:[A-Z]\d?|\d[A-Z]?)\b)"
 )
@@ -35,14 +36,14 @@ _VERSUS_TITLE = re.compile(
     r"^(?:.*?:\s*)?(?P<a>[^:;]{3,80}?)\s+(?:versus|vs\.?|compared (?:to|with))\s+(?P<b>[^:;]{3,80}?)(?=\s+(?:as|for|in|after|with(?!out)|among)\b|[:;,.]|$)",
     re.IGNORECASE,
 )
-_PER_ARM_COUNTS = re.compile(
+_PER_ARM_COUNTS = quick(
     rf"(?P<counts>\d+(?:\s*(?:,|and)\s*\d+)+)\s+(?:patients|participants|subjects)\s+(?:were|was)\s+(?:\w+\s+)?"
     rf"(?:enrolled|randomi[sz]ed|assigned|treated|included)\s+(?:in|to|into)\s+(?:the\s+)?"
     rf"(?P<kind>arms?|groups?|cohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,|and)\s*{_LABEL})+),?\s+respectively",
     re.IGNORECASE,
 )
 _ABBREV = r"(?:[A-Z][\w+-]*[A-Z0-9][\w+-]*)"
-_PAIRED_COUNTS = re.compile(
+_PAIRED_COUNTS = quick(
     rf"\b(?P<n1>\d+)\s+(?:patients\s+|pts\.?\s+)?(?:receiving\s+|in\s+the\s+|on\s+|treated\s+with\s+)?(?P<a>{_ABBREV})"
     rf"(?:\s+(?:arm|group))?\s*(?:and|,)\s+(?P<n2>\d+)\s+(?:patients\s+|pts\.?\s+)?(?:receiving\s+|in\s+the\s+|on\s+|treated\s+with\s+)?"
     rf"(?P<b>{_ABBREV})(?![\w+-])"
@@ -56,7 +57,7 @@ _NON_DRUG = (
     (re.compile(r"\b(?:radiotherapy|irradiation|radiation therapy|chemoradiotherapy)\b", re.I), None, "radiation"),
     (re.compile(r"\b(?:surgery|resection|nephrectomy|mastectomy)(?: alone)?\b", re.I), None, "procedure"),
 )
-_NON_DRUG_HINT = re.compile(r"placebo|supportive|monitoring|observation|radi|irradiation|surgery|resection|ectomy", re.I)
+_NON_DRUG_HINT = quick(r"placebo|supportive|monitoring|observation|radi|irradiation|surgery|resection|ectomy", re.I)
 _INTERVENTION_CONTEXT_STOP = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to))\b", re.I)
 
 
@@ -177,10 +178,14 @@ NamedGroups = dict[str, tuple[str, int | None, str]]
 def _labelled_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
     """ "Arm A", "cohorts 1A and 1B", "group B"."""
     out: list[Candidate] = []
+    # Whether the text writes a kind capitalised after a sentence's start: asked once per kind.
+    inside = cache(lambda kind: re.search(rf"[a-z,;(]\s*{kind}s?\s+[A-Z0-9]", text) is not None)
     for sentence in sentences:
+        if "rm" not in sentence and "roup" not in sentence and "ohort" not in sentence:
+            continue  # _LABELLED needs one of them: skip the search of the sentence
         for m in _LABELLED.finditer(sentence):
             kind = _singular(m.group("kind"))
-            if kind[0].isupper() and not re.search(rf"[a-z,;(]\s*{kind}s?\s+[A-Z0-9]", text):
+            if kind[0].isupper() and not inside(kind):
                 kind = kind.lower()  # capitalised only at the start of a sentence
             labels = _split_labels(m.group("labels"))
             for lab in labels:
@@ -440,12 +445,14 @@ def _sizes_from_mentions(arms: list[ArmDraft], text: str) -> None:
     received TC and TCG, respectively"."""
     _respective_sizes(arms, text)
     low = text.lower()
+    # Every occurrence of an alias is checked against every other arm's aliases: find each alias once.
+    occurrences = cache(lambda alias: _occurrences(low, alias.lower(), plural=False))
     for arm in arms:
         if arm.n is not None:
             continue
         for alias in sorted({a for a in arm.aliases if a}, key=len, reverse=True):
-            for start, end in _occurrences(low, alias.lower(), plural=False):
-                if any(other is not arm and _covers(other, low, start, end) for other in arms):
+            for start, end in occurrences(alias):
+                if any(other is not arm and _covers(other, occurrences, start, end) for other in arms):
                     continue  # "PC" inside "PC + D" belongs to the longer arm
                 before = None if _ANOTHER_ARM_FOLLOWS.match(text[end:end + 12]) else \
                     _SIZE_BEFORE.search(text[max(0, start - 60):start])
@@ -468,10 +475,10 @@ def _respective_sizes(arms: list[ArmDraft], text: str) -> None:
                     arm.n = count
 
 
-def _covers(arm: ArmDraft, low: str, start: int, end: int) -> bool:
-    """Another arm's longer name covers this place of the text."""
+def _covers(arm: ArmDraft, occurrences: Callable[[str], list[tuple[int, int]]], start: int, end: int) -> bool:
+    """Another arm's longer name covers this place of the text (``occurrences``: where an alias is)."""
     return any(s <= start and end <= e and e - s > end - start
-               for alias in arm.aliases if alias for s, e in _occurrences(low, alias.lower(), plural=False))
+               for alias in arm.aliases if alias for s, e in occurrences(alias))
 
 
 def _rename_generic(arms: list[ArmDraft]) -> None:
@@ -549,6 +556,8 @@ _BRACKETED_GROUP = re.compile(
 
 def _bracketed_groups(sentence: str) -> list[tuple[str, str, int | None]]:
     """(abbreviation, group name, size) of each group named in brackets with its abbreviation."""
+    if "group," not in sentence and "arm," not in sentence:
+        return []  # every match has one of them: skip the search of the sentence
     return [(m.group("abbr"), m.group("name"), int(m.group("n")) if m.group("n") else None)
             for m in _BRACKETED_GROUP.finditer(sentence)]
 
@@ -743,9 +752,12 @@ def _title_versus(title: str | None) -> list[tuple[str, int | None, str]]:
     return [o for o in out if 1 <= len(o[0].split()) <= 6]
 
 
+_SPACES_DASHES = re.compile(r"[\s\-–]+")
+
+
 def _same(a: str, b: str) -> bool:
-    norm = lambda s: re.sub(r"[\s\-–]+", " ", s.lower()).strip()  # noqa: E731
-    return norm(a) == norm(b) or norm(b).startswith(norm(a) + " ")
+    a, b = _SPACES_DASHES.sub(" ", a.lower()).strip(), _SPACES_DASHES.sub(" ", b.lower()).strip()
+    return a == b or b.startswith(a + " ")
 
 
 def _labelled_defining_text(sentence: str, start: int, end: int) -> str:
@@ -763,11 +775,14 @@ def _labelled_defining_text(sentence: str, start: int, end: int) -> str:
 # The name starts where a word's letters do (the look-behind): a match can start nowhere else, and
 # trying every later letter of every word made the search quadratic in word length.
 _ABBREVIATED_DRUG = re.compile(r"(?P<name>[A-Za-z](?<![A-Za-z][A-Za-z])[\w-]{3,})\s*\((?P<abbr>[A-Z][A-Za-z]?)\)")
+_LETTERS_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z]?\)")
 
 
 def _drug_abbreviations(text: str) -> dict[str, str]:
     """ "docetaxel (T) and epirubicin (E)": letter -> drug, for arms named by their letters."""
     out: dict[str, str] = {}
+    if not _LETTERS_IN_BRACKETS.search(text):
+        return out  # every match ends in one: skip the search of the text
     for m in _ABBREVIATED_DRUG.finditer(text):
         if find_drugs(m.group("name")):
             out.setdefault(m.group("abbr"), m.group("name"))

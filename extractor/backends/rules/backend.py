@@ -48,14 +48,25 @@ _SKIP_SECTIONS = {REFERENCES, OTHER, FUNDING}
 _COMPARES = re.compile(r"\bprimary (?:end ?point|objective|aim|outcome)\b[^.]{0,60}\bcompar", re.IGNORECASE)
 # Sentences about trials still to come say nothing of this one's design.
 _FUTURE = folded(r"\b(?:warrant\w*|further (?:validation|investigation|study|studies|trials?)|future|are needed|is needed|awaited|larger|should be (?:evaluated|confirmed|validated)|would help)\b")
+#: Each branch of ``_FUTURE`` holds one of these: the pattern is searched only when one is in the sentence.
+_FUTURE_KEYS = ("warrant", "further ", "future", "are needed", "is needed", "awaited", "larger", "should be ", "would help")
+
+
+def _wishes_for_more(low: str) -> bool:
+    """``_FUTURE`` in the lowercased sentence (a few substring tests first: they cost far less)."""
+    return any(k in low for k in _FUTURE_KEYS) and _FUTURE.search(low) is not None
 _CITATION = re.compile(r"<sup>\s*\d|\[\d+(?:[,–-]\s*\d+)*\]|\(\s*(?:refs?\.?\s*)?\d+(?:[,–-]\d+)*\s*\)$")
-_OTHERS_WORK = re.compile(
+_OTHERS_WORK = quick(
     r"\b(?:previous(?:ly)?|prior (?:studies|trials|reports)|historical(?:ly)?|has been (?:shown|reported|demonstrated)|"
     r"have (?:shown|reported|demonstrated)|other (?:studies|trials)|literature|were reported in (?:previous|prior|earlier|other)|"
     r"assum\w+|hypothes\w+|aimed to|designed to|powered to|to detect|sample size|"
     r"would (?:be|have)|expected)\b",
 )  # matched against lowercased text
-_OWN = re.compile(r"\b(?:we|our|this (?:study|trial|analysis)|the present (?:study|trial)|here)\b")  # lowercased text
+#: Each branch of ``_OTHERS_WORK`` holds one of these: the pattern is searched only when one is in the sentence.
+_OTHERS_WORK_KEYS = ("previous", "prior ", "historical", "has been ", "have ", "other ", "literature", "were reported in ",
+                     "assum", "hypothes", "aimed to", "designed to", "powered to", "to detect", "sample size", "would ",
+                     "expected")
+_OWN = quick(r"\b(?:we|our|this (?:study|trial|analysis)|the present (?:study|trial)|here)\b")  # lowercased text
 _TRIAL_SIGNAL = quick(  # matched against lowercased text
     r"\b(?:phase\s*(?:i{1,3}v?|[0-4])[ab]?\b|randomi[sz]ed|randomly (?:assigned|allocated)|single[- ]arm|open[- ]label|"
     r"placebo[- ]controlled|double[- ]blind|(?:clinical|controlled|pilot|pivotal|feasibility) trial|"
@@ -209,7 +220,7 @@ def _read_report(title: str | None, sentences: list[Sentence], labelled: bool) -
     acronym = _own_acronym(title, sentences)
     own, cited = _own_and_cited(sentences, acronym)
     design_sents = [s for s in own if s.section not in {DISCUSSION, CONCLUSION} or _OWN.search(s.text.lower())]
-    design_text = " ".join([title or ""] + [s.text for s in design_sents if not _FUTURE.search(s.text.lower())])
+    design_text = " ".join([title or ""] + [s.text for s in design_sents if not _wishes_for_more(s.text.lower())])
     arms = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND],
                      " ".join(s.text for s in design_sents))
     return _Reading(title, sentences, labelled, acronym, own, cited, design_sents, design_text, arms,
@@ -345,7 +356,7 @@ _SHOWED = re.compile(r"\b(?:showed|demonstrated|reported|found|has been|have bee
 def _others_trial(s: Sentence) -> bool:
     """A trial wished for ("… would help", "… are needed") or another's, cited in the background."""
     low = s.text.lower()
-    return bool(_FUTURE.search(low)) or (s.section == BACKGROUND and bool(_SHOWED.search(low) or _CITATION.search(s.text)))
+    return _wishes_for_more(low) or (s.section == BACKGROUND and bool(_SHOWED.search(low) or _CITATION.search(s.text)))
 
 
 def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], has_registry: bool) -> bool:
@@ -430,7 +441,8 @@ _DESCRIBED_TRIAL = re.compile(
     r"(?:prospective|randomi[sz]ed|multi-?cent\w*|phase|open[- ]label|double[- ]blind|controlled)\b",
     re.IGNORECASE,
 )
-_CAPTION_OR_TABLE = re.compile(r"^\W*(?:Fig(?:ure)?s?\.?|Table|Supplementary)\s*\d|\t")
+#: A figure legend or table caption opens the sentence; a tab marks a table row (a substring test).
+_CAPTION = re.compile(r"\W*(?:Fig(?:ure)?s?\.?|Table|Supplementary)\s*\d")
 
 
 #: Sections whose numbers are not the trial's results: printed labels are trusted; of
@@ -446,12 +458,12 @@ def _span_of(title: str | None, text: str) -> tuple[int, int] | None:
 
 
 def _speaks_of_own_results(s: Sentence) -> bool:
-    if _CAPTION_OR_TABLE.search(s.text):
+    if "\t" in s.text or _CAPTION.match(s.text):
         return False  # figure legends and table rows repeat the text, without its context
     if _CITATION.search(s.text):
         return False
     low = s.text.lower()
-    if _OTHERS_WORK.search(low) or _BASELINE.search(low):
+    if (any(k in low for k in _OTHERS_WORK_KEYS) and _OTHERS_WORK.search(low)) or _is_baseline(low):
         return False
     return not (s.section == DISCUSSION and not _OWN.search(low))
 
@@ -461,6 +473,11 @@ _BASELINE = folded(
     r"^(?:at baseline|baseline (?:characteristics|demographics))\b|\b(?:groups|arms) were (?:well[- ])?(?:balanced|comparable|similar)"
     r" (?:for|in|with respect to|regarding|in terms of)\b|\bbaseline (?:characteristics|demographics) (?:were|was)\b"
 )
+
+
+def _is_baseline(low: str) -> bool:
+    """``_BASELINE`` in the lowercased sentence (each branch holds "baseline" or "were")."""
+    return ("baseline" in low or " were " in low) and _BASELINE.search(low) is not None
 
 
 def _ci_level(text: str) -> float | None:
@@ -587,7 +604,7 @@ _ROLE_IN_BRACKETS = re.compile(
     r"(?:end[- ]?points?|objectives?|outcomes?)\)",
     re.IGNORECASE,
 )
-_ROLE_RE = re.compile(
+_ROLE_RE = quick(
     r"(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary|other)\s+(?:efficacy\s+)?"
     r"(?:end[- ]?points?|objectives?|outcomes?|aims?)(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial))?",
     re.IGNORECASE,

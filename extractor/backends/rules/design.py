@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from extractor.backends.rules.text import NUM, WORD_NUMBER, folded, folded_or_none, parse_number, word_to_int
 from extractor.patterns import quick
@@ -56,7 +57,7 @@ def _normalise_registry(raw: str, kind: str) -> str:
     return raw.replace(" ", "-") if raw.startswith("ChiCTR") else raw
 
 
-_HAS_LONG_NUMBER = re.compile(r"\d{3}")
+_HAS_LONG_NUMBER = quick(r"\d{3}")  # a repeat first: re would try it at every character
 _REGISTRY_START = quick(
     r"\b(?:NCT|ChiCTR|EudraCT|IS[RC][CR]TN|jRCT|CTR|KCT|ACTRN|UMIN|NTR|NL\d|DRKS|CTRI|EUCTR|PACTR|IRCT|RBR|"
     r"SLCTR|TCTR|JapicCTI|JMA|RPCEC|CRIS|(?:19|20)\d{2}-\d)"
@@ -96,6 +97,8 @@ def phases_in(text: str) -> list[str]:
     """Contract phases named in ``text`` ("phase 1b/2" -> PHASE1, PHASE2)."""
     out: list[str] = []
     low = text.lower()
+    if "phase" not in low:
+        return out  # both patterns need the word: skip their searches
     if _EARLY_RE.search(low):
         out.append("EARLY_PHASE1")
     for m in _PHASE_RE.finditer(low):
@@ -117,6 +120,8 @@ _RANDOMISED = folded(
     r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ation|RCT)\b(?!\s+(?:trials? (?:is|are) (?:needed|warranted|required)|controlled trials? could|evidence))")
 _NONRANDOM = folded(r"\bnon[- ]?randomi[sz]ed\b|\bnot randomi[sz]ed\b|allocated alternately|sequentially")
 _SINGLE_ARM = folded(r"\bsingle[- ]arm\b|\bone[- ]arm\b|\bsingle[- ]group\b")
+#: Every match of ``_SINGLE_ARM`` is one of these (substring tests first: they cost far less than the search).
+_SINGLE_ARM_KEYS = ("single-arm", "single arm", "one-arm", "one arm", "single-group", "single group")
 _OPEN = folded(r"\bopen[- ]label\b|\bunblinded\b|\bneither patients nor (?:those|investigators)[^.]{0,40}masked\b|\bnot (?:blinded|masked)\b")
 # "Placebo-controlled" alone says nothing about masking (evals/LABELLING.md).
 _DOUBLE = folded(r"\bdouble[- ](?:blind(?:ed)?|masked)\b|\b(?:triple|quadruple)[- ]blind|\b(?:investigators|patients)[^.]{0,60}(?:were|was) masked\b")
@@ -144,7 +149,7 @@ def allocation(text: str, n_arms: int) -> str | None:
     low = text.lower()
     if not any(k in low for k in ("random", "single", "one-arm", "one arm", "alternately", "sequentially", "rct")):
         return "single_arm" if n_arms == 1 else None
-    if _SINGLE_ARM.search(low):
+    if any(k in low for k in _SINGLE_ARM_KEYS) and _SINGLE_ARM.search(low):
         return "single_arm"
     if _RANDOMISED.search(low) and not ("non" in low and re.search(r"\bnon[- ]?randomi", low)):  # substring test first: faster
         return "randomized"
@@ -164,7 +169,11 @@ _MULTI = folded(
     r"|\binternational\b(?! (?:normali[sz]ed|prostate|index|classification|units?|federation|agency|standards?|society|union|"
     r"association|conference|criteria|staging|germ|consensus|working))"
     r"|\bintergroup\b|\bglobal\b(?! (?:health|scores?|qol|quality|status|assessment|impression|ratings?|burden|measures?|"
-    r"functioning|distress|improvement|change|pain|side|symptom))|\bcooperative (?:oncology )?group\b|\b(?:at|in|across|from|with) (?:\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:-[a-z]+)?) (?:\w+ ){0,2}(?:cent(?:er|re)s|hospitals|sites|institutions|clinics)\b")
+    r"functioning|distress|improvement|change|pain|side|symptom))|\bcooperative (?:oncology )?group\b")
+#: "at 78 centres": searched only when the text has one of the ``_SITES`` it ends with.
+_AT_SITES = folded(
+    r"\b(?:at|in|across|from|with) (?:\d{2,}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+ty(?:-[a-z]+)?) (?:\w+ ){0,2}(?:cent(?:er|re)s|hospitals|sites|institutions|clinics)\b")
+_SITES = ("centers", "centres", "hospitals", "sites", "institutions", "clinics")
 _SINGLE_CENTRE = folded(r"\bsingle[- ](?:cent(?:er|re)|institution(?:al)?|site)\b|\bmono[- ]?cent(?:er|ric)\b")
 
 
@@ -174,9 +183,9 @@ def multicenter(text: str) -> bool | None:
     if not any(k in low for k in ("multi", "international", "intergroup", "global", "cooperative", "cent", "site",
                                   "hospital", "institution", "clinic", "single", "mono")):
         return None
-    if _SINGLE_CENTRE.search(low):
+    if ("single" in low or "mono" in low) and _SINGLE_CENTRE.search(low):  # each branch holds one
         return False
-    if _MULTI.search(low):
+    if _MULTI.search(low) or (any(k in low for k in _SITES) and _AT_SITES.search(low)):
         return True
     return None
 
@@ -247,9 +256,11 @@ _KIND_HINTS = {
 # Count-first patterns are tried only where a number starts: an alternation of number
 # words tried at every character was most of the backend's time.
 _NUMBER_START = quick(rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)", re.IGNORECASE)
-_ENROLMENT_HINT = folded(
-    r"enrol|randomi|randomly|consented|analy[sz]ed|screen|treated|evaluab|assessab|evaluated|complet|includ|recruit|regist|accru|assign|available for|"
-    r"allocat|entered|trial (?:of|in|with|involving)|study (?:of|in|with|involving)|efficacy analysis")
+#: Words an enrolment sentence holds (substring tests: cheaper than one alternation searched at every character).
+_ENROLMENT_HINTS = (
+    "enrol", "randomi", "randomly", "consented", "analyzed", "analysed", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
+    "accru", "assign", "available for", "allocat", "entered", "trial of", "trial in", "trial with", "trial involving",
+    "study of", "study in", "study with", "study involving", "efficacy analysis")
 
 
 def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
@@ -259,11 +270,13 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     for sentence in sentences:
         text = _COMBINING.sub("x", sentence.text)  # "naïve" spelled with a combining mark is still a word
         low = text.lower()
-        if not _ENROLMENT_HINT.search(low):
+        if not any(k in low for k in _ENROLMENT_HINTS):
             continue
+        foldable = len(low) == len(text) and not _UNFOLDABLE.search(text)
+        if foldable and not _DIGIT.search(text) and not any(k in low for k in _NUMBER_WORD_KEYS):
+            continue  # no count to find: every pattern needs a number or a number word
         starts = [m.start() for m in _NUMBER_START.finditer(text)]
         kinds = {key for key, hints in _KIND_HINTS.items() if any(k in low for k in hints)}  # once, not per pattern
-        foldable = len(low) == len(text) and not _UNFOLDABLE.search(text)
         for key, pattern, count_first, fast in _ENROLMENT_RES:
             if key in out or key not in kinds:
                 continue
@@ -305,6 +318,11 @@ def _randomised_count(sentences: list[Sentence]) -> int | None:
 
 
 _COMBINING = re.compile("[\u0300-\u036f]")
+_DIGIT = re.compile(r"\d")
+#: Every word of ``WORD_NUMBER`` holds one of these ("sixteen" holds "six"): a sentence without
+#: any of them, and without a digit, has no count for an enrolment pattern to find.
+_NUMBER_WORD_KEYS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                     "twelve", "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty")
 #: Letters that "i" and "s" match when case is ignored, but that do not lowercase to them.
 _UNFOLDABLE = re.compile("[ıſİ]")
 _LISTED = re.compile(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+[a-z]", re.IGNORECASE)
@@ -358,15 +376,22 @@ _TRIAL_WORDS = ("trial", "stud", "cohort", "program")
 
 def acronyms(text: str) -> list[tuple[int, str]]:
     """Named trials "X trial/study" in ``text``: (offset, name), in order."""
+    return list(_acronyms(text))
+
+
+@lru_cache(maxsize=512)
+def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
+    """``acronyms``, cached: a report's sentences are read for its own trial's name and again for
+    the trials it cites."""
     low = text.lower()
     if not any(k in low for k in _TRIAL_WORDS):
-        return []
+        return ()
     out = []
     for m in ACRONYM_BEFORE_TRIAL.finditer(text):
         name = m.group("name").strip()
         if _plausible_acronym(name):
             out.append((m.start("name"), name))
-    return out
+    return tuple(out)
 
 
 _DESIGN_WORDS = re.compile(

@@ -33,7 +33,7 @@ _VALUE_RE = quick(
     rf"|(?P<shared>(?<![\w.·/-])(?:{NUM}))(?=\s*(?:{VERSUS}|and|or|to)\s*(?:{NUM})\s*(?P<su>%|months?|weeks?|years?|days?)(?![\w-]))",
     re.IGNORECASE,
 )
-_RATIO_RE = re.compile(rf"(?<![\w.·/])(?P<v>{NUM})(?!\s*%|\s*(?:months?|weeks?|years?|days?)\b|[\d/])")
+_RATIO_RE = quick(rf"(?<![\w.·/])(?P<v>{NUM})(?!\s*%|\s*(?:months?|weeks?|years?|days?)\b|[\d/])")
 _HAS_VALUE = folded(  # searched in the lowercased sentence
     r"\d|not (?:yet )?reached|\bNR\b|\b(?:no|a single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b"
@@ -55,16 +55,16 @@ _FRACTION_AFTER = re.compile(
     rf"^[^;%]{{0,30}}?(?<![\w./·])(?P<num>\d+|{WORD_NUMBER})\s*(?:/|of|out of)\s*(?P<den>\d+)(?![\d/.·])",
     re.IGNORECASE,
 )
-_COUNT_BEFORE = re.compile(
+_COUNT_BEFORE = quick(
     rf"(?<![\w./·-])(?P<num>\d+|{WORD_NUMBER})(?:\s*/\s*(?P<den>\d+))?\s*(?:[a-z]+\s*){{0,2}}[\[(]\s*$",
     re.IGNORECASE,
 )
-_P_RE = re.compile(
+_P_RE = quick(
     r"\b[Pp]\s*(?:-?\s*values?)?\s*(?P<rel>[=<>≤≥]|&lt;|&gt;)\s*"
     r"(?P<p>(?:0|1)?[.·,]\d+(?:\s*[×x]\s*10\s*[−-]\s*\d+)?|\d(?:[.·]\d+)?\s*[×x]\s*10\s*[−-]\s*\d+|1)"
 )
 _VERSUS = re.compile(rf"\b{VERSUS}(?!\w)|\bcompared (?:with|to)\b", re.IGNORECASE)
-_TIMEPOINT_BEFORE = re.compile(
+_TIMEPOINT_BEFORE = quick(
     r"(?P<n>\d+|one|two|three|four|five|six|ten|twelve|eighteen|twenty-four)[- ‐](?P<u>month|year|week)s?[- ‐]?(?:\w+[- ]){0,2}$",
     re.IGNORECASE,
 )
@@ -76,18 +76,18 @@ _VALUE_TIMEPOINT = re.compile(
     rf"\s*%?\s*(?:(?:{VERSUS}|and)\s*[\d.·]+\s*%\s*)?(?:at|after)\s+(?P<n>\d+|one|two|three|four|five|six|ten)\s+(?P<u>months?|years?|weeks?)",
     re.IGNORECASE,
 )
-_IN_TOKEN_TIMEPOINT = re.compile(r"(?P<n>\d+|six|twelve)\s?(?P<u>mo|m|months?)\b", re.IGNORECASE)
+_IN_TOKEN_TIMEPOINT = quick(r"(?P<n>\d+|six|twelve)\s?(?P<u>mo|m|months?)\b", re.IGNORECASE)
 # Numbers that are not outcomes: follow-up, ages, doses, schedules, ranges.
-_NOT_OUTCOME_BEFORE = re.compile(
+_NOT_OUTCOME_BEFORE = quick(
     r"\b(?:follow[- ]?ups?|aged?|years old|range|dose|doses|every|for up to|up to|within|"
     r"duration of (?:exposure|treatment|therapy)|cycles?|days?|after|at least|over|between|interval|"
     r"median age|at|before|beyond|since|until|exposure)\s*(?:time\s*)?(?:of|was|were|:|=|is)?\s*(?:\w+\s*){0,1}$",
     re.IGNORECASE,
 )
 _FOLLOW_AFTER = re.compile(r"^\s*(?:of )?(?:median )?follow[- ]?up|^\s*(?:of )?age\b|^\s*old\b", re.IGNORECASE)
-_DIFFERENCE_BEFORE = re.compile(r"(?:absolute|difference|increase|improvement|reduction|gain)\b[^%]{0,60}$", re.IGNORECASE)
-_MEAN = re.compile(r"\bmean\b", re.IGNORECASE)
-_SUBGROUP_PHRASE = re.compile(
+_DIFFERENCE_BEFORE = quick(r"(?:absolute|difference|increase|improvement|reduction|gain)\b[^%]{0,60}$", re.IGNORECASE)
+_MEAN = quick(r"\bmean\b", re.IGNORECASE)
+_SUBGROUP_PHRASE = quick(
     r"(?:\b(?:in|among|for)\s+(?:the\s+)?|(?<![\w-])(?=[A-Z])|\b(?:compared (?:to|with)|versus|vs\.?|while|whereas)\s+|,\s+)"
     r"(?:[Pp]atients|[Tt]hose|[Ss]ubjects|[Cc]hildren|[Ww]omen|[Mm]en|[Tt]umou?rs)\s+(?:with|without|who|whose|harbou?ring)\s+"
     r"(?P<a>[^,;:()]{3,80}?)(?=\s*(?:[,;:()]|\b(?:had|has|have|was|were|exhibit\w*|show\w*|achiev\w*|compared|versus|vs|experienc\w*)\b|$))"
@@ -100,7 +100,7 @@ _SUBGROUP_AFTER = re.compile(
     r"(?=\s*(?:[,;:()]|compared|versus|vs|and\b|$))",
     re.IGNORECASE,
 )
-_NOT_SUBGROUP = re.compile(
+_NOT_SUBGROUP = quick(
     r"intention|intent|full analysis|safety (?:population|set)|overall population|trial cohort|"
     r"all patients|treated population|per[- ]protocol|evaluable|^the study|^this|^our|"
     r"^(?:received|receiving|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b|"
@@ -376,11 +376,11 @@ _FORWARD_GAP = re.compile(
     r"\d+(?:[.·]\d+)?\s?%|were|was|accompanied|associated|experiencing|experienced|had|developed|reported|showed|achieved|a|an|who))*\s*$",
     re.IGNORECASE,
 )
-_FORWARD_VERB = re.compile(r"\b(?:experienc\w*|had|developed|reported|showed|achieved|discontinu\w*|proceeded|were|underwent|completed)\b",
+_FORWARD_VERB = quick(r"\b(?:experienc\w*|had|developed|reported|showed|achieved|discontinu\w*|proceeded|were|underwent|completed)\b",
                            re.IGNORECASE)
 
 
-_OTHER_RATE = re.compile(
+_OTHER_RATE = quick(
     r"(?:,|;|\band\b)\s+(?:the\s+)?(?P<n>(?:[\w()-]+\s+){0,4}?(?:rate|ratio|score|index)s?)\b"
     r"(?=\s*(?:\([^()]*(?:\([^()]*\))?[^()]*\)\s*)?(?:was|were|is|of|reached|\())",
     re.IGNORECASE,
@@ -407,9 +407,15 @@ def _is_ae(canonical: str) -> bool:
 _RATE_AFTER = re.compile(r"\s+(?P<n>[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}\s+rates?)\b")
 
 
+_BRACKET = re.compile(r"[()\[\]]")
+
+
 def _depth(between: str) -> int:
+    """The lowest bracket depth ``between`` reaches (0, or below 0 when it closes a bracket it did not open)."""
+    if ")" not in between and "]" not in between:
+        return 0  # only a closing bracket goes below zero
     depth = low = 0
-    for ch in between:
+    for ch in _BRACKET.findall(between):  # the other characters leave the depth as it is
         depth += ch in "(["
         depth -= ch in ")]"
         low = min(low, depth)
@@ -461,7 +467,7 @@ def extract_sentence(
             of L (38.7% vs. 12.7%)" puts the first number on it).
     """
     text = sentence.text
-    if not _HAS_VALUE.search(text.lower()):
+    if not _DIGIT.search(text) and not _HAS_VALUE.search(text.lower()):  # a digit is a value: no need to lowercase
         return []
     mentions = _with_unnamed_outcome(text, [m for m in find_mentions(text) if m.canonical != "SKIP"])
     if not mentions:
@@ -576,7 +582,7 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
     return drafts
 
 
-_CONTINUED = re.compile(r"\b(?:\d+|one|two|three|five|ten)[- ](?:year|month)s?\s+(?P<r>rates?)\b", re.IGNORECASE)
+_CONTINUED = quick(r"\b(?:\d+|one|two|three|five|ten)[- ](?:year|month)s?\s+(?P<r>rates?)\b", re.IGNORECASE)
 
 
 def _continued_rates(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -758,7 +764,7 @@ def _count_draft(sentence: Sentence, owner: Mention, kind: str, value: float | N
     return draft
 
 
-_LIST_ITEM = re.compile(
+_LIST_ITEM = quick(
     r"(?:,|\band\b|\bwere\b|\bwas\b|:|\bincluded?\b|\bincluding\b)\s*(?P<n>[A-Za-z][\w /–-]{2,40}?)"
     r"(?:\s*[(\[]\s*(?:\d+\s*[\[(]\s*)?|\s+)$"
 )
@@ -1024,7 +1030,7 @@ _BOTH_ARMS = re.compile(r"\s*(?:of patients\s*)?(?:in|for)\s+(?:both|the two|eac
 def _mention_after_end(draft: Draft) -> int:
     """Where the endpoint words end when they follow the value ("a single dose-limiting toxicity in each arm")."""
     return draft.mention.end if draft.mention.start >= draft.end else draft.end
-_RESPECTIVELY = re.compile(r"\b(?:respectively|accordingly)\b", re.IGNORECASE)
+_RESPECTIVELY = quick(r"\b(?:respectively|accordingly)\b", re.IGNORECASE)
 _PAIR = re.compile(rf"\b{VERSUS}(?!\w)|\bcompared (?:with|to)\b|\bto\b", re.IGNORECASE)
 
 
@@ -1103,7 +1109,7 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
             b.subgroup = a.subgroup
 
 
-_RESPECTIVE_SUBGROUPS = re.compile(
+_RESPECTIVE_SUBGROUPS = quick(
     r"\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a>[^,;]{3,80}?)\s+and\s+(?:(?:those|patients)\s+with\s+)?(?P<b>[^,;]{3,80}?),?\s+respectively"
     r"|\bfor\s+(?P<a2>[\w-]+(?:\s+[\w-]+)?)\s+than\s+for\s+(?P<b2>[\w-]+(?:\s+[\w-]+)?)\b",  # "better for responders than for non-responders"
     re.IGNORECASE,
@@ -1111,7 +1117,7 @@ _RESPECTIVE_SUBGROUPS = re.compile(
 
 
 #: "Patients with high baseline miR-21 had worse PFS (3.5 vs. 12.7 months) … compared to patients with low miR-21"
-_CONTRASTED_SUBGROUPS = re.compile(
+_CONTRASTED_SUBGROUPS = quick(
     r"\b(?:[Pp]atients|[Tt]hose|[Ww]omen|[Mm]en)\s+with\s+(?P<a>[^,;:()]{3,60}?)\s+(?:had|showed|experienced|achieved)\b"
     r".{0,200}?\bcompared\s+(?:to|with)\s+(?:patients|those)\s+with\s+(?P<b>[^,;:().]{3,60})"
 )
@@ -1175,7 +1181,7 @@ def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[i
 
 
 # "…(15.0% v 12.4%), and a similar trend was noted in patients with X (13.5% v 10.5%)": a new clause.
-_NEW_CLAUSE = re.compile(r"[;]|\b(?:was|were|is|are|noted|observed|seen|found|reported)\b")
+_NEW_CLAUSE = quick(r"[;]|\b(?:was|were|is|are|noted|observed|seen|found|reported)\b")
 
 
 def _closing_bracket(text: str, pos: int) -> int | None:
