@@ -668,7 +668,7 @@ _SPLIT_OR = re.compile(r"\s+(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the
 _RANDOMISED_HEAD = re.compile(
     r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|allocated|assigned)(?:\s+\d\s*:\s*\d)?"
     r"(?:\s+in\s+(?:an?\s+)?(?:\d\s*:\s*\d|[\w-]+)\s+ratio)?\s+(?:[\w-]+\s+){0,3}?(?:to|between|into)\s+(?:receive\s+|either\s+|the\s+)*"
-    r"|randomly received?\s+(?:either\s+)?|(?<=\bwho )received\s+(?:either\s+)?|(?<=\bthat )received\s+(?:either\s+)?"
+    r"|randomly received?\s+(?:either\s+)?|\b(?:who|that) received\s+(?:either\s+)?"
     # "randomly assigned 731 patients with NSCLC who had progressed after prior chemotherapy to erlotinib or placebo"
     r"|(?:randomi[sz]ed|randomly assigned|randomly allocated)\s+\d[\d,]*\s+(?:[\w-]+\s+){1,14}?to\s+(?:receive\s+|either\s+)*",
     re.IGNORECASE,

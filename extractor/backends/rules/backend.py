@@ -370,10 +370,17 @@ def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], ha
     low = ((title or "") + " " + own_text).lower()
     # "randomised to receive X or Y" says a trial on its own.
     trial_hits = len(_TRIAL_SIGNAL.findall(low)) + 2 * len(_STRONG_SIGNAL.findall(low))
-    # "the AXEBeam trial", "the TAX 327 study": a named trial (the title's included).
+    not_trial = len(_NOT_TRIAL.findall(low))
+    if _trial_by_counts(trial_hits, not_trial, has_registry, low):
+        return True
+    # "the AXEBeam trial", "the TAX 327 study": a named trial (the title's included); more hits only
+    # ever turn the answer to yes, so the costlier search waits until it can.
     trial_hits += sum(1 for m in design.ACRONYM_BEFORE_TRIAL.finditer(f"{title or ''}. {own_text}")
                       if design._plausible_acronym(m.group("name")))
-    not_trial = len(_NOT_TRIAL.findall(low))
+    return _trial_by_counts(trial_hits, not_trial, has_registry, low)
+
+
+def _trial_by_counts(trial_hits: int, not_trial: int, has_registry: bool, low: str) -> bool:
     if has_registry and trial_hits >= 1:
         return True
     if trial_hits >= 1 and not not_trial and _COMPARATOR.search(low):
@@ -390,9 +397,10 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
         if s.section in _SKIP_SECTIONS:
             continue
         # "The X trial (NCT…) was a prospective, randomised study", even in the background: a secondary analysis of X
-        described = next((name for pos, name in design.acronyms(s.text) if _DESCRIBED_TRIAL.match(s.text, pos)), None)
-        if described:
-            return described
+        if " was a" in s.text or " is a" in s.text:
+            described = next((name for pos, name in design.acronyms(s.text) if _DESCRIBED_TRIAL.match(s.text, pos)), None)
+            if described:
+                return described
         if s.section == BACKGROUND:
             continue
         for pos, name in design.acronyms(s.text):
@@ -430,9 +438,11 @@ _DESIGN_BEFORE = re.compile(r"\b(?:phase\s+(?:I{1,3}V?|[1-4])[ab]?|randomi[sz]ed
 
 def _parent_trial(sentences: list[Sentence]) -> str | None:
     """The one trial a secondary analysis names, with its design, in its first sentences."""
-    secondary = bool(_SECONDARY.search(" ".join(s.text for s in sentences[:20])))
+    joined = " ".join(s.text for s in sentences[:20])
+    secondary = "analys" in joined and bool(_SECONDARY.search(joined))
     head = sentences[:6] if secondary else sentences[:1]  # else only the opening words: "In the phase III AVAGAST trial, ..."
-    names = {name for s in head for pos, name in design.acronyms(s.text) if _DESIGN_BEFORE.search(s.text[:pos])}
+    names = {name for s in head if "hase" in s.text or "andomi" in s.text
+             for pos, name in design.acronyms(s.text) if _DESIGN_BEFORE.search(s.text[:pos])}
     return names.pop() if len(names) == 1 else None
 
 
