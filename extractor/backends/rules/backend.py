@@ -431,14 +431,14 @@ def _title_acronym(title: str) -> str | None:
 
 
 #: A secondary analysis says so; its background then names the trial it analyses ("In the phase III AVAGAST trial, ...").
-_SECONDARY = re.compile(r"\b(?:post[- ]hoc|secondary|exploratory|subgroup|translational|biomarker|updated|pooled|"
-                        r"quality[- ]of[- ]life|long[- ]term follow[- ]up) analys[ie]s\b|\bthis analysis\b", re.IGNORECASE)
+_SECONDARY = folded(r"\b(?:post[- ]hoc|secondary|exploratory|subgroup|translational|biomarker|updated|pooled|"
+                    r"quality[- ]of[- ]life|long[- ]term follow[- ]up) analys[ie]s\b|\bthis analysis\b")  # lowercased text
 _DESIGN_BEFORE = re.compile(r"\b(?:phase\s+(?:I{1,3}V?|[1-4])[ab]?|randomi[sz]ed)\b[^.;]{0,30}$", re.IGNORECASE)
 
 
 def _parent_trial(sentences: list[Sentence]) -> str | None:
     """The one trial a secondary analysis names, with its design, in its first sentences."""
-    joined = " ".join(s.text for s in sentences[:20])
+    joined = " ".join(s.text for s in sentences[:20]).lower()
     secondary = "analys" in joined and bool(_SECONDARY.search(joined))
     head = sentences[:6] if secondary else sentences[:1]  # else only the opening words: "In the phase III AVAGAST trial, ..."
     names = {name for s in head if "hase" in s.text or "andomi" in s.text

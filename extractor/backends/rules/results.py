@@ -556,7 +556,7 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
     if after is not None and not any(x.start < after.end("s") for x in mentions) \
             and not _NOT_OUTCOME_SUBJECT.search(after.group("s")):
         return [*mentions, Mention(after.start("s"), after.end("s"), after.group("s"), "OTHER", None)]
-    subject = _SUBJECT_OUTCOME.search(text)
+    subject = _SUBJECT_OUTCOME.match(text)  # anchored at the start
     span = _headed_outcome(text) or (subject.span("s") if subject else None)
     if span is None or any(x.start < span[1] for x in mentions) or _NOT_OUTCOME_SUBJECT.search(text[span[0]:span[1]]):
         return mentions
