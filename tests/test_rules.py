@@ -643,3 +643,15 @@ def test_patients_alive_at_a_time_are_survival_rates():
     found = _sentence_results("The estimated percentage of patients who were alive at 24 months was 62.1%.", [])
     assert [(d.endpoint, d.measure, d.value, d.timepoint) for d in found] == [("OS", "rate_at_time", 62.1, "24 months")]
     assert _sentence_results("Seven of the 19 patients remain alive at a minimum 32 months from trial initiation.", []) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Overall QOL increased more in the exercise group (mean difference, 8.8 points; 95% CI, 3.1 to 14.5; P = .003).",
+     [("QOL", "difference", 8.8, 3.1)]),
+    ("The mean QOL score was 70 vs 65.", [("QOL", "mean", 70.0, None), ("QOL", "mean", 65.0, None)]),
+    ("A lower dysuria severity score (difference of 2.7 vs 4.2, P < 0.005).",
+     [("QOL", "difference", 2.7, None), ("QOL", "difference", 4.2, None)]),
+    ("The mean age was 63.", []),
+])
+def test_numbers_without_a_unit_after_a_named_statistic(text, expected):
+    assert [(d.endpoint, d.measure, d.value, d.ci_low) for d in _sentence_results(text, [])] == expected

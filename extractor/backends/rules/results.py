@@ -184,6 +184,8 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
     found = [_printed_value(m) for m in _VALUE_RE.finditer(text) if not any(lo <= m.start() < hi for lo, hi in ci_spans)]
     found.extend(_ratios(text, mentions, found, ci_spans))
     found.extend(_unit_shared_across_arms(text, found, ci_spans))
+    if "mean" in text or "ifference" in text or "average" in text:
+        found.extend(_bare_statistics(text, found, ci_spans))
     found.extend(_counts(text, mentions, found, ci_spans))
     found.sort()
     return found
@@ -259,6 +261,33 @@ def _unit_shared_across_arms(text: str, found: list[Value], ci_spans: list[tuple
         for a, b in spans:
             if not any(lo <= a < hi for lo, hi in ci_spans) and not any(s <= a < e for s, e, *_ in [*found, *out]):
                 out.append((a, b, "time", parse_number(text[a:b]), unit))
+    return out
+
+
+# "The mean QOL score was 45.2 in arm A and 40.1 in arm B", "(mean between-group difference, 4.6 points; ...)":
+# a number with no unit is a value only where the text names its statistic right before it.
+_BARE_LEAD = re.compile(
+    r"\b(?:mean|average)\b[^.;%\d()]{0,50}?\b(?:was|were|of|is|are)\s+|\bdifferences?\b(?:\s+(?:of|was|were))?\s*[,:=]?\s*",
+    re.IGNORECASE)
+_BARE_NUMBER = re.compile(
+    rf"(?P<v>[-+−]?(?:{NUM}))(?![\d·]|[.,]\d|\s*(?:%|months?|weeks?|years?|days?|mg\b|patients)|\s*(?:[-–]|to)\s*\d)")
+_BARE_NEXT = re.compile(
+    rf"\s*(?:(?!vs\b|versus\b|and\b|to\b)[a-zA-Z/]+\s*)?(?:\([^()]{{0,40}}\)\s*)?(?:[^\d;.()]{{0,40}}?)\b(?:vs\.?|versus|and|compared (?:with|to)|to)\s+"
+    rf"(?:the\s+)?(?P<v>[-+−]?(?:{NUM}))(?![\d·]|[.,]\d|\s*(?:%|months?|weeks?|years?|days?))")
+
+
+def _bare_statistics(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
+    """Numbers without a unit right after a named statistic (mean, difference), and the one paired with each."""
+    out: list[Value] = []
+    taken = lambda pos: any(lo <= pos < hi for lo, hi in ci_spans) or any(a <= pos < b for a, b, *_ in [*found, *out])  # noqa: E731
+    for lead in _BARE_LEAD.finditer(text):
+        m = _BARE_NUMBER.match(text, lead.end())
+        if m is None or taken(m.start("v")):
+            continue
+        out.append((m.start("v"), m.end("v"), "plain", parse_number(m.group("v").replace("−", "-")), None))
+        nxt = _BARE_NEXT.match(text, m.end())
+        if nxt and not taken(nxt.start("v")):
+            out.append((nxt.start("v"), nxt.end("v"), "plain", parse_number(nxt.group("v").replace("−", "-")), None))
     return out
 
 
@@ -674,10 +703,18 @@ def _comparative_draft(sentence: Sentence, owner: Mention, kind: str, value: flo
 
 def _plain_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
                  start: int, end: int) -> Draft | None:
-    """ "mean score 45.2 ± 3.1": a number without a unit is a result only as a mean the text names."""
+    """ "mean score 45.2 ± 3.1": a number without a unit is a result only as a mean the text names, or as a
+    difference it names ("mean between-group difference, 254.6 minutes")."""
+    if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 60), start):
+        return Draft(owner.canonical, "difference", value, None, start, end, sentence, owner)
     if not _MEAN.search(sentence.text[max(0, owner.start - 12): start]):
         return None
     return Draft(owner.canonical, "mean", value, None, start, end, sentence, owner)
+
+
+_DIFFERENCE_LABEL = re.compile(r"\bdifferences?(?: (?:of|was|were|in [\w -]{1,30}? (?:was|of)))?\s*[,:=]?\s*[-+−]?"
+                               r"(?:[\d.]+\s*(?:vs\.?|versus|and)\s*[-+−]?)?$",
+                               re.IGNORECASE)
 
 
 def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,

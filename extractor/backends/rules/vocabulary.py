@@ -280,6 +280,8 @@ def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, s
     begin = start - len(words)
     if event and re.match(r"[-\s‐‑–]free\b", sentence[end: end + 6]):
         return None  # "seizure-free": an outcome, not an adverse event
+    if event and re.match(r"\s+(?:severity\s+|symptom\s+)?(?:scores?|scales?)\b", sentence[end: end + 25]):
+        return start, "QOL"  # "dysuria severity score": a patient-reported score
     if event:
         # A bare event name ("anemia") waits to inherit its class; a graded one is a mention of its own.
         return (begin, classify_ae(full)) if words.strip() else (start, "EVENT")
