@@ -655,3 +655,18 @@ def test_patients_alive_at_a_time_are_survival_rates():
 ])
 def test_numbers_without_a_unit_after_a_named_statistic(text, expected):
     assert [(d.endpoint, d.measure, d.value, d.ci_low) for d in _sentence_results(text, [])] == expected
+
+
+def test_a_nejm_abstract():
+    text = ("BACKGROUND: Pembrolizumab has shown activity. METHODS: In this phase 3, randomized, double-blind trial, we "
+            "randomly assigned patients in a 2:1 ratio to receive pembrolizumab plus chemotherapy or placebo plus "
+            "chemotherapy. RESULTS: A total of 847 patients underwent randomization. Among patients with a CPS of 10 or "
+            "more, the median overall survival was 23.0 months in the pembrolizumab group and 16.1 months in the placebo "
+            "group (hazard ratio for death, 0.73; 95% CI, 0.55 to 0.95). Adverse events of grade 3 to 5 that were "
+            "related to the trial regimen occurred in 68.1% of the patients in the pembrolizumab group. CONCLUSIONS: "
+            "Pembrolizumab improved survival. (Funded by Merck; KEYNOTE-355 ClinicalTrials.gov number, NCT02819518.)")
+    record = extract(text).trials[0]
+    assert (record.acronym, record.enrollment.enrolled) == ("KEYNOTE-355", 847)
+    found = {(r.endpoint, r.measure, r.value, r.subgroup) for r in record.results}
+    assert ("OS", "hazard_ratio", 0.73, "CPS of 10 or more") in found
+    assert ("TRAE_GRADE3PLUS", "proportion", 68.1, None) in found

@@ -390,7 +390,7 @@ def _trial_by_counts(trial_hits: int, not_trial: int, has_registry: bool, low: s
 
 def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
     """The name of the document's own trial: from its title, else from the first sentences that speak of it."""
-    named = _title_acronym(title) if title else None
+    named = (_title_acronym(title) if title else None) or _registered_acronym(sentences)
     if named:
         return named
     for s in sentences[:15]:
@@ -413,6 +413,20 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
         if lead:
             return lead.group("n")
     return _parent_trial(sentences)
+
+
+#: NEJM's footer: "(Funded by Merck; KEYNOTE-355 ClinicalTrials.gov number, NCT02819518.)"
+_REGISTERED_AS = re.compile(rf"\b(?P<name>{design.ACRONYM_CORE})\s+(?:ClinicalTrials\.gov|ISRCTN|EudraCT|EU Clinical Trials "
+                            r"Register|Current Controlled Trials|UMIN|ANZCTR|Chinese Clinical Trial Registry)\s+(?:number|registration)")
+
+
+def _registered_acronym(sentences: list[Sentence]) -> str | None:
+    for s in reversed(sentences):
+        if "number" in s.text or "registration" in s.text:
+            m = _REGISTERED_AS.search(s.text)
+            if m and design._plausible_acronym(m.group("name")):
+                return m.group("name")
+    return None
 
 
 def _title_acronym(title: str) -> str | None:

@@ -88,7 +88,7 @@ _FOLLOW_AFTER = re.compile(r"^\s*(?:of )?(?:median )?follow[- ]?up|^\s*(?:of )?a
 _DIFFERENCE_BEFORE = quick(r"(?:absolute|difference|increase|improvement|reduction|gain)\b[^%]{0,60}$", re.IGNORECASE)
 _MEAN = quick(r"\bmean\b", re.IGNORECASE)
 _SUBGROUP_PHRASE = quick(
-    r"(?:\b(?:in|among|for)\s+(?:the\s+)?|(?<![\w-])(?=[A-Z])|\b(?:compared (?:to|with)|versus|vs\.?|while|whereas)\s+|,\s+)"
+    r"(?:\b(?:[Ii]n|[Aa]mong|[Ff]or)\s+(?:the\s+)?|(?<![\w-])(?=[A-Z])|\b(?:compared (?:to|with)|versus|vs\.?|while|whereas)\s+|,\s+)"
     r"(?:[Pp]atients|[Tt]hose|[Ss]ubjects|[Cc]hildren|[Ww]omen|[Mm]en|[Tt]umou?rs)\s+(?:with|without|who|whose|harbou?ring)\s+"
     r"(?P<a>[^,;:()]{3,80}?)(?=\s*(?:[,;:()]|\b(?:had|has|have|was|were|exhibit\w*|show\w*|achiev\w*|compared|versus|vs|experienc\w*)\b|$))"
     r"|\b[Ii]n\s+(?:the\s+)?(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population))\b",
@@ -1144,8 +1144,16 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
         if a.subgroup and b.subgroup is None and a.mention is b.mention \
                 and re.fullmatch(rf"\s*{VERSUS}\s*", text[a.end:b.pos] + " ", re.IGNORECASE):
             b.subgroup = a.subgroup
+    leading = _LEADING_SUBGROUP.match(text)
+    if leading and not _NOT_SUBGROUP.search(leading.group("a")):
+        for d in drafts:  # "Among patients with a CPS of 10 or more, …": the whole sentence is about them
+            if d.subgroup is None and d.pos > leading.end() and ";" not in text[leading.end(): d.pos]:
+                d.subgroup = _clean_subgroup(leading.group("a"))
 
 
+_LEADING_SUBGROUP = re.compile(
+    r"^\W*(?:in|among|for)\s+(?:the\s+)?(?:patients|those|subjects|women|men|participants)\s+(?:with|without|who|whose|harbou?ring)\s+"
+    r"(?P<a>[^,;:()]{3,80}?),\s", re.IGNORECASE)
 _RESPECTIVE_SUBGROUPS = quick(
     r"\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a>[^,;]{3,80}?)\s+and\s+(?:(?:those|patients)\s+with\s+)?(?P<b>[^,;]{3,80}?),?\s+respectively"
     r"|\bfor\s+(?P<a2>[\w-]+(?:\s+[\w-]+)?)\s+than\s+for\s+(?P<b2>[\w-]+(?:\s+[\w-]+)?)\b",  # "better for responders than for non-responders"

@@ -288,6 +288,9 @@ def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, s
     if re.fullmatch(r"events", sentence[start:end], re.IGNORECASE) and not GRADE3_RE.search(words) \
             and not re.search(r"grade", words, re.IGNORECASE):
         return None
+    after = _AE_SUFFIX.match(sentence, end)  # "adverse events of grade 3 to 5 that were related to the trial regimen"
+    if after and after.group(0).strip():
+        full += after.group(0)
     if not words.strip() and re.fullmatch(r"toxicit(?:y|ies)", sentence[start:end], re.IGNORECASE):
         return start, "SAFETY"  # "toxicity" alone names safety as an endpoint, not an event rate
     if re.search(r"immune[- ](?:related|mediated)|\bi[rm]AE", full, re.IGNORECASE):
@@ -297,6 +300,12 @@ def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, s
     return begin, classify_ae(full)
 
 
+_AE_SUFFIX = re.compile(
+    r"(?:\s+of\s+(?:grade|CTCAE grade)\s*(?:3|III)\s*(?:or|to|and|[-–/])\s*(?:4|5|IV|V|higher|greater|worse)"
+    r"|\s+of\s+grade\s*(?:≥|>=|⩾)\s*3)?(?:\s+(?:that\s+were\s+|which\s+were\s+)?(?:treatment|drug|therapy)?[- ]?related\s+to\s+"
+    r"(?:the\s+)?(?:trial|study|treatment|drug|therapy|regimen)(?:\s+(?:drug|regimen|treatment))?)?",
+    re.IGNORECASE,
+)
 _RELATED_RE = re.compile(r"related|TRAE", re.IGNORECASE)
 
 
