@@ -259,6 +259,10 @@ def test_design_words_in_a_title_are_not_an_acronym():
      {"enrolled": 87}),
     ("A total of 65 participants were analyzed following reconstructive surgery.", {"evaluable": 65}),
     ("Of those tested, 10 (67%) completed the study and only one (7%) withdrew.", {"completed": 10}),
+    ("Of the 45 evaluable patients, 20 responded.", {"evaluable": 45}),
+    ("Response could be evaluated in 38 patients.", {"evaluable": 38}),
+    ("In all, 348 patients (81%) were evaluable for quality of life.", {"evaluable": 348}),
+    ("A total of 847 patients underwent randomization.", {"enrolled": 847}),
     ("Biopsies collected before and after intervention were analysed for 15 participants (n=8 selenium, n=7 placebo).",
      {"evaluable": 15}),
 ])
