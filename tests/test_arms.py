@@ -134,3 +134,10 @@ def test_an_arm_already_named_by_its_abbreviation_keeps_it():
     labels = [label for label, _ in _arms("A total of 81 patients were randomized, 39 of which received selenium (Se) "
                                           "[selenium group, SeG] and 42 serving as controls [control group, CG].")]
     assert "SeG" in labels and "Se" not in labels
+
+
+def test_randomised_between_and_study_groups():
+    assert _arms("Patients were randomized between RT alone and RT plus 4 months of androgen ablation.") == \
+        [("RT alone", None), ("RT plus androgen ablation", None)]
+    assert [label for label, _ in _arms("Seven patients assigned to the study group received RJ, and 6 patients were "
+                                        "assigned to the control group.")] == ["study", "control"]

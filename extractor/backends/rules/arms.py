@@ -25,7 +25,7 @@ _NAMED = quick(
     r"(?!\s+(?:[A-Z]\d?|\d[A-Z]?)\b)"
 )
 _NOT_NAMED = re.compile(
-    r"^(?:treatment|both|two|three|each|all|age|risk|study|working|oncology|cooperative|lymphoma|"
+    r"^(?:treatment|both|two|three|each|all|age|risk|working|oncology|cooperative|lymphoma|"
     r"this|that|the|a|an|one|other|either|same|respective|various|[\w-]*risk|intervention|"
     r"experimental treatment|sub|matched|unmatched|signature|[\w-]*sensitive|[\w-]*resistant|"
     r"high|low|intermediate|pharmacist|leukemia|trials|research|support|focus|ethnic|navigated|"
@@ -639,7 +639,8 @@ _DOSE_AND_SCHEDULE = re.compile(
     r"\s*\d[\d.,·]*\s*(?:mg|g|µg|mcg|iu|u|gy|ml)\b(?:\s*/\s*[\w²()]+)*"
     r"|\s*\b(?:orally|intravenously|daily|weekly|twice daily|once daily|(?:once|twice|three times|four times) (?:a |per )?(?:day|daily|week)|"
     r"every \d+ (?:days?|weeks?|months?)|for (?:up to )?(?:\d+|one|two|three|four|five|six) (?:days?|weeks?|months?|years?|cycles?)|"
-    r"on days? \d+(?:\s*(?:,|and|to|-|–)\s*\d+)*|bid|tid|qd|qw|q\d+w|subcutaneously|intramuscularly|per os)\b",
+    r"on days? \d+(?:\s*(?:,|and|to|-|–)\s*\d+)*|bid|tid|qd|qw|q\d+w|subcutaneously|intramuscularly|per os|"
+    r"(?:\d+|one|two|three|four|six)\s+(?:months?|weeks?|days?|cycles?|courses?)\s+of)\b",
     re.IGNORECASE,
 )
 
