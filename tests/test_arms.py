@@ -141,3 +141,13 @@ def test_randomised_between_and_study_groups():
         [("RT alone", None), ("RT plus androgen ablation", None)]
     assert [label for label, _ in _arms("Seven patients assigned to the study group received RJ, and 6 patients were "
                                         "assigned to the control group.")] == ["study", "control"]
+
+
+def test_randomised_sentences_with_manner_either_and_until():
+    assert _arms("Adults were randomly assigned in a double-blinded manner to receive methylphenidate (target dose, 54 "
+                 "mg/d) or placebo for 4 weeks.") == [("methylphenidate", None), ("placebo", None)]
+    assert [label for label, _ in _arms("Randomized, phase III study: 551 patients received either vinflunine or docetaxel "
+                                        "every 21 days until disease progression or serious toxicity.")] == \
+        ["vinflunine", "docetaxel"]
+    assert _arms("Patients were randomly assigned to receive oral placebo or erlotinib until disease progression or "
+                 "unacceptable toxicity.") == [("oral placebo", None), ("erlotinib", None)]

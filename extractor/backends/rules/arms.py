@@ -655,7 +655,9 @@ def _short_label(raw: str) -> str:
     label = _LEAD.sub("", _CYCLES.sub("", _LEAD.sub("", label)))
     if len(label.split()) > 4:  # "weekly docetaxel" keeps what tells it from "3-weekly docetaxel"
         label = _DOSE_AND_SCHEDULE.sub("", label).strip(" ,;.") or label
-    label = re.sub(r"\s+(?:arms?|groups?|regimens?)$", "", label, flags=re.IGNORECASE)
+    label = re.sub(r"\s+(?:arms?|groups?|regimens?)$|\s+for\s+(?:up to\s+)?\d+\s+(?:days?|weeks?|months?|years?|cycles?)$", "",
+                   label, flags=re.IGNORECASE)
+    label = _TRAILING_ROUTE.sub("", label)  # "placebo orally bid"
     label = re.sub(r"\s+in combination with\b.*$", "", label, flags=re.IGNORECASE)
     if len(label.split()) > 4:
         drugs = find_drugs(label, code_names=True)
@@ -665,11 +667,14 @@ def _short_label(raw: str) -> str:
     return label
 
 
+_TRAILING_ROUTE = re.compile(r"(?:\s+(?:orally|intravenously|subcutaneously|i\.v\.|p\.o\.|s\.c\.|bid|b\.i\.d\.|tid|qd|daily|"
+                             r"twice daily|once daily))+$", re.IGNORECASE)
 _SPLIT_OR = re.compile(r"\s+(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
 _RANDOMISED_HEAD = re.compile(
     r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|allocated|assigned)(?:\s+\d\s*:\s*\d)?"
-    r"(?:\s+in\s+(?:an?\s+)?(?:\d\s*:\s*\d|[\w-]+)\s+ratio)?\s+(?:[\w-]+\s+){0,3}?(?:to|between|into)\s+(?:receive\s+|either\s+|the\s+)*"
-    r"|randomly received?\s+(?:either\s+)?|\b(?:who|that) received\s+(?:either\s+)?"
+    r"(?:\s+in\s+(?:an?\s+)?(?:\d\s*:\s*\d|[\w-]+)\s+(?:ratio|manner|fashion))?\s+(?:[\w-]+\s+){0,3}?(?:to|between|into)\s+"
+    r"(?:receive\s+|either\s+|the\s+)*"
+    r"|randomly received?\s+(?:either\s+)?|\b(?:who|that) received\s+(?:either\s+)?|\breceived\s+either\s+"
     # "randomly assigned 731 patients with NSCLC who had progressed after prior chemotherapy to erlotinib or placebo"
     r"|(?:randomi[sz]ed|randomly assigned|randomly allocated)\s+\d[\d,]*\s+(?:[\w-]+\s+){1,14}?to\s+(?:receive\s+|either\s+)*",
     re.IGNORECASE,
@@ -679,7 +684,7 @@ _RANDOMISED_HEAD = re.compile(
 # The joining word only: the blanked brackets before it stay with the first part ("EXE (n = 366) or MA").
 _OR_WORD = re.compile(r"(?<=\s)(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
 _AND_WORD = re.compile(r"(?<=\s)and\s+")
-_CLAUSE_END = re.compile(r"[;.]\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b")
+_CLAUSE_END = re.compile(r"[;.]\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b|\s(?:until|for up to)\s")
 _COUNT_IN_PART = re.compile(r"(?<![A-Za-z/])\(\s*(?:[nN]\s*=\s*)?(\d+)(?:\s*(?:patients|pts))?\s*[);]|[;,]\s*[nN]\s*=\s*(\d+)\s*\)")
 
 
