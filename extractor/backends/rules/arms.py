@@ -668,7 +668,7 @@ def _short_label(raw: str) -> str:
 
 
 _TRAILING_ROUTE = re.compile(r"(?:\s+(?:orally|intravenously|subcutaneously|i\.v\.|p\.o\.|s\.c\.|bid|b\.i\.d\.|tid|qd|daily|"
-                             r"twice daily|once daily))+$", re.IGNORECASE)
+                             r"twice daily|once daily|every \d+ (?:days|weeks)|every (?:day|week)))+$", re.IGNORECASE)
 _SPLIT_OR = re.compile(r"\s+(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
 _RANDOMISED_HEAD = re.compile(
     r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|allocated|assigned)(?:\s+\d\s*:\s*\d)?"
