@@ -151,3 +151,12 @@ def test_randomised_sentences_with_manner_either_and_until():
         ["vinflunine", "docetaxel"]
     assert _arms("Patients were randomly assigned to receive oral placebo or erlotinib until disease progression or "
                  "unacceptable toxicity.") == [("oral placebo", None), ("erlotinib", None)]
+
+
+def test_a_shape_naming_two_arms_wins_over_one_naming_one():
+    sentences = ["The trial was run by the ECOG group.",
+                 "Patients were randomised to receive either 5-FU/folinic acid (FA, FUFA) alone or in combination with "
+                 "irinotecan (FOLFIRI) stratified by TS."]
+    assert [label for label, _ in _arms(*sentences)] == ["FA", "FOLFIRI"]
+    assert _arms("Fifty-one patients took part in a randomized controlled study and received IMRT or CRT.") == \
+        [("IMRT", None), ("CRT", None)]

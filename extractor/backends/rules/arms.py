@@ -151,12 +151,15 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     glossary = " ".join([title or "", glossary or text])
     found = _ArmSet()
     named = _named_groups(sentences)
-    for shape in _ARM_SHAPES:
+    chosen: list[Candidate] = []
+    for shape in _ARM_SHAPES:  # the first shape that names two arms or more; else the first that names one
         candidates = shape(title, sentences, text, named)
-        for candidate in candidates:
-            found.add(*candidate)
-        if candidates:
+        chosen = chosen or candidates
+        if len({label for label, *_ in candidates}) >= 2:
+            chosen = candidates
             break
+    for candidate in chosen:
+        found.add(*candidate)
     arms = found.arms
     _named_groups_as_aliases(arms, named)
     _per_arm_counts(sentences, found.by_key)
@@ -648,9 +651,10 @@ _DOSE_AND_SCHEDULE = re.compile(
 def _short_label(raw: str) -> str:
     """A short arm label from the words that describe it ("twelve cycles of weekly docetaxel")."""
     abbreviation = _ABBREVIATION.search(raw)
-    if abbreviation and len(abbreviation.group("a")) <= 12 and not find_drugs(abbreviation.group("a")) \
-            and not re.search(r"-\d", abbreviation.group("a")):
-        return abbreviation.group("a")  # "modified-dose EOC plus panitumumab (mEOC+P; ...)"
+    abbr = abbreviation.group("a") if abbreviation else ""
+    named = find_drugs(abbr) if abbr else ()
+    if abbr and len(abbr) <= 12 and (not named or regimen_components(named[0].drug.name)) and not re.search(r"-\d", abbr):
+        return abbr  # "modified-dose EOC plus panitumumab (mEOC+P; ...)", "… irinotecan (FOLFIRI)": a regimen's name
     label = _strip_parentheticals(raw).strip(" ,;.")
     label = _LEAD.sub("", _CYCLES.sub("", _LEAD.sub("", label)))
     if len(label.split()) > 4:  # "weekly docetaxel" keeps what tells it from "3-weekly docetaxel"
@@ -674,7 +678,7 @@ _RANDOMISED_HEAD = re.compile(
     r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|allocated|assigned)(?:\s+\d\s*:\s*\d)?"
     r"(?:\s+in\s+(?:an?\s+)?(?:\d\s*:\s*\d|[\w-]+)\s+(?:ratio|manner|fashion))?\s+(?:[\w-]+\s+){0,3}?(?:to|between|into)\s+"
     r"(?:receive\s+|either\s+|the\s+)*"
-    r"|randomly received?\s+(?:either\s+)?|\b(?:who|that) received\s+(?:either\s+)?|\breceived\s+either\s+"
+    r"|randomly received?\s+(?:either\s+)?|\b(?:who|that|and) received\s+(?:either\s+)?|\breceived\s+either\s+"
     # "randomly assigned 731 patients with NSCLC who had progressed after prior chemotherapy to erlotinib or placebo"
     r"|(?:randomi[sz]ed|randomly assigned|randomly allocated)\s+\d[\d,]*\s+(?:[\w-]+\s+){1,14}?to\s+(?:receive\s+|either\s+)*",
     re.IGNORECASE,
