@@ -160,3 +160,9 @@ def test_a_shape_naming_two_arms_wins_over_one_naming_one():
     assert [label for label, _ in _arms(*sentences)] == ["FA", "FOLFIRI"]
     assert _arms("Fifty-one patients took part in a randomized controlled study and received IMRT or CRT.") == \
         [("IMRT", None), ("CRT", None)]
+
+
+def test_controls_and_procedures_with_a_subsequent_step():
+    assert _arms("A total of 208 men were randomized to complete bladder neck preservation with subsequent "
+                 "urethro-urethral anastomosis or to no preservation as controls.") == \
+        [("complete bladder neck preservation", None), ("control", None)]

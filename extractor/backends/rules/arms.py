@@ -663,6 +663,11 @@ def _short_label(raw: str) -> str:
                    label, flags=re.IGNORECASE)
     label = _TRAILING_ROUTE.sub("", label)  # "placebo orally bid"
     label = re.sub(r"\s+in combination with\b.*$", "", label, flags=re.IGNORECASE)
+    if re.search(r"\bas (?:the )?controls?$", label, re.IGNORECASE):
+        return "control"  # "to no preservation as controls"
+    head = re.sub(r"\s+(?:with subsequent|followed by)\s+.*$", "", label, flags=re.IGNORECASE)
+    if len(label.split()) > 4 and 1 <= len(head.split()) <= 4 and "," not in head:
+        label = head  # "complete bladder neck preservation with subsequent urethro-urethral anastomosis"
     if len(label.split()) > 4:
         drugs = find_drugs(label, code_names=True)
         if drugs:
