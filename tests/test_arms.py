@@ -163,6 +163,6 @@ def test_a_shape_naming_two_arms_wins_over_one_naming_one():
 
 
 def test_controls_and_procedures_with_a_subsequent_step():
-    assert _arms("A total of 208 men were randomized to complete bladder neck preservation with subsequent "
+    assert _arms("Men were randomized to complete bladder neck preservation with subsequent "
                  "urethro-urethral anastomosis or to no preservation as controls.") == \
         [("complete bladder neck preservation", None), ("control", None)]
