@@ -263,6 +263,10 @@ def test_design_words_in_a_title_are_not_an_acronym():
     ("Response could be evaluated in 38 patients.", {"evaluable": 38}),
     ("In all, 348 patients (81%) were evaluable for quality of life.", {"evaluable": 348}),
     ("A total of 847 patients underwent randomization.", {"enrolled": 847}),
+    ("Twenty-three men received 200 µg selenium per day.", {"treated": 23}),
+    ("Thirty patients were given BP-C1 for 64 days.", {"treated": 30}),
+    ("Ninety per cent of patients received eight cycles of chemotherapy.", {}),
+    ("30 patients received exemestane (group A) and 24 patients received placebo (group B).", {}),
     ("Biopsies collected before and after intervention were analysed for 15 participants (n=8 selenium, n=7 placebo).",
      {"evaluable": 15}),
 ])

@@ -225,6 +225,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("treated", rf"{_COUNT} {_PEOPLE} (?:were|was) treated"),
     ("treated", rf"{_COUNT} {_PEOPLE} received (?:the )?(?:assigned|study|at least one)"),
     ("treated", rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)\s*received\b"),
+    # A sentence opening on the count: "Twenty-three men received 200 µg selenium daily", "Thirty patients were given …"
+    ("treated", rf"^{_COUNT}(?!\s*(?:per\s*cent|percent|%))\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+(?:received|were given|were treated with)\s+"
+                rf"(?!no\b|either\b)(?![^.;]{{0,150}}\b(?:(?:group|arm|cohort)\s+[A-Z0-9]\b|respectively|while|whereas|but|and\s+\d+))"),
     ("evaluable", rf"{_COUNT} (?:\([^()]{{1,15}}\) )?(?:{_PEOPLE} )?(?:\([^()]{{1,15}}\) )?(?:were|was) (?:\w+ )?(?:evaluable|assessable|evaluated for (?:efficacy|response|the primary))"),
     ("evaluable", rf"(?:response|efficacy|toxicity|outcome)s?\s+(?:was|were|could be)\s+(?:evaluated|assessed|evaluable|assessable)\s+in\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     ("evaluable", rf"{_COUNT} evaluable {_PEOPLE}"),
@@ -251,7 +254,7 @@ _KIND_HINTS = {
     "screened": ("screen",),
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist",
                  "accru", "trial", "study", "consented"),
-    "treated": ("treat", "receiv"),
+    "treated": ("treat", "receiv", "given"),
     "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "intent", "intention", "available for", "analy"),
     "completed": ("complet",),
 }
@@ -260,7 +263,7 @@ _KIND_HINTS = {
 _NUMBER_START = quick(rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)", re.IGNORECASE)
 #: Words an enrolment sentence holds (substring tests: cheaper than one alternation searched at every character).
 _ENROLMENT_HINTS = (
-    "enrol", "randomi", "randomly", "consented", "analyzed", "analysed", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
+    "enrol", "randomi", "randomly", "consented", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
     "accru", "assign", "available for", "allocat", "entered", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis")
 
