@@ -201,6 +201,15 @@ def _found(text: str):
     return [(r.endpoint.value, r.measure.value, r.value, r.arm) for t in extract(text).trials for r in t.results]
 
 
+def _sentence_results(text, arms):
+    from extractor.backends.rules.arms import ArmDraft, arm_mentions
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    drafts_arms = [ArmDraft(a, [a]) for a in arms]
+    return extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, drafts_arms), 95.0, arms)
+
+
 def test_counts_without_a_percentage():
     text = ("In this phase 2 trial, 40 patients were randomly assigned to FOLFOX4 or TOMOX. "
             "There were two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm. "
@@ -421,13 +430,8 @@ def test_what_counted_patients_were_is_the_outcome(sentence, expected):
 
 
 def test_an_arm_after_the_second_value_of_a_pair_is_not_the_firsts():
-    from extractor.backends.rules.arms import ArmDraft, arm_mentions
-    from extractor.backends.rules.results import extract_sentence
-    from extractor.structure import Sentence
-
-    arms = [ArmDraft("SeG", ["SeG"]), ArmDraft("CG", ["CG"])]
     text = "The actuarial incidence of grade 2 diarrhoea in the SeG was 20.5% compared to 44.5% in the CG (p=0.04)."
-    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0, ["SeG", "CG"])
+    drafts = _sentence_results(text, ["SeG", "CG"])
     assert [(d.value, d.arm) for d in drafts] == [(20.5, "SeG"), (44.5, "CG")]
 
 
@@ -437,20 +441,13 @@ def test_an_arm_after_the_second_value_of_a_pair_is_not_the_firsts():
     ("Grade 3 dysphagia occurred in 12% of patients.", ("AE_GRADE3PLUS", "proportion", 12.0, "percent")),
 ])
 def test_named_adverse_events_and_complications(sentence, expected):
-    from extractor.backends.rules.results import extract_sentence
-    from extractor.structure import Sentence
-
-    drafts = extract_sentence(Sentence(0, len(sentence), sentence, "results", 0), lambda _t: [], 95.0)
+    drafts = _sentence_results(sentence, [])
     assert (drafts[0].endpoint, drafts[0].measure, drafts[0].value, drafts[0].unit) == expected
 
 
 def test_zero_counts_of_adverse_events_and_event_free_outcomes():
-    from extractor.backends.rules.results import extract_sentence
-    from extractor.structure import Sentence
-
     def found(text):
-        return [(d.endpoint, d.measure, d.value) for d in
-                extract_sentence(Sentence(0, len(text), text, "results", 0), lambda _t: [], 95.0)]
+        return [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])]
 
     assert found("No adverse events were reported during the trial.") == [("AE", "count", 0.0)]
     assert found("There was no significant difference in adverse events.") == []
@@ -464,21 +461,13 @@ def test_zero_counts_of_adverse_events_and_event_free_outcomes():
      [("DFS", "median", 66.0, "months", "Cisplatin"), ("DFS", "median", 73.0, "months", "nihil")]),
 ])
 def test_a_bare_number_shares_the_time_unit_of_its_pair(text, arms, expected):
-    from extractor.backends.rules.arms import ArmDraft, arm_mentions
-    from extractor.backends.rules.results import extract_sentence
-    from extractor.structure import Sentence
-
-    drafts_arms = [ArmDraft(a, [a]) for a in arms]
-    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, drafts_arms), 95.0, arms)
+    drafts = _sentence_results(text, arms)
     assert [(d.endpoint, d.measure, d.value, d.unit, d.arm) for d in drafts if d.measure == "median"] == expected
 
 
 def test_patients_who_received_a_treatment_are_not_a_subgroup():
-    from extractor.backends.rules.results import extract_sentence
-    from extractor.structure import Sentence
-
     text = "Wound complications were reduced in patients who received GCI: 2.6 versus 13.0 %; p = 0.018."
-    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda _t: [], 95.0)
+    drafts = _sentence_results(text, [])
     assert drafts and all(d.subgroup is None for d in drafts)
 
 
@@ -496,15 +485,6 @@ def test_we_reviewed_a_trials_data_is_not_a_review():
     text = ("We reviewed testosterone changes for patients treated with radiation therapy alone on RTOG 9408. "
             "Patients were randomized between RT alone and RT plus 4 months of androgen ablation.")
     assert extract(text).is_trial_report and extract(text).trials[0].role == "reported"
-
-
-def _sentence_results(text, arms):
-    from extractor.backends.rules.arms import ArmDraft, arm_mentions
-    from extractor.backends.rules.results import extract_sentence
-    from extractor.structure import Sentence
-
-    drafts_arms = [ArmDraft(a, [a]) for a in arms]
-    return extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, drafts_arms), 95.0, arms)
 
 
 def test_an_arm_name_inside_an_endpoints_words_is_not_an_arm():

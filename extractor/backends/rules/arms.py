@@ -6,7 +6,6 @@ arm with the same label.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -371,7 +370,7 @@ def _abbreviated_pair(sentences: list[str]) -> list[tuple[str, int | None, str]]
             continue
         spots = [(m.start(), m.end(), m.group("abbr")) for m in _ABBREVIATION_DEFINED.finditer(sentence)
                  if m.group("abbr") in found]
-        for (s1, e1, a1), (s2, _, a2) in itertools.pairwise(spots):
+        for (s1, e1, a1), (s2, _, a2) in pairwise(spots):
             chain = _drug_chain_before(sentence, find_drugs(sentence, code_names=True), s2)
             if chain and _PAIR_JOIN.match(sentence[e1:chain[0].start]):
                 return [(a1, None, _long_form(sentence, s1)), (a2, None, sentence[chain[0].start:s2])]
@@ -510,7 +509,7 @@ def _add_distinctive_aliases(arms: list[ArmDraft], text: str) -> None:
         return
     def bigrams(s: str) -> set[str]:
         words = [w for w in re.findall(r"[A-Za-z][\w-]+", _strip_parentheticals(s).lower())]
-        return {f"{a} {b}" for a, b in itertools.pairwise(words)
+        return {f"{a} {b}" for a, b in pairwise(words)
                 if a not in _ALIAS_STOP and b not in _ALIAS_STOP and not _SCHEDULE_WORD.search(f"{a} {b}")}
     grams = [bigrams(a.defining_text or a.label or "") for a in arms]
     low = text.lower()

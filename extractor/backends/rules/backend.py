@@ -15,7 +15,7 @@ from extractor.backends.rules.arms import ArmDraft, arm_mentions, find_arms, int
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
 from extractor.backends.rules.results import Draft, extract_sentence
 from extractor.backends.rules.text import distinct, folded
-from extractor.backends.rules.vocabulary import Mention, find_mentions
+from extractor.backends.rules.vocabulary import COUNTED_ONLY, Mention, find_mentions
 from extractor.documents import Document
 from extractor.models import (
     Allocation,
@@ -563,8 +563,13 @@ def _named_intervention(label: str | None) -> list[dict[str, str | None]]:
     # "pain education plus telemonitoring" is two; "radiotherapy alone" is radiotherapy.
     parts = [re.sub(r"\s+(?:alone|only)$", "", p.strip(), flags=re.IGNORECASE)
              for p in re.split(r"\s+(?:plus|\+|combined with|and)\s+", label)]
-    return [{"name": part, "type": "procedure" if _PROCEDURE_WORDS.search(part) else "other", "target": None,
-             "dose": None, "schedule": None} for part in parts if part]
+    return [_non_drug(part) for part in parts if part]
+
+
+def _non_drug(name: str) -> dict[str, str | None]:
+    """A non-drug intervention named as written: a procedure, or "other" (education, exercise, usual care)."""
+    return {"name": name, "type": "procedure" if _PROCEDURE_WORDS.search(name) else "other", "target": None,
+            "dose": None, "schedule": None}
 
 
 #: What a trial tests, as its aim says: "the effectiveness of guided imagery (GI) and progressive muscle
@@ -592,8 +597,7 @@ def _aimed_interventions(design_text: str) -> list[dict[str, str | None]]:
         parts = re.split(r"\s+and\s+", phrase)
         if len(parts) != 2 or min(len(p.split()) for p in parts) < 2:
             parts = [phrase]  # "aerobic and resistance exercise" is one
-        return [{"name": part, "type": "procedure" if _PROCEDURE_WORDS.search(part) else "other", "target": None,
-                 "dose": None, "schedule": None} for part in parts]
+        return [_non_drug(part) for part in parts]
     return []
 
 
@@ -651,7 +655,7 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
         if not any(k in low for k in _ROLE_KEYS):
             continue
         mentions = [m for m in find_mentions(s.text)
-                    if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"} and m.measure not in {"category", "deaths", "alive"}]
+                    if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"} and m.measure not in COUNTED_ONLY]
         declared = _roles_in_brackets(s.text, mentions) + _roles_in_clauses(s.text, mentions)
         if not any(role == "primary" for _, role in declared):
             declared = _unnamed_primary(s.text) + declared  # "X (an outcome the vocabulary does not know) as primary endpoint"

@@ -215,6 +215,11 @@ def _printed_value(m: re.Match[str]) -> Value:
     return start, end, "nr", None, None
 
 
+def _taken(pos: int, ci_spans: list[tuple[int, int]], *values: list[Value]) -> bool:
+    """Whether ``pos`` lies in a CI or range already read, or in a value already found."""
+    return any(lo <= pos < hi for lo, hi in ci_spans) or any(s <= pos < e for found in values for s, e, *_ in found)
+
+
 def _ratios(text: str, mentions: list[Mention], found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
     """Bare numbers right after a comparative mention: "HR 0.79", "odds ratio was 2.1"."""
     out: list[Value] = []
@@ -232,7 +237,7 @@ def _ratios(text: str, mentions: list[Mention], found: list[Value], ci_spans: li
         if rm is None or re.search(r"[%]", window[: rm.start()]):
             continue
         pos = at + rm.start("v")
-        if any(lo <= pos < hi for lo, hi in ci_spans) or any(s <= pos < e for s, e, *_ in [*found, *out]):
+        if _taken(pos, ci_spans, found, out):
             continue
         value = parse_number(rm.group("v"))
         if 0 < value < 100:
@@ -259,7 +264,7 @@ def _unit_shared_across_arms(text: str, found: list[Value], ci_spans: list[tuple
         spans = [(before.start("n"), before.end("n"))] if before else []
         spans += [(end + after.start("n"), end + after.end("n"))] if after else []
         for a, b in spans:
-            if not any(lo <= a < hi for lo, hi in ci_spans) and not any(s <= a < e for s, e, *_ in [*found, *out]):
+            if not _taken(a, ci_spans, found, out):
                 out.append((a, b, "time", parse_number(text[a:b]), unit))
     return out
 
@@ -279,14 +284,13 @@ _BARE_NEXT = re.compile(
 def _bare_statistics(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
     """Numbers without a unit right after a named statistic (mean, difference), and the one paired with each."""
     out: list[Value] = []
-    taken = lambda pos: any(lo <= pos < hi for lo, hi in ci_spans) or any(a <= pos < b for a, b, *_ in [*found, *out])  # noqa: E731
     for lead in _BARE_LEAD.finditer(text):
         m = _BARE_NUMBER.match(text, lead.end())
-        if m is None or taken(m.start("v")):
+        if m is None or _taken(m.start("v"), ci_spans, found, out):
             continue
         out.append((m.start("v"), m.end("v"), "plain", parse_number(m.group("v").replace("−", "-")), None))
         nxt = _BARE_NEXT.match(text, m.end())
-        if nxt and not taken(nxt.start("v")):
+        if nxt and not _taken(nxt.start("v"), ci_spans, found, out):
             out.append((nxt.start("v"), nxt.end("v"), "plain", parse_number(nxt.group("v").replace("−", "-")), None))
     return out
 
@@ -321,7 +325,7 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
     out: list[tuple[int, int, str, float | None, str | None]] = []
     for m in _COUNT_RE.finditer(text):
         start, end = m.start(), m.end()
-        if any(lo <= start < hi for lo, hi in ci_spans) or any(s <= start < e for s, e, *_ in found):
+        if _taken(start, ci_spans, found):
             continue
         if "%" in text[max(0, start - 30): end + 30] or re.match(r"\s*(?:months?|weeks?|years?|days?|mg|cycles?)\b", text[end:], re.I):
             continue

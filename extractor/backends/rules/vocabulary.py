@@ -68,6 +68,10 @@ class Entry:
     cased: bool = False
 
 
+#: Entry measures that mark words naming what was counted, not an endpoint a trial declares: "died"/"deaths"
+#: (counts only), response categories ("stable disease"), "alive at 24 months" (percentages only).
+COUNTED_ONLY = frozenset({"deaths", "category", "alive"})
+
 _TE = r"(?:\d+|one|two|three|four|five|six|twelve)[- ](?:month|year|week)s?"
 
 ENTRIES: tuple[Entry, ...] = (
