@@ -338,11 +338,38 @@ def test_ranges_and_landmarks_are_not_values():
     ("Effect of mitoxantrone in children with first relapse of leukaemia (ALL R3): an open-label randomised trial", "ALL R3"),
     ("MicroRNA profiling predicts outcome of therapy in melanoma treated on the ECOG-ACRIN trial E2603", "E2603"),
     ("Sequential docetaxel as adjuvant chemotherapy for early breast cancer (TACT): an open-label, phase III trial", "TACT"),
+    ("Letrozole in the neoadjuvant setting: the P024 trial", "P024"),
+    ("Informed Cytology for Triaging HPV-Positive Women: Substudy Nested in the NTCC Randomized Controlled Trial", "NTCC"),
+    ("miR-21 expression in pancreatic cancer: exploratory analysis of the pancreatic cancer UFT (PERU) trial", "PERU"),
+    # not names: a drug's code, a regimen, the phase, a list of markers
+    ("A phase I/II study of siltuximab (CNTO 328), an anti-interleukin-6 monoclonal antibody", None),
+    ("A randomized trial comparing docetaxel, cisplatin, 5-FU (TCF) with epirubicin, cisplatin, 5-FU (ECF)", None),
+    ("Targeted therapy for high-grade glioma with trabedersen: results of a randomized phase IIb study", None),
+    ("A classifier based on three tumor markers predicting survival of gastric cancer (CEA, CA19-9 and CA72-4)", None),
 ])
 def test_trial_names_in_titles(title, acronym):
     from extractor.backends.rules.backend import _own_acronym
 
     assert _own_acronym(title, []) == acronym
+
+
+def test_a_cooperative_groups_numbered_trial_is_named_with_the_group():
+    text = "The recently published phase III, double-blind ACOSOG Z9001 study showed that adjuvant therapy is safe."
+    assert [name for _, name in design.acronyms(text)] == ["ACOSOG Z9001"]
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("This trial examined whether a Tibetan Sound Meditation program improves cognition. "
+     "A brief training in the TSM program can enhance resilience.", None),  # an intervention's name
+    ("In the absence of an overall survival benefit, QOL studies with a longer follow-up play an important role.", None),
+    ("Survival was similar in both arms. Our ongoing NEJ009 study will clarify whether this strategy is better.", None),
+    ("Here we report the EDGE-Gastric study, an ongoing, multicenter, phase 2 study.", "EDGE-Gastric"),
+])
+def test_the_documents_own_trial_name(text, acronym):
+    from extractor.backends.rules.backend import _own_acronym
+    from extractor.structure import read_structure
+
+    assert _own_acronym(None, list(read_structure(text).sentences)) == acronym
 
 
 def test_a_pair_in_the_bracket_after_the_second_arm_is_both_arms():
@@ -363,6 +390,8 @@ def test_a_pair_in_the_bracket_after_the_second_arm_is_both_arms():
      "counseling; group 2 (G2; n = 37), protein supplements.", True),
     ("We reviewed 120 patients treated with RFA or resection. Survival was similar. A randomized controlled study "
      "comparing RFA and resection would help to determine the best treatment.", False),
+    ("Thirty-nine patients with lymphoma were assigned to a TY group or to a wait-list control group. Patients in "
+     "the TY group reported lower sleep disturbance scores (5.8 vs. 8.1; P < 0.004).", True),
 ])
 def test_a_trial_of_its_own(text, is_trial):
     assert extract(Document(doc_id="d", text=text)).is_trial_report is is_trial

@@ -82,6 +82,7 @@ _STRONG_SIGNAL = quick(
     r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|"
     r"randomi[sz]ation)\b[^.;]{0,60}?\b(?:to|between|into)\b|\brandomly receive\b|\bsingle[- ]arm\b|\bcross-?over (?:study|trial|design)\b"
     r"|\brandomi[sz]ed,? (?:[\w-]+[ ,]+){0,4}?(?:trial|study)\b"
+    r"|\b(?:were|was) assigned to (?:an? |the |either )?[^.;]{0,40}?\b(?:group|arm)\b[^.;]{0,12}?\bor\b"  # "to a TY group or to a wait-list control group"
 )
 _NOT_TRIAL = quick(  # matched against lowercased text
     r"\b(?:mice|mouse|murine|xenografts?|preclinical|in vitro|cell lines?|observational|retrospective(?:ly)?|"
@@ -405,14 +406,19 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
             continue
         for pos, name in design.acronyms(s.text):
             before = s.text[max(0, pos - 100): pos]
-            own = re.search(r"\b(?:here we report|we report|this|the present|in the|our)\b[^.]*$", before, re.I) or \
+            own = _OWN_BEFORE.search(before) or \
                 re.match(rf"^\W*{re.escape(name)}\b[^.]{{0,20}}\b(?:was|is|,)\s", s.text[pos:])
-            if own and not re.search(r"being evaluated|future|previous|evaluating", s.text[pos:pos + 40] + before, re.I):
+            if own and not re.search(r"being evaluated|future|previous|evaluating", s.text[pos:pos + 40] + before, re.I) \
+                    and not re.search(r"\bongoing\s+$", before):  # "our ongoing NEJ009 study will clarify"
                 return name
         lead = re.match(r"^\s*(?P<n>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+),\s+an?\s", s.text)
         if lead:
             return lead.group("n")
     return _parent_trial(sentences)
+
+
+#: Words that make the named trial the document's own: "we report ... the X trial", "in this phase 3 X trial".
+_OWN_BEFORE = re.compile(r"\b(?:here we report|we report)\b[^.]*$|\b(?:this|the present|in the|our)\s+(?:[\w-]+[\s,]+){0,4}$", re.I)
 
 
 #: NEJM's footer: "(Funded by Merck; KEYNOTE-355 ClinicalTrials.gov number, NCT02819518.)"
@@ -439,9 +445,17 @@ def _title_acronym(title: str) -> str | None:
     for m in design.ACRONYM_PAREN.finditer(title):
         # "(TACT): an open-label ..." or at the end; not "(VKA) therapy".
         closing = title[m.end():].lstrip()
-        if design._plausible_acronym(m.group("name")) and (not closing or closing[0] in ":;,."):
+        if design._plausible_acronym(m.group("name")) and (not closing or closing[0] in ":;,.") \
+                and not _names_drug_before(title, m.start()) and " and " not in m.group(0):
             return m.group("name")
     return None
+
+
+def _names_drug_before(text: str, at: int) -> bool:
+    """True when a drug name ends just before ``at``: "siltuximab (CNTO 328)", "cisplatin, 5-FU (ECF)"
+    abbreviate a drug or a regimen, not a trial."""
+    before = text[max(0, at - 40):at].rstrip()
+    return any(d.end >= len(before) - 1 for d in find_drugs(before))
 
 
 #: A secondary analysis says so; its background then names the trial it analyses ("In the phase III AVAGAST trial, ...").

@@ -356,17 +356,18 @@ def _looks_like_year(raw: str, text: str, pos: int) -> bool:
 
 # ------------------------------------------------------------- acronyms
 
-_TRIAL_WORD = r"(?i:trial|study|studies|cohort|program(?:me)?)"
+_TRIAL_WORD = r"(?i:trial|study|studies|cohort)"
 # "the ROME trial", "EDGE-Gastric study", "(REAL3)", "KEYNOTE-189 trial", "OptiTROP-Lung01 study".
-ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?=[-–][A-Z]))(?:[-–][A-Za-z0-9]+)*(?:\s(?:\d{2,4}(?:-\d+)?|[A-Z]\d{1,3}))?"
+ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?=[-–][A-Z])|[A-Z]\d{3,5}\b)(?:[-–][A-Za-z0-9]+)*(?:\s(?:\d{2,4}(?:-\d+)?|[A-Z]\d{1,3}))?"
 ACRONYM_BEFORE_TRIAL = quick(
-    rf"\b(?P<name>{ACRONYM_CORE})[”\"’]?\s+(?:(?:randomi[sz]ed|clinical|pivotal|phase\s*(?:I{{1,3}}|[1-4])[ab]?(?:/(?:I{{1,3}}|[1-4]))?|global|international|open-label|umbrella|basket|registrational)\s+)*{_TRIAL_WORD}\b"
+    rf"\b(?P<name>{ACRONYM_CORE})[”\"’)]?\s+(?i:(?:randomi[sz]ed|controlled|clinical|pivotal|phase\s*(?:I{{1,3}}|[1-4])[ab]?(?:/(?:I{{1,3}}|[1-4]))?|global|international|open-label|umbrella|basket|registrational)\s+)*{_TRIAL_WORD}\b"
 )
 ACRONYM_PAREN = re.compile(rf"\((?P<name>{ACRONYM_CORE})(?:[,;] [^)]{{0,40}})?\)")
 _NOT_ACRONYM = frozenset(
     ["PD", "PD-1", "PD-L1", "CTLA-4", "HER2", "EGFR", "VEGF", "KRAS", "TIGIT", "LAG-3", "RCT", "CI", "HR", "OS", "PFS", "ORR", "DCR", "DFS", "RFS", "EFS", "TTP", "TTF", "NSCLC", "SCLC", "CRC", "MSS", "MSI", "ICI", "ICIs", "TKI", "TKIs", "ESCC", "AML", "MDS", "HR-MDS", "CLL", "ALL", "NHL", "DLBCL", "MM", "FL", "HCC", "RCC", "FLC", "ADC", "ADCs", "CAR", "NGS", "IHC", "DNA", "RNA", "TCGA", "KEGG", "GSEA", "FDA", "NMPA", "EMA", "NCI", "NCCN", "ECOG", "WHO", "UICC", "RECIST", "SOC", "SoC", "TT", "MTB", "IV", "II", "III", "I", "A", "B", "C", "D", "UK", "US", "USA", "EU", "CR", "PR", "SD", "PE", "QoL", "AE", "AEs", "TRAE", "TRAEs", "SAE", "NE", "NR", "CPS", "TPS", "TMB", "IQR", "BCS", "CT", "MRI", "PET", "ITT", "RT", "CRT", "CCRT", "ADT", "CP", "PC", "GV", "GP", "IP", "LM", "PN", "TE", "TEL", "IL-2", "IFN", "NPC", "HNC", "DSS", "WL", "NCDB", "CMF", "PCR", "PCR-B", "TFS", "HT", "ISH", "IDH", "CNS", "TIL", "TCR", "BCMA", "CD19", "ID", "FAT1", "DPM", "ICB", "MPR", "DLT", "MTD", "GVHD", "CRS", "ICANS", "NK", "HLA", "MHC", "COX-2", "OPN", "HGF", "RF", "PSA", "SHH", "SMO", "PK", "BTH1677",
      # cooperative groups and sponsors, not trial names
-     "ECOG-ACRIN", "EORTC", "SWOG", "NRG", "CALGB", "RTOG", "GOG", "NSABP", "JCOG", "WJOG", "AIO", "IKF", "IKF/AIO", "NCIC", "HeCOG", "GEICAM", "UNICANCER", "ANZGOG", "TROG", "NCCTG", "ACOSOG", "AGO", "CCTG"]
+     "ECOG-ACRIN", "EORTC", "SWOG", "NRG", "CALGB", "RTOG", "GOG", "NSABP", "JCOG", "WJOG", "AIO", "IKF", "IKF/AIO", "NCIC", "HeCOG", "GEICAM", "UNICANCER", "ANZGOG", "TROG", "NCCTG", "ACOSOG", "AGO", "CCTG", "MRC", "NCRI", "SIOP", "COG", "IBCSG", "BIG",
+     "CEA", "QOL", "HRQoL", "HRQOL"]
 )
 
 
@@ -376,7 +377,8 @@ GROUP_TRIAL_NUMBER = re.compile(
     r"|\b(?:the\s+)?[A-Z][A-Z-]{2,}\s+(?:trial|study)\s+(?P<number>[A-Z]{1,5}-?\d{3,5}[A-Z]?)\b"
 )
 
-_TRIAL_WORDS = ("trial", "stud", "cohort", "program")
+_TRIAL_WORDS = ("trial", "stud", "cohort")
+_GROUP_BEFORE = re.compile(r"\b([A-Z][A-Z-]{2,})\s+$")
 
 
 def acronyms(text: str) -> list[tuple[int, str]]:
@@ -393,9 +395,12 @@ def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
         return ()
     out = []
     for m in ACRONYM_BEFORE_TRIAL.finditer(text):
-        name = m.group("name").strip()
+        name, at = m.group("name").strip(), m.start("name")
+        group = _GROUP_BEFORE.search(text, 0, at) if name[1].isdigit() else None
+        if group and group.group(1) in _NOT_ACRONYM:  # "ACOSOG Z9001 study": the group's numbered trial
+            name, at = f"{group.group(1)} {name}", group.start(1)
         if _plausible_acronym(name):
-            out.append((m.start("name"), name))
+            out.append((at, name))
     return tuple(out)
 
 
@@ -415,6 +420,8 @@ def _plausible_acronym(name: str) -> bool:
     if _DESIGN_WORDS.fullmatch(name):
         return False  # "Placebo-Controlled Trial", "Double-Blind Study": the design, not a name
     if re.fullmatch(r"[A-Z][a-z]+", name):  # an ordinary capitalised word ("Imatinib study")
+        return False
+    if re.fullmatch(r"(?:I{1,3}|IV)[ab]?", name):  # "phase IIb study": the phase, not a name
         return False
     return bool(re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", name))
 
