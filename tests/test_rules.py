@@ -258,6 +258,18 @@ def test_design_words_in_a_title_are_not_an_acronym():
     ("It used data from a phase III, randomized, controlled study (N = 676) to compare A and B.", {"enrolled": 676}),
     ("191 chemotherapy-nai\u0308ve patients were randomized to receive TOMOX or FOLFOX4.", {"enrolled": 191}),
     ("11/18 patients completed treatments as per protocol.", {"completed": 11}),
+    # part of a trial analysed: the part is evaluable, the trial enrolled
+    ("From a subset of 59 patients of 84 rectal cancer patients included in a phase II study, samples were "
+     "collected.", {"enrolled": 84, "evaluable": 59}),
+    ("Expression data were collected from tumor tissues from 115 of 823 patients enrolled on E2603.",
+     {"enrolled": 823, "evaluable": 115}),
+    ("Of the 16 patients enrolled, 12 completed the vaccine priming phase and were evaluable for both endpoints.",
+     {"enrolled": 16, "evaluable": 12, "completed": 12}),
+    # one arm's count is not the trial's
+    ("PORTEC-2 accrued 427 patients, of whom 214 were randomly assigned to EBRT, and 213 were randomly assigned "
+     "to VBT.", {"enrolled": 427}),
+    ("764 women were randomly assigned to the standard chemotherapy group and 764 to the bevacizumab group.", {}),
+    ("170 patients in the 2-weekly group and 176 in the 3-weekly group were included in the analysis.", {}),
     ("58 out of 88 patients from this institution had samples available for analysis.", {"evaluable": 58}),
     ("In the 684 patients with data that could be evaluated, ultrasonography was normal.", {"evaluable": 684}),
     ("Sixty four adult patients with leukemia were randomly divided into the experiment and control groups.",

@@ -209,7 +209,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|accrued|enrolling|entered)\s+(?:a total of\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
     ("enrolled", rf"(?:a total of|overall,?|altogether)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|recruited|registered|accrued)"),
-    ("enrolled", rf"(?:of|among) (?:the )?{_COUNT} (?:[\w-]+ ){{0,3}}?{_PEOPLE} (?:enrolled|randomi[sz]ed|registered|included)"),
+    ("enrolled", rf"(?:of|among) (?:the )?{_COUNT} (?:(?!of\b)[\w-]+ ){{0,3}}?{_PEOPLE} (?:enrolled|randomi[sz]ed|registered|included)"),
     ("enrolled", rf"(?:trial|study) (?:of|in|with|involving) {_COUNT} {_PEOPLE}"),
     ("enrolled", rf"accrued {_COUNT} (?:subjects|patients)"),
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+underwent\s+randomi[sz]ation"),
@@ -241,6 +241,12 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "58 out of 88 patients ... had samples available for analysis", "288 tumors were available for analysis"
     ("evaluable", rf"{_COUNT}(?:\s+(?:out\s+)?of\s+\d+)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE}|tumou?rs|samples)\b[^.;]{{0,40}}?\bavailable for (?:the )?(?:[\w-]+ )?analys[ie]s"),
     ("evaluable", rf"(?:in|among) (?:the )?{_COUNT} {_PEOPLE} with (?:data|information) that could be (?:evaluated|analy[sz]ed)"),
+    # A secondary analysis of part of a trial: "tissues from 115 of 823 patients enrolled on E2603",
+    # "from a subset of 59 patients of 84 patients included in a phase II study"
+    ("evaluable", rf"(?:from|in|of|for) (?:a subset of )?{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:out\s+)?of\s+(?:the\s+)?(?:{NUM})\s+(?:[\w-]+\s+){{0,3}}?"
+                  rf"{_PEOPLE}\s+(?:enrolled|included|randomi[sz]ed|registered|participating|treated)\s+(?:in|on|into)\b"),
+    # "Of the 16 patients enrolled, 12 completed the priming phase and were evaluable"
+    ("evaluable", rf"{_COUNT}\b[^.;,]{{0,80}}?\band (?:were|was) (?:\w+ )?(?:evaluable|assessable)\b"),
     ("completed", rf"{_COUNT} (?:\([^()]{{1,15}}\) )?(?:{_PEOPLE} )?(?:completed|have completed) (?:the )?(?:study|trial|treatment|vaccine|priming|perioperative|all|intervention|program(?:me)?|protocol)"),
     ("completed", rf"{_COUNT} (?:{_PEOPLE} )?(?:were enrolled and have completed)"),
     ("completed", rf"{_COUNT}\s*/\s*\d+\s+(?:{_PEOPLE} )?completed"),
@@ -250,12 +256,17 @@ _ENROLMENT_RES = tuple(
     for k, p in _ENROLMENT_PATTERNS
 )
 _OTHER_COUNT = re.compile(r"\d+\s+(?:were|was|patients)\b")
+_AFTER_ONE_ARM = re.compile(r"\b(?:were|was)\s+(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s[^.;]{1,60}?\b(?:and|while|whereas)\s+$")
+_ONE_ARMS = re.compile(rf"\s+(?:to|into)\s[^.;]{{1,60}}?\b(?:and|while|whereas)\s+(?:{NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:were|was|to)\b")
+_IN_ONE_ARM = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?in\s+the\s[^.;]{{1,40}}?\b(?:group|arm)\s+and\s+(?:{NUM})\s")
 _KIND_HINTS = {
     "screened": ("screen",),
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist",
                  "accru", "trial", "study", "consented"),
     "treated": ("treat", "receiv", "given"),
-    "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "intent", "intention", "available for", "analy"),
+    "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "intent", "intention", "available for", "analy",
+                  "enrolled in", "enrolled on", "included in", "randomized in", "randomised in", "participating in",
+                  "treated in", "treated on"),
     "completed": ("complet",),
 }
 # Count-first patterns are tried only where a number starts: an alternation of number
@@ -339,6 +350,9 @@ def _count_of(m: re.Match[str], text: str) -> int | None:
         return None  # "1,794 patients were screened, ... and 400 were randomized": not 1,794
     if re.search(r"(?:\d\s+of|\d\s*/|\d\s+and)\s*$", text[max(0, m.start() - 8): m.start()]):
         return None  # "38 of 54 children were treated": 54 is not the count treated
+    if _ONE_ARMS.match(text, m.end()) or _AFTER_ONE_ARM.search(text[max(0, m.start() - 80):m.start()]) \
+            or _IN_ONE_ARM.match(text, m.end("n")):
+        return None  # "214 were randomly assigned to EBRT, and 213 …", "170 patients in the A group and 176 …": one arm's
     n = word_to_int(m.group("n").replace("·", "."))
     if n is None or n <= 0 or n > 500_000 or _looks_like_year(m.group("n"), text, m.start("n")):
         return None

@@ -62,7 +62,7 @@ WORD_NUMBER = (
 #: "versus" as printed: versus, vs, vs., and JCO's lower-case "v" ("37.3 v 31.9 weeks").
 VERSUS = r"(?:versus|vs\.?|(?-i:v)\.?(?=\s))"
 #: A number as printed: 1,794 / 56.5 / 22·4 (Lancet decimal point).
-NUM = r"\d{1,3}(?:,\d{3})+(?![\d.·])|\d+(?:[.·]\d+)?"
+NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d.·])|\d+(?:[.·]\d+)?)"  # one group: safe to put in any pattern
 
 
 def parse_number(raw: str) -> float:
