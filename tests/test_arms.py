@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractor.backends.rules.arms import find_arms, mask_brackets, regimen_abbreviations
 
 
@@ -166,3 +168,35 @@ def test_controls_and_procedures_with_a_subsequent_step():
     assert _arms("Men were randomized to complete bladder neck preservation with subsequent "
                  "urethro-urethral anastomosis or to no preservation as controls.") == \
         [("complete bladder neck preservation", None), ("control", None)]
+
+
+@pytest.mark.parametrize("label, tidy", [
+    ("of transdermal fentanyl", "transdermal fentanyl"),
+    ("receive: VNR plus CDDP", "VNR plus CDDP"),
+    ("group given aprepitant", "aprepitant"),
+    ("undergo sentinel lymph node biopsy", "sentinel lymph node biopsy"),
+    ("zoledronic acid at", "zoledronic acid"),
+    ("thalidomide capsules, 100-", "thalidomide capsules"),
+    ("‘usual care.’", "usual care"),
+    ("arm 6", "arm 6"),
+    ("S-1", "S-1"),
+    ("treated", "treated"),
+    # not an arm's name: a schedule, a count, a pointer, a design phrase
+    ("on Days 1-14", None),
+    ("in 10 fractions", None),
+    ("treatment group, 30 in each", None),
+    ("treatment, 418 completed the 6-month assessment", None),
+    ("latter", None),
+    ("randomised phase II study of concurrent", None),
+])
+def test_an_arms_name_without_the_words_taken_in_with_it(label, tidy):
+    from extractor.backends.rules.arms import tidy_label
+
+    assert tidy_label(label) == tidy
+
+
+def test_a_schedule_is_not_an_arm():
+    text = ("Patients were randomized to oral capecitabine on Days 1-14 or docetaxel 75 mg/m2 on Day 1. "
+            "Median OS was 14.2 and 11.9 months.")
+    labels = [a.label for a in find_arms(None, [text])]
+    assert "on Days 1-14" not in labels and labels

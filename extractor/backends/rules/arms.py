@@ -116,6 +116,28 @@ def _dose_after(text: str, end: int) -> str | None:
 
 Candidate = tuple[str, list[str], int | None, str]  # (label, aliases, size, the words that define the arm)
 
+#: Words a phrase shape may take in with an arm's name: "(patients were randomised to) receive: VNR plus CDDP",
+#: "(the) groups given lanreotide", "(a single dose) of granisetron", "zoledronic acid at (4 mg)".
+_LABEL_LEAD = re.compile(r"^(?:(?:of|to|receive|receiving|undergo|either|the|a|an|(?:the\s+)?groups?\s+(?:given|receiving))\b[:\s]*)+",
+                         re.IGNORECASE)
+_LABEL_TAIL = re.compile(r"(?:\s+(?:at|to|in|on|with|and|or|of|for|was|were))+[\s,;:(]*$|,\s*\d+\s*-$|[\s,;:(-]+$", re.IGNORECASE)
+#: Not an arm's name: a schedule ("on days 1-14", "over 11 days"), a count ("30 in each"), a word that only
+#: points ("the latter", "first"), a design phrase ("randomised phase II study of").
+_NOT_LABEL = re.compile(
+    r"^(?:on|over|in|for|during|every|each|twice|once|which|latter|former|first|second|total|evaluate|"
+    r"study drug)\b|\b(?:patients|participants|completed|in each|assessment|study of|trial of|analy[sz]ed|"
+    r"validation|modell?ing|immune response)\b|\d+\s+(?:were|was|in|completed)\b",
+    re.IGNORECASE,
+)
+
+
+def tidy_label(label: str) -> str | None:
+    """An arm's name without the words a phrase shape took in with it; None when it names no arm."""
+    tidy = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", label.strip())).strip(" ‘’'\".,")
+    if not tidy or _NOT_LABEL.search(tidy):
+        return None
+    return tidy
+
 
 class _ArmSet:
     """Arms found so far, one per label (case ignored), aliases and sizes merged."""
@@ -125,6 +147,10 @@ class _ArmSet:
         self.by_key: dict[str, ArmDraft] = {}
 
     def add(self, label: str, aliases: list[str], n: int | None = None, defining: str = "") -> None:
+        tidy = tidy_label(label)
+        if tidy is None:
+            return
+        label, aliases = tidy, [tidy, *aliases]
         arm = self.by_key.get(label.lower())
         if arm is None:
             arm = ArmDraft(label=label, aliases=[], n=n, defining_text=defining)
