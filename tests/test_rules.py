@@ -699,3 +699,21 @@ def test_a_nejm_abstract():
     found = {(r.endpoint, r.measure, r.value, r.subgroup) for r in record.results}
     assert ("OS", "hazard_ratio", 0.73, "CPS of 10 or more") in found
     assert ("TRAE_GRADE3PLUS", "proportion", 68.1, None) in found
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Hazard ratio (HR) for OS was 0.93 (95% CI 0.71-1.21).", ("OS", 0.93)),
+    ("Fotemustine did not improve overall survival (OS) (p=0.28) or progression-free survival (PFS) (p=0.55); "
+     "Hazard ratio (HR) for OS was 0.93 (95% CI 0.71-1.21).", ("OS", 0.93)),
+    ("The HR for progression-free survival was 0.7 (95% CI 0.5-0.9).", ("PFS", 0.7)),
+])
+def test_a_ratio_named_for_its_endpoint_after_it(text, wanted):
+    drafts = _sentence_results(text, [])
+    assert [(d.endpoint, d.value) for d in drafts if d.measure == "hazard_ratio"] == [wanted]
+
+
+def test_every_cytopenia_is_an_event():
+    drafts = _sentence_results("The incidence of grade 3–4 granulocytopenia was 6.8% with capecitabine and 4.8% with "
+                               "S-1.", ["capecitabine", "S-1"])
+    assert [(d.endpoint, d.value, d.arm) for d in drafts] == [("AE_GRADE3PLUS", 6.8, "capecitabine"),
+                                                               ("AE_GRADE3PLUS", 4.8, "S-1")]

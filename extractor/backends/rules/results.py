@@ -297,7 +297,8 @@ def _bare_statistics(text: str, found: list[Value], ci_spans: list[tuple[int, in
 
 _RATIO_EVENT = re.compile(
     r"\s*(?:\([^()]{1,12}\)\s*)?(?:for|of)\s+(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death(?:\s+from\s+any\s+cause)?|"
-    r"recurrence|relapse)(?:\s*\([^()]{1,12}\))?"
+    r"recurrence|relapse|(?-i:OS|PFS|DFS|EFS|RFS|DSS|TTP|MFS)\b|(?:overall|progression[- ]free|disease[- ]free|event[- ]free|"
+    r"recurrence[- ]free|relapse[- ]free|metastasis[- ]free|disease[- ]specific) survival)(?:\s*\([^()]{1,12}\))?"
     r"(?:\s+(?:in|with|among)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+){0,3}?\s+(?:groups?|arms?))?\s*(?:was|were|is|of|[,=:])?",
     re.IGNORECASE)
 _RANGE_ASIDE = re.compile(r"[(\[]\s*(?:IQR|interquartile range|range)\b[^()\[\]]*[)\]]", re.IGNORECASE)
@@ -608,6 +609,9 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
     drafts: list[Draft] = []
     for i, (start, end, kind, value, unit) in enumerate(values):
         owner = listed.get(start) or _owner(mentions, text, start, end)
+        if kind == "ratio" and owner is not None and owner.canonical not in _COMPARATIVE:
+            # "hazard ratio (HR) for OS was 0.93": the ratio's, though the endpoint is named nearer
+            owner = next((m for m in reversed(mentions) if m.end <= start and m.canonical in _COMPARATIVE), owner)
         draft = _draft(sentence, owner, kind, value, unit, start, end, context_endpoint) if owner else None
         if draft is not None:
             _attach_details(draft, text, values[i + 1][0] if i + 1 < len(values) else len(text), ci_level_default)
@@ -818,6 +822,10 @@ _NOT_EVENT_NAME = re.compile(
 )
 
 
+_NAMED_AFTER = re.compile(r"\)?\s*(?:\([^()]{1,12}\)\s*)?(?:for|of)\s+(?:the\s+)?(?=(?-i:OS|PFS|DFS|EFS|RFS|DSS|TTP|MFS)\b|\w+[- ]\w*\s*survival)",
+                          re.IGNORECASE)
+
+
 def _comparative_endpoint(text: str, owner: Mention) -> str | None:
     """Which outcome a hazard/odds ratio is about: the survival endpoint named nearest to it."""
     window_after = owner.text[-25:] + " " + text[owner.end: owner.end + 60]
@@ -825,6 +833,10 @@ def _comparative_endpoint(text: str, owner: Mention) -> str | None:
         if re.search(rf"\bfor {word}|of {word}", window_after, re.IGNORECASE):
             return endpoint
     candidates = [m for m in find_mentions(text) if m.canonical in TIME_TO_EVENT | {"ORR", "PCR", "OTHER"}]
+    named = _NAMED_AFTER.match(text, owner.end)  # "hazard ratio (HR) for OS was 0.93"
+    if named:
+        return next((m.canonical for m in candidates if m.start == named.end()), None) or \
+            next((m.canonical for m in candidates if m.start >= owner.end), None)
     before = [m for m in candidates if m.end <= owner.start]
     if before:
         return before[-1].canonical

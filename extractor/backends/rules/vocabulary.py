@@ -28,7 +28,8 @@ _RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+)[-\s‐‑–]relate
 
 # Adverse events, named ones included: "grade 3 or 4 diarrhoea", "grade ≥3 TRAEs".
 AE_EVENTS = (
-    "neutropenia|febrile neutropenia|leukopenia|leucopenia|lymphopenia|thrombocytopenia|"
+    "neutropenia|febrile neutropenia|neutropenic fever|leukopenia|leucopenia|lymphopenia|thrombocytopenia|"
+    "granulocytopenia|leukocytopenia|pancytopenia|palmar[–-]plantar erythrodysa?esthesia|mucosal inflammation|"
     "anaemia|anemia|diarrhoea|diarrhea|nausea|vomiting|fatigue|asthenia|rash|skin rash|"
     "hand[–-]foot (?:skin reaction|syndrome)|mucositis|stomatitis|hypertension|"
     "hyperglycaemia|hyperglycemia|hypothyroidism|hepatotoxicity|neuropathy|"
@@ -186,7 +187,7 @@ _EVENT_HINT_KEYS = (
     "somnolence", "drowsiness", "edema", "hemorrhage", "haemorrhage", "bleeding", "thrombo", "embolism", "arthralgia",
     "myalgia", "pruritus", "dysphagia", "xerostomia", "dry mouth", "dysgeusia", "paronychia", "erythema", "desquamation",
     "numbness", "sthesia", "hypotension", "cardia", "arrhythmia", "fibrillation", "leak", "fistula", "ileus", "reaction",
-    "cough", "epistaxis", "ptysis", "aturia",
+    "cough", "epistaxis", "ptysis", "aturia", "mucosal",
 )
 _EVENT_HINT_WORDS = folded(r"\b(?:ALT|AST)\b")
 
