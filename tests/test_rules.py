@@ -717,3 +717,16 @@ def test_every_cytopenia_is_an_event():
                                "S-1.", ["capecitabine", "S-1"])
     assert [(d.endpoint, d.value, d.arm) for d in drafts] == [("AE_GRADE3PLUS", 6.8, "capecitabine"),
                                                                ("AE_GRADE3PLUS", 4.8, "S-1")]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("Tebentafusp monotherapy reduced the risk of death by 49%, and significantly reduced the risk of disease "
+     "progression or death by 27%.", [("OS", 49.0), ("PFS", 27.0)]),
+    ("The combined therapy reduced the risk of relapse by 34% (95% CI = 12%-50%; P = .0016) and reduced the overall "
+     "death rate by 29%.", [("RFS", 34.0), ("OS", 29.0)]),
+    ("PFS was longer with 500 mg, corresponding to a 20% reduction in risk of progression.", [("PFS", 20.0)]),
+])
+def test_a_relative_risk_reduction_is_a_difference_in_percent(text, wanted):
+    drafts = [d for d in _sentence_results(text, []) if d.measure == "difference"]
+    assert [(d.endpoint, d.value) for d in drafts] == wanted
+    assert all(d.unit == "percent" and d.name and "reduc" in d.name for d in drafts)

@@ -689,7 +689,7 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
         return None
     if kind.startswith("count"):
         return _count_draft(sentence, owner, kind, value, start, end)
-    if owner.measure == "deaths" or (owner.measure in {"category", "alive"} and kind != "pct"):
+    if owner.measure == "deaths" or (owner.measure in {"category", "alive", "reduction"} and kind != "pct"):
         return None  # "died" and "deaths" own counts only; "stable disease", "alive at 24 months", percentages too
     make = _DRAFT_BY_KIND.get(kind, _percent_draft)
     draft = make(sentence, owner, value, unit, start, end)
@@ -748,6 +748,8 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
     text, canonical = sentence.text, owner.canonical
     if canonical in {"HR", "OR", "RR", "SAFETY", "QOL"}:
         return None
+    if owner.measure == "reduction":  # "reduced the risk of death by 27%": a relative risk reduction
+        return Draft(canonical, "difference", value, "percent", start, end, sentence, owner, name=owner.text.strip())
     before = text[max(0, start - 100): start]
     if canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
         measure = "rate_at_time"

@@ -75,7 +75,15 @@ COUNTED_ONLY = frozenset({"deaths", "category", "alive"})
 
 _TE = r"(?:\d+|one|two|three|four|five|six|twelve)[- ](?:month|year|week)s?"
 
+_REDUCED_RISK = r"reduc(?:ed|es|ing|tions?)\s+(?:in\s+)?(?:the\s+|their\s+)?(?:relative\s+)?(?:risk|hazard)\s+of\s+"
+
 ENTRIES: tuple[Entry, ...] = (
+    # A relative risk reduction: "reduced the risk of death by 27%", "a 36% reduction in the risk of progression".
+    Entry(rf"{_REDUCED_RISK}(?:disease\s+)?progression(?:\s+or\s+death)?", "PFS", "reduction"),
+    Entry(rf"{_REDUCED_RISK}(?:all[- ]cause\s+)?(?:death|mortality)|reduc(?:ed|es|ing)\s+(?:the\s+)?(?:overall\s+)?"
+          r"(?:death|mortality)(?:\s+rate)?", "OS", "reduction"),
+    Entry(rf"{_REDUCED_RISK}(?:disease\s+)?(?:relapse|recurrence)|reduc(?:ed|es|ing)\s+(?:the\s+)?(?:relapse|recurrence)\s+rate",
+          "RFS", "reduction"),
     Entry(r"hazard ratios?|\b[ a]?HRs?\b(?! ?\+)|\baHR\b", "HR"),
     Entry(r"odds ratios?|(?-i:\bORs?)(?=\s*[=:,(\[]|\s+\d|\s+was|\s+of)", "OR"),
     Entry(r"(?:relative risk|risk ratio)s?(?: of \w+)?|(?-i:\bRR\b)(?=\s*[=:,(\[]|\s+\d)", "RR"),
@@ -136,7 +144,7 @@ ENTRIES: tuple[Entry, ...] = (
 _KEYS: dict[str, tuple[str, ...]] = {
     "HR": ("hazard", "hr"), "OR": ("odds", "or"), "RR": ("risk", "rr"),
     "PFS": ("pfs", "progression", "alive"), "EFS": ("efs", "event"), "DFS": ("dfs", "disease"),
-    "RFS": ("rfs", "relapse", "recurrence"), "OS": ("os", "surviv", "died", "deaths", "alive"), "TTP": ("ttp", "progression", "progressive"),
+    "RFS": ("rfs", "relapse", "recurrence"), "OS": ("os", "surviv", "died", "deaths", "alive", "reduc"), "TTP": ("ttp", "progression", "progressive"),
     "TTF": ("ttf", "failure"), "TTNT": ("ttnt", "next", "subsequent"), "DOR": ("dor", "duration"),
     "MPR": ("mpr", "major"), "PCR": ("pcr", "complete"), "PATHOLOGICAL_RESPONSE": ("patholog", "prr"),
     "DCR": ("control", "dcr"), "CBR": ("benefit", "cbr"), "CR_RATE": ("complete", "cr"),
