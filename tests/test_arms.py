@@ -200,3 +200,21 @@ def test_a_schedule_is_not_an_arm():
             "Median OS was 14.2 and 11.9 months.")
     labels = [a.label for a in find_arms(None, [text])]
     assert "on Days 1-14" not in labels and labels
+
+
+@pytest.mark.parametrize("sentence, labels", [
+    ("61 patients were randomized to either chemotherapy in addition to best supportive care or to best supportive "
+     "care.", ["chemotherapy", "best supportive care"]),
+    ("Patients with painful bone metastases were randomized to 8 Gy in a single fraction or 30 Gy in 10 fractions.",
+     ["8 Gy in a single fraction", "30 Gy in 10 fractions"]),
+    ("Patients were randomly assigned (2:2:1) to receive CE (standardized for 2.5 mg THC) or THC (2.5 mg) or placebo "
+     "orally, twice daily for 6 weeks.", ["CE", "THC", "placebo"]),
+    ("Between 1999 and 2001, 422 patients (GCa, n = 212; MIC, n = 210) were randomly assigned.", ["GCa", "MIC"]),
+])
+def test_randomised_arms(sentence, labels):
+    assert sorted(a.label for a in find_arms(None, [sentence])) == sorted(labels)
+
+
+def test_a_split_whose_part_names_no_arm_finds_no_arms():
+    sentence = "Patients were randomly assigned to receive trabedersen at doses of 10 or 80 µM or standard chemotherapy."
+    assert "10" not in [a.label for a in find_arms(None, [sentence])]

@@ -47,6 +47,9 @@ _PAIRED_COUNTS = quick(
     rf"(?:\s+(?:arm|group))?\s*(?:and|,)\s+(?P<n2>\d+)\s+(?:patients\s+|pts\.?\s+)?(?:receiving\s+|in\s+the\s+|on\s+|treated\s+with\s+)?"
     rf"(?P<b>{_ABBREV})(?![\w+-])"
 )
+#: Arms and their counts listed in one bracket: "(GCa, n = 212; MIC, n = 210)".
+_COUNTED_LABEL = re.compile(rf"(?:(?<=\()|(?<=;\s))(?P<a>{_ABBREV}),?\s*[nN]\s*=\s*(?P<n>\d+)\s*(?=[;)])")
+_COUNTED_LABELS = re.compile(rf"\({_ABBREV},?\s*[nN]\s*=\s*\d+\s*(?:;\s*{_ABBREV},?\s*[nN]\s*=\s*\d+\s*)+\)")
 _N_AFTER = re.compile(r"^\s*[\[(]?\s*(?:[^()\[\]]{0,40}?[;,]\s*)?[nN]\s*=\s*(?P<n>\d+)")
 _NON_DRUG = (
     (re.compile(r"\bplacebo\b", re.I), "placebo", "other"),
@@ -134,9 +137,13 @@ _NOT_LABEL = re.compile(
 def tidy_label(label: str) -> str | None:
     """An arm's name without the words a phrase shape took in with it; None when it names no arm."""
     tidy = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", label.strip())).strip(" ‘’'\".,")
-    if not tidy or _NOT_LABEL.search(tidy):
+    if not tidy or _NOT_LABEL.search(tidy) or _BARE_DOSE.fullmatch(tidy):
         return None
     return tidy
+
+
+#: A dose alone ("10", "80 µM", "75 mg/m"): a part of an arm's name, cut from the drug it doses.
+_BARE_DOSE = re.compile(r"[\d.,·\s]+(?:(?:mg|g|µg|mcg|µM|mM|nM|IU|U|ml|mL)\b(?:\s*/\s*[\w²]+)*)?", re.IGNORECASE)
 
 
 class _ArmSet:
@@ -230,12 +237,17 @@ def _counted_regimen_arms(title: str | None, sentences: list[str], text: str, na
 
 
 def _paired_count_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
-    """Abbreviated arms with their counts: "63 TE and 62 TEL patients", "32 receiving PCR and 33 PCR-B"."""
+    """Abbreviated arms with their counts: "63 TE and 62 TEL patients", "32 receiving PCR and 33 PCR-B",
+    "422 patients (GCa, n = 212; MIC, n = 210)"."""
     for sentence in sentences:
         paired = _PAIRED_COUNTS.search(sentence)
         if paired and paired.group("a") != paired.group("b"):
             a, b = paired.group("a"), paired.group("b")
             return [(a, [a], int(paired.group("n1")), a), (b, [b], int(paired.group("n2")), b)]
+        for bracket in _COUNTED_LABELS.finditer(sentence) if "=" in sentence else ():
+            items = [(m.group("a"), int(m.group("n"))) for m in _COUNTED_LABEL.finditer(bracket.group(0))]
+            if len({a for a, _ in items}) >= 2:
+                return [(a, [a], n, a) for a, n in items]
     return []
 
 
@@ -683,7 +695,10 @@ def _short_label(raw: str) -> str:
     label = _strip_parentheticals(raw).strip(" ,;.")
     label = _LEAD.sub("", _CYCLES.sub("", _LEAD.sub("", label)))
     if len(label.split()) > 4:  # "weekly docetaxel" keeps what tells it from "3-weekly docetaxel"
-        label = _DOSE_AND_SCHEDULE.sub("", label).strip(" ,;.") or label
+        bare = _DOSE_AND_SCHEDULE.sub("", label).strip(" ,;.")
+        # "8 Gy in a single fraction": the dose is the arm; what is left is only its schedule
+        label = bare if bare and not re.match(r"(?:in|over|at|as)\b", bare, re.IGNORECASE) else label
+    label = re.sub(r"\s+in addition to\b.*$", "", label, flags=re.IGNORECASE)  # "chemotherapy in addition to best supportive care"
     label = re.sub(r"\s+(?:arms?|groups?|regimens?)$|\s+for\s+(?:up to\s+)?\d+\s+(?:days?|weeks?|months?|years?|cycles?)$", "",
                    label, flags=re.IGNORECASE)
     label = _TRAILING_ROUTE.sub("", label)  # "placebo orally bid"
@@ -744,7 +759,10 @@ def _arm_spans(masked: str, start: int, end: int, cuts: list[re.Match[str]]) -> 
     """Where each arm's words lie between the randomisation verb and the clause end: "A or B",
     "A, B, or C" (commas before the one "or"), "A, or B, or C" (an "or" after each comma)."""
     if len(cuts) > 1 and not all(masked[max(0, c.start() - 2): c.start()].startswith(",") for c in cuts):
-        return []
+        bounds = [start, *(x for c in cuts for x in (c.start(), c.end())), end]
+        spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+        # "CE (…) or THC (…) or placebo": short parts joined by "or" alone
+        return spans if all(1 <= len(_short_label(masked[a:b]).split()) <= 3 for a, b in spans) else []
     if len(cuts) == 1:
         commas = [c.start() for c in re.finditer(r",\s+(?!(?:or|and)\b)", masked[: cuts[0].start()].rstrip()) if c.start() > start]
         if len(commas) <= 3 and not any(re.match(r",\s+\d", masked[c:]) for c in commas):  # not "gemcitabine, 1000 mg/m2"
@@ -773,7 +791,7 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
             part = sentence[a:b].strip(" ,")
             count = _COUNT_IN_PART.search(part)
             label = _short_label(part)
-            if 1 <= len(label.split()) <= 6:
+            if 1 <= len(label.split()) <= 6 and tidy_label(label):  # else the split did not find arms
                 out.append((label, int(count.group(1) or count.group(2)) if count else None, part))
         if spans and len(out) == len(spans):
             return out
