@@ -730,3 +730,12 @@ def test_a_relative_risk_reduction_is_a_difference_in_percent(text, wanted):
     drafts = [d for d in _sentence_results(text, []) if d.measure == "difference"]
     assert [(d.endpoint, d.value) for d in drafts] == wanted
     assert all(d.unit == "percent" and d.name and "reduc" in d.name for d in drafts)
+
+
+@pytest.mark.parametrize("text", [
+    "The 2-year survival rate was 21% for HDCT-treated patients and 14% for AT-treated patients.",
+    "Median OS was 21 months for HDCT-based chemotherapy and 14 months for AT-based chemotherapy.",
+])
+def test_an_arms_name_as_an_adjective_names_the_arm(text):
+    drafts = _sentence_results(text, ["HDCT", "AT"])
+    assert [(d.value, d.arm, d.subgroup) for d in drafts] == [(21.0, "HDCT", None), (14.0, "AT", None)]

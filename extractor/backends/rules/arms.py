@@ -566,6 +566,10 @@ def _first_mention(text: str, arm: ArmDraft) -> int:
     return min(places, default=len(text))
 
 
+#: A hyphenated word that makes an arm's name an adjective: "DC-treated", "HDCT-based", "gemcitabine-containing".
+_ARM_SUFFIX = re.compile(r"-(?:treated|based|containing|receiving|exposed|assigned|allocated|randomi[sz]ed)\b")
+
+
 def _occurrences(low: str, alias: str, *, plural: bool) -> list[tuple[int, int]]:
     """(start, end) of ``alias`` as a whole word in the lowercased text (plain search: aliases
     differ per document, and compiling a regex for each was the backend's hottest spot)."""
@@ -577,7 +581,8 @@ def _occurrences(low: str, alias: str, *, plural: bool) -> list[tuple[int, int]]
             end += 1
         before = low[start - 1] if start else " "
         after = low[end:end + 1] or " "
-        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+        if not (before.isalnum() or before in "-_") and (
+                not (after.isalnum() or after in "-_") or _ARM_SUFFIX.match(low, end)):  # "DC-treated patients"
             out.append((start, end))
         start = low.find(alias, start + 1)
     return out

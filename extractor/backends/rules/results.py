@@ -1156,7 +1156,8 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
     positions = [d.pos for d in drafts]
     for d in drafts:
         phrase = _listed_subgroup(text, d) or _subgroup_phrase(d, drafts, text, positions)
-        if phrase and not _NOT_SUBGROUP.search(phrase) and phrase.lower() not in {"subset", "subgroup", "population"}:
+        if phrase and not _NOT_SUBGROUP.search(phrase) and phrase.lower() not in {"subset", "subgroup", "population"} \
+                and not (d.arm and d.arm.lower() in phrase.lower()):  # "for DC-treated patients" names the arm
             d.subgroup = phrase
     for a, b in pairwise(drafts):  # "(13.5% v 10.5%)": the second of a pair is of the same subgroup
         if a.subgroup and b.subgroup is None and a.mention is b.mention \
