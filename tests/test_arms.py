@@ -218,3 +218,18 @@ def test_randomised_arms(sentence, labels):
 def test_a_split_whose_part_names_no_arm_finds_no_arms():
     sentence = "Patients were randomly assigned to receive trabedersen at doses of 10 or 80 µM or standard chemotherapy."
     assert "10" not in [a.label for a in find_arms(None, [sentence])]
+
+
+def test_the_arms_start_after_either():
+    sentence = ("A placebo-controlled trial randomized patients to receive a 78-day, outpatient regimen of either suramin "
+                "plus hydrocortisone (HC, 40 mg/d) or placebo plus HC.")
+    assert [a.label for a in find_arms(None, [sentence])] == ["suramin plus hydrocortisone", "placebo plus HC"]
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("doxorubicin and paclitaxel (AT) or doxorubicin and cyclophosphamide (AC)", {"AT", "AC"}),
+    ("suramin plus hydrocortisone (HC, 40 mg/d) or placebo plus HC", set()),  # with its dose: hydrocortisone's
+    ("5-FU/folinic acid (FA, FUFA) alone or in combination with irinotecan", {"FA"}),
+])
+def test_a_regimens_abbreviation_names_all_its_drugs(text, wanted):
+    assert set(regimen_abbreviations(text)) == wanted

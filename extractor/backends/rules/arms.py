@@ -346,7 +346,7 @@ def regimen_abbreviations(text: str) -> dict[str, frozenset[str]]:
             continue
         window = text[max(0, m.start() - 160):m.start()]  # the long form is right before its bracket
         chain = _drug_chain_before(window, find_drugs(window, code_names=True), len(window))
-        if chain:
+        if chain and _abbreviates_the_whole(m.group(0), window):
             out[abbr] = frozenset(d.drug.name.lower() for d in chain)
     return out
 
@@ -379,7 +379,8 @@ def _name_by_abbreviation(arms: list[ArmDraft], abbreviations: dict[str, frozens
         own = _ABBREVIATION_DEFINED.search(arm.defining_text or "")
         drugs = frozenset(str(i["name"]).lower() for i in arm.interventions if i["type"] != "other")
         first_word = (arm.label or "").split(" ")[0]
-        if own is not None and re.search(r"[A-Z].*[A-Z+]|^[A-Z]{2,}", own.group("abbr")) and not find_drugs(own.group("abbr")):
+        if own is not None and re.search(r"[A-Z].*[A-Z+]|^[A-Z]{2,}", own.group("abbr")) and not find_drugs(own.group("abbr")) \
+                and _abbreviates_the_whole(own.group(0), arm.defining_text[:own.start()]):
             name = own.group("abbr")
         elif first_word in abbreviations:
             name = first_word
@@ -690,12 +691,19 @@ _DOSE_AND_SCHEDULE = re.compile(
 )
 
 
+def _abbreviates_the_whole(bracket: str, before: str) -> bool:
+    """Whether the abbreviation in ``bracket`` names all the drugs before it ("doxorubicin and paclitaxel
+    (AT)"), not only the last, with its dose ("suramin plus hydrocortisone (HC, 40 mg/d)")."""
+    return not _DOSE_WORDS.search(bracket) or len(find_drugs(before, code_names=True)) < 2
+
+
 def _short_label(raw: str) -> str:
     """A short arm label from the words that describe it ("twelve cycles of weekly docetaxel")."""
     abbreviation = _ABBREVIATION.search(raw)
     abbr = abbreviation.group("a") if abbreviation else ""
     named = find_drugs(abbr) if abbr else ()
-    if abbr and len(abbr) <= 12 and (not named or regimen_components(named[0].drug.name)) and not re.search(r"-\d", abbr):
+    if abbr and len(abbr) <= 12 and (not named or regimen_components(named[0].drug.name)) and not re.search(r"-\d", abbr) \
+            and abbreviation and _abbreviates_the_whole(raw[abbreviation.start():].split(")")[0], raw[:abbreviation.start()]):
         return abbr  # "modified-dose EOC plus panitumumab (mEOC+P; ...)", "… irinotecan (FOLFIRI)": a regimen's name
     label = _strip_parentheticals(raw).strip(" ,;.")
     label = _LEAD.sub("", _CYCLES.sub("", _LEAD.sub("", label)))
@@ -738,6 +746,7 @@ _RANDOMISED_HEAD = re.compile(
 # The joining word only: the blanked brackets before it stay with the first part ("EXE (n = 366) or MA").
 _OR_WORD = re.compile(r"(?<=\s)(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
 _AND_WORD = re.compile(r"(?<=\s)and\s+")
+_EITHER = re.compile(r"(?<=\s)either\s+", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[;.]\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b|\s(?:until|for up to)\s")
 _COUNT_IN_PART = re.compile(r"(?<![A-Za-z/])\(\s*(?:[nN]\s*=\s*)?(\d+)(?:\s*(?:patients|pts))?\s*[);]|[;,]\s*[nN]\s*=\s*(\d+)\s*\)")
 
@@ -790,7 +799,10 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         stop = _CLAUSE_END.search(masked, head.end())
         end = stop.start() if stop else len(masked)
         cuts = list(_OR_WORD.finditer(masked, head.end(), end)) or list(_AND_WORD.finditer(masked, head.end(), end))
-        spans = _arm_spans(masked, head.end(), end, [c for c in cuts if c.start() >= head.end()])
+        # "to receive a 78-day, outpatient regimen of either A or B": the arms start after "either"
+        either = _EITHER.search(masked, head.end(), cuts[0].start()) if cuts else None
+        begin = either.end() if either else head.end()
+        spans = _arm_spans(masked, begin, end, [c for c in cuts if c.start() >= begin])
         out = []
         for a, b in spans:
             part = sentence[a:b].strip(" ,")
