@@ -706,6 +706,12 @@ def test_a_nejm_abstract():
     ("Fotemustine did not improve overall survival (OS) (p=0.28) or progression-free survival (PFS) (p=0.55); "
      "Hazard ratio (HR) for OS was 0.93 (95% CI 0.71-1.21).", ("OS", 0.93)),
     ("The HR for progression-free survival was 0.7 (95% CI 0.5-0.9).", ("PFS", 0.7)),
+    ("From the 1-year survival analysis, the hazard ratio for probability of death was 1.29 (95% CI, 0.96 to 1.72).",
+     ("OS", 1.29)),
+    ("Survival was better with temozolomide than with radiotherapy (HR for temozolomide vs radiotherapy 0·35 "
+     "[0·21-0·56], p<0·0001).", ("OS", 0.35)),
+    ("Letrozole improved disease-free survival (DFS; P<0.001) compared with placebo (hazard ratio [HR] for recurrence "
+     "or contralateral breast cancer 0.58; 95% CI 0.45, 0.76).", ("DFS", 0.58)),
 ])
 def test_a_ratio_named_for_its_endpoint_after_it(text, wanted):
     drafts = _sentence_results(text, [])

@@ -296,7 +296,8 @@ def _bare_statistics(text: str, found: list[Value], ci_spans: list[tuple[int, in
 
 
 _RATIO_EVENT = re.compile(
-    r"\s*(?:\([^()]{1,12}\)\s*)?(?:for|of)\s+(?:disease\s+)?(?:progression(?:\s+or\s+death)?|death(?:\s+from\s+any\s+cause)?|"
+    r"[)\]]?\s*(?:[(\[][^()\[\]]{1,12}[)\]]\s*)?(?:for|of)\s+(?:the\s+)?(?:(?:probability|risk)\s+of\s+)?(?:disease\s+)?"
+    r"(?:[^.;()\d]{1,50}?\s(?:vs\.?|versus)\s[^.;()\d]{1,50}?(?=\s+\d)|progression(?:\s+or\s+death)?|death(?:\s+from\s+any\s+cause)?|"
     r"recurrence|relapse|(?-i:OS|PFS|DFS|EFS|RFS|DSS|TTP|MFS)\b|(?:overall|progression[- ]free|disease[- ]free|event[- ]free|"
     r"recurrence[- ]free|relapse[- ]free|metastasis[- ]free|disease[- ]specific) survival)(?:\s*\([^()]{1,12}\))?"
     r"(?:\s+(?:in|with|among)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+){0,3}?\s+(?:groups?|arms?))?\s*(?:was|were|is|of|[,=:])?",
@@ -831,10 +832,13 @@ _NAMED_AFTER = re.compile(r"\)?\s*(?:\([^()]{1,12}\)\s*)?(?:for|of)\s+(?:the\s+)
 def _comparative_endpoint(text: str, owner: Mention) -> str | None:
     """Which outcome a hazard/odds ratio is about: the survival endpoint named nearest to it."""
     window_after = owner.text[-25:] + " " + text[owner.end: owner.end + 60]
+    candidates = [m for m in find_mentions(text) if m.canonical in TIME_TO_EVENT | {"ORR", "PCR", "OTHER"}]
     for word, endpoint in (("death", "OS"), ("progression", "PFS"), ("recurrence", "RFS"), ("relapse", "RFS")):
         if re.search(rf"\bfor {word}|of {word}", window_after, re.IGNORECASE):
+            if endpoint == "RFS":  # "disease-free survival … (HR for recurrence 0.58)": the survival named
+                return next((m.canonical for m in reversed(candidates) if m.end <= owner.start
+                             and m.canonical in {"DFS", "RFS", "EFS"}), endpoint)
             return endpoint
-    candidates = [m for m in find_mentions(text) if m.canonical in TIME_TO_EVENT | {"ORR", "PCR", "OTHER"}]
     named = _NAMED_AFTER.match(text, owner.end)  # "hazard ratio (HR) for OS was 0.93"
     if named:
         return next((m.canonical for m in candidates if m.start == named.end()), None) or \
