@@ -745,3 +745,18 @@ def test_a_relative_risk_reduction_is_a_difference_in_percent(text, wanted):
 def test_an_arms_name_as_an_adjective_names_the_arm(text):
     drafts = _sentence_results(text, ["HDCT", "AT"])
     assert [(d.value, d.arm, d.subgroup) for d in drafts] == [(21.0, "HDCT", None), (14.0, "AT", None)]
+
+
+def test_an_events_grade_does_not_cross_into_a_contrasting_clause():
+    drafts = _sentence_results("Grade 3/4 neutropenia was frequent in both groups, although febrile neutropenia was more "
+                               "frequent with AT (33% v 10%).", ["AT", "AC"])
+    assert [(d.endpoint, d.value) for d in drafts] == [("AE", 33.0), ("AE", 10.0)]
+    listed = _sentence_results("Grade 3-4 toxicities included: neutropenia (18.3%/28.2%); thrombocytopenia (14.6%/25.6%).", [])
+    assert {d.endpoint for d in listed} == {"AE_GRADE3PLUS"}
+
+
+def test_an_endpoint_naming_the_patients_does_not_own_the_values():
+    drafts = _sentence_results("Three-year RFS was better in patients with positive CTL responses compared with those "
+                               "without (85.7 and 33.3%, respectively).", [])
+    assert [(d.endpoint, d.measure, d.value) for d in drafts] == [("RFS", "rate_at_time", 85.7),
+                                                                  ("RFS", "rate_at_time", 33.3)]

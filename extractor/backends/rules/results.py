@@ -457,6 +457,11 @@ def _depth(between: str) -> int:
     return low
 
 
+#: Words that make an endpoint's name part of who the patients are: "in patients with (positive CTL) responses".
+_DEFINES_PATIENTS = re.compile(r"\b(?:patients|those|subjects|participants|women|men)\s+(?:with|without|who\s+(?:had|achieved|"
+                               r"developed|showed))\s+(?:an?\s+)?(?:[\w+/-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention | None:
     """The endpoint mention a value belongs to."""
     # A mention inside brackets that closed before the value ("(18% complete response-CR) and 69%")
@@ -475,6 +480,8 @@ def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention 
         or (_is_ae(after[0].canonical) and re.search(r"\bwith\s*$", text[end: after[0].start]))
     ):
         return after[0]
+    if len(before) >= 2 and _DEFINES_PATIENTS.search(text, max(0, before[-1].start - 60), before[-1].start):
+        return before[-2]  # "3-year RFS was better in patients with positive CTL responses (85.7 and 33.3%)": RFS's
     if before:
         return before[-1]
     # "(38.7% vs. 12.7%, P = 0.001) significantly increases the rate of pCR": named after (a known
@@ -507,7 +514,7 @@ def extract_sentence(
     mentions = _with_unnamed_outcome(text, [m for m in find_mentions(text) if m.canonical != "SKIP"])
     if not mentions:
         return []
-    mentions = _resolve_events(_other_rates(text, _continued_rates(text, mentions)))
+    mentions = _resolve_events(_other_rates(text, _continued_rates(text, mentions)), text)
     drafts = _drafts_of_values(sentence, mentions, ci_level_default, context_endpoint)
     _fill_units_for_not_reached(drafts)
     _attach_p_values(drafts, text)
@@ -635,12 +642,20 @@ def _continued_rates(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + added, key=lambda x: x.start) if added else mentions
 
 
-def _resolve_events(mentions: list[Mention]) -> list[Mention]:
-    """Bare event names take the AE class of the mention before them; alone they are AEs."""
+#: A clause that turns to other events: "grade 3/4 neutropenia was frequent, although febrile neutropenia ...".
+_EVENT_CLAUSE_BREAK = re.compile(r"\b(?:although|whereas|while|but|however)\b", re.IGNORECASE)
+
+
+def _resolve_events(mentions: list[Mention], text: str) -> list[Mention]:
+    """Bare event names take the AE class of the mention before them, in the same clause; alone they are AEs."""
     out: list[Mention] = []
     current = "AE"
     related = False
+    previous_end = 0
     for m in mentions:
+        if m.canonical == "EVENT" and _EVENT_CLAUSE_BREAK.search(text, previous_end, m.start):
+            current, related = "AE", False
+        previous_end = m.end
         if m.canonical.startswith("TRAE"):
             related = True
         elif related and m.canonical in {"AE", "AE_GRADE3PLUS"}:
