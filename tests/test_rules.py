@@ -760,3 +760,8 @@ def test_an_endpoint_naming_the_patients_does_not_own_the_values():
                                "without (85.7 and 33.3%, respectively).", [])
     assert [(d.endpoint, d.measure, d.value) for d in drafts] == [("RFS", "rate_at_time", 85.7),
                                                                   ("RFS", "rate_at_time", 33.3)]
+
+
+def test_the_kind_of_event_between_grade_and_noun_keeps_the_grade():
+    drafts = _sentence_results("The most frequent adverse events were grade 3/4 cardiac events (AT, 3%; AC, 4%).", ["AT", "AC"])
+    assert [(d.endpoint, d.value, d.arm) for d in drafts] == [("AE_GRADE3PLUS", 3.0, "AT"), ("AE_GRADE3PLUS", 4.0, "AC")]

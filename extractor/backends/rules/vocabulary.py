@@ -279,7 +279,10 @@ def _find_mentions(sentence: str) -> tuple[Mention, ...]:
 
 _AE_PREFIX = re.compile(
     r"(?:serious\s+)?(?:(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*)?(?:(?:" + _RELATED + r")\s+)?"
-    r"(?:(?:serious|immune[- ](?:related|mediated))\s+)?$",
+    r"(?:(?:serious|immune[- ](?:related|mediated))\s+)?"
+    # "grade 3/4 cardiac events", "grade 3 non-haematological toxicity": the kind of event between grade and noun
+    r"(?:(?:(?:non-?)?ha?ematolog(?:ic|ical)|cardiac|cardiovascular|gastrointestinal|GI|neurolog(?:ic|ical)|renal|hepatic|"
+    r"pulmonary|skin|dermatolog(?:ic|ical)|infectious|acute|late|chronic|postoperative|local|systemic)\s+)?$",
     re.IGNORECASE,
 )
 
