@@ -633,6 +633,15 @@ def test_supportive_drugs_and_short_code_names_are_interventions():
      "progression free survival (PFS) and overall survival (OS) as secondary endpoints.",
      [("OTHER", "primary"), ("PFS", "secondary"), ("OS", "secondary")]),
     ("Endpoints included the rates of rVTE (primary) and bleeding events.", [("OTHER", "primary")]),
+    # a role's list names outcomes the vocabulary does not know: OTHER, or the kind their words say
+    ("Secondary outcomes included the times of removal of nasogastric tubes, successful enteral feeding, postoperative "
+     "complications and rate of readmission.", [("OTHER", "secondary"), ("AE", "secondary")]),
+    ("Secondary aims were to determine the clinical and pathological responses, incidence of breast conserving surgery, "
+     "DFS and OS.", [("PATHOLOGICAL_RESPONSE", "secondary"), ("OTHER", "secondary"), ("DFS", "secondary"),
+                     ("OS", "secondary")]),
+    ("The primary endpoint was the maximum tolerated dose; secondary endpoints were response and serum PSA levels.",
+     [("DLT", "primary"), ("ORR", "secondary"), ("BIOMARKER", "secondary")]),
+    ("The primary endpoint was also not significantly different between the arms at 12 weeks.", []),
 ])
 def test_an_unknown_outcome_declared_primary_before_its_role(text, expected):
     from extractor.backends.rules.backend import _endpoints

@@ -698,8 +698,8 @@ _PRIMARY_AFTER = re.compile(
 
 def _unnamed_primary(text: str) -> list[tuple[Mention, str]]:
     m = _PRIMARY_UNNAMED.search(text) or _PRIMARY_AFTER.search(text)
-    if m is None:
-        return []
+    if m is None or _VERDICT_WORDS.match(m.group("name")):
+        return []  # "the primary endpoint was not met": a result
     return [(Mention(m.start("name"), m.end("name"), m.group("name"), "OTHER", None), "primary")]
 
 
@@ -724,9 +724,61 @@ def _roles_in_clauses(text: str, mentions: list[Mention]) -> list[tuple[Mention,
             out += [(m, role) for m in mentions if previous_end <= m.start and m.end <= r.start()]
         elif _DECLARES_AFTER.match(text, r.end()):
             end = roles[i + 1].start() if i + 1 < len(roles) else len(text)
-            out += [(m, role) for m in mentions if r.end() <= m.start < end]
+            listed = [m for m in mentions if r.end() <= m.start < end]
+            out += [(m, role) for m in listed + _unknown_listed(text, r.end(), end, listed)]
         previous_end = r.end()
+    return sorted(out, key=lambda x: x[0].start)
+
+
+#: The words that open a declared list ("were", "included", "were to determine the").
+_LIST_OPENING = re.compile(r"\s*(?:were|was|is|are|included|include|includes|comprised|consisted of|encompassed|:)\s+"
+                           r"(?:to\s+(?:determine|assess|evaluate|compare|measure|explore)\s+)?(?:the\s+)?", re.IGNORECASE)
+_LIST_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:the\s+)?|\s+as well as\s+")
+
+
+def _unknown_listed(text: str, start: int, end: int, known: list[Mention]) -> list[Mention]:
+    """Outcomes a role's list names that the vocabulary does not know ("Secondary outcomes included the times of
+    removal of nasogastric tubes, successful enteral feeding, …"): OTHER, named as written."""
+    opening = _LIST_OPENING.match(text, start)
+    if opening is None or _VERDICT_WORDS.match(text, opening.end()):
+        return []  # "the primary endpoint was also not significantly different": a result, not a list
+    stop = re.search(r"[;.]|\s\((?![^()]*\))|\b(?:respectively|assessed|measured|evaluated|defined|according)\b", text[opening.end():end])
+    region_end = opening.end() + stop.start() if stop else end
+    out = []
+    at = opening.end()
+    for piece in _LIST_ITEM_SPLIT.split(text[at:region_end]):
+        item_start = text.find(piece, at) if piece else -1
+        if piece and item_start >= 0:
+            at = item_start + len(piece)
+            item = re.sub(r"\s+(?:as|at|by|in)$|^to\s+(?:assess|record|determine|evaluate|measure|compare)\s+(?:the\s+)?", "",
+                          piece.strip())
+            item_start += len(piece.strip()) - len(item) if item and piece.strip().endswith(item) else 0
+            words = item.split()
+            if 1 <= len(words) <= 8 and not any(m.start < at and m.end > item_start for m in known) \
+                    and re.search(r"[a-z]{4,}", item) and not re.search(r"(?:al|ic|ive)$", words[-1]) \
+                    and not _NOT_AN_OUTCOME.search(item):
+                out.append(Mention(item_start, item_start + len(item), item, _unknown_kind(item), None))
     return out
+
+
+_NOT_AN_OUTCOME = re.compile(r"\b(?:analysis|intention[- ]to[- ]treat|method|patients|trial|study|groups?|arms?|between|role)\b"
+                             r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that)\b|[-–%]$|\d\s*%", re.IGNORECASE)
+_VERDICT_WORDS = re.compile(r"(?:also|not|significantly|similar|higher|lower|longer|shorter|better|worse|met|reached|achieved|"
+                            r"improved|increased|reduced|comparable|superior|inferior)\b", re.IGNORECASE)
+#: The canonical kind of an outcome the vocabulary does not name, from its words.
+_UNKNOWN_KINDS = (
+    (re.compile(r"^(?:(?:tumou?r|objective|overall|clinical)\s+)?responses?(?:\s+to\s+(?:treatment|therapy))?$", re.IGNORECASE), "ORR"),
+    (re.compile(r"biomarker|ctDNA|expression|serum|plasma|levels?\b|markers?\b", re.IGNORECASE), "BIOMARKER"),
+    (re.compile(r"maximum tolerated dose|\bMTD\b", re.IGNORECASE), "DLT"),
+    (re.compile(r"T[- ]?cell|\bCTLs?\b|lymphocytes|immunogenicity|antibod", re.IGNORECASE), "IMMUNE_RESPONSE"),
+    (re.compile(r"functioning|symptoms?|well-being|distress|anxiety|depression|fatigue score|patient[- ]reported outcome|"
+                r"quality[- ]of[- ]life|\bQL\b", re.IGNORECASE), "QOL"),
+    (re.compile(r"downstaging|patholog", re.IGNORECASE), "PATHOLOGICAL_RESPONSE"),
+)
+
+
+def _unknown_kind(name: str) -> str:
+    return next((kind for pattern, kind in _UNKNOWN_KINDS if pattern.search(name)), "OTHER")
 
 
 def _result_key(d: Draft) -> tuple[object, ...]:
