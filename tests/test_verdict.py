@@ -90,3 +90,13 @@ def test_a_comparison_before_the_intervention_is_baseline():
         ("results", "After the intervention, anxiety was significantly lower in the experiment group (P < 0.01)."),
     )
     assert verdict.first_significance(sentences) is True
+
+
+@pytest.mark.parametrize("text, significant", [
+    ("The four factors were significantly lower in the study group than in the control group (P<0.01), while there "
+     "were no significant differences in the cover factor (P>0.05).", True),
+    ("There was no significant difference in anxiety, but depression was significantly lower with the intervention.",
+     False),
+])
+def test_the_first_words_decide_a_mixed_sentence(text, significant):
+    assert verdict.significance(text) is significant

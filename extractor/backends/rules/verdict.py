@@ -102,14 +102,15 @@ def p_values(text: str) -> list[float]:
 def significance(text: str, start: int = 0) -> bool | None:
     """Whether ``text`` (from ``start``, where the endpoint is named) reports a significant comparison.
 
-    Words win over numbers ("not significant (P = .06)"); then the first p-value after
-    ``start`` decides at the 5% level.
+    Words win over numbers ("not significant (P = .06)"), the first words where both kinds are
+    printed; then the first p-value after ``start`` decides at the 5% level.
     """
     low = text.lower()
     start = max(0, start - 40)  # "showed a similar pathological response rate": the words may come first
-    if NOT_SIGNIFICANT.search(low, start):
-        return False
-    if SIGNIFICANT.search(low, start):
+    negative, positive = NOT_SIGNIFICANT.search(low, start), SIGNIFICANT.search(low, start)
+    if negative and (positive is None or negative.start() <= positive.start()):
+        return False  # the first words decide: "A was significantly lower (P<0.01), while B did not differ"
+    if positive:
         return True
     after = p_values(text[start:])
     if after:
