@@ -270,6 +270,13 @@ def test_design_words_in_a_title_are_not_an_acronym():
      "to VBT.", {"enrolled": 427}),
     ("764 women were randomly assigned to the standard chemotherapy group and 764 to the bevacizumab group.", {}),
     ("170 patients in the 2-weekly group and 176 in the 3-weekly group were included in the analysis.", {}),
+    ("Only 58 patients (31 who received multiple fractions, and 27 who received a single fraction) were available for "
+     "evaluation of pain.", {"evaluable": 58}),
+    ("One hundred thirty-four patients (68 MPA and 66 placebo) were assessable at t = 6.", {"evaluable": 134}),
+    ("Baseline FACT-H&N data were available for 1,093 patients and missing for 417 patients.", {"evaluable": 1093}),
+    ("Transfusion data were available for 79 of 81 evaluable patients.", {"evaluable": 81}),
+    ("6 month follow-up data were available for 15 patients taking LEV and for 8 patients taking PHT.", {}),
+    ("A total of 243 patients with stage II to IIIA/B NSCLC received induction paclitaxel.", {"treated": 243}),
     ("58 out of 88 patients from this institution had samples available for analysis.", {"evaluable": 58}),
     ("In the 684 patients with data that could be evaluated, ultrasonography was normal.", {"evaluable": 684}),
     ("Sixty four adult patients with leukemia were randomly divided into the experiment and control groups.",

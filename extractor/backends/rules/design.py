@@ -226,9 +226,14 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("treated", rf"{_COUNT} {_PEOPLE} received (?:the )?(?:assigned|study|at least one)"),
     ("treated", rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)\s*received\b"),
     # A sentence opening on the count: "Twenty-three men received 200 µg selenium daily", "Thirty patients were given …"
-    ("treated", rf"^{_COUNT}(?!\s*(?:per\s*cent|percent|%))\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+(?:received|were given|were treated with)\s+"
+    ("treated", rf"^(?:a total of\s+)?{_COUNT}(?!\s*(?:per\s*cent|percent|%))\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"
+                rf"(?:\s+with\s+[^.;,()]{{1,80}}?)?\s+(?:received|were given|were treated with)\s+"
                 rf"(?!no\b|either\b)(?![^.;]{{0,150}}\b(?:(?:group|arm|cohort)\s+[A-Z0-9]\b|respectively|while|whereas|but|and\s+\d+))"),
-    ("evaluable", rf"{_COUNT} (?:\([^()]{{1,15}}\) )?(?:{_PEOPLE} )?(?:\([^()]{{1,15}}\) )?(?:were|was) (?:\w+ )?(?:evaluable|assessable|evaluated for (?:efficacy|response|the primary))"),
+    ("evaluable", rf"{_COUNT} (?:\([^()]{{1,15}}\) )?(?:{_PEOPLE} )?(?:\([^()]{{1,40}}\) )?(?:were|was) (?:\w+ )?(?:evaluable|assessable|evaluated for (?:efficacy|response|the primary))"),
+    # "58 patients (31 who received …, 27 who …) were available for evaluation of pain", "data were available for 1,093 patients"
+    ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s*(?:\([^()]{{1,80}}\)\s*)?(?:were|was)\s+available\s+for\s+(?:the\s+)?"
+                  rf"(?:evaluation|assessment|analys[ie]s)"),
+    ("evaluable", rf"\bdata\s+(?:were\s+)?available\s+(?:for|from|in)\s+{_COUNT}\s+(?:(?!of\b)[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     ("evaluable", rf"(?:response|efficacy|toxicity|outcome)s?\s+(?:was|were|could be)\s+(?:evaluated|assessed|evaluable|assessable)\s+in\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     ("evaluable", rf"{_COUNT} evaluable {_PEOPLE}"),
     ("evaluable", rf"(?:for|in|among|of) (?:the )?{_COUNT} (?:evaluable|evaluated|assessable) {_PEOPLE}"),
@@ -258,6 +263,7 @@ _ENROLMENT_RES = tuple(
 _OTHER_COUNT = re.compile(r"\d+\s+(?:were|was|patients)\b")
 _AFTER_ONE_ARM = re.compile(r"\b(?:were|was)\s+(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s[^.;]{1,60}?\b(?:and|while|whereas)\s+$")
 _ONE_ARMS = re.compile(rf"\s+(?:to|into)\s[^.;]{{1,60}}?\b(?:and|while|whereas)\s+(?:{NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:were|was|to)\b")
+_TAKING_ONE_ARM = re.compile(rf"\s+(?:taking|receiving|on|given|treated with)\s+[^.;]{{1,40}}?\band\s+(?:for\s+|in\s+)?(?:{NUM})\s")
 _IN_ONE_ARM = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?in\s+the\s[^.;]{{1,40}}?\b(?:group|arm)\s+and\s+(?:{NUM})\s")
 _KIND_HINTS = {
     "screened": ("screen",),
@@ -351,7 +357,7 @@ def _count_of(m: re.Match[str], text: str) -> int | None:
     if re.search(r"(?:\d\s+of|\d\s*/|\d\s+and)\s*$", text[max(0, m.start() - 8): m.start()]):
         return None  # "38 of 54 children were treated": 54 is not the count treated
     if _ONE_ARMS.match(text, m.end()) or _AFTER_ONE_ARM.search(text[max(0, m.start() - 80):m.start()]) \
-            or _IN_ONE_ARM.match(text, m.end("n")):
+            or _IN_ONE_ARM.match(text, m.end("n")) or _TAKING_ONE_ARM.match(text, m.end()):
         return None  # "214 were randomly assigned to EBRT, and 213 …", "170 patients in the A group and 176 …": one arm's
     n = word_to_int(m.group("n").replace("·", "."))
     if n is None or n <= 0 or n > 500_000 or _looks_like_year(m.group("n"), text, m.start("n")):
