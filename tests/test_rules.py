@@ -360,6 +360,9 @@ def test_ranges_and_landmarks_are_not_values():
     ("Letrozole in the neoadjuvant setting: the P024 trial", "P024"),
     ("Informed Cytology for Triaging HPV-Positive Women: Substudy Nested in the NTCC Randomized Controlled Trial", "NTCC"),
     ("miR-21 expression in pancreatic cancer: exploratory analysis of the pancreatic cancer UFT (PERU) trial", "PERU"),
+    ("Updated survival outcomes of NEJ005/TCOG0902: a randomised phase II study of gefitinib", "NEJ005/TCOG0902"),
+    ("KEYNOTE-189: pembrolizumab plus chemotherapy in metastatic non-small-cell lung cancer", "KEYNOTE-189"),
+    ("HER2-positive breast cancer: results from a randomized trial of lapatinib", None),
     # not names: a drug's code, a regimen, the phase, a list of markers
     ("A phase I/II study of siltuximab (CNTO 328), an anti-interleukin-6 monoclonal antibody", None),
     ("A randomized trial comparing docetaxel, cisplatin, 5-FU (TCF) with epirubicin, cisplatin, 5-FU (ECF)", None),

@@ -439,6 +439,10 @@ def _title_acronym(title: str) -> str | None:
     names = design.acronyms(title)
     if names:
         return names[-1][1]
+    colon = _NAME_BEFORE_COLON.search(title)  # "KEYNOTE-189: …", "Updated outcomes of NEJ005/TCOG0902: a randomised study"
+    if colon and all(design._plausible_acronym(part) for part in colon.group("name").split("/")) \
+            and not _names_drug_before(title, colon.end("name")):
+        return colon.group("name")
     group = design.GROUP_TRIAL_NUMBER.search(title)
     if group:
         return group.group("whole") or group.group("number")
@@ -449,6 +453,11 @@ def _title_acronym(title: str) -> str | None:
                 and not _names_drug_before(title, m.start()) and " and " not in m.group(0):
             return m.group("name")
     return None
+
+
+_NAME_BEFORE_COLON = re.compile(
+    rf"(?:^|\b(?:of|from|in)\s+(?:the\s+)?)(?P<name>{design.ACRONYM_CORE}(?:/{design.ACRONYM_CORE})?):\s+"
+    r"(?=(?:an?|the)\s+(?:[\w,-]+\s+){0,8}?(?:trial|study)\b|[^:]{10,})")
 
 
 def _names_drug_before(text: str, at: int) -> bool:
