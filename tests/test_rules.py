@@ -784,3 +784,10 @@ def test_an_endpoint_naming_the_patients_does_not_own_the_values():
 def test_the_kind_of_event_between_grade_and_noun_keeps_the_grade():
     drafts = _sentence_results("The most frequent adverse events were grade 3/4 cardiac events (AT, 3%; AC, 4%).", ["AT", "AC"])
     assert [(d.endpoint, d.value, d.arm) for d in drafts] == [("AE_GRADE3PLUS", 3.0, "AT"), ("AE_GRADE3PLUS", 4.0, "AC")]
+
+
+def test_a_drug_the_treatment_text_gives_every_arm_is_in_each_arm():
+    text = ("A randomized trial of the gastrin antagonist Z-360 and gemcitabine in pancreatic cancer. Patients were "
+            "randomly assigned to Z-360 or placebo. Median OS was 8.1 and 7.2 months.")
+    arms = {a.label: sorted(i.name.lower() for i in a.interventions) for a in extract(text).trials[0].arms}
+    assert all("gemcitabine" in names for names in arms.values()) and len(arms) == 2

@@ -624,6 +624,9 @@ def _aimed_interventions(design_text: str) -> list[dict[str, str | None]]:
     return []
 
 
+_BACKBONE_TYPES = frozenset({"drug", "biological", "cell_therapy", "vaccine", "radiation"})
+
+
 def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int], aim_text: str = "") -> list[Arm]:
     if arms:
         # Arms known only by a name ("control group") take what the trial's treatment text
@@ -634,6 +637,10 @@ def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int], ai
         for arm in arms:
             if not arm.interventions:
                 arm.interventions = list(unclaimed) or _named_intervention(arm.label)
+            elif claimed:
+                # a drug the treatment text gives every arm ("patients receiving doxorubicin and cyclophosphamide were
+                # randomised to docetaxel …", "Z-360 and gemcitabine"): the trial's backbone, in each arm
+                arm.interventions += [i for i in unclaimed if i["type"] in _BACKBONE_TYPES and i not in arm.interventions]
         bare = [a for a in arms if not a.interventions and not _CONTROL_LABEL.search(a.label or "")]
         if len(bare) == 1 and not claimed and not unclaimed:
             bare[0].interventions = _aimed_interventions(aim_text)
