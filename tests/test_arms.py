@@ -233,3 +233,9 @@ def test_the_arms_start_after_either():
 ])
 def test_a_regimens_abbreviation_names_all_its_drugs(text, wanted):
     assert set(regimen_abbreviations(text)) == wanted
+
+
+def test_a_count_after_an_arm_label_is_not_another_label():
+    sentences = ["Of 141 patients, 72 were randomised to 5-FU alone (arm A) and 69 to 5-FU + IFN (arm B).",
+                 "Responses were 9/72 (12.5%) in arm A and 6/69 (8.7%) in arm B."]
+    assert sorted(a.label for a in find_arms(None, sentences)) == ["arm A", "arm B"]

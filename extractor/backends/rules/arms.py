@@ -17,7 +17,7 @@ from extractor.patterns import quick
 
 _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
 _LABELLED = quick(
-    rf"\b(?P<kind>[Aa]rms?|[Gg]roups?|[Cc]ohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,|and|&|or)\s*{_LABEL})*)(?![\w-])"
+    rf"\b(?P<kind>[Aa]rms?|[Gg]roups?|[Cc]ohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,|and|&|or)\s*{_LABEL})*)(?![\w/-])"
 )
 _NAMED = quick(
     r"\b(?:the |in |for |of |to |and |or |an? )(?P<name>(?:[A-Za-z][\w+/-]*\s)?[A-Za-z0-9][\w+/-]*)\s+(?P<kind>arm|group)(?!s)\b"
