@@ -181,6 +181,10 @@ def test_controls_and_procedures_with_a_subsequent_step():
     ("arm 6", "arm 6"),
     ("S-1", "S-1"),
     ("treated", "treated"),
+    ("mitozantrone, m-2", "mitozantrone"),
+    ("afatinib per day", "afatinib"),
+    ("placebo for 12 to 24 weeks", "placebo"),
+    ("docetaxel 75 mg/m2", "docetaxel 75 mg/m2"),  # a dose may be what tells two arms apart
     # not an arm's name: a schedule, a count, a pointer, a design phrase
     ("on Days 1-14", None),
     ("in 10 fractions", None),
@@ -239,3 +243,9 @@ def test_a_count_after_an_arm_label_is_not_another_label():
     sentences = ["Of 141 patients, 72 were randomised to 5-FU alone (arm A) and 69 to 5-FU + IFN (arm B).",
                  "Responses were 9/72 (12.5%) in arm A and 6/69 (8.7%) in arm B."]
     assert sorted(a.label for a in find_arms(None, sentences)) == ["arm A", "arm B"]
+
+
+def test_a_randomisation_ratio_is_not_an_arms_size():
+    sentence = ("345 patients were randomly assigned 2:1 to afatinib 40 mg per day or up to six cycles of "
+                "cisplatin/pemetrexed.")
+    assert {a.label: a.n for a in find_arms(None, [sentence])}.get("afatinib") is None

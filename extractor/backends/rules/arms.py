@@ -134,9 +134,19 @@ _NOT_LABEL = re.compile(
 )
 
 
+#: What is left of a dose or schedule at a label's end: "mitozantrone, m-2", "epoetin alfa 150", "afatinib per day".
+_LABEL_DOSE_TAIL = re.compile(
+    r"(?:(?<![\d\s])[\s,]+|,\s*)(?:m-2|m−2|per day|per week|bd|b\.d\.|tds|od|daily|weekly|subcutaneous(?:ly)?|intravenous(?:ly)?|"
+    r"orally)(?:[\s,]+(?:per day|bd|daily|subcutaneous(?:ly)?|intravenous(?:ly)?|orally))*$"
+    r"|(?<=[a-z])\s+mg/m$|\s+for\s+(?:up\s+to\s+)?\d+(?:\s+to\s+\d+)?\s+(?:days|weeks|months|cycles)$",
+    re.IGNORECASE)
+
+
 def tidy_label(label: str) -> str | None:
     """An arm's name without the words a phrase shape took in with it; None when it names no arm."""
     tidy = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", label.strip())).strip(" ‘’'\".,")
+    if not re.fullmatch(r"(?i:arm|group|cohort)\s+\S+", tidy):  # "arm 6" keeps its number
+        tidy = _LABEL_DOSE_TAIL.sub("", tidy).strip(" ,") or tidy
     if not tidy or _NOT_LABEL.search(tidy) or _BARE_DOSE.fullmatch(tidy):
         return None
     return tidy
@@ -459,7 +469,7 @@ def _long_form(sentence: str, bracket: int) -> str:
 # ---------------------------------------------------------------- arm sizes
 
 _SIZE_BEFORE = re.compile(  # "275 patients allocated", "182 in the", "14 were treated with", "(n = 53) in the"
-    r"(?P<n>\d[\d,]*)\s+(?:(?:eligible |evaluable )?(?:patients|participants|subjects|women|men|pts)\s+)?"
+    r"(?<![\d:])(?P<n>\d[\d,]*)\s+(?:(?:eligible |evaluable )?(?:patients|participants|subjects|women|men|pts)\s+)?"
     r"(?:(?:were|was)\s+)?(?:(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\s+(?:to\s+)?|in\s+|treated\s+with\s+|"
     r"received\s+|receiving\s+|on\s+|to\s+(?:receive\s+)?)(?:the\s+)?$",
     re.IGNORECASE,
