@@ -791,3 +791,11 @@ def test_a_drug_the_treatment_text_gives_every_arm_is_in_each_arm():
             "randomly assigned to Z-360 or placebo. Median OS was 8.1 and 7.2 months.")
     arms = {a.label: sorted(i.name.lower() for i in a.interventions) for a in extract(text).trials[0].arms}
     assert all("gemcitabine" in names for names in arms.values()) and len(arms) == 2
+
+
+def test_an_outcome_named_by_the_difference_the_sentence_reports():
+    drafts = _sentence_results("No significant difference was found in surgical margin status between the control and "
+                               "bladder neck preservation groups (12.5% vs 14.7%, p = 0.65).",
+                               ["control", "bladder neck preservation"])
+    assert [(d.endpoint, d.value, d.arm, d.name) for d in drafts] == [
+        ("OTHER", 12.5, "control", "surgical margin status"), ("OTHER", 14.7, "bladder neck preservation", "surgical margin status")]

@@ -588,6 +588,12 @@ _OUTCOME_AFTER_COUNT = quick(
 )
 
 
+#: "No significant difference was found in surgical margin status between the groups (12.5% vs 14.7%)".
+_DIFFERENCE_IN = re.compile(r"\bdifferences?\s+(?:(?:was|were)\s+)?(?:(?:found|observed|seen|noted|detected)\s+)?in\s+(?:the\s+)?"
+                            r"(?!(?:the\s+)?(?:proportions?|rates?|percentages?|numbers?|means?|medians?)\s+between)(?P<x>[a-z][\w -]{2,50}?)\s+between\b",
+                            re.IGNORECASE)
+
+
 def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
     """Add the outcome a sentence names in its own words as an OTHER mention, when no known
     endpoint is named before its numbers."""
@@ -599,7 +605,8 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
             and not _NOT_OUTCOME_SUBJECT.search(after.group("s")):
         return [*mentions, Mention(after.start("s"), after.end("s"), after.group("s"), "OTHER", None)]
     subject = _SUBJECT_OUTCOME.match(text)  # anchored at the start
-    span = _headed_outcome(text) or (subject.span("s") if subject else None)
+    compared = _DIFFERENCE_IN.search(text)
+    span = (compared.span("x") if compared else None) or _headed_outcome(text) or (subject.span("s") if subject else None)
     if span is None or any(x.start < span[1] for x in mentions) or _NOT_OUTCOME_SUBJECT.search(text[span[0]:span[1]]):
         return mentions
     name = re.sub(r"^(?:.*\bthe\s+|(?:a|an)\s+)", "", text[span[0]:span[1]].strip(), flags=re.IGNORECASE)
