@@ -710,11 +710,12 @@ def _abbreviates_the_whole(bracket: str, before: str) -> bool:
 def _short_label(raw: str) -> str:
     """A short arm label from the words that describe it ("twelve cycles of weekly docetaxel")."""
     abbreviation = _ABBREVIATION.search(raw)
-    abbr = abbreviation.group("a") if abbreviation else ""
-    named = find_drugs(abbr) if abbr else ()
-    if abbr and len(abbr) <= 12 and (not named or regimen_components(named[0].drug.name)) and not re.search(r"-\d", abbr) \
-            and abbreviation and _abbreviates_the_whole(raw[abbreviation.start():].split(")")[0], raw[:abbreviation.start()]):
-        return abbr  # "modified-dose EOC plus panitumumab (mEOC+P; ...)", "… irinotecan (FOLFIRI)": a regimen's name
+    if abbreviation is not None:
+        abbr, at = abbreviation.group("a"), abbreviation.start()
+        named = find_drugs(abbr)
+        if len(abbr) <= 12 and (not named or regimen_components(named[0].drug.name)) and not re.search(r"-\d", abbr) \
+                and _abbreviates_the_whole(raw[at:].split(")")[0], raw[:at]):
+            return abbr  # "modified-dose EOC plus panitumumab (mEOC+P; ...)", "… irinotecan (FOLFIRI)": a regimen's name
     label = _strip_parentheticals(raw).strip(" ,;.")
     label = _LEAD.sub("", _CYCLES.sub("", _LEAD.sub("", label)))
     if len(label.split()) > 4:  # "weekly docetaxel" keeps what tells it from "3-weekly docetaxel"

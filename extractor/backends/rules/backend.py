@@ -763,18 +763,25 @@ def _unknown_listed(text: str, start: int, end: int, known: list[Mention]) -> li
     out = []
     at = opening.end()
     for piece in _LIST_ITEM_SPLIT.split(text[at:region_end]):
-        item_start = text.find(piece, at) if piece else -1
-        if piece and item_start >= 0:
-            at = item_start + len(piece)
-            item = re.sub(r"\s+(?:as|at|by|in)$|^to\s+(?:assess|record|determine|evaluate|measure|compare)\s+(?:the\s+)?", "",
-                          piece.strip())
-            item_start += len(piece.strip()) - len(item) if item and piece.strip().endswith(item) else 0
-            words = item.split()
-            if 1 <= len(words) <= 8 and not any(m.start < at and m.end > item_start for m in known) \
-                    and re.search(r"[a-z]{4,}", item) and not re.search(r"(?:al|ic|ive)$", words[-1]) \
-                    and not _NOT_AN_OUTCOME.search(item):
-                out.append(Mention(item_start, item_start + len(item), item, _unknown_kind(item), None))
+        if not piece:
+            continue
+        piece_start = text.find(piece, at)
+        at = piece_start + len(piece)
+        words_of = _LIST_ITEM_WORDS.fullmatch(piece)  # every part of the pattern is optional: it always matches
+        if words_of is None:
+            continue
+        item, item_start = words_of.group("item"), piece_start + words_of.start("item")
+        words = item.split()
+        if 1 <= len(words) <= 8 and not any(m.start < at and m.end > item_start for m in known) \
+                and re.search(r"[a-z]{4,}", item) and not re.search(r"(?:al|ic|ive)$", words[-1]) \
+                and not _NOT_AN_OUTCOME.search(item):
+            out.append(Mention(item_start, item_start + len(item), item, _unknown_kind(item), None))
     return out
+
+
+#: An item's words without "to assess the" before them or a dangling "as", "at", "by", "in" after them.
+_LIST_ITEM_WORDS = re.compile(r"\s*(?:to\s+(?:assess|record|determine|evaluate|measure|compare)\s+(?:the\s+)?)?(?P<item>.*?)"
+                              r"(?:\s+(?:as|at|by|in))?\s*", re.DOTALL)
 
 
 _NOT_AN_OUTCOME = re.compile(r"\b(?:analysis|intention[- ]to[- ]treat|method|patients|trial|study|groups?|arms?|between|role)\b"

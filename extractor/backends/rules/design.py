@@ -262,8 +262,9 @@ _ENROLMENT_RES = tuple(
 )
 _OTHER_COUNT = re.compile(r"\d+\s+(?:were|was|patients)\b")
 _AFTER_ONE_ARM = re.compile(r"\b(?:were|was)\s+(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s[^.;]{1,60}?\b(?:and|while|whereas)\s+$")
-_ONE_ARMS = re.compile(rf"\s+(?:to|into)\s[^.;]{{1,60}}?\b(?:and|while|whereas)\s+(?:{NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:were|was|to)\b")
-_TAKING_ONE_ARM = re.compile(rf"\s+(?:taking|receiving|on|given|treated with)\s+[^.;]{{1,40}}?\band\s+(?:for\s+|in\s+)?(?:{NUM})\s")
+#: Right after a count, the words that make it one arm's: "… to EBRT, and 213 were …", "… taking LEV and for 8 …".
+_ONE_ARMS = re.compile(rf"\s+(?:to|into)\s[^.;]{{1,60}}?\b(?:and|while|whereas)\s+(?:{NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:were|was|to)\b"
+                       rf"|\s+(?:taking|receiving|on|given|treated with)\s+[^.;]{{1,40}}?\band\s+(?:for\s+|in\s+)?(?:{NUM})\s")
 _IN_ONE_ARM = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?in\s+the\s[^.;]{{1,40}}?\b(?:group|arm)\s+and\s+(?:{NUM})\s")
 _KIND_HINTS = {
     "screened": ("screen",),
@@ -357,7 +358,7 @@ def _count_of(m: re.Match[str], text: str) -> int | None:
     if re.search(r"(?:\d\s+of|\d\s*/|\d\s+and)\s*$", text[max(0, m.start() - 8): m.start()]):
         return None  # "38 of 54 children were treated": 54 is not the count treated
     if _ONE_ARMS.match(text, m.end()) or _AFTER_ONE_ARM.search(text[max(0, m.start() - 80):m.start()]) \
-            or _IN_ONE_ARM.match(text, m.end("n")) or _TAKING_ONE_ARM.match(text, m.end()):
+            or _IN_ONE_ARM.match(text, m.end("n")):
         return None  # "214 were randomly assigned to EBRT, and 213 …", "170 patients in the A group and 176 …": one arm's
     n = word_to_int(m.group("n").replace("·", "."))
     if n is None or n <= 0 or n > 500_000 or _looks_like_year(m.group("n"), text, m.start("n")):
@@ -387,7 +388,7 @@ _NOT_ACRONYM = frozenset(
     ["PD", "PD-1", "PD-L1", "CTLA-4", "HER2", "EGFR", "VEGF", "KRAS", "TIGIT", "LAG-3", "RCT", "CI", "HR", "OS", "PFS", "ORR", "DCR", "DFS", "RFS", "EFS", "TTP", "TTF", "NSCLC", "SCLC", "CRC", "MSS", "MSI", "ICI", "ICIs", "TKI", "TKIs", "ESCC", "AML", "MDS", "HR-MDS", "CLL", "ALL", "NHL", "DLBCL", "MM", "FL", "HCC", "RCC", "FLC", "ADC", "ADCs", "CAR", "NGS", "IHC", "DNA", "RNA", "TCGA", "KEGG", "GSEA", "FDA", "NMPA", "EMA", "NCI", "NCCN", "ECOG", "WHO", "UICC", "RECIST", "SOC", "SoC", "TT", "MTB", "IV", "II", "III", "I", "A", "B", "C", "D", "UK", "US", "USA", "EU", "CR", "PR", "SD", "PE", "QoL", "AE", "AEs", "TRAE", "TRAEs", "SAE", "NE", "NR", "CPS", "TPS", "TMB", "IQR", "BCS", "CT", "MRI", "PET", "ITT", "RT", "CRT", "CCRT", "ADT", "CP", "PC", "GV", "GP", "IP", "LM", "PN", "TE", "TEL", "IL-2", "IFN", "NPC", "HNC", "DSS", "WL", "NCDB", "CMF", "PCR", "PCR-B", "TFS", "HT", "ISH", "IDH", "CNS", "TIL", "TCR", "BCMA", "CD19", "ID", "FAT1", "DPM", "ICB", "MPR", "DLT", "MTD", "GVHD", "CRS", "ICANS", "NK", "HLA", "MHC", "COX-2", "OPN", "HGF", "RF", "PSA", "SHH", "SMO", "PK", "BTH1677",
      # cooperative groups and sponsors, not trial names
      "ECOG-ACRIN", "EORTC", "SWOG", "NRG", "CALGB", "RTOG", "GOG", "NSABP", "JCOG", "WJOG", "AIO", "IKF", "IKF/AIO", "NCIC", "HeCOG", "GEICAM", "UNICANCER", "ANZGOG", "TROG", "NCCTG", "ACOSOG", "AGO", "CCTG", "MRC", "NCRI", "SIOP", "COG", "IBCSG", "BIG",
-     "CEA", "QOL", "HRQoL", "HRQOL"]
+     "CEA", "QOL", "HRQOL"]
 )
 
 

@@ -295,10 +295,12 @@ def _bare_statistics(text: str, found: list[Value], ci_spans: list[tuple[int, in
     return out
 
 
+#: A survival endpoint's abbreviation, as printed after a ratio: "HR for OS", "hazard ratio (HR) for PFS".
+_SURVIVAL_ABBREVIATION = r"(?-i:OS|PFS|DFS|EFS|RFS|DSS|TTP|MFS)\b"
 _RATIO_EVENT = re.compile(
     r"[)\]]?\s*(?:[(\[][^()\[\]]{1,12}[)\]]\s*)?(?:for|of)\s+(?:the\s+)?(?:(?:probability|risk)\s+of\s+)?(?:disease\s+)?"
     r"(?:[^.;()\d]{1,50}?\s(?:vs\.?|versus)\s[^.;()\d]{1,50}?(?=\s+\d)|progression(?:\s+or\s+death)?|death(?:\s+from\s+any\s+cause)?|"
-    r"recurrence|relapse|(?-i:OS|PFS|DFS|EFS|RFS|DSS|TTP|MFS)\b|(?:overall|progression[- ]free|disease[- ]free|event[- ]free|"
+    rf"recurrence|relapse|{_SURVIVAL_ABBREVIATION}|(?:overall|progression[- ]free|disease[- ]free|event[- ]free|"
     r"recurrence[- ]free|relapse[- ]free|metastasis[- ]free|disease[- ]specific) survival)(?:\s*\([^()]{1,12}\))?"
     r"(?:\s+(?:in|with|among)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+){0,3}?\s+(?:groups?|arms?))?\s*(?:was|were|is|of|[,=:])?",
     re.IGNORECASE)
@@ -847,7 +849,7 @@ _NOT_EVENT_NAME = re.compile(
 )
 
 
-_NAMED_AFTER = re.compile(r"\)?\s*(?:\([^()]{1,12}\)\s*)?(?:for|of)\s+(?:the\s+)?(?=(?-i:OS|PFS|DFS|EFS|RFS|DSS|TTP|MFS)\b|\w+[- ]\w*\s*survival)",
+_NAMED_AFTER = re.compile(rf"\)?\s*(?:\([^()]{{1,12}}\)\s*)?(?:for|of)\s+(?:the\s+)?(?={_SURVIVAL_ABBREVIATION}|\w+[- ]\w*\s*survival)",
                           re.IGNORECASE)
 
 
