@@ -297,6 +297,26 @@ def test_design_words_in_a_title_are_not_an_acronym():
     ("30 patients received exemestane (group A) and 24 patients received placebo (group B).", {}),
     ("Biopsies collected before and after intervention were analysed for 15 participants (n=8 selenium, n=7 placebo).",
      {"evaluable": 15}),
+    # treated: at least one dose, with the arms' counts in brackets
+    ("Of the total 160 enrolled patients, 155 (77: gefitinib, 78: nimotuzumab plus gefitinib) received at least one "
+     "dose and could be evaluated.", {"enrolled": 160, "treated": 155}),
+    ("Seven hundred fifty-two patients (374 QW patients; 378 EDS patients) received ≥1 dose of darbepoetin alfa and were "
+     "included in the analysis.", {"treated": 752, "evaluable": 752}),
+    # evaluable: analysed, assessable for, included in the analysis (not the enrolled)
+    ("A total of 420 patients were randomised and 411 were analysed.", {"enrolled": 420, "evaluable": 411}),
+    ("Of 407 patients randomized, 391 were eligible and 382 assessable for response.", {"enrolled": 407, "evaluable": 382}),
+    ("Among the 30 patients evaluable for hematologic response, the mean Hb rose.", {"evaluable": 30}),
+    ("Data for 18 (78%) women were analysed (intervention: n = 7; control: n = 11).", {"evaluable": 18}),
+    ("From February 2007 to July 2008, 116 patients were enrolled and 113 were included in the intent-to-treat "
+     "population.", {"enrolled": 116, "evaluable": 113}),
+    ("Sixty-one patients were enrolled from the hospital; 51 completed the study and were included in the analysis.",
+     {"enrolled": 61, "evaluable": 51, "completed": 51}),
+    ("Twenty-two patients were included in the per-protocol analysis.", {"evaluable": 22}),
+    ("All patients who returned questionnaires at 12 months were included in the analysis of the primary endpoint.", {}),
+    ("Differences between groups from baseline to day 28 were analyzed using t tests.", {}),
+    # a threshold or a study verb
+    ("Patients with a Karnofsky performance score ≥ 80 were enrolled.", {}),
+    ("A multicenter study examined 122 randomized patients in complete remission.", {"enrolled": 122}),
 ])
 def test_enrolment_phrase_shapes(sentence, counts):
     from extractor.structure import Sentence

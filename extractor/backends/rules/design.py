@@ -196,7 +196,7 @@ _COUNT = rf"(?P<n>{NUM}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"
 _PEOPLE = r"(?:(?:evaluable |eligible |consecutive |previously untreated |untreated |treatment[- ]naive |chemotherapy[- ]na[iï]ve |adult |postsurgical |newly diagnosed |[A-Z][a-z]+ |additional )*(?:patients|participants|subjects|women|men|children|adults|pts|cases|individuals|volunteers))"
 
 _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings below
-    ("enrolled", rf"(?:among|in|of) (?:the |all )?{_COUNT} (?:eligible|randomi[sz]ed|enrolled|registered) {_PEOPLE}"),
+    ("enrolled", rf"(?:among|in|of) (?:the |all )?(?:total(?: of)? )?{_COUNT} (?:eligible|randomi[sz]ed|enrolled|registered) {_PEOPLE}"),
     ("screened", rf"{_COUNT} {_PEOPLE}? ?(?:were|was) screened"),
     ("screened", rf"(?:of|among) (?:the )?{_COUNT} screened"),
     ("screened", rf"screened {_COUNT}"),
@@ -220,10 +220,13 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"(?:study|trial)\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
     # "There were 752 patients enrolled", "301 breast cancer patients randomized"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:enrolled|randomi[sz]ed|recruited)\b"),
-    ("enrolled", rf"(?:study|trial) (?:included|enrolled|comprised|recruited|involved) {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
+    ("enrolled", rf"(?:study|trial) (?:included|enrolled|comprised|recruited|involved|examined) {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
     ("treated", rf"(?:among|of|in) {_COUNT} treated {_PEOPLE}"),
     ("treated", rf"{_COUNT} {_PEOPLE} (?:were|was) treated"),
     ("treated", rf"{_COUNT} {_PEOPLE} received (?:the )?(?:assigned|study|at least one)"),
+    # "155 (77: gefitinib, 78: nimotuzumab plus gefitinib) received at least one dose", "752 patients … received ≥1 dose"
+    ("treated", rf"{_COUNT}\s+(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s*)?(?:\([^()]{{1,80}}\)\s*)?received\s+(?:at\s+least\s+one|≥\s*1|one\s+or\s+more)\s+"
+                rf"(?:dose|cycle|course|injection|infusion|fraction|administration)"),
     ("treated", rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)\s*received\b"),
     # A sentence opening on the count: "Twenty-three men received 200 µg selenium daily", "Thirty patients were given …"
     ("treated", rf"^(?:a total of\s+)?{_COUNT}(?!\s*(?:per\s*cent|percent|%))\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"
@@ -236,6 +239,14 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("evaluable", rf"\bdata\s+(?:were\s+)?available\s+(?:for|from|in)\s+{_COUNT}\s+(?:(?!of\b)[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     ("evaluable", rf"(?:response|efficacy|toxicity|outcome)s?\s+(?:was|were|could be)\s+(?:evaluated|assessed|evaluable|assessable)\s+in\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     ("evaluable", rf"{_COUNT} evaluable {_PEOPLE}"),
+    # "391 were eligible and 382 assessable for response", "Among the 30 patients evaluable for hematologic response"
+    ("evaluable", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:who\s+were\s+|were\s+)?(?:evaluable|assessable)\s+for\b"),
+    # "420 patients were randomised and 411 were analysed", "Data for 18 (78%) women were analysed"
+    ("evaluable", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:{_PEOPLE}\s+)?(?:\([^()]{{1,80}}\)\s+)?(?:were|was)\s+analy[sz]ed\b"),
+    # "51 completed the study and were included in the analysis", "113 were included in the intent-to-treat population"
+    ("evaluable", rf"{_COUNT}\s+(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?:\s*\([^()]{{1,80}}\))?(?:(?!\d+\s+(?:were|was)\b)[^.;]){{0,100}}?\b"
+                  rf"|completed\b[^.;]{{0,60}}?\band\s+)?(?:were|was)\s+included\s+in\s+the\s+"
+                  rf"(?:final\s+|primary\s+|efficacy\s+|intent(?:ion)?[- ]to[- ]treat\s+|per[- ]protocol\s+)?(?:analysis|population)"),
     ("evaluable", rf"(?:for|in|among|of) (?:the )?{_COUNT} (?:evaluable|evaluated|assessable) {_PEOPLE}"),
     ("evaluable", rf"efficacy analysis of {_COUNT}"),
     ("evaluable", rf"{_COUNT} {_PEOPLE} (?:were )?included in the (?:intent(?:ion)?[- ]to[- ]treat|efficacy) (?:analysis|population)"),
@@ -351,15 +362,26 @@ _UNFOLDABLE = re.compile("[ıſİ]")
 _LISTED = re.compile(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+[a-z]", re.IGNORECASE)
 
 
+#: Words right before a number that make it no count of the trial: a denominator ("38 of 54"), a threshold
+#: ("score ≥ 80"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
+_NOT_A_COUNT_AFTER = re.compile(r"(?:\d\s+of|\d\s*/|\d\s+and|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit))\s*$",
+                                re.IGNORECASE)
+
+
+_IN_ANALYSIS = re.compile(r"\s+in\s+the\s+(?:[\w-]+\s+){0,3}?(?:analys[ie]s|population)\b", re.IGNORECASE)
+
+
 def _count_of(m: re.Match[str], text: str) -> int | None:
     """The count an enrolment match gives, or None when its number is not that count."""
     if "between" in m.groupdict() and m.group("between") and _OTHER_COUNT.search(m.group("between")):
         return None  # "1,794 patients were screened, ... and 400 were randomized": not 1,794
-    if re.search(r"(?:\d\s+of|\d\s*/|\d\s+and)\s*$", text[max(0, m.start() - 8): m.start()]):
-        return None  # "38 of 54 children were treated": 54 is not the count treated
+    if _NOT_A_COUNT_AFTER.search(text[max(0, m.start() - 12): m.start()]):
+        return None  # "38 of 54 children were treated": 54 is not the count treated; "score ≥ 80 were enrolled"
     if _ONE_ARMS.match(text, m.end()) or _AFTER_ONE_ARM.search(text[max(0, m.start() - 80):m.start()]) \
             or _IN_ONE_ARM.match(text, m.end("n")):
         return None  # "214 were randomly assigned to EBRT, and 213 …", "170 patients in the A group and 176 …": one arm's
+    if m.group(0).lower().endswith("included") and _IN_ANALYSIS.match(text, m.end()):
+        return None  # "… were included in the analysis": the evaluable, not the enrolled
     n = word_to_int(m.group("n").replace("·", "."))
     if n is None or n <= 0 or n > 500_000 or _looks_like_year(m.group("n"), text, m.start("n")):
         return None
@@ -369,10 +391,14 @@ def _count_of(m: re.Match[str], text: str) -> int | None:
     return n
 
 
+_BEFORE_YEAR = re.compile(
+    r"(?:\b(?:in|between|from|since|until|and|to)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s*$",
+    re.IGNORECASE)
+
+
 def _looks_like_year(raw: str, text: str, pos: int) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d{2}", raw)) and bool(
-        re.search(r"(?:in|between|from|since|until|and|to)\s*$", text[max(0, pos - 12):pos], re.IGNORECASE)
-    )
+    """"in 2007", "From February 2007": a year, not a count."""
+    return bool(re.fullmatch(r"(?:19|20)\d{2}", raw)) and bool(_BEFORE_YEAR.search(text[max(0, pos - 14):pos]))
 
 
 # ------------------------------------------------------------- acronyms
