@@ -314,6 +314,22 @@ def test_design_words_in_a_title_are_not_an_acronym():
     ("Twenty-two patients were included in the per-protocol analysis.", {"evaluable": 22}),
     ("All patients who returned questionnaires at 12 months were included in the analysis of the primary endpoint.", {}),
     ("Differences between groups from baseline to day 28 were analyzed using t tests.", {}),
+    # the count, then a long description (decimals, brackets with semicolons), then the verb
+    ("A total of 42 patients (21 LAP (50.0 %); 21 CON (50.0 %)) were randomized.", {"enrolled": 42}),
+    ("A total of 60 patients (51 M : 9 F; mean age 61.9+/-14.0 years) were randomised to receive either NI or UC.",
+     {"enrolled": 60}),
+    ("Forty-six patients (mean age = 57.3 years [SD = 9.7], 57% female) who had completed treatment were randomized.",
+     {"enrolled": 46}),
+    ("A total of 1,453 patients with either confirmed metastatic disease (M1), or T3/T4 non-metastatic disease with "
+     "elevated prostate-specific antigen (M0) were recruited into one of two identical, multicentre, randomised studies.",
+     {"enrolled": 1453}),
+    ("In this trial, 410 colorectal cancer survivors were randomly assigned to health coaching.", {"enrolled": 410}),
+    # the count in brackets after the people
+    ("Consecutive patients (n = 64) eligible for curative surgery were randomized to total (n = 31) or subtotal "
+     "(n = 13) gastrectomy.", {"enrolled": 64}),
+    ("The participants (N = 56), who underwent gastrectomy, were randomly assigned into two groups.", {"enrolled": 56}),
+    ("Of 280 patients entered, 6% were ineligible.", {"enrolled": 280}),
+    ("A randomized, assessor-blinded, controlled trial was performed on 78 patients undergoing surgery.", {"enrolled": 78}),
     # a threshold or a study verb
     ("Patients with a Karnofsky performance score ≥ 80 were enrolled.", {}),
     ("A multicenter study examined 122 randomized patients in complete remission.", {"enrolled": 122}),
