@@ -23,6 +23,8 @@ def _sentences(*pairs: tuple[str, str]) -> list[Sentence]:
     ("The study did not meet the predefined endpoint for PFS improvement.", False),
     ("The trial failed to reach its primary end point.", False),
     ("PFS6mo was 46.4% and not superior to null rate.", False),
+    ("Between-group differences in the primary outcomes were not significant at 12 months.", False),
+    ("No significant difference was found in the primary endpoint between the arms.", False),
 ])
 def test_stated_verdicts(text, met):
     assert verdict.stated(_sentences(("results", text))) is met
@@ -100,3 +102,11 @@ def test_a_comparison_before_the_intervention_is_baseline():
 ])
 def test_the_first_words_decide_a_mixed_sentence(text, significant):
     assert verdict.significance(text) is significant
+
+
+@pytest.mark.parametrize("text, concluded", [
+    ("At this dosage, the association of 5-FU and IFN is no better than 5-FU alone and is of no clinical interest.", False),
+    ("Vinorelbine can be recommended as radiosensitizer in advanced head and neck malignancy.", True),
+])
+def test_conclusions_answer_the_trials_question(text, concluded):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is concluded

@@ -35,6 +35,10 @@ STATED_NOT_MET = folded(
     r"|primary (?:end ?point|objective|outcome) (?:was|were|has) not (?:been )?(?:met|achieved|reached|attained)"
     r"|not superior to (?:the )?null|null hypothesis (?:was not|could not be) rejected"
     r"|\bneither\b(?:[^.]|\.(?=\d)){0,150}\bnor\b(?:[^.]|\.(?=\d)){0,120}\b(?:superior|better|different)\b[^.]{0,60}\bprimary"
+    # "no significant difference in the primary endpoint", "differences in the primary outcomes were not significant"
+    r"|\bno (?:statistically )?significant (?:differences?|improvements?|effects?|benefit) (?:(?:was|were) (?:found|observed|seen|shown) )?"
+    r"(?:in|on|for|between)\b[^.;]{0,30}?\bprimary (?:end ?points?|outcomes?|objectives?)"
+    r"|\bprimary (?:end ?points?|outcomes?)\b[^.;]{0,30}?\b(?:was|were|did) not (?:statistically )?(?:significant(?:ly)?|differ)"
 )
 #: "significantly longer", "statistically significant improvement", "significant benefit"
 SIGNIFICANT = folded(
@@ -64,13 +68,14 @@ CONCLUDES_BENEFIT = folded(
     r"|\b(?:is|was|are|were) (?:an? )?(?:effective|efficacious|active)\b|\bnon-?inferior|\bas effective as\b|"
     r"\bshould be (?:considered|offered|the)\b|\bnew standard\b|\b(?:was|were|is|are) equivalent\b|"
     r"\bequivalence (?:was|is) (?:shown|demonstrated)\b|\bassociated with (?:a )?significantly (?:higher|better|longer|improved)\b|"
-    r"\b(?:longer|better|higher) (?:clinical benefit|survival|response)\b|\bbenefit in\b"
+    r"\b(?:longer|better|higher) (?:clinical benefit|survival|response)\b|\bbenefit in\b|\bcan be recommended\b"
 )
 #: Conclusions that answer it in the negative.
 CONCLUDES_NO_BENEFIT = folded(
     r"\b(?:did not|does not|do not|failed to|not) (?:significantly )?(?:improve|prolong|increase|extend|reduce|benefit|"
     r"show|demonstrate|result in|lead to|confer|translate)\w*\b|\bno (?:significant )?(?:benefit|improvement|advantage|"
     r"difference|effect|impact|role)\b|\bnot (?:superior|more effective|better|recommended|justified|warranted)\b|"
+    r"\bno better than\b|\bof no (?:clinical )?(?:interest|value|benefit)\b|"
     r"\b(?:similar|comparable|equivalent) (?:efficacy|outcomes?|results?|survival|response)|\bineffective\b|"
     r"\bshould not\b|\bno evidence\b|\bcannot be recommended\b|\bunlikely to (?:have|be|provide|improve)\b|"
     r"\brecommend no\b|\breduced (?:the )?(?:pfs|progression|survival|os|overall)|\bincreased (?:treatment )?(?:burden|toxicity)\b"
