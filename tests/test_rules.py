@@ -50,6 +50,9 @@ def test_design_words():
     assert design.allocation("a single-arm, phase 2 trial", 1) == "single_arm"
     assert design.allocation("patients were randomly assigned", 2) == "randomized"
     assert design.allocation("two nonrandomized cohorts", 2) == "non_randomized"
+    assert design.allocation("patients were assigned randomly to usual care or exercise", 2) == "randomized"
+    assert design.allocation("105 patients were randomly divided into trial group and control group", 2) == "randomized"
+    assert design.allocation("the cohort was randomly divided into training and validation sets", 1) == "single_arm"
     assert design.multicenter("a multicentre trial") is True
     assert design.multicenter("a single-center study") is False
     assert design.multicenter("done at 78 centres in the UK") is True
@@ -490,6 +493,27 @@ def test_a_non_drug_arm_is_its_own_intervention():
     assert [i["name"] for i in _named_intervention("pain education plus telemonitoring")] == ["pain education", "telemonitoring"]
     assert [(i["name"], i["type"]) for i in _named_intervention("radiotherapy alone")] == [("radiotherapy", "procedure")]
     assert _named_intervention("control") == [] and _named_intervention("arm B") == [] and _named_intervention("TE") == []
+
+
+@pytest.mark.parametrize("abbreviation, text, words", [
+    ("UC", "were assigned to receive usual care (UC) (n=82)", "usual care"),
+    ("CCSP", "a self-management multimodal comprehensive coping strategy program (CCSP)", "comprehensive coping strategy program"),
+    ("R-Y", "reconstruction by Roux-en-Y (R-Y) or Billroth I", "Roux-en-Y"),
+    ("AET", "or aerobic exercise training (AET; n = 78)", "aerobic exercise training"),
+    ("XYZ", "usual care (UC)", None),
+])
+def test_the_words_an_abbreviation_stands_for(abbreviation, text, words):
+    from extractor.backends.rules.text import expansion
+
+    assert expansion(abbreviation, text) == words
+
+
+def test_arms_named_by_abbreviations_get_the_words_they_stand_for():
+    text = ("Patients (N=242) were assigned randomly to receive usual care (UC) (n=82), resistance exercise training (RET) "
+            "(n=82), or aerobic exercise training (AET) (n=78) for the duration of chemotherapy.")
+    record = extract(Document(doc_id="x", text=text)).trials[0]
+    assert [(a.label, [i.name for i in a.interventions]) for a in record.arms] == [
+        ("UC", ["usual care"]), ("RET", ["resistance exercise training"]), ("AET", ["aerobic exercise training"])]
 
 
 def test_a_pair_contrasting_two_subgroups_is_not_two_arms():

@@ -14,7 +14,7 @@ from extractor.backends.rules import design, verdict
 from extractor.backends.rules.arms import ArmDraft, arm_mentions, find_arms, interventions_in
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
 from extractor.backends.rules.results import Draft, extract_sentence
-from extractor.backends.rules.text import distinct, folded
+from extractor.backends.rules.text import distinct, expansion, folded
 from extractor.backends.rules.vocabulary import COUNTED_ONLY, Mention, find_mentions
 from extractor.documents import Document
 from extractor.models import (
@@ -578,6 +578,16 @@ _PROCEDURE_WORDS = re.compile(r"surgery|resection|ectomy|dissection|biopsy|recon
                               r"preservation|anastomosis|brachytherapy|radiotherapy|irradiation", re.IGNORECASE)
 
 
+def _spelled(name: str | None, *texts: str | None) -> str | None:
+    """A name, or the words the first of ``texts`` that defines it gives ("usual care (UC)": "usual care")."""
+    if name and _ABBREVIATION.fullmatch(name):
+        return next((found for text in texts if text and (found := expansion(name, text))), name)
+    return name
+
+
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9+/-]{0,7}")
+
+
 def _named_intervention(label: str | None) -> list[dict[str, str | None]]:
     """An arm of a non-drug trial known by what it got ("acupuncture", "patient navigation",
     "usual care"): that name is its intervention."""
@@ -620,7 +630,7 @@ def _aimed_interventions(design_text: str) -> list[dict[str, str | None]]:
         parts = re.split(r"\s+and\s+", phrase)
         if len(parts) != 2 or min(len(p.split()) for p in parts) < 2:
             parts = [phrase]  # "aerobic and resistance exercise" is one
-        return [_non_drug(part) for part in parts]
+        return [_non_drug(_spelled(part, design_text) or part) for part in parts]
     return []
 
 
@@ -636,7 +646,7 @@ def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int], ai
         unclaimed = [i for i in pool if str(i["name"]).lower() not in claimed]
         for arm in arms:
             if not arm.interventions:
-                arm.interventions = list(unclaimed) or _named_intervention(arm.label)
+                arm.interventions = list(unclaimed) or _named_intervention(_spelled(arm.label, arm.defining_text, aim_text))
             elif claimed:
                 # a drug the treatment text gives every arm ("patients receiving doxorubicin and cyclophosphamide were
                 # randomised to docetaxel …", "Z-360 and gemcitabine"): the trial's backbone, in each arm

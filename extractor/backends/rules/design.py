@@ -117,7 +117,7 @@ def phases_in(text: str) -> list[str]:
 # ------------------------------------------------------- allocation, masking
 
 _RANDOMISED = folded(
-    r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated)|randomi[sz]ation|RCT)\b(?!\s+(?:trials? (?:is|are) (?:needed|warranted|required)|controlled trials? could|evidence))")
+    r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided(?! into (?:an? |the )?(?:training|testing|test|validation|derivation|development)))|(?:assigned|allocated) (?:at )?random(?:ly)?|randomi[sz]ation|RCT)\b(?!\s+(?:trials? (?:is|are) (?:needed|warranted|required)|controlled trials? could|evidence))")
 _NONRANDOM = folded(r"\bnon[- ]?randomi[sz]ed\b|\bnot randomi[sz]ed\b|allocated alternately|sequentially")
 _SINGLE_ARM = folded(r"\bsingle[- ]arm\b|\bone[- ]arm\b|\bsingle[- ]group\b")
 #: Every match of ``_SINGLE_ARM`` is one of these (substring tests first: they cost far less than the search).

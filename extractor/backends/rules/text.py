@@ -99,3 +99,33 @@ def distinct(items: list[str]) -> list[str]:
 
 def is_int(value: float) -> bool:
     return float(value).is_integer()
+
+
+def expansion(abbreviation: str, text: str) -> str | None:
+    """The words ``text`` defines ``abbreviation`` with: "usual care (UC)" -> "usual care",
+    "resistance exercise training (RET)" -> "resistance exercise training".
+
+    The words right before "(ABBR)" whose initials are its letters; else the shortest run of
+    them that starts with its first letter and holds its letters in order (Schwartz and
+    Hearst's rule: "Roux-en-Y (R-Y)"); None when there is none.
+    """
+    letters = [c.lower() for c in abbreviation if c.isalnum()]
+    if not letters or not letters[0].isalpha():
+        return None
+    at = text.find(f"({abbreviation})")
+    if at < 0:
+        at = text.find(f"({abbreviation};")
+    if at < 0:
+        return None
+    words = re.findall(r"[\w'’-]+", text[max(0, at - 120):at])[-(len(letters) + 3):]
+    initials = words[-len(letters):]
+    if len(initials) == len(letters) and all(w[0].lower() == c for w, c in zip(initials, letters, strict=True)):
+        return " ".join(initials)  # one word per letter: "comprehensive coping strategy program (CCSP)"
+    for k in range(1, len(words) + 1):
+        run = words[-k:]
+        if run[0][0].lower() != letters[0]:
+            continue
+        chars = iter(" ".join(run).lower())
+        if all(c in chars for c in letters):
+            return " ".join(run)
+    return None
