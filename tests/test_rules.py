@@ -401,6 +401,10 @@ def test_ranges_and_landmarks_are_not_values():
     ("miR-21 expression in pancreatic cancer: exploratory analysis of the pancreatic cancer UFT (PERU) trial", "PERU"),
     ("Updated survival outcomes of NEJ005/TCOG0902: a randomised phase II study of gefitinib", "NEJ005/TCOG0902"),
     ("KEYNOTE-189: pembrolizumab plus chemotherapy in metastatic non-small-cell lung cancer", "KEYNOTE-189"),
+    # a cooperative group's numbered trial, with no "trial" word
+    ("Tau expression, paclitaxel response and outcomes in women with metastatic disease: results from CALGB 9342",
+     "CALGB 9342"),
+    ("AIB1 in a randomized trial of letrozole and tamoxifen: the Danish cohort of BIG 1-98", "BIG 1-98"),
     ("HER2-positive breast cancer: results from a randomized trial of lapatinib", None),
     # not names: a drug's code, a regimen, the phase, a list of markers
     ("A phase I/II study of siltuximab (CNTO 328), an anti-interleukin-6 monoclonal antibody", None),
@@ -417,6 +421,10 @@ def test_trial_names_in_titles(title, acronym):
 def test_a_cooperative_groups_numbered_trial_is_named_with_the_group():
     text = "The recently published phase III, double-blind ACOSOG Z9001 study showed that adjuvant therapy is safe."
     assert [name for _, name in design.acronyms(text)] == ["ACOSOG Z9001"]
+    text = "NSABP B-32 is a randomized trial; NCIC CTG MA.17 and RTOG 89-01 accrued patients with ECOG PS 0-1."
+    assert [name for _, name in design.acronyms(text)] == ["NSABP B-32", "NCIC CTG MA.17", "RTOG 89-01"]
+    # the group's questionnaires and scales are not trials
+    assert design.acronyms("QOL was measured with the EORTC C30 and BN-20 modules in patients with ECOG 0-1.") == []
 
 
 @pytest.mark.parametrize("text, acronym", [

@@ -450,18 +450,35 @@ def acronyms(text: str) -> list[tuple[int, str]]:
 def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
     """``acronyms``, cached: a report's sentences are read for its own trial's name and again for
     the trials it cites."""
+    out = [(m.start(), m.group("name")) for m in _GROUPS_NUMBERED_TRIAL.finditer(text)
+           if not _NOT_A_TRIAL_NUMBER.match(m.group("name"))] if any(g in text for g in _NUMBERING_GROUPS) else []
     low = text.lower()
     if not any(k in low for k in _TRIAL_WORDS):
-        return ()
-    out = []
+        return tuple(out)  # "results from CALGB 9342"
     for m in ACRONYM_BEFORE_TRIAL.finditer(text):
+        if any(at <= m.start("name") < at + len(name) for at, name in out):
+            continue  # "NSABP B-32 trial": read whole above
         name, at = m.group("name").strip(), m.start("name")
         group = _GROUP_BEFORE.search(text, 0, at) if name[1].isdigit() else None
         if group and group.group(1) in _NOT_ACRONYM:  # "ACOSOG Z9001 study": the group's numbered trial
             name, at = f"{group.group(1)} {name}", group.start(1)
         if _plausible_acronym(name):
             out.append((at, name))
-    return tuple(out)
+    return tuple(sorted(out))
+
+
+#: Cooperative groups whose numbered trials go by group and number: "BIG 1-98", "NSABP B-32", "RTOG 9408",
+#: "CALGB 9343", "NCIC CTG MA.17", "ECOG E1199".
+_NUMBERING_GROUPS = ("BIG", "RTOG", "NSABP", "CALGB", "JCOG", "EORTC", "GOG", "SWOG", "ECOG", "NCCTG", "ACOSOG", "IBCSG",
+                     "NCIC CTG", "NCIC", "CCG", "COG", "POG", "NRG", "GBG", "AGO", "ANZGOG", "TROG", "WJOG", "GEICAM",
+                     "FFCD", "PRODIGE", "FNCLCC", "GONO", "HeCOG", "SAKK", "ABCSG", "ICORG", "NRG Oncology")
+_GROUPS_NUMBERED_TRIAL = re.compile(
+    rf"\b(?P<name>(?:{'|'.join(sorted(map(re.escape, _NUMBERING_GROUPS), key=len, reverse=True))})[ -]?"
+    r"(?:[A-Z]{1,2}[-.]?\d{1,4}|\d{2,4}|\d(?=[-/]\d{2}))(?:[-./]\d{1,4})?)(?![\w.]*\d)(?!\s*(?:mg|Gy|%|patients))"
+)
+
+#: Not trials: the group's questionnaires ("EORTC C30", "EORTC BN-20") and scales ("ECOG PS2").
+_NOT_A_TRIAL_NUMBER = re.compile(r"EORTC[ -]?[A-Z]|ECOG[ -]?PS")
 
 
 _DESIGN_WORDS = re.compile(
