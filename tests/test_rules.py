@@ -358,6 +358,21 @@ def test_enrolment_phrase_shapes(sentence, counts):
     ("Clinical response was shown in 76.0% of the patients.", [("ORR", "proportion", 76.0, "percent")]),
     ("Treatment-related mortality occurred in five patients (5.3%).", [("TREATMENT_RELATED_DEATH", "proportion", 5.3, "percent")]),
     ("Similar results were found for the low-dose group (84.3%).", []),
+    # a results sentence whose outcome only its own words name: shares, means and differences, of the kind its words say
+    ("In the PHT group, 6 patients (75%) were seizure-free.", [("OTHER", "proportion", 75.0, "percent")]),
+    ("The sum of target lesions increased 2.4% in the BP-C1 group and 14.3% in the placebo group.",
+     [("OTHER", "proportion", 2.4, "percent"), ("OTHER", "proportion", 14.3, "percent")]),
+    ("There was a significant increase in mean prostate volume (14%) at mid treatment.", [("OTHER", "proportion", 14.0, "percent")]),
+    ("58% had negligible or weak COX-2 expression, while 14% and 28% had moderate and strong expression respectively.",
+     [("BIOMARKER", "proportion", 58.0, "percent"), ("BIOMARKER", "proportion", 14.0, "percent"),
+      ("BIOMARKER", "proportion", 28.0, "percent")]),
+    ("7/10 (70%) of participants adhered to the programme for the duration of the study.",
+     [("FEASIBILITY", "proportion", 70.0, "percent")]),
+    # not outcomes: thresholds, the patients, a test's accuracy, plain counts
+    ("In contrast, only three patients showed a greater than 50% reduction in tumour size.", []),
+    ("We enrolled 1669 eligible patients, 382 (23%) with ER-negative tumors.", []),
+    ("The classifier had a sensitivity of 96.7% and a specificity of 85.0%.", []),
+    ("Four patients withdrew after 12 weeks.", []),
 ])
 def test_outcomes_the_vocabulary_does_not_know_are_other(sentence, expected):
     from extractor.backends.rules.results import extract_sentence

@@ -451,7 +451,7 @@ def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
     """``acronyms``, cached: a report's sentences are read for its own trial's name and again for
     the trials it cites."""
     out = [(m.start(), m.group("name")) for m in _GROUPS_NUMBERED_TRIAL.finditer(text)
-           if not _NOT_A_TRIAL_NUMBER.match(m.group("name"))] if any(g in text for g in _NUMBERING_GROUPS) else []
+           if not _NOT_A_TRIAL_NUMBER.match(m.group("name"))]
     low = text.lower()
     if not any(k in low for k in _TRIAL_WORDS):
         return tuple(out)  # "results from CALGB 9342"
@@ -472,7 +472,7 @@ def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
 _NUMBERING_GROUPS = ("BIG", "RTOG", "NSABP", "CALGB", "JCOG", "EORTC", "GOG", "SWOG", "ECOG", "NCCTG", "ACOSOG", "IBCSG",
                      "NCIC CTG", "NCIC", "CCG", "COG", "POG", "NRG", "GBG", "AGO", "ANZGOG", "TROG", "WJOG", "GEICAM",
                      "FFCD", "PRODIGE", "FNCLCC", "GONO", "HeCOG", "SAKK", "ABCSG", "ICORG", "NRG Oncology")
-_GROUPS_NUMBERED_TRIAL = re.compile(
+_GROUPS_NUMBERED_TRIAL = quick(
     rf"\b(?P<name>(?:{'|'.join(sorted(map(re.escape, _NUMBERING_GROUPS), key=len, reverse=True))})[ -]?"
     r"(?:[A-Z]{1,2}[-.]?\d{1,4}|\d{2,4}|\d(?=[-/]\d{2}))(?:[-./]\d{1,4})?)(?![\w.]*\d)(?!\s*(?:mg|Gy|%|patients))"
 )

@@ -514,10 +514,17 @@ def extract_sentence(
     if not _DIGIT.search(text) and not _HAS_VALUE.search(text.lower()):  # a digit is a value: no need to lowercase
         return []
     mentions = _with_unnamed_outcome(text, [m for m in find_mentions(text) if m.canonical != "SKIP"])
-    if not mentions:
-        return []
+    fallback = not mentions
+    if fallback:
+        mentions = _sentence_outcome(sentence)
+        if not mentions:
+            return []
     mentions = _resolve_events(_other_rates(text, _continued_rates(text, mentions)), text)
     drafts = _drafts_of_values(sentence, mentions, ci_level_default, context_endpoint)
+    if fallback:  # an outcome only the sentence's words name: its shares, means and differences
+        drafts = [d for d in drafts if (d.measure in {"proportion", "mean", "difference"} or
+                                        (d.measure == "median" and "median" in text.lower()))
+                  and not _THRESHOLD_BEFORE.search(text, max(0, d.pos - 20), d.pos) and not _CI_AFTER.match(text, d.end)]
     _fill_units_for_not_reached(drafts)
     _attach_p_values(drafts, text)
     _assign_arms(drafts, text, _outside(arms, mentions), arm_labels or [], added_arm)
@@ -605,7 +612,7 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
     after = _OUTCOME_AFTER_COUNT.search(text) if "%" in text else None
     if after is not None and not any(x.start < after.end("s") for x in mentions) \
             and not _NOT_OUTCOME_SUBJECT.search(after.group("s")):
-        return [*mentions, Mention(after.start("s"), after.end("s"), after.group("s"), "OTHER", None)]
+        return [*mentions, Mention(after.start("s"), after.end("s"), after.group("s"), _outcome_kind(after.group("s")), None)]
     subject = _SUBJECT_OUTCOME.match(text)  # anchored at the start
     compared = _DIFFERENCE_IN.search(text)
     span = (compared.span("x") if compared else None) or _headed_outcome(text) or (subject.span("s") if subject else None)
@@ -614,7 +621,68 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
     name = re.sub(r"^(?:.*\bthe\s+|(?:a|an)\s+)", "", text[span[0]:span[1]].strip(), flags=re.IGNORECASE)
     if len(name) < 4 or not re.search(r"[a-z]{4}", name):
         return mentions
-    return [Mention(span[1] - len(name), span[1], name, "OTHER", None), *mentions]
+    return [Mention(span[1] - len(name), span[1], name, _outcome_kind(name), None), *mentions]
+
+
+#: A results sentence that compares its numbers: "(35 % vs. 19 %, P = 0.02)", "was 37% less than", "increased 2.4% in … and 14.3% in".
+_COMPARED_NUMBERS = quick(rf"\d\s*%?\s*(?:\)\s*)?(?:{VERSUS}|and|to|compared with)\s+\(?\d|\b[Pp]\s*[=<]|\b(?:more|less|higher|lower)\s+than\b")
+#: Its subject: the words before the first verb.
+_SUBJECT = re.compile(r"^(?:(?:in|at|after|during|among|for|with)\s+[^,;]{3,60},\s+)?(?:the\s+)?(?P<s>[A-Za-z][^,;:()]{2,80}?)\s+"
+                      r"(?:was|were|is|are|had|has|have|showed|increased|decreased|improved|declined|rose|fell|differed|remained)\b")
+
+
+def _sentence_outcome(sentence: Sentence) -> list[Mention]:
+    """A results sentence comparing numbers about an outcome no rule names ("Return-to-work rate …",
+    "mean urine loss …"): its subject, or else the whole sentence, is an OTHER outcome."""
+    text = sentence.text
+    first = _DIGIT.search(text)
+    if sentence.section != "results" or first is None or _NOT_OUTCOME_SUBJECT.search(text[: first.start()]) \
+            or _NOT_A_RESULT.search(text):
+        return []
+    subject = _SUBJECT.match(text)
+    words = re.search(r"[A-Za-z][\w'’/ -]{2,60}$", text[: first.start()].rstrip(" (,;:=["))
+    spans = [subject.span("s")] if subject and subject.end("s") <= first.start() else []
+    spans += [words.span()] if words else []
+    # the subject names the outcome, unless it is a pronoun ("There was an increase in …"): then the words before the number
+    span = next((x for x in spans if not _PRONOUN_SUBJECT.match(text, x[0]) and re.search(r"[a-z]{4}", text[x[0]:x[1]])),
+                spans[0] if spans else (0, first.start()))
+    lead = _LEADING_FUNCTION_WORDS.match(text, span[0], span[1])
+    start = lead.end() if lead and lead.end() < span[1] else span[0]
+    return [Mention(start, span[1], text[start:span[1]].strip() or text[: first.start()].strip(), _outcome_kind(text), None)]
+
+
+def _outcome_kind(words: str) -> str:
+    """The canonical endpoint an outcome no rule names belongs to, by its words ("anxiety scores": QOL)."""
+    return next((canonical for canonical, pattern in _OUTCOME_KINDS if pattern.search(words)), "OTHER")
+
+
+#: Words that open a sentence but name nothing: "Among", "At week", "Conversely,".
+_LEADING_FUNCTION_WORDS = re.compile(r"(?:(?:among|at|of|after|before|during|in|for|with|conversely|however|thus|moreover|"
+                                     r"overall|also|week|month|year|day)\b[\s,]*)+", re.IGNORECASE)
+
+
+#: What kind of outcome the sentence speaks of, by its words, when no rule names the outcome.
+_OUTCOME_KINDS = (
+    ("QOL", quick(r"\b(?:anxiety|depress\w*|fatigue|distress|mood|well-being|wellbeing|sleep quality|pain scores?|"
+                       r"symptom scores?|functioning|HADS|FACT-\w+|SF-36|self-esteem|emotional|psychological)\b", re.IGNORECASE)),
+    ("BIOMARKER", quick(r"\b(?:expression|mutations?|methylation|amplification|polymorphisms?|serum|plasma|Ki-?67|"
+                             r"biomarkers?|levels? of)\b", re.IGNORECASE)),
+    ("FEASIBILITY", quick(r"\b(?:adhere\w*|complian\w*|attended|attendance|retention|recruitment rate|consented|"
+                               r"used the|returned)\b", re.IGNORECASE)),
+)
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?:this|that|these|those|it|what|which|there|we|our|only|all|in total|overall|roughly|"
+                              r"approximately|about)\b", re.IGNORECASE)
+#: "The 95% CIs are shown": the level of an interval, not a value.
+_CI_AFTER = re.compile(r"\s*(?:CIs?|Cl|confidence)\b")
+#: A threshold, not a result: "a greater than 50% reduction", "exceeding 10%", "at least 15 nodes".
+_THRESHOLD_BEFORE = re.compile(r"\b(?:greater|more|less|fewer|higher|lower) than\s+$|\b(?:exceeding|above|below|over|under|at least|"
+                               r"at most|up to)\s+$|[<>≤≥]\s*$", re.IGNORECASE)
+#: Sentences whose numbers describe the patients, the method or a test's accuracy, not an outcome.
+_NOT_A_RESULT = quick(r"\b(?:sensitivity|specificity|predictive values?|kappa|coefficients? of variation|"
+                           r"followed (?:up )?for|median follow-up|years? of age|aged|at baseline|baseline characteristics|"
+                           r"at diagnosis|follow\W?up|we (?:randomi[sz]ed|enrolled|included)|were treated with|were randomi[sz]ed|were enrolled|mean age|median age)\b", re.IGNORECASE)
 
 
 def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_default: float | None,
