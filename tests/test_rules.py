@@ -539,6 +539,40 @@ def test_arms_named_by_abbreviations_get_the_words_they_stand_for():
         ("UC", ["usual care"]), ("RET", ["resistance exercise training"]), ("AET", ["aerobic exercise training"])]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("Corresponding median survival times were 9.6, 9.3, and 7.3 months (P=0.61) respectively.",
+     [(9.6, "months", "A"), (9.3, "months", "B"), (7.3, "months", "C")]),
+    ("The intent-to-treat response rate was 19, 22, and 13% respectively.",
+     [(19.0, "percent", "A"), (22.0, "percent", "B"), (13.0, "percent", "C")]),
+])
+def test_a_list_of_numbers_shares_the_unit_of_its_last(sentence, expected):
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    drafts = extract_sentence(Sentence(0, len(sentence), sentence, "results", 0), lambda _t: [], 95.0, ["A", "B", "C"])
+    assert [(d.value, d.unit, d.arm) for d in drafts] == expected
+
+
+def test_a_count_of_patients_is_not_part_of_a_list():
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    text = "Patients (n = 49, 19.5% of all enrolled patients) had a 10-year OS of 37.5%."
+    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda _t: [], 95.0)
+    assert 49.0 not in [d.value for d in drafts] and 37.5 in [d.value for d in drafts]
+
+
+def test_a_sentence_about_one_arm_keeps_the_arms_name_for_the_arm():
+    from extractor.backends.rules.arms import ArmDraft, arm_mentions
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    arms = [ArmDraft(label="PHT", aliases=["PHT"]), ArmDraft(label="LEV", aliases=["LEV"])]
+    text = "In the LEV group, 13 patients (87%) were seizure-free."
+    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0, ["PHT", "LEV"])
+    assert [(d.endpoint, d.value, d.arm, d.name) for d in drafts] == [("OTHER", 87.0, "LEV", "seizure-free")]
+
+
 def test_a_pair_contrasting_two_subgroups_is_not_two_arms():
     from extractor.backends.rules.results import extract_sentence
     from extractor.structure import Sentence

@@ -184,6 +184,7 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
     found = [_printed_value(m) for m in _VALUE_RE.finditer(text) if not any(lo <= m.start() < hi for lo, hi in ci_spans)]
     found.extend(_ratios(text, mentions, found, ci_spans))
     found.extend(_unit_shared_across_arms(text, found, ci_spans))
+    found.extend(_unit_shared_in_list(text, found, ci_spans))
     if "mean" in text or "ifference" in text or "average" in text:
         found.extend(_bare_statistics(text, found, ci_spans))
     found.extend(_counts(text, mentions, found, ci_spans))
@@ -266,6 +267,28 @@ def _unit_shared_across_arms(text: str, found: list[Value], ci_spans: list[tuple
         for a, b in spans:
             if not _taken(a, ci_spans, found, out):
                 out.append((a, b, "time", parse_number(text[a:b]), unit))
+    return out
+
+
+#: "were 9.6, 9.3, and 7.3 months", "was 19, 22, and 13%": a list of bare numbers whose last one carries the unit
+#: (not "n = 49, 19.5%": a count, then a share).
+_BARE_LIST_BEFORE = re.compile(rf"(?:\b(?:was|were|of|with)|(?<![nN]\s)(?<![nN])[:=])\s+"
+                               rf"(?P<list>(?:{NUM}\s*(?:,\s*(?:and\s+)?|and\s+)){{1,5}})$", re.IGNORECASE)
+
+
+def _unit_shared_in_list(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
+    """The bare numbers of a list that ends in a percentage or a time take its unit, each one a value."""
+    out: list[Value] = []
+    for start, _, kind, _, unit in found:
+        if kind not in {"pct", "time"}:
+            continue
+        listed = _BARE_LIST_BEFORE.search(text, max(0, start - 60), start)
+        if listed is None:
+            continue
+        for m in re.finditer(NUM, listed.group("list")):
+            a, b = listed.start("list") + m.start(), listed.start("list") + m.end()
+            if not _taken(a, ci_spans, found, out):
+                out.append((a, b, kind, parse_number(m.group()), unit))
     return out
 
 
@@ -640,8 +663,13 @@ def _sentence_outcome(sentence: Sentence) -> list[Mention]:
             or _NOT_A_RESULT.search(text):
         return []
     subject = _SUBJECT.match(text)
-    words = re.search(r"[A-Za-z][\w'’/ -]{2,60}$", text[: first.start()].rstrip(" (,;:=["))
-    spans = [subject.span("s")] if subject and subject.end("s") <= first.start() else []
+    clause = _ONE_ARM_CLAUSE.match(text)  # "In the LEV group, 13 patients (87%) were seizure-free": the arm's name stays free
+    if clause and not re.search(r"[A-Za-z]{4}", text[clause.end(): first.start()]):
+        after = _OUTCOME_AFTER_VALUE.search(text, first.start())
+        name = after.group("n") if after else text[clause.end(): first.start()].strip() or "outcome"
+        return [Mention(clause.end(), clause.end(), name, _outcome_kind(text), None)]
+    words = _WORDS_AT_END.search(text[: first.start()].rstrip(" (,;:=["), clause.end() if clause else 0)
+    spans = [subject.span("s")] if subject and subject.end("s") <= first.start() and not clause else []
     spans += [words.span()] if words else []
     # the subject names the outcome, unless it is a pronoun ("There was an increase in …"): then the words before the number
     span = next((x for x in spans if not _PRONOUN_SUBJECT.match(text, x[0]) and re.search(r"[a-z]{4}", text[x[0]:x[1]])),
@@ -656,6 +684,12 @@ def _outcome_kind(words: str) -> str:
     return next((canonical for canonical, pattern in _OUTCOME_KINDS if pattern.search(words)), "OTHER")
 
 
+_WORDS_AT_END = re.compile(r"[A-Za-z][\w'’/ -]{2,60}$")
+#: A sentence about one arm: "In the LEV group, …", "Among patients in arm B, …".
+_ONE_ARM_CLAUSE = re.compile(r"(?:in|among|for|with)\s+(?:the\s+)?[^,;]{1,40}?\b(?:groups?|arms?|cohorts?)\s*,\s*", re.IGNORECASE)
+#: What the patients counted were or had: "13 patients (87%) were seizure-free".
+_OUTCOME_AFTER_VALUE = re.compile(r"[)\]]?\s*(?:(?:patients|participants|women|men|subjects)\s+)?(?:were|was|had|achieved|reported)\s+"
+                                  r"(?P<n>[A-Za-z][\w -]{2,40}?)(?=\s*(?:[,.;(]|$))")
 #: Words that open a sentence but name nothing: "Among", "At week", "Conversely,".
 _LEADING_FUNCTION_WORDS = re.compile(r"(?:(?:among|at|of|after|before|during|in|for|with|conversely|however|thus|moreover|"
                                      r"overall|also|week|month|year|day)\b[\s,]*)+", re.IGNORECASE)
