@@ -620,6 +620,17 @@ def test_zero_counts_of_adverse_events_and_event_free_outcomes():
     assert found("No adverse events were reported during the trial.") == [("AE", "count", 0.0)]
     assert found("There was no significant difference in adverse events.") == []
     assert all(e != "AE" for e, *_ in found("In the LEV group, 13 patients (87%) were seizure-free."))
+    assert found("There were no unexpected serious adverse events.") == [("SAE", "count", 0.0)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Grade 3 neurotoxicity was diagnosed in four children.", [("AE_GRADE3PLUS", "count", 4.0)]),
+    ("Febrile neutropenia was observed in 11 patients.", [("AE", "count", 11.0)]),
+    ("Grade 3 neutropenia was observed in 12 patients (15%).", [("AE_GRADE3PLUS", "proportion", 15.0)]),
+    ("No patients had grade 4 toxicity.", []),
+])
+def test_a_count_of_the_patients_an_event_was_seen_in(sentence, expected):
+    assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(sentence, [])] == expected
 
 
 @pytest.mark.parametrize("text, arms, expected", [

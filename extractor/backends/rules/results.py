@@ -374,14 +374,24 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
             kind = "count_more"  # "139 patients died (64 in the chemotherapy group vs 75 in the surgery group)"
         elif out and value > 0 and re.search(r"\band\s+$", before) and re.match(r"\s+in\s+(?:the\s+)?\S", text[end:]):
             kind = "count_more"  # "two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm"
-        elif following is not None and not gap.strip() and (value > 0 or following.canonical in _ZERO_COUNTABLE):
-            kind = "count_before"  # "two treatment-related deaths"
+        elif following is not None and _ADJECTIVES_ONLY.fullmatch(gap) and (value > 0 or following.canonical in _ZERO_COUNTABLE):
+            kind = "count_before"  # "two treatment-related deaths", "no unexpected serious adverse events"
+        elif value > 0 and _OBSERVED_IN.search(text, max(0, start - 30), start) and _PEOPLE_AFTER.match(text, end) \
+                and any(x.end <= start for x in mentions):
+            kind = "count_people"  # "Grade 3 neurotoxicity was diagnosed in four children"
         elif value > 0 and _PEOPLE_VERB.match(text, end):
             kind = "count_people"  # "Nine patients discontinued"
         else:
             continue
         out.append((start, end, kind, float(value), "patients"))
     return out
+
+
+#: Between a count and its outcome, at most two words that describe it: "no unexpected serious adverse events".
+_ADJECTIVES_ONLY = re.compile(r"\s*(?:(?!(?:patients?|of|with|had|have|were|was|in|and|or|to|at|on|for)\b)[a-z][a-z-]*\s+){0,2}")
+#: "… was observed in", "… was diagnosed in": the count after names how many had the outcome.
+_OBSERVED_IN = re.compile(r"\b(?:observed|diagnosed|reported|seen|noted|occurred|found|documented|recorded)\s+in\s+$")
+_PEOPLE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:patients|children|participants|subjects|women|men|cases)\b")
 
 
 _AFTER_SURGERY = re.compile(r"after (?:the )?(?:surgery|operation|resection)|post-?operative (?:deaths?|mortality|period|course)|"
