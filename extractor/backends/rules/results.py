@@ -678,7 +678,8 @@ def _sentence_outcome(sentence: Sentence) -> list[Mention]:
         after = _OUTCOME_AFTER_VALUE.search(text, first.start())
         name = after.group("n") if after else text[clause.end(): first.start()].strip() or "outcome"
         return [Mention(clause.end(), clause.end(), name, _outcome_kind(text), None)]
-    words = _WORDS_AT_END.search(text[: first.start()].rstrip(" (,;:=["), clause.end() if clause else 0)
+    head = text[: first.start()].rstrip(" (,;:=[")
+    words = _WORDS_AT_END.search(head, max(clause.end() if clause else 0, len(head) - 61))  # a match is at most 61 long
     spans = [subject.span("s")] if subject and subject.end("s") <= first.start() and not clause else []
     spans += [words.span()] if words else []
     # the subject names the outcome, unless it is a pronoun ("There was an increase in …"): then the words before the number
