@@ -371,6 +371,7 @@ def test_enrolment_phrase_shapes(sentence, counts):
     # not outcomes: thresholds, the patients, a test's accuracy, plain counts
     ("In contrast, only three patients showed a greater than 50% reduction in tumour size.", []),
     ("We enrolled 1669 eligible patients, 382 (23%) with ER-negative tumors.", []),
+    ("This study enrolled 101 patients: 32% female, 60% African American, and 38% Hispanic.", []),
     ("The classifier had a sensitivity of 96.7% and a specificity of 85.0%.", []),
     ("Four patients withdrew after 12 weeks.", []),
 ])

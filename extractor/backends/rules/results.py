@@ -727,7 +727,8 @@ _THRESHOLD_BEFORE = re.compile(r"\b(?:greater|more|less|fewer|higher|lower) than
 #: Sentences whose numbers describe the patients, the method or a test's accuracy, not an outcome.
 _NOT_A_RESULT = quick(r"\b(?:sensitivity|specificity|predictive values?|kappa|coefficients? of variation|"
                            r"followed (?:up )?for|median follow-up|years? of age|aged|at baseline|baseline characteristics|"
-                           r"at diagnosis|follow\W?up|we (?:randomi[sz]ed|enrolled|included)|were treated with|were randomi[sz]ed|were enrolled|mean age|median age)\b", re.IGNORECASE)
+                           r"at diagnosis|follow\W?up|(?:we|study|trial) (?:randomi[sz]ed|enrolled|included)|were treated with|"
+                           r"\d\s?%\s+(?:were\s+)?(?:female|male|women|men|white|caucasian|hispanic|black|asian)|were randomi[sz]ed|were enrolled|mean age|median age)\b", re.IGNORECASE)
 
 
 def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_default: float | None,
