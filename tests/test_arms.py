@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from extractor import extract
 from extractor.backends.rules.arms import find_arms, mask_brackets, regimen_abbreviations
+from extractor.documents import Document
 
 
 def _arms(*sentences: str, title: str | None = None) -> list[tuple[str | None, int | None]]:
@@ -249,3 +251,20 @@ def test_a_randomisation_ratio_is_not_an_arms_size():
     sentence = ("345 patients were randomly assigned 2:1 to afatinib 40 mg per day or up to six cycles of "
                 "cisplatin/pemetrexed.")
     assert {a.label: a.n for a in find_arms(None, [sentence])}.get("afatinib") is None
+
+
+def test_an_arm_labelled_by_a_defined_regimen_gets_its_drugs():
+    text = ("We report an open-label, randomized phase II trial comparing the combination of pentostatin, cyclophosphamide "
+            "and rituximab (PCR) either without or with bevacizumab (PCR-B) in previously untreated CLL patients. "
+            "A total of 65 patients were enrolled, 32 receiving PCR and 33 PCR-B.")
+    record = extract(Document(doc_id="x", text=text)).trials[0]
+    assert {a.label: sorted(i.name for i in a.interventions) for a in record.arms} == {
+        "PCR": ["cyclophosphamide", "pentostatin", "rituximab"],
+        "PCR-B": ["bevacizumab", "cyclophosphamide", "pentostatin", "rituximab"]}
+
+
+def test_a_drug_glued_to_its_dose_unit_is_still_named():
+    from extractor.backends.rules.lexicon import find_drugs
+
+    text = "In the control arm women received 100 mg m−2cisplatin and 600 mg m−2cyclophosphamide."
+    assert [m.drug.name for m in find_drugs(text)] == ["cisplatin", "cyclophosphamide"]

@@ -211,7 +211,9 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     _give_interventions(arms, glossary)
     if len(arms) < 2:
         return arms
-    _name_by_abbreviation(arms, regimen_abbreviations(glossary))
+    abbreviations = regimen_abbreviations(glossary)
+    _name_by_abbreviation(arms, abbreviations)
+    _regimens_as_defined(arms, abbreviations)
     _rename_generic(arms)
     _add_distinctive_aliases(arms, text)
     return sorted(arms, key=lambda a: _first_mention(text, a))
@@ -402,6 +404,35 @@ def _name_by_abbreviation(arms: list[ArmDraft], abbreviations: dict[str, frozens
             arm.label = name
             if not arm.interventions and name in abbreviations:
                 arm.interventions = interventions_in(" and ".join(sorted(abbreviations[name])))
+
+
+def _regimens_as_defined(arms: list[ArmDraft], abbreviations: dict[str, frozenset[str]]) -> None:
+    """An arm labelled by a regimen the text defines gets that regimen's drugs: "pentostatin, cyclophosphamide
+    and rituximab (PCR) either without or with bevacizumab (PCR-B)" gives PCR its three drugs (its
+    description goes on to bevacizumab, which is not PCR's), and PCR-B those three besides bevacizumab."""
+    for arm in arms:
+        label = arm.label or ""
+        if not _REGIMEN_LABEL.fullmatch(label):
+            continue
+        base = re.match(r"(.+?)[-+/]\w{1,4}$", label)
+        have = {str(i["name"]).lower() for i in arm.interventions}
+        canonical = {m.drug.name.lower() for i in arm.interventions for m in find_drugs(str(i["name"]), code_names=True)}
+        defined_as = abbreviations.get(label, frozenset())
+        # "PCR": pentostatin, cyclophosphamide, rituximab, a letter for each
+        spelled = not arm.interventions and bool(defined_as) and sorted(label.upper()) == sorted(n[0].upper() for n in defined_as)
+        elsewhere = bool(canonical) and bool(defined_as) and canonical.isdisjoint(
+            {m.drug.name.lower() for name in defined_as for m in find_drugs(name, code_names=True)})
+        if spelled or elsewhere:
+            defined = interventions_in(" and ".join(sorted(abbreviations[label])))
+            if len(defined) >= 2 and all(i["type"] != "other" for i in defined):
+                arm.interventions = defined  # the description's drugs were another arm's
+        elif base and base.group(1) in abbreviations:  # "PCR-B": PCR's drugs, and what the text defines PCR-B with
+            names = abbreviations[base.group(1)] | abbreviations.get(label, frozenset())
+            arm.interventions = arm.interventions + [i for i in interventions_in(" and ".join(sorted(names)))
+                                                     if str(i["name"]).lower() not in have]
+
+
+_REGIMEN_LABEL = re.compile(r"[A-Za-z0-9+/-]*[A-Z][A-Za-z0-9+/-]*[A-Z][A-Za-z0-9+/-]*")
 
 
 #: "compared exemestane (EXE) with megestrol acetate (MA)", "AT versus AC".

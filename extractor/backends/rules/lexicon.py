@@ -187,7 +187,13 @@ def _alone(word: str, code_names: bool) -> tuple[tuple[int, int, str, Drug], ...
         return ((0, len(word), word, drug),)
     if "-" in word:
         return tuple((m.start, m.end, m.text, m.drug) for m in _hyphenated_drugs(word, 0, lex))
+    glued = _GLUED_TO_DOSE.match(word)  # "600 mg m−2cyclophosphamide": a dose's unit glued to the name in extracted text
+    if glued and (drug := lex.drugs.get(glued.group(1).lower())) is not None:
+        return ((glued.start(1), len(word), glued.group(1), drug),)
     return ()
+
+
+_GLUED_TO_DOSE = re.compile(r"\d+([A-Za-z]{4,})$")
 
 
 _PLAIN: tuple[set[str], set[str]] = (set(), set())
