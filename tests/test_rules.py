@@ -781,6 +781,13 @@ def test_supportive_drugs_and_short_code_names_are_interventions():
     ("The primary endpoint was the maximum tolerated dose; secondary endpoints were response and serum PSA levels.",
      [("DLT", "primary"), ("ORR", "secondary"), ("BIOMARKER", "secondary")]),
     ("The primary endpoint was also not significantly different between the arms at 12 weeks.", []),
+    # outcome measures, main end points, and an endpoint set off by commas
+    ("The primary outcome measure was survival.", [("OS", "primary")]),
+    ("Response rate was the main end point of the study.", [("ORR", "primary")]),
+    ("Overall response rate, the primary end point, was 27.2% with capecitabine.", [("ORR", "primary")]),
+    ("The primary outcome measures were arm and shoulder morbidity and quality of life.",
+     [("OTHER", "primary"), ("QOL", "primary")]),
+    ("The main objective was to compare two schedules.", []),
 ])
 def test_an_unknown_outcome_declared_primary_before_its_role(text, expected):
     from extractor.backends.rules.backend import _endpoints

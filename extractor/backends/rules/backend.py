@@ -673,16 +673,19 @@ _ROLE_IN_BRACKETS = re.compile(
     re.IGNORECASE,
 )
 _ROLE_RE = quick(
-    r"(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary|other)\s+(?:efficacy\s+)?"
-    r"(?:end[- ]?points?|objectives?|outcomes?|aims?)(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial))?",
+    r"(?:(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary|other)\s+(?:efficacy\s+|study\s+)?"
+    r"(?:end[- ]?points?|objectives?|outcomes?(?:\s+(?:measures?|variables?))?|aims?|measures?)"
+    r"|(?P<main>main)\s+(?:study\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?))?))"  # not "the main objective was to …"
+    r"(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial))?",
     re.IGNORECASE,
 )
 # "The primary endpoint was X": the endpoints follow. "X was the primary endpoint": they precede.
 _DECLARES_AFTER = re.compile(r"\s*(?:was|were|is|are|of|showed|assessed|evaluated|measured|included|include|includes|comprised|consisted of|being|:|\()", re.IGNORECASE)
-_DECLARES_BEFORE = re.compile(r"\b(?:was|were|is|are|as|served as)\s+(?:the|a|its|our)?\s*(?:\w+\s+)?$", re.IGNORECASE)
-_ROLE_KEYS = ("point", "objective", "outcome", "aim")
+_DECLARES_BEFORE = re.compile(r"\b(?:was|were|is|are|as|served as)\s+(?:the|a|its|our)?\s*(?:\w+\s+)?$|,\s+(?:the|its)\s+$",
+                              re.IGNORECASE)
+_ROLE_KEYS = ("point", "objective", "outcome", "aim", "measure")
 _ROLE_MAP = {"co-primary": "co_primary", "coprimary": "co_primary", "co primary": "co_primary",
-             "primary": "primary", "secondary": "secondary", "key secondary": "secondary",
+             "primary": "primary", "main": "primary", "secondary": "secondary", "key secondary": "secondary",
              "exploratory": "exploratory", "additional": "secondary", "other": "secondary"}
 
 
@@ -745,7 +748,7 @@ def _roles_in_clauses(text: str, mentions: list[Mention]) -> list[tuple[Mention,
     roles = [r for r in _ROLE_RE.finditer(text) if not _ROLE_IN_BRACKETS.match(text, max(0, r.start() - 1))]
     previous_end = 0
     for i, r in enumerate(roles):
-        role = _ROLE_MAP.get(r.group("role").lower(), "secondary")
+        role = _ROLE_MAP.get((r.group("role") or r.group("main")).lower(), "secondary")
         if _DECLARES_BEFORE.search(text, previous_end, r.start()):
             out += [(m, role) for m in mentions if previous_end <= m.start and m.end <= r.start()]
         elif _DECLARES_AFTER.match(text, r.end()):
