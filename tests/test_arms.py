@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor import extract
-from extractor.backends.rules.arms import find_arms, mask_brackets, regimen_abbreviations
+from extractor.backends.rules.arms import ArmDraft, arm_mentions, find_arms, mask_brackets, regimen_abbreviations
 from extractor.documents import Document
 
 
@@ -268,3 +268,28 @@ def test_a_drug_glued_to_its_dose_unit_is_still_named():
 
     text = "In the control arm women received 100 mg m−2cisplatin and 600 mg m−2cyclophosphamide."
     assert [m.drug.name for m in find_drugs(text)] == ["cisplatin", "cyclophosphamide"]
+
+
+def test_a_distinctive_word_with_group_names_the_arm():
+    from extractor.backends.rules.arms import ArmDraft, _add_word_group_aliases, arm_mentions
+
+    arms = [ArmDraft(label="SNB", aliases=["SNB"]), ArmDraft(label="standard treatment", aliases=["standard treatment"])]
+    text = "twice as many patients in the standard group compared with the SNB group reported arm swelling (14% versus 7%)"
+    _add_word_group_aliases(arms, text.lower())
+    assert [label for _, _, label in arm_mentions(text, arms)] == ["standard treatment", "SNB"]
+    # only a singular use names one arm: "for the enhanced and the conventional groups" lists both
+    arms = [ArmDraft(label="conventional recovery", aliases=[]), ArmDraft(label="enhanced recovery", aliases=[])]
+    _add_word_group_aliases(arms, "stay was 4 vs 13 days for the enhanced and the conventional groups, respectively.")
+    assert all(not a.aliases for a in arms)
+
+
+def test_an_arm_named_in_the_next_clause_is_not_the_values():
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    arms = [ArmDraft(label="Pemetrexed", aliases=["Pemetrexed"]), ArmDraft(label="Gefitinib", aliases=["Gefitinib"])]
+    text = ("The most common toxicity was fatigue (n=8, 34.78%), whereas those in the Gefitinib group were skin rash "
+            "(n=5, 21.7%).")
+    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0,
+                              ["Pemetrexed", "Gefitinib"])
+    assert [d.arm for d in drafts if d.value == 34.78] == [None]

@@ -598,6 +598,23 @@ def _add_distinctive_aliases(arms: list[ArmDraft], text: str) -> None:
         for gram in sorted(own - others):
             if low.count(gram) >= 2 and gram not in arm.aliases and len(arm.aliases) < 8:
                 arm.aliases.append(gram)
+    _add_word_group_aliases(arms, low)
+
+
+def _add_word_group_aliases(arms: list[ArmDraft], low: str) -> None:
+    """ "the standard group" names the arm "standard treatment" when no other arm's label has that word."""
+    words = [set(re.findall(r"[a-z][a-z-]{3,}", (a.label or "").lower())) - _GENERIC_ARM_WORDS for a in arms]
+    for arm, own in zip(arms, words, strict=True):
+        others = set().union(*(w for w in words if w is not own))
+        for word in sorted(own - others):
+            for phrase in (f"{word} group", f"{word} arm"):
+                singular = any(low[e:e + 1] != "s" for _, e in _occurrences(low, phrase, plural=False))  # not "… and the X groups"
+                if singular and all(phrase not in a.aliases for a in arms):
+                    arm.aliases.append(phrase)
+
+
+_GENERIC_ARM_WORDS = frozenset({"group", "arm", "alone", "only", "plus", "with", "treatment", "therapy", "cohort", "patients",
+                                "control", "placebo", "study", "dose", "regimen", "daily", "weekly", "cycles", "days"})
 
 
 def _first_mention(text: str, arm: ArmDraft) -> int:

@@ -1243,6 +1243,8 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
         gap = _BRACKETS.sub("", text[draft.end: start])  # "(95% CI 1.5–3.5 months) for the DZ group"
         if re.search(r"[(\[]\s*\d", gap) or re.search(rf"\b{VERSUS}(?!\w)", text[draft.end: start]):
             return None  # "139 patients died (64 in the A group": the arm is the bracketed number's; "(45% v 30%) … in arm A": a pair's
+        if _TURN.search(gap):
+            return None  # "fatigue (34.78%), whereas those in the gefitinib group …": the next clause's arm
         if len(gap) <= 40 and not re.search(r"[;]|\d\s*%|\bversus\b|\bvs?\b|\band\b\s+\d|\bto\b", gap):
             return label
         if start - draft.end <= 150 and re.fullmatch(r"(?:[^;%]*?\d\s?%\)?)*[^;%\d]*?\b(?:for|in|with)\s+(?:the\s+)?", gap) \
@@ -1250,6 +1252,10 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
             return label
         return None
     return None
+
+
+#: Words that turn to another clause: an arm named after them is not the value's.
+_TURN = re.compile(r"\b(?:whereas|while|but|although|however)\b|\bthere (?:was|were) no\b|\bdifference\b", re.IGNORECASE)
 
 
 def _arm_before(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) -> str | None:
