@@ -554,6 +554,20 @@ def test_a_list_of_numbers_shares_the_unit_of_its_last(sentence, expected):
     assert [(d.value, d.unit, d.arm) for d in drafts] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("The response rate was 45 per cent in arm A.", [("ORR", "proportion", 45.0, "percent")]),
+    ("Overall survival at 5 years was 62 percent.", [("OS", "rate_at_time", 62.0, "percent")]),
+    ("Medical complications fell (7 versus 27 per cent; P = 0·020).",
+     [("AE", "proportion", 7.0, "percent"), ("AE", "proportion", 27.0, "percent")]),
+])
+def test_percent_written_out_is_a_percentage(sentence, expected):
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    drafts = extract_sentence(Sentence(0, len(sentence), sentence, "results", 0), lambda _t: [], 95.0)
+    assert [(d.endpoint, d.measure, d.value, d.unit) for d in drafts] == expected
+
+
 def test_a_count_of_patients_is_not_part_of_a_list():
     from extractor.backends.rules.results import extract_sentence
     from extractor.structure import Sentence

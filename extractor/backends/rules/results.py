@@ -25,12 +25,12 @@ TIME_TO_EVENT = {"PFS", "OS", "EFS", "DFS", "RFS", "TTP", "TTF", "TTNT", "DOR"}
 _COMPARATIVE = {"HR": ("hazard_ratio", "ratio"), "OR": ("odds_ratio", "ratio"), "RR": ("risk_ratio", "ratio")}
 
 _VALUE_RE = quick(
-    rf"(?P<pct>(?<![\w.·/-])(?:{NUM}))\s?%(?!\s*(?:C[Il]\b|C\.I\.|confidence|CrI|credible))"
+    rf"(?P<pct>(?<![\w.·/-])(?:{NUM}))\s?(?:%|per\s?cent\b)(?!\s*(?:C[Il]\b|C\.I\.|confidence|CrI|credible))"
     rf"|(?P<time>(?<![\w.·/-])(?:{NUM}))\s*(?P<tu>months?|mos?\b\.?|weeks?|wks?\b|days?|years?|yrs?\b)(?![\w-])"
     rf"|(?P<pm>(?<![\w.·/-])(?:{NUM}))\s*(?:±|\+/-|\+-)\s*(?:{NUM})\s*(?P<pmu>%|months?|weeks?|days?|years?)?(?![\w-])"
     rf"|(?P<tb>(?<![\w.·/-])(?:{NUM}))(?=\s*\((?:95\s?%\s*CI[,:]?\s*)?(?:{NUM})\s*(?:[-–—‒]|to)\s*(?:{NUM})\)\s*(?P<tbu>months?|weeks?|days?|years?)\b)"
     r"|(?P<nr>not (?:yet )?reached|\bNR\b(?!\s*=))"
-    rf"|(?P<shared>(?<![\w.·/-])(?:{NUM}))(?=\s*(?:{VERSUS}|and|or|to)\s*(?:{NUM})\s*(?P<su>%|months?|weeks?|years?|days?)(?![\w-]))",
+    rf"|(?P<shared>(?<![\w.·/-])(?:{NUM}))(?=\s*(?:{VERSUS}|and|or|to)\s*(?:{NUM})\s*(?P<su>%|per\s?cent|months?|weeks?|years?|days?)(?![\w-]))",
     re.IGNORECASE,
 )
 _RATIO_RE = quick(rf"(?<![\w.·/])(?P<v>{NUM})(?!\s*%|\s*(?:months?|weeks?|years?|days?)\b|[\d/])")
@@ -197,7 +197,7 @@ def _printed_value(m: re.Match[str]) -> Value:
     start, end = m.start(), m.end()
     if m.group("shared") is not None:  # "37.3 v 31.9 weeks": the first number shares the second's unit
         unit_word = m.group("su")
-        if unit_word == "%":
+        if unit_word == "%" or unit_word.lower().startswith("per"):
             return start, end, "pct", parse_number(m.group("shared")), "percent"
         return start, end, "time", parse_number(m.group("shared")), _UNIT[unit_word[0].lower()]
     if m.group("pm") is not None:  # "4.49 ± 0.85 days": the value, not its spread
