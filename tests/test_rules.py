@@ -619,6 +619,8 @@ def test_an_arm_after_the_second_value_of_a_pair_is_not_the_firsts():
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("Grade I-II neuro-sensory toxicity occurred more often with NL (68.4% vs. 36.4%).", ("AE", "proportion", 68.4, "percent")),
+    ("Oxaliplatin caused more grade 3 neurosensory toxicity (18.2% v 0%).", ("AE_GRADE3PLUS", "proportion", 18.2, "percent")),
     ("Seizure was reported in four patients (0.8%).", ("AE", "proportion", 0.8, "percent")),
     ("Complications were significantly lower (25.7% vs. 65.7%) (P = 0.001).", ("AE", "proportion", 25.7, "percent")),
     ("Grade 3 dysphagia occurred in 12% of patients.", ("AE_GRADE3PLUS", "proportion", 12.0, "percent")),

@@ -307,13 +307,25 @@ def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, s
     after = _AE_SUFFIX.match(sentence, end)  # "adverse events of grade 3 to 5 that were related to the trial regimen"
     if after and after.group(0).strip():
         full += after.group(0)
-    if not words.strip() and re.fullmatch(r"toxicit(?:y|ies)", sentence[start:end], re.IGNORECASE):
+    kind = _KIND_OF_TOXICITY.search(sentence, max(0, start - 30), start) if not words.strip() else None
+    if kind and not _NOT_A_KIND.match(kind.group(1)):  # "grade 3 neurosensory toxicity": an event, with its grade
+        prefix = _AE_PREFIX.search(sentence[max(0, kind.start() - 90): kind.start()])
+        words = (prefix.group(0) if prefix else "") + sentence[kind.start():start]
+        begin, full = start - len(words), words + full
+    elif not words.strip() and re.fullmatch(r"toxicit(?:y|ies)", sentence[start:end], re.IGNORECASE):
         return start, "SAFETY"  # "toxicity" alone names safety as an endpoint, not an event rate
     if re.search(r"immune[- ](?:related|mediated)|\bi[rm]AE", full, re.IGNORECASE):
         return begin, "IRAE"
     if re.search(r"serious|\bSAE", full, re.IGNORECASE):
         return begin, "TRAE_GRADE3PLUS" if classify_ae(full) == "TRAE_GRADE3PLUS" else "SAE"
     return begin, classify_ae(full)
+
+
+#: A kind of toxicity right before the word: "neuro-sensory toxicity", "ocular toxicity" is an event, not safety.
+_KIND_OF_TOXICITY = re.compile(r"\b([a-z]+(?:-[a-z]+|ic|al|ar|ory|ous))\s+$", re.IGNORECASE)
+_NOT_A_KIND = re.compile(r"(?:principal|overall|general|total|severe|serious|major|minimal|additional|clinical|potential|global|"
+                         r"usual|typical|various|several|previous|cumulative|dose-limiting|treatment-related|drug-related)$",
+                         re.IGNORECASE)
 
 
 _AE_SUFFIX = re.compile(
