@@ -577,6 +577,15 @@ def test_a_count_of_patients_is_not_part_of_a_list():
     assert 49.0 not in [d.value for d in drafts] and 37.5 in [d.value for d in drafts]
 
 
+def test_an_outcome_named_only_by_function_words_is_named_by_what_the_patients_were():
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    text = "At 1 year, 80% of patients were continent."
+    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda _t: [], 95.0)
+    assert [(d.name, d.value) for d in drafts] == [("continent", 80.0)]
+
+
 def test_a_sentence_about_one_arm_keeps_the_arms_name_for_the_arm():
     from extractor.backends.rules.arms import ArmDraft, arm_mentions
     from extractor.backends.rules.results import extract_sentence

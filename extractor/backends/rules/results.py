@@ -687,7 +687,11 @@ def _sentence_outcome(sentence: Sentence) -> list[Mention]:
                 spans[0] if spans else (0, first.start()))
     lead = _LEADING_FUNCTION_WORDS.match(text, span[0], span[1])
     start = lead.end() if lead and lead.end() < span[1] else span[0]
-    return [Mention(start, span[1], text[start:span[1]].strip() or text[: first.start()].strip(), _outcome_kind(text), None)]
+    name = text[start:span[1]].strip()
+    if len(name) < 4 or _LEADING_FUNCTION_WORDS.fullmatch(name) or name.lower() in {"the", "and", "this", "there"}:
+        after = _OUTCOME_AFTER_VALUE.search(text, first.start())  # "At 1 year, 80% of patients were continent"
+        name = after.group("n") if after else "outcome"
+    return [Mention(start, span[1], name, _outcome_kind(text), None)]
 
 
 def _outcome_kind(words: str) -> str:
@@ -699,7 +703,8 @@ _WORDS_AT_END = re.compile(r"[A-Za-z][\w'’/ -]{2,60}$")
 #: A sentence about one arm: "In the LEV group, …", "Among patients in arm B, …".
 _ONE_ARM_CLAUSE = re.compile(r"(?:in|among|for|with)\s+(?:the\s+)?[^,;]{1,40}?\b(?:groups?|arms?|cohorts?)\s*,\s*", re.IGNORECASE)
 #: What the patients counted were or had: "13 patients (87%) were seizure-free".
-_OUTCOME_AFTER_VALUE = re.compile(r"[)\]]?\s*(?:(?:patients|participants|women|men|subjects)\s+)?(?:were|was|had|achieved|reported)\s+"
+_OUTCOME_AFTER_VALUE = re.compile(r"[)\]]?\s*(?:(?:of\s+(?:the\s+)?)?(?:patients|participants|women|men|subjects)\s+)?"
+                                  r"(?:were|was|had|achieved|reported|showed|developed)\s+"
                                   r"(?P<n>[A-Za-z][\w -]{2,40}?)(?=\s*(?:[,.;(]|$))")
 #: Words that open a sentence but name nothing: "Among", "At week", "Conversely,".
 _LEADING_FUNCTION_WORDS = re.compile(r"(?:(?:among|at|of|after|before|during|in|for|with|conversely|however|thus|moreover|"
