@@ -277,6 +277,8 @@ def test_design_words_in_a_title_are_not_an_acronym():
      "evaluation of pain.", {"evaluable": 58}),
     ("One hundred thirty-four patients (68 MPA and 66 placebo) were assessable at t = 6.", {"evaluable": 134}),
     ("Baseline FACT-H&N data were available for 1,093 patients and missing for 417 patients.", {"evaluable": 1093}),
+    ("Baseline questionnaires were available for 490 (86%) patients.", {"evaluable": 490}),
+    ("QOL evaluations were available for 199 patients.", {"evaluable": 199}),
     ("Transfusion data were available for 79 of 81 evaluable patients.", {"evaluable": 81}),
     ("6 month follow-up data were available for 15 patients taking LEV and for 8 patients taking PHT.", {}),
     ("A total of 243 patients with stage II to IIIA/B NSCLC received induction paclitaxel.", {"treated": 243}),

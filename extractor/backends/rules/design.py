@@ -249,7 +249,10 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "58 patients (31 who received …, 27 who …) were available for evaluation of pain", "data were available for 1,093 patients"
     ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s*(?:\([^()]{{1,80}}\)\s*)?(?:were|was)\s+available\s+for\s+(?:the\s+)?"
                   rf"(?:evaluation|assessment|analys[ie]s)"),
-    ("evaluable", rf"\bdata\s+(?:were\s+)?available\s+(?:for|from|in)\s+{_COUNT}\s+(?:(?!of\b)[\w-]+\s+){{0,2}}?{_PEOPLE}"),
+    # "Baseline questionnaires were available for 490 (86%) patients", "QOL evaluations were available for 199 patients"
+    ("evaluable", rf"\b(?:data|questionnaires?|evaluations?|assessments?|samples?|specimens|measurements?|results)\s+"
+                  rf"(?:(?:were|was)\s+)?available\s+(?:for|from|in)\s+{_COUNT}\s+(?:\([^()]{{1,20}}\)\s+)?"
+                  rf"(?:(?!of\b)[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     ("evaluable", rf"(?:response|efficacy|toxicity|outcome)s?\s+(?:was|were|could be)\s+(?:evaluated|assessed|evaluable|assessable)\s+in\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     ("evaluable", rf"{_COUNT} evaluable {_PEOPLE}"),
     # "391 were eligible and 382 assessable for response", "Among the 30 patients evaluable for hematologic response"
