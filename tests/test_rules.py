@@ -815,6 +815,10 @@ def test_supportive_drugs_and_short_code_names_are_interventions():
     ("The primary outcome measures were arm and shoulder morbidity and quality of life.",
      [("OTHER", "primary"), ("QOL", "primary")]),
     ("The main objective was to compare two schedules.", []),
+    # a role in brackets after the clause's outcome, known or not
+    ("The objective clinical response rates after 14 weeks treatment (primary end point) were 30% and 17%.",
+     [("ORR", "primary")]),
+    ("Minimal mean hepatic threshold dose 6 weeks after radiotherapy (primary endpoint) was higher.", [("OTHER", "primary")]),
 ])
 def test_an_unknown_outcome_declared_primary_before_its_role(text, expected):
     from extractor.backends.rules.backend import _endpoints

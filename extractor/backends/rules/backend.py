@@ -736,10 +736,20 @@ def _roles_in_brackets(text: str, mentions: list[Mention]) -> list[tuple[Mention
     """ "objective response rate (ORR; primary endpoint)": the endpoint named right before the bracket."""
     out = []
     for r in _ROLE_IN_BRACKETS.finditer(text):
+        role = _ROLE_MAP.get(r.group("role").lower(), "secondary")
         before = [m for m in mentions if m.end <= r.start() and not text[m.end:r.start()].strip()]
-        if before:
-            out.append((before[-1], _ROLE_MAP.get(r.group("role").lower(), "secondary")))
+        # "The objective response rates after 14 weeks of treatment (primary end point) were …": the clause's outcome
+        clause = [m for m in mentions if m.end <= r.start() and not re.search(r"[,;:()]", text[m.end:r.start()])]
+        subject = _SUBJECT_BEFORE_ROLE.match(text[: r.start()]) if not clause else None
+        if before or clause:
+            out.append(((before or clause)[-1], role))
+        elif subject:  # "Minimal mean hepatic threshold dose 6 weeks after radiotherapy (primary endpoint) was …"
+            out.append((Mention(subject.start("s"), subject.end("s"), subject.group("s"), "OTHER", None), role))
     return out
+
+
+#: An outcome no rule names, opening the sentence right up to a role in brackets.
+_SUBJECT_BEFORE_ROLE = re.compile(r"^\W*(?:the\s+)?(?P<s>[A-Za-z][^,;:()]{3,90}?)\s*$", re.IGNORECASE)
 
 
 def _roles_in_clauses(text: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:
