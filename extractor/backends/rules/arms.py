@@ -7,7 +7,7 @@ arm with the same label.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -403,7 +403,7 @@ def _name_by_abbreviation(arms: list[ArmDraft], abbreviations: dict[str, frozens
             arm.aliases.insert(0, name)  # never two arms of one name: "IFNalpha2a alone" stays as it is
             arm.label = name
             if not arm.interventions and name in abbreviations:
-                arm.interventions = interventions_in(" and ".join(sorted(abbreviations[name])))
+                arm.interventions = _drugs_named(abbreviations[name])
 
 
 def _regimens_as_defined(arms: list[ArmDraft], abbreviations: dict[str, frozenset[str]]) -> None:
@@ -414,22 +414,34 @@ def _regimens_as_defined(arms: list[ArmDraft], abbreviations: dict[str, frozense
         label = arm.label or ""
         if not _REGIMEN_LABEL.fullmatch(label):
             continue
-        base = re.match(r"(.+?)[-+/]\w{1,4}$", label)
-        have = {str(i["name"]).lower() for i in arm.interventions}
-        canonical = {m.drug.name.lower() for i in arm.interventions for m in find_drugs(str(i["name"]), code_names=True)}
         defined_as = abbreviations.get(label, frozenset())
-        # "PCR": pentostatin, cyclophosphamide, rituximab, a letter for each
-        spelled = not arm.interventions and bool(defined_as) and sorted(label.upper()) == sorted(n[0].upper() for n in defined_as)
-        elsewhere = bool(canonical) and bool(defined_as) and canonical.isdisjoint(
-            {m.drug.name.lower() for name in defined_as for m in find_drugs(name, code_names=True)})
-        if spelled or elsewhere:
-            defined = interventions_in(" and ".join(sorted(abbreviations[label])))
+        base = re.match(r"(.+?)[-+/]\w{1,4}$", label)
+        if defined_as and _not_the_regimens_drugs(arm, defined_as):
+            defined = _drugs_named(defined_as)
             if len(defined) >= 2 and all(i["type"] != "other" for i in defined):
                 arm.interventions = defined  # the description's drugs were another arm's
         elif base and base.group(1) in abbreviations:  # "PCR-B": PCR's drugs, and what the text defines PCR-B with
-            names = abbreviations[base.group(1)] | abbreviations.get(label, frozenset())
-            arm.interventions = arm.interventions + [i for i in interventions_in(" and ".join(sorted(names)))
+            have = {str(i["name"]).lower() for i in arm.interventions}
+            arm.interventions = arm.interventions + [i for i in _drugs_named(abbreviations[base.group(1)] | defined_as)
                                                      if str(i["name"]).lower() not in have]
+
+
+def _not_the_regimens_drugs(arm: ArmDraft, defined_as: frozenset[str]) -> bool:
+    """An arm with no drugs and a label that spells its regimen's ("PCR": pentostatin, C…, R…), or with
+    drugs none of which is the regimen's."""
+    if not arm.interventions:
+        return sorted((arm.label or "").upper()) == sorted(name[0].upper() for name in defined_as)
+    have = _canonical_drugs(str(i["name"]) for i in arm.interventions)
+    return bool(have) and have.isdisjoint(_canonical_drugs(defined_as))
+
+
+def _canonical_drugs(names: Iterable[str]) -> set[str]:
+    return {m.drug.name.lower() for name in names for m in find_drugs(name, code_names=True)}
+
+
+def _drugs_named(names: Iterable[str]) -> list[dict[str, str | None]]:
+    """The interventions of a set of drug names, in name order."""
+    return interventions_in(" and ".join(sorted(names)))
 
 
 _REGIMEN_LABEL = re.compile(r"[A-Za-z0-9+/-]*[A-Z][A-Za-z0-9+/-]*[A-Z][A-Za-z0-9+/-]*")

@@ -15,7 +15,7 @@ from extractor.backends.rules.arms import ArmDraft, arm_mentions, find_arms, int
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
 from extractor.backends.rules.results import Draft, extract_sentence
 from extractor.backends.rules.text import distinct, expansion, folded
-from extractor.backends.rules.vocabulary import COUNTED_ONLY, Mention, find_mentions
+from extractor.backends.rules.vocabulary import COUNTED_ONLY, Mention, find_mentions, kind_by_words
 from extractor.documents import Document
 from extractor.models import (
     Allocation,
@@ -798,7 +798,7 @@ def _unknown_listed(text: str, start: int, end: int, known: list[Mention]) -> li
         if 1 <= len(words) <= 8 and not any(m.start < at and m.end > item_start for m in known) \
                 and re.search(r"[a-z]{4,}", item) and not re.search(r"(?:al|ic|ive)$", words[-1]) \
                 and not _NOT_AN_OUTCOME.search(item):
-            out.append(Mention(item_start, item_start + len(item), item, _unknown_kind(item), None))
+            out.append(Mention(item_start, item_start + len(item), item, kind_by_words(item, _UNKNOWN_KINDS), None))
     return out
 
 
@@ -813,18 +813,14 @@ _VERDICT_WORDS = re.compile(r"(?:also|not|significantly|similar|higher|lower|lon
                             r"improved|increased|reduced|comparable|superior|inferior)\b", re.IGNORECASE)
 #: The canonical kind of an outcome the vocabulary does not name, from its words.
 _UNKNOWN_KINDS = (
-    (re.compile(r"^(?:(?:tumou?r|objective|overall|clinical)\s+)?responses?(?:\s+to\s+(?:treatment|therapy))?$", re.IGNORECASE), "ORR"),
-    (re.compile(r"biomarker|ctDNA|expression|serum|plasma|levels?\b|markers?\b", re.IGNORECASE), "BIOMARKER"),
-    (re.compile(r"maximum tolerated dose|\bMTD\b", re.IGNORECASE), "DLT"),
-    (re.compile(r"T[- ]?cell|\bCTLs?\b|lymphocytes|immunogenicity|antibod", re.IGNORECASE), "IMMUNE_RESPONSE"),
-    (re.compile(r"functioning|symptoms?|well-being|distress|anxiety|depression|fatigue score|patient[- ]reported outcome|"
-                r"quality[- ]of[- ]life|\bQL\b", re.IGNORECASE), "QOL"),
-    (re.compile(r"downstaging|patholog", re.IGNORECASE), "PATHOLOGICAL_RESPONSE"),
+    ("ORR", re.compile(r"^(?:(?:tumou?r|objective|overall|clinical)\s+)?responses?(?:\s+to\s+(?:treatment|therapy))?$", re.IGNORECASE)),
+    ("BIOMARKER", re.compile(r"biomarker|ctDNA|expression|serum|plasma|levels?\b|markers?\b", re.IGNORECASE)),
+    ("DLT", re.compile(r"maximum tolerated dose|\bMTD\b", re.IGNORECASE)),
+    ("IMMUNE_RESPONSE", re.compile(r"T[- ]?cell|\bCTLs?\b|lymphocytes|immunogenicity|antibod", re.IGNORECASE)),
+    ("QOL", re.compile(r"functioning|symptoms?|well-being|distress|anxiety|depression|fatigue score|patient[- ]reported outcome|"
+                       r"quality[- ]of[- ]life|\bQL\b", re.IGNORECASE)),
+    ("PATHOLOGICAL_RESPONSE", re.compile(r"downstaging|patholog", re.IGNORECASE)),
 )
-
-
-def _unknown_kind(name: str) -> str:
-    return next((kind for pattern, kind in _UNKNOWN_KINDS if pattern.search(name)), "OTHER")
 
 
 def _result_key(d: Draft) -> tuple[object, ...]:

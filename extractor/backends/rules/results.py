@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from extractor.backends.rules.text import NUM, VERSUS, WORD_NUMBER, distinct, folded, parse_number, word_to_int
-from extractor.backends.rules.vocabulary import Mention, find_mentions, named_event
+from extractor.backends.rules.vocabulary import Mention, find_mentions, kind_by_words, named_event
 from extractor.patterns import quick
 from extractor.structure import Sentence
 
@@ -645,7 +645,7 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
     after = _OUTCOME_AFTER_COUNT.search(text) if "%" in text else None
     if after is not None and not any(x.start < after.end("s") for x in mentions) \
             and not _NOT_OUTCOME_SUBJECT.search(after.group("s")):
-        return [*mentions, Mention(after.start("s"), after.end("s"), after.group("s"), _outcome_kind(after.group("s")), None)]
+        return [*mentions, Mention(after.start("s"), after.end("s"), after.group("s"), kind_by_words(after.group("s"), _OUTCOME_KINDS), None)]
     subject = _SUBJECT_OUTCOME.match(text)  # anchored at the start
     compared = _DIFFERENCE_IN.search(text)
     span = (compared.span("x") if compared else None) or _headed_outcome(text) or (subject.span("s") if subject else None)
@@ -654,30 +654,28 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
     name = re.sub(r"^(?:.*\bthe\s+|(?:a|an)\s+)", "", text[span[0]:span[1]].strip(), flags=re.IGNORECASE)
     if len(name) < 4 or not re.search(r"[a-z]{4}", name):
         return mentions
-    return [Mention(span[1] - len(name), span[1], name, _outcome_kind(name), None), *mentions]
+    return [Mention(span[1] - len(name), span[1], name, kind_by_words(name, _OUTCOME_KINDS), None), *mentions]
 
 
-#: A results sentence that compares its numbers: "(35 % vs. 19 %, P = 0.02)", "was 37% less than", "increased 2.4% in … and 14.3% in".
-_COMPARED_NUMBERS = quick(rf"\d\s*%?\s*(?:\)\s*)?(?:{VERSUS}|and|to|compared with)\s+\(?\d|\b[Pp]\s*[=<]|\b(?:more|less|higher|lower)\s+than\b")
-#: Its subject: the words before the first verb.
+#: A results sentence's subject: the words before the first verb.
 _SUBJECT = re.compile(r"^(?:(?:in|at|after|during|among|for|with)\s+[^,;]{3,60},\s+)?(?:the\s+)?(?P<s>[A-Za-z][^,;:()]{2,80}?)\s+"
                       r"(?:was|were|is|are|had|has|have|showed|increased|decreased|improved|declined|rose|fell|differed|remained)\b")
 
 
 def _sentence_outcome(sentence: Sentence) -> list[Mention]:
-    """A results sentence comparing numbers about an outcome no rule names ("Return-to-work rate …",
-    "mean urine loss …"): its subject, or else the whole sentence, is an OTHER outcome."""
+    """A results sentence whose outcome no rule names ("Return-to-work rate …", "mean urine loss …"): its
+    subject, else the words before its first number, is the outcome, of the kind its words say; none for
+    sentences about the patients, the method or a test's accuracy (``_NOT_A_RESULT``)."""
     text = sentence.text
     first = _DIGIT.search(text)
     if sentence.section != "results" or first is None or _NOT_OUTCOME_SUBJECT.search(text[: first.start()]) \
             or _NOT_A_RESULT.search(text):
         return []
-    subject = _SUBJECT.match(text)
     clause = _ONE_ARM_CLAUSE.match(text)  # "In the LEV group, 13 patients (87%) were seizure-free": the arm's name stays free
     if clause and not re.search(r"[A-Za-z]{4}", text[clause.end(): first.start()]):
-        after = _OUTCOME_AFTER_VALUE.search(text, first.start())
-        name = after.group("n") if after else text[clause.end(): first.start()].strip() or "outcome"
-        return [Mention(clause.end(), clause.end(), name, _outcome_kind(text), None)]
+        name = _named_after_value(text, first.start()) or text[clause.end(): first.start()].strip() or "outcome"
+        return [Mention(clause.end(), clause.end(), name, kind_by_words(text, _OUTCOME_KINDS), None)]
+    subject = _SUBJECT.match(text)
     head = text[: first.start()].rstrip(" (,;:=[")
     words = _WORDS_AT_END.search(head, max(clause.end() if clause else 0, len(head) - 61))  # a match is at most 61 long
     spans = [subject.span("s")] if subject and subject.end("s") <= first.start() and not clause else []
@@ -689,14 +687,14 @@ def _sentence_outcome(sentence: Sentence) -> list[Mention]:
     start = lead.end() if lead and lead.end() < span[1] else span[0]
     name = text[start:span[1]].strip()
     if len(name) < 4 or _LEADING_FUNCTION_WORDS.fullmatch(name) or name.lower() in {"the", "and", "this", "there"}:
-        after = _OUTCOME_AFTER_VALUE.search(text, first.start())  # "At 1 year, 80% of patients were continent"
-        name = after.group("n") if after else "outcome"
-    return [Mention(start, span[1], name, _outcome_kind(text), None)]
+        name = _named_after_value(text, first.start()) or "outcome"  # "At 1 year, 80% of patients were continent"
+    return [Mention(start, span[1], name, kind_by_words(text, _OUTCOME_KINDS), None)]
 
 
-def _outcome_kind(words: str) -> str:
-    """The canonical endpoint an outcome no rule names belongs to, by its words ("anxiety scores": QOL)."""
-    return next((canonical for canonical, pattern in _OUTCOME_KINDS if pattern.search(words)), "OTHER")
+def _named_after_value(text: str, at: int) -> str | None:
+    """What the patients counted from ``at`` on were or had: "13 patients (87%) were seizure-free"."""
+    after = _OUTCOME_AFTER_VALUE.search(text, at)
+    return after.group("n") if after else None
 
 
 _WORDS_AT_END = re.compile(r"[A-Za-z][\w'’/ -]{2,60}$")
@@ -711,7 +709,8 @@ _LEADING_FUNCTION_WORDS = re.compile(r"(?:(?:among|at|of|after|before|during|in|
                                      r"overall|also|week|month|year|day)\b[\s,]*)+", re.IGNORECASE)
 
 
-#: What kind of outcome the sentence speaks of, by its words, when no rule names the outcome.
+#: What kind of outcome the sentence speaks of, by its words, when no rule names the outcome (a whole
+#: sentence's words: the list items of a declared role are read with ``backend._UNKNOWN_KINDS``).
 _OUTCOME_KINDS = (
     ("QOL", quick(r"\b(?:anxiety|depress\w*|fatigue|distress|mood|well-being|wellbeing|sleep quality|pain scores?|"
                        r"symptom scores?|functioning|HADS|FACT-\w+|SF-36|self-esteem|emotional|psychological)\b", re.IGNORECASE)),
@@ -770,8 +769,9 @@ def _continued_rates(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + added, key=lambda x: x.start) if added else mentions
 
 
-#: A clause that turns to other events: "grade 3/4 neutropenia was frequent, although febrile neutropenia ...".
-_EVENT_CLAUSE_BREAK = re.compile(r"\b(?:although|whereas|while|but|however)\b", re.IGNORECASE)
+#: Words that turn to another clause: "grade 3/4 neutropenia was frequent, although febrile neutropenia ...".
+_TURN_WORDS = r"\b(?:although|whereas|while|but|however)\b"
+_EVENT_CLAUSE_BREAK = re.compile(_TURN_WORDS, re.IGNORECASE)
 
 
 def _resolve_events(mentions: list[Mention], text: str) -> list[Mention]:
@@ -1260,7 +1260,7 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
 
 
 #: Words that turn to another clause: an arm named after them is not the value's.
-_TURN = re.compile(r"\b(?:whereas|while|but|although|however)\b|\bthere (?:was|were) no\b|\bdifference\b", re.IGNORECASE)
+_TURN = re.compile(rf"{_TURN_WORDS}|\bthere (?:was|were) no\b|\bdifference\b", re.IGNORECASE)
 
 
 def _arm_before(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) -> str | None:

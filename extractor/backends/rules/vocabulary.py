@@ -9,6 +9,7 @@ the regex engine's leftmost match makes "progression-free survival" win over
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -221,6 +222,12 @@ class Mention:
     measure: str | None
 
 
+def kind_by_words(words: str, kinds: Iterable[tuple[str, re.Pattern[str]]]) -> str:
+    """The canonical endpoint of an outcome the vocabulary does not name: the first of ``kinds``
+    (canonical, pattern) whose pattern its words hold, else OTHER."""
+    return next((canonical for canonical, pattern in kinds if pattern.search(words)), "OTHER")
+
+
 def find_mentions(sentence: str) -> list[Mention]:
     """Every endpoint mention in ``sentence``, left to right (see ``_find_mentions``)."""
     return list(_find_mentions(sentence))
@@ -287,11 +294,16 @@ _AE_PREFIX = re.compile(
 )
 
 
+def _ae_words_before(sentence: str, at: int) -> str:
+    """The grade, relatedness and kind words right before ``at`` ("grade 3/4 treatment-related ")."""
+    window = sentence[max(0, at - 90): at]
+    prefix = _AE_PREFIX.search(window)
+    return window[prefix.start():] if prefix else ""
+
+
 def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, str] | None:
     """Grow an adverse-event mention back over its grade and relatedness words; classify it."""
-    window = sentence[max(0, start - 90): start]
-    prefix = _AE_PREFIX.search(window)
-    words = window[prefix.start():] if prefix else ""
+    words = _ae_words_before(sentence, start)
     full = words + sentence[start:end]
     begin = start - len(words)
     if event and re.match(r"[-\s‐‑–]free\b", sentence[end: end + 6]):
@@ -309,8 +321,7 @@ def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, s
         full += after.group(0)
     kind = _KIND_OF_TOXICITY.search(sentence, max(0, start - 30), start) if not words.strip() else None
     if kind and not _NOT_A_KIND.match(kind.group(1)):  # "grade 3 neurosensory toxicity": an event, with its grade
-        prefix = _AE_PREFIX.search(sentence[max(0, kind.start() - 90): kind.start()])
-        words = (prefix.group(0) if prefix else "") + sentence[kind.start():start]
+        words = _ae_words_before(sentence, kind.start()) + sentence[kind.start():start]
         begin, full = start - len(words), words + full
     elif not words.strip() and re.fullmatch(r"toxicit(?:y|ies)", sentence[start:end], re.IGNORECASE):
         return start, "SAFETY"  # "toxicity" alone names safety as an endpoint, not an event rate
