@@ -966,3 +966,16 @@ def test_an_outcome_named_by_the_difference_the_sentence_reports():
                                ["control", "bladder neck preservation"])
     assert [(d.endpoint, d.value, d.arm, d.name) for d in drafts] == [
         ("OTHER", 12.5, "control", "surgical margin status"), ("OTHER", 14.7, "bladder neck preservation", "surgical margin status")]
+
+
+@pytest.mark.parametrize(("text", "arms", "expected"), [
+    # the control's value comes first in a change the treatment made
+    ("The absolute increase in rate of progression-free survival at 3 years was 7·3% (from 28·1% [95% CI "
+     "21·3–35·5] to 35·4% [28·1–42·7]; HR 0·79 [0·62–1·02]; p=0·058).", ["chemotherapy", "surgery"],
+     [("difference", 7.3, None), ("rate_at_time", 28.1, "surgery"), ("rate_at_time", 35.4, "chemotherapy"),
+      ("hazard_ratio", 0.79, None)]),
+    ("Median survival increased from 21 to 28 weeks (P = .03).", ["supportive care alone", "vinorelbine"],
+     [("median", 21.0, "supportive care alone"), ("median", 28.0, "vinorelbine")]),
+])
+def test_from_one_value_to_another_reads_the_control_first(text, arms, expected):
+    assert [(d.measure, d.value, d.arm) for d in _sentence_results(text, arms)] == expected

@@ -895,11 +895,11 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
     if owner.measure == "reduction":  # "reduced the risk of death by 27%": a relative risk reduction
         return Draft(canonical, "difference", value, "percent", start, end, sentence, owner, name=owner.text.strip())
     before = text[max(0, start - 100): start]
-    if canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
+    if (_DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower()
+            and not re.search(r"\bfrom\s*$", text[max(0, start - 8): start])) or re.match(r"\s*\(\s*from\b", text[end:]):
+        measure = "difference"  # "the absolute increase in 3-year PFS was 7.3% (from 28.1% to 35.4%)"
+    elif canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
         measure = "rate_at_time"
-    elif (_DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower()
-          and not re.search(r"\bfrom\s*$", text[max(0, start - 8): start])) or re.match(r"\s*\(\s*from\b", text[end:]):
-        measure = "difference"
     else:
         measure = "proportion"
     return Draft(canonical, measure, value, "percent", start, end, sentence, owner,
@@ -1196,8 +1196,21 @@ def _versus_pairs(scene: _ArmScene) -> None:
                 continue
             if scene.added_arm in candidates and not ordered and _ADDITION.search(scene.text[: a.pos]):
                 candidates = [scene.added_arm, *(x for x in candidates if x != scene.added_arm)]
-            a.arm = a.arm or next((x for x in candidates if x != b.arm), None)
-            b.arm = b.arm or next((x for x in candidates if x != a.arm), None)
+            pair = _from_to_order(candidates) if _FROM.search(scene.text[max(0, a.pos - 12): a.pos]) else candidates
+            a.arm = a.arm or next((x for x in pair if x != b.arm), None)
+            b.arm = b.arm or next((x for x in pair if x != a.arm), None)
+
+
+_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+
+
+def _from_to_order(candidates: list[str]) -> list[str]:
+    """ "increased from 28.1% to 35.4%": the change the treatment made, so the first value is the
+    control's (the arm the text calls control, else the one the trial lists second)."""
+    if len(candidates) != 2:
+        return candidates
+    controls = [x for x in candidates if _CONTROL_ARM.search(x)]
+    return controls + [x for x in candidates if x not in controls] if len(controls) == 1 else candidates[::-1]
 
 
 _CONTROL_ARM = re.compile(
