@@ -6,7 +6,9 @@
     python3 dev.py bench   run the benchmarks (needs ../shared/corpus)
     python3 dev.py eval    score the rule backend on the dev and test splits of evals/gold against
                            evals/baseline.json (no field may drop; every result grounded), and
-                           check that 95% of gold documents give the same records in six layouts
+                           check that 95% of gold documents give the same records in six layouts;
+                           with ../shared beside, also print the verdict accuracy on 181 labelled
+                           realistic abstracts (evals/verdicts)
     python3 dev.py baseline   re-record evals/baseline.json (after an improvement you mean to keep)
 
 The first call creates .venv/ and installs the project into it (editable, with
@@ -80,6 +82,8 @@ def main(argv: list[str]) -> int:
                  for split in SPLITS]
         codes.append(run([str(BIN / "trialx"), "eval", "--gold", "evals/gold", "--layouts",
                           "--min-invariance", MIN_INVARIANCE, "--json", "out/eval-layouts.json", *rest]))
+        if (ROOT.parent / "shared" / "corpus" / "realistic").is_dir():  # verdicts on 181 more abstracts (not gated)
+            codes.append(run([_python(), "evals/verdicts/score.py"]))
         return max(codes)
     if command == "baseline":
         (ROOT / "out").mkdir(exist_ok=True)

@@ -145,6 +145,8 @@ _INLINE_TITLE = re.compile(
     r"[.!?)\]][ \t]+(?:(?P<label>[A-Z][a-z]+(?:[ ,/&-]+[A-Za-z]+){0,5}+)[ \t]*(?P<p>:)(?=[ \t]+\S)"
     r"|(?<=[.!?][ \t])(?P<dlabel>[A-Z][a-z]+(?:[ ,/&-]+[A-Za-z]+){0,5}+)(?=\.[ \t]+[A-Z0-9(\[]))"
 )
+#: Labels in square brackets, at a paragraph's start or after a sentence ends: "[Purpose] … [Results] …".
+_BRACKET_LABEL = re.compile(r"(?:^|(?<=[.!?)\]])[ \t]+)\[(?P<label>[A-Z][A-Za-z ,/&-]{1,40})\](?=[ \t]+\S)")
 _BULLET = re.compile(r"^\s*[•●▪◦\-*]\s")
 
 
@@ -218,6 +220,11 @@ def _inline_marks(text: str, start: int, end: int) -> list[_Mark]:
         if kind_of is not None and not any(k.at == start + m.start(group) for k in marks):
             body = start + m.end() + (group == "dlabel")  # past the label's full stop
             marks.append(_Mark(start + m.start(group), _skip_space(text, body), kind_of, name, False))
+    if "[" in segment:
+        for m in _BRACKET_LABEL.finditer(segment):
+            kind_of = label_kind(m.group("label"))
+            if kind_of is not None:
+                marks.append(_Mark(start + m.start("label") - 1, _skip_space(text, start + m.end()), kind_of, m.group("label"), True))
     return marks
 
 
@@ -426,7 +433,8 @@ _CUES: dict[str, re.Pattern[str]] = {
     # that opens with "\b" at every character, and this pattern was the stage's costliest.
     RESULTS: quick(
         r"\d\s?%|\b(?:(?:95|90)\s?% ci\b|ci\b|p\s?[=<>≤]|hazard ratio|hr\b|median\b|respectively\b|"
-        r"(?:was|were) (?:significantly|observed|seen|found|similar|higher|lower|longer|shorter|reported)\b|occurred\b|"
+        r"(?:was|were) (?:significantly|not (?:statistically )?significant\w*|observed|seen|found|similar|higher|lower|longer|"
+        r"shorter|reported)\b|occurred\b|"
         r"did not differ\b|no (?:significant )?difference|compared with\b)"),
     CONCLUSION: quick(
         r"\b(?:in conclusion|conclude|these (?:results|findings|data)|our (?:results|findings|data)|suggests?|should be|"

@@ -156,3 +156,23 @@ def test_a_sentence_may_open_on_a_lower_case_abbreviation():
     text = "Median OS was 11.3 months with EOC. mEOC+P was associated with more diarrhoea. pCR was 20%."
     assert [s.text for s in read_structure(text).sentences] == [
         "Median OS was 11.3 months with EOC.", "mEOC+P was associated with more diarrhoea.", "pCR was 20%."]
+
+
+def test_labels_in_square_brackets():
+    text = ("[Purpose] This study evaluated caregiver education. [Subjects and Methods] Patients were divided into "
+            "experimental and control groups. [Results] Muscle strength increased significantly in the experimental "
+            "group. [Conclusion] Education helped.")
+    structure = read_structure(text)
+    assert [(s.section, s.text[:12]) for s in structure.sentences] == [
+        ("objective", "This study e"), ("methods", "Patients wer"), ("results", "Muscle stren"), ("conclusion", "Education he")]
+    assert structure.labelled
+
+
+def test_a_finding_of_no_significant_difference_is_a_result_in_unlabelled_text():
+    text = ("This randomized phase IIb study compared trabedersen with chemotherapy in 145 patients. "
+            "Patients were randomly assigned to receive trabedersen at doses of 10 or 80 µM or standard chemotherapy. "
+            "Primary endpoint was 6-month tumor control rate, and secondary endpoints included survival. "
+            "Six-month tumor control rates were not significantly different in the entire study population (AA and GBM). "
+            "Prespecified AA subgroup analysis showed a significant benefit for trabedersen vs chemotherapy (p= .0032). "
+            "The 2-year survival rate had a trend for superiority for trabedersen (p = .10).")
+    assert [s.section for s in read_structure(text).sentences][3:] == ["results"] * 3

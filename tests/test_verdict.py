@@ -25,6 +25,10 @@ def _sentences(*pairs: tuple[str, str]) -> list[Sentence]:
     ("PFS6mo was 46.4% and not superior to null rate.", False),
     ("Between-group differences in the primary outcomes were not significant at 12 months.", False),
     ("No significant difference was found in the primary endpoint between the arms.", False),
+    ("Both co-primary immunogenicity objectives were met.", True),
+    ("Median PFS was 5.5 vs 5.5 months (HR, 0.68) and did not meet predefined efficacy criteria.", False),
+    ("Intention-to-treat analyses showed no evidence of a statistically significant intervention effect on primary or "
+     "secondary outcomes.", False),
 ])
 def test_stated_verdicts(text, met):
     assert verdict.stated(_sentences(("results", text))) is met
@@ -78,7 +82,8 @@ def test_a_single_arm_trial_needs_its_threshold_stated():
 
 
 def test_p_values_are_read_in_every_notation():
-    assert verdict.p_values("P =.014; p<0·001; P-value = 0.058") == [0.014, 0.001, 0.058]
+    assert verdict.p_values("P =.014; p<0·001; P-value = 0.058; P less than 0.05") == [
+        ("=", 0.014), ("<", 0.001), ("=", 0.058), ("less than", 0.05)]
 
 
 def test_neither_arm_superior_on_the_primary_outcome_is_not_met():
@@ -110,3 +115,31 @@ def test_the_first_words_decide_a_mixed_sentence(text, significant):
 ])
 def test_conclusions_answer_the_trials_question(text, concluded):
     assert verdict.conclusion(_sentences(("conclusion", text))) is concluded
+
+
+@pytest.mark.parametrize("text, significant", [
+    ("The one-year recurrence rates were 53.3% and 86.6% in the two groups (χ2 = 3.968, P < 0.05).", True),
+    ("Symptom scores were lower with nabilone (P less than 0.05).", True),
+    ("Vomiting episodes were fewer with nabilone (P = 0.05).", False),
+    ("Attendance was 33% and 23% (P ≤ .05).", True),
+])
+def test_a_p_value_bound_at_five_percent_is_significant(text, significant):
+    assert verdict.significance(text) is significant
+
+
+@pytest.mark.parametrize("text, concluded", [
+    ("Addition of apatorsen does not improve outcomes, although a trend toward prolonged PFS and OS in patients with high "
+     "serum Hsp27 suggests this therapy may warrant further evaluation.", False),
+    ("Application of GCI may reduce the risk of organ space SSI but only in the absence of anastomotic leakage.", None),
+])
+def test_a_trend_or_a_benefit_in_a_subgroup_only_is_no_benefit(text, concluded):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is concluded
+
+
+def test_a_crossover_comparison_is_comparative():
+    from extractor import extract
+
+    text = ("Nabilone and prochlorperazine were compared in a double-blind crossover study of 34 patients with lung cancer. "
+            "Symptom scores were better for patients on nabilone (P less than 0.05). "
+            "Nabilone is an effective oral anti-emetic drug.")
+    assert extract(text).trials[0].primary_endpoint_met is True

@@ -45,7 +45,9 @@ from extractor.structure import (
 
 _SKIP_SECTIONS = {REFERENCES, OTHER, FUNDING}
 # "The primary objective was to compare RFS in patients with X vs. those without": a comparison even in one arm.
-_COMPARES = re.compile(r"\bprimary (?:end ?point|objective|aim|outcome)\b[^.]{0,60}\bcompar", re.IGNORECASE)
+#: Words that make a trial comparative whatever its arms: "the primary objective was to compare", "a crossover study".
+_COMPARES = re.compile(r"\bprimary (?:end ?point|objective|aim|outcome)\b[^.]{0,60}\bcompar|\bcross-?over (?:study|trial|design)",
+                       re.IGNORECASE)
 # Sentences about trials still to come say nothing of this one's design.
 _FUTURE = folded(r"\b(?:warrant\w*|further (?:validation|investigation|study|studies|trials?)|future|are needed|is needed|awaited|larger|should be (?:evaluated|confirmed|validated)|would help)\b")
 #: Each branch of ``_FUTURE`` holds one of these: the pattern is searched only when one is in the sentence.

@@ -25,7 +25,7 @@ from extractor.structure import CONCLUSION, RESULTS, Sentence
 STATED_MET = folded(
     r"\b(?:met|achieved|reached|attained) (?:its|the|their|both|all)? ?(?:pre-?specified |predefined |pre-?defined |co-?)?"
     r"primary (?:end ?points?|objectives?|efficacy end ?points?)"
-    r"|primary (?:end ?point|objective|outcome) (?:was|were|has been) (?:met|achieved|reached|attained)"
+    r"|primary (?:[a-z-]+ ){0,2}(?:end ?points?|objectives?|outcomes?) (?:was|were|has been|have been) (?:met|achieved|reached|attained)"
     r"|(?:exceeded|surpassed) the (?:pre-?specified |predefined )?(?:threshold|target|boundary)"
     r"|null hypothesis (?:was|could be) rejected"
 )
@@ -36,8 +36,8 @@ STATED_NOT_MET = folded(
     r"|not superior to (?:the )?null|null hypothesis (?:was not|could not be) rejected"
     r"|\bneither\b(?:[^.]|\.(?=\d)){0,150}\bnor\b(?:[^.]|\.(?=\d)){0,120}\b(?:superior|better|different)\b[^.]{0,60}\bprimary"
     # "no significant difference in the primary endpoint", "differences in the primary outcomes were not significant"
-    r"|\bno (?:statistically )?significant (?:differences?|improvements?|effects?|benefit) (?:(?:was|were) (?:found|observed|seen|shown) )?"
-    r"(?:in|on|for|between)\b[^.;]{0,30}?\bprimary (?:end ?points?|outcomes?|objectives?)"
+    r"|\bno (?:evidence of (?:an? )?)?(?:statistically )?significant (?:[a-z]+ )?(?:differences?|improvements?|effects?|benefit) (?:(?:was|were) (?:found|observed|seen|shown) )?"
+    r"(?:in|on|for|between)\b[^.;]{0,30}?\bprimary (?:(?:or|and) secondary )?(?:end ?points?|outcomes?|objectives?)"
     r"|\bprimary (?:end ?points?|outcomes?)\b[^.;]{0,30}?\b(?:was|were|did) not (?:statistically )?(?:significant(?:ly)?|differ)"
 )
 #: "significantly longer", "statistically significant improvement", "significant benefit"
@@ -56,8 +56,8 @@ NOT_SIGNIFICANT = folded(
     r"|\bno (?:statistical |significant )?differences?\b"
     r"|\bno (?:improvement|benefit|advantage)\b|\bnot (?:improved|prolonged|superior)\b"
 )
-#: A p-value: "P = .014", "p<0·001", "P-value 0.058"
-P_VALUE = re.compile(r"\b[Pp]\s*(?:-?\s*values?)?\s*(?P<rel>[=<>≤≥]|&lt;|&gt;)\s*(?P<p>0?[.·]\d+|1(?:[.·]0+)?)\b")
+#: A p-value: "P = .014", "p<0·001", "P-value 0.058", "P less than 0.05"
+P_VALUE = re.compile(r"\b[Pp]\s*(?:-?\s*values?)?\s*(?P<rel>[=<>≤≥]|&lt;|&gt;|less than|greater than)\s*(?P<p>0?[.·]\d+|1(?:[.·]0+)?)\b")
 #: Conclusions that answer the trial's question in the affirmative (a benefit, named with what it improves).
 CONCLUDES_BENEFIT = folded(
     r"\b(?:improve[sd]?|prolong(?:s|ed)?|extend(?:s|ed)?|increase[sd]?) (?:the )?(?:overall |median |long-term )?"
@@ -86,7 +86,8 @@ def stated(sentences: Iterable[Sentence]) -> bool | None:
     """The verdict the text states in words."""
     for s in sentences:
         low = s.text.lower()
-        if not any(k in low for k in ("primar", "end point", "endpoint", "null", "threshold", "target", "boundary")):
+        if not any(k in low for k in ("primar", "end point", "endpoint", "null", "threshold", "target", "boundary", "defined",
+                                      "specified")):
             continue
         if STATED_NOT_MET.search(low):
             return False
@@ -95,13 +96,18 @@ def stated(sentences: Iterable[Sentence]) -> bool | None:
     return None
 
 
-def p_values(text: str) -> list[float]:
-    """The p-values printed in ``text``, as numbers (a "<" bound counts as its bound)."""
+def p_values(text: str) -> list[tuple[str, float]]:
+    """The p-values printed in ``text``: each its relation ("=", "<", ">", ...) and number."""
     out = []
     for m in P_VALUE.finditer(text):
         raw = m.group("p").replace("·", ".")
-        out.append(float("0" + raw if raw.startswith(".") else raw))
+        out.append((m.group("rel"), float("0" + raw if raw.startswith(".") else raw)))
     return out
+
+
+def _significant(relation: str, p: float) -> bool:
+    """At the 5% level: "P = .014", and a bound at it ("P < 0.05", "P ≤ .05"), are significant."""
+    return p < 0.05 or (p == 0.05 and relation in {"<", "≤", "&lt;", "less than"})
 
 
 def significance(text: str, start: int = 0) -> bool | None:
@@ -119,7 +125,7 @@ def significance(text: str, start: int = 0) -> bool | None:
         return True
     after = p_values(text[start:])
     if after:
-        return after[0] < 0.05
+        return _significant(*after[0])
     return None
 
 
@@ -168,10 +174,17 @@ def conclusion(sentences: list[Sentence]) -> bool | None:
     closing = [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
     text = " ".join(s.text for s in closing).lower()
     negatives = [m.span() for m in CONCLUDES_NO_BENEFIT.finditer(text)]
-    positive = any(not any(a <= m.start() < b + 30 for a, b in negatives) for m in CONCLUDES_BENEFIT.finditer(text))
+    positive = any(not any(a <= m.start() < b + 30 for a, b in negatives) and not _TREND.search(text, 0, m.start())
+                   and not _ONLY_IN.match(text, m.end()) for m in CONCLUDES_BENEFIT.finditer(text))
     if bool(negatives) != positive:
         return positive
     return None
+
+
+#: "a trend toward prolonged PFS": a trend is not a benefit (matched right before the benefit's words).
+_TREND = re.compile(r"\btrends? (?:toward|towards|to|for) (?:an? )?(?:\w+ )?$")
+#: "may reduce the risk of organ space SSI but only in the absence of leakage": a benefit in a subgroup only.
+_ONLY_IN = re.compile(r"[^.;]{0,80}?\bbut only (?:in|for|among|when)\b")
 
 
 def _names_primary(sentences: list[Sentence], primary: set[str]) -> bool:

@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+"""Primary-endpoint verdicts of the rule backend against labels made by reading 181 realistic abstracts.
+
+    python3 evals/verdicts/score.py [../shared/corpus/realistic/ei-oncology-300.jsonl]
+
+``ei-oncology.jsonl`` labels ``primary_endpoint_met`` (true, false or null, by the contract's
+convention, evals/LABELLING.md) for every ei-oncology-300 document that is not a gold file; each
+label was made by reading the title and abstract, never from the extractor's output, and says
+whether the primary endpoint is named in the text and whether a careful reader could decide
+otherwise (``unsure``). The documents are not shipped (not all are Creative Commons): the script
+needs ``../shared``. These labels are tuned on, like the dev split; the figure it prints answers
+"how often is the verdict right on documents that report one", with no verdict counted wrong.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from extractor import extract
+from extractor.documents import Document
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_CORPUS = HERE.parents[2] / "shared" / "corpus" / "realistic" / "ei-oncology-300.jsonl"
+
+
+def main(corpus: Path) -> int:
+    if not corpus.exists():
+        sys.exit(f"{corpus}: not found (the realistic corpus lives in ../shared)")
+    labels = [json.loads(line) for line in (HERE / "ei-oncology.jsonl").read_text(encoding="utf-8").splitlines()]
+    wanted = {row["id"] for row in labels}
+    documents = {}
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if row["id"] in wanted:
+            documents[row["id"]] = Document(doc_id=row["id"], text=row["abstract"], title=row.get("title"))
+    right = {"all": [0, 0], "sure": [0, 0]}
+    given = 0
+    for row in labels:
+        if row["primary_endpoint_met"] is None:
+            continue
+        record = extract(documents[row["id"]])
+        own = [t for t in record.trials if t.role == "reported"]
+        found = own[0].primary_endpoint_met if own else None
+        given += found is not None
+        for kind in ("all", "sure") if not row["unsure"] else ("all",):
+            right[kind][0] += found is row["primary_endpoint_met"]
+            right[kind][1] += 1
+    n = right["all"][1]
+    print(f"verdict accuracy {right['all'][0] / n:.3f} ({right['all'][0]} of {n} documents that report one; "
+          f"a verdict given for {given}); labels not marked unsure: {right['sure'][0] / right['sure'][1]:.3f} "
+          f"({right['sure'][0]} of {right['sure'][1]})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_CORPUS))
