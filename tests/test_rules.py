@@ -979,3 +979,14 @@ def test_an_outcome_named_by_the_difference_the_sentence_reports():
 ])
 def test_from_one_value_to_another_reads_the_control_first(text, arms, expected):
     assert [(d.measure, d.value, d.arm) for d in _sentence_results(text, arms)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Median survival was 10 months with GCa and 7.6 months with MIC (difference, 2.4 months; 95% CI, 1.0 to 4.0).",
+     [("median", 10.0, "GCa", None), ("median", 7.6, "MIC", None), ("difference", 2.4, None, None)]),
+    ("5-year DFS was 84% for GCa versus 69% for MIC; difference = 15%; 95% CI = 6% to 24%.",
+     [("rate_at_time", 84.0, "GCa", None), ("rate_at_time", 69.0, "MIC", None), ("difference", 15.0, None, None)]),
+    ("Median PFS did not differ, as well as the median OS (14.2 months for both, P = 0.983).", [("median", 14.2, "GCa", None), ("median", 14.2, "MIC", None)]),
+])
+def test_a_value_the_text_calls_the_difference_and_one_for_both_arms(text, expected):
+    assert [(d.measure, d.value, d.arm, d.subgroup) for d in _sentence_results(text, ["GCa", "MIC"])] == expected

@@ -102,7 +102,7 @@ _SUBGROUP_AFTER = re.compile(
 )
 _NOT_SUBGROUP = quick(
     r"intention|intent|full analysis|safety (?:population|set)|overall population|trial cohort|"
-    r"all patients|treated population|per[- ]protocol|evaluable|^the study|^this|^our|"
+    r"all patients|treated population|per[- ]protocol|evaluable|^the study|^this|^our|^(?:absolute )?differences?$|"
     r"^(?:received|receiving|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b|"
     r"\bwho (?:received|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b",  # an arm, not a subgroup
     re.IGNORECASE,
@@ -874,8 +874,15 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
     """ "median PFS 7.1 months", "mean hospital stay 4.5 days": a time of a time-to-event endpoint or an outcome."""
     if owner.canonical not in TIME_TO_EVENT and owner.canonical != "OTHER":
         return None
-    measure = "mean" if _MEAN.search(sentence.text[max(0, owner.start - 12): start]) else "median"
+    if _NAMED_DIFFERENCE.search(sentence.text, max(0, start - 30), start):
+        measure = "difference"  # "(difference, 2.4 months; 95% CI, 1.0 to 4.0)"
+    else:
+        measure = "mean" if _MEAN.search(sentence.text[max(0, owner.start - 12): start]) else "median"
     return Draft(owner.canonical, measure, value, unit, start, end, sentence, owner)
+
+
+#: A value the text calls the difference: "difference = 15%", "(difference, 2.4 months", "difference of 1.6%".
+_NAMED_DIFFERENCE = re.compile(r"\bdifference\s*(?:[,:=]|of|was)?\s*[-−–]?$", re.IGNORECASE)
 
 
 def _not_reached_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
@@ -895,7 +902,7 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
     if owner.measure == "reduction":  # "reduced the risk of death by 27%": a relative risk reduction
         return Draft(canonical, "difference", value, "percent", start, end, sentence, owner, name=owner.text.strip())
     before = text[max(0, start - 100): start]
-    if (_DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower()
+    if _NAMED_DIFFERENCE.search(before) or (_DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower()
             and not re.search(r"\bfrom\s*$", text[max(0, start - 8): start])) or re.match(r"\s*\(\s*from\b", text[end:]):
         measure = "difference"  # "the absolute increase in 3-year PFS was 7.3% (from 28.1% to 35.4%)"
     elif canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
@@ -1239,7 +1246,8 @@ _ARM_RULES = (_respectively_lists, _values_before_arm_list, _arm_then_bracket, _
 
 
 _ADDITION = re.compile(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
-_BOTH_ARMS = re.compile(r"\s*(?:of patients\s*)?(?:in|for)\s+(?:both|the two|each of the two|each)\s+(?:arms?|groups?)\b", re.IGNORECASE)
+_BOTH_ARMS = re.compile(r"\s*(?:of patients\s*)?(?:in|for)\s+(?:both|the two|each of the two|each)\s+(?:arms?|groups?)\b"
+                        r"|\s*(?:(?:in|for) both|each)\s*[),;]", re.IGNORECASE)  # "(14.2 months for both, P = 0.983)", "(5 months each)"
 
 
 def _mention_after_end(draft: Draft) -> int:
