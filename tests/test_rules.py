@@ -835,6 +835,12 @@ def test_an_unknown_outcome_declared_primary_before_its_role(text, expected):
     ("Median PFS among Asian patients was 8.48 versus 4.14 months for arm B.", [(8.48, "arm A"), (4.14, "arm B")]),
     ("Median time to treatment failure was 24 weeks for arm A, 7 weeks for arm B (P < 0.05).",
      [(24.0, "arm A"), (7.0, "arm B")]),
+    # not arms listed "respectively" before their values
+    ("Three-month survival rates for the P, arm A and arm B groups were 44%, 41%, and 35%, respectively.",
+     [(44.0, None), (41.0, None), (35.0, None)]),
+    # a sentence about one arm, named before its values
+    ("Grade 3 to 4 toxicities in the arm B group were anemia (3.4%), thrombocytopenia (3.4%) and diarrhea (6.9%).",
+     [(3.4, "arm B"), (3.4, "arm B"), (6.9, "arm B")]),
 ])
 def test_arms_named_before_values_and_after_pairs(text, expected):
     assert [(d.value, d.arm) for d in _sentence_results(text, ["arm A", "arm B"])] == expected
@@ -990,3 +996,27 @@ def test_from_one_value_to_another_reads_the_control_first(text, arms, expected)
 ])
 def test_a_value_the_text_calls_the_difference_and_one_for_both_arms(text, expected):
     assert [(d.measure, d.value, d.arm, d.subgroup) for d in _sentence_results(text, ["GCa", "MIC"])] == expected
+
+
+def test_an_arm_is_also_named_without_its_dose():
+    from extractor.backends.rules.arms import ArmDraft, _add_undosed_aliases
+
+    arms = [ArmDraft("vinorelbine", ["vinorelbine"]), ArmDraft("docetaxel 60 mg/m2", ["docetaxel 60 mg/m2"]),
+            ArmDraft("gefitinib 250 mg/day", ["gefitinib 250 mg/day"]), ArmDraft("gefitinib 500 mg/day", [])]
+    _add_undosed_aliases(arms)
+    assert [a.aliases for a in arms] == [["vinorelbine"], ["docetaxel 60 mg/m2", "docetaxel"],
+                                         ["gefitinib 250 mg/day"], []]  # two arms of one drug: neither is "gefitinib"
+
+
+def test_sentences_after_one_about_an_arm_go_on_about_it():
+    text = ("Patients were randomized to tamoxifen or no treatment (control). In the control group there was no "
+            "significant reduction in Ki-67 (p = 0.627). In the tamoxifen group, the mean percentage of nuclei stained "
+            "by Ki-67 was 24.69% before treatment. Mean percentage of nuclei stained by estrogen receptor was 59.53% "
+            "before treatment.")
+    arms = {r.value: r.arm for t in extract(text).trials for r in t.results}
+    assert arms[24.69] == arms[59.53] == "tamoxifen"
+
+
+def test_an_arm_then_a_verb_then_its_value():
+    text = "The median progression-free survival (PFS) for the vaccine group was 8.5 months, and 8.0 months for the control group."
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["vaccine", "control"])] == [(8.5, "vaccine"), (8.0, "control")]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from extractor.backends.rules import design, verdict
 from extractor.backends.rules.arms import ArmDraft, arm_mentions, find_arms, interventions_in
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
-from extractor.backends.rules.results import Draft, extract_sentence
+from extractor.backends.rules.results import Draft, carry_topic_arm, extract_sentence, topic_arm
 from extractor.backends.rules.text import distinct, expansion, folded
 from extractor.backends.rules.vocabulary import COUNTED_ONLY, Mention, find_mentions, kind_by_words
 from extractor.documents import Document
@@ -258,10 +258,16 @@ def _result_drafts(reading: _Reading) -> list[Draft]:
     added = _added_arm(arms)
     drafts: list[Draft] = []
     context: str | None = None
+    topic: str | None = None  # the arm the sentences just before were about
     for s in reading.own:
         if s.section in not_results or not _speaks_of_own_results(s):
+            topic = None
             continue
         found = extract_sentence(s, finder, reading.ci_level, labels, context, added)
+        mentions = finder(s.text) if found or topic else []
+        if topic and not mentions:
+            carry_topic_arm(found, s.text, topic)
+        topic = topic_arm(s.text, mentions) if mentions else topic
         drafts.extend(found)
         # "The hazard ratio (HR) was 0.229" speaks of the survival endpoint just before it.
         context = next((d.endpoint for d in reversed(found) if d.endpoint in _SURVIVAL), context)

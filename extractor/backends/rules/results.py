@@ -1111,7 +1111,7 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
     mentions = arms(text)
     if not mentions and len(labels_all) < 2:
         return
-    arm_level = [d for d in drafts if d.measure not in {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}]
+    arm_level = [d for d in drafts if d.measure not in _BETWEEN_ARMS]
     scene = _ArmScene(text, drafts, arm_level, mentions, distinct([label for *_, label in mentions]), labels_all, added_arm)
     for rule in _ARM_RULES:
         rule(scene)
@@ -1165,11 +1165,41 @@ def _arm_then_bracket(scene: _ArmScene) -> None:
 
 
 def _sentence_about_one_arm(scene: _ArmScene) -> None:
-    """ "In Arm A, median PFS ...": every value of the sentence is that arm's."""
-    if len(scene.ordered) == 1 and re.match(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?$",
-                                            scene.text[: scene.mentions[0][0]], re.IGNORECASE):
+    """ "In Arm A, median PFS ...", "Grade 3 to 4 toxicities in the UFT group were anemia (3.4%), …": every
+    value of a sentence that names one arm, before its values and contrasting it with nothing, is that arm's."""
+    if len(scene.ordered) != 1 or not scene.arm_level:
+        return
+    start = scene.mentions[0][0]
+    opening = _OPENS_WITH_ARM.match(scene.text[:start])
+    leading = (start < scene.arm_level[0].pos and _ONE_ARM_PREPOSITION.search(scene.text, 0, start)
+               and not _CONTRAST.search(scene.text))
+    if opening or leading:
         for d in scene.arm_level:
             d.arm = d.arm or scene.ordered[0]
+
+
+def topic_arm(text: str, mentions: list[tuple[int, int, str]]) -> str | None:
+    """The arm a sentence is about when it opens with it and names no other ("In the UFT group, …")."""
+    labels = distinct([label for *_, label in mentions])
+    if len(labels) == 1 and _OPENS_WITH_ARM.match(text[: mentions[0][0]]):
+        return labels[0]
+    return None
+
+
+def carry_topic_arm(drafts: list[Draft], text: str, topic: str) -> None:
+    """Sentences that follow one about an arm, naming no arm and contrasting nothing, go on about it
+    ("In the UFT group, 12 patients responded. Median PFS was 5.1 months."): their arm-level values are its."""
+    if _CONTRAST.search(text):
+        return
+    for d in drafts:
+        if d.arm is None and d.measure not in _BETWEEN_ARMS:
+            d.arm = topic
+
+
+_OPENS_WITH_ARM = re.compile(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?$", re.IGNORECASE)
+_BETWEEN_ARMS = frozenset({"hazard_ratio", "odds_ratio", "risk_ratio", "difference"})
+_ONE_ARM_PREPOSITION = re.compile(r"\b(?:in|for|among|within|with|receiving|treated with)\s+(?:the\s+)?$", re.IGNORECASE)
+_CONTRAST = re.compile(rf"\b(?:{VERSUS}|compared|than|whereas|while|respectively|both|each|overall|total|all)(?!\w)", re.IGNORECASE)
 
 
 def _arm_named_after(scene: _ArmScene) -> None:
@@ -1285,8 +1315,15 @@ _TURN = re.compile(rf"{_TURN_WORDS}|\bthere (?:was|were) no\b|\bdifference\b", r
 
 
 def _arm_before(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) -> str | None:
-    before = [m for m in mentions if m[1] <= draft.pos and re.fullmatch(r"[\s:=(,]*", text[m[1]: draft.pos])]
+    gap = _JUST_BEFORE if not _RESPECTIVELY.search(text) else _NEXT_TO
+    before = [m for m in mentions if m[1] <= draft.pos and gap.fullmatch(text, m[1], draft.pos)]
     return before[-1][2] if before else None
+
+
+#: Between an arm and its value: "TT: 40%", "arm A (45%"; with a verb, "for the vaccine group was 8.5 months",
+#: unless the sentence lists arms "respectively" ("for the P, TMX60 and TMX120 groups were 44%, 41% and 35%").
+_NEXT_TO = re.compile(r"[\s:=(,]*")
+_JUST_BEFORE = re.compile(r"[\s:=(,]*(?:(?:group|arm)\s+(?=was|were|of))?(?:(?:was|were|of)\s+)?")
 
 
 _TIMEPOINT_LIST = re.compile(
