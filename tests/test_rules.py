@@ -1020,3 +1020,13 @@ def test_sentences_after_one_about_an_arm_go_on_about_it():
 def test_an_arm_then_a_verb_then_its_value():
     text = "The median progression-free survival (PFS) for the vaccine group was 8.5 months, and 8.0 months for the control group."
     assert [(d.value, d.arm) for d in _sentence_results(text, ["vaccine", "control"])] == [(8.5, "vaccine"), (8.0, "control")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("More patients survived >/= 3 years in the D3P and D1P arms (18.6% and 16.6%, respectively).",
+     [("OS", "rate_at_time", 18.6, "3 years"), ("OS", "rate_at_time", 16.6, "3 years")]),
+    ("Time to extrahepatic progression (7.7 v 14.8 months; P = .029) was significantly shorter with HAI.",
+     [("TTP", "median", 7.7, None), ("TTP", "median", 14.8, None)]),
+])
+def test_survival_at_a_landmark_and_progression_of_a_kind(text, expected):
+    assert [(d.endpoint, d.measure, d.value, d.timepoint) for d in _sentence_results(text, [])] == expected

@@ -154,10 +154,15 @@ def _mention_timepoint(text: str, mention: Mention) -> str | None:
     before = _TIMEPOINT_BEFORE.search(text[max(0, mention.start - 40): mention.start])
     if before:
         return _timepoint(before.group("n"), before.group("u"))
-    after = _TIMEPOINT_AFTER.match(text[mention.end: mention.end + 40])
+    after = (_TIMEPOINT_AFTER if mention.measure != "alive" else _AT_LEAST).match(text[mention.end: mention.end + 40])
     if after:
         return _timepoint(after.group("n"), after.group("u"))
     return None
+
+
+#: "survived >/= 3 years", "alive beyond 2 years": the landmark after a survival count.
+_AT_LEAST = re.compile(r"^\s*(?:(?:>/?=?|≥|more than|at least|beyond)\s*|(?:rates?\s*)?at\s*)(?P<n>\d+)\s*(?P<u>months?|years?|weeks?)",
+                       re.IGNORECASE)
 
 
 def _parse_p(raw: str) -> float | None:

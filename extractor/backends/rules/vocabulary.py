@@ -97,7 +97,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"(?:median )?(?:relapse|recurrence)[-\s‐‑–]free[-\s‐‑–]survival(?: \(RFS\))?(?: rates?)?|\bRFS\b", "RFS"),
     Entry(r"(?:disease|cancer|tumou?r)[-\s‐‑–]specific[-\s‐‑–]survival(?: \(\w+\))?|\bDSS\b|\bCSS\b|treatment[- ]free survival(?: \(TFS\))?|\bTFS\b", "OTHER"),
     Entry(r"(?:median )?(?:overall )?survival times?|(?:median )?overall[- ]survival(?: \(m?OS\))?(?: rates?)?|\bm?OS\b(?: rates?)?|\bsurvivals?\b", "OS"),
-    Entry(r"(?:median )?times? to (?:tumou?r |disease )?progression|time to progressive disease|\bTTP\b", "TTP"),
+    Entry(r"(?:median )?times? to (?:tumou?r |disease |(?:extra|intra)hepatic |local |distant |radiographic |clinical |"
+          r"symptomatic )?progression|time to progressive disease|\bTTP\b", "TTP"),
     Entry(r"(?:median )?time to treatment failure|\bTTF\b", "TTF"),
     Entry(r"time to (?:next|subsequent) (?:treatment|therapy)|\bTTNT\b", "TTNT"),
     Entry(r"(?:median )?duration of (?:objective |overall )?(?:response|remission)s?|response duration|\bm?DoR\b|\bDOR\b", "DOR"),
@@ -135,6 +136,8 @@ ENTRIES: tuple[Entry, ...] = (
     # "the percentage of patients who were alive without disease progression was 48%", "alive at 24 months".
     Entry(r"alive (?:and )?without (?:disease )?progression|alive and (?:progression|disease)[-\s‐‑–]free", "PFS", "alive"),
     Entry(r"\balive\b(?! (?:and|without) )", "OS", "alive"),
+    # "More patients survived >/= 3 years (18.6% and 16.6%)": a survival rate at a landmark.
+    Entry(r"\bsurvived\b(?=\s*(?:>/?=?|≥|more than|at least|beyond)\s*\d)", "OS", "alive"),
     # "139 patients died", "29 deaths in the A arm": counts of overall survival events, and nothing else.
     Entry(r"\bdied\b|\bdeaths\b", "OS", "deaths"),
 )
