@@ -4,7 +4,7 @@
     python3 evals/verdicts/score.py [../shared/corpus/realistic/ei-oncology-300.jsonl]
 
 ``ei-oncology.jsonl`` labels ``primary_endpoint_met`` (true, false or null, by the contract's
-convention, evals/LABELLING.md) for every ei-oncology-300 document that is not a gold file; each
+convention, evals/LABELLING.md) for the 181 ei-oncology-300 documents that were not gold files when it was made; each
 label was made by reading the title and abstract, never from the extractor's output, and says
 whether the primary endpoint is named in the text and whether a careful reader could decide
 otherwise (``unsure``). The documents are not shipped (not all are Creative Commons): the script
