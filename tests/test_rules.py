@@ -364,7 +364,7 @@ def test_enrolment_phrase_shapes(sentence, counts):
     ("In the PHT group, 6 patients (75%) were seizure-free.", [("OTHER", "proportion", 75.0, "percent")]),
     ("The sum of target lesions increased 2.4% in the BP-C1 group and 14.3% in the placebo group.",
      [("OTHER", "proportion", 2.4, "percent"), ("OTHER", "proportion", 14.3, "percent")]),
-    ("There was a significant increase in mean prostate volume (14%) at mid treatment.", [("OTHER", "proportion", 14.0, "percent")]),
+    ("There was a significant increase in mean prostate volume (14%) at mid treatment.", [("OTHER", "mean", 14.0, "percent")]),
     ("58% had negligible or weak COX-2 expression, while 14% and 28% had moderate and strong expression respectively.",
      [("BIOMARKER", "proportion", 58.0, "percent"), ("BIOMARKER", "proportion", 14.0, "percent"),
       ("BIOMARKER", "proportion", 28.0, "percent")]),
@@ -1030,3 +1030,20 @@ def test_an_arm_then_a_verb_then_its_value():
 ])
 def test_survival_at_a_landmark_and_progression_of_a_kind(text, expected):
     assert [(d.endpoint, d.measure, d.value, d.timepoint) for d in _sentence_results(text, [])] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "drainage" and "stage" are not "age": a duration after them is a result
+    ("The mean chest tube drainage time was 6 (1–42) days in the control group against 4 (2–15) days with nutrition.",
+     [("mean", 6.0), ("mean", 4.0)]),
+    # the level of an interval printed after "CI" is no value
+    ("Four patients (25%) had complications; CI 95% (0.23-2.11).", [("proportion", 25.0)]),
+    # a percentage the text calls a mean is a mean; not a change told later, nor after another measure
+    ("There was a significant increase in mean prostate volume (14%) at mid treatment.", [("mean", 14.0)]),
+    ("The mean reduction in AK count was 59.2% for ALA-PDT and 41.4% for imiquimod 5% cream (p = .002).",
+     [("mean", 59.2), ("mean", 41.4)]),
+    ("Mean sexual function score was 15 points lower with cryoablation and 13% more of the men said that sexuality "
+     "was a problem.", [("proportion", 13.0)]),
+])
+def test_what_a_number_is_by_the_words_around_it(text, expected):
+    assert [(d.measure, d.value) for d in _sentence_results(text, [])] == expected

@@ -428,11 +428,15 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
     before = text[max(0, start - 40): start]
     if re.search(r"(?:[<>≥≤⩾⩽]|>=|<=|more than|less than|at least|over|up to)\s*$", before, re.IGNORECASE):
         return True
+    if kind == "pct" and re.search(r"\b(?:CI|C\.I\.|confidence interval)[\s,:]*$", before):
+        return True  # "CI 95% (0.23-2.11)": the interval's level
+    if kind == "pct" and _FORMULATION_AFTER.match(text, end):
+        return True  # "imiquimod 5% cream": a strength
     if kind in {"time", "pct"} and _NOT_OUTCOME_BEFORE.search(before) and not re.search(
         r"(?:was|were|of|:|=)\s*$", before[-6:]
     ):
         return True
-    if kind == "time" and re.search(r"(?:follow[- ]?up|age|aged|exposure)\b[^.;,]{0,30}$|\bsurviv(?:ing|ed)\s+$", before, re.IGNORECASE):
+    if kind == "time" and re.search(r"\b(?:follow[- ]?up|age|aged|exposure)\b[^.;,]{0,30}$|\bsurviv(?:ing|ed)\s+$", before, re.IGNORECASE):
         return True
     if kind == "time" and _LANDMARK_AFTER.match(text, end):
         return True  # "The 3 years PFS ... were 71.9%": a landmark, not a duration
@@ -441,6 +445,8 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
     return bool(kind != "ratio" and _FOLLOW_AFTER.match(text[end: end + 25]))
 
 
+_FORMULATION_AFTER = re.compile(r"\s*(?:w/v\s*)?(?:cream|gel|ointment|solution|lotion|spray|mouthwash|rinse|dextrose|"
+                                r"glucose|saline|lidocaine|povidone|chlorhexidine)\b", re.IGNORECASE)
 _LANDMARK_AFTER = re.compile(
     r"\s*(?:-\s*)?(?:(?-i:PFS|OS|DFS|RFS|EFS|DMFS|LC|CSS)\b|(?:overall|progression|disease|event|relapse|recurrence|"
     r"metastasis)[- ‐]free|overall survival|survival)",
@@ -912,10 +918,26 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
         measure = "difference"  # "the absolute increase in 3-year PFS was 7.3% (from 28.1% to 35.4%)"
     elif canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
         measure = "rate_at_time"
+    elif _said_mean(text, max(0, owner.start - 12), start):
+        measure = "mean"  # "a significant increase in mean prostate volume (14%)": the text says mean
     else:
         measure = "proportion"
     return Draft(canonical, measure, value, "percent", start, end, sentence, owner,
                  timepoint=_mention_timepoint(text, owner))
+
+
+def _said_mean(text: str, start: int, end: int) -> bool:
+    """ "mean" names the value's statistic: in its clause ("the mean reduction in AK count was 59.2%"), not
+    of a change told later in it ("higher mean hot flash score, with hot flashes increasing by 33%")."""
+    clause_start = max(start, text.rfind(";", start, end) + 1)
+    mean = next(reversed(list(_MEAN.finditer(text, clause_start, end))), None)  # the nearest before the value
+    if mean is None or _OTHER_MEASURE.search(text, mean.end(), end):
+        return False  # "Mean score was 15 points lower … and 13% more of the men said": the mean is the 15's
+    return not _CHANGE_AFTER.search(text, min(end, mean.end() + 12), end)  # "mean reduction … was" is a mean
+
+
+_OTHER_MEASURE = re.compile(r"\d\s*(?:points?|months?|days?|weeks?|years?|mg|kg|g|ml|cm|mm)\b", re.IGNORECASE)
+_CHANGE_AFTER = re.compile(r"\b(?:increas|decreas|chang|from baseline|reduc|improv)", re.IGNORECASE)
 
 
 _DRAFT_BY_KIND = {"plain": _plain_draft, "time": _time_draft, "nr": _not_reached_draft, "pct": _percent_draft}
