@@ -64,7 +64,7 @@ CONCLUDES_BENEFIT = folded(
     r"(?:survival|progression|disease|response|outcomes?|efficacy|rate of|time to|quality of life|continence|cure|control|os|pfs|dfs|rfs|ttp|orr)"
     r"|\b(?:reduce[sd]?|decrease[sd]?|lower(?:s|ed)?|alleviate[sd]?|relieve[sd]?) (?:the )?(?:risk|mortality|recurrence|relapse|incidence|"
     r"rate of|pain|symptoms?|toxicity|side[- ]effects|anxiety|depression|fatigue|distress|[a-z]+ levels?)"
-    r"|\bsuperior|\bmore effective|\bsignificant(?:ly)? (?:better|improved|higher|longer|benefit)|\bbenefit(?:s|ed)? "
+    r"|\bsuperior|\bmore effective|\bsignificant(?:ly)? (?:better|improved|improvements?|higher|longer|benefit)|\bbenefit(?:s|ed)? "
     r"|\b(?:is|was|are|were) (?:an? )?(?:effective|efficacious|active)\b|\bnon-?inferior|\bas effective as\b|"
     r"\bshould be (?:considered|offered|the)\b|\bnew standard\b|\b(?:was|were|is|are) equivalent\b|"
     r"\bequivalence (?:was|is) (?:shown|demonstrated)\b|\bassociated with (?:a )?significantly (?:higher|better|longer|improved)\b|"
