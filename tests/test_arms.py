@@ -293,3 +293,25 @@ def test_an_arm_named_in_the_next_clause_is_not_the_values():
     drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0,
                               ["Pemetrexed", "Gefitinib"])
     assert [d.arm for d in drafts if d.value == 34.78] == [None]
+
+
+def test_a_generic_study_arm_beside_a_control_is_the_named_treatments():
+    text = (
+        "MATERIALS AND METHODS: A randomized, prospective single institutional case control study was "
+        "performed between April 2012 and November 2012 comparing the influence of oral glutamine on "
+        "radiation induced mucositis in head and neck malignancy patients. Seventy biopsy proven patients "
+        "with head and neck cancer receiving primary or adjuvant radiation therapy were randomized to receive"
+        " either oral glutamine suspension daily 2h before radiation in the study arm (10 g in 1000 ml of "
+        "water) (n = 35) or nothing before radiation; control arm (n = 35). RESULTS AND ANALYSIS: Total 32 "
+        "patients (91.43%) in the glutamine arm and total 34 patients (97.15%) developed mucositis. Grade 3 "
+        "mucositis (14.29%) and grade 4 mucositis (2.86%) in the study arm (who received oral glutamine) were"
+        " significantly less (P = 0.02 and P = 0.04, respectively) in the glutamine arm. The mean duration of"
+        " grade 3 or worse mucositis (grade 3 and grade 4) was significantly less (6.6 days vs. 9.2 days) in "
+        "study arm with P < 0.001. Mean time of onset of mucositis was significantly delayed in patients who "
+        "took glutamine in comparison to control arm with P < 0.001. CONCLUSION: Glutamine delays oral "
+        "mucositis in the head neck cancer patients. Moreover, it reduces the frequency and duration of grade"
+        " 3 and grade 4 mucositis."
+    )
+    trial = extract(text).trials[0]
+    assert sorted(a.label for a in trial.arms) == ["control", "glutamine"]
+    assert [r.arm for r in trial.results if r.value == 14.29] == ["glutamine"]

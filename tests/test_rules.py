@@ -1047,3 +1047,9 @@ def test_survival_at_a_landmark_and_progression_of_a_kind(text, expected):
 ])
 def test_what_a_number_is_by_the_words_around_it(text, expected):
     assert [(d.measure, d.value) for d in _sentence_results(text, [])] == expected
+
+
+def test_the_mean_duration_of_an_event_is_the_events():
+    text = "The mean duration of grade 3 or worse mucositis was significantly less (6.6 days vs. 9.2 days) with glutamine."
+    assert [(d.endpoint, d.measure, d.value, d.unit) for d in _sentence_results(text, [])] == [
+        ("AE_GRADE3PLUS", "mean", 6.6, "days"), ("AE_GRADE3PLUS", "mean", 9.2, "days")]

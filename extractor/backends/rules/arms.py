@@ -215,6 +215,7 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     _name_by_abbreviation(arms, abbreviations)
     _regimens_as_defined(arms, abbreviations)
     _rename_generic(arms)
+    arms = _fold_generic_arm(arms)
     _add_distinctive_aliases(arms, text)
     return sorted(arms, key=lambda a: _first_mention(text, a))
 
@@ -588,6 +589,23 @@ def _rename_generic(arms: list[ArmDraft]) -> None:
             arm.aliases.insert(0, arm.label)
 
 
+def _fold_generic_arm(arms: list[ArmDraft]) -> list[ArmDraft]:
+    """ "glutamine … in the study arm (n = 35) or nothing; control arm", then "the glutamine arm": of three
+    arms found, one generic ("study") beside a control and one named by its treatment, the generic is the
+    treatment's: one arm, named by the treatment, with both names and the size either gives."""
+    if len(arms) != 3:
+        return arms
+    generic = [a for a in arms if a.label and _GENERIC_ARM.match(a.label) and not a.interventions]
+    controls = [a for a in arms if a.label and _CONTROL_LABEL.search(a.label)]
+    if len(generic) != 1 or len(controls) != 1:
+        return arms
+    named = next(a for a in arms if a is not generic[0] and a is not controls[0])
+    named.aliases.extend(a for a in generic[0].aliases if a not in named.aliases)
+    named.n = named.n if named.n is not None else generic[0].n
+    return [a for a in arms if a is not generic[0]]
+
+
+_CONTROL_LABEL = re.compile(r"\b(?:control|placebo|usual care|standard care|observation)\b", re.IGNORECASE)
 _SCHEDULE_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|eight|ten|twelve|cycles?|courses?|doses?|weeks?|days?|months?|mg|daily|twice)\b"
 )

@@ -882,16 +882,20 @@ _DIFFERENCE_LABEL = re.compile(r"\bdifferences?(?: (?:of|was|were|in [\w -]{1,30
 
 def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
                 start: int, end: int) -> Draft | None:
-    """ "median PFS 7.1 months", "mean hospital stay 4.5 days": a time of a time-to-event endpoint or an outcome."""
-    if owner.canonical not in TIME_TO_EVENT and owner.canonical != "OTHER":
+    """ "median PFS 7.1 months", "mean hospital stay 4.5 days": a time of a time-to-event endpoint or an
+    outcome; "the mean duration of grade 3 or worse mucositis (6.6 days vs. 9.2 days)": of an event."""
+    duration = _DURATION_OF.search(sentence.text, max(0, owner.start - 40), owner.start)
+    if owner.canonical not in TIME_TO_EVENT and owner.canonical != "OTHER" and not duration:
         return None
     if _NAMED_DIFFERENCE.search(sentence.text, max(0, start - 30), start):
         measure = "difference"  # "(difference, 2.4 months; 95% CI, 1.0 to 4.0)"
     else:
-        measure = "mean" if _MEAN.search(sentence.text[max(0, owner.start - 12): start]) else "median"
+        said = sentence.text[duration.start() if duration else max(0, owner.start - 12): start]
+        measure = "mean" if _MEAN.search(said) else "median"
     return Draft(owner.canonical, measure, value, unit, start, end, sentence, owner)
 
 
+_DURATION_OF = re.compile(r"\b(?:mean|median|average)\s+(?:duration|length)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: A value the text calls the difference: "difference = 15%", "(difference, 2.4 months", "difference of 1.6%".
 _NAMED_DIFFERENCE = re.compile(r"\bdifference\s*(?:[,:=]|of|was)?\s*[-−–]?$", re.IGNORECASE)
 
