@@ -315,3 +315,9 @@ def test_a_generic_study_arm_beside_a_control_is_the_named_treatments():
     trial = extract(text).trials[0]
     assert sorted(a.label for a in trial.arms) == ["control", "glutamine"]
     assert [r.arm for r in trial.results if r.value == 14.29] == ["glutamine"]
+
+
+def test_a_treatment_compared_with_its_comparator_in_the_aim():
+    assert [label for label, _ in _arms(
+        "This study aimed to evaluate in a randomized controlled trial, the use of Medical Qigong (MQ) compared with "
+        "usual care to improve the quality of life of cancer patients.")] == ["MQ", "usual care"]

@@ -478,6 +478,12 @@ _COMPARED_PAIR = re.compile(
     r"\s+(?:versus|vs\.?|with|to)\s+(?P<b>[^,;:.]{3,60}?)(?=\s*(?:,|;|\.|$|\s(?:in|for|as|among|on|at)\b))",
     re.IGNORECASE,
 )
+#: "the use of Medical Qigong (MQ) compared with usual care to improve …": the treatment first, then its comparator.
+_PAIR_COMPARED = re.compile(
+    r"\b(?:use|effects?|efficacy|effectiveness|impact|role) of\s+(?P<a>[^,;:]{3,60}?)\s+(?:as\s+)?compared\s+(?:with|to)\s+"
+    r"(?P<b>[^,;:.]{3,60}?)(?=\s*(?:,|;|\.|$|\s(?:in|for|as|among|on|at|to)\b))",
+    re.IGNORECASE,
+)
 _COMPARABLE = re.compile(r"placebo|observation|surgery|radiotherapy|best supportive care|usual care|standard", re.IGNORECASE)
 
 
@@ -493,7 +499,7 @@ def _compared_pair(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         if "compar" not in sentence:
             continue
         masked = mask_brackets(sentence)
-        for m in _COMPARED_PAIR.finditer(masked):
+        for m in [*_COMPARED_PAIR.finditer(masked), *_PAIR_COMPARED.finditer(masked)]:
             # each side with the bracket right after it, where its abbreviation is: "vitamin K antagonist (VKA)"
             sides = [sentence[m.start(k): _with_bracket(sentence, m.end(k))].strip() for k in ("a", "b")]
             known = [bool(find_drugs(x, code_names=True) or _COMPARABLE.search(x)) for x in sides]
