@@ -479,6 +479,10 @@ def test_a_pair_in_the_bracket_after_the_second_arm_is_both_arms():
      "comparing RFA and resection would help to determine the best treatment.", False),
     ("Thirty-nine patients with lymphoma were assigned to a TY group or to a wait-list control group. Patients in "
      "the TY group reported lower sleep disturbance scores (5.8 vs. 8.1; P < 0.004).", True),
+    ("Patients with advanced breast cancer were eligible. Patients were assigned to receive either eribulin or "
+     "single-agent bevacizumab. Tumour oxygen saturation was measured before and 7 days after the first infusion.", True),
+    ("We examined how aromatherapy massage influenced anxiety in 12 breast cancer patients in an open semi-comparative "
+     "trial. The patients received a 30 min aromatherapy massage twice a week.", True),
 ])
 def test_a_trial_of_its_own(text, is_trial):
     assert extract(Document(doc_id="d", text=text)).is_trial_report is is_trial

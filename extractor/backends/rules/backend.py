@@ -71,7 +71,7 @@ _OTHERS_WORK_KEYS = ("previous", "prior ", "historical", "has been ", "have ", "
 _OWN = quick(r"\b(?:we|our|this (?:study|trial|analysis)|the present (?:study|trial)|here)\b")  # lowercased text
 _TRIAL_SIGNAL = quick(  # matched against lowercased text
     r"\b(?:phase\s*(?:i{1,3}v?|[0-4])[ab]?\b|randomi[sz]ed|randomly (?:assigned|allocated)|single[- ]arm|open[- ]label|"
-    r"placebo[- ]controlled|double[- ]blind|(?:clinical|controlled|pilot|pivotal|feasibility) trial|"
+    r"placebo[- ]controlled|double[- ]blind|(?:clinical|controlled|pilot|pivotal|feasibility|comparative) trial|"
     r"this trial|the trial|trial was|we conducted a|enrolled|were treated with|received|randomi[sz]ed (?:controlled )?design|"
     r"randomly assigned|(?:intergroup|cooperative group) trial|trial (?:of|compar\w+)|study compared|\brct\b|"
     r"(?:assigned|allocated) randomly|randomly (?:receive|received|divided|grouped|selected|distributed))\b",
@@ -85,6 +85,7 @@ _STRONG_SIGNAL = quick(
     r"randomi[sz]ation)\b[^.;]{0,60}?\b(?:to|between|into)\b|\brandomly receive\b|\bsingle[- ]arm\b|\bcross-?over (?:study|trial|design)\b"
     r"|\brandomi[sz]ed,? (?:[\w-]+[ ,]+){0,4}?(?:trial|study)\b"
     r"|\b(?:were|was) assigned to (?:an? |the |either )?[^.;]{0,40}?\b(?:group|arm)\b[^.;]{0,12}?\bor\b"  # "to a TY group or to a wait-list control group"
+    r"|\b(?:were|was) (?:assigned|allocated) to receive either\b"  # "assigned to receive either eribulin or bevacizumab"
 )
 _NOT_TRIAL = quick(  # matched against lowercased text
     r"\b(?:mice|mouse|murine|xenografts?|preclinical|in vitro|cell lines?|observational|retrospective(?:ly)?|"
