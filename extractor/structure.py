@@ -428,7 +428,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"intention[- ]to[- ]treat|mg/m|mg/kg|every \d|cycles? of|between (?:19|20)\d\d and|from (?:19|20)\d\d (?:to|until)|"
         r"registered|we (?:conducted|performed|did|designed|randomi[sz]ed|enrolled)|this (?:phase|randomi[sz]ed|multicent\w+|open)|"
         r"single[- ]arm|open[- ]label|phase (?:i{1,3}|[1-3])[ab]?\b|enrolled|were treated|patients received|daily|per cycle|"
-        r"(?:trial|study) was (?:conducted|performed|carried out)|double[- ]blind|placebo[- ]controlled|multicent(?:er|re|ric))\b"),
+        r"(?:trial|study) was (?:conducted|performed|carried out)|double[- ]blind|placebo[- ]controlled|multicent(?:er|re|ric)|"
+        r"(?:from|at|in) \d+ (?:centres|centers|hospitals|sites|institutions))\b"),
     # One "\b" before the alternation, not one per branch: the regex engine tries every branch
     # that opens with "\b" at every character, and this pattern was the stage's costliest.
     RESULTS: quick(
@@ -438,7 +439,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"did not differ\b|no (?:significant )?difference|compared with\b)"),
     CONCLUSION: quick(
         r"\b(?:in conclusion|conclude|these (?:results|findings|data)|our (?:results|findings|data)|suggests?|should be|"
-        r"may be|might|can be|appears? to|warrant\w*|(?:is|was|are|were) (?:an? )?(?:feasible|safe|effective|active|"
+        r"may be|might|can be|appears? to|warrant\w*|(?:is|was|are|were) (?:an? )?(?:(?:highly|very|equally|also) )?(?:feasible|safe|effective|active|"
         r"well[- ]tolerated|compatible|superior|non-?inferior|promising|beneficial)|recommend\w*|support\w* the use|"
         r"further (?:studies|trials|research|investigation)|(?:improves|reduces|prolongs|increases) (?:the )?"
         r"(?:risk|survival|overall|progression|response|quality))\b"),

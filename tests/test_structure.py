@@ -176,3 +176,13 @@ def test_a_finding_of_no_significant_difference_is_a_result_in_unlabelled_text()
             "Prespecified AA subgroup analysis showed a significant benefit for trabedersen vs chemotherapy (p= .0032). "
             "The 2-year survival rate had a trend for superiority for trabedersen (p = .10).")
     assert [s.section for s in read_structure(text).sentences][3:] == ["results"] * 3
+
+
+def test_centres_are_methods_and_highly_effective_is_a_conclusion():
+    text = ("The aim of this study was to assess patients' uptake of the trial results. Breast cancer patients were "
+            "randomly subdivided into an Internet group and a control group. Among 115 HER2-positive women from 21 "
+            "centres, 107 (93%) answered a self-administered questionnaire. Most of the patients in both groups had "
+            "access to the Internet (72.0%). Uptake was slightly higher (47.1% vs 33.9% P=0.166). With a "
+            "97% detection rate, the procedure is highly effective.")
+    sections = [s.section for s in read_structure(text).sentences]
+    assert sections[2] == "methods" and sections[-1] == "conclusion"
