@@ -1057,3 +1057,14 @@ def test_the_mean_duration_of_an_event_is_the_events():
     text = "The mean duration of grade 3 or worse mucositis was significantly less (6.6 days vs. 9.2 days) with glutamine."
     assert [(d.endpoint, d.measure, d.value, d.unit) for d in _sentence_results(text, [])] == [
         ("AE_GRADE3PLUS", "mean", 6.6, "days"), ("AE_GRADE3PLUS", "mean", 9.2, "days")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The AUC of fentanyl was 7.1% (95% CI: −28% to +19%) lower if patients used aprepitant, compared to fentanyl only.",
+     [("difference", 7.1, -28.0, 19.0)]),
+    ("The projected 2-year PFS is 88.8% and 89.7%, respectively (difference, -0.9%, (95% CI, -4.1%, +2.2%).",
+     [("rate_at_time", 88.8, None, None), ("rate_at_time", 89.7, None, None)]),
+])
+def test_signed_interval_bounds_and_a_percentage_lower_than_another(text, expected):
+    found = [(d.measure, d.value, d.ci_low, d.ci_high) for d in _sentence_results(text, [])]
+    assert found[:len(expected)] == expected and all(value != 2.2 for _, value, _, _ in found)

@@ -46,7 +46,7 @@ from extractor.structure import (
 _SKIP_SECTIONS = {REFERENCES, OTHER, FUNDING}
 # "The primary objective was to compare RFS in patients with X vs. those without": a comparison even in one arm.
 #: Words that make a trial comparative whatever its arms: "the primary objective was to compare", "a crossover study".
-_COMPARES = re.compile(r"\bprimary (?:end ?point|objective|aim|outcome)\b[^.]{0,60}\bcompar|\bcross-?over (?:study|trial|design)",
+_COMPARES = re.compile(r"\bprimary (?:end ?point|objective|aim|outcome)\b[^.]{0,60}\bcompar|\bcross-?over (?:[\w-]+ ){0,3}?(?:stud(?:y|ies)|trials?|design)",
                        re.IGNORECASE)
 # Sentences about trials still to come say nothing of this one's design.
 _FUTURE = folded(r"\b(?:warrant\w*|further (?:validation|investigation|study|studies|trials?)|future|are needed|is needed|awaited|larger|should be (?:evaluated|confirmed|validated)|would help)\b")
@@ -82,7 +82,7 @@ _COMPARATOR = quick(r"\b(?:versus|vs\.?|placebo|(?:intervention|control|usual[- 
 #: "randomly assigned in a 1:1 ratio to", "a randomised controlled study", "were randomized into two groups"
 _STRONG_SIGNAL = quick(
     r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|"
-    r"randomi[sz]ation)\b[^.;]{0,60}?\b(?:to|between|into)\b|\brandomly receive\b|\bsingle[- ]arm\b|\bcross-?over (?:study|trial|design)\b"
+    r"randomi[sz]ation)\b[^.;]{0,60}?\b(?:to|between|into)\b|\brandomly receive\b|\bsingle[- ]arm\b|\bcross-?over (?:[\w-]+ ){0,3}?(?:stud(?:y|ies)|trials?|design)\b"
     r"|\brandomi[sz]ed,? (?:[\w-]+[ ,]+){0,4}?(?:trial|study)\b"
     r"|\b(?:were|was) assigned to (?:an? |the |either )?[^.;]{0,40}?\b(?:group|arm)\b[^.;]{0,12}?\bor\b"  # "to a TY group or to a wait-list control group"
     r"|\b(?:were|was) (?:assigned|allocated) to receive either\b"  # "assigned to receive either eribulin or bevacizumab"

@@ -42,8 +42,8 @@ _NR_RANGE = re.compile(rf"[\[(,]\s*(?:{NUM})\s*(?:months?|weeks?|years?)?\s*(?:[
 _UNIT = {"m": "months", "w": "weeks", "d": "days", "y": "years"}
 _CI_RE = quick(
     rf"(?:(?P<lvl>\d{{2}}(?:[.·]\d+)?)\s?%\s*)?(?:C[Il]|C\.I\.|confidence intervals?|CrI)\)?\s*(?:[(\[]CI[)\]]\s*)?[:=,]?\s*(?:of\s*|was\s*)?"
-    rf"[\[(]?\s*(?P<lo>-?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?|mo)?\s*(?:[-–—‒]|to|,)\s*"
-    rf"(?P<hi>{NUM}|NE\b|not estimable|not reached|NR\b|not evaluable)",
+    rf"[\[(]?\s*(?P<lo>[-−+]?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?|mo)?\s*(?:[-–—‒]|to|,)\s*"
+    rf"(?P<hi>[−+]?(?:{NUM})|NE\b|not estimable|not reached|NR\b|not evaluable)",
     re.IGNORECASE,
 )
 _BARE_RANGE = re.compile(
@@ -895,6 +895,9 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
     return Draft(owner.canonical, measure, value, unit, start, end, sentence, owner)
 
 
+#: "7.1% (95% CI: −28% to +19%) lower if … compared to …", "13% more of the men … than": a difference.
+_COMPARED_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:lower|higher|greater|less|more|fewer)\b(?=[^.;]{0,80}\b(?:than|compared))",
+                             re.IGNORECASE)
 _DURATION_OF = re.compile(r"\b(?:mean|median|average)\s+(?:duration|length)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 #: A value the text calls the difference: "difference = 15%", "(difference, 2.4 months", "difference of 1.6%".
 _NAMED_DIFFERENCE = re.compile(r"\bdifference\s*(?:[,:=]|of|was)?\s*[-−–]?$", re.IGNORECASE)
@@ -917,7 +920,7 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
     if owner.measure == "reduction":  # "reduced the risk of death by 27%": a relative risk reduction
         return Draft(canonical, "difference", value, "percent", start, end, sentence, owner, name=owner.text.strip())
     before = text[max(0, start - 100): start]
-    if _NAMED_DIFFERENCE.search(before) or (_DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower()
+    if _NAMED_DIFFERENCE.search(before) or _COMPARED_AFTER.match(text, end) or (_DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower()
             and not re.search(r"\bfrom\s*$", text[max(0, start - 8): start])) or re.match(r"\s*\(\s*from\b", text[end:]):
         measure = "difference"  # "the absolute increase in 3-year PFS was 7.3% (from 28.1% to 35.4%)"
     elif canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
