@@ -1068,3 +1068,16 @@ def test_the_mean_duration_of_an_event_is_the_events():
 def test_signed_interval_bounds_and_a_percentage_lower_than_another(text, expected):
     found = [(d.measure, d.value, d.ci_low, d.ci_high) for d in _sentence_results(text, [])]
     assert found[:len(expected)] == expected and all(value != 2.2 for _, value, _, _ in found)
+
+
+def test_objective_responses_abbreviated_or_and_an_arm_named_with_a_hyphen():
+    text = "In the 89 CT-arm patients, 18 ORs (20.2%) (three complete responders and 15 partial responders) were observed."
+    assert [(d.endpoint, d.measure, d.value, d.arm) for d in _sentence_results(text, ["CT", "IL-2"])] == [
+        ("ORR", "proportion", 20.2, "CT")]
+
+
+def test_a_sentence_that_opens_with_its_own_group_takes_no_arm_from_the_one_before():
+    text = ("Patients were randomized to receive CT or CT plus IL-2. In the 89 CT-arm patients, 18 ORs (20.2%) were "
+            "observed. In the 87 bioCT-arm patients, 22 ORs (25.3%) were recorded.")
+    arms = {r.value: r.arm for t in extract(text).trials for r in t.results}
+    assert arms[20.2] == "CT" and arms[25.3] != "CT"

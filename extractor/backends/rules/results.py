@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from extractor.backends.rules.text import NUM, VERSUS, WORD_NUMBER, distinct, folded, parse_number, word_to_int
@@ -838,6 +838,9 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
            start: int, end: int, context_endpoint: str | None = None) -> Draft | None:
     """The result a value makes with the endpoint that owns it, or None when they do not fit."""
     canonical = owner.canonical
+    if canonical == "OR" and kind == "pct" and owner.text.strip() in {"OR", "ORs"}:
+        owner = replace(owner, canonical="ORR")  # "18 ORs (20.2%)": an odds ratio is no percentage; responses are
+        canonical = "ORR"
     if canonical in _COMPARATIVE:
         return _comparative_draft(sentence, owner, kind, value, start, end, context_endpoint)
     if kind == "ratio":
@@ -1223,14 +1226,15 @@ def topic_arm(text: str, mentions: list[tuple[int, int, str]]) -> str | None:
 def carry_topic_arm(drafts: list[Draft], text: str, topic: str) -> None:
     """Sentences that follow one about an arm, naming no arm and contrasting nothing, go on about it
     ("In the UFT group, 12 patients responded. Median PFS was 5.1 months."): their arm-level values are its."""
-    if _CONTRAST.search(text):
-        return
+    if _CONTRAST.search(text) or _OWN_TOPIC.match(text):
+        return  # "In the 87 bioCT-arm patients, …": a sentence that opens with its own group
     for d in drafts:
         if d.arm is None and d.measure not in _BETWEEN_ARMS:
             d.arm = topic
 
 
-_OPENS_WITH_ARM = re.compile(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?$", re.IGNORECASE)
+_OPENS_WITH_ARM = re.compile(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?(?:\d+\s+)?$", re.IGNORECASE)  # "In the 89 CT-arm patients"
+_OWN_TOPIC = re.compile(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?(?:\d+\s+)?[\w-]+[- ](?:arm|group|patients)\b", re.IGNORECASE)
 _BETWEEN_ARMS = frozenset({"hazard_ratio", "odds_ratio", "risk_ratio", "difference"})
 _ONE_ARM_PREPOSITION = re.compile(r"\b(?:in|for|among|within|with|receiving|treated with)\s+(?:the\s+)?$", re.IGNORECASE)
 _CONTRAST = re.compile(rf"\b(?:{VERSUS}|compared|than|whereas|while|respectively|both|each|overall|total|all)(?!\w)", re.IGNORECASE)
