@@ -1070,6 +1070,18 @@ def test_signed_interval_bounds_and_a_percentage_lower_than_another(text, expect
     assert found[:len(expected)] == expected and all(value != 2.2 for _, value, _, _ in found)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Nine CR and 27 PR were obtained on 111 patients treated in the experimental arm (RR = 32%, 95% CI: 24%-42%).",
+     [("ORR", "proportion", 32.0)]),
+    # a relative risk printed after the percentages it compares leaves them as they are
+    ("Enrollment was greater by telephone (59/480, 12.3%) than by mail (35/472, 7.4%) (RR 1.66, 95% CI 1.11 to 2.47).",
+     [("OTHER", "proportion", 12.3), ("OTHER", "proportion", 7.4)]),
+    ("The mean QALM-24 was 7.1 (95% CI: 6.0, 9.0) months with chemoradiation.", [("OTHER", "mean", 7.1)]),
+])
+def test_response_rates_abbreviated_as_ratios_and_a_time_after_its_interval(text, expected):
+    assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected
+
+
 def test_objective_responses_abbreviated_or_and_an_arm_named_with_a_hyphen():
     text = "In the 89 CT-arm patients, 18 ORs (20.2%) (three complete responders and 15 partial responders) were observed."
     assert [(d.endpoint, d.measure, d.value, d.arm) for d in _sentence_results(text, ["CT", "IL-2"])] == [

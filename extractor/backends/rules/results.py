@@ -28,7 +28,7 @@ _VALUE_RE = quick(
     rf"(?P<pct>(?<![\w.·/-])(?:{NUM}))\s?(?:%|per\s?cent\b)(?!\s*(?:C[Il]\b|C\.I\.|confidence|CrI|credible))"
     rf"|(?P<time>(?<![\w.·/-])(?:{NUM}))\s*(?P<tu>months?|mos?\b\.?|weeks?|wks?\b|days?|years?|yrs?\b)(?![\w-])"
     rf"|(?P<pm>(?<![\w.·/-])(?:{NUM}))\s*(?:±|\+/-|\+-)\s*(?:{NUM})\s*(?P<pmu>%|months?|weeks?|days?|years?)?(?![\w-])"
-    rf"|(?P<tb>(?<![\w.·/-])(?:{NUM}))(?=\s*\((?:95\s?%\s*CI[,:]?\s*)?(?:{NUM})\s*(?:[-–—‒]|to)\s*(?:{NUM})\)\s*(?P<tbu>months?|weeks?|days?|years?)\b)"
+    rf"|(?P<tb>(?<![\w.·/-])(?:{NUM}))(?=\s*\((?:95\s?%\s*CI[,:]?\s*)?(?:{NUM})\s*(?:[-–—‒]|to|,)\s*(?:{NUM})\)\s*(?P<tbu>months?|weeks?|days?|years?)\b)"
     r"|(?P<nr>not (?:yet )?reached|\bNR\b(?!\s*=))"
     rf"|(?P<shared>(?<![\w.·/-])(?:{NUM}))(?=\s*(?:{VERSUS}|and|or|to)\s*(?:{NUM})\s*(?P<su>%|per\s?cent|months?|weeks?|years?|days?)(?![\w-]))",
     re.IGNORECASE,
@@ -838,8 +838,9 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
            start: int, end: int, context_endpoint: str | None = None) -> Draft | None:
     """The result a value makes with the endpoint that owns it, or None when they do not fit."""
     canonical = owner.canonical
-    if canonical == "OR" and kind == "pct" and owner.text.strip() in {"OR", "ORs"}:
-        owner = replace(owner, canonical="ORR")  # "18 ORs (20.2%)": an odds ratio is no percentage; responses are
+    if canonical in {"OR", "RR"} and kind == "pct" and owner.text.strip().rstrip("s") in {"OR", "RR"} \
+            and owner.end <= start <= owner.end + 12:
+        owner = replace(owner, canonical="ORR")  # "18 ORs (20.2%)", "RR = 32%": a ratio is no percentage; responses are
         canonical = "ORR"
     if canonical in _COMPARATIVE:
         return _comparative_draft(sentence, owner, kind, value, start, end, context_endpoint)
