@@ -1093,3 +1093,12 @@ def test_a_sentence_that_opens_with_its_own_group_takes_no_arm_from_the_one_befo
             "observed. In the 87 bioCT-arm patients, 22 ORs (25.3%) were recorded.")
     arms = {r.value: r.arm for t in extract(text).trials for r in t.results}
     assert arms[20.2] == "CT" and arms[25.3] != "CT"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Grade 2 or greater urinary toxicity was 10% at 70 Gy and 17.5% at 80 Gy (p = .046).",
+     [("AE", 10.0), ("AE", 17.5)]),
+    ("Late grade 3 rectal toxicity occurred in 5% of patients.", [("AE_GRADE3PLUS", 5.0)]),
+])
+def test_urinary_and_rectal_toxicity_are_events(text, expected):
+    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == expected

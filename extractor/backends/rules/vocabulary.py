@@ -292,7 +292,8 @@ _AE_PREFIX = re.compile(
     r"(?:(?:serious|immune[- ](?:related|mediated))\s+)?"
     # "grade 3/4 cardiac events", "grade 3 non-haematological toxicity": the kind of event between grade and noun
     r"(?:(?:(?:non-?)?ha?ematolog(?:ic|ical)|cardiac|cardiovascular|gastrointestinal|GI|neurolog(?:ic|ical)|renal|hepatic|"
-    r"pulmonary|skin|dermatolog(?:ic|ical)|infectious|acute|late|chronic|postoperative|local|systemic)\s+)?$",
+    r"pulmonary|skin|dermatolog(?:ic|ical)|infectious|acute|late|chronic|postoperative|local|systemic|(?:genito)?urinary|GU|"
+    r"rectal|bladder|bowel)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -336,7 +337,7 @@ def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, s
 
 
 #: A kind of toxicity right before the word: "neuro-sensory toxicity", "ocular toxicity" is an event, not safety.
-_KIND_OF_TOXICITY = re.compile(r"\b([a-z]+(?:-[a-z]+|ic|al|ar|ory|ous))\s+$", re.IGNORECASE)
+_KIND_OF_TOXICITY = re.compile(r"\b([a-z]+(?:-[a-z]+|ic|al|ar|ary|ory|ous))\s+$", re.IGNORECASE)
 _NOT_A_KIND = re.compile(r"(?:principal|overall|general|total|severe|serious|major|minimal|additional|clinical|potential|global|"
                          r"usual|typical|various|several|previous|cumulative|dose-limiting|treatment-related|drug-related)$",
                          re.IGNORECASE)
