@@ -1102,3 +1102,17 @@ def test_a_sentence_that_opens_with_its_own_group_takes_no_arm_from_the_one_befo
 ])
 def test_urinary_and_rectal_toxicity_are_events(text, expected):
     assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == expected
+
+
+@pytest.mark.parametrize(("text", "arms", "expected"), [
+    # a share of patients whose quality of life improved is a result, with its arm
+    ("Global QOL improved in more patients on afatinib (64%) versus chemotherapy (50%) (P = .010).",
+     ["afatinib", "chemotherapy"], [("QOL", 64.0, "afatinib"), ("QOL", 50.0, "chemotherapy")]),
+    # who answered the questionnaires is not how they fared
+    ("395 patients (97%) participated in the health-related quality-of-life (HRQOL) study.", [], []),
+    # "75 % to 56 %" with no "from": a change over time in one group, not two arms
+    ("Additionally, anxiety (HADS score ≥ 11, 75 % to 56 %, P < 0.01) improved.", ["A", "B"],
+     [("QOL", 75.0, None), ("QOL", 56.0, None)]),
+])
+def test_quality_of_life_shares(text, arms, expected):
+    assert [(d.endpoint, d.value, d.arm) for d in _sentence_results(text, arms)] == expected

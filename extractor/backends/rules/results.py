@@ -899,6 +899,8 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
     return Draft(owner.canonical, measure, value, unit, start, end, sentence, owner)
 
 
+_TOOK_PART = re.compile(r"\b(?:participat\w*|complet\w*|compliance|available|returned|evaluable|assessable|"
+                        r"questionnaires? (?:were|was) (?:received|answered))\b", re.IGNORECASE)
 #: "7.1% (95% CI: −28% to +19%) lower if … compared to …", "13% more of the men … than": a difference.
 _COMPARED_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:lower|higher|greater|less|more|fewer)\b(?=[^.;]{0,80}\b(?:than|compared))",
                              re.IGNORECASE)
@@ -919,8 +921,8 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
                    start: int, end: int) -> Draft | None:
     """A percentage: a time-to-event rate, an absolute difference ("7.3% (from 28.1% to 35.4%)"), or a proportion."""
     text, canonical = sentence.text, owner.canonical
-    if canonical in {"HR", "OR", "RR", "SAFETY", "QOL"}:
-        return None
+    if canonical in {"HR", "OR", "RR", "SAFETY"} or (canonical == "QOL" and _TOOK_PART.search(text)):
+        return None  # "395 patients (97%) participated in the HRQOL study": who answered, not how they fared
     if owner.measure == "reduction":  # "reduced the risk of death by 27%": a relative risk reduction
         return Draft(canonical, "difference", value, "percent", start, end, sentence, owner, name=owner.text.strip())
     before = text[max(0, start - 100): start]
@@ -1270,9 +1272,12 @@ def _versus_pairs(scene: _ArmScene) -> None:
             gap = scene.text[a.end: b.pos]
             if (a.arm and b.arm) or not (_PAIR.search(gap) or re.fullmatch(r"\s*and\s*", gap)) or len(candidates) < 2:
                 continue
+            from_to = _FROM.search(scene.text[max(0, a.pos - 12): a.pos])
+            if not from_to and re.fullmatch(r"\s*%?\s*to\s*", gap):
+                continue  # "(HADS score ≥ 11, 75 % to 56 %)": a change over time, not two arms
             if scene.added_arm in candidates and not ordered and _ADDITION.search(scene.text[: a.pos]):
                 candidates = [scene.added_arm, *(x for x in candidates if x != scene.added_arm)]
-            pair = _from_to_order(candidates) if _FROM.search(scene.text[max(0, a.pos - 12): a.pos]) else candidates
+            pair = _from_to_order(candidates) if from_to else candidates
             a.arm = a.arm or next((x for x in pair if x != b.arm), None)
             b.arm = b.arm or next((x for x in pair if x != a.arm), None)
 
