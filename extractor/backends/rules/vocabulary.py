@@ -237,12 +237,9 @@ def find_mentions(sentence: str) -> list[Mention]:
 
 
 @lru_cache(maxsize=2048)
-def _find_mentions(sentence: str) -> tuple[Mention, ...]:
-    """Every endpoint mention in ``sentence``, left to right.
-
-    Where mentions overlap, the leftmost wins, then the entry listed first
-    (the same choice a single alternation of all entries would make).
-    """
+def _entry_matches(sentence: str) -> list[tuple[int, int, int]]:
+    """(start, entry order, -end) of every entry's match, sorted: leftmost first, then the entry
+    listed first, then the longest. Entries whose keywords the sentence lacks are not tried."""
     low = sentence.lower()
     same_offsets = len(low) == len(sentence)
     found: list[tuple[int, int, int]] = []
@@ -265,9 +262,18 @@ def _find_mentions(sentence: str) -> tuple[Mention, ...]:
             if m.end() > m.start():
                 found.append((m.start(), order, -m.end()))
     found.sort()
+    return found
+
+
+def _find_mentions(sentence: str) -> tuple[Mention, ...]:
+    """Every endpoint mention in ``sentence``, left to right.
+
+    Where mentions overlap, the leftmost wins, then the entry listed first
+    (the same choice a single alternation of all entries would make).
+    """
     out: list[Mention] = []
     last_end = 0
-    for start, order, negative_end in found:
+    for start, order, negative_end in _entry_matches(sentence):
         end = -negative_end
         if start < last_end:
             continue
