@@ -1116,3 +1116,18 @@ def test_urinary_and_rectal_toxicity_are_events(text, expected):
 ])
 def test_quality_of_life_shares(text, arms, expected):
     assert [(d.endpoint, d.value, d.arm) for d in _sentence_results(text, arms)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "Grades 3 to 4" is the grade, not a count of four
+    ("Grades 3 to 4 neutropenia occurred in 25% of patients; grades 3 to 4 fatigue occurred more often with TCG.",
+     [("AE_GRADE3PLUS", "proportion", 25.0)]),
+    # the top of a range is not a value
+    ("The coefficients of variation were 15.8–68.8% for intensity.", []),
+    # who the patients were at baseline, and when they were assessed, are not results
+    ("Overall, 162/676 (24 %) patients had renal impairment at baseline.", []),
+    ("Utility scores were assessed using the EQ-5D instrument at baseline; cycles 3, 5, and 7; 7 months; and 1 year.", []),
+    ("The ORR was 45% at 12 weeks compared with 20% at baseline.", [("ORR", "proportion", 45.0), ("ORR", "proportion", 20.0)]),
+])
+def test_grades_ranges_and_baseline_are_no_results(text, expected):
+    assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected

@@ -432,6 +432,8 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
         return True  # "CI 95% (0.23-2.11)": the interval's level
     if kind == "pct" and _FORMULATION_AFTER.match(text, end):
         return True  # "imiquimod 5% cream": a strength
+    if kind == "pct" and re.search(r"(?<![\d.·])\d+(?:[.·]\d+)?\s*[–—-]\s*$", before) and not re.search(r"\bgrades?\s*\d\s*[–—-]\s*$", before, re.IGNORECASE):
+        return True  # "were 15.8–68.8% for intensity": the top of a range
     if kind in {"time", "pct"} and _NOT_OUTCOME_BEFORE.search(before) and not re.search(
         r"(?:was|were|of|:|=)\s*$", before[-6:]
     ):
@@ -569,6 +571,8 @@ def extract_sentence(
         drafts = [d for d in drafts if (d.measure in {"proportion", "mean", "difference"} or
                                         (d.measure == "median" and "median" in text.lower()))
                   and not _THRESHOLD_BEFORE.search(text, max(0, d.pos - 20), d.pos) and not _CI_AFTER.match(text, d.end)]
+    if _AT_BASELINE.search(text) and not _CHANGED.search(text):
+        return []  # "162/676 (24 %) patients had renal impairment at baseline": who they were, not a result
     _fill_units_for_not_reached(drafts)
     _attach_p_values(drafts, text)
     _assign_arms(drafts, text, _outside(arms, mentions), arm_labels or [], added_arm)
@@ -899,6 +903,10 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
     return Draft(owner.canonical, measure, value, unit, start, end, sentence, owner)
 
 
+_AT_BASELINE = re.compile(r"\b(?:at baseline|baseline (?:characteristics|demographics)|at (?:study )?entry|at enrol?lment)\b",
+                          re.IGNORECASE)
+_CHANGED = re.compile(r"\b(?:chang\w*|from baseline|increas\w*|decreas\w*|improv\w*|reduc\w*|compared|versus|vs|after|"
+                      r"higher|lower|more|less|differ\w*)\b", re.IGNORECASE)
 _TOOK_PART = re.compile(r"\b(?:participat\w*|complet\w*|compliance|available|returned|evaluable|assessable|"
                         r"questionnaires? (?:were|was) (?:received|answered))\b", re.IGNORECASE)
 #: "7.1% (95% CI: −28% to +19%) lower if … compared to …", "13% more of the men … than": a difference.
