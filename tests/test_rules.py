@@ -1131,3 +1131,13 @@ def test_quality_of_life_shares(text, arms, expected):
 ])
 def test_grades_ranges_and_baseline_are_no_results(text, expected):
     assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The 95% confidence interval excludes the prespecified minimum clinically significant difference of a 20% greater "
+     "improvement in dyspnea.", []),
+    ("The study was powered to detect an improvement of 15% in ORR.", []),
+    ("A statistically significant difference of 12% in 3-year OS favoured arm A.", [("OS", "difference", 12.0)]),
+])
+def test_a_planned_difference_is_no_result(text, expected):
+    assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected

@@ -432,6 +432,8 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
         return True  # "CI 95% (0.23-2.11)": the interval's level
     if kind == "pct" and _FORMULATION_AFTER.match(text, end):
         return True  # "imiquimod 5% cream": a strength
+    if _PLANNED_BEFORE.search(before):
+        return True  # "the prespecified minimum clinically significant difference of a 20% greater improvement"
     if kind == "pct" and re.search(r"(?<![\d.·])\d+(?:[.·]\d+)?\s*[–—-]\s*$", before) and not re.search(r"\bgrades?\s*\d\s*[–—-]\s*$", before, re.IGNORECASE):
         return True  # "were 15.8–68.8% for intensity": the top of a range
     if kind in {"time", "pct"} and _NOT_OUTCOME_BEFORE.search(before) and not re.search(
@@ -447,6 +449,8 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
     return bool(kind != "ratio" and _FOLLOW_AFTER.match(text[end: end + 25]))
 
 
+_PLANNED_BEFORE = re.compile(r"\b(?:to detect|hypothesi[sz]ed|assum(?:ed|ing)|expected|powered|minim(?:um|al) (?:\w+ )?difference|"
+                             r"clinically (?:significant|important|meaningful|relevant) difference)\b[^.;%]{0,40}$", re.IGNORECASE)
 _FORMULATION_AFTER = re.compile(r"\s*(?:w/v\s*)?(?:cream|gel|ointment|solution|lotion|spray|mouthwash|rinse|dextrose|"
                                 r"glucose|saline|lidocaine|povidone|chlorhexidine)\b", re.IGNORECASE)
 _LANDMARK_AFTER = re.compile(
