@@ -602,7 +602,7 @@ def _fold_generic_arm(arms: list[ArmDraft]) -> list[ArmDraft]:
     if len(arms) != 3:
         return arms
     generic = [a for a in arms if a.label and _GENERIC_ARM.match(a.label) and not a.interventions]
-    controls = [a for a in arms if a.label and _CONTROL_LABEL.search(a.label)]
+    controls = [a for a in arms if a.label and CONTROL_LABEL.search(a.label)]
     if len(generic) != 1 or len(controls) != 1:
         return arms
     named = next(a for a in arms if a is not generic[0] and a is not controls[0])
@@ -611,7 +611,9 @@ def _fold_generic_arm(arms: list[ArmDraft]) -> list[ArmDraft]:
     return [a for a in arms if a is not generic[0]]
 
 
-_CONTROL_LABEL = re.compile(r"\b(?:control|placebo|usual care|standard care|observation)\b", re.IGNORECASE)
+#: An arm's label that names a comparator: "control", "usual care", "placebo", "wait-list", "observation".
+CONTROL_LABEL = re.compile(r"\b(?:controls?|usual|standard|placebo|wait(?:ing)?[- ]?list|routine|conventional|sham|observation)\b",
+                           re.IGNORECASE)
 _SCHEDULE_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|eight|ten|twelve|cycles?|courses?|doses?|weeks?|days?|months?|mg|daily|twice)\b"
 )

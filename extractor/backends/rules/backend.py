@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from extractor.backends.rules import design, verdict
-from extractor.backends.rules.arms import ArmDraft, arm_mentions, find_arms, interventions_in
+from extractor.backends.rules.arms import CONTROL_LABEL, ArmDraft, arm_mentions, find_arms, interventions_in
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
 from extractor.backends.rules.results import Draft, carry_topic_arm, extract_sentence, topic_arm
 from extractor.backends.rules.text import distinct, expansion, folded
@@ -44,10 +44,11 @@ from extractor.structure import (
 )
 
 _SKIP_SECTIONS = {REFERENCES, OTHER, FUNDING}
-# "The primary objective was to compare RFS in patients with X vs. those without": a comparison even in one arm.
-#: Words that make a trial comparative whatever its arms: "the primary objective was to compare", "a crossover study".
-_COMPARES = re.compile(r"\bprimary (?:end ?point|objective|aim|outcome)\b[^.]{0,60}\bcompar|\bcross-?over (?:[\w-]+ ){0,3}?(?:stud(?:y|ies)|trials?|design)",
-                       re.IGNORECASE)
+#: "a crossover study", "two prospective cross-over pharmacokinetic intervention studies".
+_CROSSOVER = r"\bcross-?over (?:[\w-]+ ){0,3}?(?:stud(?:y|ies)|trials?|design)"
+#: Words that make a trial comparative whatever its arms, even in one arm: a crossover, or "The primary
+#: objective was to compare RFS in patients with X vs. those without".
+_COMPARES = re.compile(rf"\bprimary (?:end ?point|objective|aim|outcome)\b[^.]{{0,60}}\bcompar|{_CROSSOVER}", re.IGNORECASE)
 # Sentences about trials still to come say nothing of this one's design.
 _FUTURE = folded(r"\b(?:warrant\w*|further (?:validation|investigation|study|studies|trials?)|future|are needed|is needed|awaited|larger|should be (?:evaluated|confirmed|validated)|would help)\b")
 #: Each branch of ``_FUTURE`` holds one of these: the pattern is searched only when one is in the sentence.
@@ -82,7 +83,7 @@ _COMPARATOR = quick(r"\b(?:versus|vs\.?|placebo|(?:intervention|control|usual[- 
 #: "randomly assigned in a 1:1 ratio to", "a randomised controlled study", "were randomized into two groups"
 _STRONG_SIGNAL = quick(
     r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|"
-    r"randomi[sz]ation)\b[^.;]{0,60}?\b(?:to|between|into)\b|\brandomly receive\b|\bsingle[- ]arm\b|\bcross-?over (?:[\w-]+ ){0,3}?(?:stud(?:y|ies)|trials?|design)\b"
+    r"randomi[sz]ation)\b[^.;]{0,60}?\b(?:to|between|into)\b|\brandomly receive\b|\bsingle[- ]arm\b|" + _CROSSOVER + r"\b"
     r"|\brandomi[sz]ed,? (?:[\w-]+[ ,]+){0,4}?(?:trial|study)\b"
     r"|\b(?:were|was) assigned to (?:an? |the |either )?[^.;]{0,40}?\b(?:group|arm)\b[^.;]{0,12}?\bor\b"  # "to a TY group or to a wait-list control group"
     r"|\b(?:were|was) (?:assigned|allocated) to receive either\b"  # "assigned to receive either eribulin or bevacizumab"
@@ -576,7 +577,6 @@ def _added_arm(arms: list[ArmDraft]) -> str | None:
     return None
 
 
-_CONTROL_LABEL = re.compile(r"\b(?:control|usual|standard|placebo|wait(?:ing)?[- ]?list|routine|conventional|sham)", re.IGNORECASE)
 #: Arm names that say which arm, not what it got.
 _GENERIC_ARM_NAME = re.compile(
     r"^(?:(?:arm|group|cohort)\s+\S+|\S+\s+(?:arm|group|cohort)|control|controls|experimental|experiment|intervention|"
@@ -660,7 +660,7 @@ def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int], ai
                 # a drug the treatment text gives every arm ("patients receiving doxorubicin and cyclophosphamide were
                 # randomised to docetaxel …", "Z-360 and gemcitabine"): the trial's backbone, in each arm
                 arm.interventions += [i for i in unclaimed if i["type"] in _BACKBONE_TYPES and i not in arm.interventions]
-        bare = [a for a in arms if not a.interventions and not _CONTROL_LABEL.search(a.label or "")]
+        bare = [a for a in arms if not a.interventions and not CONTROL_LABEL.search(a.label or "")]
         if len(bare) == 1 and not claimed and not unclaimed:
             bare[0].interventions = _aimed_interventions(aim_text)
     if not arms:

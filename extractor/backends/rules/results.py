@@ -154,15 +154,15 @@ def _mention_timepoint(text: str, mention: Mention) -> str | None:
     before = _TIMEPOINT_BEFORE.search(text[max(0, mention.start - 40): mention.start])
     if before:
         return _timepoint(before.group("n"), before.group("u"))
-    after = (_TIMEPOINT_AFTER if mention.measure != "alive" else _AT_LEAST).match(text[mention.end: mention.end + 40])
+    window = text[mention.end: mention.end + 40]
+    after = _TIMEPOINT_AFTER.match(window) or (_AT_LEAST.match(window) if mention.measure == "alive" else None)
     if after:
         return _timepoint(after.group("n"), after.group("u"))
     return None
 
 
 #: "survived >/= 3 years", "alive beyond 2 years": the landmark after a survival count.
-_AT_LEAST = re.compile(r"^\s*(?:(?:>/?=?|≥|more than|at least|beyond)\s*|(?:rates?\s*)?at\s*)(?P<n>\d+)\s*(?P<u>months?|years?|weeks?)",
-                       re.IGNORECASE)
+_AT_LEAST = re.compile(r"^\s*(?:>/?=?|≥|more than|at least|beyond)\s*(?P<n>\d+)\s*(?P<u>months?|years?|weeks?)", re.IGNORECASE)
 
 
 def _parse_p(raw: str) -> float | None:
@@ -563,6 +563,8 @@ def extract_sentence(
     text = sentence.text
     if not _DIGIT.search(text) and not _HAS_VALUE.search(text.lower()):  # a digit is a value: no need to lowercase
         return []
+    if _AT_BASELINE.search(text) and not _CHANGED.search(text):
+        return []  # "162/676 (24 %) patients had renal impairment at baseline": who they were, not a result
     mentions = _with_unnamed_outcome(text, [m for m in find_mentions(text) if m.canonical != "SKIP"])
     fallback = not mentions
     if fallback:
@@ -575,8 +577,6 @@ def extract_sentence(
         drafts = [d for d in drafts if (d.measure in {"proportion", "mean", "difference"} or
                                         (d.measure == "median" and "median" in text.lower()))
                   and not _THRESHOLD_BEFORE.search(text, max(0, d.pos - 20), d.pos) and not _CI_AFTER.match(text, d.end)]
-    if _AT_BASELINE.search(text) and not _CHANGED.search(text):
-        return []  # "162/676 (24 %) patients had renal impairment at baseline": who they were, not a result
     _fill_units_for_not_reached(drafts)
     _attach_p_values(drafts, text)
     _assign_arms(drafts, text, _outside(arms, mentions), arm_labels or [], added_arm)
