@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from extractor.models import DocumentResult
 
-#: Committed copies, checked against the models by the test suite.
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+#: Committed copies, checked against the models by the test suite and ``trialx schema --check``.
+#: Package data (``extractor/schemas`` links to the top-level ``schemas/`` in the source tree).
+SCHEMA_DIR = Path(str(resources.files("extractor") / "schemas"))
 SCHEMA_FILE = SCHEMA_DIR / "document-result.schema.json"
 GOLD_SCHEMA_FILE = SCHEMA_DIR / "gold.schema.json"
 SCHEMA_ID = "https://trialx.dev/schemas/document-result.schema.json"

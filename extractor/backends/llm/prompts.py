@@ -3,8 +3,9 @@
 A prompt is named ``name@N`` (``extract@2``); a bare ``name`` is its highest version.
 The name, version and SHA-256 of the file's bytes travel with every result and into
 the cache key. Prompt files are found, in order, in ``--prompts-dir`` /
-``TRIALX_PROMPTS_DIR``, in the source tree's ``prompts/`` (a clone, or an editable
-install), and in ``<prefix>/share/trialx/prompts`` (where a wheel install puts them).
+``TRIALX_PROMPTS_DIR``, then in the package's own ``extractor/prompts`` (package data,
+read with ``importlib.resources``: a link to the top-level ``prompts/`` in the source
+tree, real files in a wheel however it is installed).
 
 instructor renders messages as Jinja templates whenever its ``context`` is truthy. The
 backend passes the document only as a validation context that reads as false to that
@@ -18,8 +19,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import sys
 from dataclasses import dataclass
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from extractor.backends import BackendConfigError
@@ -60,15 +62,14 @@ class Prompt:
         return f"{self.name}@{self.version}"
 
 
-def search_path(prompts_dir: str | None = None) -> list[Path]:
-    """Directories searched for prompts, first match wins."""
-    dirs = [Path(prompts_dir)] if prompts_dir else []
-    dirs.append(Path(__file__).resolve().parents[3] / "prompts")
-    dirs.append(Path(sys.prefix) / "share" / "trialx" / "prompts")
+def search_path(prompts_dir: str | None = None) -> list[Traversable]:
+    """Directories searched for prompts, first match wins: the user's, then the bundled ones."""
+    dirs: list[Traversable] = [Path(prompts_dir)] if prompts_dir else []
+    dirs.append(resources.files("extractor") / "prompts")
     return dirs
 
 
-def versions(name: str, prompts_dir: str | None = None) -> dict[int, Path]:
+def versions(name: str, prompts_dir: str | None = None) -> dict[int, Traversable]:
     """Versions of prompt ``name`` in the first directory that has it."""
     for base in search_path(prompts_dir):
         folder = base / name
