@@ -43,7 +43,7 @@ def test_bad_documents_go_to_the_errors_file_and_the_rest_carry_on(tmp_path):
         {"id": "good-1", "abstract": ABSTRACT},
         '{"id": "broken", "abstract": ',
         {"id": "empty", "abstract": "   "},
-        {"id": "no-text", "title": "only a title"},
+        {"id": "no-text", "summary": "no text, no title"},
         {"id": "too-long", "abstract": "x" * 5000},
         {"id": "good-2", "abstract": ABSTRACT},
     ])
@@ -149,3 +149,96 @@ def test_python_api_returns_models():
     result = extract(ABSTRACT, doc_id="sarcoma")
     assert isinstance(result, DocumentResult) and result.doc_id == "sarcoma"
     assert result.trials[0].phases == ["PHASE2"]
+
+
+# --------------------------------------------------------------------------- the output is never an input
+
+
+def test_output_that_is_its_own_input_is_refused_and_the_input_kept(tmp_path):
+    src = _batch(tmp_path, 3)
+    before = src.read_bytes()
+    proc = run_cli("extract", "batch.jsonl", "-o", "./batch.jsonl", "--overwrite", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "the output ./batch.jsonl is also an input (batch.jsonl)" in " ".join(proc.stderr.decode().split())
+    assert src.read_bytes() == before
+
+
+def _job(inputs, output, **options):
+    from extractor.pipeline import JobOptions, run_job
+
+    return run_job(JobOptions(inputs=[str(i) for i in inputs], output=str(output), **options))
+
+
+def test_output_or_errors_file_found_among_the_inputs_is_refused(tmp_path):
+    import pytest
+
+    from extractor.pipeline import OutputConflict
+
+    src = _batch(tmp_path, 2)
+    os.link(src, tmp_path / "link.jsonl")
+    _job([src], tmp_path / "out.jsonl")  # out.jsonl and out.errors.jsonl now sit beside the input
+    cases = [
+        ([src], tmp_path / "link.jsonl", {"overwrite": True}, "output"),  # a hard link: same inode
+        ([tmp_path], tmp_path / "out.jsonl", {"resume": True}, "(errors file|output)"),  # by a walk
+        ([tmp_path / "*.jsonl"], tmp_path / "new.jsonl", {"errors": str(src)}, "errors file"),  # by a glob
+    ]
+    for inputs, output, options, what in cases:
+        with pytest.raises(OutputConflict, match=f"the {what} .* is also an input"):
+            _job(inputs, output, **options)
+    with pytest.raises(OutputConflict, match="is the output file"):
+        _job([src], tmp_path / "o.jsonl", errors=str(tmp_path / "." / "o.jsonl"))
+    assert len(read_jsonl(src)) == 2 and len(read_jsonl(tmp_path / "out.jsonl")) == 2
+
+
+# --------------------------------------------------------------------------- one job per output
+
+
+HOLDER = """
+import sys, time
+from extractor.output import job_lock
+with job_lock(sys.argv[1]):
+    print("locked", flush=True)
+    time.sleep(600)
+"""
+
+
+def test_a_second_job_on_one_output_is_refused_until_the_holder_dies(tmp_path):
+    src = _batch(tmp_path, 2)
+    out = tmp_path / "out.jsonl"
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(out)], cwd=ROOT, stdout=subprocess.PIPE)
+    try:
+        assert holder.stdout.readline() == b"locked\n"
+        proc = run_cli("extract", str(src), "-o", str(out))
+        assert proc.returncode == 2
+        message = " ".join(proc.stderr.decode().split())
+        assert f"{out} is being written by another trialx job (process {holder.pid}" in message
+        assert not out.exists()
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+    proc = run_cli("extract", str(src), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr.decode()
+    assert len(read_jsonl(out)) == 2
+    assert not (tmp_path / ".out.jsonl.lock").exists()
+
+
+def test_the_lock_is_held_for_the_whole_job(tmp_path):
+    import pytest
+
+    from extractor.output import OutputBusy, job_lock
+
+    src = _batch(tmp_path, 3)
+    out = tmp_path / "out.jsonl"
+    refused = []
+
+    def second_job(summary):
+        with pytest.raises(OutputBusy), job_lock(out):
+            pass
+        refused.append(summary.documents)
+
+    from extractor.pipeline import JobOptions, run_job
+
+    run_job(JobOptions(inputs=[str(src)], output=str(out)), on_document=second_job)
+    assert refused == [1, 2, 3]
+    with job_lock(out):  # free again once the job ended
+        pass
