@@ -927,13 +927,14 @@ def _count_csv(stream: BinaryIO, path: str) -> int:
     return sum(1 for row in opened[0] if any(cell.strip() for cell in row))
 
 
+_COUNT_CHUNK_BYTES = 1 << 20
 _ARTICLE_START = b"<PubmedArticle"
 _ARTICLE_TAG = re.compile(re.escape(_ARTICLE_START) + rb"[\s>/]")
 
 
 def _count_pubmed(stream: BinaryIO, path: str) -> int:
     count, tail = 0, b""
-    while chunk := stream.read(_HEAD_BYTES):
+    while chunk := stream.read(_COUNT_CHUNK_BYTES):
         data = tail + chunk
         count += len(_ARTICLE_TAG.findall(data))
         # Too short to hold a whole tag (so none is counted twice), long enough to finish one.

@@ -743,3 +743,24 @@ def test_other_examples_are_one_text_document(name: str) -> None:
     doc = only_doc(read_all([str(path)]))
     assert doc.doc_id == name
     assert doc.text == path.read_text(encoding="utf-8").replace("\r\n", "\n").removeprefix("\ufeff")
+
+
+# --------------------------------------------------------------------------- counting
+
+
+def test_count_items_streams_pubmed_tags_across_chunk_boundaries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "_COUNT_CHUNK_BYTES", 7)  # every tag is cut by a chunk boundary
+    path = write(tmp_path / "set.xml", pubmed_set(*[PUBMED_PLAIN_ARTICLE] * 4))
+    files = readers.input_files([path])
+    assert readers.count_items(files) == 4 == len(read_all([path]))
+
+
+def test_count_items_is_unknown_for_stdin_and_json(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.json", '[{"abstract": "A"}, {"abstract": "B"}]')
+    assert readers.count_items(readers.input_files([path])) is None
+    assert readers.count_items(readers.input_files(["-"])) is None
+    listing = write(tmp_path / "l.txt", f"{ABSTRACT_1}\r\n\r\n{ABSTRACT_2}\r{ABSTRACT_1}\n")
+    files = readers.input_files([listing])
+    assert readers.count_items(files, format="lines") == 3 == len(read_all([listing], format="lines"))
