@@ -3,8 +3,9 @@
 Exit codes (also in the README):
     0  every document was extracted
     1  the job finished but some documents failed (see the errors file)
-    2  usage error: bad option, missing input, unknown format or backend,
-       output exists without --resume/--overwrite
+    2  usage error: bad option, missing input, unknown format or backend, a CSV
+       without a text column, output exists without --resume/--overwrite, output
+       or errors file is an input, another job is writing the output
     3  trialx eval: the quality gate failed (--fail-under, --baseline/--max-drop)
     130 interrupted (Ctrl-C); rerun with --resume to continue
 """
