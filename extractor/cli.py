@@ -3,8 +3,9 @@
 Exit codes (also in the README):
     0  every document was extracted
     1  the job finished but some documents failed (see the errors file)
-    2  usage error: bad option, missing input, unknown format or backend,
-       output exists without --resume/--overwrite
+    2  usage error: bad option, missing input, unknown format or backend, a CSV
+       without a text column, output exists without --resume/--overwrite, output
+       or errors file is an input, another job is writing the output
     3  trialx eval: the quality gate failed (--fail-under, --baseline/--max-drop)
     130 interrupted (Ctrl-C); rerun with --resume to continue
 """
@@ -21,6 +22,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -28,6 +30,7 @@ from rich.progress import (
     SpinnerColumn,
     TextColumn,
     TimeElapsedColumn,
+    TimeRemainingColumn,
 )
 from rich.table import Table
 
@@ -42,7 +45,8 @@ from extractor.backends import (
     choose,
 )
 from extractor.documents import DEFAULT_MAX_CHARS, InputError
-from extractor.pipeline import JobOptions, OutputExists, Summary, run_job, summary_json
+from extractor.output import OutputBusy
+from extractor.pipeline import JobOptions, OutputConflict, OutputExists, Summary, run_job, summary_json
 from extractor.readers import FORMATS, FieldNames
 
 EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE, EXIT_GATE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -198,7 +202,7 @@ def extract(
     show_progress = err.is_terminal if progress is None else progress
     try:
         summary = _run(options, show_progress)
-    except (InputError, OutputExists, UnknownBackend, BackendConfigError) as exc:
+    except (InputError, OutputExists, OutputConflict, OutputBusy, UnknownBackend, BackendConfigError) as exc:
         raise _usage_error(str(exc)) from None
     except BackendUnavailable as exc:
         raise _usage_error(f"{exc}. The job stopped; what was written is whole: fix this and rerun with --resume"
@@ -222,18 +226,24 @@ def _run(options: JobOptions, show_progress: bool) -> Summary:
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]:.0f} docs/s  {task.fields[errors]} errors"),
         TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
     )
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task("extract", total=None, rate=0.0, errors=0)
 
         def tick(summary: Summary) -> None:
-            bar.update(task, completed=summary.documents, rate=summary.docs_per_second,
+            # Counted against what this run extracts: documents skipped by --resume come off the total.
+            total = None if summary.total is None else summary.total - summary.skipped
+            bar.update(task, total=total, completed=summary.documents, rate=summary.docs_per_second,
                        errors=summary.errors)
 
         return run_job(options, on_document=tick)
 
 
 def _print_summary(summary: Summary) -> None:
+    for warning in summary.warnings:
+        err.print(f"[yellow]warning[/]: {escape(warning)}", highlight=False, soft_wrap=True)
     table = Table(title="trialx extract", show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")

@@ -20,6 +20,8 @@ class Document:
         title: Title, when the input carries one separately from ``text``.
         source: Where it came from, for messages: ``path``, ``path:line`` or ``<stdin>:line``.
         registry_ids: Registry numbers the input gives as metadata (PubMed DataBank).
+        warnings: Problems met reading it that did not stop it (a title without an
+            abstract); the batch job copies them into the document's result.
     """
 
     doc_id: str
@@ -27,6 +29,7 @@ class Document:
     title: str | None = None
     source: str | None = None
     registry_ids: tuple[str, ...] = field(default_factory=tuple)
+    warnings: tuple[str, ...] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True, slots=True)

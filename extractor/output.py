@@ -5,15 +5,32 @@ opened with ``O_APPEND``. A regular-file write is not interrupted by signals, so
 killing the process leaves either the whole line or none of it. A crash of the
 machine itself can still cut a line; ``repair_tail`` drops such a tail before a
 resumed job appends to the file.
+
+One job at a time writes an output: ``job_lock`` holds an exclusive advisory lock
+(``fcntl.flock``) on a hidden lock file beside it for the whole job. The kernel
+drops the lock when its holder dies, even by ``kill -9``, so a stale lock file
+never blocks the next job. Platforms without ``fcntl`` (Windows) take no lock.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks, jobs are not kept apart
+    fcntl = None  # type: ignore[assignment]
+
+
+class OutputBusy(Exception):
+    """Another job holds the output's lock."""
 
 
 class JsonlSink:
@@ -113,4 +130,112 @@ def iter_json_lines(path: str | Path) -> Iterator[tuple[int, dict]]:
 
 def written_ids(path: str | Path) -> set[str]:
     """Doc ids of the records already in an output file."""
-    return {obj["doc_id"] for _, obj in iter_json_lines(path) if isinstance(obj.get("doc_id"), str)}
+    return read_written(path).ids
+
+
+# A doc id still readable in a line that is not whole JSON.
+_DOC_ID = re.compile(rb'"doc_id"\s*:\s*("(?:[^"\\]|\\.)*")')
+
+
+@dataclass
+class Written:
+    """What an output file holds: the ids of its records, and its corrupt lines.
+
+    Attributes:
+        ids: Doc ids of the whole records.
+        corrupt: ``(line number, doc id or None)`` of each non-blank line that is not
+            a JSON object with a string ``doc_id``; the id is read from the line when it can be.
+    """
+
+    ids: set[str] = field(default_factory=set)
+    corrupt: list[tuple[int, str | None]] = field(default_factory=list)
+
+
+def read_written(path: str | Path) -> Written:
+    """Read back an output file: the ids it holds, and which lines are not records."""
+    found = Written()
+    with open(path, "rb") as fh:
+        for number, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            doc_id = _record_id(raw)
+            if doc_id is not None:
+                found.ids.add(doc_id)
+            else:
+                found.corrupt.append((number, _salvage_id(raw)))
+    return found
+
+
+def _record_id(raw: bytes) -> str | None:
+    try:
+        obj = json.loads(raw)
+    except ValueError:
+        return None
+    doc_id = obj.get("doc_id") if isinstance(obj, dict) else None
+    return doc_id if isinstance(doc_id, str) else None
+
+
+def _salvage_id(raw: bytes) -> str | None:
+    match = _DOC_ID.search(raw)
+    if match is None:
+        return None
+    try:
+        value = json.loads(match.group(1))
+    except ValueError:
+        return None
+    return value if isinstance(value, str) else None
+
+
+def lock_path(path: str | Path) -> Path:
+    """The lock file of an output: hidden beside it, so a directory walk never reads it."""
+    out = Path(path)
+    return out.with_name(f".{out.name}.lock")
+
+
+@contextmanager
+def job_lock(path: str | Path) -> Iterator[None]:
+    """Hold the exclusive lock of the output ``path`` for the block.
+
+    Raises:
+        OutputBusy: Another process holds it (at once: a job never waits for another).
+    """
+    if fcntl is None:
+        yield
+        return
+    lock = lock_path(path)
+    fd = _acquire(lock, path)
+    try:
+        yield
+    finally:
+        # Removed while still held: a job that opened it meanwhile sees it gone and retries.
+        with suppress(FileNotFoundError):
+            os.unlink(lock)
+        os.close(fd)
+
+
+def _acquire(lock: Path, path: str | Path) -> int:
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.read(fd, 32).decode("ascii", "replace").strip() or "unknown"
+            os.close(fd)
+            raise OutputBusy(
+                f"{path} is being written by another trialx job (process {holder}, lock {lock}): "
+                "wait for it to end, or choose another output"
+            ) from None
+        if _is_current(fd, lock):
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
+            return fd
+        os.close(fd)  # the holder removed this lock file as it finished: lock the new one
+
+
+def _is_current(fd: int, lock: Path) -> bool:
+    try:
+        on_disk = os.stat(lock)
+    except FileNotFoundError:
+        return False
+    held = os.fstat(fd)
+    return (held.st_dev, held.st_ino) == (on_disk.st_dev, on_disk.st_ino)

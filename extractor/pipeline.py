@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,12 +23,16 @@ from extractor.api import run_documents
 from extractor.backends import DEFAULT_BACKEND, get_backend
 from extractor.documents import DEFAULT_MAX_CHARS, Document, DocumentError
 from extractor.models import DocumentResult
-from extractor.output import JsonlSink, iter_json_lines, repair_tail, written_ids
-from extractor.readers import FieldNames, read_documents
+from extractor.output import JsonlSink, iter_json_lines, job_lock, read_written, repair_tail
+from extractor.readers import STDIN, FieldNames, InputFile, count_items, input_files, read_files
 
 
 class OutputExists(Exception):
     """The output file exists and neither resume nor overwrite was asked for."""
+
+
+class OutputConflict(Exception):
+    """The output or the errors file is one of the inputs, or the errors file is the output."""
 
 
 @dataclass
@@ -74,7 +80,12 @@ class JobOptions:
 
 @dataclass
 class Summary:
-    """Counts of one run (this run only, not what an earlier run wrote)."""
+    """Counts of one run (this run only, not what an earlier run wrote).
+
+    ``total`` is how many items (documents and read errors) the inputs hold, skipped
+    ones included, when a progress listener asked and it is cheap to know; else None.
+    ``warnings`` are problems of the job as a whole (corrupt lines in a resumed output).
+    """
 
     documents: int = 0
     written: int = 0
@@ -93,6 +104,8 @@ class Summary:
     reasks: int = 0
     cached: int = 0
     cost_usd: float | None = None
+    total: int | None = None
+    warnings: list[str] = field(default_factory=list)
 
     def count(self, result: DocumentResult) -> None:
         """Add one written result (its trials, results and, for a model, its usage)."""
@@ -131,6 +144,7 @@ class Summary:
             "output": self.output,
             "errors_file": self.errors_file,
             "backend": self.backend,
+            "warnings": self.warnings,
             "usage": {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
                       "requests": self.requests, "reasks": self.reasks, "cached": self.cached,
                       "cost_usd": self.cost_usd},
@@ -141,29 +155,56 @@ def _error_key(doc_id: str | None, source: str, reason: str) -> tuple[str, str]:
     return (doc_id or source, reason)
 
 
+def _key_of(obj: dict[str, Any]) -> tuple[str, str]:
+    return _error_key(obj.get("doc_id"), str(obj.get("source")), str(obj.get("reason")))
+
+
 class _ErrorLog:
-    """Errors file writer that does not repeat an error an earlier run already logged."""
+    """Errors file writer that does not repeat an error an earlier run already logged.
+
+    Errors are appended as they happen, so a killed job keeps them. ``close`` then
+    makes the file describe the current state (see ``close``).
+    """
 
     def __init__(self, path: str | None, *, append: bool):
         self.path = path
-        self._known: set[tuple[str, str]] = set()
+        self._old: set[tuple[str, str]] = set()  # logged by earlier runs
+        self._seen: set[tuple[str, str]] = set()  # met by this run
         if path and append and Path(path).exists():
             repair_tail(path)
-            for _, obj in iter_json_lines(path):
-                self._known.add(
-                    _error_key(obj.get("doc_id"), str(obj.get("source")), str(obj.get("reason")))
-                )
+            self._old = {_key_of(obj) for _, obj in iter_json_lines(path)}
         self._sink = JsonlSink(path, append=append) if path else JsonlSink(sys.stderr.buffer)
 
     def log(self, error: DocumentError) -> None:
         key = _error_key(error.doc_id, error.source, error.reason)
-        if key in self._known:
+        if key in self._seen or key in self._old:
+            self._seen.add(key)
             return
-        self._known.add(key)
+        self._seen.add(key)
         self._sink.write_json({"doc_id": error.doc_id, "source": error.source, "reason": error.reason})
 
-    def close(self) -> None:
+    def close(self, written: set[str], *, complete: bool) -> None:
+        """Close, dropping earlier runs' errors that no longer hold.
+
+        An earlier error goes when its document is now in the output; after a complete
+        run, every earlier error this run did not meet again goes too (each document
+        missing from the output was tried again, so its failure, if any, was met).
+        The file is replaced whole (temporary file, then ``os.replace``): a kill leaves
+        the old one or the new one.
+        """
         self._sink.close()
+        if not (self.path and self._old):
+            return
+        temporary = f"{self.path}.tmp"
+        kept: set[tuple[str, str]] = set()
+        with JsonlSink(temporary) as sink:
+            for _, obj in iter_json_lines(self.path):
+                key = _key_of(obj)
+                current = key in self._seen or (not complete and obj.get("doc_id") not in written)
+                if current and key not in kept:
+                    kept.add(key)
+                    sink.write_json(obj)
+        os.replace(temporary, self.path)
 
 
 def _admit(
@@ -188,60 +229,152 @@ def _admit(
         yield item
 
 
+def _refuse_overlaps(files: Iterable[InputFile], output: str, errors: str | None) -> None:
+    """Refuse a job whose output or errors file is one of its inputs, or one file for both.
+
+    Files are compared by device and inode, so a hard link, a symlink or another
+    spelling of the path (``./x.jsonl``) is caught as well as the same name.
+    """
+    targets = {name: path for name, path in (("output", output), ("errors file", errors))
+               if path is not None and path != STDIN}
+    if len(targets) == 2 and _identity(output) == _identity(errors or ""):
+        raise OutputConflict(f"the errors file {errors} is the output file {output}: choose another --errors")
+    identities = {_identity(path): (name, path) for name, path in targets.items()}
+    for file in files:
+        if file.path != STDIN and _identity(file.path) in identities:
+            name, path = identities[_identity(file.path)]
+            flag = "-o" if name == "output" else "--errors"
+            raise OutputConflict(
+                f"the {name} {path} is also an input ({file.path}): writing it would destroy what is "
+                f"read; choose another {flag}"
+            )
+
+
+def _identity(path: str) -> tuple[int, int] | str:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return os.path.realpath(path)  # not there yet: compared by where it would be
+    return (found.st_dev, found.st_ino)
+
+
+def _already_written(out_path: Path | None, options: JobOptions, summary: Summary) -> set[str] | None:
+    """The ids a resumed job skips; None when the output is written afresh.
+
+    Raises:
+        OutputExists: the output holds records and neither resume nor overwrite was asked.
+    """
+    if out_path is None or not out_path.exists() or out_path.stat().st_size == 0:
+        return None
+    if not options.resume:
+        if options.overwrite:
+            return None
+        raise OutputExists(f"{out_path} exists: pass --resume to continue that job or --overwrite to replace it")
+    repair_tail(out_path)  # a line cut by a crash of the machine: its document is done again
+    written = read_written(out_path)
+    summary.warnings.extend(_corrupt_line(out_path, *line, written.ids) for line in written.corrupt)
+    return written.ids
+
+
+def _corrupt_line(path: Path, number: int, doc_id: str | None, ids: set[str]) -> str:
+    where = f"{path}:{number}: corrupt line (not a whole JSON record)"
+    if doc_id is None:
+        return f"{where}, its doc_id cannot be read: its document is extracted again; the line is left in place"
+    if doc_id in ids:
+        return f"{where} of {doc_id!r}, which has a whole record elsewhere; the line is left in place"
+    return f"{where} of {doc_id!r}: that document is extracted again; the line is left in place"
+
+
+class _Recorder:
+    """Writes each outcome where it belongs and keeps the summary and the written ids."""
+
+    def __init__(self, options: JobOptions, summary: Summary, done: set[str] | None,
+                 on_document: Callable[[Summary], None] | None):
+        out_path = None if options.output == "-" else Path(options.output)
+        self.summary = summary
+        self.written = set(done or ())
+        self.notes: dict[str, tuple[str, ...]] = {}  # reading warnings, by doc id, until written
+        self._on_document = on_document
+        self._started = time.perf_counter()
+        self._sink = JsonlSink(out_path, append=done is not None) if out_path else JsonlSink(sys.stdout.buffer)
+        self._errors = _ErrorLog(summary.errors_file, append=options.resume)
+
+    def record(self, outcome: DocumentResult | DocumentError) -> None:
+        summary = self.summary
+        summary.documents += 1
+        if isinstance(outcome, DocumentError):
+            summary.errors += 1
+            self._errors.log(outcome)
+        else:
+            outcome.warnings[:0] = self.notes.pop(outcome.doc_id, ())
+            self._sink.write_line(outcome.model_dump_json())
+            self.written.add(outcome.doc_id)
+            summary.count(outcome)
+        if self._on_document is not None:
+            summary.elapsed = time.perf_counter() - self._started
+            self._on_document(summary)
+
+    def close(self, *, complete: bool) -> None:
+        try:
+            self._sink.close()
+        finally:
+            self._errors.close(self.written, complete=complete)
+            self.summary.elapsed = time.perf_counter() - self._started
+
+
+def _noted(items: Iterable[Document | DocumentError], notes: dict[str, tuple[str, ...]]
+           ) -> Iterator[Document | DocumentError]:
+    """Keep each document's reading warnings aside, for its result."""
+    for item in items:
+        if isinstance(item, Document) and item.warnings:
+            notes[item.doc_id] = item.warnings
+        yield item
+
+
 def run_job(options: JobOptions, *, on_document: Callable[[Summary], None] | None = None) -> Summary:
     """Run one extraction job and return its summary.
 
+    The job holds the output's lock (``output.job_lock``) from start to end. With
+    ``on_document``, ``Summary.total`` says how many items the inputs hold, when that is
+    cheap to know (``readers.count_items``).
+
     Raises:
         OutputExists: the output exists and neither ``resume`` nor ``overwrite`` is set.
-        InputError: an input is missing or its format is unknown (before anything is written).
+        OutputConflict: the output or errors file is an input, or the errors file is the output.
+        output.OutputBusy: another job is writing the output.
+        InputError: an input is missing, its format is unknown, or a CSV input has no text
+            column (before anything is written).
         UnknownBackend: the backend name is not registered.
         BackendConfigError: the backend lacks a setting (before anything is written).
         BackendUnavailable: the backend cannot work at all (credentials refused); what was
             written so far is whole, and ``--resume`` continues the job.
     """
-    started = time.perf_counter()
+    files = input_files(options.inputs)
     summary = Summary(output=options.output, errors_file=options.errors_path())
-    out_path = None if options.output == "-" else Path(options.output)
-    append = False
-    done: set[str] = set()
-    if out_path is not None and out_path.exists() and out_path.stat().st_size > 0:
-        if options.resume:
-            repair_tail(out_path)
-            done = written_ids(out_path)
-            append = True
-        elif not options.overwrite:
-            raise OutputExists(
-                f"{out_path} exists: pass --resume to continue that job or --overwrite to replace it"
-            )
+    _refuse_overlaps(files, options.output, summary.errors_file)
+    with nullcontext() if options.output == STDIN else job_lock(options.output):
+        return _run_locked(options, files, summary, on_document)
+
+
+def _run_locked(options: JobOptions, files: list[InputFile], summary: Summary,
+                on_document: Callable[[Summary], None] | None) -> Summary:
+    done = _already_written(None if options.output == STDIN else Path(options.output), options, summary)
     backend = get_backend(options.backend, **options.backend_options)
     summary.backend = backend.name
-    # Read lazily, but let read_documents raise InputError before any output is opened.
-    items = read_documents(options.inputs, format=options.format, fields=options.fields,
-                           max_chars=options.max_chars)
+    # Read lazily, but let read_files raise InputError before any output is opened.
+    items = read_files(files, format=options.format, fields=options.fields, max_chars=options.max_chars)
     first = next(items, None)
-    stream = _admit(itertools.chain([first] if first is not None else [], items), done, summary)
-
-    sink = JsonlSink(out_path, append=append) if out_path else JsonlSink(sys.stdout.buffer)
-    errors = _ErrorLog(summary.errors_file, append=options.resume)
-
-    def record(outcome: DocumentResult | DocumentError) -> None:
-        summary.documents += 1
-        if isinstance(outcome, DocumentError):
-            summary.errors += 1
-            errors.log(outcome)
-        else:
-            sink.write_line(outcome.model_dump_json())
-            summary.count(outcome)
-        if on_document is not None:
-            summary.elapsed = time.perf_counter() - started
-            on_document(summary)
-
+    if on_document is not None:
+        summary.total = count_items(files, format=options.format, max_chars=options.max_chars)
+    recorder = _Recorder(options, summary, done, on_document)
+    items = itertools.chain([first] if first is not None else [], items)
+    complete = False
     try:
-        run_documents(stream, record, backend=backend, concurrency=options.concurrency)
+        run_documents(_noted(_admit(items, done or set(), summary), recorder.notes), recorder.record,
+                      backend=backend, concurrency=options.concurrency)
+        complete = True
     finally:
-        sink.close()
-        errors.close()
-        summary.elapsed = time.perf_counter() - started
+        recorder.close(complete=complete)
     return summary
 
 

@@ -13,11 +13,13 @@ they come from the record's id field, or from the file's base name and position.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import glob
 import io
 import itertools
 import json
 import os
+import re
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -73,6 +75,9 @@ _HEAD_BYTES = 1 << 20
 # can be a whole paper), but not without bound: a huge one-line file is not worth holding twice.
 _MAX_HEAD_LINE_BYTES = 64 << 20
 
+#: The warning a document read from a title alone carries into its result.
+TITLE_ONLY = "no abstract: extracted from the title alone"
+
 _BOM = "\ufeff"
 _STDIN_DISPLAY = "<stdin>"
 _STDIN_NAME = "stdin"
@@ -113,6 +118,22 @@ Reader = Callable[[BinaryIO, _Context], Iterator[Item]]
 # --------------------------------------------------------------------------- inputs
 
 
+@dataclass(frozen=True)
+class InputFile:
+    """One file to read, and the base of the doc ids drawn from its name and positions.
+
+    Attributes:
+        path: The file, joined onto the input as given; ``-`` for standard input.
+        name: Base of position-derived doc ids: the base name of a file named on its own,
+            the path relative to the named directory (``a/abstract.txt``, ``/`` as separator)
+            for a file found by walking a directory or by a glob (relative to the glob's
+            leading directory), and ``stdin`` for standard input.
+    """
+
+    path: str
+    name: str
+
+
 def expand_inputs(inputs: Sequence[str]) -> list[str]:
     """Turn command-line inputs into the list of files to read.
 
@@ -131,56 +152,76 @@ def expand_inputs(inputs: Sequence[str]) -> list[str]:
         InputError: A path does not exist, a glob matches nothing, or a named
             directory holds no input file.
     """
-    paths: list[str] = []
+    return [file.path for file in input_files(inputs)]
+
+
+def input_files(inputs: Sequence[str]) -> list[InputFile]:
+    """``expand_inputs`` with each file's doc id base (see ``InputFile``)."""
+    files: list[InputFile] = []
     seen: set[str] = set()
     for item in inputs:
-        for path in _expand_one(item):
+        for file in _expand_one(item):
             # Compare resolved paths so that ``a.txt`` and ``./a.txt`` are read once.
-            key = path if path == STDIN else os.path.realpath(path)
+            key = file.path if file.path == STDIN else os.path.realpath(file.path)
             if key not in seen:
                 seen.add(key)
-                paths.append(path)
-    return paths
+                files.append(file)
+    return files
 
 
-def _expand_one(item: str) -> list[str]:
+def _expand_one(item: str) -> list[InputFile]:
     if item == STDIN:
-        return [STDIN]
+        return [InputFile(STDIN, _STDIN_NAME)]
     if os.path.isdir(item):
-        files = _walk_directory(item)
+        files = _walk_directory(item, item)
         if not files:
             suffixes = ", ".join(sorted(INPUT_SUFFIXES))
             raise InputError(f"no input file in directory {item} (looked for {suffixes})")
         return files
     if os.path.exists(item):
-        return [item]
+        return [InputFile(item, os.path.basename(item))]
     if _is_glob(item):
         matches = sorted(glob.glob(item, recursive=True))
         if not matches:
             raise InputError(f"no file matches {item}")
         # A matched directory stands for its files, as it would had the shell expanded the glob.
-        return [path for match in matches for path in _glob_match_files(match)]
+        root = _glob_root(item)
+        return [file for match in matches for file in _glob_match_files(match, root)]
     raise InputError(f"no such file: {item}")
 
 
-def _glob_match_files(match: str) -> list[str]:
-    return _walk_directory(match) if os.path.isdir(match) else [match]
+def _glob_match_files(match: str, root: str) -> list[InputFile]:
+    if os.path.isdir(match):
+        return _walk_directory(match, root)
+    return [InputFile(match, _relative_name(match, root))]
+
+
+def _glob_root(pattern: str) -> str:
+    """The directories a glob names before its first wildcard: ``tree`` for ``tree/*/x.txt``."""
+    parts = PurePath(pattern).parts[:-1]
+    fixed = list(itertools.takewhile(lambda part: not _is_glob(part), parts))
+    return os.path.join(*fixed) if fixed else os.curdir
+
+
+def _relative_name(path: str, root: str) -> str:
+    return PurePath(os.path.relpath(path, root)).as_posix()
 
 
 def _is_glob(item: str) -> bool:
     return any(char in item for char in "*?[")
 
 
-def _walk_directory(directory: str) -> list[str]:
+def _walk_directory(directory: str, root: str) -> list[InputFile]:
     found: list[tuple[str, ...]] = []
-    for root, dirs, files in os.walk(directory):
+    for walked, dirs, files in os.walk(directory):
         # Pruning in place stops os.walk from descending into hidden directories (.git, .cache).
         dirs[:] = [name for name in dirs if not name.startswith(".")]
-        relative = PurePath(os.path.relpath(root, directory)).parts
+        relative = PurePath(os.path.relpath(walked, directory)).parts
         relative = tuple(part for part in relative if part != ".")
         found.extend((*relative, name) for name in files if _is_input_file(name))
     # Sorting path components (not strings) keeps a directory's files together: "a/b" < "a-b".
-    return [os.path.join(directory, *parts) for parts in sorted(found)]
+    paths = [os.path.join(directory, *parts) for parts in sorted(found)]
+    return [InputFile(path, _relative_name(path, root)) for path in paths]
 
 
 def _is_input_file(name: str) -> bool:
@@ -214,7 +255,7 @@ def detect_format(path: str, head: bytes) -> str:
     text = _normalise_newlines(head.decode("utf-8", errors="replace").removeprefix(_BOM))
     if path == STDIN:
         return _sniff_stdin(text)
-    suffix = PurePath(path).suffix.lower()
+    suffix = _suffix(path)
     if suffix in _SUFFIX_FORMATS:
         return _SUFFIX_FORMATS[suffix]
     if suffix == ".json":
@@ -222,6 +263,10 @@ def detect_format(path: str, head: bytes) -> str:
     if suffix == ".xml":
         return _require_pubmed(path, text)
     return _lines_or_text(text)
+
+
+def _suffix(path: str) -> str:
+    return PurePath(path).suffix.lower()
 
 
 def _sniff_stdin(text: str) -> str:
@@ -296,30 +341,48 @@ def read_documents(
         An iterator of documents and read errors, in input order.
 
     Raises:
-        InputError: Unknown format, missing file, glob matching nothing, or a
-            non-positive ``max_chars``.
+        InputError: Unknown format, missing file, glob matching nothing, a
+            non-positive ``max_chars``, or a CSV input without a text column.
+    """
+    return read_files(input_files(inputs), format=format, fields=fields, max_chars=max_chars,
+                      stdin=stdin)
+
+
+def read_files(
+    files: Sequence[InputFile],
+    *,
+    format: str | None = None,
+    fields: FieldNames = _DEFAULT_FIELDS,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Item]:
+    """``read_documents`` for inputs already expanded by ``input_files``.
+
+    Raises:
+        InputError: Unknown format, a non-positive ``max_chars``, or a CSV file
+            without a text column (checked now, before any document is read).
     """
     if format is not None and format not in _READERS:
         raise InputError(f"unknown format {format!r} (expected one of {', '.join(FORMATS)})")
     if max_chars < 1:
         raise InputError(f"max_chars must be at least 1, got {max_chars}")
-    paths = expand_inputs(inputs)
-    return _read_all(paths, format, fields, max_chars, stdin)
+    for file in files:
+        if file.path != STDIN and (format or _SUFFIX_FORMATS.get(_suffix(file.path))) == "csv":
+            _check_csv_header(file.path, fields)
+    return _read_all(files, format, fields, max_chars, stdin)
 
 
 def _read_all(
-    paths: Iterable[str],
+    files: Iterable[InputFile],
     format: str | None,
     fields: FieldNames,
     max_chars: int,
     stdin: BinaryIO | None,
 ) -> Iterator[Item]:
-    for path in paths:
-        if path == STDIN:
-            context = _Context(_STDIN_DISPLAY, _STDIN_NAME, fields, max_chars)
-        else:
-            context = _Context(path, os.path.basename(path), fields, max_chars)
-        yield from _read_input(path, context, format, stdin)
+    for file in files:
+        display = _STDIN_DISPLAY if file.path == STDIN else file.path
+        context = _Context(display, file.name, fields, max_chars)
+        yield from _read_input(file.path, context, format, stdin)
 
 
 def _read_input(
@@ -399,12 +462,24 @@ def _document(
     registry_ids: tuple[str, ...] = (),
 ) -> Item:
     if not text.strip():
+        if title:
+            return _title_only(doc_id, title, source, context, registry_ids)
         return DocumentError(source, "empty document", doc_id)
     if len(text) > context.max_chars:
         limit = context.max_chars
         reason = f"document too long: {len(text)} characters (limit {limit}, see --max-chars)"
         return DocumentError(source, reason, doc_id)
     return Document(doc_id=doc_id, text=text, title=title, source=source, registry_ids=registry_ids)
+
+
+def _title_only(
+    doc_id: str, title: str, source: str, context: _Context, registry_ids: tuple[str, ...]
+) -> Item:
+    """A record with a title and no abstract (many PubMed records): its title is its text."""
+    document = _document(doc_id, title, source, context, title=title, registry_ids=registry_ids)
+    if isinstance(document, DocumentError):
+        return document
+    return dataclasses.replace(document, warnings=(TITLE_ONLY,))
 
 
 def _normalise_newlines(text: str) -> str:
@@ -481,18 +556,21 @@ def _record_item(
     fields = context.fields
     doc_id = _record_id(record, fields.id) or fallback_id
     picked = _first_filled(record, fields.text)
-    if picked is None:
-        if any(name in record for name in fields.text):
-            return DocumentError(source, "empty document", doc_id)
-        return DocumentError(source, f"no text field (looked for {', '.join(fields.text)})", doc_id)
-    name, text = picked
-    if not isinstance(text, str):
-        reason = f"text field {name!r} holds {_json_kind(text)}, not a string"
-        return DocumentError(source, reason, doc_id)
     title = _first_filled(record, fields.title)
     # The title is metadata and is not prepended: evidence quotes must stay substrings
     # of the text exactly as given.
     title_text = title[1].strip() if title is not None and isinstance(title[1], str) else None
+    if picked is None:
+        if title_text:
+            return _title_only(doc_id, title_text, source, context, ())
+        if any(name in record for name in fields.text):
+            return DocumentError(source, "empty document", doc_id)
+        reason = f"no text field (looked for {', '.join(fields.text)}) and no title"
+        return DocumentError(source, reason, doc_id)
+    name, text = picked
+    if not isinstance(text, str):
+        reason = f"text field {name!r} holds {_json_kind(text)}, not a string"
+        return DocumentError(source, reason, doc_id)
     return _document(doc_id, text, source, context, title=title_text)
 
 
@@ -622,20 +700,52 @@ def _read_csv(stream: BinaryIO, context: _Context) -> Iterator[Item]:
     # The line feeder cannot yield errors through csv.reader, so it leaves them here
     # and the row loop reports them in place of the row they belong to.
     undecodable: list[DocumentError] = []
-    lines = _csv_lines(stream, context, undecodable)
-    first = next(lines, None)
-    if first is None:
-        return
-    delimiter = _csv_delimiter(context.path, first)
-    reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
+    lines = _csv_lines(stream, context.path, undecodable)
     try:
-        header = [name.strip() for name in next(reader)]
-        if undecodable:
-            yield from undecodable  # without a header no row can be read
-            return
+        opened = _csv_open(lines, context.path)
+    except csv.Error as exc:
+        yield DocumentError(f"{context.path}:1", f"malformed CSV header: {exc}")
+        return
+    if opened is None:
+        return
+    reader, header = opened
+    if undecodable:
+        yield from undecodable  # without a header no row can be read
+        return
+    _require_text_column(context.path, header, context.fields)
+    try:
         yield from _csv_rows(reader, header, undecodable, context)
     except csv.Error as exc:
         yield DocumentError(f"{context.path}:{reader.line_num}", f"malformed CSV: {exc}")
+
+
+def _csv_open(lines: Iterator[str], path: str) -> tuple[CsvReader, list[str]] | None:
+    """A reader over ``lines`` and the header it starts with; None for an empty file."""
+    first = next(lines, None)
+    if first is None:
+        return None
+    reader = csv.reader(itertools.chain([first], lines), delimiter=_csv_delimiter(path, first))
+    return reader, [name.strip() for name in next(reader)]
+
+
+def _check_csv_header(path: str, fields: FieldNames) -> None:
+    """Raise ``InputError`` now when the CSV file at ``path`` has no text column."""
+    try:
+        with open(path, "rb") as stream:
+            opened = _csv_open(_csv_lines(stream, path, []), path)
+    except (OSError, csv.Error):
+        return  # reported in place when the file is read
+    if opened is not None:
+        _require_text_column(path, opened[1], fields)
+
+
+def _require_text_column(path: str, header: list[str], fields: FieldNames) -> None:
+    # Every row would fail alike: one usage error naming the columns says what to fix.
+    if not set(header) & set(fields.text):
+        raise InputError(
+            f"{path} has no text column (looked for {', '.join(fields.text)}); its columns are "
+            f"{', '.join(repr(name) for name in header)}: name the text column with --text-field"
+        )
 
 
 def _allow_csv_fields(max_chars: int) -> None:
@@ -647,16 +757,14 @@ def _allow_csv_fields(max_chars: int) -> None:
         csv.field_size_limit(wanted)
 
 
-def _csv_lines(
-    stream: BinaryIO, context: _Context, undecodable: list[DocumentError]
-) -> Iterator[str]:
+def _csv_lines(stream: BinaryIO, path: str, undecodable: list[DocumentError]) -> Iterator[str]:
     # Lines keep their terminators: csv.reader needs them inside quoted multi-line fields.
     offset = 0
     for number, chunk in enumerate(stream, 1):
         try:
             line = chunk.decode("utf-8")
         except UnicodeDecodeError as exc:
-            undecodable.append(DocumentError(f"{context.path}:{number}", _utf8_error(exc, offset)))
+            undecodable.append(DocumentError(f"{path}:{number}", _utf8_error(exc, offset)))
             line = chunk.decode("utf-8", errors="surrogateescape")
         offset += len(chunk)
         yield line.removeprefix(_BOM) if number == 1 else line
@@ -732,9 +840,10 @@ def _pubmed_item(article: ET.Element, number: int, context: _Context) -> Item:
     abstract = citation.iterfind("Abstract/AbstractText")
     paragraphs = [_abstract_paragraph(element) for element in abstract]
     text = "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
-    if not paragraphs:
-        return DocumentError(source, "no abstract (looked for Abstract/AbstractText)", doc_id)
     title = _element_text(citation.find("ArticleTitle")) or None
+    if not text and not title:
+        return DocumentError(source, "no abstract and no title (looked for Abstract/AbstractText, ArticleTitle)",
+                             doc_id)
     accessions = citation.iterfind("DataBankList/DataBank/AccessionNumberList/AccessionNumber")
     registry_ids = tuple(accession for accession in map(_element_text, accessions) if accession)
     return _document(doc_id, text, source, context, title=title, registry_ids=registry_ids)
@@ -760,4 +869,83 @@ _READERS: dict[str, Reader] = {
     "jsonl": _read_jsonl,
     "pubmed": _read_pubmed,
     "csv": _read_csv,
+}
+
+
+# --------------------------------------------------------------------------- counting
+
+
+def count_items(
+    files: Sequence[InputFile], *, format: str | None = None, max_chars: int = DEFAULT_MAX_CHARS
+) -> int | None:
+    """How many items (documents and read errors) reading ``files`` gives: a progress total.
+
+    Each file is scanned as a stream, never held whole: a listing or JSONL file counts
+    its non-blank lines, CSV its rows, PubMed XML its ``<PubmedArticle>`` tags, a text
+    file is one. Malformed input can make the count differ a little from what is read.
+
+    Returns:
+        The count, or None when it is not cheap to know: standard input (it cannot be
+        read twice) and JSON (only parsing the whole file tells).
+    """
+    total = 0
+    for file in files:
+        count = None if file.path == STDIN else _count_file(file.path, format, max_chars)
+        if count is None:
+            return None
+        total += count
+    return total
+
+
+def _count_file(path: str, format: str | None, max_chars: int) -> int | None:
+    try:
+        with open(path, "rb") as stream:
+            chosen = format or detect_format(path, _read_head(stream))
+            stream.seek(0)
+            if chosen == "csv":
+                _allow_csv_fields(max_chars)
+            counter = _COUNTERS.get(chosen)
+            return None if counter is None else counter(stream, path)
+    except (OSError, InputError):
+        return 1  # read as one error
+    except csv.Error:
+        return None
+
+
+def _count_lines(stream: BinaryIO, path: str) -> int:
+    return sum(1 for line in stream for part in line.split(b"\r") if part.strip())
+
+
+def _count_jsonl(stream: BinaryIO, path: str) -> int:
+    return sum(1 for line in stream if line.strip())
+
+
+def _count_csv(stream: BinaryIO, path: str) -> int:
+    opened = _csv_open(_csv_lines(stream, path, []), path)
+    if opened is None:
+        return 0
+    return sum(1 for row in opened[0] if any(cell.strip() for cell in row))
+
+
+_COUNT_CHUNK_BYTES = 1 << 20
+_ARTICLE_START = b"<PubmedArticle"
+_ARTICLE_TAG = re.compile(re.escape(_ARTICLE_START) + rb"[\s>/]")
+
+
+def _count_pubmed(stream: BinaryIO, path: str) -> int:
+    count, tail = 0, b""
+    while chunk := stream.read(_COUNT_CHUNK_BYTES):
+        data = tail + chunk
+        count += len(_ARTICLE_TAG.findall(data))
+        # Too short to hold a whole tag (so none is counted twice), long enough to finish one.
+        tail = data[-len(_ARTICLE_START) :]
+    return count
+
+
+_COUNTERS: dict[str, Callable[[BinaryIO, str], int]] = {
+    "text": lambda stream, path: 1,
+    "lines": _count_lines,
+    "jsonl": _count_jsonl,
+    "csv": _count_csv,
+    "pubmed": _count_pubmed,
 }

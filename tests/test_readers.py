@@ -280,7 +280,7 @@ def test_jsonl_line_not_utf8_is_reported_alone(tmp_path: Path) -> None:
 
 def test_record_problems_are_reported_with_the_doc_id(tmp_path: Path) -> None:
     lines = [
-        {"id": "no-text", "title": "T"},
+        {"id": "no-text", "summary": "S"},
         {"id": "blank", "abstract": "  "},
         {"id": "long", "abstract": "x" * 20},
         {"id": "list", "abstract": ["x"]},
@@ -288,7 +288,7 @@ def test_record_problems_are_reported_with_the_doc_id(tmp_path: Path) -> None:
     path = write(tmp_path / "data.jsonl", "".join(json.dumps(line) + "\n" for line in lines))
     items = read_all([path], max_chars=10)
     assert [(e.doc_id, e.reason) for e in errors(items)] == [
-        ("no-text", "no text field (looked for abstract, text, AbstractText, body)"),
+        ("no-text", "no text field (looked for abstract, text, AbstractText, body) and no title"),
         ("blank", "empty document"),
         ("long", "document too long: 20 characters (limit 10, see --max-chars)"),
         ("list", "text field 'abstract' holds an array, not a string"),
@@ -366,11 +366,45 @@ def test_csv_with_custom_text_field(tmp_path: Path) -> None:
     assert (doc.doc_id, doc.text) == ("x1", "The summary")
 
 
-def test_csv_without_text_column_names_the_fields(tmp_path: Path) -> None:
-    path = write(tmp_path / "trials.csv", "id,summary\nx1,The summary\n")
-    error = only_error(read_all([path]))
-    assert error.reason == "no text field (looked for abstract, text, AbstractText, body)"
-    assert (error.source, error.doc_id) == (f"{path}:2", "x1")
+def test_csv_without_text_column_is_one_usage_error_naming_its_columns(tmp_path: Path) -> None:
+    good = write(tmp_path / "a.txt", "Some text.")
+    path = write(tmp_path / "trials.csv", "id,summary\nx1,The summary\nx2,Another\n")
+    with pytest.raises(InputError) as raised:
+        read_documents([good, path])  # before any document is read, not one error per row
+    assert str(raised.value) == (
+        f"{path} has no text column (looked for abstract, text, AbstractText, body); "
+        "its columns are 'id', 'summary': name the text column with --text-field"
+    )
+
+
+def test_csv_on_stdin_without_text_column_is_a_usage_error() -> None:
+    items = read_documents(["-"], format="csv", stdin=io.BytesIO(b"id,summary\nx1,S\n"))
+    with pytest.raises(InputError, match="<stdin> has no text column"):
+        next(items)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("data.jsonl", '{"id": "t1", "title": "Drug X in sarcoma", "abstract": ""}\n'),
+        ("data.jsonl", '{"id": "t1", "title": "Drug X in sarcoma"}\n'),
+        ("data.json", '[{"id": "t1", "title": "Drug X in sarcoma", "abstract": null}]'),
+        ("data.csv", "id,title,abstract\nt1,Drug X in sarcoma,\n"),
+    ],
+)
+def test_record_with_a_title_and_no_abstract_is_a_title_only_document(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    doc = only_doc(read_all([write(tmp_path / name, content)]))
+    assert (doc.doc_id, doc.title, doc.text) == ("t1", "Drug X in sarcoma", "Drug X in sarcoma")
+    assert doc.warnings == (readers.TITLE_ONLY,)
+
+
+def test_record_with_neither_title_nor_text_names_file_and_line(tmp_path: Path) -> None:
+    path = write(tmp_path / "data.jsonl", '{"id": "a", "abstract": "A"}\n{"id": "b", "title": " "}\n')
+    error = errors(read_all([path]))[0]
+    assert (error.source, error.doc_id) == (f"{path}:2", "b")
+    assert error.reason.endswith("and no title")
 
 
 def test_tsv_uses_tabs(tmp_path: Path) -> None:
@@ -479,13 +513,21 @@ def test_pubmed_memory_stays_flat_while_streaming() -> None:
     assert peak < 8 * 1024 * 1024
 
 
-def test_pubmed_article_without_abstract_is_an_error(tmp_path: Path) -> None:
+def test_pubmed_article_without_abstract_is_a_title_only_document(tmp_path: Path) -> None:
     path = write(tmp_path / "pubmed.xml", pubmed_set(PUBMED_NO_ABSTRACT, PUBMED_PLAIN_ARTICLE))
-    items = read_all([path])
-    error = errors(items)[0]
+    first, second = read_all([path])
+    assert isinstance(first, Document)
+    assert (first.doc_id, first.source, first.title, first.text) == ("pmid-38000003", f"{path}#1", "T", "T")
+    assert first.warnings == (readers.TITLE_ONLY,)
+    assert isinstance(second, Document) and second.warnings == ()
+
+
+def test_pubmed_article_without_abstract_or_title_is_an_error(tmp_path: Path) -> None:
+    article = PUBMED_NO_ABSTRACT.replace("<ArticleTitle>T</ArticleTitle>", "")
+    path = write(tmp_path / "pubmed.xml", pubmed_set(article))
+    error = only_error(read_all([path]))
     assert (error.source, error.doc_id) == (f"{path}#1", "pmid-38000003")
-    assert error.reason.startswith("no abstract")
-    assert [d.doc_id for d in docs(items)] == ["pmid-38000002"]
+    assert error.reason.startswith("no abstract and no title")
 
 
 def test_bare_pubmed_article_root(tmp_path: Path) -> None:
@@ -587,6 +629,21 @@ def test_directory_is_walked_sorted_skipping_hidden_and_foreign_files(tmp_path: 
     ]
 
 
+def test_walked_files_are_named_by_their_path_below_the_named_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "tree" / "a" / "abstract.txt", "First trial.")
+    write(tmp_path / "tree" / "b" / "abstract.txt", "Second trial.")
+    write(tmp_path / "tree" / "top.jsonl", '{"abstract": "Third."}\n')
+    expected = ["a/abstract.txt", "b/abstract.txt", "top.jsonl#1"]
+    assert [d.doc_id for d in read_all([str(tmp_path / "tree")])] == expected
+    assert [d.doc_id for d in read_all([str(tmp_path / "tree")])] == expected  # stable across runs
+    monkeypatch.chdir(tmp_path / "tree" / "a")
+    assert [d.doc_id for d in read_all([".."])] == expected  # whatever the cwd or path form
+    assert [d.doc_id for d in read_all(["../*"])] == expected  # a glob: below its leading directory
+    assert [d.doc_id for d in read_all(["../**/abstract.txt"])] == expected[:2]
+
+
 def test_directory_without_input_files_is_an_input_error(tmp_path: Path) -> None:
     write(tmp_path / "in" / "x.pdf", "x")
     with pytest.raises(InputError, match="no input file"):
@@ -644,15 +701,13 @@ def test_format_override_applies_to_every_input(tmp_path: Path) -> None:
     assert [(d.doc_id, d.text) for d in docs(items)] == [("a.txt#1", "A"), ("b.txt#1", "B")]
 
 
-def test_unreadable_input_is_an_error_not_a_crash(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_unreadable_input_is_an_error_not_a_crash(tmp_path: Path) -> None:
     # A directory can only reach the readers if it changed after expansion; simulate that.
     directory = str(tmp_path / "gone")
     Path(directory).mkdir()
     text = write(tmp_path / "ok.txt", "Text.")
-    monkeypatch.setattr(readers, "expand_inputs", lambda inputs: [directory, text])
-    items = read_all(["whatever"])
+    files = [readers.InputFile(directory, "gone"), readers.InputFile(text, "ok.txt")]
+    items = list(readers.read_files(files))
     error = items[0]
     assert isinstance(error, DocumentError)
     assert error.source == directory
@@ -688,3 +743,24 @@ def test_other_examples_are_one_text_document(name: str) -> None:
     doc = only_doc(read_all([str(path)]))
     assert doc.doc_id == name
     assert doc.text == path.read_text(encoding="utf-8").replace("\r\n", "\n").removeprefix("\ufeff")
+
+
+# --------------------------------------------------------------------------- counting
+
+
+def test_count_items_streams_pubmed_tags_across_chunk_boundaries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(readers, "_COUNT_CHUNK_BYTES", 7)  # every tag is cut by a chunk boundary
+    path = write(tmp_path / "set.xml", pubmed_set(*[PUBMED_PLAIN_ARTICLE] * 4))
+    files = readers.input_files([path])
+    assert readers.count_items(files) == 4 == len(read_all([path]))
+
+
+def test_count_items_is_unknown_for_stdin_and_json(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.json", '[{"abstract": "A"}, {"abstract": "B"}]')
+    assert readers.count_items(readers.input_files([path])) is None
+    assert readers.count_items(readers.input_files(["-"])) is None
+    listing = write(tmp_path / "l.txt", f"{ABSTRACT_1}\r\n\r\n{ABSTRACT_2}\r{ABSTRACT_1}\n")
+    files = readers.input_files([listing])
+    assert readers.count_items(files, format="lines") == 3 == len(read_all([listing], format="lines"))
