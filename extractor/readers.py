@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from _typeshed import WriteableBuffer
 
-FORMATS = ("text", "lines", "json", "jsonl", "pubmed", "csv")
+FORMATS = ("text", "lines", "json", "jsonl", "pubmed", "csv", "tsv")
 
 #: The input name meaning "read standard input".
 STDIN = "-"
@@ -617,7 +617,7 @@ def _jsonl_item(line: str, number: int, source: str, context: _Context) -> Item:
     return _record_item(value, source, f"{context.name}#{number}", context)
 
 
-def _read_csv(stream: BinaryIO, context: _Context) -> Iterator[Item]:
+def _read_csv(stream: BinaryIO, context: _Context, delimiter: str | None = None) -> Iterator[Item]:
     _allow_csv_fields(context.max_chars)
     # The line feeder cannot yield errors through csv.reader, so it leaves them here
     # and the row loop reports them in place of the row they belong to.
@@ -626,7 +626,7 @@ def _read_csv(stream: BinaryIO, context: _Context) -> Iterator[Item]:
     first = next(lines, None)
     if first is None:
         return
-    delimiter = _csv_delimiter(context.path, first)
+    delimiter = delimiter or _csv_delimiter(context.path, first)
     reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter)
     try:
         header = [name.strip() for name in next(reader)]
@@ -760,4 +760,5 @@ _READERS: dict[str, Reader] = {
     "jsonl": _read_jsonl,
     "pubmed": _read_pubmed,
     "csv": _read_csv,
+    "tsv": lambda stream, context: _read_csv(stream, context, delimiter="\t"),  # tabs, whatever the name
 }

@@ -379,6 +379,13 @@ def test_tsv_uses_tabs(tmp_path: Path) -> None:
     assert (doc.doc_id, doc.text) == ("t1", "Text, with a comma")
 
 
+def test_format_tsv_reads_tabs_whatever_the_header_holds(tmp_path: Path) -> None:
+    # More commas than tabs in the header: detection alone would take this for CSV.
+    path = write(tmp_path / "trials.txt", "id\tabstract (text, as printed, in full)\nt1\tText, with a comma\n")
+    doc = only_doc(read_all([path], format="tsv", fields=FieldNames(text=("abstract (text, as printed, in full)",))))
+    assert (doc.doc_id, doc.text) == ("t1", "Text, with a comma")
+
+
 def test_csv_row_not_utf8_is_reported_and_others_read(tmp_path: Path) -> None:
     content = b"id,abstract\na,Text A\nb,caf\xe9\nc,Text C\n"
     path = write(tmp_path / "data.csv", content)
