@@ -296,8 +296,7 @@ def schema_command(
 
 
 @app.command("eval")
-@llm_flags("model", "base_url", "api_key_env", "mode", "prompt", "config", "prompts_dir", "max_reasks",
-           "token_budget", "timeout", "cache_dir", "no_cache", "price_file")
+@llm_flags()
 def eval_command(
     gold: Annotated[Path, typer.Option(help="Directory of gold files.")],
     backend: Annotated[str, typer.Option(help="Backend to run on the gold texts.")] = DEFAULT_BACKEND,
@@ -347,6 +346,7 @@ def eval_command(
     label = str(predictions) if predictions else ev.label_of(engine)
     data = ev.report_dict(report, label=label, split=split)
     _print_report(data)
+    _warn_unpredicted(report.unpredicted, len(report.documents), predictions)
     if layouts:
         data["layouts"] = ev.layout_invariance(ev.load_selected(gold, split, manifest), engine or backend)
         _print_layouts(data["layouts"])
@@ -475,6 +475,23 @@ def _print_report(data: dict[str, object]) -> None:
         f"grounded {_fmt(headline['grounded_share'])}   documents {headline['documents']}   "
         f"{headline['seconds']} s"
     )
+
+
+#: Missing predictions named one by one up to this many.
+_NAMED_MISSING = 10
+
+
+def _warn_unpredicted(missing: list[str], documents: int, predictions: Path | None) -> None:
+    """Say how many gold documents were scored as empty for want of a prediction, and which."""
+    if not missing:
+        return
+    where = f"in {predictions}" if predictions else "(the backend failed on them)"
+    names = ", ".join(missing[:_NAMED_MISSING])
+    more = f" and {len(missing) - _NAMED_MISSING} more (all in --json's 'unpredicted')" \
+        if len(missing) > _NAMED_MISSING else ""
+    err.print(f"[yellow]warning:[/] {len(missing)} of {documents} gold documents have no prediction "
+              f"{escape(where)} and are scored as predicting nothing: {escape(names)}{more}",
+              highlight=False, soft_wrap=True)
 
 
 def _print_layouts(found: dict[str, Any]) -> None:

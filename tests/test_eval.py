@@ -176,3 +176,32 @@ def test_the_committed_split_is_whole_and_disjoint():
     dev, test = set(manifest["dev"]), set(manifest["test"])
     assert not dev & test and dev | test == ids
     assert len(test) >= 0.4 * len(ids)
+
+
+def test_eval_warns_of_gold_documents_without_a_prediction(tmp_path):
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    gold = _gold_dir(tmp_path)
+    one = json.loads((gold / "doc-1.json").read_text())
+    for n in range(2, 14):
+        (gold / f"doc-{n}.json").write_text(json.dumps({**one, "doc_id": f"doc-{n}"}))
+    preds = tmp_path / "p.jsonl"
+    preds.write_text(json.dumps({"doc_id": "doc-1", "is_trial_report": True, "trials": []}) + "\n")
+    report = tmp_path / "r.json"
+
+    def run(*extra: str) -> str:
+        result = CliRunner().invoke(app, ["eval", "--gold", str(gold), "--predictions", str(preds), *extra],
+                                    env={"COLUMNS": "200"})
+        assert result.exit_code == 0
+        return " ".join(result.stderr.split())
+
+    said = run("--json", str(report))
+    assert f"12 of 13 gold documents have no prediction in {preds}" in said
+    assert "doc-2, doc-3" in said and "and 2 more" in said
+    assert len(json.loads(report.read_text())["unpredicted"]) == 12
+    for n in range(4, 14):
+        (gold / f"doc-{n}.json").unlink()
+    said = run()
+    assert "2 of 3 gold documents have no prediction" in said and said.rstrip().endswith("doc-2, doc-3")
