@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
+import sys
 from pathlib import Path
 
-from tests.conftest import read_jsonl, run_cli
+from tests.conftest import ROOT, read_jsonl, run_cli
 
 TEXT = ("In this single-arm phase II trial (NCT01234567), 46 patients were enrolled. "
         "The objective response rate was 56.5% (95% CI 41.1–71.1).")
@@ -92,6 +95,29 @@ def test_html_report_renders_in_headless_chromium(tmp_path, chromium):
     subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--screenshot={shot}",
                     "--window-size=1200,900", page.as_uri()], capture_output=True, timeout=120)
     assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_browser_test_skips_without_chromium_and_installs_nothing(tmp_path):
+    """On a PATH with no chromium, only installers that log their calls: a skip with its reason, no call."""
+    tools, called = tmp_path / "bin", tmp_path / "called"
+    tools.mkdir()
+    for name in ("apt-get", "apt", "sudo", "dpkg", "pip", "pip3", "snap"):
+        (tools / name).write_text(f'#!/bin/sh\necho {name} "$@" >> {called}\n')
+        (tools / name).chmod(0o755)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
+         "tests/test_eval.py::test_html_report_renders_in_headless_chromium"],
+        cwd=ROOT, env=dict(os.environ, PATH=str(tools)), capture_output=True, text=True, timeout=300)
+    assert "1 skipped" in proc.stdout and "chromium is not installed" in proc.stdout, proc.stdout
+    assert not called.exists(), called.read_text()
+
+
+def test_no_test_installs_packages():
+    # An installer run as an argv (a list opening with apt-get, or pip then install); a hint in a message is fine.
+    installs = re.compile(r"""\[\s*["'](apt-get|apt|dnf|yum|brew|snap|dpkg|sudo)["']|["']pip3?["'],\s*["']install|ensure_?pip""")
+    found = [f"{path.name}:{n}" for path in sorted((ROOT / "tests").glob("*.py"))
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if installs.search(line)]
+    assert found == []
 
 
 def test_compare_reports_field_deltas_and_documents(tmp_path):
