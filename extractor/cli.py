@@ -70,7 +70,7 @@ def _fields(text: list[str] | None, title: list[str] | None, id_: list[str] | No
 
 
 def _usage_error(message: str) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     return typer.Exit(EXIT_USAGE)
 
 
@@ -129,11 +129,14 @@ def llm_flags(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]
     return decorate
 
 
+_BACKEND_HELP = f"Backend: {', '.join([*available(), AUTO])} (auto: the LLM backend when one is configured)."
+
+
 def _pick_backend(name: str, flags: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """Resolve ``auto`` (saying what it chose) and keep LLM settings for the LLM backend only."""
     chosen, reason = choose(name, **flags)
     if name == AUTO:
-        err.print(f"backend: {chosen} ({reason})", highlight=False)
+        err.print(f"backend: {chosen} ({reason})", highlight=False, markup=False)
     return chosen, flags if chosen != "rules" else {}
 
 
@@ -143,11 +146,9 @@ def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
     output: Annotated[str, typer.Option("-o", "--output", help="Output JSONL, - for stdout.")] = "-",
     errors: Annotated[
-        str | None, typer.Option(help="Errors JSONL [default: <output>.errors.jsonl].")
+        str | None, typer.Option(help="Errors JSONL.", show_default="<output>.errors.jsonl")
     ] = None,
-    backend: Annotated[
-        str, typer.Option(help=f"Backend: {', '.join(available())}.")
-    ] = DEFAULT_BACKEND,
+    backend: Annotated[str, typer.Option(help=_BACKEND_HELP)] = DEFAULT_BACKEND,
     resume: Annotated[
         bool, typer.Option(help="Skip documents already in the output and append the rest.")
     ] = False,
@@ -165,7 +166,7 @@ def extract(
         int, typer.Option(help="Refuse documents longer than this many characters.")
     ] = DEFAULT_MAX_CHARS,
     progress: Annotated[
-        bool | None, typer.Option(help="Progress bar [default: when stderr is a terminal].")
+        bool | None, typer.Option(help="Progress bar.", show_default="when stderr is a terminal")
     ] = None,
     summary_json_path: Annotated[
         Path | None, typer.Option("--summary-json", help="Also write the summary as JSON here.")
@@ -272,9 +273,9 @@ def _print_summary(summary: Summary) -> None:
         table.add_row(name, str(value))
     err.print(table)
     where = "stdout" if summary.output == "-" else summary.output
-    err.print(f"records: {where}")
+    err.print(f"records: {where}", highlight=False, markup=False)
     if summary.errors:
-        err.print(f"[yellow]errors[/]: {summary.errors_file or 'stderr'}")
+        err.print(f"[yellow]errors[/]: {escape(summary.errors_file or 'stderr')}", highlight=False)
 
 
 @app.command("schema")
@@ -290,12 +291,12 @@ def schema_command(
     if write:
         for path, text in files.items():
             path.write_text(text)
-            err.print(f"wrote {path}")
+            err.print(f"wrote {path}", markup=False)
         return
     if check:
         stale = [p for p, text in files.items() if not p.exists() or p.read_text() != text]
         for path in stale:
-            err.print(f"[red]{path} is out of date[/]: run trialx schema --write")
+            err.print(f"[red]{escape(str(path))} is out of date[/]: run trialx schema --write")
         if stale:
             raise typer.Exit(1)
         err.print("schemas up to date")
@@ -304,8 +305,7 @@ def schema_command(
 
 
 @app.command("eval")
-@llm_flags("model", "base_url", "api_key_env", "mode", "prompt", "config", "prompts_dir", "max_reasks",
-           "token_budget", "timeout", "cache_dir", "no_cache", "price_file")
+@llm_flags()
 def eval_command(
     gold: Annotated[Path, typer.Option(help="Directory of gold files.")],
     backend: Annotated[str, typer.Option(help="Backend to run on the gold texts.")] = DEFAULT_BACKEND,
@@ -355,6 +355,7 @@ def eval_command(
     label = str(predictions) if predictions else ev.label_of(engine)
     data = ev.report_dict(report, label=label, split=split)
     _print_report(data)
+    _warn_unpredicted(report.unpredicted, len(report.documents), predictions)
     if layouts:
         data["layouts"] = ev.layout_invariance(ev.load_selected(gold, split, manifest), engine or backend)
         _print_layouts(data["layouts"])
@@ -368,7 +369,7 @@ def eval_command(
     reasons = ev.gate(data, fail_under=fail_under, baseline=base, max_drop=max_drop, min_grounded=min_grounded,
                       min_invariance=min_invariance)
     for reason in reasons:
-        err.print(f"[bold red]quality gate:[/] {reason}")
+        err.print(f"[bold red]quality gate:[/] {escape(reason)}")
     raise typer.Exit(EXIT_GATE if reasons else EXIT_OK)
 
 
@@ -405,7 +406,7 @@ def compare_command(
         diff = ev.compare(ev.read_json(before), ev.read_json(after))
     except (ValueError, OSError, KeyError) as exc:
         raise _usage_error(f"cannot compare: {exc}") from None
-    table = Table(title=f"{before.name} -> {after.name}", title_justify="left")
+    table = Table(title=escape(f"{before.name} -> {after.name}"), title_justify="left")
     for column in ("field", "before", "after", "delta"):
         table.add_column(column, justify="left" if column == "field" else "right")
     for name, row in diff["fields"].items():
@@ -413,16 +414,16 @@ def compare_command(
             continue
         delta = row["delta"]
         style = "" if not delta else "green" if delta > 0 else "red"
-        table.add_row(name, _fmt(row["before"]), _fmt(row["after"]),
+        table.add_row(escape(name), _fmt(row["before"]), _fmt(row["after"]),
                       f"[{style}]{delta:+.3f}[/]" if delta else "0" if delta == 0 else "-")
     err.print(table)
     worse = [d for d in diff["documents"] if d["delta"] < 0]
     better = [d for d in diff["documents"] if d["delta"] > 0]
     err.print(f"{len(better)} documents better, {len(worse)} worse")
     for d in worse:
-        err.print(f"  [red]worse[/]  {d['doc_id']}: {d['before']:.3f} -> {d['after']:.3f}")
+        err.print(f"  [red]worse[/]  {escape(d['doc_id'])}: {d['before']:.3f} -> {d['after']:.3f}")
     for d in reversed(better):
-        err.print(f"  [green]better[/] {d['doc_id']}: {d['before']:.3f} -> {d['after']:.3f}")
+        err.print(f"  [green]better[/] {escape(d['doc_id'])}: {d['before']:.3f} -> {d['after']:.3f}")
     if json_path is not None:
         json_path.write_text(json.dumps(diff, indent=2) + "\n")
 
@@ -453,7 +454,7 @@ def cache_stats(json_output: Annotated[bool, typer.Option("--json", help="Print 
         sys.stdout.write(json.dumps(stats) + "\n")
         return
     err.print(f"cache {stats['path']}: {stats['entries']} entries, {describe_size(stats['size_bytes'])}",
-              highlight=False)
+              highlight=False, markup=False)
 
 
 @cache_app.command("clear")
@@ -462,7 +463,7 @@ def cache_clear(llm: dict[str, Any] | None = None) -> None:
     """Remove every entry of the response cache."""
     cache = _cache(llm or {})
     removed = cache.clear()
-    err.print(f"cache {cache.directory}: removed {removed} entries", highlight=False)
+    err.print(f"cache {cache.directory}: removed {removed} entries", highlight=False, markup=False)
 
 
 def _print_report(data: dict[str, object]) -> None:
@@ -485,9 +486,26 @@ def _print_report(data: dict[str, object]) -> None:
     )
 
 
+#: Missing predictions named one by one up to this many.
+_NAMED_MISSING = 10
+
+
+def _warn_unpredicted(missing: list[str], documents: int, predictions: Path | None) -> None:
+    """Say how many gold documents were scored as empty for want of a prediction, and which."""
+    if not missing:
+        return
+    where = f"in {predictions}" if predictions else "(the backend failed on them)"
+    names = ", ".join(missing[:_NAMED_MISSING])
+    more = f" and {len(missing) - _NAMED_MISSING} more (all in --json's 'unpredicted')" \
+        if len(missing) > _NAMED_MISSING else ""
+    err.print(f"[yellow]warning:[/] {len(missing)} of {documents} gold documents have no prediction "
+              f"{escape(where)} and are scored as predicting nothing: {escape(names)}{more}",
+              highlight=False, soft_wrap=True)
+
+
 def _print_layouts(found: dict[str, Any]) -> None:
     err.print(f"layout invariance {_fmt(found['rate'])}: {found['same']} of {found['documents']} documents give the "
-              f"same records in all of {', '.join(found['layouts'])}", highlight=False)
+              f"same records in all of {', '.join(found['layouts'])}", highlight=False, markup=False)
     for doc_id, layouts in found["differences"].items():
         first = next(iter(layouts.values()))
         err.print(f"  differs: {doc_id} in {', '.join(layouts)}: {first[0] if first else ''}",

@@ -122,6 +122,7 @@ def report_dict(report: Report, *, label: str = "", split: str | None = None) ->
             "documents": len(report.documents),
             "seconds": round(report.seconds, 2),
         },
+        "unpredicted": report.unpredicted,
         "fields": {
             name: {"tp": c.tp, "fp": c.fp, "fn": c.fn, "precision": _r(c.precision), "recall": _r(c.recall),
                    "f1": _r(c.f1), "support": c.support}

@@ -31,11 +31,9 @@ from typing import TYPE_CHECKING, BinaryIO
 from extractor.documents import DEFAULT_MAX_CHARS, Document, DocumentError, InputError
 
 if TYPE_CHECKING:
-    from _csv import Reader as CsvReader
-
     from _typeshed import WriteableBuffer
 
-FORMATS = ("text", "lines", "json", "jsonl", "pubmed", "csv")
+FORMATS = ("text", "lines", "json", "jsonl", "pubmed", "csv", "tsv")
 
 #: The input name meaning "read standard input".
 STDIN = "-"
@@ -367,8 +365,9 @@ def read_files(
     if max_chars < 1:
         raise InputError(f"max_chars must be at least 1, got {max_chars}")
     for file in files:
-        if file.path != STDIN and (format or _SUFFIX_FORMATS.get(_suffix(file.path))) == "csv":
-            _check_csv_header(file.path, fields)
+        chosen = format or _SUFFIX_FORMATS.get(_suffix(file.path))
+        if file.path != STDIN and chosen in {"csv", "tsv"}:
+            _check_csv_header(file.path, fields, "\t" if chosen == "tsv" else None)
     return _read_all(files, format, fields, max_chars, stdin)
 
 
@@ -695,14 +694,13 @@ def _jsonl_item(line: str, number: int, source: str, context: _Context) -> Item:
     return _record_item(value, source, f"{context.name}#{number}", context)
 
 
-def _read_csv(stream: BinaryIO, context: _Context) -> Iterator[Item]:
-    _allow_csv_fields(context.max_chars)
+def _read_csv(stream: BinaryIO, context: _Context, delimiter: str | None = None) -> Iterator[Item]:
     # The line feeder cannot yield errors through csv.reader, so it leaves them here
     # and the row loop reports them in place of the row they belong to.
     undecodable: list[DocumentError] = []
     lines = _csv_lines(stream, context.path, undecodable)
     try:
-        opened = _csv_open(lines, context.path)
+        opened = _csv_open(lines, context.path, delimiter, context.max_chars)
     except csv.Error as exc:
         yield DocumentError(f"{context.path}:1", f"malformed CSV header: {exc}")
         return
@@ -719,20 +717,48 @@ def _read_csv(stream: BinaryIO, context: _Context) -> Iterator[Item]:
         yield DocumentError(f"{context.path}:{reader.line_num}", f"malformed CSV: {exc}")
 
 
-def _csv_open(lines: Iterator[str], path: str) -> tuple[CsvReader, list[str]] | None:
+def _csv_open(lines: Iterator[str], path: str, delimiter: str | None = None,
+              max_chars: int = DEFAULT_MAX_CHARS) -> tuple[_CsvReader, list[str]] | None:
     """A reader over ``lines`` and the header it starts with; None for an empty file."""
     first = next(lines, None)
     if first is None:
         return None
-    reader = csv.reader(itertools.chain([first], lines), delimiter=_csv_delimiter(path, first))
+    reader = _CsvReader(itertools.chain([first], lines), delimiter or _csv_delimiter(path, first), max_chars)
     return reader, [name.strip() for name in next(reader)]
 
 
-def _check_csv_header(path: str, fields: FieldNames) -> None:
+class _CsvReader:
+    """``csv.reader`` that takes fields up to ``max_chars`` long, so that a long field gets the usual
+    "too long" message. The csv module refuses fields over 128 KiB (less than a full paper) and its
+    limit is process-wide: it is raised only while a row is read, then put back as it was."""
+
+    def __init__(self, lines: Iterable[str], delimiter: str, max_chars: int) -> None:
+        self._reader = csv.reader(lines, delimiter=delimiter)
+        self._limit = min(max_chars + 1, 2**31 - 1)  # within a C long on every platform
+
+    def __iter__(self) -> _CsvReader:
+        return self
+
+    def __next__(self) -> list[str]:
+        before = csv.field_size_limit()
+        if before >= self._limit:
+            return next(self._reader)
+        csv.field_size_limit(self._limit)
+        try:
+            return next(self._reader)
+        finally:
+            csv.field_size_limit(before)
+
+    @property
+    def line_num(self) -> int:
+        return self._reader.line_num
+
+
+def _check_csv_header(path: str, fields: FieldNames, delimiter: str | None = None) -> None:
     """Raise ``InputError`` now when the CSV file at ``path`` has no text column."""
     try:
         with open(path, "rb") as stream:
-            opened = _csv_open(_csv_lines(stream, path, []), path)
+            opened = _csv_open(_csv_lines(stream, path, []), path, delimiter)
     except (OSError, csv.Error):
         return  # reported in place when the file is read
     if opened is not None:
@@ -746,15 +772,6 @@ def _require_text_column(path: str, header: list[str], fields: FieldNames) -> No
             f"{path} has no text column (looked for {', '.join(fields.text)}); its columns are "
             f"{', '.join(repr(name) for name in header)}: name the text column with --text-field"
         )
-
-
-def _allow_csv_fields(max_chars: int) -> None:
-    # The csv module refuses fields over 128 KiB, less than a full paper. Raise its
-    # (process-wide) limit so that long fields get the usual "too long" message instead;
-    # it is only ever raised, and kept within a C long on every platform.
-    wanted = min(max_chars + 1, 2**31 - 1)
-    if csv.field_size_limit() < wanted:
-        csv.field_size_limit(wanted)
 
 
 def _csv_lines(stream: BinaryIO, path: str, undecodable: list[DocumentError]) -> Iterator[str]:
@@ -778,7 +795,7 @@ def _csv_delimiter(path: str, header_line: str) -> str:
 
 
 def _csv_rows(
-    reader: CsvReader, header: list[str], undecodable: list[DocumentError], context: _Context
+    reader: _CsvReader, header: list[str], undecodable: list[DocumentError], context: _Context
 ) -> Iterator[Item]:
     number = 0
     while True:
@@ -869,6 +886,7 @@ _READERS: dict[str, Reader] = {
     "jsonl": _read_jsonl,
     "pubmed": _read_pubmed,
     "csv": _read_csv,
+    "tsv": lambda stream, context: _read_csv(stream, context, delimiter="\t"),  # tabs, whatever the name
 }
 
 
@@ -902,26 +920,24 @@ def _count_file(path: str, format: str | None, max_chars: int) -> int | None:
         with open(path, "rb") as stream:
             chosen = format or detect_format(path, _read_head(stream))
             stream.seek(0)
-            if chosen == "csv":
-                _allow_csv_fields(max_chars)
             counter = _COUNTERS.get(chosen)
-            return None if counter is None else counter(stream, path)
+            return None if counter is None else counter(stream, path, max_chars)
     except (OSError, InputError):
         return 1  # read as one error
     except csv.Error:
         return None
 
 
-def _count_lines(stream: BinaryIO, path: str) -> int:
+def _count_lines(stream: BinaryIO, path: str, max_chars: int) -> int:
     return sum(1 for line in stream for part in line.split(b"\r") if part.strip())
 
 
-def _count_jsonl(stream: BinaryIO, path: str) -> int:
+def _count_jsonl(stream: BinaryIO, path: str, max_chars: int) -> int:
     return sum(1 for line in stream if line.strip())
 
 
-def _count_csv(stream: BinaryIO, path: str) -> int:
-    opened = _csv_open(_csv_lines(stream, path, []), path)
+def _count_csv(stream: BinaryIO, path: str, max_chars: int, delimiter: str | None = None) -> int:
+    opened = _csv_open(_csv_lines(stream, path, []), path, delimiter, max_chars)
     if opened is None:
         return 0
     return sum(1 for row in opened[0] if any(cell.strip() for cell in row))
@@ -932,7 +948,7 @@ _ARTICLE_START = b"<PubmedArticle"
 _ARTICLE_TAG = re.compile(re.escape(_ARTICLE_START) + rb"[\s>/]")
 
 
-def _count_pubmed(stream: BinaryIO, path: str) -> int:
+def _count_pubmed(stream: BinaryIO, path: str, max_chars: int) -> int:
     count, tail = 0, b""
     while chunk := stream.read(_COUNT_CHUNK_BYTES):
         data = tail + chunk
@@ -942,10 +958,11 @@ def _count_pubmed(stream: BinaryIO, path: str) -> int:
     return count
 
 
-_COUNTERS: dict[str, Callable[[BinaryIO, str], int]] = {
-    "text": lambda stream, path: 1,
+_COUNTERS: dict[str, Callable[[BinaryIO, str, int], int]] = {
+    "text": lambda stream, path, max_chars: 1,
     "lines": _count_lines,
     "jsonl": _count_jsonl,
     "csv": _count_csv,
+    "tsv": lambda stream, path, max_chars: _count_csv(stream, path, max_chars, "\t"),
     "pubmed": _count_pubmed,
 }

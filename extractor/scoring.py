@@ -380,6 +380,8 @@ class Report:
     documents: list[DocumentScore]
     fields: dict[str, Counts]
     seconds: float = 0.0
+    #: Gold documents with no prediction (scored as predicting nothing), in gold order.
+    unpredicted: list[str] = field(default_factory=list)
 
     @property
     def field_f1(self) -> float | None:
@@ -403,4 +405,5 @@ def score_all(gold: list[GoldFile], predictions: dict[str, DocumentResult]) -> R
     for doc in documents:
         for name, counts in doc.fields.items():
             fields.setdefault(name, Counts()).add(counts)
-    return Report(documents=documents, fields=fields)
+    unpredicted = [g.doc_id for g in gold if g.doc_id not in predictions]
+    return Report(documents=documents, fields=fields, unpredicted=unpredicted)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import subprocess
+import sys
 from pathlib import Path
 
-from tests.conftest import read_jsonl, run_cli
+from tests.conftest import ROOT, read_jsonl, run_cli
 
 TEXT = ("In this single-arm phase II trial (NCT01234567), 46 patients were enrolled. "
         "The objective response rate was 56.5% (95% CI 41.1–71.1).")
@@ -94,6 +97,29 @@ def test_html_report_renders_in_headless_chromium(tmp_path, chromium):
     assert shot.exists() and shot.stat().st_size > 10_000
 
 
+def test_browser_test_skips_without_chromium_and_installs_nothing(tmp_path):
+    """On a PATH with no chromium, only installers that log their calls: a skip with its reason, no call."""
+    tools, called = tmp_path / "bin", tmp_path / "called"
+    tools.mkdir()
+    for name in ("apt-get", "apt", "sudo", "dpkg", "pip", "pip3", "snap"):
+        (tools / name).write_text(f'#!/bin/sh\necho {name} "$@" >> {called}\n')
+        (tools / name).chmod(0o755)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
+         "tests/test_eval.py::test_html_report_renders_in_headless_chromium"],
+        cwd=ROOT, env=dict(os.environ, PATH=str(tools)), capture_output=True, text=True, timeout=300)
+    assert "1 skipped" in proc.stdout and "chromium is not installed" in proc.stdout, proc.stdout
+    assert not called.exists(), called.read_text()
+
+
+def test_no_test_installs_packages():
+    # An installer run as an argv (a list opening with apt-get, or pip then install); a hint in a message is fine.
+    installs = re.compile(r"""\[\s*["'](apt-get|apt|dnf|yum|brew|snap|dpkg|sudo)["']|["']pip3?["'],\s*["']install|ensure_?pip""")
+    found = [f"{path.name}:{n}" for path in sorted((ROOT / "tests").glob("*.py"))
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if installs.search(line)]
+    assert found == []
+
+
 def test_compare_reports_field_deltas_and_documents(tmp_path):
     gold = _gold_dir(tmp_path)
     good, bad = tmp_path / "good.json", tmp_path / "bad.json"
@@ -176,3 +202,32 @@ def test_the_committed_split_is_whole_and_disjoint():
     dev, test = set(manifest["dev"]), set(manifest["test"])
     assert not dev & test and dev | test == ids
     assert len(test) >= 0.4 * len(ids)
+
+
+def test_eval_warns_of_gold_documents_without_a_prediction(tmp_path):
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    gold = _gold_dir(tmp_path)
+    one = json.loads((gold / "doc-1.json").read_text())
+    for n in range(2, 14):
+        (gold / f"doc-{n}.json").write_text(json.dumps({**one, "doc_id": f"doc-{n}"}))
+    preds = tmp_path / "p.jsonl"
+    preds.write_text(json.dumps({"doc_id": "doc-1", "is_trial_report": True, "trials": []}) + "\n")
+    report = tmp_path / "r.json"
+
+    def run(*extra: str) -> str:
+        result = CliRunner().invoke(app, ["eval", "--gold", str(gold), "--predictions", str(preds), *extra],
+                                    env={"COLUMNS": "200"})
+        assert result.exit_code == 0
+        return " ".join(result.stderr.split())
+
+    said = run("--json", str(report))
+    assert f"12 of 13 gold documents have no prediction in {preds}" in said
+    assert "doc-2, doc-3" in said and "and 2 more" in said
+    assert len(json.loads(report.read_text())["unpredicted"]) == 12
+    for n in range(4, 14):
+        (gold / f"doc-{n}.json").unlink()
+    said = run()
+    assert "2 of 3 gold documents have no prediction" in said and said.rstrip().endswith("doc-2, doc-3")

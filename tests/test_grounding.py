@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from extractor.backends.llm.response import Extraction
 from extractor.documents import Document
 from extractor.grounding import Grounder, holds_value
+from extractor.models import Result
 from extractor.readers import read_documents
 from extractor.scoring import is_grounded
 from extractor.testing.fake_openai import rules_responder
@@ -48,3 +50,42 @@ def test_negative_values_with_a_unicode_minus_are_held():
 
 def test_not_reached_in_the_perfect_tense():
     assert holds_value("the median OS has not been reached", None, True)
+
+
+NR_TEXT = ("In this single-arm phase II trial (NCT01234567), 46 patients were enrolled. The objective response "
+           "rate was 56.5% (95% CI 41.1–71.1). Median overall survival was not reached; median PFS was 9.1 months.")
+ORR = {"endpoint": "ORR", "measure": "proportion", "value": 56.5, "unit": "percent", "ci_low": 41.1,
+       "ci_high": 71.1, "evidence": "The objective response rate was 56.5% (95% CI 41.1–71.1)."}
+OS_NR = {"endpoint": "OS", "measure": "median", "unit": "months", "not_reached": True,
+         "evidence": "Median overall survival was not reached"}
+
+
+def _validate(result: dict) -> Extraction:
+    answer = {"is_trial_report": True, "trials": [{"role": "reported", "results": [result]}]}
+    return Extraction.model_validate(answer, context={"document": NR_TEXT})
+
+
+@pytest.mark.parametrize("result", [ORR, OS_NR])
+def test_the_llm_validator_keeps_a_quote_holding_its_result(result):
+    assert _validate(result).trials[0].results[0].evidence_start == NR_TEXT.index(result["evidence"])
+
+
+@pytest.mark.parametrize(
+    ("result", "message"),
+    [({**ORR, "value": 65.5, "ci_low": 41.1}, "does not contain the value 65.5"),
+     ({**OS_NR, "evidence": "median PFS was 9.1 months"}, "does not contain the value not reached")],
+)
+def test_the_llm_validator_refuses_a_verbatim_quote_without_its_result(result, message):
+    with pytest.raises(ValidationError, match=message):
+        _validate(result)
+
+
+def test_not_reached_needs_words_that_say_so():
+    assert holds_value("Median overall survival was not reached", None, True)
+    assert holds_value("median OS: NR (95% CI 20.1-NE)", None, True)
+    assert not holds_value("median PFS was 9.1 months", None, True)
+    assert not holds_value("Median overall survival was not reached", None, False)
+    nr = Result(endpoint="OS", measure="median", unit="months", not_reached=True,
+                evidence="median PFS was 9.1 months")
+    assert not is_grounded(nr, NR_TEXT)
+    assert is_grounded(nr.model_copy(update={"evidence": "Median overall survival was not reached"}), NR_TEXT)

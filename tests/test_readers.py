@@ -413,6 +413,13 @@ def test_tsv_uses_tabs(tmp_path: Path) -> None:
     assert (doc.doc_id, doc.text) == ("t1", "Text, with a comma")
 
 
+def test_format_tsv_reads_tabs_whatever_the_header_holds(tmp_path: Path) -> None:
+    # More commas than tabs in the header: detection alone would take this for CSV.
+    path = write(tmp_path / "trials.txt", "id\tabstract (text, as printed, in full)\nt1\tText, with a comma\n")
+    doc = only_doc(read_all([path], format="tsv", fields=FieldNames(text=("abstract (text, as printed, in full)",))))
+    assert (doc.doc_id, doc.text) == ("t1", "Text, with a comma")
+
+
 def test_csv_row_not_utf8_is_reported_and_others_read(tmp_path: Path) -> None:
     content = b"id,abstract\na,Text A\nb,caf\xe9\nc,Text C\n"
     path = write(tmp_path / "data.csv", content)
@@ -428,6 +435,25 @@ def test_csv_field_longer_than_the_csv_module_default_limit(tmp_path: Path) -> N
     text = "word " * 40_000  # 200,000 characters: over csv's default 131,072
     path = write(tmp_path / "full.csv", f"id,text\nfull,{text}\n")
     assert only_doc(read_all([path])).text == text
+
+
+def test_reading_a_long_csv_field_leaves_the_csv_modules_limit_as_it_was(tmp_path: Path) -> None:
+    import csv
+
+    found = csv.field_size_limit(131_072)  # the module's default, whatever ran before
+    try:
+        path = write(tmp_path / "full.csv", f"id,text\nfull,{'word ' * 40_000}\n")
+        assert only_doc(read_all([path])).text.startswith("word")
+        assert readers.count_items(readers.input_files([str(path)])) == 1
+        assert csv.field_size_limit() == 131_072  # the limit is process-wide: a library puts it back
+    finally:
+        csv.field_size_limit(found)
+
+
+def test_tsv_named_by_format_without_text_column_is_one_usage_error(tmp_path: Path) -> None:
+    path = write(tmp_path / "trials.txt", "id\tsummary\nx1\tThe summary\n")
+    with pytest.raises(InputError, match=r"has no text column .* its columns are 'id', 'summary'"):
+        read_documents([path], format="tsv")
 
 
 # --------------------------------------------------------------------------- PubMed

@@ -62,12 +62,18 @@ class Entry:
             ``PR`` (partial responses, ORR when nothing else is), ``SKIP``.
         measure: Measure the words imply ("median", "rate_at_time"), or None.
         cased: Match case-sensitively (abbreviations like OS, OR).
+        example: A phrase the entry finds on its own ("hazard ratio"); a test holds it.
+        keys: Lowercase words one of which every match holds: the entry is tried only on a
+            sentence holding one (a keyword prefilter). None for ``AE_CORE`` and ``EVENT``,
+            which the adverse-event hints gate.
     """
 
     pattern: str
     canonical: str
     measure: str | None = None
     cased: bool = False
+    example: str = ""
+    keys: tuple[str, ...] | None = None
 
 
 #: Entry measures that mark words naming what was counted, not an endpoint a trial declares: "died"/"deaths"
@@ -80,87 +86,110 @@ _REDUCED_RISK = r"reduc(?:ed|es|ing|tions?)\s+(?:in\s+)?(?:the\s+|their\s+)?(?:r
 
 ENTRIES: tuple[Entry, ...] = (
     # A relative risk reduction: "reduced the risk of death by 27%", "a 36% reduction in the risk of progression".
-    Entry(rf"{_REDUCED_RISK}(?:disease\s+)?progression(?:\s+or\s+death)?", "PFS", "reduction"),
+    Entry(rf"{_REDUCED_RISK}(?:disease\s+)?progression(?:\s+or\s+death)?", "PFS", "reduction",
+          example="reduced the risk of disease progression", keys=("progression",)),
     Entry(rf"{_REDUCED_RISK}(?:all[- ]cause\s+)?(?:death|mortality)|reduc(?:ed|es|ing)\s+(?:the\s+)?(?:overall\s+)?"
-          r"(?:death|mortality)(?:\s+rate)?", "OS", "reduction"),
+          r"(?:death|mortality)(?:\s+rate)?", "OS", "reduction",
+          example="reduced the risk of death", keys=("reduc",)),
     Entry(rf"{_REDUCED_RISK}(?:disease\s+)?(?:relapse|recurrence)|reduc(?:ed|es|ing)\s+(?:the\s+)?(?:relapse|recurrence)\s+rate",
-          "RFS", "reduction"),
-    Entry(r"hazard ratios?|\b[ a]?HRs?\b(?! ?\+)|\baHR\b", "HR"),
-    Entry(r"odds ratios?|(?-i:\bORs?)(?=\s*[=:,(\[]|\s+\d|\s+was|\s+of)", "OR"),
-    Entry(r"(?:relative risk|risk ratio)s?(?: of \w+)?|(?-i:\bRR\b)(?=\s*[=:,(\[]|\s+\d)", "RR"),
-    Entry(r"\bPFS\s?(?:\d+|six|twelve)\s?(?:mo|m|months?)\b", "PFS", "rate_at_time", cased=True),
-    Entry(r"(?:median )?(?:progression|disease progression)[-\s‐‑–]free[-\s‐‑–]survival(?: \(m?PFS\))?(?: rates?)?|\bm?PFS\b(?: rates?)?", "PFS"),
-    Entry(r"(?:median )?event[-\s‐‑–]free[-\s‐‑–]survivals?(?: \(EFS\))?|\bEFS\b", "EFS"),
-    Entry(r"(?:median )?disease[-\s‐‑–]free[-\s‐‑–]survival(?: \(DFS\))?(?: rates?)?|\bDFS\b|alive and disease[- ]free", "DFS"),
-    Entry(r"distant (?:relapse|recurrence)[-\s‐‑–]free[-\s‐‑–]survival(?: \(\w+\))?|\bDRFS\b", "RFS"),
-    Entry(r"distant metastasis[-\s‐‑–]free[-\s‐‑–]survival(?: \(\w+\))?|\bDMFS\b", "OTHER"),
-    Entry(r"(?:median )?(?:relapse|recurrence)[-\s‐‑–]free[-\s‐‑–]survival(?: \(RFS\))?(?: rates?)?|\bRFS\b", "RFS"),
-    Entry(r"(?:disease|cancer|tumou?r)[-\s‐‑–]specific[-\s‐‑–]survival(?: \(\w+\))?|\bDSS\b|\bCSS\b|treatment[- ]free survival(?: \(TFS\))?|\bTFS\b", "OTHER"),
-    Entry(r"(?:median )?(?:overall )?survival times?|(?:median )?overall[- ]survival(?: \(m?OS\))?(?: rates?)?|\bm?OS\b(?: rates?)?|\bsurvivals?\b", "OS"),
+          "RFS", "reduction",
+          example="reduced the risk of recurrence", keys=("relapse", "recurrence")),
+    Entry(r"hazard ratios?|\b[ a]?HRs?\b(?! ?\+)|\baHR\b", "HR",
+          example="hazard ratio", keys=("hazard", "hr")),
+    Entry(r"odds ratios?|(?-i:\bORs?)(?=\s*[=:,(\[]|\s+\d|\s+was|\s+of)", "OR",
+          example="odds ratio", keys=("odds", "or")),
+    Entry(r"(?:relative risk|risk ratio)s?(?: of \w+)?|(?-i:\bRR\b)(?=\s*[=:,(\[]|\s+\d)", "RR",
+          example="relative risk", keys=("risk", "rr")),
+    Entry(r"\bPFS\s?(?:\d+|six|twelve)\s?(?:mo|m|months?)\b", "PFS", "rate_at_time", cased=True,
+          example="PFS 6 months", keys=("pfs",)),
+    Entry(r"(?:median )?(?:progression|disease progression)[-\s‐‑–]free[-\s‐‑–]survival(?: \(m?PFS\))?(?: rates?)?|\bm?PFS\b(?: rates?)?", "PFS",
+          example="progression-free survival", keys=("progression", "pfs")),
+    Entry(r"(?:median )?event[-\s‐‑–]free[-\s‐‑–]survivals?(?: \(EFS\))?|\bEFS\b", "EFS",
+          example="event-free survival", keys=("event", "efs")),
+    Entry(r"(?:median )?disease[-\s‐‑–]free[-\s‐‑–]survival(?: \(DFS\))?(?: rates?)?|\bDFS\b|alive and disease[- ]free", "DFS",
+          example="disease-free survival", keys=("disease", "dfs")),
+    Entry(r"distant (?:relapse|recurrence)[-\s‐‑–]free[-\s‐‑–]survival(?: \(\w+\))?|\bDRFS\b", "RFS",
+          example="distant relapse-free survival", keys=("rfs", "relapse", "recurrence")),
+    Entry(r"distant metastasis[-\s‐‑–]free[-\s‐‑–]survival(?: \(\w+\))?|\bDMFS\b", "OTHER",
+          example="distant metastasis-free survival", keys=("surviv", "dmfs")),
+    Entry(r"(?:median )?(?:relapse|recurrence)[-\s‐‑–]free[-\s‐‑–]survival(?: \(RFS\))?(?: rates?)?|\bRFS\b", "RFS",
+          example="recurrence-free survival", keys=("rfs", "relapse", "recurrence")),
+    Entry(r"(?:disease|cancer|tumou?r)[-\s‐‑–]specific[-\s‐‑–]survival(?: \(\w+\))?|\bDSS\b|\bCSS\b|treatment[- ]free survival(?: \(TFS\))?|\bTFS\b", "OTHER",
+          example="cancer-specific survival", keys=("surviv", "dss", "css", "tfs")),
+    Entry(r"(?:median )?(?:overall )?survival times?|(?:median )?overall[- ]survival(?: \(m?OS\))?(?: rates?)?|\bm?OS\b(?: rates?)?|\bsurvivals?\b", "OS",
+          example="overall survival", keys=("os", "surviv")),
     Entry(r"(?:median )?times? to (?:tumou?r |disease |(?:extra|intra)hepatic |local |distant |radiographic |clinical |"
-          r"symptomatic )?progression|time to progressive disease|\bTTP\b", "TTP"),
-    Entry(r"(?:median )?time to treatment failure|\bTTF\b", "TTF"),
-    Entry(r"time to (?:next|subsequent) (?:treatment|therapy)|\bTTNT\b", "TTNT"),
-    Entry(r"(?:median )?duration of (?:objective |overall )?(?:response|remission)s?|response duration|\bm?DoR\b|\bDOR\b", "DOR"),
-    Entry(r"major pathologic(?:al)? responses?(?: rates?)?|\bMPR\b", "MPR"),
-    Entry(r"(?:total )?pathologic(?:al)?(?:ally)? complete (?:response|remission)s?(?: rates?)?|(?-i:\bT?pCRs?\b)", "PCR"),
-    Entry(r"pathologic(?:al)? response(?: rates?)?(?: \(pRR\))?|\bpRR\b", "PATHOLOGICAL_RESPONSE"),
-    Entry(r"(?:disease|tumou?r) control(?: rates?)?|\bDCR\b", "DCR"),
-    Entry(r"clinical benefit(?: rates?)?|\bCBR\b", "CBR"),
-    Entry(r"(?:complete (?:clinical )?(?:response|remission)|\bCR\b)(?: rates?)?(?: \(CR\))?", "CR_RATE"),
-    Entry(r"partial (?:response|remission)s?(?: \(PR\))?", "PR"),
+          r"symptomatic )?progression|time to progressive disease|\bTTP\b", "TTP",
+          example="time to progression", keys=("ttp", "progression", "progressive")),
+    Entry(r"(?:median )?time to treatment failure|\bTTF\b", "TTF",
+          example="time to treatment failure", keys=("ttf", "failure")),
+    Entry(r"time to (?:next|subsequent) (?:treatment|therapy)|\bTTNT\b", "TTNT",
+          example="time to next treatment", keys=("ttnt", "next", "subsequent")),
+    Entry(r"(?:median )?duration of (?:objective |overall )?(?:response|remission)s?|response duration|\bm?DoR\b|\bDOR\b", "DOR",
+          example="duration of response", keys=("dor", "duration")),
+    Entry(r"major pathologic(?:al)? responses?(?: rates?)?|\bMPR\b", "MPR",
+          example="major pathological response", keys=("mpr", "major")),
+    Entry(r"(?:total )?pathologic(?:al)?(?:ally)? complete (?:response|remission)s?(?: rates?)?|(?-i:\bT?pCRs?\b)", "PCR",
+          example="pathological complete response", keys=("pcr", "complete")),
+    Entry(r"pathologic(?:al)? response(?: rates?)?(?: \(pRR\))?|\bpRR\b", "PATHOLOGICAL_RESPONSE",
+          example="pathological response rate", keys=("patholog", "prr")),
+    Entry(r"(?:disease|tumou?r) control(?: rates?)?|\bDCR\b", "DCR",
+          example="disease control rate", keys=("control", "dcr")),
+    Entry(r"clinical benefit(?: rates?)?|\bCBR\b", "CBR",
+          example="clinical benefit rate", keys=("benefit", "cbr")),
+    Entry(r"(?:complete (?:clinical )?(?:response|remission)|\bCR\b)(?: rates?)?(?: \(CR\))?", "CR_RATE",
+          example="complete response rate", keys=("complete", "cr")),
+    Entry(r"partial (?:response|remission)s?(?: \(PR\))?", "PR",
+          example="partial response", keys=("partial",)),
     # Response categories other than response itself: outcomes named as written, counted too ("seven stable disease").
-    Entry(r"stable disease(?: \(SD\))?(?! or better)|progressive disease(?: \(PD\))?", "OTHER", "category"),
+    Entry(r"stable disease(?: \(SD\))?(?! or better)|progressive disease(?: \(PD\))?", "OTHER", "category",
+          example="stable disease", keys=("stable", "progressive")),
     Entry(r"(?:confirmed |best |overall |objective |clinical |radiological |intracranial )*(?:tumou?r )?(?:response|remission) rates?(?: \((?:ORR|RR|OR)\))?"
           r"|(?:confirmed |best |overall )*objective (?:tumou?r )?responses?(?: \(OR\))?|overall (?:\([^()]{1,40}\) )?(?:clinical )?response"
           r"|\bORRs?\b|\bresponded\b"
-          r"|(?:clinical|tumou?r) responses?\b(?! (?:evaluation|assessment|criteria|duration))|(?:number|proportion|percentage) of responders", "ORR"),
-    Entry(r"(?:complete |radical )?\(?R0\)? (?:surgical )?resection(?: rates?)?|radical (?:\(R0\) )?(?:surgical )?resection(?: rates?)?", "R0_RESECTION"),
-    Entry(r"dose[- ]limiting toxicit(?:y|ies)|\bDLTs?\b", "DLT"),
+          r"|(?:clinical|tumou?r) responses?\b(?! (?:evaluation|assessment|criteria|duration))|(?:number|proportion|percentage) of responders", "ORR",
+          example="objective response rate", keys=("respon", "orr", "remission")),
+    Entry(r"(?:complete |radical )?\(?R0\)? (?:surgical )?resection(?: rates?)?|radical (?:\(R0\) )?(?:surgical )?resection(?: rates?)?", "R0_RESECTION",
+          example="R0 resection rate", keys=("r0", "radical")),
+    Entry(r"dose[- ]limiting toxicit(?:y|ies)|\bDLTs?\b", "DLT",
+          example="dose-limiting toxicity", keys=("dose", "dlt")),
     Entry(r"(?:treatment[- ]related|toxic) (?:deaths?|mortality)|deaths? (?:attributed|related|due) to (?:treatment|TRAEs?|toxicity)",
-          "TREATMENT_RELATED_DEATH"),
+          "TREATMENT_RELATED_DEATH",
+          example="treatment-related deaths", keys=("death", "mortality")),
     # Adverse events: the core words here; grade, "treatment-related", "serious" and
     # "immune-related" before them are read backwards from the match (see _extend_ae), which
     # is far cheaper than trying those optional prefixes at every character.
     Entry(r"adverse (?:drug )?(?:events?|effects?|reactions?)|\bAEs?\b|\bTRAEs?\b|toxicit(?:y|ies)|\bSAEs?\b|\bi[rm]AEs?\b|\bevents\b|"
-          r"(?:postoperative |post-operative |surgical |major |overall )*complications?", "AE_CORE"),
-    Entry(r"discontinu(?:ed|ation|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of) (?:TRAEs?|AEs?|adverse events|toxicity))?", "DISCONTINUATION"),
-    Entry(r"quality of life|\bQoL\b|\bHRQoL\b", "QOL"),
-    Entry(r"(?:[A-Z0-9-]+-specific )?(?:T[- ]cell|CTL|immune|immunological) responses?", "IMMUNE_RESPONSE"),
+          r"(?:postoperative |post-operative |surgical |major |overall )*complications?", "AE_CORE",
+          example="adverse events"),
+    Entry(r"discontinu(?:ed|ation|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of) (?:TRAEs?|AEs?|adverse events|toxicity))?", "DISCONTINUATION",
+          example="discontinuation of treatment", keys=("discontinu",)),
+    Entry(r"quality of life|\bQoL\b|\bHRQoL\b", "QOL",
+          example="quality of life", keys=("quality", "qol")),
+    Entry(r"(?:[A-Z0-9-]+-specific )?(?:T[- ]cell|CTL|immune|immunological) responses?", "IMMUNE_RESPONSE",
+          example="T-cell response", keys=("respons",)),
     Entry(r"feasibility|proceeded to (?:surgery|resection)|completed (?:the )?(?:trial|study|intervention|treatment|protocol|"
           r"program(?:me)?|follow-up)(?: as per protocol)?|adherence|compliance|consented to participate|retention(?: rates?)?|"
-          r"(?:completion|participation|recruitment|accrual|consent|uptake) rates?", "FEASIBILITY"),
-    Entry(r"\bsafety\b|tolerability", "SAFETY"),
+          r"(?:completion|participation|recruitment|accrual|consent|uptake) rates?", "FEASIBILITY",
+          example="recruitment rate", keys=("feasib", "proceeded", "complet", "adheren", "complian", "consent", "retention", "participat", "recruit", "accrual", "uptake")),
+    Entry(r"\bsafety\b|tolerability", "SAFETY",
+          example="tolerability", keys=("safety", "tolerab")),
     # A bare event name ("anemia (5.0% and 19.0%)") takes its class from the AE mention before it.
-    Entry(AE_EVENTS, "EVENT"),
+    Entry(AE_EVENTS, "EVENT",
+          example="grade 3 neutropenia"),
     # "the percentage of patients who were alive without disease progression was 48%", "alive at 24 months".
-    Entry(r"alive (?:and )?without (?:disease )?progression|alive and (?:progression|disease)[-\s‐‑–]free", "PFS", "alive"),
-    Entry(r"\balive\b(?! (?:and|without) )", "OS", "alive"),
+    Entry(r"alive (?:and )?without (?:disease )?progression|alive and (?:progression|disease)[-\s‐‑–]free", "PFS", "alive",
+          example="alive without progression", keys=("alive",)),
+    Entry(r"\balive\b(?! (?:and|without) )", "OS", "alive",
+          example="alive", keys=("alive",)),
     # "More patients survived >/= 3 years (18.6% and 16.6%)": a survival rate at a landmark.
-    Entry(r"\bsurvived\b(?=\s*(?:>/?=?|≥|more than|at least|beyond)\s*\d)", "OS", "alive"),
+    Entry(r"\bsurvived\b(?=\s*(?:>/?=?|≥|more than|at least|beyond)\s*\d)", "OS", "alive",
+          example="survived more than 2 years", keys=("surviv",)),
     # "139 patients died", "29 deaths in the A arm": counts of overall survival events, and nothing else.
-    Entry(r"\bdied\b|\bdeaths\b", "OS", "deaths"),
+    Entry(r"\bdied\b|\bdeaths\b", "OS", "deaths",
+          example="deaths", keys=("died", "deaths")),
 )
 
-# Keyword prefilters: an entry is tried only when one of its keys is in the lowercased
-# sentence. This keeps the scan linear in practice (one big alternation tried at every
-# character was the backend's hottest spot).
-_KEYS: dict[str, tuple[str, ...]] = {
-    "HR": ("hazard", "hr"), "OR": ("odds", "or"), "RR": ("risk", "rr"),
-    "PFS": ("pfs", "progression", "alive"), "EFS": ("efs", "event"), "DFS": ("dfs", "disease"),
-    "RFS": ("rfs", "relapse", "recurrence"), "OS": ("os", "surviv", "died", "deaths", "alive", "reduc"), "TTP": ("ttp", "progression", "progressive"),
-    "TTF": ("ttf", "failure"), "TTNT": ("ttnt", "next", "subsequent"), "DOR": ("dor", "duration"),
-    "MPR": ("mpr", "major"), "PCR": ("pcr", "complete"), "PATHOLOGICAL_RESPONSE": ("patholog", "prr"),
-    "DCR": ("control", "dcr"), "CBR": ("benefit", "cbr"), "CR_RATE": ("complete", "cr"),
-    "PR": ("partial",), "ORR": ("respon", "orr", "remission"), "R0_RESECTION": ("r0", "radical"),
-    "DLT": ("dose", "dlt"), "TREATMENT_RELATED_DEATH": ("death", "mortality"), "IRAE": ("immune", "irae", "imae"),
-    "SAE": ("serious", "sae"), "DISCONTINUATION": ("discontinu",), "QOL": ("quality", "qol"),
-    "IMMUNE_RESPONSE": ("respons",), "SAFETY": ("safety", "tolerab"),
-    "FEASIBILITY": ("feasib", "proceeded", "complet", "adheren", "complian", "consent", "retention", "participat",
-                    "recruit", "accrual", "uptake"),
-    "OTHER": ("surviv", "drfs", "dmfs", "dss", "css", "tfs", "stable", "progressive"),
-}
-_AE_KEYS = ("advers", "ae", "toxic", "event", "grade", "related", "trae", "complication")
 
 
 def _compile(entry: Entry) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
@@ -174,12 +203,24 @@ def _compile(entry: Entry) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     return quick(entry.pattern, re.IGNORECASE), fast
 
 
-_COMPILED: tuple[tuple[Entry, re.Pattern[str], re.Pattern[str] | None, frozenset[str] | None], ...] = tuple(
-    (e, *_compile(e), None if e.canonical in {"EVENT", "AE_CORE"} else frozenset(_KEYS.get(e.canonical, _AE_KEYS)))
-    for e in ENTRIES
-)
-#: Every prefilter key, each tested once per sentence (not once per entry that lists it).
-_ALL_KEYS = tuple(sorted({k for *_, keys in _COMPILED if keys is not None for k in keys}))
+# Keyword prefilters: an entry is tried only when one of its own keys is in the lowercased
+# sentence. This keeps the scan linear in practice (one big alternation tried at every
+# character was the backend's hottest spot).
+Compiled = tuple[tuple[Entry, re.Pattern[str], re.Pattern[str] | None, frozenset[str] | None], ...]
+
+
+def _compiled(entries: Iterable[Entry]) -> Compiled:
+    """Each entry with its patterns (see ``_compile``) and its own keys."""
+    return tuple((e, *_compile(e), None if e.keys is None else frozenset(e.keys)) for e in entries)
+
+
+def _all_keys(compiled: Compiled) -> tuple[str, ...]:
+    """Every prefilter key, each tested once per sentence (not once per entry that lists it)."""
+    return tuple(sorted({k for *_, keys in compiled if keys is not None for k in keys}))
+
+
+_COMPILED = _compiled(ENTRIES)
+_ALL_KEYS = _all_keys(_COMPILED)
 # The adverse-event entries are the costliest patterns; a word-bounded hint decides whether
 # a sentence can hold one ("correlated", "prevent" and "haem" must not wake them).
 _AE_HINT = folded(
