@@ -75,8 +75,23 @@ def _usage_error(message: str) -> typer.Exit:
 _LLM = "LLM backend (--backend openai / auto)"
 
 
-def _opt(kind: Any, help_: str, *names: str) -> Any:
-    return Annotated[kind, typer.Option(*names, help=help_, rich_help_panel=_LLM)]
+def _opt(kind: Any, help_: str, *names: str, callback: Callable[[Any], Any] | None = None) -> Any:
+    return Annotated[kind, typer.Option(*names, help=help_, rich_help_panel=_LLM, callback=callback)]
+
+
+def _num(name: str, kind: Any, help_: str) -> Any:
+    """A numeric LLM flag, held as it is parsed to its range in ``settings.RANGES`` (exit 2 outside it)."""
+
+    def check(value: Any) -> Any:
+        if value is not None:
+            from extractor.backends.llm.settings import out_of_range
+
+            why = out_of_range(name, value)
+            if why is not None:
+                raise typer.BadParameter(why)
+        return value
+
+    return _opt(kind, help_, callback=check)
 
 
 #: flag -> type; every command that runs a backend takes the ones it names.
@@ -88,16 +103,18 @@ LLM_FLAGS: dict[str, Any] = {
     "prompt": _opt(str | None, "Prompt NAME or NAME@VERSION (default extract, latest)."),
     "config": _opt(str | None, "Config file (default ./trialx.toml)."),
     "prompts_dir": _opt(str | None, "Directory of prompt files."),
-    "temperature": _opt(float | None, "Sampling temperature (0)."),
-    "max_output_tokens": _opt(int | None, "Completion token limit per request."),
-    "max_reasks": _opt(int | None, "Re-asks of an answer that fails validation (2)."),
-    "max_tokens_per_doc": _opt(int | None, "Token budget of one document, re-asks included."),
-    "token_budget": _opt(int | None, "Largest document part per request, in tokens (6000)."),
-    "timeout": _opt(float | None, "Seconds per HTTP request (60)."),
-    "retries": _opt(int | None, "Transport retries per request (5)."),
-    "retry_max_time": _opt(float | None, "No transport retry after this many seconds (120)."),
-    "rpm": _opt(float | None, "Requests per minute, client side."),
-    "tpm": _opt(float | None, "Tokens per minute, client side."),
+    "temperature": _num("temperature", float | None, "Sampling temperature, 0 to 2 (0)."),
+    "max_output_tokens": _num("max_output_tokens", int | None, "Completion token limit per request."),
+    "max_reasks": _num("max_reasks", int | None, "Re-asks of an answer that fails validation (2)."),
+    "max_tokens_per_doc": _num("max_tokens_per_doc", int | None, "Token budget of one document, re-asks included."),
+    "token_budget": _num("token_budget", int | None, "Largest document part per request, in tokens (6000)."),
+    "timeout": _num("timeout", float | None, "Seconds per HTTP request (60)."),
+    "retries": _num("retries", int | None, "Transport retries per request (5)."),
+    "retry_max_time": _num("retry_max_time", float | None, "No transport retry after this many seconds (120)."),
+    "max_consecutive_failures": _num("max_consecutive_failures", int | None,
+                                     "Stop the job (exit 4) after this many transport failures in a row (5)."),
+    "rpm": _num("rpm", float | None, "Requests per minute, client side."),
+    "tpm": _num("tpm", float | None, "Tokens per minute, client side."),
     "cache_dir": _opt(str | None, "Response cache directory (env TRIALX_CACHE_DIR)."),
     "no_cache": _opt(bool, "Neither read nor write the response cache.", "--no-cache"),
     "price_file": _opt(str | None, "TOML/JSON price table overriding the built-in one."),
@@ -295,7 +312,7 @@ def schema_command(
 
 @app.command("eval")
 @llm_flags("model", "base_url", "api_key_env", "mode", "prompt", "config", "prompts_dir", "max_reasks",
-           "token_budget", "timeout", "cache_dir", "no_cache", "price_file")
+           "token_budget", "timeout", "max_consecutive_failures", "cache_dir", "no_cache", "price_file")
 def eval_command(
     gold: Annotated[Path, typer.Option(help="Directory of gold files.")],
     backend: Annotated[str, typer.Option(help="Backend to run on the gold texts.")] = DEFAULT_BACKEND,

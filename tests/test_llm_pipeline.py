@@ -10,7 +10,7 @@ import pytest
 
 from extractor.backends import BackendConfigError, choose
 from extractor.backends.llm import OpenAIBackend, chunking, prompts
-from extractor.backends.llm.settings import resolve
+from extractor.backends.llm.settings import LLMSettings, resolve
 from extractor.documents import Document
 from extractor.pipeline import JobOptions, run_job
 from tests.conftest import EXAMPLES, ROOT, read_jsonl, run_cli
@@ -257,3 +257,40 @@ def test_a_full_paper_is_split_within_budget_and_merged_without_duplicates(fake_
         assert text[r.evidence_start:r.evidence_start + len(r.evidence)] == r.evidence
     ids = [i for t in result.trials for i in t.registry_ids]
     assert len(ids) == len(set(ids))
+
+
+NUMERIC_FLAGS = [("--timeout", "0"), ("--timeout", "-5"), ("--retries", "-1"), ("--token-budget", "0"),
+                 ("--max-reasks", "-1"), ("--rpm", "0"), ("--tpm", "-3"), ("--temperature", "2.5"),
+                 ("--temperature", "-0.1"), ("--max-output-tokens", "0"), ("--max-tokens-per-doc", "0"),
+                 ("--retry-max-time", "-1"), ("--max-consecutive-failures", "0")]
+
+
+@pytest.mark.parametrize("backend", ["openai", "rules"])
+def test_numeric_flags_out_of_range_are_usage_errors(backend, tmp_path):
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    for flag, value in NUMERIC_FLAGS:
+        result = CliRunner().invoke(app, ["extract", str(EXAMPLES / "bulletin-sarcoma-fr.txt"), "--backend", backend,
+                                          "--model", "m", "--base-url", "http://127.0.0.1:9/v1", flag, value])
+        assert result.exit_code == 2, (flag, value, result.output)
+        assert f"Invalid value for '{flag}'" in result.output and "must be" in result.output
+
+
+def test_out_of_range_settings_from_env_or_config_name_the_key_and_the_file(tmp_path):
+    for flag, value in NUMERIC_FLAGS:
+        name = flag[2:].replace("-", "_")
+        variable = f"TRIALX_{name.upper()}"
+        with pytest.raises(BackendConfigError, match=f"^{variable} must be"):
+            resolve({}, env={variable: value}, cwd=tmp_path / "none")
+        (tmp_path / "trialx.toml").write_text(f"[llm]\n{name} = {value}\n")
+        with pytest.raises(BackendConfigError, match=rf"^{tmp_path / 'trialx.toml'}: \[llm\] {name} must be"):
+            resolve({}, env={}, cwd=tmp_path)
+    (tmp_path / "trialx.toml").write_text("[llm]\nretry_after_max = -1\n")
+    with pytest.raises(BackendConfigError, match=r"retry_after_max must be at least 0, not -1"):
+        resolve({}, env={}, cwd=tmp_path)
+    with pytest.raises(BackendConfigError, match="timeout must be greater than 0, not 0"):
+        LLMSettings(model="m", base_url="http://x", timeout=0).require()
+    edges = {"timeout": 0.001, "retries": 0, "temperature": 2, "max_reasks": 0, "token_budget": 1, "rpm": 0.5}
+    assert resolve({k: str(v) for k, v in edges.items()}, env={}, cwd=tmp_path / "none").timeout == 0.001
