@@ -6,6 +6,8 @@ Exit codes (also in the README):
     2  usage error: bad option, missing input, unknown format or backend,
        output exists without --resume/--overwrite
     3  trialx eval: the quality gate failed (--fail-under, --baseline/--max-drop)
+    4  the endpoint is down: --max-consecutive-failures transport failures in a row
+       (refused, hung, 5xx); what was written is whole; rerun with --resume
     130 interrupted (Ctrl-C); rerun with --resume to continue
 """
 
@@ -37,6 +39,7 @@ from extractor.backends import (
     DEFAULT_BACKEND,
     BackendConfigError,
     BackendUnavailable,
+    EndpointDown,
     UnknownBackend,
     available,
     choose,
@@ -45,7 +48,7 @@ from extractor.documents import DEFAULT_MAX_CHARS, InputError
 from extractor.pipeline import JobOptions, OutputExists, Summary, run_job, summary_json
 from extractor.readers import FORMATS, FieldNames
 
-EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE, EXIT_GATE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE, EXIT_GATE, EXIT_ENDPOINT_DOWN, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
 app = typer.Typer(
     help="Turn clinical-trial literature into typed, traceable trial records.",
@@ -68,6 +71,15 @@ def _fields(text: list[str] | None, title: list[str] | None, id_: list[str] | No
 def _usage_error(message: str) -> typer.Exit:
     err.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
     return typer.Exit(EXIT_USAGE)
+
+
+def _stopped(exc: BackendUnavailable) -> typer.Exit:
+    """The job stopped for every document: the endpoint is down (exit 4) or refuses us (exit 2)."""
+    if isinstance(exc, EndpointDown):
+        err.print(f"[bold red]error:[/] {exc}. The job stopped; what was written is whole: rerun with --resume "
+                  "once the endpoint answers", markup=True, highlight=False, soft_wrap=True)
+        return typer.Exit(EXIT_ENDPOINT_DOWN)
+    return _usage_error(f"{exc}. The job stopped; what was written is whole: fix this and rerun with --resume")
 
 
 # Settings of the LLM backend (``--backend openai`` or ``auto``); unset flags fall back to the
@@ -218,8 +230,7 @@ def extract(
     except (InputError, OutputExists, UnknownBackend, BackendConfigError) as exc:
         raise _usage_error(str(exc)) from None
     except BackendUnavailable as exc:
-        raise _usage_error(f"{exc}. The job stopped; what was written is whole: fix this and rerun with --resume"
-                           ) from None
+        raise _stopped(exc) from None
     except KeyboardInterrupt:
         err.print("[yellow]interrupted[/]: what was written is whole; rerun with --resume")
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -358,7 +369,7 @@ def eval_command(
     except (ValueError, OSError, UnknownBackend) as exc:  # BackendConfigError is a ValueError
         raise _usage_error(str(exc)) from None
     except BackendUnavailable as exc:
-        raise _usage_error(str(exc)) from None
+        raise _stopped(exc) from None
     label = str(predictions) if predictions else ev.label_of(engine)
     data = ev.report_dict(report, label=label, split=split)
     _print_report(data)

@@ -13,6 +13,7 @@ from extractor.backends.llm import OpenAIBackend, chunking, prompts
 from extractor.backends.llm.settings import LLMSettings, resolve
 from extractor.documents import Document
 from extractor.pipeline import JobOptions, run_job
+from extractor.testing.fake_openai import closed_port_url
 from tests.conftest import EXAMPLES, ROOT, read_jsonl, run_cli
 
 SECRET = "sk-trialx-test-SECRET-4242"
@@ -157,6 +158,29 @@ def test_an_auth_failure_stops_the_job_with_exit_2(fake_openai, tmp_path):
     message = proc.stderr.decode()
     assert "401" in message and "--resume" in message and "Traceback" not in message
     assert len(fake_openai.chat_requests()) == 1
+
+
+@pytest.mark.parametrize("endpoint", ["hung", "refused"])
+def test_a_dead_endpoint_stops_the_job_after_n_documents_with_exit_4(fake_openai, tmp_path, endpoint):
+    out, docs = tmp_path / "out.jsonl", corpus(tmp_path, 8)
+    fake_openai.add_fault("hang", times=100)
+    url = fake_openai.base_url if endpoint == "hung" else closed_port_url()
+    proc = run_cli("extract", str(docs), "-o", str(out), "--backend", "openai", "--base-url", url, "--model", "m",
+                   "--no-cache", "--concurrency", "1", "--timeout", "0.3", "--retries", "0",
+                   "--max-consecutive-failures", "3")
+    message = proc.stderr.decode()
+    assert proc.returncode == 4, message
+    assert "failed 3 requests in a row" in message and "rerun with --resume" in message
+    cause = "no answer from" if endpoint == "hung" else "connection refused at"
+    assert f"the last: {cause} {url}/chat/completions" in message and "Traceback" not in message
+    assert len(fake_openai.chat_requests()) == (3 if endpoint == "hung" else 0)
+    assert ids_of(out) == []  # nothing half-written, and no later document written as an error
+    errors = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert [e["doc_id"] for e in errors] == ["d0", "d1"] and all(cause in e["reason"] for e in errors)
+    fake_openai.script.faults.clear()
+    again = run_cli("extract", str(docs), "-o", str(out), *llm_args(fake_openai), "--no-cache", "--resume")
+    assert again.returncode == 0, again.stderr.decode()
+    assert sorted(ids_of(out)) == sorted(f"d{i}" for i in range(8))
 
 
 # ---------------------------------------------------------------- settings

@@ -322,7 +322,8 @@ class OpenAIBackend:
         # request than the default httpx transport, which matters at 30+ requests in flight.
         client = openai.AsyncOpenAI(api_key=s.api_key or "no-key", base_url=s.endpoint(), max_retries=0,
                                     timeout=s.timeout, http_client=openai.DefaultAioHttpClient(timeout=s.timeout))
-        policy = RetryPolicy(retries=s.retries, max_time=s.retry_max_time, retry_after_max=s.retry_after_max)
+        policy = RetryPolicy(retries=s.retries, max_time=s.retry_max_time, retry_after_max=s.retry_after_max,
+                             max_consecutive_failures=s.max_consecutive_failures)
         self.transport = Transport(_poster(client), policy, rpm=s.rpm, tpm=s.tpm, sleep=self._sleep)
         mode = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SCHEMA,
                 "json": instructor.Mode.JSON, "md_json": instructor.Mode.MD_JSON}[s.mode]
