@@ -283,6 +283,7 @@ def _print_summary(summary: Summary) -> None:
             ("requests", summary.requests),
             ("re-asks", summary.reasks),
             ("prompt tokens", summary.prompt_tokens),
+            ("  of which from the provider's prompt cache", summary.cached_prompt_tokens),
             ("completion tokens", summary.completion_tokens),
             ("estimated cost", cost),
         ]

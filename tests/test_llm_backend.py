@@ -15,7 +15,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from extractor.backends import BackendUnavailable, EndpointDown
+from extractor.backends import BackendConfigError, BackendUnavailable, EndpointDown
 from extractor.backends.llm import OpenAIBackend
 from extractor.backends.llm.backend import ExtractionFailed
 from extractor.backends.llm.response import Extraction
@@ -298,6 +298,34 @@ def test_usage_is_summed_over_every_attempt(fake_openai, tmp_path):
     assert result.usage.prompt_tokens == sum(u["prompt_tokens"] for u in replies)
     assert result.usage.completion_tokens == sum(u["completion_tokens"] for u in replies)
     assert result.usage.reasks == 2
+
+
+def test_a_failed_document_still_counts_every_request_it_made(fake_openai, tmp_path):
+    backend, _ = make(fake_openai, tmp_path, max_reasks=2)
+    fake_openai.add_fault("malformed", times=3)
+    with pytest.raises(ExtractionFailed, match="not usable JSON"):
+        backend.extract(DOC)
+    backend.extract(Document(doc_id="second", text=TEXT + "\n"))
+    server, spent = fake_openai.totals(), backend.spent
+    assert (spent.requests, spent.reasks) == (server["requests"], server["reasks"]) == (4, 2)
+    assert (spent.prompt_tokens, spent.completion_tokens) == (server["prompt_tokens"], server["completion_tokens"])
+
+
+def test_cached_prompt_tokens_are_counted_and_priced_as_the_table_says(fake_openai, tmp_path):
+    prices = tmp_path / "prices.json"
+    prices.write_text(json.dumps({"fake-model": {"input_per_mtok": 1000, "output_per_mtok": 2000,
+                                                 "cached_input_per_mtok": 100},
+                                  "no-cached-price": {"input_per_mtok": 1000, "output_per_mtok": 2000}}))
+    fake_openai.script.cached_prompt_tokens = 500
+    usage = make(fake_openai, tmp_path, price_file=str(prices))[0].extract(DOC).usage
+    assert usage.cached_prompt_tokens == 500 < usage.prompt_tokens
+    fresh = usage.prompt_tokens - 500
+    assert usage.cost_usd == pytest.approx((fresh * 1000 + 500 * 100 + usage.completion_tokens * 2000) / 1e6)
+    plain = make(fake_openai, tmp_path, price_file=str(prices), model="no-cached-price")[0].extract(DOC).usage
+    assert plain.cost_usd == pytest.approx((plain.prompt_tokens * 1000 + plain.completion_tokens * 2000) / 1e6)
+    with pytest.raises(BackendConfigError, match="cached_input_per_mtok"):
+        prices.write_text(json.dumps({"m": {"input_per_mtok": 1, "output_per_mtok": 1, "cached_input_per_mtok": "x"}}))
+        make(fake_openai, tmp_path, price_file=str(prices))
 
 
 def test_cost_comes_from_the_price_table_and_a_file_overrides_it(fake_openai, tmp_path):

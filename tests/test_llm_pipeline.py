@@ -183,6 +183,32 @@ def test_a_dead_endpoint_stops_the_job_after_n_documents_with_exit_4(fake_openai
     assert sorted(ids_of(out)) == sorted(f"d{i}" for i in range(8))
 
 
+def test_the_summary_counts_every_request_and_token_the_server_reported(fake_openai, tmp_path):
+    out, summary_path, prices = tmp_path / "out.jsonl", tmp_path / "s.json", tmp_path / "prices.toml"
+    prices.write_text('[models."fake-model"]\ninput_per_mtok = 1000\noutput_per_mtok = 2000\n'
+                      'cached_input_per_mtok = 250\n')
+    fake_openai.script.cached_prompt_tokens = 300
+    for i in range(0, 40, 2):  # every second reply is cut off at the token limit: those documents fail
+        fake_openai.add_fault("cut", match=f"(NCT{10000000 + i})")
+    fake_openai.add_fault("malformed", match="(NCT10000001)")  # fails: not JSON
+    fake_openai.add_fault("ungrounded", match="(NCT10000003)")  # salvaged: a result dropped, the rest kept
+    proc = run_cli("extract", str(corpus(tmp_path, 40)), "-o", str(out), *llm_args(fake_openai), "--no-cache",
+                   "--max-reasks", "0", "--price-file", str(prices), "--summary-json", str(summary_path))
+    assert proc.returncode == 1, proc.stderr.decode()
+    assert len(ids_of(out)) == 19 and len(read_jsonl(tmp_path / "out.errors.jsonl")) == 21
+    server, usage = fake_openai.totals(), json.loads(summary_path.read_text())["usage"]
+    assert server["requests"] == 40 and server["cached_tokens"] == 40 * 300
+    assert usage["requests"] == 40 and usage["prompt_tokens"] == server["prompt_tokens"]
+    assert {k: usage[k] for k in ("requests", "prompt_tokens", "completion_tokens", "cached_prompt_tokens")} == {
+        "requests": server["requests"], "prompt_tokens": server["prompt_tokens"],
+        "completion_tokens": server["completion_tokens"], "cached_prompt_tokens": server["cached_tokens"]}
+    fresh = server["prompt_tokens"] - server["cached_tokens"]
+    expected = (fresh * 1000 + server["cached_tokens"] * 250 + server["completion_tokens"] * 2000) / 1e6
+    assert usage["cost_usd"] == pytest.approx(expected)
+    shown = proc.stderr.decode()
+    assert f"{server['prompt_tokens']}" in shown and f"{server['cached_tokens']}" in shown
+
+
 # ---------------------------------------------------------------- settings
 
 def test_settings_precedence_flag_then_env_then_config(tmp_path):
