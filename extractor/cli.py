@@ -7,6 +7,8 @@ Exit codes (also in the README):
        without a text column, output exists without --resume/--overwrite, output
        or errors file is an input, another job is writing the output
     3  trialx eval: the quality gate failed (--fail-under, --baseline/--max-drop)
+    4  the endpoint is down: --max-consecutive-failures transport failures in a row
+       (refused, hung, 5xx); what was written is whole; rerun with --resume
     130 interrupted (Ctrl-C); rerun with --resume to continue
 """
 
@@ -40,6 +42,7 @@ from extractor.backends import (
     DEFAULT_BACKEND,
     BackendConfigError,
     BackendUnavailable,
+    EndpointDown,
     UnknownBackend,
     available,
     choose,
@@ -49,7 +52,7 @@ from extractor.output import OutputBusy
 from extractor.pipeline import JobOptions, OutputConflict, OutputExists, Summary, run_job, summary_json
 from extractor.readers import FORMATS, FieldNames
 
-EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE, EXIT_GATE, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE, EXIT_GATE, EXIT_ENDPOINT_DOWN, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
 app = typer.Typer(
     help="Turn clinical-trial literature into typed, traceable trial records.",
@@ -74,13 +77,37 @@ def _usage_error(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
+def _stopped(exc: BackendUnavailable) -> typer.Exit:
+    """The job stopped for every document: the endpoint is down (exit 4) or refuses us (exit 2)."""
+    if isinstance(exc, EndpointDown):
+        err.print(f"[bold red]error:[/] {exc}. The job stopped; what was written is whole: rerun with --resume "
+                  "once the endpoint answers", markup=True, highlight=False, soft_wrap=True)
+        return typer.Exit(EXIT_ENDPOINT_DOWN)
+    return _usage_error(f"{exc}. The job stopped; what was written is whole: fix this and rerun with --resume")
+
+
 # Settings of the LLM backend (``--backend openai`` or ``auto``); unset flags fall back to the
 # environment, then the config file (see extractor/backends/llm/settings.py).
 _LLM = "LLM backend (--backend openai / auto)"
 
 
-def _opt(kind: Any, help_: str, *names: str) -> Any:
-    return Annotated[kind, typer.Option(*names, help=help_, rich_help_panel=_LLM)]
+def _opt(kind: Any, help_: str, *names: str, callback: Callable[[Any], Any] | None = None) -> Any:
+    return Annotated[kind, typer.Option(*names, help=help_, rich_help_panel=_LLM, callback=callback)]
+
+
+def _num(name: str, kind: Any, help_: str) -> Any:
+    """A numeric LLM flag, held as it is parsed to its range in ``settings.RANGES`` (exit 2 outside it)."""
+
+    def check(value: Any) -> Any:
+        if value is not None:
+            from extractor.backends.llm.settings import out_of_range
+
+            why = out_of_range(name, value)
+            if why is not None:
+                raise typer.BadParameter(why)
+        return value
+
+    return _opt(kind, help_, callback=check)
 
 
 #: flag -> type; every command that runs a backend takes the ones it names.
@@ -92,16 +119,18 @@ LLM_FLAGS: dict[str, Any] = {
     "prompt": _opt(str | None, "Prompt NAME or NAME@VERSION (default extract, latest)."),
     "config": _opt(str | None, "Config file (default ./trialx.toml)."),
     "prompts_dir": _opt(str | None, "Directory of prompt files."),
-    "temperature": _opt(float | None, "Sampling temperature (0)."),
-    "max_output_tokens": _opt(int | None, "Completion token limit per request."),
-    "max_reasks": _opt(int | None, "Re-asks of an answer that fails validation (2)."),
-    "max_tokens_per_doc": _opt(int | None, "Token budget of one document, re-asks included."),
-    "token_budget": _opt(int | None, "Largest document part per request, in tokens (6000)."),
-    "timeout": _opt(float | None, "Seconds per HTTP request (60)."),
-    "retries": _opt(int | None, "Transport retries per request (5)."),
-    "retry_max_time": _opt(float | None, "No transport retry after this many seconds (120)."),
-    "rpm": _opt(float | None, "Requests per minute, client side."),
-    "tpm": _opt(float | None, "Tokens per minute, client side."),
+    "temperature": _num("temperature", float | None, "Sampling temperature, 0 to 2 (0)."),
+    "max_output_tokens": _num("max_output_tokens", int | None, "Completion token limit per request."),
+    "max_reasks": _num("max_reasks", int | None, "Re-asks of an answer that fails validation (2)."),
+    "max_tokens_per_doc": _num("max_tokens_per_doc", int | None, "Token budget of one document, re-asks included."),
+    "token_budget": _num("token_budget", int | None, "Largest document part per request, in tokens (6000)."),
+    "timeout": _num("timeout", float | None, "Seconds per HTTP request (60)."),
+    "retries": _num("retries", int | None, "Transport retries per request (5)."),
+    "retry_max_time": _num("retry_max_time", float | None, "No transport retry after this many seconds (120)."),
+    "max_consecutive_failures": _num("max_consecutive_failures", int | None,
+                                     "Stop the job (exit 4) after this many transport failures in a row (5)."),
+    "rpm": _num("rpm", float | None, "Requests per minute, client side."),
+    "tpm": _num("tpm", float | None, "Tokens per minute, client side."),
     "cache_dir": _opt(str | None, "Response cache directory (env TRIALX_CACHE_DIR)."),
     "no_cache": _opt(bool, "Neither read nor write the response cache.", "--no-cache"),
     "price_file": _opt(str | None, "TOML/JSON price table overriding the built-in one."),
@@ -206,8 +235,7 @@ def extract(
     except (InputError, OutputExists, OutputConflict, OutputBusy, UnknownBackend, BackendConfigError) as exc:
         raise _usage_error(str(exc)) from None
     except BackendUnavailable as exc:
-        raise _usage_error(f"{exc}. The job stopped; what was written is whole: fix this and rerun with --resume"
-                           ) from None
+        raise _stopped(exc) from None
     except KeyboardInterrupt:
         err.print("[yellow]interrupted[/]: what was written is whole; rerun with --resume")
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -266,6 +294,7 @@ def _print_summary(summary: Summary) -> None:
             ("requests", summary.requests),
             ("re-asks", summary.reasks),
             ("prompt tokens", summary.prompt_tokens),
+            ("  of which from the provider's prompt cache", summary.cached_prompt_tokens),
             ("completion tokens", summary.completion_tokens),
             ("estimated cost", cost),
         ]
@@ -351,7 +380,7 @@ def eval_command(
     except (ValueError, OSError, UnknownBackend) as exc:  # BackendConfigError is a ValueError
         raise _usage_error(str(exc)) from None
     except BackendUnavailable as exc:
-        raise _usage_error(str(exc)) from None
+        raise _stopped(exc) from None
     label = str(predictions) if predictions else ev.label_of(engine)
     data = ev.report_dict(report, label=label, split=split)
     _print_report(data)

@@ -256,6 +256,8 @@ class Usage(_Record):
     """Prompt tokens over every request, re-asks included, as the endpoint reported them."""
     completion_tokens: int = 0
     """Completion tokens over every request, re-asks included."""
+    cached_prompt_tokens: int = 0
+    """Prompt tokens the provider served from its prompt cache (part of ``prompt_tokens``, priced apart)."""
     requests: int = 0
     """HTTP requests sent, transport retries and re-asks included."""
     reasks: int = 0

@@ -22,7 +22,7 @@ from typing import Any
 from extractor.api import run_documents
 from extractor.backends import DEFAULT_BACKEND, get_backend
 from extractor.documents import DEFAULT_MAX_CHARS, Document, DocumentError
-from extractor.models import DocumentResult
+from extractor.models import DocumentResult, Usage
 from extractor.output import JsonlSink, iter_json_lines, job_lock, read_written, repair_tail
 from extractor.readers import STDIN, FieldNames, InputFile, count_items, input_files, read_files
 
@@ -100,6 +100,7 @@ class Summary:
     backend: str = DEFAULT_BACKEND
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    cached_prompt_tokens: int = 0
     requests: int = 0
     reasks: int = 0
     cached: int = 0
@@ -108,23 +109,18 @@ class Summary:
     warnings: list[str] = field(default_factory=list)
 
     def count(self, result: DocumentResult) -> None:
-        """Add one written result (its trials, results and, for a model, its usage)."""
+        """Add one written result (its trials and results; whether the response cache served it)."""
         self.written += 1
         self.trial_reports += result.is_trial_report
         self.trials += len(result.trials)
         self.results += sum(len(t.results) for t in result.trials)
-        usage = result.usage
-        if usage is None:
-            return
-        if usage.cached:  # cost nothing this run
-            self.cached += 1
-            return
-        self.prompt_tokens += usage.prompt_tokens
-        self.completion_tokens += usage.completion_tokens
-        self.requests += usage.requests
-        self.reasks += usage.reasks
-        if usage.cost_usd is not None:
-            self.cost_usd = round((self.cost_usd or 0.0) + usage.cost_usd, 6)
+        self.cached += bool(result.usage is not None and result.usage.cached)  # cost nothing this run
+
+    def spend(self, usage: Usage) -> None:
+        """Take what the backend's requests cost this run, failed documents included."""
+        self.prompt_tokens, self.completion_tokens = usage.prompt_tokens, usage.completion_tokens
+        self.cached_prompt_tokens, self.cost_usd = usage.cached_prompt_tokens, usage.cost_usd
+        self.requests, self.reasks = usage.requests, usage.reasks
 
     @property
     def docs_per_second(self) -> float:
@@ -146,7 +142,8 @@ class Summary:
             "backend": self.backend,
             "warnings": self.warnings,
             "usage": {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
-                      "requests": self.requests, "reasks": self.reasks, "cached": self.cached,
+                      "cached_prompt_tokens": self.cached_prompt_tokens, "requests": self.requests,
+                      "reasks": self.reasks, "cached": self.cached,
                       "cost_usd": self.cost_usd},
         }
 
@@ -375,6 +372,9 @@ def _run_locked(options: JobOptions, files: list[InputFile], summary: Summary,
         complete = True
     finally:
         recorder.close(complete=complete)
+    spent = getattr(backend, "spent", None)  # a model-backed backend counts what its requests cost
+    if spent is not None:
+        summary.spend(spent)
     return summary
 
 

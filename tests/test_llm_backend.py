@@ -15,13 +15,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from extractor.backends import BackendUnavailable
+from extractor.backends import BackendConfigError, BackendUnavailable, EndpointDown
 from extractor.backends.llm import OpenAIBackend
 from extractor.backends.llm.backend import ExtractionFailed
 from extractor.backends.llm.response import Extraction
 from extractor.backends.llm.transport import RetryPolicy, Transport
 from extractor.documents import Document
-from extractor.testing.fake_openai import rules_responder
+from extractor.testing.fake_openai import closed_port_url, rules_responder
 from tests.conftest import EXAMPLES, ROOT
 
 TEXT = (EXAMPLES / "bulletin-sarcoma-fr.txt").read_text(encoding="utf-8")
@@ -228,6 +228,57 @@ def test_auth_errors_stop_with_a_clear_message_and_no_retry(fake_openai, tmp_pat
     assert len(fake_openai.chat_requests()) == 1 and sleeps == []
 
 
+def test_a_refused_connection_names_its_cause_and_is_not_retried(tmp_path):
+    url = closed_port_url()
+    backend = OpenAIBackend(model="fake-model", base_url=url, no_cache=True, sleep=(sleeps := Sleeps()))
+    with pytest.raises(ExtractionFailed, match=f"^connection refused at {url}/chat/completions$"):
+        backend.extract(DOC)
+    assert sleeps == [] and backend.transport.breaker.failures == 1
+
+
+@pytest.mark.parametrize(("fault", "words"), [("hang", "no answer from http://127.0.0.1:.* within --timeout"),
+                                              ("drop", "closed the connection without answering")])
+def test_a_request_that_got_no_answer_says_what_happened(fake_openai, tmp_path, fault, words):
+    backend, sleeps = make(fake_openai, tmp_path, timeout=0.3, retries=1)
+    fake_openai.add_fault(fault, times=2)
+    with pytest.raises(ExtractionFailed, match=words):
+        backend.extract(DOC)
+    assert len(fake_openai.chat_requests()) == 2 and len(sleeps) == 1  # these are retried
+
+
+def test_transport_failures_in_a_row_across_documents_stop_the_job(fake_openai, tmp_path):
+    backend, _ = make(fake_openai, tmp_path, retries=1, max_consecutive_failures=3)
+    fake_openai.add_fault("503", times=6)
+    for number in (1, 2):
+        with pytest.raises(ExtractionFailed, match="answered 503"):
+            backend.extract(Document(doc_id=f"d{number}", text=TEXT))
+    with pytest.raises(EndpointDown, match=r"failed 3 requests in a row, .*--max-consecutive-failures 3.*answered 503"):
+        backend.extract(DOC)
+    sent = len(fake_openai.chat_requests())
+    with pytest.raises(EndpointDown):  # open: nothing more is sent
+        backend.extract(DOC)
+    assert sent == len(fake_openai.chat_requests()) == 6
+
+
+def test_an_answer_or_a_request_error_closes_the_count_again(fake_openai, tmp_path):
+    backend, _ = make(fake_openai, tmp_path, retries=1, max_consecutive_failures=2)
+    docs = [Document(doc_id=f"d{i}", text=f"{TEXT}\n\nRecord {i}.") for i in range(8)]
+    for i in (0, 4, 5, 6, 7):  # requests that fail once, then succeed on their retry
+        fake_openai.add_fault("drop", match=f"Record {i}.")
+    for i in (1, 3):  # two documents fail at the transport level, with a 400 (an answer) between them
+        fake_openai.add_fault("503", match=f"Record {i}.", times=2)
+    fake_openai.add_fault("400", match="Record 2.")
+    outcomes = []
+    for document in docs:
+        try:
+            outcomes.append(n_results(backend.extract(document)))
+        except ExtractionFailed as exc:
+            outcomes.append(str(exc)[:25])
+    assert outcomes == [N_RESULTS, "the endpoint answered 503", "the endpoint answered 400",
+                        "the endpoint answered 503", N_RESULTS, N_RESULTS, N_RESULTS, N_RESULTS]
+    assert backend.transport.breaker.opened is None
+
+
 def test_transport_faults_are_never_counted_as_reasks(fake_openai, tmp_path):
     backend, sleeps = make(fake_openai, tmp_path)
     for fault in ("429", "500", "drop"):
@@ -247,6 +298,34 @@ def test_usage_is_summed_over_every_attempt(fake_openai, tmp_path):
     assert result.usage.prompt_tokens == sum(u["prompt_tokens"] for u in replies)
     assert result.usage.completion_tokens == sum(u["completion_tokens"] for u in replies)
     assert result.usage.reasks == 2
+
+
+def test_a_failed_document_still_counts_every_request_it_made(fake_openai, tmp_path):
+    backend, _ = make(fake_openai, tmp_path, max_reasks=2)
+    fake_openai.add_fault("malformed", times=3)
+    with pytest.raises(ExtractionFailed, match="not usable JSON"):
+        backend.extract(DOC)
+    backend.extract(Document(doc_id="second", text=TEXT + "\n"))
+    server, spent = fake_openai.totals(), backend.spent
+    assert (spent.requests, spent.reasks) == (server["requests"], server["reasks"]) == (4, 2)
+    assert (spent.prompt_tokens, spent.completion_tokens) == (server["prompt_tokens"], server["completion_tokens"])
+
+
+def test_cached_prompt_tokens_are_counted_and_priced_as_the_table_says(fake_openai, tmp_path):
+    prices = tmp_path / "prices.json"
+    prices.write_text(json.dumps({"fake-model": {"input_per_mtok": 1000, "output_per_mtok": 2000,
+                                                 "cached_input_per_mtok": 100},
+                                  "no-cached-price": {"input_per_mtok": 1000, "output_per_mtok": 2000}}))
+    fake_openai.script.cached_prompt_tokens = 500
+    usage = make(fake_openai, tmp_path, price_file=str(prices))[0].extract(DOC).usage
+    assert usage.cached_prompt_tokens == 500 < usage.prompt_tokens
+    fresh = usage.prompt_tokens - 500
+    assert usage.cost_usd == pytest.approx((fresh * 1000 + 500 * 100 + usage.completion_tokens * 2000) / 1e6)
+    plain = make(fake_openai, tmp_path, price_file=str(prices), model="no-cached-price")[0].extract(DOC).usage
+    assert plain.cost_usd == pytest.approx((plain.prompt_tokens * 1000 + plain.completion_tokens * 2000) / 1e6)
+    with pytest.raises(BackendConfigError, match="cached_input_per_mtok"):
+        prices.write_text(json.dumps({"m": {"input_per_mtok": 1, "output_per_mtok": 1, "cached_input_per_mtok": "x"}}))
+        make(fake_openai, tmp_path, price_file=str(prices))
 
 
 def test_cost_comes_from_the_price_table_and_a_file_overrides_it(fake_openai, tmp_path):

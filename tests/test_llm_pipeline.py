@@ -10,9 +10,10 @@ import pytest
 
 from extractor.backends import BackendConfigError, choose
 from extractor.backends.llm import OpenAIBackend, chunking, prompts
-from extractor.backends.llm.settings import resolve
+from extractor.backends.llm.settings import LLMSettings, resolve
 from extractor.documents import Document
 from extractor.pipeline import JobOptions, run_job
+from extractor.testing.fake_openai import closed_port_url
 from tests.conftest import EXAMPLES, ROOT, read_jsonl, run_cli
 
 SECRET = "sk-trialx-test-SECRET-4242"
@@ -159,6 +160,55 @@ def test_an_auth_failure_stops_the_job_with_exit_2(fake_openai, tmp_path):
     assert len(fake_openai.chat_requests()) == 1
 
 
+@pytest.mark.parametrize("endpoint", ["hung", "refused"])
+def test_a_dead_endpoint_stops_the_job_after_n_documents_with_exit_4(fake_openai, tmp_path, endpoint):
+    out, docs = tmp_path / "out.jsonl", corpus(tmp_path, 8)
+    fake_openai.add_fault("hang", times=100)
+    url = fake_openai.base_url if endpoint == "hung" else closed_port_url()
+    proc = run_cli("extract", str(docs), "-o", str(out), "--backend", "openai", "--base-url", url, "--model", "m",
+                   "--no-cache", "--concurrency", "1", "--timeout", "0.3", "--retries", "0",
+                   "--max-consecutive-failures", "3")
+    message = proc.stderr.decode()
+    assert proc.returncode == 4, message
+    assert "failed 3 requests in a row" in message and "rerun with --resume" in message
+    cause = "no answer from" if endpoint == "hung" else "connection refused at"
+    assert f"the last: {cause} {url}/chat/completions" in message and "Traceback" not in message
+    assert len(fake_openai.chat_requests()) == (3 if endpoint == "hung" else 0)
+    assert ids_of(out) == []  # nothing half-written, and no later document written as an error
+    errors = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert [e["doc_id"] for e in errors] == ["d0", "d1"] and all(cause in e["reason"] for e in errors)
+    fake_openai.script.faults.clear()
+    again = run_cli("extract", str(docs), "-o", str(out), *llm_args(fake_openai), "--no-cache", "--resume")
+    assert again.returncode == 0, again.stderr.decode()
+    assert sorted(ids_of(out)) == sorted(f"d{i}" for i in range(8))
+
+
+def test_the_summary_counts_every_request_and_token_the_server_reported(fake_openai, tmp_path):
+    out, summary_path, prices = tmp_path / "out.jsonl", tmp_path / "s.json", tmp_path / "prices.toml"
+    prices.write_text('[models."fake-model"]\ninput_per_mtok = 1000\noutput_per_mtok = 2000\n'
+                      'cached_input_per_mtok = 250\n')
+    fake_openai.script.cached_prompt_tokens = 300
+    for i in range(0, 40, 2):  # every second reply is cut off at the token limit: those documents fail
+        fake_openai.add_fault("cut", match=f"(NCT{10000000 + i})")
+    fake_openai.add_fault("malformed", match="(NCT10000001)")  # fails: not JSON
+    fake_openai.add_fault("ungrounded", match="(NCT10000003)")  # salvaged: a result dropped, the rest kept
+    proc = run_cli("extract", str(corpus(tmp_path, 40)), "-o", str(out), *llm_args(fake_openai), "--no-cache",
+                   "--max-reasks", "0", "--price-file", str(prices), "--summary-json", str(summary_path))
+    assert proc.returncode == 1, proc.stderr.decode()
+    assert len(ids_of(out)) == 19 and len(read_jsonl(tmp_path / "out.errors.jsonl")) == 21
+    server, usage = fake_openai.totals(), json.loads(summary_path.read_text())["usage"]
+    assert server["requests"] == 40 and server["cached_tokens"] == 40 * 300
+    assert usage["requests"] == 40 and usage["prompt_tokens"] == server["prompt_tokens"]
+    assert {k: usage[k] for k in ("requests", "prompt_tokens", "completion_tokens", "cached_prompt_tokens")} == {
+        "requests": server["requests"], "prompt_tokens": server["prompt_tokens"],
+        "completion_tokens": server["completion_tokens"], "cached_prompt_tokens": server["cached_tokens"]}
+    fresh = server["prompt_tokens"] - server["cached_tokens"]
+    expected = (fresh * 1000 + server["cached_tokens"] * 250 + server["completion_tokens"] * 2000) / 1e6
+    assert usage["cost_usd"] == pytest.approx(expected)
+    shown = proc.stderr.decode()
+    assert f"{server['prompt_tokens']}" in shown and f"{server['cached_tokens']}" in shown
+
+
 # ---------------------------------------------------------------- settings
 
 def test_settings_precedence_flag_then_env_then_config(tmp_path):
@@ -257,3 +307,40 @@ def test_a_full_paper_is_split_within_budget_and_merged_without_duplicates(fake_
         assert text[r.evidence_start:r.evidence_start + len(r.evidence)] == r.evidence
     ids = [i for t in result.trials for i in t.registry_ids]
     assert len(ids) == len(set(ids))
+
+
+NUMERIC_FLAGS = [("--timeout", "0"), ("--timeout", "-5"), ("--retries", "-1"), ("--token-budget", "0"),
+                 ("--max-reasks", "-1"), ("--rpm", "0"), ("--tpm", "-3"), ("--temperature", "2.5"),
+                 ("--temperature", "-0.1"), ("--max-output-tokens", "0"), ("--max-tokens-per-doc", "0"),
+                 ("--retry-max-time", "-1"), ("--max-consecutive-failures", "0")]
+
+
+@pytest.mark.parametrize("backend", ["openai", "rules"])
+def test_numeric_flags_out_of_range_are_usage_errors(backend, tmp_path):
+    from typer.testing import CliRunner
+
+    from extractor.cli import app
+
+    for flag, value in NUMERIC_FLAGS:
+        result = CliRunner().invoke(app, ["extract", str(EXAMPLES / "bulletin-sarcoma-fr.txt"), "--backend", backend,
+                                          "--model", "m", "--base-url", "http://127.0.0.1:9/v1", flag, value])
+        assert result.exit_code == 2, (flag, value, result.output)
+        assert f"Invalid value for '{flag}'" in result.output and "must be" in result.output
+
+
+def test_out_of_range_settings_from_env_or_config_name_the_key_and_the_file(tmp_path):
+    for flag, value in NUMERIC_FLAGS:
+        name = flag[2:].replace("-", "_")
+        variable = f"TRIALX_{name.upper()}"
+        with pytest.raises(BackendConfigError, match=f"^{variable} must be"):
+            resolve({}, env={variable: value}, cwd=tmp_path / "none")
+        (tmp_path / "trialx.toml").write_text(f"[llm]\n{name} = {value}\n")
+        with pytest.raises(BackendConfigError, match=rf"^{tmp_path / 'trialx.toml'}: \[llm\] {name} must be"):
+            resolve({}, env={}, cwd=tmp_path)
+    (tmp_path / "trialx.toml").write_text("[llm]\nretry_after_max = -1\n")
+    with pytest.raises(BackendConfigError, match=r"retry_after_max must be at least 0, not -1"):
+        resolve({}, env={}, cwd=tmp_path)
+    with pytest.raises(BackendConfigError, match="timeout must be greater than 0, not 0"):
+        LLMSettings(model="m", base_url="http://x", timeout=0).require()
+    edges = {"timeout": 0.001, "retries": 0, "temperature": 2, "max_reasks": 0, "token_budget": 1, "rpm": 0.5}
+    assert resolve({k: str(v) for k, v in edges.items()}, env={}, cwd=tmp_path / "none").timeout == 0.001

@@ -67,6 +67,11 @@ class BackendUnavailable(RuntimeError):
     """The backend cannot work for any document (credentials refused, model unknown): stop the job."""
 
 
+class EndpointDown(BackendUnavailable):
+    """The endpoint failed too many requests in a row (refused, hung, erroring): stop the job;
+    what was written is whole and ``--resume`` continues once the endpoint answers again."""
+
+
 def available() -> list[str]:
     """Names of the registered backends."""
     return sorted(_REGISTRY)

@@ -3,7 +3,7 @@
 It serves ``POST /v1/chat/completions`` (answering with a tool call when the request
 has ``tools``, with JSON content for ``response_format`` json_schema/json_object, and
 with a fenced JSON block otherwise), ``GET /v1/models``, and ``GET /_fake/requests``
-(how many requests it has seen). Every reply carries ``usage`` (characters / 4).
+(the requests it has seen and the usage its replies reported, summed). Every reply carries ``usage`` (characters / 4).
 
 What it answers, first match wins:
 
@@ -18,9 +18,12 @@ Faults are consumed in order from a queue (script ``faults`` or ``add_fault``), 
 ``{"kind": K, "match": optional substring, "times": N, ...}``:
 
 ``429`` (with ``retry_after`` seconds), ``500``, ``503``, ``400``, ``401``, ``403``,
-``timeout`` (sleep ``delay`` seconds, then answer), ``drop`` (close the socket without a
-response), ``malformed`` (cut-off JSON), ``schema`` (JSON that breaks the schema),
-``ungrounded`` (the first result's evidence is not in the document).
+``timeout`` (sleep ``delay`` seconds, then answer), ``hang`` (never answer: the request is
+read and the connection held open until the server stops), ``drop`` (close the socket without a
+response), ``malformed`` (cut-off JSON), ``cut`` (an answer cut off at the completion token
+limit: half the JSON, ``finish_reason: length``), ``schema`` (JSON that breaks the schema),
+``ungrounded`` (the first result's evidence is not in the document). A refused connection
+needs no server: ``closed_port_url()`` is a loopback URL where nothing listens.
 
 Run it::
 
@@ -51,7 +54,7 @@ from typing import Any
 Responder = Callable[[str], dict[str, Any]]
 
 STATUS_FAULTS = {"400": 400, "401": 401, "403": 403, "429": 429, "500": 500, "503": 503}
-CONTENT_FAULTS = {"malformed", "schema", "ungrounded"}
+CONTENT_FAULTS = {"malformed", "cut", "schema", "ungrounded"}
 #: Evidence the ``ungrounded`` fault puts in (with the result's own value): a quote no document contains.
 UNGROUNDED_EVIDENCE = "The fake server invented this sentence about {value}."
 SCHEMA_BREAKING = {"is_trial_report": "perhaps", "trials": [{"role": "cited", "results": "none"}]}
@@ -68,7 +71,7 @@ class Fault:
     delay: float = 5.0
 
     def __post_init__(self) -> None:
-        known = {*STATUS_FAULTS, *CONTENT_FAULTS, "timeout", "drop"}
+        known = {*STATUS_FAULTS, *CONTENT_FAULTS, "timeout", "hang", "drop"}
         if self.kind not in known:
             raise ValueError(f"unknown fault {self.kind!r}; known: {', '.join(sorted(known))}")
 
@@ -86,7 +89,7 @@ class Recorded:
     is_reask: bool
     fault: str | None
     at: float
-    usage: dict[str, int] | None = None
+    usage: dict[str, Any] | None = None
     """The usage the reply reported (None when no completion was sent)."""
 
     @functools.cached_property
@@ -101,6 +104,8 @@ class Script:
     """Replies and faults; loaded from a JSON file or built in Python."""
 
     latency: float = 0.0
+    cached_prompt_tokens: int = 0
+    """Prompt tokens of each reply reported as served from the provider's prompt cache."""
     replies: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     by_sha256: dict[str, dict[str, Any]] = field(default_factory=dict)
     faults: list[Fault] = field(default_factory=list)
@@ -109,6 +114,7 @@ class Script:
     def from_dict(cls, data: dict[str, Any]) -> Script:
         return cls(
             latency=float(data.get("latency", 0.0)),
+            cached_prompt_tokens=int(data.get("cached_prompt_tokens", 0)),
             replies=[(r["match"], r["extraction"]) for r in data.get("replies", [])],
             by_sha256=dict(data.get("by_sha256", {})),
             faults=[Fault(**f) for f in data.get("faults", [])],
@@ -117,6 +123,14 @@ class Script:
     @classmethod
     def load(cls, path: str | Path) -> Script:
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def closed_port_url() -> str:
+    """A loopback base URL where nothing listens: connecting to it is refused."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}/v1"
 
 
 def text_sha256(text: str) -> str:
@@ -197,6 +211,8 @@ class FakeOpenAI:
         self._server = _Server((host, port), _Handler)
         self._server.fake = self
         self._thread: threading.Thread | None = None
+        self.stopping = threading.Event()
+        """Set by ``stop``: releases the requests a ``hang`` fault holds."""
 
     @property
     def port(self) -> int:
@@ -214,6 +230,16 @@ class FakeOpenAI:
     def chat_requests(self) -> list[Recorded]:
         return [r for r in self.requests if r.path.endswith("/chat/completions")]
 
+    def totals(self) -> dict[str, int]:
+        """Chat requests received, re-asks among them, and the usage the replies reported, summed."""
+        with self._lock:
+            chat = [r for r in self.requests if r.path.endswith("/chat/completions")]
+        usages = [r.usage for r in chat if r.usage is not None]
+        return {"requests": len(chat), "reasks": sum(r.is_reask for r in chat),
+                "prompt_tokens": sum(u["prompt_tokens"] for u in usages),
+                "completion_tokens": sum(u["completion_tokens"] for u in usages),
+                "cached_tokens": sum(u.get("prompt_tokens_details", {}).get("cached_tokens", 0) for u in usages)}
+
     def start(self) -> FakeOpenAI:
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                         daemon=True, name="fake-openai")
@@ -221,6 +247,7 @@ class FakeOpenAI:
         return self
 
     def stop(self) -> None:
+        self.stopping.set()
         self._server.shutdown()
         self._server.server_close()
 
@@ -279,13 +306,15 @@ def _content(body: dict[str, Any], extraction: dict[str, Any], fault: Fault | No
                 {"endpoint": "ORR", "measure": "proportion", "value": 42.0, "unit": "percent",
                  "evidence": UNGROUNDED_EVIDENCE.format(value=42.0)})
     text = json.dumps(extraction, ensure_ascii=False)
-    if fault is not None and fault.kind == "malformed":
+    if fault is not None and fault.kind in ("malformed", "cut"):
         return text[: max(1, len(text) // 2)]
     return text
 
 
-def completion(body: dict[str, Any], extraction: dict[str, Any], fault: Fault | None = None) -> dict[str, Any]:
-    """A chat completion answering ``body`` with ``extraction`` in the form the request asks for."""
+def completion(body: dict[str, Any], extraction: dict[str, Any], fault: Fault | None = None,
+               cached_tokens: int = 0) -> dict[str, Any]:
+    """A chat completion answering ``body`` with ``extraction`` in the form the request asks for;
+    ``cached_tokens`` of its prompt (at most all of it) are reported as served from a prompt cache."""
     content = _content(body, extraction, fault)
     message: dict[str, Any] = {"role": "assistant", "content": None}
     finish = "stop"
@@ -299,14 +328,19 @@ def completion(body: dict[str, Any], extraction: dict[str, Any], fault: Fault | 
         message["content"] = content
     else:
         message["content"] = f"```json\n{content}\n```"
+    if fault is not None and fault.kind == "cut":
+        finish = "length"
     prompt_chars = len(json.dumps(body.get("messages", []))) + len(json.dumps(tools))
     prompt_tokens, completion_tokens = prompt_chars // 4 + 1, len(content) // 4 + 1
+    usage: dict[str, Any] = {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                             "total_tokens": prompt_tokens + completion_tokens}
+    if cached_tokens:
+        usage["prompt_tokens_details"] = {"cached_tokens": min(cached_tokens, prompt_tokens)}
     return {
         "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
         "model": body.get("model", "fake"),
         "choices": [{"index": 0, "message": message, "finish_reason": finish, "logprobs": None}],
-        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-                  "total_tokens": prompt_tokens + completion_tokens},
+        "usage": usage,
     }
 
 
@@ -352,9 +386,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(200, {"object": "list", "data": [{"id": "fake-model", "object": "model",
                                                                "owned_by": "trialx-fake"}]})
         elif self.path.startswith("/_fake/requests"):
-            with fake._lock:
-                chat = [r for r in fake.requests if r.path.endswith("/chat/completions")]
-                self._send_json(200, {"requests": len(chat), "reasks": sum(r.is_reask for r in chat)})
+            self._send_json(200, fake.totals())
         else:
             self._send_json(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
 
@@ -375,6 +407,10 @@ class _Handler(BaseHTTPRequestHandler):
         entry = fake._record(self, raw, body, document, fault)
         # The simulated latency runs from receipt (of the request line) to reply: the reply is built inside it.
         due = entry.at + fake.script.latency
+        if fault is not None and fault.kind == "hang":
+            fake.stopping.wait()
+            self.close_connection = True
+            return
         if fault is not None and fault.kind == "drop":
             _sleep_until(due)
             self.close_connection = True
@@ -392,7 +428,8 @@ class _Handler(BaseHTTPRequestHandler):
         if fault is not None and fault.kind == "timeout":
             due += fault.delay
         try:
-            payload = completion(body, fake._extraction(document, title_of(body)), fault)
+            payload = completion(body, fake._extraction(document, title_of(body)), fault,
+                                 fake.script.cached_prompt_tokens)
         except Exception as exc:  # a responder bug is the server's 500, as it would be for a real one
             self._send_json(500, {"error": {"message": f"responder failed: {exc}", "type": "server_error"}})
             return

@@ -32,7 +32,7 @@ from extractor.backends.llm.response import Extraction, salvage
 from extractor.backends.llm.settings import LLMSettings, resolve
 from extractor.backends.llm.usage import Meter, Sleep, current_meter, load_prices, price_of
 from extractor.documents import Document
-from extractor.models import DocumentResult, TrialRecord
+from extractor.models import DocumentResult, TrialRecord, Usage
 from extractor.structure import REFERENCES, Structure, read_structure
 
 # instructor logs every failed attempt at ERROR level with the model's answer; the backend
@@ -232,6 +232,7 @@ class OpenAIBackend:
         self.price = price_of(load_prices(self.settings.price_file), model)
         self.cache = None if self.settings.no_cache else ResponseCache(self.settings.cache_dir)
         self._sleep = sleep
+        self._spent = Meter(chunks=0)  # every document's meter, whatever became of the document
         self._key = self._key_digest()
         self._engine: tuple[asyncio.AbstractEventLoop, Any, Any] | None = None
         self.transport: Any = None  # built with the first client
@@ -282,9 +283,16 @@ class OpenAIBackend:
             result = await self._extract(document, meter, structure)
         finally:
             current_meter.reset(token)
+            self._spent.add(meter)
         if key is not None and self.cache is not None:
             self.cache.put(key, result.model_dump_json(exclude_none=False).encode("utf-8"))
         return result
+
+    @property
+    def spent(self) -> Usage:
+        """What every request of this backend cost so far: failed and cancelled documents, re-asks
+        and salvaged answers included (a result's own ``usage`` is its document's part of it)."""
+        return self._spent.usage(self.price)
 
     def close(self) -> None:
         """Close the client of the blocking ``extract`` path and stop its loop thread."""
@@ -322,7 +330,8 @@ class OpenAIBackend:
         # request than the default httpx transport, which matters at 30+ requests in flight.
         client = openai.AsyncOpenAI(api_key=s.api_key or "no-key", base_url=s.endpoint(), max_retries=0,
                                     timeout=s.timeout, http_client=openai.DefaultAioHttpClient(timeout=s.timeout))
-        policy = RetryPolicy(retries=s.retries, max_time=s.retry_max_time, retry_after_max=s.retry_after_max)
+        policy = RetryPolicy(retries=s.retries, max_time=s.retry_max_time, retry_after_max=s.retry_after_max,
+                             max_consecutive_failures=s.max_consecutive_failures)
         self.transport = Transport(_poster(client), policy, rpm=s.rpm, tpm=s.tpm, sleep=self._sleep)
         mode = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SCHEMA,
                 "json": instructor.Mode.JSON, "md_json": instructor.Mode.MD_JSON}[s.mode]

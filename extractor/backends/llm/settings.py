@@ -49,6 +49,7 @@ class LLMSettings:
         retries: Transport retries of one request (429, 5xx, timeouts, dropped connections).
         retry_max_time: Seconds after which a request is not retried again.
         retry_after_max: Longest ``Retry-After`` honoured, in seconds.
+        max_consecutive_failures: Transport failures in a row, across documents, that stop the job.
         rpm: Requests per minute, client side, or None.
         tpm: Tokens per minute, client side, or None.
         cache_dir: Response cache directory.
@@ -71,6 +72,7 @@ class LLMSettings:
     retries: int = 5
     retry_max_time: float = 120.0
     retry_after_max: float = 60.0
+    max_consecutive_failures: int = 5
     rpm: float | None = None
     tpm: float | None = None
     cache_dir: str = field(default_factory=default_cache_dir)
@@ -88,6 +90,10 @@ class LLMSettings:
             )
         if self.mode not in MODES:
             raise BackendConfigError(f"unknown mode {self.mode!r}: choose --mode from {', '.join(MODES)}")
+        for name in RANGES:
+            why = out_of_range(name, getattr(self, name))
+            if why is not None:
+                raise BackendConfigError(f"{name} {why}")
         if not self.api_key and not self.base_url:
             raise BackendConfigError(
                 f"no API key: set {self.api_key_env} (or name another variable with --api-key-env), "
@@ -119,6 +125,7 @@ ENV = {
     "timeout": "TRIALX_TIMEOUT",
     "retries": "TRIALX_RETRIES",
     "retry_max_time": "TRIALX_RETRY_MAX_TIME",
+    "max_consecutive_failures": "TRIALX_MAX_CONSECUTIVE_FAILURES",
     "rpm": "TRIALX_RPM",
     "tpm": "TRIALX_TPM",
     "cache_dir": "TRIALX_CACHE_DIR",
@@ -130,7 +137,40 @@ ENV = {
 _TYPES = {f.name: f.type for f in fields(LLMSettings)}
 
 
-def _coerce(name: str, value: Any, where: str) -> Any:
+#: setting -> (lowest, highest or None, lowest excluded): the one table of numeric ranges, held
+#: to by flags (the CLI checks them as it parses), environment, config file and ``require``.
+RANGES: dict[str, tuple[float, float | None, bool]] = {
+    "temperature": (0, 2, False),
+    "max_output_tokens": (1, None, False),
+    "max_reasks": (0, None, False),
+    "max_tokens_per_doc": (1, None, False),
+    "token_budget": (1, None, False),
+    "timeout": (0, None, True),
+    "retries": (0, None, False),
+    "retry_max_time": (0, None, False),
+    "retry_after_max": (0, None, False),
+    "max_consecutive_failures": (1, None, False),
+    "rpm": (0, None, True),
+    "tpm": (0, None, True),
+}
+
+
+def out_of_range(name: str, value: float | None) -> str | None:
+    """Why ``value`` is outside the range of setting ``name`` (``must be greater than 0, not -5``), or None."""
+    if value is None or name not in RANGES:
+        return None
+    low, high, open_low = RANGES[name]
+    if high is not None:
+        if low <= value <= high:
+            return None
+        return f"must be between {low:g} and {high:g}, not {value:g}"
+    if value > low or (value == low and not open_low):
+        return None
+    return f"must be {'greater than' if open_low else 'at least'} {low:g}, not {value:g}"
+
+
+def _coerce(name: str, value: Any, label: str) -> Any:
+    """``value`` as the type of setting ``name``, checked against its range; ``label`` names its source."""
     kind = str(_TYPES[name])
     if isinstance(value, str):
         value = value.strip()
@@ -138,12 +178,17 @@ def _coerce(name: str, value: Any, where: str) -> Any:
         if "bool" in kind:
             return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes", "on")
         if "int" in kind:
-            return int(value)
-        if "float" in kind:
-            return float(value)
+            number: float = int(value)
+        elif "float" in kind:
+            number = float(value)
+        else:
+            return str(value)
     except (TypeError, ValueError):
-        raise BackendConfigError(f"{where}: {name} must be a number, not {value!r}") from None
-    return str(value)
+        raise BackendConfigError(f"{label} must be a number, not {value!r}") from None
+    why = out_of_range(name, number)
+    if why is not None:
+        raise BackendConfigError(f"{label} {why}")
+    return number
 
 
 def read_config(path: str | Path | None, *, cwd: Path | None = None) -> tuple[dict[str, Any], str | None]:
@@ -197,11 +242,11 @@ def resolve(
         if name == "api_key":
             continue
         if name in flags:
-            values[name] = _coerce(name, flags[name], "flag")
+            values[name] = _coerce(name, flags[name], f"--{name.replace('_', '-')}")
         elif name in ENV and env.get(ENV[name]):
             values[name] = _coerce(name, env[ENV[name]], ENV[name])
         elif name in table:
-            values[name] = _coerce(name, table[name], where or DEFAULT_CONFIG)
+            values[name] = _coerce(name, table[name], f"{where or DEFAULT_CONFIG}: [llm] {name}")
     if "cache_dir" not in values:
         values["cache_dir"] = default_cache_dir(env)
     key_env = values.get("api_key_env", "OPENAI_API_KEY")

@@ -4,17 +4,25 @@ The openai client is built with ``max_retries=0``: every HTTP request goes throu
 ``Transport.send``, which retries 429 (honouring ``Retry-After``, capped), 5xx,
 timeouts and dropped connections with exponential backoff and jitter, bounded in
 attempts and in total time. instructor sees only the final outcome, so a transport
-fault is never re-asked as a validation error. 400, 401, 403 and 404 are not retried.
+fault is never re-asked as a validation error. 400, 401, 403 and 404 are not retried, nor is
+a refused connection (nothing listens there; waiting will not change that).
+
+A request that still fails at the transport level is a failure of the endpoint, not of the
+document: ``CircuitBreaker`` counts them in a row across documents and stops the job
+(``EndpointDown``) at ``--max-consecutive-failures``, rather than letting a dead or hung
+endpoint fail every document of the job one timeout at a time.
 """
 
 from __future__ import annotations
 
 import asyncio
+import socket
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+import aiohttp
 import openai
 from tenacity import (
     AsyncRetrying,
@@ -25,8 +33,47 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
-from extractor.backends import BackendUnavailable
+from extractor.backends import BackendUnavailable, EndpointDown
 from extractor.backends.llm.usage import Sleep, current_meter
+
+#: What happened to a request that got no answer, found in the chain of causes openai raises
+#: (``APIConnectionError`` wraps the httpx error, which wraps aiohttp's, which wraps the
+#: socket's): the first kind present anywhere in the chain wins, in this order. The chain, not
+#: the openai class, is read because openai's aiohttp transport maps a refused connection and a
+#: dropped one to ``ConnectTimeout``, which openai then reports as ``APITimeoutError``.
+CAUSES: tuple[tuple[tuple[type[BaseException], ...], str], ...] = (
+    ((ConnectionRefusedError,), "connection refused at {url}"),
+    ((socket.gaierror,), "cannot resolve the host of {url}"),
+    ((aiohttp.ServerDisconnectedError, ConnectionResetError, BrokenPipeError),
+     "{url} closed the connection without answering"),
+    ((TimeoutError,), "no answer from {url} within --timeout"),
+)
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    """``exc`` and its causes (explicit, else implicit), outermost first."""
+    found: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in found:
+        found.append(current)
+        current = current.__cause__ or current.__context__
+    return found
+
+
+def cause_of(exc: BaseException) -> str | None:
+    """What happened to a request that got no answer (``connection refused at <url>``), or None."""
+    chain = _chain(exc)
+    request = getattr(exc, "request", None)
+    url = str(request.url) if request is not None else "the endpoint"
+    for kinds, message in CAUSES:
+        if any(isinstance(link, kinds) for link in chain):
+            return message.format(url=url)
+    return None
+
+
+def is_refused(exc: BaseException) -> bool:
+    """Nothing listens at the endpoint: retrying within seconds would not change that."""
+    return any(isinstance(link, ConnectionRefusedError) for link in _chain(exc))
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -65,11 +112,42 @@ def describe(exc: BaseException) -> str:
     """A per-document reason for a transport failure, without request details."""
     if isinstance(exc, openai.APIStatusError):
         return f"the endpoint answered {exc.status_code}: {exc.message}"
-    if isinstance(exc, openai.APITimeoutError):
-        return "the request timed out (see --timeout)"
+    cause = cause_of(exc)
+    if cause is not None:
+        return cause
     if isinstance(exc, openai.APIConnectionError):
-        return "the connection failed or was dropped"
+        return f"the connection failed or was dropped ({_chain(exc)[-1]!r})"
     return f"{type(exc).__name__}: {exc}"
+
+
+class CircuitBreaker:
+    """Transport failures in a row, across documents: at ``limit`` the endpoint is taken for down.
+
+    A request that got any answer from the endpoint (a 400 too) closes the count again; once
+    open, the breaker stays open and every later request fails at once with the same error.
+    """
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.failures = 0
+        self.opened: EndpointDown | None = None
+
+    def check(self) -> None:
+        """Raise the breaker's ``EndpointDown`` if it has opened."""
+        if self.opened is not None:
+            raise self.opened
+
+    def answered(self) -> None:
+        self.failures = 0
+
+    def failed(self, exc: BaseException) -> None:
+        """Count one transport failure; raise ``EndpointDown`` when it is the ``limit``-th in a row."""
+        self.failures += 1
+        if self.failures >= self.limit and self.opened is None:
+            self.opened = EndpointDown(
+                f"the endpoint failed {self.failures} requests in a row, across documents "
+                f"(--max-consecutive-failures {self.limit}); the last: {describe(exc)}")
+        self.check()
 
 
 class TokenBucket:
@@ -106,11 +184,13 @@ class TokenBucket:
 
 @dataclass
 class RetryPolicy:
-    """Bounds of transport retries (``--retries``, ``--retry-max-time``)."""
+    """Bounds of transport retries (``--retries``, ``--retry-max-time``) and of failures in a row
+    (``--max-consecutive-failures``)."""
 
     retries: int = 5
     max_time: float = 120.0
     retry_after_max: float = 60.0
+    max_consecutive_failures: int = 5
     initial: float = 0.5
     max_wait: float = 20.0
 
@@ -134,6 +214,7 @@ class Transport:
         self.tokens = TokenBucket(tpm, floor=0) if tpm else None
         self._sleep = sleep if sleep is not None else asyncio.sleep
         self._backoff = wait_exponential_jitter(multiplier=policy.initial, max=policy.max_wait, jitter=policy.initial)
+        self.breaker = CircuitBreaker(policy.max_consecutive_failures)
 
     def _wait(self, state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -149,10 +230,28 @@ class Transport:
         return chars // 4 + int(kwargs.get("max_tokens") or 1000)
 
     async def send(self, **kwargs: Any) -> Any:
+        """One chat request, retried as the policy allows; a failure still there counts toward the breaker.
+
+        Raises:
+            EndpointDown: this failure is the breaker's limit, or the breaker was already open.
+        """
+        self.breaker.check()
+        try:
+            response = await self._send_retrying(kwargs)
+        except openai.APIError as exc:
+            if not is_transient(exc):
+                self.breaker.answered()  # the endpoint answered: the request, not the endpoint, is wrong
+                raise
+            self.breaker.failed(exc)
+            raise
+        self.breaker.answered()
+        return response
+
+    async def _send_retrying(self, kwargs: dict[str, Any]) -> Any:
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self.policy.retries + 1) | stop_before_delay(self.policy.max_time),
             wait=self._wait,
-            retry=retry_if_exception(is_transient),
+            retry=retry_if_exception(lambda exc: is_transient(exc) and not is_refused(exc)),
             sleep=self._sleep,
             reraise=True,
         )

@@ -1,12 +1,14 @@
 """Token usage of one document, and its cost from a price table the user can override.
 
-Prices are US dollars per million tokens (input, output). The built-in table is a
-convenience for the common hosted models at the time of writing and will drift: pass
-``--price-file prices.toml`` (or ``.json``) with entries such as::
+Prices are US dollars per million tokens (input, output, and cached input: prompt tokens the
+provider served from its prompt cache, ``usage.prompt_tokens_details.cached_tokens``). The
+built-in table is a convenience for the common hosted models at the time of writing and will
+drift: pass ``--price-file prices.toml`` (or ``.json``) with entries such as::
 
     [models."gpt-4o-mini"]
     input_per_mtok = 0.15
     output_per_mtok = 0.60
+    cached_input_per_mtok = 0.075   # optional; without it, cached tokens cost as input
 
 A model with no price (a local server's) gets ``cost_usd: null``, not a guess.
 """
@@ -24,18 +26,21 @@ from typing import Any
 from extractor.backends import BackendConfigError
 from extractor.models import Usage
 
-#: model -> (input, output) dollars per million tokens.
-BUILTIN_PRICES: dict[str, tuple[float, float]] = {
-    "gpt-4o": (2.50, 10.00),
-    "gpt-4o-mini": (0.15, 0.60),
-    "gpt-4.1": (2.00, 8.00),
-    "gpt-4.1-mini": (0.40, 1.60),
-    "gpt-4.1-nano": (0.10, 0.40),
-    "o4-mini": (1.10, 4.40),
+#: Dollars per million tokens: input, output, and cached input (None: priced as input).
+Price = tuple[float, float, float | None]
+
+#: model -> its price.
+BUILTIN_PRICES: dict[str, Price] = {
+    "gpt-4o": (2.50, 10.00, 1.25),
+    "gpt-4o-mini": (0.15, 0.60, 0.075),
+    "gpt-4.1": (2.00, 8.00, 0.50),
+    "gpt-4.1-mini": (0.40, 1.60, 0.10),
+    "gpt-4.1-nano": (0.10, 0.40, 0.025),
+    "o4-mini": (1.10, 4.40, 0.275),
 }
 
 
-def load_prices(path: str | None) -> dict[str, tuple[float, float]]:
+def load_prices(path: str | None) -> dict[str, Price]:
     """The built-in table, updated by the entries of ``path`` (TOML or JSON)."""
     prices = dict(BUILTIN_PRICES)
     if not path:
@@ -45,14 +50,16 @@ def load_prices(path: str | None) -> dict[str, tuple[float, float]]:
         text = file.read_text(encoding="utf-8")
         data: dict[str, Any] = json.loads(text) if file.suffix == ".json" else tomllib.loads(text)
         for model, entry in data.get("models", data).items():
-            prices[model] = (float(entry["input_per_mtok"]), float(entry["output_per_mtok"]))
+            cached = entry.get("cached_input_per_mtok")
+            prices[model] = (float(entry["input_per_mtok"]), float(entry["output_per_mtok"]),
+                             None if cached is None else float(cached))
     except (OSError, ValueError, KeyError, TypeError, AttributeError, tomllib.TOMLDecodeError) as exc:
         raise BackendConfigError(f"--price-file {path}: {exc}; expected models.<name>.input_per_mtok "
-                                 "and output_per_mtok") from None
+                                 "and output_per_mtok (and optionally cached_input_per_mtok)") from None
     return prices
 
 
-def price_of(prices: dict[str, tuple[float, float]], model: str) -> tuple[float, float] | None:
+def price_of(prices: dict[str, Price], model: str) -> Price | None:
     """Exact model name first, then the longest table entry it starts with (dated snapshots)."""
     if model in prices:
         return prices[model]
@@ -62,10 +69,12 @@ def price_of(prices: dict[str, tuple[float, float]], model: str) -> tuple[float,
 
 @dataclass
 class Meter:
-    """Counts one document's requests and tokens as they happen (re-asks and retries included)."""
+    """Counts requests and tokens as they happen (re-asks, retries, failed and salvaged answers
+    included): one document's, or, summed with ``add``, a whole job's."""
 
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    cached_prompt_tokens: int = 0
     requests: int = 0
     answers: int = 0
     reasks: int = 0
@@ -81,13 +90,28 @@ class Meter:
         usage = getattr(response, "usage", None)
         self.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
         self.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
+        details = getattr(usage, "prompt_tokens_details", None)
+        self.cached_prompt_tokens += int(getattr(details, "cached_tokens", 0) or 0)
 
-    def usage(self, price: tuple[float, float] | None) -> Usage:
-        cost = None
-        if price is not None:
-            cost = round((self.prompt_tokens * price[0] + self.completion_tokens * price[1]) / 1e6, 6)
+    def add(self, other: Meter) -> None:
+        """Add another meter's counts (a document's, to the job's)."""
+        for name in ("prompt_tokens", "completion_tokens", "cached_prompt_tokens", "requests", "answers",
+                     "reasks", "chunks"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def cost(self, price: Price | None) -> float | None:
+        """Dollars at ``price``: cached prompt tokens at the cached-input price, else as input."""
+        if price is None:
+            return None
+        cached_price = price[0] if price[2] is None else price[2]
+        fresh = self.prompt_tokens - self.cached_prompt_tokens
+        return round((fresh * price[0] + self.cached_prompt_tokens * cached_price
+                      + self.completion_tokens * price[1]) / 1e6, 6)
+
+    def usage(self, price: Price | None) -> Usage:
         return Usage(prompt_tokens=self.prompt_tokens, completion_tokens=self.completion_tokens,
-                     requests=self.requests, reasks=self.reasks, chunks=self.chunks, cost_usd=cost)
+                     cached_prompt_tokens=self.cached_prompt_tokens, requests=self.requests,
+                     reasks=self.reasks, chunks=self.chunks, cost_usd=self.cost(price))
 
 
 #: The meter of the document being extracted in this task (asyncio tasks each see their own copy).
