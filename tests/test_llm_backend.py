@@ -413,3 +413,58 @@ def test_the_fake_servers_latency_runs_from_receipt_to_reply(fake_openai):
     assert 0.3 <= took < 0.6
     assert started <= seen.at < started + 0.1  # stamped on receipt: the wait includes the server's own work
     assert seen.body == body and seen.document == "Not a trial."
+
+
+# ------------------------------------------------------------ the response cache holds data, never code
+
+class _Payload:
+    """What an attacker pickles: unpickling it creates ``marker``."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def _rewrite_cache_rows(directory, mode: int, value: bytes) -> int:
+    """Rewrite every value row in the cache's SQLite store, as someone with write access to it could."""
+    import sqlite3
+
+    with sqlite3.connect(directory / "cache.db") as db:
+        changed = db.execute("UPDATE Cache SET mode = ?, value = ?, filename = NULL", (mode, value)).rowcount
+    return changed
+
+
+def test_a_pickle_planted_in_the_cache_is_never_loaded_and_the_document_is_asked_again(fake_openai, tmp_path):
+    import pickle
+    import warnings
+
+    marker = tmp_path / "payload-ran"
+    make(fake_openai, tmp_path, no_cache=False)[0].extract(DOC)
+    assert _rewrite_cache_rows(tmp_path / "c", 4, pickle.dumps(_Payload(marker))) == 1  # 4: diskcache's pickle mode
+
+    backend, _ = make(fake_openai, tmp_path, no_cache=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = backend.extract(DOC)
+    assert not marker.exists(), "the planted pickle ran"
+    (warning,) = caught
+    assert type(warning.message).__name__ == "UnreadableCacheEntry" and "not as bytes" in str(warning.message)
+    assert len(fake_openai.chat_requests()) == 2 and not result.usage.cached
+    assert n_results(result) == N_RESULTS
+    assert make(fake_openai, tmp_path, no_cache=False)[0].extract(DOC).usage.cached  # the fresh answer replaced it
+
+
+def test_an_older_versions_cache_entries_are_misses_not_crashes(fake_openai, tmp_path):
+    """A pickled value (diskcache's default) and bytes that are no result are both asked again."""
+    import pickle
+
+    make(fake_openai, tmp_path, no_cache=False)[0].extract(DOC)
+    for mode, value, why in ((4, pickle.dumps({"trials": []}), "not as bytes"),
+                             (1, b'{"format": 0}', "not a stored result")):
+        _rewrite_cache_rows(tmp_path / "c", mode, value)
+        backend, _ = make(fake_openai, tmp_path, no_cache=False)
+        with pytest.warns(UserWarning, match=why):  # UnreadableCacheEntry
+            assert n_results(backend.extract(DOC)) == N_RESULTS
+    assert len(fake_openai.chat_requests()) == 3

@@ -269,11 +269,8 @@ class OpenAIBackend:
         structure = read_structure(document.text, document.title)  # its title is what the model is told
         key = cache_key(self._key, document.text, structure.title) if self.cache is not None else None
         if key is not None and self.cache is not None:
-            hit = self.cache.get(key)
-            if hit is not None:
-                result = DocumentResult.model_validate_json(hit)
-                if result.usage is not None:
-                    result.usage.cached = True
+            result = self._cached(key)
+            if result is not None:
                 result.doc_id = document.doc_id
                 return result
         meter = Meter()
@@ -284,6 +281,21 @@ class OpenAIBackend:
             current_meter.reset(token)
         if key is not None and self.cache is not None:
             self.cache.put(key, result.model_dump_json(exclude_none=False).encode("utf-8"))
+        return result
+
+    def _cached(self, key: str) -> DocumentResult | None:
+        """The stored result under ``key``; None for a miss or (with a warning) an entry that is no result."""
+        assert self.cache is not None
+        hit = self.cache.get(key)
+        if hit is None:
+            return None
+        try:
+            result = DocumentResult.model_validate_json(hit)
+        except ValueError as exc:  # pydantic's ValidationError: tampered, or another version's shape
+            self.cache.unreadable(key, f"not a stored result: {str(exc).splitlines()[0]}")
+            return None
+        if result.usage is not None:
+            result.usage.cached = True
         return result
 
     def close(self) -> None:
