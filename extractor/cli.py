@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import inspect
 import json
+import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -54,6 +55,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True)
+
+
+@app.callback()
+def _command_line() -> None:
+    # The command line owns its process, so it, not the library, settles what is logged: instructor
+    # logs every failed attempt at ERROR with the model's answer, and trialx reports each outcome
+    # itself (error lines, warnings), so those records are dropped rather than printed twice.
+    logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 
 def _fields(text: list[str] | None, title: list[str] | None, id_: list[str] | None) -> FieldNames:
