@@ -215,6 +215,12 @@ class OpenAIBackend:
         settings = resolve(flags, config=config)
         return f"model {settings.model} at {settings.endpoint()}" if settings.configured else None
 
+    @classmethod
+    def configuration(cls, config: str | None = None, **flags: Any) -> Any:
+        """The settings this backend would be built with now, the API key included (a new key, a new client)."""
+        settings = resolve(flags, config=config)
+        return settings, settings.api_key
+
     def __init__(self, settings: LLMSettings | None = None, *, config: str | None = None,
                  sleep: Sleep | None = None, **flags: Any):
         self.settings = (settings or resolve(flags, config=config)).require()
@@ -229,6 +235,7 @@ class OpenAIBackend:
         self.transport: Any = None  # built with the first client
         self._response_model: Any = Extraction
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
         self._loop_lock = threading.Lock()
 
     def _key_digest(self) -> str:
@@ -252,7 +259,8 @@ class OpenAIBackend:
         with self._loop_lock:
             if self._loop is None:
                 self._loop = asyncio.new_event_loop()
-                threading.Thread(target=self._loop.run_forever, daemon=True, name="trialx-llm").start()
+                self._thread = threading.Thread(target=self._loop.run_forever, daemon=True, name="trialx-llm")
+                self._thread.start()
                 atexit.register(self.close)
         return asyncio.run_coroutine_threadsafe(self.aextract(document), self._loop).result()
 
@@ -291,11 +299,19 @@ class OpenAIBackend:
         return result
 
     def close(self) -> None:
-        """Close the client of the blocking ``extract`` path and stop its loop thread."""
+        """Close the client of the blocking ``extract`` path, stop its loop thread and close the cache."""
         loop, self._loop = self._loop, None
-        if loop is not None and loop.is_running():
-            asyncio.run_coroutine_threadsafe(self.aclose(), loop).result(timeout=10)
-            loop.call_soon_threadsafe(loop.stop)
+        if loop is not None:
+            atexit.unregister(self.close)
+            if loop.is_running():
+                asyncio.run_coroutine_threadsafe(self.aclose(), loop).result(timeout=10)
+                loop.call_soon_threadsafe(loop.stop)
+                if self._thread is not None:
+                    self._thread.join(timeout=10)
+            if not loop.is_running():
+                loop.close()
+        if self.cache is not None:
+            self.cache.close()
 
     async def aclose(self) -> None:
         """Close the HTTP client of the running loop, if one was built."""
