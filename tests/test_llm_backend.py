@@ -496,6 +496,22 @@ def test_a_pickle_planted_in_the_cache_is_never_loaded_and_the_document_is_asked
     assert make(fake_openai, tmp_path, no_cache=False)[0].extract(DOC).usage.cached  # the fresh answer replaced it
 
 
+def test_the_command_line_says_in_one_line_that_a_tampered_entry_was_ignored(fake_openai, tmp_path):
+    import pickle
+
+    from tests.conftest import run_cli
+
+    marker = tmp_path / "payload-ran"
+    args = ("extract", str(EXAMPLES / "bulletin-sarcoma-fr.txt"), "-o", str(tmp_path / "out.jsonl"), "--overwrite",
+            "--backend", "openai", "--model", "m", "--base-url", fake_openai.base_url, "--cache-dir", str(tmp_path / "c"))
+    assert run_cli(*args).returncode == 0
+    _rewrite_cache_rows(tmp_path / "c", 4, pickle.dumps(_Payload(marker)))
+    proc = run_cli(*args)
+    stderr = proc.stderr.decode()
+    assert proc.returncode == 0 and not marker.exists() and len(fake_openai.chat_requests()) == 2
+    assert f"warning: response cache {tmp_path / 'c'}: entry " in stderr and "cache.py:" not in stderr, stderr
+
+
 def test_an_older_versions_cache_entries_are_misses_not_crashes(fake_openai, tmp_path):
     """A pickled value (diskcache's default) and bytes that are no result are both asked again."""
     import pickle
