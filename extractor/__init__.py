@@ -6,11 +6,15 @@ Python use::
     result = extract("In this randomised phase III trial (NCT01234567) ...")
     result.trials[0].results
 
-``extract_documents`` streams many documents, as ``trialx extract`` does.
+``extract_documents`` streams many documents, as ``trialx extract`` does; an ``Extractor``
+owns one backend (the LLM backend's client and thread) until it is closed::
+
+    with Extractor(backend="openai", model="gpt-4o-mini") as extractor:
+        extractor.extract(text)
 """
 
 from extractor.api import VERSION as __version__
-from extractor.api import extract, extract_documents
+from extractor.api import Extractor, extract, extract_documents
 from extractor.documents import Document, DocumentError
 from extractor.models import DocumentResult, Result, TrialRecord
 
@@ -18,6 +22,7 @@ __all__ = [
     "Document",
     "DocumentError",
     "DocumentResult",
+    "Extractor",
     "Result",
     "TrialRecord",
     "__version__",

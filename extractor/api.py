@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
+import threading
+from collections.abc import AsyncIterator, Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from types import TracebackType
+from typing import Any, Self
 
-from extractor.backends import DEFAULT_BACKEND, AsyncBackend, Backend, BackendUnavailable, get_backend
+from extractor.backends import DEFAULT_BACKEND, AsyncBackend, Backend, BackendUnavailable, configuration, get_backend
 from extractor.documents import Document, DocumentError
 from extractor.models import DocumentResult
 
@@ -17,8 +20,63 @@ except PackageNotFoundError:  # running from a source tree that was never instal
     VERSION = "0+unknown"
 
 
+class Extractor:
+    """One backend, built once and kept for every document it is given; close it when done.
+
+    The LLM backend keeps an HTTP client and an event-loop thread across calls; ``close()``
+    (or leaving the ``with`` block) closes them. One not closed is closed at exit.
+
+    Args:
+        backend: Backend name (``"rules"``, ``"openai"``, ``"auto"``) or an instance.
+        **settings: The backend's settings by name (``model=``, ``base_url=``, ``no_cache=`` ...);
+            unset ones come from the environment and the config file, as for the CLI.
+
+    Raises:
+        UnknownBackend: no backend of that name.
+        BackendConfigError: the backend lacks a setting; the message names it.
+    """
+
+    def __init__(self, backend: str | Backend = DEFAULT_BACKEND, **settings: Any):
+        self.backend: Backend = get_backend(backend, **settings) if isinstance(backend, str) else backend
+
+    def extract(self, text: str | Document, *, doc_id: str = "text", title: str | None = None) -> DocumentResult:
+        """Extract the trial records of one text (see ``extract``)."""
+        return extract(text, backend=self.backend, doc_id=doc_id, title=title)
+
+    def extract_documents(
+        self, documents: Iterable[Document | DocumentError]
+    ) -> Iterator[DocumentResult | DocumentError]:
+        """Extract from a stream of documents, one outcome per document, in order (see ``extract_documents``)."""
+        return extract_documents(documents, backend=self.backend)
+
+    def close(self) -> None:
+        """Release what the backend holds (client, loop thread, cache); the extractor is not used after."""
+        close = getattr(self.backend, "close", None)
+        if close is not None:
+            close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+
+#: The one-shot functions' backends, one per configuration (name and resolved settings).
+_SHARED: dict[tuple[str, Hashable], Backend] = {}
+_SHARED_LOCK = threading.Lock()
+
+
 def _resolve(backend: str | Backend) -> Backend:
-    return get_backend(backend) if isinstance(backend, str) else backend
+    """An instance as it is; a name as the backend shared by every one-shot call with this configuration."""
+    if not isinstance(backend, str):
+        return backend
+    key = configuration(backend)
+    with _SHARED_LOCK:
+        if key not in _SHARED:
+            _SHARED[key] = get_backend(key[0])
+        return _SHARED[key]
 
 
 def extract(
@@ -29,6 +87,9 @@ def extract(
     title: str | None = None,
 ) -> DocumentResult:
     """Extract the trial records of one text.
+
+    A backend given by name is built on the first call and reused by every later one-shot call
+    with the same configuration (it is closed at exit); ``Extractor`` owns one explicitly.
 
     Args:
         text: The document text, or a ready ``Document``.

@@ -17,7 +17,9 @@ from __future__ import annotations
 import functools
 import inspect
 import json
+import logging
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
@@ -61,6 +63,21 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 err = Console(stderr=True)
+
+
+@app.callback()
+def _command_line() -> None:
+    # The command line owns its process, so it, not the library, settles what is logged: instructor
+    # logs every failed attempt at ERROR with the model's answer, and trialx reports each outcome
+    # itself (error lines, warnings), so those records are dropped rather than printed twice.
+    logging.getLogger("instructor").addHandler(logging.NullHandler())
+    warnings.showwarning = _show_warning
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: Any = None, line: str | None = None) -> None:
+    """A library warning (an unreadable cache entry, say) as one line for the user, not a source excerpt."""
+    err.print(f"warning: {message}", markup=False, highlight=False, soft_wrap=True)
 
 
 def _fields(text: list[str] | None, title: list[str] | None, id_: list[str] | None) -> FieldNames:

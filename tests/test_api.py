@@ -144,3 +144,50 @@ def test_an_input_that_fails_midway_stops_the_job():
 
     with pytest.raises(OSError, match="disk gone"):
         asyncio.run(_drain(documents(), Gated(), concurrency=2))
+
+
+# ------------------------------------------------------------ one engine per configuration; an Extractor owns its own
+
+def _llm_threads() -> list:
+    import threading
+
+    return [t for t in threading.enumerate() if t.name == "trialx-llm" and t.is_alive()]
+
+
+def test_one_shot_calls_share_one_engine_per_configuration(fake_openai, monkeypatch):
+    import atexit
+
+    from extractor import api, extract
+
+    monkeypatch.setattr(api, "_SHARED", {}, raising=False)
+    for name, value in (("TRIALX_MODEL", "m"), ("OPENAI_BASE_URL", fake_openai.base_url), ("TRIALX_NO_CACHE", "1")):
+        monkeypatch.setenv(name, value)
+    threads = len(_llm_threads())
+    try:
+        extract("Not a trial report (0).", backend="openai")
+        hooks = atexit._ncallbacks()  # the first call's exit hooks (its engine's, and its libraries' own)
+        for i in range(1, 5):
+            assert extract(f"Not a trial report ({i}).", backend="openai").usage.requests == 1
+        assert len(_llm_threads()) == threads + 1 and atexit._ncallbacks() == hooks
+        assert len(api._SHARED) == 1 and len(fake_openai.chat_requests()) == 5
+        monkeypatch.setenv("TRIALX_MODEL", "another-model")  # another configuration, another engine
+        extract("Not a trial report.", backend="openai")
+        assert len(api._SHARED) == 2 and len(_llm_threads()) == threads + 2
+    finally:
+        for backend in api._SHARED.values():
+            backend.close()
+    assert len(_llm_threads()) == threads  # close() returns once the loop thread has stopped
+
+
+def test_an_extractor_owns_its_engine_and_closing_it_stops_the_thread(fake_openai):
+    from extractor import Extractor
+
+    before = set(_llm_threads())
+    with Extractor(backend="openai", model="m", base_url=fake_openai.base_url, no_cache=True) as extractor:
+        results = [extractor.extract(f"Not a trial report ({i}).") for i in range(3)]
+        (thread,) = set(_llm_threads()) - before
+    thread.join(timeout=10)
+    assert not thread.is_alive()
+    assert [r.backend for r in results] == ["openai"] * 3 and len(fake_openai.chat_requests()) == 3
+    outcomes = list(Extractor().extract_documents([Document(doc_id="a", text="Not a trial.")]))
+    assert [o.backend for o in outcomes] == ["rules"]

@@ -458,23 +458,63 @@ def test_a_body_json_cannot_hold_goes_through_openai_encoding():
     assert client.sent == [{"unencoded": {"model": "m", "messages": [], "extra_body": odd}}]
 
 
-def test_the_first_engine_loads_its_libraries_out_of_the_collectors_sight(tmp_path):
+def _in_a_fresh_process(server, before: str, after: str) -> None:
+    """Run ``before``, then extract one document via the Python API against ``server``, then ``after``."""
     script = (
-        "import asyncio, gc\n"
+        f"{before}\n"
+        "from extractor.api import extract\n"
         "from extractor.backends.llm import OpenAIBackend\n"
-        "b = OpenAIBackend(model='m', base_url='http://127.0.0.1:9/v1', no_cache=True)\n"
-        "assert gc.get_freeze_count() == 0\n"
-        "async def main():\n"
-        "    b._create()\n"
-        "    await b.aclose()\n"
-        "asyncio.run(main())\n"
-        "import openai\n"
-        "assert gc.isenabled(), 'the collector was left off'\n"
-        "assert gc.get_freeze_count() > 100_000, gc.get_freeze_count()\n"
+        f"backend = OpenAIBackend(model='m', base_url={server.base_url!r}, no_cache=True)\n"
+        "assert extract('Not a trial report.', backend=backend).usage.requests == 1\n"
+        "backend.close()\n"
+        f"{after}\n"
         "print('ok')\n"
     )
     proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0 and proc.stdout.strip() == "ok", proc.stderr
+
+
+def test_building_and_using_an_engine_leaves_the_garbage_collector_as_it_was(fake_openai):
+    before = (
+        "import gc, weakref\n"
+        "class Node: pass\n"
+        "host = Node(); host.me = host; alive = weakref.ref(host)\n"  # the host's cycle, still in use
+        "frozen = gc.get_freeze_count()\n"
+    )
+    after = (
+        "assert gc.isenabled(), 'the collector was left off'\n"
+        "assert gc.get_freeze_count() == frozen, (frozen, gc.get_freeze_count())\n"
+        "late = Node(); late.me = late; gone = weakref.ref(late)\n"
+        "del host, late\n"
+        "gc.collect()\n"
+        "assert alive() is None and gone() is None, 'a garbage cycle survived gc.collect()'\n"
+    )
+    _in_a_fresh_process(fake_openai, before, after)
+
+
+def test_importing_and_using_the_backend_leaves_every_loggers_handlers_alone(fake_openai):
+    snapshot = (
+        "{name: list(getattr(logger, 'handlers', [])) for name, logger in "
+        "[('', logging.getLogger()), *logging.Logger.manager.loggerDict.items()]}"
+    )
+    # Every logger that exists once openai and instructor are imported (instructor's among them);
+    # a library imported later may give its own logger a handler, but no other logger gets one.
+    before = f"import logging, openai, instructor.core\nbefore = {snapshot}\n"
+    after = (f"after = {snapshot}\n"
+             "assert {n: after[n] for n in before} == before, [(n, after[n]) for n in before if after[n] != before[n]]\n")
+    _in_a_fresh_process(fake_openai, before, after)
+
+
+def test_the_command_line_prints_a_failed_request_once_not_instructors_log_lines_too(fake_openai, tmp_path):
+    from tests.conftest import run_cli
+
+    fake_openai.add_fault("400")
+    out = tmp_path / "out.jsonl"
+    proc = run_cli("extract", str(EXAMPLES / "bulletin-sarcoma-fr.txt"), "-o", str(out), "--backend", "openai",
+                   "--model", "m", "--base-url", fake_openai.base_url, "--no-cache")
+    assert proc.returncode == 1 and "fake 400 fault" in (tmp_path / "out.errors.jsonl").read_text()
+    stderr = proc.stderr.decode()
+    assert "API call failed" not in stderr and "Max retries exceeded" not in stderr, stderr
 
 
 def test_the_fake_servers_latency_runs_from_receipt_to_reply(fake_openai):
@@ -492,3 +532,96 @@ def test_the_fake_servers_latency_runs_from_receipt_to_reply(fake_openai):
     assert 0.3 <= took < 0.6
     assert started <= seen.at < started + 0.1  # stamped on receipt: the wait includes the server's own work
     assert seen.body == body and seen.document == "Not a trial."
+
+
+# ------------------------------------------------------------ the response cache holds data, never code
+
+class _Payload:
+    """What an attacker pickles: unpickling it creates ``marker``."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def _rewrite_cache_rows(directory, mode: int, value: bytes) -> int:
+    """Rewrite every value row in the cache's SQLite store, as someone with write access to it could."""
+    import sqlite3
+
+    with sqlite3.connect(directory / "cache.db") as db:
+        changed = db.execute("UPDATE Cache SET mode = ?, value = ?, filename = NULL", (mode, value)).rowcount
+    return changed
+
+
+def test_a_pickle_planted_in_the_cache_is_never_loaded_and_the_document_is_asked_again(fake_openai, tmp_path):
+    import pickle
+    import warnings
+
+    marker = tmp_path / "payload-ran"
+    make(fake_openai, tmp_path, no_cache=False)[0].extract(DOC)
+    assert _rewrite_cache_rows(tmp_path / "c", 4, pickle.dumps(_Payload(marker))) == 1  # 4: diskcache's pickle mode
+
+    backend, _ = make(fake_openai, tmp_path, no_cache=False)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = backend.extract(DOC)
+    assert not marker.exists(), "the planted pickle ran"
+    (warning,) = caught
+    assert type(warning.message).__name__ == "UnreadableCacheEntry" and "not as bytes" in str(warning.message)
+    assert len(fake_openai.chat_requests()) == 2 and not result.usage.cached
+    assert n_results(result) == N_RESULTS
+    assert make(fake_openai, tmp_path, no_cache=False)[0].extract(DOC).usage.cached  # the fresh answer replaced it
+
+
+def test_the_command_line_says_in_one_line_that_a_tampered_entry_was_ignored(fake_openai, tmp_path):
+    import pickle
+
+    from tests.conftest import run_cli
+
+    marker = tmp_path / "payload-ran"
+    args = ("extract", str(EXAMPLES / "bulletin-sarcoma-fr.txt"), "-o", str(tmp_path / "out.jsonl"), "--overwrite",
+            "--backend", "openai", "--model", "m", "--base-url", fake_openai.base_url, "--cache-dir", str(tmp_path / "c"))
+    assert run_cli(*args).returncode == 0
+    _rewrite_cache_rows(tmp_path / "c", 4, pickle.dumps(_Payload(marker)))
+    proc = run_cli(*args)
+    stderr = proc.stderr.decode()
+    assert proc.returncode == 0 and not marker.exists() and len(fake_openai.chat_requests()) == 2
+    assert f"warning: response cache {tmp_path / 'c'}: entry " in stderr and "cache.py:" not in stderr, stderr
+
+
+def test_an_older_versions_cache_entries_are_misses_not_crashes(fake_openai, tmp_path):
+    """A pickled value (diskcache's default) and bytes that are no result are both asked again."""
+    import pickle
+
+    make(fake_openai, tmp_path, no_cache=False)[0].extract(DOC)
+    for mode, value, why in ((4, pickle.dumps({"trials": []}), "not as bytes"),
+                             (1, b'{"format": 0}', "not a stored result")):
+        _rewrite_cache_rows(tmp_path / "c", mode, value)
+        backend, _ = make(fake_openai, tmp_path, no_cache=False)
+        with pytest.warns(UserWarning, match=why):  # UnreadableCacheEntry
+            assert n_results(backend.extract(DOC)) == N_RESULTS
+    assert len(fake_openai.chat_requests()) == 3
+
+
+# ------------------------------------------------------------ an instructor the engine cannot use stops the job once
+
+@pytest.mark.parametrize("moved", ["instructor.core", "instructor.v2.core.registry"])
+def test_an_instructor_missing_a_module_refuses_the_job_with_one_message(fake_openai, tmp_path, moved):
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text("".join(json.dumps({"id": f"d{i}", "text": TEXT}) + "\n" for i in range(3)))
+    out = tmp_path / "out.jsonl"
+    script = f"import sys\nsys.modules[{moved!r}] = None  # as if instructor had moved it\nfrom extractor.cli import app\napp()\n"
+    proc = subprocess.run(
+        [sys.executable, "-c", script, "extract", str(docs), "-o", str(out), "--backend", "openai",
+         "--model", "m", "--base-url", fake_openai.base_url, "--no-cache"],
+        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    message = " ".join(proc.stderr.split())  # as rich wrapped it
+    assert proc.returncode == 2, message
+    assert "error: the openai backend cannot run with the installed instructor 1." in message
+    assert f"ModuleNotFoundError: import of {moved} halted" in message
+    assert "trialx is tested with instructor>=1.17,<1.18" in message and message.count("cannot run") == 1
+    errors = tmp_path / "out.errors.jsonl"
+    assert not errors.exists() or errors.read_text() == ""  # not one error per document
+    assert fake_openai.chat_requests() == []

@@ -10,7 +10,7 @@ documents in flight.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any, Protocol, runtime_checkable
 
 from extractor.documents import Document
@@ -101,6 +101,18 @@ def choose(name: str, **options: Any) -> tuple[str, str]:
         if reason:
             return candidate, reason
     return _AUTO_ORDER[-1], "no LLM configured (set TRIALX_MODEL and OPENAI_API_KEY or OPENAI_BASE_URL)"
+
+
+def configuration(name: str, **options: Any) -> tuple[str, Hashable]:
+    """The backend ``get_backend(name, **options)`` would build now, and what it would be built with.
+
+    Equal answers mean equivalent backends, so one can serve both. A factory may offer
+    ``configuration(**options) -> Hashable`` (its settings resolved from the options, the
+    environment and its config file); otherwise the options are the configuration.
+    """
+    chosen = choose(name, **options)[0]
+    settle = getattr(_factory(chosen), "configuration", None)
+    return chosen, settle(**options) if settle is not None else repr(sorted(options.items()))
 
 
 def get_backend(name: str = DEFAULT_BACKEND, **options: Any) -> Backend:

@@ -15,14 +15,10 @@ from __future__ import annotations
 
 import asyncio
 import atexit
-import contextlib
 import copy
-import gc
 import json
-import logging
 import re
 import threading
-from collections.abc import Iterator
 from typing import Any
 
 from extractor.backends import BackendUnavailable
@@ -34,10 +30,6 @@ from extractor.backends.llm.usage import Meter, Sleep, current_meter, load_price
 from extractor.documents import Document
 from extractor.models import DocumentResult, TrialRecord, Usage
 from extractor.structure import REFERENCES, Structure, read_structure
-
-# instructor logs every failed attempt at ERROR level with the model's answer; the backend
-# reports those outcomes itself (warnings, errors file), so they are not printed twice.
-logging.getLogger("instructor").addHandler(logging.NullHandler())
 
 
 class ExtractionFailed(RuntimeError):
@@ -133,71 +125,71 @@ def _poster(client: Any) -> Any:
     return create
 
 
-def _load_handlers(mode: Any) -> None:
-    """Load instructor's handlers of ``mode`` now, with the rest of the engine, rather than on the
-    first request (they import about 0.1 s of modules). Skipped if instructor moved its registry."""
-    try:
-        from instructor.v2.core.providers import Provider
-        from instructor.v2.core.registry import mode_registry
-    except ImportError:  # pragma: no cover - another instructor layout: they load on the first request
-        return
-    mode_registry.get_handlers(Provider.OPENAI, mode)
+#: The instructor releases the engine is tested with (pyproject.toml pins the same range).
+TESTED_INSTRUCTOR = ">=1.17,<1.18"
+_MODES = {"tools": "TOOLS", "json_schema": "JSON_SCHEMA", "json": "JSON", "md_json": "MD_JSON"}
 
 
-def _remember_async_validator_checks() -> None:
-    """instructor walks the response model for async validators three times a request
-    (about 6 ms for this model); the answer depends only on the class, so keep it per class.
-    A model that has async validators still raises, each time. Skipped if instructor moved it.
+def _installed() -> str:
+    """The installed instructor and openai versions, for a message."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for name in ("instructor", "openai"):
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            found.append(f"no {name}")
+    return ", ".join(found)
+
+
+def _unsupported(why: str) -> BackendUnavailable:
+    return BackendUnavailable(
+        f"the openai backend cannot run with the installed {_installed()}: {why}; trialx is tested with "
+        f"instructor{TESTED_INSTRUCTOR} (pip install 'instructor{TESTED_INSTRUCTOR}')")
+
+
+def _instructor(mode_name: str) -> tuple[Any, Any, Any]:
+    """instructor's ``patch``, its ``Mode`` for ``mode_name`` and ``response_schema``, checked once per
+    engine: every public name the backend uses is there, and a falsy context still leaves messages
+    alone (``_check_verbatim``).
+
+    Raises:
+        BackendUnavailable: instructor lacks one of them; the message names the installed versions.
     """
     try:
-        from instructor.v2.core import patch as patch_module
-        from instructor.v2.validation import async_validators
-    except ImportError:  # pragma: no cover - another instructor layout: keep its own check
-        return
-    original = async_validators.reject_async_validators
-    if getattr(original, "_trialx_memo", False):
-        return
-    passed: set[type] = set()
+        import instructor
+        from instructor.core import (  # noqa: F401 - ``_ask`` imports them per request
+            Hooks,
+            IncompleteOutputException,
+            InstructorRetryException,
+            TokenBudgetError,
+        )
 
-    def reject_async_validators(response_model: Any) -> None:
-        if isinstance(response_model, type) and response_model in passed:
-            return
-        original(response_model)
-        if isinstance(response_model, type):
-            passed.add(response_model)
-
-    reject_async_validators._trialx_memo = True  # type: ignore[attr-defined]
-    async_validators.reject_async_validators = reject_async_validators
-    if getattr(patch_module, "reject_async_validators", None) is original:
-        patch_module.reject_async_validators = reject_async_validators  # type: ignore[attr-defined]
+        patch, mode, wrap = instructor.patch, getattr(instructor.Mode, _MODES[mode_name]), instructor.response_schema
+    except (ImportError, AttributeError) as exc:
+        raise _unsupported(f"{type(exc).__name__}: {exc}") from None
+    _check_verbatim(patch, mode)
+    return patch, mode, wrap
 
 
-@contextlib.contextmanager
-def _loading_once() -> Iterator[None]:
-    """The first engine of the process loads openai and instructor with the cyclic garbage
-    collector off, then freezes what exists; later engines are built as they are.
+def _check_verbatim(patch: Any, mode: Any) -> None:
+    """Send one message through instructor's patched create to a recorder, with a ``ValidationContext``.
 
-    Those modules are about half a million objects that live as long as the process:
-    collecting while they load costs about 0.1 s of start-up, and once loaded, every full
-    collection of a long job would walk them again (0.1 s each, holding back every reply in
-    flight). ``gc.freeze`` moves them out of the collector's sight.
+    instructor renders messages as Jinja templates when the context it is given is truthy; the
+    backend's context is falsy so that documents go out verbatim. This checks that it still does
+    (and loads the mode's handlers now rather than on the first request).
     """
-    global _LOADED
-    if _LOADED:
-        yield
-        return
-    enabled = gc.isenabled()
-    gc.disable()
+    sent: list[Any] = []
+    probe = [{"role": "user", "content": "{{ document }}\n  {# a note #}"}]
     try:
-        yield
-    finally:
-        _LOADED = True
-        gc.freeze()
-        if enabled:
-            gc.enable()
-
-
-_LOADED = False
+        patch(create=lambda **body: sent.append(body.get("messages")), mode=mode)(
+            model="probe", messages=[dict(m) for m in probe], response_model=None,
+            context=ValidationContext(document="rendered"))
+    except Exception as exc:  # a changed signature or registry: say so once, not once per document
+        raise _unsupported(f"its patched create failed: {type(exc).__name__}: {exc}") from None
+    if sent != [probe]:
+        raise _unsupported("instructor rendered a message as a template, so documents would not be sent verbatim")
 
 
 class OpenAIBackend:
@@ -223,6 +215,12 @@ class OpenAIBackend:
         settings = resolve(flags, config=config)
         return f"model {settings.model} at {settings.endpoint()}" if settings.configured else None
 
+    @classmethod
+    def configuration(cls, config: str | None = None, **flags: Any) -> Any:
+        """The settings this backend would be built with now, the API key included (a new key, a new client)."""
+        settings = resolve(flags, config=config)
+        return settings, settings.api_key
+
     def __init__(self, settings: LLMSettings | None = None, *, config: str | None = None,
                  sleep: Sleep | None = None, **flags: Any):
         self.settings = (settings or resolve(flags, config=config)).require()
@@ -238,6 +236,7 @@ class OpenAIBackend:
         self.transport: Any = None  # built with the first client
         self._response_model: Any = Extraction
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
         self._loop_lock = threading.Lock()
 
     def _key_digest(self) -> str:
@@ -261,7 +260,8 @@ class OpenAIBackend:
         with self._loop_lock:
             if self._loop is None:
                 self._loop = asyncio.new_event_loop()
-                threading.Thread(target=self._loop.run_forever, daemon=True, name="trialx-llm").start()
+                self._thread = threading.Thread(target=self._loop.run_forever, daemon=True, name="trialx-llm")
+                self._thread.start()
                 atexit.register(self.close)
         return asyncio.run_coroutine_threadsafe(self.aextract(document), self._loop).result()
 
@@ -270,11 +270,8 @@ class OpenAIBackend:
         structure = read_structure(document.text, document.title)  # its title is what the model is told
         key = cache_key(self._key, document.text, structure.title) if self.cache is not None else None
         if key is not None and self.cache is not None:
-            hit = self.cache.get(key)
-            if hit is not None:
-                result = DocumentResult.model_validate_json(hit)
-                if result.usage is not None:
-                    result.usage.cached = True
+            result = self._cached(key)
+            if result is not None:
                 result.doc_id = document.doc_id
                 return result
         meter = Meter()
@@ -294,12 +291,35 @@ class OpenAIBackend:
         and salvaged answers included (a result's own ``usage`` is its document's part of it)."""
         return self._spent.usage(self.price)
 
+    def _cached(self, key: str) -> DocumentResult | None:
+        """The stored result under ``key``; None for a miss or (with a warning) an entry that is no result."""
+        assert self.cache is not None
+        hit = self.cache.get(key)
+        if hit is None:
+            return None
+        try:
+            result = DocumentResult.model_validate_json(hit)
+        except ValueError as exc:  # pydantic's ValidationError: tampered, or another version's shape
+            self.cache.unreadable(key, f"not a stored result: {str(exc).splitlines()[0]}")
+            return None
+        if result.usage is not None:
+            result.usage.cached = True
+        return result
+
     def close(self) -> None:
-        """Close the client of the blocking ``extract`` path and stop its loop thread."""
+        """Close the client of the blocking ``extract`` path, stop its loop thread and close the cache."""
         loop, self._loop = self._loop, None
-        if loop is not None and loop.is_running():
-            asyncio.run_coroutine_threadsafe(self.aclose(), loop).result(timeout=10)
-            loop.call_soon_threadsafe(loop.stop)
+        if loop is not None:
+            atexit.unregister(self.close)
+            if loop.is_running():
+                asyncio.run_coroutine_threadsafe(self.aclose(), loop).result(timeout=10)
+                loop.call_soon_threadsafe(loop.stop)
+                if self._thread is not None:
+                    self._thread.join(timeout=10)
+            if not loop.is_running():
+                loop.close()
+        if self.cache is not None:
+            self.cache.close()
 
     async def aclose(self) -> None:
         """Close the HTTP client of the running loop, if one was built."""
@@ -313,19 +333,17 @@ class OpenAIBackend:
         """instructor's patched create over ``Transport.send``, one per event loop."""
         loop = asyncio.get_running_loop()
         if self._engine is None or self._engine[0] is not loop:
-            with _loading_once():
-                self._engine = (loop, *self._build_engine())
+            self._engine = (loop, *self._build_engine())
         return self._engine[2]
 
     def _build_engine(self) -> tuple[Any, Any]:
         """The openai client and instructor's patched create, everything they load loaded now."""
-        import instructor
         import openai
-        from instructor.v2.core.response_model import prepare_response_model
 
         from extractor.backends.llm.transport import RetryPolicy, Transport
 
         s = self.settings
+        patch, mode, wrap = _instructor(s.mode)
         # aiohttp as the transport (openai's DefaultAioHttpClient): about a third less CPU per
         # request than the default httpx transport, which matters at 30+ requests in flight.
         client = openai.AsyncOpenAI(api_key=s.api_key or "no-key", base_url=s.endpoint(), max_retries=0,
@@ -333,14 +351,10 @@ class OpenAIBackend:
         policy = RetryPolicy(retries=s.retries, max_time=s.retry_max_time, retry_after_max=s.retry_after_max,
                              max_consecutive_failures=s.max_consecutive_failures)
         self.transport = Transport(_poster(client), policy, rpm=s.rpm, tpm=s.tpm, sleep=self._sleep)
-        mode = {"tools": instructor.Mode.TOOLS, "json_schema": instructor.Mode.JSON_SCHEMA,
-                "json": instructor.Mode.JSON, "md_json": instructor.Mode.MD_JSON}[s.mode]
-        create = instructor.patch(create=self.transport.send, mode=mode)
-        _load_handlers(mode)
+        create = patch(create=self.transport.send, mode=mode)
         # instructor wraps a plain model in a new class on every call, which defeats its schema
         # cache (about 20 ms a request for this schema); a model wrapped once is kept as it is.
-        self._response_model = prepare_response_model(Extraction)
-        _remember_async_validator_checks()
+        self._response_model = wrap(Extraction)
         return client, create
 
     async def _extract(self, document: Document, meter: Meter, structure: Structure) -> DocumentResult:
@@ -380,9 +394,7 @@ class OpenAIBackend:
         """One part through instructor; returns the extraction and warnings about what was dropped."""
         create = self._create()  # first: it loads openai and instructor
         import openai
-        from instructor.core.exceptions import IncompleteOutputException, InstructorRetryException
-        from instructor.core.hooks import Hooks
-        from instructor.v2.core.errors import TokenBudgetError
+        from instructor.core import Hooks, IncompleteOutputException, InstructorRetryException, TokenBudgetError
 
         from extractor.backends.llm.transport import describe
 
