@@ -33,7 +33,7 @@ STAMP = VENV / ".trialx-installed"
 MAX_DROP = "0.02"
 #: The gold set's splits (evals/split.json): dev is tuned on, test only scored.
 SPLITS = ("dev", "test")
-#: Share of gold documents that must give the same records in all six layouts (extractor/layouts.py).
+#: Share of gold documents that must give the same records in all six layouts (extractor/evaluation/layouts.py).
 MIN_INVARIANCE = "0.95"
 
 

@@ -383,8 +383,8 @@ def eval_command(
     llm: dict[str, Any] | None = None,
 ) -> None:
     """Score a backend (or a predictions file) against hand-labelled gold files."""
-    from extractor import evaluate as ev
     from extractor.backends import get_backend
+    from extractor.evaluation import harness as ev
 
     try:
         engine = None
@@ -408,8 +408,8 @@ def eval_command(
     if json_path is not None:
         json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     if html_path is not None:
-        from extractor.gold import load_gold
-        from extractor.report_html import render
+        from extractor.evaluation.gold import load_gold
+        from extractor.evaluation.report_html import render
 
         html_path.write_text(render(load_gold(gold), data), encoding="utf-8")
     reasons = ev.gate(data, fail_under=fail_under, baseline=base, max_drop=max_drop, min_grounded=min_grounded,
@@ -424,7 +424,7 @@ def gold_check_command(
     paths: Annotated[list[Path], typer.Argument(help="Gold files, or directories of them.")],
 ) -> None:
     """Check gold files: schema, verbatim quotes holding their values, arm labels, units (exit 1 on problems)."""
-    from extractor.gold import check_files
+    from extractor.evaluation.gold import check_files
 
     files = [f for p in paths for f in (sorted(p.glob("*.json")) if p.is_dir() else [p])]
     missing = [str(f) for f in files if not f.is_file()]
@@ -446,10 +446,11 @@ def compare_command(
     json_path: Annotated[Path | None, typer.Option("--json", help="Write the comparison as JSON here.")] = None,
 ) -> None:
     """Per-field F1 deltas between two eval reports, and the documents that got better or worse."""
-    from extractor import evaluate as ev
+    from extractor.evaluation.compare import compare
+    from extractor.evaluation.harness import read_json
 
     try:
-        diff = ev.compare(ev.read_json(before), ev.read_json(after))
+        diff = compare(read_json(before), read_json(after))
     except (ValueError, OSError, KeyError) as exc:
         raise _usage_error(f"cannot compare: {exc}") from None
     table = Table(title=escape(f"{before.name} -> {after.name}"), title_justify="left")

@@ -30,6 +30,6 @@ def render(schema: dict[str, Any]) -> str:
 
 def committed() -> dict[Path, str]:
     """Each committed schema file and the text the models generate for it."""
-    from extractor.gold import gold_schema  # gold models build on the record models
+    from extractor.evaluation.gold import gold_schema  # gold models build on the record models
 
     return {SCHEMA_FILE: render(document_schema()), GOLD_SCHEMA_FILE: render(gold_schema())}

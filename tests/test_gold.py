@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from extractor.gold import GoldFile
+from extractor.evaluation.gold import GoldFile
 from extractor.schema import GOLD_SCHEMA_FILE
 from tests.conftest import ROOT
 

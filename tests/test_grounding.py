@@ -7,10 +7,10 @@ from pydantic import ValidationError
 
 from extractor.backends.llm.response import Extraction
 from extractor.documents import Document
+from extractor.evaluation.scoring import is_grounded
 from extractor.grounding import Grounder, holds_value
 from extractor.models import Result
 from extractor.readers import read_documents
-from extractor.scoring import is_grounded
 from extractor.testing.fake_openai import rules_responder
 from tests.conftest import EXAMPLES
 

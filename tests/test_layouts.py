@@ -6,8 +6,8 @@ import pytest
 
 from extractor.backends.rules import RulesBackend
 from extractor.documents import Document
-from extractor.gold import load_gold
-from extractor.layouts import LAYOUTS, check, render, signature
+from extractor.evaluation.gold import load_gold
+from extractor.evaluation.layouts import LAYOUTS, check, render, signature
 from tests.conftest import ROOT
 
 TEXT = ("Drug A plus drug B in gastric cancer: a randomised phase III trial\n\n"

@@ -422,9 +422,9 @@ def _tool_reply(**envelope) -> dict:
 
 
 def test_request_bodies_reuse_the_schema_text_but_never_a_stale_one():
-    from extractor.backends.llm.backend import _BodyEncoder
+    from extractor.backends.llm.wire import BodyEncoder
 
-    encode = _BodyEncoder()
+    encode = BodyEncoder()
     tools = [{"type": "function", "function": {"name": "Extraction", "parameters": {"type": "object"}}}]
     first = {"model": "m", "messages": [{"role": "user", "content": "é <document>"}], "tools": tools}
     assert json.loads(encode(first)) == first
@@ -436,25 +436,25 @@ def test_request_bodies_reuse_the_schema_text_but_never_a_stale_one():
 
 
 def test_replies_are_read_strictly_or_as_leniently_as_openai_would():
-    from extractor.backends.llm.backend import _poster
+    from extractor.backends.llm.wire import poster
 
     full = _tool_reply(id="x", object="chat.completion", created=1, model="m",
                        usage={"prompt_tokens": 3, "completion_tokens": 2, "total_tokens": 5})
     sparse = _tool_reply()  # a local server that leaves out id, created, model and usage
     for reply in (full, sparse):
         client = _StubClient(reply)
-        completion = asyncio.run(_poster(client)(model="m", messages=[{"role": "user", "content": "hi"}]))
+        completion = asyncio.run(poster(client)(model="m", messages=[{"role": "user", "content": "hi"}]))
         assert completion.choices[0].message.tool_calls[0].function.arguments == '{"trials": []}'
         assert client.sent == [{"model": "m", "messages": [{"role": "user", "content": "hi"}]}]
     assert completion.usage is None
 
 
 def test_a_body_json_cannot_hold_goes_through_openai_encoding():
-    from extractor.backends.llm.backend import _poster
+    from extractor.backends.llm.wire import poster
 
     client = _StubClient(_tool_reply())
     odd = {"when": object()}
-    asyncio.run(_poster(client)(model="m", messages=[], extra_body=odd))
+    asyncio.run(poster(client)(model="m", messages=[], extra_body=odd))
     assert client.sent == [{"unencoded": {"model": "m", "messages": [], "extra_body": odd}}]
 
 

@@ -20,3 +20,16 @@ def test_ruff_is_clean():
 def test_mypy_is_clean():
     proc = _run("mypy", "extractor")
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_the_extraction_pipeline_never_imports_the_eval_harness():
+    # The tree shows two jobs: extraction (extractor/, backends/) and evaluation (extractor/evaluation/).
+    code = ("import sys, extractor, extractor.pipeline, extractor.api, extractor.cli, extractor.backends.rules, "
+            "extractor.backends.llm; print(sorted(m for m in sys.modules if m.startswith('extractor.evaluation')))")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[]"
+    import importlib
+
+    for name in ("gold", "scoring", "harness", "layouts", "report_html", "compare"):
+        assert importlib.import_module(f"extractor.evaluation.{name}").__doc__

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.gold import GoldFile
-from extractor.grounding import value_in
-from extractor.models import DocumentResult
-from extractor.scoring import (
+from extractor.evaluation.gold import GoldFile
+from extractor.evaluation.scoring import (
     Counts,
     is_grounded,
     labels_match,
@@ -18,6 +16,8 @@ from extractor.scoring import (
     score_list,
     score_scalar,
 )
+from extractor.grounding import value_in
+from extractor.models import DocumentResult
 
 TEXT = "The ORR was 56.5% (95% CI 41.1–71.1) and median PFS was 15·74 months; median OS not reached."
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import atexit
-import copy
 import json
 import re
 import threading
@@ -27,6 +26,7 @@ from extractor.backends.llm.cache import ResponseCache, cache_key, parts_digest
 from extractor.backends.llm.response import Extraction, salvage
 from extractor.backends.llm.settings import LLMSettings, resolve
 from extractor.backends.llm.usage import Meter, Sleep, current_meter, load_prices, price_of
+from extractor.backends.llm.wire import poster
 from extractor.documents import Document
 from extractor.models import DocumentResult, TrialRecord, Usage
 from extractor.structure import REFERENCES, Structure, read_structure
@@ -66,63 +66,6 @@ class ValidationContext(dict[str, Any]):
 
     def __bool__(self) -> bool:
         return False
-
-
-class _BodyEncoder:
-    """The JSON of a chat request, reusing the text of what every request of a job repeats.
-
-    The tool schema (or ``response_format``) is about 11 KB of nested objects and the same in
-    every request; encoding it once, not each time, takes most of the 0.15 ms a body costs.
-    instructor builds a new (equal) object per request, so a reused text is checked by
-    equality against a private copy of what it was made from.
-    """
-
-    REPEATED = ("tools", "response_format")
-
-    def __init__(self) -> None:
-        self._memo: dict[str, tuple[Any, str]] = {}
-
-    def __call__(self, body: dict[str, Any]) -> bytes:
-        members = []
-        for key, value in body.items():
-            memo = self._memo.get(key) if key in self.REPEATED else None
-            if memo is not None and memo[0] == value:
-                text = memo[1]
-            else:
-                text = json.dumps(value, ensure_ascii=False)
-                if key in self.REPEATED:
-                    self._memo[key] = (copy.deepcopy(value), text)
-            members.append(f"{json.dumps(key)}:{text}")
-        return ("{" + ",".join(members) + "}").encode("utf-8")
-
-
-def _poster(client: Any) -> Any:
-    """``POST /chat/completions`` through the client's documented ``post`` (as for any endpoint).
-
-    ``chat.completions.create`` would first walk the whole request (the tool schema is
-    large) against its typed parameters, about 2 ms a request; instructor has built a
-    plain JSON body already, sent here as encoded JSON (``_BodyEncoder``; a body with
-    anything JSON cannot hold goes through openai's own encoding). The reply becomes the
-    same ``ChatCompletion``, validated by pydantic (a tenth of the cost of openai's lenient
-    construction), or built leniently as openai would when a server strays from the schema.
-    """
-    from openai.types.chat import ChatCompletion
-    from pydantic import ValidationError
-
-    encode = _BodyEncoder()
-
-    async def create(**body: Any) -> Any:
-        try:
-            content = encode(body)
-        except (TypeError, ValueError):
-            return await client.post("/chat/completions", body=body, cast_to=ChatCompletion)
-        data = await client.post("/chat/completions", content=content, cast_to=object)
-        try:
-            return ChatCompletion.model_validate(data)
-        except ValidationError:
-            return ChatCompletion.construct(**data) if isinstance(data, dict) else data
-
-    return create
 
 
 #: The instructor releases the engine is tested with (pyproject.toml pins the same range).
@@ -350,7 +293,7 @@ class OpenAIBackend:
                                     timeout=s.timeout, http_client=openai.DefaultAioHttpClient(timeout=s.timeout))
         policy = RetryPolicy(retries=s.retries, max_time=s.retry_max_time, retry_after_max=s.retry_after_max,
                              max_consecutive_failures=s.max_consecutive_failures)
-        self.transport = Transport(_poster(client), policy, rpm=s.rpm, tpm=s.tpm, sleep=self._sleep)
+        self.transport = Transport(poster(client), policy, rpm=s.rpm, tpm=s.tpm, sleep=self._sleep)
         create = patch(create=self.transport.send, mode=mode)
         # instructor wraps a plain model in a new class on every call, which defeats its schema
         # cache (about 20 ms a request for this schema); a model wrapped once is kept as it is.

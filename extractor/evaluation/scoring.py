@@ -38,7 +38,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from extractor.gold import GoldFile
+from extractor.evaluation.gold import GoldFile
 from extractor.grounding import holds_value, normalise
 from extractor.models import DocumentResult, Result, TrialRecord
 

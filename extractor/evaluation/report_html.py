@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from extractor.gold import GoldFile
+from extractor.evaluation.gold import GoldFile
 
 _CSS = """
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1200px;color:#222}

@@ -10,10 +10,10 @@ from typing import Any
 from extractor.api import run_documents
 from extractor.backends import DEFAULT_BACKEND, Backend
 from extractor.documents import DocumentError
-from extractor.gold import GoldFile, load_gold
+from extractor.evaluation.gold import GoldFile, load_gold
+from extractor.evaluation.scoring import RECORD_FIELDS, RESULT_FIELDS, Report, score_all
 from extractor.models import DocumentResult
 from extractor.output import iter_json_lines
-from extractor.scoring import RECORD_FIELDS, RESULT_FIELDS, Report, score_all
 
 
 def predict(gold: list[GoldFile], backend: str | Backend = DEFAULT_BACKEND,
@@ -96,9 +96,9 @@ def evaluate(gold_dir: str | Path, *, backend: str | Backend = DEFAULT_BACKEND,
 
 
 def layout_invariance(gold: list[GoldFile], backend: str | Backend = DEFAULT_BACKEND) -> dict[str, Any]:
-    """Each gold document in every layout of ``extractor.layouts``: how many give the same records."""
+    """Each gold document in every layout of ``extractor.evaluation.layouts``: how many give the same records."""
     from extractor.backends import get_backend
-    from extractor.layouts import LAYOUTS, check
+    from extractor.evaluation.layouts import LAYOUTS, check
 
     engine = get_backend(backend) if isinstance(backend, str) else backend
     found = check((g.document() for g in gold), engine.extract)
@@ -180,29 +180,3 @@ def gate(report: dict[str, Any], *, fail_under: float | None = None, baseline: d
 def read_json(path: str | Path) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
     return data
-
-
-def _document_f1(doc: dict[str, Any]) -> float | None:
-    tp = sum(c["tp"] for c in doc["fields"].values())
-    fp = sum(c["fp"] for c in doc["fields"].values())
-    fn = sum(c["fn"] for c in doc["fields"].values())
-    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None
-
-
-def compare(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
-    """Per-field F1 deltas, and documents whose micro F1 over all fields changed, worst first."""
-    fields = {}
-    for name in dict.fromkeys([*before["fields"], *after["fields"]]):
-        a = before["fields"].get(name, {}).get("f1")
-        b = after["fields"].get(name, {}).get("f1")
-        fields[name] = {"before": a, "after": b, "delta": None if a is None or b is None else round(b - a, 4)}
-    documents = []
-    for doc_id in dict.fromkeys([*before["documents"], *after["documents"]]):
-        a = _document_f1(before["documents"][doc_id]) if doc_id in before["documents"] else None
-        b = _document_f1(after["documents"][doc_id]) if doc_id in after["documents"] else None
-        if a is not None and b is not None and abs(b - a) > 1e-9:
-            documents.append({"doc_id": doc_id, "before": round(a, 4), "after": round(b, 4), "delta": round(b - a, 4)})
-    documents.sort(key=lambda d: d["delta"])
-    headline = {k: {"before": before["headline"].get(k), "after": after["headline"].get(k)}
-                for k in ("field_f1", "results_f1", "grounded_share")}
-    return {"headline": headline, "fields": fields, "documents": documents}
