@@ -97,8 +97,8 @@ def _usage_error(message: str) -> typer.Exit:
 def _stopped(exc: BackendUnavailable) -> typer.Exit:
     """The job stopped for every document: the endpoint is down (exit 4) or refuses us (exit 2)."""
     if isinstance(exc, EndpointDown):
-        err.print(f"[bold red]error:[/] {exc}. The job stopped; what was written is whole: rerun with --resume "
-                  "once the endpoint answers", markup=True, highlight=False, soft_wrap=True)
+        err.print(f"[bold red]error:[/] {escape(str(exc))}. The job stopped; what was written is whole: "
+                  "rerun with --resume once the endpoint answers", markup=True, highlight=False, soft_wrap=True)
         return typer.Exit(EXIT_ENDPOINT_DOWN)
     return _usage_error(f"{exc}. The job stopped; what was written is whole: fix this and rerun with --resume")
 
@@ -252,14 +252,20 @@ def extract(
     except (InputError, OutputExists, OutputConflict, OutputBusy, UnknownBackend, BackendConfigError) as exc:
         raise _usage_error(str(exc)) from None
     except BackendUnavailable as exc:
+        if exc.summary is not None:  # the job had started: say what it did and spent before the stop
+            _report(exc.summary, summary_json_path)
         raise _stopped(exc) from None
     except KeyboardInterrupt:
         err.print("[yellow]interrupted[/]: what was written is whole; rerun with --resume")
         raise typer.Exit(EXIT_INTERRUPTED) from None
+    _report(summary, summary_json_path)
+    raise typer.Exit(EXIT_DOC_ERRORS if summary.errors else EXIT_OK)
+
+
+def _report(summary: Summary, summary_json_path: Path | None) -> None:
     _print_summary(summary)
     if summary_json_path is not None:
         summary_json_path.write_text(summary_json(summary) + "\n")
-    raise typer.Exit(EXIT_DOC_ERRORS if summary.errors else EXIT_OK)
 
 
 def _run(options: JobOptions, show_progress: bool) -> Summary:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.api import run_documents
-from extractor.backends import DEFAULT_BACKEND, get_backend
+from extractor.backends import DEFAULT_BACKEND, BackendUnavailable, get_backend
 from extractor.documents import DEFAULT_MAX_CHARS, Document, DocumentError
 from extractor.models import DocumentResult, Usage
 from extractor.output import JsonlSink, iter_json_lines, job_lock, read_written, repair_tail
@@ -343,8 +343,9 @@ def run_job(options: JobOptions, *, on_document: Callable[[Summary], None] | Non
             column (before anything is written).
         UnknownBackend: the backend name is not registered.
         BackendConfigError: the backend lacks a setting (before anything is written).
-        BackendUnavailable: the backend cannot work at all (credentials refused); what was
-            written so far is whole, and ``--resume`` continues the job.
+        BackendUnavailable: the backend cannot work at all (credentials refused, endpoint down);
+            what was written so far is whole, ``--resume`` continues the job, and the exception's
+            ``summary`` says what the job did and spent before it stopped.
     """
     files = input_files(options.inputs)
     summary = Summary(output=options.output, errors_file=options.errors_path())
@@ -370,11 +371,14 @@ def _run_locked(options: JobOptions, files: list[InputFile], summary: Summary,
         run_documents(_noted(_admit(items, done or set(), summary), recorder.notes), recorder.record,
                       backend=backend, concurrency=options.concurrency)
         complete = True
+    except BackendUnavailable as exc:
+        exc.summary = summary  # what was done and spent before the stop, for the caller's report
+        raise
     finally:
         recorder.close(complete=complete)
-    spent = getattr(backend, "spent", None)  # a model-backed backend counts what its requests cost
-    if spent is not None:
-        summary.spend(spent)
+        spent = getattr(backend, "spent", None)  # a model-backed backend counts what its requests cost
+        if spent is not None:
+            summary.spend(spent)
     return summary
 
 

@@ -183,6 +183,22 @@ def test_a_dead_endpoint_stops_the_job_after_n_documents_with_exit_4(fake_openai
     assert sorted(ids_of(out)) == sorted(f"d{i}" for i in range(8))
 
 
+def test_a_stopped_job_still_reports_what_it_did_and_spent(fake_openai, tmp_path):
+    out, docs, summary_path = tmp_path / "out.jsonl", corpus(tmp_path, 8), tmp_path / "s.json"
+    for i in range(2, 8):  # two documents answered, then the endpoint hangs
+        fake_openai.add_fault("hang", match=f"(NCT{10000000 + i})")
+    proc = run_cli("extract", str(docs), "-o", str(out), *llm_args(fake_openai), "--no-cache", "--concurrency", "1",
+                   "--timeout", "0.3", "--retries", "0", "--max-consecutive-failures", "3",
+                   "--summary-json", str(summary_path))
+    assert proc.returncode == 4, proc.stderr.decode()
+    assert "documents per second" in proc.stderr.decode()  # the summary table, before the error
+    summary = json.loads(summary_path.read_text())
+    server = fake_openai.totals()
+    assert summary["written"] == 2 and sorted(ids_of(out)) == ["d0", "d1"]
+    assert summary["usage"]["requests"] == server["requests"] == 5
+    assert summary["usage"]["prompt_tokens"] == server["prompt_tokens"] > 0
+
+
 def test_the_summary_counts_every_request_and_token_the_server_reported(fake_openai, tmp_path):
     out, summary_path, prices = tmp_path / "out.jsonl", tmp_path / "s.json", tmp_path / "prices.toml"
     prices.write_text('[models."fake-model"]\ninput_per_mtok = 1000\noutput_per_mtok = 2000\n'

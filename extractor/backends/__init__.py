@@ -64,7 +64,14 @@ class BackendConfigError(ValueError):
 
 
 class BackendUnavailable(RuntimeError):
-    """The backend cannot work for any document (credentials refused, model unknown): stop the job."""
+    """The backend cannot work for any document (credentials refused, model unknown): stop the job.
+
+    Attributes:
+        summary: What the job had done when it stopped (``pipeline.Summary``: documents written,
+            requests, tokens and cost so far), set by ``pipeline.run_job``; None elsewhere.
+    """
+
+    summary: Any = None
 
 
 class EndpointDown(BackendUnavailable):
