@@ -997,6 +997,10 @@ def test_from_one_value_to_another_reads_the_control_first(text, arms, expected)
     ("5-year DFS was 84% for GCa versus 69% for MIC; difference = 15%; 95% CI = 6% to 24%.",
      [("rate_at_time", 84.0, "GCa", None), ("rate_at_time", 69.0, "MIC", None), ("difference", 15.0, None, None)]),
     ("Median PFS did not differ, as well as the median OS (14.2 months for both, P = 0.983).", [("median", 14.2, "GCa", None), ("median", 14.2, "MIC", None)]),
+    # the difference named with what it is a difference in, before its value
+    ("Recurrent infections were more frequent with GCa (8.9%) than with MIC (2.8%), a difference in cumulative "
+     "recurrence rate of 6.1% (2-sided 90%CI +2.6 to +9.7%).",
+     [("proportion", 8.9, "GCa", None), ("proportion", 2.8, "MIC", None), ("difference", 6.1, None, None)]),
 ])
 def test_a_value_the_text_calls_the_difference_and_one_for_both_arms(text, expected):
     assert [(d.measure, d.value, d.arm, d.subgroup) for d in _sentence_results(text, ["GCa", "MIC"])] == expected

@@ -887,8 +887,10 @@ def _plain_draft(sentence: Sentence, owner: Mention, value: float | None, unit: 
     return Draft(owner.canonical, "mean", value, None, start, end, sentence, owner)
 
 
-_DIFFERENCE_LABEL = re.compile(r"\bdifferences?(?: (?:of|was|were|in [\w -]{1,30}? (?:was|of)))?\s*[,:=]?\s*[-+−]?"
-                               r"(?:[\d.]+\s*(?:vs\.?|versus|and)\s*[-+−]?)?$",
+#: A value the text calls the difference: "difference = 15%", "(difference, 2.4 months", "difference of 1.6%",
+#: "mean between-group difference, 254.6", "the difference in scores was -3.1", "differences of 2.1 and 3.4".
+_DIFFERENCE_LABEL = re.compile(r"\bdifferences?(?:\s+(?:of|was|were|in [\w -]{1,30}? (?:was|of)))?\s*[,:=]?\s*[-+−–]?"
+                               r"(?:[\d.]+\s*(?:vs\.?|versus|and)\s*[-+−–]?)?$",
                                re.IGNORECASE)
 
 
@@ -899,7 +901,7 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
     duration = _DURATION_OF.search(sentence.text, max(0, owner.start - 40), owner.start)
     if owner.canonical not in TIME_TO_EVENT and owner.canonical != "OTHER" and not duration:
         return None
-    if _NAMED_DIFFERENCE.search(sentence.text, max(0, start - 30), start):
+    if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 30), start):
         measure = "difference"  # "(difference, 2.4 months; 95% CI, 1.0 to 4.0)"
     else:
         said = sentence.text[duration.start() if duration else max(0, owner.start - 12): start]
@@ -917,8 +919,6 @@ _TOOK_PART = re.compile(r"\b(?:participat\w*|complet\w*|compliance|available|ret
 _COMPARED_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:lower|higher|greater|less|more|fewer)\b(?=[^.;]{0,80}\b(?:than|compared))",
                              re.IGNORECASE)
 _DURATION_OF = re.compile(r"\b(?:mean|median|average)\s+(?:duration|length)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-#: A value the text calls the difference: "difference = 15%", "(difference, 2.4 months", "difference of 1.6%".
-_NAMED_DIFFERENCE = re.compile(r"\bdifference\s*(?:[,:=]|of|was)?\s*[-−–]?$", re.IGNORECASE)
 
 
 def _not_reached_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
@@ -938,7 +938,7 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
     if owner.measure == "reduction":  # "reduced the risk of death by 27%": a relative risk reduction
         return Draft(canonical, "difference", value, "percent", start, end, sentence, owner, name=owner.text.strip())
     before = text[max(0, start - 100): start]
-    if _NAMED_DIFFERENCE.search(before) or _COMPARED_AFTER.match(text, end) or (_DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower()
+    if _DIFFERENCE_LABEL.search(before) or _COMPARED_AFTER.match(text, end) or (_DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower()
             and not re.search(r"\bfrom\s*$", text[max(0, start - 8): start])) or re.match(r"\s*\(\s*from\b", text[end:]):
         measure = "difference"  # "the absolute increase in 3-year PFS was 7.3% (from 28.1% to 35.4%)"
     elif canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
