@@ -2,10 +2,12 @@
 
 Exit codes (also in the README):
     0  every document was extracted
-    1  the job finished but some documents failed (see the errors file)
+    1  the job finished but some documents failed (see the errors file); trialx export:
+       some input lines were not records (reported by file and line) and were skipped
     2  usage error: bad option, missing input, unknown format or backend, a CSV
        without a text column, output exists without --resume/--overwrite, output
-       or errors file is an input, another job is writing the output
+       or errors file is an input, another job is writing the output; trialx export: tables
+       exist without --overwrite, or --to parquet without pyarrow installed
     3  trialx eval: the quality gate failed (--fail-under, --baseline/--max-drop)
     4  the endpoint is down: --max-consecutive-failures transport failures in a row
        (refused, hung, 5xx); what was written is whole; rerun with --resume
@@ -354,6 +356,28 @@ def schema_command(
         err.print("schemas up to date")
         return
     sys.stdout.write(files[schema_mod.GOLD_SCHEMA_FILE if gold else schema_mod.SCHEMA_FILE])
+
+
+@app.command("export")
+def export_command(
+    inputs: Annotated[list[Path], typer.Argument(help="JSONL outputs of trialx extract (several: shards of one job).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="SQLite file, or directory of CSV/Parquet tables.")],
+    to: Annotated[str, typer.Option(help="Tables as sqlite, csv, or parquet (needs the parquet extra).")] = "sqlite",
+    overwrite: Annotated[bool, typer.Option(help="Replace existing tables.")] = False,
+) -> None:
+    """Write records as tables: documents, trials, arms, interventions, endpoints, results (exit 1 on bad lines)."""
+    from extractor.export import ExportError, export
+
+    try:
+        summary = export(inputs, output, to, overwrite=overwrite)
+    except ExportError as exc:
+        raise _usage_error(str(exc)) from None
+    for bad in summary.bad:
+        err.print(f"warning: {bad}", markup=False, highlight=False, soft_wrap=True)
+    counts = ", ".join(f"{rows} {name}" for name, rows in summary.rows.items())
+    skipped = f"; {len(summary.bad)} lines skipped" if summary.bad else ""
+    err.print(f"{output}: {counts}{skipped}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(EXIT_DOC_ERRORS if summary.bad else EXIT_OK)
 
 
 @app.command("eval")

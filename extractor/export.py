@@ -216,7 +216,7 @@ def read_records(paths: Sequence[Path], bad: list[BadLine]) -> Iterator[dict[str
                 try:
                     record = DocumentResult.model_validate_json(raw)
                 except ValidationError as exc:
-                    bad.append(BadLine(str(path), number, _reason(exc)))
+                    bad.append(BadLine(str(path), number, _reason(exc, raw)))
                     continue
                 if record.doc_id in seen:
                     bad.append(BadLine(str(path), number, f"doc_id {record.doc_id!r} repeats {seen[record.doc_id]}"))
@@ -225,13 +225,18 @@ def read_records(paths: Sequence[Path], bad: list[BadLine]) -> Iterator[dict[str
                 yield record.model_dump(mode="json")
 
 
-def _reason(exc: ValidationError) -> str:
-    """The first problem of a line, in words (``not JSON``, or the field and what is wrong)."""
+def _reason(exc: ValidationError, raw: bytes) -> str:
+    """The first problem of a line, in words: not JSON, or the record's doc_id, field and fault."""
     first = exc.errors()[0]
     if first["type"].startswith("json"):
-        return f"not a JSON record ({first['msg']})"
-    where = ".".join(str(p) for p in first["loc"]) or "record"
-    return f"not a trial record: {where}: {first['msg']} ({exc.error_count()} problem(s))"
+        return "not JSON (a torn or corrupt line)"
+    data = json.loads(raw)
+    named = f"doc_id {data['doc_id']!r}: " if isinstance(data, dict) and isinstance(data.get("doc_id"), str) else ""
+    where = "".join(f"{p}: " if i == len(first["loc"]) - 1 else f"{p}." for i, p in enumerate(first["loc"]))
+    more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
+    return f"not a trial record: {named}{where}{first['msg']}{more}"
+
+
 def _as_text(value: Any) -> Any:
     """A list as JSON text (SQLite, CSV); other values as they are."""
     return json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value

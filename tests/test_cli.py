@@ -79,6 +79,7 @@ SECTION_COMMANDS = {
     "Using it": ("extract",),
     "Evaluation": ("eval", "compare", "gold-check"),
     "The LLM backend": ("extract",),
+    "Export": ("export",),
 }
 #: The README says ``trialx eval`` takes the same model settings as ``extract``.
 SETTINGS_COMMANDS = ("extract", "eval")
