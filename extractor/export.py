@@ -418,10 +418,11 @@ def _check(paths: list[Path], output: Path, to: str, overwrite: bool) -> tuple[F
     for path in paths:
         if not path.is_file():
             raise ExportError(f"no such input file: {path}")
-    if fmt.suffix is not None:
-        if output.exists() and not output.is_dir():
-            raise ExportError(f"--to {to} writes a directory of tables, and {output} is a file")
-        output.mkdir(parents=True, exist_ok=True)
+    if fmt.suffix is not None and output.exists() and not output.is_dir():
+        raise ExportError(f"--to {to} writes a directory of tables, and {output} is a file")
+    if fmt.suffix is None and output.is_dir():
+        raise ExportError(f"--to {to} writes one file, and {output} is a directory")
+    (output if fmt.suffix is not None else output.parent).mkdir(parents=True, exist_ok=True)
     targets = [output] if fmt.suffix is None else [output / f"{name}{fmt.suffix}" for name in TABLES]
     for target in targets:
         if target.exists() and not overwrite:

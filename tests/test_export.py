@@ -249,3 +249,18 @@ def test_the_readme_query_prints_what_the_readme_shows(tmp_path):
         got = [tuple(str(v) if v is not None else "" for v in row) for row in cursor]
     lines = shown.group(1).splitlines()
     assert [tuple(re.split(r"\s{2,}", line.strip())) for line in lines[2:]] == got
+
+
+@pytest.mark.parametrize(("to", "output", "message"), [
+    ("sqlite", "dir", "writes one file, and"), ("csv", "file", "writes a directory of tables, and")])
+def test_output_of_the_wrong_kind_is_a_usage_error(records, tmp_path, to, output, message):
+    (tmp_path / "dir").mkdir()
+    (tmp_path / "file").write_text("keep")
+    done = invoke("export", str(records), "-o", str(tmp_path / output), "--to", to, "--overwrite")
+    assert done.exit_code == EXIT_USAGE and message in done.output
+    assert (tmp_path / "file").read_text() == "keep" and list((tmp_path / "dir").iterdir()) == []
+
+
+def test_missing_parent_directories_are_created(records, tmp_path):
+    export([records], tmp_path / "a" / "b" / "trials.db")
+    assert len(_read(tmp_path / "a" / "b" / "trials.db", "sqlite")["documents"]) == len(read_jsonl(records))
