@@ -21,6 +21,7 @@ when the export is complete.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import os
 import shutil
@@ -103,20 +104,23 @@ def _model_of(annotation: Any) -> type[BaseModel]:
     return next(a for a in args if isinstance(a, type) and issubclass(a, BaseModel))
 
 
-def _own_fields(model: type[BaseModel]) -> Iterator[tuple[str, Any]]:
-    """``(name, annotation)`` of the fields a model's row holds: lists of objects (arms, results,
-    trials...) are tables of their own."""
-    for name, info in model.model_fields.items():
-        if not (typing.get_origin(info.annotation) is list and _is_model(typing.get_args(info.annotation)[0])):
-            yield name, info.annotation
+@functools.cache
+def _own_fields(model: type[BaseModel]) -> tuple[tuple[str, Any, type[BaseModel] | None], ...]:
+    """``(name, annotation, nested model or None)`` of the fields a model's row holds; lists of
+    objects (arms, results, trials...) are tables of their own. Worked out once per model."""
+    return tuple(
+        (name, info.annotation, _model_of(info.annotation) if _is_model(info.annotation) else None)
+        for name, info in model.model_fields.items()
+        if not (typing.get_origin(info.annotation) is list and _is_model(typing.get_args(info.annotation)[0]))
+    )
 
 
 def _fields(model: type[BaseModel], prefix: str = "") -> list[tuple[str, Kind]]:
     """Columns of ``model``'s fields, a nested object flattened with its field as prefix."""
     columns: list[tuple[str, Kind]] = []
-    for name, annotation in _own_fields(model):
-        if _is_model(annotation):
-            columns += _fields(_model_of(annotation), f"{prefix}{name}_")
+    for name, annotation, nested in _own_fields(model):
+        if nested is not None:
+            columns += _fields(nested, f"{prefix}{name}_")
         else:
             columns.append((prefix + name, _kind(annotation)))
     return columns
@@ -125,10 +129,10 @@ def _fields(model: type[BaseModel], prefix: str = "") -> list[tuple[str, Kind]]:
 def _flat(data: dict[str, Any] | None, model: type[BaseModel], prefix: str = "") -> Row:
     """The row of a dumped record, as ``_fields`` names its columns (a null object: null columns)."""
     row: Row = {}
-    for name, annotation in _own_fields(model):
+    for name, _, nested in _own_fields(model):
         value = (data or {}).get(name)
-        if _is_model(annotation):
-            row |= _flat(value, _model_of(annotation), f"{prefix}{name}_")
+        if nested is not None:
+            row |= _flat(value, nested, f"{prefix}{name}_")
         else:
             row[prefix + name] = value
     return row
@@ -143,7 +147,7 @@ class Table:
     model: type[BaseModel]
     indexes: tuple[str, ...] = ("doc_id",)
 
-    @property
+    @functools.cached_property
     def columns(self) -> list[tuple[str, Kind]]:
         return [*self.keys, *_fields(self.model)]
 
