@@ -236,9 +236,11 @@ def _reason(exc: ValidationError, raw: bytes) -> str:
         return "not JSON (a torn or corrupt line)"
     data = json.loads(raw)
     named = f"doc_id {data['doc_id']!r}: " if isinstance(data, dict) and isinstance(data.get("doc_id"), str) else ""
-    where = "".join(f"{p}: " if i == len(first["loc"]) - 1 else f"{p}." for i, p in enumerate(first["loc"]))
-    more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
-    return f"not a trial record: {named}{where}{first['msg']}{more}"
+    where = ".".join(str(part) for part in first["loc"])
+    where = f"{where}: " if where else ""
+    more = exc.error_count() - 1
+    more_text = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+    return f"not a trial record: {named}{where}{first['msg']}{more_text}"
 
 
 def _as_text(value: Any) -> Any:

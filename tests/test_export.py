@@ -264,3 +264,13 @@ def test_output_of_the_wrong_kind_is_a_usage_error(records, tmp_path, to, output
 def test_missing_parent_directories_are_created(records, tmp_path):
     export([records], tmp_path / "a" / "b" / "trials.db")
     assert len(_read(tmp_path / "a" / "b" / "trials.db", "sqlite")["documents"]) == len(read_jsonl(records))
+
+
+def test_a_line_that_is_not_an_object_or_misses_fields_names_what_is_wrong(tmp_path):
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text('"just a string"\n{"doc_id": 5}\n')
+    summary = export([odd], tmp_path / "t.db")
+    assert [str(b) for b in summary.bad] == [
+        f"{odd}:1: not a trial record: Input should be an object",
+        f"{odd}:2: not a trial record: doc_id: Input should be a valid string (and 1 more problem)"]
+    assert summary.rows["documents"] == 0
