@@ -62,7 +62,8 @@ Item = Document | DocumentError
 # (``open_input`` closes what these open).
 _MAGIC: tuple[tuple[bytes, Callable[[BinaryIO], io.BufferedIOBase]], ...] = (
     (b"\x1f\x8b", lambda raw: gzip.GzipFile(fileobj=raw, mode="rb")),
-    (b"BZh", lambda raw: bz2.BZ2File(raw, mode="rb")),
+    # "BZh" and a block size: ASCII, unlike the others, so the size digit is checked too.
+    *((b"BZh%d" % level, lambda raw: bz2.BZ2File(raw, mode="rb")) for level in range(1, 10)),
     (b"\xfd7zXZ\x00", lambda raw: lzma.LZMAFile(raw, mode="rb")),  # noqa: SIM115
 )
 _MAGIC_BYTES = max(len(magic) for magic, _ in _MAGIC)

@@ -137,3 +137,9 @@ def test_baseline_made_from_the_realistic_corpus_reads_back_every_abstract(tmp_p
 
 def _unlabelled(text: str) -> list[str]:
     return pubmed_baseline._LABEL.sub(" ", text).split()
+
+
+def test_text_that_starts_like_a_bzip2_header_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "abstract.txt"
+    path.write_text("BZh: " + ABSTRACT_1)  # "BZh" without a block size digit is not a bzip2 stream
+    assert [item.text for item in read_documents([str(path)]) if isinstance(item, Document)] == ["BZh: " + ABSTRACT_1]
