@@ -6,7 +6,8 @@
 Builds the files from the local corpora (../shared/corpus/bulk and realistic, cycled, with
 fresh PMIDs and a closing <DeleteCitation> of 500 PMIDs; see extractor/testing/pubmed_baseline.py),
 then measures, each in its own child process: reading every document (the reader alone), and
-``trialx extract`` over the file (rule backend). Peak resident memory is the child's ru_maxrss.
+``trialx extract`` over the file (rule backend). Peak resident memory is the child's own high-water
+mark (VmHWM in /proc/self/status: ru_maxrss would carry over the parent's from before exec).
 Figures go to benchmarks/results/baseline.json for the README.
 """
 
@@ -28,25 +29,29 @@ CORPORA = [ROOT.parent / "shared" / "corpus" / "bulk" / "pmc-abstracts.jsonl",
 DELETED = 500
 
 # Run in a child: read every document of argv[1]; print counts and the child's own peak memory.
-_READ_ONLY = """
-import json, resource, sys
+_PEAK_MB = """
+def peak_mb():
+    status = open("/proc/self/status").read()
+    return round(int(status.split("VmHWM:")[1].split()[0]) / 1024, 1)
+"""
+_READ_ONLY = _PEAK_MB + """
+import json, sys
 from extractor.documents import Document
 from extractor.readers import ReadStats, input_files, read_files
 stats = ReadStats()
 documents = sum(isinstance(item, Document) for item in read_files(input_files([sys.argv[1]]), stats=stats))
-peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({"documents": documents, "deleted": stats.deleted, "peak_rss_mb": round(peak_kb / 1024, 1)}))
+print(json.dumps({"documents": documents, "deleted": stats.deleted, "peak_rss_mb": peak_mb()}))
 """
 
 # Run in a child: trialx extract, then the child's own peak memory.
-_EXTRACT = """
-import resource, sys
+_EXTRACT = _PEAK_MB + """
+import sys
 from extractor.cli import app
 try:
     app(sys.argv[1:])
 except SystemExit as exc:
     code = exc.code
-print(round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1))
+print(peak_mb())
 sys.exit(0 if code in (0, 1) else code)
 """
 

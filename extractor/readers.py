@@ -47,7 +47,7 @@ FORMATS = ("text", "lines", "json", "jsonl", "pubmed", "csv", "tsv")
 #: The input name meaning "read standard input".
 STDIN = "-"
 
-#: Suffixes picked up when walking a directory.
+#: Suffixes picked up when walking a directory, also beneath a compression suffix (``.xml.gz``).
 #: Files named explicitly are read whatever their suffix.
 INPUT_SUFFIXES = frozenset(
     {".txt", ".md", ".text", ".lines", ".json", ".jsonl", ".ndjson", ".xml", ".csv", ".tsv"}
@@ -278,13 +278,14 @@ def detect_format(path: str, head: bytes) -> str:
     ``.jsonl``/``.ndjson`` are JSONL; ``.json`` is JSON unless it holds one object per
     line; ``.xml`` must be PubMed XML; ``.csv``/``.tsv`` are CSV; ``.lines`` is a
     listing; anything else is a listing ("lines") when every non-empty line is a
-    whole abstract, else one text. Standard input (``-``) is sniffed: ``{`` is JSONL
+    whole abstract, else one text. Suffixes are read beneath a compression suffix
+    (``x.xml.gz`` is ``.xml``). Standard input (``-``) is sniffed: ``{`` is JSONL
     (or JSON when it is a single value), ``[`` JSON, ``<`` PubMed XML, anything else
     text or lines.
 
     Args:
         path: The input as given, or ``-`` for standard input.
-        head: The first bytes of the input, ideally ending at a line boundary;
+        head: The first bytes of the input (decompressed), ideally ending at a line boundary;
             the "lines" rule is exact only when this is the whole input.
 
     Returns:
