@@ -132,6 +132,8 @@ def merge_outputs(inputs: Sequence[str], output: str, *, errors: str | None = No
 def _check_merge(inputs: Sequence[str], output: str, overwrite: bool) -> None:
     if not inputs:
         raise MergeError("no shard outputs to merge")
+    if output == "-":
+        raise MergeError("the merged output is written atomically to a file: give -o a path, not -")
     for path in inputs:
         if not os.path.isfile(path):
             raise MergeError(f"no such shard output: {path}")

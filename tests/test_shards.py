@@ -141,3 +141,10 @@ def test_deleted_citations_are_counted_in_the_summary(tmp_path: Path) -> None:
     assert json.loads(summary_json(summary))["deleted_citations"] == 2
     shown = run_cli("extract", str(source), "-o", str(tmp_path / "cli.jsonl"))
     assert "deleted citations (skipped)" in shown.stderr.decode()
+
+
+def test_merge_refuses_standard_output(tmp_path: Path) -> None:
+    outputs = [str(path) for path in run_shards([str(write_inputs(tmp_path / "in", IDS))], tmp_path, 1)]
+    with pytest.raises(MergeError, match="give -o a path"):
+        merge_outputs(outputs, "-")
+    assert not (Path.cwd() / "-").exists()
