@@ -143,8 +143,9 @@ def test_deleted_citations_are_counted_in_the_summary(tmp_path: Path) -> None:
     assert "deleted citations (skipped)" in shown.stderr.decode()
 
 
-def test_merge_refuses_standard_output(tmp_path: Path) -> None:
+def test_merge_refuses_standard_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     outputs = [str(path) for path in run_shards([str(write_inputs(tmp_path / "in", IDS))], tmp_path, 1)]
+    monkeypatch.chdir(tmp_path)
     with pytest.raises(MergeError, match="give -o a path"):
         merge_outputs(outputs, "-")
-    assert not (Path.cwd() / "-").exists()
+    assert not (tmp_path / "-").exists()
