@@ -6,8 +6,9 @@ Exit codes (also in the README):
        some input lines were not records (reported by file and line) and were skipped
     2  usage error: bad option, missing input, unknown format or backend, a CSV
        without a text column, output exists without --resume/--overwrite, output
-       or errors file is an input, another job is writing the output; trialx export: tables
-       exist without --overwrite, or --to parquet without pyarrow installed
+       or errors file is an input, another job is writing the output; trialx merge:
+       a doc_id in two shard outputs, a torn line, a shard still being written; trialx
+       export: tables exist without --overwrite, or --to parquet without pyarrow installed
     3  trialx eval: the quality gate failed (--fail-under, --baseline/--max-drop)
     4  the endpoint is down: --max-consecutive-failures transport failures in a row
        (refused, hung, 5xx); what was written is whole; rerun with --resume
@@ -55,6 +56,7 @@ from extractor.documents import DEFAULT_MAX_CHARS, InputError
 from extractor.output import OutputBusy
 from extractor.pipeline import JobOptions, OutputConflict, OutputExists, Summary, run_job, summary_json
 from extractor.readers import FORMATS, FieldNames
+from extractor.shards import MergeError, Shard, ShardError, merge_outputs
 
 EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE, EXIT_GATE, EXIT_ENDPOINT_DOWN, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
@@ -222,6 +224,10 @@ def extract(
     concurrency: Annotated[
         int | None, typer.Option(help="Documents in flight with the LLM backend (default 8; the rule backend: 1).")
     ] = None,
+    shard: Annotated[
+        str | None, typer.Option(help="K/N: process only shard K of N (1-based), by a stable hash of doc_id; "
+                                      "join the shard outputs with trialx merge.")
+    ] = None,
     llm: dict[str, Any] | None = None,
 ) -> None:
     """Extract trial records from documents into JSONL, one line per document."""
@@ -232,8 +238,9 @@ def extract(
     if concurrency is not None and concurrency < 1:
         raise _usage_error("--concurrency must be at least 1")
     try:
+        job_shard = None if shard is None else Shard.parse(shard)
         backend, backend_options = _pick_backend(backend, llm or {})
-    except (UnknownBackend, BackendConfigError) as exc:
+    except (ShardError, UnknownBackend, BackendConfigError) as exc:
         raise _usage_error(str(exc)) from None
     options = JobOptions(
         inputs=inputs,
@@ -247,6 +254,7 @@ def extract(
         max_chars=max_chars,
         backend_options=backend_options,
         concurrency=concurrency,
+        shard=job_shard,
     )
     show_progress = err.is_terminal if progress is None else progress
     try:
@@ -312,6 +320,10 @@ def _print_summary(summary: Summary) -> None:
         ("elapsed", f"{summary.elapsed:.2f} s"),
         ("documents per second", f"{summary.docs_per_second:.1f}"),
     ]
+    if summary.deleted:
+        rows.append(("deleted citations (skipped)", summary.deleted))
+    if summary.shard is not None:
+        rows.append((f"left to other shards (this is {summary.shard})", summary.other_shards))
     if summary.requests or summary.cached:
         cost = "unknown (no price for this model)" if summary.cost_usd is None else f"${summary.cost_usd:.4f}"
         rows += [
@@ -330,6 +342,24 @@ def _print_summary(summary: Summary) -> None:
     err.print(f"records: {where}", highlight=False, markup=False)
     if summary.errors:
         err.print(f"[yellow]errors[/]: {escape(summary.errors_file or 'stderr')}", highlight=False)
+
+
+@app.command("merge")
+def merge_command(
+    inputs: Annotated[list[str], typer.Argument(help="Shard outputs (trialx extract --shard K/N -o ...).")],
+    output: Annotated[str, typer.Option("-o", "--output", help="Merged output JSONL.")],
+    errors: Annotated[
+        str | None, typer.Option(help="Merged errors JSONL.", show_default="<output>.errors.jsonl")
+    ] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace an existing output.")] = False,
+) -> None:
+    """Join shard outputs and their errors files into one output, refusing a doc_id written twice."""
+    try:
+        merged = merge_outputs(inputs, output, errors=errors, overwrite=overwrite)
+    except (MergeError, OSError) as exc:
+        raise _usage_error(str(exc)) from None
+    err.print(f"merged {merged.inputs} shard outputs: {merged.records} records in {output}, "
+              f"{merged.errors} errors in {merged.errors_file}", highlight=False, markup=False)
 
 
 @app.command("schema")

@@ -89,6 +89,13 @@ class JsonlSink:
         self.close()
 
 
+def default_errors_path(output: str | Path) -> str:
+    """The errors file of an output when none is named: ``<output stem>.errors.jsonl`` beside it."""
+    out = Path(output)
+    stem = out.name[: -len(out.suffix)] if out.suffix else out.name
+    return str(out.with_name(f"{stem}.errors.jsonl"))
+
+
 def repair_tail(path: str | Path) -> int:
     """Cut a torn last line (no final newline) off ``path``; return the bytes removed."""
     with open(path, "rb+") as fh:

@@ -23,8 +23,9 @@ from extractor.api import run_documents
 from extractor.backends import DEFAULT_BACKEND, BackendUnavailable, get_backend
 from extractor.documents import DEFAULT_MAX_CHARS, Document, DocumentError
 from extractor.models import DocumentResult, Usage
-from extractor.output import JsonlSink, iter_json_lines, job_lock, read_written, repair_tail
-from extractor.readers import STDIN, FieldNames, InputFile, count_items, input_files, read_files
+from extractor.output import JsonlSink, default_errors_path, iter_json_lines, job_lock, read_written, repair_tail
+from extractor.readers import STDIN, FieldNames, InputFile, ReadStats, count_items, input_files, read_files
+from extractor.shards import Shard, shard_key
 
 
 class OutputExists(Exception):
@@ -53,6 +54,7 @@ class JobOptions:
         backend_options: Settings handed to the backend (the LLM backend's model, base URL, ...).
         concurrency: Documents in flight with a backend that has ``aextract``
             (default 8 there; the rule backend works one document at a time).
+        shard: Process only this shard's documents (and errors), by a stable hash of doc_id.
     """
 
     inputs: list[str]
@@ -66,16 +68,13 @@ class JobOptions:
     max_chars: int = DEFAULT_MAX_CHARS
     backend_options: dict[str, Any] = field(default_factory=dict)
     concurrency: int | None = None
+    shard: Shard | None = None
 
     def errors_path(self) -> str | None:
         """Where errors go: the given path, a file beside the output, or None for stderr."""
         if self.errors:
             return self.errors
-        if self.output == "-":
-            return None
-        out = Path(self.output)
-        stem = out.name[: -len(out.suffix)] if out.suffix else out.name
-        return str(out.with_name(f"{stem}.errors.jsonl"))
+        return None if self.output == "-" else default_errors_path(self.output)
 
 
 @dataclass
@@ -85,6 +84,8 @@ class Summary:
     ``total`` is how many items (documents and read errors) the inputs hold, skipped
     ones included, when a progress listener asked and it is cheap to know; else None.
     ``warnings`` are problems of the job as a whole (corrupt lines in a resumed output).
+    ``deleted`` counts PMIDs of PubMed ``<DeleteCitation>`` entries (skipped); ``other_shards``
+    the items left to the other shards of a ``--shard`` job.
     """
 
     documents: int = 0
@@ -107,6 +108,9 @@ class Summary:
     cost_usd: float | None = None
     total: int | None = None
     warnings: list[str] = field(default_factory=list)
+    deleted: int = 0
+    shard: str | None = None
+    other_shards: int = 0
 
     def count(self, result: DocumentResult) -> None:
         """Add one written result (its trials and results; whether the response cache served it)."""
@@ -141,6 +145,9 @@ class Summary:
             "errors_file": self.errors_file,
             "backend": self.backend,
             "warnings": self.warnings,
+            "deleted_citations": self.deleted,
+            "shard": self.shard,
+            "other_shards": self.other_shards,
             "usage": {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
                       "cached_prompt_tokens": self.cached_prompt_tokens, "requests": self.requests,
                       "reasks": self.reasks, "cached": self.cached,
@@ -202,6 +209,16 @@ class _ErrorLog:
                     kept.add(key)
                     sink.write_json(obj)
         os.replace(temporary, self.path)
+
+
+def _sharded(items: Iterable[Document | DocumentError], shard: Shard | None, summary: Summary
+             ) -> Iterator[Document | DocumentError]:
+    """Keep the items of ``shard`` (all without one), counting the others."""
+    for item in items:
+        if shard is None or shard.holds(shard_key(item)):
+            yield item
+        else:
+            summary.other_shards += 1
 
 
 def _admit(
@@ -348,7 +365,8 @@ def run_job(options: JobOptions, *, on_document: Callable[[Summary], None] | Non
             ``summary`` says what the job did and spent before it stopped.
     """
     files = input_files(options.inputs)
-    summary = Summary(output=options.output, errors_file=options.errors_path())
+    summary = Summary(output=options.output, errors_file=options.errors_path(),
+                      shard=None if options.shard is None else str(options.shard))
     _refuse_overlaps(files, options.output, summary.errors_file)
     with nullcontext() if options.output == STDIN else job_lock(options.output):
         return _run_locked(options, files, summary, on_document)
@@ -360,12 +378,14 @@ def _run_locked(options: JobOptions, files: list[InputFile], summary: Summary,
     backend = get_backend(options.backend, **options.backend_options)
     summary.backend = backend.name
     # Read lazily, but let read_files raise InputError before any output is opened.
-    items = read_files(files, format=options.format, fields=options.fields, max_chars=options.max_chars)
+    stats = ReadStats()
+    items = read_files(files, format=options.format, fields=options.fields, max_chars=options.max_chars,
+                       stats=stats)
     first = next(items, None)
-    if on_document is not None:
+    if on_document is not None and options.shard is None:  # a shard's share is known only once read
         summary.total = count_items(files, format=options.format, max_chars=options.max_chars)
     recorder = _Recorder(options, summary, done, on_document)
-    items = itertools.chain([first] if first is not None else [], items)
+    items = _sharded(itertools.chain([first] if first is not None else [], items), options.shard, summary)
     complete = False
     try:
         run_documents(_noted(_admit(items, done or set(), summary), recorder.notes), recorder.record,
@@ -375,6 +395,7 @@ def _run_locked(options: JobOptions, files: list[InputFile], summary: Summary,
         exc.summary = summary  # what was done and spent before the stop, for the caller's report
         raise
     finally:
+        summary.deleted = stats.deleted
         recorder.close(complete=complete)
         spent = getattr(backend, "spent", None)  # a model-backed backend counts what its requests cost
         if spent is not None:

@@ -1,5 +1,10 @@
 """Read input files into documents: plain text, abstract listings, JSON, JSONL, CSV, PubMed XML.
 
+Any of them may be compressed with gzip, bzip2 or xz: the compression is told by the
+file's first bytes (not its name) and undone as the file streams. Format detection and
+doc ids go by the name without its compression suffix (``batch.jsonl.gz`` is JSONL, and
+its documents are ``batch.jsonl#1``...).
+
 ``read_documents`` streams one ``Document`` (or one ``DocumentError``) per document,
 so a bad record never stops a run and a large JSONL, CSV or PubMed file never sits
 in memory whole. Usage errors (a missing file, a glob matching nothing, an unknown
@@ -12,21 +17,25 @@ they come from the record's id field, or from the file's base name and position.
 
 from __future__ import annotations
 
+import bz2
 import csv
 import dataclasses
 import glob
+import gzip
 import io
 import itertools
 import json
+import lzma
 import os
 import re
 import sys
 import xml.etree.ElementTree as ET
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import TYPE_CHECKING, BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 from extractor.documents import DEFAULT_MAX_CHARS, Document, DocumentError, InputError
 
@@ -38,13 +47,29 @@ FORMATS = ("text", "lines", "json", "jsonl", "pubmed", "csv", "tsv")
 #: The input name meaning "read standard input".
 STDIN = "-"
 
-#: Suffixes picked up when walking a directory.
+#: Suffixes picked up when walking a directory, also beneath a compression suffix (``.xml.gz``).
 #: Files named explicitly are read whatever their suffix.
 INPUT_SUFFIXES = frozenset(
     {".txt", ".md", ".text", ".lines", ".json", ".jsonl", ".ndjson", ".xml", ".csv", ".tsv"}
 )
 
+#: Compression suffixes: a compressed file is found, detected and named by the name beneath.
+COMPRESSION_SUFFIXES = frozenset({".gz", ".bz2", ".xz"})
+
 Item = Document | DocumentError
+
+# Compressed streams, told by their first bytes, and how to open one for reading
+# (``open_input`` closes what these open).
+_MAGIC: tuple[tuple[bytes, Callable[[BinaryIO], io.BufferedIOBase]], ...] = (
+    (b"\x1f\x8b", lambda raw: gzip.GzipFile(fileobj=raw, mode="rb")),
+    # "BZh" and a block size: ASCII, unlike the others, so the size digit is checked too.
+    *((b"BZh%d" % level, lambda raw: bz2.BZ2File(raw, mode="rb")) for level in range(1, 10)),
+    (b"\xfd7zXZ\x00", lambda raw: lzma.LZMAFile(raw, mode="rb")),  # noqa: SIM115
+)
+_MAGIC_BYTES = max(len(magic) for magic, _ in _MAGIC)
+
+# What a damaged compressed stream raises, beside OSError (bad gzip/bzip2 data).
+_DECOMPRESSION_ERRORS = (EOFError, lzma.LZMAError, zlib.error)
 
 # Formats that a suffix settles without looking at the content.
 _SUFFIX_FORMATS = {
@@ -100,6 +125,17 @@ class FieldNames:
 _DEFAULT_FIELDS = FieldNames()
 
 
+@dataclass
+class ReadStats:
+    """What reading met besides documents and errors, for the job summary.
+
+    Attributes:
+        deleted: PMIDs listed in PubMed ``<DeleteCitation>`` entries (skipped: no text to read).
+    """
+
+    deleted: int = 0
+
+
 @dataclass(frozen=True)
 class _Context:
     """What a reader needs to know about the input it reads."""
@@ -108,6 +144,7 @@ class _Context:
     name: str  # the base for position-derived doc ids: the file's base name, or ``stdin``
     fields: FieldNames
     max_chars: int
+    stats: ReadStats = dataclasses.field(default_factory=ReadStats)
 
 
 Reader = Callable[[BinaryIO, _Context], Iterator[Item]]
@@ -177,7 +214,7 @@ def _expand_one(item: str) -> list[InputFile]:
             raise InputError(f"no input file in directory {item} (looked for {suffixes})")
         return files
     if os.path.exists(item):
-        return [InputFile(item, os.path.basename(item))]
+        return [InputFile(item, plain_name(os.path.basename(item)))]
     if _is_glob(item):
         matches = sorted(glob.glob(item, recursive=True))
         if not matches:
@@ -202,7 +239,13 @@ def _glob_root(pattern: str) -> str:
 
 
 def _relative_name(path: str, root: str) -> str:
-    return PurePath(os.path.relpath(path, root)).as_posix()
+    return plain_name(PurePath(os.path.relpath(path, root)).as_posix())
+
+
+def plain_name(path: str) -> str:
+    """``path`` without a compression suffix: ``a/batch.jsonl.gz`` -> ``a/batch.jsonl``."""
+    suffix = PurePath(path).suffix
+    return path[: -len(suffix)] if suffix.lower() in COMPRESSION_SUFFIXES else path
 
 
 def _is_glob(item: str) -> bool:
@@ -223,7 +266,7 @@ def _walk_directory(directory: str, root: str) -> list[InputFile]:
 
 
 def _is_input_file(name: str) -> bool:
-    return not name.startswith(".") and PurePath(name).suffix.lower() in INPUT_SUFFIXES
+    return not name.startswith(".") and _suffix(name) in INPUT_SUFFIXES
 
 
 # --------------------------------------------------------------------------- detection
@@ -235,13 +278,14 @@ def detect_format(path: str, head: bytes) -> str:
     ``.jsonl``/``.ndjson`` are JSONL; ``.json`` is JSON unless it holds one object per
     line; ``.xml`` must be PubMed XML; ``.csv``/``.tsv`` are CSV; ``.lines`` is a
     listing; anything else is a listing ("lines") when every non-empty line is a
-    whole abstract, else one text. Standard input (``-``) is sniffed: ``{`` is JSONL
+    whole abstract, else one text. Suffixes are read beneath a compression suffix
+    (``x.xml.gz`` is ``.xml``). Standard input (``-``) is sniffed: ``{`` is JSONL
     (or JSON when it is a single value), ``[`` JSON, ``<`` PubMed XML, anything else
     text or lines.
 
     Args:
         path: The input as given, or ``-`` for standard input.
-        head: The first bytes of the input, ideally ending at a line boundary;
+        head: The first bytes of the input (decompressed), ideally ending at a line boundary;
             the "lines" rule is exact only when this is the whole input.
 
     Returns:
@@ -264,7 +308,8 @@ def detect_format(path: str, head: bytes) -> str:
 
 
 def _suffix(path: str) -> str:
-    return PurePath(path).suffix.lower()
+    """The suffix that names the format, beneath any compression suffix: ``.xml`` for ``x.xml.gz``."""
+    return PurePath(plain_name(path)).suffix.lower()
 
 
 def _sniff_stdin(text: str) -> str:
@@ -353,8 +398,11 @@ def read_files(
     fields: FieldNames = _DEFAULT_FIELDS,
     max_chars: int = DEFAULT_MAX_CHARS,
     stdin: BinaryIO | None = None,
+    stats: ReadStats | None = None,
 ) -> Iterator[Item]:
     """``read_documents`` for inputs already expanded by ``input_files``.
+
+    ``stats``, when given, is filled in as the files are read (see ``ReadStats``).
 
     Raises:
         InputError: Unknown format, a non-positive ``max_chars``, or a CSV file
@@ -368,7 +416,7 @@ def read_files(
         chosen = format or _SUFFIX_FORMATS.get(_suffix(file.path))
         if file.path != STDIN and chosen in {"csv", "tsv"}:
             _check_csv_header(file.path, fields, "\t" if chosen == "tsv" else None)
-    return _read_all(files, format, fields, max_chars, stdin)
+    return _read_all(files, format, fields, max_chars, stdin, stats or ReadStats())
 
 
 def _read_all(
@@ -377,10 +425,11 @@ def _read_all(
     fields: FieldNames,
     max_chars: int,
     stdin: BinaryIO | None,
+    stats: ReadStats,
 ) -> Iterator[Item]:
     for file in files:
         display = _STDIN_DISPLAY if file.path == STDIN else file.path
-        context = _Context(display, file.name, fields, max_chars)
+        context = _Context(display, file.name, fields, max_chars, stats)
         yield from _read_input(file.path, context, format, stdin)
 
 
@@ -388,7 +437,7 @@ def _read_input(
     path: str, context: _Context, format: str | None, stdin: BinaryIO | None
 ) -> Iterator[Item]:
     try:
-        with _open_input(path, stdin) as source:
+        with open_input(path, stdin) as source:
             head = _read_head(source)
             try:
                 chosen = format or detect_format(path, head)
@@ -398,16 +447,48 @@ def _read_input(
                 return
             stream = io.BufferedReader(_Replay(head, source))
             yield from _READERS[chosen](stream, context)
+    except _DECOMPRESSION_ERRORS as exc:
+        # What was read before the damage stands; the rest of the file is lost.
+        yield DocumentError(context.path, f"damaged compressed data: {exc}")
     except OSError as exc:
-        yield DocumentError(context.path, str(exc))
+        reason = str(exc) if exc.filename else f"damaged compressed data: {exc}"
+        yield DocumentError(context.path, reason)
 
 
-def _open_input(path: str, stdin: BinaryIO | None) -> AbstractContextManager[BinaryIO]:
+@contextmanager
+def open_input(path: str, stdin: BinaryIO | None = None) -> Iterator[BinaryIO]:
+    """Open an input for reading, undoing gzip, bzip2 or xz compression told by its first bytes.
+
+    Args:
+        path: A file, or ``-`` for standard input (left open at the end: it is the caller's).
+        stdin: Stream read for ``-``; defaults to ``sys.stdin.buffer``.
+
+    Raises:
+        OSError: The file cannot be opened.
+    """
+    with _open_raw(path, stdin) as raw, closing(_decompressed(raw)) as stream:
+        yield stream
+
+
+def _open_raw(path: str, stdin: BinaryIO | None) -> AbstractContextManager[BinaryIO]:
     if path != STDIN:
         return open(path, "rb")
     # Resolved here, not as a default argument, so that a replaced sys.stdin is honoured.
     # nullcontext: standard input belongs to the caller and must stay open.
     return nullcontext(stdin if stdin is not None else sys.stdin.buffer)
+
+
+def _decompressed(raw: BinaryIO) -> BinaryIO:
+    """``raw``, read through a decompressor when its first bytes say it is compressed."""
+    magic = raw.read(_MAGIC_BYTES)
+    if raw.seekable():
+        raw.seek(0)
+        rest = raw
+    else:
+        rest = io.BufferedReader(_Replay(magic, raw))  # standard input cannot be rewound
+    opener = next((opener for start, opener in _MAGIC if magic.startswith(start)), None)
+    # A wrapper does not close the stream it reads: closing ``rest`` never closes stdin.
+    return rest if opener is None else cast(BinaryIO, opener(rest))
 
 
 def _read_head(source: BinaryIO) -> bytes:
@@ -757,9 +838,9 @@ class _CsvReader:
 def _check_csv_header(path: str, fields: FieldNames, delimiter: str | None = None) -> None:
     """Raise ``InputError`` now when the CSV file at ``path`` has no text column."""
     try:
-        with open(path, "rb") as stream:
+        with open_input(path) as stream:
             opened = _csv_open(_csv_lines(stream, path, []), path, delimiter)
-    except (OSError, csv.Error):
+    except (OSError, csv.Error, *_DECOMPRESSION_ERRORS):
         return  # reported in place when the file is read
     if opened is not None:
         _require_text_column(path, opened[1], fields)
@@ -788,7 +869,7 @@ def _csv_lines(stream: BinaryIO, path: str, undecodable: list[DocumentError]) ->
 
 
 def _csv_delimiter(path: str, header_line: str) -> str:
-    if path.lower().endswith(".tsv"):
+    if _suffix(path) == ".tsv":
         return "\t"
     # No suffix to go by (stdin, --format csv): a header with more tabs than commas is a TSV.
     return "\t" if header_line.count("\t") > header_line.count(",") else ","
@@ -840,6 +921,9 @@ def _read_pubmed(stream: BinaryIO, context: _Context) -> Iterator[Item]:
             if element.tag == "PubmedArticle":
                 count += 1
                 yield _pubmed_item(element, count, context)
+            elif element.tag == "DeleteCitation" and depth == 1:
+                # A baseline or update file withdrawing earlier records: nothing to read, only to count.
+                context.stats.deleted += len(element.findall("PMID"))
             if depth == 1 and root is not None and root.tag != "PubmedArticle":
                 # Drop finished articles (and other top-level entries) so memory stays flat.
                 root.clear()
@@ -917,15 +1001,16 @@ def count_items(
 
 def _count_file(path: str, format: str | None, max_chars: int) -> int | None:
     try:
-        with open(path, "rb") as stream:
-            chosen = format or detect_format(path, _read_head(stream))
-            stream.seek(0)
+        with open_input(path) as source:  # a compressed file is counted through its decompressor
+            head = _read_head(source)
+            chosen = format or detect_format(path, head)
             counter = _COUNTERS.get(chosen)
+            stream = io.BufferedReader(_Replay(head, source))
             return None if counter is None else counter(stream, path, max_chars)
+    except (csv.Error, *_DECOMPRESSION_ERRORS):
+        return None
     except (OSError, InputError):
         return 1  # read as one error
-    except csv.Error:
-        return None
 
 
 def _count_lines(stream: BinaryIO, path: str, max_chars: int) -> int:

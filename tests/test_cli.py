@@ -76,7 +76,7 @@ def test_config_error_names_its_key_and_table(tmp_path):
 README = Path(__file__).resolve().parent.parent / "README.md"
 #: README sections (## headings) -> the commands whose options their prose names.
 SECTION_COMMANDS = {
-    "Using it": ("extract",),
+    "Using it": ("extract", "merge"),
     "Evaluation": ("eval", "compare", "gold-check"),
     "The LLM backend": ("extract",),
     "Export": ("export",),
