@@ -38,6 +38,7 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ValidationError
 
 from extractor.models import Arm, DocumentResult, Endpoint, Intervention, Result, TrialRecord
+from extractor.readers import open_input
 
 #: Column kinds: how a value is typed in each format.
 Kind = Literal["text", "integer", "real", "boolean", "list"]
@@ -210,10 +211,11 @@ def _result_rows(key: Row, trial: dict[str, Any]) -> list[Row]:
 
 
 def read_records(paths: Sequence[Path], bad: list[BadLine]) -> Iterator[dict[str, Any]]:
-    """Records of JSONL outputs, one at a time, dumped as JSON data; other lines go to ``bad``."""
+    """Records of JSONL outputs (compressed or not: ``readers.open_input``), one at a time, dumped as
+    JSON data; other lines go to ``bad``."""
     seen: dict[str, str] = {}
     for path in paths:
-        with open(path, "rb") as fh:
+        with open_input(str(path)) as fh:
             for number, raw in enumerate(fh, start=1):
                 if not raw.strip():
                     continue

@@ -92,6 +92,14 @@ def test_row_counts_equal_record_counts(records, tmp_path, to):
     assert {name: len(rows) for name, rows in _read(tmp_path / "tables", to).items()} == expected
 
 
+def test_a_compressed_output_exports_as_the_plain_one(records, tmp_path):
+    import gzip
+
+    packed = tmp_path / "out.jsonl.gz"
+    packed.write_bytes(gzip.compress(records.read_bytes()))
+    assert export([packed], tmp_path / "packed.db").rows == export([records], tmp_path / "plain.db").rows
+
+
 def _read(output: Path, to: str) -> dict[str, list[dict]]:
     """Every table's rows as dicts, read back with each format's own reader."""
     if to == "sqlite":
