@@ -132,7 +132,8 @@ LLM_FLAGS: dict[str, Any] = {
     "model": _opt(str | None, "Model name (env TRIALX_MODEL)."),
     "base_url": _opt(str | None, "OpenAI-compatible endpoint (env OPENAI_BASE_URL)."),
     "api_key_env": _opt(str | None, "Variable holding the API key (default OPENAI_API_KEY)."),
-    "mode": _opt(str | None, "tools, json_schema, json or md_json (env TRIALX_MODE; tools)."),
+    "mode": _opt(str | None, "auto (detects the strongest mode the endpoint accepts, remembered per base URL and "
+                 "model), json_schema, tools, json or md_json (env TRIALX_MODE; auto)."),
     "prompt": _opt(str | None, "Prompt NAME or NAME@VERSION (default extract, latest)."),
     "config": _opt(str | None, "Config file (default ./trialx.toml)."),
     "prompts_dir": _opt(str | None, "Directory of prompt files."),
