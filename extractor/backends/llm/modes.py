@@ -77,13 +77,19 @@ class ModeRefused(BackendUnavailable):
 
 def refusal(exc: BaseException) -> str | None:
     """The server's message when ``exc`` is an answer refusing the request's format or tools, else None."""
-    status = getattr(exc, "status_code", None)
-    if status not in _REFUSAL_STATUS:
+    if getattr(exc, "status_code", None) not in _REFUSAL_STATUS:
         return None
-    message = str(getattr(exc, "message", "") or exc)
-    body = getattr(exc, "body", None)
-    text = f"{message} {json.dumps(body) if body is not None else ''}"
-    return message if REFUSED.search(text) else None
+    message = _said(getattr(exc, "body", None)) or str(getattr(exc, "message", "") or exc)
+    return message if REFUSED.search(message) else None
+
+
+def _said(body: Any) -> str | None:
+    """The server's own words in an error body: ``{"error": {"message": ...}}``, ``{"error": "..."}``,
+    ``{"message": ...}`` (openai keeps the inner ``error`` object as the body) or a bare string."""
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        return _said(inner) if inner is not body else _said(body.get("message") or body.get("detail"))
+    return body if isinstance(body, str) and body else None
 
 
 def refused_error(mode: str, answer: str, accepted: list[str]) -> ModeRefused:
