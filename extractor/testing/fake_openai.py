@@ -83,8 +83,9 @@ Refusal = tuple[Callable[[dict[str, Any]], bool], int, dict[str, Any]]
 
 #: server -> what it refuses: (which requests, status, error body). Sources (README, "Servers and modes"):
 #: llama-cpp-python: its ResponseFormat takes "text" or "json_object" (with an optional "schema");
-#:   the 500 and its words are the ones trialx met (issue 11).
-#: llama.cpp llama-server (tools/server/utils.hpp, oaicompat_chat_params_parse): json_schema and
+#:   the words are the ones trialx met (issue 11); any exception is a 500 {"error": {"message": ...,
+#:   "type": "internal_server_error", "param": null, "code": null}} (llama_cpp/server/errors.py).
+#: llama.cpp llama-server (server utils.hpp, oaicompat_completion_params_parse): json_schema and
 #:   json_object with "schema" taken; tools without --jinja: 500 "tools param requires --jinja flag".
 #: vLLM (entrypoints/openai/protocol.py): json_schema, json_object and a named tool_choice taken.
 #: Ollama (openai/openai.go): json_schema and json_object taken; tools refused for a model whose
