@@ -14,6 +14,7 @@ import pytest
 
 from extractor.backends import BackendUnavailable
 from extractor.backends.llm import OpenAIBackend
+from extractor.backends.llm.backend import ExtractionFailed
 from extractor.backends.llm.modes import MEMORY_FILE, STRENGTH, ModeMemory, ModeRefused, detect, refusal
 from extractor.backends.llm.transport import RetryPolicy, Transport
 from extractor.documents import Document
@@ -196,3 +197,15 @@ def test_the_command_line_detects_by_default_and_remembers(tmp_path, monkeypatch
     assert [r.returncode for r in runs] == [0, 0], runs[0].stderr.decode()
     assert len(bodies) == 3 and "tools" in bodies[-1]  # json_schema refused, tools accepted, then the document
     assert "response_format" in bodies[0] and bodies[1]["max_tokens"] == 1
+
+
+def test_a_probe_that_fails_otherwise_fails_its_document_and_the_next_detects_again(tmp_path):
+    with FakeOpenAI(imitate="llama-cpp-python") as server:
+        server.add_fault("503", times=1)
+        backend, _ = make(server, tmp_path, retries=0)
+        with pytest.raises(ExtractionFailed, match="finding the modes the endpoint accepts failed: the endpoint "
+                                                   "answered 503"):
+            backend.extract(DOC)
+        assert backend.mode is None
+        assert backend.extract(DOC).trials and backend.mode == "tools"
+        backend.close()

@@ -315,12 +315,22 @@ class OpenAIBackend:
                 self.memory.put(self.settings.endpoint(), self.model, self.mode, refused)
 
     async def _probe(self, modes: tuple[str, ...], *, first: bool) -> tuple[list[str], dict[str, str]]:
-        """``modes.detect`` through this backend's transport, the probes metered into ``spent``."""
+        """``modes.detect`` through this backend's transport, the probes metered into ``spent``.
+
+        Raises:
+            ExtractionFailed: a probe failed otherwise than by a refusal (the next document tries again).
+        """
         self._connect()
+        import openai
+
+        from extractor.backends.llm.transport import describe
+
         meter = Meter(chunks=0)
         token = current_meter.set(meter)
         try:
             return await detect(self._metered(meter), self.model, modes, first=first)
+        except openai.APIError as exc:
+            raise ExtractionFailed(f"finding the modes the endpoint accepts failed: {describe(exc)}") from None
         finally:
             current_meter.reset(token)
             self._spent.add(meter)
