@@ -209,3 +209,21 @@ def test_a_probe_that_fails_otherwise_fails_its_document_and_the_next_detects_ag
         assert backend.mode is None
         assert backend.extract(DOC).trials and backend.mode == "tools"
         backend.close()
+
+
+def test_a_model_that_refuses_max_tokens_is_probed_with_max_completion_tokens():
+    """OpenAI's reasoning models take the one-token limit only as ``max_completion_tokens``."""
+    sent: list[dict] = []
+
+    class Unsupported(Exception):
+        status_code = 400
+
+    async def send(**body):
+        sent.append(body)
+        if "max_tokens" in body:
+            raise Unsupported("Unsupported parameter: 'max_tokens' is not supported with this model. "
+                              "Use 'max_completion_tokens' instead.")
+        return object()
+
+    assert asyncio.run(detect(send, "o4-mini")) == (["json_schema"], {})
+    assert [("max_tokens" in b, b.get("max_completion_tokens")) for b in sent] == [(True, None), (False, 1)]

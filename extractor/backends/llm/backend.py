@@ -3,6 +3,8 @@
 openai, instructor and the transport are imported on the first cache miss: a run
 answered from the cache (and ``trialx cache``) never pays for them.
 
+With ``--mode auto`` the structured-output mode is found first, once per endpoint and model
+(``modes``: one-token probes, remembered in the cache directory, so a later run sends none).
 Per document: look the answer up in the cache (nothing else is built for a hit);
 otherwise split the text within the token budget, ask the model for an
 ``Extraction`` of each part through instructor (validators and grounding run with
@@ -336,6 +338,7 @@ class OpenAIBackend:
             self._spent.add(meter)
 
     def _metered(self, meter: Meter) -> Any:
+        """``Transport.send`` that adds each answer's usage to ``meter`` (a probe has no instructor hooks)."""
         send = self.transport.send
 
         async def create(**body: Any) -> Any:
@@ -355,6 +358,7 @@ class OpenAIBackend:
         return self._refusal
 
     async def _refusal_of(self, mode: str, answer: str) -> ModeRefused:
+        """The stop error for ``mode`` refused with ``answer`` (see ``_refused``)."""
         if self.settings.mode == "auto":
             if self.memory is not None:
                 self.memory.put(self.settings.endpoint(), self.model, None)

@@ -103,10 +103,22 @@ Send = Callable[..., Awaitable[Any]]
 
 
 async def refuses(send: Send, model: str, mode: str) -> str | None:
-    """Send the probe of ``mode``: None if the endpoint accepts it, else what the server said."""
+    """Send the probe of ``mode``: None if the endpoint accepts it, else what the server said.
+
+    The probe asks for one token with ``max_tokens``, which every server here takes; OpenAI's
+    reasoning models refuse it (400 "Unsupported parameter: 'max_tokens' ... Use
+    'max_completion_tokens' instead"), and get the same probe with ``max_completion_tokens``.
+    """
+    body = {"model": model, "messages": [dict(m) for m in PROBE_MESSAGES], **PROBES[mode]}
     try:
-        await send(model=model, messages=[dict(m) for m in PROBE_MESSAGES], max_tokens=1, temperature=0,
-                   **PROBES[mode])
+        try:
+            await send(**body, max_tokens=1)
+        except ModeRefused:
+            raise
+        except Exception as exc:
+            if getattr(exc, "status_code", None) != 400 or "max_completion_tokens" not in str(exc):
+                raise
+            await send(**body, max_completion_tokens=1)
     except ModeRefused as exc:
         return exc.answer
     return None
