@@ -88,7 +88,8 @@ Refusal = tuple[Callable[[dict[str, Any]], bool], int, dict[str, Any]]
 #: llama.cpp llama-server (server utils.hpp, oaicompat_completion_params_parse): json_schema and
 #:   json_object with "schema" taken; tools without --jinja: 500 "tools param requires --jinja flag".
 #: vLLM (entrypoints/openai/protocol.py): json_schema, json_object and a named tool_choice taken.
-#: Ollama (openai/openai.go): json_schema and json_object taken; tools refused for a model whose
+#: Ollama (openai/openai.go, FromChatRequest): json_schema and json_object (as plain JSON) taken, and
+#:   tool_choice ignored; tools refused for a model whose
 #:   template has none, 400 "<model> does not support tools" (ollama/ollama#5793, #14795).
 #: LM Studio: json_object refused, 400 "'response_format.type' must be 'json_schema' or 'text'"
 #:   (lmstudio-ai/lmstudio-bug-tracker#189, #307).
