@@ -136,7 +136,8 @@ LLM_FLAGS: dict[str, Any] = {
     "model": _opt(str | None, "Model name (env TRIALX_MODEL)."),
     "base_url": _opt(str | None, "OpenAI-compatible endpoint (env OPENAI_BASE_URL)."),
     "api_key_env": _opt(str | None, "Variable holding the API key (default OPENAI_API_KEY)."),
-    "mode": _opt(str | None, "tools, json_schema, json or md_json (env TRIALX_MODE; tools)."),
+    "mode": _opt(str | None, "auto (detects the strongest mode the endpoint accepts, remembered per base URL and "
+                 "model), json_schema, tools, json or md_json (env TRIALX_MODE; auto)."),
     "prompt": _opt(str | None, "Prompt NAME or NAME@VERSION (default extract, latest)."),
     "config": _opt(str | None, "Config file (default ./trialx.toml)."),
     "prompts_dir": _opt(str | None, "Directory of prompt files."),
@@ -567,10 +568,14 @@ def cache_stats(json_output: Annotated[bool, typer.Option("--json", help="Print 
 @cache_app.command("clear")
 @llm_flags("cache_dir", "config")
 def cache_clear(llm: dict[str, Any] | None = None) -> None:
-    """Remove every entry of the response cache."""
+    """Remove every entry of the response cache, and forget the modes detected per endpoint."""
+    from extractor.backends.llm.modes import ModeMemory
+
     cache = _cache(llm or {})
     removed = cache.clear()
-    err.print(f"cache {cache.directory}: removed {removed} entries", highlight=False, markup=False)
+    forgotten = ModeMemory(cache.directory).clear()
+    err.print(f"cache {cache.directory}: removed {removed} entries, forgot {forgotten} detected modes",
+              highlight=False, markup=False)
 
 
 def _print_report(data: dict[str, object]) -> None:

@@ -22,6 +22,9 @@ def _isolated_state(tmp_path, monkeypatch):
         if name.startswith(("TRIALX_", "OPENAI_")):
             monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TRIALX_CACHE_DIR", str(tmp_path / "cache"))
+    # The tests of other features count requests and queue faults for documents: they run with a
+    # given mode, so that no mode-detection probe is among them (tests/test_llm_modes.py tests auto).
+    monkeypatch.setenv("TRIALX_MODE", "tools")
 
 
 @pytest.fixture

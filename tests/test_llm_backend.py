@@ -65,7 +65,8 @@ def test_each_mode_extracts_through_instructor(fake_openai, tmp_path, mode):
     elif mode == "json_schema":
         assert body["response_format"]["type"] == "json_schema" and "tools" not in body
     elif mode == "json":
-        assert body["response_format"] == {"type": "json_object"}
+        # json_object with the schema beside it, as llama.cpp takes it (extractor/backends/llm/modes.py)
+        assert body["response_format"] == {"type": "json_object", "schema": Extraction.model_json_schema()}
     else:
         assert "response_format" not in body and "tools" not in body
     assert request.document == TEXT  # sent verbatim, braces and all, through instructor's templating

@@ -110,7 +110,7 @@ def test_cache_stats_and_clear(fake_openai, tmp_path):
     stats = json.loads(run_cli("cache", "stats", "--cache-dir", str(cache), "--json").stdout)
     assert stats["entries"] == 1 and stats["size_bytes"] > 0 and stats["path"] == str(cache)
     cleared = run_cli("cache", "clear", "--cache-dir", str(cache))
-    assert cleared.returncode == 0 and b"removed 1 entries" in cleared.stderr
+    assert cleared.returncode == 0 and b"removed 1 entries, forgot" in cleared.stderr
     assert json.loads(run_cli("cache", "stats", "--cache-dir", str(cache), "--json").stdout)["entries"] == 0
 
 

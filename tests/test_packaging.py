@@ -64,7 +64,8 @@ def test_the_installed_wheel_extracts_with_its_bundled_prompt(installed, tmp_pat
     assert done.returncode == 0, done.stderr
     (record,) = read_jsonl(out)
     assert record["prompt"] == "extract@2" and record["trials"]
-    (request,) = fake_openai.chat_requests()
+    *probes, request = fake_openai.chat_requests()  # --mode auto (the default) probes the endpoint first
+    assert len(probes) == 1 and request.document != probes[0].document
     system = next(m["content"] for m in request.body["messages"] if m["role"] == "system")
     assert system == (ROOT / "prompts" / "extract" / "v2.md").read_text(encoding="utf-8")
     assert json.loads(json.dumps(record))["doc_id"]  # a whole, parseable record

@@ -25,6 +25,9 @@ limit: half the JSON, ``finish_reason: length``), ``schema`` (JSON that breaks t
 ``ungrounded`` (the first result's evidence is not in the document). A refused connection
 needs no server: ``closed_port_url()`` is a loopback URL where nothing listens.
 
+``imitate`` (script key, ``FakeOpenAI(imitate=...)`` or ``--imitate``) makes it refuse the structured
+outputs a real server refuses, with that server's status and error body (``IMITATIONS``).
+
 Run it::
 
     python -m extractor.testing.fake_openai --port 8011 [--script script.json] [--latency 0.2]
@@ -58,6 +61,60 @@ CONTENT_FAULTS = {"malformed", "cut", "schema", "ungrounded"}
 #: Evidence the ``ungrounded`` fault puts in (with the result's own value): a quote no document contains.
 UNGROUNDED_EVIDENCE = "The fake server invented this sentence about {value}."
 SCHEMA_BREAKING = {"is_trial_report": "perhaps", "trials": [{"role": "cited", "results": "none"}]}
+
+
+def _format(body: dict[str, Any]) -> str | None:
+    return (body.get("response_format") or {}).get("type")
+
+
+def _asks_json_schema(body: dict[str, Any]) -> bool:
+    return _format(body) == "json_schema"
+
+
+def _asks_json_object(body: dict[str, Any]) -> bool:
+    return _format(body) == "json_object"
+
+
+def _asks_tools(body: dict[str, Any]) -> bool:
+    return bool(body.get("tools"))
+
+
+Refusal = tuple[Callable[[dict[str, Any]], bool], int, dict[str, Any]]
+
+#: server -> what it refuses: (which requests, status, error body). Sources (README, "Servers and modes"):
+#: llama-cpp-python: its ResponseFormat takes "text" or "json_object" (with an optional "schema");
+#:   the words are the ones trialx met (issue 11); any exception is a 500 {"error": {"message": ...,
+#:   "type": "internal_server_error", "param": null, "code": null}} (llama_cpp/server/errors.py).
+#: llama.cpp llama-server (server utils.hpp, oaicompat_completion_params_parse): json_schema and
+#:   json_object with "schema" taken; tools without --jinja: 500 "tools param requires --jinja flag".
+#: vLLM (entrypoints/openai/protocol.py): json_schema, json_object and a named tool_choice taken.
+#: Ollama (openai/openai.go, FromChatRequest): json_schema and json_object (as plain JSON) taken, and
+#:   tool_choice ignored; tools refused for a model whose
+#:   template has none, 400 "<model> does not support tools" (ollama/ollama#5793, #14795).
+#: LM Studio: json_object refused, 400 "'response_format.type' must be 'json_schema' or 'text'"
+#:   (lmstudio-ai/lmstudio-bug-tracker#189, #307).
+IMITATIONS: dict[str, list[Refusal]] = {
+    "openai": [],
+    "vllm": [],
+    "llama-server": [],
+    "llama-server-no-jinja": [(_asks_tools, 500, {"error": {
+        "code": 500, "message": "tools param requires --jinja flag", "type": "server_error"}})],
+    "llama-cpp-python": [(_asks_json_schema, 500, {"error": {
+        "message": "response_format type should be 'text' or 'json_object'", "type": "internal_server_error",
+        "param": None, "code": None}})],
+    "ollama": [(_asks_tools, 400, {"error": {
+        "message": "registry.ollama.ai/library/gemma3:270m does not support tools", "type": "api_error",
+        "param": None, "code": None}})],
+    "lmstudio": [(_asks_json_object, 400, {"error": "'response_format.type' must be 'json_schema' or 'text'"})],
+}
+
+
+def refused(imitate: str | None, body: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
+    """The status and error body the imitated server answers ``body`` with, if it refuses it."""
+    for asks, status, error in IMITATIONS[imitate or "openai"]:
+        if asks(body):
+            return status, error
+    return None
 
 
 @dataclass
@@ -109,6 +166,12 @@ class Script:
     replies: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     by_sha256: dict[str, dict[str, Any]] = field(default_factory=dict)
     faults: list[Fault] = field(default_factory=list)
+    imitate: str | None = None
+    """A real server whose refusals to imitate (a key of ``IMITATIONS``); None accepts every mode."""
+
+    def __post_init__(self) -> None:
+        if self.imitate is not None and self.imitate not in IMITATIONS:
+            raise ValueError(f"unknown server to imitate {self.imitate!r}; known: {', '.join(IMITATIONS)}")
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Script:
@@ -118,6 +181,7 @@ class Script:
             replies=[(r["match"], r["extraction"]) for r in data.get("replies", [])],
             by_sha256=dict(data.get("by_sha256", {})),
             faults=[Fault(**f) for f in data.get("faults", [])],
+            imitate=data.get("imitate"),
         )
 
     @classmethod
@@ -200,11 +264,15 @@ class FakeOpenAI:
         responder: Answers every request not matched by a fault (overrides the script's replies).
         host: Loopback address to bind.
         port: Port; 0 picks a free one.
+        imitate: A real server whose refusals to imitate (overrides the script's ``imitate``).
     """
 
     def __init__(self, script: Script | None = None, responder: Responder | None = None,
-                 host: str = "127.0.0.1", port: int = 0):
+                 host: str = "127.0.0.1", port: int = 0, imitate: str | None = None):
         self.script = script or Script()
+        if imitate is not None:
+            self.script.imitate = imitate
+            self.script.__post_init__()
         self.responder = responder
         self.requests: list[Recorded] = []
         self._lock = threading.Lock()
@@ -403,6 +471,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(400, {"error": {"message": "request body is not JSON", "type": "invalid_request_error"}})
             return
         document = document_of(body)
+        refusal = refused(fake.script.imitate, body)
+        if refusal is not None:  # the imitated server will not take this request's format or tools
+            fake._record(self, raw, body, document, None).fault = "refused"
+            self._send_json(*refusal)
+            return
         fault = fake._take_fault(document)
         entry = fake._record(self, raw, body, document, fault)
         # The simulated latency runs from receipt (of the request line) to reply: the reply is built inside it.
@@ -450,13 +523,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=0, help="Port (0: pick a free one and print it).")
     parser.add_argument("--script", type=Path, help="JSON script: latency, replies, by_sha256, faults.")
     parser.add_argument("--latency", type=float, help="Seconds to wait before each reply (overrides the script).")
+    parser.add_argument("--imitate", choices=sorted(IMITATIONS),
+                        help="Refuse the structured outputs this server refuses, with its error answers.")
     args = parser.parse_args(argv)
     if not args.host.startswith("127.") and args.host not in ("localhost", "::1"):
         parser.error("the fake server binds to loopback only")
     script = Script.load(args.script) if args.script else Script()
     if args.latency is not None:
         script.latency = args.latency
-    server = FakeOpenAI(script, host=args.host, port=args.port)
+    server = FakeOpenAI(script, host=args.host, port=args.port, imitate=args.imitate)
     # The script's replies live as long as the server: out of the collector's sight, a full
     # collection does not stall the replies in flight (a benchmark's script holds thousands).
     gc.freeze()

@@ -3,6 +3,8 @@
 openai, instructor and the transport are imported on the first cache miss: a run
 answered from the cache (and ``trialx cache``) never pays for them.
 
+With ``--mode auto`` the structured-output mode is found first, once per endpoint and model
+(``modes``: one-token probes, remembered in the cache directory, so a later run sends none).
 Per document: look the answer up in the cache (nothing else is built for a hit);
 otherwise split the text within the token budget, ask the model for an
 ``Extraction`` of each part through instructor (validators and grounding run with
@@ -23,6 +25,7 @@ from typing import Any
 from extractor.backends import BackendUnavailable
 from extractor.backends.llm import chunking, prompts
 from extractor.backends.llm.cache import ResponseCache, cache_key, parts_digest
+from extractor.backends.llm.modes import STRENGTH, ModeMemory, ModeRefused, detect, refused_error, with_schema
 from extractor.backends.llm.response import Extraction, salvage
 from extractor.backends.llm.settings import LLMSettings, resolve
 from extractor.backends.llm.usage import Meter, Sleep, current_meter, load_prices, price_of
@@ -172,10 +175,16 @@ class OpenAIBackend:
         self.model = model
         self.price = price_of(load_prices(self.settings.price_file), model)
         self.cache = None if self.settings.no_cache else ResponseCache(self.settings.cache_dir)
+        self.memory = None if self.settings.no_cache else ModeMemory(self.settings.cache_dir)
+        #: The mode requests use: the one asked for, or the one detected (None until then).
+        self.mode: str | None = self.settings.mode if self.settings.mode != "auto" else (
+            self.memory.get(self.settings.endpoint(), model) if self.memory is not None else None)
         self._sleep = sleep
         self._spent = Meter(chunks=0)  # every document's meter, whatever became of the document
-        self._key = self._key_digest()
+        self._key = self._key_digest() if self.mode else ""
         self._engine: tuple[asyncio.AbstractEventLoop, Any, Any] | None = None
+        self._detecting: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
+        self._refusal: ModeRefused | None = None
         self.transport: Any = None  # built with the first client
         self._response_model: Any = Extraction
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -186,7 +195,7 @@ class OpenAIBackend:
         """Hash of everything but the document that changes the answer (never the API key)."""
         s = self.settings
         parts = {
-            "model": s.model, "base_url": s.endpoint().rstrip("/"), "mode": s.mode,
+            "model": s.model, "base_url": s.endpoint().rstrip("/"), "mode": self.mode,
             "prompt": self.prompt.label, "prompt_sha256": self.prompt.sha256,
             "user_template": prompts.USER_TEMPLATE, "title_template": prompts.TITLE_TEMPLATE,
             "schema": Extraction.model_json_schema(),
@@ -211,6 +220,7 @@ class OpenAIBackend:
     async def aextract(self, document: Document) -> DocumentResult:
         """Extract one document; a cache hit makes no request and builds no client."""
         structure = read_structure(document.text, document.title)  # its title is what the model is told
+        await self._detect()  # no request when the mode was given or is remembered
         key = cache_key(self._key, document.text, structure.title) if self.cache is not None else None
         if key is not None and self.cache is not None:
             result = self._cached(key)
@@ -274,19 +284,96 @@ class OpenAIBackend:
 
     def _create(self) -> Any:
         """instructor's patched create over ``Transport.send``, one per event loop."""
-        loop = asyncio.get_running_loop()
-        if self._engine is None or self._engine[0] is not loop:
-            self._engine = (loop, *self._build_engine())
+        self._connect()
+        assert self._engine is not None
+        if self._engine[2] is None:
+            self._engine = (*self._engine[:2], self._patch())
         return self._engine[2]
 
-    def _build_engine(self) -> tuple[Any, Any]:
-        """The openai client and instructor's patched create, everything they load loaded now."""
+    def _connect(self) -> None:
+        """The openai client and the transport of the running loop, built once per loop."""
+        loop = asyncio.get_running_loop()
+        if self._engine is None or self._engine[0] is not loop:
+            self._engine = (loop, self._build_client(), None)
+
+    async def _detect(self) -> None:
+        """Find the strongest mode the endpoint accepts (once, whatever the documents in flight),
+        remember it, and key the cache with it. The probes' tokens count in ``spent``."""
+        loop = asyncio.get_running_loop()
+        if self._detecting is None or self._detecting[0] is not loop:
+            self._detecting = (loop, asyncio.Lock())
+        if self.mode is not None:
+            return
+        async with self._detecting[1]:
+            if self.mode is not None:
+                return
+            accepted, refused = await self._probe(STRENGTH, first=True)
+            if not accepted:
+                raise ModeRefused(f"the endpoint accepts none of {', '.join(STRENGTH)}: "
+                                  + "; ".join(f"{m}: {why}" for m, why in refused.items()), "")
+            self.mode = accepted[0]
+            self._key = self._key_digest()
+            if self.memory is not None:
+                self.memory.put(self.settings.endpoint(), self.model, self.mode, refused)
+
+    async def _probe(self, modes: tuple[str, ...], *, first: bool) -> tuple[list[str], dict[str, str]]:
+        """``modes.detect`` through this backend's transport, the probes metered into ``spent``.
+
+        Raises:
+            ExtractionFailed: a probe failed otherwise than by a refusal (the next document tries again).
+        """
+        self._connect()
+        import openai
+
+        from extractor.backends.llm.transport import describe
+
+        meter = Meter(chunks=0)
+        token = current_meter.set(meter)
+        try:
+            return await detect(self._metered(meter), self.model, modes, first=first)
+        except openai.APIError as exc:
+            raise ExtractionFailed(f"finding the modes the endpoint accepts failed: {describe(exc)}") from None
+        finally:
+            current_meter.reset(token)
+            self._spent.add(meter)
+
+    def _metered(self, meter: Meter) -> Any:
+        """``Transport.send`` that adds each answer's usage to ``meter`` (a probe has no instructor hooks)."""
+        send = self.transport.send
+
+        async def create(**body: Any) -> Any:
+            response = await send(**body)
+            meter.add_response(response)
+            return response
+
+        return create
+
+    async def _refused(self, exc: ModeRefused) -> ModeRefused:
+        """The error for a mode the endpoint refused mid-job: with the modes it does accept when the
+        mode was asked for; a remembered (auto) mode is forgotten, so the next run detects again."""
+        assert self.mode is not None and self._detecting is not None  # a request was sent: _detect ran
+        async with self._detecting[1]:  # documents in flight meet the same refusal: probe once
+            if self._refusal is None:
+                self._refusal = await self._refusal_of(self.mode, exc.answer)
+        return self._refusal
+
+    async def _refusal_of(self, mode: str, answer: str) -> ModeRefused:
+        """The stop error for ``mode`` refused with ``answer`` (see ``_refused``)."""
+        if self.settings.mode == "auto":
+            if self.memory is not None:
+                self.memory.put(self.settings.endpoint(), self.model, None)
+            return ModeRefused(f"the endpoint no longer accepts the detected mode {mode} ({answer}); "
+                               "it is forgotten: rerun to detect again", answer, mode)
+        accepted, _ = await self._probe(tuple(m for m in STRENGTH if m != mode), first=False)
+        return refused_error(mode, answer, accepted)
+
+    def _build_client(self) -> Any:
+        """The openai client over aiohttp, and ``self.transport`` over it."""
         import openai
 
         from extractor.backends.llm.transport import RetryPolicy, Transport
 
         s = self.settings
-        patch, mode, wrap = _instructor(s.mode)
         # aiohttp as the transport (openai's DefaultAioHttpClient): about a third less CPU per
         # request than the default httpx transport, which matters at 30+ requests in flight.
         client = openai.AsyncOpenAI(api_key=s.api_key or "no-key", base_url=s.endpoint(), max_retries=0,
@@ -294,11 +381,19 @@ class OpenAIBackend:
         policy = RetryPolicy(retries=s.retries, max_time=s.retry_max_time, retry_after_max=s.retry_after_max,
                              max_consecutive_failures=s.max_consecutive_failures)
         self.transport = Transport(poster(client), policy, rpm=s.rpm, tpm=s.tpm, sleep=self._sleep)
-        create = patch(create=self.transport.send, mode=mode)
+        return client
+
+    def _patch(self) -> Any:
+        """instructor's patched create for ``self.mode``, everything it loads loaded now."""
+        assert self.mode is not None
+        patch, mode, wrap = _instructor(self.mode)
         # instructor wraps a plain model in a new class on every call, which defeats its schema
         # cache (about 20 ms a request for this schema); a model wrapped once is kept as it is.
         self._response_model = wrap(Extraction)
-        return client, create
+        send = self.transport.send
+        if self.mode == "json":  # llama.cpp constrains json_object to a schema sent beside it
+            send = with_schema(send, self._response_model.model_json_schema())
+        return patch(create=send, mode=mode)
 
     async def _extract(self, document: Document, meter: Meter, structure: Structure) -> DocumentResult:
         s = self.settings
@@ -365,6 +460,8 @@ class OpenAIBackend:
                                    "(raise --max-output-tokens or lower --token-budget)") from None
         except InstructorRetryException as exc:
             cause = exc.__cause__
+            if isinstance(cause, ModeRefused):
+                raise await self._refused(cause) from None
             if isinstance(cause, BackendUnavailable):
                 raise cause from None
             if isinstance(cause, openai.APIError) or not exc.failed_attempts:

@@ -19,7 +19,7 @@ from typing import Any
 from extractor.backends import BackendConfigError
 
 OPENAI_URL = "https://api.openai.com/v1"
-MODES = ("tools", "json_schema", "json", "md_json")
+MODES = ("auto", "json_schema", "tools", "json", "md_json")
 DEFAULT_CONFIG = "trialx.toml"
 
 
@@ -37,7 +37,8 @@ class LLMSettings:
         model: Model name the endpoint knows (``gpt-4o-mini``, ``llama3.1:8b``).
         base_url: OpenAI-compatible endpoint; None is OpenAI's own.
         api_key_env: Name of the environment variable holding the API key.
-        mode: How instructor asks for structure: tools, json_schema, json or md_json.
+        mode: How instructor asks for structure: json_schema, tools, json or md_json; auto (the
+            default) detects the strongest the endpoint accepts, once per endpoint and model.
         prompt: Prompt name, optionally ``@version`` (latest version when omitted).
         prompts_dir: Directory of prompt files, overriding the bundled ``prompts/``.
         temperature: Sampling temperature.
@@ -60,7 +61,7 @@ class LLMSettings:
     model: str | None = None
     base_url: str | None = None
     api_key_env: str = "OPENAI_API_KEY"
-    mode: str = "tools"
+    mode: str = "auto"
     prompt: str = "extract"
     prompts_dir: str | None = None
     temperature: float = 0.0

@@ -5,7 +5,9 @@ The openai client is built with ``max_retries=0``: every HTTP request goes throu
 timeouts and dropped connections with exponential backoff and jitter, bounded in
 attempts and in total time. instructor sees only the final outcome, so a transport
 fault is never re-asked as a validation error. 400, 401, 403 and 404 are not retried, nor is
-a refused connection (nothing listens there; waiting will not change that).
+a refused connection (nothing listens there; waiting will not change that), nor an answer (500
+included) saying the server does not take the request's response format or tools
+(``modes.ModeRefused``: a configuration error that stops the job).
 
 A request that still fails at the transport level is a failure of the endpoint, not of the
 document: ``CircuitBreaker`` counts them in a row across documents and stops the job
@@ -34,6 +36,7 @@ from tenacity import (
 )
 
 from extractor.backends import BackendUnavailable, EndpointDown
+from extractor.backends.llm.modes import ModeRefused, refusal
 from extractor.backends.llm.usage import Sleep, current_meter
 
 #: What happened to a request that got no answer, found in the chain of causes openai raises
@@ -275,6 +278,10 @@ class Transport:
             fatal = job_level(exc)
             if fatal is not None:
                 raise fatal from None
+            answer = refusal(exc)
+            if answer is not None:  # a 500 too: the server will not take this format, retrying won't change it
+                raise ModeRefused(f"the endpoint refuses the request's structured-output format: {answer}",
+                                  answer) from None
             raise
         if self.tokens:
             used = getattr(getattr(response, "usage", None), "total_tokens", None)
