@@ -12,8 +12,8 @@ never what it extracts. The model file is assembled once into the trialx cache d
 fixture points the cache at ``tmp_path``.
 
 Modes: llama-cpp-python's server accepts tools, json (json_object, the schema in the prompt)
-and md_json; it answers json_schema with a 500. TODO(issue 11, point 1): add ``auto`` to
-MODES once it lands, and check that it picks a constrained mode here.
+and md_json; it answers json_schema with a 500. ``--mode auto`` is checked to pick a constrained
+mode the server accepts, and to remember it.
 """
 
 from __future__ import annotations
@@ -177,6 +177,18 @@ def test_three_documents_through_the_real_server(proxy, corpus, tmp_path, mode):
     from_cache = {r["doc_id"]: r for r in check_outcomes(corpus, tmp_path)[0]}
     assert all(from_cache[r["doc_id"]]["trials"] == r["trials"] and from_cache[r["doc_id"]]["usage"]["cached"]
                for r in records)
+
+
+def test_auto_picks_a_constrained_mode_the_real_server_accepts(proxy, corpus, tmp_path):
+    _, requests = extract(proxy, corpus, tmp_path, "auto")
+    check_outcomes(corpus, tmp_path)
+    (entry,) = json.loads((tmp_path / "cache" / "modes.json").read_text()).values()
+    assert entry["mode"] in ("json_schema", "tools", "json"), entry  # constrained: never md_json on this server
+    assert entry["mode"] not in entry["refused"]
+    summary = json.loads((tmp_path / "summary.json").read_text())
+    assert summary["usage"]["requests"] == len(requests)  # the one-token probes are counted too
+    _, again = extract(proxy, corpus, tmp_path, "auto")
+    assert not [r for r in again if not r["document"]]  # remembered: no probe on a rerun
 
 
 def test_an_answer_cut_off_ends_as_an_error_with_its_reason(proxy, corpus, tmp_path):
