@@ -1016,6 +1016,25 @@ def test_an_arm_is_also_named_without_its_dose():
                                          ["gefitinib 250 mg/day"], []]  # two arms of one drug: neither is "gefitinib"
 
 
+def test_arms_of_one_drug_are_named_by_their_dose_and_without_their_route():
+    text = ("Patients were randomly assigned to oral gefitinib 250 mg/day, gefitinib 500 mg/day, or methotrexate. "
+            "In the gefitinib 250 mg/day, 500 mg/day, and methotrexate groups, respectively, median overall survival "
+            "was 5.6, 6.0, and 6.7 months. Bleeding occurred with gefitinib (8.9%, gefitinib 250 mg/day; 11.4%, "
+            "gefitinib 500 mg/day; 1.9%, methotrexate).")
+    arms = {r.value: r.arm for t in extract(text).trials for r in t.results}
+    assert (arms[5.6], arms[6.0], arms[6.7]) == ("oral gefitinib 250 mg/day", "gefitinib 500 mg/day", "methotrexate")
+    assert arms[8.9] == "oral gefitinib 250 mg/day"
+
+
+def test_a_dose_names_an_arm_only_when_the_drug_has_two_doses():
+    from extractor.backends.rules.arms import ArmDraft, _add_dose_aliases
+
+    arms = [ArmDraft("Z-360 120 mg", []), ArmDraft("Z-360 240 mg", []), ArmDraft("docetaxel 60 mg/m2", []),
+            ArmDraft("placebo", [])]
+    _add_dose_aliases(arms)
+    assert [a.aliases for a in arms] == [["120 mg"], ["240 mg"], [], []]
+
+
 def test_sentences_after_one_about_an_arm_go_on_about_it():
     text = ("Patients were randomized to tamoxifen or no treatment (control). In the control group there was no "
             "significant reduction in Ki-67 (p = 0.627). In the tamoxifen group, the mean percentage of nuclei stained "

@@ -637,7 +637,9 @@ def _add_distinctive_aliases(arms: list[ArmDraft], text: str) -> None:
             if low.count(gram) >= 2 and gram not in arm.aliases and len(arm.aliases) < 8:
                 arm.aliases.append(gram)
     _add_word_group_aliases(arms, low)
+    _add_unrouted_aliases(arms)
     _add_undosed_aliases(arms)
+    _add_dose_aliases(arms)
 
 
 #: A label's dose and what follows it: "docetaxel 60 mg/m2", "paclitaxel at 175 mg/m2", "oral gefitinib 250 mg/day".
@@ -652,6 +654,37 @@ def _add_undosed_aliases(arms: list[ArmDraft]) -> None:
             continue
         if not any(bare.lower() in (other.label or "").lower() for other in arms if other is not arm):
             arm.aliases.append(bare)
+
+
+#: A route or form word that opens an arm's label: "oral gefitinib 250 mg/day" is also "gefitinib 250 mg/day".
+_ROUTE_HEAD = re.compile(r"^(?:oral|intravenous|i\.?v\.?|subcutaneous|s\.?c\.?|intramuscular|topical|inhaled)\s+(?=\S{3})",
+                         re.IGNORECASE)
+
+
+def _add_unrouted_aliases(arms: list[ArmDraft]) -> None:
+    """ "oral gefitinib 250 mg/day" is also "gefitinib 250 mg/day" (8.9%, gefitinib 250 mg/day)."""
+    for arm in arms:
+        bare = _ROUTE_HEAD.sub("", arm.label or "")
+        if bare != arm.label and bare not in arm.aliases:
+            arm.aliases.append(bare)
+
+
+def _add_dose_aliases(arms: list[ArmDraft]) -> None:
+    """Arms of one drug at different doses are also named by the dose alone ("in the gefitinib 250 mg/day,
+    500 mg/day, and methotrexate groups"), when no two of them share it."""
+    doses: dict[str, list[tuple[ArmDraft, str]]] = {}
+    for arm in arms:
+        label = _ROUTE_HEAD.sub("", arm.label or "")
+        found = _DOSE_TAIL.search(label)
+        if found:
+            doses.setdefault(label[:found.start()].lower(), []).append((arm, found.group().strip()))
+    for same_drug in doses.values():
+        tails = [dose.lower() for _, dose in same_drug]
+        if len(same_drug) < 2 or len(set(tails)) < len(tails):
+            continue
+        for arm, dose in same_drug:
+            if dose not in arm.aliases:
+                arm.aliases.append(dose)
 
 
 def _add_word_group_aliases(arms: list[ArmDraft], low: str) -> None:
