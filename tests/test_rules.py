@@ -1035,6 +1035,23 @@ def test_a_dose_names_an_arm_only_when_the_drug_has_two_doses():
     assert [a.aliases for a in arms] == [["120 mg"], ["240 mg"], [], []]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # each clause of a contrast names its own arm before its value
+    ("Quality of life improved in the control group by 13.7%, while the combined treatment group showed an "
+     "improvement of 83.5% (p < 0.05 vs. control group).", [(13.7, "control"), (83.5, "combined treatment")]),
+    ("A reduction (2.4%) in distance was seen in the control group; however, in the combined treatment group, there "
+     "was an increase (13.2%) in distance walked.", [(2.4, "control"), (13.2, "combined treatment")]),
+    # a bracket right after "<arm> group" holds that arm's value; a "vs." after the value is the p-value's
+    ("The objective response rate was higher in the combined treatment group (85.4%; p < 0.05 vs. control group).",
+     [(85.4, "combined treatment")]),
+    # but not when the bracket names the other arm as well
+    ("Infections were more frequent in the control group (15.6% in control and 3.5% in combined treatment).",
+     [(15.6, "control"), (3.5, "combined treatment")]),
+])
+def test_an_arm_named_in_its_own_clause_or_before_its_bracket(text, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["control", "combined treatment"])] == expected
+
+
 def test_sentences_after_one_about_an_arm_go_on_about_it():
     text = ("Patients were randomized to tamoxifen or no treatment (control). In the control group there was no "
             "significant reduction in Ki-67 (p = 0.627). In the tamoxifen group, the mean percentage of nuclei stained "

@@ -1205,15 +1205,36 @@ def _values_before_arm_list(scene: _ArmScene) -> None:
 def _arm_then_bracket(scene: _ArmScene) -> None:
     """Values in the brackets right after an arm's name: "patients taking AT (59%, with 10% CR, 49% PR)"."""
     for _, end, label in scene.mentions:
-        opening = re.match(r"\s?[(\[]\s*(?=\d)", scene.text[end:end + 5])  # the bracket opens on a value
+        opening = re.match(r"\s?(?:(?:group|arm|cohort)\s?)?[(\[]\s*(?=\d)", scene.text[end:end + 12])  # the bracket opens on a value
         if opening is None:
             continue
         close = _closing_bracket(scene.text, end + opening.end())
-        if _VERSUS.search(scene.text[end:close if close is not None else len(scene.text)]):
-            continue  # "more common with MA (17.1% v 7.6%)": a pair of both arms
-        for d in scene.arm_level:
-            if d.arm is None and end < d.pos and (close is None or d.end <= close):
-                d.arm = label
+        inside = [d for d in scene.arm_level if end < d.pos and (close is None or d.end <= close)]
+        last = inside[-1].pos if inside else end
+        bound = close if close is not None else last
+        if _VERSUS.search(scene.text[end:last]) or any(end < s < bound and other != label for s, _, other in scene.mentions):
+            continue  # "with MA (17.1% v 7.6%)", "in the CYC group (15.6% in CYC and 3.5% in EC-MPS)"; not "(85%; p < .05 vs. control)"
+        for d in inside:
+            d.arm = d.arm or label
+
+
+def _clauses_about_one_arm(scene: _ArmScene) -> None:
+    """ "improved in the control group by 13.7%, while the combined group showed an improvement of 83.5%": a
+    clause that names one arm before its values, and contrasts nothing itself, is about that arm."""
+    if len(scene.ordered) < 2:
+        return
+    breaks = list(_CLAUSE_BREAK.finditer(scene.text))
+    for start, stop in zip([0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(scene.text)], strict=True):
+        values = [d for d in scene.arm_level if d.arm is None and start <= d.pos < stop]
+        if not values or _CONTRAST.search(scene.text, start, values[-1].end):
+            continue
+        named = distinct([label for s, e, label in scene.mentions if start <= s and s < values[-1].end])
+        if len(named) == 1 and all(e <= values[0].pos for s, e, _ in scene.mentions if start <= s < values[-1].end):
+            for d in values:
+                d.arm = named[0]
+
+
+_CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas|but)\s+|;\s+", re.IGNORECASE)
 
 
 def _sentence_about_one_arm(scene: _ArmScene) -> None:
@@ -1328,7 +1349,7 @@ def _both_arms(scene: _ArmScene) -> None:
 
 #: The arm rules, in the order they run: more specific shapes first.
 _ARM_RULES = (_respectively_lists, _values_before_arm_list, _arm_then_bracket, _sentence_about_one_arm,
-              _arm_named_after, _versus_pairs, _arm_named_before, _both_arms)
+              _arm_named_after, _clauses_about_one_arm, _versus_pairs, _arm_named_before, _both_arms)
 
 
 _ADDITION = re.compile(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
