@@ -1052,6 +1052,16 @@ def test_an_arm_named_in_its_own_clause_or_before_its_bracket(text, expected):
     assert [(d.value, d.arm) for d in _sentence_results(text, ["control", "combined treatment"])] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The observed mean difference in the average pain score between duloxetine and placebo was 0.73 (95% CI, "
+     "0.26-1.20).", [("difference", 0.73, 0.26, 1.2)]),
+    ("AET resulted in a nonsignificant (P = 0.16) improvement in global sleep quality compared with usual care [mean "
+     "group difference = -0.64; 95% confidence interval (CI), -1.56 to +0.27].", [("difference", -0.64, -1.56, 0.27)]),
+])
+def test_a_mean_difference_in_an_outcome_no_rule_names(text, expected):
+    assert [(d.measure, d.value, d.ci_low, d.ci_high) for d in _sentence_results(text, [])] == expected
+
+
 def test_sentences_after_one_about_an_arm_go_on_about_it():
     text = ("Patients were randomized to tamoxifen or no treatment (control). In the control group there was no "
             "significant reduction in Ki-67 (p = 0.627). In the tamoxifen group, the mean percentage of nuclei stained "

@@ -300,7 +300,8 @@ def _unit_shared_in_list(text: str, found: list[Value], ci_spans: list[tuple[int
 # "The mean QOL score was 45.2 in arm A and 40.1 in arm B", "(mean between-group difference, 4.6 points; ...)":
 # a number with no unit is a value only where the text names its statistic right before it.
 _BARE_LEAD = re.compile(
-    r"\b(?:mean|average)\b[^.;%\d()]{0,50}?\b(?:was|were|of|is|are)\s+|\bdifferences?\b(?:\s+(?:of|was|were))?\s*[,:=]?\s*",
+    r"\b(?:mean|average)\b[^.;%\d()]{0,50}?\b(?:was|were|of|is|are)\s+|\bmean\s+difference\b[^.;%\d()]{0,80}?\b(?:was|were|is)\s+"
+    r"|\bdifferences?\b(?:\s+(?:of|was|were))?\s*[,:=]?\s*",
     re.IGNORECASE)
 _BARE_NUMBER = re.compile(
     rf"(?P<v>[-+−]?(?:{NUM}))(?![\d·]|[.,]\d|\s*(?:%|months?|weeks?|years?|days?|mg\b|patients)|\s*(?:[-–]|to)\s*\d)")
@@ -568,7 +569,7 @@ def extract_sentence(
     mentions = _with_unnamed_outcome(text, [m for m in find_mentions(text) if m.canonical != "SKIP"])
     fallback = not mentions
     if fallback:
-        mentions = _sentence_outcome(sentence)
+        mentions = _sentence_outcome(sentence) or _difference_outcome(sentence)
         if not mentions:
             return []
     mentions = _resolve_events(_other_rates(text, _continued_rates(text, mentions)), text)
@@ -708,6 +709,25 @@ def _sentence_outcome(sentence: Sentence) -> list[Mention]:
     if len(name) < 4 or _LEADING_FUNCTION_WORDS.fullmatch(name) or name.lower() in {"the", "and", "this", "there"}:
         name = _named_after_value(text, first.start()) or "outcome"  # "At 1 year, 80% of patients were continent"
     return [Mention(start, span[1], name, kind_by_words(text, _OUTCOME_KINDS), None)]
+
+
+#: The outcome a mean difference is of: "the mean difference in the average pain score between A and B was
+#: 0.73", "improvement in global sleep quality compared with usual care [mean group difference = -0.64".
+_DIFFERENCE_OF = quick(
+    r"\bmean\s+(?:[\w-]+\s+)?difference\s+in\s+(?:the\s+)?(?P<a>[a-z][\w -]{2,60}?)\s+(?:between|was|of|at|from)\b"
+    r"|\b(?:in|of)\s+(?:the\s+)?(?P<b>[a-z][\w -]{2,50}?)\s+(?:compared|versus|vs\.?|than)\b[^.;]{0,60}?[\[(]\s*mean\s+"
+    r"(?:[\w-]+\s+)?difference\b",
+    re.IGNORECASE,
+)
+
+
+def _difference_outcome(sentence: Sentence) -> list[Mention]:
+    """A results sentence that reports a mean difference in an outcome no rule names: that outcome."""
+    found = _DIFFERENCE_OF.search(sentence.text) if sentence.section == "results" else None
+    if found is None:
+        return []
+    group = "a" if found.group("a") else "b"
+    return [Mention(found.start(group), found.end(group), found.group(group), kind_by_words(found.group(group), _OUTCOME_KINDS), None)]
 
 
 def _named_after_value(text: str, at: int) -> str | None:
@@ -880,7 +900,7 @@ def _plain_draft(sentence: Sentence, owner: Mention, value: float | None, unit: 
                  start: int, end: int) -> Draft | None:
     """ "mean score 45.2 ± 3.1": a number without a unit is a result only as a mean the text names, or as a
     difference it names ("mean between-group difference, 254.6 minutes")."""
-    if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 60), start):
+    if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 90), start):
         return Draft(owner.canonical, "difference", value, None, start, end, sentence, owner)
     if not _MEAN.search(sentence.text[max(0, owner.start - 12): start]):
         return None
@@ -889,7 +909,7 @@ def _plain_draft(sentence: Sentence, owner: Mention, value: float | None, unit: 
 
 #: A value the text calls the difference: "difference = 15%", "(difference, 2.4 months", "difference of 1.6%",
 #: "mean between-group difference, 254.6", "the difference in scores was -3.1", "differences of 2.1 and 3.4".
-_DIFFERENCE_LABEL = re.compile(r"\bdifferences?(?:\s+(?:of|was|were|in [\w -]{1,30}? (?:was|of)))?\s*[,:=]?\s*[-+−–]?"
+_DIFFERENCE_LABEL = re.compile(r"\bdifferences?(?:\s+(?:of|was|were|in [\w -]{1,60}? (?:was|of)))?\s*[,:=]?\s*[-+−–]?"
                                r"(?:[\d.]+\s*(?:vs\.?|versus|and)\s*[-+−–]?)?$",
                                re.IGNORECASE)
 
