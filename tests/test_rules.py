@@ -1062,6 +1062,17 @@ def test_a_mean_difference_in_an_outcome_no_rule_names(text, expected):
     assert [(d.measure, d.value, d.ci_low, d.ci_high) for d in _sentence_results(text, [])] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("47 (53.4%) patients in the paroxetine group had adverse experiences.", [("AE", 53.4)]),
+    ("Nearly 80% of patients reported one or more side effects.", [("AE", 80.0)]),
+    ("Side-effects were reported by 12% of patients.", [("AE", 12.0)]),
+    # side effects that caused a discontinuation name the discontinuation, not an adverse event
+    ("The discontinuation rate of medication due to its side effects was 10.2%.", [("DISCONTINUATION", 10.2)]),
+])
+def test_side_effects_and_adverse_experiences_are_adverse_events(text, expected):
+    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == expected
+
+
 def test_sentences_after_one_about_an_arm_go_on_about_it():
     text = ("Patients were randomized to tamoxifen or no treatment (control). In the control group there was no "
             "significant reduction in Ki-67 (p = 0.627). In the tamoxifen group, the mean percentage of nuclei stained "

@@ -159,10 +159,10 @@ ENTRIES: tuple[Entry, ...] = (
     # Adverse events: the core words here; grade, "treatment-related", "serious" and
     # "immune-related" before them are read backwards from the match (see _extend_ae), which
     # is far cheaper than trying those optional prefixes at every character.
-    Entry(r"adverse (?:drug )?(?:events?|effects?|reactions?)|\bAEs?\b|\bTRAEs?\b|toxicit(?:y|ies)|\bSAEs?\b|\bi[rm]AEs?\b|\bevents\b|"
+    Entry(r"adverse (?:drug )?(?:events?|effects?|reactions?|experiences?)|(?<!due to )(?<!due to its )(?<!due to their )(?<!because of )side[- ]effects?|\bAEs?\b|\bTRAEs?\b|toxicit(?:y|ies)|\bSAEs?\b|\bi[rm]AEs?\b|\bevents\b|"
           r"(?:postoperative |post-operative |surgical |major |overall )*complications?", "AE_CORE",
           example="adverse events"),
-    Entry(r"discontinu(?:ed|ation|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of) (?:TRAEs?|AEs?|adverse events|toxicity))?", "DISCONTINUATION",
+    Entry(r"discontinu(?:ed|ation|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of) (?:TRAEs?|AEs?|adverse events|toxicity|(?:its |their )?side[- ]effects))?", "DISCONTINUATION",
           example="discontinuation of treatment", keys=("discontinu",)),
     Entry(r"quality of life|\bQoL\b|\bHRQoL\b", "QOL",
           example="quality of life", keys=("quality", "qol")),
@@ -224,12 +224,12 @@ _ALL_KEYS = _all_keys(_COMPILED)
 # The adverse-event entries are the costliest patterns; a word-bounded hint decides whether
 # a sentence can hold one ("correlated", "prevent" and "haem" must not wake them).
 _AE_HINT = folded(
-    r"advers|toxicit|\bgrade|\bG[345]\b|\bAEs?\b|TRAEs?|\brelated\b|serious|\bSAEs?\b|\bi[rm]AEs?\b|complication"
+    r"advers|toxicit|\bgrade|\bG[345]\b|\bAEs?\b|TRAEs?|\brelated\b|serious|\bSAEs?\b|\bi[rm]AEs?\b|complication|side[- ]effect"
 )
 #: Each branch of ``_AE_HINT`` holds one of these (a new branch needs its key here): the hint is
 #: searched only when one is in the sentence. A few substring tests cost far less than a pattern
 #: with word boundaries, which the regex engine tries at every character.
-_AE_HINT_KEYS = ("advers", "toxicit", "grade", "g3", "g4", "g5", "ae", "related", "serious", "complication")
+_AE_HINT_KEYS = ("advers", "toxicit", "grade", "g3", "g4", "g5", "ae", "related", "serious", "complication", "side")
 #: Named adverse events: any of these in the sentence, or ALT or AST as a word (plain substring
 #: tests: the same words as one alternation were tried at every character).
 _EVENT_HINT_KEYS = (
