@@ -451,6 +451,11 @@ def test_a_cooperative_groups_numbered_trial_is_named_with_the_group():
     ("In the absence of an overall survival benefit, QOL studies with a longer follow-up play an important role.", None),
     ("Survival was similar in both arms. Our ongoing NEJ009 study will clarify whether this strategy is better.", None),
     ("Here we report the EDGE-Gastric study, an ongoing, multicenter, phase 2 study.", "EDGE-Gastric"),
+    # a sentence outside the background that opens on "The X trial"
+    ("Patients were randomized to exercise or usual care. Fatigue improved with exercise (p = 0.04). The PEACH trial "
+     "suggests that supervised exercise is safe.", "PEACH"),
+    ("One hundred twenty patients were randomized. The randomized controlled double-blind HECTOR trial showed no "
+     "survival benefit.", "HECTOR"),
 ])
 def test_the_documents_own_trial_name(text, acronym):
     from extractor.backends.rules.backend import _own_acronym

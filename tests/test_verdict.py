@@ -112,6 +112,8 @@ def test_the_first_words_decide_a_mixed_sentence(text, significant):
 @pytest.mark.parametrize("text, concluded", [
     ("At this dosage, the association of 5-FU and IFN is no better than 5-FU alone and is of no clinical interest.", False),
     ("Vinorelbine can be recommended as radiosensitizer in advanced head and neck malignancy.", True),
+    ("The randomized controlled double-blind HECTOR trial showed no survival benefit for patients treated with octreotide.",
+     False),
     ("Survivors in the telephone-based intervention experienced significant improvements in fitness.", True),
 ])
 def test_conclusions_answer_the_trials_question(text, concluded):

@@ -416,7 +416,7 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
             continue
         for pos, name in design.acronyms(s.text):
             before = s.text[max(0, pos - 100): pos]
-            own = _OWN_BEFORE.search(before) or \
+            own = _OWN_BEFORE.search(before) or _OPENS_WITH_THE.fullmatch(s.text, 0, pos) or \
                 re.match(rf"^\W*{re.escape(name)}\b[^.]{{0,20}}\b(?:was|is|,)\s", s.text[pos:])
             if own and not re.search(r"being evaluated|future|previous|evaluating", s.text[pos:pos + 40] + before, re.I) \
                     and not re.search(r"\bongoing\s+$", before):  # "our ongoing NEJ009 study will clarify"
@@ -427,6 +427,10 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
     return _parent_trial(sentences)
 
 
+#: A sentence (not of the background) that opens on "The X trial": "The AVEREL trial [...] evaluated", "The PEACH
+#: trial suggests that", "The randomized controlled double-blind HECTOR trial showed".
+_OPENS_WITH_THE = re.compile(r"\W*the\s+(?:(?:randomi[sz]ed|controlled|double-blind|open-label|phase\s*(?:I{1,3}|[1-4])[ab]?|"
+                             r"multicent(?:er|re)|international|prospective)[\s,]+)*", re.IGNORECASE)
 #: Words that make the named trial the document's own: "we report ... the X trial", "in this phase 3 X trial".
 _OWN_BEFORE = re.compile(r"\b(?:here we report|we report)\b[^.]*$|\b(?:this|the present|in the|our)\s+(?:[\w-]+[\s,]+){0,4}$", re.I)
 

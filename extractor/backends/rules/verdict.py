@@ -74,7 +74,7 @@ CONCLUDES_BENEFIT = folded(
 CONCLUDES_NO_BENEFIT = folded(
     r"\b(?:did not|does not|do not|failed to|not) (?:significantly )?(?:improve|prolong|increase|extend|reduce|benefit|"
     r"show|demonstrate|result in|lead to|confer|translate)\w*\b|\bno (?:significant )?(?:benefit|improvement|advantage|"
-    r"difference|effect|impact|role)\b|\bnot (?:superior|more effective|better|recommended|justified|warranted)\b|"
+    r"difference|effect|impact|role)\b|\bno (?:survival|clinical|overall) (?:benefit|advantage)\b|\bnot (?:superior|more effective|better|recommended|justified|warranted)\b|"
     r"\bno better than\b|\bof no (?:clinical )?(?:interest|value|benefit)\b|"
     r"\b(?:similar|comparable|equivalent) (?:efficacy|outcomes?|results?|survival|response)|\bineffective\b|"
     r"\bshould not\b|\bno evidence\b|\bcannot be recommended\b|\bunlikely to (?:have|be|provide|improve)\b|"
