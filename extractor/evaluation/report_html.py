@@ -11,6 +11,7 @@ import html
 from typing import Any
 
 from extractor.evaluation.gold import GoldFile
+from extractor.grounding import locate
 
 _CSS = """
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1200px;color:#222}
@@ -34,6 +35,11 @@ def _fmt(value: Any) -> str:
 
 
 def _describe(result: dict[str, Any] | None) -> str:
+    return html.escape(describe(result))
+
+
+def describe(result: dict[str, Any] | None) -> str:
+    """One result as a line of plain text: ``ORR proportion · 56.5 percent · CI 41.1–71.1 · arm: A``."""
     if not result:
         return ""
     parts = [f"{result['endpoint']} {result['measure']}",
@@ -43,7 +49,7 @@ def _describe(result: dict[str, Any] | None) -> str:
     for key in ("arm", "subgroup", "timepoint", "name"):
         if result.get(key):
             parts.append(f"{key}: {result[key]}")
-    return html.escape(" · ".join(parts))
+    return " · ".join(parts)
 
 
 def _highlighted(text: str, spans: list[tuple[int, int, str, str]]) -> str:
@@ -79,10 +85,8 @@ def _spans(text: str, matches: list[dict[str, Any]]) -> list[tuple[int, int, str
         status = _STATUS[m["status"]]
         result = m["predicted"] if m["predicted"] is not None else m["gold"]
         evidence = result.get("evidence") or ""
-        start = result.get("evidence_start")
-        if start is None or text[start:start + len(evidence)] != evidence:
-            start = text.find(evidence)
-        if start >= 0 and evidence:
+        start = locate(text, evidence, result.get("evidence_start"))
+        if start is not None:
             spans.append((start, start + len(evidence), status, f"{status}: {_describe(result)}"))
     return spans
 
