@@ -39,13 +39,15 @@ def _describe(result: dict[str, Any] | None) -> str:
 
 
 def describe(result: dict[str, Any] | None) -> str:
-    """One result as a line of plain text: ``ORR proportion · 56.5 percent · CI 41.1–71.1 · arm: A``."""
+    """One result as a line of plain text: ``ORR proportion · 56.5 percent · CI 41.1–71.1 · p < 0.001 · arm: A``."""
     if not result:
         return ""
     parts = [f"{result['endpoint']} {result['measure']}",
              "NR" if result.get("not_reached") else f"{result['value']} {result.get('unit') or ''}".strip()]
     if result.get("ci_low") is not None or result.get("ci_high") is not None:
         parts.append(f"CI {result.get('ci_low')}–{result.get('ci_high')}")
+    if result.get("p_value") is not None:
+        parts.append(f"p {result.get('p_relation') or '='} {result['p_value']}")
     for key in ("arm", "subgroup", "timepoint", "name"):
         if result.get(key):
             parts.append(f"{key}: {result[key]}")
