@@ -147,6 +147,23 @@ def test_an_existing_gold_file_is_the_starting_point(batch, serve):
     assert doc["source"] == "by hand"
 
 
+def test_a_gold_file_is_found_by_the_doc_id_it_holds_and_saved_in_place(batch, serve):
+    """evals/gold names nature-medicine-listing.txt#3 'nature-medicine-listing.txt-3.json': eval matches by doc_id."""
+    named = batch["gold"] / "doc-one.json"
+    named.write_text(json.dumps({"doc_id": "doc-1", "source": "by hand", "text": TEXT, "is_trial_report": True,
+                                 "trials": [{"role": "reported", "results": [ORR]}]}))
+    (batch["gold"] / "notes.json").write_text("[1, 2]")  # not a gold file: passed over
+    client = serve(Review(batch["run"], gold_dir=batch["gold"]))
+    assert [row["gold"] for row in client.get("api/documents")[1]] == [True, False]
+    doc = client.get("api/document?doc_id=doc-1")[1]
+    assert doc["start_from"] == "gold" and doc["gold_path"] == str(named)
+    doc["start"]["trials"][0]["acronym"] = "ONE"
+    assert client.post("api/save", {"doc_id": "doc-1", "record": doc["start"]})[0] == 409
+    assert client.post("api/save", {"doc_id": "doc-1", "record": doc["start"], "overwrite": True})[0] == 200
+    assert sorted(p.name for p in batch["gold"].iterdir()) == ["doc-one.json", "notes.json"]
+    assert json.loads(named.read_text())["trials"][0]["acronym"] == "ONE"
+
+
 def test_texts_come_from_sources_relative_to_the_run_or_from_input(tmp_path):
     """A source names the input as trialx extract was given it: tried from here, then beside the run."""
     inputs = write_jsonl(tmp_path / "in.jsonl", [{"id": "doc-1", "abstract": TEXT}])
@@ -370,7 +387,8 @@ def test_side_by_side_pairs_trials_and_results_as_the_scorer_does(batch):
 # ---------------------------------------------------------------------------- the command
 
 
-def test_trialx_review_prints_the_url_and_stops_cleanly_on_ctrl_c(batch):
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_trialx_review_prints_the_url_and_stops_cleanly_on_ctrl_c(batch, signum):
     proc = subprocess.Popen([sys.executable, "-m", "extractor", "review", str(batch["run"]), "--gold-dir",
                              str(batch["gold"]), "--compare", str(batch["other"]), "--no-browser"],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -382,7 +400,7 @@ def test_trialx_review_prints_the_url_and_stops_cleanly_on_ctrl_c(batch):
         connection.request("GET", url.split(str(port), 1)[1] + "api/documents")
         assert [row["doc_id"] for row in json.loads(connection.getresponse().read())] == ["doc-1", "doc-2"]
         connection.close()
-        proc.send_signal(signal.SIGINT)
+        proc.send_signal(signum)
         assert proc.wait(timeout=30) == 0
     finally:
         if proc.poll() is None:

@@ -187,6 +187,8 @@ class Review:
         self.warnings = [str(b) for b in bad] + texts.warnings
         self._validator = Draft202012Validator(gold_schema())
         self._saving = threading.Lock()
+        self._index: dict[str, Path] = {}
+        self._index_stamp: int | None = None
 
     # ------------------------------------------------------------------ reading
 
@@ -194,10 +196,42 @@ class Review:
         """The run's documents in file order, then those only in the compared run."""
         return list(dict.fromkeys([*self.run, *(self.other or {})]))
 
+    def _gold_index(self) -> dict[str, Path]:
+        """doc_id -> gold file, read from every file of the directory (read again when the directory changes).
+
+        A gold file is matched by the doc_id it holds, whatever its name (``nature-medicine-listing.txt-3.json``
+        holds ``nature-medicine-listing.txt#3``), as ``trialx eval`` matches it.
+        """
+        try:
+            stamp = self.gold_dir.stat().st_mtime_ns
+        except FileNotFoundError:
+            return {}
+        if stamp != self._index_stamp:
+            index: dict[str, Path] = {}
+            for path in sorted(self.gold_dir.glob("*.json")):
+                if path.is_symlink() or not path.is_file():
+                    continue
+                try:
+                    doc_id = json.loads(path.read_text(encoding="utf-8")).get("doc_id")
+                except (OSError, ValueError, AttributeError):
+                    continue  # not a gold file: the document view says so when its name is the doc_id's
+                if isinstance(doc_id, str):
+                    index.setdefault(doc_id, path)
+            self._index, self._index_stamp = index, stamp
+        return self._index
+
+    def gold_file(self, doc_id: str) -> Path:
+        """Where the gold file of ``doc_id`` is (a file holding that doc_id), or goes: ``<doc_id>.json``.
+
+        Raises:
+            DocIdRefused: no file holds the doc_id, and it cannot name one in the gold directory.
+        """
+        return self._gold_index().get(doc_id) or gold_path(self.gold_dir, doc_id)
+
     def _gold(self, doc_id: str) -> tuple[dict[str, Any] | None, str | None]:
         """The gold file's JSON as written (absent keys stay absent), or why there is none to use."""
         try:
-            path = gold_path(self.gold_dir, doc_id)
+            path = self.gold_file(doc_id)
         except DocIdRefused as exc:
             return None, str(exc)
         if not path.is_file():
@@ -225,7 +259,7 @@ class Review:
             record = self.run.get(doc_id)
             other = self.other.get(doc_id) if self.other is not None else None
             try:
-                has_gold = gold_path(self.gold_dir, doc_id).is_file()
+                has_gold = self.gold_file(doc_id).is_file()
             except DocIdRefused:
                 has_gold = False
             title = self.texts[doc_id].title if doc_id in self.texts else None
@@ -268,7 +302,7 @@ class Review:
             start_from = "run" if record is not None else "compare"
         golden = GoldFile.model_validate(gold) if gold is not None else None
         try:
-            path: str | None = str(gold_path(self.gold_dir, doc_id))
+            path: str | None = str(self.gold_file(doc_id))
         except DocIdRefused as exc:
             path, gold_problem = None, str(exc)
         return {
@@ -329,7 +363,7 @@ class Review:
         return {"problems": found, "spans": _spans(data["text"], labelled)}
 
     def save(self, doc_id: str, labelled: dict[str, Any], *, overwrite: bool = False) -> Path:
-        """Write the form's record as ``<gold_dir>/<doc_id>.json``, atomically.
+        """Write the form's record as its gold file (``gold_file``), atomically.
 
         Raises:
             NotFound: neither run has the document.
@@ -337,7 +371,7 @@ class Review:
             SaveRefused: the record breaks the gold format (its ``problems`` say where).
             GoldExists: the file exists and ``overwrite`` is false.
         """
-        path = gold_path(self.gold_dir, doc_id)
+        path = self.gold_file(doc_id)
         found = self.check(doc_id, labelled)["problems"]
         if found:
             raise SaveRefused(found)

@@ -213,7 +213,10 @@
       const chunk = text.slice(start, end);
       if (!covering.length) { box.append(document.createTextNode(chunk)); continue; }
       const keys = covering.map((s) => `${s.trial}.${s.result}`);
-      const mark = el("mark", { class: `kind-${covering[0].kind}`, "data-results": keys.join(" "),
+      // Colour of the first result's kind; the other kinds the quote also holds underline it.
+      const kinds = [...new Set(covering.map((s) => s.kind))];
+      const classes = [`kind-${kinds[0]}`, ...kinds.slice(1).map((kind) => `also-${kind}`)].join(" ");
+      const mark = el("mark", { class: classes, "data-results": keys.join(" "),
         title: `${covering.length} result${covering.length > 1 ? "s" : ""}: click to select` }, chunk);
       box.append(mark);
     }
