@@ -1,16 +1,16 @@
 """The ``trialx`` command line: parses arguments, calls the library, reports.
 
 Exit codes (also in the README):
-    0  every document was extracted
+    0  every document was extracted; trialx review: stopped by Ctrl-C or SIGTERM
     1  the job finished but some documents failed (see the errors file); trialx export:
        some input lines were not records (reported by file and line) and were skipped
     2  usage error: bad option, missing input, unknown format or backend, a CSV
        without a text column, output exists without --resume/--overwrite, output
        or errors file is an input, another job is writing the output; trialx merge:
        a doc_id in two shard outputs, a torn line, a shard still being written; trialx
-       export: tables exist without --overwrite, or --to parquet without pyarrow installed
+       export: tables exist without --overwrite, or --to parquet without pyarrow installed;
+       trialx review: the run output is missing or the port is taken
     3  trialx eval: the quality gate failed (--fail-under, --baseline/--max-drop)
-    (trialx review serves until Ctrl-C or SIGTERM, then exits 0; 2 for a missing run or a port in use)
     4  the endpoint is down: --max-consecutive-failures transport failures in a row
        (refused, hung, 5xx); what was written is whole; rerun with --resume
     130 interrupted (Ctrl-C); rerun with --resume to continue

@@ -176,6 +176,16 @@ def test_texts_come_from_sources_relative_to_the_run_or_from_input(tmp_path):
     assert Review(run, gold_dir=tmp_path / "gold", inputs=[str(moved)]).texts["doc-1"].text == TEXT
 
 
+def test_meta_names_the_runs_and_sends_the_gold_schema_and_kinds(batch, serve):
+    from extractor.evaluation.gold import gold_schema
+
+    client = serve(Review(batch["run"], compare=batch["other"], gold_dir=batch["gold"]))
+    status, meta = client.get("api/meta")
+    assert status == 200
+    assert meta == {"run": str(batch["run"]), "compare": str(batch["other"]), "gold_dir": str(batch["gold"]),
+                    "warnings": [], "schema": gold_schema(), "kinds": ENDPOINT_KINDS}
+
+
 def test_a_bad_line_of_the_run_is_a_warning_naming_it(batch):
     run = write_jsonl(batch["run"], [record("doc-1", f"{batch['inputs']}:1"), '{"doc_id": "torn"', {"doc_id": 3}])
     review = Review(run, gold_dir=batch["gold"])
