@@ -1,14 +1,15 @@
 """The ``trialx`` command line: parses arguments, calls the library, reports.
 
 Exit codes (also in the README):
-    0  every document was extracted
+    0  every document was extracted; trialx review: stopped by Ctrl-C or SIGTERM
     1  the job finished but some documents failed (see the errors file); trialx export:
        some input lines were not records (reported by file and line) and were skipped
     2  usage error: bad option, missing input, unknown format or backend, a CSV
        without a text column, output exists without --resume/--overwrite, output
        or errors file is an input, another job is writing the output; trialx merge:
        a doc_id in two shard outputs, a torn line, a shard still being written; trialx
-       export: tables exist without --overwrite, or --to parquet without pyarrow installed
+       export: tables exist without --overwrite, or --to parquet without pyarrow installed;
+       trialx review: the run output is missing or the port is taken
     3  trialx eval: the quality gate failed (--fail-under, --baseline/--max-drop)
     4  the endpoint is down: --max-consecutive-failures transport failures in a row
        (refused, hung, 5xx); what was written is whole; rerun with --resume
@@ -498,6 +499,57 @@ def gold_check_command(
     bad = sum(bool(found) for found in problems.values())
     err.print(f"{len(files)} gold files checked, {bad} with problems", highlight=False)
     raise typer.Exit(EXIT_DOC_ERRORS if bad else EXIT_OK)
+
+
+@app.command("review")
+def review_command(
+    run: Annotated[Path, typer.Argument(help="Output JSONL of trialx extract to review.")],
+    compare: Annotated[Path | None, typer.Option(help="A second output to show side by side.")] = None,
+    gold_dir: Annotated[Path, typer.Option(help="Gold files: shown as starting points, written by Save.")] = Path(
+        "evals/gold"),
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1 (0: a free one).", min=0, max=65535)] = 0,
+    input_: Annotated[list[str] | None, typer.Option(
+        "--input", help="Read the texts from these inputs (default: the files the records' sources name).")] = None,
+    input_format: Annotated[str | None, typer.Option("--format", help="Format of those inputs.")] = None,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Print the URL only.")] = False,
+) -> None:
+    """Review a run in the browser: records against their evidence, corrections, Save as gold."""
+    import signal
+    import webbrowser
+
+    from extractor.review import Review, ReviewServer
+
+    if input_format is not None and input_format not in FORMATS:
+        raise _usage_error(f"unknown --format {input_format!r}; choose one of: {', '.join(FORMATS)}")
+    for path in (run, compare):
+        if path is not None and not path.is_file():
+            raise _usage_error(f"no such run output: {path}")
+    try:
+        review = Review(run, compare=compare, gold_dir=gold_dir, inputs=input_, format=input_format)
+        server = ReviewServer(review, port)
+    except (InputError, OSError) as exc:
+        raise _usage_error(str(exc)) from None
+    for warning in review.warnings:
+        err.print(f"warning: {warning}", markup=False, highlight=False, soft_wrap=True)
+    rows = review.documents()
+    without_text = sum(not row["text"] for row in rows)
+    err.print(f"{len(rows)} documents ({without_text} without a text), gold files in {gold_dir}; Ctrl-C stops",
+              markup=False, highlight=False)
+    sys.stdout.write(f"{server.url}\n")
+    sys.stdout.flush()
+    if not no_browser and not webbrowser.open(server.url):
+        err.print("no browser could be opened: open the URL above", markup=False)
+    # The command line owns its process: Ctrl-C (even where a shell started it with SIGINT ignored) and
+    # SIGTERM stop the server the same clean way.
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.default_int_handler)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    err.print("review stopped", markup=False)
 
 
 @app.command("compare")

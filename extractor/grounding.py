@@ -69,6 +69,16 @@ def holds_value(evidence: str, value: float | None, not_reached: bool) -> bool:
     return value_in(value, evidence)
 
 
+def locate(text: str, evidence: str, start: int | None = None) -> int | None:
+    """Where ``evidence`` stands in ``text``: at ``start`` when it is there, else its first occurrence, else None."""
+    if not evidence:
+        return None
+    if start is not None and start >= 0 and text[start:start + len(evidence)] == evidence:
+        return start
+    at = text.find(evidence)
+    return at if at >= 0 else None
+
+
 class Grounder:
     """Finds a quote in one document: verbatim, else with whitespace and dashes normalised."""
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from extractor.testing.cdp import CHROMIUM_FLAGS  # noqa: F401  (one list for every browser test)
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SHARED = ROOT.parent / "shared"
@@ -47,10 +49,6 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> 
 
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="session")

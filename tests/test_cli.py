@@ -80,6 +80,7 @@ SECTION_COMMANDS = {
     "Evaluation": ("eval", "compare", "gold-check"),
     "The LLM backend": ("extract",),
     "Export": ("export",),
+    "Review in the browser": ("review",),
 }
 #: The README says ``trialx eval`` takes the same model settings as ``extract``.
 SETTINGS_COMMANDS = ("extract", "eval")

@@ -106,9 +106,10 @@ def test_browser_test_skips_without_chromium_and_installs_nothing(tmp_path):
         (tools / name).chmod(0o755)
     proc = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-rs", "-p", "no:cacheprovider",
-         "tests/test_eval.py::test_html_report_renders_in_headless_chromium"],
+         "tests/test_eval.py::test_html_report_renders_in_headless_chromium",
+         "tests/test_review_browser.py::test_review_a_document_and_save_it_as_gold_in_chromium"],
         cwd=ROOT, env=dict(os.environ, PATH=str(tools)), capture_output=True, text=True, timeout=300)
-    assert "1 skipped" in proc.stdout and "chromium is not installed" in proc.stdout, proc.stdout
+    assert "2 skipped" in proc.stdout and proc.stdout.count("chromium is not installed") == 2, proc.stdout
     assert not called.exists(), called.read_text()
 
 

@@ -45,3 +45,22 @@ def test_gold_texts_are_what_the_extractor_reads():
             assert docs[gold["doc_id"]].text == gold["text"], path.name
             checked += 1
     assert checked == 16  # 12 listing entries, bulletin, scraped page, paper, review
+
+
+def test_problems_name_the_field_they_concern():
+    from extractor.evaluation.gold import check, problems
+
+    gold = GoldFile.model_validate({
+        "doc_id": "d", "source": "t", "text": "The ORR was 40% in arm A.", "is_trial_report": True,
+        "trials": [{"role": "reported", "arms": [{"label": "A"}], "results": [
+            {"endpoint": "ORR", "measure": "proportion", "value": 40, "unit": "percent",
+             "evidence": "The ORR was 40%", "arm": "A"},
+            {"endpoint": "ORR", "measure": "proportion", "value": 41, "unit": "months", "arm": "B",
+             "evidence": "The ORR was 40%"}]}]})
+    found = {(p.path, p.message) for p in problems(gold)}
+    assert found == {
+        (("trials", 0, "results", 1, "evidence"), "evidence does not contain the value"),
+        (("trials", 0, "results", 1, "arm"), "arm 'B' is not the label of an arm"),
+        (("trials", 0, "results", 1, "unit"), "unit months does not fit measure proportion"),
+    }
+    assert "trials[0].results[1] (ORR 41.0): evidence does not contain the value" in check(gold)

@@ -89,3 +89,13 @@ def test_not_reached_needs_words_that_say_so():
                 evidence="median PFS was 9.1 months")
     assert not is_grounded(nr, NR_TEXT)
     assert is_grounded(nr.model_copy(update={"evidence": "Median overall survival was not reached"}), NR_TEXT)
+
+
+def test_locate_trusts_a_right_offset_and_finds_a_wrong_one():
+    from extractor.grounding import locate
+
+    text = "ORR was 40%. Later: ORR was 40%."
+    assert locate(text, "ORR was 40%", 20) == 20  # the second occurrence, as the offset says
+    assert locate(text, "ORR was 40%", 3) == 0  # a stale offset: the first occurrence
+    assert locate(text, "ORR was 40%", None) == 0
+    assert locate(text, "ORR was 41%", 0) is None and locate(text, "", 0) is None

@@ -71,3 +71,29 @@ def test_the_installed_wheel_extracts_with_its_bundled_prompt(installed, tmp_pat
     system = next(m["content"] for m in request.body["messages"] if m["role"] == "system")
     assert system == (ROOT / "prompts" / "extract" / "v2.md").read_text(encoding="utf-8")
     assert json.loads(json.dumps(record))["doc_id"]  # a whole, parseable record
+
+
+def test_the_installed_wheel_serves_the_review_app(installed, tmp_path):
+    """The review app's page, script and style are package data: served from the wheel, not the source tree."""
+    run = tmp_path / "run.jsonl"
+    run.write_text(json.dumps({"doc_id": "d", "is_trial_report": False, "trials": []}) + "\n")
+    code = """
+import http.client, sys, threading
+from pathlib import Path
+import extractor.review
+from extractor.review import Review, ReviewServer
+server = ReviewServer(Review(sys.argv[1], gold_dir=Path(sys.argv[1]).parent / "gold"))
+threading.Thread(target=server.serve_forever, daemon=True).start()
+print(extractor.review.__file__)
+for route in ("", "app.js", "app.css"):
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    connection.request("GET", f"/t/{server.token}/{route}", headers={"Host": f"127.0.0.1:{server.port}"})
+    response = connection.getresponse()
+    print(route or "/", response.status, len(response.read()))
+"""
+    served = _run([sys.executable, "-c", code, str(run)], tmp_path, _env(installed))
+    assert served.returncode == 0, served.stderr
+    where, *lines = served.stdout.splitlines()
+    assert Path(where).is_relative_to(installed)
+    assert [line.split()[:2] for line in lines] == [["/", "200"], ["app.js", "200"], ["app.css", "200"]]
+    assert all(int(line.split()[2]) > 1000 for line in lines)

@@ -370,3 +370,23 @@ def test_no_total_for_stdin(tmp_path):
     finally:
         sys.stdin = old
     assert seen == [None, None]
+
+
+def test_write_text_atomic_leaves_the_old_file_when_writing_fails(tmp_path, monkeypatch):
+    import os
+
+    import pytest
+
+    from extractor.output import write_text_atomic
+
+    target = tmp_path / "g.json"
+    write_text_atomic(target, "old\n")
+    assert target.read_text() == "old\n"
+
+    def full_disk(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError):
+        write_text_atomic(target, "new\n")
+    assert target.read_text() == "old\n" and [p.name for p in tmp_path.iterdir()] == ["g.json"]

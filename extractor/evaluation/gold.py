@@ -10,6 +10,7 @@ generated from these models.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -105,48 +106,69 @@ _UNITS: dict[str, set[str | None]] = {
 }
 
 
-def _result_problems(result: Result, text: str, arm_labels: set[str | None]) -> list[str]:
+def _result_problems(result: Result, text: str, arm_labels: set[str | None]) -> list[tuple[str, str]]:
+    """``(field, problem)`` pairs of one result; the field is where a form shows the problem."""
     measure, unit = str(result.measure), result.unit and str(result.unit)
     problems = []
     if result.evidence not in text:
-        problems.append("evidence is not a verbatim quote of the text")
+        problems.append(("evidence", "evidence is not a verbatim quote of the text"))
     elif not holds_value(result.evidence, result.value, result.not_reached):
-        problems.append("evidence does not contain the value")
+        problems.append(("evidence", "evidence does not contain the value"))
     if result.arm is not None and result.arm not in arm_labels:
-        problems.append(f"arm {result.arm!r} is not the label of an arm")
+        problems.append(("arm", f"arm {result.arm!r} is not the label of an arm"))
     if measure in _COMPARATIVE and result.arm is not None:
-        problems.append(f"a {measure} compares arms: arm must be null")
+        problems.append(("arm", f"a {measure} compares arms: arm must be null"))
     if unit not in _UNITS[measure]:
-        problems.append(f"unit {unit} does not fit measure {measure}")
+        problems.append(("unit", f"unit {unit} does not fit measure {measure}"))
     if measure == "rate_at_time" and not result.timepoint:
-        problems.append("rate_at_time needs its timepoint")
+        problems.append(("timepoint", "rate_at_time needs its timepoint"))
     if (result.value is None) != result.not_reached:
-        problems.append("value is null exactly when not_reached is true")
+        problems.append(("value", "value is null exactly when not_reached is true"))
     if result.value is not None and result.ci_low is not None and not result.ci_low <= result.value:
-        problems.append("ci_low is above the value")
+        problems.append(("ci_low", "ci_low is above the value"))
     if result.value is not None and result.ci_high is not None and not result.value <= result.ci_high:
-        problems.append("ci_high is below the value")
+        problems.append(("ci_high", "ci_high is below the value"))
     if result.numerator is not None and result.denominator is not None and result.numerator > result.denominator:
-        problems.append("numerator over denominator")
+        problems.append(("numerator", "numerator over denominator"))
     return problems
 
 
-def check(gold: GoldFile) -> list[str]:
-    """What breaks the gold format's rules in one file, each naming its trial and result.
+@dataclass(frozen=True)
+class Problem:
+    """A break of the gold format's rules, at the path of the field it concerns."""
+
+    path: tuple[str | int, ...]
+    """Keys from the file's top, as ``("trials", 0, "results", 2, "evidence")``."""
+    message: str
+    where: str = ""
+    """How a message names the result (``trials[0].results[2] (ORR 56.5)``); empty for the document."""
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}" if self.where else self.message
+
+
+def problems(gold: GoldFile) -> list[Problem]:
+    """What breaks the gold format's rules in one file, each at the path of its field.
 
     Checks what the schema cannot: quotes are verbatim and hold their numbers, arms are
     named as labelled, units fit measures, comparisons have no arm, time-to-event rates
     have a timepoint, intervals bracket their values.
     """
-    problems = []
+    found = []
     if gold.trials and not gold.is_trial_report:
-        problems.append("trials are labelled but is_trial_report is false")
+        found.append(Problem(("is_trial_report",), "trials are labelled but is_trial_report is false"))
     for t, trial in enumerate(gold.trials):
         labels = {arm.label for arm in (getattr(trial, "arms", None) or [])}
         for r, result in enumerate(getattr(trial, "results", None) or []):
             where = f"trials[{t}].results[{r}] ({result.endpoint} {result.value})"
-            problems.extend(f"{where}: {p}" for p in _result_problems(result, gold.text, labels))
-    return problems
+            found.extend(Problem(("trials", t, "results", r, name), message, where)
+                         for name, message in _result_problems(result, gold.text, labels))
+    return found
+
+
+def check(gold: GoldFile) -> list[str]:
+    """``problems`` of one file as lines, each naming its trial and result."""
+    return [str(p) for p in problems(gold)]
 
 
 def check_files(paths: list[Path]) -> dict[Path, list[str]]:

@@ -11,6 +11,7 @@ import html
 from typing import Any
 
 from extractor.evaluation.gold import GoldFile
+from extractor.grounding import locate
 
 _CSS = """
 body{font:14px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:1200px;color:#222}
@@ -34,16 +35,23 @@ def _fmt(value: Any) -> str:
 
 
 def _describe(result: dict[str, Any] | None) -> str:
+    return html.escape(describe(result))
+
+
+def describe(result: dict[str, Any] | None) -> str:
+    """One result as a line of plain text: ``ORR proportion · 56.5 percent · CI 41.1–71.1 · p < 0.001 · arm: A``."""
     if not result:
         return ""
     parts = [f"{result['endpoint']} {result['measure']}",
              "NR" if result.get("not_reached") else f"{result['value']} {result.get('unit') or ''}".strip()]
     if result.get("ci_low") is not None or result.get("ci_high") is not None:
         parts.append(f"CI {result.get('ci_low')}–{result.get('ci_high')}")
+    if result.get("p_value") is not None:
+        parts.append(f"p {result.get('p_relation') or '='} {result['p_value']}")
     for key in ("arm", "subgroup", "timepoint", "name"):
         if result.get(key):
             parts.append(f"{key}: {result[key]}")
-    return html.escape(" · ".join(parts))
+    return " · ".join(parts)
 
 
 def _highlighted(text: str, spans: list[tuple[int, int, str, str]]) -> str:
@@ -79,10 +87,8 @@ def _spans(text: str, matches: list[dict[str, Any]]) -> list[tuple[int, int, str
         status = _STATUS[m["status"]]
         result = m["predicted"] if m["predicted"] is not None else m["gold"]
         evidence = result.get("evidence") or ""
-        start = result.get("evidence_start")
-        if start is None or text[start:start + len(evidence)] != evidence:
-            start = text.find(evidence)
-        if start >= 0 and evidence:
+        start = locate(text, evidence, result.get("evidence_start"))
+        if start is not None:
             spans.append((start, start + len(evidence), status, f"{status}: {_describe(result)}"))
     return spans
 

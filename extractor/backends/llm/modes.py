@@ -17,15 +17,14 @@ its status alone: a 500 about the response format is a configuration error, not 
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 from extractor.backends import BackendUnavailable
+from extractor.output import write_text_atomic
 
 #: Modes from the strongest constraint to the weakest; ``auto`` takes the first the endpoint accepts.
 #: json_schema: the server decodes against the whole schema (vLLM guided decoding, llama-server and
@@ -200,7 +199,4 @@ class ModeMemory:
             data[key] = {"mode": mode, "refused": refused or {}, "detected": time.strftime("%Y-%m-%dT%H:%M:%SZ",
                                                                                         time.gmtime())}
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".modes.", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            json.dump(data, out, indent=1, sort_keys=True)
-        os.replace(tmp, self.path)
+        write_text_atomic(self.path, json.dumps(data, indent=1, sort_keys=True))
