@@ -30,7 +30,7 @@ def default_cache_dir(env: Mapping[str, str] = os.environ) -> str:
 
 
 #: The prompt when none is set. Not simply the latest version: extract@3 asks for the same records
-#: with a third of the tokens, but which prompt extracts better is for a real model to show (README).
+#: with under 40% of extract@2's fixed overhead, but which extracts better is for a real model to show.
 DEFAULT_PROMPT = "extract@2"
 
 
