@@ -139,7 +139,7 @@ LLM_FLAGS: dict[str, Any] = {
     "api_key_env": _opt(str | None, "Variable holding the API key (default OPENAI_API_KEY)."),
     "mode": _opt(str | None, "auto (detects the strongest mode the endpoint accepts, remembered per base URL and "
                  "model), json_schema, tools, json or md_json (env TRIALX_MODE; auto)."),
-    "prompt": _opt(str | None, "Prompt NAME or NAME@VERSION (default extract, latest)."),
+    "prompt": _opt(str | None, "Prompt NAME@VERSION, or NAME for its latest version (default extract@2)."),
     "config": _opt(str | None, "Config file (default ./trialx.toml)."),
     "prompts_dir": _opt(str | None, "Directory of prompt files."),
     "temperature": _num("temperature", float | None, "Sampling temperature, 0 to 2 (0)."),

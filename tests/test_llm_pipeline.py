@@ -267,10 +267,10 @@ def test_auto_picks_the_llm_only_when_configured(fake_openai, tmp_path, monkeypa
 # ---------------------------------------------------------------- prompts and eval
 
 def test_prompts_are_versioned_and_found_outside_the_checkout(tmp_path):
-    assert prompts.versions("extract").keys() >= {1, 2}
-    one, two = prompts.load("extract@1"), prompts.load("extract")
-    assert (one.label, two.label) == ("extract@1", "extract@2") and one.sha256 != two.sha256
-    with pytest.raises(BackendConfigError, match="versions: 1, 2"):
+    assert prompts.versions("extract").keys() >= {1, 2, 3}
+    one, latest = prompts.load("extract@1"), prompts.load("extract")  # a bare name is its latest version
+    assert (one.label, latest.label) == ("extract@1", "extract@3") and one.sha256 != latest.sha256
+    with pytest.raises(BackendConfigError, match="versions: 1, 2, 3"):
         prompts.load("extract@9")
     bad = tmp_path / "p" / "bad"
     bad.mkdir(parents=True)

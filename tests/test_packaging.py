@@ -49,7 +49,9 @@ def test_the_wheel_is_imported_from_the_target_not_the_source_tree(installed, tm
     found = _run([sys.executable, "-c", "import extractor; print(extractor.__file__)"], tmp_path, _env(installed))
     assert Path(found.stdout.strip()).is_relative_to(installed), found.stdout + found.stderr
     assert not (installed / "extractor" / "prompts").is_symlink()  # real files, not the source tree's link
-    assert sorted(p.name for p in (installed / "extractor" / "prompts" / "extract").iterdir()) == ["v1.md", "v2.md"]
+    bundled = sorted(p.name for p in (ROOT / "prompts" / "extract").glob("v*.md"))
+    assert sorted(p.name for p in (installed / "extractor" / "prompts" / "extract").iterdir()) == bundled
+    assert bundled[:3] == ["v1.md", "v2.md", "v3.md"]
 
 
 def test_the_installed_wheel_checks_its_schemas(installed, tmp_path):

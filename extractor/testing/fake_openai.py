@@ -7,7 +7,8 @@ with a fenced JSON block otherwise), ``GET /v1/models``, and ``GET /_fake/reques
 
 What it answers, first match wins:
 
-1. a ``responder`` function given from Python: ``responder(document_text) -> dict``;
+1. a ``responder`` function given from Python: ``responder(document_text) -> dict`` (``GoldResponder``
+   answers with the hand-labelled records of ``evals/gold``: ``--gold DIR`` from the command line);
 2. the script's ``replies``: ``{"match": "substring of the document", "extraction": {...}}``;
 3. the script's ``by_sha256``: sha256 of the document text -> extraction;
 4. the default: the project's **rule backend** run on the document text, returned as the
@@ -48,7 +49,7 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -220,6 +221,43 @@ def rules_responder(document: str, title: str | None = None) -> dict[str, Any]:
         result = _rules_backend().extract(Document(doc_id="fake", text=document, title=title))
     return {"is_trial_report": result.is_trial_report,
             "trials": [t.model_dump(mode="json", exclude_none=True) for t in result.trials]}
+
+
+class GoldResponder:
+    """Answers each request with the gold record of the document it carries, as the model's answer.
+
+    The gold trial becomes the response model's shape: fields not labelled or null are left out
+    (as the lean schema asks), ``results_exhaustive`` and ``evidence_start`` (not the model's to
+    give) are dropped. A request carrying a part of a long document gets the trials with a result
+    quoted from that part, with those results only, and the part holding the document's start
+    also the trials without results. A document no gold file holds is an error (the server's 500).
+
+    Args:
+        gold: Gold files (``extractor.evaluation.gold.load_gold``).
+    """
+
+    def __init__(self, gold: Iterable[Any]):
+        self.gold = {g.text: g for g in gold}
+
+    @classmethod
+    def load(cls, directory: str | Path) -> GoldResponder:
+        from extractor.evaluation.gold import load_gold
+
+        return cls(load_gold(directory))
+
+    def __call__(self, document: str) -> dict[str, Any]:
+        gold = self.gold.get(document) or next((g for text, g in self.gold.items() if document in text), None)
+        if gold is None:
+            raise LookupError(f"no gold file holds this document ({document[:60]!r}...)")
+        whole = gold.text == document
+        trials = []
+        for trial in gold.trials:
+            data = trial.model_dump(mode="json", exclude_none=True, exclude={"results_exhaustive"})
+            results = [{k: v for k, v in r.items() if k != "evidence_start"} for r in data.pop("results", [])]
+            quoted = [r for r in results if whole or r["evidence"] in document]
+            if whole or quoted or (not results and gold.text.startswith(document)):
+                trials.append({**data, "results": quoted})
+        return {"is_trial_report": gold.is_trial_report, "trials": trials}
 
 
 def _user_texts(body: dict[str, Any]) -> list[str]:
@@ -523,6 +561,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=0, help="Port (0: pick a free one and print it).")
     parser.add_argument("--script", type=Path, help="JSON script: latency, replies, by_sha256, faults.")
     parser.add_argument("--latency", type=float, help="Seconds to wait before each reply (overrides the script).")
+    parser.add_argument("--gold", type=Path, help="Answer with the gold records of this directory (evals/gold).")
     parser.add_argument("--imitate", choices=sorted(IMITATIONS),
                         help="Refuse the structured outputs this server refuses, with its error answers.")
     args = parser.parse_args(argv)
@@ -531,11 +570,13 @@ def main(argv: list[str] | None = None) -> int:
     script = Script.load(args.script) if args.script else Script()
     if args.latency is not None:
         script.latency = args.latency
-    server = FakeOpenAI(script, host=args.host, port=args.port, imitate=args.imitate)
+    responder = GoldResponder.load(args.gold) if args.gold else None
+    server = FakeOpenAI(script, responder=responder, host=args.host, port=args.port, imitate=args.imitate)
     # The script's replies live as long as the server: out of the collector's sight, a full
     # collection does not stall the replies in flight (a benchmark's script holds thousands).
     gc.freeze()
-    print(f"fake OpenAI server (answers are scripted or the rule backend's, not a model's) on {server.base_url}",
+    said = "the gold records" if args.gold else "scripted or the rule backend's"
+    print(f"fake OpenAI server (answers are {said}, not a model's) on {server.base_url}",
           flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()

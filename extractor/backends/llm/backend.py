@@ -7,7 +7,8 @@ With ``--mode auto`` the structured-output mode is found first, once per endpoin
 (``modes``: one-token probes, remembered in the cache directory, so a later run sends none).
 Per document: look the answer up in the cache (nothing else is built for a hit);
 otherwise split the text within the token budget, ask the model for an
-``Extraction`` of each part through instructor (validators and grounding run with
+``Extraction`` of each part through instructor (or the ``LeanExtraction`` the prompt's header
+names: the same records under a leaner schema; validators and grounding run with
 ``context={"document": part}``, failures are re-asked up to ``max_reasks`` times),
 keep what still passes from a final invalid answer with a warning per dropped item,
 merge the parts, count tokens over every request, and store the result.
@@ -186,7 +187,7 @@ class OpenAIBackend:
         self._detecting: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
         self._refusal: ModeRefused | None = None
         self.transport: Any = None  # built with the first client
-        self._response_model: Any = Extraction
+        self._response_model: Any = self.prompt.response_model
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._loop_lock = threading.Lock()
@@ -198,7 +199,7 @@ class OpenAIBackend:
             "model": s.model, "base_url": s.endpoint().rstrip("/"), "mode": self.mode,
             "prompt": self.prompt.label, "prompt_sha256": self.prompt.sha256,
             "user_template": prompts.USER_TEMPLATE, "title_template": prompts.TITLE_TEMPLATE,
-            "schema": Extraction.model_json_schema(),
+            "schema": self.prompt.response_model.model_json_schema(),
             "params": {"temperature": s.temperature, "max_output_tokens": s.max_output_tokens,
                        "max_reasks": s.max_reasks, "max_tokens_per_doc": s.max_tokens_per_doc,
                        "token_budget": s.token_budget},
@@ -389,7 +390,7 @@ class OpenAIBackend:
         patch, mode, wrap = _instructor(self.mode)
         # instructor wraps a plain model in a new class on every call, which defeats its schema
         # cache (about 20 ms a request for this schema); a model wrapped once is kept as it is.
-        self._response_model = wrap(Extraction)
+        self._response_model = wrap(self.prompt.response_model)
         send = self.transport.send
         if self.mode == "json":  # llama.cpp constrains json_object to a schema sent beside it
             send = with_schema(send, self._response_model.model_json_schema())

@@ -12,6 +12,12 @@ backend passes the document only as a validation context that reads as false to 
 test (see ``backend.ValidationContext``), so nothing is rendered; should an instructor
 release render it anyway, a prompt with Jinja syntax (``{{``, ``{%``, ``{#``) would
 change meaning, so the loader refuses one.
+
+A prompt file may start with a header between two ``---`` lines, ``key: value`` a line, which
+is not sent to the model. Its one key is ``schema``: the response schema the model is shown
+with this prompt, ``full`` (the default: every field with its description) or ``lean``
+(``response.LeanExtraction``: the same records, a schema without prose, the prompt saying the
+conventions once). The header is part of the file's hash.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from extractor.backends import BackendConfigError
+from extractor.backends.llm.response import RESPONSE_MODELS, Extraction
 
 #: The user message (``str.format``: braces inside the document are data, not fields).
 USER_TEMPLATE = "Extract the trial records of this document.\n\n{title}<document>\n{document}\n</document>"
@@ -36,6 +43,9 @@ def user_message(document: str, title: str | None = None) -> str:
     """The user message for one document (or part of one), with its title when it has one."""
     return USER_TEMPLATE.format(document=document, title=TITLE_TEMPLATE.format(title=title) if title else "")
 _JINJA = re.compile(r"\{\{|\{%|\{#")
+_HEADER_FENCE = "---"
+#: Header keys and their defaults.
+_HEADER_DEFAULTS = {"schema": "full"}
 _VERSION_FILE = re.compile(r"^v(\d+)\.md$")
 
 
@@ -46,9 +56,10 @@ class Prompt:
     Attributes:
         name: Prompt family (``extract``).
         version: Version number.
-        text: The system message.
+        text: The system message (the file without its header).
         sha256: Hash of the file's bytes.
         path: Where it was read from.
+        schema: The response schema its header names (a key of ``response.RESPONSE_MODELS``).
     """
 
     name: str
@@ -56,10 +67,43 @@ class Prompt:
     text: str
     sha256: str
     path: str
+    schema: str = "full"
 
     @property
     def label(self) -> str:
         return f"{self.name}@{self.version}"
+
+    @property
+    def response_model(self) -> type[Extraction]:
+        """The model the answer is asked for and validated with."""
+        return RESPONSE_MODELS[self.schema]
+
+
+def _header(text: str, path: object) -> tuple[dict[str, str], str]:
+    """The header's settings and the text after it (see the module docstring).
+
+    Raises:
+        BackendConfigError: an unknown key or value, or a header without its closing line;
+            the message names the file and line.
+    """
+    lines = text.split("\n")
+    if lines[0].strip() != _HEADER_FENCE:
+        return dict(_HEADER_DEFAULTS), text
+    found = dict(_HEADER_DEFAULTS)
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() == _HEADER_FENCE:
+            return found, "\n".join(lines[number:]).lstrip("\n")
+        if not line.strip():
+            continue
+        key, sep, value = (part.strip() for part in line.partition(":"))
+        if not sep or key not in _HEADER_DEFAULTS:
+            raise BackendConfigError(f"{path}:{number}: the header takes 'schema: {'|'.join(RESPONSE_MODELS)}' and "
+                                     f"ends with a '---' line, not {line.strip()!r}")
+        if key == "schema" and value not in RESPONSE_MODELS:
+            raise BackendConfigError(f"{path}:{number}: unknown schema {value!r}; "
+                                     f"schemas: {', '.join(RESPONSE_MODELS)}")
+        found[key] = value
+    raise BackendConfigError(f"{path}:1: the header opened with '---' has no closing '---' line")
 
 
 def search_path(prompts_dir: str | None = None) -> list[Traversable]:
@@ -100,7 +144,8 @@ def load(spec: str, prompts_dir: str | None = None) -> Prompt:
         raise BackendConfigError(f"prompt {name!r} has no version {wanted!r}; versions: "
                                  f"{', '.join(str(v) for v in sorted(found))}") from None
     data = path.read_bytes()
-    text = data.decode("utf-8")
+    settings, text = _header(data.decode("utf-8"), path)
     if _JINJA.search(text):
         raise BackendConfigError(f"{path} holds Jinja syntax ({{{{, {{% or {{#), which instructor would render")
-    return Prompt(name=name, version=version, text=text, sha256=hashlib.sha256(data).hexdigest(), path=str(path))
+    return Prompt(name=name, version=version, text=text, sha256=hashlib.sha256(data).hexdigest(), path=str(path),
+                  schema=settings["schema"])

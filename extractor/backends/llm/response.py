@@ -7,10 +7,17 @@ are the contract's own types): registry-id formats, percentages within 0-100,
 the document (read from the validation context, ``{"document": text}``) that holds the
 value. A failure goes back to the model as instructor's re-ask. ``salvage`` keeps what
 is valid from a final answer that still fails, and says what it dropped.
+
+``LeanExtraction`` is the same model (same fields, validators and records) that shows the
+model a lean schema (``lean_schema``): no titles, descriptions or defaults, and optional
+fields as their plain type, to be left out rather than sent as null. A prompt chooses it
+with ``schema: lean`` in its header (``prompts.py``); ``RESPONSE_MODELS`` names both.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 from typing import Any, Self
 
@@ -186,3 +193,95 @@ def salvage(data: Any, context: dict[str, Any]) -> tuple[Extraction | None, list
     flag = data.get("is_trial_report")
     is_report = flag if isinstance(flag, bool) else bool(trials)
     return Extraction.model_construct(is_trial_report=is_report or bool(trials), trials=trials), warnings
+
+
+# -------------------------------------------------------------- the lean schema
+
+#: Keywords a model reads as prose or needs not be told: the prompt says what matters once.
+_LEAN_DROPS = frozenset({"title", "description", "default"})
+#: Keywords whose value maps names (of properties, of definitions) to schemas, not keywords to values.
+_NAMED_SCHEMAS = frozenset({"properties", "$defs"})
+_NULL = {"type": "null"}
+
+
+def lean_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` as a model needs to read it: without titles, descriptions and defaults, ``anyOf
+    [X, null]`` as ``X``, no ``type`` beside an ``enum`` (the values say it), and a vocabulary used
+    once written where it is used; objects, and the vocabulary used twice (endpoints), keep their
+    definitions (inlined objects would nest the JSON modes' indented copy eight levels deep).
+    Property names are kept, whatever they are called (the trial's ``title`` stays)."""
+    lean = _strip(schema)
+    defs = lean.pop("$defs", {})
+    uses = _refs(lean) + [ref for sub in defs.values() for ref in _refs(sub)]
+    kept = {name: sub for name, sub in defs.items() if "enum" not in sub or uses.count(_REF + name) > 1}
+    inlined = _inline(lean, defs, kept)
+    return {"$defs": {name: _inline(sub, defs, kept) for name, sub in kept.items()}, **inlined} if kept else inlined
+
+
+_REF = "#/$defs/"
+
+
+def _strip(schema: Any) -> Any:
+    if isinstance(schema, list):
+        return [_strip(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _NAMED_SCHEMAS:
+            out[key] = {name: _strip(sub) for name, sub in value.items()}
+        elif key not in _LEAN_DROPS:
+            out[key] = _strip(value)
+    options = out.get("anyOf")
+    if isinstance(options, list) and len(options) == 2 and _NULL in options:
+        del out["anyOf"]
+        out = {**next(o for o in options if o != _NULL), **out}
+    if "enum" in out:
+        out.pop("type", None)
+    return out
+
+
+def _refs(schema: Any) -> list[str]:
+    """Every ``$ref`` in ``schema``, as often as it occurs."""
+    if isinstance(schema, list):
+        return [ref for item in schema for ref in _refs(item)]
+    if not isinstance(schema, dict):
+        return []
+    own = [schema["$ref"]] if isinstance(schema.get("$ref"), str) else []
+    return own + [ref for key, value in schema.items() if key != "$ref" for ref in _refs(value)]
+
+
+def _inline(schema: Any, defs: dict[str, Any], kept: dict[str, Any]) -> Any:
+    """``schema`` with each reference to a definition not in ``kept`` replaced by the definition."""
+    if isinstance(schema, list):
+        return [_inline(item, defs, kept) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    ref = schema.get("$ref")
+    if isinstance(ref, str) and ref.startswith(_REF) and ref[len(_REF):] not in kept:
+        rest = {k: v for k, v in schema.items() if k != "$ref"}
+        return _inline({**defs[ref[len(_REF):]], **rest}, defs, kept)
+    return {key: _inline(value, defs, kept) for key, value in schema.items()}
+
+
+@functools.cache
+def _lean_extraction_schema() -> dict[str, Any]:
+    return {"title": "Extraction", **lean_schema(Extraction.model_json_schema())}
+
+
+class LeanExtraction(Extraction):
+    """Trial records of the document."""
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """The lean schema of ``Extraction`` (see ``lean_schema``); instructor sends it in every mode.
+
+        Computed once: instructor asks for it per request in the JSON modes; each call gets its own copy.
+        """
+        if args or kwargs:
+            return {"title": "Extraction", **lean_schema(super().model_json_schema(*args, **kwargs))}
+        return copy.deepcopy(_lean_extraction_schema())
+
+
+#: The response model each prompt header's ``schema:`` names (``full`` when it names none).
+RESPONSE_MODELS: dict[str, type[Extraction]] = {"full": Extraction, "lean": LeanExtraction}

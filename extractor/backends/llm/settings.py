@@ -29,6 +29,11 @@ def default_cache_dir(env: Mapping[str, str] = os.environ) -> str:
     return os.path.join(base, "trialx")
 
 
+#: The prompt when none is set. Not simply the latest version: extract@3 asks for the same records
+#: with under 40% of extract@2's fixed overhead, but which extracts better is for a real model to show.
+DEFAULT_PROMPT = "extract@2"
+
+
 @dataclass(frozen=True)
 class LLMSettings:
     """Everything the LLM backend needs; built by ``resolve``.
@@ -39,7 +44,8 @@ class LLMSettings:
         api_key_env: Name of the environment variable holding the API key.
         mode: How instructor asks for structure: json_schema, tools, json or md_json; auto (the
             default) detects the strongest the endpoint accepts, once per endpoint and model.
-        prompt: Prompt name, optionally ``@version`` (latest version when omitted).
+        prompt: Prompt name, optionally ``@version`` (latest version when omitted); ``DEFAULT_PROMPT``
+            when not set.
         prompts_dir: Directory of prompt files, overriding the bundled ``prompts/``.
         temperature: Sampling temperature.
         max_output_tokens: Completion token limit per request, or None for the endpoint's.
@@ -62,7 +68,7 @@ class LLMSettings:
     base_url: str | None = None
     api_key_env: str = "OPENAI_API_KEY"
     mode: str = "auto"
-    prompt: str = "extract"
+    prompt: str = DEFAULT_PROMPT
     prompts_dir: str | None = None
     temperature: float = 0.0
     max_output_tokens: int | None = None
