@@ -99,3 +99,17 @@ def test_locate_trusts_a_right_offset_and_finds_a_wrong_one():
     assert locate(text, "ORR was 40%", 3) == 0  # a stale offset: the first occurrence
     assert locate(text, "ORR was 40%", None) == 0
     assert locate(text, "ORR was 41%", 0) is None and locate(text, "", 0) is None
+
+
+DIFF_TEXT = "The response rate was 20% lower with A than with B (difference -20.0%, 95% CI -31.2 to -8.8)."
+
+
+def test_a_percentage_difference_may_be_negative_but_a_proportion_stays_within_0_to_100():
+    difference = {"endpoint": "ORR", "measure": "difference", "value": -20.0, "unit": "percent", "ci_low": -31.2,
+                  "ci_high": -8.8, "evidence": "difference -20.0%, 95% CI -31.2 to -8.8"}
+    answer = {"is_trial_report": True, "trials": [{"role": "reported", "results": [difference]}]}
+    assert Extraction.model_validate(answer, context={"document": DIFF_TEXT}).trials[0].results[0].value == -20.0
+    proportion = {**difference, "measure": "proportion"}
+    answer = {"is_trial_report": True, "trials": [{"role": "reported", "results": [proportion]}]}
+    with pytest.raises(ValidationError, match="percentage outside 0-100"):
+        Extraction.model_validate(answer, context={"document": DIFF_TEXT})

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from pydantic.json_schema import SkipJsonSchema
 
 from extractor.grounding import Grounder, holds_value
-from extractor.models import Result, TrialRecord, Unit
+from extractor.models import Measure, Result, TrialRecord, Unit
 
 # -------------------------------------------------------------- registry ids
 
@@ -87,7 +87,7 @@ class CheckedResult(Result):
     def _check(self, info: ValidationInfo) -> Self:
         if self.value is None and not self.not_reached:
             raise ValueError("value is null but not_reached is false: give the value, or not_reached: true")
-        if self.unit == Unit.percent:
+        if self.unit == Unit.percent and self.measure != Measure.difference:  # a difference may be negative
             for name in ("value", "ci_low", "ci_high"):
                 number = getattr(self, name)
                 if number is not None and not 0 <= number <= 100:
