@@ -338,6 +338,28 @@ def test_design_words_in_a_title_are_not_an_acronym():
     # a threshold or a study verb
     ("Patients with a Karnofsky performance score ≥ 80 were enrolled.", {}),
     ("A multicenter study examined 122 randomized patients in complete remission.", {"enrolled": 122}),
+    # stratified, then randomised; assigned to the arms without "randomly"
+    ("723 patients were stratified by ECOG PS and previous treatment and randomly allocated (1:1) to receive axitinib "
+     "(n=361) or sorafenib (n=362).", {"enrolled": 723}),
+    ("Consenting patients (N = 271) with a diagnosis of cancer of the esophagus or stomach were stratified by sex and "
+     "randomly assigned to a control group.", {"enrolled": 271}),
+    ("356 patients with stage I (except for T1N0), II and IIIA NSCLC were assigned to either the surgery arm (179 "
+     "patients) or the primary surgery arm (177 patients).", {"enrolled": 356}),
+    ("Thirty-nine patients with lymphoma who had concluded treatment within 12 months were assigned to a TY group or to a "
+     "wait-list control group.", {"enrolled": 39}),
+    ("30 patients were allocated to the system-oriented therapy and 40 patients were allocated to the reference "
+     "intervention.", {}),  # one arm's count
+    # the count after the people, or as their subject's complement
+    ("In this analysis of all patients randomly assigned with strata (n = 291), the combination was superior.",
+     {"enrolled": 291}),
+    ("Two hundred forty-six of 302 patients randomly assigned provided complete data at 6 weeks.", {"enrolled": 302}),
+    ("Subjects were 88 women with facial hirsutism recruited from hospital outpatient clinics.", {"enrolled": 88}),
+    ("Study patients included 472 low-income, predominantly female Hispanic patients with cancer.", {"enrolled": 472}),
+    ("82 postmenopausal patients with histologically confirmed invasive hormone-sensitive breast cancers were included.",
+     {"enrolled": 82}),
+    ("Fifty-one patients with T2, N0/N1, M0 NPC took part in a randomized controlled clinical study.", {"enrolled": 51}),
+    ("We measured ambulatory BP in 41 normotensive advanced solid tumor patients in a randomized dose escalation study.",
+     {"enrolled": 41}),
 ])
 def test_enrolment_phrase_shapes(sentence, counts):
     from extractor.structure import Sentence

@@ -234,6 +234,24 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "There were 752 patients enrolled", "301 breast cancer patients randomized"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:enrolled|randomi[sz]ed|recruited)\b"),
     ("enrolled", rf"(?:study|trial) (?:included|enrolled|comprised|recruited|involved|examined) {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
+    # "723 patients were stratified by ECOG PS and previous treatment and randomly allocated", "356 patients with
+    # stage I-IIIA NSCLC were assigned to either …", "Thirty-nine patients with lymphoma … were assigned to a TY group"
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,160}}?)\b(?:were|was)\s+(?:stratified\b"
+                 rf"{_BETWEEN}{{0,100}}?\band\s+(?:then\s+)?(?:randomi[sz]ed|randomly (?:assigned|allocated))|(?:assigned|allocated)"
+                 rf"(?= to (?:either|one of|receive|an?|the)\b))"),
+    ("enrolled", rf"\b{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\){_BETWEEN}{{0,160}}?\b(?:were|was)\s+stratified\b{_BETWEEN}{{0,100}}?"
+                 rf"\band\s+(?:then\s+)?(?:randomi[sz]ed|randomly (?:assigned|allocated))"),
+    # "all patients randomly assigned with strata (n = 291)", "Two hundred forty-six of 302 patients randomly assigned"
+    ("enrolled", rf"\b{_PEOPLE_NOUN}\s+(?:randomly (?:assigned|allocated)|randomi[sz]ed|enrolled)[^.;()]{{0,30}}?\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
+    ("enrolled", rf"(?:of|among) (?:the )?{_COUNT} (?:(?!of\b)[\w-]+ ){{0,3}}?{_PEOPLE} randomly (?:assigned|allocated)"),
+    # "Subjects were 88 women with …", "Study patients included 472 low-income … patients"
+    ("enrolled", rf"\b(?:subjects|participants|patients) were {_COUNT} {_PEOPLE}"),
+    ("enrolled", rf"\b(?:study|trial) {_PEOPLE_NOUN} (?:included|comprised) {_COUNT}\s+(?:[\w-]+[\s,]+){{0,6}}?{_PEOPLE}"),
+    # "82 postmenopausal patients with histologically confirmed invasive hormone-sensitive breast cancers were included"
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+with\s[^.;,]{{0,100}}?\b(?:were|was)\s+(?:enrolled|included|recruited)\b"),
+    # "Fifty-one patients with T2, N0/N1, M0 NPC took part in a randomized", "in 41 normotensive … patients in a randomized"
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}[^.;]{{0,80}}?\btook part in (?:a|the|this|our)\b"),
+    ("enrolled", rf"\bin {_COUNT}\s+(?:[\w-]+\s+){{0,5}}?{_PEOPLE} in (?:a|this) (?:[\w-]+\s+){{0,2}}?randomi[sz]ed\b"),
     ("treated", rf"(?:among|of|in) {_COUNT} treated {_PEOPLE}"),
     ("treated", rf"{_COUNT} {_PEOPLE} (?:were|was) treated"),
     ("treated", rf"{_COUNT} {_PEOPLE} received (?:the )?(?:assigned|study|at least one)"),
@@ -296,7 +314,7 @@ _IN_ONE_ARM = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?in\s+the\s[^.;]{{1,40}}?\b(?
 _KIND_HINTS = {
     "screened": ("screen",),
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist",
-                 "accru", "trial", "study", "consented"),
+                 "accru", "trial", "study", "consented", "took part", "subjects were", "participants were", "patients were"),
     "treated": ("treat", "receiv", "given"),
     "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "intent", "intention", "available for", "analy",
                   "enrolled in", "enrolled on", "included in", "randomized in", "randomised in", "participating in",
@@ -308,7 +326,7 @@ _KIND_HINTS = {
 _NUMBER_START = quick(rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)", re.IGNORECASE)
 #: Words an enrolment sentence holds (substring tests: cheaper than one alternation searched at every character).
 _ENROLMENT_HINTS = (
-    "enrol", "randomi", "randomly", "consented", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
+    "enrol", "randomi", "randomly", "consented", "took part", "subjects were", "participants were", "patients were", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
     "accru", "assign", "available for", "allocat", "entered", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis")
 
