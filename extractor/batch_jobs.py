@@ -17,7 +17,8 @@ that died before saving its id is found again by the token in its metadata.
 results files, such as ``vllm run-batch`` writes) and runs a ``trialx extract`` job over the
 manifests' documents whose backend answers each request from those results
 (``OpenAIBackend.answering_from``): the same validators, output, errors file, ``--resume`` and
-summary as ``trialx extract``, and the results stored in the response cache under the online key.
+summary as ``trialx extract``, and the results stored in the response cache under the online key
+(the cache directory prepare looked in, unless ``--cache-dir`` names another).
 A document without a usable answer is an error naming why, for an online rerun.
 """
 
@@ -321,7 +322,7 @@ async def _prepare(items: Iterator[Item], backend: OpenAIBackend, first: Request
     await backend.find_mode()  # --mode auto: the manifest names the mode the requests are built for
     settings = backend.settings
     header = {"trialx_batch": MANIFEST_FORMAT, "digest": backend.digest, "created": now(),
-              "endpoint": settings.endpoint(), "inputs": options.inputs,
+              "endpoint": settings.endpoint(), "inputs": options.inputs, "cache_dir": settings.cache_dir,
               "settings": {name: getattr(settings, name) for name in ANSWER_SETTINGS} | {"mode": backend.mode}}
     prepared = Prepared(model=backend.model, mode=str(backend.mode), price=backend.price)
     writer = _RequestWriter(first, header, options, prepared)
@@ -558,8 +559,10 @@ def collect(options: CollectOptions, job: JobOptions, *, on_document: Callable[[
     headers = [file.header() for file in options.files]
     if len({h["digest"] for h in headers}) > 1:
         raise BatchError("these requests files were prepared under different settings: collect them apart")
-    flags = {k: v for k, v in options.llm.items() if k in ("cache_dir", "price_file")}
-    settings = resolve({**headers[0]["settings"], **flags, "no_cache": False}, config=options.llm.get("config"))
+    # The answers go to the cache prepare looked in, unless --cache-dir names another.
+    flags = {"cache_dir": options.llm.get("cache_dir") or headers[0]["cache_dir"], "no_cache": False,
+             "price_file": options.llm.get("price_file")}
+    settings = resolve({**headers[0]["settings"], **flags}, config=options.llm.get("config"))
     backend = OpenAIBackend(settings, batch=True)
     if backend.digest != headers[0]["digest"]:
         backend.close()
@@ -586,4 +589,6 @@ def rerun_command(file: RequestFile, output: str) -> list[str]:
     defaults = LLMSettings()
     flags = [f"--{name.replace('_', '-')}={value}" for name, value in header["settings"].items()
              if value is not None and value != getattr(defaults, name)]
+    if header["cache_dir"] != resolve({}).cache_dir:
+        flags.append(f"--cache-dir={header['cache_dir']}")
     return ["trialx", "extract", *header["inputs"], "-o", output, "--resume", "--backend", "openai", *flags]

@@ -75,7 +75,8 @@ def split_files(tmp_path: Path) -> list[RequestFile]:
 
 def test_round_trip_then_no_request_online(fake_openai, tmp_path):
     docs = corpus(tmp_path, 6)
-    file = prepared(tmp_path, fake_openai, [str(docs)])
+    cache = str(tmp_path / "prepared-cache")  # not the environment's: collect stores where prepare looked
+    file = prepared(tmp_path, fake_openai, [str(docs)], llm={"cache_dir": cache})
     assert len(lines(file.path)) == 6 and not fake_openai.chat_requests()
     state = run_batch(file, fake_openai)
     assert state["statuses"] == ["validating", "in_progress", "finalizing", "completed"]
@@ -87,8 +88,9 @@ def test_round_trip_then_no_request_online(fake_openai, tmp_path):
     assert all(r["usage"]["batch"] and r["backend"] == "openai" for r in records)
     assert fake_openai.batches.lines_answered == 6
     # Online, with the same settings and a new output: every document from the cache, zero requests.
-    again = online(fake_openai, tmp_path, [str(docs)], "online.jsonl")
+    again = online(fake_openai, tmp_path, [str(docs)], "online.jsonl", cache_dir=cache)
     assert again.written == 6 and again.cached == 6 and not fake_openai.chat_requests()
+    assert f"--cache-dir={cache}" in rerun_command(file, "out.jsonl")
     assert {r["doc_id"]: r["trials"] for r in read_jsonl(tmp_path / "online.jsonl")} == \
         {r["doc_id"]: r["trials"] for r in records}
 
@@ -197,7 +199,8 @@ def test_an_expired_batch_writes_what_it_answered_and_lists_the_rest(fake_openai
     summary = collected(tmp_path, [file])
     assert summary.written == 4 and summary.errors == 2 and not fake_openai.chat_requests()
     errors = read_jsonl(tmp_path / "out.errors.jsonl")
-    assert all("batch_expired" in e["reason"] and "rerun it online" in e["reason"] for e in errors)
+    assert all("the batch did not run it (batch_expired" in e["reason"] and "rerun it online" in e["reason"]
+               for e in errors)
     listed = {e["doc_id"] for e in errors}
     texts = {r["id"]: r["abstract"] for r in read_jsonl(docs)}
     # The rerun online asks for the two listed documents only, then a second rerun for nothing.

@@ -72,7 +72,9 @@ def failure_of(line: dict[str, Any]) -> str | None:
     else:
         inner = body.get("error") if isinstance(body, dict) else None
         said = str(inner.get("message") if isinstance(inner, dict) else inner or body or "no body")
-    return f"the batch request failed ({status or 'no response'}: {said})"
+    if status is None:
+        return f"the batch did not run it ({said})"
+    return f"the batch request failed ({status}: {said})"
 
 
 class ResultsIndex:
