@@ -8,10 +8,13 @@ Exit codes (also in the README):
        without a text column, output exists without --resume/--overwrite, output
        or errors file is an input, another job is writing the output; trialx merge:
        a doc_id in two shard outputs, a torn line, a shard still being written; trialx
-       export: tables exist without --overwrite, or --to parquet without pyarrow installed
+       export: tables exist without --overwrite, or --to parquet without pyarrow installed;
+       trialx batch: a file not prepared or submitted, submitted twice, refused by the API,
+       or prepared under other settings than collect finds
     3  trialx eval: the quality gate failed (--fail-under, --baseline/--max-drop)
     4  the endpoint is down: --max-consecutive-failures transport failures in a row
        (refused, hung, 5xx); what was written is whole; rerun with --resume
+    5  trialx batch collect: a batch has not ended yet (collect later, or with --wait)
     130 interrupted (Ctrl-C); rerun with --resume to continue
 """
 
@@ -645,6 +648,7 @@ def batch_prepare(
     max_requests: Annotated[int, typer.Option(min=1, help="Requests per file (OpenAI's limit).")] = 50_000,
     max_bytes: Annotated[int, typer.Option(min=1, help="Bytes per file (OpenAI's limit: 200 MB).")] = 200_000_000,
     progress: _Progress = None,
+    summary_json_path: _SummaryJson = None,
     llm: dict[str, Any] | None = None,
 ) -> None:
     """Write the requests of every document not in the response cache, in the OpenAI batch input format."""
@@ -665,7 +669,8 @@ def batch_prepare(
                 bar.update(task, documents=done.documents, requests=done.requests)
 
             prepared = prepare(options, on_document=tick)
-    except (InputError, OutputConflict, OutputBusy, BackendConfigError, BatchError, BackendUnavailable) as exc:
+    except (InputError, OutputConflict, OutputBusy, BackendConfigError, BatchError, BackendUnavailable,
+            OSError) as exc:
         raise _batch_error(exc) from None
     except KeyboardInterrupt:
         err.print("[yellow]interrupted[/]: nothing was kept; prepare again")
@@ -677,6 +682,8 @@ def batch_prepare(
               f"the request of a same text, {prepared.errors} errors kept for collect); "
               f"{prepared.bytes / 1e6:.1f} MB, about {prepared.prompt_tokens:,} prompt tokens{cost}",
               highlight=False, markup=False, soft_wrap=True)
+    if summary_json_path is not None:
+        summary_json_path.write_text(json.dumps(prepared.as_dict()) + "\n")
     if prepared.requests:
         err.print(f"next: trialx batch submit {' '.join(prepared.files)}", highlight=False, markup=False)
 
@@ -773,7 +780,7 @@ def batch_collect(
     show_progress = err.is_terminal if progress is None else progress
     try:
         summary = _run(functools.partial(collect, options, job), show_progress)
-    except (OutputExists, OutputConflict, OutputBusy, BackendConfigError, BatchError, NotReady) as exc:
+    except (OutputExists, OutputConflict, OutputBusy, BackendConfigError, BatchError, NotReady, OSError) as exc:
         raise _batch_error(exc) from None
     except KeyboardInterrupt:
         err.print("[yellow]interrupted[/]: what was written is whole; rerun with --resume")

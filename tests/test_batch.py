@@ -127,7 +127,11 @@ def test_collect_in_a_new_process_finds_the_batch_saved_by_submit(fake_openai, t
     docs = corpus(tmp_path, 3)
     llm = ["--base-url", fake_openai.base_url, "--model", MODEL]
     out, requests = tmp_path / "out.jsonl", tmp_path / "requests.jsonl"
-    assert run_cli("batch", "prepare", str(docs), "-o", str(requests), *llm).returncode == 0
+    made = run_cli("batch", "prepare", str(docs), "-o", str(requests), *llm, "--summary-json", str(tmp_path / "p.json"))
+    assert made.returncode == 0, made.stderr.decode()
+    plan = json.loads((tmp_path / "p.json").read_text())
+    assert plan["requests"] == plan["documents"] == 3 and plan["files"] == [str(requests)]
+    assert plan["prompt_tokens"] == requests.stat().st_size // 4 and plan["input_cost_usd"] > 0
     proc = run_cli("batch", "submit", str(requests))
     assert proc.returncode == 0, proc.stderr.decode()
     batch_id = json.loads((tmp_path / "requests.jsonl.batch.json").read_text())["batch_id"]
