@@ -127,7 +127,7 @@ def extract_documents(
         except BackendUnavailable:
             raise
         except Exception as exc:  # one bad document never sinks a batch
-            yield _failure(item, exc)
+            yield extraction_error(item, exc)
             continue
         yield _finish(result, item, engine.name)
 
@@ -165,7 +165,7 @@ async def aextract_documents(
         except BackendUnavailable:
             raise
         except Exception as exc:  # one bad document never sinks a batch
-            return _failure(document, exc)
+            return extraction_error(document, exc)
 
     async def worker() -> None:
         try:
@@ -220,7 +220,8 @@ def run_documents(
     asyncio.run(run(engine))
 
 
-def _failure(document: Document, exc: Exception) -> DocumentError:
+def extraction_error(document: Document, exc: Exception) -> DocumentError:
+    """The error line of a document whose extraction raised ``exc``."""
     return DocumentError(
         source=document.source or document.doc_id,
         reason=f"extraction failed: {type(exc).__name__}: {exc}",

@@ -9,10 +9,13 @@ Exit codes (also in the README):
        or errors file is an input, another job is writing the output; trialx merge:
        a doc_id in two shard outputs, a torn line, a shard still being written; trialx
        export: tables exist without --overwrite, or --to parquet without pyarrow installed;
-       trialx review: the run output is missing or the port is taken
+       trialx review: the run output is missing or the port is taken;
+       trialx batch: a file not prepared or submitted, submitted twice, refused by the API,
+       or prepared under other settings than collect finds
     3  trialx eval: the quality gate failed (--fail-under, --baseline/--max-drop)
     4  the endpoint is down: --max-consecutive-failures transport failures in a row
        (refused, hung, 5xx); what was written is whole; rerun with --resume
+    5  trialx batch collect: a batch has not ended yet (collect later, or with --wait)
     130 interrupted (Ctrl-C); rerun with --resume to continue
 """
 
@@ -22,6 +25,7 @@ import functools
 import inspect
 import json
 import logging
+import shlex
 import sys
 import warnings
 from collections.abc import Callable
@@ -59,7 +63,8 @@ from extractor.pipeline import JobOptions, OutputConflict, OutputExists, Summary
 from extractor.readers import FORMATS, FieldNames
 from extractor.shards import MergeError, Shard, ShardError, merge_outputs
 
-EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE, EXIT_GATE, EXIT_ENDPOINT_DOWN, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+EXIT_OK, EXIT_DOC_ERRORS, EXIT_USAGE, EXIT_GATE, EXIT_ENDPOINT_DOWN, EXIT_NOT_READY, EXIT_INTERRUPTED = (
+    0, 1, 2, 3, 4, 5, 130)
 
 app = typer.Typer(
     help="Turn clinical-trial literature into typed, traceable trial records.",
@@ -183,6 +188,20 @@ def llm_flags(*names: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]
 
 _BACKEND_HELP = f"Backend: {', '.join([*available(), AUTO])} (auto: the LLM backend when one is configured)."
 
+# Options that more than one command takes.
+_Inputs = Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")]
+_Errors = Annotated[str | None, typer.Option(help="Errors JSONL.", show_default="<output>.errors.jsonl")]
+_Resume = Annotated[bool, typer.Option(help="Skip documents already in the output and append the rest.")]
+_Overwrite = Annotated[bool, typer.Option(help="Replace an existing output.")]
+_InputFormat = Annotated[
+    str | None, typer.Option("--format", help=f"Input format, overriding detection: {', '.join(FORMATS)}.")]
+_TextField = Annotated[list[str] | None, typer.Option(help="JSON/CSV field(s) holding the text (repeatable).")]
+_TitleField = Annotated[list[str] | None, typer.Option(help="Field(s) holding the title.")]
+_IdField = Annotated[list[str] | None, typer.Option(help="Field(s) holding the id.")]
+_MaxChars = Annotated[int, typer.Option(help="Refuse documents longer than this many characters.")]
+_Progress = Annotated[bool | None, typer.Option(help="Progress bar.", show_default="when stderr is a terminal")]
+_SummaryJson = Annotated[Path | None, typer.Option("--summary-json", help="Also write the summary as JSON here.")]
+
 
 def _pick_backend(name: str, flags: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """Resolve ``auto`` (saying what it chose) and keep LLM settings for the LLM backend only."""
@@ -195,34 +214,19 @@ def _pick_backend(name: str, flags: dict[str, Any]) -> tuple[str, dict[str, Any]
 @app.command()
 @llm_flags()
 def extract(
-    inputs: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    inputs: _Inputs,
     output: Annotated[str, typer.Option("-o", "--output", help="Output JSONL, - for stdout.")] = "-",
-    errors: Annotated[
-        str | None, typer.Option(help="Errors JSONL.", show_default="<output>.errors.jsonl")
-    ] = None,
+    errors: _Errors = None,
     backend: Annotated[str, typer.Option(help=_BACKEND_HELP)] = DEFAULT_BACKEND,
-    resume: Annotated[
-        bool, typer.Option(help="Skip documents already in the output and append the rest.")
-    ] = False,
-    overwrite: Annotated[bool, typer.Option(help="Replace an existing output.")] = False,
-    input_format: Annotated[
-        str | None,
-        typer.Option("--format", help=f"Input format, overriding detection: {', '.join(FORMATS)}."),
-    ] = None,
-    text_field: Annotated[
-        list[str] | None, typer.Option(help="JSON/CSV field(s) holding the text (repeatable).")
-    ] = None,
-    title_field: Annotated[list[str] | None, typer.Option(help="Field(s) holding the title.")] = None,
-    id_field: Annotated[list[str] | None, typer.Option(help="Field(s) holding the id.")] = None,
-    max_chars: Annotated[
-        int, typer.Option(help="Refuse documents longer than this many characters.")
-    ] = DEFAULT_MAX_CHARS,
-    progress: Annotated[
-        bool | None, typer.Option(help="Progress bar.", show_default="when stderr is a terminal")
-    ] = None,
-    summary_json_path: Annotated[
-        Path | None, typer.Option("--summary-json", help="Also write the summary as JSON here.")
-    ] = None,
+    resume: _Resume = False,
+    overwrite: _Overwrite = False,
+    input_format: _InputFormat = None,
+    text_field: _TextField = None,
+    title_field: _TitleField = None,
+    id_field: _IdField = None,
+    max_chars: _MaxChars = DEFAULT_MAX_CHARS,
+    progress: _Progress = None,
+    summary_json_path: _SummaryJson = None,
     concurrency: Annotated[
         int | None, typer.Option(help="Documents in flight with the LLM backend (default 8; the rule backend: 1).")
     ] = None,
@@ -233,10 +237,7 @@ def extract(
     llm: dict[str, Any] | None = None,
 ) -> None:
     """Extract trial records from documents into JSONL, one line per document."""
-    if input_format is not None and input_format not in FORMATS:
-        raise _usage_error(f"unknown --format {input_format!r}; choose one of: {', '.join(FORMATS)}")
-    if resume and overwrite:
-        raise _usage_error("--resume and --overwrite contradict each other")
+    _check_reading(input_format, resume, overwrite)
     if concurrency is not None and concurrency < 1:
         raise _usage_error("--concurrency must be at least 1")
     try:
@@ -260,7 +261,7 @@ def extract(
     )
     show_progress = err.is_terminal if progress is None else progress
     try:
-        summary = _run(options, show_progress)
+        summary = _run(functools.partial(run_job, options), show_progress)
     except (InputError, OutputExists, OutputConflict, OutputBusy, UnknownBackend, BackendConfigError) as exc:
         raise _usage_error(str(exc)) from None
     except BackendUnavailable as exc:
@@ -274,15 +275,24 @@ def extract(
     raise typer.Exit(EXIT_DOC_ERRORS if summary.errors else EXIT_OK)
 
 
-def _report(summary: Summary, summary_json_path: Path | None) -> None:
-    _print_summary(summary)
+def _check_reading(input_format: str | None, resume: bool, overwrite: bool) -> None:
+    """Exit 2 for an unknown --format, or --resume with --overwrite."""
+    if input_format is not None and input_format not in FORMATS:
+        raise _usage_error(f"unknown --format {input_format!r}; choose one of: {', '.join(FORMATS)}")
+    if resume and overwrite:
+        raise _usage_error("--resume and --overwrite contradict each other")
+
+
+def _report(summary: Summary, summary_json_path: Path | None, title: str = "trialx extract") -> None:
+    _print_summary(summary, title)
     if summary_json_path is not None:
         summary_json_path.write_text(summary_json(summary) + "\n")
 
 
-def _run(options: JobOptions, show_progress: bool) -> Summary:
+def _run(job: Callable[..., Summary], show_progress: bool) -> Summary:
+    """Run ``job`` (``run_job`` or ``collect`` with their options bound), with a progress bar if asked."""
     if not show_progress:
-        return run_job(options)
+        return job()
     columns = (
         SpinnerColumn(),
         TextColumn("extracting"),
@@ -302,13 +312,13 @@ def _run(options: JobOptions, show_progress: bool) -> Summary:
             bar.update(task, total=total, completed=summary.documents, rate=summary.docs_per_second,
                        errors=summary.errors)
 
-        return run_job(options, on_document=tick)
+        return job(on_document=tick)
 
 
-def _print_summary(summary: Summary) -> None:
+def _print_summary(summary: Summary, title: str = "trialx extract") -> None:
     for warning in summary.warnings:
         err.print(f"[yellow]warning[/]: {escape(warning)}", highlight=False, soft_wrap=True)
-    table = Table(title="trialx extract", show_header=False, title_justify="left")
+    table = Table(title=title, show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
     rows = [
@@ -335,7 +345,7 @@ def _print_summary(summary: Summary) -> None:
             ("prompt tokens", summary.prompt_tokens),
             ("  of which from the provider's prompt cache", summary.cached_prompt_tokens),
             ("completion tokens", summary.completion_tokens),
-            ("estimated cost", cost),
+            ("estimated cost at batch prices" if summary.batch else "estimated cost", cost),
         ]
     for name, value in rows:
         table.add_row(name, str(value))
@@ -652,6 +662,187 @@ def local_model_path(llm: dict[str, Any] | None = None) -> None:
     except LocalModelError as exc:
         raise _usage_error(str(exc)) from None
     sys.stdout.write(f"{path}\n")
+
+
+batch_app = typer.Typer(help="Large LLM jobs through a Batch API (OpenAI's, at half price) or vLLM's batch runner.",
+                        no_args_is_help=True)
+app.add_typer(batch_app, name="batch")
+_RequestFiles = Annotated[list[Path], typer.Argument(help="Requests files written by trialx batch prepare.")]
+#: The LLM flags of the commands that talk to the Files and Batch APIs (the endpoint is the prepared one).
+_API_FLAGS = ("api_key_env", "config", "timeout", "retries")
+_StatesJson = Annotated[bool, typer.Option("--json", help="Also print the saved states as JSON.")]
+
+
+def _batch_error(exc: Exception) -> typer.Exit:
+    """A batch command's failure as an exit code: a batch not ended yet (5), anything else a usage error (2)."""
+    from extractor.batch_jobs import NotReady
+
+    if isinstance(exc, NotReady):
+        err.print(f"[yellow]not ready[/]: {escape(str(exc))}", highlight=False, soft_wrap=True)
+        return typer.Exit(EXIT_NOT_READY)
+    if isinstance(exc, BackendUnavailable):
+        return _stopped(exc)
+    return _usage_error(str(exc))
+
+
+@batch_app.command("prepare")
+@llm_flags()
+def batch_prepare(
+    inputs: _Inputs,
+    output: Annotated[str, typer.Option("-o", "--output", help="The requests file (JSONL); more follow as "
+                                                                 "<stem>.2.jsonl ... past the limits.")],
+    overwrite: Annotated[bool, typer.Option(help="Replace an earlier prepare's files.")] = False,
+    input_format: _InputFormat = None,
+    text_field: _TextField = None,
+    title_field: _TitleField = None,
+    id_field: _IdField = None,
+    max_chars: _MaxChars = DEFAULT_MAX_CHARS,
+    max_requests: Annotated[int, typer.Option(min=1, help="Requests per file (OpenAI's limit).")] = 50_000,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Bytes per file (OpenAI's limit: 200 MB).")] = 200_000_000,
+    progress: _Progress = None,
+    summary_json_path: _SummaryJson = None,
+    llm: dict[str, Any] | None = None,
+) -> None:
+    """Write the requests of every document not in the response cache, in the OpenAI batch input format."""
+    from extractor.batch_jobs import BatchError, Prepared, PrepareOptions, prepare
+
+    _check_reading(input_format, False, False)
+    options = PrepareOptions(inputs=inputs, output=output, overwrite=overwrite, format=input_format,
+                             fields=_fields(text_field, title_field, id_field), max_chars=max_chars,
+                             backend_options=llm or {}, max_requests=max_requests, max_bytes=max_bytes)
+    show = err.is_terminal if progress is None else progress
+    try:
+        with Progress(SpinnerColumn(), TextColumn("preparing {task.fields[documents]} documents, "
+                                                   "{task.fields[requests]} requests"),
+                      console=err, transient=True, disable=not show) as bar:
+            task = bar.add_task("prepare", documents=0, requests=0)
+
+            def tick(done: Prepared) -> None:
+                bar.update(task, documents=done.documents, requests=done.requests)
+
+            prepared = prepare(options, on_document=tick)
+    except (InputError, OutputConflict, OutputBusy, BackendConfigError, BatchError, BackendUnavailable,
+            OSError) as exc:
+        raise _batch_error(exc) from None
+    except KeyboardInterrupt:
+        err.print("[yellow]interrupted[/]: nothing was kept; prepare again")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    cost = "" if prepared.input_cost_usd is None else \
+        f"; their input at {prepared.model}'s batch price: about ${prepared.input_cost_usd:.2f} (completions on top)"
+    err.print(f"{prepared.requests} requests for {prepared.documents} documents in {', '.join(prepared.files)} "
+              f"(mode {prepared.mode}; {prepared.cached} already in the response cache, {prepared.shared} sharing "
+              f"the request of a same text, {prepared.errors} errors kept for collect); "
+              f"{prepared.bytes / 1e6:.1f} MB, about {prepared.prompt_tokens:,} prompt tokens{cost}",
+              highlight=False, markup=False, soft_wrap=True)
+    if summary_json_path is not None:
+        summary_json_path.write_text(json.dumps(prepared.as_dict()) + "\n")
+    if prepared.requests:
+        err.print(f"next: trialx batch submit {' '.join(prepared.files)}", highlight=False, markup=False)
+
+
+@batch_app.command("submit")
+@llm_flags(*_API_FLAGS)
+def batch_submit(
+    files: _RequestFiles,
+    force: Annotated[bool, typer.Option(help="Submit a file again that was submitted already (paid again).")] = False,
+    llm: dict[str, Any] | None = None,
+) -> None:
+    """Upload each requests file (Files API) and create its batch; the batch id is kept in <file>.batch.json."""
+    from extractor.batch_jobs import BatchError, RequestFile, submit
+
+    for path in files:
+        try:
+            state = submit(RequestFile(path), llm or {}, force=force)
+        except (BatchError, BackendConfigError, OSError) as exc:
+            raise _batch_error(exc) from None
+        err.print(f"{path}: batch {state['batch_id']} {state['status']} ({state['requests']} requests); "
+                  f"see trialx batch status {path}", highlight=False, markup=False)
+
+
+def _batch_states(files: list[Path], llm: dict[str, Any] | None, act: Any, json_output: bool) -> None:
+    """Run ``act`` (status or cancel) on each file and print the states."""
+    from extractor.batch_jobs import BatchError, RequestFile
+
+    states = []
+    for path in files:
+        try:
+            state = act(RequestFile(path), llm or {})
+        except (BatchError, BackendConfigError) as exc:
+            raise _batch_error(exc) from None
+        states.append(state)
+        counts = state.get("request_counts") or {}
+        err.print(f"{path}: batch {state['batch_id']} {state['status']}, {counts.get('completed', 0)} of "
+                  f"{counts.get('total', state.get('requests', '?'))} requests answered, {counts.get('failed', 0)} "
+                  f"failed (submitted {state.get('submitted')}, checked {state.get('checked')})",
+                  highlight=False, markup=False, soft_wrap=True)
+    if json_output:
+        sys.stdout.write(json.dumps(states) + "\n")
+
+
+@batch_app.command("status")
+@llm_flags(*_API_FLAGS)
+def batch_status(
+    files: _RequestFiles,
+    json_output: _StatesJson = False,
+    llm: dict[str, Any] | None = None,
+) -> None:
+    """Where each file's batch stands: its status and request counts (saved in <file>.batch.json)."""
+    from extractor.batch_jobs import status
+
+    _batch_states(files, llm, status, json_output)
+
+
+@batch_app.command("cancel")
+@llm_flags(*_API_FLAGS)
+def batch_cancel(
+    files: _RequestFiles,
+    json_output: _StatesJson = False,
+    llm: dict[str, Any] | None = None,
+) -> None:
+    """Cancel each file's batch; what it answered before stopping can still be collected."""
+    from extractor.batch_jobs import cancel
+
+    _batch_states(files, llm, cancel, json_output)
+
+
+@batch_app.command("collect")
+@llm_flags("cache_dir", "price_file", *_API_FLAGS)
+def batch_collect(
+    files: _RequestFiles,
+    output: Annotated[str, typer.Option("-o", "--output", help="Output JSONL, - for stdout.")],
+    errors: _Errors = None,
+    results: Annotated[list[str] | None, typer.Option(
+        help="Read these results files (vllm run-batch's output) instead of downloading the batch's.")] = None,
+    resume: _Resume = False,
+    overwrite: _Overwrite = False,
+    wait: Annotated[bool, typer.Option(help="Wait until the batches have ended, looking every --poll seconds.")
+                    ] = False,
+    poll: Annotated[float, typer.Option(min=0, help="Seconds between two looks with --wait.")] = 60.0,
+    progress: _Progress = None,
+    summary_json_path: _SummaryJson = None,
+    llm: dict[str, Any] | None = None,
+) -> None:
+    """Write the records of the batches' answers (checked as online), cache them, and list what to rerun online."""
+    from extractor.batch_jobs import BatchError, CollectOptions, NotReady, RequestFile, collect, rerun_command
+
+    _check_reading(None, resume, overwrite)
+    request_files = [RequestFile(path) for path in files]
+    options = CollectOptions(request_files, results=results or [], llm=llm or {}, wait=poll if wait else None)
+    job = JobOptions(inputs=[], output=output, errors=errors, resume=resume, overwrite=overwrite, backend="openai")
+    show_progress = err.is_terminal if progress is None else progress
+    try:
+        summary = _run(functools.partial(collect, options, job), show_progress)
+    except (OutputExists, OutputConflict, OutputBusy, BackendConfigError, BatchError, NotReady, OSError) as exc:
+        raise _batch_error(exc) from None
+    except KeyboardInterrupt:
+        err.print("[yellow]interrupted[/]: what was written is whole; rerun with --resume")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    _report(summary, summary_json_path, "trialx batch collect")
+    if summary.errors:
+        err.print(f"{summary.errors} documents have no usable answer (each in {summary.errors_file} with why); "
+                  f"rerun them online, the others skipped:\n  {shlex.join(rerun_command(request_files[0], output))}",
+                  highlight=False, markup=False, soft_wrap=True)
+    raise typer.Exit(EXIT_DOC_ERRORS if summary.errors else EXIT_OK)
 
 
 def _print_report(data: dict[str, object]) -> None:

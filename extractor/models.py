@@ -268,6 +268,8 @@ class Usage(_Record):
     """Estimated cost from the price table; null when the model has no price."""
     cached: bool = False
     """True when this result came from the response cache (no request was made this run)."""
+    batch: bool = False
+    """True when the requests went through a Batch API (trialx batch); ``cost_usd`` is at its batch price."""
 
 
 class DocumentResult(_Record):

@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from extractor.api import run_documents
-from extractor.backends import DEFAULT_BACKEND, BackendUnavailable, get_backend
+from extractor.backends import DEFAULT_BACKEND, Backend, BackendUnavailable, get_backend
 from extractor.documents import DEFAULT_MAX_CHARS, Document, DocumentError
 from extractor.models import DocumentResult, Usage
 from extractor.output import JsonlSink, default_errors_path, iter_json_lines, job_lock, read_written, repair_tail
-from extractor.readers import STDIN, FieldNames, InputFile, ReadStats, count_items, input_files, read_files
+from extractor.readers import STDIN, FieldNames, InputFile, Item, ReadStats, count_items, input_files, read_files
 from extractor.shards import Shard, shard_key
 
 
@@ -85,7 +85,8 @@ class Summary:
     ones included, when a progress listener asked and it is cheap to know; else None.
     ``warnings`` are problems of the job as a whole (corrupt lines in a resumed output).
     ``deleted`` counts PMIDs of PubMed ``<DeleteCitation>`` entries (skipped); ``other_shards``
-    the items left to the other shards of a ``--shard`` job.
+    the items left to the other shards of a ``--shard`` job. ``batch``: the requests went through a
+    Batch API (``trialx batch collect``) and ``cost_usd`` is at its batch prices.
     """
 
     documents: int = 0
@@ -106,6 +107,7 @@ class Summary:
     reasks: int = 0
     cached: int = 0
     cost_usd: float | None = None
+    batch: bool = False
     total: int | None = None
     warnings: list[str] = field(default_factory=list)
     deleted: int = 0
@@ -124,7 +126,7 @@ class Summary:
         """Take what the backend's requests cost this run, failed documents included."""
         self.prompt_tokens, self.completion_tokens = usage.prompt_tokens, usage.completion_tokens
         self.cached_prompt_tokens, self.cost_usd = usage.cached_prompt_tokens, usage.cost_usd
-        self.requests, self.reasks = usage.requests, usage.reasks
+        self.requests, self.reasks, self.batch = usage.requests, usage.reasks, usage.batch
 
     @property
     def docs_per_second(self) -> float:
@@ -151,7 +153,7 @@ class Summary:
             "usage": {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
                       "cached_prompt_tokens": self.cached_prompt_tokens, "requests": self.requests,
                       "reasks": self.reasks, "cached": self.cached,
-                      "cost_usd": self.cost_usd},
+                      "cost_usd": self.cost_usd, "batch": self.batch},
         }
 
 
@@ -221,7 +223,7 @@ def _sharded(items: Iterable[Document | DocumentError], shard: Shard | None, sum
             summary.other_shards += 1
 
 
-def _admit(
+def admit(
     items: Iterable[Document | DocumentError], done: set[str], summary: Summary
 ) -> Iterator[Document | DocumentError]:
     """Drop documents already written (resume); turn duplicate ids into errors."""
@@ -243,7 +245,7 @@ def _admit(
         yield item
 
 
-def _refuse_overlaps(files: Iterable[InputFile], output: str, errors: str | None) -> None:
+def refuse_overlaps(files: Iterable[InputFile], output: str, errors: str | None) -> None:
     """Refuse a job whose output or errors file is one of its inputs, or one file for both.
 
     Files are compared by device and inode, so a hard link, a symlink or another
@@ -345,12 +347,17 @@ def _noted(items: Iterable[Document | DocumentError], notes: dict[str, tuple[str
         yield item
 
 
-def run_job(options: JobOptions, *, on_document: Callable[[Summary], None] | None = None) -> Summary:
+def run_job(options: JobOptions, *, on_document: Callable[[Summary], None] | None = None,
+            items: Iterable[Item] | None = None, backend: Backend | None = None) -> Summary:
     """Run one extraction job and return its summary.
 
     The job holds the output's lock (``output.job_lock``) from start to end. With
     ``on_document``, ``Summary.total`` says how many items the inputs hold, when that is
     cheap to know (``readers.count_items``).
+
+    ``items`` and ``backend``, when given, stand for reading ``options.inputs`` and building
+    ``options.backend`` (``trialx batch collect`` gives the documents of its manifests and a Batch
+    API's answers); the inputs are then only kept from being written over.
 
     Raises:
         OutputExists: the output exists and neither ``resume`` nor ``overwrite`` is set.
@@ -367,28 +374,29 @@ def run_job(options: JobOptions, *, on_document: Callable[[Summary], None] | Non
     files = input_files(options.inputs)
     summary = Summary(output=options.output, errors_file=options.errors_path(),
                       shard=None if options.shard is None else str(options.shard))
-    _refuse_overlaps(files, options.output, summary.errors_file)
+    refuse_overlaps(files, options.output, summary.errors_file)
     with nullcontext() if options.output == STDIN else job_lock(options.output):
-        return _run_locked(options, files, summary, on_document)
+        return _run_locked(options, files, summary, on_document, items, backend)
 
 
 def _run_locked(options: JobOptions, files: list[InputFile], summary: Summary,
-                on_document: Callable[[Summary], None] | None) -> Summary:
+                on_document: Callable[[Summary], None] | None, given: Iterable[Item] | None,
+                backend: Backend | None) -> Summary:
     done = _already_written(None if options.output == STDIN else Path(options.output), options, summary)
-    backend = get_backend(options.backend, **options.backend_options)
+    backend = backend or get_backend(options.backend, **options.backend_options)
     summary.backend = backend.name
     # Read lazily, but let read_files raise InputError before any output is opened.
     stats = ReadStats()
-    items = read_files(files, format=options.format, fields=options.fields, max_chars=options.max_chars,
-                       stats=stats)
-    first = next(items, None)
-    if on_document is not None and options.shard is None:  # a shard's share is known only once read
+    read = iter(given) if given is not None else read_files(
+        files, format=options.format, fields=options.fields, max_chars=options.max_chars, stats=stats)
+    first = next(read, None)
+    if on_document is not None and options.shard is None and given is None:  # a shard's share: known once read
         summary.total = count_items(files, format=options.format, max_chars=options.max_chars)
     recorder = _Recorder(options, summary, done, on_document)
-    items = _sharded(itertools.chain([first] if first is not None else [], items), options.shard, summary)
+    items = _sharded(itertools.chain([first] if first is not None else [], read), options.shard, summary)
     complete = False
     try:
-        run_documents(_noted(_admit(items, done or set(), summary), recorder.notes), recorder.record,
+        run_documents(_noted(admit(items, done or set(), summary), recorder.notes), recorder.record,
                       backend=backend, concurrency=options.concurrency)
         complete = True
     except BackendUnavailable as exc:

@@ -81,6 +81,8 @@ SECTION_COMMANDS = {
     "The LLM backend": ("extract",),
     "Export": ("export",),
     "Review in the browser": ("review",),
+    "Batch jobs: the OpenAI Batch API and vLLM's batch runner": (
+        "batch prepare", "batch submit", "batch status", "batch cancel", "batch collect"),
 }
 #: The README says ``trialx eval`` takes the same model settings as ``extract``.
 SETTINGS_COMMANDS = ("extract", "eval")

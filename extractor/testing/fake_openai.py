@@ -4,6 +4,8 @@ It serves ``POST /v1/chat/completions`` (answering with a tool call when the req
 has ``tools``, with JSON content for ``response_format`` json_schema/json_object, and
 with a fenced JSON block otherwise), ``GET /v1/models``, and ``GET /_fake/requests``
 (the requests it has seen and the usage its replies reported, summed). Every reply carries ``usage`` (characters / 4).
+It also serves the Files and Batch APIs (``/v1/files``, ``/v1/batches``: see ``fake_batches``), answering
+each line of a batch as it would answer the same request online.
 
 What it answers, first match wins:
 
@@ -24,7 +26,10 @@ read and the connection held open until the server stops), ``drop`` (close the s
 response), ``malformed`` (cut-off JSON), ``cut`` (an answer cut off at the completion token
 limit: half the JSON, ``finish_reason: length``), ``schema`` (JSON that breaks the schema),
 ``ungrounded`` (the first result's evidence is not in the document). A refused connection
-needs no server: ``closed_port_url()`` is a loopback URL where nothing listens.
+needs no server: ``closed_port_url()`` is a loopback URL where nothing listens. The Batch API's
+faults sit in the same queue (``BATCH_FAULTS``): ``upload`` (the next upload is refused),
+``expire`` (the next batch expires with ``answered`` lines answered), ``batch_fail`` (the next
+batch fails validation); a line of a batch meets the request faults above as an online request would.
 
 ``imitate`` (script key, ``FakeOpenAI(imitate=...)`` or ``--imitate``) makes it refuse the structured
 outputs a real server refuses, with that server's status and error body (``IMITATIONS``).
@@ -59,6 +64,9 @@ Responder = Callable[[str], dict[str, Any]]
 
 STATUS_FAULTS = {"400": 400, "401": 401, "403": 403, "429": 429, "500": 500, "503": 503}
 CONTENT_FAULTS = {"malformed", "cut", "schema", "ungrounded"}
+REQUEST_FAULTS = {*STATUS_FAULTS, *CONTENT_FAULTS, "timeout", "hang", "drop"}
+#: Faults of the Files and Batch APIs (``fake_batches``), taken by an upload or a new batch.
+BATCH_FAULTS = {"upload", "expire", "batch_fail"}
 #: Evidence the ``ungrounded`` fault puts in (with the result's own value): a quote no document contains.
 UNGROUNDED_EVIDENCE = "The fake server invented this sentence about {value}."
 SCHEMA_BREAKING = {"is_trial_report": "perhaps", "trials": [{"role": "cited", "results": "none"}]}
@@ -127,9 +135,11 @@ class Fault:
     times: int = 1
     retry_after: float | None = None
     delay: float = 5.0
+    answered: int | None = None
+    """``expire``: lines of the batch answered before it expires (default: half of them)."""
 
     def __post_init__(self) -> None:
-        known = {*STATUS_FAULTS, *CONTENT_FAULTS, "timeout", "hang", "drop"}
+        known = REQUEST_FAULTS | BATCH_FAULTS
         if self.kind not in known:
             raise ValueError(f"unknown fault {self.kind!r}; known: {', '.join(sorted(known))}")
 
@@ -314,6 +324,10 @@ class FakeOpenAI:
         self.responder = responder
         self.requests: list[Recorded] = []
         self._lock = threading.Lock()
+        from extractor.testing.fake_batches import BatchStore
+
+        self.batches = BatchStore(self)
+        """The Files and Batch APIs' files and batches."""
         self._server = _Server((host, port), _Handler)
         self._server.fake = self
         self._thread: threading.Thread | None = None
@@ -368,13 +382,28 @@ class FakeOpenAI:
 
     # ------------------------------------------------------------ answering
 
-    def _take_fault(self, document: str) -> Fault | None:
+    def _take_fault(self, document: str, kinds: set[str] = REQUEST_FAULTS) -> Fault | None:
+        """The first queued fault of ``kinds`` for ``document`` (one of its ``times`` used up), or None."""
         with self._lock:
             for fault in self.script.faults:
-                if fault.times > 0 and (fault.match is None or fault.match in document):
+                if fault.kind in kinds and fault.times > 0 and (fault.match is None or fault.match in document):
                     fault.times -= 1
                     return fault
         return None
+
+    def reply(self, body: dict[str, Any], document: str, fault: Fault | None) -> tuple[int, dict[str, Any]]:
+        """The status and JSON this server answers a chat request with (after any transport fault),
+        online or as a line of a batch."""
+        if fault is not None and fault.kind in STATUS_FAULTS:
+            status = STATUS_FAULTS[fault.kind]
+            kind = {400: "invalid_request_error", 401: "invalid_api_key", 403: "permission_denied",
+                    429: "rate_limit_exceeded"}.get(status, "server_error")
+            return status, {"error": {"message": f"fake {status} fault", "type": kind}}
+        try:
+            return 200, completion(body, self._extraction(document, title_of(body)), fault,
+                                   self.script.cached_prompt_tokens)
+        except Exception as exc:  # a responder bug is the server's 500, as it would be for a real one
+            return 500, {"error": {"message": f"responder failed: {exc}", "type": "server_error"}}
 
     def _extraction(self, document: str, title: str | None = None) -> dict[str, Any]:
         if self.responder is not None:
@@ -486,8 +515,32 @@ class _Handler(BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):  # the client gave up (timeout): nothing to do
             self.close_connection = True
 
+    def _send_bytes(self, status: int, data: bytes, content_type: str) -> None:
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
+
+    def _batch_api(self, method: str, raw: bytes = b"") -> bool:
+        """Answer a Files or Batch API request; False when the path is not theirs."""
+        answer = self.server.fake.batches.handle(method, self.path, self.headers.get("Content-Type", ""), raw)
+        if answer is None:
+            return False
+        status, payload = answer
+        if isinstance(payload, bytes):
+            self._send_bytes(status, payload, "application/octet-stream")
+        else:
+            self._send_json(status, payload)
+        return True
+
     def do_GET(self) -> None:
         fake = self.server.fake
+        if self._batch_api("GET"):
+            return
         if self.path.rstrip("/").endswith("/models"):
             self._send_json(200, {"object": "list", "data": [{"id": "fake-model", "object": "model",
                                                                "owned_by": "trialx-fake"}]})
@@ -500,6 +553,8 @@ class _Handler(BaseHTTPRequestHandler):
         fake = self.server.fake
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b"{}"
+        if self._batch_api("POST", raw):
+            return
         if not self.path.rstrip("/").endswith("/chat/completions"):
             self._send_json(404, {"error": {"message": f"no route {self.path}", "type": "not_found"}})
             return
@@ -528,25 +583,16 @@ class _Handler(BaseHTTPRequestHandler):
             with contextlib.suppress(OSError):
                 self.connection.shutdown(socket.SHUT_RDWR)
             return
-        if fault is not None and fault.kind in STATUS_FAULTS:
-            status = STATUS_FAULTS[fault.kind]
-            headers = {"Retry-After": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
-            kind = {400: "invalid_request_error", 401: "invalid_api_key", 403: "permission_denied",
-                    429: "rate_limit_exceeded"}.get(status, "server_error")
-            _sleep_until(due)
-            self._send_json(status, {"error": {"message": f"fake {status} fault", "type": kind}}, headers)
-            return
         if fault is not None and fault.kind == "timeout":
             due += fault.delay
-        try:
-            payload = completion(body, fake._extraction(document, title_of(body)), fault,
-                                 fake.script.cached_prompt_tokens)
-        except Exception as exc:  # a responder bug is the server's 500, as it would be for a real one
-            self._send_json(500, {"error": {"message": f"responder failed: {exc}", "type": "server_error"}})
-            return
-        entry.usage = payload["usage"]
+        status, payload = fake.reply(body, document, fault)
+        headers = {}
+        if fault is not None and fault.retry_after is not None and status != 200:
+            headers["Retry-After"] = f"{fault.retry_after:g}"
+        if status == 200:
+            entry.usage = payload["usage"]
         _sleep_until(due)
-        self._send_json(200, payload)
+        self._send_json(status, payload, headers)
 
 
 def _sleep_until(deadline: float) -> None:

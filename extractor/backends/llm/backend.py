@@ -12,6 +12,11 @@ names: the same records under a leaner schema; validators and grounding run with
 ``context={"document": part}``, failures are re-asked up to ``max_reasks`` times),
 keep what still passes from a final invalid answer with a warning per dropped item,
 merge the parts, count tokens over every request, and store the result.
+
+The same steps serve a Batch API (``trialx batch``): ``batch_requests`` runs them with a recorder
+in place of the endpoint, so a batch request is the very body the online path would send, and
+``answering_from`` runs them with a batch's answers in place of the endpoint, so each answer meets
+the online validators and lands in the cache under the online key.
 """
 
 from __future__ import annotations
@@ -21,16 +26,19 @@ import atexit
 import json
 import re
 import threading
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
 from extractor.backends import BackendUnavailable
 from extractor.backends.llm import chunking, prompts
 from extractor.backends.llm.cache import ResponseCache, cache_key, parts_digest
 from extractor.backends.llm.modes import STRENGTH, ModeMemory, ModeRefused, detect, refused_error, with_schema
-from extractor.backends.llm.response import Extraction, salvage
+from extractor.backends.llm.response import Extraction, salvage, short_error
 from extractor.backends.llm.settings import LLMSettings, resolve
 from extractor.backends.llm.usage import Meter, Sleep, current_meter, load_prices, price_of
-from extractor.backends.llm.wire import poster
+from extractor.backends.llm.wire import as_completion, poster
 from extractor.documents import Document
 from extractor.models import DocumentResult, TrialRecord, Usage
 from extractor.structure import REFERENCES, Structure, read_structure
@@ -38,6 +46,58 @@ from extractor.structure import REFERENCES, Structure, read_structure
 
 class ExtractionFailed(RuntimeError):
     """This document got no usable answer; the reason says why."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request of a document: a part of its text, and the document's cache key.
+
+    Attributes:
+        key: The document's cache key (``cache.cache_key``), also with ``--no-cache``.
+        number: Which part, from 1.
+        parts: How many parts the document was split into.
+        offset: Where the part starts in the document.
+        text: The part.
+        title: The document's title, as the model is told it.
+    """
+
+    key: str
+    number: int
+    parts: int
+    offset: int
+    text: str
+    title: str | None
+
+
+#: Answers one request: the extraction and warnings about what was dropped. The endpoint (``_ask``),
+#: a recorder (``batch_requests``) or a Batch API's answers (``answering_from``).
+Ask = Callable[[Request, Meter, "int | None"], Awaitable[tuple[Extraction, list[str]]]]
+
+
+class _Recorded(BaseException):
+    """Carries a request out of instructor unsent. A BaseException, so that instructor's handling of
+    endpoint errors (it catches Exception, logs it and wraps it) lets it through untouched."""
+
+    def __init__(self, body: dict[str, Any]):
+        super().__init__("recorded")
+        self.body = body
+
+
+async def _record(**body: Any) -> Any:
+    """The endpoint of ``batch_requests``: keeps the request instead of sending it."""
+    raise _Recorded(body)
+
+
+#: The batch answer standing in for the endpoint's reply to the request being asked.
+_BATCH_ANSWER: ContextVar[Any] = ContextVar("trialx_batch_answer")
+
+
+async def _replay(**body: Any) -> Any:
+    """The endpoint of ``answering_from``: the batch's answer to this request (one request on the meter)."""
+    meter = current_meter.get()
+    if meter is not None:
+        meter.requests += 1
+    return as_completion(_BATCH_ANSWER.get())
 
 
 _FENCE = re.compile(r"```(?:json)?\s*(.*?)```", re.S)
@@ -147,6 +207,7 @@ class OpenAIBackend:
             the environment and the config file.
         config: Config file path (``--config``).
         sleep: Awaitable sleep for transport back-off (tests observe waits with it).
+        batch: Requests go through a Batch API: usage is priced at the batch price and marked so.
         **flags: Settings given as flags (``model=``, ``base_url=``, ...).
 
     Raises:
@@ -169,20 +230,24 @@ class OpenAIBackend:
         return settings, settings.api_key
 
     def __init__(self, settings: LLMSettings | None = None, *, config: str | None = None,
-                 sleep: Sleep | None = None, **flags: Any):
-        self.settings = (settings or resolve(flags, config=config)).require()
+                 sleep: Sleep | None = None, batch: bool = False, **flags: Any):
+        # Answers collected from a batch need no key; finding the mode (prepare, --mode auto) asks the endpoint.
+        self.settings = (settings or resolve(flags, config=config)).require(needs_key=not batch)
         self.prompt = prompts.load(self.settings.prompt, self.settings.prompts_dir)
         model = self.settings.model or ""
         self.model = model
-        self.price = price_of(load_prices(self.settings.price_file), model)
+        self.batch = batch
+        self.price = price_of(load_prices(self.settings.price_file, batch=batch), model)
         self.cache = None if self.settings.no_cache else ResponseCache(self.settings.cache_dir)
         self.memory = None if self.settings.no_cache else ModeMemory(self.settings.cache_dir)
         #: The mode requests use: the one asked for, or the one detected (None until then).
         self.mode: str | None = self.settings.mode if self.settings.mode != "auto" else (
             self.memory.get(self.settings.endpoint(), model) if self.memory is not None else None)
         self._sleep = sleep
-        self._spent = Meter(chunks=0)  # every document's meter, whatever became of the document
+        self._spent = Meter(chunks=0, batch=batch)  # every document's meter, whatever became of the document
         self._key = self._key_digest() if self.mode else ""
+        self._recorder: Any = None  # instructor's create over ``_record``, then over ``_replay``
+        self._replayer: Any = None
         self._engine: tuple[asyncio.AbstractEventLoop, Any, Any] | None = None
         self._detecting: tuple[asyncio.AbstractEventLoop, asyncio.Lock] | None = None
         self._refusal: ModeRefused | None = None
@@ -220,22 +285,70 @@ class OpenAIBackend:
 
     async def aextract(self, document: Document) -> DocumentResult:
         """Extract one document; a cache hit makes no request and builds no client."""
+        return await self._answer(document, self._ask)
+
+    async def find_mode(self) -> str:
+        """The structured-output mode requests use: the one asked for, remembered or (``--mode auto``) detected now."""
+        await self._detect()
+        assert self.mode is not None
+        return self.mode
+
+    @property
+    def digest(self) -> str:
+        """Hash of the settings that change the answer (the cache keys' common part; empty before the
+        mode is known)."""
+        return self._key
+
+    async def batch_requests(self, document: Document) -> list[tuple[Request, dict[str, Any]]] | None:
+        """The chat requests the online path would send for ``document`` (one per part), built by the
+        same code with a recorder in place of the endpoint; None when its result is in the cache.
+        Nothing is sent (but ``--mode auto`` detects the mode first, as online).
+
+        Raises:
+            ExtractionFailed: its first part alone is over ``--max-tokens-per-doc``, as online.
+        """
+        if self._recorder is None:
+            await self._detect()
+            self._recorder = self._patch(_record)
+        recorded: list[tuple[Request, dict[str, Any]]] = []
+
+        async def record(request: Request, meter: Meter, budget: int | None) -> tuple[Extraction, list[str]]:
+            try:
+                await self._ask(request, meter, budget, create=self._recorder)
+            except _Recorded as sent:
+                recorded.append((request, sent.body))
+            return Extraction(is_trial_report=False), []
+
+        result = await self._answer(document, record, store=False)
+        return None if result.usage is not None and result.usage.cached else recorded
+
+    def answering_from(self, answer: Callable[[Request], Any]) -> BatchAnswers:
+        """This backend with a Batch API's answers in place of the endpoint (``BatchAnswers``).
+
+        Args:
+            answer: The batch's answer (a chat completion's JSON) to a request; raises
+                ``ExtractionFailed`` naming why there is none.
+        """
+        return BatchAnswers(self, answer)
+
+    async def _answer(self, document: Document, ask: Ask, *, store: bool = True) -> DocumentResult:
+        """The cached result of ``document``, else its parts each answered by ``ask`` (and stored, with ``store``)."""
         structure = read_structure(document.text, document.title)  # its title is what the model is told
         await self._detect()  # no request when the mode was given or is remembered
-        key = cache_key(self._key, document.text, structure.title) if self.cache is not None else None
-        if key is not None and self.cache is not None:
+        key = cache_key(self._key, document.text, structure.title)
+        if self.cache is not None:
             result = self._cached(key)
             if result is not None:
                 result.doc_id = document.doc_id
                 return result
-        meter = Meter()
+        meter = Meter(batch=self.batch)
         token = current_meter.set(meter)
         try:
-            result = await self._extract(document, meter, structure)
+            result = await self._extract(document, meter, structure, key, ask)
         finally:
             current_meter.reset(token)
             self._spent.add(meter)
-        if key is not None and self.cache is not None:
+        if store and self.cache is not None:
             self.cache.put(key, result.model_dump_json(exclude_none=False).encode("utf-8"))
         return result
 
@@ -288,7 +401,7 @@ class OpenAIBackend:
         self._connect()
         assert self._engine is not None
         if self._engine[2] is None:
-            self._engine = (*self._engine[:2], self._patch())
+            self._engine = (*self._engine[:2], self._patch(self.transport.send))
         return self._engine[2]
 
     def _connect(self) -> None:
@@ -384,19 +497,19 @@ class OpenAIBackend:
         self.transport = Transport(poster(client), policy, rpm=s.rpm, tpm=s.tpm, sleep=self._sleep)
         return client
 
-    def _patch(self) -> Any:
-        """instructor's patched create for ``self.mode``, everything it loads loaded now."""
+    def _patch(self, send: Callable[..., Awaitable[Any]]) -> Any:
+        """instructor's patched create for ``self.mode`` over ``send``, everything it loads loaded now."""
         assert self.mode is not None
         patch, mode, wrap = _instructor(self.mode)
         # instructor wraps a plain model in a new class on every call, which defeats its schema
         # cache (about 20 ms a request for this schema); a model wrapped once is kept as it is.
         self._response_model = wrap(self.prompt.response_model)
-        send = self.transport.send
         if self.mode == "json":  # llama.cpp constrains json_object to a schema sent beside it
             send = with_schema(send, self._response_model.model_json_schema())
         return patch(create=send, mode=mode)
 
-    async def _extract(self, document: Document, meter: Meter, structure: Structure) -> DocumentResult:
+    async def _extract(self, document: Document, meter: Meter, structure: Structure, key: str,
+                       ask: Ask) -> DocumentResult:
         s = self.settings
         # The structure stage: the title as the text gives it, parts cut at section starts,
         # and no part for a reference list (it yields no records).
@@ -419,7 +532,8 @@ class OpenAIBackend:
                     raise ExtractionFailed(reason)
                 warnings.append(f"stopped early, parts {number}-{len(parts)} not extracted: {reason}")
                 break
-            extraction, notes = await self._ask(part, meter, remaining, structure.title)
+            request = Request(key, number, len(parts), offset, part, structure.title)
+            extraction, notes = await ask(request, meter, remaining)
             warnings += [f"part {number}/{len(parts)}: {n}" if len(parts) > 1 else n for n in notes]
             is_report = is_report or extraction.is_trial_report
             answered.append(extraction.records(offset))
@@ -428,10 +542,19 @@ class OpenAIBackend:
                               warnings=warnings, model=self.model, prompt=self.prompt.label,
                               prompt_sha256=self.prompt.sha256, usage=meter.usage(self.price))
 
-    async def _ask(self, part: str, meter: Meter, budget: int | None,
-                   title: str | None = None) -> tuple[Extraction, list[str]]:
-        """One part through instructor; returns the extraction and warnings about what was dropped."""
-        create = self._create()  # first: it loads openai and instructor
+    async def _ask(self, request: Request, meter: Meter, budget: int | None, *, create: Any = None,
+                   batch: bool = False) -> tuple[Extraction, list[str]]:
+        """One part through instructor; returns the extraction and warnings about what was dropped.
+
+        Args:
+            request: The part.
+            meter: Its document's meter.
+            budget: Tokens the document may still spend, or None.
+            create: instructor's patched create to use instead of the endpoint's (``_patch``).
+            batch: The answer is a Batch API's: never re-asked, and one that fails validation is an
+                error (its document is rerun online, where it is re-asked), not salvaged.
+        """
+        create = create or self._create()  # first: it loads openai and instructor
         import openai
         from instructor.core import Hooks, IncompleteOutputException, InstructorRetryException, TokenBudgetError
 
@@ -440,7 +563,7 @@ class OpenAIBackend:
         s = self.settings
         hooks = Hooks()
         hooks.on("completion:response", meter.add_response)
-        context = ValidationContext(document=part)
+        context = ValidationContext(document=request.text)
         options: dict[str, Any] = {"temperature": s.temperature}
         if s.max_output_tokens:
             options["max_tokens"] = s.max_output_tokens
@@ -451,8 +574,9 @@ class OpenAIBackend:
             extraction: Extraction = await create(
                 model=s.model,
                 messages=[{"role": "system", "content": self.prompt.text},
-                          {"role": "user", "content": prompts.user_message(part, title)}],
-                response_model=self._response_model, context=context, max_retries=s.max_reasks, strict=False,
+                          {"role": "user", "content": prompts.user_message(request.text, request.title)}],
+                response_model=self._response_model, context=context, max_retries=0 if batch else s.max_reasks,
+                strict=False,
                 hooks=hooks, **options,
             )
             return extraction, []
@@ -468,6 +592,10 @@ class OpenAIBackend:
             if isinstance(cause, openai.APIError) or not exc.failed_attempts:
                 # the request itself failed after its transport retries: never re-asked
                 raise ExtractionFailed(describe(cause or exc)) from None
+            if batch:
+                raise ExtractionFailed(f"the batch answer failed validation "
+                                       f"({short_error(exc.failed_attempts[-1].exception)}); "
+                                       "rerun it online, where it is re-asked") from None
             why = (f"re-asking stopped at --max-tokens-per-doc ({meter.total} tokens used)"
                    if isinstance(exc, TokenBudgetError) else
                    f"the answer still failed validation after {s.max_reasks} re-asks")
@@ -478,3 +606,45 @@ class OpenAIBackend:
             return kept, [f"{why}; {note}" for note in dropped] or [f"{why}; nothing was dropped"]
         finally:
             meter.reasks += max(0, meter.answers - answers - 1)
+
+
+class BatchAnswers:
+    """The openai backend with a Batch API's answers in place of the endpoint (``trialx batch collect``).
+
+    Each part's answer goes through the online path's validators (instructor's parser for the mode,
+    grounding against the part), is never re-asked, and the document's result is stored in the
+    response cache under the online key, so a later ``trialx extract`` asks nothing for it. A part
+    without a usable answer (none, a failed request, an answer that fails validation) fails its
+    document with the reason, for an online rerun.
+    """
+
+    name = OpenAIBackend.name
+    needs_network = False
+
+    def __init__(self, backend: OpenAIBackend, answer: Callable[[Request], Any]):
+        self.backend = backend
+        self._answer_of = answer
+
+    async def aextract(self, document: Document) -> DocumentResult:
+        if self.backend._replayer is None:
+            self.backend._replayer = self.backend._patch(_replay)
+        return await self.backend._answer(document, self._ask)
+
+    def extract(self, document: Document) -> DocumentResult:
+        return asyncio.run(self.aextract(document))
+
+    @property
+    def spent(self) -> Usage:
+        """What the answers collected so far cost, at the batch price."""
+        return self.backend.spent
+
+    def close(self) -> None:
+        self.backend.close()
+
+    async def _ask(self, request: Request, meter: Meter, budget: int | None) -> tuple[Extraction, list[str]]:
+        answer = self._answer_of(request)  # raises ExtractionFailed: no answer, or its request failed
+        token = _BATCH_ANSWER.set(answer)
+        try:
+            return await self.backend._ask(request, meter, budget, create=self.backend._replayer, batch=True)
+        finally:
+            _BATCH_ANSWER.reset(token)

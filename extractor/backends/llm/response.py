@@ -152,7 +152,10 @@ class Extraction(BaseModel):
         return out
 
 
-def _short(exc: ValidationError) -> str:
+def short_error(exc: BaseException) -> str:
+    """The first problem of a validation error (``trials.0.results.1: Value error, ...``), or the error itself."""
+    if not isinstance(exc, ValidationError):
+        return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     first = exc.errors()[0]
     where = ".".join(str(p) for p in first["loc"])
     return f"{where + ': ' if where else ''}{first['msg']}"
@@ -182,11 +185,11 @@ def salvage(data: Any, context: dict[str, Any]) -> tuple[Extraction | None, list
             except ValidationError as exc:
                 label = result.get("endpoint", "?") if isinstance(result, dict) else "?"
                 value = result.get("value") if isinstance(result, dict) else None
-                warnings.append(f"trial {i} result {j} ({label} {value}) dropped: {_short(exc)}")
+                warnings.append(f"trial {i} result {j} ({label} {value}) dropped: {short_error(exc)}")
         try:
             trial = CheckedTrial.model_validate({**raw, "results": []}, context=context)
         except ValidationError as exc:
-            warnings.append(f"trial {i} dropped with its {len(kept)} valid results: {_short(exc)}")
+            warnings.append(f"trial {i} dropped with its {len(kept)} valid results: {short_error(exc)}")
             continue
         trial.results = kept
         trials.append(trial)

@@ -88,8 +88,12 @@ class LLMSettings:
     api_key: str | None = field(default=None, repr=False, compare=False)
     """The key read from ``api_key_env`` (never printed, never hashed)."""
 
-    def require(self) -> LLMSettings:
-        """Check that the backend can run; raise ``BackendConfigError`` naming the fix."""
+    def require(self, *, needs_key: bool = True) -> LLMSettings:
+        """Check that the backend can run; raise ``BackendConfigError`` naming the fix.
+
+        Args:
+            needs_key: An API key (or a base URL) is needed: not for answers read from a batch's results.
+        """
         if not self.model:
             raise BackendConfigError(
                 "the openai backend needs a model: pass --model or set TRIALX_MODEL "
@@ -101,7 +105,7 @@ class LLMSettings:
             why = out_of_range(name, getattr(self, name))
             if why is not None:
                 raise BackendConfigError(f"{name} {why}")
-        if not self.api_key and not self.base_url:
+        if needs_key and not self.api_key and not self.base_url:
             raise BackendConfigError(
                 f"no API key: set {self.api_key_env} (or name another variable with --api-key-env), "
                 "or pass --base-url for a local server that needs none"

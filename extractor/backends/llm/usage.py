@@ -9,8 +9,15 @@ drift: pass ``--price-file prices.toml`` (or ``.json``) with entries such as::
     input_per_mtok = 0.15
     output_per_mtok = 0.60
     cached_input_per_mtok = 0.075   # optional; without it, cached tokens cost as input
+    batch_input_per_mtok = 0.075    # optional: the Batch API's prices (trialx batch collect)
+    batch_output_per_mtok = 0.30
+    batch_cached_input_per_mtok = 0.0375   # optional
 
-A model with no price (a local server's) gets ``cost_usd: null``, not a guess.
+A model with no price (a local server's) gets ``cost_usd: null``, not a guess. Answers collected from
+a Batch API are priced from the batch table: the built-in one halves the input and output prices of
+the built-in models (OpenAI's Batch API discount) and prices their cached input as batch input; a
+price-file entry without batch prices is priced at its ordinary prices there (an overestimate,
+never an underestimate).
 """
 
 from __future__ import annotations
@@ -39,10 +46,15 @@ BUILTIN_PRICES: dict[str, Price] = {
     "o4-mini": (1.10, 4.40, 0.275),
 }
 
+#: model -> its Batch API price: half the input and output price (OpenAI's batch discount); cached
+#: input is priced as batch input, as no batch discount on it is assumed.
+BUILTIN_BATCH_PRICES: dict[str, Price] = {model: (price[0] / 2, price[1] / 2, None)
+                                          for model, price in BUILTIN_PRICES.items()}
 
-def load_prices(path: str | None) -> dict[str, Price]:
-    """The built-in table, updated by the entries of ``path`` (TOML or JSON)."""
-    prices = dict(BUILTIN_PRICES)
+
+def load_prices(path: str | None, *, batch: bool = False) -> dict[str, Price]:
+    """The built-in table (the batch table with ``batch``), updated by the entries of ``path`` (TOML or JSON)."""
+    prices = dict(BUILTIN_BATCH_PRICES if batch else BUILTIN_PRICES)
     if not path:
         return prices
     file = Path(path)
@@ -50,12 +62,15 @@ def load_prices(path: str | None) -> dict[str, Price]:
         text = file.read_text(encoding="utf-8")
         data: dict[str, Any] = json.loads(text) if file.suffix == ".json" else tomllib.loads(text)
         for model, entry in data.get("models", data).items():
-            cached = entry.get("cached_input_per_mtok")
-            prices[model] = (float(entry["input_per_mtok"]), float(entry["output_per_mtok"]),
+            prefix = "batch_" if batch and "batch_input_per_mtok" in entry else ""
+            cached = entry.get(f"{prefix}cached_input_per_mtok")
+            prices[model] = (float(entry[f"{prefix}input_per_mtok"]), float(entry[f"{prefix}output_per_mtok"]),
                              None if cached is None else float(cached))
     except (OSError, ValueError, KeyError, TypeError, AttributeError, tomllib.TOMLDecodeError) as exc:
         raise BackendConfigError(f"--price-file {path}: {exc}; expected models.<name>.input_per_mtok "
-                                 "and output_per_mtok (and optionally cached_input_per_mtok)") from None
+                                 "and output_per_mtok (and optionally cached_input_per_mtok, "
+                                 "batch_input_per_mtok with batch_output_per_mtok, batch_cached_input_per_mtok)"
+                                 ) from None
     return prices
 
 
@@ -79,6 +94,8 @@ class Meter:
     answers: int = 0
     reasks: int = 0
     chunks: int = 1
+    batch: bool = False
+    """The requests went through a Batch API (their price is the batch price)."""
 
     @property
     def total(self) -> int:
@@ -111,7 +128,7 @@ class Meter:
     def usage(self, price: Price | None) -> Usage:
         return Usage(prompt_tokens=self.prompt_tokens, completion_tokens=self.completion_tokens,
                      cached_prompt_tokens=self.cached_prompt_tokens, requests=self.requests,
-                     reasks=self.reasks, chunks=self.chunks, cost_usd=self.cost(price))
+                     reasks=self.reasks, chunks=self.chunks, cost_usd=self.cost(price), batch=self.batch)
 
 
 #: The meter of the document being extracted in this task (asyncio tasks each see their own copy).

@@ -51,7 +51,6 @@ def poster(client: Any) -> Any:
     construction), or built leniently as openai would when a server strays from the schema.
     """
     from openai.types.chat import ChatCompletion
-    from pydantic import ValidationError
 
     encode = BodyEncoder()
 
@@ -60,10 +59,18 @@ def poster(client: Any) -> Any:
             content = encode(body)
         except (TypeError, ValueError):
             return await client.post("/chat/completions", body=body, cast_to=ChatCompletion)
-        data = await client.post("/chat/completions", content=content, cast_to=object)
-        try:
-            return ChatCompletion.model_validate(data)
-        except ValidationError:
-            return ChatCompletion.construct(**data) if isinstance(data, dict) else data
+        return as_completion(await client.post("/chat/completions", content=content, cast_to=object))
 
     return create
+
+
+def as_completion(data: Any) -> Any:
+    """A chat completion's JSON as openai's ``ChatCompletion`` (an online reply, or a Batch API answer's
+    body): validated by pydantic, else built leniently as openai would when a server strays from the schema."""
+    from openai.types.chat import ChatCompletion
+    from pydantic import ValidationError
+
+    try:
+        return ChatCompletion.model_validate(data)
+    except ValidationError:
+        return ChatCompletion.construct(**data) if isinstance(data, dict) else data
