@@ -39,7 +39,7 @@ from typing import Any
 
 from extractor.api import extraction_error
 from extractor.backends import BackendConfigError, BackendUnavailable
-from extractor.backends.llm.backend import OpenAIBackend, Request
+from extractor.backends.llm.backend import ExtractionFailed, OpenAIBackend, Request
 from extractor.backends.llm.batch import (
     ENDED,
     MAX_BYTES,
@@ -319,7 +319,13 @@ def prepare(options: PrepareOptions, *, on_document: Callable[[Prepared], None] 
 
 async def _prepare(items: Iterator[Item], backend: OpenAIBackend, first: RequestFile, options: PrepareOptions,
                    on_document: Callable[[Prepared], None] | None) -> Prepared:
-    await backend.find_mode()  # --mode auto: the manifest names the mode the requests are built for
+    try:
+        await backend.find_mode()  # --mode auto: the manifest names the mode the requests are built for
+    except ExtractionFailed as exc:
+        await backend.aclose()
+        raise BatchError(f"--mode auto asks the endpoint which structured-output mode it accepts, and {exc}; "
+                         "to prepare without the endpoint, give --mode (OpenAI's Batch API and vLLM both "
+                         "accept tools and json_schema)") from None
     settings = backend.settings
     header = {"trialx_batch": MANIFEST_FORMAT, "digest": backend.digest, "created": now(),
               "endpoint": settings.endpoint(), "inputs": options.inputs, "cache_dir": settings.cache_dir,

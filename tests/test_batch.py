@@ -462,3 +462,14 @@ def test_prepare_refuses_to_write_over_an_earlier_prepare(fake_openai, tmp_path)
         prepared(tmp_path, fake_openai, [docs])
     prepared(tmp_path, fake_openai, [docs], overwrite=True)
     assert not file.state.exists() and len(lines(file.path)) == 2  # the old batch state went with it
+
+
+def test_prepare_with_mode_auto_and_no_endpoint_says_to_give_the_mode(tmp_path):
+    from extractor.testing.fake_openai import closed_port_url
+
+    options = PrepareOptions(inputs=[str(EXAMPLES / "bulletin-sarcoma-fr.txt")], output=str(tmp_path / "requests.jsonl"),
+                             backend_options={"model": MODEL, "base_url": closed_port_url(), "mode": "auto",
+                                              "cache_dir": str(tmp_path / "cache")})
+    with pytest.raises(BatchError, match="give --mode"):
+        prepare(options)
+    assert not (tmp_path / "requests.jsonl").exists()
