@@ -229,7 +229,8 @@ def _failure(document: Document, exc: Exception) -> DocumentError:
 
 
 def _finish(result: DocumentResult, document: Document, backend_name: str) -> DocumentResult:
-    """Stamp provenance on a backend's result."""
+    """Stamp provenance on a backend's result, and the problems met reading the document before its own warnings."""
+    result.warnings[:0] = document.warnings
     result.doc_id = document.doc_id
     result.source = document.source
     result.backend = backend_name

@@ -307,7 +307,6 @@ class _Recorder:
         out_path = None if options.output == "-" else Path(options.output)
         self.summary = summary
         self.written = set(done or ())
-        self.notes: dict[str, tuple[str, ...]] = {}  # reading warnings, by doc id, until written
         self._on_document = on_document
         self._started = time.perf_counter()
         self._sink = JsonlSink(out_path, append=done is not None) if out_path else JsonlSink(sys.stdout.buffer)
@@ -320,7 +319,6 @@ class _Recorder:
             summary.errors += 1
             self._errors.log(outcome)
         else:
-            outcome.warnings[:0] = self.notes.pop(outcome.doc_id, ())
             self._sink.write_line(outcome.model_dump_json())
             self.written.add(outcome.doc_id)
             summary.count(outcome)
@@ -334,15 +332,6 @@ class _Recorder:
         finally:
             self._errors.close(self.written, complete=complete)
             self.summary.elapsed = time.perf_counter() - self._started
-
-
-def _noted(items: Iterable[Document | DocumentError], notes: dict[str, tuple[str, ...]]
-           ) -> Iterator[Document | DocumentError]:
-    """Keep each document's reading warnings aside, for its result."""
-    for item in items:
-        if isinstance(item, Document) and item.warnings:
-            notes[item.doc_id] = item.warnings
-        yield item
 
 
 def run_job(options: JobOptions, *, on_document: Callable[[Summary], None] | None = None) -> Summary:
@@ -388,7 +377,7 @@ def _run_locked(options: JobOptions, files: list[InputFile], summary: Summary,
     items = _sharded(itertools.chain([first] if first is not None else [], items), options.shard, summary)
     complete = False
     try:
-        run_documents(_noted(_admit(items, done or set(), summary), recorder.notes), recorder.record,
+        run_documents(_admit(items, done or set(), summary), recorder.record,
                       backend=backend, concurrency=options.concurrency)
         complete = True
     except BackendUnavailable as exc:
