@@ -221,11 +221,7 @@ def run_documents(
 
 
 def _failure(document: Document, exc: Exception) -> DocumentError:
-    return DocumentError(
-        source=document.source or document.doc_id,
-        reason=f"extraction failed: {type(exc).__name__}: {exc}",
-        doc_id=document.doc_id,
-    )
+    return document.failed(f"extraction failed: {type(exc).__name__}: {exc}")
 
 
 def _finish(result: DocumentResult, document: Document, backend_name: str) -> DocumentResult:

@@ -223,11 +223,16 @@ def extract(
         Path | None, typer.Option("--summary-json", help="Also write the summary as JSON here.")
     ] = None,
     concurrency: Annotated[
-        int | None, typer.Option(help="Documents in flight with the LLM backend (default 8; the rule backend: 1).")
+        int | None, typer.Option(help="Documents in flight with the LLM backend (default 8; the rule backend has "
+                                      "--workers).")
     ] = None,
     shard: Annotated[
         str | None, typer.Option(help="K/N: process only shard K of N (1-based), by a stable hash of doc_id; "
                                       "join the shard outputs with trialx merge.")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes running the rule backend (1: in this process; not for the LLM "
+                                      "backend, which has --concurrency).", show_default="the usable cores", min=1)
     ] = None,
     llm: dict[str, Any] | None = None,
 ) -> None:
@@ -256,6 +261,7 @@ def extract(
         backend_options=backend_options,
         concurrency=concurrency,
         shard=job_shard,
+        workers=workers,
     )
     show_progress = err.is_terminal if progress is None else progress
     try:
@@ -325,6 +331,8 @@ def _print_summary(summary: Summary) -> None:
         rows.append(("deleted citations (skipped)", summary.deleted))
     if summary.shard is not None:
         rows.append((f"left to other shards (this is {summary.shard})", summary.other_shards))
+    if summary.workers > 1:
+        rows.append(("worker processes", summary.workers))
     if summary.requests or summary.cached:
         cost = "unknown (no price for this model)" if summary.cost_usd is None else f"${summary.cost_usd:.4f}"
         rows += [
