@@ -153,8 +153,10 @@ def test_a_worker_killed_mid_job_loses_and_doubles_nothing_and_the_job_says_so(c
     out = tmp_path / "out.jsonl"
     proc = _start(corpus, out)
     _wait_for(lambda: out.exists() and out.read_bytes().count(b"\n") >= 40, "40 records")
-    victim = _workers_of(proc.pid)[0]
-    os.kill(victim, signal.SIGKILL)
+    workers = _workers_of(proc.pid)
+    for pid in workers:  # SIGINT to the workers alone: theirs to ignore, Ctrl-C is the parent's to handle
+        os.kill(pid, signal.SIGINT)
+    os.kill(workers[0], signal.SIGKILL)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 1, err.decode()  # the corpus's two bad documents, nothing more
     assert out.read_bytes() == one_process[0].read_bytes()
