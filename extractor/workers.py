@@ -11,7 +11,8 @@ Processes are started by ``spawn``, asked for explicitly: the library changes no
 setting (the global start method stays as it is), and ``fork`` is unsafe in a process with
 threads. Workers ignore SIGINT, so Ctrl-C reaches the parent alone: it stops handing out chunks,
 lets the workers finish the ones they hold, discards them, and the job ends as it does in one
-process (what was written is whole; ``--resume`` continues).
+process (what was written is whole; ``--resume`` continues). A parent killed outright (``kill -9``)
+cannot end its workers, so each worker watches its parent and ends when it is gone.
 
 A worker that dies (killed, out of memory) breaks the pool, and the chunks in flight are lost with
 it. The pool is started again and each lost chunk is extracted again alone; a chunk lost again
@@ -21,8 +22,10 @@ an error. Each death is reported as a job warning, so nothing is lost or doubled
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, wait
@@ -30,6 +33,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from multiprocessing import get_context
+from multiprocessing.process import BaseProcess
 from types import TracebackType
 from typing import Any, Self
 
@@ -93,7 +97,15 @@ _WORKER: dict[str, Backend] = {}
 
 def _start_worker(factory: Callable[..., Backend], settings: dict[str, Any]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    parent = multiprocessing.parent_process()
+    if parent is not None:  # a parent killed outright (kill -9) cannot end its workers: they end themselves
+        threading.Thread(target=_end_with, args=(parent,), name="trialx-parent-watch", daemon=True).start()
     _WORKER["backend"] = factory(**settings)
+
+
+def _end_with(parent: BaseProcess) -> None:
+    parent.join()  # returns when the parent is gone (its end of a pipe closes), not before
+    os._exit(1)
 
 
 def _extract_chunk(items: list[Item]) -> list[Outcome]:

@@ -149,6 +149,21 @@ def test_ctrl_c_stops_the_workers_and_exits_130_with_a_whole_output_that_resumes
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the worker processes in /proc (Linux)")
+def test_a_job_killed_outright_takes_its_workers_with_it_and_resumes_to_the_same_file(corpus, one_process, tmp_path):
+    out = tmp_path / "out.jsonl"
+    proc = _start(corpus, out)
+    _wait_for(lambda: out.exists() and out.read_bytes().count(b"\n") >= 40, "40 records")
+    workers = _workers_of(proc.pid)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=120)
+    _wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), "the orphaned workers to end")
+    assert len(workers) == 2 and len(read_jsonl(out)) < DOCUMENTS - 2, "the kill should land mid-run"
+    resumed = run_cli("extract", str(corpus), "-o", str(out), "--resume", "--workers", "2")
+    assert resumed.returncode == 1, resumed.stderr.decode()
+    assert out.read_bytes() == one_process[0].read_bytes()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the worker processes in /proc (Linux)")
 def test_a_worker_killed_mid_job_loses_and_doubles_nothing_and_the_job_says_so(corpus, one_process, tmp_path):
     out = tmp_path / "out.jsonl"
     proc = _start(corpus, out)
