@@ -6,7 +6,8 @@ Exit codes (also in the README):
        some input lines were not records (reported by file and line) and were skipped
     2  usage error: bad option, missing input, unknown format or backend, a CSV
        without a text column, output exists without --resume/--overwrite, output
-       or errors file is an input, another job is writing the output; trialx merge:
+       or errors file is an input, another job is writing the output, --workers over 1
+       with the LLM backend, worker processes that die as they start; trialx merge:
        a doc_id in two shard outputs, a torn line, a shard still being written; trialx
        export: tables exist without --overwrite, or --to parquet without pyarrow installed
     3  trialx eval: the quality gate failed (--fail-under, --baseline/--max-drop)
