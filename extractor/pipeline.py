@@ -2,8 +2,9 @@
 
 Memory does not grow with the input: documents are read, extracted and written
 one at a time (or, with a backend that has ``aextract``, at most ``concurrency``
-at a time, each written as it completes); the only state kept is the set of doc
-ids (for duplicates and ``--resume``).
+at a time, each written as it completes; or in ``workers`` processes, at most a
+few chunks a worker at a time, written in input order: ``workers.WorkerPool``);
+the only state kept is the set of doc ids (for duplicates and ``--resume``).
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ class JobOptions:
         max_chars: Longest document accepted, in characters.
         backend_options: Settings handed to the backend (the LLM backend's model, base URL, ...).
         concurrency: Documents in flight with a backend that has ``aextract``
-            (default 8 there; the rule backend works one document at a time).
+            (default 8 there; the rule backend has ``workers`` instead).
         shard: Process only this shard's documents (and errors), by a stable hash of doc_id.
         workers: Processes that run a backend without ``aextract`` (the rule backend): 1 runs it in this
             process, None as many as there are usable cores (see ``workers.WorkerPool``). A backend with
