@@ -10,7 +10,8 @@ job's rate (documents over the job's time, from the first document read to the l
 its wall time includes start-up (imports, and the workers' own). While it runs, the resident memory
 of the child and of its worker processes is sampled every 20 ms: ``peak_rss_mb`` is the largest sum
 seen at one moment, ``sum_of_peaks_mb`` the sum of each process's own high-water mark (VmHWM), an upper
-bound. Linux only (/proc). The outputs of both runs are compared: they must be the same bytes.
+bound; CPU seconds are sampled likewise (the job's own process apart from its workers). Linux only
+(/proc). The outputs of both runs are compared: they must be the same bytes.
 Figures go to benchmarks/results/workers.json for the README.
 """
 
@@ -45,6 +46,15 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
+def _cpu_s(pid: int) -> float:
+    """User and system CPU seconds of ``pid`` so far; 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _memory_kb(pid: int) -> tuple[int, int]:
     """(VmRSS, VmHWM) of ``pid`` in kB; zeros once it is gone."""
     try:
@@ -63,7 +73,7 @@ def _run(corpus: Path, out: Path, workers: int) -> dict[str, float]:
     started = time.perf_counter()
     with open(log, "wb") as stderr:
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
-    peak_total, peaks = 0, {}
+    peak_total, peaks, cpu = 0, {}, {}
     while proc.poll() is None:
         total = 0
         for pid in _tree(proc.pid):
@@ -71,6 +81,7 @@ def _run(corpus: Path, out: Path, workers: int) -> dict[str, float]:
             total += rss
             if hwm:
                 peaks[pid] = hwm
+            cpu[pid] = max(cpu.get(pid, 0.0), _cpu_s(pid))
         peak_total = max(peak_total, total)
         time.sleep(0.02)
     wall = time.perf_counter() - started
@@ -86,6 +97,9 @@ def _run(corpus: Path, out: Path, workers: int) -> dict[str, float]:
         "docs_per_s": data["docs_per_s"],
         "wall_s_with_startup": round(wall, 2),
         "processes": len(peaks),
+        # CPU seconds seen by the last sample (up to 20 ms short): the job's own process, and the rest.
+        "cpu_s_job_process": round(cpu.get(proc.pid, 0.0), 2),
+        "cpu_s_other_processes": round(sum(cpu.values()) - cpu.get(proc.pid, 0.0), 2),
         "peak_rss_mb": round(peak_total / 1024, 1),
         "sum_of_peaks_mb": round(sum(peaks.values()) / 1024, 1),
     }

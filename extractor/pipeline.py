@@ -9,6 +9,7 @@ the only state kept is the set of doc ids (for duplicates and ``--resume``).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import os
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from extractor.api import run_documents
-from extractor.backends import DEFAULT_BACKEND, BackendUnavailable, get_backend
+from extractor.backends import DEFAULT_BACKEND, BackendUnavailable, choose, get_backend
 from extractor.documents import DEFAULT_MAX_CHARS, Document, DocumentError
 from extractor.models import DocumentResult, Usage
 from extractor.output import (
@@ -380,9 +381,11 @@ def run_job(options: JobOptions, *, on_document: Callable[[Summary], None] | Non
 def _run_locked(options: JobOptions, files: list[InputFile], summary: Summary,
                 on_document: Callable[[Summary], None] | None) -> Summary:
     done = _already_written(None if options.output == STDIN else Path(options.output), options, summary)
-    backend = get_backend(options.backend, **options.backend_options)
-    summary.backend = backend.name
-    workers = worker_count(backend, options.workers)
+    name = choose(options.backend, **options.backend_options)[0]
+    workers = worker_count(name, options.workers)
+    # With workers, each builds the backend: this process never imports it (the rule backend takes a second).
+    backend = get_backend(name, **options.backend_options) if workers == 1 else None
+    summary.backend = name
     # Read lazily, but let read_files raise InputError before any output is opened.
     stats = ReadStats()
     items = read_files(files, format=options.format, fields=options.fields, max_chars=options.max_chars,
@@ -395,8 +398,9 @@ def _run_locked(options: JobOptions, files: list[InputFile], summary: Summary,
     complete = False
     try:
         admitted = _admit(items, done or set(), summary)
-        if workers > 1:
-            _run_in_workers(admitted, recorder.record, WorkerPool(backend, options.backend_options, workers), summary)
+        if backend is None:
+            pool = WorkerPool(functools.partial(get_backend, name), options.backend_options, workers)
+            _run_in_workers(admitted, recorder.record, pool, summary)
         else:
             run_documents(admitted, recorder.record, backend=backend, concurrency=options.concurrency)
         complete = True

@@ -3,9 +3,9 @@
 Documents go to the workers in chunks, and at most ``WINDOW`` chunks per worker are in flight, so
 memory is bounded whatever the input's size. Outcomes are handed on in input order (a chunk that
 finishes before the ones ahead of it waits in its future, within the window), so the output is
-the file one process writes, line for line. Each worker builds its own backend (of the parent's
-backend's class, with the same settings) and hands back every result already rendered as its
-output line (``output.ResultLine``): the parent only reads, writes and counts.
+the file one process writes, line for line. Each worker builds its own backend and hands back
+every result already rendered as its output line (``output.ResultLine``): the parent only reads,
+writes and counts, and never imports the backend itself (the rule backend takes about a second).
 
 Processes are started by ``spawn``, asked for explicitly: the library changes no process-wide
 setting (the global start method stays as it is), and ``fork`` is unsafe in a process with
@@ -38,7 +38,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from extractor.api import extract_documents
-from extractor.backends import AsyncBackend, Backend, BackendConfigError, BackendUnavailable
+from extractor.backends import Backend, BackendConfigError, BackendUnavailable, needs_network
 from extractor.documents import Document, DocumentError
 from extractor.output import ResultLine
 
@@ -68,19 +68,20 @@ def usable_cores() -> int:
     return os.cpu_count() or 1
 
 
-def worker_count(backend: Backend, asked: int | None) -> int:
-    """How many processes run ``backend``: ``asked``, the usable cores when None, 1 for a backend that waits
-    on the network (it keeps documents in flight with ``concurrency`` instead).
+def worker_count(backend: str, asked: int | None) -> int:
+    """How many processes run the backend registered as ``backend``: ``asked``, the usable cores when None,
+    1 for a backend that waits on the network (it keeps documents in flight with ``concurrency`` instead).
 
     Raises:
         BackendConfigError: ``asked`` is under 1, or over 1 for a backend that waits on the network.
+        UnknownBackend: no backend of that name.
     """
     if asked is not None and asked < 1:
         raise BackendConfigError("--workers must be at least 1")
-    if isinstance(backend, AsyncBackend):
+    if needs_network(backend):
         if asked is not None and asked > 1:
             raise BackendConfigError(
-                f"--workers {asked}: worker processes are for the rule backend; the {backend.name} backend "
+                f"--workers {asked}: worker processes are for the rule backend; the {backend} backend "
                 "waits on the network and keeps documents in flight with --concurrency instead")
         return 1
     return usable_cores() if asked is None else asked
@@ -122,12 +123,13 @@ class _Chunk:
 
 
 class WorkerPool:
-    """``workers`` processes, each running a backend of the kind given; rebuilt when one dies.
+    """``workers`` processes, each running a backend that it builds itself; rebuilt when one dies.
 
     Use it as a context manager: leaving the block (or ``close``) ends the processes.
 
     Args:
-        backend: The backend; each worker builds its own, of the same class (importable by name), with ``settings``.
+        factory: Builds the backend from ``settings``, in each worker (a class or function importable by
+            name, or a ``functools.partial`` of one); in this process only for an input of one chunk.
         settings: The backend's settings (picklable).
         workers: How many processes.
         chunk: Documents handed to a worker at a time.
@@ -137,8 +139,9 @@ class WorkerPool:
         warnings: What happened to the job as a whole (a worker that died, and what became of its documents).
     """
 
-    def __init__(self, backend: Backend, settings: dict[str, Any], workers: int, *, chunk: int = CHUNK):
-        self.backend, self.settings, self.workers, self.chunk = backend, settings, workers, chunk
+    def __init__(self, factory: Callable[..., Backend], settings: dict[str, Any], workers: int, *,
+                 chunk: int = CHUNK):
+        self.factory, self.settings, self.workers, self.chunk = factory, settings, workers, chunk
         self.started = False
         self.warnings: list[str] = []
         self._executor: ProcessPoolExecutor | None = None
@@ -149,7 +152,7 @@ class WorkerPool:
         iterator = iter(items)
         first, second = list(islice(iterator, self.chunk)), list(islice(iterator, self.chunk))
         if not second:  # one chunk: starting processes would cost more than it saves
-            yield from render(first, self.backend)
+            yield from render(first, self.factory(**self.settings))
             return
         chunks = chain([first, second], iter(lambda: list(islice(iterator, self.chunk)), []))
         window: deque[_Chunk] = deque()
@@ -178,7 +181,7 @@ class WorkerPool:
             self.started = True
             self._executor = ProcessPoolExecutor(
                 self.workers, mp_context=get_context("spawn"), initializer=_start_worker,
-                initargs=(type(self.backend), self.settings))
+                initargs=(self.factory, self.settings))
         return self._executor.submit(_extract_chunk, items)
 
     def _take(self, window: deque[_Chunk]) -> list[Outcome]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import os
@@ -79,13 +80,32 @@ def test_two_workers_write_the_file_one_process_writes(corpus, one_process, tmp_
 
 
 def test_the_examples_in_workers_give_the_records_of_one_process():
-    backend = get_backend("rules")
     documents = list(read_documents([str(EXAMPLES)]))
-    with WorkerPool(backend, {}, 2, chunk=2) as pool:
+    with WorkerPool(functools.partial(get_backend, "rules"), {}, 2, chunk=2) as pool:
         outcomes = list(pool.extract(documents))
     assert pool.started
-    assert outcomes == render(documents, backend)
+    assert outcomes == render(documents, get_backend("rules"))
     assert len(outcomes) == 16
+
+
+def test_the_job_leaves_the_rule_backend_to_its_workers(corpus, tmp_path):
+    """The job's own process never imports the rule backend (about a second) when workers run it."""
+    job = ("import sys; from extractor.pipeline import JobOptions, run_job\n"
+           "if __name__ == '__main__':\n"
+           f"    summary = run_job(JobOptions(inputs=[{str(corpus)!r}], output={str(tmp_path / 'out.jsonl')!r}, workers=2))\n"
+           "    print(summary.workers, summary.written, 'extractor.backends.rules' in sys.modules)")
+    script = tmp_path / "job.py"
+    script.write_text(job)
+    proc = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert proc.stdout.split() == [b"2", str(DOCUMENTS - 2).encode(), b"False"], proc.stderr.decode()
+
+
+def test_the_registry_knows_which_backends_wait_on_the_network():
+    from extractor.backends import _factory, available, needs_network
+
+    for name in available():
+        backend_class = _factory(name)
+        assert needs_network(name) == backend_class.needs_network == hasattr(backend_class, "aextract"), name
 
 
 def test_an_input_of_one_chunk_is_extracted_in_this_process(tmp_path):
@@ -189,7 +209,7 @@ def _texts(*texts: str) -> list[Document | DocumentError]:
 
 def test_a_document_that_kills_its_worker_every_time_is_an_error_and_the_others_are_written():
     documents = _texts(*["fine"] * 9, "die", *["fine"] * 10)
-    with WorkerPool(Fragile(), {}, 2, chunk=3) as pool:
+    with WorkerPool(Fragile, {}, 2, chunk=3) as pool:
         outcomes = list(pool.extract(documents))
     assert [o.doc_id for o in outcomes] == [d.doc_id for d in documents]
     (failed,) = [o for o in outcomes if isinstance(o, DocumentError)]
@@ -200,7 +220,7 @@ def test_a_document_that_kills_its_worker_every_time_is_an_error_and_the_others_
 
 def test_workers_that_die_as_they_start_stop_the_job():
     with pytest.raises(WorkersDied, match="died 4 times in a row"), \
-            WorkerPool(Fragile(), {"die_at_start": True}, 2, chunk=1) as pool:
+            WorkerPool(Fragile, {"die_at_start": True}, 2, chunk=1) as pool:
         list(pool.extract(_texts("a", "b", "c")))
 
 
@@ -213,7 +233,7 @@ def test_documents_are_read_as_workers_free_up_not_ahead():
             read += 1
             yield Document(doc_id=f"d{read}", text="fine")
 
-    with WorkerPool(Fragile(), {}, 2, chunk=2) as pool:
+    with WorkerPool(Fragile, {}, 2, chunk=2) as pool:
         outcomes = pool.extract(endless())
         for _ in range(5):
             next(outcomes)
@@ -223,7 +243,7 @@ def test_documents_are_read_as_workers_free_up_not_ahead():
 
 def test_the_library_changes_no_process_wide_setting():
     handler, method = signal.getsignal(signal.SIGINT), multiprocessing.get_start_method(allow_none=True)
-    with WorkerPool(Fragile(), {}, 2, chunk=1) as pool:
+    with WorkerPool(Fragile, {}, 2, chunk=1) as pool:
         list(pool.extract(_texts("a", "b", "c")))
     assert pool.started
     assert signal.getsignal(signal.SIGINT) == handler
