@@ -70,6 +70,7 @@ def _run(corpus: Path, out: Path, workers: int) -> dict[str, float]:
     cmd = [sys.executable, "-m", "extractor", "extract", str(corpus), "-o", str(out), "--overwrite", "--no-progress",
            "--workers", str(workers), "--summary-json", str(summary)]
     log = out.with_suffix(".stderr")
+    load = os.getloadavg()[0]  # other jobs on the machine: read the figures with it
     started = time.perf_counter()
     with open(log, "wb") as stderr:
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
@@ -89,6 +90,7 @@ def _run(corpus: Path, out: Path, workers: int) -> dict[str, float]:
         sys.exit(log.read_text())
     data = json.loads(summary.read_text())
     return {
+        "load_average": round(load, 2),
         "workers": data["workers"],
         "documents": data["documents"],
         "results": data["results"],
