@@ -68,8 +68,9 @@ def _read_only(path: Path) -> dict[str, object]:
 
 def _extract(path: Path, work: Path) -> dict[str, object]:
     summary = work / "summary.json"
+    # One process (--workers 1): the peak measured is the child's own (benchmarks/workers.py measures workers).
     cmd = [sys.executable, "-c", _EXTRACT, "extract", str(path), "-o", str(work / "out.jsonl"), "--overwrite",
-           "--no-progress", "--summary-json", str(summary)]
+           "--no-progress", "--workers", "1", "--summary-json", str(summary)]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True)
     if proc.returncode:
         sys.exit(proc.stderr.decode())

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bulk" / "pmc-abstracts.jsonl"
 
 
-def _times_ten(src: Path, dst: Path) -> int:
+def times_ten(src: Path, dst: Path) -> int:
     """Write ``src`` ten times over, each copy with its own ids; return the line count."""
     n = 0
     with open(dst, "w", encoding="utf-8") as out:
@@ -46,7 +46,7 @@ def _run(corpus: Path, workdir: Path) -> dict[str, float]:
     out = workdir / "out.jsonl"
     summary = workdir / "summary.json"
     cmd = [sys.executable, "-m", "extractor", "extract", str(corpus), "-o", str(out),
-           "--overwrite", "--no-progress", "--summary-json", str(summary)]
+           "--overwrite", "--no-progress", "--workers", "1", "--summary-json", str(summary)]
     if shutil.which("taskset"):
         cmd = ["taskset", "-c", "0", *cmd]
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -88,7 +88,7 @@ def main() -> int:
         runs.sort(key=lambda r: r["docs_per_s"])
         one = runs[len(runs) // 2]  # the median run
         big = work / "x10.jsonl"
-        _times_ten(args.corpus, big)
+        times_ten(args.corpus, big)
         ten = _run(big, work)
     report = {
         "date": time.strftime("%Y-%m-%d"),

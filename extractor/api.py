@@ -222,15 +222,12 @@ def run_documents(
 
 def extraction_error(document: Document, exc: Exception) -> DocumentError:
     """The error line of a document whose extraction raised ``exc``."""
-    return DocumentError(
-        source=document.source or document.doc_id,
-        reason=f"extraction failed: {type(exc).__name__}: {exc}",
-        doc_id=document.doc_id,
-    )
+    return document.failed(f"extraction failed: {type(exc).__name__}: {exc}")
 
 
 def _finish(result: DocumentResult, document: Document, backend_name: str) -> DocumentResult:
-    """Stamp provenance on a backend's result."""
+    """Stamp provenance on a backend's result, and the problems met reading the document before its own warnings."""
+    result.warnings[:0] = document.warnings
     result.doc_id = document.doc_id
     result.source = document.source
     result.backend = backend_name

@@ -6,7 +6,8 @@ Exit codes (also in the README):
        some input lines were not records (reported by file and line) and were skipped
     2  usage error: bad option, missing input, unknown format or backend, a CSV
        without a text column, output exists without --resume/--overwrite, output
-       or errors file is an input, another job is writing the output; trialx merge:
+       or errors file is an input, another job is writing the output, --workers over 1
+       with the LLM backend, worker processes that die as they start; trialx merge:
        a doc_id in two shard outputs, a torn line, a shard still being written; trialx
        export: tables exist without --overwrite, or --to parquet without pyarrow installed;
        trialx review: the run output is missing or the port is taken;
@@ -228,11 +229,16 @@ def extract(
     progress: _Progress = None,
     summary_json_path: _SummaryJson = None,
     concurrency: Annotated[
-        int | None, typer.Option(help="Documents in flight with the LLM backend (default 8; the rule backend: 1).")
+        int | None, typer.Option(help="Documents in flight with the LLM backend (default 8; the rule backend has "
+                                      "--workers).")
     ] = None,
     shard: Annotated[
         str | None, typer.Option(help="K/N: process only shard K of N (1-based), by a stable hash of doc_id; "
                                       "join the shard outputs with trialx merge.")
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes running the rule backend (1: in this process; not for the LLM "
+                                      "backend, which has --concurrency).", show_default="the usable cores", min=1)
     ] = None,
     llm: dict[str, Any] | None = None,
 ) -> None:
@@ -258,6 +264,7 @@ def extract(
         backend_options=backend_options,
         concurrency=concurrency,
         shard=job_shard,
+        workers=workers,
     )
     show_progress = err.is_terminal if progress is None else progress
     try:
@@ -336,6 +343,8 @@ def _print_summary(summary: Summary, title: str = "trialx extract") -> None:
         rows.append(("deleted citations (skipped)", summary.deleted))
     if summary.shard is not None:
         rows.append((f"left to other shards (this is {summary.shard})", summary.other_shards))
+    if summary.workers > 1:
+        rows.append(("worker processes", summary.workers))
     if summary.requests or summary.cached:
         cost = "unknown (no price for this model)" if summary.cost_usd is None else f"${summary.cost_usd:.4f}"
         rows += [

@@ -31,6 +31,10 @@ class Document:
     registry_ids: tuple[str, ...] = field(default_factory=tuple)
     warnings: tuple[str, ...] = field(default_factory=tuple)
 
+    def failed(self, reason: str) -> DocumentError:
+        """This document's failure, for the errors file: its id, where it came from, and ``reason``."""
+        return DocumentError(source=self.source or self.doc_id, reason=reason, doc_id=self.doc_id)
+
 
 @dataclass(frozen=True, slots=True)
 class DocumentError:

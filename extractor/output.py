@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from extractor.models import DocumentResult
+
 try:
     import fcntl
 except ImportError:  # Windows: no advisory locks, jobs are not kept apart
@@ -107,6 +109,34 @@ def write_text_atomic(path: str | Path, text: str) -> None:
         with suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+@dataclass(frozen=True, slots=True)
+class ResultLine:
+    """A result as it is written: its output line, and what a job's summary counts of it.
+
+    Small and cheap to pickle, so a worker process hands this back rather than the result.
+
+    Attributes:
+        doc_id: The result's doc_id.
+        line: The result as one JSON text, without its newline.
+        is_trial_report: Whether the document reports a trial.
+        trials: Trial records in it.
+        results: Results over its trials.
+        cached: Whether the response cache served it (it cost nothing this run).
+    """
+
+    doc_id: str
+    line: str
+    is_trial_report: bool
+    trials: int
+    results: int
+    cached: bool
+
+    @classmethod
+    def of(cls, result: DocumentResult) -> ResultLine:
+        return cls(result.doc_id, result.model_dump_json(), result.is_trial_report, len(result.trials),
+                   sum(len(t.results) for t in result.trials), result.usage is not None and result.usage.cached)
 
 
 def default_errors_path(output: str | Path) -> str:

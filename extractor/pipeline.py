@@ -2,12 +2,14 @@
 
 Memory does not grow with the input: documents are read, extracted and written
 one at a time (or, with a backend that has ``aextract``, at most ``concurrency``
-at a time, each written as it completes); the only state kept is the set of doc
-ids (for duplicates and ``--resume``).
+at a time, each written as it completes; or in ``workers`` processes, at most a
+few chunks a worker at a time, written in input order: ``workers.WorkerPool``);
+the only state kept is the set of doc ids (for duplicates and ``--resume``).
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import os
@@ -20,12 +22,21 @@ from pathlib import Path
 from typing import Any
 
 from extractor.api import run_documents
-from extractor.backends import DEFAULT_BACKEND, Backend, BackendUnavailable, get_backend
+from extractor.backends import DEFAULT_BACKEND, Backend, BackendUnavailable, choose, get_backend
 from extractor.documents import DEFAULT_MAX_CHARS, Document, DocumentError
 from extractor.models import DocumentResult, Usage
-from extractor.output import JsonlSink, default_errors_path, iter_json_lines, job_lock, read_written, repair_tail
+from extractor.output import (
+    JsonlSink,
+    ResultLine,
+    default_errors_path,
+    iter_json_lines,
+    job_lock,
+    read_written,
+    repair_tail,
+)
 from extractor.readers import STDIN, FieldNames, InputFile, Item, ReadStats, count_items, input_files, read_files
 from extractor.shards import Shard, shard_key
+from extractor.workers import WorkerPool, worker_count
 
 
 class OutputExists(Exception):
@@ -53,8 +64,11 @@ class JobOptions:
         max_chars: Longest document accepted, in characters.
         backend_options: Settings handed to the backend (the LLM backend's model, base URL, ...).
         concurrency: Documents in flight with a backend that has ``aextract``
-            (default 8 there; the rule backend works one document at a time).
+            (default 8 there; the rule backend has ``workers`` instead).
         shard: Process only this shard's documents (and errors), by a stable hash of doc_id.
+        workers: Processes that run a backend without ``aextract`` (the rule backend): 1 runs it in this
+            process, None as many as there are usable cores (see ``workers.WorkerPool``). A backend with
+            ``aextract`` runs in this process; more than 1 is refused for it (``BackendConfigError``).
     """
 
     inputs: list[str]
@@ -69,6 +83,7 @@ class JobOptions:
     backend_options: dict[str, Any] = field(default_factory=dict)
     concurrency: int | None = None
     shard: Shard | None = None
+    workers: int | None = 1
 
     def errors_path(self) -> str | None:
         """Where errors go: the given path, a file beside the output, or None for stderr."""
@@ -86,7 +101,8 @@ class Summary:
     ``warnings`` are problems of the job as a whole (corrupt lines in a resumed output).
     ``deleted`` counts PMIDs of PubMed ``<DeleteCitation>`` entries (skipped); ``other_shards``
     the items left to the other shards of a ``--shard`` job. ``batch``: the requests went through a
-    Batch API (``trialx batch collect``) and ``cost_usd`` is at its batch prices.
+    Batch API (``trialx batch collect``) and ``cost_usd`` is at its batch prices. ``workers`` is how
+    many processes extracted (1: this one).
     """
 
     documents: int = 0
@@ -113,14 +129,15 @@ class Summary:
     deleted: int = 0
     shard: str | None = None
     other_shards: int = 0
+    workers: int = 1
 
-    def count(self, result: DocumentResult) -> None:
+    def count(self, result: ResultLine) -> None:
         """Add one written result (its trials and results; whether the response cache served it)."""
         self.written += 1
         self.trial_reports += result.is_trial_report
-        self.trials += len(result.trials)
-        self.results += sum(len(t.results) for t in result.trials)
-        self.cached += bool(result.usage is not None and result.usage.cached)  # cost nothing this run
+        self.trials += result.trials
+        self.results += result.results
+        self.cached += result.cached  # cost nothing this run
 
     def spend(self, usage: Usage) -> None:
         """Take what the backend's requests cost this run, failed documents included."""
@@ -150,6 +167,7 @@ class Summary:
             "deleted_citations": self.deleted,
             "shard": self.shard,
             "other_shards": self.other_shards,
+            "workers": self.workers,
             "usage": {"prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
                       "cached_prompt_tokens": self.cached_prompt_tokens, "requests": self.requests,
                       "reasks": self.reasks, "cached": self.cached,
@@ -232,11 +250,7 @@ def admit(
         if isinstance(item, Document):
             first = seen.get(item.doc_id)
             if first is not None:
-                yield DocumentError(
-                    source=item.source or item.doc_id,
-                    reason=f"duplicate doc_id {item.doc_id!r} (first seen at {first})",
-                    doc_id=item.doc_id,
-                )
+                yield item.failed(f"duplicate doc_id {item.doc_id!r} (first seen at {first})")
                 continue
             seen[item.doc_id] = item.source or item.doc_id
             if item.doc_id in done:
@@ -309,23 +323,22 @@ class _Recorder:
         out_path = None if options.output == "-" else Path(options.output)
         self.summary = summary
         self.written = set(done or ())
-        self.notes: dict[str, tuple[str, ...]] = {}  # reading warnings, by doc id, until written
         self._on_document = on_document
         self._started = time.perf_counter()
         self._sink = JsonlSink(out_path, append=done is not None) if out_path else JsonlSink(sys.stdout.buffer)
         self._errors = _ErrorLog(summary.errors_file, append=options.resume)
 
-    def record(self, outcome: DocumentResult | DocumentError) -> None:
+    def record(self, outcome: DocumentResult | ResultLine | DocumentError) -> None:
         summary = self.summary
         summary.documents += 1
         if isinstance(outcome, DocumentError):
             summary.errors += 1
             self._errors.log(outcome)
         else:
-            outcome.warnings[:0] = self.notes.pop(outcome.doc_id, ())
-            self._sink.write_line(outcome.model_dump_json())
-            self.written.add(outcome.doc_id)
-            summary.count(outcome)
+            line = ResultLine.of(outcome) if isinstance(outcome, DocumentResult) else outcome
+            self._sink.write_line(line.line)
+            self.written.add(line.doc_id)
+            summary.count(line)
         if self._on_document is not None:
             summary.elapsed = time.perf_counter() - self._started
             self._on_document(summary)
@@ -336,15 +349,6 @@ class _Recorder:
         finally:
             self._errors.close(self.written, complete=complete)
             self.summary.elapsed = time.perf_counter() - self._started
-
-
-def _noted(items: Iterable[Document | DocumentError], notes: dict[str, tuple[str, ...]]
-           ) -> Iterator[Document | DocumentError]:
-    """Keep each document's reading warnings aside, for its result."""
-    for item in items:
-        if isinstance(item, Document) and item.warnings:
-            notes[item.doc_id] = item.warnings
-        yield item
 
 
 def run_job(options: JobOptions, *, on_document: Callable[[Summary], None] | None = None,
@@ -366,8 +370,10 @@ def run_job(options: JobOptions, *, on_document: Callable[[Summary], None] | Non
         InputError: an input is missing, its format is unknown, or a CSV input has no text
             column (before anything is written).
         UnknownBackend: the backend name is not registered.
-        BackendConfigError: the backend lacks a setting (before anything is written).
-        BackendUnavailable: the backend cannot work at all (credentials refused, endpoint down);
+        BackendConfigError: the backend lacks a setting, or ``workers`` is over 1 for a backend that
+            waits on the network (before anything is written).
+        BackendUnavailable: the backend cannot work at all (credentials refused, endpoint down; worker
+            processes that die as they start: ``workers.WorkersDied``);
             what was written so far is whole, ``--resume`` continues the job, and the exception's
             ``summary`` says what the job did and spent before it stopped.
     """
@@ -383,8 +389,14 @@ def _run_locked(options: JobOptions, files: list[InputFile], summary: Summary,
                 on_document: Callable[[Summary], None] | None, given: Iterable[Item] | None,
                 backend: Backend | None) -> Summary:
     done = _already_written(None if options.output == STDIN else Path(options.output), options, summary)
-    backend = backend or get_backend(options.backend, **options.backend_options)
-    summary.backend = backend.name
+    if backend is not None:  # given (``trialx batch collect``): it runs here
+        name, workers = backend.name, 1
+    else:
+        name = choose(options.backend, **options.backend_options)[0]
+        workers = worker_count(name, options.workers)
+        # With workers, each builds the backend: this process never imports it (the rule backend takes a second).
+        backend = get_backend(name, **options.backend_options) if workers == 1 else None
+    summary.backend = name
     # Read lazily, but let read_files raise InputError before any output is opened.
     stats = ReadStats()
     read = iter(given) if given is not None else read_files(
@@ -396,8 +408,12 @@ def _run_locked(options: JobOptions, files: list[InputFile], summary: Summary,
     items = _sharded(itertools.chain([first] if first is not None else [], read), options.shard, summary)
     complete = False
     try:
-        run_documents(_noted(admit(items, done or set(), summary), recorder.notes), recorder.record,
-                      backend=backend, concurrency=options.concurrency)
+        admitted = admit(items, done or set(), summary)
+        if backend is None:
+            pool = WorkerPool(functools.partial(get_backend, name), options.backend_options, workers)
+            _run_in_workers(admitted, recorder.record, pool, summary)
+        else:
+            run_documents(admitted, recorder.record, backend=backend, concurrency=options.concurrency)
         complete = True
     except BackendUnavailable as exc:
         exc.summary = summary  # what was done and spent before the stop, for the caller's report
@@ -409,6 +425,18 @@ def _run_locked(options: JobOptions, files: list[InputFile], summary: Summary,
         if spent is not None:
             summary.spend(spent)
     return summary
+
+
+def _run_in_workers(items: Iterable[Document | DocumentError], record: Callable[[ResultLine | DocumentError], None],
+                    pool: WorkerPool, summary: Summary) -> None:
+    """Hand every outcome of ``pool`` to ``record``, and say in the summary what the workers did."""
+    try:
+        with pool:
+            for outcome in pool.extract(items):
+                record(outcome)
+    finally:
+        summary.workers = pool.workers if pool.started else 1
+        summary.warnings.extend(pool.warnings)
 
 
 def summary_json(summary: Summary) -> str:

@@ -53,6 +53,7 @@ def test_help_shows_the_defaults_written_in_words():
     shown = _squeezed(invoke("extract", "--help").output)
     assert _squeezed("[default: (<output>.errors.jsonl)]") in shown
     assert _squeezed("[default: (when stderr is a terminal)]") in shown
+    assert _squeezed("[default: (the usable cores)]") in shown
 
 
 def test_error_prints_a_bracketed_path_verbatim(tmp_path):

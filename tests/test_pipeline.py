@@ -317,6 +317,15 @@ def test_a_title_only_record_is_extracted_with_a_warning(tmp_path):
     assert (error["doc_id"], error["source"]) == ("pmid-2", f"{src}:2")
 
 
+def test_the_python_api_gives_a_result_its_reading_warnings_too(tmp_path):
+    from extractor import extract_documents
+    from extractor.readers import TITLE_ONLY, read_documents
+
+    src = _jsonl(tmp_path / "in.jsonl", [{"pmid": "1", "title": "Drug X versus placebo in sarcoma: a phase 3 trial"}])
+    (result,) = extract_documents(read_documents([str(src)]))
+    assert result.warnings[0] == TITLE_ONLY
+
+
 def test_csv_without_a_text_column_stops_the_job_before_any_extraction(tmp_path):
     good = _batch(tmp_path, 2)
     bad = tmp_path / "export.csv"

@@ -49,6 +49,11 @@ _REGISTRY: dict[str, str] = {
     "openai": "extractor.backends.llm:OpenAIBackend",
 }
 
+#: The registered backends that wait on the network (their ``needs_network``; they offer ``aextract``), known
+#: here without importing them, so that a job can start worker processes for the others without importing them
+#: itself (the rule backend takes about a second to import). tests/test_workers.py checks it against the classes.
+_NETWORKED = frozenset({"openai"})
+
 DEFAULT_BACKEND = "rules"
 #: ``--backend auto``: the first of these that says it is configured, else the last.
 AUTO = "auto"
@@ -84,16 +89,29 @@ def available() -> list[str]:
     return sorted(_REGISTRY)
 
 
-def _factory(name: str) -> Callable[..., Backend]:
+def _target(name: str) -> str:
     try:
-        target = _REGISTRY[name]
+        return _REGISTRY[name]
     except KeyError:
         raise UnknownBackend(
             f"unknown backend {name!r}; choose one of: {', '.join([*available(), AUTO])}"
         ) from None
-    module_name, _, attribute = target.partition(":")
+
+
+def _factory(name: str) -> Callable[..., Backend]:
+    module_name, _, attribute = _target(name).partition(":")
     factory: Callable[..., Backend] = getattr(importlib.import_module(module_name), attribute)
     return factory
+
+
+def needs_network(name: str) -> bool:
+    """Whether the backend registered as ``name`` waits on the network, told without importing it.
+
+    Raises:
+        UnknownBackend: ``name`` is not registered (``auto`` is resolved by ``choose`` first).
+    """
+    _target(name)
+    return name in _NETWORKED
 
 
 def choose(name: str, **options: Any) -> tuple[str, str]:

@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""``--workers 2`` against one process: speed-up and memory of ``trialx extract`` with the rule backend.
+
+    .venv/bin/python benchmarks/workers.py [--corpus PATH] [--repeat N] [--workers N] [--no-x10]
+
+Runs ``trialx extract --workers 1`` and ``--workers N`` (default 2) back to back, ``--repeat`` times
+each in turn (the median of each is kept), over ../shared/corpus/bulk/pmc-abstracts.jsonl, then once
+each over the same corpus ten times with fresh ids. Each run is a child process; its summary gives the
+job's rate (documents over the job's time, from the first document read to the last written), and
+its wall time includes start-up (imports, and the workers' own). While it runs, the resident memory
+of the child and of its worker processes is sampled every 20 ms: ``peak_rss_mb`` is the largest sum
+seen at one moment, ``sum_of_peaks_mb`` the sum of each process's own high-water mark (VmHWM), an upper
+bound; CPU seconds are sampled likewise (the job's own process apart from its workers). Linux only
+(/proc). The outputs of both runs are compared: they must be the same bytes.
+Figures go to benchmarks/results/workers.json for the README.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.run import DEFAULT_CORPUS, times_ten  # noqa: E402
+
+
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            todo += [int(c) for c in Path(f"/proc/{current}/task/{current}/children").read_text().split()]
+        except OSError:
+            continue
+    return found
+
+
+def _cpu_s(pid: int) -> float:
+    """User and system CPU seconds of ``pid`` so far; 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _memory_kb(pid: int) -> tuple[int, int]:
+    """(VmRSS, VmHWM) of ``pid`` in kB; zeros once it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0, 0
+    values = {line.split(":")[0]: int(line.split()[1]) for line in status.splitlines() if line.startswith("Vm")}
+    return values.get("VmRSS", 0), values.get("VmHWM", 0)
+
+
+def _run(corpus: Path, out: Path, workers: int) -> dict[str, float]:
+    summary = out.with_suffix(".summary.json")
+    cmd = [sys.executable, "-m", "extractor", "extract", str(corpus), "-o", str(out), "--overwrite", "--no-progress",
+           "--workers", str(workers), "--summary-json", str(summary)]
+    log = out.with_suffix(".stderr")
+    load = os.getloadavg()[0]  # other jobs on the machine: read the figures with it
+    started = time.perf_counter()
+    with open(log, "wb") as stderr:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
+    peak_total, peaks, cpu = 0, {}, {}
+    while proc.poll() is None:
+        total = 0
+        for pid in _tree(proc.pid):
+            rss, hwm = _memory_kb(pid)
+            total += rss
+            if hwm:
+                peaks[pid] = hwm
+            cpu[pid] = max(cpu.get(pid, 0.0), _cpu_s(pid))
+        peak_total = max(peak_total, total)
+        time.sleep(0.02)
+    wall = time.perf_counter() - started
+    if proc.returncode not in (0, 1):
+        sys.exit(log.read_text())
+    data = json.loads(summary.read_text())
+    return {
+        "load_average": round(load, 2),
+        "workers": data["workers"],
+        "documents": data["documents"],
+        "results": data["results"],
+        "errors": data["errors"],
+        "job_s": data["elapsed_s"],
+        "docs_per_s": data["docs_per_s"],
+        "wall_s_with_startup": round(wall, 2),
+        "processes": len(peaks),
+        # CPU seconds seen by the last sample (up to 20 ms short): the job's own process, and the rest.
+        "cpu_s_job_process": round(cpu.get(proc.pid, 0.0), 2),
+        "cpu_s_other_processes": round(sum(cpu.values()) - cpu.get(proc.pid, 0.0), 2),
+        "peak_rss_mb": round(peak_total / 1024, 1),
+        "sum_of_peaks_mb": round(sum(peaks.values()) / 1024, 1),
+    }
+
+
+def _median(runs: list[dict[str, float]]) -> dict[str, float]:
+    middle = dict(sorted(runs, key=lambda r: r["docs_per_s"])[len(runs) // 2])
+    middle["runs_docs_per_s"] = [r["docs_per_s"] for r in runs]  # type: ignore[assignment]
+    return middle
+
+
+def _compare(one: Path, many: Path) -> None:
+    if one.read_bytes() != many.read_bytes():
+        sys.exit(f"the outputs differ: {one} and {many}")
+
+
+def _pair(corpus: Path, work: Path, workers: int, repeat: int) -> dict[str, object]:
+    """``repeat`` runs of one process and of ``workers``, alternated, and their ratios."""
+    single, multi = [], []
+    for _ in range(repeat):
+        single.append(_run(corpus, work / "one.jsonl", 1))
+        multi.append(_run(corpus, work / "many.jsonl", workers))
+        _compare(work / "one.jsonl", work / "many.jsonl")
+        print(f"  {corpus.name}: 1 process {single[-1]['docs_per_s']} docs/s, {workers} workers "
+              f"{multi[-1]['docs_per_s']} docs/s (wall {single[-1]['wall_s_with_startup']} s and "
+              f"{multi[-1]['wall_s_with_startup']} s)", flush=True)
+    one, many = _median(single), _median(multi)
+    return {
+        "one_process": one,
+        f"workers_{workers}": many,
+        "speedup_job": round(many["docs_per_s"] / one["docs_per_s"], 2),
+        "speedup_wall": round(one["wall_s_with_startup"] / many["wall_s_with_startup"], 2),
+        "same_output": True,
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each over the 1x corpus; the median is kept")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--no-x10", action="store_true", help="skip the ten-times corpus")
+    args = parser.parse_args()
+    if not args.corpus.exists():
+        print(f"corpus not found: {args.corpus} (pass --corpus)", file=sys.stderr)
+        return 2
+    report: dict[str, object] = {
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "load_average_before": os.getloadavg()[0],
+        "corpus": args.corpus.name,
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        report["x1"] = _pair(args.corpus, work, args.workers, max(1, args.repeat))
+        if not args.no_x10:
+            big = work / "x10.jsonl"
+            times_ten(args.corpus, big)
+            report["x10"] = _pair(big, work, args.workers, 1)
+            small, large = report["x1"][f"workers_{args.workers}"], report["x10"][f"workers_{args.workers}"]  # type: ignore[index]
+            report["memory_growth_x10_vs_x1"] = round(large["peak_rss_mb"] / small["peak_rss_mb"], 2)
+    report["load_average_after"] = os.getloadavg()[0]
+    results = ROOT / "benchmarks" / "results"
+    results.mkdir(exist_ok=True)
+    (results / "workers.json").write_text(json.dumps(report, indent=2) + "\n")
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
