@@ -93,7 +93,9 @@ def _run(corpus: Path, out: Path, workers: int) -> dict[str, Any]:
     started = time.perf_counter()
     with open(log, "wb") as stderr:
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
-    peak_total, peaks, cpu = 0, {}, {}
+    peak_total = 0
+    peaks: dict[int, int] = {}
+    cpu: dict[int, float] = {}
     while proc.poll() is None:
         total = 0
         for pid in _tree(proc.pid):
