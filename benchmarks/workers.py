@@ -4,7 +4,8 @@
     .venv/bin/python benchmarks/workers.py [--corpus PATH] [--repeat N] [--workers N] [--no-x10]
 
 Runs ``trialx extract --workers 1`` and ``--workers N`` (default 2) back to back, ``--repeat`` times
-each in turn (the median of each is kept), over ../shared/corpus/bulk/pmc-abstracts.jsonl, then once
+each in turn (the median of each is kept; with ``--wait-idle``, each pair starts once no other job
+competes for the cores), over ../shared/corpus/bulk/pmc-abstracts.jsonl, then once
 each over the same corpus ten times with fresh ids. Each run is a child process; its summary gives the
 job's rate (documents over the job's time, from the first document read to the last written), and
 its wall time includes start-up (imports, and the workers' own). While it runs, the resident memory
@@ -26,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -65,7 +67,24 @@ def _memory_kb(pid: int) -> tuple[int, int]:
     return values.get("VmRSS", 0), values.get("VmHWM", 0)
 
 
-def _run(corpus: Path, out: Path, workers: int) -> dict[str, float]:
+_BURN = "import time\nt, c = time.perf_counter(), time.process_time()\nwhile time.perf_counter() - t < 1: pass\n" \
+        "print(time.process_time() - c)"
+
+
+def _wait_idle(patience: float) -> bool:
+    """Wait (up to ``patience`` seconds) until two busy loops of one second each get 90% of a core: no other job
+    competes for the two cores. The machine is shared, and a CPU share is split between sessions, not processes."""
+    deadline = time.monotonic() + patience
+    while True:
+        burners = [subprocess.Popen([sys.executable, "-c", _BURN], stdout=subprocess.PIPE) for _ in range(2)]
+        if min(float(b.communicate()[0]) for b in burners) >= 0.9:
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(10)
+
+
+def _run(corpus: Path, out: Path, workers: int) -> dict[str, Any]:
     summary = out.with_suffix(".summary.json")
     cmd = [sys.executable, "-m", "extractor", "extract", str(corpus), "-o", str(out), "--overwrite", "--no-progress",
            "--workers", str(workers), "--summary-json", str(summary)]
@@ -74,7 +93,9 @@ def _run(corpus: Path, out: Path, workers: int) -> dict[str, float]:
     started = time.perf_counter()
     with open(log, "wb") as stderr:
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
-    peak_total, peaks, cpu = 0, {}, {}
+    peak_total = 0
+    peaks: dict[int, int] = {}
+    cpu: dict[int, float] = {}
     while proc.poll() is None:
         total = 0
         for pid in _tree(proc.pid):
@@ -102,14 +123,16 @@ def _run(corpus: Path, out: Path, workers: int) -> dict[str, float]:
         # CPU seconds seen by the last sample (up to 20 ms short): the job's own process, and the rest.
         "cpu_s_job_process": round(cpu.get(proc.pid, 0.0), 2),
         "cpu_s_other_processes": round(sum(cpu.values()) - cpu.get(proc.pid, 0.0), 2),
+        # Cores kept busy on average: near 1 for one process and near 2 for two workers when nothing competed.
+        "cores_used": round(sum(cpu.values()) / wall, 2),
         "peak_rss_mb": round(peak_total / 1024, 1),
         "sum_of_peaks_mb": round(sum(peaks.values()) / 1024, 1),
     }
 
 
-def _median(runs: list[dict[str, float]]) -> dict[str, float]:
+def _median(runs: list[dict[str, Any]]) -> dict[str, Any]:
     middle = dict(sorted(runs, key=lambda r: r["docs_per_s"])[len(runs) // 2])
-    middle["runs_docs_per_s"] = [r["docs_per_s"] for r in runs]  # type: ignore[assignment]
+    middle["runs_docs_per_s"] = [r["docs_per_s"] for r in runs]
     return middle
 
 
@@ -118,12 +141,15 @@ def _compare(one: Path, many: Path) -> None:
         sys.exit(f"the outputs differ: {one} and {many}")
 
 
-def _pair(corpus: Path, work: Path, workers: int, repeat: int) -> dict[str, object]:
+def _pair(corpus: Path, work: Path, workers: int, repeat: int, patience: float) -> dict[str, object]:
     """``repeat`` runs of one process and of ``workers``, alternated, and their ratios."""
     single, multi = [], []
     for _ in range(repeat):
-        single.append(_run(corpus, work / "one.jsonl", 1))
-        multi.append(_run(corpus, work / "many.jsonl", workers))
+        idle = _wait_idle(patience) if patience else None
+        if idle is False:
+            print(f"  the machine was not idle within {patience:.0f} s: measuring anyway", flush=True)
+        single.append({**_run(corpus, work / "one.jsonl", 1), "idle_before_pair": idle})
+        multi.append({**_run(corpus, work / "many.jsonl", workers), "idle_before_pair": idle})
         _compare(work / "one.jsonl", work / "many.jsonl")
         print(f"  {corpus.name}: 1 process {single[-1]['docs_per_s']} docs/s, {workers} workers "
               f"{multi[-1]['docs_per_s']} docs/s (wall {single[-1]['wall_s_with_startup']} s and "
@@ -144,6 +170,8 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each over the 1x corpus; the median is kept")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-x10", action="store_true", help="skip the ten-times corpus")
+    parser.add_argument("--wait-idle", type=float, default=0, metavar="SECONDS",
+                        help="before each pair of runs, wait up to this long for no other job to compete")
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus} (pass --corpus)", file=sys.stderr)
@@ -156,11 +184,11 @@ def main() -> int:
     }
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        report["x1"] = _pair(args.corpus, work, args.workers, max(1, args.repeat))
+        report["x1"] = _pair(args.corpus, work, args.workers, max(1, args.repeat), args.wait_idle)
         if not args.no_x10:
             big = work / "x10.jsonl"
             times_ten(args.corpus, big)
-            report["x10"] = _pair(big, work, args.workers, 1)
+            report["x10"] = _pair(big, work, args.workers, 1, args.wait_idle)
             small, large = report["x1"][f"workers_{args.workers}"], report["x10"][f"workers_{args.workers}"]  # type: ignore[index]
             report["memory_growth_x10_vs_x1"] = round(large["peak_rss_mb"] / small["peak_rss_mb"], 2)
     report["load_average_after"] = os.getloadavg()[0]
