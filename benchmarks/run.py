@@ -97,7 +97,8 @@ def main() -> int:
         "x1": one,
         "x10": ten,
         "memory_growth_x10_vs_x1": round(ten["peak_rss_mb"] / one["peak_rss_mb"], 2),
-        "targets": {"docs_per_s": 400, "peak_rss_mb": 200},
+        # Issue 9 needs 400 documents/s on one core; issue 12 asks for 1,000.
+        "targets": {"docs_per_s": 400, "docs_per_s_issue_12": 1000, "peak_rss_mb": 200},
     }
     results = ROOT / "benchmarks" / "results"
     results.mkdir(exist_ok=True)

@@ -8,9 +8,8 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from types import ModuleType
-from typing import Any
+from typing import Any, NamedTuple
 
 # re's own parser, read-only: a pattern's parse tree says which characters a match starts with.
 # It is private: where it is missing or reads differently, patterns are compiled as they are.
@@ -170,8 +169,7 @@ _MAX_LITERALS = 24
 _UNLOWERABLE = ("\u0130", "\u0131", "\u017f")
 
 
-@dataclass(frozen=True, slots=True)
-class _Literals:
+class _Literals(NamedTuple):
     """What a part of a pattern says about the literal text of its matches.
 
     ``exact``: every string the part can match, when that is a short list; ``needed``: strings
@@ -245,6 +243,12 @@ def _sequence_literals(items: list[Any], lowered: bool) -> _Literals:
     run: frozenset[str] = frozenset({""})
     candidates: list[frozenset[str]] = []
     for op, av in items:
+        if op is _sre.LITERAL and len(run) == 1:  # the common case, kept cheap: a run grows by a character
+            char = _literal_char(av, lowered)
+            if char is not None:
+                (head,) = run
+                run = frozenset((head + char,))
+                continue
         found = _item_literals(op, av, lowered)
         if found.exact is not None:
             joined = _joined(run, found.exact)
@@ -420,6 +424,9 @@ class Prefiltered:
         return self.compiled.search(string, *span) if self.may_match(string) else None
 
     def match(self, string: str, *span: int) -> re.Match[str] | None:
+        last = self._last  # rules match one text at many offsets: its answer is read here, without a call
+        if last[0] is string:
+            return self.compiled.match(string, *span) if last[1] else None
         return self.compiled.match(string, *span) if self.may_match(string) else None
 
     def fullmatch(self, string: str, *span: int) -> re.Match[str] | None:
