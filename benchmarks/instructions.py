@@ -15,7 +15,6 @@ this in each; the count is printed and written to benchmarks/results/instruction
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import shutil
 import subprocess
@@ -23,6 +22,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from report import save  # benchmarks/report.py (the scripts run from benchmarks/)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bulk" / "pmc-abstracts.jsonl"
@@ -73,10 +74,7 @@ def main() -> int:
         "instructions": total,
         "instructions_per_document": round(total / args.documents),
     }
-    results = ROOT / "benchmarks" / "results"
-    results.mkdir(exist_ok=True)
-    (results / "instructions.json").write_text(json.dumps(report, indent=2) + "\n")
-    print(json.dumps(report, indent=2))
+    save("instructions", report)
     return 0
 
 
