@@ -20,12 +20,11 @@ Offsets always point into the original text, so evidence stays verbatim.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from extractor.patterns import prefilter_module, quick
+from extractor.patterns import quick
 
 BACKGROUND, OBJECTIVE, METHODS = "background", "objective", "methods"
 RESULTS, CONCLUSION = "results", "conclusion"
@@ -593,6 +592,3 @@ def _inferred(text: str, sentences: list[Sentence]) -> tuple[list[Section], list
         else:
             sections.append(Section(s.section, s.start, s.end, inferred=s.section != BODY))
     return sections, out
-
-
-prefilter_module(sys.modules[__name__])  # every pattern above tests for its literals before re runs
