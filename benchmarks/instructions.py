@@ -10,6 +10,11 @@ record, as a job does; callgrind counts only inside that loop (it runs under
 ``functools.reduce``, which callgrind is told to collect in), so imports, loading the
 lexicon and reading the input are left out. Compare two versions of the code by running
 this in each; the count is printed and written to benchmarks/results/instructions.json.
+
+Instructions are not time: re's matching loop runs many instructions per cycle, the
+interpreter few. A change that trades re work for Python work (a prefilter in Python before
+each search) can cut the count and not the time; time such a change by alternating both
+versions in one process.
 """
 
 from __future__ import annotations
