@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from report import save  # benchmarks/report.py (the scripts run from benchmarks/)
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = [ROOT.parent / "shared" / "corpus" / "bulk" / "pmc-abstracts.jsonl",
            ROOT.parent / "shared" / "corpus" / "realistic" / "ei-oncology-300.jsonl"]
@@ -110,10 +112,7 @@ def main() -> int:
         if stage in large:  # type: ignore[operator]
             growth = large[stage]["peak_rss_mb"] / small[stage]["peak_rss_mb"]  # type: ignore[index]
             report[f"{stage}_memory_growth_x10"] = round(growth, 2)
-    results = ROOT / "benchmarks" / "results"
-    results.mkdir(exist_ok=True)
-    (results / "baseline.json").write_text(json.dumps(report, indent=2) + "\n")
-    print(json.dumps(report, indent=2))
+    save("baseline", report)
     return 0
 
 

@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from report import save  # benchmarks/report.py (the scripts run from benchmarks/)
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bulk" / "pmc-abstracts.jsonl"
 
@@ -97,12 +99,10 @@ def main() -> int:
         "x1": one,
         "x10": ten,
         "memory_growth_x10_vs_x1": round(ten["peak_rss_mb"] / one["peak_rss_mb"], 2),
-        "targets": {"docs_per_s": 400, "peak_rss_mb": 200},
+        # Issue 9 needs 400 documents/s on one core; issue 12 asks for 1,000.
+        "targets": {"docs_per_s": 400, "docs_per_s_issue_12": 1000, "peak_rss_mb": 200},
     }
-    results = ROOT / "benchmarks" / "results"
-    results.mkdir(exist_ok=True)
-    (results / "rules.json").write_text(json.dumps(report, indent=2) + "\n")
-    print(json.dumps(report, indent=2))
+    save("rules", report)
     print(f"\n1x: {one['documents']} docs, {one['docs_per_s']} docs/s ({one['docs_per_cpu_s']} per CPU second), "
           f"peak {one['peak_rss_mb']} MB")
     print(f"10x: {ten['documents']} docs, {ten['docs_per_s']} docs/s ({ten['docs_per_cpu_s']} per CPU second), "
