@@ -36,7 +36,7 @@ from extractor.output import (
 )
 from extractor.readers import STDIN, FieldNames, InputFile, Item, ReadStats, count_items, input_files, read_files
 from extractor.shards import Shard, shard_key
-from extractor.workers import WorkerPool, worker_count
+from extractor.workers import HANG_WARNING, POOL_CAN_HANG, WorkerPool, worker_count
 
 
 class OutputExists(Exception):
@@ -394,6 +394,8 @@ def _run_locked(options: JobOptions, files: list[InputFile], summary: Summary,
     else:
         name = choose(options.backend, **options.backend_options)[0]
         workers = worker_count(name, options.workers)
+        if workers > 1 and POOL_CAN_HANG:
+            summary.warnings.append(HANG_WARNING)
         # With workers, each builds the backend: this process never imports it (the rule backend takes a second).
         backend = get_backend(name, **options.backend_options) if workers == 1 else None
     summary.backend = name

@@ -25,6 +25,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -68,6 +69,14 @@ def usable_cores() -> int:
     return os.cpu_count() or 1
 
 
+#: CPython before 3.11.5 can hang a ProcessPoolExecutor for good when a worker dies while a chunk is being
+#: sent to it (python/cpython#94777, fixed in 3.11.5; Debian 12's Python is 3.11.2): there, a job runs in
+#: one process unless workers are asked for, and a job with workers says so in its warnings.
+POOL_CAN_HANG = sys.version_info < (3, 11, 5)
+HANG_WARNING = ("this Python (before 3.11.5) can hang a job for good when a worker process dies (killed, out of "
+                "memory): python/cpython#94777; use Python 3.11.5 or newer with --workers")
+
+
 def worker_count(backend: str, asked: int | None) -> int:
     """How many processes run the backend registered as ``backend``: ``asked``, the usable cores when None,
     1 for a backend that waits on the network (it keeps documents in flight with ``concurrency`` instead).
@@ -84,7 +93,9 @@ def worker_count(backend: str, asked: int | None) -> int:
                 f"--workers {asked}: worker processes are for the rule backend; the {backend} backend "
                 "waits on the network and keeps documents in flight with --concurrency instead")
         return 1
-    return usable_cores() if asked is None else asked
+    if asked is None:
+        return 1 if POOL_CAN_HANG else usable_cores()
+    return asked
 
 
 def render(items: Iterable[Item], backend: Backend) -> list[Outcome]:

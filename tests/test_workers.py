@@ -21,7 +21,7 @@ from extractor.documents import Document, DocumentError
 from extractor.output import ResultLine
 from extractor.pipeline import JobOptions, Summary, run_job
 from extractor.readers import read_documents
-from extractor.workers import WorkerPool, WorkersDied, render
+from extractor.workers import HANG_WARNING, POOL_CAN_HANG, WorkerPool, WorkersDied, render, worker_count
 from tests.conftest import EXAMPLES, ROOT, read_jsonl, run_cli
 from tests.fragile import Fragile
 
@@ -184,6 +184,8 @@ def test_a_job_killed_outright_takes_its_workers_with_it_and_resumes_to_the_same
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the worker processes in /proc (Linux)")
+@pytest.mark.skipif(POOL_CAN_HANG, reason="this Python (before 3.11.5) can hang a pool whose worker is killed "
+                    "(python/cpython#94777): trialx runs in one process there unless asked, and warns")
 def test_a_worker_killed_mid_job_loses_and_doubles_nothing_and_the_job_says_so(corpus, one_process, tmp_path):
     out = tmp_path / "out.jsonl"
     proc = _start(corpus, out)
@@ -272,3 +274,20 @@ def test_workers_below_one_are_a_usage_error(tmp_path):
     with pytest.raises(BackendConfigError, match="--workers must be at least 1"):
         run_job(JobOptions(inputs=[str(EXAMPLES)], output=str(tmp_path / "out.jsonl"), workers=0))
     assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_on_a_python_whose_pool_can_hang_a_job_runs_in_one_process_unless_asked_and_then_warns(monkeypatch, tmp_path):
+    import extractor.pipeline
+    import extractor.workers
+
+    monkeypatch.setattr(extractor.workers, "POOL_CAN_HANG", True)
+    monkeypatch.setattr(extractor.pipeline, "POOL_CAN_HANG", True)
+    assert worker_count("rules", None) == 1 and worker_count("rules", 2) == 2
+    corpus = tmp_path / "docs.jsonl"
+    corpus.write_text("".join(json.dumps({"id": f"d{i}", "text": f"Trial {i}: 40 patients were randomized."}) + "\n"
+                              for i in range(70)))
+    summary = run_job(JobOptions(inputs=[str(corpus)], output=str(tmp_path / "out.jsonl"), workers=2))
+    assert summary.workers == 2 and HANG_WARNING in summary.warnings
+    monkeypatch.setattr(extractor.pipeline, "POOL_CAN_HANG", False)
+    summary = run_job(JobOptions(inputs=[str(corpus)], output=str(tmp_path / "out2.jsonl"), workers=2))
+    assert HANG_WARNING not in summary.warnings
