@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
 """``--workers 2`` against one process: speed-up and memory of ``trialx extract`` with the rule backend.
 
-    .venv/bin/python benchmarks/workers.py [--corpus PATH] [--repeat N] [--workers N] [--no-x10]
+    .venv/bin/python benchmarks/workers.py [--corpus PATH] [--repeat N] [--workers N] [--no-x10] [--wait-idle S]
 
-Runs ``trialx extract --workers 1`` and ``--workers N`` (default 2) back to back, ``--repeat`` times
-each in turn (the median of each is kept; with ``--wait-idle``, each pair starts once no other job
-competes for the cores), over ../shared/corpus/bulk/pmc-abstracts.jsonl, then once
-each over the same corpus ten times with fresh ids. Each run is a child process; its summary gives the
-job's rate (documents over the job's time, from the first document read to the last written), and
-its wall time includes start-up (imports, and the workers' own). While it runs, the resident memory
-of the child and of its worker processes is sampled every 20 ms: ``peak_rss_mb`` is the largest sum
-seen at one moment, ``sum_of_peaks_mb`` the sum of each process's own high-water mark (VmHWM), an upper
-bound; CPU seconds are sampled likewise (the job's own process apart from its workers). Linux only
+Runs ``trialx extract --workers 1`` and ``--workers N`` (default 2) back to back, as pairs: ``--repeat``
+pairs over ../shared/corpus/bulk/pmc-abstracts.jsonl, then one over the same corpus ten times with fresh
+ids; the speed-ups are the medians of the pairs' own. The machine may be shared: with ``--wait-idle``, a
+pair starts once no other job competes for the cores, counts as undisturbed when the machine is idle
+again after it, and pairs are run until ``--repeat`` were undisturbed (three times as many at most).
+
+Each run is a child process; its summary gives the job's rate (documents over the job's time, from
+the first document read to the last written), and its wall time includes start-up (imports, and the
+workers' own). While it runs, the resident memory of the child and of its worker processes is sampled
+every 20 ms: ``peak_rss_mb`` is the largest sum seen at one moment, ``sum_of_peaks_mb`` the sum of each
+process's own high-water mark (VmHWM), an upper bound; CPU seconds are sampled likewise (the job's own
+process apart from its workers), and ``cores_used`` is their sum over the wall time. Linux only
 (/proc). The outputs of both runs are compared: they must be the same bytes.
 Figures go to benchmarks/results/workers.json for the README.
 """
@@ -22,6 +25,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -130,44 +134,44 @@ def _run(corpus: Path, out: Path, workers: int) -> dict[str, Any]:
     }
 
 
-def _median(runs: list[dict[str, Any]]) -> dict[str, Any]:
-    middle = dict(sorted(runs, key=lambda r: r["docs_per_s"])[len(runs) // 2])
-    middle["runs_docs_per_s"] = [r["docs_per_s"] for r in runs]
-    return middle
-
-
 def _compare(one: Path, many: Path) -> None:
     if one.read_bytes() != many.read_bytes():
         sys.exit(f"the outputs differ: {one} and {many}")
 
 
-def _pair(corpus: Path, work: Path, workers: int, repeat: int, patience: float) -> dict[str, object]:
-    """``repeat`` runs of one process and of ``workers``, alternated, and their ratios."""
-    single, multi = [], []
-    for _ in range(repeat):
-        idle = _wait_idle(patience) if patience else None
-        if idle is False:
-            print(f"  the machine was not idle within {patience:.0f} s: measuring anyway", flush=True)
-        single.append({**_run(corpus, work / "one.jsonl", 1), "idle_before_pair": idle})
-        multi.append({**_run(corpus, work / "many.jsonl", workers), "idle_before_pair": idle})
+def _pair(corpus: Path, work: Path, workers: int, repeat: int, patience: float) -> dict[str, Any]:
+    """Pairs of runs, one process then ``workers``, back to back, until ``repeat`` pairs ran undisturbed (with
+    ``patience``: the machine idle before and after the pair; three times as many pairs at most); the speed-ups
+    are the medians of the undisturbed pairs' (of every pair without ``patience``)."""
+    pairs: list[dict[str, Any]] = []
+    while sum(p["undisturbed"] is not False for p in pairs) < repeat and len(pairs) < 3 * repeat:
+        before = _wait_idle(patience) if patience else None
+        one, many = _run(corpus, work / "one.jsonl", 1), _run(corpus, work / "many.jsonl", workers)
         _compare(work / "one.jsonl", work / "many.jsonl")
-        print(f"  {corpus.name}: 1 process {single[-1]['docs_per_s']} docs/s, {workers} workers "
-              f"{multi[-1]['docs_per_s']} docs/s (wall {single[-1]['wall_s_with_startup']} s and "
-              f"{multi[-1]['wall_s_with_startup']} s)", flush=True)
-    one, many = _median(single), _median(multi)
+        pairs.append({
+            "undisturbed": (before and _wait_idle(0)) if patience else None,
+            "speedup_job": round(many["docs_per_s"] / one["docs_per_s"], 2),
+            "speedup_wall": round(one["wall_s_with_startup"] / many["wall_s_with_startup"], 2),
+            "one_process": one,
+            f"workers_{workers}": many,
+        })
+        print(f"  {corpus.name}: 1 process {one['docs_per_s']} docs/s, {workers} workers {many['docs_per_s']} docs/s "
+              f"(x{pairs[-1]['speedup_job']}; wall {one['wall_s_with_startup']} s and {many['wall_s_with_startup']} s, "
+              f"x{pairs[-1]['speedup_wall']}); undisturbed: {pairs[-1]['undisturbed']}", flush=True)
+    kept = [p for p in pairs if p["undisturbed"] is not False]
     return {
-        "one_process": one,
-        f"workers_{workers}": many,
-        "speedup_job": round(many["docs_per_s"] / one["docs_per_s"], 2),
-        "speedup_wall": round(one["wall_s_with_startup"] / many["wall_s_with_startup"], 2),
+        "speedup_job": statistics.median(p["speedup_job"] for p in kept) if kept else None,
+        "speedup_wall": statistics.median(p["speedup_wall"] for p in kept) if kept else None,
+        "undisturbed_pairs": len(kept),
         "same_output": True,
+        "pairs": pairs,
     }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each over the 1x corpus; the median is kept")
+    parser.add_argument("--repeat", type=int, default=3, help="pairs of runs over the 1x corpus; the median is kept")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--no-x10", action="store_true", help="skip the ten-times corpus")
     parser.add_argument("--wait-idle", type=float, default=0, metavar="SECONDS",
@@ -176,7 +180,7 @@ def main() -> int:
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus} (pass --corpus)", file=sys.stderr)
         return 2
-    report: dict[str, object] = {
+    report: dict[str, Any] = {
         "date": time.strftime("%Y-%m-%d %H:%M"),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "load_average_before": os.getloadavg()[0],
@@ -189,8 +193,9 @@ def main() -> int:
             big = work / "x10.jsonl"
             times_ten(args.corpus, big)
             report["x10"] = _pair(big, work, args.workers, 1, args.wait_idle)
-            small, large = report["x1"][f"workers_{args.workers}"], report["x10"][f"workers_{args.workers}"]  # type: ignore[index]
-            report["memory_growth_x10_vs_x1"] = round(large["peak_rss_mb"] / small["peak_rss_mb"], 2)
+            for name in ("one_process", f"workers_{args.workers}"):  # memory does not depend on other jobs
+                small, large = report["x1"]["pairs"][0][name], report["x10"]["pairs"][0][name]
+                report[f"memory_growth_x10_vs_x1_{name}"] = round(large["peak_rss_mb"] / small["peak_rss_mb"], 2)
     report["load_average_after"] = os.getloadavg()[0]
     results = ROOT / "benchmarks" / "results"
     results.mkdir(exist_ok=True)

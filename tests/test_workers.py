@@ -21,6 +21,7 @@ from extractor.documents import Document, DocumentError
 from extractor.output import ResultLine
 from extractor.pipeline import JobOptions, Summary, run_job
 from extractor.readers import read_documents
+from extractor.shards import Shard
 from extractor.workers import HANG_WARNING, POOL_CAN_HANG, WorkerPool, WorkersDied, render, worker_count
 from tests.conftest import EXAMPLES, ROOT, read_jsonl, run_cli
 from tests.fragile import Fragile
@@ -80,6 +81,16 @@ def test_two_workers_write_the_file_one_process_writes(corpus, one_process, tmp_
     assert summary["workers"] == 2 and "worker processes" in proc.stderr.decode()
     assert _counts(summary) == _counts(expected.as_dict())
     assert (summary["errors"], summary["documents"]) == (2, DOCUMENTS)
+
+
+def test_a_shard_in_workers_is_the_shard_one_process_writes(corpus, tmp_path):
+    outputs = {}
+    for workers in (1, 2):
+        out = tmp_path / f"shard-{workers}.jsonl"
+        summary = run_job(JobOptions(inputs=[str(corpus)], output=str(out), workers=workers, shard=Shard(2, 2)))
+        outputs[workers] = (out.read_bytes(), summary.other_shards, summary.workers)
+    assert outputs[2][:2] == outputs[1][:2] and outputs[2][2] == 2
+    assert 0 < outputs[2][1] < DOCUMENTS
 
 
 def test_the_examples_in_workers_give_the_records_of_one_process():
