@@ -1229,3 +1229,51 @@ def test_grades_ranges_and_baseline_are_no_results(text, expected):
 ])
 def test_a_planned_difference_is_no_result(text, expected):
     assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected
+
+
+@pytest.mark.parametrize(("text", "arms", "expected"), [
+    # a graded event the vocabulary does not name is an adverse event of its grade
+    ("Grade 3 or 4 weight changes were more common with MA (17.1% v 7.6%; P =.001).", ["MA", "EXE"],
+     [("AE_GRADE3PLUS", "proportion", 17.1, "MA"), ("AE_GRADE3PLUS", "proportion", 7.6, "EXE")]),
+    # a grade that stands for the tumour is no adverse event
+    ("Patients with grade 3 tumours had a response rate of 45%.", [], [("ORR", "proportion", 45.0, None)]),
+    # the grade of a list's class word passes to the events listed after it
+    ("Grade 3 or 4 myelosuppressions were more frequent with GC (anaemia: 14% GC vs 2% PE).", ["GC", "PE"],
+     [("AE_GRADE3PLUS", "proportion", 14.0, "GC"), ("AE_GRADE3PLUS", "proportion", 2.0, "PE")]),
+    # "non-haematological" keeps the grade before it
+    ("Grade 3/4 non-hematological toxicity was higher in Arm B (31% versus 22%).", ["Arm A", "Arm B"],
+     [("AE_GRADE3PLUS", "proportion", 31.0, "Arm B"), ("AE_GRADE3PLUS", "proportion", 22.0, "Arm A")]),
+    # the grade in brackets after the noun, or after the event
+    ("Toxicity (WHO grade 3-4) was lower with FU than with FUP (20% versus 48%).", ["FU", "FUP"],
+     [("AE_GRADE3PLUS", "proportion", 20.0, "FU"), ("AE_GRADE3PLUS", "proportion", 48.0, "FUP")]),
+    ("Neutropenia (grade 3/4) occurred in 35% of patients.", [], [("AE_GRADE3PLUS", "proportion", 35.0, None)]),
+    ("Stomatitis grade III/IV occurred in 25% of patients.", [], [("AE_GRADE3PLUS", "proportion", 25.0, None)]),
+    # a grade below 3 in brackets leaves "toxicity" the safety endpoint it names
+    ("646 patients (97%) were evaluable for toxicity (grade 2 and higher).", [], []),
+    # "that were of severity grade 3 or 4"
+    ("The drug-related adverse events that were of severity grade 3 or 4 included amylase elevation (30%).", [],
+     [("TRAE_GRADE3PLUS", "proportion", 30.0, None)]),
+    # serious complications are complications (AE), not serious adverse events
+    ("Five patients (36%) presented with serious postoperative complications.", [], [("AE", "proportion", 36.0, None)]),
+    # discontinuations (plural) due to adverse events are discontinuations
+    ("Temporary discontinuations due to AEs were more frequent with A (66 vs. 51%).", ["A", "B"],
+     [("DISCONTINUATION", "proportion", 66.0, "A"), ("DISCONTINUATION", "proportion", 51.0, "B")]),
+    # deaths from toxicity are treatment-related deaths
+    ("The toxicity-related death rate was 9% in the A arm versus 5.5% in the B arm.", ["A", "B"],
+     [("TREATMENT_RELATED_DEATH", "proportion", 9.0, "A"), ("TREATMENT_RELATED_DEATH", "proportion", 5.5, "B")]),
+])
+def test_grades_and_kinds_of_adverse_events(text, arms, expected):
+    assert [(d.endpoint, d.measure, d.value, d.arm) for d in _sentence_results(text, arms)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Three patients died of toxicity.", [("TREATMENT_RELATED_DEATH", "count", 3.0)]),
+    ("There were no grade 3-4 late radiation toxicities.", [("AE_GRADE3PLUS", "count", 0.0)]),
+    ("No grade 3/4 febrile neutropaenia was observed.", [("AE_GRADE3PLUS", "count", 0.0)]),
+    ("Pancreatitis occurred in 3 patients.", [("AE", "count", 3.0)]),
+    ("Two patients had grade 3 pneumonitis.", [("AE_GRADE3PLUS", "count", 2.0)]),
+    ("Grade 3 hyperlipidemia occurred in 5 patients.", [("AE_GRADE3PLUS", "count", 5.0)]),
+    ("Two patients had grade 3 tumours.", []),
+])
+def test_counts_of_adverse_events(text, expected):
+    assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected

@@ -23,20 +23,26 @@ _GRADE3 = (
     r"|grades?\s*3\s*(?:and|or|to|[-–/])\s*4|high[- ]grade|severe"
     r"|(?:grade|G)\s*(?:3|III|4|IV|5|V)\b(?!\s*(?:or|and|to|[-–/])\s*(?:lower|less|[12]|I\b|II\b))"
 )
+#: A grade written with the word "grade": "grade 3/4", "grade ≥ 3", "grade 1-2", "grade 3 or higher".
+_GRADE_WORD = (
+    r"grades?\s*(?:(?:≥|>=|⩾|> ?or ?=|≧)\s*[1-5]|[1-5](?:\s*(?:or|and|to|[-–/])\s*(?:[1-5]|higher|greater|above|more|worse))?"
+    r"|I{1,3}V?(?:\s*(?:or|and|to|[-–/])\s*I{0,3}V?)?)\b"
+)
 GRADE3_RE = quick(_GRADE3, re.IGNORECASE)
 _GRADE_ANY = r"(?:(?:grade|G)\s*(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:or|and|to|[-–/])\s*(?:[1-5]|I{1,3}|IV|V))?|any[- ]grade|all[- ]grades?)"
 _RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+)[-\s‐‑–]related|related"
 
 # Adverse events, named ones included: "grade 3 or 4 diarrhoea", "grade ≥3 TRAEs".
 AE_EVENTS = (
-    "neutropenia|febrile neutropenia|neutropenic fever|leukopenia|leucopenia|lymphopenia|thrombocytopenia|"
-    "granulocytopenia|leukocytopenia|pancytopenia|palmar[–-]plantar erythrodysa?esthesia|mucosal inflammation|"
+    "neutropa?enia|febrile neutropa?enia|neutropenic fever|leukopa?enia|leucopa?enia|lymphopa?enia|thrombocytopa?enia|"
+    "granulocytopa?enia|leukocytopa?enia|pancytopa?enia|palmar[–-]plantar erythrodysa?esthesia|mucosal inflammation|"
+    "myelosuppressions?|(?:bone )?marrow suppression|myelotoxicity|pancreatitis|lethargy|malaise|"
     "anaemia|anemia|diarrhoea|diarrhea|nausea|vomiting|fatigue|asthenia|rash|skin rash|"
     "hand[–-]foot (?:skin reaction|syndrome)|mucositis|stomatitis|hypertension|"
     "hyperglycaemia|hyperglycemia|hypothyroidism|hepatotoxicity|neuropathy|"
     "peripheral neuropathy|pneumonitis|colitis|hepatitis|anorexia|alopecia|infection|"
     "sepsis|pneumonia|proteinuria|hypomagnesaemia|hypomagnesemia|dysphonia|"
-    "cardiovascular toxicity|haematological toxicity|hematological toxicity|"
+    "cardiovascular toxicity|(?:non-?)?ha?ematologic(?:al)? toxicit(?:y|ies)|"
     "cardiotoxicity|neurotoxicity|nephrotoxicity|ototoxicity|elevated transaminases|"
     "transaminase elevation|elevation of transaminases|increased ALT|increased AST|decreased neutrophil count|"
     "decreased white blood cell count|decreased platelet count|constipation|dyspnoea|dyspnea|"
@@ -153,16 +159,19 @@ ENTRIES: tuple[Entry, ...] = (
           example="R0 resection rate", keys=("r0", "radical")),
     Entry(r"dose[- ]limiting toxicit(?:y|ies)|\bDLTs?\b", "DLT",
           example="dose-limiting toxicity", keys=("dose", "dlt")),
-    Entry(r"(?:treatment[- ]related|toxic) (?:deaths?|mortality)|deaths? (?:attributed|related|due) to (?:treatment|TRAEs?|toxicity)",
+    # "two treatment-related deaths", "the toxicity-related death rate", "three patients died of toxicity"
+    Entry(r"(?:treatment|toxicity|drug)[- ]related (?:deaths?|mortality)(?: rates?)?|toxic (?:deaths?|mortality)(?: rates?)?"
+          r"|deaths? (?:attributed|related|due) to (?:treatment|TRAEs?|toxicity)"
+          r"|died (?:of|from|due to|because of) (?:(?:treatment|drug)[- ]related )?(?:toxicit(?:y|ies)|treatment toxicity)",
           "TREATMENT_RELATED_DEATH",
-          example="treatment-related deaths", keys=("death", "mortality")),
+          example="treatment-related deaths", keys=("death", "mortality", "died")),
     # Adverse events: the core words here; grade, "treatment-related", "serious" and
     # "immune-related" before them are read backwards from the match (see _extend_ae), which
     # is far cheaper than trying those optional prefixes at every character.
     Entry(r"adverse (?:drug )?(?:events?|effects?|reactions?|experiences?)|(?<!due to )(?<!due to its )(?<!due to their )(?<!because of )side[- ]effects?|\bAEs?\b|\bTRAEs?\b|toxicit(?:y|ies)|\bSAEs?\b|\bi[rm]AEs?\b|\bevents\b|"
           r"(?:postoperative |post-operative |surgical |major |overall )*complications?", "AE_CORE",
           example="adverse events"),
-    Entry(r"discontinu(?:ed|ation|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of) (?:TRAEs?|AEs?|adverse events|toxicity|(?:its |their )?side[- ]effects))?", "DISCONTINUATION",
+    Entry(r"discontinu(?:ed|ations?|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of) (?:TRAEs?|AEs?|adverse events|toxicity|(?:its |their )?side[- ]effects))?", "DISCONTINUATION",
           example="discontinuation of treatment", keys=("discontinu",)),
     Entry(r"quality of life|\bQoL\b|\bHRQoL\b", "QOL",
           example="quality of life", keys=("quality", "qol")),
@@ -233,9 +242,9 @@ _AE_HINT_KEYS = ("advers", "toxicit", "grade", "g3", "g4", "g5", "ae", "related"
 #: Named adverse events: any of these in the sentence, or ALT or AST as a word (plain substring
 #: tests: the same words as one alternation were tried at every character).
 _EVENT_HINT_KEYS = (
-    "penia", "emia", "rrh", "nausea", "vomit", "fatigue", "asthenia", "rash", "itis", "pertension", "thyroid",
+    "penia", "paenia", "emia", "suppression", "lethargy", "malaise", "rrh", "nausea", "vomit", "fatigue", "asthenia", "rash", "itis", "pertension", "thyroid",
     "neuropathy", "anorexia", "alopecia", "infection", "sepsis", "pneumon", "proteinuria", "dysphonia",
-    "toxicity", "syndrome", "transaminase", "neutrophil", "platelet", "white blood", "constipation", "dyspn",
+    "toxicit", "syndrome", "transaminase", "neutrophil", "platelet", "white blood", "constipation", "dyspn",
     "fever", "chills", "natr", "kalem", "kalaem", "neurotox", "seizure", "dysuria", "headache", "dizziness", "insomnia",
     "somnolence", "drowsiness", "edema", "hemorrhage", "haemorrhage", "bleeding", "thrombo", "embolism", "arthralgia",
     "myalgia", "pruritus", "dysphagia", "xerostomia", "dry mouth", "dysgeusia", "paronychia", "erythema", "desquamation",
@@ -334,13 +343,20 @@ def _find_mentions(sentence: str) -> tuple[Mention, ...]:
     return tuple(out)
 
 
+#: A word between a grade and the event's noun that names no grammar: "grade 3-4 late radiation toxicities".
+_FREE_WORD = (
+    r"(?!(?:and|or|in|of|with|the|a|an|was|were|is|are|be|been|being|had|has|have|than|to|for|by|at|on|vs|versus|patients?|"
+    r"no|any|all|occurred|occurring|developed|observed|reported|seen|noted|included?|including|more|less|higher|lower|"
+    r"common|commonly|frequent|frequently|increased|decreased|rates?|incidences?|respectively|between|both|each|among|"
+    r"during|after|only|also|events?|toxicit(?:y|ies))\b)[a-z][a-z-]*"
+)
 _AE_PREFIX = re.compile(
-    r"(?:serious\s+)?(?:(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*)?(?:(?:" + _RELATED + r")\s+)?"
+    r"(?:serious\s+)?(?P<grade>(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*)?(?:(?:" + _RELATED + r")\s+)?"
     r"(?:(?:serious|immune[- ](?:related|mediated))\s+)?"
     # "grade 3/4 cardiac events", "grade 3 non-haematological toxicity": the kind of event between grade and noun
     r"(?:(?:(?:non-?)?ha?ematolog(?:ic|ical)|cardiac|cardiovascular|gastrointestinal|GI|neurolog(?:ic|ical)|renal|hepatic|"
     r"pulmonary|skin|dermatolog(?:ic|ical)|infectious|acute|late|chronic|postoperative|local|systemic|(?:genito)?urinary|GU|"
-    r"rectal|bladder|bowel)\s+)?$",
+    r"rectal|bladder|bowel)\s+)?(?(grade)(?:" + _FREE_WORD + r"\s+){0,2})$",
     re.IGNORECASE,
 )
 
@@ -362,7 +378,11 @@ def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, s
     if event and re.match(r"\s+(?:severity\s+|symptom\s+)?(?:scores?|scales?)\b", sentence[end: end + 25]):
         return start, "QOL"  # "dysuria severity score": a patient-reported score
     if event:
-        # A bare event name ("anemia") waits to inherit its class; a graded one is a mention of its own.
+        # A bare event name ("anemia") waits to inherit its class; a graded one is a mention of its own,
+        # graded before ("grade 3 anemia") or after ("thrombocytopenia grade 3 or 4", "anemia (grade 3/4)").
+        graded_after = _GRADE_AFTER_EVENT.match(sentence, end)
+        if graded_after:
+            return begin, classify_ae(full + graded_after.group(0))
         return (begin, classify_ae(full)) if words.strip() else (start, "EVENT")
     if re.fullmatch(r"events", sentence[start:end], re.IGNORECASE) and not GRADE3_RE.search(words) \
             and not re.search(r"grade", words, re.IGNORECASE):
@@ -374,15 +394,23 @@ def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, s
     if kind and not _NOT_A_KIND.match(kind.group(1)):  # "grade 3 neurosensory toxicity": an event, with its grade
         words = _ae_words_before(sentence, kind.start()) + sentence[kind.start():start]
         begin, full = start - len(words), words + full
-    elif not words.strip() and re.fullmatch(r"toxicit(?:y|ies)", sentence[start:end], re.IGNORECASE):
+    elif not words.strip() and not GRADE3_RE.search(full) and re.fullmatch(r"toxicit(?:y|ies)", sentence[start:end], re.IGNORECASE):
         return start, "SAFETY"  # "toxicity" alone names safety as an endpoint, not an event rate
     if re.search(r"immune[- ](?:related|mediated)|\bi[rm]AE", full, re.IGNORECASE):
         return begin, "IRAE"
-    if re.search(r"serious|\bSAE", full, re.IGNORECASE):
+    if re.search(r"serious|\bSAE", full, re.IGNORECASE) and not _COMPLICATIONS.search(sentence, start, end):
+        # "serious adverse events" are SAEs; "serious postoperative complications" are complications (AE)
         return begin, "TRAE_GRADE3PLUS" if classify_ae(full) == "TRAE_GRADE3PLUS" else "SAE"
     return begin, classify_ae(full)
 
 
+#: Words after a grade that make it a tumour's grade, not an adverse event's: "grade 3 tumours".
+_TUMOUR_GRADE = r"(?:tumou?r|cancer|carcinoma|adenocarcinoma|lesion|disease|differentiat|histolog|glioma|astrocytoma|dysplasia|neoplasia|intraepithelial|nuclear|breast|prostate|group)"
+#: A graded outcome the vocabulary does not name: "grade 3 or 4 weight changes", "grade 3 hypertriglyceridemia".
+GRADED_EVENT = quick(rf"\b{_GRADE_WORD}\s+(?!{_TUMOUR_GRADE})(?P<w>{_FREE_WORD}(?:\s+{_FREE_WORD}){{0,2}})", re.IGNORECASE)
+_GRADE_AFTER_EVENT = re.compile(rf"\s*[(,]?\s*(?:(?:WHO|NCI[- ]?CTC(?:AE)?|CTCAE|CTC)\s+)?(?:{_GRADE3}|{_GRADE_ANY})(?![\w-])",
+                                re.IGNORECASE)
+_COMPLICATIONS = re.compile(r"complications?", re.IGNORECASE)
 #: A kind of toxicity right before the word: "neuro-sensory toxicity", "ocular toxicity" is an event, not safety.
 _KIND_OF_TOXICITY = re.compile(r"\b([a-z]+(?:-[a-z]+|ic|al|ar|ary|ory|ous))\s+$", re.IGNORECASE)
 _NOT_A_KIND = re.compile(r"(?:principal|overall|general|total|severe|serious|major|minimal|additional|clinical|potential|global|"
@@ -391,7 +419,9 @@ _NOT_A_KIND = re.compile(r"(?:principal|overall|general|total|severe|serious|maj
 
 
 _AE_SUFFIX = re.compile(
-    r"(?:\s+of\s+(?:grade|CTCAE grade)\s*(?:3|III)\s*(?:or|to|and|[-–/])\s*(?:4|5|IV|V|higher|greater|worse)"
+    # "toxicity (WHO grade 3-4)", "adverse events (grade >=3)": the grade in brackets after the noun
+    r"(?:\s*[(\[](?:(?:WHO|NCI[- ]?CTC(?:AE)?|CTCAE|RTOG|CTC)\s+)?(?:grades?|G)\s*[^()\[\]]{1,16}[)\]]"
+    r"|\s+(?:that\s+were\s+|which\s+were\s+)?of\s+(?:severity\s+)?(?:grade|CTCAE grade)\s*(?:3|III)\s*(?:or|to|and|[-–/])\s*(?:4|5|IV|V|higher|greater|worse)"
     r"|\s+of\s+grade\s*(?:≥|>=|⩾)\s*3)?(?:\s+(?:that\s+were\s+|which\s+were\s+)?(?:treatment|drug|therapy)?[- ]?related\s+to\s+"
     r"(?:the\s+)?(?:trial|study|treatment|drug|therapy|regimen)(?:\s+(?:drug|regimen|treatment))?)?",
     re.IGNORECASE,
