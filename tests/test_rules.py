@@ -1274,6 +1274,11 @@ def test_grades_and_kinds_of_adverse_events(text, arms, expected):
     ("Two patients had grade 3 pneumonitis.", [("AE_GRADE3PLUS", "count", 2.0)]),
     ("Grade 3 hyperlipidemia occurred in 5 patients.", [("AE_GRADE3PLUS", "count", 5.0)]),
     ("Two patients had grade 3 tumours.", []),
+    # "> grade 2" is grade 3 or higher; "treatment-associated" is treatment-related
+    ("No treatment-associated events > grade 2 were observed.", [("TRAE_GRADE3PLUS", "count", 0.0)]),
+    ("Grade >2 toxicity occurred in 12 patients.", [("AE_GRADE3PLUS", "count", 12.0)]),
+    # skeletal-related events are an outcome of their own, not treatment-related adverse events
+    ("Skeletal-related events occurred in 38.5% of patients.", [("OTHER", "proportion", 38.5)]),
 ])
-def test_counts_of_adverse_events(text, expected):
+def test_counts_of_adverse_events_and_events_that_are_not(text, expected):
     assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected

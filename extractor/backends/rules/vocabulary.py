@@ -22,6 +22,7 @@ _GRADE3 = (
     r"|(?:grade|G)\s*(?:3|III)\s*(?:or|and)\s*(?:higher|greater|above|more|worse)"
     r"|grades?\s*3\s*(?:and|or|to|[-–/])\s*4|high[- ]grade|severe"
     r"|(?:grade|G)\s*(?:3|III|4|IV|5|V)\b(?!\s*(?:or|and|to|[-–/])\s*(?:lower|less|[12]|I\b|II\b))"
+    r"|(?:grade\s*>|>\s*grade)\s*(?:2|II)\b(?!\.\d)"  # "grade > 2", "> grade 2"
 )
 #: A grade written with the word "grade": "grade 3/4", "grade ≥ 3", "grade 1-2", "grade 3 or higher".
 _GRADE_WORD = (
@@ -30,7 +31,7 @@ _GRADE_WORD = (
 )
 GRADE3_RE = quick(_GRADE3, re.IGNORECASE)
 _GRADE_ANY = r"(?:(?:grade|G)\s*(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:or|and|to|[-–/])\s*(?:[1-5]|I{1,3}|IV|V))?|any[- ]grade|all[- ]grades?)"
-_RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+)[-\s‐‑–]related|related"
+_RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+)[-\s‐‑–]related|related|(?:treatment|drug|therapy)[-\s‐‑–]associated"
 
 # Adverse events, named ones included: "grade 3 or 4 diarrhoea", "grade ≥3 TRAEs".
 AE_EVENTS = (
@@ -384,12 +385,11 @@ def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, s
         if graded_after:
             return begin, classify_ae(full + graded_after.group(0))
         return (begin, classify_ae(full)) if words.strip() else (start, "EVENT")
-    if re.fullmatch(r"events", sentence[start:end], re.IGNORECASE) and not GRADE3_RE.search(words) \
-            and not re.search(r"grade", words, re.IGNORECASE):
-        return None
     after = _AE_SUFFIX.match(sentence, end)  # "adverse events of grade 3 to 5 that were related to the trial regimen"
     if after and after.group(0).strip():
         full += after.group(0)
+    if re.fullmatch(r"events", sentence[start:end], re.IGNORECASE) and not _GRADED_OR_RELATED.search(full):
+        return None  # "events" alone are no adverse events: "grade 3 events", "treatment-related events" are
     kind = _KIND_OF_TOXICITY.search(sentence, max(0, start - 30), start) if not words.strip() else None
     if kind and not _NOT_A_KIND.match(kind.group(1)):  # "grade 3 neurosensory toxicity": an event, with its grade
         words = _ae_words_before(sentence, kind.start()) + sentence[kind.start():start]
@@ -410,6 +410,8 @@ _TUMOUR_GRADE = r"(?:tumou?r|cancer|carcinoma|adenocarcinoma|lesion|disease|diff
 GRADED_EVENT = quick(rf"\b{_GRADE_WORD}\s+(?!{_TUMOUR_GRADE})(?P<w>{_FREE_WORD}(?:\s+{_FREE_WORD}){{0,2}})", re.IGNORECASE)
 _GRADE_AFTER_EVENT = re.compile(rf"\s*[(,]?\s*(?:(?:WHO|NCI[- ]?CTC(?:AE)?|CTCAE|CTC)\s+)?(?:{_GRADE3}|{_GRADE_ANY})(?![\w-])",
                                 re.IGNORECASE)
+#: "skeletal-related events" are an outcome of their own; "treatment-related events" are adverse events.
+_GRADED_OR_RELATED = re.compile(r"grade|(?:treatment|drug|therapy|study[- ]drug)[-\s‐‑–](?:related|associated)", re.IGNORECASE)
 _COMPLICATIONS = re.compile(r"complications?", re.IGNORECASE)
 #: A kind of toxicity right before the word: "neuro-sensory toxicity", "ocular toxicity" is an event, not safety.
 _KIND_OF_TOXICITY = re.compile(r"\b([a-z]+(?:-[a-z]+|ic|al|ar|ary|ory|ous))\s+$", re.IGNORECASE)
@@ -422,11 +424,11 @@ _AE_SUFFIX = re.compile(
     # "toxicity (WHO grade 3-4)", "adverse events (grade >=3)": the grade in brackets after the noun
     r"(?:\s*[(\[](?:(?:WHO|NCI[- ]?CTC(?:AE)?|CTCAE|RTOG|CTC)\s+)?(?:grades?|G)\s*[^()\[\]]{1,16}[)\]]"
     r"|\s+(?:that\s+were\s+|which\s+were\s+)?of\s+(?:severity\s+)?(?:grade|CTCAE grade)\s*(?:3|III)\s*(?:or|to|and|[-–/])\s*(?:4|5|IV|V|higher|greater|worse)"
-    r"|\s+of\s+grade\s*(?:≥|>=|⩾)\s*3)?(?:\s+(?:that\s+were\s+|which\s+were\s+)?(?:treatment|drug|therapy)?[- ]?related\s+to\s+"
+    r"|\s+of\s+grade\s*(?:≥|>=|⩾)\s*3|\s*(?:>|≥|>=)\s*grade\s*[1-4])?(?:\s+(?:that\s+were\s+|which\s+were\s+)?(?:treatment|drug|therapy)?[- ]?related\s+to\s+"
     r"(?:the\s+)?(?:trial|study|treatment|drug|therapy|regimen)(?:\s+(?:drug|regimen|treatment))?)?",
     re.IGNORECASE,
 )
-_RELATED_RE = re.compile(r"related|TRAE", re.IGNORECASE)
+_RELATED_RE = re.compile(r"related|TRAE|(?:treatment|drug|therapy)[-\s‐‑–]associated", re.IGNORECASE)
 
 
 def classify_ae(text: str) -> str:
