@@ -164,7 +164,7 @@ ENTRIES: tuple[Entry, ...] = (
           example="adverse events"),
     Entry(r"discontinu(?:ed|ation|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of) (?:TRAEs?|AEs?|adverse events|toxicity|(?:its |their )?side[- ]effects))?", "DISCONTINUATION",
           example="discontinuation of treatment", keys=("discontinu",)),
-    Entry(r"quality of life|\bQoL\b|\bHRQoL\b", "QOL",
+    Entry(r"quality[- ‐]of[- ‐]life|\bQoL\b|\bHRQoL\b", "QOL",
           example="quality of life", keys=("quality", "qol")),
     Entry(r"(?:[A-Z0-9-]+-specific )?(?:T[- ]cell|CTL|immune|immunological) responses?", "IMMUNE_RESPONSE",
           example="T-cell response", keys=("respons",)),
