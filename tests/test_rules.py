@@ -1290,3 +1290,26 @@ def test_absolute_rates_are_levels_not_a_difference():
 ])
 def test_pain_and_quality_of_life_outcomes_are_qol(text, expected):
     assert {d.endpoint for d in _sentence_results(text, [])} == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a withdrawal for a reason is a discontinuation: the value before it is its, not the endpoint's named earlier
+    ("Of the 15 participants, 10 (67%) completed the study and only one (7%) withdrew because of discomfort.",
+     [("FEASIBILITY", "proportion", 67.0), ("DISCONTINUATION", "proportion", 7.0)]),
+    ("Four patients withdrew due to adverse events (AEs) and one for non-compliance.", [("DISCONTINUATION", "count", 4.0)]),
+    # withdrawing consent is not stopping treatment
+    ("Eighty-three patients discontinued, 65 due to disease progression and 16 because of AEs; two patients withdrew "
+     "consent.", [("DISCONTINUATION", "count", 83.0)]),
+])
+def test_a_withdrawal_for_a_reason_is_a_discontinuation(text, expected):
+    assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected
+
+
+def test_response_categories_abbreviated_after_their_number():
+    drafts = _sentence_results("The ORR was greater for patients taking AT (59%, with 10% complete response [CR], 49% "
+                               "partial response [PR]) than for those taking AC (47%, with 7% CR, 39% PR).", ["AT", "AC"])
+    assert [(d.endpoint, d.value, d.arm) for d in drafts][-1] == ("PR", 39.0, "AC")
+    listed = _sentence_results("In all, 28.9% of patients (22 of 76 patients) responded (no CRs, 1 PR, and 21 SDs).", [])
+    assert [(d.endpoint, d.measure, d.value, d.subgroup) for d in listed] == [
+        ("ORR", "proportion", 28.9, None), ("OTHER", "count", 21.0, None)]
+    assert [m.canonical for m in find_mentions("ER/PR-positive tumours in 40%")] == []

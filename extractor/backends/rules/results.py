@@ -372,7 +372,8 @@ _COUNT_RE = quick(
 )
 _PEOPLE_VERB = re.compile(
     r"\s+(?:(?:patients?|participants?|children|subjects|cases)\s+)?(?:had\s+|have\s+)?"
-    r"(?:experienc\w*|developed|discontinu\w*|proceeded|died|achieved|underwent|reported)\b",
+    r"(?:experienc\w*|developed|discontinu\w*|withdr\w*(?!\s+(?:their\s+|informed\s+)?consent)|proceeded|died|achieved|underwent|"
+    r"reported)\b",
     re.IGNORECASE,
 )
 # Endpoints a bare count may belong to; survival endpoints only through their events or deaths.
@@ -492,7 +493,8 @@ _FORWARD_GAP = re.compile(
     r"\d+(?:[.·]\d+)?\s?%|were|was|accompanied|associated|experiencing|experienced|had|developed|reported|showed|achieved|a|an|who))*\s*$",
     re.IGNORECASE,
 )
-_FORWARD_VERB = quick(r"\b(?:experienc\w*|had|developed|reported|showed|achieved|discontinu\w*|proceeded|were|underwent|completed)\b",
+_FORWARD_VERB = quick(r"\b(?:experienc\w*|had|developed|reported|showed|achieved|discontinu\w*|withdr\w*|proceeded|were|underwent|"
+                     r"completed)\b",
                            re.IGNORECASE)
 
 
@@ -1608,7 +1610,7 @@ def _listed_subgroup(text: str, d: Draft) -> str | None:
     return m.group("label").strip()
 
 
-_NOT_LIST_LABEL = re.compile(r"\b(?:median|mean|rate|ratio|hazard|odds|range|ci|p|n|total|overall|respectively|and|or|vs?|versus)\b"
+_NOT_LIST_LABEL = re.compile(r"\b(?:median|mean|rate|ratio|hazard|odds|range|ci|p|n|total|overall|respectively|and|or|vs?|versus)\b|^no\b"
                              r"|(?-i:^[A-Z0-9+/-]+$)", re.IGNORECASE)
 
 
