@@ -1313,3 +1313,18 @@ def test_response_categories_abbreviated_after_their_number():
     assert [(d.endpoint, d.measure, d.value, d.subgroup) for d in listed] == [
         ("ORR", "proportion", 28.9, None), ("OTHER", "count", 21.0, None)]
     assert [m.canonical for m in find_mentions("ER/PR-positive tumours in 40%")] == []
+
+
+@pytest.mark.parametrize(("text", "arms", "expected"), [
+    # "Mean(s.d.)": the spread named with the mean; "of" before other words is not where the value starts
+    ("Mean(s.d.) pain scores on the day of discharge were 1·9(3·1) in the epidural group and 0·7(0·7) in the WIC group.",
+     ["epidural", "WIC"], [("QOL", "mean", 1.9, None, "epidural"), ("QOL", "mean", 0.7, None, "WIC")]),
+    # a bracket that opens on "mean," holds a pair of means
+    ("Arm symptoms were more bothersome for SNAD compared with SNR patients at 6 months (mean, 4.8 v 3.0; P < .001).",
+     ["SNAD", "SNR"], [("OTHER", "mean", 4.8, None, "SNAD"), ("OTHER", "mean", 3.0, None, "SNR")]),
+    # a mean printed with its spread before its time unit is in that unit
+    ("The mean length of hospital stay was 10 (4.9) days in the laparoscopic group and 13.6 (10) days in the open group.",
+     ["laparoscopic", "open"], [("OTHER", "mean", 10.0, "days", "laparoscopic"), ("OTHER", "mean", 13.6, "days", "open")]),
+])
+def test_means_in_their_printed_shapes(text, arms, expected):
+    assert [(d.endpoint, d.measure, d.value, d.unit, d.arm) for d in _sentence_results(text, arms)] == expected

@@ -314,14 +314,17 @@ _CHANGED_BY_BEFORE = re.compile(rf"{_CHANGED_BY}(?:[-+−]?(?:{NUM})\s*%?\s*(?:,
 #: "The change in vertebral BMD in the zoledronic acid group (+7.93 ± 1.4%)", "the change in weight was -2.1 kg".
 _CHANGE_IN_BEFORE = re.compile(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage )\bchanges?\s+(?:from baseline\s+)?(?:in|of)\b[^.;%\d]{0,80}?"
                                r"(?:\bwas|\bwere|\bof|[(\[:,=])\s*[-+−]?$", re.IGNORECASE)
+#: "mean", "Mean(s.d.)", "mean (SD)": the statistic's name, with the spread it is printed with; "(mean, 4.8 v 3.0)".
+_MEAN_WORD = r"\b(?:mean|average)\b(?:\s*\((?:s\.d\.|SD|SE|s\.e\.)\))?"
 _BARE_LEAD = re.compile(
-    r"\b(?:mean|average)\b[^.;%\d()]{0,80}?\b(?:was|were|of|is|are)\s+|\bmean\s+difference\b[^.;%\d()]{0,80}?\b(?:was|were|is)\s+"
+    rf"{_MEAN_WORD}[^.;%\d()]{{0,80}}?\b(?:was|were|of|is|are)\s+(?=[-+−]?\d)|\(\s*mean\s*,\s*"
+    r"|\bmean\s+difference\b[^.;%\d()]{0,80}?\b(?:was|were|is)\s+"
     rf"|{_DIFFERENCE_WORDS}|(?P<by>{_CHANGED_BY})",
     re.IGNORECASE)
 _BARE_NUMBER = re.compile(
     rf"(?P<v>[-+−]?(?:{NUM}))(?![\d·]|[.,]\d|[-‐\s]*(?:%|months?|weeks?|years?|days?|mg\b|patients)|\s*(?:[-–]|to)\s*\d)")
 _BARE_NEXT = re.compile(
-    rf"\s*(?:(?!vs\b|versus\b|and\b|to\b)[a-zA-Z/]+\s*)?(?:\([^()]{{0,40}}\)\s*)?(?:[^\d;.()]{{0,40}}?)\b(?:vs\.?|versus|and|compared (?:with|to)|to)\s+"
+    rf"\s*(?:(?!vs\b|versus\b|and\b|to\b)[a-zA-Z/]+\s*)?(?:\([^()]{{0,40}}\)\s*)?(?:[^\d;.()]{{0,40}}?)\b(?:{VERSUS}|and|compared (?:with|to)|to)\s+"
     rf"(?:the\s+)?(?P<v>[-+−]?(?:{NUM}))(?![\d·]|[.,]\d|\s*(?:%|months?|weeks?|years?|days?))")
 
 
@@ -334,11 +337,23 @@ def _bare_statistics(text: str, found: list[Value], ci_spans: list[tuple[int, in
             continue
         # "differences between means of 0.34 … and 0.56", "increased by 186.9 vs. 81.9 feet": both differences
         kind = "diff" if lead.group("by") or "ifferen" in lead.group() else "plain"
-        out.append((m.start("v"), m.end("v"), kind, parse_number(m.group("v").replace("−", "-")), None))
+        out.append(_bare_value(text, m, kind))
         nxt = _BARE_NEXT.match(text, _past_interval(text, m.end()))
         if nxt and not _taken(nxt.start("v"), ci_spans, found, out):
-            out.append((nxt.start("v"), nxt.end("v"), kind, parse_number(nxt.group("v").replace("−", "-")), None))
+            out.append(_bare_value(text, nxt, kind))
     return out
+
+
+def _bare_value(text: str, m: re.Match[str], kind: str) -> Value:
+    """A bare number as a value; "10 (4.9) days": a mean printed with its spread before its time unit is a time."""
+    value = parse_number(m.group("v").replace("−", "-"))
+    timed = _SPREAD_THEN_TIME.match(text, m.end("v"))
+    if timed:
+        return m.start("v"), m.end("v"), "time", value, _UNIT[timed.group("u")[0].lower()]
+    return m.start("v"), m.end("v"), kind, value, None
+
+
+_SPREAD_THEN_TIME = re.compile(rf"\s*\(\s*(?:SD\s*[=:,]?\s*)?(?:{NUM})\s*\)\s*(?P<u>days?|weeks?|months?|years?)\b", re.IGNORECASE)
 
 
 def _past_interval(text: str, pos: int) -> int:
