@@ -1063,9 +1063,9 @@ def test_a_dose_names_an_arm_only_when_the_drug_has_two_doses():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # each clause of a contrast names its own arm before its value
+    # each clause of a contrast names its own arm before its value (a change "by" so much is a difference: no arm)
     ("Quality of life improved in the control group by 13.7%, while the combined treatment group showed an "
-     "improvement of 83.5% (p < 0.05 vs. control group).", [(13.7, "control"), (83.5, "combined treatment")]),
+     "improvement of 83.5% (p < 0.05 vs. control group).", [(13.7, None), (83.5, "combined treatment")]),
     ("A reduction (2.4%) in distance was seen in the control group; however, in the combined treatment group, there "
      "was an increase (13.2%) in distance walked.", [(2.4, "control"), (13.2, "combined treatment")]),
     # a bracket right after "<arm> group" holds that arm's value; a "vs." after the value is the p-value's
@@ -1135,7 +1135,7 @@ def test_survival_at_a_landmark_and_progression_of_a_kind(text, expected):
     ("The mean reduction in AK count was 59.2% for ALA-PDT and 41.4% for imiquimod 5% cream (p = .002).",
      [("mean", 59.2), ("mean", 41.4)]),
     ("Mean sexual function score was 15 points lower with cryoablation and 13% more of the men said that sexuality "
-     "was a problem.", [("proportion", 13.0)]),
+     "was a problem.", [("difference", 15.0), ("proportion", 13.0)]),
 ])
 def test_what_a_number_is_by_the_words_around_it(text, expected):
     assert [(d.measure, d.value) for d in _sentence_results(text, [])] == expected
@@ -1282,3 +1282,101 @@ def test_grades_and_kinds_of_adverse_events(text, arms, expected):
 ])
 def test_counts_of_adverse_events_and_events_that_are_not(text, expected):
     assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the words that call a number a difference, in their printed variants
+    ("Dyspnea scores were slightly higher with true acupuncture (differences between means of 0.34, 95% C.I. -0.33, "
+     "1.02 and 0.56, 95% C.I. -0.39, 1.51).", [("QOL", 0.34, -0.33), ("QOL", 0.56, -0.39)]),
+    ("LRH group mean pain score was lower than ARH after 36 h (P = 0.044; mean difference score: 1.42; 95% CI: 0.04-2.80).",
+     [("QOL", 1.42, 0.04)]),
+    ("There was an effect in the bodily pain domain of SF36, with an estimated mean difference (EMD) of 15.3 (95% CI "
+     "3.2 to 26.8).", [("QOL", 15.3, 3.2)]),
+    ("Patients had better quality-of-life outcomes, including social/family (adjusted mean difference between groups, "
+     "2.7; 95% CI, 1.22 to 4.17).", [("QOL", 2.7, 1.22)]),
+])
+def test_a_difference_named_in_its_printed_variants(text, expected):
+    drafts = _sentence_results(text, [])
+    assert [(d.endpoint, d.value, d.ci_low) for d in drafts if d.measure == "difference"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a change told by how much is a difference, each of a list after "by", with no arm
+    ("In the pamidronate group, the occurrence of hypercalcemia, bone pain, and fractures decreased by 65%, 30%, and "
+     "50%, respectively.", [("difference", 65.0, None), ("difference", 30.0, None), ("difference", 50.0, None)]),
+    ("Peak oxygen consumption increased by 0.24 L/min in the exercise group, compared with 0.05 L/min in the usual care "
+     "group.", [("difference", 0.24, None), ("difference", 0.05, None)]),
+    ("Capecitabine/docetaxel increased the median overall survival by 3 months.", [("difference", 3.0, None)]),
+    # "by" that names who reported it is no change; nor a time ("by 12-months")
+    ("Increased appetite was reported by 73% and 58% of patients receiving CE and THC, respectively.",
+     [("proportion", 73.0, "CE"), ("proportion", 58.0, "THC")]),
+    ("Although improvements in the CE group occurred by 12-months post-surgery, they were small.", []),
+])
+def test_a_change_by_so_much_is_a_difference(text, expected):
+    assert [(d.measure, d.value, d.arm) for d in _sentence_results(text, ["CE", "THC"])] == expected
+
+
+def test_an_outcome_named_by_its_change_owns_a_pair_of_changes():
+    text = ("The change in vertebral BMD in the zoledronic acid group (+7.93 ± 1.4%) was greater than the change in the "
+            "placebo group (+0.82 ± 1.7%) as was the change in left femoral neck BMD (+5.05 ± 1.4% for the zoledronic acid "
+            "group versus −0.48 ± 1.4% for the placebo group).")
+    drafts = _sentence_results(text, ["zoledronic acid", "placebo"])
+    assert [(d.endpoint, d.measure, d.value, d.arm) for d in drafts] == [
+        ("OTHER", "difference", v, None) for v in (7.93, 0.82, 5.05, -0.48)]
+    assert drafts[0].name == "change in vertebral BMD"
+    # "no change in TAU" names no outcome: the mean before it keeps its own
+    found = _sentence_results("CBT was associated with mean reductions in wakefulness of 55 minutes per night compared "
+                              "with no change in TAU.", [])
+    assert [(d.measure, d.value) for d in found] == [("mean", 55.0)]
+
+
+def test_absolute_rates_are_levels_not_a_difference():
+    text = ("The relative risks of any lymphedema and sensory loss for the biopsy group compared with the standard group "
+            "at 12 months were 0.37 (95% confidence interval [CI] = 0.23 to 0.60; absolute rates: 5% versus 13%).")
+    assert [(d.measure, d.value) for d in _sentence_results(text, []) if d.unit == "percent"] == [
+        ("proportion", 5.0), ("proportion", 13.0)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The mean reduction in pain was 1.1 in both groups.", "QOL"),
+    ("Mean global quality-of-life scores were 61 vs 53.", "QOL"),
+])
+def test_pain_and_quality_of_life_outcomes_are_qol(text, expected):
+    assert {d.endpoint for d in _sentence_results(text, [])} == {expected}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a withdrawal for a reason is a discontinuation: the value before it is its, not the endpoint's named earlier
+    ("Of the 15 participants, 10 (67%) completed the study and only one (7%) withdrew because of discomfort.",
+     [("FEASIBILITY", "proportion", 67.0), ("DISCONTINUATION", "proportion", 7.0)]),
+    ("Four patients withdrew due to adverse events (AEs) and one for non-compliance.", [("DISCONTINUATION", "count", 4.0)]),
+    # withdrawing consent is not stopping treatment
+    ("Eighty-three patients discontinued, 65 due to disease progression and 16 because of AEs; two patients withdrew "
+     "consent.", [("DISCONTINUATION", "count", 83.0)]),
+])
+def test_a_withdrawal_for_a_reason_is_a_discontinuation(text, expected):
+    assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected
+
+
+def test_response_categories_abbreviated_after_their_number():
+    drafts = _sentence_results("The ORR was greater for patients taking AT (59%, with 10% complete response [CR], 49% "
+                               "partial response [PR]) than for those taking AC (47%, with 7% CR, 39% PR).", ["AT", "AC"])
+    assert [(d.endpoint, d.value, d.arm) for d in drafts][-1] == ("PR", 39.0, "AC")
+    listed = _sentence_results("In all, 28.9% of patients (22 of 76 patients) responded (no CRs, 1 PR, and 21 SDs).", [])
+    assert [(d.endpoint, d.measure, d.value, d.subgroup) for d in listed] == [
+        ("ORR", "proportion", 28.9, None), ("OTHER", "count", 21.0, None)]
+    assert [m.canonical for m in find_mentions("ER/PR-positive tumours in 40%")] == []
+
+
+@pytest.mark.parametrize(("text", "arms", "expected"), [
+    # "Mean(s.d.)": the spread named with the mean; "of" before other words is not where the value starts
+    ("Mean(s.d.) pain scores on the day of discharge were 1·9(3·1) in the epidural group and 0·7(0·7) in the WIC group.",
+     ["epidural", "WIC"], [("QOL", "mean", 1.9, None, "epidural"), ("QOL", "mean", 0.7, None, "WIC")]),
+    # a bracket that opens on "mean," holds a pair of means
+    ("Arm symptoms were more bothersome for SNAD compared with SNR patients at 6 months (mean, 4.8 v 3.0; P < .001).",
+     ["SNAD", "SNR"], [("OTHER", "mean", 4.8, None, "SNAD"), ("OTHER", "mean", 3.0, None, "SNR")]),
+    # a mean printed with its spread before its time unit is in that unit
+    ("The mean length of hospital stay was 10 (4.9) days in the laparoscopic group and 13.6 (10) days in the open group.",
+     ["laparoscopic", "open"], [("OTHER", "mean", 10.0, "days", "laparoscopic"), ("OTHER", "mean", 13.6, "days", "open")]),
+])
+def test_means_in_their_printed_shapes(text, arms, expected):
+    assert [(d.endpoint, d.measure, d.value, d.unit, d.arm) for d in _sentence_results(text, arms)] == expected

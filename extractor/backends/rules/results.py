@@ -197,7 +197,7 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
     found.extend(_ratios(text, mentions, found, ci_spans))
     found.extend(_unit_shared_across_arms(text, found, ci_spans))
     found.extend(_unit_shared_in_list(text, found, ci_spans))
-    if "mean" in text or "ifference" in text or "average" in text:
+    if "ean" in text or "ifference" in text or "verage" in text or " by " in text:  # "Mean", "mean", "Average", …
         found.extend(_bare_statistics(text, found, ci_spans))
     found.extend(_counts(text, mentions, found, ci_spans))
     found.sort()
@@ -306,14 +306,32 @@ def _unit_shared_in_list(text: str, found: list[Value], ci_spans: list[tuple[int
 
 # "The mean QOL score was 45.2 in arm A and 40.1 in arm B", "(mean between-group difference, 4.6 points; ...)":
 # a number with no unit is a value only where the text names its statistic right before it.
+#: The words that call a number a difference: "difference", "mean difference score:", "differences between means of",
+#: "adjusted mean difference between groups,", "estimated mean difference (EMD) of".
+_DIFFERENCE_WORDS = (r"\bdifferences?(?:\s+scores?|\s+between\s+(?:the\s+)?(?:groups|arms|means))?(?:\s*\([A-Za-z]{2,6}\))?"
+                     r"(?:\s+(?:of|was|were))?\s*[,:=]?\s*")
+#: A change told by how much: "increased significantly by 269.4 ± 260.6 minutes", "decreased by 35%", "prolonged
+#: survival by 2.1 months" (a difference; "by a mean of 2.3 kg" says mean, and is left to the mean rules).
+_CHANGED_BY = (r"\b(?:increas|decreas|reduc|improv|declin|lowered\b|raised\b|rose\b|risen\b|fell\b|dropped\b|gained\b|"
+               r"shortened\b|prolonged\b|extended\b|changed\b)[a-z]*[^.;%\d()]{0,60}?(?<!reported )(?<!experienced )(?<!noted )"
+               r"(?<!observed )(?<!seen )(?<!caused )(?<!induced )(?<!measured )(?<!assessed )\bby\s+(?:about\s+|approximately\s+)?")
+#: ... and the values listed after "by" before this one: "decreased by 65%, 30%, and 50%", "by 186.9 vs. 81.9 feet".
+_CHANGED_BY_BEFORE = re.compile(rf"{_CHANGED_BY}(?:[-+−]?(?:{NUM})\s*%?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+))*[-+−]?$",
+                                re.IGNORECASE)
+#: "The change in vertebral BMD in the zoledronic acid group (+7.93 ± 1.4%)", "the change in weight was -2.1 kg".
+_CHANGE_IN_BEFORE = re.compile(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage )\bchanges?\s+(?:from baseline\s+)?(?:in|of)\b[^.;%\d]{0,80}?"
+                               r"(?:\bwas|\bwere|\bof|[(\[:,=])\s*[-+−]?$", re.IGNORECASE)
+#: "mean", "Mean(s.d.)", "mean (SD)": the statistic's name, with the spread it is printed with; "(mean, 4.8 v 3.0)".
+_MEAN_WORD = r"\b(?:mean|average)\b(?:\s*\((?:s\.d\.|SD|SE|s\.e\.)\))?"
 _BARE_LEAD = re.compile(
-    r"\b(?:mean|average)\b[^.;%\d()]{0,50}?\b(?:was|were|of|is|are)\s+|\bmean\s+difference\b[^.;%\d()]{0,80}?\b(?:was|were|is)\s+"
-    r"|\bdifferences?\b(?:\s+(?:of|was|were))?\s*[,:=]?\s*",
+    rf"{_MEAN_WORD}[^.;%\d()]{{0,80}}?\b(?:was|were|of|is|are)\s+(?=[-+−]?\d)|\(\s*mean\s*,\s*"
+    r"|\bmean\s+difference\b[^.;%\d()]{0,80}?\b(?:was|were|is)\s+"
+    rf"|{_DIFFERENCE_WORDS}|(?P<by>{_CHANGED_BY})",
     re.IGNORECASE)
 _BARE_NUMBER = re.compile(
-    rf"(?P<v>[-+−]?(?:{NUM}))(?![\d·]|[.,]\d|\s*(?:%|months?|weeks?|years?|days?|mg\b|patients)|\s*(?:[-–]|to)\s*\d)")
+    rf"(?P<v>[-+−]?(?:{NUM}))(?![\d·]|[.,]\d|[-‐\s]*(?:%|months?|weeks?|years?|days?|mg\b|patients)|\s*(?:[-–]|to)\s*\d)")
 _BARE_NEXT = re.compile(
-    rf"\s*(?:(?!vs\b|versus\b|and\b|to\b)[a-zA-Z/]+\s*)?(?:\([^()]{{0,40}}\)\s*)?(?:[^\d;.()]{{0,40}}?)\b(?:vs\.?|versus|and|compared (?:with|to)|to)\s+"
+    rf"\s*(?:(?!vs\b|versus\b|and\b|to\b)[a-zA-Z/]+\s*)?(?:\([^()]{{0,40}}\)\s*)?(?:[^\d;.()]{{0,40}}?)\b(?:{VERSUS}|and|compared (?:with|to)|to)\s+"
     rf"(?:the\s+)?(?P<v>[-+−]?(?:{NUM}))(?![\d·]|[.,]\d|\s*(?:%|months?|weeks?|years?|days?))")
 
 
@@ -324,11 +342,36 @@ def _bare_statistics(text: str, found: list[Value], ci_spans: list[tuple[int, in
         m = _BARE_NUMBER.match(text, lead.end())
         if m is None or _taken(m.start("v"), ci_spans, found, out):
             continue
-        out.append((m.start("v"), m.end("v"), "plain", parse_number(m.group("v").replace("−", "-")), None))
-        nxt = _BARE_NEXT.match(text, m.end())
+        # "differences between means of 0.34 … and 0.56", "increased by 186.9 vs. 81.9 feet": both differences
+        kind = "diff" if lead.group("by") or "ifferen" in lead.group() else "plain"
+        out.append(_bare_value(text, m, kind))
+        nxt = _BARE_NEXT.match(text, _past_interval(text, m.end()))
         if nxt and not _taken(nxt.start("v"), ci_spans, found, out):
-            out.append((nxt.start("v"), nxt.end("v"), "plain", parse_number(nxt.group("v").replace("−", "-")), None))
+            out.append(_bare_value(text, nxt, kind))
     return out
+
+
+def _bare_value(text: str, m: re.Match[str], kind: str) -> Value:
+    """A bare number as a value; "10 (4.9) days": a mean printed with its spread before its time unit is a time."""
+    value = parse_number(m.group("v").replace("−", "-"))
+    timed = _SPREAD_THEN_TIME.match(text, m.end("v"))
+    if timed:
+        return m.start("v"), m.end("v"), "time", value, _UNIT[timed.group("u")[0].lower()]
+    return m.start("v"), m.end("v"), kind, value, None
+
+
+_SPREAD_THEN_TIME = re.compile(rf"\s*\(\s*(?:SD\s*[=:,]?\s*)?(?:{NUM})\s*\)\s*(?P<u>days?|weeks?|months?|years?)\b", re.IGNORECASE)
+
+
+def _past_interval(text: str, pos: int) -> int:
+    """Where the text goes on after the confidence interval printed at ``pos``, if one is
+    ("0.34, 95% C.I. -0.33, 1.02 and 0.56": the pair's second value comes after the first's interval)."""
+    ci = _CI_AFTER_VALUE.match(text, pos)
+    return ci.end() if ci else pos
+
+
+_CI_AFTER_VALUE = re.compile(rf"\s*[,;]\s*(?:\d{{2}}\s?%\s*)?(?:C\.?I\.?|confidence interval)[\s:,]*[-−]?(?:{NUM})\s*(?:,|to|[-–])\s*[-−]?(?:{NUM})",
+                             re.IGNORECASE)
 
 
 #: A survival endpoint's abbreviation, as printed after a ratio: "HR for OS", "hazard ratio (HR) for PFS".
@@ -351,7 +394,8 @@ _COUNT_RE = quick(
 )
 _PEOPLE_VERB = re.compile(
     r"\s+(?:(?:patients?|participants?|children|subjects|cases)\s+)?(?:had\s+|have\s+)?"
-    r"(?:experienc\w*|developed|discontinu\w*|proceeded|died|achieved|underwent|reported)\b",
+    r"(?:experienc\w*|developed|discontinu\w*|withdr\w*(?!\s+(?:their\s+|informed\s+)?consent)|proceeded|died|achieved|underwent|"
+    r"reported)\b",
     re.IGNORECASE,
 )
 # Endpoints a bare count may belong to; survival endpoints only through their events or deaths.
@@ -484,7 +528,8 @@ _FORWARD_GAP = re.compile(
     r"\d+(?:[.·]\d+)?\s?%|were|was|accompanied|associated|experiencing|experienced|had|developed|reported|showed|achieved|a|an|who))*\s*$",
     re.IGNORECASE,
 )
-_FORWARD_VERB = quick(r"\b(?:experienc\w*|had|developed|reported|showed|achieved|discontinu\w*|proceeded|were|underwent|completed)\b",
+_FORWARD_VERB = quick(r"\b(?:experienc\w*|had|developed|reported|showed|achieved|discontinu\w*|withdr\w*|proceeded|were|underwent|"
+                     r"completed)\b",
                            re.IGNORECASE)
 
 
@@ -599,6 +644,7 @@ def extract_sentence(
                                         (d.measure == "median" and "median" in text.lower()))
                   and not _THRESHOLD_BEFORE.search(text, max(0, d.pos - 20), d.pos) and not _CI_AFTER.match(text, d.end)]
     _fill_units_for_not_reached(drafts)
+    _differences_in_pairs(drafts, text)
     _attach_p_values(drafts, text)
     _assign_arms(drafts, text, _outside(arms, mentions), arm_labels or [], added_arm)
     _assign_timepoints(drafts, text)
@@ -686,6 +732,14 @@ _DIFFERENCE_IN = re.compile(r"\bdifferences?\s+(?:(?:was|were)\s+)?(?:(?:found|o
                             re.IGNORECASE)
 
 
+#: "The change in vertebral BMD in the zoledronic acid group (+7.93 ± 1.4%)": an outcome named by its change.
+_CHANGE_OUTCOME = quick(
+    r"(?<!\bno )(?<!\bnot )(?<!\bwithout )\b(?:(?:mean|median|average|percent(?:age)?|absolute|relative)\s+)?changes?\s+"
+    r"(?:from\s+baseline\s+)?(?:in|of)\s+"
+    r"(?:the\s+)?[a-z][\w/-]*(?:\s+(?!(?:in|for|among|at|from|with|was|were|between|after|by|to|and|or)\b)[\w/-]+){0,4}",
+    re.IGNORECASE)
+
+
 def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
     """Add the outcome a sentence names in its own words as an OTHER mention, when no known
     endpoint is named before its numbers."""
@@ -696,6 +750,9 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
     if after is not None and not any(x.start < after.end("s") for x in mentions) \
             and not _NOT_OUTCOME_SUBJECT.search(after.group("s")):
         return [*mentions, Mention(after.start("s"), after.end("s"), after.group("s"), kind_by_words(after.group("s"), _OUTCOME_KINDS), None)]
+    change = _CHANGE_OUTCOME.search(text)
+    if change is not None and not any(x.start < change.end() for x in mentions):
+        return [Mention(change.start(), change.end(), change.group(), kind_by_words(change.group(), _OUTCOME_KINDS), None), *mentions]
     subject = _SUBJECT_OUTCOME.match(text)  # anchored at the start
     compared = _DIFFERENCE_IN.search(text)
     span = (compared.span("x") if compared else None) or _headed_outcome(text) or (subject.span("s") if subject else None)
@@ -781,8 +838,10 @@ _LEADING_FUNCTION_WORDS = re.compile(r"(?:(?:among|at|of|after|before|during|in|
 #: What kind of outcome the sentence speaks of, by its words, when no rule names the outcome (a whole
 #: sentence's words: the list items of a declared role are read with ``backend._UNKNOWN_KINDS``).
 _OUTCOME_KINDS = (
-    ("QOL", quick(r"\b(?:anxiety|depress\w*|fatigue|distress|mood|well-being|wellbeing|sleep quality|pain scores?|"
-                       r"symptom scores?|functioning|HADS|FACT-\w+|SF-36|self-esteem|emotional|psychological)\b", re.IGNORECASE)),
+    ("QOL", quick(r"\b(?:anxiety|depress\w*|fatigue|distress|mood|well-being|wellbeing|sleep quality|"
+                       r"symptom scores?|functioning|HADS|FACT-\w+|SF-?36|QLQ-?\w*|self-esteem|emotional|psychological|"
+                       r"(?:average|worst|mean|bodily|change in|reduction in|decrease in|decreased|relief of) pain|"
+                       r"pain (?:scores?|intensity|relief|levels?|severity|scales?)|VAS|visual analog(?:ue)? scale)\b", re.IGNORECASE)),
     ("BIOMARKER", quick(r"\b(?:expression|mutations?|methylation|amplification|polymorphisms?|serum|plasma|Ki-?67|"
                              r"biomarkers?|levels? of)\b", re.IGNORECASE)),
     ("FEASIBILITY", quick(r"\b(?:adhere\w*|complian\w*|attended|attendance|retention|recruitment rate|consented|"
@@ -930,7 +989,8 @@ def _plain_draft(sentence: Sentence, owner: Mention, value: float | None, unit: 
                  start: int, end: int) -> Draft | None:
     """ "mean score 45.2 ± 3.1": a number without a unit is a result only as a mean the text names, or as a
     difference it names ("mean between-group difference, 254.6 minutes")."""
-    if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 90), start):
+    if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 90), start) or _told_as_change(sentence.text, start) \
+            or _BY_HOW_MUCH_AFTER.match(sentence.text, end):
         return Draft(owner.canonical, "difference", value, None, start, end, sentence, owner)
     if not _MEAN.search(sentence.text[max(0, owner.start - 12): start]):
         return None
@@ -939,9 +999,26 @@ def _plain_draft(sentence: Sentence, owner: Mention, value: float | None, unit: 
 
 #: A value the text calls the difference: "difference = 15%", "(difference, 2.4 months", "difference of 1.6%",
 #: "mean between-group difference, 254.6", "the difference in scores was -3.1", "differences of 2.1 and 3.4".
-_DIFFERENCE_LABEL = re.compile(r"\bdifferences?(?:\s+(?:of|was|were|in [\w -]{1,60}? (?:was|of)))?\s*[,:=]?\s*[-+−–]?"
+_DIFFERENCE_LABEL = re.compile(rf"(?:{_DIFFERENCE_WORDS}|\bdifferences?\s+in [\w -]{{1,60}}? (?:was|were|of)\s*[,:=]?\s*)[-+−–]?"
                                r"(?:[\d.]+\s*(?:vs\.?|versus|and)\s*[-+−–]?)?$",
                                re.IGNORECASE)
+
+
+def _difference_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
+                      start: int, end: int) -> Draft | None:
+    """A number without a unit that the text calls a difference ("mean difference, 8.8 points")."""
+    return Draft(owner.canonical, "difference", value, None, start, end, sentence, owner)
+
+
+#: "Mean sexual function score was 15 points lower with cryoablation": how much one arm's mean differs.
+_BY_HOW_MUCH_AFTER = re.compile(r"\s*(?:points?\s+|units?\s+)?(?:lower|higher|greater|less|more|fewer|better|worse)\b", re.IGNORECASE)
+
+
+def _told_as_change(text: str, start: int) -> bool:
+    """Whether the value at ``start`` is a change the text tells ("decreased by 35%", "the change in BMD (+7.9%)"):
+    a change, like a difference, is a ``difference`` (of the arm it is printed with)."""
+    before = text[max(0, start - 110): start]
+    return _CHANGED_BY_BEFORE.search(before) is not None or _CHANGE_IN_BEFORE.search(before) is not None
 
 
 def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
@@ -951,8 +1028,8 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
     duration = _DURATION_OF.search(sentence.text, max(0, owner.start - 40), owner.start)
     if owner.canonical not in TIME_TO_EVENT and owner.canonical != "OTHER" and not duration:
         return None
-    if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 30), start):
-        measure = "difference"  # "(difference, 2.4 months; 95% CI, 1.0 to 4.0)"
+    if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 30), start) or _told_as_change(sentence.text, start):
+        measure = "difference"  # "(difference, 2.4 months; 95% CI, 1.0 to 4.0)", "prolonged survival by 2.1 months"
     else:
         said = sentence.text[duration.start() if duration else max(0, owner.start - 12): start]
         measure = "mean" if _MEAN.search(said) else "median"
@@ -963,7 +1040,7 @@ _AT_BASELINE = re.compile(r"\b(?:at baseline|baseline (?:characteristics|demogra
                           re.IGNORECASE)
 _CHANGED = re.compile(r"\b(?:chang\w*|from baseline|increas\w*|decreas\w*|improv\w*|reduc\w*|compared|versus|vs|after|"
                       r"higher|lower|more|less|differ\w*)\b", re.IGNORECASE)
-_TOOK_PART = re.compile(r"\b(?:participat\w*|complet\w*|compliance|available|returned|evaluable|assessable|"
+_TOOK_PART = re.compile(r"\b(?:participat\w*|complet\w*|compliance|available|returned|evaluable|assessable|obtained|collected|"
                         r"questionnaires? (?:were|was) (?:received|answered))\b", re.IGNORECASE)
 #: "7.1% (95% CI: −28% to +19%) lower if … compared to …", "13% more of the men … than": a difference.
 _COMPARED_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:lower|higher|greater|less|more|fewer)\b(?=[^.;]{0,80}\b(?:than|compared))",
@@ -988,7 +1065,8 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
     if owner.measure == "reduction":  # "reduced the risk of death by 27%": a relative risk reduction
         return Draft(canonical, "difference", value, "percent", start, end, sentence, owner, name=owner.text.strip())
     before = text[max(0, start - 100): start]
-    if _DIFFERENCE_LABEL.search(before) or _COMPARED_AFTER.match(text, end) or (_DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower()
+    if _DIFFERENCE_LABEL.search(before) or _COMPARED_AFTER.match(text, end) or _told_as_change(text, start) or (
+            _DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower() and not _ABSOLUTE_LEVEL.search(before)
             and not re.search(r"\bfrom\s*$", text[max(0, start - 8): start])) or re.match(r"\s*\(\s*from\b", text[end:]):
         measure = "difference"  # "the absolute increase in 3-year PFS was 7.3% (from 28.1% to 35.4%)"
     elif canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
@@ -999,6 +1077,11 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
         measure = "proportion"
     return Draft(canonical, measure, value, "percent", start, end, sentence, owner,
                  timepoint=_mention_timepoint(text, owner))
+
+
+#: "absolute rates: 5% versus 13%": the levels themselves, not their difference.
+_ABSOLUTE_LEVEL = re.compile(r"\babsolute (?:rates?|numbers?|values?|counts?|risks?)(?! (?:reduction|difference|increase|decrease))[^%]{0,30}$",
+                             re.IGNORECASE)
 
 
 def _said_mean(text: str, start: int, end: int) -> bool:
@@ -1015,7 +1098,7 @@ _OTHER_MEASURE = re.compile(r"\d\s*(?:points?|months?|days?|weeks?|years?|mg|kg|
 _CHANGE_AFTER = re.compile(r"\b(?:increas|decreas|chang|from baseline|reduc|improv)", re.IGNORECASE)
 
 
-_DRAFT_BY_KIND = {"plain": _plain_draft, "time": _time_draft, "nr": _not_reached_draft, "pct": _percent_draft}
+_DRAFT_BY_KIND = {"plain": _plain_draft, "diff": _difference_draft, "time": _time_draft, "nr": _not_reached_draft, "pct": _percent_draft}
 
 
 def _complete_timepoint(draft: Draft, text: str, owner: Mention, end: int) -> None:
@@ -1179,6 +1262,19 @@ def _fill_units_for_not_reached(drafts: list[Draft]) -> None:
         if d.not_reached:
             sibling = next((o.unit for o in drafts if o.unit and o.endpoint == d.endpoint and o.measure == "median"), None)
             d.unit = sibling or next((o.unit for o in drafts if o.unit in {"months", "weeks", "years"}), "months")
+
+
+def _differences_in_pairs(drafts: list[Draft], text: str) -> None:
+    """The second value of a "versus" pair is of the same kind as the first: "(+5.05 ± 1.4% for the zoledronic acid
+    group versus −0.48 ± 1.4% for the placebo group)" are two changes; a change printed with a minus sign is negative."""
+    for a, b in pairwise(drafts):
+        gap = text[a.end: b.pos]
+        if a.measure == "difference" and b.measure in {"proportion", "mean"} and a.mention is b.mention \
+                and a.unit == b.unit and len(gap) < 60 and _VERSUS.search(gap) and not _DIGIT.search(gap):
+            b.measure = "difference"
+    for d in drafts:
+        if d.measure == "difference" and d.value and d.value > 0 and re.search(r"(?<![\d.·])\s?−$", text[max(0, d.pos - 3): d.pos]):
+            d.value = -d.value
 
 
 def _attach_p_values(drafts: list[Draft], text: str) -> None:
@@ -1564,7 +1660,7 @@ def _listed_subgroup(text: str, d: Draft) -> str | None:
     return m.group("label").strip()
 
 
-_NOT_LIST_LABEL = re.compile(r"\b(?:median|mean|rate|ratio|hazard|odds|range|ci|p|n|total|overall|respectively|and|or|vs?|versus)\b"
+_NOT_LIST_LABEL = re.compile(r"\b(?:median|mean|rate|ratio|hazard|odds|range|ci|p|n|total|overall|respectively|and|or|vs?|versus)\b|^no\b"
                              r"|(?-i:^[A-Z0-9+/-]+$)", re.IGNORECASE)
 
 

@@ -151,6 +151,11 @@ ENTRIES: tuple[Entry, ...] = (
     # Response categories other than response itself: outcomes named as written, counted too ("seven stable disease").
     Entry(r"stable disease(?: \(SD\))?(?! or better)|progressive disease(?: \(PD\))?", "OTHER", "category",
           example="stable disease", keys=("stable", "progressive")),
+    # "47% with 7% CR, 39% PR", "1 PR, and 21 SDs": a response category abbreviated after its number (not "ER/PR").
+    Entry(r"(?<=\d\s)PRs?\b(?![-+/])|(?<=%\s)PRs?\b(?![-+/])", "PR", cased=True,
+          example="39% PR", keys=("pr",)),
+    Entry(r"(?<=\d\s)SDs?\b(?![-+/])|(?<=%\s)SDs?\b(?![-+/])", "OTHER", "category", cased=True,
+          example="16 SD", keys=("sd",)),
     Entry(r"(?:confirmed |best |overall |objective |clinical |radiological |intracranial )*(?:tumou?r )?(?:response|remission) rates?(?: \((?:ORR|RR|OR)\))?"
           r"|(?:confirmed |best |overall )*objective (?:tumou?r )?responses?(?: \(OR\))?|overall (?:\([^()]{1,40}\) )?(?:clinical )?response"
           r"|\bORRs?\b|\bresponded\b"
@@ -174,7 +179,12 @@ ENTRIES: tuple[Entry, ...] = (
           example="adverse events"),
     Entry(r"discontinu(?:ed|ations?|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of) (?:TRAEs?|AEs?|adverse events|toxicity|(?:its |their )?side[- ]effects))?", "DISCONTINUATION",
           example="discontinuation of treatment", keys=("discontinu",)),
-    Entry(r"quality of life|\bQoL\b|\bHRQoL\b", "QOL",
+    # "none withdrew because of adverse events", "only one (7%) withdrew because of discomfort": a withdrawal for a reason.
+    Entry(r"withdr(?:ew|awn|awals?)(?: from (?:the )?(?:study|trial|treatment|therapy))?(?= (?:because of|due to|owing to) )"
+          r"(?: (?:because of|due to|owing to) (?:(?:study|drug|treatment)[- ]related )?(?:TRAEs?|AEs?|adverse (?:drug )?"
+          r"(?:events?|effects?|reactions?)|toxicity|toxicities|side[- ]effects))?", "DISCONTINUATION",
+          example="withdrew because of adverse events", keys=("withdr",)),
+    Entry(r"quality[- ‐]of[- ‐]life|\bQoL\b|\bHRQoL\b", "QOL",
           example="quality of life", keys=("quality", "qol")),
     Entry(r"(?:[A-Z0-9-]+-specific )?(?:T[- ]cell|CTL|immune|immunological) responses?", "IMMUNE_RESPONSE",
           example="T-cell response", keys=("respons",)),
