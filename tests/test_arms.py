@@ -68,8 +68,8 @@ def test_mask_brackets_keeps_offsets():
 def test_labels_lose_doses_and_schedules_but_not_what_tells_arms_apart():
     assert _arms("Patients were randomized to TAM 20 mg/day orally for 2 years or follow-up alone.") == \
         [("TAM", None), ("follow-up alone", None)]
-    assert _arms("Patients were randomised to receive twelve cycles of weekly docetaxel (33 mg/m2) or four cycles of "
-                 "3-weekly docetaxel (100 mg/m2).") == [("weekly docetaxel", None), ("3-weekly docetaxel", None)]
+    assert _arms("Patients were randomised to receive eighteen cycles of weekly paclitaxel (80 mg/m2) or six cycles of "
+                 "3-weekly paclitaxel (175 mg/m2).") == [("weekly paclitaxel", None), ("3-weekly paclitaxel", None)]
 
 
 def test_sizes_in_brackets_of_patients():
