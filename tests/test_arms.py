@@ -66,8 +66,8 @@ def test_mask_brackets_keeps_offsets():
 
 
 def test_labels_lose_doses_and_schedules_but_not_what_tells_arms_apart():
-    assert _arms("Patients were randomized to TAM 20 mg/day orally for 2 years or follow-up alone.") == \
-        [("TAM", None), ("follow-up alone", None)]
+    assert _arms("Women were randomized to LET 2.5 mg/day orally for 5 years or follow-up alone.") == \
+        [("LET", None), ("follow-up alone", None)]
     assert _arms("Patients were randomised to receive eighteen cycles of weekly paclitaxel (80 mg/m2) or six cycles of "
                  "3-weekly paclitaxel (175 mg/m2).") == [("weekly paclitaxel", None), ("3-weekly paclitaxel", None)]
 
