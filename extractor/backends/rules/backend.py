@@ -328,9 +328,14 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
         endpoints=endpoints,
         results=_results(drafts),
         primary_endpoint_met=verdict.verdict(reading.own, {str(e.canonical) for e in primary}, [e.name for e in primary],
-                                             comparative=comparative),
+                                             comparative=comparative, secondary=_secondary_analysis(reading)),
         conclusion=_conclusion(reading.own),
     )
+
+
+def _secondary_analysis(reading: _Reading) -> bool:
+    """The report analyses a trial's data for another question: its title and first two sentences say so."""
+    return verdict.secondary_analysis(" ".join([reading.title or ""] + [s.text for s in reading.sentences[:2]]))
 
 
 def _cited_records(reading: _Reading, sentences: list[Sentence]) -> list[TrialRecord]:
