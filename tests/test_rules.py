@@ -360,11 +360,32 @@ def test_design_words_in_a_title_are_not_an_acronym():
     ("Fifty-one patients with T2, N0/N1, M0 NPC took part in a randomized controlled clinical study.", {"enrolled": 51}),
     ("We measured ambulatory BP in 41 normotensive advanced solid tumor patients in a randomized dose escalation study.",
      {"enrolled": 41}),
+    # participated, entered the study, received either, compared in N, performed among N, of N eligible
+    ("RESULTS: 40 patients participated (chemoradiotherapy, n = 17; chemotherapy, n = 23).", {"enrolled": 40}),
+    ("203 women entered the study.", {"enrolled": 203}),
+    ("551 patients received either vinflunine 320 mg/m(2) or docetaxel 75 mg/m(2) every 21 days.", {"enrolled": 551}),
+    ("Twenty-three men received 300 μg selenium per day (n=12) or a placebo (n=11) during 5 weeks.", {"enrolled": 23, "treated": 23}),
+    ("This phase II study compared temozolomide and procarbazine in 225 patients with glioblastoma.", {"enrolled": 225}),
+    ("A multicentre pragmatic randomised controlled trial (RCT) with a 2×2 factorial design was performed among 320 "
+     "breast cancer patients.", {"enrolled": 320}),
+    ("Of 141 patients eligible, 72 were randomised to 5-FU alone (arm A) and 69 to 5-FU + IFN (arm B).", {"enrolled": 141}),
 ])
 def test_enrolment_phrase_shapes(sentence, counts):
     from extractor.structure import Sentence
 
     assert design.enrollment([Sentence(0, len(sentence), sentence, "methods", 0)]) == counts
+
+
+@pytest.mark.parametrize("sentence, enrolled", [
+    ("Of the 284 patients, 171 (60.2%) completed HRQoL questionnaires.", 284),
+    ("Among 115 HER2-positive women from 21 centres, 107 (93%) answered a self-administered questionnaire.", 115),
+    ("Of the 54 patients who exhibited isolated local relapse, 35% survived.", None),  # a part of the trial
+    ("Of 53 screened patients, 46 completed the study.", None),  # the screened
+])
+def test_a_results_sentence_opening_on_the_whole_population_gives_the_enrolled(sentence, enrolled):
+    from extractor.structure import Sentence
+
+    assert design.enrollment([Sentence(0, len(sentence), sentence, "results", 0)]).get("enrolled") == enrolled
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -1229,3 +1250,12 @@ def test_grades_ranges_and_baseline_are_no_results(text, expected):
 ])
 def test_a_planned_difference_is_no_result(text, expected):
     assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected
+
+
+def test_a_single_arm_trials_evaluable_count_is_its_primary_endpoints_denominator():
+    text = ("Nivolumab in relapsed neuroblastoma: a single-arm phase II trial. 35 patients were enrolled. The primary "
+            "endpoint was the objective response rate (ORR). The ORR was 65.6% (21 of 32 patients).")
+    assert extract(text).trials[0].enrollment.evaluable == 32
+    # in a comparison, a denominator may be one arm's
+    compared = text.replace("a single-arm phase II trial", "a randomised phase II trial of A versus B")
+    assert extract(compared).trials[0].enrollment.evaluable is None

@@ -184,3 +184,12 @@ def test_a_secondary_analysis_takes_no_verdict_from_its_first_finding():
 ])
 def test_an_open_question_or_both_arms_active_claims_no_benefit(text):
     assert verdict.conclusion(_sentences(("conclusion", text))) is None
+
+
+@pytest.mark.parametrize("text", [
+    "True acupuncture was associated with 0.8 fewer hot flashes per day than sham, but the difference did not reach "
+    "statistical significance (P = .3).",
+    "Interaction effects for mental and physical well-being scores were not significant.",
+])
+def test_an_association_that_compares_the_arms_is_the_trials_comparison(text):
+    assert verdict.first_significance(_sentences(("results", text))) is False

@@ -311,6 +311,11 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
     allocation = design.allocation(design_text, len(arms) or 1)
     primary = [e for e in endpoints if e.role in {"primary", "co_primary"}]
     comparative = allocation == "randomized" or len(arms) >= 2 or _COMPARES.search(design_text) is not None
+    results = _results(drafts)
+    if "evaluable" not in enrollment and not comparative:  # a comparison's denominators are its arms'
+        evaluable = _primary_denominator(results, {str(e.canonical) for e in primary})
+        if evaluable is not None:
+            enrollment["evaluable"] = evaluable
     return TrialRecord(
         role="reported",
         registry_ids=_registry(reading, document, printed),
@@ -326,7 +331,7 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
         arms=_arms(arms, _treatment_text(title, [s for s in design_sents if s.section != BACKGROUND]), enrollment,
                    aim_text=design_text),
         endpoints=endpoints,
-        results=_results(drafts),
+        results=results,
         primary_endpoint_met=verdict.verdict(reading.own, {str(e.canonical) for e in primary}, [e.name for e in primary],
                                              comparative=comparative, secondary=_secondary_analysis(reading)),
         conclusion=_conclusion(reading.own),
@@ -336,6 +341,13 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
 def _secondary_analysis(reading: _Reading) -> bool:
     """The report analyses a trial's data for another question: its title and first two sentences say so."""
     return verdict.secondary_analysis(" ".join([reading.title or ""] + [s.text for s in reading.sentences[:2]]))
+
+
+def _primary_denominator(results: list[Result], primary: set[str]) -> int | None:
+    """The patients a single-arm trial's primary endpoint was evaluated in, as its whole-population result prints
+    them ("pCR rate was 48.4% (15 out of 31)", "ORR 66% (21/32)"): the evaluable count."""
+    return next((r.denominator for r in results if r.endpoint in primary and r.arm is None and r.subgroup is None
+                 and r.denominator), None)
 
 
 def _cited_records(reading: _Reading, sentences: list[Sentence]) -> list[TrialRecord]:

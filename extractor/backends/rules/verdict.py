@@ -205,9 +205,16 @@ _BASELINE = folded(r"\b(?:baseline|clinicopathologic\w*|demographic\w*|character
                    r"before (?:the )?(?:intervention|treatment|randomi[sz]ation))\b")
 
 
-#: "X was significantly associated with relapse", "predictive of response", "interaction p=0.085": a correlation
-#: of a factor with an outcome, not the comparison the trial was built for.
-_ASSOCIATION = folded(r"\b(?:associat\w*|correlat\w*|predict\w*|prognostic|interaction)\b")
+#: "X was significantly associated with relapse", "predictive of response": a correlation
+#: of a factor with an outcome, not the comparison the trial was built for ...
+_ASSOCIATION = folded(r"\b(?:associat\w*|correlat\w*|predict\w*|prognostic)\b")
+#: ... unless the sentence compares ("associated with 0.8 fewer hot flashes than sham").
+_COMPARING = folded(r"\b(?:than|versus|vs|compared|groups?|arms?)\b")
+
+
+def _association_only(low: str) -> bool:
+    """A lowercased sentence that correlates a factor with an outcome and compares no arms."""
+    return _ASSOCIATION.search(low) is not None and _COMPARING.search(low) is None
 
 
 def first_significance(sentences: list[Sentence]) -> bool | None:
@@ -215,7 +222,7 @@ def first_significance(sentences: list[Sentence]) -> bool | None:
     named); a comparison of the groups at baseline, or an association, is not the trial's result."""
     for s in sentences:
         low = s.text.lower()
-        if s.section == RESULTS and not _BASELINE.search(low) and not _ASSOCIATION.search(low):
+        if s.section == RESULTS and not _BASELINE.search(low) and not _association_only(low):
             found = significance(s.text)
             if found is not None:
                 return found
