@@ -871,6 +871,21 @@ def test_supportive_drugs_and_short_code_names_are_interventions():
     ("The objective clinical response rates after 14 weeks treatment (primary end point) were 30% and 17%.",
      [("ORR", "primary")]),
     ("Minimal mean hepatic threshold dose 6 weeks after radiotherapy (primary endpoint) was higher.", [("OTHER", "primary")]),
+    # words between the role and its verb, an appositive, "encompassed", "as follows:", "outcome measured was"
+    ("The primary outcome for both interventions was HRQoL, measured by EORTC QLQ-C30.", [("QOL", "primary")]),
+    ("The primary endpoint in Phase II part is proportion of R0 resection and that in Phase III part is overall survival.",
+     [("R0_RESECTION", "primary"), ("OS", "primary")]),
+    ("Primary outcome measures assessed at baseline and at week 12 included the Connor Davidson Resilience Scale.",
+     [("OTHER", "primary")]),
+    ("The primary outcome, Fatigue score (CRF), was evaluated by the FACT-An questionnaire.", [("QOL", "primary")]),
+    ("The primary endpoint, which was overall survival, was reached.", []),
+    ("Secondary outcomes encompassed postoperative stress and complications.", [("OTHER", "secondary"), ("AE", "secondary")]),
+    ("Secondary end points evaluated were as follows: clinical efficacy; quality of life; safety; and survival.",
+     [("OTHER", "secondary"), ("QOL", "secondary"), ("SAFETY", "secondary"), ("OS", "secondary")]),
+    ("The primary outcome measured was the Constant-Murley Shoulder (CMS) Score.", [("OTHER", "primary")]),
+    # outcomes the vocabulary does not know, of a kind their words say
+    ("HRQL primary end points assessed by the EORTC QLQ-C30 were physical function (PF) and global health status.",
+     [("QOL", "primary")]),
 ])
 def test_an_unknown_outcome_declared_primary_before_its_role(text, expected):
     from extractor.backends.rules.backend import _endpoints

@@ -706,12 +706,18 @@ _ROLE_RE = quick(
     r"(?:(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary|other)\s+(?:efficacy\s+|study\s+)?"
     r"(?:end[- ]?points?|objectives?|outcomes?(?:\s+(?:measures?|variables?))?|aims?|measures?)"
     r"|(?P<main>main)\s+(?:study\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?))?))"  # not "the main objective was to …"
-    r"(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial))?",
+    r"(?!\w)(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial))?",  # "outcome measured was": the verb follows
     re.IGNORECASE,
 )
 # "The primary endpoint was X": the endpoints follow. "X was the primary endpoint": they precede.
-_DECLARES_AFTER = re.compile(r"\s*(?:was|were|is|are|of|showed|assessed|evaluated|measured|included|include|includes|comprised|consisted of|being|:|\()", re.IGNORECASE)
-_DECLARES_BEFORE = re.compile(r"\b(?:was|were|is|are|as|served as)\s+(?:the|a|its|our)?\s*(?:\w+\s+)?$|,\s+(?:the|its)\s+$",
+_DECLARES_AFTER = re.compile(r"\s*(?:was|were|is|are|of|showed|assessed|evaluated|measured|included|include|includes|comprised|"
+                             r"consisted of|encompassed|being|:|\(|,(?=\s+(?!which|that)[^,;.]{3,60},\s+(?:was|were)\s))", re.IGNORECASE)  # "The primary outcome, X, was"
+#: Words that qualify a role before its verb: "The primary outcome for both interventions was HRQoL", "The primary
+#: endpoint in Phase II part is …", "Primary outcome measures assessed at baseline and at week 12 included …".
+_ROLE_QUALIFIER = re.compile(r"(?:\s+(?:for|in|at|measured|assessed|evaluated)\b[^,;:.()]{0,50}?(?=\s+(?:was|were|is|are|included)\b))?",
+                             re.IGNORECASE)
+_DECLARES_BEFORE = re.compile(r"\b(?:was|were|is|are|as|served as)\s+(?:(?:considered|regarded as|defined as|chosen as|selected as)\s+)?"
+                              r"(?:the|a|its|our)?\s*(?:\w+\s+)?$|,\s+(?:the|its)\s+$",
                               re.IGNORECASE)
 _ROLE_KEYS = ("point", "objective", "outcome", "aim", "measure")
 _ROLE_MAP = {"co-primary": "co_primary", "coprimary": "co_primary", "co primary": "co_primary",
@@ -791,16 +797,16 @@ def _roles_in_clauses(text: str, mentions: list[Mention]) -> list[tuple[Mention,
         role = _ROLE_MAP.get((r.group("role") or r.group("main")).lower(), "secondary")
         if _DECLARES_BEFORE.search(text, previous_end, r.start()):
             out += [(m, role) for m in mentions if previous_end <= m.start and m.end <= r.start()]
-        elif _DECLARES_AFTER.match(text, r.end()):
+        elif _DECLARES_AFTER.match(text, after := _ROLE_QUALIFIER.match(text, r.end()).end()):  # type: ignore[union-attr]
             end = roles[i + 1].start() if i + 1 < len(roles) else len(text)
-            listed = [m for m in mentions if r.end() <= m.start < end]
-            out += [(m, role) for m in listed + _unknown_listed(text, r.end(), end, listed)]
+            listed = [m for m in mentions if after <= m.start < end]
+            out += [(m, role) for m in listed + _unknown_listed(text, after, end, listed)]
         previous_end = r.end()
     return sorted(out, key=lambda x: x[0].start)
 
 
 #: The words that open a declared list ("were", "included", "were to determine the").
-_LIST_OPENING = re.compile(r"\s*(?:were|was|is|are|included|include|includes|comprised|consisted of|encompassed|:)\s+"
+_LIST_OPENING = re.compile(r"\s*(?:were|was|is|are|included|include|includes|comprised|consisted of|encompassed|:|,)\s+(?:as follows:\s+)?"
                            r"(?:to\s+(?:determine|assess|evaluate|compare|measure|explore)\s+)?(?:the\s+)?", re.IGNORECASE)
 _LIST_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:the\s+)?|\s+as well as\s+")
 
@@ -838,7 +844,7 @@ _LIST_ITEM_WORDS = re.compile(r"\s*(?:to\s+(?:assess|record|determine|evaluate|m
 
 
 _NOT_AN_OUTCOME = re.compile(r"\b(?:analysis|intention[- ]to[- ]treat|method|patients|trial|study|groups?|arms?|between|role)\b"
-                             r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that)\b|[-–%]$|\d\s*%", re.IGNORECASE)
+                             r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are)\b|[-–%]$|\d\s*%", re.IGNORECASE)
 _VERDICT_WORDS = re.compile(r"(?:also|not|significantly|similar|higher|lower|longer|shorter|better|worse|met|reached|achieved|"
                             r"improved|increased|reduced|comparable|superior|inferior)\b", re.IGNORECASE)
 #: The canonical kind of an outcome the vocabulary does not name, from its words.
@@ -847,7 +853,7 @@ _UNKNOWN_KINDS = (
     ("BIOMARKER", re.compile(r"biomarker|ctDNA|expression|serum|plasma|levels?\b|markers?\b", re.IGNORECASE)),
     ("DLT", re.compile(r"maximum tolerated dose|\bMTD\b", re.IGNORECASE)),
     ("IMMUNE_RESPONSE", re.compile(r"T[- ]?cell|\bCTLs?\b|lymphocytes|immunogenicity|antibod", re.IGNORECASE)),
-    ("QOL", re.compile(r"functioning|symptoms?|well-being|distress|anxiety|depression|fatigue score|patient[- ]reported outcome|"
+    ("QOL", re.compile(r"functioning|physical function|global health|health status|symptoms?|dyspno?ea|\bpain\b|well-being|distress|anxiety|depression|fatigue score|patient[- ]reported outcome|"
                        r"quality[- ]of[- ]life|\bQL\b", re.IGNORECASE)),
     ("PATHOLOGICAL_RESPONSE", re.compile(r"downstaging|patholog", re.IGNORECASE)),
 )
