@@ -1274,3 +1274,16 @@ def test_a_single_arm_trials_evaluable_count_is_its_primary_endpoints_denominato
     # in a comparison, a denominator may be one arm's
     compared = text.replace("a single-arm phase II trial", "a randomised phase II trial of A versus B")
     assert extract(compared).trials[0].enrollment.evaluable is None
+
+
+@pytest.mark.parametrize("text, named", [
+    ("The UK TACT study investigated whether sequential docetaxel improved outcome.", ["United Kingdom"]),
+    ("AIB1 was analyzed in tissue microarrays of the Danish subcohort (N = 1396) of the BIG 1-98 trial.", ["Denmark"]),
+    ("Messages were delivered online to 618 girls clustered in 74 Canadian secondary schools.", ["Canada"]),
+    ("Cancer is common in India, where it is a leading cause of death.", []),
+    ("Two trials were undertaken in Australasia and Canada to study early chemotherapy.", []),
+])
+def test_a_country_naming_the_trial_or_its_setting(text, named):
+    from extractor.backends.rules.lexicon import find_countries
+
+    assert design.countries(text, find_countries(text)) == named

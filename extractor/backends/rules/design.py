@@ -611,11 +611,16 @@ _SITE_CONTEXT = folded(
     r"cent(?:er|re)s?|hospitals?|sites?|institutions?|conducted|enrolled|recruited|done at|in the|across")
 
 
+#: A country naming the trial or its setting right after it: "The UK TACT study", "the Danish subcohort of BIG 1-98",
+#: "clustered in 74 Canadian secondary schools".
+_NAMED_SETTING = folded(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?:trial|study|cohort|subcohort|schools|general practices)\b")
+
+
 def countries(text: str, mentions: list[tuple[int, int, str]]) -> list[str]:
-    """Countries named as trial sites: "in the UK", "five Chinese centers", "22 centres in ..."."""
+    """Countries named as trial sites: "in the UK", "five Chinese centers", "22 centres in ...", "the UK TACT study"."""
     found: list[str] = []
     low = text.lower()
     for start, end, name in mentions:
-        if name not in found and _SITE_CONTEXT.search(low[max(0, start - 120): end + 60]):
+        if name not in found and (_SITE_CONTEXT.search(low[max(0, start - 120): end + 60]) or _NAMED_SETTING.match(low, end)):
             found.append(name)
     return found
