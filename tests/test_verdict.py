@@ -193,3 +193,8 @@ def test_an_open_question_or_both_arms_active_claims_no_benefit(text):
 ])
 def test_an_association_that_compares_the_arms_is_the_trials_comparison(text):
     assert verdict.first_significance(_sentences(("results", text))) is False
+
+
+def test_an_association_with_the_primary_endpoint_is_not_its_comparison():
+    sentences = _sentences(("results", "High YKL-40 was associated with shorter overall survival (P = 0.01)."))
+    assert verdict.primary_comparison(sentences, {"OS"}, ["overall survival"]) is None

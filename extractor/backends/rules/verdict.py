@@ -134,7 +134,7 @@ def primary_comparison(sentences: list[Sentence], primary: set[str], names: list
     if not primary and not names:
         return None
     for s in sentences:
-        if s.section not in (RESULTS, CONCLUSION, "body"):
+        if s.section not in (RESULTS, CONCLUSION, "body") or _association_only(s.text.lower()):
             continue
         start = _primary_position(s.text, primary, names)
         if start is None:
