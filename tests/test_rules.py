@@ -360,11 +360,32 @@ def test_design_words_in_a_title_are_not_an_acronym():
     ("Fifty-one patients with T2, N0/N1, M0 NPC took part in a randomized controlled clinical study.", {"enrolled": 51}),
     ("We measured ambulatory BP in 41 normotensive advanced solid tumor patients in a randomized dose escalation study.",
      {"enrolled": 41}),
+    # participated, entered the study, received either, compared in N, performed among N, of N eligible
+    ("RESULTS: 40 patients participated (chemoradiotherapy, n = 17; chemotherapy, n = 23).", {"enrolled": 40}),
+    ("203 women entered the study.", {"enrolled": 203}),
+    ("551 patients received either vinflunine 320 mg/m(2) or docetaxel 75 mg/m(2) every 21 days.", {"enrolled": 551}),
+    ("Twenty-three men received 300 μg selenium per day (n=12) or a placebo (n=11) during 5 weeks.", {"enrolled": 23, "treated": 23}),
+    ("This phase II study compared temozolomide and procarbazine in 225 patients with glioblastoma.", {"enrolled": 225}),
+    ("A multicentre pragmatic randomised controlled trial (RCT) with a 2×2 factorial design was performed among 320 "
+     "breast cancer patients.", {"enrolled": 320}),
+    ("Of 141 patients eligible, 72 were randomised to 5-FU alone (arm A) and 69 to 5-FU + IFN (arm B).", {"enrolled": 141}),
 ])
 def test_enrolment_phrase_shapes(sentence, counts):
     from extractor.structure import Sentence
 
     assert design.enrollment([Sentence(0, len(sentence), sentence, "methods", 0)]) == counts
+
+
+@pytest.mark.parametrize("sentence, enrolled", [
+    ("Of the 284 patients, 171 (60.2%) completed HRQoL questionnaires.", 284),
+    ("Among 115 HER2-positive women from 21 centres, 107 (93%) answered a self-administered questionnaire.", 115),
+    ("Of the 54 patients who exhibited isolated local relapse, 35% survived.", None),  # a part of the trial
+    ("Of 53 screened patients, 46 completed the study.", None),  # the screened
+])
+def test_a_results_sentence_opening_on_the_whole_population_gives_the_enrolled(sentence, enrolled):
+    from extractor.structure import Sentence
+
+    assert design.enrollment([Sentence(0, len(sentence), sentence, "results", 0)]).get("enrolled") == enrolled
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -850,6 +871,21 @@ def test_supportive_drugs_and_short_code_names_are_interventions():
     ("The objective clinical response rates after 14 weeks treatment (primary end point) were 30% and 17%.",
      [("ORR", "primary")]),
     ("Minimal mean hepatic threshold dose 6 weeks after radiotherapy (primary endpoint) was higher.", [("OTHER", "primary")]),
+    # words between the role and its verb, an appositive, "encompassed", "as follows:", "outcome measured was"
+    ("The primary outcome for both interventions was HRQoL, measured by EORTC QLQ-C30.", [("QOL", "primary")]),
+    ("The primary endpoint in Phase II part is proportion of R0 resection and that in Phase III part is overall survival.",
+     [("R0_RESECTION", "primary"), ("OS", "primary")]),
+    ("Primary outcome measures assessed at baseline and at week 12 included the Connor Davidson Resilience Scale.",
+     [("OTHER", "primary")]),
+    ("The primary outcome, Fatigue score (CRF), was evaluated by the FACT-An questionnaire.", [("QOL", "primary")]),
+    ("The primary endpoint, which was overall survival, was reached.", []),
+    ("Secondary outcomes encompassed postoperative stress and complications.", [("OTHER", "secondary"), ("AE", "secondary")]),
+    ("Secondary end points evaluated were as follows: clinical efficacy; quality of life; safety; and survival.",
+     [("OTHER", "secondary"), ("QOL", "secondary"), ("SAFETY", "secondary"), ("OS", "secondary")]),
+    ("The primary outcome measured was the Constant-Murley Shoulder (CMS) Score.", [("OTHER", "primary")]),
+    # outcomes the vocabulary does not know, of a kind their words say
+    ("HRQL primary end points assessed by the EORTC QLQ-C30 were physical function (PF) and global health status.",
+     [("QOL", "primary")]),
 ])
 def test_an_unknown_outcome_declared_primary_before_its_role(text, expected):
     from extractor.backends.rules.backend import _endpoints
@@ -1380,3 +1416,24 @@ def test_response_categories_abbreviated_after_their_number():
 ])
 def test_means_in_their_printed_shapes(text, arms, expected):
     assert [(d.endpoint, d.measure, d.value, d.unit, d.arm) for d in _sentence_results(text, arms)] == expected
+
+def test_a_single_arm_trials_evaluable_count_is_its_primary_endpoints_denominator():
+    text = ("Nivolumab in relapsed neuroblastoma: a single-arm phase II trial. 35 patients were enrolled. The primary "
+            "endpoint was the objective response rate (ORR). The ORR was 65.6% (21 of 32 patients).")
+    assert extract(text).trials[0].enrollment.evaluable == 32
+    # in a comparison, a denominator may be one arm's
+    compared = text.replace("a single-arm phase II trial", "a randomised phase II trial of A versus B")
+    assert extract(compared).trials[0].enrollment.evaluable is None
+
+
+@pytest.mark.parametrize("text, named", [
+    ("The UK TACT study investigated whether sequential docetaxel improved outcome.", ["United Kingdom"]),
+    ("AIB1 was analyzed in tissue microarrays of the Danish subcohort (N = 1396) of the BIG 1-98 trial.", ["Denmark"]),
+    ("Messages were delivered online to 618 girls clustered in 74 Canadian secondary schools.", ["Canada"]),
+    ("Cancer is common in India, where it is a leading cause of death.", []),
+    ("Two trials were undertaken in Australasia and Canada to study early chemotherapy.", []),
+])
+def test_a_country_naming_the_trial_or_its_setting(text, named):
+    from extractor.backends.rules.lexicon import find_countries
+
+    assert design.countries(text, find_countries(text)) == named

@@ -146,3 +146,55 @@ def test_a_crossover_comparison_is_comparative():
             "Symptom scores were better for patients on nabilone (P less than 0.05). "
             "Nabilone is an effective oral anti-emetic drug.")
     assert extract(text).trials[0].primary_endpoint_met is True
+
+
+def test_an_association_is_not_the_trials_comparison():
+    sentences = _sentences(
+        ("results", "Aromatase inhibitor therapy was significantly associated with contralateral loss of abduction."),
+        ("results", "Loss of abduction did not differ between the radiotherapy arms."),
+    )
+    assert verdict.first_significance(sentences) is False
+
+
+@pytest.mark.parametrize("opening, secondary", [
+    ("Association between miR-31-3p expression and cetuximab efficacy: a post-hoc analysis of the New EPOC trial", True),
+    ("Plasma YKL-40 as a biomarker for bevacizumab efficacy in patients with newly diagnosed glioblastoma", True),
+    ("Prognostic and predictive importance of AIB1 in a randomized trial comparing letrozole and tamoxifen", True),
+    ("Potential surrogate endpoints for overall survival: an analysis of a phase III randomized trial", True),
+    ("Early Shoulder-Arm Morbidity in Breast Cancer Patients Enrolled in a Randomized Trial of Radiation Therapy", True),
+    ("A randomised trial of chemotherapy versus endocrine therapy in locally advanced breast cancer", False),
+    ("A meta-analysis of two randomised trials of early chemotherapy in metastatic colorectal cancer", False),
+    ("Evidence indicating an association between cigarette smoke exposure and breast cancer is growing.", False),
+])
+def test_a_secondary_analysis_says_so_in_its_opening(opening, secondary):
+    assert verdict.secondary_analysis(opening) is secondary
+
+
+def test_a_secondary_analysis_takes_no_verdict_from_its_first_finding():
+    sentences = _sentences(
+        ("results", "Eight patients were IDH1+ and had a median OS of 10.4 months compared to 6.9 months (p = 0.5452)."),
+    )
+    assert verdict.verdict(sentences, set(), [], comparative=True) is False
+    assert verdict.verdict(sentences, set(), [], comparative=True, secondary=True) is None
+
+
+@pytest.mark.parametrize("text", [
+    "A phase III trial is needed to determine whether the combination of Z-360 and gemcitabine is superior to gemcitabine.",
+    "Both capecitabine and S-1 monotherapies were active and tolerable as first-line treatment for elderly patients.",
+])
+def test_an_open_question_or_both_arms_active_claims_no_benefit(text):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is None
+
+
+@pytest.mark.parametrize("text", [
+    "True acupuncture was associated with 0.8 fewer hot flashes per day than sham, but the difference did not reach "
+    "statistical significance (P = .3).",
+    "Interaction effects for mental and physical well-being scores were not significant.",
+])
+def test_an_association_that_compares_the_arms_is_the_trials_comparison(text):
+    assert verdict.first_significance(_sentences(("results", text))) is False
+
+
+def test_an_association_with_the_primary_endpoint_is_not_its_comparison():
+    sentences = _sentences(("results", "High YKL-40 was associated with shorter overall survival (P = 0.01)."))
+    assert verdict.primary_comparison(sentences, {"OS"}, ["overall survival"]) is None

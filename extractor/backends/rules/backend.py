@@ -311,6 +311,11 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
     allocation = design.allocation(design_text, len(arms) or 1)
     primary = [e for e in endpoints if e.role in {"primary", "co_primary"}]
     comparative = allocation == "randomized" or len(arms) >= 2 or _COMPARES.search(design_text) is not None
+    results = _results(drafts)
+    if "evaluable" not in enrollment and not comparative:  # a comparison's denominators are its arms'
+        evaluable = _primary_denominator(results, {str(e.canonical) for e in primary})
+        if evaluable is not None:
+            enrollment["evaluable"] = evaluable
     return TrialRecord(
         role="reported",
         registry_ids=_registry(reading, document, printed),
@@ -326,11 +331,23 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
         arms=_arms(arms, _treatment_text(title, [s for s in design_sents if s.section != BACKGROUND]), enrollment,
                    aim_text=design_text),
         endpoints=endpoints,
-        results=_results(drafts),
+        results=results,
         primary_endpoint_met=verdict.verdict(reading.own, {str(e.canonical) for e in primary}, [e.name for e in primary],
-                                             comparative=comparative),
+                                             comparative=comparative, secondary=_secondary_analysis(reading)),
         conclusion=_conclusion(reading.own),
     )
+
+
+def _secondary_analysis(reading: _Reading) -> bool:
+    """The report analyses a trial's data for another question: its title and first two sentences say so."""
+    return verdict.secondary_analysis(" ".join([reading.title or ""] + [s.text for s in reading.sentences[:2]]))
+
+
+def _primary_denominator(results: list[Result], primary: set[str]) -> int | None:
+    """The patients a single-arm trial's primary endpoint was evaluated in, as its whole-population result prints
+    them ("pCR rate was 48.4% (15 out of 31)", "ORR 66% (21/32)"): the evaluable count."""
+    return next((r.denominator for r in results if r.endpoint in primary and r.arm is None and r.subgroup is None
+                 and r.denominator), None)
 
 
 def _cited_records(reading: _Reading, sentences: list[Sentence]) -> list[TrialRecord]:
@@ -689,12 +706,18 @@ _ROLE_RE = quick(
     r"(?:(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary|other)\s+(?:efficacy\s+|study\s+)?"
     r"(?:end[- ]?points?|objectives?|outcomes?(?:\s+(?:measures?|variables?))?|aims?|measures?)"
     r"|(?P<main>main)\s+(?:study\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?))?))"  # not "the main objective was to …"
-    r"(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial))?",
+    r"(?!\w)(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial))?",  # "outcome measured was": the verb follows
     re.IGNORECASE,
 )
 # "The primary endpoint was X": the endpoints follow. "X was the primary endpoint": they precede.
-_DECLARES_AFTER = re.compile(r"\s*(?:was|were|is|are|of|showed|assessed|evaluated|measured|included|include|includes|comprised|consisted of|being|:|\()", re.IGNORECASE)
-_DECLARES_BEFORE = re.compile(r"\b(?:was|were|is|are|as|served as)\s+(?:the|a|its|our)?\s*(?:\w+\s+)?$|,\s+(?:the|its)\s+$",
+_DECLARES_AFTER = re.compile(r"\s*(?:was|were|is|are|of|showed|assessed|evaluated|measured|included|include|includes|comprised|"
+                             r"consisted of|encompassed|being|:|\(|,(?=\s+(?!which|that)[^,;.]{3,60},\s+(?:was|were)\s))", re.IGNORECASE)  # "The primary outcome, X, was"
+#: Words that qualify a role before its verb: "The primary outcome for both interventions was HRQoL", "The primary
+#: endpoint in Phase II part is …", "Primary outcome measures assessed at baseline and at week 12 included …".
+_ROLE_QUALIFIER = re.compile(r"(?:\s+(?:for|in|at|measured|assessed|evaluated)\b[^,;:.()]{0,50}?(?=\s+(?:was|were|is|are|included)\b))?",
+                             re.IGNORECASE)
+_DECLARES_BEFORE = re.compile(r"\b(?:was|were|is|are|as|served as)\s+(?:(?:considered|regarded as|defined as|chosen as|selected as)\s+)?"
+                              r"(?:the|a|its|our)?\s*(?:\w+\s+)?$|,\s+(?:the|its)\s+$",
                               re.IGNORECASE)
 _ROLE_KEYS = ("point", "objective", "outcome", "aim", "measure")
 _ROLE_MAP = {"co-primary": "co_primary", "coprimary": "co_primary", "co primary": "co_primary",
@@ -774,16 +797,16 @@ def _roles_in_clauses(text: str, mentions: list[Mention]) -> list[tuple[Mention,
         role = _ROLE_MAP.get((r.group("role") or r.group("main")).lower(), "secondary")
         if _DECLARES_BEFORE.search(text, previous_end, r.start()):
             out += [(m, role) for m in mentions if previous_end <= m.start and m.end <= r.start()]
-        elif _DECLARES_AFTER.match(text, r.end()):
+        elif _DECLARES_AFTER.match(text, after := _ROLE_QUALIFIER.match(text, r.end()).end()):  # type: ignore[union-attr]
             end = roles[i + 1].start() if i + 1 < len(roles) else len(text)
-            listed = [m for m in mentions if r.end() <= m.start < end]
-            out += [(m, role) for m in listed + _unknown_listed(text, r.end(), end, listed)]
+            listed = [m for m in mentions if after <= m.start < end]
+            out += [(m, role) for m in listed + _unknown_listed(text, after, end, listed)]
         previous_end = r.end()
     return sorted(out, key=lambda x: x[0].start)
 
 
 #: The words that open a declared list ("were", "included", "were to determine the").
-_LIST_OPENING = re.compile(r"\s*(?:were|was|is|are|included|include|includes|comprised|consisted of|encompassed|:)\s+"
+_LIST_OPENING = re.compile(r"\s*(?:were|was|is|are|included|include|includes|comprised|consisted of|encompassed|:|,)\s+(?:as follows:\s+)?"
                            r"(?:to\s+(?:determine|assess|evaluate|compare|measure|explore)\s+)?(?:the\s+)?", re.IGNORECASE)
 _LIST_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:the\s+)?|\s+as well as\s+")
 
@@ -821,7 +844,7 @@ _LIST_ITEM_WORDS = re.compile(r"\s*(?:to\s+(?:assess|record|determine|evaluate|m
 
 
 _NOT_AN_OUTCOME = re.compile(r"\b(?:analysis|intention[- ]to[- ]treat|method|patients|trial|study|groups?|arms?|between|role)\b"
-                             r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that)\b|[-–%]$|\d\s*%", re.IGNORECASE)
+                             r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are)\b|[-–%]$|\d\s*%", re.IGNORECASE)
 _VERDICT_WORDS = re.compile(r"(?:also|not|significantly|similar|higher|lower|longer|shorter|better|worse|met|reached|achieved|"
                             r"improved|increased|reduced|comparable|superior|inferior)\b", re.IGNORECASE)
 #: The canonical kind of an outcome the vocabulary does not name, from its words.
@@ -830,7 +853,7 @@ _UNKNOWN_KINDS = (
     ("BIOMARKER", re.compile(r"biomarker|ctDNA|expression|serum|plasma|levels?\b|markers?\b", re.IGNORECASE)),
     ("DLT", re.compile(r"maximum tolerated dose|\bMTD\b", re.IGNORECASE)),
     ("IMMUNE_RESPONSE", re.compile(r"T[- ]?cell|\bCTLs?\b|lymphocytes|immunogenicity|antibod", re.IGNORECASE)),
-    ("QOL", re.compile(r"functioning|symptoms?|well-being|distress|anxiety|depression|fatigue score|patient[- ]reported outcome|"
+    ("QOL", re.compile(r"functioning|physical function|global health|health status|symptoms?|dyspno?ea|\bpain\b|well-being|distress|anxiety|depression|fatigue score|patient[- ]reported outcome|"
                        r"quality[- ]of[- ]life|\bQL\b", re.IGNORECASE)),
     ("PATHOLOGICAL_RESPONSE", re.compile(r"downstaging|patholog", re.IGNORECASE)),
 )

@@ -216,13 +216,14 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"\b{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[;,)][^()]{{0,80}}?\)?{_BETWEEN}{{0,160}}?\b(?:were|was)\s+(?:\w+\s+)?"
                  rf"(?:randomi[sz]ed|randomly (?:assigned|allocated)|enrolled|recruited)\b"),
     # "A randomized, assessor-blinded, controlled trial was performed on 78 patients"
-    ("enrolled", rf"\b(?:trial|study) was (?:performed|conducted|carried out) (?:on|in|with|among) {_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
+    # "A multicentre randomised controlled trial (RCT) with a 2×2 factorial design was performed among 320 … patients"
+    ("enrolled", rf"\b(?:trial|study)\b(?:[^.;]{{0,80}}?\s)?was (?:performed|conducted|carried out|done) (?:on|in|with|among) {_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     ("enrolled", rf"(?:among|of|in) (?:the |all )?{_COUNT} (?:enrolled|randomi[sz]ed|registered|included) {_PEOPLE}"),
     ("enrolled", rf"a total of {_COUNT}(?: and {NUM})+ {_PEOPLE} (?:were|was) (?:enrolled|randomi[sz]ed)"),
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|accrued|enrolling|entered)\s+(?:a total of\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
     ("enrolled", rf"(?:a total of|overall,?|altogether)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|recruited|registered|accrued)"),
-    ("enrolled", rf"(?:of|among) (?:the )?{_COUNT} (?:(?!of\b)[\w-]+ ){{0,3}}?{_PEOPLE} (?:enrolled|randomi[sz]ed|registered|included|entered|accrued|recruited)"),
+    ("enrolled", rf"(?:of|among) (?:the )?{_COUNT} (?:(?!of\b)[\w-]+ ){{0,3}}?{_PEOPLE} (?:enrolled|randomi[sz]ed|registered|included|entered|accrued|recruited|eligible)"),
     ("enrolled", rf"(?:trial|study) (?:of|in|with|involving) {_COUNT} {_PEOPLE}"),
     ("enrolled", rf"accrued {_COUNT} (?:subjects|patients)"),
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+underwent\s+randomi[sz]ation"),
@@ -252,6 +253,15 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "Fifty-one patients with T2, N0/N1, M0 NPC took part in a randomized", "in 41 normotensive … patients in a randomized"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}[^.;]{{0,80}}?\btook part in (?:a|the|this|our)\b"),
     ("enrolled", rf"\bin {_COUNT}\s+(?:[\w-]+\s+){{0,5}}?{_PEOPLE} in (?:a|this) (?:[\w-]+\s+){{0,2}}?randomi[sz]ed\b"),
+    # "40 patients participated (chemoradiotherapy, n = 17; …)", "203 women entered the study"
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:participated\b|(?:entered|joined) (?:the|this|our) (?:study|trial)\b)"),
+    # "551 patients received either vinflunine … or docetaxel", "70 patients were treated with either MEV (Arm A) or …"
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:received|were treated with|were given)\s+either\b"),
+    # "Twenty-three men received 300 μg selenium per day (n=12) or a placebo (n=11)": the arms' sizes, split
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:received|were treated with|were given)\s[^.;]{{0,120}}?"
+                 rf"\(\s*n\s*=\s*\d+\s*\)[^.;]{{0,60}}?\bor\b"),
+    # "This phase II study compared temozolomide and procarbazine in 225 patients with glioblastoma"
+    ("enrolled", rf"\b(?:study|trial) compared\b[^.;]{{0,150}}?\bin {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
     ("treated", rf"(?:among|of|in) {_COUNT} treated {_PEOPLE}"),
     ("treated", rf"{_COUNT} {_PEOPLE} (?:were|was) treated"),
     ("treated", rf"{_COUNT} {_PEOPLE} received (?:the )?(?:assigned|study|at least one)"),
@@ -313,7 +323,8 @@ _ONE_ARMS = re.compile(rf"\s+(?:to|into)\s[^.;]{{1,60}}?\b(?:and|while|whereas)\
 _IN_ONE_ARM = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?in\s+the\s[^.;]{{1,40}}?\b(?:group|arm)\s+and\s+(?:{NUM})\s")
 _KIND_HINTS = {
     "screened": ("screen",),
-    "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist",
+    "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist", "eligible",
+                 "participated", "joined", "either", "compared", "n=", "n =",
                  "accru", "trial", "study", "consented", "took part", "subjects were", "participants were", "patients were"),
     "treated": ("treat", "receiv", "given"),
     "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "intent", "intention", "available for", "analy",
@@ -327,7 +338,8 @@ _NUMBER_START = quick(rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)", re.IGNORECASE
 #: Words an enrolment sentence holds (substring tests: cheaper than one alternation searched at every character).
 _ENROLMENT_HINTS = (
     "enrol", "randomi", "randomly", "consented", "took part", "subjects were", "participants were", "patients were", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
-    "accru", "assign", "available for", "allocat", "entered", "trial of", "trial in", "trial with", "trial involving",
+    "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
+    "trial compared", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis")
 
 
@@ -357,12 +369,33 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
             n = next((n for n in (_count_of(m, text) for m in matches) if n is not None), None)
             if n is not None:
                 out[key] = n
+    if "enrolled" not in out:
+        whole = _whole_population(sentences)
+        if whole is not None:
+            out["enrolled"] = whole
     if "completed" in out and "enrolled" in out and out["completed"] > out["enrolled"]:
         del out["completed"]
     randomised = _randomised_count(sentences)
     if randomised is not None and 0.6 * out.get("enrolled", 0) < randomised < out.get("enrolled", 0):
         out["enrolled"] = randomised  # "256 patients were registered and 236 were randomly assigned" (not one arm's 143)
     return out
+
+
+#: A results sentence that opens on the whole population, then counts part of it: "Of the 284 patients, 171 (60%) …",
+#: "Among 115 HER2-positive women from 21 centres, 107 (93%) answered" (not "Of the 54 patients who relapsed, …").
+_OF_THE_WHOLE = re.compile(rf"\W*(?:of|among)\s+(?:the\s+|all\s+|these\s+)?{_COUNT}\s+"
+                           rf"(?:(?!screened|assessed|approached|invited|contacted|eligible|evaluable|evaluated|analy[sz]ed|treated)[\w-]+\s+){{0,4}}?{_PEOPLE_NOUN}"
+                           rf"(?:\s+(?:from|in|at)\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:cent(?:er|re)s|hospitals|sites|institutions))?"
+                           rf"\s*,\s*(?:{NUM}|{WORD_NUMBER})\b", re.IGNORECASE)
+
+
+def _whole_population(sentences: list[Sentence]) -> int | None:
+    """The count a results sentence opens on, when it then counts a part of it (no sentence printed the enrolled)."""
+    for sentence in sentences:
+        m = _OF_THE_WHOLE.match(sentence.text) if sentence.text[:1] in "OoAa" else None
+        if m is not None:
+            return _count_of(m, sentence.text)
+    return None
 
 
 _RANDOMISED_COUNT = re.compile(
@@ -578,11 +611,16 @@ _SITE_CONTEXT = folded(
     r"cent(?:er|re)s?|hospitals?|sites?|institutions?|conducted|enrolled|recruited|done at|in the|across")
 
 
+#: A country naming the trial or its setting right after it: "The UK TACT study", "the Danish subcohort of BIG 1-98",
+#: "clustered in 74 Canadian secondary schools".
+_NAMED_SETTING = folded(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?:trial|study|cohort|subcohort|schools|general practices)\b")
+
+
 def countries(text: str, mentions: list[tuple[int, int, str]]) -> list[str]:
-    """Countries named as trial sites: "in the UK", "five Chinese centers", "22 centres in ..."."""
+    """Countries named as trial sites: "in the UK", "five Chinese centers", "22 centres in ...", "the UK TACT study"."""
     found: list[str] = []
     low = text.lower()
     for start, end, name in mentions:
-        if name not in found and _SITE_CONTEXT.search(low[max(0, start - 120): end + 60]):
+        if name not in found and (_SITE_CONTEXT.search(low[max(0, start - 120): end + 60]) or _NAMED_SETTING.match(low, end)):
             found.append(name)
     return found

@@ -134,7 +134,7 @@ def primary_comparison(sentences: list[Sentence], primary: set[str], names: list
     if not primary and not names:
         return None
     for s in sentences:
-        if s.section not in (RESULTS, CONCLUSION, "body"):
+        if s.section not in (RESULTS, CONCLUSION, "body") or _association_only(s.text.lower()):
             continue
         start = _primary_position(s.text, primary, names)
         if start is None:
@@ -174,13 +174,21 @@ def conclusion(sentences: list[Sentence]) -> bool | None:
     closing = [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
     text = " ".join(s.text for s in closing).lower()
     negatives = [m.span() for m in CONCLUDES_NO_BENEFIT.finditer(text)]
-    positive = any(not any(a <= m.start() < b + 30 for a, b in negatives) and not _TREND.search(text, 0, m.start())
-                   and not _ONLY_IN.match(text, m.end()) for m in CONCLUDES_BENEFIT.finditer(text))
+    positive = any(_claims_benefit(text, m, negatives) for m in CONCLUDES_BENEFIT.finditer(text))
     if bool(negatives) != positive:
         return positive
     return None
 
 
+def _claims_benefit(text: str, m: re.Match[str], negatives: list[tuple[int, int]]) -> bool:
+    """Benefit words that claim one: not inside a negation, a trend, a subgroup only, a question still open
+    ("needed to determine whether X is superior") or a sentence about both arms ("Both regimens were active")."""
+    return not any(a <= m.start() < b + 30 for a, b in negatives) and not _TREND.search(text, 0, m.start()) \
+        and not _ONLY_IN.match(text, m.end()) and not _OPEN_OR_BOTH.search(text, 0, m.start())
+
+
+#: "… to determine whether the combination is superior", "Both capecitabine and S-1 were active": no arm is better.
+_OPEN_OR_BOTH = re.compile(r"(?:\bwhether\b|(?:^|[.;]\s+)both\b)[^.;]{0,120}$")
 #: "a trend toward prolonged PFS": a trend is not a benefit (matched right before the benefit's words).
 _TREND = re.compile(r"\btrends? (?:toward|towards|to|for) (?:an? )?(?:\w+ )?$")
 #: "may reduce the risk of organ space SSI but only in the absence of leakage": a benefit in a subgroup only.
@@ -197,18 +205,51 @@ _BASELINE = folded(r"\b(?:baseline|clinicopathologic\w*|demographic\w*|character
                    r"before (?:the )?(?:intervention|treatment|randomi[sz]ation))\b")
 
 
+#: "X was significantly associated with relapse", "predictive of response": a correlation
+#: of a factor with an outcome, not the comparison the trial was built for ...
+_ASSOCIATION = folded(r"\b(?:associat\w*|correlat\w*|predict\w*|prognostic)\b")
+#: ... unless the sentence compares ("associated with 0.8 fewer hot flashes than sham").
+_COMPARING = folded(r"\b(?:than|versus|vs|compared|groups?|arms?)\b")
+
+
+def _association_only(low: str) -> bool:
+    """A lowercased sentence that correlates a factor with an outcome and compares no arms."""
+    return _ASSOCIATION.search(low) is not None and _COMPARING.search(low) is None
+
+
 def first_significance(sentences: list[Sentence]) -> bool | None:
     """The significance of the first results sentence that reports one (no primary endpoint
-    named); a comparison of the groups at baseline is not a result."""
+    named); a comparison of the groups at baseline, or an association, is not the trial's result."""
     for s in sentences:
-        if s.section == RESULTS and not _BASELINE.search(s.text.lower()):
+        low = s.text.lower()
+        if s.section == RESULTS and not _BASELINE.search(low) and not _association_only(low):
             found = significance(s.text)
             if found is not None:
                 return found
     return None
 
 
-def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, comparative: bool) -> bool | None:
+#: A report that analyses a trial's data for another question (a marker, a prognostic factor, a substudy):
+#: "a post-hoc analysis of the New EPOC trial", "Plasma YKL-40 as a biomarker for bevacizumab efficacy",
+#: "Prognostic and predictive importance of AIB1 in a randomized trial", "patients enrolled in a randomized trial of".
+SECONDARY_ANALYSIS = folded(
+    r"\bpost[- ]?hoc\b|\b(?:secondary|exploratory|subgroup|translational|biomarker|correlative|ancillary) (?:analys[ie]s|stud(?:y|ies))"
+    r"|\bsub-?stud(?:y|ies)\b|\btranslational (?:results?|research)\b|\bbiomarker (?:and [\w-]+ )?evaluation\b"
+    r"|\bas an? (?:[\w-]+ )?(?:bio)?marker\b|^[^a-z]*(?:correlation|association) (?:of|between)\b|\bprognostic\b"
+    r"|\bpredictive (?:value|markers?|factors?|biomarkers?|importance|significance|role)\b"
+    r"|(?<!meta-)(?<!meta )\banalys[ie]s (?:of|using) (?:data from )?(?:an?|the|two) (?:[\w-]+ ){0,5}?(?:trials?|stud(?:y|ies))\b"
+    r"|\b(?:data|samples|specimens|tissues?) (?:from|of) (?:an?|the|two) (?:[\w-]+ ){0,5}?(?:trials?|stud(?:y|ies))\b"
+    r"|\b(?:enrolled|treated|participating|included) (?:in|on) (?:an?|the|one of two|two) (?:[\w-]+ ){0,5}?(?:trials?|stud(?:y|ies))\b"
+)
+
+
+def secondary_analysis(opening: str) -> bool:
+    """Whether a report's title and opening sentences say it analyses a trial for another question."""
+    return SECONDARY_ANALYSIS.search(opening.lower()) is not None
+
+
+def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, comparative: bool,
+            secondary: bool = False) -> bool | None:
     """Whether the primary endpoint was met, as the document reports it; None when it does not say.
 
     Order: the text's own words; a conclusion that the treatment brings no benefit (a
@@ -222,6 +263,8 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
         names: The primary endpoint(s) as written ("time to progression").
         comparative: True for a trial that compares arms (a single-arm trial's verdict needs
             its threshold, or a comparison its primary endpoint names).
+        secondary: True for a secondary analysis of a trial (``secondary_analysis``): its first
+            significant finding answers its own question, not the trial's.
     """
     found = stated(sentences)
     if found is not None:
@@ -232,4 +275,6 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
         return False  # "does not increase overall survival" after a significant difference the wrong way
     if found is not None or not comparative:
         return found
-    return closing if closing is not None else first_significance(sentences)
+    if closing is not None or secondary:
+        return closing
+    return first_significance(sentences)
