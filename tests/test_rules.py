@@ -451,6 +451,24 @@ def test_ranges_and_landmarks_are_not_values():
         assert 14.0 not in [d.value for d in drafts] and 3.0 not in [d.value for d in drafts]
 
 
+@pytest.mark.parametrize(("text", "arms", "expected"), [
+    # a time unit, then "and"/"vs": the next value of the list, not a duration's context ("for 5 days")
+    ("The median survival was comparable (175 days vs 148 days in the A and B arms, respectively; P = .82).", ["A", "B"],
+     {("OS", "median", 175.0, "days", "A"), ("OS", "median", 148.0, "days", "B")}),
+    ("The projected 2-year PFS is 90.4% on three cycles and 89.4% on four cycles.", [],
+     {("PFS", "rate_at_time", 90.4, "percent", None), ("PFS", "rate_at_time", 89.4, "percent", None)}),
+    # a hazard ratio right after a pair of rates does not own the second rate
+    ("Overall survival did not differ (23% vs 22% HR 1.08 (0.93–1.26), P=0.3).", [],
+     {("OS", "rate_at_time", 23.0, "percent", None), ("OS", "rate_at_time", 22.0, "percent", None),
+      ("OS", "hazard_ratio", 1.08, "ratio", None)}),
+    # percentages written in words
+    ("Thirty-one percent of patients had an objective response.", [], {("ORR", "proportion", 31.0, "percent", None)}),
+    ("Eighty-five percent (85%) of patients had an objective response.", [], {("ORR", "proportion", 85.0, "percent", None)}),
+])
+def test_values_the_list_shapes_print(text, arms, expected):
+    assert {(d.endpoint, d.measure, d.value, d.unit, d.arm) for d in _sentence_results(text, arms)} == expected
+
+
 @pytest.mark.parametrize("title, acronym", [
     ("Perioperative chemotherapy with FOLFOX4 for liver metastases (EORTC Intergroup trial 40983): a randomised trial",
      "EORTC Intergroup trial 40983"),

@@ -88,7 +88,8 @@ _IN_TOKEN_TIMEPOINT = quick(r"(?P<n>\d+|six|twelve)\s?(?P<u>mo|m|months?)\b", re
 _NOT_OUTCOME_BEFORE = quick(
     r"\b(?:follow[- ]?ups?|aged?|years old|range|dose|doses|every|for up to|up to|within|"
     r"duration of (?:exposure|treatment|therapy)|cycles?|days?|after|at least|over|between|interval|"
-    r"median age|at|before|beyond|since|until|exposure)\s*(?:time\s*)?(?:of|was|were|:|=|is)?\s*(?:\w+\s*){0,1}$",
+    r"median age|at|before|beyond|since|until|exposure)\s*(?:time\s*)?(?:of|was|were|:|=|is)?\s*"
+    r"(?:(?!(?:and|or|vs|versus|v)\b)\w+\s*)?$",  # not "6 days and 8 days", "97 days and 29%": the next value of a list
     re.IGNORECASE,
 )
 _FOLLOW_AFTER = re.compile(r"^\s*(?:of )?(?:median )?follow[- ]?up|^\s*(?:of )?age\b|^\s*old\b", re.IGNORECASE)
@@ -200,8 +201,24 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
     if "ean" in text or "ifference" in text or "verage" in text or " by " in text:  # "Mean", "mean", "Average", …
         found.extend(_bare_statistics(text, found, ci_spans))
     found.extend(_counts(text, mentions, found, ci_spans))
+    if "ercent" in text or "er cent" in text:
+        found.extend(_worded_percentages(text, found))
     found.sort()
     return found
+
+
+#: "Nineteen percent of patients", "Thirty-one per cent" (not "Eighty-five percent (85%)": the figure is read).
+_WORDED_PERCENT = re.compile(rf"(?<![\w-])(?P<n>{WORD_NUMBER})[- ]?per\s?cent\b(?!\s*\(\s*{NUM}\s*%)", re.IGNORECASE)
+
+
+def _worded_percentages(text: str, found: list[Value]) -> list[Value]:
+    """Percentages written in words, each a value like a printed one."""
+    out: list[Value] = []
+    for m in _WORDED_PERCENT.finditer(text):
+        value = word_to_int(m.group("n"))
+        if value is not None and value <= 100 and not _taken(m.start(), [], found):
+            out.append((m.start(), m.end(), "pct", float(value), "percent"))
+    return out
 
 
 def _printed_value(m: re.Match[str]) -> Value:
@@ -586,8 +603,8 @@ def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention 
     # owns nothing outside them.
     before = [m for m in mentions if m.end <= start and _depth(text[m.end:start]) >= 0]
     after_now = [m for m in mentions if m.start >= end]
-    if after_now and not text[end:after_now[0].start].strip():
-        return after_now[0]  # "(18% complete response)"
+    if after_now and not text[end:after_now[0].start].strip() and after_now[0].canonical != "HR":
+        return after_now[0]  # "(18% complete response)"; not "(7% vs 9% HR 0.96)": the ratio that follows the pair
     named = _RATE_AFTER.match(text, end)
     if named and not find_mentions(named.group("n")):
         return Mention(named.start("n"), named.end("n"), named.group("n"), "OTHER", None)  # "a 52% crossover rate"
