@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.backends.rules.lexicon import find_drugs
+from extractor.backends.rules.text import folded
 from extractor.patterns import quick
 
 
@@ -49,11 +50,14 @@ HEADS = (
          _ANY_WORD),
     Head(r"care", "other", r"usual|standard|routine|nursing|conventional"),
 )
-_HEAD_RE = quick(r"\b(?:" + "|".join(f"(?P<h{i}>{h.pattern})" for i, h in enumerate(HEADS)) + r")\b", re.IGNORECASE)
-_HEAD_HINT = quick(r"radi|fraction|therap|surg|ectom|section|ision|biops|struct|transplant|ablat|emboli|anastom|augment|preserv|"
+_HEADS = r"\b(?:" + "|".join(f"(?P<h{i}>{h.pattern})" for i, h in enumerate(HEADS)) + r")\b"
+# Searched in the lowercased text (re is several times slower on a case-insensitive alternation); the
+# case-insensitive one serves the rare text whose lowercasing changes its length.
+_HEAD_RE, _HEAD_RE_ANY_CASE = folded(_HEADS), quick(_HEADS, re.IGNORECASE)
+_HEAD_HINT = folded(r"radi|fraction|therap|surg|ectom|section|ision|biops|struct|transplant|ablat|emboli|anastom|augment|preserv|"
                    r"acup|sampl|stimul|device|stent|dress|cathet|exerc|yoga|qigong|tai chi|massage|reflex|medit|mindful|"
                    r"hypno|imagery|relax|telemon|navig|rehab|counsel|program|intervention|train|educat|coach|diet|"
-                   r"supplement|booklet|support|care", re.IGNORECASE)
+                   r"supplement|booklet|support|care")
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -130,7 +134,7 @@ class NonDrug:
 def find_non_drugs(text: str) -> tuple[NonDrug, ...]:
     """Non-drug interventions named in ``text``, in order, each name once (case ignored); a name
     that is the end of a longer one found too ("radiotherapy", "mantle radiotherapy") is left out."""
-    if not _HEAD_HINT.search(text):
+    if not _HEAD_HINT.search(text.lower()):
         return ()
     return _find_non_drugs(text)
 
@@ -138,8 +142,10 @@ def find_non_drugs(text: str) -> tuple[NonDrug, ...]:
 @lru_cache(maxsize=2048)
 def _find_non_drugs(text: str) -> tuple[NonDrug, ...]:
     found: dict[str, NonDrug] = {}
-    for m in _HEAD_RE.finditer(text):
-        if _inside_a_word(text, m.start(), m.end()) or _HEAD_RE.match(text, _next_word(text, m.end())) \
+    low = text.lower()
+    heads, where = (_HEAD_RE, low) if len(low) == len(text) else (_HEAD_RE_ANY_CASE, text)
+    for m in heads.finditer(where):
+        if _inside_a_word(text, m.start(), m.end()) or heads.match(where, _next_word(text, m.end())) \
                 or _HEAD_AS_MODIFIER.match(text, m.end()):
             continue  # "radiation-induced", "post-surgery"; "exercise program" is named by its last word
         head = HEADS[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
