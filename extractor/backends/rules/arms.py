@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 from itertools import pairwise
 
 from extractor.backends.rules.lexicon import find_drugs, regimen_components
+from extractor.backends.rules.nondrug import find_non_drugs
 from extractor.patterns import quick
 
 _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
@@ -56,10 +57,8 @@ _NON_DRUG = (
     (re.compile(r"\bbest supportive care\b", re.I), "best supportive care", "other"),
     (re.compile(r"\bactive monitoring\b", re.I), "active monitoring", "other"),
     (re.compile(r"\bobservation\b", re.I), "observation", "other"),
-    (re.compile(r"\b(?:radiotherapy|irradiation|radiation therapy|chemoradiotherapy)\b", re.I), None, "radiation"),
-    (re.compile(r"\b(?:surgery|resection|nephrectomy|mastectomy)(?: alone)?\b", re.I), None, "procedure"),
 )
-_NON_DRUG_HINT = quick(r"placebo|supportive|monitoring|observation|radi|irradiation|surgery|resection|ectomy", re.I)
+_NON_DRUG_HINT = quick(r"placebo|supportive|monitoring|observation", re.I)
 _INTERVENTION_CONTEXT_STOP = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to))\b", re.I)
 
 
@@ -97,15 +96,16 @@ def interventions_in(text: str) -> list[dict[str, str | None]]:
         seen.add(key)
         out.append({"name": mention.text, "type": mention.drug.type, "target": mention.drug.target,
                     "dose": _dose_after(text, mention.end), "schedule": None})
+    for found in find_non_drugs(text):
+        if found.name.lower() not in seen:
+            seen.add(found.name.lower())
+            out.append({"name": found.name, "type": found.type, "target": None, "dose": None, "schedule": None})
     if not _NON_DRUG_HINT.search(text):
         return out
     for pattern, name, kind in _NON_DRUG:
-        m = pattern.search(text)
-        if m:
-            label = name or m.group(0)
-            if label.lower() not in seen:
-                seen.add(label.lower())
-                out.append({"name": label, "type": kind, "target": None, "dose": None, "schedule": None})
+        if pattern.search(text) and name not in seen:
+            seen.add(name)
+            out.append({"name": name, "type": kind, "target": None, "dose": None, "schedule": None})
     return out
 
 

@@ -8,11 +8,13 @@ trial and which of other trials, then fill the record from each group.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractor.backends.rules import design, verdict
 from extractor.backends.rules.arms import CONTROL_LABEL, ArmDraft, arm_mentions, find_arms, interventions_in
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
+from extractor.backends.rules.nondrug import find_non_drugs
 from extractor.backends.rules.results import Draft, carry_topic_arm, extract_sentence, topic_arm
 from extractor.backends.rules.text import distinct, expansion, folded
 from extractor.backends.rules.vocabulary import COUNTED_ONLY, Mention, find_mentions, kind_by_words
@@ -310,6 +312,7 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
     endpoints = _endpoints(design_sents)
     allocation = design.allocation(design_text, len(arms) or 1)
     primary = [e for e in endpoints if e.role in {"primary", "co_primary"}]
+    treating = [s for s in design_sents if s.section != BACKGROUND]
     comparative = allocation == "randomized" or len(arms) >= 2 or _COMPARES.search(design_text) is not None
     results = _results(drafts)
     if "evaluable" not in enrollment and not comparative:  # a comparison's denominators are its arms'
@@ -328,8 +331,8 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
         countries=design.countries(design_text, find_countries(design_text)),
         conditions=design.conditions(title, design_sents),
         enrollment=Enrollment(**enrollment),
-        arms=_arms(arms, _treatment_text(title, [s for s in design_sents if s.section != BACKGROUND]), enrollment,
-                   aim_text=design_text),
+        arms=_arms(arms, _treatment_text(title, treating), enrollment, aim_text=design_text,
+                   non_drug_text=_treatment_text(title, treating, find_non_drugs)),
         endpoints=endpoints,
         results=results,
         primary_endpoint_met=verdict.verdict(reading.own, {str(e.canonical) for e in primary}, [e.name for e in primary],
@@ -565,6 +568,16 @@ def _ci_level(text: str) -> float | None:
     return float(m.group(1).replace("·", "."))
 
 
+def _names_treatment(text: str) -> bool:
+    """Whether ``text`` names a drug, placebo, a radiotherapy or a procedure (not only a programme or care)."""
+    return bool(find_drugs(text, code_names=True)) or "placebo" in text.lower() \
+        or any(n.type in {"radiation", "procedure"} for n in find_non_drugs(text))
+
+
+def _drugs_in(text: str) -> bool:
+    return bool(find_drugs(text, code_names=True))
+
+
 # Words of a sentence that says what patients got (not "of"/"with": they are everywhere).
 _TREATMENT = folded(
     r"\b(?:received|receive|receiving|treated with|plus|combined with|combination|administered|given|randomi[sz]ed|"
@@ -573,17 +586,14 @@ _TREATMENT = folded(
 )
 
 
-def _treatment_text(title: str | None, sentences: list[Sentence]) -> str:
-    """Where a single-arm trial names what it gives: the title, else its first treatment sentences."""
-    if title and interventions_in(title):
+def _treatment_text(title: str | None, sentences: list[Sentence], names: Callable[[str], object] = _drugs_in) -> str:
+    """Where a single-arm trial names what it gives: the title, else its first two treatment
+    sentences that name a drug (or what ``names`` finds), else a title that names a procedure or radiotherapy."""
+    if title and names(title):
         return title
-    picked: list[str] = []
-    for s in sentences[:12]:
-        if _TREATMENT.search(s.text.lower()) and find_drugs(s.text, code_names=True):
-            picked.append(s.text)
-            if len(picked) == 2:
-                break
-    return " ".join(picked)
+    treating = [s.text for s in sentences[:12] if _TREATMENT.search(s.text.lower())]
+    picked = " ".join([t for t in treating if names(t)][:2])
+    return picked or (title if title and _names_treatment(title) else "")
 
 
 def _added_arm(arms: list[ArmDraft]) -> str | None:
@@ -624,7 +634,7 @@ def _named_intervention(label: str | None) -> list[dict[str, str | None]]:
     if not label or _GENERIC_ARM_NAME.match(label):
         return []
     # "pain education plus telemonitoring" is two; "radiotherapy alone" is radiotherapy.
-    parts = [re.sub(r"\s+(?:alone|only)$", "", p.strip(), flags=re.IGNORECASE)
+    parts = [re.sub(r"\s+(?:alone|only)$|-alone$", "", p.strip(), flags=re.IGNORECASE)
              for p in re.split(r"\s+(?:plus|\+|combined with|and)\s+", label)]
     return [_non_drug(part) for part in parts if part]
 
@@ -651,12 +661,21 @@ _NOT_AIMED = re.compile(r"\b(?:this|these|such|patients?|survival|cancers?|treat
                         re.IGNORECASE)
 
 
+#: How a treatment is given, before what it is: "(the effect of) topical application of royal jelly".
+_APPLICATION_OF = re.compile(r"^(?:(?:topical|oral|local|daily)\s+)?(?:application|administration|use|provision|intake)\s+of\s+",
+                             re.IGNORECASE)
+
+
 def _aimed_interventions(design_text: str) -> list[dict[str, str | None]]:
     """The non-drug interventions the trial's aim names ("guided imagery", "progressive muscle relaxation")."""
     for m in _AIMED.finditer(design_text):
         phrase = re.sub(r"\s*\([^()]*\)", "", m.group("x")).strip()
-        if _NOT_AIMED.search(phrase) or interventions_in(phrase) or find_mentions(phrase):
+        if _NOT_AIMED.search(phrase) or _drugs_in(phrase) or "placebo" in phrase.lower() or find_mentions(phrase):
             continue
+        phrase = _APPLICATION_OF.sub("", phrase)
+        found = find_non_drugs(phrase)
+        if len(found) == 1 and " and " not in phrase:
+            phrase = found[0].name  # "a six month early intervention program following reconstructive surgery"
         parts = re.split(r"\s+and\s+", phrase)
         if len(parts) != 2 or min(len(p.split()) for p in parts) < 2:
             parts = [phrase]  # "aerobic and resistance exercise" is one
@@ -667,11 +686,31 @@ def _aimed_interventions(design_text: str) -> list[dict[str, str | None]]:
 _BACKBONE_TYPES = frozenset({"drug", "biological", "cell_therapy", "vaccine", "radiation"})
 
 
-def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int], aim_text: str = "") -> list[Arm]:
+def _longer_names(arms: list[ArmDraft], pool: list[dict[str, str | None]]) -> None:
+    """An arm's non-drug intervention known by a short name ("exercise") takes the longer name the
+    treatment text gives it ("telephone-based exercise intervention"), when only one name is longer."""
+    for arm in arms:
+        for k, given in enumerate(arm.interventions):
+            if given["type"] in _DRUG_TYPES:
+                continue
+            short = f" {str(given['name']).lower()} "
+            longer = [i for i in pool if i["type"] not in _DRUG_TYPES and short in f" {str(i['name']).lower()} "
+                      and str(i["name"]).lower() != short.strip()]
+            if len(longer) == 1:
+                arm.interventions[k] = longer[0]
+
+
+_DRUG_TYPES = frozenset({"drug", "biological", "cell_therapy", "vaccine"})
+
+
+def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int], aim_text: str = "",
+          non_drug_text: str = "") -> list[Arm]:
     if arms:
         # Arms known only by a name ("control group") take what the trial's treatment text
         # names and no other arm claims; else, the experimental one, what the trial's aim names.
         pool = interventions_in(design_text)
+        non_drugs = [i for i in interventions_in(non_drug_text) if i["type"] not in _DRUG_TYPES]
+        _longer_names(arms, non_drugs)
         claimed = {str(i["name"]).lower() for a in arms for i in a.interventions}
         unclaimed = [i for i in pool if str(i["name"]).lower() not in claimed]
         for arm in arms:
@@ -681,8 +720,11 @@ def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int], ai
                 # a drug the treatment text gives every arm ("patients receiving doxorubicin and cyclophosphamide were
                 # randomised to docetaxel …", "Z-360 and gemcitabine"): the trial's backbone, in each arm
                 arm.interventions += [i for i in unclaimed if i["type"] in _BACKBONE_TYPES and i not in arm.interventions]
+        _comparators(arms, non_drugs)
+        _parts_of_the_name(arms)
         bare = [a for a in arms if not a.interventions and not CONTROL_LABEL.search(a.label or "")]
-        if len(bare) == 1 and not claimed and not unclaimed:
+        treated = [i for a in arms for i in a.interventions if not CONTROL_LABEL.search(str(i["name"]))]  # not "usual care"
+        if len(bare) == 1 and not treated and not unclaimed:
             bare[0].interventions = _aimed_interventions(aim_text)
     if not arms:
         interventions = interventions_in(design_text) or _aimed_interventions(aim_text)
@@ -694,6 +736,26 @@ def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int], ai
         Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
         for a in arms
     ]
+
+
+def _parts_of_the_name(arms: list[ArmDraft]) -> None:
+    """An arm named by what it got ("usual care plus group CBT") that has found only some of it
+    ("usual care") takes the rest of its name too."""
+    for arm in arms:
+        have = {str(i["name"]).lower() for i in arm.interventions}
+        parts = _named_intervention(arm.label) if have and all(i["type"] not in _DRUG_TYPES for i in arm.interventions) else []
+        if len(parts) >= 2 and have < {str(p["name"]).lower() for p in parts}:
+            arm.interventions += [p for p in parts if str(p["name"]).lower() not in have]
+
+
+def _comparators(arms: list[ArmDraft], non_drugs: list[dict[str, str | None]]) -> None:
+    """A control arm that got nothing named takes the comparator the treatment text names and no arm
+    has: "randomized to a telephone-based exercise intervention or usual care control group"."""
+    given = {str(i["name"]).lower() for a in arms for i in a.interventions}
+    comparators = [i for i in non_drugs if CONTROL_LABEL.search(str(i["name"])) and str(i["name"]).lower() not in given]
+    controls = [a for a in arms if not a.interventions and CONTROL_LABEL.search(a.label or "")]
+    if len(controls) == 1 and len(comparators) == 1:
+        controls[0].interventions = comparators
 
 
 #: "objective response rate (ORR; primary endpoint)", "TTP (primary end point)": the role in the endpoint's brackets.

@@ -1,0 +1,206 @@
+"""Non-drug interventions named as written: "mantle radiotherapy", "laparoscopic radical hysterectomy",
+"sentinel node biopsy", "home-based exercise program", "usual care".
+
+A phrase is a head word that names a kind of intervention (``HEADS``) with the words before it
+that say which one ("laparoscopic radical", "home-based exercise"), not when or why it is given
+("adjuvant", "postoperative"): labellers write "radiotherapy" for "adjuvant radiotherapy (RT)" and
+"mantle radiotherapy" for "mantle radiotherapy alone".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extractor.backends.rules.lexicon import find_drugs
+from extractor.backends.rules.text import folded
+from extractor.patterns import quick
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    """A word that ends a non-drug intervention's name.
+
+    Attributes:
+        pattern: Regex source of the head (case ignored).
+        type: The contract's intervention type.
+        needs: Regex a word before the head must match for the phrase to name an intervention
+            ("usual care", not "medical care"); None when the head alone names one ("surgery").
+    """
+
+    pattern: str
+    type: str
+    needs: str | None = None
+
+
+_ANY_WORD = r"."  # generic heads ("program", "intervention") name one only with a word before them
+
+#: Head words, the longer written first (the regex takes the leftmost, then the first alternative).
+HEADS = (
+    Head(r"radiation therapy|chemo-?radiotherapy|chemo-?radiation|radiotherapy|irradiation|brachytherapy|"
+         r"radiosurgery|hypo-?fractionation|radiation", "radiation"),
+    Head(r"surgery|resection|excision|\w+ectomy|dissection|biopsy|reconstruction|transplantation|ablation|"
+         r"(?:chemo-?)?emboli[sz]ation|anastomosis|augmentation|preservation|acupuncture|acupressure", "procedure"),
+    Head(r"sampling", "procedure", r"node"),
+    Head(r"stimulation|devices?|stents?|dressings?|catheters?", "device", _ANY_WORD),
+    Head(r"exercise|yoga|qigong|tai chi|massage|reflexology|meditation|mindfulness|hypnosis|psychotherapy|"
+         r"imagery|relaxation|telemonitoring|navigation|rehabilitation|counsell?ing", "other"),
+    Head(r"program(?:me)?s?|interventions?|training|education|coaching|diets?|supplementation|booklets?|support", "other",
+         _ANY_WORD),
+    Head(r"care", "other", r"usual|standard|routine|nursing|conventional"),
+)
+_HEADS = r"\b(?:" + "|".join(f"(?P<h{i}>{h.pattern})" for i, h in enumerate(HEADS)) + r")\b"
+# Searched in the lowercased text (re is several times slower on a case-insensitive alternation); the
+# case-insensitive one serves the rare text whose lowercasing changes its length.
+_HEAD_RE, _HEAD_RE_ANY_CASE = folded(_HEADS), quick(_HEADS, re.IGNORECASE)
+_HEAD_HINT = folded(r"radi|fraction|therap|surg|ectom|section|ision|biops|struct|transplant|ablat|emboli|anastom|augment|preserv|"
+                   r"acup|sampl|stimul|device|stent|dress|cathet|exerc|yoga|qigong|tai chi|massage|reflex|medit|mindful|"
+                   r"hypno|imagery|relax|telemon|navig|rehab|counsel|program|intervention|train|educat|coach|diet|"
+                   r"supplement|booklet|support|care")
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Words that end a name on its left: what the text does with the treatment, not which one it is.
+_STOP = _words("""
+a an the of to in on at by for from with without and or nor but plus versus vs vs. after before during following
+prior than as via per into onto between within who which that this these those their its our his her all both
+either each any no not only alone were was is are be been being had has have received receive receives receiving
+underwent undergo undergoes undergoing undergone treated performed given assigned randomized randomised allocated
+compared comparing combined using used patients women men subjects participants cancer cancers carcinoma whether
+effect effects impact efficacy role trial study group arm versus then also when where while if
+improve improves improving increase increases increasing reduce reduces reducing prevent prevents preventing enhance
+enhances promote promotes maintain evaluate evaluates evaluating assess assesses assessing test tests testing through
+research
+under over about among against across around throughout until since upon like whereas due require requires
+required requiring need needs needed needing switching unnecessary planned scheduled experimental control novel new
+computer computer-generated treatment treatments therapy therapies
+various favored favoured favouring favoring got get gets getting including included maintained maintaining
+continued continuing
+one two three four five six seven eight nine ten twelve gy cgy mg
+""")
+#: Not a name of its own: the head of a generic phrase needs a word before it other than these ("a new program").
+_VAGUE = _words("""
+short-term long-term brief new novel simple single specific multiple combined same different various similar such
+other standardized standardised individual individualized individualised comprehensive complex active
+""")
+#: A word after a head that makes the head a modifier: "exercise self-efficacy", "surgery time", "the
+#: Standardisation of Breast Radiotherapy (START) trials".
+_HEAD_AS_MODIFIER = quick(
+    r"\)?\s+(?:trials?|study|studies|collaborative|working|consortium|investigators)\b|\s+(?:performance|capacity|self-efficacy|tolerance|levels?|behaviou?rs?|habits|duration|time|fields?|"
+    r"volumes?|planning|techniques?|oncologists?|oncology|departments?|units?|specialists?|nurses?|staff|teams?|"
+    r"cent(?:re|er)s?|data|history|records?|complications?|specimens?|samples?|margins?|findings|rates?|sessions?|"
+    r"adherence|compliance|participation|uptake|delivery|costs?|site|sites|wounds?|patients|evaluation|assessment|scales?|"
+    r"system|questionnaires?|index|scores?|subscales?|success|failure|materials?)\b",
+    re.IGNORECASE,
+)
+#: A name after one of these words is not what an arm gets: "no preservation", "without surgery",
+#: "prior surgery", "history of transurethral resection", "the need for further surgery",
+#: "suitable for breast conservation surgery".
+_NOT_GIVEN = re.compile(r"\b(?:(?:no|without|not|nothing|neither|nor)(?:\s+(?:history|evidence)\s+of)?|history\s+of|"
+                        r"prior(?:\s+to)?|previous|further|additional|repeat|unnecessary|"
+                        r"(?:(?:un)?suitable|candidates?|(?:in)?eligible|unfit|scheduled|referred|considered)\s+for)\s+$", re.IGNORECASE)
+#: A procedure after one of these words marks a time, who was eligible or what was taught, not a treatment:
+#: "long after surgery", "patients undergoing HSCT", "education on pulmonary rehabilitation" (radiotherapy
+#: "given before radiotherapy" stays one: labellers list it in every arm).
+_TIME_POINT = re.compile(r"\b(?:after|before|since|following|awaiting|undergoing|(?:education|information|advice|"
+                         r"counsell?ing|training)\s+(?:on|about))\s+$", re.IGNORECASE)
+
+#: When or why a treatment is given, not which one: "adjuvant radiotherapy" is labelled "radiotherapy".
+_SETTING = _words("""
+adjuvant neoadjuvant neo-adjuvant palliative postoperative post-operative preoperative pre-operative perioperative
+peri-operative concurrent concomitant sequential definitive primary salvage curative additional further subsequent
+previous initial immediate upfront up-front elective consolidation consolidative induction maintenance first-line
+second-line front-line third-line delayed intraoperative intra-operative
+""")
+#: "six-month", "12-week", "three-day": how long, not which.
+_DURATION = re.compile(r"(?:^|-)(?:hours?|days?|weeks?|months?|years?|sessions?)$")
+_WORD_BEFORE = re.compile(r"(?<![\w\-–])([A-Za-z][A-Za-z'’\-–]*)\s+$")
+_MAX_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class NonDrug:
+    """A non-drug intervention named in a text, at [start, end)."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+
+
+def find_non_drugs(text: str) -> tuple[NonDrug, ...]:
+    """Non-drug interventions named in ``text``, in order, each name once (case ignored); a name
+    that is the end of a longer one found too ("radiotherapy", "mantle radiotherapy") is left out."""
+    if not _HEAD_HINT.search(text.lower()):
+        return ()
+    return _find_non_drugs(text)
+
+
+@lru_cache(maxsize=2048)
+def _find_non_drugs(text: str) -> tuple[NonDrug, ...]:
+    found: dict[str, NonDrug] = {}
+    low = text.lower()
+    heads, where = (_HEAD_RE, low) if len(low) == len(text) else (_HEAD_RE_ANY_CASE, text)
+    for m in heads.finditer(where):
+        if _inside_a_word(text, m.start(), m.end()) or heads.match(where, _next_word(text, m.end())) \
+                or _HEAD_AS_MODIFIER.match(text, m.end()):
+            continue  # "radiation-induced", "post-surgery"; "exercise program" is named by its last word
+        head = HEADS[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
+        start = _name_start(text, m.start())
+        if not _named_well(text[start:m.start()], head) or _NOT_GIVEN.search(text, max(0, start - 30), start) \
+                or (head.type != "radiation" and _TIME_POINT.search(text, max(0, start - 30), start)):
+            continue
+        name = text[start:m.end()]
+        found.setdefault(name.lower(), NonDrug(start, m.end(), name, head.type))
+    return tuple(_first_of_each(list(found.values())))
+
+
+def _first_of_each(names: list[NonDrug]) -> list[NonDrug]:
+    """The names, less those that end or are the end of one written before ("mantle radiotherapy
+    alone ... radiotherapy", "a patient navigation program ... the Moffitt Patient Navigation")."""
+    kept: list[NonDrug] = []
+    for name in names:
+        low = f" {name.name.lower()}"
+        if not any(low.endswith(f" {k.name.lower()}") or f" {k.name.lower()}".endswith(low) for k in kept):
+            kept.append(name)
+    return kept
+
+
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """The head is part of a hyphenated word: "radiation-induced", "post-surgery", "surgery-related"."""
+    return (start > 0 and text[start - 1] == "-") or bool(re.match(r"-[A-Za-z]", text[end:end + 2]))
+
+
+def _next_word(text: str, end: int) -> int:
+    m = re.match(r"[ \t]+(?=[A-Za-z])", text[end:end + 3])
+    return end + m.end() if m else len(text)
+
+
+def _name_start(text: str, head_start: int) -> int:
+    """Where the words that say which treatment begin, left of the head ("laparoscopic radical" hysterectomy)."""
+    start = head_start
+    for _ in range(_MAX_WORDS):
+        m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if m is None or not _modifier(m.group(1)):
+            break
+        start = m.start(1)
+    return start
+
+
+def _modifier(word: str) -> bool:
+    """A word that can say which treatment: not a stop word, a setting ("adjuvant", "post-surgery"),
+    an abbreviation or a drug."""
+    low = word.lower()
+    return (low not in _STOP and low not in _SETTING and not word.isupper() and not low.endswith(("'s", "-"))
+            and not low.startswith(("post-", "pre-")) and not _DURATION.search(low) and not find_drugs(word))
+
+
+def _named_well(before: str, head: Head) -> bool:
+    """Whether the words before a generic head say which one ("usual care", not "the care")."""
+    if head.needs is None:
+        return True
+    words = [w for w in before.lower().split() if w not in _VAGUE]
+    return bool(words) and re.search(rf"\b(?:{head.needs})", " ".join(words)) is not None

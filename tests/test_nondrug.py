@@ -1,0 +1,148 @@
+"""Non-drug interventions: one test per phrase shape that names one (or looks like it and does not)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+from extractor.backends.rules.nondrug import find_non_drugs
+
+
+def _names(text: str) -> list[str]:
+    return [n.name for n in find_non_drugs(text)]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("patients were randomised to mantle radiotherapy alone (55) or mantle radiotherapy followed by MVPP",
+     ["mantle radiotherapy"]),
+    ("between laparoscopic radical hysterectomy (LRH) and abdominal radical hysterectomy (ARH) in early cervical cancer",
+     ["laparoscopic radical hysterectomy", "abdominal radical hysterectomy"]),
+    ("the first large RCT of sentinel node biopsy (SNB) compared with axillary node sampling",
+     ["sentinel node biopsy", "axillary node sampling"]),
+    ("randomized to a telephone-based exercise intervention or usual care control group",
+     ["telephone-based exercise intervention", "usual care"]),
+    ("the effects of the 6-week home-based exercise program on physical activity", ["home-based exercise program"]),
+    ("the control group were given the usual nursing care", ["usual nursing care"]),
+    ("randomly assigned to either intensity-modulated radiation therapy (IMRT) or three-dimensional conformal "
+     "radiotherapy", ["intensity-modulated radiation therapy", "three-dimensional conformal radiotherapy"]),
+])
+def test_a_name_keeps_the_words_that_say_which_treatment(text, names):
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("the side effects of patients treated by adjuvant radiotherapy (RT) for cervical cancer", ["radiotherapy"]),
+    ("a randomized trial of post-surgery radiation therapy", ["radiation therapy"]),
+    ("randomized to palliative thoracic radiotherapy given immediately", ["thoracic radiotherapy"]),
+])
+def test_when_or_why_a_treatment_is_given_is_not_its_name(text, names):
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "the incidence of radiation-induced mucositis and surgery-related deaths",
+    "assessment of fitness and exercise self-efficacy at baseline",
+    "scores on the Cancer Rehabilitation Evaluation System (CARES)",
+    "the radiotherapy oncologist reviewed the surgery time",
+    "results from the UK START (Standardisation of Breast Radiotherapy) trials",
+])
+def test_a_head_used_as_a_modifier_names_nothing(text):
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "130 patients with no history of transurethral resection of the prostate",
+    "patients with prior surgery were excluded",
+    "they were suitable for breast conservation surgery",
+    "stage III NSCLC unsuitable for radical surgery",
+    "mucositis in patients undergoing haematopoietic stem cell transplantation",
+    "caregivers received education on pulmonary rehabilitation",
+    "poor quality of life long time after surgery",
+    "the possible need for further surgery",
+])
+def test_what_an_arm_does_not_get_is_not_named(text):
+    assert _names(text) == []
+
+
+def test_a_count_of_programmes_is_not_part_of_their_name():
+    assert [n.split()[0] for n in _names("investigating efficacy of two mind–body intervention programs")] == ["mind–body"]
+
+
+def test_what_the_other_arm_did_not_get_is_not_a_second_name():
+    assert _names("randomized to complete bladder neck preservation or to no preservation as controls") == \
+        ["complete bladder neck preservation"]
+
+
+def test_radiotherapy_after_a_time_word_is_still_given():
+    assert _names("docetaxel was added to cisplatin and 5-fluorouracil for induction and given before radiotherapy (RT)") \
+        == ["radiotherapy"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("the intervention was delivered by phone", []),
+    ("a new program was started", []),
+    ("access to medical care", []),
+    ("randomised by computer program", []),
+    ("the effects of a structured physical training program on fatigue", ["structured physical training program"]),
+    ("a control group that received standard care as provided on the wards", ["standard care"]),
+])
+def test_a_generic_head_names_a_treatment_only_with_a_word_that_says_which(text, names):
+    assert _names(text) == names
+
+
+def test_a_name_written_again_shorter_or_longer_is_the_first_one():
+    assert _names("Women got mantle radiotherapy. Radiotherapy was given in 20 fractions.") == ["mantle radiotherapy"]
+    assert _names("to evaluate a patient navigation (PN) program. The Moffitt Patient Navigation Research Program "
+                  "conducted the trial.") == ["patient navigation"]
+
+
+def _interventions(text: str) -> dict[str | None, list[str]]:
+    return {a.label: [i.name for i in a.interventions] for a in extract(text).trials[0].arms}
+
+
+def test_a_control_arm_takes_the_comparator_the_text_names():
+    text = ("Breast cancer survivors were randomized to a telephone-based exercise intervention or usual care control "
+            "group. Participants randomized to the exercise group increased their activity more than those in the "
+            "control group.")
+    arms = _interventions(text)
+    assert arms["exercise"] == ["telephone-based exercise intervention"]
+    assert arms["control"] == ["usual care"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("The Effect of Topical Application of Royal Jelly on Chemoradiotherapy-Induced Mucositis. Patients were "
+     "randomly assigned to two groups.", {"Royal Jelly"}),
+    ("This study explored the effects of a six-month early intervention program following reconstructive surgery on "
+     "quality of life. Survivors were randomly assigned to the intervention or the control group.",
+     {"early intervention program"}),
+])
+def test_the_aim_names_the_treatment_without_how_or_how_long_it_is_given(text, names):
+    assert {i.name for a in extract(text).trials[0].arms for i in a.interventions} == names
+
+
+def test_an_arm_named_by_its_procedure_alone_is_that_procedure():
+    from extractor.backends.rules.backend import _named_intervention
+
+    assert [i["name"] for i in _named_intervention("surgery-alone")] == ["surgery"]
+
+
+def test_the_aim_names_the_treatment_of_the_arm_beside_usual_care():
+    text = ("The authors tested the effectiveness of a behaviorally oriented intervention in reducing fatigue in "
+            "patients receiving chemotherapy. In this randomized controlled trial, sixty patients were randomly assigned "
+            "to receive either usual care or the intervention.")
+    assert {i.name for a in extract(text).trials[0].arms for i in a.interventions} == \
+        {"usual care", "behaviorally oriented intervention"}
+
+
+def test_a_title_naming_radiotherapy_names_what_a_trial_of_no_drug_gives():
+    text = ("A total of 474 adult patients with malignant glioma were randomised into a study comparing 45 Gy with "
+            "60 Gy given post-operatively. The 60 Gy course produced a modest lengthening of survival.")
+    record = extract(text, title="A trial of two radiotherapy doses in the treatment of astrocytoma").trials[0]
+    assert {i.name for a in record.arms for i in a.interventions} == {"radiotherapy"}
+
+
+def test_an_arm_named_by_all_it_got_keeps_the_part_the_text_names_nowhere_else():
+    text = ("In this randomised controlled trial, women were randomly allocated to receive either usual care or usual "
+            "care plus group CBT (n = 47). Hot flush problem ratings fell more with usual care plus group CBT.")
+    arms = _interventions(text)
+    assert sorted(arms["usual care plus group CBT"]) == ["group CBT", "usual care"]
