@@ -321,3 +321,71 @@ def test_a_treatment_compared_with_its_comparator_in_the_aim():
     assert [label for label, _ in _arms(
         "This study aimed to evaluate in a randomized controlled trial, the use of Medical Qigong (MQ) compared with "
         "usual care to improve the quality of life of cancer patients.")] == ["MQ", "usual care"]
+
+
+def _arms_of_values(text: str, arms: list[ArmDraft]) -> list[tuple[float | None, str | None]]:
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0,
+                              [a.label for a in arms if a.label])
+    return [(d.value, d.arm) for d in drafts]
+
+
+def test_labelled_arms_listed_with_a_comma_before_and():
+    assert [label for label, _ in _arms("No significant difference in survival among arms A, B, and C was found.")] == \
+        ["arm A", "arm B", "arm C"]
+    # "for arm A, and 3.8 …": a number after ", and" is a value, not an arm
+    assert [label for label, _ in _arms("PFS and OS were 2.7 and 5.3 months, respectively, for arm A, and 3.8 and 6.9 "
+                                        "months, respectively, for arm B.")] == ["arm A", "arm B"]
+
+
+def test_arms_listed_before_a_plural_kind():
+    arms = _arms("A trial of TMX 120 mg/d (TMX120) against placebo (P).",
+                 "Three-month survival rates for the P, TMX60, and TMX120 groups were 44%, 41%, and 35%, respectively.")
+    assert {"P", "TMX60", "TMX120"} <= {label for label, _ in arms}
+    # a dose's unit left out of the first name: "the 70- and 80-Gy arms"
+    assert [label for label, _ in _arms("The relapse rate was 39% and 28% in the 70- and 80-Gy arms, respectively.")] == \
+        ["70-Gy", "80-Gy"]
+
+
+def test_a_list_of_stages_or_of_words_names_no_arms():
+    assert _arms("5-year survival rates in the N0, N1 and N2 groups were 72%, 34% and 27%.") == []
+    # one name of the list is no treatment's: the list adds none ("RT" alone would outrank "surgery or RT")
+    arms = _arms("Patients were then randomized to surgery or RT (64 Gy in 7 weeks).",
+                 "No difference in median survival time (19.4 vs. 17.4 months) between the surgery and RT arms.",
+                 "One patient in the radiation arm died.")
+    assert [label for label, _ in arms] == ["surgery", "RT"]
+
+
+def test_a_regimen_spaced_either_way_is_one_arm():
+    arms = find_arms(None, ["Complete response rate was 45 and 90% in the HDMP+Dx and the GRN+Dx groups, respectively.",
+                            "In the HDMP + Dx group, nine patients (21%) had an extrapyramidal reaction."])
+    assert len(arms) == 2
+    text = "In the HDMP + Dx group, nine patients (21%) had an extrapyramidal reaction."
+    assert [label for *_, label in arm_mentions(text, arms)] == ["HDMP+Dx"]
+
+
+def test_a_plural_list_names_each_arm_by_the_start_of_its_name():
+    arms = [ArmDraft("enhanced recovery", ["enhanced recovery"]), ArmDraft("conventional", ["conventional"])]
+    text = ("The mean time of removal of drains was 2.94 ± 1.056 days vs. 9.06 ± 3.757 days (P < 0.001) for the enhanced "
+            "and the conventional groups, respectively.")
+    assert _arms_of_values(text, arms) == [(2.94, "enhanced recovery"), (9.06, "conventional")]
+
+
+def test_values_listed_respectively_for_four_arms():
+    arms = [ArmDraft(x, [x]) for x in ("LV5FU2", "ldLV5FU2", "HD-FU", "Tomudex")]
+    text = ("An objective response was observed in 28, 21, 22 and 10% of the patients in the LV5FU2, ldLV5FU2, HD-FU "
+            "and Tomudex arms, respectively (p = 0.04).")
+    assert _arms_of_values(text, arms) == [(28.0, "LV5FU2"), (21.0, "ldLV5FU2"), (22.0, "HD-FU"), (10.0, "Tomudex")]
+
+
+def test_values_the_list_cannot_pair_are_no_one_arms():
+    arms = [ArmDraft(f"arm {x}", [f"arm {x}"]) for x in "ABCD"]
+    text = "Six-month survival was 33%, 21% and 26% for arms A, B, C, and D, respectively."
+    assert _arms_of_values(text, arms) == [(33.0, None), (21.0, None), (26.0, None)]
+    # "respectively" of timepoints, arms named apart: each run of values is its arm's
+    arms = [ArmDraft("vaccine", ["vaccine"]), ArmDraft("control", ["control"])]
+    text = ("The 1-, 2-, and 3-year survival rates were 88.9%, 44.4%, and 16.7% for the vaccine group, respectively, and "
+            "75.0%, 18.8%, and 0%, respectively, for the control group.")
+    assert [arm for _, arm in _arms_of_values(text, arms)][:3] == ["vaccine"] * 3

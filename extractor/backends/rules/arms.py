@@ -17,7 +17,7 @@ from extractor.patterns import quick
 
 _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
 _LABELLED = quick(
-    rf"\b(?P<kind>[Aa]rms?|[Gg]roups?|[Cc]ohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,|and|&|or)\s*{_LABEL})*)(?![\w/-])"
+    rf"\b(?P<kind>[Aa]rms?|[Gg]roups?|[Cc]ohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,\s*(?:and|or)|,|and|&|or)\s*{_LABEL})*)(?![\w/-]|[.,·]\d)"
 )
 _NAMED = quick(
     r"\b(?:the |in |for |of |to |and |or |an? )(?P<name>(?:[A-Za-z][\w+/-]*\s)?[A-Za-z0-9][\w+/-]*)\s+(?P<kind>arm|group)(?!s)\b"
@@ -78,7 +78,8 @@ def _singular(kind: str) -> str:
 
 
 def _split_labels(raw: str) -> list[str]:
-    return [p for p in re.split(r"\s*(?:,|and|&|or)\s*", raw) if p]
+    """ "A, B, and C" -> [A, B, C]."""
+    return [p for p in re.split(r"\s*(?:,\s*(?:and|or)|,|and|&|or)\s*", raw) if p]
 
 
 def interventions_in(text: str) -> list[dict[str, str | None]]:
@@ -217,7 +218,20 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     _rename_generic(arms)
     arms = _fold_generic_arm(arms)
     _add_distinctive_aliases(arms, text)
+    _add_spacing_aliases(arms)
     return sorted(arms, key=lambda a: _first_mention(text, a))
+
+
+_JOINED = re.compile(r"\s*([+/])\s*")
+
+
+def _add_spacing_aliases(arms: list[ArmDraft]) -> None:
+    """ "HDMP+Dx" is also "HDMP + Dx", and "GRN + Dx" also "GRN+Dx": texts space a regimen's "+" either way."""
+    for arm in arms:
+        for alias in [a for a in arm.aliases if a and "+" in a]:
+            for variant in (_JOINED.sub(r"\1", alias), _JOINED.sub(r" \1 ", alias)):
+                if variant not in arm.aliases:
+                    arm.aliases.append(variant)
 
 
 NamedGroups = dict[str, tuple[str, int | None, str]]
@@ -793,7 +807,66 @@ def _named_groups(sentences: list[str]) -> dict[str, tuple[str, int | None, str]
             clause = _GROUP_CLAUSE.match(sentence, m.end())
             found[name] = (f"{name} {m.group('kind')}", int(n_m.group("n")) if n_m else None,
                            f"{name} {clause.group('c')}" if clause else name)
+        listed = _listed_groups(sentence) if "groups" in sentence or "arms" in sentence else []
+        for start, end, name, kind in listed if all(_treatment_like(name) for *_, name, _ in listed) else ():
+            if not any(_same(k, name) or _same(name, k) for k in found):  # "70-" of "the 70- and 80-Gy arms" is "70-Gy"
+                found[name] = (sentence[start:end] if sentence[start:end] != name else f"{name} {kind}", None, name)
     return found
+
+
+#: A stage or grade, not a treatment: "the N0, N1 and N2 groups", "the T1 and T2 groups".
+_STAGE_CODE = re.compile(r"(?:[TNM][0-4xX][a-c]?|(?:stage|grade)\s*\w+)", re.IGNORECASE)
+
+
+def _treatment_like(name: str) -> bool:
+    """Whether a name in a list of groups may be an arm's that no other phrase named: an abbreviation
+    ("TMX60", "HDMP+Dx") or a drug, not a stage ("N1") nor words that may name a subgroup ("high-risk")."""
+    if _STAGE_CODE.fullmatch(name):
+        return False
+    return bool(re.search(r"[A-Z]", name) and re.fullmatch(r"[\w+/ -]{1,12}", name)) or bool(find_drugs(name, code_names=True))
+
+
+_GROUP_NAME = r"[A-Za-z0-9][\w+/-]*(?:\s?\+\s?[\w/-]+)*"
+#: "for the P, TMX60, and TMX120 groups", "in the HDMP+Dx and the GRN+Dx groups": arms listed before a plural kind.
+_LISTED_GROUPS = quick(
+    rf"\b(?:the|in|for|of|to|between|among)\s+(?P<list>{_GROUP_NAME}(?:\s*,\s*(?:the\s+)?{_GROUP_NAME})*\s*,?\s+"
+    rf"(?:and|or|versus|vs\.?)\s+(?:the\s+)?{_GROUP_NAME})$"
+)
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?(?:the\s+)?|\s+(?:and|or|versus|vs\.?)\s+(?:the\s+)?")
+
+
+def _plural_kinds(sentence: str) -> list[tuple[int, str]]:
+    """(where the space before it is, kind) of each " arms" and " groups" (a plain search: a regex scan of
+    every sentence for them cost more than the lists they find)."""
+    out = []
+    for kind in ("arm", "group"):
+        at = sentence.find(f" {kind}s")
+        while at >= 0:
+            end = at + len(kind) + 2
+            if not sentence[end:end + 1].isalnum():
+                out.append((at, kind))
+            at = sentence.find(f" {kind}s", end)
+    return sorted(out)
+
+
+def _listed_groups(sentence: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, kind) of each arm a plural list names ("the P, TMX60, and TMX120 groups"); none
+    when one of the names is no arm's ("the two groups", "the treatment and control groups")."""
+    out: list[tuple[int, int, str, str]] = []
+    # Each plural kind first, then the list that ends there: a search for lists from every "the" was slow.
+    for at, kind in _plural_kinds(sentence):
+        m = _LISTED_GROUPS.search(sentence, max(0, at - 160), at)
+        if m is None:
+            continue
+        bounds = [m.start("list"), *(x for sep in _LIST_SEPARATOR.finditer(sentence, m.start("list"), m.end("list"))
+                                    for x in sep.span()), m.end("list")]
+        names = [(a, b, sentence[a:b]) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if b > a]
+        unit = re.search(r"(?<=\d)-[A-Za-z]\w*$", names[-1][2]) if names else None
+        if unit:  # "the 70- and 80-Gy arms": the first name ends where the last one's unit is left out
+            names = [(a, b, n + unit.group()[1:] if n.endswith("-") else n) for a, b, n in names]
+        if len(names) >= 2 and not any(_NOT_NAMED.match(n) or n.lower() in _NAME_STOP or n.isdigit() for *_, n in names):
+            out.extend((a, b, n, kind) for a, b, n in names)
+    return out
 
 
 # "In the control arm women received cisplatin ..., the experimental arm included ... IFN-γ"
@@ -976,7 +1049,7 @@ _SPACES_DASHES = re.compile(r"[\s\-–]+")
 
 
 def _same(a: str, b: str) -> bool:
-    a, b = _SPACES_DASHES.sub(" ", a.lower()).strip(), _SPACES_DASHES.sub(" ", b.lower()).strip()
+    a, b = (_SPACES_DASHES.sub(" ", _JOINED.sub(r"\1", x.lower())).strip() for x in (a, b))
     return a == b or b.startswith(a + " ")
 
 
@@ -1036,6 +1109,7 @@ def arm_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
         for lab in _split_labels(m.group("labels")):
             if lab in labelled:
                 out.append((m.start(), m.end(), labelled[lab]))
+    out.extend(_listed_mentions(text, arms))
     aliases = sorted(
         ((alias, a.label) for a in arms if a.label for alias in a.aliases if not _LABELLED.fullmatch(alias)),
         key=lambda x: -len(x[0]),
@@ -1049,4 +1123,17 @@ def arm_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
             taken.append((start, end))
             out.append((start, end, label))
     out.sort()
+    return out
+
+
+def _listed_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
+    """The arms of a plural list ("for the enhanced and the conventional groups"), each name the start
+    of one arm's alias ("enhanced recovery") and no two names the same arm's."""
+    if "groups" not in text and "arms" not in text:
+        return []  # every list ends in one of them: skip the search of the text
+    out: list[tuple[int, int, str]] = []
+    for start, end, name, _ in _listed_groups(text):
+        owners = [a.label for a in arms if a.label and any(_same(name, al) or _same(al, name) for al in a.aliases if al)]
+        if len(owners) == 1 and owners[0] not in [label for *_, label in out]:
+            out.append((start, end, owners[0]))
     return out

@@ -276,8 +276,9 @@ def _unit_shared_across_arms(text: str, found: list[Value], ci_spans: list[tuple
 
 
 #: "were 9.6, 9.3, and 7.3 months", "was 19, 22, and 13%": a list of bare numbers whose last one carries the unit
-#: (not "n = 49, 19.5%": a count, then a share).
-_BARE_LIST_BEFORE = re.compile(rf"(?:\b(?:was|were|of|with)|(?<![nN]\s)(?<![nN])[:=])\s+"
+#: (not "n = 49, 19.5%": a count, then a share); "observed in 28, 21, 22 and 10% of the patients in the A, B, C and D arms",
+#: "(3, 4, 11 and 14% of the patients in …)".
+_BARE_LIST_BEFORE = re.compile(rf"(?:\b(?:was|were|of|with|in)\s+|(?<![nN]\s)(?<![nN])[:=]\s+|\(\s*)"
                                rf"(?P<list>(?:{NUM}\s*(?:,\s*(?:and\s+)?|and\s+)){{1,5}})$", re.IGNORECASE)
 
 
@@ -1298,7 +1299,11 @@ _CONTRAST = re.compile(rf"\b(?:{VERSUS}|compared|than|whereas|while|respectively
 
 def _arm_named_after(scene: _ArmScene) -> None:
     """An arm named right after the value ("49% in the XELIRI arm", "40% TT"), unless one is named right
-    before it ("arm A 45%, arm B 30%": the next arm's name belongs to the next value)."""
+    before it ("arm A 45%, arm B 30%": the next arm's name belongs to the next value), or the arms named
+    are a list the values follow "respectively" ("21% and 26% for arms A, B, C, and D, respectively":
+    values the list rule could not pair with it are no one arm's)."""
+    if _arms_listed_respectively(scene, 2):
+        return
     seconds = {id(b) for a, b in pairwise(scene.arm_level) if re.fullmatch(rf"\s*%?\s*{VERSUS}\s*", scene.text[a.end: b.pos])}
     for d in scene.arm_level:
         labelled = any(end <= d.pos and re.fullmatch(r"[\s:=]*", scene.text[end: d.pos]) for _, end, _ in scene.mentions)
@@ -1315,6 +1320,8 @@ def _versus_pairs(scene: _ArmScene) -> None:
     """Pairs ("A versus B", "from A to B"): arms in the order the sentence names them, then the
     trial's other arms; "the addition of L (38.7% vs. 12.7%)": the arm that adds it comes first."""
     ordered, labels_all = scene.ordered, scene.labels_all
+    if _arms_listed_respectively(scene, 3):
+        return  # "21% and 26% for arms A, B, C, and D, respectively": a pair of values is not a pair of these arms
     if not ordered and _CONTRASTED_SUBGROUPS.search(scene.text):
         return  # "patients with high miR-21 had worse PFS (3.5 vs. 12.7 months) compared to patients with low": subgroups
     if not ordered:  # an unnamed pair reads experimental first: "4.49 vs. 13.31 days"
@@ -1336,6 +1343,22 @@ def _versus_pairs(scene: _ArmScene) -> None:
 
 
 _FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+
+
+def _arms_listed_respectively(scene: _ArmScene, at_least: int) -> bool:
+    """Whether the sentence lists ``at_least`` arms one after the other ("for arms A, B, C, and D", "in the
+    LV5FU2, ldLV5FU2, HD-FU and Tomudex arms") and pairs values with them "respectively"."""
+    if len(scene.ordered) < at_least or _RESPECTIVELY.search(scene.text) is None:
+        return False
+    run = longest = 1
+    for (_, end, _), (start, _, _) in pairwise(scene.mentions):
+        run = run + 1 if start <= end or _ARM_LIST_GAP.fullmatch(scene.text, end, start) else 1  # "arms A, B" is one span
+        longest = max(longest, run)
+    return longest >= at_least
+
+
+#: Between two arms of a list: "A, B, and C", "the X and the Y", "A/B", "the dovitinib vs placebo arms".
+_ARM_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&|/|vs\.?|versus)?\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _from_to_order(candidates: list[str]) -> list[str]:
