@@ -389,3 +389,23 @@ def test_values_the_list_cannot_pair_are_no_one_arms():
     text = ("The 1-, 2-, and 3-year survival rates were 88.9%, 44.4%, and 16.7% for the vaccine group, respectively, and "
             "75.0%, 18.8%, and 0%, respectively, for the control group.")
     assert [arm for _, arm in _arms_of_values(text, arms)][:3] == ["vaccine"] * 3
+
+
+def test_an_arm_opening_a_defined_long_form_takes_its_abbreviation():
+    sentences = ["The role of high-dose chemotherapy (HDCT) in metastatic breast cancer remains controversial.",
+                 "Patients were randomly assigned to doxorubicin and paclitaxel (AT) or double HDCT with cyclophosphamide.",
+                 "Objective response rates were 66.7% for patients in the high-dose group and 64.4% for patients in the AT arm.",
+                 "CR rates for patients randomized to HDCT and AT were 12.5% and 11.1%, respectively."]
+    arms = find_arms(None, sentences)
+    assert sorted(a.label for a in arms) == ["AT", "HDCT"]
+    assert _arms_of_values(sentences[-1], arms) == [(12.5, "HDCT"), (11.1, "AT")]
+
+
+def test_one_arm_versus_another_before_a_singular_kind():
+    arms = [ArmDraft("CRT", ["CRT"]), ArmDraft("neoadjuvant docetaxel", ["neoadjuvant docetaxel"])]
+    text = "The 3-year overall survival for neoadjuvant versus control arm was 94.1% and 67.7% (hazard ratio = 0.24)."
+    assert _arms_of_values(text, arms)[:2] == [(94.1, "neoadjuvant docetaxel"), (67.7, "CRT")]
+    # "the surgery and radiotherapy group" is one group that had both
+    assert arm_mentions("in the surgery and radiotherapy group", [ArmDraft("surgery alone", ["surgery alone"]),
+                                                                   ArmDraft("radiotherapy", ["radiotherapy"])]) == \
+        [(19, 31, "radiotherapy")]

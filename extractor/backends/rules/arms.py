@@ -219,7 +219,43 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     arms = _fold_generic_arm(arms)
     _add_distinctive_aliases(arms, text)
     _add_spacing_aliases(arms)
+    _add_abbreviation_aliases(arms, glossary)
     return sorted(arms, key=lambda a: _first_mention(text, a))
+
+
+#: An abbreviation defined in brackets after its long form: "high-dose chemotherapy (HDCT)".
+_DEFINED_ABBREVIATION = re.compile(r"\((?P<abbr>[A-Za-z][A-Za-z0-9+/-]{0,9})\)")
+
+
+def _add_abbreviation_aliases(arms: list[ArmDraft], glossary: str) -> None:
+    """An arm whose name opens the long form of an abbreviation the text defines is also named by it:
+    "high-dose" by "HDCT" after "high-dose chemotherapy (HDCT)" ("CR rates for patients randomized to HDCT and AT");
+    it takes the abbreviation as its label when the text uses it again (as results name the arm)."""
+    if "(" not in glossary:
+        return
+    low = glossary.lower()
+    taken = {alias.lower() for arm in arms for alias in arm.aliases if alias}
+    for m in _DEFINED_ABBREVIATION.finditer(glossary):
+        abbr = m.group("abbr")
+        if sum(ch.isupper() for ch in abbr) < 2 or abbr.lower() in taken:
+            continue
+        long_form = low[max(0, m.start() - 60): m.start()]
+        owners = [arm for arm in arms if any(_opens_long_form(alias.lower(), long_form, abbr) for alias in arm.aliases if alias)]
+        if len(owners) == 1:
+            owners[0].aliases.append(abbr)
+            taken.add(abbr.lower())
+            if len(_occurrences(glossary, abbr, plural=False)) >= 3 and not _REGIMEN_LABEL.fullmatch(owners[0].label or ""):
+                owners[0].label = abbr
+
+
+def _opens_long_form(alias: str, long_form: str, abbr: str) -> bool:
+    """Whether ``alias`` opens the long form that ends ``long_form`` (at most two words after it), with the
+    abbreviation's first letter."""
+    at = long_form.rfind(alias)
+    if at < 0 or len(alias) < 3 or alias[0] != abbr[0].lower() or (at > 0 and long_form[at - 1].isalnum()):
+        return False
+    rest = long_form[at + len(alias):]
+    return bool(re.fullmatch(r"(?:[\s-]+[a-z][\w-]*){0,2}\s*", rest))
 
 
 _JOINED = re.compile(r"\s*([+/])\s*")
@@ -807,7 +843,7 @@ def _named_groups(sentences: list[str]) -> dict[str, tuple[str, int | None, str]
             clause = _GROUP_CLAUSE.match(sentence, m.end())
             found[name] = (f"{name} {m.group('kind')}", int(n_m.group("n")) if n_m else None,
                            f"{name} {clause.group('c')}" if clause else name)
-        listed = _listed_groups(sentence) if "groups" in sentence or "arms" in sentence else []
+        listed = _listed_groups(sentence)
         for start, end, name, kind in listed if all(_treatment_like(name) for *_, name, _ in listed) else ():
             if not any(_same(k, name) or _same(name, k) for k in found):  # "70-" of "the 70- and 80-Gy arms" is "70-Gy"
                 found[name] = (sentence[start:end] if sentence[start:end] != name else f"{name} {kind}", None, name)
@@ -835,26 +871,31 @@ _LISTED_GROUPS = quick(
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?(?:the\s+)?|\s+(?:and|or|versus|vs\.?)\s+(?:the\s+)?")
 
 
-def _plural_kinds(sentence: str) -> list[tuple[int, str]]:
-    """(where the space before it is, kind) of each " arms" and " groups" (a plain search: a regex scan of
-    every sentence for them cost more than the lists they find)."""
+def _kinds_after_lists(sentence: str) -> list[tuple[int, str]]:
+    """(where the space before it is, kind) of each " arms" and " groups", and of each " arm" and " group"
+    after "versus" ("for neoadjuvant versus control arm"; "the A and B group" is one group); a plain search:
+    a regex scan of every sentence for them cost more than the lists they find."""
     out = []
     for kind in ("arm", "group"):
-        at = sentence.find(f" {kind}s")
+        at = sentence.find(f" {kind}")
         while at >= 0:
-            end = at + len(kind) + 2
-            if not sentence[end:end + 1].isalnum():
+            end = at + len(kind) + 1
+            plural = sentence[end:end + 1] == "s"
+            if not sentence[end + plural:end + plural + 1].isalnum() and (plural or _VERSUS_BEFORE.search(sentence, max(0, at - 40), at)):
                 out.append((at, kind))
-            at = sentence.find(f" {kind}s", end)
+            at = sentence.find(f" {kind}", end)
     return sorted(out)
+
+
+_VERSUS_BEFORE = re.compile(r"\s(?:versus|vs\.?)\s+(?:the\s+)?[^\s,;]+$")
 
 
 def _listed_groups(sentence: str) -> list[tuple[int, int, str, str]]:
     """(start, end, name, kind) of each arm a plural list names ("the P, TMX60, and TMX120 groups"); none
     when one of the names is no arm's ("the two groups", "the treatment and control groups")."""
     out: list[tuple[int, int, str, str]] = []
-    # Each plural kind first, then the list that ends there: a search for lists from every "the" was slow.
-    for at, kind in _plural_kinds(sentence):
+    # Each kind first, then the list that ends there: a search for lists from every "the" was slow.
+    for at, kind in _kinds_after_lists(sentence):
         m = _LISTED_GROUPS.search(sentence, max(0, at - 160), at)
         if m is None:
             continue
@@ -1129,7 +1170,7 @@ def arm_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
 def _listed_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
     """The arms of a plural list ("for the enhanced and the conventional groups"), each name the start
     of one arm's alias ("enhanced recovery") and no two names the same arm's."""
-    if "groups" not in text and "arms" not in text:
+    if " arm" not in text and " group" not in text:
         return []  # every list ends in one of them: skip the search of the text
     out: list[tuple[int, int, str]] = []
     for start, end, name, _ in _listed_groups(text):
