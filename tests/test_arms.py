@@ -409,3 +409,17 @@ def test_one_arm_versus_another_before_a_singular_kind():
     assert arm_mentions("in the surgery and radiotherapy group", [ArmDraft("surgery alone", ["surgery alone"]),
                                                                    ArmDraft("radiotherapy", ["radiotherapy"])]) == \
         [(19, 31, "radiotherapy")]
+
+
+@pytest.mark.parametrize(("sentence", "labels"), [
+    ("Patients were randomly assigned (1:1) by minimisation to early or delayed chemotherapy.", ["early", "delayed"]),
+    ("Patients were randomly assigned to receive either 250-mg or 500-mg oral doses of gefitinib once daily.",
+     ["250-mg", "500-mg"]),
+    ("Patients were randomized 2:1 to intermittent or continuous luteinizing hormone-releasing hormone agonists (LHRHa).",
+     ["intermittent", "continuous"]),
+    # a treatment, or a word that is no modifier, keeps its own name
+    ("Patients were randomized to exercise or usual care.", ["exercise", "usual care"]),
+    ("Patients were randomized to placebo or active treatment.", ["placebo", "active treatment"]),
+])
+def test_modifiers_sharing_the_last_arms_head(sentence, labels):
+    assert [label for label, _ in _arms(sentence)] == labels

@@ -1070,8 +1070,25 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
             if 1 <= len(label.split()) <= 6 and tidy_label(label):  # else the split did not find arms
                 out.append((label, int(count.group(1) or count.group(2)) if count else None, part))
         if spans and len(out) == len(spans):
-            return out
+            return _shared_head([part for *_, part in out]) or out
     return []
+
+
+#: A part that is one word shaped as a modifier, that may share the last part's head: "early", "delayed",
+#: "intermittent", "continuous", "250-mg", "home-based", "short-term" (not "exercise or usual care").
+_ONE_WORD = re.compile(r"\d[\w-]*|[A-Za-z][\w-]*(?:ed|al|ous|ive|ate|ent|ant|ar|ic|ly|based|term|dose|mg)", re.IGNORECASE)
+_HEAD_AFTER_WORD = re.compile(r"(?P<w>[A-Za-z0-9][\w-]*)\s+(?P<head>[a-z][^()]*?)[\s.,;]*(?:\(|$)")
+
+
+def _shared_head(parts: list[str]) -> list[tuple[str, int | None, str]]:
+    """ "early or delayed chemotherapy", "either 250-mg or 500-mg oral doses of gefitinib", "intermittent or
+    continuous LHRH agonists": one-word parts that are no treatment of their own share the last part's head; each
+    arm is named by its word, and defined by its word and the head. Empty when the parts are not of that shape."""
+    last = _HEAD_AFTER_WORD.match(parts[-1]) if len(parts) >= 2 else None
+    words = [*parts[:-1], last.group("w")] if last else []
+    if not last or not all(_ONE_WORD.fullmatch(w) for w in words) or any(interventions_in(w) for w in words):
+        return []
+    return [(w, None, f"{w} {last.group('head')}") for w in words]
 
 
 def _title_versus(title: str | None) -> list[tuple[str, int | None, str]]:
