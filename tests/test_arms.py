@@ -423,3 +423,21 @@ def test_one_arm_versus_another_before_a_singular_kind():
 ])
 def test_modifiers_sharing_the_last_arms_head(sentence, labels):
     assert [label for label, _ in _arms(sentence)] == labels
+
+
+def test_runs_of_values_listed_respectively_for_two_arms():
+    arms = [ArmDraft("group A", ["group A"]), ArmDraft("group B", ["group B"])]
+    text = ("The 2- and 5-year recurrence-free survival rates were 68.5, 41.4 and 56.8, 26.2 % in groups A and B, "
+            "respectively.")
+    assert _arms_of_values(text, arms) == [(68.5, "group A"), (41.4, "group B"), (56.8, "group A"), (26.2, "group B")]
+    # a run per arm, the runs set against each other
+    arms = [ArmDraft("PCDE", ["PCDE"]), ArmDraft("EP", ["EP"])]
+    text = ("Patients in the PCDE arm had a higher frequency of complete plus partial responses compared with those in "
+            "the EP arm (21% plus 55% versus 13% plus 48%, respectively; P =.02).")
+    assert [arm for _, arm in _arms_of_values(text, arms)] == ["PCDE", "PCDE", "EP", "EP"]
+
+
+def test_runs_listed_respectively_with_no_arm_named_are_not_the_trials_arms():
+    arms = [ArmDraft("dexamethasone", ["dexamethasone"]), ArmDraft("placebo", ["placebo"])]
+    text = "Acute CR rates were 73.5, 76.3, 74.1, and 70.4 % for the 0.25, 0.50 and 0.75 mg oral doses, respectively."
+    assert all(arm is None for _, arm in _arms_of_values(text, arms))

@@ -1195,16 +1195,49 @@ def _respectively_lists(scene: _ArmScene) -> None:
     of one endpoint go, in order, to the arms listed (or, with no list, to the trial's arms in order)."""
     respectively = bool(_RESPECTIVELY.search(scene.text))
     leading = bool(scene.mentions) and scene.mentions[0][0] < 25 and len(scene.ordered) >= 2
-    listed = scene.ordered if len(scene.ordered) >= 2 else scene.labels_all if respectively and not scene.ordered else []
+    listed = _respective_arms(scene, respectively)
     if not listed or not (leading or respectively):
         return
-    by_endpoint: dict[tuple[str, str], list[Draft]] = {}
-    for d in scene.arm_level:
-        by_endpoint.setdefault((d.endpoint, d.measure), []).append(d)
-    for group in [*scene.by_mention(), *by_endpoint.values()]:
+    for group in _value_groups(scene):
         if len(group) == len(listed) and not any(d.arm for d in group):
             for d, label in zip(group, listed, strict=True):
                 d.arm = label
+
+
+def _respective_arms(scene: _ArmScene, respectively: bool) -> list[str]:
+    """The arms values go to in order: those the sentence lists, else (with "respectively") the trial's."""
+    return scene.ordered if len(scene.ordered) >= 2 else scene.labels_all if respectively and not scene.ordered else []
+
+
+def _value_groups(scene: _ArmScene) -> list[list[Draft]]:
+    """The values of each endpoint mention, then of each endpoint and measure."""
+    by_endpoint: dict[tuple[str, str], list[Draft]] = {}
+    for d in scene.arm_level:
+        by_endpoint.setdefault((d.endpoint, d.measure), []).append(d)
+    return [*scene.by_mention(), *by_endpoint.values()]
+
+
+def _respectively_in_runs(scene: _ArmScene) -> None:
+    """Runs of values, one run per timepoint or event, listed "respectively" for the arms: "the 2- and 5-year
+    rates were 68.5, 41.4 and 56.8, 26.2% in groups A and B, respectively" (A, B, A, B), "toxicities for NP and
+    NIP, respectively, were: neutropenia (20.3% compared with 9%), anaemia (4.1% compared with 5%)"; but
+    "ORR and DCR were 40% and 80% vs 30% and 60% in arms A and B, respectively": a run per arm."""
+    listed = scene.ordered if _RESPECTIVELY.search(scene.text) else []  # the arms the sentence names, not the trial's
+    k = len(listed)
+    for group in _value_groups(scene) if k >= 2 else ():
+        if len(group) < 2 * k or len(group) % k or any(d.arm for d in group) \
+                or any(group[0].pos < start < group[-1].pos for start, *_ in scene.mentions):
+            continue  # "88.9%, 44.4%, and 16.7% for the vaccine group, respectively, and 75.0%, …": each run names its arm
+        runs = [group[i:i + k] for i in range(0, len(group), k)]
+        between = [scene.text[a[-1].end: b[0].pos] for a, b in pairwise(runs)]
+        within = [scene.text[a.end: b.pos] for run in runs for a, b in pairwise(run)]
+        if len(runs) == k and all(_VERSUS.search(x) for x in between) and not any(_VERSUS.search(x) for x in within):
+            for run, label in zip(runs, listed, strict=True):  # a run per arm
+                for d in run:
+                    d.arm = label
+        else:
+            for i, d in enumerate(group):
+                d.arm = listed[i % k]
 
 
 def _values_before_arm_list(scene: _ArmScene) -> None:
@@ -1391,7 +1424,7 @@ def _both_arms(scene: _ArmScene) -> None:
 
 
 #: The arm rules, in the order they run: more specific shapes first.
-_ARM_RULES = (_respectively_lists, _values_before_arm_list, _arm_then_bracket, _sentence_about_one_arm,
+_ARM_RULES = (_respectively_lists, _respectively_in_runs, _values_before_arm_list, _arm_then_bracket, _sentence_about_one_arm,
               _arm_named_after, _clauses_about_one_arm, _versus_pairs, _arm_named_before, _both_arms)
 
 
