@@ -441,3 +441,28 @@ def test_runs_listed_respectively_with_no_arm_named_are_not_the_trials_arms():
     arms = [ArmDraft("dexamethasone", ["dexamethasone"]), ArmDraft("placebo", ["placebo"])]
     text = "Acute CR rates were 73.5, 76.3, 74.1, and 70.4 % for the 0.25, 0.50 and 0.75 mg oral doses, respectively."
     assert all(arm is None for _, arm in _arms_of_values(text, arms))
+
+
+def test_the_one_comparator_arm_is_the_control_group():
+    arms = find_arms(None, ["Patients were randomized to receive fulvestrant plus dovitinib or placebo."])
+    assert _arms_of_values("Nausea occurred in 12% of patients in the control group.", arms) == [(12.0, "placebo")]
+
+
+def test_an_arm_named_only_after_compared_with_is_the_second_of_a_pair():
+    arms = [ArmDraft("CONNECT", ["CONNECT"]), ArmDraft("usual care", ["usual care", "control group"])]
+    text = ("At 6 months, there was a nonsignificant reduction in readmission to the hospital (37% vs 47%; P = .37) among "
+            "intervention compared with control group participants.")
+    assert _arms_of_values(text, arms) == [(37.0, "CONNECT"), (47.0, "usual care")]
+
+
+def test_an_abbreviation_of_the_last_treatment_only_does_not_name_the_arm():
+    assert [label for label, _ in _arms("Patients were randomly assigned to cetuximab and best supportive care (BSC) or "
+                                        "to BSC alone.")] == ["cetuximab", "BSC alone"]
+    assert [label for label, _ in _arms("Patients were randomly assigned to supervised aerobic exercise training (AET) "
+                                        "or usual care.")] == ["AET", "usual care"]
+
+
+def test_a_pair_of_values_before_a_pair_of_arms():
+    arms = [ArmDraft("cetuximab", ["cetuximab"]), ArmDraft("BSC alone", ["BSC alone", "BSC"])]
+    text = "Questionnaire compliance declined differentially (67% v 47% for cetuximab v BSC at 16 weeks)."
+    assert _arms_of_values(text, arms) == [(67.0, "cetuximab"), (47.0, "BSC alone")]

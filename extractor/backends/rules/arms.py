@@ -443,7 +443,8 @@ def _name_by_abbreviation(arms: list[ArmDraft], abbreviations: dict[str, frozens
         drugs = frozenset(str(i["name"]).lower() for i in arm.interventions if i["type"] != "other")
         first_word = (arm.label or "").split(" ")[0]
         if own is not None and re.search(r"[A-Z].*[A-Z+]|^[A-Z]{2,}", own.group("abbr")) and not find_drugs(own.group("abbr")) \
-                and _abbreviates_the_whole(own.group(0), arm.defining_text[:own.start()]):
+                and _abbreviates_the_whole(own.group(0), arm.defining_text[:own.start()]) \
+                and not _spells_the_last_words(own.group("abbr"), arm.defining_text[:own.start()]):
             name = own.group("abbr")
         elif first_word in abbreviations:
             name = first_word
@@ -690,6 +691,16 @@ def _add_distinctive_aliases(arms: list[ArmDraft], text: str) -> None:
     _add_unrouted_aliases(arms)
     _add_undosed_aliases(arms)
     _add_dose_aliases(arms)
+    _add_control_aliases(arms)
+
+
+
+def _add_control_aliases(arms: list[ArmDraft]) -> None:
+    """The one arm labelled as a comparator ("placebo", "usual care", "observation") is "the control group"
+    when no arm is named control."""
+    controls = [a for a in arms if a.label and CONTROL_LABEL.search(a.label)]
+    if len(controls) == 1 and not any("control" in alias.lower() for a in arms for alias in a.aliases if alias):
+        controls[0].aliases.extend(["control group", "control arm"])
 
 
 #: A label's dose and what follows it: "docetaxel 60 mg/m2", "paclitaxel at 175 mg/m2", "oral gefitinib 250 mg/day".
@@ -955,6 +966,21 @@ def _abbreviates_the_whole(bracket: str, before: str) -> bool:
     return not _DOSE_WORDS.search(bracket) or len(find_drugs(before, code_names=True)) < 2
 
 
+def _spells_the_last_words(abbr: str, before: str) -> bool:
+    """Whether the abbreviation spells only the last words before it, joined to another treatment:
+    "cetuximab and best supportive care (BSC)" is more than BSC ("supervised aerobic exercise training (AET)" is AET)."""
+    letters = "".join(ch for ch in abbr.lower() if ch.isalpha())
+    words = list(re.finditer(r"[A-Za-z][\w-]*", before))
+    if not letters or len(words) <= len(letters):
+        return False
+    tail = words[-len(letters):]
+    return "".join(w.group()[0].lower() for w in tail) == letters and \
+        _JOINED_BEFORE.search(before, 0, tail[0].start()) is not None
+
+
+_JOINED_BEFORE = re.compile(r"(?:\b(?:and|plus|with|or)|,)\s*$", re.IGNORECASE)
+
+
 def _short_label(raw: str) -> str:
     """A short arm label from the words that describe it ("twelve cycles of weekly docetaxel")."""
     abbreviation = _ABBREVIATION.search(raw)
@@ -962,7 +988,7 @@ def _short_label(raw: str) -> str:
         abbr, at = abbreviation.group("a"), abbreviation.start()
         named = find_drugs(abbr)
         if len(abbr) <= 12 and (not named or regimen_components(named[0].drug.name)) and not re.search(r"-\d", abbr) \
-                and _abbreviates_the_whole(raw[at:].split(")")[0], raw[:at]):
+                and _abbreviates_the_whole(raw[at:].split(")")[0], raw[:at]) and not _spells_the_last_words(abbr, raw[:at]):
             return abbr  # "modified-dose EOC plus panitumumab (mEOC+P; ...)", "… irinotecan (FOLFIRI)": a regimen's name
     label = _strip_parentheticals(raw).strip(" ,;.")
     label = _LEAD.sub("", _CYCLES.sub("", _LEAD.sub("", label)))

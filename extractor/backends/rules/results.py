@@ -1241,14 +1241,8 @@ def _respectively_in_runs(scene: _ArmScene) -> None:
 
 
 def _values_before_arm_list(scene: _ArmScene) -> None:
-    """ "71.4% and 80.0% for arm A and B": a value run right before an arm list."""
-    spans: dict[int, list[str]] = {}
-    for start, _, label in scene.mentions:
-        spans.setdefault(start, []).append(label)
-    for start, labels in spans.items():
-        labels = distinct(labels)
-        if len(labels) < 2:
-            continue
+    """ "71.4% and 80.0% for arm A and B", "(67% v 47% for cetuximab v BSC …)": a value run right before an arm list."""
+    for start, labels in _arm_lists(scene):
         tail = [d for d in scene.arm_level if d.end <= start and not d.arm][-len(labels):]
         if len(tail) == len(labels) and re.search(r"(?:for|in)\s+(?:the\s+)?$", scene.text[tail[-1].end:start]) \
                 and all(t.mention.canonical == tail[0].mention.canonical for t in tail):
@@ -1360,6 +1354,8 @@ def _versus_pairs(scene: _ArmScene) -> None:
     if not ordered:  # an unnamed pair reads experimental first: "4.49 vs. 13.31 days"
         labels_all = sorted(labels_all, key=lambda label: bool(_CONTROL_ARM.search(label)))
     candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
+    if len(ordered) == 1 and len(candidates) == 2 and _named_as_comparator(scene):
+        candidates = candidates[::-1]  # "(21% vs 33%) among intervention compared with control group participants"
     for group in scene.by_mention():
         for a, b in pairwise(group):
             gap = scene.text[a.end: b.pos]
@@ -1376,6 +1372,29 @@ def _versus_pairs(scene: _ArmScene) -> None:
 
 
 _FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| with| for)?)\s+(?:the\s+|those\s+(?:in|on|with|of)\s+(?:the\s+)?)?$",
+                              re.IGNORECASE)
+
+
+def _named_as_comparator(scene: _ArmScene) -> bool:
+    """Whether the one arm a sentence names comes after "compared with", "versus" or "than", after the
+    sentence's values: the second of a pair whose first arm goes unnamed."""
+    start = scene.mentions[0][0]
+    return all(d.end <= start for d in scene.arm_level) and \
+        _COMPARED_BEFORE.search(scene.text, max(0, start - 40), start) is not None
+
+
+def _arm_lists(scene: _ArmScene) -> list[tuple[int, list[str]]]:
+    """(start, labels) of each list of two arms or more the sentence names one after the other ("for arms A, B, C,
+    and D", "in the LV5FU2, ldLV5FU2, HD-FU and Tomudex arms", "for cetuximab v BSC")."""
+    runs: list[tuple[int, int, list[str]]] = []
+    for start, end, label in scene.mentions:
+        last = runs[-1] if runs else None
+        if last is not None and (start <= last[1] or _ARM_LIST_GAP.fullmatch(scene.text, last[1], start)):
+            runs[-1] = (last[0], max(end, last[1]), [*last[2], label])  # "arms A, B" is one span
+        else:
+            runs.append((start, end, [label]))
+    return [(start, distinct(labels)) for start, _, labels in runs if len(distinct(labels)) >= 2]
 
 
 def _arms_listed_respectively(scene: _ArmScene, at_least: int) -> bool:
@@ -1383,15 +1402,11 @@ def _arms_listed_respectively(scene: _ArmScene, at_least: int) -> bool:
     LV5FU2, ldLV5FU2, HD-FU and Tomudex arms") and pairs values with them "respectively"."""
     if len(scene.ordered) < at_least or _RESPECTIVELY.search(scene.text) is None:
         return False
-    run = longest = 1
-    for (_, end, _), (start, _, _) in pairwise(scene.mentions):
-        run = run + 1 if start <= end or _ARM_LIST_GAP.fullmatch(scene.text, end, start) else 1  # "arms A, B" is one span
-        longest = max(longest, run)
-    return longest >= at_least
+    return any(len(labels) >= at_least for _, labels in _arm_lists(scene))
 
 
 #: Between two arms of a list: "A, B, and C", "the X and the Y", "A/B", "the dovitinib vs placebo arms".
-_ARM_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&|/|vs\.?|versus)?\s*(?:the\s+)?", re.IGNORECASE)
+_ARM_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&|/|vs?\.?|versus)?\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _from_to_order(candidates: list[str]) -> list[str]:
