@@ -466,3 +466,16 @@ def test_a_pair_of_values_before_a_pair_of_arms():
     arms = [ArmDraft("cetuximab", ["cetuximab"]), ArmDraft("BSC alone", ["BSC alone", "BSC"])]
     text = "Questionnaire compliance declined differentially (67% v 47% for cetuximab v BSC at 16 weeks)."
     assert _arms_of_values(text, arms) == [(67.0, "cetuximab"), (47.0, "BSC alone")]
+
+
+def test_an_arm_named_with_a_treatment_suffix():
+    arms = [ArmDraft("combined", ["combined"]), ArmDraft("endocrine-only", ["endocrine-only"])]
+    text = ("281 (85%) of 332 in the combined-treatment group and 227 (72%) of 313 in the endocrine-only group had "
+            "erectile dysfunction (p=0.0002).")
+    assert _arms_of_values(text, arms) == [(85.0, "combined"), (72.0, "endocrine-only")]
+
+
+def test_a_value_in_either_arm_is_each_arms():
+    arms = [ArmDraft("postoperative", ["postoperative"]), ArmDraft("preoperative", ["preoperative"])]
+    text = "Grade 4 diarrhea occurred in 1% in either arm."
+    assert sorted(arm for _, arm in _arms_of_values(text, arms)) == ["postoperative", "preoperative"]

@@ -773,7 +773,8 @@ def _first_mention(text: str, arm: ArmDraft) -> int:
 
 
 #: A hyphenated word that makes an arm's name an adjective: "DC-treated", "HDCT-based", "gemcitabine-containing".
-_ARM_SUFFIX = re.compile(r"-(?:treated|based|containing|receiving|exposed|assigned|allocated|randomi[sz]ed|arm|group)\b")
+_ARM_SUFFIX = re.compile(r"-(?:treated|based|containing|receiving|exposed|assigned|allocated|randomi[sz]ed|arm|group|"
+                         r"treatment|therapy)\b")  # "the combined-treatment group"
 
 
 def _occurrences(low: str, alias: str, *, plural: bool) -> list[tuple[int, int]]:

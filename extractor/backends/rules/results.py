@@ -1444,7 +1444,7 @@ _ARM_RULES = (_respectively_lists, _respectively_in_runs, _values_before_arm_lis
 
 
 _ADDITION = re.compile(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
-_BOTH_ARMS = re.compile(r"\s*(?:of patients\s*)?(?:in|for)\s+(?:both|the two|each of the two|each)\s+(?:arms?|groups?)\b"
+_BOTH_ARMS = re.compile(r"\s*(?:of patients\s*)?(?:in|for)\s+(?:both|the two|each of the two|each|either)\s+(?:arms?|groups?)\b"
                         r"|\s*(?:(?:in|for) both|each)\s*[),;]", re.IGNORECASE)  # "(14.2 months for both, P = 0.983)", "(5 months each)"
 
 
