@@ -479,3 +479,9 @@ def test_a_value_in_either_arm_is_each_arms():
     arms = [ArmDraft("postoperative", ["postoperative"]), ArmDraft("preoperative", ["preoperative"])]
     text = "Grade 4 diarrhea occurred in 1% in either arm."
     assert sorted(arm for _, arm in _arms_of_values(text, arms)) == ["postoperative", "preoperative"]
+
+
+def test_the_arm_right_after_a_pair_begins_a_list_of_its_arms():
+    arms = [ArmDraft("cetuximab", ["cetuximab"]), ArmDraft("BSC alone", ["BSC alone"])]
+    text = "Questionnaire compliance declined differentially (67% v 47% for cetuximab v BSC at 16 weeks)."
+    assert _arms_of_values(text, arms) == [(67.0, "cetuximab"), (47.0, "BSC alone")]

@@ -1337,9 +1337,11 @@ def _arm_named_after(scene: _ArmScene) -> None:
         if d.arm or labelled:
             continue
         arm = _arm_after(d, scene.text, scene.mentions)
-        following = next((start for start, _, label in scene.mentions if label == arm and start >= d.end), None)
-        if id(d) in seconds and following is not None and re.search(r"[)\]]|\b(?:were|was|is|are)\b", scene.text[d.end: following]):
-            continue  # "(8% v 1%) were more frequent in arm A": the arm after a closed pair is the first value's
+        following = next(((start, end) for start, end, label in scene.mentions if label == arm and start >= d.end), None)
+        if id(d) in seconds and following is not None and (
+                re.search(r"[)\]]|\b(?:were|was|is|are)\b", scene.text[d.end: following[0]])
+                or _VERSUS_NEXT.match(scene.text, following[1])):
+            continue  # "(8% v 1%) were more frequent in arm A", "(67% v 47% for cetuximab v BSC)": the first value's arm
         d.arm = arm
 
 
@@ -1372,6 +1374,7 @@ def _versus_pairs(scene: _ArmScene) -> None:
 
 
 _FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_VERSUS_NEXT = re.compile(rf"\s*(?:{VERSUS})(?!\w)", re.IGNORECASE)
 _COMPARED_BEFORE = re.compile(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| with| for)?)\s+(?:the\s+|those\s+(?:in|on|with|of)\s+(?:the\s+)?)?$",
                               re.IGNORECASE)
 
