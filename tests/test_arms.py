@@ -321,3 +321,167 @@ def test_a_treatment_compared_with_its_comparator_in_the_aim():
     assert [label for label, _ in _arms(
         "This study aimed to evaluate in a randomized controlled trial, the use of Medical Qigong (MQ) compared with "
         "usual care to improve the quality of life of cancer patients.")] == ["MQ", "usual care"]
+
+
+def _arms_of_values(text: str, arms: list[ArmDraft]) -> list[tuple[float | None, str | None]]:
+    from extractor.backends.rules.results import extract_sentence
+    from extractor.structure import Sentence
+
+    drafts = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0,
+                              [a.label for a in arms if a.label])
+    return [(d.value, d.arm) for d in drafts]
+
+
+def test_labelled_arms_listed_with_a_comma_before_and():
+    assert [label for label, _ in _arms("No significant difference in survival among arms A, B, and C was found.")] == \
+        ["arm A", "arm B", "arm C"]
+    # "for arm A, and 3.8 …": a number after ", and" is a value, not an arm
+    assert [label for label, _ in _arms("PFS and OS were 2.7 and 5.3 months, respectively, for arm A, and 3.8 and 6.9 "
+                                        "months, respectively, for arm B.")] == ["arm A", "arm B"]
+
+
+def test_arms_listed_before_a_plural_kind():
+    arms = _arms("A trial of TMX 120 mg/d (TMX120) against placebo (P).",
+                 "Three-month survival rates for the P, TMX60, and TMX120 groups were 44%, 41%, and 35%, respectively.")
+    assert {"P", "TMX60", "TMX120"} <= {label for label, _ in arms}
+    # a dose's unit left out of the first name: "the 70- and 80-Gy arms"
+    assert [label for label, _ in _arms("The relapse rate was 39% and 28% in the 70- and 80-Gy arms, respectively.")] == \
+        ["70-Gy", "80-Gy"]
+
+
+def test_a_list_of_stages_or_of_words_names_no_arms():
+    assert _arms("5-year survival rates in the N0, N1 and N2 groups were 72%, 34% and 27%.") == []
+    # one name of the list is no treatment's: the list adds none ("RT" alone would outrank "surgery or RT")
+    arms = _arms("Patients were then randomized to surgery or RT (64 Gy in 7 weeks).",
+                 "No difference in median survival time (19.4 vs. 17.4 months) between the surgery and RT arms.",
+                 "One patient in the radiation arm died.")
+    assert [label for label, _ in arms] == ["surgery", "RT"]
+
+
+def test_a_regimen_spaced_either_way_is_one_arm():
+    arms = find_arms(None, ["Complete response rate was 45 and 90% in the HDMP+Dx and the GRN+Dx groups, respectively.",
+                            "In the HDMP + Dx group, nine patients (21%) had an extrapyramidal reaction."])
+    assert len(arms) == 2
+    text = "In the HDMP + Dx group, nine patients (21%) had an extrapyramidal reaction."
+    assert [label for *_, label in arm_mentions(text, arms)] == ["HDMP+Dx"]
+
+
+def test_a_plural_list_names_each_arm_by_the_start_of_its_name():
+    arms = [ArmDraft("enhanced recovery", ["enhanced recovery"]), ArmDraft("conventional", ["conventional"])]
+    text = ("The mean time of removal of drains was 2.94 ± 1.056 days vs. 9.06 ± 3.757 days (P < 0.001) for the enhanced "
+            "and the conventional groups, respectively.")
+    assert _arms_of_values(text, arms) == [(2.94, "enhanced recovery"), (9.06, "conventional")]
+
+
+def test_values_listed_respectively_for_four_arms():
+    arms = [ArmDraft(x, [x]) for x in ("LV5FU2", "ldLV5FU2", "HD-FU", "Tomudex")]
+    text = ("An objective response was observed in 28, 21, 22 and 10% of the patients in the LV5FU2, ldLV5FU2, HD-FU "
+            "and Tomudex arms, respectively (p = 0.04).")
+    assert _arms_of_values(text, arms) == [(28.0, "LV5FU2"), (21.0, "ldLV5FU2"), (22.0, "HD-FU"), (10.0, "Tomudex")]
+
+
+def test_values_the_list_cannot_pair_are_no_one_arms():
+    arms = [ArmDraft(f"arm {x}", [f"arm {x}"]) for x in "ABCD"]
+    text = "Six-month survival was 33%, 21% and 26% for arms A, B, C, and D, respectively."
+    assert _arms_of_values(text, arms) == [(33.0, None), (21.0, None), (26.0, None)]
+    # "respectively" of timepoints, arms named apart: each run of values is its arm's
+    arms = [ArmDraft("vaccine", ["vaccine"]), ArmDraft("control", ["control"])]
+    text = ("The 1-, 2-, and 3-year survival rates were 88.9%, 44.4%, and 16.7% for the vaccine group, respectively, and "
+            "75.0%, 18.8%, and 0%, respectively, for the control group.")
+    assert [arm for _, arm in _arms_of_values(text, arms)][:3] == ["vaccine"] * 3
+
+
+def test_an_arm_opening_a_defined_long_form_takes_its_abbreviation():
+    sentences = ["The role of high-dose chemotherapy (HDCT) in metastatic breast cancer remains controversial.",
+                 "Patients were randomly assigned to doxorubicin and paclitaxel (AT) or double HDCT with cyclophosphamide.",
+                 "Objective response rates were 66.7% for patients in the high-dose group and 64.4% for patients in the AT arm.",
+                 "CR rates for patients randomized to HDCT and AT were 12.5% and 11.1%, respectively."]
+    arms = find_arms(None, sentences)
+    assert sorted(a.label for a in arms) == ["AT", "HDCT"]
+    assert _arms_of_values(sentences[-1], arms) == [(12.5, "HDCT"), (11.1, "AT")]
+
+
+def test_one_arm_versus_another_before_a_singular_kind():
+    arms = [ArmDraft("CRT", ["CRT"]), ArmDraft("neoadjuvant docetaxel", ["neoadjuvant docetaxel"])]
+    text = "The 3-year overall survival for neoadjuvant versus control arm was 94.1% and 67.7% (hazard ratio = 0.24)."
+    assert _arms_of_values(text, arms)[:2] == [(94.1, "neoadjuvant docetaxel"), (67.7, "CRT")]
+    # "the surgery and radiotherapy group" is one group that had both
+    assert arm_mentions("in the surgery and radiotherapy group", [ArmDraft("surgery alone", ["surgery alone"]),
+                                                                   ArmDraft("radiotherapy", ["radiotherapy"])]) == \
+        [(19, 31, "radiotherapy")]
+
+
+@pytest.mark.parametrize(("sentence", "labels"), [
+    ("Patients were randomly assigned (1:1) by minimisation to early or delayed chemotherapy.", ["early", "delayed"]),
+    ("Patients were randomly assigned to receive either 250-mg or 500-mg oral doses of gefitinib once daily.",
+     ["250-mg", "500-mg"]),
+    ("Patients were randomized 2:1 to intermittent or continuous luteinizing hormone-releasing hormone agonists (LHRHa).",
+     ["intermittent", "continuous"]),
+    # a treatment, or a word that is no modifier, keeps its own name
+    ("Patients were randomized to exercise or usual care.", ["exercise", "usual care"]),
+    ("Patients were randomized to placebo or active treatment.", ["placebo", "active treatment"]),
+])
+def test_modifiers_sharing_the_last_arms_head(sentence, labels):
+    assert [label for label, _ in _arms(sentence)] == labels
+
+
+def test_runs_of_values_listed_respectively_for_two_arms():
+    arms = [ArmDraft("group A", ["group A"]), ArmDraft("group B", ["group B"])]
+    text = ("The 2- and 5-year recurrence-free survival rates were 68.5, 41.4 and 56.8, 26.2 % in groups A and B, "
+            "respectively.")
+    assert _arms_of_values(text, arms) == [(68.5, "group A"), (41.4, "group B"), (56.8, "group A"), (26.2, "group B")]
+    # a run per arm, the runs set against each other
+    arms = [ArmDraft("PCDE", ["PCDE"]), ArmDraft("EP", ["EP"])]
+    text = ("Patients in the PCDE arm had a higher frequency of complete plus partial responses compared with those in "
+            "the EP arm (21% plus 55% versus 13% plus 48%, respectively; P =.02).")
+    assert [arm for _, arm in _arms_of_values(text, arms)] == ["PCDE", "PCDE", "EP", "EP"]
+
+
+def test_runs_listed_respectively_with_no_arm_named_are_not_the_trials_arms():
+    arms = [ArmDraft("dexamethasone", ["dexamethasone"]), ArmDraft("placebo", ["placebo"])]
+    text = "Acute CR rates were 73.5, 76.3, 74.1, and 70.4 % for the 0.25, 0.50 and 0.75 mg oral doses, respectively."
+    assert all(arm is None for _, arm in _arms_of_values(text, arms))
+
+
+def test_the_one_comparator_arm_is_the_control_group():
+    arms = find_arms(None, ["Patients were randomized to receive fulvestrant plus dovitinib or placebo."])
+    assert _arms_of_values("Nausea occurred in 12% of patients in the control group.", arms) == [(12.0, "placebo")]
+
+
+def test_an_arm_named_only_after_compared_with_is_the_second_of_a_pair():
+    arms = [ArmDraft("CONNECT", ["CONNECT"]), ArmDraft("usual care", ["usual care", "control group"])]
+    text = ("At 6 months, there was a nonsignificant reduction in readmission to the hospital (37% vs 47%; P = .37) among "
+            "intervention compared with control group participants.")
+    assert _arms_of_values(text, arms) == [(37.0, "CONNECT"), (47.0, "usual care")]
+
+
+def test_an_abbreviation_of_the_last_treatment_only_does_not_name_the_arm():
+    assert [label for label, _ in _arms("Patients were randomly assigned to cetuximab and best supportive care (BSC) or "
+                                        "to BSC alone.")] == ["cetuximab", "BSC alone"]
+    assert [label for label, _ in _arms("Patients were randomly assigned to supervised aerobic exercise training (AET) "
+                                        "or usual care.")] == ["AET", "usual care"]
+
+
+def test_a_pair_of_values_before_a_pair_of_arms():
+    arms = [ArmDraft("cetuximab", ["cetuximab"]), ArmDraft("BSC alone", ["BSC alone", "BSC"])]
+    text = "Questionnaire compliance declined differentially (67% v 47% for cetuximab v BSC at 16 weeks)."
+    assert _arms_of_values(text, arms) == [(67.0, "cetuximab"), (47.0, "BSC alone")]
+
+
+def test_an_arm_named_with_a_treatment_suffix():
+    arms = [ArmDraft("combined", ["combined"]), ArmDraft("endocrine-only", ["endocrine-only"])]
+    text = ("281 (85%) of 332 in the combined-treatment group and 227 (72%) of 313 in the endocrine-only group had "
+            "erectile dysfunction (p=0.0002).")
+    assert _arms_of_values(text, arms) == [(85.0, "combined"), (72.0, "endocrine-only")]
+
+
+def test_a_value_in_either_arm_is_each_arms():
+    arms = [ArmDraft("postoperative", ["postoperative"]), ArmDraft("preoperative", ["preoperative"])]
+    text = "Grade 4 diarrhea occurred in 1% in either arm."
+    assert sorted(arm for _, arm in _arms_of_values(text, arms)) == ["postoperative", "preoperative"]
+
+
+def test_the_arm_right_after_a_pair_begins_a_list_of_its_arms():
+    arms = [ArmDraft("cetuximab", ["cetuximab"]), ArmDraft("BSC alone", ["BSC alone"])]
+    text = "Questionnaire compliance declined differentially (67% v 47% for cetuximab v BSC at 16 weeks)."
+    assert _arms_of_values(text, arms) == [(67.0, "cetuximab"), (47.0, "BSC alone")]

@@ -18,7 +18,7 @@ from extractor.patterns import quick
 
 _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
 _LABELLED = quick(
-    rf"\b(?P<kind>[Aa]rms?|[Gg]roups?|[Cc]ohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,|and|&|or)\s*{_LABEL})*)(?![\w/-])"
+    rf"\b(?P<kind>[Aa]rms?|[Gg]roups?|[Cc]ohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,\s*(?:and|or)|,|and|&|or)\s*{_LABEL})*)(?![\w/-]|[.,·]\d)"
 )
 _NAMED = quick(
     r"\b(?:the |in |for |of |to |and |or |an? )(?P<name>(?:[A-Za-z][\w+/-]*\s)?[A-Za-z0-9][\w+/-]*)\s+(?P<kind>arm|group)(?!s)\b"
@@ -77,7 +77,8 @@ def _singular(kind: str) -> str:
 
 
 def _split_labels(raw: str) -> list[str]:
-    return [p for p in re.split(r"\s*(?:,|and|&|or)\s*", raw) if p]
+    """ "A, B, and C" -> [A, B, C]."""
+    return [p for p in re.split(r"\s*(?:,\s*(?:and|or)|,|and|&|or)\s*", raw) if p]
 
 
 def interventions_in(text: str) -> list[dict[str, str | None]]:
@@ -217,7 +218,56 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     _rename_generic(arms)
     arms = _fold_generic_arm(arms)
     _add_distinctive_aliases(arms, text)
+    _add_spacing_aliases(arms)
+    _add_abbreviation_aliases(arms, glossary)
     return sorted(arms, key=lambda a: _first_mention(text, a))
+
+
+#: An abbreviation defined in brackets after its long form: "high-dose chemotherapy (HDCT)".
+_DEFINED_ABBREVIATION = re.compile(r"\((?P<abbr>[A-Za-z][A-Za-z0-9+/-]{0,9})\)")
+
+
+def _add_abbreviation_aliases(arms: list[ArmDraft], glossary: str) -> None:
+    """An arm whose name opens the long form of an abbreviation the text defines is also named by it:
+    "high-dose" by "HDCT" after "high-dose chemotherapy (HDCT)" ("CR rates for patients randomized to HDCT and AT");
+    it takes the abbreviation as its label when the text uses it again (as results name the arm)."""
+    if "(" not in glossary:
+        return
+    low = glossary.lower()
+    taken = {alias.lower() for arm in arms for alias in arm.aliases if alias}
+    for m in _DEFINED_ABBREVIATION.finditer(glossary):
+        abbr = m.group("abbr")
+        if sum(ch.isupper() for ch in abbr) < 2 or abbr.lower() in taken:
+            continue
+        long_form = low[max(0, m.start() - 60): m.start()]
+        owners = [arm for arm in arms if any(_opens_long_form(alias.lower(), long_form, abbr) for alias in arm.aliases if alias)]
+        if len(owners) == 1:
+            owners[0].aliases.append(abbr)
+            taken.add(abbr.lower())
+            if len(_occurrences(glossary, abbr, plural=False)) >= 3 and not _REGIMEN_LABEL.fullmatch(owners[0].label or ""):
+                owners[0].label = abbr
+
+
+def _opens_long_form(alias: str, long_form: str, abbr: str) -> bool:
+    """Whether ``alias`` opens the long form that ends ``long_form`` (at most two words after it), with the
+    abbreviation's first letter."""
+    at = long_form.rfind(alias)
+    if at < 0 or len(alias) < 3 or alias[0] != abbr[0].lower() or (at > 0 and long_form[at - 1].isalnum()):
+        return False
+    rest = long_form[at + len(alias):]
+    return bool(re.fullmatch(r"(?:[\s-]+[a-z][\w-]*){0,2}\s*", rest))
+
+
+_JOINED = re.compile(r"\s*([+/])\s*")
+
+
+def _add_spacing_aliases(arms: list[ArmDraft]) -> None:
+    """ "HDMP+Dx" is also "HDMP + Dx", and "GRN + Dx" also "GRN+Dx": texts space a regimen's "+" either way."""
+    for arm in arms:
+        for alias in [a for a in arm.aliases if a and "+" in a]:
+            for variant in (_JOINED.sub(r"\1", alias), _JOINED.sub(r" \1 ", alias)):
+                if variant not in arm.aliases:
+                    arm.aliases.append(variant)
 
 
 NamedGroups = dict[str, tuple[str, int | None, str]]
@@ -393,7 +443,8 @@ def _name_by_abbreviation(arms: list[ArmDraft], abbreviations: dict[str, frozens
         drugs = frozenset(str(i["name"]).lower() for i in arm.interventions if i["type"] != "other")
         first_word = (arm.label or "").split(" ")[0]
         if own is not None and re.search(r"[A-Z].*[A-Z+]|^[A-Z]{2,}", own.group("abbr")) and not find_drugs(own.group("abbr")) \
-                and _abbreviates_the_whole(own.group(0), arm.defining_text[:own.start()]):
+                and _abbreviates_the_whole(own.group(0), arm.defining_text[:own.start()]) \
+                and not _spells_the_last_words(own.group("abbr"), arm.defining_text[:own.start()]):
             name = own.group("abbr")
         elif first_word in abbreviations:
             name = first_word
@@ -640,6 +691,16 @@ def _add_distinctive_aliases(arms: list[ArmDraft], text: str) -> None:
     _add_unrouted_aliases(arms)
     _add_undosed_aliases(arms)
     _add_dose_aliases(arms)
+    _add_control_aliases(arms)
+
+
+
+def _add_control_aliases(arms: list[ArmDraft]) -> None:
+    """The one arm labelled as a comparator ("placebo", "usual care", "observation") is "the control group"
+    when no arm is named control."""
+    controls = [a for a in arms if a.label and CONTROL_LABEL.search(a.label)]
+    if len(controls) == 1 and not any("control" in alias.lower() for a in arms for alias in a.aliases if alias):
+        controls[0].aliases.extend(["control group", "control arm"])
 
 
 #: A label's dose and what follows it: "docetaxel 60 mg/m2", "paclitaxel at 175 mg/m2", "oral gefitinib 250 mg/day".
@@ -712,7 +773,8 @@ def _first_mention(text: str, arm: ArmDraft) -> int:
 
 
 #: A hyphenated word that makes an arm's name an adjective: "DC-treated", "HDCT-based", "gemcitabine-containing".
-_ARM_SUFFIX = re.compile(r"-(?:treated|based|containing|receiving|exposed|assigned|allocated|randomi[sz]ed|arm|group)\b")
+_ARM_SUFFIX = re.compile(r"-(?:treated|based|containing|receiving|exposed|assigned|allocated|randomi[sz]ed|arm|group|"
+                         r"treatment|therapy)\b")  # "the combined-treatment group"
 
 
 def _occurrences(low: str, alias: str, *, plural: bool) -> list[tuple[int, int]]:
@@ -793,7 +855,71 @@ def _named_groups(sentences: list[str]) -> dict[str, tuple[str, int | None, str]
             clause = _GROUP_CLAUSE.match(sentence, m.end())
             found[name] = (f"{name} {m.group('kind')}", int(n_m.group("n")) if n_m else None,
                            f"{name} {clause.group('c')}" if clause else name)
+        listed = _listed_groups(sentence)
+        for start, end, name, kind in listed if all(_treatment_like(name) for *_, name, _ in listed) else ():
+            if not any(_same(k, name) or _same(name, k) for k in found):  # "70-" of "the 70- and 80-Gy arms" is "70-Gy"
+                found[name] = (sentence[start:end] if sentence[start:end] != name else f"{name} {kind}", None, name)
     return found
+
+
+#: A stage or grade, not a treatment: "the N0, N1 and N2 groups", "the T1 and T2 groups".
+_STAGE_CODE = re.compile(r"(?:[TNM][0-4xX][a-c]?|(?:stage|grade)\s*\w+)", re.IGNORECASE)
+
+
+def _treatment_like(name: str) -> bool:
+    """Whether a name in a list of groups may be an arm's that no other phrase named: an abbreviation
+    ("TMX60", "HDMP+Dx") or a drug, not a stage ("N1") nor words that may name a subgroup ("high-risk")."""
+    if _STAGE_CODE.fullmatch(name):
+        return False
+    return bool(re.search(r"[A-Z]", name) and re.fullmatch(r"[\w+/ -]{1,12}", name)) or bool(find_drugs(name, code_names=True))
+
+
+_GROUP_NAME = r"[A-Za-z0-9][\w+/-]*(?:\s?\+\s?[\w/-]+)*"
+#: "for the P, TMX60, and TMX120 groups", "in the HDMP+Dx and the GRN+Dx groups": arms listed before a plural kind.
+_LISTED_GROUPS = quick(
+    rf"\b(?:the|in|for|of|to|between|among)\s+(?P<list>{_GROUP_NAME}(?:\s*,\s*(?:the\s+)?{_GROUP_NAME})*\s*,?\s+"
+    rf"(?:and|or|versus|vs\.?)\s+(?:the\s+)?{_GROUP_NAME})$"
+)
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?(?:the\s+)?|\s+(?:and|or|versus|vs\.?)\s+(?:the\s+)?")
+
+
+def _kinds_after_lists(sentence: str) -> list[tuple[int, str]]:
+    """(where the space before it is, kind) of each " arms" and " groups", and of each " arm" and " group"
+    after "versus" ("for neoadjuvant versus control arm"; "the A and B group" is one group); a plain search:
+    a regex scan of every sentence for them cost more than the lists they find."""
+    out = []
+    for kind in ("arm", "group"):
+        at = sentence.find(f" {kind}")
+        while at >= 0:
+            end = at + len(kind) + 1
+            plural = sentence[end:end + 1] == "s"
+            if not sentence[end + plural:end + plural + 1].isalnum() and (plural or _VERSUS_BEFORE.search(sentence, max(0, at - 40), at)):
+                out.append((at, kind))
+            at = sentence.find(f" {kind}", end)
+    return sorted(out)
+
+
+_VERSUS_BEFORE = re.compile(r"\s(?:versus|vs\.?)\s+(?:the\s+)?[^\s,;]+$")
+
+
+def _listed_groups(sentence: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, kind) of each arm a plural list names ("the P, TMX60, and TMX120 groups"); none
+    when one of the names is no arm's ("the two groups", "the treatment and control groups")."""
+    out: list[tuple[int, int, str, str]] = []
+    # Each kind first, then the list that ends there: a search for lists from every "the" was slow.
+    for at, kind in _kinds_after_lists(sentence):
+        m = _LISTED_GROUPS.search(sentence, max(0, at - 160), at)
+        if m is None:
+            continue
+        bounds = [m.start("list"), *(x for sep in _LIST_SEPARATOR.finditer(sentence, m.start("list"), m.end("list"))
+                                    for x in sep.span()), m.end("list")]
+        names = [(a, b, sentence[a:b]) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if b > a]
+        unit = re.search(r"(?<=\d)-[A-Za-z]\w*$", names[-1][2]) if names else None
+        if unit:  # "the 70- and 80-Gy arms": the first name ends where the last one's unit is left out
+            names = [(a, b, n + unit.group()[1:] if n.endswith("-") else n) for a, b, n in names]
+        if len(names) >= 2 and not any(_NOT_NAMED.match(n) or n.lower() in _NAME_STOP or n.isdigit() for *_, n in names):
+            out.extend((a, b, n, kind) for a, b, n in names)
+    return out
 
 
 # "In the control arm women received cisplatin ..., the experimental arm included ... IFN-γ"
@@ -841,6 +967,21 @@ def _abbreviates_the_whole(bracket: str, before: str) -> bool:
     return not _DOSE_WORDS.search(bracket) or len(find_drugs(before, code_names=True)) < 2
 
 
+def _spells_the_last_words(abbr: str, before: str) -> bool:
+    """Whether the abbreviation spells only the last words before it, joined to another treatment:
+    "cetuximab and best supportive care (BSC)" is more than BSC ("supervised aerobic exercise training (AET)" is AET)."""
+    letters = "".join(ch for ch in abbr.lower() if ch.isalpha())
+    words = list(re.finditer(r"[A-Za-z][\w-]*", before))
+    if not letters or len(words) <= len(letters):
+        return False
+    tail = words[-len(letters):]
+    return "".join(w.group()[0].lower() for w in tail) == letters and \
+        _JOINED_BEFORE.search(before, 0, tail[0].start()) is not None
+
+
+_JOINED_BEFORE = re.compile(r"(?:\b(?:and|plus|with|or)|,)\s*$", re.IGNORECASE)
+
+
 def _short_label(raw: str) -> str:
     """A short arm label from the words that describe it ("twelve cycles of weekly docetaxel")."""
     abbreviation = _ABBREVIATION.search(raw)
@@ -848,7 +989,7 @@ def _short_label(raw: str) -> str:
         abbr, at = abbreviation.group("a"), abbreviation.start()
         named = find_drugs(abbr)
         if len(abbr) <= 12 and (not named or regimen_components(named[0].drug.name)) and not re.search(r"-\d", abbr) \
-                and _abbreviates_the_whole(raw[at:].split(")")[0], raw[:at]):
+                and _abbreviates_the_whole(raw[at:].split(")")[0], raw[:at]) and not _spells_the_last_words(abbr, raw[:at]):
             return abbr  # "modified-dose EOC plus panitumumab (mEOC+P; ...)", "… irinotecan (FOLFIRI)": a regimen's name
     label = _strip_parentheticals(raw).strip(" ,;.")
     label = _LEAD.sub("", _CYCLES.sub("", _LEAD.sub("", label)))
@@ -956,8 +1097,25 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
             if 1 <= len(label.split()) <= 6 and tidy_label(label):  # else the split did not find arms
                 out.append((label, int(count.group(1) or count.group(2)) if count else None, part))
         if spans and len(out) == len(spans):
-            return out
+            return _shared_head([part for *_, part in out]) or out
     return []
+
+
+#: A part that is one word shaped as a modifier, that may share the last part's head: "early", "delayed",
+#: "intermittent", "continuous", "250-mg", "home-based", "short-term" (not "exercise or usual care").
+_ONE_WORD = re.compile(r"\d[\w-]*|[A-Za-z][\w-]*(?:ed|al|ous|ive|ate|ent|ant|ar|ic|ly|based|term|dose|mg)", re.IGNORECASE)
+_HEAD_AFTER_WORD = re.compile(r"(?P<w>[A-Za-z0-9][\w-]*)\s+(?P<head>[a-z][^()]*?)[\s.,;]*(?:\(|$)")
+
+
+def _shared_head(parts: list[str]) -> list[tuple[str, int | None, str]]:
+    """ "early or delayed chemotherapy", "either 250-mg or 500-mg oral doses of gefitinib", "intermittent or
+    continuous LHRH agonists": one-word parts that are no treatment of their own share the last part's head; each
+    arm is named by its word, and defined by its word and the head. Empty when the parts are not of that shape."""
+    last = _HEAD_AFTER_WORD.match(parts[-1]) if len(parts) >= 2 else None
+    words = [*parts[:-1], last.group("w")] if last else []
+    if not last or not all(_ONE_WORD.fullmatch(w) for w in words) or any(interventions_in(w) for w in words):
+        return []
+    return [(w, None, f"{w} {last.group('head')}") for w in words]
 
 
 def _title_versus(title: str | None) -> list[tuple[str, int | None, str]]:
@@ -976,7 +1134,7 @@ _SPACES_DASHES = re.compile(r"[\s\-–]+")
 
 
 def _same(a: str, b: str) -> bool:
-    a, b = _SPACES_DASHES.sub(" ", a.lower()).strip(), _SPACES_DASHES.sub(" ", b.lower()).strip()
+    a, b = (_SPACES_DASHES.sub(" ", _JOINED.sub(r"\1", x.lower())).strip() for x in (a, b))
     return a == b or b.startswith(a + " ")
 
 
@@ -1036,6 +1194,7 @@ def arm_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
         for lab in _split_labels(m.group("labels")):
             if lab in labelled:
                 out.append((m.start(), m.end(), labelled[lab]))
+    out.extend(_listed_mentions(text, arms))
     aliases = sorted(
         ((alias, a.label) for a in arms if a.label for alias in a.aliases if not _LABELLED.fullmatch(alias)),
         key=lambda x: -len(x[0]),
@@ -1049,4 +1208,17 @@ def arm_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
             taken.append((start, end))
             out.append((start, end, label))
     out.sort()
+    return out
+
+
+def _listed_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
+    """The arms of a plural list ("for the enhanced and the conventional groups"), each name the start
+    of one arm's alias ("enhanced recovery") and no two names the same arm's."""
+    if " arm" not in text and " group" not in text:
+        return []  # every list ends in one of them: skip the search of the text
+    out: list[tuple[int, int, str]] = []
+    for start, end, name, _ in _listed_groups(text):
+        owners = [a.label for a in arms if a.label and any(_same(name, al) or _same(al, name) for al in a.aliases if al)]
+        if len(owners) == 1 and owners[0] not in [label for *_, label in out]:
+            out.append((start, end, owners[0]))
     return out

@@ -300,8 +300,9 @@ def _unit_shared_across_arms(text: str, found: list[Value], ci_spans: list[tuple
 
 
 #: "were 9.6, 9.3, and 7.3 months", "was 19, 22, and 13%": a list of bare numbers whose last one carries the unit
-#: (not "n = 49, 19.5%": a count, then a share).
-_BARE_LIST_BEFORE = re.compile(rf"(?:\b(?:was|were|of|with)|(?<![nN]\s)(?<![nN])[:=])\s+"
+#: (not "n = 49, 19.5%": a count, then a share); "observed in 28, 21, 22 and 10% of the patients in the A, B, C and D arms",
+#: "(3, 4, 11 and 14% of the patients in …)".
+_BARE_LIST_BEFORE = re.compile(rf"(?:\b(?:was|were|of|with|in)\s+|(?<![nN]\s)(?<![nN])[:=]\s+|\(\s*)"
                                rf"(?P<list>(?:{NUM}\s*(?:,\s*(?:and\s+)?|and\s+)){{1,5}})$", re.IGNORECASE)
 
 
@@ -1342,27 +1343,54 @@ def _respectively_lists(scene: _ArmScene) -> None:
     of one endpoint go, in order, to the arms listed (or, with no list, to the trial's arms in order)."""
     respectively = bool(_RESPECTIVELY.search(scene.text))
     leading = bool(scene.mentions) and scene.mentions[0][0] < 25 and len(scene.ordered) >= 2
-    listed = scene.ordered if len(scene.ordered) >= 2 else scene.labels_all if respectively and not scene.ordered else []
+    listed = _respective_arms(scene, respectively)
     if not listed or not (leading or respectively):
         return
-    by_endpoint: dict[tuple[str, str], list[Draft]] = {}
-    for d in scene.arm_level:
-        by_endpoint.setdefault((d.endpoint, d.measure), []).append(d)
-    for group in [*scene.by_mention(), *by_endpoint.values()]:
+    for group in _value_groups(scene):
         if len(group) == len(listed) and not any(d.arm for d in group):
             for d, label in zip(group, listed, strict=True):
                 d.arm = label
 
 
+def _respective_arms(scene: _ArmScene, respectively: bool) -> list[str]:
+    """The arms values go to in order: those the sentence lists, else (with "respectively") the trial's."""
+    return scene.ordered if len(scene.ordered) >= 2 else scene.labels_all if respectively and not scene.ordered else []
+
+
+def _value_groups(scene: _ArmScene) -> list[list[Draft]]:
+    """The values of each endpoint mention, then of each endpoint and measure."""
+    by_endpoint: dict[tuple[str, str], list[Draft]] = {}
+    for d in scene.arm_level:
+        by_endpoint.setdefault((d.endpoint, d.measure), []).append(d)
+    return [*scene.by_mention(), *by_endpoint.values()]
+
+
+def _respectively_in_runs(scene: _ArmScene) -> None:
+    """Runs of values, one run per timepoint or event, listed "respectively" for the arms: "the 2- and 5-year
+    rates were 68.5, 41.4 and 56.8, 26.2% in groups A and B, respectively" (A, B, A, B), "toxicities for NP and
+    NIP, respectively, were: neutropenia (20.3% compared with 9%), anaemia (4.1% compared with 5%)"; but
+    "ORR and DCR were 40% and 80% vs 30% and 60% in arms A and B, respectively": a run per arm."""
+    listed = scene.ordered if _RESPECTIVELY.search(scene.text) else []  # the arms the sentence names, not the trial's
+    k = len(listed)
+    for group in _value_groups(scene) if k >= 2 else ():
+        if len(group) < 2 * k or len(group) % k or any(d.arm for d in group) \
+                or any(group[0].pos < start < group[-1].pos for start, *_ in scene.mentions):
+            continue  # "88.9%, 44.4%, and 16.7% for the vaccine group, respectively, and 75.0%, …": each run names its arm
+        runs = [group[i:i + k] for i in range(0, len(group), k)]
+        between = [scene.text[a[-1].end: b[0].pos] for a, b in pairwise(runs)]
+        within = [scene.text[a.end: b.pos] for run in runs for a, b in pairwise(run)]
+        if len(runs) == k and all(_VERSUS.search(x) for x in between) and not any(_VERSUS.search(x) for x in within):
+            for run, label in zip(runs, listed, strict=True):  # a run per arm
+                for d in run:
+                    d.arm = label
+        else:
+            for i, d in enumerate(group):
+                d.arm = listed[i % k]
+
+
 def _values_before_arm_list(scene: _ArmScene) -> None:
-    """ "71.4% and 80.0% for arm A and B": a value run right before an arm list."""
-    spans: dict[int, list[str]] = {}
-    for start, _, label in scene.mentions:
-        spans.setdefault(start, []).append(label)
-    for start, labels in spans.items():
-        labels = distinct(labels)
-        if len(labels) < 2:
-            continue
+    """ "71.4% and 80.0% for arm A and B", "(67% v 47% for cetuximab v BSC …)": a value run right before an arm list."""
+    for start, labels in _arm_lists(scene):
         tail = [d for d in scene.arm_level if d.end <= start and not d.arm][-len(labels):]
         if len(tail) == len(labels) and re.search(r"(?:for|in)\s+(?:the\s+)?$", scene.text[tail[-1].end:start]) \
                 and all(t.mention.canonical == tail[0].mention.canonical for t in tail):
@@ -1446,16 +1474,22 @@ _CONTRAST = re.compile(rf"\b(?:{VERSUS}|compared|than|whereas|while|respectively
 
 def _arm_named_after(scene: _ArmScene) -> None:
     """An arm named right after the value ("49% in the XELIRI arm", "40% TT"), unless one is named right
-    before it ("arm A 45%, arm B 30%": the next arm's name belongs to the next value)."""
+    before it ("arm A 45%, arm B 30%": the next arm's name belongs to the next value), or the arms named
+    are a list the values follow "respectively" ("21% and 26% for arms A, B, C, and D, respectively":
+    values the list rule could not pair with it are no one arm's)."""
+    if _arms_listed_respectively(scene, 2):
+        return
     seconds = {id(b) for a, b in pairwise(scene.arm_level) if re.fullmatch(rf"\s*%?\s*{VERSUS}\s*", scene.text[a.end: b.pos])}
     for d in scene.arm_level:
         labelled = any(end <= d.pos and re.fullmatch(r"[\s:=]*", scene.text[end: d.pos]) for _, end, _ in scene.mentions)
         if d.arm or labelled:
             continue
         arm = _arm_after(d, scene.text, scene.mentions)
-        following = next((start for start, _, label in scene.mentions if label == arm and start >= d.end), None)
-        if id(d) in seconds and following is not None and re.search(r"[)\]]|\b(?:were|was|is|are)\b", scene.text[d.end: following]):
-            continue  # "(8% v 1%) were more frequent in arm A": the arm after a closed pair is the first value's
+        following = next(((start, end) for start, end, label in scene.mentions if label == arm and start >= d.end), None)
+        if id(d) in seconds and following is not None and (
+                re.search(r"[)\]]|\b(?:were|was|is|are)\b", scene.text[d.end: following[0]])
+                or _VERSUS_NEXT.match(scene.text, following[1])):
+            continue  # "(8% v 1%) were more frequent in arm A", "(67% v 47% for cetuximab v BSC)": the first value's arm
         d.arm = arm
 
 
@@ -1463,11 +1497,15 @@ def _versus_pairs(scene: _ArmScene) -> None:
     """Pairs ("A versus B", "from A to B"): arms in the order the sentence names them, then the
     trial's other arms; "the addition of L (38.7% vs. 12.7%)": the arm that adds it comes first."""
     ordered, labels_all = scene.ordered, scene.labels_all
+    if _arms_listed_respectively(scene, 3):
+        return  # "21% and 26% for arms A, B, C, and D, respectively": a pair of values is not a pair of these arms
     if not ordered and _CONTRASTED_SUBGROUPS.search(scene.text):
         return  # "patients with high miR-21 had worse PFS (3.5 vs. 12.7 months) compared to patients with low": subgroups
     if not ordered:  # an unnamed pair reads experimental first: "4.49 vs. 13.31 days"
         labels_all = sorted(labels_all, key=lambda label: bool(_CONTROL_ARM.search(label)))
     candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
+    if len(ordered) == 1 and len(candidates) == 2 and _named_as_comparator(scene):
+        candidates = candidates[::-1]  # "(21% vs 33%) among intervention compared with control group participants"
     for group in scene.by_mention():
         for a, b in pairwise(group):
             gap = scene.text[a.end: b.pos]
@@ -1484,6 +1522,42 @@ def _versus_pairs(scene: _ArmScene) -> None:
 
 
 _FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_VERSUS_NEXT = re.compile(rf"\s*(?:{VERSUS})(?!\w)", re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| with| for)?)\s+(?:the\s+|those\s+(?:in|on|with|of)\s+(?:the\s+)?)?$",
+                              re.IGNORECASE)
+
+
+def _named_as_comparator(scene: _ArmScene) -> bool:
+    """Whether the one arm a sentence names comes after "compared with", "versus" or "than", after the
+    sentence's values: the second of a pair whose first arm goes unnamed."""
+    start = scene.mentions[0][0]
+    return all(d.end <= start for d in scene.arm_level) and \
+        _COMPARED_BEFORE.search(scene.text, max(0, start - 40), start) is not None
+
+
+def _arm_lists(scene: _ArmScene) -> list[tuple[int, list[str]]]:
+    """(start, labels) of each list of two arms or more the sentence names one after the other ("for arms A, B, C,
+    and D", "in the LV5FU2, ldLV5FU2, HD-FU and Tomudex arms", "for cetuximab v BSC")."""
+    runs: list[tuple[int, int, list[str]]] = []
+    for start, end, label in scene.mentions:
+        last = runs[-1] if runs else None
+        if last is not None and (start <= last[1] or _ARM_LIST_GAP.fullmatch(scene.text, last[1], start)):
+            runs[-1] = (last[0], max(end, last[1]), [*last[2], label])  # "arms A, B" is one span
+        else:
+            runs.append((start, end, [label]))
+    return [(start, distinct(labels)) for start, _, labels in runs if len(distinct(labels)) >= 2]
+
+
+def _arms_listed_respectively(scene: _ArmScene, at_least: int) -> bool:
+    """Whether the sentence lists ``at_least`` arms one after the other ("for arms A, B, C, and D", "in the
+    LV5FU2, ldLV5FU2, HD-FU and Tomudex arms") and pairs values with them "respectively"."""
+    if len(scene.ordered) < at_least or _RESPECTIVELY.search(scene.text) is None:
+        return False
+    return any(len(labels) >= at_least for _, labels in _arm_lists(scene))
+
+
+#: Between two arms of a list: "A, B, and C", "the X and the Y", "A/B", "the dovitinib vs placebo arms".
+_ARM_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&|/|vs?\.?|versus)?\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _from_to_order(candidates: list[str]) -> list[str]:
@@ -1516,12 +1590,12 @@ def _both_arms(scene: _ArmScene) -> None:
 
 
 #: The arm rules, in the order they run: more specific shapes first.
-_ARM_RULES = (_respectively_lists, _values_before_arm_list, _arm_then_bracket, _sentence_about_one_arm,
+_ARM_RULES = (_respectively_lists, _respectively_in_runs, _values_before_arm_list, _arm_then_bracket, _sentence_about_one_arm,
               _arm_named_after, _clauses_about_one_arm, _versus_pairs, _arm_named_before, _both_arms)
 
 
 _ADDITION = re.compile(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
-_BOTH_ARMS = re.compile(r"\s*(?:of patients\s*)?(?:in|for)\s+(?:both|the two|each of the two|each)\s+(?:arms?|groups?)\b"
+_BOTH_ARMS = re.compile(r"\s*(?:of patients\s*)?(?:in|for)\s+(?:both|the two|each of the two|each|either)\s+(?:arms?|groups?)\b"
                         r"|\s*(?:(?:in|for) both|each)\s*[),;]", re.IGNORECASE)  # "(14.2 months for both, P = 0.983)", "(5 months each)"
 
 
