@@ -485,7 +485,7 @@ def eval_command(
     _warn_unpredicted(report.unpredicted, len(report.documents), predictions)
     if layouts:
         data["layouts"] = ev.layout_invariance(ev.load_selected(gold, split, manifest), engine or backend)
-        _print_layouts(data["layouts"])
+        _print_layouts(data["layouts"], locked=ev.locked_ids(gold, manifest))
     if json_path is not None:
         json_path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     if html_path is not None:
@@ -891,13 +891,21 @@ def _warn_unpredicted(missing: list[str], documents: int, predictions: Path | No
               highlight=False, soft_wrap=True)
 
 
-def _print_layouts(found: dict[str, Any]) -> None:
+def _print_layouts(found: dict[str, Any], locked: set[str] | None = None) -> None:
+    """The invariance rate and each differing document, except those of the locked test split (only counted)."""
     err.print(f"layout invariance {_fmt(found['rate'])}: {found['same']} of {found['documents']} documents give the "
               f"same records in all of {', '.join(found['layouts'])}", highlight=False, markup=False)
+    hidden = 0
     for doc_id, layouts in found["differences"].items():
+        if doc_id in (locked or ()):
+            hidden += 1
+            continue
         first = next(iter(layouts.values()))
         err.print(f"  differs: {doc_id} in {', '.join(layouts)}: {first[0] if first else ''}",
                   highlight=False, markup=False, soft_wrap=True)
+    if hidden:
+        err.print(f"  and {hidden} document(s) of the locked test split (not shown: it is scored, never read "
+                  "while writing rules; --json has them)", highlight=False, markup=False)
 
 
 def _fmt(value: object) -> str:

@@ -232,3 +232,20 @@ def test_eval_warns_of_gold_documents_without_a_prediction(tmp_path):
         (gold / f"doc-{n}.json").unlink()
     said = run()
     assert "2 of 3 gold documents have no prediction" in said and said.rstrip().endswith("doc-2, doc-3")
+
+
+def test_layout_differences_of_the_locked_test_split_are_counted_not_shown(tmp_path, capsys):
+    from extractor.cli import _print_layouts
+    from extractor.evaluation.harness import locked_ids
+
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (tmp_path / "split.json").write_text(json.dumps({"dev": ["d1"], "test": ["t1", "t2"]}))
+    found = {"rate": 0.5, "same": 1, "documents": 4, "layouts": ["printed", "markdown"],
+             "differences": {"d1": {"markdown": ["+ result from dev"]}, "t1": {"markdown": ["+ result from test"]}}}
+    _print_layouts(found, locked=locked_ids(gold))
+    printed = capsys.readouterr().err
+    assert "differs: d1" in printed and "result from dev" in printed
+    assert "t1" not in printed and "result from test" not in printed
+    assert "and 1 document(s) of the locked test split" in printed
+    assert locked_ids(tmp_path / "elsewhere" / "gold") == set()

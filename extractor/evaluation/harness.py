@@ -51,6 +51,17 @@ def default_manifest(gold_dir: str | Path) -> Path:
     return Path(gold_dir).resolve().parent / "split.json"
 
 
+def locked_ids(gold_dir: str | Path, manifest: str | Path | None = None) -> set[str]:
+    """The documents of the locked test split, when the gold directory has a split manifest (else none).
+
+    Their per-document details are not printed: the test split is scored, never read while writing rules.
+    """
+    try:
+        return set(read_json(manifest or default_manifest(gold_dir))["test"])
+    except (OSError, KeyError, TypeError, ValueError):
+        return set()
+
+
 def select_split(gold: list[GoldFile], split: str, manifest: str | Path) -> list[GoldFile]:
     """The gold files of one split (``dev`` or ``test``) as the manifest lists them.
 
