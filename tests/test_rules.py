@@ -238,6 +238,31 @@ def test_a_count_in_each_arm():
     assert ("DLT", "count", 1.0, "Arm A") in found and ("DLT", "count", 1.0, "Arm B") in found
 
 
+@pytest.mark.parametrize("sentence, arms, expected", [
+    ("There were 29 deaths in the Cisplatin arm vs. 27 for nihil.", ["Cisplatin", "nihil"],
+     [("OS", 29.0, "Cisplatin"), ("OS", 27.0, "nihil")]),
+    ("There were three treatment-related deaths with CAF but none with the 16-week regimen.", ["CAF", "16-week regimen"],
+     [("TREATMENT_RELATED_DEATH", 3.0, "CAF"), ("TREATMENT_RELATED_DEATH", 0.0, "16-week regimen")]),
+    # after "and", only "in" names where the next count was counted
+    ("Four patients withdrew due to adverse events and one for non-compliance.", [], [("DISCONTINUATION", 4.0, None)]),
+])
+def test_the_next_arm_count_after_vs_or_but(sentence, arms, expected):
+    assert [(d.endpoint, d.value, d.arm) for d in _sentence_results(sentence, arms) if d.measure == "count"] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("There were no deaths.", [("OS", 0.0)]),
+    ("No endometrial cancer deaths have occurred in this group.", []),  # deaths of one cause: not all deaths
+    ("We observed two partial responses (PR) and seven stable disease (SD).", [("PR", 2.0), ("OTHER", 7.0)]),
+    ("Three complete responses were observed.", [("CR_RATE", 3.0)]),
+    ("No complete remissions were seen.", [("CR_RATE", 0.0)]),
+    ("Nine CR and 27 PR were obtained on 111 patients (RR = 32%).", []),  # the rate's numerators
+    ("5 CRC nurses and 6 CR clinicians took part.", []),  # "CR" alone names other things too
+])
+def test_counted_deaths_and_responses(sentence, expected):
+    assert [(d.endpoint, d.value) for d in _sentence_results(sentence, []) if d.measure == "count"] == expected
+
+
 def test_arms_named_by_drug_letters_and_the_added_arm_first():
     text = ("This phase 2 study evaluates adding lobaplatin (L) to docetaxel (T) and epirubicin (E). "
             "We randomised 125 patients (63 TE and 62 TEL patients). "

@@ -406,7 +406,7 @@ _RANGE_ASIDE = re.compile(r"[(\[]\s*(?:IQR|interquartile range|range)\b[^()\[\]]
 # Counts printed without a percentage: "9 of 12 patients", "Nine patients discontinued",
 # "two treatment-related deaths", "No treatment-related deaths".
 _COUNT_RE = quick(
-    rf"(?<![\w.,·/%-])(?P<n>\d+|{WORD_NUMBER}|[Nn]o|[Aa] single)"
+    rf"(?<![\w.,·/%-])(?P<n>\d+|{WORD_NUMBER}|[Nn]o(?:ne)?|[Aa] single)"
     rf"(?:\s*(?:of|/|out of)\s*(?P<den>\d+)(?![\d.·/%]))?(?=[\s,)])",
     re.IGNORECASE,
 )
@@ -432,7 +432,7 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
         if "%" in text[max(0, start - 30): end + 30] or re.match(r"\s*(?:months?|weeks?|years?|days?|mg|cycles?)\b", text[end:], re.I):
             continue
         raw = m.group("n").lower()
-        value = word_to_int(raw.removeprefix("a "))  # "no" is 0, "(a) single" is 1
+        value = 0 if raw == "none" else word_to_int(raw.removeprefix("a "))  # "no" is 0, "(a) single" is 1
         if value is None or value > 100_000:
             continue
         before = text[max(0, start - 12): start]
@@ -447,9 +447,9 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
             kind = "count_of"
         elif _in_deaths_bracket(text, start, end):
             kind = "count_more"  # "139 patients died (64 in the chemotherapy group vs 75 in the surgery group)"
-        elif out and value > 0 and re.search(r"\band\s+$", before) and re.match(r"\s+in\s+(?:the\s+)?\S", text[end:]):
+        elif out and _next_arm_count(text, start, end):
             kind = "count_more"  # "two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm"
-        elif following is not None and _ADJECTIVES_ONLY.fullmatch(gap) and (value > 0 or following.canonical in _ZERO_COUNTABLE):
+        elif following is not None and _ADJECTIVES_ONLY.fullmatch(gap) and (value > 0 or _zero_countable(following, gap)):
             kind = "count_before"  # "two treatment-related deaths", "no unexpected serious adverse events"
         elif value > 0 and _OBSERVED_IN.search(text, max(0, start - 30), start) and _PEOPLE_AFTER.match(text, end) \
                 and any(x.end <= start for x in mentions):
@@ -462,6 +462,37 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
             continue
         out.append((start, end, kind, float(value), "patients"))
     return out
+
+
+#: The next arm's count after a first one: "… in the FOLFOX4 arm and one in the TOMOX arm", "29 deaths in the
+#: Cisplatin arm vs. 27 for nihil", "three treatment-related deaths with CAF but none with the 16-week regimen".
+#: (not "withdrew due to adverse events and one for non-compliance": after "and", only "in" names an arm).
+_NEXT_ARM_JOIN = re.compile(r"(?:(?P<and>\band)|\bvs\.?|\bversus|\bcompared (?:with|to)|\bbut)\s+$", re.IGNORECASE)
+_NEXT_ARM_PLACE = re.compile(r"\s+(?P<w>in|for|with)\s+(?:the\s+)?\S")
+
+
+def _next_arm_count(text: str, start: int, end: int) -> bool:
+    """A count that follows another one, joined to it, and tells where it was counted."""
+    join = _NEXT_ARM_JOIN.search(text, max(0, start - 12), start)
+    place = _NEXT_ARM_PLACE.match(text, end)
+    return join is not None and place is not None and (join.group("and") is None or place.group("w") == "in")
+
+
+#: Responses counted one by one: "two partial responses (PR)", "27 PR", "one complete remission" (not "6 CR clinicians":
+#: "CR" alone names other things too).
+_COUNTED_RESPONSES = re.compile(r"\b(?:responses?|remissions?|(?-i:PRs?|CRs))(?:\s*\((?-i:PR|CR)\))?$", re.IGNORECASE)
+
+
+def _zero_countable(following: Mention, gap: str) -> bool:
+    """ "no unexpected serious adverse events", "no deaths", "no complete responses": what "no" counts as 0."""
+    if following.measure == "deaths":
+        return not gap.strip()  # "there were no deaths"; not "no endometrial cancer deaths"
+    return following.canonical in _ZERO_COUNTABLE or _counts_responses(following)
+
+
+def _counts_responses(owner: Mention) -> bool:
+    """A response mention that names the responses counted, not their rate."""
+    return owner.canonical in {"PR", "CR_RATE", "ORR"} and _COUNTED_RESPONSES.search(owner.text.strip()) is not None
 
 
 _PEOPLE_HAD = re.compile(r"\s+(?:patients?|participants?|subjects|children|women|men)\s+(?:had|have|suffered(?:\s+from)?)\s+",
@@ -1157,8 +1188,8 @@ def _count_draft(sentence: Sentence, owner: Mention, kind: str, value: float | N
         # "disease-free survival events were seen in 517 of 2073 patients"
         if not (owner.end <= start and re.search(r"\bevents?\b", text[owner.end: start])):
             return None
-    elif canonical not in _COUNTABLE and owner.measure not in {"deaths", "category"}:
-        return None
+    elif canonical not in _COUNTABLE and owner.measure not in {"deaths", "category"} and not (_counts_responses(owner) and "%" not in text):
+        return None  # "Nine CR and 27 PR were obtained (RR = 32%)": the rate's numerators, not results of their own
     if owner.measure == "deaths" and _AFTER_SURGERY.search(text):
         canonical = "AE"  # "after surgery we recorded two deaths": complications, not survival
     draft = Draft(canonical, "count", value, "patients", start, end, sentence, owner)
