@@ -1480,3 +1480,18 @@ def test_a_country_naming_the_trial_or_its_setting(text, named):
     from extractor.backends.rules.lexicon import find_countries
 
     assert design.countries(text, find_countries(text)) == named
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # of a two-arm trial's pair, the value no known arm name claims is the other arm's
+    ("The response rate was 90% with docetaxel and 92% with the other regimen.",
+     {(90.0, "docetaxel"), (92.0, "pemetrexed")}),
+    ("Total 32 patients (91%) in the docetaxel arm and total 34 patients (97%) developed mucositis.",
+     {(91.0, "docetaxel"), (97.0, "pemetrexed")}),
+    # not across a semicolon, nor when the sentence speaks of the whole trial
+    ("No adverse events occurred; however, seven (8.7%) women in the docetaxel group declined to continue.",
+     {(0.0, None), (8.7, "docetaxel")}),
+    ("The response rate was 40% in the docetaxel arm and 35% overall.", {(40.0, "docetaxel"), (35.0, None)}),
+])
+def test_the_unnamed_value_of_a_pair_is_the_other_arms(text, expected):
+    assert {(d.value, d.arm) for d in _sentence_results(text, ["docetaxel", "pemetrexed"])} == expected
