@@ -533,6 +533,9 @@ def test_trial_names_after_the_trial_word_and_not_regimens(text, names):
      "suggests that supervised exercise is safe.", "PEACH"),
     ("One hundred twenty patients were randomized. The randomized controlled double-blind HECTOR trial showed no "
      "survival benefit.", "HECTOR"),
+    # a secondary analysis of its trial's patients
+    ("We compared survival by age. Analyses used children with glioma enrolled on the GLX-12 trial.", "GLX-12"),
+    ("We compared survival by age. We analysed 200 patients from the STORM trial who completed treatment.", "STORM"),
 ])
 def test_the_documents_own_trial_name(text, acronym):
     from extractor.backends.rules.backend import _own_acronym
