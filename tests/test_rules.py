@@ -394,6 +394,22 @@ def test_design_words_in_a_title_are_not_an_acronym():
     ("A multicentre pragmatic randomised controlled trial (RCT) with a 2×2 factorial design was performed among 320 "
      "breast cancer patients.", {"enrolled": 320}),
     ("Of 141 patients eligible, 72 were randomised to 5-FU alone (arm A) and 69 to 5-FU + IFN (arm B).", {"enrolled": 141}),
+    # the trial entering or consisting of N, the population with its (n = N), dyads, "The N patients included"
+    ("A phase III randomised clinical trial entering 74 patients was undertaken.", {"enrolled": 74}),
+    ("This prospective two-arm study consisted of 217 men with prostate cancer.", {"enrolled": 217}),
+    ("Patients with cancer (n = 178) who agreed to take part were randomized to the intervention arm (n = 89) or the "
+     "control arm (n = 89).", {"enrolled": 178}),
+    ("Patients with NHL (n = 106), CLL (n = 126), or MM (n = 117) and anemia were randomized to epoetin or placebo.",
+     {}),  # subgroups
+    ("Lung cancer patients and their spouses (N = 312 dyads) completed questionnaires.", {"enrolled": 312}),
+    ("The 140 patients included were in good clinical condition.", {"enrolled": 140}),
+    ("Couples were randomised to the intervention (n = 575 couples) or control group (n = 624 couples).", {}),  # arms
+    ("One hundred seven consecutive patients with stage III disease were alternately assigned to surgery or radiotherapy.",
+     {"enrolled": 107}),
+    ("Eighteen patients were randomized to surgery and 21 to radiotherapy.", {}),  # arm sizes, not summed
+    # treated wherever printed
+    ("Of the 41 treated patients, 12 had a partial response.", {"treated": 41}),
+    ("41 treated patients were evaluable for toxicity.", {"treated": 41, "evaluable": 41}),
 ])
 def test_enrolment_phrase_shapes(sentence, counts):
     from extractor.structure import Sentence
@@ -529,6 +545,24 @@ def test_a_cooperative_groups_numbered_trial_is_named_with_the_group():
     assert [name for _, name in design.acronyms(text)] == ["NSABP B-32", "NCIC CTG MA.17", "RTOG 89-01"]
     # the group's questionnaires and scales are not trials
     assert design.acronyms("QOL was measured with the EORTC C30 and BN-20 modules in patients with ECOG 0-1.") == []
+    # five-digit numbers, and two groups' numbers joined as one trial, as written
+    assert [name for _, name in design.acronyms("Patients in the EORTC 22922 trial were irradiated.")] == ["EORTC 22922"]
+    text = "In the MRC OV05/EORTC 55955 collaborative trial, we studied early treatment."
+    assert [name for _, name in design.acronyms(text)] == ["MRC OV05/EORTC 55955"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("The Active After Exercise Trial (AAET) was a multicenter pilot study.", ["AAET"]),
+    ("We designed a randomized phase II trial (MY.11) of lenalidomide.", ["MY.11"]),
+    ("Patients were randomised into a national study (BR2) comparing two doses.", ["BR2"]),
+    ("This was a phase 3 study (NCT01767467) of a vaccine.", []),  # a registry number
+    ("This was a randomized trial (RCT) of exercise.", []),
+    ("The area under the curve from 0 h to the end of the study (AUC0–last) was higher.", []),
+    # a regimen or a drug before the trial word is no trial's name
+    ("The FOLFOX trial and the BEACOPP study enrolled patients.", []),
+])
+def test_trial_names_after_the_trial_word_and_not_regimens(text, names):
+    assert [name for _, name in design.acronyms(text)] == names
 
 
 @pytest.mark.parametrize("text, acronym", [
@@ -542,6 +576,9 @@ def test_a_cooperative_groups_numbered_trial_is_named_with_the_group():
      "suggests that supervised exercise is safe.", "PEACH"),
     ("One hundred twenty patients were randomized. The randomized controlled double-blind HECTOR trial showed no "
      "survival benefit.", "HECTOR"),
+    # a secondary analysis of its trial's patients
+    ("We compared survival by age. Analyses used children with glioma enrolled on the GLX-12 trial.", "GLX-12"),
+    ("We compared survival by age. We analysed 200 patients from the STORM trial who completed treatment.", "STORM"),
 ])
 def test_the_documents_own_trial_name(text, acronym):
     from extractor.backends.rules.backend import _own_acronym

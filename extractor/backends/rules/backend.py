@@ -452,7 +452,10 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
 _OPENS_WITH_THE = re.compile(r"\W*the\s+(?:(?:randomi[sz]ed|controlled|double-blind|open-label|phase\s*(?:I{1,3}|[1-4])[ab]?|"
                              r"multicent(?:er|re)|international|prospective)[\s,]+)*", re.IGNORECASE)
 #: Words that make the named trial the document's own: "we report ... the X trial", "in this phase 3 X trial".
-_OWN_BEFORE = re.compile(r"\b(?:here we report|we report)\b[^.]*$|\b(?:this|the present|in the|our)\s+(?:[\w-]+[\s,]+){0,4}$", re.I)
+_OWN_BEFORE = re.compile(r"\b(?:here we report|we report)\b[^.]*$|\b(?:this|the present|in the|our)\s+(?:[\w-]+[\s,]+){0,4}$"
+                         # a secondary analysis of its trial's patients: "patients from the X trial", "enrolled on the X trial"
+                         r"|\b(?:patients|participants|subjects|women|men|children)\s+(?:[\w-]+\s+){0,2}?from\s+the\s+$"
+                         r"|\b(?:enrolled|randomi[sz]ed|registered|treated)\s+(?:on|in|into|onto)\s+the\s+(?:[\w-]+[\s,]+){0,3}$", re.I)
 
 
 #: NEJM's footer: "(Funded by Merck; KEYNOTE-355 ClinicalTrials.gov number, NCT02819518.)"

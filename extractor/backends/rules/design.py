@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from extractor.backends.rules.lexicon import lexicon
 from extractor.backends.rules.text import NUM, WORD_NUMBER, folded, folded_or_none, parse_number, word_to_int
 from extractor.patterns import quick
 from extractor.structure import Sentence
@@ -208,7 +209,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("screened", rf"{_COUNT} {_PEOPLE}? ?(?:were|was) screened"),
     ("screened", rf"(?:of|among) (?:the )?{_COUNT} screened"),
     ("screened", rf"screened {_COUNT}"),
-    ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|allocated|included|entered|recruited|registered|accrued)"),
+    ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|alternately (?:assigned|allocated)|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"\ball {_COUNT} {_PEOPLE} enrolled"),
     # "4162 women (aged >18 years) with node-positive ... were randomly assigned"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,160}}?)(?:,\s*|\b(?:were|was)\s+(?:\w+\s+)?)(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|enrolled|entered|recruited)\b"),
@@ -220,7 +221,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"\b(?:trial|study)\b(?:[^.;]{{0,80}}?\s)?was (?:performed|conducted|carried out|done) (?:on|in|with|among) {_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     ("enrolled", rf"(?:among|of|in) (?:the |all )?{_COUNT} (?:enrolled|randomi[sz]ed|registered|included) {_PEOPLE}"),
     ("enrolled", rf"a total of {_COUNT}(?: and {NUM})+ {_PEOPLE} (?:were|was) (?:enrolled|randomi[sz]ed)"),
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|allocated|included|entered|recruited|registered|accrued)"),
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|alternately assigned|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|accrued|enrolling|entered)\s+(?:a total of\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
     ("enrolled", rf"(?:a total of|overall,?|altogether)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|recruited|registered|accrued)"),
     ("enrolled", rf"(?:of|among) (?:the )?{_COUNT} (?:(?!of\b)[\w-]+ ){{0,3}}?{_PEOPLE} (?:enrolled|randomi[sz]ed|registered|included|entered|accrued|recruited|eligible)"),
@@ -234,7 +235,14 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"(?:study|trial)\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
     # "There were 752 patients enrolled", "301 breast cancer patients randomized"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:enrolled|randomi[sz]ed|recruited)\b"),
-    ("enrolled", rf"(?:study|trial) (?:included|enrolled|comprised|recruited|involved|examined) {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
+    ("enrolled", rf"(?:study|trial) (?:included|enrolled|comprised|recruited|involved|examined|consisted of|entering|enrolling) "
+                 rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
+    # "Patients with cancer (n = 178) who agreed to participate were randomized", "… caregivers (N = 484 dyads) were enrolled"
+    ("enrolled", rf"\b{_PEOPLE_NOUN}\s+(?:with|who|from)\s[^.;()]{{1,80}}?\(\s*[nN]\s*=\s*{_COUNT}(?:\s+(?:dyads|couples|pairs))?\s*\)"
+                 rf"(?!\s*(?:,|or|and)\s[^().;]{{0,30}}\(\s*[nN]\s*=){_BETWEEN}{{0,120}}?\b(?:were|was)\s+(?:\w+\s+)?(?:randomi[sz]ed|randomly (?:assigned|allocated)|enrolled|recruited|included)\b"),
+    ("enrolled", rf"\b(?:{_PEOPLE_NOUN}|caregivers|carers|partners|spouses|families)\s*\(\s*[nN]\s*=\s*{_COUNT}\s+(?:dyads|couples|pairs)\s*\)"),
+    # "The 140 patients included were …", "All 58 women enrolled had …"
+    ("enrolled", rf"^(?:the|all) {_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:included|enrolled|randomi[sz]ed|recruited)\b"),
     # "723 patients were stratified by ECOG PS and previous treatment and randomly allocated", "356 patients with
     # stage I-IIIA NSCLC were assigned to either …", "Thirty-nine patients with lymphoma … were assigned to a TY group"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,160}}?)\b(?:were|was)\s+(?:stratified\b"
@@ -262,7 +270,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                  rf"\(\s*n\s*=\s*\d+\s*\)[^.;]{{0,60}}?\bor\b"),
     # "This phase II study compared temozolomide and procarbazine in 225 patients with glioblastoma"
     ("enrolled", rf"\b(?:study|trial) compared\b[^.;]{{0,150}}?\bin {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
-    ("treated", rf"(?:among|of|in) {_COUNT} treated {_PEOPLE}"),
+    # "of the 41 treated patients", "All 30 treated patients", "41 treated patients were evaluable"
+    ("treated", rf"(?:among|of|in|for|all) (?:the |all |these )?{_COUNT} treated {_PEOPLE}"),
+    ("treated", rf"^(?:a total of\s+)?{_COUNT} treated {_PEOPLE}"),
     ("treated", rf"{_COUNT} {_PEOPLE} (?:were|was) treated"),
     ("treated", rf"{_COUNT} {_PEOPLE} received (?:the )?(?:assigned|study|at least one)"),
     # "155 (77: gefitinib, 78: nimotuzumab plus gefitinib) received at least one dose", "752 patients … received ≥1 dose"
@@ -324,7 +334,7 @@ _IN_ONE_ARM = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?in\s+the\s[^.;]{{1,40}}?\b(?
 _KIND_HINTS = {
     "screened": ("screen",),
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist", "eligible",
-                 "participated", "joined", "either", "compared", "n=", "n =",
+                 "participated", "joined", "either", "compared", "consisted of", "n=", "n =",
                  "accru", "trial", "study", "consented", "took part", "subjects were", "participants were", "patients were"),
     "treated": ("treat", "receiv", "given"),
     "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "intent", "intention", "available for", "analy",
@@ -339,7 +349,7 @@ _NUMBER_START = quick(rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)", re.IGNORECASE
 _ENROLMENT_HINTS = (
     "enrol", "randomi", "randomly", "consented", "took part", "subjects were", "participants were", "patients were", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
-    "trial compared", "trial of", "trial in", "trial with", "trial involving",
+    "trial compared", "consisted of", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis")
 
 
@@ -509,6 +519,7 @@ def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
     low = text.lower()
     if not any(k in low for k in _TRIAL_WORDS):
         return tuple(out)  # "results from CALGB 9342"
+    out += _named_after_trial(text)
     for m in ACRONYM_BEFORE_TRIAL.finditer(text):
         if any(at <= m.start("name") < at + len(name) for at, name in out):
             continue  # "NSABP B-32 trial": read whole above
@@ -521,14 +532,25 @@ def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(out))
 
 
+#: The name in brackets after the trial word: "The Active After Cancer Trial (AACT) was", "a randomized phase II trial
+#: (MY.11)", "an MRC study (BR2)"; not "to the end of the study (AUC0–last)". Read at the trial word, so that "this phase II trial (X)" is the document's own.
+_NAMED_AFTER_TRIAL = re.compile(rf"(?<!end of the )\b(?i:trial|study)\s*\((?P<name>{ACRONYM_CORE}(?:\.\d{{1,3}})?)\)")
+
+
+def _named_after_trial(text: str) -> list[tuple[int, str]]:
+    """(offset of the trial word, name) for "… Trial (NAME)"; not a registry number ("study (NCT01767467)")."""
+    return [(m.start(), m.group("name")) for m in _NAMED_AFTER_TRIAL.finditer(text)
+            if _plausible_acronym(m.group("name")) and not registry_ids(m.group("name"))]
+
+
 #: Cooperative groups whose numbered trials go by group and number: "BIG 1-98", "NSABP B-32", "RTOG 9408",
-#: "CALGB 9343", "NCIC CTG MA.17", "ECOG E1199".
+#: "CALGB 9343", "NCIC CTG MA.17", "ECOG E1199", "EORTC 22922", joined ones as written: "MRC OV05/EORTC 55955".
 _NUMBERING_GROUPS = ("BIG", "RTOG", "NSABP", "CALGB", "JCOG", "EORTC", "GOG", "SWOG", "ECOG", "NCCTG", "ACOSOG", "IBCSG",
                      "NCIC CTG", "NCIC", "CCG", "COG", "POG", "NRG", "GBG", "AGO", "ANZGOG", "TROG", "WJOG", "GEICAM",
-                     "FFCD", "PRODIGE", "FNCLCC", "GONO", "HeCOG", "SAKK", "ABCSG", "ICORG", "NRG Oncology")
+                     "FFCD", "PRODIGE", "FNCLCC", "GONO", "HeCOG", "SAKK", "ABCSG", "ICORG", "NRG Oncology", "MRC")
 _GROUPS_NUMBERED_TRIAL = quick(
     rf"\b(?P<name>(?:{'|'.join(sorted(map(re.escape, _NUMBERING_GROUPS), key=len, reverse=True))})[ -]?"
-    r"(?:[A-Z]{1,2}[-.]?\d{1,4}|\d{2,4}|\d(?=[-/]\d{2}))(?:[-./]\d{1,4})?)(?![\w.]*\d)(?!\s*(?:mg|Gy|%|patients))"
+    r"(?:[A-Z]{1,2}[-.]?\d{1,4}|\d{2,5}|\d(?=[-/]\d{2}))(?:[-./]\d{1,5})?(?:/[A-Z]{2,}[ -]?[A-Z]{0,2}[-.]?\d{2,5})?)(?![\w.]*\d)(?!\s*(?:mg|Gy|%|patients))"
 )
 
 #: Not trials: the group's questionnaires ("EORTC C30", "EORTC BN-20") and scales ("ECOG PS2").
@@ -545,6 +567,8 @@ _DESIGN_WORDS = re.compile(
 
 def _plausible_acronym(name: str) -> bool:
     if name in _NOT_ACRONYM or name.upper() in _NOT_ACRONYM:
+        return False
+    if name.lower() in lexicon().drugs:  # "the FOLFOX trial", "the BEACOPP study": a regimen or drug, not a name
         return False
     if re.fullmatch(r"(?:The|This|Our|In|A|An|Phase|Clinical|Randomi[sz]ed|Single|Pivotal)", name):
         return False
