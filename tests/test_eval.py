@@ -249,3 +249,24 @@ def test_layout_differences_of_the_locked_test_split_are_counted_not_shown(tmp_p
     assert "t1" not in printed and "result from test" not in printed
     assert "and 1 document(s) of the locked test split" in printed
     assert locked_ids(tmp_path / "elsewhere" / "gold") == set()
+
+
+def test_the_mining_corpus_leaves_out_the_test_split_by_id_and_by_text(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("mining_corpus", ROOT / "evals" / "mining_corpus.py")
+    assert spec is not None and spec.loader is not None
+    mining = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mining)
+    locked = "Patients were randomly assigned to receive the study drug or a matching placebo. " * 6
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "T1.json").write_text(json.dumps({"doc_id": "T1", "text": locked}))
+    (tmp_path / "split.json").write_text(json.dumps({"dev": [], "test": ["T1"]}))
+    corpus = tmp_path / "corpus.jsonl"
+    rows = [{"id": "T1", "text": "another version"}, {"id": "B7", "abstract": "BACKGROUND: " + locked.upper()},
+            {"id": "B8", "text": "Surgery alone was compared with surgery and radiotherapy."}]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert mining.main([str(corpus), "-o", str(tmp_path / "out"), "--gold", str(gold),
+                        "--manifest", str(tmp_path / "split.json")]) == 0
+    assert [json.loads(line)["id"] for line in (tmp_path / "out" / "corpus.jsonl").open()] == ["B8"]
