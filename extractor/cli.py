@@ -891,13 +891,13 @@ def _warn_unpredicted(missing: list[str], documents: int, predictions: Path | No
               highlight=False, soft_wrap=True)
 
 
-def _print_layouts(found: dict[str, Any], locked: set[str] | None = None) -> None:
+def _print_layouts(found: dict[str, Any], locked: set[str] | frozenset[str] = frozenset()) -> None:
     """The invariance rate and each differing document, except those of the locked test split (only counted)."""
     err.print(f"layout invariance {_fmt(found['rate'])}: {found['same']} of {found['documents']} documents give the "
               f"same records in all of {', '.join(found['layouts'])}", highlight=False, markup=False)
     hidden = 0
     for doc_id, layouts in found["differences"].items():
-        if doc_id in (locked or ()):
+        if doc_id in locked:
             hidden += 1
             continue
         first = next(iter(layouts.values()))

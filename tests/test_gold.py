@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
 import pytest
 
 from extractor.evaluation.gold import GoldFile
+from extractor.evaluation.harness import load_selected
 from extractor.schema import GOLD_SCHEMA_FILE
 from tests.conftest import ROOT
 
@@ -72,7 +74,6 @@ def _stretches(text: str, width: int = 50, step: int = 25) -> set[str]:
 
 def _source_text(folders: list[Path]) -> str:
     """Every Python source under ``folders``, with implicitly concatenated string literals joined."""
-    import re
     joined = re.compile(r'"\s*\n\s*"')
     return "\n".join(joined.sub("", p.read_text(encoding="utf-8")) for f in folders for p in sorted(f.rglob("*.py")))
 
@@ -80,9 +81,7 @@ def _source_text(folders: list[Path]) -> str:
 def test_no_rule_or_test_quotes_a_document_of_the_locked_test_split():
     # The test split is scored, never read while writing rules: a 50-character stretch of one of its
     # documents in the rules or the tests means a sentence was copied from it.
-    test_ids = set(json.loads((ROOT / "evals" / "split.json").read_text(encoding="utf-8"))["test"])
     source = _source_text([ROOT / "extractor", ROOT / "tests"])
-    quoted = sorted(gold.doc_id for p in sorted((ROOT / "evals" / "gold").glob("*.json"))
-                    if (gold := GoldFile.model_validate_json(p.read_text(encoding="utf-8"))).doc_id in test_ids
-                    and any(s in source for s in _stretches(gold.text)))
+    quoted = sorted(gold.doc_id for gold in load_selected(ROOT / "evals" / "gold", "test")
+                    if any(s in source for s in _stretches(gold.text)))
     assert quoted == []
