@@ -1532,3 +1532,19 @@ def test_a_country_naming_the_trial_or_its_setting(text, named):
 ])
 def test_the_unnamed_value_of_a_pair_is_the_other_arms(text, expected):
     assert {(d.value, d.arm) for d in _sentence_results(text, ["docetaxel", "pemetrexed"])} == expected
+
+
+@pytest.mark.parametrize(("text", "arms", "expected"), [
+    # the arm named after "compared with" is the pair's second, even when the sentence opens with it
+    ("Compared with B, A caused more grade 3 rash (20% vs 5%).", ["A", "B"], [(20.0, "A"), (5.0, "B")]),
+    ("Compared with patients in the B arm, patients in the A arm had more fever (12% versus 3%).", ["B", "A"],
+     [(12.0, "A"), (3.0, "B")]),
+    # a heading "(X v B)" that names only the comparator: the first value is the other arm's
+    ("Grade 3-4 toxicities (study drug v B) were neutropenia (40% v 22%) and nausea (8% v 7%).", ["A", "B"],
+     [(40.0, "A"), (22.0, "B"), (8.0, "A"), (7.0, "B")]),
+    # the arms in the order written, when neither is a comparator or the first-named one is not
+    ("Rash was seen with A and with B (20% and 5%).", ["B", "A"], [(20.0, "A"), (5.0, "B")]),
+    ("A caused more grade 3 rash than B (20% vs 5%).", ["B", "A"], [(20.0, "A"), (5.0, "B")]),
+])
+def test_the_arm_after_compared_with_takes_the_second_value_of_each_pair(text, arms, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, arms)] == expected

@@ -1385,7 +1385,7 @@ def _respectively_lists(scene: _ArmScene) -> None:
 
 def _respective_arms(scene: _ArmScene, respectively: bool) -> list[str]:
     """The arms values go to in order: those the sentence lists, else (with "respectively") the trial's."""
-    return scene.ordered if len(scene.ordered) >= 2 else scene.labels_all if respectively and not scene.ordered else []
+    return _comparator_last(scene) if len(scene.ordered) >= 2 else scene.labels_all if respectively and not scene.ordered else []
 
 
 def _value_groups(scene: _ArmScene) -> list[list[Draft]]:
@@ -1527,7 +1527,7 @@ def _arm_named_after(scene: _ArmScene) -> None:
 def _versus_pairs(scene: _ArmScene) -> None:
     """Pairs ("A versus B", "from A to B"): arms in the order the sentence names them, then the
     trial's other arms; "the addition of L (38.7% vs. 12.7%)": the arm that adds it comes first."""
-    ordered, labels_all = scene.ordered, scene.labels_all
+    ordered, labels_all = _comparator_last(scene), scene.labels_all
     if _arms_listed_respectively(scene, 3):
         return  # "21% and 26% for arms A, B, C, and D, respectively": a pair of values is not a pair of these arms
     if not ordered and _CONTRASTED_SUBGROUPS.search(scene.text):
@@ -1554,16 +1554,31 @@ def _versus_pairs(scene: _ArmScene) -> None:
 
 _FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _VERSUS_NEXT = re.compile(rf"\s*(?:{VERSUS})(?!\w)", re.IGNORECASE)
-_COMPARED_BEFORE = re.compile(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| with| for)?)\s+(?:the\s+|those\s+(?:in|on|with|of)\s+(?:the\s+)?)?$",
-                              re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| with| for)?)\s+(?:the\s+|"
+                              r"(?:those|patients)\s+(?:in|on|with|of|receiving|treated with)\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
+def _is_comparator(scene: _ArmScene, start: int) -> bool:
+    """Whether the arm named at ``start`` comes right after "compared with", "versus" or "than"."""
+    return _COMPARED_BEFORE.search(scene.text, max(0, start - 40), start) is not None
 
 
 def _named_as_comparator(scene: _ArmScene) -> bool:
-    """Whether the one arm a sentence names comes after "compared with", "versus" or "than", after the
-    sentence's values: the second of a pair whose first arm goes unnamed."""
-    start = scene.mentions[0][0]
-    return all(d.end <= start for d in scene.arm_level) and \
-        _COMPARED_BEFORE.search(scene.text, max(0, start - 40), start) is not None
+    """Whether the one arm a sentence names comes after "compared with", "versus" or "than": the second of
+    a pair whose first arm goes unnamed, whether it follows the values ("(21% vs 33%) … compared with
+    control") or comes before them ("(vinflunine v docetaxel) anemia (82% v 80%)", only docetaxel known)."""
+    return _is_comparator(scene, scene.mentions[0][0])
+
+
+def _comparator_last(scene: _ArmScene) -> list[str]:
+    """The two arms a sentence names, in the order its pairs of values follow: the arm named after "compared
+    with" or "than" second, even when the sentence opens with it ("Compared with FEC, XEC caused more
+    hand-foot syndrome (57% vs 11%)": 57% is XEC's)."""
+    if len(scene.ordered) != 2:
+        return scene.ordered
+    first = {label: start for start, _, label in reversed(scene.mentions)}
+    comparators = [label for label in scene.ordered if _is_comparator(scene, first[label])]
+    return [x for x in scene.ordered if x not in comparators] + comparators if len(comparators) == 1 else scene.ordered
 
 
 def _arm_lists(scene: _ArmScene) -> list[tuple[int, list[str]]]:
