@@ -1545,6 +1545,22 @@ def test_the_unnamed_value_of_a_pair_is_the_other_arms(text, expected):
     # the arms in the order written, when neither is a comparator or the first-named one is not
     ("Rash was seen with A and with B (20% and 5%).", ["B", "A"], [(20.0, "A"), (5.0, "B")]),
     ("A caused more grade 3 rash than B (20% vs 5%).", ["B", "A"], [(20.0, "A"), (5.0, "B")]),
+    ("Complications occurred more often after chemotherapy than after surgery (25% vs 16%).", ["surgery", "chemotherapy first"],
+     [(25.0, "chemotherapy first"), (16.0, "surgery")]),
 ])
 def test_the_arm_after_compared_with_takes_the_second_value_of_each_pair(text, arms, expected):
     assert [(d.value, d.arm) for d in _sentence_results(text, arms)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # bare "toxicity" that a share of the patients had is an adverse event rate
+    ("Toxicity occurred in 45% of patients.", [("AE", 45.0)]),
+    ("Overall, 20 patients (65%) experienced some toxicity.", [("AE", 65.0)]),
+    # a grade of 2 or more is no 3-plus grade, and still an adverse event
+    ("Acute grade ≥ 2 toxicity was seen in 40% of patients.", [("AE", 40.0)]),
+    ("Grade >= 3 toxicity was seen in 12% of patients.", [("AE_GRADE3PLUS", 12.0)]),
+    # toxicity as an endpoint owns no other number
+    ("Toxicity was the primary endpoint; the response rate was 45%.", [("ORR", 45.0)]),
+])
+def test_toxicity_that_patients_had_is_an_adverse_event_rate(text, expected):
+    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == expected

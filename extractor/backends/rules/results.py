@@ -1109,6 +1109,8 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
                    start: int, end: int) -> Draft | None:
     """A percentage: a time-to-event rate, an absolute difference ("7.3% (from 28.1% to 35.4%)"), or a proportion."""
     text, canonical = sentence.text, owner.canonical
+    if canonical == "SAFETY" and _had_toxicity(text, owner):
+        canonical = "AE"
     if canonical in {"HR", "OR", "RR", "SAFETY"} or (canonical == "QOL" and _TOOK_PART.search(text)):
         return None  # "395 patients (97%) participated in the HRQOL study": who answered, not how they fared
     if owner.measure == "reduction":  # "reduced the risk of death by 27%": a relative risk reduction
@@ -1126,6 +1128,17 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
         measure = "proportion"
     return Draft(canonical, measure, value, "percent", start, end, sentence, owner,
                  timepoint=_mention_timepoint(text, owner))
+
+
+#: A verb saying patients had what the sentence names: "experienced some toxicity", "toxicity occurred in 45%".
+_HAD = quick(r"\b(?:experienc(?:ed|ing)|occurr(?:ed|ing)|developed|suffered|had|observed|reported|seen|noted|recorded)\b",
+             re.IGNORECASE)
+
+
+def _had_toxicity(text: str, owner: Mention) -> bool:
+    """Whether the bare word "toxicity", which names safety as an endpoint, is here what a share of the patients
+    had ("31 patients (65%) experienced some toxicity", "Toxicity occurred in 45% of patients"): an adverse event rate."""
+    return owner.text.lower().startswith("toxicit") and _HAD.search(text) is not None
 
 
 #: "absolute rates: 5% versus 13%": the levels themselves, not their difference.
@@ -1554,7 +1567,7 @@ def _versus_pairs(scene: _ArmScene) -> None:
 
 _FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _VERSUS_NEXT = re.compile(rf"\s*(?:{VERSUS})(?!\w)", re.IGNORECASE)
-_COMPARED_BEFORE = re.compile(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| with| for)?)\s+(?:the\s+|"
+_COMPARED_BEFORE = re.compile(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| with| for| after| on| among)?)\s+(?:the\s+|"
                               r"(?:those|patients)\s+(?:in|on|with|of|receiving|treated with)\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 

@@ -30,7 +30,7 @@ _GRADE_WORD = (
     r"|I{1,3}V?(?:\s*(?:or|and|to|[-–/])\s*I{0,3}V?)?)\b"
 )
 GRADE3_RE = quick(_GRADE3, re.IGNORECASE)
-_GRADE_ANY = r"(?:(?:grade|G)\s*(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:or|and|to|[-–/])\s*(?:[1-5]|I{1,3}|IV|V))?|any[- ]grade|all[- ]grades?)"
+_GRADE_ANY = r"(?:(?:grade|G)\s*(?:≥|>=|⩾|> ?or ?=)\s*(?:[12]|I{1,2})\b|(?:grade|G)\s*(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:or|and|to|[-–/])\s*(?:[1-5]|I{1,3}|IV|V))?|any[- ]grade|all[- ]grades?)"
 _RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+)[-\s‐‑–]related|related|(?:treatment|drug|therapy)[-\s‐‑–]associated"
 
 # Adverse events, named ones included: "grade 3 or 4 diarrhoea", "grade ≥3 TRAEs".
