@@ -1564,3 +1564,18 @@ def test_the_arm_after_compared_with_takes_the_second_value_of_each_pair(text, a
 ])
 def test_toxicity_that_patients_had_is_an_adverse_event_rate(text, expected):
     assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a grade written between the event's words and a value is that value's grade
+    ("Neurologic toxicity occurred in 64% of patients and was grade 3-4 in 10%.", [("AE", 64.0), ("AE_GRADE3PLUS", 10.0)]),
+    ("Nausea occurred in 40% of patients (grade 3 in 5%).", [("AE", 40.0), ("AE_GRADE3PLUS", 5.0)]),
+    ("Drug-related toxicity was grade 1 (24%), 2 (67%), and 3 (9%).",
+     [("TRAE", 24.0), ("TRAE", 67.0), ("TRAE_GRADE3PLUS", 9.0)]),
+    # a grade written in the event's own words stays
+    ("Grade 3/4 neutropenia occurred in 40% (grade 4 in 10%).", [("AE_GRADE3PLUS", 40.0), ("AE_GRADE3PLUS", 10.0)]),
+    # the numbers of "grade 1+2" are no counts
+    ("Grade 1+2 anorexia and nausea were seen in 30% of patients.", [("AE", 30.0)]),
+])
+def test_a_grade_written_before_an_adverse_events_value(text, expected):
+    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == expected

@@ -18,6 +18,8 @@ from itertools import pairwise
 
 from extractor.backends.rules.text import NUM, VERSUS, WORD_NUMBER, distinct, folded, parse_number, word_to_int
 from extractor.backends.rules.vocabulary import (
+    GRADE3_RE,
+    GRADE_LEVELS,
     GRADED_EVENT,
     Mention,
     classify_ae,
@@ -926,9 +928,32 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
             owner = next((m for m in reversed(mentions) if m.end <= start and m.canonical in _COMPARATIVE), owner)
         draft = _draft(sentence, owner, kind, value, unit, start, end, context_endpoint) if owner else None
         if draft is not None:
+            _grade_written_before(draft, text, draft.mention, start)
             _attach_details(draft, text, values[i + 1][0] if i + 1 < len(values) else len(text), ci_level_default)
             drafts.append(draft)
     return drafts
+
+
+#: A grade written after an adverse event's words and before one of its values: "toxicity was grade 3-4 in four
+#: (8%)", "nausea (40%; grade 3 in 5%)", "toxicity was WHO grade 1 (24%), 2 (67%), and 3 (9%)".
+_GRADE_THEN_VALUE = re.compile(rf"\b(?:grades?|G)\s*(?P<g>{GRADE_LEVELS})(?![\w%.])(?P<gap>[^;%]{{0,30}})$", re.IGNORECASE)
+_NEXT_GRADE_THEN_VALUE = re.compile(r"\b(?:grades?|G)\s*[1-5][^;]{0,40}?(?:,|\band\b|\bor\b)\s*(?:and\s+)?(?P<g>[1-5])\s*[(\[]\s*$",
+                                    re.IGNORECASE)
+_AE_GRADED = {"AE": "AE_GRADE3PLUS", "TRAE": "TRAE_GRADE3PLUS"}
+_AE_UNGRADED = {graded: plain for plain, graded in _AE_GRADED.items()}
+
+
+def _grade_written_before(draft: Draft, text: str, owner: Mention, start: int) -> None:
+    """Give an adverse event's value the grade written between the event's words and the value, when one is
+    ("Neurologic toxicity occurred in 64%, and was grade 3-4 in 10%": 10% is a 3-plus rate; "mucositis grade 1
+    (20%), 2 (15%)": rates of grades 1 and 2, not 3-plus)."""
+    plain = _AE_UNGRADED.get(draft.endpoint, draft.endpoint)
+    if plain not in _AE_GRADED or owner.end > start:
+        return
+    gap = text[owner.end: start]
+    found = _NEXT_GRADE_THEN_VALUE.search(gap) or _GRADE_THEN_VALUE.search(gap)
+    if found is not None:
+        draft.endpoint = _AE_GRADED[plain] if GRADE3_RE.search(f"grade {found.group('g')}") else plain
 
 
 _CONTINUED = quick(r"\b(?:\d+|one|two|three|five|ten)[- ](?:year|month)s?\s+(?P<r>rates?)\b", re.IGNORECASE)
