@@ -1579,3 +1579,14 @@ def test_toxicity_that_patients_had_is_an_adverse_event_rate(text, expected):
 ])
 def test_a_grade_written_before_an_adverse_events_value(text, expected):
     assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cardiac dysfunction occurred in two patients (2%).", [("AE", 2.0, "Cardiac dysfunction")]),
+    ("Severe HSRs were rare (1.5% of patients).", [("AE_GRADE3PLUS", 1.5, "Severe HSRs")]),
+    ("Phlebitis was seen in 14% of patients.", [("AE", 14.0, "Phlebitis")]),
+    ("QTc prolongation occurred in 12% of patients.", [("AE", 12.0, "QTc prolongation")]),
+    ("Bilirubin elevation was seen in 18% of patients.", [("AE", 18.0, "Bilirubin elevation")]),
+])
+def test_more_named_adverse_events(text, expected):
+    assert [(d.endpoint, d.value, d.name) for d in _sentence_results(text, [])] == expected

@@ -1246,7 +1246,7 @@ _LIST_ITEM = quick(
 
 
 _NOT_EVENT_NAME = re.compile(
-    r"\d|^\s*and\b|\b(?:patients?|reported|observed|occurred|experienc\w*|similar|higher|lower|more|less|common|frequent|"
+    r"\d|^\s*and\b|\b(?:patients?|reported|observed|occurred|experienc\w*|similar|higher|lower|more|less|common|frequent|rare|uncommon|mild|"
     r"by|in|of|were|was|had|respectively|groups?|arms?|cohorts?)\b",
     re.IGNORECASE,
 )

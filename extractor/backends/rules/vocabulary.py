@@ -56,7 +56,9 @@ AE_EVENTS = (
     "dysgeusia|hypocalca?emia|hypophosphata?emia|hyperbilirubina?emia|paronychia|cystitis|proctitis|enteritis|"
     "erythema|desquamation|numbness|parae?sthesias?|hypotension|bradycardia|arrhythmias?|atrial fibrillation|"
     "anastomotic leak(?:age)?|fistulas?|ileus|(?:hypersensitivity|infusion|allergic) reactions?|cough|epistaxis|"
-    "ha?emoptysis|ha?ematuria"
+    "ha?emoptysis|ha?ematuria|phlebitis|thrombophlebitis|(?:cardiac|left ventricular|LV) dysfunction|QTc? (?:interval )?prolongation|"
+    "prolongation of (?:the )?QTc? interval|\\bHSRs?\\b|injection[- ]site reactions?|skin reactions?|"
+    "(?:bilirubin|creatinine|liver enzymes?) (?:elevations?|increases?)|(?:elevated|increased) (?:bilirubin|creatinine|liver enzymes)"
 )
 
 
@@ -262,7 +264,8 @@ _EVENT_HINT_KEYS = (
     "somnolence", "drowsiness", "edema", "hemorrhage", "haemorrhage", "bleeding", "thrombo", "embolism", "arthralgia",
     "myalgia", "pruritus", "dysphagia", "xerostomia", "dry mouth", "dysgeusia", "paronychia", "erythema", "desquamation",
     "numbness", "sthesia", "hypotension", "cardia", "arrhythmia", "fibrillation", "leak", "fistula", "ileus", "reaction",
-    "cough", "epistaxis", "ptysis", "aturia", "mucosal",
+    "cough", "epistaxis", "ptysis", "aturia", "mucosal", "dysfunction", "prolongation", "hsr", "bilirubin", "creatinine",
+    "liver enzyme",
 )
 _EVENT_HINT_WORDS = folded(r"\b(?:ALT|AST)\b")
 
