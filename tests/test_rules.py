@@ -1590,3 +1590,15 @@ def test_a_grade_written_before_an_adverse_events_value(text, expected):
 ])
 def test_more_named_adverse_events(text, expected):
     assert [(d.endpoint, d.value, d.name) for d in _sentence_results(text, [])] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a count split by arm: the total is the trial's, each part its arm's
+    ("Grade 3 anemia occurred in 3 patients (2 in the A arm, one in the B arm).",
+     [(3.0, None), (2.0, "A"), (1.0, "B")]),
+    ("There were nine toxic deaths: five in the A arm and four in the B arm.", [(9.0, None), (5.0, "A"), (4.0, "B")]),
+    # events counted in patients are no split: "6 in 4 patients"
+    ("Major complications were more frequent with A (6 in 4 patients vs B: 1 in 1 patient).", []),
+])
+def test_a_count_split_by_arm(text, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["A", "B"]) if d.measure == "count"] == expected

@@ -447,7 +447,7 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
         gap = text[end: following.start] if following else ""
         if m.group("den"):
             kind = "count_of"
-        elif _in_deaths_bracket(text, start, end):
+        elif _in_deaths_bracket(text, start, end) or _splits_a_count(text, start, end):
             kind = "count_more"  # "139 patients died (64 in the chemotherapy group vs 75 in the surgery group)"
         elif out and _next_arm_count(text, start, end):
             kind = "count_more"  # "two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm"
@@ -524,6 +524,21 @@ def _in_deaths_bracket(text: str, start: int, end: int) -> bool:
     opened = _unclosed_bracket(text, start)
     return opened is not None and re.search(r"\b(?:died|deaths)\s*$", text[max(0, opened - 25): opened]) is not None \
         and re.match(r"\s+(?:in|with|for|on)\s", text[end:]) is not None
+
+
+_NOT_A_JOIN = r"(?!(?:vs|versus|and|or|in|with|for|on)\b)"
+#: A count, its words, then a bracket or colon that splits it, and the parts already read: "five patients (four in
+#: the A arm and ", "nine toxic deaths: five in arm A, ".
+_SPLIT_LEAD = re.compile(rf"(?<![\w.])(?:\d+|{WORD_NUMBER})\s+(?:{_NOT_A_JOIN}[\w-]+\s+){{0,4}}?{_NOT_A_JOIN}[\w-]+\s*[(:]\s*"
+                         rf"(?:(?:\d+|{WORD_NUMBER})\s+(?:in|with|for|on)\s+[^;:()%]{{1,40}}?(?:,|\band\b|\bvs\.?|\bversus)\s*)*$",
+                         re.IGNORECASE)
+_WHERE_COUNTED = re.compile(r"\s+(?:in|with|for|on)\s+(?!\d+\s+(?:patients?|cases|subjects|participants)\b)")  # not "6 in 4 patients"
+
+
+def _splits_a_count(text: str, start: int, end: int) -> bool:
+    """A count of the arm named after it that splits the count before it: "Grade 3 anemia occurred in five patients
+    (four in the A arm and one in the B arm)", "There were nine toxic deaths: five in arm A and one in arm B"."""
+    return _WHERE_COUNTED.match(text, end) is not None and _SPLIT_LEAD.search(text, max(0, start - 160), start) is not None
 
 
 def _unclosed_bracket(text: str, pos: int) -> int | None:
@@ -1721,7 +1736,7 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
         if start < draft.end:
             continue
         gap = _BRACKETS.sub("", text[draft.end: start])  # "(95% CI 1.5–3.5 months) for the DZ group"
-        if re.search(r"[(\[]\s*\d", gap) or re.search(rf"\b{VERSUS}(?!\w)", text[draft.end: start]):
+        if re.search(rf"[(\[:]\s*(?:\d|{WORD_NUMBER}\b)", gap) or re.search(rf"\b{VERSUS}(?!\w)", text[draft.end: start]):
             return None  # "139 patients died (64 in the A group": the arm is the bracketed number's; "(45% v 30%) … in arm A": a pair's
         if _TURN.search(gap):
             return None  # "fatigue (34.78%), whereas those in the gefitinib group …": the next clause's arm
