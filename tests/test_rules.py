@@ -213,6 +213,10 @@ def _sentence_results(text, arms):
     return extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, drafts_arms), 95.0, arms)
 
 
+def _endpoints_and_values(text):
+    return [(d.endpoint, d.value) for d in _sentence_results(text, [])]
+
+
 def test_counts_without_a_percentage():
     text = ("In this phase 2 trial, 40 patients were randomly assigned to FOLFOX4 or TOMOX. "
             "There were two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm. "
@@ -1213,7 +1217,7 @@ def test_a_mean_difference_in_an_outcome_no_rule_names(text, expected):
     ("The discontinuation rate of medication due to its side effects was 10.2%.", [("DISCONTINUATION", 10.2)]),
 ])
 def test_side_effects_and_adverse_experiences_are_adverse_events(text, expected):
-    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == expected
+    assert _endpoints_and_values(text) == expected
 
 
 def test_sentences_after_one_about_an_arm_go_on_about_it():
@@ -1305,7 +1309,7 @@ def test_a_sentence_that_opens_with_its_own_group_takes_no_arm_from_the_one_befo
     ("Late grade 3 rectal toxicity occurred in 5% of patients.", [("AE_GRADE3PLUS", 5.0)]),
 ])
 def test_urinary_and_rectal_toxicity_are_events(text, expected):
-    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == expected
+    assert _endpoints_and_values(text) == expected
 
 
 @pytest.mark.parametrize(("text", "arms", "expected"), [
@@ -1563,7 +1567,7 @@ def test_the_arm_after_compared_with_takes_the_second_value_of_each_pair(text, a
     ("Toxicity was the primary endpoint; the response rate was 45%.", [("ORR", 45.0)]),
 ])
 def test_toxicity_that_patients_had_is_an_adverse_event_rate(text, expected):
-    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == expected
+    assert _endpoints_and_values(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1578,7 +1582,7 @@ def test_toxicity_that_patients_had_is_an_adverse_event_rate(text, expected):
     ("Grade 1+2 anorexia and nausea were seen in 30% of patients.", [("AE", 30.0)]),
 ])
 def test_a_grade_written_before_an_adverse_events_value(text, expected):
-    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == expected
+    assert _endpoints_and_values(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1602,3 +1606,16 @@ def test_more_named_adverse_events(text, expected):
 ])
 def test_a_count_split_by_arm(text, expected):
     assert [(d.value, d.arm) for d in _sentence_results(text, ["A", "B"]) if d.measure == "count"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a symptom measured as a score or an improvement is a quality-of-life outcome
+    ("Fatigue and mood scores improved in both groups (fatigue: 21% and 19%).", [("QOL", 21.0), ("QOL", 19.0)]),
+    ("The Functional Assessment of Cancer Therapy-Anemia mean change was 2.16.", [("QOL", 2.16)]),
+    ("Patients reported a 29% improvement in nausea severity.", [("QOL", 29.0)]),
+    # a symptom that patients had is an adverse event, even where the sentence speaks of scores
+    ("Fatigue occurred in 21% of patients; pain scores did not differ.", [("AE", 21.0)]),
+    ("Grade 3 fatigue improved in 40% of patients.", [("AE_GRADE3PLUS", 40.0)]),
+])
+def test_a_symptom_scored_or_improved_is_quality_of_life(text, expected):
+    assert _endpoints_and_values(text) == expected

@@ -703,7 +703,7 @@ def extract_sentence(
         mentions = _sentence_outcome(sentence) or _difference_outcome(sentence)
         if not mentions:
             return []
-    mentions = _resolve_events(_other_rates(text, _continued_rates(text, mentions)), text)
+    mentions = _resolve_events(_symptom_scores(_other_rates(text, _continued_rates(text, mentions)), text), text)
     drafts = _drafts_of_values(sentence, mentions, ci_level_default, context_endpoint)
     if fallback:  # an outcome only the sentence's words name: its shares, means and differences
         drafts = [d for d in drafts if (d.measure in {"proportion", "mean", "difference"} or
@@ -987,6 +987,21 @@ def _continued_rates(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 #: Words that turn to another clause: "grade 3/4 neutropenia was frequent, although febrile neutropenia ...".
+#: Words of a symptom measured as a score or an improvement, and words of an adverse event's rate.
+_SYMPTOM_SCORED = quick(r"\b(?:improv\w*|scores?|subscales?|questionnaires?|FACT-\w+|Functional Assessment)\b", re.IGNORECASE)
+_EVENT_RATE_WORDS = quick(r"\b(?:grades?|toxicit\w*|adverse|side[- ]effects?|AEs?|complications?|incidence|occurr\w*|"
+                          r"developed|experienc\w*)\b", re.IGNORECASE)
+
+
+def _symptom_scores(mentions: list[Mention], text: str) -> list[Mention]:
+    """A symptom measured as a score or an improvement ("Fatigue scores improved (fatigue: 21% vs 19%)", "a 29%
+    improvement in fatigue severity", "Functional Assessment of Cancer Therapy-Anemia (mean 2.16)") is a quality-of-life
+    outcome, not an adverse event, when nothing in the sentence speaks of adverse events."""
+    if not any(m.canonical == "EVENT" for m in mentions) or not _SYMPTOM_SCORED.search(text) or _EVENT_RATE_WORDS.search(text):
+        return mentions
+    return [replace(m, canonical="QOL") if m.canonical == "EVENT" else m for m in mentions]
+
+
 _TURN_WORDS = r"\b(?:although|whereas|while|but|however)\b"
 _EVENT_CLAUSE_BREAK = re.compile(_TURN_WORDS, re.IGNORECASE)
 
