@@ -1591,6 +1591,8 @@ def test_a_grade_written_before_an_adverse_events_value(text, expected):
     ("Phlebitis was seen in 14% of patients.", [("AE", 14.0, "Phlebitis")]),
     ("QTc prolongation occurred in 12% of patients.", [("AE", 12.0, "QTc prolongation")]),
     ("Bilirubin elevation was seen in 18% of patients.", [("AE", 18.0, "Bilirubin elevation")]),
+    # a dose is no count of the event named after it
+    ("Repeat dosing of the drug (200/25 μg) was not associated with QTc prolongation.", []),
 ])
 def test_more_named_adverse_events(text, expected):
     assert [(d.endpoint, d.value, d.name) for d in _sentence_results(text, [])] == expected
@@ -1619,3 +1621,8 @@ def test_a_count_split_by_arm(text, expected):
 ])
 def test_a_symptom_scored_or_improved_is_quality_of_life(text, expected):
     assert _endpoints_and_values(text) == expected
+
+
+def test_an_event_named_in_other_words_is_no_scored_symptom():
+    text = "The model improved quality of life and reduced hypertension-related hospitalization by 0.17 points."
+    assert "QOL" not in {d.endpoint for d in _sentence_results(text, []) if d.value == 0.17}

@@ -431,7 +431,7 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
         start, end = m.start(), m.end()
         if _taken(start, ci_spans, found):
             continue
-        if "%" in text[max(0, start - 30): end + 30] or re.match(r"\s*(?:months?|weeks?|years?|days?|mg|cycles?)\b", text[end:], re.I):
+        if "%" in text[max(0, start - 30): end + 30] or re.match(r"\s*(?:months?|weeks?|years?|days?|mg|[μµm]?g|mcg|cycles?)\b", text[end:], re.I):
             continue
         raw = m.group("n").lower()
         value = 0 if raw == "none" else word_to_int(raw.removeprefix("a "))  # "no" is 0, "(a) single" is 1
@@ -999,7 +999,13 @@ def _symptom_scores(mentions: list[Mention], text: str) -> list[Mention]:
     outcome, not an adverse event, when nothing in the sentence speaks of adverse events."""
     if not any(m.canonical == "EVENT" for m in mentions) or not _SYMPTOM_SCORED.search(text) or _EVENT_RATE_WORDS.search(text):
         return mentions
-    return [replace(m, canonical="QOL") if m.canonical == "EVENT" else m for m in mentions]
+    return [replace(m, canonical="QOL") if m.canonical == "EVENT" and _scored_near(text, m) else m for m in mentions]
+
+
+def _scored_near(text: str, m: Mention) -> bool:
+    """Whether the words next to a symptom say it was scored or improved ("improvement in fatigue", "pruritus VAS
+    scores"; not "hypertension-related hospitalization")."""
+    return not text.startswith("-related", m.end) and _SYMPTOM_SCORED.search(text, max(0, m.start - 40), m.end + 40) is not None
 
 
 _TURN_WORDS = r"\b(?:although|whereas|while|but|however)\b"
