@@ -1576,6 +1576,8 @@ def test_toxicity_that_patients_had_is_an_adverse_event_rate(text, expected):
     ("Nausea occurred in 40% of patients (grade 3 in 5%).", [("AE", 40.0), ("AE_GRADE3PLUS", 5.0)]),
     ("Drug-related toxicity was grade 1 (24%), 2 (67%), and 3 (9%).",
      [("TRAE", 24.0), ("TRAE", 67.0), ("TRAE_GRADE3PLUS", 9.0)]),
+    ("Leukopenia and anemia grade 3 or 4: 66% v 19% and 30% v 10% in both arms, respectively.",
+     [("AE_GRADE3PLUS", 66.0), ("AE_GRADE3PLUS", 19.0), ("AE_GRADE3PLUS", 30.0), ("AE_GRADE3PLUS", 10.0)]),
     # a grade written in the event's own words stays
     ("Grade 3/4 neutropenia occurred in 40% (grade 4 in 10%).", [("AE_GRADE3PLUS", 40.0), ("AE_GRADE3PLUS", 10.0)]),
     # the numbers of "grade 1+2" are no counts

@@ -951,7 +951,8 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
 
 #: A grade written after an adverse event's words and before one of its values: "toxicity was grade 3-4 in four
 #: (8%)", "nausea (40%; grade 3 in 5%)", "toxicity was WHO grade 1 (24%), 2 (67%), and 3 (9%)".
-_GRADE_THEN_VALUE = re.compile(rf"\b(?:grades?|G)\s*(?P<g>{GRADE_LEVELS})(?![\w%.])(?P<gap>[^;%]{{0,30}})$", re.IGNORECASE)
+_GRADE_THEN_VALUE = re.compile(rf"\b(?:grades?|G)\s*(?P<g>{GRADE_LEVELS})(?![\w%.])(?:[^;%]|%\s*(?:vs?\.?|versus|and)\s){{0,30}}$",
+                               re.IGNORECASE)  # "thrombocytopenia grade 3 or 4: 66% v 19%": both values
 _NEXT_GRADE_THEN_VALUE = re.compile(r"\b(?:grades?|G)\s*[1-5][^;]{0,40}?(?:,|\band\b|\bor\b)\s*(?:and\s+)?(?P<g>[1-5])\s*[(\[]\s*$",
                                     re.IGNORECASE)
 _AE_GRADED = {"AE": "AE_GRADE3PLUS", "TRAE": "TRAE_GRADE3PLUS"}
