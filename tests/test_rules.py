@@ -213,6 +213,10 @@ def _sentence_results(text, arms):
     return extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, drafts_arms), 95.0, arms)
 
 
+def _endpoints_and_values(text):
+    return [(d.endpoint, d.value) for d in _sentence_results(text, [])]
+
+
 def test_counts_without_a_percentage():
     text = ("In this phase 2 trial, 40 patients were randomly assigned to FOLFOX4 or TOMOX. "
             "There were two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm. "
@@ -1229,7 +1233,7 @@ def test_a_mean_difference_in_an_outcome_no_rule_names(text, expected):
     ("The discontinuation rate of medication due to its side effects was 10.2%.", [("DISCONTINUATION", 10.2)]),
 ])
 def test_side_effects_and_adverse_experiences_are_adverse_events(text, expected):
-    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == expected
+    assert _endpoints_and_values(text) == expected
 
 
 def test_sentences_after_one_about_an_arm_go_on_about_it():
@@ -1321,7 +1325,7 @@ def test_a_sentence_that_opens_with_its_own_group_takes_no_arm_from_the_one_befo
     ("Late grade 3 rectal toxicity occurred in 5% of patients.", [("AE_GRADE3PLUS", 5.0)]),
 ])
 def test_urinary_and_rectal_toxicity_are_events(text, expected):
-    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == expected
+    assert _endpoints_and_values(text) == expected
 
 
 @pytest.mark.parametrize(("text", "arms", "expected"), [
@@ -1548,3 +1552,95 @@ def test_a_country_naming_the_trial_or_its_setting(text, named):
 ])
 def test_the_unnamed_value_of_a_pair_is_the_other_arms(text, expected):
     assert {(d.value, d.arm) for d in _sentence_results(text, ["docetaxel", "pemetrexed"])} == expected
+
+
+@pytest.mark.parametrize(("text", "arms", "expected"), [
+    # the arm named after "compared with" is the pair's second, even when the sentence opens with it
+    ("Compared with B, A caused more grade 3 rash (20% vs 5%).", ["A", "B"], [(20.0, "A"), (5.0, "B")]),
+    ("Compared with patients in the B arm, patients in the A arm had more fever (12% versus 3%).", ["B", "A"],
+     [(12.0, "A"), (3.0, "B")]),
+    # a heading "(X v B)" that names only the comparator: the first value is the other arm's
+    ("Grade 3-4 toxicities (study drug v B) were neutropenia (40% v 22%) and nausea (8% v 7%).", ["A", "B"],
+     [(40.0, "A"), (22.0, "B"), (8.0, "A"), (7.0, "B")]),
+    # the arms in the order written, when neither is a comparator or the first-named one is not
+    ("Rash was seen with A and with B (20% and 5%).", ["B", "A"], [(20.0, "A"), (5.0, "B")]),
+    ("A caused more grade 3 rash than B (20% vs 5%).", ["B", "A"], [(20.0, "A"), (5.0, "B")]),
+    ("Complications occurred more often after chemotherapy than after surgery (25% vs 16%).", ["surgery", "chemotherapy first"],
+     [(25.0, "chemotherapy first"), (16.0, "surgery")]),
+])
+def test_the_arm_after_compared_with_takes_the_second_value_of_each_pair(text, arms, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, arms)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # bare "toxicity" that a share of the patients had is an adverse event rate
+    ("Toxicity occurred in 45% of patients.", [("AE", 45.0)]),
+    ("Overall, 20 patients (65%) experienced some toxicity.", [("AE", 65.0)]),
+    # a grade of 2 or more is no 3-plus grade, and still an adverse event
+    ("Acute grade ≥ 2 toxicity was seen in 40% of patients.", [("AE", 40.0)]),
+    ("Grade >= 3 toxicity was seen in 12% of patients.", [("AE_GRADE3PLUS", 12.0)]),
+    # toxicity as an endpoint owns no other number
+    ("Toxicity was the primary endpoint; the response rate was 45%.", [("ORR", 45.0)]),
+])
+def test_toxicity_that_patients_had_is_an_adverse_event_rate(text, expected):
+    assert _endpoints_and_values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a grade written between the event's words and a value is that value's grade
+    ("Neurologic toxicity occurred in 64% of patients and was grade 3-4 in 10%.", [("AE", 64.0), ("AE_GRADE3PLUS", 10.0)]),
+    ("Nausea occurred in 40% of patients (grade 3 in 5%).", [("AE", 40.0), ("AE_GRADE3PLUS", 5.0)]),
+    ("Drug-related toxicity was grade 1 (24%), 2 (67%), and 3 (9%).",
+     [("TRAE", 24.0), ("TRAE", 67.0), ("TRAE_GRADE3PLUS", 9.0)]),
+    ("Leukopenia and anemia grade 3 or 4: 66% v 19% and 30% v 10% in both arms, respectively.",
+     [("AE_GRADE3PLUS", 66.0), ("AE_GRADE3PLUS", 19.0), ("AE_GRADE3PLUS", 30.0), ("AE_GRADE3PLUS", 10.0)]),
+    # a grade written in the event's own words stays
+    ("Grade 3/4 neutropenia occurred in 40% (grade 4 in 10%).", [("AE_GRADE3PLUS", 40.0), ("AE_GRADE3PLUS", 10.0)]),
+    # the numbers of "grade 1+2" are no counts
+    ("Grade 1+2 anorexia and nausea were seen in 30% of patients.", [("AE", 30.0)]),
+])
+def test_a_grade_written_before_an_adverse_events_value(text, expected):
+    assert _endpoints_and_values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cardiac dysfunction occurred in two patients (2%).", [("AE", 2.0, "Cardiac dysfunction")]),
+    ("Severe HSRs were rare (1.5% of patients).", [("AE_GRADE3PLUS", 1.5, "Severe HSRs")]),
+    ("Phlebitis was seen in 14% of patients.", [("AE", 14.0, "Phlebitis")]),
+    ("QTc prolongation occurred in 12% of patients.", [("AE", 12.0, "QTc prolongation")]),
+    ("Bilirubin elevation was seen in 18% of patients.", [("AE", 18.0, "Bilirubin elevation")]),
+    # a dose is no count of the event named after it
+    ("Repeat dosing of the drug (200/25 μg) was not associated with QTc prolongation.", []),
+])
+def test_more_named_adverse_events(text, expected):
+    assert [(d.endpoint, d.value, d.name) for d in _sentence_results(text, [])] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a count split by arm: the total is the trial's, each part its arm's
+    ("Grade 3 anemia occurred in 3 patients (2 in the A arm, one in the B arm).",
+     [(3.0, None), (2.0, "A"), (1.0, "B")]),
+    ("There were nine toxic deaths: five in the A arm and four in the B arm.", [(9.0, None), (5.0, "A"), (4.0, "B")]),
+    # events counted in patients are no split: "6 in 4 patients"
+    ("Major complications were more frequent with A (6 in 4 patients vs B: 1 in 1 patient).", []),
+])
+def test_a_count_split_by_arm(text, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["A", "B"]) if d.measure == "count"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a symptom measured as a score or an improvement is a quality-of-life outcome
+    ("Fatigue and mood scores improved in both groups (fatigue: 21% and 19%).", [("QOL", 21.0), ("QOL", 19.0)]),
+    ("The Functional Assessment of Cancer Therapy-Anemia mean change was 2.16.", [("QOL", 2.16)]),
+    ("Patients reported a 29% improvement in nausea severity.", [("QOL", 29.0)]),
+    # a symptom that patients had is an adverse event, even where the sentence speaks of scores
+    ("Fatigue occurred in 21% of patients; pain scores did not differ.", [("AE", 21.0)]),
+    ("Grade 3 fatigue improved in 40% of patients.", [("AE_GRADE3PLUS", 40.0)]),
+])
+def test_a_symptom_scored_or_improved_is_quality_of_life(text, expected):
+    assert _endpoints_and_values(text) == expected
+
+
+def test_an_event_named_in_other_words_is_no_scored_symptom():
+    text = "The model improved quality of life and reduced hypertension-related hospitalization by 0.17 points."
+    assert "QOL" not in {d.endpoint for d in _sentence_results(text, []) if d.value == 0.17}
