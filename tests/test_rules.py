@@ -1532,3 +1532,44 @@ def test_a_country_naming_the_trial_or_its_setting(text, named):
 ])
 def test_the_unnamed_value_of_a_pair_is_the_other_arms(text, expected):
     assert {(d.value, d.arm) for d in _sentence_results(text, ["docetaxel", "pemetrexed"])} == expected
+
+
+def test_a_drug_the_title_names_otherwise_is_listed_once():
+    text = ("Patients were randomised to 5-FU alone (arm A) or 5-FU plus levamisole (arm B). Response rates were 20% "
+            "in arm A and 25% in arm B.")
+    record = extract(Document(doc_id="x", title="Fluorouracil with or without levamisole in colon cancer", text=text))
+    arms = {a.label: [i.name for i in a.interventions] for a in record.trials[0].arms}
+    assert arms == {"arm A": ["5-FU"], "arm B": ["5-FU", "levamisole"]}
+
+
+def test_the_comparator_of_a_randomisation_is_listed_when_arms_are_not_told_apart():
+    text = ("In this phase II study, 90 patients were randomly assigned to receive trabedersen at doses of 10 or 80 µM "
+            "or standard chemotherapy (temozolomide or lomustine). The primary endpoint was tumour control at 6 months.")
+    record = extract(Document(doc_id="x", title="A randomized phase II study of trabedersen in recurrent glioma", text=text))
+    assert {i.name for a in record.trials[0].arms for i in a.interventions} == {"trabedersen", "temozolomide", "lomustine"}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("(neo)adjuvant chemotherapy (CT) +/- goserelin", ["goserelin", "chemotherapy"]),
+    ("bevacizumab or placebo in combination with chemotherapy", ["bevacizumab", "chemotherapy", "placebo"]),
+    ("either chemo-immunotherapy (group A) or chemotherapy (group B)", ["chemotherapy"]),
+    ("X and chemotherapy versus chemotherapy alone", ["chemotherapy"]),
+    ("chemotherapy with cisplatin plus vinorelbine", ["cisplatin", "vinorelbine"]),  # its drugs named
+    ("trabedersen or standard chemotherapy (temozolomide or lomustine)", ["trabedersen", "temozolomide", "lomustine"]),
+    ("after adjuvant or neoadjuvant chemotherapy, epoetin alfa or placebo", ["epoetin alfa", "placebo"]),
+    ("high-dose VIC chemotherapy plus amifostine", ["amifostine"]),  # a regimen's
+    ("patients receiving emetogenic chemotherapy were randomised to ondansetron", ["ondansetron"]),
+])
+def test_chemotherapy_given_as_a_treatment_of_its_own(text, names):
+    from extractor.backends.rules.arms import interventions_in
+
+    assert [i["name"] for i in interventions_in(text)] == names
+
+
+def test_a_trial_that_names_its_chemotherapy_drugs_lists_them_not_chemotherapy():
+    from extractor.backends.rules.arms import chemotherapy_by_its_drugs, interventions_in
+
+    arms = [interventions_in("nimotuzumab plus chemotherapy"), interventions_in("chemotherapy alone"),
+            interventions_in("cisplatin and pemetrexed")]
+    chemotherapy_by_its_drugs(arms)
+    assert [[i["name"] for i in given] for given in arms] == [["nimotuzumab"], [], ["cisplatin", "pemetrexed"]]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from extractor.backends.rules.lexicon import find_drugs, regimen_components
+from extractor.backends.rules.lexicon import cytotoxic, find_drugs, regimen_components
 from extractor.backends.rules.nondrug import find_non_drugs
 from extractor.patterns import quick
 
@@ -97,6 +97,9 @@ def interventions_in(text: str) -> list[dict[str, str | None]]:
         seen.add(key)
         out.append({"name": mention.text, "type": mention.drug.type, "target": mention.drug.target,
                     "dose": _dose_after(text, mention.end), "schedule": None})
+    if _CHEMOTHERAPY_HINT.search(text) and not any(cytotoxic(m.drug) for m in mentions) and _CHEMOTHERAPY_GIVEN.search(text):
+        seen.add("chemotherapy")
+        out.append({"name": "chemotherapy", "type": "drug", "target": None, "dose": None, "schedule": None})
     for found in find_non_drugs(text):
         if found.name.lower() not in seen:
             seen.add(found.name.lower())
@@ -110,6 +113,19 @@ def interventions_in(text: str) -> list[dict[str, str | None]]:
     return out
 
 
+#: Chemotherapy given as a treatment of its own, its drugs not named: "bevacizumab or placebo in combination with
+#: chemotherapy", "(neo)adjuvant chemotherapy (CT) +/- goserelin", "chemo-immunotherapy or chemotherapy".
+_CHEMOTHERAPY_KIND = (r"(?:(?:standard|conventional|systemic|cytotoxic|combination|adjuvant|neoadjuvant|\(neo\)adjuvant|"
+                      r"first-line|second-line)\s+){0,2}chemotherapy")
+_CHEMOTHERAPY_GIVEN = quick(
+    rf"(?:\+\s*/\s*[-−]|±|with or without|plus|\+|combined with|in combination with|added to|versus|vs\.?)\s+"
+    rf"{_CHEMOTHERAPY_KIND}\b(?![-‐]|\s+(?:with|consisting|regimens?|cycles?|of)\b)"
+    rf"|\bor\s+{_CHEMOTHERAPY_KIND}\s*(?:alone|only|\((?:group|arm|n\s*=)|\(?\s*$)"  # an arm's words; not "adjuvant or neoadjuvant chemotherapy"
+    r"|(?<!(?-i:[A-Z][A-Z]) )\bchemotherapy\s*(?:\([A-Z]{1,4}\)\s*)?(?:\+\s*/\s*[-−]|±|with or without|alone\b|plus\b|"
+    r"\+|combined with|in combination with)",  # not after a regimen's name: "VIC chemotherapy plus"
+    re.IGNORECASE,
+)
+_CHEMOTHERAPY_HINT = quick(r"chemotherapy", re.IGNORECASE)
 _DOSE = re.compile(r"^\s*\(?\s*(?P<d>\d[\d,.·]*\s*(?:mg|g|µg|mcg|IU|U|Gy|mg/m2|mg/kg|mg kg−1|mg m−2)(?:\s*(?:/|per)\s*(?:m2|m²|kg|day|d))?)", re.I)
 
 
@@ -487,8 +503,27 @@ def _not_the_regimens_drugs(arm: ArmDraft, defined_as: frozenset[str]) -> bool:
     return bool(have) and have.isdisjoint(_canonical_drugs(defined_as))
 
 
+def chemotherapy_by_its_drugs(arms: list[list[dict[str, str | None]]]) -> None:
+    """A trial that names its chemotherapy drugs lists them, not "chemotherapy" too: "chemotherapy ± X ...
+    chemotherapy was cisplatin and pemetrexed" is cisplatin, pemetrexed and X."""
+    if any(cytotoxic(m.drug) for given in arms for i in given for m in find_drugs(str(i["name"]), code_names=True)):
+        for given in arms:
+            given[:] = [i for i in given if str(i["name"]).lower() != "chemotherapy"]
+
+
 def _canonical_drugs(names: Iterable[str]) -> set[str]:
     return {m.drug.name.lower() for name in names for m in find_drugs(name, code_names=True)}
+
+
+def named_already(intervention: dict[str, str | None], given: Iterable[dict[str, str | None]]) -> bool:
+    """Whether ``intervention`` is one of ``given``, by name or, for a drug named alone, by the lexicon's
+    name for it: the title's "5-fluorouracil" is the arm's "5-FU", "IL-2" is "interleukin-2"."""
+    names = [str(i["name"]) for i in given]
+    name = str(intervention["name"])
+    if name.lower() in {n.lower() for n in names}:
+        return True
+    drugs = find_drugs(name, code_names=True)
+    return len(drugs) == 1 and drugs[0].text == name and drugs[0].drug.name.lower() in _canonical_drugs(names)
 
 
 def _drugs_named(names: Iterable[str]) -> list[dict[str, str | None]]:

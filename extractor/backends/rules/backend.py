@@ -12,7 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractor.backends.rules import design, verdict
-from extractor.backends.rules.arms import CONTROL_LABEL, ArmDraft, arm_mentions, find_arms, interventions_in
+from extractor.backends.rules.arms import (
+    CONTROL_LABEL,
+    ArmDraft,
+    arm_mentions,
+    chemotherapy_by_its_drugs,
+    find_arms,
+    interventions_in,
+    named_already,
+)
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
 from extractor.backends.rules.nondrug import find_non_drugs
 from extractor.backends.rules.results import Draft, carry_topic_arm, extract_sentence, topic_arm
@@ -332,7 +340,8 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
         conditions=design.conditions(title, design_sents),
         enrollment=Enrollment(**enrollment),
         arms=_arms(arms, _treatment_text(title, treating), enrollment, aim_text=design_text,
-                   non_drug_text=_treatment_text(title, treating, find_non_drugs)),
+                   non_drug_text=_treatment_text(title, treating, find_non_drugs),
+                   randomised_text=_randomised_to(treating)),
         endpoints=endpoints,
         results=results,
         primary_endpoint_met=verdict.verdict(reading.own, {str(e.canonical) for e in primary}, [e.name for e in primary],
@@ -599,6 +608,21 @@ def _treatment_text(title: str | None, sentences: list[Sentence], names: Callabl
     return picked or (title if title and _names_treatment(title) else "")
 
 
+#: The verb of a randomisation and its "to": "were randomly assigned to receive", "randomised (1:1) between".
+_RANDOMISED_TO = quick(r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:\([\d:\s]+\)\s+)?"
+                       r"(?:to|between|into)\b", re.IGNORECASE)
+
+
+def _randomised_to(sentences: list[Sentence]) -> str:
+    """What the first randomisation among the treatment sentences assigns: the words after its verb, those before
+    being who was randomised ("after cisplatin, patients were randomised to docetaxel or placebo")."""
+    for s in sentences[:12]:
+        m = _RANDOMISED_TO.search(s.text)
+        if m and interventions_in(s.text[m.end():]):
+            return s.text[m.end():]
+    return ""
+
+
 def _added_arm(arms: list[ArmDraft]) -> str | None:
     """Of two labelled arms, the one whose treatments are the other's plus more ("TE" and "TEL")."""
     if len(arms) != 2 or not all(a.label for a in arms):
@@ -707,15 +731,15 @@ _DRUG_TYPES = frozenset({"drug", "biological", "cell_therapy", "vaccine"})
 
 
 def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int], aim_text: str = "",
-          non_drug_text: str = "") -> list[Arm]:
+          non_drug_text: str = "", randomised_text: str = "") -> list[Arm]:
     if arms:
         # Arms known only by a name ("control group") take what the trial's treatment text
         # names and no other arm claims; else, the experimental one, what the trial's aim names.
         pool = interventions_in(design_text)
         non_drugs = [i for i in interventions_in(non_drug_text) if i["type"] not in _DRUG_TYPES]
         _longer_names(arms, non_drugs)
-        claimed = {str(i["name"]).lower() for a in arms for i in a.interventions}
-        unclaimed = [i for i in pool if str(i["name"]).lower() not in claimed]
+        claimed = [i for a in arms for i in a.interventions]
+        unclaimed = [i for i in pool if not named_already(i, claimed)]
         for arm in arms:
             if not arm.interventions:
                 arm.interventions = list(unclaimed) or _named_intervention(_spelled(arm.label, arm.defining_text, aim_text))
@@ -729,8 +753,13 @@ def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int], ai
         treated = [i for a in arms for i in a.interventions if not CONTROL_LABEL.search(str(i["name"]))]  # not "usual care"
         if len(bare) == 1 and not treated and not unclaimed:
             bare[0].interventions = _aimed_interventions(aim_text)
+        chemotherapy_by_its_drugs([a.interventions for a in arms])
     if not arms:
         interventions = interventions_in(design_text) or _aimed_interventions(aim_text)
+        # arms not told apart: each treatment the randomisation names is the trial's too (the comparator of a
+        # title that names only the new drug)
+        interventions += [i for i in interventions_in(randomised_text) if not named_already(i, interventions)]
+        chemotherapy_by_its_drugs([interventions])
         if not interventions:
             return []
         return [Arm(label=None, n=enrollment.get("enrolled") or enrollment.get("treated"),

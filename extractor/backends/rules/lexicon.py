@@ -286,3 +286,15 @@ def _country_candidates(text: str, lex: Lexicon) -> list[re.Match[str]]:
 
 def regimen_components(name: str) -> tuple[str, ...]:
     return lexicon().regimens.get(name, ())
+
+
+#: Lexicon targets of the drugs that make up a "chemotherapy".
+CYTOTOXIC_TARGETS = frozenset({
+    "alkylating agent", "antimetabolite", "topoisomerase inhibitor", "anthracycline", "taxane", "platinum",
+    "antitumor antibiotic", "vinca alkaloid", "microtubule inhibitor",
+})
+
+
+def cytotoxic(drug: Drug) -> bool:
+    """A chemotherapy drug, or a regimen of them ("cisplatin", "FOLFOX")."""
+    return drug.target in CYTOTOXIC_TARGETS or bool(regimen_components(drug.name))
