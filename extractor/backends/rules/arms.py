@@ -225,6 +225,7 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     if len(arms) >= 2:
         _sizes_from_mentions(arms, text)
     arms = _presented_only(arms, text)
+    _defined_by_the_randomisation(arms, sentences)
     _give_interventions(arms, glossary)
     if len(arms) < 2:
         return arms
@@ -391,6 +392,18 @@ def _presented_only(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
     for arm in presented:
         arm.presented = True
     return presented or arms
+
+
+def _defined_by_the_randomisation(arms: list[ArmDraft], sentences: list[str]) -> None:
+    """Arms known only by their names ("the laparoscopic group", "the open group") take the words the
+    randomisation defines them with: "randomly assigned to laparoscopic (n = 83) or open (n = 85) resection"."""
+    bare = [a for a in arms if a.label and a.defining_text in ("", a.label)]
+    if len(bare) < 2:
+        return
+    for label, _, defining in _randomised_to(sentences):
+        arm = next((a for a in bare if _same(a.label or "", label)), None)
+        if arm is not None and any(" " in str(i["name"]) or i["type"] != "procedure" for i in interventions_in(defining)):
+            arm.defining_text = defining  # not when they name a bare "reconstruction" ("B-I reconstruction")
 
 
 def _give_interventions(arms: list[ArmDraft], glossary: str) -> None:
@@ -1132,25 +1145,27 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
             if 1 <= len(label.split()) <= 6 and tidy_label(label):  # else the split did not find arms
                 out.append((label, int(count.group(1) or count.group(2)) if count else None, part))
         if spans and len(out) == len(spans):
-            return _shared_head([part for *_, part in out]) or out
+            return _shared_head(out) or out
     return []
 
 
 #: A part that is one word shaped as a modifier, that may share the last part's head: "early", "delayed",
 #: "intermittent", "continuous", "250-mg", "home-based", "short-term" (not "exercise or usual care").
-_ONE_WORD = re.compile(r"\d[\w-]*|[A-Za-z][\w-]*(?:ed|al|ous|ive|ate|ent|ant|ar|ic|ly|based|term|dose|mg)", re.IGNORECASE)
+_ONE_WORD = re.compile(r"\d[\w-]*|open|[A-Za-z][\w-]*(?:ed|al|ous|ive|ate|ent|ant|ar|ic|ly|based|term|dose|mg)", re.IGNORECASE)
 _HEAD_AFTER_WORD = re.compile(r"(?P<w>[A-Za-z0-9][\w-]*)\s+(?P<head>[a-z][^()]*?)[\s.,;]*(?:\(|$)")
 
 
-def _shared_head(parts: list[str]) -> list[tuple[str, int | None, str]]:
+def _shared_head(arms: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
     """ "early or delayed chemotherapy", "either 250-mg or 500-mg oral doses of gefitinib", "intermittent or
-    continuous LHRH agonists": one-word parts that are no treatment of their own share the last part's head; each
-    arm is named by its word, and defined by its word and the head. Empty when the parts are not of that shape."""
+    continuous LHRH agonists", "laparoscopic (n = 83) or open (n = 85) resection": one-word parts that are no
+    treatment of their own share the last part's head; each arm is named by its word, and defined by its word and
+    the head. Empty when the parts are not of that shape."""
+    parts = [_strip_parentheticals(part).strip() for *_, part in arms]
     last = _HEAD_AFTER_WORD.match(parts[-1]) if len(parts) >= 2 else None
     words = [*parts[:-1], last.group("w")] if last else []
     if not last or not all(_ONE_WORD.fullmatch(w) for w in words) or any(interventions_in(w) for w in words):
         return []
-    return [(w, None, f"{w} {last.group('head')}") for w in words]
+    return [(w, n, f"{w} {last.group('head')}") for w, (_, n, _) in zip(words, arms, strict=True)]
 
 
 def _title_versus(title: str | None) -> list[tuple[str, int | None, str]]:
