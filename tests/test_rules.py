@@ -1573,3 +1573,17 @@ def test_a_trial_that_names_its_chemotherapy_drugs_lists_them_not_chemotherapy()
             interventions_in("cisplatin and pemetrexed")]
     chemotherapy_by_its_drugs(arms)
     assert [[i["name"] for i in given] for given in arms] == [["nimotuzumab"], [], ["cisplatin", "pemetrexed"]]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("enzalutamide in men previously treated with docetaxel", ["enzalutamide"]),
+    ("everolimus in cancer refractory to letrozole or anastrozole", ["everolimus"]),
+    ("megestrol acetate after failure of tamoxifen", ["megestrol acetate"]),
+    ("those progressing after prior chemotherapy with cisplatin and gemcitabine got erlotinib", ["erlotinib"]),
+    ("amifostine given just prior to carboplatin and ifosfamide", ["amifostine", "carboplatin", "ifosfamide"]),
+    ("patients with prior docetaxel were given docetaxel again", ["docetaxel"]),  # given in the trial too
+])
+def test_what_patients_had_before_the_trial_is_not_its_intervention(text, names):
+    from extractor.backends.rules.arms import interventions_in
+
+    assert [i["name"] for i in interventions_in(text)] == names

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from extractor.backends.rules.lexicon import cytotoxic, find_drugs, regimen_components
+from extractor.backends.rules.lexicon import DrugMention, cytotoxic, find_drugs, regimen_components
 from extractor.backends.rules.nondrug import find_non_drugs
 from extractor.patterns import quick
 
@@ -85,7 +85,7 @@ def interventions_in(text: str) -> list[dict[str, str | None]]:
     """Interventions named in ``text``: lexicon drugs, stems, code names, and non-drug ones."""
     out: list[dict[str, str | None]] = []
     seen: set[str] = set()
-    mentions = find_drugs(text, code_names=True)
+    mentions = _not_given_before(text, find_drugs(text, code_names=True))
     # A regimen named as written stands for its drugs: "irinotecan plus capecitabine (XELIRI)" is XELIRI.
     covered = {c.lower() for m in mentions for c in regimen_components(m.drug.name)}
     for mention in mentions:
@@ -126,6 +126,37 @@ _CHEMOTHERAPY_GIVEN = quick(
     re.IGNORECASE,
 )
 _CHEMOTHERAPY_HINT = quick(r"chemotherapy", re.IGNORECASE)
+#: What patients had before the trial, not what it gives: "previously treated with docetaxel", "refractory to
+#: letrozole or anastrozole", "after failure of tamoxifen", "prior chemotherapy with cisplatin".
+_BEFORE_THE_TRIAL = quick(
+    r"\b(?:previously\s+(?:been\s+)?(?:treated\s+with|received|receiving|exposed\s+to)|pre-?treated\s+with|"
+    r"(?:refractory|resistant|intolerant)\s+to|failure\s+(?:of|on)|progress(?:ed|ing|ion)\s+(?:on|after|during|following)|"
+    r"failed|failing|prior(?!\s+to\b)|previous)"
+    r"(?:\s+[\w-]+)?(?:\s+(?:chemotherapy|therapy|treatment|regimens?)\s+(?:with|including|containing|of))?\s+$",
+    re.IGNORECASE,
+)
+_BEFORE_THE_TRIAL_HINT = quick(r"previous|pre-?treated|refractory|resistant|intolerant|failure|progress|fail|prior", re.IGNORECASE)
+_LISTED_WITH = re.compile(r"^\s*(?:,|and|or|and/or|plus|\+|/|-)?\s*(?:(?:and|or)\s+)?$", re.IGNORECASE)
+
+
+def _not_given_before(text: str, mentions: tuple[DrugMention, ...]) -> tuple[DrugMention, ...]:
+    """The drug mentions less those of what patients had before the trial, with the drugs listed after them."""
+    if not mentions or not _BEFORE_THE_TRIAL_HINT.search(text):
+        return mentions
+    kept: list[DrugMention] = []
+    previous: DrugMention | None = None
+    before = False
+    for m in mentions:
+        if previous is not None and before and _LISTED_WITH.match(_DOSE_WORDS.sub(" ", text[previous.end:m.start])):
+            before = True  # "refractory to letrozole or anastrozole"
+        else:
+            before = _BEFORE_THE_TRIAL.search(text, max(0, m.start - 60), m.start) is not None
+        if not before:
+            kept.append(m)
+        previous = m
+    return tuple(kept)
+
+
 _DOSE = re.compile(r"^\s*\(?\s*(?P<d>\d[\d,.·]*\s*(?:mg|g|µg|mcg|IU|U|Gy|mg/m2|mg/kg|mg kg−1|mg m−2)(?:\s*(?:/|per)\s*(?:m2|m²|kg|day|d))?)", re.I)
 
 
