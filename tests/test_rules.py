@@ -1587,3 +1587,17 @@ def test_what_patients_had_before_the_trial_is_not_its_intervention(text, names)
     from extractor.backends.rules.arms import interventions_in
 
     assert [i["name"] for i in interventions_in(text)] == names
+
+
+def test_a_drug_all_patients_received_is_in_every_arm():
+    text = ("Patients were randomly assigned to the granisetron group or the palonosetron group. All patients received "
+            "dexamethasone 8 mg on day 1. Complete response was 60% and 70%.")
+    record = extract(Document(doc_id="x", title="Granisetron versus palonosetron for delayed nausea", text=text))
+    arms = {a.label: [i.name for i in a.interventions] for a in record.trials[0].arms}
+    assert arms == {"granisetron": ["granisetron", "dexamethasone"], "palonosetron": ["palonosetron", "dexamethasone"]}
+
+
+def test_an_antiemetic_named_by_its_stem_is_a_drug():
+    from extractor.backends.rules.lexicon import find_drugs
+
+    assert [m.text for m in find_drugs("azasetron and an unknown-pitant: foopitant")] == ["azasetron", "foopitant"]

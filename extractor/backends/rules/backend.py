@@ -341,7 +341,7 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
         enrollment=Enrollment(**enrollment),
         arms=_arms(arms, _treatment_text(title, treating), enrollment, aim_text=design_text,
                    non_drug_text=_treatment_text(title, treating, find_non_drugs),
-                   randomised_text=_randomised_to(treating)),
+                   randomised_text=_randomised_to(treating), everyone_text=_given_to_everyone(treating)),
         endpoints=endpoints,
         results=results,
         primary_endpoint_met=verdict.verdict(reading.own, {str(e.canonical) for e in primary}, [e.name for e in primary],
@@ -623,6 +623,19 @@ def _randomised_to(sentences: list[Sentence]) -> str:
     return ""
 
 
+#: A treatment every arm gets: "All patients received dexamethasone on day 1", "both groups were given mesna".
+_GIVEN_TO_EVERYONE = quick(
+    r"\b(?:all|both|each)\s+(?:(?:the\s+)?(?:patients|participants|subjects|women|men|groups?|arms)\s+)?"
+    r"(?:also\s+|additionally\s+)?(?:received|were\s+given|were\s+treated\s+with|were\s+administered|underwent)\b",
+    re.IGNORECASE,
+)
+
+
+def _given_to_everyone(sentences: list[Sentence]) -> str:
+    """What the treatment sentences say every patient got: the words after "all patients received"."""
+    return " ".join(s.text[m.end():] for s in sentences[:12] if (m := _GIVEN_TO_EVERYONE.search(s.text)))
+
+
 def _added_arm(arms: list[ArmDraft]) -> str | None:
     """Of two labelled arms, the one whose treatments are the other's plus more ("TE" and "TEL")."""
     if len(arms) != 2 or not all(a.label for a in arms):
@@ -731,43 +744,49 @@ _DRUG_TYPES = frozenset({"drug", "biological", "cell_therapy", "vaccine"})
 
 
 def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int], aim_text: str = "",
-          non_drug_text: str = "", randomised_text: str = "") -> list[Arm]:
+          non_drug_text: str = "", randomised_text: str = "", everyone_text: str = "") -> list[Arm]:
+    everyone = [i for i in interventions_in(everyone_text) if i["type"] in _BACKBONE_TYPES]
     if arms:
-        # Arms known only by a name ("control group") take what the trial's treatment text
-        # names and no other arm claims; else, the experimental one, what the trial's aim names.
-        pool = interventions_in(design_text)
-        non_drugs = [i for i in interventions_in(non_drug_text) if i["type"] not in _DRUG_TYPES]
-        _longer_names(arms, non_drugs)
-        claimed = [i for a in arms for i in a.interventions]
-        unclaimed = [i for i in pool if not named_already(i, claimed)]
+        _complete_arms(arms, design_text, aim_text, non_drug_text)
         for arm in arms:
-            if not arm.interventions:
-                arm.interventions = list(unclaimed) or _named_intervention(_spelled(arm.label, arm.defining_text, aim_text))
-            elif claimed:
-                # a drug the treatment text gives every arm ("patients receiving doxorubicin and cyclophosphamide were
-                # randomised to docetaxel …", "Z-360 and gemcitabine"): the trial's backbone, in each arm
-                arm.interventions += [i for i in unclaimed if i["type"] in _BACKBONE_TYPES and i not in arm.interventions]
-        _comparators(arms, non_drugs)
-        _parts_of_the_name(arms)
-        bare = [a for a in arms if not a.interventions and not CONTROL_LABEL.search(a.label or "")]
-        treated = [i for a in arms for i in a.interventions if not CONTROL_LABEL.search(str(i["name"]))]  # not "usual care"
-        if len(bare) == 1 and not treated and not unclaimed:
-            bare[0].interventions = _aimed_interventions(aim_text)
+            arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)]
         chemotherapy_by_its_drugs([a.interventions for a in arms])
-    if not arms:
-        interventions = interventions_in(design_text) or _aimed_interventions(aim_text)
-        # arms not told apart: each treatment the randomisation names is the trial's too (the comparator of a
-        # title that names only the new drug)
-        interventions += [i for i in interventions_in(randomised_text) if not named_already(i, interventions)]
-        chemotherapy_by_its_drugs([interventions])
-        if not interventions:
-            return []
-        return [Arm(label=None, n=enrollment.get("enrolled") or enrollment.get("treated"),
-                    interventions=[Intervention(**i) for i in interventions])]  # type: ignore[arg-type]
-    return [
-        Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
-        for a in arms
-    ]
+        return [Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
+                for a in arms]
+    interventions = interventions_in(design_text) or _aimed_interventions(aim_text)
+    # arms not told apart: each treatment the randomisation names is the trial's too (the comparator of a
+    # title that names only the new drug)
+    for i in interventions_in(randomised_text) + everyone:
+        if not named_already(i, interventions):
+            interventions.append(i)
+    chemotherapy_by_its_drugs([interventions])
+    if not interventions:
+        return []
+    return [Arm(label=None, n=enrollment.get("enrolled") or enrollment.get("treated"),
+                interventions=[Intervention(**i) for i in interventions])]  # type: ignore[arg-type]
+
+
+def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_drug_text: str) -> None:
+    """Arms known only by a name ("control group") take what the trial's treatment text names and no other
+    arm claims; else, the experimental one, what the trial's aim names."""
+    pool = interventions_in(design_text)
+    non_drugs = [i for i in interventions_in(non_drug_text) if i["type"] not in _DRUG_TYPES]
+    _longer_names(arms, non_drugs)
+    claimed = [i for a in arms for i in a.interventions]
+    unclaimed = [i for i in pool if not named_already(i, claimed)]
+    for arm in arms:
+        if not arm.interventions:
+            arm.interventions = list(unclaimed) or _named_intervention(_spelled(arm.label, arm.defining_text, aim_text))
+        elif claimed:
+            # a drug the treatment text gives every arm ("patients receiving doxorubicin and cyclophosphamide were
+            # randomised to docetaxel …", "Z-360 and gemcitabine"): the trial's backbone, in each arm
+            arm.interventions += [i for i in unclaimed if i["type"] in _BACKBONE_TYPES and i not in arm.interventions]
+    _comparators(arms, non_drugs)
+    _parts_of_the_name(arms)
+    bare = [a for a in arms if not a.interventions and not CONTROL_LABEL.search(a.label or "")]
+    treated = [i for a in arms for i in a.interventions if not CONTROL_LABEL.search(str(i["name"]))]  # not "usual care"
+    if len(bare) == 1 and not treated and not unclaimed:
+        bare[0].interventions = _aimed_interventions(aim_text)
 
 
 def _parts_of_the_name(arms: list[ArmDraft]) -> None:

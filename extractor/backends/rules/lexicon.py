@@ -94,7 +94,7 @@ def lexicon() -> Lexicon:
 _WORD = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*")
 _STEMS = re.compile(
     r"^[a-z]{3,}(?:mab|cept|nib|lib|parib|ciclib|lisib|rafenib|tinib|degib|sidenib|platin|taxel|rubicin|"
-    r"mustine|citabine|tecan|vedotin|deruxtecan|govitecan|leucel|cel|rsen|stat|zomib|lidomide|semide)$"
+    r"mustine|citabine|tecan|vedotin|deruxtecan|govitecan|leucel|cel|rsen|stat|zomib|lidomide|semide|setron|pitant)$"
 )
 _CODE = re.compile(r"^(?:[A-Z]{2,5}-?[A-Z]?\d{3,5}[a-z]?|[A-Z]{2,5}-[A-Z]\d{3}|[A-Z]-\d{3,5})$")
 _STOP = frozenset({"the", "and", "with", "plus", "mab", "concept", "intercept", "accept", "except", "recept", "statistics"})
@@ -224,7 +224,7 @@ def _hyphenated_drugs(span: str, start: int, lex: Lexicon) -> list[DrugMention]:
 
 
 _STEM_ENDINGS = ("mab", "cept", "nib", "lib", "tinib", "degib", "platin", "taxel", "rubicin", "mustine",
-                 "citabine", "tecan", "vedotin", "cel", "rsen", "stat", "zomib", "lidomide", "semide")
+                 "citabine", "tecan", "vedotin", "cel", "rsen", "stat", "zomib", "lidomide", "semide", "setron", "pitant")
 
 
 def _guess(word: str, code_names: bool) -> Drug | None:
