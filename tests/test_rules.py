@@ -1601,3 +1601,10 @@ def test_an_antiemetic_named_by_its_stem_is_a_drug():
     from extractor.backends.rules.lexicon import find_drugs
 
     assert [m.text for m in find_drugs("azasetron and an unknown-pitant: foopitant")] == ["azasetron", "foopitant"]
+
+
+def test_a_trial_number_or_a_marker_shaped_like_a_code_name_is_no_drug():
+    from extractor.backends.rules.lexicon import find_drugs
+
+    text = "in CALGB-49907, JCOG1310 and INT-0105, by CA125, of APF530 or LQ-0110"
+    assert [m.text for m in find_drugs(text, code_names=True)] == ["APF530", "LQ-0110"]

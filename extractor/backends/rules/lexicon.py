@@ -97,6 +97,13 @@ _STEMS = re.compile(
     r"mustine|citabine|tecan|vedotin|deruxtecan|govitecan|leucel|cel|rsen|stat|zomib|lidomide|semide|setron|pitant)$"
 )
 _CODE = re.compile(r"^(?:[A-Z]{2,5}-?[A-Z]?\d{3,5}[a-z]?|[A-Z]{2,5}-[A-Z]\d{3}|[A-Z]-\d{3,5})$")
+#: Code-shaped names that are no drug: a cooperative group's trial number ("CALGB-49907", "JCOG1310",
+#: "INT-0105") or a tumour marker ("CA125", "CA19-9").
+_NOT_A_DRUG_CODE = re.compile(
+    r"^(?:CALGB|JCOG|TCOG|NEJ|CCOG|WJOG|WJTOG|KCSG|ECOG|SWOG|RTOG|NSABP|EORTC|GOG|NCCTG|NRG|ACOSOG|INT|AIO|"
+    r"GEICAM|IBCSG|BIG|HeCOG|IFCT|GERCOR|FFCD|PRODIGE|NCIC|CCTG|JGOG|TROG|AGITG|HOVON|LYSA|GHSG|NOGGO|AGO|MRC|"
+    r"NCT|CA)-?\d"
+)
 _STOP = frozenset({"the", "and", "with", "plus", "mab", "concept", "intercept", "accept", "except", "recept", "statistics"})
 
 
@@ -231,11 +238,9 @@ def _guess(word: str, code_names: bool) -> Drug | None:
     low = word.lower()
     if not low.endswith(_STEM_ENDINGS) and not (code_names and not word.isalpha()):
         return None
-    if low in _STOP or len(low) < 6:
-        return Drug(word, "drug", None) if code_names and _CODE.match(word) else None
-    if _STEMS.match(low):
+    if _STEMS.match(low) and low not in _STOP:
         return Drug(low, _stem_type(low), None)
-    if code_names and _CODE.match(word):
+    if code_names and _CODE.match(word) and not _NOT_A_DRUG_CODE.match(word):
         return Drug(word, "drug", None)
     return None
 
