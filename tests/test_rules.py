@@ -1608,3 +1608,13 @@ def test_a_trial_number_or_a_marker_shaped_like_a_code_name_is_no_drug():
 
     text = "in CALGB-49907, JCOG1310 and INT-0105, by CA125, of APF530 or LQ-0110"
     assert [m.text for m in find_drugs(text, code_names=True)] == ["APF530", "LQ-0110"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sixty women were randomly assigned to the supervised group or the unsupervised group. Fatigue fell more in the "
+    "supervised group (40% vs 20%).",
+    "We assessed the efficacy of RT based on clinical data. Patients were randomly assigned to the hypofractionated "
+    "group or the conventional group.",
+])
+def test_an_arm_named_by_a_modifier_alone_names_no_intervention(text):
+    assert [[i.name for i in a.interventions] for a in extract(text).trials[0].arms] == [[], []]

@@ -1182,7 +1182,7 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
 
 #: A part that is one word shaped as a modifier, that may share the last part's head: "early", "delayed",
 #: "intermittent", "continuous", "250-mg", "home-based", "short-term" (not "exercise or usual care").
-_ONE_WORD = re.compile(r"\d[\w-]*|open|[A-Za-z][\w-]*(?:ed|al|ous|ive|ate|ent|ant|ar|ic|ly|based|term|dose|mg)", re.IGNORECASE)
+MODIFIER_WORD = re.compile(r"\d[\w-]*|open|[A-Za-z][\w-]*(?:ed|al|ous|ive|ate|ent|ant|ar|ic|ly|based|term|dose|mg)", re.IGNORECASE)
 _HEAD_AFTER_WORD = re.compile(r"(?P<w>[A-Za-z0-9][\w-]*)\s+(?P<head>[a-z][^()]*?)[\s.,;]*(?:\(|$)")
 
 
@@ -1194,7 +1194,7 @@ def _shared_head(arms: list[tuple[str, int | None, str]]) -> list[tuple[str, int
     parts = [_strip_parentheticals(part).strip() for *_, part in arms]
     last = _HEAD_AFTER_WORD.match(parts[-1]) if len(parts) >= 2 else None
     words = [*parts[:-1], last.group("w")] if last else []
-    if not last or not all(_ONE_WORD.fullmatch(w) for w in words) or any(interventions_in(w) for w in words):
+    if not last or not all(MODIFIER_WORD.fullmatch(w) for w in words) or any(interventions_in(w) for w in words):
         return []
     return [(w, n, f"{w} {last.group('head')}") for w, (_, n, _) in zip(words, arms, strict=True)]
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from extractor.backends.rules import design, verdict
 from extractor.backends.rules.arms import (
     CONTROL_LABEL,
+    MODIFIER_WORD,
     ArmDraft,
     arm_mentions,
     chemotherapy_by_its_drugs,
@@ -676,7 +677,7 @@ def _named_intervention(label: str | None) -> list[dict[str, str | None]]:
     # "pain education plus telemonitoring" is two; "radiotherapy alone" is radiotherapy.
     parts = [re.sub(r"\s+(?:alone|only)$|-alone$", "", p.strip(), flags=re.IGNORECASE)
              for p in re.split(r"\s+(?:plus|\+|combined with|and)\s+", label)]
-    return [_non_drug(part) for part in parts if part]
+    return [_non_drug(part) for part in parts if part and not MODIFIER_WORD.fullmatch(part)]  # not "hypofractionated"
 
 
 def _non_drug(name: str) -> dict[str, str | None]:
@@ -710,8 +711,9 @@ def _aimed_interventions(design_text: str) -> list[dict[str, str | None]]:
     """The non-drug interventions the trial's aim names ("guided imagery", "progressive muscle relaxation")."""
     for m in _AIMED.finditer(design_text):
         phrase = re.sub(r"\s*\([^()]*\)", "", m.group("x")).strip()
-        if _NOT_AIMED.search(phrase) or _drugs_in(phrase) or "placebo" in phrase.lower() or find_mentions(phrase):
-            continue
+        if _NOT_AIMED.search(phrase) or phrase.endswith(" based") or _drugs_in(phrase) or "placebo" in phrase.lower() \
+                or find_mentions(phrase):
+            continue  # not "(the efficacy of) RT based (on …)"
         phrase = _APPLICATION_OF.sub("", phrase)
         found = find_non_drugs(phrase)
         if len(found) == 1 and " and " not in phrase:
