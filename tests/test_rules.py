@@ -1618,3 +1618,11 @@ def test_a_trial_number_or_a_marker_shaped_like_a_code_name_is_no_drug():
 ])
 def test_an_arm_named_by_a_modifier_alone_names_no_intervention(text):
     assert [[i.name for i in a.interventions] for a in extract(text).trials[0].arms] == [[], []]
+
+
+def test_a_randomisation_told_only_in_the_background_names_the_trials_treatments():
+    text = ("BACKGROUND: The trial studied ovarian failure in women randomised to adjuvant chemotherapy (CT) +/- "
+            "goserelin (G). Here we report bone markers.\nMETHODS: Bone markers were measured at baseline and 12 "
+            "months.\nRESULTS: Bone loss was 5% and 2%.")
+    record = extract(Document(doc_id="x", title="Goserelin during adjuvant chemotherapy and bone turnover", text=text))
+    assert {i.name for a in record.trials[0].arms for i in a.interventions} == {"Goserelin", "chemotherapy"}

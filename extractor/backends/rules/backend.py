@@ -342,7 +342,7 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
         enrollment=Enrollment(**enrollment),
         arms=_arms(arms, _treatment_text(title, treating), enrollment, aim_text=design_text,
                    non_drug_text=_treatment_text(title, treating, find_non_drugs),
-                   randomised_text=_randomised_to(treating), everyone_text=_given_to_everyone(treating)),
+                   randomised_text=_randomised_to(treating) or _randomised_to(design_sents), everyone_text=_given_to_everyone(treating)),
         endpoints=endpoints,
         results=results,
         primary_endpoint_met=verdict.verdict(reading.own, {str(e.canonical) for e in primary}, [e.name for e in primary],
