@@ -1644,3 +1644,97 @@ def test_a_symptom_scored_or_improved_is_quality_of_life(text, expected):
 def test_an_event_named_in_other_words_is_no_scored_symptom():
     text = "The model improved quality of life and reduced hypertension-related hospitalization by 0.17 points."
     assert "QOL" not in {d.endpoint for d in _sentence_results(text, []) if d.value == 0.17}
+
+
+def test_a_drug_the_title_names_otherwise_is_listed_once():
+    text = ("Patients were randomised to 5-FU alone (arm A) or 5-FU plus levamisole (arm B). Response rates were 20% "
+            "in arm A and 25% in arm B.")
+    record = extract(Document(doc_id="x", title="Fluorouracil with or without levamisole in colon cancer", text=text))
+    arms = {a.label: [i.name for i in a.interventions] for a in record.trials[0].arms}
+    assert arms == {"arm A": ["5-FU"], "arm B": ["5-FU", "levamisole"]}
+
+
+def test_the_comparator_of_a_randomisation_is_listed_when_arms_are_not_told_apart():
+    text = ("In this phase II study, 90 patients were randomly assigned to receive trabedersen at doses of 10 or 80 µM "
+            "or standard chemotherapy (temozolomide or lomustine). The primary endpoint was tumour control at 6 months.")
+    record = extract(Document(doc_id="x", title="A randomized phase II study of trabedersen in recurrent glioma", text=text))
+    assert {i.name for a in record.trials[0].arms for i in a.interventions} == {"trabedersen", "temozolomide", "lomustine"}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("(neo)adjuvant chemotherapy (CT) +/- goserelin", ["goserelin", "chemotherapy"]),
+    ("bevacizumab or placebo in combination with chemotherapy", ["bevacizumab", "chemotherapy", "placebo"]),
+    ("either chemo-immunotherapy (group A) or chemotherapy (group B)", ["chemotherapy"]),
+    ("X and chemotherapy versus chemotherapy alone", ["chemotherapy"]),
+    ("chemotherapy with cisplatin plus vinorelbine", ["cisplatin", "vinorelbine"]),  # its drugs named
+    ("trabedersen or standard chemotherapy (temozolomide or lomustine)", ["trabedersen", "temozolomide", "lomustine"]),
+    ("after adjuvant or neoadjuvant chemotherapy, epoetin alfa or placebo", ["epoetin alfa", "placebo"]),
+    ("high-dose VIC chemotherapy plus amifostine", ["amifostine"]),  # a regimen's
+    ("patients receiving emetogenic chemotherapy were randomised to ondansetron", ["ondansetron"]),
+])
+def test_chemotherapy_given_as_a_treatment_of_its_own(text, names):
+    from extractor.backends.rules.arms import interventions_in
+
+    assert [i["name"] for i in interventions_in(text)] == names
+
+
+def test_a_trial_that_names_its_chemotherapy_drugs_lists_them_not_chemotherapy():
+    from extractor.backends.rules.arms import chemotherapy_by_its_drugs, interventions_in
+
+    arms = [interventions_in("nimotuzumab plus chemotherapy"), interventions_in("chemotherapy alone"),
+            interventions_in("cisplatin and pemetrexed")]
+    chemotherapy_by_its_drugs(arms)
+    assert [[i["name"] for i in given] for given in arms] == [["nimotuzumab"], [], ["cisplatin", "pemetrexed"]]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("enzalutamide in men previously treated with docetaxel", ["enzalutamide"]),
+    ("everolimus in cancer refractory to letrozole or anastrozole", ["everolimus"]),
+    ("megestrol acetate after failure of tamoxifen", ["megestrol acetate"]),
+    ("those progressing after prior chemotherapy with cisplatin and gemcitabine got erlotinib", ["erlotinib"]),
+    ("amifostine given just prior to carboplatin and ifosfamide", ["amifostine", "carboplatin", "ifosfamide"]),
+    ("patients with prior docetaxel were given docetaxel again", ["docetaxel"]),  # given in the trial too
+])
+def test_what_patients_had_before_the_trial_is_not_its_intervention(text, names):
+    from extractor.backends.rules.arms import interventions_in
+
+    assert [i["name"] for i in interventions_in(text)] == names
+
+
+def test_a_drug_all_patients_received_is_in_every_arm():
+    text = ("Patients were randomly assigned to the granisetron group or the palonosetron group. All patients received "
+            "dexamethasone 8 mg on day 1. Complete response was 60% and 70%.")
+    record = extract(Document(doc_id="x", title="Granisetron versus palonosetron for delayed nausea", text=text))
+    arms = {a.label: [i.name for i in a.interventions] for a in record.trials[0].arms}
+    assert arms == {"granisetron": ["granisetron", "dexamethasone"], "palonosetron": ["palonosetron", "dexamethasone"]}
+
+
+def test_an_antiemetic_named_by_its_stem_is_a_drug():
+    from extractor.backends.rules.lexicon import find_drugs
+
+    assert [m.text for m in find_drugs("azasetron and an unknown-pitant: foopitant")] == ["azasetron", "foopitant"]
+
+
+def test_a_trial_number_or_a_marker_shaped_like_a_code_name_is_no_drug():
+    from extractor.backends.rules.lexicon import find_drugs
+
+    text = "in CALGB-49907, JCOG1310 and INT-0105, by CA125, of APF530 or LQ-0110"
+    assert [m.text for m in find_drugs(text, code_names=True)] == ["APF530", "LQ-0110"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sixty women were randomly assigned to the supervised group or the unsupervised group. Fatigue fell more in the "
+    "supervised group (40% vs 20%).",
+    "We assessed the efficacy of RT based on clinical data. Patients were randomly assigned to the hypofractionated "
+    "group or the conventional group.",
+])
+def test_an_arm_named_by_a_modifier_alone_names_no_intervention(text):
+    assert [[i.name for i in a.interventions] for a in extract(text).trials[0].arms] == [[], []]
+
+
+def test_a_randomisation_told_only_in_the_background_names_the_trials_treatments():
+    text = ("BACKGROUND: The trial studied ovarian failure in women randomised to adjuvant chemotherapy (CT) +/- "
+            "goserelin (G). Here we report bone markers.\nMETHODS: Bone markers were measured at baseline and 12 "
+            "months.\nRESULTS: Bone loss was 5% and 2%.")
+    record = extract(Document(doc_id="x", title="Goserelin during adjuvant chemotherapy and bone turnover", text=text))
+    assert {i.name for a in record.trials[0].arms for i in a.interventions} == {"Goserelin", "chemotherapy"}
