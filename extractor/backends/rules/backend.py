@@ -774,8 +774,11 @@ def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_dr
     pool = interventions_in(design_text)
     non_drugs = [i for i in interventions_in(non_drug_text) if i["type"] not in _DRUG_TYPES]
     _longer_names(arms, non_drugs)
+    # claimed by name as written, not by the lexicon's identity: a drug the title spells out and the arms abbreviate
+    # ("fluorouracil", "5-FU") keeps both forms, as labellers write either and names are matched as written
     claimed = [i for a in arms for i in a.interventions]
-    unclaimed = [i for i in pool if not named_already(i, claimed)]
+    claimed_names = {str(i["name"]).lower() for i in claimed}
+    unclaimed = [i for i in pool if str(i["name"]).lower() not in claimed_names]
     for arm in arms:
         if not arm.interventions:
             arm.interventions = list(unclaimed) or _named_intervention(_spelled(arm.label, arm.defining_text, aim_text))
