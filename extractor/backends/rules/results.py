@@ -198,8 +198,10 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
     found.extend(_ratios(text, mentions, found, ci_spans))
     found.extend(_unit_shared_across_arms(text, found, ci_spans))
     found.extend(_unit_shared_in_list(text, found, ci_spans))
-    if "ean" in text or "ifference" in text or "verage" in text or " by " in text:  # "Mean", "mean", "Average", …
+    if "ean" in text or "ifference" in text or "verage" in text or " by " in text or "MD" in text:  # "Mean", "Average", "MD", …
         found.extend(_bare_statistics(text, found, ci_spans))
+    if "cycles" in text or "courses" in text:
+        found.extend(_cycles_given(text, found, ci_spans))
     found.extend(_counts(text, mentions, found, ci_spans))
     if "ercent" in text or "er cent" in text:
         found.extend(_worded_percentages(text, found))
@@ -326,8 +328,8 @@ def _unit_shared_in_list(text: str, found: list[Value], ci_spans: list[tuple[int
 # a number with no unit is a value only where the text names its statistic right before it.
 #: The words that call a number a difference: "difference", "mean difference score:", "differences between means of",
 #: "adjusted mean difference between groups,", "estimated mean difference (EMD) of".
-_DIFFERENCE_WORDS = (r"\bdifferences?(?:\s+scores?|\s+between\s+(?:the\s+)?(?:groups|arms|means))?(?:\s*\([A-Za-z]{2,6}\))?"
-                     r"(?:\s+(?:of|was|were))?\s*[,:=]?\s*")
+_DIFFERENCE_WORDS = (r"(?:\bdifferences?(?:\s+scores?|\s+between\s+(?:the\s+)?(?:groups|arms|means))?(?:\s*\([A-Za-z]{2,6}\))?"
+                     r"|(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?-i:(?:MD|SMD|LSMD)\b))(?:\s+(?:of|was|were))?\s*[,:=]?\s*")  # "(MD = 11.76, …)"
 #: A change told by how much: "increased significantly by 269.4 ± 260.6 minutes", "decreased by 35%", "prolonged
 #: survival by 2.1 months" (a difference; "by a mean of 2.3 kg" says mean, and is left to the mean rules).
 _CHANGED_BY = (r"\b(?:increas|decreas|reduc|improv|declin|lowered\b|raised\b|rose\b|risen\b|fell\b|dropped\b|gained\b|"
@@ -366,6 +368,25 @@ def _bare_statistics(text: str, found: list[Value], ci_spans: list[tuple[int, in
         nxt = _BARE_NEXT.match(text, _past_interval(text, m.end()))
         if nxt and not _taken(nxt.start("v"), ci_spans, found, out):
             out.append(_bare_value(text, nxt, kind))
+    return out
+
+
+#: "a median of 6 cycles", "median 4 courses", "the median number of cycles was 6": how many cycles were given.
+_CYCLES_GIVEN = re.compile(rf"\b(?:median|mean|average)\s+(?:of\s+)?(?P<v>{NUM})\s+(?:(?:treatment|chemotherapy)\s+)?(?:cycles|courses)\b"
+                           rf"|\bnumber of (?:(?:treatment|chemotherapy)\s+)?(?:cycles|courses)(?:\s+\w+){{0,2}}?\s+(?:was|were|of)\s+(?P<w>{NUM})"
+                           rf"(?![\d·]|[.,]\d|\s*(?:%|months?|weeks?|years?|days?))", re.IGNORECASE)
+
+
+def _cycles_given(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
+    """The median or mean number of cycles given (no unit): a value of the delivery outcome that names it."""
+    out: list[Value] = []
+    for m in _CYCLES_GIVEN.finditer(text):
+        group = "v" if m.group("v") else "w"
+        if not _taken(m.start(group), ci_spans, found, out):
+            out.append((m.start(group), m.end(group), "plain", parse_number(m.group(group)), None))
+            nxt = _BARE_NEXT.match(text, m.end(group))  # "was 6 with A and 4 with B"
+            if nxt and not _taken(nxt.start("v"), ci_spans, found, out):
+                out.append(_bare_value(text, nxt, "plain"))
     return out
 
 
@@ -832,7 +853,7 @@ def _sentence_outcome(sentence: Sentence) -> list[Mention]:
         name = _named_after_value(text, first.start()) or text[clause.end(): first.start()].strip() or "outcome"
         return [Mention(clause.end(), clause.end(), name, kind_by_words(text, _OUTCOME_KINDS), None)]
     subject = _SUBJECT.match(text)
-    head = text[: first.start()].rstrip(" (,;:=[")
+    head = _before_the_arms_compared(text[: first.start()]).rstrip(" (,;:=[")
     words = _WORDS_AT_END.search(head, max(clause.end() if clause else 0, len(head) - 61))  # a match is at most 61 long
     spans = [subject.span("s")] if subject and subject.end("s") <= first.start() and not clause else []
     spans += [words.span()] if words else []
@@ -845,6 +866,18 @@ def _sentence_outcome(sentence: Sentence) -> list[Mention]:
     if len(name) < 4 or _LEADING_FUNCTION_WORDS.fullmatch(name) or name.lower() in {"the", "and", "this", "there"}:
         name = _named_after_value(text, first.start()) or "outcome"  # "At 1 year, 80% of patients were continent"
     return [Mention(start, span[1], name, kind_by_words(text, _OUTCOME_KINDS), None)]
+
+
+#: "did not differ between", "was not statistically different between", "was similar between": what follows names the arms.
+_DIFFERED_BETWEEN = re.compile(r"\s+(?:(?:did\s+not|didn't)\s+differ|differed|(?:was|were)\s+(?:not\s+)?(?:(?:statistically|significantly)\s+)*"
+                               r"(?:different|similar|comparable))(?:\s+significantly)?\s+between\b", re.IGNORECASE)
+
+
+def _before_the_arms_compared(head: str) -> str:
+    """ "Tumour shrinkage did not differ between the A group (29%) and …": the words before the comparison, so that
+    the outcome's name does not swallow the arms it compares."""
+    compared = _DIFFERED_BETWEEN.search(head)
+    return head[: compared.start()] if compared else head
 
 
 #: The outcome a mean difference is of: "the mean difference in the average pain score between A and B was
@@ -1041,9 +1074,24 @@ def _plain_draft(sentence: Sentence, owner: Mention, value: float | None, unit: 
     if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 90), start) or _told_as_change(sentence.text, start) \
             or _BY_HOW_MUCH_AFTER.match(sentence.text, end):
         return Draft(owner.canonical, "difference", value, None, start, end, sentence, owner)
+    if owner.measure == "delivery":  # "a median of 6 cycles", "the median number of cycles was 6"
+        said = _delivery_statistic(sentence.text, owner, start)
+        return Draft(owner.canonical, said, value, None, start, end, sentence, owner) if said else None
     if not _MEAN.search(sentence.text[max(0, owner.start - 12): start]):
         return None
     return Draft(owner.canonical, "mean", value, None, start, end, sentence, owner)
+
+
+_STATISTIC_SAID = re.compile(r"\b(?P<s>median|mean|average)\b", re.IGNORECASE)
+
+
+def _delivery_statistic(text: str, owner: Mention, start: int) -> str | None:
+    """ "median" or "mean" as said of how much treatment was given ("the median relative dose intensity was 91%"),
+    just before or in its name; None when the text names no statistic ("Treatment duration was 8 weeks" is the plan)."""
+    said = list(_STATISTIC_SAID.finditer(text, max(0, owner.start - 12), owner.end))
+    if not said:
+        return None
+    return "median" if said[-1].group("s").lower() == "median" else "mean"
 
 
 #: A value the text calls the difference: "difference = 15%", "(difference, 2.4 months", "difference of 1.6%",
@@ -1074,6 +1122,9 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
                 start: int, end: int) -> Draft | None:
     """ "median PFS 7.1 months", "mean hospital stay 4.5 days": a time of a time-to-event endpoint or an
     outcome; "the mean duration of grade 3 or worse mucositis (6.6 days vs. 9.2 days)": of an event."""
+    if owner.measure == "delivery":  # "the median duration of therapy was 39 weeks"
+        said = _delivery_statistic(sentence.text, owner, start)
+        return Draft(owner.canonical, said, value, unit, start, end, sentence, owner) if said else None
     duration = _DURATION_OF.search(sentence.text, max(0, owner.start - 40), owner.start)
     if owner.canonical not in TIME_TO_EVENT and owner.canonical != "OTHER" and not duration:
         return None
@@ -1114,18 +1165,44 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
     if owner.measure == "reduction":  # "reduced the risk of death by 27%": a relative risk reduction
         return Draft(canonical, "difference", value, "percent", start, end, sentence, owner, name=owner.text.strip())
     before = text[max(0, start - 100): start]
-    if _DIFFERENCE_LABEL.search(before) or _COMPARED_AFTER.match(text, end) or _told_as_change(text, start) or (
+    if _DIFFERENCE_LABEL.search(before) or _COMPARED_AFTER.match(text, end) or _told_as_change(text, start) \
+            or _change_named_after(text, start, end) or (
             _DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower() and not _ABSOLUTE_LEVEL.search(before)
             and not re.search(r"\bfrom\s*$", text[max(0, start - 8): start])) or re.match(r"\s*\(\s*from\b", text[end:]):
         measure = "difference"  # "the absolute increase in 3-year PFS was 7.3% (from 28.1% to 35.4%)"
     elif canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
         measure = "rate_at_time"
+    elif owner.measure == "delivery":  # "the median relative dose intensity was 91%"; a duration is no percentage
+        if "intensit" not in owner.text.lower():
+            return None
+        measure = _delivery_statistic(text, owner, start) or "proportion"
     elif _said_mean(text, max(0, owner.start - 12), start):
         measure = "mean"  # "a significant increase in mean prostate volume (14%)": the text says mean
     else:
         measure = "proportion"
     return Draft(canonical, measure, value, "percent", start, end, sentence, owner,
                  timepoint=_mention_timepoint(text, owner))
+
+
+#: "a 29% improvement in fatigue", "a 13.1% reduction of abdominal pain": a percentage that names itself a change.
+_CHANGE_NOUN_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:relative\s+|absolute\s+)?(?:improvements?|reductions?|increases?|"
+                                r"decreases?|declines?|gains?|rises?|drops?)\s+(?:in|of)\b"
+                                r"(?!\s+(?:the\s+|both\s+)?(?:[\w-]+\s+)?(?:groups?|arms?|cohorts?)\b)",  # not "12% decrease in group II"
+                                re.IGNORECASE)
+#: "patients achieving a 50% reduction in PSA", "response, defined as a 30% decrease": the change is a criterion.
+_CRITERION_BEFORE = re.compile(r"(?:\b(?:achiev\w*|attain\w*|reach\w*|with|had|having|defined as|definition|criteri\w*|"
+                               r"required|needed|detect|rule out|target|goal)\s+(?:of\s+)?(?:a|an|the)?|\b(?:greater|more|less) than|"
+                               r"\bat least|\b(?:maximum|minimum) of|[<>≤≥⩾])\s*$", re.IGNORECASE)
+#: "The 50% reduction in the AHI was achieved in 46% of patients": the change is a criterion, told after it.
+_ACHIEVED_AFTER = re.compile(r"[^.;]{0,60}?\b(?:was|were)\s+(?:achieved|attained|reached)\b", re.IGNORECASE)
+
+
+def _change_named_after(text: str, start: int, end: int) -> bool:
+    """ "OLP participants reported a 29% improvement in fatigue severity": a change the percentage is, told by the
+    noun after it (a ``difference``); not a criterion the patients met ("patients with a 50% reduction in PSA")."""
+    change = _CHANGE_NOUN_AFTER.match(text, end)
+    return change is not None and not _CRITERION_BEFORE.search(text, max(0, start - 40), start) \
+        and not _ACHIEVED_AFTER.match(text, change.end())
 
 
 #: "absolute rates: 5% versus 13%": the levels themselves, not their difference.
@@ -1171,6 +1248,8 @@ def _name_draft(draft: Draft, text: str, owner: Mention, start: int) -> None:
             draft.name = owner.text.strip()
     elif canonical == "OTHER":
         draft.name = owner.text.strip()
+    elif owner.measure == "delivery":  # "relative dose intensity"; "a median of [6 cycles]" names the cycles
+        draft.name = "number of cycles" if _STATISTIC_SAID.match(owner.text) else owner.text.strip()
 
 
 def _names_event(words: str) -> bool:

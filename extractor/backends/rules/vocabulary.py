@@ -192,6 +192,13 @@ ENTRIES: tuple[Entry, ...] = (
           r"program(?:me)?|follow-up)(?: as per protocol)?|adherence|compliance|consented to participate|retention(?: rates?)?|"
           r"(?:completion|participation|recruitment|accrual|consent|uptake) rates?", "FEASIBILITY",
           example="recruitment rate", keys=("feasib", "proceeded", "complet", "adheren", "complian", "consent", "retention", "participat", "recruit", "accrual", "uptake")),
+    # How much of the planned treatment was given: "relative dose intensity", "median treatment duration",
+    # "median number of cycles", "a median of 6 cycles" (the words before the number, so the number has an owner).
+    Entry(r"(?:relative )?dose[- ]intensit(?:y|ies)|(?:study )?(?:treatment|therapy) duration|duration of (?:study )?"
+          r"(?:treatment|therapy|exposure)|number of (?:(?:treatment|chemotherapy) )?(?:cycles|courses)"
+          r"|\b(?:median|mean|average)(?: of)?(?= \d+(?:[.·]\d+)? (?:(?:treatment|chemotherapy) )?(?:cycles|courses)\b)",
+          "FEASIBILITY", "delivery",
+          example="relative dose intensity", keys=("intensit", "duration", "cycles", "courses")),
     Entry(r"\bsafety\b|tolerability", "SAFETY",
           example="tolerability", keys=("safety", "tolerab")),
     # A bare event name ("anemia (5.0% and 19.0%)") takes its class from the AE mention before it.
@@ -379,6 +386,12 @@ def _ae_words_before(sentence: str, at: int) -> str:
     return window[prefix.start():] if prefix else ""
 
 
+#: After an event's name, the words that make it a patient-reported rating: "dysuria severity score", "fatigue
+#: severity", "fatigue-related quality of life".
+_RATED_AFTER = re.compile(r"\s+(?:severity\s+|symptom\s+)?(?:scores?|scales?)\b|\s+severity\b|[-‐ ][a-z]+\s+quality[- ]of[- ]life\b",
+                          re.IGNORECASE)
+
+
 def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, str] | None:
     """Grow an adverse-event mention back over its grade and relatedness words; classify it."""
     words = _ae_words_before(sentence, start)
@@ -386,8 +399,8 @@ def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, s
     begin = start - len(words)
     if event and re.match(r"[-\s‐‑–]free\b", sentence[end: end + 6]):
         return None  # "seizure-free": an outcome, not an adverse event
-    if event and re.match(r"\s+(?:severity\s+|symptom\s+)?(?:scores?|scales?)\b", sentence[end: end + 25]):
-        return start, "QOL"  # "dysuria severity score": a patient-reported score
+    if event and not words.strip() and _RATED_AFTER.match(sentence, end):
+        return start, "QOL"  # "dysuria severity score", "fatigue severity": a patient-reported rating
     if event:
         # A bare event name ("anemia") waits to inherit its class; a graded one is a mention of its own,
         # graded before ("grade 3 anemia") or after ("thrombocytopenia grade 3 or 4", "anemia (grade 3/4)").
