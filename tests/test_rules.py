@@ -1595,3 +1595,15 @@ def test_the_treatment_given_is_feasibility(text, expected):
     found = _sentence_results(text, ["A", "B"])
     assert {d.endpoint for d in found} <= {"FEASIBILITY"}
     assert [(d.measure, d.value, d.unit, d.arm) for d in found] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # times listed for a run of values take the values in order; the trial's two arms do not
+    ("The 1-, 2- and 4-year DFS rates were 91%, 77% and 62%, respectively.",
+     [(91.0, "1 year", None), (77.0, "2 years", None), (62.0, "4 years", None)]),
+    ("The 2- and 3-year survival rates were 45% and 20%, respectively.", [(45.0, "2 years", None), (20.0, "3 years", None)]),
+    # a pair per time is still a pair of arms
+    ("The 3-year DFS was 81% and 70% in the two arms.", [(81.0, "3 years", "A"), (70.0, "3 years", "B")]),
+])
+def test_a_run_of_values_for_listed_times(text, expected):
+    assert [(d.value, d.timepoint, d.arm) for d in _sentence_results(text, ["A", "B"])] == expected

@@ -1463,8 +1463,11 @@ def _respectively_lists(scene: _ArmScene) -> None:
 
 
 def _respective_arms(scene: _ArmScene, respectively: bool) -> list[str]:
-    """The arms values go to in order: those the sentence lists, else (with "respectively") the trial's."""
-    return scene.ordered if len(scene.ordered) >= 2 else scene.labels_all if respectively and not scene.ordered else []
+    """The arms values go to in order: those the sentence lists, else (with "respectively") the trial's, unless
+    the sentence lists times for its values ("the 1-, 3- and 5-year OS rates were 90%, 70% and 50%, respectively")."""
+    if len(scene.ordered) >= 2:
+        return scene.ordered
+    return scene.labels_all if respectively and not scene.ordered and not _LISTED_TIMES.search(scene.text) else []
 
 
 def _value_groups(scene: _ArmScene) -> list[list[Draft]]:
@@ -1616,11 +1619,14 @@ def _versus_pairs(scene: _ArmScene) -> None:
     candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
     if len(ordered) == 1 and len(candidates) == 2 and _named_as_comparator(scene):
         candidates = candidates[::-1]  # "(21% vs 33%) among intervention compared with control group participants"
+    times = _listed_times(scene.text) if not ordered else 0
     for group in scene.by_mention():
         for a, b in pairwise(group):
             gap = scene.text[a.end: b.pos]
             if (a.arm and b.arm) or not (_PAIR.search(gap) or re.fullmatch(r"\s*and\s*", gap)) or len(candidates) < 2:
                 continue
+            if len(group) == times and not _VERSUS.search(gap):
+                continue  # "the 1-, 3- and 5-year OS rates were 90%, 70% and 50%": a value per time, not per arm
             from_to = _FROM.search(scene.text[max(0, a.pos - 12): a.pos])
             if not from_to and re.fullmatch(r"\s*%?\s*to\s*", gap):
                 continue  # "(HADS score ≥ 11, 75 % to 56 %)": a change over time, not two arms
@@ -1782,6 +1788,16 @@ _TIMEPOINT_LIST = re.compile(
 )
 
 
+#: Times listed for a run of values: "1-, 3- and 5-year", "1, 2 and 3 years", "at 12 and 24 months".
+_LISTED_TIMES = quick(r"\b\d+[-‐–]?(?:\s*,\s*\d+[-‐–]?)*\s*,?\s*(?:and|or)\s+\d+[- ‐–]?(?:years?|months?|weeks?)\b", re.IGNORECASE)
+
+
+def _listed_times(text: str) -> int:
+    """How many times the sentence lists for a run of values ("1-, 3- and 5-year": 3), else 0."""
+    m = _LISTED_TIMES.search(text)
+    return len(re.findall(r"\d+", m.group())) if m else 0
+
+
 def _assign_timepoints(drafts: list[Draft], text: str) -> None:
     """ "rate at 6 weeks, 3 months and 6 months reached 37%, 34% and 40%, respectively"."""
     groups: dict[int, list[Draft]] = {}
@@ -1793,9 +1809,10 @@ def _assign_timepoints(drafts: list[Draft], text: str) -> None:
         if m is None:
             before = re.search(r"((?:\d+|one|two|three|six|twelve)[- ](?:month|year|week)s?[- ]?(?:\s*(?:,|and)\s*(?:\d+|one|two|three|six|twelve)[- ](?:month|year|week)s?[- ]?)+)\s*$",
                                text[max(0, mention.start - 60): mention.start], re.IGNORECASE)
-            if before is None:
+            points = re.findall(r"(\d+|one|two|three|six|twelve)[- ](month|year|week)", before.group(1), re.IGNORECASE) if before \
+                else _times_sharing_a_unit(text[max(0, mention.start - 40): mention.start])
+            if not points:
                 continue
-            points = re.findall(r"(\d+|one|two|three|six|twelve)[- ](month|year|week)", before.group(1), re.IGNORECASE)
         else:
             points = re.findall(r"(\d+)\s*(weeks?|months?|years?)?", m.group("list"))
             # "at 6 weeks, 3 months and 6 months"; a unit missing takes the next one's.
@@ -1807,6 +1824,15 @@ def _assign_timepoints(drafts: list[Draft], text: str) -> None:
         if len(points) == len(group) and len(points) >= 2:
             for d, (n, u) in zip(group, points, strict=True):
                 d.timepoint = _timepoint(n, u)
+
+
+_SHARED_UNIT_TIMES = re.compile(r"(\d+[-‐–]?(?:\s*,\s*\d+[-‐–]?)*\s*,?\s*(?:and|or)\s+\d+)[- ‐–]?(year|month|week)s?[- ]?\s*$", re.IGNORECASE)
+
+
+def _times_sharing_a_unit(before: str) -> list[tuple[str, str]]:
+    """ "The 1-, 3- and 5-year [OS rates]": each number of the list, with the unit the last one prints."""
+    m = _SHARED_UNIT_TIMES.search(before)
+    return [(n, m.group(2)) for n in re.findall(r"\d+", m.group(1))] if m else []
 
 
 def _assign_subgroups(drafts: list[Draft], text: str) -> None:
