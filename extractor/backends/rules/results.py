@@ -1788,8 +1788,9 @@ _TIMEPOINT_LIST = re.compile(
 )
 
 
-#: Times listed for a run of values: "1-, 3- and 5-year", "1, 2 and 3 years", "at 12 and 24 months".
-_LISTED_TIMES = quick(r"\b\d+[-‐–]?(?:\s*,\s*\d+[-‐–]?)*\s*,?\s*(?:and|or)\s+\d+[- ‐–]?(?:years?|months?|weeks?)\b", re.IGNORECASE)
+#: Times listed for a run of values: "the 1-, 3- and 5-year", "at 12 and 24 months" (not values: "medians 87 and 30 weeks").
+_LISTED_TIMES = quick(r"\b\d+[-‐–](?:\s*,\s*\d+[-‐–])*\s*,?\s*(?:and|or)\s+\d+[-‐–](?:years?|months?|weeks?)\b"
+                      r"|\b(?:at|after|by|within)\s+\d+(?:\s*,\s*\d+)*\s*,?\s*(?:and|or)\s+\d+\s*(?:years?|months?|weeks?)\b", re.IGNORECASE)
 
 
 def _listed_times(text: str) -> int:
