@@ -1538,6 +1538,8 @@ def test_the_unnamed_value_of_a_pair_is_the_other_arms(text, expected):
     # a percentage the noun after it calls a change is a difference
     ("Patients on A reported a 31% improvement in fatigue severity.", [("QOL", "difference", 31.0, None)]),
     ("There was a 24% reduction of the number of relapses.", [("OTHER", "difference", 24.0, None)]),
+    ("Diet A brought a 12% to 30% decrease in protein breakdown and in net balance, respectively.",
+     [("OTHER", "difference", 12.0, None), ("OTHER", "difference", 30.0, None)]),
     # not a criterion the patients met, nor a threshold, nor a change within one arm
     ("Patients achieving a 50% reduction in tumour size were few.", []),
     ("A greater than 50% decline in CA-125 was seen in 40% of patients.", [("OTHER", "proportion", 40.0, None)]),
@@ -1614,3 +1616,34 @@ def test_two_values_in_one_time_unit_are_no_list_of_times():
     assert [d.arm for d in _sentence_results("Median survival was 31 and 22 weeks (P = 0.04).", ["A", "B"])] == ["A", "B"]
     listed = _sentence_results("After 1 and 2 years, continence had risen to 61% and 75%, respectively.", ["A", "B"])
     assert [(d.value, d.arm) for d in listed] == [(61.0, None), (75.0, None)]
+    # without "respectively", times after "at" are when a value was measured, not a run of values
+    from extractor.backends.rules.results import _listed_times
+
+    assert _listed_times("61% were reached at 20 and 24 weeks, falling to 52% at 30 weeks", respectively=False) == 0
+    assert _listed_times("the 1-, 2- and 4-year rates", respectively=False) == 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an abbreviation the document gives an endpoint the vocabulary knows by its words
+    ("The main outcome was time to treatment failure (TTTF).", {"TTTF": ("TTF", None)}),
+    ("We report the median survival time (MST).", {"MST": ("OS", None)}),
+    ("Secondary outcomes were response rate (RR) and health-related quality of life (HRQL).",
+     {"RR": ("ORR", None), "HRQL": ("QOL", None)}),
+    # not when the letters spell other words, nor when other words make it another outcome
+    ("The safety of cisplatin (Cis) was studied.", {}),
+    ("We measured the duration of clinical benefit (DoCB).", {}),
+    ("The aim was durable response rate (DRR).", {}),
+    ("Patients with stable disease (SD) were counted.", {}),
+])
+def test_a_documents_own_endpoint_abbreviations(text, expected):
+    from extractor.backends.rules.vocabulary import endpoint_abbreviations
+
+    assert endpoint_abbreviations(text) == expected
+
+
+def test_an_endpoint_abbreviated_later_in_the_document_owns_its_numbers():
+    text = ("Weekly versus three-weekly paclitaxel: a randomised phase 3 trial. The primary endpoint was time to treatment "
+            "failure (TTTF). In all, 212 patients were randomly assigned to weekly or three-weekly paclitaxel. TTTF was longer "
+            "with weekly than with three-weekly paclitaxel (6.1 months vs 4.2 months; hazard ratio 1.4, 95% CI 1.1-1.8).")
+    found = {(r.endpoint.value, r.measure.value, r.value) for t in extract(text).trials for r in t.results}
+    assert {("TTF", "median", 6.1), ("TTF", "median", 4.2), ("TTF", "hazard_ratio", 1.4)} <= found

@@ -20,6 +20,7 @@ from extractor.backends.rules.text import NUM, VERSUS, WORD_NUMBER, distinct, fo
 from extractor.backends.rules.vocabulary import (
     GRADED_EVENT,
     Mention,
+    abbreviated_mentions,
     classify_ae,
     find_mentions,
     kind_by_words,
@@ -684,6 +685,7 @@ def extract_sentence(
     arm_labels: list[str] | None = None,
     context_endpoint: str | None = None,
     added_arm: str | None = None,
+    abbreviations: dict[str, tuple[str, str | None]] | None = None,
 ) -> list[Draft]:
     """Every result in one sentence.
 
@@ -695,13 +697,21 @@ def extract_sentence(
         context_endpoint: The survival endpoint the sentences before spoke of (for a bare "HR").
         added_arm: Of two arms, the one that adds a treatment to the other's ("the addition
             of L (38.7% vs. 12.7%)" puts the first number on it).
+        abbreviations: The document's own endpoint abbreviations ("TTTF": time to treatment
+            failure), see ``endpoint_abbreviations``.
     """
     text = sentence.text
     if not _DIGIT.search(text) and not _HAS_VALUE.search(text.lower()):  # a digit is a value: no need to lowercase
         return []
     if _AT_BASELINE.search(text) and not _CHANGED.search(text):
         return []  # "162/676 (24 %) patients had renal impairment at baseline": who they were, not a result
-    mentions = _with_unnamed_outcome(text, _graded_events(text, [m for m in find_mentions(text) if m.canonical != "SKIP"]))
+    known = [m for m in find_mentions(text) if m.canonical != "SKIP"]
+    if abbreviations:
+        known = abbreviated_mentions(text, abbreviations, known)
+        # "longer TTTF (…; hazard ratio 1.3)": a ratio no named endpoint claims is the abbreviated one's
+        context_endpoint = next((m.canonical for m in known if m.text in abbreviations and m.canonical in TIME_TO_EVENT),
+                                context_endpoint)
+    mentions = _with_unnamed_outcome(text, _graded_events(text, known))
     fallback = not mentions
     if fallback:
         mentions = _sentence_outcome(sentence) or _difference_outcome(sentence)
@@ -1185,7 +1195,8 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
 
 
 #: "a 29% improvement in fatigue", "a 13.1% reduction of abdominal pain": a percentage that names itself a change.
-_CHANGE_NOUN_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:relative\s+|absolute\s+)?(?:improvements?|reductions?|increases?|"
+_CHANGE_NOUN_AFTER = re.compile(rf"\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?:,|and|or|to)\s*[-+−]?(?:{NUM})\s*%\s*(?:\([^()]{{0,40}}\)\s*)?)*"
+                                r"(?:relative\s+|absolute\s+)?(?:improvements?|reductions?|increases?|"
                                 r"decreases?|declines?|gains?|rises?|drops?)\s+(?:in|of)\b"
                                 r"(?!\s+(?:the\s+|both\s+)?(?:[\w-]+\s+)?(?:groups?|arms?|cohorts?)\b)",  # not "12% decrease in group II"
                                 re.IGNORECASE)
@@ -1467,7 +1478,7 @@ def _respective_arms(scene: _ArmScene, respectively: bool) -> list[str]:
     the sentence lists times for its values ("the 1-, 3- and 5-year OS rates were 90%, 70% and 50%, respectively")."""
     if len(scene.ordered) >= 2:
         return scene.ordered
-    return scene.labels_all if respectively and not scene.ordered and not _LISTED_TIMES.search(scene.text) else []
+    return scene.labels_all if respectively and not scene.ordered and not _listed_times(scene.text) else []
 
 
 def _value_groups(scene: _ArmScene) -> list[list[Draft]]:
@@ -1619,7 +1630,7 @@ def _versus_pairs(scene: _ArmScene) -> None:
     candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
     if len(ordered) == 1 and len(candidates) == 2 and _named_as_comparator(scene):
         candidates = candidates[::-1]  # "(21% vs 33%) among intervention compared with control group participants"
-    times = _listed_times(scene.text) if not ordered else 0
+    times = _listed_times(scene.text, _RESPECTIVELY.search(scene.text) is not None) if not ordered else 0
     for group in scene.by_mention():
         for a, b in pairwise(group):
             gap = scene.text[a.end: b.pos]
@@ -1788,14 +1799,16 @@ _TIMEPOINT_LIST = re.compile(
 )
 
 
-#: Times listed for a run of values: "the 1-, 3- and 5-year", "at 12 and 24 months" (not values: "medians 87 and 30 weeks").
-_LISTED_TIMES = quick(r"\b\d+[-‐–](?:\s*,\s*\d+[-‐–])*\s*,?\s*(?:and|or)\s+\d+[-‐–](?:years?|months?|weeks?)\b"
-                      r"|\b(?:at|after|by|within)\s+\d+(?:\s*,\s*\d+)*\s*,?\s*(?:and|or)\s+\d+\s*(?:years?|months?|weeks?)\b", re.IGNORECASE)
+#: Times listed for a run of values: "the 1-, 3- and 5-year" (not values: "medians 87 and 30 weeks"); and, when the
+#: sentence says "respectively", "after 2 and 3 years".
+_LISTED_TIMES = quick(r"\b\d+[-‐–](?:\s*,\s*\d+[-‐–])*\s*,?\s*(?:and|or)\s+\d+[-‐–](?:years?|months?|weeks?)\b", re.IGNORECASE)
+_TIMES_AFTER_PREPOSITION = quick(r"\b(?:at|after|by|within)\s+\d+(?:\s*,\s*\d+)*\s*,?\s*(?:and|or)\s+\d+\s*(?:years?|months?|weeks?)\b",
+                                 re.IGNORECASE)
 
 
-def _listed_times(text: str) -> int:
+def _listed_times(text: str, respectively: bool = True) -> int:
     """How many times the sentence lists for a run of values ("1-, 3- and 5-year": 3), else 0."""
-    m = _LISTED_TIMES.search(text)
+    m = _LISTED_TIMES.search(text) or (_TIMES_AFTER_PREPOSITION.search(text) if respectively else None)
     return len(re.findall(r"\d+", m.group())) if m else 0
 
 
