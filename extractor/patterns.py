@@ -26,20 +26,27 @@ def quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
     word ("(?:median )?overall survival") or branches of such is instead tried in full at
     every character. For those, a look-ahead on the characters a match can start with is
     put in front: it rejects most positions with one class test, and it changes no match
-    (every match starts with one of those characters). Patterns where that set is not known
-    (a match may be empty, or start with any character) are left as they are.
+    (every match starts with one of those characters). A branch that opens with an anchor
+    ("^(?:correlation|association) of", "(?:grade )?$") can match only where the anchor
+    holds: the anchor joins the look-ahead ("(?=[gs]|$)"). Patterns where that set is not known
+    (a match may be empty anywhere, or start with any character) are left as they are.
     """
     first = _first_class(pattern, flags)
     if first is None:
         return re.compile(pattern, flags)
+    chars, anchors = sorted(first - _ANCHOR_TEXTS), sorted(first & _ANCHOR_TEXTS)
+    look = "|".join([f"[{''.join(chars)}]"] * bool(chars) + anchors)
     try:
-        return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern})", flags)
+        return re.compile(f"(?={look})(?:{pattern})", flags)
     except re.error:  # global inline flags ("(?i)...") must stay first
         return re.compile(pattern, flags)
 
 
 # A set of first characters is kept as the parts of a character class, written as in a
-# pattern: "a", "\\(", "0-9", "\\d".
+# pattern: "a", "\\(", "0-9", "\\d", and the anchors a match may start at instead ("^", "$").
+_ANCHORS = {} if _sre is None else {_sre.AT_BEGINNING: "^", _sre.AT_BEGINNING_STRING: "\\A", _sre.AT_END: "$",
+                                    _sre.AT_END_STRING: "\\Z"}
+_ANCHOR_TEXTS = frozenset(_ANCHORS.values())
 _CATEGORIES = {
     "CATEGORY_DIGIT": ("\\d", False), "CATEGORY_NOT_DIGIT": ("\\D", True),
     "CATEGORY_SPACE": ("\\s", False), "CATEGORY_NOT_SPACE": ("\\S", True),
@@ -56,7 +63,7 @@ def _first_class(pattern: str, flags: int) -> set[str] | None:
     try:
         items = list(_sre_parse.parse(pattern, flags))
         found = _sequence_first(items) if items else None
-        if found is None or found[1] or not found[0] or _skips_ahead(items, flags, found[0]):
+        if found is None or found[1] or not found[0] or _skips_ahead(items, flags, found[0] - _ANCHOR_TEXTS):
             return None
     except (re.error, TypeError, ValueError, IndexError, AttributeError):  # a parse tree read differently
         return None
@@ -95,6 +102,8 @@ def _sequence_first(items: list[Any]) -> tuple[set[str], bool] | None:
     can match empty), or None when that is not known."""
     out: set[str] = set()
     for op, av in items:
+        if op is _sre.AT and av in _ANCHORS:
+            return out | {_ANCHORS[av]}, False  # what follows matches only where the anchor holds
         if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
             continue  # zero width: the next item consumes the first character
         found = _item_first(op, av)

@@ -417,6 +417,7 @@ def test_one_arm_versus_another_before_a_singular_kind():
      ["250-mg", "500-mg"]),
     ("Patients were randomized 2:1 to intermittent or continuous luteinizing hormone-releasing hormone agonists (LHRHa).",
      ["intermittent", "continuous"]),
+    ("A total of 90 patients were randomly assigned to robotic (n = 46) or open (n = 44) resection.", ["robotic", "open"]),
     # a treatment, or a word that is no modifier, keeps its own name
     ("Patients were randomized to exercise or usual care.", ["exercise", "usual care"]),
     ("Patients were randomized to placebo or active treatment.", ["placebo", "active treatment"]),
@@ -485,3 +486,17 @@ def test_the_arm_right_after_a_pair_begins_a_list_of_its_arms():
     arms = [ArmDraft("cetuximab", ["cetuximab"]), ArmDraft("BSC alone", ["BSC alone"])]
     text = "Questionnaire compliance declined differentially (67% v 47% for cetuximab v BSC at 16 weeks)."
     assert _arms_of_values(text, arms) == [(67.0, "cetuximab"), (47.0, "BSC alone")]
+
+
+def test_modifiers_sharing_a_head_keep_their_counts_and_the_head():
+    arms = find_arms(None, ["A total of 90 patients were randomly assigned to robotic (n = 46) or open (n = 44) resection."])
+    assert [(a.label, a.n, [i["name"] for i in a.interventions]) for a in arms] == [
+        ("robotic", 46, ["robotic resection"]), ("open", 44, ["open resection"])]
+
+
+def test_arms_known_by_name_take_the_treatments_the_randomisation_gives_them():
+    sentences = ["In all, 90 patients were randomly assigned to robotic (n = 46) or open (n = 44) resection.",
+                 "Blood loss was lower in the robotic group than in the open group."]
+    arms = find_arms(None, sentences)
+    assert {a.label: [i["name"] for i in a.interventions] for a in arms} == {
+        "robotic": ["robotic resection"], "open": ["open resection"]}

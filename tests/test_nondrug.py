@@ -31,6 +31,16 @@ def test_a_name_keeps_the_words_that_say_which_treatment(text, names):
 
 
 @pytest.mark.parametrize(("text", "names"), [
+    ("compared sentinel lymph node (SLN) biopsy with axillary dissection", ["sentinel lymph node biopsy", "axillary dissection"]),
+    ("randomised to laparoscopic-assisted (LA) colectomy", ["laparoscopic-assisted colectomy"]),
+    ("radiotherapy (RT) surgery", ["radiotherapy", "surgery"]),  # a head before the bracket is a name of its own
+    ("versus (B-I) reconstruction", ["reconstruction"]),
+])
+def test_an_abbreviation_between_a_name_and_its_head_is_left_out(text, names):
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
     ("the side effects of patients treated by adjuvant radiotherapy (RT) for cervical cancer", ["radiotherapy"]),
     ("a randomized trial of post-surgery radiation therapy", ["radiation therapy"]),
     ("randomized to palliative thoracic radiotherapy given immediately", ["thoracic radiotherapy"]),

@@ -14,6 +14,7 @@ TEXTS = [
     "Single-arm, open-label study; patients were randomized to A or B. Os. MOS! hazard HR",
     "",
     "x" * 50 + " OS",
+    "1. correlation of OS with grade 3\nMedian OS; a post-hoc look at serious grade 4\n",
 ]
 
 PATTERNS = [
@@ -28,6 +29,9 @@ PATTERNS = [
     (r"^Single", 0),
     (r"(?-i:\bORR)|odds", re.IGNORECASE),
     (r"grade\s*(?:>=|≥)\s*3|\bG[345]\b", re.IGNORECASE),
+    (r"^[^a-z]*(?:correlation|association) of|\bpost[- ]?hoc\b", 0),  # a branch that opens with an anchor
+    (r"(?:serious\s+)?(?:grade\s*\d\s*)?$", re.IGNORECASE),  # empty only where "$" holds
+    (r"^Median|\Acorrelation|\bOS\b|look\Z", re.MULTILINE),
 ]
 
 
@@ -49,6 +53,8 @@ def test_quick_adds_a_lookahead_only_where_re_cannot_skip_ahead() -> None:
     assert quick(r".ment|\bq").pattern == r".ment|\bq"  # any first character
     assert quick(r"\d\s?%|\bci\b").pattern.startswith(r"(?=[\dc])")
     assert quick(r"^(?:a|b)").pattern == "^(?:a|b)"
+    assert quick(r"^[^a-z]*of|\bpost").pattern.startswith("(?=[p]|^)")  # the anchor's branch, and the others'
+    assert quick(r"(?:grade )?$").pattern.startswith("(?=[g]|$)")
 
 
 def test_without_res_private_parser_patterns_compile_as_they_are(monkeypatch) -> None:

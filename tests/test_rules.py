@@ -213,6 +213,10 @@ def _sentence_results(text, arms):
     return extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, drafts_arms), 95.0, arms)
 
 
+def _endpoints_and_values(text):
+    return [(d.endpoint, d.value) for d in _sentence_results(text, [])]
+
+
 def test_counts_without_a_percentage():
     text = ("In this phase 2 trial, 40 patients were randomly assigned to FOLFOX4 or TOMOX. "
             "There were two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm. "
@@ -415,6 +419,22 @@ def test_enrolment_phrase_shapes(sentence, counts):
     from extractor.structure import Sentence
 
     assert design.enrollment([Sentence(0, len(sentence), sentence, "methods", 0)]) == counts
+
+
+@pytest.mark.parametrize("sentence", [
+    "Of 141 patients eligible, 72 were randomised to 5-FU alone (arm A) and 69 to 5-FU + IFN (arm B).",
+    "One hundred seven consecutive patients with stage III disease were alternately assigned to surgery or radiotherapy.",
+    "41 treated patients were evaluable for toxicity; 38 completed the study and 12 of 54 children were treated.",
+    "Of 1,794 patients screened, 400 were randomized, 388 received treatment and 350 were included in the analysis.",
+])
+def test_enrolment_count_starts_keep_every_number_a_count_first_pattern_matches(sentence):
+    """The one alternation per kind that sets numbers aside drops no number where one of its patterns matches."""
+    low = sentence.lower()
+    starts = [m.start() for m in design._NUMBER_START.finditer(sentence)]
+    hits = design._CountStarts(low, starts)
+    for kind in design._COUNT_FIRST_ANY:
+        patterns = [fast for k, _, count_first, fast in design._ENROLMENT_RES if k == kind and count_first and fast]
+        assert hits.of(kind) == [p for p in starts if any(fast.match(low, p) for fast in patterns)]
 
 
 @pytest.mark.parametrize("sentence, enrolled", [
@@ -1213,7 +1233,7 @@ def test_a_mean_difference_in_an_outcome_no_rule_names(text, expected):
     ("The discontinuation rate of medication due to its side effects was 10.2%.", [("DISCONTINUATION", 10.2)]),
 ])
 def test_side_effects_and_adverse_experiences_are_adverse_events(text, expected):
-    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == expected
+    assert _endpoints_and_values(text) == expected
 
 
 def test_sentences_after_one_about_an_arm_go_on_about_it():
@@ -1305,7 +1325,7 @@ def test_a_sentence_that_opens_with_its_own_group_takes_no_arm_from_the_one_befo
     ("Late grade 3 rectal toxicity occurred in 5% of patients.", [("AE_GRADE3PLUS", 5.0)]),
 ])
 def test_urinary_and_rectal_toxicity_are_events(text, expected):
-    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == expected
+    assert _endpoints_and_values(text) == expected
 
 
 @pytest.mark.parametrize(("text", "arms", "expected"), [
@@ -1647,3 +1667,189 @@ def test_an_endpoint_abbreviated_later_in_the_document_owns_its_numbers():
             "with weekly than with three-weekly paclitaxel (6.1 months vs 4.2 months; hazard ratio 1.4, 95% CI 1.1-1.8).")
     found = {(r.endpoint.value, r.measure.value, r.value) for t in extract(text).trials for r in t.results}
     assert {("TTF", "median", 6.1), ("TTF", "median", 4.2), ("TTF", "hazard_ratio", 1.4)} <= found
+
+
+@pytest.mark.parametrize(("text", "arms", "expected"), [
+    # the arm named after "compared with" is the pair's second, even when the sentence opens with it
+    ("Compared with B, A caused more grade 3 rash (20% vs 5%).", ["A", "B"], [(20.0, "A"), (5.0, "B")]),
+    ("Compared with patients in the B arm, patients in the A arm had more fever (12% versus 3%).", ["B", "A"],
+     [(12.0, "A"), (3.0, "B")]),
+    # a heading "(X v B)" that names only the comparator: the first value is the other arm's
+    ("Grade 3-4 toxicities (study drug v B) were neutropenia (40% v 22%) and nausea (8% v 7%).", ["A", "B"],
+     [(40.0, "A"), (22.0, "B"), (8.0, "A"), (7.0, "B")]),
+    # the arms in the order written, when neither is a comparator or the first-named one is not
+    ("Rash was seen with A and with B (20% and 5%).", ["B", "A"], [(20.0, "A"), (5.0, "B")]),
+    ("A caused more grade 3 rash than B (20% vs 5%).", ["B", "A"], [(20.0, "A"), (5.0, "B")]),
+    ("Complications occurred more often after chemotherapy than after surgery (25% vs 16%).", ["surgery", "chemotherapy first"],
+     [(25.0, "chemotherapy first"), (16.0, "surgery")]),
+])
+def test_the_arm_after_compared_with_takes_the_second_value_of_each_pair(text, arms, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, arms)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # bare "toxicity" that a share of the patients had is an adverse event rate
+    ("Toxicity occurred in 45% of patients.", [("AE", 45.0)]),
+    ("Overall, 20 patients (65%) experienced some toxicity.", [("AE", 65.0)]),
+    # a grade of 2 or more is no 3-plus grade, and still an adverse event
+    ("Acute grade ≥ 2 toxicity was seen in 40% of patients.", [("AE", 40.0)]),
+    ("Grade >= 3 toxicity was seen in 12% of patients.", [("AE_GRADE3PLUS", 12.0)]),
+    # toxicity as an endpoint owns no other number
+    ("Toxicity was the primary endpoint; the response rate was 45%.", [("ORR", 45.0)]),
+])
+def test_toxicity_that_patients_had_is_an_adverse_event_rate(text, expected):
+    assert _endpoints_and_values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a grade written between the event's words and a value is that value's grade
+    ("Neurologic toxicity occurred in 64% of patients and was grade 3-4 in 10%.", [("AE", 64.0), ("AE_GRADE3PLUS", 10.0)]),
+    ("Nausea occurred in 40% of patients (grade 3 in 5%).", [("AE", 40.0), ("AE_GRADE3PLUS", 5.0)]),
+    ("Drug-related toxicity was grade 1 (24%), 2 (67%), and 3 (9%).",
+     [("TRAE", 24.0), ("TRAE", 67.0), ("TRAE_GRADE3PLUS", 9.0)]),
+    ("Leukopenia and anemia grade 3 or 4: 66% v 19% and 30% v 10% in both arms, respectively.",
+     [("AE_GRADE3PLUS", 66.0), ("AE_GRADE3PLUS", 19.0), ("AE_GRADE3PLUS", 30.0), ("AE_GRADE3PLUS", 10.0)]),
+    # a grade written in the event's own words stays
+    ("Grade 3/4 neutropenia occurred in 40% (grade 4 in 10%).", [("AE_GRADE3PLUS", 40.0), ("AE_GRADE3PLUS", 10.0)]),
+    # the numbers of "grade 1+2" are no counts
+    ("Grade 1+2 anorexia and nausea were seen in 30% of patients.", [("AE", 30.0)]),
+])
+def test_a_grade_written_before_an_adverse_events_value(text, expected):
+    assert _endpoints_and_values(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cardiac dysfunction occurred in two patients (2%).", [("AE", 2.0, "Cardiac dysfunction")]),
+    ("Severe HSRs were rare (1.5% of patients).", [("AE_GRADE3PLUS", 1.5, "Severe HSRs")]),
+    ("Phlebitis was seen in 14% of patients.", [("AE", 14.0, "Phlebitis")]),
+    ("QTc prolongation occurred in 12% of patients.", [("AE", 12.0, "QTc prolongation")]),
+    ("Bilirubin elevation was seen in 18% of patients.", [("AE", 18.0, "Bilirubin elevation")]),
+    # a dose is no count of the event named after it
+    ("Repeat dosing of the drug (200/25 μg) was not associated with QTc prolongation.", []),
+])
+def test_more_named_adverse_events(text, expected):
+    assert [(d.endpoint, d.value, d.name) for d in _sentence_results(text, [])] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a count split by arm: the total is the trial's, each part its arm's
+    ("Grade 3 anemia occurred in 3 patients (2 in the A arm, one in the B arm).",
+     [(3.0, None), (2.0, "A"), (1.0, "B")]),
+    ("There were nine toxic deaths: five in the A arm and four in the B arm.", [(9.0, None), (5.0, "A"), (4.0, "B")]),
+    # events counted in patients are no split: "6 in 4 patients"
+    ("Major complications were more frequent with A (6 in 4 patients vs B: 1 in 1 patient).", []),
+])
+def test_a_count_split_by_arm(text, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["A", "B"]) if d.measure == "count"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a symptom measured as a score or an improvement is a quality-of-life outcome
+    ("Fatigue and mood scores improved in both groups (fatigue: 21% and 19%).", [("QOL", 21.0), ("QOL", 19.0)]),
+    ("The Functional Assessment of Cancer Therapy-Anemia mean change was 2.16.", [("QOL", 2.16)]),
+    ("Patients reported a 29% improvement in nausea severity.", [("QOL", 29.0)]),
+    # a symptom that patients had is an adverse event, even where the sentence speaks of scores
+    ("Fatigue occurred in 21% of patients; pain scores did not differ.", [("AE", 21.0)]),
+    ("Grade 3 fatigue improved in 40% of patients.", [("AE_GRADE3PLUS", 40.0)]),
+])
+def test_a_symptom_scored_or_improved_is_quality_of_life(text, expected):
+    assert _endpoints_and_values(text) == expected
+
+
+def test_an_event_named_in_other_words_is_no_scored_symptom():
+    text = "The model improved quality of life and reduced hypertension-related hospitalization by 0.17 points."
+    assert "QOL" not in {d.endpoint for d in _sentence_results(text, []) if d.value == 0.17}
+
+
+def test_a_drug_the_title_names_otherwise_is_listed_once():
+    text = ("Patients were randomised to 5-FU alone (arm A) or 5-FU plus levamisole (arm B). Response rates were 20% "
+            "in arm A and 25% in arm B.")
+    record = extract(Document(doc_id="x", title="Fluorouracil with or without levamisole in colon cancer", text=text))
+    arms = {a.label: [i.name for i in a.interventions] for a in record.trials[0].arms}
+    assert arms == {"arm A": ["5-FU"], "arm B": ["5-FU", "levamisole"]}
+
+
+def test_the_comparator_of_a_randomisation_is_listed_when_arms_are_not_told_apart():
+    text = ("In this phase II study, 90 patients were randomly assigned to receive trabedersen at doses of 10 or 80 µM "
+            "or standard chemotherapy (temozolomide or lomustine). The primary endpoint was tumour control at 6 months.")
+    record = extract(Document(doc_id="x", title="A randomized phase II study of trabedersen in recurrent glioma", text=text))
+    assert {i.name for a in record.trials[0].arms for i in a.interventions} == {"trabedersen", "temozolomide", "lomustine"}
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("(neo)adjuvant chemotherapy (CT) +/- goserelin", ["goserelin", "chemotherapy"]),
+    ("bevacizumab or placebo in combination with chemotherapy", ["bevacizumab", "chemotherapy", "placebo"]),
+    ("either chemo-immunotherapy (group A) or chemotherapy (group B)", ["chemotherapy"]),
+    ("X and chemotherapy versus chemotherapy alone", ["chemotherapy"]),
+    ("chemotherapy with cisplatin plus vinorelbine", ["cisplatin", "vinorelbine"]),  # its drugs named
+    ("trabedersen or standard chemotherapy (temozolomide or lomustine)", ["trabedersen", "temozolomide", "lomustine"]),
+    ("after adjuvant or neoadjuvant chemotherapy, epoetin alfa or placebo", ["epoetin alfa", "placebo"]),
+    ("high-dose VIC chemotherapy plus amifostine", ["amifostine"]),  # a regimen's
+    ("patients receiving emetogenic chemotherapy were randomised to ondansetron", ["ondansetron"]),
+])
+def test_chemotherapy_given_as_a_treatment_of_its_own(text, names):
+    from extractor.backends.rules.arms import interventions_in
+
+    assert [i["name"] for i in interventions_in(text)] == names
+
+
+def test_a_trial_that_names_its_chemotherapy_drugs_lists_them_not_chemotherapy():
+    from extractor.backends.rules.arms import chemotherapy_by_its_drugs, interventions_in
+
+    arms = [interventions_in("nimotuzumab plus chemotherapy"), interventions_in("chemotherapy alone"),
+            interventions_in("cisplatin and pemetrexed")]
+    chemotherapy_by_its_drugs(arms)
+    assert [[i["name"] for i in given] for given in arms] == [["nimotuzumab"], [], ["cisplatin", "pemetrexed"]]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("enzalutamide in men previously treated with docetaxel", ["enzalutamide"]),
+    ("everolimus in cancer refractory to letrozole or anastrozole", ["everolimus"]),
+    ("megestrol acetate after failure of tamoxifen", ["megestrol acetate"]),
+    ("those progressing after prior chemotherapy with cisplatin and gemcitabine got erlotinib", ["erlotinib"]),
+    ("amifostine given just prior to carboplatin and ifosfamide", ["amifostine", "carboplatin", "ifosfamide"]),
+    ("patients with prior docetaxel were given docetaxel again", ["docetaxel"]),  # given in the trial too
+])
+def test_what_patients_had_before_the_trial_is_not_its_intervention(text, names):
+    from extractor.backends.rules.arms import interventions_in
+
+    assert [i["name"] for i in interventions_in(text)] == names
+
+
+def test_a_drug_all_patients_received_is_in_every_arm():
+    text = ("Patients were randomly assigned to the granisetron group or the palonosetron group. All patients received "
+            "dexamethasone 8 mg on day 1. Complete response was 60% and 70%.")
+    record = extract(Document(doc_id="x", title="Granisetron versus palonosetron for delayed nausea", text=text))
+    arms = {a.label: [i.name for i in a.interventions] for a in record.trials[0].arms}
+    assert arms == {"granisetron": ["granisetron", "dexamethasone"], "palonosetron": ["palonosetron", "dexamethasone"]}
+
+
+def test_an_antiemetic_named_by_its_stem_is_a_drug():
+    from extractor.backends.rules.lexicon import find_drugs
+
+    assert [m.text for m in find_drugs("azasetron and an unknown-pitant: foopitant")] == ["azasetron", "foopitant"]
+
+
+def test_a_trial_number_or_a_marker_shaped_like_a_code_name_is_no_drug():
+    from extractor.backends.rules.lexicon import find_drugs
+
+    text = "in CALGB-49907, JCOG1310 and INT-0105, by CA125, of APF530 or LQ-0110"
+    assert [m.text for m in find_drugs(text, code_names=True)] == ["APF530", "LQ-0110"]
+
+
+@pytest.mark.parametrize("text", [
+    "Sixty women were randomly assigned to the supervised group or the unsupervised group. Fatigue fell more in the "
+    "supervised group (40% vs 20%).",
+    "We assessed the efficacy of RT based on clinical data. Patients were randomly assigned to the hypofractionated "
+    "group or the conventional group.",
+])
+def test_an_arm_named_by_a_modifier_alone_names_no_intervention(text):
+    assert [[i.name for i in a.interventions] for a in extract(text).trials[0].arms] == [[], []]
+
+
+def test_a_randomisation_told_only_in_the_background_names_the_trials_treatments():
+    text = ("BACKGROUND: The trial studied ovarian failure in women randomised to adjuvant chemotherapy (CT) +/- "
+            "goserelin (G). Here we report bone markers.\nMETHODS: Bone markers were measured at baseline and 12 "
+            "months.\nRESULTS: Bone loss was 5% and 2%.")
+    record = extract(Document(doc_id="x", title="Goserelin during adjuvant chemotherapy and bone turnover", text=text))
+    assert {i.name for a in record.trials[0].arms for i in a.interventions} == {"Goserelin", "chemotherapy"}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from extractor.backends.rules.lexicon import find_drugs, regimen_components
+from extractor.backends.rules.lexicon import DrugMention, cytotoxic, find_drugs, regimen_components
 from extractor.backends.rules.nondrug import find_non_drugs
 from extractor.patterns import quick
 
@@ -85,7 +85,7 @@ def interventions_in(text: str) -> list[dict[str, str | None]]:
     """Interventions named in ``text``: lexicon drugs, stems, code names, and non-drug ones."""
     out: list[dict[str, str | None]] = []
     seen: set[str] = set()
-    mentions = find_drugs(text, code_names=True)
+    mentions = _not_given_before(text, find_drugs(text, code_names=True))
     # A regimen named as written stands for its drugs: "irinotecan plus capecitabine (XELIRI)" is XELIRI.
     covered = {c.lower() for m in mentions for c in regimen_components(m.drug.name)}
     for mention in mentions:
@@ -97,6 +97,9 @@ def interventions_in(text: str) -> list[dict[str, str | None]]:
         seen.add(key)
         out.append({"name": mention.text, "type": mention.drug.type, "target": mention.drug.target,
                     "dose": _dose_after(text, mention.end), "schedule": None})
+    if _CHEMOTHERAPY_HINT.search(text) and not any(cytotoxic(m.drug) for m in mentions) and _CHEMOTHERAPY_GIVEN.search(text):
+        seen.add("chemotherapy")
+        out.append({"name": "chemotherapy", "type": "drug", "target": None, "dose": None, "schedule": None})
     for found in find_non_drugs(text):
         if found.name.lower() not in seen:
             seen.add(found.name.lower())
@@ -108,6 +111,50 @@ def interventions_in(text: str) -> list[dict[str, str | None]]:
             seen.add(name)
             out.append({"name": name, "type": kind, "target": None, "dose": None, "schedule": None})
     return out
+
+
+#: Chemotherapy given as a treatment of its own, its drugs not named: "bevacizumab or placebo in combination with
+#: chemotherapy", "(neo)adjuvant chemotherapy (CT) +/- goserelin", "chemo-immunotherapy or chemotherapy".
+_CHEMOTHERAPY_KIND = (r"(?:(?:standard|conventional|systemic|cytotoxic|combination|adjuvant|neoadjuvant|\(neo\)adjuvant|"
+                      r"first-line|second-line)\s+){0,2}chemotherapy")
+_CHEMOTHERAPY_GIVEN = quick(
+    rf"(?:\+\s*/\s*[-−]|±|with or without|plus|\+|combined with|in combination with|added to|versus|vs\.?)\s+"
+    rf"{_CHEMOTHERAPY_KIND}\b(?![-‐]|\s+(?:with|consisting|regimens?|cycles?|of)\b)"
+    rf"|\bor\s+{_CHEMOTHERAPY_KIND}\s*(?:alone|only|\((?:group|arm|n\s*=)|\(?\s*$)"  # an arm's words; not "adjuvant or neoadjuvant chemotherapy"
+    r"|(?<!(?-i:[A-Z][A-Z]) )\bchemotherapy\s*(?:\([A-Z]{1,4}\)\s*)?(?:\+\s*/\s*[-−]|±|with or without|alone\b|plus\b|"
+    r"\+|combined with|in combination with)",  # not after a regimen's name: "VIC chemotherapy plus"
+    re.IGNORECASE,
+)
+_CHEMOTHERAPY_HINT = quick(r"chemotherapy", re.IGNORECASE)
+#: What patients had before the trial, not what it gives: "previously treated with docetaxel", "refractory to
+#: letrozole or anastrozole", "after failure of tamoxifen", "prior chemotherapy with cisplatin".
+_BEFORE_THE_TRIAL = quick(
+    r"\b(?:previously\s+(?:been\s+)?(?:treated\s+with|received|receiving|exposed\s+to)|pre-?treated\s+with|"
+    r"(?:refractory|resistant|intolerant)\s+to|failure\s+(?:of|on)|progress(?:ed|ing|ion)\s+(?:on|after|during|following)|"
+    r"failed|failing|prior(?!\s+to\b)|previous)"
+    r"(?:\s+[\w-]+)?(?:\s+(?:chemotherapy|therapy|treatment|regimens?)\s+(?:with|including|containing|of))?\s+$",
+    re.IGNORECASE,
+)
+_BEFORE_THE_TRIAL_HINT = quick(r"previous|pre-?treated|refractory|resistant|intolerant|failure|progress|fail|prior", re.IGNORECASE)
+_LISTED_WITH = re.compile(r"^\s*(?:,|and|or|and/or|plus|\+|/|-)?\s*(?:(?:and|or)\s+)?$", re.IGNORECASE)
+
+
+def _not_given_before(text: str, mentions: tuple[DrugMention, ...]) -> tuple[DrugMention, ...]:
+    """The drug mentions less those of what patients had before the trial, with the drugs listed after them."""
+    if not mentions or not _BEFORE_THE_TRIAL_HINT.search(text):
+        return mentions
+    kept: list[DrugMention] = []
+    previous: DrugMention | None = None
+    before = False
+    for m in mentions:
+        if previous is not None and before and _LISTED_WITH.match(_DOSE_WORDS.sub(" ", text[previous.end:m.start])):
+            before = True  # "refractory to letrozole or anastrozole"
+        else:
+            before = _BEFORE_THE_TRIAL.search(text, max(0, m.start - 60), m.start) is not None
+        if not before:
+            kept.append(m)
+        previous = m
+    return tuple(kept)
 
 
 _DOSE = re.compile(r"^\s*\(?\s*(?P<d>\d[\d,.·]*\s*(?:mg|g|µg|mcg|IU|U|Gy|mg/m2|mg/kg|mg kg−1|mg m−2)(?:\s*(?:/|per)\s*(?:m2|m²|kg|day|d))?)", re.I)
@@ -209,6 +256,7 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     if len(arms) >= 2:
         _sizes_from_mentions(arms, text)
     arms = _presented_only(arms, text)
+    _defined_by_the_randomisation(arms, sentences)
     _give_interventions(arms, glossary)
     if len(arms) < 2:
         return arms
@@ -377,6 +425,18 @@ def _presented_only(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
     return presented or arms
 
 
+def _defined_by_the_randomisation(arms: list[ArmDraft], sentences: list[str]) -> None:
+    """Arms known only by their names ("the laparoscopic group", "the open group") take the words the
+    randomisation defines them with: "randomly assigned to laparoscopic (n = 83) or open (n = 85) resection"."""
+    bare = [a for a in arms if a.label and a.defining_text in ("", a.label)]
+    if len(bare) < 2:
+        return
+    for label, _, defining in _randomised_to(sentences):
+        arm = next((a for a in bare if _same(a.label or "", label)), None)
+        if arm is not None and any(" " in str(i["name"]) or i["type"] != "procedure" for i in interventions_in(defining)):
+            arm.defining_text = defining  # not when they name a bare "reconstruction" ("B-I reconstruction")
+
+
 def _give_interventions(arms: list[ArmDraft], glossary: str) -> None:
     """Each arm's interventions from the words that define it, or from its letters ("TEL": docetaxel,
     epirubicin, lobaplatin)."""
@@ -487,8 +547,27 @@ def _not_the_regimens_drugs(arm: ArmDraft, defined_as: frozenset[str]) -> bool:
     return bool(have) and have.isdisjoint(_canonical_drugs(defined_as))
 
 
+def chemotherapy_by_its_drugs(arms: list[list[dict[str, str | None]]]) -> None:
+    """A trial that names its chemotherapy drugs lists them, not "chemotherapy" too: "chemotherapy ± X ...
+    chemotherapy was cisplatin and pemetrexed" is cisplatin, pemetrexed and X."""
+    if any(cytotoxic(m.drug) for given in arms for i in given for m in find_drugs(str(i["name"]), code_names=True)):
+        for given in arms:
+            given[:] = [i for i in given if str(i["name"]).lower() != "chemotherapy"]
+
+
 def _canonical_drugs(names: Iterable[str]) -> set[str]:
     return {m.drug.name.lower() for name in names for m in find_drugs(name, code_names=True)}
+
+
+def named_already(intervention: dict[str, str | None], given: Iterable[dict[str, str | None]]) -> bool:
+    """Whether ``intervention`` is one of ``given``, by name or, for a drug named alone, by the lexicon's
+    name for it: the title's "5-fluorouracil" is the arm's "5-FU", "IL-2" is "interleukin-2"."""
+    names = [str(i["name"]) for i in given]
+    name = str(intervention["name"])
+    if name.lower() in {n.lower() for n in names}:
+        return True
+    drugs = find_drugs(name, code_names=True)
+    return len(drugs) == 1 and drugs[0].text == name and drugs[0].drug.name.lower() in _canonical_drugs(names)
 
 
 def _drugs_named(names: Iterable[str]) -> list[dict[str, str | None]]:
@@ -1097,25 +1176,27 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
             if 1 <= len(label.split()) <= 6 and tidy_label(label):  # else the split did not find arms
                 out.append((label, int(count.group(1) or count.group(2)) if count else None, part))
         if spans and len(out) == len(spans):
-            return _shared_head([part for *_, part in out]) or out
+            return _shared_head(out) or out
     return []
 
 
 #: A part that is one word shaped as a modifier, that may share the last part's head: "early", "delayed",
 #: "intermittent", "continuous", "250-mg", "home-based", "short-term" (not "exercise or usual care").
-_ONE_WORD = re.compile(r"\d[\w-]*|[A-Za-z][\w-]*(?:ed|al|ous|ive|ate|ent|ant|ar|ic|ly|based|term|dose|mg)", re.IGNORECASE)
+MODIFIER_WORD = re.compile(r"\d[\w-]*|open|[A-Za-z][\w-]*(?:ed|al|ous|ive|ate|ent|ant|ar|ic|ly|based|term|dose|mg)", re.IGNORECASE)
 _HEAD_AFTER_WORD = re.compile(r"(?P<w>[A-Za-z0-9][\w-]*)\s+(?P<head>[a-z][^()]*?)[\s.,;]*(?:\(|$)")
 
 
-def _shared_head(parts: list[str]) -> list[tuple[str, int | None, str]]:
+def _shared_head(arms: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
     """ "early or delayed chemotherapy", "either 250-mg or 500-mg oral doses of gefitinib", "intermittent or
-    continuous LHRH agonists": one-word parts that are no treatment of their own share the last part's head; each
-    arm is named by its word, and defined by its word and the head. Empty when the parts are not of that shape."""
+    continuous LHRH agonists", "laparoscopic (n = 83) or open (n = 85) resection": one-word parts that are no
+    treatment of their own share the last part's head; each arm is named by its word, and defined by its word and
+    the head. Empty when the parts are not of that shape."""
+    parts = [_strip_parentheticals(part).strip() for *_, part in arms]
     last = _HEAD_AFTER_WORD.match(parts[-1]) if len(parts) >= 2 else None
     words = [*parts[:-1], last.group("w")] if last else []
-    if not last or not all(_ONE_WORD.fullmatch(w) for w in words) or any(interventions_in(w) for w in words):
+    if not last or not all(MODIFIER_WORD.fullmatch(w) for w in words) or any(interventions_in(w) for w in words):
         return []
-    return [(w, None, f"{w} {last.group('head')}") for w in words]
+    return [(w, n, f"{w} {last.group('head')}") for w, (_, n, _) in zip(words, arms, strict=True)]
 
 
 def _title_versus(title: str | None) -> list[tuple[str, int | None, str]]:

@@ -12,7 +12,16 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from extractor.backends.rules import design, verdict
-from extractor.backends.rules.arms import CONTROL_LABEL, ArmDraft, arm_mentions, find_arms, interventions_in
+from extractor.backends.rules.arms import (
+    CONTROL_LABEL,
+    MODIFIER_WORD,
+    ArmDraft,
+    arm_mentions,
+    chemotherapy_by_its_drugs,
+    find_arms,
+    interventions_in,
+    named_already,
+)
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
 from extractor.backends.rules.nondrug import find_non_drugs
 from extractor.backends.rules.results import Draft, carry_topic_arm, extract_sentence, topic_arm
@@ -339,7 +348,8 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
         conditions=design.conditions(title, design_sents),
         enrollment=Enrollment(**enrollment),
         arms=_arms(arms, _treatment_text(title, treating), enrollment, aim_text=design_text,
-                   non_drug_text=_treatment_text(title, treating, find_non_drugs)),
+                   non_drug_text=_treatment_text(title, treating, find_non_drugs),
+                   randomised_text=_randomised_to(treating) or _randomised_to(design_sents), everyone_text=_given_to_everyone(treating)),
         endpoints=endpoints,
         results=results,
         primary_endpoint_met=verdict.verdict(reading.own, {str(e.canonical) for e in primary}, [e.name for e in primary],
@@ -606,6 +616,34 @@ def _treatment_text(title: str | None, sentences: list[Sentence], names: Callabl
     return picked or (title if title and _names_treatment(title) else "")
 
 
+#: The verb of a randomisation and its "to": "were randomly assigned to receive", "randomised (1:1) between".
+_RANDOMISED_TO = quick(r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:\([\d:\s]+\)\s+)?"
+                       r"(?:to|between|into)\b", re.IGNORECASE)
+
+
+def _randomised_to(sentences: list[Sentence]) -> str:
+    """What the first randomisation among the treatment sentences assigns: the words after its verb, those before
+    being who was randomised ("after cisplatin, patients were randomised to docetaxel or placebo")."""
+    for s in sentences[:12]:
+        m = _RANDOMISED_TO.search(s.text)
+        if m and interventions_in(s.text[m.end():]):
+            return s.text[m.end():]
+    return ""
+
+
+#: A treatment every arm gets: "All patients received dexamethasone on day 1", "both groups were given mesna".
+_GIVEN_TO_EVERYONE = quick(
+    r"\b(?:all|both|each)\s+(?:(?:the\s+)?(?:patients|participants|subjects|women|men|groups?|arms)\s+)?"
+    r"(?:also\s+|additionally\s+)?(?:received|were\s+given|were\s+treated\s+with|were\s+administered|underwent)\b",
+    re.IGNORECASE,
+)
+
+
+def _given_to_everyone(sentences: list[Sentence]) -> str:
+    """What the treatment sentences say every patient got: the words after "all patients received"."""
+    return " ".join(s.text[m.end():] for s in sentences[:12] if (m := _GIVEN_TO_EVERYONE.search(s.text)))
+
+
 def _added_arm(arms: list[ArmDraft]) -> str | None:
     """Of two labelled arms, the one whose treatments are the other's plus more ("TE" and "TEL")."""
     if len(arms) != 2 or not all(a.label for a in arms):
@@ -646,7 +684,7 @@ def _named_intervention(label: str | None) -> list[dict[str, str | None]]:
     # "pain education plus telemonitoring" is two; "radiotherapy alone" is radiotherapy.
     parts = [re.sub(r"\s+(?:alone|only)$|-alone$", "", p.strip(), flags=re.IGNORECASE)
              for p in re.split(r"\s+(?:plus|\+|combined with|and)\s+", label)]
-    return [_non_drug(part) for part in parts if part]
+    return [_non_drug(part) for part in parts if part and not MODIFIER_WORD.fullmatch(part)]  # not "hypofractionated"
 
 
 def _non_drug(name: str) -> dict[str, str | None]:
@@ -680,8 +718,9 @@ def _aimed_interventions(design_text: str) -> list[dict[str, str | None]]:
     """The non-drug interventions the trial's aim names ("guided imagery", "progressive muscle relaxation")."""
     for m in _AIMED.finditer(design_text):
         phrase = re.sub(r"\s*\([^()]*\)", "", m.group("x")).strip()
-        if _NOT_AIMED.search(phrase) or _drugs_in(phrase) or "placebo" in phrase.lower() or find_mentions(phrase):
-            continue
+        if _NOT_AIMED.search(phrase) or phrase.endswith(" based") or _drugs_in(phrase) or "placebo" in phrase.lower() \
+                or find_mentions(phrase):
+            continue  # not "(the efficacy of) RT based (on …)"
         phrase = _APPLICATION_OF.sub("", phrase)
         found = find_non_drugs(phrase)
         if len(found) == 1 and " and " not in phrase:
@@ -714,38 +753,49 @@ _DRUG_TYPES = frozenset({"drug", "biological", "cell_therapy", "vaccine"})
 
 
 def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int], aim_text: str = "",
-          non_drug_text: str = "") -> list[Arm]:
+          non_drug_text: str = "", randomised_text: str = "", everyone_text: str = "") -> list[Arm]:
+    everyone = [i for i in interventions_in(everyone_text) if i["type"] in _BACKBONE_TYPES]
     if arms:
-        # Arms known only by a name ("control group") take what the trial's treatment text
-        # names and no other arm claims; else, the experimental one, what the trial's aim names.
-        pool = interventions_in(design_text)
-        non_drugs = [i for i in interventions_in(non_drug_text) if i["type"] not in _DRUG_TYPES]
-        _longer_names(arms, non_drugs)
-        claimed = {str(i["name"]).lower() for a in arms for i in a.interventions}
-        unclaimed = [i for i in pool if str(i["name"]).lower() not in claimed]
+        _complete_arms(arms, design_text, aim_text, non_drug_text)
         for arm in arms:
-            if not arm.interventions:
-                arm.interventions = list(unclaimed) or _named_intervention(_spelled(arm.label, arm.defining_text, aim_text))
-            elif claimed:
-                # a drug the treatment text gives every arm ("patients receiving doxorubicin and cyclophosphamide were
-                # randomised to docetaxel …", "Z-360 and gemcitabine"): the trial's backbone, in each arm
-                arm.interventions += [i for i in unclaimed if i["type"] in _BACKBONE_TYPES and i not in arm.interventions]
-        _comparators(arms, non_drugs)
-        _parts_of_the_name(arms)
-        bare = [a for a in arms if not a.interventions and not CONTROL_LABEL.search(a.label or "")]
-        treated = [i for a in arms for i in a.interventions if not CONTROL_LABEL.search(str(i["name"]))]  # not "usual care"
-        if len(bare) == 1 and not treated and not unclaimed:
-            bare[0].interventions = _aimed_interventions(aim_text)
-    if not arms:
-        interventions = interventions_in(design_text) or _aimed_interventions(aim_text)
-        if not interventions:
-            return []
-        return [Arm(label=None, n=enrollment.get("enrolled") or enrollment.get("treated"),
-                    interventions=[Intervention(**i) for i in interventions])]  # type: ignore[arg-type]
-    return [
-        Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
-        for a in arms
-    ]
+            arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)]
+        chemotherapy_by_its_drugs([a.interventions for a in arms])
+        return [Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
+                for a in arms]
+    interventions = interventions_in(design_text) or _aimed_interventions(aim_text)
+    # arms not told apart: each treatment the randomisation names is the trial's too (the comparator of a
+    # title that names only the new drug)
+    for i in interventions_in(randomised_text) + everyone:
+        if not named_already(i, interventions):
+            interventions.append(i)
+    chemotherapy_by_its_drugs([interventions])
+    if not interventions:
+        return []
+    return [Arm(label=None, n=enrollment.get("enrolled") or enrollment.get("treated"),
+                interventions=[Intervention(**i) for i in interventions])]  # type: ignore[arg-type]
+
+
+def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_drug_text: str) -> None:
+    """Arms known only by a name ("control group") take what the trial's treatment text names and no other
+    arm claims; else, the experimental one, what the trial's aim names."""
+    pool = interventions_in(design_text)
+    non_drugs = [i for i in interventions_in(non_drug_text) if i["type"] not in _DRUG_TYPES]
+    _longer_names(arms, non_drugs)
+    claimed = [i for a in arms for i in a.interventions]
+    unclaimed = [i for i in pool if not named_already(i, claimed)]
+    for arm in arms:
+        if not arm.interventions:
+            arm.interventions = list(unclaimed) or _named_intervention(_spelled(arm.label, arm.defining_text, aim_text))
+        elif claimed:
+            # a drug the treatment text gives every arm ("patients receiving doxorubicin and cyclophosphamide were
+            # randomised to docetaxel …", "Z-360 and gemcitabine"): the trial's backbone, in each arm
+            arm.interventions += [i for i in unclaimed if i["type"] in _BACKBONE_TYPES and i not in arm.interventions]
+    _comparators(arms, non_drugs)
+    _parts_of_the_name(arms)
+    bare = [a for a in arms if not a.interventions and not CONTROL_LABEL.search(a.label or "")]
+    treated = [i for a in arms for i in a.interventions if not CONTROL_LABEL.search(str(i["name"]))]  # not "usual care"
+    if len(bare) == 1 and not treated and not unclaimed:
+        bare[0].interventions = _aimed_interventions(aim_text)
 
 
 def _parts_of_the_name(arms: list[ArmDraft]) -> None:

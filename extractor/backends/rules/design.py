@@ -325,6 +325,13 @@ _ENROLMENT_RES = tuple(
     (k, re.compile(p, re.IGNORECASE), p.startswith(_COUNT), folded_or_none(p))
     for k, p in _ENROLMENT_PATTERNS
 )
+#: For each kind, its count-first folded patterns as one alternation (group names dropped): the numbers
+#: where none of them matches are set aside with one call each, not one call per pattern.
+_COUNT_FIRST_ANY = {
+    kind: re.compile("|".join(re.sub(r"\(\?P<\w+>", "(?:", fast.pattern) for k, _, count_first, fast in _ENROLMENT_RES
+                              if k == kind and count_first and fast is not None))
+    for kind in {k for k, _, count_first, fast in _ENROLMENT_RES if count_first and fast is not None}
+}
 _OTHER_COUNT = re.compile(r"\d+\s+(?:were|was|patients)\b")
 _AFTER_ONE_ARM = re.compile(r"\b(?:were|was)\s+(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s[^.;]{1,60}?\b(?:and|while|whereas)\s+$")
 #: Right after a count, the words that make it one arm's: "… to EBRT, and 213 were …", "… taking LEV and for 8 …".
@@ -367,12 +374,13 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
             continue  # no count to find: every pattern needs a number or a number word
         starts = [m.start() for m in _NUMBER_START.finditer(text)]
         kinds = {key for key, hints in _KIND_HINTS.items() if any(k in low for k in hints)}  # once, not per pattern
+        hits = _CountStarts(low, starts)
         for key, pattern, count_first, fast in _ENROLMENT_RES:
             if key in out or key not in kinds:
                 continue
             matches: Iterable[re.Match[str]]
             if foldable and fast is not None:  # the folded pattern finds where, faster; the match is read from the text
-                at = [p for p in starts if fast.match(low, p)] if count_first else [m.start() for m in fast.finditer(low)]
+                at = [p for p in hits.of(key) if fast.match(low, p)] if count_first else [m.start() for m in fast.finditer(low)]
                 matches = [m for m in (pattern.match(text, p) for p in at) if m]
             else:
                 matches = [m for m in (pattern.match(text, p) for p in starts) if m] if count_first else pattern.finditer(text)
@@ -389,6 +397,21 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     if randomised is not None and 0.6 * out.get("enrolled", 0) < randomised < out.get("enrolled", 0):
         out["enrolled"] = randomised  # "256 patients were registered and 236 were randomly assigned" (not one arm's 143)
     return out
+
+
+class _CountStarts:
+    """Where a sentence's numbers start, and, per kind, those where one of its count-first patterns matches."""
+
+    def __init__(self, low: str, starts: list[int]) -> None:
+        self.low, self.starts = low, starts
+        self.by_kind: dict[str, list[int]] = {}
+
+    def of(self, kind: str) -> list[int]:
+        """The starts where a count-first pattern of ``kind`` matches the lowercased sentence (computed once)."""
+        if kind not in self.by_kind:
+            either = _COUNT_FIRST_ANY[kind]
+            self.by_kind[kind] = [p for p in self.starts if either.match(self.low, p)]
+        return self.by_kind[kind]
 
 
 #: A results sentence that opens on the whole population, then counts part of it: "Of the 284 patients, 171 (60%) …",

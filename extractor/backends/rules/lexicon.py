@@ -94,9 +94,16 @@ def lexicon() -> Lexicon:
 _WORD = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*")
 _STEMS = re.compile(
     r"^[a-z]{3,}(?:mab|cept|nib|lib|parib|ciclib|lisib|rafenib|tinib|degib|sidenib|platin|taxel|rubicin|"
-    r"mustine|citabine|tecan|vedotin|deruxtecan|govitecan|leucel|cel|rsen|stat|zomib|lidomide|semide)$"
+    r"mustine|citabine|tecan|vedotin|deruxtecan|govitecan|leucel|cel|rsen|stat|zomib|lidomide|semide|setron|pitant)$"
 )
 _CODE = re.compile(r"^(?:[A-Z]{2,5}-?[A-Z]?\d{3,5}[a-z]?|[A-Z]{2,5}-[A-Z]\d{3}|[A-Z]-\d{3,5})$")
+#: Code-shaped names that are no drug: a cooperative group's trial number ("CALGB-49907", "JCOG1310",
+#: "INT-0105") or a tumour marker ("CA125", "CA19-9").
+_NOT_A_DRUG_CODE = re.compile(
+    r"^(?:CALGB|JCOG|TCOG|NEJ|CCOG|WJOG|WJTOG|KCSG|ECOG|SWOG|RTOG|NSABP|EORTC|GOG|NCCTG|NRG|ACOSOG|INT|AIO|"
+    r"GEICAM|IBCSG|BIG|HeCOG|IFCT|GERCOR|FFCD|PRODIGE|NCIC|CCTG|JGOG|TROG|AGITG|HOVON|LYSA|GHSG|NOGGO|AGO|MRC|"
+    r"NCT|CA)-?\d"
+)
 _STOP = frozenset({"the", "and", "with", "plus", "mab", "concept", "intercept", "accept", "except", "recept", "statistics"})
 
 
@@ -224,18 +231,16 @@ def _hyphenated_drugs(span: str, start: int, lex: Lexicon) -> list[DrugMention]:
 
 
 _STEM_ENDINGS = ("mab", "cept", "nib", "lib", "tinib", "degib", "platin", "taxel", "rubicin", "mustine",
-                 "citabine", "tecan", "vedotin", "cel", "rsen", "stat", "zomib", "lidomide", "semide")
+                 "citabine", "tecan", "vedotin", "cel", "rsen", "stat", "zomib", "lidomide", "semide", "setron", "pitant")
 
 
 def _guess(word: str, code_names: bool) -> Drug | None:
     low = word.lower()
     if not low.endswith(_STEM_ENDINGS) and not (code_names and not word.isalpha()):
         return None
-    if low in _STOP or len(low) < 6:
-        return Drug(word, "drug", None) if code_names and _CODE.match(word) else None
-    if _STEMS.match(low):
+    if _STEMS.match(low) and low not in _STOP:
         return Drug(low, _stem_type(low), None)
-    if code_names and _CODE.match(word):
+    if code_names and _CODE.match(word) and not _NOT_A_DRUG_CODE.match(word):
         return Drug(word, "drug", None)
     return None
 
@@ -286,3 +291,15 @@ def _country_candidates(text: str, lex: Lexicon) -> list[re.Match[str]]:
 
 def regimen_components(name: str) -> tuple[str, ...]:
     return lexicon().regimens.get(name, ())
+
+
+#: Lexicon targets of the drugs that make up a "chemotherapy".
+CYTOTOXIC_TARGETS = frozenset({
+    "alkylating agent", "antimetabolite", "topoisomerase inhibitor", "anthracycline", "taxane", "platinum",
+    "antitumor antibiotic", "vinca alkaloid", "microtubule inhibitor",
+})
+
+
+def cytotoxic(drug: Drug) -> bool:
+    """A chemotherapy drug, or a regimen of them ("cisplatin", "FOLFOX")."""
+    return drug.target in CYTOTOXIC_TARGETS or bool(regimen_components(drug.name))

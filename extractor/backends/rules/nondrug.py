@@ -149,11 +149,12 @@ def _find_non_drugs(text: str) -> tuple[NonDrug, ...]:
                 or _HEAD_AS_MODIFIER.match(text, m.end()):
             continue  # "radiation-induced", "post-surgery"; "exercise program" is named by its last word
         head = HEADS[int(next(k for k, v in m.groupdict().items() if v is not None)[1:])]
-        start = _name_start(text, m.start())
-        if not _named_well(text[start:m.start()], head) or _NOT_GIVEN.search(text, max(0, start - 30), start) \
+        before = _before_abbreviation(text, m.start())
+        start = _name_start(text, before)
+        if not _named_well(text[start:before], head) or _NOT_GIVEN.search(text, max(0, start - 30), start) \
                 or (head.type != "radiation" and _TIME_POINT.search(text, max(0, start - 30), start)):
             continue
-        name = text[start:m.end()]
+        name = f"{text[start:before].rstrip()} {m.group(0)}".lstrip() if before != m.start() else text[start:m.end()]
         found.setdefault(name.lower(), NonDrug(start, m.end(), name, head.type))
     return tuple(_first_of_each(list(found.values())))
 
@@ -177,6 +178,21 @@ def _inside_a_word(text: str, start: int, end: int) -> bool:
 def _next_word(text: str, end: int) -> int:
     m = re.match(r"[ \t]+(?=[A-Za-z])", text[end:end + 3])
     return end + m.end() if m else len(text)
+
+
+_ABBREVIATION_BEFORE = re.compile(r"(?<=[A-Za-z] )\([A-Za-z][\w+/-]{0,9}\)\s+$")
+
+
+def _before_abbreviation(text: str, head_start: int) -> int:
+    """Where the words before a head end, an abbreviation of them aside: "sentinel lymph node (SLN) biopsy",
+    "Billroth-I (B-I) reconstruction"; the head's start when no abbreviation comes between."""
+    if text[head_start - 2:head_start - 1] != ")":
+        return head_start
+    m = _ABBREVIATION_BEFORE.search(text, max(0, head_start - 16), head_start)
+    if m is None or _name_start(text, m.start()) == m.start():
+        return head_start
+    word = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+    return head_start if word and _HEAD_RE_ANY_CASE.fullmatch(word.group(1)) else m.start()  # not "radiotherapy (RT) surgery"
 
 
 def _name_start(text: str, head_start: int) -> int:

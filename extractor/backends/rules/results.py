@@ -18,6 +18,8 @@ from itertools import pairwise
 
 from extractor.backends.rules.text import NUM, VERSUS, WORD_NUMBER, distinct, folded, parse_number, word_to_int
 from extractor.backends.rules.vocabulary import (
+    GRADE3_RE,
+    GRADE_LEVELS,
     GRADED_EVENT,
     Mention,
     abbreviated_mentions,
@@ -451,7 +453,7 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
         start, end = m.start(), m.end()
         if _taken(start, ci_spans, found):
             continue
-        if "%" in text[max(0, start - 30): end + 30] or re.match(r"\s*(?:months?|weeks?|years?|days?|mg|cycles?)\b", text[end:], re.I):
+        if "%" in text[max(0, start - 30): end + 30] or re.match(r"\s*(?:months?|weeks?|years?|days?|mg|[μµm]?g|mcg|cycles?)\b", text[end:], re.I):
             continue
         raw = m.group("n").lower()
         value = 0 if raw == "none" else word_to_int(raw.removeprefix("a "))  # "no" is 0, "(a) single" is 1
@@ -467,7 +469,7 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
         gap = text[end: following.start] if following else ""
         if m.group("den"):
             kind = "count_of"
-        elif _in_deaths_bracket(text, start, end):
+        elif _in_deaths_bracket(text, start, end) or _splits_a_count(text, start, end):
             kind = "count_more"  # "139 patients died (64 in the chemotherapy group vs 75 in the surgery group)"
         elif out and _next_arm_count(text, start, end):
             kind = "count_more"  # "two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm"
@@ -544,6 +546,21 @@ def _in_deaths_bracket(text: str, start: int, end: int) -> bool:
     opened = _unclosed_bracket(text, start)
     return opened is not None and re.search(r"\b(?:died|deaths)\s*$", text[max(0, opened - 25): opened]) is not None \
         and re.match(r"\s+(?:in|with|for|on)\s", text[end:]) is not None
+
+
+_NOT_A_JOIN = r"(?!(?:vs|versus|and|or|in|with|for|on)\b)"
+#: A count, its words, then a bracket or colon that splits it, and the parts already read: "five patients (four in
+#: the A arm and ", "nine toxic deaths: five in arm A, ".
+_SPLIT_LEAD = re.compile(rf"(?<![\w.])(?:\d+|{WORD_NUMBER})\s+(?:{_NOT_A_JOIN}[\w-]+\s+){{0,4}}?{_NOT_A_JOIN}[\w-]+\s*[(:]\s*"
+                         rf"(?:(?:\d+|{WORD_NUMBER})\s+(?:in|with|for|on)\s+[^;:()%]{{1,40}}?(?:,|\band\b|\bvs\.?|\bversus)\s*)*$",
+                         re.IGNORECASE)
+_WHERE_COUNTED = re.compile(r"\s+(?:in|with|for|on)\s+(?!\d+\s+(?:patients?|cases|subjects|participants)\b)")  # not "6 in 4 patients"
+
+
+def _splits_a_count(text: str, start: int, end: int) -> bool:
+    """A count of the arm named after it that splits the count before it: "Grade 3 anemia occurred in five patients
+    (four in the A arm and one in the B arm)", "There were nine toxic deaths: five in arm A and one in arm B"."""
+    return _WHERE_COUNTED.match(text, end) is not None and _SPLIT_LEAD.search(text, max(0, start - 160), start) is not None
 
 
 def _unclosed_bracket(text: str, pos: int) -> int | None:
@@ -717,7 +734,7 @@ def extract_sentence(
         mentions = _sentence_outcome(sentence) or _difference_outcome(sentence)
         if not mentions:
             return []
-    mentions = _resolve_events(_other_rates(text, _continued_rates(text, mentions)), text)
+    mentions = _resolve_events(_symptom_scores(_other_rates(text, _continued_rates(text, mentions)), text), text)
     drafts = _drafts_of_values(sentence, mentions, ci_level_default, context_endpoint)
     if fallback:  # an outcome only the sentence's words name: its shares, means and differences
         drafts = [d for d in drafts if (d.measure in {"proportion", "mean", "difference"} or
@@ -969,9 +986,33 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
             owner = next((m for m in reversed(mentions) if m.end <= start and m.canonical in _COMPARATIVE), owner)
         draft = _draft(sentence, owner, kind, value, unit, start, end, context_endpoint) if owner else None
         if draft is not None:
+            _grade_written_before(draft, text, draft.mention, start)
             _attach_details(draft, text, values[i + 1][0] if i + 1 < len(values) else len(text), ci_level_default)
             drafts.append(draft)
     return drafts
+
+
+#: A grade written after an adverse event's words and before one of its values: "toxicity was grade 3-4 in four
+#: (8%)", "nausea (40%; grade 3 in 5%)", "toxicity was WHO grade 1 (24%), 2 (67%), and 3 (9%)".
+_GRADE_THEN_VALUE = re.compile(rf"\b(?:grades?|G)\s*(?P<g>{GRADE_LEVELS})(?![\w%.])(?:[^;%]|%\s*(?:vs?\.?|versus|and)\s){{0,30}}$",
+                               re.IGNORECASE)  # "thrombocytopenia grade 3 or 4: 66% v 19%": both values
+_NEXT_GRADE_THEN_VALUE = re.compile(r"\b(?:grades?|G)\s*[1-5][^;]{0,40}?(?:,|\band\b|\bor\b)\s*(?:and\s+)?(?P<g>[1-5])\s*[(\[]\s*$",
+                                    re.IGNORECASE)
+_AE_GRADED = {"AE": "AE_GRADE3PLUS", "TRAE": "TRAE_GRADE3PLUS"}
+_AE_UNGRADED = {graded: plain for plain, graded in _AE_GRADED.items()}
+
+
+def _grade_written_before(draft: Draft, text: str, owner: Mention, start: int) -> None:
+    """Give an adverse event's value the grade written between the event's words and the value, when one is
+    ("Neurologic toxicity occurred in 64%, and was grade 3-4 in 10%": 10% is a 3-plus rate; "mucositis grade 1
+    (20%), 2 (15%)": rates of grades 1 and 2, not 3-plus)."""
+    plain = _AE_UNGRADED.get(draft.endpoint, draft.endpoint)
+    if plain not in _AE_GRADED or owner.end > start:
+        return
+    gap = text[owner.end: start]
+    found = _NEXT_GRADE_THEN_VALUE.search(gap) or _GRADE_THEN_VALUE.search(gap)
+    if found is not None:
+        draft.endpoint = _AE_GRADED[plain] if GRADE3_RE.search(f"grade {found.group('g')}") else plain
 
 
 _CONTINUED = quick(r"\b(?:\d+|one|two|three|five|ten)[- ](?:year|month)s?\s+(?P<r>rates?)\b", re.IGNORECASE)
@@ -990,6 +1031,27 @@ def _continued_rates(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 #: Words that turn to another clause: "grade 3/4 neutropenia was frequent, although febrile neutropenia ...".
+#: Words of a symptom measured as a score or an improvement, and words of an adverse event's rate.
+_SYMPTOM_SCORED = quick(r"\b(?:improv\w*|scores?|subscales?|questionnaires?|FACT-\w+|Functional Assessment)\b", re.IGNORECASE)
+_EVENT_RATE_WORDS = quick(r"\b(?:grades?|toxicit\w*|adverse|side[- ]effects?|AEs?|complications?|incidence|occurr\w*|"
+                          r"developed|experienc\w*)\b", re.IGNORECASE)
+
+
+def _symptom_scores(mentions: list[Mention], text: str) -> list[Mention]:
+    """A symptom measured as a score or an improvement ("Fatigue scores improved (fatigue: 21% vs 19%)", "a 29%
+    improvement in fatigue severity", "Functional Assessment of Cancer Therapy-Anemia (mean 2.16)") is a quality-of-life
+    outcome, not an adverse event, when nothing in the sentence speaks of adverse events."""
+    if not any(m.canonical == "EVENT" for m in mentions) or not _SYMPTOM_SCORED.search(text) or _EVENT_RATE_WORDS.search(text):
+        return mentions
+    return [replace(m, canonical="QOL") if m.canonical == "EVENT" and _scored_near(text, m) else m for m in mentions]
+
+
+def _scored_near(text: str, m: Mention) -> bool:
+    """Whether the words next to a symptom say it was scored or improved ("improvement in fatigue", "pruritus VAS
+    scores"; not "hypertension-related hospitalization")."""
+    return not text.startswith("-related", m.end) and _SYMPTOM_SCORED.search(text, max(0, m.start - 40), m.end + 40) is not None
+
+
 _TURN_WORDS = r"\b(?:although|whereas|while|but|however)\b"
 _EVENT_CLAUSE_BREAK = re.compile(_TURN_WORDS, re.IGNORECASE)
 
@@ -1170,6 +1232,8 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
                    start: int, end: int) -> Draft | None:
     """A percentage: a time-to-event rate, an absolute difference ("7.3% (from 28.1% to 35.4%)"), or a proportion."""
     text, canonical = sentence.text, owner.canonical
+    if canonical == "SAFETY" and _had_toxicity(text, owner):
+        canonical = "AE"
     if canonical in {"HR", "OR", "RR", "SAFETY"} or (canonical == "QOL" and _TOOK_PART.search(text)):
         return None  # "395 patients (97%) participated in the HRQOL study": who answered, not how they fared
     if owner.measure == "reduction":  # "reduced the risk of death by 27%": a relative risk reduction
@@ -1214,6 +1278,17 @@ def _change_named_after(text: str, start: int, end: int) -> bool:
     change = _CHANGE_NOUN_AFTER.match(text, end)
     return change is not None and not _CRITERION_BEFORE.search(text, max(0, start - 40), start) \
         and not _ACHIEVED_AFTER.match(text, change.end())
+
+
+#: A verb saying patients had what the sentence names: "experienced some toxicity", "toxicity occurred in 45%".
+_HAD = quick(r"\b(?:experienc(?:ed|ing)|occurr(?:ed|ing)|developed|suffered|had|observed|reported|seen|noted|recorded)\b",
+             re.IGNORECASE)
+
+
+def _had_toxicity(text: str, owner: Mention) -> bool:
+    """Whether the bare word "toxicity", which names safety as an endpoint, is here what a share of the patients
+    had ("31 patients (65%) experienced some toxicity", "Toxicity occurred in 45% of patients"): an adverse event rate."""
+    return owner.text.lower().startswith("toxicit") and _HAD.search(text) is not None
 
 
 #: "absolute rates: 5% versus 13%": the levels themselves, not their difference.
@@ -1298,7 +1373,7 @@ _LIST_ITEM = quick(
 
 
 _NOT_EVENT_NAME = re.compile(
-    r"\d|^\s*and\b|\b(?:patients?|reported|observed|occurred|experienc\w*|similar|higher|lower|more|less|common|frequent|"
+    r"\d|^\s*and\b|\b(?:patients?|reported|observed|occurred|experienc\w*|similar|higher|lower|more|less|common|frequent|rare|uncommon|mild|"
     r"by|in|of|were|was|had|respectively|groups?|arms?|cohorts?)\b",
     re.IGNORECASE,
 )
@@ -1477,7 +1552,7 @@ def _respective_arms(scene: _ArmScene, respectively: bool) -> list[str]:
     """The arms values go to in order: those the sentence lists, else (with "respectively") the trial's, unless
     the sentence lists times for its values ("the 1-, 3- and 5-year OS rates were 90%, 70% and 50%, respectively")."""
     if len(scene.ordered) >= 2:
-        return scene.ordered
+        return _comparator_last(scene)
     return scene.labels_all if respectively and not scene.ordered and not _listed_times(scene.text) else []
 
 
@@ -1620,7 +1695,7 @@ def _arm_named_after(scene: _ArmScene) -> None:
 def _versus_pairs(scene: _ArmScene) -> None:
     """Pairs ("A versus B", "from A to B"): arms in the order the sentence names them, then the
     trial's other arms; "the addition of L (38.7% vs. 12.7%)": the arm that adds it comes first."""
-    ordered, labels_all = scene.ordered, scene.labels_all
+    ordered, labels_all = _comparator_last(scene), scene.labels_all
     if _arms_listed_respectively(scene, 3):
         return  # "21% and 26% for arms A, B, C, and D, respectively": a pair of values is not a pair of these arms
     if not ordered and _CONTRASTED_SUBGROUPS.search(scene.text):
@@ -1650,16 +1725,31 @@ def _versus_pairs(scene: _ArmScene) -> None:
 
 _FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _VERSUS_NEXT = re.compile(rf"\s*(?:{VERSUS})(?!\w)", re.IGNORECASE)
-_COMPARED_BEFORE = re.compile(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| with| for)?)\s+(?:the\s+|those\s+(?:in|on|with|of)\s+(?:the\s+)?)?$",
-                              re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| with| for| after| on| among)?)\s+(?:the\s+|"
+                              r"(?:those|patients)\s+(?:in|on|with|of|receiving|treated with)\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
+def _is_comparator(scene: _ArmScene, start: int) -> bool:
+    """Whether the arm named at ``start`` comes right after "compared with", "versus" or "than"."""
+    return _COMPARED_BEFORE.search(scene.text, max(0, start - 40), start) is not None
 
 
 def _named_as_comparator(scene: _ArmScene) -> bool:
-    """Whether the one arm a sentence names comes after "compared with", "versus" or "than", after the
-    sentence's values: the second of a pair whose first arm goes unnamed."""
-    start = scene.mentions[0][0]
-    return all(d.end <= start for d in scene.arm_level) and \
-        _COMPARED_BEFORE.search(scene.text, max(0, start - 40), start) is not None
+    """Whether the one arm a sentence names comes after "compared with", "versus" or "than": the second of
+    a pair whose first arm goes unnamed, whether it follows the values ("(21% vs 33%) … compared with
+    control") or comes before them ("(vinflunine v docetaxel) anemia (82% v 80%)", only docetaxel known)."""
+    return _is_comparator(scene, scene.mentions[0][0])
+
+
+def _comparator_last(scene: _ArmScene) -> list[str]:
+    """The two arms a sentence names, in the order its pairs of values follow: the arm named after "compared
+    with" or "than" second, even when the sentence opens with it ("Compared with FEC, XEC caused more
+    hand-foot syndrome (57% vs 11%)": 57% is XEC's)."""
+    if len(scene.ordered) != 2:
+        return scene.ordered
+    first = {label: start for start, _, label in reversed(scene.mentions)}
+    comparators = [label for label in scene.ordered if _is_comparator(scene, first[label])]
+    return [x for x in scene.ordered if x not in comparators] + comparators if len(comparators) == 1 else scene.ordered
 
 
 def _arm_lists(scene: _ArmScene) -> list[tuple[int, list[str]]]:
@@ -1764,7 +1854,7 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
         if start < draft.end:
             continue
         gap = _BRACKETS.sub("", text[draft.end: start])  # "(95% CI 1.5–3.5 months) for the DZ group"
-        if re.search(r"[(\[]\s*\d", gap) or re.search(rf"\b{VERSUS}(?!\w)", text[draft.end: start]):
+        if re.search(rf"[(\[:]\s*(?:\d|{WORD_NUMBER}\b)", gap) or re.search(rf"\b{VERSUS}(?!\w)", text[draft.end: start]):
             return None  # "139 patients died (64 in the A group": the arm is the bracketed number's; "(45% v 30%) … in arm A": a pair's
         if _TURN.search(gap):
             return None  # "fatigue (34.78%), whereas those in the gefitinib group …": the next clause's arm

@@ -24,13 +24,15 @@ _GRADE3 = (
     r"|(?:grade|G)\s*(?:3|III|4|IV|5|V)\b(?!\s*(?:or|and|to|[-–/])\s*(?:lower|less|[12]|I\b|II\b))"
     r"|(?:grade\s*>|>\s*grade)\s*(?:2|II)\b(?!\.\d)"  # "grade > 2", "> grade 2"
 )
-#: A grade written with the word "grade": "grade 3/4", "grade ≥ 3", "grade 1-2", "grade 3 or higher".
-_GRADE_WORD = (
-    r"grades?\s*(?:(?:≥|>=|⩾|> ?or ?=|≧)\s*[1-5]|[1-5](?:\s*(?:or|and|to|[-–/])\s*(?:[1-5]|higher|greater|above|more|worse))?"
-    r"|I{1,3}V?(?:\s*(?:or|and|to|[-–/])\s*I{0,3}V?)?)\b"
+#: The levels of a grade: "3/4", "≥ 3", "1-2", "3 or higher", "III".
+GRADE_LEVELS = (
+    r"(?:(?:≥|>=|⩾|> ?or ?=|≧)\s*[1-5]|[1-5](?:\s*(?:or|and|to|[-–/])\s*(?:[1-5]|higher|greater|above|more|worse))?"
+    r"|I{1,3}V?(?:\s*(?:or|and|to|[-–/])\s*I{0,3}V?)?)"
 )
+#: A grade written with the word "grade": "grade 3/4", "grade ≥ 3", "grade 1-2", "grade 3 or higher".
+_GRADE_WORD = rf"grades?\s*{GRADE_LEVELS}\b"
 GRADE3_RE = quick(_GRADE3, re.IGNORECASE)
-_GRADE_ANY = r"(?:(?:grade|G)\s*(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:or|and|to|[-–/])\s*(?:[1-5]|I{1,3}|IV|V))?|any[- ]grade|all[- ]grades?)"
+_GRADE_ANY = r"(?:(?:grade|G)\s*(?:≥|>=|⩾|> ?or ?=)\s*(?:[12]|I{1,2})\b|(?:grade|G)\s*(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:or|and|to|[-–/+])\s*(?:[1-5]|I{1,3}|IV|V))?|any[- ]grade|all[- ]grades?)"
 _RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+)[-\s‐‑–]related|related|(?:treatment|drug|therapy)[-\s‐‑–]associated"
 
 # Adverse events, named ones included: "grade 3 or 4 diarrhoea", "grade ≥3 TRAEs".
@@ -54,7 +56,9 @@ AE_EVENTS = (
     "dysgeusia|hypocalca?emia|hypophosphata?emia|hyperbilirubina?emia|paronychia|cystitis|proctitis|enteritis|"
     "erythema|desquamation|numbness|parae?sthesias?|hypotension|bradycardia|arrhythmias?|atrial fibrillation|"
     "anastomotic leak(?:age)?|fistulas?|ileus|(?:hypersensitivity|infusion|allergic) reactions?|cough|epistaxis|"
-    "ha?emoptysis|ha?ematuria"
+    "ha?emoptysis|ha?ematuria|phlebitis|thrombophlebitis|(?:cardiac|left ventricular|LV) dysfunction|QTc? (?:interval )?prolongation|"
+    "prolongation of (?:the )?QTc? interval|\\bHSRs?\\b|injection[- ]site reactions?|skin reactions?|"
+    "(?:bilirubin|creatinine|liver enzymes?) (?:elevations?|increases?)|(?:elevated|increased) (?:bilirubin|creatinine|liver enzymes)"
 )
 
 
@@ -267,7 +271,8 @@ _EVENT_HINT_KEYS = (
     "somnolence", "drowsiness", "edema", "hemorrhage", "haemorrhage", "bleeding", "thrombo", "embolism", "arthralgia",
     "myalgia", "pruritus", "dysphagia", "xerostomia", "dry mouth", "dysgeusia", "paronychia", "erythema", "desquamation",
     "numbness", "sthesia", "hypotension", "cardia", "arrhythmia", "fibrillation", "leak", "fistula", "ileus", "reaction",
-    "cough", "epistaxis", "ptysis", "aturia", "mucosal",
+    "cough", "epistaxis", "ptysis", "aturia", "mucosal", "dysfunction", "prolongation", "hsr", "bilirubin", "creatinine",
+    "liver enzyme",
 )
 _EVENT_HINT_WORDS = folded(r"\b(?:ALT|AST)\b")
 
