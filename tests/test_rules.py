@@ -1538,6 +1538,121 @@ def test_the_unnamed_value_of_a_pair_is_the_other_arms(text, expected):
     assert {(d.value, d.arm) for d in _sentence_results(text, ["docetaxel", "pemetrexed"])} == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a percentage the noun after it calls a change is a difference
+    ("Patients on A reported a 31% improvement in fatigue severity.", [("QOL", "difference", 31.0, None)]),
+    ("There was a 24% reduction of the number of relapses.", [("OTHER", "difference", 24.0, None)]),
+    ("Diet A brought a 12% to 30% decrease in protein breakdown and in net balance, respectively.",
+     [("OTHER", "difference", 12.0, None), ("OTHER", "difference", 30.0, None)]),
+    # not a criterion the patients met, nor a threshold, nor a change within one arm
+    ("Patients achieving a 50% reduction in tumour size were few.", []),
+    ("A greater than 50% decline in CA-125 was seen in 40% of patients.", [("OTHER", "proportion", 40.0, None)]),
+    ("Arm volume fell (11.5% decrease in group B and 13.0% decrease in group A).",
+     [("OTHER", "proportion", 11.5, "B"), ("OTHER", "proportion", 13.0, "A")]),
+])
+def test_a_percentage_named_a_change_by_the_noun_after_it(text, expected):
+    assert [(d.endpoint, d.measure, d.value, d.arm) for d in _sentence_results(text, ["A", "B"])] == expected
+    # a change the patients achieved is a criterion too, though told after it
+    achieved = _sentence_results("The 30% reduction in the symptom index was achieved in 41% of patients.", [])
+    assert ("difference", 30.0) not in [(d.measure, d.value) for d in achieved]
+
+
+def test_md_and_smd_name_a_difference():
+    found = _sentence_results("Quality of life did not differ between arms (MD = -0.4, 95% CI -1.2 to 0.5; P = 0.31).", [])
+    assert [(d.endpoint, d.measure, d.value, d.ci_low) for d in found] == [("QOL", "difference", -0.4, -1.2)]
+    assert _sentence_results("Quality of life was rated by J. Smith MD 2 weeks later.", []) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an event's severity is a patient-reported rating; graded, it stays an adverse event
+    ("Improvement in fatigue severity was seen in 58% of patients.", [("QOL", 58.0)]),
+    ("Fatigue-related quality of life improved in 44% of patients.", [("QOL", 44.0)]),
+    ("Grade 3 fatigue severity was reported in 9% of patients.", [("AE_GRADE3PLUS", 9.0)]),
+    ("Fatigue was reported in 9% of patients.", [("AE", 9.0)]),
+])
+def test_an_events_severity_is_a_patient_reported_outcome(text, expected):
+    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Wound healing did not differ between the A group (71%) and the B group (64%).",
+    "The healing rate was not significantly different between A (71%) and B (64%).",
+    "Wound healing was comparable between A (71%) and B (64%).",
+])
+def test_an_outcome_that_did_not_differ_between_two_arms_in_brackets(text):
+    assert [(d.measure, d.value, d.arm) for d in _sentence_results(text, ["A", "B"])] == [
+        ("proportion", 71.0, "A"), ("proportion", 64.0, "B")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # how much of the treatment was given is feasibility, when the text names its statistic
+    ("A median of 5 cycles (range 1-9) was given.", [("median", 5.0, None, None)]),
+    ("The median number of cycles was 6 with A and 4 with B.", [("median", 6.0, None, "A"), ("median", 4.0, None, "B")]),
+    ("The mean relative dose intensity was 88% with A and 93% with B.",
+     [("mean", 88.0, "percent", "A"), ("mean", 93.0, "percent", "B")]),
+    ("Relative dose intensity was lower with A than B (70% vs. 91%).",
+     [("proportion", 70.0, "percent", "A"), ("proportion", 91.0, "percent", "B")]),
+    ("Median duration of treatment was 5.5 months.", [("median", 5.5, "months", None)]),
+    # a planned duration, or cycles without a statistic, are the design, not results
+    ("Treatment duration was 12 weeks.", []),
+    ("Patients received 6 cycles of A.", []),
+])
+def test_the_treatment_given_is_feasibility(text, expected):
+    found = _sentence_results(text, ["A", "B"])
+    assert {d.endpoint for d in found} <= {"FEASIBILITY"}
+    assert [(d.measure, d.value, d.unit, d.arm) for d in found] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # times listed for a run of values take the values in order; the trial's two arms do not
+    ("The 1-, 2- and 4-year DFS rates were 91%, 77% and 62%, respectively.",
+     [(91.0, "1 year", None), (77.0, "2 years", None), (62.0, "4 years", None)]),
+    ("The 2- and 3-year survival rates were 45% and 20%, respectively.", [(45.0, "2 years", None), (20.0, "3 years", None)]),
+    # a pair per time is still a pair of arms
+    ("The 3-year DFS was 81% and 70% in the two arms.", [(81.0, "3 years", "A"), (70.0, "3 years", "B")]),
+])
+def test_a_run_of_values_for_listed_times(text, expected):
+    assert [(d.value, d.timepoint, d.arm) for d in _sentence_results(text, ["A", "B"])] == expected
+
+
+def test_two_values_in_one_time_unit_are_no_list_of_times():
+    # "medians 31 and 22 weeks" are the arms' values; "after 1 and 2 years" lists times
+    assert [d.arm for d in _sentence_results("Median survival was 31 and 22 weeks (P = 0.04).", ["A", "B"])] == ["A", "B"]
+    listed = _sentence_results("After 1 and 2 years, continence had risen to 61% and 75%, respectively.", ["A", "B"])
+    assert [(d.value, d.arm) for d in listed] == [(61.0, None), (75.0, None)]
+    # without "respectively", times after "at" are when a value was measured, not a run of values
+    from extractor.backends.rules.results import _listed_times
+
+    assert _listed_times("61% were reached at 20 and 24 weeks, falling to 52% at 30 weeks", respectively=False) == 0
+    assert _listed_times("the 1-, 2- and 4-year rates", respectively=False) == 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an abbreviation the document gives an endpoint the vocabulary knows by its words
+    ("The main outcome was time to treatment failure (TTTF).", {"TTTF": ("TTF", None)}),
+    ("We report the median survival time (MST).", {"MST": ("OS", None)}),
+    ("Secondary outcomes were response rate (RR) and health-related quality of life (HRQL).",
+     {"RR": ("ORR", None), "HRQL": ("QOL", None)}),
+    # not when the letters spell other words, nor when other words make it another outcome
+    ("The safety of cisplatin (Cis) was studied.", {}),
+    ("We measured the duration of clinical benefit (DoCB).", {}),
+    ("The aim was durable response rate (DRR).", {}),
+    ("Patients with stable disease (SD) were counted.", {}),
+])
+def test_a_documents_own_endpoint_abbreviations(text, expected):
+    from extractor.backends.rules.vocabulary import endpoint_abbreviations
+
+    assert endpoint_abbreviations(text) == expected
+
+
+def test_an_endpoint_abbreviated_later_in_the_document_owns_its_numbers():
+    text = ("Weekly versus three-weekly paclitaxel: a randomised phase 3 trial. The primary endpoint was time to treatment "
+            "failure (TTTF). In all, 212 patients were randomly assigned to weekly or three-weekly paclitaxel. TTTF was longer "
+            "with weekly than with three-weekly paclitaxel (6.1 months vs 4.2 months; hazard ratio 1.4, 95% CI 1.1-1.8).")
+    found = {(r.endpoint.value, r.measure.value, r.value) for t in extract(text).trials for r in t.results}
+    assert {("TTF", "median", 6.1), ("TTF", "median", 4.2), ("TTF", "hazard_ratio", 1.4)} <= found
+
+
 @pytest.mark.parametrize(("text", "arms", "expected"), [
     # the arm named after "compared with" is the pair's second, even when the sentence opens with it
     ("Compared with B, A caused more grade 3 rash (20% vs 5%).", ["A", "B"], [(20.0, "A"), (5.0, "B")]),

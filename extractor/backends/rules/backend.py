@@ -26,7 +26,13 @@ from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
 from extractor.backends.rules.nondrug import find_non_drugs
 from extractor.backends.rules.results import Draft, carry_topic_arm, extract_sentence, topic_arm
 from extractor.backends.rules.text import distinct, expansion, folded
-from extractor.backends.rules.vocabulary import COUNTED_ONLY, Mention, find_mentions, kind_by_words
+from extractor.backends.rules.vocabulary import (
+    COUNTED_ONLY,
+    Mention,
+    endpoint_abbreviations,
+    find_mentions,
+    kind_by_words,
+)
 from extractor.documents import Document
 from extractor.models import (
     Allocation,
@@ -272,11 +278,12 @@ def _result_drafts(reading: _Reading) -> list[Draft]:
     drafts: list[Draft] = []
     context: str | None = None
     topic: str | None = None  # the arm the sentences just before were about
+    abbreviations = endpoint_abbreviations(" ".join(s.text for s in reading.sentences))  # "time to treatment failure (TTTF)"
     for s in reading.own:
         if s.section in not_results or not _speaks_of_own_results(s):
             topic = None
             continue
-        found = extract_sentence(s, finder, reading.ci_level, labels, context, added)
+        found = extract_sentence(s, finder, reading.ci_level, labels, context, added, abbreviations)
         mentions = finder(s.text) if found or topic else []
         if topic and not mentions:
             carry_topic_arm(found, s.text, topic)

@@ -22,6 +22,7 @@ from extractor.backends.rules.vocabulary import (
     GRADE_LEVELS,
     GRADED_EVENT,
     Mention,
+    abbreviated_mentions,
     classify_ae,
     find_mentions,
     kind_by_words,
@@ -200,8 +201,10 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
     found.extend(_ratios(text, mentions, found, ci_spans))
     found.extend(_unit_shared_across_arms(text, found, ci_spans))
     found.extend(_unit_shared_in_list(text, found, ci_spans))
-    if "ean" in text or "ifference" in text or "verage" in text or " by " in text:  # "Mean", "mean", "Average", …
+    if "ean" in text or "ifference" in text or "verage" in text or " by " in text or "MD" in text:  # "Mean", "Average", "MD", …
         found.extend(_bare_statistics(text, found, ci_spans))
+    if "cycles" in text or "courses" in text:
+        found.extend(_cycles_given(text, found, ci_spans))
     found.extend(_counts(text, mentions, found, ci_spans))
     if "ercent" in text or "er cent" in text:
         found.extend(_worded_percentages(text, found))
@@ -328,8 +331,8 @@ def _unit_shared_in_list(text: str, found: list[Value], ci_spans: list[tuple[int
 # a number with no unit is a value only where the text names its statistic right before it.
 #: The words that call a number a difference: "difference", "mean difference score:", "differences between means of",
 #: "adjusted mean difference between groups,", "estimated mean difference (EMD) of".
-_DIFFERENCE_WORDS = (r"\bdifferences?(?:\s+scores?|\s+between\s+(?:the\s+)?(?:groups|arms|means))?(?:\s*\([A-Za-z]{2,6}\))?"
-                     r"(?:\s+(?:of|was|were))?\s*[,:=]?\s*")
+_DIFFERENCE_WORDS = (r"(?:\bdifferences?(?:\s+scores?|\s+between\s+(?:the\s+)?(?:groups|arms|means))?(?:\s*\([A-Za-z]{2,6}\))?"
+                     r"|(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?-i:(?:MD|SMD|LSMD)\b))(?:\s+(?:of|was|were))?\s*[,:=]?\s*")  # "(MD = 11.76, …)"
 #: A change told by how much: "increased significantly by 269.4 ± 260.6 minutes", "decreased by 35%", "prolonged
 #: survival by 2.1 months" (a difference; "by a mean of 2.3 kg" says mean, and is left to the mean rules).
 _CHANGED_BY = (r"\b(?:increas|decreas|reduc|improv|declin|lowered\b|raised\b|rose\b|risen\b|fell\b|dropped\b|gained\b|"
@@ -368,6 +371,25 @@ def _bare_statistics(text: str, found: list[Value], ci_spans: list[tuple[int, in
         nxt = _BARE_NEXT.match(text, _past_interval(text, m.end()))
         if nxt and not _taken(nxt.start("v"), ci_spans, found, out):
             out.append(_bare_value(text, nxt, kind))
+    return out
+
+
+#: "a median of 6 cycles", "median 4 courses", "the median number of cycles was 6": how many cycles were given.
+_CYCLES_GIVEN = re.compile(rf"\b(?:median|mean|average)\s+(?:of\s+)?(?P<v>{NUM})\s+(?:(?:treatment|chemotherapy)\s+)?(?:cycles|courses)\b"
+                           rf"|\bnumber of (?:(?:treatment|chemotherapy)\s+)?(?:cycles|courses)(?:\s+\w+){{0,2}}?\s+(?:was|were|of)\s+(?P<w>{NUM})"
+                           rf"(?![\d·]|[.,]\d|\s*(?:%|months?|weeks?|years?|days?))", re.IGNORECASE)
+
+
+def _cycles_given(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
+    """The median or mean number of cycles given (no unit): a value of the delivery outcome that names it."""
+    out: list[Value] = []
+    for m in _CYCLES_GIVEN.finditer(text):
+        group = "v" if m.group("v") else "w"
+        if not _taken(m.start(group), ci_spans, found, out):
+            out.append((m.start(group), m.end(group), "plain", parse_number(m.group(group)), None))
+            nxt = _BARE_NEXT.match(text, m.end(group))  # "was 6 with A and 4 with B"
+            if nxt and not _taken(nxt.start("v"), ci_spans, found, out):
+                out.append(_bare_value(text, nxt, "plain"))
     return out
 
 
@@ -680,6 +702,7 @@ def extract_sentence(
     arm_labels: list[str] | None = None,
     context_endpoint: str | None = None,
     added_arm: str | None = None,
+    abbreviations: dict[str, tuple[str, str | None]] | None = None,
 ) -> list[Draft]:
     """Every result in one sentence.
 
@@ -691,13 +714,21 @@ def extract_sentence(
         context_endpoint: The survival endpoint the sentences before spoke of (for a bare "HR").
         added_arm: Of two arms, the one that adds a treatment to the other's ("the addition
             of L (38.7% vs. 12.7%)" puts the first number on it).
+        abbreviations: The document's own endpoint abbreviations ("TTTF": time to treatment
+            failure), see ``endpoint_abbreviations``.
     """
     text = sentence.text
     if not _DIGIT.search(text) and not _HAS_VALUE.search(text.lower()):  # a digit is a value: no need to lowercase
         return []
     if _AT_BASELINE.search(text) and not _CHANGED.search(text):
         return []  # "162/676 (24 %) patients had renal impairment at baseline": who they were, not a result
-    mentions = _with_unnamed_outcome(text, _graded_events(text, [m for m in find_mentions(text) if m.canonical != "SKIP"]))
+    known = [m for m in find_mentions(text) if m.canonical != "SKIP"]
+    if abbreviations:
+        known = abbreviated_mentions(text, abbreviations, known)
+        # "longer TTTF (…; hazard ratio 1.3)": a ratio no named endpoint claims is the abbreviated one's
+        context_endpoint = next((m.canonical for m in known if m.text in abbreviations and m.canonical in TIME_TO_EVENT),
+                                context_endpoint)
+    mentions = _with_unnamed_outcome(text, _graded_events(text, known))
     fallback = not mentions
     if fallback:
         mentions = _sentence_outcome(sentence) or _difference_outcome(sentence)
@@ -849,7 +880,7 @@ def _sentence_outcome(sentence: Sentence) -> list[Mention]:
         name = _named_after_value(text, first.start()) or text[clause.end(): first.start()].strip() or "outcome"
         return [Mention(clause.end(), clause.end(), name, kind_by_words(text, _OUTCOME_KINDS), None)]
     subject = _SUBJECT.match(text)
-    head = text[: first.start()].rstrip(" (,;:=[")
+    head = _before_the_arms_compared(text[: first.start()]).rstrip(" (,;:=[")
     words = _WORDS_AT_END.search(head, max(clause.end() if clause else 0, len(head) - 61))  # a match is at most 61 long
     spans = [subject.span("s")] if subject and subject.end("s") <= first.start() and not clause else []
     spans += [words.span()] if words else []
@@ -862,6 +893,18 @@ def _sentence_outcome(sentence: Sentence) -> list[Mention]:
     if len(name) < 4 or _LEADING_FUNCTION_WORDS.fullmatch(name) or name.lower() in {"the", "and", "this", "there"}:
         name = _named_after_value(text, first.start()) or "outcome"  # "At 1 year, 80% of patients were continent"
     return [Mention(start, span[1], name, kind_by_words(text, _OUTCOME_KINDS), None)]
+
+
+#: "did not differ between", "was not statistically different between", "was similar between": what follows names the arms.
+_DIFFERED_BETWEEN = re.compile(r"\s+(?:(?:did\s+not|didn't)\s+differ|differed|(?:was|were)\s+(?:not\s+)?(?:(?:statistically|significantly)\s+)*"
+                               r"(?:different|similar|comparable))(?:\s+significantly)?\s+between\b", re.IGNORECASE)
+
+
+def _before_the_arms_compared(head: str) -> str:
+    """ "Tumour shrinkage did not differ between the A group (29%) and …": the words before the comparison, so that
+    the outcome's name does not swallow the arms it compares."""
+    compared = _DIFFERED_BETWEEN.search(head)
+    return head[: compared.start()] if compared else head
 
 
 #: The outcome a mean difference is of: "the mean difference in the average pain score between A and B was
@@ -1103,9 +1146,24 @@ def _plain_draft(sentence: Sentence, owner: Mention, value: float | None, unit: 
     if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 90), start) or _told_as_change(sentence.text, start) \
             or _BY_HOW_MUCH_AFTER.match(sentence.text, end):
         return Draft(owner.canonical, "difference", value, None, start, end, sentence, owner)
+    if owner.measure == "delivery":  # "a median of 6 cycles", "the median number of cycles was 6"
+        said = _delivery_statistic(sentence.text, owner, start)
+        return Draft(owner.canonical, said, value, None, start, end, sentence, owner) if said else None
     if not _MEAN.search(sentence.text[max(0, owner.start - 12): start]):
         return None
     return Draft(owner.canonical, "mean", value, None, start, end, sentence, owner)
+
+
+_STATISTIC_SAID = re.compile(r"\b(?P<s>median|mean|average)\b", re.IGNORECASE)
+
+
+def _delivery_statistic(text: str, owner: Mention, start: int) -> str | None:
+    """ "median" or "mean" as said of how much treatment was given ("the median relative dose intensity was 91%"),
+    just before or in its name; None when the text names no statistic ("Treatment duration was 8 weeks" is the plan)."""
+    said = list(_STATISTIC_SAID.finditer(text, max(0, owner.start - 12), owner.end))
+    if not said:
+        return None
+    return "median" if said[-1].group("s").lower() == "median" else "mean"
 
 
 #: A value the text calls the difference: "difference = 15%", "(difference, 2.4 months", "difference of 1.6%",
@@ -1136,6 +1194,9 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
                 start: int, end: int) -> Draft | None:
     """ "median PFS 7.1 months", "mean hospital stay 4.5 days": a time of a time-to-event endpoint or an
     outcome; "the mean duration of grade 3 or worse mucositis (6.6 days vs. 9.2 days)": of an event."""
+    if owner.measure == "delivery":  # "the median duration of therapy was 39 weeks"
+        said = _delivery_statistic(sentence.text, owner, start)
+        return Draft(owner.canonical, said, value, unit, start, end, sentence, owner) if said else None
     duration = _DURATION_OF.search(sentence.text, max(0, owner.start - 40), owner.start)
     if owner.canonical not in TIME_TO_EVENT and owner.canonical != "OTHER" and not duration:
         return None
@@ -1178,18 +1239,45 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
     if owner.measure == "reduction":  # "reduced the risk of death by 27%": a relative risk reduction
         return Draft(canonical, "difference", value, "percent", start, end, sentence, owner, name=owner.text.strip())
     before = text[max(0, start - 100): start]
-    if _DIFFERENCE_LABEL.search(before) or _COMPARED_AFTER.match(text, end) or _told_as_change(text, start) or (
+    if _DIFFERENCE_LABEL.search(before) or _COMPARED_AFTER.match(text, end) or _told_as_change(text, start) \
+            or _change_named_after(text, start, end) or (
             _DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower() and not _ABSOLUTE_LEVEL.search(before)
             and not re.search(r"\bfrom\s*$", text[max(0, start - 8): start])) or re.match(r"\s*\(\s*from\b", text[end:]):
         measure = "difference"  # "the absolute increase in 3-year PFS was 7.3% (from 28.1% to 35.4%)"
     elif canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
         measure = "rate_at_time"
+    elif owner.measure == "delivery":  # "the median relative dose intensity was 91%"; a duration is no percentage
+        if "intensit" not in owner.text.lower():
+            return None
+        measure = _delivery_statistic(text, owner, start) or "proportion"
     elif _said_mean(text, max(0, owner.start - 12), start):
         measure = "mean"  # "a significant increase in mean prostate volume (14%)": the text says mean
     else:
         measure = "proportion"
     return Draft(canonical, measure, value, "percent", start, end, sentence, owner,
                  timepoint=_mention_timepoint(text, owner))
+
+
+#: "a 29% improvement in fatigue", "a 13.1% reduction of abdominal pain": a percentage that names itself a change.
+_CHANGE_NOUN_AFTER = re.compile(rf"\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?:,|and|or|to)\s*[-+−]?(?:{NUM})\s*%\s*(?:\([^()]{{0,40}}\)\s*)?)*"
+                                r"(?:relative\s+|absolute\s+)?(?:improvements?|reductions?|increases?|"
+                                r"decreases?|declines?|gains?|rises?|drops?)\s+(?:in|of)\b"
+                                r"(?!\s+(?:the\s+|both\s+)?(?:[\w-]+\s+)?(?:groups?|arms?|cohorts?)\b)",  # not "12% decrease in group II"
+                                re.IGNORECASE)
+#: "patients achieving a 50% reduction in PSA", "response, defined as a 30% decrease": the change is a criterion.
+_CRITERION_BEFORE = re.compile(r"(?:\b(?:achiev\w*|attain\w*|reach\w*|with|had|having|defined as|definition|criteri\w*|"
+                               r"required|needed|detect|rule out|target|goal)\s+(?:of\s+)?(?:a|an|the)?|\b(?:greater|more|less) than|"
+                               r"\bat least|\b(?:maximum|minimum) of|[<>≤≥⩾])\s*$", re.IGNORECASE)
+#: "The 50% reduction in the AHI was achieved in 46% of patients": the change is a criterion, told after it.
+_ACHIEVED_AFTER = re.compile(r"[^.;]{0,60}?\b(?:was|were)\s+(?:achieved|attained|reached)\b", re.IGNORECASE)
+
+
+def _change_named_after(text: str, start: int, end: int) -> bool:
+    """ "OLP participants reported a 29% improvement in fatigue severity": a change the percentage is, told by the
+    noun after it (a ``difference``); not a criterion the patients met ("patients with a 50% reduction in PSA")."""
+    change = _CHANGE_NOUN_AFTER.match(text, end)
+    return change is not None and not _CRITERION_BEFORE.search(text, max(0, start - 40), start) \
+        and not _ACHIEVED_AFTER.match(text, change.end())
 
 
 #: A verb saying patients had what the sentence names: "experienced some toxicity", "toxicity occurred in 45%".
@@ -1246,6 +1334,8 @@ def _name_draft(draft: Draft, text: str, owner: Mention, start: int) -> None:
             draft.name = owner.text.strip()
     elif canonical == "OTHER":
         draft.name = owner.text.strip()
+    elif owner.measure == "delivery":  # "relative dose intensity"; "a median of [6 cycles]" names the cycles
+        draft.name = "number of cycles" if _STATISTIC_SAID.match(owner.text) else owner.text.strip()
 
 
 def _names_event(words: str) -> bool:
@@ -1459,8 +1549,11 @@ def _respectively_lists(scene: _ArmScene) -> None:
 
 
 def _respective_arms(scene: _ArmScene, respectively: bool) -> list[str]:
-    """The arms values go to in order: those the sentence lists, else (with "respectively") the trial's."""
-    return _comparator_last(scene) if len(scene.ordered) >= 2 else scene.labels_all if respectively and not scene.ordered else []
+    """The arms values go to in order: those the sentence lists, else (with "respectively") the trial's, unless
+    the sentence lists times for its values ("the 1-, 3- and 5-year OS rates were 90%, 70% and 50%, respectively")."""
+    if len(scene.ordered) >= 2:
+        return _comparator_last(scene)
+    return scene.labels_all if respectively and not scene.ordered and not _listed_times(scene.text) else []
 
 
 def _value_groups(scene: _ArmScene) -> list[list[Draft]]:
@@ -1612,11 +1705,14 @@ def _versus_pairs(scene: _ArmScene) -> None:
     candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
     if len(ordered) == 1 and len(candidates) == 2 and _named_as_comparator(scene):
         candidates = candidates[::-1]  # "(21% vs 33%) among intervention compared with control group participants"
+    times = _listed_times(scene.text, _RESPECTIVELY.search(scene.text) is not None) if not ordered else 0
     for group in scene.by_mention():
         for a, b in pairwise(group):
             gap = scene.text[a.end: b.pos]
             if (a.arm and b.arm) or not (_PAIR.search(gap) or re.fullmatch(r"\s*and\s*", gap)) or len(candidates) < 2:
                 continue
+            if len(group) == times and not _VERSUS.search(gap):
+                continue  # "the 1-, 3- and 5-year OS rates were 90%, 70% and 50%": a value per time, not per arm
             from_to = _FROM.search(scene.text[max(0, a.pos - 12): a.pos])
             if not from_to and re.fullmatch(r"\s*%?\s*to\s*", gap):
                 continue  # "(HADS score ≥ 11, 75 % to 56 %)": a change over time, not two arms
@@ -1793,6 +1889,19 @@ _TIMEPOINT_LIST = re.compile(
 )
 
 
+#: Times listed for a run of values: "the 1-, 3- and 5-year" (not values: "medians 87 and 30 weeks"); and, when the
+#: sentence says "respectively", "after 2 and 3 years".
+_LISTED_TIMES = quick(r"\b\d+[-‐–](?:\s*,\s*\d+[-‐–])*\s*,?\s*(?:and|or)\s+\d+[-‐–](?:years?|months?|weeks?)\b", re.IGNORECASE)
+_TIMES_AFTER_PREPOSITION = quick(r"\b(?:at|after|by|within)\s+\d+(?:\s*,\s*\d+)*\s*,?\s*(?:and|or)\s+\d+\s*(?:years?|months?|weeks?)\b",
+                                 re.IGNORECASE)
+
+
+def _listed_times(text: str, respectively: bool = True) -> int:
+    """How many times the sentence lists for a run of values ("1-, 3- and 5-year": 3), else 0."""
+    m = _LISTED_TIMES.search(text) or (_TIMES_AFTER_PREPOSITION.search(text) if respectively else None)
+    return len(re.findall(r"\d+", m.group())) if m else 0
+
+
 def _assign_timepoints(drafts: list[Draft], text: str) -> None:
     """ "rate at 6 weeks, 3 months and 6 months reached 37%, 34% and 40%, respectively"."""
     groups: dict[int, list[Draft]] = {}
@@ -1804,9 +1913,10 @@ def _assign_timepoints(drafts: list[Draft], text: str) -> None:
         if m is None:
             before = re.search(r"((?:\d+|one|two|three|six|twelve)[- ](?:month|year|week)s?[- ]?(?:\s*(?:,|and)\s*(?:\d+|one|two|three|six|twelve)[- ](?:month|year|week)s?[- ]?)+)\s*$",
                                text[max(0, mention.start - 60): mention.start], re.IGNORECASE)
-            if before is None:
+            points = re.findall(r"(\d+|one|two|three|six|twelve)[- ](month|year|week)", before.group(1), re.IGNORECASE) if before \
+                else _times_sharing_a_unit(text[max(0, mention.start - 40): mention.start])
+            if not points:
                 continue
-            points = re.findall(r"(\d+|one|two|three|six|twelve)[- ](month|year|week)", before.group(1), re.IGNORECASE)
         else:
             points = re.findall(r"(\d+)\s*(weeks?|months?|years?)?", m.group("list"))
             # "at 6 weeks, 3 months and 6 months"; a unit missing takes the next one's.
@@ -1818,6 +1928,15 @@ def _assign_timepoints(drafts: list[Draft], text: str) -> None:
         if len(points) == len(group) and len(points) >= 2:
             for d, (n, u) in zip(group, points, strict=True):
                 d.timepoint = _timepoint(n, u)
+
+
+_SHARED_UNIT_TIMES = re.compile(r"(\d+[-‐–]?(?:\s*,\s*\d+[-‐–]?)*\s*,?\s*(?:and|or)\s+\d+)[- ‐–]?(year|month|week)s?[- ]?\s*$", re.IGNORECASE)
+
+
+def _times_sharing_a_unit(before: str) -> list[tuple[str, str]]:
+    """ "The 1-, 3- and 5-year [OS rates]": each number of the list, with the unit the last one prints."""
+    m = _SHARED_UNIT_TIMES.search(before)
+    return [(n, m.group(2)) for n in re.findall(r"\d+", m.group(1))] if m else []
 
 
 def _assign_subgroups(drafts: list[Draft], text: str) -> None:

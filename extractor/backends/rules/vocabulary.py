@@ -196,6 +196,13 @@ ENTRIES: tuple[Entry, ...] = (
           r"program(?:me)?|follow-up)(?: as per protocol)?|adherence|compliance|consented to participate|retention(?: rates?)?|"
           r"(?:completion|participation|recruitment|accrual|consent|uptake) rates?", "FEASIBILITY",
           example="recruitment rate", keys=("feasib", "proceeded", "complet", "adheren", "complian", "consent", "retention", "participat", "recruit", "accrual", "uptake")),
+    # How much of the planned treatment was given: "relative dose intensity", "median treatment duration",
+    # "median number of cycles", "a median of 6 cycles" (the words before the number, so the number has an owner).
+    Entry(r"(?:relative )?dose[- ]intensit(?:y|ies)|(?:study )?(?:treatment|therapy) duration|duration of (?:study )?"
+          r"(?:treatment|therapy|exposure)|number of (?:(?:treatment|chemotherapy) )?(?:cycles|courses)"
+          r"|\b(?:median|mean|average)(?: of)?(?= \d+(?:[.·]\d+)? (?:(?:treatment|chemotherapy) )?(?:cycles|courses)\b)",
+          "FEASIBILITY", "delivery",
+          example="relative dose intensity", keys=("intensit", "duration", "cycles", "courses")),
     Entry(r"\bsafety\b|tolerability", "SAFETY",
           example="tolerability", keys=("safety", "tolerab")),
     # A bare event name ("anemia (5.0% and 19.0%)") takes its class from the AE mention before it.
@@ -384,6 +391,12 @@ def _ae_words_before(sentence: str, at: int) -> str:
     return window[prefix.start():] if prefix else ""
 
 
+#: After an event's name, the words that make it a patient-reported rating: "dysuria severity score", "fatigue
+#: severity", "fatigue-related quality of life".
+_RATED_AFTER = re.compile(r"\s+(?:severity\s+|symptom\s+)?(?:scores?|scales?)\b|\s+severity\b|[-‐ ][a-z]+\s+quality[- ]of[- ]life\b",
+                          re.IGNORECASE)
+
+
 def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, str] | None:
     """Grow an adverse-event mention back over its grade and relatedness words; classify it."""
     words = _ae_words_before(sentence, start)
@@ -391,8 +404,8 @@ def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, s
     begin = start - len(words)
     if event and re.match(r"[-\s‐‑–]free\b", sentence[end: end + 6]):
         return None  # "seizure-free": an outcome, not an adverse event
-    if event and re.match(r"\s+(?:severity\s+|symptom\s+)?(?:scores?|scales?)\b", sentence[end: end + 25]):
-        return start, "QOL"  # "dysuria severity score": a patient-reported score
+    if event and not words.strip() and _RATED_AFTER.match(sentence, end):
+        return start, "QOL"  # "dysuria severity score", "fatigue severity": a patient-reported rating
     if event:
         # A bare event name ("anemia") waits to inherit its class; a graded one is a mention of its own,
         # graded before ("grade 3 anemia") or after ("thrombocytopenia grade 3 or 4", "anemia (grade 3/4)").
@@ -462,3 +475,65 @@ def named_event(text: str) -> str | None:
     """The named adverse event inside an AE mention ("neutropenia"), if any."""
     m = _EVENT_RE.search(text)
     return m.group(0) if m else None
+
+
+#: "time to treatment failure (TTTF)", "the median survival time (MST)": words, then the abbreviation the text gives them.
+_ABBREVIATION = re.compile(r"\(\s*(?P<a>[A-Z][A-Za-z]{1,6})\s*\)")
+_WORDS_BEFORE = re.compile(r"(?:[A-Za-z][\w'’]*[\s-]+){0,5}[A-Za-z][\w'’]*\s*$")
+_SMALL_WORDS = frozenset({"of", "and", "the", "to", "in", "for", "with", "on"})
+#: Classes an abbreviation does not carry: comparative pseudo-names, bare events (they inherit a class), safety.
+_NOT_ABBREVIATED = frozenset({"HR", "OR", "RR", "EVENT", "AE_CORE", "SAFETY", "SKIP", "PR"})
+
+
+def _initials(words: list[str], skip_small: bool) -> str:
+    return "".join(w[0] for w in words if not (skip_small and w.lower() in _SMALL_WORDS)).upper()
+
+
+def _abbreviated_words(words: str, letters: str) -> str | None:
+    """The last words of ``words`` whose initials spell ``letters`` ("time to treatment failure", "TTTF")."""
+    split = [w for w in re.split(r"[\s-]+", words) if w]
+    for n in range(1, len(split) + 1):
+        tail = split[-n:]
+        if _initials(tail, False) == letters or (_initials(tail, True) == letters and tail[0].lower() not in _SMALL_WORDS):
+            return " ".join(tail)
+    return None
+
+
+def endpoint_abbreviations(text: str) -> dict[str, tuple[str, str | None]]:
+    """Abbreviations a document defines for an endpoint the vocabulary knows by its words but not by the
+    abbreviation: "time to treatment failure (TTTF)" gives {"TTTF": ("TTF", None)}. The abbreviation must spell
+    the initials of the words right before it, so "the safety of cisplatin (Cis)" defines nothing."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for m in _ABBREVIATION.finditer(text):
+        abbreviation = m.group("a")
+        letters = abbreviation[:-1].upper() if abbreviation.endswith("s") and abbreviation[:-1].isupper() else abbreviation.upper()
+        before = _WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if before is None or abbreviation in found or find_mentions(f"the {abbreviation} was 5"):
+            continue  # known already ("overall survival (OS)")
+        words = _abbreviated_words(before.group().strip(), letters)
+        named = find_mentions(words) if words else []
+        if words and len(named) == 1 and _names_all_of(named[0], words):
+            found[abbreviation] = (named[0].canonical, named[0].measure)
+    return found
+
+
+#: Words that may stand before an endpoint's name without making it another outcome ("durable response rate",
+#: "comprehensive disease control", "duration of clinical benefit" are others).
+_LEFT_OVER_BEFORE = frozenset({"", "the", "median", "mean", "overall", "estimated", "health-related", "health related",
+                               "objective", "clinical", "endoscopic", "radiological", "treatment-emergent"})
+_LEFT_OVER_AFTER = frozenset({"", "rate", "rates", "time", "times"})
+
+
+def _names_all_of(mention: Mention, words: str) -> bool:
+    """The endpoint mention is what the abbreviated words say: "health-related [quality of life]", "median
+    [survival] time"; not "duration of [clinical benefit]", nor a response category ("SD" is also a spread)."""
+    return mention.canonical not in _NOT_ABBREVIATED and mention.measure != "category" \
+        and words[: mention.start].strip().lower() in _LEFT_OVER_BEFORE and words[mention.end:].strip().lower() in _LEFT_OVER_AFTER
+
+
+def abbreviated_mentions(sentence: str, abbreviations: dict[str, tuple[str, str | None]], mentions: list[Mention]) -> list[Mention]:
+    """``mentions``, with each use of a document's own endpoint abbreviation ("TTTF was longer") that no mention covers."""
+    added = [Mention(m.start(), m.end(), m.group(), *abbreviations[m.group()]) for a in abbreviations if a in sentence
+             for m in re.finditer(rf"(?<![\w-]){re.escape(a)}(?![\w-])", sentence)
+             if not any(x.start < m.end() and m.start() < x.end for x in mentions)]
+    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
