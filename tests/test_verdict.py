@@ -198,3 +198,41 @@ def test_an_association_that_compares_the_arms_is_the_trials_comparison(text):
 def test_an_association_with_the_primary_endpoint_is_not_its_comparison():
     sentences = _sentences(("results", "High YKL-40 was associated with shorter overall survival (P = 0.01)."))
     assert verdict.primary_comparison(sentences, {"OS"}, ["overall survival"]) is None
+
+
+def test_a_negation_before_the_primary_endpoints_name_decides():
+    sentences = _sentences(
+        ("results", "Drug X had no significant effect (scale points over placebo [95% CI]) on fatigue (1.2 [-0.5 to 2.9]), "
+                    "and the CI ruled out a clinically significant benefit."),
+    )
+    assert verdict.primary_comparison(sentences, {"OTHER"}, ["fatigue"]) is False
+
+
+@pytest.mark.parametrize("text", [
+    "Patients given the booklet did not report significantly less pain than controls.",
+    "Scores did not change significantly between the arms.",
+])
+def test_a_negated_significantly_is_not_significant(text):
+    assert verdict.significance(text) is False
+
+
+@pytest.mark.parametrize("text", [
+    "The program's power to lower outright anxiety has yet to be proven; its benefits for family life support its use.",
+    "Yoga is effective only in patients with poor sleep at entry.",
+    "Future work should examine the benefits of yoga in patients with poor sleep.",
+])
+def test_an_unproven_benefit_or_one_for_a_subgroup_or_a_question_left_open_is_no_benefit(text):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is not True
+
+
+def test_a_finding_the_layout_put_among_the_methods_counts():
+    sentences = _sentences(
+        ("methods", "The study had 80% power to detect a significant difference in fatigue."),
+        ("methods", "However, there were no statistically significant differences in fatigue between the two groups."),
+    )
+    assert verdict.first_significance(sentences) is False
+    assert verdict.first_significance(sentences[:1]) is None
+
+
+def test_a_significant_difference_not_found_is_not_significant():
+    assert verdict.significance("We could not find any significant difference in the rate of severe rash.") is False

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from extractor.backends.rules.text import folded
 from extractor.backends.rules.vocabulary import find_mentions
-from extractor.structure import CONCLUSION, RESULTS, Sentence
+from extractor.structure import CONCLUSION, METHODS, RESULTS, Sentence
 
 #: "met its primary endpoint", "achieved the prespecified primary objective", "primary endpoint was met"
 STATED_MET = folded(
@@ -55,6 +55,15 @@ NOT_SIGNIFICANT = folded(
     r"|\b(?:was|were|showed|had|demonstrated|with) (?:a |an )?(?:similar|comparable|not different)\b"
     r"|\bno (?:statistical |significant )?differences?\b"
     r"|\bno (?:improvement|benefit|advantage)\b|\bnot (?:improved|prolonged|superior)\b"
+    r"|\b(?:did|does|do) not (?:\w+ )?significantly\b"  # "did not report significantly less distress"
+    r"|\b(?:not|unable to|failed to) (?:\w+ ){1,2}(?:a|an|any) (?:statistically )?significant\b"  # "could not find any significant"
+)
+#: "no significant effect (scale, 95% CI) on depression": the negation comes before the endpoint's name,
+#: more than a few words back, in the same clause.
+NO_EFFECT_ON = folded(
+    r"\b(?:no|not an?|without|lack of) (?:statistically )?significant (?:[a-z]+ )?"
+    r"(?:effects?|differences?|improvements?|benefit|changes?|impact|reduction)\b"
+    r"(?:(?!\b(?:but|while|whereas|however)\b)(?:[^;.]|\.(?=\d))){0,120}\b(?:on|in|for)\b[^;,.]{0,25}$"
 )
 #: A p-value: "P = .014", "p<0·001", "P-value 0.058", "P less than 0.05"
 P_VALUE = re.compile(r"\b[Pp]\s*(?:-?\s*values?)?\s*(?P<rel>[=<>≤≥]|&lt;|&gt;|less than|greater than)\s*(?P<p>0?[.·]\d+|1(?:[.·]0+)?)\b")
@@ -79,6 +88,7 @@ CONCLUDES_NO_BENEFIT = folded(
     r"\b(?:similar|comparable|equivalent) (?:efficacy|outcomes?|results?|survival|response)|\bineffective\b|"
     r"\bshould not\b|\bno evidence\b|\bcannot be recommended\b|\bunlikely to (?:have|be|provide|improve)\b|"
     r"\brecommend no\b|\breduced (?:the )?(?:pfs|progression|survival|os|overall)|\bincreased (?:treatment )?(?:burden|toxicity)\b"
+    r"|\b(?:yet|remains?) to be (?:proven|shown|demonstrated|established)\b"  # "its ability to X has yet to be proven"
 )
 
 
@@ -117,6 +127,8 @@ def significance(text: str, start: int = 0) -> bool | None:
     printed; then the first p-value after ``start`` decides at the 5% level.
     """
     low = text.lower()
+    if start and NO_EFFECT_ON.search(low, 0, start):
+        return False
     start = max(0, start - 40)  # "showed a similar pathological response rate": the words may come first
     negative, positive = NOT_SIGNIFICANT.search(low, start), SIGNIFICANT.search(low, start)
     if negative and (positive is None or negative.start() <= positive.start()):
@@ -187,12 +199,14 @@ def _claims_benefit(text: str, m: re.Match[str], negatives: list[tuple[int, int]
         and not _ONLY_IN.match(text, m.end()) and not _OPEN_OR_BOTH.search(text, 0, m.start())
 
 
-#: "… to determine whether the combination is superior", "Both capecitabine and S-1 were active": no arm is better.
-_OPEN_OR_BOTH = re.compile(r"(?:\bwhether\b|(?:^|[.;]\s+)both\b)[^.;]{0,120}$")
+#: "… to determine whether the combination is superior", "research should examine the benefits of X", "Both
+#: capecitabine and S-1 were active": no arm is better.
+_OPEN_OR_BOTH = re.compile(r"(?:\bwhether\b|\b(?:examine|explore|investigate|assess|determine)\b|(?:^|[.;]\s+)both\b)[^.;]{0,120}$")
 #: "a trend toward prolonged PFS": a trend is not a benefit (matched right before the benefit's words).
 _TREND = re.compile(r"\btrends? (?:toward|towards|to|for) (?:an? )?(?:\w+ )?$")
-#: "may reduce the risk of organ space SSI but only in the absence of leakage": a benefit in a subgroup only.
-_ONLY_IN = re.compile(r"[^.;]{0,80}?\bbut only (?:in|for|among|when)\b")
+#: "may reduce the risk of organ space SSI but only in the absence of leakage", "is effective only in those with
+#: higher distress": a benefit in a subgroup only.
+_ONLY_IN = re.compile(r"[^.;]{0,80}?(?<!\bnot )\b(?:but )?only (?:in|for|among|when)\b")
 
 
 def _names_primary(sentences: list[Sentence], primary: set[str]) -> bool:
@@ -217,12 +231,25 @@ def _association_only(low: str) -> bool:
     return _ASSOCIATION.search(low) is not None and _COMPARING.search(low) is None
 
 
+#: A methods sentence about testing, not a finding: "80% power to detect a significant difference".
+_PLANNED = folded(r"\b(?:power|detect|sample size|assum\w*|considered|defined|alpha|significance level|hypothes\w*|designed)\b")
+
+
+def _reports_a_finding(s: Sentence, low: str) -> bool:
+    """A results sentence, or one that the layout put among the methods but that reports a finding in words
+    ("However, there were no statistically significant differences in HRQOL between the groups")."""
+    if s.section == RESULTS:
+        return True
+    return s.section == METHODS and _PLANNED.search(low) is None and (
+        NOT_SIGNIFICANT.search(low) is not None or SIGNIFICANT.search(low) is not None)
+
+
 def first_significance(sentences: list[Sentence]) -> bool | None:
     """The significance of the first results sentence that reports one (no primary endpoint
     named); a comparison of the groups at baseline, or an association, is not the trial's result."""
     for s in sentences:
         low = s.text.lower()
-        if s.section == RESULTS and not _BASELINE.search(low) and not _association_only(low):
+        if _reports_a_finding(s, low) and not _BASELINE.search(low) and not _association_only(low):
             found = significance(s.text)
             if found is not None:
                 return found
