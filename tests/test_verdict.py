@@ -236,3 +236,37 @@ def test_a_finding_the_layout_put_among_the_methods_counts():
 
 def test_a_significant_difference_not_found_is_not_significant():
     assert verdict.significance("We could not find any significant difference in the rate of severe rash.") is False
+
+
+@pytest.mark.parametrize("text, within", [
+    ("Pain scores fell significantly from the first visit to the third (P < .01).", True),
+    ("Homocysteine in the supplement group was significantly decreased at week 12.", True),
+    ("No significant change in any of these scores was noted in the control group.", True),
+    ("Pain fell significantly more from the first visit with the gel than with placebo (P < .01).", False),
+    ("Global health status was similar in each group (P = .87).", False),
+])
+def test_a_change_within_one_group_is_not_the_comparison(text, within):
+    assert verdict._within_group_only(text.lower()) is within
+
+
+def test_a_within_group_change_gives_no_verdict():
+    sentences = _sentences(("results", "Fatigue scores improved significantly from the first visit in the yoga group (P < .01)."))
+    assert verdict.first_significance(sentences) is None
+
+
+@pytest.mark.parametrize("text, other", [
+    ("We report the QOL results of a randomized trial of adjuvant chemotherapy versus observation.", True),
+    ("We report on the design of the study and first results with regard to toxicity.", True),
+    ("This report concentrates on the results of the quality-of-life study.", True),
+    ("We report a randomized trial of adjuvant chemotherapy versus observation.", False),
+])
+def test_a_report_of_other_outcomes_says_so(text, other):
+    assert verdict.reports_other_outcomes(_sentences(("objective", text))) is other
+
+
+def test_a_report_of_other_outcomes_takes_no_verdict_from_its_first_finding():
+    sentences = _sentences(
+        ("objective", "We report on the design of the study and first results with regard to toxicity."),
+        ("results", "Grade 3 diarrhoea was similar in the two arms (12% and 11%)."),
+    )
+    assert verdict.verdict(sentences, {"OS"}, ["overall survival"], comparative=True) is None

@@ -244,12 +244,34 @@ def _reports_a_finding(s: Sentence, low: str) -> bool:
         NOT_SIGNIFICANT.search(low) is not None or SIGNIFICANT.search(low) is not None)
 
 
+#: A change within one group over time: "from the first visit", "compared with preoperative BMI", "was
+#: significantly decreased at week 12", "no significant difference ... was noted in the control group" ...
+_WITHIN_GROUP = folded(
+    r"\bfrom (?:the )?(?:baseline|first|initial|pre-?\w+)\b|\b(?:compared (?:with|to)|relative to|versus|vs\.?) (?:the )?"
+    r"(?:baseline|pre-?\w+ (?:values?|levels?|scores?|\w+))\b"
+    r"|\bwithin (?:each|both|the|either) (?:groups?|arms?)\b|\bover time\b"
+    r"|\b(?:increased|decreased|improved|reduced|changed) (?:at|after|by|during) (?:week|month|day|the end)\b"
+    r"|\b(?:noted|observed|seen|found|detected) in the (?:control|study|intervention|treatment|placebo) (?:group|arm)\b"
+)
+#: ... unless the sentence compares the groups ("greater improvement from baseline than with placebo").
+_BETWEEN_GROUPS = folded(
+    r"\bthan (?!(?:at|before|baseline|pre)\b)|\bversus\b|\bvs\b|\bcompared (?:with|to) (?!(?:the )?(?:baseline|pre))"
+    r"|\bbetween (?:the )?(?:two |three |treatment |study )?(?:groups|arms)\b|\b(?:inter|between)-?groups?\b"
+)
+
+
+def _within_group_only(low: str) -> bool:
+    """A lowercased sentence about a change within a group over time that compares no groups."""
+    return _WITHIN_GROUP.search(low) is not None and _BETWEEN_GROUPS.search(low) is None
+
+
 def first_significance(sentences: list[Sentence]) -> bool | None:
     """The significance of the first results sentence that reports one (no primary endpoint
     named); a comparison of the groups at baseline, or an association, is not the trial's result."""
     for s in sentences:
         low = s.text.lower()
-        if _reports_a_finding(s, low) and not _BASELINE.search(low) and not _association_only(low):
+        if _reports_a_finding(s, low) and not _BASELINE.search(low) and not _association_only(low) \
+                and not _within_group_only(low):
             found = significance(s.text)
             if found is not None:
                 return found
@@ -268,6 +290,21 @@ SECONDARY_ANALYSIS = folded(
     r"|\b(?:data|samples|specimens|tissues?) (?:from|of) (?:an?|the|two) (?:[\w-]+ ){0,5}?(?:trials?|stud(?:y|ies))\b"
     r"|\b(?:enrolled|treated|participating|included) (?:in|on) (?:an?|the|one of two|two) (?:[\w-]+ ){0,5}?(?:trials?|stud(?:y|ies))\b"
 )
+
+
+#: A report that says it reports other outcomes of a trial than the primary one: "We report the QOL results of
+#: JBR.10", "We report on the design of the study and first results with regard to toxicity", "This report
+#: concentrates on the results of the QoL study".
+REPORTS_OTHER_OUTCOMES = folded(
+    r"\bwe (?:here )?report (?:on )?(?:the )?(?:study design|design|toxicit|safety|feasibility|quality[- ]of[- ]life|"
+    r"health[- ]related|hrqo?l|qol|patient[- ]reported|compliance|morbidity|secondary|exploratory)"
+    r"|\b(?:this|the (?:current|present)) (?:report|paper|article|analysis) (?:concentrates|focuses|delivers data) on\b"
+)
+
+
+def reports_other_outcomes(sentences: list[Sentence]) -> bool:
+    """Whether the report says that it reports outcomes of its trial other than the primary one."""
+    return any(REPORTS_OTHER_OUTCOMES.search(s.text.lower()) for s in sentences if s.section != RESULTS)
 
 
 def secondary_analysis(opening: str) -> bool:
@@ -296,6 +333,7 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
     found = stated(sentences)
     if found is not None:
         return found
+    secondary = secondary or reports_other_outcomes(sentences)
     closing = conclusion(sentences) if comparative else None
     found = primary_comparison(sentences, primary, names)
     if closing is False and (found is None or _names_primary(sentences, primary)):
