@@ -270,3 +270,12 @@ def test_a_report_of_other_outcomes_takes_no_verdict_from_its_first_finding():
         ("results", "Grade 3 diarrhoea was similar in the two arms (12% and 11%)."),
     )
     assert verdict.verdict(sentences, {"OS"}, ["overall survival"], comparative=True) is None
+
+
+def test_a_report_of_other_outcomes_concludes_about_them_not_the_primary_endpoint():
+    sentences = _sentences(
+        ("objective", "The main endpoint was survival. This report concentrates on the results of the body image study."),
+        ("results", "Body image was better after breast conservation (P < .01)."),
+        ("conclusion", "Breast conservation yielded no significant difference from mastectomy in fear of recurrence."),
+    )
+    assert verdict.verdict(sentences, {"OS"}, ["survival"], comparative=True) is None

@@ -328,13 +328,17 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
         comparative: True for a trial that compares arms (a single-arm trial's verdict needs
             its threshold, or a comparison its primary endpoint names).
         secondary: True for a secondary analysis of a trial (``secondary_analysis``): its first
-            significant finding answers its own question, not the trial's.
+            significant finding answers its own question, not the trial's. A report that says it reports
+            other outcomes (``reports_other_outcomes``) is one too.
     """
     found = stated(sentences)
     if found is not None:
         return found
-    secondary = secondary or reports_other_outcomes(sentences)
-    closing = conclusion(sentences) if comparative else None
+    other_outcomes = reports_other_outcomes(sentences)
+    secondary = secondary or other_outcomes
+    # A report of other outcomes (quality of life, toxicity) concludes about them, unless it names the primary endpoint.
+    about_primary = not (other_outcomes and names and not _names_primary(sentences, primary))
+    closing = conclusion(sentences) if comparative and about_primary else None
     found = primary_comparison(sentences, primary, names)
     if closing is False and (found is None or _names_primary(sentences, primary)):
         return False  # "does not increase overall survival" after a significant difference the wrong way
