@@ -279,3 +279,34 @@ def test_a_report_of_other_outcomes_concludes_about_them_not_the_primary_endpoin
         ("conclusion", "Breast conservation yielded no significant difference from mastectomy in fear of recurrence."),
     )
     assert verdict.verdict(sentences, {"OS"}, ["survival"], comparative=True) is None
+
+
+def test_a_conclusion_split_on_efficacy_gives_no_verdict_without_a_primary_endpoint():
+    sentences = _sentences(
+        ("results", "Response was higher with the doublet (30% v 12%; P = .01); survival did not differ (P = .40)."),
+        ("conclusion", "The doublet was superior in response, but this did not translate into a survival advantage."),
+    )
+    assert verdict.mixed_conclusion(sentences) is True
+    assert verdict.verdict(sentences, set(), [], comparative=True) is None
+
+
+def test_a_benefit_in_toxicity_beside_similar_efficacy_is_no_split():
+    sentences = _sentences(
+        ("results", "Survival did not differ between the schedules (P = .43)."),
+        ("conclusion", "Both schedules showed similar efficacy. The three-weekly schedule had a lower incidence of rash."),
+    )
+    assert verdict.mixed_conclusion(sentences) is False
+    assert verdict.verdict(sentences, set(), [], comparative=True) is False
+
+
+@pytest.mark.parametrize("text", [
+    "This trial failed to demonstrate that adding surgery to radiotherapy improved outcome.",
+    "Dose-dense EC does not provide a measurable benefit over CEF.",
+])
+def test_a_denied_benefit_reaches_through_its_clause(text):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is False
+
+
+def test_neither_factor_showing_a_significant_influence_is_no_benefit():
+    text = "Neither the use of the antiemetic nor the site of the patch showed a significant influence on drug exposure."
+    assert verdict.conclusion(_sentences(("conclusion", text))) is False

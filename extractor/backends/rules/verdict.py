@@ -82,13 +82,15 @@ CONCLUDES_BENEFIT = folded(
 #: Conclusions that answer it in the negative.
 CONCLUDES_NO_BENEFIT = folded(
     r"\b(?:did not|does not|do not|failed to|not) (?:significantly )?(?:improve|prolong|increase|extend|reduce|benefit|"
-    r"show|demonstrate|result in|lead to|confer|translate)\w*\b|\bno (?:significant )?(?:benefit|improvement|advantage|"
+    r"show|demonstrate|result in|lead to|confer|translate|provide)\w*(?: that\b[^.;]{0,80})?|\bno (?:significant )?(?:benefit|improvement|advantage|"
     r"difference|effect|impact|role)\b|\bno (?:survival|clinical|overall) (?:benefit|advantage)\b|\bnot (?:superior|more effective|better|recommended|justified|warranted)\b|"
     r"\bno better than\b|\bof no (?:clinical )?(?:interest|value|benefit)\b|"
     r"\b(?:similar|comparable|equivalent) (?:efficacy|outcomes?|results?|survival|response)|\bineffective\b|"
     r"\bshould not\b|\bno evidence\b|\bcannot be recommended\b|\bunlikely to (?:have|be|provide|improve)\b|"
     r"\brecommend no\b|\breduced (?:the )?(?:pfs|progression|survival|os|overall)|\bincreased (?:treatment )?(?:burden|toxicity)\b"
     r"|\b(?:yet|remains?) to be (?:proven|shown|demonstrated|established)\b"  # "its ability to X has yet to be proven"
+    # "Neither the concurrent use of A nor the site of the patch showed a significant influence"
+    r"|\bneither\b[^.;]{0,150}\bnor\b[^.;]{0,120}\b(?:significant|superior|better|improv\w*|benefit|effect|influence|differ\w*)\b"
 )
 
 
@@ -183,13 +185,42 @@ def conclusion(sentences: list[Sentence]) -> bool | None:
     """The authors' conclusion about the comparison: a benefit (True), none (False), or
     mixed or silent (None). Read from the conclusion section, else the last two sentences;
     words inside a negation ("does not increase survival") count for the negation only."""
+    negative, positive = _conclusion_claims(sentences)
+    if negative != positive:
+        return positive
+    return None
+
+
+def mixed_conclusion(sentences: list[Sentence]) -> bool:
+    """The conclusion claims an effect on efficacy and denies one ("superior in response and PFS, but not in
+    overall survival"); a benefit in toxicity or a recommendation beside a denial is not a split."""
+    return all(_conclusion_claims(sentences, _EFFICACY))
+
+
+#: What a claim is about when it is about efficacy: "similar efficacy", "no survival benefit", "improved PFS".
+_EFFICACY = folded(r"\b(?:survival|response|progression|recurrence|relapse|remission|efficacy|effective|outcomes?|benefit\w*|"
+                   r"advantage|superior|pfs|os|dfs|rfs|efs|ttp|orr|disease[- ]free|mortality|death)\b")
+#: The words a claim reaches: to the end of its clause.
+_CLAIM_REACH = re.compile(r"[^.;]{0,80}")
+
+
+def _conclusion_claims(sentences: list[Sentence], about: re.Pattern[str] | None = None) -> tuple[bool, bool]:
+    """Whether the conclusion section (else the last two sentences) denies a benefit, and whether it claims one;
+    with ``about``, only claims whose clause matches it."""
     closing = [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
     text = " ".join(s.text for s in closing).lower()
     negatives = [m.span() for m in CONCLUDES_NO_BENEFIT.finditer(text)]
-    positive = any(_claims_benefit(text, m, negatives) for m in CONCLUDES_BENEFIT.finditer(text))
-    if bool(negatives) != positive:
-        return positive
-    return None
+    positives = [m for m in CONCLUDES_BENEFIT.finditer(text) if _claims_benefit(text, m, negatives)]
+    if about is not None:
+        negatives = [(a, b) for a, b in negatives if _reaches(about, text, a)]
+        positives = [m for m in positives if _reaches(about, text, m.start())]
+    return bool(negatives), bool(positives)
+
+
+def _reaches(about: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether the clause from ``start`` (a claim) names what ``about`` matches."""
+    reach = _CLAIM_REACH.match(text, start)
+    return reach is not None and about.search(reach.group()) is not None
 
 
 def _claims_benefit(text: str, m: re.Match[str], negatives: list[tuple[int, int]]) -> bool:
@@ -344,6 +375,6 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
         return False  # "does not increase overall survival" after a significant difference the wrong way
     if found is not None or not comparative:
         return found
-    if closing is not None or secondary:
-        return closing
+    if closing is not None or secondary or (not names and mixed_conclusion(sentences)):
+        return closing  # with no primary endpoint named, a split conclusion names none either
     return first_significance(sentences)
