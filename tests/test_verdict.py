@@ -258,7 +258,12 @@ def test_a_within_group_change_gives_no_verdict():
     ("We report the QOL results of a randomized trial of adjuvant chemotherapy versus observation.", True),
     ("We report on the design of the study and first results with regard to toxicity.", True),
     ("This report concentrates on the results of the quality-of-life study.", True),
+    ("We report results for quality of life for men in a trial of surgery versus watchful waiting.", True),
+    ("The quality-of-life data from this trial were analysed with standard methods.", True),
+    ("A cost-effectiveness study was performed alongside a randomized trial of two operations.", True),
+    ("We evaluated the role of DNA repair genotypes on overall survival in patients of a randomized trial.", True),
     ("We report a randomized trial of adjuvant chemotherapy versus observation.", False),
+    ("Data from a randomized trial of 300 patients showed longer survival with the combination.", False),
 ])
 def test_a_report_of_other_outcomes_says_so(text, other):
     assert verdict.reports_other_outcomes(_sentences(("objective", text))) is other

@@ -325,11 +325,17 @@ SECONDARY_ANALYSIS = folded(
 
 #: A report that says it reports other outcomes of a trial than the primary one: "We report the QOL results of
 #: JBR.10", "We report on the design of the study and first results with regard to toxicity", "This report
-#: concentrates on the results of the QoL study".
+#: concentrates on the results of the QoL study"; or another question asked of its data (costs, genotypes).
 REPORTS_OTHER_OUTCOMES = folded(
-    r"\bwe (?:here )?report (?:on )?(?:the )?(?:study design|design|toxicit|safety|feasibility|quality[- ]of[- ]life|"
-    r"health[- ]related|hrqo?l|qol|patient[- ]reported|compliance|morbidity|secondary|exploratory)"
+    r"\bwe (?:here )?report (?:on )?(?:the )?(?:results (?:for|of|on) )?(?:study design|design|toxicit|safety|feasibility|"
+    r"quality[- ]of[- ]life|health[- ]related|hrqo?l|qol|patient[- ]reported|compliance|morbidity|secondary|exploratory)"
     r"|\b(?:this|the (?:current|present)) (?:report|paper|article|analysis) (?:concentrates|focuses|delivers data) on\b"
+    # "the QOL data from this trial", "a data set from a previous study": the trial's data analysed again
+    r"|\bdata(?: set)? from (?:this|that|the same|a previous(?:ly reported)?) (?:[\w-]+ ){0,3}?(?:trial|study)\b"
+    # "a cost-effectiveness study performed alongside a trial", "we estimated the cost of"
+    r"|\bcost[- ]effectiveness (?:study|analysis)\b|\bestimated the costs?\b"
+    # "the role of glutathione-related genotypes on overall survival"
+    r"|\b(?:genotypes?|polymorphisms?) (?:on|with|and) (?:overall |progression-free )?(?:survival|outcomes?|response|toxicit)"
 )
 
 
