@@ -315,3 +315,13 @@ def test_a_denied_benefit_reaches_through_its_clause(text):
 def test_neither_factor_showing_a_significant_influence_is_no_benefit():
     text = "Neither the use of the antiemetic nor the site of the patch showed a significant influence on drug exposure."
     assert verdict.conclusion(_sentences(("conclusion", text))) is False
+
+
+@pytest.mark.parametrize("text, met", [
+    ("Equivalence for two versus three cycles is claimed because both bounds lie within the margin.", True),
+    ("All confidence intervals lay within 10 points, indicating noninferiority.", True),
+    ("Remission rates were similar, but we failed to demonstrate noninferiority of the short course.", False),
+    ("Non-inferiority of the oral schedule could not be shown.", False),
+])
+def test_non_inferiority_or_equivalence_stated(text, met):
+    assert verdict.stated(_sentences(("results", text))) is met

@@ -28,12 +28,17 @@ STATED_MET = folded(
     r"|primary (?:[a-z-]+ ){0,2}(?:end ?points?|objectives?|outcomes?) (?:was|were|has been|have been) (?:met|achieved|reached|attained)"
     r"|(?:exceeded|surpassed) the (?:pre-?specified |predefined )?(?:threshold|target|boundary)"
     r"|null hypothesis (?:was|could be) rejected"
+    # "equivalence for three versus four cycles is claimed", "indicating noninferiority"
+    r"|\b(?:equivalence|non-?inferiority)\b[^.;]{0,60}?\b(?:is|was|were|could be|can be) (?:claimed|shown|demonstrated|established|concluded)"
+    r"|\bindicating (?:non-?inferiority|equivalence)\b"
 )
 #: "did not meet the primary end point", "failed to reach its primary objective", "was not met"
 STATED_NOT_MET = folded(
     r"\b(?:did not|does not|didn't|failed to|not) (?:meet|achieve|reach|attain)\b[^.]{0,60}\b(?:primary|pre-?defined|pre-?specified|end ?point)"
     r"|primary (?:end ?point|objective|outcome) (?:was|were|has) not (?:been )?(?:met|achieved|reached|attained)"
     r"|not superior to (?:the )?null|null hypothesis (?:was not|could not be) rejected"
+    r"|\b(?:failed to|did not|could not|unable to) (?:show|demonstrate|establish|prove) (?:the )?(?:non-?inferiority|equivalence)\b"
+    r"|\b(?:non-?inferiority|equivalence)\b[^.;]{0,60}?\b(?:was|were|could) not (?:be )?(?:shown|demonstrated|established|claimed)"
     r"|\bneither\b(?:[^.]|\.(?=\d)){0,150}\bnor\b(?:[^.]|\.(?=\d)){0,120}\b(?:superior|better|different)\b[^.]{0,60}\bprimary"
     # "no significant difference in the primary endpoint", "differences in the primary outcomes were not significant"
     r"|\bno (?:evidence of (?:an? )?)?(?:statistically )?significant (?:[a-z]+ )?(?:differences?|improvements?|effects?|benefit) (?:(?:was|were) (?:found|observed|seen|shown) )?"
@@ -99,7 +104,7 @@ def stated(sentences: Iterable[Sentence]) -> bool | None:
     for s in sentences:
         low = s.text.lower()
         if not any(k in low for k in ("primar", "end point", "endpoint", "null", "threshold", "target", "boundary", "defined",
-                                      "specified")):
+                                      "specified", "inferior", "equivalen")):
             continue
         if STATED_NOT_MET.search(low):
             return False
