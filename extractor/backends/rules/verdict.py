@@ -99,12 +99,15 @@ CONCLUDES_NO_BENEFIT = folded(
 )
 
 
+#: The words one of the stated shapes needs (a cheap gate before them).
+_STATED_CUE = re.compile(r"primar|end ?point|null|threshold|target|boundary|defined|specified|inferior|equivalen")
+
+
 def stated(sentences: Iterable[Sentence]) -> bool | None:
     """The verdict the text states in words."""
     for s in sentences:
         low = s.text.lower()
-        if not any(k in low for k in ("primar", "end point", "endpoint", "null", "threshold", "target", "boundary", "defined",
-                                      "specified", "inferior", "equivalen")):
+        if _STATED_CUE.search(low) is None:
             continue
         if STATED_NOT_MET.search(low):
             return False
