@@ -364,7 +364,8 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
     Order: the text's own words; a conclusion that the treatment brings no benefit (a
     significant difference in the wrong direction is not "met"); the significance of the
     primary endpoint's comparison; then, for comparative trials, the conclusion and the
-    first significance the results report.
+    first significance the results report (none when no primary endpoint is named and the
+    conclusion is split on efficacy, or for a secondary analysis).
 
     Args:
         sentences: The trial's own sentences, in order, with their sections.
