@@ -198,3 +198,130 @@ def test_an_association_that_compares_the_arms_is_the_trials_comparison(text):
 def test_an_association_with_the_primary_endpoint_is_not_its_comparison():
     sentences = _sentences(("results", "High YKL-40 was associated with shorter overall survival (P = 0.01)."))
     assert verdict.primary_comparison(sentences, {"OS"}, ["overall survival"]) is None
+
+
+def test_a_negation_before_the_primary_endpoints_name_decides():
+    sentences = _sentences(
+        ("results", "Drug X had no significant effect (scale points over placebo [95% CI]) on fatigue (1.2 [-0.5 to 2.9]), "
+                    "and the CI ruled out a clinically significant benefit."),
+    )
+    assert verdict.primary_comparison(sentences, {"OTHER"}, ["fatigue"]) is False
+
+
+@pytest.mark.parametrize("text", [
+    "Patients given the booklet did not report significantly less pain than controls.",
+    "Scores did not change significantly between the arms.",
+])
+def test_a_negated_significantly_is_not_significant(text):
+    assert verdict.significance(text) is False
+
+
+@pytest.mark.parametrize("text", [
+    "The program's power to lower outright anxiety has yet to be proven; its benefits for family life support its use.",
+    "Yoga is effective only in patients with poor sleep at entry.",
+    "Future work should examine the benefits of yoga in patients with poor sleep.",
+])
+def test_an_unproven_benefit_or_one_for_a_subgroup_or_a_question_left_open_is_no_benefit(text):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is not True
+
+
+def test_a_finding_the_layout_put_among_the_methods_counts():
+    sentences = _sentences(
+        ("methods", "The study had 80% power to detect a significant difference in fatigue."),
+        ("methods", "However, there were no statistically significant differences in fatigue between the two groups."),
+    )
+    assert verdict.first_significance(sentences) is False
+    assert verdict.first_significance(sentences[:1]) is None
+
+
+def test_a_significant_difference_not_found_is_not_significant():
+    assert verdict.significance("We could not find any significant difference in the rate of severe rash.") is False
+
+
+@pytest.mark.parametrize("text, within", [
+    ("Pain scores fell significantly from the first visit to the third (P < .01).", True),
+    ("Homocysteine in the supplement group was significantly decreased at week 12.", True),
+    ("No significant change in any of these scores was noted in the control group.", True),
+    ("Pain fell significantly more from the first visit with the gel than with placebo (P < .01).", False),
+    ("Global health status was similar in each group (P = .87).", False),
+])
+def test_a_change_within_one_group_is_not_the_comparison(text, within):
+    assert verdict._within_group_only(text.lower()) is within
+
+
+def test_a_within_group_change_gives_no_verdict():
+    sentences = _sentences(("results", "Fatigue scores improved significantly from the first visit in the yoga group (P < .01)."))
+    assert verdict.first_significance(sentences) is None
+
+
+@pytest.mark.parametrize("text, other", [
+    ("We report the QOL results of a randomized trial of adjuvant chemotherapy versus observation.", True),
+    ("We report on the design of the study and first results with regard to toxicity.", True),
+    ("This report concentrates on the results of the quality-of-life study.", True),
+    ("We report results for quality of life for men in a trial of surgery versus watchful waiting.", True),
+    ("The quality-of-life data from this trial were analysed with standard methods.", True),
+    ("A cost-effectiveness study was performed alongside a randomized trial of two operations.", True),
+    ("We evaluated the role of DNA repair genotypes on overall survival in patients of a randomized trial.", True),
+    ("We report a randomized trial of adjuvant chemotherapy versus observation.", False),
+    ("Data from a randomized trial of 300 patients showed longer survival with the combination.", False),
+])
+def test_a_report_of_other_outcomes_says_so(text, other):
+    assert verdict.reports_other_outcomes(_sentences(("objective", text))) is other
+
+
+def test_a_report_of_other_outcomes_takes_no_verdict_from_its_first_finding():
+    sentences = _sentences(
+        ("objective", "We report on the design of the study and first results with regard to toxicity."),
+        ("results", "Grade 3 diarrhoea was similar in the two arms (12% and 11%)."),
+    )
+    assert verdict.verdict(sentences, {"OS"}, ["overall survival"], comparative=True) is None
+
+
+def test_a_report_of_other_outcomes_concludes_about_them_not_the_primary_endpoint():
+    sentences = _sentences(
+        ("objective", "The main endpoint was survival. This report concentrates on the results of the body image study."),
+        ("results", "Body image was better after breast conservation (P < .01)."),
+        ("conclusion", "Breast conservation yielded no significant difference from mastectomy in fear of recurrence."),
+    )
+    assert verdict.verdict(sentences, {"OS"}, ["survival"], comparative=True) is None
+
+
+def test_a_conclusion_split_on_efficacy_gives_no_verdict_without_a_primary_endpoint():
+    sentences = _sentences(
+        ("results", "Response was higher with the doublet (30% v 12%; P = .01); survival did not differ (P = .40)."),
+        ("conclusion", "The doublet was superior in response, but this did not translate into a survival advantage."),
+    )
+    assert verdict.mixed_conclusion(sentences) is True
+    assert verdict.verdict(sentences, set(), [], comparative=True) is None
+
+
+def test_a_benefit_in_toxicity_beside_similar_efficacy_is_no_split():
+    sentences = _sentences(
+        ("results", "Survival did not differ between the schedules (P = .43)."),
+        ("conclusion", "Both schedules showed similar efficacy. The three-weekly schedule had a lower incidence of rash."),
+    )
+    assert verdict.mixed_conclusion(sentences) is False
+    assert verdict.verdict(sentences, set(), [], comparative=True) is False
+
+
+@pytest.mark.parametrize("text", [
+    "This trial failed to demonstrate that adding surgery to radiotherapy improved outcome.",
+    "Dose-dense EC does not provide a measurable benefit over CEF.",
+])
+def test_a_denied_benefit_reaches_through_its_clause(text):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is False
+
+
+def test_neither_factor_showing_a_significant_influence_is_no_benefit():
+    text = "Neither the use of the antiemetic nor the site of the patch showed a significant influence on drug exposure."
+    assert verdict.conclusion(_sentences(("conclusion", text))) is False
+
+
+@pytest.mark.parametrize("text, met", [
+    ("Equivalence for two versus three cycles is claimed because both bounds lie within the margin.", True),
+    ("All confidence intervals lay within 10 points, indicating noninferiority.", True),
+    ("Remission rates were similar, but we failed to demonstrate noninferiority of the short course.", False),
+    ("Non-inferiority of the oral schedule could not be shown.", False),
+])
+def test_non_inferiority_or_equivalence_stated(text, met):
+    assert verdict.stated(_sentences(("results", text))) is met

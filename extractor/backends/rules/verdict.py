@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 from extractor.backends.rules.text import folded
 from extractor.backends.rules.vocabulary import find_mentions
-from extractor.structure import CONCLUSION, RESULTS, Sentence
+from extractor.structure import CONCLUSION, METHODS, RESULTS, Sentence
 
 #: "met its primary endpoint", "achieved the prespecified primary objective", "primary endpoint was met"
 STATED_MET = folded(
@@ -28,12 +28,17 @@ STATED_MET = folded(
     r"|primary (?:[a-z-]+ ){0,2}(?:end ?points?|objectives?|outcomes?) (?:was|were|has been|have been) (?:met|achieved|reached|attained)"
     r"|(?:exceeded|surpassed) the (?:pre-?specified |predefined )?(?:threshold|target|boundary)"
     r"|null hypothesis (?:was|could be) rejected"
+    # "equivalence for three versus four cycles is claimed", "indicating noninferiority"
+    r"|\b(?:equivalence|non-?inferiority)\b[^.;]{0,60}?\b(?:is|was|were|could be|can be) (?:claimed|shown|demonstrated|established|concluded)"
+    r"|\bindicating (?:non-?inferiority|equivalence)\b"
 )
 #: "did not meet the primary end point", "failed to reach its primary objective", "was not met"
 STATED_NOT_MET = folded(
     r"\b(?:did not|does not|didn't|failed to|not) (?:meet|achieve|reach|attain)\b[^.]{0,60}\b(?:primary|pre-?defined|pre-?specified|end ?point)"
     r"|primary (?:end ?point|objective|outcome) (?:was|were|has) not (?:been )?(?:met|achieved|reached|attained)"
     r"|not superior to (?:the )?null|null hypothesis (?:was not|could not be) rejected"
+    r"|\b(?:failed to|did not|could not|unable to) (?:show|demonstrate|establish|prove) (?:the )?(?:non-?inferiority|equivalence)\b"
+    r"|\b(?:non-?inferiority|equivalence)\b[^.;]{0,60}?\b(?:was|were|could) not (?:be )?(?:shown|demonstrated|established|claimed)"
     r"|\bneither\b(?:[^.]|\.(?=\d)){0,150}\bnor\b(?:[^.]|\.(?=\d)){0,120}\b(?:superior|better|different)\b[^.]{0,60}\bprimary"
     # "no significant difference in the primary endpoint", "differences in the primary outcomes were not significant"
     r"|\bno (?:evidence of (?:an? )?)?(?:statistically )?significant (?:[a-z]+ )?(?:differences?|improvements?|effects?|benefit) (?:(?:was|were) (?:found|observed|seen|shown) )?"
@@ -55,6 +60,15 @@ NOT_SIGNIFICANT = folded(
     r"|\b(?:was|were|showed|had|demonstrated|with) (?:a |an )?(?:similar|comparable|not different)\b"
     r"|\bno (?:statistical |significant )?differences?\b"
     r"|\bno (?:improvement|benefit|advantage)\b|\bnot (?:improved|prolonged|superior)\b"
+    r"|\b(?:did|does|do) not (?:\w+ )?significantly\b"  # "did not report significantly less distress"
+    r"|\b(?:not|unable to|failed to) (?:\w+ ){1,2}(?:a|an|any) (?:statistically )?significant\b"  # "could not find any significant"
+)
+#: "no significant effect (scale, 95% CI) on depression": the negation comes before the endpoint's name,
+#: more than a few words back, in the same clause.
+NO_EFFECT_ON = folded(
+    r"\b(?:no|not an?|without|lack of) (?:statistically )?significant (?:[a-z]+ )?"
+    r"(?:effects?|differences?|improvements?|benefit|changes?|impact|reduction)\b"
+    r"(?:(?!\b(?:but|while|whereas|however)\b)(?:[^;.]|\.(?=\d))){0,120}\b(?:on|in|for)\b[^;,.]{0,25}$"
 )
 #: A p-value: "P = .014", "p<0·001", "P-value 0.058", "P less than 0.05"
 P_VALUE = re.compile(r"\b[Pp]\s*(?:-?\s*values?)?\s*(?P<rel>[=<>≤≥]|&lt;|&gt;|less than|greater than)\s*(?P<p>0?[.·]\d+|1(?:[.·]0+)?)\b")
@@ -73,21 +87,27 @@ CONCLUDES_BENEFIT = folded(
 #: Conclusions that answer it in the negative.
 CONCLUDES_NO_BENEFIT = folded(
     r"\b(?:did not|does not|do not|failed to|not) (?:significantly )?(?:improve|prolong|increase|extend|reduce|benefit|"
-    r"show|demonstrate|result in|lead to|confer|translate)\w*\b|\bno (?:significant )?(?:benefit|improvement|advantage|"
+    r"show|demonstrate|result in|lead to|confer|translate|provide)\w*(?: that\b[^.;]{0,80})?|\bno (?:significant )?(?:benefit|improvement|advantage|"
     r"difference|effect|impact|role)\b|\bno (?:survival|clinical|overall) (?:benefit|advantage)\b|\bnot (?:superior|more effective|better|recommended|justified|warranted)\b|"
     r"\bno better than\b|\bof no (?:clinical )?(?:interest|value|benefit)\b|"
     r"\b(?:similar|comparable|equivalent) (?:efficacy|outcomes?|results?|survival|response)|\bineffective\b|"
     r"\bshould not\b|\bno evidence\b|\bcannot be recommended\b|\bunlikely to (?:have|be|provide|improve)\b|"
     r"\brecommend no\b|\breduced (?:the )?(?:pfs|progression|survival|os|overall)|\bincreased (?:treatment )?(?:burden|toxicity)\b"
+    r"|\b(?:yet|remains?) to be (?:proven|shown|demonstrated|established)\b"  # "its ability to X has yet to be proven"
+    # "Neither the concurrent use of A nor the site of the patch showed a significant influence"
+    r"|\bneither\b[^.;]{0,150}\bnor\b[^.;]{0,120}\b(?:significant|superior|better|improv\w*|benefit|effect|influence|differ\w*)\b"
 )
+
+
+#: The words one of the stated shapes needs (a cheap gate before them).
+_STATED_CUE = re.compile(r"primar|end ?point|null|threshold|target|boundary|defined|specified|inferior|equivalen")
 
 
 def stated(sentences: Iterable[Sentence]) -> bool | None:
     """The verdict the text states in words."""
     for s in sentences:
         low = s.text.lower()
-        if not any(k in low for k in ("primar", "end point", "endpoint", "null", "threshold", "target", "boundary", "defined",
-                                      "specified")):
+        if _STATED_CUE.search(low) is None:
             continue
         if STATED_NOT_MET.search(low):
             return False
@@ -117,6 +137,8 @@ def significance(text: str, start: int = 0) -> bool | None:
     printed; then the first p-value after ``start`` decides at the 5% level.
     """
     low = text.lower()
+    if start and NO_EFFECT_ON.search(low, 0, start):
+        return False
     start = max(0, start - 40)  # "showed a similar pathological response rate": the words may come first
     negative, positive = NOT_SIGNIFICANT.search(low, start), SIGNIFICANT.search(low, start)
     if negative and (positive is None or negative.start() <= positive.start()):
@@ -171,13 +193,42 @@ def conclusion(sentences: list[Sentence]) -> bool | None:
     """The authors' conclusion about the comparison: a benefit (True), none (False), or
     mixed or silent (None). Read from the conclusion section, else the last two sentences;
     words inside a negation ("does not increase survival") count for the negation only."""
+    negative, positive = _conclusion_claims(sentences)
+    if negative != positive:
+        return positive
+    return None
+
+
+def mixed_conclusion(sentences: list[Sentence]) -> bool:
+    """The conclusion claims an effect on efficacy and denies one ("superior in response and PFS, but not in
+    overall survival"); a benefit in toxicity or a recommendation beside a denial is not a split."""
+    return all(_conclusion_claims(sentences, _EFFICACY))
+
+
+#: What a claim is about when it is about efficacy: "similar efficacy", "no survival benefit", "improved PFS".
+_EFFICACY = folded(r"\b(?:survival|response|progression|recurrence|relapse|remission|efficacy|effective|outcomes?|benefit\w*|"
+                   r"advantage|superior|pfs|os|dfs|rfs|efs|ttp|orr|disease[- ]free|mortality|death)\b")
+#: The words a claim reaches: to the end of its clause.
+_CLAIM_REACH = re.compile(r"[^.;]{0,80}")
+
+
+def _conclusion_claims(sentences: list[Sentence], about: re.Pattern[str] | None = None) -> tuple[bool, bool]:
+    """Whether the conclusion section (else the last two sentences) denies a benefit, and whether it claims one;
+    with ``about``, only claims whose clause matches it."""
     closing = [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
     text = " ".join(s.text for s in closing).lower()
     negatives = [m.span() for m in CONCLUDES_NO_BENEFIT.finditer(text)]
-    positive = any(_claims_benefit(text, m, negatives) for m in CONCLUDES_BENEFIT.finditer(text))
-    if bool(negatives) != positive:
-        return positive
-    return None
+    positives = [m for m in CONCLUDES_BENEFIT.finditer(text) if _claims_benefit(text, m, negatives)]
+    if about is not None:
+        negatives = [(a, b) for a, b in negatives if _reaches(about, text, a)]
+        positives = [m for m in positives if _reaches(about, text, m.start())]
+    return bool(negatives), bool(positives)
+
+
+def _reaches(about: re.Pattern[str], text: str, start: int) -> bool:
+    """Whether the clause from ``start`` (a claim) names what ``about`` matches."""
+    reach = _CLAIM_REACH.match(text, start)
+    return reach is not None and about.search(reach.group()) is not None
 
 
 def _claims_benefit(text: str, m: re.Match[str], negatives: list[tuple[int, int]]) -> bool:
@@ -187,12 +238,14 @@ def _claims_benefit(text: str, m: re.Match[str], negatives: list[tuple[int, int]
         and not _ONLY_IN.match(text, m.end()) and not _OPEN_OR_BOTH.search(text, 0, m.start())
 
 
-#: "… to determine whether the combination is superior", "Both capecitabine and S-1 were active": no arm is better.
-_OPEN_OR_BOTH = re.compile(r"(?:\bwhether\b|(?:^|[.;]\s+)both\b)[^.;]{0,120}$")
+#: "… to determine whether the combination is superior", "research should examine the benefits of X", "Both
+#: capecitabine and S-1 were active": no arm is better.
+_OPEN_OR_BOTH = re.compile(r"(?:\bwhether\b|\b(?:examine|explore|investigate|assess|determine)\b|(?:^|[.;]\s+)both\b)[^.;]{0,120}$")
 #: "a trend toward prolonged PFS": a trend is not a benefit (matched right before the benefit's words).
 _TREND = re.compile(r"\btrends? (?:toward|towards|to|for) (?:an? )?(?:\w+ )?$")
-#: "may reduce the risk of organ space SSI but only in the absence of leakage": a benefit in a subgroup only.
-_ONLY_IN = re.compile(r"[^.;]{0,80}?\bbut only (?:in|for|among|when)\b")
+#: "may reduce the risk of organ space SSI but only in the absence of leakage", "is effective only in those with
+#: higher distress": a benefit in a subgroup only.
+_ONLY_IN = re.compile(r"[^.;]{0,80}?(?<!\bnot )\b(?:but )?only (?:in|for|among|when)\b")
 
 
 def _names_primary(sentences: list[Sentence], primary: set[str]) -> bool:
@@ -217,12 +270,47 @@ def _association_only(low: str) -> bool:
     return _ASSOCIATION.search(low) is not None and _COMPARING.search(low) is None
 
 
+#: A methods sentence about testing, not a finding: "80% power to detect a significant difference".
+_PLANNED = folded(r"\b(?:power|detect|sample size|assum\w*|considered|defined|alpha|significance level|hypothes\w*|designed)\b")
+
+
+def _reports_a_finding(s: Sentence, low: str) -> bool:
+    """A results sentence, or one that the layout put among the methods but that reports a finding in words
+    ("However, there were no statistically significant differences in HRQOL between the groups")."""
+    if s.section == RESULTS:
+        return True
+    return s.section == METHODS and _PLANNED.search(low) is None and (
+        NOT_SIGNIFICANT.search(low) is not None or SIGNIFICANT.search(low) is not None)
+
+
+#: A change within one group over time: "from the first visit", "compared with preoperative BMI", "was
+#: significantly decreased at week 12", "no significant difference ... was noted in the control group" ...
+_WITHIN_GROUP = folded(
+    r"\bfrom (?:the )?(?:baseline|first|initial|pre-?\w+)\b|\b(?:compared (?:with|to)|relative to|versus|vs\.?) (?:the )?"
+    r"(?:baseline|pre-?\w+ (?:values?|levels?|scores?|\w+))\b"
+    r"|\bwithin (?:each|both|the|either) (?:groups?|arms?)\b|\bover time\b"
+    r"|\b(?:increased|decreased|improved|reduced|changed) (?:at|after|by|during) (?:week|month|day|the end)\b"
+    r"|\b(?:noted|observed|seen|found|detected) in the (?:control|study|intervention|treatment|placebo) (?:group|arm)\b"
+)
+#: ... unless the sentence compares the groups ("greater improvement from baseline than with placebo").
+_BETWEEN_GROUPS = folded(
+    r"\bthan (?!(?:at|before|baseline|pre)\b)|\bversus\b|\bvs\b|\bcompared (?:with|to) (?!(?:the )?(?:baseline|pre))"
+    r"|\bbetween (?:the )?(?:two |three |treatment |study )?(?:groups|arms)\b|\b(?:inter|between)-?groups?\b"
+)
+
+
+def _within_group_only(low: str) -> bool:
+    """A lowercased sentence about a change within a group over time that compares no groups."""
+    return _WITHIN_GROUP.search(low) is not None and _BETWEEN_GROUPS.search(low) is None
+
+
 def first_significance(sentences: list[Sentence]) -> bool | None:
     """The significance of the first results sentence that reports one (no primary endpoint
     named); a comparison of the groups at baseline, or an association, is not the trial's result."""
     for s in sentences:
         low = s.text.lower()
-        if s.section == RESULTS and not _BASELINE.search(low) and not _association_only(low):
+        if _reports_a_finding(s, low) and not _BASELINE.search(low) and not _association_only(low) \
+                and not _within_group_only(low):
             found = significance(s.text)
             if found is not None:
                 return found
@@ -243,6 +331,27 @@ SECONDARY_ANALYSIS = folded(
 )
 
 
+#: A report that says it reports other outcomes of a trial than the primary one: "We report the QOL results of
+#: JBR.10", "We report on the design of the study and first results with regard to toxicity", "This report
+#: concentrates on the results of the QoL study"; or another question asked of its data (costs, genotypes).
+REPORTS_OTHER_OUTCOMES = folded(
+    r"\bwe (?:here )?report (?:on )?(?:the )?(?:results (?:for|of|on) )?(?:study design|design|toxicit|safety|feasibility|"
+    r"quality[- ]of[- ]life|health[- ]related|hrqo?l|qol|patient[- ]reported|compliance|morbidity|secondary|exploratory)"
+    r"|\b(?:this|the (?:current|present)) (?:report|paper|article|analysis) (?:concentrates|focuses|delivers data) on\b"
+    # "the QOL data from this trial", "a data set from a previous study": the trial's data analysed again
+    r"|\bdata(?: set)? from (?:this|that|the same|a previous(?:ly reported)?) (?:[\w-]+ ){0,3}?(?:trial|study)\b"
+    # "a cost-effectiveness study performed alongside a trial", "we estimated the cost of"
+    r"|\bcost[- ]effectiveness (?:study|analysis)\b|\bestimated the costs?\b"
+    # "the role of glutathione-related genotypes on overall survival"
+    r"|\b(?:genotypes?|polymorphisms?) (?:on|with|and) (?:overall |progression-free )?(?:survival|outcomes?|response|toxicit)"
+)
+
+
+def reports_other_outcomes(sentences: list[Sentence]) -> bool:
+    """Whether the report says that it reports outcomes of its trial other than the primary one."""
+    return any(REPORTS_OTHER_OUTCOMES.search(s.text.lower()) for s in sentences if s.section != RESULTS)
+
+
 def secondary_analysis(opening: str) -> bool:
     """Whether a report's title and opening sentences say it analyses a trial for another question."""
     return SECONDARY_ANALYSIS.search(opening.lower()) is not None
@@ -255,7 +364,8 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
     Order: the text's own words; a conclusion that the treatment brings no benefit (a
     significant difference in the wrong direction is not "met"); the significance of the
     primary endpoint's comparison; then, for comparative trials, the conclusion and the
-    first significance the results report.
+    first significance the results report (none when no primary endpoint is named and the
+    conclusion is split on efficacy, or for a secondary analysis).
 
     Args:
         sentences: The trial's own sentences, in order, with their sections.
@@ -264,17 +374,22 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
         comparative: True for a trial that compares arms (a single-arm trial's verdict needs
             its threshold, or a comparison its primary endpoint names).
         secondary: True for a secondary analysis of a trial (``secondary_analysis``): its first
-            significant finding answers its own question, not the trial's.
+            significant finding answers its own question, not the trial's. A report that says it reports
+            other outcomes (``reports_other_outcomes``) is one too.
     """
     found = stated(sentences)
     if found is not None:
         return found
-    closing = conclusion(sentences) if comparative else None
+    other_outcomes = reports_other_outcomes(sentences)
+    secondary = secondary or other_outcomes
+    # A report of other outcomes (quality of life, toxicity) concludes about them, unless it names the primary endpoint.
+    about_primary = not (other_outcomes and names and not _names_primary(sentences, primary))
+    closing = conclusion(sentences) if comparative and about_primary else None
     found = primary_comparison(sentences, primary, names)
     if closing is False and (found is None or _names_primary(sentences, primary)):
         return False  # "does not increase overall survival" after a significant difference the wrong way
     if found is not None or not comparative:
         return found
-    if closing is not None or secondary:
-        return closing
+    if closing is not None or secondary or (not names and mixed_conclusion(sentences)):
+        return closing  # with no primary endpoint named, a split conclusion names none either
     return first_significance(sentences)
