@@ -7,7 +7,7 @@
     python3 dev.py eval    score the rule backend on the dev and test splits of evals/gold against
                            evals/baseline.json (no field may drop; every result grounded), and
                            check that 95% of gold documents give the same records in six layouts;
-                           with ../shared beside, also print the verdict accuracy on 181 labelled
+                           with ../shared beside, also print the verdict accuracy on 301 labelled
                            realistic abstracts (evals/verdicts)
     python3 dev.py baseline   re-record evals/baseline.json (after an improvement you mean to keep)
 
@@ -82,7 +82,7 @@ def main(argv: list[str]) -> int:
                  for split in SPLITS]
         codes.append(run([str(BIN / "trialx"), "eval", "--gold", "evals/gold", "--layouts",
                           "--min-invariance", MIN_INVARIANCE, "--json", "out/eval-layouts.json", *rest]))
-        if (ROOT.parent / "shared" / "corpus" / "realistic").is_dir():  # verdicts on 181 more abstracts (not gated)
+        if (ROOT.parent / "shared" / "corpus" / "realistic").is_dir():  # verdicts on 301 more abstracts (not gated)
             codes.append(run([_python(), "evals/verdicts/score.py"]))
         return max(codes)
     if command == "baseline":
