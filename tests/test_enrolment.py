@@ -53,6 +53,9 @@ def _counts(sentence: str) -> dict[str, int]:
     ("A crossover study to investigate drug effects on memory was done in 24 healthy men.", {"enrolled": 24}),
     ("We performed a randomised trial, comparing yoga to usual care, in 48 patients.", {"enrolled": 48}),
     ("This was a randomized clinical trial on 120 postmenopausal women.", {"enrolled": 120}),
+    ("A total of 400 node-positive, receptor-negative women were randomly assigned to A or B.", {"enrolled": 400}),
+    ("Toxicities seen in the 20 enrolled patients were mild.", {"enrolled": 20}),
+    ("900 women who received drug A at 60 mg/day and 700 women who received placebo were evaluable.", {}),
     ("300 women with early breast cancer received either drug A or drug B.", {"enrolled": 300}),
 ])
 def test_enrolment_counts_in_the_shapes_of_unseen_abstracts(sentence, counts):
@@ -82,6 +85,10 @@ def test_a_spelled_out_name_starts_where_its_letters_begin():
      "A with B. RESULTS: 500 patients were randomised.", "ZETA-2"),
     ("A randomized phase II study of drug A versus drug B in advanced lung cancer (ABCD LU11-02)\n\nMETHODS: 100 "
      "patients were randomised. RESULTS: Response rates were similar.", "ABCD LU11-02"),
+    ("OBJECTIVE: This randomized phase III trial (ABC/DEF/GHI-97) compares drug A with drug B. RESULTS: 600 patients "
+     "were randomized.", "ABC/DEF/GHI-97"),
+    ("Drug A for knee pain: A Quasi-Experimental Study\n\nMETHODS: 120 adults were randomly assigned to A or B. "
+     "RESULTS: Pain fell.", None),  # the design, not a name
 ])
 def test_a_trial_named_with_its_long_form(text, acronym):
     assert extract(text).trials[0].acronym == acronym

@@ -205,7 +205,7 @@ _PEOPLE = (
 _BETWEEN = r"(?:[^.;]|\.(?=\d)|;(?=(?:[^()]|\([^()]*\))*\)))"
 
 _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings below
-    ("enrolled", rf"(?:among|in|of) (?:the |all )?(?:total(?: of)? )?{_COUNT} (?:eligible|randomi[sz]ed|enrolled|registered) {_PEOPLE}"),
+    ("enrolled", rf"(?:among|in|of|by|for) (?:the |all )?(?:total(?: of)? )?{_COUNT} (?:eligible|randomi[sz]ed|enrolled|registered) {_PEOPLE}"),
     ("screened", rf"{_COUNT} {_PEOPLE}? ?(?:were|was) screened"),
     ("screened", rf"(?:of|among) (?:the )?{_COUNT} screened"),
     ("screened", rf"screened {_COUNT}"),
@@ -223,7 +223,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"a total of {_COUNT}(?: and {NUM})+ {_PEOPLE} (?:were|was) (?:enrolled|randomi[sz]ed)"),
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|alternately assigned|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|accrued|enrolling|entered)\s+(?:a total of\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
-    ("enrolled", rf"(?:a total of|overall,?|altogether)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|recruited|registered|accrued)"),
+    # "A total of 646 node-positive, receptor-negative patients were randomly assigned"
+    ("enrolled", rf"(?:a total of|overall,?|altogether)\s+{_COUNT}\s+(?:[\w-]+,?\s+){{0,6}}?{_PEOPLE}\s+(?:were|was)\s+"
+                 rf"(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated)|included|recruited|registered|accrued)"),
     ("enrolled", rf"(?:of|among) (?:the )?{_COUNT} (?:(?!of\b)[\w-]+ ){{0,3}}?{_PEOPLE} (?:enrolled|randomi[sz]ed|registered|included|entered|accrued|recruited|eligible)"),
     ("enrolled", rf"(?:trial|study) (?:of|in|on|with|involving) {_COUNT} {_PEOPLE}"),
     ("enrolled", rf"accrued {_COUNT} (?:subjects|patients)"),
@@ -501,7 +503,7 @@ def _whole_counts(key: str, matches: list[re.Match[str]], text: str) -> list[re.
 
 def _counts_one_arm(key: str, m: re.Match[str], text: str) -> bool:
     """Whether a treated or evaluable count is one arm's or one subgroup's, not the trial's."""
-    if _PART_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _PART_AFTER_COUNT.match(text, m.end("n")):
+    if _PART_BEFORE.search(text, max(0, m.start() - 120), m.start()) or _PART_AFTER_COUNT.match(text, m.end("n")):
         return True
     rest = _BRACKETED.sub("", text[m.end():])
     return key == "treated" and "either" not in rest[:40] and _ANOTHER_ARM.search(rest) is not None
@@ -604,9 +606,9 @@ def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(out))
 
 
-#: The name in brackets after the trial word: "The Active After Cancer Trial (AACT) was", "a randomized phase II trial
+#: The name in brackets after the trial word: "The Active After Cancer Trial (AACT) was", "trial (CAO/ARO/AIO-94)", "a randomized phase II trial
 #: (MY.11)", "an MRC study (BR2)"; not "to the end of the study (AUC0–last)". Read at the trial word, so that "this phase II trial (X)" is the document's own.
-_NAMED_AFTER_TRIAL = re.compile(rf"(?<!end of the )\b(?i:trial|study)\s*\((?P<name>{ACRONYM_CORE}(?:\.\d{{1,3}})?)\)")
+_NAMED_AFTER_TRIAL = re.compile(rf"(?<!end of the )\b(?i:trial|study)\s*\((?P<name>{ACRONYM_CORE}(?:/{ACRONYM_CORE})*(?:\.\d{{1,3}})?)\)")
 
 
 def _named_after_trial(text: str) -> list[tuple[int, str]]:
@@ -631,8 +633,9 @@ _NOT_A_TRIAL_NUMBER = re.compile(r"EORTC[ -]?[A-Z]|ECOG[ -]?PS")
 
 _DESIGN_WORDS = re.compile(
     r"(?:Placebo|Double|Single|Triple|Open|Multi|Non|Phase|Randomi[sz]ed|Controlled|Blind(?:ed)?|Label|Center|Centre|"
-    r"Arm|Inferiority|Crossover|Cross|Over|Pilot|Feasibility|Parallel|Group|Cluster|Prospective|Retrospective)"
-    r"(?:[-–](?:Placebo|Controlled|Blind(?:ed)?|Label|Center|Centre|Centric|Arm|Inferiority|Over|Group|Masked|Institutional))*",
+    r"Arm|Inferiority|Crossover|Cross|Over|Pilot|Feasibility|Parallel|Group|Cluster|Prospective|Retrospective|Quasi)"
+    r"(?:[-–](?:Placebo|Controlled|Blind(?:ed)?|Label|Center|Centre|Centric|Arm|Inferiority|Over|Group|Masked|Institutional|"
+    r"Experimental))*",
     re.IGNORECASE,
 )
 
