@@ -271,9 +271,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:received|were treated with|were given)\s[^.;]{{0,120}}?"
                  rf"\(\s*n\s*=\s*\d+\s*\)[^.;]{{0,60}}?\bor\b"),
     # "This phase II study compared temozolomide and procarbazine in 225 patients with glioblastoma"
-    # "a crossover study to investigate the effects … in 29 healthy men", "a trial, comparing singing classes to usual care, in 28 patients"
-    ("enrolled", rf"\b(?:study|trial)\b[^.;]{{0,60}}?\b(?:compared|comparing|to (?:test|investigate|evaluate|assess|compare|determine|examine)"
-                 rf"|evaluating|investigating|assessing|examining|testing)\b[^.;]{{0,150}}?\bin {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
+    ("enrolled", rf"\b(?:study|trial) compared\b[^.;]{{0,150}}?\bin {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
     # "Randomization totaled 130 patients", "Recruited were 167 children"
     ("enrolled", rf"\b(?:randomi[sz]ation|accrual|enrol(?:l)?ment|recruitment)\s+(?:totaled|totalled|reached|comprised)\s+(?:a\s+total\s+of\s+)?"
                  rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
@@ -371,9 +369,8 @@ _ENROLMENT_HINTS = (
     "enrol", "randomi", "randomly", "consented", "took part", "subjects were", "participants were", "patients were", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
     "trial compared", "consisted of", "trial of", "trial in", "trial with", "trial involving",
-    "study of", "study in", "study with", "study involving", "efficacy analysis", "safety", "could be", "compar", "to test",
-    "to investigate", "to evaluate", "to assess", "to determine", "to examine", "evaluating", "investigating", "assessing",
-    "examining", "testing", "totaled", "totalled", "trial on", "study on", "trial among", "study among")
+    "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
+    "could be assessed", "totaled", "totalled", "trial on", "study on")
 
 
 #: Kinds whose counts are dropped when they are one arm's (an enrolled count has its own guards in ``_count_of``).
@@ -387,10 +384,12 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     sentences = list(sentences)
     out: dict[str, int] = {}
     for sentence in sentences:
-        text = _COMBINING.sub("x", sentence.text).translate(_HYPHENS)  # "naïve" spelled with a combining mark is still a word
+        text = _COMBINING.sub("x", sentence.text)  # "naïve" spelled with a combining mark is still a word
         low = text.lower()
         if not any(k in low for k in _ENROLMENT_HINTS):
             continue
+        if "\u2010" in text or "\u2011" in text:
+            text, low = text.translate(_HYPHENS), low.translate(_HYPHENS)
         foldable = len(low) == len(text) and not _UNFOLDABLE.search(text)
         if foldable and not _DIGIT.search(text) and not any(k in low for k in _NUMBER_WORD_KEYS):
             continue  # no count to find: every pattern needs a number or a number word
@@ -410,10 +409,9 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
             n = next((n for n in (_count_of(m, text) for m in matches) if n is not None), None)
             if n is not None:
                 out[key] = n
-    if "enrolled" not in out:
-        whole = _whole_population(sentences)
-        if whole is not None:
-            out["enrolled"] = whole
+    whole = None if "enrolled" in out else _whole_population(sentences) or _studied_population(sentences)
+    if whole is not None:
+        out["enrolled"] = whole
     if "completed" in out and "enrolled" in out and out["completed"] > out["enrolled"]:
         del out["completed"]
     randomised = _randomised_count(sentences)
@@ -436,6 +434,24 @@ def _whole_population(sentences: list[Sentence]) -> int | None:
         m = _OF_THE_WHOLE.match(sentence.text) if sentence.text[:1] in "OoAa" else None
         if m is not None:
             return _count_of(m, sentence.text)
+    return None
+
+
+#: A study's aim, then the people it was done in: "a crossover study to investigate the effects … in 29 healthy men",
+#: "a trial, comparing singing classes to usual care, in 28 patients".
+_STUDIED_IN = re.compile(
+    rf"\b(?:study|trial)\b[^.;]{{0,60}}?\b(?:comparing|to (?:test|investigate|evaluate|assess|compare|determine|examine)|evaluating|"
+    rf"investigating|assessing|examining|testing)\b[^.;]{{0,150}}?\bin {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}", re.IGNORECASE)
+
+
+def _studied_population(sentences: list[Sentence]) -> int | None:
+    """The people a study's aim names, when no sentence printed the enrolled."""
+    for sentence in sentences:
+        low = sentence.text.lower()
+        if ("study" in low or "trial" in low) and " in " in low:
+            n = next((n for n in (_count_of(m, sentence.text) for m in _STUDIED_IN.finditer(sentence.text)) if n), None)
+            if n is not None:
+                return n
     return None
 
 
