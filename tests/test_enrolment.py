@@ -94,6 +94,14 @@ def test_a_trial_named_with_its_long_form(text, acronym):
     assert extract(text).trials[0].acronym == acronym
 
 
+def test_a_quasi_experimental_study_is_a_trial_report_without_a_name():
+    text = ("Rehabilitation for back pain: A Multicentre, Quasi-Experimental Study\n\nMETHODS: A quasi-experimental "
+            "design with three measurement points was used in 400 adults with back pain (NCT01234567). RESULTS: Pain "
+            "fell.")
+    result = extract(text)
+    assert result.is_trial_report and result.trials[0].acronym is None
+
+
 def test_a_name_longer_than_its_acronym_is_not_cut_short():
     text = ("METHODS: In the Look AHEAD (Action for Health in Diabetes) trial, 92 adults were randomly assigned to a "
             "diet or to education. RESULTS: Weight fell by 5% with the diet.")
