@@ -87,19 +87,9 @@ def test_a_spelled_out_name_starts_where_its_letters_begin():
      "patients were randomised. RESULTS: Response rates were similar.", "ABCD LU11-02"),
     ("OBJECTIVE: This randomized phase III trial (ABC/DEF/GHI-97) compares drug A with drug B. RESULTS: 600 patients "
      "were randomized.", "ABC/DEF/GHI-97"),
-    ("Drug A for knee pain: A Quasi-Experimental Study\n\nMETHODS: 120 adults were randomly assigned to A or B. "
-     "RESULTS: Pain fell.", None),  # the design, not a name
 ])
 def test_a_trial_named_with_its_long_form(text, acronym):
     assert extract(text).trials[0].acronym == acronym
-
-
-def test_a_quasi_experimental_study_is_a_trial_report_without_a_name():
-    text = ("Rehabilitation for back pain: A Multicentre, Quasi-Experimental Study\n\nMETHODS: A quasi-experimental "
-            "design with three measurement points was used in 400 adults with back pain (NCT01234567). RESULTS: Pain "
-            "fell.")
-    result = extract(text)
-    assert result.is_trial_report and result.trials[0].acronym is None
 
 
 def test_a_name_longer_than_its_acronym_is_not_cut_short():

@@ -74,7 +74,7 @@ _OTHERS_WORK_KEYS = ("previous", "prior ", "historical", "has been ", "have ", "
 _OWN = quick(r"\b(?:we|our|this (?:study|trial|analysis)|the present (?:study|trial)|here)\b")  # lowercased text
 _TRIAL_SIGNAL = quick(  # matched against lowercased text
     r"\b(?:phase\s*(?:i{1,3}v?|[0-4])[ab]?\b|randomi[sz]ed|randomly (?:assigned|allocated)|single[- ]arm|open[- ]label|"
-    r"placebo[- ]controlled|double[- ]blind|(?:clinical|controlled|pilot|pivotal|feasibility|comparative) trial|quasi[- ]experimental|"
+    r"placebo[- ]controlled|double[- ]blind|(?:clinical|controlled|pilot|pivotal|feasibility|comparative) trial|"
     r"this trial|the trial|trial was|we conducted a|enrolled|were treated with|received|randomi[sz]ed (?:controlled )?design|"
     r"randomly assigned|(?:intergroup|cooperative group) trial|trial (?:of|compar\w+)|study compared|\brct\b|"
     r"(?:assigned|allocated) randomly|randomly (?:receive|received|divided|grouped|selected|distributed))\b",

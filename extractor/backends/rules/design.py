@@ -649,9 +649,8 @@ _NOT_A_TRIAL_NUMBER = re.compile(r"EORTC[ -]?[A-Z]|ECOG[ -]?PS")
 
 _DESIGN_WORDS = re.compile(
     r"(?:Placebo|Double|Single|Triple|Open|Multi|Non|Phase|Randomi[sz]ed|Controlled|Blind(?:ed)?|Label|Center|Centre|"
-    r"Arm|Inferiority|Crossover|Cross|Over|Pilot|Feasibility|Parallel|Group|Cluster|Prospective|Retrospective|Quasi)"
-    r"(?:[-–](?:Placebo|Controlled|Blind(?:ed)?|Label|Center|Centre|Centric|Arm|Inferiority|Over|Group|Masked|Institutional|"
-    r"Experimental))*",
+    r"Arm|Inferiority|Crossover|Cross|Over|Pilot|Feasibility|Parallel|Group|Cluster|Prospective|Retrospective)"
+    r"(?:[-–](?:Placebo|Controlled|Blind(?:ed)?|Label|Center|Centre|Centric|Arm|Inferiority|Over|Group|Masked|Institutional))*",
     re.IGNORECASE,
 )
 
