@@ -72,6 +72,8 @@ def test_a_spelled_out_name_starts_where_its_letters_begin():
     assert design.spelled_out_start(text, text.index("PORTEC-1"), "PORTEC-1") == text.index("Post")
     after = "use in the RAD001 in Advanced Neuroendocrine Tumors, Third Trial (RADIANT-3)"
     assert design.spelled_out_start(after, after.index("Trial"), "RADIANT-3") == after.index("RAD001")
+    glued = "This randomized phase-III-trial (ABC/DEF-94) compares"
+    assert design.spelled_out_start(glued, glued.index("trial"), "ABC/DEF-94") == glued.index("phase")
     term = "eligible for this long-term extension (LTE) trial"  # a term, not a name: no capital letter
     assert design.spelled_out_start(term, term.index("LTE"), "LTE") == term.index("LTE")
 
@@ -87,6 +89,10 @@ def test_a_spelled_out_name_starts_where_its_letters_begin():
      "patients were randomised. RESULTS: Response rates were similar.", "ABCD LU11-02"),
     ("OBJECTIVE: This randomized phase III trial (ABC/DEF/GHI-97) compares drug A with drug B. RESULTS: 600 patients "
      "were randomized.", "ABC/DEF/GHI-97"),
+    ("This prospective randomized phase-III-trial (ABC/DEF/GHI-97) compares neoadjuvant radiotherapy to standard "
+     "postoperative radiotherapy. We report on the design of the study and first results with regard to toxicity. "
+     "Patients with rectal cancer were randomly assigned to pre or postoperative radiotherapy. As of July 2002, 805 "
+     "patients were randomized.", "ABC/DEF/GHI-97"),  # unlabelled: the first sentence is read as background
 ])
 def test_a_trial_named_with_its_long_form(text, acronym):
     assert extract(text).trials[0].acronym == acronym
@@ -104,3 +110,10 @@ def test_the_trial_whose_database_is_used_is_the_documents_own():
             "thrombosis randomly assigned to heparin or placebo. RESULTS: Major bleeding occurred in 12 patients (2.4%).")
     trial = extract(text).trials[0]
     assert (trial.acronym, trial.enrollment.enrolled) == ("HEART", 500)
+
+
+def test_a_sentence_opening_on_this_trial_names_the_documents_own_even_in_the_background():
+    from extractor.backends.rules.backend import _this_trial
+
+    assert _this_trial("This prospective randomized phase-III-trial (ABC/DEF-94) compares A with B.") == "ABC/DEF-94"
+    assert _this_trial("The earlier phase III trial (ABC/DEF-94) compared A with B.") is None

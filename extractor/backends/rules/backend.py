@@ -433,6 +433,9 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
             if described:
                 return described
         if s.section == BACKGROUND:
+            opening = _this_trial(s.text)  # "This prospective randomized phase-III-trial (X) compares …"
+            if opening:
+                return opening
             continue
         for pos, name in design.acronyms(s.text):
             spelled = design.spelled_out_start(s.text, pos, name)  # "in the Post Operative … (PORTEC-1) trial"
@@ -446,6 +449,17 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
         if lead:
             return lead.group("n")
     return _parent_trial(sentences)
+
+
+def _this_trial(text: str) -> str | None:
+    """The trial a sentence opens on with "This …": the document's own, even where its section reads as background."""
+    for pos, name in design.acronyms(text):
+        if _THIS_OPENS.fullmatch(text, 0, design.spelled_out_start(text, pos, name)):
+            return name
+    return None
+
+
+_THIS_OPENS = re.compile(r"\W*(?:this|the present|our)\s+(?:[\w-]+[\s,]+){0,5}", re.IGNORECASE)
 
 
 #: A sentence (not of the background) that opens on "The X trial": "The AVEREL trial [...] evaluated", "The PEACH

@@ -661,9 +661,11 @@ def spelled_out_start(text: str, pos: int, name: str) -> int:
 
     The shortest run of words whose first word starts with the name's first letter and that holds the name's letters
     in order (Schwartz and Hearst's test for an abbreviation's long form), with a capital letter: a name, not a term
-    ("this long-term extension (LTE) trial")."""
+    ("this long-term extension (LTE) trial"). A trial word glued to others starts where they do ("phase-III-trial")."""
     trial_word = re.match(r"(?i:trial|study)\b", text[pos:])
     end = pos + trial_word.end() if trial_word else text.rfind("(", max(0, pos - 2), pos)
+    if trial_word and text[pos - 1:pos] == "-":
+        pos = text.rfind(" ", 0, pos) + 1
     letters = [c for c in name.lower() if c.isalpha()]
     if end < 0 or not letters:
         return pos
