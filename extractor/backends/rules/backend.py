@@ -450,10 +450,14 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
             if described:
                 return described
         if s.section == BACKGROUND:
+            opening = _this_trial(s.text)  # "This prospective randomized phase-III-trial (X) compares …"
+            if opening:
+                return opening
             continue
         for pos, name in design.acronyms(s.text):
-            before = s.text[max(0, pos - 100): pos]
-            own = _OWN_BEFORE.search(before) or _OPENS_WITH_THE.fullmatch(s.text, 0, pos) or \
+            spelled = design.spelled_out_start(s.text, pos, name)  # "in the Post Operative … (PORTEC-1) trial"
+            before = s.text[max(0, spelled - 100): spelled]
+            own = _OWN_BEFORE.search(before) or _OPENS_WITH_THE.fullmatch(s.text, 0, spelled) or \
                 re.match(rf"^\W*{re.escape(name)}\b[^.]{{0,20}}\b(?:was|is|,)\s", s.text[pos:])
             if own and not re.search(r"being evaluated|future|previous|evaluating", s.text[pos:pos + 40] + before, re.I) \
                     and not re.search(r"\bongoing\s+$", before):  # "our ongoing NEJ009 study will clarify"
@@ -464,14 +468,26 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
     return _parent_trial(sentences)
 
 
+def _this_trial(text: str) -> str | None:
+    """The trial a sentence opens on with "This …": the document's own, even where its section reads as background."""
+    for pos, name in design.acronyms(text):
+        if _THIS_OPENS.fullmatch(text, 0, design.spelled_out_start(text, pos, name)):
+            return name
+    return None
+
+
+_THIS_OPENS = re.compile(r"\W*(?:this|the present|our)\s+(?:[\w-]+[\s,]+){0,5}", re.IGNORECASE)
+
+
 #: A sentence (not of the background) that opens on "The X trial": "The AVEREL trial [...] evaluated", "The PEACH
 #: trial suggests that", "The randomized controlled double-blind HECTOR trial showed".
 _OPENS_WITH_THE = re.compile(r"\W*the\s+(?:(?:randomi[sz]ed|controlled|double-blind|open-label|phase\s*(?:I{1,3}|[1-4])[ab]?|"
-                             r"multicent(?:er|re)|international|prospective)[\s,]+)*", re.IGNORECASE)
+                             r"multicent(?:er|re)|international|global|prospective)[\s,]+)*", re.IGNORECASE)
 #: Words that make the named trial the document's own: "we report ... the X trial", "in this phase 3 X trial".
 _OWN_BEFORE = re.compile(r"\b(?:here we report|we report)\b[^.]*$|\b(?:this|the present|in the|our)\s+(?:[\w-]+[\s,]+){0,4}$"
                          # a secondary analysis of its trial's patients: "patients from the X trial", "enrolled on the X trial"
                          r"|\b(?:patients|participants|subjects|women|men|children)\s+(?:[\w-]+\s+){0,2}?from\s+the\s+$"
+                         r"|\b(?:database|data\s?set|data)\s+(?:of|from)\s+the\s+(?:(?!two\b|three\b|\d)[\w-]+[\s,]+){0,3}$"
                          r"|\b(?:enrolled|randomi[sz]ed|registered|treated)\s+(?:on|in|into|onto)\s+the\s+(?:[\w-]+[\s,]+){0,3}$", re.I)
 
 

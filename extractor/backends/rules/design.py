@@ -205,7 +205,7 @@ _PEOPLE = (
 _BETWEEN = r"(?:[^.;]|\.(?=\d)|;(?=(?:[^()]|\([^()]*\))*\)))"
 
 _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings below
-    ("enrolled", rf"(?:among|in|of) (?:the |all )?(?:total(?: of)? )?{_COUNT} (?:eligible|randomi[sz]ed|enrolled|registered) {_PEOPLE}"),
+    ("enrolled", rf"(?:among|in|of|by|for) (?:the |all )?(?:total(?: of)? )?{_COUNT} (?:eligible|randomi[sz]ed|enrolled|registered) {_PEOPLE}"),
     ("screened", rf"{_COUNT} {_PEOPLE}? ?(?:were|was) screened"),
     ("screened", rf"(?:of|among) (?:the )?{_COUNT} screened"),
     ("screened", rf"screened {_COUNT}"),
@@ -223,9 +223,11 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"a total of {_COUNT}(?: and {NUM})+ {_PEOPLE} (?:were|was) (?:enrolled|randomi[sz]ed)"),
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|alternately assigned|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|accrued|enrolling|entered)\s+(?:a total of\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
-    ("enrolled", rf"(?:a total of|overall,?|altogether)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}\s+(?:were|was)\s+(?:enrolled|randomi[sz]ed|included|recruited|registered|accrued)"),
+    # "A total of 646 node-positive, receptor-negative patients were randomly assigned"
+    ("enrolled", rf"(?:a total of|overall,?|altogether)\s+{_COUNT}\s+(?:[\w-]+,?\s+){{0,6}}?{_PEOPLE}\s+(?:were|was)\s+"
+                 rf"(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated)|included|recruited|registered|accrued)"),
     ("enrolled", rf"(?:of|among) (?:the )?{_COUNT} (?:(?!of\b)[\w-]+ ){{0,3}}?{_PEOPLE} (?:enrolled|randomi[sz]ed|registered|included|entered|accrued|recruited|eligible)"),
-    ("enrolled", rf"(?:trial|study) (?:of|in|with|involving) {_COUNT} {_PEOPLE}"),
+    ("enrolled", rf"(?:trial|study) (?:of|in|on|with|involving) {_COUNT} {_PEOPLE}"),
     ("enrolled", rf"accrued {_COUNT} (?:subjects|patients)"),
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+underwent\s+randomi[sz]ation"),
     # "31% (n=41) of all eligible survivors consented to participate"
@@ -264,16 +266,27 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "40 patients participated (chemoradiotherapy, n = 17; …)", "203 women entered the study"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:participated\b|(?:entered|joined) (?:the|this|our) (?:study|trial)\b)"),
     # "551 patients received either vinflunine … or docetaxel", "70 patients were treated with either MEV (Arm A) or …"
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:received|were treated with|were given)\s+either\b"),
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}(?:\s+with\s+[^.;,()]{{1,80}}?)?\s+(?:received|were treated with|were given)\s+either\b"),
     # "Twenty-three men received 300 μg selenium per day (n=12) or a placebo (n=11)": the arms' sizes, split
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:received|were treated with|were given)\s[^.;]{{0,120}}?"
                  rf"\(\s*n\s*=\s*\d+\s*\)[^.;]{{0,60}}?\bor\b"),
     # "This phase II study compared temozolomide and procarbazine in 225 patients with glioblastoma"
     ("enrolled", rf"\b(?:study|trial) compared\b[^.;]{{0,150}}?\bin {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
+    # "Randomization totaled 130 patients", "Recruited were 167 children"
+    ("enrolled", rf"\b(?:randomi[sz]ation|accrual|enrol(?:l)?ment|recruitment)\s+(?:totaled|totalled|reached|comprised)\s+(?:a\s+total\s+of\s+)?"
+                 rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
+    ("enrolled", rf"\b(?:recruited|enrolled|randomi[sz]ed|included) were {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
     # "of the 41 treated patients", "All 30 treated patients", "41 treated patients were evaluable"
     ("treated", rf"(?:among|of|in|for|all) (?:the |all |these )?{_COUNT} treated {_PEOPLE}"),
     ("treated", rf"^(?:a total of\s+)?{_COUNT} treated {_PEOPLE}"),
-    ("treated", rf"{_COUNT} {_PEOPLE} (?:were|was) treated"),
+    # "35 patients suffering from sarcoma were treated with …", "18 subjects (ten female) were treated" (not "who were previously treated")
+    ("treated", rf"{_COUNT}\s+(?:(?!of\b|\d)[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?P<between>(?:\s*\([^()]{{1,40}}\))?(?:\s+(?:with|suffering from|of|having|"
+                rf"diagnosed with|aged)\s(?:(?!\bwho\b)[^.;()]){{1,80}}?)?)\s+(?:were|was)\s+(?!previously\b|already\b|heavily\b|prior\b)"
+                rf"(?:\w+\s+)?treated\b"),
+    # the safety population: "The safety population included 339 patients", "safety was assessed in 752 patients"
+    ("treated", rf"\bsafety\s+(?:population|analysis\s+set|analysis|set)\s+(?:included|comprised|consisted\s+of|was)\s+(?:a total of\s+|all\s+)?{_COUNT}\b"),
+    ("treated", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:were|was)\s+included\s+in\s+the\s+safety\s+(?:analysis|population|set)"),
+    ("treated", rf"\bsafety\s+(?:was|were)\s+(?:assessed|evaluated|analy[sz]ed)\s+in\s+(?:all\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     ("treated", rf"{_COUNT} {_PEOPLE} received (?:the )?(?:assigned|study|at least one)"),
     # "155 (77: gefitinib, 78: nimotuzumab plus gefitinib) received at least one dose", "752 patients … received ≥1 dose"
     ("treated", rf"{_COUNT}\s+(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s*)?(?:\([^()]{{1,80}}\)\s*)?received\s+(?:at\s+least\s+one|≥\s*1|one\s+or\s+more)\s+"
@@ -285,8 +298,14 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                 rf"(?!no\b|either\b)(?![^.;]{{0,150}}\b(?:(?:group|arm|cohort)\s+[A-Z0-9]\b|respectively|while|whereas|but|and\s+\d+))"),
     ("evaluable", rf"{_COUNT} (?:\([^()]{{1,15}}\) )?(?:{_PEOPLE} )?(?:\([^()]{{1,40}}\) )?(?:were|was) (?:\w+ )?(?:evaluable|assessable|evaluated for (?:efficacy|response|the primary))"),
     # "58 patients (31 who received …, 27 who …) were available for evaluation of pain", "data were available for 1,093 patients"
-    ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s*(?:\([^()]{{1,80}}\)\s*)?(?:were|was)\s+available\s+for\s+(?:the\s+)?"
+    # "215 were eligible for efficacy analysis", "… and 697 were available for analysis"
+    ("evaluable", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s*)?(?:\([^()]{{1,80}}\)\s*)?(?:were|was)\s+"
+                  rf"(?:available|eligible|included)\s+for\s+(?:the\s+)?(?:(?:efficacy|response|final|primary|per[- ]protocol|survival|outcome)\s+)?"
                   rf"(?:evaluation|assessment|analys[ie]s)"),
+    # "155 (…) received at least one dose and could be evaluated for efficacy"
+    ("evaluable", rf"{_COUNT}\b(?:\([^()]*\)|[^.;()\d]){{0,100}}?\bcould\s+be\s+(?:evaluated|assessed)\s+for\s+(?:the\s+)?(?:efficacy|response|primary)"),
+    # "35 subjects on ≥ 80 mg morphine per day were evaluable"
+    ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?P<between>(?:(?!\band\s+\d)[^.;,]){{1,80}}?)\s+(?:were|was)\s+(?:\w+\s+)?(?:evaluable|assessable)\b"),
     # "Baseline questionnaires were available for 490 (86%) patients", "QOL evaluations were available for 199 patients"
     ("evaluable", rf"\b(?:data|questionnaires?|evaluations?|assessments?|samples?|specimens|measurements?|results)\s+"
                   rf"(?:(?:were|was)\s+)?available\s+(?:for|from|in)\s+{_COUNT}\s+(?:\([^()]{{1,20}}\)\s+)?"
@@ -309,7 +328,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:were|was)\s+(?:\w+\s+)?analy[sz]ed\b"),
     ("evaluable", rf"\banaly[sz]ed (?:for|in) {_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     # "58 out of 88 patients ... had samples available for analysis", "288 tumors were available for analysis"
-    ("evaluable", rf"{_COUNT}(?:\s+(?:out\s+)?of\s+\d+)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE}|tumou?rs|samples)\b[^.;]{{0,40}}?\bavailable for (?:the )?(?:[\w-]+ )?analys[ie]s"),
+    ("evaluable", rf"{_COUNT}(?:\s+(?:out\s+)?of\s+\d+)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_PEOPLE}|tumou?rs|samples)\b(?P<between>[^.;]{{0,40}}?)\bavailable for (?:the )?(?:[\w-]+ )?analys[ie]s"),
     ("evaluable", rf"(?:in|among) (?:the )?{_COUNT} {_PEOPLE} with (?:data|information) that could be (?:evaluated|analy[sz]ed)"),
     # A secondary analysis of part of a trial: "tissues from 115 of 823 patients enrolled on E2603",
     # "from a subset of 59 patients of 84 patients included in a phase II study"
@@ -336,7 +355,7 @@ _KIND_HINTS = {
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist", "eligible",
                  "participated", "joined", "either", "compared", "consisted of", "n=", "n =",
                  "accru", "trial", "study", "consented", "took part", "subjects were", "participants were", "patients were"),
-    "treated": ("treat", "receiv", "given"),
+    "treated": ("treat", "receiv", "given", "safety"),
     "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "intent", "intention", "available for", "analy",
                   "enrolled in", "enrolled on", "included in", "randomized in", "randomised in", "participating in",
                   "treated in", "treated on"),
@@ -350,7 +369,14 @@ _ENROLMENT_HINTS = (
     "enrol", "randomi", "randomly", "consented", "took part", "subjects were", "participants were", "patients were", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
     "trial compared", "consisted of", "trial of", "trial in", "trial with", "trial involving",
-    "study of", "study in", "study with", "study involving", "efficacy analysis")
+    "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
+    "could be assessed", "totaled", "totalled", "trial on", "study on")
+
+
+#: Kinds whose counts are dropped when they are one arm's (an enrolled count has its own guards in ``_count_of``).
+_PART_KINDS = frozenset({"treated", "evaluable"})
+#: Hyphens other than "-" that join number words: "thirty‐two" is one number, not "two".
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 
 def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
@@ -362,6 +388,8 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
         low = text.lower()
         if not any(k in low for k in _ENROLMENT_HINTS):
             continue
+        if "\u2010" in text or "\u2011" in text:
+            text, low = text.translate(_HYPHENS), low.translate(_HYPHENS)
         foldable = len(low) == len(text) and not _UNFOLDABLE.search(text)
         if foldable and not _DIGIT.search(text) and not any(k in low for k in _NUMBER_WORD_KEYS):
             continue  # no count to find: every pattern needs a number or a number word
@@ -376,13 +404,14 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
                 matches = [m for m in (pattern.match(text, p) for p in at) if m]
             else:
                 matches = [m for m in (pattern.match(text, p) for p in starts) if m] if count_first else pattern.finditer(text)
+            if key in _PART_KINDS:
+                matches = _whole_counts(key, list(matches), text)
             n = next((n for n in (_count_of(m, text) for m in matches) if n is not None), None)
             if n is not None:
                 out[key] = n
-    if "enrolled" not in out:
-        whole = _whole_population(sentences)
-        if whole is not None:
-            out["enrolled"] = whole
+    whole = None if "enrolled" in out else _whole_population(sentences) or _studied_population(sentences)
+    if whole is not None:
+        out["enrolled"] = whole
     if "completed" in out and "enrolled" in out and out["completed"] > out["enrolled"]:
         del out["completed"]
     randomised = _randomised_count(sentences)
@@ -405,6 +434,24 @@ def _whole_population(sentences: list[Sentence]) -> int | None:
         m = _OF_THE_WHOLE.match(sentence.text) if sentence.text[:1] in "OoAa" else None
         if m is not None:
             return _count_of(m, sentence.text)
+    return None
+
+
+#: A study's aim, then the people it was done in: "a crossover study to investigate the effects … in 29 healthy men",
+#: "a trial, comparing singing classes to usual care, in 28 patients".
+_STUDIED_IN = re.compile(
+    rf"\b(?:study|trial)\b[^.;]{{0,60}}?\b(?:comparing|to (?:test|investigate|evaluate|assess|compare|determine|examine)|evaluating|"
+    rf"investigating|assessing|examining|testing)\b[^.;]{{0,150}}?\bin {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}", re.IGNORECASE)
+
+
+def _studied_population(sentences: list[Sentence]) -> int | None:
+    """The people a study's aim names, when no sentence printed the enrolled."""
+    for sentence in sentences:
+        low = sentence.text.lower()
+        if ("study" in low or "trial" in low) and " in " in low:
+            n = next((n for n in (_count_of(m, sentence.text) for m in _STUDIED_IN.finditer(sentence.text)) if n), None)
+            if n is not None:
+                return n
     return None
 
 
@@ -441,10 +488,44 @@ _LISTED = re.compile(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))
 
 #: Words right before a number that make it no count of the trial: a denominator ("38 of 54"), a threshold
 #: ("score ≥ 80"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
-_NOT_A_COUNT_AFTER = re.compile(r"(?:\d\s+of|\d\s*/|\d\s+and|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit))\s*$",
+_NOT_A_COUNT_AFTER = re.compile(r"(?:\d\s+of|\d\s*/|\d\s+and|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
                                 re.IGNORECASE)
 
 
+#: Right after an enrolment match, words that make its count one arm's: "19 patients in each group", "239 were enrolled in each arm".
+_IN_EACH_ARM = re.compile(r"\s+(?:[a-z]+\s+)?(?:(?:in|per|for)\s+each|per)\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:group|arm)s?\b", re.IGNORECASE)
+#: A treated or evaluable count that is one arm's or one subgroup's: "Among them, 20 patients were treated …",
+#: "In the NL group, 70 cases were treated", "Group 2 (n=59) received", "49 OB and 52 mebeverine subjects were eligible",
+#: "60 patients in the cisplatin arm were evaluable".
+_PART_BEFORE = re.compile(rf"(?:\b(?:among|of)\s+(?:them|these|those)|\b(?:in|on)\s+the\s+[^.;,]{{0,30}}?\b(?:group|arm)(?:\s+[A-Z0-9]{{1,3}})?"
+                          rf"|\b(?:group|arm|cohort)\s+(?:[A-Z]|\d{{1,2}}|I{{1,3}}V?)|(?:{NUM})\s+(?:(?!were\b|was\b|are\b|had\b)[\w-]+\s+){{0,2}}?(?:who\s[^.;]{{0,60}}?\s)?and)\s*,?\s*$",
+                          re.IGNORECASE)
+_PART_AFTER_COUNT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?in\s+the\s+[^.;,]{1,30}?\b(?:group|arm)\b", re.IGNORECASE)
+#: After a treated count, outside brackets, another arm's: "… with X (group A)", "… with X, and 30 patients were treated with Y".
+_ANOTHER_ARM = re.compile(rf"\b(?:group|arm|cohort)\s+(?:[A-Z]|\d{{1,2}}|I{{1,3}}V?)\b|\b(?:and|while|whereas|but)\s+(?:the\s+other\s+)?"
+                          rf"(?:{NUM}|{WORD_NUMBER})\s+(?:[\w-]+\s+){{0,4}}?(?:were|was|with|received|{_PEOPLE_NOUN})\b"
+                          rf"|[,;]\s*(?:{NUM})\s+(?:[\w-]+\s+){{0,3}}?(?:were|was|with)\b|\bthe\s+other\b",
+                          re.IGNORECASE)
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def _whole_counts(key: str, matches: list[re.Match[str]], text: str) -> list[re.Match[str]]:
+    """The matches whose count is the trial's: none when one treated shape counts twice in a sentence ("189 patients were
+    treated with A, 190 patients were treated with B": the arms'), and none that is one arm's."""
+    if key == "treated" and len({m.start("n") for m in matches}) > 1:
+        return []
+    return [m for m in matches if not _counts_one_arm(key, m, text)]
+
+
+def _counts_one_arm(key: str, m: re.Match[str], text: str) -> bool:
+    """Whether a treated or evaluable count is one arm's or one subgroup's, not the trial's."""
+    if _PART_BEFORE.search(text, max(0, m.start() - 120), m.start()) or _PART_AFTER_COUNT.match(text, m.end("n")):
+        return True
+    rest = _BRACKETED.sub("", text[m.end():])
+    return key == "treated" and "either" not in rest[:40] and _ANOTHER_ARM.search(rest) is not None
+
+
+_SAFETY_SET_BEFORE = re.compile(r"\bsafety\s+(?:population|analysis\s+set|analysis|set)\s+$", re.IGNORECASE)
 _IN_ANALYSIS = re.compile(r"\s+in\s+the\s+(?:[\w-]+\s+){0,3}?(?:analys[ie]s|population)\b", re.IGNORECASE)
 
 
@@ -457,6 +538,10 @@ def _count_of(m: re.Match[str], text: str) -> int | None:
     if _ONE_ARMS.match(text, m.end()) or _AFTER_ONE_ARM.search(text[max(0, m.start() - 80):m.start()]) \
             or _IN_ONE_ARM.match(text, m.end("n")):
         return None  # "214 were randomly assigned to EBRT, and 213 …", "170 patients in the A group and 176 …": one arm's
+    if _IN_EACH_ARM.match(text, m.end()) or re.match(r"\s+thousand\b", text[m.end("n"):], re.IGNORECASE):
+        return None  # "19 patients in each group": an arm's; "Seven thousand and twenty": not 7
+    if _SAFETY_SET_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return None  # "The safety population included 339 patients": the treated, not the enrolled
     if m.group(0).lower().endswith("included") and _IN_ANALYSIS.match(text, m.end()):
         return None  # "… were included in the analysis": the evaluable, not the enrolled
     n = word_to_int(m.group("n").replace("·", "."))
@@ -482,9 +567,11 @@ def _looks_like_year(raw: str, text: str, pos: int) -> bool:
 
 _TRIAL_WORD = r"(?i:trial|study|studies|cohort)"
 # "the ROME trial", "EDGE-Gastric study", "(REAL3)", "KEYNOTE-189 trial", "OptiTROP-Lung01 study".
-ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?=[-–][A-Z])|[A-Z]\d{3,5}\b)(?:[-–][A-Za-z0-9]+)*(?:\s(?:\d{2,4}(?:-\d+)?|[A-Z]\d{1,3}))?"
+# A group's numbered trial after the group: "KCSG LU12-01", "TAX 327", "NSABP B-32".
+ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?=[-–][A-Z])|[A-Z]\d{3,5}\b)(?:[-–][A-Za-z0-9]+)*(?:\s(?:\d{2,4}(?:-\d+)?|[A-Z]{1,2}\d{1,3}(?:-\d{1,3})?))?"
+# "the BOLERO-2 (Breast Cancer Trials of Oral Everolimus) trial": the name spelled out in brackets before the trial word.
 ACRONYM_BEFORE_TRIAL = quick(
-    rf"\b(?P<name>{ACRONYM_CORE})[”\"’)]?\s+(?i:(?:randomi[sz]ed|controlled|clinical|pivotal|phase\s*(?:I{{1,3}}|[1-4])[ab]?(?:/(?:I{{1,3}}|[1-4]))?|global|international|open-label|umbrella|basket|registrational)\s+)*{_TRIAL_WORD}\b"
+    rf"\b(?P<name>{ACRONYM_CORE})[”\"’)]?(?P<spelled>\s\([A-Z](?=[^()]*[a-z][^()]*\s)[^()]{{3,80}}\))?\s+(?i:(?:randomi[sz]ed|controlled|clinical|pivotal|phase\s*(?:I{{1,3}}|[1-4])[ab]?(?:/(?:I{{1,3}}|[1-4]))?|global|international|open-label|umbrella|basket|registrational)\s+)*{_TRIAL_WORD}\b"
 )
 ACRONYM_PAREN = re.compile(rf"\((?P<name>{ACRONYM_CORE})(?:[,;] [^)]{{0,40}})?\)")
 _NOT_ACRONYM = frozenset(
@@ -503,6 +590,7 @@ GROUP_TRIAL_NUMBER = re.compile(
 
 _TRIAL_WORDS = ("trial", "stud", "cohort")
 _GROUP_BEFORE = re.compile(r"\b([A-Z][A-Z-]{2,})\s+$")
+_NAME_WORD_BEFORE = re.compile(r"(?<!\. )\b(?!The\b|A\b|An\b|In\b|Of\b)[A-Z][a-z]+\s+$")
 
 
 def acronyms(text: str) -> list[tuple[int, str]]:
@@ -524,6 +612,8 @@ def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
         if any(at <= m.start("name") < at + len(name) for at, name in out):
             continue  # "NSABP B-32 trial": read whole above
         name, at = m.group("name").strip(), m.start("name")
+        if m.group("spelled") and _NAME_WORD_BEFORE.search(text, 0, at):
+            continue  # "the Look AHEAD (Action for Health in Diabetes) trial": the name is longer than the acronym
         group = _GROUP_BEFORE.search(text, 0, at) if name[1].isdigit() else None
         if group and group.group(1) in _NOT_ACRONYM:  # "ACOSOG Z9001 study": the group's numbered trial
             name, at = f"{group.group(1)} {name}", group.start(1)
@@ -532,9 +622,9 @@ def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(out))
 
 
-#: The name in brackets after the trial word: "The Active After Cancer Trial (AACT) was", "a randomized phase II trial
+#: The name in brackets after the trial word: "The Active After Cancer Trial (AACT) was", "trial (CAO/ARO/AIO-94)", "a randomized phase II trial
 #: (MY.11)", "an MRC study (BR2)"; not "to the end of the study (AUC0–last)". Read at the trial word, so that "this phase II trial (X)" is the document's own.
-_NAMED_AFTER_TRIAL = re.compile(rf"(?<!end of the )\b(?i:trial|study)\s*\((?P<name>{ACRONYM_CORE}(?:\.\d{{1,3}})?)\)")
+_NAMED_AFTER_TRIAL = re.compile(rf"(?<!end of the )\b(?i:trial|study)\s*\((?P<name>{ACRONYM_CORE}(?:/{ACRONYM_CORE})*(?:\.\d{{1,3}})?)\)")
 
 
 def _named_after_trial(text: str) -> list[tuple[int, str]]:
@@ -563,6 +653,37 @@ _DESIGN_WORDS = re.compile(
     r"(?:[-–](?:Placebo|Controlled|Blind(?:ed)?|Label|Center|Centre|Centric|Arm|Inferiority|Over|Group|Masked|Institutional))*",
     re.IGNORECASE,
 )
+
+
+def spelled_out_start(text: str, pos: int, name: str) -> int:
+    """Where the words that spell out ``name`` begin, when they come right before it ("… in the Post Operative Radiation
+    Therapy in Endometrial Carcinoma 1 (PORTEC-1) trial", "… Third Trial (RADIANT-3)"); else ``pos``.
+
+    The shortest run of words whose first word starts with the name's first letter and that holds the name's letters
+    in order (Schwartz and Hearst's test for an abbreviation's long form), with a capital letter: a name, not a term
+    ("this long-term extension (LTE) trial"). A trial word glued to others starts where they do ("phase-III-trial")."""
+    trial_word = re.match(r"(?i:trial|study)\b", text[pos:])
+    end = pos + trial_word.end() if trial_word else text.rfind("(", max(0, pos - 2), pos)
+    if trial_word and text[pos - 1:pos] == "-":
+        pos = text.rfind(" ", 0, pos) + 1
+    letters = [c for c in name.lower() if c.isalpha()]
+    if end < 0 or not letters:
+        return pos
+    words = list(_WORD_START.finditer(text, max(0, end - 160), end))
+    for word in reversed(words[-(len(letters) + 5):]):
+        spelled = text[word.start():end]
+        if word.group(0).lower() == letters[0] and _holds_in_order(spelled.lower(), letters):
+            return word.start() if _HAS_CAPITAL.search(spelled) else pos
+    return pos
+
+
+_WORD_START = re.compile(r"(?<![\w-])[A-Za-z]")
+_HAS_CAPITAL = re.compile(r"[A-Z]")
+
+
+def _holds_in_order(words: str, letters: list[str]) -> bool:
+    found = iter(words)
+    return all(letter in found for letter in letters)
 
 
 def _plausible_acronym(name: str) -> bool:

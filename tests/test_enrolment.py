@@ -1,0 +1,119 @@
+"""Enrolment counts and trial names in the phrase shapes of unseen abstracts (sentences in our own words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+from extractor.backends.rules import design
+from extractor.structure import Sentence
+
+
+def _counts(sentence: str) -> dict[str, int]:
+    return design.enrollment([Sentence(0, len(sentence), sentence, "methods", 0)])
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    # treated: the people with a short description before "were treated"
+    ("A total of 35 patients suffering from bone sarcoma were treated with induction chemotherapy.", {"treated": 35}),
+    ("Twelve subjects (five female) were treated for one attack with drug A or drug B.", {"treated": 12}),
+    ("Ninety patients with NSCLC who were previously treated with platinum were randomly assigned to A or B.",
+     {"enrolled": 90}),  # treated before the trial
+    # treated: the safety population
+    ("The safety population included 210 patients.", {"treated": 210}),
+    ("Safety was assessed in 148 patients who received the vaccine.", {"treated": 148}),
+    # treated: one arm's count is not the trial's
+    ("Forty-two of these patients were treated with drug A; the other 40 received no further therapy.", {}),
+    ("In the B group, 33 evaluable cases were treated with drug B.", {}),
+    ("Patients in group C (n = 40) received drug C, and in group D (n = 41) received drug D.", {}),
+    ("50 patients were treated with cream A, 52 patients were treated with cream B.", {}),
+    ("40 patients were treated with drug A (group 1) while 38 patients underwent surgery (group 2).", {}),
+    ("Fifty patients were treated with drug A and 48 patients were treated with drug B.", {}),
+    ("Seven thousand and ten patients were treated.", {}),  # not 7, not 10
+    # evaluable: eligible or available for the analysis, could be evaluated, a description before "were evaluable"
+    ("Of 300 patients randomized, 281 were eligible for efficacy analysis.", {"enrolled": 300, "evaluable": 281}),
+    ("A total of 500 patients were randomized and 470 were available for analysis.", {"enrolled": 500, "evaluable": 470}),
+    ("Of 90 enrolled patients, 86 received at least one dose and could be evaluated for response.",
+     {"enrolled": 90, "treated": 86, "evaluable": 86}),
+    ("27 subjects on high-dose opioids were evaluable for the primary endpoint.", {"evaluable": 27}),
+    # evaluable: the arms' counts are not summed
+    ("31 OB and 33 placebo subjects were eligible for efficacy analysis.", {}),
+    ("800 women who received drug A and 600 women who received placebo were evaluable.", {}),
+    ("Sixty patients in the cisplatin arm were evaluable.", {}),
+    # enrolled: a count per arm is not the trial's
+    ("We enrolled 25 patients in each group.", {}),
+    ("In total, 90 patients were enrolled in each arm.", {}),
+    ("Eighty patients were enrolled, 40 per arm.", {"enrolled": 80}),
+    ("Sixty patients were enrolled 30 in each group.", {"enrolled": 60}),
+    # enrolled: number words joined by a Unicode hyphen
+    ("One hundred forty\u2010two patients were enrolled.", {"enrolled": 142}),
+    # enrolled: the total after a noun, inverted, or after the study's aim
+    ("Randomization totaled 210 patients (A = 140, B = 70).", {"enrolled": 210}),
+    ("Recruited were 150 children with solid tumours at one hospital.", {"enrolled": 150}),
+    ("A crossover study to investigate drug effects on memory was done in 24 healthy men.", {"enrolled": 24}),
+    ("We performed a randomised trial, comparing yoga to usual care, in 48 patients.", {"enrolled": 48}),
+    ("This was a randomized clinical trial on 120 postmenopausal women.", {"enrolled": 120}),
+    ("A total of 400 node-positive, receptor-negative women were randomly assigned to A or B.", {"enrolled": 400}),
+    ("Toxicities seen in the 20 enrolled patients were mild.", {"enrolled": 20}),
+    ("900 women who received drug A at 60 mg/day and 700 women who received placebo were evaluable.", {}),
+    ("300 women with early breast cancer received either drug A or drug B.", {"enrolled": 300}),
+])
+def test_enrolment_counts_in_the_shapes_of_unseen_abstracts(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+def test_a_flow_of_counts_keeps_its_analysed_count():
+    sentence = "Of 40 patients found eligible, 22 consented to randomisation and 21 were analysed."
+    assert _counts(sentence).get("evaluable") == 21
+
+
+def test_a_spelled_out_name_starts_where_its_letters_begin():
+    text = "patients treated in the Post Operative Radiation Therapy in Endometrial Carcinoma 1 (PORTEC-1) trial"
+    assert design.spelled_out_start(text, text.index("PORTEC-1"), "PORTEC-1") == text.index("Post")
+    after = "use in the RAD001 in Advanced Neuroendocrine Tumors, Third Trial (RADIANT-3)"
+    assert design.spelled_out_start(after, after.index("Trial"), "RADIANT-3") == after.index("RAD001")
+    glued = "This randomized phase-III-trial (ABC/DEF-94) compares"
+    assert design.spelled_out_start(glued, glued.index("trial"), "ABC/DEF-94") == glued.index("phase")
+    term = "eligible for this long-term extension (LTE) trial"  # a term, not a name: no capital letter
+    assert design.spelled_out_start(term, term.index("LTE"), "LTE") == term.index("LTE")
+
+
+@pytest.mark.parametrize("text, acronym", [
+    ("OBJECTIVE: To report quality of life of women treated in the Hypothetical Adjuvant Radiation Trial In Elderly "
+     "women (HARTIE) trial. METHODS: 300 women were randomised. RESULTS: Quality of life was similar.", "HARTIE"),
+    ("METHODS: The global phase III Maintenance Oral Nib In Lung (MONIL) study evaluated drug X as maintenance. "
+     "RESULTS: 800 patients were randomised.", "MONIL"),
+    ("METHODS: The randomized, controlled ZETA-2 (Zoledronate Evaluation in Tumour Adjuvant setting) trial compared "
+     "A with B. RESULTS: 500 patients were randomised.", "ZETA-2"),
+    ("A randomized phase II study of drug A versus drug B in advanced lung cancer (ABCD LU11-02)\n\nMETHODS: 100 "
+     "patients were randomised. RESULTS: Response rates were similar.", "ABCD LU11-02"),
+    ("OBJECTIVE: This randomized phase III trial (ABC/DEF/GHI-97) compares drug A with drug B. RESULTS: 600 patients "
+     "were randomized.", "ABC/DEF/GHI-97"),
+    ("This prospective randomized phase-III-trial (ABC/DEF/GHI-97) compares neoadjuvant radiotherapy to standard "
+     "postoperative radiotherapy. We report on the design of the study and first results with regard to toxicity. "
+     "Patients with rectal cancer were randomly assigned to pre or postoperative radiotherapy. As of July 2002, 805 "
+     "patients were randomized.", "ABC/DEF/GHI-97"),  # unlabelled: the first sentence is read as background
+])
+def test_a_trial_named_with_its_long_form(text, acronym):
+    assert extract(text).trials[0].acronym == acronym
+
+
+def test_a_name_longer_than_its_acronym_is_not_cut_short():
+    text = ("METHODS: In the Look AHEAD (Action for Health in Diabetes) trial, 92 adults were randomly assigned to a "
+            "diet or to education. RESULTS: Weight fell by 5% with the diet.")
+    assert extract(text).trials[0].acronym != "AHEAD"
+
+
+def test_the_trial_whose_database_is_used_is_the_documents_own():
+    text = ("Bleeding after heparin: a secondary analysis of a randomised trial\n\nMETHODS: We used the database of the "
+            "HEART (Heparin Evaluation After Recent Thrombosis) trial, which included 500 patients with a recent "
+            "thrombosis randomly assigned to heparin or placebo. RESULTS: Major bleeding occurred in 12 patients (2.4%).")
+    trial = extract(text).trials[0]
+    assert (trial.acronym, trial.enrollment.enrolled) == ("HEART", 500)
+
+
+def test_a_sentence_opening_on_this_trial_names_the_documents_own_even_in_the_background():
+    from extractor.backends.rules.backend import _this_trial
+
+    assert _this_trial("This prospective randomized phase-III-trial (ABC/DEF-94) compares A with B.") == "ABC/DEF-94"
+    assert _this_trial("The earlier phase III trial (ABC/DEF-94) compared A with B.") is None
