@@ -1532,3 +1532,56 @@ def test_a_country_naming_the_trial_or_its_setting(text, named):
 ])
 def test_the_unnamed_value_of_a_pair_is_the_other_arms(text, expected):
     assert {(d.value, d.arm) for d in _sentence_results(text, ["docetaxel", "pemetrexed"])} == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a share in brackets after its count belongs to the outcome right after the bracket
+    ("Among the 40 patients, 5 (12.5%) complete responses and 11 (27.5%) partial responses were seen.",
+     [("CR_RATE", 12.5), ("PR", 27.5)]),
+    # a pair named by the outcome after "for"
+    ("Both rates favoured the triplet (30% vs 18% for ORR; and 71% vs 52% for DCR).",
+     [("ORR", 30.0), ("ORR", 18.0), ("DCR", 71.0), ("DCR", 52.0)]),
+    # response categories abbreviated after "had"
+    ("Of 20 patients, 4 patients (20%) had PR and 9 patients (45%) had SD.", [("PR", 20.0), ("OTHER", 45.0)]),
+])
+def test_the_outcome_named_right_after_a_value(sentence, expected):
+    assert [(d.endpoint, d.value) for d in _sentence_results(sentence, [])] == expected
+
+
+def test_an_outcome_named_after_a_semicolon_does_not_own_the_values_before_it():
+    text = "Responses were 6/30 (20%) in arm A and 3/30 (10%) in arm B; complete responses were one in each arm."
+    drafts = _sentence_results(text, ["arm A", "arm B"])
+    assert [(d.endpoint, d.value, d.arm) for d in drafts if d.unit == "percent"] == [("ORR", 20.0, "arm A"), ("ORR", 10.0, "arm B")]
+
+
+@pytest.mark.parametrize(("phrase", "canonical"), [
+    ("2-year LTP-free survival", "OTHER"),
+    ("median failure-free survival", "OTHER"),
+    ("local tumor progression-free survival", "OTHER"),
+    ("median progression-free survival", "PFS"),
+    ("3-year disease-free survival", "DFS"),
+])
+def test_a_survival_free_of_what_the_list_does_not_name_is_not_overall_survival(phrase, canonical):
+    assert [m.canonical for m in find_mentions(phrase)] == [canonical]
+
+
+def test_the_second_value_of_a_contrast_goes_to_the_subgroup_after_than():
+    text = "Patients with KRAS mutation had longer median OS than those without KRAS mutation (20.1 versus 12.3 months)."
+    assert [(d.value, d.subgroup) for d in _sentence_results(text, [])] == [
+        (20.1, "KRAS mutation"), (12.3, "without KRAS mutation")]
+
+
+@pytest.mark.parametrize("text", [
+    "Compared with the control group, the response rate was higher (40% vs 20%) in the exercise group.",
+    "Compared with patients in the control group, patients in the exercise group had a higher response rate (40% vs 20%).",
+])
+def test_a_sentence_opening_on_the_arm_compared_with_gives_it_the_second_value(text):
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["exercise", "control"])] == [(40.0, "exercise"), (20.0, "control")]
+
+
+def test_an_arm_named_after_compared_with_is_the_reference_of_each_pair():
+    text = ("Survival was longer with the combined regimens (median, 9.9 months; 1-year rate, 38%) "
+            "compared with drug B (median, 7.6 months; 1-year rate, 30%).")
+    drafts = _sentence_results(text, ["drug A", "drug B"])
+    assert [(d.value, d.arm) for d in drafts if d.measure == "median"] == [(9.9, "drug A"), (7.6, "drug B")]
+    assert all(d.arm != "drug B" for d in drafts if d.value == 38.0)

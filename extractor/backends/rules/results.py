@@ -629,6 +629,27 @@ _DEFINES_PATIENTS = re.compile(r"\b(?:patients|those|subjects|participants|women
                                r"developed|showed))\s+(?:an?\s+)?(?:[\w+/-]+\s+){0,3}$", re.IGNORECASE)
 
 
+#: "33 (57%) partial responses": a share printed in brackets after its count, the outcome right after.
+_COUNT_BRACKET_BEFORE = re.compile(r"(?<![\w.·/-])\d+\s*(?:patients?\s*)?\(\s*$", re.IGNORECASE)
+_BRACKET_CLOSE_GAP = re.compile(r"\s*%?\s*\)\s*$")
+#: "(23.5% vs 11.8% for ORR; and 58.8% vs 35.3% for DCR)": each pair named by the outcome after "for".
+_FOR_OUTCOME_GAP = re.compile(rf"\s*%?\s*(?:(?:{VERSUS}|and)\s*[-+]?{NUM}\s*%?\s*)?,?\s*for\s+(?:the\s+)?$", re.IGNORECASE)
+_PAIR_END = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:[,;)\]]|$)")
+
+
+def _named_right_after(after: list[Mention], text: str, start: int, end: int) -> Mention | None:
+    """The outcome named right after a value in the two shapes where the words after it, not the ones
+    before, say what it counts: "33 (57%) partial responses" and "(58.8% vs 35.3% for DCR)"."""
+    if not after or after[0].canonical in _COMPARATIVE:
+        return None
+    gap = text[end:after[0].start]
+    if _BRACKET_CLOSE_GAP.fullmatch(gap) and _COUNT_BRACKET_BEFORE.search(text, max(0, start - 20), start):
+        return after[0]
+    if _FOR_OUTCOME_GAP.fullmatch(gap) and _PAIR_END.match(text, after[0].end):
+        return after[0]
+    return None
+
+
 def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention | None:
     """The endpoint mention a value belongs to."""
     # A mention inside brackets that closed before the value ("(18% complete response-CR) and 69%")
@@ -637,6 +658,9 @@ def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention 
     after_now = [m for m in mentions if m.start >= end]
     if after_now and not text[end:after_now[0].start].strip() and after_now[0].canonical != "HR":
         return after_now[0]  # "(18% complete response)"; not "(7% vs 9% HR 0.96)": the ratio that follows the pair
+    named_after = _named_right_after(after_now, text, start, end)
+    if named_after is not None:
+        return named_after
     named = _RATE_AFTER.match(text, end)
     if named and not find_mentions(named.group("n")):
         return Mention(named.start("n"), named.end("n"), named.group("n"), "OTHER", None)  # "a 52% crossover rate"
@@ -653,7 +677,9 @@ def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention 
         return before[-1]
     # "(38.7% vs. 12.7%, P = 0.001) significantly increases the rate of pCR": named after (a known
     # endpoint only: "At 3, 6 and 12 months ... the social continence rate was" names no time).
-    return after[0] if after and after[0].start - end < 120 and after[0].canonical != "OTHER" else None
+    # Not across a ";": "Responses were 9/72 (12.5%) …; complete responses were three" names another outcome.
+    return after[0] if after and after[0].start - end < 120 and after[0].canonical != "OTHER" \
+        and ";" not in text[end:after[0].start] else None
 
 
 def extract_sentence(
@@ -1377,6 +1403,8 @@ def _respectively_lists(scene: _ArmScene) -> None:
     listed = _respective_arms(scene, respectively)
     if not listed or not (leading or respectively):
         return
+    if not respectively:
+        listed = _reference_last(scene, listed)
     for group in _value_groups(scene):
         if len(group) == len(listed) and not any(d.arm for d in group):
             for d, label in zip(group, listed, strict=True):
@@ -1535,7 +1563,9 @@ def _versus_pairs(scene: _ArmScene) -> None:
     if not ordered:  # an unnamed pair reads experimental first: "4.49 vs. 13.31 days"
         labels_all = sorted(labels_all, key=lambda label: bool(_CONTROL_ARM.search(label)))
     candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
-    if len(ordered) == 1 and len(candidates) == 2 and _named_as_comparator(scene):
+    if _opening_reference(scene) in candidates:
+        candidates = _reference_last(scene, candidates)
+    elif len(ordered) == 1 and len(candidates) == 2 and _named_as_comparator(scene):
         candidates = candidates[::-1]  # "(21% vs 33%) among intervention compared with control group participants"
     for group in scene.by_mention():
         for a, b in pairwise(group):
@@ -1558,12 +1588,34 @@ _COMPARED_BEFORE = re.compile(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| 
                               re.IGNORECASE)
 
 
+_OPENING_COMPARED = re.compile(r"^\W*(?:(?:when|as|in|by)\s+)?compared\s+(?:with|to)\s+(?:the\s+)?(?:patients\s+(?:in|on|receiving)\s+(?:the\s+)?)?",
+                               re.IGNORECASE)
+
+
+def _opening_reference(scene: _ArmScene) -> str | None:
+    """The arm a sentence opens by comparing with ("Compared with the control group, the exercise group
+    had …"): the reference, so the second of each pair of values the sentence then prints."""
+    opening = _OPENING_COMPARED.match(scene.text)
+    if opening is None or not scene.mentions:
+        return None
+    start, _, label = scene.mentions[0]
+    comma = scene.text.find(",", opening.end())
+    return label if start <= opening.end() + 3 and (comma < 0 or start < comma) else None
+
+
+def _reference_last(scene: _ArmScene, labels: list[str]) -> list[str]:
+    """``labels`` with the arm the sentence opens by comparing with moved last: "Compared with the CT group,
+    … (42.6% vs 25.5%) in the PET/CT group" gives PET/CT the first value."""
+    reference = _opening_reference(scene)
+    return [x for x in labels if x != reference] + [reference] if reference in labels else labels
+
+
 def _named_as_comparator(scene: _ArmScene) -> bool:
-    """Whether the one arm a sentence names comes after "compared with", "versus" or "than", after the
-    sentence's values: the second of a pair whose first arm goes unnamed."""
+    """Whether the one arm a sentence names comes after "compared with", "versus" or "than": the second of
+    a pair whose first arm goes unnamed, before the pair ("(21% vs 33%) among intervention compared with
+    control") or after it ("improved the rate compared with placebo (40% vs 20%)")."""
     start = scene.mentions[0][0]
-    return all(d.end <= start for d in scene.arm_level) and \
-        _COMPARED_BEFORE.search(scene.text, max(0, start - 40), start) is not None
+    return _COMPARED_BEFORE.search(scene.text, max(0, start - 40), start) is not None
 
 
 def _arm_lists(scene: _ArmScene) -> list[tuple[int, list[str]]]:
@@ -1672,6 +1724,8 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
             return None  # "139 patients died (64 in the A group": the arm is the bracketed number's; "(45% v 30%) … in arm A": a pair's
         if _TURN.search(gap):
             return None  # "fatigue (34.78%), whereas those in the gefitinib group …": the next clause's arm
+        if _COMPARED_BEFORE.search(gap):
+            return None  # "with A (… 38.9%) compared with B (…)": B is what A's value is compared with
         if len(gap) <= 40 and not re.search(r"[;]|\d\s*%|\bversus\b|\bvs?\b|\band\b\s+\d|\bto\b", gap):
             return label
         if start - draft.end <= 150 and re.fullmatch(r"(?:[^;%]*?\d\s?%\)?)*[^;%\d]*?\b(?:for|in|with)\s+(?:the\s+)?", gap) \
@@ -1765,7 +1819,8 @@ _RESPECTIVE_SUBGROUPS = quick(
 #: "Patients with high baseline miR-21 had worse PFS (3.5 vs. 12.7 months) … compared to patients with low miR-21"
 _CONTRASTED_SUBGROUPS = quick(
     r"\b(?:[Pp]atients|[Tt]hose|[Ww]omen|[Mm]en)\s+with\s+(?P<a>[^,;:()]{3,60}?)\s+(?:had|showed|experienced|achieved)\b"
-    r".{0,200}?\bcompared\s+(?:to|with)\s+(?:patients|those)\s+with\s+(?P<b>[^,;:().]{3,60})"
+    r".{0,200}?\b(?:compared\s+(?:to|with)|than)\s+(?:patients|those|women|men)\s+(?P<b>(?:with|without)\s+[^,;:().]{3,60}?)"
+    r"(?=\s*(?:[,;:().]|$))"
 )
 
 
@@ -1844,7 +1899,7 @@ def _closing_bracket(text: str, pos: int) -> int | None:
 
 def _clean_subgroup(phrase: str) -> str:
     phrase = re.sub(r"\s*\[[\d,–\- ]+\]\s*$", "", phrase)  # a citation mark is not part of it
-    phrase = re.sub(r"^(?:patients|those|subjects)\s+(?:with|harbou?ring)\s+", "", phrase)
+    phrase = re.sub(r"^(?:(?:patients|those|subjects)\s+)?(?:with|harbou?ring)\s+", "", phrase)
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.:")
     phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
     return phrase
