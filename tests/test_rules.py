@@ -1585,3 +1585,21 @@ def test_an_arm_named_after_compared_with_is_the_reference_of_each_pair():
     drafts = _sentence_results(text, ["drug A", "drug B"])
     assert [(d.value, d.arm) for d in drafts if d.measure == "median"] == [(9.9, "drug A"), (7.6, "drug B")]
     assert all(d.arm != "drug B" for d in drafts if d.value == 38.0)
+
+
+def test_a_treatment_completed_in_a_share_of_patients_is_feasibility():
+    text = "Adjuvant chemotherapy was completed in 81% of the patients."
+    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == [("FEASIBILITY", 81.0)]
+
+
+def test_a_subgroup_named_before_its_own_bracket_of_values_is_theirs_not_the_pairs_before():
+    text = ("Arm A had a longer median DFS than arm B (30.2 months versus 20.4 months), especially in the subgroup "
+            "of older patients (25.0 months versus 11.0 months).")
+    drafts = _sentence_results(text, ["arm A", "arm B"])
+    assert [(d.value, d.subgroup) for d in drafts] == [
+        (30.2, None), (20.4, None), (25.0, "older patients"), (11.0, "older patients")]
+
+
+def test_a_difference_in_median_survival_is_a_difference():
+    text = "Drug X was less effective than surgery, with a difference in median survival of 6 weeks."
+    assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == [("OS", "difference", 6.0)]

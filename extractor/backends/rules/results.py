@@ -99,6 +99,7 @@ _SUBGROUP_PHRASE = quick(
     r"(?:\b(?:[Ii]n|[Aa]mong|[Ff]or)\s+(?:the\s+)?|(?<![\w-])(?=[A-Z])|\b(?:compared (?:to|with)|versus|vs\.?|while|whereas)\s+|,\s+)"
     r"(?:[Pp]atients|[Tt]hose|[Ss]ubjects|[Cc]hildren|[Ww]omen|[Mm]en|[Tt]umou?rs)\s+(?:with|without|who|whose|harbou?ring)\s+"
     r"(?P<a>[^,;:()]{3,80}?)(?=\s*(?:[,;:()]|\b(?:had|has|have|was|were|exhibit\w*|show\w*|achiev\w*|compared|versus|vs|experienc\w*)\b|$))"
+    r"|\b[Ii]n\s+(?:the\s+)?(?:subgroup|subset)\s+of\s+(?P<c>[^,;:()]{3,60}?)(?=\s*[,;:()]|\s+(?:was|were|had|has|have)\b)"
     r"|\b[Ii]n\s+(?:the\s+)?(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population))\b",
 )
 _SUBGROUP_AFTER = re.compile(
@@ -1103,8 +1104,8 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
     duration = _DURATION_OF.search(sentence.text, max(0, owner.start - 40), owner.start)
     if owner.canonical not in TIME_TO_EVENT and owner.canonical != "OTHER" and not duration:
         return None
-    if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 30), start) or _told_as_change(sentence.text, start):
-        measure = "difference"  # "(difference, 2.4 months; 95% CI, 1.0 to 4.0)", "prolonged survival by 2.1 months"
+    if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 80), start) or _told_as_change(sentence.text, start):
+        measure = "difference"  # "(difference, 2.4 months; 95% CI, 1.0 to 4.0)", "a difference in median survival of 6 weeks"
     else:
         said = sentence.text[duration.start() if duration else max(0, owner.start - 12): start]
         measure = "mean" if _MEAN.search(said) else "median"
@@ -1870,15 +1871,21 @@ def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[i
         last = m
     if last is not None and any(last.end() <= p < d.pos for p in positions):
         last = None  # another number sits between the phrase and this one
-    if last is not None and any(o is not d and 0 <= last.start() - o.end < 70
-                                and not _NEW_CLAUSE.search(text, o.end, last.start()) for o in drafts):
-        last = None  # the phrase qualifies the number right before it
+    if last is not None and not _OWN_VALUES.match(text, last.end()) and any(
+            o is not d and 0 <= last.start() - o.end < 70 and not _NEW_CLAUSE.search(text, o.end, last.start()) for o in drafts):
+        last = None  # the phrase qualifies the number right before it (unless a bracket of its own values follows it)
     if last is None:
         last = _SUBGROUP_AFTER.match(text[d.end: d.end + 90])
     if last is None and _depth(text[d.end:]) < 0:
         close = _closing_bracket(text, d.end)
         last = _SUBGROUP_AFTER.match(text[close + 1: close + 90]) if close is not None else None
-    return _clean_subgroup(last.group("a") or last.group("b") or "") if last is not None else None
+        if last is not None and _OWN_VALUES.match(text, close + 1 + last.end()):
+            last = None  # "(27.1 vs 18.9 months), especially in the subgroup of X (22.5 vs 13.5 months)": X's own values
+    return _clean_subgroup(last.group("a") or last.group("b") or last.groupdict().get("c") or "") if last is not None else None
+
+
+#: A bracket of numbers right after a subgroup phrase: the values are that subgroup's.
+_OWN_VALUES = re.compile(r"\s*[(\[][^()\[\]]*\d")
 
 
 # "…(15.0% v 12.4%), and a similar trend was noted in patients with X (13.5% v 10.5%)": a new clause.

@@ -193,8 +193,10 @@ ENTRIES: tuple[Entry, ...] = (
           example="quality of life", keys=("quality", "qol")),
     Entry(r"(?:[A-Z0-9-]+-specific )?(?:T[- ]cell|CTL|immune|immunological) responses?", "IMMUNE_RESPONSE",
           example="T-cell response", keys=("respons",)),
+    # "chemoradiotherapy was completed in 74%", "completed all planned cycles": how much of the treatment was given
     Entry(r"feasibility|proceeded to (?:surgery|resection)|completed (?:the )?(?:trial|study|intervention|treatment|protocol|"
-          r"program(?:me)?|follow-up)(?: as per protocol)?|adherence|compliance|consented to participate|retention(?: rates?)?|"
+          r"program(?:me)?|follow-up)(?: as per protocol)?|(?:was|were) completed(?= (?:in|by) )|"
+          r"completed (?:all|the planned|the scheduled|the full|the prescribed) (?:\w+ )?(?:cycles|courses|sessions|fractions|doses)|adherence|compliance|consented to participate|retention(?: rates?)?|"
           r"(?:completion|participation|recruitment|accrual|consent|uptake) rates?", "FEASIBILITY",
           example="recruitment rate", keys=("feasib", "proceeded", "complet", "adheren", "complian", "consent", "retention", "participat", "recruit", "accrual", "uptake")),
     Entry(r"\bsafety\b|tolerability", "SAFETY",
