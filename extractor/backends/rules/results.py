@@ -1879,7 +1879,7 @@ def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[i
     if last is None and _depth(text[d.end:]) < 0:
         close = _closing_bracket(text, d.end)
         last = _SUBGROUP_AFTER.match(text[close + 1: close + 90]) if close is not None else None
-        if last is not None and _OWN_VALUES.match(text, close + 1 + last.end()):
+        if last is not None and close is not None and _OWN_VALUES.match(text, close + 1 + last.end()):
             last = None  # "(27.1 vs 18.9 months), especially in the subgroup of X (22.5 vs 13.5 months)": X's own values
     return _clean_subgroup(last.group("a") or last.group("b") or last.groupdict().get("c") or "") if last is not None else None
 
