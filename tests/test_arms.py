@@ -485,3 +485,12 @@ def test_the_arm_right_after_a_pair_begins_a_list_of_its_arms():
     arms = [ArmDraft("cetuximab", ["cetuximab"]), ArmDraft("BSC alone", ["BSC alone"])]
     text = "Questionnaire compliance declined differentially (67% v 47% for cetuximab v BSC at 16 weeks)."
     assert _arms_of_values(text, arms) == [(67.0, "cetuximab"), (47.0, "BSC alone")]
+
+
+def test_the_bare_drug_of_an_arm_given_it_alone_names_that_arm_beside_the_combination():
+    from extractor.backends.rules.arms import _add_alone_aliases
+
+    arms = [ArmDraft("drugA alone", ["drugA alone"]), ArmDraft("drugB plus drugA", ["drugB plus drugA"])]
+    _add_alone_aliases(arms)
+    text = "The rate was 48% in drugA and 37% in drugB plus drugA."
+    assert [label for *_, label in arm_mentions(text, arms)] == ["drugA alone", "drugB plus drugA"]
