@@ -1603,3 +1603,23 @@ def test_a_subgroup_named_before_its_own_bracket_of_values_is_theirs_not_the_pai
 def test_a_difference_in_median_survival_is_a_difference():
     text = "Drug X was less effective than surgery, with a difference in median survival of 6 weeks."
     assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == [("OS", "difference", 6.0)]
+
+
+def test_values_listed_for_arms_respectively_are_not_the_first_arms_named_after_them():
+    text = "Median survival times were 10.1 and 12.4 months for surgery and chemo-radiation respectively."
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["surgery", "radiotherapy"])] == [
+        (10.1, "surgery"), (12.4, "radiotherapy")]
+
+
+@pytest.mark.parametrize("text", [
+    "Median PFS and OS were 3.1 and 8.0 months in arm A and 4.2 and 9.9 months in arm B.",
+    "Median PFS and OS in arm A (3.1 and 8.0 months, respectively) were close to those in arm B (4.2 and 9.9 months, respectively).",
+])
+def test_runs_of_values_one_per_arm_cycle_through_the_outcomes_listed(text):
+    drafts = _sentence_results(text, ["arm A", "arm B"])
+    assert [(d.endpoint, d.value, d.arm) for d in drafts] == [
+        ("PFS", 3.1, "arm A"), ("OS", 8.0, "arm A"), ("PFS", 4.2, "arm B"), ("OS", 9.9, "arm B")]
+
+
+def test_the_landmarks_rates_are_at_are_not_values():
+    assert _sentence_results("No differences were seen in the survival rates of 1 and 2 years.", ["A", "B"]) == []

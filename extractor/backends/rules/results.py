@@ -561,9 +561,12 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
         return True  # "The 3 years PFS ... were 71.9%": a landmark, not a duration
     if kind == "time" and re.search(r"\b(?:at|after|by|within)\s+(?:\d+\s*(?:,|and|or)\s*)+$", before, re.IGNORECASE):
         return True  # "at 2 and 3 years": landmarks listed
+    if kind == "time" and _RATES_OF_BEFORE.search(before):
+        return True  # "survival rates of 1 and 2 years": the landmarks the rates are at
     return bool(kind != "ratio" and _FOLLOW_AFTER.match(text[end: end + 25]))
 
 
+_RATES_OF_BEFORE = re.compile(r"\brates?\s+(?:of|at)\s+(?:\d+\s*(?:,|and|or)\s*)*$", re.IGNORECASE)
 _PLANNED_BEFORE = re.compile(r"\b(?:to detect|hypothesi[sz]ed|assum(?:ed|ing)|expected|powered|minim(?:um|al) (?:\w+ )?difference|"
                              r"clinically (?:significant|important|meaningful|relevant) difference)\b[^.;%]{0,40}$", re.IGNORECASE)
 _FORMULATION_AFTER = re.compile(r"\s*(?:w/v\s*)?(?:cream|gel|ointment|solution|lotion|spray|mouthwash|rinse|dextrose|"
@@ -1005,8 +1008,10 @@ _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:media
 
 
 def _respectively_mentions(text: str, mentions: list[Mention], values: list[tuple]) -> dict[int, Mention]:
-    """ "median PFS and OS were 9.6 and 19.3 months, respectively": value -> its listed mention."""
-    if not _RESPECTIVELY.search(text):
+    """ "median PFS and OS were 9.6 and 19.3 months, respectively": value -> its listed mention; also runs of
+    values, one per arm: "PFS and OS were 2.8 and 13.2 months in arm A and 2.0 and 14.0 months in arm B"."""
+    respectively = _RESPECTIVELY.search(text) is not None
+    if not respectively and " and " not in text:
         return {}
     out: dict[int, Mention] = {}
     i = 0
@@ -1022,9 +1027,24 @@ def _respectively_mentions(text: str, mentions: list[Mention], values: list[tupl
         main = [v for v in after if v[2] != "ratio"]
         if main and len(main) % len(run) == 0:
             size = len(main) // len(run)  # "anemia and thrombocytopenia (52.5% vs. 10.0% and 34.4% vs. 1.7%)"
-            for k, v in enumerate(main):
-                out[v[0]] = run[k // size]
+            per_arm = size > 1 and _runs_per_arm(text, main, len(run))
+            if not (respectively or per_arm):
+                continue
+            for k, v in enumerate(main):  # "TTP and OS in arm A (4.7 and 9.5 months, respectively) and in arm B (4.2 and 8.2, …)"
+                out[v[0]] = run[k % len(run)] if per_arm else run[k // size]
     return out
+
+
+_WITHIN_RUN = re.compile(r"\s*(?:%|months?|weeks?|days?|years?)?\s*(?:,\s*(?:and\s+)?|and\s+)")
+_BETWEEN_RUNS = re.compile(r"\b(?:in|for|with|among)\b", re.IGNORECASE)
+
+
+def _runs_per_arm(text: str, values: list[tuple], n: int) -> bool:
+    """Whether ``values`` come in runs of ``n`` joined by "and", each run then naming whom it is for:
+    "2.8 and 13.2 months in arm A and 2.0 and 14.0 months in arm B"."""
+    runs = [values[i:i + n] for i in range(0, len(values), n)]
+    within = all(_WITHIN_RUN.fullmatch(text, a[1], b[0]) for run in runs for a, b in pairwise(run))
+    return within and all(_BETWEEN_RUNS.search(text, a[-1][1], b[0][0]) for a, b in pairwise(runs))
 
 
 def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, unit: str | None,
@@ -1546,11 +1566,26 @@ def _arm_named_after(scene: _ArmScene) -> None:
             continue
         arm = _arm_after(d, scene.text, scene.mentions)
         following = next(((start, end) for start, end, label in scene.mentions if label == arm and start >= d.end), None)
+        if following is not None and _LIST_THEN_RESPECTIVELY.match(scene.text, following[1]):
+            continue  # "16.2 and 18.7 months for A and B respectively": the first of a list the values follow in order
         if id(d) in seconds and following is not None and (
                 re.search(r"[)\]]|\b(?:were|was|is|are)\b", scene.text[d.end: following[0]])
                 or _VERSUS_NEXT.match(scene.text, following[1])):
             continue  # "(8% v 1%) were more frequent in arm A", "(67% v 47% for cetuximab v BSC)": the first value's arm
         d.arm = arm
+    _run_shares_the_arm_after(scene)
+
+
+def _run_shares_the_arm_after(scene: _ArmScene) -> None:
+    """ "PFS and OS were 2.8 and 13.2 months in arm A": a run of values of different outcomes, joined by "and",
+    is all of the arm named after its last value."""
+    for a, b in reversed(list(pairwise(scene.arm_level))):
+        if a.arm is None and b.arm is not None and a.mention is not b.mention and _WITHIN_RUN.fullmatch(scene.text, a.end, b.pos):
+            a.arm = b.arm
+
+
+#: After an arm's name: more names, then "respectively" ("for A and chemotherapy-surgery, respectively").
+_LIST_THEN_RESPECTIVELY = re.compile(r"\s*(?:,|\band\b|&)\s*[^,;.()]{1,40}?,?\s+respectively\b", re.IGNORECASE)
 
 
 def _versus_pairs(scene: _ArmScene) -> None:
