@@ -1623,3 +1623,22 @@ def test_runs_of_values_one_per_arm_cycle_through_the_outcomes_listed(text):
 
 def test_the_landmarks_rates_are_at_are_not_values():
     assert _sentence_results("No differences were seen in the survival rates of 1 and 2 years.", ["A", "B"]) == []
+
+
+def test_a_clause_comparing_with_an_arm_before_the_values_makes_it_the_second_of_each_pair():
+    text = "In the older cohort, in comparison with placebo, median OS was longer with drug X (9.1 months vs 7.0 months)."
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["drug X", "placebo"])] == [(9.1, "drug X"), (7.0, "placebo")]
+
+
+def test_how_long_a_treatment_was_given_is_not_a_result():
+    text = "Surgery plus 6 months of adjuvant hormone therapy gave longer survival than surgery alone."
+    assert _sentence_results(text, ["A", "B"]) == []
+
+
+def test_percentages_listed_right_before_an_outcome_are_that_outcomes():
+    text = ("Median survival was 12.0 and 10.5 months, respectively, with 51% and 44% survival rates of 1 year "
+            "and 20% and 18% survival rates of 2 years, respectively.")
+    drafts = _sentence_results(text, ["A", "B"])
+    assert [(d.measure, d.value, d.arm) for d in drafts] == [
+        ("median", 12.0, "A"), ("median", 10.5, "B"), ("rate_at_time", 51.0, "A"), ("rate_at_time", 44.0, "B"),
+        ("rate_at_time", 20.0, "A"), ("rate_at_time", 18.0, "B")]

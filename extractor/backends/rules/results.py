@@ -563,9 +563,14 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
         return True  # "at 2 and 3 years": landmarks listed
     if kind == "time" and _RATES_OF_BEFORE.search(before):
         return True  # "survival rates of 1 and 2 years": the landmarks the rates are at
+    if kind == "time" and _TREATMENT_AFTER.match(text, end):
+        return True  # "radiotherapy plus 6 months of androgen suppression": how long a treatment was given
     return bool(kind != "ratio" and _FOLLOW_AFTER.match(text[end: end + 25]))
 
 
+_TREATMENT_AFTER = re.compile(r"\s*of\s+(?:(?:adjuvant|neoadjuvant|maintenance|continuous|intermittent|daily|weekly|oral|the)\s+)*"
+                              r"(?:[\w-]+\s+)?(?:therapy|treatment|suppression|deprivation|blockade|chemotherapy|radiotherapy|"
+                              r"hormon\w*|tamoxifen|endocrine|administration|dosing)\b", re.IGNORECASE)
 _RATES_OF_BEFORE = re.compile(r"\brates?\s+(?:of|at)\s+(?:\d+\s*(?:,|and|or)\s*)*$", re.IGNORECASE)
 _PLANNED_BEFORE = re.compile(r"\b(?:to detect|hypothesi[sz]ed|assum(?:ed|ing)|expected|powered|minim(?:um|al) (?:\w+ )?difference|"
                              r"clinically (?:significant|important|meaningful|relevant) difference)\b[^.;%]{0,40}$", re.IGNORECASE)
@@ -638,6 +643,7 @@ _COUNT_BRACKET_BEFORE = re.compile(r"(?<![\w.·/-])\d+\s*(?:patients?\s*)?\(\s*$
 _BRACKET_CLOSE_GAP = re.compile(r"\s*%?\s*\)\s*$")
 #: "(23.5% vs 11.8% for ORR; and 58.8% vs 35.3% for DCR)": each pair named by the outcome after "for".
 _FOR_OUTCOME_GAP = re.compile(rf"\s*%?\s*(?:(?:{VERSUS}|and)\s*[-+]?{NUM}\s*%?\s*)?,?\s*for\s+(?:the\s+)?$", re.IGNORECASE)
+_PERCENTS_THEN_OUTCOME = re.compile(rf"\s*(?:(?:,|and|or)\s*[-+]?{NUM}\s*%\s*)+")
 _PAIR_END = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:[,;)\]]|$)")
 
 
@@ -651,6 +657,8 @@ def _named_right_after(after: list[Mention], text: str, start: int, end: int) ->
         return after[0]
     if _FOR_OUTCOME_GAP.fullmatch(gap) and _PAIR_END.match(text, after[0].end):
         return after[0]
+    if _PERCENTS_THEN_OUTCOME.fullmatch(gap) and text[start:end].rstrip().endswith("%"):
+        return after[0]  # "59.6% and 65.9% survival rates of 1 year"
     return None
 
 
@@ -1624,19 +1632,21 @@ _COMPARED_BEFORE = re.compile(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| 
                               re.IGNORECASE)
 
 
-_OPENING_COMPARED = re.compile(r"^\W*(?:(?:when|as|in|by)\s+)?compared\s+(?:with|to)\s+(?:the\s+)?(?:patients\s+(?:in|on|receiving)\s+(?:the\s+)?)?",
-                               re.IGNORECASE)
+_COMPARED_CLAUSE = re.compile(r"(?:^\W*|,\s*)(?:(?:when|as|in|by)\s+)?(?:compared|in comparison)\s+(?:with|to)\s+(?:the\s+)?"
+                              r"(?:patients\s+(?:in|on|receiving)\s+(?:the\s+)?)?$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:(?:arms?|groups?|patients)\s*)?,")
 
 
 def _opening_reference(scene: _ArmScene) -> str | None:
-    """The arm a sentence opens by comparing with ("Compared with the control group, the exercise group
-    had …"): the reference, so the second of each pair of values the sentence then prints."""
-    opening = _OPENING_COMPARED.match(scene.text)
-    if opening is None or not scene.mentions:
-        return None
-    start, _, label = scene.mentions[0]
-    comma = scene.text.find(",", opening.end())
-    return label if start <= opening.end() + 3 and (comma < 0 or start < comma) else None
+    """The arm a clause before the values compares with ("Compared with the control group, the exercise group
+    had …", "…, in comparison with radiotherapy, survival was longer with X (a vs b)"): the reference, so the
+    second of each pair of values the sentence then prints."""
+    first = min((d.pos for d in scene.arm_level), default=len(scene.text))
+    for start, end, label in scene.mentions:
+        if start < first and _COMPARED_CLAUSE.search(scene.text, max(0, start - 60), start) \
+                and _CLAUSE_END.match(scene.text, end):
+            return label
+    return None
 
 
 def _reference_last(scene: _ArmScene, labels: list[str]) -> list[str]:
