@@ -1642,3 +1642,8 @@ def test_percentages_listed_right_before_an_outcome_are_that_outcomes():
     assert [(d.measure, d.value, d.arm) for d in drafts] == [
         ("median", 12.0, "A"), ("median", 10.5, "B"), ("rate_at_time", 51.0, "A"), ("rate_at_time", 44.0, "B"),
         ("rate_at_time", 20.0, "A"), ("rate_at_time", 18.0, "B")]
+
+
+def test_a_ratio_for_a_time_to_an_unlisted_event_is_not_the_endpoint_named_before():
+    text = "The marker predicted PFS (HR=0.90, 95% CI 0.80-1.01) but not time to first fracture (HR=0.82, 95% CI 0.66-1.02)."
+    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == [("PFS", 0.9), ("OTHER", 0.82)]

@@ -1273,6 +1273,10 @@ _NAMED_AFTER = re.compile(rf"\)?\s*(?:\([^()]{{1,12}}\)\s*)?(?:for|of)\s+(?:the\
                           re.IGNORECASE)
 
 
+#: A time to an event the vocabulary has no endpoint for, right before a bracketed ratio: "time to first SRE (HR=".
+_UNLISTED_TIME_TO = re.compile(r"\btimes? to (?:first |initial )?[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}\s*[(\[]\s*$", re.IGNORECASE)
+
+
 def _comparative_endpoint(text: str, owner: Mention) -> str | None:
     """Which outcome a hazard/odds ratio is about: the survival endpoint named nearest to it."""
     window_after = owner.text[-25:] + " " + text[owner.end: owner.end + 60]
@@ -1287,6 +1291,9 @@ def _comparative_endpoint(text: str, owner: Mention) -> str | None:
     if named:
         return next((m.canonical for m in candidates if m.start == named.end()), None) or \
             next((m.canonical for m in candidates if m.start >= owner.end), None)
+    if _UNLISTED_TIME_TO.search(text, max(0, owner.start - 60), owner.start) and not any(
+            owner.start - 60 <= m.start and m.end <= owner.start for m in candidates):
+        return "OTHER"  # "nor time to first SRE (HR=0.82)": not the endpoint named before it
     before = [m for m in candidates if m.end <= owner.start]
     if before:
         return before[-1].canonical
