@@ -1647,3 +1647,17 @@ def test_percentages_listed_right_before_an_outcome_are_that_outcomes():
 def test_a_ratio_for_a_time_to_an_unlisted_event_is_not_the_endpoint_named_before():
     text = "The marker predicted PFS (HR=0.90, 95% CI 0.80-1.01) but not time to first fracture (HR=0.82, 95% CI 0.66-1.02)."
     assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == [("PFS", 0.9), ("OTHER", 0.82)]
+
+
+def test_a_phrase_naming_an_arm_of_the_sentence_is_not_a_subgroup():
+    text = "The 1-year survival rate for drug A patients was 60% vs. 44% for drug B patients (P = 0.02)."
+    assert [(d.value, d.arm, d.subgroup) for d in _sentence_results(text, ["drug A", "drug B"])] == [
+        (60.0, "drug A", None), (44.0, "drug B", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mean hospital stay was 7.5 d and 9.0 d in arms A and B, respectively.", [(7.5, "days"), (9.0, "days")]),
+    ("A 3D display was preferred in 61% of plans.", [(61.0, "percent")]),
+])
+def test_a_lone_d_after_a_number_is_days(text, expected):
+    assert [(d.value, d.unit) for d in _sentence_results(text, ["arm A", "arm B"])] == expected

@@ -33,7 +33,7 @@ _COMPARATIVE = {"HR": ("hazard_ratio", "ratio"), "OR": ("odds_ratio", "ratio"), 
 
 _VALUE_RE = quick(
     rf"(?P<pct>(?<![\w.·/-])(?:{NUM}))\s?(?:%|per\s?cent\b)(?!\s*(?:C[Il]\b|C\.I\.|confidence|CrI|credible))"
-    rf"|(?P<time>(?<![\w.·/-])(?:{NUM}))\s*(?P<tu>months?|mos?\b\.?|weeks?|wks?\b|days?|years?|yrs?\b)(?![\w-])"
+    rf"|(?P<time>(?<![\w.·/-])(?:{NUM}))\s*(?P<tu>months?|mos?\b\.?|weeks?|wks?\b|days?|years?|yrs?\b|(?<=\s)(?-i:d)(?![\w-]|\.\w))(?![\w-])"
     rf"|(?P<pm>(?<![\w.·/-])(?:{NUM}))\s*(?:±|\+/-|\+-)\s*(?:{NUM})\s*(?P<pmu>%|months?|weeks?|days?|years?)?(?![\w-])"
     rf"|(?P<tb>(?<![\w.·/-])(?:{NUM}))(?=\s*\((?:95\s?%\s*CI[,:]?\s*)?(?:{NUM})\s*(?:[-–—‒]|to|,)\s*(?:{NUM})\)\s*(?P<tbu>months?|weeks?|days?|years?)\b)"
     r"|(?P<nr>not (?:yet )?reached|\bNR\b(?!\s*=))"
@@ -1843,10 +1843,11 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
     if _respective_subgroups(drafts, text):
         return
     positions = [d.pos for d in drafts]
+    arms = {x.arm.lower() for x in drafts if x.arm}
     for d in drafts:
         phrase = _listed_subgroup(text, d) or _subgroup_phrase(d, drafts, text, positions)
         if phrase and not _NOT_SUBGROUP.search(phrase) and phrase.lower() not in {"subset", "subgroup", "population"} \
-                and not (d.arm and d.arm.lower() in phrase.lower()):  # "for DC-treated patients" names the arm
+                and not any(arm in phrase.lower() for arm in arms):  # "for DC-treated patients", "for PCB patients" name an arm
             d.subgroup = phrase
     for a, b in pairwise(drafts):  # "(13.5% v 10.5%)": the second of a pair is of the same subgroup
         if a.subgroup and b.subgroup is None and a.mention is b.mention \
