@@ -500,3 +500,12 @@ def test_arms_known_by_name_take_the_treatments_the_randomisation_gives_them():
     arms = find_arms(None, sentences)
     assert {a.label: [i["name"] for i in a.interventions] for a in arms} == {
         "robotic": ["robotic resection"], "open": ["open resection"]}
+
+
+def test_the_bare_drug_of_an_arm_given_it_alone_names_that_arm_beside_the_combination():
+    from extractor.backends.rules.arms import _add_alone_aliases
+
+    arms = [ArmDraft("drugA alone", ["drugA alone"]), ArmDraft("drugB plus drugA", ["drugB plus drugA"])]
+    _add_alone_aliases(arms)
+    text = "The rate was 48% in drugA and 37% in drugB plus drugA."
+    assert [label for *_, label in arm_mentions(text, arms)] == ["drugA alone", "drugB plus drugA"]

@@ -1838,3 +1838,132 @@ def test_a_randomisation_told_only_in_the_background_names_the_trials_treatments
             "months.\nRESULTS: Bone loss was 5% and 2%.")
     record = extract(Document(doc_id="x", title="Goserelin during adjuvant chemotherapy and bone turnover", text=text))
     assert {i.name for a in record.trials[0].arms for i in a.interventions} == {"Goserelin", "chemotherapy"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a share in brackets after its count belongs to the outcome right after the bracket
+    ("Among the 40 patients, 5 (12.5%) complete responses and 11 (27.5%) partial responses were seen.",
+     [("CR_RATE", 12.5), ("PR", 27.5)]),
+    # a pair named by the outcome after "for"
+    ("Both rates favoured the triplet (30% vs 18% for ORR; and 71% vs 52% for DCR).",
+     [("ORR", 30.0), ("ORR", 18.0), ("DCR", 71.0), ("DCR", 52.0)]),
+    # response categories abbreviated after "had"
+    ("Of 20 patients, 4 patients (20%) had PR and 9 patients (45%) had SD.", [("PR", 20.0), ("OTHER", 45.0)]),
+])
+def test_the_outcome_named_right_after_a_value(sentence, expected):
+    assert [(d.endpoint, d.value) for d in _sentence_results(sentence, [])] == expected
+
+
+def test_an_outcome_named_after_a_semicolon_does_not_own_the_values_before_it():
+    text = "Responses were 6/30 (20%) in arm A and 3/30 (10%) in arm B; complete responses were one in each arm."
+    drafts = _sentence_results(text, ["arm A", "arm B"])
+    assert [(d.endpoint, d.value, d.arm) for d in drafts if d.unit == "percent"] == [("ORR", 20.0, "arm A"), ("ORR", 10.0, "arm B")]
+
+
+@pytest.mark.parametrize(("phrase", "canonical"), [
+    ("2-year LTP-free survival", "OTHER"),
+    ("median failure-free survival", "OTHER"),
+    ("local tumor progression-free survival", "OTHER"),
+    ("median progression-free survival", "PFS"),
+    ("3-year disease-free survival", "DFS"),
+])
+def test_a_survival_free_of_what_the_list_does_not_name_is_not_overall_survival(phrase, canonical):
+    assert [m.canonical for m in find_mentions(phrase)] == [canonical]
+
+
+def test_the_second_value_of_a_contrast_goes_to_the_subgroup_after_than():
+    text = "Patients with KRAS mutation had longer median OS than those without KRAS mutation (20.1 versus 12.3 months)."
+    assert [(d.value, d.subgroup) for d in _sentence_results(text, [])] == [
+        (20.1, "KRAS mutation"), (12.3, "without KRAS mutation")]
+
+
+@pytest.mark.parametrize("text", [
+    "Compared with the control group, the response rate was higher (40% vs 20%) in the exercise group.",
+    "Compared with patients in the control group, patients in the exercise group had a higher response rate (40% vs 20%).",
+])
+def test_a_sentence_opening_on_the_arm_compared_with_gives_it_the_second_value(text):
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["exercise", "control"])] == [(40.0, "exercise"), (20.0, "control")]
+
+
+def test_an_arm_named_after_compared_with_is_the_reference_of_each_pair():
+    text = ("Survival was longer with the combined regimens (median, 9.9 months; 1-year rate, 38%) "
+            "compared with drug B (median, 7.6 months; 1-year rate, 30%).")
+    drafts = _sentence_results(text, ["drug A", "drug B"])
+    assert [(d.value, d.arm) for d in drafts if d.measure == "median"] == [(9.9, "drug A"), (7.6, "drug B")]
+    assert all(d.arm != "drug B" for d in drafts if d.value == 38.0)
+
+
+def test_a_treatment_completed_in_a_share_of_patients_is_feasibility():
+    text = "Adjuvant chemotherapy was completed in 81% of the patients."
+    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == [("FEASIBILITY", 81.0)]
+
+
+def test_a_subgroup_named_before_its_own_bracket_of_values_is_theirs_not_the_pairs_before():
+    text = ("Arm A had a longer median DFS than arm B (30.2 months versus 20.4 months), especially in the subgroup "
+            "of older patients (25.0 months versus 11.0 months).")
+    drafts = _sentence_results(text, ["arm A", "arm B"])
+    assert [(d.value, d.subgroup) for d in drafts] == [
+        (30.2, None), (20.4, None), (25.0, "older patients"), (11.0, "older patients")]
+
+
+def test_a_difference_in_median_survival_is_a_difference():
+    text = "Drug X was less effective than surgery, with a difference in median survival of 6 weeks."
+    assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == [("OS", "difference", 6.0)]
+
+
+def test_values_listed_for_arms_respectively_are_not_the_first_arms_named_after_them():
+    text = "Median survival times were 10.1 and 12.4 months for surgery and chemo-radiation respectively."
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["surgery", "radiotherapy"])] == [
+        (10.1, "surgery"), (12.4, "radiotherapy")]
+
+
+@pytest.mark.parametrize("text", [
+    "Median PFS and OS were 3.1 and 8.0 months in arm A and 4.2 and 9.9 months in arm B.",
+    "Median PFS and OS in arm A (3.1 and 8.0 months, respectively) were close to those in arm B (4.2 and 9.9 months, respectively).",
+])
+def test_runs_of_values_one_per_arm_cycle_through_the_outcomes_listed(text):
+    drafts = _sentence_results(text, ["arm A", "arm B"])
+    assert [(d.endpoint, d.value, d.arm) for d in drafts] == [
+        ("PFS", 3.1, "arm A"), ("OS", 8.0, "arm A"), ("PFS", 4.2, "arm B"), ("OS", 9.9, "arm B")]
+
+
+def test_the_landmarks_rates_are_at_are_not_values():
+    assert _sentence_results("No differences were seen in the survival rates of 1 and 2 years.", ["A", "B"]) == []
+
+
+def test_a_clause_comparing_with_an_arm_before_the_values_makes_it_the_second_of_each_pair():
+    text = "In the older cohort, in comparison with placebo, median OS was longer with drug X (9.1 months vs 7.0 months)."
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["drug X", "placebo"])] == [(9.1, "drug X"), (7.0, "placebo")]
+
+
+def test_how_long_a_treatment_was_given_is_not_a_result():
+    text = "Surgery plus 6 months of adjuvant hormone therapy gave longer survival than surgery alone."
+    assert _sentence_results(text, ["A", "B"]) == []
+
+
+def test_percentages_listed_right_before_an_outcome_are_that_outcomes():
+    text = ("Median survival was 12.0 and 10.5 months, respectively, with 51% and 44% survival rates of 1 year "
+            "and 20% and 18% survival rates of 2 years, respectively.")
+    drafts = _sentence_results(text, ["A", "B"])
+    assert [(d.measure, d.value, d.arm) for d in drafts] == [
+        ("median", 12.0, "A"), ("median", 10.5, "B"), ("rate_at_time", 51.0, "A"), ("rate_at_time", 44.0, "B"),
+        ("rate_at_time", 20.0, "A"), ("rate_at_time", 18.0, "B")]
+
+
+def test_a_ratio_for_a_time_to_an_unlisted_event_is_not_the_endpoint_named_before():
+    text = "The marker predicted PFS (HR=0.90, 95% CI 0.80-1.01) but not time to first fracture (HR=0.82, 95% CI 0.66-1.02)."
+    assert [(d.endpoint, d.value) for d in _sentence_results(text, [])] == [("PFS", 0.9), ("OTHER", 0.82)]
+
+
+def test_a_phrase_naming_an_arm_of_the_sentence_is_not_a_subgroup():
+    text = "The 1-year survival rate for drug A patients was 60% vs. 44% for drug B patients (P = 0.02)."
+    assert [(d.value, d.arm, d.subgroup) for d in _sentence_results(text, ["drug A", "drug B"])] == [
+        (60.0, "drug A", None), (44.0, "drug B", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mean hospital stay was 7.5 d and 9.0 d in arms A and B, respectively.", [(7.5, "days"), (9.0, "days")]),
+    ("A 3D display was preferred in 61% of plans.", [(61.0, "percent")]),
+])
+def test_a_lone_d_after_a_number_is_days(text, expected):
+    assert [(d.value, d.unit) for d in _sentence_results(text, ["arm A", "arm B"])] == expected

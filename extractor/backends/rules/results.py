@@ -36,7 +36,7 @@ _COMPARATIVE = {"HR": ("hazard_ratio", "ratio"), "OR": ("odds_ratio", "ratio"), 
 
 _VALUE_RE = quick(
     rf"(?P<pct>(?<![\w.·/-])(?:{NUM}))\s?(?:%|per\s?cent\b)(?!\s*(?:C[Il]\b|C\.I\.|confidence|CrI|credible))"
-    rf"|(?P<time>(?<![\w.·/-])(?:{NUM}))\s*(?P<tu>months?|mos?\b\.?|weeks?|wks?\b|days?|years?|yrs?\b)(?![\w-])"
+    rf"|(?P<time>(?<![\w.·/-])(?:{NUM}))\s*(?P<tu>months?|mos?\b\.?|weeks?|wks?\b|days?|years?|yrs?\b|(?<=\s)(?-i:d)(?![\w-]|\.\w))(?![\w-])"
     rf"|(?P<pm>(?<![\w.·/-])(?:{NUM}))\s*(?:±|\+/-|\+-)\s*(?:{NUM})\s*(?P<pmu>%|months?|weeks?|days?|years?)?(?![\w-])"
     rf"|(?P<tb>(?<![\w.·/-])(?:{NUM}))(?=\s*\((?:95\s?%\s*CI[,:]?\s*)?(?:{NUM})\s*(?:[-–—‒]|to|,)\s*(?:{NUM})\)\s*(?P<tbu>months?|weeks?|days?|years?)\b)"
     r"|(?P<nr>not (?:yet )?reached|\bNR\b(?!\s*=))"
@@ -102,6 +102,7 @@ _SUBGROUP_PHRASE = quick(
     r"(?:\b(?:[Ii]n|[Aa]mong|[Ff]or)\s+(?:the\s+)?|(?<![\w-])(?=[A-Z])|\b(?:compared (?:to|with)|versus|vs\.?|while|whereas)\s+|,\s+)"
     r"(?:[Pp]atients|[Tt]hose|[Ss]ubjects|[Cc]hildren|[Ww]omen|[Mm]en|[Tt]umou?rs)\s+(?:with|without|who|whose|harbou?ring)\s+"
     r"(?P<a>[^,;:()]{3,80}?)(?=\s*(?:[,;:()]|\b(?:had|has|have|was|were|exhibit\w*|show\w*|achiev\w*|compared|versus|vs|experienc\w*)\b|$))"
+    r"|\b[Ii]n\s+(?:the\s+)?(?:subgroup|subset)\s+of\s+(?P<c>[^,;:()]{3,60}?)(?=\s*[,;:()]|\s+(?:was|were|had|has|have)\b)"
     r"|\b[Ii]n\s+(?:the\s+)?(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population))\b",
 )
 _SUBGROUP_AFTER = re.compile(
@@ -599,9 +600,17 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
         return True  # "The 3 years PFS ... were 71.9%": a landmark, not a duration
     if kind == "time" and re.search(r"\b(?:at|after|by|within)\s+(?:\d+\s*(?:,|and|or)\s*)+$", before, re.IGNORECASE):
         return True  # "at 2 and 3 years": landmarks listed
+    if kind == "time" and _RATES_OF_BEFORE.search(before):
+        return True  # "survival rates of 1 and 2 years": the landmarks the rates are at
+    if kind == "time" and _TREATMENT_AFTER.match(text, end):
+        return True  # "radiotherapy plus 6 months of androgen suppression": how long a treatment was given
     return bool(kind != "ratio" and _FOLLOW_AFTER.match(text[end: end + 25]))
 
 
+_TREATMENT_AFTER = re.compile(r"\s*of\s+(?:(?:adjuvant|neoadjuvant|maintenance|continuous|intermittent|daily|weekly|oral|the)\s+)*"
+                              r"(?:[\w-]+\s+)?(?:therapy|treatment|suppression|deprivation|blockade|chemotherapy|radiotherapy|"
+                              r"hormon\w*|tamoxifen|endocrine|administration|dosing)\b", re.IGNORECASE)
+_RATES_OF_BEFORE = re.compile(r"\brates?\s+(?:of|at)\s+(?:\d+\s*(?:,|and|or)\s*)*$", re.IGNORECASE)
 _PLANNED_BEFORE = re.compile(r"\b(?:to detect|hypothesi[sz]ed|assum(?:ed|ing)|expected|powered|minim(?:um|al) (?:\w+ )?difference|"
                              r"clinically (?:significant|important|meaningful|relevant) difference)\b[^.;%]{0,40}$", re.IGNORECASE)
 _FORMULATION_AFTER = re.compile(r"\s*(?:w/v\s*)?(?:cream|gel|ointment|solution|lotion|spray|mouthwash|rinse|dextrose|"
@@ -668,6 +677,30 @@ _DEFINES_PATIENTS = re.compile(r"\b(?:patients|those|subjects|participants|women
                                r"developed|showed))\s+(?:an?\s+)?(?:[\w+/-]+\s+){0,3}$", re.IGNORECASE)
 
 
+#: "33 (57%) partial responses": a share printed in brackets after its count, the outcome right after.
+_COUNT_BRACKET_BEFORE = re.compile(r"(?<![\w.·/-])\d+\s*(?:patients?\s*)?\(\s*$", re.IGNORECASE)
+_BRACKET_CLOSE_GAP = re.compile(r"\s*%?\s*\)\s*$")
+#: "(23.5% vs 11.8% for ORR; and 58.8% vs 35.3% for DCR)": each pair named by the outcome after "for".
+_FOR_OUTCOME_GAP = re.compile(rf"\s*%?\s*(?:(?:{VERSUS}|and)\s*[-+]?{NUM}\s*%?\s*)?,?\s*for\s+(?:the\s+)?$", re.IGNORECASE)
+_PERCENTS_THEN_OUTCOME = re.compile(rf"\s*(?:(?:,|and|or)\s*[-+]?{NUM}\s*%\s*)+")
+_PAIR_END = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:[,;)\]]|$)")
+
+
+def _named_right_after(after: list[Mention], text: str, start: int, end: int) -> Mention | None:
+    """The outcome named right after a value in the two shapes where the words after it, not the ones
+    before, say what it counts: "33 (57%) partial responses" and "(58.8% vs 35.3% for DCR)"."""
+    if not after or after[0].canonical in _COMPARATIVE:
+        return None
+    gap = text[end:after[0].start]
+    if _BRACKET_CLOSE_GAP.fullmatch(gap) and _COUNT_BRACKET_BEFORE.search(text, max(0, start - 20), start):
+        return after[0]
+    if _FOR_OUTCOME_GAP.fullmatch(gap) and _PAIR_END.match(text, after[0].end):
+        return after[0]
+    if _PERCENTS_THEN_OUTCOME.fullmatch(gap) and text[start:end].rstrip().endswith("%"):
+        return after[0]  # "59.6% and 65.9% survival rates of 1 year"
+    return None
+
+
 def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention | None:
     """The endpoint mention a value belongs to."""
     # A mention inside brackets that closed before the value ("(18% complete response-CR) and 69%")
@@ -676,6 +709,9 @@ def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention 
     after_now = [m for m in mentions if m.start >= end]
     if after_now and not text[end:after_now[0].start].strip() and after_now[0].canonical != "HR":
         return after_now[0]  # "(18% complete response)"; not "(7% vs 9% HR 0.96)": the ratio that follows the pair
+    named_after = _named_right_after(after_now, text, start, end)
+    if named_after is not None:
+        return named_after
     named = _RATE_AFTER.match(text, end)
     if named and not find_mentions(named.group("n")):
         return Mention(named.start("n"), named.end("n"), named.group("n"), "OTHER", None)  # "a 52% crossover rate"
@@ -692,7 +728,9 @@ def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention 
         return before[-1]
     # "(38.7% vs. 12.7%, P = 0.001) significantly increases the rate of pCR": named after (a known
     # endpoint only: "At 3, 6 and 12 months ... the social continence rate was" names no time).
-    return after[0] if after and after[0].start - end < 120 and after[0].canonical != "OTHER" else None
+    # Not across a ";": "Responses were 9/72 (12.5%) …; complete responses were three" names another outcome.
+    return after[0] if after and after[0].start - end < 120 and after[0].canonical != "OTHER" \
+        and ";" not in text[end:after[0].start] else None
 
 
 def extract_sentence(
@@ -1083,8 +1121,10 @@ _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:media
 
 
 def _respectively_mentions(text: str, mentions: list[Mention], values: list[tuple]) -> dict[int, Mention]:
-    """ "median PFS and OS were 9.6 and 19.3 months, respectively": value -> its listed mention."""
-    if not _RESPECTIVELY.search(text):
+    """ "median PFS and OS were 9.6 and 19.3 months, respectively": value -> its listed mention; also runs of
+    values, one per arm: "PFS and OS were 2.8 and 13.2 months in arm A and 2.0 and 14.0 months in arm B"."""
+    respectively = _RESPECTIVELY.search(text) is not None
+    if not respectively and " and " not in text:
         return {}
     out: dict[int, Mention] = {}
     i = 0
@@ -1100,9 +1140,24 @@ def _respectively_mentions(text: str, mentions: list[Mention], values: list[tupl
         main = [v for v in after if v[2] != "ratio"]
         if main and len(main) % len(run) == 0:
             size = len(main) // len(run)  # "anemia and thrombocytopenia (52.5% vs. 10.0% and 34.4% vs. 1.7%)"
-            for k, v in enumerate(main):
-                out[v[0]] = run[k // size]
+            per_arm = size > 1 and _runs_per_arm(text, main, len(run))
+            if not (respectively or per_arm):
+                continue
+            for k, v in enumerate(main):  # "TTP and OS in arm A (4.7 and 9.5 months, respectively) and in arm B (4.2 and 8.2, …)"
+                out[v[0]] = run[k % len(run)] if per_arm else run[k // size]
     return out
+
+
+_WITHIN_RUN = re.compile(r"\s*(?:%|months?|weeks?|days?|years?)?\s*(?:,\s*(?:and\s+)?|and\s+)")
+_BETWEEN_RUNS = re.compile(r"\b(?:in|for|with|among)\b", re.IGNORECASE)
+
+
+def _runs_per_arm(text: str, values: list[tuple], n: int) -> bool:
+    """Whether ``values`` come in runs of ``n`` joined by "and", each run then naming whom it is for:
+    "2.8 and 13.2 months in arm A and 2.0 and 14.0 months in arm B"."""
+    runs = [values[i:i + n] for i in range(0, len(values), n)]
+    within = all(_WITHIN_RUN.fullmatch(text, a[1], b[0]) for run in runs for a, b in pairwise(run))
+    return within and all(_BETWEEN_RUNS.search(text, a[-1][1], b[0][0]) for a, b in pairwise(runs))
 
 
 def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, unit: str | None,
@@ -1200,8 +1255,8 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
     duration = _DURATION_OF.search(sentence.text, max(0, owner.start - 40), owner.start)
     if owner.canonical not in TIME_TO_EVENT and owner.canonical != "OTHER" and not duration:
         return None
-    if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 30), start) or _told_as_change(sentence.text, start):
-        measure = "difference"  # "(difference, 2.4 months; 95% CI, 1.0 to 4.0)", "prolonged survival by 2.1 months"
+    if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 80), start) or _told_as_change(sentence.text, start):
+        measure = "difference"  # "(difference, 2.4 months; 95% CI, 1.0 to 4.0)", "a difference in median survival of 6 weeks"
     else:
         said = sentence.text[duration.start() if duration else max(0, owner.start - 12): start]
         measure = "mean" if _MEAN.search(said) else "median"
@@ -1383,6 +1438,10 @@ _NAMED_AFTER = re.compile(rf"\)?\s*(?:\([^()]{{1,12}}\)\s*)?(?:for|of)\s+(?:the\
                           re.IGNORECASE)
 
 
+#: A time to an event the vocabulary has no endpoint for, right before a bracketed ratio: "time to first SRE (HR=".
+_UNLISTED_TIME_TO = re.compile(r"\btimes? to (?:first |initial )?[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}\s*[(\[]\s*$", re.IGNORECASE)
+
+
 def _comparative_endpoint(text: str, owner: Mention) -> str | None:
     """Which outcome a hazard/odds ratio is about: the survival endpoint named nearest to it."""
     window_after = owner.text[-25:] + " " + text[owner.end: owner.end + 60]
@@ -1397,6 +1456,9 @@ def _comparative_endpoint(text: str, owner: Mention) -> str | None:
     if named:
         return next((m.canonical for m in candidates if m.start == named.end()), None) or \
             next((m.canonical for m in candidates if m.start >= owner.end), None)
+    if _UNLISTED_TIME_TO.search(text, max(0, owner.start - 60), owner.start) and not any(
+            owner.start - 60 <= m.start and m.end <= owner.start for m in candidates):
+        return "OTHER"  # "nor time to first SRE (HR=0.82)": not the endpoint named before it
     before = [m for m in candidates if m.end <= owner.start]
     if before:
         return before[-1].canonical
@@ -1542,6 +1604,8 @@ def _respectively_lists(scene: _ArmScene) -> None:
     listed = _respective_arms(scene, respectively)
     if not listed or not (leading or respectively):
         return
+    if not respectively:
+        listed = _reference_last(scene, listed)
     for group in _value_groups(scene):
         if len(group) == len(listed) and not any(d.arm for d in group):
             for d, label in zip(group, listed, strict=True):
@@ -1685,11 +1749,26 @@ def _arm_named_after(scene: _ArmScene) -> None:
             continue
         arm = _arm_after(d, scene.text, scene.mentions)
         following = next(((start, end) for start, end, label in scene.mentions if label == arm and start >= d.end), None)
+        if following is not None and _LIST_THEN_RESPECTIVELY.match(scene.text, following[1]):
+            continue  # "16.2 and 18.7 months for A and B respectively": the first of a list the values follow in order
         if id(d) in seconds and following is not None and (
                 re.search(r"[)\]]|\b(?:were|was|is|are)\b", scene.text[d.end: following[0]])
                 or _VERSUS_NEXT.match(scene.text, following[1])):
             continue  # "(8% v 1%) were more frequent in arm A", "(67% v 47% for cetuximab v BSC)": the first value's arm
         d.arm = arm
+    _run_shares_the_arm_after(scene)
+
+
+def _run_shares_the_arm_after(scene: _ArmScene) -> None:
+    """ "PFS and OS were 2.8 and 13.2 months in arm A": a run of values of different outcomes, joined by "and",
+    is all of the arm named after its last value."""
+    for a, b in reversed(list(pairwise(scene.arm_level))):
+        if a.arm is None and b.arm is not None and a.mention is not b.mention and _WITHIN_RUN.fullmatch(scene.text, a.end, b.pos):
+            a.arm = b.arm
+
+
+#: After an arm's name: more names, then "respectively" ("for A and chemotherapy-surgery, respectively").
+_LIST_THEN_RESPECTIVELY = re.compile(r"\s*(?:,|\band\b|&)\s*[^,;.()]{1,40}?,?\s+respectively\b", re.IGNORECASE)
 
 
 def _versus_pairs(scene: _ArmScene) -> None:
@@ -1703,7 +1782,9 @@ def _versus_pairs(scene: _ArmScene) -> None:
     if not ordered:  # an unnamed pair reads experimental first: "4.49 vs. 13.31 days"
         labels_all = sorted(labels_all, key=lambda label: bool(_CONTROL_ARM.search(label)))
     candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
-    if len(ordered) == 1 and len(candidates) == 2 and _named_as_comparator(scene):
+    if _opening_reference(scene) in candidates:
+        candidates = _reference_last(scene, candidates)
+    elif len(ordered) == 1 and len(candidates) == 2 and _named_as_comparator(scene):
         candidates = candidates[::-1]  # "(21% vs 33%) among intervention compared with control group participants"
     times = _listed_times(scene.text, _RESPECTIVELY.search(scene.text) is not None) if not ordered else 0
     for group in scene.by_mention():
@@ -1732,6 +1813,30 @@ _COMPARED_BEFORE = re.compile(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| 
 def _is_comparator(scene: _ArmScene, start: int) -> bool:
     """Whether the arm named at ``start`` comes right after "compared with", "versus" or "than"."""
     return _COMPARED_BEFORE.search(scene.text, max(0, start - 40), start) is not None
+
+
+_COMPARED_CLAUSE = re.compile(r"(?:^\W*|,\s*)(?:(?:when|as|in|by)\s+)?(?:compared|in comparison)\s+(?:with|to)\s+(?:the\s+)?"
+                              r"(?:patients\s+(?:in|on|receiving)\s+(?:the\s+)?)?$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"\s*(?:(?:arms?|groups?|patients)\s*)?,")
+
+
+def _opening_reference(scene: _ArmScene) -> str | None:
+    """The arm a clause before the values compares with ("Compared with the control group, the exercise group
+    had …", "…, in comparison with radiotherapy, survival was longer with X (a vs b)"): the reference, so the
+    second of each pair of values the sentence then prints."""
+    first = min((d.pos for d in scene.arm_level), default=len(scene.text))
+    for start, end, label in scene.mentions:
+        if start < first and _COMPARED_CLAUSE.search(scene.text, max(0, start - 60), start) \
+                and _CLAUSE_END.match(scene.text, end):
+            return label
+    return None
+
+
+def _reference_last(scene: _ArmScene, labels: list[str]) -> list[str]:
+    """``labels`` with the arm the sentence opens by comparing with moved last: "Compared with the CT group,
+    … (42.6% vs 25.5%) in the PET/CT group" gives PET/CT the first value."""
+    reference = _opening_reference(scene)
+    return [x for x in labels if x != reference] + [reference] if reference in labels else labels
 
 
 def _named_as_comparator(scene: _ArmScene) -> bool:
@@ -1858,6 +1963,8 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
             return None  # "139 patients died (64 in the A group": the arm is the bracketed number's; "(45% v 30%) … in arm A": a pair's
         if _TURN.search(gap):
             return None  # "fatigue (34.78%), whereas those in the gefitinib group …": the next clause's arm
+        if _COMPARED_BEFORE.search(gap):
+            return None  # "with A (… 38.9%) compared with B (…)": B is what A's value is compared with
         if len(gap) <= 40 and not re.search(r"[;]|\d\s*%|\bversus\b|\bvs?\b|\band\b\s+\d|\bto\b", gap):
             return label
         if start - draft.end <= 150 and re.fullmatch(r"(?:[^;%]*?\d\s?%\)?)*[^;%\d]*?\b(?:for|in|with)\s+(?:the\s+)?", gap) \
@@ -1945,10 +2052,11 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
     if _respective_subgroups(drafts, text):
         return
     positions = [d.pos for d in drafts]
+    arms = {x.arm.lower() for x in drafts if x.arm}
     for d in drafts:
         phrase = _listed_subgroup(text, d) or _subgroup_phrase(d, drafts, text, positions)
         if phrase and not _NOT_SUBGROUP.search(phrase) and phrase.lower() not in {"subset", "subgroup", "population"} \
-                and not (d.arm and d.arm.lower() in phrase.lower()):  # "for DC-treated patients" names the arm
+                and not any(arm in phrase.lower() for arm in arms):  # "for DC-treated patients", "for PCB patients" name an arm
             d.subgroup = phrase
     for a, b in pairwise(drafts):  # "(13.5% v 10.5%)": the second of a pair is of the same subgroup
         if a.subgroup and b.subgroup is None and a.mention is b.mention \
@@ -1974,7 +2082,8 @@ _RESPECTIVE_SUBGROUPS = quick(
 #: "Patients with high baseline miR-21 had worse PFS (3.5 vs. 12.7 months) … compared to patients with low miR-21"
 _CONTRASTED_SUBGROUPS = quick(
     r"\b(?:[Pp]atients|[Tt]hose|[Ww]omen|[Mm]en)\s+with\s+(?P<a>[^,;:()]{3,60}?)\s+(?:had|showed|experienced|achieved)\b"
-    r".{0,200}?\bcompared\s+(?:to|with)\s+(?:patients|those)\s+with\s+(?P<b>[^,;:().]{3,60})"
+    r".{0,200}?\b(?:compared\s+(?:to|with)|than)\s+(?:patients|those|women|men)\s+(?P<b>(?:with|without)\s+[^,;:().]{3,60}?)"
+    r"(?=\s*(?:[,;:().]|$))"
 )
 
 
@@ -2024,15 +2133,21 @@ def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[i
         last = m
     if last is not None and any(last.end() <= p < d.pos for p in positions):
         last = None  # another number sits between the phrase and this one
-    if last is not None and any(o is not d and 0 <= last.start() - o.end < 70
-                                and not _NEW_CLAUSE.search(text, o.end, last.start()) for o in drafts):
-        last = None  # the phrase qualifies the number right before it
+    if last is not None and not _OWN_VALUES.match(text, last.end()) and any(
+            o is not d and 0 <= last.start() - o.end < 70 and not _NEW_CLAUSE.search(text, o.end, last.start()) for o in drafts):
+        last = None  # the phrase qualifies the number right before it (unless a bracket of its own values follows it)
     if last is None:
         last = _SUBGROUP_AFTER.match(text[d.end: d.end + 90])
     if last is None and _depth(text[d.end:]) < 0:
         close = _closing_bracket(text, d.end)
         last = _SUBGROUP_AFTER.match(text[close + 1: close + 90]) if close is not None else None
-    return _clean_subgroup(last.group("a") or last.group("b") or "") if last is not None else None
+        if last is not None and close is not None and _OWN_VALUES.match(text, close + 1 + last.end()):
+            last = None  # "(27.1 vs 18.9 months), especially in the subgroup of X (22.5 vs 13.5 months)": X's own values
+    return _clean_subgroup(last.group("a") or last.group("b") or last.groupdict().get("c") or "") if last is not None else None
+
+
+#: A bracket of numbers right after a subgroup phrase: the values are that subgroup's.
+_OWN_VALUES = re.compile(r"\s*[(\[][^()\[\]]*\d")
 
 
 # "…(15.0% v 12.4%), and a similar trend was noted in patients with X (13.5% v 10.5%)": a new clause.
@@ -2053,7 +2168,7 @@ def _closing_bracket(text: str, pos: int) -> int | None:
 
 def _clean_subgroup(phrase: str) -> str:
     phrase = re.sub(r"\s*\[[\d,–\- ]+\]\s*$", "", phrase)  # a citation mark is not part of it
-    phrase = re.sub(r"^(?:patients|those|subjects)\s+(?:with|harbou?ring)\s+", "", phrase)
+    phrase = re.sub(r"^(?:(?:patients|those|subjects)\s+)?(?:with|harbou?ring)\s+", "", phrase)
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.:")
     phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
     return phrase

@@ -125,6 +125,11 @@ ENTRIES: tuple[Entry, ...] = (
           example="distant metastasis-free survival", keys=("surviv", "dmfs")),
     Entry(r"(?:median )?(?:relapse|recurrence)[-\s‐‑–]free[-\s‐‑–]survival(?: \(RFS\))?(?: rates?)?|\bRFS\b", "RFS",
           example="recurrence-free survival", keys=("rfs", "relapse", "recurrence")),
+    # "2-year LTP free survival", "local progression-free survival", "failure-free survival": a survival free of
+    # something the list has no endpoint for is an outcome of its own, not overall survival.
+    Entry(r"(?:(?:local|locoregional|loco-regional)(?: tumou?r)? progression(?: \(\w+\))?|(?-i:\b[A-Z]{2,5})|failure|pain|symptom|"
+          r"biochemical(?: (?:failure|progression|relapse|recurrence))?)[-\s‐‑–]free[-\s‐‑–]survival(?: \(\w+\))?(?: rates?)?",
+          "OTHER", example="local tumor progression-free survival", keys=("free",)),
     Entry(r"(?:disease|cancer|tumou?r)[-\s‐‑–]specific[-\s‐‑–]survival(?: \(\w+\))?|\bDSS\b|\bCSS\b|treatment[- ]free survival(?: \(TFS\))?|\bTFS\b", "OTHER",
           example="cancer-specific survival", keys=("surviv", "dss", "css", "tfs")),
     Entry(r"(?:median )?(?:overall )?survival times?|(?:median )?overall[- ]survival(?: \(m?OS\))?(?: rates?)?|\bm?OS\b(?: rates?)?|\bsurvivals?\b", "OS",
@@ -156,13 +161,13 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"stable disease(?: \(SD\))?(?! or better)|progressive disease(?: \(PD\))?", "OTHER", "category",
           example="stable disease", keys=("stable", "progressive")),
     # "47% with 7% CR, 39% PR", "1 PR, and 21 SDs": a response category abbreviated after its number (not "ER/PR").
-    Entry(r"(?<=\d\s)PRs?\b(?![-+/])|(?<=%\s)PRs?\b(?![-+/])", "PR", cased=True,
+    Entry(r"(?:(?<=\d\s)|(?<=%\s)|(?<=had\s)|(?<=achieved\s))PRs?\b(?![-+/])", "PR", cased=True,
           example="39% PR", keys=("pr",)),
-    Entry(r"(?<=\d\s)SDs?\b(?![-+/])|(?<=%\s)SDs?\b(?![-+/])", "OTHER", "category", cased=True,
+    Entry(r"(?:(?<=\d\s)|(?<=%\s)|(?<=had\s)|(?<=achieved\s))SDs?\b(?![-+/])", "OTHER", "category", cased=True,
           example="16 SD", keys=("sd",)),
     Entry(r"(?:confirmed |best |overall |objective |clinical |radiological |intracranial )*(?:tumou?r )?(?:response|remission) rates?(?: \((?:ORR|RR|OR)\))?"
           r"|(?:confirmed |best |overall )*objective (?:tumou?r )?responses?(?: \(OR\))?|overall (?:\([^()]{1,40}\) )?(?:clinical )?response"
-          r"|\bORRs?\b|\bresponded\b"
+          r"|\bORRs?\b|\bresponded\b|^(?:the )?responses?(?= (?:were|was)\b)"
           r"|(?:clinical|tumou?r) responses?\b(?! (?:evaluation|assessment|criteria|duration))|(?:number|proportion|percentage) of responders", "ORR",
           example="objective response rate", keys=("respon", "orr", "remission")),
     Entry(r"(?:complete |radical )?\(?R0\)? (?:surgical )?resection(?: rates?)?|radical (?:\(R0\) )?(?:surgical )?resection(?: rates?)?", "R0_RESECTION",
@@ -192,8 +197,10 @@ ENTRIES: tuple[Entry, ...] = (
           example="quality of life", keys=("quality", "qol")),
     Entry(r"(?:[A-Z0-9-]+-specific )?(?:T[- ]cell|CTL|immune|immunological) responses?", "IMMUNE_RESPONSE",
           example="T-cell response", keys=("respons",)),
+    # "chemoradiotherapy was completed in 74%", "completed all planned cycles": how much of the treatment was given
     Entry(r"feasibility|proceeded to (?:surgery|resection)|completed (?:the )?(?:trial|study|intervention|treatment|protocol|"
-          r"program(?:me)?|follow-up)(?: as per protocol)?|adherence|compliance|consented to participate|retention(?: rates?)?|"
+          r"program(?:me)?|follow-up)(?: as per protocol)?|(?:was|were) completed(?= (?:in|by) )|"
+          r"completed (?:all|the planned|the scheduled|the full|the prescribed) (?:\w+ )?(?:cycles|courses|sessions|fractions|doses)|adherence|compliance|consented to participate|retention(?: rates?)?|"
           r"(?:completion|participation|recruitment|accrual|consent|uptake) rates?", "FEASIBILITY",
           example="recruitment rate", keys=("feasib", "proceeded", "complet", "adheren", "complian", "consent", "retention", "participat", "recruit", "accrual", "uptake")),
     # How much of the planned treatment was given: "relative dose intensity", "median treatment duration",
