@@ -1605,7 +1605,7 @@ def _respectively_lists(scene: _ArmScene) -> None:
     if not listed or not (leading or respectively):
         return
     if not respectively:
-        listed = _reference_last(scene, listed)
+        listed = _reference_last(listed, _opening_reference(scene))
     for group in _value_groups(scene):
         if len(group) == len(listed) and not any(d.arm for d in group):
             for d, label in zip(group, listed, strict=True):
@@ -1782,8 +1782,9 @@ def _versus_pairs(scene: _ArmScene) -> None:
     if not ordered:  # an unnamed pair reads experimental first: "4.49 vs. 13.31 days"
         labels_all = sorted(labels_all, key=lambda label: bool(_CONTROL_ARM.search(label)))
     candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
-    if _opening_reference(scene) in candidates:
-        candidates = _reference_last(scene, candidates)
+    reference = _opening_reference(scene)
+    if reference in candidates:
+        candidates = _reference_last(candidates, reference)
     elif len(ordered) == 1 and len(candidates) == 2 and _named_as_comparator(scene):
         candidates = candidates[::-1]  # "(21% vs 33%) among intervention compared with control group participants"
     times = _listed_times(scene.text, _RESPECTIVELY.search(scene.text) is not None) if not ordered else 0
@@ -1832,10 +1833,9 @@ def _opening_reference(scene: _ArmScene) -> str | None:
     return None
 
 
-def _reference_last(scene: _ArmScene, labels: list[str]) -> list[str]:
-    """``labels`` with the arm the sentence opens by comparing with moved last: "Compared with the CT group,
-    … (42.6% vs 25.5%) in the PET/CT group" gives PET/CT the first value."""
-    reference = _opening_reference(scene)
+def _reference_last(labels: list[str], reference: str | None) -> list[str]:
+    """``labels`` with ``reference``, the arm the sentence opens by comparing with (``_opening_reference``), moved
+    last: "Compared with the CT group, … (42.6% vs 25.5%) in the PET/CT group" gives PET/CT the first value."""
     return [x for x in labels if x != reference] + [reference] if reference in labels else labels
 
 
