@@ -263,7 +263,14 @@ def _marks(text: str, lines: list[tuple[int, int]]) -> list[_Mark]:
 
 _TITLE_SKIP = re.compile(r"^(?:https?:|doi\b|received\b|accepted\b|published\b|copyright\b|©|open access\b)", re.IGNORECASE)
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+(?=[A-Z])")
-_MARKUP = re.compile(rf"^\s*#{{1,6}}\s*|{_OPEN}|{_CLOSE}")
+_MARKUP = quick(rf"^\s*#{{1,6}}\s*|{_OPEN}|{_CLOSE}")
+
+
+def _without_markup(line: str) -> str:
+    """The line without its heading marks and emphasis ("# ", "**", "<h1>")."""
+    if "#" not in line and "*" not in line and "_" not in line and "<" not in line:
+        return line  # every mark has one of them: skip the search of a long line
+    return _MARKUP.sub("", line)
 
 
 def _title_line(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -273,9 +280,8 @@ def _title_line(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | No
         if _opens_section(line):
             return None  # the labels have begun
         heading = _heading(line)
-        candidate = _MARKUP.sub("", line).strip()
-        words = candidate.split()
-        if (heading is not None and heading[0] == BODY) or len(words) < 4 or len(candidate) > 400 \
+        candidate = _without_markup(line).strip()
+        if (heading is not None and heading[0] == BODY) or len(candidate) > 400 or len(candidate.split()) < 4 \
                 or _TITLE_SKIP.match(candidate) or _BULLET.match(line):
             continue  # front matter ("REVIEW", "Open Access", a journal's name, a DOI)
         if n + 1 == len(lines):
@@ -551,22 +557,22 @@ def read_structure(text: str, title: str | None = None) -> Structure:
 def _aim_and_background(sentences: list[Sentence]) -> list[Sentence]:
     """Printed background and objective sections, sentence by sentence, as unlabelled text reads
     them: the statement of aim is the objective; what comes before it, the background."""
-    out = [_objective_in_background(s) for s in sentences]
-    first_aim = next((i for i, s in enumerate(out) if s.section == OBJECTIVE and _CUES[OBJECTIVE].search(s.text.lower())), None)
+    aims = [s.section in (BACKGROUND, OBJECTIVE) and _CUES[OBJECTIVE].search(s.text.lower()) is not None for s in sentences]
+    out = [_objective_in_background(s, aim) for s, aim in zip(sentences, aims, strict=True)]
+    first_aim = next((i for i, aim in enumerate(aims) if aim), None)
     if first_aim is None:
         return out
     return [Sentence(s.start, s.end, s.text, BACKGROUND, s.index) if i < first_aim and s.section == OBJECTIVE else s
             for i, s in enumerate(out)]
 
 
-def _objective_in_background(sentence: Sentence) -> Sentence:
-    """In a background or objective section, a statement of aim ("We assessed whether …") is the
+def _objective_in_background(sentence: Sentence, aim: bool) -> Sentence:
+    """In a background or objective section, a statement of aim ("We assessed whether …": ``aim``) is the
     objective and a statement of what is known ("X is common", "Y has been shown") the background,
     as they are where no label says so."""
     if sentence.section not in (BACKGROUND, OBJECTIVE):
         return sentence
-    low = sentence.text.lower()
-    kind = OBJECTIVE if _CUES[OBJECTIVE].search(low) else BACKGROUND if _CUES[BACKGROUND].search(low) else sentence.section
+    kind = OBJECTIVE if aim else BACKGROUND if _CUES[BACKGROUND].search(sentence.text.lower()) else sentence.section
     return Sentence(sentence.start, sentence.end, sentence.text, kind, sentence.index) if kind != sentence.section else sentence
 
 

@@ -470,7 +470,7 @@ def regimen_abbreviations(text: str) -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for m in _ABBREVIATION_DEFINED.finditer(text):
         abbr = m.group("abbr")
-        if not re.search(r"[A-Z]", abbr) or abbr in out or find_drugs(abbr):
+        if abbr.islower() or abbr in out or find_drugs(abbr):  # no capital letter
             continue
         window = text[max(0, m.start() - 160):m.start()]  # the long form is right before its bracket
         chain = _drug_chain_before(window, find_drugs(window, code_names=True), len(window))
@@ -1044,14 +1044,15 @@ _ABBREVIATION = re.compile(r"\((?P<a>[A-Za-z0-9+\-]*[A-Z][A-Za-z0-9+\-]*(?: \+ [
 
 
 _INNERMOST = re.compile(r"\([^()\[\]]*\)|\[[^()\[\]]*\]")
+_SPACES = re.compile(r"\s+")
 
 
 def _strip_parentheticals(text: str) -> str:
     """The text without its bracketed asides, nested ones included."""
     previous = None
-    while previous != text:
+    while previous != text and ("(" in text or "[" in text):  # every aside opens with one of them
         previous, text = text, _INNERMOST.sub("", text)
-    return re.sub(r"\s+", " ", text)
+    return _SPACES.sub(" ", text)
 
 
 #: "20 mg/day orally for 2 years", "75 mg/m2 every 3 weeks": how much and how often, not what.
@@ -1101,14 +1102,13 @@ def _short_label(raw: str) -> str:
         bare = _DOSE_AND_SCHEDULE.sub("", label).strip(" ,;.")
         # "8 Gy in a single fraction": the dose is the arm; what is left is only its schedule
         label = bare if bare and not re.match(r"(?:in|over|at|as)\b", bare, re.IGNORECASE) else label
-    label = re.sub(r"\s+in addition to\b.*$", "", label, flags=re.IGNORECASE)  # "chemotherapy in addition to best supportive care"
-    label = re.sub(r"\s+(?:arms?|groups?|regimens?)$|\s+for\s+(?:up to\s+)?\d+\s+(?:days?|weeks?|months?|years?|cycles?)$", "",
-                   label, flags=re.IGNORECASE)
+    label = _IN_ADDITION.sub("", label)
+    label = _KIND_OR_LENGTH_TAIL.sub("", label)
     label = _TRAILING_ROUTE.sub("", label)  # "placebo orally bid"
-    label = re.sub(r"\s+in combination with\b.*$", "", label, flags=re.IGNORECASE)
-    if re.search(r"\bas (?:the )?controls?$", label, re.IGNORECASE):
+    label = _IN_COMBINATION.sub("", label)
+    if _AS_CONTROLS.search(label):
         return "control"  # "to no preservation as controls"
-    head = re.sub(r"\s+(?:with subsequent|followed by)\s+.*$", "", label, flags=re.IGNORECASE)
+    head = _SEQUENCE_TAIL.sub("", label)
     if len(label.split()) > 4 and 1 <= len(head.split()) <= 4 and "," not in head:
         label = head  # "complete bladder neck preservation with subsequent urethro-urethral anastomosis"
     if len(label.split()) > 4:
@@ -1119,6 +1119,13 @@ def _short_label(raw: str) -> str:
     return label
 
 
+#: What a label may end with and is no part of the arm's name (each is cut):
+_IN_ADDITION = re.compile(r"\s+in addition to\b.*$", re.IGNORECASE)  # "chemotherapy in addition to best supportive care"
+_KIND_OR_LENGTH_TAIL = re.compile(  # "… arm", "… for 6 cycles"
+    r"\s+(?:arms?|groups?|regimens?)$|\s+for\s+(?:up to\s+)?\d+\s+(?:days?|weeks?|months?|years?|cycles?)$", re.IGNORECASE)
+_IN_COMBINATION = re.compile(r"\s+in combination with\b.*$", re.IGNORECASE)
+_SEQUENCE_TAIL = re.compile(r"\s+(?:with subsequent|followed by)\s+.*$", re.IGNORECASE)
+_AS_CONTROLS = re.compile(r"\bas (?:the )?controls?$", re.IGNORECASE)  # "to no preservation as controls"
 _TRAILING_ROUTE = re.compile(r"(?:\s+(?:orally|intravenously|subcutaneously|i\.v\.|p\.o\.|s\.c\.|bid|b\.i\.d\.|tid|qd|daily|"
                              r"twice daily|once daily|every \d+ (?:days|weeks)|every (?:day|week)))+$", re.IGNORECASE)
 _SPLIT_OR = re.compile(r"\s+(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
