@@ -7,7 +7,7 @@ arm with the same label.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -445,11 +445,13 @@ def _defined_by_the_randomisation(arms: list[ArmDraft], sentences: list[str]) ->
 def _give_interventions(arms: list[ArmDraft], glossary: str) -> None:
     """Each arm's interventions from the words that define it, or from its letters ("TEL": docetaxel,
     epirubicin, lobaplatin)."""
-    letters = _drug_abbreviations(glossary) if len(arms) >= 2 else {}
+    letters: dict[str, str] | None = None  # found when an arm first needs them: few do
     for arm in arms:
         arm.interventions = interventions_in(_intervention_text(arm))
-        if not arm.interventions and arm.label and letters:
-            arm.interventions = interventions_in(" ".join(_spelled_out(arm.label, letters)))
+        if not arm.interventions and arm.label and len(arms) >= 2:
+            letters = _drug_abbreviations(glossary) if letters is None else letters
+            if letters:
+                arm.interventions = interventions_in(" ".join(_spelled_out(arm.label, letters)))
 
 
 # ---------------------------------------------------------------- regimens named by abbreviation
@@ -653,7 +655,7 @@ def _long_form(sentence: str, bracket: int) -> str:
 
 # ---------------------------------------------------------------- arm sizes
 
-_SIZE_BEFORE = re.compile(  # "275 patients allocated", "182 in the", "14 were treated with", "(n = 53) in the"
+_SIZE_BEFORE = quick(  # "275 patients allocated", "182 in the", "14 were treated with", "(n = 53) in the"
     r"(?<![\d:])(?P<n>\d[\d,]*)\s+(?:(?:eligible |evaluable )?(?:patients|participants|subjects|women|men|pts)\s+)?"
     r"(?:(?:were|was)\s+)?(?:(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\s+(?:to\s+)?|in\s+|treated\s+with\s+|"
     r"received\s+|receiving\s+|on\s+|to\s+(?:receive\s+)?)(?:the\s+)?$",
@@ -1301,12 +1303,33 @@ _LETTERS_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z]?\)")
 def _drug_abbreviations(text: str) -> dict[str, str]:
     """ "docetaxel (T) and epirubicin (E)": letter -> drug, for arms named by their letters."""
     out: dict[str, str] = {}
-    if not _LETTERS_IN_BRACKETS.search(text):
-        return out  # every match ends in one: skip the search of the text
-    for m in _ABBREVIATED_DRUG.finditer(text):
+    for m in _abbreviated_drugs(text):
         if find_drugs(m.group("name")):
             out.setdefault(m.group("abbr"), m.group("name"))
     return out
+
+
+def _abbreviated_drugs(text: str) -> Iterator[re.Match[str]]:
+    """``_ABBREVIATED_DRUG.finditer(text)``, searched from the word before each bracket of letters only:
+    every match ends in one, and they are few."""
+    pos = 0
+    for bracket in _LETTERS_IN_BRACKETS.finditer(text):
+        if bracket.start() < pos:
+            continue
+        m = _ABBREVIATED_DRUG.search(text, max(pos, _word_start(text, bracket.start())))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+def _word_start(text: str, at: int) -> int:
+    """Where the word (a run of ``[\\w-]``) that ends before ``text[at]``, spaces aside, starts."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_-"):
+        at -= 1
+    return at
 
 
 def _spelled_out(label: str, letters: dict[str, str]) -> list[str]:
