@@ -465,30 +465,42 @@ def infer_kinds(sentences: list[Sentence]) -> list[str]:
     if not sentences:
         return []
     scores = [_cue_scores(s) for s in sentences]
-    n, k = len(sentences), len(_ORDER)
-    best = [[0.0] * k for _ in range(n)]
-    back = [[0] * k for _ in range(n)]
-    for i in range(n):
-        p = 0  # the best kind up to j for the sentence before: the first of equals, as max() would pick
-        for j in range(k):
-            prior = -0.01 * abs(j - (k - 1) * i / max(1, n - 1))  # ties go to the expected place
-            if i == 0:
-                best[i][j] = scores[i][j] + prior
-                continue
-            if best[i - 1][j] > best[i - 1][p]:
-                p = j
-            best[i][j] = best[i - 1][p] + scores[i][j] + prior
-            back[i][j] = p
-    path = [max(range(k), key=lambda q: best[n - 1][q])]
-    for i in range(n - 1, 0, -1):
-        path.append(back[i][path[-1]])
-    path.reverse()
+    n = len(sentences)
+    path = _best_path(scores)
     kinds = [_ORDER[j] for j in path]
     for kind in (BACKGROUND, OBJECTIVE, CONCLUSION):  # a part with no cue of its own is not that part
         j = _ORDER.index(kind)
         if not any(scores[i][j] for i in range(n) if path[i] == j):
             kinds = [BODY if x == kind else x for x in kinds]
     return _by_position(kinds)
+
+
+def _best_path(scores: list[list[int]]) -> list[int]:
+    """The kind (index into ``_ORDER``) of each sentence in the split, kinds in order, that scores best."""
+    n, k = len(scores), len(_ORDER)
+    best: list[list[float]] = []  # best[i][j]: the best split of sentences 0..i with sentence i of kind j
+    back: list[list[int]] = []  # back[i][j]: the kind of sentence i - 1 in that split
+    for i, row in enumerate(scores):
+        expected = (k - 1) * i / max(1, n - 1)
+        priors = [-0.01 * abs(j - expected) for j in range(k)]  # ties go to the expected place
+        if not best:
+            best.append([score + prior for score, prior in zip(row, priors, strict=True)])
+            back.append([0] * k)
+            continue
+        last, here, pointers = best[-1], [], []
+        p = 0  # the best kind up to j for the sentence before: the first of equals, as max() would pick
+        for j in range(k):
+            if last[j] > last[p]:
+                p = j
+            here.append(last[p] + row[j] + priors[j])
+            pointers.append(p)
+        best.append(here)
+        back.append(pointers)
+    path = [max(range(k), key=lambda q: best[n - 1][q])]
+    for i in range(n - 1, 0, -1):
+        path.append(back[i][path[-1]])
+    path.reverse()
+    return path
 
 
 def _by_position(kinds: list[str]) -> list[str]:

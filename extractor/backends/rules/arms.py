@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 
 from extractor.backends.rules.lexicon import DrugMention, cytotoxic, find_drugs, regimen_components
@@ -327,14 +327,12 @@ NamedGroups = dict[str, tuple[str, int | None, str]]
 def _labelled_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
     """ "Arm A", "cohorts 1A and 1B", "group B"."""
     out: list[Candidate] = []
-    # Whether the text writes a kind capitalised after a sentence's start: asked once per kind.
-    inside = cache(lambda kind: re.search(rf"[a-z,;(]\s*{kind}s?\s+[A-Z0-9]", text) is not None)
     for sentence in sentences:
         if "rm" not in sentence and "roup" not in sentence and "ohort" not in sentence:
             continue  # _LABELLED needs one of them: skip the search of the sentence
         for m in _LABELLED.finditer(sentence):
             kind = _singular(m.group("kind"))
-            if kind[0].isupper() and not inside(kind):
+            if kind[0].isupper() and not _capitalised_inside(text, kind):
                 kind = kind.lower()  # capitalised only at the start of a sentence
             labels = _split_labels(m.group("labels"))
             for lab in labels:
@@ -343,6 +341,12 @@ def _labelled_arms(title: str | None, sentences: list[str], text: str, named: Na
                 out.append((label, [label, f"{kind.lower()} {lab}", f"{lab} {kind.lower()}"],
                             int(n_m.group("n")) if n_m else None, _labelled_defining_text(sentence, m.start(), m.end())))
     return out
+
+
+@lru_cache(maxsize=64)
+def _capitalised_inside(text: str, kind: str) -> bool:
+    """Whether the text writes a kind capitalised after a sentence's start ("… in Arm B"); asked once per kind."""
+    return re.search(rf"[a-z,;(]\s*{kind}s?\s+[A-Z0-9]", text) is not None
 
 
 def _counted_regimen_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
@@ -687,13 +691,14 @@ def _sizes_from_mentions(arms: list[ArmDraft], text: str) -> None:
     if all(arm.n is not None for arm in arms):
         return
     # Every occurrence of an alias is checked against every other arm's names: find each alias once.
-    occurrences = cache(lambda alias: _occurrences(low, alias.lower(), plural=False))
-    places = {id(arm): [span for alias in arm.aliases if alias for span in occurrences(alias)] for arm in arms}
+    aliases = dict.fromkeys(alias for arm in arms for alias in arm.aliases if alias)
+    occurrences = {alias: _occurrences(low, alias.lower(), plural=False) for alias in aliases}
+    places = {id(arm): [span for alias in arm.aliases if alias for span in occurrences[alias]] for arm in arms}
     for arm in arms:
         if arm.n is not None:
             continue
         for alias in sorted({a for a in arm.aliases if a}, key=len, reverse=True):
-            for start, end in occurrences(alias):
+            for start, end in occurrences[alias]:
                 if any(other is not arm and _covers(places[id(other)], start, end) for other in arms):
                     continue  # "PC" inside "PC + D" belongs to the longer arm
                 before = None if _ANOTHER_ARM_FOLLOWS.match(text[end:end + 12]) else \
