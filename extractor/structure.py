@@ -263,7 +263,14 @@ def _marks(text: str, lines: list[tuple[int, int]]) -> list[_Mark]:
 
 _TITLE_SKIP = re.compile(r"^(?:https?:|doi\b|received\b|accepted\b|published\b|copyright\b|©|open access\b)", re.IGNORECASE)
 _SENTENCE_INSIDE = re.compile(r"[.!?]\s+(?=[A-Z])")
-_MARKUP = re.compile(rf"^\s*#{{1,6}}\s*|{_OPEN}|{_CLOSE}")
+_MARKUP = quick(rf"^\s*#{{1,6}}\s*|{_OPEN}|{_CLOSE}")
+
+
+def _without_markup(line: str) -> str:
+    """The line without its heading marks and emphasis ("# ", "**", "<h1>")."""
+    if "#" not in line and "*" not in line and "_" not in line and "<" not in line:
+        return line  # every mark has one of them: skip the search of a long line
+    return _MARKUP.sub("", line)
 
 
 def _title_line(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -273,9 +280,8 @@ def _title_line(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | No
         if _opens_section(line):
             return None  # the labels have begun
         heading = _heading(line)
-        candidate = _MARKUP.sub("", line).strip()
-        words = candidate.split()
-        if (heading is not None and heading[0] == BODY) or len(words) < 4 or len(candidate) > 400 \
+        candidate = _without_markup(line).strip()
+        if (heading is not None and heading[0] == BODY) or len(candidate) > 400 or len(candidate.split()) < 4 \
                 or _TITLE_SKIP.match(candidate) or _BULLET.match(line):
             continue  # front matter ("REVIEW", "Open Access", a journal's name, a DOI)
         if n + 1 == len(lines):
@@ -459,30 +465,42 @@ def infer_kinds(sentences: list[Sentence]) -> list[str]:
     if not sentences:
         return []
     scores = [_cue_scores(s) for s in sentences]
-    n, k = len(sentences), len(_ORDER)
-    best = [[0.0] * k for _ in range(n)]
-    back = [[0] * k for _ in range(n)]
-    for i in range(n):
-        p = 0  # the best kind up to j for the sentence before: the first of equals, as max() would pick
-        for j in range(k):
-            prior = -0.01 * abs(j - (k - 1) * i / max(1, n - 1))  # ties go to the expected place
-            if i == 0:
-                best[i][j] = scores[i][j] + prior
-                continue
-            if best[i - 1][j] > best[i - 1][p]:
-                p = j
-            best[i][j] = best[i - 1][p] + scores[i][j] + prior
-            back[i][j] = p
-    path = [max(range(k), key=lambda q: best[n - 1][q])]
-    for i in range(n - 1, 0, -1):
-        path.append(back[i][path[-1]])
-    path.reverse()
+    n = len(sentences)
+    path = _best_path(scores)
     kinds = [_ORDER[j] for j in path]
     for kind in (BACKGROUND, OBJECTIVE, CONCLUSION):  # a part with no cue of its own is not that part
         j = _ORDER.index(kind)
         if not any(scores[i][j] for i in range(n) if path[i] == j):
             kinds = [BODY if x == kind else x for x in kinds]
     return _by_position(kinds)
+
+
+def _best_path(scores: list[list[int]]) -> list[int]:
+    """The kind (index into ``_ORDER``) of each sentence in the split, kinds in order, that scores best."""
+    n, k = len(scores), len(_ORDER)
+    best: list[list[float]] = []  # best[i][j]: the best split of sentences 0..i with sentence i of kind j
+    back: list[list[int]] = []  # back[i][j]: the kind of sentence i - 1 in that split
+    for i, row in enumerate(scores):
+        expected = (k - 1) * i / max(1, n - 1)
+        priors = [-0.01 * abs(j - expected) for j in range(k)]  # ties go to the expected place
+        if not best:
+            best.append([score + prior for score, prior in zip(row, priors, strict=True)])
+            back.append([0] * k)
+            continue
+        last, here, pointers = best[-1], [], []
+        p = 0  # the best kind up to j for the sentence before: the first of equals, as max() would pick
+        for j in range(k):
+            if last[j] > last[p]:
+                p = j
+            here.append(last[p] + row[j] + priors[j])
+            pointers.append(p)
+        best.append(here)
+        back.append(pointers)
+    path = [max(range(k), key=lambda q: best[n - 1][q])]
+    for i in range(n - 1, 0, -1):
+        path.append(back[i][path[-1]])
+    path.reverse()
+    return path
 
 
 def _by_position(kinds: list[str]) -> list[str]:
@@ -551,22 +569,22 @@ def read_structure(text: str, title: str | None = None) -> Structure:
 def _aim_and_background(sentences: list[Sentence]) -> list[Sentence]:
     """Printed background and objective sections, sentence by sentence, as unlabelled text reads
     them: the statement of aim is the objective; what comes before it, the background."""
-    out = [_objective_in_background(s) for s in sentences]
-    first_aim = next((i for i, s in enumerate(out) if s.section == OBJECTIVE and _CUES[OBJECTIVE].search(s.text.lower())), None)
+    aims = [s.section in (BACKGROUND, OBJECTIVE) and _CUES[OBJECTIVE].search(s.text.lower()) is not None for s in sentences]
+    out = [_objective_in_background(s, aim) for s, aim in zip(sentences, aims, strict=True)]
+    first_aim = next((i for i, aim in enumerate(aims) if aim), None)
     if first_aim is None:
         return out
     return [Sentence(s.start, s.end, s.text, BACKGROUND, s.index) if i < first_aim and s.section == OBJECTIVE else s
             for i, s in enumerate(out)]
 
 
-def _objective_in_background(sentence: Sentence) -> Sentence:
-    """In a background or objective section, a statement of aim ("We assessed whether …") is the
+def _objective_in_background(sentence: Sentence, aim: bool) -> Sentence:
+    """In a background or objective section, a statement of aim ("We assessed whether …": ``aim``) is the
     objective and a statement of what is known ("X is common", "Y has been shown") the background,
     as they are where no label says so."""
     if sentence.section not in (BACKGROUND, OBJECTIVE):
         return sentence
-    low = sentence.text.lower()
-    kind = OBJECTIVE if _CUES[OBJECTIVE].search(low) else BACKGROUND if _CUES[BACKGROUND].search(low) else sentence.section
+    kind = OBJECTIVE if aim else BACKGROUND if _CUES[BACKGROUND].search(sentence.text.lower()) else sentence.section
     return Sentence(sentence.start, sentence.end, sentence.text, kind, sentence.index) if kind != sentence.section else sentence
 
 

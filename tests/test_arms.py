@@ -509,3 +509,34 @@ def test_the_bare_drug_of_an_arm_given_it_alone_names_that_arm_beside_the_combin
     _add_alone_aliases(arms)
     text = "The rate was 48% in drugA and 37% in drugB plus drugA."
     assert [label for *_, label in arm_mentions(text, arms)] == ["drugA alone", "drugB plus drugA"]
+
+
+def test_mask_brackets_blanks_nested_and_unclosed_brackets_but_not_a_lone_closing_one():
+    assert mask_brackets("A (x [y] z) B") == "A           B"
+    assert mask_brackets("A) B (open") == "A) B      "
+    assert mask_brackets("no brackets") == "no brackets"
+
+
+def test_randomisation_words_are_found_in_any_case():
+    from extractor.backends.rules.arms import _says_randomised
+
+    assert _says_randomised("Patients were RANDOMIZED to A or B.")
+    assert _says_randomised("They were Randomly given A or B.")
+    assert _says_randomised("Patients were allocated to A or B.")
+    assert not _says_randomised("A random sample received A.")  # "random" alone is no randomisation word
+
+
+def test_abbreviated_drugs_are_the_matches_a_search_of_the_whole_text_finds():
+    from extractor.backends.rules.arms import _ABBREVIATED_DRUG, _abbreviated_drugs
+
+    for text in ["docetaxel (T) and epirubicin (E) then lobaplatin (L)", "5-fluorouracil  (F)", "ab (T) x-abcdef (Tx)",
+                 "12 (A) then cisplatin\n(C)", "(T) alone", "cis (C) and carboplatin(Ca)"]:
+        assert [m.span() for m in _abbreviated_drugs(text)] == [m.span() for m in _ABBREVIATED_DRUG.finditer(text)]
+
+
+def test_names_are_compared_without_case_spacing_or_dashes():
+    from extractor.backends.rules.arms import _akin, _same
+
+    assert _same("HDMP + Dx", "hdmp+dx alone") and not _same("hdmp+dx alone", "HDMP + Dx")
+    assert _akin("hdmp+dx alone", "HDMP + Dx") and _akin("wait-list", "Wait list")
+    assert not _akin("surgery", "surgical")

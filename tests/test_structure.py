@@ -186,3 +186,12 @@ def test_centres_are_methods_and_highly_effective_is_a_conclusion():
             "97% detection rate, the procedure is highly effective.")
     sections = [s.section for s in read_structure(text).sentences]
     assert sections[2] == "methods" and sections[-1] == "conclusion"
+
+
+def test_markup_is_taken_from_a_line_only_where_it_has_a_mark():
+    from extractor.structure import _without_markup
+
+    assert _without_markup("# **A randomised trial**") == "A randomised trial"
+    assert _without_markup("<h1>A trial</h1>") == "A trial"
+    assert _without_markup("A trial of X_1 in Y") == "A trial of X_1 in Y"
+    assert _without_markup("A plain title") == "A plain title"

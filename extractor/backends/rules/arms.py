@@ -7,9 +7,9 @@ arm with the same label.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 
 from extractor.backends.rules.lexicon import DrugMention, cytotoxic, find_drugs, regimen_components
@@ -48,6 +48,8 @@ _PAIRED_COUNTS = quick(
     rf"(?:\s+(?:arm|group))?\s*(?:and|,)\s+(?P<n2>\d+)\s+(?:patients\s+|pts\.?\s+)?(?:receiving\s+|in\s+the\s+|on\s+|treated\s+with\s+)?"
     rf"(?P<b>{_ABBREV})(?![\w+-])"
 )
+#: What joins the second count to the first in every pair: "and 62", ", 33"; few sentences have it.
+_SECOND_COUNT = re.compile(r"(?:and|,)\s+\d")
 #: Arms and their counts listed in one bracket: "(GCa, n = 212; MIC, n = 210)".
 _COUNTED_LABEL = re.compile(rf"(?:(?<=\()|(?<=;\s))(?P<a>{_ABBREV}),?\s*[nN]\s*=\s*(?P<n>\d+)\s*(?=[;)])")
 _COUNTED_LABELS = re.compile(rf"\({_ABBREV},?\s*[nN]\s*=\s*\d+\s*(?:;\s*{_ABBREV},?\s*[nN]\s*=\s*\d+\s*)+\)")
@@ -268,7 +270,8 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     _add_distinctive_aliases(arms, text)
     _add_spacing_aliases(arms)
     _add_abbreviation_aliases(arms, glossary)
-    return sorted(arms, key=lambda a: _first_mention(text, a))
+    low = text.lower()
+    return sorted(arms, key=lambda a: _first_mention(low, a))
 
 
 #: An abbreviation defined in brackets after its long form: "high-dose chemotherapy (HDCT)".
@@ -324,14 +327,12 @@ NamedGroups = dict[str, tuple[str, int | None, str]]
 def _labelled_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
     """ "Arm A", "cohorts 1A and 1B", "group B"."""
     out: list[Candidate] = []
-    # Whether the text writes a kind capitalised after a sentence's start: asked once per kind.
-    inside = cache(lambda kind: re.search(rf"[a-z,;(]\s*{kind}s?\s+[A-Z0-9]", text) is not None)
     for sentence in sentences:
         if "rm" not in sentence and "roup" not in sentence and "ohort" not in sentence:
             continue  # _LABELLED needs one of them: skip the search of the sentence
         for m in _LABELLED.finditer(sentence):
             kind = _singular(m.group("kind"))
-            if kind[0].isupper() and not inside(kind):
+            if kind[0].isupper() and not _capitalised_inside(text, kind):
                 kind = kind.lower()  # capitalised only at the start of a sentence
             labels = _split_labels(m.group("labels"))
             for lab in labels:
@@ -340,6 +341,12 @@ def _labelled_arms(title: str | None, sentences: list[str], text: str, named: Na
                 out.append((label, [label, f"{kind.lower()} {lab}", f"{lab} {kind.lower()}"],
                             int(n_m.group("n")) if n_m else None, _labelled_defining_text(sentence, m.start(), m.end())))
     return out
+
+
+@lru_cache(maxsize=64)
+def _capitalised_inside(text: str, kind: str) -> bool:
+    """Whether the text writes a kind capitalised after a sentence's start ("… in Arm B"); asked once per kind."""
+    return re.search(rf"[a-z,;(]\s*{kind}s?\s+[A-Z0-9]", text) is not None
 
 
 def _counted_regimen_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
@@ -351,7 +358,7 @@ def _paired_count_arms(title: str | None, sentences: list[str], text: str, named
     """Abbreviated arms with their counts: "63 TE and 62 TEL patients", "32 receiving PCR and 33 PCR-B",
     "422 patients (GCa, n = 212; MIC, n = 210)"."""
     for sentence in sentences:
-        paired = _PAIRED_COUNTS.search(sentence)
+        paired = _PAIRED_COUNTS.search(sentence) if _SECOND_COUNT.search(sentence) else None
         if paired and paired.group("a") != paired.group("b"):
             a, b = paired.group("a"), paired.group("b")
             return [(a, [a], int(paired.group("n1")), a), (b, [b], int(paired.group("n2")), b)]
@@ -389,7 +396,7 @@ _ARM_SHAPES = (_labelled_arms, _counted_regimen_arms, _paired_count_arms, _brack
 def _named_groups_as_aliases(arms: list[ArmDraft], named: NamedGroups) -> None:
     """Named groups that are another name of a known arm become its aliases."""
     for name, (phrase, count, _) in named.items():
-        owner = next((a for a in arms if any(_same(name, al) or _same(al, name) for al in a.aliases)), None)
+        owner = next((a for a in arms if any(_akin(name, al) for al in a.aliases)), None)
         if owner is not None:
             for alias in (name, phrase):
                 if alias not in owner.aliases:
@@ -400,7 +407,8 @@ def _named_groups_as_aliases(arms: list[ArmDraft], named: NamedGroups) -> None:
 def _per_arm_counts(sentences: list[str], by_key: dict[str, ArmDraft]) -> None:
     """ "40, 38 and 41 patients were enrolled in arms A, B and C, respectively"."""
     for sentence in sentences:
-        per_arm = _PER_ARM_COUNTS.search(sentence)
+        # A substring test first: every match ends in "respectively", and few sentences have it.
+        per_arm = _PER_ARM_COUNTS.search(sentence) if "respectively" in sentence.lower() else None
         if not per_arm:
             continue
         counts = [int(x) for x in re.findall(r"\d+", per_arm.group("counts"))]
@@ -415,8 +423,9 @@ def _per_arm_counts(sentences: list[str], by_key: dict[str, ArmDraft]) -> None:
 
 def _presented_only(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
     """ "In arm A1, presented here": the document reports one arm of a larger trial."""
-    # A substring test first: the case-insensitive search of the whole text was slow, and rarely finds anything.
-    if "here" not in text.lower() or not re.search(r"(?:presented|reported|described) here", text, re.IGNORECASE):
+    # A substring test first ("ed here" ends each phrase): the case-insensitive search of the whole text was
+    # slow, and rarely finds anything.
+    if "ed here" not in text.lower() or not re.search(r"(?:presented|reported|described) here", text, re.IGNORECASE):
         return arms
     presented = [a for a in arms if a.label and re.search(
         rf"\b{re.escape(a.label)},?\s+(?:presented|reported|described) here", text, re.IGNORECASE)]
@@ -440,11 +449,13 @@ def _defined_by_the_randomisation(arms: list[ArmDraft], sentences: list[str]) ->
 def _give_interventions(arms: list[ArmDraft], glossary: str) -> None:
     """Each arm's interventions from the words that define it, or from its letters ("TEL": docetaxel,
     epirubicin, lobaplatin)."""
-    letters = _drug_abbreviations(glossary) if len(arms) >= 2 else {}
+    letters: dict[str, str] | None = None  # found when an arm first needs them: few do
     for arm in arms:
         arm.interventions = interventions_in(_intervention_text(arm))
-        if not arm.interventions and arm.label and letters:
-            arm.interventions = interventions_in(" ".join(_spelled_out(arm.label, letters)))
+        if not arm.interventions and arm.label and len(arms) >= 2:
+            letters = _drug_abbreviations(glossary) if letters is None else letters
+            if letters:
+                arm.interventions = interventions_in(" ".join(_spelled_out(arm.label, letters)))
 
 
 # ---------------------------------------------------------------- regimens named by abbreviation
@@ -465,7 +476,7 @@ def regimen_abbreviations(text: str) -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
     for m in _ABBREVIATION_DEFINED.finditer(text):
         abbr = m.group("abbr")
-        if not re.search(r"[A-Z]", abbr) or abbr in out or find_drugs(abbr):
+        if abbr.islower() or abbr in out or find_drugs(abbr):  # no capital letter
             continue
         window = text[max(0, m.start() - 160):m.start()]  # the long form is right before its bracket
         chain = _drug_chain_before(window, find_drugs(window, code_names=True), len(window))
@@ -648,7 +659,7 @@ def _long_form(sentence: str, bracket: int) -> str:
 
 # ---------------------------------------------------------------- arm sizes
 
-_SIZE_BEFORE = re.compile(  # "275 patients allocated", "182 in the", "14 were treated with", "(n = 53) in the"
+_SIZE_BEFORE = quick(  # "275 patients allocated", "182 in the", "14 were treated with", "(n = 53) in the"
     r"(?<![\d:])(?P<n>\d[\d,]*)\s+(?:(?:eligible |evaluable )?(?:patients|participants|subjects|women|men|pts)\s+)?"
     r"(?:(?:were|was)\s+)?(?:(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\s+(?:to\s+)?|in\s+|treated\s+with\s+|"
     r"received\s+|receiving\s+|on\s+|to\s+(?:receive\s+)?)(?:the\s+)?$",
@@ -674,16 +685,21 @@ def _sizes_from_mentions(arms: list[ArmDraft], text: str) -> None:
     """Arm sizes printed beside an arm's name: "275 patients allocated EOC", "182 in the
     surgery group", "GV (n = 53)", "14 were treated with PC", "882 and 860 patients
     received TC and TCG, respectively"."""
-    _respective_sizes(arms, text)
     low = text.lower()
-    # Every occurrence of an alias is checked against every other arm's aliases: find each alias once.
-    occurrences = cache(lambda alias: _occurrences(low, alias.lower(), plural=False))
+    if "respectively" in low:  # every list of sizes ends in it: skip the search of most texts
+        _respective_sizes(arms, text)
+    if all(arm.n is not None for arm in arms):
+        return
+    # Every occurrence of an alias is checked against every other arm's names: find each alias once.
+    aliases = dict.fromkeys(alias for arm in arms for alias in arm.aliases if alias)
+    occurrences = {alias: _occurrences(low, alias.lower(), plural=False) for alias in aliases}
+    places = {id(arm): [span for alias in arm.aliases if alias for span in occurrences[alias]] for arm in arms}
     for arm in arms:
         if arm.n is not None:
             continue
         for alias in sorted({a for a in arm.aliases if a}, key=len, reverse=True):
-            for start, end in occurrences(alias):
-                if any(other is not arm and _covers(other, occurrences, start, end) for other in arms):
+            for start, end in occurrences[alias]:
+                if any(other is not arm and _covers(places[id(other)], start, end) for other in arms):
                     continue  # "PC" inside "PC + D" belongs to the longer arm
                 before = None if _ANOTHER_ARM_FOLLOWS.match(text[end:end + 12]) else \
                     _SIZE_BEFORE.search(text[max(0, start - 60):start])
@@ -699,17 +715,16 @@ def _respective_sizes(arms: list[ArmDraft], text: str) -> None:
     for m in _RESPECTIVE_SIZES.finditer(text):
         counts = [int(c.replace(",", "")) for c in re.findall(r"\d[\d,]*", m.group("counts"))]
         names = [n for n in re.split(r"\s*(?:,|\band\b|\bor\b)\s*", m.group("names")) if n.strip()]
-        owners = [next((a for a in arms if any(_same(al, n) or _same(n, al) for al in a.aliases if al)), None) for n in names]
+        owners = [next((a for a in arms if any(_akin(al, n) for al in a.aliases if al)), None) for n in names]
         if len(counts) == len(owners) and all(owners) and len(set(map(id, owners))) == len(owners):
             for arm, count in zip(owners, counts, strict=True):
                 if arm is not None and arm.n is None:
                     arm.n = count
 
 
-def _covers(arm: ArmDraft, occurrences: Callable[[str], list[tuple[int, int]]], start: int, end: int) -> bool:
-    """Another arm's longer name covers this place of the text (``occurrences``: where an alias is)."""
-    return any(s <= start and end <= e and e - s > end - start
-               for alias in arm.aliases if alias for s, e in occurrences(alias))
+def _covers(places: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Another arm's longer name covers this place of the text (``places``: where the other arm is named)."""
+    return any(s <= start and end <= e and e - s > end - start for s, e in places)
 
 
 def _rename_generic(arms: list[ArmDraft]) -> None:
@@ -861,12 +876,11 @@ _GENERIC_ARM_WORDS = frozenset({"group", "arm", "alone", "only", "plus", "with",
                                 "control", "placebo", "study", "dose", "regimen", "daily", "weekly", "cycles", "days"})
 
 
-def _first_mention(text: str, arm: ArmDraft) -> int:
-    """Where the text first names an arm: pairs of numbers follow this order."""
-    low = text.lower()
-    places = [next(iter(_occurrences(low, alias.lower(), plural=False)), (len(text), 0))[0]
+def _first_mention(low: str, arm: ArmDraft) -> int:
+    """Where the lowercased text first names an arm: pairs of numbers follow this order."""
+    places = [next(iter(_occurrences(low, alias.lower(), plural=False)), (len(low), 0))[0]
               for alias in arm.aliases if alias]
-    return min(places, default=len(text))
+    return min(places, default=len(low))
 
 
 #: A hyphenated word that makes an arm's name an adjective: "DC-treated", "HDCT-based", "gemcitabine-containing".
@@ -914,8 +928,8 @@ def _bracketed_groups(sentence: str) -> list[tuple[str, str, int | None]]:
 def _counted_regimens(sentence: str) -> list[tuple[str, int]]:
     """ "A (...) plus B (...; n = 20)": the drug chain before each count marker, and the count."""
     out: list[tuple[str, int]] = []
-    if not _N_MARK.search(sentence):
-        return out
+    if "=" not in sentence or not _N_MARK.search(sentence):
+        return out  # every count marker has its "=": skip the search of most sentences
     drugs = find_drugs(sentence, code_names=True)
     for m in _N_MARK.finditer(sentence):
         opening = sentence.rfind("(", 0, m.end() - 1)
@@ -946,7 +960,7 @@ def _named_groups(sentences: list[str]) -> dict[str, tuple[str, int | None, str]
             if not words or words[-1].lower() in _NAME_STOP or _NOT_NAMED.match(" ".join(words)):
                 continue
             name = " ".join(words)
-            if name.isdigit() or any(_same(k, name) or _same(name, k) for k in found):
+            if name.isdigit() or any(_akin(k, name) for k in found):
                 continue  # "surgery group" and "surgery alone group" are one arm
             n_m = _N_AFTER.match(sentence[m.end(): m.end() + 30])
             clause = _GROUP_CLAUSE.match(sentence, m.end())
@@ -954,7 +968,7 @@ def _named_groups(sentences: list[str]) -> dict[str, tuple[str, int | None, str]
                            f"{name} {clause.group('c')}" if clause else name)
         listed = _listed_groups(sentence)
         for start, end, name, kind in listed if all(_treatment_like(name) for *_, name, _ in listed) else ():
-            if not any(_same(k, name) or _same(name, k) for k in found):  # "70-" of "the 70- and 80-Gy arms" is "70-Gy"
+            if not any(_akin(k, name) for k in found):  # "70-" of "the 70- and 80-Gy arms" is "70-Gy"
                 found[name] = (sentence[start:end] if sentence[start:end] != name else f"{name} {kind}", None, name)
     return found
 
@@ -1037,14 +1051,15 @@ _ABBREVIATION = re.compile(r"\((?P<a>[A-Za-z0-9+\-]*[A-Z][A-Za-z0-9+\-]*(?: \+ [
 
 
 _INNERMOST = re.compile(r"\([^()\[\]]*\)|\[[^()\[\]]*\]")
+_SPACES = re.compile(r"\s+")
 
 
 def _strip_parentheticals(text: str) -> str:
     """The text without its bracketed asides, nested ones included."""
     previous = None
-    while previous != text:
+    while previous != text and ("(" in text or "[" in text):  # every aside opens with one of them
         previous, text = text, _INNERMOST.sub("", text)
-    return re.sub(r"\s+", " ", text)
+    return _SPACES.sub(" ", text)
 
 
 #: "20 mg/day orally for 2 years", "75 mg/m2 every 3 weeks": how much and how often, not what.
@@ -1094,14 +1109,13 @@ def _short_label(raw: str) -> str:
         bare = _DOSE_AND_SCHEDULE.sub("", label).strip(" ,;.")
         # "8 Gy in a single fraction": the dose is the arm; what is left is only its schedule
         label = bare if bare and not re.match(r"(?:in|over|at|as)\b", bare, re.IGNORECASE) else label
-    label = re.sub(r"\s+in addition to\b.*$", "", label, flags=re.IGNORECASE)  # "chemotherapy in addition to best supportive care"
-    label = re.sub(r"\s+(?:arms?|groups?|regimens?)$|\s+for\s+(?:up to\s+)?\d+\s+(?:days?|weeks?|months?|years?|cycles?)$", "",
-                   label, flags=re.IGNORECASE)
+    label = _IN_ADDITION.sub("", label)
+    label = _KIND_OR_LENGTH_TAIL.sub("", label)
     label = _TRAILING_ROUTE.sub("", label)  # "placebo orally bid"
-    label = re.sub(r"\s+in combination with\b.*$", "", label, flags=re.IGNORECASE)
-    if re.search(r"\bas (?:the )?controls?$", label, re.IGNORECASE):
+    label = _IN_COMBINATION.sub("", label)
+    if _AS_CONTROLS.search(label):
         return "control"  # "to no preservation as controls"
-    head = re.sub(r"\s+(?:with subsequent|followed by)\s+.*$", "", label, flags=re.IGNORECASE)
+    head = _SEQUENCE_TAIL.sub("", label)
     if len(label.split()) > 4 and 1 <= len(head.split()) <= 4 and "," not in head:
         label = head  # "complete bladder neck preservation with subsequent urethro-urethral anastomosis"
     if len(label.split()) > 4:
@@ -1112,10 +1126,17 @@ def _short_label(raw: str) -> str:
     return label
 
 
+#: What a label may end with and is no part of the arm's name (each is cut):
+_IN_ADDITION = re.compile(r"\s+in addition to\b.*$", re.IGNORECASE)  # "chemotherapy in addition to best supportive care"
+_KIND_OR_LENGTH_TAIL = re.compile(  # "… arm", "… for 6 cycles"
+    r"\s+(?:arms?|groups?|regimens?)$|\s+for\s+(?:up to\s+)?\d+\s+(?:days?|weeks?|months?|years?|cycles?)$", re.IGNORECASE)
+_IN_COMBINATION = re.compile(r"\s+in combination with\b.*$", re.IGNORECASE)
+_SEQUENCE_TAIL = re.compile(r"\s+(?:with subsequent|followed by)\s+.*$", re.IGNORECASE)
+_AS_CONTROLS = re.compile(r"\bas (?:the )?controls?$", re.IGNORECASE)  # "to no preservation as controls"
 _TRAILING_ROUTE = re.compile(r"(?:\s+(?:orally|intravenously|subcutaneously|i\.v\.|p\.o\.|s\.c\.|bid|b\.i\.d\.|tid|qd|daily|"
                              r"twice daily|once daily|every \d+ (?:days|weeks)|every (?:day|week)))+$", re.IGNORECASE)
 _SPLIT_OR = re.compile(r"\s+(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
-_RANDOMISED_HEAD = re.compile(
+_RANDOMISED_HEAD = quick(
     r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|allocated|assigned)(?:\s+\d\s*:\s*\d)?"
     r"(?:\s+in\s+(?:an?\s+)?(?:\d\s*:\s*\d|[\w-]+)\s+(?:ratio|manner|fashion))?\s+(?:[\w-]+\s+){0,3}?(?:to|between|into)\s+"
     r"(?:receive\s+|either\s+|the\s+)*"
@@ -1134,22 +1155,38 @@ _CLAUSE_END = re.compile(r"[;.]\s|,\s+(?:and|with|stratified|followed by|in|resp
 _COUNT_IN_PART = re.compile(r"(?<![A-Za-z/])\(\s*(?:[nN]\s*=\s*)?(\d+)(?:\s*(?:patients|pts))?\s*[);]|[;,]\s*[nN]\s*=\s*(\d+)\s*\)")
 
 
+_BRACKET_CHAR = re.compile(r"[()\[\]]")
+
+
 def mask_brackets(text: str) -> str:
     """``text`` with every bracketed aside (nested ones too) blanked to spaces: the same
     length, so a span found in the mask is the same span of the text."""
-    out = list(text)
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in "([":
+    if "(" not in text and "[" not in text:
+        return text  # a closing bracket alone is kept as it is
+    parts = []
+    depth = kept = 0  # kept: where the text outside the brackets resumes
+    for m in _BRACKET_CHAR.finditer(text):
+        if m.group() in "([":
+            if not depth:
+                parts.append(text[kept:m.start()])
+                kept = m.start()
             depth += 1
-        if depth:
-            out[i] = " "
-        if ch in ")]" and depth:
+        elif depth:
             depth -= 1
-    return "".join(out)
+            if not depth:
+                parts.append(" " * (m.end() - kept))
+                kept = m.end()
+    parts.append(" " * (len(text) - kept) if depth else text[kept:])
+    return "".join(parts)
 
 
-_RANDOMISED_WORD = quick(r"randomi|randomly|assigned|allocated", re.IGNORECASE)
+
+
+def _says_randomised(sentence: str) -> bool:
+    """The sentence has a word of randomisation ("randomi[sz]ed", "randomly", "assigned", "allocated"), in any case
+    (plain substring tests: a case-insensitive search of every sentence cost more than they do)."""
+    low = sentence.lower()
+    return "randomi" in low or "randomly" in low or "assigned" in low or "allocated" in low
 
 
 def _arm_spans(masked: str, start: int, end: int, cuts: list[re.Match[str]]) -> list[tuple[int, int]]:
@@ -1173,7 +1210,7 @@ def _arm_spans(masked: str, start: int, end: int, cuts: list[re.Match[str]]) -> 
 def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
     """ "randomised to receive X (n = 214) or Y (n = 215)": two arms, with their counts."""
     for sentence in sentences:
-        if not _RANDOMISED_WORD.search(sentence):
+        if not _says_randomised(sentence):
             continue
         masked = mask_brackets(sentence)
         head = _RANDOMISED_HEAD.search(masked)
@@ -1232,9 +1269,22 @@ def _title_versus(title: str | None) -> list[tuple[str, int | None, str]]:
 _SPACES_DASHES = re.compile(r"[\s\-–]+")
 
 
+@lru_cache(maxsize=4096)
+def _plain(name: str) -> str:
+    """A name as names are compared: lowercased, "+" and "/" unspaced, each run of spaces and dashes one space.
+    (Cached: each name is compared with every other name of its document.)"""
+    return _SPACES_DASHES.sub(" ", _JOINED.sub(r"\1", name.lower())).strip()
+
+
 def _same(a: str, b: str) -> bool:
-    a, b = (_SPACES_DASHES.sub(" ", _JOINED.sub(r"\1", x.lower())).strip() for x in (a, b))
+    """``a`` is ``b`` or the words ``b`` opens with ("surgery" and "surgery alone")."""
+    a, b = _plain(a), _plain(b)
     return a == b or b.startswith(a + " ")
+
+
+def _akin(a: str, b: str) -> bool:
+    """Either name is the other or the words the other opens with."""
+    return _same(a, b) or _same(b, a)
 
 
 def _labelled_defining_text(sentence: str, start: int, end: int) -> str:
@@ -1258,12 +1308,33 @@ _LETTERS_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z]?\)")
 def _drug_abbreviations(text: str) -> dict[str, str]:
     """ "docetaxel (T) and epirubicin (E)": letter -> drug, for arms named by their letters."""
     out: dict[str, str] = {}
-    if not _LETTERS_IN_BRACKETS.search(text):
-        return out  # every match ends in one: skip the search of the text
-    for m in _ABBREVIATED_DRUG.finditer(text):
+    for m in _abbreviated_drugs(text):
         if find_drugs(m.group("name")):
             out.setdefault(m.group("abbr"), m.group("name"))
     return out
+
+
+def _abbreviated_drugs(text: str) -> Iterator[re.Match[str]]:
+    """``_ABBREVIATED_DRUG.finditer(text)``, searched from the word before each bracket of letters only:
+    every match ends in one, and they are few."""
+    pos = 0
+    for bracket in _LETTERS_IN_BRACKETS.finditer(text):
+        if bracket.start() < pos:
+            continue
+        m = _ABBREVIATED_DRUG.search(text, max(pos, _word_start(text, bracket.start())))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
+def _word_start(text: str, at: int) -> int:
+    """Where the word (a run of ``[\\w-]``) that ends before ``text[at]``, spaces aside, starts."""
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_-"):
+        at -= 1
+    return at
 
 
 def _spelled_out(label: str, letters: dict[str, str]) -> list[str]:
@@ -1317,7 +1388,7 @@ def _listed_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, st
         return []  # every list ends in one of them: skip the search of the text
     out: list[tuple[int, int, str]] = []
     for start, end, name, _ in _listed_groups(text):
-        owners = [a.label for a in arms if a.label and any(_same(name, al) or _same(al, name) for al in a.aliases if al)]
+        owners = [a.label for a in arms if a.label and any(_akin(name, al) for al in a.aliases if al)]
         if len(owners) == 1 and owners[0] not in [label for *_, label in out]:
             out.append((start, end, owners[0]))
     return out
