@@ -9,7 +9,7 @@ the regex engine's leftmost match makes "progression-free survival" win over
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -241,24 +241,14 @@ def _compile(entry: Entry) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     return quick(entry.pattern, re.IGNORECASE), fast
 
 
-# Keyword prefilters: an entry is tried only when one of its own keys is in the lowercased
-# sentence. This keeps the scan linear in practice (one big alternation tried at every
-# character was the backend's hottest spot).
-Compiled = tuple[tuple[Entry, re.Pattern[str], re.Pattern[str] | None, frozenset[str] | None], ...]
+Compiled = tuple[tuple[Entry, re.Pattern[str], re.Pattern[str] | None], ...]
 
 
 def _compiled(entries: Iterable[Entry]) -> Compiled:
-    """Each entry with its patterns (see ``_compile``) and its own keys."""
-    return tuple((e, *_compile(e), None if e.keys is None else frozenset(e.keys)) for e in entries)
+    """Each entry with its patterns (see ``_compile``)."""
+    return tuple((e, *_compile(e)) for e in entries)
 
 
-def _all_keys(compiled: Compiled) -> tuple[str, ...]:
-    """Every prefilter key, each tested once per sentence (not once per entry that lists it)."""
-    return tuple(sorted({k for *_, keys in compiled if keys is not None for k in keys}))
-
-
-_COMPILED = _compiled(ENTRIES)
-_ALL_KEYS = _all_keys(_COMPILED)
 # The adverse-event entries are the costliest patterns; a word-bounded hint decides whether
 # a sentence can hold one ("correlated", "prevent" and "haem" must not wake them).
 _AE_HINT = folded(
@@ -284,14 +274,73 @@ _EVENT_HINT_KEYS = (
 _EVENT_HINT_WORDS = folded(r"\b(?:ALT|AST)\b")
 
 
-def _may_hold_ae(low: str) -> bool:
-    """True when the lowercased sentence may hold an adverse-event mention (``_AE_HINT``)."""
-    return any(k in low for k in _AE_HINT_KEYS) and _AE_HINT.search(low) is not None
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """When entry ``order`` is worth trying on a sentence: one of ``keys`` is in the lowercased
+    sentence and ``confirm``, when given, finds something in it too."""
+
+    order: int
+    keys: tuple[str, ...]
+    confirm: re.Pattern[str] | None = None
 
 
-def _may_name_event(low: str) -> bool:
-    """True when the lowercased sentence may name an adverse event ("neutropenia", "ALT")."""
-    return any(k in low for k in _EVENT_HINT_KEYS) or _EVENT_HINT_WORDS.search(low) is not None
+def gates(entries: Iterable[Entry]) -> tuple[Gate, ...]:
+    """The gates of ``entries``, in their order: an entry's own keys; the adverse-event hints for
+    ``AE_CORE``; for ``EVENT``, a named event's keys, or ALT or AST as a word."""
+    out: list[Gate] = []
+    for order, entry in enumerate(entries):
+        if entry.keys is not None:
+            out.append(Gate(order, entry.keys))
+        elif entry.canonical == "EVENT":
+            out += [Gate(order, _EVENT_HINT_KEYS), Gate(order, ("alt", "ast"), _EVENT_HINT_WORDS)]
+        else:
+            out.append(Gate(order, _AE_HINT_KEYS, _AE_HINT))
+    return tuple(out)
+
+
+class KeyIndex:
+    """Which gates a sentence's keys open, read from its words (one bit per gate, in gate order).
+
+    Testing ~100 keys against every sentence was the vocabulary's hottest loop. A key without a
+    space lies inside one word of the sentence (split at whitespace), and words recur from
+    sentence to sentence: the gates each word opens are remembered (a bounded cache), so a
+    sentence costs one lookup per word. Keys with a space ("white blood") are tested on the
+    whole sentence.
+    """
+
+    def __init__(self, gates: tuple[Gate, ...]) -> None:
+        self.gates = gates
+        by_key: dict[str, int] = {}
+        for i, gate in enumerate(gates):
+            for key in gate.keys:
+                by_key[key] = by_key.get(key, 0) | 1 << i
+        self._word_keys = tuple((k, bits) for k, bits in by_key.items() if len(k.split()) == 1)
+        self._spaced_keys = tuple((k, bits) for k, bits in by_key.items() if len(k.split()) != 1)
+        self._word_bits = lru_cache(maxsize=1 << 15)(self._bits_of_word)
+
+    def _bits_of_word(self, word: str) -> int:
+        bits = 0
+        for key, key_bits in self._word_keys:
+            if key in word:
+                bits |= key_bits
+        return bits
+
+    def open_gates(self, low: str) -> Iterator[Gate]:
+        """The gates whose keys the lowercased sentence holds, in order (``confirm`` not yet tested)."""
+        bits = 0
+        for word in low.split():
+            bits |= self._word_bits(word)
+        for key, key_bits in self._spaced_keys:
+            if key in low:
+                bits |= key_bits
+        while bits:
+            lowest = bits & -bits
+            yield self.gates[lowest.bit_length() - 1]
+            bits ^= lowest
+
+
+_COMPILED = _compiled(ENTRIES)
+_INDEX = KeyIndex(gates(ENTRIES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,20 +372,12 @@ def _entry_matches(sentence: str) -> list[tuple[int, int, int]]:
     low = sentence.lower()
     same_offsets = len(low) == len(sentence)
     found: list[tuple[int, int, int]] = []
-    present = {k for k in _ALL_KEYS if k in low}
-    ae_hint = None
-    for order, (entry, pattern, fast, keys) in enumerate(_COMPILED):
-        if keys is None:
-            if entry.canonical == "EVENT":
-                if not _may_name_event(low):
-                    continue
-            else:
-                if ae_hint is None:
-                    ae_hint = _may_hold_ae(low)
-                if not ae_hint:
-                    continue
-        elif keys.isdisjoint(present):
+    tried = -1  # an entry with two open gates is tried once
+    for gate in _INDEX.open_gates(low):
+        if gate.order == tried or (gate.confirm is not None and gate.confirm.search(low) is None):
             continue
+        tried = order = gate.order
+        _, pattern, fast = _COMPILED[order]
         matches = fast.finditer(low) if fast is not None and same_offsets else pattern.finditer(sentence)
         for m in matches:
             if m.end() > m.start():
@@ -391,10 +432,20 @@ _AE_PREFIX = re.compile(
 )
 
 
+#: ``_AE_PREFIX`` for ASCII text lowercased: the same matches (the engine ignores case several times slower).
+_AE_PREFIX_FOLDED = folded(_AE_PREFIX.pattern)
+#: Characters no word of ``_AE_PREFIX`` holds: a prefix starts after the last of them.
+_NOT_IN_AE_PREFIX = ",;:()[]%"
+
+
 def _ae_words_before(sentence: str, at: int) -> str:
-    """The grade, relatedness and kind words right before ``at`` ("grade 3/4 treatment-related ")."""
+    """The grade, relatedness and kind words right before ``at`` ("grade 3/4 treatment-related ").
+
+    The prefix ends the window, so it cannot start before a character none of its words holds:
+    the search starts after the last one (it tried every character of the window before)."""
     window = sentence[max(0, at - 90): at]
-    prefix = _AE_PREFIX.search(window)
+    begin = max(window.rfind(c) for c in _NOT_IN_AE_PREFIX) + 1
+    prefix = _AE_PREFIX_FOLDED.search(window.lower(), begin) if window.isascii() else _AE_PREFIX.search(window, begin)
     return window[prefix.start():] if prefix else ""
 
 
