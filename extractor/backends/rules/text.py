@@ -8,6 +8,8 @@ substring of it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 
 from extractor.patterns import quick
 
@@ -40,6 +42,59 @@ def folded_or_none(pattern: str) -> re.Pattern[str] | None:
         return folded(pattern)
     except ValueError:
         return None
+
+
+class KeySets:
+    """Which of several sets of keys a text holds: bit ``i`` of ``bits`` is set when a key of set ``i``
+    is in the text. A lowercase key is looked for in the lowercased text, a key with a capital as
+    written ("OR").
+
+    Testing a hundred keys one by one against every text is slow. A key without a space lies
+    inside one word of the text (split at whitespace) and words recur from text to text: the sets
+    each word holds a key of are remembered (a bounded cache), so a text costs one lookup per
+    word. Keys with a space ("white blood") are tested on the whole text.
+    """
+
+    def __init__(self, sets: Iterable[Iterable[str]]) -> None:
+        by_key: dict[str, int] = {}
+        for i, keys in enumerate(sets):
+            for key in keys:
+                by_key[key] = by_key.get(key, 0) | 1 << i
+        self._word_keys = tuple((k, bits) for k, bits in by_key.items() if k.islower() and len(k.split()) == 1)
+        self._spaced_keys = tuple((k, bits) for k, bits in by_key.items() if k.islower() and len(k.split()) != 1)
+        self._cased_keys = tuple((k, bits) for k, bits in by_key.items() if not k.islower())
+        self._word_bits = lru_cache(maxsize=1 << 15)(self._bits_of_word)
+
+    def _bits_of_word(self, word: str) -> int:
+        bits = 0
+        for key, key_bits in self._word_keys:
+            if key in word:
+                bits |= key_bits
+        return bits
+
+    def bits(self, text: str, low: str) -> int:
+        """The sets ``text`` holds a key of, as bits; ``low`` is ``text.lower()``."""
+        bits = 0
+        for word in low.split():
+            bits |= self._word_bits(word)
+        for key, key_bits in self._spaced_keys:
+            if key in low:
+                bits |= key_bits
+        for key, key_bits in self._cased_keys:
+            if key in text:
+                bits |= key_bits
+        return bits
+
+
+def search_back(pattern: re.Pattern[str], text: str, start: int, end: int, outside: re.Pattern[str]) -> re.Match[str] | None:
+    """``pattern.search(text, start, end)`` for a pattern whose matches end at ``end`` ("…$") and hold no
+    character ``outside`` matches: the search starts after the last such character before ``end``.
+
+    re tries a pattern anchored at the end at every character of the window, each try running to
+    the end; a match cannot start before a character it cannot hold, so those tries are skipped.
+    """
+    last = outside.search(text[start:end][::-1])
+    return pattern.search(text, end - last.start() if last else start, end)
 
 
 # ---------------------------------------------------------------- numbers

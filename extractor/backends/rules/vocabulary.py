@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.backends.rules.text import folded
+from extractor.backends.rules.text import KeySets, folded, search_back
 from extractor.patterns import quick
 
 _GRADE3 = (
@@ -74,8 +74,10 @@ class Entry:
         measure: Measure the words imply ("median", "rate_at_time"), or None.
         cased: Match case-sensitively (abbreviations like OS, OR).
         example: A phrase the entry finds on its own ("hazard ratio"); a test holds it.
-        keys: Lowercase words one of which every match holds: the entry is tried only on a
-            sentence holding one (a keyword prefilter). None for ``AE_CORE`` and ``EVENT``,
+        keys: Words one of which every match holds: the entry is tried only on a sentence
+            holding one (a keyword prefilter). Lowercase keys are looked for in the lowercased
+            sentence; a key with a capital, as written ("OR": an abbreviation matched
+            case-sensitively, far rarer than its letters). None for ``AE_CORE`` and ``EVENT``,
             which the adverse-event hints gate.
     """
 
@@ -108,11 +110,11 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"hazard ratios?|\b[ a]?HRs?\b(?! ?\+)|\baHR\b", "HR",
           example="hazard ratio", keys=("hazard", "hr")),
     Entry(r"odds ratios?|(?-i:\bORs?)(?=\s*[=:,(\[]|\s+\d|\s+was|\s+of)", "OR",
-          example="odds ratio", keys=("odds", "or")),
+          example="odds ratio", keys=("odds", "OR")),
     Entry(r"(?:relative risk|risk ratio)s?(?: of \w+)?|(?-i:\bRR\b)(?=\s*[=:,(\[]|\s+\d)", "RR",
-          example="relative risk", keys=("risk", "rr")),
+          example="relative risk", keys=("risk", "RR")),
     Entry(r"\bPFS\s?(?:\d+|six|twelve)\s?(?:mo|m|months?)\b", "PFS", "rate_at_time", cased=True,
-          example="PFS 6 months", keys=("pfs",)),
+          example="PFS 6 months", keys=("PFS",)),
     Entry(r"(?:median )?(?:progression|disease progression)[-\s‐‑–]free[-\s‐‑–]survival(?: \(m?PFS\))?(?: rates?)?|\bm?PFS\b(?: rates?)?", "PFS",
           example="progression-free survival", keys=("progression", "pfs")),
     Entry(r"(?:median )?event[-\s‐‑–]free[-\s‐‑–]survivals?(?: \(EFS\))?|\bEFS\b", "EFS",
@@ -146,7 +148,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"major pathologic(?:al)? responses?(?: rates?)?|\bMPR\b", "MPR",
           example="major pathological response", keys=("mpr", "major")),
     Entry(r"(?:total )?pathologic(?:al)?(?:ally)? complete (?:response|remission)s?(?: rates?)?|(?-i:\bT?pCRs?\b)", "PCR",
-          example="pathological complete response", keys=("pcr", "complete")),
+          example="pathological complete response", keys=("pCR", "complete")),
     Entry(r"pathologic(?:al)? response(?: rates?)?(?: \(pRR\))?|\bpRR\b", "PATHOLOGICAL_RESPONSE",
           example="pathological response rate", keys=("patholog", "prr")),
     Entry(r"(?:disease|tumou?r) control(?: rates?)?|\bDCR\b", "DCR",
@@ -162,9 +164,9 @@ ENTRIES: tuple[Entry, ...] = (
           example="stable disease", keys=("stable", "progressive")),
     # "47% with 7% CR, 39% PR", "1 PR, and 21 SDs": a response category abbreviated after its number (not "ER/PR").
     Entry(r"(?:(?<=\d\s)|(?<=%\s)|(?<=had\s)|(?<=achieved\s))PRs?\b(?![-+/])", "PR", cased=True,
-          example="39% PR", keys=("pr",)),
+          example="39% PR", keys=("PR",)),
     Entry(r"(?:(?<=\d\s)|(?<=%\s)|(?<=had\s)|(?<=achieved\s))SDs?\b(?![-+/])", "OTHER", "category", cased=True,
-          example="16 SD", keys=("sd",)),
+          example="16 SD", keys=("SD",)),
     Entry(r"(?:confirmed |best |overall |objective |clinical |radiological |intracranial )*(?:tumou?r )?(?:response|remission) rates?(?: \((?:ORR|RR|OR)\))?"
           r"|(?:confirmed |best |overall )*objective (?:tumou?r )?responses?(?: \(OR\))?|overall (?:\([^()]{1,40}\) )?(?:clinical )?response"
           r"|\bORRs?\b|\bresponded\b|^(?:the )?responses?(?= (?:were|was)\b)"
@@ -299,40 +301,15 @@ def gates(entries: Iterable[Entry]) -> tuple[Gate, ...]:
 
 
 class KeyIndex:
-    """Which gates a sentence's keys open, read from its words (one bit per gate, in gate order).
-
-    Testing ~100 keys against every sentence was the vocabulary's hottest loop. A key without a
-    space lies inside one word of the sentence (split at whitespace), and words recur from
-    sentence to sentence: the gates each word opens are remembered (a bounded cache), so a
-    sentence costs one lookup per word. Keys with a space ("white blood") are tested on the
-    whole sentence.
-    """
+    """Which gates a sentence's keys open (``KeySets``: one lookup per word, not ~100 substring tests)."""
 
     def __init__(self, gates: tuple[Gate, ...]) -> None:
         self.gates = gates
-        by_key: dict[str, int] = {}
-        for i, gate in enumerate(gates):
-            for key in gate.keys:
-                by_key[key] = by_key.get(key, 0) | 1 << i
-        self._word_keys = tuple((k, bits) for k, bits in by_key.items() if len(k.split()) == 1)
-        self._spaced_keys = tuple((k, bits) for k, bits in by_key.items() if len(k.split()) != 1)
-        self._word_bits = lru_cache(maxsize=1 << 15)(self._bits_of_word)
+        self._keys = KeySets(gate.keys for gate in gates)
 
-    def _bits_of_word(self, word: str) -> int:
-        bits = 0
-        for key, key_bits in self._word_keys:
-            if key in word:
-                bits |= key_bits
-        return bits
-
-    def open_gates(self, low: str) -> Iterator[Gate]:
-        """The gates whose keys the lowercased sentence holds, in order (``confirm`` not yet tested)."""
-        bits = 0
-        for word in low.split():
-            bits |= self._word_bits(word)
-        for key, key_bits in self._spaced_keys:
-            if key in low:
-                bits |= key_bits
+    def open_gates(self, sentence: str, low: str) -> Iterator[Gate]:
+        """The gates whose keys ``sentence`` holds, in order (``confirm`` not yet tested); ``low`` is it lowercased."""
+        bits = self._keys.bits(sentence, low)
         while bits:
             lowest = bits & -bits
             yield self.gates[lowest.bit_length() - 1]
@@ -373,7 +350,7 @@ def _entry_matches(sentence: str) -> list[tuple[int, int, int]]:
     same_offsets = len(low) == len(sentence)
     found: list[tuple[int, int, int]] = []
     tried = -1  # an entry with two open gates is tried once
-    for gate in _INDEX.open_gates(low):
+    for gate in _INDEX.open_gates(sentence, low):
         if gate.order == tried or (gate.confirm is not None and gate.confirm.search(low) is None):
             continue
         tried = order = gate.order
@@ -434,18 +411,15 @@ _AE_PREFIX = re.compile(
 
 #: ``_AE_PREFIX`` for ASCII text lowercased: the same matches (the engine ignores case several times slower).
 _AE_PREFIX_FOLDED = folded(_AE_PREFIX.pattern)
-#: Characters no word of ``_AE_PREFIX`` holds: a prefix starts after the last of them.
-_NOT_IN_AE_PREFIX = ",;:()[]%"
+#: Characters no word of ``_AE_PREFIX`` holds (tests/test_vocabulary.py checks it).
+_NOT_IN_AE_PREFIX = re.compile(r"[,;:()\[\]%]")
 
 
 def _ae_words_before(sentence: str, at: int) -> str:
-    """The grade, relatedness and kind words right before ``at`` ("grade 3/4 treatment-related ").
-
-    The prefix ends the window, so it cannot start before a character none of its words holds:
-    the search starts after the last one (it tried every character of the window before)."""
+    """The grade, relatedness and kind words right before ``at`` ("grade 3/4 treatment-related ")."""
     window = sentence[max(0, at - 90): at]
-    begin = max(window.rfind(c) for c in _NOT_IN_AE_PREFIX) + 1
-    prefix = _AE_PREFIX_FOLDED.search(window.lower(), begin) if window.isascii() else _AE_PREFIX.search(window, begin)
+    pattern, text = (_AE_PREFIX_FOLDED, window.lower()) if window.isascii() else (_AE_PREFIX, window)
+    prefix = search_back(pattern, text, 0, len(window), _NOT_IN_AE_PREFIX)
     return window[prefix.start():] if prefix else ""
 
 
@@ -538,6 +512,7 @@ def named_event(text: str) -> str | None:
 #: "time to treatment failure (TTTF)", "the median survival time (MST)": words, then the abbreviation the text gives them.
 _ABBREVIATION = re.compile(r"\(\s*(?P<a>[A-Z][A-Za-z]{1,6})\s*\)")
 _WORDS_BEFORE = re.compile(r"(?:[A-Za-z][\w'’]*[\s-]+){0,5}[A-Za-z][\w'’]*\s*$")
+_NOT_IN_WORDS = re.compile(r"[^\w'’\s-]")
 _SMALL_WORDS = frozenset({"of", "and", "the", "to", "in", "for", "with", "on"})
 #: Classes an abbreviation does not carry: comparative pseudo-names, bare events (they inherit a class), safety.
 _NOT_ABBREVIATED = frozenset({"HR", "OR", "RR", "EVENT", "AE_CORE", "SAFETY", "SKIP", "PR"})
@@ -565,7 +540,7 @@ def endpoint_abbreviations(text: str) -> dict[str, tuple[str, str | None]]:
     for m in _ABBREVIATION.finditer(text):
         abbreviation = m.group("a")
         letters = abbreviation[:-1].upper() if abbreviation.endswith("s") and abbreviation[:-1].isupper() else abbreviation.upper()
-        before = _WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        before = search_back(_WORDS_BEFORE, text, max(0, m.start() - 80), m.start(), _NOT_IN_WORDS)
         if before is None or abbreviation in found or find_mentions(f"the {abbreviation} was 5"):
             continue  # known already ("overall survival (OS)")
         words = _abbreviated_words(before.group().strip(), letters)
