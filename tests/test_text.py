@@ -30,3 +30,12 @@ def test_search_back_finds_what_a_plain_search_finds():
 def test_search_back_starts_after_the_last_character_the_pattern_cannot_hold():
     found = search_back(_TAIL, "a, b c ", 0, 7, re.compile(r","))
     assert found is not None and found.group() == "b c "
+
+
+def test_learnt_values_are_computed_once_and_forgotten_past_their_bound():
+    from extractor.backends.rules.text import _Learnt
+
+    seen: list[str] = []
+    learnt = _Learnt(lambda word: seen.append(word) or len(word), 2)
+    assert [learnt["ab"], learnt["ab"], learnt["abc"]] == [2, 2, 3] and seen == ["ab", "abc"]
+    assert learnt["abcd"] == 4 and len(learnt) == 1  # the bound reached: all forgotten, then learnt again
