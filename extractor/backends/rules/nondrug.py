@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractor.backends.rules.lexicon import find_drugs
-from extractor.backends.rules.text import KeySets, folded
+from extractor.backends.rules.text import folded
 from extractor.patterns import quick
 
 
@@ -54,13 +54,10 @@ _HEADS = r"\b(?:" + "|".join(f"(?P<h{i}>{h.pattern})" for i, h in enumerate(HEAD
 # Searched in the lowercased text (re is several times slower on a case-insensitive alternation); the
 # case-insensitive one serves the rare text whose lowercasing changes its length.
 _HEAD_RE, _HEAD_RE_ANY_CASE = folded(_HEADS), quick(_HEADS, re.IGNORECASE)
-#: Words one of which every head holds: a text without any names no intervention.
-_HEAD_HINT = KeySets([(
-    "radi", "fraction", "therap", "surg", "ectom", "section", "ision", "biops", "struct", "transplant", "ablat", "emboli",
-    "anastom", "augment", "preserv", "acup", "sampl", "stimul", "device", "stent", "dress", "cathet", "exerc", "yoga",
-    "qigong", "tai chi", "massage", "reflex", "medit", "mindful", "hypno", "imagery", "relax", "telemon", "navig", "rehab",
-    "counsel", "program", "intervention", "train", "educat", "coach", "diet", "supplement", "booklet", "support", "care",
-)])
+_HEAD_HINT = folded(r"radi|fraction|therap|surg|ectom|section|ision|biops|struct|transplant|ablat|emboli|anastom|augment|preserv|"
+                   r"acup|sampl|stimul|device|stent|dress|cathet|exerc|yoga|qigong|tai chi|massage|reflex|medit|mindful|"
+                   r"hypno|imagery|relax|telemon|navig|rehab|counsel|program|intervention|train|educat|coach|diet|"
+                   r"supplement|booklet|support|care")
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -139,7 +136,7 @@ def find_non_drugs(text: str) -> tuple[NonDrug, ...]:
     """Non-drug interventions named in ``text``, in order, each name once (case ignored); a name
     that is the end of a longer one found too ("radiotherapy", "mantle radiotherapy") is left out.
     Remembered: rules ask about the same text again, and most texts name none."""
-    if not _HEAD_HINT.bits(text, text.lower()):
+    if not _HEAD_HINT.search(text.lower()):
         return ()
     return _find_non_drugs(text)
 
