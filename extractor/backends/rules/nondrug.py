@@ -131,15 +131,16 @@ class NonDrug:
     type: str
 
 
+@lru_cache(maxsize=4096)
 def find_non_drugs(text: str) -> tuple[NonDrug, ...]:
     """Non-drug interventions named in ``text``, in order, each name once (case ignored); a name
-    that is the end of a longer one found too ("radiotherapy", "mantle radiotherapy") is left out."""
+    that is the end of a longer one found too ("radiotherapy", "mantle radiotherapy") is left out.
+    Remembered: rules ask about the same text again, and most texts name none."""
     if not _HEAD_HINT.search(text.lower()):
         return ()
     return _find_non_drugs(text)
 
 
-@lru_cache(maxsize=2048)
 def _find_non_drugs(text: str) -> tuple[NonDrug, ...]:
     found: dict[str, NonDrug] = {}
     low = text.lower()

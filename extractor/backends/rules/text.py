@@ -8,6 +8,7 @@ substring of it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from extractor.patterns import quick
 
@@ -40,6 +41,85 @@ def folded_or_none(pattern: str) -> re.Pattern[str] | None:
         return folded(pattern)
     except ValueError:
         return None
+
+
+class _Learnt(dict[str, int]):
+    """The values of ``compute`` by argument, each computed on first use (``learnt[word]``), all
+    forgotten past ``limit`` (a bound on memory). Faster to look up than ``functools.lru_cache``."""
+
+    def __init__(self, compute: Callable[[str], int], limit: int) -> None:
+        super().__init__()
+        self._compute, self._limit = compute, limit
+
+    def __missing__(self, key: str) -> int:
+        if len(self) >= self._limit:
+            self.clear()
+        value = self[key] = self._compute(key)
+        return value
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+class KeySets:
+    """Which of several sets of keys a text holds: bit ``i`` of ``bits`` is set when a key of set ``i``
+    is in the text. A lowercase key is looked for in the lowercased text, a key with a capital as
+    written ("OR"). Keys are two characters long or more.
+
+    Testing a hundred keys one by one against every text is slow. A key of letters lies inside
+    one run of letters of the lowercased text, and runs recur from text to text: the sets each run
+    holds a key of are remembered, so a text costs one lookup per word. A run seen for the first
+    time is read pair of letters by pair, against the keys that begin with that pair. Other keys
+    ("white blood", "g3") are tested on the whole text.
+    """
+
+    def __init__(self, sets: Iterable[Iterable[str]]) -> None:
+        by_key: dict[str, int] = {}
+        for i, keys in enumerate(sets):
+            for key in keys:
+                if len(key) < 2:
+                    raise ValueError(f"a key of one character: {key!r}")
+                by_key[key] = by_key.get(key, 0) | 1 << i
+        by_pair: dict[str, list[tuple[str, int]]] = {}
+        for key, bits in by_key.items():
+            if _LETTERS.fullmatch(key):
+                by_pair.setdefault(key[:2], []).append((key, bits))
+        self._by_pair = {pair: tuple(keys) for pair, keys in by_pair.items()}
+        self._other_keys = tuple((k, bits) for k, bits in by_key.items() if k.islower() and not _LETTERS.fullmatch(k))
+        self._cased_keys = tuple((k, bits) for k, bits in by_key.items() if not k.islower())
+        self._word_bits = _Learnt(self._bits_of_word, 1 << 15)
+
+    def _bits_of_word(self, word: str) -> int:
+        bits = 0
+        for i in range(len(word) - 1):
+            for key, key_bits in self._by_pair.get(word[i:i + 2], ()):
+                if word.startswith(key, i):
+                    bits |= key_bits
+        return bits
+
+    def bits(self, text: str, low: str) -> int:
+        """The sets ``text`` holds a key of, as bits; ``low`` is ``text.lower()``."""
+        bits, word_bits = 0, self._word_bits
+        for word in _LETTERS.findall(low):
+            bits |= word_bits[word]
+        for key, key_bits in self._other_keys:
+            if key in low:
+                bits |= key_bits
+        for key, key_bits in self._cased_keys:
+            if key in text:
+                bits |= key_bits
+        return bits
+
+
+def search_back(pattern: re.Pattern[str], text: str, start: int, end: int, outside: re.Pattern[str]) -> re.Match[str] | None:
+    """``pattern.search(text, start, end)`` for a pattern whose matches end at ``end`` ("…$") and hold no
+    character ``outside`` matches: the search starts after the last such character before ``end``.
+
+    re tries a pattern anchored at the end at every character of the window, each try running to
+    the end; a match cannot start before a character it cannot hold, so those tries are skipped.
+    """
+    last = outside.search(text[start:end][::-1])
+    return pattern.search(text, end - last.start() if last else start, end)
 
 
 # ---------------------------------------------------------------- numbers

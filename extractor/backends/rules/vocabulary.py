@@ -9,11 +9,11 @@ the regex engine's leftmost match makes "progression-free survival" win over
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.backends.rules.text import folded
+from extractor.backends.rules.text import KeySets, folded, search_back
 from extractor.patterns import quick
 
 _GRADE3 = (
@@ -74,8 +74,10 @@ class Entry:
         measure: Measure the words imply ("median", "rate_at_time"), or None.
         cased: Match case-sensitively (abbreviations like OS, OR).
         example: A phrase the entry finds on its own ("hazard ratio"); a test holds it.
-        keys: Lowercase words one of which every match holds: the entry is tried only on a
-            sentence holding one (a keyword prefilter). None for ``AE_CORE`` and ``EVENT``,
+        keys: Words one of which every match holds: the entry is tried only on a sentence
+            holding one (a keyword prefilter). Lowercase keys are looked for in the lowercased
+            sentence; a key with a capital, as written ("OR": an abbreviation matched
+            case-sensitively, far rarer than its letters). None for ``AE_CORE`` and ``EVENT``,
             which the adverse-event hints gate.
     """
 
@@ -108,11 +110,11 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"hazard ratios?|\b[ a]?HRs?\b(?! ?\+)|\baHR\b", "HR",
           example="hazard ratio", keys=("hazard", "hr")),
     Entry(r"odds ratios?|(?-i:\bORs?)(?=\s*[=:,(\[]|\s+\d|\s+was|\s+of)", "OR",
-          example="odds ratio", keys=("odds", "or")),
+          example="odds ratio", keys=("odds", "OR")),
     Entry(r"(?:relative risk|risk ratio)s?(?: of \w+)?|(?-i:\bRR\b)(?=\s*[=:,(\[]|\s+\d)", "RR",
-          example="relative risk", keys=("risk", "rr")),
+          example="relative risk", keys=("risk", "RR")),
     Entry(r"\bPFS\s?(?:\d+|six|twelve)\s?(?:mo|m|months?)\b", "PFS", "rate_at_time", cased=True,
-          example="PFS 6 months", keys=("pfs",)),
+          example="PFS 6 months", keys=("PFS",)),
     Entry(r"(?:median )?(?:progression|disease progression)[-\s‐‑–]free[-\s‐‑–]survival(?: \(m?PFS\))?(?: rates?)?|\bm?PFS\b(?: rates?)?", "PFS",
           example="progression-free survival", keys=("progression", "pfs")),
     Entry(r"(?:median )?event[-\s‐‑–]free[-\s‐‑–]survivals?(?: \(EFS\))?|\bEFS\b", "EFS",
@@ -146,7 +148,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"major pathologic(?:al)? responses?(?: rates?)?|\bMPR\b", "MPR",
           example="major pathological response", keys=("mpr", "major")),
     Entry(r"(?:total )?pathologic(?:al)?(?:ally)? complete (?:response|remission)s?(?: rates?)?|(?-i:\bT?pCRs?\b)", "PCR",
-          example="pathological complete response", keys=("pcr", "complete")),
+          example="pathological complete response", keys=("pCR", "complete")),
     Entry(r"pathologic(?:al)? response(?: rates?)?(?: \(pRR\))?|\bpRR\b", "PATHOLOGICAL_RESPONSE",
           example="pathological response rate", keys=("patholog", "prr")),
     Entry(r"(?:disease|tumou?r) control(?: rates?)?|\bDCR\b", "DCR",
@@ -162,9 +164,9 @@ ENTRIES: tuple[Entry, ...] = (
           example="stable disease", keys=("stable", "progressive")),
     # "47% with 7% CR, 39% PR", "1 PR, and 21 SDs": a response category abbreviated after its number (not "ER/PR").
     Entry(r"(?:(?<=\d\s)|(?<=%\s)|(?<=had\s)|(?<=achieved\s))PRs?\b(?![-+/])", "PR", cased=True,
-          example="39% PR", keys=("pr",)),
+          example="39% PR", keys=("PR",)),
     Entry(r"(?:(?<=\d\s)|(?<=%\s)|(?<=had\s)|(?<=achieved\s))SDs?\b(?![-+/])", "OTHER", "category", cased=True,
-          example="16 SD", keys=("sd",)),
+          example="16 SD", keys=("SD",)),
     Entry(r"(?:confirmed |best |overall |objective |clinical |radiological |intracranial )*(?:tumou?r )?(?:response|remission) rates?(?: \((?:ORR|RR|OR)\))?"
           r"|(?:confirmed |best |overall )*objective (?:tumou?r )?responses?(?: \(OR\))?|overall (?:\([^()]{1,40}\) )?(?:clinical )?response"
           r"|\bORRs?\b|\bresponded\b|^(?:the )?responses?(?= (?:were|was)\b)"
@@ -241,24 +243,14 @@ def _compile(entry: Entry) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     return quick(entry.pattern, re.IGNORECASE), fast
 
 
-# Keyword prefilters: an entry is tried only when one of its own keys is in the lowercased
-# sentence. This keeps the scan linear in practice (one big alternation tried at every
-# character was the backend's hottest spot).
-Compiled = tuple[tuple[Entry, re.Pattern[str], re.Pattern[str] | None, frozenset[str] | None], ...]
+Compiled = tuple[tuple[Entry, re.Pattern[str], re.Pattern[str] | None], ...]
 
 
 def _compiled(entries: Iterable[Entry]) -> Compiled:
-    """Each entry with its patterns (see ``_compile``) and its own keys."""
-    return tuple((e, *_compile(e), None if e.keys is None else frozenset(e.keys)) for e in entries)
+    """Each entry with its patterns (see ``_compile``)."""
+    return tuple((e, *_compile(e)) for e in entries)
 
 
-def _all_keys(compiled: Compiled) -> tuple[str, ...]:
-    """Every prefilter key, each tested once per sentence (not once per entry that lists it)."""
-    return tuple(sorted({k for *_, keys in compiled if keys is not None for k in keys}))
-
-
-_COMPILED = _compiled(ENTRIES)
-_ALL_KEYS = _all_keys(_COMPILED)
 # The adverse-event entries are the costliest patterns; a word-bounded hint decides whether
 # a sentence can hold one ("correlated", "prevent" and "haem" must not wake them).
 _AE_HINT = folded(
@@ -284,14 +276,48 @@ _EVENT_HINT_KEYS = (
 _EVENT_HINT_WORDS = folded(r"\b(?:ALT|AST)\b")
 
 
-def _may_hold_ae(low: str) -> bool:
-    """True when the lowercased sentence may hold an adverse-event mention (``_AE_HINT``)."""
-    return any(k in low for k in _AE_HINT_KEYS) and _AE_HINT.search(low) is not None
+@dataclass(frozen=True, slots=True)
+class Gate:
+    """When entry ``order`` is worth trying on a sentence: one of ``keys`` is in the lowercased
+    sentence and ``confirm``, when given, finds something in it too."""
+
+    order: int
+    keys: tuple[str, ...]
+    confirm: re.Pattern[str] | None = None
 
 
-def _may_name_event(low: str) -> bool:
-    """True when the lowercased sentence may name an adverse event ("neutropenia", "ALT")."""
-    return any(k in low for k in _EVENT_HINT_KEYS) or _EVENT_HINT_WORDS.search(low) is not None
+def gates(entries: Iterable[Entry]) -> tuple[Gate, ...]:
+    """The gates of ``entries``, in their order: an entry's own keys; the adverse-event hints for
+    ``AE_CORE``; for ``EVENT``, a named event's keys, or ALT or AST as a word."""
+    out: list[Gate] = []
+    for order, entry in enumerate(entries):
+        if entry.keys is not None:
+            out.append(Gate(order, entry.keys))
+        elif entry.canonical == "EVENT":
+            out += [Gate(order, _EVENT_HINT_KEYS), Gate(order, ("alt", "ast"), _EVENT_HINT_WORDS)]
+        else:
+            out.append(Gate(order, _AE_HINT_KEYS, _AE_HINT))
+    return tuple(out)
+
+
+class KeyIndex:
+    """Which gates a sentence's keys open (``KeySets``: one lookup per word, not ~100 substring tests)."""
+
+    def __init__(self, gates: tuple[Gate, ...]) -> None:
+        self.gates = gates
+        self._keys = KeySets(gate.keys for gate in gates)
+
+    def open_gates(self, sentence: str, low: str) -> Iterator[Gate]:
+        """The gates whose keys ``sentence`` holds, in order (``confirm`` not yet tested); ``low`` is it lowercased."""
+        bits = self._keys.bits(sentence, low)
+        while bits:
+            lowest = bits & -bits
+            yield self.gates[lowest.bit_length() - 1]
+            bits ^= lowest
+
+
+_COMPILED = _compiled(ENTRIES)
+_INDEX = KeyIndex(gates(ENTRIES))
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,20 +349,12 @@ def _entry_matches(sentence: str) -> list[tuple[int, int, int]]:
     low = sentence.lower()
     same_offsets = len(low) == len(sentence)
     found: list[tuple[int, int, int]] = []
-    present = {k for k in _ALL_KEYS if k in low}
-    ae_hint = None
-    for order, (entry, pattern, fast, keys) in enumerate(_COMPILED):
-        if keys is None:
-            if entry.canonical == "EVENT":
-                if not _may_name_event(low):
-                    continue
-            else:
-                if ae_hint is None:
-                    ae_hint = _may_hold_ae(low)
-                if not ae_hint:
-                    continue
-        elif keys.isdisjoint(present):
+    tried = -1  # an entry with two open gates is tried once
+    for gate in _INDEX.open_gates(sentence, low):
+        if gate.order == tried or (gate.confirm is not None and gate.confirm.search(low) is None):
             continue
+        tried = order = gate.order
+        _, pattern, fast = _COMPILED[order]
         matches = fast.finditer(low) if fast is not None and same_offsets else pattern.finditer(sentence)
         for m in matches:
             if m.end() > m.start():
@@ -391,10 +409,17 @@ _AE_PREFIX = re.compile(
 )
 
 
+#: ``_AE_PREFIX`` for ASCII text lowercased: the same matches (the engine ignores case several times slower).
+_AE_PREFIX_FOLDED = folded(_AE_PREFIX.pattern)
+#: Characters no word of ``_AE_PREFIX`` holds (tests/test_vocabulary.py checks it).
+_NOT_IN_AE_PREFIX = re.compile(r"[,;:()\[\]%]")
+
+
 def _ae_words_before(sentence: str, at: int) -> str:
     """The grade, relatedness and kind words right before ``at`` ("grade 3/4 treatment-related ")."""
     window = sentence[max(0, at - 90): at]
-    prefix = _AE_PREFIX.search(window)
+    pattern, text = (_AE_PREFIX_FOLDED, window.lower()) if window.isascii() else (_AE_PREFIX, window)
+    prefix = search_back(pattern, text, 0, len(window), _NOT_IN_AE_PREFIX)
     return window[prefix.start():] if prefix else ""
 
 
@@ -487,6 +512,7 @@ def named_event(text: str) -> str | None:
 #: "time to treatment failure (TTTF)", "the median survival time (MST)": words, then the abbreviation the text gives them.
 _ABBREVIATION = re.compile(r"\(\s*(?P<a>[A-Z][A-Za-z]{1,6})\s*\)")
 _WORDS_BEFORE = re.compile(r"(?:[A-Za-z][\w'’]*[\s-]+){0,5}[A-Za-z][\w'’]*\s*$")
+_NOT_IN_WORDS = re.compile(r"[^\w'’\s-]")
 _SMALL_WORDS = frozenset({"of", "and", "the", "to", "in", "for", "with", "on"})
 #: Classes an abbreviation does not carry: comparative pseudo-names, bare events (they inherit a class), safety.
 _NOT_ABBREVIATED = frozenset({"HR", "OR", "RR", "EVENT", "AE_CORE", "SAFETY", "SKIP", "PR"})
@@ -514,7 +540,7 @@ def endpoint_abbreviations(text: str) -> dict[str, tuple[str, str | None]]:
     for m in _ABBREVIATION.finditer(text):
         abbreviation = m.group("a")
         letters = abbreviation[:-1].upper() if abbreviation.endswith("s") and abbreviation[:-1].isupper() else abbreviation.upper()
-        before = _WORDS_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        before = search_back(_WORDS_BEFORE, text, max(0, m.start() - 80), m.start(), _NOT_IN_WORDS)
         if before is None or abbreviation in found or find_mentions(f"the {abbreviation} was 5"):
             continue  # known already ("overall survival (OS)")
         words = _abbreviated_words(before.group().strip(), letters)

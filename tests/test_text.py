@@ -1,0 +1,41 @@
+"""Text plumbing of the rule backend: key sets and searches anchored at a window's end."""
+
+from __future__ import annotations
+
+import re
+
+from extractor.backends.rules.text import KeySets, search_back
+
+
+def test_key_sets_find_keys_inside_words_across_spaces_and_as_written():
+    keys = KeySets([("os",), ("white blood",), ("qol",), ("OR",)])
+    assert keys.bits("Two doses; white blood cells", "two doses; white blood cells") == 0b11
+    assert keys.bits("whiteblood QoL", "whiteblood qol") == 0b100
+    assert keys.bits("more for you", "more for you") == 0  # "OR" as written only
+    assert keys.bits("the OR was 2", "the or was 2") == 0b1000
+
+
+_TAIL = re.compile(r"(?:[a-z]+\s+){0,3}$")
+
+
+def test_search_back_finds_what_a_plain_search_finds():
+    text = "risk (one, two) of three four five "
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1):
+            found = search_back(_TAIL, text, start, end, re.compile(r"[^a-z\s]"))
+            wanted = _TAIL.search(text, start, end)
+            assert (found and found.span()) == (wanted and wanted.span()), (start, end)
+
+
+def test_search_back_starts_after_the_last_character_the_pattern_cannot_hold():
+    found = search_back(_TAIL, "a, b c ", 0, 7, re.compile(r","))
+    assert found is not None and found.group() == "b c "
+
+
+def test_learnt_values_are_computed_once_and_forgotten_past_their_bound():
+    from extractor.backends.rules.text import _Learnt
+
+    seen: list[str] = []
+    learnt = _Learnt(lambda word: seen.append(word) or len(word), 2)
+    assert [learnt["ab"], learnt["ab"], learnt["abc"]] == [2, 2, 3] and seen == ["ab", "abc"]
+    assert learnt["abcd"] == 4 and len(learnt) == 1  # the bound reached: all forgotten, then learnt again
