@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 
 from extractor.backends.rules import design, verdict
 from extractor.backends.rules.arms import (
@@ -236,27 +237,34 @@ class _Reading:
     design_text: str
     arms: list[ArmDraft]
     ci_level: float | None
+    joined: str  # every sentence's text, one space apart
+
+
+#: Sections whose sentences speak of the design only when they say it is the document's own ("in our trial").
+_CLOSING = frozenset({DISCUSSION, CONCLUSION})
 
 
 def _read_report(title: str | None, sentences: list[Sentence], labelled: bool) -> _Reading:
     acronym = _own_acronym(title, sentences)
     own, cited = _own_and_cited(sentences, acronym)
-    design_sents = [s for s in own if s.section not in {DISCUSSION, CONCLUSION} or _OWN.search(s.text.lower())]
+    design_sents = [s for s in own if s.section not in _CLOSING or _OWN.search(s.text.lower())]
     design_text = " ".join([title or ""] + [s.text for s in design_sents if not _wishes_for_more(s.text.lower())])
     arms = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND],
                      " ".join(s.text for s in design_sents))
+    joined = " ".join(s.text for s in sentences)
     return _Reading(title, sentences, labelled, acronym, own, cited, design_sents, design_text, arms,
-                    _ci_level(" ".join(s.text for s in sentences)))
+                    _ci_level(joined), joined)
 
 
 def _own_and_cited(sentences: list[Sentence], acronym: str | None) -> tuple[list[Sentence], dict[str, list[tuple[Sentence, int, int]]]]:
     """The sentences about the document's own trial, and, by name, the passages about other named trials."""
     own: list[Sentence] = []
     cited: dict[str, list[tuple[Sentence, int, int]]] = {}
+    own_key = _norm(acronym) if acronym else None
     for s in sentences:
         if s.section in _SKIP_SECTIONS:
             continue
-        others = [(pos, name) for pos, name in design.acronyms(s.text) if not acronym or _norm(name) != _norm(acronym)]
+        others = [(pos, name) for pos, name in design.acronyms(s.text) if own_key is None or _norm(name) != own_key]
         for k, (pos, name) in enumerate(others):
             end = others[k + 1][0] if k + 1 < len(others) else len(s.text)
             cited.setdefault(name, []).append((s, pos, end))
@@ -270,15 +278,22 @@ def _result_drafts(reading: _Reading) -> list[Draft]:
     arms = reading.arms
     not_results = _NOT_RESULTS_PRINTED if reading.labelled else _NOT_RESULTS_INFERRED
 
+    named: dict[str, list[tuple[int, int, str]]] = {}
+
     def finder(t: str) -> list[tuple[int, int, str]]:
-        return arm_mentions(t, arms) if len(arms) > 1 else []
+        """The arms named in ``t``, each text read once (``extract_sentence`` and the topic below ask for a sentence's)."""
+        if len(arms) <= 1:
+            return []
+        if t not in named:
+            named[t] = arm_mentions(t, arms)
+        return named[t]
 
     labels = [a.label for a in arms if a.label]
     added = _added_arm(arms)
     drafts: list[Draft] = []
     context: str | None = None
     topic: str | None = None  # the arm the sentences just before were about
-    abbreviations = endpoint_abbreviations(" ".join(s.text for s in reading.sentences))  # "time to treatment failure (TTTF)"
+    abbreviations = endpoint_abbreviations(reading.joined)  # "time to treatment failure (TTTF)"
     for s in reading.own:
         if s.section in not_results or not _speaks_of_own_results(s):
             topic = None
@@ -347,9 +362,7 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
         countries=design.countries(design_text, find_countries(design_text)),
         conditions=design.conditions(title, design_sents),
         enrollment=Enrollment(**enrollment),
-        arms=_arms(arms, _treatment_text(title, treating), enrollment, aim_text=design_text,
-                   non_drug_text=_treatment_text(title, treating, find_non_drugs),
-                   randomised_text=_randomised_to(treating) or _randomised_to(design_sents), everyone_text=_given_to_everyone(treating)),
+        arms=_arms(arms, _Treatment(title, treating, design_sents), enrollment, aim_text=design_text),
         endpoints=endpoints,
         results=results,
         primary_endpoint_met=verdict.verdict(reading.own, {str(e.canonical) for e in primary}, [e.name for e in primary],
@@ -388,7 +401,10 @@ def _cited_records(reading: _Reading, sentences: list[Sentence]) -> list[TrialRe
 
 
 def _norm(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.lower())
+    return _NOT_ALPHANUMERIC.sub("", name.lower())
+
+
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 
 
 def _is_review(text: str, title: str | None) -> bool:
@@ -462,10 +478,14 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
             if own and not re.search(r"being evaluated|future|previous|evaluating", s.text[pos:pos + 40] + before, re.I) \
                     and not re.search(r"\bongoing\s+$", before):  # "our ongoing NEJ009 study will clarify"
                 return name
-        lead = re.match(r"^\s*(?P<n>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+),\s+an?\s", s.text)
+        lead = _NAME_LEADS.match(s.text)
         if lead:
             return lead.group("n")
     return _parent_trial(sentences)
+
+
+#: A sentence that opens on a hyphenated name and what it is: "KEYNOTE-189, a randomised …".
+_NAME_LEADS = re.compile(r"^\s*(?P<n>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+),\s+an?\s")
 
 
 def _this_trial(text: str) -> str | None:
@@ -509,11 +529,11 @@ def _title_acronym(title: str) -> str | None:
     names = design.acronyms(title)
     if names:
         return names[-1][1]
-    colon = _NAME_BEFORE_COLON.search(title)  # "KEYNOTE-189: …", "Updated outcomes of NEJ005/TCOG0902: a randomised study"
+    colon = _NAME_BEFORE_COLON.search(title) if ":" in title else None  # "KEYNOTE-189: …", "Updated outcomes of NEJ005/TCOG0902: a randomised study"
     if colon and all(design._plausible_acronym(part) for part in colon.group("name").split("/")) \
             and not _names_drug_before(title, colon.end("name")):
         return colon.group("name")
-    group = design.GROUP_TRIAL_NUMBER.search(title)
+    group = design.GROUP_TRIAL_NUMBER.search(title) if "trial" in title or "study" in title else None
     if group:
         return group.group("whole") or group.group("number")
     for m in design.ACRONYM_PAREN.finditer(title):
@@ -622,26 +642,68 @@ _TREATMENT = folded(
 )
 
 
-def _treatment_text(title: str | None, sentences: list[Sentence], names: Callable[[str], object] = _drugs_in) -> str:
+def _treatment_sentences(sentences: list[Sentence]) -> list[str]:
+    """The first twelve sentences' texts that say what patients got (``_TREATMENT``)."""
+    return [s.text for s in sentences[:12] if _TREATMENT.search(s.text.lower())]
+
+
+def _treatment_text(title: str | None, treating: list[str], names: Callable[[str], object] = _drugs_in) -> str:
     """Where a single-arm trial names what it gives: the title, else its first two treatment
-    sentences that name a drug (or what ``names`` finds), else a title that names a procedure or radiotherapy."""
+    sentences (``_treatment_sentences``) that name a drug (or what ``names`` finds), else a title
+    that names a procedure or radiotherapy."""
     if title and names(title):
         return title
-    treating = [s.text for s in sentences[:12] if _TREATMENT.search(s.text.lower())]
-    picked = " ".join([t for t in treating if names(t)][:2])
+    picked = " ".join(islice(filter(names, treating), 2))  # the sentences after the second are not read
     return picked or (title if title and _names_treatment(title) else "")
+
+
+@dataclass
+class _Treatment:
+    """What a trial's design sentences say patients got, each text read only when the arms ask for it."""
+
+    title: str | None
+    treating: list[Sentence]  # the design sentences outside the background
+    design_sents: list[Sentence]
+    sentences: list[str] = field(init=False)  # ``_treatment_sentences`` of ``treating``
+
+    def __post_init__(self) -> None:
+        self.sentences = _treatment_sentences(self.treating)
+
+    def drugs(self) -> str:
+        """The title or the first treatment sentences that name a drug."""
+        return _treatment_text(self.title, self.sentences)
+
+    def non_drugs(self) -> str:
+        """The title or the first treatment sentences that name a non-drug intervention."""
+        return _treatment_text(self.title, self.sentences, find_non_drugs)
+
+    def randomised(self) -> str:
+        """What the first randomisation assigns, in the treatment sentences, else in any design sentence."""
+        return _randomised_to(self.treating) or _randomised_to(self.design_sents)
+
+    def everyone(self) -> str:
+        """What every patient got (``_given_to_everyone``)."""
+        return _given_to_everyone(self.treating)
 
 
 #: The verb of a randomisation and its "to": "were randomly assigned to receive", "randomised (1:1) between".
 _RANDOMISED_TO = quick(r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:\([\d:\s]+\)\s+)?"
                        r"(?:to|between|into)\b", re.IGNORECASE)
+#: Every match of ``_RANDOMISED_TO``, lowercased, holds one of these (parts without "i" or "s": re matches them to
+#: "ı" and "ſ" too, where ``str.lower`` keeps those as they are).
+_RANDOMISED_TO_KEYS = ("random", "gned", "allocated")
+
+
+def _holds_any(low: str, keys: tuple[str, ...]) -> bool:
+    """Whether the lowercased text holds one of ``keys`` (the words a pattern needs: a test far cheaper than the search)."""
+    return any(k in low for k in keys)
 
 
 def _randomised_to(sentences: list[Sentence]) -> str:
     """What the first randomisation among the treatment sentences assigns: the words after its verb, those before
     being who was randomised ("after cisplatin, patients were randomised to docetaxel or placebo")."""
     for s in sentences[:12]:
-        m = _RANDOMISED_TO.search(s.text)
+        m = _RANDOMISED_TO.search(s.text) if _holds_any(s.text.lower(), _RANDOMISED_TO_KEYS) else None
         if m and interventions_in(s.text[m.end():]):
             return s.text[m.end():]
     return ""
@@ -657,7 +719,14 @@ _GIVEN_TO_EVERYONE = quick(
 
 def _given_to_everyone(sentences: list[Sentence]) -> str:
     """What the treatment sentences say every patient got: the words after "all patients received"."""
-    return " ".join(s.text[m.end():] for s in sentences[:12] if (m := _GIVEN_TO_EVERYONE.search(s.text)))
+    return " ".join(s.text[m.end():] for s in sentences[:12] if _may_give_everyone(s.text.lower())
+                    and (m := _GIVEN_TO_EVERYONE.search(s.text)))
+
+
+def _may_give_everyone(low: str) -> bool:
+    """Whether the lowercased text holds the words every ``_GIVEN_TO_EVERYONE`` holds: "all", "both" or "each",
+    and "rece(ived)", "were" or "underwent" (parts without "i" or "s", as in ``_RANDOMISED_TO_KEYS``)."""
+    return _holds_any(low, ("all", "both", "each")) and _holds_any(low, ("rece", "were", "underwent"))
 
 
 def _added_arm(arms: list[ArmDraft]) -> str | None:
@@ -768,20 +837,19 @@ def _longer_names(arms: list[ArmDraft], pool: list[dict[str, str | None]]) -> No
 _DRUG_TYPES = frozenset({"drug", "biological", "cell_therapy", "vaccine"})
 
 
-def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int], aim_text: str = "",
-          non_drug_text: str = "", randomised_text: str = "", everyone_text: str = "") -> list[Arm]:
-    everyone = [i for i in interventions_in(everyone_text) if i["type"] in _BACKBONE_TYPES]
+def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], aim_text: str = "") -> list[Arm]:
+    everyone = [i for i in interventions_in(given.everyone()) if i["type"] in _BACKBONE_TYPES]
     if arms:
-        _complete_arms(arms, design_text, aim_text, non_drug_text)
+        _complete_arms(arms, given.drugs(), aim_text, given.non_drugs())
         for arm in arms:
             arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)]
         chemotherapy_by_its_drugs([a.interventions for a in arms])
         return [Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
                 for a in arms]
-    interventions = interventions_in(design_text) or _aimed_interventions(aim_text)
+    interventions = interventions_in(given.drugs()) or _aimed_interventions(aim_text)
     # arms not told apart: each treatment the randomisation names is the trial's too (the comparator of a
     # title that names only the new drug)
-    for i in interventions_in(randomised_text) + everyone:
+    for i in interventions_in(given.randomised()) + everyone:
         if not named_already(i, interventions):
             interventions.append(i)
     chemotherapy_by_its_drugs([interventions])
@@ -874,9 +942,7 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
         low = s.text.lower()
         if not any(k in low for k in _ROLE_KEYS):
             continue
-        mentions = [m for m in find_mentions(s.text)
-                    if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"} and m.measure not in COUNTED_ONLY]
-        declared = _roles_in_brackets(s.text, mentions) + _roles_in_clauses(s.text, mentions)
+        declared = _roles_named(s.text)
         if not any(role == "primary" for _, role in declared):
             declared = _unnamed_primary(s.text) + declared  # "X (an outcome the vocabulary does not know) as primary endpoint"
         for m, role in declared:
@@ -884,6 +950,17 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
                 seen.add((m.canonical, role))
                 out.append(Endpoint(name=m.text.strip(), canonical=m.canonical, role=role))  # type: ignore[arg-type]
     return out
+
+
+def _roles_named(text: str) -> list[tuple[Mention, str]]:
+    """The outcomes a sentence gives a role, in brackets or in clauses (outcomes are looked up only
+    where a role is named: most sentences with "outcome" or "aim" name none)."""
+    roles = [r for r in _ROLE_RE.finditer(text) if not _ROLE_IN_BRACKETS.match(text, max(0, r.start() - 1))]
+    if not roles and not _ROLE_IN_BRACKETS.search(text):
+        return []
+    mentions = [m for m in find_mentions(text)
+                if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"} and m.measure not in COUNTED_ONLY]
+    return _roles_in_brackets(text, mentions) + _roles_in_clauses(text, mentions, roles)
 
 
 #: "The primary end-point of this trial was the reflux of bile into the remnant stomach evaluated ...": an
@@ -903,6 +980,8 @@ _PRIMARY_AFTER = re.compile(
 
 
 def _unnamed_primary(text: str) -> list[tuple[Mention, str]]:
+    if "mary" not in text.lower():  # both patterns hold "primary" ("mary": re folds "i" to "ı" too, lower() does not)
+        return []
     m = _PRIMARY_UNNAMED.search(text) or _PRIMARY_AFTER.search(text)
     if m is None or _VERDICT_WORDS.match(m.group("name")):
         return []  # "the primary endpoint was not met": a result
@@ -929,10 +1008,10 @@ def _roles_in_brackets(text: str, mentions: list[Mention]) -> list[tuple[Mention
 _SUBJECT_BEFORE_ROLE = re.compile(r"^\W*(?:the\s+)?(?P<s>[A-Za-z][^,;:()]{3,90}?)\s*$", re.IGNORECASE)
 
 
-def _roles_in_clauses(text: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:
-    """ "The primary endpoint was X; secondary endpoints included Y and Z", "X was the primary endpoint"."""
+def _roles_in_clauses(text: str, mentions: list[Mention], roles: list[re.Match[str]]) -> list[tuple[Mention, str]]:
+    """ "The primary endpoint was X; secondary endpoints included Y and Z", "X was the primary endpoint":
+    ``roles`` are the role words (``_ROLE_RE``) outside brackets."""
     out = []
-    roles = [r for r in _ROLE_RE.finditer(text) if not _ROLE_IN_BRACKETS.match(text, max(0, r.start() - 1))]
     previous_end = 0
     for i, r in enumerate(roles):
         role = _ROLE_MAP.get((r.group("role") or r.group("main")).lower(), "secondary")
@@ -1054,9 +1133,14 @@ def _merge(kept: Result, again: Draft) -> None:
         kept.p_value, kept.p_relation = again.p_value, again.p_relation  # type: ignore[assignment]
 
 
+#: A sentence that concludes, whatever its section.
+_CONCLUDES = re.compile(r"^\s*(?:In conclusion|Taken together|Our findings|These (?:results|findings|data) "
+                        r"(?:suggest|support|demonstrate|highlight|confirm))")
+
+
 def _conclusion(sentences: list[Sentence]) -> str | None:
     for s in sentences:
-        if s.section == CONCLUSION or re.match(r"^\s*(?:In conclusion|Taken together|Our findings|These (?:results|findings|data) (?:suggest|support|demonstrate|highlight|confirm))", s.text):
+        if s.section == CONCLUSION or _CONCLUDES.match(s.text):
             return s.text.strip()[:400]
     return None
 
