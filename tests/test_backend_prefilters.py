@@ -71,3 +71,18 @@ def test_outcomes_are_looked_up_where_a_role_is_named(text, expected):
 def test_an_unnamed_primary_needs_the_word_primary(text, named):
     found = backend._unnamed_primary(text)
     assert (found[0][0].text if found else None) == named
+
+
+def test_trial_words_are_counted_up_to_enough():
+    low = "patients were randomly assigned to docetaxel or placebo in this phase iii trial; the trial enrolled 300."
+    full = len(backend._TRIAL_SIGNAL.findall(low)) + 2 * len(backend._STRONG_SIGNAL.findall(low))
+    assert backend._signal_hits(low, 100) == full
+    assert 3 <= backend._signal_hits(low, 3) < full
+
+
+@pytest.mark.parametrize(("low", "keys", "held"), [
+    ("further studies are warranted.", backend._FUTURE_KEYS, True),
+    ("overall survival was longer.", backend._FUTURE_KEYS, False),
+])
+def test_holds_any(low, keys, held):
+    assert backend._holds_any(low, keys) is held

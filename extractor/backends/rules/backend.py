@@ -73,9 +73,17 @@ _FUTURE = folded(r"\b(?:warrant\w*|further (?:validation|investigation|study|stu
 _FUTURE_KEYS = ("warrant", "further ", "future", "are needed", "is needed", "awaited", "larger", "should be ", "would help")
 
 
+def _holds_any(low: str, keys: tuple[str, ...]) -> bool:
+    """Whether the lowercased text holds one of ``keys`` (the words a pattern needs: a test far cheaper than the search)."""
+    for k in keys:  # noqa: SIM110 - a loop, not any() over a generator: these run on every sentence
+        if k in low:
+            return True
+    return False
+
+
 def _wishes_for_more(low: str) -> bool:
     """``_FUTURE`` in the lowercased sentence (a few substring tests first: they cost far less)."""
-    return any(k in low for k in _FUTURE_KEYS) and _FUTURE.search(low) is not None
+    return _holds_any(low, _FUTURE_KEYS) and _FUTURE.search(low) is not None
 _CITATION = re.compile(r"<sup>\s*\d|\[\d+(?:[,–-]\s*\d+)*\]|\(\s*(?:refs?\.?\s*)?\d+(?:[,–-]\d+)*\s*\)$")
 _OTHERS_WORK = quick(
     r"\b(?:previous(?:ly)?|prior (?:studies|trials|reports)|historical(?:ly)?|has been (?:shown|reported|demonstrated)|"
@@ -432,9 +440,9 @@ def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], ha
         return True
     own_text = " ".join(s.text for s in sentences if s.section not in _SKIP_SECTIONS and not _others_trial(s))
     low = ((title or "") + " " + own_text).lower()
-    # "randomised to receive X or Y" says a trial on its own.
-    trial_hits = len(_TRIAL_SIGNAL.findall(low)) + 2 * len(_STRONG_SIGNAL.findall(low))
     not_trial = len(_NOT_TRIAL.findall(low))
+    # _trial_by_counts says yes to any count from there on: the count is exact below it
+    trial_hits = _signal_hits(low, max(2, not_trial + 1))
     if _trial_by_counts(trial_hits, not_trial, has_registry, low):
         return True
     # "the AXEBeam trial", "the TAX 327 study": a named trial (the title's included); more hits only
@@ -442,6 +450,18 @@ def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], ha
     trial_hits += sum(1 for m in design.ACRONYM_BEFORE_TRIAL.finditer(f"{title or ''}. {own_text}")
                       if design._plausible_acronym(m.group("name")))
     return _trial_by_counts(trial_hits, not_trial, has_registry, low)
+
+
+def _signal_hits(low: str, enough: int) -> int:
+    """The trial words of the lowercased text, a strong one counting twice ("randomised to receive X or Y" says a
+    trial on its own); counting stops at ``enough``."""
+    hits = 0
+    for pattern, weight in ((_STRONG_SIGNAL, 2), (_TRIAL_SIGNAL, 1)):
+        for _ in pattern.finditer(low):
+            hits += weight
+            if hits >= enough:
+                return hits
+    return hits
 
 
 def _trial_by_counts(trial_hits: int, not_trial: int, has_registry: bool, low: str) -> bool:
@@ -600,7 +620,7 @@ def _speaks_of_own_results(s: Sentence) -> bool:
     if _CITATION.search(s.text):
         return False
     low = s.text.lower()
-    if (any(k in low for k in _OTHERS_WORK_KEYS) and _OTHERS_WORK.search(low)) or _is_baseline(low):
+    if (_holds_any(low, _OTHERS_WORK_KEYS) and _OTHERS_WORK.search(low)) or _is_baseline(low):
         return False
     return not (s.section == DISCUSSION and not _OWN.search(low))
 
@@ -692,11 +712,6 @@ _RANDOMISED_TO = quick(r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|as
 #: Every match of ``_RANDOMISED_TO``, lowercased, holds one of these (parts without "i" or "s": re matches them to
 #: "ı" and "ſ" too, where ``str.lower`` keeps those as they are).
 _RANDOMISED_TO_KEYS = ("random", "gned", "allocated")
-
-
-def _holds_any(low: str, keys: tuple[str, ...]) -> bool:
-    """Whether the lowercased text holds one of ``keys`` (the words a pattern needs: a test far cheaper than the search)."""
-    return any(k in low for k in keys)
 
 
 def _randomised_to(sentences: list[Sentence]) -> str:
@@ -940,7 +955,7 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
     seen: set[tuple[str, str]] = set()
     for s in sentences:
         low = s.text.lower()
-        if not any(k in low for k in _ROLE_KEYS):
+        if not _holds_any(low, _ROLE_KEYS):
             continue
         declared = _roles_named(s.text)
         if not any(role == "primary" for _, role in declared):
