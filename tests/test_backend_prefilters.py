@@ -44,15 +44,11 @@ def test_a_sentence_without_those_words_is_not_searched():
     assert backend._given_to_everyone([_sentence("All patients received dexamethasone on day 1.")]) == " dexamethasone on day 1."
 
 
-def test_the_treatment_text_is_the_first_two_sentences_naming_a_drug():
-    treating = ["Patients received oral care.", "Patients received docetaxel every 3 weeks.",
-                "Patients treated with cisplatin were followed.", "Patients received gemcitabine."]
+def test_the_treatment_text_is_the_first_two_treatment_sentences_naming_a_drug():
+    texts = ["We studied fatigue after docetaxel.", "Patients received oral care.", "Patients received docetaxel every 3 weeks.",
+             "Patients treated with cisplatin were followed.", "Patients received gemcitabine."]
+    treating = [_sentence(t, i) for i, t in enumerate(texts)]
     assert backend._treatment_text(None, treating) == "Patients received docetaxel every 3 weeks. Patients treated with cisplatin were followed."
-
-
-def test_the_treatment_sentences_say_what_patients_got():
-    sentences = [_sentence("We studied fatigue.", 0), _sentence("Patients received docetaxel.", 1)]
-    assert backend._treatment_sentences(sentences) == ["Patients received docetaxel."]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -66,7 +66,7 @@ _SKIP_SECTIONS = {REFERENCES, OTHER, FUNDING}
 _CROSSOVER = r"\bcross-?over (?:[\w-]+ ){0,3}?(?:stud(?:y|ies)|trials?|design)"
 #: Words that make a trial comparative whatever its arms, even in one arm: a crossover, or "The primary
 #: objective was to compare RFS in patients with X vs. those without".
-_COMPARES = re.compile(rf"\bprimary (?:end ?point|objective|aim|outcome)\b[^.]{{0,60}}\bcompar|{_CROSSOVER}", re.IGNORECASE)
+_COMPARES = quick(rf"\bprimary (?:end ?point|objective|aim|outcome)\b[^.]{{0,60}}\bcompar|{_CROSSOVER}", re.IGNORECASE)
 # Sentences about trials still to come say nothing of this one's design.
 _FUTURE = folded(r"\b(?:warrant\w*|further (?:validation|investigation|study|studies|trials?)|future|are needed|is needed|awaited|larger|should be (?:evaluated|confirmed|validated)|would help)\b")
 #: Each branch of ``_FUTURE`` holds one of these: the pattern is searched only when one is in the sentence.
@@ -120,7 +120,7 @@ _NOT_TRIAL = quick(  # matched against lowercased text
     r"critical evaluation|commentary|editorial|correspondence|in reply|meta-analysis|systematic review|"
     r"population-based|national cancer database|seer)\b",
 )
-_REVIEW = re.compile(r"^\s*(?:#+\s*)?\**REVIEW\**\s*$|\bthis review\b|\bwe review(?:ed)?\s+(?:the\s+)?(?:literature|published|current|recent|available|evidence|studies|trials)\b|\breview (?:article|aimed)\b", re.IGNORECASE | re.MULTILINE)
+_REVIEW = quick(r"^\s*(?:#+\s*)?\**REVIEW\**\s*$|\bthis review\b|\bwe review(?:ed)?\s+(?:the\s+)?(?:literature|published|current|recent|available|evidence|studies|trials)\b|\breview (?:article|aimed)\b", re.IGNORECASE | re.MULTILINE)
 
 
 class RulesBackend:
@@ -422,7 +422,7 @@ def _is_review(text: str, title: str | None) -> bool:
     return bool(_REVIEW.search(head)) or bool(title and re.search(r"\breview\b", title, re.IGNORECASE))
 
 
-_SHOWED = re.compile(r"\b(?:showed|demonstrated|reported|found|has been|have been)\b")
+_SHOWED = quick(r"\b(?:showed|demonstrated|reported|found|has been|have been)\b")
 
 
 def _others_trial(s: Sentence) -> bool:
@@ -524,7 +524,7 @@ _THIS_OPENS = re.compile(r"\W*(?:this|the present|our)\s+(?:[\w-]+[\s,]+){0,5}",
 _OPENS_WITH_THE = re.compile(r"\W*the\s+(?:(?:randomi[sz]ed|controlled|double-blind|open-label|phase\s*(?:I{1,3}|[1-4])[ab]?|"
                              r"multicent(?:er|re)|international|global|prospective)[\s,]+)*", re.IGNORECASE)
 #: Words that make the named trial the document's own: "we report ... the X trial", "in this phase 3 X trial".
-_OWN_BEFORE = re.compile(r"\b(?:here we report|we report)\b[^.]*$|\b(?:this|the present|in the|our)\s+(?:[\w-]+[\s,]+){0,4}$"
+_OWN_BEFORE = quick(r"\b(?:here we report|we report)\b[^.]*$|\b(?:this|the present|in the|our)\s+(?:[\w-]+[\s,]+){0,4}$"
                          # a secondary analysis of its trial's patients: "patients from the X trial", "enrolled on the X trial"
                          r"|\b(?:patients|participants|subjects|women|men|children)\s+(?:[\w-]+\s+){0,2}?from\s+the\s+$"
                          r"|\b(?:database|data\s?set|data)\s+(?:of|from)\s+the\s+(?:(?!two\b|three\b|\d)[\w-]+[\s,]+){0,3}$"
@@ -532,7 +532,7 @@ _OWN_BEFORE = re.compile(r"\b(?:here we report|we report)\b[^.]*$|\b(?:this|the 
 
 
 #: NEJM's footer: "(Funded by Merck; KEYNOTE-355 ClinicalTrials.gov number, NCT02819518.)"
-_REGISTERED_AS = re.compile(rf"\b(?P<name>{design.ACRONYM_CORE})\s+(?:ClinicalTrials\.gov|ISRCTN|EudraCT|EU Clinical Trials "
+_REGISTERED_AS = quick(rf"\b(?P<name>{design.ACRONYM_CORE})\s+(?:ClinicalTrials\.gov|ISRCTN|EudraCT|EU Clinical Trials "
                             r"Register|Current Controlled Trials|UMIN|ANZCTR|Chinese Clinical Trial Registry)\s+(?:number|registration)")
 
 
@@ -565,7 +565,7 @@ def _title_acronym(title: str) -> str | None:
     return None
 
 
-_NAME_BEFORE_COLON = re.compile(
+_NAME_BEFORE_COLON = quick(
     rf"(?:^|\b(?:of|from|in)\s+(?:the\s+)?)(?P<name>{design.ACRONYM_CORE}(?:/{design.ACRONYM_CORE})?):\s+"
     r"(?=(?:an?|the)\s+(?:[\w,-]+\s+){0,8}?(?:trial|study)\b|[^:]{10,})")
 
@@ -580,7 +580,7 @@ def _names_drug_before(text: str, at: int) -> bool:
 #: A secondary analysis says so; its background then names the trial it analyses ("In the phase III AVAGAST trial, ...").
 _SECONDARY = folded(r"\b(?:post[- ]hoc|secondary|exploratory|subgroup|translational|biomarker|updated|pooled|"
                     r"quality[- ]of[- ]life|long[- ]term follow[- ]up) analys[ie]s\b|\bthis analysis\b")  # lowercased text
-_DESIGN_BEFORE = re.compile(r"\b(?:phase\s+(?:I{1,3}V?|[1-4])[ab]?|randomi[sz]ed)\b[^.;]{0,30}$", re.IGNORECASE)
+_DESIGN_BEFORE = quick(r"\b(?:phase\s+(?:I{1,3}V?|[1-4])[ab]?|randomi[sz]ed)\b[^.;]{0,30}$", re.IGNORECASE)
 
 
 def _parent_trial(sentences: list[Sentence]) -> str | None:
@@ -662,17 +662,12 @@ _TREATMENT = folded(
 )
 
 
-def _treatment_sentences(sentences: list[Sentence]) -> list[str]:
-    """The first twelve sentences' texts that say what patients got (``_TREATMENT``)."""
-    return [s.text for s in sentences[:12] if _TREATMENT.search(s.text.lower())]
-
-
-def _treatment_text(title: str | None, treating: list[str], names: Callable[[str], object] = _drugs_in) -> str:
+def _treatment_text(title: str | None, sentences: list[Sentence], names: Callable[[str], object] = _drugs_in) -> str:
     """Where a single-arm trial names what it gives: the title, else its first two treatment
-    sentences (``_treatment_sentences``) that name a drug (or what ``names`` finds), else a title
-    that names a procedure or radiotherapy."""
+    sentences that name a drug (or what ``names`` finds), else a title that names a procedure or radiotherapy."""
     if title and names(title):
         return title
+    treating = (s.text for s in sentences[:12] if _TREATMENT.search(s.text.lower()))
     picked = " ".join(islice(filter(names, treating), 2))  # the sentences after the second are not read
     return picked or (title if title and _names_treatment(title) else "")
 
@@ -684,18 +679,14 @@ class _Treatment:
     title: str | None
     treating: list[Sentence]  # the design sentences outside the background
     design_sents: list[Sentence]
-    sentences: list[str] = field(init=False)  # ``_treatment_sentences`` of ``treating``
-
-    def __post_init__(self) -> None:
-        self.sentences = _treatment_sentences(self.treating)
 
     def drugs(self) -> str:
         """The title or the first treatment sentences that name a drug."""
-        return _treatment_text(self.title, self.sentences)
+        return _treatment_text(self.title, self.treating)
 
     def non_drugs(self) -> str:
         """The title or the first treatment sentences that name a non-drug intervention."""
-        return _treatment_text(self.title, self.sentences, find_non_drugs)
+        return _treatment_text(self.title, self.treating, find_non_drugs)
 
     def randomised(self) -> str:
         """What the first randomisation assigns, in the treatment sentences, else in any design sentence."""
@@ -762,7 +753,7 @@ _GENERIC_ARM_NAME = re.compile(
     r"treatment|study|active|test|standard|conventional|[A-Z0-9+/-]{1,6})$",
     re.IGNORECASE,
 )
-_PROCEDURE_WORDS = re.compile(r"surgery|resection|ectomy|dissection|biopsy|reconstruction|transplant|ablation|"
+_PROCEDURE_WORDS = quick(r"surgery|resection|ectomy|dissection|biopsy|reconstruction|transplant|ablation|"
                               r"preservation|anastomosis|brachytherapy|radiotherapy|irradiation", re.IGNORECASE)
 
 
@@ -795,14 +786,14 @@ def _non_drug(name: str) -> dict[str, str | None]:
 
 #: What a trial tests, as its aim says: "the effectiveness of guided imagery (GI) and progressive muscle
 #: relaxation (PMR) as ...", "effects of a spiritual care program on anxiety", "whether cardiac rehabilitation (CR) is".
-_AIMED = re.compile(
+_AIMED = quick(
     r"\b(?:(?:effects?|effectiveness|efficacy|impact|benefits?|feasibility|acceptability|influence|usefulness)\s+of"
     r"|whether)\s+(?:an?\s+|the\s+)?(?P<x>[A-Za-z][\w'’/-]*(?:\s+(?:\([A-Za-z]{1,8}\)\s+and\s+)?[\w'’/-]+){0,6}?)"
     r"\s*(?:\([A-Za-z-]{1,10}\)\s*)?(?=\s(?:on|in|for|as|among|versus|vs\.?|compared|to (?:improve|reduce|prevent)|during|"
     r"after|is|was|can|could|would|improves?|reduces?)\b)",
     re.IGNORECASE,
 )
-_NOT_AIMED = re.compile(r"\b(?:this|these|such|patients?|survival|cancers?|treatment|therapy|study|trial|outcomes?|"
+_NOT_AIMED = quick(r"\b(?:this|these|such|patients?|survival|cancers?|treatment|therapy|study|trial|outcomes?|"
                         r"quality|symptoms?|levels?|the|our|factors?|characteristics|gender|sex|age|changes?|measures?|"
                         r"group|models?|modell?ing|validation|were|was|is|are|receiving|reviewers?|variables?|"
                         r"predictors?|biomarkers?|expression|status|mutations?|polymorphisms?|genes?|^intervention)\b",
@@ -940,7 +931,7 @@ _DECLARES_AFTER = re.compile(r"\s*(?:was|were|is|are|of|showed|assessed|evaluate
 #: endpoint in Phase II part is …", "Primary outcome measures assessed at baseline and at week 12 included …".
 _ROLE_QUALIFIER = re.compile(r"(?:\s+(?:for|in|at|measured|assessed|evaluated)\b[^,;:.()]{0,50}?(?=\s+(?:was|were|is|are|included)\b))?",
                              re.IGNORECASE)
-_DECLARES_BEFORE = re.compile(r"\b(?:was|were|is|are|as|served as)\s+(?:(?:considered|regarded as|defined as|chosen as|selected as)\s+)?"
+_DECLARES_BEFORE = quick(r"\b(?:was|were|is|are|as|served as)\s+(?:(?:considered|regarded as|defined as|chosen as|selected as)\s+)?"
                               r"(?:the|a|its|our)?\s*(?:\w+\s+)?$|,\s+(?:the|its)\s+$",
                               re.IGNORECASE)
 _ROLE_KEYS = ("point", "objective", "outcome", "aim", "measure")
@@ -980,14 +971,14 @@ def _roles_named(text: str) -> list[tuple[Mention, str]]:
 
 #: "The primary end-point of this trial was the reflux of bile into the remnant stomach evaluated ...": an
 #: outcome the vocabulary does not know is the OTHER endpoint, named as written.
-_PRIMARY_UNNAMED = re.compile(
+_PRIMARY_UNNAMED = quick(
     r"\bprimary (?:end[- ]?point|outcome|objective)s?(?: (?:of|in) (?:the|this) [\w ]{0,30}?)? (?:was|were|is) (?:the |to (?:compare|assess|evaluate) (?:the )?)?"
     r"(?P<name>[a-z][\w -]{2,60}?)(?=\s+(?:evaluated|assessed|measured|defined|determined|as|at|in|on|by|after|using|according)\b|[,;.(]|$)",
     re.IGNORECASE,
 )
 #: "Study endpoints were loco-regional recurrence or distant metastasis (Rec-Met) rate as primary endpoints",
 #: "Endpoints included the rates of rVTE (primary) and bleeding events": the words before name the outcome.
-_PRIMARY_AFTER = re.compile(
+_PRIMARY_AFTER = quick(
     r"(?:\b(?:were|was|included|include|:)\s+)(?:the\s+)?(?:rates?\s+of\s+)?(?P<name>[a-z][\w -]{2,60}?)\s*(?:\([^()]{1,20}\)\s*)?"
     r"(?:rates?\s+)?(?:as (?:the |its )?primary (?:end[- ]?points?|outcomes?)\b|\(primary\))",
     re.IGNORECASE,
@@ -1078,7 +1069,7 @@ _LIST_ITEM_WORDS = re.compile(r"\s*(?:to\s+(?:assess|record|determine|evaluate|m
                               r"(?:\s+(?:as|at|by|in))?\s*", re.DOTALL)
 
 
-_NOT_AN_OUTCOME = re.compile(r"\b(?:analysis|intention[- ]to[- ]treat|method|patients|trial|study|groups?|arms?|between|role)\b"
+_NOT_AN_OUTCOME = quick(r"\b(?:analysis|intention[- ]to[- ]treat|method|patients|trial|study|groups?|arms?|between|role)\b"
                              r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are)\b|[-–%]$|\d\s*%", re.IGNORECASE)
 _VERDICT_WORDS = re.compile(r"(?:also|not|significantly|similar|higher|lower|longer|shorter|better|worse|met|reached|achieved|"
                             r"improved|increased|reduced|comparable|superior|inferior)\b", re.IGNORECASE)
@@ -1160,7 +1151,7 @@ def _conclusion(sentences: list[Sentence]) -> str | None:
     return None
 
 
-_TITLE_POPULATION = re.compile(
+_TITLE_POPULATION = quick(
     r"\b(?:subgroup|subset|post[- ]hoc) analys[ie]s (?:of|in) (?P<g>(?:[A-Z][\w-]+\s+)?patients(?: with [^:,;]{3,40}?)?)(?=\s+(?:from|in|of|enrolled|treated)\b|[:,;]|$)",
     re.IGNORECASE,
 )
