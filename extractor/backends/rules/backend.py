@@ -525,15 +525,15 @@ _OPENS_WITH_THE = re.compile(r"\W*the\s+(?:(?:randomi[sz]ed|controlled|double-bl
                              r"multicent(?:er|re)|international|global|prospective)[\s,]+)*", re.IGNORECASE)
 #: Words that make the named trial the document's own: "we report ... the X trial", "in this phase 3 X trial".
 _OWN_BEFORE = quick(r"\b(?:here we report|we report)\b[^.]*$|\b(?:this|the present|in the|our)\s+(?:[\w-]+[\s,]+){0,4}$"
-                         # a secondary analysis of its trial's patients: "patients from the X trial", "enrolled on the X trial"
-                         r"|\b(?:patients|participants|subjects|women|men|children)\s+(?:[\w-]+\s+){0,2}?from\s+the\s+$"
-                         r"|\b(?:database|data\s?set|data)\s+(?:of|from)\s+the\s+(?:(?!two\b|three\b|\d)[\w-]+[\s,]+){0,3}$"
-                         r"|\b(?:enrolled|randomi[sz]ed|registered|treated)\s+(?:on|in|into|onto)\s+the\s+(?:[\w-]+[\s,]+){0,3}$", re.I)
+                    # a secondary analysis of its trial's patients: "patients from the X trial", "enrolled on the X trial"
+                    r"|\b(?:patients|participants|subjects|women|men|children)\s+(?:[\w-]+\s+){0,2}?from\s+the\s+$"
+                    r"|\b(?:database|data\s?set|data)\s+(?:of|from)\s+the\s+(?:(?!two\b|three\b|\d)[\w-]+[\s,]+){0,3}$"
+                    r"|\b(?:enrolled|randomi[sz]ed|registered|treated)\s+(?:on|in|into|onto)\s+the\s+(?:[\w-]+[\s,]+){0,3}$", re.I)
 
 
 #: NEJM's footer: "(Funded by Merck; KEYNOTE-355 ClinicalTrials.gov number, NCT02819518.)"
 _REGISTERED_AS = quick(rf"\b(?P<name>{design.ACRONYM_CORE})\s+(?:ClinicalTrials\.gov|ISRCTN|EudraCT|EU Clinical Trials "
-                            r"Register|Current Controlled Trials|UMIN|ANZCTR|Chinese Clinical Trial Registry)\s+(?:number|registration)")
+                       r"Register|Current Controlled Trials|UMIN|ANZCTR|Chinese Clinical Trial Registry)\s+(?:number|registration)")
 
 
 def _registered_acronym(sentences: list[Sentence]) -> str | None:
@@ -754,7 +754,7 @@ _GENERIC_ARM_NAME = re.compile(
     re.IGNORECASE,
 )
 _PROCEDURE_WORDS = quick(r"surgery|resection|ectomy|dissection|biopsy|reconstruction|transplant|ablation|"
-                              r"preservation|anastomosis|brachytherapy|radiotherapy|irradiation", re.IGNORECASE)
+                         r"preservation|anastomosis|brachytherapy|radiotherapy|irradiation", re.IGNORECASE)
 
 
 def _spelled(name: str | None, *texts: str | None) -> str | None:
@@ -794,10 +794,10 @@ _AIMED = quick(
     re.IGNORECASE,
 )
 _NOT_AIMED = quick(r"\b(?:this|these|such|patients?|survival|cancers?|treatment|therapy|study|trial|outcomes?|"
-                        r"quality|symptoms?|levels?|the|our|factors?|characteristics|gender|sex|age|changes?|measures?|"
-                        r"group|models?|modell?ing|validation|were|was|is|are|receiving|reviewers?|variables?|"
-                        r"predictors?|biomarkers?|expression|status|mutations?|polymorphisms?|genes?|^intervention)\b",
-                        re.IGNORECASE)
+                   r"quality|symptoms?|levels?|the|our|factors?|characteristics|gender|sex|age|changes?|measures?|"
+                   r"group|models?|modell?ing|validation|were|was|is|are|receiving|reviewers?|variables?|"
+                   r"predictors?|biomarkers?|expression|status|mutations?|polymorphisms?|genes?|^intervention)\b",
+                   re.IGNORECASE)
 
 
 #: How a treatment is given, before what it is: "(the effect of) topical application of royal jelly".
@@ -932,8 +932,8 @@ _DECLARES_AFTER = re.compile(r"\s*(?:was|were|is|are|of|showed|assessed|evaluate
 _ROLE_QUALIFIER = re.compile(r"(?:\s+(?:for|in|at|measured|assessed|evaluated)\b[^,;:.()]{0,50}?(?=\s+(?:was|were|is|are|included)\b))?",
                              re.IGNORECASE)
 _DECLARES_BEFORE = quick(r"\b(?:was|were|is|are|as|served as)\s+(?:(?:considered|regarded as|defined as|chosen as|selected as)\s+)?"
-                              r"(?:the|a|its|our)?\s*(?:\w+\s+)?$|,\s+(?:the|its)\s+$",
-                              re.IGNORECASE)
+                         r"(?:the|a|its|our)?\s*(?:\w+\s+)?$|,\s+(?:the|its)\s+$",
+                         re.IGNORECASE)
 _ROLE_KEYS = ("point", "objective", "outcome", "aim", "measure")
 _ROLE_MAP = {"co-primary": "co_primary", "coprimary": "co_primary", "co primary": "co_primary",
              "primary": "primary", "main": "primary", "secondary": "secondary", "key secondary": "secondary",
@@ -1070,7 +1070,7 @@ _LIST_ITEM_WORDS = re.compile(r"\s*(?:to\s+(?:assess|record|determine|evaluate|m
 
 
 _NOT_AN_OUTCOME = quick(r"\b(?:analysis|intention[- ]to[- ]treat|method|patients|trial|study|groups?|arms?|between|role)\b"
-                             r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are)\b|[-–%]$|\d\s*%", re.IGNORECASE)
+                        r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are)\b|[-–%]$|\d\s*%", re.IGNORECASE)
 _VERDICT_WORDS = re.compile(r"(?:also|not|significantly|similar|higher|lower|longer|shorter|better|worse|met|reached|achieved|"
                             r"improved|increased|reduced|comparable|superior|inferior)\b", re.IGNORECASE)
 #: The canonical kind of an outcome the vocabulary does not name, from its words.
