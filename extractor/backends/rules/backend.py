@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 
 from extractor.backends.rules import design, verdict
 from extractor.backends.rules.arms import (
@@ -65,16 +66,24 @@ _SKIP_SECTIONS = {REFERENCES, OTHER, FUNDING}
 _CROSSOVER = r"\bcross-?over (?:[\w-]+ ){0,3}?(?:stud(?:y|ies)|trials?|design)"
 #: Words that make a trial comparative whatever its arms, even in one arm: a crossover, or "The primary
 #: objective was to compare RFS in patients with X vs. those without".
-_COMPARES = re.compile(rf"\bprimary (?:end ?point|objective|aim|outcome)\b[^.]{{0,60}}\bcompar|{_CROSSOVER}", re.IGNORECASE)
+_COMPARES = quick(rf"\bprimary (?:end ?point|objective|aim|outcome)\b[^.]{{0,60}}\bcompar|{_CROSSOVER}", re.IGNORECASE)
 # Sentences about trials still to come say nothing of this one's design.
 _FUTURE = folded(r"\b(?:warrant\w*|further (?:validation|investigation|study|studies|trials?)|future|are needed|is needed|awaited|larger|should be (?:evaluated|confirmed|validated)|would help)\b")
 #: Each branch of ``_FUTURE`` holds one of these: the pattern is searched only when one is in the sentence.
 _FUTURE_KEYS = ("warrant", "further ", "future", "are needed", "is needed", "awaited", "larger", "should be ", "would help")
 
 
+def _holds_any(low: str, keys: tuple[str, ...]) -> bool:
+    """Whether the lowercased text holds one of ``keys`` (the words a pattern needs: a test far cheaper than the search)."""
+    for k in keys:  # noqa: SIM110 - a loop, not any() over a generator: these run on every sentence
+        if k in low:
+            return True
+    return False
+
+
 def _wishes_for_more(low: str) -> bool:
     """``_FUTURE`` in the lowercased sentence (a few substring tests first: they cost far less)."""
-    return any(k in low for k in _FUTURE_KEYS) and _FUTURE.search(low) is not None
+    return _holds_any(low, _FUTURE_KEYS) and _FUTURE.search(low) is not None
 _CITATION = re.compile(r"<sup>\s*\d|\[\d+(?:[,–-]\s*\d+)*\]|\(\s*(?:refs?\.?\s*)?\d+(?:[,–-]\d+)*\s*\)$")
 _OTHERS_WORK = quick(
     r"\b(?:previous(?:ly)?|prior (?:studies|trials|reports)|historical(?:ly)?|has been (?:shown|reported|demonstrated)|"
@@ -111,7 +120,7 @@ _NOT_TRIAL = quick(  # matched against lowercased text
     r"critical evaluation|commentary|editorial|correspondence|in reply|meta-analysis|systematic review|"
     r"population-based|national cancer database|seer)\b",
 )
-_REVIEW = re.compile(r"^\s*(?:#+\s*)?\**REVIEW\**\s*$|\bthis review\b|\bwe review(?:ed)?\s+(?:the\s+)?(?:literature|published|current|recent|available|evidence|studies|trials)\b|\breview (?:article|aimed)\b", re.IGNORECASE | re.MULTILINE)
+_REVIEW = quick(r"^\s*(?:#+\s*)?\**REVIEW\**\s*$|\bthis review\b|\bwe review(?:ed)?\s+(?:the\s+)?(?:literature|published|current|recent|available|evidence|studies|trials)\b|\breview (?:article|aimed)\b", re.IGNORECASE | re.MULTILINE)
 
 
 class RulesBackend:
@@ -236,27 +245,34 @@ class _Reading:
     design_text: str
     arms: list[ArmDraft]
     ci_level: float | None
+    joined: str  # every sentence's text, one space apart
+
+
+#: Sections whose sentences speak of the design only when they say it is the document's own ("in our trial").
+_CLOSING = frozenset({DISCUSSION, CONCLUSION})
 
 
 def _read_report(title: str | None, sentences: list[Sentence], labelled: bool) -> _Reading:
     acronym = _own_acronym(title, sentences)
     own, cited = _own_and_cited(sentences, acronym)
-    design_sents = [s for s in own if s.section not in {DISCUSSION, CONCLUSION} or _OWN.search(s.text.lower())]
+    design_sents = [s for s in own if s.section not in _CLOSING or _OWN.search(s.text.lower())]
     design_text = " ".join([title or ""] + [s.text for s in design_sents if not _wishes_for_more(s.text.lower())])
     arms = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND],
                      " ".join(s.text for s in design_sents))
+    joined = " ".join(s.text for s in sentences)
     return _Reading(title, sentences, labelled, acronym, own, cited, design_sents, design_text, arms,
-                    _ci_level(" ".join(s.text for s in sentences)))
+                    _ci_level(joined), joined)
 
 
 def _own_and_cited(sentences: list[Sentence], acronym: str | None) -> tuple[list[Sentence], dict[str, list[tuple[Sentence, int, int]]]]:
     """The sentences about the document's own trial, and, by name, the passages about other named trials."""
     own: list[Sentence] = []
     cited: dict[str, list[tuple[Sentence, int, int]]] = {}
+    own_key = _norm(acronym) if acronym else None
     for s in sentences:
         if s.section in _SKIP_SECTIONS:
             continue
-        others = [(pos, name) for pos, name in design.acronyms(s.text) if not acronym or _norm(name) != _norm(acronym)]
+        others = [(pos, name) for pos, name in design.acronyms(s.text) if own_key is None or _norm(name) != own_key]
         for k, (pos, name) in enumerate(others):
             end = others[k + 1][0] if k + 1 < len(others) else len(s.text)
             cited.setdefault(name, []).append((s, pos, end))
@@ -270,15 +286,22 @@ def _result_drafts(reading: _Reading) -> list[Draft]:
     arms = reading.arms
     not_results = _NOT_RESULTS_PRINTED if reading.labelled else _NOT_RESULTS_INFERRED
 
+    named: dict[str, list[tuple[int, int, str]]] = {}
+
     def finder(t: str) -> list[tuple[int, int, str]]:
-        return arm_mentions(t, arms) if len(arms) > 1 else []
+        """The arms named in ``t``, each text read once (``extract_sentence`` and the topic below ask for a sentence's)."""
+        if len(arms) <= 1:
+            return []
+        if t not in named:
+            named[t] = arm_mentions(t, arms)
+        return named[t]
 
     labels = [a.label for a in arms if a.label]
     added = _added_arm(arms)
     drafts: list[Draft] = []
     context: str | None = None
     topic: str | None = None  # the arm the sentences just before were about
-    abbreviations = endpoint_abbreviations(" ".join(s.text for s in reading.sentences))  # "time to treatment failure (TTTF)"
+    abbreviations = endpoint_abbreviations(reading.joined)  # "time to treatment failure (TTTF)"
     for s in reading.own:
         if s.section in not_results or not _speaks_of_own_results(s):
             topic = None
@@ -347,9 +370,7 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
         countries=design.countries(design_text, find_countries(design_text)),
         conditions=design.conditions(title, design_sents),
         enrollment=Enrollment(**enrollment),
-        arms=_arms(arms, _treatment_text(title, treating), enrollment, aim_text=design_text,
-                   non_drug_text=_treatment_text(title, treating, find_non_drugs),
-                   randomised_text=_randomised_to(treating) or _randomised_to(design_sents), everyone_text=_given_to_everyone(treating)),
+        arms=_arms(arms, _Treatment(title, treating, design_sents), enrollment, aim_text=design_text),
         endpoints=endpoints,
         results=results,
         primary_endpoint_met=verdict.verdict(reading.own, {str(e.canonical) for e in primary}, [e.name for e in primary],
@@ -388,7 +409,10 @@ def _cited_records(reading: _Reading, sentences: list[Sentence]) -> list[TrialRe
 
 
 def _norm(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.lower())
+    return _NOT_ALPHANUMERIC.sub("", name.lower())
+
+
+_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
 
 
 def _is_review(text: str, title: str | None) -> bool:
@@ -398,7 +422,7 @@ def _is_review(text: str, title: str | None) -> bool:
     return bool(_REVIEW.search(head)) or bool(title and re.search(r"\breview\b", title, re.IGNORECASE))
 
 
-_SHOWED = re.compile(r"\b(?:showed|demonstrated|reported|found|has been|have been)\b")
+_SHOWED = quick(r"\b(?:showed|demonstrated|reported|found|has been|have been)\b")
 
 
 def _others_trial(s: Sentence) -> bool:
@@ -416,9 +440,9 @@ def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], ha
         return True
     own_text = " ".join(s.text for s in sentences if s.section not in _SKIP_SECTIONS and not _others_trial(s))
     low = ((title or "") + " " + own_text).lower()
-    # "randomised to receive X or Y" says a trial on its own.
-    trial_hits = len(_TRIAL_SIGNAL.findall(low)) + 2 * len(_STRONG_SIGNAL.findall(low))
     not_trial = len(_NOT_TRIAL.findall(low))
+    # _trial_by_counts says yes to any count from there on: the count is exact below it
+    trial_hits = _signal_hits(low, max(2, not_trial + 1))
     if _trial_by_counts(trial_hits, not_trial, has_registry, low):
         return True
     # "the AXEBeam trial", "the TAX 327 study": a named trial (the title's included); more hits only
@@ -426,6 +450,18 @@ def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], ha
     trial_hits += sum(1 for m in design.ACRONYM_BEFORE_TRIAL.finditer(f"{title or ''}. {own_text}")
                       if design._plausible_acronym(m.group("name")))
     return _trial_by_counts(trial_hits, not_trial, has_registry, low)
+
+
+def _signal_hits(low: str, enough: int) -> int:
+    """The trial words of the lowercased text, a strong one counting twice ("randomised to receive X or Y" says a
+    trial on its own); counting stops at ``enough``."""
+    hits = 0
+    for pattern, weight in ((_STRONG_SIGNAL, 2), (_TRIAL_SIGNAL, 1)):
+        for _ in pattern.finditer(low):
+            hits += weight
+            if hits >= enough:
+                return hits
+    return hits
 
 
 def _trial_by_counts(trial_hits: int, not_trial: int, has_registry: bool, low: str) -> bool:
@@ -462,10 +498,14 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
             if own and not re.search(r"being evaluated|future|previous|evaluating", s.text[pos:pos + 40] + before, re.I) \
                     and not re.search(r"\bongoing\s+$", before):  # "our ongoing NEJ009 study will clarify"
                 return name
-        lead = re.match(r"^\s*(?P<n>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+),\s+an?\s", s.text)
+        lead = _NAME_LEADS.match(s.text)
         if lead:
             return lead.group("n")
     return _parent_trial(sentences)
+
+
+#: A sentence that opens on a hyphenated name and what it is: "KEYNOTE-189, a randomised …".
+_NAME_LEADS = re.compile(r"^\s*(?P<n>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+),\s+an?\s")
 
 
 def _this_trial(text: str) -> str | None:
@@ -484,16 +524,16 @@ _THIS_OPENS = re.compile(r"\W*(?:this|the present|our)\s+(?:[\w-]+[\s,]+){0,5}",
 _OPENS_WITH_THE = re.compile(r"\W*the\s+(?:(?:randomi[sz]ed|controlled|double-blind|open-label|phase\s*(?:I{1,3}|[1-4])[ab]?|"
                              r"multicent(?:er|re)|international|global|prospective)[\s,]+)*", re.IGNORECASE)
 #: Words that make the named trial the document's own: "we report ... the X trial", "in this phase 3 X trial".
-_OWN_BEFORE = re.compile(r"\b(?:here we report|we report)\b[^.]*$|\b(?:this|the present|in the|our)\s+(?:[\w-]+[\s,]+){0,4}$"
-                         # a secondary analysis of its trial's patients: "patients from the X trial", "enrolled on the X trial"
-                         r"|\b(?:patients|participants|subjects|women|men|children)\s+(?:[\w-]+\s+){0,2}?from\s+the\s+$"
-                         r"|\b(?:database|data\s?set|data)\s+(?:of|from)\s+the\s+(?:(?!two\b|three\b|\d)[\w-]+[\s,]+){0,3}$"
-                         r"|\b(?:enrolled|randomi[sz]ed|registered|treated)\s+(?:on|in|into|onto)\s+the\s+(?:[\w-]+[\s,]+){0,3}$", re.I)
+_OWN_BEFORE = quick(r"\b(?:here we report|we report)\b[^.]*$|\b(?:this|the present|in the|our)\s+(?:[\w-]+[\s,]+){0,4}$"
+                    # a secondary analysis of its trial's patients: "patients from the X trial", "enrolled on the X trial"
+                    r"|\b(?:patients|participants|subjects|women|men|children)\s+(?:[\w-]+\s+){0,2}?from\s+the\s+$"
+                    r"|\b(?:database|data\s?set|data)\s+(?:of|from)\s+the\s+(?:(?!two\b|three\b|\d)[\w-]+[\s,]+){0,3}$"
+                    r"|\b(?:enrolled|randomi[sz]ed|registered|treated)\s+(?:on|in|into|onto)\s+the\s+(?:[\w-]+[\s,]+){0,3}$", re.I)
 
 
 #: NEJM's footer: "(Funded by Merck; KEYNOTE-355 ClinicalTrials.gov number, NCT02819518.)"
-_REGISTERED_AS = re.compile(rf"\b(?P<name>{design.ACRONYM_CORE})\s+(?:ClinicalTrials\.gov|ISRCTN|EudraCT|EU Clinical Trials "
-                            r"Register|Current Controlled Trials|UMIN|ANZCTR|Chinese Clinical Trial Registry)\s+(?:number|registration)")
+_REGISTERED_AS = quick(rf"\b(?P<name>{design.ACRONYM_CORE})\s+(?:ClinicalTrials\.gov|ISRCTN|EudraCT|EU Clinical Trials "
+                       r"Register|Current Controlled Trials|UMIN|ANZCTR|Chinese Clinical Trial Registry)\s+(?:number|registration)")
 
 
 def _registered_acronym(sentences: list[Sentence]) -> str | None:
@@ -509,11 +549,11 @@ def _title_acronym(title: str) -> str | None:
     names = design.acronyms(title)
     if names:
         return names[-1][1]
-    colon = _NAME_BEFORE_COLON.search(title)  # "KEYNOTE-189: …", "Updated outcomes of NEJ005/TCOG0902: a randomised study"
+    colon = _NAME_BEFORE_COLON.search(title) if ":" in title else None  # "KEYNOTE-189: …", "Updated outcomes of NEJ005/TCOG0902: a randomised study"
     if colon and all(design._plausible_acronym(part) for part in colon.group("name").split("/")) \
             and not _names_drug_before(title, colon.end("name")):
         return colon.group("name")
-    group = design.GROUP_TRIAL_NUMBER.search(title)
+    group = design.GROUP_TRIAL_NUMBER.search(title) if "trial" in title or "study" in title else None
     if group:
         return group.group("whole") or group.group("number")
     for m in design.ACRONYM_PAREN.finditer(title):
@@ -525,7 +565,7 @@ def _title_acronym(title: str) -> str | None:
     return None
 
 
-_NAME_BEFORE_COLON = re.compile(
+_NAME_BEFORE_COLON = quick(
     rf"(?:^|\b(?:of|from|in)\s+(?:the\s+)?)(?P<name>{design.ACRONYM_CORE}(?:/{design.ACRONYM_CORE})?):\s+"
     r"(?=(?:an?|the)\s+(?:[\w,-]+\s+){0,8}?(?:trial|study)\b|[^:]{10,})")
 
@@ -540,7 +580,7 @@ def _names_drug_before(text: str, at: int) -> bool:
 #: A secondary analysis says so; its background then names the trial it analyses ("In the phase III AVAGAST trial, ...").
 _SECONDARY = folded(r"\b(?:post[- ]hoc|secondary|exploratory|subgroup|translational|biomarker|updated|pooled|"
                     r"quality[- ]of[- ]life|long[- ]term follow[- ]up) analys[ie]s\b|\bthis analysis\b")  # lowercased text
-_DESIGN_BEFORE = re.compile(r"\b(?:phase\s+(?:I{1,3}V?|[1-4])[ab]?|randomi[sz]ed)\b[^.;]{0,30}$", re.IGNORECASE)
+_DESIGN_BEFORE = quick(r"\b(?:phase\s+(?:I{1,3}V?|[1-4])[ab]?|randomi[sz]ed)\b[^.;]{0,30}$", re.IGNORECASE)
 
 
 def _parent_trial(sentences: list[Sentence]) -> str | None:
@@ -580,7 +620,7 @@ def _speaks_of_own_results(s: Sentence) -> bool:
     if _CITATION.search(s.text):
         return False
     low = s.text.lower()
-    if (any(k in low for k in _OTHERS_WORK_KEYS) and _OTHERS_WORK.search(low)) or _is_baseline(low):
+    if (_holds_any(low, _OTHERS_WORK_KEYS) and _OTHERS_WORK.search(low)) or _is_baseline(low):
         return False
     return not (s.section == DISCUSSION and not _OWN.search(low))
 
@@ -627,21 +667,49 @@ def _treatment_text(title: str | None, sentences: list[Sentence], names: Callabl
     sentences that name a drug (or what ``names`` finds), else a title that names a procedure or radiotherapy."""
     if title and names(title):
         return title
-    treating = [s.text for s in sentences[:12] if _TREATMENT.search(s.text.lower())]
-    picked = " ".join([t for t in treating if names(t)][:2])
+    treating = (s.text for s in sentences[:12] if _TREATMENT.search(s.text.lower()))
+    picked = " ".join(islice(filter(names, treating), 2))  # the sentences after the second are not read
     return picked or (title if title and _names_treatment(title) else "")
+
+
+@dataclass
+class _Treatment:
+    """What a trial's design sentences say patients got, each text read only when the arms ask for it."""
+
+    title: str | None
+    treating: list[Sentence]  # the design sentences outside the background
+    design_sents: list[Sentence]
+
+    def drugs(self) -> str:
+        """The title or the first treatment sentences that name a drug."""
+        return _treatment_text(self.title, self.treating)
+
+    def non_drugs(self) -> str:
+        """The title or the first treatment sentences that name a non-drug intervention."""
+        return _treatment_text(self.title, self.treating, find_non_drugs)
+
+    def randomised(self) -> str:
+        """What the first randomisation assigns, in the treatment sentences, else in any design sentence."""
+        return _randomised_to(self.treating) or _randomised_to(self.design_sents)
+
+    def everyone(self) -> str:
+        """What every patient got (``_given_to_everyone``)."""
+        return _given_to_everyone(self.treating)
 
 
 #: The verb of a randomisation and its "to": "were randomly assigned to receive", "randomised (1:1) between".
 _RANDOMISED_TO = quick(r"\b(?:randomi[sz]ed|randomly\s+(?:assigned|allocated)|assigned|allocated)\s+(?:\([\d:\s]+\)\s+)?"
                        r"(?:to|between|into)\b", re.IGNORECASE)
+#: Every match of ``_RANDOMISED_TO``, lowercased, holds one of these (parts without "i" or "s": re matches them to
+#: "ı" and "ſ" too, where ``str.lower`` keeps those as they are).
+_RANDOMISED_TO_KEYS = ("random", "gned", "allocated")
 
 
 def _randomised_to(sentences: list[Sentence]) -> str:
     """What the first randomisation among the treatment sentences assigns: the words after its verb, those before
     being who was randomised ("after cisplatin, patients were randomised to docetaxel or placebo")."""
     for s in sentences[:12]:
-        m = _RANDOMISED_TO.search(s.text)
+        m = _RANDOMISED_TO.search(s.text) if _holds_any(s.text.lower(), _RANDOMISED_TO_KEYS) else None
         if m and interventions_in(s.text[m.end():]):
             return s.text[m.end():]
     return ""
@@ -657,7 +725,14 @@ _GIVEN_TO_EVERYONE = quick(
 
 def _given_to_everyone(sentences: list[Sentence]) -> str:
     """What the treatment sentences say every patient got: the words after "all patients received"."""
-    return " ".join(s.text[m.end():] for s in sentences[:12] if (m := _GIVEN_TO_EVERYONE.search(s.text)))
+    return " ".join(s.text[m.end():] for s in sentences[:12] if _may_give_everyone(s.text.lower())
+                    and (m := _GIVEN_TO_EVERYONE.search(s.text)))
+
+
+def _may_give_everyone(low: str) -> bool:
+    """Whether the lowercased text holds the words every ``_GIVEN_TO_EVERYONE`` holds: "all", "both" or "each",
+    and "rece(ived)", "were" or "underwent" (parts without "i" or "s", as in ``_RANDOMISED_TO_KEYS``)."""
+    return _holds_any(low, ("all", "both", "each")) and _holds_any(low, ("rece", "were", "underwent"))
 
 
 def _added_arm(arms: list[ArmDraft]) -> str | None:
@@ -678,8 +753,8 @@ _GENERIC_ARM_NAME = re.compile(
     r"treatment|study|active|test|standard|conventional|[A-Z0-9+/-]{1,6})$",
     re.IGNORECASE,
 )
-_PROCEDURE_WORDS = re.compile(r"surgery|resection|ectomy|dissection|biopsy|reconstruction|transplant|ablation|"
-                              r"preservation|anastomosis|brachytherapy|radiotherapy|irradiation", re.IGNORECASE)
+_PROCEDURE_WORDS = quick(r"surgery|resection|ectomy|dissection|biopsy|reconstruction|transplant|ablation|"
+                         r"preservation|anastomosis|brachytherapy|radiotherapy|irradiation", re.IGNORECASE)
 
 
 def _spelled(name: str | None, *texts: str | None) -> str | None:
@@ -711,18 +786,18 @@ def _non_drug(name: str) -> dict[str, str | None]:
 
 #: What a trial tests, as its aim says: "the effectiveness of guided imagery (GI) and progressive muscle
 #: relaxation (PMR) as ...", "effects of a spiritual care program on anxiety", "whether cardiac rehabilitation (CR) is".
-_AIMED = re.compile(
+_AIMED = quick(
     r"\b(?:(?:effects?|effectiveness|efficacy|impact|benefits?|feasibility|acceptability|influence|usefulness)\s+of"
     r"|whether)\s+(?:an?\s+|the\s+)?(?P<x>[A-Za-z][\w'’/-]*(?:\s+(?:\([A-Za-z]{1,8}\)\s+and\s+)?[\w'’/-]+){0,6}?)"
     r"\s*(?:\([A-Za-z-]{1,10}\)\s*)?(?=\s(?:on|in|for|as|among|versus|vs\.?|compared|to (?:improve|reduce|prevent)|during|"
     r"after|is|was|can|could|would|improves?|reduces?)\b)",
     re.IGNORECASE,
 )
-_NOT_AIMED = re.compile(r"\b(?:this|these|such|patients?|survival|cancers?|treatment|therapy|study|trial|outcomes?|"
-                        r"quality|symptoms?|levels?|the|our|factors?|characteristics|gender|sex|age|changes?|measures?|"
-                        r"group|models?|modell?ing|validation|were|was|is|are|receiving|reviewers?|variables?|"
-                        r"predictors?|biomarkers?|expression|status|mutations?|polymorphisms?|genes?|^intervention)\b",
-                        re.IGNORECASE)
+_NOT_AIMED = quick(r"\b(?:this|these|such|patients?|survival|cancers?|treatment|therapy|study|trial|outcomes?|"
+                   r"quality|symptoms?|levels?|the|our|factors?|characteristics|gender|sex|age|changes?|measures?|"
+                   r"group|models?|modell?ing|validation|were|was|is|are|receiving|reviewers?|variables?|"
+                   r"predictors?|biomarkers?|expression|status|mutations?|polymorphisms?|genes?|^intervention)\b",
+                   re.IGNORECASE)
 
 
 #: How a treatment is given, before what it is: "(the effect of) topical application of royal jelly".
@@ -768,20 +843,19 @@ def _longer_names(arms: list[ArmDraft], pool: list[dict[str, str | None]]) -> No
 _DRUG_TYPES = frozenset({"drug", "biological", "cell_therapy", "vaccine"})
 
 
-def _arms(arms: list[ArmDraft], design_text: str, enrollment: dict[str, int], aim_text: str = "",
-          non_drug_text: str = "", randomised_text: str = "", everyone_text: str = "") -> list[Arm]:
-    everyone = [i for i in interventions_in(everyone_text) if i["type"] in _BACKBONE_TYPES]
+def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], aim_text: str = "") -> list[Arm]:
+    everyone = [i for i in interventions_in(given.everyone()) if i["type"] in _BACKBONE_TYPES]
     if arms:
-        _complete_arms(arms, design_text, aim_text, non_drug_text)
+        _complete_arms(arms, given.drugs(), aim_text, given.non_drugs())
         for arm in arms:
             arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)]
         chemotherapy_by_its_drugs([a.interventions for a in arms])
         return [Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
                 for a in arms]
-    interventions = interventions_in(design_text) or _aimed_interventions(aim_text)
+    interventions = interventions_in(given.drugs()) or _aimed_interventions(aim_text)
     # arms not told apart: each treatment the randomisation names is the trial's too (the comparator of a
     # title that names only the new drug)
-    for i in interventions_in(randomised_text) + everyone:
+    for i in interventions_in(given.randomised()) + everyone:
         if not named_already(i, interventions):
             interventions.append(i)
     chemotherapy_by_its_drugs([interventions])
@@ -857,9 +931,9 @@ _DECLARES_AFTER = re.compile(r"\s*(?:was|were|is|are|of|showed|assessed|evaluate
 #: endpoint in Phase II part is …", "Primary outcome measures assessed at baseline and at week 12 included …".
 _ROLE_QUALIFIER = re.compile(r"(?:\s+(?:for|in|at|measured|assessed|evaluated)\b[^,;:.()]{0,50}?(?=\s+(?:was|were|is|are|included)\b))?",
                              re.IGNORECASE)
-_DECLARES_BEFORE = re.compile(r"\b(?:was|were|is|are|as|served as)\s+(?:(?:considered|regarded as|defined as|chosen as|selected as)\s+)?"
-                              r"(?:the|a|its|our)?\s*(?:\w+\s+)?$|,\s+(?:the|its)\s+$",
-                              re.IGNORECASE)
+_DECLARES_BEFORE = quick(r"\b(?:was|were|is|are|as|served as)\s+(?:(?:considered|regarded as|defined as|chosen as|selected as)\s+)?"
+                         r"(?:the|a|its|our)?\s*(?:\w+\s+)?$|,\s+(?:the|its)\s+$",
+                         re.IGNORECASE)
 _ROLE_KEYS = ("point", "objective", "outcome", "aim", "measure")
 _ROLE_MAP = {"co-primary": "co_primary", "coprimary": "co_primary", "co primary": "co_primary",
              "primary": "primary", "main": "primary", "secondary": "secondary", "key secondary": "secondary",
@@ -872,11 +946,9 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
     seen: set[tuple[str, str]] = set()
     for s in sentences:
         low = s.text.lower()
-        if not any(k in low for k in _ROLE_KEYS):
+        if not _holds_any(low, _ROLE_KEYS):
             continue
-        mentions = [m for m in find_mentions(s.text)
-                    if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"} and m.measure not in COUNTED_ONLY]
-        declared = _roles_in_brackets(s.text, mentions) + _roles_in_clauses(s.text, mentions)
+        declared = _roles_named(s.text)
         if not any(role == "primary" for _, role in declared):
             declared = _unnamed_primary(s.text) + declared  # "X (an outcome the vocabulary does not know) as primary endpoint"
         for m, role in declared:
@@ -886,16 +958,27 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
     return out
 
 
+def _roles_named(text: str) -> list[tuple[Mention, str]]:
+    """The outcomes a sentence gives a role, in brackets or in clauses (outcomes are looked up only
+    where a role is named: most sentences with "outcome" or "aim" name none)."""
+    roles = [r for r in _ROLE_RE.finditer(text) if not _ROLE_IN_BRACKETS.match(text, max(0, r.start() - 1))]
+    if not roles and not _ROLE_IN_BRACKETS.search(text):
+        return []
+    mentions = [m for m in find_mentions(text)
+                if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"} and m.measure not in COUNTED_ONLY]
+    return _roles_in_brackets(text, mentions) + _roles_in_clauses(text, mentions, roles)
+
+
 #: "The primary end-point of this trial was the reflux of bile into the remnant stomach evaluated ...": an
 #: outcome the vocabulary does not know is the OTHER endpoint, named as written.
-_PRIMARY_UNNAMED = re.compile(
+_PRIMARY_UNNAMED = quick(
     r"\bprimary (?:end[- ]?point|outcome|objective)s?(?: (?:of|in) (?:the|this) [\w ]{0,30}?)? (?:was|were|is) (?:the |to (?:compare|assess|evaluate) (?:the )?)?"
     r"(?P<name>[a-z][\w -]{2,60}?)(?=\s+(?:evaluated|assessed|measured|defined|determined|as|at|in|on|by|after|using|according)\b|[,;.(]|$)",
     re.IGNORECASE,
 )
 #: "Study endpoints were loco-regional recurrence or distant metastasis (Rec-Met) rate as primary endpoints",
 #: "Endpoints included the rates of rVTE (primary) and bleeding events": the words before name the outcome.
-_PRIMARY_AFTER = re.compile(
+_PRIMARY_AFTER = quick(
     r"(?:\b(?:were|was|included|include|:)\s+)(?:the\s+)?(?:rates?\s+of\s+)?(?P<name>[a-z][\w -]{2,60}?)\s*(?:\([^()]{1,20}\)\s*)?"
     r"(?:rates?\s+)?(?:as (?:the |its )?primary (?:end[- ]?points?|outcomes?)\b|\(primary\))",
     re.IGNORECASE,
@@ -903,6 +986,8 @@ _PRIMARY_AFTER = re.compile(
 
 
 def _unnamed_primary(text: str) -> list[tuple[Mention, str]]:
+    if "mary" not in text.lower():  # both patterns hold "primary" ("mary": re folds "i" to "ı" too, lower() does not)
+        return []
     m = _PRIMARY_UNNAMED.search(text) or _PRIMARY_AFTER.search(text)
     if m is None or _VERDICT_WORDS.match(m.group("name")):
         return []  # "the primary endpoint was not met": a result
@@ -929,10 +1014,10 @@ def _roles_in_brackets(text: str, mentions: list[Mention]) -> list[tuple[Mention
 _SUBJECT_BEFORE_ROLE = re.compile(r"^\W*(?:the\s+)?(?P<s>[A-Za-z][^,;:()]{3,90}?)\s*$", re.IGNORECASE)
 
 
-def _roles_in_clauses(text: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:
-    """ "The primary endpoint was X; secondary endpoints included Y and Z", "X was the primary endpoint"."""
+def _roles_in_clauses(text: str, mentions: list[Mention], roles: list[re.Match[str]]) -> list[tuple[Mention, str]]:
+    """ "The primary endpoint was X; secondary endpoints included Y and Z", "X was the primary endpoint":
+    ``roles`` are the role words (``_ROLE_RE``) outside brackets."""
     out = []
-    roles = [r for r in _ROLE_RE.finditer(text) if not _ROLE_IN_BRACKETS.match(text, max(0, r.start() - 1))]
     previous_end = 0
     for i, r in enumerate(roles):
         role = _ROLE_MAP.get((r.group("role") or r.group("main")).lower(), "secondary")
@@ -984,8 +1069,8 @@ _LIST_ITEM_WORDS = re.compile(r"\s*(?:to\s+(?:assess|record|determine|evaluate|m
                               r"(?:\s+(?:as|at|by|in))?\s*", re.DOTALL)
 
 
-_NOT_AN_OUTCOME = re.compile(r"\b(?:analysis|intention[- ]to[- ]treat|method|patients|trial|study|groups?|arms?|between|role)\b"
-                             r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are)\b|[-–%]$|\d\s*%", re.IGNORECASE)
+_NOT_AN_OUTCOME = quick(r"\b(?:analysis|intention[- ]to[- ]treat|method|patients|trial|study|groups?|arms?|between|role)\b"
+                        r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are)\b|[-–%]$|\d\s*%", re.IGNORECASE)
 _VERDICT_WORDS = re.compile(r"(?:also|not|significantly|similar|higher|lower|longer|shorter|better|worse|met|reached|achieved|"
                             r"improved|increased|reduced|comparable|superior|inferior)\b", re.IGNORECASE)
 #: The canonical kind of an outcome the vocabulary does not name, from its words.
@@ -1054,14 +1139,19 @@ def _merge(kept: Result, again: Draft) -> None:
         kept.p_value, kept.p_relation = again.p_value, again.p_relation  # type: ignore[assignment]
 
 
+#: A sentence that concludes, whatever its section.
+_CONCLUDES = re.compile(r"^\s*(?:In conclusion|Taken together|Our findings|These (?:results|findings|data) "
+                        r"(?:suggest|support|demonstrate|highlight|confirm))")
+
+
 def _conclusion(sentences: list[Sentence]) -> str | None:
     for s in sentences:
-        if s.section == CONCLUSION or re.match(r"^\s*(?:In conclusion|Taken together|Our findings|These (?:results|findings|data) (?:suggest|support|demonstrate|highlight|confirm))", s.text):
+        if s.section == CONCLUSION or _CONCLUDES.match(s.text):
             return s.text.strip()[:400]
     return None
 
 
-_TITLE_POPULATION = re.compile(
+_TITLE_POPULATION = quick(
     r"\b(?:subgroup|subset|post[- ]hoc) analys[ie]s (?:of|in) (?P<g>(?:[A-Z][\w-]+\s+)?patients(?: with [^:,;]{3,40}?)?)(?=\s+(?:from|in|of|enrolled|treated)\b|[:,;]|$)",
     re.IGNORECASE,
 )
