@@ -5,8 +5,11 @@ Shared by the structure stage and the rule backend (``text.folded`` compiles thr
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
+import sys
+from collections.abc import Iterator
 from typing import Any
 
 # re's own parser, read-only: a pattern's parse tree says which characters a match starts with.
@@ -159,3 +162,48 @@ def _class_first(items: Any) -> tuple[set[str], bool] | None:
         else:
             return None
     return parts, False
+
+
+@functools.lru_cache(maxsize=64)
+def lowered(text: str) -> str:
+    """``text.lower()``, where a word ``re`` finds case-insensitively is always found by ``in``: the two
+    letters ``re`` matches as "i" and "s" but that lowercase to themselves ("ı", "ſ") read as those.
+    Kept for the last few texts: the patterns of one sentence share it."""
+    low = text.lower()
+    return low.replace("ı", "i").replace("ſ", "s") if "ı" in low or "ſ" in low else low
+
+
+class Keyed:
+    """A pattern tried only on text that holds one of its key words (a prefilter): where none is in the
+    lowercased text, no match can be, and the pattern is not run.
+
+    The keys are lowercase; every match of the pattern holds one of them, whatever its case. A window
+    ``text[pos:endpos]`` is searched with the keys tested in the whole ``text`` (a superset), so pass
+    the whole sentence and the window's bounds, not a slice.
+    """
+
+    __slots__ = ("keys", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], *keys: str) -> None:
+        if not keys or any(key != key.lower() or not key for key in keys):
+            raise ValueError(f"keys must be lowercase words: {keys!r}")
+        self.pattern, self.keys = pattern, keys
+
+    def holds_key(self, text: str) -> bool:
+        """Whether ``text`` holds one of the keys (else no match can be in it)."""
+        low = lowered(text)
+        return any(map(low.__contains__, self.keys))  # map, not a generator: this runs before every search
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.search(text, pos, endpos) if self.holds_key(text) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, endpos) if self.holds_key(text) else None
+
+    def search_part(self, part: str, whole: str) -> re.Match[str] | None:
+        """Search ``part``, a slice of ``whole``, as a string of its own (its ends are the string's ends for
+        anchors and look-behinds); the keys are tested in ``whole``, whose lowercased form is kept."""
+        return self.pattern.search(part) if self.holds_key(whole) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, pos, endpos) if self.holds_key(text) else iter(())

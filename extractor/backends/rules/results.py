@@ -28,7 +28,7 @@ from extractor.backends.rules.vocabulary import (
     kind_by_words,
     named_event,
 )
-from extractor.patterns import quick
+from extractor.patterns import Keyed, quick
 from extractor.structure import Sentence
 
 TIME_TO_EVENT = {"PFS", "OS", "EFS", "DFS", "RFS", "TTP", "TTF", "TTNT", "DOR"}
@@ -340,11 +340,11 @@ _CHANGED_BY = (r"\b(?:increas|decreas|reduc|improv|declin|lowered\b|raised\b|ros
                r"shortened\b|prolonged\b|extended\b|changed\b)[a-z]*[^.;%\d()]{0,60}?(?<!reported )(?<!experienced )(?<!noted )"
                r"(?<!observed )(?<!seen )(?<!caused )(?<!induced )(?<!measured )(?<!assessed )\bby\s+(?:about\s+|approximately\s+)?")
 #: ... and the values listed after "by" before this one: "decreased by 65%, 30%, and 50%", "by 186.9 vs. 81.9 feet".
-_CHANGED_BY_BEFORE = re.compile(rf"{_CHANGED_BY}(?:[-+−]?(?:{NUM})\s*%?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+))*[-+−]?$",
-                                re.IGNORECASE)
+_CHANGED_BY_BEFORE = Keyed(re.compile(rf"{_CHANGED_BY}(?:[-+−]?(?:{NUM})\s*%?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+))*[-+−]?$",
+                                      re.IGNORECASE), "by")
 #: "The change in vertebral BMD in the zoledronic acid group (+7.93 ± 1.4%)", "the change in weight was -2.1 kg".
-_CHANGE_IN_BEFORE = re.compile(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage )\bchanges?\s+(?:from baseline\s+)?(?:in|of)\b[^.;%\d]{0,80}?"
-                               r"(?:\bwas|\bwere|\bof|[(\[:,=])\s*[-+−]?$", re.IGNORECASE)
+_CHANGE_IN_BEFORE = Keyed(re.compile(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage )\bchanges?\s+(?:from baseline\s+)?(?:in|of)\b"
+                                     r"[^.;%\d]{0,80}?(?:\bwas|\bwere|\bof|[(\[:,=])\s*[-+−]?$", re.IGNORECASE), "change")
 #: "mean", "Mean(s.d.)", "mean (SD)": the statistic's name, with the spread it is printed with; "(mean, 4.8 v 3.0)".
 _MEAN_WORD = r"\b(?:mean|average)\b(?:\s*\((?:s\.d\.|SD|SE|s\.e\.)\))?"
 _BARE_LEAD = re.compile(
@@ -630,11 +630,11 @@ _FORWARD_VERB = quick(r"\b(?:experienc\w*|had|developed|reported|showed|achieved
                            re.IGNORECASE)
 
 
-_OTHER_RATE = quick(
+_OTHER_RATE = Keyed(quick(
     r"(?:,|;|\band\b)\s+(?:the\s+)?(?P<n>(?:[\w()-]+\s+){0,4}?(?:rate|ratio|score|index)s?)\b"
     r"(?=\s*(?:\([^()]*(?:\([^()]*\))?[^()]*\)\s*)?(?:was|were|is|of|reached|\())",
     re.IGNORECASE,
-)
+), "rat", "score", "index")
 
 
 def _other_rates(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -805,13 +805,13 @@ def _outside(arms: ArmFinder, mentions: list[Mention]) -> ArmFinder:
 
 
 #: An outcome the vocabulary does not know, named by its head noun (see _headed_outcome).
-_HEAD_NOUN = quick(
+_HEAD_NOUN = Keyed(quick(
     r"\b(?:rates?|incidences?|proportions?|percentages?|uptake|adherence|stay|times?|duration|scores?|levels?|consumption|"
     r"loss|use|continence|satisfaction|success|failure|mortality|morbidity|recurrence|metastas[ie]s|changes?)"
     r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[a-z][\w -]{1,40}?)?\s*(?:\([^()]{1,25}\)\s*)?(?:[a-z]+\s+){0,2}?"
     r"\b(?:was|were)\b(?=[^.;]{0,40}?\d)",
     re.IGNORECASE,
-)
+), "was", "were")
 #: The words before a head noun that belong to its name: "the mean postoperative hospital [stay]".
 _HEAD_MODIFIERS = re.compile(r"(?:(?:mean|median|average|overall|total)\s+)?(?:[a-z][\w'’/-]*\s+){0,5}$", re.IGNORECASE)
 
@@ -862,17 +862,17 @@ _OUTCOME_AFTER_COUNT = quick(
 
 
 #: "No significant difference was found in surgical margin status between the groups (12.5% vs 14.7%)".
-_DIFFERENCE_IN = re.compile(r"\bdifferences?\s+(?:(?:was|were)\s+)?(?:(?:found|observed|seen|noted|detected)\s+)?in\s+(?:the\s+)?"
+_DIFFERENCE_IN = Keyed(re.compile(r"\bdifferences?\s+(?:(?:was|were)\s+)?(?:(?:found|observed|seen|noted|detected)\s+)?in\s+(?:the\s+)?"
                             r"(?!(?:the\s+)?(?:proportions?|rates?|percentages?|numbers?|means?|medians?)\s+between)(?P<x>[a-z][\w -]{2,50}?)\s+between\b",
-                            re.IGNORECASE)
+                            re.IGNORECASE), "difference")
 
 
 #: "The change in vertebral BMD in the zoledronic acid group (+7.93 ± 1.4%)": an outcome named by its change.
-_CHANGE_OUTCOME = quick(
+_CHANGE_OUTCOME = Keyed(quick(
     r"(?<!\bno )(?<!\bnot )(?<!\bwithout )\b(?:(?:mean|median|average|percent(?:age)?|absolute|relative)\s+)?changes?\s+"
     r"(?:from\s+baseline\s+)?(?:in|of)\s+"
     r"(?:the\s+)?[a-z][\w/-]*(?:\s+(?!(?:in|for|among|at|from|with|was|were|between|after|by|to|and|or)\b)[\w/-]+){0,4}",
-    re.IGNORECASE)
+    re.IGNORECASE), "change")
 
 
 def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -888,15 +888,20 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
     change = _CHANGE_OUTCOME.search(text)
     if change is not None and not any(x.start < change.end() for x in mentions):
         return [Mention(change.start(), change.end(), change.group(), kind_by_words(change.group(), _OUTCOME_KINDS), None), *mentions]
-    subject = _SUBJECT_OUTCOME.match(text)  # anchored at the start
     compared = _DIFFERENCE_IN.search(text)
-    span = (compared.span("x") if compared else None) or _headed_outcome(text) or (subject.span("s") if subject else None)
+    span = (compared.span("x") if compared else None) or _headed_outcome(text) or _subject_outcome(text)
     if span is None or any(x.start < span[1] for x in mentions) or _NOT_OUTCOME_SUBJECT.search(text[span[0]:span[1]]):
         return mentions
     name = re.sub(r"^(?:.*\bthe\s+|(?:a|an)\s+)", "", text[span[0]:span[1]].strip(), flags=re.IGNORECASE)
     if len(name) < 4 or not re.search(r"[a-z]{4}", name):
         return mentions
     return [Mention(span[1] - len(name), span[1], name, kind_by_words(name, _OUTCOME_KINDS), None), *mentions]
+
+
+def _subject_outcome(text: str) -> tuple[int, int] | None:
+    """Where the outcome the sentence opens with as its subject is named (``_SUBJECT_OUTCOME``)."""
+    subject = _SUBJECT_OUTCOME.match(text)  # anchored at the start
+    return subject.span("s") if subject else None
 
 
 #: A results sentence's subject: the words before the first verb.
@@ -947,12 +952,12 @@ def _before_the_arms_compared(head: str) -> str:
 
 #: The outcome a mean difference is of: "the mean difference in the average pain score between A and B was
 #: 0.73", "improvement in global sleep quality compared with usual care [mean group difference = -0.64".
-_DIFFERENCE_OF = quick(
+_DIFFERENCE_OF = Keyed(quick(
     r"\bmean\s+(?:[\w-]+\s+)?difference\s+in\s+(?:the\s+)?(?P<a>[a-z][\w -]{2,60}?)\s+(?:between|was|of|at|from)\b"
     r"|\b(?:in|of)\s+(?:the\s+)?(?P<b>[a-z][\w -]{2,50}?)\s+(?:compared|versus|vs\.?|than)\b[^.;]{0,60}?[\[(]\s*mean\s+"
     r"(?:[\w-]+\s+)?difference\b",
     re.IGNORECASE,
-)
+), "difference")
 
 
 def _difference_outcome(sentence: Sentence) -> list[Mention]:
@@ -1053,7 +1058,7 @@ def _grade_written_before(draft: Draft, text: str, owner: Mention, start: int) -
         draft.endpoint = _AE_GRADED[plain] if GRADE3_RE.search(f"grade {found.group('g')}") else plain
 
 
-_CONTINUED = quick(r"\b(?:\d+|one|two|three|five|ten)[- ](?:year|month)s?\s+(?P<r>rates?)\b", re.IGNORECASE)
+_CONTINUED = Keyed(quick(r"\b(?:\d+|one|two|three|five|ten)[- ](?:year|month)s?\s+(?P<r>rates?)\b", re.IGNORECASE), "rate")
 
 
 def _continued_rates(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1223,9 +1228,9 @@ def _delivery_statistic(text: str, owner: Mention, start: int) -> str | None:
 
 #: A value the text calls the difference: "difference = 15%", "(difference, 2.4 months", "difference of 1.6%",
 #: "mean between-group difference, 254.6", "the difference in scores was -3.1", "differences of 2.1 and 3.4".
-_DIFFERENCE_LABEL = re.compile(rf"(?:{_DIFFERENCE_WORDS}|\bdifferences?\s+in [\w -]{{1,60}}? (?:was|were|of)\s*[,:=]?\s*)[-+−–]?"
+_DIFFERENCE_LABEL = Keyed(re.compile(rf"(?:{_DIFFERENCE_WORDS}|\bdifferences?\s+in [\w -]{{1,60}}? (?:was|were|of)\s*[,:=]?\s*)[-+−–]?"
                                r"(?:[\d.]+\s*(?:vs\.?|versus|and)\s*[-+−–]?)?$",
-                               re.IGNORECASE)
+                               re.IGNORECASE), "differen", "md")
 
 
 def _difference_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
@@ -1242,7 +1247,7 @@ def _told_as_change(text: str, start: int) -> bool:
     """Whether the value at ``start`` is a change the text tells ("decreased by 35%", "the change in BMD (+7.9%)"):
     a change, like a difference, is a ``difference`` (of the arm it is printed with)."""
     before = text[max(0, start - 110): start]
-    return _CHANGED_BY_BEFORE.search(before) is not None or _CHANGE_IN_BEFORE.search(before) is not None
+    return _CHANGED_BY_BEFORE.search_part(before, text) is not None or _CHANGE_IN_BEFORE.search_part(before, text) is not None
 
 
 def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
@@ -1263,8 +1268,8 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
     return Draft(owner.canonical, measure, value, unit, start, end, sentence, owner)
 
 
-_AT_BASELINE = re.compile(r"\b(?:at baseline|baseline (?:characteristics|demographics)|at (?:study )?entry|at enrol?lment)\b",
-                          re.IGNORECASE)
+_AT_BASELINE = Keyed(re.compile(r"\b(?:at baseline|baseline (?:characteristics|demographics)|at (?:study )?entry|at enrol?lment)\b",
+                          re.IGNORECASE), "baseline", "entry", "enrol")
 _CHANGED = re.compile(r"\b(?:chang\w*|from baseline|increas\w*|decreas\w*|improv\w*|reduc\w*|compared|versus|vs|after|"
                       r"higher|lower|more|less|differ\w*)\b", re.IGNORECASE)
 _TOOK_PART = re.compile(r"\b(?:participat\w*|complet\w*|compliance|available|returned|evaluable|assessable|obtained|collected|"
@@ -1294,7 +1299,7 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
     if owner.measure == "reduction":  # "reduced the risk of death by 27%": a relative risk reduction
         return Draft(canonical, "difference", value, "percent", start, end, sentence, owner, name=owner.text.strip())
     before = text[max(0, start - 100): start]
-    if _DIFFERENCE_LABEL.search(before) or _COMPARED_AFTER.match(text, end) or _told_as_change(text, start) \
+    if _DIFFERENCE_LABEL.search_part(before, text) or _COMPARED_AFTER.match(text, end) or _told_as_change(text, start) \
             or _change_named_after(text, start, end) or (
             _DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower() and not _ABSOLUTE_LEVEL.search(before)
             and not re.search(r"\bfrom\s*$", text[max(0, start - 8): start])) or re.match(r"\s*\(\s*from\b", text[end:]):
@@ -1945,7 +1950,7 @@ _BOTH_ARMS = re.compile(r"\s*(?:of patients\s*)?(?:in|for)\s+(?:both|the two|eac
 def _mention_after_end(draft: Draft) -> int:
     """Where the endpoint words end when they follow the value ("a single dose-limiting toxicity in each arm")."""
     return draft.mention.end if draft.mention.start >= draft.end else draft.end
-_RESPECTIVELY = quick(r"\b(?:respectively|accordingly)\b", re.IGNORECASE)
+_RESPECTIVELY = Keyed(quick(r"\b(?:respectively|accordingly)\b", re.IGNORECASE), "respectively", "accordingly")
 _PAIR = re.compile(rf"\b{VERSUS}(?!\w)|\bcompared (?:with|to)\b|\bto\b", re.IGNORECASE)
 
 
@@ -2072,19 +2077,19 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
 _LEADING_SUBGROUP = re.compile(
     r"^\W*(?:in|among|for)\s+(?:the\s+)?(?:patients|those|subjects|women|men|participants)\s+(?:with|without|who|whose|harbou?ring)\s+"
     r"(?P<a>[^,;:()]{3,80}?),\s", re.IGNORECASE)
-_RESPECTIVE_SUBGROUPS = quick(
+_RESPECTIVE_SUBGROUPS = Keyed(quick(
     r"\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a>[^,;]{3,80}?)\s+and\s+(?:(?:those|patients)\s+with\s+)?(?P<b>[^,;]{3,80}?),?\s+respectively"
     r"|\bfor\s+(?P<a2>[\w-]+(?:\s+[\w-]+)?)\s+than\s+for\s+(?P<b2>[\w-]+(?:\s+[\w-]+)?)\b",  # "better for responders than for non-responders"
     re.IGNORECASE,
-)
+), "respectively", "than")
 
 
 #: "Patients with high baseline miR-21 had worse PFS (3.5 vs. 12.7 months) … compared to patients with low miR-21"
-_CONTRASTED_SUBGROUPS = quick(
+_CONTRASTED_SUBGROUPS = Keyed(quick(
     r"\b(?:[Pp]atients|[Tt]hose|[Ww]omen|[Mm]en)\s+with\s+(?P<a>[^,;:()]{3,60}?)\s+(?:had|showed|experienced|achieved)\b"
     r".{0,200}?\b(?:compared\s+(?:to|with)|than)\s+(?:patients|those|women|men)\s+(?P<b>(?:with|without)\s+[^,;:().]{3,60}?)"
     r"(?=\s*(?:[,;:().]|$))"
-)
+), "compared", "than")
 
 
 def _respective_subgroups(drafts: list[Draft], text: str) -> bool:
