@@ -36,3 +36,47 @@ def test_keyed_pattern_lets_its_phrase_through(name: str, phrase: str) -> None:
     keyed: Keyed = getattr(results, name)
     assert keyed.pattern.search(phrase) is not None, "the example is one the pattern finds"
     assert keyed.search(phrase) is not None, "the keys let it through"
+
+
+@pytest.mark.parametrize("text", [
+    "Mean age was 61 years; 55% were women", "FOLLOW-UP was 3 years", "The İstanbul cohort: median age 60",
+    "aged 70 or more (ıncluding the very old)", "Responses were seen in 12 patients",
+])
+def test_folded_patterns_find_what_the_case_insensitive_ones_find(text: str) -> None:
+    for folded in (results._NOT_OUTCOME_SUBJECT, results._NOT_A_RESULT, results._COUNT_RE):
+        assert [m.span() for m in folded.finditer(text)] == [m.span() for m in folded.plain.finditer(text)]
+        assert (folded.search(text) is None) == (folded.plain.search(text) is None)
+
+
+def test_folded_pattern_falls_back_where_lowering_moves_offsets() -> None:
+    text = "İİ Two patients"  # "İ".lower() is two characters long
+    assert [m.span() for m in results._COUNT_RE.finditer(text)] == [(3, 6)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ORR was 45%", [("pct", 45.0, "percent")]),
+    ("45 per cent", [("pct", 45.0, "percent")]),
+    ("median PFS 7.1 months", [("time", 7.1, "months")]),
+    ("stay 4 d", [("time", 4.0, "days")]),
+    ("4.49 ± 0.85 days", [("time", 4.49, "days")]),
+    ("score 12.5 ± 3.1", [("plain", 12.5, None)]),
+    ("5.5 (3.8–14.0) months", [("time", 5.5, "months")]),
+    ("37.3 v 31.9 weeks", [("time", 37.3, "weeks"), ("time", 31.9, "weeks")]),
+    ("12 and 15%", [("pct", 12.0, "percent"), ("pct", 15.0, "percent")]),
+    ("1,794 patients (45.2%)", [("pct", 45.2, "percent")]),
+    ("median OS not yet reached; NR", [("nr", None, None), ("nr", None, None)]),
+    ("95% CI", []),
+])
+def test_values_read_each_shape(text: str, expected: list) -> None:
+    assert [results._printed_value(m)[2:] for m in results._VALUE_RE.finditer(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "pos", "expected"), [
+    ("48.4% (95% CI 30.2–66.9; 15 out of 31)", 25, 6),
+    ("(a) and (b [c] 15", 16, 8),
+    ("(a) and [c] 15", 14, None),
+    ("x (a (b) 15", 10, 2),
+    ("(" + "x" * 200 + " 15", 203, None),  # an opening more than 199 characters back is not looked for
+])
+def test_unclosed_bracket(text: str, pos: int, expected: int | None) -> None:
+    assert results._unclosed_bracket(text, pos) == expected
