@@ -207,3 +207,27 @@ class Keyed:
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text, pos, endpos) if self.holds_key(text) else iter(())
+
+
+class KeyedBranches:
+    """An alternation whose branches are each tried only on text that holds one of their keys (lowercase
+    words; a branch without keys is always tried). A branch whose keys a text lacks cannot match in it,
+    so it is left out ("(?!)" in front: its groups stay, never set) and the matches are those of the whole
+    alternation. One pattern is compiled for each set of branches left in: at most 2**len(branches)."""
+
+    def __init__(self, branches: list[tuple[str, tuple[str, ...]]], flags: int = 0) -> None:
+        self.branches, self.flags = branches, flags
+        self._compiled: dict[tuple[bool, ...], re.Pattern[str]] = {}
+
+    def pattern_for(self, text: str) -> re.Pattern[str]:
+        """The alternation of the branches that may match in ``text``."""
+        low = lowered(text)
+        kept = tuple(not keys or any(map(low.__contains__, keys)) for _, keys in self.branches)
+        if kept not in self._compiled:
+            branches = [branch for branch, _ in self.branches]
+            parts = [branch if keep else f"(?!)(?:{branch})" for branch, keep in zip(branches, kept, strict=True)]
+            self._compiled[kept] = re.compile("|".join(parts), self.flags)
+        return self._compiled[kept]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern_for(text).finditer(text)

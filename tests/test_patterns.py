@@ -1,4 +1,4 @@
-"""extractor.patterns: quick (the same matches as re.compile, only searched faster) and Keyed (a key-word prefilter)."""
+"""extractor.patterns: quick (the same matches as re.compile, only searched faster), Keyed and KeyedBranches (key-word prefilters)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from extractor.patterns import Keyed, lowered, quick
+from extractor.patterns import Keyed, KeyedBranches, lowered, quick
 
 TEXTS = [
     "Median overall survival was 12.1 months (95% CI 10.2-14.0); mOS and OS rates, survivals.",
@@ -103,3 +103,23 @@ def test_keyed_keys_are_lowercase_words() -> None:
         Keyed(re.compile("Change"), "Change")
     with pytest.raises(ValueError, match="lowercase"):
         Keyed(re.compile("x"))
+
+
+BRANCHES = [(r"\bmean\s+(?P<m>\d+)", ("mean",)), (r"(?P<by>\bby\s+\d+)", ("by",)), (r"\d+\s*%", ())]
+
+
+@pytest.mark.parametrize("text", [
+    "the mean 45 and 12% by 3", "BY 4 and 7 %", "Mean 3", "nothing here 5%", "", "mean by 4 mean 5",
+])
+def test_keyed_branches_find_what_the_whole_alternation_finds(text: str) -> None:
+    whole = re.compile("|".join(branch for branch, _ in BRANCHES), re.IGNORECASE)
+    keyed = KeyedBranches(BRANCHES, re.IGNORECASE)
+    assert [(m.span(), m.groupdict()) for m in keyed.finditer(text)] == [(m.span(), m.groupdict()) for m in whole.finditer(text)]
+
+
+def test_keyed_branches_leave_out_the_branches_whose_keys_are_missing() -> None:
+    keyed = KeyedBranches(BRANCHES, re.IGNORECASE)
+    pattern = keyed.pattern_for("mean 4, 5%")
+    assert "(?!)(?:(?P<by>" in pattern.pattern and "(?!)(?:\\bmean" not in pattern.pattern
+    assert pattern.groupindex.keys() == {"m", "by"}  # the groups of a branch left out stay, never set
+    assert keyed.pattern_for("MEAN 6") is pattern  # compiled once for each set of branches

@@ -28,7 +28,7 @@ from extractor.backends.rules.vocabulary import (
     find_mentions,
     named_event,
 )
-from extractor.patterns import Keyed, lowered, quick
+from extractor.patterns import Keyed, KeyedBranches, lowered, quick
 from extractor.structure import Sentence
 
 
@@ -127,13 +127,17 @@ _NOT_OUTCOME_BEFORE = quick(
 _FOLLOW_AFTER = re.compile(r"^\s*(?:of )?(?:median )?follow[- ]?up|^\s*(?:of )?age\b|^\s*old\b", re.IGNORECASE)
 _DIFFERENCE_BEFORE = quick(r"(?:absolute|difference|increase|improvement|reduction|gain)\b[^%]{0,60}$", re.IGNORECASE)
 _MEAN = quick(r"\bmean\b", re.IGNORECASE)
+#: "patients with", "those who": the words every subgroup phrase but a named subgroup, subset or population holds.
+_WHO_WITH = r"(?:[Pp]atients|[Tt]hose|[Ss]ubjects|[Cc]hildren|[Ww]omen|[Mm]en|[Tt]umou?rs)\s+(?:with|without|who|whose|harbou?ring)\s+"
 _SUBGROUP_PHRASE = quick(
     r"(?:\b(?:[Ii]n|[Aa]mong|[Ff]or)\s+(?:the\s+)?|(?<![\w-])(?=[A-Z])|\b(?:compared (?:to|with)|versus|vs\.?|while|whereas)\s+|,\s+)"
-    r"(?:[Pp]atients|[Tt]hose|[Ss]ubjects|[Cc]hildren|[Ww]omen|[Mm]en|[Tt]umou?rs)\s+(?:with|without|who|whose|harbou?ring)\s+"
+    rf"{_WHO_WITH}"
     r"(?P<a>[^,;:()]{3,80}?)(?=\s*(?:[,;:()]|\b(?:had|has|have|was|were|exhibit\w*|show\w*|achiev\w*|compared|versus|vs|experienc\w*)\b|$))"
     r"|\b[Ii]n\s+(?:the\s+)?(?:subgroup|subset)\s+of\s+(?P<c>[^,;:()]{3,60}?)(?=\s*[,;:()]|\s+(?:was|were|had|has|have)\b)"
     r"|\b[Ii]n\s+(?:the\s+)?(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population))\b",
 )
+#: What a text that holds a ``_SUBGROUP_PHRASE`` holds (a prefilter: searched once per sentence, not per value).
+_MAY_NAME_SUBGROUP = re.compile(rf"{_WHO_WITH}|subgroup|subset|population")
 _SUBGROUP_AFTER = re.compile(
     r"^\s*(?:\([^()]*\)\s*)?[^;()]{0,20}?\b(?:in|among|for)\s+(?:the\s+)?"
     r"(?P<a>(?:patients|those|subjects)\s+(?:with|without|who|harbou?ring|undergoing)\s+[^,;:()]{3,60}?"
@@ -340,13 +344,20 @@ _BARE_LIST_BEFORE = re.compile(rf"(?:\b(?:was|were|of|with|in)\s+|(?<![nN]\s)(?<
                                rf"(?P<list>(?:{NUM}\s*(?:,\s*(?:and\s+)?|and\s+)){{1,5}})$", re.IGNORECASE)
 
 
+def _ends_a_list_item(text: str, start: int) -> bool:
+    """Whether the words right before ``start`` end an item of a list (", ", " and "): the end of every
+    ``_BARE_LIST_BEFORE`` (tested first: the pattern is searched at every character before the value)."""
+    before = text[max(0, start - 60): start].rstrip()
+    return before.endswith(",") or before[-3:].lower() == "and"
+
+
 def _unit_shared_in_list(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
     """The bare numbers of a list that ends in a percentage or a time take its unit, each one a value."""
     out: list[Value] = []
     for start, _, kind, _, unit in found:
         if kind not in {"pct", "time"}:
             continue
-        listed = _BARE_LIST_BEFORE.search(text, max(0, start - 60), start)
+        listed = _BARE_LIST_BEFORE.search(text, max(0, start - 60), start) if _ends_a_list_item(text, start) else None
         if listed is None:
             continue
         for m in re.finditer(NUM, listed.group("list")):
@@ -375,11 +386,13 @@ _CHANGE_IN_BEFORE = Keyed(re.compile(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\bav
                                      r"[^.;%\d]{0,80}?(?:\bwas|\bwere|\bof|[(\[:,=])\s*[-+−]?$", re.IGNORECASE), "change")
 #: "mean", "Mean(s.d.)", "mean (SD)": the statistic's name, with the spread it is printed with; "(mean, 4.8 v 3.0)".
 _MEAN_WORD = r"\b(?:mean|average)\b(?:\s*\((?:s\.d\.|SD|SE|s\.e\.)\))?"
-_BARE_LEAD = re.compile(
-    rf"{_MEAN_WORD}[^.;%\d()]{{0,80}}?\b(?:was|were|of|is|are)\s+(?=[-+−]?\d)|\(\s*mean\s*,\s*"
-    r"|\bmean\s+difference\b[^.;%\d()]{0,80}?\b(?:was|were|is)\s+"
-    rf"|{_DIFFERENCE_WORDS}|(?P<by>{_CHANGED_BY})",
-    re.IGNORECASE)
+_BARE_LEAD = KeyedBranches([
+    (rf"{_MEAN_WORD}[^.;%\d()]{{0,80}}?\b(?:was|were|of|is|are)\s+(?=[-+−]?\d)", ("mean", "average")),
+    (r"\(\s*mean\s*,\s*", ("mean",)),
+    (r"\bmean\s+difference\b[^.;%\d()]{0,80}?\b(?:was|were|is)\s+", ("mean",)),
+    (_DIFFERENCE_WORDS, ("differen", "md")),
+    (rf"(?P<by>{_CHANGED_BY})", ("by",)),
+], re.IGNORECASE)
 _BARE_NUMBER = re.compile(
     rf"(?P<v>[-+−]?(?:{NUM}))(?![\d·]|[.,]\d|[-‐\s]*(?:%|months?|weeks?|years?|days?|mg\b|patients)|\s*(?:[-–]|to)\s*\d)")
 _BARE_NEXT = re.compile(
@@ -795,7 +808,8 @@ def extract_sentence(
             failure), see ``endpoint_abbreviations``.
     """
     text = sentence.text
-    if not _DIGIT.search(text) and not _HAS_VALUE.search(text.lower()):  # a digit is a value: no need to lowercase
+    digit = _DIGIT.search(text)
+    if not digit and not _HAS_VALUE.search(text.lower()):  # a digit is a value: no need to lowercase
         return []
     if _AT_BASELINE.search(text) and not _CHANGED.search(text):
         return []  # "162/676 (24 %) patients had renal impairment at baseline": who they were, not a result
@@ -805,10 +819,10 @@ def extract_sentence(
         # "longer TTTF (…; hazard ratio 1.3)": a ratio no named endpoint claims is the abbreviated one's
         context_endpoint = next((m.canonical for m in known if m.text in abbreviations and m.canonical in TIME_TO_EVENT),
                                 context_endpoint)
-    mentions = _with_unnamed_outcome(text, _graded_events(text, known))
+    mentions = _with_unnamed_outcome(text, _graded_events(text, known), digit)
     fallback = not mentions
     if fallback:
-        mentions = _sentence_outcome(sentence) or _difference_outcome(sentence)
+        mentions = _sentence_outcome(sentence, digit) or _difference_outcome(sentence)
         if not mentions:
             return []
     mentions = _resolve_events(_symptom_scores(_other_rates(text, _continued_rates(text, mentions)), text), text)
@@ -844,13 +858,12 @@ def _outside(arms: ArmFinder, mentions: list[Mention]) -> ArmFinder:
 
 
 #: An outcome the vocabulary does not know, named by its head noun (see _headed_outcome).
-_HEAD_NOUN = Keyed(quick(
+_HEAD_NOUN = _Folded(
     r"\b(?:rates?|incidences?|proportions?|percentages?|uptake|adherence|stay|times?|duration|scores?|levels?|consumption|"
     r"loss|use|continence|satisfaction|success|failure|mortality|morbidity|recurrence|metastas[ie]s|changes?)"
     r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[a-z][\w -]{1,40}?)?\s*(?:\([^()]{1,25}\)\s*)?(?:[a-z]+\s+){0,2}?"
-    r"\b(?:was|were)\b(?=[^.;]{0,40}?\d)",
-    re.IGNORECASE,
-), "was", "were")
+    r"\b(?:was|were)\b(?=[^.;]{0,40}?\d)"
+)
 #: The words before a head noun that belong to its name: "the mean postoperative hospital [stay]".
 _HEAD_MODIFIERS = re.compile(r"(?:(?:mean|median|average|overall|total)\s+)?(?:[a-z][\w'’/-]*\s+){0,5}$", re.IGNORECASE)
 
@@ -913,10 +926,9 @@ _CHANGE_OUTCOME = Keyed(quick(
     re.IGNORECASE), "change")
 
 
-def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
+def _with_unnamed_outcome(text: str, mentions: list[Mention], digit: re.Match[str] | None) -> list[Mention]:
     """Add the outcome a sentence names in its own words as an OTHER mention, when no known
-    endpoint is named before its numbers."""
-    digit = _DIGIT.search(text)
+    endpoint is named before its numbers (``digit``: the sentence's first digit)."""
     if digit is None or any(x.start < digit.start() for x in mentions):
         return mentions  # a known endpoint is named before the first number: it owns them
     after = _OUTCOME_AFTER_COUNT.search(text) if "%" in text else None
@@ -947,12 +959,11 @@ _SUBJECT = re.compile(r"^(?:(?:in|at|after|during|among|for|with)\s+[^,;]{3,60},
                       r"(?:was|were|is|are|had|has|have|showed|increased|decreased|improved|declined|rose|fell|differed|remained)\b")
 
 
-def _sentence_outcome(sentence: Sentence) -> list[Mention]:
+def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[Mention]:
     """A results sentence whose outcome no rule names ("Return-to-work rate …", "mean urine loss …"): its
     subject, else the words before its first number, is the outcome, of the kind its words say; none for
-    sentences about the patients, the method or a test's accuracy (``_NOT_A_RESULT``)."""
+    sentences about the patients, the method or a test's accuracy (``_NOT_A_RESULT``). ``first``: its first digit."""
     text = sentence.text
-    first = _DIGIT.search(text)
     if sentence.section != "results" or first is None or _NOT_OUTCOME_SUBJECT.search(text[: first.start()]) \
             or _NOT_A_RESULT.search(text):
         return []
@@ -2112,8 +2123,9 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
         return
     positions = [d.pos for d in drafts]
     arms = {x.arm.lower() for x in drafts if x.arm}
+    named = _MAY_NAME_SUBGROUP.search(text) is not None
     for d in drafts:
-        phrase = _listed_subgroup(text, d) or _subgroup_phrase(d, drafts, text, positions)
+        phrase = _listed_subgroup(text, d) or _subgroup_phrase(d, drafts, text, positions, named)
         if phrase and not _NOT_SUBGROUP.search(phrase) and phrase.lower() not in {"subset", "subgroup", "population"} \
                 and not any(arm in phrase.lower() for arm in arms):  # "for DC-treated patients", "for PCB patients" name an arm
             d.subgroup = phrase
@@ -2184,11 +2196,12 @@ _NOT_LIST_LABEL = re.compile(r"\b(?:median|mean|rate|ratio|hazard|odds|range|ci|
                              r"|(?-i:^[A-Z0-9+/-]+$)", re.IGNORECASE)
 
 
-def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[int]) -> str | None:
+def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[int], named: bool) -> str | None:
     """ "in patients with X …" before the value (with no other number or clause between), or
-    "… in the X subgroup" after it (or after the bracket it sits in)."""
+    "… in the X subgroup" after it (or after the bracket it sits in); the phrase before it is looked
+    for only where the text may name one (``named``: ``_MAY_NAME_SUBGROUP``)."""
     last = None
-    for m in _SUBGROUP_PHRASE.finditer(text, max(0, d.pos - 160), d.pos):
+    for m in _SUBGROUP_PHRASE.finditer(text, max(0, d.pos - 160), d.pos) if named else ():
         last = m
     if last is not None and any(last.end() <= p < d.pos for p in positions):
         last = None  # another number sits between the phrase and this one
