@@ -22,6 +22,13 @@ KEYED_EXAMPLES = {
     "_CONTRASTED_SUBGROUPS": ["Patients with high miR-21 had worse PFS (3.5 vs. 12.7 months) compared to patients with low miR-21"],
     "_RESPECTIVELY": ["9.6 and 19.3 months, RESPECTIVELY", "Accordingly"],
     "_DIFFERENCE_LABEL": ["mean between-group Difference, ", "(MD = "],
+    "_CI_RE": ["95% CI 1.2-3.4", "95% Cl, 1.2 to 3.4", "95% C.I. 1.2-3.4", "95% Confidence Interval: 1.2-3.4", "95% CrI 1.2-3.4"],
+    "_PLANNED_BEFORE": ["powered TO DETECT a ", "the Minimal clinically important difference of ", "Hypothesized "],
+    "_MAY_NAME_SUBGROUP": ["Patients with high CPS", "those who responded", "women harbouring BRCA", "in the PD-L1 subset"],
+    "_SUBGROUP_AFTER": [" in patients with liver metastases,", " in Those who responded)", " for Subjects harboring HER2 mutations,",
+                        " in elderly PATIENTS,"],
+    "_WHOLE_TRIAL": ["Overall", "in total", "All Patients", "the whole cohort", "the ENTIRE population", "pooled"],
+    "_BOUND_BEFORE": ["More Than ", "≥ ", "AT LEAST", "up to", "moreOVER "],
 }
 
 
@@ -38,11 +45,12 @@ def test_keyed_pattern_lets_its_phrase_through(name: str, phrase: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Mean age was 61 years; 55% were women", "The Social Continence RATE was 55.3% vs 84.2%", "FOLLOW-UP was 3 years", "The İstanbul cohort: median age 60",
+    "Mean age was 61 years; 55% were women", "Thyroid ablation was complete in 631 of the 684 patients (92%)", "The Social Continence RATE was 55.3% vs 84.2%", "FOLLOW-UP was 3 years", "The İstanbul cohort: median age 60",
     "aged 70 or more (ıncluding the very old)", "Responses were seen in 12 patients",
 ])
 def test_folded_patterns_find_what_the_case_insensitive_ones_find(text: str) -> None:
-    for folded in (results._NOT_OUTCOME_SUBJECT, results._NOT_A_RESULT, results._COUNT_RE, results._HEAD_NOUN):
+    for folded in (results._NOT_OUTCOME_SUBJECT, results._NOT_A_RESULT, results._COUNT_RE, results._HEAD_NOUN,
+                   results._SUBJECT_OUTCOME):
         assert [m.span() for m in folded.finditer(text)] == [m.span() for m in folded.plain.finditer(text)]
         assert (folded.search(text) is None) == (folded.plain.search(text) is None)
 

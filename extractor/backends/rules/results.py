@@ -50,6 +50,10 @@ class _Folded:
         pattern, searched = self._pair(text)
         return pattern.search(searched, pos, endpos)
 
+    def match(self, text: str) -> re.Match[str] | None:
+        pattern, searched = self._pair(text)
+        return pattern.match(searched)
+
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         pattern, searched = self._pair(text)
         return pattern.finditer(searched)
@@ -79,12 +83,12 @@ _HAS_VALUE = folded(  # searched in the lowercased sentence
 )
 _NR_RANGE = re.compile(rf"[\[(,]\s*(?:{NUM})\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*(?:not (?:yet )?reached|NR|NE|not estimable)", re.IGNORECASE)
 _UNIT = {"m": "months", "w": "weeks", "d": "days", "y": "years"}
-_CI_RE = quick(
+_CI_RE = Keyed(quick(
     rf"(?:(?P<lvl>\d{{2}}(?:[.·]\d+)?)\s?%\s*)?(?:C[Il]|C\.I\.|confidence intervals?|CrI)\)?\s*(?:[(\[]CI[)\]]\s*)?[:=,]?\s*(?:of\s*|was\s*)?"
     rf"[\[(]?\s*(?P<lo>[-−+]?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?|mo)?\s*(?:[-–—‒]|to|,)\s*"
     rf"(?P<hi>[−+]?(?:{NUM})|NE\b|not estimable|not reached|NR\b|not evaluable)",
     re.IGNORECASE,
-)
+), "ci", "cl", "c.i", "confidence", "cri")
 _BARE_RANGE = re.compile(
     rf"^\s*[,;]?\s*[\[(]?\s*(?P<lo>-?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*"
     rf"(?P<hi>{NUM}|NE\b|not estimable|not reached|NR\b)\s*%?\s*(?:months?|weeks?|years?)?\s*[;\])]",
@@ -137,14 +141,15 @@ _SUBGROUP_PHRASE = quick(
     r"|\b[Ii]n\s+(?:the\s+)?(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population))\b",
 )
 #: What a text that holds a ``_SUBGROUP_PHRASE`` holds (a prefilter: searched once per sentence, not per value).
-_MAY_NAME_SUBGROUP = re.compile(rf"{_WHO_WITH}|subgroup|subset|population")
-_SUBGROUP_AFTER = re.compile(
+_MAY_NAME_SUBGROUP = Keyed(quick(rf"{_WHO_WITH}|subgroup|subset|population"),
+                           "with", "who", "harbo", "subgroup", "subset", "population")
+_SUBGROUP_AFTER = Keyed(re.compile(
     r"^\s*(?:\([^()]*\)\s*)?[^;()]{0,20}?\b(?:in|among|for)\s+(?:the\s+)?"
     r"(?P<a>(?:patients|those|subjects)\s+(?:with|without|who|harbou?ring|undergoing)\s+[^,;:()]{3,60}?"
     r"|(?!randomi[sz]ed|all\b|treated|enrolled|evaluable|assessable)(?:\d+\s+)?(?:[\w+-]+\s+){0,3}?[\w+-]+\s+patients)"
     r"(?=\s*(?:[,;:()]|compared|versus|vs|and\b|$))",
     re.IGNORECASE,
-)
+), "patients", "those", "subjects")
 _NOT_SUBGROUP = quick(
     r"intention|intent|full analysis|safety (?:population|set)|overall population|trial cohort|"
     r"all patients|treated population|per[- ]protocol|evaluable|^the study|^this|^our|^(?:absolute )?differences?$|"
@@ -626,13 +631,13 @@ def _unclosed_bracket(text: str, pos: int) -> int | None:
 
 def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
     before = text[max(0, start - 40): start]
-    if _BOUND_BEFORE.search(before):
+    if _BOUND_BEFORE.search_part(before, text):
         return True
     if kind == "pct" and _CI_LEVEL_BEFORE.search(before):
         return True  # "CI 95% (0.23-2.11)": the interval's level
     if kind == "pct" and _FORMULATION_AFTER.match(text, end):
         return True  # "imiquimod 5% cream": a strength
-    if _PLANNED_BEFORE.search(before):
+    if _PLANNED_BEFORE.search_part(before, text):
         return True  # "the prespecified minimum clinically significant difference of a 20% greater improvement"
     if kind == "pct" and _RANGE_START_BEFORE.search(before) and not _GRADE_RANGE_BEFORE.search(before):
         return True  # "were 15.8–68.8% for intensity": the top of a range
@@ -652,7 +657,8 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
 
 
 #: A bound, not a value: "more than 50%", ">= 6 months".
-_BOUND_BEFORE = re.compile(r"(?:[<>≥≤⩾⩽]|>=|<=|more than|less than|at least|over|up to)\s*$", re.IGNORECASE)
+_BOUND_BEFORE = Keyed(re.compile(r"(?:[<>≥≤⩾⩽]|>=|<=|more than|less than|at least|over|up to)\s*$", re.IGNORECASE),
+                      "<", ">", "≥", "≤", "⩾", "⩽", "more than", "less than", "at least", "over", "up to")
 _CI_LEVEL_BEFORE = re.compile(r"\b(?:CI|C\.I\.|confidence interval)[\s,:]*$")
 _RANGE_START_BEFORE = re.compile(r"(?<![\d.·])\d+(?:[.·]\d+)?\s*[–—-]\s*$")
 _GRADE_RANGE_BEFORE = re.compile(r"\bgrades?\s*\d\s*[–—-]\s*$", re.IGNORECASE)
@@ -663,8 +669,9 @@ _TREATMENT_AFTER = re.compile(r"\s*of\s+(?:(?:adjuvant|neoadjuvant|maintenance|c
                               r"(?:[\w-]+\s+)?(?:therapy|treatment|suppression|deprivation|blockade|chemotherapy|radiotherapy|"
                               r"hormon\w*|tamoxifen|endocrine|administration|dosing)\b", re.IGNORECASE)
 _RATES_OF_BEFORE = re.compile(r"\brates?\s+(?:of|at)\s+(?:\d+\s*(?:,|and|or)\s*)*$", re.IGNORECASE)
-_PLANNED_BEFORE = re.compile(r"\b(?:to detect|hypothesi[sz]ed|assum(?:ed|ing)|expected|powered|minim(?:um|al) (?:\w+ )?difference|"
-                             r"clinically (?:significant|important|meaningful|relevant) difference)\b[^.;%]{0,40}$", re.IGNORECASE)
+_PLANNED_BEFORE = Keyed(re.compile(r"\b(?:to detect|hypothesi[sz]ed|assum(?:ed|ing)|expected|powered|minim(?:um|al) (?:\w+ )?difference|"
+                                   r"clinically (?:significant|important|meaningful|relevant) difference)\b[^.;%]{0,40}$", re.IGNORECASE),
+                        "detect", "hypothesi", "assum", "expected", "powered", "minim", "clinically")
 _FORMULATION_AFTER = re.compile(r"\s*(?:w/v\s*)?(?:cream|gel|ointment|solution|lotion|spray|mouthwash|rinse|dextrose|"
                                 r"glucose|saline|lidocaine|povidone|chlorhexidine)\b", re.IGNORECASE)
 _LANDMARK_AFTER = re.compile(
@@ -884,13 +891,12 @@ _BEFORE_VERB = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?(?:[a-z]+\s+){0,2}?\b(?:wa
 
 
 #: An outcome named as the sentence's subject: "Thyroid ablation was complete in 631 of the 684 patients (92%)".
-_SUBJECT_OUTCOME = quick(
+_SUBJECT_OUTCOME = _Folded(
     r"^(?:(?:in|at|after|during)\s+[^,;]{3,60},\s+)?(?:the\s+)?"
     r"(?P<s>[a-z][\w'’/-]*(?:\s+(?!(?:was|were|is|are|in|of)\b)[\w'’/-]+){0,5}?)\s*(?:\([^()]{1,25}\)\s*)?"
     r"\b(?:(?:was|were)\s+(?:only\s+|also\s+)?(?:normal|complete|completed|successful|achieved|observed|detected|positive|"
     r"negative|present|significantly\s+\w+|(?:slightly|much|markedly)\s+\w+|higher|lower|greater|shorter|longer|less|more|"
-    r"shown|seen|noted|reported|found|recorded)|occurred|developed|appeared|(?:was|were)(?=\s+\d[\d.·]*\s?%))\b",
-    re.IGNORECASE,
+    r"shown|seen|noted|reported|found|recorded)|occurred|developed|appeared|(?:was|were)(?=\s+\d[\d.·]*\s?%))\b"
 )
 #: Subjects that are the patients' characteristics, not what the trial measured.
 _NOT_OUTCOME_SUBJECT = _Folded(
@@ -1537,7 +1543,7 @@ def _comparative_endpoint(text: str, owner: Mention) -> str | None:
 
 def _attach_details(draft: Draft, text: str, limit: int, ci_level_default: float | None) -> None:
     window = text[draft.end: limit]
-    ci = _CI_RE.search(window)
+    ci = _CI_RE.search_part(window, text)
     if ci and ci.start() < 40:
         _set_ci(draft, ci.group("lo"), ci.group("hi"), ci.group("lvl") or ci_level_default)
     else:
@@ -1999,7 +2005,8 @@ def _the_other_arm(scene: _ArmScene) -> None:
 #: group, while"); not across a semicolon ("No adverse events occurred; however, seven (8.7%) women in the intervention group").
 _PAIR_GAP = re.compile(r"[^;.]{0,60}?\b(?:and|while|whereas|but|compared (?:with|to)|vs|versus|than)\b[^;.]{0,30}|[^;.]{0,40},[^;.]{0,30}",
                        re.IGNORECASE)
-_WHOLE_TRIAL = quick(r"\b(?:overall|in total|all patients|whole|entire|pooled)\b", re.IGNORECASE)
+_WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|pooled)\b", re.IGNORECASE),
+                     "overall", "total", "all patients", "whole", "entire", "pooled")
 
 
 #: The arm rules, in the order they run: more specific shapes first.
