@@ -5,8 +5,11 @@ Shared by the structure stage and the rule backend (``text.folded`` compiles thr
 
 from __future__ import annotations
 
+import functools
 import importlib
 import re
+import sys
+from collections.abc import Iterator
 from typing import Any
 
 # re's own parser, read-only: a pattern's parse tree says which characters a match starts with.
@@ -159,3 +162,72 @@ def _class_first(items: Any) -> tuple[set[str], bool] | None:
         else:
             return None
     return parts, False
+
+
+@functools.lru_cache(maxsize=64)
+def lowered(text: str) -> str:
+    """``text.lower()``, where a word ``re`` finds case-insensitively is always found by ``in``: the two
+    letters ``re`` matches as "i" and "s" but that lowercase to themselves ("ı", "ſ") read as those.
+    Kept for the last few texts: the patterns of one sentence share it."""
+    low = text.lower()
+    return low.replace("ı", "i").replace("ſ", "s") if "ı" in low or "ſ" in low else low
+
+
+class Keyed:
+    """A pattern tried only on text that holds one of its key words (a prefilter): where none is in the
+    lowercased text, no match can be, and the pattern is not run.
+
+    The keys are lowercase; every match of the pattern holds one of them, whatever its case. A window
+    ``text[pos:endpos]`` is searched with the keys tested in the whole ``text`` (a superset), so pass
+    the whole sentence and the window's bounds, not a slice.
+    """
+
+    __slots__ = ("keys", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], *keys: str) -> None:
+        if not keys or any(key != key.lower() or not key for key in keys):
+            raise ValueError(f"keys must be lowercase words: {keys!r}")
+        self.pattern, self.keys = pattern, keys
+
+    def holds_key(self, text: str) -> bool:
+        """Whether ``text`` holds one of the keys (else no match can be in it)."""
+        low = lowered(text)
+        return any(map(low.__contains__, self.keys))  # map, not a generator: this runs before every search
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.search(text, pos, endpos) if self.holds_key(text) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, endpos) if self.holds_key(text) else None
+
+    def search_part(self, part: str, whole: str) -> re.Match[str] | None:
+        """Search ``part``, a slice of ``whole``, as a string of its own (its ends are the string's ends for
+        anchors and look-behinds); the keys are tested in ``whole``, whose lowercased form is kept."""
+        return self.pattern.search(part) if self.holds_key(whole) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text, pos, endpos) if self.holds_key(text) else iter(())
+
+
+class KeyedBranches:
+    """An alternation whose branches are each tried only on text that holds one of their keys (lowercase
+    words; a branch without keys is always tried). A branch whose keys a text lacks cannot match in it,
+    so it is left out ("(?!)" in front: its groups stay, never set) and the matches are those of the whole
+    alternation. One pattern is compiled for each set of branches left in: at most 2**len(branches)."""
+
+    def __init__(self, branches: list[tuple[str, tuple[str, ...]]], flags: int = 0) -> None:
+        self.branches, self.flags = branches, flags
+        self._compiled: dict[tuple[bool, ...], re.Pattern[str]] = {}
+
+    def pattern_for(self, text: str) -> re.Pattern[str]:
+        """The alternation of the branches that may match in ``text``."""
+        low = lowered(text)
+        kept = tuple(not keys or any(map(low.__contains__, keys)) for _, keys in self.branches)
+        if kept not in self._compiled:
+            branches = [branch for branch, _ in self.branches]
+            parts = [branch if keep else f"(?!)(?:{branch})" for branch, keep in zip(branches, kept, strict=True)]
+            self._compiled[kept] = re.compile("|".join(parts), self.flags)
+        return self._compiled[kept]
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern_for(text).finditer(text)

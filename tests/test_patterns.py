@@ -1,4 +1,4 @@
-"""extractor.patterns.quick: the same matches as re.compile, only searched faster."""
+"""extractor.patterns: quick (the same matches as re.compile, only searched faster), Keyed and KeyedBranches (key-word prefilters)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from extractor.patterns import quick
+from extractor.patterns import Keyed, KeyedBranches, lowered, quick
 
 TEXTS = [
     "Median overall survival was 12.1 months (95% CI 10.2-14.0); mOS and OS rates, survivals.",
@@ -65,3 +65,61 @@ def test_without_res_private_parser_patterns_compile_as_they_are(monkeypatch) ->
     compiled = patterns.quick(r"\b(?:median )?overall survival")
     assert compiled.pattern == r"\b(?:median )?overall survival"
     assert compiled.search("the median overall survival was").group(0) == "median overall survival"
+
+
+def test_lowered_reads_the_letters_re_folds_to_ascii_as_ascii() -> None:
+    """re matches "ı" as "i" and "ſ" as "s" case-insensitively; lowered() spells them so, and a key test finds them."""
+    assert re.search("baseline", "at baſelıne", re.IGNORECASE)
+    assert lowered("At BAſELıNE") == "at baseline"
+    assert lowered("Median OS") == "median os"
+
+
+def test_keyed_searches_only_text_that_holds_a_key() -> None:
+    keyed = Keyed(re.compile(r"\bchanges?\s+in\b", re.IGNORECASE), "change")
+    text = "The CHANGE in weight was -2.1 kg"
+    assert keyed.search(text).group(0) == "CHANGE in"  # any case of the key lets the text through
+    assert keyed.match(text, 4).span() == (4, 13)
+    assert [m.group(0) for m in keyed.finditer(text + "; changes in BMD")] == ["CHANGE in", "changes in"]
+    assert keyed.search(text, 10) is None  # a window: searched like the pattern, keys tested in the whole text
+    assert keyed.search_part(text[4:13], text).group(0) == "CHANGE in"
+    assert keyed.search("No difference in weight") is None
+
+
+def test_keyed_does_not_run_the_pattern_without_a_key() -> None:
+    class Counting:
+        calls = 0
+
+        def search(self, *args: object) -> None:
+            Counting.calls += 1
+
+    keyed = Keyed(Counting(), "change")  # type: ignore[arg-type]
+    assert keyed.search("no key word here") is None and Counting.calls == 0
+    keyed.search("a change here")
+    assert Counting.calls == 1
+
+
+def test_keyed_keys_are_lowercase_words() -> None:
+    with pytest.raises(ValueError, match="lowercase"):
+        Keyed(re.compile("Change"), "Change")
+    with pytest.raises(ValueError, match="lowercase"):
+        Keyed(re.compile("x"))
+
+
+BRANCHES = [(r"\bmean\s+(?P<m>\d+)", ("mean",)), (r"(?P<by>\bby\s+\d+)", ("by",)), (r"\d+\s*%", ())]
+
+
+@pytest.mark.parametrize("text", [
+    "the mean 45 and 12% by 3", "BY 4 and 7 %", "Mean 3", "nothing here 5%", "", "mean by 4 mean 5",
+])
+def test_keyed_branches_find_what_the_whole_alternation_finds(text: str) -> None:
+    whole = re.compile("|".join(branch for branch, _ in BRANCHES), re.IGNORECASE)
+    keyed = KeyedBranches(BRANCHES, re.IGNORECASE)
+    assert [(m.span(), m.groupdict()) for m in keyed.finditer(text)] == [(m.span(), m.groupdict()) for m in whole.finditer(text)]
+
+
+def test_keyed_branches_leave_out_the_branches_whose_keys_are_missing() -> None:
+    keyed = KeyedBranches(BRANCHES, re.IGNORECASE)
+    pattern = keyed.pattern_for("mean 4, 5%")
+    assert "(?!)(?:(?P<by>" in pattern.pattern and "(?!)(?:\\bmean" not in pattern.pattern
+    assert pattern.groupindex.keys() == {"m", "by"}  # the groups of a branch left out stay, never set
+    assert keyed.pattern_for("MEAN 6") is pattern  # compiled once for each set of branches

@@ -11,7 +11,8 @@ order of a "versus" pair.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from copy import copy
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -25,22 +26,54 @@ from extractor.backends.rules.vocabulary import (
     abbreviated_mentions,
     classify_ae,
     find_mentions,
-    kind_by_words,
     named_event,
 )
-from extractor.patterns import quick
+from extractor.patterns import Keyed, KeyedBranches, lowered, quick
 from extractor.structure import Sentence
+
+
+class _Folded:
+    """A case-insensitive pattern searched, as ``folded``, in the lowercased text (several times faster), where
+    lowering keeps every offset; else (a rare "İ") searched as it is. Its matches give offsets into the text;
+    the text of a group is lowercased."""
+
+    __slots__ = ("low", "plain")
+
+    def __init__(self, pattern: str) -> None:
+        self.plain, self.low = quick(pattern, re.IGNORECASE), folded(pattern)
+
+    def _pair(self, text: str) -> tuple[re.Pattern[str], str]:
+        low = lowered(text)
+        return (self.low, low) if len(low) == len(text) else (self.plain, text)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern, searched = self._pair(text)
+        return pattern.search(searched, pos, endpos)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        pattern, searched = self._pair(text)
+        return pattern.match(searched)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pattern, searched = self._pair(text)
+        return pattern.finditer(searched)
+
 
 TIME_TO_EVENT = {"PFS", "OS", "EFS", "DFS", "RFS", "TTP", "TTF", "TTNT", "DOR"}
 _COMPARATIVE = {"HR": ("hazard_ratio", "ratio"), "OR": ("odds_ratio", "ratio"), "RR": ("risk_ratio", "ratio")}
 
+# A number, then what makes it a value: each branch names its shape with a group (set to "" or to its unit).
+# The number is read once for all of them: a suffix can follow only the longest number there (after a shorter
+# one comes a digit, "." or ","), so the branches find what they found each with a number of its own.
+_VALUE_SHAPES = (
+    r"(?P<pct>)\s?(?:%|per\s?cent\b)(?!\s*(?:C[Il]\b|C\.I\.|confidence|CrI|credible))",  # "45%"
+    r"\s*(?P<tu>months?|mos?\b\.?|weeks?|wks?\b|days?|years?|yrs?\b|(?<=\s)(?-i:d)(?![\w-]|\.\w))(?![\w-])",  # "7.1 months"
+    rf"(?P<pm>)\s*(?:±|\+/-|\+-)\s*(?:{NUM})\s*(?P<pmu>%|months?|weeks?|days?|years?)?(?![\w-])",  # "4.49 ± 0.85 days"
+    rf"(?=\s*\((?:95\s?%\s*CI[,:]?\s*)?(?:{NUM})\s*(?:[-–—‒]|to|,)\s*(?:{NUM})\)\s*(?P<tbu>months?|weeks?|days?|years?)\b)",  # "5.5 (3.8–14.0) months"
+    rf"(?=\s*(?:{VERSUS}|and|or|to)\s*(?:{NUM})\s*(?P<su>%|per\s?cent|months?|weeks?|years?|days?)(?![\w-]))",  # "37.3 v 31.9 weeks"
+)
 _VALUE_RE = quick(
-    rf"(?P<pct>(?<![\w.·/-])(?:{NUM}))\s?(?:%|per\s?cent\b)(?!\s*(?:C[Il]\b|C\.I\.|confidence|CrI|credible))"
-    rf"|(?P<time>(?<![\w.·/-])(?:{NUM}))\s*(?P<tu>months?|mos?\b\.?|weeks?|wks?\b|days?|years?|yrs?\b|(?<=\s)(?-i:d)(?![\w-]|\.\w))(?![\w-])"
-    rf"|(?P<pm>(?<![\w.·/-])(?:{NUM}))\s*(?:±|\+/-|\+-)\s*(?:{NUM})\s*(?P<pmu>%|months?|weeks?|days?|years?)?(?![\w-])"
-    rf"|(?P<tb>(?<![\w.·/-])(?:{NUM}))(?=\s*\((?:95\s?%\s*CI[,:]?\s*)?(?:{NUM})\s*(?:[-–—‒]|to|,)\s*(?:{NUM})\)\s*(?P<tbu>months?|weeks?|days?|years?)\b)"
-    r"|(?P<nr>not (?:yet )?reached|\bNR\b(?!\s*=))"
-    rf"|(?P<shared>(?<![\w.·/-])(?:{NUM}))(?=\s*(?:{VERSUS}|and|or|to)\s*(?:{NUM})\s*(?P<su>%|per\s?cent|months?|weeks?|years?|days?)(?![\w-]))",
+    rf"(?<![\w.·/-])(?P<num>{NUM})(?:{'|'.join(_VALUE_SHAPES)})|(?P<nr>not (?:yet )?reached|\bNR\b(?!\s*=))",
     re.IGNORECASE,
 )
 _RATIO_RE = quick(rf"(?<![\w.·/])(?P<v>{NUM})(?!\s*%|\s*(?:months?|weeks?|years?|days?)\b|[\d/])")
@@ -50,12 +83,12 @@ _HAS_VALUE = folded(  # searched in the lowercased sentence
 )
 _NR_RANGE = re.compile(rf"[\[(,]\s*(?:{NUM})\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*(?:not (?:yet )?reached|NR|NE|not estimable)", re.IGNORECASE)
 _UNIT = {"m": "months", "w": "weeks", "d": "days", "y": "years"}
-_CI_RE = quick(
+_CI_RE = Keyed(quick(
     rf"(?:(?P<lvl>\d{{2}}(?:[.·]\d+)?)\s?%\s*)?(?:C[Il]|C\.I\.|confidence intervals?|CrI)\)?\s*(?:[(\[]CI[)\]]\s*)?[:=,]?\s*(?:of\s*|was\s*)?"
     rf"[\[(]?\s*(?P<lo>[-−+]?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?|mo)?\s*(?:[-–—‒]|to|,)\s*"
     rf"(?P<hi>[−+]?(?:{NUM})|NE\b|not estimable|not reached|NR\b|not evaluable)",
     re.IGNORECASE,
-)
+), "ci", "cl", "c.i", "confidence", "cri")
 _BARE_RANGE = re.compile(
     rf"^\s*[,;]?\s*[\[(]?\s*(?P<lo>-?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*"
     rf"(?P<hi>{NUM}|NE\b|not estimable|not reached|NR\b)\s*%?\s*(?:months?|weeks?|years?)?\s*[;\])]",
@@ -98,20 +131,25 @@ _NOT_OUTCOME_BEFORE = quick(
 _FOLLOW_AFTER = re.compile(r"^\s*(?:of )?(?:median )?follow[- ]?up|^\s*(?:of )?age\b|^\s*old\b", re.IGNORECASE)
 _DIFFERENCE_BEFORE = quick(r"(?:absolute|difference|increase|improvement|reduction|gain)\b[^%]{0,60}$", re.IGNORECASE)
 _MEAN = quick(r"\bmean\b", re.IGNORECASE)
+#: "patients with", "those who": the words every subgroup phrase but a named subgroup, subset or population holds.
+_WHO_WITH = r"(?:[Pp]atients|[Tt]hose|[Ss]ubjects|[Cc]hildren|[Ww]omen|[Mm]en|[Tt]umou?rs)\s+(?:with|without|who|whose|harbou?ring)\s+"
 _SUBGROUP_PHRASE = quick(
     r"(?:\b(?:[Ii]n|[Aa]mong|[Ff]or)\s+(?:the\s+)?|(?<![\w-])(?=[A-Z])|\b(?:compared (?:to|with)|versus|vs\.?|while|whereas)\s+|,\s+)"
-    r"(?:[Pp]atients|[Tt]hose|[Ss]ubjects|[Cc]hildren|[Ww]omen|[Mm]en|[Tt]umou?rs)\s+(?:with|without|who|whose|harbou?ring)\s+"
+    rf"{_WHO_WITH}"
     r"(?P<a>[^,;:()]{3,80}?)(?=\s*(?:[,;:()]|\b(?:had|has|have|was|were|exhibit\w*|show\w*|achiev\w*|compared|versus|vs|experienc\w*)\b|$))"
     r"|\b[Ii]n\s+(?:the\s+)?(?:subgroup|subset)\s+of\s+(?P<c>[^,;:()]{3,60}?)(?=\s*[,;:()]|\s+(?:was|were|had|has|have)\b)"
     r"|\b[Ii]n\s+(?:the\s+)?(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population))\b",
 )
-_SUBGROUP_AFTER = re.compile(
+#: What a text that holds a ``_SUBGROUP_PHRASE`` holds (a prefilter: searched once per sentence, not per value).
+_MAY_NAME_SUBGROUP = Keyed(quick(rf"{_WHO_WITH}|subgroup|subset|population"),
+                           "with", "who", "harbo", "subgroup", "subset", "population")
+_SUBGROUP_AFTER = Keyed(re.compile(
     r"^\s*(?:\([^()]*\)\s*)?[^;()]{0,20}?\b(?:in|among|for)\s+(?:the\s+)?"
     r"(?P<a>(?:patients|those|subjects)\s+(?:with|without|who|harbou?ring|undergoing)\s+[^,;:()]{3,60}?"
     r"|(?!randomi[sz]ed|all\b|treated|enrolled|evaluable|assessable)(?:\d+\s+)?(?:[\w+-]+\s+){0,3}?[\w+-]+\s+patients)"
     r"(?=\s*(?:[,;:()]|compared|versus|vs|and\b|$))",
     re.IGNORECASE,
-)
+), "patients", "those", "subjects")
 _NOT_SUBGROUP = quick(
     r"intention|intent|full analysis|safety (?:population|set)|overall population|trial cohort|"
     r"all patients|treated population|per[- ]protocol|evaluable|^the study|^this|^our|^(?:absolute )?differences?$|"
@@ -229,26 +267,25 @@ def _worded_percentages(text: str, found: list[Value]) -> list[Value]:
 
 def _printed_value(m: re.Match[str]) -> Value:
     """One match of ``_VALUE_RE`` as a value: a percentage, a time, a value with its spread, or "not reached"."""
-    start, end = m.start(), m.end()
-    if m.group("shared") is not None:  # "37.3 v 31.9 weeks": the first number shares the second's unit
+    start, end, number = m.start(), m.end(), m.group("num")
+    if number is None:
+        return start, end, "nr", None, None
+    if m.group("su") is not None:  # "37.3 v 31.9 weeks": the first number shares the second's unit
         unit_word = m.group("su")
         if unit_word == "%" or unit_word.lower().startswith("per"):
-            return start, end, "pct", parse_number(m.group("shared")), "percent"
-        return start, end, "time", parse_number(m.group("shared")), _UNIT[unit_word[0].lower()]
+            return start, end, "pct", parse_number(number), "percent"
+        return start, end, "time", parse_number(number), _UNIT[unit_word[0].lower()]
     if m.group("pm") is not None:  # "4.49 ± 0.85 days": the value, not its spread
         unit_word = m.group("pmu")
         if not unit_word:
-            return start, end, "plain", parse_number(m.group("pm")), None
+            return start, end, "plain", parse_number(number), None
         if unit_word == "%":
-            return start, end, "pct", parse_number(m.group("pm")), "percent"
-        return start, end, "time", parse_number(m.group("pm")), _UNIT[unit_word[0].lower()]
+            return start, end, "pct", parse_number(number), "percent"
+        return start, end, "time", parse_number(number), _UNIT[unit_word[0].lower()]
     if m.group("pct") is not None:
-        return start, end, "pct", parse_number(m.group("pct")), "percent"
-    if m.group("time") is not None:
-        return start, end, "time", parse_number(m.group("time")), _UNIT[m.group("tu")[0].lower()]
-    if m.group("tb") is not None:  # "5.5 (3.8–14.0) months": the unit after the interval
-        return start, end, "time", parse_number(m.group("tb")), _UNIT[m.group("tbu")[0].lower()]
-    return start, end, "nr", None, None
+        return start, end, "pct", parse_number(number), "percent"
+    unit_word = m.group("tu") or m.group("tbu")  # "5.5 (3.8–14.0) months": the unit after the interval
+    return start, end, "time", parse_number(number), _UNIT[unit_word[0].lower()]
 
 
 def _taken(pos: int, ci_spans: list[tuple[int, int]], *values: list[Value]) -> bool:
@@ -312,13 +349,20 @@ _BARE_LIST_BEFORE = re.compile(rf"(?:\b(?:was|were|of|with|in)\s+|(?<![nN]\s)(?<
                                rf"(?P<list>(?:{NUM}\s*(?:,\s*(?:and\s+)?|and\s+)){{1,5}})$", re.IGNORECASE)
 
 
+def _ends_a_list_item(text: str, start: int) -> bool:
+    """Whether the words right before ``start`` end an item of a list (", ", " and "): the end of every
+    ``_BARE_LIST_BEFORE`` (tested first: the pattern is searched at every character before the value)."""
+    before = text[max(0, start - 60): start].rstrip()
+    return before.endswith(",") or before[-3:].lower() == "and"
+
+
 def _unit_shared_in_list(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
     """The bare numbers of a list that ends in a percentage or a time take its unit, each one a value."""
     out: list[Value] = []
     for start, _, kind, _, unit in found:
         if kind not in {"pct", "time"}:
             continue
-        listed = _BARE_LIST_BEFORE.search(text, max(0, start - 60), start)
+        listed = _BARE_LIST_BEFORE.search(text, max(0, start - 60), start) if _ends_a_list_item(text, start) else None
         if listed is None:
             continue
         for m in re.finditer(NUM, listed.group("list")):
@@ -340,18 +384,20 @@ _CHANGED_BY = (r"\b(?:increas|decreas|reduc|improv|declin|lowered\b|raised\b|ros
                r"shortened\b|prolonged\b|extended\b|changed\b)[a-z]*[^.;%\d()]{0,60}?(?<!reported )(?<!experienced )(?<!noted )"
                r"(?<!observed )(?<!seen )(?<!caused )(?<!induced )(?<!measured )(?<!assessed )\bby\s+(?:about\s+|approximately\s+)?")
 #: ... and the values listed after "by" before this one: "decreased by 65%, 30%, and 50%", "by 186.9 vs. 81.9 feet".
-_CHANGED_BY_BEFORE = re.compile(rf"{_CHANGED_BY}(?:[-+−]?(?:{NUM})\s*%?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+))*[-+−]?$",
-                                re.IGNORECASE)
+_CHANGED_BY_BEFORE = Keyed(re.compile(rf"{_CHANGED_BY}(?:[-+−]?(?:{NUM})\s*%?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+))*[-+−]?$",
+                                      re.IGNORECASE), "by")
 #: "The change in vertebral BMD in the zoledronic acid group (+7.93 ± 1.4%)", "the change in weight was -2.1 kg".
-_CHANGE_IN_BEFORE = re.compile(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage )\bchanges?\s+(?:from baseline\s+)?(?:in|of)\b[^.;%\d]{0,80}?"
-                               r"(?:\bwas|\bwere|\bof|[(\[:,=])\s*[-+−]?$", re.IGNORECASE)
+_CHANGE_IN_BEFORE = Keyed(re.compile(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage )\bchanges?\s+(?:from baseline\s+)?(?:in|of)\b"
+                                     r"[^.;%\d]{0,80}?(?:\bwas|\bwere|\bof|[(\[:,=])\s*[-+−]?$", re.IGNORECASE), "change")
 #: "mean", "Mean(s.d.)", "mean (SD)": the statistic's name, with the spread it is printed with; "(mean, 4.8 v 3.0)".
 _MEAN_WORD = r"\b(?:mean|average)\b(?:\s*\((?:s\.d\.|SD|SE|s\.e\.)\))?"
-_BARE_LEAD = re.compile(
-    rf"{_MEAN_WORD}[^.;%\d()]{{0,80}}?\b(?:was|were|of|is|are)\s+(?=[-+−]?\d)|\(\s*mean\s*,\s*"
-    r"|\bmean\s+difference\b[^.;%\d()]{0,80}?\b(?:was|were|is)\s+"
-    rf"|{_DIFFERENCE_WORDS}|(?P<by>{_CHANGED_BY})",
-    re.IGNORECASE)
+_BARE_LEAD = KeyedBranches([
+    (rf"{_MEAN_WORD}[^.;%\d()]{{0,80}}?\b(?:was|were|of|is|are)\s+(?=[-+−]?\d)", ("mean", "average")),
+    (r"\(\s*mean\s*,\s*", ("mean",)),
+    (r"\bmean\s+difference\b[^.;%\d()]{0,80}?\b(?:was|were|is)\s+", ("mean",)),
+    (_DIFFERENCE_WORDS, ("differen", "md")),
+    (rf"(?P<by>{_CHANGED_BY})", ("by",)),
+], re.IGNORECASE)
 _BARE_NUMBER = re.compile(
     rf"(?P<v>[-+−]?(?:{NUM}))(?![\d·]|[.,]\d|[-‐\s]*(?:%|months?|weeks?|years?|days?|mg\b|patients)|\s*(?:[-–]|to)\s*\d)")
 _BARE_NEXT = re.compile(
@@ -430,10 +476,9 @@ _RANGE_ASIDE = re.compile(r"[(\[]\s*(?:IQR|interquartile range|range)\b[^()\[\]]
 
 # Counts printed without a percentage: "9 of 12 patients", "Nine patients discontinued",
 # "two treatment-related deaths", "No treatment-related deaths".
-_COUNT_RE = quick(
+_COUNT_RE = _Folded(
     rf"(?<![\w.,·/%-])(?P<n>\d+|{WORD_NUMBER}|[Nn]o(?:ne)?|[Aa] single)"
-    rf"(?:\s*(?:of|/|out of)\s*(?P<den>\d+)(?![\d.·/%]))?(?=[\s,)])",
-    re.IGNORECASE,
+    rf"(?:\s*(?:of|/|out of)\s*(?P<den>\d+)(?![\d.·/%]))?(?=[\s,)])"
 )
 _PEOPLE_VERB = re.compile(
     r"\s+(?:(?:patients?|participants?|children|subjects|cases)\s+)?(?:had\s+|have\s+)?"
@@ -454,17 +499,17 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
         start, end = m.start(), m.end()
         if _taken(start, ci_spans, found):
             continue
-        if "%" in text[max(0, start - 30): end + 30] or re.match(r"\s*(?:months?|weeks?|years?|days?|mg|[μµm]?g|mcg|cycles?)\b", text[end:], re.I):
+        if "%" in text[max(0, start - 30): end + 30] or _UNIT_AFTER_COUNT.match(text, end):
             continue
         raw = m.group("n").lower()
         value = 0 if raw == "none" else word_to_int(raw.removeprefix("a "))  # "no" is 0, "(a) single" is 1
         if value is None or value > 100_000:
             continue
         before = text[max(0, start - 12): start]
-        if re.search(r"(?:grade|phase|stage|\bG|\bCTC(?:AE)?)\s*$|\bno\s+$", before, re.IGNORECASE):
+        if _NOT_A_COUNT_BEFORE.search(before):
             continue  # "grade 3/4", "CTC 2 diarrhoea", "No one developed"
         opened = _unclosed_bracket(text, start)
-        if opened is not None and re.search(r"%\s*$", text[max(0, opened - 10): opened]):
+        if opened is not None and _PERCENT_BEFORE.search(text[max(0, opened - 10): opened]):
             continue  # "48.4% (95% CI 30.2–66.9; 15 out of 31)": the percentage's own counts
         following = next((x for x in mentions if x.start >= end), None)
         gap = text[end: following.start] if following else ""
@@ -487,6 +532,13 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
             continue
         out.append((start, end, kind, float(value), "patients"))
     return out
+
+
+#: A unit after a number, that makes it no count: "6 months", "20 mg", "4 cycles".
+_UNIT_AFTER_COUNT = re.compile(r"\s*(?:months?|weeks?|years?|days?|mg|[μµm]?g|mcg|cycles?)\b", re.IGNORECASE)
+#: Words before a number that make it no count: "grade 3/4", "CTC 2 diarrhoea", "No one developed".
+_NOT_A_COUNT_BEFORE = re.compile(r"(?:grade|phase|stage|\bG|\bCTC(?:AE)?)\s*$|\bno\s+$", re.IGNORECASE)
+_PERCENT_BEFORE = re.compile(r"%\s*$")
 
 
 #: The next arm's count after a first one: "… in the FOLFOX4 arm and one in the TOMOX arm", "29 deaths in the
@@ -567,38 +619,35 @@ def _splits_a_count(text: str, start: int, end: int) -> bool:
 def _unclosed_bracket(text: str, pos: int) -> int | None:
     """Where the innermost bracket still open at ``pos`` opened, if any."""
     depth = 0
-    for i in range(pos - 1, max(-1, pos - 200), -1):
-        ch = text[i]
-        if ch in ")]":
+    for bracket in reversed(list(_BRACKET.finditer(text, max(0, pos - 199), pos))):  # the 199 characters before it
+        if bracket.group() in ")]":
             depth += 1
-        elif ch in "([":
-            if depth == 0:
-                return i
+        elif depth == 0:
+            return bracket.start()
+        else:
             depth -= 1
     return None
 
 
 def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
     before = text[max(0, start - 40): start]
-    if re.search(r"(?:[<>≥≤⩾⩽]|>=|<=|more than|less than|at least|over|up to)\s*$", before, re.IGNORECASE):
+    if _BOUND_BEFORE.search_part(before, text):
         return True
-    if kind == "pct" and re.search(r"\b(?:CI|C\.I\.|confidence interval)[\s,:]*$", before):
+    if kind == "pct" and _CI_LEVEL_BEFORE.search(before):
         return True  # "CI 95% (0.23-2.11)": the interval's level
     if kind == "pct" and _FORMULATION_AFTER.match(text, end):
         return True  # "imiquimod 5% cream": a strength
-    if _PLANNED_BEFORE.search(before):
+    if _PLANNED_BEFORE.search_part(before, text):
         return True  # "the prespecified minimum clinically significant difference of a 20% greater improvement"
-    if kind == "pct" and re.search(r"(?<![\d.·])\d+(?:[.·]\d+)?\s*[–—-]\s*$", before) and not re.search(r"\bgrades?\s*\d\s*[–—-]\s*$", before, re.IGNORECASE):
+    if kind == "pct" and _RANGE_START_BEFORE.search(before) and not _GRADE_RANGE_BEFORE.search(before):
         return True  # "were 15.8–68.8% for intensity": the top of a range
-    if kind in {"time", "pct"} and _NOT_OUTCOME_BEFORE.search(before) and not re.search(
-        r"(?:was|were|of|:|=)\s*$", before[-6:]
-    ):
+    if kind in {"time", "pct"} and _NOT_OUTCOME_BEFORE.search(before) and not _SAID_BEFORE.search(before[-6:]):
         return True
-    if kind == "time" and re.search(r"\b(?:follow[- ]?up|age|aged|exposure)\b[^.;,]{0,30}$|\bsurviv(?:ing|ed)\s+$", before, re.IGNORECASE):
+    if kind == "time" and _FOLLOW_UP_BEFORE.search(before):
         return True
     if kind == "time" and _LANDMARK_AFTER.match(text, end):
         return True  # "The 3 years PFS ... were 71.9%": a landmark, not a duration
-    if kind == "time" and re.search(r"\b(?:at|after|by|within)\s+(?:\d+\s*(?:,|and|or)\s*)+$", before, re.IGNORECASE):
+    if kind == "time" and _LANDMARKS_BEFORE.search(before):
         return True  # "at 2 and 3 years": landmarks listed
     if kind == "time" and _RATES_OF_BEFORE.search(before):
         return True  # "survival rates of 1 and 2 years": the landmarks the rates are at
@@ -607,12 +656,22 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
     return bool(kind != "ratio" and _FOLLOW_AFTER.match(text[end: end + 25]))
 
 
+#: A bound, not a value: "more than 50%", ">= 6 months".
+_BOUND_BEFORE = Keyed(re.compile(r"(?:[<>≥≤⩾⩽]|>=|<=|more than|less than|at least|over|up to)\s*$", re.IGNORECASE),
+                      "<", ">", "≥", "≤", "⩾", "⩽", "more than", "less than", "at least", "over", "up to")
+_CI_LEVEL_BEFORE = re.compile(r"\b(?:CI|C\.I\.|confidence interval)[\s,:]*$")
+_RANGE_START_BEFORE = re.compile(r"(?<![\d.·])\d+(?:[.·]\d+)?\s*[–—-]\s*$")
+_GRADE_RANGE_BEFORE = re.compile(r"\bgrades?\s*\d\s*[–—-]\s*$", re.IGNORECASE)
+_SAID_BEFORE = re.compile(r"(?:was|were|of|:|=)\s*$")
+_FOLLOW_UP_BEFORE = re.compile(r"\b(?:follow[- ]?up|age|aged|exposure)\b[^.;,]{0,30}$|\bsurviv(?:ing|ed)\s+$", re.IGNORECASE)
+_LANDMARKS_BEFORE = re.compile(r"\b(?:at|after|by|within)\s+(?:\d+\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
 _TREATMENT_AFTER = re.compile(r"\s*of\s+(?:(?:adjuvant|neoadjuvant|maintenance|continuous|intermittent|daily|weekly|oral|the)\s+)*"
                               r"(?:[\w-]+\s+)?(?:therapy|treatment|suppression|deprivation|blockade|chemotherapy|radiotherapy|"
                               r"hormon\w*|tamoxifen|endocrine|administration|dosing)\b", re.IGNORECASE)
 _RATES_OF_BEFORE = re.compile(r"\brates?\s+(?:of|at)\s+(?:\d+\s*(?:,|and|or)\s*)*$", re.IGNORECASE)
-_PLANNED_BEFORE = re.compile(r"\b(?:to detect|hypothesi[sz]ed|assum(?:ed|ing)|expected|powered|minim(?:um|al) (?:\w+ )?difference|"
-                             r"clinically (?:significant|important|meaningful|relevant) difference)\b[^.;%]{0,40}$", re.IGNORECASE)
+_PLANNED_BEFORE = Keyed(re.compile(r"\b(?:to detect|hypothesi[sz]ed|assum(?:ed|ing)|expected|powered|minim(?:um|al) (?:\w+ )?difference|"
+                                   r"clinically (?:significant|important|meaningful|relevant) difference)\b[^.;%]{0,40}$", re.IGNORECASE),
+                        "detect", "hypothesi", "assum", "expected", "powered", "minim", "clinically")
 _FORMULATION_AFTER = re.compile(r"\s*(?:w/v\s*)?(?:cream|gel|ointment|solution|lotion|spray|mouthwash|rinse|dextrose|"
                                 r"glucose|saline|lidocaine|povidone|chlorhexidine)\b", re.IGNORECASE)
 _LANDMARK_AFTER = re.compile(
@@ -630,11 +689,11 @@ _FORWARD_VERB = quick(r"\b(?:experienc\w*|had|developed|reported|showed|achieved
                            re.IGNORECASE)
 
 
-_OTHER_RATE = quick(
+_OTHER_RATE = Keyed(quick(
     r"(?:,|;|\band\b)\s+(?:the\s+)?(?P<n>(?:[\w()-]+\s+){0,4}?(?:rate|ratio|score|index)s?)\b"
     r"(?=\s*(?:\([^()]*(?:\([^()]*\))?[^()]*\)\s*)?(?:was|were|is|of|reached|\())",
     re.IGNORECASE,
-)
+), "rat", "score", "index")
 
 
 def _other_rates(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -756,7 +815,8 @@ def extract_sentence(
             failure), see ``endpoint_abbreviations``.
     """
     text = sentence.text
-    if not _DIGIT.search(text) and not _HAS_VALUE.search(text.lower()):  # a digit is a value: no need to lowercase
+    digit = _DIGIT.search(text)
+    if not digit and not _HAS_VALUE.search(text.lower()):  # a digit is a value: no need to lowercase
         return []
     if _AT_BASELINE.search(text) and not _CHANGED.search(text):
         return []  # "162/676 (24 %) patients had renal impairment at baseline": who they were, not a result
@@ -766,10 +826,10 @@ def extract_sentence(
         # "longer TTTF (…; hazard ratio 1.3)": a ratio no named endpoint claims is the abbreviated one's
         context_endpoint = next((m.canonical for m in known if m.text in abbreviations and m.canonical in TIME_TO_EVENT),
                                 context_endpoint)
-    mentions = _with_unnamed_outcome(text, _graded_events(text, known))
+    mentions = _with_unnamed_outcome(text, _graded_events(text, known), digit)
     fallback = not mentions
     if fallback:
-        mentions = _sentence_outcome(sentence) or _difference_outcome(sentence)
+        mentions = _sentence_outcome(sentence, digit) or _difference_outcome(sentence)
         if not mentions:
             return []
     mentions = _resolve_events(_symptom_scores(_other_rates(text, _continued_rates(text, mentions)), text), text)
@@ -805,12 +865,11 @@ def _outside(arms: ArmFinder, mentions: list[Mention]) -> ArmFinder:
 
 
 #: An outcome the vocabulary does not know, named by its head noun (see _headed_outcome).
-_HEAD_NOUN = quick(
+_HEAD_NOUN = _Folded(
     r"\b(?:rates?|incidences?|proportions?|percentages?|uptake|adherence|stay|times?|duration|scores?|levels?|consumption|"
     r"loss|use|continence|satisfaction|success|failure|mortality|morbidity|recurrence|metastas[ie]s|changes?)"
     r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[a-z][\w -]{1,40}?)?\s*(?:\([^()]{1,25}\)\s*)?(?:[a-z]+\s+){0,2}?"
-    r"\b(?:was|were)\b(?=[^.;]{0,40}?\d)",
-    re.IGNORECASE,
+    r"\b(?:was|were)\b(?=[^.;]{0,40}?\d)"
 )
 #: The words before a head noun that belong to its name: "the mean postoperative hospital [stay]".
 _HEAD_MODIFIERS = re.compile(r"(?:(?:mean|median|average|overall|total)\s+)?(?:[a-z][\w'’/-]*\s+){0,5}$", re.IGNORECASE)
@@ -832,22 +891,20 @@ _BEFORE_VERB = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?(?:[a-z]+\s+){0,2}?\b(?:wa
 
 
 #: An outcome named as the sentence's subject: "Thyroid ablation was complete in 631 of the 684 patients (92%)".
-_SUBJECT_OUTCOME = quick(
+_SUBJECT_OUTCOME = _Folded(
     r"^(?:(?:in|at|after|during)\s+[^,;]{3,60},\s+)?(?:the\s+)?"
     r"(?P<s>[a-z][\w'’/-]*(?:\s+(?!(?:was|were|is|are|in|of)\b)[\w'’/-]+){0,5}?)\s*(?:\([^()]{1,25}\)\s*)?"
     r"\b(?:(?:was|were)\s+(?:only\s+|also\s+)?(?:normal|complete|completed|successful|achieved|observed|detected|positive|"
     r"negative|present|significantly\s+\w+|(?:slightly|much|markedly)\s+\w+|higher|lower|greater|shorter|longer|less|more|"
-    r"shown|seen|noted|reported|found|recorded)|occurred|developed|appeared|(?:was|were)(?=\s+\d[\d.·]*\s?%))\b",
-    re.IGNORECASE,
+    r"shown|seen|noted|reported|found|recorded)|occurred|developed|appeared|(?:was|were)(?=\s+\d[\d.·]*\s?%))\b"
 )
 #: Subjects that are the patients' characteristics, not what the trial measured.
-_NOT_OUTCOME_SUBJECT = re.compile(
+_NOT_OUTCOME_SUBJECT = _Folded(
     r"\b(?:age|aged|male|female|women|men|sex|gender|stage|ecog|performance|karnofsky|characteristics|follow[- ]?up|"
     r"baseline|bmi|weight|height|duration of (?:study )?(?:treatment|therapy|exposure)|(?:study )?treatment duration|"
     r"number of (?:cycles|courses|doses)|dose|doses|"
     r"majority|most|patients|participants|subjects|median time from|cycles|courses|p|cost|costs|survival|response|"
-    r"no|similar|differences?|results?|data|risk|trends?|benefits?|analys[ie]s)\b",
-    re.IGNORECASE,
+    r"no|similar|differences?|results?|data|risk|trends?|benefits?|analys[ie]s)\b"
 )
 
 
@@ -862,41 +919,45 @@ _OUTCOME_AFTER_COUNT = quick(
 
 
 #: "No significant difference was found in surgical margin status between the groups (12.5% vs 14.7%)".
-_DIFFERENCE_IN = re.compile(r"\bdifferences?\s+(?:(?:was|were)\s+)?(?:(?:found|observed|seen|noted|detected)\s+)?in\s+(?:the\s+)?"
+_DIFFERENCE_IN = Keyed(re.compile(r"\bdifferences?\s+(?:(?:was|were)\s+)?(?:(?:found|observed|seen|noted|detected)\s+)?in\s+(?:the\s+)?"
                             r"(?!(?:the\s+)?(?:proportions?|rates?|percentages?|numbers?|means?|medians?)\s+between)(?P<x>[a-z][\w -]{2,50}?)\s+between\b",
-                            re.IGNORECASE)
+                            re.IGNORECASE), "difference")
 
 
 #: "The change in vertebral BMD in the zoledronic acid group (+7.93 ± 1.4%)": an outcome named by its change.
-_CHANGE_OUTCOME = quick(
+_CHANGE_OUTCOME = Keyed(quick(
     r"(?<!\bno )(?<!\bnot )(?<!\bwithout )\b(?:(?:mean|median|average|percent(?:age)?|absolute|relative)\s+)?changes?\s+"
     r"(?:from\s+baseline\s+)?(?:in|of)\s+"
     r"(?:the\s+)?[a-z][\w/-]*(?:\s+(?!(?:in|for|among|at|from|with|was|were|between|after|by|to|and|or)\b)[\w/-]+){0,4}",
-    re.IGNORECASE)
+    re.IGNORECASE), "change")
 
 
-def _with_unnamed_outcome(text: str, mentions: list[Mention]) -> list[Mention]:
+def _with_unnamed_outcome(text: str, mentions: list[Mention], digit: re.Match[str] | None) -> list[Mention]:
     """Add the outcome a sentence names in its own words as an OTHER mention, when no known
-    endpoint is named before its numbers."""
-    digit = _DIGIT.search(text)
+    endpoint is named before its numbers (``digit``: the sentence's first digit)."""
     if digit is None or any(x.start < digit.start() for x in mentions):
         return mentions  # a known endpoint is named before the first number: it owns them
     after = _OUTCOME_AFTER_COUNT.search(text) if "%" in text else None
     if after is not None and not any(x.start < after.end("s") for x in mentions) \
             and not _NOT_OUTCOME_SUBJECT.search(after.group("s")):
-        return [*mentions, Mention(after.start("s"), after.end("s"), after.group("s"), kind_by_words(after.group("s"), _OUTCOME_KINDS), None)]
+        return [*mentions, Mention(after.start("s"), after.end("s"), after.group("s"), _outcome_kind(after.group("s")), None)]
     change = _CHANGE_OUTCOME.search(text)
     if change is not None and not any(x.start < change.end() for x in mentions):
-        return [Mention(change.start(), change.end(), change.group(), kind_by_words(change.group(), _OUTCOME_KINDS), None), *mentions]
-    subject = _SUBJECT_OUTCOME.match(text)  # anchored at the start
+        return [Mention(change.start(), change.end(), change.group(), _outcome_kind(change.group()), None), *mentions]
     compared = _DIFFERENCE_IN.search(text)
-    span = (compared.span("x") if compared else None) or _headed_outcome(text) or (subject.span("s") if subject else None)
+    span = (compared.span("x") if compared else None) or _headed_outcome(text) or _subject_outcome(text)
     if span is None or any(x.start < span[1] for x in mentions) or _NOT_OUTCOME_SUBJECT.search(text[span[0]:span[1]]):
         return mentions
     name = re.sub(r"^(?:.*\bthe\s+|(?:a|an)\s+)", "", text[span[0]:span[1]].strip(), flags=re.IGNORECASE)
     if len(name) < 4 or not re.search(r"[a-z]{4}", name):
         return mentions
-    return [Mention(span[1] - len(name), span[1], name, kind_by_words(name, _OUTCOME_KINDS), None), *mentions]
+    return [Mention(span[1] - len(name), span[1], name, _outcome_kind(name), None), *mentions]
+
+
+def _subject_outcome(text: str) -> tuple[int, int] | None:
+    """Where the outcome the sentence opens with as its subject is named (``_SUBJECT_OUTCOME``)."""
+    subject = _SUBJECT_OUTCOME.match(text)  # anchored at the start
+    return subject.span("s") if subject else None
 
 
 #: A results sentence's subject: the words before the first verb.
@@ -904,19 +965,18 @@ _SUBJECT = re.compile(r"^(?:(?:in|at|after|during|among|for|with)\s+[^,;]{3,60},
                       r"(?:was|were|is|are|had|has|have|showed|increased|decreased|improved|declined|rose|fell|differed|remained)\b")
 
 
-def _sentence_outcome(sentence: Sentence) -> list[Mention]:
+def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[Mention]:
     """A results sentence whose outcome no rule names ("Return-to-work rate …", "mean urine loss …"): its
     subject, else the words before its first number, is the outcome, of the kind its words say; none for
-    sentences about the patients, the method or a test's accuracy (``_NOT_A_RESULT``)."""
+    sentences about the patients, the method or a test's accuracy (``_NOT_A_RESULT``). ``first``: its first digit."""
     text = sentence.text
-    first = _DIGIT.search(text)
     if sentence.section != "results" or first is None or _NOT_OUTCOME_SUBJECT.search(text[: first.start()]) \
             or _NOT_A_RESULT.search(text):
         return []
     clause = _ONE_ARM_CLAUSE.match(text)  # "In the LEV group, 13 patients (87%) were seizure-free": the arm's name stays free
     if clause and not re.search(r"[A-Za-z]{4}", text[clause.end(): first.start()]):
         name = _named_after_value(text, first.start()) or text[clause.end(): first.start()].strip() or "outcome"
-        return [Mention(clause.end(), clause.end(), name, kind_by_words(text, _OUTCOME_KINDS), None)]
+        return [Mention(clause.end(), clause.end(), name, _outcome_kind(text), None)]
     subject = _SUBJECT.match(text)
     head = _before_the_arms_compared(text[: first.start()]).rstrip(" (,;:=[")
     words = _WORDS_AT_END.search(head, max(clause.end() if clause else 0, len(head) - 61))  # a match is at most 61 long
@@ -930,7 +990,7 @@ def _sentence_outcome(sentence: Sentence) -> list[Mention]:
     name = text[start:span[1]].strip()
     if len(name) < 4 or _LEADING_FUNCTION_WORDS.fullmatch(name) or name.lower() in {"the", "and", "this", "there"}:
         name = _named_after_value(text, first.start()) or "outcome"  # "At 1 year, 80% of patients were continent"
-    return [Mention(start, span[1], name, kind_by_words(text, _OUTCOME_KINDS), None)]
+    return [Mention(start, span[1], name, _outcome_kind(text), None)]
 
 
 #: "did not differ between", "was not statistically different between", "was similar between": what follows names the arms.
@@ -947,12 +1007,12 @@ def _before_the_arms_compared(head: str) -> str:
 
 #: The outcome a mean difference is of: "the mean difference in the average pain score between A and B was
 #: 0.73", "improvement in global sleep quality compared with usual care [mean group difference = -0.64".
-_DIFFERENCE_OF = quick(
+_DIFFERENCE_OF = Keyed(quick(
     r"\bmean\s+(?:[\w-]+\s+)?difference\s+in\s+(?:the\s+)?(?P<a>[a-z][\w -]{2,60}?)\s+(?:between|was|of|at|from)\b"
     r"|\b(?:in|of)\s+(?:the\s+)?(?P<b>[a-z][\w -]{2,50}?)\s+(?:compared|versus|vs\.?|than)\b[^.;]{0,60}?[\[(]\s*mean\s+"
     r"(?:[\w-]+\s+)?difference\b",
     re.IGNORECASE,
-)
+), "difference")
 
 
 def _difference_outcome(sentence: Sentence) -> list[Mention]:
@@ -961,7 +1021,7 @@ def _difference_outcome(sentence: Sentence) -> list[Mention]:
     if found is None:
         return []
     group = "a" if found.group("a") else "b"
-    return [Mention(found.start(group), found.end(group), found.group(group), kind_by_words(found.group(group), _OUTCOME_KINDS), None)]
+    return [Mention(found.start(group), found.end(group), found.group(group), _outcome_kind(found.group(group)), None)]
 
 
 def _named_after_value(text: str, at: int) -> str | None:
@@ -985,15 +1045,20 @@ _LEADING_FUNCTION_WORDS = re.compile(r"(?:(?:among|at|of|after|before|during|in|
 #: What kind of outcome the sentence speaks of, by its words, when no rule names the outcome (a whole
 #: sentence's words: the list items of a declared role are read with ``backend._UNKNOWN_KINDS``).
 _OUTCOME_KINDS = (
-    ("QOL", quick(r"\b(?:anxiety|depress\w*|fatigue|distress|mood|well-being|wellbeing|sleep quality|"
+    ("QOL", _Folded(r"\b(?:anxiety|depress\w*|fatigue|distress|mood|well-being|wellbeing|sleep quality|"
                        r"symptom scores?|functioning|HADS|FACT-\w+|SF-?36|QLQ-?\w*|self-esteem|emotional|psychological|"
                        r"(?:average|worst|mean|bodily|change in|reduction in|decrease in|decreased|relief of) pain|"
-                       r"pain (?:scores?|intensity|relief|levels?|severity|scales?)|VAS|visual analog(?:ue)? scale)\b", re.IGNORECASE)),
-    ("BIOMARKER", quick(r"\b(?:expression|mutations?|methylation|amplification|polymorphisms?|serum|plasma|Ki-?67|"
-                             r"biomarkers?|levels? of)\b", re.IGNORECASE)),
-    ("FEASIBILITY", quick(r"\b(?:adhere\w*|complian\w*|attended|attendance|retention|recruitment rate|consented|"
-                               r"used the|returned)\b", re.IGNORECASE)),
+                       r"pain (?:scores?|intensity|relief|levels?|severity|scales?)|VAS|visual analog(?:ue)? scale)\b")),
+    ("BIOMARKER", _Folded(r"\b(?:expression|mutations?|methylation|amplification|polymorphisms?|serum|plasma|Ki-?67|"
+                             r"biomarkers?|levels? of)\b")),
+    ("FEASIBILITY", _Folded(r"\b(?:adhere\w*|complian\w*|attended|attendance|retention|recruitment rate|consented|"
+                               r"used the|returned)\b")),
 )
+
+
+def _outcome_kind(words: str) -> str:
+    """The canonical endpoint an outcome's words say (``_OUTCOME_KINDS``, read as ``kind_by_words`` reads a table), else OTHER."""
+    return next((canonical for canonical, pattern in _OUTCOME_KINDS if pattern.search(words)), "OTHER")
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?:this|that|these|those|it|what|which|there|we|our|only|all|in total|overall|roughly|"
@@ -1004,10 +1069,10 @@ _CI_AFTER = re.compile(r"\s*(?:CIs?|Cl|confidence)\b")
 _THRESHOLD_BEFORE = re.compile(r"\b(?:greater|more|less|fewer|higher|lower) than\s+$|\b(?:exceeding|above|below|over|under|at least|"
                                r"at most|up to)\s+$|[<>≤≥]\s*$", re.IGNORECASE)
 #: Sentences whose numbers describe the patients, the method or a test's accuracy, not an outcome.
-_NOT_A_RESULT = quick(r"\b(?:sensitivity|specificity|predictive values?|kappa|coefficients? of variation|"
+_NOT_A_RESULT = _Folded(r"\b(?:sensitivity|specificity|predictive values?|kappa|coefficients? of variation|"
                            r"followed (?:up )?for|median follow-up|years? of age|aged|at baseline|baseline characteristics|"
-                           r"at diagnosis|follow\W?up|(?:we|study|trial) (?:randomi[sz]ed|enrolled|included)|were treated with|"
-                           r"\d\s?%\s+(?:were\s+)?(?:female|male|women|men|white|caucasian|hispanic|black|asian)|were randomi[sz]ed|were enrolled|mean age|median age)\b", re.IGNORECASE)
+                           r"at diagnosis|follow[^\w]?up|(?:we|study|trial) (?:randomi[sz]ed|enrolled|included)|were treated with|"
+                           r"\d\s?%\s+(?:were\s+)?(?:female|male|women|men|white|caucasian|hispanic|black|asian)|were randomi[sz]ed|were enrolled|mean age|median age)\b")
 
 
 def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_default: float | None,
@@ -1053,7 +1118,7 @@ def _grade_written_before(draft: Draft, text: str, owner: Mention, start: int) -
         draft.endpoint = _AE_GRADED[plain] if GRADE3_RE.search(f"grade {found.group('g')}") else plain
 
 
-_CONTINUED = quick(r"\b(?:\d+|one|two|three|five|ten)[- ](?:year|month)s?\s+(?P<r>rates?)\b", re.IGNORECASE)
+_CONTINUED = Keyed(quick(r"\b(?:\d+|one|two|three|five|ten)[- ](?:year|month)s?\s+(?P<r>rates?)\b", re.IGNORECASE), "rate")
 
 
 def _continued_rates(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1223,9 +1288,9 @@ def _delivery_statistic(text: str, owner: Mention, start: int) -> str | None:
 
 #: A value the text calls the difference: "difference = 15%", "(difference, 2.4 months", "difference of 1.6%",
 #: "mean between-group difference, 254.6", "the difference in scores was -3.1", "differences of 2.1 and 3.4".
-_DIFFERENCE_LABEL = re.compile(rf"(?:{_DIFFERENCE_WORDS}|\bdifferences?\s+in [\w -]{{1,60}}? (?:was|were|of)\s*[,:=]?\s*)[-+−–]?"
+_DIFFERENCE_LABEL = Keyed(re.compile(rf"(?:{_DIFFERENCE_WORDS}|\bdifferences?\s+in [\w -]{{1,60}}? (?:was|were|of)\s*[,:=]?\s*)[-+−–]?"
                                r"(?:[\d.]+\s*(?:vs\.?|versus|and)\s*[-+−–]?)?$",
-                               re.IGNORECASE)
+                               re.IGNORECASE), "differen", "md")
 
 
 def _difference_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
@@ -1242,7 +1307,7 @@ def _told_as_change(text: str, start: int) -> bool:
     """Whether the value at ``start`` is a change the text tells ("decreased by 35%", "the change in BMD (+7.9%)"):
     a change, like a difference, is a ``difference`` (of the arm it is printed with)."""
     before = text[max(0, start - 110): start]
-    return _CHANGED_BY_BEFORE.search(before) is not None or _CHANGE_IN_BEFORE.search(before) is not None
+    return _CHANGED_BY_BEFORE.search_part(before, text) is not None or _CHANGE_IN_BEFORE.search_part(before, text) is not None
 
 
 def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
@@ -1263,8 +1328,8 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
     return Draft(owner.canonical, measure, value, unit, start, end, sentence, owner)
 
 
-_AT_BASELINE = re.compile(r"\b(?:at baseline|baseline (?:characteristics|demographics)|at (?:study )?entry|at enrol?lment)\b",
-                          re.IGNORECASE)
+_AT_BASELINE = Keyed(re.compile(r"\b(?:at baseline|baseline (?:characteristics|demographics)|at (?:study )?entry|at enrol?lment)\b",
+                          re.IGNORECASE), "baseline", "entry", "enrol")
 _CHANGED = re.compile(r"\b(?:chang\w*|from baseline|increas\w*|decreas\w*|improv\w*|reduc\w*|compared|versus|vs|after|"
                       r"higher|lower|more|less|differ\w*)\b", re.IGNORECASE)
 _TOOK_PART = re.compile(r"\b(?:participat\w*|complet\w*|compliance|available|returned|evaluable|assessable|obtained|collected|"
@@ -1294,10 +1359,10 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
     if owner.measure == "reduction":  # "reduced the risk of death by 27%": a relative risk reduction
         return Draft(canonical, "difference", value, "percent", start, end, sentence, owner, name=owner.text.strip())
     before = text[max(0, start - 100): start]
-    if _DIFFERENCE_LABEL.search(before) or _COMPARED_AFTER.match(text, end) or _told_as_change(text, start) \
+    if _DIFFERENCE_LABEL.search_part(before, text) or _COMPARED_AFTER.match(text, end) or _told_as_change(text, start) \
             or _change_named_after(text, start, end) or (
             _DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower() and not _ABSOLUTE_LEVEL.search(before)
-            and not re.search(r"\bfrom\s*$", text[max(0, start - 8): start])) or re.match(r"\s*\(\s*from\b", text[end:]):
+            and not _FROM_LOWER.search(text[max(0, start - 8): start])) or _FROM_BRACKET_AFTER.match(text, end):
         measure = "difference"  # "the absolute increase in 3-year PFS was 7.3% (from 28.1% to 35.4%)"
     elif canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
         measure = "rate_at_time"
@@ -1311,6 +1376,10 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
         measure = "proportion"
     return Draft(canonical, measure, value, "percent", start, end, sentence, owner,
                  timepoint=_mention_timepoint(text, owner))
+
+
+_FROM_BRACKET_AFTER = re.compile(r"\s*\(\s*from\b")  # "7.3% (from 28.1% to 35.4%)"
+_FROM_LOWER = re.compile(r"\bfrom\s*$")  # "increased from 28.1% …" (lowercase only)
 
 
 #: "a 29% improvement in fatigue", "a 13.1% reduction of abdominal pain": a percentage that names itself a change.
@@ -1474,12 +1543,12 @@ def _comparative_endpoint(text: str, owner: Mention) -> str | None:
 
 def _attach_details(draft: Draft, text: str, limit: int, ci_level_default: float | None) -> None:
     window = text[draft.end: limit]
-    ci = _CI_RE.search(window)
+    ci = _CI_RE.search_part(window, text)
     if ci and ci.start() < 40:
         _set_ci(draft, ci.group("lo"), ci.group("hi"), ci.group("lvl") or ci_level_default)
     else:
-        bare = _BARE_RANGE.match(window) or _BARE_RANGE.match(re.sub(r"^[^\[(;]{0,25}?(?=[\[(])", "", window))
-        if bare and not re.match(r"^\s*[\[(]\s*range", window, re.IGNORECASE):
+        bare = _BARE_RANGE.match(window) or _BARE_RANGE.match(_WORDS_BEFORE_BRACKET.sub("", window))
+        if bare and not _RANGE_BRACKET.match(window):
             _set_ci(draft, bare.group("lo"), bare.group("hi"), ci_level_default)
         elif draft.measure in {"hazard_ratio", "odds_ratio", "risk_ratio"}:
             comma = re.match(rf"^\s*[,;(\[]\s*(?P<lo>{NUM})\s*(?:[-–—]|to)\s*(?P<hi>{NUM})", window)
@@ -1505,6 +1574,11 @@ def _attach_details(draft: Draft, text: str, limit: int, ci_level_default: float
     if p and p.start() < 60 and not _VERSUS.search(window[: p.start()]):
         draft.p_value = _parse_p(p.group("p"))
         draft.p_relation = {"&lt;": "<", "&gt;": ">", "≤": "<", "≥": ">"}.get(p.group("rel"), p.group("rel"))
+
+
+#: A few words between a value and the bracket of its range: "(…) months (3.8–14.0)".
+_WORDS_BEFORE_BRACKET = re.compile(r"^[^\[(;]{0,25}?(?=[\[(])")
+_RANGE_BRACKET = re.compile(r"^\s*[\[(]\s*range", re.IGNORECASE)
 
 
 def _set_ci(draft: Draft, lo: str, hi: str, level: float | str | None) -> None:
@@ -1576,6 +1650,7 @@ class _ArmScene:
     ordered: list[str]  # arm labels in the order the sentence names them
     labels_all: list[str]  # the trial's arms, in order
     added_arm: str | None
+    respectively: bool  # the sentence says "respectively" (or "accordingly")
 
     def by_mention(self) -> list[list[Draft]]:
         groups: dict[int, list[Draft]] = {}
@@ -1591,7 +1666,8 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
     if not mentions and len(labels_all) < 2:
         return
     arm_level = [d for d in drafts if d.measure not in _BETWEEN_ARMS]
-    scene = _ArmScene(text, drafts, arm_level, mentions, distinct([label for *_, label in mentions]), labels_all, added_arm)
+    scene = _ArmScene(text, drafts, arm_level, mentions, distinct([label for *_, label in mentions]), labels_all, added_arm,
+                      _RESPECTIVELY.search(text) is not None)
     for rule in _ARM_RULES:
         rule(scene)
 
@@ -1599,7 +1675,7 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
 def _respectively_lists(scene: _ArmScene) -> None:
     """ "…, respectively", or a sentence opening on an arm list ("In cohorts 1A and 1B, ..."): the values
     of one endpoint go, in order, to the arms listed (or, with no list, to the trial's arms in order)."""
-    respectively = bool(_RESPECTIVELY.search(scene.text))
+    respectively = scene.respectively
     leading = bool(scene.mentions) and scene.mentions[0][0] < 25 and len(scene.ordered) >= 2
     listed = _respective_arms(scene, respectively)
     if not listed or not (leading or respectively):
@@ -1633,7 +1709,7 @@ def _respectively_in_runs(scene: _ArmScene) -> None:
     rates were 68.5, 41.4 and 56.8, 26.2% in groups A and B, respectively" (A, B, A, B), "toxicities for NP and
     NIP, respectively, were: neutropenia (20.3% compared with 9%), anaemia (4.1% compared with 5%)"; but
     "ORR and DCR were 40% and 80% vs 30% and 60% in arms A and B, respectively": a run per arm."""
-    listed = scene.ordered if _RESPECTIVELY.search(scene.text) else []  # the arms the sentence names, not the trial's
+    listed = scene.ordered if scene.respectively else []  # the arms the sentence names, not the trial's
     k = len(listed)
     for group in _value_groups(scene) if k >= 2 else ():
         if len(group) < 2 * k or len(group) % k or any(d.arm for d in group) \
@@ -1787,7 +1863,7 @@ def _versus_pairs(scene: _ArmScene) -> None:
         candidates = _reference_last(candidates, reference)
     elif len(ordered) == 1 and len(candidates) == 2 and _named_as_comparator(scene):
         candidates = candidates[::-1]  # "(21% vs 33%) among intervention compared with control group participants"
-    times = _listed_times(scene.text, _RESPECTIVELY.search(scene.text) is not None) if not ordered else 0
+    times = _listed_times(scene.text, scene.respectively) if not ordered else 0
     for group in scene.by_mention():
         for a, b in pairwise(group):
             gap = scene.text[a.end: b.pos]
@@ -1873,7 +1949,7 @@ def _arm_lists(scene: _ArmScene) -> list[tuple[int, list[str]]]:
 def _arms_listed_respectively(scene: _ArmScene, at_least: int) -> bool:
     """Whether the sentence lists ``at_least`` arms one after the other ("for arms A, B, C, and D", "in the
     LV5FU2, ldLV5FU2, HD-FU and Tomudex arms") and pairs values with them "respectively"."""
-    if len(scene.ordered) < at_least or _RESPECTIVELY.search(scene.text) is None:
+    if len(scene.ordered) < at_least or not scene.respectively:
         return False
     return any(len(labels) >= at_least for _, labels in _arm_lists(scene))
 
@@ -1898,7 +1974,7 @@ _CONTROL_ARM = re.compile(
 def _arm_named_before(scene: _ArmScene) -> None:
     """An arm named just before the value ("TT: 40%")."""
     for d in scene.arm_level:
-        d.arm = d.arm or _arm_before(d, scene.text, scene.mentions)
+        d.arm = d.arm or _arm_before(d, scene)
 
 
 def _both_arms(scene: _ArmScene) -> None:
@@ -1929,7 +2005,8 @@ def _the_other_arm(scene: _ArmScene) -> None:
 #: group, while"); not across a semicolon ("No adverse events occurred; however, seven (8.7%) women in the intervention group").
 _PAIR_GAP = re.compile(r"[^;.]{0,60}?\b(?:and|while|whereas|but|compared (?:with|to)|vs|versus|than)\b[^;.]{0,30}|[^;.]{0,40},[^;.]{0,30}",
                        re.IGNORECASE)
-_WHOLE_TRIAL = quick(r"\b(?:overall|in total|all patients|whole|entire|pooled)\b", re.IGNORECASE)
+_WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|pooled)\b", re.IGNORECASE),
+                     "overall", "total", "all patients", "whole", "entire", "pooled")
 
 
 #: The arm rules, in the order they run: more specific shapes first.
@@ -1945,7 +2022,7 @@ _BOTH_ARMS = re.compile(r"\s*(?:of patients\s*)?(?:in|for)\s+(?:both|the two|eac
 def _mention_after_end(draft: Draft) -> int:
     """Where the endpoint words end when they follow the value ("a single dose-limiting toxicity in each arm")."""
     return draft.mention.end if draft.mention.start >= draft.end else draft.end
-_RESPECTIVELY = quick(r"\b(?:respectively|accordingly)\b", re.IGNORECASE)
+_RESPECTIVELY = Keyed(quick(r"\b(?:respectively|accordingly)\b", re.IGNORECASE), "respectively", "accordingly")
 _PAIR = re.compile(rf"\b{VERSUS}(?!\w)|\bcompared (?:with|to)\b|\bto\b", re.IGNORECASE)
 
 
@@ -1978,9 +2055,9 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
 _TURN = re.compile(rf"{_TURN_WORDS}|\bthere (?:was|were) no\b|\bdifference\b", re.IGNORECASE)
 
 
-def _arm_before(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) -> str | None:
-    gap = _JUST_BEFORE if not _RESPECTIVELY.search(text) else _NEXT_TO
-    before = [m for m in mentions if m[1] <= draft.pos and gap.fullmatch(text, m[1], draft.pos)]
+def _arm_before(draft: Draft, scene: _ArmScene) -> str | None:
+    gap = _JUST_BEFORE if not scene.respectively else _NEXT_TO
+    before = [m for m in scene.mentions if m[1] <= draft.pos and gap.fullmatch(scene.text, m[1], draft.pos)]
     return before[-1][2] if before else None
 
 
@@ -2053,8 +2130,9 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
         return
     positions = [d.pos for d in drafts]
     arms = {x.arm.lower() for x in drafts if x.arm}
+    named = _MAY_NAME_SUBGROUP.search(text) is not None
     for d in drafts:
-        phrase = _listed_subgroup(text, d) or _subgroup_phrase(d, drafts, text, positions)
+        phrase = _listed_subgroup(text, d) or _subgroup_phrase(d, drafts, text, positions, named)
         if phrase and not _NOT_SUBGROUP.search(phrase) and phrase.lower() not in {"subset", "subgroup", "population"} \
                 and not any(arm in phrase.lower() for arm in arms):  # "for DC-treated patients", "for PCB patients" name an arm
             d.subgroup = phrase
@@ -2072,19 +2150,19 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
 _LEADING_SUBGROUP = re.compile(
     r"^\W*(?:in|among|for)\s+(?:the\s+)?(?:patients|those|subjects|women|men|participants)\s+(?:with|without|who|whose|harbou?ring)\s+"
     r"(?P<a>[^,;:()]{3,80}?),\s", re.IGNORECASE)
-_RESPECTIVE_SUBGROUPS = quick(
+_RESPECTIVE_SUBGROUPS = Keyed(quick(
     r"\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a>[^,;]{3,80}?)\s+and\s+(?:(?:those|patients)\s+with\s+)?(?P<b>[^,;]{3,80}?),?\s+respectively"
     r"|\bfor\s+(?P<a2>[\w-]+(?:\s+[\w-]+)?)\s+than\s+for\s+(?P<b2>[\w-]+(?:\s+[\w-]+)?)\b",  # "better for responders than for non-responders"
     re.IGNORECASE,
-)
+), "respectively", "than")
 
 
 #: "Patients with high baseline miR-21 had worse PFS (3.5 vs. 12.7 months) … compared to patients with low miR-21"
-_CONTRASTED_SUBGROUPS = quick(
+_CONTRASTED_SUBGROUPS = Keyed(quick(
     r"\b(?:[Pp]atients|[Tt]hose|[Ww]omen|[Mm]en)\s+with\s+(?P<a>[^,;:()]{3,60}?)\s+(?:had|showed|experienced|achieved)\b"
     r".{0,200}?\b(?:compared\s+(?:to|with)|than)\s+(?:patients|those|women|men)\s+(?P<b>(?:with|without)\s+[^,;:().]{3,60}?)"
     r"(?=\s*(?:[,;:().]|$))"
-)
+), "compared", "than")
 
 
 def _respective_subgroups(drafts: list[Draft], text: str) -> bool:
@@ -2125,11 +2203,12 @@ _NOT_LIST_LABEL = re.compile(r"\b(?:median|mean|rate|ratio|hazard|odds|range|ci|
                              r"|(?-i:^[A-Z0-9+/-]+$)", re.IGNORECASE)
 
 
-def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[int]) -> str | None:
+def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[int], named: bool) -> str | None:
     """ "in patients with X …" before the value (with no other number or clause between), or
-    "… in the X subgroup" after it (or after the bracket it sits in)."""
+    "… in the X subgroup" after it (or after the bracket it sits in); the phrase before it is looked
+    for only where the text may name one (``named``: ``_MAY_NAME_SUBGROUP``)."""
     last = None
-    for m in _SUBGROUP_PHRASE.finditer(text, max(0, d.pos - 160), d.pos):
+    for m in _SUBGROUP_PHRASE.finditer(text, max(0, d.pos - 160), d.pos) if named else ():
         last = m
     if last is not None and any(last.end() <= p < d.pos for p in positions):
         last = None  # another number sits between the phrase and this one
