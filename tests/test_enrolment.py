@@ -117,3 +117,23 @@ def test_a_sentence_opening_on_this_trial_names_the_documents_own_even_in_the_ba
 
     assert _this_trial("This prospective randomized phase-III-trial (ABC/DEF-94) compares A with B.") == "ABC/DEF-94"
     assert _this_trial("The earlier phase III trial (ABC/DEF-94) compared A with B.") is None
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    # each needs words a cheap substring test finds before the pattern is searched: "(", "=", "stratified", "randomi"
+    ("Consecutive patients (n = 64) eligible for surgery were randomized.", {"enrolled": 64}),
+    ("Patients (N = 120) were stratified by centre and then randomized to A or B.", {"enrolled": 120}),
+    ("In 41 normotensive adult patients in a randomized crossover design, A was compared with B.", {"enrolled": 41}),
+    # not foldable ("İ" lowercases to two characters): read by the patterns as written, without the word test
+    ("İn total, 52 patients were randomized.", {"enrolled": 52}),
+])
+def test_word_tests_let_the_phrase_through(sentence: str, counts: dict[str, int]) -> None:
+    assert _counts(sentence) == counts
+
+
+def test_each_kind_tries_every_pattern_whose_words_are_there() -> None:
+    kind = design._KINDS["enrolled"]
+    low = "consecutive patients (n = 64) eligible for surgery were randomized."
+    tried = [s for i, s in enumerate(kind.shapes) if kind.candidates(low) >> i & 1]
+    assert any(s.fast is not None and s.fast.search(low) for s in tried)
+    assert len(tried) < len(kind.shapes)  # patterns whose words are missing are not tried

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.backends.rules import verdict
+from extractor.backends.rules.literals import needed_words
 from extractor.structure import Sentence
 
 
@@ -325,3 +326,9 @@ def test_neither_factor_showing_a_significant_influence_is_no_benefit():
 ])
 def test_non_inferiority_or_equivalence_stated(text, met):
     assert verdict.stated(_sentences(("results", text))) is met
+
+
+def test_significant_words_need_the_word() -> None:
+    assert needed_words(verdict.SIGNIFICANT)[0] == frozenset({"significant"})  # what the substring test relies on
+    assert verdict._significant_words("pfs was significantly longer with a") is not None
+    assert verdict._significant_words("pfs was longer with a") is None

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 from extractor.backends.rules.lexicon import lexicon
+from extractor.backends.rules.literals import needed_words
 from extractor.backends.rules.text import NUM, WORD_NUMBER, folded, folded_or_none, parse_number, word_to_int
 from extractor.patterns import quick
 from extractor.structure import Sentence
@@ -340,10 +342,57 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("completed", rf"{_COUNT} (?:{_PEOPLE} )?(?:were enrolled and have completed)"),
     ("completed", rf"{_COUNT}\s*/\s*\d+\s+(?:{_PEOPLE} )?completed"),
 )
-_ENROLMENT_RES = tuple(
-    (k, re.compile(p, re.IGNORECASE), p.startswith(_COUNT), folded_or_none(p))
-    for k, p in _ENROLMENT_PATTERNS
-)
+
+
+class _Shape(NamedTuple):
+    """One enrolment pattern, compiled: as written (case ignored), and folded to search lowercased text."""
+
+    pattern: re.Pattern[str]
+    #: The pattern opens on the count: it is tried only where a number starts.
+    count_first: bool
+    #: The pattern folded (None when it cannot be): it finds where, faster; the match is read with ``pattern``.
+    fast: re.Pattern[str] | None
+    #: Groups of words, the most selective first (``literals.needed_words``): a match of ``fast`` holds a word of each.
+    needs: tuple[frozenset[str], ...]
+
+
+def _shape(pattern: str) -> _Shape:
+    fast = folded_or_none(pattern)
+    return _Shape(re.compile(pattern, re.IGNORECASE), pattern.startswith(_COUNT), fast,
+                  needed_words(fast) if fast is not None else ())
+
+
+class _Kind(NamedTuple):
+    """The patterns of one enrolment kind, in the order of ``_ENROLMENT_PATTERNS`` (the first count found wins)."""
+
+    shapes: tuple[_Shape, ...]
+    #: Each word of the patterns' most selective groups, with the patterns (as bits) that need it.
+    first_words: tuple[tuple[str, int], ...]
+    #: The patterns (as bits) that need no word.
+    free: int
+
+    def candidates(self, low: str) -> int:
+        """The patterns (as bits) whose most selective group has a word in lowercased ``low``."""
+        found = self.free
+        for word, shapes in self.first_words:
+            if word in low:
+                found |= shapes
+        return found
+
+
+def _kind(patterns: list[str]) -> _Kind:
+    shapes = tuple(_shape(p) for p in patterns)
+    first_words: dict[str, int] = {}
+    for i, shape in enumerate(shapes):
+        for word in shape.needs[0] if shape.needs else ():
+            first_words[word] = first_words.get(word, 0) | 1 << i
+    return _Kind(shapes, tuple(first_words.items()), sum(1 << i for i, s in enumerate(shapes) if not s.needs))
+
+
+_KINDS: dict[str, _Kind] = {
+    kind: _kind([p for k, p in _ENROLMENT_PATTERNS if k == kind]) for kind in dict(_ENROLMENT_PATTERNS)
+}
+
 _OTHER_COUNT = re.compile(r"\d+\s+(?:were|was|patients)\b")
 _AFTER_ONE_ARM = re.compile(r"\b(?:were|was)\s+(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s[^.;]{1,60}?\b(?:and|while|whereas)\s+$")
 #: Right after a count, the words that make it one arm's: "… to EBRT, and 213 were …", "… taking LEV and for 8 …".
@@ -363,7 +412,8 @@ _KIND_HINTS = {
 }
 # Count-first patterns are tried only where a number starts: an alternation of number
 # words tried at every character was most of the backend's time.
-_NUMBER_START = quick(rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)", re.IGNORECASE)
+_NUMBER_START = rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)"
+_NUMBER_START_RE, _NUMBER_START_FOLDED = quick(_NUMBER_START, re.IGNORECASE), folded(_NUMBER_START)
 #: Words an enrolment sentence holds (substring tests: cheaper than one alternation searched at every character).
 _ENROLMENT_HINTS = (
     "enrol", "randomi", "randomly", "consented", "took part", "subjects were", "participants were", "patients were", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
@@ -384,31 +434,7 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     sentences = list(sentences)
     out: dict[str, int] = {}
     for sentence in sentences:
-        text = _COMBINING.sub("x", sentence.text)  # "naïve" spelled with a combining mark is still a word
-        low = text.lower()
-        if not any(k in low for k in _ENROLMENT_HINTS):
-            continue
-        if "\u2010" in text or "\u2011" in text:
-            text, low = text.translate(_HYPHENS), low.translate(_HYPHENS)
-        foldable = len(low) == len(text) and not _UNFOLDABLE.search(text)
-        if foldable and not _DIGIT.search(text) and not any(k in low for k in _NUMBER_WORD_KEYS):
-            continue  # no count to find: every pattern needs a number or a number word
-        starts = [m.start() for m in _NUMBER_START.finditer(text)]
-        kinds = {key for key, hints in _KIND_HINTS.items() if any(k in low for k in hints)}  # once, not per pattern
-        for key, pattern, count_first, fast in _ENROLMENT_RES:
-            if key in out or key not in kinds:
-                continue
-            matches: Iterable[re.Match[str]]
-            if foldable and fast is not None:  # the folded pattern finds where, faster; the match is read from the text
-                at = [p for p in starts if fast.match(low, p)] if count_first else [m.start() for m in fast.finditer(low)]
-                matches = [m for m in (pattern.match(text, p) for p in at) if m]
-            else:
-                matches = [m for m in (pattern.match(text, p) for p in starts) if m] if count_first else pattern.finditer(text)
-            if key in _PART_KINDS:
-                matches = _whole_counts(key, list(matches), text)
-            n = next((n for n in (_count_of(m, text) for m in matches) if n is not None), None)
-            if n is not None:
-                out[key] = n
+        out.update(_sentence_counts(sentence.text, out))
     whole = None if "enrolled" in out else _whole_population(sentences) or _studied_population(sentences)
     if whole is not None:
         out["enrolled"] = whole
@@ -418,6 +444,60 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     if randomised is not None and 0.6 * out.get("enrolled", 0) < randomised < out.get("enrolled", 0):
         out["enrolled"] = randomised  # "256 patients were registered and 236 were randomly assigned" (not one arm's 143)
     return out
+
+
+def _sentence_counts(text: str, known: dict[str, int]) -> dict[str, int]:
+    """The first count of each enrolment kind not ``known`` yet that one sentence prints."""
+    text = _COMBINING.sub("x", text)  # "naïve" spelled with a combining mark is still a word
+    low = text.lower()
+    if not any(k in low for k in _ENROLMENT_HINTS):
+        return {}
+    if "\u2010" in text or "\u2011" in text:
+        text, low = text.translate(_HYPHENS), low.translate(_HYPHENS)
+    foldable = len(low) == len(text) and not _UNFOLDABLE.search(text)
+    if foldable and not _DIGIT.search(text) and not any(k in low for k in _NUMBER_WORD_KEYS):
+        return {}  # no count to find: every pattern needs a number or a number word
+    starts = [m.start() for m in (_NUMBER_START_FOLDED.finditer(low) if foldable else _NUMBER_START_RE.finditer(text))]
+    found: dict[str, int] = {}
+    for key, hints in _KIND_HINTS.items():
+        if key not in known and any(k in low for k in hints):
+            n = _first_count(key, text, low if foldable else None, starts)
+            if n is not None:
+                found[key] = n
+    return found
+
+
+def _first_count(key: str, text: str, low: str | None, starts: list[int]) -> int | None:
+    """The count the first of ``key``'s patterns to give one finds in ``text`` (``low``: the text
+    lowercased, when offsets in it are the text's; ``starts``: where numbers start)."""
+    kind = _KINDS[key]
+    candidates = kind.candidates(low) if low is not None else -1
+    for i, shape in enumerate(kind.shapes):
+        if not candidates >> i & 1 or (low is not None and not _holds_each(low, shape.needs[1:])):
+            continue  # a word every match holds is missing
+        matches = _shape_matches(shape, text, low, starts)
+        if key in _PART_KINDS:
+            matches = _whole_counts(key, matches, text)
+        n = next((n for n in (_count_of(m, text) for m in matches) if n is not None), None)
+        if n is not None:
+            return n
+    return None
+
+
+def _holds_each(low: str, groups: tuple[frozenset[str], ...]) -> bool:
+    """Whether ``low`` holds a word of each group."""
+    return all(any(w in low for w in words) for words in groups)
+
+
+def _shape_matches(shape: _Shape, text: str, low: str | None, starts: list[int]) -> list[re.Match[str]]:
+    """The matches of one enrolment pattern in ``text``."""
+    pattern, fast = shape.pattern, shape.fast
+    if low is not None and fast is not None:  # the folded pattern finds where, faster; the match is read from the text
+        at = [p for p in starts if fast.match(low, p)] if shape.count_first else [m.start() for m in fast.finditer(low)]
+        return [m for m in (pattern.match(text, p) for p in at) if m]
+    if shape.count_first:
+        return [m for m in (pattern.match(text, p) for p in starts) if m]
+    return list(pattern.finditer(text))
 
 
 #: A results sentence that opens on the whole population, then counts part of it: "Of the 284 patients, 171 (60%) …",
@@ -455,11 +535,10 @@ def _studied_population(sentences: list[Sentence]) -> int | None:
     return None
 
 
-_RANDOMISED_COUNT = re.compile(
+_RANDOMISED_COUNT = _shape(
     rf"(?<![≤≥<>=]\s)(?<![\w.,·≤≥<>=]){_COUNT}\s+(?:(?!years?\b|months?\b|age\b|mg\b)[\w-]+\s+){{0,4}}?(?:{_PEOPLE}\s+)?"
     rf"(?:were|was|had been)\s+(?:\w+\s+)?"
-    rf"(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))\b(?!\s+(?:to|into|in)\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?:group|arm)\b)",
-    re.IGNORECASE,
+    rf"(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))\b(?!\s+(?:to|into|in)\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?:group|arm)\b)"
 )
 
 
@@ -468,11 +547,18 @@ def _randomised_count(sentences: list[Sentence]) -> int | None:
     for sentence in sentences:
         if "andom" not in sentence.text:
             continue
-        for m in _RANDOMISED_COUNT.finditer(sentence.text):
-            n = _count_of(m, sentence.text)
+        text = sentence.text
+        for m in _shape_matches(_RANDOMISED_COUNT, text, _lowered(text), []):
+            n = _count_of(m, text)
             if n is not None:
                 return n
     return None
+
+
+def _lowered(text: str) -> str | None:
+    """``text`` lowercased, when offsets in it are offsets in ``text`` (a folded pattern can search it); else None."""
+    low = text.lower()
+    return low if len(low) == len(text) and not _UNFOLDABLE.search(text) else None
 
 
 _COMBINING = re.compile("[\u0300-\u036f]")

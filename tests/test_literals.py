@@ -1,0 +1,42 @@
+"""The words a pattern cannot match without (a substring test before a search)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from extractor.backends.rules.literals import needed_words
+
+
+def test_words_of_each_part_are_needed() -> None:
+    groups = needed_words(re.compile(r"(?:among|of) the \d+ (?:enrolled|randomi[sz]ed) patients"))
+    assert set(groups) == {frozenset({"among", "of"}), frozenset({" the "}), frozenset({" "}),
+                           frozenset({"enrolled", "randomi"}), frozenset({" patients"})}
+    assert groups[0] == frozenset({" patients"})  # the most selective first
+
+
+def test_optional_and_repeated_parts() -> None:
+    groups = needed_words(re.compile(r"a(?:bc)?d(?:ef)*(?:gh)+"))
+    assert set(groups) == {frozenset({"a"}), frozenset({"d"}), frozenset({"gh"})}
+
+
+def test_a_branch_without_words_needs_none() -> None:
+    assert needed_words(re.compile(r"(?:\d+|trial)")) == ()
+
+
+def test_a_word_holding_another_adds_nothing() -> None:
+    assert needed_words(re.compile(r"(?:random|randomly) ")) == (frozenset({"random"}), frozenset({" "}))
+
+
+def test_case_ignored_needs_none() -> None:
+    assert needed_words(re.compile(r"enrolled", re.IGNORECASE)) == ()
+
+
+@pytest.mark.parametrize("text", [
+    "of the 40 enrolled patients", "among the 12 randomised patients", "of the 7 randomized patients were",
+])
+def test_every_match_holds_a_word_of_each_group(text: str) -> None:
+    pattern = re.compile(r"(?:among|of) the \d+ (?:enrolled|randomi[sz]ed) patients")
+    assert pattern.search(text)
+    assert all(any(w in text for w in group) for group in needed_words(pattern))
