@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from extractor.backends.rules.literals import needed_words
+from extractor.backends.rules.literals import holds_each, needed_words
 
 
 def test_words_of_each_part_are_needed() -> None:
@@ -39,4 +39,10 @@ def test_case_ignored_needs_none() -> None:
 def test_every_match_holds_a_word_of_each_group(text: str) -> None:
     pattern = re.compile(r"(?:among|of) the \d+ (?:enrolled|randomi[sz]ed) patients")
     assert pattern.search(text)
-    assert all(any(w in text for w in group) for group in needed_words(pattern))
+    assert holds_each(text, needed_words(pattern))
+
+
+def test_a_text_without_a_word_of_some_group_is_not_held() -> None:
+    groups = needed_words(re.compile(r"(?:among|of) the \d+ (?:enrolled|randomi[sz]ed) patients"))
+    assert not holds_each("of the 40 patients", groups)  # neither "enrolled" nor "randomi"
+    assert holds_each("anything", ())  # a pattern that needs no word

@@ -27,6 +27,8 @@ def _sentences(*pairs: tuple[str, str]) -> list[Sentence]:
     ("Between-group differences in the primary outcomes were not significant at 12 months.", False),
     ("No significant difference was found in the primary endpoint between the arms.", False),
     ("Both co-primary immunogenicity objectives were met.", True),
+    ("The response rate exceeded the target of the Simon design.", True),  # let through by its cue "target"
+    ("Thus the null hypothesis was rejected.", True),
     ("Median PFS was 5.5 vs 5.5 months (HR, 0.68) and did not meet predefined efficacy criteria.", False),
     ("Intention-to-treat analyses showed no evidence of a statistically significant intervention effect on primary or "
      "secondary outcomes.", False),
@@ -176,7 +178,7 @@ def test_a_secondary_analysis_takes_no_verdict_from_its_first_finding():
         ("results", "Eight patients were IDH1+ and had a median OS of 10.4 months compared to 6.9 months (p = 0.5452)."),
     )
     assert verdict.verdict(sentences, set(), [], comparative=True) is False
-    assert verdict.verdict(sentences, set(), [], comparative=True, secondary=True) is None
+    assert verdict.verdict(sentences, set(), [], comparative=True, secondary=lambda: True) is None
 
 
 @pytest.mark.parametrize("text", [

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractor.backends.rules.lexicon import lexicon
-from extractor.backends.rules.literals import needed_words
+from extractor.backends.rules.literals import holds_each, needed_words
 from extractor.backends.rules.text import NUM, WORD_NUMBER, folded, folded_or_none, parse_number, word_to_int
 from extractor.patterns import quick
 from extractor.structure import Sentence
@@ -473,7 +473,7 @@ def _first_count(key: str, text: str, low: str | None, starts: list[int]) -> int
     kind = _KINDS[key]
     candidates = kind.candidates(low) if low is not None else -1
     for i, shape in enumerate(kind.shapes):
-        if not candidates >> i & 1 or (low is not None and not _holds_each(low, shape.needs[1:])):
+        if not candidates >> i & 1 or (low is not None and not holds_each(low, shape.needs[1:])):
             continue  # a word every match holds is missing
         matches = _shape_matches(shape, text, low, starts)
         if key in _PART_KINDS:
@@ -482,11 +482,6 @@ def _first_count(key: str, text: str, low: str | None, starts: list[int]) -> int
         if n is not None:
             return n
     return None
-
-
-def _holds_each(low: str, groups: tuple[frozenset[str], ...]) -> bool:
-    """Whether ``low`` holds a word of each group."""
-    return all(any(w in low for w in words) for words in groups)
 
 
 def _shape_matches(shape: _Shape, text: str, low: str | None, starts: list[int]) -> list[re.Match[str]]:

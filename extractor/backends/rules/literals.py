@@ -36,6 +36,11 @@ def needed_words(pattern: re.Pattern[str]) -> tuple[Words, ...]:
     return tuple(sorted(set(groups), key=_selectivity, reverse=True))
 
 
+def holds_each(text: str, groups: tuple[Words, ...]) -> bool:
+    """Whether ``text`` holds a word of each group (``needed_words``): false where the pattern cannot match."""
+    return all(any(w in text for w in words) for words in groups)
+
+
 def _sequence_groups(items: list[Any]) -> list[Words]:
     """The needs of a sequence: each run of literal characters, and the needs of each item it cannot
     match without (a group, a branch, an item repeated at least once)."""

@@ -15,8 +15,9 @@ Each phrase shape is one named pattern below; ``verdict`` returns the first answ
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from extractor.backends.rules.literals import holds_each, needed_words
 from extractor.backends.rules.text import folded
 from extractor.backends.rules.vocabulary import find_mentions
 from extractor.structure import CONCLUSION, METHODS, RESULTS, Sentence
@@ -99,19 +100,22 @@ CONCLUDES_NO_BENEFIT = folded(
 )
 
 
-#: The words one of the stated shapes needs (a cheap gate before them).
-_STATED_CUE = re.compile(r"primar|end ?point|null|threshold|target|boundary|defined|specified|inferior|equivalen")
+#: The words one of the stated shapes needs (a cheap gate before them: substring tests cost far less than a search).
+_STATED_CUES = ("primar", "endpoint", "end point", "null", "threshold", "target", "boundary", "defined", "specified",
+                "inferior", "equivalen")
+#: The words a match of each stated shape holds (``literals.needed_words``).
+_NOT_MET_NEEDS, _MET_NEEDS = needed_words(STATED_NOT_MET), needed_words(STATED_MET)
 
 
 def stated(sentences: Iterable[Sentence]) -> bool | None:
     """The verdict the text states in words."""
     for s in sentences:
         low = s.text.lower()
-        if _STATED_CUE.search(low) is None:
+        if not any(cue in low for cue in _STATED_CUES):
             continue
-        if STATED_NOT_MET.search(low):
+        if holds_each(low, _NOT_MET_NEEDS) and STATED_NOT_MET.search(low):
             return False
-        if STATED_MET.search(low):
+        if holds_each(low, _MET_NEEDS) and STATED_MET.search(low):
             return True
     return None
 
@@ -353,9 +357,14 @@ REPORTS_OTHER_OUTCOMES = folded(
 )
 
 
+#: The words a match of ``REPORTS_OTHER_OUTCOMES`` holds (``literals.needed_words``).
+_OTHER_OUTCOMES_NEEDS = needed_words(REPORTS_OTHER_OUTCOMES)
+
+
 def reports_other_outcomes(sentences: list[Sentence]) -> bool:
     """Whether the report says that it reports outcomes of its trial other than the primary one."""
-    return any(REPORTS_OTHER_OUTCOMES.search(s.text.lower()) for s in sentences if s.section != RESULTS)
+    lows = (s.text.lower() for s in sentences if s.section != RESULTS)
+    return any(REPORTS_OTHER_OUTCOMES.search(low) for low in lows if holds_each(low, _OTHER_OUTCOMES_NEEDS))
 
 
 def secondary_analysis(opening: str) -> bool:
@@ -364,7 +373,7 @@ def secondary_analysis(opening: str) -> bool:
 
 
 def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, comparative: bool,
-            secondary: bool = False) -> bool | None:
+            secondary: Callable[[], bool] = lambda: False) -> bool | None:
     """Whether the primary endpoint was met, as the document reports it; None when it does not say.
 
     Order: the text's own words; a conclusion that the treatment brings no benefit (a
@@ -379,15 +388,14 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
         names: The primary endpoint(s) as written ("time to progression").
         comparative: True for a trial that compares arms (a single-arm trial's verdict needs
             its threshold, or a comparison its primary endpoint names).
-        secondary: True for a secondary analysis of a trial (``secondary_analysis``): its first
-            significant finding answers its own question, not the trial's. A report that says it reports
-            other outcomes (``reports_other_outcomes``) is one too.
+        secondary: Says whether the document is a secondary analysis of a trial (``secondary_analysis``),
+            called only when the answer matters: its first significant finding answers its own question,
+            not the trial's. A report that says it reports other outcomes (``reports_other_outcomes``) is one too.
     """
     found = stated(sentences)
     if found is not None:
         return found
     other_outcomes = reports_other_outcomes(sentences)
-    secondary = secondary or other_outcomes
     # A report of other outcomes (quality of life, toxicity) concludes about them, unless it names the primary endpoint.
     about_primary = not (other_outcomes and names and not _names_primary(sentences, primary))
     closing = conclusion(sentences) if comparative and about_primary else None
@@ -396,6 +404,6 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
         return False  # "does not increase overall survival" after a significant difference the wrong way
     if found is not None or not comparative:
         return found
-    if closing is not None or secondary or (not names and mixed_conclusion(sentences)):
+    if closing is not None or other_outcomes or secondary() or (not names and mixed_conclusion(sentences)):
         return closing  # with no primary endpoint named, a split conclusion names none either
     return first_significance(sentences)
