@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from extractor.backends.rules.literals import holds_each, needed_words
+from extractor.backends.rules.literals import first_words, holds_each, needed_words
 
 
 def test_words_of_each_part_are_needed() -> None:
@@ -46,3 +46,14 @@ def test_a_text_without_a_word_of_some_group_is_not_held() -> None:
     groups = needed_words(re.compile(r"(?:among|of) the \d+ (?:enrolled|randomi[sz]ed) patients"))
     assert not holds_each("of the 40 patients", groups)  # neither "enrolled" nor "randomi"
     assert holds_each("anything", ())  # a pattern that needs no word
+
+
+def test_first_words_find_where_the_pattern_can_match() -> None:
+    pattern = re.compile(r"\b(?:RTOG|NSABP) ?\d{2,4}")
+    words = first_words(pattern)
+    assert words.search("in the NSABP B-32 trial") and words.search("RTOG 9408")
+    assert words.search("a trial of the group") is None
+
+
+def test_first_words_of_a_pattern_without_words_match_everywhere() -> None:
+    assert first_words(re.compile(r"\d+")).search("no digits") is not None

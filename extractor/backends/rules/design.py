@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractor.backends.rules.lexicon import lexicon
-from extractor.backends.rules.literals import holds_each, needed_words
+from extractor.backends.rules.literals import first_words, holds_each, needed_words
 from extractor.backends.rules.text import NUM, WORD_NUMBER, folded, folded_or_none, parse_number, word_to_int
 from extractor.patterns import quick
 from extractor.structure import Sentence
@@ -684,7 +684,7 @@ def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
     """``acronyms``, cached: a report's sentences are read for its own trial's name and again for
     the trials it cites."""
     out = [(m.start(), m.group("name")) for m in _GROUPS_NUMBERED_TRIAL.finditer(text)
-           if not _NOT_A_TRIAL_NUMBER.match(m.group("name"))]
+           if not _NOT_A_TRIAL_NUMBER.match(m.group("name"))] if _GROUP_NAMES.search(text) else []
     low = text.lower()
     if not any(k in low for k in _TRIAL_WORDS):
         return tuple(out)  # "results from CALGB 9342"
@@ -710,8 +710,13 @@ _NAMED_AFTER_TRIAL = re.compile(rf"(?<!end of the )\b(?i:trial|study)\s*\((?P<na
 
 def _named_after_trial(text: str) -> list[tuple[int, str]]:
     """(offset of the trial word, name) for "… Trial (NAME)"; not a registry number ("study (NCT01767467)")."""
+    if not holds_each(text, _NAMED_AFTER_TRIAL_NEEDS):
+        return []
     return [(m.start(), m.group("name")) for m in _NAMED_AFTER_TRIAL.finditer(text)
             if _plausible_acronym(m.group("name")) and not registry_ids(m.group("name"))]
+
+
+_NAMED_AFTER_TRIAL_NEEDS = needed_words(_NAMED_AFTER_TRIAL)  # the brackets
 
 
 #: Cooperative groups whose numbered trials go by group and number: "BIG 1-98", "NSABP B-32", "RTOG 9408",
@@ -723,6 +728,9 @@ _GROUPS_NUMBERED_TRIAL = quick(
     rf"\b(?P<name>(?:{'|'.join(sorted(map(re.escape, _NUMBERING_GROUPS), key=len, reverse=True))})[ -]?"
     r"(?:[A-Z]{1,2}[-.]?\d{1,4}|\d{2,5}|\d(?=[-/]\d{2}))(?:[-./]\d{1,5})?(?:/[A-Z]{2,}[ -]?[A-Z]{0,2}[-.]?\d{2,5})?)(?![\w.]*\d)(?!\s*(?:mg|Gy|%|patients))"
 )
+
+#: The group names a match of ``_GROUPS_NUMBERED_TRIAL`` opens on: most sentences name no group.
+_GROUP_NAMES = first_words(_GROUPS_NUMBERED_TRIAL)
 
 #: Not trials: the group's questionnaires ("EORTC C30", "EORTC BN-20") and scales ("ECOG PS2").
 _NOT_A_TRIAL_NUMBER = re.compile(r"EORTC[ -]?[A-Z]|ECOG[ -]?PS")
