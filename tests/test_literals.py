@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from extractor.backends.rules.literals import first_words, holds_each, needed_words
+from extractor.backends.rules.literals import Held, first_words, holds_each, needed_words
 
 
 def test_words_of_each_part_are_needed() -> None:
@@ -57,3 +57,10 @@ def test_first_words_find_where_the_pattern_can_match() -> None:
 
 def test_first_words_of_a_pattern_without_words_match_everywhere() -> None:
     assert first_words(re.compile(r"\d+")).search("no digits") is not None
+
+
+def test_held_answers_as_holds_each_for_each_text() -> None:
+    groups = needed_words(re.compile(r"(?:among|of) the \d+ (?:enrolled|randomi[sz]ed) patients"))
+    held = Held("among the 12 randomised patients")
+    assert held.each(groups) and held.each(groups[1:])
+    assert not Held("of the 40 patients").each(groups)

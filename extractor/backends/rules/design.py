@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractor.backends.rules.lexicon import lexicon
-from extractor.backends.rules.literals import first_words, holds_each, needed_words
+from extractor.backends.rules.literals import Held, first_words, holds_each, needed_words
 from extractor.backends.rules.text import NUM, WORD_NUMBER, folded, folded_or_none, parse_number, word_to_int
 from extractor.patterns import quick
 from extractor.structure import Sentence
@@ -459,21 +459,22 @@ def _sentence_counts(text: str, known: dict[str, int]) -> dict[str, int]:
         return {}  # no count to find: every pattern needs a number or a number word
     starts = [m.start() for m in (_NUMBER_START_FOLDED.finditer(low) if foldable else _NUMBER_START_RE.finditer(text))]
     found: dict[str, int] = {}
+    held = Held(low) if foldable else None
     for key, hints in _KIND_HINTS.items():
         if key not in known and any(k in low for k in hints):
-            n = _first_count(key, text, low if foldable else None, starts)
+            n = _first_count(key, text, held, starts)
             if n is not None:
                 found[key] = n
     return found
 
 
-def _first_count(key: str, text: str, low: str | None, starts: list[int]) -> int | None:
-    """The count the first of ``key``'s patterns to give one finds in ``text`` (``low``: the text
+def _first_count(key: str, text: str, held: Held | None, starts: list[int]) -> int | None:
+    """The count the first of ``key``'s patterns to give one finds in ``text`` (``held``: the text
     lowercased, when offsets in it are the text's; ``starts``: where numbers start)."""
-    kind = _KINDS[key]
+    kind, low = _KINDS[key], held.text if held is not None else None
     candidates = kind.candidates(low) if low is not None else -1
     for i, shape in enumerate(kind.shapes):
-        if not candidates >> i & 1 or (low is not None and not holds_each(low, shape.needs[1:])):
+        if not candidates >> i & 1 or (held is not None and not held.each(shape.needs[1:])):
             continue  # a word every match holds is missing
         matches = _shape_matches(shape, text, low, starts)
         if key in _PART_KINDS:

@@ -41,6 +41,26 @@ def holds_each(text: str, groups: tuple[Words, ...]) -> bool:
     return all(any(w in text for w in words) for words in groups)
 
 
+class Held:
+    """Which groups of words (``needed_words``) one text holds: each group tested once, however many of the
+    patterns tried on the text need it (many need the same group: "patients", "participants", ...)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._held: dict[Words, bool] = {}
+
+    def each(self, groups: tuple[Words, ...]) -> bool:
+        """``holds_each(text, groups)``."""
+        held = self._held
+        for words in groups:
+            found = held.get(words)
+            if found is None:
+                found = held[words] = any(w in self.text for w in words)
+            if not found:
+                return False
+        return True
+
+
 def first_words(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """A search for a word of ``pattern``'s most selective group (``needed_words``); it matches everywhere when
     no word is known. One alternation of words is searched by first character, far faster than a pattern
