@@ -368,11 +368,11 @@ _CHANGED_BY = (r"\b(?:increas|decreas|reduc|improv|declin|lowered\b|raised\b|ros
                r"shortened\b|prolonged\b|extended\b|changed\b)[a-z]*[^.;%\d()]{0,60}?(?<!reported )(?<!experienced )(?<!noted )"
                r"(?<!observed )(?<!seen )(?<!caused )(?<!induced )(?<!measured )(?<!assessed )\bby\s+(?:about\s+|approximately\s+)?")
 #: ... and the values listed after "by" before this one: "decreased by 65%, 30%, and 50%", "by 186.9 vs. 81.9 feet".
-_CHANGED_BY_BEFORE = Keyed(re.compile(rf"{_CHANGED_BY}(?:[-+−]?(?:{NUM})\s*%?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+))*[-+−]?$",
-                                      re.IGNORECASE), "by")
+_CHANGED_BY_BEFORE = Keyed(quick(rf"{_CHANGED_BY}(?:[-+−]?(?:{NUM})\s*%?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+))*[-+−]?$",
+                                 re.IGNORECASE), "by")
 #: "The change in vertebral BMD in the zoledronic acid group (+7.93 ± 1.4%)", "the change in weight was -2.1 kg".
-_CHANGE_IN_BEFORE = Keyed(re.compile(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage )\bchanges?\s+(?:from baseline\s+)?(?:in|of)\b"
-                                     r"[^.;%\d]{0,80}?(?:\bwas|\bwere|\bof|[(\[:,=])\s*[-+−]?$", re.IGNORECASE), "change")
+_CHANGE_IN_BEFORE = Keyed(quick(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage )\bchanges?\s+(?:from baseline\s+)?(?:in|of)\b"
+                                r"[^.;%\d]{0,80}?(?:\bwas|\bwere|\bof|[(\[:,=])\s*[-+−]?$", re.IGNORECASE), "change")
 #: "mean", "Mean(s.d.)", "mean (SD)": the statistic's name, with the spread it is printed with; "(mean, 4.8 v 3.0)".
 _MEAN_WORD = r"\b(?:mean|average)\b(?:\s*\((?:s\.d\.|SD|SE|s\.e\.)\))?"
 _BARE_LEAD = KeyedBranches([
@@ -528,7 +528,7 @@ _PERCENT_BEFORE = re.compile(r"%\s*$")
 #: The next arm's count after a first one: "… in the FOLFOX4 arm and one in the TOMOX arm", "29 deaths in the
 #: Cisplatin arm vs. 27 for nihil", "three treatment-related deaths with CAF but none with the 16-week regimen".
 #: (not "withdrew due to adverse events and one for non-compliance": after "and", only "in" names an arm).
-_NEXT_ARM_JOIN = re.compile(r"(?:(?P<and>\band)|\bvs\.?|\bversus|\bcompared (?:with|to)|\bbut)\s+$", re.IGNORECASE)
+_NEXT_ARM_JOIN = quick(r"(?:(?P<and>\band)|\bvs\.?|\bversus|\bcompared (?:with|to)|\bbut)\s+$", re.IGNORECASE)
 _NEXT_ARM_PLACE = re.compile(r"\s+(?P<w>in|for|with)\s+(?:the\s+)?\S")
 
 
@@ -588,9 +588,9 @@ def _in_deaths_bracket(text: str, start: int, end: int) -> bool:
 _NOT_A_JOIN = r"(?!(?:vs|versus|and|or|in|with|for|on)\b)"
 #: A count, its words, then a bracket or colon that splits it, and the parts already read: "five patients (four in
 #: the A arm and ", "nine toxic deaths: five in arm A, ".
-_SPLIT_LEAD = re.compile(rf"(?<![\w.])(?:\d+|{WORD_NUMBER})\s+(?:{_NOT_A_JOIN}[\w-]+\s+){{0,4}}?{_NOT_A_JOIN}[\w-]+\s*[(:]\s*"
-                         rf"(?:(?:\d+|{WORD_NUMBER})\s+(?:in|with|for|on)\s+[^;:()%]{{1,40}}?(?:,|\band\b|\bvs\.?|\bversus)\s*)*$",
-                         re.IGNORECASE)
+_SPLIT_LEAD = quick(rf"(?<![\w.])(?:\d+|{WORD_NUMBER})\s+(?:{_NOT_A_JOIN}[\w-]+\s+){{0,4}}?{_NOT_A_JOIN}[\w-]+\s*[(:]\s*"
+                    rf"(?:(?:\d+|{WORD_NUMBER})\s+(?:in|with|for|on)\s+[^;:()%]{{1,40}}?(?:,|\band\b|\bvs\.?|\bversus)\s*)*$",
+                    re.IGNORECASE)
 _WHERE_COUNTED = re.compile(r"\s+(?:in|with|for|on)\s+(?!\d+\s+(?:patients?|cases|subjects|participants)\b)")  # not "6 in 4 patients"
 
 
@@ -642,7 +642,7 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
 
 
 #: A bound, not a value: "more than 50%", ">= 6 months".
-_BOUND_BEFORE = Keyed(re.compile(r"(?:[<>≥≤⩾⩽]|>=|<=|more than|less than|at least|over|up to)\s*$", re.IGNORECASE),
+_BOUND_BEFORE = Keyed(quick(r"(?:[<>≥≤⩾⩽]|>=|<=|more than|less than|at least|over|up to)\s*$", re.IGNORECASE),
                       "<", ">", "≥", "≤", "⩾", "⩽", "more than", "less than", "at least", "over", "up to")
 _CI_LEVEL_BEFORE = quick(r"\b(?:CI|C\.I\.|confidence interval)[\s,:]*$")
 _RANGE_START_BEFORE = quick(r"(?<![\d.·])\d+(?:[.·]\d+)?\s*[–—-]\s*$")
@@ -654,8 +654,8 @@ _TREATMENT_AFTER = re.compile(r"\s*of\s+(?:(?:adjuvant|neoadjuvant|maintenance|c
                               r"(?:[\w-]+\s+)?(?:therapy|treatment|suppression|deprivation|blockade|chemotherapy|radiotherapy|"
                               r"hormon\w*|tamoxifen|endocrine|administration|dosing)\b", re.IGNORECASE)
 _RATES_OF_BEFORE = re.compile(r"\brates?\s+(?:of|at)\s+(?:\d+\s*(?:,|and|or)\s*)*$", re.IGNORECASE)
-_PLANNED_BEFORE = Keyed(re.compile(r"\b(?:to detect|hypothesi[sz]ed|assum(?:ed|ing)|expected|powered|minim(?:um|al) (?:\w+ )?difference|"
-                                   r"clinically (?:significant|important|meaningful|relevant) difference)\b[^.;%]{0,40}$", re.IGNORECASE),
+_PLANNED_BEFORE = Keyed(quick(r"\b(?:to detect|hypothesi[sz]ed|assum(?:ed|ing)|expected|powered|minim(?:um|al) (?:\w+ )?difference|"
+                              r"clinically (?:significant|important|meaningful|relevant) difference)\b[^.;%]{0,40}$", re.IGNORECASE),
                         "detect", "hypothesi", "assum", "expected", "powered", "minim", "clinically")
 _FORMULATION_AFTER = re.compile(r"\s*(?:w/v\s*)?(?:cream|gel|ointment|solution|lotion|spray|mouthwash|rinse|dextrose|"
                                 r"glucose|saline|lidocaine|povidone|chlorhexidine)\b", re.IGNORECASE)
@@ -857,7 +857,7 @@ _HEAD_NOUN = Folded(
     r"\b(?:was|were)\b(?=[^.;]{0,40}?\d)"
 )
 #: The words before a head noun that belong to its name: "the mean postoperative hospital [stay]".
-_HEAD_MODIFIERS = re.compile(r"(?:(?:mean|median|average|overall|total)\s+)?(?:[a-z][\w'’/-]*\s+){0,5}$", re.IGNORECASE)
+_HEAD_MODIFIERS = quick(r"(?:(?:mean|median|average|overall|total)\s+)?(?:[a-z][\w'’/-]*\s+){0,5}$", re.IGNORECASE)
 
 
 def _headed_outcome(text: str) -> tuple[int, int] | None:
@@ -904,7 +904,7 @@ _OUTCOME_AFTER_COUNT = quick(
 
 
 #: "No significant difference was found in surgical margin status between the groups (12.5% vs 14.7%)".
-_DIFFERENCE_IN = Keyed(re.compile(r"\bdifferences?\s+(?:(?:was|were)\s+)?(?:(?:found|observed|seen|noted|detected)\s+)?in\s+(?:the\s+)?"
+_DIFFERENCE_IN = Keyed(quick(r"\bdifferences?\s+(?:(?:was|were)\s+)?(?:(?:found|observed|seen|noted|detected)\s+)?in\s+(?:the\s+)?"
                             r"(?!(?:the\s+)?(?:proportions?|rates?|percentages?|numbers?|means?|medians?)\s+between)(?P<x>[a-z][\w -]{2,50}?)\s+between\b",
                             re.IGNORECASE), "difference")
 
@@ -1046,8 +1046,8 @@ _PRONOUN_SUBJECT = re.compile(r"(?:this|that|these|those|it|what|which|there|we|
 #: "The 95% CIs are shown": the level of an interval, not a value.
 _CI_AFTER = re.compile(r"\s*(?:CIs?|Cl|confidence)\b")
 #: A threshold, not a result: "a greater than 50% reduction", "exceeding 10%", "at least 15 nodes".
-_THRESHOLD_BEFORE = re.compile(r"\b(?:greater|more|less|fewer|higher|lower) than\s+$|\b(?:exceeding|above|below|over|under|at least|"
-                               r"at most|up to)\s+$|[<>≤≥]\s*$", re.IGNORECASE)
+_THRESHOLD_BEFORE = quick(r"\b(?:greater|more|less|fewer|higher|lower) than\s+$|\b(?:exceeding|above|below|over|under|at least|"
+                          r"at most|up to)\s+$|[<>≤≥]\s*$", re.IGNORECASE)
 #: Sentences whose numbers describe the patients, the method or a test's accuracy, not an outcome.
 _NOT_A_RESULT = Folded(r"\b(?:sensitivity|specificity|predictive values?|kappa|coefficients? of variation|"
                            r"followed (?:up )?for|median follow-up|years? of age|aged|at baseline|baseline characteristics|"
@@ -1369,9 +1369,9 @@ _CHANGE_NOUN_AFTER = re.compile(rf"\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?:,|and|or|to
                                 r"(?!\s+(?:the\s+|both\s+)?(?:[\w-]+\s+)?(?:groups?|arms?|cohorts?)\b)",  # not "12% decrease in group II"
                                 re.IGNORECASE)
 #: "patients achieving a 50% reduction in PSA", "response, defined as a 30% decrease": the change is a criterion.
-_CRITERION_BEFORE = re.compile(r"(?:\b(?:achiev\w*|attain\w*|reach\w*|with|had|having|defined as|definition|criteri\w*|"
-                               r"required|needed|detect|rule out|target|goal)\s+(?:of\s+)?(?:a|an|the)?|\b(?:greater|more|less) than|"
-                               r"\bat least|\b(?:maximum|minimum) of|[<>≤≥⩾])\s*$", re.IGNORECASE)
+_CRITERION_BEFORE = quick(r"(?:\b(?:achiev\w*|attain\w*|reach\w*|with|had|having|defined as|definition|criteri\w*|"
+                          r"required|needed|detect|rule out|target|goal)\s+(?:of\s+)?(?:a|an|the)?|\b(?:greater|more|less) than|"
+                          r"\bat least|\b(?:maximum|minimum) of|[<>≤≥⩾])\s*$", re.IGNORECASE)
 #: "The 50% reduction in the AHI was achieved in 46% of patients": the change is a criterion, told after it.
 _ACHIEVED_AFTER = re.compile(r"[^.;]{0,60}?\b(?:was|were)\s+(?:achieved|attained|reached)\b", re.IGNORECASE)
 
