@@ -87,3 +87,24 @@ def test_values_read_each_shape(text: str, expected: list) -> None:
 ])
 def test_unclosed_bracket(text: str, pos: int, expected: int | None) -> None:
     assert results._unclosed_bracket(text, pos) == expected
+
+
+#: Sentences as abstracts print them, with the words the end-anchored patterns look for.
+_REALISTIC = [
+    "Median follow-up was 24.3 months (range, 3-60); patients aged ≥ 65: 45% vs. 38%, compared with the placebo group.",
+    "After a median duration of treatment of 6 cycles, PFS was 7.1 vs 5.2 months versus those receiving the control arm.",
+    "At 12 months, the rate was higher than in patients treated with docetaxel (HR = 0.72, 95% CI: 0.61-0.85), v 31.9 weeks.",
+    "Doses of 50 mg every 3 weeks for up to 2 years; interval: 21 days = 3 weeks; compared to those on TAS-102 than with",
+]
+
+
+@pytest.mark.parametrize(("name", "outside"), [("_NOT_OUTCOME_BEFORE", "_NOT_IN_NOT_OUTCOME"),
+                                               ("_COMPARED_BEFORE", "_NOT_IN_COMPARED")])
+def test_searches_back_find_what_a_plain_search_finds(name: str, outside: str) -> None:
+    pattern, skipped = getattr(results, name), getattr(results, outside)
+    for text in _REALISTIC:
+        for start in range(len(text)):
+            for end in range(start, min(len(text), start + 60) + 1):
+                found = results.search_back(pattern, text, start, end, skipped)
+                wanted = pattern.search(text, start, end)
+                assert (found and found.span()) == (wanted and wanted.span()), (text[start:end])

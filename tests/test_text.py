@@ -39,3 +39,19 @@ def test_learnt_values_are_computed_once_and_forgotten_past_their_bound():
     learnt = _Learnt(lambda word: seen.append(word) or len(word), 2)
     assert [learnt["ab"], learnt["ab"], learnt["abc"]] == [2, 2, 3] and seen == ["ab", "abc"]
     assert learnt["abcd"] == 4 and len(learnt) == 1  # the bound reached: all forgotten, then learnt again
+
+
+def test_folded_pattern_finds_what_the_case_insensitive_one_finds_in_the_text():
+    from extractor.backends.rules.text import Folded
+
+    pattern = Folded(r"\bgrade\s*(?P<g>[34])\b")
+    for text in ("Grade 3 events", "GRADE 4 and grade 3", "İİ grade 3", "no such thing"):
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in pattern.plain.finditer(text)]
+    assert pattern.pair("Grade 3")[1] == "grade 3" and pattern.pair("İ Grade 3")[1] == "İ Grade 3"  # "İ" moves offsets
+
+
+def test_a_pattern_that_cannot_be_folded_is_searched_as_written():
+    from extractor.backends.rules.text import Folded
+
+    pattern = Folded(r"(?-i:\bORs?)\b")
+    assert pattern.low is None and pattern.search("the or was") is None and pattern.search("the OR was") is not None

@@ -34,11 +34,11 @@ def test_a_new_entry_is_gated_by_its_own_keys(monkeypatch):
     monkeypatch.setattr(vocabulary, "ENTRIES", entries)
     monkeypatch.setattr(vocabulary, "_COMPILED", vocabulary._compiled(entries))
     monkeypatch.setattr(vocabulary, "_INDEX", vocabulary.KeyIndex(vocabulary.gates(entries)))
-    vocabulary._entry_matches.cache_clear()
+    vocabulary._find_mentions.cache_clear()
     try:
         assert _found("Global health status improved by 8 points.", "Global health status") == ["QOL"]
     finally:
-        vocabulary._entry_matches.cache_clear()
+        vocabulary._find_mentions.cache_clear()
 
 
 def test_the_key_index_opens_the_gates_whose_keys_a_sentence_holds_in_order():
@@ -85,7 +85,7 @@ def _consumed(items: list, out: set[str]) -> set[str]:
 
 
 def test_no_word_before_an_adverse_event_holds_a_character_the_prefix_search_skips():
-    consumed = _consumed(list(re._parser.parse(vocabulary._AE_PREFIX.pattern, re.IGNORECASE)), set())
+    consumed = _consumed(list(re._parser.parse(vocabulary._AE_PREFIX.plain.pattern, re.IGNORECASE)), set())
     assert "*" not in consumed and "a" in consumed and "-" in consumed
     assert not any(vocabulary._NOT_IN_AE_PREFIX.match(c) for c in consumed)
 

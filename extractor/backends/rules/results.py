@@ -11,13 +11,22 @@ order of a "versus" pair.
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from extractor.backends.rules.text import NUM, VERSUS, WORD_NUMBER, distinct, folded, parse_number, word_to_int
+from extractor.backends.rules.text import (
+    NUM,
+    VERSUS,
+    WORD_NUMBER,
+    Folded,
+    distinct,
+    folded,
+    parse_number,
+    search_back,
+    word_to_int,
+)
 from extractor.backends.rules.vocabulary import (
     GRADE3_RE,
     GRADE_LEVELS,
@@ -26,38 +35,11 @@ from extractor.backends.rules.vocabulary import (
     abbreviated_mentions,
     classify_ae,
     find_mentions,
+    kind_by_words,
     named_event,
 )
-from extractor.patterns import Keyed, KeyedBranches, lowered, quick
+from extractor.patterns import Keyed, KeyedBranches, quick
 from extractor.structure import Sentence
-
-
-class _Folded:
-    """A case-insensitive pattern searched, as ``folded``, in the lowercased text (several times faster), where
-    lowering keeps every offset; else (a rare "İ") searched as it is. Its matches give offsets into the text;
-    the text of a group is lowercased."""
-
-    __slots__ = ("low", "plain")
-
-    def __init__(self, pattern: str) -> None:
-        self.plain, self.low = quick(pattern, re.IGNORECASE), folded(pattern)
-
-    def _pair(self, text: str) -> tuple[re.Pattern[str], str]:
-        low = lowered(text)
-        return (self.low, low) if len(low) == len(text) else (self.plain, text)
-
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        pattern, searched = self._pair(text)
-        return pattern.search(searched, pos, endpos)
-
-    def match(self, text: str) -> re.Match[str] | None:
-        pattern, searched = self._pair(text)
-        return pattern.match(searched)
-
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        pattern, searched = self._pair(text)
-        return pattern.finditer(searched)
-
 
 TIME_TO_EVENT = {"PFS", "OS", "EFS", "DFS", "RFS", "TTP", "TTF", "TTNT", "DOR"}
 _COMPARATIVE = {"HR": ("hazard_ratio", "ratio"), "OR": ("odds_ratio", "ratio"), "RR": ("risk_ratio", "ratio")}
@@ -128,6 +110,8 @@ _NOT_OUTCOME_BEFORE = quick(
     r"(?:(?!(?:and|or|vs|versus|v)\b)\w+\s*)?$",  # not "6 days and 8 days", "97 days and 29%": the next value of a list
     re.IGNORECASE,
 )
+#: Characters no match of ``_NOT_OUTCOME_BEFORE`` holds (``search_back`` starts after the last one).
+_NOT_IN_NOT_OUTCOME = re.compile(r"[^\w\s:=-]")
 _FOLLOW_AFTER = re.compile(r"^\s*(?:of )?(?:median )?follow[- ]?up|^\s*(?:of )?age\b|^\s*old\b", re.IGNORECASE)
 _DIFFERENCE_BEFORE = quick(r"(?:absolute|difference|increase|improvement|reduction|gain)\b[^%]{0,60}$", re.IGNORECASE)
 _MEAN = quick(r"\bmean\b", re.IGNORECASE)
@@ -384,11 +368,11 @@ _CHANGED_BY = (r"\b(?:increas|decreas|reduc|improv|declin|lowered\b|raised\b|ros
                r"shortened\b|prolonged\b|extended\b|changed\b)[a-z]*[^.;%\d()]{0,60}?(?<!reported )(?<!experienced )(?<!noted )"
                r"(?<!observed )(?<!seen )(?<!caused )(?<!induced )(?<!measured )(?<!assessed )\bby\s+(?:about\s+|approximately\s+)?")
 #: ... and the values listed after "by" before this one: "decreased by 65%, 30%, and 50%", "by 186.9 vs. 81.9 feet".
-_CHANGED_BY_BEFORE = Keyed(re.compile(rf"{_CHANGED_BY}(?:[-+−]?(?:{NUM})\s*%?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+))*[-+−]?$",
-                                      re.IGNORECASE), "by")
+_CHANGED_BY_BEFORE = Keyed(quick(rf"{_CHANGED_BY}(?:[-+−]?(?:{NUM})\s*%?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+))*[-+−]?$",
+                                 re.IGNORECASE), "by")
 #: "The change in vertebral BMD in the zoledronic acid group (+7.93 ± 1.4%)", "the change in weight was -2.1 kg".
-_CHANGE_IN_BEFORE = Keyed(re.compile(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage )\bchanges?\s+(?:from baseline\s+)?(?:in|of)\b"
-                                     r"[^.;%\d]{0,80}?(?:\bwas|\bwere|\bof|[(\[:,=])\s*[-+−]?$", re.IGNORECASE), "change")
+_CHANGE_IN_BEFORE = Keyed(quick(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage )\bchanges?\s+(?:from baseline\s+)?(?:in|of)\b"
+                                r"[^.;%\d]{0,80}?(?:\bwas|\bwere|\bof|[(\[:,=])\s*[-+−]?$", re.IGNORECASE), "change")
 #: "mean", "Mean(s.d.)", "mean (SD)": the statistic's name, with the spread it is printed with; "(mean, 4.8 v 3.0)".
 _MEAN_WORD = r"\b(?:mean|average)\b(?:\s*\((?:s\.d\.|SD|SE|s\.e\.)\))?"
 _BARE_LEAD = KeyedBranches([
@@ -476,7 +460,7 @@ _RANGE_ASIDE = re.compile(r"[(\[]\s*(?:IQR|interquartile range|range)\b[^()\[\]]
 
 # Counts printed without a percentage: "9 of 12 patients", "Nine patients discontinued",
 # "two treatment-related deaths", "No treatment-related deaths".
-_COUNT_RE = _Folded(
+_COUNT_RE = Folded(
     rf"(?<![\w.,·/%-])(?P<n>\d+|{WORD_NUMBER}|[Nn]o(?:ne)?|[Aa] single)"
     rf"(?:\s*(?:of|/|out of)\s*(?P<den>\d+)(?![\d.·/%]))?(?=[\s,)])"
 )
@@ -537,14 +521,14 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
 #: A unit after a number, that makes it no count: "6 months", "20 mg", "4 cycles".
 _UNIT_AFTER_COUNT = re.compile(r"\s*(?:months?|weeks?|years?|days?|mg|[μµm]?g|mcg|cycles?)\b", re.IGNORECASE)
 #: Words before a number that make it no count: "grade 3/4", "CTC 2 diarrhoea", "No one developed".
-_NOT_A_COUNT_BEFORE = re.compile(r"(?:grade|phase|stage|\bG|\bCTC(?:AE)?)\s*$|\bno\s+$", re.IGNORECASE)
+_NOT_A_COUNT_BEFORE = quick(r"(?:grade|phase|stage|\bG|\bCTC(?:AE)?)\s*$|\bno\s+$", re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"%\s*$")
 
 
 #: The next arm's count after a first one: "… in the FOLFOX4 arm and one in the TOMOX arm", "29 deaths in the
 #: Cisplatin arm vs. 27 for nihil", "three treatment-related deaths with CAF but none with the 16-week regimen".
 #: (not "withdrew due to adverse events and one for non-compliance": after "and", only "in" names an arm).
-_NEXT_ARM_JOIN = re.compile(r"(?:(?P<and>\band)|\bvs\.?|\bversus|\bcompared (?:with|to)|\bbut)\s+$", re.IGNORECASE)
+_NEXT_ARM_JOIN = quick(r"(?:(?P<and>\band)|\bvs\.?|\bversus|\bcompared (?:with|to)|\bbut)\s+$", re.IGNORECASE)
 _NEXT_ARM_PLACE = re.compile(r"\s+(?P<w>in|for|with)\s+(?:the\s+)?\S")
 
 
@@ -604,9 +588,9 @@ def _in_deaths_bracket(text: str, start: int, end: int) -> bool:
 _NOT_A_JOIN = r"(?!(?:vs|versus|and|or|in|with|for|on)\b)"
 #: A count, its words, then a bracket or colon that splits it, and the parts already read: "five patients (four in
 #: the A arm and ", "nine toxic deaths: five in arm A, ".
-_SPLIT_LEAD = re.compile(rf"(?<![\w.])(?:\d+|{WORD_NUMBER})\s+(?:{_NOT_A_JOIN}[\w-]+\s+){{0,4}}?{_NOT_A_JOIN}[\w-]+\s*[(:]\s*"
-                         rf"(?:(?:\d+|{WORD_NUMBER})\s+(?:in|with|for|on)\s+[^;:()%]{{1,40}}?(?:,|\band\b|\bvs\.?|\bversus)\s*)*$",
-                         re.IGNORECASE)
+_SPLIT_LEAD = quick(rf"(?<![\w.])(?:\d+|{WORD_NUMBER})\s+(?:{_NOT_A_JOIN}[\w-]+\s+){{0,4}}?{_NOT_A_JOIN}[\w-]+\s*[(:]\s*"
+                    rf"(?:(?:\d+|{WORD_NUMBER})\s+(?:in|with|for|on)\s+[^;:()%]{{1,40}}?(?:,|\band\b|\bvs\.?|\bversus)\s*)*$",
+                    re.IGNORECASE)
 _WHERE_COUNTED = re.compile(r"\s+(?:in|with|for|on)\s+(?!\d+\s+(?:patients?|cases|subjects|participants)\b)")  # not "6 in 4 patients"
 
 
@@ -641,7 +625,8 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
         return True  # "the prespecified minimum clinically significant difference of a 20% greater improvement"
     if kind == "pct" and _RANGE_START_BEFORE.search(before) and not _GRADE_RANGE_BEFORE.search(before):
         return True  # "were 15.8–68.8% for intensity": the top of a range
-    if kind in {"time", "pct"} and _NOT_OUTCOME_BEFORE.search(before) and not _SAID_BEFORE.search(before[-6:]):
+    if kind in {"time", "pct"} and search_back(_NOT_OUTCOME_BEFORE, before, 0, len(before), _NOT_IN_NOT_OUTCOME) \
+            and not _SAID_BEFORE.search(before[-6:]):
         return True
     if kind == "time" and _FOLLOW_UP_BEFORE.search(before):
         return True
@@ -657,20 +642,20 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
 
 
 #: A bound, not a value: "more than 50%", ">= 6 months".
-_BOUND_BEFORE = Keyed(re.compile(r"(?:[<>≥≤⩾⩽]|>=|<=|more than|less than|at least|over|up to)\s*$", re.IGNORECASE),
+_BOUND_BEFORE = Keyed(quick(r"(?:[<>≥≤⩾⩽]|>=|<=|more than|less than|at least|over|up to)\s*$", re.IGNORECASE),
                       "<", ">", "≥", "≤", "⩾", "⩽", "more than", "less than", "at least", "over", "up to")
-_CI_LEVEL_BEFORE = re.compile(r"\b(?:CI|C\.I\.|confidence interval)[\s,:]*$")
-_RANGE_START_BEFORE = re.compile(r"(?<![\d.·])\d+(?:[.·]\d+)?\s*[–—-]\s*$")
-_GRADE_RANGE_BEFORE = re.compile(r"\bgrades?\s*\d\s*[–—-]\s*$", re.IGNORECASE)
+_CI_LEVEL_BEFORE = quick(r"\b(?:CI|C\.I\.|confidence interval)[\s,:]*$")
+_RANGE_START_BEFORE = quick(r"(?<![\d.·])\d+(?:[.·]\d+)?\s*[–—-]\s*$")
+_GRADE_RANGE_BEFORE = quick(r"\bgrades?\s*\d\s*[–—-]\s*$", re.IGNORECASE)
 _SAID_BEFORE = re.compile(r"(?:was|were|of|:|=)\s*$")
-_FOLLOW_UP_BEFORE = re.compile(r"\b(?:follow[- ]?up|age|aged|exposure)\b[^.;,]{0,30}$|\bsurviv(?:ing|ed)\s+$", re.IGNORECASE)
+_FOLLOW_UP_BEFORE = quick(r"\b(?:follow[- ]?up|age|aged|exposure)\b[^.;,]{0,30}$|\bsurviv(?:ing|ed)\s+$", re.IGNORECASE)
 _LANDMARKS_BEFORE = re.compile(r"\b(?:at|after|by|within)\s+(?:\d+\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
 _TREATMENT_AFTER = re.compile(r"\s*of\s+(?:(?:adjuvant|neoadjuvant|maintenance|continuous|intermittent|daily|weekly|oral|the)\s+)*"
                               r"(?:[\w-]+\s+)?(?:therapy|treatment|suppression|deprivation|blockade|chemotherapy|radiotherapy|"
                               r"hormon\w*|tamoxifen|endocrine|administration|dosing)\b", re.IGNORECASE)
 _RATES_OF_BEFORE = re.compile(r"\brates?\s+(?:of|at)\s+(?:\d+\s*(?:,|and|or)\s*)*$", re.IGNORECASE)
-_PLANNED_BEFORE = Keyed(re.compile(r"\b(?:to detect|hypothesi[sz]ed|assum(?:ed|ing)|expected|powered|minim(?:um|al) (?:\w+ )?difference|"
-                                   r"clinically (?:significant|important|meaningful|relevant) difference)\b[^.;%]{0,40}$", re.IGNORECASE),
+_PLANNED_BEFORE = Keyed(quick(r"\b(?:to detect|hypothesi[sz]ed|assum(?:ed|ing)|expected|powered|minim(?:um|al) (?:\w+ )?difference|"
+                              r"clinically (?:significant|important|meaningful|relevant) difference)\b[^.;%]{0,40}$", re.IGNORECASE),
                         "detect", "hypothesi", "assum", "expected", "powered", "minim", "clinically")
 _FORMULATION_AFTER = re.compile(r"\s*(?:w/v\s*)?(?:cream|gel|ointment|solution|lotion|spray|mouthwash|rinse|dextrose|"
                                 r"glucose|saline|lidocaine|povidone|chlorhexidine)\b", re.IGNORECASE)
@@ -865,14 +850,14 @@ def _outside(arms: ArmFinder, mentions: list[Mention]) -> ArmFinder:
 
 
 #: An outcome the vocabulary does not know, named by its head noun (see _headed_outcome).
-_HEAD_NOUN = _Folded(
+_HEAD_NOUN = Folded(
     r"\b(?:rates?|incidences?|proportions?|percentages?|uptake|adherence|stay|times?|duration|scores?|levels?|consumption|"
     r"loss|use|continence|satisfaction|success|failure|mortality|morbidity|recurrence|metastas[ie]s|changes?)"
     r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[a-z][\w -]{1,40}?)?\s*(?:\([^()]{1,25}\)\s*)?(?:[a-z]+\s+){0,2}?"
     r"\b(?:was|were)\b(?=[^.;]{0,40}?\d)"
 )
 #: The words before a head noun that belong to its name: "the mean postoperative hospital [stay]".
-_HEAD_MODIFIERS = re.compile(r"(?:(?:mean|median|average|overall|total)\s+)?(?:[a-z][\w'’/-]*\s+){0,5}$", re.IGNORECASE)
+_HEAD_MODIFIERS = quick(r"(?:(?:mean|median|average|overall|total)\s+)?(?:[a-z][\w'’/-]*\s+){0,5}$", re.IGNORECASE)
 
 
 def _headed_outcome(text: str) -> tuple[int, int] | None:
@@ -891,7 +876,7 @@ _BEFORE_VERB = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?(?:[a-z]+\s+){0,2}?\b(?:wa
 
 
 #: An outcome named as the sentence's subject: "Thyroid ablation was complete in 631 of the 684 patients (92%)".
-_SUBJECT_OUTCOME = _Folded(
+_SUBJECT_OUTCOME = Folded(
     r"^(?:(?:in|at|after|during)\s+[^,;]{3,60},\s+)?(?:the\s+)?"
     r"(?P<s>[a-z][\w'’/-]*(?:\s+(?!(?:was|were|is|are|in|of)\b)[\w'’/-]+){0,5}?)\s*(?:\([^()]{1,25}\)\s*)?"
     r"\b(?:(?:was|were)\s+(?:only\s+|also\s+)?(?:normal|complete|completed|successful|achieved|observed|detected|positive|"
@@ -899,7 +884,7 @@ _SUBJECT_OUTCOME = _Folded(
     r"shown|seen|noted|reported|found|recorded)|occurred|developed|appeared|(?:was|were)(?=\s+\d[\d.·]*\s?%))\b"
 )
 #: Subjects that are the patients' characteristics, not what the trial measured.
-_NOT_OUTCOME_SUBJECT = _Folded(
+_NOT_OUTCOME_SUBJECT = Folded(
     r"\b(?:age|aged|male|female|women|men|sex|gender|stage|ecog|performance|karnofsky|characteristics|follow[- ]?up|"
     r"baseline|bmi|weight|height|duration of (?:study )?(?:treatment|therapy|exposure)|(?:study )?treatment duration|"
     r"number of (?:cycles|courses|doses)|dose|doses|"
@@ -919,7 +904,7 @@ _OUTCOME_AFTER_COUNT = quick(
 
 
 #: "No significant difference was found in surgical margin status between the groups (12.5% vs 14.7%)".
-_DIFFERENCE_IN = Keyed(re.compile(r"\bdifferences?\s+(?:(?:was|were)\s+)?(?:(?:found|observed|seen|noted|detected)\s+)?in\s+(?:the\s+)?"
+_DIFFERENCE_IN = Keyed(quick(r"\bdifferences?\s+(?:(?:was|were)\s+)?(?:(?:found|observed|seen|noted|detected)\s+)?in\s+(?:the\s+)?"
                             r"(?!(?:the\s+)?(?:proportions?|rates?|percentages?|numbers?|means?|medians?)\s+between)(?P<x>[a-z][\w -]{2,50}?)\s+between\b",
                             re.IGNORECASE), "difference")
 
@@ -940,10 +925,10 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention], digit: re.Match[st
     after = _OUTCOME_AFTER_COUNT.search(text) if "%" in text else None
     if after is not None and not any(x.start < after.end("s") for x in mentions) \
             and not _NOT_OUTCOME_SUBJECT.search(after.group("s")):
-        return [*mentions, Mention(after.start("s"), after.end("s"), after.group("s"), _outcome_kind(after.group("s")), None)]
+        return [*mentions, Mention(after.start("s"), after.end("s"), after.group("s"), kind_by_words(after.group("s"), _OUTCOME_KINDS), None)]
     change = _CHANGE_OUTCOME.search(text)
     if change is not None and not any(x.start < change.end() for x in mentions):
-        return [Mention(change.start(), change.end(), change.group(), _outcome_kind(change.group()), None), *mentions]
+        return [Mention(change.start(), change.end(), change.group(), kind_by_words(change.group(), _OUTCOME_KINDS), None), *mentions]
     compared = _DIFFERENCE_IN.search(text)
     span = (compared.span("x") if compared else None) or _headed_outcome(text) or _subject_outcome(text)
     if span is None or any(x.start < span[1] for x in mentions) or _NOT_OUTCOME_SUBJECT.search(text[span[0]:span[1]]):
@@ -951,7 +936,7 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention], digit: re.Match[st
     name = re.sub(r"^(?:.*\bthe\s+|(?:a|an)\s+)", "", text[span[0]:span[1]].strip(), flags=re.IGNORECASE)
     if len(name) < 4 or not re.search(r"[a-z]{4}", name):
         return mentions
-    return [Mention(span[1] - len(name), span[1], name, _outcome_kind(name), None), *mentions]
+    return [Mention(span[1] - len(name), span[1], name, kind_by_words(name, _OUTCOME_KINDS), None), *mentions]
 
 
 def _subject_outcome(text: str) -> tuple[int, int] | None:
@@ -976,7 +961,7 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     clause = _ONE_ARM_CLAUSE.match(text)  # "In the LEV group, 13 patients (87%) were seizure-free": the arm's name stays free
     if clause and not re.search(r"[A-Za-z]{4}", text[clause.end(): first.start()]):
         name = _named_after_value(text, first.start()) or text[clause.end(): first.start()].strip() or "outcome"
-        return [Mention(clause.end(), clause.end(), name, _outcome_kind(text), None)]
+        return [Mention(clause.end(), clause.end(), name, kind_by_words(text, _OUTCOME_KINDS), None)]
     subject = _SUBJECT.match(text)
     head = _before_the_arms_compared(text[: first.start()]).rstrip(" (,;:=[")
     words = _WORDS_AT_END.search(head, max(clause.end() if clause else 0, len(head) - 61))  # a match is at most 61 long
@@ -990,7 +975,7 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     name = text[start:span[1]].strip()
     if len(name) < 4 or _LEADING_FUNCTION_WORDS.fullmatch(name) or name.lower() in {"the", "and", "this", "there"}:
         name = _named_after_value(text, first.start()) or "outcome"  # "At 1 year, 80% of patients were continent"
-    return [Mention(start, span[1], name, _outcome_kind(text), None)]
+    return [Mention(start, span[1], name, kind_by_words(text, _OUTCOME_KINDS), None)]
 
 
 #: "did not differ between", "was not statistically different between", "was similar between": what follows names the arms.
@@ -1021,7 +1006,7 @@ def _difference_outcome(sentence: Sentence) -> list[Mention]:
     if found is None:
         return []
     group = "a" if found.group("a") else "b"
-    return [Mention(found.start(group), found.end(group), found.group(group), _outcome_kind(found.group(group)), None)]
+    return [Mention(found.start(group), found.end(group), found.group(group), kind_by_words(found.group(group), _OUTCOME_KINDS), None)]
 
 
 def _named_after_value(text: str, at: int) -> str | None:
@@ -1045,20 +1030,15 @@ _LEADING_FUNCTION_WORDS = re.compile(r"(?:(?:among|at|of|after|before|during|in|
 #: What kind of outcome the sentence speaks of, by its words, when no rule names the outcome (a whole
 #: sentence's words: the list items of a declared role are read with ``backend._UNKNOWN_KINDS``).
 _OUTCOME_KINDS = (
-    ("QOL", _Folded(r"\b(?:anxiety|depress\w*|fatigue|distress|mood|well-being|wellbeing|sleep quality|"
+    ("QOL", Folded(r"\b(?:anxiety|depress\w*|fatigue|distress|mood|well-being|wellbeing|sleep quality|"
                        r"symptom scores?|functioning|HADS|FACT-\w+|SF-?36|QLQ-?\w*|self-esteem|emotional|psychological|"
                        r"(?:average|worst|mean|bodily|change in|reduction in|decrease in|decreased|relief of) pain|"
                        r"pain (?:scores?|intensity|relief|levels?|severity|scales?)|VAS|visual analog(?:ue)? scale)\b")),
-    ("BIOMARKER", _Folded(r"\b(?:expression|mutations?|methylation|amplification|polymorphisms?|serum|plasma|Ki-?67|"
+    ("BIOMARKER", Folded(r"\b(?:expression|mutations?|methylation|amplification|polymorphisms?|serum|plasma|Ki-?67|"
                              r"biomarkers?|levels? of)\b")),
-    ("FEASIBILITY", _Folded(r"\b(?:adhere\w*|complian\w*|attended|attendance|retention|recruitment rate|consented|"
+    ("FEASIBILITY", Folded(r"\b(?:adhere\w*|complian\w*|attended|attendance|retention|recruitment rate|consented|"
                                r"used the|returned)\b")),
 )
-
-
-def _outcome_kind(words: str) -> str:
-    """The canonical endpoint an outcome's words say (``_OUTCOME_KINDS``, read as ``kind_by_words`` reads a table), else OTHER."""
-    return next((canonical for canonical, pattern in _OUTCOME_KINDS if pattern.search(words)), "OTHER")
 
 
 _PRONOUN_SUBJECT = re.compile(r"(?:this|that|these|those|it|what|which|there|we|our|only|all|in total|overall|roughly|"
@@ -1066,10 +1046,10 @@ _PRONOUN_SUBJECT = re.compile(r"(?:this|that|these|those|it|what|which|there|we|
 #: "The 95% CIs are shown": the level of an interval, not a value.
 _CI_AFTER = re.compile(r"\s*(?:CIs?|Cl|confidence)\b")
 #: A threshold, not a result: "a greater than 50% reduction", "exceeding 10%", "at least 15 nodes".
-_THRESHOLD_BEFORE = re.compile(r"\b(?:greater|more|less|fewer|higher|lower) than\s+$|\b(?:exceeding|above|below|over|under|at least|"
-                               r"at most|up to)\s+$|[<>≤≥]\s*$", re.IGNORECASE)
+_THRESHOLD_BEFORE = quick(r"\b(?:greater|more|less|fewer|higher|lower) than\s+$|\b(?:exceeding|above|below|over|under|at least|"
+                          r"at most|up to)\s+$|[<>≤≥]\s*$", re.IGNORECASE)
 #: Sentences whose numbers describe the patients, the method or a test's accuracy, not an outcome.
-_NOT_A_RESULT = _Folded(r"\b(?:sensitivity|specificity|predictive values?|kappa|coefficients? of variation|"
+_NOT_A_RESULT = Folded(r"\b(?:sensitivity|specificity|predictive values?|kappa|coefficients? of variation|"
                            r"followed (?:up )?for|median follow-up|years? of age|aged|at baseline|baseline characteristics|"
                            r"at diagnosis|follow[^\w]?up|(?:we|study|trial) (?:randomi[sz]ed|enrolled|included)|were treated with|"
                            r"\d\s?%\s+(?:were\s+)?(?:female|male|women|men|white|caucasian|hispanic|black|asian)|were randomi[sz]ed|were enrolled|mean age|median age)\b")
@@ -1389,9 +1369,9 @@ _CHANGE_NOUN_AFTER = re.compile(rf"\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?:,|and|or|to
                                 r"(?!\s+(?:the\s+|both\s+)?(?:[\w-]+\s+)?(?:groups?|arms?|cohorts?)\b)",  # not "12% decrease in group II"
                                 re.IGNORECASE)
 #: "patients achieving a 50% reduction in PSA", "response, defined as a 30% decrease": the change is a criterion.
-_CRITERION_BEFORE = re.compile(r"(?:\b(?:achiev\w*|attain\w*|reach\w*|with|had|having|defined as|definition|criteri\w*|"
-                               r"required|needed|detect|rule out|target|goal)\s+(?:of\s+)?(?:a|an|the)?|\b(?:greater|more|less) than|"
-                               r"\bat least|\b(?:maximum|minimum) of|[<>≤≥⩾])\s*$", re.IGNORECASE)
+_CRITERION_BEFORE = quick(r"(?:\b(?:achiev\w*|attain\w*|reach\w*|with|had|having|defined as|definition|criteri\w*|"
+                          r"required|needed|detect|rule out|target|goal)\s+(?:of\s+)?(?:a|an|the)?|\b(?:greater|more|less) than|"
+                          r"\bat least|\b(?:maximum|minimum) of|[<>≤≥⩾])\s*$", re.IGNORECASE)
 #: "The 50% reduction in the AHI was achieved in 46% of patients": the change is a criterion, told after it.
 _ACHIEVED_AFTER = re.compile(r"[^.;]{0,60}?\b(?:was|were)\s+(?:achieved|attained|reached)\b", re.IGNORECASE)
 
@@ -1883,13 +1863,15 @@ def _versus_pairs(scene: _ArmScene) -> None:
 
 _FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _VERSUS_NEXT = re.compile(rf"\s*(?:{VERSUS})(?!\w)", re.IGNORECASE)
-_COMPARED_BEFORE = re.compile(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| with| for| after| on| among)?)\s+(?:the\s+|"
-                              r"(?:those|patients)\s+(?:in|on|with|of|receiving|treated with)\s+(?:the\s+)?)?$", re.IGNORECASE)
+_COMPARED_BEFORE = quick(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| with| for| after| on| among)?)\s+(?:the\s+|"
+                         r"(?:those|patients)\s+(?:in|on|with|of|receiving|treated with)\s+(?:the\s+)?)?$", re.IGNORECASE)
+#: Characters no match of ``_COMPARED_BEFORE`` holds (``search_back`` starts after the last one).
+_NOT_IN_COMPARED = re.compile(r"[^\w\s.]")
 
 
 def _is_comparator(scene: _ArmScene, start: int) -> bool:
     """Whether the arm named at ``start`` comes right after "compared with", "versus" or "than"."""
-    return _COMPARED_BEFORE.search(scene.text, max(0, start - 40), start) is not None
+    return search_back(_COMPARED_BEFORE, scene.text, max(0, start - 40), start, _NOT_IN_COMPARED) is not None
 
 
 _COMPARED_CLAUSE = re.compile(r"(?:^\W*|,\s*)(?:(?:when|as|in|by)\s+)?(?:compared|in comparison)\s+(?:with|to)\s+(?:the\s+)?"
@@ -2040,7 +2022,7 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
             return None  # "139 patients died (64 in the A group": the arm is the bracketed number's; "(45% v 30%) … in arm A": a pair's
         if _TURN.search(gap):
             return None  # "fatigue (34.78%), whereas those in the gefitinib group …": the next clause's arm
-        if _COMPARED_BEFORE.search(gap):
+        if search_back(_COMPARED_BEFORE, gap, 0, len(gap), _NOT_IN_COMPARED):
             return None  # "with A (… 38.9%) compared with B (…)": B is what A's value is compared with
         if len(gap) <= 40 and not re.search(r"[;]|\d\s*%|\bversus\b|\bvs?\b|\band\b\s+\d|\bto\b", gap):
             return label

@@ -8,9 +8,11 @@ substring of it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol
 
-from extractor.patterns import quick
+from extractor.patterns import lowered, quick
 
 _CASED_SYNTAX = re.compile(r"\\[ABDSWZN]|\(\?-i|\(\?[a-z]*i|\(\?P[<=]\w*[A-Z]")
 
@@ -41,6 +43,43 @@ def folded_or_none(pattern: str) -> re.Pattern[str] | None:
         return folded(pattern)
     except ValueError:
         return None
+
+
+class Searcher(Protocol):
+    """Anything searched as a compiled pattern is: a pattern, a ``Folded`` one, a ``Keyed`` one."""
+
+    def search(self, text: str, /) -> re.Match[str] | None: ...
+
+
+class Folded:
+    """A case-insensitive pattern searched, as ``folded``, in the lowercased text (several times faster), where
+    lowering keeps every offset; else (a rare "İ"), or when the pattern cannot be folded, searched in the text
+    as it is. Its matches give offsets into the text; the text of a group may be lowercased."""
+
+    __slots__ = ("low", "plain")
+
+    def __init__(self, pattern: str) -> None:
+        self.plain, self.low = quick(pattern, re.IGNORECASE), folded_or_none(pattern)
+
+    def pair(self, text: str) -> tuple[re.Pattern[str], str]:
+        """The pattern to run and the string to run it over: ``text`` lowercased, or ``text``."""
+        if self.low is not None:
+            low = lowered(text)
+            if len(low) == len(text):
+                return self.low, low
+        return self.plain, text
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern, searched = self.pair(text)
+        return pattern.search(searched, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern, searched = self.pair(text)
+        return pattern.match(searched, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        pattern, searched = self.pair(text)
+        return pattern.finditer(searched, pos, endpos)
 
 
 class _Learnt(dict[str, int]):
@@ -145,10 +184,15 @@ VERSUS = r"(?:versus|vs\.?|(?-i:v)\.?(?=\s))"
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d.·])|\d+(?:[.·]\d+)?)"  # one group: safe to put in any pattern
 
 
+_GROUPED_NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
+_NUMBER_WORD_GAP = re.compile(r"[\s-]+")
+
+
 def parse_number(raw: str) -> float:
     """Parse a printed number: thousands commas, Lancet middle dots, unicode minus."""
     cleaned = raw.strip().replace("·", ".").replace("−", "-").replace("–", "-")
-    if re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", cleaned):
+    if _GROUPED_NUMBER.fullmatch(cleaned):
         cleaned = cleaned.replace(",", "")
     return float(cleaned)
 
@@ -156,10 +200,10 @@ def parse_number(raw: str) -> float:
 def word_to_int(raw: str) -> int | None:
     """"Thirty-one" -> 31, "one hundred and fifty-nine" -> 159, "12" -> 12; None if not a number."""
     raw = raw.strip().lower()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", raw):
+    if _WHOLE_NUMBER.fullmatch(raw):
         return int(raw.replace(",", ""))
     total, current = 0, 0
-    parts = [p for p in re.split(r"[\s-]+", raw) if p and p != "and"]
+    parts = [p for p in _NUMBER_WORD_GAP.split(raw) if p and p != "and"]
     if not parts:
         return None
     for part in parts:

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extractor.backends.rules.text import KeySets, folded, search_back
-from extractor.patterns import quick
+from extractor.backends.rules.text import Folded, KeySets, Searcher, folded, search_back
+from extractor.patterns import lowered, quick
 
 _GRADE3 = (
     r"(?:grade|gr\.?|G)\s*(?:≥|>=|⩾|> ?or ?=|≧)\s*(?:3|III)"
@@ -232,23 +232,14 @@ ENTRIES: tuple[Entry, ...] = (
 
 
 
-def _compile(entry: Entry) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    """The entry's pattern for the sentence, and (when it can be) for the lowercased sentence."""
-    if entry.cased:
-        return quick(entry.pattern), None
-    try:
-        fast = folded(entry.pattern)
-    except ValueError:  # partly case-sensitive ("(?-i:\bORs?)")
-        fast = None
-    return quick(entry.pattern, re.IGNORECASE), fast
+def _compile(entry: Entry) -> re.Pattern[str] | Folded:
+    """The entry's pattern: as written if ``cased``, else searched case-insensitively (``Folded``)."""
+    return quick(entry.pattern) if entry.cased else Folded(entry.pattern)
 
 
-Compiled = tuple[tuple[Entry, re.Pattern[str], re.Pattern[str] | None], ...]
-
-
-def _compiled(entries: Iterable[Entry]) -> Compiled:
-    """Each entry with its patterns (see ``_compile``)."""
-    return tuple((e, *_compile(e)) for e in entries)
+def _compiled(entries: Iterable[Entry]) -> tuple[re.Pattern[str] | Folded, ...]:
+    """Each entry's pattern (see ``_compile``)."""
+    return tuple(_compile(e) for e in entries)
 
 
 # The adverse-event entries are the costliest patterns; a word-bounded hint decides whether
@@ -331,7 +322,7 @@ class Mention:
     measure: str | None
 
 
-def kind_by_words(words: str, kinds: Iterable[tuple[str, re.Pattern[str]]]) -> str:
+def kind_by_words(words: str, kinds: Iterable[tuple[str, Searcher]]) -> str:
     """The canonical endpoint of an outcome the vocabulary does not name: the first of ``kinds``
     (canonical, pattern) whose pattern its words hold, else OTHER."""
     return next((canonical for canonical, pattern in kinds if pattern.search(words)), "OTHER")
@@ -342,32 +333,30 @@ def find_mentions(sentence: str) -> list[Mention]:
     return list(_find_mentions(sentence))
 
 
-@lru_cache(maxsize=2048)
 def _entry_matches(sentence: str) -> list[tuple[int, int, int]]:
     """(start, entry order, -end) of every entry's match, sorted: leftmost first, then the entry
     listed first, then the longest. Entries whose keywords the sentence lacks are not tried."""
-    low = sentence.lower()
-    same_offsets = len(low) == len(sentence)
+    low = lowered(sentence)
     found: list[tuple[int, int, int]] = []
     tried = -1  # an entry with two open gates is tried once
     for gate in _INDEX.open_gates(sentence, low):
         if gate.order == tried or (gate.confirm is not None and gate.confirm.search(low) is None):
             continue
         tried = order = gate.order
-        _, pattern, fast = _COMPILED[order]
-        matches = fast.finditer(low) if fast is not None and same_offsets else pattern.finditer(sentence)
-        for m in matches:
+        for m in _COMPILED[order].finditer(sentence):
             if m.end() > m.start():
                 found.append((m.start(), order, -m.end()))
     found.sort()
     return found
 
 
+@lru_cache(maxsize=2048)
 def _find_mentions(sentence: str) -> tuple[Mention, ...]:
     """Every endpoint mention in ``sentence``, left to right.
 
     Where mentions overlap, the leftmost wins, then the entry listed first
-    (the same choice a single alternation of all entries would make).
+    (the same choice a single alternation of all entries would make). Kept for the last
+    sentences read: the results, the endpoints and the abbreviations read the same ones.
     """
     out: list[Mention] = []
     last_end = 0
@@ -398,19 +387,16 @@ _FREE_WORD = (
     r"common|commonly|frequent|frequently|increased|decreased|rates?|incidences?|respectively|between|both|each|among|"
     r"during|after|only|also|events?|toxicit(?:y|ies))\b)[a-z][a-z-]*"
 )
-_AE_PREFIX = re.compile(
+#: The grade, relatedness and kind words before an adverse event's noun, searched in the lowercased text where
+#: it can be (the engine ignores case several times slower).
+_AE_PREFIX = Folded(
     r"(?:serious\s+)?(?P<grade>(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*)?(?:(?:" + _RELATED + r")\s+)?"
     r"(?:(?:serious|immune[- ](?:related|mediated))\s+)?"
     # "grade 3/4 cardiac events", "grade 3 non-haematological toxicity": the kind of event between grade and noun
     r"(?:(?:(?:non-?)?ha?ematolog(?:ic|ical)|cardiac|cardiovascular|gastrointestinal|GI|neurolog(?:ic|ical)|renal|hepatic|"
     r"pulmonary|skin|dermatolog(?:ic|ical)|infectious|acute|late|chronic|postoperative|local|systemic|(?:genito)?urinary|GU|"
     r"rectal|bladder|bowel)\s+)?(?(grade)(?:" + _FREE_WORD + r"\s+){0,2})$",
-    re.IGNORECASE,
 )
-
-
-#: ``_AE_PREFIX`` for ASCII text lowercased: the same matches (the engine ignores case several times slower).
-_AE_PREFIX_FOLDED = folded(_AE_PREFIX.pattern)
 #: Characters no word of ``_AE_PREFIX`` holds (tests/test_vocabulary.py checks it).
 _NOT_IN_AE_PREFIX = re.compile(r"[,;:()\[\]%]")
 
@@ -418,8 +404,7 @@ _NOT_IN_AE_PREFIX = re.compile(r"[,;:()\[\]%]")
 def _ae_words_before(sentence: str, at: int) -> str:
     """The grade, relatedness and kind words right before ``at`` ("grade 3/4 treatment-related ")."""
     window = sentence[max(0, at - 90): at]
-    pattern, text = (_AE_PREFIX_FOLDED, window.lower()) if window.isascii() else (_AE_PREFIX, window)
-    prefix = search_back(pattern, text, 0, len(window), _NOT_IN_AE_PREFIX)
+    prefix = search_back(*_AE_PREFIX.pair(window), 0, len(window), _NOT_IN_AE_PREFIX)
     return window[prefix.start():] if prefix else ""
 
 
