@@ -867,7 +867,7 @@ def _add_word_group_aliases(arms: list[ArmDraft], low: str) -> None:
         others = set().union(*(w for w in words if w is not own))
         for word in sorted(own - others):
             for phrase in (f"{word} group", f"{word} arm"):
-                singular = any(low[e:e + 1] != "s" for _, e in _occurrences(low, phrase, plural=False))  # not "… and the X groups"
+                singular = any(low[e:e + 1] != "s" for _, e in _each_occurrence(low, phrase, plural=False))  # not "… and the X groups"
                 if singular and all(phrase not in a.aliases for a in arms):
                     arm.aliases.append(phrase)
 
@@ -878,7 +878,7 @@ _GENERIC_ARM_WORDS = frozenset({"group", "arm", "alone", "only", "plus", "with",
 
 def _first_mention(low: str, arm: ArmDraft) -> int:
     """Where the lowercased text first names an arm: pairs of numbers follow this order."""
-    places = [next(iter(_occurrences(low, alias.lower(), plural=False)), (len(low), 0))[0]
+    places = [next(_each_occurrence(low, alias.lower(), plural=False), (len(low), 0))[0]
               for alias in arm.aliases if alias]
     return min(places, default=len(low))
 
@@ -891,7 +891,11 @@ _ARM_SUFFIX = re.compile(r"-(?:treated|based|containing|receiving|exposed|assign
 def _occurrences(low: str, alias: str, *, plural: bool) -> list[tuple[int, int]]:
     """(start, end) of ``alias`` as a whole word in the lowercased text (plain search: aliases
     differ per document, and compiling a regex for each was the backend's hottest spot)."""
-    out = []
+    return list(_each_occurrence(low, alias, plural=plural))
+
+
+def _each_occurrence(low: str, alias: str, *, plural: bool) -> Iterator[tuple[int, int]]:
+    """``_occurrences`` one at a time, left to right: a caller that wants the first reads no further."""
     start = low.find(alias)
     while start >= 0:
         end = start + len(alias)
@@ -901,9 +905,8 @@ def _occurrences(low: str, alias: str, *, plural: bool) -> list[tuple[int, int]]
         after = low[end:end + 1] or " "
         if not (before.isalnum() or before in "-_") and (
                 not (after.isalnum() or after in "-_") or _ARM_SUFFIX.match(low, end)):  # "DC-treated patients"
-            out.append((start, end))
+            yield start, end
         start = low.find(alias, start + 1)
-    return out
 
 
 _N_MARK = re.compile(r"[;,(]\s*n\s*=\s*(?P<n>\d+)\s*\)")
@@ -946,13 +949,17 @@ def _counted_regimens(sentence: str) -> list[tuple[str, int]]:
     return out if len(out) >= 2 else []
 
 
+#: What every match of ``_NAMED`` holds, "arm" or "group" (not "arms"): a quick search that skips most sentences.
+_NAMED_KIND = re.compile(r"(?:arm|group)(?!s)\b")
+
+
 def _named_groups(sentences: list[str]) -> dict[str, tuple[str, int | None, str]]:
     """ "the XELIRI arm", "IL-2 group": name -> (phrase, n if printed, sentence)."""
     found: dict[str, tuple[str, int | None, str]] = {}
     for sentence in sentences:
         if "arm" not in sentence and "group" not in sentence:
-            continue  # _NAMED needs one of them: skip the search of the sentence
-        for m in _NAMED.finditer(sentence):
+            continue  # _NAMED and the lists of groups need one of them: skip the sentence
+        for m in _NAMED.finditer(sentence) if _NAMED_KIND.search(sentence) else ():
             name = m.group("name").strip()
             words = name.split()
             while words and (_NOT_NAMED.match(words[0]) or words[0].lower() in _NAME_STOP):
