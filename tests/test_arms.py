@@ -557,3 +557,12 @@ def test_named_groups_prefilter_lets_through_every_kind_the_names_end_in():
     for sentence in ["In the XELIRI arm, 12 responded.", "the IL-2 group (n = 20)", "the surgery group.", "or placebo arm"]:
         assert _NAMED.search(sentence) and _NAMED_KIND.search(sentence)
     assert not _NAMED_KIND.search("the two arms and the other groups, in harmony")
+
+
+def test_per_arm_counts_are_read_in_any_sentence_and_case():
+    from extractor.backends.rules.arms import _per_arm_counts
+
+    sentences = ["Arms A and B were compared.", "40 and 38 patients were enrolled in arms A and B, RESPECTIVELY."]
+    arms = {"arm a": ArmDraft("arm A"), "arm b": ArmDraft("arm B")}
+    _per_arm_counts(sentences, arms, " ".join(sentences).lower())
+    assert [arms["arm a"].n, arms["arm b"].n] == [40, 38]
