@@ -540,3 +540,29 @@ def test_names_are_compared_without_case_spacing_or_dashes():
     assert _same("HDMP + Dx", "hdmp+dx alone") and not _same("hdmp+dx alone", "HDMP + Dx")
     assert _akin("hdmp+dx alone", "HDMP + Dx") and _akin("wait-list", "Wait list")
     assert not _akin("surgery", "surgical")
+
+
+def test_the_first_occurrence_of_a_name_is_the_first_of_all_its_occurrences():
+    from extractor.backends.rules.arms import _each_occurrence, _occurrences
+
+    low = "xp (pxp) and xp-treated xps, then xp."
+    assert _occurrences(low, "xp", plural=False) == [(0, 2), (13, 15), (34, 36)]  # not inside "pxp", "xps"
+    assert next(_each_occurrence(low, "xp", plural=False)) == (0, 2)
+    assert _occurrences(low, "xp", plural=True)[2] == (24, 27)
+
+
+def test_named_groups_prefilter_lets_through_every_kind_the_names_end_in():
+    from extractor.backends.rules.arms import _NAMED, _NAMED_KIND
+
+    for sentence in ["In the XELIRI arm, 12 responded.", "the IL-2 group (n = 20)", "the surgery group.", "or placebo arm"]:
+        assert _NAMED.search(sentence) and _NAMED_KIND.search(sentence)
+    assert not _NAMED_KIND.search("the two arms and the other groups, in harmony")
+
+
+def test_per_arm_counts_are_read_in_any_sentence_and_case():
+    from extractor.backends.rules.arms import _per_arm_counts
+
+    sentences = ["Arms A and B were compared.", "40 and 38 patients were enrolled in arms A and B, RESPECTIVELY."]
+    arms = {"arm a": ArmDraft("arm A"), "arm b": ArmDraft("arm B")}
+    _per_arm_counts(sentences, arms, " ".join(sentences).lower())
+    assert [arms["arm a"].n, arms["arm b"].n] == [40, 38]

@@ -240,6 +240,7 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
         glossary: Text where abbreviations may be defined ("docetaxel (T)"), background included.
     """
     text = " ".join(sentences)
+    low = text.lower()  # once: several steps below read it
     glossary = " ".join([title or "", glossary or text])
     found = _ArmSet()
     named = _named_groups(sentences)
@@ -254,10 +255,10 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
         found.add(*candidate)
     arms = found.arms
     _named_groups_as_aliases(arms, named)
-    _per_arm_counts(sentences, found.by_key)
+    _per_arm_counts(sentences, found.by_key, low)
     if len(arms) >= 2:
-        _sizes_from_mentions(arms, text)
-    arms = _presented_only(arms, text)
+        _sizes_from_mentions(arms, text, low)
+    arms = _presented_only(arms, text, low)
     _defined_by_the_randomisation(arms, sentences)
     _give_interventions(arms, glossary)
     if len(arms) < 2:
@@ -267,10 +268,9 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     _regimens_as_defined(arms, abbreviations)
     _rename_generic(arms)
     arms = _fold_generic_arm(arms)
-    _add_distinctive_aliases(arms, text)
+    _add_distinctive_aliases(arms, low)
     _add_spacing_aliases(arms)
     _add_abbreviation_aliases(arms, glossary)
-    low = text.lower()
     return sorted(arms, key=lambda a: _first_mention(low, a))
 
 
@@ -404,10 +404,11 @@ def _named_groups_as_aliases(arms: list[ArmDraft], named: NamedGroups) -> None:
             owner.n = owner.n or count
 
 
-def _per_arm_counts(sentences: list[str], by_key: dict[str, ArmDraft]) -> None:
-    """ "40, 38 and 41 patients were enrolled in arms A, B and C, respectively"."""
+def _per_arm_counts(sentences: list[str], by_key: dict[str, ArmDraft], low: str) -> None:
+    """ "40, 38 and 41 patients were enrolled in arms A, B and C, respectively" (``low``: the sentences joined, lowercased)."""
+    if "respectively" not in low:
+        return  # every match ends in it, and few texts have it
     for sentence in sentences:
-        # A substring test first: every match ends in "respectively", and few sentences have it.
         per_arm = _PER_ARM_COUNTS.search(sentence) if "respectively" in sentence.lower() else None
         if not per_arm:
             continue
@@ -421,11 +422,11 @@ def _per_arm_counts(sentences: list[str], by_key: dict[str, ArmDraft]) -> None:
                 arm.n = arm.n or count
 
 
-def _presented_only(arms: list[ArmDraft], text: str) -> list[ArmDraft]:
-    """ "In arm A1, presented here": the document reports one arm of a larger trial."""
+def _presented_only(arms: list[ArmDraft], text: str, low: str) -> list[ArmDraft]:
+    """ "In arm A1, presented here": the document reports one arm of a larger trial (``low``: the text lowercased)."""
     # A substring test first ("ed here" ends each phrase): the case-insensitive search of the whole text was
     # slow, and rarely finds anything.
-    if "ed here" not in text.lower() or not re.search(r"(?:presented|reported|described) here", text, re.IGNORECASE):
+    if "ed here" not in low or not re.search(r"(?:presented|reported|described) here", text, re.IGNORECASE):
         return arms
     presented = [a for a in arms if a.label and re.search(
         rf"\b{re.escape(a.label)},?\s+(?:presented|reported|described) here", text, re.IGNORECASE)]
@@ -681,11 +682,10 @@ _RESPECTIVE_SIZES = re.compile(
 _ANOTHER_ARM_FOLLOWS = re.compile(r"^\s*(?:arms?|groups?)?\s*(?:,|or|and|versus|vs\.?)\s+(?!\d)", re.IGNORECASE)
 
 
-def _sizes_from_mentions(arms: list[ArmDraft], text: str) -> None:
+def _sizes_from_mentions(arms: list[ArmDraft], text: str, low: str) -> None:
     """Arm sizes printed beside an arm's name: "275 patients allocated EOC", "182 in the
     surgery group", "GV (n = 53)", "14 were treated with PC", "882 and 860 patients
-    received TC and TCG, respectively"."""
-    low = text.lower()
+    received TC and TCG, respectively" (``low``: the text lowercased)."""
     if "respectively" in low:  # every list of sizes ends in it: skip the search of most texts
         _respective_sizes(arms, text)
     if all(arm.n is not None for arm in arms):
@@ -765,8 +765,8 @@ _SCHEDULE_WORD = re.compile(
 _ALIAS_STOP = frozenset(["the", "and", "with", "for", "of", "to", "in", "or", "by", "plus", "followed", "after", "before", "every", "each", "then", "from", "at", "on", "per"])
 
 
-def _add_distinctive_aliases(arms: list[ArmDraft], text: str) -> None:
-    """Two-word phrases only one arm's description has, that the text uses again
+def _add_distinctive_aliases(arms: list[ArmDraft], low: str) -> None:
+    """Two-word phrases only one arm's description has, that the text (``low``: lowercased) uses again
     ("radiotherapy alone", "adjuvant chemotherapy"), name that arm in results too."""
     if len(arms) < 2:
         return
@@ -775,7 +775,6 @@ def _add_distinctive_aliases(arms: list[ArmDraft], text: str) -> None:
         return {f"{a} {b}" for a, b in pairwise(words)
                 if a not in _ALIAS_STOP and b not in _ALIAS_STOP and not _SCHEDULE_WORD.search(f"{a} {b}")}
     grams = [bigrams(a.defining_text or a.label or "") for a in arms]
-    low = text.lower()
     for arm, own in zip(arms, grams, strict=True):
         others = set().union(*(g for g in grams if g is not own))
         for gram in sorted(own - others):
@@ -867,7 +866,7 @@ def _add_word_group_aliases(arms: list[ArmDraft], low: str) -> None:
         others = set().union(*(w for w in words if w is not own))
         for word in sorted(own - others):
             for phrase in (f"{word} group", f"{word} arm"):
-                singular = any(low[e:e + 1] != "s" for _, e in _occurrences(low, phrase, plural=False))  # not "… and the X groups"
+                singular = any(low[e:e + 1] != "s" for _, e in _each_occurrence(low, phrase, plural=False))  # not "… and the X groups"
                 if singular and all(phrase not in a.aliases for a in arms):
                     arm.aliases.append(phrase)
 
@@ -878,7 +877,7 @@ _GENERIC_ARM_WORDS = frozenset({"group", "arm", "alone", "only", "plus", "with",
 
 def _first_mention(low: str, arm: ArmDraft) -> int:
     """Where the lowercased text first names an arm: pairs of numbers follow this order."""
-    places = [next(iter(_occurrences(low, alias.lower(), plural=False)), (len(low), 0))[0]
+    places = [next(_each_occurrence(low, alias.lower(), plural=False), (len(low), 0))[0]
               for alias in arm.aliases if alias]
     return min(places, default=len(low))
 
@@ -891,7 +890,11 @@ _ARM_SUFFIX = re.compile(r"-(?:treated|based|containing|receiving|exposed|assign
 def _occurrences(low: str, alias: str, *, plural: bool) -> list[tuple[int, int]]:
     """(start, end) of ``alias`` as a whole word in the lowercased text (plain search: aliases
     differ per document, and compiling a regex for each was the backend's hottest spot)."""
-    out = []
+    return list(_each_occurrence(low, alias, plural=plural))
+
+
+def _each_occurrence(low: str, alias: str, *, plural: bool) -> Iterator[tuple[int, int]]:
+    """``_occurrences`` one at a time, left to right: a caller that wants the first reads no further."""
     start = low.find(alias)
     while start >= 0:
         end = start + len(alias)
@@ -901,9 +904,8 @@ def _occurrences(low: str, alias: str, *, plural: bool) -> list[tuple[int, int]]
         after = low[end:end + 1] or " "
         if not (before.isalnum() or before in "-_") and (
                 not (after.isalnum() or after in "-_") or _ARM_SUFFIX.match(low, end)):  # "DC-treated patients"
-            out.append((start, end))
+            yield start, end
         start = low.find(alias, start + 1)
-    return out
 
 
 _N_MARK = re.compile(r"[;,(]\s*n\s*=\s*(?P<n>\d+)\s*\)")
@@ -946,13 +948,17 @@ def _counted_regimens(sentence: str) -> list[tuple[str, int]]:
     return out if len(out) >= 2 else []
 
 
+#: What every match of ``_NAMED`` holds, "arm" or "group" (not "arms"): a quick search that skips most sentences.
+_NAMED_KIND = re.compile(r"(?:arm|group)(?!s)\b")
+
+
 def _named_groups(sentences: list[str]) -> dict[str, tuple[str, int | None, str]]:
     """ "the XELIRI arm", "IL-2 group": name -> (phrase, n if printed, sentence)."""
     found: dict[str, tuple[str, int | None, str]] = {}
     for sentence in sentences:
         if "arm" not in sentence and "group" not in sentence:
-            continue  # _NAMED needs one of them: skip the search of the sentence
-        for m in _NAMED.finditer(sentence):
+            continue  # _NAMED and the lists of groups need one of them: skip the sentence
+        for m in _NAMED.finditer(sentence) if _NAMED_KIND.search(sentence) else ():
             name = m.group("name").strip()
             words = name.split()
             while words and (_NOT_NAMED.match(words[0]) or words[0].lower() in _NAME_STOP):
