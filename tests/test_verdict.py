@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.backends.rules import verdict
-from extractor.backends.rules.literals import needed_words
+from extractor.patterns import needed_words
 from extractor.structure import Sentence
 
 

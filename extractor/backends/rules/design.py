@@ -8,9 +8,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractor.backends.rules.lexicon import lexicon
-from extractor.backends.rules.literals import Held, first_words, holds_each, needed_words
 from extractor.backends.rules.text import NUM, WORD_NUMBER, folded, folded_or_none, parse_number, word_to_int
-from extractor.patterns import quick
+from extractor.patterns import Held, first_words, holds_each, needed_words, quick
 from extractor.structure import Sentence
 
 # ------------------------------------------------------------ registry ids
@@ -352,7 +351,7 @@ class _Shape(NamedTuple):
     count_first: bool
     #: The pattern folded (None when it cannot be): it finds where, faster; the match is read with ``pattern``.
     fast: re.Pattern[str] | None
-    #: Groups of words, the most selective first (``literals.needed_words``): a match of ``fast`` holds a word of each.
+    #: Groups of words, the most selective first (``patterns.needed_words``): a match of ``fast`` holds a word of each.
     needs: tuple[frozenset[str], ...]
 
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from extractor.backends.rules.literals import holds_each, needed_words
 from extractor.backends.rules.text import folded
 from extractor.backends.rules.vocabulary import find_mentions
+from extractor.patterns import holds_each, needed_words
 from extractor.structure import CONCLUSION, METHODS, RESULTS, Sentence
 
 #: "met its primary endpoint", "achieved the prespecified primary objective", "primary endpoint was met"
@@ -103,7 +103,7 @@ CONCLUDES_NO_BENEFIT = folded(
 #: The words one of the stated shapes needs (a cheap gate before them: substring tests cost far less than a search).
 _STATED_CUES = ("primar", "endpoint", "end point", "null", "threshold", "target", "boundary", "defined", "specified",
                 "inferior", "equivalen")
-#: The words a match of each stated shape holds (``literals.needed_words``).
+#: The words a match of each stated shape holds (``patterns.needed_words``).
 _NOT_MET_NEEDS, _MET_NEEDS = needed_words(STATED_NOT_MET), needed_words(STATED_MET)
 
 
@@ -357,7 +357,7 @@ REPORTS_OTHER_OUTCOMES = folded(
 )
 
 
-#: The words a match of ``REPORTS_OTHER_OUTCOMES`` holds (``literals.needed_words``).
+#: The words a match of ``REPORTS_OTHER_OUTCOMES`` holds (``patterns.needed_words``).
 _OTHER_OUTCOMES_NEEDS = needed_words(REPORTS_OTHER_OUTCOMES)
 
 

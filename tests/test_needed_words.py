@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from extractor.backends.rules.literals import Held, first_words, holds_each, needed_words
+from extractor.patterns import Held, first_words, holds_each, needed_words
 
 
 def test_words_of_each_part_are_needed() -> None:
