@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.backends.rules import backend
+from extractor.patterns import holds_any
 from extractor.structure import Sentence
 
 
@@ -20,7 +21,7 @@ def _sentence(text: str, index: int = 0, section: str = "methods") -> Sentence:
 ])
 def test_every_randomisation_holds_a_key(text):
     assert backend._RANDOMISED_TO.search(text)
-    assert backend._holds_any(text.lower(), backend._RANDOMISED_TO_KEYS)
+    assert holds_any(text.lower(), backend._RANDOMISED_TO_KEYS)
 
 
 def test_a_randomisation_is_read_after_its_key():
@@ -81,4 +82,4 @@ def test_trial_words_are_counted_up_to_enough():
     ("overall survival was longer.", backend._FUTURE_KEYS, False),
 ])
 def test_holds_any(low, keys, held):
-    assert backend._holds_any(low, keys) is held
+    assert holds_any(low, keys) is held

@@ -47,7 +47,7 @@ from extractor.models import (
     Result,
     TrialRecord,
 )
-from extractor.patterns import quick
+from extractor.patterns import holds_any, quick
 from extractor.structure import (
     BACKGROUND,
     CONCLUSION,
@@ -73,17 +73,9 @@ _FUTURE = folded(r"\b(?:warrant\w*|further (?:validation|investigation|study|stu
 _FUTURE_KEYS = ("warrant", "further ", "future", "are needed", "is needed", "awaited", "larger", "should be ", "would help")
 
 
-def _holds_any(low: str, keys: tuple[str, ...]) -> bool:
-    """Whether the lowercased text holds one of ``keys`` (the words a pattern needs: a test far cheaper than the search)."""
-    for k in keys:  # noqa: SIM110 - a loop, not any() over a generator: these run on every sentence
-        if k in low:
-            return True
-    return False
-
-
 def _wishes_for_more(low: str) -> bool:
     """``_FUTURE`` in the lowercased sentence (a few substring tests first: they cost far less)."""
-    return _holds_any(low, _FUTURE_KEYS) and _FUTURE.search(low) is not None
+    return holds_any(low, _FUTURE_KEYS) and _FUTURE.search(low) is not None
 _CITATION = re.compile(r"<sup>\s*\d|\[\d+(?:[,–-]\s*\d+)*\]|\(\s*(?:refs?\.?\s*)?\d+(?:[,–-]\d+)*\s*\)$")
 _OTHERS_WORK = quick(
     r"\b(?:previous(?:ly)?|prior (?:studies|trials|reports)|historical(?:ly)?|has been (?:shown|reported|demonstrated)|"
@@ -620,7 +612,7 @@ def _speaks_of_own_results(s: Sentence) -> bool:
     if _CITATION.search(s.text):
         return False
     low = s.text.lower()
-    if (_holds_any(low, _OTHERS_WORK_KEYS) and _OTHERS_WORK.search(low)) or _is_baseline(low):
+    if (holds_any(low, _OTHERS_WORK_KEYS) and _OTHERS_WORK.search(low)) or _is_baseline(low):
         return False
     return not (s.section == DISCUSSION and not _OWN.search(low))
 
@@ -709,7 +701,7 @@ def _randomised_to(sentences: list[Sentence]) -> str:
     """What the first randomisation among the treatment sentences assigns: the words after its verb, those before
     being who was randomised ("after cisplatin, patients were randomised to docetaxel or placebo")."""
     for s in sentences[:12]:
-        m = _RANDOMISED_TO.search(s.text) if _holds_any(s.text.lower(), _RANDOMISED_TO_KEYS) else None
+        m = _RANDOMISED_TO.search(s.text) if holds_any(s.text.lower(), _RANDOMISED_TO_KEYS) else None
         if m and interventions_in(s.text[m.end():]):
             return s.text[m.end():]
     return ""
@@ -732,7 +724,7 @@ def _given_to_everyone(sentences: list[Sentence]) -> str:
 def _may_give_everyone(low: str) -> bool:
     """Whether the lowercased text holds the words every ``_GIVEN_TO_EVERYONE`` holds: "all", "both" or "each",
     and "rece(ived)", "were" or "underwent" (parts without "i" or "s", as in ``_RANDOMISED_TO_KEYS``)."""
-    return _holds_any(low, ("all", "both", "each")) and _holds_any(low, ("rece", "were", "underwent"))
+    return holds_any(low, ("all", "both", "each")) and holds_any(low, ("rece", "were", "underwent"))
 
 
 def _added_arm(arms: list[ArmDraft]) -> str | None:
@@ -946,7 +938,7 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
     seen: set[tuple[str, str]] = set()
     for s in sentences:
         low = s.text.lower()
-        if not _holds_any(low, _ROLE_KEYS):
+        if not holds_any(low, _ROLE_KEYS):
             continue
         declared = _roles_named(s.text)
         if not any(role == "primary" for _, role in declared):

@@ -453,7 +453,7 @@ def _sentence_counts(text: str, known: dict[str, int]) -> dict[str, int]:
         return {}
     if "\u2010" in text or "\u2011" in text:
         text, low = text.translate(_HYPHENS), low.translate(_HYPHENS)
-    foldable = len(low) == len(text) and not _UNFOLDABLE.search(text)
+    foldable = _foldable(text, low)
     if foldable and not _DIGIT.search(text) and not any(k in low for k in _NUMBER_WORD_KEYS):
         return {}  # no count to find: every pattern needs a number or a number word
     starts = [m.start() for m in (_NUMBER_START_FOLDED.finditer(low) if foldable else _NUMBER_START_RE.finditer(text))]
@@ -553,7 +553,13 @@ def _randomised_count(sentences: list[Sentence]) -> int | None:
 def _lowered(text: str) -> str | None:
     """``text`` lowercased, when offsets in it are offsets in ``text`` (a folded pattern can search it); else None."""
     low = text.lower()
-    return low if len(low) == len(text) and not _UNFOLDABLE.search(text) else None
+    return low if _foldable(text, low) else None
+
+
+def _foldable(text: str, low: str) -> bool:
+    """Whether a folded pattern may search ``low``, the lowercased ``text``: the same offsets, and no letter
+    that ``re`` matches as "i" or "s" when case is ignored but that does not lowercase to it."""
+    return len(low) == len(text) and not _UNFOLDABLE.search(text)
 
 
 _COMBINING = re.compile("[\u0300-\u036f]")
