@@ -184,6 +184,8 @@ def test_a_secondary_analysis_takes_no_verdict_from_its_first_finding():
 @pytest.mark.parametrize("text", [
     "A phase III trial is needed to determine whether the combination of Z-360 and gemcitabine is superior to gemcitabine.",
     "Both capecitabine and S-1 monotherapies were active and tolerable as first-line treatment for elderly patients.",
+    "All the three analgesics used as first-line therapy were effective and well tolerated.",
+    "These findings suggest the need for telemedicine for patients who might benefit from group sessions but cannot travel.",
 ])
 def test_an_open_question_or_both_arms_active_claims_no_benefit(text):
     assert verdict.conclusion(_sentences(("conclusion", text))) is None
@@ -296,6 +298,28 @@ def test_a_conclusion_split_on_efficacy_gives_no_verdict_without_a_primary_endpo
     )
     assert verdict.mixed_conclusion(sentences) is True
     assert verdict.verdict(sentences, set(), [], comparative=True) is None
+
+
+@pytest.mark.parametrize("text", [
+    "This analysis has shown that relapse-free survival was significantly improved by the drug, but that overall survival was not.",
+    "The doublet improved the response rate but not overall survival.",
+    "The drug improved response, but survival was similar.",
+])
+def test_a_benefit_beside_an_elliptical_denial_is_a_split(text):
+    sentences = _sentences(("results", "Relapse was less frequent with the drug (P = .01)."), ("conclusion", text))
+    assert verdict.mixed_conclusion(sentences) is True
+    assert verdict.verdict(sentences, set(), [], comparative=True) is None
+
+
+def test_a_finding_marked_as_the_primary_endpoint_is_the_primary_comparison():
+    sentences = _sentences(("results", "There was no significant difference regarding time to definitive deterioration of "
+                                       "global health status (primary endpoint)."))
+    assert verdict.primary_comparison(sentences, {"QOL"}, ["quality of life"]) is False
+
+
+def test_no_significant_difference_regarding_the_endpoint_is_not_significant():
+    text = "There was no significant difference between the arms regarding fatigue at 12 weeks."
+    assert verdict.significance(text, text.index("fatigue")) is False
 
 
 def test_a_benefit_in_toxicity_beside_similar_efficacy_is_no_split():

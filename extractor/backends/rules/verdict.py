@@ -69,7 +69,7 @@ NOT_SIGNIFICANT = folded(
 NO_EFFECT_ON = folded(
     r"\b(?:no|not an?|without|lack of) (?:statistically )?significant (?:[a-z]+ )?"
     r"(?:effects?|differences?|improvements?|benefit|changes?|impact|reduction)\b"
-    r"(?:(?!\b(?:but|while|whereas|however)\b)(?:[^;.]|\.(?=\d))){0,120}\b(?:on|in|for)\b[^;,.]{0,25}$"
+    r"(?:(?!\b(?:but|while|whereas|however)\b)(?:[^;.]|\.(?=\d))){0,120}\b(?:on|in|for|regarding|in terms of|with respect to)\b[^;,.]{0,25}$"
 )
 #: A p-value: "P = .014", "p<0·001", "P-value 0.058", "P less than 0.05"
 P_VALUE = re.compile(r"\b[Pp]\s*(?:-?\s*values?)?\s*(?P<rel>[=<>≤≥]|&lt;|&gt;|less than|greater than)\s*(?P<p>0?[.·]\d+|1(?:[.·]0+)?)\b")
@@ -95,6 +95,10 @@ CONCLUDES_NO_BENEFIT = folded(
     r"\bshould not\b|\bno evidence\b|\bcannot be recommended\b|\bunlikely to (?:have|be|provide|improve)\b|"
     r"\brecommend no\b|\breduced (?:the )?(?:pfs|progression|survival|os|overall)|\bincreased (?:treatment )?(?:burden|toxicity)\b"
     r"|\b(?:yet|remains?) to be (?:proven|shown|demonstrated|established)\b"  # "its ability to X has yet to be proven"
+    # "improved response rate but not overall survival", "RFS was improved, but that overall survival was not"
+    r"|\bbut not (?:in |on |for )?(?:the )?(?:[\w-]+ ){0,2}?(?:survival|os|pfs|dfs|rfs|response|recurrence|relapse|efficacy)\b"
+    r"|\bbut (?:that )?(?:the )?(?:[\w-]+ ){1,3}(?:was|were|is|are|did|does) not(?= *[.;,])"
+    r"|\bbut (?:the )?(?:[\w-]+ ){1,3}(?:was|were|is|are|remained) (?:similar|comparable|unchanged|unaffected)\b"
     # "Neither the concurrent use of A nor the site of the patch showed a significant influence"
     r"|\bneither\b[^.;]{0,150}\bnor\b[^.;]{0,120}\b(?:significant|superior|better|improv\w*|benefit|effect|influence|differ\w*)\b"
 )
@@ -168,13 +172,18 @@ def primary_comparison(sentences: list[Sentence], primary: set[str], names: list
     for s in sentences:
         if s.section not in (RESULTS, CONCLUSION, "body") or _association_only(s.text.lower()):
             continue
-        start = _primary_position(s.text, primary, names)
+        start = 0 if _MARKED_PRIMARY.search(s.text) else _primary_position(s.text, primary, names)
         if start is None:
             continue
         found = significance(s.text, start)
         if found is not None:
             return found
     return None
+
+
+#: A sentence that marks its finding as the primary endpoint's: "no significant difference regarding time to
+#: deterioration of global health status (primary endpoint)".
+_MARKED_PRIMARY = re.compile(r"\((?:the )?primary (?:end ?points?|outcomes?|objectives?)\)", re.IGNORECASE)
 
 
 def _primary_position(text: str, primary: set[str], names: list[str]) -> int | None:
@@ -245,12 +254,16 @@ def _claims_benefit(text: str, m: re.Match[str], negatives: list[tuple[int, int]
     """Benefit words that claim one: not inside a negation, a trend, a subgroup only, a question still open
     ("needed to determine whether X is superior") or a sentence about both arms ("Both regimens were active")."""
     return not any(a <= m.start() < b + 30 for a, b in negatives) and not _TREND.search(text, 0, m.start()) \
-        and not _ONLY_IN.match(text, m.end()) and not _OPEN_OR_BOTH.search(text, 0, m.start())
+        and not _ONLY_IN.match(text, m.end()) and not _OPEN_OR_BOTH.search(text, 0, m.start()) \
+        and not _WHO_MIGHT.search(text, max(0, m.start() - 30), m.start())
 
 
 #: "… to determine whether the combination is superior", "research should examine the benefits of X", "Both
-#: capecitabine and S-1 were active": no arm is better.
-_OPEN_OR_BOTH = re.compile(r"(?:\bwhether\b|\b(?:examine|explore|investigate|assess|determine)\b|(?:^|[.;]\s+)both\b)[^.;]{0,120}$")
+#: capecitabine and S-1 were active", "All the three opioids were effective": no arm is better.
+_OPEN_OR_BOTH = re.compile(r"(?:\bwhether\b|\b(?:examine|explore|investigate|assess|determine)\b|(?:^|[.;]\s+)(?:both|all (?:the )?(?:two|three|four))\b)"
+                           r"[^.;]{0,120}$")
+#: "patients who might benefit from group interventions": people who could benefit, not a benefit found.
+_WHO_MIGHT = re.compile(r"\bwho\s+(?:may|might|could|would|will)\s+(?:still\s+|also\s+)?$")
 #: "a trend toward prolonged PFS": a trend is not a benefit (matched right before the benefit's words).
 _TREND = re.compile(r"\btrends? (?:toward|towards|to|for) (?:an? )?(?:\w+ )?$")
 #: "may reduce the risk of organ space SSI but only in the absence of leakage", "is effective only in those with
