@@ -57,6 +57,22 @@ def _counts(sentence: str) -> dict[str, int]:
     ("Toxicities seen in the 20 enrolled patients were mild.", {"enrolled": 20}),
     ("900 women who received drug A at 60 mg/day and 700 women who received placebo were evaluable.", {}),
     ("300 women with early breast cancer received either drug A or drug B.", {"enrolled": 300}),
+    ("Two hundred patients randomly received either drug A or drug B.", {"enrolled": 200}),
+    # enrolled: active "enrolled in", a flow from the screened, consent to randomisation, a sample, "we assigned"
+    ("A total of 310 patients from 12 centres in 8 countries enrolled in a double-blind trial of drug A.", {"enrolled": 310}),
+    ("Fifty patients were screened and 21 enrolled, of whom 17 were treated per protocol.", {"screened": 50, "enrolled": 21}),
+    ("Of 50 patients found eligible, 24 consented to randomisation.", {"enrolled": 24}),
+    ("The sample included N = 140 women with early-stage breast cancer.", {"enrolled": 140}),
+    ("A convenience sample of 42 women starting outpatient chemotherapy took part.", {"enrolled": 42}),
+    ("The sample of patients (n = 610) newly admitted to home care had family caregivers.", {"enrolled": 610}),
+    ("Using a two-group design, we assigned 80 breast cancer survivors with hot flashes either to yoga or to usual care.",
+     {"enrolled": 80}),
+    ("We randomly assigned 60 patients to the open group and 58 to the laparoscopic group.", {}),
+    ("Of 300 patients who had previously enrolled in the registry, 120 were randomised.", {"enrolled": 120}),
+    # enrolled: the whole before a bracket with the arms' sizes; a trial's aim among its people
+    ("Of 480 participants (241 vaccine; placebo 239), 450 completed the diary.", {"enrolled": 480}),
+    ("This randomized controlled trial assessed a relaxation program among 30 women diagnosed with breast cancer.",
+     {"enrolled": 30}),
 ])
 def test_enrolment_counts_in_the_shapes_of_unseen_abstracts(sentence, counts):
     assert _counts(sentence) == counts

@@ -267,7 +267,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "40 patients participated (chemoradiotherapy, n = 17; …)", "203 women entered the study"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:participated\b|(?:entered|joined) (?:the|this|our) (?:study|trial)\b)"),
     # "551 patients received either vinflunine … or docetaxel", "70 patients were treated with either MEV (Arm A) or …"
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}(?:\s+with\s+[^.;,()]{{1,80}}?)?\s+(?:received|were treated with|were given)\s+either\b"),
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}(?:\s+with\s+[^.;,()]{{1,80}}?)?\s+(?:randomly\s+)?(?:received|were treated with|were given)\s+either\b"),
     # "Twenty-three men received 300 μg selenium per day (n=12) or a placebo (n=11)": the arms' sizes, split
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:received|were treated with|were given)\s[^.;]{{0,120}}?"
                  rf"\(\s*n\s*=\s*\d+\s*\)[^.;]{{0,60}}?\bor\b"),
@@ -277,6 +277,17 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"\b(?:randomi[sz]ation|accrual|enrol(?:l)?ment|recruitment)\s+(?:totaled|totalled|reached|comprised)\s+(?:a\s+total\s+of\s+)?"
                  rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     ("enrolled", rf"\b(?:recruited|enrolled|randomi[sz]ed|included) were {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
+    # "A total of 329 patients from 10 centers in 9 countries enrolled in a double-blind randomized trial"
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>[^.;()]{{0,80}}?)\s(?<!\bwho\s)enrolled in (?:a|the|this|our)\b"),
+    # "Sixty-six patients were screened and 19 enrolled", "40 were eligible, 22 consented to randomisation"
+    ("enrolled", rf"\b(?:screened|eligible)\s*(?:,\s*|\s+and\s+){_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were\s+)?(?:enrolled|randomi[sz]ed|included)\b"),
+    ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:consented|agreed) to (?:randomi[sz]ation|be randomi[sz]ed)"),
+    # "The sample included N = 167 women", "Convenience sample of 38 women", "The sample of patients (n = 709)"
+    ("enrolled", rf"\bsample\s+(?:included|comprised|consisted\s+of|was)\s+(?:[nN]\s*=\s*)?{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
+    ("enrolled", rf"\bsample\s+of\s+{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
+    ("enrolled", rf"\bsample\s+of\s+{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
+    # "we assigned 76 postmenopausal breast cancer survivors with … either to the intervention group or to usual care"
+    ("enrolled", rf"\bwe\s+(?:randomly\s+)?(?:assigned|allocated)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
     # "of the 41 treated patients", "All 30 treated patients", "41 treated patients were evaluable"
     ("treated", rf"(?:among|of|in|for|all) (?:the |all |these )?{_COUNT} treated {_PEOPLE}"),
     ("treated", rf"^(?:a total of\s+)?{_COUNT} treated {_PEOPLE}"),
@@ -500,7 +511,7 @@ def _shape_matches(shape: _Shape, text: str, low: str | None, starts: list[int])
 _OF_THE_WHOLE = re.compile(rf"\W*(?:of|among)\s+(?:the\s+|all\s+|these\s+)?{_COUNT}\s+"
                            rf"(?:(?!screened|assessed|approached|invited|contacted|eligible|evaluable|evaluated|analy[sz]ed|treated)[\w-]+\s+){{0,4}}?{_PEOPLE_NOUN}"
                            rf"(?:\s+(?:from|in|at)\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:cent(?:er|re)s|hospitals|sites|institutions))?"
-                           rf"\s*,\s*(?:{NUM}|{WORD_NUMBER})\b", re.IGNORECASE)
+                           rf"(?:\s*\([^()]{{1,60}}\))?\s*,\s*(?:{NUM}|{WORD_NUMBER})\b", re.IGNORECASE)
 
 
 def _whole_population(sentences: list[Sentence]) -> int | None:
@@ -516,14 +527,15 @@ def _whole_population(sentences: list[Sentence]) -> int | None:
 #: "a trial, comparing singing classes to usual care, in 28 patients".
 _STUDIED_IN = re.compile(
     rf"\b(?:study|trial)\b[^.;]{{0,60}}?\b(?:comparing|to (?:test|investigate|evaluate|assess|compare|determine|examine)|evaluating|"
-    rf"investigating|assessing|examining|testing)\b[^.;]{{0,150}}?\bin {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}", re.IGNORECASE)
+    rf"investigating|assessing|examining|testing|assessed|evaluated|examined|investigated|tested)\b[^.;]{{0,150}}?\b(?:in|among) {_COUNT}\s+"
+    rf"(?:[\w-]+\s+){{0,4}}?{_PEOPLE}", re.IGNORECASE)
 
 
 def _studied_population(sentences: list[Sentence]) -> int | None:
     """The people a study's aim names, when no sentence printed the enrolled."""
     for sentence in sentences:
         low = sentence.text.lower()
-        if ("study" in low or "trial" in low) and " in " in low:
+        if ("study" in low or "trial" in low) and (" in " in low or " among " in low):
             n = next((n for n in (_count_of(m, sentence.text) for m in _STUDIED_IN.finditer(sentence.text)) if n), None)
             if n is not None:
                 return n
