@@ -85,6 +85,13 @@ CONCLUDES_BENEFIT = folded(
     r"\bequivalence (?:was|is) (?:shown|demonstrated)\b|\bassociated with (?:a )?significantly (?:higher|better|longer|improved)\b|"
     r"\b(?:longer|better|higher) (?:clinical benefit|survival|response)\b|\bbenefit in\b|\bcan be recommended\b"
 )
+#: A denial that leans on a claim before it: "improved response rate but not overall survival", "RFS was improved, but
+#: that overall survival was not", "… but survival was similar": the conclusion claims and denies (a split).
+BUT_NOT = folded(
+    r"\bbut not (?:in |on |for )?(?:the )?(?:[\w-]+ ){0,2}?(?:survival|os|pfs|dfs|rfs|response|recurrence|relapse|efficacy)\b"
+    r"|\bbut (?:that )?(?:the )?(?:[\w-]+ ){1,3}(?:was|were|is|are|did|does) not(?= *[.;,])"
+    r"|\bbut (?:the )?(?:[\w-]+ ){1,3}(?:was|were|is|are|remained) (?:similar|comparable|unchanged|unaffected)\b"
+)
 #: Conclusions that answer it in the negative.
 CONCLUDES_NO_BENEFIT = folded(
     r"\b(?:did not|does not|do not|failed to|not) (?:significantly )?(?:improve|prolong|increase|extend|reduce|benefit|"
@@ -95,10 +102,6 @@ CONCLUDES_NO_BENEFIT = folded(
     r"\bshould not\b|\bno evidence\b|\bcannot be recommended\b|\bunlikely to (?:have|be|provide|improve)\b|"
     r"\brecommend no\b|\breduced (?:the )?(?:pfs|progression|survival|os|overall)|\bincreased (?:treatment )?(?:burden|toxicity)\b"
     r"|\b(?:yet|remains?) to be (?:proven|shown|demonstrated|established)\b"  # "its ability to X has yet to be proven"
-    # "improved response rate but not overall survival", "RFS was improved, but that overall survival was not"
-    r"|\bbut not (?:in |on |for )?(?:the )?(?:[\w-]+ ){0,2}?(?:survival|os|pfs|dfs|rfs|response|recurrence|relapse|efficacy)\b"
-    r"|\bbut (?:that )?(?:the )?(?:[\w-]+ ){1,3}(?:was|were|is|are|did|does) not(?= *[.;,])"
-    r"|\bbut (?:the )?(?:[\w-]+ ){1,3}(?:was|were|is|are|remained) (?:similar|comparable|unchanged|unaffected)\b"
     # "Neither the concurrent use of A nor the site of the patch showed a significant influence"
     r"|\bneither\b[^.;]{0,150}\bnor\b[^.;]{0,120}\b(?:significant|superior|better|improv\w*|benefit|effect|influence|differ\w*)\b"
 )
@@ -236,11 +239,13 @@ def _conclusion_claims(sentences: list[Sentence], about: re.Pattern[str] | None 
     with ``about``, only claims whose clause matches it."""
     closing = [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
     text = " ".join(s.text for s in closing).lower()
+    splits = [m.start() for m in BUT_NOT.finditer(text)] if "but " in text else []
     negatives = [m.span() for m in CONCLUDES_NO_BENEFIT.finditer(text)]
-    positives = [m for m in CONCLUDES_BENEFIT.finditer(text) if _claims_benefit(text, m, negatives)]
+    positives = [m.start() for m in CONCLUDES_BENEFIT.finditer(text) if _claims_benefit(text, m, negatives)] + splits
+    negatives += [(a, a) for a in splits]
     if about is not None:
         negatives = [(a, b) for a, b in negatives if _reaches(about, text, a)]
-        positives = [m for m in positives if _reaches(about, text, m.start())]
+        positives = [a for a in positives if _reaches(about, text, a)]
     return bool(negatives), bool(positives)
 
 
