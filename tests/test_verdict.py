@@ -311,6 +311,19 @@ def test_a_benefit_beside_an_elliptical_denial_is_a_split(text):
     assert verdict.verdict(sentences, set(), [], comparative=True) is None
 
 
+def test_not_finding_any_difference_is_no_benefit():
+    text = "Despite a small sample, we could not identify any clinical difference between the two reconstructions."
+    assert verdict.conclusion(_sentences(("conclusion", text))) is False
+
+
+@pytest.mark.parametrize("text", [
+    "Scores were improved in the postoperative periods (P < .01).",
+    "Body weight was reduced during the postoperative period in the drug group (P < .01).",
+])
+def test_a_change_over_time_in_each_group_is_not_the_comparison(text):
+    assert verdict.first_significance(_sentences(("results", text))) is None
+
+
 def test_a_finding_marked_as_the_primary_endpoint_is_the_primary_comparison():
     sentences = _sentences(("results", "There was no significant difference regarding time to definitive deterioration of "
                                        "global health status (primary endpoint)."))

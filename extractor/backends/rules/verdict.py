@@ -102,6 +102,9 @@ CONCLUDES_NO_BENEFIT = folded(
     r"\bshould not\b|\bno evidence\b|\bcannot be recommended\b|\bunlikely to (?:have|be|provide|improve)\b|"
     r"\brecommend no\b|\breduced (?:the )?(?:pfs|progression|survival|os|overall)|\bincreased (?:treatment )?(?:burden|toxicity)\b"
     r"|\b(?:yet|remains?) to be (?:proven|shown|demonstrated|established)\b"  # "its ability to X has yet to be proven"
+    # "we could not identify any clinical difference between INT and RY"
+    r"|\b(?:could not|did not|were unable to|failed to) (?:identify|find|detect|observe) (?:any )?(?:clinical(?:ly)? |significant |"
+    r"statistically significant |meaningful |relevant )*(?:differences?|benefit|advantage|effect)\b"
     # "Neither the concurrent use of A nor the site of the patch showed a significant influence"
     r"|\bneither\b[^.;]{0,150}\bnor\b[^.;]{0,120}\b(?:significant|superior|better|improv\w*|benefit|effect|influence|differ\w*)\b"
 )
@@ -318,6 +321,7 @@ _WITHIN_GROUP = folded(
     r"(?:baseline|pre-?\w+ (?:values?|levels?|scores?|\w+))\b"
     r"|\bwithin (?:each|both|the|either) (?:groups?|arms?)\b|\bover time\b"
     r"|\b(?:increased|decreased|improved|reduced|changed) (?:at|after|by|during) (?:week|month|day|the end)\b"
+    r"|\b(?:increased|decreased|improved|reduced|changed) (?:in|during) the post-?\w+ periods?\b"
     r"|\b(?:noted|observed|seen|found|detected) in the (?:control|study|intervention|treatment|placebo) (?:group|arm)\b"
 )
 #: ... unless the sentence compares the groups ("greater improvement from baseline than with placebo").
