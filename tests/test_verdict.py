@@ -311,6 +311,21 @@ def test_a_benefit_beside_an_elliptical_denial_is_a_split(text):
     assert verdict.verdict(sentences, set(), [], comparative=True) is None
 
 
+def test_comparable_survival_rates_with_words_between_is_no_benefit():
+    text = "Both ablation techniques provided comparable local progression-free survival rates."
+    assert verdict.conclusion(_sentences(("conclusion", text))) is False
+
+
+def test_both_after_an_opening_phrase_claims_no_benefit():
+    text = "In conclusion, both schemes have high efficacy as first-line treatment."
+    assert verdict.conclusion(_sentences(("conclusion", text))) is None
+
+
+def test_non_inferiority_not_proven_is_not_met():
+    text = "Thus, the non-inferiority of drug A compared with drug B in delayed emesis was not proven."
+    assert verdict.stated(_sentences(("results", text))) is False
+
+
 def test_not_finding_any_difference_is_no_benefit():
     text = "Despite a small sample, we could not identify any clinical difference between the two reconstructions."
     assert verdict.conclusion(_sentences(("conclusion", text))) is False

@@ -39,7 +39,7 @@ STATED_NOT_MET = folded(
     r"|primary (?:end ?point|objective|outcome) (?:was|were|has) not (?:been )?(?:met|achieved|reached|attained)"
     r"|not superior to (?:the )?null|null hypothesis (?:was not|could not be) rejected"
     r"|\b(?:failed to|did not|could not|unable to) (?:show|demonstrate|establish|prove) (?:the )?(?:non-?inferiority|equivalence)\b"
-    r"|\b(?:non-?inferiority|equivalence)\b[^.;]{0,60}?\b(?:was|were|could) not (?:be )?(?:shown|demonstrated|established|claimed)"
+    r"|\b(?:non-?inferiority|equivalence)\b[^.;]{0,60}?\b(?:was|were|could) not (?:be )?(?:shown|demonstrated|established|claimed|proven)"
     r"|\bneither\b(?:[^.]|\.(?=\d)){0,150}\bnor\b(?:[^.]|\.(?=\d)){0,120}\b(?:superior|better|different)\b[^.]{0,60}\bprimary"
     # "no significant difference in the primary endpoint", "differences in the primary outcomes were not significant"
     r"|\bno (?:evidence of (?:an? )?)?(?:statistically )?significant (?:[a-z]+ )?(?:differences?|improvements?|effects?|benefit) (?:(?:was|were) (?:found|observed|seen|shown) )?"
@@ -98,7 +98,8 @@ CONCLUDES_NO_BENEFIT = folded(
     r"show|demonstrate|result in|lead to|confer|translate|provide)\w*(?: that\b[^.;]{0,80})?|\bno (?:significant )?(?:benefit|improvement|advantage|"
     r"difference|effect|impact|role)\b|\bno (?:survival|clinical|overall) (?:benefit|advantage)\b|\bnot (?:superior|more effective|better|recommended|justified|warranted)\b|"
     r"\bno better than\b|\bof no (?:clinical )?(?:interest|value|benefit)\b|"
-    r"\b(?:similar|comparable|equivalent) (?:efficacy|outcomes?|results?|survival|response)|\bineffective\b|"
+    r"\b(?:similar|comparable) (?:[\w-]+ ){0,3}?(?:efficacy|outcomes?|results?|survival|response)|\bequivalent (?:efficacy|outcomes?|"
+    r"results?|survival|response)|\bineffective\b|"
     r"\bshould not\b|\bno evidence\b|\bcannot be recommended\b|\bunlikely to (?:have|be|provide|improve)\b|"
     r"\brecommend no\b|\breduced (?:the )?(?:pfs|progression|survival|os|overall)|\bincreased (?:treatment )?(?:burden|toxicity)\b"
     r"|\b(?:yet|remains?) to be (?:proven|shown|demonstrated|established)\b"  # "its ability to X has yet to be proven"
@@ -268,7 +269,7 @@ def _claims_benefit(text: str, m: re.Match[str], negatives: list[tuple[int, int]
 
 #: "… to determine whether the combination is superior", "research should examine the benefits of X", "Both
 #: capecitabine and S-1 were active", "All the three opioids were effective": no arm is better.
-_OPEN_OR_BOTH = re.compile(r"(?:\bwhether\b|\b(?:examine|explore|investigate|assess|determine)\b|(?:^|[.;]\s+)(?:both|all (?:the )?(?:two|three|four))\b)"
+_OPEN_OR_BOTH = re.compile(r"(?:\bwhether\b|\b(?:examine|explore|investigate|assess|determine)\b|(?:^|[.;,]\s+)(?:both|all (?:the )?(?:two|three|four))\b)"
                            r"[^.;]{0,120}$")
 #: "patients who might benefit from group interventions": people who could benefit, not a benefit found.
 _WHO_MIGHT = re.compile(r"\bwho\s+(?:may|might|could|would|will)\s+(?:still\s+|also\s+)?$")
