@@ -65,10 +65,15 @@ def _counts(sentence: str) -> dict[str, int]:
     ("The sample included N = 140 women with early-stage breast cancer.", {"enrolled": 140}),
     ("A convenience sample of 42 women starting outpatient chemotherapy took part.", {"enrolled": 42}),
     ("The sample of patients (n = 610) newly admitted to home care had family caregivers.", {"enrolled": 610}),
+    ("External validation was then carried out on a new sample of 1020 patients from an access program.", {}),
     ("Using a two-group design, we assigned 80 breast cancer survivors with hot flashes either to yoga or to usual care.",
      {"enrolled": 80}),
     ("We randomly assigned 60 patients to the open group and 58 to the laparoscopic group.", {}),
     ("Of 300 patients who had previously enrolled in the registry, 120 were randomised.", {"enrolled": 120}),
+    ("Here, we show data from 140 patients (70 TE and 70 TEL patients).", {"enrolled": 140}),
+    ("We conducted an open-label randomized phase II study to test whether low dose cyclophosphamide could improve "
+     "antigen-specific immune responses and clinical efficacy of personalized peptide vaccination in 52 previously "
+     "treated patients.", {"enrolled": 52}),
     # enrolled: the whole before a bracket with the arms' sizes; a trial's aim among its people
     ("Of 480 participants (241 vaccine; placebo 239), 450 completed the diary.", {"enrolled": 480}),
     ("This randomized controlled trial assessed a relaxation program among 30 women diagnosed with breast cancer.",

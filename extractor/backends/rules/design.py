@@ -284,8 +284,11 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:consented|agreed) to (?:randomi[sz]ation|be randomi[sz]ed)"),
     # "The sample included N = 167 women", "Convenience sample of 38 women", "The sample of patients (n = 709)"
     ("enrolled", rf"\bsample\s+(?:included|comprised|consisted\s+of|was)\s+(?:[nN]\s*=\s*)?{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
-    ("enrolled", rf"\bsample\s+of\s+{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
+    ("enrolled", rf"(?<!new )(?<!validation )(?<!test )\bsample\s+of\s+{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     ("enrolled", rf"\bsample\s+of\s+{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
+    # "Here, we show data from 125 patients (63 TE and 62 TEL patients)"
+    ("enrolled", rf"\bwe (?:show|report|present|analy[sz]ed|describe) (?:the )?(?:data|results|outcomes) (?:from|of|on|for) {_COUNT}\s+"
+                 rf"(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     # "we assigned 76 postmenopausal breast cancer survivors with … either to the intervention group or to usual care"
     ("enrolled", rf"\bwe\s+(?:randomly\s+)?(?:assigned|allocated)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
     # "of the 41 treated patients", "All 30 treated patients", "41 treated patients were evaluable"
@@ -413,7 +416,8 @@ _KIND_HINTS = {
     "screened": ("screen",),
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist", "eligible",
                  "participated", "joined", "either", "compared", "consisted of", "n=", "n =",
-                 "accru", "trial", "study", "consented", "took part", "subjects were", "participants were", "patients were"),
+                 "accru", "trial", "study", "consented", "took part", "subjects were", "participants were", "patients were",
+                 "sample of", "data from"),
     "treated": ("treat", "receiv", "given", "safety"),
     "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "intent", "intention", "available for", "analy",
                   "enrolled in", "enrolled on", "included in", "randomized in", "randomised in", "participating in",
@@ -430,7 +434,7 @@ _ENROLMENT_HINTS = (
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
     "trial compared", "consisted of", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
-    "could be assessed", "totaled", "totalled", "trial on", "study on")
+    "could be assessed", "totaled", "totalled", "trial on", "study on", "sample of", "data from")
 
 
 #: Kinds whose counts are dropped when they are one arm's (an enrolled count has its own guards in ``_count_of``).
@@ -527,7 +531,7 @@ def _whole_population(sentences: list[Sentence]) -> int | None:
 #: "a trial, comparing singing classes to usual care, in 28 patients".
 _STUDIED_IN = re.compile(
     rf"\b(?:study|trial)\b[^.;]{{0,60}}?\b(?:comparing|to (?:test|investigate|evaluate|assess|compare|determine|examine)|evaluating|"
-    rf"investigating|assessing|examining|testing|assessed|evaluated|examined|investigated|tested)\b[^.;]{{0,150}}?\b(?:in|among) {_COUNT}\s+"
+    rf"investigating|assessing|examining|testing|assessed|evaluated|examined|investigated|tested)\b[^.;]{{0,200}}?\b(?:in|among) {_COUNT}\s+"
     rf"(?:[\w-]+\s+){{0,4}}?{_PEOPLE}", re.IGNORECASE)
 
 
