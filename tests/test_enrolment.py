@@ -29,7 +29,9 @@ def _counts(sentence: str) -> dict[str, int]:
     ("50 patients were treated with cream A, 52 patients were treated with cream B.", {}),
     ("40 patients were treated with drug A (group 1) while 38 patients underwent surgery (group 2).", {}),
     ("Fifty patients were treated with drug A and 48 patients were treated with drug B.", {}),
-    ("Seven thousand and ten patients were treated.", {}),  # not 7, not 10
+    ("Seven thousand and ten patients were treated.", {"treated": 7010}),  # not 7, not 10
+    ("One thousand two hundred ninety patients were randomly assigned.", {"enrolled": 1290}),
+    ("One thousand eighty-one women were randomly allocated to drug A or drug B.", {"enrolled": 1081}),
     # evaluable: eligible or available for the analysis, could be evaluated, a description before "were evaluable"
     ("Of 300 patients randomized, 281 were eligible for efficacy analysis.", {"enrolled": 300, "evaluable": 281}),
     ("A total of 500 patients were randomized and 470 were available for analysis.", {"enrolled": 500, "evaluable": 470}),

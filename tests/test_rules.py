@@ -64,6 +64,8 @@ def test_numbers():
     assert word_to_int("Thirty-one") == 31
     assert word_to_int("one hundred and fifty-nine") == 159
     assert word_to_int("six") == 6
+    assert word_to_int("One thousand two hundred ninety-nine") == 1299
+    assert word_to_int("Seven thousand and twenty") == 7020
 
 
 # ---------------------------------------------------------------- seeds

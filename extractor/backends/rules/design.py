@@ -194,7 +194,9 @@ def multicenter(text: str) -> bool | None:
 
 # ------------------------------------------------------------- enrolment
 
-_COUNT = rf"(?P<n>{NUM}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"
+#: "One thousand two hundred ninety-nine", "Seven thousand and twenty": a count in words past a thousand.
+_THOUSANDS = rf"(?:one|two|three|four|five|six|seven|eight|nine) thousand(?:,? (?:and )?{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)?"
+_COUNT = rf"(?P<n>{NUM}|{_THOUSANDS}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"
 _PEOPLE_NOUN = (r"(?:patients|participants|subjects|women|men|children|adults|pts|cases|individuals|volunteers|survivors|"
                 r"persons|outpatients|inpatients|smokers|girls|boys|veterans|recipients)")
 _PEOPLE = (
@@ -615,6 +617,7 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 def _whole_counts(key: str, matches: list[re.Match[str]], text: str) -> list[re.Match[str]]:
     """The matches whose count is the trial's: none when one treated shape counts twice in a sentence ("189 patients were
     treated with A, 190 patients were treated with B": the arms'), and none that is one arm's."""
+    matches = [m for m in matches if not any(o.start("n") < m.start("n") < o.end("n") for o in matches)]  # "ten" in "seven thousand and ten"
     if key == "treated" and len({m.start("n") for m in matches}) > 1:
         return []
     return [m for m in matches if not _counts_one_arm(key, m, text)]

@@ -198,7 +198,8 @@ def parse_number(raw: str) -> float:
 
 
 def word_to_int(raw: str) -> int | None:
-    """"Thirty-one" -> 31, "one hundred and fifty-nine" -> 159, "12" -> 12; None if not a number."""
+    """"Thirty-one" -> 31, "one hundred and fifty-nine" -> 159, "one thousand eighty-eight" -> 1088, "12" -> 12; None if
+    not a number."""
     raw = raw.strip().lower()
     if _WHOLE_NUMBER.fullmatch(raw):
         return int(raw.replace(",", ""))
@@ -207,7 +208,9 @@ def word_to_int(raw: str) -> int | None:
     if not parts:
         return None
     for part in parts:
-        if part == "hundred":
+        if part == "thousand":  # "one thousand two hundred ninety-nine"
+            total, current = total + max(current, 1) * 1000, 0
+        elif part == "hundred":
             current = max(current, 1) * 100
         elif part in _WORD_NUMBERS:
             current += _WORD_NUMBERS[part]
