@@ -32,6 +32,8 @@ def _sentences(*pairs: tuple[str, str]) -> list[Sentence]:
     ("Median PFS was 5.5 vs 5.5 months (HR, 0.68) and did not meet predefined efficacy criteria.", False),
     ("Intention-to-treat analyses showed no evidence of a statistically significant intervention effect on primary or "
      "secondary outcomes.", False),
+    ("There was no significant difference in average score values between the two groups with regard to the primary "
+     "(p = 0.34) or the secondary endpoint (p = 0.94).", False),
 ])
 def test_stated_verdicts(text, met):
     assert verdict.stated(_sentences(("results", text))) is met

@@ -45,6 +45,9 @@ STATED_NOT_MET = folded(
     r"|\bno (?:evidence of (?:an? )?)?(?:statistically )?significant (?:[a-z]+ )?(?:differences?|improvements?|effects?|benefit) (?:(?:was|were) (?:found|observed|seen|shown) )?"
     r"(?:in|on|for|between)\b[^.;]{0,30}?\bprimary (?:(?:or|and) secondary )?(?:end ?points?|outcomes?|objectives?)"
     r"|\bprimary (?:end ?points?|outcomes?)\b[^.;]{0,30}?\b(?:was|were|did) not (?:statistically )?(?:significant(?:ly)?|differ)"
+    # "no significant difference in average scores between A and B with regard to the primary (p = 0.34)"
+    r"|\bno (?:statistically )?significant differences?\b(?:(?!\b(?:but|while|whereas|except)\b)[^.;]){0,100}?"
+    r"\b(?:with regard to|regarding|with respect to|in terms of) (?:the )?primary\b"
 )
 #: "significantly longer", "statistically significant improvement", "significant benefit"
 SIGNIFICANT = folded(
