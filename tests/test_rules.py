@@ -928,6 +928,9 @@ def test_supportive_drugs_and_short_code_names_are_interventions():
     assert [i["name"] for i in interventions_in("acetaminophen and naproxen plus tamsulosin")] == \
         ["acetaminophen", "naproxen", "tamsulosin"]
     assert [i["name"] for i in interventions_in("gemcitabine plus Z-360 120 mg")] == ["gemcitabine", "Z-360"]
+    # preparations of supportive-care trials: an antiseptic mouthwash, an ointment, a recombinant hormone
+    assert [i["name"] for i in interventions_in("povidone-iodine or erythromycin ointment or rhTSH or misoprostol")] == \
+        ["povidone-iodine", "erythromycin", "rhTSH", "misoprostol"]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -93,7 +93,9 @@ _HEAD_AS_MODIFIER = quick(
     r"volumes?|planning|techniques?|oncologists?|oncology|departments?|units?|specialists?|nurses?|staff|teams?|"
     r"cent(?:re|er)s?|data|history|records?|complications?|specimens?|samples?|margins?|findings|rates?|sessions?|"
     r"adherence|compliance|participation|uptake|delivery|costs?|site|sites|wounds?|patients|evaluation|assessment|scales?|"
-    r"system|questionnaires?|index|scores?|subscales?|success|failure|materials?)\b",
+    r"system|questionnaires?|index|scores?|subscales?|success|failure|materials?|"
+    r"skin|reactions?|dermatitis|mucositis|pneumonitis|enteritis|proctitis|cystitis|o?esophagitis|fibrosis|necrosis|"
+    r"injur(?:y|ies)|toxicit(?:y|ies)|damage|exposure|side[- ]effects?)\b",
     re.IGNORECASE,
 )
 #: A name after one of these words is not what an arm gets: "no preservation", "without surgery",
