@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from extractor.backends.rules.lexicon import DrugMention, cytotoxic, find_drugs, regimen_components
 from extractor.backends.rules.nondrug import find_non_drugs
+from extractor.backends.rules.text import expansion
 from extractor.patterns import quick
 
 _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
@@ -457,6 +458,30 @@ def _give_interventions(arms: list[ArmDraft], glossary: str) -> None:
             letters = _drug_abbreviations(glossary) if letters is None else letters
             if letters:
                 arm.interventions = interventions_in(" ".join(_spelled_out(arm.label, letters)))
+        if not arm.interventions and arm.label and len(arms) >= 2:
+            arm.interventions = _defined_interventions(arm.label, glossary)
+
+
+#: An arm's label that may be an abbreviation the text defines: "B-I", "BT", "SNBM", "CBT/PE".
+_ABBREVIATED_LABEL = re.compile(r"[A-Za-z0-9/+-]*[A-Z][A-Za-z0-9/+-]*")
+_WORD_AFTER_BRACKET = re.compile(r"\s*[A-Za-z][\w-]*")
+
+
+def _defined_interventions(label: str, glossary: str) -> list[dict[str, str | None]]:
+    """The interventions of the words an arm's abbreviation stands for, with the head word after its bracket:
+    "Billroth-I (B-I) reconstruction" for "B-I", "brachytherapy (BT)" for "BT"; [] when they name none."""
+    if not _ABBREVIATED_LABEL.fullmatch(label):
+        return []
+    long_form = expansion(label, glossary)
+    if not long_form or " of " in long_form:
+        return []  # "interposition of jejunum reconstruction (INT)": no head names it; the arm's name will
+    at = glossary.find(f"({label})")
+    start = glossary.rfind(long_form, max(0, at - 160), at) if at > 0 else -1
+    if start < 0:
+        return []
+    end = at + len(label) + 2
+    after = _WORD_AFTER_BRACKET.match(glossary, end)
+    return interventions_in(glossary[start:after.end() if after else end])
 
 
 # ---------------------------------------------------------------- regimens named by abbreviation
