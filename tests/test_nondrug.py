@@ -96,6 +96,11 @@ def test_radiotherapy_after_a_time_word_is_still_given():
     ("randomised by computer program", []),
     ("the effects of a structured physical training program on fatigue", ["structured physical training program"]),
     ("a control group that received standard care as provided on the wards", ["standard care"]),
+    # a therapy is named by what it does, not by its setting or its drugs
+    ("live music therapy or cognitive-behavioral therapy (CBT) during endocrine therapy and maintenance therapy",
+     ["live music therapy", "cognitive-behavioral therapy"]),
+    ("randomised to a compound borax gargle or a placebo lozenge", ["compound borax gargle"]),
+    ("acute diarrhoea during chemoradiation therapy", ["chemoradiation therapy"]),
 ])
 def test_a_generic_head_names_a_treatment_only_with_a_word_that_says_which(text, names):
     assert _names(text) == names

@@ -38,7 +38,7 @@ _ANY_WORD = r"."  # generic heads ("program", "intervention") name one only with
 
 #: Head words, the longer written first (the regex takes the leftmost, then the first alternative).
 HEADS = (
-    Head(r"radiation therapy|chemo-?radiotherapy|chemo-?radiation|radiotherapy|irradiation|brachytherapy|"
+    Head(r"radiation therapy|chemo-?radiation therapy|chemo-?radiotherapy|chemo-?radiation|radiotherapy|irradiation|brachytherapy|"
          r"radiosurgery|hypo-?fractionation|radiation", "radiation"),
     Head(r"surgery|resection|excision|\w+ectomy|dissection|biopsy|reconstruction|transplantation|ablation|"
          r"(?:chemo-?)?emboli[sz]ation|anastomosis|augmentation|preservation|acupuncture|acupressure", "procedure"),
@@ -49,6 +49,12 @@ HEADS = (
     Head(r"program(?:me)?s?|interventions?|training|education|coaching|diets?|supplementation|booklets?|support", "other",
          _ANY_WORD),
     Head(r"care", "other", r"usual|standard|routine|nursing|conventional"),
+    # a therapy named by what it does, not by the drugs it gives ("endocrine therapy", "maintenance therapy")
+    Head(r"therapy|therapies", "other",
+         r"music|dignity|massage|physical|cognitive|behaviou?ral|laser|decongestive|lymphatic|art\b|light|photodynamic|"
+         r"oxygen|hyperbaric|compression|occupational|speech|family|couples?|meaning|narrative|acceptance|reminiscence|"
+         r"aroma|sound|play\b|manual|mirror|animal|expressive|problem-solving|mindfulness|interpersonal|psychodynamic"),
+    Head(r"mouthwash(?:es)?|mouth ?rinses?|gargles?|lozenges?|ointments?|creams?", "other", r"(?!placebo\b)\w"),  # not "placebo lozenge"
 )
 _HEADS = r"\b(?:" + "|".join(f"(?P<h{i}>{h.pattern})" for i, h in enumerate(HEADS)) + r")\b"
 # Searched in the lowercased text (re is several times slower on a case-insensitive alternation); the
@@ -57,7 +63,7 @@ _HEAD_RE, _HEAD_RE_ANY_CASE = folded(_HEADS), quick(_HEADS, re.IGNORECASE)
 _HEAD_HINT = folded(r"radi|fraction|therap|surg|ectom|section|ision|biops|struct|transplant|ablat|emboli|anastom|augment|preserv|"
                    r"acup|sampl|stimul|device|stent|dress|cathet|exerc|yoga|qigong|tai chi|massage|reflex|medit|mindful|"
                    r"hypno|imagery|relax|telemon|navig|rehab|counsel|program|intervention|train|educat|coach|diet|"
-                   r"supplement|booklet|support|care")
+                   r"supplement|booklet|support|care|therap|mouth|gargle|lozenge|ointment|cream")
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -78,7 +84,7 @@ under over about among against across around throughout until since upon like wh
 required requiring need needs needed needing switching unnecessary planned scheduled experimental control novel new
 computer computer-generated treatment treatments therapy therapies
 various favored favoured favouring favoring got get gets getting including included maintained maintaining
-continued continuing
+continued continuing called named termed entitled
 one two three four five six seven eight nine ten twelve gy cgy mg
 """)
 #: Not a name of its own: the head of a generic phrase needs a word before it other than these ("a new program").
