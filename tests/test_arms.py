@@ -574,3 +574,11 @@ def test_an_arm_known_by_an_abbreviation_takes_what_its_long_form_names():
                  "In all, 80 patients were randomly allocated into the R-Y (40 patients) and B-I (40 patients) groups."]
     arms = {a.label: [i["name"] for i in a.interventions] for a in find_arms(title, sentences)}
     assert arms == {"R-Y": ["Roux-en-Y reconstruction"], "B-I": ["Billroth-I reconstruction"]}
+
+
+def test_a_long_form_written_with_slashes_or_defined_in_the_plural_names_the_arm():
+    title = "Tegafur/leucovorin combined with irinotecan (TGI) in colon cancer"
+    sentences = ["Enhanced recovery programmes (ERPs) shorten stays.",
+                 "Patients were randomly assigned to the TGI (n = 40) or ERP (n = 41) groups."]
+    arms = {a.label: [i["name"] for i in a.interventions] for a in find_arms(title, sentences)}
+    assert arms == {"TGI": ["Tegafur", "leucovorin", "irinotecan"], "ERP": ["Enhanced recovery programmes"]}

@@ -1797,6 +1797,8 @@ def test_a_trial_that_names_its_chemotherapy_drugs_lists_them_not_chemotherapy()
     ("those progressing after prior chemotherapy with cisplatin and gemcitabine got erlotinib", ["erlotinib"]),
     ("amifostine given just prior to carboplatin and ifosfamide", ["amifostine", "carboplatin", "ifosfamide"]),
     ("patients with prior docetaxel were given docetaxel again", ["docetaxel"]),  # given in the trial too
+    ("mitoxantrone or megesterol in tamoxifen resistant disease", ["mitoxantrone", "megesterol"]),
+    ("sunitinib for imatinib-refractory tumours unresponsive to nilotinib", ["sunitinib"]),
 ])
 def test_what_patients_had_before_the_trial_is_not_its_intervention(text, names):
     from extractor.backends.rules.arms import interventions_in

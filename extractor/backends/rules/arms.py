@@ -133,12 +133,16 @@ _CHEMOTHERAPY_HINT = quick(r"chemotherapy", re.IGNORECASE)
 #: letrozole or anastrozole", "after failure of tamoxifen", "prior chemotherapy with cisplatin".
 _BEFORE_THE_TRIAL = quick(
     r"\b(?:previously\s+(?:been\s+)?(?:treated\s+with|received|receiving|exposed\s+to)|pre-?treated\s+with|"
-    r"(?:refractory|resistant|intolerant)\s+to|failure\s+(?:of|on)|progress(?:ed|ing|ion)\s+(?:on|after|during|following)|"
+    r"(?:refractory|resistant|intolerant|unresponsive|non-?responsive)\s+to|failure\s+(?:of|on)|progress(?:ed|ing|ion)\s+(?:on|after|during|following)|"
     r"failed|failing|prior(?!\s+to\b)|previous)"
     r"(?:\s+[\w-]+)?(?:\s+(?:chemotherapy|therapy|treatment|regimens?)\s+(?:with|including|containing|of))?\s+$",
     re.IGNORECASE,
 )
-_BEFORE_THE_TRIAL_HINT = quick(r"previous|pre-?treated|refractory|resistant|intolerant|failure|progress|fail|prior", re.IGNORECASE)
+_BEFORE_THE_TRIAL_HINT = quick(r"previous|pre-?treated|refractory|resistant|intolerant|responsive|failure|progress|fail|prior|naive|naïve",
+                               re.IGNORECASE)
+#: The same, said after the drug: "tamoxifen resistant", "docetaxel-refractory", "imatinib-naive", "cisplatin failure".
+_BEFORE_THE_TRIAL_AFTER = re.compile(r"[\s-]*(?:resistant|refractory|pre-?treated|naive|naïve|failure|intolerant)\b",
+                                     re.IGNORECASE)
 _LISTED_WITH = re.compile(r"^\s*(?:,|and|or|and/or|plus|\+|/|-)?\s*(?:(?:and|or)\s+)?$", re.IGNORECASE)
 
 
@@ -153,7 +157,8 @@ def _not_given_before(text: str, mentions: tuple[DrugMention, ...]) -> tuple[Dru
         if previous is not None and before and _LISTED_WITH.match(_DOSE_WORDS.sub(" ", text[previous.end:m.start])):
             before = True  # "refractory to letrozole or anastrozole"
         else:
-            before = _BEFORE_THE_TRIAL.search(text, max(0, m.start - 60), m.start) is not None
+            before = _BEFORE_THE_TRIAL.search(text, max(0, m.start - 60), m.start) is not None \
+                or _BEFORE_THE_TRIAL_AFTER.match(text, m.end) is not None
         if not before:
             kept.append(m)
         previous = m
@@ -472,14 +477,15 @@ def _defined_interventions(label: str, glossary: str) -> list[dict[str, str | No
     "Billroth-I (B-I) reconstruction" for "B-I", "brachytherapy (BT)" for "BT"; [] when they name none."""
     if not _ABBREVIATED_LABEL.fullmatch(label):
         return []
-    long_form = expansion(label, glossary)
+    defined = next((f"({a})" for a in (label, f"{label}s") if f"({a})" in glossary), "")  # "(ERPs)" for "ERP"
+    long_form = expansion(defined[1:-1], glossary) if defined else None
     if not long_form or " of " in long_form:
         return []  # "interposition of jejunum reconstruction (INT)": no head names it; the arm's name will
-    at = glossary.find(f"({label})")
-    start = glossary.rfind(long_form, max(0, at - 160), at) if at > 0 else -1
+    at = glossary.find(defined)
+    start = glossary.rfind(long_form.split()[0], max(0, at - 160), at)  # "uracil/tegafur" is "uracil tegafur"
     if start < 0:
         return []
-    end = at + len(label) + 2
+    end = at + len(defined)
     after = _WORD_AFTER_BRACKET.match(glossary, end)
     return interventions_in(glossary[start:after.end() if after else end])
 
