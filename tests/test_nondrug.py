@@ -70,9 +70,19 @@ def test_a_head_used_as_a_modifier_names_nothing(text):
     "caregivers received education on pulmonary rehabilitation",
     "poor quality of life long time after surgery",
     "the possible need for further surgery",
+    "pain in the first weeks after lung cancer surgery or after CRC resection",  # a time, two words on
+    "children under three were treated with intent to avoid irradiation",
+    "women in the writing group were more satisfied with the emotional support they received",
+    "improved more on the EORTC physical function scale intervention (0-100) score",
 ])
 def test_what_an_arm_does_not_get_is_not_named(text):
     assert _names(text) == []
+
+
+def test_the_parts_of_a_programme_are_not_names_of_their_own():
+    assert _names("supervised exercise comprising resistance training, relaxation and body awareness training, "
+                  "compared with conventional care") == ["supervised exercise", "conventional care"]
+    assert _names("after randomization to yoga") == ["yoga"]  # a time word, then not a time
 
 
 def test_a_count_of_programmes_is_not_part_of_their_name():

@@ -86,6 +86,8 @@ computer computer-generated treatment treatments therapy therapies
 various favored favoured favouring favoring got get gets getting including included maintained maintaining
 continued continuing called named termed entitled
 one two three four five six seven eight nine ten twelve gy cgy mg
+scale scales score scores subscale subscales index questionnaire avoid avoids avoided avoiding omit omits omitted omitting
+comprising comprised comprises consisting consisted consists composed
 """)
 #: Not a name of its own: the head of a generic phrase needs a word before it other than these ("a new program").
 _VAGUE = _words("""
@@ -108,13 +110,19 @@ _HEAD_AS_MODIFIER = quick(
 #: "prior surgery", "history of transurethral resection", "the need for further surgery",
 #: "suitable for breast conservation surgery".
 _NOT_GIVEN = re.compile(r"\b(?:(?:no|without|not|nothing|neither|nor)(?:\s+(?:history|evidence)\s+of)?|history\s+of|"
-                        r"prior(?:\s+to)?|previous|further|additional|repeat|unnecessary|"
+                        r"prior(?:\s+to)?|previous|further|additional|repeat|unnecessary|avoid(?:s|ed|ing)?|omit(?:s|ted|ting)?|"
+                        r"(?:perceptions?|views?)\s+of(?:\s+the)?|satisf(?:ied|action)\s+with(?:\s+the)?|"
                         r"(?:(?:un)?suitable|candidates?|(?:in)?eligible|unfit|scheduled|referred|considered)\s+for)\s+$", re.IGNORECASE)
 #: A procedure after one of these words marks a time, who was eligible or what was taught, not a treatment:
 #: "long after surgery", "patients undergoing HSCT", "education on pulmonary rehabilitation" (radiotherapy
 #: "given before radiotherapy" stays one: labellers list it in every arm).
-_TIME_POINT = re.compile(r"\b(?:after|before|since|following|awaiting|undergoing|(?:education|information|advice|"
-                         r"counsell?ing|training)\s+(?:on|about))\s+$", re.IGNORECASE)
+_TIME_POINT = re.compile(r"\b(?:(?:after|before|since|following|awaiting|undergoing)(?:(?:\s+[\w-]+){0,2}\s+(?:cancers?|(?-i:[A-Z]{2,5})))?|"
+                         r"(?:education|information|advice|counsell?ing|training)\s+(?:on|about))\s+$", re.IGNORECASE)
+
+#: A name listed after these words is a part of the one before: "supervised exercise comprising high intensity
+#: cardiovascular and resistance training, relaxation and body awareness training, massage".
+_PART_OF = re.compile(r"\b(?:compris(?:ing|ed|es)|consist(?:ing|ed|s)\s+of|composed\s+of|components?\s+of|elements?\s+of)\b"
+                      r"(?:(?!\b(?:compared|versus|vs|or|than)\b)[^.;:()])*$", re.IGNORECASE)  # not "compared to"
 
 #: When or why a treatment is given, not which one: "adjuvant radiotherapy" is labelled "radiotherapy".
 _SETTING = _words("""
@@ -161,7 +169,8 @@ def _find_non_drugs(text: str) -> tuple[NonDrug, ...]:
         before = _before_abbreviation(text, m.start())
         start = _name_start(text, before)
         if not _named_well(text[start:before], head) or _NOT_GIVEN.search(text, max(0, start - 30), start) \
-                or (head.type != "radiation" and _TIME_POINT.search(text, max(0, start - 30), start)):
+                or (head.type != "radiation" and _TIME_POINT.search(text, max(0, start - 30), start)) \
+                or _PART_OF.search(text, max(0, start - 100), start):
             continue
         name = f"{text[start:before].rstrip()} {m.group(0)}".lstrip() if before != m.start() else text[start:m.end()]
         found.setdefault(name.lower(), NonDrug(start, m.end(), name, head.type))
