@@ -172,3 +172,10 @@ def test_an_arm_named_by_all_it_got_keeps_the_part_the_text_names_nowhere_else()
             "care plus group CBT (n = 47). Hot flush problem ratings fell more with usual care plus group CBT.")
     arms = _interventions(text)
     assert sorted(arms["usual care plus group CBT"]) == ["group CBT", "usual care"]
+
+
+def test_a_trial_of_no_drug_whose_arms_are_not_told_apart_takes_the_treatments_its_title_names():
+    text = ("In this single-arm pilot trial, 22 relatives of bowel cancer survivors were enrolled. The intervention "
+            "included six telephone coaching sessions and a handbook. Physical activity rose from baseline to six weeks.")
+    record = extract(text, title="A telephone-delivered intervention to reduce behavioural risk factors").trials[0]
+    assert {i.name for a in record.arms for i in a.interventions} == {"telephone-delivered intervention"}

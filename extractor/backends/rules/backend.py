@@ -844,7 +844,10 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
         chemotherapy_by_its_drugs([a.interventions for a in arms])
         return [Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
                 for a in arms]
-    interventions = interventions_in(given.drugs()) or _aimed_interventions(aim_text)
+    # a trial of no drug whose arms are not told apart: the non-drug treatments its title or treatment text names,
+    # less the operations (what every patient had: "104 patients underwent esophagectomy")
+    interventions = interventions_in(given.drugs()) or _aimed_interventions(aim_text) \
+        or [i for i in interventions_in(given.non_drugs()) if i["type"] != "procedure"]
     # arms not told apart: each treatment the randomisation names is the trial's too (the comparator of a
     # title that names only the new drug)
     for i in interventions_in(given.randomised()) + everyone:
