@@ -179,3 +179,9 @@ def test_a_trial_of_no_drug_whose_arms_are_not_told_apart_takes_the_treatments_i
             "included six telephone coaching sessions and a handbook. Physical activity rose from baseline to six weeks.")
     record = extract(text, title="A telephone-delivered intervention to reduce behavioural risk factors").trials[0]
     assert {i.name for a in record.arms for i in a.interventions} == {"telephone-delivered intervention"}
+
+
+def test_an_arm_named_by_a_short_word_is_that_treatment_and_an_abbreviation_is_not():
+    text = ("In this randomized controlled study, patients were randomly assigned to receive either honey (n = 25) or "
+            "povidone-iodine (n = 25). Mucositis was less severe in the honey group.")
+    assert _interventions(text) == {"honey": ["honey"], "povidone-iodine": ["povidone-iodine"]}

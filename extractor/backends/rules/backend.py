@@ -742,7 +742,7 @@ def _added_arm(arms: list[ArmDraft]) -> str | None:
 #: Arm names that say which arm, not what it got.
 _GENERIC_ARM_NAME = re.compile(
     r"^(?:(?:arm|group|cohort)\s+\S+|\S+\s+(?:arm|group|cohort)|control|controls|experimental|experiment|intervention|"
-    r"treatment|study|active|test|standard|conventional|[A-Z0-9+/-]{1,6})$",
+    r"treatment|study|active|test|standard|conventional|(?-i:(?=[\w+/-]{1,6}$)[\w+/-]*[A-Z][\w+/-]*))$",
     re.IGNORECASE,
 )
 _PROCEDURE_WORDS = quick(r"surgery|resection|ectomy|dissection|biopsy|reconstruction|transplant|ablation|"
