@@ -566,3 +566,19 @@ def test_per_arm_counts_are_read_in_any_sentence_and_case():
     arms = {"arm a": ArmDraft("arm A"), "arm b": ArmDraft("arm B")}
     _per_arm_counts(sentences, arms, " ".join(sentences).lower())
     assert [arms["arm a"].n, arms["arm b"].n] == [40, 38]
+
+
+def test_an_arm_known_by_an_abbreviation_takes_what_its_long_form_names():
+    title = "Roux-en-Y reconstruction after gastrectomy"
+    sentences = ["We compared a stapled Roux-en-Y (R-Y) reconstruction with a Billroth-I (B-I) reconstruction.",
+                 "In all, 80 patients were randomly allocated into the R-Y (40 patients) and B-I (40 patients) groups."]
+    arms = {a.label: [i["name"] for i in a.interventions] for a in find_arms(title, sentences)}
+    assert arms == {"R-Y": ["Roux-en-Y reconstruction"], "B-I": ["Billroth-I reconstruction"]}
+
+
+def test_a_long_form_written_with_slashes_or_defined_in_the_plural_names_the_arm():
+    title = "Tegafur/leucovorin combined with irinotecan (TGI) in colon cancer"
+    sentences = ["Enhanced recovery programmes (ERPs) shorten stays.",
+                 "Patients were randomly assigned to the TGI (n = 40) or ERP (n = 41) groups."]
+    arms = {a.label: [i["name"] for i in a.interventions] for a in find_arms(title, sentences)}
+    assert arms == {"TGI": ["Tegafur", "leucovorin", "irinotecan"], "ERP": ["Enhanced recovery programmes"]}

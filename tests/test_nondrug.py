@@ -55,6 +55,7 @@ def test_when_or_why_a_treatment_is_given_is_not_its_name(text, names):
     "scores on the Cancer Rehabilitation Evaluation System (CARES)",
     "the radiotherapy oncologist reviewed the surgery time",
     "results from the UK START (Standardisation of Breast Radiotherapy) trials",
+    "to reduce the risk of severe acute radiation skin reactions and radiation dermatitis",  # what it causes
 ])
 def test_a_head_used_as_a_modifier_names_nothing(text):
     assert _names(text) == []
@@ -69,9 +70,19 @@ def test_a_head_used_as_a_modifier_names_nothing(text):
     "caregivers received education on pulmonary rehabilitation",
     "poor quality of life long time after surgery",
     "the possible need for further surgery",
+    "pain in the first weeks after lung cancer surgery or after CRC resection",  # a time, two words on
+    "children under three were treated with intent to avoid irradiation",
+    "women in the writing group were more satisfied with the emotional support they received",
+    "improved more on the EORTC physical function scale intervention (0-100) score",
 ])
 def test_what_an_arm_does_not_get_is_not_named(text):
     assert _names(text) == []
+
+
+def test_the_parts_of_a_programme_are_not_names_of_their_own():
+    assert _names("supervised exercise comprising resistance training, relaxation and body awareness training, "
+                  "compared with conventional care") == ["supervised exercise", "conventional care"]
+    assert _names("after randomization to yoga") == ["yoga"]  # a time word, then not a time
 
 
 def test_a_count_of_programmes_is_not_part_of_their_name():
@@ -95,6 +106,11 @@ def test_radiotherapy_after_a_time_word_is_still_given():
     ("randomised by computer program", []),
     ("the effects of a structured physical training program on fatigue", ["structured physical training program"]),
     ("a control group that received standard care as provided on the wards", ["standard care"]),
+    # a therapy is named by what it does, not by its setting or its drugs
+    ("live music therapy or cognitive-behavioral therapy (CBT) during endocrine therapy and maintenance therapy",
+     ["live music therapy", "cognitive-behavioral therapy"]),
+    ("randomised to a compound borax gargle or a placebo lozenge", ["compound borax gargle"]),
+    ("acute diarrhoea during chemoradiation therapy", ["chemoradiation therapy"]),
 ])
 def test_a_generic_head_names_a_treatment_only_with_a_word_that_says_which(text, names):
     assert _names(text) == names
@@ -156,3 +172,16 @@ def test_an_arm_named_by_all_it_got_keeps_the_part_the_text_names_nowhere_else()
             "care plus group CBT (n = 47). Hot flush problem ratings fell more with usual care plus group CBT.")
     arms = _interventions(text)
     assert sorted(arms["usual care plus group CBT"]) == ["group CBT", "usual care"]
+
+
+def test_a_trial_of_no_drug_whose_arms_are_not_told_apart_takes_the_treatments_its_title_names():
+    text = ("In this single-arm pilot trial, 22 relatives of bowel cancer survivors were enrolled. The intervention "
+            "included six telephone coaching sessions and a handbook. Physical activity rose from baseline to six weeks.")
+    record = extract(text, title="A telephone-delivered intervention to reduce behavioural risk factors").trials[0]
+    assert {i.name for a in record.arms for i in a.interventions} == {"telephone-delivered intervention"}
+
+
+def test_an_arm_named_by_a_short_word_is_that_treatment_and_an_abbreviation_is_not():
+    text = ("In this randomized controlled study, patients were randomly assigned to receive either honey (n = 25) or "
+            "povidone-iodine (n = 25). Mucositis was less severe in the honey group.")
+    assert _interventions(text) == {"honey": ["honey"], "povidone-iodine": ["povidone-iodine"]}

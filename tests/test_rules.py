@@ -930,6 +930,9 @@ def test_supportive_drugs_and_short_code_names_are_interventions():
     assert [i["name"] for i in interventions_in("acetaminophen and naproxen plus tamsulosin")] == \
         ["acetaminophen", "naproxen", "tamsulosin"]
     assert [i["name"] for i in interventions_in("gemcitabine plus Z-360 120 mg")] == ["gemcitabine", "Z-360"]
+    # preparations of supportive-care trials: an antiseptic mouthwash, an ointment, a recombinant hormone
+    assert [i["name"] for i in interventions_in("povidone-iodine or erythromycin ointment or rhTSH or misoprostol")] == \
+        ["povidone-iodine", "erythromycin", "rhTSH", "misoprostol"]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -1796,6 +1799,8 @@ def test_a_trial_that_names_its_chemotherapy_drugs_lists_them_not_chemotherapy()
     ("those progressing after prior chemotherapy with cisplatin and gemcitabine got erlotinib", ["erlotinib"]),
     ("amifostine given just prior to carboplatin and ifosfamide", ["amifostine", "carboplatin", "ifosfamide"]),
     ("patients with prior docetaxel were given docetaxel again", ["docetaxel"]),  # given in the trial too
+    ("mitoxantrone or megesterol in tamoxifen resistant disease", ["mitoxantrone", "megesterol"]),
+    ("sunitinib for imatinib-refractory tumours unresponsive to nilotinib", ["sunitinib"]),
 ])
 def test_what_patients_had_before_the_trial_is_not_its_intervention(text, names):
     from extractor.backends.rules.arms import interventions_in

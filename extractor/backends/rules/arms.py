@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from extractor.backends.rules.lexicon import DrugMention, cytotoxic, find_drugs, regimen_components
 from extractor.backends.rules.nondrug import find_non_drugs
+from extractor.backends.rules.text import expansion
 from extractor.patterns import quick
 
 _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
@@ -132,12 +133,16 @@ _CHEMOTHERAPY_HINT = quick(r"chemotherapy", re.IGNORECASE)
 #: letrozole or anastrozole", "after failure of tamoxifen", "prior chemotherapy with cisplatin".
 _BEFORE_THE_TRIAL = quick(
     r"\b(?:previously\s+(?:been\s+)?(?:treated\s+with|received|receiving|exposed\s+to)|pre-?treated\s+with|"
-    r"(?:refractory|resistant|intolerant)\s+to|failure\s+(?:of|on)|progress(?:ed|ing|ion)\s+(?:on|after|during|following)|"
+    r"(?:refractory|resistant|intolerant|unresponsive|non-?responsive)\s+to|failure\s+(?:of|on)|progress(?:ed|ing|ion)\s+(?:on|after|during|following)|"
     r"failed|failing|prior(?!\s+to\b)|previous)"
     r"(?:\s+[\w-]+)?(?:\s+(?:chemotherapy|therapy|treatment|regimens?)\s+(?:with|including|containing|of))?\s+$",
     re.IGNORECASE,
 )
-_BEFORE_THE_TRIAL_HINT = quick(r"previous|pre-?treated|refractory|resistant|intolerant|failure|progress|fail|prior", re.IGNORECASE)
+_BEFORE_THE_TRIAL_HINT = quick(r"previous|pre-?treated|refractory|resistant|intolerant|responsive|failure|progress|fail|prior|naive|naïve",
+                               re.IGNORECASE)
+#: The same, said after the drug: "tamoxifen resistant", "docetaxel-refractory", "imatinib-naive", "cisplatin failure".
+_BEFORE_THE_TRIAL_AFTER = re.compile(r"[\s-]*(?:resistant|refractory|pre-?treated|naive|naïve|failure|intolerant)\b",
+                                     re.IGNORECASE)
 _LISTED_WITH = re.compile(r"^\s*(?:,|and|or|and/or|plus|\+|/|-)?\s*(?:(?:and|or)\s+)?$", re.IGNORECASE)
 
 
@@ -152,7 +157,8 @@ def _not_given_before(text: str, mentions: tuple[DrugMention, ...]) -> tuple[Dru
         if previous is not None and before and _LISTED_WITH.match(_DOSE_WORDS.sub(" ", text[previous.end:m.start])):
             before = True  # "refractory to letrozole or anastrozole"
         else:
-            before = _BEFORE_THE_TRIAL.search(text, max(0, m.start - 60), m.start) is not None
+            before = _BEFORE_THE_TRIAL.search(text, max(0, m.start - 60), m.start) is not None \
+                or _BEFORE_THE_TRIAL_AFTER.match(text, m.end) is not None
         if not before:
             kept.append(m)
         previous = m
@@ -457,6 +463,31 @@ def _give_interventions(arms: list[ArmDraft], glossary: str) -> None:
             letters = _drug_abbreviations(glossary) if letters is None else letters
             if letters:
                 arm.interventions = interventions_in(" ".join(_spelled_out(arm.label, letters)))
+        if not arm.interventions and arm.label and len(arms) >= 2:
+            arm.interventions = _defined_interventions(arm.label, glossary)
+
+
+#: An arm's label that may be an abbreviation the text defines: "B-I", "BT", "SNBM", "CBT/PE".
+_ABBREVIATED_LABEL = re.compile(r"[A-Za-z0-9/+-]*[A-Z][A-Za-z0-9/+-]*")
+_WORD_AFTER_BRACKET = re.compile(r"\s*[A-Za-z][\w-]*")
+
+
+def _defined_interventions(label: str, glossary: str) -> list[dict[str, str | None]]:
+    """The interventions of the words an arm's abbreviation stands for, with the head word after its bracket:
+    "Billroth-I (B-I) reconstruction" for "B-I", "brachytherapy (BT)" for "BT"; [] when they name none."""
+    if not _ABBREVIATED_LABEL.fullmatch(label):
+        return []
+    defined = next((f"({a})" for a in (label, f"{label}s") if f"({a})" in glossary), "")  # "(ERPs)" for "ERP"
+    long_form = expansion(defined[1:-1], glossary) if defined else None
+    if not long_form or " of " in long_form:
+        return []  # "interposition of jejunum reconstruction (INT)": no head names it; the arm's name will
+    at = glossary.find(defined)
+    start = glossary.rfind(long_form.split()[0], max(0, at - 160), at)  # "uracil/tegafur" is "uracil tegafur"
+    if start < 0:
+        return []
+    end = at + len(defined)
+    after = _WORD_AFTER_BRACKET.match(glossary, end)
+    return interventions_in(glossary[start:after.end() if after else end])
 
 
 # ---------------------------------------------------------------- regimens named by abbreviation

@@ -742,7 +742,7 @@ def _added_arm(arms: list[ArmDraft]) -> str | None:
 #: Arm names that say which arm, not what it got.
 _GENERIC_ARM_NAME = re.compile(
     r"^(?:(?:arm|group|cohort)\s+\S+|\S+\s+(?:arm|group|cohort)|control|controls|experimental|experiment|intervention|"
-    r"treatment|study|active|test|standard|conventional|[A-Z0-9+/-]{1,6})$",
+    r"treatment|study|active|test|standard|conventional|(?-i:(?=[\w+/-]{1,6}$)[\w+/-]*[A-Z][\w+/-]*))$",
     re.IGNORECASE,
 )
 _PROCEDURE_WORDS = quick(r"surgery|resection|ectomy|dissection|biopsy|reconstruction|transplant|ablation|"
@@ -844,7 +844,10 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
         chemotherapy_by_its_drugs([a.interventions for a in arms])
         return [Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
                 for a in arms]
-    interventions = interventions_in(given.drugs()) or _aimed_interventions(aim_text)
+    # a trial of no drug whose arms are not told apart: the non-drug treatments its title or treatment text names,
+    # less the operations (what every patient had: "104 patients underwent esophagectomy")
+    interventions = interventions_in(given.drugs()) or _aimed_interventions(aim_text) \
+        or [i for i in interventions_in(given.non_drugs()) if i["type"] != "procedure"]
     # arms not told apart: each treatment the randomisation names is the trial's too (the comparator of a
     # title that names only the new drug)
     for i in interventions_in(given.randomised()) + everyone:

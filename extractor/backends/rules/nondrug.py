@@ -38,7 +38,7 @@ _ANY_WORD = r"."  # generic heads ("program", "intervention") name one only with
 
 #: Head words, the longer written first (the regex takes the leftmost, then the first alternative).
 HEADS = (
-    Head(r"radiation therapy|chemo-?radiotherapy|chemo-?radiation|radiotherapy|irradiation|brachytherapy|"
+    Head(r"radiation therapy|chemo-?radiation therapy|chemo-?radiotherapy|chemo-?radiation|radiotherapy|irradiation|brachytherapy|"
          r"radiosurgery|hypo-?fractionation|radiation", "radiation"),
     Head(r"surgery|resection|excision|\w+ectomy|dissection|biopsy|reconstruction|transplantation|ablation|"
          r"(?:chemo-?)?emboli[sz]ation|anastomosis|augmentation|preservation|acupuncture|acupressure", "procedure"),
@@ -49,6 +49,12 @@ HEADS = (
     Head(r"program(?:me)?s?|interventions?|training|education|coaching|diets?|supplementation|booklets?|support", "other",
          _ANY_WORD),
     Head(r"care", "other", r"usual|standard|routine|nursing|conventional"),
+    # a therapy named by what it does, not by the drugs it gives ("endocrine therapy", "maintenance therapy")
+    Head(r"therapy|therapies", "other",
+         r"music|dignity|massage|physical|cognitive|behaviou?ral|laser|decongestive|lymphatic|art\b|light|photodynamic|"
+         r"oxygen|hyperbaric|compression|occupational|speech|family|couples?|meaning|narrative|acceptance|reminiscence|"
+         r"aroma|sound|play\b|manual|mirror|animal|expressive|problem-solving|mindfulness|interpersonal|psychodynamic"),
+    Head(r"mouthwash(?:es)?|mouth ?rinses?|gargles?|lozenges?|ointments?|creams?", "other", r"(?!placebo\b)\w"),  # not "placebo lozenge"
 )
 _HEADS = r"\b(?:" + "|".join(f"(?P<h{i}>{h.pattern})" for i, h in enumerate(HEADS)) + r")\b"
 # Searched in the lowercased text (re is several times slower on a case-insensitive alternation); the
@@ -57,7 +63,7 @@ _HEAD_RE, _HEAD_RE_ANY_CASE = folded(_HEADS), quick(_HEADS, re.IGNORECASE)
 _HEAD_HINT = folded(r"radi|fraction|therap|surg|ectom|section|ision|biops|struct|transplant|ablat|emboli|anastom|augment|preserv|"
                    r"acup|sampl|stimul|device|stent|dress|cathet|exerc|yoga|qigong|tai chi|massage|reflex|medit|mindful|"
                    r"hypno|imagery|relax|telemon|navig|rehab|counsel|program|intervention|train|educat|coach|diet|"
-                   r"supplement|booklet|support|care")
+                   r"supplement|booklet|support|care|therap|mouth|gargle|lozenge|ointment|cream")
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -78,8 +84,10 @@ under over about among against across around throughout until since upon like wh
 required requiring need needs needed needing switching unnecessary planned scheduled experimental control novel new
 computer computer-generated treatment treatments therapy therapies
 various favored favoured favouring favoring got get gets getting including included maintained maintaining
-continued continuing
+continued continuing called named termed entitled
 one two three four five six seven eight nine ten twelve gy cgy mg
+scale scales score scores subscale subscales index questionnaire avoid avoids avoided avoiding omit omits omitted omitting
+comprising comprised comprises consisting consisted consists composed
 """)
 #: Not a name of its own: the head of a generic phrase needs a word before it other than these ("a new program").
 _VAGUE = _words("""
@@ -93,20 +101,28 @@ _HEAD_AS_MODIFIER = quick(
     r"volumes?|planning|techniques?|oncologists?|oncology|departments?|units?|specialists?|nurses?|staff|teams?|"
     r"cent(?:re|er)s?|data|history|records?|complications?|specimens?|samples?|margins?|findings|rates?|sessions?|"
     r"adherence|compliance|participation|uptake|delivery|costs?|site|sites|wounds?|patients|evaluation|assessment|scales?|"
-    r"system|questionnaires?|index|scores?|subscales?|success|failure|materials?)\b",
+    r"system|questionnaires?|index|scores?|subscales?|success|failure|materials?|"
+    r"skin|reactions?|dermatitis|mucositis|pneumonitis|enteritis|proctitis|cystitis|o?esophagitis|fibrosis|necrosis|"
+    r"injur(?:y|ies)|toxicit(?:y|ies)|damage|exposure|side[- ]effects?)\b",
     re.IGNORECASE,
 )
 #: A name after one of these words is not what an arm gets: "no preservation", "without surgery",
 #: "prior surgery", "history of transurethral resection", "the need for further surgery",
 #: "suitable for breast conservation surgery".
 _NOT_GIVEN = re.compile(r"\b(?:(?:no|without|not|nothing|neither|nor)(?:\s+(?:history|evidence)\s+of)?|history\s+of|"
-                        r"prior(?:\s+to)?|previous|further|additional|repeat|unnecessary|"
+                        r"prior(?:\s+to)?|previous|further|additional|repeat|unnecessary|avoid(?:s|ed|ing)?|omit(?:s|ted|ting)?|"
+                        r"(?:perceptions?|views?)\s+of(?:\s+the)?|satisf(?:ied|action)\s+with(?:\s+the)?|"
                         r"(?:(?:un)?suitable|candidates?|(?:in)?eligible|unfit|scheduled|referred|considered)\s+for)\s+$", re.IGNORECASE)
 #: A procedure after one of these words marks a time, who was eligible or what was taught, not a treatment:
 #: "long after surgery", "patients undergoing HSCT", "education on pulmonary rehabilitation" (radiotherapy
 #: "given before radiotherapy" stays one: labellers list it in every arm).
-_TIME_POINT = re.compile(r"\b(?:after|before|since|following|awaiting|undergoing|(?:education|information|advice|"
-                         r"counsell?ing|training)\s+(?:on|about))\s+$", re.IGNORECASE)
+_TIME_POINT = re.compile(r"\b(?:(?:after|before|since|following|awaiting|undergoing)(?:(?:\s+[\w-]+){0,2}\s+(?:cancers?|(?-i:[A-Z]{2,5})))?|"
+                         r"(?:education|information|advice|counsell?ing|training)\s+(?:on|about))\s+$", re.IGNORECASE)
+
+#: A name listed after these words is a part of the one before: "supervised exercise comprising high intensity
+#: cardiovascular and resistance training, relaxation and body awareness training, massage".
+_PART_OF = re.compile(r"\b(?:compris(?:ing|ed|es)|consist(?:ing|ed|s)\s+of|composed\s+of|components?\s+of|elements?\s+of)\b"
+                      r"(?:(?!\b(?:compared|versus|vs|or|than)\b)[^.;:()])*$", re.IGNORECASE)  # not "compared to"
 
 #: When or why a treatment is given, not which one: "adjuvant radiotherapy" is labelled "radiotherapy".
 _SETTING = _words("""
@@ -153,7 +169,8 @@ def _find_non_drugs(text: str) -> tuple[NonDrug, ...]:
         before = _before_abbreviation(text, m.start())
         start = _name_start(text, before)
         if not _named_well(text[start:before], head) or _NOT_GIVEN.search(text, max(0, start - 30), start) \
-                or (head.type != "radiation" and _TIME_POINT.search(text, max(0, start - 30), start)):
+                or (head.type != "radiation" and _TIME_POINT.search(text, max(0, start - 30), start)) \
+                or _PART_OF.search(text, max(0, start - 100), start):
             continue
         name = f"{text[start:before].rstrip()} {m.group(0)}".lstrip() if before != m.start() else text[start:m.end()]
         found.setdefault(name.lower(), NonDrug(start, m.end(), name, head.type))
