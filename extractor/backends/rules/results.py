@@ -1660,8 +1660,6 @@ def _respectively_lists(scene: _ArmScene) -> None:
     listed = _respective_arms(scene, respectively)
     if not listed or not (leading or respectively):
         return
-    if not respectively:
-        listed = _reference_last(listed, _opening_reference(scene))
     for group in _value_groups(scene):
         if len(group) == len(listed) and not any(d.arm for d in group):
             for d, label in zip(group, listed, strict=True):
@@ -1672,7 +1670,7 @@ def _respective_arms(scene: _ArmScene, respectively: bool) -> list[str]:
     """The arms values go to in order: those the sentence lists, else (with "respectively") the trial's, unless
     the sentence lists times for its values ("the 1-, 3- and 5-year OS rates were 90%, 70% and 50%, respectively")."""
     if len(scene.ordered) >= 2:
-        return _comparator_last(scene)
+        return _comparator_last(scene.ordered, scene)
     return scene.labels_all if respectively and not scene.ordered and not _listed_times(scene.text) else []
 
 
@@ -1830,19 +1828,14 @@ _LIST_THEN_RESPECTIVELY = re.compile(r"\s*(?:,|\band\b|&)\s*[^,;.()]{1,40}?,?\s+
 def _versus_pairs(scene: _ArmScene) -> None:
     """Pairs ("A versus B", "from A to B"): arms in the order the sentence names them, then the
     trial's other arms; "the addition of L (38.7% vs. 12.7%)": the arm that adds it comes first."""
-    ordered, labels_all = _comparator_last(scene), scene.labels_all
+    ordered, labels_all = scene.ordered, scene.labels_all
     if _arms_listed_respectively(scene, 3):
         return  # "21% and 26% for arms A, B, C, and D, respectively": a pair of values is not a pair of these arms
     if not ordered and _CONTRASTED_SUBGROUPS.search(scene.text):
         return  # "patients with high miR-21 had worse PFS (3.5 vs. 12.7 months) compared to patients with low": subgroups
     if not ordered:  # an unnamed pair reads experimental first: "4.49 vs. 13.31 days"
         labels_all = sorted(labels_all, key=lambda label: bool(_CONTROL_ARM.search(label)))
-    candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
-    reference = _opening_reference(scene)
-    if reference in candidates:
-        candidates = _reference_last(candidates, reference)
-    elif len(ordered) == 1 and len(candidates) == 2 and _named_as_comparator(scene):
-        candidates = candidates[::-1]  # "(21% vs 33%) among intervention compared with control group participants"
+    candidates = _comparator_last(ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered, scene)
     times = _listed_times(scene.text, scene.respectively) if not ordered else 0
     for group in scene.by_mention():
         for a, b in pairwise(group):
@@ -1881,8 +1874,7 @@ _CLAUSE_END = re.compile(r"\s*(?:(?:arms?|groups?|patients)\s*)?,")
 
 def _opening_reference(scene: _ArmScene) -> str | None:
     """The arm a clause before the values compares with ("Compared with the control group, the exercise group
-    had …", "…, in comparison with radiotherapy, survival was longer with X (a vs b)"): the reference, so the
-    second of each pair of values the sentence then prints."""
+    had …", "…, in comparison with radiotherapy, survival was longer with X (a vs b)")."""
     first = min((d.pos for d in scene.arm_level), default=len(scene.text))
     for start, end, label in scene.mentions:
         if start < first and _COMPARED_CLAUSE.search(scene.text, max(0, start - 60), start) \
@@ -1891,28 +1883,23 @@ def _opening_reference(scene: _ArmScene) -> str | None:
     return None
 
 
-def _reference_last(labels: list[str], reference: str | None) -> list[str]:
-    """``labels`` with ``reference``, the arm the sentence opens by comparing with (``_opening_reference``), moved
-    last: "Compared with the CT group, … (42.6% vs 25.5%) in the PET/CT group" gives PET/CT the first value."""
-    return [x for x in labels if x != reference] + [reference] if reference in labels else labels
-
-
-def _named_as_comparator(scene: _ArmScene) -> bool:
-    """Whether the one arm a sentence names comes after "compared with", "versus" or "than": the second of
-    a pair whose first arm goes unnamed, whether it follows the values ("(21% vs 33%) … compared with
-    control") or comes before them ("(vinflunine v docetaxel) anemia (82% v 80%)", only docetaxel known)."""
-    return _is_comparator(scene, scene.mentions[0][0])
-
-
-def _comparator_last(scene: _ArmScene) -> list[str]:
-    """The two arms a sentence names, in the order its pairs of values follow: the arm named after "compared
-    with" or "than" second, even when the sentence opens with it ("Compared with FEC, XEC caused more
-    hand-foot syndrome (57% vs 11%)": 57% is XEC's)."""
-    if len(scene.ordered) != 2:
-        return scene.ordered
+def _comparator(scene: _ArmScene) -> str | None:
+    """The arm the sentence compares the other with: the one an opening clause compares with, else the one of at most
+    two arms named that comes after "compared with", "versus" or "than" ("(21% vs 33%) … compared with control",
+    "(vinflunine v docetaxel) anemia (82% v 80%)" with only docetaxel known, "Compared with FEC, XEC caused …")."""
+    reference = _opening_reference(scene)
+    if reference is not None or len(scene.ordered) > 2:
+        return reference
     first = {label: start for start, _, label in reversed(scene.mentions)}
     comparators = [label for label in scene.ordered if _is_comparator(scene, first[label])]
-    return [x for x in scene.ordered if x not in comparators] + comparators if len(comparators) == 1 else scene.ordered
+    return comparators[0] if len(comparators) == 1 else None
+
+
+def _comparator_last(labels: list[str], scene: _ArmScene) -> list[str]:
+    """``labels`` in the order the sentence's pairs of values follow: the comparator (``_comparator``) last, so the
+    second of each pair ("Compared with the CT group, … (42.6% vs 25.5%) in the PET/CT group": 42.6% is PET/CT's)."""
+    reference = _comparator(scene)
+    return [x for x in labels if x != reference] + [reference] if reference in labels else labels
 
 
 def _arm_lists(scene: _ArmScene) -> list[tuple[int, list[str]]]:
