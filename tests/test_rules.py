@@ -1967,3 +1967,40 @@ def test_a_phrase_naming_an_arm_of_the_sentence_is_not_a_subgroup():
 ])
 def test_a_lone_d_after_a_number_is_days(text, expected):
     assert [(d.value, d.unit) for d in _sentence_results(text, ["arm A", "arm B"])] == expected
+
+
+@pytest.mark.parametrize(("text", "arms", "expected"), [
+    # groups that are no arms: responders, men and women, all patients
+    ("Survival was better for responders than for non-responders (medians 87 and 30 weeks, P = 0.02).", ["A", "B"],
+     [(87.0, None), (30.0, None)]),
+    ("A greater proportion of men versus women receiving A experienced biliary toxicity (37% and 15%, respectively).",
+     ["A", "B"], [(37.0, None), (15.0, None)]),
+    ("The 5-year relapse-free and overall survival was 55.9% and 85.3% respectively for all patients.", ["A", "B"],
+     [(55.9, None), (85.3, None)]),
+    # arms named: still a pair of arms
+    ("Survival was better with A than with B (medians 87 and 30 weeks).", ["A", "B"], [(87.0, "A"), (30.0, "B")]),
+])
+def test_values_of_groups_that_are_no_arms_get_no_arm(text, arms, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, arms)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a "to" of other words does not join two values into a pair of arms
+    ("Follow-up was 92%, and adherence to the supervised A and B programs were 95% and 87%, respectively.",
+     [(92.0, None), (95.0, "A"), (87.0, "B")]),
+    # "from … to …" with words or a bracket between still does
+    ("Survival at 3 years improved from 38% in controls to 51% in the treated patients.", [(38.0, "B"), (51.0, "A")]),
+    ("PFS at 3 years was 35·4% (from 28·1% [95% CI 21·3–35·5] to 35·4% [28·1–42·7]).",
+     [(35.4, None), (28.1, "B"), (35.4, "A")]),
+    # a pair joined by "and" after each value's bracket
+    ("The ORRs were 48.9% (95% CI, 38.5%-59.5%) and 58.7% (95% CI, 47.9%-68.9%; P = .117), respectively.",
+     [(48.9, "A"), (58.7, "B")]),
+])
+def test_a_pair_is_joined_by_versus_and_or_from_to(text, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["A", "B"])] == expected
+
+
+def test_the_other_arm_reads_past_a_bracket_of_decimals():
+    text = ("Median survival was 16.9 months (95% confidence interval [CI], 10.5 to 21.2 months) in the C arm and "
+            "23.4 months (95% CI, 12.9 to 30.6 months) for patients treated with B.")
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["A", "B"])] == [(16.9, "A"), (23.4, "B")]

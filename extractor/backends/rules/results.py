@@ -1671,7 +1671,33 @@ def _respective_arms(scene: _ArmScene, respectively: bool) -> list[str]:
     the sentence lists times for its values ("the 1-, 3- and 5-year OS rates were 90%, 70% and 50%, respectively")."""
     if len(scene.ordered) >= 2:
         return _comparator_last(scene.ordered, scene)
-    return scene.labels_all if respectively and not scene.ordered and not _listed_times(scene.text) else []
+    if not respectively or scene.ordered or _listed_times(scene.text) or _about_other_groups(scene):
+        return []
+    return scene.labels_all
+
+
+def _about_other_groups(scene: _ArmScene) -> bool:
+    """Whether the sentence's values are of groups that are no arms: no arm named, and the sentence speaks of all
+    patients ("55.9% and 85.3% respectively for all patients") or contrasts subgroups ("better for responders than
+    for non-responders (medians 87 and 30 weeks)", "patients with high miR-21 … compared to patients with low");
+    or, an arm named, it contrasts groups within it ("men versus women receiving HAI (37% and 15%, respectively)")."""
+    if scene.ordered:
+        return len(scene.ordered) == 1 and _CONTRASTED_GROUPS.search(scene.text) is not None
+    if not scene.arm_level:
+        return False
+    end = scene.arm_level[-1].end
+    stop = scene.text.find(". ", end)
+    near = (max(0, scene.arm_level[0].pos - 60), min(end + 40, stop if stop >= 0 else end + 40))  # "…, respectively for all patients"
+    return any(pattern.search(scene.text) for pattern in (_CONTRASTED_GROUPS, _CONTRASTED_SUBGROUPS)) \
+        or _ALL_PATIENTS.search(scene.text, *near) is not None
+
+
+_GROUP_WORD = r"(?:(?:non-?)?responders|men|women|males?|females?|younger|older|elderly|[\w-]*(?:positive|negative))"
+#: Two groups that are no arms, contrasted: "responders than for non-responders", "men versus women", "ER-positive vs negative".
+_CONTRASTED_GROUPS = re.compile(rf"\b{_GROUP_WORD}(?:\s+(?:patients|tumou?rs|disease))?\s+(?:than|{VERSUS}|compared (?:with|to)|and)\s+"
+                                rf"(?:(?:for|in|among|with)\s+)?(?:the\s+|those\s+)?{_GROUP_WORD}\b", re.IGNORECASE)
+_ALL_PATIENTS = re.compile(r"\b(?:for|in|among|of)\s+(?:all|the whole|the entire)\s+(?:the\s+)?(?:patients|population|cohort)\b"
+                           r"|\b(?:overall|whole|entire|pooled) (?:population|cohort)\b", re.IGNORECASE)
 
 
 def _value_groups(scene: _ArmScene) -> list[list[Draft]]:
@@ -1831,8 +1857,8 @@ def _versus_pairs(scene: _ArmScene) -> None:
     ordered, labels_all = scene.ordered, scene.labels_all
     if _arms_listed_respectively(scene, 3):
         return  # "21% and 26% for arms A, B, C, and D, respectively": a pair of values is not a pair of these arms
-    if not ordered and _CONTRASTED_SUBGROUPS.search(scene.text):
-        return  # "patients with high miR-21 had worse PFS (3.5 vs. 12.7 months) compared to patients with low": subgroups
+    if _about_other_groups(scene):
+        return
     if not ordered:  # an unnamed pair reads experimental first: "4.49 vs. 13.31 days"
         labels_all = sorted(labels_all, key=lambda label: bool(_CONTROL_ARM.search(label)))
     candidates = _comparator_last(ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered, scene)
@@ -1840,13 +1866,12 @@ def _versus_pairs(scene: _ArmScene) -> None:
     for group in scene.by_mention():
         for a, b in pairwise(group):
             gap = scene.text[a.end: b.pos]
-            if (a.arm and b.arm) or not (_PAIR.search(gap) or re.fullmatch(r"\s*and\s*", gap)) or len(candidates) < 2:
-                continue
+            from_to = _FROM.search(scene.text[max(0, a.pos - 12): a.pos]) and _TO.search(gap)
+            joined = _PAIR.search(gap) or re.fullmatch(r"\s*and\s*", _BRACKETS.sub("", gap)) or from_to  # "87.2% (95% CI …) and 85.7%"
+            if (a.arm and b.arm) or not joined or len(candidates) < 2:
+                continue  # not "(HADS score ≥ 11, 75 % to 56 %)", a change over time, nor "92%, and adherence to the X …"
             if len(group) == times and not _VERSUS.search(gap):
                 continue  # "the 1-, 3- and 5-year OS rates were 90%, 70% and 50%": a value per time, not per arm
-            from_to = _FROM.search(scene.text[max(0, a.pos - 12): a.pos])
-            if not from_to and re.fullmatch(r"\s*%?\s*to\s*", gap):
-                continue  # "(HADS score ≥ 11, 75 % to 56 %)": a change over time, not two arms
             if scene.added_arm in candidates and not ordered and _ADDITION.search(scene.text[: a.pos]):
                 candidates = [scene.added_arm, *(x for x in candidates if x != scene.added_arm)]
             pair = _from_to_order(candidates) if from_to else candidates
@@ -1966,13 +1991,14 @@ def _the_other_arm(scene: _ArmScene) -> None:
         if len(group) != 2 or group[0].timepoint != group[1].timepoint or group[0].subgroup != group[1].subgroup:
             continue
         named, unnamed = sorted(group, key=lambda d: d.arm is None)
-        if named.arm in scene.labels_all and unnamed.arm is None and _PAIR_GAP.fullmatch(scene.text, group[0].end, group[1].pos):
+        if named.arm in scene.labels_all and unnamed.arm is None and _PAIR_GAP.fullmatch(_BRACKETS.sub("", scene.text[group[0].end: group[1].pos])):
             unnamed.arm = next(x for x in scene.labels_all if x != named.arm)
 
 
 #: Between the two values of a pair: a short stretch of one clause that joins or contrasts them ("with PB and", "in SG
 #: group, while"); not across a semicolon ("No adverse events occurred; however, seven (8.7%) women in the intervention group").
-_PAIR_GAP = re.compile(r"[^;.]{0,60}?\b(?:and|while|whereas|but|compared (?:with|to)|vs|versus|than)\b[^;.]{0,30}|[^;.]{0,40},[^;.]{0,30}",
+_PAIR_GAP = re.compile(r"(?:[^;.]|\.(?=\d)){0,60}?\b(?:and|while|whereas|but|compared (?:with|to)|vs|versus|than)\b(?:[^;.]|\.(?=\d)){0,30}"
+                       r"|(?:[^;.]|\.(?=\d)){0,40},(?:[^;.]|\.(?=\d)){0,30}",
                        re.IGNORECASE)
 _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|pooled)\b", re.IGNORECASE),
                      "overall", "total", "all patients", "whole", "entire", "pooled")
@@ -1992,7 +2018,8 @@ def _mention_after_end(draft: Draft) -> int:
     """Where the endpoint words end when they follow the value ("a single dose-limiting toxicity in each arm")."""
     return draft.mention.end if draft.mention.start >= draft.end else draft.end
 _RESPECTIVELY = Keyed(quick(r"\b(?:respectively|accordingly)\b", re.IGNORECASE), "respectively", "accordingly")
-_PAIR = re.compile(rf"\b{VERSUS}(?!\w)|\bcompared (?:with|to)\b|\bto\b", re.IGNORECASE)
+_PAIR = re.compile(rf"\b{VERSUS}(?!\w)|\bcompared (?:with|to)\b", re.IGNORECASE)
+_TO = re.compile(r"\bto\b", re.IGNORECASE)  # "from 28·1% [95% CI 21·3–35·5] to 35·4%", "from 38% in controls to 51%"
 
 
 _BRACKETS = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\]]*\]")
