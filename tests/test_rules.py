@@ -2004,3 +2004,17 @@ def test_the_other_arm_reads_past_a_bracket_of_decimals():
     text = ("Median survival was 16.9 months (95% confidence interval [CI], 10.5 to 21.2 months) in the C arm and "
             "23.4 months (95% CI, 12.9 to 30.6 months) for patients treated with B.")
     assert [(d.value, d.arm) for d in _sentence_results(text, ["A", "B"])] == [(16.9, "A"), (23.4, "B")]
+
+
+@pytest.mark.parametrize(("text", "arms", "expected"), [
+    # a list the values follow in order, only some of its groups known arms: no other arm for the rest
+    ("At the end of the study, 62.5%, 25% and 60% had stable disease in the 120 mg, 240 mg and placebo group, respectively.",
+     ["drug", "placebo"], [(62.5, None), (25.0, None), (60.0, "placebo")]),
+    ("An objective response was observed in 9, 7 and 5% of the patients in the P, TMX60 and TMX120 arms, respectively.",
+     ["P", "TMX120"], [(9.0, "P"), (7.0, None), (5.0, "TMX120")]),
+    # every group known: the list rule gives each its value
+    ("Response rates were 13%, 27%, and 40% for arms A, B, and C, respectively.", ["arm A", "arm B", "arm C"],
+     [(13.0, "arm A"), (27.0, "arm B"), (40.0, "arm C")]),
+])
+def test_a_list_of_groups_only_partly_known_gives_values_to_the_known_arms_only(text, arms, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, arms)] == expected

@@ -11,6 +11,7 @@ order of a "versus" pair.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass, replace
@@ -1666,6 +1667,33 @@ def _respectively_lists(scene: _ArmScene) -> None:
                 d.arm = label
 
 
+def _partly_known_list(scene: _ArmScene) -> None:
+    """ "62.5%, 25% and 60% … in the 120 mg, 240 mg and placebo group, respectively": a list of three or more
+    groups the values follow in order, only some of them known arms; each known arm gets its place's value, and the
+    values of groups no arm is known for are left out of the other arm rules (no arm rather than another's)."""
+    m = _LISTED_GROUPS.search(scene.text) if scene.respectively and scene.mentions else None
+    if m is None:
+        return
+    starts = [m.start("list"), *(m.start("list") + x.end() for x in _LIST_SEPARATOR.finditer(m.group("list")))]
+    inside = [(bisect_right(starts, start) - 1, bisect_right(starts, end - 1) - 1, label)
+              for start, end, label in scene.mentions if m.start("list") <= start < m.end("list")]
+    places = {place: label for place, last, label in inside if place == last}  # not "arms A, B, and C", one name over the list
+    if len(starts) < 3 or not places or len(places) == len(starts) or len(places) < len(inside):
+        return
+    for group in _value_groups(scene):
+        if len(group) == len(starts) and group[-1].end <= m.start() and not any(d.arm for d in group):
+            for i, d in enumerate(group):
+                d.arm = places.get(i)
+            scene.arm_level = [d for d in scene.arm_level if d.arm or d not in group]
+            return
+
+
+#: "in the 120 mg, 240 mg and placebo group, respectively": a list of groups right before "respectively".
+_LISTED_GROUPS = Keyed(quick(r"\b(?:in|for|among|with)\s+(?:the\s+)?(?P<list>[^,;()]{1,30}(?:,\s*[^,;()]{1,30}?)+,?\s+and\s+"
+                             r"[^,;()]{1,30}?)\s*(?:groups?|arms?|cohorts?)?,?\s+respectively\b", re.IGNORECASE), "respectively")
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
 def _respective_arms(scene: _ArmScene, respectively: bool) -> list[str]:
     """The arms values go to in order: those the sentence lists, else (with "respectively") the trial's, unless
     the sentence lists times for its values ("the 1-, 3- and 5-year OS rates were 90%, 70% and 50%, respectively")."""
@@ -2005,7 +2033,7 @@ _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|poo
 
 
 #: The arm rules, in the order they run: more specific shapes first.
-_ARM_RULES = (_respectively_lists, _respectively_in_runs, _values_before_arm_list, _arm_then_bracket, _sentence_about_one_arm,
+_ARM_RULES = (_partly_known_list, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _arm_then_bracket, _sentence_about_one_arm,
               _arm_named_after, _clauses_about_one_arm, _versus_pairs, _arm_named_before, _the_other_arm, _both_arms)
 
 
