@@ -2018,3 +2018,8 @@ def test_the_other_arm_reads_past_a_bracket_of_decimals():
 ])
 def test_a_list_of_groups_only_partly_known_gives_values_to_the_known_arms_only(text, arms, expected):
     assert [(d.value, d.arm) for d in _sentence_results(text, arms)] == expected
+
+
+def test_a_value_set_against_none_is_the_first_arms():
+    text = "Grade 3 rash (29 [11%] vs two [1%]) and mucositis (14 [5%] vs none) were more frequent with A than with B."
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["A", "B"])] == [(11.0, "A"), (1.0, "B"), (5.0, "A")]

@@ -1882,14 +1882,7 @@ _LIST_THEN_RESPECTIVELY = re.compile(r"\s*(?:,|\band\b|&)\s*[^,;.()]{1,40}?,?\s+
 def _versus_pairs(scene: _ArmScene) -> None:
     """Pairs ("A versus B", "from A to B"): arms in the order the sentence names them, then the
     trial's other arms; "the addition of L (38.7% vs. 12.7%)": the arm that adds it comes first."""
-    ordered, labels_all = scene.ordered, scene.labels_all
-    if _arms_listed_respectively(scene, 3):
-        return  # "21% and 26% for arms A, B, C, and D, respectively": a pair of values is not a pair of these arms
-    if _about_other_groups(scene):
-        return
-    if not ordered:  # an unnamed pair reads experimental first: "4.49 vs. 13.31 days"
-        labels_all = sorted(labels_all, key=lambda label: bool(_CONTROL_ARM.search(label)))
-    candidates = _comparator_last(ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered, scene)
+    ordered, candidates = scene.ordered, _pair_candidates(scene)
     times = _listed_times(scene.text, scene.respectively) if not ordered else 0
     for group in scene.by_mention():
         for a, b in pairwise(group):
@@ -1907,6 +1900,27 @@ def _versus_pairs(scene: _ArmScene) -> None:
             b.arm = b.arm or next((x for x in pair if x != a.arm), None)
 
 
+def _pair_candidates(scene: _ArmScene) -> list[str]:
+    """The arms the values of a pair go to, in order: those the sentence names (the comparator last), then the
+    trial's other arms (of two); none when the sentence pairs values "respectively" with a list of three arms or
+    more, or speaks of groups that are no arms."""
+    if _arms_listed_respectively(scene, 3) or _about_other_groups(scene):
+        return []  # "21% and 26% for arms A, B, C, and D, respectively": a pair of values is not a pair of these arms
+    ordered, labels_all = scene.ordered, scene.labels_all
+    if not ordered:  # an unnamed pair reads experimental first: "4.49 vs. 13.31 days"
+        labels_all = sorted(labels_all, key=lambda label: bool(_CONTROL_ARM.search(label)))
+    return _comparator_last(ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered, scene)
+
+
+def _versus_none(scene: _ArmScene) -> None:
+    """ "mucositis (14 [5%] vs none)": a value set against none of the other arm is the pair's first arm's."""
+    for d in scene.arm_level:
+        if d.arm is None and _VERSUS_NONE.match(scene.text, d.end):
+            candidates = _pair_candidates(scene)
+            d.arm = candidates[0] if len(candidates) >= 2 else None
+
+
+_VERSUS_NONE = re.compile(rf"[\s\])%]*(?:{VERSUS})\s+(?:none|nil|zero)\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _VERSUS_NEXT = re.compile(rf"\s*(?:{VERSUS})(?!\w)", re.IGNORECASE)
 _COMPARED_BEFORE = quick(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| with| for| after| on| among)?)\s+(?:the\s+|"
@@ -2034,7 +2048,7 @@ _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|poo
 
 #: The arm rules, in the order they run: more specific shapes first.
 _ARM_RULES = (_partly_known_list, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _arm_then_bracket, _sentence_about_one_arm,
-              _arm_named_after, _clauses_about_one_arm, _versus_pairs, _arm_named_before, _the_other_arm, _both_arms)
+              _arm_named_after, _clauses_about_one_arm, _versus_pairs, _versus_none, _arm_named_before, _the_other_arm, _both_arms)
 
 
 _ADDITION = re.compile(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
