@@ -986,9 +986,9 @@ def test_an_unknown_outcome_declared_primary_before_its_role(text, expected):
     ("Median PFS among Asian patients was 8.48 versus 4.14 months for arm B.", [(8.48, "arm A"), (4.14, "arm B")]),
     ("Median time to treatment failure was 24 weeks for arm A, 7 weeks for arm B (P < 0.05).",
      [(24.0, "arm A"), (7.0, "arm B")]),
-    # not arms listed "respectively" before their values
+    # arms listed "respectively" before their values go by their place in the list, not by the name before a value
     ("Three-month survival rates for the P, arm A and arm B groups were 44%, 41%, and 35%, respectively.",
-     [(44.0, None), (41.0, None), (35.0, None)]),
+     [(44.0, None), (41.0, "arm A"), (35.0, "arm B")]),
     # a sentence about one arm, named before its values
     ("Grade 3 to 4 toxicities in the arm B group were anemia (3.4%), thrombocytopenia (3.4%) and diarrhea (6.9%).",
      [(3.4, "arm B"), (3.4, "arm B"), (6.9, "arm B")]),
@@ -1977,6 +1977,8 @@ def test_a_lone_d_after_a_number_is_days(text, expected):
      ["A", "B"], [(37.0, None), (15.0, None)]),
     ("The 5-year relapse-free and overall survival was 55.9% and 85.3% respectively for all patients.", ["A", "B"],
      [(55.9, None), (85.3, None)]),
+    ("The ORR among PD-L1-positive patients was 40% versus 10% in PD-L1-negative patients.", ["A", "B"],
+     [(40.0, None), (10.0, None)]),
     # arms named: still a pair of arms
     ("Survival was better with A than with B (medians 87 and 30 weeks).", ["A", "B"], [(87.0, "A"), (30.0, "B")]),
 ])
@@ -2012,6 +2014,12 @@ def test_the_other_arm_reads_past_a_bracket_of_decimals():
      ["drug", "placebo"], [(62.5, None), (25.0, None), (60.0, "placebo")]),
     ("An objective response was observed in 9, 7 and 5% of the patients in the P, TMX60 and TMX120 arms, respectively.",
      ["P", "TMX120"], [(9.0, "P"), (7.0, None), (5.0, "TMX120")]),
+    # the list before its values, named by its kind ("groups")
+    ("Median OS for the 120 mg, 240 mg and placebo groups was 10.1, 9.8 and 7.2 months, respectively.",
+     ["drug", "placebo"], [(10.1, None), (9.8, None), (7.2, "placebo")]),
+    # values with other numbers between them are not one run of the list
+    ("Rates in the total, hand-assisted and open groups were 29 vs. 20 vs. 23 percent and 17 vs. 10 vs. 13 percent, "
+     "respectively.", ["hand-assisted", "open"], [(20.0, "hand-assisted"), (23.0, "open"), (10.0, "hand-assisted"), (13.0, "open")]),
     # every group known: the list rule gives each its value
     ("Response rates were 13%, 27%, and 40% for arms A, B, and C, respectively.", ["arm A", "arm B", "arm C"],
      [(13.0, "arm A"), (27.0, "arm B"), (40.0, "arm C")]),

@@ -1681,16 +1681,25 @@ def _partly_known_list(scene: _ArmScene) -> None:
     if len(starts) < 3 or not places or len(places) == len(starts) or len(places) < len(inside):
         return
     for group in _value_groups(scene):
-        if len(group) == len(starts) and group[-1].end <= m.start() and not any(d.arm for d in group):
+        if len(group) == len(starts) and (group[-1].end <= m.start() or group[0].pos >= m.end()) \
+                and not any(d.arm for d in group) and _one_run(scene.text, group):
             for i, d in enumerate(group):
                 d.arm = places.get(i)
             scene.arm_level = [d for d in scene.arm_level if d.arm or d not in group]
             return
 
 
-#: "in the 120 mg, 240 mg and placebo group, respectively": a list of groups right before "respectively".
-_LISTED_GROUPS = Keyed(quick(r"\b(?:in|for|among|with)\s+(?:the\s+)?(?P<list>[^,;()]{1,30}(?:,\s*[^,;()]{1,30}?)+,?\s+and\s+"
-                             r"[^,;()]{1,30}?)\s*(?:groups?|arms?|cohorts?)?,?\s+respectively\b", re.IGNORECASE), "respectively")
+def _one_run(text: str, group: list[Draft]) -> bool:
+    """Whether the values are one run, no other number between them ("21 (70%), 2 (6.7%) and 1 (3.3%)" is; not
+    "(29 vs. 20 vs. 23 percent and 17 vs. 10 vs. 13 percent)" when only 20, 23 and 13 were read)."""
+    return not any(_DIGIT.search(_COUNT_BEFORE_BRACKET.sub("", text[a.end: b.pos])) for a, b in pairwise(group))
+
+
+_COUNT_BEFORE_BRACKET = re.compile(r"\d+\s*[(\[]")
+#: "in the 120 mg, 240 mg and placebo group, respectively": a list of groups right before "respectively", or one that
+#: names its kind before the values ("for the 120 mg, 240 mg and placebo groups were 10.1, 9.8 and 7.2 months, respectively").
+_LISTED_GROUPS = quick(r"\b(?:in|for|among|with)\s+(?:the\s+)?(?P<list>[^,;()]{1,30}(?:,\s*[^,;()]{1,30}?)+,?\s+and\s+"
+                       r"[^,;()]{1,30}?)(?:\s*(?:groups?|arms?|cohorts?)?,?\s+respectively\b|\s+(?:groups|arms|cohorts)\b)", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -1716,7 +1725,7 @@ def _about_other_groups(scene: _ArmScene) -> bool:
     end = scene.arm_level[-1].end
     stop = scene.text.find(". ", end)
     near = (max(0, scene.arm_level[0].pos - 60), min(end + 40, stop if stop >= 0 else end + 40))  # "…, respectively for all patients"
-    return any(pattern.search(scene.text) for pattern in (_CONTRASTED_GROUPS, _CONTRASTED_SUBGROUPS)) \
+    return any(pattern.search(scene.text) for pattern in (_CONTRASTED_GROUPS, _CONTRASTED_SUBGROUPS, _POSITIVE_AND_NEGATIVE)) \
         or _ALL_PATIENTS.search(scene.text, *near) is not None
 
 
@@ -1724,6 +1733,8 @@ _GROUP_WORD = r"(?:(?:non-?)?responders|men|women|males?|females?|younger|older|
 #: Two groups that are no arms, contrasted: "responders than for non-responders", "men versus women", "ER-positive vs negative".
 _CONTRASTED_GROUPS = re.compile(rf"\b{_GROUP_WORD}(?:\s+(?:patients|tumou?rs|disease))?\s+(?:than|{VERSUS}|compared (?:with|to)|and)\s+"
                                 rf"(?:(?:for|in|among|with)\s+)?(?:the\s+|those\s+)?{_GROUP_WORD}\b", re.IGNORECASE)
+_POSITIVE_AND_NEGATIVE = quick(r"\b[\w-]+[- ]positive\b.{0,100}?\b[\w-]+[- ]negative\b|\b[\w-]+[- ]negative\b.{0,100}?\b[\w-]+[- ]positive\b",
+                               re.IGNORECASE)  # "among PD-L1-positive patients was 40% versus 10% in PD-L1-negative patients"
 _ALL_PATIENTS = re.compile(r"\b(?:for|in|among|of)\s+(?:all|the whole|the entire)\s+(?:the\s+)?(?:patients|population|cohort)\b"
                            r"|\b(?:overall|whole|entire|pooled) (?:population|cohort)\b", re.IGNORECASE)
 
