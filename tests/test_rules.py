@@ -991,9 +991,9 @@ def test_an_unknown_outcome_declared_primary_before_its_role(text, expected):
     ("Median PFS among Asian patients was 8.48 versus 4.14 months for arm B.", [(8.48, "arm A"), (4.14, "arm B")]),
     ("Median time to treatment failure was 24 weeks for arm A, 7 weeks for arm B (P < 0.05).",
      [(24.0, "arm A"), (7.0, "arm B")]),
-    # not arms listed "respectively" before their values
+    # arms listed "respectively" before their values go by their place in the list, not by the name before a value
     ("Three-month survival rates for the P, arm A and arm B groups were 44%, 41%, and 35%, respectively.",
-     [(44.0, None), (41.0, None), (35.0, None)]),
+     [(44.0, None), (41.0, "arm A"), (35.0, "arm B")]),
     # a sentence about one arm, named before its values
     ("Grade 3 to 4 toxicities in the arm B group were anemia (3.4%), thrombocytopenia (3.4%) and diarrhea (6.9%).",
      [(3.4, "arm B"), (3.4, "arm B"), (6.9, "arm B")]),
@@ -1974,3 +1974,67 @@ def test_a_phrase_naming_an_arm_of_the_sentence_is_not_a_subgroup():
 ])
 def test_a_lone_d_after_a_number_is_days(text, expected):
     assert [(d.value, d.unit) for d in _sentence_results(text, ["arm A", "arm B"])] == expected
+
+
+@pytest.mark.parametrize(("text", "arms", "expected"), [
+    # groups that are no arms: responders, men and women, all patients
+    ("Survival was better for responders than for non-responders (medians 87 and 30 weeks, P = 0.02).", ["A", "B"],
+     [(87.0, None), (30.0, None)]),
+    ("A greater proportion of men versus women receiving A experienced biliary toxicity (37% and 15%, respectively).",
+     ["A", "B"], [(37.0, None), (15.0, None)]),
+    ("The 5-year relapse-free and overall survival was 55.9% and 85.3% respectively for all patients.", ["A", "B"],
+     [(55.9, None), (85.3, None)]),
+    ("The ORR among PD-L1-positive patients was 40% versus 10% in PD-L1-negative patients.", ["A", "B"],
+     [(40.0, None), (10.0, None)]),
+    # arms named: still a pair of arms
+    ("Survival was better with A than with B (medians 87 and 30 weeks).", ["A", "B"], [(87.0, "A"), (30.0, "B")]),
+])
+def test_values_of_groups_that_are_no_arms_get_no_arm(text, arms, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, arms)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a "to" of other words does not join two values into a pair of arms
+    ("Follow-up was 92%, and adherence to the supervised A and B programs were 95% and 87%, respectively.",
+     [(92.0, None), (95.0, "A"), (87.0, "B")]),
+    # "from … to …" with words or a bracket between still does
+    ("Survival at 3 years improved from 38% in controls to 51% in the treated patients.", [(38.0, "B"), (51.0, "A")]),
+    ("PFS at 3 years was 35·4% (from 28·1% [95% CI 21·3–35·5] to 35·4% [28·1–42·7]).",
+     [(35.4, None), (28.1, "B"), (35.4, "A")]),
+    # a pair joined by "and" after each value's bracket
+    ("The ORRs were 48.9% (95% CI, 38.5%-59.5%) and 58.7% (95% CI, 47.9%-68.9%; P = .117), respectively.",
+     [(48.9, "A"), (58.7, "B")]),
+])
+def test_a_pair_is_joined_by_versus_and_or_from_to(text, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["A", "B"])] == expected
+
+
+def test_the_other_arm_reads_past_a_bracket_of_decimals():
+    text = ("Median survival was 16.9 months (95% confidence interval [CI], 10.5 to 21.2 months) in the C arm and "
+            "23.4 months (95% CI, 12.9 to 30.6 months) for patients treated with B.")
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["A", "B"])] == [(16.9, "A"), (23.4, "B")]
+
+
+@pytest.mark.parametrize(("text", "arms", "expected"), [
+    # a list the values follow in order, only some of its groups known arms: no other arm for the rest
+    ("At the end of the study, 62.5%, 25% and 60% had stable disease in the 120 mg, 240 mg and placebo group, respectively.",
+     ["drug", "placebo"], [(62.5, None), (25.0, None), (60.0, "placebo")]),
+    ("An objective response was observed in 9, 7 and 5% of the patients in the P, TMX60 and TMX120 arms, respectively.",
+     ["P", "TMX120"], [(9.0, "P"), (7.0, None), (5.0, "TMX120")]),
+    # the list before its values, named by its kind ("groups")
+    ("Median OS for the 120 mg, 240 mg and placebo groups was 10.1, 9.8 and 7.2 months, respectively.",
+     ["drug", "placebo"], [(10.1, None), (9.8, None), (7.2, "placebo")]),
+    # values with other numbers between them are not one run of the list
+    ("Rates in the total, hand-assisted and open groups were 29 vs. 20 vs. 23 percent and 17 vs. 10 vs. 13 percent, "
+     "respectively.", ["hand-assisted", "open"], [(20.0, "hand-assisted"), (23.0, "open"), (10.0, "hand-assisted"), (13.0, "open")]),
+    # every group known: the list rule gives each its value
+    ("Response rates were 13%, 27%, and 40% for arms A, B, and C, respectively.", ["arm A", "arm B", "arm C"],
+     [(13.0, "arm A"), (27.0, "arm B"), (40.0, "arm C")]),
+])
+def test_a_list_of_groups_only_partly_known_gives_values_to_the_known_arms_only(text, arms, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, arms)] == expected
+
+
+def test_a_value_set_against_none_is_the_first_arms():
+    text = "Grade 3 rash (29 [11%] vs two [1%]) and mucositis (14 [5%] vs none) were more frequent with A than with B."
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["A", "B"])] == [(11.0, "A"), (1.0, "B"), (5.0, "A")]

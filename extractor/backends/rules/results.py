@@ -11,6 +11,7 @@ order of a "versus" pair.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from copy import copy
 from dataclasses import dataclass, replace
@@ -1660,20 +1661,82 @@ def _respectively_lists(scene: _ArmScene) -> None:
     listed = _respective_arms(scene, respectively)
     if not listed or not (leading or respectively):
         return
-    if not respectively:
-        listed = _reference_last(listed, _opening_reference(scene))
     for group in _value_groups(scene):
         if len(group) == len(listed) and not any(d.arm for d in group):
             for d, label in zip(group, listed, strict=True):
                 d.arm = label
 
 
+def _partly_known_list(scene: _ArmScene) -> None:
+    """ "62.5%, 25% and 60% … in the 120 mg, 240 mg and placebo group, respectively": a list of three or more
+    groups the values follow in order, only some of them known arms; each known arm gets its place's value, and the
+    values of groups no arm is known for are left out of the other arm rules (no arm rather than another's)."""
+    m = _LISTED_GROUPS.search(scene.text) if scene.respectively and scene.mentions else None
+    if m is None:
+        return
+    starts = [m.start("list"), *(m.start("list") + x.end() for x in _LIST_SEPARATOR.finditer(m.group("list")))]
+    inside = [(bisect_right(starts, start) - 1, bisect_right(starts, end - 1) - 1, label)
+              for start, end, label in scene.mentions if m.start("list") <= start < m.end("list")]
+    places = {place: label for place, last, label in inside if place == last}  # not "arms A, B, and C", one name over the list
+    if len(starts) < 3 or not places or len(places) == len(starts) or len(places) < len(inside):
+        return
+    for group in _value_groups(scene):
+        if len(group) == len(starts) and (group[-1].end <= m.start() or group[0].pos >= m.end()) \
+                and not any(d.arm for d in group) and _one_run(scene.text, group):
+            for i, d in enumerate(group):
+                d.arm = places.get(i)
+            scene.arm_level = [d for d in scene.arm_level if d.arm or d not in group]
+            return
+
+
+def _one_run(text: str, group: list[Draft]) -> bool:
+    """Whether the values are one run, no other number between them ("21 (70%), 2 (6.7%) and 1 (3.3%)" is; not
+    "(29 vs. 20 vs. 23 percent and 17 vs. 10 vs. 13 percent)" when only 20, 23 and 13 were read)."""
+    return not any(_DIGIT.search(_COUNT_BEFORE_BRACKET.sub("", text[a.end: b.pos])) for a, b in pairwise(group))
+
+
+_COUNT_BEFORE_BRACKET = re.compile(r"\d+\s*[(\[]")
+#: "in the 120 mg, 240 mg and placebo group, respectively": a list of groups right before "respectively", or one that
+#: names its kind before the values ("for the 120 mg, 240 mg and placebo groups were 10.1, 9.8 and 7.2 months, respectively").
+_LISTED_GROUPS = quick(r"\b(?:in|for|among|with)\s+(?:the\s+)?(?P<list>[^,;()]{1,30}(?:,\s*[^,;()]{1,30}?)+,?\s+and\s+"
+                       r"[^,;()]{1,30}?)(?:\s*(?:groups?|arms?|cohorts?)?,?\s+respectively\b|\s+(?:groups|arms|cohorts)\b)", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
 def _respective_arms(scene: _ArmScene, respectively: bool) -> list[str]:
     """The arms values go to in order: those the sentence lists, else (with "respectively") the trial's, unless
     the sentence lists times for its values ("the 1-, 3- and 5-year OS rates were 90%, 70% and 50%, respectively")."""
     if len(scene.ordered) >= 2:
-        return _comparator_last(scene)
-    return scene.labels_all if respectively and not scene.ordered and not _listed_times(scene.text) else []
+        return _comparator_last(scene.ordered, scene)
+    if not respectively or scene.ordered or _listed_times(scene.text) or _about_other_groups(scene):
+        return []
+    return scene.labels_all
+
+
+def _about_other_groups(scene: _ArmScene) -> bool:
+    """Whether the sentence's values are of groups that are no arms: no arm named, and the sentence speaks of all
+    patients ("55.9% and 85.3% respectively for all patients") or contrasts subgroups ("better for responders than
+    for non-responders (medians 87 and 30 weeks)", "patients with high miR-21 … compared to patients with low");
+    or, an arm named, it contrasts groups within it ("men versus women receiving HAI (37% and 15%, respectively)")."""
+    if scene.ordered:
+        return len(scene.ordered) == 1 and _CONTRASTED_GROUPS.search(scene.text) is not None
+    if not scene.arm_level:
+        return False
+    end = scene.arm_level[-1].end
+    stop = scene.text.find(". ", end)
+    near = (max(0, scene.arm_level[0].pos - 60), min(end + 40, stop if stop >= 0 else end + 40))  # "…, respectively for all patients"
+    return any(pattern.search(scene.text) for pattern in (_CONTRASTED_GROUPS, _CONTRASTED_SUBGROUPS, _POSITIVE_AND_NEGATIVE)) \
+        or _ALL_PATIENTS.search(scene.text, *near) is not None
+
+
+_GROUP_WORD = r"(?:(?:non-?)?responders|men|women|males?|females?|younger|older|elderly|[\w-]*(?:positive|negative))"
+#: Two groups that are no arms, contrasted: "responders than for non-responders", "men versus women", "ER-positive vs negative".
+_CONTRASTED_GROUPS = re.compile(rf"\b{_GROUP_WORD}(?:\s+(?:patients|tumou?rs|disease))?\s+(?:than|{VERSUS}|compared (?:with|to)|and)\s+"
+                                rf"(?:(?:for|in|among|with)\s+)?(?:the\s+|those\s+)?{_GROUP_WORD}\b", re.IGNORECASE)
+_POSITIVE_AND_NEGATIVE = quick(r"\b[\w-]+[- ]positive\b.{0,100}?\b[\w-]+[- ]negative\b|\b[\w-]+[- ]negative\b.{0,100}?\b[\w-]+[- ]positive\b",
+                               re.IGNORECASE)  # "among PD-L1-positive patients was 40% versus 10% in PD-L1-negative patients"
+_ALL_PATIENTS = re.compile(r"\b(?:for|in|among|of)\s+(?:all|the whole|the entire)\s+(?:the\s+)?(?:patients|population|cohort)\b"
+                           r"|\b(?:overall|whole|entire|pooled) (?:population|cohort)\b", re.IGNORECASE)
 
 
 def _value_groups(scene: _ArmScene) -> list[list[Draft]]:
@@ -1830,30 +1893,17 @@ _LIST_THEN_RESPECTIVELY = re.compile(r"\s*(?:,|\band\b|&)\s*[^,;.()]{1,40}?,?\s+
 def _versus_pairs(scene: _ArmScene) -> None:
     """Pairs ("A versus B", "from A to B"): arms in the order the sentence names them, then the
     trial's other arms; "the addition of L (38.7% vs. 12.7%)": the arm that adds it comes first."""
-    ordered, labels_all = _comparator_last(scene), scene.labels_all
-    if _arms_listed_respectively(scene, 3):
-        return  # "21% and 26% for arms A, B, C, and D, respectively": a pair of values is not a pair of these arms
-    if not ordered and _CONTRASTED_SUBGROUPS.search(scene.text):
-        return  # "patients with high miR-21 had worse PFS (3.5 vs. 12.7 months) compared to patients with low": subgroups
-    if not ordered:  # an unnamed pair reads experimental first: "4.49 vs. 13.31 days"
-        labels_all = sorted(labels_all, key=lambda label: bool(_CONTROL_ARM.search(label)))
-    candidates = ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered
-    reference = _opening_reference(scene)
-    if reference in candidates:
-        candidates = _reference_last(candidates, reference)
-    elif len(ordered) == 1 and len(candidates) == 2 and _named_as_comparator(scene):
-        candidates = candidates[::-1]  # "(21% vs 33%) among intervention compared with control group participants"
+    ordered, candidates = scene.ordered, _pair_candidates(scene)
     times = _listed_times(scene.text, scene.respectively) if not ordered else 0
     for group in scene.by_mention():
         for a, b in pairwise(group):
             gap = scene.text[a.end: b.pos]
-            if (a.arm and b.arm) or not (_PAIR.search(gap) or re.fullmatch(r"\s*and\s*", gap)) or len(candidates) < 2:
-                continue
+            from_to = _FROM.search(scene.text[max(0, a.pos - 12): a.pos]) and _TO.search(gap)
+            joined = _PAIR.search(gap) or re.fullmatch(r"\s*and\s*", _BRACKETS.sub("", gap)) or from_to  # "87.2% (95% CI …) and 85.7%"
+            if (a.arm and b.arm) or not joined or len(candidates) < 2:
+                continue  # not "(HADS score ≥ 11, 75 % to 56 %)", a change over time, nor "92%, and adherence to the X …"
             if len(group) == times and not _VERSUS.search(gap):
                 continue  # "the 1-, 3- and 5-year OS rates were 90%, 70% and 50%": a value per time, not per arm
-            from_to = _FROM.search(scene.text[max(0, a.pos - 12): a.pos])
-            if not from_to and re.fullmatch(r"\s*%?\s*to\s*", gap):
-                continue  # "(HADS score ≥ 11, 75 % to 56 %)": a change over time, not two arms
             if scene.added_arm in candidates and not ordered and _ADDITION.search(scene.text[: a.pos]):
                 candidates = [scene.added_arm, *(x for x in candidates if x != scene.added_arm)]
             pair = _from_to_order(candidates) if from_to else candidates
@@ -1861,6 +1911,27 @@ def _versus_pairs(scene: _ArmScene) -> None:
             b.arm = b.arm or next((x for x in pair if x != a.arm), None)
 
 
+def _pair_candidates(scene: _ArmScene) -> list[str]:
+    """The arms the values of a pair go to, in order: those the sentence names (the comparator last), then the
+    trial's other arms (of two); none when the sentence pairs values "respectively" with a list of three arms or
+    more, or speaks of groups that are no arms."""
+    if _arms_listed_respectively(scene, 3) or _about_other_groups(scene):
+        return []  # "21% and 26% for arms A, B, C, and D, respectively": a pair of values is not a pair of these arms
+    ordered, labels_all = scene.ordered, scene.labels_all
+    if not ordered:  # an unnamed pair reads experimental first: "4.49 vs. 13.31 days"
+        labels_all = sorted(labels_all, key=lambda label: bool(_CONTROL_ARM.search(label)))
+    return _comparator_last(ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered, scene)
+
+
+def _versus_none(scene: _ArmScene) -> None:
+    """ "mucositis (14 [5%] vs none)": a value set against none of the other arm is the pair's first arm's."""
+    for d in scene.arm_level:
+        if d.arm is None and _VERSUS_NONE.match(scene.text, d.end):
+            candidates = _pair_candidates(scene)
+            d.arm = candidates[0] if len(candidates) >= 2 else None
+
+
+_VERSUS_NONE = re.compile(rf"[\s\])%]*(?:{VERSUS})\s+(?:none|nil|zero)\b", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
 _VERSUS_NEXT = re.compile(rf"\s*(?:{VERSUS})(?!\w)", re.IGNORECASE)
 _COMPARED_BEFORE = quick(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| with| for| after| on| among)?)\s+(?:the\s+|"
@@ -1881,8 +1952,7 @@ _CLAUSE_END = re.compile(r"\s*(?:(?:arms?|groups?|patients)\s*)?,")
 
 def _opening_reference(scene: _ArmScene) -> str | None:
     """The arm a clause before the values compares with ("Compared with the control group, the exercise group
-    had …", "…, in comparison with radiotherapy, survival was longer with X (a vs b)"): the reference, so the
-    second of each pair of values the sentence then prints."""
+    had …", "…, in comparison with radiotherapy, survival was longer with X (a vs b)")."""
     first = min((d.pos for d in scene.arm_level), default=len(scene.text))
     for start, end, label in scene.mentions:
         if start < first and _COMPARED_CLAUSE.search(scene.text, max(0, start - 60), start) \
@@ -1891,28 +1961,23 @@ def _opening_reference(scene: _ArmScene) -> str | None:
     return None
 
 
-def _reference_last(labels: list[str], reference: str | None) -> list[str]:
-    """``labels`` with ``reference``, the arm the sentence opens by comparing with (``_opening_reference``), moved
-    last: "Compared with the CT group, … (42.6% vs 25.5%) in the PET/CT group" gives PET/CT the first value."""
-    return [x for x in labels if x != reference] + [reference] if reference in labels else labels
-
-
-def _named_as_comparator(scene: _ArmScene) -> bool:
-    """Whether the one arm a sentence names comes after "compared with", "versus" or "than": the second of
-    a pair whose first arm goes unnamed, whether it follows the values ("(21% vs 33%) … compared with
-    control") or comes before them ("(vinflunine v docetaxel) anemia (82% v 80%)", only docetaxel known)."""
-    return _is_comparator(scene, scene.mentions[0][0])
-
-
-def _comparator_last(scene: _ArmScene) -> list[str]:
-    """The two arms a sentence names, in the order its pairs of values follow: the arm named after "compared
-    with" or "than" second, even when the sentence opens with it ("Compared with FEC, XEC caused more
-    hand-foot syndrome (57% vs 11%)": 57% is XEC's)."""
-    if len(scene.ordered) != 2:
-        return scene.ordered
+def _comparator(scene: _ArmScene) -> str | None:
+    """The arm the sentence compares the other with: the one an opening clause compares with, else the one of at most
+    two arms named that comes after "compared with", "versus" or "than" ("(21% vs 33%) … compared with control",
+    "(vinflunine v docetaxel) anemia (82% v 80%)" with only docetaxel known, "Compared with FEC, XEC caused …")."""
+    reference = _opening_reference(scene)
+    if reference is not None or len(scene.ordered) > 2:
+        return reference
     first = {label: start for start, _, label in reversed(scene.mentions)}
     comparators = [label for label in scene.ordered if _is_comparator(scene, first[label])]
-    return [x for x in scene.ordered if x not in comparators] + comparators if len(comparators) == 1 else scene.ordered
+    return comparators[0] if len(comparators) == 1 else None
+
+
+def _comparator_last(labels: list[str], scene: _ArmScene) -> list[str]:
+    """``labels`` in the order the sentence's pairs of values follow: the comparator (``_comparator``) last, so the
+    second of each pair ("Compared with the CT group, … (42.6% vs 25.5%) in the PET/CT group": 42.6% is PET/CT's)."""
+    reference = _comparator(scene)
+    return [x for x in labels if x != reference] + [reference] if reference in labels else labels
 
 
 def _arm_lists(scene: _ArmScene) -> list[tuple[int, list[str]]]:
@@ -1979,21 +2044,22 @@ def _the_other_arm(scene: _ArmScene) -> None:
         if len(group) != 2 or group[0].timepoint != group[1].timepoint or group[0].subgroup != group[1].subgroup:
             continue
         named, unnamed = sorted(group, key=lambda d: d.arm is None)
-        if named.arm in scene.labels_all and unnamed.arm is None and _PAIR_GAP.fullmatch(scene.text, group[0].end, group[1].pos):
+        if named.arm in scene.labels_all and unnamed.arm is None and _PAIR_GAP.fullmatch(_BRACKETS.sub("", scene.text[group[0].end: group[1].pos])):
             unnamed.arm = next(x for x in scene.labels_all if x != named.arm)
 
 
 #: Between the two values of a pair: a short stretch of one clause that joins or contrasts them ("with PB and", "in SG
 #: group, while"); not across a semicolon ("No adverse events occurred; however, seven (8.7%) women in the intervention group").
-_PAIR_GAP = re.compile(r"[^;.]{0,60}?\b(?:and|while|whereas|but|compared (?:with|to)|vs|versus|than)\b[^;.]{0,30}|[^;.]{0,40},[^;.]{0,30}",
+_PAIR_GAP = re.compile(r"(?:[^;.]|\.(?=\d)){0,60}?\b(?:and|while|whereas|but|compared (?:with|to)|vs|versus|than)\b(?:[^;.]|\.(?=\d)){0,30}"
+                       r"|(?:[^;.]|\.(?=\d)){0,40},(?:[^;.]|\.(?=\d)){0,30}",
                        re.IGNORECASE)
 _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|pooled)\b", re.IGNORECASE),
                      "overall", "total", "all patients", "whole", "entire", "pooled")
 
 
 #: The arm rules, in the order they run: more specific shapes first.
-_ARM_RULES = (_respectively_lists, _respectively_in_runs, _values_before_arm_list, _arm_then_bracket, _sentence_about_one_arm,
-              _arm_named_after, _clauses_about_one_arm, _versus_pairs, _arm_named_before, _the_other_arm, _both_arms)
+_ARM_RULES = (_partly_known_list, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _arm_then_bracket, _sentence_about_one_arm,
+              _arm_named_after, _clauses_about_one_arm, _versus_pairs, _versus_none, _arm_named_before, _the_other_arm, _both_arms)
 
 
 _ADDITION = re.compile(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
@@ -2005,7 +2071,8 @@ def _mention_after_end(draft: Draft) -> int:
     """Where the endpoint words end when they follow the value ("a single dose-limiting toxicity in each arm")."""
     return draft.mention.end if draft.mention.start >= draft.end else draft.end
 _RESPECTIVELY = Keyed(quick(r"\b(?:respectively|accordingly)\b", re.IGNORECASE), "respectively", "accordingly")
-_PAIR = re.compile(rf"\b{VERSUS}(?!\w)|\bcompared (?:with|to)\b|\bto\b", re.IGNORECASE)
+_PAIR = re.compile(rf"\b{VERSUS}(?!\w)|\bcompared (?:with|to)\b", re.IGNORECASE)
+_TO = re.compile(r"\bto\b", re.IGNORECASE)  # "from 28·1% [95% CI 21·3–35·5] to 35·4%", "from 38% in controls to 51%"
 
 
 _BRACKETS = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\]]*\]")
