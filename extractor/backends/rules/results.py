@@ -1344,7 +1344,7 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
             _DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower() and not _ABSOLUTE_LEVEL.search(before)
             and not _FROM_LOWER.search(text[max(0, start - 8): start])) or _FROM_BRACKET_AFTER.match(text, end):
         measure = "difference"  # "the absolute increase in 3-year PFS was 7.3% (from 28.1% to 35.4%)"
-    elif canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
+    elif (canonical in TIME_TO_EVENT and owner.measure != "events") or (canonical == "OTHER" and "surviv" in owner.text.lower()):
         measure = "rate_at_time"
     elif owner.measure == "delivery":  # "the median relative dose intensity was 91%"; a duration is no percentage
         if "intensit" not in owner.text.lower():
