@@ -1422,6 +1422,8 @@ def test_counts_of_adverse_events_and_events_that_are_not(text, expected):
     ("Erectile dysfunction occurred in 40% of patients.", [("AE", "proportion", 40.0)]),
     ("Wound infection occurred in 4 patients (5%) and seroma in 10%.", [("AE", "proportion", 5.0), ("AE", "proportion", 10.0)]),
     ("Postoperative morbidity rate was 28.9 percent.", [("AE", "proportion", 28.9)]),
+    # related to a drug named with a number
+    ("IL-2-related toxicity was WHO grade 1 (24%) and 3 (9%).", [("TRAE", "proportion", 24.0), ("TRAE_GRADE3PLUS", "proportion", 9.0)]),
 ])
 def test_deaths_grades_and_events_the_words_class(text, expected):
     assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected
@@ -1448,6 +1450,13 @@ def test_deaths_grades_and_events_the_words_class(text, expected):
      [("FEASIBILITY", "proportion", 17.0), ("FEASIBILITY", "proportion", 26.0)]),
     ("Of the 246 patients, 89.4% completed the 3-day efficacy phase.", [("FEASIBILITY", "proportion", 89.4)]),
     ("The drop-out rate was 15%.", [("FEASIBILITY", "proportion", 15.0)]),
+    # the resected tumour's graded response
+    ("Downstaging (stage 0 and I) was observed in 21 (30.9%) cases.", [("PATHOLOGICAL_RESPONSE", "proportion", 30.9)]),
+    ("The subtotal regression rate (TRG1b) was 19.4%.", [("PATHOLOGICAL_RESPONSE", "proportion", 19.4)]),
+    # a ratio in the bracket of events no endpoint names is of those events, not of the survival named before
+    ("Overall survival was longer owing to fewer disease events (progression, second relapse; HR 0.56, 0.34-0.92).",
+     [("OTHER", "hazard_ratio", 0.56)]),
+    ("Disease-free survival was longer, with fewer DFS events (HR 0.70, 0.50-0.90).", [("DFS", "hazard_ratio", 0.70)]),
 ])
 def test_outcomes_named_by_an_event_rate_a_marker_or_completion(text, expected):
     assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected

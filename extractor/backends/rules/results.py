@@ -1491,6 +1491,18 @@ _NAMED_AFTER = re.compile(rf"\)?\s*(?:\([^()]{{1,12}}\)\s*)?(?:for|of)\s+(?:the\
 _UNLISTED_TIME_TO = re.compile(r"\btimes? to (?:first |initial )?[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}\s*[(\[]\s*$", re.IGNORECASE)
 
 
+#: A bracket opened right after events or effects of some kind: "a decrease in disease events (progression, second
+#: relapse, disease-related deaths; HR 0.56", "adverse treatment effects (treatment death, second malignancy; HR 0.52".
+_EVENTS_BRACKET = re.compile(r"\b(?P<w>[a-z][\w-]*\s+(?:events|effects))\s*\([^()]{0,100}$", re.IGNORECASE)
+
+
+def _in_events_bracket(text: str, at: int) -> bool:
+    """A ratio at ``at`` stands in the bracket of events the vocabulary has no endpoint for (not "DFS events (HR",
+    "side effects (RR")."""
+    bracket = _EVENTS_BRACKET.search(text, max(0, at - 130), at)
+    return bracket is not None and not find_mentions(bracket.group("w"))
+
+
 def _comparative_endpoint(text: str, owner: Mention) -> str | None:
     """Which outcome a hazard/odds ratio is about: the survival endpoint named nearest to it."""
     window_after = owner.text[-25:] + " " + text[owner.end: owner.end + 60]
@@ -1508,6 +1520,8 @@ def _comparative_endpoint(text: str, owner: Mention) -> str | None:
     if _UNLISTED_TIME_TO.search(text, max(0, owner.start - 60), owner.start) and not any(
             owner.start - 60 <= m.start and m.end <= owner.start for m in candidates):
         return "OTHER"  # "nor time to first SRE (HR=0.82)": not the endpoint named before it
+    if _in_events_bracket(text, owner.start):
+        return "OTHER"
     before = [m for m in candidates if m.end <= owner.start]
     if before:
         return before[-1].canonical

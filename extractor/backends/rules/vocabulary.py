@@ -33,7 +33,7 @@ GRADE_LEVELS = (
 _GRADE_WORD = rf"grades?\s*{GRADE_LEVELS}\b"
 GRADE3_RE = quick(_GRADE3, re.IGNORECASE)
 _GRADE_ANY = r"(?:(?:grade|G)\s*(?:≥|>=|⩾|> ?or ?=)\s*(?:[12]|I{1,2})\b|(?:grade|G)\s*(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:or|and|to|[-–/+])\s*(?:[1-5]|I{1,3}|IV|V))?|any[- ]grade|all[- ]grades?)"
-_RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+)[-\s‐‑–]related|related|(?:treatment|drug|therapy)[-\s‐‑–]associated"
+_RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+(?:-[0-9]+)?)[-\s‐‑–]related|related|(?:treatment|drug|therapy)[-\s‐‑–]associated"
 
 # Adverse events, named ones included: "grade 3 or 4 diarrhoea", "grade ≥3 TRAEs".
 AE_EVENTS = (
@@ -173,6 +173,11 @@ ENTRIES: tuple[Entry, ...] = (
           example="pathological complete response", keys=("pCR", "complete")),
     Entry(r"pathologic(?:al)? response(?: rates?)?(?: \(pRR\))?|\bpRR\b", "PATHOLOGICAL_RESPONSE",
           example="pathological response rate", keys=("patholog", "prr")),
+    # "Downstaging (stage 0 and I) was observed in 21 (30.9%)", "the subtotal regression rate (TRG1b)": the resected tumour's
+    # response, graded
+    Entry(r"(?:pathologic(?:al)? )?(?:tumou?r )?downstaging(?: rates?)?|(?:complete|subtotal|partial|major|minor) (?:tumou?r )?"
+          r"regression(?: rates?)?|tumou?r regression grad(?:e|ing)(?: \(TRG\))?",
+          "PATHOLOGICAL_RESPONSE", example="downstaging", keys=("downstag", "regression")),
     Entry(r"(?:disease|tumou?r) control(?: rates?)?|\bDCR\b", "DCR",
           example="disease control rate", keys=("control", "dcr")),
     Entry(r"clinical benefit(?: rates?)?|\bCBR\b", "CBR",
