@@ -1457,6 +1457,15 @@ def test_deaths_grades_and_events_the_words_class(text, expected):
     ("Overall survival was longer owing to fewer disease events (progression, second relapse; HR 0.56, 0.34-0.92).",
      [("OTHER", "hazard_ratio", 0.56)]),
     ("Disease-free survival was longer, with fewer DFS events (HR 0.70, 0.50-0.90).", [("DFS", "hazard_ratio", 0.70)]),
+    # a ratio of a time to deterioration of quality of life, or to an event no endpoint names, is not overall survival's
+    ("Drug A did not impact on deterioration in HRQoL: TSP (hazard ratio [HR]=0.91 [95% CI 0.74-1.12]; n=785).",
+     [("QOL", "hazard_ratio", 0.91)]),
+    ("Time to pain and time to analgesic use were delayed with drug A (HR=0.61 [95% CI 0.42-0.88] and HR=0.66 "
+     "[95% CI 0.46-0.94], respectively).", [("OTHER", "hazard_ratio", 0.61), ("OTHER", "hazard_ratio", 0.66)]),
+    ("Time to neurologic progression favoured drug A (median, 78.5 v 42 days).",
+     [("TTP", "median", 78.5), ("TTP", "median", 42.0)]),
+    # "/hr" is per hour, not a hazard ratio
+    ("Patients with an AHI of 15/hr or more (n = 86 vs 86) had no difference in sleepiness score.", []),
 ])
 def test_outcomes_named_by_an_event_rate_a_marker_or_completion(text, expected):
     assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected

@@ -1503,10 +1503,14 @@ def _in_events_bracket(text: str, at: int) -> bool:
     return bracket is not None and not find_mentions(bracket.group("w"))
 
 
+#: A time to an event the vocabulary has no endpoint for, anywhere before a ratio: "Time to pain … (HR=0.61".
+_UNLISTED_TIME_TO_IN = re.compile(r"\btimes? to (?:first |initial )?[A-Za-z]", re.IGNORECASE)
+
+
 def _comparative_endpoint(text: str, owner: Mention) -> str | None:
     """Which outcome a hazard/odds ratio is about: the survival endpoint named nearest to it."""
     window_after = owner.text[-25:] + " " + text[owner.end: owner.end + 60]
-    candidates = [m for m in find_mentions(text) if m.canonical in TIME_TO_EVENT | {"ORR", "PCR", "OTHER"}]
+    candidates = [m for m in find_mentions(text) if m.canonical in TIME_TO_EVENT | {"ORR", "PCR", "OTHER", "QOL"}]
     for word, endpoint in (("death", "OS"), ("progression", "PFS"), ("recurrence", "RFS"), ("relapse", "RFS")):
         if re.search(rf"\bfor {word}|of {word}", window_after, re.IGNORECASE):
             if endpoint == "RFS":  # "disease-free survival … (HR for recurrence 0.58)": the survival named
@@ -1525,6 +1529,8 @@ def _comparative_endpoint(text: str, owner: Mention) -> str | None:
     before = [m for m in candidates if m.end <= owner.start]
     if before:
         return before[-1].canonical
+    if _UNLISTED_TIME_TO_IN.search(text, 0, owner.start):
+        return "OTHER"  # "Time to pain and time to analgesic use were delayed (HR=0.61 …)": not the survival named earlier
     after = [m for m in candidates if m.start >= owner.end]
     if after:
         return after[0].canonical

@@ -118,7 +118,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(rf"{_REDUCED_RISK}(?:disease\s+)?(?:relapse|recurrence)|reduc(?:ed|es|ing)\s+(?:the\s+)?(?:relapse|recurrence)\s+rate",
           "RFS", "reduction",
           example="reduced the risk of recurrence", keys=("relapse", "recurrence")),
-    Entry(r"hazard ratios?|\b[ a]?HRs?\b(?! ?\+)|\baHR\b", "HR",
+    Entry(r"hazard ratios?|(?<!/)\b[ a]?HRs?\b(?! ?\+)|\baHR\b", "HR",
           example="hazard ratio", keys=("hazard", "hr")),
     Entry(r"odds ratios?|(?-i:\bORs?)(?=\s*[=:,(\[]|\s+\d|\s+was|\s+of)", "OR",
           example="odds ratio", keys=("odds", "OR")),
@@ -159,7 +159,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"(?:median )?(?:overall )?survival times?|(?:median )?overall[- ]survival(?: \(m?OS\))?(?: rates?)?|\bm?OS\b(?: rates?)?|\bsurvivals?\b", "OS",
           example="overall survival", keys=("os", "surviv")),
     Entry(r"(?:median )?times? to (?:tumou?r |disease |(?:extra|intra)hepatic |local |distant |radiographic |clinical |"
-          r"symptomatic )?progression|time to progressive disease|\bTTP\b", "TTP",
+          r"symptomatic |neurologic(?:al)? |intracranial |CNS )?progression|time to progressive disease|\bTTP\b", "TTP",
           example="time to progression", keys=("ttp", "progression", "progressive")),
     Entry(r"(?:median )?time to treatment failure|\bTTF\b", "TTF",
           example="time to treatment failure", keys=("ttf", "failure")),
