@@ -1450,6 +1450,12 @@ def test_deaths_grades_and_events_the_words_class(text, expected):
      [("FEASIBILITY", "proportion", 17.0), ("FEASIBILITY", "proportion", 26.0)]),
     ("Of the 246 patients, 89.4% completed the 3-day efficacy phase.", [("FEASIBILITY", "proportion", 89.4)]),
     ("The drop-out rate was 15%.", [("FEASIBILITY", "proportion", 15.0)]),
+    # a tumour marker's fall; deaths as a share of the patients, or after an operation; a symptom's bother
+    ("A PSA decline of at least 50% was seen in 45% of patients.", [("BIOMARKER", "proportion", 45.0)]),
+    ("The 5-year overall mortality was 19.0% and 15.2%, respectively.", [("OS", "proportion", 19.0), ("OS", "proportion", 15.2)]),
+    ("Postoperative mortality was 2%.", [("AE", "proportion", 2.0)]),
+    ("At 4 years, 64 (18%) of 353 patients had moderate to severe urinary bother (p=0.005).", [("QOL", "proportion", 18.0)]),
+    ("Mean sexual function score was 15 points lower at 3 years.", [("QOL", "difference", 15.0)]),
     # the resected tumour's graded response
     ("Downstaging (stage 0 and I) was observed in 21 (30.9%) cases.", [("PATHOLOGICAL_RESPONSE", "proportion", 30.9)]),
     ("The subtotal regression rate (TRG1b) was 19.4%.", [("PATHOLOGICAL_RESPONSE", "proportion", 19.4)]),

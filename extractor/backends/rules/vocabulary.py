@@ -186,6 +186,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(rf"{_MARKER}(?: (?:complete|partial|overall))? (?:response|remission)s?(?: rates?)?"
           rf"|(?:complete |partial )?(?:response|remission)s?(?: rates?)? (?:of|in) (?:(?:the )?serum )?{_MARKER}",
           "BIOMARKER", example="PSA response rate", keys=("psa", "antigen", "ca-125", "ca125", "ca 125", "19-9", "cea", "biochemical")),
+    # "a PSA decline of >= 50%", "an 80% prostate-specific antigen reduction": a tumour marker's fall
+    Entry(rf"{_MARKER} (?:declines?|reductions?|decreases?|falls?|normali[sz]ation)", "BIOMARKER",
+          example="PSA decline", keys=("psa", "antigen", "ca-125", "ca125", "ca 125", "19-9", "cea", "biochemical")),
     # "pain response", "haemoglobin response", "symptomatic response": responses of something other than the tumour
     Entry(r"(?:pain|symptom|symptomatic|palliative|h(?:a)?ematologic(?:al)?|h(?:a)?emoglobin|Hb|cytogenetic|molecular|virologic(?:al)?)"
           r" (?:response|remission)s?(?: rates?)?",
@@ -211,6 +214,12 @@ ENTRIES: tuple[Entry, ...] = (
           example="R0 resection rate", keys=("r0", "radical")),
     Entry(r"dose[- ]limiting toxicit(?:y|ies)|\bDLTs?\b", "DLT",
           example="dose-limiting toxicity", keys=("dose", "dlt")),
+    # "overall mortality was 20%": deaths counted as a share of the patients
+    Entry(r"overall mortality(?: rates?)?", "OS", "events",
+          example="overall mortality", keys=("mortality",)),
+    # "postoperative mortality was 2%": deaths after an operation are adverse events (complications)
+    Entry(r"(?:postoperative|post-operative|perioperative|peri-operative|operative|surgical) (?:mortality|deaths?)(?: rates?)?", "AE",
+          example="postoperative mortality", keys=("mortality", "death")),
     # "two treatment-related deaths", "the toxicity-related death rate", "three patients died of toxicity"
     Entry(r"(?:treatment|toxicity|drug)[- ]related (?:deaths?|mortality)(?: rates?)?|toxic (?:deaths?|mortality)(?: rates?)?"
           r"|deaths? (?:attributed|related|due) to (?:treatment|TRAEs?|toxicity)"
