@@ -1470,6 +1470,11 @@ def test_deaths_grades_and_events_the_words_class(text, expected):
      "[95% CI 0.46-0.94], respectively).", [("OTHER", "hazard_ratio", 0.61), ("OTHER", "hazard_ratio", 0.66)]),
     ("Time to neurologic progression favoured drug A (median, 78.5 v 42 days).",
      [("TTP", "median", 78.5), ("TTP", "median", 42.0)]),
+    # a ratio, or an unknown rate, of symptoms improved is a quality-of-life outcome's
+    ("Docetaxel improved overall disease-related symptoms over vinorelbine (odds ratio, 1.86; 95% CI, 1.09 to 3.20).",
+     [("QOL", "odds_ratio", 1.86)]),
+    ("Response rates were 18% and 19%, and symptom improvement rates were 40.3% and 37.0%, respectively.",
+     [("ORR", "proportion", 18.0), ("ORR", "proportion", 19.0), ("QOL", "proportion", 40.3), ("QOL", "proportion", 37.0)]),
     # "/hr" is per hour, not a hazard ratio
     ("Patients with an AHI of 15/hr or more (n = 86 vs 86) had no difference in sleepiness score.", []),
 ])

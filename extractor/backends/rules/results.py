@@ -683,14 +683,15 @@ _OTHER_RATE = Keyed(quick(
 
 def _other_rates(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "..., and the subtotal regression rate (TRG1b) was 19.4%": a named outcome the vocabulary
-    does not know, so its numbers do not fall to the endpoint named before it."""
+    does not know, so its numbers do not fall to the endpoint named before it; of the kind its words say
+    ("symptom improvement rates" are QOL)."""
     added = []
     for m in _OTHER_RATE.finditer(text):
         name = re.sub(r"^(?:(?:and|the)\s+)+", "", m.group("n"))
         start = m.end("n") - len(name)
         if any(x.start < m.end("n") and start < x.end for x in mentions) or find_mentions(name):
             continue
-        added.append(Mention(start, m.end("n"), name, "OTHER", None))
+        added.append(Mention(start, m.end("n"), name, kind_by_words(name, _OUTCOME_KINDS), None))
     return sorted(mentions + added, key=lambda x: x.start) if added else mentions
 
 
@@ -1032,7 +1033,8 @@ _LEADING_FUNCTION_WORDS = re.compile(r"(?:(?:among|at|of|after|before|during|in|
 _OUTCOME_KINDS = (
     ("QOL", Folded(r"\b(?:anxiety|depress\w*|fatigue|distress|mood|well-being|wellbeing|sleep quality|bother|"
                    r"(?:urinary|bowel|sexual|social|role|cognitive|emotional|erectile) function(?:ing)? scores?|sexual function|"
-                       r"symptom scores?|functioning|HADS|FACT-\w+|SF-?36|QLQ-?\w*|self-esteem|emotional|psychological|"
+                       r"symptom scores?|symptom improvements?|(?:disease-related )?symptoms? (?:improved|improvement)|"
+                       r"improve\w* (?:[\w-]+ ){0,3}symptoms|functioning|HADS|FACT-\w+|SF-?36|QLQ-?\w*|self-esteem|emotional|psychological|"
                        r"(?:average|worst|mean|bodily|change in|reduction in|decrease in|decreased|relief of) pain|"
                        r"pain (?:scores?|intensity|relief|levels?|severity|scales?)|VAS|visual analog(?:ue)? scale)\b")),
     ("BIOMARKER", Folded(r"\b(?:expression|mutations?|methylation|amplification|polymorphisms?|serum|plasma|Ki-?67|"
@@ -1532,6 +1534,8 @@ def _comparative_endpoint(text: str, owner: Mention) -> str | None:
         return before[-1].canonical
     if _UNLISTED_TIME_TO_IN.search(text, 0, owner.start):
         return "OTHER"  # "Time to pain and time to analgesic use were delayed (HR=0.61 …)": not the survival named earlier
+    if kind_by_words(text[: owner.start], _OUTCOME_KINDS) == "QOL":
+        return "QOL"  # "Docetaxel improved overall disease-related symptoms (odds ratio, 1.86": a symptom outcome's
     after = [m for m in candidates if m.start >= owner.end]
     if after:
         return after[0].canonical
