@@ -446,6 +446,9 @@ def test_a_results_sentence_opening_on_the_whole_population_gives_the_enrolled(s
     ("Peritoneal relapses were 25% for cisplatin vs. 16.4 % for observation.",
      [("OTHER", "proportion", 25.0, "percent"), ("OTHER", "proportion", 16.4, "percent")]),
     ("Local recurrence occurred in 12% of patients.", [("OTHER", "proportion", 12.0, "percent")]),
+    # how often the disease came back at all is the recurrence endpoint, a share of patients (not a survival rate)
+    ("The rate of recurrence was 9/74 (12.1%) in the IV arm.", [("RFS", "proportion", 12.1, "percent")]),
+    ("Systemic recurrence was 7/74 (9.4%).", [("RFS", "proportion", 9.4, "percent")]),
     ("Distant metastases developed in 15 patients (30%).", [("OTHER", "proportion", 30.0, "percent")]),
     ("Clinical response was shown in 76.0% of the patients.", [("ORR", "proportion", 76.0, "percent")]),
     ("Treatment-related mortality occurred in five patients (5.3%).", [("TREATMENT_RELATED_DEATH", "proportion", 5.3, "percent")]),
@@ -1406,6 +1409,81 @@ def test_grades_and_kinds_of_adverse_events(text, arms, expected):
     ("Skeletal-related events occurred in 38.5% of patients.", [("OTHER", "proportion", 38.5)]),
 ])
 def test_counts_of_adverse_events_and_events_that_are_not(text, expected):
+    assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # deaths from a toxicity, or called treatment related, are treatment-related deaths, not overall survival
+    ("One patient died of febrile neutropenia during treatment.", [("TREATMENT_RELATED_DEATH", "count", 1.0)]),
+    ("Two patients died of neutropenic sepsis.", [("TREATMENT_RELATED_DEATH", "count", 2.0)]),
+    ("Two deaths were considered treatment related.", [("TREATMENT_RELATED_DEATH", "count", 2.0)]),
+    ("Grade 5 toxicity occurred in 2 patients (2%).", [("TREATMENT_RELATED_DEATH", "proportion", 2.0)]),
+    ("There were two fatal treatment-related adverse events.", [("TREATMENT_RELATED_DEATH", "count", 2.0)]),
+    ("Two patients died of disease progression.", [("OS", "count", 2.0)]),
+    # relatedness written before the grade
+    ("Treatment-related grade 3 or 4 adverse events occurred in 12% of patients.", [("TRAE_GRADE3PLUS", "proportion", 12.0)]),
+    ("Drug-related grade 3 toxicity occurred in 5 patients.", [("TRAE_GRADE3PLUS", "count", 5.0)]),
+    # named events of surgery and hormone treatment, and the morbidity of an operation
+    ("Erectile dysfunction occurred in 40% of patients.", [("AE", "proportion", 40.0)]),
+    ("Wound infection occurred in 4 patients (5%) and seroma in 10%.", [("AE", "proportion", 5.0), ("AE", "proportion", 10.0)]),
+    ("Postoperative morbidity rate was 28.9 percent.", [("AE", "proportion", 28.9)]),
+    # related to a drug named with a number
+    ("IL-2-related toxicity was WHO grade 1 (24%) and 3 (9%).", [("TRAE", "proportion", 24.0), ("TRAE_GRADE3PLUS", "proportion", 9.0)]),
+])
+def test_deaths_grades_and_events_the_words_class(text, expected):
+    assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "-free" elided before "and overall survival" is the survival free of that event
+    ("The 5-year relapse-free and overall survival rates were 55.9% and 85.3%, respectively.",
+     [("RFS", "rate_at_time", 55.9), ("OS", "rate_at_time", 85.3)]),
+    ("Median progression-free and overall survival were 5.1 and 9.9 months, respectively.",
+     [("PFS", "median", 5.1), ("OS", "median", 9.9)]),
+    # how often the disease came back or progressed: the share of patients with the event
+    ("The 3-year recurrence rates were 12% and 20%, respectively.", [("RFS", "proportion", 12.0), ("RFS", "proportion", 20.0)]),
+    ("The progression rate at 1 year was 30%.", [("PFS", "proportion", 30.0)]),
+    ("The absolute increase in rate of progression-free survival at 3 years was 7.3%.", [("PFS", "difference", 7.3)]),
+    ("The 5-year biochemical relapse rate was 39%.", [("OTHER", "proportion", 39.0)]),
+    # a tumour marker's response is a biomarker outcome; a pain or haemoglobin response is no tumour response
+    ("The PSA response rates were 50% and 23%.", [("BIOMARKER", "proportion", 50.0), ("BIOMARKER", "proportion", 23.0)]),
+    ("The complete response rate of PSA was 13%.", [("BIOMARKER", "proportion", 13.0)]),
+    ("Pain response was achieved in 43% of patients.", [("OTHER", "proportion", 43.0)]),
+    ("The response rate was 30%.", [("ORR", "proportion", 30.0)]),
+    # how much of the treatment or the study the patients completed, and how many left it
+    ("Percentages of patients completing 9 months of treatment were 17% and 26%.",
+     [("FEASIBILITY", "proportion", 17.0), ("FEASIBILITY", "proportion", 26.0)]),
+    ("Of the 246 patients, 89.4% completed the 3-day efficacy phase.", [("FEASIBILITY", "proportion", 89.4)]),
+    ("The drop-out rate was 15%.", [("FEASIBILITY", "proportion", 15.0)]),
+    # a tumour marker's fall; deaths as a share of the patients, or after an operation; a symptom's bother
+    ("A PSA decline of at least 50% was seen in 45% of patients.", [("BIOMARKER", "proportion", 45.0)]),
+    ("The 5-year overall mortality was 19.0% and 15.2%, respectively.", [("OS", "proportion", 19.0), ("OS", "proportion", 15.2)]),
+    ("Postoperative mortality was 2%.", [("AE", "proportion", 2.0)]),
+    ("At 4 years, 64 (18%) of 353 patients had moderate to severe urinary bother (p=0.005).", [("QOL", "proportion", 18.0)]),
+    ("Mean sexual function score was 15 points lower at 3 years.", [("QOL", "difference", 15.0)]),
+    # the resected tumour's graded response
+    ("Downstaging (stage 0 and I) was observed in 21 (30.9%) cases.", [("PATHOLOGICAL_RESPONSE", "proportion", 30.9)]),
+    ("The subtotal regression rate (TRG1b) was 19.4%.", [("PATHOLOGICAL_RESPONSE", "proportion", 19.4)]),
+    # a ratio in the bracket of events no endpoint names is of those events, not of the survival named before
+    ("Overall survival was longer owing to fewer disease events (progression, second relapse; HR 0.56, 0.34-0.92).",
+     [("OTHER", "hazard_ratio", 0.56)]),
+    ("Disease-free survival was longer, with fewer DFS events (HR 0.70, 0.50-0.90).", [("DFS", "hazard_ratio", 0.70)]),
+    # a ratio of a time to deterioration of quality of life, or to an event no endpoint names, is not overall survival's
+    ("Drug A did not impact on deterioration in HRQoL: TSP (hazard ratio [HR]=0.91 [95% CI 0.74-1.12]; n=785).",
+     [("QOL", "hazard_ratio", 0.91)]),
+    ("Time to pain and time to analgesic use were delayed with drug A (HR=0.61 [95% CI 0.42-0.88] and HR=0.66 "
+     "[95% CI 0.46-0.94], respectively).", [("OTHER", "hazard_ratio", 0.61), ("OTHER", "hazard_ratio", 0.66)]),
+    ("Time to neurologic progression favoured drug A (median, 78.5 v 42 days).",
+     [("TTP", "median", 78.5), ("TTP", "median", 42.0)]),
+    # a ratio, or an unknown rate, of symptoms improved is a quality-of-life outcome's
+    ("Docetaxel improved overall disease-related symptoms over vinorelbine (odds ratio, 1.86; 95% CI, 1.09 to 3.20).",
+     [("QOL", "odds_ratio", 1.86)]),
+    ("Response rates were 18% and 19%, and symptom improvement rates were 40.3% and 37.0%, respectively.",
+     [("ORR", "proportion", 18.0), ("ORR", "proportion", 19.0), ("QOL", "proportion", 40.3), ("QOL", "proportion", 37.0)]),
+    # "/hr" is per hour, not a hazard ratio
+    ("Patients with an AHI of 15/hr or more (n = 86 vs 86) had no difference in sleepiness score.", []),
+])
+def test_outcomes_named_by_an_event_rate_a_marker_or_completion(text, expected):
     assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -684,14 +684,15 @@ _OTHER_RATE = Keyed(quick(
 
 def _other_rates(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "..., and the subtotal regression rate (TRG1b) was 19.4%": a named outcome the vocabulary
-    does not know, so its numbers do not fall to the endpoint named before it."""
+    does not know, so its numbers do not fall to the endpoint named before it; of the kind its words say
+    ("symptom improvement rates" are QOL)."""
     added = []
     for m in _OTHER_RATE.finditer(text):
         name = re.sub(r"^(?:(?:and|the)\s+)+", "", m.group("n"))
         start = m.end("n") - len(name)
         if any(x.start < m.end("n") and start < x.end for x in mentions) or find_mentions(name):
             continue
-        added.append(Mention(start, m.end("n"), name, "OTHER", None))
+        added.append(Mention(start, m.end("n"), name, kind_by_words(name, _OUTCOME_KINDS), None))
     return sorted(mentions + added, key=lambda x: x.start) if added else mentions
 
 
@@ -1031,8 +1032,10 @@ _LEADING_FUNCTION_WORDS = re.compile(r"(?:(?:among|at|of|after|before|during|in|
 #: What kind of outcome the sentence speaks of, by its words, when no rule names the outcome (a whole
 #: sentence's words: the list items of a declared role are read with ``backend._UNKNOWN_KINDS``).
 _OUTCOME_KINDS = (
-    ("QOL", Folded(r"\b(?:anxiety|depress\w*|fatigue|distress|mood|well-being|wellbeing|sleep quality|"
-                       r"symptom scores?|functioning|HADS|FACT-\w+|SF-?36|QLQ-?\w*|self-esteem|emotional|psychological|"
+    ("QOL", Folded(r"\b(?:anxiety|depress\w*|fatigue|distress|mood|well-being|wellbeing|sleep quality|bother|"
+                   r"(?:urinary|bowel|sexual|social|role|cognitive|emotional|erectile) function(?:ing)? scores?|sexual function|"
+                       r"symptom scores?|symptom improvements?|(?:disease-related )?symptoms? (?:improved|improvement)|"
+                       r"improve\w* (?:[\w-]+ ){0,3}symptoms|functioning|HADS|FACT-\w+|SF-?36|QLQ-?\w*|self-esteem|emotional|psychological|"
                        r"(?:average|worst|mean|bodily|change in|reduction in|decrease in|decreased|relief of) pain|"
                        r"pain (?:scores?|intensity|relief|levels?|severity|scales?)|VAS|visual analog(?:ue)? scale)\b")),
     ("BIOMARKER", Folded(r"\b(?:expression|mutations?|methylation|amplification|polymorphisms?|serum|plasma|Ki-?67|"
@@ -1345,7 +1348,7 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
             _DIFFERENCE_BEFORE.search(before) and "absolute" in before.lower() and not _ABSOLUTE_LEVEL.search(before)
             and not _FROM_LOWER.search(text[max(0, start - 8): start])) or _FROM_BRACKET_AFTER.match(text, end):
         measure = "difference"  # "the absolute increase in 3-year PFS was 7.3% (from 28.1% to 35.4%)"
-    elif canonical in TIME_TO_EVENT or (canonical == "OTHER" and "surviv" in owner.text.lower()):
+    elif (canonical in TIME_TO_EVENT and owner.measure != "events") or (canonical == "OTHER" and "surviv" in owner.text.lower()):
         measure = "rate_at_time"
     elif owner.measure == "delivery":  # "the median relative dose intensity was 91%"; a duration is no percentage
         if "intensit" not in owner.text.lower():
@@ -1492,10 +1495,26 @@ _NAMED_AFTER = re.compile(rf"\)?\s*(?:\([^()]{{1,12}}\)\s*)?(?:for|of)\s+(?:the\
 _UNLISTED_TIME_TO = re.compile(r"\btimes? to (?:first |initial )?[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}\s*[(\[]\s*$", re.IGNORECASE)
 
 
+#: A bracket opened right after events or effects of some kind: "a decrease in disease events (progression, second
+#: relapse, disease-related deaths; HR 0.56", "adverse treatment effects (treatment death, second malignancy; HR 0.52".
+_EVENTS_BRACKET = re.compile(r"\b(?P<w>[a-z][\w-]*\s+(?:events|effects))\s*\([^()]{0,100}$", re.IGNORECASE)
+
+
+def _in_events_bracket(text: str, at: int) -> bool:
+    """A ratio at ``at`` stands in the bracket of events the vocabulary has no endpoint for (not "DFS events (HR",
+    "side effects (RR")."""
+    bracket = _EVENTS_BRACKET.search(text, max(0, at - 130), at)
+    return bracket is not None and not find_mentions(bracket.group("w"))
+
+
+#: A time to an event the vocabulary has no endpoint for, anywhere before a ratio: "Time to pain … (HR=0.61".
+_UNLISTED_TIME_TO_IN = re.compile(r"\btimes? to (?:first |initial )?[A-Za-z]", re.IGNORECASE)
+
+
 def _comparative_endpoint(text: str, owner: Mention) -> str | None:
     """Which outcome a hazard/odds ratio is about: the survival endpoint named nearest to it."""
     window_after = owner.text[-25:] + " " + text[owner.end: owner.end + 60]
-    candidates = [m for m in find_mentions(text) if m.canonical in TIME_TO_EVENT | {"ORR", "PCR", "OTHER"}]
+    candidates = [m for m in find_mentions(text) if m.canonical in TIME_TO_EVENT | {"ORR", "PCR", "OTHER", "QOL"}]
     for word, endpoint in (("death", "OS"), ("progression", "PFS"), ("recurrence", "RFS"), ("relapse", "RFS")):
         if re.search(rf"\bfor {word}|of {word}", window_after, re.IGNORECASE):
             if endpoint == "RFS":  # "disease-free survival … (HR for recurrence 0.58)": the survival named
@@ -1509,9 +1528,15 @@ def _comparative_endpoint(text: str, owner: Mention) -> str | None:
     if _UNLISTED_TIME_TO.search(text, max(0, owner.start - 60), owner.start) and not any(
             owner.start - 60 <= m.start and m.end <= owner.start for m in candidates):
         return "OTHER"  # "nor time to first SRE (HR=0.82)": not the endpoint named before it
+    if _in_events_bracket(text, owner.start):
+        return "OTHER"
     before = [m for m in candidates if m.end <= owner.start]
     if before:
         return before[-1].canonical
+    if _UNLISTED_TIME_TO_IN.search(text, 0, owner.start):
+        return "OTHER"  # "Time to pain and time to analgesic use were delayed (HR=0.61 …)": not the survival named earlier
+    if kind_by_words(text[: owner.start], _OUTCOME_KINDS) == "QOL":
+        return "QOL"  # "Docetaxel improved overall disease-related symptoms (odds ratio, 1.86": a symptom outcome's
     after = [m for m in candidates if m.start >= owner.end]
     if after:
         return after[0].canonical

@@ -33,7 +33,7 @@ GRADE_LEVELS = (
 _GRADE_WORD = rf"grades?\s*{GRADE_LEVELS}\b"
 GRADE3_RE = quick(_GRADE3, re.IGNORECASE)
 _GRADE_ANY = r"(?:(?:grade|G)\s*(?:≥|>=|⩾|> ?or ?=)\s*(?:[12]|I{1,2})\b|(?:grade|G)\s*(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:or|and|to|[-–/+])\s*(?:[1-5]|I{1,3}|IV|V))?|any[- ]grade|all[- ]grades?)"
-_RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+)[-\s‐‑–]related|related|(?:treatment|drug|therapy)[-\s‐‑–]associated"
+_RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+(?:-[0-9]+)?)[-\s‐‑–]related|related|(?:treatment|drug|therapy)[-\s‐‑–]associated"
 
 # Adverse events, named ones included: "grade 3 or 4 diarrhoea", "grade ≥3 TRAEs".
 AE_EVENTS = (
@@ -58,7 +58,11 @@ AE_EVENTS = (
     "anastomotic leak(?:age)?|fistulas?|ileus|(?:hypersensitivity|infusion|allergic) reactions?|cough|epistaxis|"
     "ha?emoptysis|ha?ematuria|phlebitis|thrombophlebitis|(?:cardiac|left ventricular|LV) dysfunction|QTc? (?:interval )?prolongation|"
     "prolongation of (?:the )?QTc? interval|\\bHSRs?\\b|injection[- ]site reactions?|skin reactions?|"
-    "(?:bilirubin|creatinine|liver enzymes?) (?:elevations?|increases?)|(?:elevated|increased) (?:bilirubin|creatinine|liver enzymes)"
+    "(?:bilirubin|creatinine|liver enzymes?) (?:elevations?|increases?)|(?:elevated|increased) (?:bilirubin|creatinine|liver enzymes)|"
+    # named events of surgery, radiotherapy and hormone treatment (not those a supportive-care trial sets out to prevent or
+    # treat, and measures as its outcome: hot flushes, incontinence, strictures, delirium)
+    "erectile dysfunction|impotence|seromas?|ha?ematomas?|wound (?:infections?|dehiscence|complications?)|dehiscence|"
+    "abscess(?:es)?|lymphoceles?|hearing loss"
 )
 
 
@@ -71,7 +75,8 @@ class Entry:
         canonical: Canonical endpoint name, or a pseudo-name: ``HR``, ``OR``, ``RR``
             (comparative measures), ``AE*`` (classified from the matched words),
             ``PR`` (partial responses, ORR when nothing else is), ``SKIP``.
-        measure: Measure the words imply ("median", "rate_at_time"), or None.
+        measure: Measure the words imply ("median", "rate_at_time"), or None; "events" for a time-to-event endpoint's
+            share of patients with the event ("recurrence rate"): a proportion, not a survival rate.
         cased: Match case-sensitively (abbreviations like OS, OR).
         example: A phrase the entry finds on its own ("hazard ratio"); a test holds it.
         keys: Words one of which every match holds: the entry is tried only on a sentence
@@ -95,6 +100,12 @@ COUNTED_ONLY = frozenset({"deaths", "category", "alive"})
 
 _TE = r"(?:\d+|one|two|three|four|five|six|twelve)[- ](?:month|year|week)s?"
 
+#: "-free survival", also "-free" elided before "and overall survival": "relapse-free and overall survival were 56% and 85%".
+_FREE_SURVIVAL = r"[-\s‐‑–]free(?:[-\s‐‑–]survival|(?=\s+and\s+(?:overall\s+)?survival\b))"
+
+#: A tumour marker whose response is a biomarker outcome ("PSA response").
+_MARKER = r"(?:PSA|prostate[- ]specific antigen|CA[- ]?125|CA ?19-9|CEA|biochemical)"
+
 _REDUCED_RISK = r"reduc(?:ed|es|ing|tions?)\s+(?:in\s+)?(?:the\s+|their\s+)?(?:relative\s+)?(?:risk|hazard)\s+of\s+"
 
 ENTRIES: tuple[Entry, ...] = (
@@ -107,7 +118,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(rf"{_REDUCED_RISK}(?:disease\s+)?(?:relapse|recurrence)|reduc(?:ed|es|ing)\s+(?:the\s+)?(?:relapse|recurrence)\s+rate",
           "RFS", "reduction",
           example="reduced the risk of recurrence", keys=("relapse", "recurrence")),
-    Entry(r"hazard ratios?|\b[ a]?HRs?\b(?! ?\+)|\baHR\b", "HR",
+    Entry(r"hazard ratios?|(?<!/)\b[ a]?HRs?\b(?! ?\+)|\baHR\b", "HR",
           example="hazard ratio", keys=("hazard", "hr")),
     Entry(r"odds ratios?|(?-i:\bORs?)(?=\s*[=:,(\[]|\s+\d|\s+was|\s+of)", "OR",
           example="odds ratio", keys=("odds", "OR")),
@@ -115,18 +126,29 @@ ENTRIES: tuple[Entry, ...] = (
           example="relative risk", keys=("risk", "RR")),
     Entry(r"\bPFS\s?(?:\d+|six|twelve)\s?(?:mo|m|months?)\b", "PFS", "rate_at_time", cased=True,
           example="PFS 6 months", keys=("PFS",)),
-    Entry(r"(?:median )?(?:progression|disease progression)[-\s‐‑–]free[-\s‐‑–]survival(?: \(m?PFS\))?(?: rates?)?|\bm?PFS\b(?: rates?)?", "PFS",
+    Entry(rf"(?:median )?(?:progression|disease progression){_FREE_SURVIVAL}(?: \(m?PFS\))?(?: rates?)?|\bm?PFS\b(?: rates?)?", "PFS",
           example="progression-free survival", keys=("progression", "pfs")),
-    Entry(r"(?:median )?event[-\s‐‑–]free[-\s‐‑–]survivals?(?: \(EFS\))?|\bEFS\b", "EFS",
+    Entry(rf"(?:median )?event{_FREE_SURVIVAL}s?(?: \(EFS\))?|\bEFS\b", "EFS",
           example="event-free survival", keys=("event", "efs")),
-    Entry(r"(?:median )?disease[-\s‐‑–]free[-\s‐‑–]survival(?: \(DFS\))?(?: rates?)?|\bDFS\b|alive and disease[- ]free", "DFS",
+    Entry(rf"(?:median )?disease{_FREE_SURVIVAL}(?: \(DFS\))?(?: rates?)?|\bDFS\b|alive and disease[- ]free", "DFS",
           example="disease-free survival", keys=("disease", "dfs")),
     Entry(r"distant (?:relapse|recurrence)[-\s‐‑–]free[-\s‐‑–]survival(?: \(\w+\))?|\bDRFS\b", "RFS",
           example="distant relapse-free survival", keys=("rfs", "relapse", "recurrence")),
     Entry(r"distant metastasis[-\s‐‑–]free[-\s‐‑–]survival(?: \(\w+\))?|\bDMFS\b", "OTHER",
           example="distant metastasis-free survival", keys=("surviv", "dmfs")),
-    Entry(r"(?:median )?(?:relapse|recurrence)[-\s‐‑–]free[-\s‐‑–]survival(?: \(RFS\))?(?: rates?)?|\bRFS\b", "RFS",
+    Entry(rf"(?:median )?(?:relapse|recurrence){_FREE_SURVIVAL}(?: \(RFS\))?(?: rates?)?|\bRFS\b", "RFS",
           example="recurrence-free survival", keys=("rfs", "relapse", "recurrence")),
+    # "the 3-year recurrence rates", "the rate of relapse", "Distant recurrence was 9.4%": how often the disease came back is
+    # the recurrence endpoint; a local or site's recurrence (local control) and a biochemical or PSA relapse stay outcomes of
+    # their own
+    Entry(r"(?<!biochemical )(?<!PSA )(?<!local )(?<!locoregional )(?<!loco-regional )(?:(?:distant|systemic|overall|cumulative|actuarial) )*"
+          r"(?:recurrence|relapse) rates?|rates? of (?:(?:distant|systemic) )?(?:recurrence|relapse)(?![-\s‐‑–]free)"
+          r"|cumulative incidences? of (?:distant )?(?:recurrence|relapse)|(?:distant|systemic) (?:recurrences?|relapses?)"
+          r"(?= (?:was|were|occurred|developed|in)\b)",
+          "RFS", "events", example="recurrence rate", keys=("recurrence", "relapse")),
+    # "the progression rate at 1 year", "the rate of disease progression" (a local progression stays an outcome of its own)
+    Entry(r"(?<!local )(?<!locoregional )(?:(?:disease|tumou?r) )?progression rates?|rates? of (?:disease |tumou?r )?progression(?![-\s‐‑–]free)",
+          "PFS", "events", example="progression rate", keys=("progression",)),
     # "2-year LTP free survival", "local progression-free survival", "failure-free survival": a survival free of
     # something the list has no endpoint for is an outcome of its own, not overall survival.
     Entry(r"(?:(?:local|locoregional|loco-regional)(?: tumou?r)? progression(?: \(\w+\))?|(?-i:\b[A-Z]{2,5})|failure|pain|symptom|"
@@ -137,7 +159,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"(?:median )?(?:overall )?survival times?|(?:median )?overall[- ]survival(?: \(m?OS\))?(?: rates?)?|\bm?OS\b(?: rates?)?|\bsurvivals?\b", "OS",
           example="overall survival", keys=("os", "surviv")),
     Entry(r"(?:median )?times? to (?:tumou?r |disease |(?:extra|intra)hepatic |local |distant |radiographic |clinical |"
-          r"symptomatic )?progression|time to progressive disease|\bTTP\b", "TTP",
+          r"symptomatic |neurologic(?:al)? |intracranial |CNS )?progression|time to progressive disease|\bTTP\b", "TTP",
           example="time to progression", keys=("ttp", "progression", "progressive")),
     Entry(r"(?:median )?time to treatment failure|\bTTF\b", "TTF",
           example="time to treatment failure", keys=("ttf", "failure")),
@@ -151,10 +173,26 @@ ENTRIES: tuple[Entry, ...] = (
           example="pathological complete response", keys=("pCR", "complete")),
     Entry(r"pathologic(?:al)? response(?: rates?)?(?: \(pRR\))?|\bpRR\b", "PATHOLOGICAL_RESPONSE",
           example="pathological response rate", keys=("patholog", "prr")),
+    # "Downstaging (stage 0 and I) was observed in 21 (30.9%)", "the subtotal regression rate (TRG1b)": the resected tumour's
+    # response, graded
+    Entry(r"(?:pathologic(?:al)? )?(?:tumou?r )?downstaging(?: rates?)?|(?:complete|subtotal|partial|major|minor) (?:tumou?r )?"
+          r"regression(?: rates?)?|tumou?r regression grad(?:e|ing)(?: \(TRG\))?",
+          "PATHOLOGICAL_RESPONSE", example="downstaging", keys=("downstag", "regression")),
     Entry(r"(?:disease|tumou?r) control(?: rates?)?|\bDCR\b", "DCR",
           example="disease control rate", keys=("control", "dcr")),
     Entry(r"clinical benefit(?: rates?)?|\bCBR\b", "CBR",
           example="clinical benefit rate", keys=("benefit", "cbr")),
+    # "PSA response rate", "complete response rate of PSA": a tumour marker's response is a biomarker outcome, not a tumour response
+    Entry(rf"{_MARKER}(?: (?:complete|partial|overall))? (?:response|remission)s?(?: rates?)?"
+          rf"|(?:complete |partial )?(?:response|remission)s?(?: rates?)? (?:of|in) (?:(?:the )?serum )?{_MARKER}",
+          "BIOMARKER", example="PSA response rate", keys=("psa", "antigen", "ca-125", "ca125", "ca 125", "19-9", "cea", "biochemical")),
+    # "a PSA decline of >= 50%", "an 80% prostate-specific antigen reduction": a tumour marker's fall
+    Entry(rf"{_MARKER} (?:declines?|reductions?|decreases?|falls?|normali[sz]ation)", "BIOMARKER",
+          example="PSA decline", keys=("psa", "antigen", "ca-125", "ca125", "ca 125", "19-9", "cea", "biochemical")),
+    # "pain response", "haemoglobin response", "symptomatic response": responses of something other than the tumour
+    Entry(r"(?:pain|symptom|symptomatic|palliative|h(?:a)?ematologic(?:al)?|h(?:a)?emoglobin|Hb|cytogenetic|molecular|virologic(?:al)?)"
+          r" (?:response|remission)s?(?: rates?)?",
+          "OTHER", example="pain response", keys=("respon", "remission")),
     Entry(r"(?:complete (?:clinical )?(?:response|remission)|\bCR\b)(?: rates?)?(?: \(CR\))?", "CR_RATE",
           example="complete response rate", keys=("complete", "cr")),
     Entry(r"partial (?:response|remission)s?(?: \(PR\))?", "PR",
@@ -176,17 +214,29 @@ ENTRIES: tuple[Entry, ...] = (
           example="R0 resection rate", keys=("r0", "radical")),
     Entry(r"dose[- ]limiting toxicit(?:y|ies)|\bDLTs?\b", "DLT",
           example="dose-limiting toxicity", keys=("dose", "dlt")),
+    # "overall mortality was 20%": deaths counted as a share of the patients
+    Entry(r"overall mortality(?: rates?)?", "OS", "events",
+          example="overall mortality", keys=("mortality",)),
+    # "postoperative mortality was 2%": deaths after an operation are adverse events (complications)
+    Entry(r"(?:postoperative|post-operative|perioperative|peri-operative|operative|surgical) (?:mortality|deaths?)(?: rates?)?", "AE",
+          example="postoperative mortality", keys=("mortality", "death")),
     # "two treatment-related deaths", "the toxicity-related death rate", "three patients died of toxicity"
     Entry(r"(?:treatment|toxicity|drug)[- ]related (?:deaths?|mortality)(?: rates?)?|toxic (?:deaths?|mortality)(?: rates?)?"
           r"|deaths? (?:attributed|related|due) to (?:treatment|TRAEs?|toxicity)"
-          r"|died (?:of|from|due to|because of) (?:(?:treatment|drug)[- ]related )?(?:toxicit(?:y|ies)|treatment toxicity)",
+          r"|died (?:of|from|due to|because of) (?:(?:treatment|drug)[- ]related )?(?:toxicit(?:y|ies)|treatment toxicity"
+          r"|febrile neutropa?enia|neutropenic (?:sepsis|fever|infection)s?)"
+          # "two deaths were considered treatment related", "grade 5 toxicity", "fatal treatment-related adverse events"
+          r"|deaths? (?:was|were) (?:considered |judged |deemed |assessed as |thought to be )?(?:(?:possibly|probably) )?"
+          r"(?:treatment|drug|therapy)[- ]related|(?:grade 5|fatal) (?:(?:treatment|drug)[- ]related )?(?:toxicit(?:y|ies)|TRAEs?)"
+          r"|fatal (?:treatment|drug)[- ]related (?:adverse (?:events?|reactions?)|AEs?)",
           "TREATMENT_RELATED_DEATH",
-          example="treatment-related deaths", keys=("death", "mortality", "died")),
+          example="treatment-related deaths", keys=("death", "mortality", "died", "grade 5", "fatal")),
     # Adverse events: the core words here; grade, "treatment-related", "serious" and
     # "immune-related" before them are read backwards from the match (see _extend_ae), which
     # is far cheaper than trying those optional prefixes at every character.
     Entry(r"adverse (?:drug )?(?:events?|effects?|reactions?|experiences?)|(?<!due to )(?<!due to its )(?<!due to their )(?<!because of )side[- ]effects?|\bAEs?\b|\bTRAEs?\b|toxicit(?:y|ies)|\bSAEs?\b|\bi[rm]AEs?\b|\bevents\b|"
-          r"(?:postoperative |post-operative |surgical |major |overall )*complications?", "AE_CORE",
+          r"(?:postoperative |post-operative |surgical |major |overall )*complications?"
+          r"|(?:postoperative |post-operative |perioperative |surgical |operative )(?:major )?morbidity", "AE_CORE",
           example="adverse events"),
     Entry(r"discontinu(?:ed|ations?|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of) (?:TRAEs?|AEs?|adverse events|toxicity|(?:its |their )?side[- ]effects))?", "DISCONTINUATION",
           example="discontinuation of treatment", keys=("discontinu",)),
@@ -203,8 +253,13 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"feasibility|proceeded to (?:surgery|resection)|completed (?:the )?(?:trial|study|intervention|treatment|protocol|"
           r"program(?:me)?|follow-up)(?: as per protocol)?|(?:was|were) completed(?= (?:in|by) )|"
           r"completed (?:all|the planned|the scheduled|the full|the prescribed) (?:\w+ )?(?:cycles|courses|sessions|fractions|doses)|adherence|compliance|consented to participate|retention(?: rates?)?|"
+          # "completing 9 months of treatment", "completed the 3-day efficacy phase"
+          r"complet(?:ed|ing) (?:the )?(?:\d+|one|two|three|four|five|six|nine|twelve)[- ](?:days?|weeks?|months?|cycles?|courses?) of "
+          r"(?:the )?(?:planned |allocated )?(?:treatment|therapy|chemotherapy|radiotherapy|training|exercise)|completed (?:the )?(?:[\w-]+ )?"
+          r"(?:efficacy|treatment|intervention|study) (?:phase|period)|drop[- ]?out rates?|attrition(?: rates?)?|"
           r"(?:completion|participation|recruitment|accrual|consent|uptake) rates?", "FEASIBILITY",
-          example="recruitment rate", keys=("feasib", "proceeded", "complet", "adheren", "complian", "consent", "retention", "participat", "recruit", "accrual", "uptake")),
+          example="recruitment rate", keys=("feasib", "proceeded", "complet", "adheren", "complian", "consent", "retention", "participat", "recruit", "accrual", "uptake",
+                                            "drop", "attrition")),
     # How much of the planned treatment was given: "relative dose intensity", "median treatment duration",
     # "median number of cycles", "a median of 6 cycles" (the words before the number, so the number has an owner).
     Entry(r"(?:relative )?dose[- ]intensit(?:y|ies)|(?:study )?(?:treatment|therapy) duration|duration of (?:study )?"
@@ -245,12 +300,12 @@ def _compiled(entries: Iterable[Entry]) -> tuple[re.Pattern[str] | Folded, ...]:
 # The adverse-event entries are the costliest patterns; a word-bounded hint decides whether
 # a sentence can hold one ("correlated", "prevent" and "haem" must not wake them).
 _AE_HINT = folded(
-    r"advers|toxicit|\bgrade|\bG[345]\b|\bAEs?\b|TRAEs?|\brelated\b|serious|\bSAEs?\b|\bi[rm]AEs?\b|complication|side[- ]effect"
+    r"advers|toxicit|\bgrade|\bG[345]\b|\bAEs?\b|TRAEs?|\brelated\b|serious|\bSAEs?\b|\bi[rm]AEs?\b|complication|side[- ]effect|morbidity"
 )
 #: Each branch of ``_AE_HINT`` holds one of these (a new branch needs its key here): the hint is
 #: searched only when one is in the sentence. A few substring tests cost far less than a pattern
 #: with word boundaries, which the regex engine tries at every character.
-_AE_HINT_KEYS = ("advers", "toxicit", "grade", "g3", "g4", "g5", "ae", "related", "serious", "complication", "side")
+_AE_HINT_KEYS = ("advers", "toxicit", "grade", "g3", "g4", "g5", "ae", "related", "serious", "complication", "side", "morbidity")
 #: Named adverse events: any of these in the sentence, or ALT or AST as a word (plain substring
 #: tests: the same words as one alternation were tried at every character).
 _EVENT_HINT_KEYS = (
@@ -262,7 +317,7 @@ _EVENT_HINT_KEYS = (
     "myalgia", "pruritus", "dysphagia", "xerostomia", "dry mouth", "dysgeusia", "paronychia", "erythema", "desquamation",
     "numbness", "sthesia", "hypotension", "cardia", "arrhythmia", "fibrillation", "leak", "fistula", "ileus", "reaction",
     "cough", "epistaxis", "ptysis", "aturia", "mucosal", "dysfunction", "prolongation", "hsr", "bilirubin", "creatinine",
-    "liver enzyme",
+    "liver enzyme", "impotence", "seroma", "ematoma", "wound", "dehiscence", "abscess", "lymphocele", "hearing loss",
 )
 _EVENT_HINT_WORDS = folded(r"\b(?:ALT|AST)\b")
 
@@ -390,7 +445,9 @@ _FREE_WORD = (
 #: The grade, relatedness and kind words before an adverse event's noun, searched in the lowercased text where
 #: it can be (the engine ignores case several times slower).
 _AE_PREFIX = Folded(
-    r"(?:serious\s+)?(?P<grade>(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*)?(?:(?:" + _RELATED + r")\s+)?"
+    # "grade 3/4 treatment-related", also "treatment-related grade 3 or 4" (relatedness before the grade)
+    r"(?:serious\s+)?(?:(?:" + _RELATED + r")\s+(?=(?:grade|G)\b|G\d))?"
+    r"(?P<grade>(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*)?(?:(?:" + _RELATED + r")\s+)?"
     r"(?:(?:serious|immune[- ](?:related|mediated))\s+)?"
     # "grade 3/4 cardiac events", "grade 3 non-haematological toxicity": the kind of event between grade and noun
     r"(?:(?:(?:non-?)?ha?ematolog(?:ic|ical)|cardiac|cardiovascular|gastrointestinal|GI|neurolog(?:ic|ical)|renal|hepatic|"
