@@ -1,0 +1,90 @@
+"""The subgroup a result belongs to (``results._assign_subgroups`` and its phrase shapes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_rules import _sentence_results
+
+
+def _subgroups(text, arms=()):
+    return [(d.value, d.subgroup) for d in _sentence_results(text, list(arms))]
+
+
+def test_a_sentence_opening_on_a_subgroup_holds_values_behind_semicolons_in_brackets():
+    text = ("For patients with ER-negative tumors, adding drug X improved DFS (5-year DFS = 84% versus 69%; "
+            "difference = 15%; risk ratio = 0.52; P =.003).")
+    assert {s for _, s in _subgroups(text, ["drug X", "drug Y"])} == {"ER-negative tumors"}
+
+
+def test_a_semicolon_outside_brackets_still_ends_the_opening_subgroups_clause():
+    text = "For patients with ER-negative tumors, the ORR was 40%; in all patients it was 30%."
+    assert _subgroups(text) == [(40.0, "ER-negative tumors"), (30.0, None)]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("For the FGF pathway-amplified subgroup (n = 31), the median PFS was 10.9 months vs 5.5 months "
+     "in the drug X vs drug Y arms, respectively (HR, 0.64).", "FGF pathway-amplified subgroup"),
+    ("In patients with a PTV of > 1302 ml (n=40) the incidence of diarrhoea with drug X was 19.1% "
+     "versus 52.6% with drug Y (p=0.046).", "PTV of > 1302 ml"),
+])
+def test_a_sentence_opening_on_a_named_subgroup_or_a_counted_one_holds_all_its_values(text, label):
+    assert {s for _, s in _subgroups(text, ["drug X", "drug Y"])} == {label}
+
+
+def test_a_sentence_opening_on_patients_who_did_something_keeps_the_whole_phrase():
+    text = "In the patients who completed the study by wearing lenses for 4 weeks, the mean score fell by 2.6 points."
+    assert [s for _, s in _subgroups(text)] == ["completed the study by wearing lenses for 4 weeks"]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Median progression-free survival in Japanese patients was 12.1 months for drug X and 4.9 months "
+     "for drug Y (hazard ratio 0.390).", "Japanese patients"),
+    ("The ORR in the target population was 77%, the 5-year OS and event-free survivals were 78% and 53%, "
+     "respectively.", "target population"),
+])
+def test_the_subgroup_of_a_sentences_subject_holds_all_its_values(text, label):
+    assert {s for _, s in _subgroups(text, ["drug X", "drug Y"])} == {label}
+
+
+def test_all_patients_in_the_subject_are_not_a_subgroup():
+    text = "Median overall survival in all patients was 12.1 months."
+    assert _subgroups(text) == [(12.1, None)]
+
+
+def test_those_without_a_feature_keep_the_negation():
+    assert _subgroups("Among patients without liver metastases, the ORR was 30%.") == [(30.0, "without liver metastases")]
+
+
+def test_or_those_with_a_feature_after_the_first_subgroups_values_names_the_next_bracket():
+    text = ("Drug X gave no longer PFS than drug Y in patients with EGFR mutation (13.5 vs. 10.2 months, P=NS) "
+            "or those with wild-type EGFR (0.9 vs. 2.0 months, P=NS).")
+    assert [s for _, s in _subgroups(text, ["drug X", "drug Y"])] == ["EGFR mutation"] * 2 + ["wild-type EGFR"] * 2
+
+
+def test_than_those_with_a_feature_and_no_values_before_it_is_not_the_brackets_subgroup():
+    text = ("Patients given drug X who had MGMT promoter methylation had longer survival than those without "
+            "MGMT promoter methylation (9.7 months vs 6.8 months; p=0.02).")
+    assert [s for _, s in _subgroups(text, ["drug X", "drug Y"])] == [None, None]
+
+
+def test_a_verb_after_the_subgroup_ends_its_label():
+    text = ("Patients with Del19 tumours displayed better OS (median: 45.3 vs 33.3 months, respectively) "
+            "than those with L858R (31.4 vs 28.9 months, respectively).")
+    assert [s for _, s in _subgroups(text, ["drug X", "drug Y"])] == ["Del19 tumours"] * 2 + ["L858R"] * 2
+
+
+def test_patients_with_and_without_a_feature_respectively():
+    text = ("The response rates in 108 assessable patients with and without HER2 gene amplification by FISH were "
+            "34% (95% CI, 23.9% to 45.7%) and 7% (95% CI, 0.8% to 22.8%), respectively.")
+    assert _subgroups(text) == [(34.0, "HER2 gene amplification"), (7.0, "without HER2 gene amplification")]
+
+
+@pytest.mark.parametrize("text", [
+    "Drug X was better than drug Y in patients with metastatic renal cell carcinoma (mRCC) (PFS, 11 v 5 months, respectively).",
+    "The median survival was comparable (175 days vs 148 days in drug X-treated and placebo-exposed patients, respectively).",
+    "Adverse events were as common with drug X as with placebo (drug X, 84.8%; placebo, 73.7%).",
+    "In the total population no difference in survival was seen (median 12.0 vs. 11.0 months).",
+])
+def test_the_trials_disease_an_arm_or_the_whole_population_is_not_a_subgroup(text):
+    assert all(s is None for _, s in _subgroups(text, ["drug X", "drug Y"]))
