@@ -88,3 +88,21 @@ def test_patients_with_and_without_a_feature_respectively():
 ])
 def test_the_trials_disease_an_arm_or_the_whole_population_is_not_a_subgroup(text):
     assert all(s is None for _, s in _subgroups(text, ["drug X", "drug Y"]))
+
+
+def test_women_with_a_feature_after_each_value_name_its_subgroup():
+    text = "Median survival was 53.6 months for women with falling scores and 25.1 months for women with rising scores."
+    assert _subgroups(text) == [(53.6, "women with falling scores"), (25.1, "women with rising scores")]
+
+
+def test_a_subgroup_after_but_opens_a_clause_of_its_own():
+    text = ("Among patients with limited-stage disease, there was no survival difference (HR for death = 0.91, "
+            "95% CI = 0.73 to 1.15), but among patients with extensive disease, survival was worse with drug X "
+            "(HR for death = 1.36, 95% CI = 1.10 to 1.68).")
+    assert _subgroups(text, ["drug X", "drug Y"]) == [(0.91, "limited-stage disease"), (1.36, "extensive disease")]
+
+
+def test_a_subgroup_set_off_after_and_belongs_to_the_outcome_after_it():
+    text = ("Drug X improved distant DFS (HR=0.60; 95% CI 0.43, 0.84; P=0.002) and, in women with node-positive "
+            "tumors, overall survival (HR=0.61; 95% CI 0.38, 0.98; P=0.04).")
+    assert _subgroups(text, ["drug X", "drug Y"]) == [(0.6, None), (0.61, "node-positive tumors")]

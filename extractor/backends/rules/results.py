@@ -130,12 +130,12 @@ _SUBGROUP_PHRASE = quick(
 _MAY_NAME_SUBGROUP = Keyed(quick(rf"{_WHO_WITH}|subgroup|subset|population"),
                            "with", "who", "harbo", "subgroup", "subset", "population")
 _SUBGROUP_AFTER = Keyed(re.compile(
-    r"^\s*(?:\([^()]*\)\s*)?[^;()]{0,20}?\b(?:in|among|for)\s+(?:the\s+)?"
-    r"(?P<a>(?:patients|those|subjects)\s+(?:with|without|who|harbou?ring|undergoing)\s+[^,;:()]{3,60}?"
+    r"^\s*(?:\([^()]*\)\s*)?(?:(?!and\s*,)[^;()]){0,20}?\b(?:in|among|for)\s+(?:the\s+)?"  # not "…, and, in women with X, OS (…)"
+    r"(?P<a>(?:patients|those|subjects|women|men|children)\s+(?:with|without|who|harbou?ring|undergoing)\s+[^,;:()]{3,60}?"
     r"|(?!randomi[sz]ed|all\b|treated|enrolled|evaluable|assessable)(?:\d+\s+)?(?:[\w+-]+\s+){0,3}?[\w+-]+\s+patients)"
     r"(?=\s*(?:[,;:()]|compared|versus|vs|and\b|$))",
     re.IGNORECASE,
-), "patients", "those", "subjects")
+), "patients", "those", "subjects", "men", "children")
 _NOT_SUBGROUP = quick(
     r"intention|intent|full analysis|safety (?:population|set)|overall population|trial cohort|"
     r"all patients|treated population|per[- ]protocol|evaluable|^the study|^this|^our|^(?:absolute )?differences?$|"
@@ -2275,7 +2275,7 @@ _OWN_VALUES = re.compile(r"\s*[(\[][^()\[\]]*\d")
 
 
 # "…(15.0% v 12.4%), and a similar trend was noted in patients with X (13.5% v 10.5%)": a new clause.
-_NEW_CLAUSE = quick(r"[;]|\b(?:was|were|is|are|noted|observed|seen|found|reported)\b")
+_NEW_CLAUSE = quick(r"[;]|\b(?:was|were|is|are|noted|observed|seen|found|reported|but|whereas)\b")
 
 
 def _closing_bracket(text: str, pos: int) -> int | None:
