@@ -106,3 +106,32 @@ def test_a_subgroup_set_off_after_and_belongs_to_the_outcome_after_it():
     text = ("Drug X improved distant DFS (HR=0.60; 95% CI 0.43, 0.84; P=0.002) and, in women with node-positive "
             "tumors, overall survival (HR=0.61; 95% CI 0.38, 0.98; P=0.04).")
     assert _subgroups(text, ["drug X", "drug Y"]) == [(0.6, None), (0.61, "node-positive tumors")]
+
+
+def test_a_subgroup_after_the_second_value_of_a_pair_is_not_the_firsts():
+    text = ("Glioblastoma patients with baseline pSMAD2+ had median overall survival 9.5 months vs. 6.9 months "
+            "for patients with no tumor pSMAD2 expression (p = 0.4574).")
+    assert _subgroups(text) == [(9.5, None), (6.9, "no tumor pSMAD2 expression")]
+
+
+def test_a_subgroup_after_the_next_value_of_a_list_is_not_this_ones():
+    text = "The ORR was 79.3% for the combination, 82.4% for those with $CPS \\geq 1$, and 75.0% for those with $CPS < 1$."
+    assert _subgroups(text) == [(79.3, None), (82.4, "CPS ≥ 1"), (75.0, "CPS < 1")]
+
+
+def test_than_named_patients_is_the_second_side_of_a_contrast():
+    text = "Patients with sensitive EGFR mutations had longer OS than EGFR-wild patients (74.8 months vs. 25.3 months, p=0.034)."
+    assert _subgroups(text) == [(74.8, "sensitive EGFR mutations"), (25.3, "EGFR-wild patients")]
+
+
+def test_a_label_after_a_value_ends_with_its_sentence():
+    text = "The median OS was 12.1 months in patients with mutant RAS genes. **b** Kaplan-Meier curves of OS."
+    assert _subgroups(text) == [(12.1, "mutant RAS genes")]
+
+
+@pytest.mark.parametrize("text", [
+    "The rate of radical R0 resection was 24% in both arms of patients.",
+    "Serious adverse events (2.0% vs 1.3%) were comparable in washout versus direct-switch patients.",
+])
+def test_both_arms_or_two_arms_compared_are_not_a_subgroup(text):
+    assert all(s is None for _, s in _subgroups(text))

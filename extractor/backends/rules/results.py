@@ -130,16 +130,18 @@ _SUBGROUP_PHRASE = quick(
 _MAY_NAME_SUBGROUP = Keyed(quick(rf"{_WHO_WITH}|subgroup|subset|population"),
                            "with", "who", "harbo", "subgroup", "subset", "population")
 _SUBGROUP_AFTER = Keyed(re.compile(
-    r"^\s*(?:\([^()]*\)\s*)?(?:(?!and\s*,)[^;()]){0,20}?\b(?:in|among|for)\s+(?:the\s+)?"  # not "…, and, in women with X, OS (…)"
+    # not "…, and, in women with X, OS (…)" nor "9.5 months vs. 6.9 months for patients with X", "79%, 82% for those
+    # with X" (the next value's)
+    r"^\s*(?:\([^()]*\)\s*)?(?:(?!and\s*,|(?:vs|versus)\b\.?\s*\d|,\s*\d[\d.·]*\s*%)[^;()]){0,20}?\b(?:in|among|for)\s+(?:the\s+)?"
     r"(?P<a>(?:patients|those|subjects|women|men|children)\s+(?:with|without|who|harbou?ring|undergoing)\s+[^,;:()]{3,60}?"
-    r"|(?!randomi[sz]ed|all\b|treated|enrolled|evaluable|assessable)(?:\d+\s+)?(?:[\w+-]+\s+){0,3}?[\w+-]+\s+patients)"
-    r"(?=\s*(?:[,;:()]|compared|versus|vs|and\b|$))",
+    r"|(?!randomi[sz]ed|all\b|both\b|each\b|treated|enrolled|evaluable|assessable)(?:\d+\s+)?(?:[\w+-]+\s+){0,3}?[\w+-]+\s+patients)"
+    r"(?=\s*(?:[,;:()]|compared|versus|vs|and\b|\.(?:\s|$)|$))",
     re.IGNORECASE,
 ), "patients", "those", "subjects", "men", "children")
 _NOT_SUBGROUP = quick(
     r"intention|intent|full analysis|safety (?:population|set)|overall population|trial cohort|"
     r"all patients|treated population|per[- ]protocol|evaluable|^the study|^this|^our|^(?:absolute )?differences?$|"
-    r"\b(?:total|whole|entire|efficacy|ITT|mITT)\s+population|\bplacebo\b|\w-(?:treated|exposed)\b|best supportive|"
+    r"\b(?:total|whole|entire|efficacy|ITT|mITT)\s+population|\b(?:versus|vs)\b|\bplacebo\b|\w-(?:treated|exposed)\b|best supportive|"
     r"^(?:received|receiving|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b|"
     r"\bwho (?:received|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b",  # an arm, not a subgroup
     re.IGNORECASE,
@@ -2179,7 +2181,8 @@ _RESPECTIVE_SUBGROUPS = Keyed(quick(
 #: "Patients with high baseline miR-21 had worse PFS (3.5 vs. 12.7 months) … compared to patients with low miR-21"
 _CONTRASTED_SUBGROUPS = Keyed(quick(
     r"\b(?:[Pp]atients|[Tt]hose|[Ww]omen|[Mm]en)\s+with\s+(?P<a>[^,;:()]{3,60}?)\s+(?:had|showed|experienced|achieved)\b"
-    r".{0,200}?\b(?:compared\s+(?:to|with)|than)\s+(?:patients|those|women|men)\s+(?P<b>(?:with|without)\s+[^,;:().]{3,60}?)"
+    r".{0,200}?\b(?:compared\s+(?:to|with)|than)\s+(?:(?:patients|those|women|men)\s+(?P<b>(?:with|without)\s+[^,;:().]{3,60}?)"
+    r"|(?P<b3>[\w+/-]+\s+patients))"  # "… had longer OS than EGFR-wild patients (74.8 vs. 25.3 months)"
     r"(?=\s*(?:[,;:().]|$))"
 ), "compared", "than")
 
@@ -2211,7 +2214,7 @@ def _respective_subgroups(drafts: list[Draft], text: str) -> bool:
         labels = [_clean_subgroup(found["w"]), "without " + _clean_subgroup(found["w"])]
     else:
         labels = [_clean_subgroup(found.get("a") or found.get("a2") or ""),
-                  _clean_subgroup(found.get("b") or found.get("b2") or "")]
+                  _clean_subgroup(found.get("b") or found.get("b2") or found.get("b3") or "")]
     groups: dict[int, list[Draft]] = {}
     for d in drafts:
         if d.arm is None:
@@ -2292,6 +2295,8 @@ def _closing_bracket(text: str, pos: int) -> int | None:
 
 def _clean_subgroup(phrase: str) -> str:
     phrase = re.sub(r"\s*\[[\d,–\- ]+\]\s*$", "", phrase)  # a citation mark is not part of it
+    if "$" in phrase:  # "those with $CPS \geq 1$": the sign as printed
+        phrase = re.sub(r"\\g(?:eq|e)\b\s*", "≥ ", re.sub(r"\\l(?:eq|e)\b\s*", "≤ ", phrase)).replace("$", "")
     phrase = re.sub(r"^(?:(?:patients|those|subjects)\s+)?(?:with|harbou?ring|who|whose)\s+", "", phrase)
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.:")
     phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
