@@ -135,3 +135,14 @@ def test_a_label_after_a_value_ends_with_its_sentence():
 ])
 def test_both_arms_or_two_arms_compared_are_not_a_subgroup(text):
     assert all(s is None for _, s in _subgroups(text))
+
+
+def test_a_subject_in_the_subgroup_of_patients_with_a_feature_holds_every_value_of_the_list():
+    text = ("The response rates in the subgroup of patients with measurable disease were 12%, 10%, and 17% for "
+            "drug A, drug B, and drug C, respectively.")
+    assert {s for _, s in _subgroups(text, ["drug A", "drug B", "drug C"])} == {"measurable disease"}
+
+
+def test_a_subject_subgroup_does_not_run_into_the_outcome_after_it():
+    text = "Among patients who completed the priming phase the disease control rate was 75% and the ORR 25%."
+    assert all(s is None or "disease control" not in s for _, s in _subgroups(text))

@@ -2142,10 +2142,12 @@ _LEADING_SUBGROUP = re.compile(
     r"\s*(?:\([^()]{0,30}\))?(?:,\s|(?<=\))\s+(?=the\s))", re.IGNORECASE)
 #: "Median PFS in Japanese patients was 12.1 months … and 4.9 months …": the subject's subgroup.
 _SUBJECT_SUBGROUP = Keyed(quick(
-    r"\b(?:in|among)\s+(?:the\s+)?(?P<s>(?!(?:all|both|each|these|those|such|other|remaining|the|two|three)\b)"
-    r"[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}?\s+(?:patients|population|subgroup|subset))\s+(?:was|were)\b",
+    r"\b(?:in|among)\s+(?:the\s+)?(?:(?:subgroup|subset)\s+of\s+)?"
+    r"(?P<s>(?!(?:all|both|each|these|those|such|other|remaining|the|two|three)\b)"
+    r"[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}?\s+(?:patients|population|subgroup|subset)"
+    r"|(?:patients|those|women|men)\s+(?:with|without|who)\s+(?:(?!\bthe\s)[^,;:()]){3,60}?)\s+(?:was|were)\b",
     re.IGNORECASE,
-), "patients", "population", "subgroup", "subset")
+), "patients", "population", "subgroup", "subset", "those", "men")
 
 
 def _clause_subgroup(text: str) -> tuple[str, int] | None:
