@@ -144,5 +144,6 @@ def test_a_subject_in_the_subgroup_of_patients_with_a_feature_holds_every_value_
 
 
 def test_a_subject_subgroup_does_not_run_into_the_outcome_after_it():
-    text = "Among patients who completed the priming phase the disease control rate was 75% and the ORR 25%."
+    text = ("In the subset of patients who completed the initial priming phase the disease control rate was 75% (9/12), "
+            "with three partial responses (25%).")
     assert all(s is None or "disease control" not in s for _, s in _subgroups(text))
