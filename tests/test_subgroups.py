@@ -147,3 +147,30 @@ def test_a_subject_subgroup_does_not_run_into_the_outcome_after_it():
     text = ("In the subset of patients who completed the initial priming phase the disease control rate was 75% (9/12), "
             "with three partial responses (25%).")
     assert all(s is None or "disease control" not in s for _, s in _subgroups(text))
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("By contrast, for patients with ER-positive tumors, adding drug X gave no benefit (5-year DFS = 84% versus 85%; "
+     "difference = -1; RR = 0.99; P =.92).", "ER-positive tumors"),
+    ("Among the 54 patients who exhibited isolated local relapse, 35% (19/54) survived in remission longer than 2 years.",
+     "exhibited isolated local relapse"),
+    ("The median survival for the stage IIIB subgroup was 7.9 months for drug X patients versus 13.1 months "
+     "for drug Y patients (P =.152).", "stage IIIB subgroup"),
+])
+def test_an_opener_word_a_count_or_for_the_subgroup_still_names_the_sentences_subgroup(text, label):
+    assert {s for _, s in _subgroups(text, ["drug X", "drug Y"])} == {label}
+
+
+def test_the_subject_subgroup_ends_at_the_join_before_another_subgroups_values():
+    text = ("Median PFS among EVE-treated Asian patients was 8.48 versus 4.14 months for placebo, and 7.33 versus "
+            "2.83 months, respectively, in non-Asian patients.")
+    assert _subgroups(text, ["EVE", "placebo"]) == [
+        (8.48, "Asian patients"), (4.14, "Asian patients"), (7.33, None), (2.83, "non-Asian patients")]
+
+
+@pytest.mark.parametrize("text", [
+    "The median time to progression for marimastat patients was 4.3 months.",
+    "In the 684 patients with data that could be evaluated, the ORR was 95%.",
+])
+def test_patients_of_an_arm_or_those_evaluated_are_not_the_subjects_subgroup(text):
+    assert all(s is None for _, s in _subgroups(text, ["drug Z", "drug W"]))

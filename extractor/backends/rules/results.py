@@ -140,8 +140,9 @@ _SUBGROUP_AFTER = Keyed(re.compile(
 ), "patients", "those", "subjects", "men", "children")
 _NOT_SUBGROUP = quick(
     r"intention|intent|full analysis|safety (?:population|set)|overall population|trial cohort|"
-    r"all patients|treated population|per[- ]protocol|evaluable|^the study|^this|^our|^(?:absolute )?differences?$|"
-    r"\b(?:total|whole|entire|efficacy|ITT|mITT)\s+population|\b(?:versus|vs)\b|\bplacebo\b|\w-(?:treated|exposed)\b|best supportive|"
+    r"all patients|treated population|per[- ]protocol|evaluable|could be evaluated|^the study|^this|^our|^(?:absolute )?differences?$|"
+    r"\b(?:total|whole|entire|efficacy|ITT|mITT)\s+population|\b(?:versus|vs)\b|\bplacebo\b|best supportive|"
+    r"^[\w+/-]+-(?:treated|exposed)(?:\s+(?:and|or)\s+[\w+/-]+-(?:treated|exposed))?\s+patients$|"  # "VC-treated patients": an arm
     r"^(?:received|receiving|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b|"
     r"\bwho (?:received|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b",  # an arm, not a subgroup
     re.IGNORECASE,
@@ -2128,21 +2129,39 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
             b.subgroup = a.subgroup
     clause = _clause_subgroup(text)
     if clause is not None and not _not_a_subgroup(clause[0], arms):
+        end = _clause_end(text, clause, drafts)
         for d in drafts:  # "Among patients with a CPS of 10 or more, …": the clause is about them
-            if d.subgroup is None and d.pos > clause[1] and not _semicolon_outside_brackets(text, clause[1], d.pos):
+            if d.subgroup is None and clause[1] <= d.pos < end and not _semicolon_outside_brackets(text, clause[1], d.pos):
                 d.subgroup = clause[0]
+
+
+#: Where a clause joins the next: "…, and 7.33 versus 2.83 months, respectively, in non-Asian patients".
+_CLAUSE_JOIN = re.compile(r",\s*and\b|\b(?:whereas|while|but)\b")
+
+
+def _clause_end(text: str, clause: tuple[str, int], drafts: list[Draft]) -> int:
+    """Where the clause of a subgroup a sentence opens on ends: at the last join before a value another
+    subgroup claims ("Among Asian patients … 8.48 versus 4.14 months, and 7.33 versus 2.83 months,
+    respectively, in non-Asian patients"), else at the sentence's end."""
+    others = [d.pos for d in drafts if d.subgroup and d.subgroup != clause[0] and d.pos > clause[1]]
+    if not others:
+        return len(text)
+    joins = [m.start() for m in _CLAUSE_JOIN.finditer(text, clause[1], min(others))]
+    return joins[-1] if joins else len(text)
 
 
 #: "Among patients with a CPS of 10 or more, …", "For the FGF pathway-amplified subgroup (n = 31), the …":
 #: a sentence that opens on a subgroup.
 _LEADING_SUBGROUP = re.compile(
-    r"^\W*(?:in|among|for)\s+(?:the\s+)?"
+    r"^\W*(?:(?:by contrast|in contrast|however|similarly|likewise|conversely|moreover|furthermore|in addition),?\s+)?"
+    r"(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?"  # "By contrast, for patients with X, …", "Among the 54 patients who …"
     r"(?:(?:patients|those|subjects|women|men|participants)\s+(?P<a>(?:with|without|who|whose|harbou?ring)\s+[^,;:()]{3,80}?)"
     r"|(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population)))"
     r"\s*(?:\([^()]{0,30}\))?(?:,\s|(?<=\))\s+(?=the\s))", re.IGNORECASE)
 #: "Median PFS in Japanese patients was 12.1 months … and 4.9 months …": the subject's subgroup.
 _SUBJECT_SUBGROUP = Keyed(quick(
-    r"\b(?:in|among)\s+(?:the\s+)?(?:(?:subgroup|subset)\s+of\s+)?"
+    r"\b(?:(?:in|among)\s+(?:the\s+)?(?:(?:subgroup|subset)\s+of\s+)?"
+    r"|for\s+(?:the\s+)?(?=[^,;:()]{0,50}?\b(?:subgroup|subset|population)\s+(?:was|were)\b))"  # not "for marimastat patients"
     r"(?P<s>(?!(?:all|both|each|these|those|such|other|remaining|the|two|three)\b)"
     r"[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}?\s+(?:patients|population|subgroup|subset)"
     r"|(?:patients|those|women|men)\s+(?:with|without|who)\s+(?:(?!\bthe\s)[^,;:()]){3,60}?)\s+(?:was|were)\b",
@@ -2302,4 +2321,4 @@ def _clean_subgroup(phrase: str) -> str:
     phrase = re.sub(r"^(?:(?:patients|those|subjects)\s+)?(?:with|harbou?ring|who|whose)\s+", "", phrase)
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.:")
     phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
-    return phrase
+    return re.sub(r"^[\w+/-]+-treated\s+(?=\S+\s+patients$)", "", phrase)  # "EVE-treated Asian patients": Asian patients
