@@ -174,3 +174,8 @@ def test_the_subject_subgroup_ends_at_the_join_before_another_subgroups_values()
 ])
 def test_patients_of_an_arm_or_those_evaluated_are_not_the_subjects_subgroup(text):
     assert all(s is None for _, s in _subgroups(text, ["drug Z", "drug W"]))
+
+
+def test_a_contrast_of_two_arms_patients_is_not_a_contrast_of_subgroups():
+    text = "Time to progression was longer for drug X patients than for best supportive care patients (10.6 v 6.7 weeks)."
+    assert all(s is None for _, s in _subgroups(text))

@@ -2190,6 +2190,8 @@ def _semicolon_outside_brackets(text: str, start: int, end: int) -> bool:
         if ch == ";" and depth <= 0:
             return True
     return False
+
+
 _RESPECTIVE_SUBGROUPS = Keyed(quick(
     r"\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a>[^,;]{3,80}?)\s+and\s+(?:(?:those|patients)\s+with\s+)?(?P<b>[^,;]{3,80}?),?\s+respectively"
     r"|\bfor\s+(?P<a2>[\w-]+(?:\s+[\w-]+)?)\s+than\s+for\s+(?P<b2>[\w-]+(?:\s+[\w-]+)?)\b"  # "better for responders than for non-responders"
@@ -2236,6 +2238,9 @@ def _respective_subgroups(drafts: list[Draft], text: str) -> bool:
     else:
         labels = [_clean_subgroup(found.get("a") or found.get("a2") or ""),
                   _clean_subgroup(found.get("b") or found.get("b2") or found.get("b3") or "")]
+    arms = {d.arm.lower() for d in drafts if d.arm}
+    if any(_not_a_subgroup(label, arms) for label in labels):
+        return False  # "… had longer OS than placebo patients", "better for drug A than for placebo": arms
     groups: dict[int, list[Draft]] = {}
     for d in drafts:
         if d.arm is None:
