@@ -179,3 +179,14 @@ def test_patients_of_an_arm_or_those_evaluated_are_not_the_subjects_subgroup(tex
 def test_a_contrast_of_two_arms_patients_is_not_a_contrast_of_subgroups():
     text = "Time to progression was longer for drug X patients than for best supportive care patients (10.6 v 6.7 weeks)."
     assert all(s is None for _, s in _subgroups(text))
+
+
+def test_every_value_of_the_bracket_right_after_a_subgroup_is_its():
+    text = "Relapse rates were lower with drug X in patients who responded to treatment (14% with drug X, vs. 100% with drug Y, p = 0.03)."
+    assert _subgroups(text, ["drug X", "drug Y"]) == [(14.0, "responded to treatment"), (100.0, "responded to treatment")]
+
+
+def test_a_bracket_after_the_second_side_of_a_contrast_is_not_the_first_sides():
+    text = ("Three-year RFS was better in patients with positive CTL responses compared with those without "
+            "(85.7 and 33.3%, respectively; HR=0.159).")
+    assert [s for v, s in _subgroups(text) if v == 33.3] != ["positive CTL responses"]

@@ -2125,7 +2125,7 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
             d.subgroup = phrase
     for a, b in pairwise(drafts):  # "(13.5% v 10.5%)": the second of a pair is of the same subgroup
         if a.subgroup and b.subgroup is None and a.mention is b.mention \
-                and re.fullmatch(rf"\s*{VERSUS}\s*", text[a.end:b.pos] + " ", re.IGNORECASE):
+                and (re.fullmatch(rf"\s*{VERSUS}\s*", text[a.end:b.pos] + " ", re.IGNORECASE) or _same_bracket(text, a, b)):
             b.subgroup = a.subgroup
     clause = _clause_subgroup(text)
     if clause is not None and not _not_a_subgroup(clause[0], arms):
@@ -2133,6 +2133,13 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
         for d in drafts:  # "Among patients with a CPS of 10 or more, …": the clause is about them
             if d.subgroup is None and clause[1] <= d.pos < end and not _semicolon_outside_brackets(text, clause[1], d.pos):
                 d.subgroup = clause[0]
+
+
+def _same_bracket(text: str, a: Draft, b: Draft) -> bool:
+    """ "in patients who responded (14% with A, vs. 100% with B)": both values sit in the bracket after the phrase."""
+    opened = text.rfind("(", 0, a.pos)
+    return opened >= 0 and ")" not in text[opened:a.pos] and not any(ch in text[a.end:b.pos] for ch in "();") \
+        and text[:opened].rstrip().endswith(str(a.subgroup))  # the bracket right after the phrase
 
 
 #: Where a clause joins the next: "…, and 7.33 versus 2.83 months, respectively, in non-Asian patients".
