@@ -117,11 +117,13 @@ _FOLLOW_AFTER = re.compile(r"^\s*(?:of )?(?:median )?follow[- ]?up|^\s*(?:of )?a
 _DIFFERENCE_BEFORE = quick(r"(?:absolute|difference|increase|improvement|reduction|gain)\b[^%]{0,60}$", re.IGNORECASE)
 _MEAN = quick(r"\bmean\b", re.IGNORECASE)
 #: "patients with", "those who": the words every subgroup phrase but a named subgroup, subset or population holds.
-_WHO_WITH = r"(?:[Pp]atients|[Tt]hose|[Ss]ubjects|[Cc]hildren|[Ww]omen|[Mm]en|[Tt]umou?rs)\s+(?:with|without|who|whose|harbou?ring)\s+"
+_WHO = r"(?:[Pp]atients|[Tt]hose|[Ss]ubjects|[Cc]hildren|[Ww]omen|[Mm]en|[Tt]umou?rs)\s+"
+_WITH = r"(?:with|without|who|whose|harbou?ring)\s+"
+_WHO_WITH = _WHO + _WITH
 _SUBGROUP_PHRASE = quick(
-    r"(?:\b(?:[Ii]n|[Aa]mong|[Ff]or)\s+(?:the\s+)?|(?<![\w-])(?=[A-Z])|\b(?:compared (?:to|with)|versus|vs\.?|while|whereas)\s+|,\s+)"
-    rf"{_WHO_WITH}"
-    r"(?P<a>[^,;:()]{3,80}?)(?=\s*(?:[,;:()]|\b(?:had|has|have|was|were|exhibit\w*|show\w*|achiev\w*|compared|versus|vs|experienc\w*)\b|$))"
+    r"(?:\b(?:[Ii]n|[Aa]mong|[Ff]or)\s+(?:the\s+)?|(?<![\w-])(?=[A-Z])|\b(?:compared (?:to|with)|versus|vs\.?|while|whereas|or|and|than)\s+|,\s+)"
+    rf"{_WHO}(?P<a>{_WITH}[^,;:()]{{3,80}}?)(?=\s*(?:[,;:()]|\b(?:had|has|have|was|were|exhibit\w*|show\w*|achiev\w*|compared|versus|vs|experienc\w*|"
+    r"display\w*|demonstrat\w*|derived|obtained|improved|benefit\w*|tended|remained|lived|survived|when)\b|$))"
     r"|\b[Ii]n\s+(?:the\s+)?(?:subgroup|subset)\s+of\s+(?P<c>[^,;:()]{3,60}?)(?=\s*[,;:()]|\s+(?:was|were|had|has|have)\b)"
     r"|\b[Ii]n\s+(?:the\s+)?(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population))\b",
 )
@@ -129,15 +131,19 @@ _SUBGROUP_PHRASE = quick(
 _MAY_NAME_SUBGROUP = Keyed(quick(rf"{_WHO_WITH}|subgroup|subset|population"),
                            "with", "who", "harbo", "subgroup", "subset", "population")
 _SUBGROUP_AFTER = Keyed(re.compile(
-    r"^\s*(?:\([^()]*\)\s*)?[^;()]{0,20}?\b(?:in|among|for)\s+(?:the\s+)?"
-    r"(?P<a>(?:patients|those|subjects)\s+(?:with|without|who|harbou?ring|undergoing)\s+[^,;:()]{3,60}?"
-    r"|(?!randomi[sz]ed|all\b|treated|enrolled|evaluable|assessable)(?:\d+\s+)?(?:[\w+-]+\s+){0,3}?[\w+-]+\s+patients)"
-    r"(?=\s*(?:[,;:()]|compared|versus|vs|and\b|$))",
+    # not "…, and, in women with X, OS (…)" nor "9.5 months vs. 6.9 months for patients with X", "79%, 82% for those
+    # with X" (the next value's)
+    r"^\s*(?:\([^()]*\)\s*)?(?:(?!and\s*,|(?:vs|versus)\b\.?\s*\d|,\s*\d[\d.·]*\s*%)[^;()]){0,20}?\b(?:in|among|for)\s+(?:the\s+)?"
+    r"(?P<a>(?:patients|those|subjects|women|men|children)\s+(?:with|without|who|harbou?ring|undergoing)\s+[^,;:()]{3,60}?"
+    r"|(?!randomi[sz]ed|all\b|both\b|each\b|treated|enrolled|evaluable|assessable)(?:\d+\s+)?(?:[\w+-]+\s+){0,3}?[\w+-]+\s+patients)"
+    r"(?=\s*(?:[,;:()]|compared|versus|vs|and\b|\.(?:\s|$)|$))",
     re.IGNORECASE,
-), "patients", "those", "subjects")
+), "patients", "those", "subjects", "men", "children")
 _NOT_SUBGROUP = quick(
     r"intention|intent|full analysis|safety (?:population|set)|overall population|trial cohort|"
-    r"all patients|treated population|per[- ]protocol|evaluable|^the study|^this|^our|^(?:absolute )?differences?$|"
+    r"all patients|treated population|per[- ]protocol|evaluable|could be evaluated|^the study|^this|^our|^(?:absolute )?differences?$|"
+    r"\b(?:total|whole|entire|efficacy|ITT|mITT)\s+population|\b(?:versus|vs)\b|\bplacebo\b|best supportive|"
+    r"^[\w+/-]+-(?:treated|exposed)(?:\s+(?:and|or)\s+[\w+/-]+-(?:treated|exposed))?\s+patients$|"  # "VC-treated patients": an arm
     r"^(?:received|receiving|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b|"
     r"\bwho (?:received|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b",  # an arm, not a subgroup
     re.IGNORECASE,
@@ -2207,26 +2213,89 @@ def _assign_subgroups(drafts: list[Draft], text: str) -> None:
     named = _MAY_NAME_SUBGROUP.search(text) is not None
     for d in drafts:
         phrase = _listed_subgroup(text, d) or _subgroup_phrase(d, drafts, text, positions, named)
-        if phrase and not _NOT_SUBGROUP.search(phrase) and phrase.lower() not in {"subset", "subgroup", "population"} \
-                and not any(arm in phrase.lower() for arm in arms):  # "for DC-treated patients", "for PCB patients" name an arm
+        if phrase and not _not_a_subgroup(phrase, arms):
             d.subgroup = phrase
     for a, b in pairwise(drafts):  # "(13.5% v 10.5%)": the second of a pair is of the same subgroup
         if a.subgroup and b.subgroup is None and a.mention is b.mention \
-                and re.fullmatch(rf"\s*{VERSUS}\s*", text[a.end:b.pos] + " ", re.IGNORECASE):
+                and (re.fullmatch(rf"\s*{VERSUS}\s*", text[a.end:b.pos] + " ", re.IGNORECASE) or _same_bracket(text, a, b)):
             b.subgroup = a.subgroup
-    leading = _LEADING_SUBGROUP.match(text)
-    if leading and not _NOT_SUBGROUP.search(leading.group("a")):
-        for d in drafts:  # "Among patients with a CPS of 10 or more, …": the whole sentence is about them
-            if d.subgroup is None and d.pos > leading.end() and ";" not in text[leading.end(): d.pos]:
-                d.subgroup = _clean_subgroup(leading.group("a"))
+    clause = _clause_subgroup(text)
+    if clause is not None and not _not_a_subgroup(clause[0], arms):
+        end = _clause_end(text, clause, drafts)
+        for d in drafts:  # "Among patients with a CPS of 10 or more, …": the clause is about them
+            if d.subgroup is None and clause[1] <= d.pos < end and not _semicolon_outside_brackets(text, clause[1], d.pos):
+                d.subgroup = clause[0]
 
 
+def _same_bracket(text: str, a: Draft, b: Draft) -> bool:
+    """ "in patients who responded (14% with A, vs. 100% with B)": both values sit in the bracket after the phrase."""
+    opened = text.rfind("(", 0, a.pos)
+    return opened >= 0 and ")" not in text[opened:a.pos] and not any(ch in text[a.end:b.pos] for ch in "();") \
+        and text[:opened].rstrip().endswith(str(a.subgroup))  # the bracket right after the phrase
+
+
+#: Where a clause joins the next: "…, and 7.33 versus 2.83 months, respectively, in non-Asian patients".
+_CLAUSE_JOIN = re.compile(r",\s*and\b|\b(?:whereas|while|but)\b")
+
+
+def _clause_end(text: str, clause: tuple[str, int], drafts: list[Draft]) -> int:
+    """Where the clause of a subgroup a sentence opens on ends: at the last join before a value another
+    subgroup claims ("Among Asian patients … 8.48 versus 4.14 months, and 7.33 versus 2.83 months,
+    respectively, in non-Asian patients"), else at the sentence's end."""
+    others = [d.pos for d in drafts if d.subgroup and d.subgroup != clause[0] and d.pos > clause[1]]
+    if not others:
+        return len(text)
+    joins = [m.start() for m in _CLAUSE_JOIN.finditer(text, clause[1], min(others))]
+    return joins[-1] if joins else len(text)
+
+
+#: "Among patients with a CPS of 10 or more, …", "For the FGF pathway-amplified subgroup (n = 31), the …":
+#: a sentence that opens on a subgroup.
 _LEADING_SUBGROUP = re.compile(
-    r"^\W*(?:in|among|for)\s+(?:the\s+)?(?:patients|those|subjects|women|men|participants)\s+(?:with|without|who|whose|harbou?ring)\s+"
-    r"(?P<a>[^,;:()]{3,80}?),\s", re.IGNORECASE)
+    r"^\W*(?:(?:by contrast|in contrast|however|similarly|likewise|conversely|moreover|furthermore|in addition),?\s+)?"
+    r"(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?"  # "By contrast, for patients with X, …", "Among the 54 patients who …"
+    r"(?:(?:patients|those|subjects|women|men|participants)\s+(?P<a>(?:with|without|who|whose|harbou?ring)\s+[^,;:()]{3,80}?)"
+    r"|(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population)))"
+    r"\s*(?:\([^()]{0,30}\))?(?:,\s|(?<=\))\s+(?=the\s))", re.IGNORECASE)
+#: "Median PFS in Japanese patients was 12.1 months … and 4.9 months …": the subject's subgroup.
+_SUBJECT_SUBGROUP = Keyed(quick(
+    r"\b(?:(?:in|among)\s+(?:the\s+)?(?:(?:subgroup|subset)\s+of\s+)?"
+    r"|for\s+(?:the\s+)?(?=[^,;:()]{0,50}?\b(?:subgroup|subset|population)\s+(?:was|were)\b))"  # not "for marimastat patients"
+    r"(?P<s>(?!(?:all|both|each|these|those|such|other|remaining|the|two|three)\b)"
+    r"[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}?\s+(?:patients|population|subgroup|subset)"
+    r"|(?:patients|those|women|men)\s+(?:with|without|who)\s+(?:(?!\bthe\s)[^,;:()]){3,60}?)\s+(?:was|were)\b",
+    re.IGNORECASE,
+), "patients", "population", "subgroup", "subset", "those", "men")
+
+
+def _clause_subgroup(text: str) -> tuple[str, int] | None:
+    """The subgroup a sentence opens on, or its subject's ("ORR in the target population was …"), and
+    where its phrase ends: the values after it are that subgroup's."""
+    m = _LEADING_SUBGROUP.match(text)
+    if m is not None:
+        return _clean_subgroup(m.group("a") or m.group("b")), m.end()
+    s = _SUBJECT_SUBGROUP.search(text)
+    if s is not None and not _DIGIT.search(text, 0, s.start()):  # the subject comes before every value
+        return _clean_subgroup(s.group("s")), s.end()
+    return None
+
+
+def _semicolon_outside_brackets(text: str, start: int, end: int) -> bool:
+    """ "(…; difference = 15%; 95% CI …)": a semicolon within brackets does not end a clause."""
+    depth = 0
+    for ch in text[start:end]:
+        depth += ch in "(["
+        depth -= ch in ")]"
+        if ch == ";" and depth <= 0:
+            return True
+    return False
+
+
 _RESPECTIVE_SUBGROUPS = Keyed(quick(
     r"\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a>[^,;]{3,80}?)\s+and\s+(?:(?:those|patients)\s+with\s+)?(?P<b>[^,;]{3,80}?),?\s+respectively"
-    r"|\bfor\s+(?P<a2>[\w-]+(?:\s+[\w-]+)?)\s+than\s+for\s+(?P<b2>[\w-]+(?:\s+[\w-]+)?)\b",  # "better for responders than for non-responders"
+    r"|\bfor\s+(?P<a2>[\w-]+(?:\s+[\w-]+)?)\s+than\s+for\s+(?P<b2>[\w-]+(?:\s+[\w-]+)?)\b"  # "better for responders than for non-responders"
+    r"|\b(?:patients|those)\s+with\s+and\s+without\s+(?P<w>[^,;()]{3,60}?)(?=\s+(?:by|on|at|according|were|was|had)\b|\s*[,(])"
+    r"[^;]{0,200}?\brespectively",
     re.IGNORECASE,
 ), "respectively", "than")
 
@@ -2234,9 +2303,26 @@ _RESPECTIVE_SUBGROUPS = Keyed(quick(
 #: "Patients with high baseline miR-21 had worse PFS (3.5 vs. 12.7 months) … compared to patients with low miR-21"
 _CONTRASTED_SUBGROUPS = Keyed(quick(
     r"\b(?:[Pp]atients|[Tt]hose|[Ww]omen|[Mm]en)\s+with\s+(?P<a>[^,;:()]{3,60}?)\s+(?:had|showed|experienced|achieved)\b"
-    r".{0,200}?\b(?:compared\s+(?:to|with)|than)\s+(?:patients|those|women|men)\s+(?P<b>(?:with|without)\s+[^,;:().]{3,60}?)"
+    r".{0,200}?\b(?:compared\s+(?:to|with)|than)\s+(?:(?:patients|those|women|men)\s+(?P<b>(?:with|without)\s+[^,;:().]{3,60}?)"
+    r"|(?P<b3>[\w+/-]+\s+patients))"  # "… had longer OS than EGFR-wild patients (74.8 vs. 25.3 months)"
     r"(?=\s*(?:[,;:().]|$))"
 ), "compared", "than")
+
+
+def _not_a_subgroup(phrase: str, arms: set[str]) -> bool:
+    """The whole trial ("intention-to-treat population"), an arm ("for DC-treated patients", "for PCB patients"),
+    or the disease every patient has ("patients with metastatic renal cell carcinoma"): not a subgroup."""
+    return bool(_NOT_SUBGROUP.search(phrase) or phrase.lower() in {"subset", "subgroup", "population"}
+                or any(re.search(rf"(?<!\w){re.escape(arm)}(?!\w)", phrase, re.IGNORECASE) for arm in arms)
+                or _TRIAL_DISEASE.match(phrase))
+
+
+#: A disease named with its extent only: the trial's population, not a subgroup of it.
+_TRIAL_DISEASE = re.compile(
+    r"(?!.*(?:positive|negative|mutant|mutation|wild|squamous|adeno|stage|grade|node|express|amplif|high|low|\+))"
+    r"(?:(?:metastatic|advanced|far-advanced|recurrent|relapsed|refractory|unresectable|locally|inoperable|or|and)\s+)+"
+    r"[\w\s/-]{0,40}?(?:cancer|carcinoma|NSCLC|CRC|m?RCC|HCC|DLBCL|MCL|lymphoma|leuka?emia|myeloma|melanoma|sarcoma|glioma)s?"
+    r"(?:\s*\([^()]*\))?$", re.IGNORECASE)
 
 
 def _respective_subgroups(drafts: list[Draft], text: str) -> bool:
@@ -2246,8 +2332,14 @@ def _respective_subgroups(drafts: list[Draft], text: str) -> bool:
     if m is None:
         return False
     found = m.groupdict()
-    labels = [_clean_subgroup(found.get("a") or found.get("a2") or ""),
-              _clean_subgroup(found.get("b") or found.get("b2") or "")]
+    if found.get("w"):  # "patients with and without HER2 amplification … 34% and 7%, respectively"
+        labels = [_clean_subgroup(found["w"]), "without " + _clean_subgroup(found["w"])]
+    else:
+        labels = [_clean_subgroup(found.get("a") or found.get("a2") or ""),
+                  _clean_subgroup(found.get("b") or found.get("b2") or found.get("b3") or "")]
+    arms = {d.arm.lower() for d in drafts if d.arm}
+    if any(_not_a_subgroup(label, arms) for label in labels):
+        return False  # "… had longer OS than placebo patients", "better for drug A than for placebo": arms
     groups: dict[int, list[Draft]] = {}
     for d in drafts:
         if d.arm is None:
@@ -2286,6 +2378,8 @@ def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[i
         last = m
     if last is not None and any(last.end() <= p < d.pos for p in positions):
         last = None  # another number sits between the phrase and this one
+    if last is not None and _SECOND_SIDE.match(last.group(0)) and not any(p < last.start() for p in positions):
+        last = None  # "had longer survival than those without X (9.7 vs 6.8 months)": both sides' values, not X's
     if last is not None and not _OWN_VALUES.match(text, last.end()) and any(
             o is not d and 0 <= last.start() - o.end < 70 and not _NEW_CLAUSE.search(text, o.end, last.start()) for o in drafts):
         last = None  # the phrase qualifies the number right before it (unless a bracket of its own values follows it)
@@ -2299,12 +2393,17 @@ def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[i
     return _clean_subgroup(last.group("a") or last.group("b") or last.groupdict().get("c") or "") if last is not None else None
 
 
+#: "… or those with X", "than those with X": a phrase naming the second side of a contrast; the values after it
+#: are that side's only when the first side's came before it.
+_SECOND_SIDE = re.compile(r"(?:or|and|than)\s", re.IGNORECASE)
+
+
 #: A bracket of numbers right after a subgroup phrase: the values are that subgroup's.
 _OWN_VALUES = re.compile(r"\s*[(\[][^()\[\]]*\d")
 
 
 # "…(15.0% v 12.4%), and a similar trend was noted in patients with X (13.5% v 10.5%)": a new clause.
-_NEW_CLAUSE = quick(r"[;]|\b(?:was|were|is|are|noted|observed|seen|found|reported)\b")
+_NEW_CLAUSE = quick(r"[;]|\b(?:was|were|is|are|noted|observed|seen|found|reported|but|whereas)\b")
 
 
 def _closing_bracket(text: str, pos: int) -> int | None:
@@ -2321,7 +2420,9 @@ def _closing_bracket(text: str, pos: int) -> int | None:
 
 def _clean_subgroup(phrase: str) -> str:
     phrase = re.sub(r"\s*\[[\d,–\- ]+\]\s*$", "", phrase)  # a citation mark is not part of it
-    phrase = re.sub(r"^(?:(?:patients|those|subjects)\s+)?(?:with|harbou?ring)\s+", "", phrase)
+    if "$" in phrase:  # "those with $CPS \geq 1$": the sign as printed
+        phrase = re.sub(r"\\g(?:eq|e)\b\s*", "≥ ", re.sub(r"\\l(?:eq|e)\b\s*", "≤ ", phrase)).replace("$", "")
+    phrase = re.sub(r"^(?:(?:patients|those|subjects)\s+)?(?:with|harbou?ring|who|whose)\s+", "", phrase)
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.:")
     phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
-    return phrase
+    return re.sub(r"^[\w+/-]+-treated\s+(?=\S+\s+patients$)", "", phrase)  # "EVE-treated Asian patients": Asian patients
