@@ -1967,3 +1967,18 @@ def test_a_phrase_naming_an_arm_of_the_sentence_is_not_a_subgroup():
 ])
 def test_a_lone_d_after_a_number_is_days(text, expected):
     assert [(d.value, d.unit) for d in _sentence_results(text, ["arm A", "arm B"])] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # more or fewer of the patients, then their shares in a bracketed pair: an outcome, though "patients" precede it
+    ("Fewer patients receiving arformoterol than placebo experienced exacerbation-related hospitalizations "
+     "(9.0% vs 14.3%, respectively).", [("OTHER", "proportion", 9.0), ("OTHER", "proportion", 14.3)]),
+    ("Significantly more letrozole-treated patients underwent breast-conserving surgery (45 vs. 35%, respectively; "
+     "P = 0.022).", [("OTHER", "proportion", 45.0), ("OTHER", "proportion", 35.0)]),
+    # who the patients were before the trial, and patients counted without a comparison, stay no result
+    ("History of a wheeze was more common among trial participants (35.4% vs. 11.2%; P < 0.01).", []),
+    ("In the A group, there were fewer patients with pre-existing valvular disease (7.8% versus 15.5%).", []),
+    ("Most patients were treated in hospital (60% vs 55%).", []),
+])
+def test_shares_of_more_or_fewer_patients_in_a_pair(text, expected):
+    assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected

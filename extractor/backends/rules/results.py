@@ -955,8 +955,8 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     subject, else the words before its first number, is the outcome, of the kind its words say; none for
     sentences about the patients, the method or a test's accuracy (``_NOT_A_RESULT``). ``first``: its first digit."""
     text = sentence.text
-    if sentence.section != "results" or first is None or _NOT_OUTCOME_SUBJECT.search(text[: first.start()]) \
-            or _NOT_A_RESULT.search(text):
+    if sentence.section != "results" or first is None or _NOT_A_RESULT.search(text) \
+            or _NOT_OUTCOME_SUBJECT.search(_people_compared(text, first.start())):
         return []
     clause = _ONE_ARM_CLAUSE.match(text)  # "In the LEV group, 13 patients (87%) were seizure-free": the arm's name stays free
     if clause and not re.search(r"[A-Za-z]{4}", text[clause.end(): first.start()]):
@@ -976,6 +976,25 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     if len(name) < 4 or _LEADING_FUNCTION_WORDS.fullmatch(name) or name.lower() in {"the", "and", "this", "there"}:
         name = _named_after_value(text, first.start()) or "outcome"  # "At 1 year, 80% of patients were continent"
     return [Mention(start, span[1], name, kind_by_words(text, _OUTCOME_KINDS), None)]
+
+
+#: "Fewer patients on A than on B needed X (9.0% vs 14.3%": more or fewer of the patients, then their shares in a pair.
+_SHARES_COMPARED = quick(rf"\b(?:more|fewer|less|greater|higher|lower|larger|smaller|better|worse)\b[^.;]{{0,120}}?[(\[]\s*$", re.IGNORECASE)
+_SHARE_PAIR = re.compile(rf"{NUM}\s*%?\s*(?:vs\.?|versus|v\.?|compared (?:with|to))\s*{NUM}\s*%", re.IGNORECASE)
+_PEOPLE = re.compile(r"\b(?:patients|participants|subjects)\b", re.IGNORECASE)
+#: Who the patients were before the trial: "history of a wheeze", "pre-existing valvular disease", "at entry".
+_BEFORE_THE_TRIAL = quick(r"\b(?:history|pre-?existing|prior|previous|at (?:entry|enrol\w*|randomi[sz]ation|admission|diagnosis))\b",
+                          re.IGNORECASE)
+
+
+def _people_compared(text: str, first: int) -> str:
+    """The words before a sentence's first number, less the patients they count when they compare the patients'
+    shares in a bracketed pair ("Significantly more patients on A achieved X (70.2% versus 46.2%"): who had the
+    outcome does not make the sentence one about the patients."""
+    head = text[:first]
+    if _SHARE_PAIR.match(text, first) and _SHARES_COMPARED.search(head) and not _BEFORE_THE_TRIAL.search(text):
+        return _PEOPLE.sub(" ", head)
+    return head
 
 
 #: "did not differ between", "was not statistically different between", "was similar between": what follows names the arms.
