@@ -1982,3 +1982,25 @@ def test_a_lone_d_after_a_number_is_days(text, expected):
 ])
 def test_shares_of_more_or_fewer_patients_in_a_pair(text, expected):
     assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "mean" opening the words that lead to the outcome's name, and the pair's second value after a bracketed interval
+    ("The mean improvement in the Kujala score was 12.9 (95% confidence interval (CI) 8.2–17.6) in the A group and "
+     "11.4 (95% CI 6.9–15.8) in the B group.", [("OTHER", "mean", 12.9), ("OTHER", "mean", 11.4)]),
+    # a mean whose pair is printed in a bracket after the comparison, or after its name in the bracket
+    ("The mean level of postoperative satisfaction was significantly higher in the A group (82.8 vs. 71.7 mm, "
+     "P < 0.001).", [("OTHER", "mean", 82.8), ("OTHER", "mean", 71.7)]),
+    ("The mean VAS pain severity score was lower in the A group compared with the B group (4.45 ± 2.50 versus "
+     "6.00 ± 2.59, P = 0.046).", [("QOL", "mean", 4.45), ("QOL", "mean", 6.0)]),
+    ("Blood loss did not differ between the arms (mean blood loss, 513.3 vs. 478.1 g, respectively).",
+     [("OTHER", "mean", 513.3), ("OTHER", "mean", 478.1)]),
+    # a minus sign (not a dash) before a value printed with its spread is the value's
+    ("Mean spherical equivalent was −4.37±2.3 D in the A group and −3.8±1.3 D in the B group (P = 0.78).",
+     [("OTHER", "mean", -4.37), ("OTHER", "mean", -3.8)]),
+    # "mean arterial pressure" names a quantity, not a statistic; ages are no outcome
+    ("During the study, mean arterial blood pressure fell more in the A group (−1.9 vs 0.4 mm Hg).", []),
+    ("The mean age of the patients was 61.2 (range 40-80) in the A group and 59.8 in the B group.", []),
+])
+def test_means_named_before_their_outcome_or_in_a_bracketed_pair(text, expected):
+    assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected

@@ -261,7 +261,9 @@ def _printed_value(m: re.Match[str]) -> Value:
         return start, end, "time", parse_number(number), _UNIT[unit_word[0].lower()]
     if m.group("pm") is not None:  # "4.49 ± 0.85 days": the value, not its spread
         unit_word = m.group("pmu")
-        if not unit_word:
+        if not unit_word:  # "−0.5 ± 1.5": a minus sign (not a dash) before it is the value's
+            if m.string.endswith("−", 0, start):
+                return start - 1, end, "plain", -parse_number(number), None
             return start, end, "plain", parse_number(number), None
         if unit_word == "%":
             return start, end, "pct", parse_number(number), "percent"
@@ -375,9 +377,14 @@ _CHANGE_IN_BEFORE = Keyed(quick(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage
                                 r"[^.;%\d]{0,80}?(?:\bwas|\bwere|\bof|[(\[:,=])\s*[-+−]?$", re.IGNORECASE), "change")
 #: "mean", "Mean(s.d.)", "mean (SD)": the statistic's name, with the spread it is printed with; "(mean, 4.8 v 3.0)".
 _MEAN_WORD = r"\b(?:mean|average)\b(?:\s*\((?:s\.d\.|SD|SE|s\.e\.)\))?"
+#: A pair of numbers: "82.8 vs. 71.7", "9.0 mL vs 3.0".
+_BARE_PAIR = rf"[-+−]?(?:{NUM})\s*(?:[a-zA-Z/]+\s*)?(?:{VERSUS}|compared with)\s*[-+−]?\d"
 _BARE_LEAD = KeyedBranches([
     (rf"{_MEAN_WORD}[^.;%\d()]{{0,80}}?\b(?:was|were|of|is|are)\s+(?=[-+−]?\d)", ("mean", "average")),
     (r"\(\s*mean\s*,\s*", ("mean",)),
+    # "The mean level of satisfaction was higher in the A group (82.8 vs. 71.7 mm", "(mean blood loss, 513.3 vs. 478.1 g"
+    (rf"{_MEAN_WORD}(?!\s+(?:arterial|systolic|diastolic)\b)(?:[^.;%\d()\[\]]|\([^()\d]{{0,40}}\)){{0,100}}?[(\[]\s*(?={_BARE_PAIR})"
+     rf"|[(\[]\s*(?:mean|average)\s+[a-z][\w -]{{0,40}}?[,:=]\s*(?={_BARE_PAIR})", ("mean", "average")),
     (r"\bmean\s+difference\b[^.;%\d()]{0,80}?\b(?:was|were|is)\s+", ("mean",)),
     (_DIFFERENCE_WORDS, ("differen", "md")),
     (rf"(?P<by>{_CHANGED_BY})", ("by",)),
@@ -439,10 +446,13 @@ _SPREAD_THEN_TIME = re.compile(rf"\s*\(\s*(?:SD\s*[=:,]?\s*)?(?:{NUM})\s*\)\s*(?
 def _past_interval(text: str, pos: int) -> int:
     """Where the text goes on after the confidence interval printed at ``pos``, if one is
     ("0.34, 95% C.I. -0.33, 1.02 and 0.56": the pair's second value comes after the first's interval)."""
-    ci = _CI_AFTER_VALUE.match(text, pos)
+    ci = _CI_AFTER_VALUE.match(text, pos) or _BRACKETED_INTERVAL.match(text, pos)
     return ci.end() if ci else pos
 
 
+#: "12.9 (95% confidence interval (CI) 8.2–17.6) in the A group and 11.4": an interval in brackets after the value.
+_BRACKETED_INTERVAL = re.compile(rf"\s*[(\[]\s*(?:\d{{2}}\s?%\s*)?(?:[^()\[\]\d]|[(\[][^()\[\]\d]{{0,20}}[)\]]){{0,40}}?"
+                                 rf"[-−]?(?:{NUM})\s*(?:[-–]|to)\s*[-−]?(?:{NUM})\s*[)\]]", re.IGNORECASE)
 _CI_AFTER_VALUE = re.compile(rf"\s*[,;]\s*(?:\d{{2}}\s?%\s*)?(?:C\.?I\.?|confidence interval)[\s:,]*[-−]?(?:{NUM})\s*(?:,|to|[-–])\s*[-−]?(?:{NUM})",
                              re.IGNORECASE)
 
@@ -869,9 +879,18 @@ def _headed_outcome(text: str) -> tuple[int, int] | None:
         return None
     lead = _HEAD_MODIFIERS.search(text, max(0, m.start() - 80), m.start())
     name_end = _BEFORE_VERB.search(text, m.start(), m.end())
-    return (lead.start() if lead else m.start()), (name_end.start() if name_end else m.end())
+    end = name_end.start() if name_end else m.end()
+    if _ENDS_IN_OF.search(text, m.start(), end):  # "the mean level of [postoperative satisfaction] was"
+        verb = _VERB_AT_END.search(text, end, m.end())
+        rest = text[end: verb.start()] if verb else ""
+        if verb and not _ARM_WORD.search(rest) and not _NOT_OUTCOME_SUBJECT.search(rest):
+            end = verb.start()
+    return (lead.start() if lead else m.start()), end
 
 
+_ENDS_IN_OF = re.compile(r"\bof$", re.IGNORECASE)
+_ARM_WORD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
+_VERB_AT_END = re.compile(r"\s*(?:was|were)\b\W*$", re.IGNORECASE)
 _BEFORE_VERB = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?(?:[a-z]+\s+){0,2}?\b(?:was|were)\b\W*$", re.IGNORECASE)
 
 
@@ -979,7 +998,7 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
 
 
 #: "Fewer patients on A than on B needed X (9.0% vs 14.3%": more or fewer of the patients, then their shares in a pair.
-_SHARES_COMPARED = quick(rf"\b(?:more|fewer|less|greater|higher|lower|larger|smaller|better|worse)\b[^.;]{{0,120}}?[(\[]\s*$", re.IGNORECASE)
+_SHARES_COMPARED = quick(r"\b(?:more|fewer|less|greater|higher|lower|larger|smaller|better|worse)\b[^.;]{0,120}?[(\[]\s*$", re.IGNORECASE)
 _SHARE_PAIR = re.compile(rf"{NUM}\s*%?\s*(?:vs\.?|versus|v\.?|compared (?:with|to))\s*{NUM}\s*%", re.IGNORECASE)
 _PEOPLE = re.compile(r"\b(?:patients|participants|subjects)\b", re.IGNORECASE)
 #: Who the patients were before the trial: "history of a wheeze", "pre-existing valvular disease", "at entry".
@@ -1053,6 +1072,7 @@ _OUTCOME_KINDS = (
                        r"symptom scores?|functioning|HADS|FACT-\w+|SF-?36|QLQ-?\w*|self-esteem|emotional|psychological|"
                        r"(?:average|worst|mean|bodily|change in|reduction in|decrease in|decreased|relief of) pain|"
                        r"pain (?:scores?|intensity|relief|levels?|severity|scales?)|VAS|visual analog(?:ue)? scale)\b")),
+    ("OTHER", Folded(r"\bsatisfaction\b")),  # "the mean level of satisfaction": not a biomarker's level
     ("BIOMARKER", Folded(r"\b(?:expression|mutations?|methylation|amplification|polymorphisms?|serum|plasma|Ki-?67|"
                              r"biomarkers?|levels? of)\b")),
     ("FEASIBILITY", Folded(r"\b(?:adhere\w*|complian\w*|attended|attendance|retention|recruitment rate|consented|"
@@ -1268,9 +1288,21 @@ def _plain_draft(sentence: Sentence, owner: Mention, value: float | None, unit: 
     if owner.measure == "delivery":  # "a median of 6 cycles", "the median number of cycles was 6"
         said = _delivery_statistic(sentence.text, owner, start)
         return Draft(owner.canonical, said, value, None, start, end, sentence, owner) if said else None
-    if not _MEAN.search(sentence.text[max(0, owner.start - 12): start]):
+    if not _mean_said(sentence.text, owner, start):
         return None
     return Draft(owner.canonical, "mean", value, None, start, end, sentence, owner)
+
+
+#: "mean" opening the words that name an outcome: "The mean improvement in the Kujala score was 12.9".
+_MEAN_OPENS_NAME = re.compile(r"\b(?:mean|average)\b(?!\s+(?:arterial|systolic|diastolic)\b)[^\d;%()\[\]]{0,50}$", re.IGNORECASE)
+
+
+def _mean_said(text: str, owner: Mention, start: int) -> bool:
+    """Whether the text calls the value at ``start`` a mean: "mean" just before the outcome's name or between it and
+    the value ("QOL score (mean 45.2)"), or opening the words that lead to the name ("the mean improvement in the
+    Kujala score was 12.9"), with no number between."""
+    return _MEAN.search(text[max(0, owner.start - 12): start]) is not None \
+        or _MEAN_OPENS_NAME.search(text, max(0, owner.start - 60), owner.start) is not None
 
 
 _STATISTIC_SAID = re.compile(r"\b(?P<s>median|mean|average)\b", re.IGNORECASE)
