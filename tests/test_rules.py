@@ -1979,6 +1979,10 @@ def test_a_lone_d_after_a_number_is_days(text, expected):
     ("History of a wheeze was more common among trial participants (35.4% vs. 11.2%; P < 0.01).", []),
     ("In the A group, there were fewer patients with pre-existing valvular disease (7.8% versus 15.5%).", []),
     ("Most patients were treated in hospital (60% vs 55%).", []),
+    # the patients' share of what they achieved: "the percentage of patients who achieved X was"
+    ("The percentage of patients who achieved ACR20 responder criteria response was 41% in the A group and 59% in "
+     "the B group.", [("OTHER", "proportion", 41.0), ("OTHER", "proportion", 59.0)]),
+    ("The proportion of patients with a history of smoking was 41% in the A group.", []),
 ])
 def test_shares_of_more_or_fewer_patients_in_a_pair(text, expected):
     assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected

@@ -1013,7 +1013,12 @@ def _people_compared(text: str, first: int) -> str:
     head = text[:first]
     if _SHARE_PAIR.match(text, first) and _SHARES_COMPARED.search(head) and not _BEFORE_THE_TRIAL.search(text):
         return _PEOPLE.sub(" ", head)
-    return head
+    return _SHARE_OF_PEOPLE.sub(" ", head) if not _BEFORE_THE_TRIAL.search(text) else head
+
+
+#: "The percentage of patients who achieved ACR20 was 41%": the patients' share of an outcome (what they achieved).
+_SHARE_OF_PEOPLE = re.compile(r"(?<=\b(?:percentage|proportion) of )(?:the )?(?:patients|participants|subjects)(?= (?:who|achieving|with|having|reporting)\b)",
+                              re.IGNORECASE)
 
 
 #: "did not differ between", "was not statistically different between", "was similar between": what follows names the arms.
