@@ -1983,6 +1983,15 @@ def test_a_lone_d_after_a_number_is_days(text, expected):
     ("The percentage of patients who achieved ACR20 responder criteria response was 41% in the A group and 59% in "
      "the B group.", [("OTHER", "proportion", 41.0), ("OTHER", "proportion", 59.0)]),
     ("The proportion of patients with a history of smoking was 41% in the A group.", []),
+    # no difference in an outcome still reports it; the population analysed is no sentence about analyses
+    ("There were no differences in ORS use between the A group (59.6%) and the B group (58.8%).",
+     [("OTHER", "proportion", 59.6), ("OTHER", "proportion", 58.8)]),
+    ("ITT analysis revealed that the incidence of diabetes was 16.5% in the A group compared with 28.9% in the B group.",
+     [("OTHER", "proportion", 16.5), ("OTHER", "proportion", 28.9)]),
+    # a p-value before "and 95.4%" is no value of the list
+    ("Pacing rates were comparable in the full analysis set and the per protocol set (81.4% vs. 79.5%, P = 0.712 and "
+     "95.4% vs. 89.5%, P = 0.143, respectively).", [("OTHER", "proportion", 81.4), ("OTHER", "proportion", 79.5),
+                                                    ("OTHER", "proportion", 95.4), ("OTHER", "proportion", 89.5)]),
 ])
 def test_shares_of_more_or_fewer_patients_in_a_pair(text, expected):
     assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected

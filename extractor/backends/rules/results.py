@@ -220,6 +220,8 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
     ci_spans = [(m.start("lo"), m.end("hi")) for m in _CI_RE.finditer(text)]
     ci_spans += [(m.start(), m.end()) for m in _NR_RANGE.finditer(text)]
     ci_spans += [(m.start(), m.end()) for m in _RANGE_ASIDE.finditer(text)]  # "(IQR 7–14 days)", "(range 1-6)"
+    # "P = 0.712 and 95.4% vs. 89.5%": a p-value is no value (not "T&P = 11 days")
+    ci_spans += [m.span("p") for m in _P_RE.finditer(text) if not text[m.end("p"): m.end("p") + 1].isdigit()]
     found = [_printed_value(m) for m in _VALUE_RE.finditer(text) if not any(lo <= m.start() < hi for lo, hi in ci_spans)]
     found.extend(_ratios(text, mentions, found, ci_spans))
     found.extend(_unit_shared_across_arms(text, found, ci_spans))
@@ -331,7 +333,7 @@ def _unit_shared_across_arms(text: str, found: list[Value], ci_spans: list[tuple
 #: "were 9.6, 9.3, and 7.3 months", "was 19, 22, and 13%": a list of bare numbers whose last one carries the unit
 #: (not "n = 49, 19.5%": a count, then a share); "observed in 28, 21, 22 and 10% of the patients in the A, B, C and D arms",
 #: "(3, 4, 11 and 14% of the patients in …)".
-_BARE_LIST_BEFORE = re.compile(rf"(?:\b(?:was|were|of|with|in)\s+|(?<![nN]\s)(?<![nN])[:=]\s+|\(\s*)"
+_BARE_LIST_BEFORE = re.compile(rf"(?:\b(?:was|were|of|with|in)\s+|(?<![nNpP]\s)(?<![nNpP])[:=]\s+|\(\s*)"
                                rf"(?P<list>(?:{NUM}\s*(?:,\s*(?:and\s+)?|and\s+)){{1,5}})$", re.IGNORECASE)
 
 
@@ -1013,7 +1015,16 @@ def _people_compared(text: str, first: int) -> str:
     head = text[:first]
     if _SHARE_PAIR.match(text, first) and _SHARES_COMPARED.search(head) and not _BEFORE_THE_TRIAL.search(text):
         return _PEOPLE.sub(" ", head)
-    return _SHARE_OF_PEOPLE.sub(" ", head) if not _BEFORE_THE_TRIAL.search(text) else head
+    if _BEFORE_THE_TRIAL.search(text):
+        return head
+    return _NO_DIFFERENCE_IN.sub(" ", _ANALYSIS_SET.sub(" ", _SHARE_OF_PEOPLE.sub(" ", head)))
+
+
+#: "There were no differences in TKR rates by arm (39% vs. 38%": no difference in an outcome still reports it.
+_NO_DIFFERENCE_IN = re.compile(r"\bno\s+(?:(?:statistically\s+)?significant\s+)?differences?\s+(?=in\b)", re.IGNORECASE)
+#: "In the full analysis set", "ITT analysis revealed that": the population analysed, not a sentence about analyses.
+_ANALYSIS_SET = re.compile(r"\b(?:intention[- ]to[- ]treat|intent[- ]to[- ]treat|ITT|per[- ]protocol|full|primary)\s+analys[ie]s(?:\s+(?:set|population))?\b",
+                           re.IGNORECASE)
 
 
 #: "The percentage of patients who achieved ACR20 was 41%": the patients' share of an outcome (what they achieved).
