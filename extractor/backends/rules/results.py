@@ -976,8 +976,8 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     subject, else the words before its first number, is the outcome, of the kind its words say; none for
     sentences about the patients, the method or a test's accuracy (``_NOT_A_RESULT``). ``first``: its first digit."""
     text = sentence.text
-    if sentence.section != "results" or first is None or _NOT_A_RESULT.search(text) \
-            or _NOT_OUTCOME_SUBJECT.search(_people_compared(text, first.start())):
+    if sentence.section != "results" or first is None or _about_the_patients(text, first.start()) \
+            or _NOT_A_RESULT.search(text):
         return []
     clause = _ONE_ARM_CLAUSE.match(text)  # "In the LEV group, 13 patients (87%) were seizure-free": the arm's name stays free
     if clause and not re.search(r"[A-Za-z]{4}", text[clause.end(): first.start()]):
@@ -1008,16 +1008,20 @@ _BEFORE_THE_TRIAL = quick(r"\b(?:history|pre-?existing|prior|previous|at (?:entr
                           re.IGNORECASE)
 
 
-def _people_compared(text: str, first: int) -> str:
-    """The words before a sentence's first number, less the patients they count when they compare the patients'
-    shares in a bracketed pair ("Significantly more patients on A achieved X (70.2% versus 46.2%"): who had the
-    outcome does not make the sentence one about the patients."""
+def _about_the_patients(text: str, first: int) -> bool:
+    """Whether the words before a sentence's first number speak of the patients, not an outcome (``_NOT_OUTCOME_SUBJECT``),
+    once the patients who had the outcome are set aside: those compared by their shares in a bracketed pair
+    ("Significantly more patients on A achieved X (70.2% versus 46.2%"), those whose share is the outcome ("the
+    percentage of patients who achieved X"), "no difference in" and the population analysed ("ITT analysis")."""
     head = text[:first]
-    if _SHARE_PAIR.match(text, first) and _SHARES_COMPARED.search(head) and not _BEFORE_THE_TRIAL.search(text):
-        return _PEOPLE.sub(" ", head)
+    if not _NOT_OUTCOME_SUBJECT.search(head):
+        return False
     if _BEFORE_THE_TRIAL.search(text):
-        return head
-    return _NO_DIFFERENCE_IN.sub(" ", _ANALYSIS_SET.sub(" ", _SHARE_OF_PEOPLE.sub(" ", head)))
+        return True
+    if _SHARE_PAIR.match(text, first) and _SHARES_COMPARED.search(head):
+        head = _PEOPLE.sub(" ", head)
+    head = _NO_DIFFERENCE_IN.sub(" ", _ANALYSIS_SET.sub(" ", _SHARE_OF_PEOPLE.sub(" ", head)))
+    return _NOT_OUTCOME_SUBJECT.search(head) is not None
 
 
 #: "There were no differences in TKR rates by arm (39% vs. 38%": no difference in an outcome still reports it.
