@@ -1988,6 +1988,11 @@ def test_a_lone_d_after_a_number_is_days(text, expected):
      [("OTHER", "proportion", 59.6), ("OTHER", "proportion", 58.8)]),
     ("ITT analysis revealed that the incidence of diabetes was 16.5% in the A group compared with 28.9% in the B group.",
      [("OTHER", "proportion", 16.5), ("OTHER", "proportion", 28.9)]),
+    # a threshold in brackets after the outcome's name is no part of it; "The results showed that" frames the finding
+    ("The percentage of patients with controlled blood pressure (<140/90 mmHg) was increased at the end of the "
+     "treatment (74%).", [("OTHER", "proportion", 74.0)]),
+    ("The results showed that the mean self-efficacy score before and after intervention in the A group was 105.2 "
+     "(27.01) and 110.12 (21.2), respectively.", [("OTHER", "mean", 105.2), ("OTHER", "mean", 110.12)]),
     # a p-value before "and 95.4%" is no value of the list
     ("Pacing rates were comparable in the full analysis set and the per protocol set (81.4% vs. 79.5%, P = 0.712 and "
      "95.4% vs. 89.5%, P = 0.143, respectively).", [("OTHER", "proportion", 81.4), ("OTHER", "proportion", 79.5),

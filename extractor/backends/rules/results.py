@@ -984,7 +984,7 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
         name = _named_after_value(text, first.start()) or text[clause.end(): first.start()].strip() or "outcome"
         return [Mention(clause.end(), clause.end(), name, kind_by_words(text, _OUTCOME_KINDS), None)]
     subject = _SUBJECT.match(text)
-    head = _before_the_arms_compared(text[: first.start()]).rstrip(" (,;:=[")
+    head = _before_the_arms_compared(text[: first.start()]).rstrip(" (,;:=[<>≤≥")
     words = _WORDS_AT_END.search(head, max(clause.end() if clause else 0, len(head) - 61))  # a match is at most 61 long
     spans = [subject.span("s")] if subject and subject.end("s") <= first.start() and not clause else []
     spans += [words.span()] if words else []
@@ -1012,7 +1012,8 @@ def _about_the_patients(text: str, first: int) -> bool:
     """Whether the words before a sentence's first number speak of the patients, not an outcome (``_NOT_OUTCOME_SUBJECT``),
     once the patients who had the outcome are set aside: those compared by their shares in a bracketed pair
     ("Significantly more patients on A achieved X (70.2% versus 46.2%"), those whose share is the outcome ("the
-    percentage of patients who achieved X"), "no difference in" and the population analysed ("ITT analysis")."""
+    percentage of patients who achieved X"), "no difference in", the population analysed ("ITT analysis") and the
+    words that frame the finding ("The results showed that")."""
     head = text[:first]
     if not _NOT_OUTCOME_SUBJECT.search(head):
         return False
@@ -1020,8 +1021,13 @@ def _about_the_patients(text: str, first: int) -> bool:
         return True
     if _SHARE_PAIR.match(text, first) and _SHARES_COMPARED.search(head):
         head = _PEOPLE.sub(" ", head)
-    head = _NO_DIFFERENCE_IN.sub(" ", _ANALYSIS_SET.sub(" ", _SHARE_OF_PEOPLE.sub(" ", head)))
+    head = _NO_DIFFERENCE_IN.sub(" ", _ANALYSIS_SET.sub(" ", _SHARE_OF_PEOPLE.sub(" ", _FINDINGS_SHOWED.sub(" ", head))))
     return _NOT_OUTCOME_SUBJECT.search(head) is not None
+
+
+#: "The results showed that the mean score was …": words that frame the finding, not its subject.
+_FINDINGS_SHOWED = re.compile(r"\b(?:the\s+)?(?:results?|analys[ie]s|data)\s+(?:showed|indicated|revealed|demonstrated|suggested)\s+that\b",
+                              re.IGNORECASE)
 
 
 #: "There were no differences in TKR rates by arm (39% vs. 38%": no difference in an outcome still reports it.
