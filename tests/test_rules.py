@@ -2016,6 +2016,9 @@ def test_shares_of_more_or_fewer_patients_in_a_pair(text, expected):
     # a minus sign (not a dash) before a value printed with its spread is the value's
     ("Mean spherical equivalent was −4.37±2.3 D in the A group and −3.8±1.3 D in the B group (P = 0.78).",
      [("OTHER", "mean", -4.37), ("OTHER", "mean", -3.8)]),
+    # a run of pairs, one per listed time
+    ("At 1, 2 and 4 weeks the mean pad weight in the A vs the B group was 310.5 vs 120.2, 41.3 vs 12.8 and 20.1 vs "
+     "4.4 g, respectively.", [("OTHER", "mean", v) for v in (310.5, 120.2, 41.3, 12.8, 20.1, 4.4)]),
     # "mean arterial pressure" names a quantity, not a statistic; ages are no outcome
     ("During the study, mean arterial blood pressure fell more in the A group (−1.9 vs 0.4 mm Hg).", []),
     ("The mean age of the patients was 61.2 (range 40-80) in the A group and 59.8 in the B group.", []),

@@ -411,6 +411,23 @@ def _bare_statistics(text: str, found: list[Value], ci_spans: list[tuple[int, in
         nxt = _BARE_NEXT.match(text, _past_interval(text, m.end()))
         if nxt and not _taken(nxt.start("v"), ci_spans, found, out):
             out.append(_bare_value(text, nxt, kind))
+            out.extend(_more_pairs(text, nxt.end("v"), kind, ci_spans, found, out))
+    return out
+
+
+#: The next pair of a run: "713.3 vs 237.0[, 49.6 vs 15.6, 44.4 vs 5.5 and 25.4 vs 3.1] gm, respectively".
+_MORE_PAIR = re.compile(rf"\s*(?:,\s*(?:and\s+)?|and\s+)(?P<a>[-+−]?(?:{NUM}))\s*(?:{VERSUS})\s*(?P<b>[-+−]?(?:{NUM}))"
+                        rf"(?![\d·]|[.,]\d|\s*(?:%|months?|weeks?|years?|days?))", re.IGNORECASE)
+
+
+def _more_pairs(text: str, pos: int, kind: str, ci_spans: list[tuple[int, int]], *taken: list[Value]) -> list[Value]:
+    """The pairs that follow a pair of bare values in a run, one per listed time: "At 0, 3, 6 and 12 months mean urine
+    loss in A vs B was 713.3 vs 237.0, 49.6 vs 15.6, 44.4 vs 5.5 and 25.4 vs 3.1 gm, respectively"."""
+    out: list[Value] = []
+    m = _MORE_PAIR.match(text, pos)
+    while m is not None and not _taken(m.start("a"), ci_spans, *taken, out):
+        out += [(m.start(g), m.end(g), kind, parse_number(m.group(g).replace("−", "-")), None) for g in ("a", "b")]
+        m = _MORE_PAIR.match(text, m.end())
     return out
 
 
