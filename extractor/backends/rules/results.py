@@ -380,13 +380,15 @@ _CHANGE_IN_BEFORE = Keyed(quick(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage
 #: "mean", "Mean(s.d.)", "mean (SD)": the statistic's name, with the spread it is printed with; "(mean, 4.8 v 3.0)".
 _MEAN_WORD = r"\b(?:mean|average)\b(?:\s*\((?:s\.d\.|SD|SE|s\.e\.)\))?"
 #: A pair of numbers: "82.8 vs. 71.7", "9.0 mL vs 3.0".
-_BARE_PAIR = rf"[-+−]?(?:{NUM})\s*(?:[a-zA-Z/]+\s*)?(?:{VERSUS}|compared with)\s*[-+−]?\d"
+_BARE_PAIR = r"[-+−]?\d[\d.,·]*\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|v\.?|compared with)\s*[-+−]?\d"
+#: A mean whose pair is printed in a bracket: "The mean level of satisfaction was higher in the A group (82.8 vs. 71.7 mm",
+#: "(mean blood loss, 513.3 vs. 478.1 g" (apart from ``_BARE_LEAD``: each of its combinations compiles every branch).
+_MEAN_PAIR_LEAD = re.compile(
+    rf"{_MEAN_WORD}(?!\s+(?:arterial|systolic|diastolic)\b)(?:[^.;%\d()\[\]]|\([^()\d]{{0,40}}\)){{0,100}}?[(\[]\s*(?={_BARE_PAIR})"
+    rf"|[(\[]\s*(?:mean|average)\s+[a-z][\w -]{{0,40}}?[,:=]\s*(?={_BARE_PAIR})", re.IGNORECASE)
 _BARE_LEAD = KeyedBranches([
     (rf"{_MEAN_WORD}[^.;%\d()]{{0,80}}?\b(?:was|were|of|is|are)\s+(?=[-+−]?\d)", ("mean", "average")),
     (r"\(\s*mean\s*,\s*", ("mean",)),
-    # "The mean level of satisfaction was higher in the A group (82.8 vs. 71.7 mm", "(mean blood loss, 513.3 vs. 478.1 g"
-    (rf"{_MEAN_WORD}(?!\s+(?:arterial|systolic|diastolic)\b)(?:[^.;%\d()\[\]]|\([^()\d]{{0,40}}\)){{0,100}}?[(\[]\s*(?={_BARE_PAIR})"
-     rf"|[(\[]\s*(?:mean|average)\s+[a-z][\w -]{{0,40}}?[,:=]\s*(?={_BARE_PAIR})", ("mean", "average")),
     (r"\bmean\s+difference\b[^.;%\d()]{0,80}?\b(?:was|were|is)\s+", ("mean",)),
     (_DIFFERENCE_WORDS, ("differen", "md")),
     (rf"(?P<by>{_CHANGED_BY})", ("by",)),
@@ -401,12 +403,14 @@ _BARE_NEXT = re.compile(
 def _bare_statistics(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
     """Numbers without a unit right after a named statistic (mean, difference), and the one paired with each."""
     out: list[Value] = []
-    for lead in _BARE_LEAD.finditer(text):
-        m = _BARE_NUMBER.match(text, lead.end())
+    # "differences between means of 0.34 … and 0.56", "increased by 186.9 vs. 81.9 feet": both differences
+    leads = [(lead.end(), "diff" if lead.group("by") or "ifferen" in lead.group() else "plain") for lead in _BARE_LEAD.finditer(text)]
+    if "ean" in text or "verage" in text:
+        leads = sorted(leads + [(lead.end(), "plain") for lead in _MEAN_PAIR_LEAD.finditer(text)])
+    for lead_end, kind in leads:
+        m = _BARE_NUMBER.match(text, lead_end)
         if m is None or _taken(m.start("v"), ci_spans, found, out):
             continue
-        # "differences between means of 0.34 … and 0.56", "increased by 186.9 vs. 81.9 feet": both differences
-        kind = "diff" if lead.group("by") or "ifferen" in lead.group() else "plain"
         out.append(_bare_value(text, m, kind))
         nxt = _BARE_NEXT.match(text, _past_interval(text, m.end()))
         if nxt and not _taken(nxt.start("v"), ci_spans, found, out):
