@@ -1975,6 +1975,8 @@ def test_a_lone_d_after_a_number_is_days(text, expected):
      "(9.0% vs 14.3%, respectively).", [("OTHER", "proportion", 9.0), ("OTHER", "proportion", 14.3)]),
     ("Significantly more letrozole-treated patients underwent breast-conserving surgery (45 vs. 35%, respectively; "
      "P = 0.022).", [("OTHER", "proportion", 45.0), ("OTHER", "proportion", 35.0)]),
+    ("Patients in the A group exhibited significant clinical improvement in OPS, blindly assessed by a physician, "
+     "compared with the B group (67% vs 27%, respectively; P=.046).", [("OTHER", "proportion", 67.0), ("OTHER", "proportion", 27.0)]),
     # who the patients were before the trial, and patients counted without a comparison, stay no result
     ("History of a wheeze was more common among trial participants (35.4% vs. 11.2%; P < 0.01).", []),
     ("In the A group, there were fewer patients with pre-existing valvular disease (7.8% versus 15.5%).", []),

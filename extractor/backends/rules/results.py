@@ -1021,7 +1021,8 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
 
 
 #: "Fewer patients on A than on B needed X (9.0% vs 14.3%": more or fewer of the patients, then their shares in a pair.
-_SHARES_COMPARED = quick(r"\b(?:more|fewer|less|greater|higher|lower|larger|smaller|better|worse)\b[^.;]{0,120}?[(\[]\s*$", re.IGNORECASE)
+_SHARES_COMPARED = quick(r"\b(?:more|fewer|less|greater|higher|lower|larger|smaller|better|worse|than|compared (?:with|to))\b"
+                         r"[^.;]{0,120}?[(\[]\s*$", re.IGNORECASE)
 _SHARE_PAIR = re.compile(rf"{NUM}\s*%?\s*(?:vs\.?|versus|v\.?|compared (?:with|to))\s*{NUM}\s*%", re.IGNORECASE)
 _PEOPLE = re.compile(r"\b(?:patients|participants|subjects)\b", re.IGNORECASE)
 #: Who the patients were before the trial: "history of a wheeze", "pre-existing valvular disease", "at entry".
