@@ -2116,3 +2116,61 @@ def test_a_list_of_groups_only_partly_known_gives_values_to_the_known_arms_only(
 def test_a_value_set_against_none_is_the_first_arms():
     text = "Grade 3 rash (29 [11%] vs two [1%]) and mucositis (14 [5%] vs none) were more frequent with A than with B."
     assert [(d.value, d.arm) for d in _sentence_results(text, ["A", "B"])] == [(11.0, "A"), (1.0, "B"), (5.0, "A")]
+@pytest.mark.parametrize("text, expected", [
+    # more or fewer of the patients, then their shares in a bracketed pair: an outcome, though "patients" precede it
+    ("Fewer patients receiving arformoterol than placebo experienced exacerbation-related hospitalizations "
+     "(9.0% vs 14.3%, respectively).", [("OTHER", "proportion", 9.0), ("OTHER", "proportion", 14.3)]),
+    ("Significantly more letrozole-treated patients underwent breast-conserving surgery (45 vs. 35%, respectively; "
+     "P = 0.022).", [("OTHER", "proportion", 45.0), ("OTHER", "proportion", 35.0)]),
+    ("Patients in the A group exhibited significant clinical improvement in OPS, blindly assessed by a physician, "
+     "compared with the B group (67% vs 27%, respectively; P=.046).", [("OTHER", "proportion", 67.0), ("OTHER", "proportion", 27.0)]),
+    # who the patients were before the trial, and patients counted without a comparison, stay no result
+    ("History of a wheeze was more common among trial participants (35.4% vs. 11.2%; P < 0.01).", []),
+    ("In the A group, there were fewer patients with pre-existing valvular disease (7.8% versus 15.5%).", []),
+    ("Most patients were treated in hospital (60% vs 55%).", []),
+    # the patients' share of what they achieved: "the percentage of patients who achieved X was"
+    ("The percentage of patients who achieved ACR20 responder criteria response was 41% in the A group and 59% in "
+     "the B group.", [("OTHER", "proportion", 41.0), ("OTHER", "proportion", 59.0)]),
+    ("The proportion of patients with a history of smoking was 41% in the A group.", []),
+    # no difference in an outcome still reports it; the population analysed is no sentence about analyses
+    ("There were no differences in ORS use between the A group (59.6%) and the B group (58.8%).",
+     [("OTHER", "proportion", 59.6), ("OTHER", "proportion", 58.8)]),
+    ("ITT analysis revealed that the incidence of diabetes was 16.5% in the A group compared with 28.9% in the B group.",
+     [("OTHER", "proportion", 16.5), ("OTHER", "proportion", 28.9)]),
+    # a threshold in brackets after the outcome's name is no part of it; "The results showed that" frames the finding
+    ("The percentage of patients with controlled blood pressure (<140/90 mmHg) was increased at the end of the "
+     "treatment (74%).", [("OTHER", "proportion", 74.0)]),
+    ("The results showed that the mean self-efficacy score before and after intervention in the A group was 105.2 "
+     "(27.01) and 110.12 (21.2), respectively.", [("OTHER", "mean", 105.2), ("OTHER", "mean", 110.12)]),
+    # a p-value before "and 95.4%" is no value of the list
+    ("Pacing rates were comparable in the full analysis set and the per protocol set (81.4% vs. 79.5%, P = 0.712 and "
+     "95.4% vs. 89.5%, P = 0.143, respectively).", [("OTHER", "proportion", 81.4), ("OTHER", "proportion", 79.5),
+                                                    ("OTHER", "proportion", 95.4), ("OTHER", "proportion", 89.5)]),
+])
+def test_shares_of_more_or_fewer_patients_in_a_pair(text, expected):
+    assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "mean" opening the words that lead to the outcome's name, and the pair's second value after a bracketed interval
+    ("The mean improvement in the Kujala score was 12.9 (95% confidence interval (CI) 8.2–17.6) in the A group and "
+     "11.4 (95% CI 6.9–15.8) in the B group.", [("OTHER", "mean", 12.9), ("OTHER", "mean", 11.4)]),
+    # a mean whose pair is printed in a bracket after the comparison, or after its name in the bracket
+    ("The mean level of postoperative satisfaction was significantly higher in the A group (82.8 vs. 71.7 mm, "
+     "P < 0.001).", [("OTHER", "mean", 82.8), ("OTHER", "mean", 71.7)]),
+    ("The mean VAS pain severity score was lower in the A group compared with the B group (4.45 ± 2.50 versus "
+     "6.00 ± 2.59, P = 0.046).", [("QOL", "mean", 4.45), ("QOL", "mean", 6.0)]),
+    ("Blood loss did not differ between the arms (mean blood loss, 513.3 vs. 478.1 g, respectively).",
+     [("OTHER", "mean", 513.3), ("OTHER", "mean", 478.1)]),
+    # a minus sign (not a dash) before a value printed with its spread is the value's
+    ("Mean spherical equivalent was −4.37±2.3 D in the A group and −3.8±1.3 D in the B group (P = 0.78).",
+     [("OTHER", "mean", -4.37), ("OTHER", "mean", -3.8)]),
+    # a run of pairs, one per listed time
+    ("At 1, 2 and 4 weeks the mean pad weight in the A vs the B group was 310.5 vs 120.2, 41.3 vs 12.8 and 20.1 vs "
+     "4.4 g, respectively.", [("OTHER", "mean", v) for v in (310.5, 120.2, 41.3, 12.8, 20.1, 4.4)]),
+    # "mean arterial pressure" names a quantity, not a statistic; ages are no outcome
+    ("During the study, mean arterial blood pressure fell more in the A group (−1.9 vs 0.4 mm Hg).", []),
+    ("The mean age of the patients was 61.2 (range 40-80) in the A group and 59.8 in the B group.", []),
+])
+def test_means_named_before_their_outcome_or_in_a_bracketed_pair(text, expected):
+    assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected

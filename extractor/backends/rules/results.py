@@ -227,6 +227,8 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
     ci_spans = [(m.start("lo"), m.end("hi")) for m in _CI_RE.finditer(text)]
     ci_spans += [(m.start(), m.end()) for m in _NR_RANGE.finditer(text)]
     ci_spans += [(m.start(), m.end()) for m in _RANGE_ASIDE.finditer(text)]  # "(IQR 7–14 days)", "(range 1-6)"
+    # "P = 0.712 and 95.4% vs. 89.5%": a p-value is no value (not "T&P = 11 days")
+    ci_spans += [m.span("p") for m in _P_RE.finditer(text) if not text[m.end("p"): m.end("p") + 1].isdigit()]
     found = [_printed_value(m) for m in _VALUE_RE.finditer(text) if not any(lo <= m.start() < hi for lo, hi in ci_spans)]
     found.extend(_ratios(text, mentions, found, ci_spans))
     found.extend(_unit_shared_across_arms(text, found, ci_spans))
@@ -268,7 +270,9 @@ def _printed_value(m: re.Match[str]) -> Value:
         return start, end, "time", parse_number(number), _UNIT[unit_word[0].lower()]
     if m.group("pm") is not None:  # "4.49 ± 0.85 days": the value, not its spread
         unit_word = m.group("pmu")
-        if not unit_word:
+        if not unit_word:  # "−0.5 ± 1.5": a minus sign (not a dash) before it is the value's
+            if m.string.endswith("−", 0, start):
+                return start - 1, end, "plain", -parse_number(number), None
             return start, end, "plain", parse_number(number), None
         if unit_word == "%":
             return start, end, "pct", parse_number(number), "percent"
@@ -336,7 +340,7 @@ def _unit_shared_across_arms(text: str, found: list[Value], ci_spans: list[tuple
 #: "were 9.6, 9.3, and 7.3 months", "was 19, 22, and 13%": a list of bare numbers whose last one carries the unit
 #: (not "n = 49, 19.5%": a count, then a share); "observed in 28, 21, 22 and 10% of the patients in the A, B, C and D arms",
 #: "(3, 4, 11 and 14% of the patients in …)".
-_BARE_LIST_BEFORE = re.compile(rf"(?:\b(?:was|were|of|with|in)\s+|(?<![nN]\s)(?<![nN])[:=]\s+|\(\s*)"
+_BARE_LIST_BEFORE = re.compile(rf"(?:\b(?:was|were|of|with|in)\s+|(?<![nNpP]\s)(?<![nNpP])[:=]\s+|\(\s*)"
                                rf"(?P<list>(?:{NUM}\s*(?:,\s*(?:and\s+)?|and\s+)){{1,5}})$", re.IGNORECASE)
 
 
@@ -382,6 +386,13 @@ _CHANGE_IN_BEFORE = Keyed(quick(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage
                                 r"[^.;%\d]{0,80}?(?:\bwas|\bwere|\bof|[(\[:,=])\s*[-+−]?$", re.IGNORECASE), "change")
 #: "mean", "Mean(s.d.)", "mean (SD)": the statistic's name, with the spread it is printed with; "(mean, 4.8 v 3.0)".
 _MEAN_WORD = r"\b(?:mean|average)\b(?:\s*\((?:s\.d\.|SD|SE|s\.e\.)\))?"
+#: A pair of numbers: "82.8 vs. 71.7", "9.0 mL vs 3.0".
+_BARE_PAIR = r"[-+−]?\d[\d.,·]*\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|v\.?|compared with)\s*[-+−]?\d"
+#: A mean whose pair is printed in a bracket: "The mean level of satisfaction was higher in the A group (82.8 vs. 71.7 mm",
+#: "(mean blood loss, 513.3 vs. 478.1 g" (apart from ``_BARE_LEAD``: each of its combinations compiles every branch).
+_MEAN_PAIR_LEAD = re.compile(
+    rf"{_MEAN_WORD}(?!\s+(?:arterial|systolic|diastolic)\b)(?:[^.;%\d()\[\]]|\([^()\d]{{0,40}}\)){{0,100}}?[(\[]\s*(?={_BARE_PAIR})"
+    rf"|[(\[]\s*(?:mean|average)\s+[a-z][\w -]{{0,40}}?[,:=]\s*(?={_BARE_PAIR})", re.IGNORECASE)
 _BARE_LEAD = KeyedBranches([
     (rf"{_MEAN_WORD}[^.;%\d()]{{0,80}}?\b(?:was|were|of|is|are)\s+(?=[-+−]?\d)", ("mean", "average")),
     (r"\(\s*mean\s*,\s*", ("mean",)),
@@ -399,16 +410,35 @@ _BARE_NEXT = re.compile(
 def _bare_statistics(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
     """Numbers without a unit right after a named statistic (mean, difference), and the one paired with each."""
     out: list[Value] = []
-    for lead in _BARE_LEAD.finditer(text):
-        m = _BARE_NUMBER.match(text, lead.end())
+    # "differences between means of 0.34 … and 0.56", "increased by 186.9 vs. 81.9 feet": both differences
+    leads = [(lead.end(), "diff" if lead.group("by") or "ifferen" in lead.group() else "plain") for lead in _BARE_LEAD.finditer(text)]
+    if "ean" in text or "verage" in text:
+        leads = sorted(leads + [(lead.end(), "plain") for lead in _MEAN_PAIR_LEAD.finditer(text)])
+    for lead_end, kind in leads:
+        m = _BARE_NUMBER.match(text, lead_end)
         if m is None or _taken(m.start("v"), ci_spans, found, out):
             continue
-        # "differences between means of 0.34 … and 0.56", "increased by 186.9 vs. 81.9 feet": both differences
-        kind = "diff" if lead.group("by") or "ifferen" in lead.group() else "plain"
         out.append(_bare_value(text, m, kind))
         nxt = _BARE_NEXT.match(text, _past_interval(text, m.end()))
         if nxt and not _taken(nxt.start("v"), ci_spans, found, out):
             out.append(_bare_value(text, nxt, kind))
+            out.extend(_more_pairs(text, nxt.end("v"), kind, ci_spans, found, out))
+    return out
+
+
+#: The next pair of a run: "713.3 vs 237.0[, 49.6 vs 15.6, 44.4 vs 5.5 and 25.4 vs 3.1] gm, respectively".
+_MORE_PAIR = re.compile(rf"\s*(?:,\s*(?:and\s+)?|and\s+)(?P<a>[-+−]?(?:{NUM}))\s*(?:{VERSUS})\s*(?P<b>[-+−]?(?:{NUM}))"
+                        rf"(?![\d·]|[.,]\d|\s*(?:%|months?|weeks?|years?|days?))", re.IGNORECASE)
+
+
+def _more_pairs(text: str, pos: int, kind: str, ci_spans: list[tuple[int, int]], *taken: list[Value]) -> list[Value]:
+    """The pairs that follow a pair of bare values in a run, one per listed time: "At 0, 3, 6 and 12 months mean urine
+    loss in A vs B was 713.3 vs 237.0, 49.6 vs 15.6, 44.4 vs 5.5 and 25.4 vs 3.1 gm, respectively"."""
+    out: list[Value] = []
+    m = _MORE_PAIR.match(text, pos)
+    while m is not None and not _taken(m.start("a"), ci_spans, *taken, out):
+        out += [(m.start(g), m.end(g), kind, parse_number(m.group(g).replace("−", "-")), None) for g in ("a", "b")]
+        m = _MORE_PAIR.match(text, m.end())
     return out
 
 
@@ -446,10 +476,13 @@ _SPREAD_THEN_TIME = re.compile(rf"\s*\(\s*(?:SD\s*[=:,]?\s*)?(?:{NUM})\s*\)\s*(?
 def _past_interval(text: str, pos: int) -> int:
     """Where the text goes on after the confidence interval printed at ``pos``, if one is
     ("0.34, 95% C.I. -0.33, 1.02 and 0.56": the pair's second value comes after the first's interval)."""
-    ci = _CI_AFTER_VALUE.match(text, pos)
+    ci = _CI_AFTER_VALUE.match(text, pos) or _BRACKETED_INTERVAL.match(text, pos)
     return ci.end() if ci else pos
 
 
+#: "12.9 (95% confidence interval (CI) 8.2–17.6) in the A group and 11.4": an interval in brackets after the value.
+_BRACKETED_INTERVAL = re.compile(rf"\s*[(\[]\s*(?:\d{{2}}\s?%\s*)?(?:[^()\[\]\d]|[(\[][^()\[\]\d]{{0,20}}[)\]]){{0,40}}?"
+                                 rf"[-−]?(?:{NUM})\s*(?:[-–]|to)\s*[-−]?(?:{NUM})\s*[)\]]", re.IGNORECASE)
 _CI_AFTER_VALUE = re.compile(rf"\s*[,;]\s*(?:\d{{2}}\s?%\s*)?(?:C\.?I\.?|confidence interval)[\s:,]*[-−]?(?:{NUM})\s*(?:,|to|[-–])\s*[-−]?(?:{NUM})",
                              re.IGNORECASE)
 
@@ -877,9 +910,18 @@ def _headed_outcome(text: str) -> tuple[int, int] | None:
         return None
     lead = _HEAD_MODIFIERS.search(text, max(0, m.start() - 80), m.start())
     name_end = _BEFORE_VERB.search(text, m.start(), m.end())
-    return (lead.start() if lead else m.start()), (name_end.start() if name_end else m.end())
+    end = name_end.start() if name_end else m.end()
+    if _ENDS_IN_OF.search(text, m.start(), end):  # "the mean level of [postoperative satisfaction] was"
+        verb = _VERB_AT_END.search(text, end, m.end())
+        rest = text[end: verb.start()] if verb else ""
+        if verb and not _ARM_WORD.search(rest) and not _NOT_OUTCOME_SUBJECT.search(rest):
+            end = verb.start()
+    return (lead.start() if lead else m.start()), end
 
 
+_ENDS_IN_OF = re.compile(r"\bof$", re.IGNORECASE)
+_ARM_WORD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
+_VERB_AT_END = re.compile(r"\s*(?:was|were)\b\W*$", re.IGNORECASE)
 _BEFORE_VERB = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?(?:[a-z]+\s+){0,2}?\b(?:was|were)\b\W*$", re.IGNORECASE)
 
 
@@ -963,7 +1005,7 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     subject, else the words before its first number, is the outcome, of the kind its words say; none for
     sentences about the patients, the method or a test's accuracy (``_NOT_A_RESULT``). ``first``: its first digit."""
     text = sentence.text
-    if sentence.section != "results" or first is None or _NOT_OUTCOME_SUBJECT.search(text[: first.start()]) \
+    if sentence.section != "results" or first is None or _about_the_patients(text, first.start()) \
             or _NOT_A_RESULT.search(text):
         return []
     clause = _ONE_ARM_CLAUSE.match(text)  # "In the LEV group, 13 patients (87%) were seizure-free": the arm's name stays free
@@ -971,7 +1013,7 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
         name = _named_after_value(text, first.start()) or text[clause.end(): first.start()].strip() or "outcome"
         return [Mention(clause.end(), clause.end(), name, kind_by_words(text, _OUTCOME_KINDS), None)]
     subject = _SUBJECT.match(text)
-    head = _before_the_arms_compared(text[: first.start()]).rstrip(" (,;:=[")
+    head = _before_the_arms_compared(text[: first.start()]).rstrip(" (,;:=[<>≤≥")
     words = _WORDS_AT_END.search(head, max(clause.end() if clause else 0, len(head) - 61))  # a match is at most 61 long
     spans = [subject.span("s")] if subject and subject.end("s") <= first.start() and not clause else []
     spans += [words.span()] if words else []
@@ -984,6 +1026,50 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     if len(name) < 4 or _LEADING_FUNCTION_WORDS.fullmatch(name) or name.lower() in {"the", "and", "this", "there"}:
         name = _named_after_value(text, first.start()) or "outcome"  # "At 1 year, 80% of patients were continent"
     return [Mention(start, span[1], name, kind_by_words(text, _OUTCOME_KINDS), None)]
+
+
+#: "Fewer patients on A than on B needed X (9.0% vs 14.3%": more or fewer of the patients, then their shares in a pair.
+_SHARES_COMPARED = quick(r"\b(?:more|fewer|less|greater|higher|lower|larger|smaller|better|worse|than|compared (?:with|to))\b"
+                         r"[^.;]{0,120}?[(\[]\s*$", re.IGNORECASE)
+_SHARE_PAIR = re.compile(rf"{NUM}\s*%?\s*(?:vs\.?|versus|v\.?|compared (?:with|to))\s*{NUM}\s*%", re.IGNORECASE)
+_PEOPLE = re.compile(r"\b(?:patients|participants|subjects)\b", re.IGNORECASE)
+#: Who the patients were before the trial: "history of a wheeze", "pre-existing valvular disease", "at entry".
+_BEFORE_THE_TRIAL = quick(r"\b(?:history|pre-?existing|prior|previous|at (?:entry|enrol\w*|randomi[sz]ation|admission|diagnosis))\b",
+                          re.IGNORECASE)
+
+
+def _about_the_patients(text: str, first: int) -> bool:
+    """Whether the words before a sentence's first number speak of the patients, not an outcome (``_NOT_OUTCOME_SUBJECT``),
+    once the patients who had the outcome are set aside: those compared by their shares in a bracketed pair
+    ("Significantly more patients on A achieved X (70.2% versus 46.2%"), those whose share is the outcome ("the
+    percentage of patients who achieved X"), "no difference in", the population analysed ("ITT analysis") and the
+    words that frame the finding ("The results showed that")."""
+    head = text[:first]
+    if not _NOT_OUTCOME_SUBJECT.search(head):
+        return False
+    if _BEFORE_THE_TRIAL.search(text):
+        return True
+    if _SHARE_PAIR.match(text, first) and _SHARES_COMPARED.search(head):
+        head = _PEOPLE.sub(" ", head)
+    head = _NO_DIFFERENCE_IN.sub(" ", _ANALYSIS_SET.sub(" ", _SHARE_OF_PEOPLE.sub(" ", _FINDINGS_SHOWED.sub(" ", head))))
+    return _NOT_OUTCOME_SUBJECT.search(head) is not None
+
+
+#: "The results showed that the mean score was …": words that frame the finding, not its subject.
+_FINDINGS_SHOWED = re.compile(r"\b(?:the\s+)?(?:results?|analys[ie]s|data)\s+(?:showed|indicated|revealed|demonstrated|suggested)\s+that\b",
+                              re.IGNORECASE)
+
+
+#: "There were no differences in TKR rates by arm (39% vs. 38%": no difference in an outcome still reports it.
+_NO_DIFFERENCE_IN = re.compile(r"\bno\s+(?:(?:statistically\s+)?significant\s+)?differences?\s+(?=in\b)", re.IGNORECASE)
+#: "In the full analysis set", "ITT analysis revealed that": the population analysed, not a sentence about analyses.
+_ANALYSIS_SET = re.compile(r"\b(?:intention[- ]to[- ]treat|intent[- ]to[- ]treat|ITT|per[- ]protocol|full|primary)\s+analys[ie]s(?:\s+(?:set|population))?\b",
+                           re.IGNORECASE)
+
+
+#: "The percentage of patients who achieved ACR20 was 41%": the patients' share of an outcome (what they achieved).
+_SHARE_OF_PEOPLE = re.compile(r"(?<=\b(?:percentage|proportion) of )(?:the )?(?:patients|participants|subjects)(?= (?:who|achieving|with|having|reporting)\b)",
+                              re.IGNORECASE)
 
 
 #: "did not differ between", "was not statistically different between", "was similar between": what follows names the arms.
@@ -1044,6 +1130,7 @@ _OUTCOME_KINDS = (
                        r"improve\w* (?:[\w-]+ ){0,3}symptoms|functioning|HADS|FACT-\w+|SF-?36|QLQ-?\w*|self-esteem|emotional|psychological|"
                        r"(?:average|worst|mean|bodily|change in|reduction in|decrease in|decreased|relief of) pain|"
                        r"pain (?:scores?|intensity|relief|levels?|severity|scales?)|VAS|visual analog(?:ue)? scale)\b")),
+    ("OTHER", Folded(r"\bsatisfaction\b")),  # "the mean level of satisfaction": not a biomarker's level
     ("BIOMARKER", Folded(r"\b(?:expression|mutations?|methylation|amplification|polymorphisms?|serum|plasma|Ki-?67|"
                              r"biomarkers?|levels? of)\b")),
     ("FEASIBILITY", Folded(r"\b(?:adhere\w*|complian\w*|attended|attendance|retention|recruitment rate|consented|"
@@ -1259,9 +1346,21 @@ def _plain_draft(sentence: Sentence, owner: Mention, value: float | None, unit: 
     if owner.measure == "delivery":  # "a median of 6 cycles", "the median number of cycles was 6"
         said = _delivery_statistic(sentence.text, owner, start)
         return Draft(owner.canonical, said, value, None, start, end, sentence, owner) if said else None
-    if not _MEAN.search(sentence.text[max(0, owner.start - 12): start]):
+    if not _mean_said(sentence.text, owner, start):
         return None
     return Draft(owner.canonical, "mean", value, None, start, end, sentence, owner)
+
+
+#: "mean" opening the words that name an outcome: "The mean improvement in the Kujala score was 12.9".
+_MEAN_OPENS_NAME = re.compile(r"\b(?:mean|average)\b(?!\s+(?:arterial|systolic|diastolic)\b)[^\d;%()\[\]]{0,50}$", re.IGNORECASE)
+
+
+def _mean_said(text: str, owner: Mention, start: int) -> bool:
+    """Whether the text calls the value at ``start`` a mean: "mean" just before the outcome's name or between it and
+    the value ("QOL score (mean 45.2)"), or opening the words that lead to the name ("the mean improvement in the
+    Kujala score was 12.9"), with no number between."""
+    return _MEAN.search(text[max(0, owner.start - 12): start]) is not None \
+        or _MEAN_OPENS_NAME.search(text, max(0, owner.start - 60), owner.start) is not None
 
 
 _STATISTIC_SAID = re.compile(r"\b(?P<s>median|mean|average)\b", re.IGNORECASE)
