@@ -566,3 +566,40 @@ def test_per_arm_counts_are_read_in_any_sentence_and_case():
     arms = {"arm a": ArmDraft("arm A"), "arm b": ArmDraft("arm B")}
     _per_arm_counts(sentences, arms, " ".join(sentences).lower())
     assert [arms["arm a"].n, arms["arm b"].n] == [40, 38]
+
+
+def test_groups_named_at_a_sentences_start_make_arms_when_nothing_else_does():
+    arms = _arms("Women were randomised.", "The writing group wrote for 20 min on four days.",
+                 "The control group received normal care.")
+    assert [label for label, _ in arms] == ["writing", "control"]
+
+
+def test_groups_named_at_a_sentences_start_do_not_replace_the_randomised_arms():
+    arms = _arms("Patients were randomly assigned to docetaxel or placebo.",
+                 "The docetaxel group had more neutropenia.", "The combination group had more rash.")
+    assert [label for label, _ in arms] == ["docetaxel", "placebo"]
+
+
+def test_the_generic_intervention_group_is_an_arm_beside_a_control_group():
+    arms = _arms("Participants were enrolled; the intervention group received a booklet.",
+                 "Pain fell in the intervention group and rose in the control group.")
+    assert [label for label, _ in arms] == ["intervention", "control"]
+    # two generic names of one arm are one arm
+    arms = _arms("We assigned 76 survivors with at least one severe symptom either to the intervention group or to a "
+                 "usual-care group.",
+                 "Sexual functioning improved in the treatment group compared with the usual-care group.")
+    assert [label for label, _ in arms] == ["intervention", "usual-care"]
+
+
+def test_generic_group_names_need_a_control_and_the_article():
+    # "a multimodal group exercise" is no arm, and without a comparator the generic name makes none
+    assert _arms("We assessed a multimodal group exercise intervention.", "The intervention group improved.") == []
+    assert _arms("Outcomes were compared by treatment group.", "Each treatment group was small.",
+                 "The control group was large.") == []
+
+
+def test_the_generic_name_is_the_other_arm_of_a_controlled_pair():
+    arms = find_arms(None, ["Patients were randomly assigned to aerobic exercise or usual care.",
+                            "Fatigue fell in the intervention group."])
+    assert [a.label for a in arms] == ["aerobic exercise", "usual care"]
+    assert arm_mentions("Fatigue fell by 20% in the intervention group.", arms)[0][2] == "aerobic exercise"
