@@ -603,3 +603,12 @@ def test_the_generic_name_is_the_other_arm_of_a_controlled_pair():
                             "Fatigue fell in the intervention group."])
     assert [a.label for a in arms] == ["aerobic exercise", "usual care"]
     assert arm_mentions("Fatigue fell by 20% in the intervention group.", arms)[0][2] == "aerobic exercise"
+
+
+def test_arms_listed_between_semicolons():
+    arms = _arms("Patients were randomly assigned to receive: drug X 75 mg/m2 plus cisplatin 75 mg/m2, every 3 weeks (XC); "
+                 "drug X 75 mg/m2 and carboplatin, every 3 weeks (XCb); or vinorelbine plus cisplatin 100 mg/m2 (VC).")
+    assert [label for label, _ in arms] == ["XC", "XCb", "VC"]
+    arms = _arms("They were randomized into the following two groups: video-assisted thoracic surgery (VATS) talc "
+                 "poudrage; and talc slurry (TS) given through a chest tube.")
+    assert [label for label, _ in arms] == ["VATS", "TS"]

@@ -1276,6 +1276,9 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         head = _RANDOMISED_HEAD.search(masked)
         if head is None:
             continue
+        listed = _semicolon_list(sentence, masked, head.end())
+        if listed:
+            return listed
         stop = _CLAUSE_END.search(masked, head.end())
         end = stop.start() if stop else len(masked)
         cuts = list(_OR_WORD.finditer(masked, head.end(), end)) or list(_AND_WORD.finditer(masked, head.end(), end))
@@ -1293,6 +1296,31 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         if spans and len(out) == len(spans):
             return _shared_head(out) or out
     return []
+
+
+#: "to receive: A (DC); B (DCb); or C (VC)", "into the following two groups: A (VATS) …; and B (TS) …": each arm
+#: ends in a semicolon, the last one opens with "or" or "and".
+_LIST_LEAD = re.compile(r"\s*(?:receive\s*)?(?:the\s+following\s+(?:\w+\s+)?(?:groups|arms)\s*)?:?\s*", re.IGNORECASE)
+_LAST_ITEM = re.compile(r";\s+(?:or|and)\s+", re.IGNORECASE)
+
+
+def _semicolon_list(sentence: str, masked: str, start: int) -> list[tuple[str, int | None, str]]:
+    """The arms of a randomisation that lists them between semicolons, each named by its label."""
+    last = _LAST_ITEM.search(masked, start)
+    if last is None:
+        return []
+    begin = _LIST_LEAD.match(masked, start).end()  # type: ignore[union-attr]  # it matches the empty string
+    end = masked.find(". ", last.end())
+    bounds = [begin, *(x for m in re.finditer(r";\s+(?:(?:or|and)\s+)?", masked[:last.end()]) if m.start() >= begin
+                       for x in m.span()), end if end >= 0 else len(masked)]
+    out = []
+    for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+        part = sentence[a:b].strip(" ,.")
+        label, count = _short_label(part), _COUNT_IN_PART.search(part)
+        if not 1 <= len(label.split()) <= 4 or not tidy_label(label):
+            return []
+        out.append((label, int(count.group(1) or count.group(2)) if count else None, part))
+    return out if len({label.lower() for label, *_ in out}) == len(out) >= 2 else []
 
 
 #: A part that is one word shaped as a modifier, that may share the last part's head: "early", "delayed",
