@@ -612,3 +612,9 @@ def test_arms_listed_between_semicolons():
     arms = _arms("They were randomized into the following two groups: video-assisted thoracic surgery (VATS) talc "
                  "poudrage; and talc slurry (TS) given through a chest tube.")
     assert [label for label, _ in arms] == ["VATS", "TS"]
+
+
+def test_a_list_of_groups_each_counted_in_its_bracket():
+    assert _arms("Patients were randomized into exercise (n=93) and control (n=87) groups.") == [("exercise", 93), ("control", 87)]
+    assert _arms("OS did not differ between drug Z (n = 649) and placebo (n = 650) arms: median OS was 13.4 and 12.7 months "
+                 "respectively.") == [("drug Z", 649), ("placebo", 650)]

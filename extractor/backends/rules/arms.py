@@ -1023,6 +1023,7 @@ def _named_groups(sentences: list[str]) -> NamedGroups:
                            f"{name} {clause.group('c')}" if clause else name)
             if weak:
                 found.weak.add(name)
+        _counted_list_groups(sentence, found)
         listed = _listed_groups(sentence)
         for start, end, name, kind in listed if all(_treatment_like(name) for *_, name, _ in listed) else ():
             known = next((k for k in found if _akin(k, name)), None)
@@ -1031,6 +1032,28 @@ def _named_groups(sentences: list[str]) -> NamedGroups:
             else:
                 found.weak.discard(known)
     return found
+
+
+_COUNTED_NAME = r"[A-Za-z0-9][\w+/-]*(?:\s[A-Za-z][\w+/-]*){0,2}?\s*[(\[]\s*(?:[nN]\s*=\s*)?\d+\s*[)\]]"
+_COUNTED_LIST = quick(
+    rf"\b(?:into|to|between|among|in|of|the)\s+(?P<list>{_COUNTED_NAME}(?:\s*,\s*{_COUNTED_NAME})*\s*,?\s+(?:and|or|versus|vs\.?)\s+"
+    rf"{_COUNTED_NAME})\s+(?P<kind>arm|group)s\b"
+)
+_COUNTED_ITEM = re.compile(r"(?:^|,\s*|\s(?:and|or|versus|vs\.?)\s+)(?P<name>[A-Za-z0-9][^()\[\],]*?)\s*[(\[]\s*(?:[nN]\s*=\s*)?(?P<n>\d+)")
+
+
+def _counted_list_groups(sentence: str, found: NamedGroups) -> None:
+    """ "randomized into intervention (n=93) and control (n=87) groups", "between ASA404 (n = 649) and placebo
+    (n = 650) arms": a list of groups each counted in its bracket names arms, whatever their names."""
+    if "(" not in sentence and "[" not in sentence:
+        return
+    for m in _COUNTED_LIST.finditer(sentence) if re.search(r" (?:arm|group)s\b", sentence) else ():
+        for item in _COUNTED_ITEM.finditer(m.group("list")):
+            name = item.group("name").strip()
+            known = next((k for k in found if _akin(k, name)), None)
+            if known is None:
+                found[name] = (f"{name} {m.group('kind')}", int(item.group("n")), name)
+            found.weak.discard(known or name)
 
 
 #: A stage or grade, not a treatment: "the N0, N1 and N2 groups", "the T1 and T2 groups".
