@@ -618,3 +618,12 @@ def test_a_list_of_groups_each_counted_in_its_bracket():
     assert _arms("Patients were randomized into exercise (n=93) and control (n=87) groups.") == [("exercise", 93), ("control", 87)]
     assert _arms("OS did not differ between drug Z (n = 649) and placebo (n = 650) arms: median OS was 13.4 and 12.7 months "
                  "respectively.") == [("drug Z", 649), ("placebo", 650)]
+
+
+def test_a_shape_whose_names_are_no_arms_does_not_hide_the_randomised_arms():
+    # "the latter group" names no arm: the one group left does not stand for the trial's two arms
+    arms = _arms("Patients were randomized to either chemotherapy in addition to best supportive care or to best "
+                 "supportive care.", "Chemotherapy was allowed in the latter group.", "More patients in the chemotherapy group improved.")
+    assert [label for label, _ in arms] == ["chemotherapy", "best supportive care"]
+    assert [label for label, _ in _arms("Patients were randomized between double-blind MPA 500 mg twice daily or placebo.")] == \
+        ["MPA", "placebo"]

@@ -247,7 +247,7 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     named = _named_groups(sentences)
     chosen: list[Candidate] = []
     for shape in _ARM_SHAPES:  # the first shape that names two arms or more; else the first that names one
-        candidates = shape(title, sentences, text, named)
+        candidates = [c for c in shape(title, sentences, text, named) if tidy_label(c[0])]  # not "the latter group"
         chosen = chosen or candidates
         if len({label for label, *_ in candidates}) >= 2:
             chosen = candidates
@@ -1127,6 +1127,7 @@ _NAME_STOP = frozenset(["of", "in", "the", "a", "an", "and", "or", "to", "for", 
 _CYCLES = re.compile(r"^.{0,40}?\b(?:cycles?|courses?|doses?)\s+of\s+", re.IGNORECASE)
 _LEAD = re.compile(
     r"^(?:an?\s+|the\s+|either\s+|receive\s+|treatment with\s+|\d+\s+(?:patients\s+)?to\s+(?:receive\s+)?|open[- ]label\s+|"
+    r"(?:double|single|triple)[- ]blind(?:ed)?\s+|"
     r"(?:\d|two|three|four)\s+(?:groups|arms)\s*:?\s*)+",
     re.IGNORECASE,
 )
