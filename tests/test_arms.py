@@ -627,3 +627,16 @@ def test_a_shape_whose_names_are_no_arms_does_not_hide_the_randomised_arms():
     assert [label for label, _ in arms] == ["chemotherapy", "best supportive care"]
     assert [label for label, _ in _arms("Patients were randomized between double-blind MPA 500 mg twice daily or placebo.")] == \
         ["MPA", "placebo"]
+
+
+def test_dose_levels_of_one_drug_are_arms_named_by_drug_and_dose():
+    assert [label for label, _ in _arms("Patients were randomly assigned to pamidronate 30 mg or 90 mg (252 in each group).")] == \
+        ["pamidronate 30 mg", "pamidronate 90 mg"]
+    arms = find_arms(None, ["Women were randomized to receive either 160, 800, or 1,600 mg/d of megestrol acetate.",
+                            "Women in the 160 mg/d group had fewer side effects."])
+    assert [a.label for a in arms] == ["megestrol acetate 160 mg/d", "megestrol acetate 800 mg/d", "megestrol acetate 1,600 mg/d"]
+    assert arm_mentions("Women in the 160 mg/d group had fewer side effects.", arms)[0][2] == "megestrol acetate 160 mg/d"
+    # a part that is no dose keeps its own name; counts stay with their dose
+    assert _arms("Patients were then randomized to treatment with docetaxel 100 mg/m(2) (49 patients) or 75 mg/m(2) "
+                 "(55 patients) or best supportive care.") == \
+        [("docetaxel 100 mg", 49), ("docetaxel 75 mg", 55), ("best supportive care", None)]

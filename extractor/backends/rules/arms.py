@@ -273,7 +273,7 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     _add_spacing_aliases(arms)
     _add_abbreviation_aliases(arms, glossary)
     _add_generic_aliases(arms, named)
-    return sorted(arms, key=lambda a: _first_mention(low, a))
+    return sorted(arms, key=lambda a: min(_first_mention(low, a), _dose_mention(low, a)))
 
 
 #: An abbreviation defined in brackets after its long form: "high-dose chemotherapy (HDCT)".
@@ -1319,7 +1319,61 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
                 out.append((label, int(count.group(1) or count.group(2)) if count else None, part))
         if spans and len(out) == len(spans):
             return _shared_head(out) or out
+        doses = _dose_levels([sentence[a:b].strip(" ,") for a, b in spans]) if spans else []
+        if doses:
+            return doses
     return []
+
+
+_UNIT = r"(?:mg|g|µg|mcg|IU|U|Gy|µM|mM)\b(?:\s*/\s*(?:m\(?2\)?|m²|kg|d|day)\b)?"
+_LEADING_DOSE = re.compile(rf"^(?:(?:either|at|a|an)\s+)?(?:doses?\s+of\s+)?(?P<n>\d[\d.,]*)(?:\s*(?P<unit>{_UNIT}))?(?![\w.,])", re.IGNORECASE)
+
+
+def _dose_levels(parts: list[str]) -> list[tuple[str, int | None, str]]:
+    """ "pamidronate 30 mg or 90 mg", "3.75 or 7.5 mg of leuprorelin", "either 160, 800, or 1,600 mg/d of megestrol
+    acetate", "docetaxel 100 mg/m(2) (49 patients) or 75 mg/m(2) (55 patients) or best supportive care": doses of one
+    drug are arms, each labelled by the drug and its dose (a part that is no dose keeps its own label); [] when the
+    parts are not of that shape."""
+    drugs = find_drugs(_strip_parentheticals(" ".join(parts)), code_names=True)
+    if len({d.drug.name.lower() for d in drugs}) != 1 or len(parts) > 6:
+        return []
+    drug = drugs[0].text
+    items: list[tuple[str | None, str | None, str]] = []  # (number, unit, part) or (None, label, part)
+    for part in parts:
+        plain = _LEAD.sub("", _strip_parentheticals(part).strip(" ,."))
+        plain = plain[len(drug):].strip() if plain.lower().startswith(drug.lower()) else plain
+        listed = re.fullmatch(r"\d[\d.,]*(?:,\s+\d[\d.,]*)+", plain)  # "160, 800" (before "or 1,600 mg/d")
+        for piece in re.split(r",\s+", plain) if listed else [plain]:
+            dose = _LEADING_DOSE.match(piece)
+            label = _short_label(part)
+            if dose is None and not (tidy_label(label) and not find_drugs(label, code_names=True)):
+                return []  # a part that is neither a dose nor another treatment ("placebo", "best supportive care")
+            items.append((dose.group("n"), dose.group("unit"), part) if dose else (None, label, part))
+    numbers = [(n, unit) for n, unit, _ in items if n is not None]
+    units = [unit for _, unit in numbers if unit]
+    if len(numbers) < 2 or len({n for n, _ in numbers}) < len(numbers) or not units:
+        return []
+    out: list[tuple[str, int | None, str]] = []
+    for i, (n, unit, part) in enumerate(items):
+        if n is None:
+            out.append((str(unit), None, part))
+            continue
+        unit = unit or next((u for m, u, _ in items[i:] if m is not None and u), units[-1])  # "3.75 or 7.5 mg"
+        count = _COUNT_IN_PART.search(part)
+        label = f"{drug} {n} {unit}"
+        out.append((label, int(count.group(1) or count.group(2)) if count else None, label))  # "90 mg (…)" is the drug's
+    return out
+
+
+_DOSE_LABEL = re.compile(rf"\s(?P<n>\d[\d.,]*)\s{_UNIT}$", re.IGNORECASE)
+
+
+def _dose_mention(low: str, arm: ArmDraft) -> int:
+    """Where the text first prints the dose an arm is labelled by ("3.75" of "3.75 or 7.5 mg of leuprorelin"), as
+    arms of one drug are listed by their doses alone."""
+    dose = _DOSE_LABEL.search(arm.label or "")
+    found = re.search(rf"(?<![\d.,]){re.escape(dose.group('n'))}(?![\d]|[.,]\d)", low) if dose else None
+    return found.start() if found else len(low)
 
 
 #: "to receive: A (DC); B (DCb); or C (VC)", "into the following two groups: A (VATS) …; and B (TS) …": each arm
