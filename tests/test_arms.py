@@ -640,3 +640,25 @@ def test_dose_levels_of_one_drug_are_arms_named_by_drug_and_dose():
     assert _arms("Patients were then randomized to treatment with docetaxel 100 mg/m(2) (49 patients) or 75 mg/m(2) "
                  "(55 patients) or best supportive care.") == \
         [("docetaxel 100 mg", 49), ("docetaxel 75 mg", 55), ("best supportive care", None)]
+
+
+def test_randomisation_heads_without_to_or_after_an_aside():
+    assert [label for label, _ in _arms("573 patients were randomly allocated either radiotherapy alone or radiotherapy and "
+                                        "temozolomide.")] == ["radiotherapy alone", "radiotherapy and temozolomide"]
+    assert [label for label, _ in _arms("A total of 574 patients were randomised, after simple mastectomy, to receive either no "
+                                        "adjuvant treatment or oral chlorambucil 10 mg.")] == ["no adjuvant treatment", "oral chlorambucil 10 mg"]
+    assert [label for label, _ in _arms("The trial randomized patients with wild-type, refractory, metastatic cancer to receive "
+                                        "cetuximab plus brivanib or cetuximab plus placebo.")] == \
+        ["cetuximab plus brivanib", "cetuximab plus placebo"]
+
+
+def test_a_ratio_or_a_new_clause_ends_the_last_arm():
+    assert [label for label, _ in _arms("Patients were randomly assigned to dignity therapy, client-centred care, or standard "
+                                        "palliative care in a 1:1:1 ratio.")] == \
+        ["dignity therapy", "client-centred care", "standard palliative care"]
+
+
+def test_an_abbreviation_of_the_first_drug_does_not_name_a_combination():
+    from extractor.backends.rules.arms import _randomised_to
+    arms = _randomised_to(["Patients were randomly assigned to cetuximab (CET) plus brivanib alaninate (BRIV) or placebo."])
+    assert [label for label, *_ in arms] == ["cetuximab plus brivanib alaninate", "placebo"]

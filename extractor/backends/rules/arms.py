@@ -814,6 +814,7 @@ def _add_distinctive_aliases(arms: list[ArmDraft], low: str) -> None:
     _add_alone_aliases(arms)
 
 
+
 _ALONE = re.compile(r"^(?P<x>.+?)\s+(?:alone|only|monotherapy)$", re.IGNORECASE)
 
 
@@ -1176,6 +1177,14 @@ def _spells_the_last_words(abbr: str, before: str) -> bool:
 
 
 _JOINED_BEFORE = re.compile(r"(?:\b(?:and|plus|with|or)|,)\s*$", re.IGNORECASE)
+_JOINED_AFTER = re.compile(r"\s*(?:plus|\+|and|with|combined with)\s+(?=[A-Za-z])", re.IGNORECASE)
+
+
+def _another_drug_joined(raw: str, at: int) -> bool:
+    """Whether a drug is joined to what ends at ``at``: "cetuximab (CET) plus brivanib alaninate (BRIV)", where the
+    abbreviation names the first drug of the arm only (not "… (3D-CRT) and assess …")."""
+    joined = _JOINED_AFTER.match(raw, at)
+    return joined is not None and bool(find_drugs(raw[joined.end():joined.end() + 40], code_names=True))
 
 
 def _short_label(raw: str) -> str:
@@ -1185,7 +1194,8 @@ def _short_label(raw: str) -> str:
         abbr, at = abbreviation.group("a"), abbreviation.start()
         named = find_drugs(abbr)
         if len(abbr) <= 12 and (not named or regimen_components(named[0].drug.name)) and not re.search(r"-\d", abbr) \
-                and _abbreviates_the_whole(raw[at:].split(")")[0], raw[:at]) and not _spells_the_last_words(abbr, raw[:at]):
+                and _abbreviates_the_whole(raw[at:].split(")")[0], raw[:at]) and not _spells_the_last_words(abbr, raw[:at]) \
+                and not _another_drug_joined(raw, raw.find(")", at) + 1):
             return abbr  # "modified-dose EOC plus panitumumab (mEOC+P; ...)", "… irinotecan (FOLFIRI)": a regimen's name
     label = _strip_parentheticals(raw).strip(" ,;.")
     label = _LEAD.sub("", _CYCLES.sub("", _LEAD.sub("", label)))
@@ -1224,7 +1234,12 @@ _RANDOMISED_HEAD = quick(
     r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|allocated|assigned)(?:\s+\d\s*:\s*\d)?"
     r"(?:\s+in\s+(?:an?\s+)?(?:\d\s*:\s*\d|[\w-]+)\s+(?:ratio|manner|fashion))?\s+(?:[\w-]+\s+){0,3}?(?:to|between|into)\s+"
     r"(?:receive\s+|either\s+|the\s+)*"
-    r"|randomly received?\s+(?:either\s+)?|\b(?:who|that|and) received\s+(?:either\s+)?|\breceived\s+either\s+"
+    r"|randomly received?\s+(?:either\s+)?|\b(?:who|that|and) received\s+(?:either\s+)?|\breceiv(?:ed|ing)\s+either\s+"
+    # "randomly allocated either A or B", "randomised, after simple mastectomy, to receive either A or B"
+    r"|(?:randomi[sz]ed|randomly (?:assigned|allocated))(?:,\s+[^,;.()]{3,80},)?\s+(?:to\s+)?(?:receive\s+)?either\s+"
+    # "randomized patients with K-RAS wild-type, chemotherapy-refractory, metastatic colorectal cancer to receive A or B"
+    r"|(?:randomi[sz]ed|randomly assigned|randomly allocated)\s+(?:\d[\d,]*\s+)?(?:patients|participants|subjects|women|men)\b"
+    r"(?:\s+[\w,-]+){0,14}?\s+to\s+(?:receive\s+|either\s+)*"
     # "randomly assigned 731 patients with NSCLC who had progressed after prior chemotherapy to erlotinib or placebo"
     r"|(?:randomi[sz]ed|randomly assigned|randomly allocated)\s+\d[\d,]*\s+(?:[\w-]+\s+){1,14}?to\s+(?:receive\s+|either\s+)*",
     re.IGNORECASE,
@@ -1235,7 +1250,8 @@ _RANDOMISED_HEAD = quick(
 _OR_WORD = re.compile(r"(?<=\s)(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
 _AND_WORD = re.compile(r"(?<=\s)and\s+")
 _EITHER = re.compile(r"(?<=\s)either\s+", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[;.]\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b|\s(?:until|for up to)\s")
+_CLAUSE_END = re.compile(r"[;.]\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b|\s(?:until|for up to)\s"
+                         r"|\sin\s+an?\s+\d+(?:\s*:\s*\d+)+\s+(?:ratio|fashion|manner)\b|\s(?:and|who)\s+(?:used|were|was|then)\b")
 _COUNT_IN_PART = re.compile(r"(?<![A-Za-z/])\(\s*(?:[nN]\s*=\s*)?(\d+)(?:\s*(?:patients|pts))?\s*[);]|[;,]\s*[nN]\s*=\s*(\d+)\s*\)")
 
 
