@@ -662,3 +662,26 @@ def test_an_abbreviation_of_the_first_drug_does_not_name_a_combination():
     from extractor.backends.rules.arms import _randomised_to
     arms = _randomised_to(["Patients were randomly assigned to cetuximab (CET) plus brivanib alaninate (BRIV) or placebo."])
     assert [label for label, *_ in arms] == ["cetuximab plus brivanib alaninate", "placebo"]
+
+
+def test_one_treatment_with_or_without_another():
+    arms = _arms("Intergroup trial E9 randomized patients to CP with or without sorafenib.")
+    assert [label for label, _ in arms] == ["CP", "CP with sorafenib"]
+    arms = _arms("Serum samples of men in a randomized phase 3 trial of ADT +/- chemotherapy were analyzed.")
+    assert [label for label, _ in arms] == ["ADT", "ADT + chemotherapy"]
+
+
+def test_group_followed_by_a_noun_names_no_arm():
+    assert _arms("MANCOVA tested for significant group differences.", "Scores rose in the exercise group.") == []
+
+
+def test_the_bare_control_group_is_the_usual_care_arm():
+    arms = _arms("Doctors were randomly assigned to intervention (29) or standard care (27) groups.",
+                 "The greatest differences with the control group were seen at six months.")
+    assert [label for label, _ in arms] == ["intervention", "standard care"]
+
+
+def test_a_group_clause_ends_where_the_next_group_is_named():
+    arms = find_arms(None, ["Children were divided into two groups.", "The study group received letrozole daily, and "
+                            "the control group received placebo.", "HDL rose in the study group."])
+    assert [i["name"] for i in arms[0].interventions] == ["letrozole"]

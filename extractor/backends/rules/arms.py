@@ -24,6 +24,8 @@ _LABELLED = quick(
 _NAMED = quick(
     r"\b(?:[Tt]he |in |for |of |to |and |or |an? )(?P<name>(?:[A-Za-z][\w+/-]*\s)?[A-Za-z0-9][\w+/-]*)\s+(?P<kind>arm|group)(?!s)\b"
     r"(?!\s+(?:[A-Z]\d?|\d[A-Z]?)\b)"
+    # "significant group differences": "group" opens a noun phrase, names no arm
+    r"(?!\s+(?:differences?|comparisons?|effects?|means|assignment|allocation|status|levels?|analys[ie]s|interactions?)\b)"
 )
 _NOT_NAMED = re.compile(
     r"^(?:treatment|both|two|three|each|all|age|risk|working|oncology|cooperative|lymphoma|"
@@ -377,7 +379,22 @@ def _bracketed_group_arms(title: str | None, sentences: list[str], text: str, na
 def _named_group_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
     """Groups the text names ("the XELIRI arm", "control group"): how results refer to arms."""
     strong = [name for name in named if name not in named.weak]
-    return [(name, [name, named[name][0]], named[name][1], named[name][2]) for name in strong] if len(strong) >= 2 else []
+    return _one_control([(name, [name, named[name][0]], named[name][1], named[name][2]) for name in strong]) \
+        if len(strong) >= 2 else []
+
+
+_CARE_AS_USUAL = re.compile(r"\b(?:usual|standard|routine|conventional)\b", re.IGNORECASE)
+
+
+def _one_control(candidates: list[Candidate]) -> list[Candidate]:
+    """ "assigned to intervention (29) or standard care (27) groups … the control group": the bare "control" is the
+    one comparator named otherwise, not an arm of its own."""
+    bare = next((c for c in candidates if c[0].lower() == "control"), None)
+    others = [c for c in candidates if c is not bare and _CARE_AS_USUAL.search(c[0])]  # not "placebo": a third arm
+    if bare is None or len(others) != 1 or len(candidates) < 3:
+        return candidates
+    others[0][1].extend(bare[1])
+    return [c for c in candidates if c is not bare]
 
 
 def _weakly_named_group_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
@@ -390,14 +407,14 @@ def _weakly_named_group_arms(title: str | None, sentences: list[str], text: str,
            if name not in generic[1:]]
     for name in generic[1:]:  # "the intervention group" and "the treatment group" are one arm
         next(c for c in out if c[0] == generic[0])[1].extend([name, named[name][0]])
-    return out
+    return _one_control(out)
 
 
 def _comparison_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
     """ "randomised to X or Y", then "X (AT) versus Y (AC)", then "X versus Y" in the title."""
     return [(label, [label], count, defining)
             for label, count, defining in _randomised_to(sentences) or _abbreviated_pair(sentences) or _title_versus(title)
-            or _compared_pair(sentences)]
+            or _compared_pair(sentences) or _trial_of_one_with_or_without(sentences)]
 
 
 #: How arms are named, most explicit first; the first shape that finds arms names them.
@@ -1050,7 +1067,12 @@ def _counted_list_groups(sentence: str, found: NamedGroups) -> None:
         return
     for m in _COUNTED_LIST.finditer(sentence) if re.search(r" (?:arm|group)s\b", sentence) else ():
         for item in _COUNTED_ITEM.finditer(m.group("list")):
-            name = item.group("name").strip()
+            words = item.group("name").split()
+            while words and words[0].lower() in _NAME_STOP:
+                words = words[1:]  # "into two experimental (n=11) and control (n=8) groups"
+            name = " ".join(words)
+            if not name:
+                continue
             known = next((k for k in found if _akin(k, name)), None)
             if known is None:
                 found[name] = (f"{name} {m.group('kind')}", int(item.group("n")), name)
@@ -1120,7 +1142,7 @@ def _listed_groups(sentence: str) -> list[tuple[int, int, str, str]]:
 # "In the control arm women received cisplatin ..., the experimental arm included ... IFN-γ"
 _GROUP_CLAUSE = re.compile(
     r"\s*(?:\w+\s+)?(?:received|included|consisted of|was given|were given|got|was treated with|were treated with)\s+"
-    r"(?P<c>[^;]{3,160}?)(?=;|,\s*(?:the|and|while|whereas)\s+[\w-]+\s+(?:arm|group)|\.\s|$)",
+    r"(?P<c>[^;]{3,160}?)(?=;|,\s*(?:the|and|while|whereas)\s+(?:the\s+)?[\w-]+\s+(?:arm|group)|\.\s|$)",
     re.IGNORECASE,
 )
 _GENERIC_ARM = re.compile(r"^(?:experimental|treatment|study|intervention|investigational|active|test)$", re.IGNORECASE)
@@ -1238,7 +1260,7 @@ _RANDOMISED_HEAD = quick(
     # "randomly allocated either A or B", "randomised, after simple mastectomy, to receive either A or B"
     r"|(?:randomi[sz]ed|randomly (?:assigned|allocated))(?:,\s+[^,;.()]{3,80},)?\s+(?:to\s+)?(?:receive\s+)?either\s+"
     # "randomized patients with K-RAS wild-type, chemotherapy-refractory, metastatic colorectal cancer to receive A or B"
-    r"|(?:randomi[sz]ed|randomly assigned|randomly allocated)\s+(?:\d[\d,]*\s+)?(?:patients|participants|subjects|women|men)\b"
+    r"|(?:randomi[sz]ed|randomly assigned|randomly allocated)\s+(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?(?:patients|participants|subjects|women|men)\b"
     r"(?:\s+[\w,-]+){0,14}?\s+to\s+(?:receive\s+|either\s+)*"
     # "randomly assigned 731 patients with NSCLC who had progressed after prior chemotherapy to erlotinib or placebo"
     r"|(?:randomi[sz]ed|randomly assigned|randomly allocated)\s+\d[\d,]*\s+(?:[\w-]+\s+){1,14}?to\s+(?:receive\s+|either\s+)*",
@@ -1316,7 +1338,7 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         head = _RANDOMISED_HEAD.search(masked)
         if head is None:
             continue
-        listed = _semicolon_list(sentence, masked, head.end())
+        listed = _semicolon_list(sentence, masked, head.end()) or _with_or_without(sentence, masked, head.end())
         if listed:
             return listed
         stop = _CLAUSE_END.search(masked, head.end())
@@ -1390,6 +1412,39 @@ def _dose_mention(low: str, arm: ArmDraft) -> int:
     dose = _DOSE_LABEL.search(arm.label or "")
     found = re.search(rf"(?<![\d.,]){re.escape(dose.group('n'))}(?![\d]|[.,]\d)", low) if dose else None
     return found.start() if found else len(low)
+
+
+#: "randomized to CP with or without sorafenib", "trial of ADT +/- chemotherapy": a treatment alone, and with another.
+_WITH_OR_WITHOUT = re.compile(r"\s+(?P<j>with or without|\+\s*/\s*[-−]|±)\s+", re.IGNORECASE)
+_WITH_OR_WITHOUT_END = re.compile(r"[;.,]\s|[;.]?$|\s(?:in|for|among|as|to|who|which|that|were|was|after|before|during|until)\s", re.IGNORECASE)
+
+
+def _with_or_without(sentence: str, masked: str, start: int) -> list[tuple[str, int | None, str]]:
+    """ "A with or without B" right after the randomisation (or "trial of"): arms "A" and "A with B" ("A + B" after
+    "+/-" or "±"), each a short name; [] when the words are not of that shape."""
+    joined = _WITH_OR_WITHOUT.search(masked, start, start + 80)
+    stop = _WITH_OR_WITHOUT_END.search(masked, joined.end()) if joined else None
+    if joined is None or stop is None:
+        return []
+    a = _short_label(sentence[start:joined.start()].strip(" ,"))
+    b = _short_label(sentence[joined.end():stop.start()].strip(" ,"))
+    if not (1 <= len(a.split()) <= 3 and 1 <= len(b.split()) <= 3 and tidy_label(a) and tidy_label(b)):
+        return []
+    both = f"{a} with {b}" if joined.group("j").lower().startswith("with") else f"{a} + {b}"
+    return [(a, None, a), (both, None, f"{a} {b}")]
+
+
+_TRIAL_OF = quick(r"\brandomi[sz]ed\b[^.;]{0,60}?\b(?:trial|study)\s+(?:of|comparing)\s+", re.IGNORECASE)
+
+
+def _trial_of_one_with_or_without(sentences: list[str]) -> list[tuple[str, int | None, str]]:
+    """ "a randomized phase 3 trial of ADT +/- chemotherapy": the arms of ``_with_or_without``."""
+    for sentence in sentences:
+        trial = _TRIAL_OF.search(sentence) if "with" in sentence or "±" in sentence or "/-" in sentence else None
+        arms = _with_or_without(sentence, mask_brackets(sentence), trial.end()) if trial else []
+        if arms:
+            return arms
+    return []
 
 
 #: "to receive: A (DC); B (DCb); or C (VC)", "into the following two groups: A (VATS) …; and B (TS) …": each arm
