@@ -1426,8 +1426,10 @@ def _with_or_without(sentence: str, masked: str, start: int) -> list[tuple[str, 
     stop = _WITH_OR_WITHOUT_END.search(masked, joined.end()) if joined else None
     if joined is None or stop is None:
         return []
-    a = _short_label(sentence[start:joined.start()].strip(" ,"))
-    b = _short_label(sentence[joined.end():stop.start()].strip(" ,"))
+    first = sentence[start:joined.start()].strip(" ,")
+    if len(_strip_parentheticals(first).split()) > 4:
+        return []  # a treatment's short name only: not "6–8 cycles of (neo)adjuvant chemotherapy (CT) +/− …"
+    a, b = _short_label(first), _short_label(sentence[joined.end():stop.start()].strip(" ,"))
     if not (1 <= len(a.split()) <= 3 and 1 <= len(b.split()) <= 3 and tidy_label(a) and tidy_label(b)):
         return []
     both = f"{a} with {b}" if joined.group("j").lower().startswith("with") else f"{a} + {b}"
