@@ -154,7 +154,7 @@ def test_randomised_sentences_with_manner_either_and_until():
                                         "every 21 days until disease progression or serious toxicity.")] == \
         ["vinflunine", "docetaxel"]
     assert _arms("Patients were randomly assigned to receive oral placebo or erlotinib until disease progression or "
-                 "unacceptable toxicity.") == [("oral placebo", None), ("erlotinib", None)]
+                 "unacceptable toxicity.") == [("placebo", None), ("erlotinib", None)]  # "oral placebo" is the placebo arm
 
 
 def test_a_shape_naming_two_arms_wins_over_one_naming_one():
@@ -685,3 +685,20 @@ def test_a_group_clause_ends_where_the_next_group_is_named():
     arms = find_arms(None, ["Children were divided into two groups.", "The study group received letrozole daily, and "
                             "the control group received placebo.", "HDL rose in the study group."])
     assert [i["name"] for i in arms[0].interventions] == ["letrozole"]
+
+
+def test_an_abbreviated_route_does_not_end_the_randomisation():
+    arms = _arms("Patients were randomized 2:1 to receive either epoetin alfa at a dose of 10,000 U thrice weekly s.c. or best "
+                 "supportive care (BSC) to compare the effects on transfusion use.")
+    assert [label for label, _ in arms] == ["epoetin alfa", "BSC"]
+
+
+def test_a_described_placebo_is_the_placebo_arm():
+    arms = _arms("A total of 63 patients were randomly assigned to receive either etanercept at a dose of 25 mg twice weekly "
+                 "versus a comparably administered placebo.")
+    assert [label for label, _ in arms] == ["etanercept", "placebo"]
+
+
+def test_doses_of_one_drug_come_before_a_schedule_left_in_the_label():
+    assert [label for label, _ in _arms("Patients were randomized to receive epoetin beta 30,000 IU or 20,000 IU once weekly "
+                                        "for 12 weeks.")] == ["epoetin beta 30,000 IU", "epoetin beta 20,000 IU"]

@@ -1147,7 +1147,7 @@ _GROUP_CLAUSE = re.compile(
 )
 _GENERIC_ARM = re.compile(r"^(?:experimental|treatment|study|intervention|investigational|active|test)$", re.IGNORECASE)
 _NAME_STOP = frozenset(["of", "in", "the", "a", "an", "and", "or", "to", "for", "with", "by", "from", "favour", "favor", "each", "both", "two", "either"])
-_CYCLES = re.compile(r"^.{0,40}?\b(?:cycles?|courses?|doses?)\s+of\s+", re.IGNORECASE)
+_CYCLES = re.compile(r"^.{0,40}?\b(?<!at a )(?:cycles?|courses?|doses?)\s+of\s+", re.IGNORECASE)  # not "X at a dose of"
 _LEAD = re.compile(
     r"^(?:an?\s+|the\s+|either\s+|receive\s+|treatment with\s+|\d+\s+(?:patients\s+)?to\s+(?:receive\s+)?|open[- ]label\s+|"
     r"(?:double|single|triple)[- ]blind(?:ed)?\s+|"
@@ -1172,7 +1172,9 @@ def _strip_parentheticals(text: str) -> str:
 #: "20 mg/day orally for 2 years", "75 mg/m2 every 3 weeks": how much and how often, not what.
 _DOSE_AND_SCHEDULE = re.compile(
     r"\s*\d[\d.,·]*\s*(?:mg|g|µg|mcg|iu|u|gy|ml)\b(?:\s*/\s*[\w²()]+)*"
-    r"|\s*\b(?:orally|intravenously|daily|weekly|twice daily|once daily|(?:once|twice|three times|four times) (?:a |per )?(?:day|daily|week)|"
+    r"|\s*\b(?:s\.c|i\.v|p\.o|i\.m)\.?(?!\w)|\s*\bat\s+a\s+dose\s+of\b"  # "s.c.", "at a dose of"
+    r"|\s*\b(?:orally|intravenously|daily|weekly|twice daily|once daily|"
+    r"(?:once|twice|thrice|three times|four times) (?:a |per )?(?:day|daily|week|weekly)|"
     r"every \d+ (?:days?|weeks?|months?)|for (?:up to )?(?:\d+|one|two|three|four|five|six) (?:days?|weeks?|months?|years?|cycles?)|"
     r"on days? \d+(?:\s*(?:,|and|to|-|–)\s*\d+)*|bid|tid|qd|qw|q\d+w|subcutaneously|intramuscularly|per os|"
     r"(?:\d+|one|two|three|four|six)\s+(?:months?|weeks?|days?|cycles?|courses?)\s+of)\b",
@@ -1231,6 +1233,8 @@ def _short_label(raw: str) -> str:
     label = _IN_COMBINATION.sub("", label)
     if _AS_CONTROLS.search(label):
         return "control"  # "to no preservation as controls"
+    if re.fullmatch(r"(?!.*\b(?:plus|and|with|or|in)\b)(?:[a-z][\w-]*\s+){1,3}placebo", label) and not find_drugs(label, code_names=True):
+        return "placebo"  # "a comparably administered placebo", "matched placebo"
     head = _SEQUENCE_TAIL.sub("", label)
     if len(label.split()) > 4 and 1 <= len(head.split()) <= 4 and "," not in head:
         label = head  # "complete bladder neck preservation with subsequent urethro-urethral anastomosis"
@@ -1272,7 +1276,8 @@ _RANDOMISED_HEAD = quick(
 _OR_WORD = re.compile(r"(?<=\s)(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
 _AND_WORD = re.compile(r"(?<=\s)and\s+")
 _EITHER = re.compile(r"(?<=\s)either\s+", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[;.]\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b|\s(?:until|for up to)\s"
+_CLAUSE_END = re.compile(r";\s|(?<!\.[a-z])\.\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b|\s(?:until|for up to)\s"
+                         r"|\s(?:in order\s+)?to\s+(?:compare|assess|evaluate|determine|investigate|examine)\b"  # "… or BSC to compare …"
                          r"|\sin\s+an?\s+\d+(?:\s*:\s*\d+)+\s+(?:ratio|fashion|manner)\b|\s(?:and|who)\s+(?:used|were|was|then)\b")
 _COUNT_IN_PART = re.compile(r"(?<![A-Za-z/])\(\s*(?:[nN]\s*=\s*)?(\d+)(?:\s*(?:patients|pts))?\s*[);]|[;,]\s*[nN]\s*=\s*(\d+)\s*\)")
 
@@ -1348,6 +1353,9 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         either = _EITHER.search(masked, head.end(), cuts[0].start()) if cuts else None
         begin = either.end() if either else head.end()
         spans = _arm_spans(masked, begin, end, [c for c in cuts if c.start() >= begin])
+        doses = _dose_levels([sentence[a:b].strip(" ,") for a, b in spans]) if spans else []
+        if doses:
+            return doses
         out = []
         for a, b in spans:
             part = sentence[a:b].strip(" ,")
@@ -1357,9 +1365,6 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
                 out.append((label, int(count.group(1) or count.group(2)) if count else None, part))
         if spans and len(out) == len(spans):
             return _shared_head(out) or out
-        doses = _dose_levels([sentence[a:b].strip(" ,") for a, b in spans]) if spans else []
-        if doses:
-            return doses
     return []
 
 
