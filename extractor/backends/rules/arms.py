@@ -1353,7 +1353,8 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         either = _EITHER.search(masked, head.end(), cuts[0].start()) if cuts else None
         begin = either.end() if either else head.end()
         spans = _arm_spans(masked, begin, end, [c for c in cuts if c.start() >= begin])
-        doses = _dose_levels([sentence[a:b].strip(" ,") for a, b in spans]) if spans else []
+        parts = [sentence[a:b].strip(" ,") for a, b in spans]
+        doses = _dose_levels(parts) if sum(any(ch.isdigit() for ch in p) for p in parts) >= 2 else []  # doses need digits
         if doses:
             return doses
         out = []
