@@ -154,7 +154,7 @@ def test_randomised_sentences_with_manner_either_and_until():
                                         "every 21 days until disease progression or serious toxicity.")] == \
         ["vinflunine", "docetaxel"]
     assert _arms("Patients were randomly assigned to receive oral placebo or erlotinib until disease progression or "
-                 "unacceptable toxicity.") == [("oral placebo", None), ("erlotinib", None)]
+                 "unacceptable toxicity.") == [("placebo", None), ("erlotinib", None)]  # "oral placebo" is the placebo arm
 
 
 def test_a_shape_naming_two_arms_wins_over_one_naming_one():
@@ -582,3 +582,137 @@ def test_a_long_form_written_with_slashes_or_defined_in_the_plural_names_the_arm
                  "Patients were randomly assigned to the TGI (n = 40) or ERP (n = 41) groups."]
     arms = {a.label: [i["name"] for i in a.interventions] for a in find_arms(title, sentences)}
     assert arms == {"TGI": ["Tegafur", "leucovorin", "irinotecan"], "ERP": ["Enhanced recovery programmes"]}
+def test_groups_named_at_a_sentences_start_make_arms_when_nothing_else_does():
+    arms = _arms("Women were randomised.", "The writing group wrote for 20 min on four days.",
+                 "The control group received normal care.")
+    assert [label for label, _ in arms] == ["writing", "control"]
+
+
+def test_groups_named_at_a_sentences_start_do_not_replace_the_randomised_arms():
+    arms = _arms("Patients were randomly assigned to docetaxel or placebo.",
+                 "The docetaxel group had more neutropenia.", "The combination group had more rash.")
+    assert [label for label, _ in arms] == ["docetaxel", "placebo"]
+
+
+def test_the_generic_intervention_group_is_an_arm_beside_a_control_group():
+    arms = _arms("Participants were enrolled; the intervention group received a booklet.",
+                 "Pain fell in the intervention group and rose in the control group.")
+    assert [label for label, _ in arms] == ["intervention", "control"]
+    # two generic names of one arm are one arm
+    arms = _arms("We assigned 76 survivors with at least one severe symptom either to the intervention group or to a "
+                 "usual-care group.",
+                 "Sexual functioning improved in the treatment group compared with the usual-care group.")
+    assert [label for label, _ in arms] == ["intervention", "usual-care"]
+
+
+def test_generic_group_names_need_a_control_and_the_article():
+    # "a multimodal group exercise" is no arm, and without a comparator the generic name makes none
+    assert _arms("We assessed a multimodal group exercise intervention.", "The intervention group improved.") == []
+    assert _arms("Outcomes were compared by treatment group.", "Each treatment group was small.",
+                 "The control group was large.") == []
+
+
+def test_the_generic_name_is_the_other_arm_of_a_controlled_pair():
+    arms = find_arms(None, ["Patients were randomly assigned to aerobic exercise or usual care.",
+                            "Fatigue fell in the intervention group."])
+    assert [a.label for a in arms] == ["aerobic exercise", "usual care"]
+    assert arm_mentions("Fatigue fell by 20% in the intervention group.", arms)[0][2] == "aerobic exercise"
+
+
+def test_arms_listed_between_semicolons():
+    arms = _arms("Patients were randomly assigned to receive: drug X 75 mg/m2 plus cisplatin 75 mg/m2, every 3 weeks (XC); "
+                 "drug X 75 mg/m2 and carboplatin, every 3 weeks (XCb); or vinorelbine plus cisplatin 100 mg/m2 (VC).")
+    assert [label for label, _ in arms] == ["XC", "XCb", "VC"]
+    arms = _arms("They were randomized into the following two groups: video-assisted thoracic surgery (VATS) talc "
+                 "poudrage; and talc slurry (TS) given through a chest tube.")
+    assert [label for label, _ in arms] == ["VATS", "TS"]
+
+
+def test_a_list_of_groups_each_counted_in_its_bracket():
+    assert _arms("Patients were randomized into exercise (n=93) and control (n=87) groups.") == [("exercise", 93), ("control", 87)]
+    assert _arms("OS did not differ between drug Z (n = 649) and placebo (n = 650) arms: median OS was 13.4 and 12.7 months "
+                 "respectively.") == [("drug Z", 649), ("placebo", 650)]
+
+
+def test_a_shape_whose_names_are_no_arms_does_not_hide_the_randomised_arms():
+    # "the latter group" names no arm: the one group left does not stand for the trial's two arms
+    arms = _arms("Patients were randomized to either chemotherapy in addition to best supportive care or to best "
+                 "supportive care.", "Chemotherapy was allowed in the latter group.", "More patients in the chemotherapy group improved.")
+    assert [label for label, _ in arms] == ["chemotherapy", "best supportive care"]
+    assert [label for label, _ in _arms("Patients were randomized between double-blind MPA 500 mg twice daily or placebo.")] == \
+        ["MPA", "placebo"]
+
+
+def test_dose_levels_of_one_drug_are_arms_named_by_drug_and_dose():
+    assert [label for label, _ in _arms("Patients were randomly assigned to pamidronate 30 mg or 90 mg (252 in each group).")] == \
+        ["pamidronate 30 mg", "pamidronate 90 mg"]
+    arms = find_arms(None, ["Women were randomized to receive either 160, 800, or 1,600 mg/d of megestrol acetate.",
+                            "Women in the 160 mg/d group had fewer side effects."])
+    assert [a.label for a in arms] == ["megestrol acetate 160 mg/d", "megestrol acetate 800 mg/d", "megestrol acetate 1,600 mg/d"]
+    assert arm_mentions("Women in the 160 mg/d group had fewer side effects.", arms)[0][2] == "megestrol acetate 160 mg/d"
+    # a part that is no dose keeps its own name; counts stay with their dose
+    assert _arms("Patients were then randomized to treatment with docetaxel 100 mg/m(2) (49 patients) or 75 mg/m(2) "
+                 "(55 patients) or best supportive care.") == \
+        [("docetaxel 100 mg", 49), ("docetaxel 75 mg", 55), ("best supportive care", None)]
+
+
+def test_randomisation_heads_without_to_or_after_an_aside():
+    assert [label for label, _ in _arms("573 patients were randomly allocated either radiotherapy alone or radiotherapy and "
+                                        "temozolomide.")] == ["radiotherapy alone", "radiotherapy and temozolomide"]
+    assert [label for label, _ in _arms("A total of 574 patients were randomised, after simple mastectomy, to receive either no "
+                                        "adjuvant treatment or oral chlorambucil 10 mg.")] == ["no adjuvant treatment", "oral chlorambucil 10 mg"]
+    assert [label for label, _ in _arms("The trial randomized patients with wild-type, refractory, metastatic cancer to receive "
+                                        "cetuximab plus brivanib or cetuximab plus placebo.")] == \
+        ["cetuximab plus brivanib", "cetuximab plus placebo"]
+
+
+def test_a_ratio_or_a_new_clause_ends_the_last_arm():
+    assert [label for label, _ in _arms("Patients were randomly assigned to dignity therapy, client-centred care, or standard "
+                                        "palliative care in a 1:1:1 ratio.")] == \
+        ["dignity therapy", "client-centred care", "standard palliative care"]
+
+
+def test_an_abbreviation_of_the_first_drug_does_not_name_a_combination():
+    from extractor.backends.rules.arms import _randomised_to
+    arms = _randomised_to(["Patients were randomly assigned to cetuximab (CET) plus brivanib alaninate (BRIV) or placebo."])
+    assert [label for label, *_ in arms] == ["cetuximab plus brivanib alaninate", "placebo"]
+
+
+def test_one_treatment_with_or_without_another():
+    arms = _arms("Intergroup trial E9 randomized patients to CP with or without sorafenib.")
+    assert [label for label, _ in arms] == ["CP", "CP with sorafenib"]
+    arms = _arms("Serum samples of men in a randomized phase 3 trial of ADT +/- chemotherapy were analyzed.")
+    assert [label for label, _ in arms] == ["ADT", "ADT + chemotherapy"]
+
+
+def test_group_followed_by_a_noun_names_no_arm():
+    assert _arms("MANCOVA tested for significant group differences.", "Scores rose in the exercise group.") == []
+
+
+def test_the_bare_control_group_is_the_usual_care_arm():
+    arms = _arms("Doctors were randomly assigned to intervention (29) or standard care (27) groups.",
+                 "The greatest differences with the control group were seen at six months.")
+    assert [label for label, _ in arms] == ["intervention", "standard care"]
+
+
+def test_a_group_clause_ends_where_the_next_group_is_named():
+    arms = find_arms(None, ["Children were divided into two groups.", "The study group received letrozole daily, and "
+                            "the control group received placebo.", "HDL rose in the study group."])
+    assert [i["name"] for i in arms[0].interventions] == ["letrozole"]
+
+
+def test_an_abbreviated_route_does_not_end_the_randomisation():
+    arms = _arms("Patients were randomized 2:1 to receive either epoetin alfa at a dose of 10,000 U thrice weekly s.c. or best "
+                 "supportive care (BSC) to compare the effects on transfusion use.")
+    assert [label for label, _ in arms] == ["epoetin alfa", "BSC"]
+
+
+def test_a_described_placebo_is_the_placebo_arm():
+    arms = _arms("A total of 63 patients were randomly assigned to receive either etanercept at a dose of 25 mg twice weekly "
+                 "versus a comparably administered placebo.")
+    assert [label for label, _ in arms] == ["etanercept", "placebo"]
+
+
+def test_doses_of_one_drug_come_before_a_schedule_left_in_the_label():
+    assert [label for label, _ in _arms("Patients were randomized to receive epoetin beta 30,000 IU or 20,000 IU once weekly "
+                                        "for 12 weeks.")] == ["epoetin beta 30,000 IU", "epoetin beta 20,000 IU"]
