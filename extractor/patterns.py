@@ -292,6 +292,15 @@ class Held:
         return True
 
 
+def needed_any(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """The words of ``pattern``'s most selective group (``needed_words``), shortest (most common) first, so that
+    ``holds_any(text, words)`` stops early where one is held; none when no word is known (then test nothing).
+
+    ``holds_any(text, needed_any(pattern))`` is false only where the pattern cannot match."""
+    groups = needed_words(pattern)
+    return tuple(sorted(groups[0], key=lambda w: (len(w), w))) if groups else ()
+
+
 def first_words(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """A search for a word of ``pattern``'s most selective group (``needed_words``); it matches everywhere when
     no word is known. One alternation of words is searched by first character, far faster than a pattern

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from extractor.patterns import quick
+from extractor.patterns import holds_any, needed_any, quick
 
 BACKGROUND, OBJECTIVE, METHODS = "background", "objective", "methods"
 RESULTS, CONCLUSION = "results", "conclusion"
@@ -451,11 +451,26 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"(?:risk|survival|overall|progression|response|quality))\b"),
 }
 _ORDER = (BACKGROUND, OBJECTIVE, METHODS, RESULTS, CONCLUSION)
+#: The words one of which every match of the background and conclusion cues holds (``patterns.needed_any``):
+#: a sentence lacking them is not searched. A cue is tried at every character of a sentence, and half the
+#: sentences lack the background words, four in five the conclusion words. The other cues' words are in most
+#: sentences, or too many to test: testing them took more time than it saved (timed, alternated in one process).
+_CUE_WORDS = {kind: needed_any(_CUES[kind]) for kind in (BACKGROUND, CONCLUSION)}
+
+
+def _lacks_cue_words(kind: str, low: str) -> bool:
+    """Whether the lowercased sentence ``low`` lacks every word the cue of ``kind`` needs (then it has no such cue)."""
+    return kind in _CUE_WORDS and not holds_any(low, _CUE_WORDS[kind])
+
+
+def _has_cue(kind: str, low: str) -> bool:
+    """Whether the lowercased sentence ``low`` has the cue of ``kind``."""
+    return not _lacks_cue_words(kind, low) and _CUES[kind].search(low) is not None
 
 
 def _cue_scores(sentence: Sentence) -> list[int]:
     low = sentence.text.lower()
-    return [len(_CUES[kind].findall(low)) for kind in _ORDER]
+    return [0 if _lacks_cue_words(kind, low) else len(_CUES[kind].findall(low)) for kind in _ORDER]
 
 
 def infer_kinds(sentences: list[Sentence]) -> list[str]:
@@ -569,7 +584,7 @@ def read_structure(text: str, title: str | None = None) -> Structure:
 def _aim_and_background(sentences: list[Sentence]) -> list[Sentence]:
     """Printed background and objective sections, sentence by sentence, as unlabelled text reads
     them: the statement of aim is the objective; what comes before it, the background."""
-    aims = [s.section in (BACKGROUND, OBJECTIVE) and _CUES[OBJECTIVE].search(s.text.lower()) is not None for s in sentences]
+    aims = [s.section in (BACKGROUND, OBJECTIVE) and _has_cue(OBJECTIVE, s.text.lower()) for s in sentences]
     out = [_objective_in_background(s, aim) for s, aim in zip(sentences, aims, strict=True)]
     first_aim = next((i for i, aim in enumerate(aims) if aim), None)
     if first_aim is None:
@@ -584,7 +599,7 @@ def _objective_in_background(sentence: Sentence, aim: bool) -> Sentence:
     as they are where no label says so."""
     if sentence.section not in (BACKGROUND, OBJECTIVE):
         return sentence
-    kind = OBJECTIVE if aim else BACKGROUND if _CUES[BACKGROUND].search(sentence.text.lower()) else sentence.section
+    kind = OBJECTIVE if aim else BACKGROUND if _has_cue(BACKGROUND, sentence.text.lower()) else sentence.section
     return Sentence(sentence.start, sentence.end, sentence.text, kind, sentence.index) if kind != sentence.section else sentence
 
 

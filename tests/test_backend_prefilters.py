@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from extractor.backends.rules import backend
 from extractor.patterns import holds_any
 from extractor.structure import Sentence
+from tests.conftest import SHARED
 
 
 def _sentence(text: str, index: int = 0, section: str = "methods") -> Sentence:
@@ -83,3 +86,27 @@ def test_trial_words_are_counted_up_to_enough():
 ])
 def test_holds_any(low, keys, held):
     assert holds_any(low, keys) is held
+
+
+def _bulk_texts(limit: int = 600) -> list[str]:
+    path = SHARED / "corpus" / "bulk" / "pmc-abstracts.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/corpus is not beside the project")
+    with path.open() as lines:
+        return [json.loads(line)["abstract"] for _, line in zip(range(limit), lines, strict=False)]
+
+
+def test_a_text_lacking_the_words_of_other_designs_has_none_of_them():
+    """``_NOT_TRIAL`` is counted only in text holding its needed words: the count is findall's everywhere."""
+    texts = [t.lower() for t in _bulk_texts()] + [
+        "a case–control study", "chart review of 40 patients", "we reviewed 112 records", "seer data", "a meta-analysis"]
+    assert sum(bool(backend._NOT_TRIAL.search(low)) for low in texts) >= 5
+    for low in texts:
+        counted = len(backend._NOT_TRIAL.findall(low)) if holds_any(low, backend._NOT_TRIAL_WORDS) else 0
+        assert counted == len(backend._NOT_TRIAL.findall(low)), low[:80]
+
+
+def test_a_treatment_sentence_kept_is_one_the_plain_search_finds():
+    sentences = [s for t in _bulk_texts(200) for s in t.split(". ")]
+    for text in sentences + sentences[:50]:  # the second time, from the kept answers
+        assert backend._says_treatment(text) == bool(backend._TREATMENT.search(text.lower())), text

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from extractor.patterns import Held, first_words, holds_each, needed_words
+from extractor.patterns import Held, first_words, holds_any, holds_each, needed_any, needed_words
 
 
 def test_words_of_each_part_are_needed() -> None:
@@ -64,3 +64,13 @@ def test_held_answers_as_holds_each_for_each_text() -> None:
     held = Held("among the 12 randomised patients")
     assert held.each(groups) and held.each(groups[1:])
     assert not Held("of the 40 patients").each(groups)
+
+
+def test_needed_any_are_the_most_selective_group_shortest_first() -> None:
+    pattern = re.compile(r"\b(?:mice|retrospective|seer|case[–-]control)\b")
+    words = needed_any(pattern)
+    assert words == ("mice", "seer", "control", "retrospective")
+    for text in ("in mice", "a seer study", "a case-control study", "retrospective", "a randomised trial"):
+        assert holds_any(text, words) or pattern.search(text) is None
+    assert not holds_any("a randomised trial", words)
+    assert needed_any(re.compile(r"\d+")) == ()

@@ -6,7 +6,18 @@ import json
 
 import pytest
 
-from extractor.structure import label_kind, read_structure
+from extractor.structure import (
+    _CUES,
+    _ORDER,
+    BACKGROUND,
+    BODY,
+    OBJECTIVE,
+    Sentence,
+    _cue_scores,
+    _has_cue,
+    label_kind,
+    read_structure,
+)
 from tests.conftest import SHARED
 
 TITLE = "Vismodegib plus gemcitabine in metastatic pancreatic cancer: a randomised phase II trial"
@@ -195,3 +206,25 @@ def test_markup_is_taken_from_a_line_only_where_it_has_a_mark():
     assert _without_markup("<h1>A trial</h1>") == "A trial"
     assert _without_markup("A trial of X_1 in Y") == "A trial of X_1 in Y"
     assert _without_markup("A plain title") == "A plain title"
+
+
+def _corpus_sentences(limit: int = 400) -> list[Sentence]:
+    path = SHARED / "corpus" / "bulk" / "pmc-abstracts.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/corpus is not beside the project")
+    with path.open() as lines:
+        rows = [json.loads(line) for _, line in zip(range(limit), lines, strict=False)]
+    return [s for row in rows for s in read_structure(row["abstract"], row.get("title")).sentences]
+
+
+def test_cue_counts_tested_by_their_words_are_the_counts_of_the_plain_search():
+    """A sentence lacking a cue's needed words is not searched: every count is still findall's."""
+    sentences = _corpus_sentences()
+    sentences += [Sentence(0, len(t), t, BODY, 0) for t in (
+        "Little is known about X.", "We aimed to assess whether Y works.", "HR 0.7; 95% CI 0.5-0.9; p=0.01.",
+        "These findings suggest that Z is feasible and safe.", "Patients were randomised to receive A or B.", "")]
+    for s in sentences:
+        plain = [len(_CUES[kind].findall(s.text.lower())) for kind in _ORDER]
+        assert _cue_scores(s) == plain, s.text
+        for kind in (BACKGROUND, OBJECTIVE):
+            assert _has_cue(kind, s.text.lower()) == bool(_CUES[kind].search(s.text.lower())), s.text
