@@ -69,7 +69,7 @@ _UNIT = {"m": "months", "w": "weeks", "d": "days", "y": "years"}
 _CI_RE = Keyed(quick(
     rf"(?:(?P<lvl>\d{{2}}(?:[.·]\d+)?)\s?%\s*)?(?:C[Il]|C\.I\.|confidence intervals?|CrI)\)?\s*(?:[(\[]CI[)\]]\s*)?[:=,]?\s*(?:of\s*|was\s*)?"
     rf"[\[(]?\s*(?P<lo>[-−+]?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?|mo)?\s*(?:[-–—‒]|to|,)\s*"
-    rf"(?P<hi>[−+]?(?:{NUM})|NE\b|not estimable|not reached|NR\b|not evaluable)",
+    rf"(?P<hi>(?:(?<=to)-|(?<=to\s)-|[−+])?(?:{NUM})|NE\b|not estimable|not reached|NR\b|not evaluable)",  # "to -0.20"
     re.IGNORECASE,
 ), "ci", "cl", "c.i", "confidence", "cri")
 _BARE_RANGE = re.compile(
@@ -1052,7 +1052,12 @@ def _about_the_patients(text: str, first: int) -> bool:
     if _SHARE_PAIR.match(text, first) and _SHARES_COMPARED.search(head):
         head = _PEOPLE.sub(" ", head)
     head = _NO_DIFFERENCE_IN.sub(" ", _ANALYSIS_SET.sub(" ", _SHARE_OF_PEOPLE.sub(" ", _FINDINGS_SHOWED.sub(" ", head))))
-    return _NOT_OUTCOME_SUBJECT.search(head) is not None
+    return _NOT_OUTCOME_SUBJECT.search(_DIFFERENCE_BEFORE_VALUE.sub(" ", head)) is not None
+
+
+#: "(between-group difference, 254.6 minutes": the word that names the first number's statistic, not the subject.
+_DIFFERENCE_BEFORE_VALUE = re.compile(r"[(\[]\s*(?:(?:between[- ]groups?|adjusted|mean|absolute)\s+)*differences?"
+                                      r"(?:\s+between\s+(?:the\s+)?(?:groups|arms))?\s*[,:=]?\s*(?:of\s+)?[-+−]?$", re.IGNORECASE)
 
 
 #: "The results showed that the mean score was …": words that frame the finding, not its subject.
