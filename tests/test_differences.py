@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_rules import _sentence_results
 
 
 def _differences(text):
     return [(d.endpoint, d.measure, d.value, d.arm, d.ci_low, d.ci_high) for d in _sentence_results(text, ["A", "B"])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a signed number opening a bracket with its interval, after the outcome it changes
+    ("Patients on A had a significant decrease in HADS anxiety score (-0.90; 95% CI -1.60 to -0.20) compared with B.",
+     [("QOL", "difference", -0.9, None, -1.6, -0.2)]),
+    ("The A group had a greater decrease in fatigue score (-0.66 points; 95% CI -1.04 to -0.27) than the B group.",
+     [("QOL", "difference", -0.66, None, -1.04, -0.27)]),
+    # a coefficient of an association is no trial result; a signed percentage with no interval is left alone
+    ("Reduced weight was associated with reported nausea (−0.26; 95% CI: −0.37 to −0.14, p<0.001).", []),
+    ("Participants showed a significant decrease in flow after the meal (−1.8%, P = 0.017).", []),
+])
+def test_a_signed_value_with_its_interval_is_a_difference(text, expected):
+    assert _differences(text) == expected
 
 
 def test_an_upper_bound_after_to_keeps_its_minus():
