@@ -16,6 +16,7 @@ KEYED_EXAMPLES = {
     "_DIFFERENCE_IN": ["No significant DIFFERENCE was found in surgical margin status between"],
     "_CHANGE_OUTCOME": ["The CHANGE in vertebral BMD", "mean changes from baseline in weight"],
     "_DIFFERENCE_OF": ["the mean Difference in the average pain score between"],
+    "_CHANGED_OUTCOME_BEFORE_SIGN": ["a DECREASE in HADS anxiety score (-0.90; 95% CI", "Improvement in pain (+2 points, 95% Confidence"],
     "_CONTINUED": ["the 5-year RATES were"],
     "_AT_BASELINE": ["renal impairment At Baseline", "at study ENTRY", "at Enrolment", "baseline characteristics"],
     "_RESPECTIVE_SUBGROUPS": ["in patients with stage III and those with stage IV, Respectively", "better for responders THAN for non-responders",

@@ -69,7 +69,7 @@ _UNIT = {"m": "months", "w": "weeks", "d": "days", "y": "years"}
 _CI_RE = Keyed(quick(
     rf"(?:(?P<lvl>\d{{2}}(?:[.·]\d+)?)\s?%\s*)?(?:C[Il]|C\.I\.|confidence intervals?|CrI)\)?\s*(?:[(\[]CI[)\]]\s*)?[:=,]?\s*(?:of\s*|was\s*)?"
     rf"[\[(]?\s*(?P<lo>[-−+]?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?|mo)?\s*(?:[-–—‒]|to|,)\s*"
-    rf"(?P<hi>[−+]?(?:{NUM})|NE\b|not estimable|not reached|NR\b|not evaluable)",
+    rf"(?P<hi>(?:(?<=to)-|(?<=to\s)-|[−+])?(?:{NUM})|NE\b|not estimable|not reached|NR\b|not evaluable)",  # "to -0.20"
     re.IGNORECASE,
 ), "ci", "cl", "c.i", "confidence", "cri")
 _BARE_RANGE = re.compile(
@@ -237,6 +237,8 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
         found.extend(_bare_statistics(text, found, ci_spans))
     if "cycles" in text or "courses" in text:
         found.extend(_cycles_given(text, found, ci_spans))
+    if "(-" in text or "(−" in text or "(+" in text:
+        found.extend(_signed_before_interval(text, found, ci_spans))
     found.extend(_counts(text, mentions, found, ci_spans))
     if "ercent" in text or "er cent" in text:
         found.extend(_worded_percentages(text, found))
@@ -459,6 +461,22 @@ def _cycles_given(text: str, found: list[Value], ci_spans: list[tuple[int, int]]
             if nxt and not _taken(nxt.start("v"), ci_spans, found, out):
                 out.append(_bare_value(text, nxt, "plain"))
     return out
+
+
+#: "a decrease in HADS anxiety score (-0.90; 95% CI -1.60 to -0.20)", "neither HIGH (+0.8; 95% confidence interval
+#: [CI] = -0.8 to 2.4)": a signed number opening a bracket, its interval next, is a change or difference.
+_SIGNED_THEN_INTERVAL = re.compile(rf"\(\s*(?P<v>[-+−](?:{NUM}))(?:\s*points?)?\s*[;,]\s*(?:\d{{2}}\s?%\s*)?(?:C\.?I\.?|confidence interval)\b",
+                                   re.IGNORECASE)
+
+
+def _signed_before_interval(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
+    """Signed numbers that open a bracket with their confidence interval (``_SIGNED_THEN_INTERVAL``): differences."""
+    return [_bare_value(text, m, "diff") for m in _SIGNED_THEN_INTERVAL.finditer(text)
+            if not _taken(m.start("v"), ci_spans, found) and not _ASSOCIATED.search(text, 0, m.start())]
+
+
+#: "reduced WAZ was associated with reported diarrhea (−0.26; 95% CI …)": a coefficient of an association, no trial's result.
+_ASSOCIATED = re.compile(r"\b(?:associat|correlat)\w*", re.IGNORECASE)
 
 
 def _bare_value(text: str, m: re.Match[str], kind: str) -> Value:
@@ -1052,7 +1070,12 @@ def _about_the_patients(text: str, first: int) -> bool:
     if _SHARE_PAIR.match(text, first) and _SHARES_COMPARED.search(head):
         head = _PEOPLE.sub(" ", head)
     head = _NO_DIFFERENCE_IN.sub(" ", _ANALYSIS_SET.sub(" ", _SHARE_OF_PEOPLE.sub(" ", _FINDINGS_SHOWED.sub(" ", head))))
-    return _NOT_OUTCOME_SUBJECT.search(head) is not None
+    return _NOT_OUTCOME_SUBJECT.search(_DIFFERENCE_BEFORE_VALUE.sub(" ", head)) is not None
+
+
+#: "(between-group difference, 254.6 minutes": the word that names the first number's statistic, not the subject.
+_DIFFERENCE_BEFORE_VALUE = re.compile(r"[(\[]\s*(?:(?:between[- ]groups?|adjusted|mean|absolute)\s+)*differences?"
+                                      r"(?:\s+between\s+(?:the\s+)?(?:groups|arms))?\s*[,:=]?\s*(?:of\s+)?[-+−]?$", re.IGNORECASE)
 
 
 #: "The results showed that the mean score was …": words that frame the finding, not its subject.
@@ -1094,12 +1117,22 @@ _DIFFERENCE_OF = Keyed(quick(
 ), "difference")
 
 
+#: "a significant decrease in HADS anxiety score (-0.90; 95% CI …)": the outcome a signed change in brackets is of.
+_CHANGED_OUTCOME_BEFORE_SIGN = Keyed(quick(
+    r"\b(?:decrease|increase|reduction|improvement|decline|change|difference)s?\s+in\s+(?:the\s+)?"
+    r"(?P<c>[a-z][\w -]{2,50}?)\s*\(\s*[-+−]\d[\d.,·]*(?:\s*[a-z]+)?\s*[;,]\s*(?:\d{2}\s?%\s*)?(?:C\.?I|confidence)\b",
+    re.IGNORECASE),
+    "decrease", "increase", "reduction", "improvement", "decline", "change", "difference")
+
+
 def _difference_outcome(sentence: Sentence) -> list[Mention]:
-    """A results sentence that reports a mean difference in an outcome no rule names: that outcome."""
-    found = _DIFFERENCE_OF.search(sentence.text) if sentence.section == "results" else None
+    """A results sentence that reports a mean difference or a change in an outcome no rule names: that outcome."""
+    if sentence.section != "results":
+        return []
+    found = _DIFFERENCE_OF.search(sentence.text) or _CHANGED_OUTCOME_BEFORE_SIGN.search(sentence.text)
     if found is None:
         return []
-    group = "a" if found.group("a") else "b"
+    group = next(g for g in ("a", "b", "c") if found.re.groupindex.get(g) and found.group(g))
     return [Mention(found.start(group), found.end(group), found.group(group), kind_by_words(found.group(group), _OUTCOME_KINDS), None)]
 
 
