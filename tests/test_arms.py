@@ -716,3 +716,9 @@ def test_a_described_placebo_is_the_placebo_arm():
 def test_doses_of_one_drug_come_before_a_schedule_left_in_the_label():
     assert [label for label, _ in _arms("Patients were randomized to receive epoetin beta 30,000 IU or 20,000 IU once weekly "
                                         "for 12 weeks.")] == ["epoetin beta 30,000 IU", "epoetin beta 20,000 IU"]
+
+
+def test_a_negated_name_is_no_mention_of_its_arm() -> None:
+    arms = [ArmDraft(label="AM", aliases=["AM"]), ArmDraft(label="placebo", aliases=["placebo"])]
+    text = "Relapse occurred in 12% with AM and 34% without AM."
+    assert [label for *_, label in arm_mentions(text, arms)] == ["AM"]
