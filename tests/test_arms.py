@@ -722,3 +722,23 @@ def test_a_negated_name_is_no_mention_of_its_arm() -> None:
     arms = [ArmDraft(label="AM", aliases=["AM"]), ArmDraft(label="placebo", aliases=["placebo"])]
     text = "Relapse occurred in 12% with AM and 34% without AM."
     assert [label for *_, label in arm_mentions(text, arms)] == ["AM"]
+
+
+def test_counts_bound_the_arms_over_the_commas_inside_one() -> None:
+    sentence = ("Patients were randomized to receive 21-day cycles of oral gemcitabine 1250 mg/m2 twice daily, on Days 1-14, "
+                "plus docetaxel 75 mg/m2 Day 1 (n = 250), or docetaxel 100 mg/m2 on Day 1 (n = 251).")
+    arms = find_arms(None, [sentence])
+    assert sorted((a.label, a.n) for a in arms) == [("docetaxel", 251), ("gemcitabine plus docetaxel", 250)]
+
+
+def test_counts_inside_a_comma_list_leave_it_a_list() -> None:
+    sentence = "Women were randomly assigned to CBT (n=19), PE (n=14), CBT/PE (n=16), or to a waiting list control group (n=13)."
+    assert len(find_arms(None, [sentence])) == 4
+
+
+def test_a_two_drug_arm_is_also_named_with_a_slash() -> None:
+    arms = [ArmDraft(label="drugA plus docetaxel", aliases=["drugA plus docetaxel"]),
+            ArmDraft(label="docetaxel", aliases=["docetaxel"])]
+    from extractor.backends.rules.arms import _add_slash_aliases
+    _add_slash_aliases(arms)
+    assert [label for *_, label in arm_mentions("drugA/docetaxel gave 14.5 months", arms)] == ["drugA plus docetaxel"]
