@@ -742,3 +742,14 @@ def test_a_two_drug_arm_is_also_named_with_a_slash() -> None:
     from extractor.backends.rules.arms import _add_slash_aliases
     _add_slash_aliases(arms)
     assert [label for *_, label in arm_mentions("drugA/docetaxel gave 14.5 months", arms)] == ["drugA plus docetaxel"]
+
+
+def test_a_maximum_number_of_cycles_is_no_part_of_the_label() -> None:
+    sentence = ("Women were randomly assigned to AT (doxorubicin 50 mg/m(2) plus paclitaxel 175 mg/m(2)) or AC "
+                "(doxorubicin 50 mg/m(2) plus cyclophosphamide 500 mg/m(2)) every 3 weeks for a maximum of eight cycles.")
+    assert sorted(a.label for a in find_arms(None, [sentence])) == ["AC", "AT"]
+
+
+def test_two_words_for_the_kind_of_arm_are_cut() -> None:
+    sentence = "After surgery, 127 patients were randomized to hypnosis or usual care Study Arms."
+    assert sorted(a.label for a in find_arms(None, [sentence])) == ["hypnosis", "usual care"]

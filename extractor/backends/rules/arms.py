@@ -1293,7 +1293,8 @@ def _short_label(raw: str) -> str:
 _EMPTIED_COMMAS = re.compile(r"\s*,(?:\s*,)*\s*(?=plus\b|\+)")  # ", on Days 1-14, plus" less its days: ", , plus"
 _IN_ADDITION = re.compile(r"\s+in addition to\b.*$", re.IGNORECASE)  # "chemotherapy in addition to best supportive care"
 _KIND_OR_LENGTH_TAIL = re.compile(  # "… arm", "… for 6 cycles"
-    r"\s+(?:arms?|groups?|regimens?)$|\s+for\s+(?:up to\s+)?\d+\s+(?:days?|weeks?|months?|years?|cycles?)$", re.IGNORECASE)
+    r"\s+(?:(?:study|treatment)\s+)?(?:arms?|groups?|regimens?)$|\s+for\s+(?:up to\s+|a maximum of\s+)?(?:\d+|two|three|four|five|six|eight|twelve)\s+"
+    r"(?:days?|weeks?|months?|years?|cycles?|courses?)$", re.IGNORECASE)  # "… for a maximum of six cycles"
 _IN_COMBINATION = re.compile(r"\s+in combination with\b.*$", re.IGNORECASE)
 _SEQUENCE_TAIL = re.compile(r"\s+(?:with subsequent|followed by)\s+.*$", re.IGNORECASE)
 _AS_CONTROLS = re.compile(r"\bas (?:the )?controls?$", re.IGNORECASE)  # "to no preservation as controls"
