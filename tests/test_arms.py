@@ -753,3 +753,17 @@ def test_a_maximum_number_of_cycles_is_no_part_of_the_label() -> None:
 def test_two_words_for_the_kind_of_arm_are_cut() -> None:
     sentence = "After surgery, 127 patients were randomized to hypnosis or usual care Study Arms."
     assert sorted(a.label for a in find_arms(None, [sentence])) == ["hypnosis", "usual care"]
+
+
+def test_received_with_a_count_ending_each_part() -> None:
+    sentence = "Before radiotherapy, patients received a 20-mg dose of octreotide (99 patients) or placebo (97 patients) intramuscularly."
+    assert [(a.label, a.n) for a in find_arms(None, [sentence])] == [("octreotide", 99), ("placebo", 97)]
+
+
+def test_received_without_counts_names_no_arms() -> None:
+    assert find_arms(None, ["Patients received a 20-mg dose of octreotide or placebo intramuscularly."]) == []
+
+
+def test_the_last_arm_ends_at_its_count() -> None:
+    sentence = "Outpatients were randomly assigned to sertraline (N=33) or placebo (N=36) in a double-blind 6-week trial."
+    assert sorted(a.label for a in find_arms(None, [sentence])) == ["placebo", "sertraline"]

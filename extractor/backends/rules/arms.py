@@ -431,7 +431,7 @@ def _comparison_arms(title: str | None, sentences: list[str], text: str, named: 
     """ "randomised to X or Y", then "X (AT) versus Y (AC)", then "X versus Y" in the title."""
     return [(label, [label], count, defining)
             for label, count, defining in _randomised_to(sentences) or _abbreviated_pair(sentences) or _title_versus(title)
-            or _compared_pair(sentences) or _trial_of_one_with_or_without(sentences)]
+            or _compared_pair(sentences) or _trial_of_one_with_or_without(sentences) or _received_with_counts(sentences)]
 
 
 #: How arms are named, most explicit first; the first shape that finds arms names them.
@@ -1381,7 +1381,12 @@ def _arm_spans(masked: str, start: int, end: int, cuts: list[re.Match[str]]) -> 
 
 def _counted_spans(sentence: str, start: int, end: int, cuts: list[re.Match[str]]) -> list[tuple[int, int]]:
     r""" "A, on days 1-14, plus B (n = 255), or C (n = 256)": when each part ends in its count, the counts (not the
-    commas inside a part) bound the arms; [] when some part has no count of its own."""
+    commas inside a part) bound the arms; [] when some part has no count of its own. The last part ends at its
+    count when words of time, route or setting follow it ("B (106 patients) via intramuscular injection"), not a
+    head the parts share ("robotic (n = 46) or open (n = 44) resection")."""
+    last = _COUNT_IN_PART.search(sentence, cuts[-1].end(), end) if cuts else None
+    if last and _AFTER_THE_ARMS.match(sentence, last.end()):
+        end = last.end()
     bounds = [start, *(x for c in cuts for x in (c.start(), c.end())), end]
     spans = list(zip(bounds[::2], bounds[1::2], strict=True))
     parts = [sentence[a:b].rstrip(" ,.") for a, b in spans]
@@ -1389,6 +1394,29 @@ def _counted_spans(sentence: str, start: int, end: int, cuts: list[re.Match[str]
     return spans if cuts and one_count_each else []  # not "A (n=109), B (n=104), or C (n=103)"
 
 
+#: "patients received a 30-mg dose of LAO (109 patients) or placebo (106 patients)": no word of randomisation, so a count must end each part.
+_RECEIVED = re.compile(r"\breceived\s+(?:either\s+)?")
+
+
+def _received_with_counts(sentences: list[str]) -> list[tuple[str, int | None, str]]:
+    """ "patients received A (109 patients) or B (106 patients)": the arms of a sentence without a word of
+    randomisation, when a count ends each of its parts."""
+    for sentence in sentences:
+        masked = mask_brackets(sentence)
+        head = _RECEIVED.search(masked) if "received" in sentence else None
+        if head is None:
+            continue
+        stop = _CLAUSE_END.search(masked, head.end())
+        end = stop.start() if stop else len(masked)
+        spans = _counted_spans(sentence, head.end(), end, list(_OR_WORD.finditer(masked, head.end(), end)))
+        out = [(_short_label(sentence[a:b]), _COUNT_IN_PART.search(sentence[a:b]), sentence[a:b].strip(" ,")) for a, b in spans]
+        if out and all(1 <= len(label.split()) <= 6 and tidy_label(label) for label, _, _ in out):
+            return [(label, int(c.group(1) or c.group(2)) if c else None, part) for label, c, part in out]
+    return []
+
+
+_AFTER_THE_ARMS = re.compile(r"\s*(?:[,;.]|$|(?:in|for|via|during|as|at|on|over|from|after|before|until|given|administered|"
+                             r"daily|once|twice|each|every|[a-z]+ly)\b)")
 _COUNT_AT_END = re.compile(r"(?:\(|[;,]\s*)(?:[nN]\s*=\s*\d+|\d+\s+(?:patients|pts|participants|women|men))\s*\)$")
 
 
