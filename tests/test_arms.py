@@ -716,3 +716,54 @@ def test_a_described_placebo_is_the_placebo_arm():
 def test_doses_of_one_drug_come_before_a_schedule_left_in_the_label():
     assert [label for label, _ in _arms("Patients were randomized to receive epoetin beta 30,000 IU or 20,000 IU once weekly "
                                         "for 12 weeks.")] == ["epoetin beta 30,000 IU", "epoetin beta 20,000 IU"]
+
+
+def test_a_negated_name_is_no_mention_of_its_arm() -> None:
+    arms = [ArmDraft(label="AM", aliases=["AM"]), ArmDraft(label="placebo", aliases=["placebo"])]
+    text = "Relapse occurred in 12% with AM and 34% without AM."
+    assert [label for *_, label in arm_mentions(text, arms)] == ["AM"]
+
+
+def test_counts_bound_the_arms_over_the_commas_inside_one() -> None:
+    sentence = ("Patients were randomized to receive 21-day cycles of oral gemcitabine 1250 mg/m2 twice daily, on Days 1-14, "
+                "plus docetaxel 75 mg/m2 Day 1 (n = 250), or docetaxel 100 mg/m2 on Day 1 (n = 251).")
+    arms = find_arms(None, [sentence])
+    assert sorted((a.label, a.n) for a in arms) == [("docetaxel", 251), ("gemcitabine plus docetaxel", 250)]
+
+
+def test_counts_inside_a_comma_list_leave_it_a_list() -> None:
+    sentence = "Women were randomly assigned to CBT (n=19), PE (n=14), CBT/PE (n=16), or to a waiting list control group (n=13)."
+    assert len(find_arms(None, [sentence])) == 4
+
+
+def test_a_two_drug_arm_is_also_named_with_a_slash() -> None:
+    arms = [ArmDraft(label="drugA plus docetaxel", aliases=["drugA plus docetaxel"]),
+            ArmDraft(label="docetaxel", aliases=["docetaxel"])]
+    from extractor.backends.rules.arms import _add_slash_aliases
+    _add_slash_aliases(arms)
+    assert [label for *_, label in arm_mentions("drugA/docetaxel gave 14.5 months", arms)] == ["drugA plus docetaxel"]
+
+
+def test_a_maximum_number_of_cycles_is_no_part_of_the_label() -> None:
+    sentence = ("Women were randomly assigned to AT (doxorubicin 50 mg/m(2) plus paclitaxel 175 mg/m(2)) or AC "
+                "(doxorubicin 50 mg/m(2) plus cyclophosphamide 500 mg/m(2)) every 3 weeks for a maximum of eight cycles.")
+    assert sorted(a.label for a in find_arms(None, [sentence])) == ["AC", "AT"]
+
+
+def test_two_words_for_the_kind_of_arm_are_cut() -> None:
+    sentence = "After surgery, 127 patients were randomized to hypnosis or usual care Study Arms."
+    assert sorted(a.label for a in find_arms(None, [sentence])) == ["hypnosis", "usual care"]
+
+
+def test_received_with_a_count_ending_each_part() -> None:
+    sentence = "Before radiotherapy, patients received a 20-mg dose of octreotide (99 patients) or placebo (97 patients) intramuscularly."
+    assert [(a.label, a.n) for a in find_arms(None, [sentence])] == [("octreotide", 99), ("placebo", 97)]
+
+
+def test_received_without_counts_names_no_arms() -> None:
+    assert find_arms(None, ["Patients received a 20-mg dose of octreotide or placebo intramuscularly."]) == []
+
+
+def test_the_last_arm_ends_at_its_count() -> None:
+    sentence = "Outpatients were randomly assigned to sertraline (N=33) or placebo (N=36) in a double-blind 6-week trial."
+    assert sorted(a.label for a in find_arms(None, [sentence])) == ["placebo", "sertraline"]

@@ -278,6 +278,7 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     arms = _fold_generic_arm(arms)
     _add_distinctive_aliases(arms, low)
     _add_spacing_aliases(arms)
+    _add_slash_aliases(arms)
     _add_abbreviation_aliases(arms, glossary)
     _add_generic_aliases(arms, named)
     return sorted(arms, key=lambda a: min(_first_mention(low, a), _dose_mention(low, a)))
@@ -319,6 +320,17 @@ def _opens_long_form(alias: str, long_form: str, abbr: str) -> bool:
 
 
 _JOINED = re.compile(r"\s*([+/])\s*")
+
+
+def _add_slash_aliases(arms: list[ArmDraft]) -> None:
+    """ "capecitabine plus docetaxel" is also "capecitabine/docetaxel", as texts name a two-drug arm either way."""
+    for arm in arms:
+        pair = _TWO_JOINED.fullmatch(arm.label or "")
+        if pair and f"{pair.group(1)}/{pair.group(2)}" not in arm.aliases:
+            arm.aliases.append(f"{pair.group(1)}/{pair.group(2)}")
+
+
+_TWO_JOINED = re.compile(r"([\w-]+) (?:plus|and|with|\+) ([\w-]+)")
 
 
 def _add_spacing_aliases(arms: list[ArmDraft]) -> None:
@@ -419,7 +431,7 @@ def _comparison_arms(title: str | None, sentences: list[str], text: str, named: 
     """ "randomised to X or Y", then "X (AT) versus Y (AC)", then "X versus Y" in the title."""
     return [(label, [label], count, defining)
             for label, count, defining in _randomised_to(sentences) or _abbreviated_pair(sentences) or _title_versus(title)
-            or _compared_pair(sentences) or _trial_of_one_with_or_without(sentences)]
+            or _compared_pair(sentences) or _trial_of_one_with_or_without(sentences) or _received_with_counts(sentences)]
 
 
 #: How arms are named, most explicit first; the first shape that finds arms names them.
@@ -1257,6 +1269,7 @@ def _short_label(raw: str) -> str:
         bare = _DOSE_AND_SCHEDULE.sub("", label).strip(" ,;.")
         # "8 Gy in a single fraction": the dose is the arm; what is left is only its schedule
         label = bare if bare and not re.match(r"(?:in|over|at|as)\b", bare, re.IGNORECASE) else label
+        label = _EMPTIED_COMMAS.sub(" ", label)  # "capecitabine, on Days 1-14, plus docetaxel" less its doses and days
     label = _IN_ADDITION.sub("", label)
     label = _KIND_OR_LENGTH_TAIL.sub("", label)
     label = _TRAILING_ROUTE.sub("", label)  # "placebo orally bid"
@@ -1277,9 +1290,11 @@ def _short_label(raw: str) -> str:
 
 
 #: What a label may end with and is no part of the arm's name (each is cut):
+_EMPTIED_COMMAS = re.compile(r"\s*,(?:\s*,)*\s*(?=plus\b|\+)")  # ", on Days 1-14, plus" less its days: ", , plus"
 _IN_ADDITION = re.compile(r"\s+in addition to\b.*$", re.IGNORECASE)  # "chemotherapy in addition to best supportive care"
 _KIND_OR_LENGTH_TAIL = re.compile(  # "… arm", "… for 6 cycles"
-    r"\s+(?:arms?|groups?|regimens?)$|\s+for\s+(?:up to\s+)?\d+\s+(?:days?|weeks?|months?|years?|cycles?)$", re.IGNORECASE)
+    r"\s+(?:(?:study|treatment)\s+)?(?:arms?|groups?|regimens?)$|\s+for\s+(?:up to\s+|a maximum of\s+)?(?:\d+|two|three|four|five|six|eight|twelve)\s+"
+    r"(?:days?|weeks?|months?|years?|cycles?|courses?)$", re.IGNORECASE)  # "… for a maximum of six cycles"
 _IN_COMBINATION = re.compile(r"\s+in combination with\b.*$", re.IGNORECASE)
 _SEQUENCE_TAIL = re.compile(r"\s+(?:with subsequent|followed by)\s+.*$", re.IGNORECASE)
 _AS_CONTROLS = re.compile(r"\bas (?:the )?controls?$", re.IGNORECASE)  # "to no preservation as controls"
@@ -1364,6 +1379,47 @@ def _arm_spans(masked: str, start: int, end: int, cuts: list[re.Match[str]]) -> 
     return list(zip(bounds[::2], bounds[1::2], strict=True))
 
 
+def _counted_spans(sentence: str, start: int, end: int, cuts: list[re.Match[str]]) -> list[tuple[int, int]]:
+    r""" "A, on days 1-14, plus B (n = 255), or C (n = 256)": when each part ends in its count, the counts (not the
+    commas inside a part) bound the arms; [] when some part has no count of its own. The last part ends at its
+    count when words of time, route or setting follow it ("B (106 patients) via intramuscular injection"), not a
+    head the parts share ("robotic (n = 46) or open (n = 44) resection")."""
+    last = _COUNT_IN_PART.search(sentence, cuts[-1].end(), end) if cuts else None
+    if last and _AFTER_THE_ARMS.match(sentence, last.end()):
+        end = last.end()
+    bounds = [start, *(x for c in cuts for x in (c.start(), c.end())), end]
+    spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+    parts = [sentence[a:b].rstrip(" ,.") for a, b in spans]
+    one_count_each = all(_COUNT_AT_END.search(p) and len(_COUNT_IN_PART.findall(p)) == 1 for p in parts)
+    return spans if cuts and one_count_each else []  # not "A (n=109), B (n=104), or C (n=103)"
+
+
+#: "patients received a 30-mg dose of LAO (109 patients) or placebo (106 patients)": no word of randomisation, so a count must end each part.
+_RECEIVED = re.compile(r"\breceived\s+(?:either\s+)?")
+
+
+def _received_with_counts(sentences: list[str]) -> list[tuple[str, int | None, str]]:
+    """ "patients received A (109 patients) or B (106 patients)": the arms of a sentence without a word of
+    randomisation, when a count ends each of its parts."""
+    for sentence in sentences:
+        masked = mask_brackets(sentence)
+        head = _RECEIVED.search(masked) if "received" in sentence else None
+        if head is None:
+            continue
+        stop = _CLAUSE_END.search(masked, head.end())
+        end = stop.start() if stop else len(masked)
+        spans = _counted_spans(sentence, head.end(), end, list(_OR_WORD.finditer(masked, head.end(), end)))
+        out = [(_short_label(sentence[a:b]), _COUNT_IN_PART.search(sentence[a:b]), sentence[a:b].strip(" ,")) for a, b in spans]
+        if out and all(1 <= len(label.split()) <= 6 and tidy_label(label) for label, _, _ in out):
+            return [(label, int(c.group(1) or c.group(2)) if c else None, part) for label, c, part in out]
+    return []
+
+
+_AFTER_THE_ARMS = re.compile(r"\s*(?:[,;.]|$|(?:in|for|via|during|as|at|on|over|from|after|before|until|given|administered|"
+                             r"daily|once|twice|each|every|[a-z]+ly)\b)")
+_COUNT_AT_END = re.compile(r"(?:\(|[;,]\s*)(?:[nN]\s*=\s*\d+|\d+\s+(?:patients|pts|participants|women|men))\s*\)$")
+
+
 def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
     """ "randomised to receive X (n = 214) or Y (n = 215)": two arms, with their counts."""
     for sentence in sentences:
@@ -1382,7 +1438,8 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         # "to receive a 78-day, outpatient regimen of either A or B": the arms start after "either"
         either = _EITHER.search(masked, head.end(), cuts[0].start()) if cuts else None
         begin = either.end() if either else head.end()
-        spans = _arm_spans(masked, begin, end, [c for c in cuts if c.start() >= begin])
+        spans = _counted_spans(sentence, begin, end, [c for c in cuts if c.start() >= begin]) \
+            or _arm_spans(masked, begin, end, [c for c in cuts if c.start() >= begin])
         parts = [sentence[a:b].strip(" ,") for a, b in spans]
         doses = _dose_levels(parts) if sum(any(ch.isdigit() for ch in p) for p in parts) >= 2 else []  # doses need digits
         if doses:
@@ -1651,9 +1708,19 @@ def arm_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
             if any(s <= start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            out.append((start, end, label))
+            if not _negated(low, start):
+                out.append((start, end, label))
     out.sort()
     return out
+
+
+#: The words that deny a name just before it: "34% without AM", "no radiotherapy", "not receiving RT".
+_NEGATION_BEFORE = re.compile(r"\b(?:without|no|not\s+(?:receiving|given|treated\s+with))\s+(?:the\s+|any\s+)?$")
+
+
+def _negated(low: str, start: int) -> bool:
+    """True when the name at ``start`` is denied ("without AM"): it names the other arm, or none."""
+    return _NEGATION_BEFORE.search(low, max(0, start - 30), start) is not None
 
 
 def _listed_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
