@@ -2193,3 +2193,16 @@ def test_means_named_before_their_outcome_or_in_a_bracketed_pair(text, expected)
 ])
 def test_respectively_lists_of_other_items(text, expected):
     assert [(d.value, d.arm) for d in _sentence_results(text, ["arm A", "arm B"])] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a value followed by its own group, described in words no arm name matches, is not given another arm
+    ("The rates were 21% in the arm A group versus 33% in the arm B group and 23% in the arm C group versus 30% in "
+     "the group undergoing thyroid hormone withdrawal.", [(21.0, "arm A"), (33.0, "arm B"), (23.0, "arm C"), (30.0, None)]),
+    ("Success rates were 85.0% in the group receiving low-dose radioiodine versus 88.9% in the group receiving the high "
+     "dose and 87.1% in the arm C group.", [(85.0, None), (88.9, None), (87.1, "arm C")]),
+    # but a group described by the arm's own name is that arm
+    ("The rates were 21% in the arm A group versus 33% in patients receiving arm B.", [(21.0, "arm A"), (33.0, "arm B")]),
+])
+def test_pairs_with_a_group_no_arm_names(text, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["arm A", "arm B", "arm C"])] == expected

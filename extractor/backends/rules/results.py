@@ -2067,7 +2067,8 @@ def _versus_pairs(scene: _ArmScene) -> None:
                 candidates = [scene.added_arm, *(x for x in candidates if x != scene.added_arm)]
             pair = _from_to_order(candidates) if from_to else candidates
             a.arm = a.arm or next((x for x in pair if x != b.arm), None)
-            b.arm = b.arm or next((x for x in pair if x != a.arm), None)
+            if not _own_group_after(scene.text, b.end, next((s for s, *_ in scene.mentions if s >= b.end), None)):
+                b.arm = b.arm or next((x for x in pair if x != a.arm), None)
 
 
 def _pair_candidates(scene: _ArmScene) -> list[str]:
@@ -2247,6 +2248,8 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
         gap = _BRACKETS.sub("", text[draft.end: start])  # "(95% CI 1.5–3.5 months) for the DZ group"
         if re.search(rf"[(\[:]\s*(?:\d|{WORD_NUMBER}\b)", gap) or re.search(rf"\b{VERSUS}(?!\w)", text[draft.end: start]):
             return None  # "139 patients died (64 in the A group": the arm is the bracketed number's; "(45% v 30%) … in arm A": a pair's
+        if _own_group_after(text, draft.end, start):
+            return None  # "88.9% in the group receiving the high dose and 87.1% in the X group": the value's own group
         if _TURN.search(gap) or _WHOLE_TRIAL.search(gap) or _NEGATED_ARM.search(text, max(0, start - 12), start):
             return None  # "fatigue (34.78%), whereas those in the gefitinib group …": the next clause's arm; "12.0 months
             # overall, 14.1 months with A": the whole trial's; "34% without AM": not AM's
@@ -2261,6 +2264,17 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
     return None
 
 
+def _own_group_after(text: str, end: int, arm_start: int | None) -> bool:
+    """Whether the value is followed by its own group, described in words no arm name matches ("86.7% in the group
+    undergoing thyroid hormone withdrawal"), before the arm named at ``arm_start`` (after another value, or not
+    within the next 60 characters, or no arm named after it)."""
+    m = _GROUP_DESCRIBED.match(text, end)
+    return m is not None and (arm_start is None or arm_start - m.end() > 60 or _DIGIT.search(text, m.end(), arm_start) is not None)
+
+
+#: Right after a value, a group described: "in the group receiving", "among those who", "in patients undergoing".
+_GROUP_DESCRIBED = re.compile(r"\s*%?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:in|among|for)\s+(?:the\s+)?(?:group|patients|those|subjects)\s+"
+                              r"(?:who|undergoing|receiving|treated|given|that)\b", re.IGNORECASE)
 #: Right before an arm's name, words that deny it: "34% without AM", "in patients not receiving AM".
 _NEGATED_ARM = re.compile(r"\b(?:without|not receiving|no)\s+(?:the\s+)?$", re.IGNORECASE)
 #: Words that turn to another clause: an arm named after them is not the value's.
