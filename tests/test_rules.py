@@ -2206,3 +2206,10 @@ def test_respectively_lists_of_other_items(text, expected):
 ])
 def test_pairs_with_a_group_no_arm_names(text, expected):
     assert [(d.value, d.arm) for d in _sentence_results(text, ["arm A", "arm B", "arm C"])] == expected
+
+
+def test_values_bracketed_after_an_arm_respectively():
+    # a run in the brackets right after an arm's name is that arm's list of outcomes, not a run per arm
+    text = ("Levels were decreased in the arm A group (−64%, −37%, −46%, and −54%, respectively, compared with baseline), "
+            "and these changes were similar to those of the arm B group (P > 0.05).")
+    assert [d.arm for d in _sentence_results(text, ["arm A", "arm B"])] == ["arm A"] * 4

@@ -1915,7 +1915,7 @@ def _respectively_in_runs(scene: _ArmScene) -> None:
     k = len(listed)
     for group in _value_groups(scene) if k >= 2 else ():
         if len(group) < 2 * k or len(group) % k or any(d.arm for d in group) \
-                or any(group[0].pos < start < group[-1].pos for start, *_ in scene.mentions):
+                or any(group[0].pos < start < group[-1].pos for start, *_ in scene.mentions) or _in_arm_bracket(scene, group):
             continue  # "88.9%, 44.4%, and 16.7% for the vaccine group, respectively, and 75.0%, …": each run names its arm
         runs = [group[i:i + k] for i in range(0, len(group), k)]
         between = [scene.text[a[-1].end: b[0].pos] for a, b in pairwise(runs)]
@@ -1939,13 +1939,29 @@ def _values_before_arm_list(scene: _ArmScene) -> None:
                 d.arm = label
 
 
+def _in_arm_bracket(scene: _ArmScene, group: list[Draft]) -> bool:
+    """Whether the values are all in the brackets right after an arm's name ("decreased in the ZA10 group (−64%, −37%,
+    −46%, and −54%, respectively, compared with baseline)": a list of outcomes of that arm, for ``_arm_then_bracket``)."""
+    for _, end, _ in scene.mentions:
+        opening = _BRACKET_OF_VALUES.match(scene.text, end, end + 12)
+        close = _closing_bracket(scene.text, opening.end()) if opening else None
+        if opening and close is not None and opening.end() <= group[0].pos and group[-1].end <= close \
+                and not _VERSUS.search(scene.text, opening.end(), group[-1].end):
+            return True  # not "compared with those in the EP arm (21% plus 55% versus 13% plus 48%, respectively)"
+    return False
+
+
+#: After an arm's name, a bracket that opens on a value: "(59%", "group (−64%".
+_BRACKET_OF_VALUES = re.compile(r"\s?(?:(?:group|arm|cohort)\s?)?[(\[]\s*(?=[−-]?\d)", re.IGNORECASE)
+
+
 def _arm_then_bracket(scene: _ArmScene) -> None:
     """Values in the brackets right after an arm's name: "patients taking AT (59%, with 10% CR, 49% PR)"."""
     for _, end, label in scene.mentions:
-        opening = re.match(r"\s?(?:(?:group|arm|cohort)\s?)?[(\[]\s*(?=\d)", scene.text[end:end + 12])  # the bracket opens on a value
+        opening = _BRACKET_OF_VALUES.match(scene.text, end, end + 12)  # the bracket opens on a value
         if opening is None:
             continue
-        close = _closing_bracket(scene.text, end + opening.end())
+        close = _closing_bracket(scene.text, opening.end())
         inside = [d for d in scene.arm_level if end < d.pos and (close is None or d.end <= close)]
         last = inside[-1].pos if inside else end
         bound = close if close is not None else last
