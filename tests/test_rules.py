@@ -2174,3 +2174,42 @@ def test_shares_of_more_or_fewer_patients_in_a_pair(text, expected):
 ])
 def test_means_named_before_their_outcome_or_in_a_bracketed_pair(text, expected):
     assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "respectively" for a list of outcomes, times or groups that are no arms: the values are no arm's
+    ("Overall and major complications occurred in 74% and 24% of the cases, respectively.", [(74.0, None), (24.0, None)]),
+    ("Grade 3 neutropenia and anemia were seen in 20% and 10% of patients, respectively.", [(20.0, None), (10.0, None)]),
+    ("The rates were 40% and 30% in men and women, respectively.", [(40.0, None), (30.0, None)]),
+    ("The mean change was -0.132 (SD 0.2) and -0.138 (SD 0.3) in 3 and 6 months, respectively.",
+     [(-0.132, None), (-0.138, None), (3.0, None), (6.0, None)]),
+    # but a list of groups is the arms in the trial's own words
+    ("Response rates in the 24- and 48-week groups were 90% and 88%, respectively.", [(90.0, "arm A"), (88.0, "arm B")]),
+    ("Withdrawal was 1.9% and 9.4% for patients receiving 250 and 500 mg, respectively.", [(1.9, "arm A"), (9.4, "arm B")]),
+    ("Response rates were 40% and 30%, respectively.", [(40.0, "arm A"), (30.0, "arm B")]),
+    # a value of the whole trial, or of patients without the arm's treatment, is not the arm named after it
+    ("Median OS was 12.0 months overall, 14.1 months with arm A.", [(12.0, None), (14.1, "arm A")]),
+    ("Remission was 60% with arm A and 34% without arm A.", [(60.0, "arm A"), (34.0, "arm B")]),
+])
+def test_respectively_lists_of_other_items(text, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["arm A", "arm B"])] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a value followed by its own group, described in words no arm name matches, is not given another arm
+    ("The rates were 21% in the arm A group versus 33% in the arm B group and 23% in the arm C group versus 30% in "
+     "the group undergoing thyroid hormone withdrawal.", [(21.0, "arm A"), (33.0, "arm B"), (23.0, "arm C"), (30.0, None)]),
+    ("Success rates were 85.0% in the group receiving low-dose radioiodine versus 88.9% in the group receiving the high "
+     "dose and 87.1% in the arm C group.", [(85.0, None), (88.9, None), (87.1, "arm C")]),
+    # but a group described by the arm's own name is that arm
+    ("The rates were 21% in the arm A group versus 33% in patients receiving arm B.", [(21.0, "arm A"), (33.0, "arm B")]),
+])
+def test_pairs_with_a_group_no_arm_names(text, expected):
+    assert [(d.value, d.arm) for d in _sentence_results(text, ["arm A", "arm B", "arm C"])] == expected
+
+
+def test_values_bracketed_after_an_arm_respectively():
+    # a run in the brackets right after an arm's name is that arm's list of outcomes, not a run per arm
+    text = ("Levels were decreased in the arm A group (−64%, −37%, −46%, and −54%, respectively, compared with baseline), "
+            "and these changes were similar to those of the arm B group (P > 0.05).")
+    assert [d.arm for d in _sentence_results(text, ["arm A", "arm B"])] == ["arm A"] * 4

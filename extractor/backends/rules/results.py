@@ -1871,9 +1871,38 @@ def _respective_arms(scene: _ArmScene, respectively: bool) -> list[str]:
     the sentence lists times for its values ("the 1-, 3- and 5-year OS rates were 90%, 70% and 50%, respectively")."""
     if len(scene.ordered) >= 2:
         return _comparator_last(scene.ordered, scene)
-    if not respectively or scene.ordered or _listed_times(scene.text) or _about_other_groups(scene):
+    if not respectively or scene.ordered or _listed_times(scene.text) or _about_other_groups(scene) or _lists_other_items(scene):
         return []
     return scene.labels_all
+
+
+def _lists_other_items(scene: _ArmScene) -> bool:
+    """Whether a sentence that names no arm lists, next to its values, the items they go to "respectively": outcomes
+    before them ("Overall and major complications occurred in 74% and 24% of the cases, respectively"), or times or
+    groups after them ("-0.13 and -0.14 in 3 and 6 months, respectively"); not a list of arms or groups ("in the
+    120 mg and 240 mg groups"), which names the trial's arms in its own words."""
+    if not scene.arm_level:
+        return False
+    first, last = scene.arm_level[0].pos, scene.arm_level[-1].end
+    clause = max(scene.text.rfind(";", 0, first), scene.text.rfind(":", 0, first), scene.text.rfind("(", 0, first))
+    said = _RESPECTIVELY.search(scene.text, last)
+    after = _BRACKETS.sub("", scene.text[last: said.start()]) if said else ""
+    lists = [(scene.text, _ITEM_LIST.search(scene.text, clause + 1, first)), (after, _ITEM_LIST_AFTER.search(after))]
+    return any(m is not None and not _GROUP_NOUN.search(within, max(0, m.start() - 25), m.end() + 20)
+               and not _names_arm_labels(m.group(), scene.labels_all) for within, m in lists)
+
+
+def _names_arm_labels(words: str, labels: list[str]) -> bool:
+    """Whether a list names one of the trial's arms by its label ("The eradication rates of S10 and T14 …")."""
+    found = {w.lower() for w in re.findall(r"[\w-]+", words)}
+    return any(label.lower() in found for label in labels)
+
+
+#: Two items or more joined by "and" ("Complete and partial response rates", "grade 3, 4 and 5 events").
+_ITEM_LIST = re.compile(r"\b[\w-]+(?:,\s*[\w-]+)*,?\s+and\s+[\w-]+", re.IGNORECASE)
+#: After a run of values, before "respectively": "in 3 and 6 months", "in men and women".
+_ITEM_LIST_AFTER = re.compile(r"^[^;]*?\b(?:in|at|after|for|among|of)\s+[^;]{0,40}?\band\b", re.IGNORECASE)
+_GROUP_NOUN = re.compile(r"\b(?:arms?|groups?|cohorts?|regimens?|both|between|receiving|treated|given|randomi[sz]ed)\b", re.IGNORECASE)
 
 
 def _about_other_groups(scene: _ArmScene) -> bool:
@@ -1919,7 +1948,7 @@ def _respectively_in_runs(scene: _ArmScene) -> None:
     k = len(listed)
     for group in _value_groups(scene) if k >= 2 else ():
         if len(group) < 2 * k or len(group) % k or any(d.arm for d in group) \
-                or any(group[0].pos < start < group[-1].pos for start, *_ in scene.mentions):
+                or any(group[0].pos < start < group[-1].pos for start, *_ in scene.mentions) or _in_arm_bracket(scene, group):
             continue  # "88.9%, 44.4%, and 16.7% for the vaccine group, respectively, and 75.0%, …": each run names its arm
         runs = [group[i:i + k] for i in range(0, len(group), k)]
         between = [scene.text[a[-1].end: b[0].pos] for a, b in pairwise(runs)]
@@ -1943,13 +1972,29 @@ def _values_before_arm_list(scene: _ArmScene) -> None:
                 d.arm = label
 
 
+def _in_arm_bracket(scene: _ArmScene, group: list[Draft]) -> bool:
+    """Whether the values are all in the brackets right after an arm's name ("decreased in the ZA10 group (−64%, −37%,
+    −46%, and −54%, respectively, compared with baseline)": a list of outcomes of that arm, for ``_arm_then_bracket``)."""
+    for _, end, _ in scene.mentions:
+        opening = _BRACKET_OF_VALUES.match(scene.text, end, end + 12)
+        close = _closing_bracket(scene.text, opening.end()) if opening else None
+        if opening and close is not None and opening.end() <= group[0].pos and group[-1].end <= close \
+                and not _VERSUS.search(scene.text, opening.end(), group[-1].end):
+            return True  # not "compared with those in the EP arm (21% plus 55% versus 13% plus 48%, respectively)"
+    return False
+
+
+#: After an arm's name, a bracket that opens on a value: "(59%", "group (−64%".
+_BRACKET_OF_VALUES = re.compile(r"\s?(?:(?:group|arm|cohort)\s?)?[(\[]\s*(?=[−-]?\d)", re.IGNORECASE)
+
+
 def _arm_then_bracket(scene: _ArmScene) -> None:
     """Values in the brackets right after an arm's name: "patients taking AT (59%, with 10% CR, 49% PR)"."""
     for _, end, label in scene.mentions:
-        opening = re.match(r"\s?(?:(?:group|arm|cohort)\s?)?[(\[]\s*(?=\d)", scene.text[end:end + 12])  # the bracket opens on a value
+        opening = _BRACKET_OF_VALUES.match(scene.text, end, end + 12)  # the bracket opens on a value
         if opening is None:
             continue
-        close = _closing_bracket(scene.text, end + opening.end())
+        close = _closing_bracket(scene.text, opening.end())
         inside = [d for d in scene.arm_level if end < d.pos and (close is None or d.end <= close)]
         last = inside[-1].pos if inside else end
         bound = close if close is not None else last
@@ -2065,20 +2110,22 @@ def _versus_pairs(scene: _ArmScene) -> None:
             joined = _PAIR.search(gap) or re.fullmatch(r"\s*and\s*", _BRACKETS.sub("", gap)) or from_to  # "87.2% (95% CI …) and 85.7%"
             if (a.arm and b.arm) or not joined or len(candidates) < 2:
                 continue  # not "(HADS score ≥ 11, 75 % to 56 %)", a change over time, nor "92%, and adherence to the X …"
-            if len(group) == times and not _VERSUS.search(gap):
+            if times and (len(group) == times or scene.respectively) and not _VERSUS.search(gap):
                 continue  # "the 1-, 3- and 5-year OS rates were 90%, 70% and 50%": a value per time, not per arm
             if scene.added_arm in candidates and not ordered and _ADDITION.search(scene.text[: a.pos]):
                 candidates = [scene.added_arm, *(x for x in candidates if x != scene.added_arm)]
             pair = _from_to_order(candidates) if from_to else candidates
             a.arm = a.arm or next((x for x in pair if x != b.arm), None)
-            b.arm = b.arm or next((x for x in pair if x != a.arm), None)
+            if not _own_group_after(scene.text, b.end, next((s for s, *_ in scene.mentions if s >= b.end), None)):
+                b.arm = b.arm or next((x for x in pair if x != a.arm), None)
 
 
 def _pair_candidates(scene: _ArmScene) -> list[str]:
     """The arms the values of a pair go to, in order: those the sentence names (the comparator last), then the
     trial's other arms (of two); none when the sentence pairs values "respectively" with a list of three arms or
     more, or speaks of groups that are no arms."""
-    if _arms_listed_respectively(scene, 3) or _about_other_groups(scene):
+    if _arms_listed_respectively(scene, 3) or _about_other_groups(scene) \
+            or (scene.respectively and not scene.ordered and _lists_other_items(scene)):
         return []  # "21% and 26% for arms A, B, C, and D, respectively": a pair of values is not a pair of these arms
     ordered, labels_all = scene.ordered, scene.labels_all
     if not ordered:  # an unnamed pair reads experimental first: "4.49 vs. 13.31 days"
@@ -2250,8 +2297,11 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
         gap = _BRACKETS.sub("", text[draft.end: start])  # "(95% CI 1.5–3.5 months) for the DZ group"
         if re.search(rf"[(\[:]\s*(?:\d|{WORD_NUMBER}\b)", gap) or re.search(rf"\b{VERSUS}(?!\w)", text[draft.end: start]):
             return None  # "139 patients died (64 in the A group": the arm is the bracketed number's; "(45% v 30%) … in arm A": a pair's
-        if _TURN.search(gap):
-            return None  # "fatigue (34.78%), whereas those in the gefitinib group …": the next clause's arm
+        if _own_group_after(text, draft.end, start):
+            return None  # "88.9% in the group receiving the high dose and 87.1% in the X group": the value's own group
+        if _TURN.search(gap) or _WHOLE_TRIAL.search(gap) or _NEGATED_ARM.search(text, max(0, start - 12), start):
+            return None  # "fatigue (34.78%), whereas those in the gefitinib group …": the next clause's arm; "12.0 months
+            # overall, 14.1 months with A": the whole trial's; "34% without AM": not AM's
         if search_back(_COMPARED_BEFORE, gap, 0, len(gap), _NOT_IN_COMPARED):
             return None  # "with A (… 38.9%) compared with B (…)": B is what A's value is compared with
         if len(gap) <= 40 and not re.search(r"[;]|\d\s*%|\bversus\b|\bvs?\b|\band\b\s+\d|\bto\b", gap):
@@ -2263,6 +2313,19 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
     return None
 
 
+def _own_group_after(text: str, end: int, arm_start: int | None) -> bool:
+    """Whether the value is followed by its own group, described in words no arm name matches ("86.7% in the group
+    undergoing thyroid hormone withdrawal"), before the arm named at ``arm_start`` (after another value, or not
+    within the next 60 characters, or no arm named after it)."""
+    m = _GROUP_DESCRIBED.match(text, end)
+    return m is not None and (arm_start is None or arm_start - m.end() > 60 or _DIGIT.search(text, m.end(), arm_start) is not None)
+
+
+#: Right after a value, a group described: "in the group receiving", "among those who", "in patients undergoing".
+_GROUP_DESCRIBED = re.compile(r"\s*%?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:in|among|for)\s+(?:the\s+)?(?:group|patients|those|subjects)\s+"
+                              r"(?:who|undergoing|receiving|treated|given|that)\b", re.IGNORECASE)
+#: Right before an arm's name, words that deny it: "34% without AM", "in patients not receiving AM".
+_NEGATED_ARM = re.compile(r"\b(?:without|not receiving|no)\s+(?:the\s+)?$", re.IGNORECASE)
 #: Words that turn to another clause: an arm named after them is not the value's.
 _TURN = re.compile(rf"{_TURN_WORDS}|\bthere (?:was|were) no\b|\bdifference\b", re.IGNORECASE)
 
@@ -2287,8 +2350,9 @@ _TIMEPOINT_LIST = re.compile(
 
 #: Times listed for a run of values: "the 1-, 3- and 5-year" (not values: "medians 87 and 30 weeks"); and, when the
 #: sentence says "respectively", "after 2 and 3 years".
-_LISTED_TIMES = quick(r"\b\d+[-‐–](?:\s*,\s*\d+[-‐–])*\s*,?\s*(?:and|or)\s+\d+[-‐–](?:years?|months?|weeks?)\b", re.IGNORECASE)
-_TIMES_AFTER_PREPOSITION = quick(r"\b(?:at|after|by|within)\s+\d+(?:\s*,\s*\d+)*\s*,?\s*(?:and|or)\s+\d+\s*(?:years?|months?|weeks?)\b",
+_LISTED_TIMES = quick(r"\b\d+[-‐–](?:\s*,\s*\d+[-‐–])*\s*,?\s*(?:and|or)\s+\d+[-‐–](?:years?|months?|weeks?)\b"
+                      r"(?!\s+(?:groups?|arms?|cohorts?|regimens?)\b)", re.IGNORECASE)  # not "in the 24- and 48-week groups"
+_TIMES_AFTER_PREPOSITION = quick(r"\b(?:at|after|by|within|in)\s+\d+(?:\s*,\s*\d+)*\s*,?\s*(?:and|or)\s+\d+\s*(?:years?|months?|weeks?)\b",
                                  re.IGNORECASE)
 
 
