@@ -217,6 +217,14 @@ class Keyed:
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text, pos, endpos) if self.holds_key(text) else iter(())
 
+    def findall(self, text: str) -> list[Any]:
+        return self.pattern.findall(text) if self.holds_key(text) else []
+
+    @classmethod
+    def needing(cls, pattern: re.Pattern[str]) -> Keyed:
+        """``pattern`` keyed by the words its matches need (``needed_any``), read from its parse tree."""
+        return cls(pattern, *needed_any(pattern))
+
 
 class KeyedBranches:
     """An alternation whose branches are each tried only on text that holds one of their keys (lowercase

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from extractor.patterns import holds_any, needed_any, quick
+from extractor.patterns import Keyed, quick
 
 BACKGROUND, OBJECTIVE, METHODS = "background", "objective", "methods"
 RESULTS, CONCLUSION = "results", "conclusion"
@@ -455,22 +455,18 @@ _ORDER = (BACKGROUND, OBJECTIVE, METHODS, RESULTS, CONCLUSION)
 #: a sentence lacking them is not searched. A cue is tried at every character of a sentence, and half the
 #: sentences lack the background words, four in five the conclusion words. The other cues' words are in most
 #: sentences, or too many to test: testing them took more time than it saved (timed, alternated in one process).
-_CUE_WORDS = {kind: needed_any(_CUES[kind]) for kind in (BACKGROUND, CONCLUSION)}
-
-
-def _lacks_cue_words(kind: str, low: str) -> bool:
-    """Whether the lowercased sentence ``low`` lacks every word the cue of ``kind`` needs (then it has no such cue)."""
-    return kind in _CUE_WORDS and not holds_any(low, _CUE_WORDS[kind])
+_SEARCHED_CUES: dict[str, re.Pattern[str] | Keyed] = {
+    kind: Keyed.needing(cue) if kind in (BACKGROUND, CONCLUSION) else cue for kind, cue in _CUES.items()}
 
 
 def _has_cue(kind: str, low: str) -> bool:
     """Whether the lowercased sentence ``low`` has the cue of ``kind``."""
-    return not _lacks_cue_words(kind, low) and _CUES[kind].search(low) is not None
+    return _SEARCHED_CUES[kind].search(low) is not None
 
 
 def _cue_scores(sentence: Sentence) -> list[int]:
     low = sentence.text.lower()
-    return [0 if _lacks_cue_words(kind, low) else len(_CUES[kind].findall(low)) for kind in _ORDER]
+    return [len(_SEARCHED_CUES[kind].findall(low)) for kind in _ORDER]
 
 
 def infer_kinds(sentences: list[Sentence]) -> list[str]:

@@ -48,7 +48,7 @@ from extractor.models import (
     Result,
     TrialRecord,
 )
-from extractor.patterns import holds_any, needed_any, quick
+from extractor.patterns import Keyed, holds_any, quick
 from extractor.structure import (
     BACKGROUND,
     CONCLUSION,
@@ -113,9 +113,9 @@ _NOT_TRIAL = quick(  # matched against lowercased text
     r"critical evaluation|commentary|editorial|correspondence|in reply|meta-analysis|systematic review|"
     r"population-based|national cancer database|seer)\b",
 )
-#: The words one of which every match of ``_NOT_TRIAL`` holds (``patterns.needed_any``): two documents in five lack
-#: them all, and the search, tried at every character of the document, costs far more than testing them.
-_NOT_TRIAL_WORDS = needed_any(_NOT_TRIAL)
+#: ``_NOT_TRIAL`` tried only on text holding a word its matches need: two documents in five lack them all, and the
+#: search, tried at every character of the document, costs far more than testing them.
+_NOT_TRIAL_KEYED = Keyed.needing(_NOT_TRIAL)
 _REVIEW = quick(r"^\s*(?:#+\s*)?\**REVIEW\**\s*$|\bthis review\b|\bwe review(?:ed)?\s+(?:the\s+)?(?:literature|published|current|recent|available|evidence|studies|trials)\b|\breview (?:article|aimed)\b", re.IGNORECASE | re.MULTILINE)
 
 
@@ -436,7 +436,7 @@ def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], ha
         return True
     own_text = " ".join(s.text for s in sentences if s.section not in _SKIP_SECTIONS and not _others_trial(s))
     low = ((title or "") + " " + own_text).lower()
-    not_trial = len(_NOT_TRIAL.findall(low)) if holds_any(low, _NOT_TRIAL_WORDS) else 0
+    not_trial = len(_NOT_TRIAL_KEYED.findall(low))
     # _trial_by_counts says yes to any count from there on: the count is exact below it
     trial_hits = _signal_hits(low, max(2, not_trial + 1))
     if _trial_by_counts(trial_hits, not_trial, has_registry, low):
@@ -656,9 +656,9 @@ _TREATMENT = folded(
     r"assigned|allocated|versus|vs|trial of|study of|evaluat\w+|investigat\w+|compar\w+|added to|addition of|"
     r"therapy with|treatment with|chemotherapy with|followed by|monotherapy)\b"
 )
-#: The words one of which every match of ``_TREATMENT`` holds (``patterns.needed_any``): half the design
-#: sentences hold none, and testing them costs a fifth of the search.
-_TREATMENT_WORDS = needed_any(_TREATMENT)
+#: ``_TREATMENT`` tried only on text holding a word its matches need: half the design sentences hold none, and
+#: testing them costs a fifth of the search.
+_TREATMENT_KEYED = Keyed.needing(_TREATMENT)
 
 
 def _treatment_text(title: str | None, sentences: list[Sentence], names: Callable[[str], object] = _drugs_in) -> str:
@@ -675,8 +675,7 @@ def _treatment_text(title: str | None, sentences: list[Sentence], names: Callabl
 def _says_treatment(text: str) -> bool:
     """Whether a sentence has the words of one that says what patients got (``_TREATMENT``). Kept for the last
     few sentences: a trial's drugs, then its non-drug interventions, are looked for in the same sentences."""
-    low = text.lower()
-    return holds_any(low, _TREATMENT_WORDS) and _TREATMENT.search(low) is not None
+    return _TREATMENT_KEYED.search(text.lower()) is not None
 
 
 @dataclass
