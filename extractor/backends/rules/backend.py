@@ -26,7 +26,7 @@ from extractor.backends.rules.arms import (
 )
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
 from extractor.backends.rules.nondrug import find_non_drugs
-from extractor.backends.rules.results import Draft, carry_topic_arm, extract_sentence, topic_arm
+from extractor.backends.rules.results import Draft, carry_topic_arm, extract_sentence, name_primary_outcome, topic_arm
 from extractor.backends.rules.text import distinct, expansion, folded
 from extractor.backends.rules.vocabulary import (
     COUNTED_ONLY,
@@ -349,7 +349,7 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
     primary = [e for e in endpoints if e.role in {"primary", "co_primary"}]
     treating = [s for s in design_sents if s.section != BACKGROUND]
     comparative = allocation == "randomized" or len(arms) >= 2 or _COMPARES.search(design_text) is not None
-    results = _results(drafts)
+    results = _results(drafts, {str(e.canonical) for e in primary})
     if "evaluable" not in enrollment and not comparative:  # a comparison's denominators are its arms'
         evaluable = _primary_denominator(results, {str(e.canonical) for e in primary})
         if evaluable is not None:
@@ -1098,7 +1098,8 @@ def _result_key(d: Draft) -> tuple[object, ...]:
     return (d.endpoint, d.measure, d.value, d.unit, d.arm, d.subgroup, d.timepoint, d.not_reached, d.name)
 
 
-def _results(drafts: list[Draft]) -> list[Result]:
+def _results(drafts: list[Draft], primary: set[str] | None = None) -> list[Result]:
+    name_primary_outcome(drafts, primary or set())  # "the primary outcome was …": the endpoint declared primary
     # Partial responses stand for the ORR only when no ORR is reported (FLC-style abstracts).
     has_orr = any(d.endpoint in {"ORR", "CR_RATE"} for d in drafts)
     out: list[Result] = []

@@ -870,6 +870,7 @@ def extract_sentence(
         # "longer TTTF (…; hazard ratio 1.3)": a ratio no named endpoint claims is the abbreviated one's
         context_endpoint = next((m.canonical for m in known if m.text in abbreviations and m.canonical in TIME_TO_EVENT),
                                 context_endpoint)
+    known = _primary_outcome(sentence, known, digit)
     mentions = _with_unnamed_outcome(text, _graded_events(text, known), digit)
     fallback = not mentions
     if fallback:
@@ -877,6 +878,7 @@ def extract_sentence(
         if not mentions:
             return []
     mentions = _resolve_events(_symptom_scores(_other_rates(text, _continued_rates(text, mentions)), text), text)
+    mentions = _primary_outcome(sentence, mentions, digit)  # after the kind rules: "sleep quality" stays QOL
     drafts = _drafts_of_values(sentence, mentions, ci_level_default, context_endpoint)
     if fallback:  # an outcome only the sentence's words name: its shares, means and differences
         drafts = [d for d in drafts if (d.measure in {"proportion", "mean", "difference"} or
@@ -1136,6 +1138,63 @@ def _difference_outcome(sentence: Sentence) -> list[Mention]:
     return [Mention(found.start(group), found.end(group), found.group(group), kind_by_words(found.group(group), _OUTCOME_KINDS), None)]
 
 
+#: The pseudo-endpoint of results a sentence gives "the primary outcome" (``_primary_outcome``), until the record
+#: knows which endpoint its methods declared primary (``name_primary_outcome``).
+PRIMARY = "PRIMARY"
+_UNNAMED_OR_RATIO = frozenset({"OTHER", "HR", "OR", "RR"})
+#: "The primary outcome was significantly lower in the intervention arm", "… superior to STAN for the primary outcome".
+_PRIMARY_OUTCOME = quick(r"\b(?:co-?)?primary (?:efficacy )?(?:end[- ]?points?|outcomes?)\b", re.IGNORECASE)
+
+
+#: "121 (90%) patients … were included in the analysis of the primary outcome": who was analysed for it;
+#: "Independent risk factors for developing the primary outcome were …": what predicts it.
+_NOT_ITS_VALUES_BEFORE = re.compile(r"\b(?:included|analy[sz]ed|analys[ie]s of|evaluable|assessable|available|data|factors?|predictors?|"
+                                    r"predict\w*|associat\w*)\b[^.;]{0,40}$", re.IGNORECASE)
+
+
+def _primary_outcome(sentence: Sentence, mentions: list[Mention], first: re.Match[str] | None) -> list[Mention]:
+    """A results sentence that names no outcome but "the primary outcome" ("The primary end point was met (HR 0.70 …)",
+    "The primary outcome was significantly lower in …"): the outcomes of no known kind it names are that one, and
+    when it names none before its first number (``first``) nor words of a kind (``_OUTCOME_KINDS``), "the primary
+    outcome" is (not in sentences about the patients: "121 (90%) were included in the analysis of the primary outcome")."""
+    text = sentence.text
+    if any(m.canonical not in _UNNAMED_OR_RATIO for m in mentions):
+        return mentions
+    found = _primary_words(text)
+    if found is None:
+        return mentions
+    if any(m.canonical == "OTHER" for m in mentions):
+        return [replace(m, canonical=PRIMARY) if m.canonical == "OTHER" else m for m in mentions]
+    if sentence.section != "results" or first is None or first.start() < found.start() or _about_the_patients(text, first.start()) \
+            or _NOT_A_RESULT.search(text) or kind_by_words(text, _OUTCOME_KINDS) != "OTHER":
+        return mentions  # named after the values, it is their outcome only as the words of a sentence naming none
+    return sorted([*mentions, Mention(found.start(), found.end(), found.group(), PRIMARY, None)], key=lambda m: m.start)
+
+
+def _primary_words(text: str) -> re.Match[str] | None:
+    """Where the sentence speaks of the primary outcome, unless of those analysed for it or of what predicts it."""
+    found = _PRIMARY_OUTCOME.search(text) if "rimary" in text else None
+    if found is None or _NOT_ITS_VALUES_BEFORE.search(text, max(0, found.start() - 60), found.start()):
+        return None
+    return found
+
+
+def _primary_said(text: str) -> str | None:
+    """ "The primary end point was met (HR 0.70 …)": a ratio no named outcome claims is the primary outcome's."""
+    return PRIMARY if _primary_words(text) else None
+
+
+def name_primary_outcome(drafts: list[Draft], primary: set[str]) -> None:
+    """Results of "the primary outcome" take the endpoint the methods declared primary (``primary``: the
+    canonical names of the primary and co-primary endpoints) when they declare one, else OTHER."""
+    canonical = next(iter(primary)) if len(primary) == 1 else "OTHER"
+    for d in drafts:
+        if d.endpoint == PRIMARY:
+            d.endpoint = canonical
+            if canonical in TIME_TO_EVENT and d.measure == "proportion" and d.timepoint:
+                d.measure = "rate_at_time"  # "the primary end point, 2-year PFS, was 61%": a survival rate
+
+
 def _named_after_value(text: str, at: int) -> str | None:
     """What the patients counted from ``at`` on were or had: "13 patients (87%) were seizure-free"."""
     after = _OUTCOME_AFTER_VALUE.search(text, at)
@@ -1316,8 +1375,8 @@ def _respectively_mentions(text: str, mentions: list[Mention], values: list[tupl
         if main and len(main) % len(run) == 0:
             size = len(main) // len(run)  # "anemia and thrombocytopenia (52.5% vs. 10.0% and 34.4% vs. 1.7%)"
             per_arm = size > 1 and _runs_per_arm(text, main, len(run))
-            if not (respectively or per_arm):
-                continue
+            if not (respectively or per_arm or (size == 1 and _joined(text, main))):
+                continue  # "The ORR and DCR in arm A were 35% and 80%": one value each, in the list's order
             for k, v in enumerate(main):  # "TTP and OS in arm A (4.7 and 9.5 months, respectively) and in arm B (4.2 and 8.2, …)"
                 out[v[0]] = run[k % len(run)] if per_arm else run[k // size]
     return out
@@ -1331,8 +1390,12 @@ def _runs_per_arm(text: str, values: list[tuple], n: int) -> bool:
     """Whether ``values`` come in runs of ``n`` joined by "and", each run then naming whom it is for:
     "2.8 and 13.2 months in arm A and 2.0 and 14.0 months in arm B"."""
     runs = [values[i:i + n] for i in range(0, len(values), n)]
-    within = all(_WITHIN_RUN.fullmatch(text, a[1], b[0]) for run in runs for a, b in pairwise(run))
-    return within and all(_BETWEEN_RUNS.search(text, a[-1][1], b[0][0]) for a, b in pairwise(runs))
+    return all(_joined(text, run) for run in runs) and all(_BETWEEN_RUNS.search(text, a[-1][1], b[0][0]) for a, b in pairwise(runs))
+
+
+def _joined(text: str, run: list[tuple]) -> bool:
+    """Values joined by "and" or commas only: "35% and 80%", "2.8 and 13.2 months"."""
+    return all(_WITHIN_RUN.fullmatch(text, a[1], b[0]) for a, b in pairwise(run))
 
 
 def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, unit: str | None,
@@ -1365,7 +1428,7 @@ def _comparative_draft(sentence: Sentence, owner: Mention, kind: str, value: flo
     if kind != "ratio":
         return None
     measure, unit = _COMPARATIVE[owner.canonical]
-    endpoint = _comparative_endpoint(sentence.text, owner) or context_endpoint
+    endpoint = _comparative_endpoint(sentence.text, owner) or _primary_said(sentence.text) or context_endpoint
     return Draft(endpoint, measure, value, unit, start, end, sentence, owner) if endpoint else None
 
 
