@@ -388,3 +388,32 @@ def test_significant_words_need_the_word() -> None:
     assert needed_words(verdict.SIGNIFICANT)[0] == frozenset({"significant"})  # what the substring test relies on
     assert verdict._significant_words("pfs was significantly longer with a") is not None
     assert verdict._significant_words("pfs was longer with a") is None
+
+
+@pytest.mark.parametrize("text", [
+    "In a secondary analysis of a randomized trial of group therapy, 125 women completed a depression measure.",
+    "This was a post hoc analysis of a previously described 2-year randomized trial.",
+    "Using data from a randomized trial, we performed secondary analyses to identify factors moderating the effects.",
+    "Of 5,187 randomly assigned women in the trial, 3,612 participated in the QOL substudy.",
+    "Ki-67 assessment was compared with RT-qPCR on core biopsies from a randomized neoadjuvant clinical trial.",
+])
+def test_a_report_that_says_it_is_a_secondary_analysis_reports_other_outcomes(text):
+    sentences = _sentences(("methods", text), ("results", "Survival was longer with decreasing scores (P = .007)."))
+    assert verdict.reports_other_outcomes(sentences)
+    assert verdict.verdict(sentences, set(), [], comparative=True) is None
+
+
+def test_no_substantive_difference_is_no_benefit():
+    text = "No substantive differences were detected between outcomes of embolization with PVA particles or microspheres."
+    assert verdict.conclusion(_sentences(("conclusion", text))) is False
+
+
+def test_not_inferior_is_a_benefit():
+    text = "Single administration of fosaprepitant was not inferior to 5-day administration of aprepitant."
+    assert verdict.conclusion(_sentences(("conclusion", text))) is True
+
+
+
+def test_taking_part_in_a_substudy_is_part_of_the_design():
+    text = "Farmworkers with a child were asked to participate in a substudy in which urine was collected."
+    assert not verdict.reports_other_outcomes(_sentences(("methods", text)))
