@@ -403,8 +403,11 @@ def test_a_report_that_says_it_is_a_secondary_analysis_reports_other_outcomes(te
     assert verdict.verdict(sentences, set(), [], comparative=True) is None
 
 
-def test_no_substantive_difference_is_no_benefit():
-    text = "No substantive differences were detected between outcomes of embolization with PVA particles or microspheres."
+@pytest.mark.parametrize("text", [
+    "No substantive differences were detected between outcomes of embolization with PVA particles or microspheres.",
+    "No salutary effects of omega-3 fatty acids were observed in hemodynamic or inflammatory markers.",
+])
+def test_no_substantive_difference_is_no_benefit(text):
     assert verdict.conclusion(_sentences(("conclusion", text))) is False
 
 
