@@ -420,3 +420,10 @@ def test_not_inferior_is_a_benefit():
 def test_taking_part_in_a_substudy_is_part_of_the_design():
     text = "Farmworkers with a child were asked to participate in a substudy in which urine was collected."
     assert not verdict.reports_other_outcomes(_sentences(("methods", text)))
+
+
+def test_a_conclusion_on_a_comparison_makes_the_trial_comparative():
+    sentences = _sentences(("results", "Objective responses occurred in 19% with cisplatin versus 36% with C+P (P = .002)."),
+                           ("conclusion", "C+P is superior to cisplatin alone with respect to response rate and PFS."))
+    assert verdict.concludes_a_comparison(sentences)
+    assert verdict.verdict(sentences, set(), [], comparative=False) is True

@@ -229,6 +229,17 @@ def conclusion(sentences: list[Sentence]) -> bool | None:
     return None
 
 
+#: A conclusion that compares the arms: "C+P is superior to cisplatin alone", "improved overall survival compared with CF".
+_COMPARES_ARMS = folded(r"\b(?:superior to|inferior to|more effective than|compared (?:with|to)|versus)\b")
+
+
+def concludes_a_comparison(sentences: list[Sentence]) -> bool:
+    """Whether the conclusion (else the last two sentences) compares the arms: a trial whose design the text did not
+    make plain is comparative when its authors conclude on a comparison."""
+    closing = [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
+    return any(_COMPARES_ARMS.search(s.text.lower()) for s in closing)
+
+
 def mixed_conclusion(sentences: list[Sentence]) -> bool:
     """The conclusion claims an effect on efficacy and denies one ("superior in response and PFS, but not in
     overall survival"); a benefit in toxicity or a recommendation beside a denial is not a split."""
@@ -430,6 +441,7 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
     found = stated(sentences)
     if found is not None:
         return found
+    comparative = comparative or concludes_a_comparison(sentences)
     other_outcomes = reports_other_outcomes(sentences)
     # A report of other outcomes (quality of life, toxicity) concludes about them, unless it names the primary endpoint.
     about_primary = not (other_outcomes and names and not _names_primary(sentences, primary))
