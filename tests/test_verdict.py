@@ -403,18 +403,13 @@ def test_a_report_that_says_it_is_a_secondary_analysis_reports_other_outcomes(te
     assert verdict.verdict(sentences, set(), [], comparative=True) is None
 
 
-@pytest.mark.parametrize("text", [
-    "No substantive differences were detected between outcomes of embolization with PVA particles or microspheres.",
-    "No salutary effects of omega-3 fatty acids were observed in hemodynamic or inflammatory markers.",
+@pytest.mark.parametrize("text, benefit", [
+    ("No substantive differences were detected between outcomes of embolization with PVA particles or microspheres.", False),
+    ("No salutary effects of omega-3 fatty acids were observed in hemodynamic or inflammatory markers.", False),
+    ("Single administration of fosaprepitant was not inferior to 5-day administration of aprepitant.", True),
 ])
-def test_no_substantive_difference_is_no_benefit(text):
-    assert verdict.conclusion(_sentences(("conclusion", text))) is False
-
-
-def test_not_inferior_is_a_benefit():
-    text = "Single administration of fosaprepitant was not inferior to 5-day administration of aprepitant."
-    assert verdict.conclusion(_sentences(("conclusion", text))) is True
-
+def test_no_substantive_difference_is_no_benefit_and_not_inferior_is_one(text, benefit):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is benefit
 
 
 def test_taking_part_in_a_substudy_is_part_of_the_design():
