@@ -388,3 +388,37 @@ def test_significant_words_need_the_word() -> None:
     assert needed_words(verdict.SIGNIFICANT)[0] == frozenset({"significant"})  # what the substring test relies on
     assert verdict._significant_words("pfs was significantly longer with a") is not None
     assert verdict._significant_words("pfs was longer with a") is None
+
+
+@pytest.mark.parametrize("text", [
+    "In a secondary analysis of a randomized trial of group therapy, 125 women completed a depression measure.",
+    "This was a post hoc analysis of a previously described 2-year randomized trial.",
+    "Using data from a randomized trial, we performed secondary analyses to identify factors moderating the effects.",
+    "Of 5,187 randomly assigned women in the trial, 3,612 participated in the QOL substudy.",
+    "Ki-67 assessment was compared with RT-qPCR on core biopsies from a randomized neoadjuvant clinical trial.",
+])
+def test_a_report_that_says_it_is_a_secondary_analysis_reports_other_outcomes(text):
+    sentences = _sentences(("methods", text), ("results", "Survival was longer with decreasing scores (P = .007)."))
+    assert verdict.reports_other_outcomes(sentences)
+    assert verdict.verdict(sentences, set(), [], comparative=True) is None
+
+
+@pytest.mark.parametrize("text, benefit", [
+    ("No substantive differences were detected between outcomes of embolization with PVA particles or microspheres.", False),
+    ("No salutary effects of omega-3 fatty acids were observed in hemodynamic or inflammatory markers.", False),
+    ("Single administration of fosaprepitant was not inferior to 5-day administration of aprepitant.", True),
+])
+def test_no_substantive_difference_is_no_benefit_and_not_inferior_is_one(text, benefit):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is benefit
+
+
+def test_taking_part_in_a_substudy_is_part_of_the_design():
+    text = "Farmworkers with a child were asked to participate in a substudy in which urine was collected."
+    assert not verdict.reports_other_outcomes(_sentences(("methods", text)))
+
+
+def test_a_conclusion_on_a_comparison_makes_the_trial_comparative():
+    sentences = _sentences(("results", "Objective responses occurred in 19% with cisplatin versus 36% with C+P (P = .002)."),
+                           ("conclusion", "C+P is superior to cisplatin alone with respect to response rate and PFS."))
+    assert verdict.concludes_a_comparison(sentences)
+    assert verdict.verdict(sentences, set(), [], comparative=False) is True

@@ -82,7 +82,7 @@ CONCLUDES_BENEFIT = folded(
     r"(?:survival|progression|disease|response|outcomes?|efficacy|rate of|time to|quality of life|continence|cure|control|os|pfs|dfs|rfs|ttp|orr)"
     r"|\b(?:reduce[sd]?|decrease[sd]?|lower(?:s|ed)?|alleviate[sd]?|relieve[sd]?) (?:the )?(?:risk|mortality|recurrence|relapse|incidence|"
     r"rate of|pain|symptoms?|toxicity|side[- ]effects|anxiety|depression|fatigue|distress|[a-z]+ levels?)"
-    r"|\bsuperior|\bmore effective|\bsignificant(?:ly)? (?:better|improved|improvements?|higher|longer|benefit)|\bbenefit(?:s|ed)? "
+    r"|\bsuperior|\bmore effective|\bnot inferior\b|\bsignificant(?:ly)? (?:better|improved|improvements?|higher|longer|benefit)|\bbenefit(?:s|ed)? "
     r"|\b(?:is|was|are|were) (?:an? )?(?:effective|efficacious|active)\b|\bnon-?inferior|\bas effective as\b|"
     r"\bshould be (?:considered|offered|the)\b|\bnew standard\b|\b(?:was|were|is|are) equivalent\b|"
     r"\bequivalence (?:was|is) (?:shown|demonstrated)\b|\bassociated with (?:a )?significantly (?:higher|better|longer|improved)\b|"
@@ -100,7 +100,8 @@ CONCLUDES_NO_BENEFIT = folded(
     r"\b(?:did not|does not|do not|failed to|not) (?:significantly )?(?:improve|prolong|increase|extend|reduce|benefit|"
     r"show|demonstrate|result in|lead to|confer|translate|provide)\w*(?: that\b[^.;]{0,80})?|\bno (?:significant )?(?:benefit|improvement|advantage|"
     r"difference|effect|impact|role)\b|\bno (?:survival|clinical|overall) (?:benefit|advantage)\b|\bnot (?:superior|more effective|better|recommended|justified|warranted)\b|"
-    r"\bno better than\b|\bof no (?:clinical )?(?:interest|value|benefit)\b|"
+    r"\bno better than\b|\bno (?:substantive|substantial|meaningful|relevant|appreciable|discernible|major|notable|beneficial|salutary|clinically "
+    r"(?:relevant|meaningful|important)) (?:differences?|benefits?|advantages?|effects?)\b|\bof no (?:clinical )?(?:interest|value|benefit)\b|"
     r"\b(?:similar|comparable) (?:[\w-]+ ){0,3}?(?:efficacy|outcomes?|results?|survival|response)|\bequivalent (?:efficacy|outcomes?|"
     r"results?|survival|response)|\bineffective\b|"
     r"\bshould not\b|\bno evidence\b|\bcannot be recommended\b|\bunlikely to (?:have|be|provide|improve)\b|"
@@ -226,6 +227,17 @@ def conclusion(sentences: list[Sentence]) -> bool | None:
     if negative != positive:
         return positive
     return None
+
+
+#: A conclusion that compares the arms: "C+P is superior to cisplatin alone", "improved overall survival compared with CF".
+_COMPARES_ARMS = folded(r"\b(?:superior to|inferior to|more effective than|compared (?:with|to)|versus)\b")
+
+
+def concludes_a_comparison(sentences: list[Sentence]) -> bool:
+    """Whether the conclusion (else the last two sentences) compares the arms: a trial whose design the text did not
+    make plain is comparative when its authors conclude on a comparison."""
+    closing = [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
+    return any(_COMPARES_ARMS.search(s.text.lower()) for s in closing)
 
 
 def mixed_conclusion(sentences: list[Sentence]) -> bool:
@@ -380,6 +392,14 @@ REPORTS_OTHER_OUTCOMES = folded(
     r"|\bcost[- ]effectiveness (?:study|analysis)\b|\bestimated the costs?\b"
     # "the role of glutathione-related genotypes on overall survival"
     r"|\b(?:genotypes?|polymorphisms?) (?:on|with|and) (?:overall |progression-free )?(?:survival|outcomes?|response|toxicit)"
+    # "In a secondary analysis of a randomized trial of ...", "This was a post hoc analysis of", "we performed secondary analyses"
+    r"|\b(?:(?:this|the present|the current|our) (?:study |paper |report |article |analysis )?(?:was|is|presents|reports|describes) (?:an? )?"
+    r"|(?:in|for) (?:an?|this) |we (?:conducted|performed|undertook|carried out|did|report) (?:an? )?)"
+    r"(?:pre-?specified |pre-?planned |planned |pooled |unplanned |exploratory |retrospective )*(?:secondary|post[- ]?hoc|ancillary) analys[ie]s\b"
+    # "participated in the QOL substudy" (a named substudy, not "asked to take part in a substudy"), "core biopsies from a
+    # randomized neoadjuvant clinical trial"
+    r"|\b(?:in|for) the (?!trial\b|study\b)[\w-]+ sub-?study\b"
+    r"|\b(?:samples|specimens|(?:core )?biopsies) (?:from|of) (?:an?|two) (?:[\w-]+ ){0,5}?(?:trials?|stud(?:y|ies))\b"
 )
 
 
@@ -421,6 +441,7 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
     found = stated(sentences)
     if found is not None:
         return found
+    comparative = comparative or concludes_a_comparison(sentences)
     other_outcomes = reports_other_outcomes(sentences)
     # A report of other outcomes (quality of life, toxicity) concludes about them, unless it names the primary endpoint.
     about_primary = not (other_outcomes and names and not _names_primary(sentences, primary))
