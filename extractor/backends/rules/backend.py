@@ -694,6 +694,12 @@ class _Treatment:
         """The title or the first treatment sentences that name a non-drug intervention."""
         return _treatment_text(self.title, self.treating, find_non_drugs)
 
+    def assigned(self) -> str:
+        """The drugs text (``drugs``) and, when that is a title, what the randomisation assigns: "Sequential docetaxel
+        as adjuvant chemotherapy" names the new drug, "randomly assigned to receive FEC … or control" the regimens."""
+        drugs = self.drugs()
+        return f"{drugs} {self.randomised()}" if drugs and drugs == self.title else drugs
+
     def randomised(self) -> str:
         """What the first randomisation assigns, in the treatment sentences, else in any design sentence."""
         return _randomised_to(self.treating) or _randomised_to(self.design_sents)
@@ -772,6 +778,29 @@ def _spelled(name: str | None, *texts: str | None) -> str | None:
 
 _ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9+/-]{0,7}")
 
+_UNIT = r"(?:mg|g|grams?|µg|μg|mcg|IU|U|ml|mL|Gy|%)"
+_TIME = r"(?:min(?:utes?)?|h(?:ours?)?|days?|wks?|weeks?|months?)"
+#: How much or how long, around what an arm got: "TMX 60 mg d", "rizatriptan 10 mg", "36 weeks of CMFVP",
+#: "3 g of ampicillin-sulbactam", "LLLT for 20 minutes".
+_DOSE_AROUND = quick(
+    rf"^\d[\d.,]*[\s-]*(?:{_UNIT}|{_TIME})(?:/(?:day|d|kg))?\s+of\s+|\s+\d[\d.,]*\s*{_UNIT}(?:/|\b)(?:[\s/.]*[\w.]{{0,6}})*$"
+    rf"|\s+for\s+\d[\d./]*\s*{_TIME}\b.*$",
+    re.IGNORECASE,
+)
+#: A label that is only a dose or a time: "1-μg/day", "3 h", "10 Gy single fraction", "30 Gy in 10 fractions".
+_ONLY_A_DOSE = quick(rf"^\d[\d.,]*[\s-]*(?:{_UNIT}|{_TIME})\b(?:/\w+)?(?:\s+(?:single|in|per|\d+|fractions?|daily))*$",
+                     re.IGNORECASE)
+
+
+def _without_dose(label: str | None) -> str | None:
+    """An arm's label less the dose or time around what it got ("TMX 60 mg d": "TMX"); None for a label that is
+    only a dose ("30 Gy in 10 fractions": the arm's name says how much, not what)."""
+    if not label or not any(c.isdigit() for c in label):
+        return label
+    if _ONLY_A_DOSE.match(label):
+        return None
+    return _DOSE_AROUND.sub("", label).strip() or None
+
 
 def _named_intervention(label: str | None) -> list[dict[str, str | None]]:
     """An arm of a non-drug trial known by what it got ("acupuncture", "patient navigation",
@@ -781,7 +810,16 @@ def _named_intervention(label: str | None) -> list[dict[str, str | None]]:
     # "pain education plus telemonitoring" is two; "radiotherapy alone" is radiotherapy.
     parts = [re.sub(r"\s+(?:alone|only)$|-alone$", "", p.strip(), flags=re.IGNORECASE)
              for p in re.split(r"\s+(?:plus|\+|combined with|and)\s+", label)]
-    return [_non_drug(part) for part in parts if part and not MODIFIER_WORD.fullmatch(part)]  # not "hypofractionated"
+    return [_named_part(part) for part in parts if part and not MODIFIER_WORD.fullmatch(part)]  # not "hypofractionated"
+
+
+def _named_part(name: str) -> dict[str, str | None]:
+    """A treatment an arm's name gives: the drug the name is ("megestrol acetate", spelled from "MA"), else a
+    non-drug one."""
+    drugs = find_drugs(name, code_names=True)
+    if len(drugs) == 1 and drugs[0].start == 0 and drugs[0].end == len(name):
+        return {"name": name, "type": drugs[0].drug.type, "target": drugs[0].drug.target, "dose": None, "schedule": None}
+    return _non_drug(name)
 
 
 def _non_drug(name: str) -> dict[str, str | None]:
@@ -794,7 +832,7 @@ def _non_drug(name: str) -> dict[str, str | None]:
 #: relaxation (PMR) as ...", "effects of a spiritual care program on anxiety", "whether cardiac rehabilitation (CR) is".
 _AIMED = quick(
     r"\b(?:(?:effects?|effectiveness|efficacy|impact|benefits?|feasibility|acceptability|influence|usefulness)\s+of"
-    r"|whether)\s+(?:an?\s+|the\s+)?(?P<x>[A-Za-z][\w'’/-]*(?:\s+(?:\([A-Za-z]{1,8}\)\s+and\s+)?[\w'’/-]+){0,6}?)"
+    r"|whether)\s+(?:an?\s+|the\s+)?(?P<x>[A-Za-z][\w'’/-]*(?:\s+(?:\([A-Za-z]{1,8}\)\s+(?:and\s+)?)?[\w'’/-]+){0,6}?)"
     r"\s*(?:\([A-Za-z-]{1,10}\)\s*)?(?=\s(?:on|in|for|as|among|versus|vs\.?|compared|to (?:improve|reduce|prevent)|during|"
     r"after|is|was|can|could|would|improves?|reduces?)\b)",
     re.IGNORECASE,
@@ -824,12 +862,22 @@ def _aimed_interventions(design_text: str) -> list[dict[str, str | None]]:
             phrase = found[0].name  # "a six month early intervention program following reconstructive surgery"
         parts = re.split(r"\s+and\s+", phrase)
         if len(parts) != 2 or min(len(p.split()) for p in parts) < 2:
-            parts = [phrase]  # "aerobic and resistance exercise" is one
-        return [_non_drug(_spelled(part, design_text) or part) for part in parts]
+            parts = _COMBINED.split(phrase)  # "aerobic and resistance exercise" is one
+        return [_named_part(_spelled(part, design_text) or part) for part in parts if part]
     return []
 
 
+#: What a tested treatment is combined with: "Shenqi Fuzheng Injection (SFI) combined with chemotherapy".
+_COMBINED = re.compile(r"\s+(?:combined(?:\s+with)?|in\s+combination\s+with|plus)\s+", re.IGNORECASE)
+
+
 _BACKBONE_TYPES = frozenset({"drug", "biological", "cell_therapy", "vaccine", "radiation"})
+
+
+def _names_a_part(intervention: dict[str, str | None], named: list[dict[str, str | None]]) -> bool:
+    """Whether the name is a word run of one already named, or holds one ("exercise", "exercise program")."""
+    name = f" {str(intervention['name']).lower()} "
+    return any(name in f" {str(i['name']).lower()} " or f" {str(i['name']).lower()} " in name for i in named)
 
 
 def _longer_names(arms: list[ArmDraft], pool: list[dict[str, str | None]]) -> None:
@@ -852,7 +900,7 @@ _DRUG_TYPES = frozenset({"drug", "biological", "cell_therapy", "vaccine"})
 def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], aim_text: str = "") -> list[Arm]:
     everyone = [i for i in interventions_in(given.everyone()) if i["type"] in _BACKBONE_TYPES]
     if arms:
-        _complete_arms(arms, given.drugs(), aim_text, given.non_drugs())
+        _complete_arms(arms, given.assigned(), aim_text, given.non_drugs())
         for arm in arms:
             arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)]
         chemotherapy_by_its_drugs([a.interventions for a in arms])
@@ -862,6 +910,11 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
     # less the operations (what every patient had: "104 patients underwent esophagectomy")
     interventions = interventions_in(given.drugs()) or _aimed_interventions(aim_text) \
         or [i for i in interventions_in(given.non_drugs()) if i["type"] != "procedure"]
+    # what the aim tests and the control the treatment text compares it with ("MBSR, compared to a nutrition
+    # education program (NEP) and usual supportive care (UC)")
+    if interventions and not any(i["type"] in _DRUG_TYPES for i in interventions):
+        interventions += [i for i in interventions_in(given.non_drugs()) if CONTROL_LABEL.search(str(i["name"]))
+                          and not named_already(i, interventions) and not _names_a_part(i, interventions)]
     # arms not told apart: each treatment the randomisation names is the trial's too (the comparator of a
     # title that names only the new drug)
     for i in interventions_in(given.randomised()) + everyone:
@@ -887,7 +940,8 @@ def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_dr
     unclaimed = [i for i in pool if str(i["name"]).lower() not in claimed_names]
     for arm in arms:
         if not arm.interventions:
-            arm.interventions = list(unclaimed) or _named_intervention(_spelled(arm.label, arm.defining_text, aim_text))
+            arm.interventions = list(unclaimed) or _named_intervention(_spelled(_without_dose(arm.label), arm.defining_text,
+                                                                                aim_text))
         elif claimed:
             # a drug the treatment text gives every arm ("patients receiving doxorubicin and cyclophosphamide were
             # randomised to docetaxel …", "Z-360 and gemcitabine"): the trial's backbone, in each arm
