@@ -237,3 +237,26 @@ def test_a_trial_of_no_drug_takes_the_control_its_treatment_text_names_beside_wh
             "care (UC) in this randomized trial. Quality of life improved more with MBSR.")
     names = {i.name for a in extract(text).trials[0].arms for i in a.interventions}
     assert {"mindfulness-based stress-reduction program", "usual supportive care"} <= names
+
+
+def test_a_drug_named_only_after_after_is_what_patients_had_before_the_trial():
+    from extractor.backends.rules.backend import _had_before
+    text = "To evaluate the impact of letrozole compared with placebo after adjuvant tamoxifen on quality of life."
+    assert _had_before("tamoxifen", text) and not _had_before("letrozole", text)
+    text = ("122 patients in complete remission following first-line chemotherapy consisting of ACy (Adriamycin + "
+            "Cyclophosphamide) or Mitoxantrone + Carboplatin. 61 were treated with Cisplatin.")
+    assert _had_before("Mitoxantrone", text) and not _had_before("Cisplatin", text)
+
+
+def test_a_drug_the_trial_gives_after_another_is_not_what_patients_had_before():
+    from extractor.backends.rules.backend import _had_before
+    text = ("Docetaxel following neoadjuvant doxorubicin and cyclophosphamide. Patients receiving four cycles of "
+            "doxorubicin and cyclophosphamide were randomised to receive docetaxel.")
+    assert not _had_before("doxorubicin", text)
+    assert not _had_before("gemcitabine", "After surgery, patients were randomised to gemcitabine or observation.")
+
+
+def test_interferon_alfa_is_found_as_papers_spell_it():
+    from extractor.backends.rules.lexicon import find_drugs
+    for written in ("IFNalpha", "IFNalpha2a", "IFN alpha-2b", "interferon-alfa", "alpha-interferon"):
+        assert [m.drug.name for m in find_drugs(f"patients received {written} daily")] == ["interferon alfa"], written

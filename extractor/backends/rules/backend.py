@@ -937,7 +937,8 @@ def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_dr
     # ("fluorouracil", "5-FU") keeps both forms, as labellers write either and names are matched as written
     claimed = [i for a in arms for i in a.interventions]
     claimed_names = {str(i["name"]).lower() for i in claimed}
-    unclaimed = [i for i in pool if str(i["name"]).lower() not in claimed_names]
+    unclaimed = [i for i in pool if str(i["name"]).lower() not in claimed_names
+                 and not (claimed and _had_before(str(i["name"]), f"{design_text} {aim_text}"))]
     for arm in arms:
         if not arm.interventions:
             arm.interventions = list(unclaimed) or _named_intervention(_spelled(_without_dose(arm.label), arm.defining_text,
@@ -952,6 +953,25 @@ def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_dr
     treated = [i for a in arms for i in a.interventions if not CONTROL_LABEL.search(str(i["name"]))]  # not "usual care"
     if len(bare) == 1 and not treated and not unclaimed:
         bare[0].interventions = _aimed_interventions(aim_text)
+
+
+#: "after" or "following" what patients had before the trial's treatment, a list of drugs away at most: "letrozole
+#: compared with placebo after adjuvant tamoxifen", "following first-line chemotherapy consisting of ACy
+#: (Adriamycin + Cyclophosphamide), PCy (...), or Mitoxantrone + Carboplatin".
+_AFTER = quick(r"\b(?:after|following)\s", re.IGNORECASE)
+_GIVEN_SINCE = quick(r"\b(?:randomi[sz]|assigned|allocated|receiv|given|followed\s+by|versus|vs\b|compared)|[.;:]", re.IGNORECASE)
+
+
+def _had_before(name: str, text: str) -> bool:
+    """Whether the text names the drug only after "after"/"following" (within 150 characters, no randomisation
+    or "receive" between): what patients had before the treatments the arms compare."""
+    found = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE)]
+    for at in found:
+        before = text[max(0, at - 150):at]
+        after = [m.end() for m in _AFTER.finditer(before)]
+        if not after or _GIVEN_SINCE.search(before, after[-1]):
+            return False
+    return bool(found)
 
 
 def _parts_of_the_name(arms: list[ArmDraft]) -> None:
