@@ -260,3 +260,20 @@ def test_interferon_alfa_is_found_as_papers_spell_it():
     from extractor.backends.rules.lexicon import find_drugs
     for written in ("IFNalpha", "IFNalpha2a", "IFN alpha-2b", "interferon-alfa", "alpha-interferon"):
         assert [m.drug.name for m in find_drugs(f"patients received {written} daily")] == ["interferon alfa"], written
+
+
+def test_radiation_beside_radiation_therapy_is_one_treatment():
+    from extractor.backends.rules.backend import _radiotherapy_by_name
+    arms = [[{"name": "radiation therapy", "type": "radiation"}, {"name": "irradiation", "type": "radiation"}]]
+    _radiotherapy_by_name(arms, "")  # type: ignore[arg-type]
+    assert [i["name"] for i in arms[0]] == ["radiation therapy"]
+
+
+def test_bare_radiation_is_named_as_the_text_writes_radiotherapy():
+    from extractor.backends.rules.backend import _radiotherapy_by_name
+    arms = [[{"name": "selenium", "type": "drug"}, {"name": "radiation", "type": "radiation"}], [{"name": "radiation", "type": "radiation"}]]
+    _radiotherapy_by_name(arms, "Radiation therapy (RT) of the pelvis ... patients undergoing radiotherapy")  # type: ignore[arg-type]
+    assert [[i["name"] for i in a] for a in arms] == [["selenium", "radiotherapy"], ["radiotherapy"]]
+    alone = [[{"name": "radiation", "type": "radiation"}]]
+    _radiotherapy_by_name(alone, "a randomized trial of radiation versus concurrent chemoradiation")  # type: ignore[arg-type]
+    assert alone == [[{"name": "radiation", "type": "radiation"}]]

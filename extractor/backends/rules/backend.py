@@ -904,6 +904,7 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
         for arm in arms:
             arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)]
         chemotherapy_by_its_drugs([a.interventions for a in arms])
+        _radiotherapy_by_name([a.interventions for a in arms], aim_text)
         return [Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
                 for a in arms]
     # a trial of no drug whose arms are not told apart: the non-drug treatments its title or treatment text names,
@@ -921,10 +922,30 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
         if not named_already(i, interventions):
             interventions.append(i)
     chemotherapy_by_its_drugs([interventions])
+    _radiotherapy_by_name([interventions], aim_text)
     if not interventions:
         return []
     return [Arm(label=None, n=enrollment.get("enrolled") or enrollment.get("treated"),
                 interventions=[Intervention(**i) for i in interventions])]  # type: ignore[arg-type]
+
+
+_BARE_RADIATION = frozenset({"radiation", "irradiation"})
+_RADIOTHERAPY = quick(r"\b(?:radiotherapy|radiation therapy)\b", re.IGNORECASE)
+
+
+def _radiotherapy_by_name(arms: list[list[dict[str, str | None]]], text: str) -> None:
+    """A trial's "radiation" or "irradiation" is its radiotherapy: named as another of its names ("radiation
+    therapy") calls it, else as the text writes "radiotherapy" (or "radiation therapy"), and once in an arm."""
+    therapy = [str(i["name"]) for a in arms for i in a if i["type"] == "radiation" and _RADIOTHERAPY.search(str(i["name"]))]
+    found = sorted(_RADIOTHERAPY.findall(text), key=lambda w: " " in w)  # "radiotherapy" first
+    written = therapy[0] if therapy else found[0] if found else None
+    for interventions in arms:
+        bare = [k for k, i in enumerate(interventions) if i["type"] == "radiation" and str(i["name"]).lower() in _BARE_RADIATION]
+        for k in reversed(bare if written else []):
+            if any(str(i["name"]).lower() == str(written).lower() for i in interventions):
+                del interventions[k]
+            else:
+                interventions[k] = {**interventions[k], "name": written}
 
 
 def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_drug_text: str) -> None:
