@@ -277,3 +277,10 @@ def test_bare_radiation_is_named_as_the_text_writes_radiotherapy():
     alone = [[{"name": "radiation", "type": "radiation"}]]
     _radiotherapy_by_name(alone, "a randomized trial of radiation versus concurrent chemoradiation")  # type: ignore[arg-type]
     assert alone == [[{"name": "radiation", "type": "radiation"}]]
+
+
+def test_an_arm_named_by_how_the_arms_differ_names_no_treatment():
+    from extractor.backends.rules.backend import _named_intervention
+    for label in ("control conditions", "reverse sequence", "active drugs", "higher dose", "case", "third", "combination"):
+        assert _named_intervention(label) == [], label
+    assert [i["name"] for i in _named_intervention("garlic tablets")] == ["garlic tablets"]

@@ -810,7 +810,14 @@ def _named_intervention(label: str | None) -> list[dict[str, str | None]]:
     # "pain education plus telemonitoring" is two; "radiotherapy alone" is radiotherapy.
     parts = [re.sub(r"\s+(?:alone|only)$|-alone$", "", p.strip(), flags=re.IGNORECASE)
              for p in re.split(r"\s+(?:plus|\+|combined with|and)\s+", label)]
-    return [_named_part(part) for part in parts if part and not MODIFIER_WORD.fullmatch(part)]  # not "hypofractionated"
+    return [_named_part(part) for part in parts if part and not MODIFIER_WORD.fullmatch(part)  # not "hypofractionated"
+            and not _NOT_A_TREATMENT.match(part)]
+
+
+#: Arm names that say how the arms differ, not what one got: "control conditions", "reverse sequence", "active
+#: drugs", "higher dose", "case", "third".
+_NOT_A_TREATMENT = re.compile(r"^(?:\S+\s+)?(?:conditions?|sequences?|drugs?|doses?|patients?|combination|cases?|first|second|"
+                              r"third)$", re.IGNORECASE)
 
 
 def _named_part(name: str) -> dict[str, str | None]:
