@@ -185,3 +185,102 @@ def test_an_arm_named_by_a_short_word_is_that_treatment_and_an_abbreviation_is_n
     text = ("In this randomized controlled study, patients were randomly assigned to receive either honey (n = 25) or "
             "povidone-iodine (n = 25). Mucositis was less severe in the honey group.")
     assert _interventions(text) == {"honey": ["honey"], "povidone-iodine": ["povidone-iodine"]}
+
+
+def test_an_arm_named_by_a_drug_and_its_dose_is_that_drug():
+    from extractor.backends.rules.backend import _without_dose
+    assert _without_dose("TMX 60 mg d") == "TMX" and _without_dose("rizatriptan 10 mg") == "rizatriptan"
+    assert _without_dose("varenicline 1 mg b.i.d") == "varenicline" and _without_dose("MA 160 mg/day") == "MA"
+
+
+def test_an_arm_named_by_how_long_or_how_much_of_a_treatment_is_that_treatment():
+    from extractor.backends.rules.backend import _without_dose
+    assert _without_dose("36 weeks of CMFVP") == "CMFVP" and _without_dose("3 g of ampicillin-sulbactam") == "ampicillin-sulbactam"
+    assert _without_dose("LLLT for 20 minutes") == "LLLT" and _without_dose("ordinary yogurt for 8weeks") == "ordinary yogurt"
+
+
+def test_an_arm_named_only_by_a_dose_names_no_treatment():
+    from extractor.backends.rules.backend import _without_dose
+    assert _without_dose("30 Gy in 10 fractions") is None and _without_dose("1-μg/day") is None and _without_dose("3 h") is None
+    assert _without_dose("BTH1677") == "BTH1677" and _without_dose("arm 2") == "arm 2"
+
+
+def test_an_arm_whose_abbreviation_spells_a_drug_gets_that_drug():
+    from extractor.backends.rules.backend import _named_part
+    assert (_named_part("megestrol acetate")["type"], _named_part("usual care")["type"]) == ("drug", "other")
+
+
+def test_an_aim_naming_a_treatment_with_its_abbreviation_inside_names_it():
+    from extractor.backends.rules.backend import _aimed_interventions
+    aim = ("The purpose of this study was to test the efficacy of a comprehensive menopausal assessment (CMA) "
+           "intervention program in achieving relief of symptoms.")
+    assert [i["name"] for i in _aimed_interventions(aim)] == ["comprehensive menopausal assessment intervention program"]
+
+
+def test_an_aim_naming_a_treatment_combined_with_another_names_both():
+    from extractor.backends.rules.backend import _aimed_interventions
+    aim = "To observe the clinical efficacy of Shenqi Fuzheng Injection (SFI) combined with chemotherapy in treating patients."
+    assert [i["name"] for i in _aimed_interventions(aim)] == ["Shenqi Fuzheng Injection", "chemotherapy"]
+
+
+def test_arms_take_what_the_randomisation_assigns_when_the_title_names_only_the_new_drug():
+    from extractor.backends.rules.backend import _Treatment
+    from extractor.structure import Sentence
+    sentence = "Patients were randomised to capecitabine plus radiotherapy (A), or capecitabine plus cetuximab plus RT (B)."
+    given = _Treatment("A trial of cetuximab in pancreatic cancer", [Sentence(0, len(sentence), sentence, "methods", 0)], [])
+    assert given.assigned().startswith("A trial of cetuximab") and "capecitabine" in given.assigned()
+
+
+def test_a_trial_of_no_drug_takes_the_control_its_treatment_text_names_beside_what_its_aim_tests():
+    text = ("The aim of this study was to determine the effectiveness of a mindfulness-based stress-reduction (MBSR) "
+            "program on quality of life in women with breast cancer. The 8-week MBSR was compared to usual supportive "
+            "care (UC) in this randomized trial. Quality of life improved more with MBSR.")
+    names = {i.name for a in extract(text).trials[0].arms for i in a.interventions}
+    assert {"mindfulness-based stress-reduction program", "usual supportive care"} <= names
+
+
+def test_a_drug_named_only_after_after_is_what_patients_had_before_the_trial():
+    from extractor.backends.rules.backend import _had_before
+    text = "To evaluate the impact of letrozole compared with placebo after adjuvant tamoxifen on quality of life."
+    assert _had_before("tamoxifen", text) and not _had_before("letrozole", text)
+    text = ("122 patients in complete remission following first-line chemotherapy consisting of ACy (Adriamycin + "
+            "Cyclophosphamide) or Mitoxantrone + Carboplatin. 61 were treated with Cisplatin.")
+    assert _had_before("Mitoxantrone", text) and not _had_before("Cisplatin", text)
+
+
+def test_a_drug_the_trial_gives_after_another_is_not_what_patients_had_before():
+    from extractor.backends.rules.backend import _had_before
+    text = ("Docetaxel following neoadjuvant doxorubicin and cyclophosphamide. Patients receiving four cycles of "
+            "doxorubicin and cyclophosphamide were randomised to receive docetaxel.")
+    assert not _had_before("doxorubicin", text)
+    assert not _had_before("gemcitabine", "After surgery, patients were randomised to gemcitabine or observation.")
+
+
+def test_interferon_alfa_is_found_as_papers_spell_it():
+    from extractor.backends.rules.lexicon import find_drugs
+    for written in ("IFNalpha", "IFNalpha2a", "IFN alpha-2b", "interferon-alfa", "alpha-interferon"):
+        assert [m.drug.name for m in find_drugs(f"patients received {written} daily")] == ["interferon alfa"], written
+
+
+def test_radiation_beside_radiation_therapy_is_one_treatment():
+    from extractor.backends.rules.backend import _radiotherapy_by_name
+    arms = [[{"name": "radiation therapy", "type": "radiation"}, {"name": "irradiation", "type": "radiation"}]]
+    _radiotherapy_by_name(arms, "")  # type: ignore[arg-type]
+    assert [i["name"] for i in arms[0]] == ["radiation therapy"]
+
+
+def test_bare_radiation_is_named_as_the_text_writes_radiotherapy():
+    from extractor.backends.rules.backend import _radiotherapy_by_name
+    arms = [[{"name": "selenium", "type": "drug"}, {"name": "radiation", "type": "radiation"}], [{"name": "radiation", "type": "radiation"}]]
+    _radiotherapy_by_name(arms, "Radiation therapy (RT) of the pelvis ... patients undergoing radiotherapy")  # type: ignore[arg-type]
+    assert [[i["name"] for i in a] for a in arms] == [["selenium", "radiotherapy"], ["radiotherapy"]]
+    alone = [[{"name": "radiation", "type": "radiation"}]]
+    _radiotherapy_by_name(alone, "a randomized trial of radiation versus concurrent chemoradiation")  # type: ignore[arg-type]
+    assert alone == [[{"name": "radiation", "type": "radiation"}]]
+
+
+def test_an_arm_named_by_how_the_arms_differ_names_no_treatment():
+    from extractor.backends.rules.backend import _named_intervention
+    for label in ("control conditions", "reverse sequence", "active drugs", "higher dose", "case", "third", "combination"):
+        assert _named_intervention(label) == [], label
+    assert [i["name"] for i in _named_intervention("garlic tablets")] == ["garlic tablets"]

@@ -694,6 +694,12 @@ class _Treatment:
         """The title or the first treatment sentences that name a non-drug intervention."""
         return _treatment_text(self.title, self.treating, find_non_drugs)
 
+    def assigned(self) -> str:
+        """The drugs text (``drugs``) and, when that is a title, what the randomisation assigns: "Sequential docetaxel
+        as adjuvant chemotherapy" names the new drug, "randomly assigned to receive FEC … or control" the regimens."""
+        drugs = self.drugs()
+        return f"{drugs} {self.randomised()}" if drugs and drugs == self.title else drugs
+
     def randomised(self) -> str:
         """What the first randomisation assigns, in the treatment sentences, else in any design sentence."""
         return _randomised_to(self.treating) or _randomised_to(self.design_sents)
@@ -772,6 +778,29 @@ def _spelled(name: str | None, *texts: str | None) -> str | None:
 
 _ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9+/-]{0,7}")
 
+_UNIT = r"(?:mg|g|grams?|µg|μg|mcg|IU|U|ml|mL|Gy|%)"
+_TIME = r"(?:min(?:utes?)?|h(?:ours?)?|days?|wks?|weeks?|months?)"
+#: How much or how long, around what an arm got: "TMX 60 mg d", "rizatriptan 10 mg", "36 weeks of CMFVP",
+#: "3 g of ampicillin-sulbactam", "LLLT for 20 minutes".
+_DOSE_AROUND = quick(
+    rf"^\d[\d.,]*[\s-]*(?:{_UNIT}|{_TIME})(?:/(?:day|d|kg))?\s+of\s+|\s+\d[\d.,]*\s*{_UNIT}(?:/|\b)(?:[\s/.]*[\w.]{{0,6}})*$"
+    rf"|\s+for\s+\d[\d./]*\s*{_TIME}\b.*$",
+    re.IGNORECASE,
+)
+#: A label that is only a dose or a time: "1-μg/day", "3 h", "10 Gy single fraction", "30 Gy in 10 fractions".
+_ONLY_A_DOSE = quick(rf"^\d[\d.,]*[\s-]*(?:{_UNIT}|{_TIME})\b(?:/\w+)?(?:\s+(?:single|in|per|\d+|fractions?|daily))*$",
+                     re.IGNORECASE)
+
+
+def _without_dose(label: str | None) -> str | None:
+    """An arm's label less the dose or time around what it got ("TMX 60 mg d": "TMX"); None for a label that is
+    only a dose ("30 Gy in 10 fractions": the arm's name says how much, not what)."""
+    if not label or not any(c.isdigit() for c in label):
+        return label
+    if _ONLY_A_DOSE.match(label):
+        return None
+    return _DOSE_AROUND.sub("", label).strip() or None
+
 
 def _named_intervention(label: str | None) -> list[dict[str, str | None]]:
     """An arm of a non-drug trial known by what it got ("acupuncture", "patient navigation",
@@ -781,7 +810,23 @@ def _named_intervention(label: str | None) -> list[dict[str, str | None]]:
     # "pain education plus telemonitoring" is two; "radiotherapy alone" is radiotherapy.
     parts = [re.sub(r"\s+(?:alone|only)$|-alone$", "", p.strip(), flags=re.IGNORECASE)
              for p in re.split(r"\s+(?:plus|\+|combined with|and)\s+", label)]
-    return [_non_drug(part) for part in parts if part and not MODIFIER_WORD.fullmatch(part)]  # not "hypofractionated"
+    return [_named_part(part) for part in parts if part and not MODIFIER_WORD.fullmatch(part)  # not "hypofractionated"
+            and not _NOT_A_TREATMENT.match(part)]
+
+
+#: Arm names that say how the arms differ, not what one got: "control conditions", "reverse sequence", "active
+#: drugs", "higher dose", "case", "third".
+_NOT_A_TREATMENT = re.compile(r"^(?:\S+\s+)?(?:conditions?|sequences?|drugs?|doses?|patients?|combination|cases?|first|second|"
+                              r"third)$", re.IGNORECASE)
+
+
+def _named_part(name: str) -> dict[str, str | None]:
+    """A treatment an arm's name gives: the drug the name is ("megestrol acetate", spelled from "MA"), else a
+    non-drug one."""
+    drugs = find_drugs(name, code_names=True)
+    if len(drugs) == 1 and drugs[0].start == 0 and drugs[0].end == len(name):
+        return {"name": name, "type": drugs[0].drug.type, "target": drugs[0].drug.target, "dose": None, "schedule": None}
+    return _non_drug(name)
 
 
 def _non_drug(name: str) -> dict[str, str | None]:
@@ -794,7 +839,7 @@ def _non_drug(name: str) -> dict[str, str | None]:
 #: relaxation (PMR) as ...", "effects of a spiritual care program on anxiety", "whether cardiac rehabilitation (CR) is".
 _AIMED = quick(
     r"\b(?:(?:effects?|effectiveness|efficacy|impact|benefits?|feasibility|acceptability|influence|usefulness)\s+of"
-    r"|whether)\s+(?:an?\s+|the\s+)?(?P<x>[A-Za-z][\w'’/-]*(?:\s+(?:\([A-Za-z]{1,8}\)\s+and\s+)?[\w'’/-]+){0,6}?)"
+    r"|whether)\s+(?:an?\s+|the\s+)?(?P<x>[A-Za-z][\w'’/-]*(?:\s+(?:\([A-Za-z]{1,8}\)\s+(?:and\s+)?)?[\w'’/-]+){0,6}?)"
     r"\s*(?:\([A-Za-z-]{1,10}\)\s*)?(?=\s(?:on|in|for|as|among|versus|vs\.?|compared|to (?:improve|reduce|prevent)|during|"
     r"after|is|was|can|could|would|improves?|reduces?)\b)",
     re.IGNORECASE,
@@ -824,12 +869,22 @@ def _aimed_interventions(design_text: str) -> list[dict[str, str | None]]:
             phrase = found[0].name  # "a six month early intervention program following reconstructive surgery"
         parts = re.split(r"\s+and\s+", phrase)
         if len(parts) != 2 or min(len(p.split()) for p in parts) < 2:
-            parts = [phrase]  # "aerobic and resistance exercise" is one
-        return [_non_drug(_spelled(part, design_text) or part) for part in parts]
+            parts = _COMBINED.split(phrase)  # "aerobic and resistance exercise" is one
+        return [_named_part(_spelled(part, design_text) or part) for part in parts if part]
     return []
 
 
+#: What a tested treatment is combined with: "Shenqi Fuzheng Injection (SFI) combined with chemotherapy".
+_COMBINED = re.compile(r"\s+(?:combined(?:\s+with)?|in\s+combination\s+with|plus)\s+", re.IGNORECASE)
+
+
 _BACKBONE_TYPES = frozenset({"drug", "biological", "cell_therapy", "vaccine", "radiation"})
+
+
+def _names_a_part(intervention: dict[str, str | None], named: list[dict[str, str | None]]) -> bool:
+    """Whether the name is a word run of one already named, or holds one ("exercise", "exercise program")."""
+    name = f" {str(intervention['name']).lower()} "
+    return any(name in f" {str(i['name']).lower()} " or f" {str(i['name']).lower()} " in name for i in named)
 
 
 def _longer_names(arms: list[ArmDraft], pool: list[dict[str, str | None]]) -> None:
@@ -852,26 +907,52 @@ _DRUG_TYPES = frozenset({"drug", "biological", "cell_therapy", "vaccine"})
 def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], aim_text: str = "") -> list[Arm]:
     everyone = [i for i in interventions_in(given.everyone()) if i["type"] in _BACKBONE_TYPES]
     if arms:
-        _complete_arms(arms, given.drugs(), aim_text, given.non_drugs())
+        _complete_arms(arms, given.assigned(), aim_text, given.non_drugs())
         for arm in arms:
             arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)]
         chemotherapy_by_its_drugs([a.interventions for a in arms])
+        _radiotherapy_by_name([a.interventions for a in arms], aim_text)
         return [Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
                 for a in arms]
     # a trial of no drug whose arms are not told apart: the non-drug treatments its title or treatment text names,
     # less the operations (what every patient had: "104 patients underwent esophagectomy")
     interventions = interventions_in(given.drugs()) or _aimed_interventions(aim_text) \
         or [i for i in interventions_in(given.non_drugs()) if i["type"] != "procedure"]
+    # what the aim tests and the control the treatment text compares it with ("MBSR, compared to a nutrition
+    # education program (NEP) and usual supportive care (UC)")
+    if interventions and not any(i["type"] in _DRUG_TYPES for i in interventions):
+        interventions += [i for i in interventions_in(given.non_drugs()) if CONTROL_LABEL.search(str(i["name"]))
+                          and not named_already(i, interventions) and not _names_a_part(i, interventions)]
     # arms not told apart: each treatment the randomisation names is the trial's too (the comparator of a
     # title that names only the new drug)
     for i in interventions_in(given.randomised()) + everyone:
         if not named_already(i, interventions):
             interventions.append(i)
     chemotherapy_by_its_drugs([interventions])
+    _radiotherapy_by_name([interventions], aim_text)
     if not interventions:
         return []
     return [Arm(label=None, n=enrollment.get("enrolled") or enrollment.get("treated"),
                 interventions=[Intervention(**i) for i in interventions])]  # type: ignore[arg-type]
+
+
+_BARE_RADIATION = frozenset({"radiation", "irradiation"})
+_RADIOTHERAPY = quick(r"\b(?:radiotherapy|radiation therapy)\b", re.IGNORECASE)
+
+
+def _radiotherapy_by_name(arms: list[list[dict[str, str | None]]], text: str) -> None:
+    """A trial's "radiation" or "irradiation" is its radiotherapy: named as another of its names ("radiation
+    therapy") calls it, else as the text writes "radiotherapy" (or "radiation therapy"), and once in an arm."""
+    therapy = [str(i["name"]) for a in arms for i in a if i["type"] == "radiation" and _RADIOTHERAPY.search(str(i["name"]))]
+    found = sorted(_RADIOTHERAPY.findall(text), key=lambda w: " " in w)  # "radiotherapy" first
+    written = therapy[0] if therapy else found[0] if found else None
+    for interventions in arms:
+        bare = [k for k, i in enumerate(interventions) if i["type"] == "radiation" and str(i["name"]).lower() in _BARE_RADIATION]
+        for k in reversed(bare if written else []):
+            if any(str(i["name"]).lower() == str(written).lower() for i in interventions):
+                del interventions[k]
+            else:
+                interventions[k] = {**interventions[k], "name": written}
 
 
 def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_drug_text: str) -> None:
@@ -884,10 +965,12 @@ def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_dr
     # ("fluorouracil", "5-FU") keeps both forms, as labellers write either and names are matched as written
     claimed = [i for a in arms for i in a.interventions]
     claimed_names = {str(i["name"]).lower() for i in claimed}
-    unclaimed = [i for i in pool if str(i["name"]).lower() not in claimed_names]
+    unclaimed = [i for i in pool if str(i["name"]).lower() not in claimed_names
+                 and not (claimed and _had_before(str(i["name"]), f"{design_text} {aim_text}"))]
     for arm in arms:
         if not arm.interventions:
-            arm.interventions = list(unclaimed) or _named_intervention(_spelled(arm.label, arm.defining_text, aim_text))
+            arm.interventions = list(unclaimed) or _named_intervention(_spelled(_without_dose(arm.label), arm.defining_text,
+                                                                                aim_text))
         elif claimed:
             # a drug the treatment text gives every arm ("patients receiving doxorubicin and cyclophosphamide were
             # randomised to docetaxel …", "Z-360 and gemcitabine"): the trial's backbone, in each arm
@@ -898,6 +981,25 @@ def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_dr
     treated = [i for a in arms for i in a.interventions if not CONTROL_LABEL.search(str(i["name"]))]  # not "usual care"
     if len(bare) == 1 and not treated and not unclaimed:
         bare[0].interventions = _aimed_interventions(aim_text)
+
+
+#: "after" or "following" what patients had before the trial's treatment, a list of drugs away at most: "letrozole
+#: compared with placebo after adjuvant tamoxifen", "following first-line chemotherapy consisting of ACy
+#: (Adriamycin + Cyclophosphamide), PCy (...), or Mitoxantrone + Carboplatin".
+_AFTER = quick(r"\b(?:after|following)\s", re.IGNORECASE)
+_GIVEN_SINCE = quick(r"\b(?:randomi[sz]|assigned|allocated|receiv|given|followed\s+by|versus|vs\b|compared)|[.;:]", re.IGNORECASE)
+
+
+def _had_before(name: str, text: str) -> bool:
+    """Whether the text names the drug only after "after"/"following" (within 150 characters, no randomisation
+    or "receive" between): what patients had before the treatments the arms compare."""
+    found = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, re.IGNORECASE)]
+    for at in found:
+        before = text[max(0, at - 150):at]
+        after = [m.end() for m in _AFTER.finditer(before)]
+        if not after or _GIVEN_SINCE.search(before, after[-1]):
+            return False
+    return bool(found)
 
 
 def _parts_of_the_name(arms: list[ArmDraft]) -> None:
