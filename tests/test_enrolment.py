@@ -160,3 +160,55 @@ def test_each_kind_tries_every_pattern_whose_words_are_there() -> None:
     tried = [s for i, s in enumerate(kind.shapes) if kind.candidates(low) >> i & 1]
     assert any(s.fast is not None and s.fast.search(low) for s in tried)
     assert len(tried) < len(kind.shapes)  # patterns whose words are missing are not tried
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    # enrolled: "divided into two groups", baseline characteristics of the whole population
+    ("Seventy-two patients with malignant ascites were divided into two study groups.", {"enrolled": 72}),
+    ("A total of 160 patients were divided into two groups, A and B.", {"enrolled": 160}),
+    ("Results Baseline characteristics of the 424 patients were balanced between treatment arms.", {"enrolled": 424}),
+    ("Baseline symptoms in the 169 patients were well balanced between the 2 arms (84 A, 85 B).", {"enrolled": 169}),
+    ("No difference was found in the demographic characteristics of the three groups of women.", {}),
+    # enrolled: a trial of A versus B in N people, A compared with B in N people
+    ("A pragmatic two-center trial of CBT versus usual care (TAU) in 150 patients who had completed therapy.",
+     {"enrolled": 150}),
+    ("Drug A has therefore been compared with placebo in 60 patients with advanced disease.", {"enrolled": 60}),
+    # enrolled: "In a … trial, N patients underwent / received …", not one arm's
+    ("In a prospective randomized single-center study from 2007 to 2008, 104 patients underwent esophagectomy.",
+     {"enrolled": 104}),
+    ("In this double-blind, multicenter trial, 121 patients received A; B; or C before surgery.", {"enrolled": 121}),
+    ("In this trial, 60 patients received A and 58 received B.", {}),
+    # enrolled: a bracket before "participated", "randomly assigned" as an adjective or after the people
+    ("One hundred thirty-one patients (45 women and 86 men, mean age 58) participated in the trial.", {"enrolled": 131}),
+    ("Of 5,187 randomly assigned women in the trial, 3,612 (69.9%) took part in the substudy.", {"enrolled": 5187}),
+    ("Quality of life was assessed in 350 patients randomly assigned to either A or B.", {"enrolled": 350}),
+    ("Two hundred forty-six of 302 patients randomly assigned provided complete data.", {"enrolled": 302}),
+    # enrolled: "i.e.," inside the description before the verb
+    ("Survivors (N = 74) reporting at least moderate fatigue (i.e., 4 or more on a 0-10 scale) were randomized to A or B.",
+     {"enrolled": 74}),
+])
+def test_enrolled_shapes_of_the_night_audit(sentence: str, counts: dict[str, int]) -> None:
+    assert _counts(sentence) == counts
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    # completed: a description before "completed", a length of time or follow-up after it
+    ("Twenty-four subjects with a history of thyroid carcinoma with > 10 years of therapy completed the study.",
+     {"completed": 24}),
+    ("Seventy patients completed the 4 weeks period of study.", {"completed": 70}),
+    ("203 women entered the study; 177 completed the six month follow-up.", {"enrolled": 203, "completed": 177}),
+    ("317 patients (218 on A and 99 on placebo) entered and 222 (70%) completed 18 months of extension treatment.",
+     {"completed": 222}),
+    ("Seventy-seven out of 91 enrolled patients completed the 24-week treatment course.",
+     {"enrolled": 91, "completed": 77}),
+    ("Twenty-six subjects were enrolled and 19 (13 men and 6 women) completed the study.",
+     {"enrolled": 26, "completed": 19}),
+    # completed: not the whole population, not one arm's, not an assessment
+    ("Of 558 women randomly assigned, 418 completed the 6-month assessment.", {"enrolled": 558}),
+    ("Of the 246 patients in the intent-to-treat set, 89.4% completed the 3-day efficacy phase.", {}),
+    ("In the A and placebo groups, 23 (92%) and 20 (80%) patients completed 24 weeks of treatment, respectively.", {}),
+    ("30 participants in the control and 33 participants in the treatment arm completed the study.", {}),
+    ("The 56 subjects that completed the study were randomly assigned to A or B.", {"enrolled": 56}),
+])
+def test_completed_shapes_of_the_night_audit(sentence: str, counts: dict[str, int]) -> None:
+    assert _counts(sentence) == counts

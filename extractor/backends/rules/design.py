@@ -203,12 +203,12 @@ _PEOPLE = (
     r"(?:(?:evaluable |eligible |consecutive |previously untreated |untreated |treatment[- ]naive |chemotherapy[- ]na[iï]ve |"
     rf"adult |postsurgical |newly diagnosed |[A-Z][a-z]+ |additional )*{_PEOPLE_NOUN})"
 )
-#: Text between a count and its verb: no sentence end, but decimals ("10.5 g/dL") and a
+#: Text between a count and its verb: no sentence end, but decimals ("10.5 g/dL"), "i.e.," / "e.g.," and a
 #: semicolon inside brackets ("(51 M : 9 F; mean age 61.9 years)") are kept.
-_BETWEEN = r"(?:[^.;]|\.(?=\d)|;(?=(?:[^()]|\([^()]*\))*\)))"
+_BETWEEN = r"(?:[^.;]|\.(?=(?:[eg]\.)?[\d,])|;(?=(?:[^()]|\([^()]*\))*\)))"
 
 _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings below
-    ("enrolled", rf"(?:among|in|of|by|for) (?:the |all )?(?:total(?: of)? )?{_COUNT} (?:eligible|randomi[sz]ed|enrolled|registered) {_PEOPLE}"),
+    ("enrolled", rf"(?:among|in|of|by|for) (?:the |all )?(?:total(?: of)? )?{_COUNT} (?:eligible|randomi[sz]ed|randomly assigned|enrolled|registered) {_PEOPLE}"),
     ("screened", rf"{_COUNT} {_PEOPLE}? ?(?:were|was) screened"),
     ("screened", rf"(?:of|among) (?:the )?{_COUNT} screened"),
     ("screened", rf"screened {_COUNT}"),
@@ -239,7 +239,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)\s*(?:were|was)\s+(?:\w+\s+)?(?:randomi[sz]ed|assigned|allocated|enrolled|included|recruited)"),
     ("enrolled", rf"(?:study|trial)\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
     # "There were 752 patients enrolled", "301 breast cancer patients randomized"
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:enrolled|randomi[sz]ed|recruited)\b"),
+    ("enrolled", rf"{_COUNT}\s+(?:(?!of\b)[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated)|recruited)\b"),
     ("enrolled", rf"(?:study|trial) (?:included|enrolled|comprised|recruited|involved|examined|consisted of|entering|enrolling) "
                  rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
     # "Patients with cancer (n = 178) who agreed to participate were randomized", "… caregivers (N = 484 dyads) were enrolled"
@@ -267,7 +267,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}[^.;]{{0,80}}?\btook part in (?:a|the|this|our)\b"),
     ("enrolled", rf"\bin {_COUNT}\s+(?:[\w-]+\s+){{0,5}}?{_PEOPLE} in (?:a|this) (?:[\w-]+\s+){{0,2}}?randomi[sz]ed\b"),
     # "40 patients participated (chemoradiotherapy, n = 17; …)", "203 women entered the study"
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:participated\b|(?:entered|joined) (?:the|this|our) (?:study|trial)\b)"),
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:\([^()]{{1,80}}\)\s+)?(?:participated\b|(?:entered|joined) (?:the|this|our) (?:study|trial)\b)"),
     # "551 patients received either vinflunine … or docetaxel", "70 patients were treated with either MEV (Arm A) or …"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}(?:\s+with\s+[^.;,()]{{1,80}}?)?\s+(?:randomly\s+)?(?:received|were treated with|were given)\s+either\b"),
     # "Twenty-three men received 300 μg selenium per day (n=12) or a placebo (n=11)": the arms' sizes, split
@@ -293,6 +293,20 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                  rf"(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     # "we assigned 76 postmenopausal breast cancer survivors with … either to the intervention group or to usual care"
     ("enrolled", rf"\bwe\s+(?:randomly\s+)?(?:assigned|allocated)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
+    # "Seventy-two patients with malignant ascites were divided into two groups", "52 women … were divided into either A or B"
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,120}}?)\b(?:were|was)\s+(?:\w+\s+)?divided\s+"
+                 rf"(?:in|into)\s+(?:two|three|four|[234]|either)\b"),
+    # "Baseline characteristics of the 424 patients were balanced", "Baseline symptoms in the 169 patients were well balanced"
+    ("enrolled", rf"\b(?:characteristics|symptoms|demographics)\s+(?:of|in|for)\s+(?:the|all)\s+{_COUNT}\s+(?!(?:[\w-]+\s+){{0,2}}?(?:groups?|arms?|cohorts?)\b)(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"
+                 rf"(?!\s+(?:who|with|in|whose|treated|receiving|that)\b)"),
+    # "trial of CBT versus usual care in 150 patients", "A has been compared with placebo in 60 patients"
+    ("enrolled", rf"\b(?:trial|study)\s+(?:of|comparing)\s[^.;]{{1,120}}?\b(?:versus|vs\.?|with placebo|or placebo)\s[^.;]{{0,80}}?\bin "
+                 rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
+    ("enrolled", rf"\b(?:was|were|been)\s+compared\s+(?:with|to)\s[^.;]{{1,80}}?\bin {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
+    # "In a prospective randomized single-center study from 2007 to 2008, 104 patients underwent esophagectomy",
+    # "In this double-blind, multicenter trial, 121 patients received A; B; or C" (not "… 60 received A and 58 …")
+    ("enrolled", rf"\bin (?:a|an|this|our|the present)\b[^.;]{{0,100}}?\b(?:trial|study)\b[^.;,]{{0,60}},\s*{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?"
+                 rf"{_PEOPLE}\s+(?:underwent|received|were treated)\b(?![^.;]{{0,150}}\b(?:and|while|whereas)\s+(?:{NUM})\s)"),
     # "of the 41 treated patients", "All 30 treated patients", "41 treated patients were evaluable"
     ("treated", rf"(?:among|of|in|for|all) (?:the |all |these )?{_COUNT} treated {_PEOPLE}"),
     ("treated", rf"^(?:a total of\s+)?{_COUNT} treated {_PEOPLE}"),
@@ -355,6 +369,13 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("evaluable", rf"{_COUNT}\b[^.;,]{{0,80}}?\band (?:were|was) (?:\w+ )?(?:evaluable|assessable)\b"),
     ("completed", rf"{_COUNT} (?:\([^()]{{1,15}}\) )?(?:{_PEOPLE} )?(?:completed|have completed) (?:the )?(?:study|trial|treatment|vaccine|priming|perioperative|all|intervention|program(?:me)?|protocol)"),
     ("completed", rf"{_COUNT} (?:{_PEOPLE} )?(?:were enrolled and have completed)"),
+    # "Twenty-four subjects with a history of X completed the study", "Seventy patients completed the 4 weeks period",
+    # "Seventy-seven out of 91 enrolled patients completed the 24-week treatment course" (77, not 91),
+    # "222 (70%) completed 18 months of treatment", "235 patients completed follow-up"
+    ("completed", rf"{_COUNT}\s+(?:(?:out\s+)?of\s+(?:the\s+)?(?:{NUM})\s+)?(?:\([^()]{{1,40}}\)\s+)?(?:(?:(?!and\b|of\b)[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?P<between>(?:\([^()]*\)|(?!\band\s+\d|\b(?:who|that)\b|[,;]\s*\d)[^.;()]){{0,140}}?)\s+)?"
+                  rf"completed\s+(?:the\s+|all\s+)?(?:study|trial|follow[- ]up\b|(?:\d+|[a-z]+)[- ](?:weeks?|months?|days?|years?)\s+"
+                  rf"(?:period|follow[- ]up|study|trial|(?:of\s+)?(?:[\w-]+\s+){{0,3}}?(?:study|treatment|therapy|intervention|program(?:me)?|follow[- ]up)))"
+                  rf"(?![^.;]*\brespectively\b)"),
     ("completed", rf"{_COUNT}\s*/\s*\d+\s+(?:{_PEOPLE} )?completed"),
 )
 
@@ -419,7 +440,7 @@ _KIND_HINTS = {
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist", "eligible",
                  "participated", "joined", "either", "compared", "consisted of", "n=", "n =",
                  "accru", "trial", "study", "consented", "took part", "subjects were", "participants were", "patients were",
-                 "sample of", "data from"),
+                 "sample of", "data from", "divided", "characteristics", "symptoms", "demographics"),
     "treated": ("treat", "receiv", "given", "safety"),
     "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "intent", "intention", "available for", "analy",
                   "enrolled in", "enrolled on", "included in", "randomized in", "randomised in", "participating in",
@@ -434,13 +455,14 @@ _NUMBER_START_RE, _NUMBER_START_FOLDED = quick(_NUMBER_START, re.IGNORECASE), fo
 _ENROLMENT_HINTS = (
     "enrol", "randomi", "randomly", "consented", "took part", "subjects were", "participants were", "patients were", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
-    "trial compared", "consisted of", "trial of", "trial in", "trial with", "trial involving",
+    "trial compared", "been compared", "was compared", "were compared", "divided", "characteristics", "symptoms", "demographics", "consisted of", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
     "could be assessed", "totaled", "totalled", "trial on", "study on", "sample of", "data from")
 
 
-#: Kinds whose counts are dropped when they are one arm's (an enrolled count has its own guards in ``_count_of``).
-_PART_KINDS = frozenset({"treated", "evaluable"})
+#: Kinds whose counts are dropped when they are one arm's (an enrolled count has its own guards in ``_count_of``):
+#: "33 participants in the treatment arm completed the study".
+_PART_KINDS = frozenset({"treated", "evaluable", "completed"})
 #: Hyphens other than "-" that join number words: "thirty‐two" is one number, not "two".
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
@@ -624,7 +646,7 @@ def _whole_counts(key: str, matches: list[re.Match[str]], text: str) -> list[re.
 
 
 def _counts_one_arm(key: str, m: re.Match[str], text: str) -> bool:
-    """Whether a treated or evaluable count is one arm's or one subgroup's, not the trial's."""
+    """Whether a treated, evaluable or completed count is one arm's or one subgroup's, not the trial's."""
     if _PART_BEFORE.search(text, max(0, m.start() - 120), m.start()) or _PART_AFTER_COUNT.match(text, m.end("n")):
         return True
     rest = _BRACKETED.sub("", text[m.end():])
