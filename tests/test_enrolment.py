@@ -212,3 +212,41 @@ def test_enrolled_shapes_of_the_night_audit(sentence: str, counts: dict[str, int
 ])
 def test_completed_shapes_of_the_night_audit(sentence: str, counts: dict[str, int]) -> None:
     assert _counts(sentence) == counts
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    # more people: people, infants, neonates, mothers, students
+    ("108 people at high risk of diabetes were randomized to a weight programme or to usual care.", {"enrolled": 108}),
+    ("Sixty infants with physical status I or II were randomly assigned to device A or device B.", {"enrolled": 60}),
+    ("Sixty medical students were included and randomized into two comparable groups.", {"enrolled": 60}),
+    # enrolled: "assigned at random", "(N = 39; …) participated", "was comprised of", "trial was conducted involving N"
+    ("Twenty-eight untrained post-menopausal women were assigned at random to a vibration group or a walking group.",
+     {"enrolled": 28}),
+    ("Adults (N = 39; body mass index 39.5; age 39.9 years) participated in a 6-month programme.", {"enrolled": 39}),
+    ("The study was comprised of 48 patients undergoing surgery in a single institute.", {"enrolled": 48}),
+    ("At eight centers, a randomized crossover trial was conducted involving 75 adults with type 1 diabetes.",
+     {"enrolled": 75}),
+    ("In a randomized sham-controlled cross-over study, 60 subjects (30 males) received sham and active stimulation.",
+     {"enrolled": 60}),
+    # enrolled: not a part in brackets, not another count before the verb, not a count of groups
+    ("A total of 38 (21 women and 17 men) elderly subjects were randomly divided into the A group and the B group.",
+     {"enrolled": 38}),
+    ("504 (328 women, 126 men) inactive adult participants were randomly allocated to one of three programmes.",
+     {"enrolled": 504}),
+    ("Sixteen patients (9 men and 7 women; mean age 65 years) with restenoses were enrolled from 2014 to 2015.",
+     {"enrolled": 16}),
+    ("The participants (52 elderly patients with hypertension) were randomly divided into A and B groups.",
+     {"enrolled": 52}),
+    ("Of a total of 594 mothers, 323 (54%) agreed to participate and were randomized to A or B.", {}),
+    ("Of 511 people with aphasia identified, 105 had low mood and were recruited.", {}),
+    ("Two classes of midwifery students (N=62) participated and were randomly assigned to two groups.", {"enrolled": 62}),
+    # treated: "who received at least one dose", "have been treated", "were dosed"
+    ("Among 120 patients who received at least one dose of study drug, 10 had grade 3 events.", {"treated": 120}),
+    ("Seventy-one patients have been treated with docetaxel and cisplatin.", {"treated": 71}),
+    ("A total of 64 patients were dosed.", {"treated": 64}),
+    # evaluable: the per-protocol or efficacy set (not the enrolled)
+    ("The per-protocol population included 46 participants (24 A/22 B).", {"evaluable": 46}),
+    ("The planned 5-year efficacy analysis included patients (n = 230) from the follow-up study.", {"evaluable": 230}),
+])
+def test_more_enrolment_shapes_of_the_night_audit(sentence: str, counts: dict[str, int]) -> None:
+    assert _counts(sentence) == counts
