@@ -250,3 +250,18 @@ def test_completed_shapes_of_the_night_audit(sentence: str, counts: dict[str, in
 ])
 def test_more_enrolment_shapes_of_the_night_audit(sentence: str, counts: dict[str, int]) -> None:
     assert _counts(sentence) == counts
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    ("In this randomized, controlled study, 39 patients with sleep apnea undergoing surgery were assigned to two groups.",
+     {"enrolled": 39}),
+    ("In this randomised cross-over study, 32 patients with asthma underwent a methacholine provocation test.",
+     {"enrolled": 32}),
+    ("Mean baseline HbA1c of randomized patients (N = 1326) was 7.8%.", {"enrolled": 1326}),
+    ("Somali-born parents (n=120) with children aged 11-16 years were randomised to an intervention or a control group.",
+     {"enrolled": 120}),
+    ("A randomised controlled study was conducted on 250 adolescents (12-18 years) from five schools.", {"enrolled": 250}),
+    ("In the final analysis comprising 101 patients, drug A did not lower HbA1c at 12 weeks.", {"evaluable": 101}),
+])
+def test_enrolment_shapes_of_a_second_sample(sentence: str, counts: dict[str, int]) -> None:
+    assert _counts(sentence) == counts

@@ -198,7 +198,7 @@ def multicenter(text: str) -> bool | None:
 _THOUSANDS = rf"(?:one|two|three|four|five|six|seven|eight|nine) thousand(?:,? (?:and )?{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)?"
 _COUNT = rf"(?P<n>{NUM}|{_THOUSANDS}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"
 _PEOPLE_NOUN = (r"(?:patients|participants|subjects|women|men|children|adults|pts|cases|individuals|volunteers|survivors|"
-                r"persons|people|outpatients|inpatients|smokers|girls|boys|veterans|recipients|infants|neonates|newborns|mothers|students)")
+                r"persons|people|outpatients|inpatients|smokers|girls|boys|veterans|recipients|infants|neonates|newborns|mothers|students|adolescents|parents|athletes)")
 _PEOPLE = (
     r"(?:(?:evaluable |eligible |consecutive |previously untreated |untreated |treatment[- ]naive |chemotherapy[- ]na[iï]ve |"
     rf"adult |postsurgical |newly diagnosed |[A-Z][a-z]+ |additional )*{_PEOPLE_NOUN})"
@@ -219,6 +219,8 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "Consecutive patients (n = 64) eligible for surgery were randomized", "The participants (N = 56), who …, were randomly assigned"
     ("enrolled", rf"\b{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[;,)][^()]{{0,80}}?\)?{_BETWEEN}{{0,160}}?\b(?:were|was)\s+(?:\w+\s+)?"
                  rf"(?:randomi[sz]ed|randomly (?:assigned|allocated)|enrolled|recruited)\b"),
+    # "Mean baseline HbA1c of randomized patients (N = 1326) was 7.8%"
+    ("enrolled", rf"\b(?:randomi[sz]ed|enrolled)\s+{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
     # "Adults (N = 39; body mass index 39.5 ± 2.8) participated in a 6-month program"
     ("enrolled", rf"\b{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[;,)][^()]{{0,80}}?\)?\s*participated\b"),
     # "A randomized, assessor-blinded, controlled trial was performed on 78 patients"
@@ -296,8 +298,8 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "we assigned 76 postmenopausal breast cancer survivors with … either to the intervention group or to usual care"
     ("enrolled", rf"\bwe\s+(?:randomly\s+)?(?:assigned|allocated)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
     # "Seventy-two patients with malignant ascites were divided into two groups", "52 women … were divided into either A or B"
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,120}}?)\b(?:were|was)\s+(?:\w+\s+)?divided\s+"
-                 rf"(?:in|into)\s+(?:two|three|four|[234]|either)\b"),
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,120}}?)\b(?:were|was)\s+(?:\w+\s+)?(?:divided|assigned|allocated)\s+"
+                 rf"(?:in|into|to)\s+(?:two|three|four|[234]|either)\b"),
     # "Baseline characteristics of the 424 patients were balanced", "Baseline symptoms in the 169 patients were well balanced"
     ("enrolled", rf"\b(?:characteristics|symptoms|demographics)\s+(?:of|in|for)\s+(?:the|all)\s+{_COUNT}\s+(?!(?:[\w-]+\s+){{0,2}}?(?:groups?|arms?|cohorts?)\b)(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"
                  rf"(?!\s+(?:who|with|in|whose|treated|receiving|that)\b)"),
@@ -308,7 +310,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "In a prospective randomized single-center study from 2007 to 2008, 104 patients underwent esophagectomy",
     # "In this double-blind, multicenter trial, 121 patients received A; B; or C" (not "… 60 received A and 58 …")
     ("enrolled", rf"\bin (?:a|an|this|our|the present)\b[^.;]{{0,100}}?\b(?:trial|study)\b[^.;,]{{0,60}},\s*{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?"
-                 rf"{_PEOPLE}\s+(?:\([^()]{{1,60}}\)\s+)?(?:underwent|received|were treated)\b(?![^.;]{{0,150}}\b(?:and|while|whereas)\s+(?:{NUM})\s)"),
+                 rf"{_PEOPLE}\s+(?:\([^()]{{1,60}}\)\s+)?(?:(?:with|undergoing)\s[^.;,()]{{1,80}}?\s)?(?:underwent|received|were treated)\b(?![^.;]{{0,150}}\b(?:and|while|whereas)\s+(?:{NUM})\s)"),
     # "of the 41 treated patients", "All 30 treated patients", "41 treated patients were evaluable"
     ("treated", rf"(?:among|of|in|for|all) (?:the |all |these )?{_COUNT} treated {_PEOPLE}"),
     ("treated", rf"^(?:a total of\s+)?{_COUNT} treated {_PEOPLE}"),
@@ -331,6 +333,8 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                 rf"(?!no\b|either\b)(?![^.;]{{0,150}}\b(?:(?:group|arm|cohort)\s+[A-Z0-9]\b|respectively|while|whereas|but|and\s+\d+))"),
     # "A total of 120 patients were dosed"
     ("treated", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:\([^()]{{1,80}}\)\s+)?(?:were|was)\s+dosed\b"),
+    # "In the final analysis comprising 101 patients"
+    ("evaluable", rf"\b(?:final|primary|efficacy|per[- ]protocol)\s+analysis\s+(?:comprising|including|of)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     # the evaluable set: "The per-protocol population included 46 participants", "The efficacy analysis included patients (n = 230)"
     ("evaluable", rf"\b(?:per[- ]protocol|evaluable|efficacy(?:[- ]evaluable)?)\s+(?:population|analysis\s+set|analysis|set)\s+(?:included|comprised|consisted\s+of)\s+"
                   rf"(?:a total of\s+|all\s+)?(?:{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*)?{_COUNT}\b"),
@@ -469,7 +473,7 @@ _ENROLMENT_HINTS = (
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
     "trial compared", "been compared", "was compared", "were compared", "divided", "characteristics", "symptoms", "demographics", "consisted of", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
-    "could be assessed", "totaled", "totalled", "dosed", "participated", "population", "comprised", "trial on", "study on", "sample of", "data from")
+    "could be assessed", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from")
 
 
 #: Kinds whose counts are dropped when they are one arm's (an enrolled count has its own guards in ``_count_of``):
