@@ -265,3 +265,8 @@ def test_more_enrolment_shapes_of_the_night_audit(sentence: str, counts: dict[st
 ])
 def test_enrolment_shapes_of_a_second_sample(sentence: str, counts: dict[str, int]) -> None:
     assert _counts(sentence) == counts
+
+
+def test_a_completed_count_reads_past_decimals_in_its_description() -> None:
+    sentence = "A total of 50 individuals (women = 41; 82%) with a mean age of 42 ± 15.5 years completed the study."
+    assert _counts(sentence) == {"completed": 50}

@@ -383,7 +383,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "Twenty-four subjects with a history of X completed the study", "Seventy patients completed the 4 weeks period",
     # "Seventy-seven out of 91 enrolled patients completed the 24-week treatment course" (77, not 91),
     # "222 (70%) completed 18 months of treatment", "235 patients completed follow-up"
-    ("completed", rf"{_COUNT}\s+(?:(?:out\s+)?of\s+(?:the\s+)?(?:{NUM})\s+)?(?:\([^()]{{1,40}}\)\s+)?(?:(?:(?!and\b|of\b)[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?P<between>(?:\([^()]*\)|(?!\band\s+\d|\b(?:who|that)\b|[,;]\s*\d)[^.;()]){{0,140}}?)\s+)?"
+    ("completed", rf"{_COUNT}\s+(?:(?:out\s+)?of\s+(?:the\s+)?(?:{NUM})\s+)?(?:\([^()]{{1,40}}\)\s+)?(?:(?:(?!and\b|of\b)[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?P<between>(?:\([^()]*\)|\.(?=\d)|(?!\band\s+\d|\b(?:who|that)\b|[,;]\s*\d)[^.;()]){{0,140}}?)\s+)?"
                   rf"completed\s+(?:the\s+|all\s+)?(?:study|trial|follow[- ]up\b|(?:\d+|[a-z]+)[- ](?:weeks?|months?|days?|years?)\s+"
                   rf"(?:period|follow[- ]up|study|trial|(?:of\s+)?(?:[\w-]+\s+){{0,3}}?(?:study|treatment|therapy|intervention|program(?:me)?|follow[- ]up)))"
                   rf"(?![^.;]*\brespectively\b)"),
