@@ -160,3 +160,113 @@ def test_each_kind_tries_every_pattern_whose_words_are_there() -> None:
     tried = [s for i, s in enumerate(kind.shapes) if kind.candidates(low) >> i & 1]
     assert any(s.fast is not None and s.fast.search(low) for s in tried)
     assert len(tried) < len(kind.shapes)  # patterns whose words are missing are not tried
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    # enrolled: "divided into two groups", baseline characteristics of the whole population
+    ("Seventy-two patients with malignant ascites were divided into two study groups.", {"enrolled": 72}),
+    ("A total of 160 patients were divided into two groups, A and B.", {"enrolled": 160}),
+    ("Results Baseline characteristics of the 424 patients were balanced between treatment arms.", {"enrolled": 424}),
+    ("Baseline symptoms in the 169 patients were well balanced between the 2 arms (84 A, 85 B).", {"enrolled": 169}),
+    ("No difference was found in the demographic characteristics of the three groups of women.", {}),
+    # enrolled: a trial of A versus B in N people, A compared with B in N people
+    ("A pragmatic two-center trial of CBT versus usual care (TAU) in 150 patients who had completed therapy.",
+     {"enrolled": 150}),
+    ("Drug A has therefore been compared with placebo in 60 patients with advanced disease.", {"enrolled": 60}),
+    # enrolled: "In a … trial, N patients underwent / received …", not one arm's
+    ("In a prospective randomized single-center study from 2007 to 2008, 104 patients underwent esophagectomy.",
+     {"enrolled": 104}),
+    ("In this double-blind, multicenter trial, 121 patients received A; B; or C before surgery.", {"enrolled": 121}),
+    ("In this trial, 60 patients received A and 58 received B.", {}),
+    # enrolled: a bracket before "participated", "randomly assigned" as an adjective or after the people
+    ("One hundred thirty-one patients (45 women and 86 men, mean age 58) participated in the trial.", {"enrolled": 131}),
+    ("Of 5,187 randomly assigned women in the trial, 3,612 (69.9%) took part in the substudy.", {"enrolled": 5187}),
+    ("Quality of life was assessed in 350 patients randomly assigned to either A or B.", {"enrolled": 350}),
+    ("Two hundred forty-six of 302 patients randomly assigned provided complete data.", {"enrolled": 302}),
+    # enrolled: "i.e.," inside the description before the verb
+    ("Survivors (N = 74) reporting at least moderate fatigue (i.e., 4 or more on a 0-10 scale) were randomized to A or B.",
+     {"enrolled": 74}),
+])
+def test_enrolled_shapes_of_the_night_audit(sentence: str, counts: dict[str, int]) -> None:
+    assert _counts(sentence) == counts
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    # completed: a description before "completed", a length of time or follow-up after it
+    ("Twenty-four subjects with a history of thyroid carcinoma with > 10 years of therapy completed the study.",
+     {"completed": 24}),
+    ("Seventy patients completed the 4 weeks period of study.", {"completed": 70}),
+    ("203 women entered the study; 177 completed the six month follow-up.", {"enrolled": 203, "completed": 177}),
+    ("317 patients (218 on A and 99 on placebo) entered and 222 (70%) completed 18 months of extension treatment.",
+     {"completed": 222}),
+    ("Seventy-seven out of 91 enrolled patients completed the 24-week treatment course.",
+     {"enrolled": 91, "completed": 77}),
+    ("Twenty-six subjects were enrolled and 19 (13 men and 6 women) completed the study.",
+     {"enrolled": 26, "completed": 19}),
+    # completed: not the whole population, not one arm's, not an assessment
+    ("Of 558 women randomly assigned, 418 completed the 6-month assessment.", {"enrolled": 558}),
+    ("Of the 246 patients in the intent-to-treat set, 89.4% completed the 3-day efficacy phase.", {}),
+    ("In the A and placebo groups, 23 (92%) and 20 (80%) patients completed 24 weeks of treatment, respectively.", {}),
+    ("30 participants in the control and 33 participants in the treatment arm completed the study.", {}),
+    ("The 56 subjects that completed the study were randomly assigned to A or B.", {"enrolled": 56}),
+])
+def test_completed_shapes_of_the_night_audit(sentence: str, counts: dict[str, int]) -> None:
+    assert _counts(sentence) == counts
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    # more people: people, infants, neonates, mothers, students
+    ("108 people at high risk of diabetes were randomized to a weight programme or to usual care.", {"enrolled": 108}),
+    ("Sixty infants with physical status I or II were randomly assigned to device A or device B.", {"enrolled": 60}),
+    ("Sixty medical students were included and randomized into two comparable groups.", {"enrolled": 60}),
+    # enrolled: "assigned at random", "(N = 39; …) participated", "was comprised of", "trial was conducted involving N"
+    ("Twenty-eight untrained post-menopausal women were assigned at random to a vibration group or a walking group.",
+     {"enrolled": 28}),
+    ("Adults (N = 39; body mass index 39.5; age 39.9 years) participated in a 6-month programme.", {"enrolled": 39}),
+    ("The study was comprised of 48 patients undergoing surgery in a single institute.", {"enrolled": 48}),
+    ("At eight centers, a randomized crossover trial was conducted involving 75 adults with type 1 diabetes.",
+     {"enrolled": 75}),
+    ("In a randomized sham-controlled cross-over study, 60 subjects (30 males) received sham and active stimulation.",
+     {"enrolled": 60}),
+    # enrolled: not a part in brackets, not another count before the verb, not a count of groups
+    ("A total of 38 (21 women and 17 men) elderly subjects were randomly divided into the A group and the B group.",
+     {"enrolled": 38}),
+    ("504 (328 women, 126 men) inactive adult participants were randomly allocated to one of three programmes.",
+     {"enrolled": 504}),
+    ("Sixteen patients (9 men and 7 women; mean age 65 years) with restenoses were enrolled from 2014 to 2015.",
+     {"enrolled": 16}),
+    ("The participants (52 elderly patients with hypertension) were randomly divided into A and B groups.",
+     {"enrolled": 52}),
+    ("Of a total of 594 mothers, 323 (54%) agreed to participate and were randomized to A or B.", {}),
+    ("Of 511 people with aphasia identified, 105 had low mood and were recruited.", {}),
+    ("Two classes of midwifery students (N=62) participated and were randomly assigned to two groups.", {"enrolled": 62}),
+    # treated: "who received at least one dose", "have been treated", "were dosed"
+    ("Among 120 patients who received at least one dose of study drug, 10 had grade 3 events.", {"treated": 120}),
+    ("Seventy-one patients have been treated with docetaxel and cisplatin.", {"treated": 71}),
+    ("A total of 64 patients were dosed.", {"treated": 64}),
+    # evaluable: the per-protocol or efficacy set (not the enrolled)
+    ("The per-protocol population included 46 participants (24 A/22 B).", {"evaluable": 46}),
+    ("The planned 5-year efficacy analysis included patients (n = 230) from the follow-up study.", {"evaluable": 230}),
+])
+def test_more_enrolment_shapes_of_the_night_audit(sentence: str, counts: dict[str, int]) -> None:
+    assert _counts(sentence) == counts
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    ("In this randomized, controlled study, 39 patients with sleep apnea undergoing surgery were assigned to two groups.",
+     {"enrolled": 39}),
+    ("In this randomised cross-over study, 32 patients with asthma underwent a methacholine provocation test.",
+     {"enrolled": 32}),
+    ("Mean baseline HbA1c of randomized patients (N = 1326) was 7.8%.", {"enrolled": 1326}),
+    ("Somali-born parents (n=120) with children aged 11-16 years were randomised to an intervention or a control group.",
+     {"enrolled": 120}),
+    ("A randomised controlled study was conducted on 250 adolescents (12-18 years) from five schools.", {"enrolled": 250}),
+    ("In the final analysis comprising 101 patients, drug A did not lower HbA1c at 12 weeks.", {"evaluable": 101}),
+])
+def test_enrolment_shapes_of_a_second_sample(sentence: str, counts: dict[str, int]) -> None:
+    assert _counts(sentence) == counts
+
+
+def test_a_completed_count_reads_past_decimals_in_its_description() -> None:
+    sentence = "A total of 50 individuals (women = 41; 82%) with a mean age of 42 ± 15.5 years completed the study."
+    assert _counts(sentence) == {"completed": 50}

@@ -198,30 +198,34 @@ def multicenter(text: str) -> bool | None:
 _THOUSANDS = rf"(?:one|two|three|four|five|six|seven|eight|nine) thousand(?:,? (?:and )?{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)?"
 _COUNT = rf"(?P<n>{NUM}|{_THOUSANDS}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"
 _PEOPLE_NOUN = (r"(?:patients|participants|subjects|women|men|children|adults|pts|cases|individuals|volunteers|survivors|"
-                r"persons|outpatients|inpatients|smokers|girls|boys|veterans|recipients)")
+                r"persons|people|outpatients|inpatients|smokers|girls|boys|veterans|recipients|infants|neonates|newborns|mothers|students|adolescents|parents|athletes)")
 _PEOPLE = (
     r"(?:(?:evaluable |eligible |consecutive |previously untreated |untreated |treatment[- ]naive |chemotherapy[- ]na[iï]ve |"
     rf"adult |postsurgical |newly diagnosed |[A-Z][a-z]+ |additional )*{_PEOPLE_NOUN})"
 )
-#: Text between a count and its verb: no sentence end, but decimals ("10.5 g/dL") and a
+#: Text between a count and its verb: no sentence end, but decimals ("10.5 g/dL"), "i.e.," / "e.g.," and a
 #: semicolon inside brackets ("(51 M : 9 F; mean age 61.9 years)") are kept.
-_BETWEEN = r"(?:[^.;]|\.(?=\d)|;(?=(?:[^()]|\([^()]*\))*\)))"
+_BETWEEN = r"(?:[^.;]|\.(?=(?:[eg]\.)?[\d,])|;(?=(?:[^()]|\([^()]*\))*\)))"
 
 _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings below
-    ("enrolled", rf"(?:among|in|of|by|for) (?:the |all )?(?:total(?: of)? )?{_COUNT} (?:eligible|randomi[sz]ed|enrolled|registered) {_PEOPLE}"),
+    ("enrolled", rf"(?:among|in|of|by|for) (?:the |all )?(?:total(?: of)? )?{_COUNT} (?:eligible|randomi[sz]ed|randomly assigned|enrolled|registered) {_PEOPLE}"),
     ("screened", rf"{_COUNT} {_PEOPLE}? ?(?:were|was) screened"),
     ("screened", rf"(?:of|among) (?:the )?{_COUNT} screened"),
     ("screened", rf"screened {_COUNT}"),
-    ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|alternately (?:assigned|allocated)|allocated|included|entered|recruited|registered|accrued)"),
+    ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|alternately (?:assigned|allocated)|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"\ball {_COUNT} {_PEOPLE} enrolled"),
     # "4162 women (aged >18 years) with node-positive ... were randomly assigned"
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,160}}?)(?:,\s*|\b(?:were|was)\s+(?:\w+\s+)?)(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|enrolled|entered|recruited)\b"),
+    ("enrolled", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,160}}?)(?:,\s*|\b(?:were|was)\s+(?:\w+\s+)?)(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|enrolled|entered|recruited)\b"),
     # "Consecutive patients (n = 64) eligible for surgery were randomized", "The participants (N = 56), who …, were randomly assigned"
     ("enrolled", rf"\b{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[;,)][^()]{{0,80}}?\)?{_BETWEEN}{{0,160}}?\b(?:were|was)\s+(?:\w+\s+)?"
                  rf"(?:randomi[sz]ed|randomly (?:assigned|allocated)|enrolled|recruited)\b"),
+    # "Mean baseline HbA1c of randomized patients (N = 1326) was 7.8%"
+    ("enrolled", rf"\b(?:randomi[sz]ed|enrolled)\s+{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
+    # "Adults (N = 39; body mass index 39.5 ± 2.8) participated in a 6-month program"
+    ("enrolled", rf"\b{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[;,)][^()]{{0,80}}?\)?\s*participated\b"),
     # "A randomized, assessor-blinded, controlled trial was performed on 78 patients"
     # "A multicentre randomised controlled trial (RCT) with a 2×2 factorial design was performed among 320 … patients"
-    ("enrolled", rf"\b(?:trial|study)\b(?:[^.;]{{0,80}}?\s)?was (?:performed|conducted|carried out|done) (?:on|in|with|among) {_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
+    ("enrolled", rf"\b(?:trial|study)\b(?:[^.;]{{0,80}}?\s)?was (?:performed|conducted|carried out|done) (?:on|in|with|among|involving) {_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     ("enrolled", rf"(?:among|of|in) (?:the |all )?{_COUNT} (?:enrolled|randomi[sz]ed|registered|included) {_PEOPLE}"),
     ("enrolled", rf"a total of {_COUNT}(?: and {NUM})+ {_PEOPLE} (?:were|was) (?:enrolled|randomi[sz]ed)"),
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|alternately assigned|allocated|included|entered|recruited|registered|accrued)"),
@@ -239,8 +243,8 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)\s*(?:were|was)\s+(?:\w+\s+)?(?:randomi[sz]ed|assigned|allocated|enrolled|included|recruited)"),
     ("enrolled", rf"(?:study|trial)\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
     # "There were 752 patients enrolled", "301 breast cancer patients randomized"
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:enrolled|randomi[sz]ed|recruited)\b"),
-    ("enrolled", rf"(?:study|trial) (?:included|enrolled|comprised|recruited|involved|examined|consisted of|entering|enrolling) "
+    ("enrolled", rf"{_COUNT}\s+(?:(?!of\b)[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated)|recruited)\b"),
+    ("enrolled", rf"(?:study|trial) (?:included|enrolled|comprised(?: of)?|was comprised of|recruited|involved|examined|consisted of|entering|enrolling) "
                  rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
     # "Patients with cancer (n = 178) who agreed to participate were randomized", "… caregivers (N = 484 dyads) were enrolled"
     ("enrolled", rf"\b{_PEOPLE_NOUN}\s+(?:with|who|from)\s[^.;()]{{1,80}}?\(\s*[nN]\s*=\s*{_COUNT}(?:\s+(?:dyads|couples|pairs))?\s*\)"
@@ -267,7 +271,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}[^.;]{{0,80}}?\btook part in (?:a|the|this|our)\b"),
     ("enrolled", rf"\bin {_COUNT}\s+(?:[\w-]+\s+){{0,5}}?{_PEOPLE} in (?:a|this) (?:[\w-]+\s+){{0,2}}?randomi[sz]ed\b"),
     # "40 patients participated (chemoradiotherapy, n = 17; …)", "203 women entered the study"
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:participated\b|(?:entered|joined) (?:the|this|our) (?:study|trial)\b)"),
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:\([^()]{{1,80}}\)\s+)?(?:participated\b|(?:entered|joined) (?:the|this|our) (?:study|trial)\b)"),
     # "551 patients received either vinflunine … or docetaxel", "70 patients were treated with either MEV (Arm A) or …"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}(?:\s+with\s+[^.;,()]{{1,80}}?)?\s+(?:randomly\s+)?(?:received|were treated with|were given)\s+either\b"),
     # "Twenty-three men received 300 μg selenium per day (n=12) or a placebo (n=11)": the arms' sizes, split
@@ -293,12 +297,26 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                  rf"(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     # "we assigned 76 postmenopausal breast cancer survivors with … either to the intervention group or to usual care"
     ("enrolled", rf"\bwe\s+(?:randomly\s+)?(?:assigned|allocated)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
+    # "Seventy-two patients with malignant ascites were divided into two groups", "52 women … were divided into either A or B"
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,120}}?)\b(?:were|was)\s+(?:\w+\s+)?(?:divided|assigned|allocated)\s+"
+                 rf"(?:in|into|to)\s+(?:two|three|four|[234]|either)\b"),
+    # "Baseline characteristics of the 424 patients were balanced", "Baseline symptoms in the 169 patients were well balanced"
+    ("enrolled", rf"\b(?:characteristics|symptoms|demographics)\s+(?:of|in|for)\s+(?:the|all)\s+{_COUNT}\s+(?!(?:[\w-]+\s+){{0,2}}?(?:groups?|arms?|cohorts?)\b)(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"
+                 rf"(?!\s+(?:who|with|in|whose|treated|receiving|that)\b)"),
+    # "trial of CBT versus usual care in 150 patients", "A has been compared with placebo in 60 patients"
+    ("enrolled", rf"\b(?:trial|study)\s+(?:of|comparing)\s[^.;]{{1,120}}?\b(?:versus|vs\.?|with placebo|or placebo)\s[^.;]{{0,80}}?\bin "
+                 rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
+    ("enrolled", rf"\b(?:was|were|been)\s+compared\s+(?:with|to)\s[^.;]{{1,80}}?\bin {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
+    # "In a prospective randomized single-center study from 2007 to 2008, 104 patients underwent esophagectomy",
+    # "In this double-blind, multicenter trial, 121 patients received A; B; or C" (not "… 60 received A and 58 …")
+    ("enrolled", rf"\bin (?:a|an|this|our|the present)\b[^.;]{{0,100}}?\b(?:trial|study)\b[^.;,]{{0,60}},\s*{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?"
+                 rf"{_PEOPLE}\s+(?:\([^()]{{1,60}}\)\s+)?(?:(?:with|undergoing)\s[^.;,()]{{1,80}}?\s)?(?:underwent|received|were treated)\b(?![^.;]{{0,150}}\b(?:and|while|whereas)\s+(?:{NUM})\s)"),
     # "of the 41 treated patients", "All 30 treated patients", "41 treated patients were evaluable"
     ("treated", rf"(?:among|of|in|for|all) (?:the |all |these )?{_COUNT} treated {_PEOPLE}"),
     ("treated", rf"^(?:a total of\s+)?{_COUNT} treated {_PEOPLE}"),
     # "35 patients suffering from sarcoma were treated with …", "18 subjects (ten female) were treated" (not "who were previously treated")
     ("treated", rf"{_COUNT}\s+(?:(?!of\b|\d)[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?P<between>(?:\s*\([^()]{{1,40}}\))?(?:\s+(?:with|suffering from|of|having|"
-                rf"diagnosed with|aged)\s(?:(?!\bwho\b)[^.;()]){{1,80}}?)?)\s+(?:were|was)\s+(?!previously\b|already\b|heavily\b|prior\b)"
+                rf"diagnosed with|aged)\s(?:(?!\bwho\b)[^.;()]){{1,80}}?)?)\s+(?:were|was|have\s+been)\s+(?!previously\b|already\b|heavily\b|prior\b)"
                 rf"(?:\w+\s+)?treated\b"),
     # the safety population: "The safety population included 339 patients", "safety was assessed in 752 patients"
     ("treated", rf"\bsafety\s+(?:population|analysis\s+set|analysis|set)\s+(?:included|comprised|consisted\s+of|was)\s+(?:a total of\s+|all\s+)?{_COUNT}\b"),
@@ -306,13 +324,20 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("treated", rf"\bsafety\s+(?:was|were)\s+(?:assessed|evaluated|analy[sz]ed)\s+in\s+(?:all\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     ("treated", rf"{_COUNT} {_PEOPLE} received (?:the )?(?:assigned|study|at least one)"),
     # "155 (77: gefitinib, 78: nimotuzumab plus gefitinib) received at least one dose", "752 patients … received ≥1 dose"
-    ("treated", rf"{_COUNT}\s+(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s*)?(?:\([^()]{{1,80}}\)\s*)?received\s+(?:at\s+least\s+one|≥\s*1|one\s+or\s+more)\s+"
+    ("treated", rf"{_COUNT}\s+(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s*)?(?:\([^()]{{1,80}}\)\s*)?(?:who\s+)?received\s+(?:at\s+least\s+one|≥\s*1|one\s+or\s+more|any)\s+"
                 rf"(?:dose|cycle|course|injection|infusion|fraction|administration)"),
     ("treated", rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)\s*received\b"),
     # A sentence opening on the count: "Twenty-three men received 200 µg selenium daily", "Thirty patients were given …"
     ("treated", rf"^(?:a total of\s+)?{_COUNT}(?!\s*(?:per\s*cent|percent|%))\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"
                 rf"(?:\s+with\s+[^.;,()]{{1,80}}?)?\s+(?:received|were given|were treated with)\s+"
                 rf"(?!no\b|either\b)(?![^.;]{{0,150}}\b(?:(?:group|arm|cohort)\s+[A-Z0-9]\b|respectively|while|whereas|but|and\s+\d+))"),
+    # "A total of 120 patients were dosed"
+    ("treated", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:\([^()]{{1,80}}\)\s+)?(?:were|was)\s+dosed\b"),
+    # "In the final analysis comprising 101 patients"
+    ("evaluable", rf"\b(?:final|primary|efficacy|per[- ]protocol)\s+analysis\s+(?:comprising|including|of)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"),
+    # the evaluable set: "The per-protocol population included 46 participants", "The efficacy analysis included patients (n = 230)"
+    ("evaluable", rf"\b(?:per[- ]protocol|evaluable|efficacy(?:[- ]evaluable)?)\s+(?:population|analysis\s+set|analysis|set)\s+(?:included|comprised|consisted\s+of)\s+"
+                  rf"(?:a total of\s+|all\s+)?(?:{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*)?{_COUNT}\b"),
     ("evaluable", rf"{_COUNT} (?:\([^()]{{1,15}}\) )?(?:{_PEOPLE} )?(?:\([^()]{{1,40}}\) )?(?:were|was) (?:\w+ )?(?:evaluable|assessable|evaluated for (?:efficacy|response|the primary))"),
     # "58 patients (31 who received …, 27 who …) were available for evaluation of pain", "data were available for 1,093 patients"
     # "215 were eligible for efficacy analysis", "… and 697 were available for analysis"
@@ -355,6 +380,13 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("evaluable", rf"{_COUNT}\b[^.;,]{{0,80}}?\band (?:were|was) (?:\w+ )?(?:evaluable|assessable)\b"),
     ("completed", rf"{_COUNT} (?:\([^()]{{1,15}}\) )?(?:{_PEOPLE} )?(?:completed|have completed) (?:the )?(?:study|trial|treatment|vaccine|priming|perioperative|all|intervention|program(?:me)?|protocol)"),
     ("completed", rf"{_COUNT} (?:{_PEOPLE} )?(?:were enrolled and have completed)"),
+    # "Twenty-four subjects with a history of X completed the study", "Seventy patients completed the 4 weeks period",
+    # "Seventy-seven out of 91 enrolled patients completed the 24-week treatment course" (77, not 91),
+    # "222 (70%) completed 18 months of treatment", "235 patients completed follow-up"
+    ("completed", rf"{_COUNT}\s+(?:(?:out\s+)?of\s+(?:the\s+)?(?:{NUM})\s+)?(?:\([^()]{{1,40}}\)\s+)?(?:(?:(?!and\b|of\b)[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?P<between>(?:\([^()]*\)|\.(?=\d)|(?!\band\s+\d|\b(?:who|that)\b|[,;]\s*\d)[^.;()]){{0,140}}?)\s+)?"
+                  rf"completed\s+(?:the\s+|all\s+)?(?:study|trial|follow[- ]up\b|(?:\d+|[a-z]+)[- ](?:weeks?|months?|days?|years?)\s+"
+                  rf"(?:period|follow[- ]up|study|trial|(?:of\s+)?(?:[\w-]+\s+){{0,3}}?(?:study|treatment|therapy|intervention|program(?:me)?|follow[- ]up)))"
+                  rf"(?![^.;]*\brespectively\b)"),
     ("completed", rf"{_COUNT}\s*/\s*\d+\s+(?:{_PEOPLE} )?completed"),
 )
 
@@ -408,7 +440,12 @@ _KINDS: dict[str, _Kind] = {
     kind: _kind([p for k, p in _ENROLMENT_PATTERNS if k == kind]) for kind in dict(_ENROLMENT_PATTERNS)
 }
 
-_OTHER_COUNT = re.compile(r"\d+\s+(?:were|was|patients)\b")
+#: Another count between a count and its verb: "1,794 patients were screened, … and 400 were randomized", "594 mothers,
+#: 323 (54%) agreed …", "26 female infants, 37 male infants, and 2 infants …".
+_OTHER_COUNT = re.compile(rf"\d+\s+(?:\([^()]*\)\s+)?(?:were|was|had|agreed|consented|(?:[\w-]+\s+)?{_PEOPLE_NOUN})\b")
+#: Right after a count, what it counts is not people: "Two classes of students (N=62)", "in two different groups of students".
+_NOT_PEOPLE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:classes|groups|arms|cohorts|cent(?:er|re)s|sites|hospitals|schools|wards|clinics)\b",
+                               re.IGNORECASE)
 _AFTER_ONE_ARM = re.compile(r"\b(?:were|was)\s+(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s[^.;]{1,60}?\b(?:and|while|whereas)\s+$")
 #: Right after a count, the words that make it one arm's: "… to EBRT, and 213 were …", "… taking LEV and for 8 …".
 _ONE_ARMS = re.compile(rf"\s+(?:to|into)\s[^.;]{{1,60}}?\b(?:and|while|whereas)\s+(?:{NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:were|was|to)\b"
@@ -419,9 +456,9 @@ _KIND_HINTS = {
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist", "eligible",
                  "participated", "joined", "either", "compared", "consisted of", "n=", "n =",
                  "accru", "trial", "study", "consented", "took part", "subjects were", "participants were", "patients were",
-                 "sample of", "data from"),
-    "treated": ("treat", "receiv", "given", "safety"),
-    "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "intent", "intention", "available for", "analy",
+                 "sample of", "data from", "divided", "characteristics", "symptoms", "demographics"),
+    "treated": ("treat", "receiv", "given", "safety", "dosed"),
+    "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "protocol population", "protocol set", "intent", "intention", "available for", "analy",
                   "enrolled in", "enrolled on", "included in", "randomized in", "randomised in", "participating in",
                   "treated in", "treated on"),
     "completed": ("complet",),
@@ -434,13 +471,14 @@ _NUMBER_START_RE, _NUMBER_START_FOLDED = quick(_NUMBER_START, re.IGNORECASE), fo
 _ENROLMENT_HINTS = (
     "enrol", "randomi", "randomly", "consented", "took part", "subjects were", "participants were", "patients were", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
-    "trial compared", "consisted of", "trial of", "trial in", "trial with", "trial involving",
+    "trial compared", "been compared", "was compared", "were compared", "divided", "characteristics", "symptoms", "demographics", "consisted of", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
-    "could be assessed", "totaled", "totalled", "trial on", "study on", "sample of", "data from")
+    "could be assessed", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from")
 
 
-#: Kinds whose counts are dropped when they are one arm's (an enrolled count has its own guards in ``_count_of``).
-_PART_KINDS = frozenset({"treated", "evaluable"})
+#: Kinds whose counts are dropped when they are one arm's (an enrolled count has its own guards in ``_count_of``):
+#: "33 participants in the treatment arm completed the study".
+_PART_KINDS = frozenset({"treated", "evaluable", "completed"})
 #: Hyphens other than "-" that join number words: "thirty‐two" is one number, not "two".
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
@@ -624,20 +662,21 @@ def _whole_counts(key: str, matches: list[re.Match[str]], text: str) -> list[re.
 
 
 def _counts_one_arm(key: str, m: re.Match[str], text: str) -> bool:
-    """Whether a treated or evaluable count is one arm's or one subgroup's, not the trial's."""
+    """Whether a treated, evaluable or completed count is one arm's or one subgroup's, not the trial's."""
     if _PART_BEFORE.search(text, max(0, m.start() - 120), m.start()) or _PART_AFTER_COUNT.match(text, m.end("n")):
         return True
     rest = _BRACKETED.sub("", text[m.end():])
     return key == "treated" and "either" not in rest[:40] and _ANOTHER_ARM.search(rest) is not None
 
 
-_SAFETY_SET_BEFORE = re.compile(r"\bsafety\s+(?:population|analysis\s+set|analysis|set)\s+$", re.IGNORECASE)
+#: An analysis set named before "included N": "The safety population included 339 patients", "The per-protocol population …".
+_ANALYSIS_SET_BEFORE = re.compile(r"\b(?:safety|per[- ]protocol|evaluable|efficacy)\s+(?:population|analysis\s+set|analysis|set)\s+$", re.IGNORECASE)
 _IN_ANALYSIS = re.compile(r"\s+in\s+the\s+(?:[\w-]+\s+){0,3}?(?:analys[ie]s|population)\b", re.IGNORECASE)
 
 
 def _count_of(m: re.Match[str], text: str) -> int | None:
     """The count an enrolment match gives, or None when its number is not that count."""
-    if "between" in m.groupdict() and m.group("between") and _OTHER_COUNT.search(m.group("between")):
+    if "between" in m.groupdict() and m.group("between") and _OTHER_COUNT.search(_BRACKETED.sub("", m.group("between"))):
         return None  # "1,794 patients were screened, ... and 400 were randomized": not 1,794
     if _NOT_A_COUNT_AFTER.search(text[max(0, m.start() - 12): m.start()]):
         return None  # "38 of 54 children were treated": 54 is not the count treated; "score ≥ 80 were enrolled"
@@ -646,7 +685,11 @@ def _count_of(m: re.Match[str], text: str) -> int | None:
         return None  # "214 were randomly assigned to EBRT, and 213 …", "170 patients in the A group and 176 …": one arm's
     if _IN_EACH_ARM.match(text, m.end()) or re.match(r"\s+thousand\b", text[m.end("n"):], re.IGNORECASE):
         return None  # "19 patients in each group": an arm's; "Seven thousand and twenty": not 7
-    if _SAFETY_SET_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+    if _NOT_PEOPLE_AFTER.match(text, m.end("n")):
+        return None  # "Two classes of students (N=62) participated": not 2
+    if _a_part_in_brackets(text, m.start()):
+        return None  # "504 (328 women, 126 men) adults were randomly allocated": a part
+    if _ANALYSIS_SET_BEFORE.search(text, max(0, m.start() - 40), m.start()):
         return None  # "The safety population included 339 patients": the treated, not the enrolled
     if m.group(0).lower().endswith("included") and _IN_ANALYSIS.match(text, m.end()):
         return None  # "… were included in the analysis": the evaluable, not the enrolled
@@ -657,6 +700,19 @@ def _count_of(m: re.Match[str], text: str) -> int | None:
     if listed:  # "a total of 40 and 63 patients were enrolled in cohorts 1A and 1B"
         n = sum(int(parse_number(x)) for x in re.findall(NUM, listed.group(1)))
     return n
+
+
+#: A count (of people) right before a bracket: "38 (", "Sixteen patients (".
+_COUNT_BEFORE = re.compile(rf"(?:\d|\b(?:{WORD_NUMBER}))(?:\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE_NOUN})?\s*$", re.IGNORECASE)
+
+
+def _a_part_in_brackets(text: str, pos: int) -> bool:
+    """Whether a count at ``pos`` is a part of another count, in brackets: "38 (21 women and 17 men)", "Sixteen patients
+    (9 men and 7 women)" (not "The participants (52 elderly patients)", "149 eyes (149 patients)")."""
+    if text.count("(", 0, pos) <= text.count(")", 0, pos):
+        return False
+    opening = text.rindex("(", 0, pos)
+    return bool(text[opening + 1:pos].strip()) or _COUNT_BEFORE.search(text, max(0, opening - 60), opening) is not None
 
 
 _BEFORE_YEAR = re.compile(
