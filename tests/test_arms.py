@@ -794,7 +794,7 @@ def test_listed_after_a_colon_as_many_as_said() -> None:
     assert _arms(sentence) == [("McGrath MAC", 20), ("Airway scope", 20), ("Macintosh laryngoscope", 20)]
     from extractor.backends.rules.arms import _colon_list
     two = "Patients were randomly allocated to three groups: McGrath MAC and Airway scope."
-    assert _colon_list(two, mask_brackets(two)) == []
+    assert _colon_list(two) == []
 
 
 def test_listed_after_a_colon_by_the_group_a_bracket_names() -> None:
@@ -824,7 +824,7 @@ def test_a_clause_after_the_list_is_no_arm() -> None:
 def test_subgroups_of_an_analysis_are_no_arms() -> None:
     from extractor.backends.rules.arms import _colon_list
     sentence = "For analysis, the randomized population was divided into 3 subgroups: agonists, rasagiline or selegiline, and amantadine."
-    assert _colon_list(sentence, mask_brackets(sentence)) == []
+    assert _colon_list(sentence) == []
 
 
 def test_dose_levels_listed_before_their_unit_after_at_a_dose_of() -> None:
@@ -842,3 +842,21 @@ def test_randomly_assigned_without_to() -> None:
     sentence = "In 2001-2006, 189 patients were randomly assigned sertraline 50 mg (n=95), or placebo (n=94), once per day."
     assert _arms(sentence) == [("sertraline 50 mg", 95), ("placebo", 94)]
     assert _arms("Participants were randomly assigned following simple randomization procedures and divided into two groups.") == []
+
+
+def test_listed_in_the_bracket_after_the_groups() -> None:
+    sentence = "Thirty adult patients were randomly allocated to one of two groups (the PLMA or I-gel group)."
+    assert [label for label, _ in _arms(sentence)] == ["PLMA", "I-gel"]
+
+
+def test_listed_after_a_comma_when_the_count_is_said() -> None:
+    sentence = "Healthy men were randomized into three groups, control (n = 6), decaffeinated (n = 10), and caffeine (n = 10)."
+    assert _arms(sentence) == [("control", 6), ("decaffeinated", 10), ("caffeine", 10)]
+    assert _arms("Patients were assigned to one of three groups, fentanyl, sufentanil or remifentanil (n=25 for each group).") == \
+        [("fentanyl", None), ("sufentanil", None), ("remifentanil", None)]
+
+
+def test_a_group_a_bracket_names_first() -> None:
+    sentence = ("Children were randomized into two equal groups: dexmedetomidine 0.15 μg/kg (Group D0.15) and "
+                "dexmedetomidine 0.30 μg/kg (Group D0.3).")
+    assert [label for label, _ in _arms(sentence)] == ["Group D0.15", "Group D0.3"]

@@ -1436,7 +1436,7 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         if not _says_randomised(sentence):
             continue
         masked = mask_brackets(sentence)
-        listed = _enumerated(sentence, masked, _randomised_at(sentence)) or _colon_list(sentence, masked)
+        listed = _enumerated(sentence, masked, _randomised_at(sentence)) or _colon_list(sentence)
         if listed:
             return listed
         head = _RANDOMISED_HEAD.search(masked)
@@ -1584,14 +1584,15 @@ def _semicolon_list(sentence: str, masked: str, start: int) -> list[tuple[str, i
 
 
 
-#: The name a bracket gives an arm's group: "(T4-WD Group, n = 89)", "(1 + 2.5 group)", "(C group)".
-_GROUP_IN_BRACKET = re.compile(r"\((?P<g>[^(),;]{1,20}?)\s+[Gg]roup\b[^()]*\)")
+#: The name a bracket gives an arm's group: "(T4-WD Group, n = 89)", "(1 + 2.5 group)", "(Group D0.15)" (not "(n=25 for each group)").
+_GROUP_IN_BRACKET = re.compile(r"\((?:(?P<h>[Gg]roup\s+[^(),;\s]{1,12})|(?!n\s*=)(?P<g>[^(),;]{1,20}?)\s+[Gg]roup)\b[^()]*\)")
 #: "30 received haloperidol", "the other received rehabilitation": who got the arm's treatment, before it.
 _ITEM_LEAD = re.compile(r"^(?:\d+|one|another|the (?:other|first|second|third))\s+(?:(?:group|patients|participants|subjects)\s+)?"
                         r"(?:received|were given|was given|underwent|got)\s+", re.IGNORECASE)
 #: "group ILMA, Intubating Laryngeal Mask Airway", "LU, 12 g/d": the arm's name, then what it is.
 _OWN_GROUP = re.compile(r"(?:group|arm)\s+\S+", re.IGNORECASE)  # "group Asp (NovoRapid group)" is "group Asp"
 _NAME_THEN_COMMA = re.compile(r"(?P<name>[^\s,]+(?: [^\s,]+){0,3}),\s")
+_NOT_AN_ITEM = re.compile(r"[^=]*=|(?:with|without|or|and)$", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had)\b", re.IGNORECASE)
 _QUOTES = re.compile(r"[‘’'\"“”]")
 
@@ -1601,10 +1602,11 @@ def _listed_item(part: str) -> tuple[str, int | None, str] | None:
     count and words; None when the words name no arm (too long, a clause, not a label)."""
     part = _ITEM_LEAD.sub("", part.strip(" ,;."))
     masked = mask_brackets(part)
-    if _CLAUSE_VERB.search(masked):
-        return None  # "… and follow-up was done for 5 years"
+    if _CLAUSE_VERB.search(masked) or _NOT_AN_ITEM.match(masked):
+        return None  # "… and follow-up was done for 5 years", "n = 5", "with"
     own, group, named = _OWN_GROUP.fullmatch(masked.strip()), _GROUP_IN_BRACKET.search(part), _NAME_THEN_COMMA.match(masked)
-    label = own.group() if own else group.group("g").strip() if group else named.group("name").strip() if named else _short_label(part)
+    label = own.group() if own else (group.group("h") or group.group("g")).strip() if group \
+        else named.group("name").strip() if named else _short_label(part)
     label = _QUOTES.sub("", label)
     count = _COUNT_IN_PART.search(part)
     if not 1 <= len(label.split()) <= 6 or not tidy_label(label):
@@ -1653,35 +1655,66 @@ def _enumerated(sentence: str, masked: str, start: int) -> list[tuple[str, int |
 
 
 
-#: "randomly divided into two groups:", "randomized to one of three conditions:", "into the following arms:": a list follows.
-_LIST_INTRO = re.compile(
+#: "randomly divided into two groups:", "randomized to one of three conditions:", "into the following arms:", "to one of
+#: two groups (A or B)", "into three groups, A (n = 6), B (n = 10), and C (n = 10)": a list follows.
+_LIST_INTRO = quick(
     r"\b(?:randomi[sz]ed|assigned|allocated|divided|distributed)\b[^.:;()]{0,60}?"
     r"(?:\b(?P<n>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,2}?|following\s+(?:[\w-]+\s+){0,2}?)?"
-    r"\b(?:groups?|arms?|conditions?|treatments?|regimens?|strategies|interventions?)\s*:\s*", re.IGNORECASE)  # not "subgroups"
+    r"\b(?:groups?|arms?|conditions?|treatments?|regimens?|strategies|interventions?)(?:\s*(?P<c>:|,(?!\s*(?:who|which|that|receiving|received|with|each|according|and|in|for|to|of|by|based)\b))\s*|(?=\s{2,}))",
+    re.IGNORECASE)  # not "subgroups"; "  ": a blanked bracket
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COMMA_ITEM = re.compile(r",\s+(?:(?:and|or)\s+)?")
 _LAST_TWO = re.compile(r"(?<=\s)(?:and|or|versus|vs\.?)\s+")  # the blanked bracket before it stays with the first
+_LIST_END = re.compile(r"\.\s|\.?$")
 
 
-def _colon_list(sentence: str, masked: str) -> list[tuple[str, int | None, str]]:
-    """ "randomly divided into two groups: A and B", "allocated to three groups: A (n = 20), B (n = 20), and C (n = 20)",
-    "to one of four treatments: A; B; C; D": each item after the colon is an arm; as many as the count said, if said."""
-    intro = _LIST_INTRO.search(masked) if ":" in masked else None
+def _bracket_end(text: str, at: int) -> int:
+    """Where the bracket opened at ``at`` closes (-1 when it does not)."""
+    depth = 0
+    for i in range(at, len(text)):
+        depth += 1 if text[i] in "([" else -1 if text[i] in ")]" else 0
+        if depth == 0:
+            return i
+    return -1
+
+
+def _listed_text(sentence: str) -> tuple[int, int, int | None] | None:
+    """Where the list after a list's introduction lies (start, end) and how many items it said, if it said."""
+    masked = mask_brackets(sentence)  # the introduction's words are outside brackets
+    intro = _LIST_INTRO.search(masked)
     if intro is None:
+        return None
+    said = intro.group("n")
+    count = (_NUMBER_WORDS.get(said.lower()) or int(said)) if said else None
+    if intro.group("c") is None:  # "(the PLMA or I-gel group)": the list is the bracket right after, if one is
+        opened = len(sentence) - len(sentence[intro.end():].lstrip())
+        close = _bracket_end(sentence, opened) if sentence.startswith("(", opened) and count else -1  # "two groups (…)"
+        return (opened + 1, close, count) if close > 0 else None
+    if intro.group("c") == "," and count is None:
+        return None  # "randomized into groups, according to …": a count must say it is a list
+    stop = _LIST_END.search(masked, intro.end())
+    return intro.end(), stop.start() if stop else len(sentence), count
+
+
+def _colon_list(sentence: str) -> list[tuple[str, int | None, str]]:
+    """ "randomly divided into two groups: A and B", "allocated to three groups: A (n = 20), B (n = 20), and C (n = 20)",
+    "to one of four treatments: A; B; C; D", "to one of two groups (A or B)": each item of the list is an arm; as many
+    as the count said, if said."""
+    found = _listed_text(sentence)
+    if found is None:
         return []
-    stop = re.compile(r"\.\s|\.?$").search(masked, intro.end())
-    listed = masked[intro.end():stop.start() if stop else len(masked)]
+    at, end, said = found
+    listed = mask_brackets(sentence[at:end])
     cuts = list(re.finditer(r";\s+(?:(?:and|or)\s+)?", listed)) or list(_COMMA_ITEM.finditer(listed))
     bounds = [0, *(x for c in cuts for x in c.span()), len(listed)]
     spans = list(zip(bounds[::2], bounds[1::2], strict=True))
     last = _LAST_TWO.search(listed, spans[-1][0])
     if last and ";" not in listed and not (cuts and _LAST_TWO.search(f" {cuts[-1].group()}")):  # "A, B and C" (not "A, and B")
         spans[-1:] = [(spans[-1][0], last.start()), (last.end(), spans[-1][1])]
-    said = intro.group("n")
-    if said and len(spans) != _NUMBER_WORDS.get(said.lower(), int(said) if said.isdigit() else 0):
-        return []
-    at = intro.end()
-    return _listed_arms([sentence[at + a:at + b] for a, b in spans])
+    items = [sentence[at + a:at + b].strip() for a, b in spans]
+    if (said is not None and len(spans) != said) or (sentence[at - 1] == "(" and any(i[:1].isdigit() for i in items)):
+        return []  # not "two groups (78 standardized and 72 individualized acupuncture)", "(12 schools, 37 teachers)"
+    return _listed_arms(items)
 
 
 #: A part that is one word shaped as a modifier, that may share the last part's head: "early", "delayed",
