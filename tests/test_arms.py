@@ -794,7 +794,7 @@ def test_listed_after_a_colon_as_many_as_said() -> None:
     assert _arms(sentence) == [("McGrath MAC", 20), ("Airway scope", 20), ("Macintosh laryngoscope", 20)]
     from extractor.backends.rules.arms import _colon_list
     two = "Patients were randomly allocated to three groups: McGrath MAC and Airway scope."
-    assert _colon_list(two) == []
+    assert _colon_list(two, mask_brackets(two)) == []
 
 
 def test_listed_after_a_colon_by_the_group_a_bracket_names() -> None:
@@ -824,7 +824,7 @@ def test_a_clause_after_the_list_is_no_arm() -> None:
 def test_subgroups_of_an_analysis_are_no_arms() -> None:
     from extractor.backends.rules.arms import _colon_list
     sentence = "For analysis, the randomized population was divided into 3 subgroups: agonists, rasagiline or selegiline, and amantadine."
-    assert _colon_list(sentence) == []
+    assert _colon_list(sentence, mask_brackets(sentence)) == []
 
 
 def test_dose_levels_listed_before_their_unit_after_at_a_dose_of() -> None:

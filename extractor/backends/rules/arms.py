@@ -1436,7 +1436,7 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         if not _says_randomised(sentence):
             continue
         masked = mask_brackets(sentence)
-        listed = _enumerated(sentence, masked, _randomised_at(sentence)) or _colon_list(sentence)
+        listed = _enumerated(sentence, masked, _randomised_at(sentence)) or _colon_list(sentence, masked)
         if listed:
             return listed
         head = _RANDOMISED_HEAD.search(masked)
@@ -1678,10 +1678,9 @@ def _bracket_end(text: str, at: int) -> int:
     return -1
 
 
-def _listed_text(sentence: str) -> tuple[int, int, int | None] | None:
+def _listed_text(sentence: str, masked: str) -> tuple[int, int, int | None] | None:
     """Where the list after a list's introduction lies (start, end) and how many items it said, if it said."""
-    masked = mask_brackets(sentence)  # the introduction's words are outside brackets
-    intro = _LIST_INTRO.search(masked)
+    intro = _LIST_INTRO.search(masked)  # the introduction's words are outside brackets
     if intro is None:
         return None
     said = intro.group("n")
@@ -1696,11 +1695,11 @@ def _listed_text(sentence: str) -> tuple[int, int, int | None] | None:
     return intro.end(), stop.start() if stop else len(sentence), count
 
 
-def _colon_list(sentence: str) -> list[tuple[str, int | None, str]]:
+def _colon_list(sentence: str, masked: str) -> list[tuple[str, int | None, str]]:
     """ "randomly divided into two groups: A and B", "allocated to three groups: A (n = 20), B (n = 20), and C (n = 20)",
     "to one of four treatments: A; B; C; D", "to one of two groups (A or B)": each item of the list is an arm; as many
     as the count said, if said."""
-    found = _listed_text(sentence)
+    found = _listed_text(sentence, masked)
     if found is None:
         return []
     at, end, said = found
