@@ -860,3 +860,8 @@ def test_a_group_a_bracket_names_first() -> None:
     sentence = ("Children were randomized into two equal groups: dexmedetomidine 0.15 μg/kg (Group D0.15) and "
                 "dexmedetomidine 0.30 μg/kg (Group D0.3).")
     assert [label for label, _ in _arms(sentence)] == ["Group D0.15", "Group D0.3"]
+
+
+def test_dose_levels_each_or_bounds_when_the_split_finds_no_arms() -> None:
+    sentence = "Patients were randomized to gantenerumab 105 mg or 225 mg or placebo every 4 weeks by subcutaneous injection."
+    assert [label for label, _ in _arms(sentence)] == ["gantenerumab 105 mg", "gantenerumab 225 mg", "placebo"]

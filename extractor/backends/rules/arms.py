@@ -1454,7 +1454,7 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         spans = _counted_spans(sentence, begin, end, [c for c in cuts if c.start() >= begin]) \
             or _arm_spans(masked, begin, end, [c for c in cuts if c.start() >= begin])
         parts = [sentence[a:b].strip(" ,") for a, b in spans]
-        doses = _dose_levels(parts) if sum(any(ch.isdigit() for ch in p) for p in parts) >= 2 else []  # doses need digits
+        doses = _dose_levels(parts or _parts_each_or_bounds(sentence, begin, end, [c for c in cuts if c.start() >= begin]))
         if doses:
             return doses
         out = []
@@ -1469,10 +1469,31 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
     return []
 
 
-_UNIT = r"(?:mg|g|µg|mcg|IU|U|Gy|µM|mM)\b(?:\s*/\s*(?:m\(?2\)?|m²|kg|d|day)\b)?"
+_UNIT = r"(?:mg|g|µg|μg|mcg|IU|U|Gy|µM|mM)\b(?:\s*/\s*(?:m\(?2\)?|m²|kg|d|day)\b)?"
 _DOSE_LEAD = re.compile(r"^(?:(?:either|at|a|an)\s+)*(?:doses?\s+of\s+)?", re.IGNORECASE)  # "at a dose of 175, 210"
 _LEADING_DOSE = re.compile(rf"^(?:(?:either|at|a|an)\s+)?(?:doses?\s+of\s+)?(?P<n>\d[\d.,]*)(?:\s*(?P<unit>{_UNIT}))?(?![\w]|[.,]\d)",
                            re.IGNORECASE)  # "250 mg/m2, adequate …": the comma after the unit ends the dose
+
+
+#: What ends the arms among the parts an "or" bounds ("placebo for 3 cycles or 90-102 days …"): that part is cut there
+#: and the parts after it are no arms; a schedule or route only ends its own part ("20 mg daily").
+_PARTS_END = re.compile(r",|\s(?:for|by|in|over|as|during|until)\b", re.IGNORECASE)
+_PART_SCHEDULE = re.compile(r"\s(?:every|once|twice|daily|administered|given|on|via)\b", re.IGNORECASE)
+
+
+def _parts_each_or_bounds(sentence: str, begin: int, end: int, cuts: list[re.Match[str]]) -> list[str]:
+    """ "gantenerumab 105 mg or 225 mg or placebo every 4 weeks by …": the parts each "or" bounds, each cut before its
+    schedule, up to the part that ends the arms; for dose levels, where the split into arms found none."""
+    bounds = [begin, *(x for c in cuts for x in (c.start(), c.end())), end]
+    parts = []
+    for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+        masked = mask_brackets(sentence[a:b])
+        stop = _PARTS_END.search(masked)
+        cut = stop or _PART_SCHEDULE.search(masked, 1)
+        parts.append(sentence[a:a + cut.start()].strip(" ,") if cut else sentence[a:b].strip(" ,"))
+        if stop:
+            break
+    return parts if cuts else []
 
 
 def _dose_levels(parts: list[str]) -> list[tuple[str, int | None, str]]:
@@ -1480,6 +1501,8 @@ def _dose_levels(parts: list[str]) -> list[tuple[str, int | None, str]]:
     acetate", "docetaxel 100 mg/m(2) (49 patients) or 75 mg/m(2) (55 patients) or best supportive care": doses of one
     drug are arms, each labelled by the drug and its dose (a part that is no dose keeps its own label); [] when the
     parts are not of that shape."""
+    if sum(any(ch.isdigit() for ch in p) for p in parts) < 2:
+        return []  # doses need digits
     drugs = find_drugs(_strip_parentheticals(" ".join(parts)), code_names=True)
     if len({d.drug.name.lower() for d in drugs}) != 1 or len(parts) > 6:
         return []
