@@ -767,3 +767,101 @@ def test_received_without_counts_names_no_arms() -> None:
 def test_the_last_arm_ends_at_its_count() -> None:
     sentence = "Outpatients were randomly assigned to sertraline (N=33) or placebo (N=36) in a double-blind 6-week trial."
     assert sorted(a.label for a in find_arms(None, [sentence])) == ["placebo", "sertraline"]
+
+
+def test_numbered_arms_after_the_randomisation() -> None:
+    sentence = ("Patients were randomized, after total thyroidectomy: (1) withdrawal of levothyroxine (LT4) for 4 weeks "
+                "(T4-WD Group, n = 89), (2) withdrawal of LT4 plus liothyronine (T3-WD Group, n = 133), and (3) rhTSH "
+                "administration (rhTSH Group, n = 69).")
+    assert sorted(_arms(sentence)) == [("T3-WD", 133), ("T4-WD", 89), ("rhTSH", 69)]
+
+
+def test_numbered_arms_without_an_opening_bracket() -> None:
+    sentence = ("Participants were randomly assigned to 1) resistance training; 2) all-round functional-skills training; "
+                "3) both; or 4) an 'educational' control condition.")
+    assert [label for label, _ in _arms(sentence)] == ["resistance training", "all-round functional-skills training", "both",
+                                                      "educational control condition"]
+
+
+def test_a_numbered_arm_ends_before_and_the() -> None:
+    sentence = "Patients were randomized into two groups: (1) Fixed dose group and the (2) Calculated dose group."
+    assert [label for label, _ in _arms(sentence)] == ["Fixed dose", "Calculated dose"]
+
+
+def test_listed_after_a_colon_as_many_as_said() -> None:
+    sentence = ("Patients were randomly allocated to three groups: McGrath MAC (n = 20), Airway scope (n = 20), and "
+                "Macintosh laryngoscope (n = 20).")
+    assert _arms(sentence) == [("McGrath MAC", 20), ("Airway scope", 20), ("Macintosh laryngoscope", 20)]
+    from extractor.backends.rules.arms import _colon_list
+    two = "Patients were randomly allocated to three groups: McGrath MAC and Airway scope."
+    assert _colon_list(two, mask_brackets(two)) == []
+
+
+def test_listed_after_a_colon_by_the_group_a_bracket_names() -> None:
+    sentence = ("The patients were randomized into two groups: one group received epidural anesthesia by the conventional "
+                "LOR technique (C group) and the second group received epidural anesthesia using Epidrum (ED group).")
+    assert [label for label, _ in _arms(sentence)] == ["C", "ED"]
+
+
+def test_listed_after_a_colon_by_the_name_before_a_comma() -> None:
+    sentence = ("They were randomly allocated to one of the two groups: group ILMA, Intubating Laryngeal Mask Airway; "
+                "group DLS, Direct Laryngoscopy.")
+    assert [label for label, _ in _arms(sentence)] == ["group ILMA", "group DLS"]
+
+
+def test_listed_after_a_colon_without_who_received_it() -> None:
+    sentence = ("Sixty patients were randomly divided in two groups: 30 received haloperidol (first generation antipsychotic) and "
+                "30 received olanzapine (second generation antipsychotic).")
+    assert _arms(sentence) == [("haloperidol", 30), ("olanzapine", 30)]
+
+
+def test_a_clause_after_the_list_is_no_arm() -> None:
+    sentence = ("Patients were randomized into two groups: YLSP and conventional lifestyle program (CLSP), and follow-up "
+                "was done for 5 years.")
+    assert all("follow-up" not in label for label, _ in _arms(sentence))
+
+
+def test_subgroups_of_an_analysis_are_no_arms() -> None:
+    from extractor.backends.rules.arms import _colon_list
+    sentence = "For analysis, the randomized population was divided into 3 subgroups: agonists, rasagiline or selegiline, and amantadine."
+    assert _colon_list(sentence, mask_brackets(sentence)) == []
+
+
+def test_dose_levels_listed_before_their_unit_after_at_a_dose_of() -> None:
+    sentence = "Among 474 women randomly assigned to paclitaxel at a dose of 175, 210, or 250 mg/m2, tissue was available from 175."
+    assert [label for label, _ in _arms(sentence)] == ["paclitaxel 175 mg/m2", "paclitaxel 210 mg/m2", "paclitaxel 250 mg/m2"]
+
+
+def test_dose_levels_after_into_groups_to_receive() -> None:
+    sentence = "The 72 patients were randomised into four groups to receive 40, 50, 60, or 70 mg SC enoxaparin for 24 hours."
+    assert [label for label, _ in _arms(sentence)] == ["enoxaparin 40 mg", "enoxaparin 50 mg", "enoxaparin 60 mg",
+                                                      "enoxaparin 70 mg"]
+
+
+def test_randomly_assigned_without_to() -> None:
+    sentence = "In 2001-2006, 189 patients were randomly assigned sertraline 50 mg (n=95), or placebo (n=94), once per day."
+    assert _arms(sentence) == [("sertraline 50 mg", 95), ("placebo", 94)]
+    assert _arms("Participants were randomly assigned following simple randomization procedures and divided into two groups.") == []
+
+
+def test_listed_in_the_bracket_after_the_groups() -> None:
+    sentence = "Thirty adult patients were randomly allocated to one of two groups (the PLMA or I-gel group)."
+    assert [label for label, _ in _arms(sentence)] == ["PLMA", "I-gel"]
+
+
+def test_listed_after_a_comma_when_the_count_is_said() -> None:
+    sentence = "Healthy men were randomized into three groups, control (n = 6), decaffeinated (n = 10), and caffeine (n = 10)."
+    assert _arms(sentence) == [("control", 6), ("decaffeinated", 10), ("caffeine", 10)]
+    assert _arms("Patients were assigned to one of three groups, fentanyl, sufentanil or remifentanil (n=25 for each group).") == \
+        [("fentanyl", None), ("sufentanil", None), ("remifentanil", None)]
+
+
+def test_a_group_a_bracket_names_first() -> None:
+    sentence = ("Children were randomized into two equal groups: dexmedetomidine 0.15 μg/kg (Group D0.15) and "
+                "dexmedetomidine 0.30 μg/kg (Group D0.3).")
+    assert [label for label, _ in _arms(sentence)] == ["Group D0.15", "Group D0.3"]
+
+
+def test_dose_levels_each_or_bounds_when_the_split_finds_no_arms() -> None:
+    sentence = "Patients were randomized to gantenerumab 105 mg or 225 mg or placebo every 4 weeks by subcutaneous injection."
+    assert [label for label, _ in _arms(sentence)] == ["gantenerumab 105 mg", "gantenerumab 225 mg", "placebo"]

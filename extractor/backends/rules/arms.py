@@ -1304,6 +1304,7 @@ _SPLIT_OR = re.compile(r"\s+(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the
 _RANDOMISED_HEAD = quick(
     r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|allocated|assigned)(?:\s+\d\s*:\s*\d)?"
     r"(?:\s+in\s+(?:an?\s+)?(?:\d\s*:\s*\d|[\w-]+)\s+(?:ratio|manner|fashion))?\s+(?:[\w-]+\s+){0,3}?(?:to|between|into)\s+"
+    r"(?:(?:one of\s+)?(?:two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+)?(?:groups|arms)\s+(?:to\s+receive|receiving|given)\s+)?"  # "into four groups to receive"
     r"(?:receive\s+|either\s+|the\s+)*"
     r"|randomly received?\s+(?:either\s+)?|\b(?:who|that|and) received\s+(?:either\s+)?|\breceiv(?:ed|ing)\s+either\s+"
     # "randomly allocated either A or B", "randomised, after simple mastectomy, to receive either A or B"
@@ -1311,6 +1312,9 @@ _RANDOMISED_HEAD = quick(
     # "randomized patients with K-RAS wild-type, chemotherapy-refractory, metastatic colorectal cancer to receive A or B"
     r"|(?:randomi[sz]ed|randomly assigned|randomly allocated)\s+(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?(?:patients|participants|subjects|women|men)\b"
     r"(?:\s+[\w,-]+){0,14}?\s+to\s+(?:receive\s+|either\s+)*"
+    # "189 patients were randomly assigned sertraline 50 mg (n=95), or placebo (n=94)": the arms without "to"
+    r"|\b(?:were|was)\s+randomly\s+(?:assigned|allocated)\s+(?!(?:to|into|in|at|by|using|with|from|between|for|on|after|"
+    r"according|following|within|and|or|as|based|a|an|centrally|equally|stratified|blocks?)\b)(?=[A-Za-z])"
     # "randomly assigned 731 patients with NSCLC who had progressed after prior chemotherapy to erlotinib or placebo"
     r"|(?:randomi[sz]ed|randomly assigned|randomly allocated)\s+\d[\d,]*\s+(?:[\w-]+\s+){1,14}?to\s+(?:receive\s+|either\s+)*",
     re.IGNORECASE,
@@ -1359,6 +1363,12 @@ def _says_randomised(sentence: str) -> bool:
     (plain substring tests: a case-insensitive search of every sentence cost more than they do)."""
     low = sentence.lower()
     return "randomi" in low or "randomly" in low or "assigned" in low or "allocated" in low
+
+
+def _randomised_at(sentence: str) -> int:
+    """Where the sentence's first word of randomisation starts (0 when it has none)."""
+    low = sentence.lower()
+    return min((at for at in (low.find(w) for w in ("randomi", "randomly", "assigned", "allocated")) if at >= 0), default=0)
 
 
 def _arm_spans(masked: str, start: int, end: int, cuts: list[re.Match[str]]) -> list[tuple[int, int]]:
@@ -1426,6 +1436,9 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         if not _says_randomised(sentence):
             continue
         masked = mask_brackets(sentence)
+        listed = _enumerated(sentence, masked, _randomised_at(sentence)) or _colon_list(sentence, masked)
+        if listed:
+            return listed
         head = _RANDOMISED_HEAD.search(masked)
         if head is None:
             continue
@@ -1441,7 +1454,7 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         spans = _counted_spans(sentence, begin, end, [c for c in cuts if c.start() >= begin]) \
             or _arm_spans(masked, begin, end, [c for c in cuts if c.start() >= begin])
         parts = [sentence[a:b].strip(" ,") for a, b in spans]
-        doses = _dose_levels(parts) if sum(any(ch.isdigit() for ch in p) for p in parts) >= 2 else []  # doses need digits
+        doses = _dose_levels(parts or _parts_each_or_bounds(sentence, begin, end, [c for c in cuts if c.start() >= begin]))
         if doses:
             return doses
         out = []
@@ -1456,8 +1469,31 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
     return []
 
 
-_UNIT = r"(?:mg|g|µg|mcg|IU|U|Gy|µM|mM)\b(?:\s*/\s*(?:m\(?2\)?|m²|kg|d|day)\b)?"
-_LEADING_DOSE = re.compile(rf"^(?:(?:either|at|a|an)\s+)?(?:doses?\s+of\s+)?(?P<n>\d[\d.,]*)(?:\s*(?P<unit>{_UNIT}))?(?![\w.,])", re.IGNORECASE)
+_UNIT = r"(?:mg|g|µg|μg|mcg|IU|U|Gy|µM|mM)\b(?:\s*/\s*(?:m\(?2\)?|m²|kg|d|day)\b)?"
+_DOSE_LEAD = re.compile(r"^(?:(?:either|at|a|an)\s+)*(?:doses?\s+of\s+)?", re.IGNORECASE)  # "at a dose of 175, 210"
+_LEADING_DOSE = re.compile(rf"^(?:(?:either|at|a|an)\s+)?(?:doses?\s+of\s+)?(?P<n>\d[\d.,]*)(?:\s*(?P<unit>{_UNIT}))?(?![\w]|[.,]\d)",
+                           re.IGNORECASE)  # "250 mg/m2, adequate …": the comma after the unit ends the dose
+
+
+#: What ends the arms among the parts an "or" bounds ("placebo for 3 cycles or 90-102 days …"): that part is cut there
+#: and the parts after it are no arms; a schedule or route only ends its own part ("20 mg daily").
+_PARTS_END = re.compile(r",|\s(?:for|by|in|over|as|during|until)\b", re.IGNORECASE)
+_PART_SCHEDULE = re.compile(r"\s(?:every|once|twice|daily|administered|given|on|via)\b", re.IGNORECASE)
+
+
+def _parts_each_or_bounds(sentence: str, begin: int, end: int, cuts: list[re.Match[str]]) -> list[str]:
+    """ "gantenerumab 105 mg or 225 mg or placebo every 4 weeks by …": the parts each "or" bounds, each cut before its
+    schedule, up to the part that ends the arms; for dose levels, where the split into arms found none."""
+    bounds = [begin, *(x for c in cuts for x in (c.start(), c.end())), end]
+    parts = []
+    for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+        masked = mask_brackets(sentence[a:b])
+        stop = _PARTS_END.search(masked)
+        cut = stop or _PART_SCHEDULE.search(masked, 1)
+        parts.append(sentence[a:a + cut.start()].strip(" ,") if cut else sentence[a:b].strip(" ,"))
+        if stop:
+            break
+    return parts if cuts else []
 
 
 def _dose_levels(parts: list[str]) -> list[tuple[str, int | None, str]]:
@@ -1465,6 +1501,8 @@ def _dose_levels(parts: list[str]) -> list[tuple[str, int | None, str]]:
     acetate", "docetaxel 100 mg/m(2) (49 patients) or 75 mg/m(2) (55 patients) or best supportive care": doses of one
     drug are arms, each labelled by the drug and its dose (a part that is no dose keeps its own label); [] when the
     parts are not of that shape."""
+    if sum(any(ch.isdigit() for ch in p) for p in parts) < 2:
+        return []  # doses need digits
     drugs = find_drugs(_strip_parentheticals(" ".join(parts)), code_names=True)
     if len({d.drug.name.lower() for d in drugs}) != 1 or len(parts) > 6:
         return []
@@ -1473,6 +1511,7 @@ def _dose_levels(parts: list[str]) -> list[tuple[str, int | None, str]]:
     for part in parts:
         plain = _LEAD.sub("", _strip_parentheticals(part).strip(" ,."))
         plain = plain[len(drug):].strip() if plain.lower().startswith(drug.lower()) else plain
+        plain = _DOSE_LEAD.sub("", plain)
         listed = re.fullmatch(r"\d[\d.,]*(?:,\s+\d[\d.,]*)+", plain)  # "160, 800" (before "or 1,600 mg/d")
         for piece in re.split(r",\s+", plain) if listed else [plain]:
             dose = _LEADING_DOSE.match(piece)
@@ -1565,6 +1604,139 @@ def _semicolon_list(sentence: str, masked: str, start: int) -> list[tuple[str, i
             return []
         out.append((label, int(count.group(1) or count.group(2)) if count else None, part))
     return out if len({label.lower() for label, *_ in out}) == len(out) >= 2 else []
+
+
+
+#: The name a bracket gives an arm's group: "(T4-WD Group, n = 89)", "(1 + 2.5 group)", "(Group D0.15)" (not "(n=25 for each group)").
+_GROUP_IN_BRACKET = re.compile(r"\((?:(?P<h>[Gg]roup\s+[^(),;\s]{1,12})|(?!n\s*=)(?P<g>[^(),;]{1,20}?)\s+[Gg]roup)\b[^()]*\)")
+#: "30 received haloperidol", "the other received rehabilitation": who got the arm's treatment, before it.
+_ITEM_LEAD = re.compile(r"^(?:\d+|one|another|the (?:other|first|second|third))\s+(?:(?:group|patients|participants|subjects)\s+)?"
+                        r"(?:received|were given|was given|underwent|got)\s+", re.IGNORECASE)
+#: "group ILMA, Intubating Laryngeal Mask Airway", "LU, 12 g/d": the arm's name, then what it is.
+_OWN_GROUP = re.compile(r"(?:group|arm)\s+\S+", re.IGNORECASE)  # "group Asp (NovoRapid group)" is "group Asp"
+_NAME_THEN_COMMA = re.compile(r"(?P<name>[^\s,]+(?: [^\s,]+){0,3}),\s")
+_NOT_AN_ITEM = re.compile(r"[^=]*=|(?:with|without|or|and)$", re.IGNORECASE)
+_CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had)\b", re.IGNORECASE)
+_QUOTES = re.compile(r"[‘’'\"“”]")
+
+
+def _listed_item(part: str) -> tuple[str, int | None, str] | None:
+    """One arm of a list: its label (the group a bracket names, else the name before a comma, else the short label),
+    count and words; None when the words name no arm (too long, a clause, not a label)."""
+    part = _ITEM_LEAD.sub("", part.strip(" ,;."))
+    masked = mask_brackets(part)
+    if _CLAUSE_VERB.search(masked) or _NOT_AN_ITEM.match(masked):
+        return None  # "… and follow-up was done for 5 years", "n = 5", "with"
+    own, group, named = _OWN_GROUP.fullmatch(masked.strip()), _GROUP_IN_BRACKET.search(part), _NAME_THEN_COMMA.match(masked)
+    label = own.group() if own else (group.group("h") or group.group("g")).strip() if group \
+        else named.group("name").strip() if named else _short_label(part)
+    label = _QUOTES.sub("", label)
+    count = _COUNT_IN_PART.search(part)
+    if not 1 <= len(label.split()) <= 6 or not tidy_label(label):
+        return None
+    return label, int(count.group(1) or count.group(2)) if count else None, part
+
+
+def _listed_arms(parts: list[str]) -> list[tuple[str, int | None, str]]:
+    """The arms of a list's parts, all or none, two or more with distinct labels."""
+    out = [_listed_item(part) for part in parts]
+    arms = [item for item in out if item is not None]
+    return arms if len(arms) == len(out) >= 2 and len({label.lower() for label, *_ in arms}) == len(arms) else []
+
+
+#: A list's marks: "(1)", "2)", "(a)", "b)", "(i)", "ii)", after a space, a colon or the start.
+_ENUM_MARK = re.compile(r"(?:(?<=[\s:])|^)(?P<o>\()?(?P<m>[1-6]|[a-f]|i{1,3}|iv|v|vi)\)\s+")
+_ENUM_SERIES = (("1", "2", "3", "4", "5", "6"), ("a", "b", "c", "d", "e", "f"), ("i", "ii", "iii", "iv", "v", "vi"))
+_ITEM_JOIN_TAIL = re.compile(r"(?:[,;]?\s+(?:and|or)(?:\s+(?:the|a|an))?|[,;])\s*$", re.IGNORECASE)  # "A; and" before the next mark
+_LAST_ITEM_END = re.compile(r";\s|\.\s|\.?$|,\s+(?!(?:and|or)\b)")
+
+
+def _enumerated_marks(sentence: str, start: int) -> list[re.Match[str]]:
+    """The marks of the first numbered run after ``start`` (1, 2, 3 or a, b, c or i, ii, iii; all bracketed alike)."""
+    marks = list(_ENUM_MARK.finditer(sentence, start))
+    for k, first in enumerate(marks):
+        series = next((x for x in _ENUM_SERIES if x[0] == first.group("m")), None)
+        run = [first]
+        for m in marks[k + 1:]:
+            if series and len(run) < len(series) and m.group("m") == series[len(run)] and bool(m.group("o")) == bool(first.group("o")):
+                run.append(m)
+        if len(run) >= 2:
+            return run
+    return []
+
+
+def _enumerated(sentence: str, masked: str, start: int) -> list[tuple[str, int | None, str]]:
+    """ "randomized to: (1) A; (2) B; and (3) C", "randomly assigned to 1) A, 2) B, or 3) C", "(a) A or (b) B": each
+    numbered part after the randomisation is an arm."""
+    marks = _enumerated_marks(sentence, start) if ")" in sentence[start:] else []
+    if not marks:
+        return []
+    last = _LAST_ITEM_END.search(masked, marks[-1].end())
+    ends = [m.start() for m in marks[1:]] + [last.start() if last else len(sentence)]
+    parts = [_ITEM_JOIN_TAIL.sub("", sentence[m.end():end].rstrip()) for m, end in zip(marks, ends, strict=True)]
+    return _listed_arms(parts)
+
+
+
+#: "randomly divided into two groups:", "randomized to one of three conditions:", "into the following arms:", "to one of
+#: two groups (A or B)", "into three groups, A (n = 6), B (n = 10), and C (n = 10)": a list follows.
+_LIST_INTRO = quick(
+    r"\b(?:randomi[sz]ed|assigned|allocated|divided|distributed)\b[^.:;()]{0,60}?"
+    r"(?:\b(?P<n>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,2}?|following\s+(?:[\w-]+\s+){0,2}?)?"
+    r"\b(?:groups?|arms?|conditions?|treatments?|regimens?|strategies|interventions?)(?:\s*(?P<c>:|,(?!\s*(?:who|which|that|receiving|received|with|each|according|and|in|for|to|of|by|based)\b))\s*|(?=\s{2,}))",
+    re.IGNORECASE)  # not "subgroups"; "  ": a blanked bracket
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_COMMA_ITEM = re.compile(r",\s+(?:(?:and|or)\s+)?")
+_LAST_TWO = re.compile(r"(?<=\s)(?:and|or|versus|vs\.?)\s+")  # the blanked bracket before it stays with the first
+_LIST_END = re.compile(r"\.\s|\.?$")
+
+
+def _bracket_end(text: str, at: int) -> int:
+    """Where the bracket opened at ``at`` closes (-1 when it does not)."""
+    depth = 0
+    for i in range(at, len(text)):
+        depth += 1 if text[i] in "([" else -1 if text[i] in ")]" else 0
+        if depth == 0:
+            return i
+    return -1
+
+
+def _listed_text(sentence: str, masked: str) -> tuple[int, int, int | None] | None:
+    """Where the list after a list's introduction lies (start, end) and how many items it said, if it said."""
+    intro = _LIST_INTRO.search(masked)  # the introduction's words are outside brackets
+    if intro is None:
+        return None
+    said = intro.group("n")
+    count = (_NUMBER_WORDS.get(said.lower()) or int(said)) if said else None
+    if intro.group("c") is None:  # "(the PLMA or I-gel group)": the list is the bracket right after, if one is
+        opened = len(sentence) - len(sentence[intro.end():].lstrip())
+        close = _bracket_end(sentence, opened) if sentence.startswith("(", opened) and count else -1  # "two groups (…)"
+        return (opened + 1, close, count) if close > 0 else None
+    if intro.group("c") == "," and count is None:
+        return None  # "randomized into groups, according to …": a count must say it is a list
+    stop = _LIST_END.search(masked, intro.end())
+    return intro.end(), stop.start() if stop else len(sentence), count
+
+
+def _colon_list(sentence: str, masked: str) -> list[tuple[str, int | None, str]]:
+    """ "randomly divided into two groups: A and B", "allocated to three groups: A (n = 20), B (n = 20), and C (n = 20)",
+    "to one of four treatments: A; B; C; D", "to one of two groups (A or B)": each item of the list is an arm; as many
+    as the count said, if said."""
+    found = _listed_text(sentence, masked)
+    if found is None:
+        return []
+    at, end, said = found
+    listed = mask_brackets(sentence[at:end])
+    cuts = list(re.finditer(r";\s+(?:(?:and|or)\s+)?", listed)) or list(_COMMA_ITEM.finditer(listed))
+    bounds = [0, *(x for c in cuts for x in c.span()), len(listed)]
+    spans = list(zip(bounds[::2], bounds[1::2], strict=True))
+    last = _LAST_TWO.search(listed, spans[-1][0])
+    if last and ";" not in listed and not (cuts and _LAST_TWO.search(f" {cuts[-1].group()}")):  # "A, B and C" (not "A, and B")
+        spans[-1:] = [(spans[-1][0], last.start()), (last.end(), spans[-1][1])]
+    items = [sentence[at + a:at + b].strip() for a, b in spans]
+    if (said is not None and len(spans) != said) or (sentence[at - 1] == "(" and any(i[:1].isdigit() for i in items)):
+        return []  # not "two groups (78 standardized and 72 individualized acupuncture)", "(12 schools, 37 teachers)"
+    return _listed_arms(items)
 
 
 #: A part that is one word shaped as a modifier, that may share the last part's head: "early", "delayed",
