@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from extractor.backends.rules.lexicon import DrugMention, cytotoxic, find_drugs, regimen_components
 from extractor.backends.rules.nondrug import find_non_drugs
-from extractor.backends.rules.text import expansion
+from extractor.backends.rules.text import denied, expansion
 from extractor.patterns import quick
 
 _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
@@ -1880,19 +1880,10 @@ def arm_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
             if any(s <= start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            if not _negated(low, start):
+            if not denied(low, start):
                 out.append((start, end, label))
     out.sort()
     return out
-
-
-#: The words that deny a name just before it: "34% without AM", "no radiotherapy", "not receiving RT".
-_NEGATION_BEFORE = re.compile(r"\b(?:without|no|not\s+(?:receiving|given|treated\s+with))\s+(?:the\s+|any\s+)?$")
-
-
-def _negated(low: str, start: int) -> bool:
-    """True when the name at ``start`` is denied ("without AM"): it names the other arm, or none."""
-    return _NEGATION_BEFORE.search(low, max(0, start - 30), start) is not None
 
 
 def _listed_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:

@@ -22,6 +22,7 @@ from extractor.backends.rules.text import (
     VERSUS,
     WORD_NUMBER,
     Folded,
+    denied,
     distinct,
     folded,
     parse_number,
@@ -2362,7 +2363,7 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
             return None  # "139 patients died (64 in the A group": the arm is the bracketed number's; "(45% v 30%) … in arm A": a pair's
         if _own_group_after(text, draft.end, start):
             return None  # "88.9% in the group receiving the high dose and 87.1% in the X group": the value's own group
-        if _TURN.search(gap) or _WHOLE_TRIAL.search(gap) or _NEGATED_ARM.search(text, max(0, start - 12), start):
+        if _TURN.search(gap) or _WHOLE_TRIAL.search(gap) or denied(text, start):
             return None  # "fatigue (34.78%), whereas those in the gefitinib group …": the next clause's arm; "12.0 months
             # overall, 14.1 months with A": the whole trial's; "34% without AM": not AM's
         if search_back(_COMPARED_BEFORE, gap, 0, len(gap), _NOT_IN_COMPARED):
@@ -2387,8 +2388,6 @@ def _own_group_after(text: str, end: int, arm_start: int | None) -> bool:
 #: Right after a value, a group described: "in the group receiving", "among those who", "in patients undergoing".
 _GROUP_DESCRIBED = re.compile(r"\s*%?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:in|among|for)\s+(?:the\s+)?(?:group|patients|those|subjects)\s+"
                               r"(?:who|undergoing|receiving|treated|given|that)\b", re.IGNORECASE)
-#: Right before an arm's name, words that deny it: "34% without AM", "in patients not receiving AM".
-_NEGATED_ARM = re.compile(r"\b(?:without|not receiving|no)\s+(?:the\s+)?$", re.IGNORECASE)
 #: Words that turn to another clause: an arm named after them is not the value's.
 _TURN = re.compile(rf"{_TURN_WORDS}|\bthere (?:was|were) no\b|\bdifference\b", re.IGNORECASE)
 

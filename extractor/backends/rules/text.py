@@ -161,6 +161,16 @@ def search_back(pattern: re.Pattern[str], text: str, start: int, end: int, outsi
     return pattern.search(text, end - last.start() if last else start, end)
 
 
+#: The words that deny a name just before it: "34% without AM", "no radiotherapy", "not receiving RT".
+_DENIED_BEFORE = re.compile(r"\b(?:without|no|not\s+(?:receiving|given|treated\s+with))\s+(?:the\s+|any\s+)?$", re.IGNORECASE)
+
+
+def denied(text: str, start: int) -> bool:
+    """True when the name at ``start`` is denied by the words just before it ("34% without AM", "in patients
+    not receiving AM"): it names the other arm, or none."""
+    return _DENIED_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 # ---------------------------------------------------------------- numbers
 
 _WORD_NUMBERS = {
