@@ -132,3 +132,37 @@ def test_a_name_after_a_comma_that_we_report_is_the_documents_own():
     text = "We report the QOL results of JBR.10, a North American, intergroup, randomized trial of cisplatin."
     assert _this_trial(text) == "JBR.10"
     assert _own(text + " Patients completed questionnaires.") == "JBR.10"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("QUARTZ is a randomised, non-inferiority, phase III trial comparing two treatments.", ["QUARTZ"]),
+    ("SATURN (Sequential Tarceva in Unresectable NSCLC) was a randomised, double-blind study of erlotinib.", ["SATURN"]),
+    ("In one of these trials, HOVON49, a prospective health-related quality-of-life (HRQoL) study was initiated.",
+     ["HOVON49"]),
+    ("Cytoreductive therapy in PV (CYTO-PV) is a multicenter, randomized, and controlled trial.", ["CYTO-PV"]),
+    # not a description of a trial: prepositions in between, a study drug, a bracket that abbreviates lower-case words
+    ("CBPR was a critical for recruiting networks to the trial.", []),
+    ("Treatment with ABC was a safe study drug.", []),
+    ("We combined nerve block or local block (LB), a 3-week prospective, randomized, double-blind, controlled study.", []),
+])
+def test_a_name_that_is_or_was_a_trial(text, names):
+    assert _names(text) == names
+
+
+def test_the_bracket_may_open_with_the():
+    assert _names("A trial of omega-3 fatty acids in multiple sclerosis (the OFAMS Study). Serum levels rose.") == ["OFAMS"]
+
+
+@pytest.mark.parametrize("title, acronym", [
+    ("ACE Inhibition and Endothelial Function: Main Findings of PERFECT, a Sub-Study of the EUROPA Trial", "PERFECT"),
+    ("Effect of risedronate on joint structure in knee osteoarthritis: results of the BRISK randomized, controlled trial",
+     "BRISK"),
+])
+def test_the_title_names_its_subject_first(title, acronym):
+    assert _own_acronym(title, []) == acronym
+
+
+def test_a_sentence_that_opens_on_the_objective_names_the_documents_own_trial():
+    text = ("To evaluate the safety and efficacy of abatacept during 2 years of the ATTAIN (Abatacept Trial in Treatment of "
+            "Anti-TNF INadequate responders) trial in patients with arthritis. Patients were randomized.")
+    assert _own(text) == "ATTAIN"

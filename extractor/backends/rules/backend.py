@@ -512,7 +512,7 @@ def _said_own(text: str, pos: int, name: str) -> bool:
     """Whether the words around a name make it the document's own trial ("in this phase 3 X trial", "The X trial showed")."""
     spelled = design.spelled_out_start(text, pos, name)  # "in the Post Operative … (PORTEC-1) trial"
     before = text[max(0, spelled - 100): spelled]
-    own = _OWN_BEFORE.search(before) or _OPENS_WITH_THE.fullmatch(text, 0, spelled) or \
+    own = _OWN_BEFORE.search(before) or _OPENS_WITH_THE.fullmatch(text, 0, spelled) or _AIMS_AT.match(text) or \
         re.match(rf"^\W*{re.escape(name)}\b[^.]{{0,20}}\b(?:was|is|,)\s", text[pos:])
     return bool(own) and not re.search(r"being evaluated|future|previous|evaluating", text[pos:pos + 40] + before, re.I) \
         and not re.search(r"\bongoing\s+$", before)  # "our ongoing NEJ009 study will clarify"
@@ -553,6 +553,9 @@ _THIS_OPENS = re.compile(r"\W*(?:this|the present|our)\s+(?:[\w-]+[\s,]+){0,5}",
 #: trial suggests that", "The randomized controlled double-blind HECTOR trial showed".
 _OPENS_WITH_THE = re.compile(r"\W*the\s+(?:(?:randomi[sz]ed|controlled|double-blind|open-label|phase\s*(?:I{1,3}|[1-4])[ab]?|"
                              r"multicent(?:er|re)|international|global|prospective)[\s,]+)*", re.IGNORECASE)
+#: A sentence that opens on the objective names its own trial: "To evaluate … during 2 years of the ATTAIN trial".
+_AIMS_AT = re.compile(r"\W*(?:to|we\s+aimed\s+to)\s+(?:evaluate|assess|determine|examine|investigate|describe|report|compare|"
+                      r"analy[sz]e|explore)\b", re.IGNORECASE)
 #: "We report …", "This article reports …", "We performed a retrospective analysis of …" before a name: the document's own.
 _REPORTS = quick(r"\b(?:here\s+)?(?:we|this\s+(?:article|paper|report))\s+(?:reports?|present|describe|performed|conducted)\b[^.]*$",
                  re.I)
@@ -581,8 +584,9 @@ def _registered_acronym(sentences: list[Sentence]) -> str | None:
 
 def _title_acronym(title: str) -> str | None:
     names = design.acronyms(title)
+    subject = design.named_in_apposition(title)  # "Main Findings of PERFECT, a Sub-Study of the EUROPA Trial": PERFECT
     if names:
-        return names[-1][1]
+        return subject[0][1] if subject else names[-1][1]
     colon = _NAME_BEFORE_COLON.search(title) if ":" in title else None  # "KEYNOTE-189: …", "Updated outcomes of NEJ005/TCOG0902: a randomised study"
     if colon and all(design._plausible_acronym(part) for part in colon.group("name").split("/")) \
             and not _names_drug_before(title, colon.end("name")):
@@ -629,7 +633,7 @@ def _parent_trial(sentences: list[Sentence]) -> str | None:
 
 
 _DESCRIBED_TRIAL = re.compile(
-    r"[\w-]+[”\"’]?[^.]{0,40}?\b(?:was|is)\s+an?\s+(?:[\w-]+[\s,]+){0,4}?"
+    r"[\w-]+[”\"’]?(?:\s\([^()]{3,80}\))?[^.]{0,40}?\b(?:was|is)\s+an?\s+(?:[\w-]+[\s,]+){0,4}?"
     r"(?:prospective|randomi[sz]ed|multi-?cent\w*|phase|open[- ]label|double[- ]blind|controlled)\b",
     re.IGNORECASE,
 )

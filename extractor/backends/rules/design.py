@@ -680,7 +680,7 @@ _KIND_OF_STUDY = r"(?i:sub-(?=stud)|(?:extension|maintenance|intervention|pilot|
 ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?=[-–][A-Z])|[A-Z]\d{3,5}\b)(?:\.\d{1,3}(?![\d.]))?(?:[-–][A-Za-z0-9]+)*(?:\s(?:\d{2,4}(?:-\d+)?|[A-Z]{1,2}-?\d{1,4}(?:-\d{1,3})?))?"
 # "the BOLERO-2 (Breast Cancer Trials of Oral Everolimus) trial": the name spelled out in brackets before the trial word.
 ACRONYM_BEFORE_TRIAL = quick(
-    rf"\b(?P<name>{ACRONYM_CORE})[”\"’)]?(?P<spelled>\s\([A-Z](?=[^()]*[a-z][^()]*\s)[^()]{{3,80}}\))?\s+(?i:(?:randomi[sz]ed|controlled|clinical|pivotal|phase\s*(?:I{{1,3}}|[1-4])[ab]?(?:/(?:I{{1,3}}|[1-4]))?|global|international|open-label|umbrella|basket|registrational)\s+)*{_KIND_OF_STUDY}{_TRIAL_WORD}\b"
+    rf"\b(?P<name>{ACRONYM_CORE})[”\"’)]?(?P<spelled>\s\([A-Z](?=[^()]*[a-z][^()]*\s)[^()]{{3,80}}\))?\s+(?i:(?:randomi[sz]ed|controlled|clinical|pivotal|phase\s*(?:I{{1,3}}|[1-4])[ab]?(?:/(?:I{{1,3}}|[1-4]))?|global|international|open-label|umbrella|basket|registrational),?\s+)*{_KIND_OF_STUDY}{_TRIAL_WORD}\b"
 )
 ACRONYM_PAREN = re.compile(rf"\((?P<name>{ACRONYM_CORE})(?:[,;] [^)]{{0,40}})?\)")
 _NOT_ACRONYM = frozenset(
@@ -717,7 +717,7 @@ def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
     if not any(k in low for k in _TRIAL_WORDS):
         return tuple(out)  # "results from CALGB 9342"
     out += _named_after_trial(text)
-    out += [(at, name) for at, name in _after_spelled_group(text) + _named_in_apposition(text) if _new_name(out, at, name)]
+    out += [(at, name) for at, name in _after_spelled_group(text) + named_in_apposition(text) if _new_name(out, at, name)]
     for m in ACRONYM_BEFORE_TRIAL.finditer(text):
         if not _new_name(out, m.start("name"), ""):
             continue  # "NSABP B-32 trial": read whole above
@@ -736,10 +736,13 @@ _TRIAL_WORD_BEFORE = re.compile(r"\b(?:trial|study)\s+(?:of|in|on|for|to|compari
                                 re.IGNORECASE)
 
 
+_OPEN_BRACKET_BEFORE = re.compile(r"\((?:the\s+)?$", re.IGNORECASE)  # "(LACE trial)", "(the OFAMS Study)"
+
+
 def _described_before(text: str, at: int, end: int) -> int:
     """Where the trial a bracketed "(NAME trial)" names is described, when it follows that description ("… in a prospective
     randomised trial of outcomes for surgery (LACE trial)": the trial word before it); else ``at``. Read there, as "trial (NAME)" is."""
-    if text[at - 1:at] != "(" or text[end:end + 1] != ")":
+    if not _OPEN_BRACKET_BEFORE.search(text, max(0, at - 6), at) or text[end:end + 1] != ")":
         return at
     described = _TRIAL_WORD_BEFORE.search(text, max(0, at - 200), at)
     return described.start() if described else at
@@ -780,16 +783,20 @@ def _after_spelled_group(text: str) -> list[tuple[int, str]]:
             for m in _SPELLED_GROUP_TRIAL.finditer(text) if m.group("name") or m.group("group") in _NUMBERING_GROUPS]
 
 
-#: A name and, after a comma, what it is: "the QOL results of JBR.10, a North American, intergroup, randomized trial",
-#: "KEYNOTE-189, a randomised phase 3 study"; read at the name.
-_NAMED_IN_APPOSITION = quick(rf"\b(?P<name>{ACRONYM_CORE}),\s+an?\s+(?:[\w-]+,?\s+){{0,7}}?(?i:trial|study)\b")
+#: A name and, after a comma or "is"/"was", what it is: "the QOL results of JBR.10, a North American, intergroup, randomized
+#: trial", "QUARTZ is a randomised, non-inferiority, phase III trial", "SATURN (Sequential Tarceva in Unresectable NSCLC) was
+#: a randomised, double-blind study", "HOVON49, a prospective health-related quality-of-life (HRQoL) study"; read at the name.
+_NAMED_IN_APPOSITION = quick(rf"\b(?P<name>{ACRONYM_CORE})\)?(?:\s\([A-Z](?=[^()]*[a-z][^()]*\s)[^()]{{3,80}}\))?(?:,|\s+(?:is|was))\s+an?\s+"
+                             r"(?:(?!(?i:to|for|of|in|the|with|on|by|from|that|which)\b)[\w()-]+,?\s+){0,7}?"
+                             r"(?i:(?:sub-?)?(?:trial|study))\b(?!\s+(?i:drugs?|medications?|groups?|products?|agents?))")
 
 
-def _named_in_apposition(text: str) -> list[tuple[int, str]]:
-    """(offset, name) for "NAME, a … trial"."""
-    if ", a" not in text:
+def named_in_apposition(text: str) -> list[tuple[int, str]]:
+    """(offset, name) for "NAME, a … trial", "NAME is a … trial"."""
+    if " a" not in text:
         return []
-    return [(m.start("name"), m.group("name")) for m in _NAMED_IN_APPOSITION.finditer(text) if _plausible_acronym(m.group("name"))]
+    return [(m.start("name"), m.group("name")) for m in _NAMED_IN_APPOSITION.finditer(text)
+            if _plausible_acronym(m.group("name")) and not spelled_out_term(text, m.start("name"), m.group("name"))]
 
 
 #: Cooperative groups whose numbered trials go by group and number: "BIG 1-98", "NSABP B-32", "RTOG 9408",
