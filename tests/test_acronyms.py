@@ -77,7 +77,7 @@ def test_a_bracketed_name_and_trial_word_is_read_where_the_trial_is_described():
     ("Sham-Controlled", False), ("Cluster-Randomised", False), ("Web-Based", False), ("First-In-Human", False),
     ("Follow-Up", False), ("Large-Scale", False), ("Placebo-Control", False), ("Quasi-Experimental", False),
     ("AdultsClinical", False), ("InterventionRaPP", False),  # a title run into the next line
-    ("NCT00506311", False), ("IRCT201107187038N2", False),  # registry numbers
+    ("NCT00506311", False), ("IRCT201107187038N2", False), ("PCAN-17-0128", False),  # registry and manuscript numbers
     ("IIIB", False), ("HIV", False),
     ("Morpheus-Melanoma", True), ("EDGE-Gastric", True), ("CodeBreaK", True), ("ProtecT", True), ("CanPrevent", True),
     ("OptiTROP-Lung01", True), ("AVAglio", True),
@@ -166,3 +166,18 @@ def test_a_sentence_that_opens_on_the_objective_names_the_documents_own_trial():
     text = ("To evaluate the safety and efficacy of abatacept during 2 years of the ATTAIN (Abatacept Trial in Treatment of "
             "Anti-TNF INadequate responders) trial in patients with arthritis. Patients were randomized.")
     assert _own(text) == "ATTAIN"
+
+
+@pytest.mark.parametrize("text, names", [
+    ("In the GO‐BEFORE study, 637 patients were randomized.", ["GO‐BEFORE"]),  # a Unicode hyphen, as printed
+    ("A Randomized, Double‐Blinded, Placebo‐Controlled Trial of X", []),
+    ("Thirty-three patients were included in this IRB-approved study.", []),
+    ("Patients in the EGFR-mutated cohort and the KRAS-positive study responded.", []),
+])
+def test_hyphens_as_printed_and_words_that_qualify(text, names):
+    assert _names(text) == names
+
+
+def test_a_name_after_a_unicode_hyphenated_design_is_the_documents_own():
+    text = "Treatment was well tolerated. This phase 2, open‐label study (MAGELLAN‐1) evaluated glecaprevir."
+    assert _own(text) == "MAGELLAN‐1"

@@ -546,12 +546,12 @@ def _this_trial(text: str, names: list[tuple[int, str]] | None = None) -> str | 
     return None
 
 
-_THIS_OPENS = re.compile(r"\W*(?:this|the present|our)\s+(?:[\w-]+[\s,]+){0,5}", re.IGNORECASE)
+_THIS_OPENS = re.compile(r"\W*(?:this|the present|our)\s+(?:[\w‐-]+[\s,]+){0,5}", re.IGNORECASE)
 
 
 #: A sentence (not of the background) that opens on "The X trial": "The AVEREL trial [...] evaluated", "The PEACH
 #: trial suggests that", "The randomized controlled double-blind HECTOR trial showed".
-_OPENS_WITH_THE = re.compile(r"\W*the\s+(?:(?:randomi[sz]ed|controlled|double-blind|open-label|phase\s*(?:I{1,3}|[1-4])[ab]?|"
+_OPENS_WITH_THE = re.compile(r"\W*the\s+(?:(?:randomi[sz]ed|controlled|double[-‐]blind|open[-‐]label|phase\s*(?:I{1,3}|[1-4])[ab]?|"
                              r"multicent(?:er|re)|international|global|prospective)[\s,]+)*", re.IGNORECASE)
 #: A sentence that opens on the objective names its own trial: "To evaluate … during 2 years of the ATTAIN trial".
 _AIMS_AT = re.compile(r"\W*(?:to|we\s+aimed\s+to)\s+(?:evaluate|assess|determine|examine|investigate|describe|report|compare|"
@@ -560,12 +560,12 @@ _AIMS_AT = re.compile(r"\W*(?:to|we\s+aimed\s+to)\s+(?:evaluate|assess|determine
 _REPORTS = quick(r"\b(?:here\s+)?(?:we|this\s+(?:article|paper|report))\s+(?:reports?|present|describe|performed|conducted)\b[^.]*$",
                  re.I)
 #: Words that make the named trial the document's own: "we report ... the X trial", "in this phase 3 X trial".
-_OWN_BEFORE = quick(_REPORTS.pattern + r"|\b(?:this|the present|in the|our)\s+(?:[\w-]+[\s,]+){0,4}$"
+_OWN_BEFORE = quick(_REPORTS.pattern + r"|\b(?:this|the present|in the|our)\s+(?:[\w‐-]+[\s,]+){0,4}$"
                     # a secondary analysis of its trial's patients: "patients from the X trial", "enrolled on the X trial"
-                    r"|\b(?:patients|participants|subjects|women|men|children)\s+(?:[\w-]+\s+){0,2}?from\s+the\s+$"
-                    r"|\b(?:end\s?points?|objectives?)\s+of\s+the\s+(?:[\w-]+\s+){0,2}$"  # "one of the secondary end points of the X trial"
-                    r"|\b(?:database|data\s?set|data)\s+(?:of|from)\s+the\s+(?:(?!two\b|three\b|\d)[\w-]+[\s,]+){0,3}$"
-                    r"|\b(?:enrolled|randomi[sz]ed|registered|treated)\s+(?:on|in|into|onto)\s+(?:the|an?)\s+(?:[\w-]+[\s,]+){0,4}$", re.I)
+                    r"|\b(?:patients|participants|subjects|women|men|children)\s+(?:[\w‐-]+\s+){0,2}?from\s+the\s+$"
+                    r"|\b(?:end\s?points?|objectives?)\s+of\s+the\s+(?:[\w‐-]+\s+){0,2}$"  # "one of the secondary end points of the X trial"
+                    r"|\b(?:database|data\s?set|data)\s+(?:of|from)\s+the\s+(?:(?!two\b|three\b|\d)[\w‐-]+[\s,]+){0,3}$"
+                    r"|\b(?:enrolled|randomi[sz]ed|registered|treated)\s+(?:on|in|into|onto)\s+(?:the|an?)\s+(?:[\w‐-]+[\s,]+){0,4}$", re.I)
 
 
 #: NEJM's footer: "(Funded by Merck; KEYNOTE-355 ClinicalTrials.gov number, NCT02819518.)"

@@ -676,8 +676,9 @@ _TRIAL_WORD = r"(?i:trial|study|studies|cohort)"
 #: Study", "the X intervention trial", "the X extension study".
 _KIND_OF_STUDY = r"(?i:sub-(?=stud)|(?:extension|maintenance|intervention|pilot|feasibility|follow-up|companion)\s+)?"
 # "the ROME trial", "EDGE-Gastric study", "(REAL3)", "KEYNOTE-189 trial", "OptiTROP-Lung01 study".
-# A group's numbered trial after the group: "KCSG LU12-01", "TAX 327", "NSABP B-32"; a dotted number: "MA.17", "JBR.10".
-ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?=[-–][A-Z])|[A-Z]\d{3,5}\b)(?:\.\d{1,3}(?![\d.]))?(?:[-–][A-Za-z0-9]+)*(?:\s(?:\d{2,4}(?:-\d+)?|[A-Z]{1,2}-?\d{1,4}(?:-\d{1,3})?))?"
+# A group's numbered trial after the group: "KCSG LU12-01", "TAX 327", "NSABP B-32"; a dotted number: "MA.17", "JBR.10";
+# a Unicode hyphen as printed: "GO‐BEFORE".
+ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?=[-–‐‑][A-Z])|[A-Z]\d{3,5}\b)(?:\.\d{1,3}(?![\d.]))?(?:[-–‐‑][A-Za-z0-9]+)*(?:\s(?:\d{2,4}(?:-\d+)?|[A-Z]{1,2}-?\d{1,4}(?:-\d{1,3})?))?"
 # "the BOLERO-2 (Breast Cancer Trials of Oral Everolimus) trial": the name spelled out in brackets before the trial word.
 ACRONYM_BEFORE_TRIAL = quick(
     rf"\b(?P<name>{ACRONYM_CORE})[”\"’)]?(?P<spelled>\s\([A-Z](?=[^()]*[a-z][^()]*\s)[^()]{{3,80}}\))?\s+(?i:(?:randomi[sz]ed|controlled|clinical|pivotal|phase\s*(?:I{{1,3}}|[1-4])[ab]?(?:/(?:I{{1,3}}|[1-4]))?|global|international|open-label|umbrella|basket|registrational),?\s+)*{_KIND_OF_STUDY}{_TRIAL_WORD}\b"
@@ -877,6 +878,9 @@ def _holds_in_order(words: str, letters: list[str]) -> bool:
     return all(letter in found for letter in letters)
 
 
+#: A last word that qualifies what comes before it: "IRB-approved", "EGFR-mutated", "KRAS-positive".
+_QUALIFIED = re.compile(r"-(?:[a-z]+(?:ed|ing)|positive|negative|based|naive|free|related|like|specific|type)$")
+_MANUSCRIPT_NUMBER = re.compile(r"[A-Z]{2,5}-\d{2}-\d{4}")  # "PCAN-17-0128"
 #: Capitalised words of a design or a setting joined by hyphens, as a title capitalises them: "Cluster-Randomised",
 #: "Web-Based", "First-In-Human", "Follow-Up", "Large-Scale", "Taiwan-A"; not "Morpheus-Melanoma".
 _TITLE_CASE_DESIGN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]*)*-(?:[A-Z][a-z]*(?:ed|ing|al)|Based|Control|Up|Over|Scale|Human|A)")
@@ -885,6 +889,7 @@ _GLUED_WORDS = re.compile(r"[a-z]{6,}[A-Z]|[a-z]{4,}[A-Z][a-z]{4,}")
 
 
 def _plausible_acronym(name: str) -> bool:
+    name = name.translate(_HYPHENS)  # "Double‐Blinded" is read as "Double-Blinded"
     if name in _NOT_ACRONYM or name.upper() in _NOT_ACRONYM:
         return False
     if name.lower() in lexicon().drugs:  # "the FOLFOX trial", "the BEACOPP study": a regimen or drug, not a name
@@ -899,8 +904,10 @@ def _plausible_acronym(name: str) -> bool:
         return False
     if _TITLE_CASE_DESIGN.fullmatch(name) or _GLUED_WORDS.search(name):
         return False  # "Sham-Controlled Trial", "Web-Based Study"; "… in Healthy AdultsClinical Trial of …" (a title glued to the next)
-    if registry_ids(name):
-        return False  # "trial (NCT00506311)": a registry number
+    if _QUALIFIED.search(name):
+        return False  # "this IRB-approved study", "the EGFR-mutated cohort": a word that qualifies, not a name
+    if registry_ids(name) or _MANUSCRIPT_NUMBER.fullmatch(name):
+        return False  # "trial (NCT00506311)": a registry number; "(PCAN-17-0128)": a journal's manuscript number
     return bool(re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", name))
 
 
