@@ -181,3 +181,9 @@ def test_hyphens_as_printed_and_words_that_qualify(text, names):
 def test_a_name_after_a_unicode_hyphenated_design_is_the_documents_own():
     text = "Treatment was well tolerated. This phase 2, open‐label study (MAGELLAN‐1) evaluated glecaprevir."
     assert _own(text) == "MAGELLAN‐1"
+
+
+def test_a_text_that_opens_on_a_name_and_what_it_is_names_its_own_trial():
+    text = ("BACKGROUND: RESPIRE, a randomized trial of an improved cookstove, was conducted in Guatemala. METHODS: Women "
+            "were randomized to a stove or none.")
+    assert _own(text) == "RESPIRE"

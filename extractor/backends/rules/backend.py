@@ -525,9 +525,12 @@ _DID = re.compile(r"[”\"’]?\s*(?:(?:trial|study)\s*)?(?:\[[^\]]*\]|\([^)]*\)
 
 def _opening_trial(text: str, names: list[tuple[int, str]]) -> str | None:
     """The trial a text's first sentence opens on and says what it did, even where that sentence reads as background:
-    "The AVEREL trial [A Study of …] evaluated first-line bevacizumab"; not "The X trial showed" (a result cited)."""
+    "The AVEREL trial [A Study of …] evaluated first-line bevacizumab", "RESPIRE, a randomized trial of an improved cookstove,
+    was conducted"; not "The X trial showed" (a result cited)."""
     for pos, name in names[:1]:
         if _OPENS_WITH_THE.fullmatch(text, 0, design.spelled_out_start(text, pos, name)) and _DID.match(text, pos + len(name)):
+            return name
+        if not text[:pos].strip() and (pos, name) in design.named_in_apposition(text):
             return name
     return None
 
