@@ -187,3 +187,10 @@ def test_a_text_that_opens_on_a_name_and_what_it_is_names_its_own_trial():
     text = ("BACKGROUND: RESPIRE, a randomized trial of an improved cookstove, was conducted in Guatemala. METHODS: Women "
             "were randomized to a stove or none.")
     assert _own(text) == "RESPIRE"
+
+
+def test_a_trial_we_report_on_is_ours_even_while_it_is_ongoing():
+    text = ("Sac-TMT is an antibody-drug conjugate. We report the initial findings from the ongoing phase 2 EXAMPLE-Lung01 "
+            "study, evaluating the combination of two drugs. Cohort 1A received 40 patients.")
+    assert _own(text) == "EXAMPLE-Lung01"
+    assert _own("Survival was similar in both arms. Our ongoing NEJ009 study will clarify whether this is better.") is None

@@ -514,8 +514,12 @@ def _said_own(text: str, pos: int, name: str) -> bool:
     before = text[max(0, spelled - 100): spelled]
     own = _OWN_BEFORE.search(before) or _OPENS_WITH_THE.fullmatch(text, 0, spelled) or _AIMS_AT.match(text) or \
         re.match(rf"^\W*{re.escape(name)}\b[^.]{{0,20}}\b(?:was|is|,)\s", text[pos:])
-    return bool(own) and not re.search(r"being evaluated|future|previous|evaluating", text[pos:pos + 40] + before, re.I) \
-        and not re.search(r"\bongoing\s+$", before)  # "our ongoing NEJ009 study will clarify"
+    if not own or re.search(r"future|previous", text[pos:pos + 40] + before, re.I):
+        return False
+    # "our ongoing NEJ009 study will clarify", "the X trial evaluating Y is under way"; but "We report the initial findings
+    # from the ongoing phase 2 X study, evaluating …" is the document's own
+    return bool(_REPORTS.search(before)) or not (re.search(r"being evaluated|evaluating", text[pos:pos + 40] + before, re.I)
+                                                 or re.search(r"\bongoing\s+$", before))
 
 
 #: After "The X trial" (and a bracket spelling it out), a verb that says what it did: "The AVEREL trial [A Study of …] evaluated".
