@@ -473,58 +473,106 @@ def _own_acronym(title: str | None, sentences: list[Sentence]) -> str | None:
     named = (_title_acronym(title) if title else None) or _registered_acronym(sentences)
     if named:
         return named
+    known: list[str] = []
     for s in sentences[:15]:
         if s.section in _SKIP_SECTIONS:
             continue
+        bare = _bare_mentions(s.text, known)
+        names = design.acronyms(s.text)
+        known.extend(name for _, name in names if name not in known)
         # "The X trial (NCT…) was a prospective, randomised study", even in the background: a secondary analysis of X
         if " was a" in s.text or " is a" in s.text:
-            described = next((name for pos, name in design.acronyms(s.text) if _DESCRIBED_TRIAL.match(s.text, pos)), None)
+            described = next((name for pos, name in names if _DESCRIBED_TRIAL.match(s.text, pos)), None)
             if described:
                 return described
         if s.section == BACKGROUND:
-            opening = _this_trial(s.text)  # "This prospective randomized phase-III-trial (X) compares …"
+            # "This prospective randomized phase-III-trial (X) compares …"; the text's first sentence "The X trial evaluated …"
+            opening = _this_trial(s.text, sorted(names + bare)) or (_opening_trial(s.text, names) if s.index == 0 else None)
             if opening:
                 return opening
             continue
-        for pos, name in design.acronyms(s.text):
-            spelled = design.spelled_out_start(s.text, pos, name)  # "in the Post Operative … (PORTEC-1) trial"
-            before = s.text[max(0, spelled - 100): spelled]
-            own = _OWN_BEFORE.search(before) or _OPENS_WITH_THE.fullmatch(s.text, 0, spelled) or \
-                re.match(rf"^\W*{re.escape(name)}\b[^.]{{0,20}}\b(?:was|is|,)\s", s.text[pos:])
-            if own and not re.search(r"being evaluated|future|previous|evaluating", s.text[pos:pos + 40] + before, re.I) \
-                    and not re.search(r"\bongoing\s+$", before):  # "our ongoing NEJ009 study will clarify"
-                return name
+        own = next((name for pos, name in names if _said_own(s.text, pos, name)), None) or \
+            next((name for pos, name in bare if _OWN_BEFORE.search(s.text, max(0, pos - 100), pos)), None)
+        if own:
+            return own
         lead = _NAME_LEADS.match(s.text)
         if lead:
             return lead.group("n")
     return _parent_trial(sentences)
 
 
-#: A sentence that opens on a hyphenated name and what it is: "KEYNOTE-189, a randomised …".
-_NAME_LEADS = re.compile(r"^\s*(?P<n>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+),\s+an?\s")
+def _bare_mentions(text: str, known: list[str]) -> list[tuple[int, str]]:
+    """Mentions of trial names read in the sentences before, without a trial word: "… Clinical Trials Group CO.17
+    demonstrated … This article reports the outcomes from CO.17." (the second)."""
+    return [(m.start(), name) for name in known if name in text
+            for m in re.finditer(rf"(?<![\w.-]){re.escape(name)}(?![\w-]|\.\d|\s+(?i:trial|study))", text)]
 
 
-def _this_trial(text: str) -> str | None:
-    """The trial a sentence opens on with "This …": the document's own, even where its section reads as background."""
-    for pos, name in design.acronyms(text):
-        if _THIS_OPENS.fullmatch(text, 0, design.spelled_out_start(text, pos, name)):
+def _said_own(text: str, pos: int, name: str) -> bool:
+    """Whether the words around a name make it the document's own trial ("in this phase 3 X trial", "The X trial showed")."""
+    spelled = design.spelled_out_start(text, pos, name)  # "in the Post Operative … (PORTEC-1) trial"
+    before = text[max(0, spelled - 100): spelled]
+    own = _OWN_BEFORE.search(before) or _OPENS_WITH_THE.fullmatch(text, 0, spelled) or _AIMS_AT.match(text) or \
+        re.match(rf"^\W*{re.escape(name)}\b[^.]{{0,20}}\b(?:was|is|,)\s", text[pos:])
+    if not own or re.search(r"future|previous", text[pos:pos + 40] + before, re.I):
+        return False
+    # "our ongoing NEJ009 study will clarify", "the X trial evaluating Y is under way"; but "We report the initial findings
+    # from the ongoing phase 2 X study, evaluating …" is the document's own
+    return bool(_REPORTS.search(before)) or not (re.search(r"being evaluated|evaluating", text[pos:pos + 40] + before, re.I)
+                                                 or re.search(r"\bongoing\s+$", before))
+
+
+#: After "The X trial" (and a bracket spelling it out), a verb that says what it did: "The AVEREL trial [A Study of …] evaluated".
+_DID = re.compile(r"[”\"’]?\s*(?:(?:trial|study)\s*)?(?:\[[^\]]*\]|\([^)]*\))?\s*(?:evaluated|compared|randomi[sz]ed|assessed|"
+                  r"investigated|tested|examined|enrolled|was designed|is designed)\b", re.IGNORECASE)
+
+
+def _opening_trial(text: str, names: list[tuple[int, str]]) -> str | None:
+    """The trial a text's first sentence opens on and says what it did, even where that sentence reads as background:
+    "The AVEREL trial [A Study of …] evaluated first-line bevacizumab", "RESPIRE, a randomized trial of an improved cookstove,
+    was conducted"; not "The X trial showed" (a result cited)."""
+    for pos, name in names[:1]:
+        if _OPENS_WITH_THE.fullmatch(text, 0, design.spelled_out_start(text, pos, name)) and _DID.match(text, pos + len(name)):
+            return name
+        if not text[:pos].strip() and (pos, name) in design.named_in_apposition(text):
             return name
     return None
 
 
-_THIS_OPENS = re.compile(r"\W*(?:this|the present|our)\s+(?:[\w-]+[\s,]+){0,5}", re.IGNORECASE)
+#: A sentence that opens on a hyphenated name and what it is: "KEYNOTE-189, a randomised …".
+_NAME_LEADS = re.compile(r"^\s*(?P<n>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+),\s+an?\s")
+
+
+def _this_trial(text: str, names: list[tuple[int, str]] | None = None) -> str | None:
+    """The trial a sentence opens on with "This …", or that "we" or "this article" report on: the document's own, even where
+    its section reads as background ("This article reports the outcomes from CO.17"); ``names``: the sentence's trial names."""
+    for pos, name in design.acronyms(text) if names is None else names:
+        spelled = design.spelled_out_start(text, pos, name)
+        if _THIS_OPENS.fullmatch(text, 0, spelled) or _REPORTS.search(text, 0, spelled):
+            return name
+    return None
+
+
+_THIS_OPENS = re.compile(r"\W*(?:this|the present|our)\s+(?:[\w‐-]+[\s,]+){0,5}", re.IGNORECASE)
 
 
 #: A sentence (not of the background) that opens on "The X trial": "The AVEREL trial [...] evaluated", "The PEACH
 #: trial suggests that", "The randomized controlled double-blind HECTOR trial showed".
-_OPENS_WITH_THE = re.compile(r"\W*the\s+(?:(?:randomi[sz]ed|controlled|double-blind|open-label|phase\s*(?:I{1,3}|[1-4])[ab]?|"
+_OPENS_WITH_THE = re.compile(r"\W*the\s+(?:(?:randomi[sz]ed|controlled|double[-‐]blind|open[-‐]label|phase\s*(?:I{1,3}|[1-4])[ab]?|"
                              r"multicent(?:er|re)|international|global|prospective)[\s,]+)*", re.IGNORECASE)
+#: A sentence that opens on the objective names its own trial: "To evaluate … during 2 years of the ATTAIN trial".
+_AIMS_AT = re.compile(r"\W*(?:to|we\s+aimed\s+to)\s+(?:evaluate|assess|determine|examine|investigate|describe|report|compare|"
+                      r"analy[sz]e|explore)\b", re.IGNORECASE)
+#: "We report …", "This article reports …", "We performed a retrospective analysis of …" before a name: the document's own.
+_REPORTS = quick(r"\b(?:here\s+)?(?:we|this\s+(?:article|paper|report))\s+(?:reports?|present|describe|performed|conducted)\b[^.]*$",
+                 re.I)
 #: Words that make the named trial the document's own: "we report ... the X trial", "in this phase 3 X trial".
-_OWN_BEFORE = quick(r"\b(?:here we report|we report)\b[^.]*$|\b(?:this|the present|in the|our)\s+(?:[\w-]+[\s,]+){0,4}$"
+_OWN_BEFORE = quick(_REPORTS.pattern + r"|\b(?:this|the present|in the|our)\s+(?:[\w‐-]+[\s,]+){0,4}$"
                     # a secondary analysis of its trial's patients: "patients from the X trial", "enrolled on the X trial"
-                    r"|\b(?:patients|participants|subjects|women|men|children)\s+(?:[\w-]+\s+){0,2}?from\s+the\s+$"
-                    r"|\b(?:database|data\s?set|data)\s+(?:of|from)\s+the\s+(?:(?!two\b|three\b|\d)[\w-]+[\s,]+){0,3}$"
-                    r"|\b(?:enrolled|randomi[sz]ed|registered|treated)\s+(?:on|in|into|onto)\s+the\s+(?:[\w-]+[\s,]+){0,3}$", re.I)
+                    r"|\b(?:patients|participants|subjects|women|men|children)\s+(?:[\w‐-]+\s+){0,2}?from\s+the\s+$"
+                    r"|\b(?:end\s?points?|objectives?)\s+of\s+the\s+(?:[\w‐-]+\s+){0,2}$"  # "one of the secondary end points of the X trial"
+                    r"|\b(?:database|data\s?set|data)\s+(?:of|from)\s+the\s+(?:(?!two\b|three\b|\d)[\w‐-]+[\s,]+){0,3}$"
+                    r"|\b(?:enrolled|randomi[sz]ed|registered|treated)\s+(?:on|in|into|onto)\s+(?:the|an?)\s+(?:[\w‐-]+[\s,]+){0,4}$", re.I)
 
 
 #: NEJM's footer: "(Funded by Merck; KEYNOTE-355 ClinicalTrials.gov number, NCT02819518.)"
@@ -543,8 +591,9 @@ def _registered_acronym(sentences: list[Sentence]) -> str | None:
 
 def _title_acronym(title: str) -> str | None:
     names = design.acronyms(title)
+    subject = design.named_in_apposition(title)  # "Main Findings of PERFECT, a Sub-Study of the EUROPA Trial": PERFECT
     if names:
-        return names[-1][1]
+        return subject[0][1] if subject else names[-1][1]
     colon = _NAME_BEFORE_COLON.search(title) if ":" in title else None  # "KEYNOTE-189: …", "Updated outcomes of NEJ005/TCOG0902: a randomised study"
     if colon and all(design._plausible_acronym(part) for part in colon.group("name").split("/")) \
             and not _names_drug_before(title, colon.end("name")):
@@ -556,7 +605,8 @@ def _title_acronym(title: str) -> str | None:
         # "(TACT): an open-label ..." or at the end; not "(VKA) therapy".
         closing = title[m.end():].lstrip()
         if design._plausible_acronym(m.group("name")) and (not closing or closing[0] in ":;,.") \
-                and not _names_drug_before(title, m.start()) and " and " not in m.group(0):
+                and not _names_drug_before(title, m.start()) and " and " not in m.group(0) \
+                and not design.spelled_out_term(title, m.start("name"), m.group("name")):  # "general practitioners (GPs):"
             return m.group("name")
     return None
 
@@ -590,7 +640,7 @@ def _parent_trial(sentences: list[Sentence]) -> str | None:
 
 
 _DESCRIBED_TRIAL = re.compile(
-    r"[\w-]+[”\"’]?[^.]{0,40}?\b(?:was|is)\s+an?\s+(?:[\w-]+[\s,]+){0,4}?"
+    r"[\w-]+[”\"’]?(?:\s\([^()]{3,80}\))?[^.]{0,40}?\b(?:was|is)\s+an?\s+(?:[\w-]+[\s,]+){0,4}?"
     r"(?:prospective|randomi[sz]ed|multi-?cent\w*|phase|open[- ]label|double[- ]blind|controlled)\b",
     re.IGNORECASE,
 )

@@ -728,19 +728,23 @@ def _looks_like_year(raw: str, text: str, pos: int) -> bool:
 # ------------------------------------------------------------- acronyms
 
 _TRIAL_WORD = r"(?i:trial|study|studies|cohort)"
+#: A word between a name and its trial word that says which of its studies: "the ZAMBONEY sub-study", "PURSUIT-SC Maintenance
+#: Study", "the X intervention trial", "the X extension study".
+_KIND_OF_STUDY = r"(?i:sub-(?=stud)|(?:extension|maintenance|intervention|pilot|feasibility|follow-up|companion)\s+)?"
 # "the ROME trial", "EDGE-Gastric study", "(REAL3)", "KEYNOTE-189 trial", "OptiTROP-Lung01 study".
-# A group's numbered trial after the group: "KCSG LU12-01", "TAX 327", "NSABP B-32".
-ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?=[-–][A-Z])|[A-Z]\d{3,5}\b)(?:[-–][A-Za-z0-9]+)*(?:\s(?:\d{2,4}(?:-\d+)?|[A-Z]{1,2}\d{1,3}(?:-\d{1,3})?))?"
+# A group's numbered trial after the group: "KCSG LU12-01", "TAX 327", "NSABP B-32"; a dotted number: "MA.17", "JBR.10";
+# a Unicode hyphen as printed: "GO‐BEFORE".
+ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+(?=[-–‐‑][A-Z])|[A-Z]\d{3,5}\b)(?:\.\d{1,3}(?![\d.]))?(?:[-–‐‑][A-Za-z0-9]+)*(?:\s(?:\d{2,4}(?:-\d+)?|[A-Z]{1,2}-?\d{1,4}(?:-\d{1,3})?))?"
 # "the BOLERO-2 (Breast Cancer Trials of Oral Everolimus) trial": the name spelled out in brackets before the trial word.
 ACRONYM_BEFORE_TRIAL = quick(
-    rf"\b(?P<name>{ACRONYM_CORE})[”\"’)]?(?P<spelled>\s\([A-Z](?=[^()]*[a-z][^()]*\s)[^()]{{3,80}}\))?\s+(?i:(?:randomi[sz]ed|controlled|clinical|pivotal|phase\s*(?:I{{1,3}}|[1-4])[ab]?(?:/(?:I{{1,3}}|[1-4]))?|global|international|open-label|umbrella|basket|registrational)\s+)*{_TRIAL_WORD}\b"
+    rf"\b(?P<name>{ACRONYM_CORE})[”\"’)]?(?P<spelled>\s\([A-Z](?=[^()]*[a-z][^()]*\s)[^()]{{3,80}}\))?\s+(?i:(?:randomi[sz]ed|controlled|clinical|pivotal|phase\s*(?:I{{1,3}}|[1-4])[ab]?(?:/(?:I{{1,3}}|[1-4]))?|global|international|open-label|umbrella|basket|registrational),?\s+)*{_KIND_OF_STUDY}{_TRIAL_WORD}\b"
 )
 ACRONYM_PAREN = re.compile(rf"\((?P<name>{ACRONYM_CORE})(?:[,;] [^)]{{0,40}})?\)")
 _NOT_ACRONYM = frozenset(
     ["PD", "PD-1", "PD-L1", "CTLA-4", "HER2", "EGFR", "VEGF", "KRAS", "TIGIT", "LAG-3", "RCT", "CI", "HR", "OS", "PFS", "ORR", "DCR", "DFS", "RFS", "EFS", "TTP", "TTF", "NSCLC", "SCLC", "CRC", "MSS", "MSI", "ICI", "ICIs", "TKI", "TKIs", "ESCC", "AML", "MDS", "HR-MDS", "CLL", "ALL", "NHL", "DLBCL", "MM", "FL", "HCC", "RCC", "FLC", "ADC", "ADCs", "CAR", "NGS", "IHC", "DNA", "RNA", "TCGA", "KEGG", "GSEA", "FDA", "NMPA", "EMA", "NCI", "NCCN", "ECOG", "WHO", "UICC", "RECIST", "SOC", "SoC", "TT", "MTB", "IV", "II", "III", "I", "A", "B", "C", "D", "UK", "US", "USA", "EU", "CR", "PR", "SD", "PE", "QoL", "AE", "AEs", "TRAE", "TRAEs", "SAE", "NE", "NR", "CPS", "TPS", "TMB", "IQR", "BCS", "CT", "MRI", "PET", "ITT", "RT", "CRT", "CCRT", "ADT", "CP", "PC", "GV", "GP", "IP", "LM", "PN", "TE", "TEL", "IL-2", "IFN", "NPC", "HNC", "DSS", "WL", "NCDB", "CMF", "PCR", "PCR-B", "TFS", "HT", "ISH", "IDH", "CNS", "TIL", "TCR", "BCMA", "CD19", "ID", "FAT1", "DPM", "ICB", "MPR", "DLT", "MTD", "GVHD", "CRS", "ICANS", "NK", "HLA", "MHC", "COX-2", "OPN", "HGF", "RF", "PSA", "SHH", "SMO", "PK", "BTH1677",
      # cooperative groups and sponsors, not trial names
      "ECOG-ACRIN", "EORTC", "SWOG", "NRG", "CALGB", "RTOG", "GOG", "NSABP", "JCOG", "WJOG", "AIO", "IKF", "IKF/AIO", "NCIC", "HeCOG", "GEICAM", "UNICANCER", "ANZGOG", "TROG", "NCCTG", "ACOSOG", "AGO", "CCTG", "MRC", "NCRI", "SIOP", "COG", "IBCSG", "BIG",
-     "CEA", "QOL", "HRQOL"]
+     "CEA", "QOL", "HRQOL", "HIV", "HPV", "AIDS", "COPD", "TB"]
 )
 
 
@@ -770,8 +774,9 @@ def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
     if not any(k in low for k in _TRIAL_WORDS):
         return tuple(out)  # "results from CALGB 9342"
     out += _named_after_trial(text)
+    out += [(at, name) for at, name in _after_spelled_group(text) + named_in_apposition(text) if _new_name(out, at, name)]
     for m in ACRONYM_BEFORE_TRIAL.finditer(text):
-        if any(at <= m.start("name") < at + len(name) for at, name in out):
+        if not _new_name(out, m.start("name"), ""):
             continue  # "NSABP B-32 trial": read whole above
         name, at = m.group("name").strip(), m.start("name")
         if m.group("spelled") and _NAME_WORD_BEFORE.search(text, 0, at):
@@ -779,25 +784,76 @@ def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
         group = _GROUP_BEFORE.search(text, 0, at) if name[1].isdigit() else None
         if group and group.group(1) in _NOT_ACRONYM:  # "ACOSOG Z9001 study": the group's numbered trial
             name, at = f"{group.group(1)} {name}", group.start(1)
-        if _plausible_acronym(name):
-            out.append((at, name))
+        if _plausible_acronym(name) and not spelled_out_term(text, at, name):
+            out.append((_described_before(text, at, m.end()), name))
     return tuple(sorted(out))
+
+
+_TRIAL_WORD_BEFORE = re.compile(r"\b(?:trial|study)\s+(?:of|in|on|for|to|comparing|with)\s(?!.*\b(?:trial|study)\b)[^()]*\($",
+                                re.IGNORECASE)
+
+
+_OPEN_BRACKET_BEFORE = re.compile(r"\((?:the\s+)?$", re.IGNORECASE)  # "(LACE trial)", "(the OFAMS Study)"
+
+
+def _described_before(text: str, at: int, end: int) -> int:
+    """Where the trial a bracketed "(NAME trial)" names is described, when it follows that description ("… in a prospective
+    randomised trial of outcomes for surgery (LACE trial)": the trial word before it); else ``at``. Read there, as "trial (NAME)" is."""
+    if not _OPEN_BRACKET_BEFORE.search(text, max(0, at - 6), at) or text[end:end + 1] != ")":
+        return at
+    described = _TRIAL_WORD_BEFORE.search(text, max(0, at - 200), at)
+    return described.start() if described else at
+
+
+def _new_name(found: list[tuple[int, str]], at: int, name: str) -> bool:
+    """Whether a name read at ``at`` is not one already found: not the same name, not inside one ("MA.17" of "NCIC CTG MA.17")."""
+    return not any(name == other or start <= at < start + len(other) for start, other in found)
 
 
 #: The name in brackets after the trial word: "The Active After Cancer Trial (AACT) was", "trial (CAO/ARO/AIO-94)", "a randomized phase II trial
 #: (MY.11)", "an MRC study (BR2)"; not "to the end of the study (AUC0–last)". Read at the trial word, so that "this phase II trial (X)" is the document's own.
-_NAMED_AFTER_TRIAL = re.compile(rf"(?<!end of the )\b(?i:trial|study)\s*\((?P<name>{ACRONYM_CORE}(?:/{ACRONYM_CORE})*(?:\.\d{{1,3}})?)\)")
+_NAMED_AFTER_TRIAL = re.compile(rf"(?<!end of the )\b(?i:trial|study)\s*\((?P<name>{ACRONYM_CORE}(?:/{ACRONYM_CORE})*)\)")
 
 
 def _named_after_trial(text: str) -> list[tuple[int, str]]:
     """(offset of the trial word, name) for "… Trial (NAME)"; not a registry number ("study (NCT01767467)")."""
     if not holds_each(text, _NAMED_AFTER_TRIAL_NEEDS):
         return []
-    return [(m.start(), m.group("name")) for m in _NAMED_AFTER_TRIAL.finditer(text)
-            if _plausible_acronym(m.group("name")) and not registry_ids(m.group("name"))]
+    return [(m.start(), m.group("name")) for m in _NAMED_AFTER_TRIAL.finditer(text) if _plausible_acronym(m.group("name"))]
 
 
 _NAMED_AFTER_TRIAL_NEEDS = needed_words(_NAMED_AFTER_TRIAL)  # the brackets
+
+#: A numbered trial after its group's spelled-out name: "… Clinical Trials Group CO.17 demonstrated", "Cancer and Leukemia
+#: Group B CALGB-49907", "Eastern Cooperative Oncology Group (ECOG) 5592" (a group that numbers its trials so); not an arm
+#: ("Group A1", "group 2").
+_SPELLED_GROUP_TRIAL = quick(
+    r"\b[A-Z][a-z]+\s+Group\s+(?:[A-Z]\s+)?(?:\((?P<group>[A-Z][A-Za-z-]{2,})\)\s+(?P<number>\d{3,5})"
+    r"|(?P<name>[A-Z]{2,6}(?:\.\d{1,3}|-?\d{2,5}(?:-\d{1,3})?)))\b(?![.\d])")
+
+
+def _after_spelled_group(text: str) -> list[tuple[int, str]]:
+    """(offset, name) of the numbered trials named after their group's spelled-out name."""
+    if "Group " not in text:
+        return []
+    return [(m.start("name"), m.group("name")) if m.group("name") else (m.start("group"), f"{m.group('group')} {m.group('number')}")
+            for m in _SPELLED_GROUP_TRIAL.finditer(text) if m.group("name") or m.group("group") in _NUMBERING_GROUPS]
+
+
+#: A name and, after a comma or "is"/"was", what it is: "the QOL results of JBR.10, a North American, intergroup, randomized
+#: trial", "QUARTZ is a randomised, non-inferiority, phase III trial", "SATURN (Sequential Tarceva in Unresectable NSCLC) was
+#: a randomised, double-blind study", "HOVON49, a prospective health-related quality-of-life (HRQoL) study"; read at the name.
+_NAMED_IN_APPOSITION = quick(rf"\b(?P<name>{ACRONYM_CORE})\)?(?:\s\([A-Z](?=[^()]*[a-z][^()]*\s)[^()]{{3,80}}\))?(?:,|\s+(?:is|was))\s+an?\s+"
+                             r"(?:(?!(?i:to|for|of|in|the|with|on|by|from|that|which)\b)[\w()-]+,?\s+){0,7}?"
+                             r"(?i:(?:sub-?)?(?:trial|study))\b(?!\s+(?i:drugs?|medications?|groups?|products?|agents?))")
+
+
+def named_in_apposition(text: str) -> list[tuple[int, str]]:
+    """(offset, name) for "NAME, a … trial", "NAME is a … trial"."""
+    if " a" not in text:
+        return []
+    return [(m.start("name"), m.group("name")) for m in _NAMED_IN_APPOSITION.finditer(text)
+            if _plausible_acronym(m.group("name")) and not spelled_out_term(text, m.start("name"), m.group("name"))]
 
 
 #: Cooperative groups whose numbered trials go by group and number: "BIG 1-98", "NSABP B-32", "RTOG 9408",
@@ -836,15 +892,37 @@ def spelled_out_start(text: str, pos: int, name: str) -> int:
     end = pos + trial_word.end() if trial_word else text.rfind("(", max(0, pos - 2), pos)
     if trial_word and text[pos - 1:pos] == "-":
         pos = text.rfind(" ", 0, pos) + 1
+    start = _long_form(text, end, name)
+    return start if start is not None and _HAS_CAPITAL.search(text, start, end) else pos
+
+
+def spelled_out_term(text: str, at: int, name: str) -> bool:
+    """Whether the bracketed ``name`` at ``at`` abbreviates the lower-case words right before it, their initials its capitals:
+    or one word: a term, not a trial's name ("a knowledge translation (KT) randomized controlled trial", "older general
+    practitioners (GPs): a randomised trial", "knee osteoarthritis (OA): a …"); not "… acute severe ulcerative colitis (CONSTRUCT)"."""
+    end = text.rfind("(", max(0, at - 2), at)
+    start = _long_form(text, end, name)
+    if start is None or _HAS_CAPITAL.search(text, start, end):
+        return False
+    words = [w for w in re.split(r"[\s-]+", text[start:end].strip()) if w]
+    capitals = "".join(c for c in name if c.isupper()).lower()
+    return len(words) == 1 or capitals in ("".join(w[0] for w in words), "".join(w[0] for w in words if w not in _SMALL_WORDS))
+
+
+_SMALL_WORDS = frozenset(["of", "and", "for", "the", "in", "with", "to", "a", "an", "on", "or"])
+
+
+def _long_form(text: str, end: int, name: str) -> int | None:
+    """Where the shortest run of words ending at ``end`` that spells out ``name`` starts: its first word starts with the
+    name's first letter and the run holds the name's letters in order (Schwartz and Hearst's test); None when none does."""
     letters = [c for c in name.lower() if c.isalpha()]
     if end < 0 or not letters:
-        return pos
+        return None
     words = list(_WORD_START.finditer(text, max(0, end - 160), end))
     for word in reversed(words[-(len(letters) + 5):]):
-        spelled = text[word.start():end]
-        if word.group(0).lower() == letters[0] and _holds_in_order(spelled.lower(), letters):
-            return word.start() if _HAS_CAPITAL.search(spelled) else pos
-    return pos
+        if word.group(0).lower() == letters[0] and _holds_in_order(text[word.start():end].lower(), letters):
+            return word.start()
+    return None
 
 
 _WORD_START = re.compile(r"(?<![\w-])[A-Za-z]")
@@ -856,7 +934,18 @@ def _holds_in_order(words: str, letters: list[str]) -> bool:
     return all(letter in found for letter in letters)
 
 
+#: A last word that qualifies what comes before it: "IRB-approved", "EGFR-mutated", "KRAS-positive".
+_QUALIFIED = re.compile(r"-(?:[a-z]+(?:ed|ing)|positive|negative|based|naive|free|related|like|specific|type)$")
+_MANUSCRIPT_NUMBER = re.compile(r"[A-Z]{2,5}-\d{2}-\d{4}")  # "PCAN-17-0128"
+#: Capitalised words of a design or a setting joined by hyphens, as a title capitalises them: "Cluster-Randomised",
+#: "Web-Based", "First-In-Human", "Follow-Up", "Large-Scale", "Taiwan-A"; not "Morpheus-Melanoma".
+_TITLE_CASE_DESIGN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]*)*-(?:[A-Z][a-z]*(?:ed|ing|al)|Based|Control|Up|Over|Scale|Human|A)")
+#: Two words glued where a title ran into the next line: "AdultsClinical", "InterventionRaPP"; not "CodeBreaK", "ProtecT".
+_GLUED_WORDS = re.compile(r"[a-z]{6,}[A-Z]|[a-z]{4,}[A-Z][a-z]{4,}")
+
+
 def _plausible_acronym(name: str) -> bool:
+    name = name.translate(_HYPHENS)  # "Double‐Blinded" is read as "Double-Blinded"
     if name in _NOT_ACRONYM or name.upper() in _NOT_ACRONYM:
         return False
     if name.lower() in lexicon().drugs:  # "the FOLFOX trial", "the BEACOPP study": a regimen or drug, not a name
@@ -867,8 +956,14 @@ def _plausible_acronym(name: str) -> bool:
         return False  # "Placebo-Controlled Trial", "Double-Blind Study": the design, not a name
     if re.fullmatch(r"[A-Z][a-z]+", name):  # an ordinary capitalised word ("Imatinib study")
         return False
-    if re.fullmatch(r"(?:I{1,3}|IV)[ab]?", name):  # "phase IIb study": the phase, not a name
+    if re.fullmatch(r"(?:I{1,3}|IV)[abAB]?", name):  # "phase IIb study", "phase IIIB study": the phase, not a name
         return False
+    if _TITLE_CASE_DESIGN.fullmatch(name) or _GLUED_WORDS.search(name):
+        return False  # "Sham-Controlled Trial", "Web-Based Study"; "… in Healthy AdultsClinical Trial of …" (a title glued to the next)
+    if _QUALIFIED.search(name):
+        return False  # "this IRB-approved study", "the EGFR-mutated cohort": a word that qualifies, not a name
+    if registry_ids(name) or _MANUSCRIPT_NUMBER.fullmatch(name):
+        return False  # "trial (NCT00506311)": a registry number; "(PCAN-17-0128)": a journal's manuscript number
     return bool(re.search(r"[A-Z].*[A-Z0-9]|[A-Z]{2}", name))
 
 
