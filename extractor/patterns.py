@@ -18,8 +18,10 @@ from typing import Any
 try:
     _sre: Any = importlib.import_module("re._constants")
     _sre_parse: Any = importlib.import_module("re._parser")
+    _sre_compile: Any = importlib.import_module("re._compiler")
+    _sre_engine: Any = importlib.import_module("_sre")
 except ImportError:  # pragma: no cover - Python < 3.11 is not supported anyway
-    _sre = _sre_parse = None
+    _sre = _sre_parse = _sre_compile = _sre_engine = None
 
 
 def quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -28,22 +30,64 @@ def quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
     CPython's ``re`` skips quickly to where a match can start only when the pattern opens
     with a literal or a character class. A pattern that opens with ``\\b``, an optional
     word ("(?:median )?overall survival") or branches of such is instead tried in full at
-    every character. For those, a look-ahead on the characters a match can start with is
-    put in front: it rejects most positions with one class test, and it changes no match
-    (every match starts with one of those characters). A branch that opens with an anchor
-    ("^(?:correlation|association) of", "(?:grade )?$") can match only where the anchor
-    holds: the anchor joins the look-ahead ("(?=[gs]|$)"). Patterns where that set is not known
-    (a match may be empty anywhere, or start with any character) are left as they are.
+    every character. For those, the class of the characters a match can start with is given
+    to ``re`` as the hint it keeps for a pattern opening with a class (``_hinted``): its search
+    skips to them in one tight loop, about twenty times faster than trying the pattern at
+    every character (the pattern itself is unchanged, so are its matches). A branch that opens
+    with an anchor ("^(?:correlation|association) of", "(?:grade )?$") can match only where
+    the anchor holds, which a class cannot say: there, a look-ahead on the characters and the
+    anchors is put in front ("(?=[gs]|$)"), which rejects most positions with one test. Patterns
+    where that set is not known (a match may be empty anywhere, or start with any character)
+    are left as they are.
     """
     first = _first_class(pattern, flags)
     if first is None:
         return re.compile(pattern, flags)
     chars, anchors = sorted(first - _ANCHOR_TEXTS), sorted(first & _ANCHOR_TEXTS)
+    hinted = None if anchors else _hinted(pattern, flags, chars)
+    if hinted is not None:
+        return hinted
     look = "|".join([f"[{''.join(chars)}]"] * bool(chars) + anchors)
     try:
         return re.compile(f"(?={look})(?:{pattern})", flags)
     except re.error:  # global inline flags ("(?i)...") must stay first
         return re.compile(pattern, flags)
+
+
+def _hinted(pattern: str, flags: int, chars: list[str]) -> re.Pattern[str] | None:
+    """``pattern`` compiled as ``re`` compiles it, with the class of ``chars`` (what every match starts
+    with) as the hint ``re`` keeps for a pattern that opens with a class: its search skips, in one tight
+    loop, to the next character of the class before trying the pattern there, instead of trying it at
+    every character. The pattern's own code is unchanged (it is still tried in full where it is tried),
+    so its matches are too. None where the compiled form reads differently (another Python)."""
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+        flags |= parsed.state.flags
+        code = _sre_compile._code(parsed, flags)
+        if code[0] != _sre.INFO or code[2] != 0 or code[3] == 0:
+            return None  # re keeps a hint of its own, or a match may be empty
+        hint: list[int] = []
+        _sre_compile._compile_charset(_sre_compile._optimize_charset(_hint_items(chars, flags))[0], flags, hint)
+        code[:1 + code[1]] = [_sre.INFO, 4 + len(hint), _sre.SRE_INFO_CHARSET, code[3], code[4], *hint]
+        names = [None] * parsed.state.groups
+        for name, index in parsed.state.groupdict.items():
+            names[index] = name
+        compiled: re.Pattern[str] = _sre_engine.compile(pattern, flags, code, parsed.state.groups - 1,
+                                                        parsed.state.groupdict, tuple(names))
+    except (re.error, TypeError, ValueError, IndexError, AttributeError, RuntimeError):
+        return None
+    return compiled
+
+
+def _hint_items(chars: list[str], flags: int) -> list[tuple[Any, Any]]:
+    """The class of ``chars`` as charset items, made to hold every character that ``[chars]`` matches with
+    ``flags``: the ASCII ones, tested one by one, and every other character where one of them may match
+    (a case-insensitive letter, "\\w", "≥"). The hint is read without case folding."""
+    parts = re.compile(f"[{''.join(chars)}]", flags & (re.IGNORECASE | re.ASCII))
+    items: list[tuple[Any, Any]] = [(_sre.LITERAL, code) for code in range(128) if parts.match(chr(code))]
+    if flags & re.IGNORECASE or any(not part.isascii() or part in _CATEGORY_ESCAPES for part in chars):
+        items.append((_sre.RANGE, (128, sys.maxunicode)))
+    return items
 
 
 # A set of first characters is kept as the parts of a character class, written as in a
@@ -56,6 +100,7 @@ _CATEGORIES = {
     "CATEGORY_SPACE": ("\\s", False), "CATEGORY_NOT_SPACE": ("\\S", True),
     "CATEGORY_WORD": ("\\w", True), "CATEGORY_NOT_WORD": ("\\W", True),
 }  # escape, whether it holds letters with a case
+_CATEGORY_ESCAPES = frozenset(escape for escape, _ in _CATEGORIES.values())
 
 
 def _first_class(pattern: str, flags: int) -> set[str] | None:
