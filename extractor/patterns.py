@@ -34,9 +34,10 @@ def quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
     to ``re`` as the hint it keeps for a pattern opening with a class (``_hinted``): its search
     skips to them in one tight loop, about twenty times faster than trying the pattern at
     every character (the pattern itself is unchanged, so are its matches). A branch that opens
-    with an anchor ("^(?:correlation|association) of", "(?:grade )?$") can match only where
-    the anchor holds, which a class cannot say: there, a look-ahead on the characters and the
-    anchors is put in front ("(?=[gs]|$)"), which rejects most positions with one test. Patterns
+    with an anchor ("^(?:correlation|association) of") gives the hint the characters after the
+    anchor. Where a match may be empty where an anchor holds ("(?:grade )?$"), which a class
+    cannot say, a look-ahead on the characters and the anchors is put in front instead
+    ("(?=[gs]|$)"): it rejects most positions with one test. Patterns
     where that set is not known (a match may be empty anywhere, or start with any character)
     are left as they are.
     """
@@ -44,7 +45,8 @@ def quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if first is None:
         return re.compile(pattern, flags)
     chars, anchors = sorted(first - _ANCHOR_TEXTS), sorted(first & _ANCHOR_TEXTS)
-    hinted = None if anchors else _hinted(pattern, flags, chars)
+    consumed = _first_class(pattern, flags, anchors=False) if anchors else first  # the characters past the anchors
+    hinted = _hinted(pattern, flags, sorted(consumed)) if consumed else None
     if hinted is not None:
         return hinted
     look = "|".join([f"[{''.join(chars)}]"] * bool(chars) + anchors)
@@ -103,15 +105,16 @@ _CATEGORIES = {
 _CATEGORY_ESCAPES = frozenset(escape for escape, _ in _CATEGORIES.values())
 
 
-def _first_class(pattern: str, flags: int) -> set[str] | None:
+def _first_class(pattern: str, flags: int, anchors: bool = True) -> set[str] | None:
     """The parts of a class holding every character a match of ``pattern`` starts with, when
     re cannot skip to them itself; None when it can (the pattern opens with a literal, a class
-    or ``^``), or when a match may be empty or start with any character."""
+    or ``^``), or when a match may be empty or start with any character. With ``anchors``, a
+    branch that opens with an anchor gives the anchor ("^", "$") instead of its characters."""
     if _sre_parse is None:
         return None
     try:
         items = list(_sre_parse.parse(pattern, flags))
-        found = _sequence_first(items) if items else None
+        found = _sequence_first(items, anchors) if items else None
         if found is None or found[1] or not found[0] or _skips_ahead(items, flags, found[0] - _ANCHOR_TEXTS):
             return None
     except (re.error, TypeError, ValueError, IndexError, AttributeError):  # a parse tree read differently
@@ -146,16 +149,16 @@ def _cased(part: str) -> bool:
     return any(c.lower() != c.upper() for c in chars)
 
 
-def _sequence_first(items: list[Any]) -> tuple[set[str], bool] | None:
+def _sequence_first(items: list[Any], anchors: bool = True) -> tuple[set[str], bool] | None:
     """(class parts holding the characters a match of this sequence can start with, whether it
-    can match empty), or None when that is not known."""
+    can match empty), or None when that is not known; ``anchors``: as in ``_first_class``."""
     out: set[str] = set()
     for op, av in items:
-        if op is _sre.AT and av in _ANCHORS:
+        if anchors and op is _sre.AT and av in _ANCHORS:
             return out | {_ANCHORS[av]}, False  # what follows matches only where the anchor holds
         if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
             continue  # zero width: the next item consumes the first character
-        found = _item_first(op, av)
+        found = _item_first(op, av, anchors)
         if found is None:
             return None
         out |= found[0]
@@ -164,7 +167,7 @@ def _sequence_first(items: list[Any]) -> tuple[set[str], bool] | None:
     return out, True
 
 
-def _item_first(op: Any, av: Any) -> tuple[set[str], bool] | None:
+def _item_first(op: Any, av: Any, anchors: bool = True) -> tuple[set[str], bool] | None:
     """Like ``_sequence_first``, for one item of a parse tree."""
     if op is _sre.LITERAL:
         return {re.escape(chr(av))}, False
@@ -174,7 +177,7 @@ def _item_first(op: Any, av: Any) -> tuple[set[str], bool] | None:
         out: set[str] = set()
         empty = False
         for branch in av[1]:
-            found = _sequence_first(list(branch))
+            found = _sequence_first(list(branch), anchors)
             if found is None:
                 return None
             out |= found[0]
@@ -183,15 +186,15 @@ def _item_first(op: Any, av: Any) -> tuple[set[str], bool] | None:
     if op is _sre.SUBPATTERN:
         if av[1] or av[2]:
             return None  # inline flags ("(?-i:...)") change what a character matches
-        return _sequence_first(list(av[3]))
+        return _sequence_first(list(av[3]), anchors)
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
         low, high, inner = av
         if high == 0:
             return set(), True
-        found = _sequence_first(list(inner))
+        found = _sequence_first(list(inner), anchors)
         return None if found is None else (found[0], found[1] or low == 0)
     if op is _sre.ATOMIC_GROUP:
-        return _sequence_first(list(av))
+        return _sequence_first(list(av), anchors)
     return None  # any character, a back-reference, a conditional
 
 

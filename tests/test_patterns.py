@@ -33,6 +33,7 @@ PATTERNS = [
     (r"^[^a-z]*(?:correlation|association) of|\bpost[- ]?hoc\b", 0),  # a branch that opens with an anchor
     (r"(?:serious\s+)?(?:grade\s*\d\s*)?$", re.IGNORECASE),  # empty only where "$" holds
     (r"^Median|\Acorrelation|\bOS\b|look\Z", re.MULTILINE),
+    (r"^(?:median|correlation)\b|\bgrade \d$", re.IGNORECASE | re.MULTILINE),  # anchors, never empty: hinted
 ]
 
 
@@ -59,6 +60,8 @@ def test_quick_gives_re_a_hint_only_where_re_cannot_skip_ahead() -> None:
         assert quick(pattern).pattern == pattern
     assert patterns._hinted(r"hazard ratio", 0, ["h"]) is None  # a literal prefix: re is fast already
     assert patterns._hinted(r"a?", 0, ["a"]) is None  # a match may be empty
+    # a branch that opens with an anchor: the hint holds the characters after it (a match is never empty)
+    assert quick(r"^(?:at baseline|baseline of)\b|\bgroups were").pattern == r"^(?:at baseline|baseline of)\b|\bgroups were"
     assert quick(r"^[^a-z]*of|\bpost").pattern.startswith("(?=[p]|^)")  # the anchor's branch, and the others'
     assert quick(r"(?:grade )?$").pattern.startswith("(?=[g]|$)")  # an anchor: a look-ahead, not a hint
 
