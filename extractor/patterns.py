@@ -18,8 +18,10 @@ from typing import Any
 try:
     _sre: Any = importlib.import_module("re._constants")
     _sre_parse: Any = importlib.import_module("re._parser")
+    _sre_compile: Any = importlib.import_module("re._compiler")
+    _sre_engine: Any = importlib.import_module("_sre")
 except ImportError:  # pragma: no cover - Python < 3.11 is not supported anyway
-    _sre = _sre_parse = None
+    _sre = _sre_parse = _sre_compile = _sre_engine = None
 
 
 def quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
@@ -28,22 +30,66 @@ def quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
     CPython's ``re`` skips quickly to where a match can start only when the pattern opens
     with a literal or a character class. A pattern that opens with ``\\b``, an optional
     word ("(?:median )?overall survival") or branches of such is instead tried in full at
-    every character. For those, a look-ahead on the characters a match can start with is
-    put in front: it rejects most positions with one class test, and it changes no match
-    (every match starts with one of those characters). A branch that opens with an anchor
-    ("^(?:correlation|association) of", "(?:grade )?$") can match only where the anchor
-    holds: the anchor joins the look-ahead ("(?=[gs]|$)"). Patterns where that set is not known
-    (a match may be empty anywhere, or start with any character) are left as they are.
+    every character. For those, the class of the characters a match can start with is given
+    to ``re`` as the hint it keeps for a pattern opening with a class (``_hinted``): its search
+    skips to them in one tight loop, about twenty times faster than trying the pattern at
+    every character (the pattern itself is unchanged, so are its matches). A branch that opens
+    with an anchor ("^(?:correlation|association) of") gives the hint the characters after the
+    anchor. Where a match may be empty where an anchor holds ("(?:grade )?$"), which a class
+    cannot say, a look-ahead on the characters and the anchors is put in front instead
+    ("(?=[gs]|$)"): it rejects most positions with one test. Patterns
+    where that set is not known (a match may be empty anywhere, or start with any character)
+    are left as they are.
     """
     first = _first_class(pattern, flags)
     if first is None:
         return re.compile(pattern, flags)
     chars, anchors = sorted(first - _ANCHOR_TEXTS), sorted(first & _ANCHOR_TEXTS)
+    consumed = _first_class(pattern, flags, anchors=False) if anchors else first  # the characters past the anchors
+    hinted = _hinted(pattern, flags, sorted(consumed)) if consumed else None
+    if hinted is not None:
+        return hinted
     look = "|".join([f"[{''.join(chars)}]"] * bool(chars) + anchors)
     try:
         return re.compile(f"(?={look})(?:{pattern})", flags)
     except re.error:  # global inline flags ("(?i)...") must stay first
         return re.compile(pattern, flags)
+
+
+def _hinted(pattern: str, flags: int, chars: list[str]) -> re.Pattern[str] | None:
+    """``pattern`` compiled as ``re`` compiles it, with the class of ``chars`` (what every match starts
+    with) as the hint ``re`` keeps for a pattern that opens with a class: its search skips, in one tight
+    loop, to the next character of the class before trying the pattern there, instead of trying it at
+    every character. The pattern's own code is unchanged (it is still tried in full where it is tried),
+    so its matches are too. None where the compiled form reads differently (another Python)."""
+    try:
+        parsed = _sre_parse.parse(pattern, flags)
+        flags |= parsed.state.flags
+        code = _sre_compile._code(parsed, flags)
+        if code[0] != _sre.INFO or code[2] != 0 or code[3] == 0:
+            return None  # re keeps a hint of its own, or a match may be empty
+        hint: list[int] = []
+        _sre_compile._compile_charset(_sre_compile._optimize_charset(_hint_items(chars, flags))[0], flags, hint)
+        code[:1 + code[1]] = [_sre.INFO, 4 + len(hint), _sre.SRE_INFO_CHARSET, code[3], code[4], *hint]
+        names = [None] * parsed.state.groups
+        for name, index in parsed.state.groupdict.items():
+            names[index] = name
+        compiled: re.Pattern[str] = _sre_engine.compile(pattern, flags, code, parsed.state.groups - 1,
+                                                        parsed.state.groupdict, tuple(names))
+    except (re.error, TypeError, ValueError, IndexError, AttributeError, RuntimeError):
+        return None
+    return compiled
+
+
+def _hint_items(chars: list[str], flags: int) -> list[tuple[Any, Any]]:
+    """The class of ``chars`` as charset items, made to hold every character that ``[chars]`` matches with
+    ``flags``: the ASCII ones, tested one by one, and every other character where one of them may match
+    (a case-insensitive letter, "\\w", "≥"). The hint is read without case folding."""
+    parts = re.compile(f"[{''.join(chars)}]", flags & (re.IGNORECASE | re.ASCII))
+    items: list[tuple[Any, Any]] = [(_sre.LITERAL, code) for code in range(128) if parts.match(chr(code))]
+    if flags & re.IGNORECASE or any(not part.isascii() or part in _CATEGORY_ESCAPES for part in chars):
+        items.append((_sre.RANGE, (128, sys.maxunicode)))
+    return items
 
 
 # A set of first characters is kept as the parts of a character class, written as in a
@@ -56,17 +102,19 @@ _CATEGORIES = {
     "CATEGORY_SPACE": ("\\s", False), "CATEGORY_NOT_SPACE": ("\\S", True),
     "CATEGORY_WORD": ("\\w", True), "CATEGORY_NOT_WORD": ("\\W", True),
 }  # escape, whether it holds letters with a case
+_CATEGORY_ESCAPES = frozenset(escape for escape, _ in _CATEGORIES.values())
 
 
-def _first_class(pattern: str, flags: int) -> set[str] | None:
+def _first_class(pattern: str, flags: int, anchors: bool = True) -> set[str] | None:
     """The parts of a class holding every character a match of ``pattern`` starts with, when
     re cannot skip to them itself; None when it can (the pattern opens with a literal, a class
-    or ``^``), or when a match may be empty or start with any character."""
+    or ``^``), or when a match may be empty or start with any character. With ``anchors``, a
+    branch that opens with an anchor gives the anchor ("^", "$") instead of its characters."""
     if _sre_parse is None:
         return None
     try:
         items = list(_sre_parse.parse(pattern, flags))
-        found = _sequence_first(items) if items else None
+        found = _sequence_first(items, anchors) if items else None
         if found is None or found[1] or not found[0] or _skips_ahead(items, flags, found[0] - _ANCHOR_TEXTS):
             return None
     except (re.error, TypeError, ValueError, IndexError, AttributeError):  # a parse tree read differently
@@ -101,16 +149,16 @@ def _cased(part: str) -> bool:
     return any(c.lower() != c.upper() for c in chars)
 
 
-def _sequence_first(items: list[Any]) -> tuple[set[str], bool] | None:
+def _sequence_first(items: list[Any], anchors: bool = True) -> tuple[set[str], bool] | None:
     """(class parts holding the characters a match of this sequence can start with, whether it
-    can match empty), or None when that is not known."""
+    can match empty), or None when that is not known; ``anchors``: as in ``_first_class``."""
     out: set[str] = set()
     for op, av in items:
-        if op is _sre.AT and av in _ANCHORS:
+        if anchors and op is _sre.AT and av in _ANCHORS:
             return out | {_ANCHORS[av]}, False  # what follows matches only where the anchor holds
         if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
             continue  # zero width: the next item consumes the first character
-        found = _item_first(op, av)
+        found = _item_first(op, av, anchors)
         if found is None:
             return None
         out |= found[0]
@@ -119,7 +167,7 @@ def _sequence_first(items: list[Any]) -> tuple[set[str], bool] | None:
     return out, True
 
 
-def _item_first(op: Any, av: Any) -> tuple[set[str], bool] | None:
+def _item_first(op: Any, av: Any, anchors: bool = True) -> tuple[set[str], bool] | None:
     """Like ``_sequence_first``, for one item of a parse tree."""
     if op is _sre.LITERAL:
         return {re.escape(chr(av))}, False
@@ -129,7 +177,7 @@ def _item_first(op: Any, av: Any) -> tuple[set[str], bool] | None:
         out: set[str] = set()
         empty = False
         for branch in av[1]:
-            found = _sequence_first(list(branch))
+            found = _sequence_first(list(branch), anchors)
             if found is None:
                 return None
             out |= found[0]
@@ -138,15 +186,15 @@ def _item_first(op: Any, av: Any) -> tuple[set[str], bool] | None:
     if op is _sre.SUBPATTERN:
         if av[1] or av[2]:
             return None  # inline flags ("(?-i:...)") change what a character matches
-        return _sequence_first(list(av[3]))
+        return _sequence_first(list(av[3]), anchors)
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
         low, high, inner = av
         if high == 0:
             return set(), True
-        found = _sequence_first(list(inner))
+        found = _sequence_first(list(inner), anchors)
         return None if found is None else (found[0], found[1] or low == 0)
     if op is _sre.ATOMIC_GROUP:
-        return _sequence_first(list(av))
+        return _sequence_first(list(av), anchors)
     return None  # any character, a back-reference, a conditional
 
 

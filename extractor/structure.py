@@ -316,7 +316,7 @@ def _title_shaped(text: str, lines: list[tuple[int, int]], n: int, candidate: st
 _TITLE_END = re.compile(r":\s+(?:an?|the)\s+(?:[\w,/-]+\s+){0,8}?(?:trial|study)\b", re.IGNORECASE)
 _TITLE_START = re.compile(r"^(?:an?\s+)?(?:randomi[sz]ed|phase)\b[^.]{0,120}\b(?:trial|study)\s+(?:of|comparing|evaluating)\b",
                           re.IGNORECASE)
-_FINITE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|we|our|did|showed|found)\b", re.IGNORECASE)
+_FINITE_VERB = quick(r"\b(?:was|were|is|are|has|have|had|we|our|did|showed|found)\b", re.IGNORECASE)
 
 
 def _title_in_sentence(first: Sentence) -> int | None:
@@ -385,7 +385,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _EDGE_MARKUP_START = re.compile(r"\s+|</?[a-zA-Z][^>\n]{0,80}>|\*\*|__")
-_EDGE_MARKUP_END = re.compile(r"(?:\s+|</?[a-zA-Z][^>\n]{0,80}>|\*\*|__)$")
+_EDGE_MARKUP_END = quick(r"(?:\s+|</?[a-zA-Z][^>\n]{0,80}>|\*\*|__)$")
 
 
 _EDGE_CHARS = frozenset(" \t\n\r<>*_")

@@ -15,6 +15,7 @@ TEXTS = [
     "",
     "x" * 50 + " OS",
     "1. correlation of OS with grade 3\nMedian OS; a post-hoc look at serious grade 4\n",
+    "MEDİAN OVERALL ſURVIVAL ıs a; SİNGLE-ARM; \u212aelvin os, ≤ 5% CI; p ≤ 0.05",  # letters re folds to ASCII letters
 ]
 
 PATTERNS = [
@@ -32,6 +33,7 @@ PATTERNS = [
     (r"^[^a-z]*(?:correlation|association) of|\bpost[- ]?hoc\b", 0),  # a branch that opens with an anchor
     (r"(?:serious\s+)?(?:grade\s*\d\s*)?$", re.IGNORECASE),  # empty only where "$" holds
     (r"^Median|\Acorrelation|\bOS\b|look\Z", re.MULTILINE),
+    (r"^(?:median|correlation)\b|\bgrade \d$", re.IGNORECASE | re.MULTILINE),  # anchors, never empty: hinted
 ]
 
 
@@ -47,14 +49,21 @@ def test_quick_finds_what_re_finds(pattern: str, flags: int) -> None:
             assert (left and left.span()) == (right and right.span())
 
 
-def test_quick_adds_a_lookahead_only_where_re_cannot_skip_ahead() -> None:
-    assert quick(r"\bm?os\b|overall").pattern.startswith("(?=[mo])")
-    assert quick(r"hazard ratio").pattern == "hazard ratio"  # a literal prefix: re is fast already
-    assert quick(r".ment|\bq").pattern == r".ment|\bq"  # any first character
-    assert quick(r"\d\s?%|\bci\b").pattern.startswith(r"(?=[\dc])")
-    assert quick(r"^(?:a|b)").pattern == "^(?:a|b)"
+def test_quick_gives_re_a_hint_only_where_re_cannot_skip_ahead() -> None:
+    """Where every match starts with a character of a known class, re is given that class as its hint (the
+    pattern as written is kept); a pattern re can skip ahead on by itself, or that may start anywhere, is
+    compiled as it is."""
+    from extractor import patterns
+
+    assert patterns._hinted(r"\bm?os\b|overall", 0, ["m", "o"]) is not None
+    for pattern in (r"\bm?os\b|overall", r"\d\s?%|\bci\b", r"hazard ratio", r".ment|\bq", r"^(?:a|b)"):
+        assert quick(pattern).pattern == pattern
+    assert patterns._hinted(r"hazard ratio", 0, ["h"]) is None  # a literal prefix: re is fast already
+    assert patterns._hinted(r"a?", 0, ["a"]) is None  # a match may be empty
+    # a branch that opens with an anchor: the hint holds the characters after it (a match is never empty)
+    assert quick(r"^(?:at baseline|baseline of)\b|\bgroups were").pattern == r"^(?:at baseline|baseline of)\b|\bgroups were"
     assert quick(r"^[^a-z]*of|\bpost").pattern.startswith("(?=[p]|^)")  # the anchor's branch, and the others'
-    assert quick(r"(?:grade )?$").pattern.startswith("(?=[g]|$)")
+    assert quick(r"(?:grade )?$").pattern.startswith("(?=[g]|$)")  # an anchor: a look-ahead, not a hint
 
 
 def test_without_res_private_parser_patterns_compile_as_they_are(monkeypatch) -> None:
