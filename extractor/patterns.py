@@ -56,12 +56,40 @@ def quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(pattern, flags)
 
 
+#: The Pythons whose compiled form of a pattern ``_hinted`` was checked against (re's code layout is private).
+_HINTED_ON = ((3, 11), (3, 12), (3, 13))
+
+
 def _hinted(pattern: str, flags: int, chars: list[str]) -> re.Pattern[str] | None:
     """``pattern`` compiled as ``re`` compiles it, with the class of ``chars`` (what every match starts
     with) as the hint ``re`` keeps for a pattern that opens with a class: its search skips, in one tight
     loop, to the next character of the class before trying the pattern there, instead of trying it at
     every character. The pattern's own code is unchanged (it is still tried in full where it is tried),
-    so its matches are too. None where the compiled form reads differently (another Python)."""
+    so its matches are too. None on a Python it was not checked on, or where the compiled form reads
+    differently, or where the start-up probe (``_hints_work``) finds re matching otherwise."""
+    if not _hints_work():
+        return None
+    return _with_hint(pattern, flags, chars)
+
+
+@functools.cache
+def _hints_work() -> bool:
+    """Checked once: on this Python, a pattern given a hint finds exactly what ``re.compile`` finds (otherwise
+    ``quick`` keeps to look-aheads, which use only re's public syntax)."""
+    if sys.version_info[:2] not in _HINTED_ON or _sre_parse is None:
+        return False
+    probe = "Median overall survival (OS) was 12 months; overall survival, moverall survival. MEDIAN OVERALL SURVIVAL"
+    for pattern, flags, chars in ((r"\b(?:median )?overall survival", 0, ["m", "o"]),
+                                  (r"\b(?:median )?overall survival", re.IGNORECASE, ["m", "o"]),
+                                  (r"\(?os\b|\d+ months", re.IGNORECASE, ["(", "o", "\\d"])):
+        hinted = _with_hint(pattern, flags, chars)
+        plain = re.compile(pattern, flags)
+        if hinted is None or [m.span() for m in hinted.finditer(probe)] != [m.span() for m in plain.finditer(probe)]:
+            return False
+    return True
+
+
+def _with_hint(pattern: str, flags: int, chars: list[str]) -> re.Pattern[str] | None:
     try:
         parsed = _sre_parse.parse(pattern, flags)
         flags |= parsed.state.flags

@@ -76,6 +76,21 @@ def test_without_res_private_parser_patterns_compile_as_they_are(monkeypatch) ->
     assert compiled.search("the median overall survival was").group(0) == "median overall survival"
 
 
+def test_on_a_python_the_hint_was_not_checked_on_quick_keeps_to_a_look_ahead(monkeypatch) -> None:
+    """re's compiled form is private: on another Python, quick() puts a look-ahead in front, with the same matches."""
+    from extractor import patterns
+
+    assert patterns._hints_work()  # on this Python the probe passes
+    monkeypatch.setattr(patterns, "_HINTED_ON", ())
+    patterns._hints_work.cache_clear()
+    try:
+        compiled = patterns.quick(r"\b(?:median )?overall survival")
+        assert compiled.pattern.startswith("(?=[mo])")
+        assert compiled.search("the median overall survival was").group(0) == "median overall survival"
+    finally:
+        patterns._hints_work.cache_clear()
+
+
 def test_lowered_reads_the_letters_re_folds_to_ascii_as_ascii() -> None:
     """re matches "ı" as "i" and "ſ" as "s" case-insensitively; lowered() spells them so, and a key test finds them."""
     assert re.search("baseline", "at baſelıne", re.IGNORECASE)
