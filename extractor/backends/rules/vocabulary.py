@@ -23,6 +23,7 @@ _GRADE3 = (
     r"|grades?\s*3\s*(?:and|or|to|[-–/])\s*4|high[- ]grade|severe"
     r"|(?:grade|G)\s*(?:3|III|4|IV|5|V)\b(?!\s*(?:or|and|to|[-–/])\s*(?:lower|less|[12]|I\b|II\b))"
     r"|(?:grade\s*>|>\s*grade)\s*(?:2|II)\b(?!\.\d)"  # "grade > 2", "> grade 2"
+    r"|(?<![\d.])(?:3|III)\s*(?:or|and|to|[-–/])\s*(?:4|IV)\s+grade\b"  # "treatment-related 3/4 grade adverse events"
 )
 #: The levels of a grade: "3/4", "≥ 3", "1-2", "3 or higher", "III".
 GRADE_LEVELS = (
@@ -446,8 +447,8 @@ _FREE_WORD = (
 #: it can be (the engine ignores case several times slower).
 _AE_PREFIX = Folded(
     # "grade 3/4 treatment-related", also "treatment-related grade 3 or 4" (relatedness before the grade)
-    r"(?:serious\s+)?(?:(?:" + _RELATED + r")\s+(?=(?:grade|G)\b|G\d))?"
-    r"(?P<grade>(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*)?(?:(?:" + _RELATED + r")\s+)?"
+    r"(?:serious\s+)?(?:(?:" + _RELATED + r")\s+(?=(?:grade|G)\b|G\d|3\s*[-–/]\s*4\s+grade))?"
+    r"(?P<grade>(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\+?\s*)?(?:(?:" + _RELATED + r")\s+)?"  # "grade 3+ adverse events"
     r"(?:(?:serious|immune[- ](?:related|mediated))\s+)?"
     # "grade 3/4 cardiac events", "grade 3 non-haematological toxicity": the kind of event between grade and noun
     r"(?:(?:(?:non-?)?ha?ematolog(?:ic|ical)|cardiac|cardiovascular|gastrointestinal|GI|neurolog(?:ic|ical)|renal|hepatic|"
@@ -458,8 +459,15 @@ _AE_PREFIX = Folded(
 _NOT_IN_AE_PREFIX = re.compile(r"[,;:()\[\]%]")
 
 
+#: A grade in brackets right before an event's noun: "Severe (grade 3/4) neutropenia".
+_BRACKETED_GRADE = re.compile(r"[(\[]\s*(?:grades?|G)\s*[^()\[\]]{1,12}[)\]]\s*$", re.IGNORECASE)
+
+
 def _ae_words_before(sentence: str, at: int) -> str:
-    """The grade, relatedness and kind words right before ``at`` ("grade 3/4 treatment-related ")."""
+    """The grade, relatedness and kind words right before ``at`` ("grade 3/4 treatment-related ", "severe (grade 3/4) ")."""
+    bracket = _BRACKETED_GRADE.search(sentence, max(0, at - 30), at)
+    if bracket is not None:
+        return _ae_words_before(sentence, bracket.start()) + sentence[bracket.start(): at]
     window = sentence[max(0, at - 90): at]
     prefix = search_back(*_AE_PREFIX.pair(window), 0, len(window), _NOT_IN_AE_PREFIX)
     return window[prefix.start():] if prefix else ""
@@ -526,7 +534,7 @@ _AE_SUFFIX = re.compile(
     # "toxicity (WHO grade 3-4)", "adverse events (grade >=3)": the grade in brackets after the noun
     r"(?:\s*[(\[](?:(?:WHO|NCI[- ]?CTC(?:AE)?|CTCAE|RTOG|CTC)\s+)?(?:grades?|G)\s*[^()\[\]]{1,16}[)\]]"
     r"|\s+(?:that\s+were\s+|which\s+were\s+)?of\s+(?:severity\s+)?(?:grade|CTCAE grade)\s*(?:3|III)\s*(?:or|to|and|[-–/])\s*(?:4|5|IV|V|higher|greater|worse)"
-    r"|\s+of\s+grade\s*(?:≥|>=|⩾)\s*3|\s*(?:>|≥|>=)\s*grade\s*[1-4])?(?:\s+(?:that\s+were\s+|which\s+were\s+)?(?:treatment|drug|therapy)?[- ]?related\s+to\s+"
+    r"|\s+of\s+grade\s*(?:≥|>=|⩾)\s*3|\s*(?:of\s+)?(?:>|≥|>=|⩾)\s*grade\s*[1-4])?(?:\s+(?:that\s+were\s+|which\s+were\s+)?(?:treatment|drug|therapy)?[- ]?related\s+to\s+"
     r"(?:the\s+)?(?:trial|study|treatment|drug|therapy|regimen)(?:\s+(?:drug|regimen|treatment))?)?",
     re.IGNORECASE,
 )
