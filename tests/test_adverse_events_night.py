@@ -53,3 +53,10 @@ def test_a_grade_written_right_after_the_value():
     # "35% were grade 3 or higher": the value's own clause grades it
     text = "Adverse events (all grades) occurred in 90% of patients; 35% were grade 3 or higher."
     assert [e[:2] for e in _events(text, ())] == [("AE", 90.0), ("AE_GRADE3PLUS", 35.0)]
+
+
+def test_adverse_events_leading_to_discontinuation_are_discontinuations():
+    for text in ("Adverse events leading to treatment discontinuation occurred in 5% and 3% of patients.",
+                 "No adverse events led to permanent treatment discontinuation.",
+                 "Discontinuations attributable to AEs occurred in 33 patients (10.4%)."):
+        assert [m.canonical for m in find_mentions(text)] == ["DISCONTINUATION"]

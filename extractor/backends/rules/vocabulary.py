@@ -235,11 +235,17 @@ ENTRIES: tuple[Entry, ...] = (
     # Adverse events: the core words here; grade, "treatment-related", "serious" and
     # "immune-related" before them are read backwards from the match (see _extend_ae), which
     # is far cheaper than trying those optional prefixes at every character.
+    # "adverse events leading to discontinuation", "No adverse events led to permanent treatment discontinuation": a
+    # discontinuation, named after its cause (listed before the adverse-event words, so it wins where both start)
+    Entry(r"(?:(?:treatment[- ]emergent |serious )?adverse (?:drug )?(?:events?|effects?|reactions?)|\b(?:TE|S)?AEs?\b)"
+          r" (?:that )?(?:leading|led) to (?:(?:permanent|premature|study|drug|treatment|therapy) )*"
+          r"(?:discontinuation|withdrawal)(?: (?:of|from) (?:the )?(?:study|trial|treatment|therapy|drug))?", "DISCONTINUATION",
+          example="adverse events leading to discontinuation", keys=("discontinu", "withdraw")),
     Entry(r"adverse (?:drug )?(?:events?|effects?|reactions?|experiences?)|(?<!due to )(?<!due to its )(?<!due to their )(?<!because of )side[- ]effects?|\bAEs?\b|\bTRAEs?\b|toxicit(?:y|ies)|\bSAEs?\b|\bi[rm]AEs?\b|\bevents\b|"
           r"(?:postoperative |post-operative |surgical |major |overall )*complications?"
           r"|(?:postoperative |post-operative |perioperative |surgical |operative )(?:major )?morbidity", "AE_CORE",
           example="adverse events"),
-    Entry(r"discontinu(?:ed|ations?|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of) (?:TRAEs?|AEs?|adverse events|toxicity|(?:its |their )?side[- ]effects))?", "DISCONTINUATION",
+    Entry(r"discontinu(?:ed|ations?|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of|owing to|attributable to) (?:TRAEs?|AEs?|adverse events|toxicity|(?:its |their )?side[- ]effects))?", "DISCONTINUATION",
           example="discontinuation of treatment", keys=("discontinu",)),
     # "none withdrew because of adverse events", "only one (7%) withdrew because of discomfort": a withdrawal for a reason.
     Entry(r"withdr(?:ew|awn|awals?)(?: from (?:the )?(?:study|trial|treatment|therapy))?(?= (?:because of|due to|owing to) )"
@@ -460,7 +466,7 @@ _NOT_IN_AE_PREFIX = re.compile(r"[,;:()\[\]%]")
 
 
 #: A grade in brackets right before an event's noun: "Severe (grade 3/4) neutropenia".
-_BRACKETED_GRADE = re.compile(r"[(\[]\s*(?:grades?|G)\s*[^()\[\]]{1,12}[)\]]\s*$", re.IGNORECASE)
+_BRACKETED_GRADE = re.compile(r"[(\[]\s*(?:[Gg]rades?\s*|G(?=\s*[≥>\d]))[^()\[\]]{1,12}[)\]]\s*$")
 
 
 def _ae_words_before(sentence: str, at: int) -> str:
