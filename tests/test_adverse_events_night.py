@@ -53,6 +53,8 @@ def test_a_grade_written_right_after_the_value():
     # "35% were grade 3 or higher": the value's own clause grades it
     text = "Adverse events (all grades) occurred in 90% of patients; 35% were grade 3 or higher."
     assert [e[:2] for e in _events(text, ())] == [("AE", 90.0), ("AE_GRADE3PLUS", 35.0)]
+    text = "Neutropenia occurred in 40% of patients (12% grade 3/4)."
+    assert [e[:2] for e in _events(text, ())] == [("AE", 40.0), ("AE_GRADE3PLUS", 12.0)]
 
 
 def test_adverse_events_leading_to_discontinuation_are_discontinuations():

@@ -1270,8 +1270,9 @@ _GRADE_THEN_VALUE = re.compile(rf"\b(?:grades?|G)\s*(?P<g>{GRADE_LEVELS})(?![\w%
                                re.IGNORECASE)  # "thrombocytopenia grade 3 or 4: 66% v 19%": both values
 _NEXT_GRADE_THEN_VALUE = re.compile(r"\b(?:grades?|G)\s*[1-5][^;]{0,40}?(?:,|\band\b|\bor\b)\s*(?:and\s+)?(?P<g>[1-5])\s*[(\[]\s*$",
                                     re.IGNORECASE)
-#: A grade the value's own clause gives right after it: "Adverse events occurred in 90%; 35% were grade 3 or higher".
-_GRADE_AFTER_VALUE = re.compile(rf"\s*%?\s*(?:of\s+(?:these|them|which|patients)\s+)?(?:were|was)\s+(?:of\s+)?(?:grades?|G)\s*"
+#: A grade the value's own clause gives right after it: "Adverse events occurred in 90%; 35% were grade 3 or higher",
+#: "Neutropenia occurred in 40% of patients (12% grade 3/4)".
+_GRADE_AFTER_VALUE = re.compile(rf"\s*%?\s*(?:of\s+(?:these|them|which|patients)\s+)?(?:(?:were|was)\s+)?(?:of\s+)?(?:grades?|G)\s*"
                                 rf"(?P<g>{GRADE_LEVELS})(?![\w%.])", re.IGNORECASE)
 _AE_GRADED = {"AE": "AE_GRADE3PLUS", "TRAE": "TRAE_GRADE3PLUS"}
 _AE_UNGRADED = {graded: plain for plain, graded in _AE_GRADED.items()}
