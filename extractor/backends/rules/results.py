@@ -1271,6 +1271,10 @@ _GRADE_THEN_VALUE = re.compile(rf"\b(?:grades?|G)\s*(?P<g>{GRADE_LEVELS})(?![\w%
                                re.IGNORECASE)  # "thrombocytopenia grade 3 or 4: 66% v 19%": both values
 _NEXT_GRADE_THEN_VALUE = re.compile(r"\b(?:grades?|G)\s*[1-5][^;]{0,40}?(?:,|\band\b|\bor\b)\s*(?:and\s+)?(?P<g>[1-5])\s*[(\[]\s*$",
                                     re.IGNORECASE)
+#: A grade the value's own clause gives right after it: "Adverse events occurred in 90%; 35% were grade 3 or higher",
+#: "Neutropenia occurred in 40% of patients (12% grade 3/4)".
+_GRADE_AFTER_VALUE = re.compile(rf"\s*%?\s*(?:of\s+(?:these|them|which|patients)\s+)?(?:(?:were|was)\s+)?(?:of\s+)?(?:grades?|G)\s*"
+                                rf"(?P<g>{GRADE_LEVELS})(?![\w%.])", re.IGNORECASE)
 _AE_GRADED = {"AE": "AE_GRADE3PLUS", "TRAE": "TRAE_GRADE3PLUS"}
 _AE_UNGRADED = {graded: plain for plain, graded in _AE_GRADED.items()}
 
@@ -1283,7 +1287,7 @@ def _grade_written_before(draft: Draft, text: str, owner: Mention, start: int) -
     if plain not in _AE_GRADED or owner.end > start:
         return
     gap = text[owner.end: start]
-    found = _NEXT_GRADE_THEN_VALUE.search(gap) or _GRADE_THEN_VALUE.search(gap)
+    found = _GRADE_AFTER_VALUE.match(text, draft.end) or _NEXT_GRADE_THEN_VALUE.search(gap) or _GRADE_THEN_VALUE.search(gap)
     if found is not None:
         draft.endpoint = _AE_GRADED[plain] if GRADE3_RE.search(f"grade {found.group('g')}") else plain
 
@@ -1331,25 +1335,56 @@ _EVENT_CLAUSE_BREAK = re.compile(_TURN_WORDS, re.IGNORECASE)
 
 def _resolve_events(mentions: list[Mention], text: str) -> list[Mention]:
     """Bare event names take the AE class of the mention before them, in the same clause; alone they are AEs."""
+    mentions = _graded_after_list(mentions, text)
     out: list[Mention] = []
     current = "AE"
+    source: Mention | None = None  # the mention ``current`` comes from
     related = False
     previous_end = 0
     for m in mentions:
         if m.canonical == "EVENT" and _EVENT_CLAUSE_BREAK.search(text, previous_end, m.start):
-            current, related = "AE", False
+            current, related, source = "AE", False, None
         previous_end = m.end
         if m.canonical.startswith("TRAE"):
             related = True
         elif related and m.canonical in {"AE", "AE_GRADE3PLUS"}:
             # "Treatment-related AEs occurred in 93.5%, with 28.3% experiencing grade 3 or higher events"
             m = Mention(m.start, m.end, m.text, "TRAE" if m.canonical == "AE" else "TRAE_GRADE3PLUS", m.measure)
-        if m.canonical.startswith(("AE", "TRAE")) or m.canonical in {"SAE", "IRAE"}:
-            current = m.canonical
+        if _is_ae(m.canonical):
+            current, source = m.canonical, m
         if m.canonical == "EVENT":
-            m = Mention(m.start, m.end, m.text, current, None)
+            m = Mention(m.start, m.end, m.text, _inherited_grade(current, source, text, m), None)
         out.append(m)
     return out
+
+
+def _graded_after_list(mentions: list[Mention], text: str) -> list[Mention]:
+    """ "leukopenia, neutropenia, and thrombocytopenia grade 3 or 4: 66% v 19%, 83% v 55%, 36% v 2%": a grade
+    written after the last event of a list is the grade of every event listed."""
+    out = list(mentions)
+    for i in range(len(out) - 2, -1, -1):
+        m, after = out[i], out[i + 1]
+        if m.canonical == "EVENT" and after.canonical in _AE_UNGRADED and not GRADE3_RE.search(after.text) \
+                and _LIST_JOIN.match(text[m.end: after.start]):
+            out[i] = replace(m, canonical=after.canonical)
+    return out
+
+
+#: After a graded event's values, the words that go on listing events: "grade >= 3 neutropenia (2% and 45%), stomatitis".
+_LISTING_ON = re.compile(r"(?:[,;]\s*(?:and\s+)?|\band\s+)(?:the\s+)?$")
+
+
+def _inherited_grade(current: str, source: Mention | None, text: str, event: Mention) -> str:
+    """The class a bare event takes from the adverse-event mention before it. A named event's grade is its own once
+    its values are printed and the words go on to another finding ("severe neutropenia (34% versus 68%) and of
+    febrile neutropenia (5% versus 12%)", "(... 36% v 2%), which resulted in more febrile neutropenia": not graded);
+    a grade written for all ("grade 3-4 toxicities were anemia (3.4%) and diarrhea (6.9%)"), a list after a graded
+    event ("grade >= 3 neutropenia (2%), stomatitis (0%)") or a pair ("Grade 4 neutropenia and thrombocytopenia")
+    keep it."""
+    if current not in _AE_UNGRADED or source is None or named_event(source.text) is None \
+            or not _DIGIT.search(text, source.end, event.start):
+        return current
+    return current if _LISTING_ON.search(text, source.end, event.start) else _AE_UNGRADED[current]
 
 
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:median\s+)?$", re.IGNORECASE)

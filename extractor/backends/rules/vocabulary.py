@@ -23,6 +23,7 @@ _GRADE3 = (
     r"|grades?\s*3\s*(?:and|or|to|[-–/])\s*4|high[- ]grade|severe"
     r"|(?:grade|G)\s*(?:3|III|4|IV|5|V)\b(?!\s*(?:or|and|to|[-–/])\s*(?:lower|less|[12]|I\b|II\b))"
     r"|(?:grade\s*>|>\s*grade)\s*(?:2|II)\b(?!\.\d)"  # "grade > 2", "> grade 2"
+    r"|(?<![\d.])(?:3|III)\s*(?:or|and|to|[-–/])\s*(?:4|IV)\s+grade\b"  # "treatment-related 3/4 grade adverse events"
 )
 #: The levels of a grade: "3/4", "≥ 3", "1-2", "3 or higher", "III".
 GRADE_LEVELS = (
@@ -234,11 +235,17 @@ ENTRIES: tuple[Entry, ...] = (
     # Adverse events: the core words here; grade, "treatment-related", "serious" and
     # "immune-related" before them are read backwards from the match (see _extend_ae), which
     # is far cheaper than trying those optional prefixes at every character.
+    # "adverse events leading to discontinuation", "No adverse events led to permanent treatment discontinuation": a
+    # discontinuation, named after its cause (listed before the adverse-event words, so it wins where both start)
+    Entry(r"(?:(?:treatment[- ]emergent |serious )?adverse (?:drug )?(?:events?|effects?|reactions?)|\b(?:TE|S)?AEs?\b)"
+          r" (?:that )?(?:leading|led) to (?:(?:permanent|premature|study|drug|treatment|therapy) )*"
+          r"(?:discontinuation|withdrawal)(?: (?:of|from) (?:the )?(?:study|trial|treatment|therapy|drug))?", "DISCONTINUATION",
+          example="adverse events leading to discontinuation", keys=("discontinu", "withdraw")),
     Entry(r"adverse (?:drug )?(?:events?|effects?|reactions?|experiences?)|(?<!due to )(?<!due to its )(?<!due to their )(?<!because of )side[- ]effects?|\bAEs?\b|\bTRAEs?\b|toxicit(?:y|ies)|\bSAEs?\b|\bi[rm]AEs?\b|\bevents\b|"
           r"(?:postoperative |post-operative |surgical |major |overall )*complications?"
           r"|(?:postoperative |post-operative |perioperative |surgical |operative )(?:major )?morbidity", "AE_CORE",
           example="adverse events"),
-    Entry(r"discontinu(?:ed|ations?|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of) (?:TRAEs?|AEs?|adverse events|toxicity|(?:its |their )?side[- ]effects))?", "DISCONTINUATION",
+    Entry(r"discontinu(?:ed|ations?|ing)(?: (?:of )?(?:the )?treatment)?(?: (?:due to|because of|owing to|attributable to) (?:TRAEs?|AEs?|adverse events|toxicity|(?:its |their )?side[- ]effects))?", "DISCONTINUATION",
           example="discontinuation of treatment", keys=("discontinu",)),
     # "none withdrew because of adverse events", "only one (7%) withdrew because of discomfort": a withdrawal for a reason.
     Entry(r"withdr(?:ew|awn|awals?)(?: from (?:the )?(?:study|trial|treatment|therapy))?(?= (?:because of|due to|owing to) )"
@@ -446,8 +453,8 @@ _FREE_WORD = (
 #: it can be (the engine ignores case several times slower).
 _AE_PREFIX = Folded(
     # "grade 3/4 treatment-related", also "treatment-related grade 3 or 4" (relatedness before the grade)
-    r"(?:serious\s+)?(?:(?:" + _RELATED + r")\s+(?=(?:grade|G)\b|G\d))?"
-    r"(?P<grade>(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\s*)?(?:(?:" + _RELATED + r")\s+)?"
+    r"(?:serious\s+)?(?:(?:" + _RELATED + r")\s+(?=(?:grade|G)\b|G\d|3\s*[-–/]\s*4\s+grade))?"
+    r"(?P<grade>(?:" + _GRADE3 + r"|" + _GRADE_ANY + r")\+?\s*)?(?:(?:" + _RELATED + r")\s+)?"  # "grade 3+ adverse events"
     r"(?:(?:serious|immune[- ](?:related|mediated))\s+)?"
     # "grade 3/4 cardiac events", "grade 3 non-haematological toxicity": the kind of event between grade and noun
     r"(?:(?:(?:non-?)?ha?ematolog(?:ic|ical)|cardiac|cardiovascular|gastrointestinal|GI|neurolog(?:ic|ical)|renal|hepatic|"
@@ -458,8 +465,15 @@ _AE_PREFIX = Folded(
 _NOT_IN_AE_PREFIX = re.compile(r"[,;:()\[\]%]")
 
 
+#: A grade in brackets right before an event's noun: "Severe (grade 3/4) neutropenia".
+_BRACKETED_GRADE = re.compile(r"[(\[]\s*(?:[Gg]rades?\s*|G(?=\s*[≥>\d]))[^()\[\]]{1,12}[)\]]\s*$")
+
+
 def _ae_words_before(sentence: str, at: int) -> str:
-    """The grade, relatedness and kind words right before ``at`` ("grade 3/4 treatment-related ")."""
+    """The grade, relatedness and kind words right before ``at`` ("grade 3/4 treatment-related ", "severe (grade 3/4) ")."""
+    bracket = _BRACKETED_GRADE.search(sentence, max(0, at - 30), at)
+    if bracket is not None:
+        return _ae_words_before(sentence, bracket.start()) + sentence[bracket.start(): at]
     window = sentence[max(0, at - 90): at]
     prefix = search_back(*_AE_PREFIX.pair(window), 0, len(window), _NOT_IN_AE_PREFIX)
     return window[prefix.start():] if prefix else ""
@@ -526,7 +540,7 @@ _AE_SUFFIX = re.compile(
     # "toxicity (WHO grade 3-4)", "adverse events (grade >=3)": the grade in brackets after the noun
     r"(?:\s*[(\[](?:(?:WHO|NCI[- ]?CTC(?:AE)?|CTCAE|RTOG|CTC)\s+)?(?:grades?|G)\s*[^()\[\]]{1,16}[)\]]"
     r"|\s+(?:that\s+were\s+|which\s+were\s+)?of\s+(?:severity\s+)?(?:grade|CTCAE grade)\s*(?:3|III)\s*(?:or|to|and|[-–/])\s*(?:4|5|IV|V|higher|greater|worse)"
-    r"|\s+of\s+grade\s*(?:≥|>=|⩾)\s*3|\s*(?:>|≥|>=)\s*grade\s*[1-4])?(?:\s+(?:that\s+were\s+|which\s+were\s+)?(?:treatment|drug|therapy)?[- ]?related\s+to\s+"
+    r"|\s+of\s+grade\s*(?:≥|>=|⩾)\s*3|\s*(?:of\s+)?(?:>|≥|>=|⩾)\s*grade\s*[1-4])?(?:\s+(?:that\s+were\s+|which\s+were\s+)?(?:treatment|drug|therapy)?[- ]?related\s+to\s+"
     r"(?:the\s+)?(?:trial|study|treatment|drug|therapy|regimen)(?:\s+(?:drug|regimen|treatment))?)?",
     re.IGNORECASE,
 )
