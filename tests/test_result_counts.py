@@ -32,6 +32,7 @@ def test_people_where_counted_and_what_they_had(sentence, arms, expected):
     ("No patients discontinued double-blind treatment because of adverse events.", [("DISCONTINUATION", 0.0, None)]),
     ("No patients discontinued the study.", []),  # no reason given: not a count of the trial's outcome
     ("No patients with grade 3 neutropenia were enrolled.", []),
+    ("No patients had grade 4 toxicity.", []),  # none of grade 4 says nothing of grade 3
 ])
 def test_no_patient_had_the_event(sentence, expected):
     assert _counts(sentence) == expected

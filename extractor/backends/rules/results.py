@@ -652,7 +652,12 @@ def counted_event(text: str, mentions: list[Mention], end: int, value: float) ->
     if not _ADJECTIVES_ONLY.fullmatch(text, had.end(), event.start):
         return None
     countable = _is_ae(event.canonical) or _counts_responses(event) or event.canonical == "TREATMENT_RELATED_DEATH"
+    if value == 0 and _GRADE_4_ONLY.search(text, had.end(), event.end):
+        return None  # "No patients had grade 4 toxicity": none of grade 4 says nothing of grade 3
     return event if countable and (value > 0 or _zero_countable(event, "")) else None
+
+
+_GRADE_4_ONLY = re.compile(r"\bgrades?\s*(?:4|IV)\b(?!\s*(?:-|–|or|and|/)\s*5)", re.IGNORECASE)
 
 
 def _counted_before(text: str, end: int, following: Mention, value: float) -> bool:
