@@ -62,7 +62,7 @@ _VALUE_RE = quick(
 )
 _RATIO_RE = quick(rf"(?<![\w.·/])(?P<v>{NUM})(?!\s*%|\s*(?:months?|weeks?|years?|days?)\b|[\d/])")
 _HAS_VALUE = folded(  # searched in the lowercased sentence
-    r"\d|not (?:yet )?reached|\bNR\b|\b(?:no|a single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\d|not (?:yet )?reached|\bNR\b|\b(?:no|none|a single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b"
 )
 _NR_RANGE = re.compile(rf"[\[(,]\s*(?:{NUM})\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*(?:not (?:yet )?reached|NR|NE|not estimable)", re.IGNORECASE)
@@ -542,8 +542,9 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
         start, end = m.start(), m.end()
         if _taken(start, ci_spans, found):
             continue
-        if "%" in text[max(0, start - 30): end + 30] or _UNIT_AFTER_COUNT.match(text, end):
-            continue
+        if "%" in text[max(0, start - 30): end + 30] or _UNIT_AFTER_COUNT.match(text, end) \
+                or (m.group("den") and _NOT_A_FRACTION_AFTER.match(text, end)):
+            continue  # "6 months", "3/4 grade adverse events"
         raw = m.group("n").lower()
         value = 0 if raw == "none" else word_to_int(raw.removeprefix("a "))  # "no" is 0, "(a) single" is 1
         if value is None or value > 100_000:
@@ -555,22 +556,21 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
         if opened is not None and _PERCENT_BEFORE.search(text[max(0, opened - 10): opened]):
             continue  # "48.4% (95% CI 30.2–66.9; 15 out of 31)": the percentage's own counts
         following = next((x for x in mentions if x.start >= end), None)
-        gap = text[end: following.start] if following else ""
         if m.group("den"):
             kind = "count_of"
         elif _in_deaths_bracket(text, start, end) or _splits_a_count(text, start, end):
             kind = "count_more"  # "139 patients died (64 in the chemotherapy group vs 75 in the surgery group)"
-        elif out and _next_arm_count(text, start, end):
+        elif counted_event(text, mentions, end, value) is not None:
+            kind = "count_people"  # "Two patients had grade 3 pneumonitis", "No patient in G1 developed a thrombotic event"
+        elif _after_a_count(text, start, out + found) and _next_arm_count(text, start, end):
             kind = "count_more"  # "two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm"
-        elif following is not None and _ADJECTIVES_ONLY.fullmatch(gap) and (value > 0 or _zero_countable(following, gap)):
+        elif following is not None and _counted_before(text, end, following, value):
             kind = "count_before"  # "two treatment-related deaths", "no unexpected serious adverse events"
         elif value > 0 and _OBSERVED_IN.search(text, max(0, start - 30), start) and _PEOPLE_AFTER.match(text, end) \
                 and any(x.end <= start for x in mentions):
             kind = "count_people"  # "Grade 3 neurotoxicity was diagnosed in four children"
         elif value > 0 and _PEOPLE_VERB.match(text, end):
             kind = "count_people"  # "Nine patients discontinued"
-        elif value > 0 and _had_event(text, end, following):
-            kind = "count_people"  # "Two patients had grade 3 pneumonitis"
         else:
             continue
         out.append((start, end, kind, float(value), "patients"))
@@ -579,8 +579,10 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
 
 #: A unit after a number, that makes it no count: "6 months", "20 mg", "4 cycles".
 _UNIT_AFTER_COUNT = re.compile(r"\s*(?:months?|weeks?|years?|days?|mg|[μµm]?g|mcg|cycles?)\b", re.IGNORECASE)
+#: After a fraction, a word that makes it no count: "3/4 grade adverse events", "1/3 dose BCG".
+_NOT_A_FRACTION_AFTER = re.compile(r"\s*(?:grades?|doses?)\b", re.IGNORECASE)
 #: Words before a number that make it no count: "grade 3/4", "CTC 2 diarrhoea", "No one developed".
-_NOT_A_COUNT_BEFORE = quick(r"(?:grade|phase|stage|\bG|\bCTC(?:AE)?)\s*$|\bno\s+$", re.IGNORECASE)
+_NOT_A_COUNT_BEFORE = quick(r"(?:grades?|phase|stage|\bG|\bCTC(?:AE)?)\s*$|\bno\s+$", re.IGNORECASE)
 _PERCENT_BEFORE = re.compile(r"%\s*$")
 
 
@@ -588,12 +590,19 @@ _PERCENT_BEFORE = re.compile(r"%\s*$")
 #: Cisplatin arm vs. 27 for nihil", "three treatment-related deaths with CAF but none with the 16-week regimen".
 #: (not "withdrew due to adverse events and one for non-compliance": after "and", only "in" names an arm).
 _NEXT_ARM_JOIN = quick(r"(?:(?P<and>\band)|\bvs\.?|\bversus|\bcompared (?:with|to)|\bbut)\s+$", re.IGNORECASE)
-_NEXT_ARM_PLACE = re.compile(r"\s+(?P<w>in|for|with)\s+(?:the\s+)?\S")
+_NEXT_ARM_PLACE = re.compile(r"\s+(?:(?:patients?|participants?|subjects|cases?)\s+|of\s+the\s+(?:patients|participants|subjects)\s+)?"
+                             r"(?P<w>in|for|with|receiving)\s+(?:the\s+)?\S")
+
+
+def _after_a_count(text: str, start: int, before: list[tuple]) -> bool:
+    """A count or a share of patients earlier in the same clause: "12 patients (44.4 %) in the control group compared to"."""
+    ends = [v[1] for v in before if v[1] <= start and (v[2].startswith("count") or v[4] == "percent")]
+    return bool(ends) and ";" not in text[max(ends): start]
 
 
 def _next_arm_count(text: str, start: int, end: int) -> bool:
     """A count that follows another one, joined to it, and tells where it was counted."""
-    join = _NEXT_ARM_JOIN.search(text, max(0, start - 12), start)
+    join = _NEXT_ARM_JOIN.search(text, max(0, start - 16), start)
     place = _NEXT_ARM_PLACE.match(text, end)
     return join is not None and place is not None and (join.group("and") is None or place.group("w") == "in")
 
@@ -615,19 +624,59 @@ def _counts_responses(owner: Mention) -> bool:
     return owner.canonical in {"PR", "CR_RATE", "ORR"} and _COUNTED_RESPONSES.search(owner.text.strip()) is not None
 
 
-_PEOPLE_HAD = re.compile(r"\s+(?:patients?|participants?|subjects|children|women|men)\s+(?:had|have|suffered(?:\s+from)?)\s+",
-                         re.IGNORECASE)
+#: People counted, where they were counted, and what they had: "Two patients had", "No patient in G1 developed",
+#: "Thirty-two patients receiving IFN5 and 19 patients receiving IFN1 experienced", "58 in the placebo group, suffered",
+#: "None of the patients developed" (not "patients with X had": who they were).
+_PEOPLE_HAD = re.compile(
+    r"(?:\s+of\s+the)?\s+(?:(?:patients?|participants?|subjects|children|women|men|cases)\b)?"
+    r"(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,7}?,?)?"
+    r"\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
+    r"reported|discontinued|withdrew)\b(?:\s+(?:an?|any|the)\b)?",
+    re.IGNORECASE,
+)
 
 
-def _had_event(text: str, end: int, following: Mention | None) -> bool:
-    """ "Two patients had grade 3 pneumonitis": the count is of the adverse event the patients had."""
+def counted_event(text: str, mentions: list[Mention], end: int, value: float) -> Mention | None:
+    """The event a count of people had, named right after the verb, that a count may be of: "Two patients had grade 3
+    pneumonitis", "27 patients in the A arm had a complete response", "No patient died", "No patients discontinued
+    because of adverse events"."""
     had = _PEOPLE_HAD.match(text, end)
-    return had is not None and following is not None and _is_ae(following.canonical) \
-        and _ADJECTIVES_ONLY.fullmatch(text, had.end(), following.start) is not None
+    if had is None:
+        return None
+    event = next((x for x in mentions if x.end > had.start("v")), None)
+    if event is None:
+        return None
+    if event.start < had.end():  # the verb itself: "died", "discontinued" ("because of adverse events", when none did)
+        if event.canonical == "DISCONTINUATION":
+            return event if value > 0 or "advers" in text[had.end(): had.end() + 60] else None
+        return event if event.measure == "deaths" or event.canonical == "TREATMENT_RELATED_DEATH" else None
+    if not _ADJECTIVES_ONLY.fullmatch(text, had.end(), event.start):
+        return None
+    countable = _is_ae(event.canonical) or _counts_responses(event) or event.canonical == "TREATMENT_RELATED_DEATH"
+    if value == 0 and _GRADE_4_ONLY.search(text, had.end(), event.end):
+        return None  # "No patients had grade 4 toxicity": none of grade 4 says nothing of grade 3
+    return event if countable and (value > 0 or _zero_countable(event, "")) else None
 
 
-#: Between a count and its outcome, at most two words that describe it: "no unexpected serious adverse events".
-_ADJECTIVES_ONLY = re.compile(r"\s*(?:(?!(?:patients?|of|with|had|have|were|was|in|and|or|to|at|on|for)\b)[a-z][a-z-]*\s+){0,2}")
+_GRADE_4_ONLY = re.compile(r"\bgrades?\s*(?:4|IV)\b(?!\s*(?:-|–|or|and|/)\s*5)", re.IGNORECASE)
+
+
+def _counted_before(text: str, end: int, following: Mention, value: float) -> bool:
+    """A count right before the outcome it counts: "two treatment-related deaths", "no serious or unexpected adverse
+    events", "three cases of sore throat" (not "152 fatigued patients": who they were)."""
+    at = _CASES_OF.match(text, end)
+    gap = text[at.end() if at else end: following.start]
+    if at is None and not gap.strip() and _PEOPLE_NEXT.match(text, following.end):
+        return False
+    return _ADJECTIVES_ONLY.fullmatch(gap) is not None and (value > 0 or _zero_countable(following, gap))
+
+
+_CASES_OF = re.compile(r"\s+(?:cases?|episodes?)\s+of\s+", re.IGNORECASE)
+_PEOPLE_NEXT = re.compile(r"\w*\s+(?:patients|children|participants|subjects|women|men)\b")
+#: Between a count and its outcome, at most two words that describe it, each maybe with another after "or":
+#: "no unexpected serious adverse events", "no serious or unexpected adverse events".
+_DESCRIBING = r"(?!(?:patients?|of|with|had|have|were|was|in|and|or|to|at|on|for)\b)[a-z][a-z-]*"
+_ADJECTIVES_ONLY = re.compile(rf"\s*(?:{_DESCRIBING}(?:\s+or\s+{_DESCRIBING})?\s+){{0,2}}")
 #: "… was observed in", "… was diagnosed in": the count after names how many had the outcome.
 _OBSERVED_IN = re.compile(r"\b(?:observed|diagnosed|reported|seen|noted|occurred|found|documented|recorded)\s+in\s+$")
 _PEOPLE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:patients|children|participants|subjects|women|men|cases)\b")
@@ -1253,7 +1302,8 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
     listed = _respectively_mentions(text, mentions, values)
     drafts: list[Draft] = []
     for i, (start, end, kind, value, unit) in enumerate(values):
-        owner = listed.get(start) or _owner(mentions, text, start, end)
+        counted = counted_event(text, mentions, end, value or 0) if kind == "count_people" else None
+        owner = listed.get(start) or counted or _owner(mentions, text, start, end)
         if kind == "ratio" and owner is not None and owner.canonical not in _COMPARATIVE:
             # "hazard ratio (HR) for OS was 0.93": the ratio's, though the endpoint is named nearer
             owner = next((m for m in reversed(mentions) if m.end <= start and m.canonical in _COMPARATIVE), owner)
@@ -2337,7 +2387,7 @@ def _both_arms(scene: _ArmScene) -> None:
     """ "24% in both arms": the number belongs to each arm."""
     if len(scene.labels_all) != 2:
         return
-    for d in [d for d in scene.arm_level if d.arm is None and _BOTH_ARMS.match(scene.text, max(d.end, _mention_after_end(d)))]:
+    for d in [d for d in scene.arm_level if d.arm is None and any(_BOTH_ARMS.match(scene.text, at) for at in {d.end, _mention_after_end(d)})]:
         twin = copy(d)
         d.arm, twin.arm = scene.labels_all
         scene.drafts.insert(scene.drafts.index(d) + 1, twin)
@@ -2372,7 +2422,7 @@ _ARM_RULES = (_partly_known_list, _respectively_lists, _respectively_in_runs, _v
 
 
 _ADDITION = re.compile(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
-_BOTH_ARMS = re.compile(r"\s*(?:of patients\s*)?(?:in|for)\s+(?:both|the two|each of the two|each|either)\s+(?:arms?|groups?)\b"
+_BOTH_ARMS = re.compile(r"\s*(?:(?:of\s+)?(?:patients?|participants?|subjects|cases?)\s*)?(?:in|for)\s+(?:both|the two|each of the two|each|either)\s+(?:arms?|groups?)\b"
                         r"|\s*(?:(?:in|for) both|each)\s*[),;]", re.IGNORECASE)  # "(14.2 months for both, P = 0.983)", "(5 months each)"
 
 
