@@ -27,7 +27,7 @@ _NAMED = quick(
     # "significant group differences": "group" opens a noun phrase, names no arm
     r"(?!\s+(?:differences?|comparisons?|effects?|means|assignment|allocation|status|levels?|analys[ie]s|interactions?)\b)"
 )
-_NOT_NAMED = re.compile(
+_NOT_NAMED = quick(
     r"^(?:treatment|both|two|three|each|all|age|risk|working|oncology|cooperative|lymphoma|"
     r"this|that|the|a|an|one|other|either|same|respective|various|[\w-]*risk|intervention|"
     r"experimental treatment|sub|matched|unmatched|signature|[\w-]*sensitive|[\w-]*resistant|"
@@ -35,7 +35,7 @@ _NOT_NAMED = re.compile(
     r"exposure|stratification|reference|randomi[sz]ed|respective|dose|the two)$",
     re.IGNORECASE,
 )
-_VERSUS_TITLE = re.compile(
+_VERSUS_TITLE = quick(
     r"^(?:.*?:\s*)?(?P<a>[^:;]{3,80}?)\s+(?:versus|vs\.?|compared (?:to|with))\s+(?P<b>[^:;]{3,80}?)(?=\s+(?:as|for|in|after|with(?!out)|among)\b|[:;,.]|$)",
     re.IGNORECASE,
 )
@@ -52,11 +52,11 @@ _PAIRED_COUNTS = quick(
     rf"(?P<b>{_ABBREV})(?![\w+-])"
 )
 #: What joins the second count to the first in every pair: "and 62", ", 33"; few sentences have it.
-_SECOND_COUNT = re.compile(r"(?:and|,)\s+\d")
+_SECOND_COUNT = quick(r"(?:and|,)\s+\d")
 #: Arms and their counts listed in one bracket: "(GCa, n = 212; MIC, n = 210)".
-_COUNTED_LABEL = re.compile(rf"(?:(?<=\()|(?<=;\s))(?P<a>{_ABBREV}),?\s*[nN]\s*=\s*(?P<n>\d+)\s*(?=[;)])")
-_COUNTED_LABELS = re.compile(rf"\({_ABBREV},?\s*[nN]\s*=\s*\d+\s*(?:;\s*{_ABBREV},?\s*[nN]\s*=\s*\d+\s*)+\)")
-_N_AFTER = re.compile(r"^\s*[\[(]?\s*(?:[^()\[\]]{0,40}?[;,]\s*)?[nN]\s*=\s*(?P<n>\d+)")
+_COUNTED_LABEL = quick(rf"(?:(?<=\()|(?<=;\s))(?P<a>{_ABBREV}),?\s*[nN]\s*=\s*(?P<n>\d+)\s*(?=[;)])")
+_COUNTED_LABELS = quick(rf"\({_ABBREV},?\s*[nN]\s*=\s*\d+\s*(?:;\s*{_ABBREV},?\s*[nN]\s*=\s*\d+\s*)+\)")
+_N_AFTER = quick(r"^\s*[\[(]?\s*(?:[^()\[\]]{0,40}?[;,]\s*)?[nN]\s*=\s*(?P<n>\d+)")
 _NON_DRUG = (
     (re.compile(r"\bplacebo\b", re.I), "placebo", "other"),
     (re.compile(r"\bbest supportive care\b", re.I), "best supportive care", "other"),
@@ -64,7 +64,7 @@ _NON_DRUG = (
     (re.compile(r"\bobservation\b", re.I), "observation", "other"),
 )
 _NON_DRUG_HINT = quick(r"placebo|supportive|monitoring|observation", re.I)
-_INTERVENTION_CONTEXT_STOP = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to))\b", re.I)
+_INTERVENTION_CONTEXT_STOP = quick(r"\b(?:versus|vs\.?|compared (?:with|to))\b", re.I)
 
 
 @dataclass
@@ -143,9 +143,9 @@ _BEFORE_THE_TRIAL = quick(
 _BEFORE_THE_TRIAL_HINT = quick(r"previous|pre-?treated|refractory|resistant|intolerant|responsive|failure|progress|fail|prior|naive|naïve",
                                re.IGNORECASE)
 #: The same, said after the drug: "tamoxifen resistant", "docetaxel-refractory", "imatinib-naive", "cisplatin failure".
-_BEFORE_THE_TRIAL_AFTER = re.compile(r"[\s-]*(?:resistant|refractory|pre-?treated|naive|naïve|failure|intolerant)\b",
+_BEFORE_THE_TRIAL_AFTER = quick(r"[\s-]*(?:resistant|refractory|pre-?treated|naive|naïve|failure|intolerant)\b",
                                      re.IGNORECASE)
-_LISTED_WITH = re.compile(r"^\s*(?:,|and|or|and/or|plus|\+|/|-)?\s*(?:(?:and|or)\s+)?$", re.IGNORECASE)
+_LISTED_WITH = quick(r"^\s*(?:,|and|or|and/or|plus|\+|/|-)?\s*(?:(?:and|or)\s+)?$", re.IGNORECASE)
 
 
 def _not_given_before(text: str, mentions: tuple[DrugMention, ...]) -> tuple[DrugMention, ...]:
@@ -167,7 +167,7 @@ def _not_given_before(text: str, mentions: tuple[DrugMention, ...]) -> tuple[Dru
     return tuple(kept)
 
 
-_DOSE = re.compile(r"^\s*\(?\s*(?P<d>\d[\d,.·]*\s*(?:mg|g|µg|mcg|IU|U|Gy|mg/m2|mg/kg|mg kg−1|mg m−2)(?:\s*(?:/|per)\s*(?:m2|m²|kg|day|d))?)", re.I)
+_DOSE = quick(r"^\s*\(?\s*(?P<d>\d[\d,.·]*\s*(?:mg|g|µg|mcg|IU|U|Gy|mg/m2|mg/kg|mg kg−1|mg m−2)(?:\s*(?:/|per)\s*(?:m2|m²|kg|day|d))?)", re.I)
 
 
 def _dose_after(text: str, end: int) -> str | None:
@@ -179,12 +179,12 @@ Candidate = tuple[str, list[str], int | None, str]  # (label, aliases, size, the
 
 #: Words a phrase shape may take in with an arm's name: "(patients were randomised to) receive: VNR plus CDDP",
 #: "(the) groups given lanreotide", "(a single dose) of granisetron", "zoledronic acid at (4 mg)".
-_LABEL_LEAD = re.compile(r"^(?:(?:of|to|receive|receiving|undergo|either|the|a|an|(?:the\s+)?groups?\s+(?:given|receiving))\b[:\s]*)+",
+_LABEL_LEAD = quick(r"^(?:(?:of|to|receive|receiving|undergo|either|the|a|an|(?:the\s+)?groups?\s+(?:given|receiving))\b[:\s]*)+",
                          re.IGNORECASE)
-_LABEL_TAIL = re.compile(r"(?:\s+(?:at|to|in|on|with|and|or|of|for|was|were))+[\s,;:(]*$|,\s*\d+\s*-$|[\s,;:(-]+$", re.IGNORECASE)
+_LABEL_TAIL = quick(r"(?:\s+(?:at|to|in|on|with|and|or|of|for|was|were))+[\s,;:(]*$|,\s*\d+\s*-$|[\s,;:(-]+$", re.IGNORECASE)
 #: Not an arm's name: a schedule ("on days 1-14", "over 11 days"), a count ("30 in each"), a word that only
 #: points ("the latter", "first"), a design phrase ("randomised phase II study of").
-_NOT_LABEL = re.compile(
+_NOT_LABEL = quick(
     r"^(?:on|over|in|for|during|every|each|twice|once|which|latter|former|first|second|total|evaluate|"
     r"study drug)\b|\b(?:patients|participants|completed|in each|assessment|study of|trial of|analy[sz]ed|"
     r"validation|modell?ing|immune response)\b|\d+\s+(?:were|was|in|completed)\b",
@@ -193,7 +193,7 @@ _NOT_LABEL = re.compile(
 
 
 #: What is left of a dose or schedule at a label's end: "mitozantrone, m-2", "epoetin alfa 150", "afatinib per day".
-_LABEL_DOSE_TAIL = re.compile(
+_LABEL_DOSE_TAIL = quick(
     r"(?:(?<![\d\s])[\s,]+|,\s*)(?:m-2|m−2|per day|per week|bd|b\.d\.|tds|od|daily|weekly|subcutaneous(?:ly)?|intravenous(?:ly)?|"
     r"orally)(?:[\s,]+(?:per day|bd|daily|subcutaneous(?:ly)?|intravenous(?:ly)?|orally))*$"
     r"|(?<=[a-z])\s+mg/m$|\s+for\s+(?:up\s+to\s+)?\d+(?:\s+to\s+\d+)?\s+(?:days|weeks|months|cycles)$",
@@ -211,7 +211,7 @@ def tidy_label(label: str) -> str | None:
 
 
 #: A dose alone ("10", "80 µM", "75 mg/m"): a part of an arm's name, cut from the drug it doses.
-_BARE_DOSE = re.compile(r"[\d.,·\s]+(?:(?:mg|g|µg|mcg|µM|mM|nM|IU|U|ml|mL)\b(?:\s*/\s*[\w²]+)*)?", re.IGNORECASE)
+_BARE_DOSE = quick(r"[\d.,·\s]+(?:(?:mg|g|µg|mcg|µM|mM|nM|IU|U|ml|mL)\b(?:\s*/\s*[\w²]+)*)?", re.IGNORECASE)
 
 
 class _ArmSet:
@@ -285,7 +285,7 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
 
 
 #: An abbreviation defined in brackets after its long form: "high-dose chemotherapy (HDCT)".
-_DEFINED_ABBREVIATION = re.compile(r"\((?P<abbr>[A-Za-z][A-Za-z0-9+/-]{0,9})\)")
+_DEFINED_ABBREVIATION = quick(r"\((?P<abbr>[A-Za-z][A-Za-z0-9+/-]{0,9})\)")
 
 
 def _add_abbreviation_aliases(arms: list[ArmDraft], glossary: str) -> None:
@@ -319,7 +319,7 @@ def _opens_long_form(alias: str, long_form: str, abbr: str) -> bool:
     return bool(re.fullmatch(r"(?:[\s-]+[a-z][\w-]*){0,2}\s*", rest))
 
 
-_JOINED = re.compile(r"\s*([+/])\s*")
+_JOINED = quick(r"\s*([+/])\s*")
 
 
 def _add_slash_aliases(arms: list[ArmDraft]) -> None:
@@ -330,7 +330,7 @@ def _add_slash_aliases(arms: list[ArmDraft]) -> None:
             arm.aliases.append(f"{pair.group(1)}/{pair.group(2)}")
 
 
-_TWO_JOINED = re.compile(r"([\w-]+) (?:plus|and|with|\+) ([\w-]+)")
+_TWO_JOINED = quick(r"([\w-]+) (?:plus|and|with|\+) ([\w-]+)")
 
 
 def _add_spacing_aliases(arms: list[ArmDraft]) -> None:
@@ -400,7 +400,7 @@ def _named_group_arms(title: str | None, sentences: list[str], text: str, named:
         if len(strong) >= 2 else []
 
 
-_CARE_AS_USUAL = re.compile(r"\b(?:usual|standard|routine|conventional)\b", re.IGNORECASE)
+_CARE_AS_USUAL = quick(r"\b(?:usual|standard|routine|conventional)\b", re.IGNORECASE)
 
 
 def _one_control(candidates: list[Candidate]) -> list[Candidate]:
@@ -522,8 +522,8 @@ def _give_interventions(arms: list[ArmDraft], glossary: str) -> None:
 
 
 #: An arm's label that may be an abbreviation the text defines: "B-I", "BT", "SNBM", "CBT/PE".
-_ABBREVIATED_LABEL = re.compile(r"[A-Za-z0-9/+-]*[A-Z][A-Za-z0-9/+-]*")
-_WORD_AFTER_BRACKET = re.compile(r"\s*[A-Za-z][\w-]*")
+_ABBREVIATED_LABEL = quick(r"[A-Za-z0-9/+-]*[A-Z][A-Za-z0-9/+-]*")
+_WORD_AFTER_BRACKET = quick(r"\s*[A-Za-z][\w-]*")
 
 
 def _defined_interventions(label: str, glossary: str) -> list[dict[str, str | None]]:
@@ -547,8 +547,8 @@ def _defined_interventions(label: str, glossary: str) -> list[dict[str, str | No
 # ---------------------------------------------------------------- regimens named by abbreviation
 
 #: "doxorubicin and docetaxel (AT)", "exemestane (EXE)", "modified-dose EOC plus panitumumab (mEOC+P; ...)".
-_ABBREVIATION_DEFINED = re.compile(r"\((?P<abbr>[A-Za-z][A-Za-z0-9+\-/]{0,10})(?:\s*[;,][^()]*(?:\([^()]*\)[^()]*)*)?\)")
-_DRUG_JOIN = re.compile(r"^(?:\s*(?:,|and|plus|\+|with|combined with|-|/)\s*|\s+)$", re.IGNORECASE)
+_ABBREVIATION_DEFINED = quick(r"\((?P<abbr>[A-Za-z][A-Za-z0-9+\-/]{0,10})(?:\s*[;,][^()]*(?:\([^()]*\)[^()]*)*)?\)")
+_DRUG_JOIN = quick(r"^(?:\s*(?:,|and|plus|\+|with|combined with|-|/)\s*|\s+)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
@@ -585,7 +585,7 @@ def _drug_chain_before(text: str, drugs: tuple, end: int) -> list:
     return chain
 
 
-_DOSE_WORDS = re.compile(r"\s*\(?\d[\d.,·]*\s*(?:mg|g|µg|mcg|iu|u|gy)(?:\s*/\s*(?:m\(?2\)?|m²|kg|d|day))?\)?", re.IGNORECASE)
+_DOSE_WORDS = quick(r"\s*\(?\d[\d.,·]*\s*(?:mg|g|µg|mcg|iu|u|gy)(?:\s*/\s*(?:m\(?2\)?|m²|kg|d|day))?\)?", re.IGNORECASE)
 
 
 def _name_by_abbreviation(arms: list[ArmDraft], abbreviations: dict[str, frozenset[str]]) -> None:
@@ -672,11 +672,11 @@ def _drugs_named(names: Iterable[str]) -> list[dict[str, str | None]]:
     return interventions_in(" and ".join(sorted(names)))
 
 
-_REGIMEN_LABEL = re.compile(r"[A-Za-z0-9+/-]*[A-Z][A-Za-z0-9+/-]*[A-Z][A-Za-z0-9+/-]*")
+_REGIMEN_LABEL = quick(r"[A-Za-z0-9+/-]*[A-Z][A-Za-z0-9+/-]*[A-Z][A-Za-z0-9+/-]*")
 
 
 #: "compared exemestane (EXE) with megestrol acetate (MA)", "AT versus AC".
-_PAIR_JOIN = re.compile(r"^\s*(?:,\s*)?(?:versus|vs\.?|v\.?|with|or|and|compared (?:with|to)|to)\s+(?:the\s+)?(?:combination\s+of\s+)?",
+_PAIR_JOIN = quick(r"^\s*(?:,\s*)?(?:versus|vs\.?|v\.?|with|or|and|compared (?:with|to)|to)\s+(?:the\s+)?(?:combination\s+of\s+)?",
                         re.IGNORECASE)
 
 
@@ -699,19 +699,19 @@ def _abbreviated_pair(sentences: list[str]) -> list[tuple[str, int | None, str]]
 
 #: "to compare the efficacy and safety of dalteparin, a LMWH, versus vitamin K antagonist (VKA) for ...",
 #: "compared docetaxel with vinorelbine in": the two sides of a comparison the design sentence states.
-_COMPARED_PAIR = re.compile(
+_COMPARED_PAIR = quick(
     r"\bcompar(?:e|ed|ing)\s+(?:the\s+(?:efficacy|safety|effects?|effectiveness|outcomes?|toxicity|tolerability)"
     r"(?:\s+and\s+(?:safety|tolerability|efficacy|toxicity))?\s+of\s+)?(?P<a>[^,;:]{3,60}?)(?:,\s+[^,;:]{1,30},)?"
     r"\s+(?:versus|vs\.?|with|to)\s+(?P<b>[^,;:.]{3,60}?)(?=\s*(?:,|;|\.|$|\s(?:in|for|as|among|on|at)\b))",
     re.IGNORECASE,
 )
 #: "the use of Medical Qigong (MQ) compared with usual care to improve …": the treatment first, then its comparator.
-_PAIR_COMPARED = re.compile(
+_PAIR_COMPARED = quick(
     r"\b(?:use|effects?|efficacy|effectiveness|impact|role) of\s+(?P<a>[^,;:]{3,60}?)\s+(?:as\s+)?compared\s+(?:with|to)\s+"
     r"(?P<b>[^,;:.]{3,60}?)(?=\s*(?:,|;|\.|$|\s(?:in|for|as|among|on|at|to)\b))",
     re.IGNORECASE,
 )
-_COMPARABLE = re.compile(r"placebo|observation|surgery|radiotherapy|best supportive care|usual care|standard", re.IGNORECASE)
+_COMPARABLE = quick(r"placebo|observation|surgery|radiotherapy|best supportive care|usual care|standard", re.IGNORECASE)
 
 
 def _with_bracket(text: str, end: int) -> int:
@@ -751,20 +751,20 @@ _SIZE_BEFORE = quick(  # "275 patients allocated", "182 in the", "14 were treate
     r"received\s+|receiving\s+|on\s+|to\s+(?:receive\s+)?)(?:the\s+)?$",
     re.IGNORECASE,
 )
-_SIZE_AFTER = re.compile(
+_SIZE_AFTER = quick(
     r"^(?:\s+(?:arm|group|cohort|[a-z]+))?\s*[(\[,]\s*(?:[nN]\s*=\s*(?P<n>\d[\d,]*)|(?P<m>\d[\d,]*)\s+(?:patients|participants|pts|subjects))\s*[)\];,]"
 )
 
 
 #: "882 and 860 patients received TC and TCG, respectively"
-_RESPECTIVE_SIZES = re.compile(
+_RESPECTIVE_SIZES = quick(
     r"(?P<counts>\d[\d,]*(?:\s*(?:,|and)\s*\d[\d,]*)+)\s+(?:patients\s+|participants\s+)?(?:were\s+)?"
     r"(?:received|(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to|in|treated\s+with)\s+(?:the\s+)?"
     r"(?P<names>[^.;]{2,120}?),?\s+respectively",
     re.IGNORECASE,
 )
 #: "randomized to TT or SoC": the count before is the trial's, not the first arm's.
-_ANOTHER_ARM_FOLLOWS = re.compile(r"^\s*(?:arms?|groups?)?\s*(?:,|or|and|versus|vs\.?)\s+(?!\d)", re.IGNORECASE)
+_ANOTHER_ARM_FOLLOWS = quick(r"^\s*(?:arms?|groups?)?\s*(?:,|or|and|versus|vs\.?)\s+(?!\d)", re.IGNORECASE)
 
 
 def _sizes_from_mentions(arms: list[ArmDraft], text: str, low: str) -> None:
@@ -842,9 +842,9 @@ def _fold_generic_arm(arms: list[ArmDraft]) -> list[ArmDraft]:
 
 
 #: An arm's label that names a comparator: "control", "usual care", "placebo", "wait-list", "observation".
-CONTROL_LABEL = re.compile(r"\b(?:controls?|usual|standard|placebo|wait(?:ing)?[- ]?list|routine|conventional|sham|observation)\b",
+CONTROL_LABEL = quick(r"\b(?:controls?|usual|standard|placebo|wait(?:ing)?[- ]?list|routine|conventional|sham|observation)\b",
                            re.IGNORECASE)
-_SCHEDULE_WORD = re.compile(
+_SCHEDULE_WORD = quick(
     r"\b(?:one|two|three|four|five|six|eight|ten|twelve|cycles?|courses?|doses?|weeks?|days?|months?|mg|daily|twice)\b"
 )
 _ALIAS_STOP = frozenset(["the", "and", "with", "for", "of", "to", "in", "or", "by", "plus", "followed", "after", "before", "every", "each", "then", "from", "at", "on", "per"])
@@ -874,7 +874,7 @@ def _add_distinctive_aliases(arms: list[ArmDraft], low: str) -> None:
 
 
 
-_ALONE = re.compile(r"^(?P<x>.+?)\s+(?:alone|only|monotherapy)$", re.IGNORECASE)
+_ALONE = quick(r"^(?P<x>.+?)\s+(?:alone|only|monotherapy)$", re.IGNORECASE)
 
 
 def _add_alone_aliases(arms: list[ArmDraft]) -> None:
@@ -901,7 +901,7 @@ def _add_control_aliases(arms: list[ArmDraft]) -> None:
 
 
 #: A label's dose and what follows it: "docetaxel 60 mg/m2", "paclitaxel at 175 mg/m2", "oral gefitinib 250 mg/day".
-_DOSE_TAIL = re.compile(r"\s+(?:at\s+)?\d[\d.,]*\s*(?:mg|g|µg|mcg|iu|units?|gy|mu)\b.*$", re.IGNORECASE)
+_DOSE_TAIL = quick(r"\s+(?:at\s+)?\d[\d.,]*\s*(?:mg|g|µg|mcg|iu|units?|gy|mu)\b.*$", re.IGNORECASE)
 
 
 def _add_undosed_aliases(arms: list[ArmDraft]) -> None:
@@ -915,7 +915,7 @@ def _add_undosed_aliases(arms: list[ArmDraft]) -> None:
 
 
 #: A route or form word that opens an arm's label: "oral gefitinib 250 mg/day" is also "gefitinib 250 mg/day".
-_ROUTE_HEAD = re.compile(r"^(?:oral|intravenous|i\.?v\.?|subcutaneous|s\.?c\.?|intramuscular|topical|inhaled)\s+(?=\S{3})",
+_ROUTE_HEAD = quick(r"^(?:oral|intravenous|i\.?v\.?|subcutaneous|s\.?c\.?|intramuscular|topical|inhaled)\s+(?=\S{3})",
                          re.IGNORECASE)
 
 
@@ -969,7 +969,7 @@ def _first_mention(low: str, arm: ArmDraft) -> int:
 
 
 #: A hyphenated word that makes an arm's name an adjective: "DC-treated", "HDCT-based", "gemcitabine-containing".
-_ARM_SUFFIX = re.compile(r"-(?:treated|based|containing|receiving|exposed|assigned|allocated|randomi[sz]ed|arm|group|"
+_ARM_SUFFIX = quick(r"-(?:treated|based|containing|receiving|exposed|assigned|allocated|randomi[sz]ed|arm|group|"
                          r"treatment|therapy)\b")  # "the combined-treatment group"
 
 
@@ -994,12 +994,12 @@ def _each_occurrence(low: str, alias: str, *, plural: bool) -> Iterator[tuple[in
         start = low.find(alias, start + 1)
 
 
-_N_MARK = re.compile(r"[;,(]\s*n\s*=\s*(?P<n>\d+)\s*\)")
-_JOIN = re.compile(r"^\s*(?:\((?:(?!n\s*=)[^()])*(?:\([^()]*\)(?:(?!n\s*=)[^()])*)*\)\s*)?(?:plus|\+|and|with|combined with)\s*$", re.IGNORECASE)
+_N_MARK = quick(r"[;,(]\s*n\s*=\s*(?P<n>\d+)\s*\)")
+_JOIN = quick(r"^\s*(?:\((?:(?!n\s*=)[^()])*(?:\([^()]*\)(?:(?!n\s*=)[^()])*)*\)\s*)?(?:plus|\+|and|with|combined with)\s*$", re.IGNORECASE)
 
 
 #: "39 of which received Se [selenium group, SeG] and 42 serving as controls [control group, CG]"
-_BRACKETED_GROUP = re.compile(
+_BRACKETED_GROUP = quick(
     r"(?:(?P<n>\d+)\s+(?:of (?:which|whom)\s+)?(?:patients\s+)?(?:received|serving as|were assigned to|allocated to|in)\b[^\[\](),;.]{0,40}?)?"
     r"[\[(](?P<name>[A-Za-z][\w -]{1,30}?\s+(?:group|arm)),\s*(?P<abbr>[A-Za-z][\w+-]{0,8})[\])]"
 )
@@ -1035,7 +1035,7 @@ def _counted_regimens(sentence: str) -> list[tuple[str, int]]:
 
 
 #: What every match of ``_NAMED`` holds, "arm" or "group" (not "arms"): a quick search that skips most sentences.
-_NAMED_KIND = re.compile(r"(?:arm|group)(?!s)\b")
+_NAMED_KIND = quick(r"(?:arm|group)(?!s)\b")
 
 
 class NamedGroups(dict[str, tuple[str, int | None, str]]):
@@ -1050,7 +1050,7 @@ class NamedGroups(dict[str, tuple[str, int | None, str]]):
 
 #: Generic names of the arm under test that results use ("the intervention group", "the treatment group"), each
 #: only after "the": "each treatment group", "by treatment arm" name no arm.
-_GENERIC_NAMED = re.compile(r"(?i:treatment|intervention)")
+_GENERIC_NAMED = quick(r"(?i:treatment|intervention)")
 
 
 def _named_groups(sentences: list[str]) -> NamedGroups:
@@ -1099,7 +1099,7 @@ _COUNTED_LIST = quick(
     rf"\b(?:into|to|between|among|in|of|the)\s+(?P<list>{_COUNTED_NAME}(?:\s*,\s*{_COUNTED_NAME})*\s*,?\s+(?:and|or|versus|vs\.?)\s+"
     rf"{_COUNTED_NAME})\s+(?P<kind>arm|group)s\b"
 )
-_COUNTED_ITEM = re.compile(r"(?:^|,\s*|\s(?:and|or|versus|vs\.?)\s+)(?P<name>[A-Za-z0-9][^()\[\],]*?)\s*[(\[]\s*(?:[nN]\s*=\s*)?(?P<n>\d+)")
+_COUNTED_ITEM = quick(r"(?:^|,\s*|\s(?:and|or|versus|vs\.?)\s+)(?P<name>[A-Za-z0-9][^()\[\],]*?)\s*[(\[]\s*(?:[nN]\s*=\s*)?(?P<n>\d+)")
 
 
 def _counted_list_groups(sentence: str, found: NamedGroups) -> None:
@@ -1122,7 +1122,7 @@ def _counted_list_groups(sentence: str, found: NamedGroups) -> None:
 
 
 #: A stage or grade, not a treatment: "the N0, N1 and N2 groups", "the T1 and T2 groups".
-_STAGE_CODE = re.compile(r"(?:[TNM][0-4xX][a-c]?|(?:stage|grade)\s*\w+)", re.IGNORECASE)
+_STAGE_CODE = quick(r"(?:[TNM][0-4xX][a-c]?|(?:stage|grade)\s*\w+)", re.IGNORECASE)
 
 
 def _treatment_like(name: str) -> bool:
@@ -1139,7 +1139,7 @@ _LISTED_GROUPS = quick(
     rf"\b(?:the|in|for|of|to|between|among)\s+(?P<list>{_GROUP_NAME}(?:\s*,\s*(?:the\s+)?{_GROUP_NAME})*\s*,?\s+"
     rf"(?:and|or|versus|vs\.?)\s+(?:the\s+)?{_GROUP_NAME})$"
 )
-_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?(?:the\s+)?|\s+(?:and|or|versus|vs\.?)\s+(?:the\s+)?")
+_LIST_SEPARATOR = quick(r"\s*,\s*(?:(?:and|or)\s+)?(?:the\s+)?|\s+(?:and|or|versus|vs\.?)\s+(?:the\s+)?")
 
 
 def _kinds_after_lists(sentence: str) -> list[tuple[int, str]]:
@@ -1158,7 +1158,7 @@ def _kinds_after_lists(sentence: str) -> list[tuple[int, str]]:
     return sorted(out)
 
 
-_VERSUS_BEFORE = re.compile(r"\s(?:versus|vs\.?)\s+(?:the\s+)?[^\s,;]+$")
+_VERSUS_BEFORE = quick(r"\s(?:versus|vs\.?)\s+(?:the\s+)?[^\s,;]+$")
 
 
 def _listed_groups(sentence: str) -> list[tuple[int, int, str, str]]:
@@ -1182,25 +1182,25 @@ def _listed_groups(sentence: str) -> list[tuple[int, int, str, str]]:
 
 
 # "In the control arm women received cisplatin ..., the experimental arm included ... IFN-γ"
-_GROUP_CLAUSE = re.compile(
+_GROUP_CLAUSE = quick(
     r"\s*(?:\w+\s+)?(?:received|included|consisted of|was given|were given|got|was treated with|were treated with)\s+"
     r"(?P<c>[^;]{3,160}?)(?=;|,\s*(?:the|and|while|whereas)\s+(?:the\s+)?[\w-]+\s+(?:arm|group)|\.\s|$)",
     re.IGNORECASE,
 )
-_GENERIC_ARM = re.compile(r"^(?:experimental|treatment|study|intervention|investigational|active|test)$", re.IGNORECASE)
+_GENERIC_ARM = quick(r"^(?:experimental|treatment|study|intervention|investigational|active|test)$", re.IGNORECASE)
 _NAME_STOP = frozenset(["of", "in", "the", "a", "an", "and", "or", "to", "for", "with", "by", "from", "favour", "favor", "each", "both", "two", "either"])
-_CYCLES = re.compile(r"^.{0,40}?\b(?<!at a )(?:cycles?|courses?|doses?)\s+of\s+", re.IGNORECASE)  # not "X at a dose of"
-_LEAD = re.compile(
+_CYCLES = quick(r"^.{0,40}?\b(?<!at a )(?:cycles?|courses?|doses?)\s+of\s+", re.IGNORECASE)  # not "X at a dose of"
+_LEAD = quick(
     r"^(?:an?\s+|the\s+|either\s+|receive\s+|treatment with\s+|\d+\s+(?:patients\s+)?to\s+(?:receive\s+)?|open[- ]label\s+|"
     r"(?:double|single|triple)[- ]blind(?:ed)?\s+|"
     r"(?:\d|two|three|four)\s+(?:groups|arms)\s*:?\s*)+",
     re.IGNORECASE,
 )
-_ABBREVIATION = re.compile(r"\((?P<a>[A-Za-z0-9+\-]*[A-Z][A-Za-z0-9+\-]*(?: \+ [A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)*)\s*(?:[;,)]|$)")
+_ABBREVIATION = quick(r"\((?P<a>[A-Za-z0-9+\-]*[A-Z][A-Za-z0-9+\-]*(?: \+ [A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)*)\s*(?:[;,)]|$)")
 
 
-_INNERMOST = re.compile(r"\([^()\[\]]*\)|\[[^()\[\]]*\]")
-_SPACES = re.compile(r"\s+")
+_INNERMOST = quick(r"\([^()\[\]]*\)|\[[^()\[\]]*\]")
+_SPACES = quick(r"\s+")
 
 
 def _strip_parentheticals(text: str) -> str:
@@ -1212,7 +1212,7 @@ def _strip_parentheticals(text: str) -> str:
 
 
 #: "20 mg/day orally for 2 years", "75 mg/m2 every 3 weeks": how much and how often, not what.
-_DOSE_AND_SCHEDULE = re.compile(
+_DOSE_AND_SCHEDULE = quick(
     r"\s*\d[\d.,·]*\s*(?:mg|g|µg|mcg|iu|u|gy|ml)\b(?:\s*/\s*[\w²()]+)*"
     r"|\s*\b(?:s\.c|i\.v|p\.o|i\.m)\.?(?!\w)|\s*\bat\s+a\s+dose\s+of\b"  # "s.c.", "at a dose of"
     r"|\s*\b(?:orally|intravenously|daily|weekly|twice daily|once daily|"
@@ -1242,8 +1242,8 @@ def _spells_the_last_words(abbr: str, before: str) -> bool:
         _JOINED_BEFORE.search(before, 0, tail[0].start()) is not None
 
 
-_JOINED_BEFORE = re.compile(r"(?:\b(?:and|plus|with|or)|,)\s*$", re.IGNORECASE)
-_JOINED_AFTER = re.compile(r"\s*(?:plus|\+|and|with|combined with)\s+(?=[A-Za-z])", re.IGNORECASE)
+_JOINED_BEFORE = quick(r"(?:\b(?:and|plus|with|or)|,)\s*$", re.IGNORECASE)
+_JOINED_AFTER = quick(r"\s*(?:plus|\+|and|with|combined with)\s+(?=[A-Za-z])", re.IGNORECASE)
 
 
 def _another_drug_joined(raw: str, at: int) -> bool:
@@ -1290,17 +1290,17 @@ def _short_label(raw: str) -> str:
 
 
 #: What a label may end with and is no part of the arm's name (each is cut):
-_EMPTIED_COMMAS = re.compile(r"\s*,(?:\s*,)*\s*(?=plus\b|\+)")  # ", on Days 1-14, plus" less its days: ", , plus"
-_IN_ADDITION = re.compile(r"\s+in addition to\b.*$", re.IGNORECASE)  # "chemotherapy in addition to best supportive care"
-_KIND_OR_LENGTH_TAIL = re.compile(  # "… arm", "… for 6 cycles"
+_EMPTIED_COMMAS = quick(r"\s*,(?:\s*,)*\s*(?=plus\b|\+)")  # ", on Days 1-14, plus" less its days: ", , plus"
+_IN_ADDITION = quick(r"\s+in addition to\b.*$", re.IGNORECASE)  # "chemotherapy in addition to best supportive care"
+_KIND_OR_LENGTH_TAIL = quick(  # "… arm", "… for 6 cycles"
     r"\s+(?:(?:study|treatment)\s+)?(?:arms?|groups?|regimens?)$|\s+for\s+(?:up to\s+|a maximum of\s+)?(?:\d+|two|three|four|five|six|eight|twelve)\s+"
     r"(?:days?|weeks?|months?|years?|cycles?|courses?)$", re.IGNORECASE)  # "… for a maximum of six cycles"
-_IN_COMBINATION = re.compile(r"\s+in combination with\b.*$", re.IGNORECASE)
-_SEQUENCE_TAIL = re.compile(r"\s+(?:with subsequent|followed by)\s+.*$", re.IGNORECASE)
-_AS_CONTROLS = re.compile(r"\bas (?:the )?controls?$", re.IGNORECASE)  # "to no preservation as controls"
-_TRAILING_ROUTE = re.compile(r"(?:\s+(?:orally|intravenously|subcutaneously|i\.v\.|p\.o\.|s\.c\.|bid|b\.i\.d\.|tid|qd|daily|"
+_IN_COMBINATION = quick(r"\s+in combination with\b.*$", re.IGNORECASE)
+_SEQUENCE_TAIL = quick(r"\s+(?:with subsequent|followed by)\s+.*$", re.IGNORECASE)
+_AS_CONTROLS = quick(r"\bas (?:the )?controls?$", re.IGNORECASE)  # "to no preservation as controls"
+_TRAILING_ROUTE = quick(r"(?:\s+(?:orally|intravenously|subcutaneously|i\.v\.|p\.o\.|s\.c\.|bid|b\.i\.d\.|tid|qd|daily|"
                              r"twice daily|once daily|every \d+ (?:days|weeks)|every (?:day|week)))+$", re.IGNORECASE)
-_SPLIT_OR = re.compile(r"\s+(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
+_SPLIT_OR = quick(r"\s+(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
 _RANDOMISED_HEAD = quick(
     r"(?:randomi[sz]ed|randomly (?:assigned|allocated)|allocated|assigned)(?:\s+\d\s*:\s*\d)?"
     r"(?:\s+in\s+(?:an?\s+)?(?:\d\s*:\s*\d|[\w-]+)\s+(?:ratio|manner|fashion))?\s+(?:[\w-]+\s+){0,3}?(?:to|between|into)\s+"
@@ -1322,16 +1322,16 @@ _RANDOMISED_HEAD = quick(
 
 
 # The joining word only: the blanked brackets before it stay with the first part ("EXE (n = 366) or MA").
-_OR_WORD = re.compile(r"(?<=\s)(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
-_AND_WORD = re.compile(r"(?<=\s)and\s+")
-_EITHER = re.compile(r"(?<=\s)either\s+", re.IGNORECASE)
-_CLAUSE_END = re.compile(r";\s|(?<!\.[a-z])\.\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b|\s(?:until|for up to)\s"
+_OR_WORD = quick(r"(?<=\s)(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
+_AND_WORD = quick(r"(?<=\s)and\s+")
+_EITHER = quick(r"(?<=\s)either\s+", re.IGNORECASE)
+_CLAUSE_END = quick(r";\s|(?<!\.[a-z])\.\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b|\s(?:until|for up to)\s"
                          r"|\s(?:in order\s+)?to\s+(?:compare|assess|evaluate|determine|investigate|examine)\b"  # "… or BSC to compare …"
                          r"|\sin\s+an?\s+\d+(?:\s*:\s*\d+)+\s+(?:ratio|fashion|manner)\b|\s(?:and|who)\s+(?:used|were|was|then)\b")
-_COUNT_IN_PART = re.compile(r"(?<![A-Za-z/])\(\s*(?:[nN]\s*=\s*)?(\d+)(?:\s*(?:patients|pts))?\s*[);]|[;,]\s*[nN]\s*=\s*(\d+)\s*\)")
+_COUNT_IN_PART = quick(r"(?<![A-Za-z/])\(\s*(?:[nN]\s*=\s*)?(\d+)(?:\s*(?:patients|pts))?\s*[);]|[;,]\s*[nN]\s*=\s*(\d+)\s*\)")
 
 
-_BRACKET_CHAR = re.compile(r"[()\[\]]")
+_BRACKET_CHAR = quick(r"[()\[\]]")
 
 
 def mask_brackets(text: str) -> str:
@@ -1405,7 +1405,7 @@ def _counted_spans(sentence: str, start: int, end: int, cuts: list[re.Match[str]
 
 
 #: "patients received a 30-mg dose of LAO (109 patients) or placebo (106 patients)": no word of randomisation, so a count must end each part.
-_RECEIVED = re.compile(r"\breceived\s+(?:either\s+)?")
+_RECEIVED = quick(r"\breceived\s+(?:either\s+)?")
 
 
 def _received_with_counts(sentences: list[str]) -> list[tuple[str, int | None, str]]:
@@ -1425,9 +1425,9 @@ def _received_with_counts(sentences: list[str]) -> list[tuple[str, int | None, s
     return []
 
 
-_AFTER_THE_ARMS = re.compile(r"\s*(?:[,;.]|$|(?:in|for|via|during|as|at|on|over|from|after|before|until|given|administered|"
+_AFTER_THE_ARMS = quick(r"\s*(?:[,;.]|$|(?:in|for|via|during|as|at|on|over|from|after|before|until|given|administered|"
                              r"daily|once|twice|each|every|[a-z]+ly)\b)")
-_COUNT_AT_END = re.compile(r"(?:\(|[;,]\s*)(?:[nN]\s*=\s*\d+|\d+\s+(?:patients|pts|participants|women|men))\s*\)$")
+_COUNT_AT_END = quick(r"(?:\(|[;,]\s*)(?:[nN]\s*=\s*\d+|\d+\s+(?:patients|pts|participants|women|men))\s*\)$")
 
 
 def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
@@ -1470,15 +1470,15 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
 
 
 _UNIT = r"(?:mg|g|µg|μg|mcg|IU|U|Gy|µM|mM)\b(?:\s*/\s*(?:m\(?2\)?|m²|kg|d|day)\b)?"
-_DOSE_LEAD = re.compile(r"^(?:(?:either|at|a|an)\s+)*(?:doses?\s+of\s+)?", re.IGNORECASE)  # "at a dose of 175, 210"
-_LEADING_DOSE = re.compile(rf"^(?:(?:either|at|a|an)\s+)?(?:doses?\s+of\s+)?(?P<n>\d[\d.,]*)(?:\s*(?P<unit>{_UNIT}))?(?![\w]|[.,]\d)",
+_DOSE_LEAD = quick(r"^(?:(?:either|at|a|an)\s+)*(?:doses?\s+of\s+)?", re.IGNORECASE)  # "at a dose of 175, 210"
+_LEADING_DOSE = quick(rf"^(?:(?:either|at|a|an)\s+)?(?:doses?\s+of\s+)?(?P<n>\d[\d.,]*)(?:\s*(?P<unit>{_UNIT}))?(?![\w]|[.,]\d)",
                            re.IGNORECASE)  # "250 mg/m2, adequate …": the comma after the unit ends the dose
 
 
 #: What ends the arms among the parts an "or" bounds ("placebo for 3 cycles or 90-102 days …"): that part is cut there
 #: and the parts after it are no arms; a schedule or route only ends its own part ("20 mg daily").
-_PARTS_END = re.compile(r",|\s(?:for|by|in|over|as|during|until)\b", re.IGNORECASE)
-_PART_SCHEDULE = re.compile(r"\s(?:every|once|twice|daily|administered|given|on|via)\b", re.IGNORECASE)
+_PARTS_END = quick(r",|\s(?:for|by|in|over|as|during|until)\b", re.IGNORECASE)
+_PART_SCHEDULE = quick(r"\s(?:every|once|twice|daily|administered|given|on|via)\b", re.IGNORECASE)
 
 
 def _parts_each_or_bounds(sentence: str, begin: int, end: int, cuts: list[re.Match[str]]) -> list[str]:
@@ -1535,7 +1535,7 @@ def _dose_levels(parts: list[str]) -> list[tuple[str, int | None, str]]:
     return out
 
 
-_DOSE_LABEL = re.compile(rf"\s(?P<n>\d[\d.,]*)\s{_UNIT}$", re.IGNORECASE)
+_DOSE_LABEL = quick(rf"\s(?P<n>\d[\d.,]*)\s{_UNIT}$", re.IGNORECASE)
 
 
 def _dose_mention(low: str, arm: ArmDraft) -> int:
@@ -1547,8 +1547,8 @@ def _dose_mention(low: str, arm: ArmDraft) -> int:
 
 
 #: "randomized to CP with or without sorafenib", "trial of ADT +/- chemotherapy": a treatment alone, and with another.
-_WITH_OR_WITHOUT = re.compile(r"\s+(?P<j>with or without|\+\s*/\s*[-−]|±)\s+", re.IGNORECASE)
-_WITH_OR_WITHOUT_END = re.compile(r"[;.,]\s|[;.]?$|\s(?:in|for|among|as|to|who|which|that|were|was|after|before|during|until)\s", re.IGNORECASE)
+_WITH_OR_WITHOUT = quick(r"\s+(?P<j>with or without|\+\s*/\s*[-−]|±)\s+", re.IGNORECASE)
+_WITH_OR_WITHOUT_END = quick(r"[;.,]\s|[;.]?$|\s(?:in|for|among|as|to|who|which|that|were|was|after|before|during|until)\s", re.IGNORECASE)
 
 
 def _with_or_without(sentence: str, masked: str, start: int) -> list[tuple[str, int | None, str]]:
@@ -1583,8 +1583,8 @@ def _trial_of_one_with_or_without(sentences: list[str]) -> list[tuple[str, int |
 
 #: "to receive: A (DC); B (DCb); or C (VC)", "into the following two groups: A (VATS) …; and B (TS) …": each arm
 #: ends in a semicolon, the last one opens with "or" or "and".
-_LIST_LEAD = re.compile(r"\s*(?:receive\s*)?(?:the\s+following\s+(?:\w+\s+)?(?:groups|arms)\s*)?:?\s*", re.IGNORECASE)
-_LAST_ITEM = re.compile(r";\s+(?:or|and)\s+", re.IGNORECASE)
+_LIST_LEAD = quick(r"\s*(?:receive\s*)?(?:the\s+following\s+(?:\w+\s+)?(?:groups|arms)\s*)?:?\s*", re.IGNORECASE)
+_LAST_ITEM = quick(r";\s+(?:or|and)\s+", re.IGNORECASE)
 
 
 def _semicolon_list(sentence: str, masked: str, start: int) -> list[tuple[str, int | None, str]]:
@@ -1608,16 +1608,16 @@ def _semicolon_list(sentence: str, masked: str, start: int) -> list[tuple[str, i
 
 
 #: The name a bracket gives an arm's group: "(T4-WD Group, n = 89)", "(1 + 2.5 group)", "(Group D0.15)" (not "(n=25 for each group)").
-_GROUP_IN_BRACKET = re.compile(r"\((?:(?P<h>[Gg]roup\s+[^(),;\s]{1,12})|(?!n\s*=)(?P<g>[^(),;]{1,20}?)\s+[Gg]roup)\b[^()]*\)")
+_GROUP_IN_BRACKET = quick(r"\((?:(?P<h>[Gg]roup\s+[^(),;\s]{1,12})|(?!n\s*=)(?P<g>[^(),;]{1,20}?)\s+[Gg]roup)\b[^()]*\)")
 #: "30 received haloperidol", "the other received rehabilitation": who got the arm's treatment, before it.
-_ITEM_LEAD = re.compile(r"^(?:\d+|one|another|the (?:other|first|second|third))\s+(?:(?:group|patients|participants|subjects)\s+)?"
+_ITEM_LEAD = quick(r"^(?:\d+|one|another|the (?:other|first|second|third))\s+(?:(?:group|patients|participants|subjects)\s+)?"
                         r"(?:received|were given|was given|underwent|got)\s+", re.IGNORECASE)
 #: "group ILMA, Intubating Laryngeal Mask Airway", "LU, 12 g/d": the arm's name, then what it is.
-_OWN_GROUP = re.compile(r"(?:group|arm)\s+\S+", re.IGNORECASE)  # "group Asp (NovoRapid group)" is "group Asp"
-_NAME_THEN_COMMA = re.compile(r"(?P<name>[^\s,]+(?: [^\s,]+){0,3}),\s")
-_NOT_AN_ITEM = re.compile(r"[^=]*=|(?:with|without|or|and)$", re.IGNORECASE)
-_CLAUSE_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had)\b", re.IGNORECASE)
-_QUOTES = re.compile(r"[‘’'\"“”]")
+_OWN_GROUP = quick(r"(?:group|arm)\s+\S+", re.IGNORECASE)  # "group Asp (NovoRapid group)" is "group Asp"
+_NAME_THEN_COMMA = quick(r"(?P<name>[^\s,]+(?: [^\s,]+){0,3}),\s")
+_NOT_AN_ITEM = quick(r"[^=]*=|(?:with|without|or|and)$", re.IGNORECASE)
+_CLAUSE_VERB = quick(r"\b(?:was|were|is|are|has|have|had)\b", re.IGNORECASE)
+_QUOTES = quick(r"[‘’'\"“”]")
 
 
 def _listed_item(part: str) -> tuple[str, int | None, str] | None:
@@ -1645,10 +1645,10 @@ def _listed_arms(parts: list[str]) -> list[tuple[str, int | None, str]]:
 
 
 #: A list's marks: "(1)", "2)", "(a)", "b)", "(i)", "ii)", after a space, a colon or the start.
-_ENUM_MARK = re.compile(r"(?:(?<=[\s:])|^)(?P<o>\()?(?P<m>[1-6]|[a-f]|i{1,3}|iv|v|vi)\)\s+")
+_ENUM_MARK = quick(r"(?:(?<=[\s:])|^)(?P<o>\()?(?P<m>[1-6]|[a-f]|i{1,3}|iv|v|vi)\)\s+")
 _ENUM_SERIES = (("1", "2", "3", "4", "5", "6"), ("a", "b", "c", "d", "e", "f"), ("i", "ii", "iii", "iv", "v", "vi"))
-_ITEM_JOIN_TAIL = re.compile(r"(?:[,;]?\s+(?:and|or)(?:\s+(?:the|a|an))?|[,;])\s*$", re.IGNORECASE)  # "A; and" before the next mark
-_LAST_ITEM_END = re.compile(r";\s|\.\s|\.?$|,\s+(?!(?:and|or)\b)")
+_ITEM_JOIN_TAIL = quick(r"(?:[,;]?\s+(?:and|or)(?:\s+(?:the|a|an))?|[,;])\s*$", re.IGNORECASE)  # "A; and" before the next mark
+_LAST_ITEM_END = quick(r";\s|\.\s|\.?$|,\s+(?!(?:and|or)\b)")
 
 
 def _enumerated_marks(sentence: str, start: int) -> list[re.Match[str]]:
@@ -1686,9 +1686,9 @@ _LIST_INTRO = quick(
     r"\b(?:groups?|arms?|conditions?|treatments?|regimens?|strategies|interventions?)(?:\s*(?P<c>:|,(?!\s*(?:who|which|that|receiving|received|with|each|according|and|in|for|to|of|by|based)\b))\s*|(?=\s{2,}))",
     re.IGNORECASE)  # not "subgroups"; "  ": a blanked bracket
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_COMMA_ITEM = re.compile(r",\s+(?:(?:and|or)\s+)?")
-_LAST_TWO = re.compile(r"(?<=\s)(?:and|or|versus|vs\.?)\s+")  # the blanked bracket before it stays with the first
-_LIST_END = re.compile(r"\.\s|\.?$")
+_COMMA_ITEM = quick(r",\s+(?:(?:and|or)\s+)?")
+_LAST_TWO = quick(r"(?<=\s)(?:and|or|versus|vs\.?)\s+")  # the blanked bracket before it stays with the first
+_LIST_END = quick(r"\.\s|\.?$")
 
 
 def _bracket_end(text: str, at: int) -> int:
@@ -1741,8 +1741,8 @@ def _colon_list(sentence: str, masked: str) -> list[tuple[str, int | None, str]]
 
 #: A part that is one word shaped as a modifier, that may share the last part's head: "early", "delayed",
 #: "intermittent", "continuous", "250-mg", "home-based", "short-term" (not "exercise or usual care").
-MODIFIER_WORD = re.compile(r"\d[\w-]*|open|[A-Za-z][\w-]*(?:ed|al|ous|ive|ate|ent|ant|ar|ic|ly|based|term|dose|mg)", re.IGNORECASE)
-_HEAD_AFTER_WORD = re.compile(r"(?P<w>[A-Za-z0-9][\w-]*)\s+(?P<head>[a-z][^()]*?)[\s.,;]*(?:\(|$)")
+MODIFIER_WORD = quick(r"\d[\w-]*|open|[A-Za-z][\w-]*(?:ed|al|ous|ive|ate|ent|ant|ar|ic|ly|based|term|dose|mg)", re.IGNORECASE)
+_HEAD_AFTER_WORD = quick(r"(?P<w>[A-Za-z0-9][\w-]*)\s+(?P<head>[a-z][^()]*?)[\s.,;]*(?:\(|$)")
 
 
 def _shared_head(arms: list[tuple[str, int | None, str]]) -> list[tuple[str, int | None, str]]:
@@ -1770,7 +1770,7 @@ def _title_versus(title: str | None) -> list[tuple[str, int | None, str]]:
     return [o for o in out if 1 <= len(o[0].split()) <= 6]
 
 
-_SPACES_DASHES = re.compile(r"[\s\-–]+")
+_SPACES_DASHES = quick(r"[\s\-–]+")
 
 
 @lru_cache(maxsize=4096)
@@ -1805,8 +1805,8 @@ def _labelled_defining_text(sentence: str, start: int, end: int) -> str:
 
 # The name starts where a word's letters do (the look-behind): a match can start nowhere else, and
 # trying every later letter of every word made the search quadratic in word length.
-_ABBREVIATED_DRUG = re.compile(r"(?P<name>[A-Za-z](?<![A-Za-z][A-Za-z])[\w-]{3,})\s*\((?P<abbr>[A-Z][A-Za-z]?)\)")
-_LETTERS_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z]?\)")
+_ABBREVIATED_DRUG = quick(r"(?P<name>[A-Za-z](?<![A-Za-z][A-Za-z])[\w-]{3,})\s*\((?P<abbr>[A-Z][A-Za-z]?)\)")
+_LETTERS_IN_BRACKETS = quick(r"\([A-Z][A-Za-z]?\)")
 
 
 def _drug_abbreviations(text: str) -> dict[str, str]:

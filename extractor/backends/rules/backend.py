@@ -77,7 +77,7 @@ _FUTURE_KEYS = ("warrant", "further ", "future", "are needed", "is needed", "awa
 def _wishes_for_more(low: str) -> bool:
     """``_FUTURE`` in the lowercased sentence (a few substring tests first: they cost far less)."""
     return holds_any(low, _FUTURE_KEYS) and _FUTURE.search(low) is not None
-_CITATION = re.compile(r"<sup>\s*\d|\[\d+(?:[,–-]\s*\d+)*\]|\(\s*(?:refs?\.?\s*)?\d+(?:[,–-]\d+)*\s*\)$")
+_CITATION = quick(r"<sup>\s*\d|\[\d+(?:[,–-]\s*\d+)*\]|\(\s*(?:refs?\.?\s*)?\d+(?:[,–-]\d+)*\s*\)$")
 _OTHERS_WORK = quick(
     r"\b(?:previous(?:ly)?|prior (?:studies|trials|reports)|historical(?:ly)?|has been (?:shown|reported|demonstrated)|"
     r"have (?:shown|reported|demonstrated)|other (?:studies|trials)|literature|were reported in (?:previous|prior|earlier|other)|"
@@ -408,7 +408,7 @@ def _norm(name: str) -> str:
     return _NOT_ALPHANUMERIC.sub("", name.lower())
 
 
-_NOT_ALPHANUMERIC = re.compile(r"[\W_]+")
+_NOT_ALPHANUMERIC = quick(r"[\W_]+")
 
 
 def _is_review(text: str, title: str | None) -> bool:
@@ -523,7 +523,7 @@ def _said_own(text: str, pos: int, name: str) -> bool:
 
 
 #: After "The X trial" (and a bracket spelling it out), a verb that says what it did: "The AVEREL trial [A Study of …] evaluated".
-_DID = re.compile(r"[”\"’]?\s*(?:(?:trial|study)\s*)?(?:\[[^\]]*\]|\([^)]*\))?\s*(?:evaluated|compared|randomi[sz]ed|assessed|"
+_DID = quick(r"[”\"’]?\s*(?:(?:trial|study)\s*)?(?:\[[^\]]*\]|\([^)]*\))?\s*(?:evaluated|compared|randomi[sz]ed|assessed|"
                   r"investigated|tested|examined|enrolled|was designed|is designed)\b", re.IGNORECASE)
 
 
@@ -540,7 +540,7 @@ def _opening_trial(text: str, names: list[tuple[int, str]]) -> str | None:
 
 
 #: A sentence that opens on a hyphenated name and what it is: "KEYNOTE-189, a randomised …".
-_NAME_LEADS = re.compile(r"^\s*(?P<n>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+),\s+an?\s")
+_NAME_LEADS = quick(r"^\s*(?P<n>[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+),\s+an?\s")
 
 
 def _this_trial(text: str, names: list[tuple[int, str]] | None = None) -> str | None:
@@ -553,15 +553,15 @@ def _this_trial(text: str, names: list[tuple[int, str]] | None = None) -> str | 
     return None
 
 
-_THIS_OPENS = re.compile(r"\W*(?:this|the present|our)\s+(?:[\w‐-]+[\s,]+){0,5}", re.IGNORECASE)
+_THIS_OPENS = quick(r"\W*(?:this|the present|our)\s+(?:[\w‐-]+[\s,]+){0,5}", re.IGNORECASE)
 
 
 #: A sentence (not of the background) that opens on "The X trial": "The AVEREL trial [...] evaluated", "The PEACH
 #: trial suggests that", "The randomized controlled double-blind HECTOR trial showed".
-_OPENS_WITH_THE = re.compile(r"\W*the\s+(?:(?:randomi[sz]ed|controlled|double[-‐]blind|open[-‐]label|phase\s*(?:I{1,3}|[1-4])[ab]?|"
+_OPENS_WITH_THE = quick(r"\W*the\s+(?:(?:randomi[sz]ed|controlled|double[-‐]blind|open[-‐]label|phase\s*(?:I{1,3}|[1-4])[ab]?|"
                              r"multicent(?:er|re)|international|global|prospective)[\s,]+)*", re.IGNORECASE)
 #: A sentence that opens on the objective names its own trial: "To evaluate … during 2 years of the ATTAIN trial".
-_AIMS_AT = re.compile(r"\W*(?:to|we\s+aimed\s+to)\s+(?:evaluate|assess|determine|examine|investigate|describe|report|compare|"
+_AIMS_AT = quick(r"\W*(?:to|we\s+aimed\s+to)\s+(?:evaluate|assess|determine|examine|investigate|describe|report|compare|"
                       r"analy[sz]e|explore)\b", re.IGNORECASE)
 #: "We report …", "This article reports …", "We performed a retrospective analysis of …" before a name: the document's own.
 _REPORTS = quick(r"\b(?:here\s+)?(?:we|this\s+(?:article|paper|report))\s+(?:reports?|present|describe|performed|conducted)\b[^.]*$",
@@ -639,13 +639,13 @@ def _parent_trial(sentences: list[Sentence]) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
-_DESCRIBED_TRIAL = re.compile(
+_DESCRIBED_TRIAL = quick(
     r"[\w-]+[”\"’]?(?:\s\([^()]{3,80}\))?[^.]{0,40}?\b(?:was|is)\s+an?\s+(?:[\w-]+[\s,]+){0,4}?"
     r"(?:prospective|randomi[sz]ed|multi-?cent\w*|phase|open[- ]label|double[- ]blind|controlled)\b",
     re.IGNORECASE,
 )
 #: A figure legend or table caption opens the sentence; a tab marks a table row (a substring test).
-_CAPTION = re.compile(r"\W*(?:Fig(?:ure)?s?\.?|Table|Supplementary)\s*\d")
+_CAPTION = quick(r"\W*(?:Fig(?:ure)?s?\.?|Table|Supplementary)\s*\d")
 
 
 #: Sections whose numbers are not the trial's results: printed labels are trusted; of
@@ -810,7 +810,7 @@ def _added_arm(arms: list[ArmDraft]) -> str | None:
 
 
 #: Arm names that say which arm, not what it got.
-_GENERIC_ARM_NAME = re.compile(
+_GENERIC_ARM_NAME = quick(
     r"^(?:(?:arm|group|cohort)\s+\S+|\S+\s+(?:arm|group|cohort)|control|controls|experimental|experiment|intervention|"
     r"treatment|study|active|test|standard|conventional|(?-i:(?=[\w+/-]{1,6}$)[\w+/-]*[A-Z][\w+/-]*))$",
     re.IGNORECASE,
@@ -826,7 +826,7 @@ def _spelled(name: str | None, *texts: str | None) -> str | None:
     return name
 
 
-_ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9+/-]{0,7}")
+_ABBREVIATION = quick(r"[A-Z][A-Za-z0-9+/-]{0,7}")
 
 _UNIT = r"(?:mg|g|grams?|µg|μg|mcg|IU|U|ml|mL|Gy|%)"
 _TIME = r"(?:min(?:utes?)?|h(?:ours?)?|days?|wks?|weeks?|months?)"
@@ -866,7 +866,7 @@ def _named_intervention(label: str | None) -> list[dict[str, str | None]]:
 
 #: Arm names that say how the arms differ, not what one got: "control conditions", "reverse sequence", "active
 #: drugs", "higher dose", "case", "third".
-_NOT_A_TREATMENT = re.compile(r"^(?:\S+\s+)?(?:conditions?|sequences?|drugs?|doses?|patients?|combination|cases?|first|second|"
+_NOT_A_TREATMENT = quick(r"^(?:\S+\s+)?(?:conditions?|sequences?|drugs?|doses?|patients?|combination|cases?|first|second|"
                               r"third)$", re.IGNORECASE)
 
 
@@ -902,7 +902,7 @@ _NOT_AIMED = quick(r"\b(?:this|these|such|patients?|survival|cancers?|treatment|
 
 
 #: How a treatment is given, before what it is: "(the effect of) topical application of royal jelly".
-_APPLICATION_OF = re.compile(r"^(?:(?:topical|oral|local|daily)\s+)?(?:application|administration|use|provision|intake)\s+of\s+",
+_APPLICATION_OF = quick(r"^(?:(?:topical|oral|local|daily)\s+)?(?:application|administration|use|provision|intake)\s+of\s+",
                              re.IGNORECASE)
 
 
@@ -925,7 +925,7 @@ def _aimed_interventions(design_text: str) -> list[dict[str, str | None]]:
 
 
 #: What a tested treatment is combined with: "Shenqi Fuzheng Injection (SFI) combined with chemotherapy".
-_COMBINED = re.compile(r"\s+(?:combined(?:\s+with)?|in\s+combination\s+with|plus)\s+", re.IGNORECASE)
+_COMBINED = quick(r"\s+(?:combined(?:\s+with)?|in\s+combination\s+with|plus)\s+", re.IGNORECASE)
 
 
 _BACKBONE_TYPES = frozenset({"drug", "biological", "cell_therapy", "vaccine", "radiation"})
@@ -1073,7 +1073,7 @@ def _comparators(arms: list[ArmDraft], non_drugs: list[dict[str, str | None]]) -
 
 
 #: "objective response rate (ORR; primary endpoint)", "TTP (primary end point)": the role in the endpoint's brackets.
-_ROLE_IN_BRACKETS = re.compile(
+_ROLE_IN_BRACKETS = quick(
     r"\((?:[\w-]{1,12}[;,]\s*)?(?P<role>co[- ]?primary|primary|secondary|exploratory)\s+(?:efficacy\s+)?"
     r"(?:end[- ]?points?|objectives?|outcomes?)\)",
     re.IGNORECASE,
@@ -1086,11 +1086,11 @@ _ROLE_RE = quick(
     re.IGNORECASE,
 )
 # "The primary endpoint was X": the endpoints follow. "X was the primary endpoint": they precede.
-_DECLARES_AFTER = re.compile(r"\s*(?:was|were|is|are|of|showed|assessed|evaluated|measured|included|include|includes|comprised|"
+_DECLARES_AFTER = quick(r"\s*(?:was|were|is|are|of|showed|assessed|evaluated|measured|included|include|includes|comprised|"
                              r"consisted of|encompassed|being|:|\(|,(?=\s+(?!which|that)[^,;.]{3,60},\s+(?:was|were)\s))", re.IGNORECASE)  # "The primary outcome, X, was"
 #: Words that qualify a role before its verb: "The primary outcome for both interventions was HRQoL", "The primary
 #: endpoint in Phase II part is …", "Primary outcome measures assessed at baseline and at week 12 included …".
-_ROLE_QUALIFIER = re.compile(r"(?:\s+(?:for|in|at|measured|assessed|evaluated)\b[^,;:.()]{0,50}?(?=\s+(?:was|were|is|are|included)\b))?",
+_ROLE_QUALIFIER = quick(r"(?:\s+(?:for|in|at|measured|assessed|evaluated)\b[^,;:.()]{0,50}?(?=\s+(?:was|were|is|are|included)\b))?",
                              re.IGNORECASE)
 _DECLARES_BEFORE = quick(r"\b(?:was|were|is|are|as|served as)\s+(?:(?:considered|regarded as|defined as|chosen as|selected as)\s+)?"
                          r"(?:the|a|its|our)?\s*(?:\w+\s+)?$|,\s+(?:the|its)\s+$",
@@ -1172,7 +1172,7 @@ def _roles_in_brackets(text: str, mentions: list[Mention]) -> list[tuple[Mention
 
 
 #: An outcome no rule names, opening the sentence right up to a role in brackets.
-_SUBJECT_BEFORE_ROLE = re.compile(r"^\W*(?:the\s+)?(?P<s>[A-Za-z][^,;:()]{3,90}?)\s*$", re.IGNORECASE)
+_SUBJECT_BEFORE_ROLE = quick(r"^\W*(?:the\s+)?(?P<s>[A-Za-z][^,;:()]{3,90}?)\s*$", re.IGNORECASE)
 
 
 def _roles_in_clauses(text: str, mentions: list[Mention], roles: list[re.Match[str]]) -> list[tuple[Mention, str]]:
@@ -1193,9 +1193,9 @@ def _roles_in_clauses(text: str, mentions: list[Mention], roles: list[re.Match[s
 
 
 #: The words that open a declared list ("were", "included", "were to determine the").
-_LIST_OPENING = re.compile(r"\s*(?:were|was|is|are|included|include|includes|comprised|consisted of|encompassed|:|,)\s+(?:as follows:\s+)?"
+_LIST_OPENING = quick(r"\s*(?:were|was|is|are|included|include|includes|comprised|consisted of|encompassed|:|,)\s+(?:as follows:\s+)?"
                            r"(?:to\s+(?:determine|assess|evaluate|compare|measure|explore)\s+)?(?:the\s+)?", re.IGNORECASE)
-_LIST_ITEM_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:the\s+)?|\s+as well as\s+")
+_LIST_ITEM_SPLIT = quick(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:the\s+)?|\s+as well as\s+")
 
 
 def _unknown_listed(text: str, start: int, end: int, known: list[Mention]) -> list[Mention]:
@@ -1226,13 +1226,13 @@ def _unknown_listed(text: str, start: int, end: int, known: list[Mention]) -> li
 
 
 #: An item's words without "to assess the" before them or a dangling "as", "at", "by", "in" after them.
-_LIST_ITEM_WORDS = re.compile(r"\s*(?:to\s+(?:assess|record|determine|evaluate|measure|compare)\s+(?:the\s+)?)?(?P<item>.*?)"
+_LIST_ITEM_WORDS = quick(r"\s*(?:to\s+(?:assess|record|determine|evaluate|measure|compare)\s+(?:the\s+)?)?(?P<item>.*?)"
                               r"(?:\s+(?:as|at|by|in))?\s*", re.DOTALL)
 
 
 _NOT_AN_OUTCOME = quick(r"\b(?:analysis|intention[- ]to[- ]treat|method|patients|trial|study|groups?|arms?|between|role)\b"
                         r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are)\b|[-–%]$|\d\s*%", re.IGNORECASE)
-_VERDICT_WORDS = re.compile(r"(?:also|not|significantly|similar|higher|lower|longer|shorter|better|worse|met|reached|achieved|"
+_VERDICT_WORDS = quick(r"(?:also|not|significantly|similar|higher|lower|longer|shorter|better|worse|met|reached|achieved|"
                             r"improved|increased|reduced|comparable|superior|inferior)\b", re.IGNORECASE)
 #: The canonical kind of an outcome the vocabulary does not name, from its words.
 _UNKNOWN_KINDS = (
@@ -1302,7 +1302,7 @@ def _merge(kept: Result, again: Draft) -> None:
 
 
 #: A sentence that concludes, whatever its section.
-_CONCLUDES = re.compile(r"^\s*(?:In conclusion|Taken together|Our findings|These (?:results|findings|data) "
+_CONCLUDES = quick(r"^\s*(?:In conclusion|Taken together|Our findings|These (?:results|findings|data) "
                         r"(?:suggest|support|demonstrate|highlight|confirm))")
 
 

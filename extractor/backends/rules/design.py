@@ -41,7 +41,7 @@ _REGISTRY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bRPCEC\d{11}\b", "plain"),
     (r"\bCRIS\s?KCT\d{7}\b", "kct"),
 )
-_REGISTRY_RE = re.compile("|".join(f"({p})" for p, _ in _REGISTRY_PATTERNS))
+_REGISTRY_RE = quick("|".join(f"({p})" for p, _ in _REGISTRY_PATTERNS))
 
 
 def _normalise_registry(raw: str, kind: str) -> str:
@@ -442,15 +442,15 @@ _KINDS: dict[str, _Kind] = {
 
 #: Another count between a count and its verb: "1,794 patients were screened, … and 400 were randomized", "594 mothers,
 #: 323 (54%) agreed …", "26 female infants, 37 male infants, and 2 infants …".
-_OTHER_COUNT = re.compile(rf"\d+\s+(?:\([^()]*\)\s+)?(?:were|was|had|agreed|consented|(?:[\w-]+\s+)?{_PEOPLE_NOUN})\b")
+_OTHER_COUNT = quick(rf"\d+\s+(?:\([^()]*\)\s+)?(?:were|was|had|agreed|consented|(?:[\w-]+\s+)?{_PEOPLE_NOUN})\b")
 #: Right after a count, what it counts is not people: "Two classes of students (N=62)", "in two different groups of students".
-_NOT_PEOPLE_AFTER = re.compile(r"\s+(?:[\w-]+\s+)?(?:classes|groups|arms|cohorts|cent(?:er|re)s|sites|hospitals|schools|wards|clinics)\b",
+_NOT_PEOPLE_AFTER = quick(r"\s+(?:[\w-]+\s+)?(?:classes|groups|arms|cohorts|cent(?:er|re)s|sites|hospitals|schools|wards|clinics)\b",
                                re.IGNORECASE)
-_AFTER_ONE_ARM = re.compile(r"\b(?:were|was)\s+(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s[^.;]{1,60}?\b(?:and|while|whereas)\s+$")
+_AFTER_ONE_ARM = quick(r"\b(?:were|was)\s+(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s[^.;]{1,60}?\b(?:and|while|whereas)\s+$")
 #: Right after a count, the words that make it one arm's: "… to EBRT, and 213 were …", "… taking LEV and for 8 …".
-_ONE_ARMS = re.compile(rf"\s+(?:to|into)\s[^.;]{{1,60}}?\b(?:and|while|whereas)\s+(?:{NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:were|was|to)\b"
+_ONE_ARMS = quick(rf"\s+(?:to|into)\s[^.;]{{1,60}}?\b(?:and|while|whereas)\s+(?:{NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:were|was|to)\b"
                        rf"|\s+(?:taking|receiving|on|given|treated with)\s+[^.;]{{1,40}}?\band\s+(?:for\s+|in\s+)?(?:{NUM})\s")
-_IN_ONE_ARM = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?in\s+the\s[^.;]{{1,40}}?\b(?:group|arm)\s+and\s+(?:{NUM})\s")
+_IN_ONE_ARM = quick(rf"\s+(?:[\w-]+\s+){{0,2}}?in\s+the\s[^.;]{{1,40}}?\b(?:group|arm)\s+and\s+(?:{NUM})\s")
 _KIND_HINTS = {
     "screened": ("screen",),
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist", "eligible",
@@ -552,7 +552,7 @@ def _shape_matches(shape: _Shape, text: str, low: str | None, starts: list[int])
 
 #: A results sentence that opens on the whole population, then counts part of it: "Of the 284 patients, 171 (60%) …",
 #: "Among 115 HER2-positive women from 21 centres, 107 (93%) answered" (not "Of the 54 patients who relapsed, …").
-_OF_THE_WHOLE = re.compile(rf"\W*(?:of|among)\s+(?:the\s+|all\s+|these\s+)?{_COUNT}\s+"
+_OF_THE_WHOLE = quick(rf"\W*(?:of|among)\s+(?:the\s+|all\s+|these\s+)?{_COUNT}\s+"
                            rf"(?:(?!screened|assessed|approached|invited|contacted|eligible|evaluable|evaluated|analy[sz]ed|treated)[\w-]+\s+){{0,4}}?{_PEOPLE_NOUN}"
                            rf"(?:\s+(?:from|in|at)\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:cent(?:er|re)s|hospitals|sites|institutions))?"
                            rf"(?:\s*\([^()]{{1,60}}\))?\s*,\s*(?:{NUM}|{WORD_NUMBER})\b", re.IGNORECASE)
@@ -569,7 +569,7 @@ def _whole_population(sentences: list[Sentence]) -> int | None:
 
 #: A study's aim, then the people it was done in: "a crossover study to investigate the effects … in 29 healthy men",
 #: "a trial, comparing singing classes to usual care, in 28 patients".
-_STUDIED_IN = re.compile(
+_STUDIED_IN = quick(
     rf"\b(?:study|trial)\b[^.;]{{0,60}}?\b(?:comparing|to (?:test|investigate|evaluate|assess|compare|determine|examine)|evaluating|"
     rf"investigating|assessing|examining|testing|assessed|evaluated|examined|investigated|tested)\b[^.;]{{0,200}}?\b(?:in|among) {_COUNT}\s+"
     rf"(?:[\w-]+\s+){{0,4}}?{_PEOPLE}", re.IGNORECASE)
@@ -618,38 +618,38 @@ def _foldable(text: str, low: str) -> bool:
     return len(low) == len(text) and not _UNFOLDABLE.search(text)
 
 
-_COMBINING = re.compile("[\u0300-\u036f]")
-_DIGIT = re.compile(r"\d")
+_COMBINING = quick("[\u0300-\u036f]")
+_DIGIT = quick(r"\d")
 #: Every word of ``WORD_NUMBER`` holds one of these ("sixteen" holds "six"): a sentence without
 #: any of them, and without a digit, has no count for an enrolment pattern to find.
 _NUMBER_WORD_KEYS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                      "twelve", "thirteen", "fifteen", "twenty", "thirty", "forty", "fifty")
 #: Letters that "i" and "s" match when case is ignored, but that do not lowercase to them.
-_UNFOLDABLE = re.compile("[ıſİ]")
-_LISTED = re.compile(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+[a-z]", re.IGNORECASE)
+_UNFOLDABLE = quick("[ıſİ]")
+_LISTED = quick(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+[a-z]", re.IGNORECASE)
 
 
 #: Words right before a number that make it no count of the trial: a denominator ("38 of 54"), a threshold
 #: ("score ≥ 80"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
-_NOT_A_COUNT_AFTER = re.compile(r"(?:\d\s+of|\d\s*/|\d\s+and|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
+_NOT_A_COUNT_AFTER = quick(r"(?:\d\s+of|\d\s*/|\d\s+and|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
                                 re.IGNORECASE)
 
 
 #: Right after an enrolment match, words that make its count one arm's: "19 patients in each group", "239 were enrolled in each arm".
-_IN_EACH_ARM = re.compile(r"\s+(?:[a-z]+\s+)?(?:(?:in|per|for)\s+each|per)\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:group|arm)s?\b", re.IGNORECASE)
+_IN_EACH_ARM = quick(r"\s+(?:[a-z]+\s+)?(?:(?:in|per|for)\s+each|per)\s+(?:of\s+the\s+)?(?:\w+\s+)?(?:group|arm)s?\b", re.IGNORECASE)
 #: A treated or evaluable count that is one arm's or one subgroup's: "Among them, 20 patients were treated …",
 #: "In the NL group, 70 cases were treated", "Group 2 (n=59) received", "49 OB and 52 mebeverine subjects were eligible",
 #: "60 patients in the cisplatin arm were evaluable".
-_PART_BEFORE = re.compile(rf"(?:\b(?:among|of)\s+(?:them|these|those)|\b(?:in|on)\s+the\s+[^.;,]{{0,30}}?\b(?:group|arm)(?:\s+[A-Z0-9]{{1,3}})?"
+_PART_BEFORE = quick(rf"(?:\b(?:among|of)\s+(?:them|these|those)|\b(?:in|on)\s+the\s+[^.;,]{{0,30}}?\b(?:group|arm)(?:\s+[A-Z0-9]{{1,3}})?"
                           rf"|\b(?:group|arm|cohort)\s+(?:[A-Z]|\d{{1,2}}|I{{1,3}}V?)|(?:{NUM})\s+(?:(?!were\b|was\b|are\b|had\b)[\w-]+\s+){{0,2}}?(?:who\s[^.;]{{0,60}}?\s)?and)\s*,?\s*$",
                           re.IGNORECASE)
-_PART_AFTER_COUNT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?in\s+the\s+[^.;,]{1,30}?\b(?:group|arm)\b", re.IGNORECASE)
+_PART_AFTER_COUNT = quick(r"\s+(?:[\w-]+\s+){0,2}?in\s+the\s+[^.;,]{1,30}?\b(?:group|arm)\b", re.IGNORECASE)
 #: After a treated count, outside brackets, another arm's: "… with X (group A)", "… with X, and 30 patients were treated with Y".
-_ANOTHER_ARM = re.compile(rf"\b(?:group|arm|cohort)\s+(?:[A-Z]|\d{{1,2}}|I{{1,3}}V?)\b|\b(?:and|while|whereas|but)\s+(?:the\s+other\s+)?"
+_ANOTHER_ARM = quick(rf"\b(?:group|arm|cohort)\s+(?:[A-Z]|\d{{1,2}}|I{{1,3}}V?)\b|\b(?:and|while|whereas|but)\s+(?:the\s+other\s+)?"
                           rf"(?:{NUM}|{WORD_NUMBER})\s+(?:[\w-]+\s+){{0,4}}?(?:were|was|with|received|{_PEOPLE_NOUN})\b"
                           rf"|[,;]\s*(?:{NUM})\s+(?:[\w-]+\s+){{0,3}}?(?:were|was|with)\b|\bthe\s+other\b",
                           re.IGNORECASE)
-_BRACKETED = re.compile(r"\([^()]*\)")
+_BRACKETED = quick(r"\([^()]*\)")
 
 
 def _whole_counts(key: str, matches: list[re.Match[str]], text: str) -> list[re.Match[str]]:
@@ -670,8 +670,8 @@ def _counts_one_arm(key: str, m: re.Match[str], text: str) -> bool:
 
 
 #: An analysis set named before "included N": "The safety population included 339 patients", "The per-protocol population …".
-_ANALYSIS_SET_BEFORE = re.compile(r"\b(?:safety|per[- ]protocol|evaluable|efficacy)\s+(?:population|analysis\s+set|analysis|set)\s+$", re.IGNORECASE)
-_IN_ANALYSIS = re.compile(r"\s+in\s+the\s+(?:[\w-]+\s+){0,3}?(?:analys[ie]s|population)\b", re.IGNORECASE)
+_ANALYSIS_SET_BEFORE = quick(r"\b(?:safety|per[- ]protocol|evaluable|efficacy)\s+(?:population|analysis\s+set|analysis|set)\s+$", re.IGNORECASE)
+_IN_ANALYSIS = quick(r"\s+in\s+the\s+(?:[\w-]+\s+){0,3}?(?:analys[ie]s|population)\b", re.IGNORECASE)
 
 
 def _count_of(m: re.Match[str], text: str) -> int | None:
@@ -703,7 +703,7 @@ def _count_of(m: re.Match[str], text: str) -> int | None:
 
 
 #: A count (of people) right before a bracket: "38 (", "Sixteen patients (".
-_COUNT_BEFORE = re.compile(rf"(?:\d|\b(?:{WORD_NUMBER}))(?:\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE_NOUN})?\s*$", re.IGNORECASE)
+_COUNT_BEFORE = quick(rf"(?:\d|\b(?:{WORD_NUMBER}))(?:\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE_NOUN})?\s*$", re.IGNORECASE)
 
 
 def _a_part_in_brackets(text: str, pos: int) -> bool:
@@ -715,7 +715,7 @@ def _a_part_in_brackets(text: str, pos: int) -> bool:
     return bool(text[opening + 1:pos].strip()) or _COUNT_BEFORE.search(text, max(0, opening - 60), opening) is not None
 
 
-_BEFORE_YEAR = re.compile(
+_BEFORE_YEAR = quick(
     r"(?:\b(?:in|between|from|since|until|and|to)|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)\s*$",
     re.IGNORECASE)
 
@@ -739,7 +739,7 @@ ACRONYM_CORE = r"(?:[A-Z][A-Za-z]*[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]*|[A-Z][a-z]+(
 ACRONYM_BEFORE_TRIAL = quick(
     rf"\b(?P<name>{ACRONYM_CORE})[”\"’)]?(?P<spelled>\s\([A-Z](?=[^()]*[a-z][^()]*\s)[^()]{{3,80}}\))?\s+(?i:(?:randomi[sz]ed|controlled|clinical|pivotal|phase\s*(?:I{{1,3}}|[1-4])[ab]?(?:/(?:I{{1,3}}|[1-4]))?|global|international|open-label|umbrella|basket|registrational),?\s+)*{_KIND_OF_STUDY}{_TRIAL_WORD}\b"
 )
-ACRONYM_PAREN = re.compile(rf"\((?P<name>{ACRONYM_CORE})(?:[,;] [^)]{{0,40}})?\)")
+ACRONYM_PAREN = quick(rf"\((?P<name>{ACRONYM_CORE})(?:[,;] [^)]{{0,40}})?\)")
 _NOT_ACRONYM = frozenset(
     ["PD", "PD-1", "PD-L1", "CTLA-4", "HER2", "EGFR", "VEGF", "KRAS", "TIGIT", "LAG-3", "RCT", "CI", "HR", "OS", "PFS", "ORR", "DCR", "DFS", "RFS", "EFS", "TTP", "TTF", "NSCLC", "SCLC", "CRC", "MSS", "MSI", "ICI", "ICIs", "TKI", "TKIs", "ESCC", "AML", "MDS", "HR-MDS", "CLL", "ALL", "NHL", "DLBCL", "MM", "FL", "HCC", "RCC", "FLC", "ADC", "ADCs", "CAR", "NGS", "IHC", "DNA", "RNA", "TCGA", "KEGG", "GSEA", "FDA", "NMPA", "EMA", "NCI", "NCCN", "ECOG", "WHO", "UICC", "RECIST", "SOC", "SoC", "TT", "MTB", "IV", "II", "III", "I", "A", "B", "C", "D", "UK", "US", "USA", "EU", "CR", "PR", "SD", "PE", "QoL", "AE", "AEs", "TRAE", "TRAEs", "SAE", "NE", "NR", "CPS", "TPS", "TMB", "IQR", "BCS", "CT", "MRI", "PET", "ITT", "RT", "CRT", "CCRT", "ADT", "CP", "PC", "GV", "GP", "IP", "LM", "PN", "TE", "TEL", "IL-2", "IFN", "NPC", "HNC", "DSS", "WL", "NCDB", "CMF", "PCR", "PCR-B", "TFS", "HT", "ISH", "IDH", "CNS", "TIL", "TCR", "BCMA", "CD19", "ID", "FAT1", "DPM", "ICB", "MPR", "DLT", "MTD", "GVHD", "CRS", "ICANS", "NK", "HLA", "MHC", "COX-2", "OPN", "HGF", "RF", "PSA", "SHH", "SMO", "PK", "BTH1677",
      # cooperative groups and sponsors, not trial names
@@ -749,14 +749,14 @@ _NOT_ACRONYM = frozenset(
 
 
 #: A cooperative group's numbered trial: "(EORTC Intergroup trial 40983)", "the ECOG-ACRIN trial E2603".
-GROUP_TRIAL_NUMBER = re.compile(
+GROUP_TRIAL_NUMBER = quick(
     r"\((?P<whole>[A-Z][A-Z-]{2,}(?:\s[A-Z][a-z]+){0,2}\s(?:trial|study)\s\d{3,6})\)"
     r"|\b(?:the\s+)?[A-Z][A-Z-]{2,}\s+(?:trial|study)\s+(?P<number>[A-Z]{1,5}-?\d{3,5}[A-Z]?)\b"
 )
 
 _TRIAL_WORDS = ("trial", "stud", "cohort")
-_GROUP_BEFORE = re.compile(r"\b([A-Z][A-Z-]{2,})\s+$")
-_NAME_WORD_BEFORE = re.compile(r"(?<!\. )\b(?!The\b|A\b|An\b|In\b|Of\b)[A-Z][a-z]+\s+$")
+_GROUP_BEFORE = quick(r"\b([A-Z][A-Z-]{2,})\s+$")
+_NAME_WORD_BEFORE = quick(r"(?<!\. )\b(?!The\b|A\b|An\b|In\b|Of\b)[A-Z][a-z]+\s+$")
 
 
 def acronyms(text: str) -> list[tuple[int, str]]:
@@ -789,11 +789,11 @@ def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
     return tuple(sorted(out))
 
 
-_TRIAL_WORD_BEFORE = re.compile(r"\b(?:trial|study)\s+(?:of|in|on|for|to|comparing|with)\s(?!.*\b(?:trial|study)\b)[^()]*\($",
+_TRIAL_WORD_BEFORE = quick(r"\b(?:trial|study)\s+(?:of|in|on|for|to|comparing|with)\s(?!.*\b(?:trial|study)\b)[^()]*\($",
                                 re.IGNORECASE)
 
 
-_OPEN_BRACKET_BEFORE = re.compile(r"\((?:the\s+)?$", re.IGNORECASE)  # "(LACE trial)", "(the OFAMS Study)"
+_OPEN_BRACKET_BEFORE = quick(r"\((?:the\s+)?$", re.IGNORECASE)  # "(LACE trial)", "(the OFAMS Study)"
 
 
 def _described_before(text: str, at: int, end: int) -> int:
@@ -812,7 +812,7 @@ def _new_name(found: list[tuple[int, str]], at: int, name: str) -> bool:
 
 #: The name in brackets after the trial word: "The Active After Cancer Trial (AACT) was", "trial (CAO/ARO/AIO-94)", "a randomized phase II trial
 #: (MY.11)", "an MRC study (BR2)"; not "to the end of the study (AUC0–last)". Read at the trial word, so that "this phase II trial (X)" is the document's own.
-_NAMED_AFTER_TRIAL = re.compile(rf"(?<!end of the )\b(?i:trial|study)\s*\((?P<name>{ACRONYM_CORE}(?:/{ACRONYM_CORE})*)\)")
+_NAMED_AFTER_TRIAL = quick(rf"(?<!end of the )\b(?i:trial|study)\s*\((?P<name>{ACRONYM_CORE}(?:/{ACRONYM_CORE})*)\)")
 
 
 def _named_after_trial(text: str) -> list[tuple[int, str]]:
@@ -870,10 +870,10 @@ _GROUPS_NUMBERED_TRIAL = quick(
 _GROUP_NAMES = first_words(_GROUPS_NUMBERED_TRIAL)
 
 #: Not trials: the group's questionnaires ("EORTC C30", "EORTC BN-20") and scales ("ECOG PS2").
-_NOT_A_TRIAL_NUMBER = re.compile(r"EORTC[ -]?[A-Z]|ECOG[ -]?PS")
+_NOT_A_TRIAL_NUMBER = quick(r"EORTC[ -]?[A-Z]|ECOG[ -]?PS")
 
 
-_DESIGN_WORDS = re.compile(
+_DESIGN_WORDS = quick(
     r"(?:Placebo|Double|Single|Triple|Open|Multi|Non|Phase|Randomi[sz]ed|Controlled|Blind(?:ed)?|Label|Center|Centre|"
     r"Arm|Inferiority|Crossover|Cross|Over|Pilot|Feasibility|Parallel|Group|Cluster|Prospective|Retrospective)"
     r"(?:[-–](?:Placebo|Controlled|Blind(?:ed)?|Label|Center|Centre|Centric|Arm|Inferiority|Over|Group|Masked|Institutional))*",
@@ -925,8 +925,8 @@ def _long_form(text: str, end: int, name: str) -> int | None:
     return None
 
 
-_WORD_START = re.compile(r"(?<![\w-])[A-Za-z]")
-_HAS_CAPITAL = re.compile(r"[A-Z]")
+_WORD_START = quick(r"(?<![\w-])[A-Za-z]")
+_HAS_CAPITAL = quick(r"[A-Z]")
 
 
 def _holds_in_order(words: str, letters: list[str]) -> bool:
@@ -935,13 +935,13 @@ def _holds_in_order(words: str, letters: list[str]) -> bool:
 
 
 #: A last word that qualifies what comes before it: "IRB-approved", "EGFR-mutated", "KRAS-positive".
-_QUALIFIED = re.compile(r"-(?:[a-z]+(?:ed|ing)|positive|negative|based|naive|free|related|like|specific|type)$")
-_MANUSCRIPT_NUMBER = re.compile(r"[A-Z]{2,5}-\d{2}-\d{4}")  # "PCAN-17-0128"
+_QUALIFIED = quick(r"-(?:[a-z]+(?:ed|ing)|positive|negative|based|naive|free|related|like|specific|type)$")
+_MANUSCRIPT_NUMBER = quick(r"[A-Z]{2,5}-\d{2}-\d{4}")  # "PCAN-17-0128"
 #: Capitalised words of a design or a setting joined by hyphens, as a title capitalises them: "Cluster-Randomised",
 #: "Web-Based", "First-In-Human", "Follow-Up", "Large-Scale", "Taiwan-A"; not "Morpheus-Melanoma".
-_TITLE_CASE_DESIGN = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]*)*-(?:[A-Z][a-z]*(?:ed|ing|al)|Based|Control|Up|Over|Scale|Human|A)")
+_TITLE_CASE_DESIGN = quick(r"[A-Z][a-z]+(?:-[A-Z][a-z]*)*-(?:[A-Z][a-z]*(?:ed|ing|al)|Based|Control|Up|Over|Scale|Human|A)")
 #: Two words glued where a title ran into the next line: "AdultsClinical", "InterventionRaPP"; not "CodeBreaK", "ProtecT".
-_GLUED_WORDS = re.compile(r"[a-z]{6,}[A-Z]|[a-z]{4,}[A-Z][a-z]{4,}")
+_GLUED_WORDS = quick(r"[a-z]{6,}[A-Z]|[a-z]{4,}[A-Z][a-z]{4,}")
 
 
 def _plausible_acronym(name: str) -> bool:
@@ -969,7 +969,7 @@ def _plausible_acronym(name: str) -> bool:
 
 # ------------------------------------------------------------ conditions
 
-_CONDITION_RE = re.compile(
+_CONDITION_RE = quick(
     r"\b(?:(?:previously (?:un)?treated|untreated|advanced|metastatic|locally advanced|recurrent|"
     r"refractory|relapsed(?: or refractory)?|resectable|unresectable|inoperable|operable|early|"
     r"high[- ]risk|low[- ]grade|high[- ]grade|primary|stage [IV]+[A-C]?(?:[–-][IV]+[A-C]?)?|"

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from extractor.patterns import quick
+
 
 @dataclass(frozen=True, slots=True)
 class Drug:
@@ -91,15 +93,15 @@ def lexicon() -> Lexicon:
                    country_first, country_first | countries.keys(), country_stems)
 
 
-_WORD = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*")
-_STEMS = re.compile(
+_WORD = quick(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-]*")
+_STEMS = quick(
     r"^[a-z]{3,}(?:mab|cept|nib|lib|parib|ciclib|lisib|rafenib|tinib|degib|sidenib|platin|taxel|rubicin|"
     r"mustine|citabine|tecan|vedotin|deruxtecan|govitecan|leucel|cel|rsen|stat|zomib|lidomide|semide|setron|pitant)$"
 )
-_CODE = re.compile(r"^(?:[A-Z]{2,5}-?[A-Z]?\d{3,5}[a-z]?|[A-Z]{2,5}-[A-Z]\d{3}|[A-Z]-\d{3,5})$")
+_CODE = quick(r"^(?:[A-Z]{2,5}-?[A-Z]?\d{3,5}[a-z]?|[A-Z]{2,5}-[A-Z]\d{3}|[A-Z]-\d{3,5})$")
 #: Code-shaped names that are no drug: a cooperative group's trial number ("CALGB-49907", "JCOG1310",
 #: "INT-0105") or a tumour marker ("CA125", "CA19-9").
-_NOT_A_DRUG_CODE = re.compile(
+_NOT_A_DRUG_CODE = quick(
     r"^(?:CALGB|JCOG|TCOG|NEJ|CCOG|WJOG|WJTOG|KCSG|ECOG|SWOG|RTOG|NSABP|EORTC|GOG|NCCTG|NRG|ACOSOG|INT|AIO|"
     r"GEICAM|IBCSG|BIG|HeCOG|IFCT|GERCOR|FFCD|PRODIGE|NCIC|CCTG|JGOG|TROG|AGITG|HOVON|LYSA|GHSG|NOGGO|AGO|MRC|"
     r"NCT|CA)-?\d"
@@ -159,7 +161,7 @@ def _find_drugs(text: str, code_names: bool) -> tuple[DrugMention, ...]:
     return tuple(out)
 
 
-_SPACED_WORDS = re.compile(r"[\w\-α-ω]+(?: [\w\-α-ω]+)*")
+_SPACED_WORDS = quick(r"[\w\-α-ω]+(?: [\w\-α-ω]+)*")
 
 
 def _longest_name(text: str, matches: list[re.Match[str]], i: int, lex: Lexicon, out: list[DrugMention]) -> int:
@@ -200,7 +202,7 @@ def _alone(word: str, code_names: bool) -> tuple[tuple[int, int, str, Drug], ...
     return ()
 
 
-_GLUED_TO_DOSE = re.compile(r"\d+([A-Za-z]{4,})$")
+_GLUED_TO_DOSE = quick(r"\d+([A-Za-z]{4,})$")
 
 
 _PLAIN: tuple[set[str], set[str]] = (set(), set())
@@ -247,8 +249,8 @@ def _guess(word: str, code_names: bool) -> Drug | None:
 
 #: A capitalised word not inside another: "(?<![\w-])[A-Z]…" with the look-behind after the capital,
 #: so that the regex engine can skip to the next capital instead of trying every character.
-_CAPITALISED = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Za-z.'’-]*")
-_PLACE_WORD = re.compile(r"[A-Za-z.'’-]+")
+_CAPITALISED = quick(r"[A-Z](?<![\w-][A-Z])[A-Za-z.'’-]*")
+_PLACE_WORD = quick(r"[A-Za-z.'’-]+")
 
 
 def find_countries(text: str) -> list[tuple[int, int, str]]:

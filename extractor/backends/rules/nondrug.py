@@ -109,19 +109,19 @@ _HEAD_AS_MODIFIER = quick(
 #: A name after one of these words is not what an arm gets: "no preservation", "without surgery",
 #: "prior surgery", "history of transurethral resection", "the need for further surgery",
 #: "suitable for breast conservation surgery".
-_NOT_GIVEN = re.compile(r"\b(?:(?:no|without|not|nothing|neither|nor)(?:\s+(?:history|evidence)\s+of)?|history\s+of|"
+_NOT_GIVEN = quick(r"\b(?:(?:no|without|not|nothing|neither|nor)(?:\s+(?:history|evidence)\s+of)?|history\s+of|"
                         r"prior(?:\s+to)?|previous|further|additional|repeat|unnecessary|avoid(?:s|ed|ing)?|omit(?:s|ted|ting)?|"
                         r"(?:perceptions?|views?)\s+of(?:\s+the)?|satisf(?:ied|action)\s+with(?:\s+the)?|"
                         r"(?:(?:un)?suitable|candidates?|(?:in)?eligible|unfit|scheduled|referred|considered)\s+for)\s+$", re.IGNORECASE)
 #: A procedure after one of these words marks a time, who was eligible or what was taught, not a treatment:
 #: "long after surgery", "patients undergoing HSCT", "education on pulmonary rehabilitation" (radiotherapy
 #: "given before radiotherapy" stays one: labellers list it in every arm).
-_TIME_POINT = re.compile(r"\b(?:(?:after|before|since|following|awaiting|undergoing)(?:(?:\s+[\w-]+){0,2}\s+(?:cancers?|(?-i:[A-Z]{2,5})))?|"
+_TIME_POINT = quick(r"\b(?:(?:after|before|since|following|awaiting|undergoing)(?:(?:\s+[\w-]+){0,2}\s+(?:cancers?|(?-i:[A-Z]{2,5})))?|"
                          r"(?:education|information|advice|counsell?ing|training)\s+(?:on|about))\s+$", re.IGNORECASE)
 
 #: A name listed after these words is a part of the one before: "supervised exercise comprising high intensity
 #: cardiovascular and resistance training, relaxation and body awareness training, massage".
-_PART_OF = re.compile(r"\b(?:compris(?:ing|ed|es)|consist(?:ing|ed|s)\s+of|composed\s+of|components?\s+of|elements?\s+of)\b"
+_PART_OF = quick(r"\b(?:compris(?:ing|ed|es)|consist(?:ing|ed|s)\s+of|composed\s+of|components?\s+of|elements?\s+of)\b"
                       r"(?:(?!\b(?:compared|versus|vs|or|than)\b)[^.;:()])*$", re.IGNORECASE)  # not "compared to"
 
 #: When or why a treatment is given, not which one: "adjuvant radiotherapy" is labelled "radiotherapy".
@@ -132,8 +132,8 @@ previous initial immediate upfront up-front elective consolidation consolidative
 second-line front-line third-line delayed intraoperative intra-operative
 """)
 #: "six-month", "12-week", "three-day": how long, not which.
-_DURATION = re.compile(r"(?:^|-)(?:hours?|days?|weeks?|months?|years?|sessions?)$")
-_WORD_BEFORE = re.compile(r"(?<![\w\-–])([A-Za-z][A-Za-z'’\-–]*)\s+$")
+_DURATION = quick(r"(?:^|-)(?:hours?|days?|weeks?|months?|years?|sessions?)$")
+_WORD_BEFORE = quick(r"(?<![\w\-–])([A-Za-z][A-Za-z'’\-–]*)\s+$")
 _MAX_WORDS = 4
 
 
@@ -198,7 +198,7 @@ def _next_word(text: str, end: int) -> int:
     return end + m.end() if m else len(text)
 
 
-_ABBREVIATION_BEFORE = re.compile(r"(?<=[A-Za-z] )\([A-Za-z][\w+/-]{0,9}\)\s+$")
+_ABBREVIATION_BEFORE = quick(r"(?<=[A-Za-z] )\([A-Za-z][\w+/-]{0,9}\)\s+$")
 
 
 def _before_abbreviation(text: str, head_start: int) -> int:
