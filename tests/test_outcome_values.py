@@ -1,0 +1,58 @@
+"""Values of outcomes the vocabulary does not name (OTHER, QOL, FEASIBILITY) read from one results sentence
+(made-up sentences in the printed shapes; ``results._sentence_outcome`` and its helpers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_rules import _sentence_results
+
+
+def _found(text, arms=("A", "B")):
+    return [(d.endpoint, d.measure, d.value, d.arm) for d in _sentence_results(text, list(arms))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a share written in words opens the sentence: its outcome is told after the values
+    ("Seventy-one percent of patients in the A group and 76% in the B group achieved the target hemoglobin.",
+     [("OTHER", "proportion", 71.0, "A"), ("OTHER", "proportion", 76.0, "B")]),
+    ("Seventy-eight percent of patients expressed satisfaction with their treatment.", [("OTHER", "proportion", 78.0, None)]),
+    # ... but not the patients' characteristics
+    ("Eighty-one percent of patients had performance status 0 and 23.1% of patients had weight loss.", []),
+    ("Thirty two percent of women randomly assigned had receptor-negative cancer, 42% had visceral metastases.", []),
+])
+def test_a_share_written_in_words(text, expected):
+    assert _found(text) == expected
+
+
+def test_patients_progression_free_at_a_time_are_a_pfs_rate():
+    text = "Nineteen percent of patients treated with A were progression-free at 24 months, compared with 10% of patients treated with B."
+    assert [(d.endpoint, d.measure, d.value, d.arm, d.timepoint) for d in _sentence_results(text, ["A", "B"])] == [
+        ("PFS", "rate_at_time", 19.0, "A", "24 months"), ("PFS", "rate_at_time", 10.0, "B", "24 months")]
+
+
+def test_hr_in_lower_case_is_hours_not_a_hazard_ratio():
+    # "MET hr per week": the unit of the difference; "a significant difference in X" still reports X
+    text = ("There was a significant difference in total exercise in favor of the A group over the B group "
+            "(mean difference, 3.4 MET hr per week; 95% confidence interval [CI], 0.7-6.1 MET hr per week; p = .01).")
+    assert [(d.endpoint, d.measure, d.value, d.arm, d.ci_low, d.ci_high) for d in _sentence_results(text, ["A", "B"])] == [
+        ("OTHER", "difference", 3.4, None, 0.7, 6.1)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the follow-up as a time point or its data does not make the sentence one about the follow-up's length
+    ("During follow-up, 71% of the patients showed improved lung expansion.", [("OTHER", "proportion", 71.0, None)]),
+    ("Utilization of treatments increased from 31% at study start to 49% at the 6-month follow-up (P = 0.003).",
+     [("OTHER", "proportion", 31.0, None), ("OTHER", "proportion", 49.0, None)]),
+    ("After a median follow-up of 36 months, 23% of patients were continent.", []),
+])
+def test_a_follow_up_named_as_a_time_point(text, expected):
+    assert _found(text, ()) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The follow-up assessment rate was 73% (329 of 450).",
+    "Two hundred one (83.1%) participants provided 6-month follow-up data.",
+])
+def test_assessments_completed_are_feasibility(text):
+    assert [e for e, *_ in _found(text, ())] == ["FEASIBILITY"]
