@@ -45,6 +45,8 @@ def test_hr_in_lower_case_is_hours_not_a_hazard_ratio():
     ("Utilization of treatments increased from 31% at study start to 49% at the 6-month follow-up (P = 0.003).",
      [("OTHER", "proportion", 31.0, None), ("OTHER", "proportion", 49.0, None)]),
     ("After a median follow-up of 36 months, 23% of patients were continent.", []),
+    # "lost to follow-up" is no time point: who was lost is not a result of this kind
+    ("At 10 years, 23 (11.5%) patients versus 25 (12.5%) patients were lost to follow-up.", []),
 ])
 def test_a_follow_up_named_as_a_time_point(text, expected):
     assert _found(text, ()) == expected
@@ -53,6 +55,7 @@ def test_a_follow_up_named_as_a_time_point(text, expected):
 @pytest.mark.parametrize("text", [
     "The follow-up assessment rate was 73% (329 of 450).",
     "Two hundred one (83.1%) participants provided 6-month follow-up data.",
+    "Of the 83 women, 71 (86%) completed the EPDS at post-treatment.",
 ])
 def test_assessments_completed_are_feasibility(text):
     assert [e for e, *_ in _found(text, ())] == ["FEASIBILITY"]

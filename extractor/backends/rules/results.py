@@ -1051,8 +1051,8 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
 
 #: "at the 6-month follow-up", "During follow-up,", "follow-up data", "the follow-up visit": the follow-up as a time point
 #: or its data, not its length (which ``_NOT_A_RESULT`` sets aside with its sentence).
-_FOLLOW_UP_AS_TIME = quick(r"\b(?:at|during|to|by)\s+(?:the\s+)?(?:first\s+|\d+[- ](?:month|week|year|day)\s+)?follow[^\w]?up\b"
-                           r"(?!\s+(?:of|was|time|period|duration)\b)|\bfollow[^\w]?up\s+(?:visits?|data|assessments?|questionnaires?)\b",
+_FOLLOW_UP_AS_TIME = quick(r"\b(?:at|during|by)\s+(?:the\s+)?(?:first\s+|\d+[- ](?:month|week|year|day)\s+)?follow[^\w]?up\b"
+                           r"(?!\s+(?:of|was|time|period|duration)\b)|\bfollow[^\w]?up\s+(?:data|assessments?|questionnaires?)\b",
                            re.IGNORECASE)
 
 
@@ -1256,8 +1256,8 @@ _OUTCOME_KINDS = (
     ("BIOMARKER", Folded(r"\b(?:expression|mutations?|methylation|amplification|polymorphisms?|serum|plasma|Ki-?67|"
                              r"biomarkers?|levels? of)\b")),
     ("FEASIBILITY", Folded(r"\b(?:adhere\w*|complian\w*|attended|attendance|retention|recruitment rate|consented|"
-                               r"used the|returned|(?:follow-up )?assessment rates?|completed (?:the )?(?:[\w-]+ ){0,2}(?:questionnaires?|assessments?)|"
-                               r"provided (?:[\w-]+ ){0,3}(?:data|questionnaires?))\b")),
+                               r"used the|returned|(?:follow-up )?assessment rates?|(?<!who )(?<!self-)completed (?:the )?(?:[\w-]+ ){0,2}(?:questionnaires?|assessments?)|"
+                               r"provided (?:[\w-]+ ){0,3}(?:data|questionnaires?))\b|\d\s?%\)\s+completed\b")),  # "71 (86%) completed the EPDS"
 )
 
 
