@@ -59,3 +59,15 @@ def test_a_follow_up_named_as_a_time_point(text, expected):
 ])
 def test_assessments_completed_are_feasibility(text):
     assert [e for e, *_ in _found(text, ())] == ["FEASIBILITY"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "mean" right before its value names the statistic, the value paired with it too
+    ("Blood loss during surgery was lower for A (mean 0.7, SD 1.7 mL) than B (mean 3.0, SD 4.3 mL, P < .0001).",
+     [("OTHER", "mean", 0.7), ("OTHER", "mean", 3.0)]),
+    ("The reduction in pain grade ranged from -0.8 to 2.6 (mean: 1.1).", [("QOL", "mean", 1.1)]),
+    # with its interval it is a difference between the groups: not read as a mean
+    ("In response to training, VO2peak (mean 3.9 ml/kg/min; 95 % CI, 0.93, 6.90) improved.", []),
+])
+def test_mean_right_before_its_value(text, expected):
+    assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected

@@ -398,6 +398,9 @@ _MEAN_PAIR_LEAD = re.compile(
 _BARE_LEAD = KeyedBranches([
     (rf"{_MEAN_WORD}[^.;%\d()]{{0,80}}?\b(?:was|were|of|is|are)\s+(?=[-+−]?\d)", ("mean", "average")),
     (r"\(\s*mean\s*,\s*", ("mean",)),
+    # "Borg mean 2.6 (SD 1.48) versus 3.7", "(mean = 4.6 of 5.0)": the statistic's name right before its value (not
+    # one with its interval, "[mean 3.0 mL/kg/min (95% CI …)]": a difference between the groups)
+    (r"\b(?:mean|average)\s*(?:[=:]\s*)?(?=[-+−]?\d)(?![-+−]?\d[^\[\]]{0,40}?\b(?:CI|confidence)\b)", ("mean", "average")),
     (r"\bmean\s+difference\b[^.;%\d()]{0,80}?\b(?:was|were|is)\s+", ("mean",)),
     (_DIFFERENCE_WORDS, ("differen", "md")),
     (rf"(?P<by>{_CHANGED_BY})", ("by",)),
