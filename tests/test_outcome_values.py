@@ -71,3 +71,9 @@ def test_assessments_completed_are_feasibility(text):
 ])
 def test_mean_right_before_its_value(text, expected):
     assert [(d.endpoint, d.measure, d.value) for d in _sentence_results(text, [])] == expected
+
+
+def test_a_mean_difference_from_placebo():
+    text = "Visceral fat area declined 23.9 ± 7.4 cm2 in the A group, mean difference from placebo: −28.1 cm2 (95% CI −49.9 to −6.3 cm2; p = 0.02)."
+    assert [(d.endpoint, d.measure, d.value, d.arm, d.ci_low, d.ci_high) for d in _sentence_results(text, ["A", "placebo"])] == [
+        ("OTHER", "difference", -28.1, None, -49.9, -6.3)]

@@ -372,8 +372,9 @@ def _unit_shared_in_list(text: str, found: list[Value], ci_spans: list[tuple[int
 # "The mean QOL score was 45.2 in arm A and 40.1 in arm B", "(mean between-group difference, 4.6 points; ...)":
 # a number with no unit is a value only where the text names its statistic right before it.
 #: The words that call a number a difference: "difference", "mean difference score:", "differences between means of",
-#: "adjusted mean difference between groups,", "estimated mean difference (EMD) of".
-_DIFFERENCE_WORDS = (r"(?:\bdifferences?(?:\s+scores?|\s+between\s+(?:the\s+)?(?:groups|arms|means))?(?:\s*\([A-Za-z]{2,6}\))?"
+#: "adjusted mean difference between groups,", "estimated mean difference (EMD) of", "mean difference from placebo: −28.1".
+_DIFFERENCE_WORDS = (r"(?:\bdifferences?(?:\s+scores?|\s+between\s+(?:the\s+)?(?:groups|arms|means)"
+                     r"|\s+(?:from|versus|vs\.?)\s+(?:the\s+)?(?:placebo|control|usual care)(?:\s+groups?)?)?(?:\s*\([A-Za-z]{2,6}\))?"
                      r"|(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?-i:(?:MD|SMD|LSMD)\b))(?:\s+(?:of|was|were))?\s*[,:=]?\s*")  # "(MD = 11.76, …)"
 #: A change told by how much: "increased significantly by 269.4 ± 260.6 minutes", "decreased by 35%", "prolonged
 #: survival by 2.1 months" (a difference; "by a mean of 2.3 kg" says mean, and is left to the mean rules).
