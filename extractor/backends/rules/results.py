@@ -373,8 +373,9 @@ def _unit_shared_in_list(text: str, found: list[Value], ci_spans: list[tuple[int
 # "The mean QOL score was 45.2 in arm A and 40.1 in arm B", "(mean between-group difference, 4.6 points; ...)":
 # a number with no unit is a value only where the text names its statistic right before it.
 #: The words that call a number a difference: "difference", "mean difference score:", "differences between means of",
-#: "adjusted mean difference between groups,", "estimated mean difference (EMD) of".
-_DIFFERENCE_WORDS = (r"(?:\bdifferences?(?:\s+scores?|\s+between\s+(?:the\s+)?(?:groups|arms|means))?(?:\s*\([A-Za-z]{2,6}\))?"
+#: "adjusted mean difference between groups,", "estimated mean difference (EMD) of", "mean difference from placebo: −28.1".
+_DIFFERENCE_WORDS = (r"(?:\bdifferences?(?:\s+scores?|\s+between\s+(?:the\s+)?(?:groups|arms|means)"
+                     r"|\s+(?:from|versus|vs\.?)\s+(?:the\s+)?(?:placebo|control|usual care)(?:\s+groups?)?)?(?:\s*\([A-Za-z]{2,6}\))?"
                      r"|(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?-i:(?:MD|SMD|LSMD)\b))(?:\s+(?:of|was|were))?\s*[,:=]?\s*")  # "(MD = 11.76, …)"
 #: A change told by how much: "increased significantly by 269.4 ± 260.6 minutes", "decreased by 35%", "prolonged
 #: survival by 2.1 months" (a difference; "by a mean of 2.3 kg" says mean, and is left to the mean rules).
@@ -399,6 +400,9 @@ _MEAN_PAIR_LEAD = re.compile(
 _BARE_LEAD = KeyedBranches([
     (rf"{_MEAN_WORD}[^.;%\d()]{{0,80}}?\b(?:was|were|of|is|are)\s+(?=[-+−]?\d)", ("mean", "average")),
     (r"\(\s*mean\s*,\s*", ("mean",)),
+    # "Borg mean 2.6 (SD 1.48) versus 3.7", "(mean = 4.6 of 5.0)": the statistic's name right before its value (not
+    # one with its interval, "[mean 3.0 mL/kg/min (95% CI …)]": a difference between the groups)
+    (r"\b(?:mean|average)\s*(?:[=:]\s*)?(?=[-+−]?\d)(?![-+−]?\d[^\[\]]{0,40}?\b(?:CI|confidence)\b)", ("mean", "average")),
     (r"\bmean\s+difference\b[^.;%\d()]{0,80}?\b(?:was|were|is)\s+", ("mean",)),
     (_DIFFERENCE_WORDS, ("differen", "md")),
     (rf"(?P<by>{_CHANGED_BY})", ("by",)),
@@ -1075,27 +1079,49 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     subject, else the words before its first number, is the outcome, of the kind its words say; none for
     sentences about the patients, the method or a test's accuracy (``_NOT_A_RESULT``). ``first``: its first digit."""
     text = sentence.text
-    if sentence.section != "results" or first is None or _about_the_patients(text, first.start()) \
-            or _NOT_A_RESULT.search(text):
+    at = _first_value_at(text, first)
+    if sentence.section != "results" or at is None or _about_the_patients(text, first.start() if first else len(text)) \
+            or _not_a_result(text):
         return []
     clause = _ONE_ARM_CLAUSE.match(text)  # "In the LEV group, 13 patients (87%) were seizure-free": the arm's name stays free
-    if clause and not re.search(r"[A-Za-z]{4}", text[clause.end(): first.start()]):
-        name = _named_after_value(text, first.start()) or text[clause.end(): first.start()].strip() or "outcome"
+    if clause and not re.search(r"[A-Za-z]{4}", text[clause.end(): at]):
+        name = _named_after_value(text, at) or text[clause.end(): at].strip() or "outcome"
         return [Mention(clause.end(), clause.end(), name, kind_by_words(text, _OUTCOME_KINDS), None)]
     subject = _SUBJECT.match(text)
-    head = _before_the_arms_compared(text[: first.start()]).rstrip(" (,;:=[<>≤≥")
+    head = _before_the_arms_compared(text[: at]).rstrip(" (,;:=[<>≤≥")
     words = _WORDS_AT_END.search(head, max(clause.end() if clause else 0, len(head) - 61))  # a match is at most 61 long
-    spans = [subject.span("s")] if subject and subject.end("s") <= first.start() and not clause else []
+    spans = [subject.span("s")] if subject and subject.end("s") <= at and not clause else []
     spans += [words.span()] if words else []
     # the subject names the outcome, unless it is a pronoun ("There was an increase in …"): then the words before the number
     span = next((x for x in spans if not _PRONOUN_SUBJECT.match(text, x[0]) and re.search(r"[a-z]{4}", text[x[0]:x[1]])),
-                spans[0] if spans else (0, first.start()))
+                spans[0] if spans else (0, at))
     lead = _LEADING_FUNCTION_WORDS.match(text, span[0], span[1])
     start = lead.end() if lead and lead.end() < span[1] else span[0]
     name = text[start:span[1]].strip()
     if len(name) < 4 or _LEADING_FUNCTION_WORDS.fullmatch(name) or name.lower() in {"the", "and", "this", "there"}:
-        name = _named_after_value(text, first.start()) or "outcome"  # "At 1 year, 80% of patients were continent"
+        name = _named_after_value(text, at) or "outcome"  # "At 1 year, 80% of patients were continent"
     return [Mention(start, span[1], name, kind_by_words(text, _OUTCOME_KINDS), None)]
+
+
+#: "at the 6-month follow-up", "During follow-up,", "follow-up data", "the follow-up visit": the follow-up as a time point
+#: or its data, not its length (which ``_NOT_A_RESULT`` sets aside with its sentence).
+_FOLLOW_UP_AS_TIME = quick(r"\b(?:at|during|by)\s+(?:the\s+)?(?:first\s+|\d+[- ](?:month|week|year|day)\s+)?follow[^\w]?up\b"
+                           r"(?!\s+(?:of|was|time|period|duration)\b)|\bfollow[^\w]?up\s+(?:data|assessments?|questionnaires?)\b",
+                           re.IGNORECASE)
+
+
+def _not_a_result(text: str) -> bool:
+    """Whether a sentence is about the patients, the method or a test's accuracy (``_NOT_A_RESULT``), a follow-up
+    named as a time point aside ("23% at the follow-up visit", "During follow-up, 71% of the patients showed …")."""
+    times = [m.span() for m in _FOLLOW_UP_AS_TIME.finditer(text)] if "ollow" in text else []
+    return any(not any(a <= m.start() < b for a, b in times) for m in _NOT_A_RESULT.finditer(text))
+
+
+def _first_value_at(text: str, first: re.Match[str] | None) -> int | None:
+    """Where a sentence's first value starts: its first digit (``first``), or a percentage written in words before it
+    ("Seventy-one percent of patients in the A group and 76% in the B group achieved …")."""
+    worded = _WORDED_PERCENT.search(text, 0, first.start() if first else len(text)) if "cent" in text else None
+    return worded.start() if worded else first.start() if first else None
 
 
 #: "Fewer patients on A than on B needed X (9.0% vs 14.3%": more or fewer of the patients, then their shares in a pair.
@@ -1103,9 +1129,10 @@ _SHARES_COMPARED = quick(r"\b(?:more|fewer|less|greater|higher|lower|larger|smal
                          r"[^.;]{0,120}?[(\[]\s*$", re.IGNORECASE)
 _SHARE_PAIR = re.compile(rf"{NUM}\s*%?\s*(?:vs\.?|versus|v\.?|compared (?:with|to))\s*{NUM}\s*%", re.IGNORECASE)
 _PEOPLE = re.compile(r"\b(?:patients|participants|subjects)\b", re.IGNORECASE)
-#: Who the patients were before the trial: "history of a wheeze", "pre-existing valvular disease", "at entry".
-_BEFORE_THE_TRIAL = quick(r"\b(?:history|pre-?existing|prior|previous|at (?:entry|enrol\w*|randomi[sz]ation|admission|diagnosis))\b",
-                          re.IGNORECASE)
+#: Who the patients were before the trial: "history of a wheeze", "pre-existing valvular disease", "at entry",
+#: "Thirty two percent of women randomly assigned had receptor-negative breast cancer".
+_BEFORE_THE_TRIAL = quick(r"\b(?:history|pre-?existing|prior|previous|at (?:entry|enrol\w*|randomi[sz]ation|admission|diagnosis)|"
+                          r"(?:randomly assigned|randomi[sz]ed|enrolled|included) had)\b", re.IGNORECASE)
 
 
 def _about_the_patients(text: str, first: int) -> bool:
@@ -1122,6 +1149,8 @@ def _about_the_patients(text: str, first: int) -> bool:
     if _SHARE_PAIR.match(text, first) and _SHARES_COMPARED.search(head):
         head = _PEOPLE.sub(" ", head)
     head = _NO_DIFFERENCE_IN.sub(" ", _ANALYSIS_SET.sub(" ", _SHARE_OF_PEOPLE.sub(" ", _FINDINGS_SHOWED.sub(" ", head))))
+    head = _WORDED_SHARE_OF_PEOPLE.sub(" ", head) if "cent" in head else head
+    head = _FOLLOW_UP_AS_TIME.sub(" ", head) if "ollow" in head else head
     return _NOT_OUTCOME_SUBJECT.search(_DIFFERENCE_BEFORE_VALUE.sub(" ", head)) is not None
 
 
@@ -1135,8 +1164,9 @@ _FINDINGS_SHOWED = re.compile(r"\b(?:the\s+)?(?:results?|analys[ie]s|data)\s+(?:
                               re.IGNORECASE)
 
 
-#: "There were no differences in TKR rates by arm (39% vs. 38%": no difference in an outcome still reports it.
-_NO_DIFFERENCE_IN = re.compile(r"\bno\s+(?:(?:statistically\s+)?significant\s+)?differences?\s+(?=in\b)", re.IGNORECASE)
+#: "There were no differences in TKR rates by arm (39% vs. 38%": no difference in an outcome still reports it, and so
+#: does "a significant difference in total exercise … (mean difference, 3.4 MET hr per week".
+_NO_DIFFERENCE_IN = re.compile(r"\b(?:no|a)\s+(?:(?:statistically\s+)?significant\s+)?differences?\s+(?=in\b)", re.IGNORECASE)
 #: "In the full analysis set", "ITT analysis revealed that": the population analysed, not a sentence about analyses.
 _ANALYSIS_SET = re.compile(r"\b(?:intention[- ]to[- ]treat|intent[- ]to[- ]treat|ITT|per[- ]protocol|full|primary)\s+analys[ie]s(?:\s+(?:set|population))?\b",
                            re.IGNORECASE)
@@ -1145,6 +1175,10 @@ _ANALYSIS_SET = re.compile(r"\b(?:intention[- ]to[- ]treat|intent[- ]to[- ]treat
 #: "The percentage of patients who achieved ACR20 was 41%": the patients' share of an outcome (what they achieved).
 _SHARE_OF_PEOPLE = re.compile(r"(?<=\b(?:percentage|proportion) of )(?:the )?(?:patients|participants|subjects)(?= (?:who|achieving|with|having|reporting)\b)",
                               re.IGNORECASE)
+#: "Seventy-one percent of patients in the A group and 76% in the B group achieved …": the patients whose share, written
+#: in words, is the outcome's value (what they had or did is told after it).
+_WORDED_SHARE_OF_PEOPLE = re.compile(rf"(?<![\w-]){WORD_NUMBER}[- ]?per\s?cent of (?:the )?(?:patients|participants|subjects|women|men)\b",
+                                     re.IGNORECASE)
 
 
 #: "did not differ between", "was not statistically different between", "was similar between": what follows names the arms.
@@ -1276,7 +1310,8 @@ _OUTCOME_KINDS = (
     ("BIOMARKER", Folded(r"\b(?:expression|mutations?|methylation|amplification|polymorphisms?|serum|plasma|Ki-?67|"
                              r"biomarkers?|levels? of)\b")),
     ("FEASIBILITY", Folded(r"\b(?:adhere\w*|complian\w*|attended|attendance|retention|recruitment rate|consented|"
-                               r"used the|returned)\b")),
+                               r"used the|returned|(?:follow-up )?assessment rates?|(?<!who )(?<!self-)completed (?:the )?(?:[\w-]+ ){0,2}(?:questionnaires?|assessments?)|"
+                               r"provided (?:[\w-]+ ){0,3}(?:data|questionnaires?))\b|\d\s?%\)\s+completed\b")),  # "71 (86%) completed the EPDS"
 )
 
 

@@ -119,7 +119,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(rf"{_REDUCED_RISK}(?:disease\s+)?(?:relapse|recurrence)|reduc(?:ed|es|ing)\s+(?:the\s+)?(?:relapse|recurrence)\s+rate",
           "RFS", "reduction",
           example="reduced the risk of recurrence", keys=("relapse", "recurrence")),
-    Entry(r"hazard ratios?|(?<!/)\b[ a]?HRs?\b(?! ?\+)|\baHR\b", "HR",
+    # "HR" in capitals only: "3.4 MET hr per week", "24 hr" are hours
+    Entry(r"hazard ratios?|(?<!/)\b[ a]?(?-i:HRs?)\b(?! ?\+)|\baHR\b", "HR",
           example="hazard ratio", keys=("hazard", "hr")),
     Entry(r"odds ratios?|(?-i:\bORs?)(?=\s*[=:,(\[]|\s+\d|\s+was|\s+of)", "OR",
           example="odds ratio", keys=("odds", "OR")),
@@ -127,7 +128,9 @@ ENTRIES: tuple[Entry, ...] = (
           example="relative risk", keys=("risk", "RR")),
     Entry(r"\bPFS\s?(?:\d+|six|twelve)\s?(?:mo|m|months?)\b", "PFS", "rate_at_time", cased=True,
           example="PFS 6 months", keys=("PFS",)),
-    Entry(rf"(?:median )?(?:progression|disease progression){_FREE_SURVIVAL}(?: \(m?PFS\))?(?: rates?)?|\bm?PFS\b(?: rates?)?", "PFS",
+    # "19% of patients … were progression-free at 24 months": a PFS rate at that time
+    Entry(rf"(?:median )?(?:progression|disease progression){_FREE_SURVIVAL}(?: \(m?PFS\))?(?: rates?)?|\bm?PFS\b(?: rates?)?"
+          r"|\b(?:were|was|remained) progression[- ]free(?= at\b)", "PFS",
           example="progression-free survival", keys=("progression", "pfs")),
     Entry(rf"(?:median )?event{_FREE_SURVIVAL}s?(?: \(EFS\))?|\bEFS\b", "EFS",
           example="event-free survival", keys=("event", "efs")),
