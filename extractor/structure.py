@@ -442,7 +442,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\d\s?%|\b(?:(?:95|90)\s?% ci\b|ci\b|p\s?[=<>≤]|hazard ratio|hr\b|median\b|respectively\b|"
         r"(?:was|were) (?:significantly|not (?:statistically )?significant\w*|observed|seen|found|similar|higher|lower|longer|"
         r"shorter|reported)\b|occurred\b|"
-        r"did not differ\b|no (?:significant )?difference|compared with\b)"),
+        r"did not differ\b|no (?:significant )?difference|compared with\b|per ?cent\b)"),  # "Forty-six percent of …"
     CONCLUSION: quick(
         r"\b(?:in conclusion|conclude|these (?:results|findings|data)|our (?:results|findings|data)|suggests?|should be|"
         r"may be|might|can be|appears? to|warrant\w*|(?:is|was|are|were) (?:an? )?(?:(?:highly|very|equally|also) )?(?:feasible|safe|effective|active|"

@@ -228,3 +228,10 @@ def test_cue_counts_tested_by_their_words_are_the_counts_of_the_plain_search():
         assert _cue_scores(s) == plain, s.text
         for kind in (BACKGROUND, OBJECTIVE):
             assert _has_cue(kind, s.text.lower()) == bool(_CUES[kind].search(s.text.lower())), s.text
+
+
+def test_a_share_written_in_words_is_a_results_cue():
+    """ "Forty-six percent of the tumors …" has no digit: its percent word still says it reports a result."""
+    assert _has_cue("results", "forty-six percent of the tumors expressed the marker.")
+    assert _has_cue("results", "seventy per cent completed treatment.")
+    assert not _has_cue("results", "the percentage of patients with a response was assessed.")
