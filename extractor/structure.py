@@ -125,29 +125,29 @@ def label_kind(label: str) -> str | None:
 _OPEN = r"(?:\*\*|__|<(?:h[1-6]|b|strong)\b[^>\n]*>)"
 _CLOSE = r"(?:\*\*|__|</(?:h[1-6]|b|strong)>)"
 #: A whole line that is a heading: "## Results", "**Findings**", "<h2>Methods</h2>", "Findings", "RESULTS:".
-_HEADING_LINE = re.compile(
+_HEADING_LINE = quick(
     rf"^[ \t]*(?P<md>#{{1,6}})?[ \t]*{_OPEN}?[ \t]*(?P<label>[^\n]{{1,90}}?)[ \t]*{_CLOSE}?[ \t]*[:.]?[ \t]*{_CLOSE}?[ \t]*$"
 )
 #: A label opening a line, its text after it: "RESULTS: …", "Results: …", "<b>Results.</b> …".
 #: The label takes all the label characters it can ("{1,70}+", never given back): it can only end
 #: where they do, and trying every shorter label first was slow. It may keep trailing spaces, which
 #: every reader strips.
-_LINE_LABEL = re.compile(
+_LINE_LABEL = quick(
     rf"^[ \t]*{_OPEN}?(?P<label>[A-Za-z][A-Za-z ,&/'’()\-]{{1,70}}+)[ \t]*{_CLOSE}?[ \t]*(?P<p>\.?:|\.)[ \t]*{_CLOSE}?[ \t]+(?=\S)"
 )
 #: Where an upper-case label inside a paragraph ends: "… patients. RESULTS: …", "… Sanofi DISCLOSURES: …".
-_INLINE_UPPER_END = re.compile(r"[A-Z][A-Z](?P<p>\.?:|\.)(?=[ \t]+\S)")  # not [A-Z]{2}: a class first lets re skip ahead
+_INLINE_UPPER_END = quick(r"[A-Z][A-Z](?P<p>\.?:|\.)(?=[ \t]+\S)")  # not [A-Z]{2}: a class first lets re skip ahead
 _UPPER_LABEL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,&/'’- ")
 #: Capitalised labels inside a paragraph, after a sentence ends: "… rate. Results: …", "… study. Methods. We …".
 #: A label's words run up to its colon or full stop, which no word crosses: taking all it can ("{0,5}+")
 #: finds the label that trying the shortest first did, without the retries.
-_INLINE_TITLE = re.compile(
+_INLINE_TITLE = quick(
     r"[.!?)\]][ \t]+(?:(?P<label>[A-Z][a-z]+(?:[ ,/&-]+[A-Za-z]+){0,5}+)[ \t]*(?P<p>:)(?=[ \t]+\S)"
     r"|(?<=[.!?][ \t])(?P<dlabel>[A-Z][a-z]+(?:[ ,/&-]+[A-Za-z]+){0,5}+)(?=\.[ \t]+[A-Z0-9(\[]))"
 )
 #: Labels in square brackets, at a paragraph's start or after a sentence ends: "[Purpose] … [Results] …".
-_BRACKET_LABEL = re.compile(r"(?:^|(?<=[.!?)\]])[ \t]+)\[(?P<label>[A-Z][A-Za-z ,/&-]{1,40})\](?=[ \t]+\S)")
-_BULLET = re.compile(r"^\s*[•●▪◦\-*]\s")
+_BRACKET_LABEL = quick(r"(?:^|(?<=[.!?)\]])[ \t]+)\[(?P<label>[A-Z][A-Za-z ,/&-]{1,40})\](?=[ \t]+\S)")
+_BULLET = quick(r"^\s*[•●▪◦\-*]\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,8 +261,8 @@ def _marks(text: str, lines: list[tuple[int, int]]) -> list[_Mark]:
 
 # ---------------------------------------------------------------- the title
 
-_TITLE_SKIP = re.compile(r"^(?:https?:|doi\b|received\b|accepted\b|published\b|copyright\b|©|open access\b)", re.IGNORECASE)
-_SENTENCE_INSIDE = re.compile(r"[.!?]\s+(?=[A-Z])")
+_TITLE_SKIP = quick(r"^(?:https?:|doi\b|received\b|accepted\b|published\b|copyright\b|©|open access\b)", re.IGNORECASE)
+_SENTENCE_INSIDE = quick(r"[.!?]\s+(?=[A-Z])")
 _MARKUP = quick(rf"^\s*#{{1,6}}\s*|{_OPEN}|{_CLOSE}")
 
 
@@ -313,8 +313,8 @@ def _title_shaped(text: str, lines: list[tuple[int, int]], n: int, candidate: st
     return blank_after or marked or (len(candidate.split()) >= 6 and not candidate.endswith("."))
 
 
-_TITLE_END = re.compile(r":\s+(?:an?|the)\s+(?:[\w,/-]+\s+){0,8}?(?:trial|study)\b", re.IGNORECASE)
-_TITLE_START = re.compile(r"^(?:an?\s+)?(?:randomi[sz]ed|phase)\b[^.]{0,120}\b(?:trial|study)\s+(?:of|comparing|evaluating)\b",
+_TITLE_END = quick(r":\s+(?:an?|the)\s+(?:[\w,/-]+\s+){0,8}?(?:trial|study)\b", re.IGNORECASE)
+_TITLE_START = quick(r"^(?:an?\s+)?(?:randomi[sz]ed|phase)\b[^.]{0,120}\b(?:trial|study)\s+(?:of|comparing|evaluating)\b",
                           re.IGNORECASE)
 _FINITE_VERB = quick(r"\b(?:was|were|is|are|has|have|had|we|our|did|showed|found)\b", re.IGNORECASE)
 
@@ -341,7 +341,7 @@ _ABBREVIATIONS = frozenset(
 )
 #: A sentence ends at a full stop before a capital, a digit, a bracket or a quote, or before a word like
 #: "mEOC+P" or "pCR" that starts in lower case but carries a capital.
-_BOUNDARY = re.compile(r"[.!?](?:[\"”’)\]]|<sup>[^<]{0,20}</sup>|\[\d[\d,–\- ]*\])*\s+(?=[A-Z0-9(\[\"“‘]|[a-z]{1,3}[A-Z])")
+_BOUNDARY = quick(r"[.!?](?:[\"”’)\]]|<sup>[^<]{0,20}</sup>|\[\d[\d,–\- ]*\])*\s+(?=[A-Z0-9(\[\"“‘]|[a-z]{1,3}[A-Z])")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
 
@@ -351,7 +351,7 @@ def _word_before(text: str, begin: int, pos: int) -> str:
     while at > begin and text[at - 1] in _WORD_CHARS:
         at -= 1
     return text[at:pos]
-_BROKEN = re.compile(r"[A-Za-z,;(\-–]$")
+_BROKEN = quick(r"[A-Za-z,;(\-–]$")
 
 
 def _logical_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -384,7 +384,7 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in (_trim(text, a, b) for a, b in spans) if b > a]
 
 
-_EDGE_MARKUP_START = re.compile(r"\s+|</?[a-zA-Z][^>\n]{0,80}>|\*\*|__")
+_EDGE_MARKUP_START = quick(r"\s+|</?[a-zA-Z][^>\n]{0,80}>|\*\*|__")
 _EDGE_MARKUP_END = quick(r"(?:\s+|</?[a-zA-Z][^>\n]{0,80}>|\*\*|__)$")
 
 

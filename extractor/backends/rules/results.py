@@ -65,7 +65,7 @@ _HAS_VALUE = folded(  # searched in the lowercased sentence
     r"\d|not (?:yet )?reached|\bNR\b|\b(?:no|none|a single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b"
 )
-_NR_RANGE = re.compile(rf"[\[(,]\s*(?:{NUM})\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*(?:not (?:yet )?reached|NR|NE|not estimable)", re.IGNORECASE)
+_NR_RANGE = quick(rf"[\[(,]\s*(?:{NUM})\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*(?:not (?:yet )?reached|NR|NE|not estimable)", re.IGNORECASE)
 _UNIT = {"m": "months", "w": "weeks", "d": "days", "y": "years"}
 _CI_RE = Keyed(quick(
     rf"(?:(?P<lvl>\d{{2}}(?:[.·]\d+)?)\s?%\s*)?(?:C[Il]|C\.I\.|confidence intervals?|CrI)\)?\s*(?:[(\[]CI[)\]]\s*)?[:=,]?\s*(?:of\s*|was\s*)?"
@@ -73,12 +73,12 @@ _CI_RE = Keyed(quick(
     rf"(?P<hi>(?:(?<=to)-|(?<=to\s)-|[−+])?(?:{NUM})|NE\b|not estimable|not reached|NR\b|not evaluable)",  # "to -0.20"
     re.IGNORECASE,
 ), "ci", "cl", "c.i", "confidence", "cri")
-_BARE_RANGE = re.compile(
+_BARE_RANGE = quick(
     rf"^\s*[,;]?\s*[\[(]?\s*(?P<lo>-?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*"
     rf"(?P<hi>{NUM}|NE\b|not estimable|not reached|NR\b)\s*%?\s*(?:months?|weeks?|years?)?\s*[;\])]",
     re.IGNORECASE,
 )
-_FRACTION_AFTER = re.compile(
+_FRACTION_AFTER = quick(
     rf"^[^;%]{{0,30}}?(?<![\w./·])(?P<num>\d+|{WORD_NUMBER})\s*(?:/|of|out of)\s*(?P<den>\d+)(?![\d/.·])",
     re.IGNORECASE,
 )
@@ -90,16 +90,16 @@ _P_RE = quick(
     r"\b[Pp]\s*(?:-?\s*values?)?\s*(?P<rel>[=<>≤≥]|&lt;|&gt;)\s*"
     r"(?P<p>(?:0|1)?[.·,]\d+(?:\s*[×x]\s*10\s*[−-]\s*\d+)?|\d(?:[.·]\d+)?\s*[×x]\s*10\s*[−-]\s*\d+|1)"
 )
-_VERSUS = re.compile(rf"\b{VERSUS}(?!\w)|\bcompared (?:with|to)\b", re.IGNORECASE)
+_VERSUS = quick(rf"\b{VERSUS}(?!\w)|\bcompared (?:with|to)\b", re.IGNORECASE)
 _TIMEPOINT_BEFORE = quick(
     r"(?P<n>\d+|one|two|three|four|five|six|ten|twelve|eighteen|twenty-four)[- ‐](?P<u>month|year|week)s?[- ‐]?(?:\w+[- ]){0,2}$",
     re.IGNORECASE,
 )
-_TIMEPOINT_AFTER = re.compile(
+_TIMEPOINT_AFTER = quick(
     r"^\s*(?:rates?\s*)?(?:\([^)]{0,12}\)\s*)?at\s*(?P<n>\d+|one|two|three|four|five|six|ten|twelve|eighteen)\s*(?P<u>months?|years?|weeks?)",
     re.IGNORECASE,
 )
-_VALUE_TIMEPOINT = re.compile(
+_VALUE_TIMEPOINT = quick(
     rf"\s*%?\s*(?:(?:{VERSUS}|and)\s*[\d.·]+\s*%\s*)?(?:at|after)\s+(?P<n>\d+|one|two|three|four|five|six|ten)\s+(?P<u>months?|years?|weeks?)",
     re.IGNORECASE,
 )
@@ -113,8 +113,8 @@ _NOT_OUTCOME_BEFORE = quick(
     re.IGNORECASE,
 )
 #: Characters no match of ``_NOT_OUTCOME_BEFORE`` holds (``search_back`` starts after the last one).
-_NOT_IN_NOT_OUTCOME = re.compile(r"[^\w\s:=-]")
-_FOLLOW_AFTER = re.compile(r"^\s*(?:of )?(?:median )?follow[- ]?up|^\s*(?:of )?age\b|^\s*old\b", re.IGNORECASE)
+_NOT_IN_NOT_OUTCOME = quick(r"[^\w\s:=-]")
+_FOLLOW_AFTER = quick(r"^\s*(?:of )?(?:median )?follow[- ]?up|^\s*(?:of )?age\b|^\s*old\b", re.IGNORECASE)
 _DIFFERENCE_BEFORE = quick(r"(?:absolute|difference|increase|improvement|reduction|gain)\b[^%]{0,60}$", re.IGNORECASE)
 _MEAN = quick(r"\bmean\b", re.IGNORECASE)
 #: "patients with", "those who": the words every subgroup phrase but a named subgroup, subset or population holds.
@@ -204,7 +204,7 @@ def _mention_timepoint(text: str, mention: Mention) -> str | None:
 
 
 #: "survived >/= 3 years", "alive beyond 2 years": the landmark after a survival count.
-_AT_LEAST = re.compile(r"^\s*(?:>/?=?|≥|more than|at least|beyond)\s*(?P<n>\d+)\s*(?P<u>months?|years?|weeks?)", re.IGNORECASE)
+_AT_LEAST = quick(r"^\s*(?:>/?=?|≥|more than|at least|beyond)\s*(?P<n>\d+)\s*(?P<u>months?|years?|weeks?)", re.IGNORECASE)
 
 
 def _parse_p(raw: str) -> float | None:
@@ -248,7 +248,7 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
 
 
 #: "Nineteen percent of patients", "Thirty-one per cent" (not "Eighty-five percent (85%)": the figure is read).
-_WORDED_PERCENT = re.compile(rf"(?<![\w-])(?P<n>{WORD_NUMBER})[- ]?per\s?cent\b(?!\s*\(\s*{NUM}\s*%)", re.IGNORECASE)
+_WORDED_PERCENT = quick(rf"(?<![\w-])(?P<n>{WORD_NUMBER})[- ]?per\s?cent\b(?!\s*\(\s*{NUM}\s*%)", re.IGNORECASE)
 
 
 def _worded_percentages(text: str, found: list[Value]) -> list[Value]:
@@ -319,8 +319,8 @@ def _ratios(text: str, mentions: list[Mention], found: list[Value], ci_spans: li
 # "49.5 for the TCG arm and 51.5 months for the TC arm", "66 months with Cisplatin vs. 73 in the nihil group":
 # a bare number, in a pair whose other number carries the time unit, takes that unit.
 _ARM_PAIR_JOIN = r"\s+(?:for|in|with)\s+(?:the\s+)?[^\d%;:()]{1,40}?\s*,?\s*(?:and|vs\.?|versus|compared (?:with|to))\s+"
-_BARE_BEFORE_TIME = re.compile(rf"(?<![\w.·/-])(?P<n>{NUM}){_ARM_PAIR_JOIN}$", re.IGNORECASE)
-_BARE_AFTER_TIME = re.compile(rf"^{_ARM_PAIR_JOIN}(?P<n>{NUM})(?!\s*(?:%|[\d.,·]|[-–]|months?|weeks?|years?|days?))(?=\s+(?:for|in|with)\b)",
+_BARE_BEFORE_TIME = quick(rf"(?<![\w.·/-])(?P<n>{NUM}){_ARM_PAIR_JOIN}$", re.IGNORECASE)
+_BARE_AFTER_TIME = quick(rf"^{_ARM_PAIR_JOIN}(?P<n>{NUM})(?!\s*(?:%|[\d.,·]|[-–]|months?|weeks?|years?|days?))(?=\s+(?:for|in|with)\b)",
                               re.IGNORECASE)
 
 
@@ -343,7 +343,7 @@ def _unit_shared_across_arms(text: str, found: list[Value], ci_spans: list[tuple
 #: "were 9.6, 9.3, and 7.3 months", "was 19, 22, and 13%": a list of bare numbers whose last one carries the unit
 #: (not "n = 49, 19.5%": a count, then a share); "observed in 28, 21, 22 and 10% of the patients in the A, B, C and D arms",
 #: "(3, 4, 11 and 14% of the patients in …)".
-_BARE_LIST_BEFORE = re.compile(rf"(?:\b(?:was|were|of|with|in)\s+|(?<![nNpP]\s)(?<![nNpP])[:=]\s+|\(\s*)"
+_BARE_LIST_BEFORE = quick(rf"(?:\b(?:was|were|of|with|in)\s+|(?<![nNpP]\s)(?<![nNpP])[:=]\s+|\(\s*)"
                                rf"(?P<list>(?:{NUM}\s*(?:,\s*(?:and\s+)?|and\s+)){{1,5}})$", re.IGNORECASE)
 
 
@@ -394,7 +394,7 @@ _MEAN_WORD = r"\b(?:mean|average)\b(?:\s*\((?:s\.d\.|SD|SE|s\.e\.)\))?"
 _BARE_PAIR = r"[-+−]?\d[\d.,·]*\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|v\.?|compared with)\s*[-+−]?\d"
 #: A mean whose pair is printed in a bracket: "The mean level of satisfaction was higher in the A group (82.8 vs. 71.7 mm",
 #: "(mean blood loss, 513.3 vs. 478.1 g" (apart from ``_BARE_LEAD``: each of its combinations compiles every branch).
-_MEAN_PAIR_LEAD = re.compile(
+_MEAN_PAIR_LEAD = quick(
     rf"{_MEAN_WORD}(?!\s+(?:arterial|systolic|diastolic)\b)(?:[^.;%\d()\[\]]|\([^()\d]{{0,40}}\)){{0,100}}?[(\[]\s*(?={_BARE_PAIR})"
     rf"|[(\[]\s*(?:mean|average)\s+[a-z][\w -]{{0,40}}?[,:=]\s*(?={_BARE_PAIR})", re.IGNORECASE)
 _BARE_LEAD = KeyedBranches([
@@ -407,9 +407,9 @@ _BARE_LEAD = KeyedBranches([
     (_DIFFERENCE_WORDS, ("differen", "md")),
     (rf"(?P<by>{_CHANGED_BY})", ("by",)),
 ], re.IGNORECASE)
-_BARE_NUMBER = re.compile(
+_BARE_NUMBER = quick(
     rf"(?P<v>[-+−]?(?:{NUM}))(?![\d·]|[.,]\d|[-‐\s]*(?:%|months?|weeks?|years?|days?|mg\b|patients)|\s*(?:[-–]|to)\s*\d)")
-_BARE_NEXT = re.compile(
+_BARE_NEXT = quick(
     rf"\s*(?:(?!vs\b|versus\b|and\b|to\b)[a-zA-Z/]+\s*)?(?:\([^()]{{0,40}}\)\s*)?(?:[^\d;.()]{{0,40}}?)\b(?:{VERSUS}|and|compared (?:with|to)|to)\s+"
     rf"(?:the\s+)?(?P<v>[-+−]?(?:{NUM}))(?![\d·]|[.,]\d|\s*(?:%|months?|weeks?|years?|days?))")
 
@@ -434,7 +434,7 @@ def _bare_statistics(text: str, found: list[Value], ci_spans: list[tuple[int, in
 
 
 #: The next pair of a run: "713.3 vs 237.0[, 49.6 vs 15.6, 44.4 vs 5.5 and 25.4 vs 3.1] gm, respectively".
-_MORE_PAIR = re.compile(rf"\s*(?:,\s*(?:and\s+)?|and\s+)(?P<a>[-+−]?(?:{NUM}))\s*(?:{VERSUS})\s*(?P<b>[-+−]?(?:{NUM}))"
+_MORE_PAIR = quick(rf"\s*(?:,\s*(?:and\s+)?|and\s+)(?P<a>[-+−]?(?:{NUM}))\s*(?:{VERSUS})\s*(?P<b>[-+−]?(?:{NUM}))"
                         rf"(?![\d·]|[.,]\d|\s*(?:%|months?|weeks?|years?|days?))", re.IGNORECASE)
 
 
@@ -450,7 +450,7 @@ def _more_pairs(text: str, pos: int, kind: str, ci_spans: list[tuple[int, int]],
 
 
 #: "a median of 6 cycles", "median 4 courses", "the median number of cycles was 6": how many cycles were given.
-_CYCLES_GIVEN = re.compile(rf"\b(?:median|mean|average)\s+(?:of\s+)?(?P<v>{NUM})\s+(?:(?:treatment|chemotherapy)\s+)?(?:cycles|courses)\b"
+_CYCLES_GIVEN = quick(rf"\b(?:median|mean|average)\s+(?:of\s+)?(?P<v>{NUM})\s+(?:(?:treatment|chemotherapy)\s+)?(?:cycles|courses)\b"
                            rf"|\bnumber of (?:(?:treatment|chemotherapy)\s+)?(?:cycles|courses)(?:\s+\w+){{0,2}}?\s+(?:was|were|of)\s+(?P<w>{NUM})"
                            rf"(?![\d·]|[.,]\d|\s*(?:%|months?|weeks?|years?|days?))", re.IGNORECASE)
 
@@ -470,7 +470,7 @@ def _cycles_given(text: str, found: list[Value], ci_spans: list[tuple[int, int]]
 
 #: "a decrease in HADS anxiety score (-0.90; 95% CI -1.60 to -0.20)", "neither HIGH (+0.8; 95% confidence interval
 #: [CI] = -0.8 to 2.4)": a signed number opening a bracket, its interval next, is a change or difference.
-_SIGNED_THEN_INTERVAL = re.compile(rf"\(\s*(?P<v>[-+−](?:{NUM}))(?:\s*points?)?\s*[;,]\s*(?:\d{{2}}\s?%\s*)?(?:C\.?I\.?|confidence interval)\b",
+_SIGNED_THEN_INTERVAL = quick(rf"\(\s*(?P<v>[-+−](?:{NUM}))(?:\s*points?)?\s*[;,]\s*(?:\d{{2}}\s?%\s*)?(?:C\.?I\.?|confidence interval)\b",
                                    re.IGNORECASE)
 
 
@@ -481,7 +481,7 @@ def _signed_before_interval(text: str, found: list[Value], ci_spans: list[tuple[
 
 
 #: "reduced WAZ was associated with reported diarrhea (−0.26; 95% CI …)": a coefficient of an association, no trial's result.
-_ASSOCIATED = re.compile(r"\b(?:associat|correlat)\w*", re.IGNORECASE)
+_ASSOCIATED = quick(r"\b(?:associat|correlat)\w*", re.IGNORECASE)
 
 
 def _bare_value(text: str, m: re.Match[str], kind: str) -> Value:
@@ -493,7 +493,7 @@ def _bare_value(text: str, m: re.Match[str], kind: str) -> Value:
     return m.start("v"), m.end("v"), kind, value, None
 
 
-_SPREAD_THEN_TIME = re.compile(rf"\s*\(\s*(?:SD\s*[=:,]?\s*)?(?:{NUM})\s*\)\s*(?P<u>days?|weeks?|months?|years?)\b", re.IGNORECASE)
+_SPREAD_THEN_TIME = quick(rf"\s*\(\s*(?:SD\s*[=:,]?\s*)?(?:{NUM})\s*\)\s*(?P<u>days?|weeks?|months?|years?)\b", re.IGNORECASE)
 
 
 def _past_interval(text: str, pos: int) -> int:
@@ -504,22 +504,22 @@ def _past_interval(text: str, pos: int) -> int:
 
 
 #: "12.9 (95% confidence interval (CI) 8.2–17.6) in the A group and 11.4": an interval in brackets after the value.
-_BRACKETED_INTERVAL = re.compile(rf"\s*[(\[]\s*(?:\d{{2}}\s?%\s*)?(?:[^()\[\]\d]|[(\[][^()\[\]\d]{{0,20}}[)\]]){{0,40}}?"
+_BRACKETED_INTERVAL = quick(rf"\s*[(\[]\s*(?:\d{{2}}\s?%\s*)?(?:[^()\[\]\d]|[(\[][^()\[\]\d]{{0,20}}[)\]]){{0,40}}?"
                                  rf"[-−]?(?:{NUM})\s*(?:[-–]|to)\s*[-−]?(?:{NUM})\s*[)\]]", re.IGNORECASE)
-_CI_AFTER_VALUE = re.compile(rf"\s*[,;]\s*(?:\d{{2}}\s?%\s*)?(?:C\.?I\.?|confidence interval)[\s:,]*[-−]?(?:{NUM})\s*(?:,|to|[-–])\s*[-−]?(?:{NUM})",
+_CI_AFTER_VALUE = quick(rf"\s*[,;]\s*(?:\d{{2}}\s?%\s*)?(?:C\.?I\.?|confidence interval)[\s:,]*[-−]?(?:{NUM})\s*(?:,|to|[-–])\s*[-−]?(?:{NUM})",
                              re.IGNORECASE)
 
 
 #: A survival endpoint's abbreviation, as printed after a ratio: "HR for OS", "hazard ratio (HR) for PFS".
 _SURVIVAL_ABBREVIATION = r"(?-i:OS|PFS|DFS|EFS|RFS|DSS|TTP|MFS)\b"
-_RATIO_EVENT = re.compile(
+_RATIO_EVENT = quick(
     r"[)\]]?\s*(?:[(\[][^()\[\]]{1,12}[)\]]\s*)?(?:for|of)\s+(?:the\s+)?(?:(?:probability|risk)\s+of\s+)?(?:disease\s+)?"
     r"(?:[^.;()\d]{1,50}?\s(?:vs\.?|versus)\s[^.;()\d]{1,50}?(?=\s+\d)|progression(?:\s+or\s+death)?|death(?:\s+from\s+any\s+cause)?|"
     rf"recurrence|relapse|{_SURVIVAL_ABBREVIATION}|(?:overall|progression[- ]free|disease[- ]free|event[- ]free|"
     r"recurrence[- ]free|relapse[- ]free|metastasis[- ]free|disease[- ]specific) survival)(?:\s*\([^()]{1,12}\))?"
     r"(?:\s+(?:in|with|among)\s+(?:the\s+)?[\w+/-]+(?:\s+[\w+/-]+){0,3}?\s+(?:groups?|arms?))?\s*(?:was|were|is|of|[,=:])?",
     re.IGNORECASE)
-_RANGE_ASIDE = re.compile(r"[(\[]\s*(?:IQR|interquartile range|range)\b[^()\[\]]*[)\]]", re.IGNORECASE)
+_RANGE_ASIDE = quick(r"[(\[]\s*(?:IQR|interquartile range|range)\b[^()\[\]]*[)\]]", re.IGNORECASE)
 
 # Counts printed without a percentage: "9 of 12 patients", "Nine patients discontinued",
 # "two treatment-related deaths", "No treatment-related deaths".
@@ -527,7 +527,7 @@ _COUNT_RE = Folded(
     rf"(?<![\w.,·/%-])(?P<n>\d+|{WORD_NUMBER}|[Nn]o(?:ne)?|[Aa] single)"
     rf"(?:\s*(?:of|/|out of)\s*(?P<den>\d+)(?![\d.·/%]))?(?=[\s,)])"
 )
-_PEOPLE_VERB = re.compile(
+_PEOPLE_VERB = quick(
     r"\s+(?:(?:patients?|participants?|children|subjects|cases)\s+)?(?:had\s+|have\s+)?"
     r"(?:experienc\w*|developed|discontinu\w*|withdr\w*(?!\s+(?:their\s+|informed\s+)?consent)|proceeded|died|achieved|underwent|"
     r"reported)\b",
@@ -582,19 +582,19 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
 
 
 #: A unit after a number, that makes it no count: "6 months", "20 mg", "4 cycles".
-_UNIT_AFTER_COUNT = re.compile(r"\s*(?:months?|weeks?|years?|days?|mg|[μµm]?g|mcg|cycles?)\b", re.IGNORECASE)
+_UNIT_AFTER_COUNT = quick(r"\s*(?:months?|weeks?|years?|days?|mg|[μµm]?g|mcg|cycles?)\b", re.IGNORECASE)
 #: After a fraction, a word that makes it no count: "3/4 grade adverse events", "1/3 dose BCG".
-_NOT_A_FRACTION_AFTER = re.compile(r"\s*(?:grades?|doses?)\b", re.IGNORECASE)
+_NOT_A_FRACTION_AFTER = quick(r"\s*(?:grades?|doses?)\b", re.IGNORECASE)
 #: Words before a number that make it no count: "grade 3/4", "CTC 2 diarrhoea", "No one developed".
 _NOT_A_COUNT_BEFORE = quick(r"(?:grades?|phase|stage|\bG|\bCTC(?:AE)?)\s*$|\bno\s+$", re.IGNORECASE)
-_PERCENT_BEFORE = re.compile(r"%\s*$")
+_PERCENT_BEFORE = quick(r"%\s*$")
 
 
 #: The next arm's count after a first one: "… in the FOLFOX4 arm and one in the TOMOX arm", "29 deaths in the
 #: Cisplatin arm vs. 27 for nihil", "three treatment-related deaths with CAF but none with the 16-week regimen".
 #: (not "withdrew due to adverse events and one for non-compliance": after "and", only "in" names an arm).
 _NEXT_ARM_JOIN = quick(r"(?:(?P<and>\band)|\bvs\.?|\bversus|\bcompared (?:with|to)|\bbut)\s+$", re.IGNORECASE)
-_NEXT_ARM_PLACE = re.compile(r"\s+(?:(?:patients?|participants?|subjects|cases?)\s+|of\s+the\s+(?:patients|participants|subjects)\s+)?"
+_NEXT_ARM_PLACE = quick(r"\s+(?:(?:patients?|participants?|subjects|cases?)\s+|of\s+the\s+(?:patients|participants|subjects)\s+)?"
                              r"(?P<w>in|for|with|receiving)\s+(?:the\s+)?\S")
 
 
@@ -613,7 +613,7 @@ def _next_arm_count(text: str, start: int, end: int) -> bool:
 
 #: Responses counted one by one: "two partial responses (PR)", "27 PR", "one complete remission" (not "6 CR clinicians":
 #: "CR" alone names other things too).
-_COUNTED_RESPONSES = re.compile(r"\b(?:responses?|remissions?|(?-i:PRs?|CRs))(?:\s*\((?-i:PR|CR)\))?$", re.IGNORECASE)
+_COUNTED_RESPONSES = quick(r"\b(?:responses?|remissions?|(?-i:PRs?|CRs))(?:\s*\((?-i:PR|CR)\))?$", re.IGNORECASE)
 
 
 def _zero_countable(following: Mention, gap: str) -> bool:
@@ -631,7 +631,7 @@ def _counts_responses(owner: Mention) -> bool:
 #: People counted, where they were counted, and what they had: "Two patients had", "No patient in G1 developed",
 #: "Thirty-two patients receiving IFN5 and 19 patients receiving IFN1 experienced", "58 in the placebo group, suffered",
 #: "None of the patients developed" (not "patients with X had": who they were).
-_PEOPLE_HAD = re.compile(
+_PEOPLE_HAD = quick(
     r"(?:\s+of\s+the)?\s+(?:(?:patients?|participants?|subjects|children|women|men|cases)\b)?"
     r"(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,7}?,?)?"
     r"\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
@@ -662,7 +662,7 @@ def counted_event(text: str, mentions: list[Mention], end: int, value: float) ->
     return event if countable and (value > 0 or _zero_countable(event, "")) else None
 
 
-_GRADE_4_ONLY = re.compile(r"\bgrades?\s*(?:4|IV)\b(?!\s*(?:-|–|or|and|/)\s*5)", re.IGNORECASE)
+_GRADE_4_ONLY = quick(r"\bgrades?\s*(?:4|IV)\b(?!\s*(?:-|–|or|and|/)\s*5)", re.IGNORECASE)
 
 
 def _counted_before(text: str, end: int, following: Mention, value: float) -> bool:
@@ -675,18 +675,18 @@ def _counted_before(text: str, end: int, following: Mention, value: float) -> bo
     return _ADJECTIVES_ONLY.fullmatch(gap) is not None and (value > 0 or _zero_countable(following, gap))
 
 
-_CASES_OF = re.compile(r"\s+(?:cases?|episodes?)\s+of\s+", re.IGNORECASE)
-_PEOPLE_NEXT = re.compile(r"\w*\s+(?:patients|children|participants|subjects|women|men)\b")
+_CASES_OF = quick(r"\s+(?:cases?|episodes?)\s+of\s+", re.IGNORECASE)
+_PEOPLE_NEXT = quick(r"\w*\s+(?:patients|children|participants|subjects|women|men)\b")
 #: Between a count and its outcome, at most two words that describe it, each maybe with another after "or":
 #: "no unexpected serious adverse events", "no serious or unexpected adverse events".
 _DESCRIBING = r"(?!(?:patients?|of|with|had|have|were|was|in|and|or|to|at|on|for)\b)[a-z][a-z-]*"
-_ADJECTIVES_ONLY = re.compile(rf"\s*(?:{_DESCRIBING}(?:\s+or\s+{_DESCRIBING})?\s+){{0,2}}")
+_ADJECTIVES_ONLY = quick(rf"\s*(?:{_DESCRIBING}(?:\s+or\s+{_DESCRIBING})?\s+){{0,2}}")
 #: "… was observed in", "… was diagnosed in": the count after names how many had the outcome.
-_OBSERVED_IN = re.compile(r"\b(?:observed|diagnosed|reported|seen|noted|occurred|found|documented|recorded)\s+in\s+$")
-_PEOPLE_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?:patients|children|participants|subjects|women|men|cases)\b")
+_OBSERVED_IN = quick(r"\b(?:observed|diagnosed|reported|seen|noted|occurred|found|documented|recorded)\s+in\s+$")
+_PEOPLE_AFTER = quick(r"\s+(?:[a-z-]+\s+)?(?:patients|children|participants|subjects|women|men|cases)\b")
 
 
-_AFTER_SURGERY = re.compile(r"after (?:the )?(?:surgery|operation|resection)|post-?operative (?:deaths?|mortality|period|course)|"
+_AFTER_SURGERY = quick(r"after (?:the )?(?:surgery|operation|resection)|post-?operative (?:deaths?|mortality|period|course)|"
                             r"(?:due to|from|of) (?:surgical |postoperative )?complications|within 30 days", re.IGNORECASE)
 
 
@@ -703,7 +703,7 @@ _NOT_A_JOIN = r"(?!(?:vs|versus|and|or|in|with|for|on)\b)"
 _SPLIT_LEAD = quick(rf"(?<![\w.])(?:\d+|{WORD_NUMBER})\s+(?:{_NOT_A_JOIN}[\w-]+\s+){{0,4}}?{_NOT_A_JOIN}[\w-]+\s*[(:]\s*"
                     rf"(?:(?:\d+|{WORD_NUMBER})\s+(?:in|with|for|on)\s+[^;:()%]{{1,40}}?(?:,|\band\b|\bvs\.?|\bversus)\s*)*$",
                     re.IGNORECASE)
-_WHERE_COUNTED = re.compile(r"\s+(?:in|with|for|on)\s+(?!\d+\s+(?:patients?|cases|subjects|participants)\b)")  # not "6 in 4 patients"
+_WHERE_COUNTED = quick(r"\s+(?:in|with|for|on)\s+(?!\d+\s+(?:patients?|cases|subjects|participants)\b)")  # not "6 in 4 patients"
 
 
 def _splits_a_count(text: str, start: int, end: int) -> bool:
@@ -759,24 +759,24 @@ _BOUND_BEFORE = Keyed(quick(r"(?:[<>≥≤⩾⩽]|>=|<=|more than|less than|at l
 _CI_LEVEL_BEFORE = quick(r"\b(?:CI|C\.I\.|confidence interval)[\s,:]*$")
 _RANGE_START_BEFORE = quick(r"(?<![\d.·])\d+(?:[.·]\d+)?\s*[–—-]\s*$")
 _GRADE_RANGE_BEFORE = quick(r"\bgrades?\s*\d\s*[–—-]\s*$", re.IGNORECASE)
-_SAID_BEFORE = re.compile(r"(?:was|were|of|:|=)\s*$")
+_SAID_BEFORE = quick(r"(?:was|were|of|:|=)\s*$")
 _FOLLOW_UP_BEFORE = quick(r"\b(?:follow[- ]?up|age|aged|exposure)\b[^.;,]{0,30}$|\bsurviv(?:ing|ed)\s+$", re.IGNORECASE)
-_LANDMARKS_BEFORE = re.compile(r"\b(?:at|after|by|within)\s+(?:\d+\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
-_TREATMENT_AFTER = re.compile(r"\s*of\s+(?:(?:adjuvant|neoadjuvant|maintenance|continuous|intermittent|daily|weekly|oral|the)\s+)*"
+_LANDMARKS_BEFORE = quick(r"\b(?:at|after|by|within)\s+(?:\d+\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
+_TREATMENT_AFTER = quick(r"\s*of\s+(?:(?:adjuvant|neoadjuvant|maintenance|continuous|intermittent|daily|weekly|oral|the)\s+)*"
                               r"(?:[\w-]+\s+)?(?:therapy|treatment|suppression|deprivation|blockade|chemotherapy|radiotherapy|"
                               r"hormon\w*|tamoxifen|endocrine|administration|dosing)\b", re.IGNORECASE)
-_RATES_OF_BEFORE = re.compile(r"\brates?\s+(?:of|at)\s+(?:\d+\s*(?:,|and|or)\s*)*$", re.IGNORECASE)
+_RATES_OF_BEFORE = quick(r"\brates?\s+(?:of|at)\s+(?:\d+\s*(?:,|and|or)\s*)*$", re.IGNORECASE)
 _PLANNED_BEFORE = Keyed(quick(r"\b(?:to detect|hypothesi[sz]ed|assum(?:ed|ing)|expected|powered|minim(?:um|al) (?:\w+ )?difference|"
                               r"clinically (?:significant|important|meaningful|relevant) difference)\b[^.;%]{0,40}$", re.IGNORECASE),
                         "detect", "hypothesi", "assum", "expected", "powered", "minim", "clinically")
-_FORMULATION_AFTER = re.compile(r"\s*(?:w/v\s*)?(?:cream|gel|ointment|solution|lotion|spray|mouthwash|rinse|dextrose|"
+_FORMULATION_AFTER = quick(r"\s*(?:w/v\s*)?(?:cream|gel|ointment|solution|lotion|spray|mouthwash|rinse|dextrose|"
                                 r"glucose|saline|lidocaine|povidone|chlorhexidine)\b", re.IGNORECASE)
-_LANDMARK_AFTER = re.compile(
+_LANDMARK_AFTER = quick(
     r"\s*(?:-\s*)?(?:(?-i:PFS|OS|DFS|RFS|EFS|DMFS|LC|CSS)\b|(?:overall|progression|disease|event|relapse|recurrence|"
     r"metastasis)[- ‐]free|overall survival|survival)",
     re.IGNORECASE,
 )
-_FORWARD_GAP = re.compile(
+_FORWARD_GAP = quick(
     r"^(?:\s*(?:\([^()]*\)|\[[^\]]*\]|\)|\]|and|or|,|of|in|the|all|patients|participants|cases|children|"
     r"\d+(?:[.·]\d+)?\s?%|were|was|accompanied|associated|experiencing|experienced|had|developed|reported|showed|achieved|a|an|who))*\s*$",
     re.IGNORECASE,
@@ -811,10 +811,10 @@ def _is_ae(canonical: str) -> bool:
     return canonical.startswith(("AE", "TRAE")) or canonical in {"SAE", "IRAE"}
 
 
-_RATE_AFTER = re.compile(r"\s+(?P<n>[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}\s+rates?)\b")
+_RATE_AFTER = quick(r"\s+(?P<n>[a-z][\w-]*(?:\s[a-z][\w-]*){0,2}\s+rates?)\b")
 
 
-_BRACKET = re.compile(r"[()\[\]]")
+_BRACKET = quick(r"[()\[\]]")
 
 
 def _depth(between: str) -> int:
@@ -830,17 +830,17 @@ def _depth(between: str) -> int:
 
 
 #: Words that make an endpoint's name part of who the patients are: "in patients with (positive CTL) responses".
-_DEFINES_PATIENTS = re.compile(r"\b(?:patients|those|subjects|participants|women|men)\s+(?:with|without|who\s+(?:had|achieved|"
+_DEFINES_PATIENTS = quick(r"\b(?:patients|those|subjects|participants|women|men)\s+(?:with|without|who\s+(?:had|achieved|"
                                r"developed|showed))\s+(?:an?\s+)?(?:[\w+/-]+\s+){0,3}$", re.IGNORECASE)
 
 
 #: "33 (57%) partial responses": a share printed in brackets after its count, the outcome right after.
-_COUNT_BRACKET_BEFORE = re.compile(r"(?<![\w.·/-])\d+\s*(?:patients?\s*)?\(\s*$", re.IGNORECASE)
-_BRACKET_CLOSE_GAP = re.compile(r"\s*%?\s*\)\s*$")
+_COUNT_BRACKET_BEFORE = quick(r"(?<![\w.·/-])\d+\s*(?:patients?\s*)?\(\s*$", re.IGNORECASE)
+_BRACKET_CLOSE_GAP = quick(r"\s*%?\s*\)\s*$")
 #: "(23.5% vs 11.8% for ORR; and 58.8% vs 35.3% for DCR)": each pair named by the outcome after "for".
-_FOR_OUTCOME_GAP = re.compile(rf"\s*%?\s*(?:(?:{VERSUS}|and)\s*[-+]?{NUM}\s*%?\s*)?,?\s*for\s+(?:the\s+)?$", re.IGNORECASE)
-_PERCENTS_THEN_OUTCOME = re.compile(rf"\s*(?:(?:,|and|or)\s*[-+]?{NUM}\s*%\s*)+")
-_PAIR_END = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?:[,;)\]]|$)")
+_FOR_OUTCOME_GAP = quick(rf"\s*%?\s*(?:(?:{VERSUS}|and)\s*[-+]?{NUM}\s*%?\s*)?,?\s*for\s+(?:the\s+)?$", re.IGNORECASE)
+_PERCENTS_THEN_OUTCOME = quick(rf"\s*(?:(?:,|and|or)\s*[-+]?{NUM}\s*%\s*)+")
+_PAIR_END = quick(r"\s*(?:\([^()]{1,12}\)\s*)?(?:[,;)\]]|$)")
 
 
 def _named_right_after(after: list[Mention], text: str, start: int, end: int) -> Mention | None:
@@ -993,10 +993,10 @@ def _headed_outcome(text: str) -> tuple[int, int] | None:
     return (lead.start() if lead else m.start()), end
 
 
-_ENDS_IN_OF = re.compile(r"\bof$", re.IGNORECASE)
-_ARM_WORD = re.compile(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
-_VERB_AT_END = re.compile(r"\s*(?:was|were)\b\W*$", re.IGNORECASE)
-_BEFORE_VERB = re.compile(r"\s*(?:\([^()]{1,25}\)\s*)?(?:[a-z]+\s+){0,2}?\b(?:was|were)\b\W*$", re.IGNORECASE)
+_ENDS_IN_OF = quick(r"\bof$", re.IGNORECASE)
+_ARM_WORD = quick(r"\b(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
+_VERB_AT_END = quick(r"\s*(?:was|were)\b\W*$", re.IGNORECASE)
+_BEFORE_VERB = quick(r"\s*(?:\([^()]{1,25}\)\s*)?(?:[a-z]+\s+){0,2}?\b(?:was|were)\b\W*$", re.IGNORECASE)
 
 
 #: An outcome named as the sentence's subject: "Thyroid ablation was complete in 631 of the 684 patients (92%)".
@@ -1018,7 +1018,7 @@ _NOT_OUTCOME_SUBJECT = Folded(
 
 
 #: "151 (83%) patients were resected", "652 (95%) had a normal ultrasonography": the outcome is what the patients counted were or did.
-_DIGIT = re.compile(r"\d")
+_DIGIT = quick(r"\d")
 _OUTCOME_AFTER_COUNT = quick(
     r"\b\d+\s*[(\[]\s*\d[\d.·]*\s*%\s*[)\]]\s+(?:of\s+(?:the\s+)?)?(?:patients|participants|women|men|subjects|children)\s+"
     r"(?:were|had|underwent|achieved|completed)\s+(?P<s>(?!treated\b|enrolled\b|randomi[sz]ed\b|included\b|assigned\b|male\b|female\b)"
@@ -1070,7 +1070,7 @@ def _subject_outcome(text: str) -> tuple[int, int] | None:
 
 
 #: A results sentence's subject: the words before the first verb.
-_SUBJECT = re.compile(r"^(?:(?:in|at|after|during|among|for|with)\s+[^,;]{3,60},\s+)?(?:the\s+)?(?P<s>[A-Za-z][^,;:()]{2,80}?)\s+"
+_SUBJECT = quick(r"^(?:(?:in|at|after|during|among|for|with)\s+[^,;]{3,60},\s+)?(?:the\s+)?(?P<s>[A-Za-z][^,;:()]{2,80}?)\s+"
                       r"(?:was|were|is|are|had|has|have|showed|increased|decreased|improved|declined|rose|fell|differed|remained)\b")
 
 
@@ -1127,8 +1127,8 @@ def _first_value_at(text: str, first: re.Match[str] | None) -> int | None:
 #: "Fewer patients on A than on B needed X (9.0% vs 14.3%": more or fewer of the patients, then their shares in a pair.
 _SHARES_COMPARED = quick(r"\b(?:more|fewer|less|greater|higher|lower|larger|smaller|better|worse|than|compared (?:with|to))\b"
                          r"[^.;]{0,120}?[(\[]\s*$", re.IGNORECASE)
-_SHARE_PAIR = re.compile(rf"{NUM}\s*%?\s*(?:vs\.?|versus|v\.?|compared (?:with|to))\s*{NUM}\s*%", re.IGNORECASE)
-_PEOPLE = re.compile(r"\b(?:patients|participants|subjects)\b", re.IGNORECASE)
+_SHARE_PAIR = quick(rf"{NUM}\s*%?\s*(?:vs\.?|versus|v\.?|compared (?:with|to))\s*{NUM}\s*%", re.IGNORECASE)
+_PEOPLE = quick(r"\b(?:patients|participants|subjects)\b", re.IGNORECASE)
 #: Who the patients were before the trial: "history of a wheeze", "pre-existing valvular disease", "at entry",
 #: "Thirty two percent of women randomly assigned had receptor-negative breast cancer".
 _BEFORE_THE_TRIAL = quick(r"\b(?:history|pre-?existing|prior|previous|at (?:entry|enrol\w*|randomi[sz]ation|admission|diagnosis)|"
@@ -1155,34 +1155,34 @@ def _about_the_patients(text: str, first: int) -> bool:
 
 
 #: "(between-group difference, 254.6 minutes": the word that names the first number's statistic, not the subject.
-_DIFFERENCE_BEFORE_VALUE = re.compile(r"[(\[]\s*(?:(?:between[- ]groups?|adjusted|mean|absolute)\s+)*differences?"
+_DIFFERENCE_BEFORE_VALUE = quick(r"[(\[]\s*(?:(?:between[- ]groups?|adjusted|mean|absolute)\s+)*differences?"
                                       r"(?:\s+between\s+(?:the\s+)?(?:groups|arms))?\s*[,:=]?\s*(?:of\s+)?[-+−]?$", re.IGNORECASE)
 
 
 #: "The results showed that the mean score was …": words that frame the finding, not its subject.
-_FINDINGS_SHOWED = re.compile(r"\b(?:the\s+)?(?:results?|analys[ie]s|data)\s+(?:showed|indicated|revealed|demonstrated|suggested)\s+that\b",
+_FINDINGS_SHOWED = quick(r"\b(?:the\s+)?(?:results?|analys[ie]s|data)\s+(?:showed|indicated|revealed|demonstrated|suggested)\s+that\b",
                               re.IGNORECASE)
 
 
 #: "There were no differences in TKR rates by arm (39% vs. 38%": no difference in an outcome still reports it, and so
 #: does "a significant difference in total exercise … (mean difference, 3.4 MET hr per week".
-_NO_DIFFERENCE_IN = re.compile(r"\b(?:no|a)\s+(?:(?:statistically\s+)?significant\s+)?differences?\s+(?=in\b)", re.IGNORECASE)
+_NO_DIFFERENCE_IN = quick(r"\b(?:no|a)\s+(?:(?:statistically\s+)?significant\s+)?differences?\s+(?=in\b)", re.IGNORECASE)
 #: "In the full analysis set", "ITT analysis revealed that": the population analysed, not a sentence about analyses.
-_ANALYSIS_SET = re.compile(r"\b(?:intention[- ]to[- ]treat|intent[- ]to[- ]treat|ITT|per[- ]protocol|full|primary)\s+analys[ie]s(?:\s+(?:set|population))?\b",
+_ANALYSIS_SET = quick(r"\b(?:intention[- ]to[- ]treat|intent[- ]to[- ]treat|ITT|per[- ]protocol|full|primary)\s+analys[ie]s(?:\s+(?:set|population))?\b",
                            re.IGNORECASE)
 
 
 #: "The percentage of patients who achieved ACR20 was 41%": the patients' share of an outcome (what they achieved).
-_SHARE_OF_PEOPLE = re.compile(r"(?<=\b(?:percentage|proportion) of )(?:the )?(?:patients|participants|subjects)(?= (?:who|achieving|with|having|reporting)\b)",
+_SHARE_OF_PEOPLE = quick(r"(?<=\b(?:percentage|proportion) of )(?:the )?(?:patients|participants|subjects)(?= (?:who|achieving|with|having|reporting)\b)",
                               re.IGNORECASE)
 #: "Seventy-one percent of patients in the A group and 76% in the B group achieved …": the patients whose share, written
 #: in words, is the outcome's value (what they had or did is told after it).
-_WORDED_SHARE_OF_PEOPLE = re.compile(rf"(?<![\w-]){WORD_NUMBER}[- ]?per\s?cent of (?:the )?(?:patients|participants|subjects|women|men)\b",
+_WORDED_SHARE_OF_PEOPLE = quick(rf"(?<![\w-]){WORD_NUMBER}[- ]?per\s?cent of (?:the )?(?:patients|participants|subjects|women|men)\b",
                                      re.IGNORECASE)
 
 
 #: "did not differ between", "was not statistically different between", "was similar between": what follows names the arms.
-_DIFFERED_BETWEEN = re.compile(r"\s+(?:(?:did\s+not|didn't)\s+differ|differed|(?:was|were)\s+(?:not\s+)?(?:(?:statistically|significantly)\s+)*"
+_DIFFERED_BETWEEN = quick(r"\s+(?:(?:did\s+not|didn't)\s+differ|differed|(?:was|were)\s+(?:not\s+)?(?:(?:statistically|significantly)\s+)*"
                                r"(?:different|similar|comparable))(?:\s+significantly)?\s+between\b", re.IGNORECASE)
 
 
@@ -1232,7 +1232,7 @@ _PRIMARY_OUTCOME = quick(r"\b(?:co-?)?primary (?:efficacy )?(?:end[- ]?points?|o
 
 #: "121 (90%) patients … were included in the analysis of the primary outcome": who was analysed for it;
 #: "Independent risk factors for developing the primary outcome were …": what predicts it.
-_NOT_ITS_VALUES_BEFORE = re.compile(r"\b(?:included|analy[sz]ed|analys[ie]s of|evaluable|assessable|available|data|factors?|predictors?|"
+_NOT_ITS_VALUES_BEFORE = quick(r"\b(?:included|analy[sz]ed|analys[ie]s of|evaluable|assessable|available|data|factors?|predictors?|"
                                     r"predict\w*|associat\w*)\b[^.;]{0,40}$", re.IGNORECASE)
 
 
@@ -1285,15 +1285,15 @@ def _named_after_value(text: str, at: int) -> str | None:
     return after.group("n") if after else None
 
 
-_WORDS_AT_END = re.compile(r"[A-Za-z][\w'’/ -]{2,60}$")
+_WORDS_AT_END = quick(r"[A-Za-z][\w'’/ -]{2,60}$")
 #: A sentence about one arm: "In the LEV group, …", "Among patients in arm B, …".
-_ONE_ARM_CLAUSE = re.compile(r"(?:in|among|for|with)\s+(?:the\s+)?[^,;]{1,40}?\b(?:groups?|arms?|cohorts?)\s*,\s*", re.IGNORECASE)
+_ONE_ARM_CLAUSE = quick(r"(?:in|among|for|with)\s+(?:the\s+)?[^,;]{1,40}?\b(?:groups?|arms?|cohorts?)\s*,\s*", re.IGNORECASE)
 #: What the patients counted were or had: "13 patients (87%) were seizure-free".
-_OUTCOME_AFTER_VALUE = re.compile(r"[)\]]?\s*(?:(?:of\s+(?:the\s+)?)?(?:patients|participants|women|men|subjects)\s+)?"
+_OUTCOME_AFTER_VALUE = quick(r"[)\]]?\s*(?:(?:of\s+(?:the\s+)?)?(?:patients|participants|women|men|subjects)\s+)?"
                                   r"(?:were|was|had|achieved|reported|showed|developed)\s+"
                                   r"(?P<n>[A-Za-z][\w -]{2,40}?)(?=\s*(?:[,.;(]|$))")
 #: Words that open a sentence but name nothing: "Among", "At week", "Conversely,".
-_LEADING_FUNCTION_WORDS = re.compile(r"(?:(?:among|at|of|after|before|during|in|for|with|conversely|however|thus|moreover|"
+_LEADING_FUNCTION_WORDS = quick(r"(?:(?:among|at|of|after|before|during|in|for|with|conversely|however|thus|moreover|"
                                      r"overall|also|week|month|year|day)\b[\s,]*)+", re.IGNORECASE)
 
 
@@ -1315,10 +1315,10 @@ _OUTCOME_KINDS = (
 )
 
 
-_PRONOUN_SUBJECT = re.compile(r"(?:this|that|these|those|it|what|which|there|we|our|only|all|in total|overall|roughly|"
+_PRONOUN_SUBJECT = quick(r"(?:this|that|these|those|it|what|which|there|we|our|only|all|in total|overall|roughly|"
                               r"approximately|about)\b", re.IGNORECASE)
 #: "The 95% CIs are shown": the level of an interval, not a value.
-_CI_AFTER = re.compile(r"\s*(?:CIs?|Cl|confidence)\b")
+_CI_AFTER = quick(r"\s*(?:CIs?|Cl|confidence)\b")
 #: A threshold, not a result: "a greater than 50% reduction", "exceeding 10%", "at least 15 nodes".
 _THRESHOLD_BEFORE = quick(r"\b(?:greater|more|less|fewer|higher|lower) than\s+$|\b(?:exceeding|above|below|over|under|at least|"
                           r"at most|up to)\s+$|[<>≤≥]\s*$", re.IGNORECASE)
@@ -1352,13 +1352,13 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
 
 #: A grade written after an adverse event's words and before one of its values: "toxicity was grade 3-4 in four
 #: (8%)", "nausea (40%; grade 3 in 5%)", "toxicity was WHO grade 1 (24%), 2 (67%), and 3 (9%)".
-_GRADE_THEN_VALUE = re.compile(rf"\b(?:grades?|G)\s*(?P<g>{GRADE_LEVELS})(?![\w%.])(?:[^;%]|%\s*(?:vs?\.?|versus|and)\s){{0,30}}$",
+_GRADE_THEN_VALUE = quick(rf"\b(?:grades?|G)\s*(?P<g>{GRADE_LEVELS})(?![\w%.])(?:[^;%]|%\s*(?:vs?\.?|versus|and)\s){{0,30}}$",
                                re.IGNORECASE)  # "thrombocytopenia grade 3 or 4: 66% v 19%": both values
-_NEXT_GRADE_THEN_VALUE = re.compile(r"\b(?:grades?|G)\s*[1-5][^;]{0,40}?(?:,|\band\b|\bor\b)\s*(?:and\s+)?(?P<g>[1-5])\s*[(\[]\s*$",
+_NEXT_GRADE_THEN_VALUE = quick(r"\b(?:grades?|G)\s*[1-5][^;]{0,40}?(?:,|\band\b|\bor\b)\s*(?:and\s+)?(?P<g>[1-5])\s*[(\[]\s*$",
                                     re.IGNORECASE)
 #: A grade the value's own clause gives right after it: "Adverse events occurred in 90%; 35% were grade 3 or higher",
 #: "Neutropenia occurred in 40% of patients (12% grade 3/4)".
-_GRADE_AFTER_VALUE = re.compile(rf"\s*%?\s*(?:of\s+(?:these|them|which|patients)\s+)?(?:(?:were|was)\s+)?(?:of\s+)?(?:grades?|G)\s*"
+_GRADE_AFTER_VALUE = quick(rf"\s*%?\s*(?:of\s+(?:these|them|which|patients)\s+)?(?:(?:were|was)\s+)?(?:of\s+)?(?:grades?|G)\s*"
                                 rf"(?P<g>{GRADE_LEVELS})(?![\w%.])", re.IGNORECASE)
 _AE_GRADED = {"AE": "AE_GRADE3PLUS", "TRAE": "TRAE_GRADE3PLUS"}
 _AE_UNGRADED = {graded: plain for plain, graded in _AE_GRADED.items()}
@@ -1415,7 +1415,7 @@ def _scored_near(text: str, m: Mention) -> bool:
 
 
 _TURN_WORDS = r"\b(?:although|whereas|while|but|however)\b"
-_EVENT_CLAUSE_BREAK = re.compile(_TURN_WORDS, re.IGNORECASE)
+_EVENT_CLAUSE_BREAK = quick(_TURN_WORDS, re.IGNORECASE)
 
 
 def _resolve_events(mentions: list[Mention], text: str) -> list[Mention]:
@@ -1456,7 +1456,7 @@ def _graded_after_list(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 #: After a graded event's values, the words that go on listing events: "grade >= 3 neutropenia (2% and 45%), stomatitis".
-_LISTING_ON = re.compile(r"(?:[,;]\s*(?:and\s+)?|\band\s+)(?:the\s+)?$")
+_LISTING_ON = quick(r"(?:[,;]\s*(?:and\s+)?|\band\s+)(?:the\s+)?$")
 
 
 def _inherited_grade(current: str, source: Mention | None, text: str, event: Mention) -> str:
@@ -1472,7 +1472,7 @@ def _inherited_grade(current: str, source: Mention | None, text: str, event: Men
     return current if _LISTING_ON.search(text, source.end, event.start) else _AE_UNGRADED[current]
 
 
-_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:median\s+)?$", re.IGNORECASE)
+_LIST_JOIN = quick(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:median\s+)?$", re.IGNORECASE)
 
 
 def _respectively_mentions(text: str, mentions: list[Mention], values: list[tuple]) -> dict[int, Mention]:
@@ -1503,8 +1503,8 @@ def _respectively_mentions(text: str, mentions: list[Mention], values: list[tupl
     return out
 
 
-_WITHIN_RUN = re.compile(r"\s*(?:%|months?|weeks?|days?|years?)?\s*(?:,\s*(?:and\s+)?|and\s+)")
-_BETWEEN_RUNS = re.compile(r"\b(?:in|for|with|among)\b", re.IGNORECASE)
+_WITHIN_RUN = quick(r"\s*(?:%|months?|weeks?|days?|years?)?\s*(?:,\s*(?:and\s+)?|and\s+)")
+_BETWEEN_RUNS = quick(r"\b(?:in|for|with|among)\b", re.IGNORECASE)
 
 
 def _runs_per_arm(text: str, values: list[tuple], n: int) -> bool:
@@ -1569,7 +1569,7 @@ def _plain_draft(sentence: Sentence, owner: Mention, value: float | None, unit: 
 
 
 #: "mean" opening the words that name an outcome: "The mean improvement in the Kujala score was 12.9".
-_MEAN_OPENS_NAME = re.compile(r"\b(?:mean|average)\b(?!\s+(?:arterial|systolic|diastolic)\b)[^\d;%()\[\]]{0,50}$", re.IGNORECASE)
+_MEAN_OPENS_NAME = quick(r"\b(?:mean|average)\b(?!\s+(?:arterial|systolic|diastolic)\b)[^\d;%()\[\]]{0,50}$", re.IGNORECASE)
 
 
 def _mean_said(text: str, owner: Mention, start: int) -> bool:
@@ -1580,7 +1580,7 @@ def _mean_said(text: str, owner: Mention, start: int) -> bool:
         or _MEAN_OPENS_NAME.search(text, max(0, owner.start - 60), owner.start) is not None
 
 
-_STATISTIC_SAID = re.compile(r"\b(?P<s>median|mean|average)\b", re.IGNORECASE)
+_STATISTIC_SAID = quick(r"\b(?P<s>median|mean|average)\b", re.IGNORECASE)
 
 
 def _delivery_statistic(text: str, owner: Mention, start: int) -> str | None:
@@ -1606,7 +1606,7 @@ def _difference_draft(sentence: Sentence, owner: Mention, value: float | None, u
 
 
 #: "Mean sexual function score was 15 points lower with cryoablation": how much one arm's mean differs.
-_BY_HOW_MUCH_AFTER = re.compile(r"\s*(?:points?\s+|units?\s+)?(?:lower|higher|greater|less|more|fewer|better|worse)\b", re.IGNORECASE)
+_BY_HOW_MUCH_AFTER = quick(r"\s*(?:points?\s+|units?\s+)?(?:lower|higher|greater|less|more|fewer|better|worse)\b", re.IGNORECASE)
 
 
 def _told_as_change(text: str, start: int) -> bool:
@@ -1636,14 +1636,14 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
 
 _AT_BASELINE = Keyed(re.compile(r"\b(?:at baseline|baseline (?:characteristics|demographics)|at (?:study )?entry|at enrol?lment)\b",
                           re.IGNORECASE), "baseline", "entry", "enrol")
-_CHANGED = re.compile(r"\b(?:chang\w*|from baseline|increas\w*|decreas\w*|improv\w*|reduc\w*|compared|versus|vs|after|"
+_CHANGED = quick(r"\b(?:chang\w*|from baseline|increas\w*|decreas\w*|improv\w*|reduc\w*|compared|versus|vs|after|"
                       r"higher|lower|more|less|differ\w*)\b", re.IGNORECASE)
-_TOOK_PART = re.compile(r"\b(?:participat\w*|complet\w*|compliance|available|returned|evaluable|assessable|obtained|collected|"
+_TOOK_PART = quick(r"\b(?:participat\w*|complet\w*|compliance|available|returned|evaluable|assessable|obtained|collected|"
                         r"questionnaires? (?:were|was) (?:received|answered))\b", re.IGNORECASE)
 #: "7.1% (95% CI: −28% to +19%) lower if … compared to …", "13% more of the men … than": a difference.
-_COMPARED_AFTER = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:lower|higher|greater|less|more|fewer)\b(?=[^.;]{0,80}\b(?:than|compared))",
+_COMPARED_AFTER = quick(r"\s*(?:\([^()]*\)\s*)?(?:lower|higher|greater|less|more|fewer)\b(?=[^.;]{0,80}\b(?:than|compared))",
                              re.IGNORECASE)
-_DURATION_OF = re.compile(r"\b(?:mean|median|average)\s+(?:duration|length)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_DURATION_OF = quick(r"\b(?:mean|median|average)\s+(?:duration|length)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _not_reached_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
@@ -1684,12 +1684,12 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
                  timepoint=_mention_timepoint(text, owner))
 
 
-_FROM_BRACKET_AFTER = re.compile(r"\s*\(\s*from\b")  # "7.3% (from 28.1% to 35.4%)"
-_FROM_LOWER = re.compile(r"\bfrom\s*$")  # "increased from 28.1% …" (lowercase only)
+_FROM_BRACKET_AFTER = quick(r"\s*\(\s*from\b")  # "7.3% (from 28.1% to 35.4%)"
+_FROM_LOWER = quick(r"\bfrom\s*$")  # "increased from 28.1% …" (lowercase only)
 
 
 #: "a 29% improvement in fatigue", "a 13.1% reduction of abdominal pain": a percentage that names itself a change.
-_CHANGE_NOUN_AFTER = re.compile(rf"\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?:,|and|or|to)\s*[-+−]?(?:{NUM})\s*%\s*(?:\([^()]{{0,40}}\)\s*)?)*"
+_CHANGE_NOUN_AFTER = quick(rf"\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?:,|and|or|to)\s*[-+−]?(?:{NUM})\s*%\s*(?:\([^()]{{0,40}}\)\s*)?)*"
                                 r"(?:relative\s+|absolute\s+)?(?:improvements?|reductions?|increases?|"
                                 r"decreases?|declines?|gains?|rises?|drops?)\s+(?:in|of)\b"
                                 r"(?!\s+(?:the\s+|both\s+)?(?:[\w-]+\s+)?(?:groups?|arms?|cohorts?)\b)",  # not "12% decrease in group II"
@@ -1699,7 +1699,7 @@ _CRITERION_BEFORE = quick(r"(?:\b(?:achiev\w*|attain\w*|reach\w*|with|had|having
                           r"required|needed|detect|rule out|target|goal)\s+(?:of\s+)?(?:a|an|the)?|\b(?:greater|more|less) than|"
                           r"\bat least|\b(?:maximum|minimum) of|[<>≤≥⩾])\s*$", re.IGNORECASE)
 #: "The 50% reduction in the AHI was achieved in 46% of patients": the change is a criterion, told after it.
-_ACHIEVED_AFTER = re.compile(r"[^.;]{0,60}?\b(?:was|were)\s+(?:achieved|attained|reached)\b", re.IGNORECASE)
+_ACHIEVED_AFTER = quick(r"[^.;]{0,60}?\b(?:was|were)\s+(?:achieved|attained|reached)\b", re.IGNORECASE)
 
 
 def _change_named_after(text: str, start: int, end: int) -> bool:
@@ -1722,7 +1722,7 @@ def _had_toxicity(text: str, owner: Mention) -> bool:
 
 
 #: "absolute rates: 5% versus 13%": the levels themselves, not their difference.
-_ABSOLUTE_LEVEL = re.compile(r"\babsolute (?:rates?|numbers?|values?|counts?|risks?)(?! (?:reduction|difference|increase|decrease))[^%]{0,30}$",
+_ABSOLUTE_LEVEL = quick(r"\babsolute (?:rates?|numbers?|values?|counts?|risks?)(?! (?:reduction|difference|increase|decrease))[^%]{0,30}$",
                              re.IGNORECASE)
 
 
@@ -1736,8 +1736,8 @@ def _said_mean(text: str, start: int, end: int) -> bool:
     return not _CHANGE_AFTER.search(text, min(end, mean.end() + 12), end)  # "mean reduction … was" is a mean
 
 
-_OTHER_MEASURE = re.compile(r"\d\s*(?:points?|months?|days?|weeks?|years?|mg|kg|g|ml|cm|mm)\b", re.IGNORECASE)
-_CHANGE_AFTER = re.compile(r"\b(?:increas|decreas|chang|from baseline|reduc|improv)", re.IGNORECASE)
+_OTHER_MEASURE = quick(r"\d\s*(?:points?|months?|days?|weeks?|years?|mg|kg|g|ml|cm|mm)\b", re.IGNORECASE)
+_CHANGE_AFTER = quick(r"\b(?:increas|decreas|chang|from baseline|reduc|improv)", re.IGNORECASE)
 
 
 _DRAFT_BY_KIND = {"plain": _plain_draft, "diff": _difference_draft, "time": _time_draft, "nr": _not_reached_draft, "pct": _percent_draft}
@@ -1802,24 +1802,24 @@ _LIST_ITEM = quick(
 )
 
 
-_NOT_EVENT_NAME = re.compile(
+_NOT_EVENT_NAME = quick(
     r"\d|^\s*and\b|\b(?:patients?|reported|observed|occurred|experienc\w*|similar|higher|lower|more|less|common|frequent|rare|uncommon|mild|"
     r"by|in|of|were|was|had|respectively|groups?|arms?|cohorts?)\b",
     re.IGNORECASE,
 )
 
 
-_NAMED_AFTER = re.compile(rf"\)?\s*(?:\([^()]{{1,12}}\)\s*)?(?:for|of)\s+(?:the\s+)?(?={_SURVIVAL_ABBREVIATION}|\w+[- ]\w*\s*survival)",
+_NAMED_AFTER = quick(rf"\)?\s*(?:\([^()]{{1,12}}\)\s*)?(?:for|of)\s+(?:the\s+)?(?={_SURVIVAL_ABBREVIATION}|\w+[- ]\w*\s*survival)",
                           re.IGNORECASE)
 
 
 #: A time to an event the vocabulary has no endpoint for, right before a bracketed ratio: "time to first SRE (HR=".
-_UNLISTED_TIME_TO = re.compile(r"\btimes? to (?:first |initial )?[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}\s*[(\[]\s*$", re.IGNORECASE)
+_UNLISTED_TIME_TO = quick(r"\btimes? to (?:first |initial )?[A-Za-z][\w-]*(?: [A-Za-z][\w-]*){0,2}\s*[(\[]\s*$", re.IGNORECASE)
 
 
 #: A bracket opened right after events or effects of some kind: "a decrease in disease events (progression, second
 #: relapse, disease-related deaths; HR 0.56", "adverse treatment effects (treatment death, second malignancy; HR 0.52".
-_EVENTS_BRACKET = re.compile(r"\b(?P<w>[a-z][\w-]*\s+(?:events|effects))\s*\([^()]{0,100}$", re.IGNORECASE)
+_EVENTS_BRACKET = quick(r"\b(?P<w>[a-z][\w-]*\s+(?:events|effects))\s*\([^()]{0,100}$", re.IGNORECASE)
 
 
 def _in_events_bracket(text: str, at: int) -> bool:
@@ -1830,7 +1830,7 @@ def _in_events_bracket(text: str, at: int) -> bool:
 
 
 #: A time to an event the vocabulary has no endpoint for, anywhere before a ratio: "Time to pain … (HR=0.61".
-_UNLISTED_TIME_TO_IN = re.compile(r"\btimes? to (?:first |initial )?[A-Za-z]", re.IGNORECASE)
+_UNLISTED_TIME_TO_IN = quick(r"\btimes? to (?:first |initial )?[A-Za-z]", re.IGNORECASE)
 
 
 def _comparative_endpoint(text: str, owner: Mention) -> str | None:
@@ -1905,8 +1905,8 @@ def _attach_details(draft: Draft, text: str, limit: int, ci_level_default: float
 
 
 #: A few words between a value and the bracket of its range: "(…) months (3.8–14.0)".
-_WORDS_BEFORE_BRACKET = re.compile(r"^[^\[(;]{0,25}?(?=[\[(])")
-_RANGE_BRACKET = re.compile(r"^\s*[\[(]\s*range", re.IGNORECASE)
+_WORDS_BEFORE_BRACKET = quick(r"^[^\[(;]{0,25}?(?=[\[(])")
+_RANGE_BRACKET = quick(r"^\s*[\[(]\s*range", re.IGNORECASE)
 
 
 def _set_ci(draft: Draft, lo: str, hi: str, level: float | str | None) -> None:
@@ -2042,12 +2042,12 @@ def _one_run(text: str, group: list[Draft]) -> bool:
     return not any(_DIGIT.search(_COUNT_BEFORE_BRACKET.sub("", text[a.end: b.pos])) for a, b in pairwise(group))
 
 
-_COUNT_BEFORE_BRACKET = re.compile(r"\d+\s*[(\[]")
+_COUNT_BEFORE_BRACKET = quick(r"\d+\s*[(\[]")
 #: "in the 120 mg, 240 mg and placebo group, respectively": a list of groups right before "respectively", or one that
 #: names its kind before the values ("for the 120 mg, 240 mg and placebo groups were 10.1, 9.8 and 7.2 months, respectively").
 _LISTED_GROUPS = quick(r"\b(?:in|for|among|with)\s+(?:the\s+)?(?P<list>[^,;()]{1,30}(?:,\s*[^,;()]{1,30}?)+,?\s+and\s+"
                        r"[^,;()]{1,30}?)(?:\s*(?:groups?|arms?|cohorts?)?,?\s+respectively\b|\s+(?:groups|arms|cohorts)\b)", re.IGNORECASE)
-_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_LIST_SEPARATOR = quick(r",\s*(?:and\s+)?|\s+and\s+")
 
 
 def _respective_arms(scene: _ArmScene, respectively: bool) -> list[str]:
@@ -2083,10 +2083,10 @@ def _names_arm_labels(words: str, labels: list[str]) -> bool:
 
 
 #: Two items or more joined by "and" ("Complete and partial response rates", "grade 3, 4 and 5 events").
-_ITEM_LIST = re.compile(r"\b[\w-]+(?:,\s*[\w-]+)*,?\s+and\s+[\w-]+", re.IGNORECASE)
+_ITEM_LIST = quick(r"\b[\w-]+(?:,\s*[\w-]+)*,?\s+and\s+[\w-]+", re.IGNORECASE)
 #: After a run of values, before "respectively": "in 3 and 6 months", "in men and women".
-_ITEM_LIST_AFTER = re.compile(r"^[^;]*?\b(?:in|at|after|for|among|of)\s+[^;]{0,40}?\band\b", re.IGNORECASE)
-_GROUP_NOUN = re.compile(r"\b(?:arms?|groups?|cohorts?|regimens?|both|between|receiving|treated|given|randomi[sz]ed)\b", re.IGNORECASE)
+_ITEM_LIST_AFTER = quick(r"^[^;]*?\b(?:in|at|after|for|among|of)\s+[^;]{0,40}?\band\b", re.IGNORECASE)
+_GROUP_NOUN = quick(r"\b(?:arms?|groups?|cohorts?|regimens?|both|between|receiving|treated|given|randomi[sz]ed)\b", re.IGNORECASE)
 
 
 def _about_other_groups(scene: _ArmScene) -> bool:
@@ -2107,11 +2107,11 @@ def _about_other_groups(scene: _ArmScene) -> bool:
 
 _GROUP_WORD = r"(?:(?:non-?)?responders|men|women|males?|females?|younger|older|elderly|[\w-]*(?:positive|negative))"
 #: Two groups that are no arms, contrasted: "responders than for non-responders", "men versus women", "ER-positive vs negative".
-_CONTRASTED_GROUPS = re.compile(rf"\b{_GROUP_WORD}(?:\s+(?:patients|tumou?rs|disease))?\s+(?:than|{VERSUS}|compared (?:with|to)|and)\s+"
+_CONTRASTED_GROUPS = quick(rf"\b{_GROUP_WORD}(?:\s+(?:patients|tumou?rs|disease))?\s+(?:than|{VERSUS}|compared (?:with|to)|and)\s+"
                                 rf"(?:(?:for|in|among|with)\s+)?(?:the\s+|those\s+)?{_GROUP_WORD}\b", re.IGNORECASE)
 _POSITIVE_AND_NEGATIVE = quick(r"\b[\w-]+[- ]positive\b.{0,100}?\b[\w-]+[- ]negative\b|\b[\w-]+[- ]negative\b.{0,100}?\b[\w-]+[- ]positive\b",
                                re.IGNORECASE)  # "among PD-L1-positive patients was 40% versus 10% in PD-L1-negative patients"
-_ALL_PATIENTS = re.compile(r"\b(?:for|in|among|of)\s+(?:all|the whole|the entire)\s+(?:the\s+)?(?:patients|population|cohort)\b"
+_ALL_PATIENTS = quick(r"\b(?:for|in|among|of)\s+(?:all|the whole|the entire)\s+(?:the\s+)?(?:patients|population|cohort)\b"
                            r"|\b(?:overall|whole|entire|pooled) (?:population|cohort)\b", re.IGNORECASE)
 
 
@@ -2169,7 +2169,7 @@ def _in_arm_bracket(scene: _ArmScene, group: list[Draft]) -> bool:
 
 
 #: After an arm's name, a bracket that opens on a value: "(59%", "group (−64%".
-_BRACKET_OF_VALUES = re.compile(r"\s?(?:(?:group|arm|cohort)\s?)?[(\[]\s*(?=[−-]?\d)", re.IGNORECASE)
+_BRACKET_OF_VALUES = quick(r"\s?(?:(?:group|arm|cohort)\s?)?[(\[]\s*(?=[−-]?\d)", re.IGNORECASE)
 
 
 def _arm_then_bracket(scene: _ArmScene) -> None:
@@ -2204,7 +2204,7 @@ def _clauses_about_one_arm(scene: _ArmScene) -> None:
                 d.arm = named[0]
 
 
-_CLAUSE_BREAK = re.compile(r",?\s+(?:while|whereas|but)\s+|;\s+", re.IGNORECASE)
+_CLAUSE_BREAK = quick(r",?\s+(?:while|whereas|but)\s+|;\s+", re.IGNORECASE)
 
 
 def _sentence_about_one_arm(scene: _ArmScene) -> None:
@@ -2239,11 +2239,11 @@ def carry_topic_arm(drafts: list[Draft], text: str, topic: str) -> None:
             d.arm = topic
 
 
-_OPENS_WITH_ARM = re.compile(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?(?:\d+\s+)?$", re.IGNORECASE)  # "In the 89 CT-arm patients"
-_OWN_TOPIC = re.compile(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?(?:\d+\s+)?[\w-]+[- ](?:arm|group|patients)\b", re.IGNORECASE)
+_OPENS_WITH_ARM = quick(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?(?:\d+\s+)?$", re.IGNORECASE)  # "In the 89 CT-arm patients"
+_OWN_TOPIC = quick(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?(?:\d+\s+)?[\w-]+[- ](?:arm|group|patients)\b", re.IGNORECASE)
 _BETWEEN_ARMS = frozenset({"hazard_ratio", "odds_ratio", "risk_ratio", "difference"})
-_ONE_ARM_PREPOSITION = re.compile(r"\b(?:in|for|among|within|with|receiving|treated with)\s+(?:the\s+)?$", re.IGNORECASE)
-_CONTRAST = re.compile(rf"\b(?:{VERSUS}|compared|than|whereas|while|respectively|both|each|overall|total|all)(?!\w)", re.IGNORECASE)
+_ONE_ARM_PREPOSITION = quick(r"\b(?:in|for|among|within|with|receiving|treated with)\s+(?:the\s+)?$", re.IGNORECASE)
+_CONTRAST = quick(rf"\b(?:{VERSUS}|compared|than|whereas|while|respectively|both|each|overall|total|all)(?!\w)", re.IGNORECASE)
 
 
 def _arm_named_after(scene: _ArmScene) -> None:
@@ -2279,7 +2279,7 @@ def _run_shares_the_arm_after(scene: _ArmScene) -> None:
 
 
 #: After an arm's name: more names, then "respectively" ("for A and chemotherapy-surgery, respectively").
-_LIST_THEN_RESPECTIVELY = re.compile(r"\s*(?:,|\band\b|&)\s*[^,;.()]{1,40}?,?\s+respectively\b", re.IGNORECASE)
+_LIST_THEN_RESPECTIVELY = quick(r"\s*(?:,|\band\b|&)\s*[^,;.()]{1,40}?,?\s+respectively\b", re.IGNORECASE)
 
 
 def _versus_pairs(scene: _ArmScene) -> None:
@@ -2325,13 +2325,13 @@ def _versus_none(scene: _ArmScene) -> None:
             d.arm = candidates[0] if len(candidates) >= 2 else None
 
 
-_VERSUS_NONE = re.compile(rf"[\s\])%]*(?:{VERSUS})\s+(?:none|nil|zero)\b", re.IGNORECASE)
-_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
-_VERSUS_NEXT = re.compile(rf"\s*(?:{VERSUS})(?!\w)", re.IGNORECASE)
+_VERSUS_NONE = quick(rf"[\s\])%]*(?:{VERSUS})\s+(?:none|nil|zero)\b", re.IGNORECASE)
+_FROM = quick(r"\bfrom\s*$", re.IGNORECASE)
+_VERSUS_NEXT = quick(rf"\s*(?:{VERSUS})(?!\w)", re.IGNORECASE)
 _COMPARED_BEFORE = quick(rf"\b(?:compared (?:with|to)|{VERSUS}|than(?: in| with| for| after| on| among)?)\s+(?:the\s+|"
                          r"(?:those|patients)\s+(?:in|on|with|of|receiving|treated with)\s+(?:the\s+)?)?$", re.IGNORECASE)
 #: Characters no match of ``_COMPARED_BEFORE`` holds (``search_back`` starts after the last one).
-_NOT_IN_COMPARED = re.compile(r"[^\w\s.]")
+_NOT_IN_COMPARED = quick(r"[^\w\s.]")
 
 
 def _is_comparator(scene: _ArmScene, start: int) -> bool:
@@ -2339,9 +2339,9 @@ def _is_comparator(scene: _ArmScene, start: int) -> bool:
     return search_back(_COMPARED_BEFORE, scene.text, max(0, start - 40), start, _NOT_IN_COMPARED) is not None
 
 
-_COMPARED_CLAUSE = re.compile(r"(?:^\W*|,\s*)(?:(?:when|as|in|by)\s+)?(?:compared|in comparison)\s+(?:with|to)\s+(?:the\s+)?"
+_COMPARED_CLAUSE = quick(r"(?:^\W*|,\s*)(?:(?:when|as|in|by)\s+)?(?:compared|in comparison)\s+(?:with|to)\s+(?:the\s+)?"
                               r"(?:patients\s+(?:in|on|receiving)\s+(?:the\s+)?)?$", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"\s*(?:(?:arms?|groups?|patients)\s*)?,")
+_CLAUSE_END = quick(r"\s*(?:(?:arms?|groups?|patients)\s*)?,")
 
 
 def _opening_reference(scene: _ArmScene) -> str | None:
@@ -2396,7 +2396,7 @@ def _arms_listed_respectively(scene: _ArmScene, at_least: int) -> bool:
 
 
 #: Between two arms of a list: "A, B, and C", "the X and the Y", "A/B", "the dovitinib vs placebo arms".
-_ARM_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&|/|vs?\.?|versus)?\s*(?:the\s+)?", re.IGNORECASE)
+_ARM_LIST_GAP = quick(r"\s*(?:,\s*(?:and|or)?|and|or|&|/|vs?\.?|versus)?\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _from_to_order(candidates: list[str]) -> list[str]:
@@ -2408,7 +2408,7 @@ def _from_to_order(candidates: list[str]) -> list[str]:
     return controls + [x for x in candidates if x not in controls] if len(controls) == 1 else candidates[::-1]
 
 
-_CONTROL_ARM = re.compile(
+_CONTROL_ARM = quick(
     r"\b(?:control|placebo|usual|standard|conventional|observation|sham|no |alone|routine|best supportive)", re.IGNORECASE)
 
 
@@ -2444,7 +2444,7 @@ def _the_other_arm(scene: _ArmScene) -> None:
 
 #: Between the two values of a pair: a short stretch of one clause that joins or contrasts them ("with PB and", "in SG
 #: group, while"); not across a semicolon ("No adverse events occurred; however, seven (8.7%) women in the intervention group").
-_PAIR_GAP = re.compile(r"(?:[^;.]|\.(?=\d)){0,60}?\b(?:and|while|whereas|but|compared (?:with|to)|vs|versus|than)\b(?:[^;.]|\.(?=\d)){0,30}"
+_PAIR_GAP = quick(r"(?:[^;.]|\.(?=\d)){0,60}?\b(?:and|while|whereas|but|compared (?:with|to)|vs|versus|than)\b(?:[^;.]|\.(?=\d)){0,30}"
                        r"|(?:[^;.]|\.(?=\d)){0,40},(?:[^;.]|\.(?=\d)){0,30}",
                        re.IGNORECASE)
 _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|pooled)\b", re.IGNORECASE),
@@ -2456,8 +2456,8 @@ _ARM_RULES = (_partly_known_list, _respectively_lists, _respectively_in_runs, _v
               _arm_named_after, _clauses_about_one_arm, _versus_pairs, _versus_none, _arm_named_before, _the_other_arm, _both_arms)
 
 
-_ADDITION = re.compile(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
-_BOTH_ARMS = re.compile(r"\s*(?:(?:of\s+)?(?:patients?|participants?|subjects|cases?)\s*)?(?:in|for)\s+(?:both|the two|each of the two|each|either)\s+(?:arms?|groups?)\b"
+_ADDITION = quick(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
+_BOTH_ARMS = quick(r"\s*(?:(?:of\s+)?(?:patients?|participants?|subjects|cases?)\s*)?(?:in|for)\s+(?:both|the two|each of the two|each|either)\s+(?:arms?|groups?)\b"
                         r"|\s*(?:(?:in|for) both|each)\s*[),;]", re.IGNORECASE)  # "(14.2 months for both, P = 0.983)", "(5 months each)"
 
 
@@ -2465,11 +2465,11 @@ def _mention_after_end(draft: Draft) -> int:
     """Where the endpoint words end when they follow the value ("a single dose-limiting toxicity in each arm")."""
     return draft.mention.end if draft.mention.start >= draft.end else draft.end
 _RESPECTIVELY = Keyed(quick(r"\b(?:respectively|accordingly)\b", re.IGNORECASE), "respectively", "accordingly")
-_PAIR = re.compile(rf"\b{VERSUS}(?!\w)|\bcompared (?:with|to)\b", re.IGNORECASE)
-_TO = re.compile(r"\bto\b", re.IGNORECASE)  # "from 28·1% [95% CI 21·3–35·5] to 35·4%", "from 38% in controls to 51%"
+_PAIR = quick(rf"\b{VERSUS}(?!\w)|\bcompared (?:with|to)\b", re.IGNORECASE)
+_TO = quick(r"\bto\b", re.IGNORECASE)  # "from 28·1% [95% CI 21·3–35·5] to 35·4%", "from 38% in controls to 51%"
 
 
-_BRACKETS = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\]]*\]")
+_BRACKETS = quick(r"\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\]]*\]")
 
 
 def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) -> str | None:
@@ -2506,10 +2506,10 @@ def _own_group_after(text: str, end: int, arm_start: int | None) -> bool:
 
 
 #: Right after a value, a group described: "in the group receiving", "among those who", "in patients undergoing".
-_GROUP_DESCRIBED = re.compile(r"\s*%?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:in|among|for)\s+(?:the\s+)?(?:group|patients|those|subjects)\s+"
+_GROUP_DESCRIBED = quick(r"\s*%?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:in|among|for)\s+(?:the\s+)?(?:group|patients|those|subjects)\s+"
                               r"(?:who|undergoing|receiving|treated|given|that)\b", re.IGNORECASE)
 #: Words that turn to another clause: an arm named after them is not the value's.
-_TURN = re.compile(rf"{_TURN_WORDS}|\bthere (?:was|were) no\b|\bdifference\b", re.IGNORECASE)
+_TURN = quick(rf"{_TURN_WORDS}|\bthere (?:was|were) no\b|\bdifference\b", re.IGNORECASE)
 
 
 def _arm_before(draft: Draft, scene: _ArmScene) -> str | None:
@@ -2520,11 +2520,11 @@ def _arm_before(draft: Draft, scene: _ArmScene) -> str | None:
 
 #: Between an arm and its value: "TT: 40%", "arm A (45%"; with a verb, "for the vaccine group was 8.5 months",
 #: unless the sentence lists arms "respectively" ("for the P, TMX60 and TMX120 groups were 44%, 41% and 35%").
-_NEXT_TO = re.compile(r"[\s:=(,]*")
-_JUST_BEFORE = re.compile(r"[\s:=(,]*(?:(?:group|arm)\s+(?=was|were|of))?(?:(?:was|were|of)\s+)?")
+_NEXT_TO = quick(r"[\s:=(,]*")
+_JUST_BEFORE = quick(r"[\s:=(,]*(?:(?:group|arm)\s+(?=was|were|of))?(?:(?:was|were|of)\s+)?")
 
 
-_TIMEPOINT_LIST = re.compile(
+_TIMEPOINT_LIST = quick(
     r"^\s*(?:rates?\s*)?at\s+(?P<list>(?:\d+\s*(?:weeks?|months?|years?)?\s*(?:,|and)?\s*)+)",
     re.IGNORECASE,
 )
@@ -2572,7 +2572,7 @@ def _assign_timepoints(drafts: list[Draft], text: str) -> None:
                 d.timepoint = _timepoint(n, u)
 
 
-_SHARED_UNIT_TIMES = re.compile(r"(\d+[-‐–]?(?:\s*,\s*\d+[-‐–]?)*\s*,?\s*(?:and|or)\s+\d+)[- ‐–]?(year|month|week)s?[- ]?\s*$", re.IGNORECASE)
+_SHARED_UNIT_TIMES = quick(r"(\d+[-‐–]?(?:\s*,\s*\d+[-‐–]?)*\s*,?\s*(?:and|or)\s+\d+)[- ‐–]?(year|month|week)s?[- ]?\s*$", re.IGNORECASE)
 
 
 def _times_sharing_a_unit(before: str) -> list[tuple[str, str]]:
@@ -2613,7 +2613,7 @@ def _same_bracket(text: str, a: Draft, b: Draft) -> bool:
 
 
 #: Where a clause joins the next: "…, and 7.33 versus 2.83 months, respectively, in non-Asian patients".
-_CLAUSE_JOIN = re.compile(r",\s*and\b|\b(?:whereas|while|but)\b")
+_CLAUSE_JOIN = quick(r",\s*and\b|\b(?:whereas|while|but)\b")
 
 
 def _clause_end(text: str, clause: tuple[str, int], drafts: list[Draft]) -> int:
@@ -2629,7 +2629,7 @@ def _clause_end(text: str, clause: tuple[str, int], drafts: list[Draft]) -> int:
 
 #: "Among patients with a CPS of 10 or more, …", "For the FGF pathway-amplified subgroup (n = 31), the …":
 #: a sentence that opens on a subgroup.
-_LEADING_SUBGROUP = re.compile(
+_LEADING_SUBGROUP = quick(
     r"^\W*(?:(?:by contrast|in contrast|however|similarly|likewise|conversely|moreover|furthermore|in addition),?\s+)?"
     r"(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?"  # "By contrast, for patients with X, …", "Among the 54 patients who …"
     r"(?:(?:patients|those|subjects|women|men|participants)\s+(?P<a>(?:with|without|who|whose|harbou?ring)\s+[^,;:()]{3,80}?)"
@@ -2696,7 +2696,7 @@ def _not_a_subgroup(phrase: str, arms: set[str]) -> bool:
 
 
 #: A disease named with its extent only: the trial's population, not a subgroup of it.
-_TRIAL_DISEASE = re.compile(
+_TRIAL_DISEASE = quick(
     r"(?!.*(?:positive|negative|mutant|mutation|wild|squamous|adeno|stage|grade|node|express|amplif|high|low|\+))"
     r"(?:(?:metastatic|advanced|far-advanced|recurrent|relapsed|refractory|unresectable|locally|inoperable|or|and)\s+)+"
     r"[\w\s/-]{0,40}?(?:cancer|carcinoma|NSCLC|CRC|m?RCC|HCC|DLBCL|MCL|lymphoma|leuka?emia|myeloma|melanoma|sarcoma|glioma)s?"
@@ -2730,7 +2730,7 @@ def _respective_subgroups(drafts: list[Draft], text: str) -> bool:
 
 
 #: "(58% v 41%; liver, 62% v 42%; lung, 58% v 35%)": a subgroup named at the head of a list item.
-_LIST_ITEM_LABEL = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z +/-]{1,30}?),\s*\d")
+_LIST_ITEM_LABEL = quick(r"\s*(?P<label>[A-Za-z][A-Za-z +/-]{1,30}?),\s*\d")
 
 
 def _listed_subgroup(text: str, d: Draft) -> str | None:
@@ -2743,7 +2743,7 @@ def _listed_subgroup(text: str, d: Draft) -> str | None:
     return m.group("label").strip()
 
 
-_NOT_LIST_LABEL = re.compile(r"\b(?:median|mean|rate|ratio|hazard|odds|range|ci|p|n|total|overall|respectively|and|or|vs?|versus)\b|^no\b"
+_NOT_LIST_LABEL = quick(r"\b(?:median|mean|rate|ratio|hazard|odds|range|ci|p|n|total|overall|respectively|and|or|vs?|versus)\b|^no\b"
                              r"|(?-i:^[A-Z0-9+/-]+$)", re.IGNORECASE)
 
 
@@ -2773,11 +2773,11 @@ def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[i
 
 #: "… or those with X", "than those with X": a phrase naming the second side of a contrast; the values after it
 #: are that side's only when the first side's came before it.
-_SECOND_SIDE = re.compile(r"(?:or|and|than)\s", re.IGNORECASE)
+_SECOND_SIDE = quick(r"(?:or|and|than)\s", re.IGNORECASE)
 
 
 #: A bracket of numbers right after a subgroup phrase: the values are that subgroup's.
-_OWN_VALUES = re.compile(r"\s*[(\[][^()\[\]]*\d")
+_OWN_VALUES = quick(r"\s*[(\[][^()\[\]]*\d")
 
 
 # "…(15.0% v 12.4%), and a similar trend was noted in patients with X (13.5% v 10.5%)": a new clause.

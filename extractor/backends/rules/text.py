@@ -14,7 +14,7 @@ from typing import Protocol
 
 from extractor.patterns import lowered, quick
 
-_CASED_SYNTAX = re.compile(r"\\[ABDSWZN]|\(\?-i|\(\?[a-z]*i|\(\?P[<=]\w*[A-Z]")
+_CASED_SYNTAX = quick(r"\\[ABDSWZN]|\(\?-i|\(\?[a-z]*i|\(\?P[<=]\w*[A-Z]")
 
 
 def folded(pattern: str) -> re.Pattern[str]:
@@ -162,7 +162,7 @@ def search_back(pattern: re.Pattern[str], text: str, start: int, end: int, outsi
 
 
 #: The words that deny a name just before it: "34% without AM", "no radiotherapy", "not receiving RT".
-_DENIED_BEFORE = re.compile(r"\b(?:without|no|not\s+(?:receiving|given|treated\s+with))\s+(?:the\s+|any\s+)?$", re.IGNORECASE)
+_DENIED_BEFORE = quick(r"\b(?:without|no|not\s+(?:receiving|given|treated\s+with))\s+(?:the\s+|any\s+)?$", re.IGNORECASE)
 
 
 def denied(text: str, start: int) -> bool:
@@ -194,9 +194,9 @@ VERSUS = r"(?:versus|vs\.?|(?-i:v)\.?(?=\s))"
 NUM = r"(?:\d{1,3}(?:,\d{3})+(?![\d.·])|\d+(?:[.·]\d+)?)"  # one group: safe to put in any pattern
 
 
-_GROUPED_NUMBER = re.compile(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_WHOLE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+|\d+")
-_NUMBER_WORD_GAP = re.compile(r"[\s-]+")
+_GROUPED_NUMBER = quick(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_WHOLE_NUMBER = quick(r"\d{1,3}(?:,\d{3})+|\d+")
+_NUMBER_WORD_GAP = quick(r"[\s-]+")
 
 
 def parse_number(raw: str) -> float:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 
 from extractor.backends.rules.text import folded
 from extractor.backends.rules.vocabulary import find_mentions
-from extractor.patterns import holds_each, needed_words
+from extractor.patterns import holds_each, needed_words, quick
 from extractor.structure import CONCLUSION, METHODS, RESULTS, Sentence
 
 #: "met its primary endpoint", "achieved the prespecified primary objective", "primary endpoint was met"
@@ -75,7 +75,7 @@ NO_EFFECT_ON = folded(
     r"(?:(?!\b(?:but|while|whereas|however)\b)(?:[^;.]|\.(?=\d))){0,120}\b(?:on|in|for|regarding|in terms of|with respect to)\b[^;,.]{0,25}$"
 )
 #: A p-value: "P = .014", "p<0·001", "P-value 0.058", "P less than 0.05"
-P_VALUE = re.compile(r"\b[Pp]\s*(?:-?\s*values?)?\s*(?P<rel>[=<>≤≥]|&lt;|&gt;|less than|greater than)\s*(?P<p>0?[.·]\d+|1(?:[.·]0+)?)\b")
+P_VALUE = quick(r"\b[Pp]\s*(?:-?\s*values?)?\s*(?P<rel>[=<>≤≥]|&lt;|&gt;|less than|greater than)\s*(?P<p>0?[.·]\d+|1(?:[.·]0+)?)\b")
 #: Conclusions that answer the trial's question in the affirmative (a benefit, named with what it improves).
 CONCLUDES_BENEFIT = folded(
     r"\b(?:improve[sd]?|prolong(?:s|ed)?|extend(?:s|ed)?|increase[sd]?) (?:the )?(?:overall |median |long-term )?"
@@ -194,7 +194,7 @@ def primary_comparison(sentences: list[Sentence], primary: set[str], names: list
 
 #: A sentence that marks its finding as the primary endpoint's: "no significant difference regarding time to
 #: deterioration of global health status (primary endpoint)".
-_MARKED_PRIMARY = re.compile(r"\((?:the )?primary (?:end ?points?|outcomes?|objectives?)\)", re.IGNORECASE)
+_MARKED_PRIMARY = quick(r"\((?:the )?primary (?:end ?points?|outcomes?|objectives?)\)", re.IGNORECASE)
 
 
 def _primary_position(text: str, primary: set[str], names: list[str]) -> int | None:
@@ -250,7 +250,7 @@ def mixed_conclusion(sentences: list[Sentence]) -> bool:
 _EFFICACY = folded(r"\b(?:survival|response|progression|recurrence|relapse|remission|efficacy|effective|outcomes?|benefit\w*|"
                    r"advantage|superior|pfs|os|dfs|rfs|efs|ttp|orr|disease[- ]free|mortality|death)\b")
 #: The words a claim reaches: to the end of its clause.
-_CLAIM_REACH = re.compile(r"[^.;]{0,80}")
+_CLAIM_REACH = quick(r"[^.;]{0,80}")
 
 
 def _conclusion_claims(sentences: list[Sentence], about: re.Pattern[str] | None = None) -> tuple[bool, bool]:
@@ -284,15 +284,15 @@ def _claims_benefit(text: str, m: re.Match[str], negatives: list[tuple[int, int]
 
 #: "… to determine whether the combination is superior", "research should examine the benefits of X", "Both
 #: capecitabine and S-1 were active", "All the three opioids were effective": no arm is better.
-_OPEN_OR_BOTH = re.compile(r"(?:\bwhether\b|\b(?:examine|explore|investigate|assess|determine)\b|(?:^|[.;,]\s+)(?:both|all (?:the )?(?:two|three|four))\b)"
+_OPEN_OR_BOTH = quick(r"(?:\bwhether\b|\b(?:examine|explore|investigate|assess|determine)\b|(?:^|[.;,]\s+)(?:both|all (?:the )?(?:two|three|four))\b)"
                            r"[^.;]{0,120}$")
 #: "patients who might benefit from group interventions": people who could benefit, not a benefit found.
-_WHO_MIGHT = re.compile(r"\bwho\s+(?:may|might|could|would|will)\s+(?:still\s+|also\s+)?$")
+_WHO_MIGHT = quick(r"\bwho\s+(?:may|might|could|would|will)\s+(?:still\s+|also\s+)?$")
 #: "a trend toward prolonged PFS": a trend is not a benefit (matched right before the benefit's words).
-_TREND = re.compile(r"\btrends? (?:toward|towards|to|for) (?:an? )?(?:\w+ )?$")
+_TREND = quick(r"\btrends? (?:toward|towards|to|for) (?:an? )?(?:\w+ )?$")
 #: "may reduce the risk of organ space SSI but only in the absence of leakage", "is effective only in those with
 #: higher distress": a benefit in a subgroup only.
-_ONLY_IN = re.compile(r"[^.;]{0,80}?(?<!\bnot )\b(?:but )?only (?:in|for|among|when)\b")
+_ONLY_IN = quick(r"[^.;]{0,80}?(?<!\bnot )\b(?:but )?only (?:in|for|among|when)\b")
 
 
 def _names_primary(sentences: list[Sentence], primary: set[str]) -> bool:

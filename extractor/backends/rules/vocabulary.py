@@ -465,11 +465,11 @@ _AE_PREFIX = Folded(
     r"rectal|bladder|bowel)\s+)?(?(grade)(?:" + _FREE_WORD + r"\s+){0,2})$",
 )
 #: Characters no word of ``_AE_PREFIX`` holds (tests/test_vocabulary.py checks it).
-_NOT_IN_AE_PREFIX = re.compile(r"[,;:()\[\]%]")
+_NOT_IN_AE_PREFIX = quick(r"[,;:()\[\]%]")
 
 
 #: A grade in brackets right before an event's noun: "Severe (grade 3/4) neutropenia".
-_BRACKETED_GRADE = re.compile(r"[(\[]\s*(?:[Gg]rades?\s*|G(?=\s*[≥>\d]))[^()\[\]]{1,12}[)\]]\s*$")
+_BRACKETED_GRADE = quick(r"[(\[]\s*(?:[Gg]rades?\s*|G(?=\s*[≥>\d]))[^()\[\]]{1,12}[)\]]\s*$")
 
 
 def _ae_words_before(sentence: str, at: int) -> str:
@@ -484,7 +484,7 @@ def _ae_words_before(sentence: str, at: int) -> str:
 
 #: After an event's name, the words that make it a patient-reported rating: "dysuria severity score", "fatigue
 #: severity", "fatigue-related quality of life".
-_RATED_AFTER = re.compile(r"\s+(?:severity\s+|symptom\s+)?(?:scores?|scales?)\b|\s+severity\b|[-‐ ][a-z]+\s+quality[- ]of[- ]life\b",
+_RATED_AFTER = quick(r"\s+(?:severity\s+|symptom\s+)?(?:scores?|scales?)\b|\s+severity\b|[-‐ ][a-z]+\s+quality[- ]of[- ]life\b",
                           re.IGNORECASE)
 
 
@@ -527,19 +527,19 @@ def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, s
 _TUMOUR_GRADE = r"(?:tumou?r|cancer|carcinoma|adenocarcinoma|lesion|disease|differentiat|histolog|glioma|astrocytoma|dysplasia|neoplasia|intraepithelial|nuclear|breast|prostate|group)"
 #: A graded outcome the vocabulary does not name: "grade 3 or 4 weight changes", "grade 3 hypertriglyceridemia".
 GRADED_EVENT = quick(rf"\b{_GRADE_WORD}\s+(?!{_TUMOUR_GRADE})(?P<w>{_FREE_WORD}(?:\s+{_FREE_WORD}){{0,2}})", re.IGNORECASE)
-_GRADE_AFTER_EVENT = re.compile(rf"\s*[(,]?\s*(?:(?:WHO|NCI[- ]?CTC(?:AE)?|CTCAE|CTC)\s+)?(?:{_GRADE3}|{_GRADE_ANY})(?![\w-])",
+_GRADE_AFTER_EVENT = quick(rf"\s*[(,]?\s*(?:(?:WHO|NCI[- ]?CTC(?:AE)?|CTCAE|CTC)\s+)?(?:{_GRADE3}|{_GRADE_ANY})(?![\w-])",
                                 re.IGNORECASE)
 #: "skeletal-related events" are an outcome of their own; "treatment-related events" are adverse events.
-_GRADED_OR_RELATED = re.compile(r"grade|(?:treatment|drug|therapy|study[- ]drug)[-\s‐‑–](?:related|associated)", re.IGNORECASE)
-_COMPLICATIONS = re.compile(r"complications?", re.IGNORECASE)
+_GRADED_OR_RELATED = quick(r"grade|(?:treatment|drug|therapy|study[- ]drug)[-\s‐‑–](?:related|associated)", re.IGNORECASE)
+_COMPLICATIONS = quick(r"complications?", re.IGNORECASE)
 #: A kind of toxicity right before the word: "neuro-sensory toxicity", "ocular toxicity" is an event, not safety.
-_KIND_OF_TOXICITY = re.compile(r"\b([a-z]+(?:-[a-z]+|ic|al|ar|ary|ory|ous))\s+$", re.IGNORECASE)
-_NOT_A_KIND = re.compile(r"(?:principal|overall|general|total|severe|serious|major|minimal|additional|clinical|potential|global|"
+_KIND_OF_TOXICITY = quick(r"\b([a-z]+(?:-[a-z]+|ic|al|ar|ary|ory|ous))\s+$", re.IGNORECASE)
+_NOT_A_KIND = quick(r"(?:principal|overall|general|total|severe|serious|major|minimal|additional|clinical|potential|global|"
                          r"usual|typical|various|several|previous|cumulative|dose-limiting|treatment-related|drug-related)$",
                          re.IGNORECASE)
 
 
-_AE_SUFFIX = re.compile(
+_AE_SUFFIX = quick(
     # "toxicity (WHO grade 3-4)", "adverse events (grade >=3)": the grade in brackets after the noun
     r"(?:\s*[(\[](?:(?:WHO|NCI[- ]?CTC(?:AE)?|CTCAE|RTOG|CTC)\s+)?(?:grades?|G)\s*[^()\[\]]{1,16}[)\]]"
     r"|\s+(?:that\s+were\s+|which\s+were\s+)?of\s+(?:severity\s+)?(?:grade|CTCAE grade)\s*(?:3|III)\s*(?:or|to|and|[-–/])\s*(?:4|5|IV|V|higher|greater|worse)"
@@ -547,7 +547,7 @@ _AE_SUFFIX = re.compile(
     r"(?:the\s+)?(?:trial|study|treatment|drug|therapy|regimen)(?:\s+(?:drug|regimen|treatment))?)?",
     re.IGNORECASE,
 )
-_RELATED_RE = re.compile(r"related|TRAE|(?:treatment|drug|therapy)[-\s‐‑–]associated", re.IGNORECASE)
+_RELATED_RE = quick(r"related|TRAE|(?:treatment|drug|therapy)[-\s‐‑–]associated", re.IGNORECASE)
 
 
 def classify_ae(text: str) -> str:
@@ -569,9 +569,9 @@ def named_event(text: str) -> str | None:
 
 
 #: "time to treatment failure (TTTF)", "the median survival time (MST)": words, then the abbreviation the text gives them.
-_ABBREVIATION = re.compile(r"\(\s*(?P<a>[A-Z][A-Za-z]{1,6})\s*\)")
-_WORDS_BEFORE = re.compile(r"(?:[A-Za-z][\w'’]*[\s-]+){0,5}[A-Za-z][\w'’]*\s*$")
-_NOT_IN_WORDS = re.compile(r"[^\w'’\s-]")
+_ABBREVIATION = quick(r"\(\s*(?P<a>[A-Z][A-Za-z]{1,6})\s*\)")
+_WORDS_BEFORE = quick(r"(?:[A-Za-z][\w'’]*[\s-]+){0,5}[A-Za-z][\w'’]*\s*$")
+_NOT_IN_WORDS = quick(r"[^\w'’\s-]")
 _SMALL_WORDS = frozenset({"of", "and", "the", "to", "in", "for", "with", "on"})
 #: Classes an abbreviation does not carry: comparative pseudo-names, bare events (they inherit a class), safety.
 _NOT_ABBREVIATED = frozenset({"HR", "OR", "RR", "EVENT", "AE_CORE", "SAFETY", "SKIP", "PR"})
