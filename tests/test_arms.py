@@ -761,7 +761,7 @@ def test_received_with_a_count_ending_each_part() -> None:
 
 
 def test_received_without_counts_names_no_arms() -> None:
-    assert find_arms(None, ["Patients received a 20-mg dose of octreotide or placebo intramuscularly."]) == []
+    assert find_arms(None, ["Patients received a 20-mg dose of octreotide or lanreotide intramuscularly."]) == []
 
 
 def test_the_last_arm_ends_at_its_count() -> None:
@@ -865,3 +865,30 @@ def test_a_group_a_bracket_names_first() -> None:
 def test_dose_levels_each_or_bounds_when_the_split_finds_no_arms() -> None:
     sentence = "Patients were randomized to gantenerumab 105 mg or 225 mg or placebo every 4 weeks by subcutaneous injection."
     assert [label for label, _ in _arms(sentence)] == ["gantenerumab 105 mg", "gantenerumab 225 mg", "placebo"]
+
+
+def _aliases(*sentences: str) -> dict[str, list[str]]:
+    return {str(a.label): a.aliases for a in find_arms(None, list(sentences))}
+
+
+def test_only_and_alone_name_one_arm() -> None:
+    aliases = _aliases("Patients were randomised to combined therapy or endocrine-only therapy.")
+    assert "endocrine-alone therapy" in aliases["endocrine-only therapy"]
+    assert "surgery only" in _aliases("Patients were randomised to surgery alone or surgery plus RT.")["surgery alone"]
+
+
+def test_a_procedures_arm_named_by_its_adjective() -> None:
+    aliases = _aliases("Patients were randomized to surgery or RT.",
+                       "Two patients in the surgical arms and 1 patient in the radiation arm died.")
+    assert "surgical arm" in aliases["surgery"] and "radiation arm" in aliases["RT"]
+    assert "radiation arm" not in _aliases("Patients were randomized to surgery or RT.")["RT"]  # not written so
+
+
+def test_an_arm_given_nothing_is_the_control_group() -> None:
+    aliases = _aliases("Patients were randomized to PTX, UDCA and LMWH, or no medication.")
+    assert "control group" in aliases["no medication"]
+
+
+def test_received_a_treatment_or_matched_placebo() -> None:
+    sentence = "Eligible patients with complete response received oral vandetanib 300 mg/d or matched placebo."
+    assert [label for label, _ in _arms(sentence)] == ["oral vandetanib 300 mg/d", "placebo"]

@@ -431,7 +431,8 @@ def _comparison_arms(title: str | None, sentences: list[str], text: str, named: 
     """ "randomised to X or Y", then "X (AT) versus Y (AC)", then "X versus Y" in the title."""
     return [(label, [label], count, defining)
             for label, count, defining in _randomised_to(sentences) or _abbreviated_pair(sentences) or _title_versus(title)
-            or _compared_pair(sentences) or _trial_of_one_with_or_without(sentences) or _received_with_counts(sentences)]
+            or _compared_pair(sentences) or _trial_of_one_with_or_without(sentences) or _received_with_counts(sentences)
+            or _received_or_placebo(sentences)]
 
 
 #: How arms are named, most explicit first; the first shape that finds arms names them.
@@ -871,6 +872,8 @@ def _add_distinctive_aliases(arms: list[ArmDraft], low: str) -> None:
     _add_dose_aliases(arms)
     _add_control_aliases(arms)
     _add_alone_aliases(arms)
+    _add_only_alone_aliases(arms)
+    _add_adjective_aliases(arms, low)
 
 
 
@@ -892,10 +895,56 @@ def _add_alone_aliases(arms: list[ArmDraft]) -> None:
 
 
 
+#: An arm's label that names no treatment: "no medication", "no treatment", "untreated", "no intervention".
+_NOTHING_GIVEN = quick(r"^(?:no\s+(?:medication|treatment|therapy|intervention|prophylaxis|drug)|untreated|nothing)$",
+                       re.IGNORECASE)
+
+
+_ONLY_OR_ALONE = quick(r"(?<=[\s-])(?:alone|only)\b", re.IGNORECASE)
+
+
+def _add_only_alone_aliases(arms: list[ArmDraft]) -> None:
+    """ "endocrine-only therapy" is also "endocrine-alone therapy" and "surgery alone" also "surgery only": texts
+    use either word."""
+    for arm in arms:
+        label = arm.label or ""
+        m = _ONLY_OR_ALONE.search(label)
+        if m is None:
+            continue
+        other = "only" if m.group().lower() == "alone" else "alone"
+        alias = f"{label[:m.start()]}{other}{label[m.end():]}"
+        if alias not in arm.aliases:
+            arm.aliases.append(alias)
+
+
+#: The adjective a text names a procedure's arm by: "the surgical arm" (surgery), "the radiation group" (radiotherapy).
+_ADJECTIVES = (("surgery", "surgical"), ("operation", "operative"), ("radiotherapy", "radiation"),
+               ("rt", "radiation"), ("irradiation", "radiation"), ("chemotherapy", "chemo"))
+
+
+def _add_adjective_aliases(arms: list[ArmDraft], low: str) -> None:
+    """ "2 patients in the surgical arms … 1 patient in the radiation arm": the adjective of the one arm whose label
+    names the procedure, with "arm" or "group", when the text (``low``: lowercased) writes it so and no other arm's
+    label has the noun or the adjective."""
+    for noun, adjective in _ADJECTIVES:
+        owners = [a for a in arms if _has_word(a.label or "", noun)]
+        if len(owners) != 1 or any(_has_word(a.label or "", adjective) for a in arms):
+            continue
+        for kind in ("arm", "group"):
+            phrase = f"{adjective} {kind}"
+            if _occurrences(low, phrase, plural=True) and phrase not in owners[0].aliases:
+                owners[0].aliases.append(phrase)
+
+
+def _has_word(label: str, word: str) -> bool:
+    """Whether ``word`` is a whole word of the lowercased ``label``."""
+    return bool(_occurrences(label.lower(), word, plural=False))
+
+
 def _add_control_aliases(arms: list[ArmDraft]) -> None:
-    """The one arm labelled as a comparator ("placebo", "usual care", "observation") is "the control group"
-    when no arm is named control."""
-    controls = [a for a in arms if a.label and CONTROL_LABEL.search(a.label)]
+    """The one arm labelled as a comparator ("placebo", "usual care", "observation", "no medication") is "the
+    control group" when no arm is named control."""
+    controls = [a for a in arms if a.label and (CONTROL_LABEL.search(a.label) or _NOTHING_GIVEN.match(a.label))]
     if len(controls) == 1 and not any("control" in alias.lower() for a in arms for alias in a.aliases if alias):
         controls[0].aliases.extend(["control group", "control arm"])
 
@@ -907,7 +956,7 @@ _DOSE_TAIL = quick(r"\s+(?:at\s+)?\d[\d.,]*\s*(?:mg|g|µg|mcg|iu|units?|gy|mu)\b
 def _add_undosed_aliases(arms: list[ArmDraft]) -> None:
     """ "docetaxel 60 mg/m2" is also "docetaxel" (82.9% for docetaxel) when no other arm's label names it."""
     for arm in arms:
-        bare = _DOSE_TAIL.sub("", arm.label or "")
+        bare = _DOSE_TAIL.sub("", _ROUTE_HEAD.sub("", arm.label or ""))  # "oral vandetanib 300 mg/d": "vandetanib"
         if bare == arm.label or len(bare) < 3 or bare in arm.aliases:
             continue
         if not any(bare.lower() in (other.label or "").lower() for other in arms if other is not arm):
@@ -1423,6 +1472,32 @@ def _received_with_counts(sentences: list[str]) -> list[tuple[str, int | None, s
         if out and all(1 <= len(label.split()) <= 6 and tidy_label(label) for label, _, _ in out):
             return [(label, int(c.group(1) or c.group(2)) if c else None, part) for label, c, part in out]
     return []
+
+
+#: "received oral vandetanib 300 mg/d or matched placebo": a treatment and its placebo, no word of randomisation.
+_RECEIVED_OR_PLACEBO = quick(
+    r"\b(?:received|were given)\s+(?:either\s+)?(?P<x>[^,;()]{3,60}?)\s+or\s+(?:an?\s+)?(?:(?:matched|matching|identical)\s+)?"
+    r"(?P<p>placebo)\b", re.IGNORECASE)
+
+
+def _received_or_placebo(sentences: list[str]) -> list[tuple[str, int | None, str]]:
+    """ "patients … received oral vandetanib 300 mg/d or matched placebo": the treatment's arm and the placebo's;
+    not "were given in random order" (a crossover) nor "A 100 and 300 mg or placebo" (more arms than two)."""
+    for sentence in sentences:
+        m = _RECEIVED_OR_PLACEBO.search(sentence) if "placebo" in sentence else None
+        if m is None or _ONE_PATIENT_BOTH.search(sentence):
+            continue
+        given = m.group("x").rsplit("either ", 1)[-1]  # "a consultation plus either oral homeopathic medicine"
+        label = _short_label(given)
+        if 1 <= len(label.split()) <= 6 and tidy_label(label) and not _MORE_THAN_ONE.search(given):
+            return [(label, None, given), (m.group("p"), None, m.group("p"))]
+    return []
+
+
+#: Words of a crossover, where each patient receives both: "in random order", "cross-over", "separated by a washout".
+_ONE_PATIENT_BOTH = quick(r"random(?:ized|ised)? (?:order|sequence)|cross-?over|wash-?out", re.IGNORECASE)
+#: A treatment part that holds more than one arm: "canagliflozin 100 and 300 mg", "A or B".
+_MORE_THAN_ONE = quick(r"\s(?:and|or)\s|placebo", re.IGNORECASE)
 
 
 _AFTER_THE_ARMS = quick(r"\s*(?:[,;.]|$|(?:in|for|via|during|as|at|on|over|from|after|before|until|given|administered|"
