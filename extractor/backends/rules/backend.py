@@ -370,8 +370,7 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
         endpoints=endpoints,
         results=results,
         primary_endpoint_met=verdict.verdict(reading.own, {str(e.canonical) for e in primary}, [e.name for e in primary],
-                                             comparative=comparative, secondary=lambda: _secondary_analysis(reading),
-                                             title=reading.title),
+                                             comparative=comparative, secondary=lambda: _secondary_analysis(reading)),
         conclusion=_conclusion(reading.own),
     )
 

@@ -15,12 +15,12 @@ Each phrase shape is one named pattern below; ``verdict`` returns the first answ
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 from extractor.backends.rules.text import folded
 from extractor.backends.rules.vocabulary import find_mentions
 from extractor.patterns import holds_each, needed_words, quick
-from extractor.structure import BACKGROUND, BODY, CONCLUSION, METHODS, OBJECTIVE, RESULTS, Sentence
+from extractor.structure import CONCLUSION, METHODS, RESULTS, Sentence
 
 #: "met its primary endpoint", "achieved the prespecified primary objective", "primary endpoint was met"
 STATED_MET = folded(
@@ -352,52 +352,16 @@ def _within_group_only(low: str) -> bool:
     return _WITHIN_GROUP.search(low) is not None and _BETWEEN_GROUPS.search(low) is None
 
 
-def _findings(sentences: list[Sentence]) -> Iterator[Sentence]:
-    """The sentences that report the trial's findings; a comparison of the groups at baseline, an association or a
-    change within one group is not the trial's result."""
+def first_significance(sentences: list[Sentence]) -> bool | None:
+    """The significance of the first results sentence that reports one (no primary endpoint
+    named); a comparison of the groups at baseline, or an association, is not the trial's result."""
     for s in sentences:
         low = s.text.lower()
         if _reports_a_finding(s, low) and not _BASELINE.search(low) and not _association_only(low) \
                 and not _within_group_only(low):
-            yield s
-
-
-def first_significance(sentences: list[Sentence]) -> bool | None:
-    """The significance of the first results sentence that reports one (no primary endpoint named)."""
-    for s in _findings(sentences):
-        found = significance(s.text)
-        if found is not None:
-            return found
-    return None
-
-
-#: Outcomes that say how safe or feasible a treatment was, not what it is for ("Efficacy and safety of X").
-_SIDE_OUTCOMES = frozenset({"TRAE", "TRAE_GRADE3PLUS", "AE", "AE_GRADE3PLUS", "SAE", "IRAE", "DLT", "DISCONTINUATION",
-                            "TREATMENT_RELATED_DEATH", "SAFETY", "FEASIBILITY", "BIOMARKER", "EVENT"})
-#: An aim sentence: "to compare the overall survival of", "The aim of this study was to evaluate whether X reduces pain".
-_AIM = folded(r"\b(?:to (?:compare|evaluate|assess|determine|investigate|examine|test|study|explore)|aims?|objectives?|purpose)\b")
-
-
-def focus(sentences: list[Sentence], title: str | None) -> tuple[set[str], list[str]]:
-    """The outcome the abstract is built around when it names no primary endpoint: the outcomes its title names, else
-    those of its first aim sentence (canonical names, and as written); safety and feasibility are not its question."""
-    aims = (s.text for s in sentences if s.section in (OBJECTIVE, BACKGROUND, METHODS, BODY) and _AIM.search(s.text.lower()))
-    for text in (title or "", next(aims, "")):
-        mentions = [m for m in find_mentions(text) if m.canonical not in _SIDE_OUTCOMES]
-        if mentions:
-            return {m.canonical for m in mentions}, [m.text for m in mentions]
-    return set(), []
-
-
-def focused_significance(sentences: list[Sentence], outcomes: set[str], names: list[str]) -> bool | None:
-    """The significance of the first finding about the outcome the abstract is built around (``focus``)."""
-    if not outcomes:
-        return None
-    for s in _findings(sentences):
-        start = _primary_position(s.text, outcomes, names)
-        found = significance(s.text, start) if start is not None else None
-        if found is not None:
-            return found
+            found = significance(s.text)
+            if found is not None:
+                return found
     return None
 
 
@@ -455,7 +419,7 @@ def secondary_analysis(opening: str) -> bool:
 
 
 def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, comparative: bool,
-            secondary: Callable[[], bool] = lambda: False, title: str | None = None) -> bool | None:
+            secondary: Callable[[], bool] = lambda: False) -> bool | None:
     """Whether the primary endpoint was met, as the document reports it; None when it does not say.
 
     Order: the text's own words; a conclusion that the treatment brings no benefit (a
@@ -473,7 +437,6 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
         secondary: Says whether the document is a secondary analysis of a trial (``secondary_analysis``),
             called only when the answer matters: its first significant finding answers its own question,
             not the trial's. A report that says it reports other outcomes (``reports_other_outcomes``) is one too.
-        title: The document's title: with no primary endpoint named, the outcome it names is the one read (``focus``).
     """
     found = stated(sentences)
     if found is not None:
@@ -490,5 +453,4 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
         return found
     if closing is not None or other_outcomes or secondary() or (not names and mixed_conclusion(sentences)):
         return closing  # with no primary endpoint named, a split conclusion names none either
-    found = focused_significance(sentences, *focus(sentences, title)) if not names else None
-    return found if found is not None else first_significance(sentences)
+    return first_significance(sentences)
