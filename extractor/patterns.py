@@ -340,7 +340,7 @@ class KeyedBranches:
         if kept not in self._compiled:
             branches = [branch for branch, _ in self.branches]
             parts = [branch if keep else f"(?!)(?:{branch})" for branch, keep in zip(branches, kept, strict=True)]
-            self._compiled[kept] = quick("|".join(parts), self.flags)
+            self._compiled[kept] = re.compile("|".join(parts), self.flags)
         return self._compiled[kept]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
