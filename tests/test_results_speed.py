@@ -112,3 +112,19 @@ def test_searches_back_find_what_a_plain_search_finds(name: str, outside: str) -
                 found = results.search_back(pattern, text, start, end, skipped)
                 wanted = pattern.search(text, start, end)
                 assert (found and found.span()) == (wanted and wanted.span()), (text[start:end])
+
+
+def test_any_of_finds_a_word_where_the_alternation_does() -> None:
+    """``any_of``: a tree of the words' first characters, held where one of the words is (h-speed4)."""
+    import re
+
+    from extractor.patterns import any_of
+
+    words = ["radi", "rehab", "relax", "tai chi", "therap", "therapy", "train", "care", "c++"]
+    tree = re.compile(any_of(words))
+    assert tree.pattern.startswith("c(?:")
+    plain = re.compile("|".join(map(re.escape, words)))
+    for text in ("the radiation arm", "rel", "tai chi and yoga", "c+", "c++ code", "therap", "no word here", "careful", ""):
+        assert bool(tree.search(text)) == bool(plain.search(text)), text
+    with pytest.raises(ValueError):
+        any_of(["a", ""])

@@ -683,8 +683,12 @@ def _is_baseline(low: str) -> bool:
     return ("baseline" in low or " were " in low) and _BASELINE.search(low) is not None
 
 
+#: The level of a confidence interval: "95% CI", "90·5 % confidence".
+_CI_LEVEL = quick(r"(\d\d(?:[.·]\d+)?)\s?%\s*(?:CI|confidence)")
+
+
 def _ci_level(text: str) -> float | None:
-    m = re.search(r"(\d\d(?:[.·]\d+)?)\s?%\s*(?:CI|confidence)", text)  # not \d{2}: a class first lets re skip ahead
+    m = _CI_LEVEL.search(text)
     if not m:
         return None
     return float(m.group(1).replace("·", "."))
@@ -852,14 +856,19 @@ def _without_dose(label: str | None) -> str | None:
     return _DOSE_AROUND.sub("", label).strip() or None
 
 
+#: The joints of a combined label ("A plus B", "A + B") and a closing "alone".
+_JOINED_BY = quick(r"\s+(?:plus|\+|combined with|and)\s+")
+_ALONE_END = quick(r"\s+(?:alone|only)$|-alone$", re.IGNORECASE)
+
+
 def _named_intervention(label: str | None) -> list[dict[str, str | None]]:
     """An arm of a non-drug trial known by what it got ("acupuncture", "patient navigation",
     "usual care"): that name is its intervention."""
     if not label or _GENERIC_ARM_NAME.match(label):
         return []
     # "pain education plus telemonitoring" is two; "radiotherapy alone" is radiotherapy.
-    parts = [re.sub(r"\s+(?:alone|only)$|-alone$", "", p.strip(), flags=re.IGNORECASE)
-             for p in re.split(r"\s+(?:plus|\+|combined with|and)\s+", label)]
+    parts = [_ALONE_END.sub("", p.strip())
+             for p in _JOINED_BY.split(label)]
     return [_named_part(part) for part in parts if part and not MODIFIER_WORD.fullmatch(part)  # not "hypofractionated"
             and not _NOT_A_TREATMENT.match(part)]
 
@@ -1198,13 +1207,17 @@ _LIST_OPENING = quick(r"\s*(?:were|was|is|are|included|include|includes|comprise
 _LIST_ITEM_SPLIT = quick(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:the\s+)?|\s+as well as\s+")
 
 
+#: Where a list of endpoints ends.
+_LIST_STOP = quick(r"[;.]|\s\((?![^()]*\))|\b(?:respectively|assessed|measured|evaluated|defined|according)\b")
+
+
 def _unknown_listed(text: str, start: int, end: int, known: list[Mention]) -> list[Mention]:
     """Outcomes a role's list names that the vocabulary does not know ("Secondary outcomes included the times of
     removal of nasogastric tubes, successful enteral feeding, …"): OTHER, named as written."""
     opening = _LIST_OPENING.match(text, start)
     if opening is None or _VERDICT_WORDS.match(text, opening.end()):
         return []  # "the primary endpoint was also not significantly different": a result, not a list
-    stop = re.search(r"[;.]|\s\((?![^()]*\))|\b(?:respectively|assessed|measured|evaluated|defined|according)\b", text[opening.end():end])
+    stop = _LIST_STOP.search(text[opening.end():end])
     region_end = opening.end() + stop.start() if stop else end
     out = []
     at = opening.end()

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from extractor.backends.rules.lexicon import lexicon
 from extractor.backends.rules.text import NUM, WORD_NUMBER, folded, folded_or_none, parse_number, word_to_int
-from extractor.patterns import Held, first_words, holds_each, needed_words, quick
+from extractor.patterns import Held, any_of, first_words, holds_any, holds_each, needed_words, quick
 from extractor.structure import Sentence
 
 # ------------------------------------------------------------ registry ids
@@ -128,16 +128,18 @@ _OPEN = folded(r"\bopen[- ]label\b|\bunblinded\b|\bneither patients nor (?:those
 # "Placebo-controlled" alone says nothing about masking (evals/LABELLING.md).
 _DOUBLE = folded(r"\bdouble[- ](?:blind(?:ed)?|masked)\b|\b(?:triple|quadruple)[- ]blind|\b(?:investigators|patients)[^.]{0,60}(?:were|was) masked\b")
 _SINGLE_BLIND = folded(r"\bsingle[- ](?:blind(?:ed)?|masked)\b")
+_DOUBLE_BLIND = quick(r"\bdouble[- ](?:blind|mask)")
+_NON_RANDOMI = quick(r"\bnon[- ]?randomi")
 
 
 def masking(text: str) -> str | None:
     """Masking stated in ``text`` ("placebo-controlled" alone states none)."""
     low = text.lower()
-    if not any(k in low for k in ("blind", "mask", "open", "placebo")):
+    if not holds_any(low, ("blind", "mask", "open", "placebo")):
         return None
     if _SINGLE_BLIND.search(low):
         return "single_blind"
-    if re.search(r"\bdouble[- ](?:blind|mask)", low):
+    if _DOUBLE_BLIND.search(low):
         return "double_blind"
     if _OPEN.search(low):
         return "open_label"
@@ -149,11 +151,11 @@ def masking(text: str) -> str | None:
 def allocation(text: str, n_arms: int) -> str | None:
     """randomized / non_randomized / single_arm from design words, else from the arm count."""
     low = text.lower()
-    if not any(k in low for k in ("random", "single", "one-arm", "one arm", "alternately", "sequentially", "rct")):
+    if not holds_any(low, ("random", "single", "one-arm", "one arm", "alternately", "sequentially", "rct")):
         return "single_arm" if n_arms == 1 else None
-    if any(k in low for k in _SINGLE_ARM_KEYS) and _SINGLE_ARM.search(low):
+    if holds_any(low, _SINGLE_ARM_KEYS) and _SINGLE_ARM.search(low):
         return "single_arm"
-    if _RANDOMISED.search(low) and not ("non" in low and re.search(r"\bnon[- ]?randomi", low)):  # substring test first: faster
+    if _RANDOMISED.search(low) and not ("non" in low and _NON_RANDOMI.search(low)):  # substring test first: faster
         return "randomized"
     if _RANDOMISED.search(re.sub(r"\bnon[- ]?randomi[sz]ed\b", "", low)):
         return "randomized"
@@ -182,12 +184,12 @@ _SINGLE_CENTRE = folded(r"\bsingle[- ](?:cent(?:er|re)|institution(?:al)?|site)\
 def multicenter(text: str) -> bool | None:
     """True for multicentre wording (or "at 78 centres"), False for single-centre, else None."""
     low = text.lower()
-    if not any(k in low for k in ("multi", "international", "intergroup", "global", "cooperative", "cent", "site",
+    if not holds_any(low, ("multi", "international", "intergroup", "global", "cooperative", "cent", "site",
                                   "hospital", "institution", "clinic", "single", "mono")):
         return None
     if ("single" in low or "mono" in low) and _SINGLE_CENTRE.search(low):  # each branch holds one
         return False
-    if _MULTI.search(low) or (any(k in low for k in _SITES) and _AT_SITES.search(low)):
+    if _MULTI.search(low) or (holds_any(low, _SITES) and _AT_SITES.search(low)):
         return True
     return None
 
@@ -475,6 +477,8 @@ _ENROLMENT_HINTS = (
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
     "could be assessed", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from")
 
+_ENROLMENT_HINT = quick(any_of(list(_ENROLMENT_HINTS)))  # a quarter faster than testing each word
+
 
 #: Kinds whose counts are dropped when they are one arm's (an enrolled count has its own guards in ``_count_of``):
 #: "33 participants in the treatment arm completed the study".
@@ -504,18 +508,18 @@ def _sentence_counts(text: str, known: dict[str, int]) -> dict[str, int]:
     """The first count of each enrolment kind not ``known`` yet that one sentence prints."""
     text = _COMBINING.sub("x", text)  # "naïve" spelled with a combining mark is still a word
     low = text.lower()
-    if not any(k in low for k in _ENROLMENT_HINTS):
+    if not _ENROLMENT_HINT.search(low):
         return {}
     if "\u2010" in text or "\u2011" in text:
         text, low = text.translate(_HYPHENS), low.translate(_HYPHENS)
     foldable = _foldable(text, low)
-    if foldable and not _DIGIT.search(text) and not any(k in low for k in _NUMBER_WORD_KEYS):
+    if foldable and not _DIGIT.search(text) and not holds_any(low, _NUMBER_WORD_KEYS):
         return {}  # no count to find: every pattern needs a number or a number word
     starts = [m.start() for m in (_NUMBER_START_FOLDED.finditer(low) if foldable else _NUMBER_START_RE.finditer(text))]
     found: dict[str, int] = {}
     held = Held(low) if foldable else None
     for key, hints in _KIND_HINTS.items():
-        if key not in known and any(k in low for k in hints):
+        if key not in known and holds_any(low, hints):
             n = _first_count(key, text, held, starts)
             if n is not None:
                 found[key] = n
@@ -771,7 +775,7 @@ def _acronyms(text: str) -> tuple[tuple[int, str], ...]:
     out = [(m.start(), m.group("name")) for m in _GROUPS_NUMBERED_TRIAL.finditer(text)
            if not _NOT_A_TRIAL_NUMBER.match(m.group("name"))] if _GROUP_NAMES.search(text) else []
     low = text.lower()
-    if not any(k in low for k in _TRIAL_WORDS):
+    if not holds_any(low, _TRIAL_WORDS):
         return tuple(out)  # "results from CALGB 9342"
     out += _named_after_trial(text)
     out += [(at, name) for at, name in _after_spelled_group(text) + named_in_apposition(text) if _new_name(out, at, name)]

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from extractor.backends.rules.lexicon import find_drugs
 from extractor.backends.rules.text import folded
-from extractor.patterns import quick
+from extractor.patterns import any_of, quick
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,10 +60,12 @@ _HEADS = r"\b(?:" + "|".join(f"(?P<h{i}>{h.pattern})" for i, h in enumerate(HEAD
 # Searched in the lowercased text (re is several times slower on a case-insensitive alternation); the
 # case-insensitive one serves the rare text whose lowercasing changes its length.
 _HEAD_RE, _HEAD_RE_ANY_CASE = folded(_HEADS), quick(_HEADS, re.IGNORECASE)
-_HEAD_HINT = folded(r"radi|fraction|therap|surg|ectom|section|ision|biops|struct|transplant|ablat|emboli|anastom|augment|preserv|"
-                   r"acup|sampl|stimul|device|stent|dress|cathet|exerc|yoga|qigong|tai chi|massage|reflex|medit|mindful|"
-                   r"hypno|imagery|relax|telemon|navig|rehab|counsel|program|intervention|train|educat|coach|diet|"
-                   r"supplement|booklet|support|care|therap|mouth|gargle|lozenge|ointment|cream")
+_HEAD_HINT = folded(any_of([
+    "radi", "fraction", "therap", "surg", "ectom", "section", "ision", "biops", "struct", "transplant", "ablat",
+    "emboli", "anastom", "augment", "preserv", "acup", "sampl", "stimul", "device", "stent", "dress", "cathet",
+    "exerc", "yoga", "qigong", "tai chi", "massage", "reflex", "medit", "mindful", "hypno", "imagery", "relax",
+    "telemon", "navig", "rehab", "counsel", "program", "intervention", "train", "educat", "coach", "diet",
+    "supplement", "booklet", "support", "care", "therap", "mouth", "gargle", "lozenge", "ointment", "cream"]))
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())

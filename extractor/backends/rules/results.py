@@ -1041,6 +1041,10 @@ _CHANGE_OUTCOME = Keyed(quick(
     re.IGNORECASE), "change")
 
 
+#: A word of four lowercase letters or more: a phrase that names something.
+_FOUR_LETTERS = quick(r"[a-z]{4}")
+
+
 def _with_unnamed_outcome(text: str, mentions: list[Mention], digit: re.Match[str] | None) -> list[Mention]:
     """Add the outcome a sentence names in its own words as an OTHER mention, when no known
     endpoint is named before its numbers (``digit``: the sentence's first digit)."""
@@ -1058,7 +1062,7 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention], digit: re.Match[st
     if span is None or any(x.start < span[1] for x in mentions) or _NOT_OUTCOME_SUBJECT.search(text[span[0]:span[1]]):
         return mentions
     name = re.sub(r"^(?:.*\bthe\s+|(?:a|an)\s+)", "", text[span[0]:span[1]].strip(), flags=re.IGNORECASE)
-    if len(name) < 4 or not re.search(r"[a-z]{4}", name):
+    if len(name) < 4 or not _FOUR_LETTERS.search(name):
         return mentions
     return [Mention(span[1] - len(name), span[1], name, kind_by_words(name, _OUTCOME_KINDS), None), *mentions]
 
@@ -1093,7 +1097,7 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     spans = [subject.span("s")] if subject and subject.end("s") <= at and not clause else []
     spans += [words.span()] if words else []
     # the subject names the outcome, unless it is a pronoun ("There was an increase in …"): then the words before the number
-    span = next((x for x in spans if not _PRONOUN_SUBJECT.match(text, x[0]) and re.search(r"[a-z]{4}", text[x[0]:x[1]])),
+    span = next((x for x in spans if not _PRONOUN_SUBJECT.match(text, x[0]) and _FOUR_LETTERS.search(text[x[0]:x[1]])),
                 spans[0] if spans else (0, at))
     lead = _LEADING_FUNCTION_WORDS.match(text, span[0], span[1])
     start = lead.end() if lead and lead.end() < span[1] else span[0]
@@ -1833,6 +1837,10 @@ def _in_events_bracket(text: str, at: int) -> bool:
 _UNLISTED_TIME_TO_IN = quick(r"\btimes? to (?:first |initial )?[A-Za-z]", re.IGNORECASE)
 
 
+_PROGRESSION_OR_DEATH = quick(r"risk of (?:disease )?progression or death|progression or death", re.IGNORECASE)
+_RISK_OF_DEATH = quick(r"risk of death", re.IGNORECASE)
+
+
 def _comparative_endpoint(text: str, owner: Mention) -> str | None:
     """Which outcome a hazard/odds ratio is about: the survival endpoint named nearest to it."""
     window_after = owner.text[-25:] + " " + text[owner.end: owner.end + 60]
@@ -1862,9 +1870,9 @@ def _comparative_endpoint(text: str, owner: Mention) -> str | None:
     after = [m for m in candidates if m.start >= owner.end]
     if after:
         return after[0].canonical
-    if re.search(r"risk of (?:disease )?progression or death|progression or death", text, re.IGNORECASE):
+    if _PROGRESSION_OR_DEATH.search(text):
         return "PFS"
-    if re.search(r"risk of death", text, re.IGNORECASE):
+    if _RISK_OF_DEATH.search(text):
         return "OS"
     return None
 
@@ -2472,6 +2480,13 @@ _TO = quick(r"\bto\b", re.IGNORECASE)  # "from 28·1% [95% CI 21·3–35·5] to 
 _BRACKETS = quick(r"\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\]]*\]")
 
 
+#: What ends the gap between a value and the arm named after it ("_arm_after").
+_NUMBER_OPENED = quick(rf"[(\[:]\s*(?:\d|{WORD_NUMBER}\b)")
+_VERSUS_WORD = quick(rf"\b{VERSUS}(?!\w)")
+_GAP_BREAK = quick(r"[;]|\d\s*%|\bversus\b|\bvs?\b|\band\b\s+\d|\bto\b")
+_FOR_THE_ARM = re.compile(r"(?:[^;%]*?\d\s?%\)?)*[^;%\d]*?\b(?:for|in|with)\s+(?:the\s+)?")
+_COMPARING = quick(r"\bversus\b|\bvs?\b|\brespectively\b|\bcompared\b|\bthan\b")
+
 def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) -> str | None:
     """The arm named after the value, or after the list the value is part of
     ("dysphonia (68%), hypertension (64%) and diarrhea (56%) for axitinib")."""
@@ -2479,7 +2494,7 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
         if start < draft.end:
             continue
         gap = _BRACKETS.sub("", text[draft.end: start])  # "(95% CI 1.5–3.5 months) for the DZ group"
-        if re.search(rf"[(\[:]\s*(?:\d|{WORD_NUMBER}\b)", gap) or re.search(rf"\b{VERSUS}(?!\w)", text[draft.end: start]):
+        if _NUMBER_OPENED.search(gap) or _VERSUS_WORD.search(text[draft.end: start]):
             return None  # "139 patients died (64 in the A group": the arm is the bracketed number's; "(45% v 30%) … in arm A": a pair's
         if _own_group_after(text, draft.end, start):
             return None  # "88.9% in the group receiving the high dose and 87.1% in the X group": the value's own group
@@ -2488,10 +2503,10 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
             # overall, 14.1 months with A": the whole trial's; "34% without AM": not AM's
         if search_back(_COMPARED_BEFORE, gap, 0, len(gap), _NOT_IN_COMPARED):
             return None  # "with A (… 38.9%) compared with B (…)": B is what A's value is compared with
-        if len(gap) <= 40 and not re.search(r"[;]|\d\s*%|\bversus\b|\bvs?\b|\band\b\s+\d|\bto\b", gap):
+        if len(gap) <= 40 and not _GAP_BREAK.search(gap):
             return label
-        if start - draft.end <= 150 and re.fullmatch(r"(?:[^;%]*?\d\s?%\)?)*[^;%\d]*?\b(?:for|in|with)\s+(?:the\s+)?", gap) \
-                and not re.search(r"\bversus\b|\bvs?\b|\brespectively\b|\bcompared\b|\bthan\b", gap):
+        if start - draft.end <= 150 and _FOR_THE_ARM.fullmatch(gap) \
+                and not _COMPARING.search(gap):
             return label
         return None
     return None
@@ -2544,6 +2559,11 @@ def _listed_times(text: str, respectively: bool = True) -> int:
     return len(re.findall(r"\d+", m.group())) if m else 0
 
 
+#: Time points listed before a value: "at 6 weeks, 3 months and 6 months", and each of them.
+_TIMES_BEFORE = quick(r"((?:\d+|one|two|three|six|twelve)[- ](?:month|year|week)s?[- ]?(?:\s*(?:,|and)\s*(?:\d+|one|two|three|six|twelve)"
+                      r"[- ](?:month|year|week)s?[- ]?)+)\s*$", re.IGNORECASE)
+_TIME_POINT = quick(r"(\d+|one|two|three|six|twelve)[- ](month|year|week)", re.IGNORECASE)
+
 def _assign_timepoints(drafts: list[Draft], text: str) -> None:
     """ "rate at 6 weeks, 3 months and 6 months reached 37%, 34% and 40%, respectively"."""
     groups: dict[int, list[Draft]] = {}
@@ -2553,9 +2573,8 @@ def _assign_timepoints(drafts: list[Draft], text: str) -> None:
         mention = group[0].mention
         m = _TIMEPOINT_LIST.match(text[mention.end:])
         if m is None:
-            before = re.search(r"((?:\d+|one|two|three|six|twelve)[- ](?:month|year|week)s?[- ]?(?:\s*(?:,|and)\s*(?:\d+|one|two|three|six|twelve)[- ](?:month|year|week)s?[- ]?)+)\s*$",
-                               text[max(0, mention.start - 60): mention.start], re.IGNORECASE)
-            points = re.findall(r"(\d+|one|two|three|six|twelve)[- ](month|year|week)", before.group(1), re.IGNORECASE) if before \
+            before = _TIMES_BEFORE.search(text[max(0, mention.start - 60): mention.start])
+            points = _TIME_POINT.findall(before.group(1)) if before \
                 else _times_sharing_a_unit(text[max(0, mention.start - 40): mention.start])
             if not points:
                 continue
