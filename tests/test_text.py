@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from extractor.backends.rules.text import KeySets, search_back
+from extractor.backends.rules.text import KeySets, closing_bracket, search_back
 
 
 def test_key_sets_find_keys_inside_words_across_spaces_and_as_written():
@@ -55,3 +55,10 @@ def test_a_pattern_that_cannot_be_folded_is_searched_as_written():
 
     pattern = Folded(r"(?-i:\bORs?)\b")
     assert pattern.low is None and pattern.search("the or was") is None and pattern.search("the OR was") is not None
+
+
+def test_closing_bracket_is_where_the_bracket_open_at_pos_closes():
+    text = "two groups (A [n = 5] or B (n = 6)) and more"
+    assert closing_bracket(text, text.index("(") + 1) == text.rindex(")")
+    assert closing_bracket(text, text.index("[") + 1) == text.index("]")
+    assert closing_bracket("(never closed", 1) is None

@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from extractor.backends.rules.lexicon import DrugMention, cytotoxic, find_drugs, regimen_components
 from extractor.backends.rules.nondrug import find_non_drugs
-from extractor.backends.rules.text import denied, expansion
+from extractor.backends.rules.text import closing_bracket, denied, expansion
 from extractor.patterns import quick
 
 _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
@@ -1766,16 +1766,6 @@ _LAST_TWO = quick(r"(?<=\s)(?:and|or|versus|vs\.?)\s+")  # the blanked bracket b
 _LIST_END = quick(r"\.\s|\.?$")
 
 
-def _bracket_end(text: str, at: int) -> int:
-    """Where the bracket opened at ``at`` closes (-1 when it does not)."""
-    depth = 0
-    for i in range(at, len(text)):
-        depth += 1 if text[i] in "([" else -1 if text[i] in ")]" else 0
-        if depth == 0:
-            return i
-    return -1
-
-
 def _listed_text(sentence: str, masked: str) -> tuple[int, int, int | None] | None:
     """Where the list after a list's introduction lies (start, end) and how many items it said, if it said."""
     intro = _LIST_INTRO.search(masked)  # the introduction's words are outside brackets
@@ -1785,8 +1775,8 @@ def _listed_text(sentence: str, masked: str) -> tuple[int, int, int | None] | No
     count = (_NUMBER_WORDS.get(said.lower()) or int(said)) if said else None
     if intro.group("c") is None:  # "(the PLMA or I-gel group)": the list is the bracket right after, if one is
         opened = len(sentence) - len(sentence[intro.end():].lstrip())
-        close = _bracket_end(sentence, opened) if sentence.startswith("(", opened) and count else -1  # "two groups (…)"
-        return (opened + 1, close, count) if close > 0 else None
+        close = closing_bracket(sentence, opened + 1) if sentence.startswith("(", opened) and count else None  # "two groups (…)"
+        return (opened + 1, close, count) if close is not None else None
     if intro.group("c") == "," and count is None:
         return None  # "randomized into groups, according to …": a count must say it is a list
     stop = _LIST_END.search(masked, intro.end())

@@ -347,11 +347,12 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
     endpoints = _endpoints(design_sents)
     allocation = design.allocation(design_text, len(arms) or 1)
     primary = [e for e in endpoints if e.role in {"primary", "co_primary"}]
+    primary_names = {str(e.canonical) for e in primary}
     treating = [s for s in design_sents if s.section != BACKGROUND]
     comparative = allocation == "randomized" or len(arms) >= 2 or _COMPARES.search(design_text) is not None
-    results = _results(drafts, {str(e.canonical) for e in primary})
+    results = _results(drafts, primary_names)
     if "evaluable" not in enrollment and not comparative:  # a comparison's denominators are its arms'
-        evaluable = _primary_denominator(results, {str(e.canonical) for e in primary})
+        evaluable = _primary_denominator(results, primary_names)
         if evaluable is not None:
             enrollment["evaluable"] = evaluable
     return TrialRecord(
@@ -369,7 +370,7 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
         arms=_arms(arms, _Treatment(title, treating, design_sents), enrollment, aim_text=design_text),
         endpoints=endpoints,
         results=results,
-        primary_endpoint_met=verdict.verdict(reading.own, {str(e.canonical) for e in primary}, [e.name for e in primary],
+        primary_endpoint_met=verdict.verdict(reading.own, primary_names, [e.name for e in primary],
                                              comparative=comparative, secondary=lambda: _secondary_analysis(reading)),
         conclusion=_conclusion(reading.own),
     )

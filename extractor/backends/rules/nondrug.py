@@ -65,7 +65,7 @@ _HEAD_HINT = folded(any_of([
     "emboli", "anastom", "augment", "preserv", "acup", "sampl", "stimul", "device", "stent", "dress", "cathet",
     "exerc", "yoga", "qigong", "tai chi", "massage", "reflex", "medit", "mindful", "hypno", "imagery", "relax",
     "telemon", "navig", "rehab", "counsel", "program", "intervention", "train", "educat", "coach", "diet",
-    "supplement", "booklet", "support", "care", "therap", "mouth", "gargle", "lozenge", "ointment", "cream"]))
+    "supplement", "booklet", "support", "care", "mouth", "gargle", "lozenge", "ointment", "cream"]))
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())

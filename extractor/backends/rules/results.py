@@ -22,6 +22,7 @@ from extractor.backends.rules.text import (
     VERSUS,
     WORD_NUMBER,
     Folded,
+    closing_bracket,
     denied,
     distinct,
     folded,
@@ -2169,7 +2170,7 @@ def _in_arm_bracket(scene: _ArmScene, group: list[Draft]) -> bool:
     −46%, and −54%, respectively, compared with baseline)": a list of outcomes of that arm, for ``_arm_then_bracket``)."""
     for _, end, _ in scene.mentions:
         opening = _BRACKET_OF_VALUES.match(scene.text, end, end + 12)
-        close = _closing_bracket(scene.text, opening.end()) if opening else None
+        close = closing_bracket(scene.text, opening.end()) if opening else None
         if opening and close is not None and opening.end() <= group[0].pos and group[-1].end <= close \
                 and not _VERSUS.search(scene.text, opening.end(), group[-1].end):
             return True  # not "compared with those in the EP arm (21% plus 55% versus 13% plus 48%, respectively)"
@@ -2186,7 +2187,7 @@ def _arm_then_bracket(scene: _ArmScene) -> None:
         opening = _BRACKET_OF_VALUES.match(scene.text, end, end + 12)  # the bracket opens on a value
         if opening is None:
             continue
-        close = _closing_bracket(scene.text, opening.end())
+        close = closing_bracket(scene.text, opening.end())
         inside = [d for d in scene.arm_level if end < d.pos and (close is None or d.end <= close)]
         last = inside[-1].pos if inside else end
         bound = close if close is not None else last
@@ -2783,7 +2784,7 @@ def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[i
     if last is None:
         last = _SUBGROUP_AFTER.match(text[d.end: d.end + 90])
     if last is None and _depth(text[d.end:]) < 0:
-        close = _closing_bracket(text, d.end)
+        close = closing_bracket(text, d.end)
         last = _SUBGROUP_AFTER.match(text[close + 1: close + 90]) if close is not None else None
         if last is not None and close is not None and _OWN_VALUES.match(text, close + 1 + last.end()):
             last = None  # "(27.1 vs 18.9 months), especially in the subgroup of X (22.5 vs 13.5 months)": X's own values
@@ -2801,18 +2802,6 @@ _OWN_VALUES = quick(r"\s*[(\[][^()\[\]]*\d")
 
 # "…(15.0% v 12.4%), and a similar trend was noted in patients with X (13.5% v 10.5%)": a new clause.
 _NEW_CLAUSE = quick(r"[;]|\b(?:was|were|is|are|noted|observed|seen|found|reported|but|whereas)\b")
-
-
-def _closing_bracket(text: str, pos: int) -> int | None:
-    depth = 0
-    for i in range(pos, len(text)):
-        if text[i] in "([":
-            depth += 1
-        elif text[i] in ")]":
-            depth -= 1
-            if depth < 0:
-                return i
-    return None
 
 
 def _clean_subgroup(phrase: str) -> str:

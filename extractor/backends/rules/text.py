@@ -171,6 +171,20 @@ def denied(text: str, start: int) -> bool:
     return _DENIED_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
+def closing_bracket(text: str, pos: int) -> int | None:
+    """Where the first bracket left open at ``pos`` closes ("(" or "[" before ``pos``, its ")" or "]" at or after it);
+    None when it does not close."""
+    depth = 0
+    for i in range(pos, len(text)):
+        if text[i] in "([":
+            depth += 1
+        elif text[i] in ")]":
+            depth -= 1
+            if depth < 0:
+                return i
+    return None
+
+
 # ---------------------------------------------------------------- numbers
 
 _WORD_NUMBERS = {
