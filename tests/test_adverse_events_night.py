@@ -18,8 +18,8 @@ def test_a_grade_after_a_list_of_events_grades_each():
 
 
 def test_a_named_events_grade_does_not_pass_to_the_next_finding():
-    # the grade of "severe neutropenia" is its own once its values are printed and the words go on ("and of")
-    text = "The incidence of severe neutropenia (34% versus 68%) and of febrile neutropenia (5% versus 12%) was higher with A than B."
+    # the grade of "grade 3/4 neutropenia" is its own once its values are printed and the words go on ("and of")
+    text = "The incidence of grade 3/4 neutropenia (34% versus 68%) and of febrile neutropenia (5% versus 12%) was higher with A than B."
     assert [e[:2] for e in _events(text)] == [("AE_GRADE3PLUS", 34.0), ("AE_GRADE3PLUS", 68.0), ("AE", 5.0), ("AE", 12.0)]
 
 

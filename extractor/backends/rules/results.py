@@ -1255,7 +1255,7 @@ def _primary_outcome(sentence: Sentence, mentions: list[Mention], first: re.Matc
     if any(m.canonical == "OTHER" for m in mentions):
         return [replace(m, canonical=PRIMARY) if m.canonical == "OTHER" else m for m in mentions]
     if sentence.section != "results" or first is None or first.start() < found.start() or _about_the_patients(text, first.start()) \
-            or _NOT_A_RESULT.search(text) or kind_by_words(text, _OUTCOME_KINDS) != "OTHER":
+            or _not_a_result(text) or kind_by_words(text, _OUTCOME_KINDS) != "OTHER":
         return mentions  # named after the values, it is their outcome only as the words of a sentence naming none
     return sorted([*mentions, Mention(found.start(), found.end(), found.group(), PRIMARY, None)], key=lambda m: m.start)
 

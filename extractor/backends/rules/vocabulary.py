@@ -20,7 +20,7 @@ _GRADE3 = (
     r"(?:grade|gr\.?|G)\s*(?:≥|>=|⩾|> ?or ?=|≧)\s*(?:3|III)"
     r"|(?:grade|G)\s*(?:3|III)\s*(?:or|and|to|[-–/])\s*(?:4|5|IV|V)(?:\s*(?:or|and|[-–/])\s*5)?"
     r"|(?:grade|G)\s*(?:3|III)\s*(?:or|and)\s*(?:higher|greater|above|more|worse)"
-    r"|grades?\s*3\s*(?:and|or|to|[-–/])\s*4|high[- ]grade|severe"
+    r"|grades?\s*3\s*(?:and|or|to|[-–/])\s*4|high[- ]grade"
     r"|(?:grade|G)\s*(?:3|III|4|IV|5|V)\b(?!\s*(?:or|and|to|[-–/])\s*(?:lower|less|[12]|I\b|II\b))"
     r"|(?:grade\s*>|>\s*grade)\s*(?:2|II)\b(?!\.\d)"  # "grade > 2", "> grade 2"
     r"|(?<![\d.])(?:3|III)\s*(?:or|and|to|[-–/])\s*(?:4|IV)\s+grade\b"  # "treatment-related 3/4 grade adverse events"
@@ -33,7 +33,9 @@ GRADE_LEVELS = (
 #: A grade written with the word "grade": "grade 3/4", "grade ≥ 3", "grade 1-2", "grade 3 or higher".
 _GRADE_WORD = rf"grades?\s*{GRADE_LEVELS}\b"
 GRADE3_RE = quick(_GRADE3, re.IGNORECASE)
-_GRADE_ANY = r"(?:(?:grade|G)\s*(?:≥|>=|⩾|> ?or ?=)\s*(?:[12]|I{1,2})\b|(?:grade|G)\s*(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:or|and|to|[-–/+])\s*(?:[1-5]|I{1,3}|IV|V))?|any[- ]grade|all[- ]grades?)"
+#: Words that grade an event without printing a grade of 3 or more: "grade 1-2", "any grade", and "severe", which is no
+#: printed grade ("Severe rash occurred in 9%" is AE; "Severe (grade 3/4) neutropenia" takes the bracket's grade).
+_GRADE_ANY = r"(?:(?:grade|G)\s*(?:≥|>=|⩾|> ?or ?=)\s*(?:[12]|I{1,2})\b|(?:grade|G)\s*(?:[1-5]|I{1,3}|IV|V)(?:\s*(?:or|and|to|[-–/+])\s*(?:[1-5]|I{1,3}|IV|V))?|any[- ]grade|all[- ]grades?|severe)"
 _RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+(?:-[0-9]+)?)[-\s‐‑–]related|related|(?:treatment|drug|therapy)[-\s‐‑–]associated"
 
 # Adverse events, named ones included: "grade 3 or 4 diarrhoea", "grade ≥3 TRAEs".
@@ -142,6 +144,14 @@ ENTRIES: tuple[Entry, ...] = (
           example="distant metastasis-free survival", keys=("surviv", "dmfs")),
     Entry(rf"(?:median )?(?:relapse|recurrence){_FREE_SURVIVAL}(?: \(RFS\))?(?: rates?)?|\bRFS\b", "RFS",
           example="recurrence-free survival", keys=("rfs", "relapse", "recurrence")),
+    # "the median time to recurrence", "the 5-year relapse-free interval", "freedom from relapse": how long the disease
+    # stayed away, the recurrence endpoint under other names
+    Entry(r"(?:median )?times? to (?:first |local |distant |disease |tumou?r )?(?:recurrence|relapse)"
+          r"|(?:relapse|recurrence)[-\s‐‑–]free (?:intervals?|periods?|rates?)(?: \(\w+\))?|freedom from (?:disease )?(?:relapse|recurrence)",
+          "RFS", example="time to recurrence", keys=("relapse", "recurrence")),
+    # "freedom from progression was 70% at 5 years"
+    Entry(r"freedom from (?:disease |tumou?r )?progression(?: \(FFP\))?", "PFS",
+          example="freedom from progression", keys=("freedom",)),
     # "the 3-year recurrence rates", "the rate of relapse", "Distant recurrence was 9.4%": how often the disease came back is
     # the recurrence endpoint; a local or site's recurrence (local control) and a biochemical or PSA relapse stay outcomes of
     # their own
@@ -158,6 +168,14 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"(?:(?:local|locoregional|loco-regional)(?: tumou?r)? progression(?: \(\w+\))?|(?-i:\b[A-Z]{2,5})|failure|pain|symptom|"
           r"biochemical(?: (?:failure|progression|relapse|recurrence))?)[-\s‐‑–]free[-\s‐‑–]survival(?: \(\w+\))?(?: rates?)?",
           "OTHER", example="local tumor progression-free survival", keys=("free",)),
+    # "hospital-free survival", "toxicity-free survival", "metastasis-free survival": any other survival free of something
+    # (the endpoints above are listed first, so they win where they start at the same word)
+    Entry(r"\b[a-z]+[-\s‐‑–]free[-\s‐‑–]survival(?: \(\w+\))?(?: rates?)?", "OTHER",
+          example="hospital-free survival", keys=("free",)),
+    # "implant survival rates", "graft survival", "quality-adjusted survival": the survival of a thing, or weighted by quality
+    Entry(r"(?:implant|graft|allograft|catheter|flap|tooth|teeth|restoration|prosthesis|stent|fistula|access) survival(?: rates?)?"
+          r"|quality[- ]adjusted survival", "OTHER",
+          example="implant survival", keys=("surviv", "quality")),
     Entry(r"(?:disease|cancer|tumou?r)[-\s‐‑–]specific[-\s‐‑–]survival(?: \(\w+\))?|\bDSS\b|\bCSS\b|treatment[- ]free survival(?: \(TFS\))?|\bTFS\b", "OTHER",
           example="cancer-specific survival", keys=("surviv", "dss", "css", "tfs")),
     Entry(r"(?:median )?(?:overall )?survival times?|(?:median )?overall[- ]survival(?: \(m?OS\))?(?: rates?)?|\bm?OS\b(?: rates?)?|\bsurvivals?\b", "OS",
@@ -209,6 +227,12 @@ ENTRIES: tuple[Entry, ...] = (
           example="39% PR", keys=("PR",)),
     Entry(r"(?:(?<=\d\s)|(?<=%\s)|(?<=had\s)|(?<=achieved\s))SDs?\b(?![-+/])", "OTHER", "category", cased=True,
           example="16 SD", keys=("SD",)),
+    # "121 of 166 physicians responded to the questionnaire", "the postal survey response rate": taking part in a survey, not a
+    # response to treatment
+    Entry(r"responded to (?:the |our |a |this |each |at least one )?(?:[\w-]+ ){0,2}(?:surveys?|questionnaires?)(?: questions?)?"
+          r"|(?:survey|questionnaire) response(?: rates?)?"
+          r"|response rates? (?:to|for|of) (?:the |our |this )?(?:[\w-]+ ){0,2}(?:surveys?|questionnaires?)", "FEASIBILITY",
+          example="responded to the questionnaire", keys=("survey", "questionnaire")),
     Entry(r"(?:confirmed |best |overall |objective |clinical |radiological |intracranial )*(?:tumou?r )?(?:response|remission) rates?(?: \((?:ORR|RR|OR)\))?"
           r"|(?:confirmed |best |overall )*objective (?:tumou?r )?responses?(?: \(OR\))?|overall (?:\([^()]{1,40}\) )?(?:clinical )?response"
           r"|\bORRs?\b|\bresponded\b|^(?:the )?responses?(?= (?:were|was)\b)"
@@ -227,7 +251,8 @@ ENTRIES: tuple[Entry, ...] = (
     # "two treatment-related deaths", "the toxicity-related death rate", "three patients died of toxicity"
     Entry(r"(?:treatment|toxicity|drug)[- ]related (?:deaths?|mortality)(?: rates?)?|toxic (?:deaths?|mortality)(?: rates?)?"
           r"|deaths? (?:attributed|related|due) to (?:treatment|TRAEs?|toxicity)"
-          r"|died (?:of|from|due to|because of) (?:(?:treatment|drug)[- ]related )?(?:toxicit(?:y|ies)|treatment toxicity"
+          # "seven patients died as a result of toxicity", "deaths from toxicity"
+          r"|(?:died|deaths?) (?:of|from|due to|because of|as a result of|caused by) (?:(?:treatment|drug)[- ]related )?(?:toxicit(?:y|ies)|treatment toxicity"
           r"|febrile neutropa?enia|neutropenic (?:sepsis|fever|infection)s?)"
           # "two deaths were considered treatment related", "grade 5 toxicity", "fatal treatment-related adverse events"
           r"|deaths? (?:was|were) (?:considered |judged |deemed |assessed as |thought to be )?(?:(?:possibly|probably) )?"
