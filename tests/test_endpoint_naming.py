@@ -91,3 +91,14 @@ def test_a_tumour_response_rate_stays_orr():
 def test_the_primary_outcome_reads_a_follow_up_as_the_other_outcomes_do(text, expected):
     sentence = Sentence(0, len(text), text, "results", 0)
     assert [m.canonical for m in _primary_outcome(sentence, [], re.search(r"\d", text))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # survival counted from a relapse or progression is an outcome of its own
+    ("Patients had shorter survival after relapse (3.6 months less).", ["OTHER"]),
+    ("Post-progression survival was 10 months.", ["OTHER"]),
+    # "-free" elided before "or overall survival"
+    ("There were no differences in relapse-free or overall survival (31% vs 32%).", ["RFS", "OS"]),
+])
+def test_survival_from_relapse_and_elided_free(text, expected):
+    assert _canonicals(text) == expected

@@ -103,8 +103,9 @@ COUNTED_ONLY = frozenset({"deaths", "category", "alive"})
 
 _TE = r"(?:\d+|one|two|three|four|five|six|twelve)[- ](?:month|year|week)s?"
 
-#: "-free survival", also "-free" elided before "and overall survival": "relapse-free and overall survival were 56% and 85%".
-_FREE_SURVIVAL = r"[-\s‐‑–]free(?:[-\s‐‑–]survival|(?=\s+and\s+(?:overall\s+)?survival\b))"
+#: "-free survival", also "-free" elided before "and overall survival": "relapse-free and overall survival were 56% and 85%",
+#: "progression-free or overall survival".
+_FREE_SURVIVAL = r"[-\s‐‑–]free(?:[-\s‐‑–]survival|(?=\s+(?:and|or)\s+(?:overall\s+)?survival\b))"
 
 #: A tumour marker whose response is a biomarker outcome ("PSA response").
 _MARKER = r"(?:PSA|prostate[- ]specific antigen|CA[- ]?125|CA ?19-9|CEA|biochemical)"
@@ -174,7 +175,8 @@ ENTRIES: tuple[Entry, ...] = (
           example="hospital-free survival", keys=("free",)),
     # "implant survival rates", "graft survival", "quality-adjusted survival": the survival of a thing, or weighted by quality
     Entry(r"(?:implant|graft|allograft|catheter|flap|tooth|teeth|restoration|prosthesis|stent|fistula|access) survival(?: rates?)?"
-          r"|quality[- ]adjusted survival", "OTHER",
+          r"|quality[- ]adjusted survival|post[- ]?(?:progression|relapse|recurrence) survival"
+          r"|survival (?:after|from|following) (?:first |the )?(?:relapse|recurrence|progression)", "OTHER",
           example="implant survival", keys=("surviv", "quality")),
     Entry(r"(?:disease|cancer|tumou?r)[-\s‐‑–]specific[-\s‐‑–]survival(?: \(\w+\))?|\bDSS\b|\bCSS\b|treatment[- ]free survival(?: \(TFS\))?|\bTFS\b", "OTHER",
           example="cancer-specific survival", keys=("surviv", "dss", "css", "tfs")),
