@@ -50,6 +50,9 @@ def test_freedom_from_progression_is_pfs():
 @pytest.mark.parametrize("text", [
     "Seven patients (6%) died as a result of toxicity.",
     "There were three deaths from toxicity with A.",
+    "Two chemotherapy-related deaths occurred.",
+    "One death was considered possibly related to the study drug.",
+    "There were 3 deaths attributable to treatment.",
 ])
 def test_deaths_from_toxicity_are_treatment_related(text):
     assert _canonicals(text)[0] == "TREATMENT_RELATED_DEATH"
@@ -102,3 +105,7 @@ def test_the_primary_outcome_reads_a_follow_up_as_the_other_outcomes_do(text, ex
 ])
 def test_survival_from_relapse_and_elided_free(text, expected):
     assert _canonicals(text) == expected
+
+
+def test_deaths_from_the_disease_stay_overall_survival():
+    assert _canonicals("There were 5 deaths due to disease progression.") == ["OS"]

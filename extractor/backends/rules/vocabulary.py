@@ -251,8 +251,10 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"(?:postoperative|post-operative|perioperative|peri-operative|operative|surgical) (?:mortality|deaths?)(?: rates?)?", "AE",
           example="postoperative mortality", keys=("mortality", "death")),
     # "two treatment-related deaths", "the toxicity-related death rate", "three patients died of toxicity"
-    Entry(r"(?:treatment|toxicity|drug)[- ]related (?:deaths?|mortality)(?: rates?)?|toxic (?:deaths?|mortality)(?: rates?)?"
-          r"|deaths? (?:attributed|related|due) to (?:treatment|TRAEs?|toxicity)"
+    Entry(r"(?:treatment|toxicity|drug|chemotherapy|therapy|regimen)[- ]related (?:deaths?|mortality)(?: rates?)?|toxic (?:deaths?|mortality)(?: rates?)?"
+          # "deaths attributable to the study drug", "one death was related to chemotherapy"
+          r"|deaths? (?:(?:was|were) (?:considered |judged )?(?:(?:possibly|probably) )?)?(?:attributed|attributable|related|due) to"
+          r" (?:the )?(?:study )?(?:treatment|TRAEs?|toxicity|drug|chemotherapy|therapy)"
           # "seven patients died as a result of toxicity", "deaths from toxicity"
           r"|(?:died|deaths?) (?:of|from|due to|because of|as a result of|caused by) (?:(?:treatment|drug)[- ]related )?(?:toxicit(?:y|ies)|treatment toxicity"
           r"|febrile neutropa?enia|neutropenic (?:sepsis|fever|infection)s?)"
