@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, product
 
 from extractor.backends.rules.lexicon import DrugMention, cytotoxic, find_drugs, regimen_components
 from extractor.backends.rules.nondrug import find_non_drugs
@@ -182,6 +182,8 @@ Candidate = tuple[str, list[str], int | None, str]  # (label, aliases, size, the
 _LABEL_LEAD = quick(r"^(?:(?:of|to|receive|receiving|undergo|either|the|a|an|(?:the\s+)?groups?\s+(?:given|receiving))\b[:\s]*)+",
                          re.IGNORECASE)
 _LABEL_TAIL = quick(r"(?:\s+(?:at|to|in|on|with|and|or|of|for|was|were))+[\s,;:(]*$|,\s*\d+\s*-$|[\s,;:(-]+$", re.IGNORECASE)
+#: A clause after an arm's name: "placebo(, administered …)", "AT(, which varied in duration)".
+_LABEL_CLAUSE = quick(r",\s*(?:all\s+)?(?:administered|given|which|that|who)\b.*$", re.IGNORECASE)
 #: Not an arm's name: a schedule ("on days 1-14", "over 11 days"), a count ("30 in each"), a word that only
 #: points ("the latter", "first"), a design phrase ("randomised phase II study of").
 _NOT_LABEL = quick(
@@ -202,14 +204,16 @@ _LABEL_DOSE_TAIL = quick(
 
 def tidy_label(label: str) -> str | None:
     """An arm's name without the words a phrase shape took in with it; None when it names no arm."""
-    tidy = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", label.strip())).strip(" ‘’'\".,")
-    if not re.fullmatch(r"(?i:arm|group|cohort)\s+\S+", tidy):  # "arm 6" keeps its number
+    tidy = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", _LABEL_CLAUSE.sub("", label.strip()))).strip(" ‘’'\".,")
+    if not _NUMBERED_LABEL.fullmatch(tidy):  # "arm 6" keeps its number
         tidy = _LABEL_DOSE_TAIL.sub("", tidy).strip(" ,") or tidy
     if not tidy or _NOT_LABEL.search(tidy) or _BARE_DOSE.fullmatch(tidy):
         return None
     return tidy
 
 
+#: An arm's label that is a word and its number or letter: "arm 6", "group D", "group Asp".
+_NUMBERED_LABEL = quick(r"(?i:arm|group|cohort)\s+\S+")
 #: A dose alone ("10", "80 µM", "75 mg/m"): a part of an arm's name, cut from the drug it doses.
 _BARE_DOSE = quick(r"[\d.,·\s]+(?:(?:mg|g|µg|mcg|µM|mM|nM|IU|U|ml|mL)\b(?:\s*/\s*[\w²]+)*)?", re.IGNORECASE)
 
@@ -276,6 +280,7 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     _regimens_as_defined(arms, abbreviations)
     _rename_generic(arms)
     arms = _fold_generic_arm(arms)
+    _label_by_bracketed_name(arms)
     _add_distinctive_aliases(arms, low)
     _add_spacing_aliases(arms)
     _add_slash_aliases(arms)
@@ -826,6 +831,31 @@ def _rename_generic(arms: list[ArmDraft]) -> None:
             arm.aliases.insert(0, arm.label)
 
 
+#: The name a text gives an arm in brackets after describing it: "pain education alone (control arm)",
+#: "recombinant IL-2 (IL-2 group; n=60)".
+_BRACKETED_NAME = quick(r"\((?:the\s+)?(?P<name>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?)\s+(?P<kind>arm|group)(?:\s*[;,][^()]{0,20})?\)")
+
+
+_NOT_A_NAME = frozenset({"both", "each", "same", "other", "either", "all", "two", "three", "four", "this", "that", "one"})
+
+
+def _label_by_bracketed_name(arms: list[ArmDraft]) -> None:
+    """ "pain education alone (control arm) or pain education plus telemonitoring (experimental arm)": the arm takes
+    the name the text gives it in brackets ("control", "experimental"), as results name it ("in the experimental
+    arm"), when no other arm has that name; an arm labelled by letter or number ("group D") keeps its label and is
+    also named so ("dexmedetomidine (dexmedetomidine group)": "the dexmedetomidine group")."""
+    names = [_BRACKETED_NAME.search(arm.defining_text or "") for arm in arms]
+    keys = [m.group("name").lower() for m in names if m]
+    for arm, m in zip(arms, names, strict=True):
+        if m is None or keys.count(m.group("name").lower()) > 1 or m.group("name").lower() in _NOT_A_NAME:
+            continue
+        phrase = f"{m.group('name')} {m.group('kind')}"
+        arm.aliases.extend(a for a in (arm.label, phrase) if a and a not in arm.aliases)
+        if not _NUMBERED_LABEL.fullmatch(arm.label or ""):
+            arm.label = m.group("name")
+            arm.aliases.insert(0, arm.label)
+
+
 def _fold_generic_arm(arms: list[ArmDraft]) -> list[ArmDraft]:
     """ "glutamine … in the study arm (n = 35) or nothing; control arm", then "the glutamine arm": of three
     arms found, one generic ("study") beside a control and one named by its treatment, the generic is the
@@ -904,17 +934,18 @@ _ONLY_OR_ALONE = quick(r"(?<=[\s-])(?:alone|only)\b", re.IGNORECASE)
 
 
 def _add_only_alone_aliases(arms: list[ArmDraft]) -> None:
-    """ "endocrine-only therapy" is also "endocrine-alone therapy" and "surgery alone" also "surgery only": texts
-    use either word."""
+    """ "endocrine-only therapy" is also "endocrine-alone therapy", "surgery alone" also "surgery only", and either
+    also "surgery-alone" ("the surgery-alone arm", "the RT-only group"): texts use either word, spaced or hyphenated."""
     for arm in arms:
         label = arm.label or ""
         m = _ONLY_OR_ALONE.search(label)
         if m is None:
             continue
-        other = "only" if m.group().lower() == "alone" else "alone"
-        alias = f"{label[:m.start()]}{other}{label[m.end():]}"
-        if alias not in arm.aliases:
-            arm.aliases.append(alias)
+        head, tail = label[:m.start() - 1], label[m.end():]
+        for joiner, word in product((label[m.start() - 1], "-"), ("alone", "only")):
+            alias = f"{head}{joiner}{word}{tail}"
+            if alias != label and alias not in arm.aliases:
+                arm.aliases.append(alias)
 
 
 #: The adjective a text names a procedure's arm by: "the surgical arm" (surgery), "the radiation group" (radiotherapy).
