@@ -85,3 +85,12 @@ def test_mean_colon_in_a_bracket_marks_an_unlabelled_sentence_as_results():
     # a mean with its unit (an age) is no such cue
     assert read_structure("Patients were enrolled between 2001 and 2004 (mean age: 51.6 years). "
                           "Patients were randomized to A or B.").sentences[0].section != "results"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Median PFS was 2.1 months longer with A than with B.", [("difference", 2.1, "months", None)]),
+    ("The mean hospital stay was 3 days shorter in the A group than in the B group.", [("difference", 3.0, "days", None)]),
+    ("The mean hospitalization duration was 34% shorter in the A group than in the B group.", [("difference", 34.0, "percent", None)]),
+])
+def test_a_time_or_share_longer_or_shorter_than_the_other_arm_is_a_difference(text, expected):
+    assert _found(text) == expected

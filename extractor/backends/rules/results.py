@@ -1658,8 +1658,10 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
     duration = _DURATION_OF.search(sentence.text, max(0, owner.start - 40), owner.start)
     if owner.canonical not in TIME_TO_EVENT and owner.canonical != "OTHER" and not duration:
         return None
-    if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 80), start) or _told_as_change(sentence.text, start):
-        measure = "difference"  # "(difference, 2.4 months; 95% CI, 1.0 to 4.0)", "a difference in median survival of 6 weeks"
+    if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 80), start) or _told_as_change(sentence.text, start) \
+            or _COMPARED_AFTER.match(sentence.text, end):
+        measure = "difference"  # "(difference, 2.4 months; 95% CI, 1.0 to 4.0)", "a difference in median survival of 6 weeks",
+        # "was 151 days greater than with B"
     else:
         said = sentence.text[duration.start() if duration else max(0, owner.start - 12): start]
         measure = "mean" if _MEAN.search(said) else "median"
@@ -1672,8 +1674,9 @@ _CHANGED = quick(r"\b(?:chang\w*|from baseline|increas\w*|decreas\w*|improv\w*|r
                       r"higher|lower|more|less|differ\w*)\b", re.IGNORECASE)
 _TOOK_PART = quick(r"\b(?:participat\w*|complet\w*|compliance|available|returned|evaluable|assessable|obtained|collected|"
                         r"questionnaires? (?:were|was) (?:received|answered))\b", re.IGNORECASE)
-#: "7.1% (95% CI: −28% to +19%) lower if … compared to …", "13% more of the men … than": a difference.
-_COMPARED_AFTER = quick(r"\s*(?:\([^()]*\)\s*)?(?:lower|higher|greater|less|more|fewer)\b(?=[^.;]{0,80}\b(?:than|compared))",
+#: "7.1% (95% CI: −28% to +19%) lower if … compared to …", "13% more of the men … than", "151 days greater than with B",
+#: "2.1 months longer than": a difference.
+_COMPARED_AFTER = quick(r"\s*(?:\([^()]*\)\s*)?(?:lower|higher|greater|less|more|fewer|longer|shorter)\b(?=[^.;]{0,80}\b(?:than|compared))",
                              re.IGNORECASE)
 _DURATION_OF = quick(r"\b(?:mean|median|average)\s+(?:duration|length)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
