@@ -94,3 +94,11 @@ def test_mean_colon_in_a_bracket_marks_an_unlabelled_sentence_as_results():
 ])
 def test_a_time_or_share_longer_or_shorter_than_the_other_arm_is_a_difference(text, expected):
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Energy expenditure with A (mean [SD] 0.96 [0.20] kcal per hour) was greater than with B.",
+    "The pain score mean (SEM) was 3.2 (0.4) with A.",
+])
+def test_the_spread_named_after_mean(text):
+    assert [m for m, *_ in _found(text, ())][:1] == ["mean"]

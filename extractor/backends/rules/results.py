@@ -389,8 +389,10 @@ _CHANGED_BY_BEFORE = Keyed(quick(rf"{_CHANGED_BY}(?:[-+−]?(?:{NUM})\s*%?\s*(?:
 #: "The change in vertebral BMD in the zoledronic acid group (+7.93 ± 1.4%)", "the change in weight was -2.1 kg".
 _CHANGE_IN_BEFORE = Keyed(quick(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage )\bchanges?\s+(?:from baseline\s+)?(?:in|of)\b"
                                 r"[^.;%\d]{0,80}?(?:\bwas|\bwere|\bof|[(\[:,=])\s*[-+−]?$", re.IGNORECASE), "change")
-#: "mean", "Mean(s.d.)", "mean (SD)": the statistic's name, with the spread it is printed with; "(mean, 4.8 v 3.0)".
-_MEAN_WORD = r"\b(?:mean|average)\b(?:\s*\((?:s\.d\.|SD|SE|s\.e\.)\))?"
+#: "mean", "Mean(s.d.)", "mean (SD)", "mean (standard deviation [SD])", "mean [standard error]": the statistic's name, with
+#: the spread it is printed with; "(mean, 4.8 v 3.0)".
+_MEAN_WORD = (r"\b(?:mean|average)\b(?:\s*[(\[](?:s\.d\.|SD|SE|SEM|s\.e\.|standard (?:deviation|error)(?:\s*\[(?:SD|SE)\])?)"
+              r"[)\]])?")
 #: The time of a finding, between a statistic's name and its value: "The mean QoL score at 54 weeks was".
 _AT_TIME = r"\b(?:at|after)\s+\d+\s*(?:months?|weeks?|days?|years?|hours?)\b"
 #: A pair of numbers: "82.8 vs. 71.7", "9.0 mL vs 3.0", "76·1 [SD 18·2] vs 69·7".
