@@ -442,7 +442,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\d\s?%|\b(?:(?:95|90)\s?% ci\b|ci\b|p\s?[=<>≤]|hazard ratio|hr\b|median\b|respectively\b|"
         r"(?:was|were) (?:significantly|not (?:statistically )?significant\w*|observed|seen|found|similar|higher|lower|longer|"
         r"shorter|reported)\b|occurred\b|"
-        r"did not differ\b|no (?:significant )?difference|compared with\b|per ?cent\b)"),  # "Forty-six percent of …"
+        r"did not differ\b|no (?:significant )?difference|compared with\b|per ?cent\b)"  # "Forty-six percent of …"
+        r"|\(mean: ?[-−–]?\d[\d.]*\)"),  # "ranged from –0.8 to 2.6 (mean: 1.1)": a mean with no unit (not "mean age: 51 years")
     CONCLUSION: quick(
         r"\b(?:in conclusion|conclude|these (?:results|findings|data)|our (?:results|findings|data)|suggests?|should be|"
         r"may be|might|can be|appears? to|warrant\w*|(?:is|was|are|were) (?:an? )?(?:(?:highly|very|equally|also) )?(?:feasible|safe|effective|active|"

@@ -389,29 +389,45 @@ _CHANGED_BY_BEFORE = Keyed(quick(rf"{_CHANGED_BY}(?:[-+−]?(?:{NUM})\s*%?\s*(?:
 #: "The change in vertebral BMD in the zoledronic acid group (+7.93 ± 1.4%)", "the change in weight was -2.1 kg".
 _CHANGE_IN_BEFORE = Keyed(quick(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage )\bchanges?\s+(?:from baseline\s+)?(?:in|of)\b"
                                 r"[^.;%\d]{0,80}?(?:\bwas|\bwere|\bof|[(\[:,=])\s*[-+−]?$", re.IGNORECASE), "change")
-#: "mean", "Mean(s.d.)", "mean (SD)": the statistic's name, with the spread it is printed with; "(mean, 4.8 v 3.0)".
-_MEAN_WORD = r"\b(?:mean|average)\b(?:\s*\((?:s\.d\.|SD|SE|s\.e\.)\))?"
-#: A pair of numbers: "82.8 vs. 71.7", "9.0 mL vs 3.0".
-_BARE_PAIR = r"[-+−]?\d[\d.,·]*\s*(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|v\.?|compared with)\s*[-+−]?\d"
+#: "mean", "Mean(s.d.)", "mean (SD)", "mean (standard deviation [SD])", "mean [standard error]": the statistic's name, with
+#: the spread it is printed with; "(mean, 4.8 v 3.0)".
+_MEAN_WORD = (r"\b(?:mean|average)\b(?:\s*[(\[](?:s\.d\.|SD|SE|SEM|s\.e\.|standard (?:deviation|error)(?:\s*\[(?:SD|SE)\])?)"
+              r"[)\]])?")
+#: The time of a finding, between a statistic's name and its value: "The mean QoL score at 54 weeks was".
+_AT_TIME = r"\b(?:at|after)\s+\d+\s*(?:months?|weeks?|days?|years?|hours?)\b"
+#: A pair of numbers: "82.8 vs. 71.7", "9.0 mL vs 3.0", "76·1 [SD 18·2] vs 69·7".
+_BARE_PAIR = (r"[-+−]?\d[\d.,·]*\s*(?:[(\[][^()\[\]]{1,15}[)\]]\s*)?(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|v\.?|compared with)"
+              r"\s*[-+−]?\d")
 #: A mean whose pair is printed in a bracket: "The mean level of satisfaction was higher in the A group (82.8 vs. 71.7 mm",
+#: "The mean global QoL score at 54 weeks was higher in A than in B (76·1 [SD 18·2] vs 69·7 [19·1] points",
 #: "(mean blood loss, 513.3 vs. 478.1 g" (apart from ``_BARE_LEAD``: each of its combinations compiles every branch).
 _MEAN_PAIR_LEAD = quick(
-    rf"{_MEAN_WORD}(?!\s+(?:arterial|systolic|diastolic)\b)(?:[^.;%\d()\[\]]|\([^()\d]{{0,40}}\)){{0,100}}?[(\[]\s*(?={_BARE_PAIR})"
+    rf"{_MEAN_WORD}(?!\s+(?:arterial|systolic|diastolic)\b)(?:[^.;%\d()\[\]]|\([^()\d]{{0,40}}\)|{_AT_TIME}){{0,100}}?[(\[]\s*"
+    rf"(?={_BARE_PAIR})"
     rf"|[(\[]\s*(?:mean|average)\s+[a-z][\w -]{{0,40}}?[,:=]\s*(?={_BARE_PAIR})", re.IGNORECASE)
+#: What may come between a statistic's name and "was": words, an aside in brackets ("Mean ratings (0-10 scale) of
+#: pain were", "mean differences (95% CI) between groups were") and the time of the finding ("Mean physical
+#: function at 12 months was").
+_LEAD_GAP = rf"(?:[^.;%\d()]|\((?:\d{{2}}\s?%\s*)?[^()%]{{0,30}}\)|{_AT_TIME})"
 _BARE_LEAD = KeyedBranches([
-    (rf"{_MEAN_WORD}[^.;%\d()]{{0,80}}?\b(?:was|were|of|is|are)\s+(?=[-+−]?\d)", ("mean", "average")),
+    (rf"{_MEAN_WORD}{_LEAD_GAP}{{0,80}}?\b(?:was|were|of|is|are)\s+(?=[-+−–]?\d)", ("mean", "average")),
     (r"\(\s*mean\s*,\s*", ("mean",)),
-    # "Borg mean 2.6 (SD 1.48) versus 3.7", "(mean = 4.6 of 5.0)": the statistic's name right before its value (not
-    # one with its interval, "[mean 3.0 mL/kg/min (95% CI …)]": a difference between the groups)
-    (r"\b(?:mean|average)\s*(?:[=:]\s*)?(?=[-+−]?\d)(?![-+−]?\d[^\[\]]{0,40}?\b(?:CI|confidence)\b)", ("mean", "average")),
-    (r"\bmean\s+difference\b[^.;%\d()]{0,80}?\b(?:was|were|is)\s+", ("mean",)),
+    # "Borg mean 2.6 (SD 1.48) versus 3.7", "(mean = 4.6 of 5.0)", "(mean (SD) 1712 (511) calories": the statistic's
+    # name right before its value (not one with its interval, "[mean 3.0 mL/kg/min (95% CI …)]": a difference
+    # between the groups)
+    (rf"{_MEAN_WORD}\s*(?:[=:]\s*)?(?=[-+−]?\d)(?![-+−]?\d[^\[\]]{{0,40}}?\b(?:CI|confidence)\b)", ("mean", "average")),
+    (rf"\bmean\s+differences?\b{_LEAD_GAP}{{0,80}}?\b(?:was|were|is)\s+", ("mean",)),
     (_DIFFERENCE_WORDS, ("differen", "md")),
     (rf"(?P<by>{_CHANGED_BY})", ("by",)),
 ], re.IGNORECASE)
+#: The number after a statistic's name: not a percentage, time or dose ("mg", but "mg/dl" is a level), nor a range's
+#: start; an en dash opening it after a space is its minus sign ("a mean difference of –54 mL").
 _BARE_NUMBER = quick(
-    rf"(?P<v>[-+−]?(?:{NUM}))(?![\d·]|[.,]\d|[-‐\s]*(?:%|months?|weeks?|years?|days?|mg\b|patients)|\s*(?:[-–]|to)\s*\d)")
+    rf"(?P<v>(?:[-+−]|(?<=\s)–)?(?:{NUM}))(?![\d·]|[.,]\d|[-‐\s]*(?:%|months?|weeks?|years?|days?|mg\b(?!/d?[lL]\b)|patients)"
+    r"|\s*(?:[-–]|to)\s*\d)")
 _BARE_NEXT = quick(
-    rf"\s*(?:(?!vs\b|versus\b|and\b|to\b)[a-zA-Z/]+\s*)?(?:\([^()]{{0,40}}\)\s*)?(?:[^\d;.()]{{0,40}}?)\b(?:{VERSUS}|and|compared (?:with|to)|to)\s+"
+    rf"\s*(?:(?!vs\b|versus\b|and\b|to\b)[a-zA-Z/]+\s*)?(?:[(\[][^()\[\]]{{0,40}}[)\]]\s*)?(?:[^\d;.()]{{0,40}}?)\b"
+    rf"(?:{VERSUS}|and|compared (?:with|to)|to)\s+"
     rf"(?:the\s+)?(?P<v>[-+−]?(?:{NUM}))(?![\d·]|[.,]\d|\s*(?:%|months?|weeks?|years?|days?))")
 
 
@@ -419,19 +435,32 @@ def _bare_statistics(text: str, found: list[Value], ci_spans: list[tuple[int, in
     """Numbers without a unit right after a named statistic (mean, difference), and the one paired with each."""
     out: list[Value] = []
     # "differences between means of 0.34 … and 0.56", "increased by 186.9 vs. 81.9 feet": both differences
-    leads = [(lead.end(), "diff" if lead.group("by") or "ifferen" in lead.group() else "plain") for lead in _BARE_LEAD.finditer(text)]
+    leads = [(lead.end(), _lead_kind(text, lead)) for lead in _BARE_LEAD.finditer(text)]
     if "ean" in text or "verage" in text:
         leads = sorted(leads + [(lead.end(), "plain") for lead in _MEAN_PAIR_LEAD.finditer(text)])
     for lead_end, kind in leads:
         m = _BARE_NUMBER.match(text, lead_end)
-        if m is None or _taken(m.start("v"), ci_spans, found, out):
-            continue
+        if m is None or _taken(m.start("v"), ci_spans, found, out) or _taken(m.end("v") - 1, ci_spans, found, out):
+            continue  # "−0.8 ± 0.1%": read already from its digits on, as a percentage
         out.append(_bare_value(text, m, kind))
         nxt = _BARE_NEXT.match(text, _past_interval(text, m.end()))
         if nxt and not _taken(nxt.start("v"), ci_spans, found, out):
             out.append(_bare_value(text, nxt, kind))
             out.extend(_more_pairs(text, nxt.end("v"), kind, ci_spans, found, out))
     return out
+
+
+#: "the difference of mean change from baseline … mean (SD) −6.0", "a difference (A - B in mean peak change … of -18.2":
+#: the mean named after "difference of/in" is what the difference is of.
+_DIFFERENCE_OF_MEANS = quick(r"(?<!\bno )(?<!\bnot )\bdifferences?\s+(?:\([^()]{0,60}?\s)?(?:of|in)\s+(?:the\s+)?mean\b[^.;]{0,100}$",
+                             re.IGNORECASE)
+
+
+def _lead_kind(text: str, lead: re.Match[str]) -> str:
+    """ "diff" for a lead that calls its number a difference or a change by how much, else "plain" (a mean)."""
+    if lead.group("by") or "ifferen" in lead.group():
+        return "diff"
+    return "diff" if _DIFFERENCE_OF_MEANS.search(text, max(0, lead.start() - 160), lead.start() + 4) else "plain"
 
 
 #: The next pair of a run: "713.3 vs 237.0[, 49.6 vs 15.6, 44.4 vs 5.5 and 25.4 vs 3.1] gm, respectively".
@@ -487,7 +516,7 @@ _ASSOCIATED = quick(r"\b(?:associat|correlat)\w*", re.IGNORECASE)
 
 def _bare_value(text: str, m: re.Match[str], kind: str) -> Value:
     """A bare number as a value; "10 (4.9) days": a mean printed with its spread before its time unit is a time."""
-    value = parse_number(m.group("v").replace("−", "-"))
+    value = parse_number(m.group("v"))
     timed = _SPREAD_THEN_TIME.match(text, m.end("v"))
     if timed:
         return m.start("v"), m.end("v"), "time", value, _UNIT[timed.group("u")[0].lower()]
@@ -1631,8 +1660,10 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
     duration = _DURATION_OF.search(sentence.text, max(0, owner.start - 40), owner.start)
     if owner.canonical not in TIME_TO_EVENT and owner.canonical != "OTHER" and not duration:
         return None
-    if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 80), start) or _told_as_change(sentence.text, start):
-        measure = "difference"  # "(difference, 2.4 months; 95% CI, 1.0 to 4.0)", "a difference in median survival of 6 weeks"
+    if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 80), start) or _told_as_change(sentence.text, start) \
+            or _COMPARED_AFTER.match(sentence.text, end):
+        measure = "difference"  # "(difference, 2.4 months; 95% CI, 1.0 to 4.0)", "a difference in median survival of 6 weeks",
+        # "was 151 days greater than with B"
     else:
         said = sentence.text[duration.start() if duration else max(0, owner.start - 12): start]
         measure = "mean" if _MEAN.search(said) else "median"
@@ -1645,8 +1676,9 @@ _CHANGED = quick(r"\b(?:chang\w*|from baseline|increas\w*|decreas\w*|improv\w*|r
                       r"higher|lower|more|less|differ\w*)\b", re.IGNORECASE)
 _TOOK_PART = quick(r"\b(?:participat\w*|complet\w*|compliance|available|returned|evaluable|assessable|obtained|collected|"
                         r"questionnaires? (?:were|was) (?:received|answered))\b", re.IGNORECASE)
-#: "7.1% (95% CI: −28% to +19%) lower if … compared to …", "13% more of the men … than": a difference.
-_COMPARED_AFTER = quick(r"\s*(?:\([^()]*\)\s*)?(?:lower|higher|greater|less|more|fewer)\b(?=[^.;]{0,80}\b(?:than|compared))",
+#: "7.1% (95% CI: −28% to +19%) lower if … compared to …", "13% more of the men … than", "151 days greater than with B",
+#: "2.1 months longer than": a difference.
+_COMPARED_AFTER = quick(r"\s*(?:\([^()]*\)\s*)?(?:lower|higher|greater|less|more|fewer|longer|shorter)\b(?=[^.;]{0,80}\b(?:than|compared))",
                              re.IGNORECASE)
 _DURATION_OF = quick(r"\b(?:mean|median|average)\s+(?:duration|length)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 
