@@ -59,3 +59,18 @@ def test_people_counted_after_the_verb(sentence, arms, expected):
 ])
 def test_people_counted_right_after_the_event(sentence, expected):
     assert _counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, arms, expected", [
+    ("The absolute numbers of deaths were 27 in the levamisole group and 35 in the observation group.",
+     ["levamisole", "observation"], [("OS", 27.0, "levamisole"), ("OS", 35.0, "observation")]),
+    ("The number of patients with grade 3 neutropenia was 12.", [], [("AE_GRADE3PLUS", 12.0, None)]),
+    ("The mean number of cycles was 6.", [], []),
+])
+def test_the_number_of_events_was(sentence, arms, expected):
+    assert _counts(sentence, arms) == expected
+
+
+def test_one_case_had_the_event():
+    assert _counts("Only one case in the 3-weekly arm suffered from grade IV diarrhea.", ["3-weekly", "weekly"]) == [
+        ("AE_GRADE3PLUS", 1.0, "3-weekly")]

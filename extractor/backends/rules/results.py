@@ -526,7 +526,7 @@ _RANGE_ASIDE = quick(r"[(\[]\s*(?:IQR|interquartile range|range)\b[^()\[\]]*[)\]
 # "two treatment-related deaths", "No treatment-related deaths".
 _COUNT_RE = Folded(
     rf"(?<![\w.,·/%-])(?P<n>\d+|{WORD_NUMBER}|[Nn]o(?:ne)?|[Aa] single)"
-    rf"(?:\s*(?:of|/|out of)\s*(?P<den>\d+)(?![\d.·/%]))?(?=[\s,)])"
+    rf"(?:\s*(?:of|/|out of)\s*(?P<den>\d+)(?![\d.·/%]))?(?=[\s,);]|\.(?![\d·])|$)"
 )
 _PEOPLE_VERB = quick(
     r"\s+(?:(?:patients?|participants?|children|subjects|cases)\s+)?(?:had\s+|have\s+)?"
@@ -579,6 +579,8 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
         elif value > 0 and _OBSERVED_IN.search(text, max(0, start - 30), start) and _PEOPLE_AFTER.match(text, _past_more_counts(text, end)) \
                 and any(x.end <= start for x in mentions):
             kind = "count_people"  # "Grade 3 neurotoxicity was diagnosed in four children"
+        elif _NUMBER_OF_WAS.search(text, max(0, start - 12), start) and _number_of(text, start, mentions):
+            kind = "count_people"  # "The absolute numbers of deaths were 27 in the levamisole group"
         elif _event_in_people(text, start, end, mentions):
             kind = "count_people"  # "grade 3 neutropenia in 12 patients", "Neutropenia was grade 4 in 3 patients"
         elif value > 0 and _PEOPLE_VERB.match(text, end):
@@ -647,7 +649,7 @@ def _counts_responses(owner: Mention) -> bool:
 #: "Thirty-two patients receiving IFN5 and 19 patients receiving IFN1 experienced", "58 in the placebo group, suffered",
 #: "None of the patients developed" (not "patients with X had": who they were).
 _PEOPLE_HAD = quick(
-    r"(?:\s+of\s+the)?\s+(?:(?:patients?|participants?|subjects|children|women|men|cases)\b)?"
+    r"(?:\s+of\s+the)?\s+(?:(?:patients?|participants?|subjects|children|women|men|cases?)\b)?"
     r"(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,7}?,?)?"
     r"\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
     r"reported|discontinued|withdrew)\b(?:\s+(?:an?|any|the)\b)?",
@@ -713,6 +715,18 @@ _EVENT_IN = quick(rf"\s*(?:(?:was|were)\s+)?(?:(?:of\s+)?grades?\s*{GRADE_LEVELS
 
 
 _COUNTED_AT_END = quick(rf"(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER})\s+(?:[a-z]+\s+)?$", re.IGNORECASE)  # "16 observed deaths in 85 patients"
+
+
+_NUMBER_OF_WAS = quick(r"\b(?:was|were)\s+$")
+_NUMBER_OF = quick(r"\bnumbers?\s+of\s+(?:(?:the|all)\s+)?(?:patients\s+with\s+)?$", re.IGNORECASE)
+
+
+def _number_of(text: str, start: int, mentions: list[Mention]) -> bool:
+    """A count said to be the number of an event: "The absolute numbers of deaths were 27", "the number of patients with
+    grade 3 neutropenia was 12"."""
+    event = next((m for m in reversed(mentions) if m.end <= start), None)
+    return event is not None and _NUMBER_OF_WAS.fullmatch(text, event.end + (text[event.end] == " "), start) is not None \
+        and _NUMBER_OF.search(text, max(0, event.start - 40), event.start) is not None
 
 
 def _event_in_people(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
