@@ -46,6 +46,8 @@ def test_a_bracketed_pair_of_counts(sentence, arms, expected):
     ("Febrile neutropenia developed in 3 patients in the A arm and 1 in the B arm.", ["A", "B"],
      [("AE", 3.0, "A"), ("AE", 1.0, "B")]),
     ("Grade 3 or 4 neutropenia was experienced by 12 patients.", [], [("AE_GRADE3PLUS", 12.0, None)]),
+    ("Adverse events (nausea and vomiting) were found in 4, 5, and 7 patients in the ZA10, A20, and A40 groups, "
+     "respectively.", ["ZA10", "A20", "A40"], [("AE", 4.0, "ZA10"), ("AE", 5.0, "A20"), ("AE", 7.0, "A40")]),
 ])
 def test_people_counted_after_the_verb(sentence, arms, expected):
     assert _counts(sentence, arms) == expected

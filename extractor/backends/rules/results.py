@@ -695,7 +695,7 @@ def _counted_before(text: str, end: int, following: Mention, value: float) -> bo
 
 _CASES_OF = quick(r"\s+(?:cases?|episodes?|events?)\s+of\s+", re.IGNORECASE)
 #: The other counts of a list before what they count: "Seven and nine deaths", "Four vs two events of".
-_MORE_COUNTS = quick(rf"(?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+)(?:\d+|{WORD_NUMBER})(?![\w.,·/%-]))+", re.IGNORECASE)
+_MORE_COUNTS = quick(rf"(?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+)(?:\d+|{WORD_NUMBER})(?![\w.·/%-]|,\d))+", re.IGNORECASE)
 
 
 def _past_more_counts(text: str, end: int) -> int:
