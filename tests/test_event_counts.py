@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_rules import _sentence_results
-
-
-def _counts(sentence, arms=()):
-    return [(d.endpoint, d.value, d.arm) for d in _sentence_results(sentence, list(arms)) if d.measure == "count"]
+from tests.test_result_counts import _counts
 
 
 @pytest.mark.parametrize("sentence, arms, expected", [

@@ -576,15 +576,8 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
             kind = "count_more"  # "two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm"
         elif following is not None and _counted_before(text, end, following, value):
             kind = "count_before"  # "two treatment-related deaths", "no unexpected serious adverse events"
-        elif value > 0 and _OBSERVED_IN.search(text, max(0, start - 30), start) and _PEOPLE_AFTER.match(text, _past_more_counts(text, end)) \
-                and any(x.end <= start for x in mentions):
-            kind = "count_people"  # "Grade 3 neurotoxicity was diagnosed in four children"
-        elif _NUMBER_OF_WAS.search(text, max(0, start - 12), start) and _number_of(text, start, mentions):
-            kind = "count_people"  # "The absolute numbers of deaths were 27 in the levamisole group"
-        elif _event_in_people(text, start, end, mentions):
-            kind = "count_people"  # "grade 3 neutropenia in 12 patients", "Neutropenia was grade 4 in 3 patients"
-        elif value > 0 and _PEOPLE_VERB.match(text, end):
-            kind = "count_people"  # "Nine patients discontinued"
+        elif _people_counted(text, start, end, value, mentions):
+            kind = "count_people"
         else:
             continue
         out.append((start, end, kind, float(value), "patients"))
@@ -596,6 +589,18 @@ def _later_counts(text: str, end: int, kind: str) -> dict[int, str]:
     """The starts of the counts listed after an accepted one ("occurred in 18 and 2 patients"), with its kind."""
     more = _MORE_COUNTS.match(text, end) if kind in {"count_people", "count_before"} else None
     return {} if more is None else {x.start(): kind for x in _COUNT_RE.finditer(text, more.start(), more.end() + 1)}
+
+
+def _people_counted(text: str, start: int, end: int, value: float, mentions: list[Mention]) -> bool:
+    """A count of the people who had an event named before it, or of people who did something."""
+    if value > 0 and _OBSERVED_IN.search(text, max(0, start - 30), start) and any(x.end <= start for x in mentions) \
+            and _PEOPLE_AFTER.match(text, _past_more_counts(text, end)):
+        return True  # "Grade 3 neurotoxicity was diagnosed in four children"
+    if _NUMBER_OF_WAS.search(text, max(0, start - 12), start) and _number_of(text, start, mentions):
+        return True  # "The absolute numbers of deaths were 27 in the levamisole group"
+    if _event_in_people(text, start, end, mentions):
+        return True  # "grade 3 neutropenia in 12 patients", "Neutropenia was grade 4 in 3 patients"
+    return value > 0 and _PEOPLE_VERB.match(text, end) is not None  # "Nine patients discontinued"
 
 
 #: A unit after a number, that makes it no count: "6 months", "20 mg", "4 cycles".
