@@ -555,7 +555,7 @@ _RANGE_ASIDE = quick(r"[(\[]\s*(?:IQR|interquartile range|range)\b[^()\[\]]*[)\]
 # "two treatment-related deaths", "No treatment-related deaths".
 _COUNT_RE = Folded(
     rf"(?<![\w.,·/%-])(?P<n>\d+|{WORD_NUMBER}|[Nn]o(?:ne)?|[Aa] single)"
-    rf"(?:\s*(?:of|/|out of)\s*(?P<den>\d+)(?![\d.·/%]))?(?=[\s,)])"
+    rf"(?:\s*(?:of|/|out of)\s*(?P<den>\d+)(?![\d.·/%]))?(?=[\s,);]|\.(?![\d·])|$)"
 )
 _PEOPLE_VERB = quick(
     r"\s+(?:(?:patients?|participants?|children|subjects|cases)\s+)?(?:had\s+|have\s+)?"
@@ -572,6 +572,7 @@ _ZERO_COUNTABLE = {"TREATMENT_RELATED_DEATH", "DLT", "SAE", "IRAE", "TRAE", "TRA
 def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: list[tuple[int, int]]) -> list[tuple]:
     """Counts of patients or events that stand for a result on their own (no percentage near)."""
     out: list[tuple[int, int, str, float | None, str | None]] = []
+    listed: dict[int, str] = {}
     for m in _COUNT_RE.finditer(text):
         start, end = m.start(), m.end()
         if _taken(start, ci_spans, found):
@@ -590,25 +591,45 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
         if opened is not None and _PERCENT_BEFORE.search(text[max(0, opened - 10): opened]):
             continue  # "48.4% (95% CI 30.2–66.9; 15 out of 31)": the percentage's own counts
         following = next((x for x in mentions if x.start >= end), None)
-        if m.group("den"):
+        if start in listed:
+            kind = listed[start]  # "Transient grade 4 neutropenia occurred in 18 and 2 patients": the list's later counts
+        elif m.group("den"):
             kind = "count_of"
         elif _in_deaths_bracket(text, start, end) or _splits_a_count(text, start, end):
             kind = "count_more"  # "139 patients died (64 in the chemotherapy group vs 75 in the surgery group)"
+        elif opened is not None and _in_count_pair(text, opened, start, mentions):
+            kind = "count_pair"  # "neutropenia (937 events vs 797 events)", "(7 vs. 24 patients, respectively; P < .05)"
         elif counted_event(text, mentions, end, value) is not None:
             kind = "count_people"  # "Two patients had grade 3 pneumonitis", "No patient in G1 developed a thrombotic event"
         elif _after_a_count(text, start, out + found) and _next_arm_count(text, start, end):
             kind = "count_more"  # "two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm"
         elif following is not None and _counted_before(text, end, following, value):
             kind = "count_before"  # "two treatment-related deaths", "no unexpected serious adverse events"
-        elif value > 0 and _OBSERVED_IN.search(text, max(0, start - 30), start) and _PEOPLE_AFTER.match(text, end) \
-                and any(x.end <= start for x in mentions):
-            kind = "count_people"  # "Grade 3 neurotoxicity was diagnosed in four children"
-        elif value > 0 and _PEOPLE_VERB.match(text, end):
-            kind = "count_people"  # "Nine patients discontinued"
+        elif _people_counted(text, start, end, value, mentions):
+            kind = "count_people"
         else:
             continue
         out.append((start, end, kind, float(value), "patients"))
+        listed.update(_later_counts(text, end, kind))
     return out
+
+
+def _later_counts(text: str, end: int, kind: str) -> dict[int, str]:
+    """The starts of the counts listed after an accepted one ("occurred in 18 and 2 patients"), with its kind."""
+    more = _MORE_COUNTS.match(text, end) if kind in {"count_people", "count_before"} else None
+    return {} if more is None else {x.start(): kind for x in _COUNT_RE.finditer(text, more.start(), more.end() + 1)}
+
+
+def _people_counted(text: str, start: int, end: int, value: float, mentions: list[Mention]) -> bool:
+    """A count of the people who had an event named before it, or of people who did something."""
+    if value > 0 and _OBSERVED_IN.search(text, max(0, start - 30), start) and any(x.end <= start for x in mentions) \
+            and _PEOPLE_AFTER.match(text, _past_more_counts(text, end)):
+        return True  # "Grade 3 neurotoxicity was diagnosed in four children"
+    if _NUMBER_OF_WAS.search(text, max(0, start - 12), start) and _number_of(text, start, mentions):
+        return True  # "The absolute numbers of deaths were 27 in the levamisole group"
+    if _event_in_people(text, start, end, mentions):
+        return True  # "grade 3 neutropenia in 12 patients", "Neutropenia was grade 4 in 3 patients"
+    return value > 0 and _PEOPLE_VERB.match(text, end) is not None  # "Nine patients discontinued"
 
 
 #: A unit after a number, that makes it no count: "6 months", "20 mg", "4 cycles".
@@ -662,7 +683,7 @@ def _counts_responses(owner: Mention) -> bool:
 #: "Thirty-two patients receiving IFN5 and 19 patients receiving IFN1 experienced", "58 in the placebo group, suffered",
 #: "None of the patients developed" (not "patients with X had": who they were).
 _PEOPLE_HAD = quick(
-    r"(?:\s+of\s+the)?\s+(?:(?:patients?|participants?|subjects|children|women|men|cases)\b)?"
+    r"(?:\s+of\s+the)?\s+(?:(?:patients?|participants?|subjects|children|women|men|cases?)\b)?"
     r"(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,7}?,?)?"
     r"\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
     r"reported|discontinued|withdrew)\b(?:\s+(?:an?|any|the)\b)?",
@@ -698,6 +719,7 @@ _GRADE_4_ONLY = quick(r"\bgrades?\s*(?:4|IV)\b(?!\s*(?:-|–|or|and|/)\s*5)", re
 def _counted_before(text: str, end: int, following: Mention, value: float) -> bool:
     """A count right before the outcome it counts: "two treatment-related deaths", "no serious or unexpected adverse
     events", "three cases of sore throat" (not "152 fatigued patients": who they were)."""
+    end = _past_more_counts(text, end)
     at = _CASES_OF.match(text, end)
     gap = text[at.end() if at else end: following.start]
     if at is None and not gap.strip() and _PEOPLE_NEXT.match(text, following.end):
@@ -705,14 +727,48 @@ def _counted_before(text: str, end: int, following: Mention, value: float) -> bo
     return _ADJECTIVES_ONLY.fullmatch(gap) is not None and (value > 0 or _zero_countable(following, gap))
 
 
-_CASES_OF = quick(r"\s+(?:cases?|episodes?)\s+of\s+", re.IGNORECASE)
+_CASES_OF = quick(r"\s+(?:cases?|episodes?|events?)\s+of\s+", re.IGNORECASE)
+#: The other counts of a list before what they count: "Seven and nine deaths", "Four vs two events of".
+_MORE_COUNTS = quick(rf"(?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+)(?:\d+|{WORD_NUMBER})(?![\w.·/%-]|,\d))+", re.IGNORECASE)
+
+
+def _past_more_counts(text: str, end: int) -> int:
+    """Where the list of counts a count opens ends: after "nine" in "Seven and nine deaths"."""
+    more = _MORE_COUNTS.match(text, end)
+    return more.end() if more else end
 _PEOPLE_NEXT = quick(r"\w*\s+(?:patients|children|participants|subjects|women|men)\b")
 #: Between a count and its outcome, at most two words that describe it, each maybe with another after "or":
 #: "no unexpected serious adverse events", "no serious or unexpected adverse events".
-_DESCRIBING = r"(?!(?:patients?|of|with|had|have|were|was|in|and|or|to|at|on|for)\b)[a-z][a-z-]*"
+_DESCRIBING = r"(?!(?:patients?|of|with|had|have|were|was|in|and|or|to|at|on|for|times)\b)[a-z][a-z-]*"
 _ADJECTIVES_ONLY = quick(rf"\s*(?:{_DESCRIBING}(?:\s+or\s+{_DESCRIBING})?\s+){{0,2}}")
 #: "… was observed in", "… was diagnosed in": the count after names how many had the outcome.
-_OBSERVED_IN = quick(r"\b(?:observed|diagnosed|reported|seen|noted|occurred|found|documented|recorded)\s+in\s+$")
+_OBSERVED_IN = quick(r"\b(?:observed|diagnosed|reported|seen|noted|occurred|found|documented|recorded|developed|detected|encountered)"
+                    r"\s+in\s+$|\bexperienced\s+by\s+$")
+#: Between an event and the people counted after it: "grade 3 neutropenia in 12 patients", "Neutropenia was grade 4 in".
+_EVENT_IN = quick(rf"\s*(?:(?:was|were)\s+)?(?:(?:of\s+)?grades?\s*{GRADE_LEVELS}\s+)?in\s+", re.IGNORECASE)
+
+
+_COUNTED_AT_END = quick(rf"(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER})\s+(?:[a-z]+\s+)?$", re.IGNORECASE)  # "16 observed deaths in 85 patients"
+
+
+_NUMBER_OF_WAS = quick(r"\b(?:was|were)\s+$")
+_NUMBER_OF = quick(r"\bnumbers?\s+of\s+(?:(?:the|all)\s+)?(?:patients\s+with\s+)?$", re.IGNORECASE)
+
+
+def _number_of(text: str, start: int, mentions: list[Mention]) -> bool:
+    """A count said to be the number of an event: "The absolute numbers of deaths were 27", "the number of patients with
+    grade 3 neutropenia was 12"."""
+    event = next((m for m in reversed(mentions) if m.end <= start), None)
+    return event is not None and _NUMBER_OF_WAS.fullmatch(text, event.end + (text[event.end] == " "), start) is not None \
+        and _NUMBER_OF.search(text, max(0, event.start - 40), event.start) is not None
+
+
+def _event_in_people(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
+    """People counted right after the event they had: "grade 3 neutropenia in 12 patients and grade 3 diarrhoea in 4"."""
+    event = next((m for m in reversed(mentions) if m.end <= start), None)
+    return event is not None and _EVENT_IN.fullmatch(text, event.end, start) is not None \
+        and not _COUNTED_AT_END.search(text, max(0, event.start - 25), event.start) \
+        and _PEOPLE_AFTER.match(text, _past_more_counts(text, end)) is not None
 _PEOPLE_AFTER = quick(r"\s+(?:[a-z-]+\s+)?(?:patients|children|participants|subjects|women|men|cases)\b")
 
 
@@ -740,6 +796,23 @@ def _splits_a_count(text: str, start: int, end: int) -> bool:
     """A count of the arm named after it that splits the count before it: "Grade 3 anemia occurred in five patients
     (four in the A arm and one in the B arm)", "There were nine toxic deaths: five in arm A and one in arm B"."""
     return _WHERE_COUNTED.match(text, end) is not None and _SPLIT_LEAD.search(text, max(0, start - 160), start) is not None
+
+
+_COUNTED = r"(?:\s*(?:events?|patients?|cases?|episodes?)\b)"
+#: Two counts in brackets, one for each arm: "(937 events vs 797 events)", "(22 vs 0)", "(7 vs. 24 patients, respectively; P".
+_COUNT_PAIR = quick(rf"[(\[]\s*(?P<a>\d+|{WORD_NUMBER})(?P<w>{_COUNTED})?\s*(?:vs\.?|versus|v\.?)\s*(?P<b>\d+|{WORD_NUMBER})"
+                    rf"(?P<w2>{_COUNTED})?(?:\s*,\s*respectively\b)?\s*(?=[,;)\]])", re.IGNORECASE)
+
+
+def _in_count_pair(text: str, opened: int, start: int, mentions: list[Mention]) -> bool:
+    """A count of a bracketed pair, right after the outcome it counts or saying what it counts: "leucopenia (507 vs 362)",
+    "fewer patients in group D experienced nausea than those in group P (7 vs. 24 patients, respectively)"."""
+    pair = _COUNT_PAIR.match(text, opened)
+    if pair is None or start not in (pair.start("a"), pair.start("b")):
+        return False
+    if pair.group("w") or pair.group("w2"):
+        return any(m.end <= opened and ";" not in text[m.end: opened] for m in mentions)
+    return any(m.end <= opened and not text[m.end: opened].strip() for m in mentions)
 
 
 def _unclosed_bracket(text: str, pos: int) -> int | None:
@@ -1372,7 +1445,7 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
     drafts: list[Draft] = []
     for i, (start, end, kind, value, unit) in enumerate(values):
         counted = counted_event(text, mentions, end, value or 0) if kind == "count_people" else None
-        owner = listed.get(start) or counted or _owner(mentions, text, start, end)
+        owner = (listed.get(start) if kind != "count_pair" else None) or counted or _owner(mentions, text, start, end)
         if kind == "ratio" and owner is not None and owner.canonical not in _COMPARATIVE:
             # "hazard ratio (HR) for OS was 0.93": the ratio's, though the endpoint is named nearer
             owner = next((m for m in reversed(mentions) if m.end <= start and m.canonical in _COMPARATIVE), owner)
