@@ -109,15 +109,19 @@ def section_labels() -> dict[str, str]:
 def label_kind(label: str) -> str | None:
     """The section kind a printed label opens, or None when it is not a section label.
 
-    A dotted path (``ABSTRACT.SUMMARY.FINDINGS``) is read by its last part.
+    A dotted path (``ABSTRACT.SUMMARY.FINDINGS``, ``ABSTRACT.MATERIAL/METHODS``) is read by its last part.
     """
     labels = section_labels()
     key = _key(label.strip(" \t:.*_#"))
     kind = labels.get(key)
-    if kind is None and "." in key and key.replace(".", "").replace(" ", "").isalpha():
+    if kind is None and "." in key and set(key) <= _DOTTED_CHARS:
         parts = [p for p in key.split(".") if p.strip()]
-        kind = labels.get(parts[-1].strip()) if parts else None
+        kind = labels.get(parts[-1].strip(" []")) if parts else None
     return kind
+
+
+#: The characters of a dotted path of labels, "ABSTRACT.METHODOLOGY/PRINCIPAL FINDINGS", "ABSTRACT.[METHODS]" (upper case).
+_DOTTED_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ ./&,'’-[]")
 
 
 # ---------------------------------------------------------------- labels in the text

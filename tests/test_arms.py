@@ -518,12 +518,12 @@ def test_mask_brackets_blanks_nested_and_unclosed_brackets_but_not_a_lone_closin
 
 
 def test_randomisation_words_are_found_in_any_case():
-    from extractor.backends.rules.arms import _says_randomised
+    from extractor.backends.rules.arms import says_randomised
 
-    assert _says_randomised("Patients were RANDOMIZED to A or B.")
-    assert _says_randomised("They were Randomly given A or B.")
-    assert _says_randomised("Patients were allocated to A or B.")
-    assert not _says_randomised("A random sample received A.")  # "random" alone is no randomisation word
+    assert says_randomised("Patients were RANDOMIZED to A or B.")
+    assert says_randomised("They were Randomly given A or B.")
+    assert says_randomised("Patients were allocated to A or B.")
+    assert not says_randomised("A random sample received A.")  # "random" alone is no randomisation word
 
 
 def test_abbreviated_drugs_are_the_matches_a_search_of_the_whole_text_finds():

@@ -436,8 +436,8 @@ def _comparison_arms(title: str | None, sentences: list[str], text: str, named: 
     """ "randomised to X or Y", then "X (AT) versus Y (AC)", then "X versus Y" in the title."""
     return [(label, [label], count, defining)
             for label, count, defining in _randomised_to(sentences) or _abbreviated_pair(sentences) or _title_versus(title)
-            or _compared_pair(sentences) or _trial_of_one_with_or_without(sentences) or _received_with_counts(sentences)
-            or _received_or_placebo(sentences)]
+            or _compared_pair(sentences) or _trial_of_one_with_or_without(sentences) or _trial_of_pair(sentences)
+            or _received_with_counts(sentences) or _received_or_placebo(sentences)]
 
 
 #: How arms are named, most explicit first; the first shape that finds arms names them.
@@ -708,7 +708,7 @@ def _abbreviated_pair(sentences: list[str]) -> list[tuple[str, int | None, str]]
 _COMPARED_PAIR = quick(
     r"\bcompar(?:e|ed|ing)\s+(?:the\s+(?:efficacy|safety|effects?|effectiveness|outcomes?|toxicity|tolerability)"
     r"(?:\s+and\s+(?:safety|tolerability|efficacy|toxicity))?\s+of\s+)?(?P<a>[^,;:]{3,60}?)(?:,\s+[^,;:]{1,30},)?"
-    r"\s+(?:versus|vs\.?|with|to)\s+(?P<b>[^,;:.]{3,60}?)(?=\s*(?:,|;|\.|$|\s(?:in|for|as|among|on|at)\b))",
+    r"\s+(?:versus|vs\.?|with|to)\s+(?P<b>[^,;:.]{3,60}?)(?=\s*(?:,|;|\.|$|\s(?:in|for|as|among|on|at|regarding)\b))",
     re.IGNORECASE,
 )
 #: "the use of Medical Qigong (MQ) compared with usual care to improve …": the treatment first, then its comparator.
@@ -1386,7 +1386,7 @@ _RANDOMISED_HEAD = quick(
     r"(?:\s+in\s+(?:an?\s+)?(?:\d\s*:\s*\d|[\w-]+)\s+(?:ratio|manner|fashion))?\s+(?:[\w-]+\s+){0,3}?(?:to|between|into)\s+"
     r"(?:(?:one of\s+)?(?:two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+)?(?:groups|arms)\s+(?:to\s+receive|receiving|given)\s+)?"  # "into four groups to receive"
     r"(?:receive\s+|either\s+|the\s+)*"
-    r"|randomly received?\s+(?:either\s+)?|\b(?:who|that|and) received\s+(?:either\s+)?|\breceiv(?:ed|ing)\s+either\s+"
+    r"|randomly received?\s+(?:either\s+)?|\b(?:who|that|and) received\s+(?:either\s+)?|\b(?:receiv(?:ed|ing)|treated with)\s+either\s+"
     # "randomly allocated either A or B", "randomised, after simple mastectomy, to receive either A or B"
     r"|(?:randomi[sz]ed|randomly (?:assigned|allocated))(?:,\s+[^,;.()]{3,80},)?\s+(?:to\s+)?(?:receive\s+)?either\s+"
     # "randomized patients with K-RAS wild-type, chemotherapy-refractory, metastatic colorectal cancer to receive A or B"
@@ -1407,7 +1407,9 @@ _AND_WORD = quick(r"(?<=\s)and\s+")
 _EITHER = quick(r"(?<=\s)either\s+", re.IGNORECASE)
 _CLAUSE_END = quick(r";\s|(?<!\.[a-z])\.\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b|\s(?:until|for up to)\s"
                          r"|\s(?:in order\s+)?to\s+(?:compare|assess|evaluate|determine|investigate|examine)\b"  # "… or BSC to compare …"
-                         r"|\sin\s+an?\s+\d+(?:\s*:\s*\d+)+\s+(?:ratio|fashion|manner)\b|\s(?:and|who)\s+(?:used|were|was|then)\b")
+                         r"|\sin\s+an?\s+\d+(?:\s*:\s*\d+)+\s+(?:ratio|fashion|manner)\b|\s(?:and|who)\s+(?:used|were|was|then|followed)\b"
+                         r"|,\s+\d[\d,]*\s+(?:\(|had\b|were\b|was\b)"  # "… or placebo, 514 (73%) had diabetes"
+                         r"|:\s+of\s+(?:these|them|whom)\b")  # "three or four cycles: of these, 681 were …"
 _COUNT_IN_PART = quick(r"(?<![A-Za-z/])\(\s*(?:[nN]\s*=\s*)?(\d+)(?:\s*(?:patients|pts))?\s*[);]|[;,]\s*[nN]\s*=\s*(\d+)\s*\)")
 
 
@@ -1438,7 +1440,7 @@ def mask_brackets(text: str) -> str:
 
 
 
-def _says_randomised(sentence: str) -> bool:
+def says_randomised(sentence: str) -> bool:
     """The sentence has a word of randomisation ("randomi[sz]ed", "randomly", "assigned", "allocated"), in any case
     (plain substring tests: a case-insensitive search of every sentence cost more than they do)."""
     low = sentence.lower()
@@ -1539,7 +1541,7 @@ _COUNT_AT_END = quick(r"(?:\(|[;,]\s*)(?:[nN]\s*=\s*\d+|\d+\s+(?:patients|pts|pa
 def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
     """ "randomised to receive X (n = 214) or Y (n = 215)": two arms, with their counts."""
     for sentence in sentences:
-        if not _says_randomised(sentence):
+        if not says_randomised(sentence):
             continue
         masked = mask_brackets(sentence)
         listed = _enumerated(sentence, masked, _randomised_at(sentence)) or _colon_list(sentence, masked)
@@ -1654,7 +1656,8 @@ def _dose_mention(low: str, arm: ArmDraft) -> int:
 
 #: "randomized to CP with or without sorafenib", "trial of ADT +/- chemotherapy": a treatment alone, and with another.
 _WITH_OR_WITHOUT = quick(r"\s+(?P<j>with or without|\+\s*/\s*[-−]|±)\s+", re.IGNORECASE)
-_WITH_OR_WITHOUT_END = quick(r"[;.,]\s|[;.]?$|\s(?:in|for|among|as|to|who|which|that|were|was|after|before|during|until)\s", re.IGNORECASE)
+_WITH_OR_WITHOUT_END = quick(r"[;.,]\s|[;.]?$|\s(?:in|for|among|as|to|who|which|that|were|was|is|are|after|before|during|until|"
+                                  r"delivered|given|administered)\s", re.IGNORECASE)
 
 
 def _with_or_without(sentence: str, masked: str, start: int) -> list[tuple[str, int | None, str]]:
@@ -1674,7 +1677,11 @@ def _with_or_without(sentence: str, masked: str, start: int) -> list[tuple[str, 
     return [(a, None, a), (both, None, f"{a} {b}")]
 
 
-_TRIAL_OF = quick(r"\brandomi[sz]ed\b[^.;]{0,60}?\b(?:trial|study)\s+(?:of|comparing)\s+", re.IGNORECASE)
+_TRIAL_OF = quick(r"\brandomi[sz]ed\b[^.;]{0,60}?\b(?:trial|study)\s+(?:of|comparing|evaluating)\s+", re.IGNORECASE)
+_VERSUS = quick(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)
+#: "Following the end of an initial 6-month randomized controlled trial of A versus B, …": a trial before this one.
+_EARLIER_TRIAL = quick(r"\b(?:initial|previous|prior|earlier|original|parent|completed)\b[^.;]{0,40}$", re.IGNORECASE)
+_OUTCOMES_OF = quick(r"^(?:the\s+)?(?:outcomes?|effects?|efficacy|safety|effectiveness)\s+(?:of|for|with)\s+", re.IGNORECASE)
 
 
 def _trial_of_one_with_or_without(sentences: list[str]) -> list[tuple[str, int | None, str]]:
@@ -1684,6 +1691,25 @@ def _trial_of_one_with_or_without(sentences: list[str]) -> list[tuple[str, int |
         arms = _with_or_without(sentence, mask_brackets(sentence), trial.end()) if trial else []
         if arms:
             return arms
+    return []
+
+
+def _trial_of_pair(sentences: list[str]) -> list[tuple[str, int | None, str]]:
+    """ "a randomized, double-blind trial of melatonin 20 mg versus placebo in patients …", "a randomised phase III
+    trial comparing preoperative versus postoperative RT": the two sides of the "versus", each a short name."""
+    for sentence in sentences:
+        trial = _TRIAL_OF.search(sentence) if "versus" in sentence or "vs" in sentence else None
+        masked = mask_brackets(sentence) if trial else ""
+        joined = _VERSUS.search(masked, trial.end(), trial.end() + 100) if trial else None
+        stop = _WITH_OR_WITHOUT_END.search(masked, joined.end()) if joined else None
+        if trial is None or joined is None or stop is None or _EARLIER_TRIAL.search(sentence, 0, trial.start()) \
+                or " or " in sentence[trial.end():joined.end()]:
+            continue  # another trial's arms, or more arms than two ("allo-hMSCs (100 or 200-million) vs placebo")
+        first = _OUTCOMES_OF.sub("", sentence[trial.end():joined.start()].strip(" ,"))
+        sides = [first, sentence[joined.end():stop.start()].strip(" ,")]
+        arms: list[tuple[str, int | None, str]] = [(_short_label(side), None, side) for side in sides]
+        if all(1 <= len(label.split()) <= 5 and tidy_label(label) for label, _, _ in arms):
+            return _shared_head(arms) or arms
     return []
 
 

@@ -23,6 +23,7 @@ from extractor.backends.rules.arms import (
     find_arms,
     interventions_in,
     named_already,
+    says_randomised,
 )
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
 from extractor.backends.rules.nondrug import find_non_drugs
@@ -253,11 +254,24 @@ def _read_report(title: str | None, sentences: list[Sentence], labelled: bool) -
     own, cited = _own_and_cited(sentences, acronym)
     design_sents = [s for s in own if s.section not in _CLOSING or _OWN.search(s.text.lower())]
     design_text = " ".join([title or ""] + [s.text for s in design_sents if not _wishes_for_more(s.text.lower())])
-    arms = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND],
-                     " ".join(s.text for s in design_sents))
+    arms = _trial_arms(title, design_sents)
     joined = " ".join(s.text for s in sentences)
     return _Reading(title, sentences, labelled, acronym, own, cited, design_sents, design_text, arms,
                     _ci_level(joined), joined)
+
+
+def _trial_arms(title: str | None, design_sents: list[Sentence]) -> list[ArmDraft]:
+    """The trial's arms from its methods; when they name fewer than two, from its methods and the background's
+    sentences of randomisation ("Intergroup trial E2603 randomized MM patients to CP with or without sorafenib")."""
+    glossary = " ".join(s.text for s in design_sents)
+    arms = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND], glossary)
+    if len(arms) >= 2:
+        return arms
+    told = [s for s in design_sents if s.section == BACKGROUND and says_randomised(s.text)]
+    if not told:
+        return arms
+    more = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND or s in told], glossary)
+    return more if len(more) >= 2 else arms
 
 
 def _own_and_cited(sentences: list[Sentence], acronym: str | None) -> tuple[list[Sentence], dict[str, list[tuple[Sentence, int, int]]]]:
