@@ -2002,12 +2002,16 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
     mentions = arms(text)
     if not mentions and len(labels_all) < 2:
         return
-    arm_level = [d for d in drafts if d.measure not in _BETWEEN_ARMS
-                 and not any(start <= d.pos < end for start, end, _ in mentions)]  # not the "1" of "group 1"
+    arm_level = [d for d in drafts if d.measure not in _BETWEEN_ARMS and not _in_arm_name(d, text, mentions)]
     scene = _ArmScene(text, drafts, arm_level, mentions, distinct([label for *_, label in mentions]), labels_all, added_arm,
                       _RESPECTIVELY.search(text) is not None)
     for rule in _ARM_RULES:
         rule(scene)
+
+
+def _in_arm_name(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) -> bool:
+    """Whether the number is part of an arm's name (the "1" of "group 1"): no value of that arm or another."""
+    return any(start <= draft.pos < end and text[draft.pos: draft.end] in label for start, end, label in mentions)
 
 
 def _respectively_lists(scene: _ArmScene) -> None:
