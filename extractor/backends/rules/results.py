@@ -2107,11 +2107,16 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
     mentions = arms(text)
     if not mentions and len(labels_all) < 2:
         return
-    arm_level = [d for d in drafts if d.measure not in _BETWEEN_ARMS]
+    arm_level = [d for d in drafts if d.measure not in _BETWEEN_ARMS and not _in_arm_name(d, text, mentions)]
     scene = _ArmScene(text, drafts, arm_level, mentions, distinct([label for *_, label in mentions]), labels_all, added_arm,
                       _RESPECTIVELY.search(text) is not None)
     for rule in _ARM_RULES:
         rule(scene)
+
+
+def _in_arm_name(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) -> bool:
+    """Whether the number is part of an arm's name (the "1" of "group 1"): no value of that arm or another."""
+    return any(start <= draft.pos < end and text[draft.pos: draft.end] in label for start, end, label in mentions)
 
 
 def _respectively_lists(scene: _ArmScene) -> None:
@@ -2264,17 +2269,22 @@ def _values_before_arm_list(scene: _ArmScene) -> None:
     """ "71.4% and 80.0% for arm A and B", "(67% v 47% for cetuximab v BSC …)": a value run right before an arm list."""
     for start, labels in _arm_lists(scene):
         tail = [d for d in scene.arm_level if d.end <= start and not d.arm][-len(labels):]
-        if len(tail) == len(labels) and re.search(r"(?:for|in)\s+(?:the\s+)?$", scene.text[tail[-1].end:start]) \
-                and all(t.mention.canonical == tail[0].mention.canonical for t in tail):
+        if len(tail) == len(labels) and _RIGHT_BEFORE_ARM_LIST.fullmatch(_BRACKETS.sub("", scene.text[tail[-1].end:start])) \
+                and all(t.mention.canonical == tail[0].mention.canonical for t in tail) \
+                and not any(tail[0].pos < s < start for s, *_ in scene.mentions):  # not "4.6 months in E … for E compared with V"
             for d, label in zip(tail, labels, strict=True):
                 d.arm = label
+
+
+#: Between a value run and the arm list after it: "for the", "months in"; not a clause ("differed … in the").
+_RIGHT_BEFORE_ARM_LIST = quick(r"[^;]{0,25}?\b(?:for|in)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _in_arm_bracket(scene: _ArmScene, group: list[Draft]) -> bool:
     """Whether the values are all in the brackets right after an arm's name ("decreased in the ZA10 group (−64%, −37%,
     −46%, and −54%, respectively, compared with baseline)": a list of outcomes of that arm, for ``_arm_then_bracket``)."""
     for _, end, _ in scene.mentions:
-        opening = _BRACKET_OF_VALUES.match(scene.text, end, end + 12)
+        opening = _BRACKET_OF_VALUES.match(scene.text, end, end + 60)
         close = closing_bracket(scene.text, opening.end()) if opening else None
         if opening and close is not None and opening.end() <= group[0].pos and group[-1].end <= close \
                 and not _VERSUS.search(scene.text, opening.end(), group[-1].end):
@@ -2282,14 +2292,15 @@ def _in_arm_bracket(scene: _ArmScene, group: list[Draft]) -> bool:
     return False
 
 
-#: After an arm's name, a bracket that opens on a value: "(59%", "group (−64%".
-_BRACKET_OF_VALUES = quick(r"\s?(?:(?:group|arm|cohort)\s?)?[(\[]\s*(?=[−-]?\d)", re.IGNORECASE)
+#: After an arm's name, a bracket that opens on a value: "(59%", "group (−64%", or on an outcome's short name and
+#: a value ("with FOLFOX (median survival time, 9.9 months; 1-year survival rate, 38.9%)").
+_BRACKET_OF_VALUES = quick(r"\s?(?:(?:group|arm|cohort)\s?)?[(\[]\s*(?=(?:[A-Za-z][\w -]{0,30}?[,:=]\s*)?[−-]?\d)", re.IGNORECASE)
 
 
 def _arm_then_bracket(scene: _ArmScene) -> None:
     """Values in the brackets right after an arm's name: "patients taking AT (59%, with 10% CR, 49% PR)"."""
     for _, end, label in scene.mentions:
-        opening = _BRACKET_OF_VALUES.match(scene.text, end, end + 12)  # the bracket opens on a value
+        opening = _BRACKET_OF_VALUES.match(scene.text, end, end + 60)  # the bracket opens on a value
         if opening is None:
             continue
         close = closing_bracket(scene.text, opening.end())
@@ -2418,11 +2429,29 @@ def _versus_pairs(scene: _ArmScene) -> None:
                 b.arm = b.arm or next((x for x in pair if x != a.arm), None)
 
 
+def _one_value_per_named_arm(scene: _ArmScene) -> None:
+    """ "higher in Group 3 than in Groups 1 and 2 (95.2 versus 72.5 and 79.0 mmHg)": three arms or more named, and a run
+    of as many values of one outcome, joined by "versus" or "and", none with its own arm: the values go to the arms in
+    the order named (a pair of values, fewer than the arms, is no pair of them: ``_pair_candidates``)."""
+    if len(scene.ordered) < 3:
+        return
+    for group in scene.by_mention():
+        gaps = [_BRACKETS.sub("", scene.text[a.end: b.pos]) for a, b in pairwise(group)]
+        if len(group) == len(scene.ordered) and not any(d.arm for d in group) \
+                and all(_RUN_JOIN.fullmatch(gap) for gap in gaps):
+            for d, label in zip(group, _comparator_last(scene.ordered, scene), strict=True):
+                d.arm = label
+
+
+#: Between two values of a run, one per arm: "versus", "and", "vs.", ", " with the unit of the value before.
+_RUN_JOIN = quick(rf"\s*(?:%|[a-zA-Z/]+)?\s*(?:,\s*(?:and\s+)?|and\s+|(?:{VERSUS})\s*)", re.IGNORECASE)
+
+
 def _pair_candidates(scene: _ArmScene) -> list[str]:
     """The arms the values of a pair go to, in order: those the sentence names (the comparator last), then the
     trial's other arms (of two); none when the sentence pairs values "respectively" with a list of three arms or
     more, or speaks of groups that are no arms."""
-    if _arms_listed_respectively(scene, 3) or _about_other_groups(scene) \
+    if _arms_listed_respectively(scene, 3) or len(scene.ordered) > 2 or _about_other_groups(scene) \
             or (scene.respectively and not scene.ordered and _lists_other_items(scene)):
         return []  # "21% and 26% for arms A, B, C, and D, respectively": a pair of values is not a pair of these arms
     ordered, labels_all = scene.ordered, scene.labels_all
@@ -2509,8 +2538,8 @@ def _arms_listed_respectively(scene: _ArmScene, at_least: int) -> bool:
     return any(len(labels) >= at_least for _, labels in _arm_lists(scene))
 
 
-#: Between two arms of a list: "A, B, and C", "the X and the Y", "A/B", "the dovitinib vs placebo arms".
-_ARM_LIST_GAP = quick(r"\s*(?:,\s*(?:and|or)?|and|or|&|/|vs?\.?|versus)?\s*(?:the\s+)?", re.IGNORECASE)
+#: Between two arms of a list: "A, B, and C", "the X and the Y", "A/B", "the dovitinib vs placebo arms", "A compared with B".
+_ARM_LIST_GAP = quick(r"\s*(?:,\s*(?:and|or)?|and|or|&|/|vs?\.?|versus|compared (?:with|to))?\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _from_to_order(candidates: list[str]) -> list[str]:
@@ -2567,7 +2596,7 @@ _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|poo
 
 #: The arm rules, in the order they run: more specific shapes first.
 _ARM_RULES = (_partly_known_list, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _arm_then_bracket, _sentence_about_one_arm,
-              _arm_named_after, _clauses_about_one_arm, _versus_pairs, _versus_none, _arm_named_before, _the_other_arm, _both_arms)
+              _arm_named_after, _clauses_about_one_arm, _one_value_per_named_arm, _versus_pairs, _versus_none, _arm_named_before, _the_other_arm, _both_arms)
 
 
 _ADDITION = quick(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
@@ -2604,6 +2633,8 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
             return None  # "139 patients died (64 in the A group": the arm is the bracketed number's; "(45% v 30%) … in arm A": a pair's
         if _own_group_after(text, draft.end, start):
             return None  # "88.9% in the group receiving the high dose and 87.1% in the X group": the value's own group
+        if _COUNT_IN_THE_ARM.search(gap):
+            return None  # "Three patients died, including one in the placebo group": the arm is the count's
         if _TURN.search(gap) or _WHOLE_TRIAL.search(gap) or denied(text, start):
             return None  # "fatigue (34.78%), whereas those in the gefitinib group …": the next clause's arm; "12.0 months
             # overall, 14.1 months with A": the whole trial's; "34% without AM": not AM's
@@ -2626,6 +2657,9 @@ def _own_group_after(text: str, end: int, arm_start: int | None) -> bool:
     return m is not None and (arm_start is None or arm_start - m.end() > 60 or _DIGIT.search(text, m.end(), arm_start) is not None)
 
 
+#: A count right before the arm it is of: "including one in the", ", 27 in"; not a denominator ("of 103 patients in the").
+_COUNT_IN_THE_ARM = quick(rf"(?:^|[,;]|\b(?:including|and|with|while|whereas))\s*(?:{WORD_NUMBER}|\d+)(?:\s+(?:patients?|participants?|subjects|cases?))?\s+(?:in|among)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
 #: Right after a value, a group described: "in the group receiving", "among those who", "in patients undergoing".
 _GROUP_DESCRIBED = quick(r"\s*%?\s*(?:of\s+(?:the\s+)?patients\s+)?(?:in|among|for)\s+(?:the\s+)?(?:group|patients|those|subjects)\s+"
                               r"(?:who|undergoing|receiving|treated|given|that)\b", re.IGNORECASE)
@@ -2636,7 +2670,17 @@ _TURN = quick(rf"{_TURN_WORDS}|\bthere (?:was|were) no\b|\bdifference\b", re.IGN
 def _arm_before(draft: Draft, scene: _ArmScene) -> str | None:
     gap = _JUST_BEFORE if not scene.respectively else _NEXT_TO
     before = [m for m in scene.mentions if m[1] <= draft.pos and gap.fullmatch(scene.text, m[1], draft.pos)]
-    return before[-1][2] if before else None
+    if not before or _pair_after_comparator(scene, before[-1], draft):
+        return None
+    return before[-1][2]
+
+
+def _pair_after_comparator(scene: _ArmScene, mention: tuple[int, int, str], draft: Draft) -> bool:
+    """Whether the value opens a bracket of two values set against each other right after the arm compared with
+    ("compared with the placebo group (480 vs. 305 days"): the pair's second value is that arm's, not the first."""
+    start, end, _ = mention
+    return "(" in scene.text[end: draft.pos] and _VERSUS_NEXT.match(scene.text, draft.end) is not None \
+        and _is_comparator(scene, start)
 
 
 #: Between an arm and its value: "TT: 40%", "arm A (45%"; with a verb, "for the vaccine group was 8.5 months",
