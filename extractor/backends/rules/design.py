@@ -329,6 +329,10 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("treated", rf"{_COUNT}\s+(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s*)?(?:\([^()]{{1,80}}\)\s*)?(?:who\s+)?received\s+(?:at\s+least\s+one|≥\s*1|one\s+or\s+more|any)\s+"
                 rf"(?:dose|cycle|course|injection|infusion|fraction|administration)"),
     ("treated", rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)\s*received\b"),
+    # "Patients treated with X at any time (N=1240) constituted the safety population", "the safety set (n = 352)"
+    ("treated", rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)\s*(?:constituted|formed|made\s+up|comprised)\s+the\s+(?:overall\s+)?safety\s+"
+                rf"(?:population|analysis\s+set|set)"),
+    ("treated", rf"\bsafety\s+(?:population|analysis\s+set|set)\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
     # A sentence opening on the count: "Twenty-three men received 200 µg selenium daily", "Thirty patients were given …"
     ("treated", rf"^(?:a total of\s+)?{_COUNT}(?!\s*(?:per\s*cent|percent|%))\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"
                 rf"(?:\s+with\s+[^.;,()]{{1,80}}?)?\s+(?:received|were given|were treated with)\s+"
@@ -380,6 +384,25 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                   rf"{_PEOPLE}\s+(?:enrolled|included|randomi[sz]ed|registered|participating|treated)\s+(?:in|on|into)\b"),
     # "Of the 16 patients enrolled, 12 completed the priming phase and were evaluable"
     ("evaluable", rf"{_COUNT}\b[^.;,]{{0,80}}?\band (?:were|was) (?:\w+ )?(?:evaluable|assessable)\b"),
+    # The analysed set named by its data: "Data from 161 patients have been analyzed", "data could be analyzed for 421",
+    # "Data analysis was conducted on 14 out of the 16 participants"
+    ("evaluable", rf"\bdata\s+(?:from|of|for|on)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?:\s*\([^()]{{1,60}}\))?[^.;()]{{0,40}}?"
+                  rf"\b(?:have|has|were|was|are|is|could\s+be)\s+(?:been\s+)?(?:\w+\s+)?(?:analy[sz]ed|used|included|evaluated)\b"),
+    ("evaluable", rf"\bdata\s+(?:could\s+be|were|was)\s+analy[sz]ed\s+(?:for|in|from)\s+{_COUNT}\b"),
+    ("evaluable", rf"\bdata\s+analys[ie]s\s+(?:was|were)\s+(?:conducted|performed|done|carried\s+out)\s+(?:on|for|in|with)\s+{_COUNT}\b"),
+    # "The intention-to-treat population consisted of 284 patients", "The intention-to-treat analysis included 211 persons"
+    ("evaluable", rf"\binten(?:t|tion)[- ]to[- ]treat\s+(?:\(ITT\)\s+)?(?:population|analysis|set|sample|cohort)\s+"
+                  rf"(?:consisted\s+of|included|comprised|contained|was)\s+(?:a\s+total\s+of\s+|all\s+)?{_COUNT}\b(?!\s+and\s+\d)"),
+    # "Of these patients 88 remained assessable at 1-year follow-up"
+    ("evaluable", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?remained\s+(?:evaluable|assessable)\b"),
+    # "107 (93%) answered a self-administered questionnaire", "46 patients returned the questionnaires"
+    ("evaluable", rf"{_COUNT}\s+(?:\([^()]{{1,20}}\)\s+)?(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+)?(?:answered|returned)\s+(?:a|the|their)\s+"
+                  rf"(?:[\w-]+\s+){{0,3}}?questionnaires?\b"),
+    # "In 127 of these patients, tissue was adequate for central review"
+    ("evaluable", rf"\bin\s+{_COUNT}\s+of\s+(?:these|the|them|those)\b[^.;,]{{0,30}},\s*(?:the\s+)?(?:tissue|samples?|specimens?|data|biopsies)\s+"
+                  rf"(?:was|were)\s+(?:adequate|available|sufficient|evaluable)\b"),
+    # "11/18 patients completed treatment": the denominator is the trial's
+    ("enrolled", rf"(?<![\d.,])(?<!\band\s)(?<!,\s)\d+\s*/\s*{_COUNT}\s+{_PEOPLE}\s+completed\b"),
     ("completed", rf"{_COUNT} (?:\([^()]{{1,15}}\) )?(?:{_PEOPLE} )?(?:completed|have completed) (?:the )?(?:study|trial|treatment|vaccine|priming|perioperative|all|intervention|program(?:me)?|protocol)"),
     ("completed", rf"{_COUNT} (?:{_PEOPLE} )?(?:were enrolled and have completed)"),
     # "Twenty-four subjects with a history of X completed the study", "Seventy patients completed the 4 weeks period",
@@ -458,9 +481,10 @@ _KIND_HINTS = {
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist", "eligible",
                  "participated", "joined", "either", "compared", "consisted of", "n=", "n =",
                  "accru", "trial", "study", "consented", "took part", "subjects were", "participants were", "patients were",
-                 "sample of", "data from", "divided", "characteristics", "symptoms", "demographics"),
+                 "sample of", "data from", "divided", "characteristics", "symptoms", "demographics", "completed"),
     "treated": ("treat", "receiv", "given", "safety", "dosed"),
     "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "protocol population", "protocol set", "intent", "intention", "available for", "analy",
+                  "answered", "returned", "adequate", "sufficient",
                   "enrolled in", "enrolled on", "included in", "randomized in", "randomised in", "participating in",
                   "treated in", "treated on"),
     "completed": ("complet",),
@@ -475,7 +499,7 @@ _ENROLMENT_HINTS = (
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
     "trial compared", "been compared", "was compared", "were compared", "divided", "characteristics", "symptoms", "demographics", "consisted of", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
-    "could be assessed", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from")
+    "could be assessed", "data analysis", "answered", "returned", "adequate", "sufficient", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from")
 
 _ENROLMENT_HINT = quick(any_of(list(_ENROLMENT_HINTS)))  # a quarter faster than testing each word
 
@@ -556,9 +580,11 @@ def _shape_matches(shape: _Shape, text: str, low: str | None, starts: list[int])
 
 #: A results sentence that opens on the whole population, then counts part of it: "Of the 284 patients, 171 (60%) …",
 #: "Among 115 HER2-positive women from 21 centres, 107 (93%) answered" (not "Of the 54 patients who relapsed, …").
-_OF_THE_WHOLE = quick(rf"\W*(?:of|among)\s+(?:the\s+|all\s+|these\s+)?{_COUNT}\s+"
+_OF_THE_WHOLE = quick(rf"\W*(?:of|among|out\s+of)\s+(?:the\s+|all\s+|these\s+)?{_COUNT}\s+"
                            rf"(?:(?!screened|assessed|approached|invited|contacted|eligible|evaluable|evaluated|analy[sz]ed|treated)[\w-]+\s+){{0,4}}?{_PEOPLE_NOUN}"
                            rf"(?:\s+(?:from|in|at)\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:cent(?:er|re)s|hospitals|sites|institutions))?"
+                           rf"(?:\s+who\s+(?:underwent\s+(?:baseline\s+[\w-]+|randomi[sz]ation)|(?:were|had\s+been)\s+(?:enrolled|randomi[sz]ed)"
+                           rf"(?:\s+(?:in|into)\s+the\s+(?:study|trial))?))?"
                            rf"(?:\s*\([^()]{{1,60}}\))?\s*,\s*(?:{NUM}|{WORD_NUMBER})\b", re.IGNORECASE)
 
 
@@ -674,7 +700,7 @@ def _counts_one_arm(key: str, m: re.Match[str], text: str) -> bool:
 
 
 #: An analysis set named before "included N": "The safety population included 339 patients", "The per-protocol population …".
-_ANALYSIS_SET_BEFORE = quick(r"\b(?:safety|per[- ]protocol|evaluable|efficacy)\s+(?:population|analysis\s+set|analysis|set)\s+$", re.IGNORECASE)
+_ANALYSIS_SET_BEFORE = quick(r"\b(?:safety|per[- ]protocol|evaluable|efficacy|inten(?:t|tion)[- ]to[- ]treat)\s+(?:\(ITT\)\s+)?(?:population|analysis\s+set|analysis|set)\s+$", re.IGNORECASE)
 _IN_ANALYSIS = quick(r"\s+in\s+the\s+(?:[\w-]+\s+){0,3}?(?:analys[ie]s|population)\b", re.IGNORECASE)
 
 

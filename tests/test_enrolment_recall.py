@@ -1,0 +1,54 @@
+"""Enrolment counts: treated, evaluable and enrolled shapes read on the second night (sentences in our own words)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.backends.rules import design
+from extractor.structure import Sentence
+
+
+def _counts(*sentences: str) -> dict[str, int]:
+    return design.enrollment([Sentence(0, len(s), s, "results", i) for i, s in enumerate(sentences)])
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    # evaluable: the analysed set named by its data
+    ("Data from 161 patients have been analyzed.", {"evaluable": 161}),
+    ("Data from forty women (20 per group) were analysed.", {"evaluable": 40}),
+    ("A total of 438 patients underwent randomization; data could be analyzed for 421.",
+     {"enrolled": 438, "evaluable": 421}),
+    ("Data analysis was conducted on 14 out of the 16 participants because two withdrew.", {"evaluable": 14}),
+    # evaluable: the intention-to-treat set
+    ("The intention-to-treat population consisted of 284 patients.", {"evaluable": 284}),
+    ("The intent-to-treat analysis included 211 persons.", {"evaluable": 211}),
+    ("The intention-to-treat analysis included 46 patients in the A group and 45 in the B group.", {}),
+    # evaluable: remained assessable; answered the questionnaire; tissue adequate
+    ("Of these patients 88 remained assessable at the 1-year follow-up.", {"evaluable": 88}),
+    ("Among 115 women from 21 centres, 107 (93%) answered a self-administered questionnaire.", {"enrolled": 115, "evaluable": 107}),
+    ("Forty-six patients returned the questionnaires on body image.", {"evaluable": 46}),
+    ("In 127 of these patients, tissue was adequate for central review.", {"evaluable": 127}),
+])
+def test_evaluable_shapes(sentence: str, counts: dict[str, int]) -> None:
+    assert _counts(sentence) == counts
+
+
+@pytest.mark.parametrize("sentences, counts", [
+    # treated: the safety population with its count in brackets
+    (["Patients given drug A at any time (N=1240) constituted the overall safety population."], {"treated": 1240}),
+    (["The safety population (n = 352) was balanced."], {"treated": 352}),
+    # enrolled: the denominator of "a/b patients completed"
+    (["11/18 patients completed treatment as per protocol."], {"enrolled": 18, "completed": 11}),
+    (["26/27 drug A and 23/23 placebo patients completed month 4."], {}),
+    # enrolled: a results sentence opening on the whole, described by how it entered
+    (["Of the 15 participants who underwent baseline testing, 10 (67%) withdrew."], {"enrolled": 15}),
+    (["Out of the 30 patients who were enrolled, 15 received drug A."], {"enrolled": 30}),
+    (["Of the 54 patients who relapsed, 20 died."], {}),
+])
+def test_treated_and_enrolled_shapes(sentences: list[str], counts: dict[str, int]) -> None:
+    assert _counts(*sentences) == counts
+
+
+def test_two_studies_intention_to_treat_sets_are_not_one_count() -> None:
+    """ "… included 712 and 267 subjects from studies one and two, respectively": neither is the trial's."""
+    assert "evaluable" not in _counts("The intent-to-treat population included 712 and 267 subjects from studies one and two.")
