@@ -52,3 +52,12 @@ def test_treated_and_enrolled_shapes(sentences: list[str], counts: dict[str, int
 def test_two_studies_intention_to_treat_sets_are_not_one_count() -> None:
     """ "… included 712 and 267 subjects from studies one and two, respectively": neither is the trial's."""
     assert "evaluable" not in _counts("The intent-to-treat population included 712 and 267 subjects from studies one and two.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The study could not confirm the value of TIMP-1 immunoreactivity in patients randomized to A or B.",
+    "The trial evaluated ovarian function at 12 months in women randomised to chemotherapy with or without goserelin.",
+])
+def test_a_name_or_a_time_is_not_a_count(sentence: str) -> None:
+    """ "TIMP-1 … patients randomized", "12 months in women randomised": no enrolled count."""
+    assert "enrolled" not in _counts(sentence)

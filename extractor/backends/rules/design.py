@@ -469,7 +469,9 @@ _KINDS: dict[str, _Kind] = {
 #: 323 (54%) agreed …", "26 female infants, 37 male infants, and 2 infants …".
 _OTHER_COUNT = quick(rf"\d+\s+(?:\([^()]*\)\s+)?(?:were|was|had|agreed|consented|(?:[\w-]+\s+)?{_PEOPLE_NOUN})\b")
 #: Right after a count, what it counts is not people: "Two classes of students (N=62)", "in two different groups of students".
-_NOT_PEOPLE_AFTER = quick(r"\s+(?:[\w-]+\s+)?(?:classes|groups|arms|cohorts|cent(?:er|re)s|sites|hospitals|schools|wards|clinics)\b",
+#: … nor a length of time or a dose: "at 12 months in women randomised", "6 cycles in patients enrolled".
+_NOT_PEOPLE_AFTER = quick(r"\s+(?:(?:[\w-]+\s+)?(?:classes|groups|arms|cohorts|cent(?:er|re)s|sites|hospitals|schools|wards|clinics)"
+                          r"|(?:months?|years?|weeks?|days?|hours?|cycles?|courses?|mg|ml))\b",
                                re.IGNORECASE)
 _AFTER_ONE_ARM = quick(r"\b(?:were|was)\s+(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s[^.;]{1,60}?\b(?:and|while|whereas)\s+$")
 #: Right after a count, the words that make it one arm's: "… to EBRT, and 213 were …", "… taking LEV and for 8 …".
@@ -660,8 +662,8 @@ _LISTED = quick(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+
 
 
 #: Words right before a number that make it no count of the trial: a denominator ("38 of 54"), a threshold
-#: ("score ≥ 80"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
-_NOT_A_COUNT_AFTER = quick(r"(?:\d\s+of|\d\s*/|\d\s+and|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
+#: ("score ≥ 80"), a name's number ("TIMP-1", "COVID-19"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
+_NOT_A_COUNT_AFTER = quick(r"(?:[a-z]-|\d\s+of|\d\s*/|\d\s+and|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
                                 re.IGNORECASE)
 
 
