@@ -61,3 +61,12 @@ def test_two_studies_intention_to_treat_sets_are_not_one_count() -> None:
 def test_a_name_or_a_time_is_not_a_count(sentence: str) -> None:
     """ "TIMP-1 … patients randomized", "12 months in women randomised": no enrolled count."""
     assert "enrolled" not in _counts(sentence)
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    ("We examined how massage influenced anxiety in 12 breast cancer patients in an open trial.", {"enrolled": 12}),
+    ("In this randomized trial, we compared drug A with placebo on cognition of 40 young adults with DS.", {}),
+    ("We conducted two crossover studies of drug A in 24 and 16 subjects, respectively.", {}),
+])
+def test_what_we_studied_names_the_population(sentence: str, counts: dict[str, int]) -> None:
+    assert _counts(sentence) == counts

@@ -601,17 +601,20 @@ def _whole_population(sentences: list[Sentence]) -> int | None:
 
 #: A study's aim, then the people it was done in: "a crossover study to investigate the effects … in 29 healthy men",
 #: "a trial, comparing singing classes to usual care, in 28 patients".
+#: … or what "we" studied: "We examined how massage influenced anxiety in 12 breast cancer patients" (not "… in 24 and 16
+#: subjects, respectively").
 _STUDIED_IN = quick(
-    rf"\b(?:study|trial)\b[^.;]{{0,60}}?\b(?:comparing|to (?:test|investigate|evaluate|assess|compare|determine|examine)|evaluating|"
-    rf"investigating|assessing|examining|testing|assessed|evaluated|examined|investigated|tested)\b[^.;]{{0,200}}?\b(?:in|among) {_COUNT}\s+"
-    rf"(?:[\w-]+\s+){{0,4}}?{_PEOPLE}", re.IGNORECASE)
+    rf"(?:\b(?:study|trial)\b[^.;]{{0,60}}?\b(?:comparing|to (?:test|investigate|evaluate|assess|compare|determine|examine)|evaluating|"
+    rf"investigating|assessing|examining|testing|assessed|evaluated|examined|investigated|tested)"
+    rf"|\bwe\s+(?:examined|investigated|studied|evaluated|assessed|compared|tested|performed|conducted))\b[^.;]{{0,200}}?\b(?:in|among) {_COUNT}\s+"
+    rf"(?:[\w-]+\s+){{0,4}}?{_PEOPLE}(?![^.;]*\brespectively\b)", re.IGNORECASE)
 
 
 def _studied_population(sentences: list[Sentence]) -> int | None:
     """The people a study's aim names, when no sentence printed the enrolled."""
     for sentence in sentences:
         low = sentence.text.lower()
-        if ("study" in low or "trial" in low) and (" in " in low or " among " in low):
+        if holds_any(low, ("study", "trial", "we ")) and (" in " in low or " among " in low):
             n = next((n for n in (_count_of(m, sentence.text) for m in _STUDIED_IN.finditer(sentence.text)) if n), None)
             if n is not None:
                 return n
