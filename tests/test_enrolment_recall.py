@@ -70,3 +70,12 @@ def test_a_name_or_a_time_is_not_a_count(sentence: str) -> None:
 ])
 def test_what_we_studied_names_the_population(sentence: str, counts: dict[str, int]) -> None:
     assert _counts(sentence) == counts
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    ("Three-hundred-and-six patients were included.", {"enrolled": 306}),
+    ("One-hundred and five patients were enrolled.", {"enrolled": 105}),
+    ("Two-hundred seventeen women were randomized.", {"enrolled": 217}),
+])
+def test_hundreds_joined_by_a_hyphen(sentence: str, counts: dict[str, int]) -> None:
+    assert _counts(sentence) == counts

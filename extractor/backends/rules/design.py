@@ -198,7 +198,9 @@ def multicenter(text: str) -> bool | None:
 
 #: "One thousand two hundred ninety-nine", "Seven thousand and twenty": a count in words past a thousand.
 _THOUSANDS = rf"(?:one|two|three|four|five|six|seven|eight|nine) thousand(?:,? (?:and )?{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)?"
-_COUNT = rf"(?P<n>{NUM}|{_THOUSANDS}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"
+#: "Three-hundred-and-six", "One-hundred and five", "Two-hundred seventeen": hundreds joined by a hyphen.
+_HYPHENED_HUNDREDS = rf"(?:one|two|three|four|five|six|seven|eight|nine)-hundred(?:[- ]and)?(?:[- ](?:{WORD_NUMBER}))?"
+_COUNT = rf"(?P<n>{NUM}|{_THOUSANDS}|{_HYPHENED_HUNDREDS}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"
 _PEOPLE_NOUN = (r"(?:patients|participants|subjects|women|men|children|adults|pts|cases|individuals|volunteers|survivors|"
                 r"persons|people|outpatients|inpatients|smokers|girls|boys|veterans|recipients|infants|neonates|newborns|mothers|students|adolescents|parents|athletes)")
 _PEOPLE = (
