@@ -79,3 +79,23 @@ def test_what_we_studied_names_the_population(sentence: str, counts: dict[str, i
 ])
 def test_hundreds_joined_by_a_hyphen(sentence: str, counts: dict[str, int]) -> None:
     assert _counts(sentence) == counts
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    ("This was a randomized double-blinded study conducted on 90 patients who needed intubation.", {"enrolled": 90}),
+    ("Twenty patients with knee and/or hip OA between 50 and 80 years of age participated in the pilot study.",
+     {"enrolled": 20}),
+    ("There were 48 participants included in this analysis.", {"evaluable": 48}),
+])
+def test_reduced_clauses_and_this_analysis(sentence: str, counts: dict[str, int]) -> None:
+    assert _counts(sentence) == counts
+
+
+@pytest.mark.parametrize("sentence", [
+    "A trial of antibiotics conducted in 16 primary care practices networks recruited participants.",
+    "The present study is a randomized trial conducted in four stages on 180 subjects.",
+    "Fifty-one individuals with self-reported symptoms and 132 matched controls participated in a test.",
+])
+def test_not_a_count_of_the_trial_population(sentence: str) -> None:
+    """Practices and stages are not people; one of two groups that participated is not the whole."""
+    assert _counts(sentence).get("enrolled") in (None, 180)

@@ -229,7 +229,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"\b{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[;,)][^()]{{0,80}}?\)?\s*participated\b"),
     # "A randomized, assessor-blinded, controlled trial was performed on 78 patients"
     # "A multicentre randomised controlled trial (RCT) with a 2×2 factorial design was performed among 320 … patients"
-    ("enrolled", rf"\b(?:trial|study)\b(?:[^.;]{{0,80}}?\s)?was (?:performed|conducted|carried out|done) (?:on|in|with|among|involving) {_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
+    ("enrolled", rf"\b(?:trial|study)\b(?:[^.;]{{0,80}}?\s)?(?:was )?(?:performed|conducted|carried out|done) (?:on|in|with|among|involving) {_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     ("enrolled", rf"(?:among|of|in) (?:the |all )?{_COUNT} (?:enrolled|randomi[sz]ed|registered|included) {_PEOPLE}"),
     ("enrolled", rf"a total of {_COUNT}(?: and {NUM})+ {_PEOPLE} (?:were|was) (?:enrolled|randomi[sz]ed)"),
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|alternately assigned|allocated|included|entered|recruited|registered|accrued)"),
@@ -275,7 +275,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}[^.;]{{0,80}}?\btook part in (?:a|the|this|our)\b"),
     ("enrolled", rf"\bin {_COUNT}\s+(?:[\w-]+\s+){{0,5}}?{_PEOPLE} in (?:a|this) (?:[\w-]+\s+){{0,2}}?randomi[sz]ed\b"),
     # "40 patients participated (chemoradiotherapy, n = 17; …)", "203 women entered the study"
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:\([^()]{{1,80}}\)\s+)?(?:participated\b|(?:entered|joined) (?:the|this|our) (?:study|trial)\b)"),
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:\([^()]{{1,80}}\)\s+)?(?:with\s(?:(?!\band\s+\d+\s+(?!years|months)\w)[^.;,()]){{1,80}}?\s)?(?:participated\b|(?:entered|joined) (?:the|this|our) (?:study|trial)\b)"),
     # "551 patients received either vinflunine … or docetaxel", "70 patients were treated with either MEV (Arm A) or …"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}(?:\s+with\s+[^.;,()]{{1,80}}?)?\s+(?:randomly\s+)?(?:received|were treated with|were given)\s+either\b"),
     # "Twenty-three men received 300 μg selenium per day (n=12) or a placebo (n=11)": the arms' sizes, split
@@ -372,7 +372,8 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                   rf"(?:final\s+|primary\s+|efficacy\s+|intent(?:ion)?[- ]to[- ]treat\s+|per[- ]protocol\s+)?(?:analysis|population)"),
     ("evaluable", rf"(?:for|in|among|of) (?:the )?{_COUNT} (?:evaluable|evaluated|assessable) {_PEOPLE}"),
     ("evaluable", rf"efficacy analysis of {_COUNT}"),
-    ("evaluable", rf"{_COUNT} {_PEOPLE} (?:were )?included in the (?:intent(?:ion)?[- ]to[- ]treat|efficacy) (?:analysis|population)"),
+    # "There were 48 participants included in this analysis"
+    ("evaluable", rf"{_COUNT} {_PEOPLE} (?:were )?included in (?:the|this) (?:(?:intent(?:ion)?[- ]to[- ]treat|efficacy|final|primary)\s+)?(?:analysis|population)"),
     ("evaluable", rf"accrue {_COUNT} {_PEOPLE} evaluable"),
     # "A total of 65 participants were analyzed", "biopsies were analysed for 15 participants"
     ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:were|was)\s+(?:\w+\s+)?analy[sz]ed\b"),
@@ -470,9 +471,11 @@ _KINDS: dict[str, _Kind] = {
 #: Another count between a count and its verb: "1,794 patients were screened, … and 400 were randomized", "594 mothers,
 #: 323 (54%) agreed …", "26 female infants, 37 male infants, and 2 infants …".
 _OTHER_COUNT = quick(rf"\d+\s+(?:\([^()]*\)\s+)?(?:were|was|had|agreed|consented|(?:[\w-]+\s+)?{_PEOPLE_NOUN})\b")
-#: Right after a count, what it counts is not people: "Two classes of students (N=62)", "in two different groups of students".
+#: Right after a count, what it counts is not people: "Two classes of students (N=62)", "in two different groups of students",
+#: "16 primary care practices", "in four stages on 180 subjects".
 #: … nor a length of time or a dose: "at 12 months in women randomised", "6 cycles in patients enrolled".
-_NOT_PEOPLE_AFTER = quick(r"\s+(?:(?:[\w-]+\s+)?(?:classes|groups|arms|cohorts|cent(?:er|re)s|sites|hospitals|schools|wards|clinics)"
+_NOT_PEOPLE_AFTER = quick(rf"\s+(?:(?:(?!{_PEOPLE_NOUN}\b)[\w-]+\s+){{0,2}}(?:classes|groups|arms|cohorts|cent(?:er|re)s|sites|hospitals|schools|wards|"
+                          r"clinics|practices|surgeries|networks|countries|villages|communities|stages|phases|rounds)"
                           r"|(?:months?|years?|weeks?|days?|hours?|cycles?|courses?|mg|ml))\b",
                                re.IGNORECASE)
 _AFTER_ONE_ARM = quick(r"\b(?:were|was)\s+(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s[^.;]{1,60}?\b(?:and|while|whereas)\s+$")
