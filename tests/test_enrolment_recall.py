@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.backends.rules import design
-from extractor.structure import Sentence
-
-
-def _counts(sentence: str) -> dict[str, int]:
-    return design.enrollment([Sentence(0, len(sentence), sentence, "results", 0)])
+from tests.test_enrolment import _counts
 
 
 @pytest.mark.parametrize("sentence, counts", [
