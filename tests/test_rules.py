@@ -291,7 +291,7 @@ def test_design_words_in_a_title_are_not_an_acronym():
     ("There were 752 patients enrolled between 2007 and 2010.", {"enrolled": 752}),
     ("It used data from a phase III, randomized, controlled study (N = 676) to compare A and B.", {"enrolled": 676}),
     ("191 chemotherapy-nai\u0308ve patients were randomized to receive TOMOX or FOLFOX4.", {"enrolled": 191}),
-    ("11/18 patients completed treatments as per protocol.", {"completed": 11}),
+    ("11/18 patients completed treatments as per protocol.", {"enrolled": 18, "completed": 11}),  # the denominator: enrolled
     # part of a trial analysed: the part is evaluable, the trial enrolled
     ("From a subset of 59 patients of 84 rectal cancer patients included in a phase II study, samples were "
      "collected.", {"enrolled": 84, "evaluable": 59}),

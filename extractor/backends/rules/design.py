@@ -198,7 +198,9 @@ def multicenter(text: str) -> bool | None:
 
 #: "One thousand two hundred ninety-nine", "Seven thousand and twenty": a count in words past a thousand.
 _THOUSANDS = rf"(?:one|two|three|four|five|six|seven|eight|nine) thousand(?:,? (?:and )?{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)?"
-_COUNT = rf"(?P<n>{NUM}|{_THOUSANDS}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"
+#: "Three-hundred-and-six", "One-hundred and five", "Two-hundred seventeen": hundreds joined by a hyphen.
+_HYPHENED_HUNDREDS = rf"(?:one|two|three|four|five|six|seven|eight|nine)-hundred(?:[- ]and)?(?:[- ](?:{WORD_NUMBER}))?"
+_COUNT = rf"(?P<n>{NUM}|{_THOUSANDS}|{_HYPHENED_HUNDREDS}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"
 _PEOPLE_NOUN = (r"(?:patients|participants|subjects|women|men|children|adults|pts|cases|individuals|volunteers|survivors|"
                 r"persons|people|outpatients|inpatients|smokers|girls|boys|veterans|recipients|infants|neonates|newborns|mothers|students|adolescents|parents|athletes)")
 _PEOPLE = (
@@ -227,7 +229,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"\b{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[;,)][^()]{{0,80}}?\)?\s*participated\b"),
     # "A randomized, assessor-blinded, controlled trial was performed on 78 patients"
     # "A multicentre randomised controlled trial (RCT) with a 2×2 factorial design was performed among 320 … patients"
-    ("enrolled", rf"\b(?:trial|study)\b(?:[^.;]{{0,80}}?\s)?was (?:performed|conducted|carried out|done) (?:on|in|with|among|involving) {_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
+    ("enrolled", rf"\b(?:trial|study)\b(?:[^.;]{{0,80}}?\s)?(?:was )?(?:performed|conducted|carried out|done) (?:on|in|with|among|involving) {_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     ("enrolled", rf"(?:among|of|in) (?:the |all )?{_COUNT} (?:enrolled|randomi[sz]ed|registered|included) {_PEOPLE}"),
     ("enrolled", rf"a total of {_COUNT}(?: and {NUM})+ {_PEOPLE} (?:were|was) (?:enrolled|randomi[sz]ed)"),
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|alternately assigned|allocated|included|entered|recruited|registered|accrued)"),
@@ -273,7 +275,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}[^.;]{{0,80}}?\btook part in (?:a|the|this|our)\b"),
     ("enrolled", rf"\bin {_COUNT}\s+(?:[\w-]+\s+){{0,5}}?{_PEOPLE} in (?:a|this) (?:[\w-]+\s+){{0,2}}?randomi[sz]ed\b"),
     # "40 patients participated (chemoradiotherapy, n = 17; …)", "203 women entered the study"
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:\([^()]{{1,80}}\)\s+)?(?:participated\b|(?:entered|joined) (?:the|this|our) (?:study|trial)\b)"),
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:\([^()]{{1,80}}\)\s+)?(?:with\s(?:(?!\band\s+\d+\s+(?!years|months)\w)[^.;,()]){{1,80}}?\s)?(?:participated\b|(?:entered|joined) (?:the|this|our) (?:study|trial)\b)"),
     # "551 patients received either vinflunine … or docetaxel", "70 patients were treated with either MEV (Arm A) or …"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}(?:\s+with\s+[^.;,()]{{1,80}}?)?\s+(?:randomly\s+)?(?:received|were treated with|were given)\s+either\b"),
     # "Twenty-three men received 300 μg selenium per day (n=12) or a placebo (n=11)": the arms' sizes, split
@@ -329,6 +331,10 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("treated", rf"{_COUNT}\s+(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s*)?(?:\([^()]{{1,80}}\)\s*)?(?:who\s+)?received\s+(?:at\s+least\s+one|≥\s*1|one\s+or\s+more|any)\s+"
                 rf"(?:dose|cycle|course|injection|infusion|fraction|administration)"),
     ("treated", rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)\s*received\b"),
+    # "Patients treated with X at any time (N=1240) constituted the safety population", "the safety set (n = 352)"
+    ("treated", rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)\s*(?:constituted|formed|made\s+up|comprised)\s+the\s+(?:overall\s+)?safety\s+"
+                rf"(?:population|analysis\s+set|set)"),
+    ("treated", rf"\bsafety\s+(?:population|analysis\s+set|set)\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
     # A sentence opening on the count: "Twenty-three men received 200 µg selenium daily", "Thirty patients were given …"
     ("treated", rf"^(?:a total of\s+)?{_COUNT}(?!\s*(?:per\s*cent|percent|%))\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"
                 rf"(?:\s+with\s+[^.;,()]{{1,80}}?)?\s+(?:received|were given|were treated with)\s+"
@@ -366,7 +372,8 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                   rf"(?:final\s+|primary\s+|efficacy\s+|intent(?:ion)?[- ]to[- ]treat\s+|per[- ]protocol\s+)?(?:analysis|population)"),
     ("evaluable", rf"(?:for|in|among|of) (?:the )?{_COUNT} (?:evaluable|evaluated|assessable) {_PEOPLE}"),
     ("evaluable", rf"efficacy analysis of {_COUNT}"),
-    ("evaluable", rf"{_COUNT} {_PEOPLE} (?:were )?included in the (?:intent(?:ion)?[- ]to[- ]treat|efficacy) (?:analysis|population)"),
+    # "There were 48 participants included in this analysis"
+    ("evaluable", rf"{_COUNT} {_PEOPLE} (?:were )?included in (?:the|this) (?:(?:intent(?:ion)?[- ]to[- ]treat|efficacy|final|primary)\s+)?(?:analysis|population)"),
     ("evaluable", rf"accrue {_COUNT} {_PEOPLE} evaluable"),
     # "A total of 65 participants were analyzed", "biopsies were analysed for 15 participants"
     ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:were|was)\s+(?:\w+\s+)?analy[sz]ed\b"),
@@ -380,6 +387,25 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                   rf"{_PEOPLE}\s+(?:enrolled|included|randomi[sz]ed|registered|participating|treated)\s+(?:in|on|into)\b"),
     # "Of the 16 patients enrolled, 12 completed the priming phase and were evaluable"
     ("evaluable", rf"{_COUNT}\b[^.;,]{{0,80}}?\band (?:were|was) (?:\w+ )?(?:evaluable|assessable)\b"),
+    # The analysed set named by its data: "Data from 161 patients have been analyzed", "data could be analyzed for 421",
+    # "Data analysis was conducted on 14 out of the 16 participants"
+    ("evaluable", rf"\bdata\s+(?:from|of|for|on)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?:\s*\([^()]{{1,60}}\))?[^.;()]{{0,40}}?"
+                  rf"\b(?:have|has|were|was|are|is|could\s+be)\s+(?:been\s+)?(?:\w+\s+)?(?:analy[sz]ed|used|included|evaluated)\b"),
+    ("evaluable", rf"\bdata\s+(?:could\s+be|were|was)\s+analy[sz]ed\s+(?:for|in|from)\s+{_COUNT}\b"),
+    ("evaluable", rf"\bdata\s+analys[ie]s\s+(?:was|were)\s+(?:conducted|performed|done|carried\s+out)\s+(?:on|for|in|with)\s+{_COUNT}\b"),
+    # "The intention-to-treat population consisted of 284 patients", "The intention-to-treat analysis included 211 persons"
+    ("evaluable", rf"\binten(?:t|tion)[- ]to[- ]treat\s+(?:\(ITT\)\s+)?(?:population|analysis|set|sample|cohort)\s+"
+                  rf"(?:consisted\s+of|included|comprised|contained|was)\s+(?:a\s+total\s+of\s+|all\s+)?{_COUNT}\b(?!\s+and\s+\d)"),
+    # "Of these patients 88 remained assessable at 1-year follow-up"
+    ("evaluable", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?remained\s+(?:evaluable|assessable)\b"),
+    # "107 (93%) answered a self-administered questionnaire", "46 patients returned the questionnaires"
+    ("evaluable", rf"{_COUNT}\s+(?:\([^()]{{1,20}}\)\s+)?(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+)?(?:answered|returned)\s+(?:a|the|their)\s+"
+                  rf"(?:[\w-]+\s+){{0,3}}?questionnaires?\b"),
+    # "In 127 of these patients, tissue was adequate for central review"
+    ("evaluable", rf"\bin\s+{_COUNT}\s+of\s+(?:these|the|them|those)\b[^.;,]{{0,30}},\s*(?:the\s+)?(?:tissue|samples?|specimens?|data|biopsies)\s+"
+                  rf"(?:was|were)\s+(?:adequate|available|sufficient|evaluable)\b"),
+    # "11/18 patients completed treatment": the denominator is the trial's
+    ("enrolled", rf"(?<![\d.,])(?<!\band\s)(?<!,\s)\d+\s*/\s*{_COUNT}\s+{_PEOPLE}\s+completed\b"),
     ("completed", rf"{_COUNT} (?:\([^()]{{1,15}}\) )?(?:{_PEOPLE} )?(?:completed|have completed) (?:the )?(?:study|trial|treatment|vaccine|priming|perioperative|all|intervention|program(?:me)?|protocol)"),
     ("completed", rf"{_COUNT} (?:{_PEOPLE} )?(?:were enrolled and have completed)"),
     # "Twenty-four subjects with a history of X completed the study", "Seventy patients completed the 4 weeks period",
@@ -445,8 +471,12 @@ _KINDS: dict[str, _Kind] = {
 #: Another count between a count and its verb: "1,794 patients were screened, … and 400 were randomized", "594 mothers,
 #: 323 (54%) agreed …", "26 female infants, 37 male infants, and 2 infants …".
 _OTHER_COUNT = quick(rf"\d+\s+(?:\([^()]*\)\s+)?(?:were|was|had|agreed|consented|(?:[\w-]+\s+)?{_PEOPLE_NOUN})\b")
-#: Right after a count, what it counts is not people: "Two classes of students (N=62)", "in two different groups of students".
-_NOT_PEOPLE_AFTER = quick(r"\s+(?:[\w-]+\s+)?(?:classes|groups|arms|cohorts|cent(?:er|re)s|sites|hospitals|schools|wards|clinics)\b",
+#: Right after a count, what it counts is not people: "Two classes of students (N=62)", "in two different groups of students",
+#: "16 primary care practices", "in four stages on 180 subjects".
+#: … nor a length of time or a dose: "at 12 months in women randomised", "6 cycles in patients enrolled".
+_NOT_PEOPLE_AFTER = quick(rf"\s+(?:(?:(?!{_PEOPLE_NOUN}\b)[\w-]+\s+){{0,2}}(?:classes|groups|arms|cohorts|cent(?:er|re)s|sites|hospitals|schools|wards|"
+                          r"clinics|practices|surgeries|networks|countries|villages|communities|stages|phases|rounds)"
+                          r"|(?:months?|years?|weeks?|days?|hours?|cycles?|courses?|mg|ml))\b",
                                re.IGNORECASE)
 _AFTER_ONE_ARM = quick(r"\b(?:were|was)\s+(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s[^.;]{1,60}?\b(?:and|while|whereas)\s+$")
 #: Right after a count, the words that make it one arm's: "… to EBRT, and 213 were …", "… taking LEV and for 8 …".
@@ -458,9 +488,10 @@ _KIND_HINTS = {
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist", "eligible",
                  "participated", "joined", "either", "compared", "consisted of", "n=", "n =",
                  "accru", "trial", "study", "consented", "took part", "subjects were", "participants were", "patients were",
-                 "sample of", "data from", "divided", "characteristics", "symptoms", "demographics"),
+                 "sample of", "data from", "divided", "characteristics", "symptoms", "demographics", "completed"),
     "treated": ("treat", "receiv", "given", "safety", "dosed"),
     "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "protocol population", "protocol set", "intent", "intention", "available for", "analy",
+                  "answered", "returned", "adequate", "sufficient",
                   "enrolled in", "enrolled on", "included in", "randomized in", "randomised in", "participating in",
                   "treated in", "treated on"),
     "completed": ("complet",),
@@ -475,7 +506,7 @@ _ENROLMENT_HINTS = (
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
     "trial compared", "been compared", "was compared", "were compared", "divided", "characteristics", "symptoms", "demographics", "consisted of", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
-    "could be assessed", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from")
+    "could be assessed", "data analysis", "answered", "returned", "adequate", "sufficient", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from")
 
 _ENROLMENT_HINT = quick(any_of(list(_ENROLMENT_HINTS)))  # a quarter faster than testing each word
 
@@ -556,9 +587,11 @@ def _shape_matches(shape: _Shape, text: str, low: str | None, starts: list[int])
 
 #: A results sentence that opens on the whole population, then counts part of it: "Of the 284 patients, 171 (60%) …",
 #: "Among 115 HER2-positive women from 21 centres, 107 (93%) answered" (not "Of the 54 patients who relapsed, …").
-_OF_THE_WHOLE = quick(rf"\W*(?:of|among)\s+(?:the\s+|all\s+|these\s+)?{_COUNT}\s+"
+_OF_THE_WHOLE = quick(rf"\W*(?:of|among|out\s+of)\s+(?:the\s+|all\s+|these\s+)?{_COUNT}\s+"
                            rf"(?:(?!screened|assessed|approached|invited|contacted|eligible|evaluable|evaluated|analy[sz]ed|treated)[\w-]+\s+){{0,4}}?{_PEOPLE_NOUN}"
                            rf"(?:\s+(?:from|in|at)\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:cent(?:er|re)s|hospitals|sites|institutions))?"
+                           rf"(?:\s+who\s+(?:underwent\s+(?:baseline\s+[\w-]+|randomi[sz]ation)|(?:were|had\s+been)\s+(?:enrolled|randomi[sz]ed)"
+                           rf"(?:\s+(?:in|into)\s+the\s+(?:study|trial))?))?"
                            rf"(?:\s*\([^()]{{1,60}}\))?\s*,\s*(?:{NUM}|{WORD_NUMBER})\b", re.IGNORECASE)
 
 
@@ -573,17 +606,20 @@ def _whole_population(sentences: list[Sentence]) -> int | None:
 
 #: A study's aim, then the people it was done in: "a crossover study to investigate the effects … in 29 healthy men",
 #: "a trial, comparing singing classes to usual care, in 28 patients".
+#: … or what "we" studied: "We examined how massage influenced anxiety in 12 breast cancer patients" (not "… in 24 and 16
+#: subjects, respectively").
 _STUDIED_IN = quick(
-    rf"\b(?:study|trial)\b[^.;]{{0,60}}?\b(?:comparing|to (?:test|investigate|evaluate|assess|compare|determine|examine)|evaluating|"
-    rf"investigating|assessing|examining|testing|assessed|evaluated|examined|investigated|tested)\b[^.;]{{0,200}}?\b(?:in|among) {_COUNT}\s+"
-    rf"(?:[\w-]+\s+){{0,4}}?{_PEOPLE}", re.IGNORECASE)
+    rf"(?:\b(?:study|trial)\b[^.;]{{0,60}}?\b(?:comparing|to (?:test|investigate|evaluate|assess|compare|determine|examine)|evaluating|"
+    rf"investigating|assessing|examining|testing|assessed|evaluated|examined|investigated|tested)"
+    rf"|\bwe\s+(?:examined|investigated|studied|evaluated|assessed|compared|tested|performed|conducted))\b[^.;]{{0,200}}?\b(?:in|among) {_COUNT}\s+"
+    rf"(?:[\w-]+\s+){{0,4}}?{_PEOPLE}(?![^.;]*\brespectively\b)", re.IGNORECASE)
 
 
 def _studied_population(sentences: list[Sentence]) -> int | None:
     """The people a study's aim names, when no sentence printed the enrolled."""
     for sentence in sentences:
         low = sentence.text.lower()
-        if ("study" in low or "trial" in low) and (" in " in low or " among " in low):
+        if holds_any(low, ("study", "trial", "we ")) and (" in " in low or " among " in low):
             n = next((n for n in (_count_of(m, sentence.text) for m in _STUDIED_IN.finditer(sentence.text)) if n), None)
             if n is not None:
                 return n
@@ -634,8 +670,8 @@ _LISTED = quick(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+
 
 
 #: Words right before a number that make it no count of the trial: a denominator ("38 of 54"), a threshold
-#: ("score ≥ 80"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
-_NOT_A_COUNT_AFTER = quick(r"(?:\d\s+of|\d\s*/|\d\s+and|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
+#: ("score ≥ 80"), a name's number ("TIMP-1", "COVID-19"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
+_NOT_A_COUNT_AFTER = quick(r"(?:[a-z]-|\d\s+of|\d\s*/|\d\s+and|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
                                 re.IGNORECASE)
 
 
@@ -674,7 +710,7 @@ def _counts_one_arm(key: str, m: re.Match[str], text: str) -> bool:
 
 
 #: An analysis set named before "included N": "The safety population included 339 patients", "The per-protocol population …".
-_ANALYSIS_SET_BEFORE = quick(r"\b(?:safety|per[- ]protocol|evaluable|efficacy)\s+(?:population|analysis\s+set|analysis|set)\s+$", re.IGNORECASE)
+_ANALYSIS_SET_BEFORE = quick(r"\b(?:safety|per[- ]protocol|evaluable|efficacy|inten(?:t|tion)[- ]to[- ]treat)\s+(?:\(ITT\)\s+)?(?:population|analysis\s+set|analysis|set)\s+$", re.IGNORECASE)
 _IN_ANALYSIS = quick(r"\s+in\s+the\s+(?:[\w-]+\s+){0,3}?(?:analys[ie]s|population)\b", re.IGNORECASE)
 
 
