@@ -14,7 +14,7 @@ from itertools import pairwise, product
 
 from extractor.backends.rules.lexicon import DrugMention, cytotoxic, find_drugs, regimen_components
 from extractor.backends.rules.nondrug import find_non_drugs
-from extractor.backends.rules.text import closing_bracket, denied, expansion
+from extractor.backends.rules.text import WORD_NUMBER, closing_bracket, denied, expansion, word_to_int
 from extractor.patterns import quick
 
 _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
@@ -47,7 +47,7 @@ _PER_ARM_COUNTS = quick(
 )
 _ABBREV = r"(?:[A-Z][\w+-]*[A-Z0-9][\w+-]*)"
 _PAIRED_COUNTS = quick(
-    rf"\b(?P<n1>\d+)\s+(?:patients\s+|pts\.?\s+)?(?:receiving\s+|in\s+the\s+|on\s+|treated\s+with\s+)?(?P<a>{_ABBREV})"
+    rf"\b(?P<n1>\d+)\s+(?:patients\s+|pts\.?\s+)?(?:receiv(?:ing|ed)\s+|in\s+the\s+|on\s+|treated\s+with\s+)?(?P<a>{_ABBREV})"
     rf"(?:\s+(?:arm|group))?\s*(?:and|,)\s+(?P<n2>\d+)\s+(?:patients\s+|pts\.?\s+)?(?:receiving\s+|in\s+the\s+|on\s+|treated\s+with\s+)?"
     rf"(?P<b>{_ABBREV})(?![\w+-])"
 )
@@ -379,6 +379,7 @@ def _counted_regimen_arms(title: str | None, sentences: list[str], text: str, na
 
 def _paired_count_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
     """Abbreviated arms with their counts: "63 TE and 62 TEL patients", "32 receiving PCR and 33 PCR-B",
+    "56 patients received ILF and 58 ELF",
     "422 patients (GCa, n = 212; MIC, n = 210)"."""
     for sentence in sentences:
         paired = _PAIRED_COUNTS.search(sentence) if _SECOND_COUNT.search(sentence) else None
@@ -388,6 +389,29 @@ def _paired_count_arms(title: str | None, sentences: list[str], text: str, named
         for bracket in _COUNTED_LABELS.finditer(sentence) if "=" in sentence else ():
             items = [(m.group("a"), int(m.group("n"))) for m in _COUNTED_LABEL.finditer(bracket.group(0))]
             if len({a for a, _ in items}) >= 2:
+                return [(a, [a], n, a) for a, n in items]
+    return []
+
+
+_COUNTED_NAME_ITEM = r"[A-Za-z][\w+/-]*(?:\s[\w+/-]+){0,2}?[:,]?\s*[nN]\s*=\s*\d+\s*"
+#: "(standard n=592, TEQ-10 n=602, TEQ-20 n=591)", "(collaborative: n = 72; individualistic: n = 74)": names and counts.
+_COUNTED_NAMES = quick(rf"\((?:{_COUNTED_NAME_ITEM}[;,]\s*)+{_COUNTED_NAME_ITEM}\)")
+_NAME_AND_COUNT = quick(r"(?:^|[;,]\s*)(?P<a>[A-Za-z][\w+/-]*(?:\s[\w+/-]+){0,2}?)[:,]?\s*[nN]\s*=\s*(?P<n>\d+)")
+#: Who a count list counts, in the words before its bracket: "1785 were randomised (…)", "35 patients were evaluated (…)".
+_COUNTED_WHO = quick(r"\b(?:randomi[sz]ed|randomly|assigned|allocated|evaluated|analy[sz]ed|completed|enrolled|included)\b[^.;()]{0,40}$",
+                     re.IGNORECASE)
+
+
+def _counted_name_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
+    """Arms listed with their counts in one bracket after the randomised or evaluated patients: "1785 were randomised
+    (standard n=592, TEQ-10 n=602, TEQ-20 n=591)", "Thirty-five patients were evaluated (active n = 18, placebo n = 17)";
+    not a list of centres ("three study centers (Bremen, n = 73; Hamburg, n = 200)")."""
+    for sentence in sentences:
+        for bracket in _COUNTED_NAMES.finditer(sentence) if "=" in sentence else ():
+            if not _COUNTED_WHO.search(sentence, max(0, bracket.start() - 80), bracket.start()):
+                continue
+            items = [(m.group("a"), int(m.group("n"))) for m in _NAME_AND_COUNT.finditer(bracket.group(0)[1:-1])]
+            if len({a.lower() for a, _ in items}) == len(items) >= 2:
                 return [(a, [a], n, a) for a, n in items]
     return []
 
@@ -437,12 +461,12 @@ def _comparison_arms(title: str | None, sentences: list[str], text: str, named: 
     return [(label, [label], count, defining)
             for label, count, defining in _randomised_to(sentences) or _abbreviated_pair(sentences) or _title_versus(title)
             or _compared_pair(sentences) or _trial_of_one_with_or_without(sentences) or _trial_of_pair(sentences)
-            or _received_with_counts(sentences) or _received_or_placebo(sentences)]
+            or _received_with_counts(sentences) or _received_or_placebo(sentences) or _counts_received(sentences)]
 
 
 #: How arms are named, most explicit first; the first shape that finds arms names them.
 _ARM_SHAPES = (_labelled_arms, _counted_regimen_arms, _paired_count_arms, _bracketed_group_arms, _named_group_arms,
-               _comparison_arms, _weakly_named_group_arms)
+               _comparison_arms, _counted_name_arms, _weakly_named_group_arms)
 
 
 def _add_generic_aliases(arms: list[ArmDraft], named: NamedGroups) -> None:
@@ -1293,7 +1317,7 @@ def _strip_parentheticals(text: str) -> str:
 
 #: "20 mg/day orally for 2 years", "75 mg/m2 every 3 weeks": how much and how often, not what.
 _DOSE_AND_SCHEDULE = quick(
-    r"\s*\d[\d.,·]*\s*(?:mg|g|µg|mcg|iu|u|gy|ml)\b(?:\s*/\s*[\w²()]+)*"
+    r"\s*\d[\d.,·]*\s*(?:mg|g|µg|mcg|iu|u|gy|ml)\b(?:\s*/\s*[\w²()]+(?:\s(?:cc|ml)\b)?)*"  # "2,000 mg/50 cc"
     r"|\s*\b(?:s\.c|i\.v|p\.o|i\.m)\.?(?!\w)|\s*\bat\s+a\s+dose\s+of\b"  # "s.c.", "at a dose of"
     r"|\s*\b(?:orally|intravenously|daily|weekly|twice daily|once daily|"
     r"(?:once|twice|thrice|three times|four times) (?:a |per )?(?:day|daily|week|weekly)|"
@@ -1350,6 +1374,7 @@ def _short_label(raw: str) -> str:
         # "8 Gy in a single fraction": the dose is the arm; what is left is only its schedule
         label = bare if bare and not re.match(r"(?:in|over|at|as)\b", bare, re.IGNORECASE) else label
         label = _EMPTIED_COMMAS.sub(" ", label)  # "capecitabine, on Days 1-14, plus docetaxel" less its doses and days
+    label = _purpose_cut(label)
     label = _IN_ADDITION.sub("", label)
     label = _KIND_OR_LENGTH_TAIL.sub("", label)
     label = _TRAILING_ROUTE.sub("", label)  # "placebo orally bid"
@@ -1367,6 +1392,21 @@ def _short_label(raw: str) -> str:
             span = label[drugs[0].start: drugs[-1].end]
             label = span if len(span.split()) <= 5 else drugs[0].text
     return label
+
+
+#: What the arm is for, after what it is: "usual procedures to reach …", "sucrose as part of their habitual diet".
+_PURPOSE_TAIL = quick(r"\s+(?:as (?:part|an adjunct) of|in order to|so as to|with the aim of|aim(?:ed|ing) (?:at|to)|"
+                      r"to (?:reach|achieve|improve|reduce|prevent|promote|increase|decrease|maintain|control|enhance|"
+                      r"lower|optimi[sz]e|support|encourage|facilitate)\b)\b.*$", re.IGNORECASE)
+
+
+def _purpose_cut(label: str) -> str:
+    """A long label without the clause that tells what the arm is for ("sucrose as part of their habitual diet under
+    free-living conditions" is "sucrose"); a short one is kept as it is ("exercise to lower blood pressure" may name it)."""
+    if len(label.split()) <= 4:
+        return label
+    cut = _PURPOSE_TAIL.sub("", label).strip(" ,;")
+    return cut or label
 
 
 #: What a label may end with and is no part of the arm's name (each is cut):
@@ -1405,11 +1445,12 @@ _RANDOMISED_HEAD = quick(
 _OR_WORD = quick(r"(?<=\s)(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
 _AND_WORD = quick(r"(?<=\s)and\s+")
 _EITHER = quick(r"(?<=\s)either\s+", re.IGNORECASE)
-_CLAUSE_END = quick(r";\s|(?<!\.[a-z])\.\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b|\s(?:until|for up to)\s"
+_CLAUSE_END = quick(r";\s|(?<!\.[a-z])(?<!\svs)\.\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b|\s(?:until|for up to)\s"
                          r"|\s(?:in order\s+)?to\s+(?:compare|assess|evaluate|determine|investigate|examine)\b"  # "… or BSC to compare …"
                          r"|\sin\s+an?\s+\d+(?:\s*:\s*\d+)+\s+(?:ratio|fashion|manner)\b|\s(?:and|who)\s+(?:used|were|was|then|followed)\b"
                          r"|,\s+\d[\d,]*\s+(?:\(|had\b|were\b|was\b)"  # "… or placebo, 514 (73%) had diabetes"
-                         r"|:\s+of\s+(?:these|them|whom)\b")  # "three or four cycles: of these, 681 were …"
+                         r"|:\s+of\s+(?:these|them|whom)\b"  # "three or four cycles: of these, 681 were …"
+                         r"|,\s+(?:where|whereas)\b")  # "to the expansive or contractive condition, where the …"
 _COUNT_IN_PART = quick(r"(?<![A-Za-z/])\(\s*(?:[nN]\s*=\s*)?(\d+)(?:\s*(?:patients|pts))?\s*[);]|[;,]\s*[nN]\s*=\s*(\d+)\s*\)")
 
 
@@ -1507,6 +1548,33 @@ def _received_with_counts(sentences: list[str]) -> list[tuple[str, int | None, s
     return []
 
 
+#: "30 patients received", "Thirty children were given": a count, then what it received; a case-folded number word.
+_COUNT_RECEIVED = quick(rf"(?<![\w.,])(?P<n>\d+|(?i:{WORD_NUMBER}))\s+(?:[a-z]+\s+)?"
+                        r"(?:received|were given|were treated with|underwent)\s+")
+_COUNT_RECEIVED_HINT = quick(r"received|were given|were treated with|underwent")
+_LIST_BEGUN = quick(r"\b(?:were|was)\b[^;:]*,\s*$")  # not "Among 264 eligible patients, 134 received"
+_SEVERAL = quick(r"(?:one|any|each|all) of\b", re.IGNORECASE)  # "545 patients received one of five FF treatment groups"
+_PART_JOIN = quick(r"[\s,]*(?:\b(?:and|while|whereas)\b)?[\s,]*$")  # ", and" before the next count
+
+
+def _counts_received(sentences: list[str]) -> list[tuple[str, int | None, str]]:
+    """ "30 patients received 2 ml autologous blood …, and 30 patients received 2 ml local corticosteroid …", "19
+    participants received amitriptyline and 20 participants received a placebo pill": each count and what it received
+    is an arm, when every part is a short name."""
+    for sentence in sentences:
+        marks = list(_COUNT_RECEIVED.finditer(sentence)) if _COUNT_RECEIVED_HINT.search(sentence) else []
+        if len(marks) < 2 or _LIST_BEGUN.search(sentence, 0, marks[0].start()):
+            continue  # "Thirty were fed Apple Juice (AJ), 30 received …": a list begun before, in another shape
+        stop = _CLAUSE_END.search(mask_brackets(sentence), marks[-1].end())
+        ends = [m.start() for m in marks[1:]] + [stop.start() if stop else len(sentence)]
+        parts = [_PART_JOIN.sub("", sentence[m.end():end]).strip(" ,.") for m, end in zip(marks, ends, strict=True)]
+        labels = [_short_label(part) for part in parts]
+        if all(1 <= len(label.split()) <= 6 and tidy_label(label) and not _SEVERAL.match(part) for label, part in zip(labels, parts, strict=True)) \
+                and len({label.lower() for label in labels}) == len(labels):
+            return [(label, word_to_int(m.group("n")), part) for label, m, part in zip(labels, marks, parts, strict=True)]
+    return []
+
+
 #: "received oral vandetanib 300 mg/d or matched placebo": a treatment and its placebo, no word of randomisation.
 _RECEIVED_OR_PLACEBO = quick(
     r"\b(?:received|were given)\s+(?:either\s+)?(?P<x>[^,;()]{3,60}?)\s+or\s+(?:an?\s+)?(?:(?:matched|matching|identical)\s+)?"
@@ -1553,12 +1621,13 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         listed = _semicolon_list(sentence, masked, head.end()) or _with_or_without(sentence, masked, head.end())
         if listed:
             return listed
-        stop = _CLAUSE_END.search(masked, head.end())
+        start = _given_either(masked, head.end())
+        stop = _CLAUSE_END.search(masked, start)
         end = stop.start() if stop else len(masked)
-        cuts = list(_OR_WORD.finditer(masked, head.end(), end)) or list(_AND_WORD.finditer(masked, head.end(), end))
+        cuts = list(_OR_WORD.finditer(masked, start, end)) or list(_AND_WORD.finditer(masked, start, end))
         # "to receive a 78-day, outpatient regimen of either A or B": the arms start after "either"
-        either = _EITHER.search(masked, head.end(), cuts[0].start()) if cuts else None
-        begin = either.end() if either else head.end()
+        either = _EITHER.search(masked, start, cuts[0].start()) if cuts else None
+        begin = either.end() if either else start
         spans = _counted_spans(sentence, begin, end, [c for c in cuts if c.start() >= begin]) \
             or _arm_spans(masked, begin, end, [c for c in cuts if c.start() >= begin])
         parts = [sentence[a:b].strip(" ,") for a, b in spans]
@@ -1575,6 +1644,19 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         if spans and len(out) == len(spans):
             return _shared_head(out) or out
     return []
+
+
+#: "randomized into two groups and were administered either A or B": the arms follow the later "either".
+_GIVEN_EITHER = quick(r"\b(?:administered|given|received|treated with|underwent)\s+either\s+", re.IGNORECASE)
+
+
+def _given_either(masked: str, start: int) -> int:
+    """Where the arms start: after a later "were administered/given/treated with either" in the sentence (the
+    randomisation's own words then name the groups only), else at ``start``."""
+    if "either" not in masked[start:]:
+        return start
+    given = _GIVEN_EITHER.search(masked, start)
+    return given.end() if given else start
 
 
 _UNIT = r"(?:mg|g|µg|μg|mcg|IU|U|Gy|µM|mM)\b(?:\s*/\s*(?:m\(?2\)?|m²|kg|d|day)\b)?"
@@ -1815,8 +1897,8 @@ def _enumerated(sentence: str, masked: str, start: int) -> list[tuple[str, int |
 _LIST_INTRO = quick(
     r"\b(?:randomi[sz]ed|assigned|allocated|divided|distributed)\b[^.:;()]{0,60}?"
     r"(?:\b(?P<n>two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+){0,2}?|following\s+(?:[\w-]+\s+){0,2}?)?"
-    r"\b(?:groups?|arms?|conditions?|treatments?|regimens?|strategies|interventions?)(?:\s*(?P<c>:|,(?!\s*(?:who|which|that|receiving|received|with|each|according|and|in|for|to|of|by|based)\b))\s*|(?=\s{2,}))",
-    re.IGNORECASE)  # not "subgroups"; "  ": a blanked bracket
+    r"\b(?:groups?|arms?|conditions?|treatments?|regimens?|strategies|interventions?)(?:\s*(?P<c>:|,(?!\s*(?:who|which|that|receiving|received|with|each|according|and|in|for|to|of|by|based)\b))\s*(?:(?:namely|i\.e\.|viz\.?),?\s+)?|(?=\s{2,}))",
+    re.IGNORECASE)  # not "subgroups"; "  ": a blanked bracket; "three groups, namely, A, B and C"
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COMMA_ITEM = quick(r",\s+(?:(?:and|or)\s+)?")
 _LAST_TWO = quick(r"(?<=\s)(?:and|or|versus|vs\.?)\s+")  # the blanked bracket before it stays with the first
