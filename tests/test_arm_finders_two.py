@@ -62,3 +62,19 @@ def test_each_count_and_what_it_received_is_an_arm():
 def test_counts_that_received_one_of_several_or_continue_a_list_are_no_arms():
     assert _arms("A total of 545 patients received one of five FF treatment groups and 101 patients received placebo.") == []
     assert _arms("Thirty patients were fed apple juice (AJ), 30 received grape juice (WGJ), and 30 received water (WA).") == []
+
+
+def test_a_list_of_days_does_not_end_the_arms():
+    assert _labels("Patients were randomly assigned to receive gemcitabine 1,000 mg/m(2) on days 1, 8, and 15 of each 28-day "
+                   "cycle or gemcitabine 1,500 mg/m(2) on days 1 and 8 of each 21-day cycle, both for up to six cycles.") \
+        == ["gemcitabine 1,000 mg", "gemcitabine 1,500 mg"]
+
+
+def test_a_dosed_treatment_with_or_without_another_drug():
+    assert _labels("Patients were randomly assigned to receive cisplatin 80 mg/m2 intravenously on day 1, with or without "
+                   "preceding infusion of raltitrexed 3 mg/m2.") == ["cisplatin", "cisplatin with raltitrexed"]
+
+
+def test_a_comma_and_before_another_clause_still_ends_the_arms():
+    assert _labels("We randomized 16,608 women to conjugated estrogens 0.625 mg with medroxyprogesterone acetate 2.5 mg daily "
+                   "or to placebo, and 10,739 women with prior hysterectomy to estrogens alone.")[-1] == "placebo"

@@ -1445,7 +1445,9 @@ _RANDOMISED_HEAD = quick(
 _OR_WORD = quick(r"(?<=\s)(?:or|versus|vs\.?|compared with)\s+(?:to\s+)?(?:the\s+)?(?:receive\s+)?", re.IGNORECASE)
 _AND_WORD = quick(r"(?<=\s)and\s+")
 _EITHER = quick(r"(?<=\s)either\s+", re.IGNORECASE)
-_CLAUSE_END = quick(r";\s|(?<!\.[a-z])(?<!\svs)\.\s|,\s+(?:and|with|stratified|followed by|in|respectively)\b|\s(?:until|for up to)\s"
+_CLAUSE_END = quick(r";\s|(?<!\.[a-z])(?<!\svs)\.\s"  # not "A vs. B"
+                         r"|(?<!\d),\s+and\b|(?<=\d),\s+and\b(?!\s+\d)"  # not "on days 1, 8, and 15"
+                         r"|,\s+(?:with|stratified|followed by|in|respectively)\b|\s(?:until|for up to)\s"
                          r"|\s(?:in order\s+)?to\s+(?:compare|assess|evaluate|determine|investigate|examine)\b"  # "… or BSC to compare …"
                          r"|\sin\s+an?\s+\d+(?:\s*:\s*\d+)+\s+(?:ratio|fashion|manner)\b|\s(?:and|who)\s+(?:used|were|was|then|followed)\b"
                          r"|,\s+\d[\d,]*\s+(?:\(|had\b|were\b|was\b)"  # "… or placebo, 514 (73%) had diabetes"
@@ -1742,6 +1744,15 @@ _WITH_OR_WITHOUT_END = quick(r"[;.,]\s|[;.]?$|\s(?:in|for|among|as|to|who|which|
                                   r"delivered|given|administered)\s", re.IGNORECASE)
 
 
+def _drug_if_long(label: str) -> str:
+    """A label of more than three words that names one drug is that drug: "preceding infusion of raltitrexed" is
+    "raltitrexed"."""
+    if len(label.split()) <= 3:
+        return label
+    drugs = find_drugs(label, code_names=True)
+    return drugs[0].text if len(drugs) == 1 else label
+
+
 def _with_or_without(sentence: str, masked: str, start: int) -> list[tuple[str, int | None, str]]:
     """ "A with or without B" right after the randomisation (or "trial of"): arms "A" and "A with B" ("A + B" after
     "+/-" or "±"), each a short name; [] when the words are not of that shape."""
@@ -1750,9 +1761,9 @@ def _with_or_without(sentence: str, masked: str, start: int) -> list[tuple[str, 
     if joined is None or stop is None:
         return []
     first = sentence[start:joined.start()].strip(" ,")
-    if len(_strip_parentheticals(first).split()) > 4:
+    if len(_DOSE_AND_SCHEDULE.sub("", _strip_parentheticals(first)).split()) > 4:
         return []  # a treatment's short name only: not "6–8 cycles of (neo)adjuvant chemotherapy (CT) +/− …"
-    a, b = _short_label(first), _short_label(sentence[joined.end():stop.start()].strip(" ,"))
+    a, b = (_drug_if_long(_short_label(x)) for x in (first, sentence[joined.end():stop.start()].strip(" ,")))
     if not (1 <= len(a.split()) <= 3 and 1 <= len(b.split()) <= 3 and tidy_label(a) and tidy_label(b)):
         return []
     both = f"{a} with {b}" if joined.group("j").lower().startswith("with") else f"{a} + {b}"
