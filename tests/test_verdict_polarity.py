@@ -77,3 +77,24 @@ def test_no_change_in_the_endpoint_is_not_significant():
     text = ("In the chemoradiotherapy group there was no change in left ventricular global strain but MAPSE decreased "
             "significantly (p = 0.02).")
     assert verdict.significance(text, text.index("left ventricular")) is False
+
+
+@pytest.mark.parametrize("text", [
+    "Tamoxifen significantly reduced Ki-67 and estrogen receptor positivity in the breast epithelium.",
+    "Narrow gastric tube reconstruction may be a good alternative choice in view of better health-related quality of "
+    "life after the surgery.",
+    "In conclusion, self-sampling increased attendance rates and was feasible and well received.",
+])
+def test_a_benefit_concluded_in_other_words(text):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is True
+
+
+def test_an_association_with_a_reduction_is_no_benefit_claimed():
+    text = "Digoxin use in infants with single ventricle disease is associated with significantly reduced mortality."
+    assert verdict.conclusion(_sentences(("conclusion", text))) is None
+
+
+def test_a_reduction_beside_no_beneficial_effect_is_split():
+    text = ("Cilostazol treatment significantly reduced serum sVCAM-1 level, but this short term treatment was not "
+            "associated with beneficial effect on arterial stiffness and other inflammatory markers.")
+    assert verdict.conclusion(_sentences(("conclusion", text))) is None

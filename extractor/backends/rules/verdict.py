@@ -89,6 +89,10 @@ CONCLUDES_BENEFIT = folded(
     r"\bshould be (?:considered|offered|the)\b|\bnew standard\b|\b(?:was|were|is|are) equivalent\b|"
     r"\bequivalence (?:was|is) (?:shown|demonstrated)\b|\bassociated with (?:a )?significantly (?:higher|better|longer|improved)\b|"
     r"\b(?:longer|better|higher) (?:clinical benefit|survival|response)\b|\bbenefit in\b|\bcan be recommended\b"
+    # "Tamoxifen significantly reduced Ki-67", "in view of better health-related quality of life", "self-sampling
+    # increased attendance rates"
+    r"|(?<!associated with )\bsignificantly (?:reduced|decreased|lowered|augmented|improved)\b"
+    r"|\bbetter (?:[\w-]+ ){0,2}quality of life\b|\bincrease[sd]? (?:the )?(?:[\w-]+ ){0,2}?(?:attendance|uptake|adherence)\b"
 )
 #: A denial that leans on a claim before it: "improved response rate but not overall survival", "RFS was improved, but
 #: that overall survival was not", "… but survival was similar": the conclusion claims and denies (a split).
@@ -109,6 +113,8 @@ CONCLUDES_NO_BENEFIT = folded(
     r"\bshould not\b|\bno evidence\b|\bcannot be recommended\b|\bunlikely to (?:have|be|provide|improve)\b|"
     r"\brecommend no\b|\breduced (?:the )?(?:pfs|progression|survival|os|overall)|\bincreased (?:treatment )?(?:burden|toxicity)\b"
     r"|\b(?:yet|remains?) to be (?:proven|shown|demonstrated|established)\b"  # "its ability to X has yet to be proven"
+    # "this short term treatment was not associated with beneficial effect on arterial stiffness"
+    r"|\bnot associated with (?:an? |any )?(?:beneficial|significant|improved|better)\b"
     # a worse arm: "is less effective than castration", "the DEB strategy is inferior to the ZES one"
     r"|\bless effective\b|\b(?:is|was|are|were|be) (?:significantly )?inferior to\b"
     # "we could not identify any clinical difference between INT and RY"
