@@ -90,7 +90,7 @@ def test_a_benefit_concluded_in_other_words(text):
 
 
 def test_an_association_with_a_reduction_is_no_benefit_claimed():
-    text = "Digoxin use in infants with single ventricle disease is associated with significantly reduced mortality."
+    text = "Digoxin use in infants with single ventricle disease is associated with significantly reduced interstage mortality."
     assert verdict.conclusion(_sentences(("conclusion", text))) is None
 
 
