@@ -98,3 +98,13 @@ def test_a_reduction_beside_no_beneficial_effect_is_split():
     text = ("Cilostazol treatment significantly reduced serum sVCAM-1 level, but this short term treatment was not "
             "associated with beneficial effect on arterial stiffness and other inflammatory markers.")
     assert verdict.conclusion(_sentences(("conclusion", text))) is None
+
+
+@pytest.mark.parametrize("text", [
+    "The upper limit of the 95% confidence interval was less than the prespecified limit of <0.75 g/dL, supporting "
+    "noninferiority of the EDS dosing schedule.",
+    "Of patients, 27% and 25% reached the primary outcome with glargine and detemir, respectively, demonstrating the "
+    "noninferiority of glargine.",
+])
+def test_non_inferiority_supported_is_met(text):
+    assert verdict.stated(_sentences(("results", text))) is True

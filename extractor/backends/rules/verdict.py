@@ -31,7 +31,7 @@ STATED_MET = folded(
     r"|null hypothesis (?:was|could be) rejected"
     # "equivalence for three versus four cycles is claimed", "indicating noninferiority"
     r"|\b(?:equivalence|non-?inferiority)\b[^.;]{0,60}?\b(?:is|was|were|could be|can be) (?:claimed|shown|demonstrated|established|concluded)"
-    r"|\bindicating (?:non-?inferiority|equivalence)\b"
+    r"|\b(?:indicating|supporting|demonstrating|confirming|establishing) (?:the )?(?:non-?inferiority|equivalence)\b"
 )
 #: "did not meet the primary end point", "failed to reach its primary objective", "was not met"
 STATED_NOT_MET = folded(
