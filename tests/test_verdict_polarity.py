@@ -5,15 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.backends.rules import verdict
-from extractor.structure import Sentence
-
-
-def _sentences(*pairs: tuple[str, str]) -> list[Sentence]:
-    out, pos = [], 0
-    for i, (section, text) in enumerate(pairs):
-        out.append(Sentence(pos, pos + len(text), text, section, i))
-        pos += len(text) + 1
-    return out
+from tests.test_verdict import _sentences
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -28,19 +20,6 @@ def test_p_values_as_printed(text, expected):
 def test_a_bound_written_in_words_is_significant():
     assert verdict.significance("In response to training, QOL and VO2peak improved (p < or = 0.05).") is True
     assert verdict.significance("Superior survival was observed with paclitaxel (median 9.9 months; P =. 048).") is True
-
-
-@pytest.mark.parametrize("text", [
-    "'Casodex' 150 mg is less effective than castration in patients with M1 disease.",
-    "In conclusion, the DEB + BMS strategy is inferior to the ZES one in terms of the LL result at 9 months.",
-])
-def test_a_worse_arm_concludes_no_benefit(text):
-    assert verdict.conclusion(_sentences(("conclusion", text))) is False
-
-
-def test_not_inferior_is_no_worse_arm():
-    text = "Single administration of fosaprepitant was not inferior to 5-day administration of aprepitant."
-    assert verdict.conclusion(_sentences(("conclusion", text))) is True
 
 
 @pytest.mark.parametrize("text", [
@@ -80,27 +59,6 @@ def test_no_change_in_the_endpoint_is_not_significant():
 
 
 @pytest.mark.parametrize("text", [
-    "Tamoxifen significantly reduced Ki-67 and estrogen receptor positivity in the breast epithelium.",
-    "Narrow gastric tube reconstruction may be a good alternative choice in view of better health-related quality of "
-    "life after the surgery.",
-    "In conclusion, self-sampling increased attendance rates and was feasible and well received.",
-])
-def test_a_benefit_concluded_in_other_words(text):
-    assert verdict.conclusion(_sentences(("conclusion", text))) is True
-
-
-def test_an_association_with_a_reduction_is_no_benefit_claimed():
-    text = "Digoxin use in infants with single ventricle disease is associated with significantly reduced interstage mortality."
-    assert verdict.conclusion(_sentences(("conclusion", text))) is None
-
-
-def test_a_reduction_beside_no_beneficial_effect_is_split():
-    text = ("Cilostazol treatment significantly reduced serum sVCAM-1 level, but this short term treatment was not "
-            "associated with beneficial effect on arterial stiffness and other inflammatory markers.")
-    assert verdict.conclusion(_sentences(("conclusion", text))) is None
-
-
-@pytest.mark.parametrize("text", [
     "The upper limit of the 95% confidence interval was less than the prespecified limit of <0.75 g/dL, supporting "
     "noninferiority of the EDS dosing schedule.",
     "Of patients, 27% and 25% reached the primary outcome with glargine and detemir, respectively, demonstrating the "
@@ -108,3 +66,23 @@ def test_a_reduction_beside_no_beneficial_effect_is_split():
 ])
 def test_non_inferiority_supported_is_met(text):
     assert verdict.stated(_sentences(("results", text))) is True
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a worse arm
+    ("'Casodex' 150 mg is less effective than castration in patients with M1 disease.", False),
+    ("In conclusion, the DEB + BMS strategy is inferior to the ZES one in terms of the LL result at 9 months.", False),
+    ("Single administration of fosaprepitant was not inferior to 5-day administration of aprepitant.", True),
+    # a benefit in other words
+    ("Tamoxifen significantly reduced Ki-67 and estrogen receptor positivity in the breast epithelium.", True),
+    ("Narrow gastric tube reconstruction may be a good alternative choice in view of better health-related quality of "
+     "life after the surgery.", True),
+    ("In conclusion, self-sampling increased attendance rates and was feasible and well received.", True),
+    # an association is no benefit; a reduction beside no beneficial effect is a split
+    ("Digoxin use in infants with single ventricle disease is associated with significantly reduced interstage "
+     "mortality.", None),
+    ("Cilostazol treatment significantly reduced serum sVCAM-1 level, but this short term treatment was not associated "
+     "with beneficial effect on arterial stiffness and other inflammatory markers.", None),
+])
+def test_conclusions_of_either_polarity(text, expected):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is expected
