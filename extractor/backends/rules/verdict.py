@@ -31,7 +31,7 @@ STATED_MET = folded(
     r"|null hypothesis (?:was|could be) rejected"
     # "equivalence for three versus four cycles is claimed", "indicating noninferiority"
     r"|\b(?:equivalence|non-?inferiority)\b[^.;]{0,60}?\b(?:is|was|were|could be|can be) (?:claimed|shown|demonstrated|established|concluded)"
-    r"|\bindicating (?:non-?inferiority|equivalence)\b"
+    r"|\b(?:indicating|supporting|demonstrating|confirming|establishing) (?:the )?(?:non-?inferiority|equivalence)\b"
 )
 #: "did not meet the primary end point", "failed to reach its primary objective", "was not met"
 STATED_NOT_MET = folded(
@@ -62,7 +62,7 @@ NOT_SIGNIFICANT = folded(
     r"|\bnot (?:statistically )?significant(?:ly)?\b|\bnon-?significant(?:ly)?\b|\bn\.?s\.?(?=[),;])"
     r"|\bdid not (?:significantly )?(?:differ|improve|prolong|increase|reduce|extend|show|demonstrate)\b"
     r"|\b(?:was|were|showed|had|demonstrated|with) (?:a |an )?(?:similar|comparable|not different)\b"
-    r"|\bno (?:statistical |significant )?differences?\b"
+    r"|\bno (?:statistical |significant )?differences?\b|\bthere (?:was|were) no (?:significant )?changes? in\b"
     r"|\bno (?:improvement|benefit|advantage)\b|\bnot (?:improved|prolonged|superior)\b"
     r"|\b(?:did|does|do) not (?:\w+ )?significantly\b"  # "did not report significantly less distress"
     r"|\b(?:not|unable to|failed to) (?:\w+ ){1,2}(?:a|an|any) (?:statistically )?significant\b"  # "could not find any significant"
@@ -74,8 +74,10 @@ NO_EFFECT_ON = folded(
     r"(?:effects?|differences?|improvements?|benefit|changes?|impact|reduction)\b"
     r"(?:(?!\b(?:but|while|whereas|however)\b)(?:[^;.]|\.(?=\d))){0,120}\b(?:on|in|for|regarding|in terms of|with respect to)\b[^;,.]{0,25}$"
 )
-#: A p-value: "P = .014", "p<0·001", "P-value 0.058", "P less than 0.05"
-P_VALUE = quick(r"\b[Pp]\s*(?:-?\s*values?)?\s*(?P<rel>[=<>≤≥]|&lt;|&gt;|less than|greater than)\s*(?P<p>0?[.·]\d+|1(?:[.·]0+)?)\b")
+#: A p-value: "P = .014", "p<0·001", "P-value 0.058", "P less than 0.05", "p < or = 0.05", "P =. 048" (a space
+#: after the point, as some flattened abstracts print it)
+P_VALUE = quick(r"\b[Pp]\s*(?:-?\s*values?)?\s*(?P<rel>[<>] or =|[=<>≤≥]|&lt;|&gt;|less than|greater than)\s*"
+                r"(?P<p>0?[.·]\d+|[.·] \d+|1(?:[.·]0+)?)\b")
 #: Conclusions that answer the trial's question in the affirmative (a benefit, named with what it improves).
 CONCLUDES_BENEFIT = folded(
     r"\b(?:improve[sd]?|prolong(?:s|ed)?|extend(?:s|ed)?|increase[sd]?) (?:the )?(?:overall |median |long-term )?"
@@ -87,6 +89,10 @@ CONCLUDES_BENEFIT = folded(
     r"\bshould be (?:considered|offered|the)\b|\bnew standard\b|\b(?:was|were|is|are) equivalent\b|"
     r"\bequivalence (?:was|is) (?:shown|demonstrated)\b|\bassociated with (?:a )?significantly (?:higher|better|longer|improved)\b|"
     r"\b(?:longer|better|higher) (?:clinical benefit|survival|response)\b|\bbenefit in\b|\bcan be recommended\b"
+    # "Tamoxifen significantly reduced Ki-67", "in view of better health-related quality of life", "self-sampling
+    # increased attendance rates"
+    r"|(?<!associated with )\bsignificantly (?:reduced|decreased|lowered|augmented|improved)\b"
+    r"|\bbetter (?:[\w-]+ ){0,2}quality of life\b|\bincrease[sd]? (?:the )?(?:[\w-]+ ){0,2}?(?:attendance|uptake|adherence)\b"
 )
 #: A denial that leans on a claim before it: "improved response rate but not overall survival", "RFS was improved, but
 #: that overall survival was not", "… but survival was similar": the conclusion claims and denies (a split).
@@ -107,6 +113,10 @@ CONCLUDES_NO_BENEFIT = folded(
     r"\bshould not\b|\bno evidence\b|\bcannot be recommended\b|\bunlikely to (?:have|be|provide|improve)\b|"
     r"\brecommend no\b|\breduced (?:the )?(?:pfs|progression|survival|os|overall)|\bincreased (?:treatment )?(?:burden|toxicity)\b"
     r"|\b(?:yet|remains?) to be (?:proven|shown|demonstrated|established)\b"  # "its ability to X has yet to be proven"
+    # "this short term treatment was not associated with beneficial effect on arterial stiffness"
+    r"|\bnot associated with (?:an? |any )?(?:beneficial|significant|improved|better)\b"
+    # a worse arm: "is less effective than castration", "the DEB strategy is inferior to the ZES one"
+    r"|\bless effective\b|\b(?:is|was|are|were|be) (?:significantly )?inferior to\b"
     # "we could not identify any clinical difference between INT and RY"
     r"|\b(?:could not|did not|were unable to|failed to) (?:identify|find|detect|observe) (?:any )?(?:clinical(?:ly)? |significant |"
     r"statistically significant |meaningful |relevant )*(?:differences?|benefit|advantage|effect)\b"
@@ -139,14 +149,14 @@ def p_values(text: str) -> list[tuple[str, float]]:
     """The p-values printed in ``text``: each its relation ("=", "<", ">", ...) and number."""
     out = []
     for m in P_VALUE.finditer(text):
-        raw = m.group("p").replace("·", ".")
+        raw = m.group("p").replace("·", ".").replace(" ", "")
         out.append((m.group("rel"), float("0" + raw if raw.startswith(".") else raw)))
     return out
 
 
 def _significant(relation: str, p: float) -> bool:
     """At the 5% level: "P = .014", and a bound at it ("P < 0.05", "P ≤ .05"), are significant."""
-    return p < 0.05 or (p == 0.05 and relation in {"<", "≤", "&lt;", "less than"})
+    return p < 0.05 or (p == 0.05 and relation in {"<", "≤", "&lt;", "less than", "< or ="})
 
 
 def _significant_words(low: str, start: int = 0) -> re.Match[str] | None:
@@ -166,7 +176,7 @@ def significance(text: str, start: int = 0) -> bool | None:
         return False
     start = max(0, start - 40)  # "showed a similar pathological response rate": the words may come first
     negative, positive = NOT_SIGNIFICANT.search(low, start), _significant_words(low, start)
-    if negative and (positive is None or negative.start() <= positive.start()):
+    if negative and (positive is None or negative.start() <= positive.start() or _denied_between(low, negative.start())):
         return False  # the first words decide: "A was significantly lower (P<0.01), while B did not differ"
     if positive:
         return True
@@ -174,6 +184,21 @@ def significance(text: str, start: int = 0) -> bool | None:
     if after:
         return _significant(*after[0])
     return None
+
+
+#: A change in both groups: "both treatment modalities resulted in significant decrease", "improved in both Group I and II".
+_IN_BOTH = folded(r"\b(?:both|each) (?:of the )?(?:[\w-]+ )?(?:groups?|arms?|modalities|regimens|treatments|interventions)\b"
+                  r"|\bin both\b|\bwithin (?:each|both|the) (?:groups?|arms?)\b")
+#: A denial between the groups: "no significant difference (p=0.582) was found between those two groups".
+_BETWEEN_THE_GROUPS = folded(r"^(?:[^.;]|\.(?=\d)){0,80}?\b(?:between|among) (?:the |those |these )?(?:two |three |treatment |study )?"
+                             r"(?:groups|arms)\b|^(?:[^.;]|\.(?=\d)){0,40}?\b(?:inter|between)-?groups?\b")
+
+
+def _denied_between(low: str, at: int) -> bool:
+    """A denial at ``at`` that is between the groups, in a sentence that reports a change in both groups ("Even
+    though both treatment modalities resulted in significant decrease in the total arm volume, no significant
+    difference was found between those two groups"): the comparison is the denial, not the change."""
+    return _BETWEEN_THE_GROUPS.search(low[at:]) is not None and _IN_BOTH.search(low, 0, at + 80) is not None
 
 
 def primary_comparison(sentences: list[Sentence], primary: set[str], names: list[str]) -> bool | None:
@@ -339,6 +364,11 @@ _WITHIN_GROUP = folded(
     r"|\b(?:increased|decreased|improved|reduced|changed) (?:at|after|by|during) (?:week|month|day|the end)\b"
     r"|\b(?:increased|decreased|improved|reduced|changed) (?:in|during) the post-?\w+ periods?\b"
     r"|\b(?:noted|observed|seen|found|detected) in the (?:control|study|intervention|treatment|placebo) (?:group|arm)\b"
+    # "We observed no significant changes in the control group"
+    r"|\bno (?:statistically )?(?:significant )?changes? (?:(?:was|were) (?:noted|observed|seen|found) )?in the "
+    r"(?:control|study|intervention|treatment|placebo) (?:group|arm)\b"
+    # "In Group A (control), there was no statistically significant reduction", "In the chemoradiotherapy group there was"
+    r"|^in (?:the )?(?:[\w-]+ ){0,3}?(?:group|arm)(?: [a-z0-9]{1,3})?(?: \([^()]{1,30}\))?,? there (?:was|were)\b"
 )
 #: ... unless the sentence compares the groups ("greater improvement from baseline than with placebo").
 _BETWEEN_GROUPS = folded(
