@@ -2214,14 +2214,28 @@ def _about_other_groups(scene: _ArmScene) -> bool:
     for non-responders (medians 87 and 30 weeks)", "patients with high miR-21 … compared to patients with low");
     or, an arm named, it contrasts groups within it ("men versus women receiving HAI (37% and 15%, respectively)")."""
     if scene.ordered:
-        return len(scene.ordered) == 1 and _CONTRASTED_GROUPS.search(scene.text) is not None
+        return len(scene.ordered) == 1 and (_CONTRASTED_GROUPS.search(scene.text) is not None or _high_and_low_groups(scene.text))
     if not scene.arm_level:
         return False
     end = scene.arm_level[-1].end
     stop = scene.text.find(". ", end)
     near = (max(0, scene.arm_level[0].pos - 60), min(end + 40, stop if stop >= 0 else end + 40))  # "…, respectively for all patients"
     return any(pattern.search(scene.text) for pattern in (_CONTRASTED_GROUPS, _CONTRASTED_SUBGROUPS, _POSITIVE_AND_NEGATIVE)) \
-        or _ALL_PATIENTS.search(scene.text, *near) is not None
+        or _ALL_PATIENTS.search(scene.text, *near) is not None or _high_and_low_groups(scene.text)
+
+
+def _high_and_low_groups(text: str) -> bool:
+    """Whether the sentence contrasts people with a high and a low level of something, subgroups that are no arms
+    ("28% in high IgA participants versus 12% in low IgA participants"; not "the high-dose and low-dose groups")."""
+    if "high" not in text.lower():
+        return False
+    levels = {m.group(1).lower() for m in _LEVEL_GROUP.finditer(text)}
+    return levels == {"high", "low"}
+
+
+#: People named by a high or low level: "high IgA participants", "low-risk patients" (not a dose, an intensity or a group).
+_LEVEL_GROUP = quick(r"\b(high|low)(?:er)?[- ](?!dose|intensity|frequency|volume|flow|fat|protein)[\w-]+(?:\s+[\w-]+)?\s+"
+                     r"(?:participants|patients|subjects|individuals|persons|people|women|men|children|adults|infants)\b", re.IGNORECASE)
 
 
 _GROUP_WORD = r"(?:(?:non-?)?responders|men|women|males?|females?|younger|older|elderly|[\w-]*(?:positive|negative))"
@@ -2276,6 +2290,37 @@ def _values_before_arm_list(scene: _ArmScene) -> None:
                 d.arm = label
 
 
+def _runs_before_their_arms(scene: _ArmScene) -> None:
+    """ "45 and 30 minutes in the laser group, 60 and 50 minutes in the cautery group", "29%, 13%, and 1% respectively,
+    in patients on placebo, and 41%, 21%, and 6% of patients on etanercept": runs of as many values (two or more),
+    one run right before each arm the sentence names, are each of the arm after them."""
+    if len(scene.ordered) < 2 or len(scene.mentions) != len(scene.ordered):
+        return
+    for group in (scene.arm_level, *_value_groups(scene)):
+        runs = _runs_split_by_arms(scene, group)
+        if runs is None:
+            continue
+        for run, (_, _, label) in zip(runs, scene.mentions, strict=True):
+            for d in run:
+                d.arm = label
+        return
+
+
+def _runs_split_by_arms(scene: _ArmScene, group: list[Draft]) -> list[list[Draft]] | None:
+    """``group`` cut into the runs before each arm named, when every run holds as many values (two or more), joined
+    with nothing else between them, close before their arm, none given another arm; else None."""
+    bounds = [0, *(end for _, end, _ in scene.mentions)]
+    runs = [[d for d in group if bounds[i] <= d.pos < start] for i, (start, _, _) in enumerate(scene.mentions)]
+    if len(runs[0]) < 2 or any(len(run) != len(runs[0]) for run in runs) or sum(map(len, runs)) != len(group):
+        return None
+    for run, (start, _, label) in zip(runs, scene.mentions, strict=True):
+        gap = _BRACKETS.sub("", scene.text[run[-1].end: start])
+        if any(d.arm not in (None, label) for d in run) or not _one_run(scene.text, run) \
+                or len(gap) > 60 or _DIGIT.search(gap) or _VERSUS.search(gap):
+            return None
+    return runs
+
+
 #: Between a value run and the arm list after it: "for the", "months in"; not a clause ("differed … in the").
 _RIGHT_BEFORE_ARM_LIST = quick(r"[^;]{0,25}?\b(?:for|in)\s+(?:the\s+)?", re.IGNORECASE)
 
@@ -2294,7 +2339,7 @@ def _in_arm_bracket(scene: _ArmScene, group: list[Draft]) -> bool:
 
 #: After an arm's name, a bracket that opens on a value: "(59%", "group (−64%", or on an outcome's short name and
 #: a value ("with FOLFOX (median survival time, 9.9 months; 1-year survival rate, 38.9%)").
-_BRACKET_OF_VALUES = quick(r"\s?(?:(?:group|arm|cohort)\s?)?[(\[]\s*(?=(?:[A-Za-z][\w -]{0,30}?[,:=]\s*)?[−-]?\d)", re.IGNORECASE)
+_BRACKET_OF_VALUES = quick(r"\s?(?:(?:group|arm|cohort)\s?)?[(\[]\s*(?=(?:[A-Za-z][\w -]{0,30}?[,:=]\s*)?[+−-]?\s?\d)", re.IGNORECASE)
 
 
 def _arm_then_bracket(scene: _ArmScene) -> None:
@@ -2582,7 +2627,14 @@ def _the_other_arm(scene: _ArmScene) -> None:
             continue
         named, unnamed = sorted(group, key=lambda d: d.arm is None)
         if named.arm in scene.labels_all and unnamed.arm is None and _PAIR_GAP.fullmatch(_BRACKETS.sub("", scene.text[group[0].end: group[1].pos])):
-            unnamed.arm = next(x for x in scene.labels_all if x != named.arm)
+            other = next(x for x in scene.labels_all if x != named.arm)
+            unnamed.arm = None if _named_between(scene, group, other) else other
+
+
+def _named_between(scene: _ArmScene, pair: list[Draft], label: str) -> bool:
+    """Whether ``label`` is named between the pair's values without being the first value's ("Three patients died,
+    including one in the placebo group and two in the X group": the arm is the count's after it, the 3 a total)."""
+    return any(pair[0].end <= start and end <= pair[1].pos for start, end, other in scene.mentions if other == label)
 
 
 #: Between the two values of a pair: a short stretch of one clause that joins or contrasts them ("with PB and", "in SG
@@ -2595,7 +2647,7 @@ _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|poo
 
 
 #: The arm rules, in the order they run: more specific shapes first.
-_ARM_RULES = (_partly_known_list, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _arm_then_bracket, _sentence_about_one_arm,
+_ARM_RULES = (_partly_known_list, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _runs_before_their_arms, _arm_then_bracket, _sentence_about_one_arm,
               _arm_named_after, _clauses_about_one_arm, _one_value_per_named_arm, _versus_pairs, _versus_none, _arm_named_before, _the_other_arm, _both_arms)
 
 
