@@ -53,3 +53,28 @@ def test_high_and_low_level_subgroups_are_no_arms():
 def test_high_and_low_dose_groups_stay_arms():
     text = "Response was 40% in the high-dose patients versus 20% in the low-dose patients."
     assert _arms_of(text, ["high-dose", "low-dose"]) == [(40.0, "high-dose"), (20.0, "low-dose")]
+
+
+def test_a_bracket_of_values_right_before_an_arm():
+    text = ("FEV1, FVC, FEF25 and FEF25–75 values decreased on postoperative day 1 (39.7%, 37.4%, 27.7%, 51.8% respectively) "
+            "in the open surgery group and they were significantly lower in laparoscopic group (29.9%, 32.5%, 23.2%, 44.5% respectively).")
+    assert [arm for _, arm in _arms_of(text, ["laparoscopic", "open surgery"])] == ["open surgery"] * 4 + ["laparoscopic"] * 4
+
+
+def test_a_run_said_respectively_takes_the_arms_of_the_run_before():
+    text = ("Prevalence of erectile dysfunction was 84% (146 of 173 men) in the radical prostatectomy group, 80% (122 of 153) in "
+            "the watchful-waiting group, and 46% (95 of 208) in the control group and prevalence of urinary leakage was 41% "
+            "(71 of 173), 11% (18 of 164), and 3% (six of 209), respectively.")
+    found = _arms_of(text, ["radical prostatectomy", "watchful-waiting", "control"])
+    assert found[3:] == [(41.0, "radical prostatectomy"), (11.0, "watchful-waiting"), (3.0, "control")]
+
+
+def test_runs_of_counts_with_their_patients_before_each_arm():
+    text = ("At 12 months postradiotherapy, 12 (50.0%) and 20 patients (83.3%) in the IMRT group had recovered at least 25% of "
+            "preradiotherapy SWS and SPS flow respectively, compared with 1 (4.8%) and 2 patients (9.5%), respectively, in the CRT group.")
+    assert _arms_of(text, ["IMRT", "CRT"]) == [(50.0, "IMRT"), (83.3, "IMRT"), (4.8, "CRT"), (9.5, "CRT")]
+
+
+def test_a_bracketed_pair_before_an_arm_is_no_run_of_it():
+    text = "Severe postoperative pain was more (7.7% vs. 25%) in fistulotomy group, while wound discharge was more frequent."
+    assert (25.0, "fistulotomy") not in _arms_of(text, ["fistulotomy", "Ksharasutra"])

@@ -2156,12 +2156,12 @@ def _partly_known_list(scene: _ArmScene) -> None:
 
 
 def _one_run(text: str, group: list[Draft]) -> bool:
-    """Whether the values are one run, no other number between them ("21 (70%), 2 (6.7%) and 1 (3.3%)" is; not
-    "(29 vs. 20 vs. 23 percent and 17 vs. 10 vs. 13 percent)" when only 20, 23 and 13 were read)."""
+    """Whether the values are one run, no other number between them ("21 (70%), 2 (6.7%) and 1 (3.3%)", "12 (50.0%) and
+    20 patients (83.3%)" are; not "(29 vs. 20 vs. 23 percent and 17 vs. 10 vs. 13 percent)" when only 20, 23 and 13 were read)."""
     return not any(_DIGIT.search(_COUNT_BEFORE_BRACKET.sub("", text[a.end: b.pos])) for a, b in pairwise(group))
 
 
-_COUNT_BEFORE_BRACKET = quick(r"\d+\s*[(\[]")
+_COUNT_BEFORE_BRACKET = quick(r"\d+(?:\s+(?:patients|participants|subjects|cases))?\s*[(\[]")  # "and 20 patients (83.3%)"
 #: "in the 120 mg, 240 mg and placebo group, respectively": a list of groups right before "respectively", or one that
 #: names its kind before the values ("for the 120 mg, 240 mg and placebo groups were 10.1, 9.8 and 7.2 months, respectively").
 _LISTED_GROUPS = quick(r"\b(?:in|for|among|with)\s+(?:the\s+)?(?P<list>[^,;()]{1,30}(?:,\s*[^,;()]{1,30}?)+,?\s+and\s+"
@@ -2319,6 +2319,45 @@ def _runs_split_by_arms(scene: _ArmScene, group: list[Draft]) -> list[list[Draft
                 or len(gap) > 60 or _DIGIT.search(gap) or _VERSUS.search(gap):
             return None
     return runs
+
+
+def _bracketed_run_before_arm(scene: _ArmScene) -> None:
+    """ "decreased on day 1 (39.7%, 37.4%, 27.7%, 51.8% respectively) in the open surgery group": a bracket that
+    holds nothing but a run of values, right before an arm's name, is that arm's."""
+    for start, _, label in scene.mentions:
+        m = _BRACKET_BEFORE_ARM.search(scene.text, max(0, start - 30), start)
+        opened = scene.text.rfind("(", 0, m.start()) if m else -1
+        run = [d for d in scene.arm_level if opened < d.pos < m.start()] if m and opened >= 0 else []
+        if len(run) < 2 or any(d.arm not in (None, label) for d in run) or not _one_run(scene.text, run) \
+                or scene.text[opened + 1: run[0].pos].strip() or not _RUN_TAIL.fullmatch(scene.text, run[-1].end, m.start()) \
+                or _VERSUS.search(scene.text, opened, m.start()):
+            continue  # not "(6.6 days vs. 9.2 days) in study arm": a pair
+        for d in run:
+            d.arm = label
+
+
+#: A closing bracket right before an arm's name: ") in the", ") for".
+_BRACKET_BEFORE_ARM = quick(r"\)\s*,?\s*(?:(?:in|for|among|with|of)\s+)?(?:the\s+)?$", re.IGNORECASE)
+#: What may follow the last value of a bracketed run: its unit and "respectively".
+_RUN_TAIL = quick(r"\s*(?:%|[a-zA-Z/]+)?\s*,?\s*(?:respectively)?\s*", re.IGNORECASE)
+
+
+def _respectively_as_before(scene: _ArmScene) -> None:
+    """ "46% in the control group and prevalence of urinary leakage was 41%, 11%, and 3%, respectively": a run of
+    values after the last arm named, said "respectively", goes to the arms of as many values right before that
+    arm's name, in their order."""
+    if not scene.respectively or not scene.mentions or _listed_times(scene.text):
+        return
+    last = scene.mentions[-1][0]
+    for group in scene.by_mention():
+        run = [d for d in group if d.pos > last]
+        before = [d for d in scene.arm_level if d.end <= last][-len(run):] if run else []
+        arms = [d.arm for d in before]
+        said = _RESPECTIVELY.search(scene.text, run[-1].end) if len(run) >= 2 else None
+        if said and said.start() - run[-1].end <= 40 and not any(d.arm for d in run) and _run_joined(scene.text, run) \
+                and len(before) == len(run) and None not in arms and len(set(arms)) == len(arms):
+            for d, arm in zip(run, arms, strict=True):
+                d.arm = arm
 
 
 #: Between a value run and the arm list after it: "for the", "months in"; not a clause ("differed … in the").
@@ -2481,11 +2520,15 @@ def _one_value_per_named_arm(scene: _ArmScene) -> None:
     if len(scene.ordered) < 3:
         return
     for group in scene.by_mention():
-        gaps = [_BRACKETS.sub("", scene.text[a.end: b.pos]) for a, b in pairwise(group)]
-        if len(group) == len(scene.ordered) and not any(d.arm for d in group) \
-                and all(_RUN_JOIN.fullmatch(gap) for gap in gaps):
+        if len(group) == len(scene.ordered) and not any(d.arm for d in group) and _run_joined(scene.text, group):
             for d, label in zip(group, _comparator_last(scene.ordered, scene), strict=True):
                 d.arm = label
+
+
+def _run_joined(text: str, run: list[Draft]) -> bool:
+    """Whether the values are joined by "and", "versus" or commas only, brackets aside ("41% (71 of 173), 11% (18 of 164),
+    and 3%", "95.2 ± 19.3 mmHg versus 72.5 ± 35.2")."""
+    return all(_RUN_JOIN.fullmatch(_BRACKETS.sub("", text[a.end: b.pos])) for a, b in pairwise(run))
 
 
 #: Between two values of a run, one per arm: "versus", "and", "vs.", ", " with the unit of the value before.
@@ -2647,8 +2690,8 @@ _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|poo
 
 
 #: The arm rules, in the order they run: more specific shapes first.
-_ARM_RULES = (_partly_known_list, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _runs_before_their_arms, _arm_then_bracket, _sentence_about_one_arm,
-              _arm_named_after, _clauses_about_one_arm, _one_value_per_named_arm, _versus_pairs, _versus_none, _arm_named_before, _the_other_arm, _both_arms)
+_ARM_RULES = (_partly_known_list, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _runs_before_their_arms, _bracketed_run_before_arm, _arm_then_bracket, _sentence_about_one_arm,
+              _arm_named_after, _clauses_about_one_arm, _one_value_per_named_arm, _versus_pairs, _versus_none, _arm_named_before, _respectively_as_before, _the_other_arm, _both_arms)
 
 
 _ADDITION = quick(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
