@@ -2325,15 +2325,24 @@ def _bracketed_run_before_arm(scene: _ArmScene) -> None:
     """ "decreased on day 1 (39.7%, 37.4%, 27.7%, 51.8% respectively) in the open surgery group": a bracket that
     holds nothing but a run of values, right before an arm's name, is that arm's."""
     for start, _, label in scene.mentions:
-        m = _BRACKET_BEFORE_ARM.search(scene.text, max(0, start - 30), start)
-        opened = scene.text.rfind("(", 0, m.start()) if m else -1
-        run = [d for d in scene.arm_level if opened < d.pos < m.start()] if m and opened >= 0 else []
-        if len(run) < 2 or any(d.arm not in (None, label) for d in run) or not _one_run(scene.text, run) \
-                or scene.text[opened + 1: run[0].pos].strip() or not _RUN_TAIL.fullmatch(scene.text, run[-1].end, m.start()) \
-                or _VERSUS.search(scene.text, opened, m.start()):
-            continue  # not "(6.6 days vs. 9.2 days) in study arm": a pair
-        for d in run:
-            d.arm = label
+        run = _bracketed_run_before(scene, start)
+        if len(run) >= 2 and all(d.arm in (None, label) for d in run):
+            for d in run:
+                d.arm = label
+
+
+def _bracketed_run_before(scene: _ArmScene, start: int) -> list[Draft]:
+    """The values of the bracket that closes right before ``start``, when it holds nothing but one run of them (not
+    "(6.6 days vs. 9.2 days) in study arm": a pair)."""
+    m = _BRACKET_BEFORE_ARM.search(scene.text, max(0, start - 30), start)
+    opened = scene.text.rfind("(", 0, m.start()) if m else -1
+    if m is None or opened < 0:
+        return []
+    run = [d for d in scene.arm_level if opened < d.pos < m.start()]
+    if not run or not _one_run(scene.text, run) or scene.text[opened + 1: run[0].pos].strip() \
+            or not _RUN_TAIL.fullmatch(scene.text, run[-1].end, m.start()) or _VERSUS.search(scene.text, opened, m.start()):
+        return []
+    return run
 
 
 #: A closing bracket right before an arm's name: ") in the", ") for".
