@@ -1,10 +1,6 @@
 """Which arm the values of runs and pairs go to (the arm scene of ``results.py``), one phrase shape per test."""
 
-from tests.test_rules import _sentence_results
-
-
-def _arms_of(text: str, arms: list[str]) -> list[tuple[float | None, str | None]]:
-    return [(d.value, d.arm) for d in _sentence_results(text, arms) if d.measure not in {"hazard_ratio", "difference"}]
+from tests.test_results_arm_pairing import _arms_of
 
 
 def test_a_run_of_values_before_each_arm():
