@@ -2156,12 +2156,12 @@ def _partly_known_list(scene: _ArmScene) -> None:
 
 
 def _one_run(text: str, group: list[Draft]) -> bool:
-    """Whether the values are one run, no other number between them ("21 (70%), 2 (6.7%) and 1 (3.3%)" is; not
-    "(29 vs. 20 vs. 23 percent and 17 vs. 10 vs. 13 percent)" when only 20, 23 and 13 were read)."""
+    """Whether the values are one run, no other number between them ("21 (70%), 2 (6.7%) and 1 (3.3%)", "12 (50.0%) and
+    20 patients (83.3%)" are; not "(29 vs. 20 vs. 23 percent and 17 vs. 10 vs. 13 percent)" when only 20, 23 and 13 were read)."""
     return not any(_DIGIT.search(_COUNT_BEFORE_BRACKET.sub("", text[a.end: b.pos])) for a, b in pairwise(group))
 
 
-_COUNT_BEFORE_BRACKET = quick(r"\d+\s*[(\[]")
+_COUNT_BEFORE_BRACKET = quick(r"\d+(?:\s+(?:patients|participants|subjects|cases))?\s*[(\[]")  # "and 20 patients (83.3%)"
 #: "in the 120 mg, 240 mg and placebo group, respectively": a list of groups right before "respectively", or one that
 #: names its kind before the values ("for the 120 mg, 240 mg and placebo groups were 10.1, 9.8 and 7.2 months, respectively").
 _LISTED_GROUPS = quick(r"\b(?:in|for|among|with)\s+(?:the\s+)?(?P<list>[^,;()]{1,30}(?:,\s*[^,;()]{1,30}?)+,?\s+and\s+"
@@ -2214,14 +2214,28 @@ def _about_other_groups(scene: _ArmScene) -> bool:
     for non-responders (medians 87 and 30 weeks)", "patients with high miR-21 … compared to patients with low");
     or, an arm named, it contrasts groups within it ("men versus women receiving HAI (37% and 15%, respectively)")."""
     if scene.ordered:
-        return len(scene.ordered) == 1 and _CONTRASTED_GROUPS.search(scene.text) is not None
+        return len(scene.ordered) == 1 and (_CONTRASTED_GROUPS.search(scene.text) is not None or _high_and_low_groups(scene.text))
     if not scene.arm_level:
         return False
     end = scene.arm_level[-1].end
     stop = scene.text.find(". ", end)
     near = (max(0, scene.arm_level[0].pos - 60), min(end + 40, stop if stop >= 0 else end + 40))  # "…, respectively for all patients"
     return any(pattern.search(scene.text) for pattern in (_CONTRASTED_GROUPS, _CONTRASTED_SUBGROUPS, _POSITIVE_AND_NEGATIVE)) \
-        or _ALL_PATIENTS.search(scene.text, *near) is not None
+        or _ALL_PATIENTS.search(scene.text, *near) is not None or _high_and_low_groups(scene.text)
+
+
+def _high_and_low_groups(text: str) -> bool:
+    """Whether the sentence contrasts people with a high and a low level of something, subgroups that are no arms
+    ("28% in high IgA participants versus 12% in low IgA participants"; not "the high-dose and low-dose groups")."""
+    if "high" not in text.lower():
+        return False
+    levels = {m.group(1).lower() for m in _LEVEL_GROUP.finditer(text)}
+    return levels == {"high", "low"}
+
+
+#: People named by a high or low level: "high IgA participants", "low-risk patients" (not a dose, an intensity or a group).
+_LEVEL_GROUP = quick(r"\b(high|low)(?:er)?[- ](?!dose|intensity|frequency|volume|flow|fat|protein)[\w-]+(?:\s+[\w-]+)?\s+"
+                     r"(?:participants|patients|subjects|individuals|persons|people|women|men|children|adults|infants)\b", re.IGNORECASE)
 
 
 _GROUP_WORD = r"(?:(?:non-?)?responders|men|women|males?|females?|younger|older|elderly|[\w-]*(?:positive|negative))"
@@ -2276,6 +2290,85 @@ def _values_before_arm_list(scene: _ArmScene) -> None:
                 d.arm = label
 
 
+def _runs_before_their_arms(scene: _ArmScene) -> None:
+    """ "45 and 30 minutes in the laser group, 60 and 50 minutes in the cautery group", "29%, 13%, and 1% respectively,
+    in patients on placebo, and 41%, 21%, and 6% of patients on etanercept": runs of as many values (two or more),
+    one run right before each arm the sentence names, are each of the arm after them."""
+    if len(scene.ordered) < 2 or len(scene.mentions) != len(scene.ordered):
+        return
+    for group in (scene.arm_level, *_value_groups(scene)):
+        runs = _runs_split_by_arms(scene, group)
+        if runs is None:
+            continue
+        for run, (_, _, label) in zip(runs, scene.mentions, strict=True):
+            for d in run:
+                d.arm = label
+        return
+
+
+def _runs_split_by_arms(scene: _ArmScene, group: list[Draft]) -> list[list[Draft]] | None:
+    """``group`` cut into the runs before each arm named, when every run holds as many values (two or more), joined
+    with nothing else between them, close before their arm, none given another arm; else None."""
+    bounds = [0, *(end for _, end, _ in scene.mentions)]
+    runs = [[d for d in group if bounds[i] <= d.pos < start] for i, (start, _, _) in enumerate(scene.mentions)]
+    if len(runs[0]) < 2 or any(len(run) != len(runs[0]) for run in runs) or sum(map(len, runs)) != len(group):
+        return None
+    for run, (start, _, label) in zip(runs, scene.mentions, strict=True):
+        gap = _BRACKETS.sub("", scene.text[run[-1].end: start])
+        if any(d.arm not in (None, label) for d in run) or not _one_run(scene.text, run) \
+                or len(gap) > 60 or _DIGIT.search(gap) or _VERSUS.search(gap):
+            return None
+    return runs
+
+
+def _bracketed_run_before_arm(scene: _ArmScene) -> None:
+    """ "decreased on day 1 (39.7%, 37.4%, 27.7%, 51.8% respectively) in the open surgery group": a bracket that
+    holds nothing but a run of values, right before an arm's name, is that arm's."""
+    for start, _, label in scene.mentions:
+        run = _bracketed_run_before(scene, start)
+        if len(run) >= 2 and all(d.arm in (None, label) for d in run):
+            for d in run:
+                d.arm = label
+
+
+def _bracketed_run_before(scene: _ArmScene, start: int) -> list[Draft]:
+    """The values of the bracket that closes right before ``start``, when it holds nothing but one run of them (not
+    "(6.6 days vs. 9.2 days) in study arm": a pair)."""
+    m = _BRACKET_BEFORE_ARM.search(scene.text, max(0, start - 30), start)
+    opened = scene.text.rfind("(", 0, m.start()) if m else -1
+    if m is None or opened < 0:
+        return []
+    run = [d for d in scene.arm_level if opened < d.pos < m.start()]
+    if not run or not _one_run(scene.text, run) or scene.text[opened + 1: run[0].pos].strip() \
+            or not _RUN_TAIL.fullmatch(scene.text, run[-1].end, m.start()) or _VERSUS.search(scene.text, opened, m.start()):
+        return []
+    return run
+
+
+#: A closing bracket right before an arm's name: ") in the", ") for".
+_BRACKET_BEFORE_ARM = quick(r"\)\s*,?\s*(?:(?:in|for|among|with|of)\s+)?(?:the\s+)?$", re.IGNORECASE)
+#: What may follow the last value of a bracketed run: its unit and "respectively".
+_RUN_TAIL = quick(r"\s*(?:%|[a-zA-Z/]+)?\s*,?\s*(?:respectively)?\s*", re.IGNORECASE)
+
+
+def _respectively_as_before(scene: _ArmScene) -> None:
+    """ "46% in the control group and prevalence of urinary leakage was 41%, 11%, and 3%, respectively": a run of
+    values after the last arm named, said "respectively", goes to the arms of as many values right before that
+    arm's name, in their order."""
+    if not scene.respectively or not scene.mentions or _listed_times(scene.text):
+        return
+    last = scene.mentions[-1][0]
+    for group in scene.by_mention():
+        run = [d for d in group if d.pos > last]
+        before = [d for d in scene.arm_level if d.end <= last][-len(run):] if run else []
+        arms = [d.arm for d in before]
+        said = _RESPECTIVELY.search(scene.text, run[-1].end) if len(run) >= 2 else None
+        if said and said.start() - run[-1].end <= 40 and not any(d.arm for d in run) and _run_joined(scene.text, run) \
+                and len(before) == len(run) and None not in arms and len(set(arms)) == len(arms):
+            for d, arm in zip(run, arms, strict=True):
+                d.arm = arm
+
+
 #: Between a value run and the arm list after it: "for the", "months in"; not a clause ("differed … in the").
 _RIGHT_BEFORE_ARM_LIST = quick(r"[^;]{0,25}?\b(?:for|in)\s+(?:the\s+)?", re.IGNORECASE)
 
@@ -2294,7 +2387,7 @@ def _in_arm_bracket(scene: _ArmScene, group: list[Draft]) -> bool:
 
 #: After an arm's name, a bracket that opens on a value: "(59%", "group (−64%", or on an outcome's short name and
 #: a value ("with FOLFOX (median survival time, 9.9 months; 1-year survival rate, 38.9%)").
-_BRACKET_OF_VALUES = quick(r"\s?(?:(?:group|arm|cohort)\s?)?[(\[]\s*(?=(?:[A-Za-z][\w -]{0,30}?[,:=]\s*)?[−-]?\d)", re.IGNORECASE)
+_BRACKET_OF_VALUES = quick(r"\s?(?:(?:group|arm|cohort)\s?)?[(\[]\s*(?=(?:[A-Za-z][\w -]{0,30}?[,:=]\s*)?[+−-]?\s?\d)", re.IGNORECASE)
 
 
 def _arm_then_bracket(scene: _ArmScene) -> None:
@@ -2436,11 +2529,15 @@ def _one_value_per_named_arm(scene: _ArmScene) -> None:
     if len(scene.ordered) < 3:
         return
     for group in scene.by_mention():
-        gaps = [_BRACKETS.sub("", scene.text[a.end: b.pos]) for a, b in pairwise(group)]
-        if len(group) == len(scene.ordered) and not any(d.arm for d in group) \
-                and all(_RUN_JOIN.fullmatch(gap) for gap in gaps):
+        if len(group) == len(scene.ordered) and not any(d.arm for d in group) and _run_joined(scene.text, group):
             for d, label in zip(group, _comparator_last(scene.ordered, scene), strict=True):
                 d.arm = label
+
+
+def _run_joined(text: str, run: list[Draft]) -> bool:
+    """Whether the values are joined by "and", "versus" or commas only, brackets aside ("41% (71 of 173), 11% (18 of 164),
+    and 3%", "95.2 ± 19.3 mmHg versus 72.5 ± 35.2")."""
+    return all(_RUN_JOIN.fullmatch(_BRACKETS.sub("", text[a.end: b.pos])) for a, b in pairwise(run))
 
 
 #: Between two values of a run, one per arm: "versus", "and", "vs.", ", " with the unit of the value before.
@@ -2582,7 +2679,14 @@ def _the_other_arm(scene: _ArmScene) -> None:
             continue
         named, unnamed = sorted(group, key=lambda d: d.arm is None)
         if named.arm in scene.labels_all and unnamed.arm is None and _PAIR_GAP.fullmatch(_BRACKETS.sub("", scene.text[group[0].end: group[1].pos])):
-            unnamed.arm = next(x for x in scene.labels_all if x != named.arm)
+            other = next(x for x in scene.labels_all if x != named.arm)
+            unnamed.arm = None if _named_between(scene, group, other) else other
+
+
+def _named_between(scene: _ArmScene, pair: list[Draft], label: str) -> bool:
+    """Whether ``label`` is named between the pair's values without being the first value's ("Three patients died,
+    including one in the placebo group and two in the X group": the arm is the count's after it, the 3 a total)."""
+    return any(pair[0].end <= start and end <= pair[1].pos for start, end, other in scene.mentions if other == label)
 
 
 #: Between the two values of a pair: a short stretch of one clause that joins or contrasts them ("with PB and", "in SG
@@ -2595,8 +2699,8 @@ _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|poo
 
 
 #: The arm rules, in the order they run: more specific shapes first.
-_ARM_RULES = (_partly_known_list, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _arm_then_bracket, _sentence_about_one_arm,
-              _arm_named_after, _clauses_about_one_arm, _one_value_per_named_arm, _versus_pairs, _versus_none, _arm_named_before, _the_other_arm, _both_arms)
+_ARM_RULES = (_partly_known_list, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _runs_before_their_arms, _bracketed_run_before_arm, _arm_then_bracket, _sentence_about_one_arm,
+              _arm_named_after, _clauses_about_one_arm, _one_value_per_named_arm, _versus_pairs, _versus_none, _arm_named_before, _respectively_as_before, _the_other_arm, _both_arms)
 
 
 _ADDITION = quick(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
