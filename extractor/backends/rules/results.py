@@ -1046,6 +1046,7 @@ def extract_sentence(
     _attach_p_values(drafts, text)
     _assign_arms(drafts, text, _outside(arms, mentions), arm_labels or [], added_arm)
     _assign_timepoints(drafts, text)
+    _untimed_rates(drafts, text)
     _assign_subgroups(drafts, text)
     return drafts
 
@@ -2741,6 +2742,36 @@ def _assign_timepoints(drafts: list[Draft], text: str) -> None:
                 d.timepoint = _timepoint(n, u)
 
 
+#: A landmark the sentence names anywhere: "At 3 years, overall survival was 57%", "the 5-year relapse-free survival",
+#: "OS at 91 days", "24-h survival rate", "At 8 y", "survival rates of 1 year" (not a length: "median follow-up of 13 months").
+_LANDMARK = quick(r"(?<![\w.·-])(?:(?<=\bat\s)|(?<=\bof\s)(?=\d+\s*(?:years?|months?)\b)|(?=\d+\s*[-‐–]\s*))"
+                  r"(?P<n>\d+|one|two|three|four|five|six|ten|twelve)\s*[-‐–]?\s*"
+                  r"(?P<u>years?|yrs?|y|months?|mo|weeks?|wks?|days?|d|hours?|h)(?![\w-]*\s+(?:of\s+)?follow)\b", re.IGNORECASE)
+_FOLLOW_UP_OF = quick(r"\bfollow(?:ed)?[- ]?(?:up)?\s+(?:(?:time|period|duration)\s+)?(?:of|for|was)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
+_LANDMARK_UNITS = {"y": "year", "yr": "year", "mo": "month", "wk": "week", "d": "day", "h": "hour"}
+
+
+def _untimed_rates(drafts: list[Draft], text: str) -> None:
+    """A survival rate takes the one landmark its sentence names ("At 3 years, overall survival was 57%"); with no
+    landmark in the sentence it is a ``proportion``, as the contract says ("The relapse free survival (RFS) was 81%")."""
+    untimed = [d for d in drafts if d.measure == "rate_at_time" and d.timepoint is None]
+    if not untimed:
+        return
+    landmarks = {_landmark(m.group("n"), m.group("u")) for m in _LANDMARK.finditer(text)
+                 if not _FOLLOW_UP_OF.search(text, max(0, m.start() - 30), m.start())}
+    for d in untimed:
+        if len(landmarks) == 1:
+            d.timepoint = next(iter(landmarks))
+        elif not landmarks:
+            d.measure = "proportion"
+
+
+def _landmark(n: str, unit: str) -> str:
+    """ "3 years", "24 hours" from a landmark's number and unit as printed ("8 y", "24-h")."""
+    unit = unit.lower().rstrip("s")
+    return _timepoint(n, _LANDMARK_UNITS.get(unit, unit))
+
+
 _SHARED_UNIT_TIMES = quick(r"(\d+[-‐–]?(?:\s*,\s*\d+[-‐–]?)*\s*,?\s*(?:and|or)\s+\d+)[- ‐–]?(year|month|week)s?[- ]?\s*$", re.IGNORECASE)
 
 
@@ -2961,3 +2992,4 @@ def _clean_subgroup(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.:")
     phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
     return re.sub(r"^[\w+/-]+-treated\s+(?=\S+\s+patients$)", "", phrase)  # "EVE-treated Asian patients": Asian patients
+
