@@ -2992,4 +2992,3 @@ def _clean_subgroup(phrase: str) -> str:
     phrase = re.sub(r"\s+", " ", phrase).strip(" ,.:")
     phrase = re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.IGNORECASE)
     return re.sub(r"^[\w+/-]+-treated\s+(?=\S+\s+patients$)", "", phrase)  # "EVE-treated Asian patients": Asian patients
-
