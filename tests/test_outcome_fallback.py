@@ -27,3 +27,20 @@ def _timed(text, arms=("A", "B")):
 ])
 def test_a_survival_rate_without_its_landmark(text, expected):
     assert _timed(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a change of weight is an outcome, the weight itself a characteristic
+    ("At 8 weeks, the A group gained a mean of 2.3 kg compared with 0.4 kg in the B group.",
+     [("OTHER", "mean", 2.3, "weight gain"), ("OTHER", "mean", 0.4, "weight gain")]),
+    ("Weight gain was higher with A (difference: 0.77 kg, P < 0.001).", [("OTHER", "difference", 0.77, "Weight gain")]),
+    ("Mean body weight was 71.6 kg and 42% were women.", []),
+])
+def test_a_change_of_weight(text, expected):
+    assert [(d.endpoint, d.measure, d.value, d.name) for d in _sentence_results(text, ["A", "B"])] == expected
+
+
+
+def test_a_percentage_by_the_weight_change_is_not_read_as_a_share():
+    # the percentage is the change itself: this fallback does not read it as a share of the patients
+    assert _sentence_results("We found a significant decrease in weight (2.4%) in the A group.", ["A", "B"]) == []
