@@ -33,6 +33,7 @@ KEYED_EXAMPLES = {
                         " in elderly PATIENTS,"],
     "_WHOLE_TRIAL": ["Overall", "in total", "All Patients", "the whole cohort", "the ENTIRE population", "pooled"],
     "_BOUND_BEFORE": ["More Than ", "≥ ", "AT LEAST", "up to", "moreOVER "],
+    "_WEIGHT_VERB": ["GAINED a mean of 2.3 kg", "Lost on average 1.7 kg"],
 }
 
 

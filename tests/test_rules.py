@@ -507,9 +507,9 @@ def test_ranges_and_landmarks_are_not_values():
      {("OS", "median", 175.0, "days", "A"), ("OS", "median", 148.0, "days", "B")}),
     ("The projected 2-year PFS is 90.4% on three cycles and 89.4% on four cycles.", [],
      {("PFS", "rate_at_time", 90.4, "percent", None), ("PFS", "rate_at_time", 89.4, "percent", None)}),
-    # a hazard ratio right after a pair of rates does not own the second rate
+    # a hazard ratio right after a pair of rates does not own the second rate (no landmark: proportions)
     ("Overall survival did not differ (23% vs 22% HR 1.08 (0.93–1.26), P=0.3).", [],
-     {("OS", "rate_at_time", 23.0, "percent", None), ("OS", "rate_at_time", 22.0, "percent", None),
+     {("OS", "proportion", 23.0, "percent", None), ("OS", "proportion", 22.0, "percent", None),
       ("OS", "hazard_ratio", 1.08, "ratio", None)}),
     # percentages written in words
     ("Thirty-one percent of patients had an objective response.", [], {("ORR", "proportion", 31.0, "percent", None)}),

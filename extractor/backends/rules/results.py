@@ -1046,6 +1046,7 @@ def extract_sentence(
     _attach_p_values(drafts, text)
     _assign_arms(drafts, text, _outside(arms, mentions), arm_labels or [], added_arm)
     _assign_timepoints(drafts, text)
+    _untimed_rates(drafts, text)
     _assign_subgroups(drafts, text)
     return drafts
 
@@ -1190,6 +1191,9 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     if sentence.section != "results" or at is None or _about_the_patients(text, first.start() if first else len(text)) \
             or _not_a_result(text):
         return []
+    weight = _weight_changed(text) if "kg" in text or "lb" in text or "pound" in text else None
+    if weight is not None:
+        return [weight]
     clause = _ONE_ARM_CLAUSE.match(text)  # "In the LEV group, 13 patients (87%) were seizure-free": the arm's name stays free
     if clause and not re.search(r"[A-Za-z]{4}", text[clause.end(): at]):
         name = _named_after_value(text, at) or text[clause.end(): at].strip() or "outcome"
@@ -1222,6 +1226,20 @@ def _not_a_result(text: str) -> bool:
     named as a time point aside ("23% at the follow-up visit", "During follow-up, 71% of the patients showed …")."""
     times = [m.span() for m in _FOLLOW_UP_AS_TIME.finditer(text)] if "ollow" in text else []
     return any(not any(a <= m.start() < b for a, b in times) for m in _NOT_A_RESULT.finditer(text))
+
+
+#: "gained a mean of 2.3 kg", "lost on average 1.7 kg": a change of weight told by its verb, before the value.
+_WEIGHT_VERB = Keyed(quick(r"\b(?P<v>gained|lost)\s+(?:(?:a\s+mean|an\s+average|a\s+median)\s+of\s+|on\s+average\s+|approximately\s+|about\s+)?"
+                           r"(?=[-−+]?\d[\d.,·]*\s*(?:kg|lbs?|pounds)\b)", re.IGNORECASE), "gained", "lost")
+
+
+def _weight_changed(text: str) -> Mention | None:
+    """ "the A group gained a mean of 2.3 kg": the outcome is the weight gained or lost (its verb's words, no arm's)."""
+    m = _WEIGHT_VERB.search(text)
+    if m is None:
+        return None
+    name = "weight gain" if m.group("v").lower() == "gained" else "weight loss"
+    return Mention(m.start(), m.end(), name, "OTHER", None)
 
 
 def _first_value_at(text: str, first: re.Match[str] | None) -> int | None:
@@ -1258,7 +1276,25 @@ def _about_the_patients(text: str, first: int) -> bool:
     head = _NO_DIFFERENCE_IN.sub(" ", _ANALYSIS_SET.sub(" ", _SHARE_OF_PEOPLE.sub(" ", _FINDINGS_SHOWED.sub(" ", head))))
     head = _WORDED_SHARE_OF_PEOPLE.sub(" ", head) if "cent" in head else head
     head = _FOLLOW_UP_AS_TIME.sub(" ", head) if "ollow" in head else head
+    head = _weight_changed_in_kilos(text, head) if "eight" in head else head
     return _NOT_OUTCOME_SUBJECT.search(_DIFFERENCE_BEFORE_VALUE.sub(" ", head)) is not None
+
+
+def _weight_changed_in_kilos(text: str, head: str) -> str:
+    """``head`` less the words that name a change of weight (``_WEIGHT_CHANGE``), unless a percentage is printed right
+    by them ("a 3.4% weight reduction", "decrease in weight (2.4%)", "weight loss, 61% of participants lost 5%"):
+    such a percentage is the change itself, or a threshold, not a share this fallback reads."""
+    return _WEIGHT_CHANGE.sub(lambda m: m.group() if _PERCENT_NEAR.search(text, max(0, m.start() - 12), m.end() + 12) else " ", head)
+
+
+_PERCENT_NEAR = quick(r"\d\s?%")
+
+
+#: "had significantly more weight loss", "gained on average 0.37 kg in weight", "Mean weight decreased by": a change of
+#: weight is an outcome, the weight itself a characteristic of the patients.
+_WEIGHT_CHANGE = quick(r"\b(?:body\s+)?weight[- ](?:loss|gain|change|reduction)s?\b|\b(?:loss|gain|change|reduction|decrease|increase)s?\s+"
+                       r"(?:in|of)\s+(?:body\s+)?weight\b|\b(?:lost|gained|lose|gain)\s+(?:[\w.]+\s+){0,3}?weight\b"
+                       r"|\bweight\s+(?:was\s+|were\s+)?(?:significantly\s+)?(?:decreased|increased|reduced|changed)\b", re.IGNORECASE)
 
 
 #: "(between-group difference, 254.6 minutes": the word that names the first number's statistic, not the subject.
@@ -2843,6 +2879,36 @@ def _assign_timepoints(drafts: list[Draft], text: str) -> None:
         if len(points) == len(group) and len(points) >= 2:
             for d, (n, u) in zip(group, points, strict=True):
                 d.timepoint = _timepoint(n, u)
+
+
+#: A landmark the sentence names anywhere: "At 3 years, overall survival was 57%", "the 5-year relapse-free survival",
+#: "OS at 91 days", "24-h survival rate", "At 8 y", "survival rates of 1 year" (not a length: "median follow-up of 13 months").
+_LANDMARK = quick(r"(?<![\w.·-])(?:(?<=\bat\s)|(?<=\bof\s)(?=\d+\s*(?:years?|months?)\b)|(?=\d+\s*[-‐–]\s*))"
+                  r"(?P<n>\d+|one|two|three|four|five|six|ten|twelve)\s*[-‐–]?\s*"
+                  r"(?P<u>years?|yrs?|y|months?|mo|weeks?|wks?|days?|d|hours?|h)(?![\w-]*\s+(?:of\s+)?follow)\b", re.IGNORECASE)
+_FOLLOW_UP_OF = quick(r"\bfollow(?:ed)?[- ]?(?:up)?\s+(?:(?:time|period|duration)\s+)?(?:of|for|was)\s+(?:at\s+least\s+)?$", re.IGNORECASE)
+_LANDMARK_UNITS = {"y": "year", "yr": "year", "mo": "month", "wk": "week", "d": "day", "h": "hour"}
+
+
+def _untimed_rates(drafts: list[Draft], text: str) -> None:
+    """A survival rate takes the one landmark its sentence names ("At 3 years, overall survival was 57%"); with no
+    landmark in the sentence it is a ``proportion``, as the contract says ("The relapse free survival (RFS) was 81%")."""
+    untimed = [d for d in drafts if d.measure == "rate_at_time" and d.timepoint is None]
+    if not untimed:
+        return
+    landmarks = {_landmark(m.group("n"), m.group("u")) for m in _LANDMARK.finditer(text)
+                 if not _FOLLOW_UP_OF.search(text, max(0, m.start() - 30), m.start())}
+    for d in untimed:
+        if len(landmarks) == 1:
+            d.timepoint = next(iter(landmarks))
+        elif not landmarks:
+            d.measure = "proportion"
+
+
+def _landmark(n: str, unit: str) -> str:
+    """ "3 years", "24 hours" from a landmark's number and unit as printed ("8 y", "24-h")."""
+    unit = unit.lower().rstrip("s")
+    return _timepoint(n, _LANDMARK_UNITS.get(unit, unit))
 
 
 _SHARED_UNIT_TIMES = quick(r"(\d+[-‐–]?(?:\s*,\s*\d+[-‐–]?)*\s*,?\s*(?:and|or)\s+\d+)[- ‐–]?(year|month|week)s?[- ]?\s*$", re.IGNORECASE)
