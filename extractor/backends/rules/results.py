@@ -853,9 +853,34 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
         return True  # "survival rates of 1 and 2 years": the landmarks the rates are at
     if kind == "time" and _TREATMENT_AFTER.match(text, end):
         return True  # "radiotherapy plus 6 months of androgen suppression": how long a treatment was given
+    if kind == "pct" and _SHARE_BY_SEX_AFTER.match(text, end):
+        return True  # "Sixty patients (80% male, …) completed": who the patients were
+    if _bare_label_or_year(text, start, end, before):
+        return True
     return bool(kind != "ratio" and _FOLLOW_AFTER.match(text[end: end + 25]))
 
 
+def _bare_label_or_year(text: str, start: int, end: int, before: str) -> bool:
+    """Whether a number printed without a unit of its own (one its neighbours lent it) names an arm or a time
+    ("90% in group 1 versus 67% in group 2", "for arm 1 versus 14.4 months", "at week 4;") or is a year ("from
+    3.41% in 2008 to 0.81% in 2011")."""
+    bare = text[start:end]
+    if not bare.isdigit():
+        return False
+    return bool(_YEAR.fullmatch(bare) or _LABEL_WORD_BEFORE.search_part(before, text))
+
+
+#: A share of the patients by sex or race, not an outcome: "(80% male,", "539 (87.9%) male;", "41% were males",
+#: "16 (53%) were Caucasian" (not "−39% men, p = 0.0001", a result in men, nor "(72%) women who were allocated").
+_SHARE_BY_SEX_AFTER = Keyed(quick(r"\)?\s*(?:(?:were|was)\s+(?:male|female|men|women|boys|girls|white|caucasian|black|"
+                                  r"hispanic|asian|african[- ]american)s?\b|(?:male|female)s?\s*[,;)])", re.IGNORECASE),
+                            "male", "men", "boys", "girls", "white", "caucasian", "black", "hispanic", "asian", "african")
+#: What names an arm or a time by the number after it: "group 1", "arm 2", "week 4", "day 28", "genotype 1".
+_LABEL_WORD_BEFORE = Keyed(quick(r"\b(?:groups?|arms?|cohorts?|weeks?|days?|months?|visits?|cycles?|genotypes?|"
+                                 r"sessions?|phases?|stages?|grades?|types?)\s*$", re.IGNORECASE),
+                           "group", "arm", "cohort", "week", "day", "month", "visit", "cycle", "genotype", "session",
+                           "phase", "stage", "grade", "type")
+_YEAR = quick(r"(?:19[5-9]|20[0-4])\d")
 #: A bound, not a value: "more than 50%", ">= 6 months".
 _BOUND_BEFORE = Keyed(quick(r"(?:[<>≥≤⩾⩽]|>=|<=|more than|less than|at least|over|up to)\s*$", re.IGNORECASE),
                       "<", ">", "≥", "≤", "⩾", "⩽", "more than", "less than", "at least", "over", "up to")
@@ -870,8 +895,9 @@ _TREATMENT_AFTER = quick(r"\s*of\s+(?:(?:adjuvant|neoadjuvant|maintenance|contin
                               r"hormon\w*|tamoxifen|endocrine|administration|dosing)\b", re.IGNORECASE)
 _RATES_OF_BEFORE = quick(r"\brates?\s+(?:of|at)\s+(?:\d+\s*(?:,|and|or)\s*)*$", re.IGNORECASE)
 _PLANNED_BEFORE = Keyed(quick(r"\b(?:to detect|hypothesi[sz]ed|assum(?:ed|ing)|expected|powered|minim(?:um|al) (?:\w+ )?difference|"
-                              r"clinically (?:significant|important|meaningful|relevant) difference)\b[^.;%]{0,40}$", re.IGNORECASE),
-                        "detect", "hypothesi", "assum", "expected", "powered", "minim", "clinically")
+                              r"clinically (?:significant|important|meaningful|relevant) difference|goal of|set at)\b[^.;%]{0,40}$",
+                              re.IGNORECASE),
+                        "detect", "hypothesi", "assum", "expected", "powered", "minim", "clinically", "goal of", "set at")
 _FORMULATION_AFTER = quick(r"\s*(?:w/v\s*)?(?:cream|gel|ointment|solution|lotion|spray|mouthwash|rinse|dextrose|"
                                 r"glucose|saline|lidocaine|povidone|chlorhexidine)\b", re.IGNORECASE)
 _LANDMARK_AFTER = quick(

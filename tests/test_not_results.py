@@ -1,0 +1,50 @@
+"""Numbers read in a results sentence that are not results by the contract: a share of the patients by sex or race,
+the number of an arm's or a time's name, a year, a planned target (made-up sentences in the printed shapes;
+``results._is_context_number`` and its helpers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_rules import _sentence_results
+
+
+def _values(text, arms=("A", "B")):
+    return [d.value for d in _sentence_results(text, list(arms))]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # who the patients were: a share by sex or race
+    ("Sixty patients (80% male, mean age 38.4 years) completed the intervention.", []),
+    ("Of 613 patients randomized, 539 (87.9%) male; 324 (52.9%) Japanese.", [52.9]),
+    ("Twenty-two (73%) were female, 16 (53%) were Caucasian, and 11 (37%) completed the program.", [37.0]),
+    # ... not a result given in men or women, nor the women counted
+    ("Mortality was reduced vs. B (−39% men, p = 0.0001).", [39.0]),
+])
+def test_a_share_by_sex_is_no_result(text, kept):
+    assert [abs(v) for v in _values(text)] == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    # the number of an arm's name takes the unit of its neighbours, but is no value
+    ("Median OS was 13.8 months for arm 1 versus 14.4 months for arm 2 (P = .4).", [13.8, 14.4]),
+    ("At 3 months, the symptoms improved in 90% of the patients in group 1 versus 67% in group 2 (p < .0001).",
+     [90.0, 67.0]),
+    # ... nor that of a time's name
+    ("LDL decreased 4% (P < 0.05) at both week 3 and week 4 in the A group.", [4.0]),
+])
+def test_the_number_of_a_name_is_no_value(text, kept):
+    assert _values(text) == kept
+
+
+def test_a_year_is_no_percentage():
+    text = "The rate of infection in the A group decreased from 3.41% in 2008 to 0.81% in 2011."
+    assert _values(text) == [3.41, 0.81]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Twenty-five participants (72 %) met the a priori goal of 80 % adherence to the program.", [72.0]),
+    ("Training intensity was set at the heart rate associated with 50% of each woman's peak VO2.", []),
+])
+def test_a_planned_target_is_no_value(text, kept):
+    assert _values(text) == kept
