@@ -48,3 +48,24 @@ def test_a_year_is_no_percentage():
 ])
 def test_a_planned_target_is_no_value(text, kept):
     assert _values(text) == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The efficacy of A was comparable to that of the 1% zinc-pyrithione shampoo.", []),
+    ("Of 2734 participants enrolled to the 2% PRO2000 group, 2591 (95%) were followed.", [95.0]),
+    ("Mice treated with 0.1% CO extracts showed a significant improvement.", []),
+    ("The 20 ml 0.5% ropivacaine group achieved a T9-L1 block.", []),
+    # ... not a share after "the" ("the 46.2% and the 18.4% of the patients"), nor a threshold's share
+    ("The reduction was achieved in the 46.2% and the 18.4% of the patients treated with A and B, respectively.",
+     [46.2, 18.4]),
+])
+def test_a_strength_is_no_share(text, kept):
+    assert _values(text) == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("For the first 5 years following randomisation, relapse-free survival was 60% in the A group.", [60.0]),
+    ("There was complete data on 91 participants through the 24 months of the study.", []),
+])
+def test_a_period_of_the_study_is_no_value(text, kept):
+    assert _values(text) == kept

@@ -857,7 +857,19 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
         return True  # "Sixty patients (80% male, …) completed": who the patients were
     if _bare_label_or_year(text, start, end, before):
         return True
+    if kind == "pct" and _a_strength(text, end, before):
+        return True
+    if kind == "time" and _PERIOD_BEFORE.search_part(before, text):
+        return True  # "For the first 5 years following randomisation", "through the 24 months of the study": a period
     return bool(kind != "ratio" and _FOLLOW_AFTER.match(text[end: end + 25]))
+
+
+def _a_strength(text: str, end: int, before: str) -> bool:
+    """Whether a percentage is a product's strength, not a share: before its product's name ("the 2% PRO2000 group",
+    "The 0.15% LAE-containing mouthrinse", "with 0.1% CO extracts") or after a volume ("The 20 ml 0.5% ropivacaine
+    group")."""
+    return bool(_STRENGTH_BEFORE.search(before) or (_THE_BEFORE.search(before) and _WORD_NOT_CLAUSE_AFTER.match(text, end))
+                or _PRODUCT_AFTER.match(text, end))
 
 
 def _bare_label_or_year(text: str, start: int, end: int, before: str) -> bool:
@@ -881,6 +893,22 @@ _LABEL_WORD_BEFORE = Keyed(quick(r"\b(?:groups?|arms?|cohorts?|weeks?|days?|mont
                            "group", "arm", "cohort", "week", "day", "month", "visit", "cycle", "genotype", "session",
                            "phase", "stage", "grade", "type")
 _YEAR = quick(r"(?:19[5-9]|20[0-4])\d")
+#: A percentage read as a strength: after a volume ("20 ml 0.5%"), after "the" and before a word that is no
+#: clause ("the 1% zinc-pyrithione shampoo"; not "the 13% (p < .01)", "the 46.2% and the 18.4% of the patients",
+#: "the 50% reduction"), or before a product of up to two words ("0.1% CO extracts").
+_STRENGTH_BEFORE = quick(r"\b\d+(?:[.·]\d+)?\s*(?:ml|mL|mg)\s+$")
+_THE_BEFORE = quick(r"\bthe\s+$", re.IGNORECASE)
+_WORD_NOT_CLAUSE_AFTER = quick(r"\s+(?!(?:in|of|for|at|with|and|or|vs|versus|v|the|a|an|on|to|from|were|was|had|than|compared|"
+                               r"among|by|respectively|reduction|increase|decrease|lower|higher|more|less|improvement|"
+                               r"CI|responders?|threshold|cut-?off|level)\b)[A-Za-z]", re.IGNORECASE)
+_PRODUCT_AFTER = quick(r"\s+(?:(?!(?:in|of|for|at|with|and|or|vs|versus|the|a|an|on|to|from|were|was|had|than|compared|"
+                       r"among|by)\b)[A-Za-z][\w‐-]*\s+){0,2}(?:shampoo|mouthrinse|mouthwash|extracts?|solution|cream|gel|"
+                       r"ointment|drops|lotion|foam|patch|spray|varnish|toothpaste|suspension)s?\b", re.IGNORECASE)
+#: A time that is a period of the study, not a value: "the first 5 years", "through the 24 months of the study",
+#: "through 24 wk".
+_PERIOD_BEFORE = Keyed(quick(r"\b(?:(?:the\s+)?(?:first|last|initial|next|past|final|subsequent)|through|throughout|during)\s+"
+                             r"(?:the\s+)?$", re.IGNORECASE),
+                       "first", "last", "initial", "next", "past", "final", "subsequent", "through", "during")
 #: A bound, not a value: "more than 50%", ">= 6 months".
 _BOUND_BEFORE = Keyed(quick(r"(?:[<>≥≤⩾⩽]|>=|<=|more than|less than|at least|over|up to)\s*$", re.IGNORECASE),
                       "<", ">", "≥", "≤", "⩾", "⩽", "more than", "less than", "at least", "over", "up to")
