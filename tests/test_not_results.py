@@ -17,6 +17,7 @@ def _values(text, arms=("A", "B")):
     # who the patients were: a share by sex or race
     ("Sixty patients (80% male, mean age 38.4 years) completed the intervention.", []),
     ("Of 613 patients randomized, 539 (87.9%) male; 324 (52.9%) Japanese.", [52.9]),
+    ("86% patients were male and 54% of the patients had a complete response.", [54.0]),
     ("Twenty-two (73%) were female, 16 (53%) were Caucasian, and 11 (37%) completed the program.", [37.0]),
     # ... not a result given in men or women, nor the women counted
     ("Mortality was reduced vs. B (−39% men, p = 0.0001).", [39.0]),
@@ -68,4 +69,24 @@ def test_a_strength_is_no_share(text, kept):
     ("There was complete data on 91 participants through the 24 months of the study.", []),
 ])
 def test_a_period_of_the_study_is_no_value(text, kept):
+    assert _values(text) == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The response rate was 32.7% with A (95 % CI: 18.2 to –47.1 %, P = 0.04).", [32.7]),
+    ("Two-year survival was 93.7% (95% CI, 86.4% and 97.1%) in the A group.", [93.7]),
+    ("The difference met the predefined noninferiority upper CI margin of 0.4%.", []),
+    # ... but a value after the interval is one
+    ("Median OS was 3.7 months with A, 95% CI 3.2-4.2, vs B, 3.6 months, 3.2-3.9.", [3.7, 3.6]),
+])
+def test_a_bound_of_an_interval_is_no_value(text, kept):
+    assert _values(text) == kept
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Olopatadine HCl 0.77% was superior to vehicle at onset.", []),
+    ("A was as effective as triamcinolone acetonide 0.1% in the management of OLP.", []),
+    ("The strategy was ineffective for the primary outcome (OR 1.06 [95% IC: 0.76-1.46]).", [1.06]),
+])
+def test_a_strength_or_an_interval_level_is_no_value(text, kept):
     assert _values(text) == kept

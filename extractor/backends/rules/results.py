@@ -832,8 +832,10 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
     before = text[max(0, start - 40): start]
     if _BOUND_BEFORE.search_part(before, text):
         return True
-    if kind == "pct" and _CI_LEVEL_BEFORE.search(before):
-        return True  # "CI 95% (0.23-2.11)": the interval's level
+    if _CI_BOUND_BEFORE.search_part(before, text):
+        return True  # "(95% CI: -48.2 to –17.1 %", "95% CI for difference +0.16, +0.93": a bound the interval reader missed
+    if kind == "pct" and (_CI_LEVEL_BEFORE.search(before) or _CI_AFTER.match(text, end)):
+        return True  # "CI 95% (0.23-2.11)", "[95% IC: 0.76–1.46]": the interval's level
     if kind == "pct" and _FORMULATION_AFTER.match(text, end):
         return True  # "imiquimod 5% cream": a strength
     if _PLANNED_BEFORE.search_part(before, text):
@@ -866,9 +868,9 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
 
 def _a_strength(text: str, end: int, before: str) -> bool:
     """Whether a percentage is a product's strength, not a share: before its product's name ("the 2% PRO2000 group",
-    "The 0.15% LAE-containing mouthrinse", "with 0.1% CO extracts") or after a volume ("The 20 ml 0.5% ropivacaine
-    group")."""
-    return bool(_STRENGTH_BEFORE.search(before) or (_THE_BEFORE.search(before) and _WORD_NOT_CLAUSE_AFTER.match(text, end))
+    "The 0.15% LAE-containing mouthrinse", "with 0.1% CO extracts"), after a volume ("The 20 ml 0.5% ropivacaine
+    group") or after a salt's name ("olopatadine HCl 0.77%")."""
+    return bool(_STRENGTH_BEFORE.search(before) or _SALT_BEFORE.search(before) or (_THE_BEFORE.search(before) and _WORD_NOT_CLAUSE_AFTER.match(text, end))
                 or _PRODUCT_AFTER.match(text, end))
 
 
@@ -883,8 +885,8 @@ def _bare_label_or_year(text: str, start: int, end: int, before: str) -> bool:
 
 
 #: A share of the patients by sex or race, not an outcome: "(80% male,", "539 (87.9%) male;", "41% were males",
-#: "16 (53%) were Caucasian" (not "−39% men, p = 0.0001", a result in men, nor "(72%) women who were allocated").
-_SHARE_BY_SEX_AFTER = Keyed(quick(r"\)?\s*(?:(?:were|was)\s+(?:male|female|men|women|boys|girls|white|caucasian|black|"
+#: "16 (53%) were Caucasian", "86% patients were male" (not "−39% men, p = 0.0001", a result in men, nor "(72%) women who were allocated").
+_SHARE_BY_SEX_AFTER = Keyed(quick(r"\)?\s*(?:(?:(?:of\s+(?:the\s+)?)?(?:patients|participants|subjects)\s+)?(?:were|was)\s+(?:male|female|men|women|boys|girls|white|caucasian|black|"
                                   r"hispanic|asian|african[- ]american)s?\b|(?:male|female)s?\s*[,;)])", re.IGNORECASE),
                             "male", "men", "boys", "girls", "white", "caucasian", "black", "hispanic", "asian", "african")
 #: What names an arm or a time by the number after it: "group 1", "arm 2", "week 4", "day 28", "genotype 1".
@@ -897,6 +899,9 @@ _YEAR = quick(r"(?:19[5-9]|20[0-4])\d")
 #: clause ("the 1% zinc-pyrithione shampoo"; not "the 13% (p < .01)", "the 46.2% and the 18.4% of the patients",
 #: "the 50% reduction"), or before a product of up to two words ("0.1% CO extracts").
 _STRENGTH_BEFORE = quick(r"\b\d+(?:[.·]\d+)?\s*(?:ml|mL|mg)\s+$")
+#: "olopatadine HCl 0.77%", "triamcinolone acetonide 0.1%": a salt's or ester's name before its strength.
+_SALT_BEFORE = quick(r"\b(?:HCl|hydrochloride|acetonide|sodium|phosphate|propionate|acetate|sulfate|sulphate|citrate|"
+                     r"maleate|tartrate|besylate|furoate|dipropionate|valerate)\s+$", re.IGNORECASE)
 _THE_BEFORE = quick(r"\bthe\s+$", re.IGNORECASE)
 _WORD_NOT_CLAUSE_AFTER = quick(r"\s+(?!(?:in|of|for|at|with|and|or|vs|versus|v|the|a|an|on|to|from|were|was|had|than|compared|"
                                r"among|by|respectively|reduction|increase|decrease|lower|higher|more|less|improvement|"
@@ -912,6 +917,11 @@ _PERIOD_BEFORE = Keyed(quick(r"\b(?:(?:the\s+)?(?:first|last|initial|next|past|f
 #: A bound, not a value: "more than 50%", ">= 6 months".
 _BOUND_BEFORE = Keyed(quick(r"(?:[<>≥≤⩾⩽]|>=|<=|more than|less than|at least|over|up to)\s*$", re.IGNORECASE),
                       "<", ">", "≥", "≤", "⩾", "⩽", "more than", "less than", "at least", "over", "up to")
+#: An interval's name and, maybe, its low bound right before a number: "(95% CI, 86.4% and ", "(95% CI 12.5% fewer to ",
+#: "95% confidence interval of difference = " (not "95% CI 3.2–4.2, vs placebo, 3.6 months": a value after the interval).
+_CI_BOUND_BEFORE = Keyed(quick(r"(?:\bCI|confidence interval)(?:\s+(?:for|of)\s+(?:the\s+)?difference)?[\s,:=]*"
+                               r"(?:[-−–+]?\s*\d+(?:[.·]\d+)?\s*%?\s*(?:fewer|more|lower|higher)?\s*(?:to|and|,|-|–|—)\s*)?"
+                               r"[-−–+]?\s*$", re.IGNORECASE), "ci", "confidence interval")
 _CI_LEVEL_BEFORE = quick(r"\b(?:CI|C\.I\.|confidence interval)[\s,:]*$")
 _RANGE_START_BEFORE = quick(r"(?<![\d.·])\d+(?:[.·]\d+)?\s*[–—-]\s*$")
 _GRADE_RANGE_BEFORE = quick(r"\bgrades?\s*\d\s*[–—-]\s*$", re.IGNORECASE)
@@ -923,9 +933,10 @@ _TREATMENT_AFTER = quick(r"\s*of\s+(?:(?:adjuvant|neoadjuvant|maintenance|contin
                               r"hormon\w*|tamoxifen|endocrine|administration|dosing)\b", re.IGNORECASE)
 _RATES_OF_BEFORE = quick(r"\brates?\s+(?:of|at)\s+(?:\d+\s*(?:,|and|or)\s*)*$", re.IGNORECASE)
 _PLANNED_BEFORE = Keyed(quick(r"\b(?:to detect|hypothesi[sz]ed|assum(?:ed|ing)|expected|powered|minim(?:um|al) (?:\w+ )?difference|"
-                              r"clinically (?:significant|important|meaningful|relevant) difference|goal of|set at)\b[^.;%]{0,40}$",
+                              r"clinically (?:significant|important|meaningful|relevant) difference|goal of|set at|margin)\b[^.;%]{0,40}$",
                               re.IGNORECASE),
-                        "detect", "hypothesi", "assum", "expected", "powered", "minim", "clinically", "goal of", "set at")
+                        "detect", "hypothesi", "assum", "expected", "powered", "minim", "clinically", "goal of", "set at",
+                        "margin")
 _FORMULATION_AFTER = quick(r"\s*(?:w/v\s*)?(?:cream|gel|ointment|solution|lotion|spray|mouthwash|rinse|dextrose|"
                                 r"glucose|saline|lidocaine|povidone|chlorhexidine)\b", re.IGNORECASE)
 _LANDMARK_AFTER = quick(
@@ -1479,7 +1490,7 @@ _OUTCOME_KINDS = (
 _PRONOUN_SUBJECT = quick(r"(?:this|that|these|those|it|what|which|there|we|our|only|all|in total|overall|roughly|"
                               r"approximately|about)\b", re.IGNORECASE)
 #: "The 95% CIs are shown": the level of an interval, not a value.
-_CI_AFTER = quick(r"\s*(?:CIs?|Cl|confidence)\b")
+_CI_AFTER = quick(r"\s*(?:CIs?|Cl|IC|confidence)\b")  # "IC": "[95% IC: 0.76–1.46]"
 #: A threshold, not a result: "a greater than 50% reduction", "exceeding 10%", "at least 15 nodes".
 _THRESHOLD_BEFORE = quick(r"\b(?:greater|more|less|fewer|higher|lower) than\s+$|\b(?:exceeding|above|below|over|under|at least|"
                           r"at most|up to)\s+$|[<>≤≥]\s*$", re.IGNORECASE)
