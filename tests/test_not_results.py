@@ -90,3 +90,8 @@ def test_a_bound_of_an_interval_is_no_value(text, kept):
 ])
 def test_a_strength_or_an_interval_level_is_no_value(text, kept):
     assert _values(text) == kept
+
+
+def test_the_last_landmark_of_a_list_with_a_comma_before_and_is_no_time():
+    text = "The incidences of food residue were 15.7%, 5.8%, 7.5%, and 2.8% at 3, 12, 24, and 36 months, respectively."
+    assert 36.0 not in _values(text)

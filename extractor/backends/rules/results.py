@@ -927,7 +927,8 @@ _RANGE_START_BEFORE = quick(r"(?<![\d.·])\d+(?:[.·]\d+)?\s*[–—-]\s*$")
 _GRADE_RANGE_BEFORE = quick(r"\bgrades?\s*\d\s*[–—-]\s*$", re.IGNORECASE)
 _SAID_BEFORE = quick(r"(?:was|were|of|:|=)\s*$")
 _FOLLOW_UP_BEFORE = quick(r"\b(?:follow[- ]?up|age|aged|exposure)\b[^.;,]{0,30}$|\bsurviv(?:ing|ed)\s+$", re.IGNORECASE)
-_LANDMARKS_BEFORE = quick(r"\b(?:at|after|by|within)\s+(?:\d+\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
+#: "at 2 and 3 years", "at 3, 12, 24, and 36 months" (a comma before "and")
+_LANDMARKS_BEFORE = quick(r"\b(?:at|after|by|within)\s+(?:\d+\s*(?:,\s*and|,\s*or|,|and|or)\s*)+$", re.IGNORECASE)
 _TREATMENT_AFTER = quick(r"\s*of\s+(?:(?:adjuvant|neoadjuvant|maintenance|continuous|intermittent|daily|weekly|oral|the)\s+)*"
                               r"(?:[\w-]+\s+)?(?:therapy|treatment|suppression|deprivation|blockade|chemotherapy|radiotherapy|"
                               r"hormon\w*|tamoxifen|endocrine|administration|dosing)\b", re.IGNORECASE)
