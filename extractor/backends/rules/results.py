@@ -832,8 +832,10 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
     before = text[max(0, start - 40): start]
     if _BOUND_BEFORE.search_part(before, text):
         return True
-    if kind == "pct" and _CI_LEVEL_BEFORE.search(before):
-        return True  # "CI 95% (0.23-2.11)": the interval's level
+    if _CI_BOUND_BEFORE.search_part(before, text):
+        return True  # "(95% CI: -48.2 to –17.1 %", "95% CI for difference +0.16, +0.93": a bound the interval reader missed
+    if kind == "pct" and (_CI_LEVEL_BEFORE.search(before) or _CI_AFTER.match(text, end)):
+        return True  # "CI 95% (0.23-2.11)", "[95% IC: 0.76–1.46]": the interval's level
     if kind == "pct" and _FORMULATION_AFTER.match(text, end):
         return True  # "imiquimod 5% cream": a strength
     if _PLANNED_BEFORE.search_part(before, text):
@@ -853,25 +855,89 @@ def _is_context_number(text: str, start: int, end: int, kind: str) -> bool:
         return True  # "survival rates of 1 and 2 years": the landmarks the rates are at
     if kind == "time" and _TREATMENT_AFTER.match(text, end):
         return True  # "radiotherapy plus 6 months of androgen suppression": how long a treatment was given
+    if kind == "pct" and _SHARE_BY_SEX_AFTER.match(text, end):
+        return True  # "Sixty patients (80% male, …) completed": who the patients were
+    if _bare_label_or_year(text, start, end, before):
+        return True
+    if kind == "pct" and _a_strength(text, end, before):
+        return True
+    if kind == "time" and _PERIOD_BEFORE.search_part(before, text):
+        return True  # "For the first 5 years following randomisation", "through the 24 months of the study": a period
     return bool(kind != "ratio" and _FOLLOW_AFTER.match(text[end: end + 25]))
 
 
+def _a_strength(text: str, end: int, before: str) -> bool:
+    """Whether a percentage is a product's strength, not a share: before its product's name ("the 2% PRO2000 group",
+    "The 0.15% LAE-containing mouthrinse", "with 0.1% CO extracts"), after a volume ("The 20 ml 0.5% ropivacaine
+    group") or after a salt's name ("olopatadine HCl 0.77%")."""
+    return bool(_STRENGTH_BEFORE.search(before) or _SALT_BEFORE.search(before) or (_THE_BEFORE.search(before) and _WORD_NOT_CLAUSE_AFTER.match(text, end))
+                or _PRODUCT_AFTER.match(text, end))
+
+
+def _bare_label_or_year(text: str, start: int, end: int, before: str) -> bool:
+    """Whether a number printed without a unit of its own (one its neighbours lent it) names an arm or a time
+    ("90% in group 1 versus 67% in group 2", "for arm 1 versus 14.4 months", "at week 4;") or is a year ("from
+    3.41% in 2008 to 0.81% in 2011")."""
+    bare = text[start:end]
+    if not bare.isdigit():
+        return False
+    return bool(_YEAR.fullmatch(bare) or _LABEL_WORD_BEFORE.search_part(before, text))
+
+
+#: A share of the patients by sex or race, not an outcome: "(80% male,", "539 (87.9%) male;", "41% were males",
+#: "16 (53%) were Caucasian", "86% patients were male" (not "−39% men, p = 0.0001", a result in men, nor "(72%) women who were allocated").
+_SHARE_BY_SEX_AFTER = Keyed(quick(r"\)?\s*(?:(?:(?:of\s+(?:the\s+)?)?(?:patients|participants|subjects)\s+)?(?:were|was)\s+(?:male|female|men|women|boys|girls|white|caucasian|black|"
+                                  r"hispanic|asian|african[- ]american)s?\b|(?:male|female)s?\s*[,;)])", re.IGNORECASE),
+                            "male", "men", "boys", "girls", "white", "caucasian", "black", "hispanic", "asian", "african")
+#: What names an arm or a time by the number after it: "group 1", "arm 2", "week 4", "day 28", "genotype 1".
+_LABEL_WORD_BEFORE = Keyed(quick(r"\b(?:groups?|arms?|cohorts?|weeks?|days?|months?|visits?|cycles?|genotypes?|"
+                                 r"sessions?|phases?|stages?|grades?|types?)\s*$", re.IGNORECASE),
+                           "group", "arm", "cohort", "week", "day", "month", "visit", "cycle", "genotype", "session",
+                           "phase", "stage", "grade", "type")
+_YEAR = quick(r"(?:19[5-9]|20[0-4])\d")
+#: A percentage read as a strength: after a volume ("20 ml 0.5%"), after "the" and before a word that is no
+#: clause ("the 1% zinc-pyrithione shampoo"; not "the 13% (p < .01)", "the 46.2% and the 18.4% of the patients",
+#: "the 50% reduction"), or before a product of up to two words ("0.1% CO extracts").
+_STRENGTH_BEFORE = quick(r"\b\d+(?:[.·]\d+)?\s*(?:ml|mL|mg)\s+$")
+#: "olopatadine HCl 0.77%", "triamcinolone acetonide 0.1%": a salt's or ester's name before its strength.
+_SALT_BEFORE = quick(r"\b(?:HCl|hydrochloride|acetonide|sodium|phosphate|propionate|acetate|sulfate|sulphate|citrate|"
+                     r"maleate|tartrate|besylate|furoate|dipropionate|valerate)\s+$", re.IGNORECASE)
+_THE_BEFORE = quick(r"\bthe\s+$", re.IGNORECASE)
+_WORD_NOT_CLAUSE_AFTER = quick(r"\s+(?!(?:in|of|for|at|with|and|or|vs|versus|v|the|a|an|on|to|from|were|was|had|than|compared|"
+                               r"among|by|respectively|reduction|increase|decrease|lower|higher|more|less|improvement|"
+                               r"CI|responders?|threshold|cut-?off|level)\b)[A-Za-z]", re.IGNORECASE)
+_PRODUCT_AFTER = quick(r"\s+(?:(?!(?:in|of|for|at|with|and|or|vs|versus|the|a|an|on|to|from|were|was|had|than|compared|"
+                       r"among|by)\b)[A-Za-z][\w‐-]*\s+){0,2}(?:shampoo|mouthrinse|mouthwash|extracts?|solution|cream|gel|"
+                       r"ointment|drops|lotion|foam|patch|spray|varnish|toothpaste|suspension)s?\b", re.IGNORECASE)
+#: A time that is a period of the study, not a value: "the first 5 years", "through the 24 months of the study",
+#: "through 24 wk".
+_PERIOD_BEFORE = Keyed(quick(r"\b(?:(?:the\s+)?(?:first|last|initial|next|past|final|subsequent)|through|throughout|during)\s+"
+                             r"(?:the\s+)?$", re.IGNORECASE),
+                       "first", "last", "initial", "next", "past", "final", "subsequent", "through", "during")
 #: A bound, not a value: "more than 50%", ">= 6 months".
 _BOUND_BEFORE = Keyed(quick(r"(?:[<>≥≤⩾⩽]|>=|<=|more than|less than|at least|over|up to)\s*$", re.IGNORECASE),
                       "<", ">", "≥", "≤", "⩾", "⩽", "more than", "less than", "at least", "over", "up to")
+#: An interval's name and, maybe, its low bound right before a number: "(95% CI, 86.4% and ", "(95% CI 12.5% fewer to ",
+#: "95% confidence interval of difference = " (not "95% CI 3.2–4.2, vs placebo, 3.6 months": a value after the interval).
+_CI_BOUND_BEFORE = Keyed(quick(r"(?:\bCI|confidence interval)(?:\s+(?:for|of)\s+(?:the\s+)?difference)?[\s,:=]*"
+                               r"(?:[-−–+]?\s*\d+(?:[.·]\d+)?\s*%?\s*(?:fewer|more|lower|higher)?\s*(?:to|and|,|-|–|—)\s*)?"
+                               r"[-−–+]?\s*$", re.IGNORECASE), "ci", "confidence interval")
 _CI_LEVEL_BEFORE = quick(r"\b(?:CI|C\.I\.|confidence interval)[\s,:]*$")
 _RANGE_START_BEFORE = quick(r"(?<![\d.·])\d+(?:[.·]\d+)?\s*[–—-]\s*$")
 _GRADE_RANGE_BEFORE = quick(r"\bgrades?\s*\d\s*[–—-]\s*$", re.IGNORECASE)
 _SAID_BEFORE = quick(r"(?:was|were|of|:|=)\s*$")
 _FOLLOW_UP_BEFORE = quick(r"\b(?:follow[- ]?up|age|aged|exposure)\b[^.;,]{0,30}$|\bsurviv(?:ing|ed)\s+$", re.IGNORECASE)
-_LANDMARKS_BEFORE = quick(r"\b(?:at|after|by|within)\s+(?:\d+\s*(?:,|and|or)\s*)+$", re.IGNORECASE)
+#: "at 2 and 3 years", "at 3, 12, 24, and 36 months" (a comma before "and")
+_LANDMARKS_BEFORE = quick(r"\b(?:at|after|by|within)\s+(?:\d+\s*(?:,\s*and|,\s*or|,|and|or)\s*)+$", re.IGNORECASE)
 _TREATMENT_AFTER = quick(r"\s*of\s+(?:(?:adjuvant|neoadjuvant|maintenance|continuous|intermittent|daily|weekly|oral|the)\s+)*"
                               r"(?:[\w-]+\s+)?(?:therapy|treatment|suppression|deprivation|blockade|chemotherapy|radiotherapy|"
                               r"hormon\w*|tamoxifen|endocrine|administration|dosing)\b", re.IGNORECASE)
 _RATES_OF_BEFORE = quick(r"\brates?\s+(?:of|at)\s+(?:\d+\s*(?:,|and|or)\s*)*$", re.IGNORECASE)
 _PLANNED_BEFORE = Keyed(quick(r"\b(?:to detect|hypothesi[sz]ed|assum(?:ed|ing)|expected|powered|minim(?:um|al) (?:\w+ )?difference|"
-                              r"clinically (?:significant|important|meaningful|relevant) difference)\b[^.;%]{0,40}$", re.IGNORECASE),
-                        "detect", "hypothesi", "assum", "expected", "powered", "minim", "clinically")
+                              r"clinically (?:significant|important|meaningful|relevant) difference|goal of|set at|margin)\b[^.;%]{0,40}$",
+                              re.IGNORECASE),
+                        "detect", "hypothesi", "assum", "expected", "powered", "minim", "clinically", "goal of", "set at",
+                        "margin")
 _FORMULATION_AFTER = quick(r"\s*(?:w/v\s*)?(?:cream|gel|ointment|solution|lotion|spray|mouthwash|rinse|dextrose|"
                                 r"glucose|saline|lidocaine|povidone|chlorhexidine)\b", re.IGNORECASE)
 _LANDMARK_AFTER = quick(
@@ -1461,7 +1527,7 @@ _OUTCOME_KINDS = (
 _PRONOUN_SUBJECT = quick(r"(?:this|that|these|those|it|what|which|there|we|our|only|all|in total|overall|roughly|"
                               r"approximately|about)\b", re.IGNORECASE)
 #: "The 95% CIs are shown": the level of an interval, not a value.
-_CI_AFTER = quick(r"\s*(?:CIs?|Cl|confidence)\b")
+_CI_AFTER = quick(r"\s*(?:CIs?|Cl|IC|confidence)\b")  # "IC": "[95% IC: 0.76–1.46]"
 #: A threshold, not a result: "a greater than 50% reduction", "exceeding 10%", "at least 15 nodes".
 _THRESHOLD_BEFORE = quick(r"\b(?:greater|more|less|fewer|higher|lower) than\s+$|\b(?:exceeding|above|below|over|under|at least|"
                           r"at most|up to)\s+$|[<>≤≥]\s*$", re.IGNORECASE)
