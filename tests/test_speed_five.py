@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.backends.rules import results
-from extractor.backends.rules.results import extract_sentence, may_hold_values
+from extractor.backends.rules.results import extract_sentence
 from extractor.structure import Sentence
 
 #: Sentences of results sections, with and without numbers (digits or number words).
@@ -33,20 +33,6 @@ def _finder(text: str) -> list[tuple[int, int, str]]:
         if at >= 0:
             out.append((at, at + len(word), label))
     return out
-
-
-@pytest.mark.parametrize("text", SENTENCES)
-def test_a_sentence_without_values_gives_nothing(text: str) -> None:
-    """``_result_drafts`` skips what ``may_hold_values`` rejects (when no arm is carried over): extract_sentence
-    finds nothing there either."""
-    if not may_hold_values(text):
-        assert extract_sentence(_sentence(text), _finder, 95.0, ["A", "control"]) == []
-
-
-def test_may_hold_values_tells_digits_and_number_words() -> None:
-    assert may_hold_values("Overall survival was 12.1 months.")
-    assert may_hold_values("Two patients in the control group died of sepsis.")
-    assert not may_hold_values("Quality of life did not differ between the groups.")
 
 
 @pytest.mark.parametrize("text", SENTENCES)

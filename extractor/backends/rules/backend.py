@@ -26,14 +26,7 @@ from extractor.backends.rules.arms import (
 )
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
 from extractor.backends.rules.nondrug import find_non_drugs
-from extractor.backends.rules.results import (
-    Draft,
-    carry_topic_arm,
-    extract_sentence,
-    may_hold_values,
-    name_primary_outcome,
-    topic_arm,
-)
+from extractor.backends.rules.results import Draft, carry_topic_arm, extract_sentence, name_primary_outcome, topic_arm
 from extractor.backends.rules.text import distinct, expansion, folded
 from extractor.backends.rules.vocabulary import (
     COUNTED_ONLY,
@@ -306,8 +299,6 @@ def _result_drafts(reading: _Reading) -> list[Draft]:
     topic: str | None = None  # the arm the sentences just before were about
     abbreviations = endpoint_abbreviations(reading.joined)  # "time to treatment failure (TTTF)"
     for s in reading.own:
-        if topic is None and not may_hold_values(s.text):
-            continue  # no number and no arm carried over: whether it speaks of the own results changes nothing
         if s.section in not_results or not _speaks_of_own_results(s):
             topic = None
             continue

@@ -916,7 +916,7 @@ def extract_sentence(
     text = sentence.text
     digit = _DIGIT.search(text)
     if not digit and not _HAS_VALUE.search(text.lower()):  # a digit is a value: no need to lowercase
-        return []  # as may_hold_values
+        return []
     if _AT_BASELINE.search(text) and not _CHANGED.search(text):
         return []  # "162/676 (24 %) patients had renal impairment at baseline": who they were, not a result
     known = [m for m in find_mentions(text) if m.canonical != "SKIP"]
@@ -948,11 +948,6 @@ def extract_sentence(
     _assign_timepoints(drafts, text)
     _assign_subgroups(drafts, text)
     return drafts
-
-
-def may_hold_values(text: str) -> bool:
-    """Whether ``text`` prints a digit or a number word: else ``extract_sentence`` finds nothing in it."""
-    return _DIGIT.search(text) is not None or _HAS_VALUE.search(text.lower()) is not None
 
 
 def _graded_events(text: str, mentions: list[Mention]) -> list[Mention]:
