@@ -1107,6 +1107,8 @@ def extract_sentence(
         drafts = [d for d in drafts if (d.measure in {"proportion", "mean", "difference"} or
                                         (d.measure == "median" and "median" in text.lower()))
                   and not _THRESHOLD_BEFORE.search(text, max(0, d.pos - 20), d.pos) and not _CI_AFTER.match(text, d.end)]
+    if not drafts:
+        return drafts  # the steps below only amend drafts: with none, the sentence's arms and subgroups need not be read
     _fill_units_for_not_reached(drafts)
     _differences_in_pairs(drafts, text)
     _attach_p_values(drafts, text)
