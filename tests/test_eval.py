@@ -270,3 +270,39 @@ def test_the_mining_corpus_leaves_out_the_test_split_by_id_and_by_text(tmp_path)
     assert mining.main([str(corpus), "-o", str(tmp_path / "out"), "--gold", str(gold),
                         "--manifest", str(tmp_path / "split.json")]) == 0
     assert [json.loads(line)["id"] for line in (tmp_path / "out" / "corpus.jsonl").open()] == ["B8"]
+
+
+def _load_script(name: str):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "evals" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_miss_counts_say_why_results_are_missed_without_naming_a_document(tmp_path, capsys):
+    misses = _load_script("miss_counts")
+
+    def result(endpoint, value, arm=None, measure="proportion"):
+        return {"endpoint": endpoint, "measure": measure, "unit": "percent", "value": value, "arm": arm, "subgroup": None}
+
+    report = {"documents": {"SECRET-1": {"results": [
+        {"status": "missed", "gold": result("ORR", 41.0, arm="drug A")},
+        {"status": "wrong", "predicted": result("ORR", 41.02)},            # same value, no arm
+        {"status": "missed", "gold": result("AE", 12.0)},
+        {"status": "wrong", "predicted": result("OTHER", 12.0)},           # same value, other endpoint
+        {"status": "missed", "gold": result("OS", 14.2, measure="median")},  # never read
+        {"status": "matched", "gold": result("PFS", 6.1), "predicted": result("PFS", 6.1)},
+    ]}}}
+    counts = misses.miss_counts(report)
+    assert counts["differs by arm"] == 1
+    assert counts["differs by endpoint"] == 1
+    assert counts["value not predicted"] == 1
+    assert counts["value not predicted: OS median"] == 1
+    path = tmp_path / "report.json"
+    path.write_text(json.dumps(report))
+    assert misses.main([str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "missed results: 3" in out and "SECRET" not in out and "41" not in out
