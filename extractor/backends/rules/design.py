@@ -1066,11 +1066,36 @@ _SITE_CONTEXT = folded(
 _NAMED_SETTING = folded(r"\s+(?:(?!to\s)[\w-]+\s+){0,2}?(?:trial|study|cohort|subcohort|schools|general practices)\b")
 
 
+#: A country naming the people treated: "112 Tunisian patients", "in Japanese mCRC patients", "20,536 UK adults".
+_PEOPLE_OF = folded(r"\s+(?:[\w-]+\s+)?(?:patients|women|men|adults|children|participants|subjects|volunteers)\b")
+
+
+#: A country inside an organisation's name, which names no site by itself: "the West Japan Oncology Group",
+#: "National Cancer Institute of Canada Clinical Trials Group", "the Chinese Clinical Trial Register",
+#: "Australian New Zealand Clinical Trials Registry", "the US Food and Drug Administration".
+_IN_ORGANISATION = quick(
+    r"(?:\s+[A-Z][\w-]*){0,4}?\s+(?:Group|Regist(?:ry|er))\b|\s+Food and Drug Administration\b")
+
+
+#: A trial said to run in the country just after: "a multi-town clustered randomized trial in China",
+#: "a study conducted in rural Malawi", "patients were randomized in Japan".
+_TRIAL_IN = folded(r"(?:trial|study|conducted|performed|carried out|undertaken|randomi[sz]ed)\s+in\s+(?:the\s+)?"
+                   r"(?:(?:rural|urban|northern|southern|eastern|western|central)\s+)?$")
+
+
+def _site_mention(text: str, low: str, start: int, end: int) -> bool:
+    """Whether the country at ``start:end`` is named as where the trial ran, not in an organisation's name."""
+    if _IN_ORGANISATION.match(text, end):
+        return False
+    return bool(_SITE_CONTEXT.search(low[max(0, start - 120): end + 60]) or _NAMED_SETTING.match(low, end)
+                or _PEOPLE_OF.match(low, end) or _TRIAL_IN.search(low, max(0, start - 60), start))
+
+
 def countries(text: str, mentions: list[tuple[int, int, str]]) -> list[str]:
     """Countries named as trial sites: "in the UK", "five Chinese centers", "22 centres in ...", "the UK TACT study"."""
     found: list[str] = []
     low = text.lower()
     for start, end, name in mentions:
-        if name not in found and (_SITE_CONTEXT.search(low[max(0, start - 120): end + 60]) or _NAMED_SETTING.match(low, end)):
+        if name not in found and _site_mention(text, low, start, end):
             found.append(name)
     return found
