@@ -697,6 +697,35 @@ def named_already(intervention: dict[str, str | None], given: Iterable[dict[str,
     return len(drugs) == 1 and drugs[0].text == name and drugs[0].drug.name.lower() in _canonical_drugs(names)
 
 
+def _regimen_drugs(intervention: dict[str, str | None]) -> frozenset[str]:
+    """The drugs of a regimen the lexicon knows ("XELIRI": capecitabine, irinotecan); empty for any other name."""
+    drugs = find_drugs(str(intervention["name"]), code_names=True)
+    return frozenset(c.lower() for c in regimen_components(drugs[0].drug.name)) if len(drugs) == 1 else frozenset()
+
+
+def another_regimen(intervention: dict[str, str | None], given: Iterable[dict[str, str | None]]) -> bool:
+    """Whether a regimen the text gives every arm is another than this arm's: the arm names some of its drugs,
+    not all ("irinotecan, capecitabine, bevacizumab" is not FOLFIRI, of irinotecan, leucovorin and 5-FU)."""
+    parts = _regimen_drugs(intervention)
+    have = _canonical_drugs(str(i["name"]) for i in given)
+    return bool(parts & have) and not parts <= have
+
+
+def regimens_over_their_drugs(arms: list[list[dict[str, str | None]]]) -> None:
+    """An arm that names a regimen and each of its drugs lists the regimen, not its drugs too: "irinotecan,
+    capecitabine, bevacizumab …; XELIRI-bevacizumab" is XELIRI and bevacizumab."""
+    for given in arms:
+        have = _canonical_drugs(str(i["name"]) for i in given)
+        covered = {d for i in given if (parts := _regimen_drugs(i)) and parts <= have for d in parts}
+        if covered:
+            given[:] = [i for i in given if _regimen_drugs(i) or not _a_drug_of(i, covered)]
+
+
+def _a_drug_of(intervention: dict[str, str | None], drugs: set[str]) -> bool:
+    named = _canonical_drugs([str(intervention["name"])])
+    return bool(named) and named <= drugs
+
+
 def _drugs_named(names: Iterable[str]) -> list[dict[str, str | None]]:
     """The interventions of a set of drug names, in name order."""
     return interventions_in(" and ".join(sorted(names)))

@@ -18,11 +18,13 @@ from extractor.backends.rules.arms import (
     CONTROL_LABEL,
     MODIFIER_WORD,
     ArmDraft,
+    another_regimen,
     arm_mentions,
     chemotherapy_by_its_drugs,
     find_arms,
     interventions_in,
     named_already,
+    regimens_over_their_drugs,
     says_randomised,
 )
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
@@ -983,8 +985,10 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
     if arms:
         _complete_arms(arms, given.assigned(), aim_text, given.non_drugs())
         for arm in arms:
-            arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)]
+            arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)
+                                  and not another_regimen(i, arm.interventions)]
         chemotherapy_by_its_drugs([a.interventions for a in arms])
+        regimens_over_their_drugs([a.interventions for a in arms])
         _radiotherapy_by_name([a.interventions for a in arms], aim_text)
         return [Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
                 for a in arms]
@@ -1003,6 +1007,7 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
         if not named_already(i, interventions):
             interventions.append(i)
     chemotherapy_by_its_drugs([interventions])
+    regimens_over_their_drugs([interventions])
     _radiotherapy_by_name([interventions], aim_text)
     if not interventions:
         return []
@@ -1048,7 +1053,8 @@ def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_dr
         elif claimed:
             # a drug the treatment text gives every arm ("patients receiving doxorubicin and cyclophosphamide were
             # randomised to docetaxel …", "Z-360 and gemcitabine"): the trial's backbone, in each arm
-            arm.interventions += [i for i in unclaimed if i["type"] in _BACKBONE_TYPES and i not in arm.interventions]
+            arm.interventions += [i for i in unclaimed if i["type"] in _BACKBONE_TYPES and i not in arm.interventions
+                                  and not another_regimen(i, arm.interventions)]
     _comparators(arms, non_drugs)
     _parts_of_the_name(arms)
     bare = [a for a in arms if not a.interventions and not CONTROL_LABEL.search(a.label or "")]
