@@ -362,7 +362,6 @@ def _reported_record(reading: _Reading, document: Document, printed: list[tuple[
     allocation = design.allocation(design_text, len(arms) or 1)
     primary = [e for e in endpoints if e.role in {"primary", "co_primary"}]
     primary_names = {str(e.canonical) for e in primary}
-    endpoints = endpoints or _unroled_endpoints(design_sents)  # not for the verdict: it names no primary comparison
     treating = [s for s in design_sents if s.section != BACKGROUND]
     comparative = allocation == "randomized" or len(arms) >= 2 or _COMPARES.search(design_text) is not None
     results = _results(drafts, primary_names)
@@ -1150,41 +1149,9 @@ def _roles_named(text: str) -> list[tuple[Mention, str]]:
     roles = [r for r in _ROLE_RE.finditer(text) if not _ROLE_IN_BRACKETS.match(text, max(0, r.start() - 1))]
     if not roles and not _ROLE_IN_BRACKETS.search(text):
         return []
-    mentions = _outcome_mentions(text)
+    mentions = [m for m in find_mentions(text)
+                if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"} and m.measure not in COUNTED_ONLY]
     return _roles_in_brackets(text, mentions) + _roles_in_clauses(text, mentions, roles)
-
-
-def _outcome_mentions(text: str) -> list[Mention]:
-    """The outcomes a sentence names, without the comparative measures and counted-only words."""
-    return [m for m in find_mentions(text)
-            if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"} and m.measure not in COUNTED_ONLY]
-
-
-#: "End points were response rate, HRQOL and survival", "Study end points included degree and duration of
-#: symptomatic relief, …": the study's endpoints declared with no role are its primary ones. Not "Outcomes were
-#: assessed at baseline" (a verb follows, not a list).
-_UNROLED_LIST = quick(r"(?:^|:\s*)(?:the\s+)?(?:study\s+|trial\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?)\s+"
-                      r"(?P<verb>were|included|comprised)\s+(?!\w+ed\b|to\b)",
-                      re.IGNORECASE)
-
-
-def _unroled_endpoints(sentences: list[Sentence]) -> list[Endpoint]:
-    """The endpoints of the first sentence that lists them with no role, each canonical once, as primary."""
-    for s in sentences:
-        listed = _unroled_list(s.text)
-        if listed:
-            firsts = {m.canonical: m for m in reversed(listed)}
-            return [Endpoint(name=m.text.strip(), canonical=m.canonical, role="primary")  # type: ignore[arg-type]
-                    for m in listed if firsts[m.canonical] is m]
-    return []
-
-
-def _unroled_list(text: str) -> list[Mention]:
-    m = _UNROLED_LIST.search(text)
-    if m is None or _VERDICT_WORDS.match(text, m.end()):
-        return []  # "Outcomes were similar in both arms": a result
-    listed = [x for x in _outcome_mentions(text) if x.start >= m.end()]
-    return sorted(listed + _unknown_listed(text, m.start("verb"), len(text), listed), key=lambda x: x.start)
 
 
 #: "The primary end-point of this trial was the reflux of bile into the remnant stomach evaluated ...": an
