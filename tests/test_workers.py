@@ -29,9 +29,6 @@ from tests.fragile import Fragile
 #: Abstract-sized example documents (the two long papers would make the corpus slow to extract).
 BASES = [d for d in read_documents([str(EXAMPLES)]) if isinstance(d, Document) and len(d.text) < 10_000]
 DOCUMENTS = 240
-#: For the tests that stop a job midway: longer than what two workers hold at once
-#: (2 x WINDOW x CHUNK = 256 documents), or the whole input may be in flight, and done, before the signal lands.
-LONG = 1_200
 
 
 def _variant(text: str, shift: int) -> str:
@@ -39,42 +36,23 @@ def _variant(text: str, shift: int) -> str:
     return re.sub(r"\d+", lambda m: str(int(m.group()) + shift), text) if shift else text
 
 
-def _write_corpus(path: Path, documents: int) -> Path:
-    """Generated abstracts as JSONL, with a malformed line and a duplicate id among them."""
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """240 generated abstracts as JSONL, with a malformed line and a duplicate id among them."""
     lines = [json.dumps({"id": f"gen-{i}", "abstract": _variant(BASES[i % len(BASES)].text, i // len(BASES))})
-             for i in range(documents)]
+             for i in range(DOCUMENTS)]
     lines[7] = '{"id": "broken", "abstract": '
     lines[200] = json.dumps({"id": "gen-3", "abstract": BASES[0].text})
+    path = tmp_path_factory.mktemp("corpus") / "corpus.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
-def _reference(corpus: Path, directory: Path) -> tuple[Path, Summary]:
-    """What one process writes for ``corpus`` (``--workers 1``): the reference."""
-    out = directory / "out.jsonl"
-    return out, run_job(JobOptions(inputs=[str(corpus)], output=str(out), workers=1))
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory) -> Path:
-    """240 generated abstracts."""
-    return _write_corpus(tmp_path_factory.mktemp("corpus") / "corpus.jsonl", DOCUMENTS)
-
-
 @pytest.fixture(scope="module")
 def one_process(corpus: Path, tmp_path_factory) -> tuple[Path, Summary]:
-    return _reference(corpus, tmp_path_factory.mktemp("reference"))
-
-
-@pytest.fixture(scope="module")
-def long_corpus(tmp_path_factory) -> Path:
-    """1,200 generated abstracts, for the jobs a test stops midway."""
-    return _write_corpus(tmp_path_factory.mktemp("long") / "corpus.jsonl", LONG)
-
-
-@pytest.fixture(scope="module")
-def long_reference(long_corpus: Path, tmp_path_factory) -> tuple[Path, Summary]:
-    return _reference(long_corpus, tmp_path_factory.mktemp("long_reference"))
+    """What one process writes for the corpus (``--workers 1``): the reference."""
+    out = tmp_path_factory.mktemp("reference") / "out.jsonl"
+    return out, run_job(JobOptions(inputs=[str(corpus)], output=str(out), workers=1))
 
 
 def _counts(summary: dict[str, object]) -> dict[str, object]:
@@ -175,7 +153,14 @@ def _workers_of(pid: int) -> list[int]:
 def _start(corpus: Path, out: Path) -> subprocess.Popen[bytes]:
     """``trialx extract --workers 2`` in its own process group, as a terminal runs it."""
     cmd = [sys.executable, "-m", "extractor", "extract", str(corpus), "-o", str(out), "--workers", "2"]
-    return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    # SIGINT at its default first, as in a terminal: a shell without job control (`cmd &` in a script,
+    # nohup) starts its background commands with SIGINT ignored, and the child would inherit that.
+    with_sigint = [sys.executable, "-c", _DEFAULT_SIGINT_THEN_EXEC, *cmd]
+    return subprocess.Popen(with_sigint, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+
+
+_DEFAULT_SIGINT_THEN_EXEC = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"
 
 
 def _wait_for(condition, what: str) -> None:
@@ -186,9 +171,9 @@ def _wait_for(condition, what: str) -> None:
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the worker processes in /proc (Linux)")
-def test_ctrl_c_stops_the_workers_and_exits_130_with_a_whole_output_that_resumes(long_corpus, long_reference, tmp_path):
+def test_ctrl_c_stops_the_workers_and_exits_130_with_a_whole_output_that_resumes(corpus, one_process, tmp_path):
     out = tmp_path / "out.jsonl"
-    proc = _start(long_corpus, out)
+    proc = _start(corpus, out)
     _wait_for(lambda: out.exists() and out.read_bytes().count(b"\n") >= 40, "40 records")
     workers = _workers_of(proc.pid)
     os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C in a terminal: the parent and its workers get SIGINT
@@ -197,34 +182,34 @@ def test_ctrl_c_stops_the_workers_and_exits_130_with_a_whole_output_that_resumes
     assert b"interrupted" in err and b"Traceback" not in err  # the workers ignored SIGINT: no traceback
     assert len(workers) == 2 and not any(Path(f"/proc/{pid}").exists() for pid in workers)
     written = read_jsonl(out)  # every line whole
-    assert 40 <= len(written) < LONG - 2, "the interrupt should land mid-run"
-    resumed = run_cli("extract", str(long_corpus), "-o", str(out), "--resume", "--workers", "2")
+    assert 40 <= len(written) < DOCUMENTS - 2, "the interrupt should land mid-run"
+    resumed = run_cli("extract", str(corpus), "-o", str(out), "--resume", "--workers", "2")
     assert resumed.returncode == 1, resumed.stderr.decode()
-    assert out.read_bytes() == long_reference[0].read_bytes()
-    _same_errors(tmp_path / "out.errors.jsonl", long_reference[0].with_name("out.errors.jsonl"))
+    assert out.read_bytes() == one_process[0].read_bytes()
+    _same_errors(tmp_path / "out.errors.jsonl", one_process[0].with_name("out.errors.jsonl"))
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the worker processes in /proc (Linux)")
-def test_a_job_killed_outright_takes_its_workers_with_it_and_resumes_to_the_same_file(long_corpus, long_reference, tmp_path):
+def test_a_job_killed_outright_takes_its_workers_with_it_and_resumes_to_the_same_file(corpus, one_process, tmp_path):
     out = tmp_path / "out.jsonl"
-    proc = _start(long_corpus, out)
+    proc = _start(corpus, out)
     _wait_for(lambda: out.exists() and out.read_bytes().count(b"\n") >= 40, "40 records")
     workers = _workers_of(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=120)
     _wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), "the orphaned workers to end")
-    assert len(workers) == 2 and len(read_jsonl(out)) < LONG - 2, "the kill should land mid-run"
-    resumed = run_cli("extract", str(long_corpus), "-o", str(out), "--resume", "--workers", "2")
+    assert len(workers) == 2 and len(read_jsonl(out)) < DOCUMENTS - 2, "the kill should land mid-run"
+    resumed = run_cli("extract", str(corpus), "-o", str(out), "--resume", "--workers", "2")
     assert resumed.returncode == 1, resumed.stderr.decode()
-    assert out.read_bytes() == long_reference[0].read_bytes()
+    assert out.read_bytes() == one_process[0].read_bytes()
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="finds the worker processes in /proc (Linux)")
 @pytest.mark.skipif(POOL_CAN_HANG, reason="this Python (before 3.11.5) can hang a pool whose worker is killed "
                     "(python/cpython#94777): trialx runs in one process there unless asked, and warns")
-def test_a_worker_killed_mid_job_loses_and_doubles_nothing_and_the_job_says_so(long_corpus, long_reference, tmp_path):
+def test_a_worker_killed_mid_job_loses_and_doubles_nothing_and_the_job_says_so(corpus, one_process, tmp_path):
     out = tmp_path / "out.jsonl"
-    proc = _start(long_corpus, out)
+    proc = _start(corpus, out)
     _wait_for(lambda: out.exists() and out.read_bytes().count(b"\n") >= 40, "40 records")
     workers = _workers_of(proc.pid)
     for pid in workers:  # SIGINT to the workers alone: theirs to ignore, Ctrl-C is the parent's to handle
@@ -232,7 +217,7 @@ def test_a_worker_killed_mid_job_loses_and_doubles_nothing_and_the_job_says_so(l
     os.kill(workers[0], signal.SIGKILL)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 1, err.decode()  # the corpus's two bad documents, nothing more
-    assert out.read_bytes() == long_reference[0].read_bytes()
+    assert out.read_bytes() == one_process[0].read_bytes()
     message = " ".join(err.decode().split())
     assert "warning: a worker process died (killed, or out of memory) with" in message
     assert "documents in flight: they were extracted again" in message
