@@ -987,9 +987,7 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
         for arm in arms:
             arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)
                                   and not another_regimen(i, arm.interventions)]
-        chemotherapy_by_its_drugs([a.interventions for a in arms])
-        regimens_over_their_drugs([a.interventions for a in arms])
-        _radiotherapy_by_name([a.interventions for a in arms], aim_text)
+        _names_as_written([a.interventions for a in arms], aim_text)
         return [Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
                 for a in arms]
     # a trial of no drug whose arms are not told apart: the non-drug treatments its title or treatment text names,
@@ -1006,9 +1004,7 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
     for i in interventions_in(given.randomised()) + everyone:
         if not named_already(i, interventions):
             interventions.append(i)
-    chemotherapy_by_its_drugs([interventions])
-    regimens_over_their_drugs([interventions])
-    _radiotherapy_by_name([interventions], aim_text)
+    _names_as_written([interventions], aim_text)
     if not interventions:
         return []
     return [Arm(label=None, n=enrollment.get("enrolled") or enrollment.get("treated"),
@@ -1017,6 +1013,14 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
 
 _BARE_RADIATION = frozenset({"radiation", "irradiation"})
 _RADIOTHERAPY = quick(r"\b(?:radiotherapy|radiation therapy)\b", re.IGNORECASE)
+
+
+def _names_as_written(arms: list[list[dict[str, str | None]]], aim_text: str) -> None:
+    """Each arm's interventions named as the text names them: its chemotherapy by its drugs, a regimen
+    over its drugs, radiotherapy by its kind."""
+    chemotherapy_by_its_drugs(arms)
+    regimens_over_their_drugs(arms)
+    _radiotherapy_by_name(arms, aim_text)
 
 
 def _radiotherapy_by_name(arms: list[list[dict[str, str | None]]], text: str) -> None:
