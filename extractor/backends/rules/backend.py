@@ -29,7 +29,14 @@ from extractor.backends.rules.arms import (
 )
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
 from extractor.backends.rules.nondrug import find_non_drugs
-from extractor.backends.rules.results import Draft, carry_topic_arm, extract_sentence, name_primary_outcome, topic_arm
+from extractor.backends.rules.results import (
+    Draft,
+    carry_topic_arm,
+    complete_responses_of_emesis,
+    extract_sentence,
+    name_primary_outcome,
+    topic_arm,
+)
 from extractor.backends.rules.text import distinct, expansion, folded
 from extractor.backends.rules.vocabulary import (
     COUNTED_ONLY,
@@ -326,6 +333,7 @@ def _result_drafts(reading: _Reading) -> list[Draft]:
         drafts.extend(found)
         # "The hazard ratio (HR) was 0.229" speaks of the survival endpoint just before it.
         context = next((d.endpoint for d in reversed(found) if d.endpoint in _SURVIVAL), context)
+    complete_responses_of_emesis(drafts, reading.joined)  # "Acute CR rates were 73.5 …" of an antiemetic: no emesis
     return drafts
 
 

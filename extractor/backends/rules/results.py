@@ -1490,6 +1490,24 @@ def name_primary_outcome(drafts: list[Draft], primary: set[str]) -> None:
                 d.measure = "rate_at_time"  # "the primary end point, 2-year PFS, was 61%": a survival rate
 
 
+#: Words of a trial of nausea and vomiting ("chemotherapy-induced nausea and vomiting", "antiemetic", "PONV"), and of a
+#: tumour's response, which a trial of nausea and vomiting does not report.
+_EMESIS = quick(r"\b(?:emesis|(?:anti-?)?emetic|vomiting|CINV|PONV)\b", re.IGNORECASE)
+_TUMOUR_RESPONSE = quick(r"partial (?:response|remission)|objective response|tumou?r response|\bORR\b|RECIST|remission",
+                         re.IGNORECASE)
+
+
+def complete_responses_of_emesis(drafts: list[Draft], text: str) -> None:
+    """In a trial of nausea and vomiting ("Acute CR rates were 73.5 …", "complete response (no emesis, no rescue
+    medication)"), a complete response is the absence of emesis, not a tumour's: an outcome of its own (OTHER,
+    named "complete response"). The document (``text``) must speak of emesis three times and of no tumour response."""
+    if not any(d.endpoint == "CR_RATE" for d in drafts) or len(_EMESIS.findall(text)) < 3 or _TUMOUR_RESPONSE.search(text):
+        return
+    for d in drafts:
+        if d.endpoint == "CR_RATE":
+            d.endpoint, d.name = "OTHER", d.name or "complete response"
+
+
 def _named_after_value(text: str, at: int) -> str | None:
     """What the patients counted from ``at`` on were or had: "13 patients (87%) were seizure-free"."""
     after = _OUTCOME_AFTER_VALUE.search(text, at)
@@ -1686,12 +1704,38 @@ def _inherited_grade(current: str, source: Mention | None, text: str, event: Men
 _LIST_JOIN = quick(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)(?:the\s+)?(?:median\s+)?$", re.IGNORECASE)
 
 
+#: An abbreviation of two to five letters, capitals at both ends: "LC", "LRFS", "DoCB", "SBP".
+_ABBREVIATION_WORD = quick(r"(?<![\w-])[A-Z][A-Za-z]{0,3}[A-Z](?![\w-])")
+
+
+def _listed_unknown_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "The 5-year LC, DFS and OS were 90%, 70% and 60%, respectively", "The median OS and SBP were 30.8 and 19.6
+    months, respectively": an abbreviation the vocabulary does not know, listed beside known endpoints, is an outcome of
+    its own (OTHER), so each item of the list takes its own value (before, the known ones took them all)."""
+    candidates = [Mention(m.start(), m.end(), m.group(), "OTHER", None) for m in _ABBREVIATION_WORD.finditer(text)
+                  if not any(x.start < m.end() and m.start() < x.end for x in mentions)]
+    listed = [m for m in mentions if m.canonical != "OTHER"]  # a list of known endpoints ("the Ss, Sp, PPV" is none)
+    added: list[Mention] = []
+    grew = True
+    while grew and candidates and listed:
+        grew = False
+        for c in list(candidates):
+            if any(_LIST_JOIN.match(text[a.end: b.start]) for a, b in ((x, c) if x.end <= c.start else (c, x) for x in listed)):
+                listed.append(c)
+                added.append(c)
+                candidates.remove(c)
+                grew = True
+    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
+
+
 def _respectively_mentions(text: str, mentions: list[Mention], values: list[tuple]) -> dict[int, Mention]:
     """ "median PFS and OS were 9.6 and 19.3 months, respectively": value -> its listed mention; also runs of
     values, one per arm: "PFS and OS were 2.8 and 13.2 months in arm A and 2.0 and 14.0 months in arm B"."""
     respectively = _RESPECTIVELY.search(text) is not None
     if not respectively and " and " not in text:
         return {}
+    if respectively:
+        mentions = _listed_unknown_abbreviations(text, mentions)
     out: dict[int, Mention] = {}
     i = 0
     while i < len(mentions):
@@ -1835,7 +1879,7 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
         said = _delivery_statistic(sentence.text, owner, start)
         return Draft(owner.canonical, said, value, unit, start, end, sentence, owner) if said else None
     duration = _DURATION_OF.search(sentence.text, max(0, owner.start - 40), owner.start)
-    if owner.canonical not in TIME_TO_EVENT and owner.canonical != "OTHER" and not duration:
+    if owner.canonical not in TIME_TO_EVENT and owner.canonical != "OTHER" and owner.measure != "time" and not duration:
         return None
     if _DIFFERENCE_LABEL.search(sentence.text, max(0, start - 80), start) or _told_as_change(sentence.text, start) \
             or _COMPARED_AFTER.match(sentence.text, end):

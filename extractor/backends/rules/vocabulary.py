@@ -79,7 +79,8 @@ class Entry:
             (comparative measures), ``AE*`` (classified from the matched words),
             ``PR`` (partial responses, ORR when nothing else is), ``SKIP``.
         measure: Measure the words imply ("median", "rate_at_time"), or None; "events" for a time-to-event endpoint's
-            share of patients with the event ("recurrence rate"): a proportion, not a survival rate.
+            share of patients with the event ("recurrence rate"): a proportion, not a survival rate; "time" for a time
+            to an event of an endpoint that is not a survival ("time to deterioration" of quality of life).
         cased: Match case-sensitively (abbreviations like OS, OR).
         example: A phrase the entry finds on its own ("hazard ratio"); a test holds it.
         keys: Words one of which every match holds: the entry is tried only on a sentence
@@ -104,8 +105,10 @@ COUNTED_ONLY = frozenset({"deaths", "category", "alive"})
 _TE = r"(?:\d+|one|two|three|four|five|six|twelve)[- ](?:month|year|week)s?"
 
 #: "-free survival", also "-free" elided before "and overall survival": "relapse-free and overall survival were 56% and 85%",
-#: "progression-free or overall survival".
-_FREE_SURVIVAL = r"[-\s‐‑–]free(?:[-\s‐‑–]survival|(?=\s+(?:and|or)\s+(?:overall\s+)?survival\b))"
+#: "progression-free or overall survival", and with its values in brackets between: "relapse-free (31% vs 32% HR 1.02
+#: (0.83–1.24), P=0.9) or overall survival (23% vs 22%)".
+_FREE_SURVIVAL = (r"[-\s‐‑–]free(?:[-\s‐‑–]survival|(?=\s*(?:\((?:[^()]|\([^()]*\))*\)\s*)?\s(?:and|or)\s+(?:overall\s+)?"
+                  r"survival\b))")
 
 #: A tumour marker whose response is a biomarker outcome ("PSA response").
 _MARKER = r"(?:PSA|prostate[- ]specific antigen|CA[- ]?125|CA ?19-9|CEA|biochemical)"
@@ -257,7 +260,9 @@ ENTRIES: tuple[Entry, ...] = (
           r" (?:the )?(?:study )?(?:treatment|TRAEs?|toxicity|drug|chemotherapy|therapy)"
           # "seven patients died as a result of toxicity", "deaths from toxicity"
           r"|(?:died|deaths?) (?:of|from|due to|because of|as a result of|caused by) (?:(?:treatment|drug)[- ]related )?(?:toxicit(?:y|ies)|treatment toxicity"
-          r"|febrile neutropa?enia|neutropenic (?:sepsis|fever|infection)s?)"
+          r"|febrile neutropa?enia|neutropenic (?:sepsis|fever|infection)s?"
+          # "died of treatment-related causes", "died from chemotherapy-related complications"
+          r"|(?:treatment|drug|therapy|chemotherapy|toxicity)[- ]related (?:causes?|complications?|(?:adverse )?events?|AEs?|infections?|sepsis))"
           # "two deaths were considered treatment related", "grade 5 toxicity", "fatal treatment-related adverse events"
           r"|deaths? (?:was|were) (?:considered |judged |deemed |assessed as |thought to be )?(?:(?:possibly|probably) )?"
           r"(?:treatment|drug|therapy)[- ]related|(?:grade 5|fatal) (?:(?:treatment|drug)[- ]related )?(?:toxicit(?:y|ies)|TRAEs?)"
@@ -286,6 +291,11 @@ ENTRIES: tuple[Entry, ...] = (
           example="withdrew because of adverse events", keys=("withdr",)),
     Entry(r"quality[- ‐]of[- ‐]life|\bQoL\b|\bHRQoL\b", "QOL",
           example="quality of life", keys=("quality", "qol")),
+    # "the time to deterioration for cough (HR 0.60)", "time to definitive worsening of KPS", "Time to 5% deterioration of
+    # global health status": how long a patient-reported symptom or function held, a quality-of-life endpoint
+    Entry(r"(?:median )?times? to (?:(?:first|definitive|confirmed|clinically meaningful|meaningful|symptom(?:atic)?|\d+ ?%) )?"
+          r"(?:deterioration|worsening)", "QOL", "time",
+          example="time to deterioration", keys=("deteriorat", "worsening")),
     Entry(r"(?:[A-Z0-9-]+-specific )?(?:T[- ]cell|CTL|immune|immunological) responses?", "IMMUNE_RESPONSE",
           example="T-cell response", keys=("respons",)),
     # "chemoradiotherapy was completed in 74%", "completed all planned cycles": how much of the treatment was given
