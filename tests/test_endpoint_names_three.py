@@ -82,3 +82,11 @@ def test_a_tumour_complete_response_stays_with_vomiting_as_an_adverse_event():
     document = "Emesis, vomiting and antiemetic use were recorded. Partial responses were seen in 20%. " + text
     complete_responses_of_emesis(drafts, document)
     assert [d.endpoint for d in drafts] == ["CR_RATE", "CR_RATE"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thrombopenia grade 3-4 was observed in 12% of patients.", [("AE_GRADE3PLUS", "proportion", 12.0)]),
+    ("Hematotoxicity was more frequent in arm A (40% vs 20%).", [("AE", "proportion", 40.0), ("AE", "proportion", 20.0)]),
+])
+def test_toxicities_named_the_european_way_are_adverse_events(text, expected):
+    assert _results(text) == expected

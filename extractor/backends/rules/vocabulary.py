@@ -40,7 +40,8 @@ _RELATED = r"(?:treatment|drug|therapy|study[- ]drug|[a-z]+(?:-[0-9]+)?)[-\s‐�
 
 # Adverse events, named ones included: "grade 3 or 4 diarrhoea", "grade ≥3 TRAEs".
 AE_EVENTS = (
-    "neutropa?enia|febrile neutropa?enia|neutropenic fever|leukopa?enia|leucopa?enia|lymphopa?enia|thrombocytopa?enia|"
+    "neutropa?enia|febrile neutropa?enia|neutropenic fever|leukopa?enia|leucopa?enia|lymphopa?enia|thrombocytopa?enia|thrombopa?enia|"
+    "ha?ematotoxicity|"
     "granulocytopa?enia|leukocytopa?enia|pancytopa?enia|palmar[–-]plantar erythrodysa?esthesia|mucosal inflammation|"
     "myelosuppressions?|(?:bone )?marrow suppression|myelotoxicity|pancreatitis|lethargy|malaise|"
     "anaemia|anemia|diarrhoea|diarrhea|nausea|vomiting|fatigue|asthenia|rash|skin rash|"
