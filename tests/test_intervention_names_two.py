@@ -43,3 +43,8 @@ def test_the_two_sides_of_comparing_x_with_y():
     text = "We report a randomised trial comparing neuromuscular exercise to quadriceps strengthening exercise in 100 adults."
     assert _compared([_sentence(text)]) == "neuromuscular exercise and quadriceps strengthening exercise"
     assert _compared([_sentence("PFS was longer in the second cohort compared with the first.")]) == ""
+
+
+def test_azacitidine_spelled_azacytidine_is_a_drug():
+    assert _names("Azacytidine (Vidaza) in myelodysplastic syndromes") == ["Azacytidine"]
+    assert [m.drug.name for m in find_drugs("the methyl transferase inhibitor 5 Azacytidine")] == ["azacitidine"]
