@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from extractor import extract
 from extractor.backends.rules.arms import interventions_in
-from extractor.backends.rules.backend import _compared
+from extractor.backends.rules.backend import _compared, _names_as_written
 from extractor.backends.rules.lexicon import find_drugs
 from extractor.documents import Document
 from extractor.structure import Sentence
@@ -48,3 +48,12 @@ def test_the_two_sides_of_comparing_x_with_y():
 def test_azacitidine_spelled_azacytidine_is_a_drug():
     assert _names("Azacytidine (Vidaza) in myelodysplastic syndromes") == ["Azacytidine"]
     assert [m.drug.name for m in find_drugs("the methyl transferase inhibitor 5 Azacytidine")] == ["azacitidine"]
+
+
+def test_a_name_that_says_only_that_there_was_a_treatment_names_none():
+    arms = [[{"name": "combined treatment", "type": "other", "target": None, "dose": None, "schedule": None},
+             {"name": "verapamil", "type": "drug", "target": None, "dose": None, "schedule": None}],
+            [{"name": "their treatment", "type": "other", "target": None, "dose": None, "schedule": None},
+             {"name": "standard treatment", "type": "other", "target": None, "dose": None, "schedule": None}]]
+    _names_as_written(arms, "")
+    assert [[i["name"] for i in given] for given in arms] == [["verapamil"], ["standard treatment"]]

@@ -1049,6 +1049,19 @@ def _names_as_written(arms: list[list[dict[str, str | None]]], aim_text: str) ->
     chemotherapy_by_its_drugs(arms)
     regimens_over_their_drugs(arms)
     _radiotherapy_by_name(arms, aim_text)
+    for interventions in arms:
+        interventions[:] = [i for i in interventions if not _NO_TREATMENT_NAMED.match(str(i["name"]))]
+
+
+#: A name that says there was a treatment, not which: "combined treatment", "both interventions", "their
+#: treatment", "study intervention", "therapy" ("standard treatment", a comparator named as written, stays; so does
+#: "active strategy": a strategy is named).
+_NO_TREATMENT_NAMED = quick(
+    r"^\s*(?:(?:the|both|all|two|three|four|each|study|active|combined|combination|new|experimental|investigational|"
+    r"trial|test|assigned|allocated|randomi[sz]ed|different|other|these|their)\s+)*(?:treatments?|interventions?|"
+    r"therap(?:y|ies)|groups?|arms?|conditions?|regimens?|modalit(?:y|ies))\s*$",
+    re.IGNORECASE,
+)
 
 
 def _radiotherapy_by_name(arms: list[list[dict[str, str | None]]], text: str) -> None:
