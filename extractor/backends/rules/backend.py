@@ -783,6 +783,10 @@ class _Treatment:
         """What the first randomisation assigns, in the treatment sentences, else in any design sentence."""
         return _randomised_to(self.treating) or _randomised_to(self.design_sents)
 
+    def compared(self) -> str:
+        """What the first comparison among the treatment sentences compares (``_compared``)."""
+        return _compared(self.treating)
+
     def everyone(self) -> str:
         """What every patient got (``_given_to_everyone``)."""
         return _given_to_everyone(self.treating)
@@ -803,6 +807,30 @@ def _randomised_to(sentences: list[Sentence]) -> str:
         m = _RANDOMISED_TO.search(s.text) if holds_any(s.text.lower(), _RANDOMISED_TO_KEYS) else None
         if m and interventions_in(s.text[m.end():]):
             return s.text[m.end():]
+    return ""
+
+
+#: What a design sentence without a randomisation compares: "Nabilone … and Prochlorperazine were compared in a …
+#: study", "a trial comparing 45 Gy with 60 Gy", "letrozole compared with placebo after adjuvant tamoxifen": the
+#: words before "were compared", or the two sides of "compar(ing) X with Y" up to a clause's end or "in", "among".
+_COMPARED = quick(
+    r"^(?P<x>[^;:]{3,150}?)\s+(?:were|was|are|is)\s+compared\b"
+    r"|\bcompar(?:ing|ed|es)\s+(?!with\b|to\b)(?P<a>[^,;:.]{2,80}?)\s+(?:with|to|versus|vs\.?|and)\s+(?P<b>[^,;:.]{2,80}?)"
+    r"(?=\s+(?:in|among|for|as|after|before|on|at|during)\b|[,;:.]|$)"
+    r"|(?:^|[,;:]\s*|\b(?:of|with|to)\s+)(?P<c>[^,;:.()]{2,60}?)\s+compared\s+(?:with|to)\s+(?P<d>[^,;:.]{2,80}?)"
+    r"(?=\s+(?:in|among|for|as|after|before|on|at|during)\b|[,;:.]|$)",
+    re.IGNORECASE,
+)
+
+
+def _compared(sentences: list[Sentence]) -> str:
+    """What the first comparison among the treatment sentences compares (``_COMPARED``), when it names two
+    interventions at least."""
+    for s in sentences[:12]:
+        m = _COMPARED.search(s.text) if "compar" in s.text.lower() else None
+        sides = " and ".join(part for part in (m.groups() if m else ()) if part)
+        if len(interventions_in(sides)) >= 2:
+            return sides
     return ""
 
 
@@ -1009,7 +1037,7 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
                           and not named_already(i, interventions) and not _names_a_part(i, interventions)]
     # arms not told apart: each treatment the randomisation names is the trial's too (the comparator of a
     # title that names only the new drug)
-    for i in interventions_in(given.randomised()) + everyone:
+    for i in interventions_in(given.randomised() or given.compared()) + everyone:
         if not named_already(i, interventions):
             interventions.append(i)
     _names_as_written([interventions], aim_text)
@@ -1029,6 +1057,19 @@ def _names_as_written(arms: list[list[dict[str, str | None]]], aim_text: str) ->
     chemotherapy_by_its_drugs(arms)
     regimens_over_their_drugs(arms)
     _radiotherapy_by_name(arms, aim_text)
+    for interventions in arms:
+        interventions[:] = [i for i in interventions if not _NO_TREATMENT_NAMED.match(str(i["name"]))]
+
+
+#: A name that says there was a treatment, not which: "combined treatment", "both interventions", "their
+#: treatment", "study intervention", "therapy" ("standard treatment", a comparator named as written, stays; so does
+#: "active strategy": a strategy is named).
+_NO_TREATMENT_NAMED = quick(
+    r"^\s*(?:(?:the|both|all|two|three|four|each|study|active|combined|combination|new|experimental|investigational|"
+    r"trial|test|assigned|allocated|randomi[sz]ed|different|other|these|their)\s+)*(?:treatments?|interventions?|"
+    r"therap(?:y|ies)|groups?|arms?|conditions?|regimens?|modalit(?:y|ies))\s*$",
+    re.IGNORECASE,
+)
 
 
 def _radiotherapy_by_name(arms: list[list[dict[str, str | None]]], text: str) -> None:

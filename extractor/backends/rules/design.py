@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractor.backends.rules.lexicon import lexicon
-from extractor.backends.rules.text import NUM, WORD_NUMBER, folded, folded_or_none, parse_number, word_to_int
+from extractor.backends.rules.text import HYPHENS, NUM, WORD_NUMBER, folded, folded_or_none, parse_number, word_to_int
 from extractor.patterns import Held, any_of, first_words, holds_any, holds_each, needed_words, quick
 from extractor.structure import Sentence
 
@@ -514,8 +514,6 @@ _ENROLMENT_HINT = quick(any_of(list(_ENROLMENT_HINTS)))  # a quarter faster than
 #: Kinds whose counts are dropped when they are one arm's (an enrolled count has its own guards in ``_count_of``):
 #: "33 participants in the treatment arm completed the study".
 _PART_KINDS = frozenset({"treated", "evaluable", "completed"})
-#: Hyphens other than "-" that join number words: "thirty‐two" is one number, not "two".
-_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 
 
 def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
@@ -542,7 +540,7 @@ def _sentence_counts(text: str, known: dict[str, int]) -> dict[str, int]:
     if not _ENROLMENT_HINT.search(low):
         return {}
     if "\u2010" in text or "\u2011" in text:
-        text, low = text.translate(_HYPHENS), low.translate(_HYPHENS)
+        text, low = text.translate(HYPHENS), low.translate(HYPHENS)
     foldable = _foldable(text, low)
     if foldable and not _DIGIT.search(text) and not holds_any(low, _NUMBER_WORD_KEYS):
         return {}  # no count to find: every pattern needs a number or a number word
@@ -985,7 +983,7 @@ _GLUED_WORDS = quick(r"[a-z]{6,}[A-Z]|[a-z]{4,}[A-Z][a-z]{4,}")
 
 
 def _plausible_acronym(name: str) -> bool:
-    name = name.translate(_HYPHENS)  # "Double‐Blinded" is read as "Double-Blinded"
+    name = name.translate(HYPHENS)  # "Double‐Blinded" is read as "Double-Blinded"
     if name in _NOT_ACRONYM or name.upper() in _NOT_ACRONYM:
         return False
     if name.lower() in lexicon().drugs:  # "the FOLFOX trial", "the BEACOPP study": a regimen or drug, not a name

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from extractor.backends.rules.text import HYPHENS
 from extractor.patterns import quick
 
 
@@ -120,7 +121,16 @@ def _stem_type(word: str) -> str:
 def find_drugs(text: str, *, code_names: bool = False) -> tuple[DrugMention, ...]:
     """Drug mentions in ``text``, longest match first, left to right (cached: the same
     sentence is looked at by several rules)."""
+    if "\u2010" in text or "\u2011" in text:
+        return _with_other_hyphens(text, code_names)
     return _find_drugs(text, code_names)
+
+
+def _with_other_hyphens(text: str, code_names: bool) -> tuple[DrugMention, ...]:
+    """The drugs of a text that joins words with another hyphen ("nab‐paclitaxel", "5‐FU", "S‐1"), read as "-"
+    and named as written."""
+    read = _find_drugs(text.translate(HYPHENS), code_names)
+    return tuple(DrugMention(m.start, m.end, text[m.start:m.end], m.drug) for m in read)
 
 
 @lru_cache(maxsize=2048)

@@ -14,6 +14,10 @@ from typing import Protocol
 
 from extractor.patterns import lowered, quick
 
+#: Hyphens other than "-" (U+2010, U+2011, common in PubMed text), each read as "-": one character for one, so
+#: offsets stay: "thirty‐two" is one number, "nab‐paclitaxel" one drug.
+HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
 _CASED_SYNTAX = quick(r"\\[ABDSWZN]|\(\?-i|\(\?[a-z]*i|\(\?P[<=]\w*[A-Z]")
 
 
