@@ -280,7 +280,7 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     _regimens_as_defined(arms, abbreviations)
     _rename_generic(arms)
     arms = _fold_generic_arm(arms)
-    _label_by_bracketed_name(arms)
+    _label_by_bracketed_name(arms, low)
     _add_distinctive_aliases(arms, low)
     _add_spacing_aliases(arms)
     _add_slash_aliases(arms)
@@ -901,12 +901,12 @@ _BRACKETED_NAME = quick(r"\((?:the\s+)?(?P<name>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]
 _NOT_A_NAME = frozenset({"both", "each", "same", "other", "either", "all", "two", "three", "four", "this", "that", "one"})
 
 
-def _label_by_bracketed_name(arms: list[ArmDraft]) -> None:
+def _label_by_bracketed_name(arms: list[ArmDraft], low: str) -> None:
     """ "pain education alone (control arm) or pain education plus telemonitoring (experimental arm)": the arm takes
     the name the text gives it in brackets ("control", "experimental"), as results name it ("in the experimental
     arm"), when no other arm has that name; an arm labelled by letter or number ("group D") keeps its label and is
     also named so ("dexmedetomidine (dexmedetomidine group)": "the dexmedetomidine group")."""
-    names = [_bracketed_name(arm.defining_text or "") for arm in arms]
+    names = [_bracketed_name(arm.defining_text or "", arm.label or "", low) for arm in arms]
     keys = [m[0].lower() for m in names if m]
     for arm, m in zip(arms, names, strict=True):
         if m is None or keys.count(m[0].lower()) > 1 or m[0].lower() in _NOT_A_NAME:
@@ -923,16 +923,18 @@ def _label_by_bracketed_name(arms: list[ArmDraft]) -> None:
 _BRACKETED_ROLE = quick(r"\((?P<name>(?i:control|intervention|treatment|experimental))\)")
 
 
-def _bracketed_name(defining: str) -> tuple[str, tuple[str, ...]] | None:
+def _bracketed_name(defining: str, label: str, low: str) -> tuple[str, tuple[str, ...]] | None:
     """The name a text gives an arm in brackets after describing it, and the phrases results name it by: "(control
-    arm)" is "control" ("control arm"); "(control)" is "control" ("control group", "control arm")."""
+    arm)" is "control" ("control arm"); "(control)" is "control" ("control group", "control arm") when the text uses
+    the word more often than the arm's label ("Group Support Lifestyle Modification (GSLiM) (intervention)" stays
+    "GSLiM" where the results compare GSLiM)."""
     m = _BRACKETED_NAME.search(defining)
     if m is not None:
         return m.group("name"), (f"{m.group('name')} {m.group('kind')}",)
     role = _BRACKETED_ROLE.search(defining)
-    if role is None:
+    name = role.group("name").lower() if role else ""
+    if not name or len(_occurrences(low, name, plural=True)) <= len(_occurrences(low, label.lower(), plural=True)):
         return None
-    name = role.group("name").lower()
     return name, (f"{name} group", f"{name} arm")
 
 
