@@ -280,7 +280,7 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     _regimens_as_defined(arms, abbreviations)
     _rename_generic(arms)
     arms = _fold_generic_arm(arms)
-    _label_by_bracketed_name(arms)
+    _label_by_bracketed_name(arms, low)
     _add_distinctive_aliases(arms, low)
     _add_spacing_aliases(arms)
     _add_slash_aliases(arms)
@@ -310,7 +310,7 @@ def _add_abbreviation_aliases(arms: list[ArmDraft], glossary: str) -> None:
         if len(owners) == 1:
             owners[0].aliases.append(abbr)
             taken.add(abbr.lower())
-            if len(_occurrences(glossary, abbr, plural=False)) >= 3 and not _REGIMEN_LABEL.fullmatch(owners[0].label or ""):
+            if len(_occurrences(glossary, abbr, plural=False)) >= 3 and not _regimen_name(owners[0].label or ""):
                 owners[0].label = abbr
 
 
@@ -732,6 +732,15 @@ def _drugs_named(names: Iterable[str]) -> list[dict[str, str | None]]:
 
 
 _REGIMEN_LABEL = quick(r"[A-Za-z0-9+/-]*[A-Z][A-Za-z0-9+/-]*[A-Z][A-Za-z0-9+/-]*")
+#: Words capitalised as in a title, joined by hyphens: "Artemether-Lumefantrine" (two capitals, yet no regimen's name).
+_TITLE_CASED_WORDS = quick(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})+")
+
+
+def _regimen_name(label: str) -> bool:
+    """Whether an arm's label is a regimen's name ("FOLFOX4", "PB+G", "KA/VE"), which a text's abbreviation does not
+    replace; drug names capitalised as in a title ("Artemether-Lumefantrine") are not one: the abbreviation the text
+    defines for them ("AL") names the arm as its results do."""
+    return bool(_REGIMEN_LABEL.fullmatch(label)) and not _TITLE_CASED_WORDS.fullmatch(label)
 
 
 #: "compared exemestane (EXE) with megestrol acetate (MA)", "AT versus AC".
@@ -892,21 +901,41 @@ _BRACKETED_NAME = quick(r"\((?:the\s+)?(?P<name>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]
 _NOT_A_NAME = frozenset({"both", "each", "same", "other", "either", "all", "two", "three", "four", "this", "that", "one"})
 
 
-def _label_by_bracketed_name(arms: list[ArmDraft]) -> None:
+def _label_by_bracketed_name(arms: list[ArmDraft], low: str) -> None:
     """ "pain education alone (control arm) or pain education plus telemonitoring (experimental arm)": the arm takes
     the name the text gives it in brackets ("control", "experimental"), as results name it ("in the experimental
     arm"), when no other arm has that name; an arm labelled by letter or number ("group D") keeps its label and is
     also named so ("dexmedetomidine (dexmedetomidine group)": "the dexmedetomidine group")."""
-    names = [_BRACKETED_NAME.search(arm.defining_text or "") for arm in arms]
-    keys = [m.group("name").lower() for m in names if m]
+    names = [_bracketed_name(arm.defining_text or "", arm.label or "", low) for arm in arms]
+    keys = [m[0].lower() for m in names if m]
     for arm, m in zip(arms, names, strict=True):
-        if m is None or keys.count(m.group("name").lower()) > 1 or m.group("name").lower() in _NOT_A_NAME:
+        if m is None or keys.count(m[0].lower()) > 1 or m[0].lower() in _NOT_A_NAME:
             continue
-        phrase = f"{m.group('name')} {m.group('kind')}"
-        arm.aliases.extend(a for a in (arm.label, phrase) if a and a not in arm.aliases)
+        name, phrases = m
+        arm.aliases.extend(a for a in (arm.label, *phrases) if a and a not in arm.aliases)
         if not _NUMBERED_LABEL.fullmatch(arm.label or ""):
-            arm.label = m.group("name")
+            arm.label = name
             arm.aliases.insert(0, arm.label)
+
+
+#: A role word alone in brackets after an arm's description: "no medication (control)", "PTX, UDCA and LMWH for
+#: 8 weeks (treatment)", "usual care (control)".
+_BRACKETED_ROLE = quick(r"\((?P<name>(?i:control|intervention|treatment|experimental))\)")
+
+
+def _bracketed_name(defining: str, label: str, low: str) -> tuple[str, tuple[str, ...]] | None:
+    """The name a text gives an arm in brackets after describing it, and the phrases results name it by: "(control
+    arm)" is "control" ("control arm"); "(control)" is "control" ("control group", "control arm") when the text uses
+    the word more often than the arm's label ("Group Support Lifestyle Modification (GSLiM) (intervention)" stays
+    "GSLiM" where the results compare GSLiM)."""
+    m = _BRACKETED_NAME.search(defining)
+    if m is not None:
+        return m.group("name"), (f"{m.group('name')} {m.group('kind')}",)
+    role = _BRACKETED_ROLE.search(defining)
+    name = role.group("name").lower() if role else ""
+    if not name or len(_occurrences(low, name, plural=True)) <= len(_occurrences(low, label.lower(), plural=True)):
+        return None
+    return name, (f"{name} group", f"{name} arm")
 
 
 def _fold_generic_arm(arms: list[ArmDraft]) -> list[ArmDraft]:
