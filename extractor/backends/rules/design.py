@@ -470,7 +470,8 @@ _KINDS: dict[str, _Kind] = {
 
 #: Another count between a count and its verb: "1,794 patients were screened, … and 400 were randomized", "594 mothers,
 #: 323 (54%) agreed …", "26 female infants, 37 male infants, and 2 infants …".
-_OTHER_COUNT = quick(rf"\d+\s+(?:\([^()]*\)\s+)?(?:were|was|had|agreed|consented|(?:[\w-]+\s+)?{_PEOPLE_NOUN})\b")
+#: … but not a grade or stage ("grade 3 or 4 were randomised").
+_OTHER_COUNT = quick(rf"(?<!\bor )(?<!\bgrade )(?<!\bgrades )(?<!\bstage )(?<!\bstages )\d+\s+(?:\([^()]*\)\s+)?(?:were|was|had|agreed|consented|(?:[\w-]+\s+)?{_PEOPLE_NOUN})\b")
 #: Right after a count, what it counts is not people: "Two classes of students (N=62)", "in two different groups of students",
 #: "16 primary care practices", "in four stages on 180 subjects".
 #: … nor a length of time or a dose: "at 12 months in women randomised", "6 cycles in patients enrolled".
@@ -670,8 +671,8 @@ _LISTED = quick(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+
 
 
 #: Words right before a number that make it no count of the trial: a denominator ("38 of 54"), a threshold
-#: ("score ≥ 80"), a name's number ("TIMP-1", "COVID-19"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
-_NOT_A_COUNT_AFTER = quick(r"(?:[a-z]-|\d\s+of|\d\s*/|\d\s+and|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
+#: ("score ≥ 80"), a grade or stage ("grade 3 or 4"), a name's number ("TIMP-1", "COVID-19"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
+_NOT_A_COUNT_AFTER = quick(r"(?:[a-z]-|\d\s+of|\d\s*/|\d\s+(?:and|or)|\b(?:grades?|stages?)|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
                                 re.IGNORECASE)
 
 
@@ -1083,10 +1084,37 @@ _TRIAL_IN = folded(r"(?:trial|study|conducted|performed|carried out|undertaken|r
                    r"(?:(?:rural|urban|northern|southern|eastern|western|central)\s+)?$")
 
 
-def _site_mention(text: str, low: str, start: int, end: int) -> bool:
+#: A country's adjective names a site only before a setting or people: "a Swedish multicentre trial", "Korean
+#: patients", "three Danish hospitals", "Australian/New Zealand multicentre" (not "Swedish massage", "Chinese herbal medicine", "Japanese encephalitis").
+_ADJECTIVE_ENDING = quick(r"(?:an|ese|ish|ch|i|ic|ss|ek)$")
+_ADJECTIVE_SETTING = folded(
+    r"(?:\s*[,/]\s*|\s+)(?:(?:and\s+)?(?:(?!(?:in|of|to|for|was|were|is|are|by|with|at|from|on|the|an?|that|which|who|as|due)\b)[\w-]+|\([^()]*\))(?:\s*[,/]\s*|\s+)){0,5}?(?:trials?|clubs?|health\s+(?:care\s+)?(?:system|service)s?|stud(?:y|ies)|cohorts?|subcohort|schools|practices|cent(?:er|re)s?|hospitals?|sites?|"
+    r"institutions?|clinics?|universit(?:y|ies)|populations?|patients|women|men|adults|children|participants|subjects|"
+    r"volunteers|residents|cases|survivors|individuals|people|population-based|nationwide|multicent(?:er|re)|groups?|"
+    r"provinces|states|regions|cities|counties|districts|communities|villages|areas|parents|families|mothers|fathers|"
+    r"employees|workers|students|nurses|physicians|doctors|soldiers|smokers|athletes|pupils|infants|newborns)\b")
+
+
+#: … or after a setting: "85 practices in the British Medical Research Council …", "centers of the Spanish".
+_SETTING_BEFORE_ADJECTIVE = folded(r"\b(?:practices|cent(?:er|re)s|hospitals|sites|clinics|schools)\s+(?:in|of|at|from)\s+(?:the\s+)?$")
+
+
+def _country_adjective(text: str, start: int, end: int, name: str) -> bool:
+    """Whether the mention is a country's adjective ("Swedish", "Korean"), not its name or abbreviation."""
+    surface = text[start:end]
+    return surface != name and not surface.isupper() and _ADJECTIVE_ENDING.search(surface) is not None
+
+
+def _adjective_of_a_setting(low: str, start: int, end: int) -> bool:
+    return bool(_ADJECTIVE_SETTING.match(low, end) or _SETTING_BEFORE_ADJECTIVE.search(low, max(0, start - 40), start))
+
+
+def _site_mention(text: str, low: str, start: int, end: int, name: str) -> bool:
     """Whether the country at ``start:end`` is named as where the trial ran, not in an organisation's name."""
     if _IN_ORGANISATION.match(text, end):
         return False
+    if _country_adjective(text, start, end, name) and not _adjective_of_a_setting(low, start, end):
+        return False  # "Swedish massage", "traditional Chinese medicine", "Canadian dollars"
     return bool(_SITE_CONTEXT.search(low[max(0, start - 120): end + 60]) or _NAMED_SETTING.match(low, end)
                 or _PEOPLE_OF.match(low, end) or _TRIAL_IN.search(low, max(0, start - 60), start))
 
@@ -1096,6 +1124,6 @@ def countries(text: str, mentions: list[tuple[int, int, str]]) -> list[str]:
     found: list[str] = []
     low = text.lower()
     for start, end, name in mentions:
-        if name not in found and _site_mention(text, low, start, end):
+        if name not in found and _site_mention(text, low, start, end, name):
             found.append(name)
     return found
