@@ -54,3 +54,22 @@ def test_an_adjective_of_something_else_names_no_site(text):
 ])
 def test_an_adjective_of_a_setting_or_people_names_a_site(text, named):
     assert _countries(text) == named
+
+
+@pytest.mark.parametrize("text", [
+    "Twenty-three patients were randomized to the WL intervention and twenty-one patients to the control group.",
+    "Fifty newborns were analysed in CLF and 50 in SA group.",
+    "Nine CR and twenty-seven PR were obtained on one hundred eleven evaluable patients treated in experimental arm.",
+])
+def test_one_arms_count_is_not_the_trials(text):
+    assert _enrolment(text) == {}
+
+
+def test_the_whole_after_of_in_an_arms_count():
+    text = "165 of 441 patients were assigned to dignity therapy, 140 standard palliative care, and 136 client-centred care."
+    assert _enrolment(text)["enrolled"] == 441
+
+
+def test_patients_with_an_evaluation_of_response_are_evaluable():
+    text = "In total, 131 patients had clinical and radiological evaluation of response and underwent surgery."
+    assert _enrolment(text)["evaluable"] == 131
