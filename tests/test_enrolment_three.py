@@ -73,3 +73,13 @@ def test_the_whole_after_of_in_an_arms_count():
 def test_patients_with_an_evaluation_of_response_are_evaluable():
     text = "In total, 131 patients had clinical and radiological evaluation of response and underwent surgery."
     assert _enrolment(text)["evaluable"] == 131
+
+
+@pytest.mark.parametrize("text, enrolled", [
+    ("Up to December 2006, eighty-seven patients of stage II and III, including 71 patients of middle third lesions "
+     "and 16 lower third lesions were enrolled.", 87),
+    ("A randomized, double-blinded study was conducted including 47 elderly patients undergoing scheduled hip "
+     "replacement, who were randomized to three groups.", 47),
+])
+def test_a_part_after_including_is_not_the_trials_count(text, enrolled):
+    assert _enrolment(text)["enrolled"] == enrolled

@@ -475,8 +475,8 @@ _KINDS: dict[str, _Kind] = {
 
 #: Another count between a count and its verb: "1,794 patients were screened, … and 400 were randomized", "594 mothers,
 #: 323 (54%) agreed …", "26 female infants, 37 male infants, and 2 infants …".
-#: … but not a grade or stage ("grade 3 or 4 were randomised").
-_OTHER_COUNT = quick(rf"(?<!\bor )(?<!\bgrade )(?<!\bgrades )(?<!\bstage )(?<!\bstages )\d+\s+(?:\([^()]*\)\s+)?(?:were|was|had|agreed|consented|(?:[\w-]+\s+)?{_PEOPLE_NOUN})\b")
+#: … but not a grade or stage ("grade 3 or 4 were randomised"), nor a part ("87 patients, including 71 with …, were enrolled").
+_OTHER_COUNT = quick(rf"(?<!\d)(?<!\bor )(?<!\bincluding )(?<!\bgrade )(?<!\bgrades )(?<!\bstage )(?<!\bstages )\d+\s+(?:\([^()]*\)\s+)?(?:were|was|had|agreed|consented|(?:[\w-]+\s+)?{_PEOPLE_NOUN})\b")
 #: Right after a count, what it counts is not people: "Two classes of students (N=62)", "in two different groups of students",
 #: "16 primary care practices", "in four stages on 180 subjects".
 #: … nor a length of time or a dose: "at 12 months in women randomised", "6 cycles in patients enrolled".
