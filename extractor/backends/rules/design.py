@@ -232,6 +232,8 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"\b(?:trial|study)\b(?:[^.;]{{0,80}}?\s)?(?:was )?(?:performed|conducted|carried out|done) (?:on|in|with|among|involving) {_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     ("enrolled", rf"(?:among|of|in) (?:the |all )?{_COUNT} (?:enrolled|randomi[sz]ed|registered|included) {_PEOPLE}"),
     ("enrolled", rf"a total of {_COUNT}(?: and {NUM})+ {_PEOPLE} (?:were|was) (?:enrolled|randomi[sz]ed)"),
+    # "165 of 441 patients were assigned to dignity therapy, 140 …": the whole after "of"
+    ("enrolled", rf"\b\d+\s+of\s+(?:the\s+)?{_COUNT}\s+{_PEOPLE}\s+(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\b"),
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|alternately assigned|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|accrued|enrolling|entered)\s+(?:a total of\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
     # "A total of 646 node-positive, receptor-negative patients were randomly assigned"
@@ -362,6 +364,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                   rf"(?:(?!of\b)[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     ("evaluable", rf"(?:response|efficacy|toxicity|outcome)s?\s+(?:was|were|could be)\s+(?:evaluated|assessed|evaluable|assessable)\s+in\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     ("evaluable", rf"{_COUNT} evaluable {_PEOPLE}"),
+    # "In total, 131 patients had clinical and radiological evaluation of response"
+    ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+had\s+(?:[\w-]+\s+(?:and\s+)?){{0,4}}?(?:evaluation|assessment)s?\s+of\s+"
+                  rf"(?:the\s+)?(?:tumou?r\s+)?(?:response|efficacy)\b"),
     # "391 were eligible and 382 assessable for response", "Among the 30 patients evaluable for hematologic response"
     ("evaluable", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:who\s+were\s+|were\s+)?(?:evaluable|assessable)\s+for\b"),
     # "420 patients were randomised and 411 were analysed", "Data for 18 (78%) women were analysed"
@@ -470,7 +475,8 @@ _KINDS: dict[str, _Kind] = {
 
 #: Another count between a count and its verb: "1,794 patients were screened, … and 400 were randomized", "594 mothers,
 #: 323 (54%) agreed …", "26 female infants, 37 male infants, and 2 infants …".
-_OTHER_COUNT = quick(rf"\d+\s+(?:\([^()]*\)\s+)?(?:were|was|had|agreed|consented|(?:[\w-]+\s+)?{_PEOPLE_NOUN})\b")
+#: … but not a grade or stage ("grade 3 or 4 were randomised"), nor a part ("87 patients, including 71 with …, were enrolled").
+_OTHER_COUNT = quick(rf"(?<!\d)(?<!\bor )(?<!\bincluding )(?<!\bgrade )(?<!\bgrades )(?<!\bstage )(?<!\bstages )\d+\s+(?:\([^()]*\)\s+)?(?:were|was|had|agreed|consented|(?:[\w-]+\s+)?{_PEOPLE_NOUN})\b")
 #: Right after a count, what it counts is not people: "Two classes of students (N=62)", "in two different groups of students",
 #: "16 primary care practices", "in four stages on 180 subjects".
 #: … nor a length of time or a dose: "at 12 months in women randomised", "6 cycles in patients enrolled".
@@ -480,9 +486,10 @@ _NOT_PEOPLE_AFTER = quick(rf"\s+(?:(?:(?!{_PEOPLE_NOUN}\b)[\w-]+\s+){{0,2}}(?:cl
                                re.IGNORECASE)
 _AFTER_ONE_ARM = quick(r"\b(?:were|was)\s+(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s[^.;]{1,60}?\b(?:and|while|whereas)\s+$")
 #: Right after a count, the words that make it one arm's: "… to EBRT, and 213 were …", "… taking LEV and for 8 …".
-_ONE_ARMS = quick(rf"\s+(?:to|into)\s[^.;]{{1,60}}?\b(?:and|while|whereas)\s+(?:{NUM})\s+(?:[\w-]+\s+){{0,2}}?(?:were|was|to)\b"
+_ANOTHER_COUNT = rf"(?:{NUM}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"  # "… and 213 were", "… and twenty-one patients to"
+_ONE_ARMS = quick(rf"\s+(?:to|into)\s[^.;]{{1,60}}?\b(?:and|while|whereas)\s+{_ANOTHER_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:were|was|to)\b"
                        rf"|\s+(?:taking|receiving|on|given|treated with)\s+[^.;]{{1,40}}?\band\s+(?:for\s+|in\s+)?(?:{NUM})\s")
-_IN_ONE_ARM = quick(rf"\s+(?:[\w-]+\s+){{0,2}}?in\s+the\s[^.;]{{1,40}}?\b(?:group|arm)\s+and\s+(?:{NUM})\s")
+_IN_ONE_ARM = quick(rf"\s+(?:[\w-]+\s+){{0,2}}?in\s+the\s[^.;]{{1,40}}?\b(?:group|arm)\s+and\s+{_ANOTHER_COUNT}\s")
 _KIND_HINTS = {
     "screened": ("screen",),
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist", "eligible",
@@ -491,7 +498,7 @@ _KIND_HINTS = {
                  "sample of", "data from", "divided", "characteristics", "symptoms", "demographics", "completed"),
     "treated": ("treat", "receiv", "given", "safety", "dosed"),
     "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "protocol population", "protocol set", "intent", "intention", "available for", "analy",
-                  "answered", "returned", "adequate", "sufficient",
+                  "answered", "returned", "adequate", "sufficient", "evaluation of", "assessment of",
                   "enrolled in", "enrolled on", "included in", "randomized in", "randomised in", "participating in",
                   "treated in", "treated on"),
     "completed": ("complet",),
@@ -506,7 +513,7 @@ _ENROLMENT_HINTS = (
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
     "trial compared", "been compared", "was compared", "were compared", "divided", "characteristics", "symptoms", "demographics", "consisted of", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
-    "could be assessed", "data analysis", "answered", "returned", "adequate", "sufficient", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from")
+    "could be assessed", "data analysis", "evaluation of", "assessment of", "answered", "returned", "adequate", "sufficient", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from")
 
 _ENROLMENT_HINT = quick(any_of(list(_ENROLMENT_HINTS)))  # a quarter faster than testing each word
 
@@ -668,8 +675,8 @@ _LISTED = quick(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+
 
 
 #: Words right before a number that make it no count of the trial: a denominator ("38 of 54"), a threshold
-#: ("score ≥ 80"), a name's number ("TIMP-1", "COVID-19"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
-_NOT_A_COUNT_AFTER = quick(r"(?:[a-z]-|\d\s+of|\d\s*/|\d\s+and|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
+#: ("score ≥ 80"), a grade or stage ("grade 3 or 4"), a name's number ("TIMP-1", "COVID-19"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
+_NOT_A_COUNT_AFTER = quick(r"(?:[a-z]-|\d\s+of|\d\s*/|\d\s+(?:and|or)|\b(?:grades?|stages?)|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
                                 re.IGNORECASE)
 
 
@@ -681,7 +688,7 @@ _IN_EACH_ARM = quick(r"\s+(?:[a-z]+\s+)?(?:(?:in|per|for)\s+each|per)\s+(?:of\s+
 _PART_BEFORE = quick(rf"(?:\b(?:among|of)\s+(?:them|these|those)|\b(?:in|on)\s+the\s+[^.;,]{{0,30}}?\b(?:group|arm)(?:\s+[A-Z0-9]{{1,3}})?"
                           rf"|\b(?:group|arm|cohort)\s+(?:[A-Z]|\d{{1,2}}|I{{1,3}}V?)|(?:{NUM})\s+(?:(?!were\b|was\b|are\b|had\b)[\w-]+\s+){{0,2}}?(?:who\s[^.;]{{0,60}}?\s)?and)\s*,?\s*$",
                           re.IGNORECASE)
-_PART_AFTER_COUNT = quick(r"\s+(?:[\w-]+\s+){0,2}?in\s+the\s+[^.;,]{1,30}?\b(?:group|arm)\b", re.IGNORECASE)
+_PART_AFTER_COUNT = quick(r"\s+(?:[\w-]+\s+){0,3}?in\s+(?:the\s+)?[^.;,]{1,30}?\b(?:group|arm)\b", re.IGNORECASE)
 #: After a treated count, outside brackets, another arm's: "… with X (group A)", "… with X, and 30 patients were treated with Y".
 _ANOTHER_ARM = quick(rf"\b(?:group|arm|cohort)\s+(?:[A-Z]|\d{{1,2}}|I{{1,3}}V?)\b|\b(?:and|while|whereas|but)\s+(?:the\s+other\s+)?"
                           rf"(?:{NUM}|{WORD_NUMBER})\s+(?:[\w-]+\s+){{0,4}}?(?:were|was|with|received|{_PEOPLE_NOUN})\b"
@@ -1081,10 +1088,37 @@ _TRIAL_IN = folded(r"(?:trial|study|conducted|performed|carried out|undertaken|r
                    r"(?:(?:rural|urban|northern|southern|eastern|western|central)\s+)?$")
 
 
-def _site_mention(text: str, low: str, start: int, end: int) -> bool:
+#: A country's adjective names a site only before a setting or people: "a Swedish multicentre trial", "Korean
+#: patients", "three Danish hospitals", "Australian/New Zealand multicentre" (not "Swedish massage", "Chinese herbal medicine", "Japanese encephalitis").
+_ADJECTIVE_ENDING = quick(r"(?:an|ese|ish|ch|i|ic|ss|ek)$")
+_ADJECTIVE_SETTING = folded(
+    r"(?:\s*[,/]\s*|\s+)(?:(?:and\s+)?(?:(?!(?:in|of|to|for|was|were|is|are|by|with|at|from|on|the|an?|that|which|who|as|due)\b)[\w-]+|\([^()]*\))(?:\s*[,/]\s*|\s+)){0,5}?(?:trials?|clubs?|health\s+(?:care\s+)?(?:system|service)s?|stud(?:y|ies)|cohorts?|subcohort|schools|practices|cent(?:er|re)s?|hospitals?|sites?|"
+    r"institutions?|clinics?|universit(?:y|ies)|populations?|patients|women|men|adults|children|participants|subjects|"
+    r"volunteers|residents|cases|survivors|individuals|people|population-based|nationwide|multicent(?:er|re)|groups?|"
+    r"provinces|states|regions|cities|counties|districts|communities|villages|areas|parents|families|mothers|fathers|"
+    r"employees|workers|students|nurses|physicians|doctors|soldiers|smokers|athletes|pupils|infants|newborns)\b")
+
+
+#: … or after a setting: "85 practices in the British Medical Research Council …", "centers of the Spanish".
+_SETTING_BEFORE_ADJECTIVE = folded(r"\b(?:practices|cent(?:er|re)s|hospitals|sites|clinics|schools)\s+(?:in|of|at|from)\s+(?:the\s+)?$")
+
+
+def _country_adjective(text: str, start: int, end: int, name: str) -> bool:
+    """Whether the mention is a country's adjective ("Swedish", "Korean"), not its name or abbreviation."""
+    surface = text[start:end]
+    return surface != name and not surface.isupper() and _ADJECTIVE_ENDING.search(surface) is not None
+
+
+def _adjective_of_a_setting(low: str, start: int, end: int) -> bool:
+    return bool(_ADJECTIVE_SETTING.match(low, end) or _SETTING_BEFORE_ADJECTIVE.search(low, max(0, start - 40), start))
+
+
+def _site_mention(text: str, low: str, start: int, end: int, name: str) -> bool:
     """Whether the country at ``start:end`` is named as where the trial ran, not in an organisation's name."""
     if _IN_ORGANISATION.match(text, end):
         return False
+    if _country_adjective(text, start, end, name) and not _adjective_of_a_setting(low, start, end):
+        return False  # "Swedish massage", "traditional Chinese medicine", "Canadian dollars"
     return bool(_SITE_CONTEXT.search(low[max(0, start - 120): end + 60]) or _NAMED_SETTING.match(low, end)
                 or _PEOPLE_OF.match(low, end) or _TRIAL_IN.search(low, max(0, start - 60), start))
 
@@ -1094,6 +1128,6 @@ def countries(text: str, mentions: list[tuple[int, int, str]]) -> list[str]:
     found: list[str] = []
     low = text.lower()
     for start, end, name in mentions:
-        if name not in found and _site_mention(text, low, start, end):
+        if name not in found and _site_mention(text, low, start, end, name):
             found.append(name)
     return found
