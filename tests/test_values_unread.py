@@ -53,3 +53,17 @@ def test_relapses_counted(text, expected):
 def test_a_count_in_the_next_arm_after_in():
     text = "Grade 3 neutropenia was observed in 10 patients in arm A and in 4 patients in arm B."
     assert _found(text) == [("AE_GRADE3PLUS", "count", 10.0, "A"), ("AE_GRADE3PLUS", "count", 4.0, "B")]
+
+
+
+def test_the_change_reached_is_no_share():
+    text = ("A total of 19.6% of the participants in A achieved 6% weight loss compared to 4.1% in the B group "
+            "(Risk Ratio 4.75; 95% CI: 1.68, 13.45).")
+    assert _found(text) == [("OTHER", "proportion", 19.6, "A"), ("OTHER", "proportion", 4.1, "B")]
+
+
+def test_strengths_in_an_arm_label_are_no_results():
+    arms = ("5-FU 0.5%/salicylic acid 10%", "vehicle")
+    text = ("At 8 weeks, CCC was significantly higher with 5-FU 0.5%/salicylic acid 10% than with vehicle [49.5% vs. 18.2%, "
+            "respectively; odds ratio (OR) 3.9 (95% CI) 1.7, 8.7; P = 0.0006].")
+    assert _found(text, arms) == [("OTHER", "proportion", 49.5, arms[0]), ("OTHER", "proportion", 18.2, arms[1])]

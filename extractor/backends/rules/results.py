@@ -1119,6 +1119,8 @@ def extract_sentence(
     _differences_in_pairs(drafts, text)
     _attach_p_values(drafts, text)
     _assign_arms(drafts, text, _outside(arms, mentions), arm_labels or [], added_arm)
+    if fallback and arm_labels:
+        drafts = [d for d in drafts if not _in_a_label(text, d, arm_labels)]
     _assign_timepoints(drafts, text)
     _untimed_rates(drafts, text)
     _assign_subgroups(drafts, text)
@@ -1154,7 +1156,22 @@ def _kept_unnamed(draft: Draft, text: str) -> bool:
         return True
     said = draft.measure in {"proportion", "mean", "difference"} or (draft.measure == "median" and "median" in text.lower())
     return said and not _THRESHOLD_BEFORE.search(text, max(0, draft.pos - 20), draft.pos) \
-        and not _THRESHOLD_AFTER.match(text, draft.end) and not _CI_AFTER.match(text, draft.end)
+        and not _THRESHOLD_AFTER.match(text, draft.end) and not _CI_AFTER.match(text, draft.end) \
+        and not (_CHANGE_AFTER_SHARE.match(text, draft.end) and _REACHED_BEFORE.search(text, max(0, draft.pos - 20), draft.pos))
+
+
+def _in_a_label(text: str, draft: Draft, labels: list[str]) -> bool:
+    """Whether an unpaired value is printed inside an arm's label as the text writes it: "CCC was higher with 5-FU
+    0.5%/salicylic acid 10% than with vehicle" (the strengths of the arm's treatment, not its results)."""
+    if draft.arm is not None:
+        return False
+    for label in labels:
+        at = text.find(label) if any(c.isdigit() for c in label) else -1
+        while at >= 0:
+            if at <= draft.pos < at + len(label):
+                return True
+            at = text.find(label, at + 1)
+    return False
 
 
 def _ratios_after_values(mentions: list[Mention], digit: re.Match[str] | None) -> bool:
@@ -1582,6 +1599,10 @@ _THRESHOLD_BEFORE = quick(r"\b(?:greater|more|less|fewer|higher|lower) than\s+$|
 #: ... and a share that is a relative difference, not a proportion: "had a 50% lower risk of neonatal mortality".
 _THRESHOLD_AFTER = quick(r"\s*%?\s*(?:or\s+(?:greater|more|higher|above|less|fewer|lower|below)\b|"
                          r"(?:lower|higher|greater|reduced|increased)\s+(?:risk|odds|likelihood|hazard)\b)", re.IGNORECASE)
+#: A share that is the change the patients reached, not a share of them: "19.6% of the participants achieved 6% weight
+#: loss" (what it was reached by is the outcome).
+_CHANGE_AFTER_SHARE = quick(r"\s*%?\s*(?:weight\s+loss|reduction|improvement|decrease|increase|decline|gain)\b", re.IGNORECASE)
+_REACHED_BEFORE = quick(r"\b(?:achiev|attain|reach)\w*\s+(?:an?\s+|at\s+least\s+)?$", re.IGNORECASE)
 #: Sentences whose numbers describe the patients, the method or a test's accuracy, not an outcome.
 _NOT_A_RESULT = Folded(r"\b(?:sensitivity|specificity|predictive values?|kappa|coefficients? of variation|"
                            r"followed (?:up )?for|median follow-up|years? of age|aged|at baseline|baseline characteristics|"
