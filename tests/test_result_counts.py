@@ -19,7 +19,7 @@ def _counts(sentence, arms=()):
      [("AE", 10.0, "ondansetron"), ("AE", 14.0, "placebo")]),
     ("In the SM group, one patient in the hip arthroscopy group developed a hip joint infection.", [], [("AE", 1.0, None)]),
     ("27 patients in the A arm had a complete response.", ["A", "B"], [("CR_RATE", 27.0, "A")]),
-    ("There were 36 relapses.", [], []),  # nothing the people had
+    ("There were 36 relapses.", [], [("RFS", 36.0, None)]),  # no people, but relapses counted (test_values_unread)
     ("Ten patients in the A group were lost to follow-up.", ["A", "B"], []),  # no outcome
 ])
 def test_people_where_counted_and_what_they_had(sentence, arms, expected):

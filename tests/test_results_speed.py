@@ -38,7 +38,7 @@ KEYED_EXAMPLES = {
     "_SUBGROUP_AFTER": [" in patients with liver metastases,", " in Those who responded)", " for Subjects harboring HER2 mutations,",
                         " in elderly PATIENTS,"],
     "_WHOLE_TRIAL": ["Overall", "in total", "All Patients", "the whole cohort", "the ENTIRE population", "pooled"],
-    "_BOUND_BEFORE": ["More Than ", "≥ ", "AT LEAST", "up to", "moreOVER "],
+    "_BOUND_BEFORE": ["More Than ", "≥ ", "AT LEAST", "up to", "in all, OVER "],
     "_WEIGHT_VERB": ["GAINED a mean of 2.3 kg", "Lost on average 1.7 kg"],
 }
 

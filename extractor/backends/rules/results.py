@@ -560,12 +560,14 @@ _COUNT_RE = Folded(
 _PEOPLE_VERB = quick(
     r"\s+(?:(?:patients?|participants?|children|subjects|cases)\s+)?(?:had\s+|have\s+)?"
     r"(?:experienc\w*|developed|discontinu\w*|withdr\w*(?!\s+(?:their\s+|informed\s+)?consent)|proceeded|died|achieved|underwent|"
-    r"reported)\b",
+    r"reported|relapsed|recurred)\b",
     re.IGNORECASE,
 )
 # Endpoints a bare count may belong to; survival endpoints only through their events or deaths.
 _COUNTABLE = {"TREATMENT_RELATED_DEATH", "DLT", "DISCONTINUATION", "R0_RESECTION", "IMMUNE_RESPONSE",
               "SAE", "IRAE", "TRAE", "TRAE_GRADE3PLUS", "AE", "AE_GRADE3PLUS"}
+#: Mention measures of events counted one by one, that own counts only: deaths (OS) and relapses (RFS).
+_EVENTS_COUNTED = frozenset({"deaths", "relapses"})
 _ZERO_COUNTABLE = {"TREATMENT_RELATED_DEATH", "DLT", "SAE", "IRAE", "TRAE", "TRAE_GRADE3PLUS", "AE", "AE_GRADE3PLUS"}
 
 
@@ -643,8 +645,9 @@ _PERCENT_BEFORE = quick(r"%\s*$")
 
 #: The next arm's count after a first one: "… in the FOLFOX4 arm and one in the TOMOX arm", "29 deaths in the
 #: Cisplatin arm vs. 27 for nihil", "three treatment-related deaths with CAF but none with the 16-week regimen".
-#: (not "withdrew due to adverse events and one for non-compliance": after "and", only "in" names an arm).
-_NEXT_ARM_JOIN = quick(r"(?:(?P<and>\band)|\bvs\.?|\bversus|\bcompared (?:with|to)|\bbut)\s+$", re.IGNORECASE)
+#: "… occurred in 12 patients in arm A and in 4 patients in arm B" (not "withdrew due to adverse events and one for
+#: non-compliance": after "and", only "in" names an arm).
+_NEXT_ARM_JOIN = quick(r"(?:(?P<and>\band)|\bvs\.?|\bversus|\bcompared (?:with|to)|\bbut)\s+(?:in\s+)?$", re.IGNORECASE)
 _NEXT_ARM_PLACE = quick(r"\s+(?:(?:patients?|participants?|subjects|cases?)\s+|of\s+the\s+(?:patients|participants|subjects)\s+)?"
                              r"(?P<w>in|for|with|receiving)\s+(?:the\s+)?\S")
 
@@ -914,8 +917,9 @@ _PRODUCT_AFTER = quick(r"\s+(?:(?!(?:in|of|for|at|with|and|or|vs|versus|the|a|an
 _PERIOD_BEFORE = Keyed(quick(r"\b(?:(?:the\s+)?(?:first|last|initial|next|past|final|subsequent)|through|throughout|during)\s+"
                              r"(?:the\s+)?$", re.IGNORECASE),
                        "first", "last", "initial", "next", "past", "final", "subsequent", "through", "during")
-#: A bound, not a value: "more than 50%", ">= 6 months".
-_BOUND_BEFORE = Keyed(quick(r"(?:[<>≥≤⩾⩽]|>=|<=|more than|less than|at least|over|up to)\s*$", re.IGNORECASE),
+#: A bound, not a value: "more than 50%", ">= 6 months" (whole words: "from 9 months in the A group to 12 months" has no
+#: "up to").
+_BOUND_BEFORE = Keyed(quick(r"(?:[<>≥≤⩾⩽]|>=|<=|\b(?:more than|less than|at least|over|up to))\s*$", re.IGNORECASE),
                       "<", ">", "≥", "≤", "⩾", "⩽", "more than", "less than", "at least", "over", "up to")
 #: An interval's name and, maybe, its low bound right before a number: "(95% CI, 86.4% and ", "(95% CI 12.5% fewer to ",
 #: "95% confidence interval of difference = " (not "95% CI 3.2–4.2, vs placebo, 3.6 months": a value after the interval).
@@ -1094,29 +1098,87 @@ def extract_sentence(
         context_endpoint = next((m.canonical for m in known if m.text in abbreviations and m.canonical in TIME_TO_EVENT),
                                 context_endpoint)
     known = _primary_outcome(sentence, known, digit)
+    if ("elaps" in text or "ecurr" in text) and "%" not in text:
+        known = _relapses_counted(text, known)
     mentions = _with_unnamed_outcome(text, _graded_events(text, known), digit)
-    fallback = not mentions
+    fallback = not mentions or _ratios_after_values(mentions, digit)
     if fallback:
-        mentions = _sentence_outcome(sentence, digit) or _difference_outcome(sentence)
-        if not mentions:
+        outcome = _sentence_outcome(sentence, digit) or _difference_outcome(sentence)
+        if not outcome and not mentions:
             return []
+        mentions = sorted([*outcome, *mentions], key=lambda m: m.start)
+        fallback = bool(outcome)
     mentions = _resolve_events(_symptom_scores(_other_rates(text, _continued_rates(text, mentions)), text), text)
     mentions = _primary_outcome(sentence, mentions, digit)  # after the kind rules: "sleep quality" stays QOL
     drafts = _drafts_of_values(sentence, mentions, ci_level_default, context_endpoint)
-    if fallback:  # an outcome only the sentence's words name: its shares, means and differences
-        drafts = [d for d in drafts if (d.measure in {"proportion", "mean", "difference"} or
-                                        (d.measure == "median" and "median" in text.lower()))
-                  and not _THRESHOLD_BEFORE.search(text, max(0, d.pos - 20), d.pos) and not _CI_AFTER.match(text, d.end)]
+    if fallback:
+        drafts = [d for d in drafts if _kept_unnamed(d, text)]
     if not drafts:
         return drafts  # the steps below only amend drafts: with none, the sentence's arms and subgroups need not be read
     _fill_units_for_not_reached(drafts)
     _differences_in_pairs(drafts, text)
     _attach_p_values(drafts, text)
     _assign_arms(drafts, text, _outside(arms, mentions), arm_labels or [], added_arm)
+    if fallback and arm_labels:
+        drafts = [d for d in drafts if not _in_a_label(text, d, arm_labels)]
     _assign_timepoints(drafts, text)
     _untimed_rates(drafts, text)
     _assign_subgroups(drafts, text)
     return drafts
+
+
+#: The disease come back, counted: "36 relapses in the A arm", "two distant recurrences", "Relapse occurred in 12
+#: patients", "Tumour recurrence was observed in 5", "12 patients relapsed".
+_RELAPSES = quick(
+    rf"(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER})\s+(?:(?:distant|systemic|disease|tumou?r|cancer)\s+)?(?P<plural>relapses|recurrences)\b"
+    r"|\b(?P<said>relapses?|recurrences?)\s+(?:(?:was|were|had)\s+)?(?:observed|occurred|developed|seen|noted|diagnosed|"
+    r"reported|documented|detected|found)\s+in\b"
+    r"|\b(?P<verb>relapsed|recurred)\b", re.IGNORECASE)
+#: What may stand before a relapse said to occur: nothing, or words that keep it the disease's ("Distant recurrence
+#: was observed in"; not "Local recurrence", "biochemical relapse": outcomes of their own).
+_RELAPSE_OPENS = quick(r"(?:^|[,;:(]\s*|\b(?:the|a|an|and|disease|distant|systemic|tumou?r|cancer)\s+)$", re.IGNORECASE)
+
+
+def _relapses_counted(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Add relapses and recurrences counted in a sentence with no percentage as RFS mentions that own counts only, as
+    "deaths" do for OS (a share of relapses is a rate the vocabulary's "recurrence rate" reads)."""
+    found = [Mention(m.start(g), m.end(g), m.group(g), "RFS", "relapses") for m in _RELAPSES.finditer(text)
+             for g in ("plural", "said", "verb") if m.group(g)
+             and (g != "said" or _RELAPSE_OPENS.search(text, max(0, m.start() - 20), m.start()))]
+    found = [m for m in found if not any(x.start < m.end and m.start < x.end for x in mentions)]
+    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+
+
+def _kept_unnamed(draft: Draft, text: str) -> bool:
+    """Of an outcome only the sentence's words name, its shares, means, differences and said medians, none a threshold
+    or an interval's level; a ratio keeps the endpoint it names."""
+    if draft.mention.canonical in _COMPARATIVE:
+        return True
+    said = draft.measure in {"proportion", "mean", "difference"} or (draft.measure == "median" and "median" in text.lower())
+    return said and not _THRESHOLD_BEFORE.search(text, max(0, draft.pos - 20), draft.pos) \
+        and not _THRESHOLD_AFTER.match(text, draft.end) and not _CI_AFTER.match(text, draft.end) \
+        and not (_CHANGE_AFTER_SHARE.match(text, draft.end) and _REACHED_BEFORE.search(text, max(0, draft.pos - 20), draft.pos))
+
+
+def _in_a_label(text: str, draft: Draft, labels: list[str]) -> bool:
+    """Whether an unpaired value is printed inside an arm's label as the text writes it: "CCC was higher with 5-FU
+    0.5%/salicylic acid 10% than with vehicle" (the strengths of the arm's treatment, not its results)."""
+    if draft.arm is not None:
+        return False
+    for label in labels:
+        at = text.find(label) if any(c.isdigit() for c in label) else -1
+        while at >= 0:
+            if at <= draft.pos < at + len(label):
+                return True
+            at = text.find(label, at + 1)
+    return False
+
+
+def _ratios_after_values(mentions: list[Mention], digit: re.Match[str] | None) -> bool:
+    """Whether the only words a sentence names an outcome by are a between-arm ratio after its first value: "Attendance
+    for eligibility screening with the study nurse was more frequent by telephone (84/480, 17.5%) than by mail (43/472,
+    9.1%) (relative risk (RR) 1.92": the ratio names no outcome, so the sentence's own words name it, as with no mention."""
+    return digit is not None and all(m.canonical in _COMPARATIVE and m.start > digit.start() for m in mentions)
 
 
 def _graded_events(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1551,6 +1613,14 @@ _CI_AFTER = quick(r"\s*(?:CIs?|Cl|IC|confidence)\b")  # "IC": "[95% IC: 0.76–1
 #: A threshold, not a result: "a greater than 50% reduction", "exceeding 10%", "at least 15 nodes".
 _THRESHOLD_BEFORE = quick(r"\b(?:greater|more|less|fewer|higher|lower) than\s+$|\b(?:exceeding|above|below|over|under|at least|"
                           r"at most|up to)\s+$|[<>≤≥]\s*$", re.IGNORECASE)
+#: ... or told after it: "had a 50% or greater reduction in depressive symptoms".
+#: ... and a share that is a relative difference, not a proportion: "had a 50% lower risk of neonatal mortality".
+_THRESHOLD_AFTER = quick(r"\s*%?\s*(?:or\s+(?:greater|more|higher|above|less|fewer|lower|below)\b|"
+                         r"(?:lower|higher|greater|reduced|increased)\s+(?:risk|odds|likelihood|hazard)\b)", re.IGNORECASE)
+#: A share that is the change the patients reached, not a share of them: "19.6% of the participants achieved 6% weight
+#: loss" (what it was reached by is the outcome).
+_CHANGE_AFTER_SHARE = quick(r"\s*%?\s*(?:weight\s+loss|reduction|improvement|decrease|increase|decline|gain)\b", re.IGNORECASE)
+_REACHED_BEFORE = quick(r"\b(?:achiev|attain|reach)\w*\s+(?:an?\s+|at\s+least\s+)?$", re.IGNORECASE)
 #: Sentences whose numbers describe the patients, the method or a test's accuracy, not an outcome.
 _NOT_A_RESULT = Folded(r"\b(?:sensitivity|specificity|predictive values?|kappa|coefficients? of variation|"
                            r"followed (?:up )?for|median follow-up|years? of age|aged|at baseline|baseline characteristics|"
@@ -1788,8 +1858,8 @@ def _draft(sentence: Sentence, owner: Mention, kind: str, value: float | None, u
         return None
     if kind.startswith("count"):
         return _count_draft(sentence, owner, kind, value, start, end)
-    if owner.measure == "deaths" or (owner.measure in {"category", "alive", "reduction"} and kind != "pct"):
-        return None  # "died" and "deaths" own counts only; "stable disease", "alive at 24 months", percentages too
+    if owner.measure in _EVENTS_COUNTED or (owner.measure in {"category", "alive", "reduction"} and kind != "pct"):
+        return None  # "died", "deaths" and "relapses" own counts only; "stable disease", "alive at 24 months", percentages too
     make = _DRAFT_BY_KIND.get(kind, _percent_draft)
     draft = make(sentence, owner, value, unit, start, end)
     if draft is not None:
@@ -2037,11 +2107,11 @@ def _count_draft(sentence: Sentence, owner: Mention, kind: str, value: float | N
     canonical = owner.canonical
     if kind == "count_before" and owner.start < end:
         return None
-    if canonical in TIME_TO_EVENT and owner.measure != "deaths":
+    if canonical in TIME_TO_EVENT and owner.measure not in _EVENTS_COUNTED:
         # "disease-free survival events were seen in 517 of 2073 patients"
         if not (owner.end <= start and re.search(r"\bevents?\b", text[owner.end: start])):
             return None
-    elif canonical not in _COUNTABLE and owner.measure not in {"deaths", "category"} and not (_counts_responses(owner) and "%" not in text):
+    elif canonical not in _COUNTABLE and owner.measure not in {*_EVENTS_COUNTED, "category"} and not (_counts_responses(owner) and "%" not in text):
         return None  # "Nine CR and 27 PR were obtained (RR = 32%)": the rate's numerators, not results of their own
     if owner.measure == "deaths" and _AFTER_SURGERY.search(text):
         canonical = "AE"  # "after surgery we recorded two deaths": complications, not survival
