@@ -47,8 +47,17 @@ def test_a_risk_reduced_by_a_percentage_is_a_difference_of_that_outcome():
 
 
 def test_change_scores_are_differences_of_a_score():
-    text = "GHS change scores were -0.5 for A and -7.1 for B (P = .008) at 8 weeks."
+    text = "Fatigue change scores were -0.5 for A and -7.1 for B (P = .008) at 8 weeks."
     assert [(e, m, v) for e, m, v, *_ in _found(text)] == [("QOL", "difference", -0.5), ("QOL", "difference", -7.1)]
+
+
+@pytest.mark.parametrize("text", [
+    "ANCOVA showed a group difference for the MCS (mean difference = 2.68, 95% confidence interval 0.1 to 5.2).",
+    "GHS change scores were 2.68 for A (P = .008) at 8 weeks.",
+])
+def test_quality_of_life_scales_by_their_abbreviations(text):
+    # the SF-12/36 mental component score, the QLQ-C30 global health status
+    assert [(e, m, v) for e, m, v, *_ in _found(text)] == [("QOL", "difference", 2.68)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -64,6 +73,9 @@ def test_change_scores_are_differences_of_a_score():
      [("DISCONTINUATION", "hazard_ratio", 1.46, None, 1.03, 2.06)]),
     # "for <arm> did not change": no outcome after "for"
     ("When adjusted for scores, the relative risk for A did not change markedly and was 1.05 (95% CI 0.71-1.55).", []),
+    # a predictor's ratio, and a range of ratios, are no trial result
+    ("Predictors of remission were A (odds ratio (OR) 7.29; 95% CI 2.15 to 24.77) and age (OR 1.07).", []),
+    ("The risk of major bleedings was lower with A than any other drug, odds ratios (ORs) ranging between 0.45 and 0.67.", []),
     # a "ratio" printed with an interval in percent is a share
     ("Six complete and 19 partial remissions were recorded in the A arm (odds ratio (OR): 41.7; 95% confidence "
      "limit (CL), 29.1–55.1%).", []),

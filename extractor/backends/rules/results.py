@@ -313,7 +313,7 @@ def _ratios(text: str, mentions: list[Mention], found: list[Value], ci_spans: li
         if re.match(r"^\s*(?:\([^)]*\)\s*)?(?:of|for|between|in|per)\b", window) and not re.match(r"^\s*of\s*\d", window):
             continue
         rm = _RATIO_RE.search(window)
-        if rm is None or re.search(r"[%]", window[: rm.start()]) or _PERCENT_INTERVAL.match(text, at + rm.end()):
+        if rm is None or re.search(r"%|\branging\b", window[: rm.start()]) or _PERCENT_INTERVAL.match(text, at + rm.end()):
             continue  # "(odds ratio (OR): 41.7; 95% confidence limit (CL), 29.1–55.1%)": a share, whatever its name
         pos = at + rm.start("v")
         if _taken(pos, ci_spans, found, out):
@@ -1421,7 +1421,8 @@ def _before_the_arms_compared(head: str) -> str:
 #: The outcome a mean difference is of: "the mean difference in the average pain score between A and B was
 #: 0.73", "improvement in global sleep quality compared with usual care [mean group difference = -0.64".
 _DIFFERENCE_OF = Keyed(quick(
-    r"(?<!\bno )(?<!\bnot )\bdifference\s+in\s+(?:the\s+)?(?P<a>[a-z][\w -]{2,60}?)\s+(?:between|was|of|at|from)\b"
+    r"(?<!\bno )(?<!\bnot )\bdifference\s+in\s+(?:the\s+)?(?!(?:percentages?|proportions?|rates?|numbers?)\s+of\b)"
+    r"(?P<a>[a-z][\w -]{2,60}?)\s+(?:between|was|of|at|from)\b"
     r"|\b(?:in|of)\s+(?:the\s+)?(?P<b>[a-z][\w -]{2,50}?)\s+(?:compared|versus|vs\.?|than)\b[^.;]{0,60}?[\[(]\s*mean\s+"
     r"(?:[\w-]+\s+)?difference\b"
     # "for QL2 (LSM difference = -1.91", "a mean difference of 4.2 points (95% CI …) in global health status"
@@ -1539,7 +1540,7 @@ _OUTCOME_KINDS = (
                    r"(?:urinary|bowel|sexual|social|role|cognitive|emotional|erectile) function(?:ing)? scores?|sexual function|"
                        r"symptom scores?|symptom improvements?|(?:disease-related )?symptoms? (?:improved|improvement)|"
                        r"improve\w* (?:[\w-]+ ){0,3}symptoms|functioning|HADS|FACT-\w+|SF-?36|QLQ-?\w*|self-esteem|emotional|psychological|"
-                       r"global health(?: status)?|EQ-?5D|EuroQo[lL]|change scores?|"
+                       r"global health(?: status)?|EQ-?5D|EuroQo[lL]|(?:mental|physical) component(?: summary| scores?)?|MCS|GHS|QL2|"
                        r"(?:average|worst|mean|bodily|change in|reduction in|decrease in|decreased|relief of) pain|"
                        r"pain (?:scores?|intensity|relief|levels?|severity|scales?)|VAS|visual analog(?:ue)? scale)\b")),
     ("OTHER", Folded(r"\bsatisfaction\b")),  # "the mean level of satisfaction": not a biomarker's level
@@ -1590,6 +1591,9 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
 #: "The hazard ratio for the incidence of primary AVF failure was 0.72": a ratio of the outcome named after "for".
 _RATIO_FOR_OUTCOME = quick(r"\s*(?:\([^()]{1,12}\)\s*)?(?:for|of)\s+(?:the\s+)?"
                            r"(?P<o>(?:(?!\b(?:did|does|not|had|and)\b)[^.;()\d]){3,50}?)\s+(?:was|were|is)\s+(?=\d)", re.IGNORECASE)
+#: Ratios of predictors, of associations and of pooled trials: "Predictors of smoking abstinence were varenicline (OR 7.29",
+#: "the most influential risk factor for hypotension", "Meta-analysis with two other … studies (risk ratio 1.78".
+_NOT_TRIAL_RATIO = quick(r"\b(?:predict\w*|prognostic|risk factors?|associated with|meta-analys\w*)", re.IGNORECASE)
 _SURVIVAL_EVENT = quick(r"\b(?:progression|death|recurrence|relapse|survival)\b", re.IGNORECASE)
 _ENDPOINTS = frozenset(e.value for e in CanonicalEndpoint)  # not "HR", "PR", "SKIP" or "EVENT": the contract's endpoints
 
@@ -1598,7 +1602,7 @@ def _unclaimed_ratio_outcome(text: str, mentions: list[Mention], owner: Mention)
     """The outcome a ratio is of when no survival endpoint claims it: the one named after "for" ("the odds ratio for
     diagnosis of a mental disorder was 0.43"), else the nearest other outcome named before it ("Sertraline was
     discontinued more often (hazard ratio 1.46"); None when the sentence names neither."""
-    if owner.canonical not in _COMPARATIVE:
+    if owner.canonical not in _COMPARATIVE or _NOT_TRIAL_RATIO.search(text):
         return None
     named = _RATIO_FOR_OUTCOME.match(text, owner.end)
     if named is not None:
