@@ -31,7 +31,7 @@ def test_no_difference_is_no_difference_value():
 @pytest.mark.parametrize(("text", "expected"), [
     # the outcome named before a bracketed difference
     ("There was no difference between A and B for QL2 (LSM difference = -1.91; 95% CI = -4.61, 0.78).",
-     [("OTHER", "difference", -1.91, None, -4.61, 0.78)]),
+     [("QOL", "difference", -1.91, None, -4.61, 0.78)]),
     # the outcome named after the difference and its interval
     ("The A group had a mean difference of 4.2 points (95% CI 1.1 to 7.3) in global health status compared with B.",
      [("QOL", "difference", 4.2, None, 1.1, 7.3)]),
