@@ -40,6 +40,11 @@ def test_the_outcome_a_difference_is_of(text, expected):
     assert _found(text) == expected
 
 
+def test_a_difference_named_then_equals():
+    text = "QL scores were lower with A (mean difference QL index week 1=-0.66; P=0.04; mean difference QL index week 6=-1.01)."
+    assert [(e, m, v) for e, m, v, *_ in _found(text)] == [("QOL", "difference", -0.66), ("QOL", "difference", -1.01)]
+
+
 def test_a_risk_reduced_by_a_percentage_is_a_difference_of_that_outcome():
     found = _sentence_results("A reduced the risk of invasive breast cancer by 49% (two-sided P<.00001).", ["A", "B"])
     assert [(d.endpoint, d.measure, d.value, d.unit, d.name) for d in found] == [

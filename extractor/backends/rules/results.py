@@ -404,6 +404,10 @@ _MEAN_WORD = (r"\b(?:mean|average)\b(?:\s*[(\[](?:s\.d\.|SD|SE|SEM|s\.e\.|standa
 #: name may hold digits ("QLQ-C30", "EQ-5D"), then "was" and the difference (not "no difference in", nor a percentage).
 _DIFFERENCE_IN_THEN_VALUE = (r"(?<!\bno )(?<!\bnot )\bdifferences?\s+in\s+(?:[^.;%\d()]|(?<=[A-Za-z])-?\d+|\([^()%\d]{0,30}\)){3,80}?"
                              r"\b(?:was|were)\s+(?=[-+−–]?\d)")
+#: "mean difference QL index week 1=-0.66", "mean difference of the EORTC QLQ C-30 pain symptom score at week 1=11.13": a
+#: difference, the outcome and time it is of, then "=" and its value.
+_DIFFERENCE_NAMED_THEN_EQUALS = (r"\bdifferences?\s+(?:[^.;=()\d]|(?<=[A-Za-z])-?\d+|\b(?:week|month|day|year)\s+\d+){2,120}?"
+                                 r"=\s*(?=[-+−–]?\d)")
 #: The time of a finding, between a statistic's name and its value: "The mean QoL score at 54 weeks was".
 _AT_TIME = r"\b(?:at|after)\s+\d+\s*(?:months?|weeks?|days?|years?|hours?)\b"
 #: A pair of numbers: "82.8 vs. 71.7", "9.0 mL vs 3.0", "76·1 [SD 18·2] vs 69·7".
@@ -429,6 +433,7 @@ _BARE_LEAD = KeyedBranches([
     (rf"{_MEAN_WORD}\s*(?:[=:]\s*)?(?=[-+−]?\d)(?![-+−]?\d[^\[\]]{{0,40}}?\b(?:CI|confidence)\b)", ("mean", "average")),
     (rf"\bmean\s+differences?\b{_LEAD_GAP}{{0,80}}?\b(?:was|were|is)\s+", ("mean",)),
     (_DIFFERENCE_IN_THEN_VALUE, ("differen",)),
+    (_DIFFERENCE_NAMED_THEN_EQUALS, ("differen",)),
     # "PF change scores were -3.9 for cetuximab and -8.6 for BSC": each arm's change, a difference
     (rf"(?P<chg>\bchange\s+scores?\b){_LEAD_GAP}{{0,40}}?\b(?:was|were)\s+(?=[-+−–]?\d)", ("change",)),
     (_DIFFERENCE_WORDS, ("differen", "md")),
@@ -1540,7 +1545,7 @@ _OUTCOME_KINDS = (
                    r"(?:urinary|bowel|sexual|social|role|cognitive|emotional|erectile) function(?:ing)? scores?|sexual function|"
                        r"symptom scores?|symptom improvements?|(?:disease-related )?symptoms? (?:improved|improvement)|"
                        r"improve\w* (?:[\w-]+ ){0,3}symptoms|functioning|HADS|FACT-\w+|SF-?36|QLQ-?\w*|self-esteem|emotional|psychological|"
-                       r"global health(?: status)?|EQ-?5D|EuroQo[lL]|(?:mental|physical) component(?: summary| scores?)?|MCS|GHS|QL2|"
+                       r"global health(?: status)?|EQ-?5D|EuroQo[lL]|(?:mental|physical) component(?: summary| scores?)?|MCS|GHS|QL2?|"
                        r"(?:average|worst|mean|bodily|change in|reduction in|decrease in|decreased|relief of) pain|"
                        r"pain (?:scores?|intensity|relief|levels?|severity|scales?)|VAS|visual analog(?:ue)? scale)\b")),
     ("OTHER", Folded(r"\bsatisfaction\b")),  # "the mean level of satisfaction": not a biomarker's level
