@@ -87,3 +87,10 @@ def test_quality_of_life_scales_by_their_abbreviations(text):
 ])
 def test_a_ratio_of_an_outcome_no_survival_endpoint_names(text, expected):
     assert [f for f in _found(text) if f[1].endswith("ratio")] == expected
+
+
+def test_ratios_listed_each_with_its_interval():
+    text = ("The hazard ratios of death were 1.15 (95% CI, 0.79 to 1.67) for VC, 1.32 (95% CI, 0.91 to 1.92) for GC, and "
+            "1.26 (95% CI, 0.86 to 1.82) for TC.")
+    assert [(e, m, v, lo, hi) for e, m, v, _, lo, hi in _found(text)] == [
+        ("OS", "hazard_ratio", 1.15, 0.79, 1.67), ("OS", "hazard_ratio", 1.32, 0.91, 1.92), ("OS", "hazard_ratio", 1.26, 0.86, 1.82)]

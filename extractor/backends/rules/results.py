@@ -321,6 +321,23 @@ def _ratios(text: str, mentions: list[Mention], found: list[Value], ci_spans: li
         value = parse_number(rm.group("v"))
         if 0 < value < 100:
             out.append((pos, at + rm.end("v"), "ratio", value, "ratio"))
+            out.extend(_listed_ratios(text, at + rm.end("v"), ci_spans, found, out))
+    return out
+
+
+#: The next ratio of a list, each with its interval and what it compares: "hazard ratios of death were 1.15 (95% CI,
+#: 0.79 to 1.67) for VC[, 1.32 (95% CI, 0.91 to 1.92) for GC, and 1.26 (95% CI, 0.86 to 1.82)] for TC".
+_NEXT_RATIO = quick(rf"\s*\([^()]*\)\s*(?:for\s+[^,;()\d]{{1,30}}?\s*)?,\s*(?:and\s+)?(?P<v>{NUM})(?=\s*\(\s*\d{{2}}\s?%\s*(?:CI|confidence))",
+                    re.IGNORECASE)
+
+
+def _listed_ratios(text: str, end: int, ci_spans: list[tuple[int, int]], *taken: list[Value]) -> list[Value]:
+    """The ratios listed after the one that ends at ``end``, each printed with its own interval (``_NEXT_RATIO``)."""
+    out: list[Value] = []
+    m = _NEXT_RATIO.match(text, end)
+    while m is not None and not _taken(m.start("v"), ci_spans, *taken, out) and 0 < parse_number(m.group("v")) < 100:
+        out.append((m.start("v"), m.end("v"), "ratio", parse_number(m.group("v")), "ratio"))
+        m = _NEXT_RATIO.match(text, m.end("v"))
     return out
 
 
