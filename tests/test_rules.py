@@ -1289,9 +1289,9 @@ def test_signed_interval_bounds_and_a_percentage_lower_than_another(text, expect
 @pytest.mark.parametrize(("text", "expected"), [
     ("Nine CR and 27 PR were obtained on 111 patients treated in the experimental arm (RR = 32%, 95% CI: 24%-42%).",
      [("ORR", "proportion", 32.0)]),
-    # a relative risk printed after the percentages it compares leaves them as they are
+    # a relative risk printed after the percentages it compares leaves them as they are (and is the same outcome's)
     ("Enrollment was greater by telephone (59/480, 12.3%) than by mail (35/472, 7.4%) (RR 1.66, 95% CI 1.11 to 2.47).",
-     [("OTHER", "proportion", 12.3), ("OTHER", "proportion", 7.4)]),
+     [("OTHER", "proportion", 12.3), ("OTHER", "proportion", 7.4), ("OTHER", "risk_ratio", 1.66)]),
     ("The mean QALM-24 was 7.1 (95% CI: 6.0, 9.0) months with chemoradiation.", [("OTHER", "mean", 7.1)]),
 ])
 def test_response_rates_abbreviated_as_ratios_and_a_time_after_its_interval(text, expected):

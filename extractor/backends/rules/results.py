@@ -41,6 +41,7 @@ from extractor.backends.rules.vocabulary import (
     kind_by_words,
     named_event,
 )
+from extractor.models import CanonicalEndpoint
 from extractor.patterns import Keyed, KeyedBranches, quick
 from extractor.structure import Sentence
 
@@ -235,7 +236,7 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
     found.extend(_ratios(text, mentions, found, ci_spans))
     found.extend(_unit_shared_across_arms(text, found, ci_spans))
     found.extend(_unit_shared_in_list(text, found, ci_spans))
-    if "ean" in text or "ifference" in text or "verage" in text or " by " in text or "MD" in text:  # "Mean", "Average", "MD", …
+    if "ean" in text or "ifference" in text or "verage" in text or " by " in text or "MD" in text or "hange" in text:  # "Mean", "MD", …
         found.extend(_bare_statistics(text, found, ci_spans))
     if "cycles" in text or "courses" in text:
         found.extend(_cycles_given(text, found, ci_spans))
@@ -292,6 +293,10 @@ def _taken(pos: int, ci_spans: list[tuple[int, int]], *values: list[Value]) -> b
     return any(lo <= pos < hi for lo, hi in ci_spans) or any(s <= pos < e for found in values for s, e, *_ in found)
 
 
+#: An interval printed in percent right after a number: "41.7; 95% confidence limit (CL), 29.1–55.1%".
+_PERCENT_INTERVAL = quick(rf"[^%()]{{0,12}}%[^%]{{0,30}}?(?:{NUM})\s*[–-]\s*(?:{NUM})\s*%")
+
+
 def _ratios(text: str, mentions: list[Mention], found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
     """Bare numbers right after a comparative mention: "HR 0.79", "odds ratio was 2.1"."""
     out: list[Value] = []
@@ -302,18 +307,37 @@ def _ratios(text: str, mentions: list[Mention], found: list[Value], ci_spans: li
         event = _RATIO_EVENT.match(text, at)  # "hazard ratio for death, 0.73", "HR for progression or death = 0.58"
         if event:
             at = event.end()
+        named = _RATIO_FOR_OUTCOME.match(text, at) if not event else None
+        at = named.end() if named else at
         window = text[at: at + 45]
         if re.match(r"^\s*(?:\([^)]*\)\s*)?(?:of|for|between|in|per)\b", window) and not re.match(r"^\s*of\s*\d", window):
             continue
         rm = _RATIO_RE.search(window)
-        if rm is None or re.search(r"[%]", window[: rm.start()]):
-            continue
+        if rm is None or re.search(r"%|\branging\b", window[: rm.start()]) or _PERCENT_INTERVAL.match(text, at + rm.end()):
+            continue  # "(odds ratio (OR): 41.7; 95% confidence limit (CL), 29.1–55.1%)": a share, whatever its name
         pos = at + rm.start("v")
         if _taken(pos, ci_spans, found, out):
             continue
         value = parse_number(rm.group("v"))
         if 0 < value < 100:
             out.append((pos, at + rm.end("v"), "ratio", value, "ratio"))
+            out.extend(_listed_ratios(text, at + rm.end("v"), ci_spans, found, out))
+    return out
+
+
+#: The next ratio of a list, each with its interval and what it compares: "hazard ratios of death were 1.15 (95% CI,
+#: 0.79 to 1.67) for VC[, 1.32 (95% CI, 0.91 to 1.92) for GC, and 1.26 (95% CI, 0.86 to 1.82)] for TC".
+_NEXT_RATIO = quick(rf"\s*\([^()]*\)\s*(?:for\s+[^,;()\d]{{1,30}}?\s*)?,\s*(?:and\s+)?(?P<v>{NUM})(?=\s*\(\s*\d{{2}}\s?%\s*(?:CI|confidence))",
+                    re.IGNORECASE)
+
+
+def _listed_ratios(text: str, end: int, ci_spans: list[tuple[int, int]], *taken: list[Value]) -> list[Value]:
+    """The ratios listed after the one that ends at ``end``, each printed with its own interval (``_NEXT_RATIO``)."""
+    out: list[Value] = []
+    m = _NEXT_RATIO.match(text, end)
+    while m is not None and not _taken(m.start("v"), ci_spans, *taken, out) and 0 < parse_number(m.group("v")) < 100:
+        out.append((m.start("v"), m.end("v"), "ratio", parse_number(m.group("v")), "ratio"))
+        m = _NEXT_RATIO.match(text, m.end("v"))
     return out
 
 
@@ -379,9 +403,9 @@ _DIFFERENCE_WORDS = (r"(?:\bdifferences?(?:\s+scores?|\s+between\s+(?:the\s+)?(?
                      r"|\s+(?:from|versus|vs\.?)\s+(?:the\s+)?(?:placebo|control|usual care)(?:\s+groups?)?)?(?:\s*\([A-Za-z]{2,6}\))?"
                      r"|(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?-i:(?:MD|SMD|LSMD)\b))(?:\s+(?:of|was|were))?\s*[,:=]?\s*")  # "(MD = 11.76, …)"
 #: A change told by how much: "increased significantly by 269.4 ± 260.6 minutes", "decreased by 35%", "prolonged
-#: survival by 2.1 months" (a difference; "by a mean of 2.3 kg" says mean, and is left to the mean rules).
+#: survival by 2.1 months", "reduced (P<0.001) by 35.5%" (a p-value aside may come between) (a difference; "by a mean of 2.3 kg" says mean, and is left to the mean rules).
 _CHANGED_BY = (r"\b(?:increas|decreas|reduc|improv|declin|lowered\b|raised\b|rose\b|risen\b|fell\b|dropped\b|gained\b|"
-               r"shortened\b|prolonged\b|extended\b|changed\b)[a-z]*[^.;%\d()]{0,60}?(?<!reported )(?<!experienced )(?<!noted )"
+               r"shortened\b|prolonged\b|extended\b|changed\b)[a-z]*(?:[^.;%\d()]|\(\s*[Pp]\s*[<=>≤][^()]{0,20}\)){0,60}?(?<!reported )(?<!experienced )(?<!noted )"
                r"(?<!observed )(?<!seen )(?<!caused )(?<!induced )(?<!measured )(?<!assessed )\bby\s+(?:about\s+|approximately\s+)?")
 #: ... and the values listed after "by" before this one: "decreased by 65%, 30%, and 50%", "by 186.9 vs. 81.9 feet".
 _CHANGED_BY_BEFORE = Keyed(quick(rf"{_CHANGED_BY}(?:[-+−]?(?:{NUM})\s*%?\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+))*[-+−]?$",
@@ -393,6 +417,14 @@ _CHANGE_IN_BEFORE = Keyed(quick(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage
 #: the spread it is printed with; "(mean, 4.8 v 3.0)".
 _MEAN_WORD = (r"\b(?:mean|average)\b(?:\s*[(\[](?:s\.d\.|SD|SE|SEM|s\.e\.|standard (?:deviation|error)(?:\s*\[(?:SD|SE)\])?)"
               r"[)\]])?")
+#: "The between-group difference in EORTC QLQ-C30 global health status was 6.1 points": a difference in an outcome whose
+#: name may hold digits ("QLQ-C30", "EQ-5D"), then "was" and the difference (not "no difference in", nor a percentage).
+_DIFFERENCE_IN_THEN_VALUE = (r"(?<!\bno )(?<!\bnot )\bdifferences?\s+in\s+(?:[^.;%\d()]|(?<=[A-Za-z])-?\d+|\([^()%\d]{0,30}\)){3,80}?"
+                             r"\b(?:was|were)\s+(?=[-+−–]?\d)")
+#: "mean difference QL index week 1=-0.66", "mean difference of the EORTC QLQ C-30 pain symptom score at week 1=11.13": a
+#: difference, the outcome and time it is of, then "=" and its value.
+_DIFFERENCE_NAMED_THEN_EQUALS = (r"\bdifferences?\s+(?:[^.;=()\d]|(?<=[A-Za-z])-?\d+|\b(?:week|month|day|year)\s+\d+){2,120}?"
+                                 r"=\s*(?=[-+−–]?\d)")
 #: The time of a finding, between a statistic's name and its value: "The mean QoL score at 54 weeks was".
 _AT_TIME = r"\b(?:at|after)\s+\d+\s*(?:months?|weeks?|days?|years?|hours?)\b"
 #: A pair of numbers: "82.8 vs. 71.7", "9.0 mL vs 3.0", "76·1 [SD 18·2] vs 69·7".
@@ -417,6 +449,10 @@ _BARE_LEAD = KeyedBranches([
     # between the groups)
     (rf"{_MEAN_WORD}\s*(?:[=:]\s*)?(?=[-+−]?\d)(?![-+−]?\d[^\[\]]{{0,40}}?\b(?:CI|confidence)\b)", ("mean", "average")),
     (rf"\bmean\s+differences?\b{_LEAD_GAP}{{0,80}}?\b(?:was|were|is)\s+", ("mean",)),
+    (_DIFFERENCE_IN_THEN_VALUE, ("differen",)),
+    (_DIFFERENCE_NAMED_THEN_EQUALS, ("differen",)),
+    # "PF change scores were -3.9 for cetuximab and -8.6 for BSC": each arm's change, a difference
+    (rf"(?P<chg>\bchange\s+scores?\b){_LEAD_GAP}{{0,40}}?\b(?:was|were)\s+(?=[-+−–]?\d)", ("change",)),
     (_DIFFERENCE_WORDS, ("differen", "md")),
     (rf"(?P<by>{_CHANGED_BY})", ("by",)),
 ], re.IGNORECASE)
@@ -458,7 +494,7 @@ _DIFFERENCE_OF_MEANS = quick(r"(?<!\bno )(?<!\bnot )\bdifferences?\s+(?:\([^()]{
 
 def _lead_kind(text: str, lead: re.Match[str]) -> str:
     """ "diff" for a lead that calls its number a difference or a change by how much, else "plain" (a mean)."""
-    if lead.group("by") or "ifferen" in lead.group():
+    if lead.group("by") or lead.group("chg") or "ifferen" in lead.group():
         return "diff"
     return "diff" if _DIFFERENCE_OF_MEANS.search(text, max(0, lead.start() - 160), lead.start() + 4) else "plain"
 
@@ -1469,11 +1505,19 @@ def _before_the_arms_compared(head: str) -> str:
 #: The outcome a mean difference is of: "the mean difference in the average pain score between A and B was
 #: 0.73", "improvement in global sleep quality compared with usual care [mean group difference = -0.64".
 _DIFFERENCE_OF = Keyed(quick(
-    r"\bmean\s+(?:[\w-]+\s+)?difference\s+in\s+(?:the\s+)?(?P<a>[a-z][\w -]{2,60}?)\s+(?:between|was|of|at|from)\b"
+    r"(?<!\bno )(?<!\bnot )\bdifference\s+in\s+(?:the\s+)?(?!(?:percentages?|proportions?|rates?|numbers?)\s+of\b)"
+    r"(?P<a>[a-z][\w -]{2,60}?)\s+(?:between|was|of|at|from)\b"
     r"|\b(?:in|of)\s+(?:the\s+)?(?P<b>[a-z][\w -]{2,50}?)\s+(?:compared|versus|vs\.?|than)\b[^.;]{0,60}?[\[(]\s*mean\s+"
-    r"(?:[\w-]+\s+)?difference\b",
+    r"(?:[\w-]+\s+)?difference\b"
+    # "for QL2 (LSM difference = -1.91", "a mean difference of 4.2 points (95% CI …) in global health status"
+    r"|\b(?:for|in|on)\s+(?:the\s+)?(?P<d>[A-Za-z][\w -]{1,40}?)\s*[(\[]\s*(?:[\w-]+\s+){0,2}difference\s*[,:=]"
+    r"|\bdifference\s+of\s+[-+−–]?\d(?:[^.;]|\.\d){0,60}?\bin\s+(?:the\s+)?(?P<e>[a-z][\w -]{2,50}?)"
+    r"(?=\s*(?:[,;.(]|$|\s+(?:between|compared|versus|vs|at|from|in\s+favou?r)\b))"
+    # "Tamoxifen reduced the risk of invasive breast cancer by 49%": a relative risk reduction of that outcome
+    r"|\b(?:reduc|lower|decreas|increas)\w*\s+(?:the\s+)?(?:relative\s+)?risk\s+of\s+(?:an?\s+)?(?P<f>[a-z][\w -]{2,50}?)"
+    r"\s+by\s+(?=\d[\d.,·]*\s?%)",
     re.IGNORECASE,
-), "difference")
+), "difference", "risk")
 
 
 #: "a significant decrease in HADS anxiety score (-0.90; 95% CI …)": the outcome a signed change in brackets is of.
@@ -1491,8 +1535,11 @@ def _difference_outcome(sentence: Sentence) -> list[Mention]:
     found = _DIFFERENCE_OF.search(sentence.text) or _CHANGED_OUTCOME_BEFORE_SIGN.search(sentence.text)
     if found is None:
         return []
-    group = next(g for g in ("a", "b", "c") if found.re.groupindex.get(g) and found.group(g))
-    return [Mention(found.start(group), found.end(group), found.group(group), kind_by_words(found.group(group), _OUTCOME_KINDS), None)]
+    group = next(g for g in ("a", "b", "c", "d", "e", "f") if found.re.groupindex.get(g) and found.group(g))
+    name = found.group(group)
+    # "a mean difference of 4.2 points … in global health status": the outcome named after its value owns it from the lead
+    start, end = (found.start(), found.start()) if group == "e" else found.span(group)
+    return [Mention(start, end, name, kind_by_words(name, _OUTCOME_KINDS), None)]
 
 
 #: The pseudo-endpoint of results a sentence gives "the primary outcome" (``_primary_outcome``), until the record
@@ -1595,6 +1642,7 @@ _OUTCOME_KINDS = (
                    r"(?:urinary|bowel|sexual|social|role|cognitive|emotional|erectile) function(?:ing)? scores?|sexual function|"
                        r"symptom scores?|symptom improvements?|(?:disease-related )?symptoms? (?:improved|improvement)|"
                        r"improve\w* (?:[\w-]+ ){0,3}symptoms|functioning|HADS|FACT-\w+|SF-?36|QLQ-?\w*|self-esteem|emotional|psychological|"
+                       r"global health(?: status)?|EQ-?5D|EuroQo[lL]|(?:mental|physical) component(?: summary| scores?)?|MCS|GHS|QL2?|"
                        r"(?:average|worst|mean|bodily|change in|reduction in|decrease in|decreased|relief of) pain|"
                        r"pain (?:scores?|intensity|relief|levels?|severity|scales?)|VAS|visual analog(?:ue)? scale)\b")),
     ("OTHER", Folded(r"\bsatisfaction\b")),  # "the mean level of satisfaction": not a biomarker's level
@@ -1641,12 +1689,38 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
         if kind == "ratio" and owner is not None and owner.canonical not in _COMPARATIVE:
             # "hazard ratio (HR) for OS was 0.93": the ratio's, though the endpoint is named nearer
             owner = next((m for m in reversed(mentions) if m.end <= start and m.canonical in _COMPARATIVE), owner)
-        draft = _draft(sentence, owner, kind, value, unit, start, end, context_endpoint) if owner else None
+        context = (_unclaimed_ratio_outcome(text, mentions, owner) or context_endpoint) if kind == "ratio" and owner else context_endpoint
+        draft = _draft(sentence, owner, kind, value, unit, start, end, context) if owner else None
         if draft is not None:
             _grade_written_before(draft, text, draft.mention, start)
             _attach_details(draft, text, values[i + 1][0] if i + 1 < len(values) else len(text), ci_level_default)
             drafts.append(draft)
     return drafts
+
+
+#: "The hazard ratio for the incidence of primary AVF failure was 0.72": a ratio of the outcome named after "for".
+_RATIO_FOR_OUTCOME = quick(r"\s*(?:\([^()]{1,12}\)\s*)?(?:for|of)\s+(?:the\s+)?"
+                           r"(?P<o>(?:(?!\b(?:did|does|not|had|and)\b)[^.;()\d]){3,50}?)\s+(?:was|were|is)\s+(?=\d)", re.IGNORECASE)
+#: Ratios of predictors, of associations and of pooled trials: "Predictors of smoking abstinence were varenicline (OR 7.29",
+#: "the most influential risk factor for hypotension", "Meta-analysis with two other … studies (risk ratio 1.78".
+_NOT_TRIAL_RATIO = quick(r"\b(?:predict\w*|prognostic|risk factors?|associated with|meta-analys\w*)", re.IGNORECASE)
+_SURVIVAL_EVENT = quick(r"\b(?:progression|death|recurrence|relapse|survival)\b", re.IGNORECASE)
+_ENDPOINTS = frozenset(e.value for e in CanonicalEndpoint)  # not "HR", "PR", "SKIP" or "EVENT": the contract's endpoints
+
+
+def _unclaimed_ratio_outcome(text: str, mentions: list[Mention], owner: Mention) -> str | None:
+    """The outcome a ratio is of when no survival endpoint claims it: the one named after "for" ("the odds ratio for
+    diagnosis of a mental disorder was 0.43"), else the nearest other outcome named before it ("Sertraline was
+    discontinued more often (hazard ratio 1.46"); None when the sentence names neither."""
+    if owner.canonical not in _COMPARATIVE or _NOT_TRIAL_RATIO.search(text):
+        return None
+    named = _RATIO_FOR_OUTCOME.match(text, owner.end)
+    if named is not None:
+        found = [m.canonical for m in find_mentions(named.group("o")) if m.canonical in _ENDPOINTS]
+        if found or _SURVIVAL_EVENT.search(named.group("o")):  # "of cancer progression": the survival spoken of
+            return found[0] if found else None
+        return kind_by_words(named.group("o"), _OUTCOME_KINDS)
+    return next((m.canonical for m in reversed(mentions) if m.end <= owner.start and m.canonical in _ENDPOINTS), None)
 
 
 #: A grade written after an adverse event's words and before one of its values: "toxicity was grade 3-4 in four
