@@ -430,6 +430,11 @@ REPORTS_OTHER_OUTCOMES = folded(
     # randomized neoadjuvant clinical trial"
     r"|\b(?:in|for) the (?!trial\b|study\b)[\w-]+ sub-?study\b"
     r"|\b(?:samples|specimens|(?:core )?biopsies) (?:from|of) (?:an?|two) (?:[\w-]+ ){0,5}?(?:trials?|stud(?:y|ies))\b"
+    # an aim that asks which factors go with an outcome, not whether the arms differ: "to identify predictors of
+    # brachytherapy-related dysuria", "examined the association between randomization to screening and thyroid cancer"
+    r"|(?<!also )\b(?:to|we|study|aim was to|aimed to) (?:identify|determine|examine|examined|assess|assessed|evaluate|evaluated|"
+    r"investigate|investigated|explore|explored|describe|develop)(?: and validate)? (?:the |an? )?(?:(?:independent|potential|possible) )?"
+    r"(?:predictors?|risk factors|factors associated|barriers|(?:associations?|relationships?|correlations?) between|prediction models?)\b"
 )
 
 
