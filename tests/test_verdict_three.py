@@ -26,3 +26,35 @@ def test_an_aim_that_asks_which_factors_go_with_an_outcome_reports_other_outcome
 ])
 def test_an_aim_about_the_arms_does_not(text):
     assert not verdict.reports_other_outcomes(_sentences(("objective", text)))
+
+
+def test_a_non_inferiority_trial_that_finds_the_arms_alike_is_met():
+    sentences = _sentences(
+        ("methods", "This non-inferiority phase III trial compared vinflunine with docetaxel."),
+        ("results", "Median PFS was 2.3 months for each arm (HR, 1.004; 95% CI, 0.841 to 1.199)."),
+        ("conclusion", "This study showed similar efficacy end points for vinflunine and docetaxel."),
+    )
+    assert verdict.alike_as_designed(sentences)
+    assert verdict.verdict(sentences, set(), [], comparative=True) is True
+
+
+@pytest.mark.parametrize("finding", [
+    "Wash was noninferior to water alone in terms of TEWL.",
+    "Tiropramide is as effective as octylonium in managing abdominal pain.",
+    "The TC regimen achieved comparable efficacy to the PT regimen.",
+])
+def test_the_ways_a_finding_says_the_arms_are_alike(finding):
+    sentences = _sentences(("methods", "A randomized, non-inferiority trial."), ("conclusion", finding))
+    assert verdict.alike_as_designed(sentences)
+
+
+@pytest.mark.parametrize("sentences", [
+    # a superiority trial that finds the arms alike is not met
+    (("methods", "A randomized phase III trial."), ("conclusion", "Both arms had similar efficacy.")),
+    # a non-inferiority trial that finds one arm worse
+    (("methods", "The non-inferiority margin was 10%."),
+     ("results", "Survival was similar, but radiosurgery alone was inferior to the combination for local control.")),
+    (("methods", "An equivalence trial."), ("conclusion", "Similar outcomes; equivalence could not be demonstrated.")),
+])
+def test_not_alike_as_designed(sentences):
+    assert not verdict.alike_as_designed(_sentences(*sentences))

@@ -453,6 +453,27 @@ def secondary_analysis(opening: str) -> bool:
     return SECONDARY_ANALYSIS.search(opening.lower()) is not None
 
 
+#: A trial built to show non-inferiority or equivalence: "a randomized, phase III non-inferiority trial", "the
+#: non-inferiority margin", "This noninferiority phase III study".
+_ALIKE_DESIGN = folded(r"\b(?:non-?inferiority|equivalence) (?:phase [iv\d]+ )?(?:design|trials?|study|margin|analysis|limit|boundary)\b")
+#: Its arms found alike: "achieved comparable efficacy", "Wash was noninferior to water alone", "is as effective as".
+_FOUND_ALIKE = folded(r"\b(?:comparable|similar|equivalent) (?:[\w-]+ ){0,2}?(?:efficacy|effectiveness|outcomes?|results?|survival)\b"
+                      r"|\bas effective as\b|\b(?:was|were|is|are) (?:non-?inferior|not inferior|equivalent) to\b")
+#: One arm found worse: "radiosurgery alone was inferior to", "non-inferiority could not be shown".
+_FOUND_WORSE = folded(r"(?<!non-)(?<!non)(?<!not )\binferior to\b|\b(?:could|was|were) not (?:be )?(?:shown|demonstrated)\b")
+
+
+def alike_as_designed(sentences: list[Sentence]) -> bool:
+    """A non-inferiority or equivalence trial whose findings or conclusion find the arms alike: its primary
+    comparison is met ("This non-inferiority phase III study showed similar efficacy end points for vinflunine and
+    docetaxel"), unless a finding says one arm is worse."""
+    text = " ".join(s.text for s in sentences).lower()
+    if ("inferior" not in text and "equivalen" not in text) or not _ALIKE_DESIGN.search(text):
+        return False
+    findings = " ".join(s.text for s in sentences if s.section in (RESULTS, CONCLUSION, "body")).lower()
+    return _FOUND_ALIKE.search(findings) is not None and _FOUND_WORSE.search(findings) is None
+
+
 def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, comparative: bool,
             secondary: Callable[[], bool] = lambda: False) -> bool | None:
     """Whether the primary endpoint was met, as the document reports it; None when it does not say.
@@ -476,6 +497,8 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
     found = stated(sentences)
     if found is not None:
         return found
+    if alike_as_designed(sentences):
+        return True
     comparative = comparative or concludes_a_comparison(sentences)
     other_outcomes = reports_other_outcomes(sentences)
     # A report of other outcomes (quality of life, toxicity) concludes about them, unless it names the primary endpoint.
