@@ -28,24 +28,18 @@ def test_an_aim_about_the_arms_does_not(text):
     assert not verdict.reports_other_outcomes(_sentences(("objective", text)))
 
 
-def test_a_non_inferiority_trial_that_finds_the_arms_alike_is_met():
-    sentences = _sentences(
-        ("methods", "This non-inferiority phase III trial compared vinflunine with docetaxel."),
-        ("results", "Median PFS was 2.3 months for each arm (HR, 1.004; 95% CI, 0.841 to 1.199)."),
-        ("conclusion", "This study showed similar efficacy end points for vinflunine and docetaxel."),
-    )
-    assert verdict.alike_as_designed(sentences)
-    assert verdict.verdict(sentences, set(), [], comparative=True) is True
-
-
 @pytest.mark.parametrize("finding", [
+    "This study showed similar efficacy end points for vinflunine and docetaxel.",
     "Wash was noninferior to water alone in terms of TEWL.",
     "Tiropramide is as effective as octylonium in managing abdominal pain.",
     "The TC regimen achieved comparable efficacy to the PT regimen.",
 ])
-def test_the_ways_a_finding_says_the_arms_are_alike(finding):
-    sentences = _sentences(("methods", "A randomized, non-inferiority trial."), ("conclusion", finding))
+def test_a_non_inferiority_trial_that_finds_the_arms_alike_is_met(finding):
+    sentences = _sentences(("methods", "This non-inferiority phase III trial compared two regimens."),
+                           ("results", "Median PFS was 2.3 months for each arm (HR, 1.004; 95% CI, 0.841 to 1.199)."),
+                           ("conclusion", finding))
     assert verdict.alike_as_designed(sentences)
+    assert verdict.verdict(sentences, set(), [], comparative=True) is True
 
 
 @pytest.mark.parametrize("sentences", [
