@@ -430,6 +430,11 @@ REPORTS_OTHER_OUTCOMES = folded(
     # randomized neoadjuvant clinical trial"
     r"|\b(?:in|for) the (?!trial\b|study\b)[\w-]+ sub-?study\b"
     r"|\b(?:samples|specimens|(?:core )?biopsies) (?:from|of) (?:an?|two) (?:[\w-]+ ){0,5}?(?:trials?|stud(?:y|ies))\b"
+    # an aim that asks which factors go with an outcome, not whether the arms differ: "to identify predictors of
+    # brachytherapy-related dysuria", "examined the association between randomization to screening and thyroid cancer"
+    r"|(?<!also )\b(?:to|we|study|aim was to|aimed to) (?:identify|determine|examine|examined|assess|assessed|evaluate|evaluated|"
+    r"investigate|investigated|explore|explored|describe|develop)(?: and validate)? (?:the |an? )?(?:(?:independent|potential|possible) )?"
+    r"(?:predictors?|risk factors|factors associated|barriers|(?:associations?|relationships?|correlations?) between|prediction models?)\b"
 )
 
 
@@ -446,6 +451,27 @@ def reports_other_outcomes(sentences: list[Sentence]) -> bool:
 def secondary_analysis(opening: str) -> bool:
     """Whether a report's title and opening sentences say it analyses a trial for another question."""
     return SECONDARY_ANALYSIS.search(opening.lower()) is not None
+
+
+#: A trial built to show non-inferiority or equivalence: "a randomized, phase III non-inferiority trial", "the
+#: non-inferiority margin", "This noninferiority phase III study".
+_ALIKE_DESIGN = folded(r"\b(?:non-?inferiority|equivalence) (?:phase [iv\d]+ )?(?:design|trials?|study|margin|analysis|limit|boundary)\b")
+#: Its arms found alike: "achieved comparable efficacy", "Wash was noninferior to water alone", "is as effective as".
+_FOUND_ALIKE = folded(r"\b(?:comparable|similar|equivalent) (?:[\w-]+ ){0,2}?(?:efficacy|effectiveness|outcomes?|results?|survival)\b"
+                      r"|\bas effective as\b|\b(?:was|were|is|are) (?:non-?inferior|not inferior|equivalent) to\b")
+#: One arm found worse: "radiosurgery alone was inferior to", "non-inferiority could not be shown".
+_FOUND_WORSE = folded(r"(?<!non-)(?<!non)(?<!not )\binferior to\b|\b(?:could|was|were) not (?:be )?(?:shown|demonstrated)\b")
+
+
+def alike_as_designed(sentences: list[Sentence]) -> bool:
+    """A non-inferiority or equivalence trial whose findings or conclusion find the arms alike: its primary
+    comparison is met ("This non-inferiority phase III study showed similar efficacy end points for vinflunine and
+    docetaxel"), unless a finding says one arm is worse."""
+    text = " ".join(s.text for s in sentences).lower()
+    if ("inferior" not in text and "equivalen" not in text) or not _ALIKE_DESIGN.search(text):
+        return False
+    findings = " ".join(s.text for s in sentences if s.section in (RESULTS, CONCLUSION, "body")).lower()
+    return _FOUND_ALIKE.search(findings) is not None and _FOUND_WORSE.search(findings) is None
 
 
 def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, comparative: bool,
@@ -471,6 +497,8 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
     found = stated(sentences)
     if found is not None:
         return found
+    if alike_as_designed(sentences):
+        return True
     comparative = comparative or concludes_a_comparison(sentences)
     other_outcomes = reports_other_outcomes(sentences)
     # A report of other outcomes (quality of life, toxicity) concludes about them, unless it names the primary endpoint.
