@@ -83,3 +83,8 @@ def test_patients_with_an_evaluation_of_response_are_evaluable():
 ])
 def test_a_part_after_including_is_not_the_trials_count(text, enrolled):
     assert _enrolment(text)["enrolled"] == enrolled
+
+
+def test_a_project_named_in_brackets_is_its_acronym():
+    text = "In the Edinburgh Randomised Breast Screening Project (EBSP) to December 1988 there were 500 cancers."
+    assert [name for _, name in design.acronyms(text)] == ["EBSP"]

@@ -799,7 +799,7 @@ GROUP_TRIAL_NUMBER = quick(
     r"|\b(?:the\s+)?[A-Z][A-Z-]{2,}\s+(?:trial|study)\s+(?P<number>[A-Z]{1,5}-?\d{3,5}[A-Z]?)\b"
 )
 
-_TRIAL_WORDS = ("trial", "stud", "cohort")
+_TRIAL_WORDS = ("trial", "stud", "cohort", "project")
 _GROUP_BEFORE = quick(r"\b([A-Z][A-Z-]{2,})\s+$")
 _NAME_WORD_BEFORE = quick(r"(?<!\. )\b(?!The\b|A\b|An\b|In\b|Of\b)[A-Z][a-z]+\s+$")
 
@@ -857,7 +857,7 @@ def _new_name(found: list[tuple[int, str]], at: int, name: str) -> bool:
 
 #: The name in brackets after the trial word: "The Active After Cancer Trial (AACT) was", "trial (CAO/ARO/AIO-94)", "a randomized phase II trial
 #: (MY.11)", "an MRC study (BR2)"; not "to the end of the study (AUC0–last)". Read at the trial word, so that "this phase II trial (X)" is the document's own.
-_NAMED_AFTER_TRIAL = quick(rf"(?<!end of the )\b(?i:trial|study)\s*\((?P<name>{ACRONYM_CORE}(?:/{ACRONYM_CORE})*)\)")
+_NAMED_AFTER_TRIAL = quick(rf"(?<!end of the )\b(?i:trial|study|project)\s*\((?P<name>{ACRONYM_CORE}(?:/{ACRONYM_CORE})*)\)")
 
 
 def _named_after_trial(text: str) -> list[tuple[int, str]]:
