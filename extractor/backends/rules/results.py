@@ -2543,6 +2543,22 @@ def _sentence_about_one_arm(scene: _ArmScene) -> None:
             d.arm = d.arm or scene.ordered[0]
 
 
+def _sentence_opens_on_its_arm(scene: _ArmScene) -> None:
+    """ "GE responses: 1 complete response (CR, 1.2%), …", "The combined treatment group demonstrated 13 cases of complete
+    remission", "Twelve of 18 patients on the intermittent arm were reinitiated … at a median time of 17.9 months": a
+    sentence whose subject is the one arm it names, before its values, contrasting nothing, is about that arm."""
+    if len(scene.ordered) != 1 or not scene.arm_level or _CONTRAST.search(scene.text):
+        return
+    start = scene.mentions[0][0]
+    if start < scene.arm_level[0].pos and _ARM_AS_SUBJECT.match(scene.text[:start]):
+        for d in scene.arm_level:
+            d.arm = d.arm or scene.ordered[0]
+
+
+#: Before the arm that is the sentence's subject: nothing but "The", or a count of its patients ("Twelve of 18 patients on the").
+_ARM_AS_SUBJECT = quick(rf"^\W*(?:the\s+|(?:{WORD_NUMBER}|\d+)\s+of\s+(?:the\s+)?\d+\s+(?:patients\s+)?(?:on|in)\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
 def topic_arm(text: str, mentions: list[tuple[int, int, str]]) -> str | None:
     """The arm a sentence is about when it opens with it and names no other ("In the UFT group, …")."""
     labels = distinct([label for *_, label in mentions])
@@ -2804,7 +2820,7 @@ _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|poo
 
 #: The arm rules, in the order they run: more specific shapes first.
 _ARM_RULES = (_partly_known_list, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _runs_before_their_arms, _bracketed_run_before_arm, _arm_then_bracket, _sentence_about_one_arm,
-              _arm_named_after, _clauses_about_one_arm, _one_value_per_named_arm, _versus_pairs, _versus_none, _arm_named_before, _respectively_as_before, _the_other_arm, _both_arms)
+              _sentence_opens_on_its_arm, _arm_named_after, _clauses_about_one_arm, _one_value_per_named_arm, _versus_pairs, _versus_none, _arm_named_before, _respectively_as_before, _the_other_arm, _both_arms)
 
 
 _ADDITION = quick(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
