@@ -18,3 +18,20 @@ def test_sentence_whose_subject_is_its_one_arm():
 def test_subject_arm_contrasted_keeps_no_arm_for_the_other():
     text = "The exercise group improved more than usual care (12% and 5%)."
     assert (5.0, "exercise") not in _arms_of(text, ["exercise", "usual care"])
+
+
+def test_arm_named_by_assignment_after_the_value():
+    text = "Responses occurred in 11 (30%) of 37 patients assigned to docetaxel, whereas 11 (32%) of 34 assigned to placebo responded."
+    assert _arms_of(text, ["docetaxel", "placebo"]) == [(30.0, "docetaxel"), (32.0, "placebo")]
+    text = "Median survival was 12.1 months in patients allocated to docetaxel and 9.5 months in patients allocated to placebo."
+    assert _arms_of(text, ["docetaxel", "placebo"]) == [(12.1, "docetaxel"), (9.5, "placebo")]
+
+
+def test_baseline_share_before_the_randomisation_gets_no_arm():
+    text = "504 patients with carotid stenosis (90% symptomatic) were randomly assigned to stenting (n=251) or surgery (n=253)."
+    assert all(arm is None for _, arm in _arms_of(text, ["stenting", "surgery"]))
+
+
+def test_events_listed_with_their_values_share_the_arm_after():
+    text = "Severe rash occurred in 9% and severe diarrhea in 6% of Tarceva-treated patients."
+    assert _arms_of(text, ["Tarceva", "placebo"]) == [(9.0, "Tarceva"), (6.0, "Tarceva")]

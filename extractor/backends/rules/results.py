@@ -2612,8 +2612,20 @@ def _run_shares_the_arm_after(scene: _ArmScene) -> None:
     """ "PFS and OS were 2.8 and 13.2 months in arm A": a run of values of different outcomes, joined by "and",
     is all of the arm named after its last value."""
     for a, b in reversed(list(pairwise(scene.arm_level))):
-        if a.arm is None and b.arm is not None and a.mention is not b.mention and _WITHIN_RUN.fullmatch(scene.text, a.end, b.pos):
+        if a.arm is None and b.arm is not None and a.mention is not b.mention and (
+                _WITHIN_RUN.fullmatch(scene.text, a.end, b.pos) or _events_in_a_run(scene.text, a, b)):
             a.arm = b.arm
+
+
+def _events_in_a_run(text: str, a: Draft, b: Draft) -> bool:
+    """ "Severe rash occurred in 9% and severe diarrhea in 6% of erlotinib-treated patients": values of events listed
+    "<event> in X% and <event> in Y%", the second event named between them, share the arm named after the last."""
+    return a.mention.end <= a.pos and a.end <= b.mention.start and b.mention.end <= b.pos \
+        and _AND_NEXT_EVENT.fullmatch(text, a.end, b.mention.start) is not None and _IN_THE_VALUE.fullmatch(text, b.mention.end, b.pos) is not None
+
+
+_AND_NEXT_EVENT = quick(r"\s*%?\s*and\s+(?:(?:severe|grade\s+\d(?:[-/–]\d)?|serious|any)\s+)?")
+_IN_THE_VALUE = quick(r"\s*(?:in|of)\s+")
 
 
 #: After an arm's name: more names, then "respectively" ("for A and chemotherapy-surgery, respectively").
@@ -2852,7 +2864,7 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
     for start, _, label in mentions:
         if start < draft.end:
             continue
-        gap = _BRACKETS.sub("", text[draft.end: start])  # "(95% CI 1.5–3.5 months) for the DZ group"
+        gap = _ASSIGNED_TO.sub(r"\g<who> in ", _BRACKETS.sub("", text[draft.end: start]))  # "(95% CI 1.5–3.5 months) for the DZ group"
         if _NUMBER_OPENED.search(gap) or _VERSUS_WORD.search(text[draft.end: start]):
             return None  # "139 patients died (64 in the A group": the arm is the bracketed number's; "(45% v 30%) … in arm A": a pair's
         if _own_group_after(text, draft.end, start):
@@ -2871,6 +2883,12 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
             return label
         return None
     return None
+
+
+#: The end of a gap that names the arm by assignment: "of 34 assigned to KA/VE", "for patients allocated to receive", read
+#: as "in" ("12.1 months for patients assigned to docetaxel").
+_ASSIGNED_TO = quick(r"(?P<who>\b(?:patients|participants|subjects|children|women|men|those|cases|dyads|\d+))\s+(?:randomly\s+)?"
+                     r"(?:assigned|allocated|randomi[sz]ed)\s+to(?:\s+receive)?\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _own_group_after(text: str, end: int, arm_start: int | None) -> bool:
