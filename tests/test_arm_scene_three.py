@@ -35,3 +35,14 @@ def test_baseline_share_before_the_randomisation_gets_no_arm():
 def test_events_listed_with_their_values_share_the_arm_after():
     text = "Severe rash occurred in 9% and severe diarrhea in 6% of Tarceva-treated patients."
     assert _arms_of(text, ["Tarceva", "placebo"]) == [(9.0, "Tarceva"), (6.0, "Tarceva")]
+
+
+def test_clause_after_the_turn_is_about_the_one_arm_it_names():
+    text = ("During intervention, the active group showed a 47% decrease, whereas the placebo group showed a "
+            "non-significant decrease (16%).")
+    assert _arms_of(text, ["pregabalin", "placebo"]) == [(47.0, None), (16.0, "placebo")]
+
+
+def test_first_clause_of_one_arm_named_keeps_its_turn():
+    text = "In the pregabalin group 17.5% of the patients received opioids while the figure was 52.5% in others."
+    assert (52.5, "pregabalin") not in _arms_of(text, ["pregabalin", "placebo"])

@@ -2512,10 +2512,14 @@ def _arm_then_bracket(scene: _ArmScene) -> None:
 
 def _clauses_about_one_arm(scene: _ArmScene) -> None:
     """ "improved in the control group by 13.7%, while the combined group showed an improvement of 83.5%": a
-    clause that names one arm before its values, and contrasts nothing itself, is about that arm."""
-    if len(scene.ordered) < 2:
-        return
+    clause that names one arm before its values, and contrasts nothing itself, is about that arm. With one arm named
+    in the sentence, only a clause after the turn is ("the treatment group showed a 47% decrease, whereas the placebo
+    group showed a non-significant decrease (16%)", the first arm in words no name matches), and only when the first
+    clause does not name it too (a turn does not contrast an arm with itself) and the clause names it by its label's words."""
     breaks = list(_CLAUSE_BREAK.finditer(scene.text))
+    if not scene.ordered or (len(scene.ordered) == 1 and (not breaks or scene.mentions[0][0] < breaks[0].start()
+                                                          or not _named_by_its_label(scene.text, scene.mentions[0]))):
+        return
     for start, stop in zip([0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(scene.text)], strict=True):
         values = [d for d in scene.arm_level if d.arm is None and start <= d.pos < stop]
         if not values or _CONTRAST.search(scene.text, start, values[-1].end):
@@ -2524,6 +2528,13 @@ def _clauses_about_one_arm(scene: _ArmScene) -> None:
         if len(named) == 1 and all(e <= values[0].pos for s, e, _ in scene.mentions if start <= s < values[-1].end):
             for d in values:
                 d.arm = named[0]
+
+
+def _named_by_its_label(text: str, mention: tuple[int, int, str]) -> bool:
+    """Whether the words naming the arm share a word with its label ("the placebo group" for "placebo"; not "the control
+    group" for "treated")."""
+    start, end, label = mention
+    return bool({w.lower() for w in re.findall(r"\w{3,}", text[start:end])} & {w.lower() for w in re.findall(r"\w{3,}", label)})
 
 
 _CLAUSE_BREAK = quick(r",?\s+(?:while|whereas|but)\s+|;\s+", re.IGNORECASE)
