@@ -46,3 +46,11 @@ def test_clause_after_the_turn_is_about_the_one_arm_it_names():
 def test_first_clause_of_one_arm_named_keeps_its_turn():
     text = "In the pregabalin group 17.5% of the patients received opioids while the figure was 52.5% in others."
     assert (52.5, "pregabalin") not in _arms_of(text, ["pregabalin", "placebo"])
+
+
+def test_run_of_values_then_the_arm_in_brackets():
+    text = ("The incidence of grade 3 or 4 anemia, neutropenia and thrombocytopenia was 29, 44 and 22% (GE group), and "
+            "28, 49 and 23% (GP group), respectively.")
+    found = _arms_of(text, ["GE", "GP"])
+    assert [(v, a) for v, a in found if v in {29.0, 44.0, 22.0}] == [(29.0, "GE"), (44.0, "GE"), (22.0, "GE")]
+    assert all(a == "GP" for v, a in found if v in {49.0, 23.0})

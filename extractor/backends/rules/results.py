@@ -2435,6 +2435,29 @@ def _bracketed_run_before_arm(scene: _ArmScene) -> None:
                 d.arm = label
 
 
+def _run_then_bracketed_arm(scene: _ArmScene) -> None:
+    """ "anemia, neutropenia and thrombocytopenia was 29, 44 and 22% (GE group), and 28, 49 and 23% (GP group),
+    respectively": a run of values, joined by commas and "and", right before a bracket that holds only an arm's name,
+    is that arm's (the "respectively" pairs the values with the outcomes listed, not with the arms)."""
+    for start, end, label in scene.mentions:
+        if not _ARM_BRACKET_OPEN.search(scene.text, max(0, start - 8), start) or not _ARM_BRACKET_CLOSE.match(scene.text, end):
+            continue
+        opened = scene.text.rfind("(", 0, start)
+        before = [d for d in scene.arm_level if d.end <= opened]
+        run = before[-1:] if before and _RUN_TAIL_TO_BRACKET.fullmatch(scene.text, before[-1].end, opened) else []
+        while run and len(run) < len(before) and _RUN_JOIN.fullmatch(scene.text, before[-len(run) - 1].end, run[0].pos) \
+                and not _VERSUS.search(scene.text, before[-len(run) - 1].end, run[0].pos):
+            run = before[-len(run) - 1:]
+        if len(run) >= 2 and all(d.arm in (None, label) for d in run):
+            for d in run:
+                d.arm = label
+
+
+_ARM_BRACKET_OPEN = quick(r"\(\s*(?:the\s+)?$", re.IGNORECASE)
+_ARM_BRACKET_CLOSE = quick(r"\s*(?:groups?|arms?)?\s*\)", re.IGNORECASE)
+_RUN_TAIL_TO_BRACKET = quick(r"\s*(?:%|months?|weeks?|days?|years?)?\s*")
+
+
 def _bracketed_run_before(scene: _ArmScene, start: int) -> list[Draft]:
     """The values of the bracket that closes right before ``start``, when it holds nothing but one run of them (not
     "(6.6 days vs. 9.2 days) in study arm": a pair)."""
@@ -2842,7 +2865,7 @@ _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|poo
 
 
 #: The arm rules, in the order they run: more specific shapes first.
-_ARM_RULES = (_partly_known_list, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _runs_before_their_arms, _bracketed_run_before_arm, _arm_then_bracket, _sentence_about_one_arm,
+_ARM_RULES = (_partly_known_list, _run_then_bracketed_arm, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _runs_before_their_arms, _bracketed_run_before_arm, _arm_then_bracket, _sentence_about_one_arm,
               _sentence_opens_on_its_arm, _arm_named_after, _clauses_about_one_arm, _one_value_per_named_arm, _versus_pairs, _versus_none, _arm_named_before, _respectively_as_before, _the_other_arm, _both_arms)
 
 
