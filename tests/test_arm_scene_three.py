@@ -1,11 +1,7 @@
 """Result values that got no arm though the trial has arms (the arm scene of ``results.py``, third night), one phrase
 shape per test."""
 
-from tests.test_rules import _sentence_results
-
-
-def _arms_of(text: str, arms: list[str]) -> list[tuple[float | None, str | None]]:
-    return [(d.value, d.arm) for d in _sentence_results(text, arms) if d.measure not in {"hazard_ratio", "difference"}]
+from tests.test_results_arm_pairing import _arms_of
 
 
 def test_sentence_whose_subject_is_its_one_arm():
@@ -54,3 +50,8 @@ def test_run_of_values_then_the_arm_in_brackets():
     found = _arms_of(text, ["GE", "GP"])
     assert [(v, a) for v, a in found if v in {29.0, 44.0, 22.0}] == [(29.0, "GE"), (44.0, "GE"), (22.0, "GE")]
     assert all(a == "GP" for v, a in found if v in {49.0, 23.0})
+
+
+def test_the_article_that_opens_a_sentence_is_no_arm_a():
+    assert _arms_of("A median of 5 cycles (range 1-9) was given.", ["A", "B"]) == [(5.0, None)]
+    assert {arm for _, arm in _arms_of("G responses: 2 PR (5.3%) and 16 SD (42.1%).", ["GE", "G"])} == {"G"}

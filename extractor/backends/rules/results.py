@@ -2580,11 +2580,12 @@ def _sentence_about_one_arm(scene: _ArmScene) -> None:
 def _sentence_opens_on_its_arm(scene: _ArmScene) -> None:
     """ "GE responses: 1 complete response (CR, 1.2%), …", "The combined treatment group demonstrated 13 cases of complete
     remission", "Twelve of 18 patients on the intermittent arm were reinitiated … at a median time of 17.9 months": a
-    sentence whose subject is the one arm it names, before its values, contrasting nothing, is about that arm."""
+    sentence whose subject is the one arm it names, before its values, contrasting nothing, is about that arm (not an arm
+    "A" read from the article that opens "A median of 5 cycles")."""
     if len(scene.ordered) != 1 or not scene.arm_level or _CONTRAST.search(scene.text):
         return
-    start = scene.mentions[0][0]
-    if start < scene.arm_level[0].pos and _ARM_AS_SUBJECT.match(scene.text[:start]):
+    start, end, _ = scene.mentions[0]
+    if start < scene.arm_level[0].pos and _ARM_AS_SUBJECT.match(scene.text[:start]) and scene.text[start:end].strip().lower() not in {"a", "an"}:
         for d in scene.arm_level:
             d.arm = d.arm or scene.ordered[0]
 
