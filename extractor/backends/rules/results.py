@@ -2623,6 +2623,29 @@ def _bracketed_run_before_arm(scene: _ArmScene) -> None:
                 d.arm = label
 
 
+def _run_then_bracketed_arm(scene: _ArmScene) -> None:
+    """ "anemia, neutropenia and thrombocytopenia was 29, 44 and 22% (GE group), and 28, 49 and 23% (GP group),
+    respectively": a run of values, joined by commas and "and", right before a bracket that holds only an arm's name,
+    is that arm's (the "respectively" pairs the values with the outcomes listed, not with the arms)."""
+    for start, end, label in scene.mentions:
+        if not _ARM_BRACKET_OPEN.search(scene.text, max(0, start - 8), start) or not _ARM_BRACKET_CLOSE.match(scene.text, end):
+            continue
+        opened = scene.text.rfind("(", 0, start)
+        before = [d for d in scene.arm_level if d.end <= opened]
+        run = before[-1:] if before and _RUN_TAIL_TO_BRACKET.fullmatch(scene.text, before[-1].end, opened) else []
+        while run and len(run) < len(before) and _RUN_JOIN.fullmatch(scene.text, before[-len(run) - 1].end, run[0].pos) \
+                and not _VERSUS.search(scene.text, before[-len(run) - 1].end, run[0].pos):
+            run = before[-len(run) - 1:]
+        if len(run) >= 2 and all(d.arm in (None, label) for d in run):
+            for d in run:
+                d.arm = label
+
+
+_ARM_BRACKET_OPEN = quick(r"\(\s*(?:the\s+)?$", re.IGNORECASE)
+_ARM_BRACKET_CLOSE = quick(r"\s*(?:groups?|arms?)?\s*\)", re.IGNORECASE)
+_RUN_TAIL_TO_BRACKET = quick(r"\s*(?:%|months?|weeks?|days?|years?)?\s*")
+
+
 def _bracketed_run_before(scene: _ArmScene, start: int) -> list[Draft]:
     """The values of the bracket that closes right before ``start``, when it holds nothing but one run of them (not
     "(6.6 days vs. 9.2 days) in study arm": a pair)."""
@@ -2700,10 +2723,14 @@ def _arm_then_bracket(scene: _ArmScene) -> None:
 
 def _clauses_about_one_arm(scene: _ArmScene) -> None:
     """ "improved in the control group by 13.7%, while the combined group showed an improvement of 83.5%": a
-    clause that names one arm before its values, and contrasts nothing itself, is about that arm."""
-    if len(scene.ordered) < 2:
-        return
+    clause that names one arm before its values, and contrasts nothing itself, is about that arm. With one arm named
+    in the sentence, only a clause after the turn is ("the treatment group showed a 47% decrease, whereas the placebo
+    group showed a non-significant decrease (16%)", the first arm in words no name matches), and only when the first
+    clause does not name it too (a turn does not contrast an arm with itself) and the clause names it by its label's words."""
     breaks = list(_CLAUSE_BREAK.finditer(scene.text))
+    if not scene.ordered or (len(scene.ordered) == 1 and (not breaks or scene.mentions[0][0] < breaks[0].start()
+                                                          or not _named_by_its_label(scene.text, scene.mentions[0]))):
+        return
     for start, stop in zip([0, *(m.end() for m in breaks)], [*(m.start() for m in breaks), len(scene.text)], strict=True):
         values = [d for d in scene.arm_level if d.arm is None and start <= d.pos < stop]
         if not values or _CONTRAST.search(scene.text, start, values[-1].end):
@@ -2712,6 +2739,13 @@ def _clauses_about_one_arm(scene: _ArmScene) -> None:
         if len(named) == 1 and all(e <= values[0].pos for s, e, _ in scene.mentions if start <= s < values[-1].end):
             for d in values:
                 d.arm = named[0]
+
+
+def _named_by_its_label(text: str, mention: tuple[int, int, str]) -> bool:
+    """Whether the words naming the arm share a word with its label ("the placebo group" for "placebo"; not "the control
+    group" for "treated")."""
+    start, end, label = mention
+    return bool({w.lower() for w in re.findall(r"\w{3,}", text[start:end])} & {w.lower() for w in re.findall(r"\w{3,}", label)})
 
 
 _CLAUSE_BREAK = quick(r",?\s+(?:while|whereas|but)\s+|;\s+", re.IGNORECASE)
@@ -2729,6 +2763,23 @@ def _sentence_about_one_arm(scene: _ArmScene) -> None:
     if opening or leading:
         for d in scene.arm_level:
             d.arm = d.arm or scene.ordered[0]
+
+
+def _sentence_opens_on_its_arm(scene: _ArmScene) -> None:
+    """ "GE responses: 1 complete response (CR, 1.2%), …", "The combined treatment group demonstrated 13 cases of complete
+    remission", "Twelve of 18 patients on the intermittent arm were reinitiated … at a median time of 17.9 months": a
+    sentence whose subject is the one arm it names, before its values, contrasting nothing, is about that arm (not an arm
+    "A" read from the article that opens "A median of 5 cycles")."""
+    if len(scene.ordered) != 1 or not scene.arm_level or _CONTRAST.search(scene.text):
+        return
+    start, end, _ = scene.mentions[0]
+    if start < scene.arm_level[0].pos and _ARM_AS_SUBJECT.match(scene.text[:start]) and scene.text[start:end].strip().lower() not in {"a", "an"}:
+        for d in scene.arm_level:
+            d.arm = d.arm or scene.ordered[0]
+
+
+#: Before the arm that is the sentence's subject: nothing but "The", or a count of its patients ("Twelve of 18 patients on the").
+_ARM_AS_SUBJECT = quick(rf"^\W*(?:the\s+|(?:{WORD_NUMBER}|\d+)\s+of\s+(?:the\s+)?\d+\s+(?:patients\s+)?(?:on|in)\s+(?:the\s+)?)?$", re.IGNORECASE)
 
 
 def topic_arm(text: str, mentions: list[tuple[int, int, str]]) -> str | None:
@@ -2784,8 +2835,20 @@ def _run_shares_the_arm_after(scene: _ArmScene) -> None:
     """ "PFS and OS were 2.8 and 13.2 months in arm A": a run of values of different outcomes, joined by "and",
     is all of the arm named after its last value."""
     for a, b in reversed(list(pairwise(scene.arm_level))):
-        if a.arm is None and b.arm is not None and a.mention is not b.mention and _WITHIN_RUN.fullmatch(scene.text, a.end, b.pos):
+        if a.arm is None and b.arm is not None and a.mention is not b.mention and (
+                _WITHIN_RUN.fullmatch(scene.text, a.end, b.pos) or _events_in_a_run(scene.text, a, b)):
             a.arm = b.arm
+
+
+def _events_in_a_run(text: str, a: Draft, b: Draft) -> bool:
+    """ "Severe rash occurred in 9% and severe diarrhea in 6% of erlotinib-treated patients": values of events listed
+    "<event> in X% and <event> in Y%", the second event named between them, share the arm named after the last."""
+    return a.mention.end <= a.pos and a.end <= b.mention.start and b.mention.end <= b.pos \
+        and _AND_NEXT_EVENT.fullmatch(text, a.end, b.mention.start) is not None and _IN_THE_VALUE.fullmatch(text, b.mention.end, b.pos) is not None
+
+
+_AND_NEXT_EVENT = quick(r"\s*%?\s*and\s+(?:(?:severe|grade\s+\d(?:[-/–]\d)?|serious|any)\s+)?")
+_IN_THE_VALUE = quick(r"\s*(?:in|of)\s+")
 
 
 #: After an arm's name: more names, then "respectively" ("for A and chemotherapy-surgery, respectively").
@@ -2991,8 +3054,8 @@ _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|poo
 
 
 #: The arm rules, in the order they run: more specific shapes first.
-_ARM_RULES = (_partly_known_list, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _runs_before_their_arms, _bracketed_run_before_arm, _arm_then_bracket, _sentence_about_one_arm,
-              _arm_named_after, _clauses_about_one_arm, _one_value_per_named_arm, _versus_pairs, _versus_none, _arm_named_before, _respectively_as_before, _the_other_arm, _both_arms)
+_ARM_RULES = (_partly_known_list, _run_then_bracketed_arm, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _runs_before_their_arms, _bracketed_run_before_arm, _arm_then_bracket, _sentence_about_one_arm,
+              _sentence_opens_on_its_arm, _arm_named_after, _clauses_about_one_arm, _one_value_per_named_arm, _versus_pairs, _versus_none, _arm_named_before, _respectively_as_before, _the_other_arm, _both_arms)
 
 
 _ADDITION = quick(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
@@ -3024,7 +3087,7 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
     for start, _, label in mentions:
         if start < draft.end:
             continue
-        gap = _BRACKETS.sub("", text[draft.end: start])  # "(95% CI 1.5–3.5 months) for the DZ group"
+        gap = _ASSIGNED_TO.sub(r"\g<who> in ", _BRACKETS.sub("", text[draft.end: start]))  # "(95% CI 1.5–3.5 months) for the DZ group"
         if _NUMBER_OPENED.search(gap) or _VERSUS_WORD.search(text[draft.end: start]):
             return None  # "139 patients died (64 in the A group": the arm is the bracketed number's; "(45% v 30%) … in arm A": a pair's
         if _own_group_after(text, draft.end, start):
@@ -3043,6 +3106,12 @@ def _arm_after(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) ->
             return label
         return None
     return None
+
+
+#: The end of a gap that names the arm by assignment: "of 34 assigned to KA/VE", "for patients allocated to receive", read
+#: as "in" ("12.1 months for patients assigned to docetaxel").
+_ASSIGNED_TO = quick(r"(?P<who>\b(?:patients|participants|subjects|children|women|men|those|cases|dyads|\d+))\s+(?:randomly\s+)?"
+                     r"(?:assigned|allocated|randomi[sz]ed)\s+to(?:\s+receive)?\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _own_group_after(text: str, end: int, arm_start: int | None) -> bool:
