@@ -6,7 +6,9 @@ import re
 
 import pytest
 
+from extractor.backends.rules import verdict
 from extractor.patterns import KeyedBranches
+from extractor.structure import CONCLUSION, Sentence
 
 BRANCHES = [(r"\bmean\s+(?P<m>\d+)", ("mean",)), (r"(?P<by>\bby\s+\d+)", ("by",)), (r"\d+\s*%", ())]
 WHOLE = re.compile("|".join(branch for branch, _ in BRANCHES), re.IGNORECASE)
@@ -34,3 +36,19 @@ def test_keyed_branches_find_the_same_before_and_after_compiling_a_set(compile_a
     keyed = KeyedBranches(BRANCHES, re.IGNORECASE, compile_after=compile_after)
     for _ in range(3):
         assert _found(keyed.finditer(text)) == _found(WHOLE.finditer(text))
+
+
+def _closing(text: str) -> list[Sentence]:
+    return [Sentence(0, len(text), text, CONCLUSION, 0)]
+
+
+@pytest.mark.parametrize(("text", "said", "mixed"), [
+    ("Drug X improved progression-free survival but not overall survival.", None, True),
+    ("Drug X significantly improved overall survival.", True, False),
+    ("Drug X did not improve survival and increased toxicity.", False, False),
+    ("Drug X did not improve survival but reduced the risk of pain.", False, False),
+])
+def test_a_conclusion_read_once_answers_both_questions_as_before(text: str, said: bool | None, mixed: bool) -> None:
+    for _ in range(2):  # the second time from what was kept: the same answers, in either order
+        assert verdict.conclusion(_closing(text)) is said
+        assert verdict.mixed_conclusion(_closing(text)) is mixed
