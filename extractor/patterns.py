@@ -327,21 +327,33 @@ class KeyedBranches:
     """An alternation whose branches are each tried only on text that holds one of their keys (lowercase
     words; a branch without keys is always tried). A branch whose keys a text lacks cannot match in it,
     so it is left out ("(?!)" in front: its groups stay, never set) and the matches are those of the whole
-    alternation. One pattern is compiled for each set of branches left in: at most 2**len(branches)."""
+    alternation. One pattern is compiled for each set of branches left in: at most 2**len(branches).
 
-    def __init__(self, branches: list[tuple[str, tuple[str, ...]]], flags: int = 0) -> None:
-        self.branches, self.flags = branches, flags
+    Compiling a set costs as much as a few hundred searches save (milliseconds for a long alternation), so
+    a set is compiled only once it has been asked for ``compile_after`` times; until then the whole
+    alternation, compiled once, is searched (the same matches: the branches left out could not match)."""
+
+    def __init__(self, branches: list[tuple[str, tuple[str, ...]]], flags: int = 0, compile_after: int = 64) -> None:
+        self.branches, self.flags, self.compile_after = branches, flags, compile_after
         self._compiled: dict[tuple[bool, ...], re.Pattern[str]] = {}
+        self._asked: dict[tuple[bool, ...], int] = {}
 
     def pattern_for(self, text: str) -> re.Pattern[str]:
-        """The alternation of the branches that may match in ``text``."""
+        """The alternation of the branches that may match in ``text`` (the whole one while the set is rare)."""
         low = lowered(text)
         kept = tuple(not keys or any(map(low.__contains__, keys)) for _, keys in self.branches)
-        if kept not in self._compiled:
-            branches = [branch for branch, _ in self.branches]
-            parts = [branch if keep else f"(?!)(?:{branch})" for branch, keep in zip(branches, kept, strict=True)]
-            self._compiled[kept] = re.compile("|".join(parts), self.flags)
-        return self._compiled[kept]
+        compiled = self._compiled.get(kept)
+        if compiled is None:
+            asked = self._asked[kept] = self._asked.get(kept, 0) + 1
+            if asked < self.compile_after:
+                kept = (True,) * len(kept)
+            compiled = self._compiled.get(kept) or self._compile(kept)
+        return compiled
+
+    def _compile(self, kept: tuple[bool, ...]) -> re.Pattern[str]:
+        parts = [branch if keep else f"(?!)(?:{branch})" for (branch, _), keep in zip(self.branches, kept, strict=True)]
+        compiled = self._compiled[kept] = re.compile("|".join(parts), self.flags)
+        return compiled
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.pattern_for(text).finditer(text)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from extractor.backends.rules.text import folded
 from extractor.backends.rules.vocabulary import find_mentions
@@ -283,14 +284,21 @@ def _conclusion_claims(sentences: list[Sentence], about: re.Pattern[str] | None 
     with ``about``, only claims whose clause matches it."""
     closing = [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
     text = " ".join(s.text for s in closing).lower()
+    negatives, positives = _claims(text)
+    if about is not None:
+        negatives = tuple((a, b) for a, b in negatives if _reaches(about, text, a))
+        positives = tuple(a for a in positives if _reaches(about, text, a))
+    return bool(negatives), bool(positives)
+
+
+@lru_cache(maxsize=4)
+def _claims(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    """The denials (spans) and claims (starts) of a lowercased conclusion; a split ("but not") is both. Kept for
+    the last few conclusions: a document's is read twice (``conclusion``, ``mixed_conclusion``)."""
     splits = [m.start() for m in BUT_NOT.finditer(text)] if "but " in text else []
     negatives = [m.span() for m in CONCLUDES_NO_BENEFIT.finditer(text)]
     positives = [m.start() for m in CONCLUDES_BENEFIT.finditer(text) if _claims_benefit(text, m, negatives)] + splits
-    negatives += [(a, a) for a in splits]
-    if about is not None:
-        negatives = [(a, b) for a, b in negatives if _reaches(about, text, a)]
-        positives = [a for a in positives if _reaches(about, text, a)]
-    return bool(negatives), bool(positives)
+    return tuple(negatives + [(a, a) for a in splits]), tuple(positives)
 
 
 def _reaches(about: re.Pattern[str], text: str, start: int) -> bool:
