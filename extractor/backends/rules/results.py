@@ -1703,7 +1703,9 @@ _RATIO_FOR_OUTCOME = quick(r"\s*(?:\([^()]{1,12}\)\s*)?(?:for|of)\s+(?:the\s+)?"
                            r"(?P<o>(?:(?!\b(?:did|does|not|had|and)\b)[^.;()\d]){3,50}?)\s+(?:was|were|is)\s+(?=\d)", re.IGNORECASE)
 #: Ratios of predictors, of associations and of pooled trials: "Predictors of smoking abstinence were varenicline (OR 7.29",
 #: "the most influential risk factor for hypotension", "Meta-analysis with two other … studies (risk ratio 1.78".
-_NOT_TRIAL_RATIO = quick(r"\b(?:predict\w*|prognostic|risk factors?|associated with|meta-analys\w*)", re.IGNORECASE)
+#: … or a trait's: "Mothers with higher education had a 50% lower risk (OR 0.50)".
+_NOT_TRIAL_RATIO = quick(r"\b(?:predict\w*|prognostic|risk factors?|associated with|meta-analys\w*)"
+                         r"|\bwith\s+(?:higher|lower|more|less|greater)\s+[\w-]+\s+(?:had|were|was|showed)\b", re.IGNORECASE)
 _SURVIVAL_EVENT = quick(r"\b(?:progression|death|recurrence|relapse|survival)\b", re.IGNORECASE)
 _ENDPOINTS = frozenset(e.value for e in CanonicalEndpoint)  # not "HR", "PR", "SKIP" or "EVENT": the contract's endpoints
 
