@@ -338,9 +338,11 @@ def _title_in_sentence(first: Sentence) -> int | None:
 
 # ---------------------------------------------------------------- sentences
 
+#: Words that end in a full stop inside a sentence ("vs.", "et al.", "e.g.", "Fig.", "no."). Units ("min.",
+#: "wk.", "mo.") and "etc." are not among them: before a capital they end the sentence ("at 45 min. The …").
 _ABBREVIATIONS = frozenset(
-    ["vs", "v", "al", "e.g", "i.e", "etc", "fig", "figs", "no", "nos", "approx", "ca", "dr", "mr", "ms", "prof", "ref",
-     "refs", "cf", "st", "resp", "incl", "eq", "min", "max", "mo", "yr", "yrs", "wk", "wks", "sec", "jan", "feb", "mar",
+    ["vs", "v", "al", "e.g", "i.e", "fig", "figs", "no", "nos", "approx", "ca", "dr", "mr", "prof", "ref",
+     "refs", "cf", "st", "resp", "incl", "eq", "max", "jan", "feb", "mar",
      "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 #: A sentence ends at a full stop before a capital, a digit, a bracket or a quote, or before a word like
@@ -355,6 +357,31 @@ def _word_before(text: str, begin: int, pos: int) -> str:
     while at > begin and text[at - 1] in _WORD_CHARS:
         at -= 1
     return text[at:pos]
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether a full stop after ``word`` is an abbreviation's ("vs.", "e.g.", "U.S."), not a sentence end.
+
+    A word in capitals without a dot is a label or an acronym that can end a sentence: "in arm A. Median …",
+    "121 g/L. Patients …", "receiving ST. After …" (not the abbreviation "St.").
+    """
+    word = word.rstrip(".")
+    if "." in word:
+        return word.isupper() or word.lower() in _ABBREVIATIONS
+    return bool(word) and not word.isupper() and word.lower() in _ABBREVIATIONS
+
+
+_SIGNS = frozenset("=<>≤≥")
+
+
+def _after_sign(text: str, begin: int, pos: int) -> bool:
+    """Whether the full stop at ``pos`` follows "=" or "<": a p-value printed with a space ("P =. 048")."""
+    at = pos
+    while at > begin and text[at - 1] == " ":
+        at -= 1
+    return at > begin and text[at - 1] in _SIGNS
+
+
 _BROKEN = quick(r"[A-Za-z,;(\-–]$")
 
 
@@ -379,9 +406,8 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     begin = start
     for m in _BOUNDARY.finditer(text, start, end):
-        word = _word_before(text, begin, m.start())
-        if word and (word.lower().rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
-            continue  # "vs.", an initial ("J. Smith")
+        if _abbreviation(_word_before(text, begin, m.start())) or _after_sign(text, begin, m.start()):
+            continue
         spans.append((begin, m.end()))
         begin = m.end()
     spans.append((begin, end))
