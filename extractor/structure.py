@@ -338,13 +338,17 @@ def _title_in_sentence(first: Sentence) -> int | None:
 
 # ---------------------------------------------------------------- sentences
 
+#: Words that end in a full stop inside a sentence ("vs.", "et al.", "e.g.", "Fig.", "no."). Units ("min.",
+#: "wk.", "mo.") and "etc." are not among them: before a capital they end the sentence ("at 45 min. The …"),
+#: though not before a bracket or a number ("69 ± 3.5 yrs. (65–80 yrs.)": ``_UNITS``).
 _ABBREVIATIONS = frozenset(
-    ["vs", "v", "al", "e.g", "i.e", "etc", "fig", "figs", "no", "nos", "approx", "ca", "dr", "mr", "ms", "prof", "ref",
-     "refs", "cf", "st", "resp", "incl", "eq", "min", "max", "mo", "yr", "yrs", "wk", "wks", "sec", "jan", "feb", "mar",
+    ["vs", "v", "al", "e.g", "i.e", "u.s", "fig", "figs", "no", "nos", "approx", "ca", "dr", "mr", "prof",
+     "ref", "refs", "cf", "st", "resp", "incl", "eq", "max", "jan", "feb", "mar",
      "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 #: A sentence ends at a full stop before a capital, a digit, a bracket or a quote, or before a word like
 #: "mEOC+P" or "pCR" that starts in lower case but carries a capital.
+_UNITS = frozenset(["min", "mo", "yr", "yrs", "wk", "wks", "sec", "ms", "etc"])
 _BOUNDARY = quick(r"[.!?](?:[\"”’)\]]|<sup>[^<]{0,20}</sup>|\[\d[\d,–\- ]*\])*\s+(?=[A-Z0-9(\[\"“‘]|[a-z]{1,3}[A-Z])")
 _WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
 
@@ -355,6 +359,37 @@ def _word_before(text: str, begin: int, pos: int) -> str:
     while at > begin and text[at - 1] in _WORD_CHARS:
         at -= 1
     return text[at:pos]
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether a full stop after ``word`` is an abbreviation's ("vs.", "e.g.", "U.S."), not a sentence end.
+
+    An acronym in capitals ends a sentence ("receiving ST. After …", not "St. John's"). A single capital is read as an
+    initial ("J. Smith", "Mayer, R. J. et al."), though it is more often a label ("in arm A. Median …"): splitting there
+    was measured, and the results read from the shorter sentences were wrong as often as right (arms paired by the
+    sentence before, names taken from it).
+    """
+    word = word.rstrip(".")
+    if len(word) == 1 and word.isupper():
+        return True
+    return word.lower() in _ABBREVIATIONS and ("." in word or not word.isupper())
+
+
+def _unit_before_no_capital(text: str, word: str, after: int) -> bool:
+    """Whether a unit or "etc." ends in a full stop before something other than a capital ("3.5 yrs. (65–80")."""
+    return word in _UNITS and not text[after:after + 1].isupper()
+
+
+def _after_sign(text: str, begin: int, pos: int) -> bool:
+    """Whether the full stop at ``pos`` follows "=" or "<": a p-value printed with a space ("P =. 048", "P <. 001"),
+    not the end of a tag ("…in 2020<sup>1</sup>. Approximately")."""
+    at = pos
+    while at > begin and text[at - 1] == " ":
+        at -= 1
+    sign = text[at - 1] if at > begin else ""
+    return sign in ("=", "≤", "≥") or (sign in ("<", ">") and at - 1 > begin and text[at - 2] == " ")
+
+
 _BROKEN = quick(r"[A-Za-z,;(\-–]$")
 
 
@@ -380,8 +415,8 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     begin = start
     for m in _BOUNDARY.finditer(text, start, end):
         word = _word_before(text, begin, m.start())
-        if word and (word.lower().rstrip(".") in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
-            continue  # "vs.", an initial ("J. Smith")
+        if _abbreviation(word) or _after_sign(text, begin, m.start()) or _unit_before_no_capital(text, word, m.end()):
+            continue
         spans.append((begin, m.end()))
         begin = m.end()
     spans.append((begin, end))
