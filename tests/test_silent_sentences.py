@@ -37,3 +37,21 @@ def test_the_semicolon_of_a_group_size_cuts_no_clause():
     text = ("Riociguat decreased pulmonary vascular resistance in inoperable (n=189; least-squares mean "
             "difference: −285 dyn s/cm5 (95% CI −357 to −213); p<0.0001).")
     assert [d.value for d in _sentence_results(text, [])] == [-285.0]
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("The mortality rates among patients with occult adrenal insufficiency were 40% in the A group and 55.6% in the B "
+     "group.", [("proportion", 40.0, "A"), ("proportion", 55.6, "B")]),
+    ("In NSTE-ACS patients, the primary endpoint was reduced with A vs. B [10.0 vs. 12.3%; P = 0.01].",
+     [("proportion", 10.0, "A"), ("proportion", 12.3, "B")]),
+])
+def test_the_patients_a_finding_is_about(text, read):
+    assert _read(text, ["A", "B"]) == read
+
+
+@pytest.mark.parametrize("text", [
+    "Of the analyzable patients, 90% had a Karnofsky performance score of 90-100 and 37% had squamous histology.",
+    "Among the participants, the mean number of cigarettes smoked per day was 18.8 (SD = 10.9).",
+])
+def test_who_the_patients_were_stays_silent(text):
+    assert _read(text, ["A", "B"]) == []

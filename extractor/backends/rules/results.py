@@ -1478,8 +1478,17 @@ def _about_the_patients(text: str, first: int) -> bool:
     head = _NO_DIFFERENCE_IN.sub(" ", _ANALYSIS_SET.sub(" ", _SHARE_OF_PEOPLE.sub(" ", _FINDINGS_SHOWED.sub(" ", head))))
     head = _WORDED_SHARE_OF_PEOPLE.sub(" ", head) if "cent" in head else head
     head = _FOLLOW_UP_AS_TIME.sub(" ", head) if "ollow" in head else head
+    head = _PATIENTS_IN_SCOPE.sub(" ", head) if "atients" in head or "articipants" in head else head
     head = _weight_changed_in_kilos(text, head) if "eight" in head else head
     return _NOT_OUTCOME_SUBJECT.search(_DIFFERENCE_BEFORE_VALUE.sub(" ", head)) is not None
+
+
+#: The patients a finding is about, named by a trait before it: "The mortality rates among patients with occult adrenal
+#: insufficiency were", "In NSTE-ACS patients, the primary endpoint was reduced" (not "Of the patients, 90% had …" nor
+#: "Among all participants, the mean number of cigarettes …": who they were).
+_PATIENTS_IN_SCOPE = quick(r"\b(?:among|in|for)\s+(?:the\s+|these\s+|those\s+)?(?:(?:(?!(?:all|the|these|those)\b)[\w/-]+\s+){1,2}?"
+                           r"(?:patients|participants)\b|(?:patients|participants)\s+(?:with|without|who|whose|completing)\b)",
+                           re.IGNORECASE)
 
 
 def _weight_changed_in_kilos(text: str, head: str) -> str:
