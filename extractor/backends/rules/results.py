@@ -1354,8 +1354,13 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     sentences about the patients, the method or a test's accuracy (``_NOT_A_RESULT``). ``first``: its first digit."""
     text = sentence.text
     at = _first_value_at(text, first)
-    if sentence.section != "results" or at is None or _about_the_patients(text, first.start() if first else len(text)) \
-            or _not_a_result(text):
+    if sentence.section != "results" or at is None:
+        return []
+    cut = text.rfind(";", 0, min(at, first.start()) if first else at) + 1  # not the ";" of a group size "(n = 16; P …"
+    if cut:
+        cut += len(text[cut:at]) - len(text[cut:at].lstrip())
+        return _outcome_of_last_clause(sentence, cut)
+    if _about_the_patients(text, first.start() if first else len(text)) or _not_a_result(text):
         return []
     weight = _weight_changed(text) if "kg" in text or "lb" in text or "pound" in text else None
     if weight is not None:
@@ -1364,7 +1369,7 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     if clause and not re.search(r"[A-Za-z]{4}", text[clause.end(): at]):
         name = _named_after_value(text, at) or text[clause.end(): at].strip() or "outcome"
         return [Mention(clause.end(), clause.end(), name, kind_by_words(text, _OUTCOME_KINDS), None)]
-    subject = _SUBJECT.match(text)
+    subject = _SUBJECT.match(_without_group_sizes(text))
     head = _before_the_arms_compared(text[: at]).rstrip(" (,;:=[<>≤≥")
     words = _WORDS_AT_END.search(head, max(clause.end() if clause else 0, len(head) - 61))  # a match is at most 61 long
     spans = [subject.span("s")] if subject and subject.end("s") <= at and not clause else []
@@ -1378,6 +1383,14 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     if len(name) < 4 or _LEADING_FUNCTION_WORDS.fullmatch(name) or name.lower() in {"the", "and", "this", "there"}:
         name = _named_after_value(text, at) or "outcome"  # "At 1 year, 80% of patients were continent"
     return [Mention(start, span[1], name, kind_by_words(text, _OUTCOME_KINDS), None)]
+
+
+def _outcome_of_last_clause(sentence: Sentence, cut: int) -> list[Mention]:
+    """ "Thirty patients were then randomized; the median time to drain removal … was 30 days": a clause before a ";"
+    with no value is a sentence of its own, so the clause after it, which holds the first value, names the outcome
+    (``cut``: where it starts)."""
+    clause = replace(sentence, text=sentence.text[cut:], start=sentence.start + cut)
+    return [replace(m, start=m.start + cut, end=m.end + cut) for m in _sentence_outcome(clause, _DIGIT.search(clause.text))]
 
 
 #: "at the 6-month follow-up", "During follow-up,", "follow-up data", "the follow-up visit": the follow-up as a time point
@@ -1412,7 +1425,30 @@ def _first_value_at(text: str, first: re.Match[str] | None) -> int | None:
     """Where a sentence's first value starts: its first digit (``first``), or a percentage written in words before it
     ("Seventy-one percent of patients in the A group and 76% in the B group achieved …")."""
     worded = _WORDED_PERCENT.search(text, 0, first.start() if first else len(text)) if "cent" in text else None
-    return worded.start() if worded else first.start() if first else None
+    return worded.start() if worded else _past_group_sizes(text, first.start()) if first else None
+
+
+#: A group's size in brackets: "(n = 14)", "(n=16;".
+_GROUP_SIZE = quick(r"\(\s*n\s*=\s*\d+\s*[);,]", re.IGNORECASE)
+
+
+def _without_group_sizes(text: str) -> str:
+    """``text`` with its group sizes ("(n = 14)") blanked, so that "the median time in the control group (n = 14) was"
+    still has a subject (offsets kept)."""
+    return _GROUP_SIZE.sub(lambda m: " " * len(m.group()), text) if "=" in text else text
+
+
+def _past_group_sizes(text: str, at: int) -> int | None:
+    """The first digit from ``at`` on that is no group's size ("the median time in the control group (n = 14) was 30
+    days": 30, not 14), if the sentence has one."""
+    while True:
+        size = next((m for m in _GROUP_SIZE.finditer(text, max(0, at - 8), at + 12) if m.start() < at < m.end()), None)
+        if size is None:
+            return at
+        after = _DIGIT.search(text, size.end())
+        if after is None:
+            return None
+        at = after.start()
 
 
 #: "Fewer patients on A than on B needed X (9.0% vs 14.3%": more or fewer of the patients, then their shares in a pair.
@@ -1442,8 +1478,17 @@ def _about_the_patients(text: str, first: int) -> bool:
     head = _NO_DIFFERENCE_IN.sub(" ", _ANALYSIS_SET.sub(" ", _SHARE_OF_PEOPLE.sub(" ", _FINDINGS_SHOWED.sub(" ", head))))
     head = _WORDED_SHARE_OF_PEOPLE.sub(" ", head) if "cent" in head else head
     head = _FOLLOW_UP_AS_TIME.sub(" ", head) if "ollow" in head else head
+    head = _PATIENTS_IN_SCOPE.sub(" ", head) if "atients" in head or "articipants" in head else head
     head = _weight_changed_in_kilos(text, head) if "eight" in head else head
     return _NOT_OUTCOME_SUBJECT.search(_DIFFERENCE_BEFORE_VALUE.sub(" ", head)) is not None
+
+
+#: The patients a finding is about, named by a trait before it: "The mortality rates among patients with occult adrenal
+#: insufficiency were", "In NSTE-ACS patients, the primary endpoint was reduced" (not "Of the patients, 90% had …" nor
+#: "Among all participants, the mean number of cigarettes …": who they were).
+_PATIENTS_IN_SCOPE = quick(r"\b(?:among|in|for)\s+(?:the\s+|these\s+|those\s+)?(?:(?:(?!(?:all|the|these|those)\b)[\w/-]+\s+){1,2}?"
+                           r"(?:patients|participants)\b|(?:patients|participants)\s+(?:with|without|who|whose|completing)\b)",
+                           re.IGNORECASE)
 
 
 def _weight_changed_in_kilos(text: str, head: str) -> str:
@@ -1624,8 +1669,9 @@ def _named_after_value(text: str, at: int) -> str | None:
 
 
 _WORDS_AT_END = quick(r"[A-Za-z][\w'’/ -]{2,60}$")
-#: A sentence about one arm: "In the LEV group, …", "Among patients in arm B, …".
-_ONE_ARM_CLAUSE = quick(r"(?:in|among|for|with)\s+(?:the\s+)?[^,;]{1,40}?\b(?:groups?|arms?|cohorts?)\s*,\s*", re.IGNORECASE)
+#: A sentence about one arm: "In the LEV group, …", "Among patients in arm B, …", "In the ATC group (n = 17) 11 (65%)".
+_ONE_ARM_CLAUSE = quick(r"(?:in|among|for|with)\s+(?:the\s+)?[^,;]{1,40}?\b(?:groups?|arms?|cohorts?)(?:\s*\(\s*n\s*=\s*\d+\s*\)\s*,?|\s*,)\s*",
+                        re.IGNORECASE)
 #: What the patients counted were or had: "13 patients (87%) were seizure-free".
 _OUTCOME_AFTER_VALUE = quick(r"[)\]]?\s*(?:(?:of\s+(?:the\s+)?)?(?:patients|participants|women|men|subjects)\s+)?"
                                   r"(?:were|was|had|achieved|reported|showed|developed)\s+"
