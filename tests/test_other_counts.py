@@ -72,3 +72,22 @@ def test_one_in_so_many_is_no_count():
 def test_an_outcome_the_sentence_opens_with_owns_the_count():
     """ "Reherniation occurred in 10 patients": the subject named, then the people it was seen in."""
     assert _results("Reherniation occurred in 10 patients after CST.") == [("OTHER", "count", 10.0, None, "Reherniation")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the words of the clause, whole, not the relative pronoun
+    ("Beyond 30 days, stroke in the same territory occurred in 13 patients.",
+     [("OTHER", "count", 13.0, None, "stroke in the same territory")]),
+    ("Treatment failure within 24 months of therapy was seen in 8 patients.",
+     [("OTHER", "count", 8.0, None, "Treatment failure within 24 months of therapy")]),
+    # who they were counted in is no count of what they had
+    ("Five of nine subjects compared with 2 of eight subjects experienced exacerbations.", []),
+])
+def test_the_words_that_name_what_was_seen(sentence, expected):
+    assert _results(sentence) == expected
+
+
+def test_a_relative_clause_keeps_the_outcome_named_before():
+    """ "nosocomial pneumonia, which occurred in 16 (80%) patients": "which" names nothing."""
+    names = {r[4] for r in _results("Nosocomial pneumonia, which occurred in 16 (80%) patients versus seven (33%) patients.")}
+    assert "which" not in names

@@ -674,8 +674,10 @@ def _people_counted(text: str, start: int, end: int, value: float, mentions: lis
 _UNIT_AFTER_COUNT = quick(r"\s*(?:months?|weeks?|years?|days?|mg|[μµm]?g|mcg|cycles?)\b", re.IGNORECASE)
 #: After a fraction, a word that makes it no count: "3/4 grade adverse events", "1/3 dose BCG".
 _NOT_A_FRACTION_AFTER = quick(r"\s*(?:grades?|doses?)\b", re.IGNORECASE)
-#: Words before a number that make it no count: "grade 3/4", "CTC 2 diarrhoea", "No one developed", "One in five" (a share).
-_NOT_A_COUNT_BEFORE = quick(r"(?:grades?|phase|stage|\bG|\bCTC(?:AE)?)\s*$|\bno\s+$|\b(?:one|1)\s+in\s+$", re.IGNORECASE)
+#: Words before a number that make it no count: "grade 3/4", "CTC 2 diarrhoea", "No one developed", "One in five" (a share),
+#: "2 of eight subjects" (the people counted in).
+_NOT_A_COUNT_BEFORE = quick(r"(?:grades?|phase|stage|\bG|\bCTC(?:AE)?)\s*$|\bno\s+$|\b(?:one|1)\s+in\s+$|"
+                            r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _PERCENT_BEFORE = quick(r"%\s*$")
 
 
@@ -1346,7 +1348,7 @@ _PEOPLE_HAD_OUTCOME = quick(
     rf"(?<![\w.,/%-])(?:\d+|{WORD_NUMBER}|[Nn]o)(?:\s+of\s+(?:the\s+)?\d+)?\s+(?:patients?|participants?|subjects|children|women|men)"
     r"(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?"
     r"[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,5}?,?)?\s+(?:had|required|needed|suffered(?:\s+from)?|experienced|developed|achieved)\s+"
-    r"(?:(?:an?|any|the)\s+)?(?P<o>(?!(?:been|to|undergone|received|a\s+(?:total|median|mean)|more|less|higher|lower|similar|prior|previous|only)\b)"
+    rf"(?:(?:an?|any|the)\s+)?(?P<o>(?!(?:{WORD_NUMBER}|\d+|been|to|undergone|received|a\s+(?:total|median|mean)|more|less|higher|lower|similar|prior|previous|only)\b)"
     r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)(?=\s*(?:[,;.(]|$|\s+(?:in|during|after|at|than|because|due|compared|vs\.?|versus|and|"
     r"with|on|from|by|while|but|whereas|within)\b))", re.IGNORECASE,
 )
@@ -1391,8 +1393,9 @@ _SEEN_IN_PEOPLE = quick(
     rf"\s+in\s+(?:only\s+)?(?:\d+|{WORD_NUMBER})(?:\s*(?:of|/|out of)\s*(?:the\s+)?\d+)?(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?"
     r"\s+(?:[a-z][\w-]*\s+)?(?:patients?|participants?|subjects|children|women|men|cases)\b", re.IGNORECASE)
 #: The words of a clause before its verb, that name what was seen: "while a cholinergic syndrome".
-_CLAUSE_WORDS = quick(r"(?:\b(?:while|whereas|and|but)\s+)?(?:(?:[Tt]he|[Aa]n?)\s+)?(?P<o>(?!(?:while|whereas|and|but|[Tt]he|[Aa]n?|to|of|in|by|for|with|from|at|on)\s)"
-                      r"[A-Za-z][\w-]*(?:\s+(?!(?:to|of|in|by|for|with|from|at|on|which|that)\b)[\w()/-]+){0,5})(?:\s+(?:which|that))?$")
+_CLAUSE_WORDS = quick(r"(?<![\w-])(?:(?:while|whereas|and|but)\s+)?(?:(?:[Tt]he|[Aa]n?)\s+)?"
+                      r"(?P<o>(?!(?:while|whereas|and|but|[Tt]he|[Aa]n?|to|of|in|by|for|with|from|at|on|which|that|who)\b)"
+                      r"[A-Za-z][\w-]*(?:\s+(?!(?:which|that)\b)[\w()/-]+){0,7})(?:\s+(?:which|that))?$")
 _CLAUSE_EDGE = quick(r"[,;:.]")
 _NOT_SEEN_OUTCOME = Folded(r"\b(?:was|were|is|are|had|has|have|this|these|it|they|no|response|responses|deaths?|died)\b")
 
