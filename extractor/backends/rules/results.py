@@ -591,7 +591,7 @@ _RANGE_ASIDE = quick(r"[(\[]\s*(?:IQR|interquartile range|range)\b[^()\[\]]*[)\]
 # "two treatment-related deaths", "No treatment-related deaths".
 _COUNT_RE = Folded(
     rf"(?<![\w.,·/%-])(?P<n>\d+|{WORD_NUMBER}|[Nn]o(?:ne)?|[Aa] single)"
-    rf"(?:\s*(?:of|/|out of)\s*(?P<den>\d+)(?![\d.·/%]))?(?=[\s,);]|\.(?![\d·])|$)"
+    rf"(?:\s*(?:of|/|out of)\s*(?:the\s+)?(?P<den>\d+)(?![\d.·/%]))?(?=[\s,);]|\.(?![\d·])|$)"
 )
 _PEOPLE_VERB = quick(
     r"\s+(?:(?:patients?|participants?|children|subjects|cases)\s+)?(?:had\s+|have\s+)?"
@@ -674,8 +674,10 @@ def _people_counted(text: str, start: int, end: int, value: float, mentions: lis
 _UNIT_AFTER_COUNT = quick(r"\s*(?:months?|weeks?|years?|days?|mg|[μµm]?g|mcg|cycles?)\b", re.IGNORECASE)
 #: After a fraction, a word that makes it no count: "3/4 grade adverse events", "1/3 dose BCG".
 _NOT_A_FRACTION_AFTER = quick(r"\s*(?:grades?|doses?)\b", re.IGNORECASE)
-#: Words before a number that make it no count: "grade 3/4", "CTC 2 diarrhoea", "No one developed".
-_NOT_A_COUNT_BEFORE = quick(r"(?:grades?|phase|stage|\bG|\bCTC(?:AE)?)\s*$|\bno\s+$", re.IGNORECASE)
+#: Words before a number that make it no count: "grade 3/4", "CTC 2 diarrhoea", "No one developed", "One in five" (a share),
+#: "2 of eight subjects" (the people counted in).
+_NOT_A_COUNT_BEFORE = quick(r"(?:grades?|phase|stage|\bG|\bCTC(?:AE)?)\s*$|\bno\s+$|\b(?:one|1)\s+in\s+$|"
+                            r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _PERCENT_BEFORE = quick(r"%\s*$")
 
 
@@ -725,7 +727,7 @@ _PEOPLE_HAD = quick(
     r"(?:\s+of\s+the)?\s+(?:(?:patients?|participants?|subjects|children|women|men|cases?)\b)?"
     r"(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,7}?,?)?"
     r"\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
-    r"reported|discontinued|withdrew)\b(?:\s+(?:an?|any|the)\b)?",
+    r"reported|discontinued|withdrew|required|needed|achieved)\b(?:\s+(?:an?|any|the)\b)?",
     re.IGNORECASE,
 )
 
@@ -746,6 +748,8 @@ def counted_event(text: str, mentions: list[Mention], end: int, value: float) ->
         return event if event.measure == "deaths" or event.canonical == "TREATMENT_RELATED_DEATH" else None
     if not _ADJECTIVES_ONLY.fullmatch(text, had.end(), event.start):
         return None
+    if event.measure == "category" and not text[had.end(): event.start].strip():
+        return event  # "No patients required additional anti-emetic": what they had, named in their words
     countable = _is_ae(event.canonical) or _counts_responses(event) or event.canonical == "TREATMENT_RELATED_DEATH"
     if value == 0 and _GRADE_4_ONLY.search(text, had.end(), event.end):
         return None  # "No patients had grade 4 toxicity": none of grade 4 says nothing of grade 3
@@ -808,7 +812,7 @@ def _event_in_people(text: str, start: int, end: int, mentions: list[Mention]) -
     return event is not None and _EVENT_IN.fullmatch(text, event.end, start) is not None \
         and not _COUNTED_AT_END.search(text, max(0, event.start - 25), event.start) \
         and _PEOPLE_AFTER.match(text, _past_more_counts(text, end)) is not None
-_PEOPLE_AFTER = quick(r"\s+(?:[a-z-]+\s+)?(?:patients|children|participants|subjects|women|men|cases)\b")
+_PEOPLE_AFTER = quick(r"\s+(?:[a-z-]+\s+)?(?:patients?|children|participants?|subjects|women|men|cases?)\b")
 
 
 _AFTER_SURGERY = quick(r"after (?:the )?(?:surgery|operation|resection)|post-?operative (?:deaths?|mortality|period|course)|"
@@ -1316,8 +1320,115 @@ _FOUR_LETTERS = quick(r"[a-z]{4}")
 
 
 def _with_unnamed_outcome(text: str, mentions: list[Mention], digit: re.Match[str] | None) -> list[Mention]:
-    """Add the outcome a sentence names in its own words as an OTHER mention, when no known
-    endpoint is named before its numbers (``digit``: the sentence's first digit)."""
+    """Add the outcome a sentence names in its own words as an OTHER mention: the one it names before its numbers,
+    when no known endpoint is (``digit``: the sentence's first digit), and what the people it counts had."""
+    named = _unnamed_outcome_before_values(text, mentions, digit)
+    if _PEOPLE_HAD_GATE.search(text):
+        named = _people_had_outcomes(text, named)
+    return _outcomes_seen_in_people(text, named) if " in " in text else named
+
+
+def _named_by_words(mention: Mention) -> bool:
+    """A mention ``_unnamed_outcome_before_values`` made of a sentence's words, which owns no counts: what counted
+    people had or were seen with is added beside it."""
+    return mention.canonical == "OTHER" and mention.measure is None
+
+
+def _names_in(text: str, mentions: list[Mention], start: int, end: int) -> bool:
+    """Whether a mention (other than one named by the sentence's words) lies in ``start``–``end``, or starts right
+    after it in the same clause ("experienced brief and reversible adverse events")."""
+    return any((x.start < end and start < x.end) or (end <= x.start <= end + 30 and not _CLAUSE_EDGE.search(text, end, x.start))
+               for x in mentions if not _named_by_words(x))
+
+
+#: What people counted had, that no known endpoint names: "Eighteen patients receiving IFN5 and 4 patients receiving IFN1
+#: had dose reductions", "9 patients (15%) needed new pleural procedures", "no patients on nabilone required additional
+#: parenteral anti-emetic" (not "had been randomly assigned", "had embryonal histology": who they were).
+_PEOPLE_HAD_OUTCOME = quick(
+    rf"(?<![\w.,/%-])(?:\d+|{WORD_NUMBER}|[Nn]o)(?:\s+of\s+(?:the\s+)?\d+)?\s+(?:patients?|participants?|subjects|children|women|men)"
+    r"(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?"
+    r"[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,5}?,?)?\s+(?:had|required|needed|suffered(?:\s+from)?|experienced|developed|achieved)\s+"
+    rf"(?:(?:an?|any|the)\s+)?(?P<o>(?!(?:{WORD_NUMBER}|\d+|been|to|undergone|received|a\s+(?:total|median|mean)|more|less|higher|lower|similar|prior|previous|only)\b)"
+    r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)(?=\s*(?:[,;.(]|$|\s+(?:in|during|after|at|than|because|due|compared|vs\.?|versus|and|"
+    r"with|on|from|by|while|but|whereas|within)\b))", re.IGNORECASE,
+)
+_PEOPLE_HAD_GATE = quick(r"\b(?:had|required|needed|suffered|experienced|developed|achieved)\s")
+#: Objects that say who the people were or what was known of them, not what befell them.
+_WHO_THEY_WERE = Folded(r"\b(?:histolog\w*|history|baseline|stage|metastas[ie]s|diagnos\w*|disease at|tumou?rs?|cancer|carcinoma|"
+                        r"data|evaluations?|assessments?|protocol|follow-up|information|questionnaires?|measurements?|clinical)\b")
+#: Verbs by which people came to have an adverse event: "developed osteonecrosis of the jaw".
+_BEFELL = quick(r"\s(?:developed|suffered|experienced)\s")
+
+
+_FATAL = Folded(r"\b(?:fatal|deaths?)\b")
+_PROGRESSED = Folded(r"\bprogression\b")
+
+
+def _survival_event(words: str) -> str | None:
+    """The survival endpoint whose events people had: "experienced a fatal event" (OS), "experienced disease
+    progression or death" (PFS)."""
+    return "PFS" if _PROGRESSED.search(words) else "OS" if _FATAL.search(words) else None
+
+
+def _people_had_outcomes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of what counted people had (``_PEOPLE_HAD_OUTCOME``), each an outcome of the kind its words say
+    that owns counts and percentages only, where no mention names it already."""
+    added = []
+    for m in _PEOPLE_HAD_OUTCOME.finditer(text):
+        start, end = m.span("o")
+        words = m.group("o")
+        if _names_in(text, mentions, start, end) or _WHO_THEY_WERE.search(words) \
+                or not _FOUR_LETTERS.search(words) or "%" in text[: m.start()]:
+            continue  # after another share, the outcome named before it owns the shares
+        kind = _survival_event(words) or kind_by_words(words, _OUTCOME_KINDS)
+        adverse = _BEFELL.search(text, m.start(), start) or _speaks_of_adverse_events(mentions)
+        added.append(Mention(start, end, words, "AE" if kind == "OTHER" and adverse else kind, "category"))
+    return sorted([*mentions, *added], key=lambda x: x.start) if added else mentions
+
+
+#: An outcome seen in people counted next: "Technical failure occurred in one patient", "a cholinergic syndrome was
+#: detected in nine patients (19%)", "QTC prolongation was observed in eight vandetanib patients".
+_SEEN_IN_PEOPLE = quick(
+    rf"\s+(?:(?:was|were)\s+)?(?:observed|diagnosed|reported|seen|noted|occurred|found|documented|recorded|detected|encountered|identified)"
+    rf"\s+in\s+(?:only\s+)?(?:\d+|{WORD_NUMBER})(?:\s*(?:of|/|out of)\s*(?:the\s+)?\d+)?(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?"
+    r"\s+(?:[a-z][\w-]*\s+)?(?:patients?|participants?|subjects|children|women|men|cases)\b", re.IGNORECASE)
+#: The words of a clause before its verb, that name what was seen: "while a cholinergic syndrome".
+_CLAUSE_WORDS = quick(r"(?<![\w-])(?:(?:while|whereas|and|but)\s+)?(?:(?:[Tt]he|[Aa]n?)\s+)?"
+                      r"(?P<o>(?!(?:while|whereas|and|but|[Tt]he|[Aa]n?|to|of|in|by|for|with|from|at|on|which|that|who)\b)"
+                      r"[A-Za-z][\w-]*(?:\s+(?!(?:which|that)\b)[\w()/-]+){0,7})(?:\s+(?:which|that))?$")
+_CLAUSE_EDGE = quick(r"[,;:.]")
+_NOT_SEEN_OUTCOME = Folded(r"\b(?:was|were|is|are|had|has|have|this|these|it|they|no|response|responses|deaths?|died)\b")
+
+
+_THREE_LETTERS = quick(r"[A-Za-z]{3}")
+
+
+def _speaks_of_adverse_events(mentions: list[Mention]) -> bool:
+    """Whether a sentence names adverse events or toxicity, so that the other events it counts are adverse too
+    ("Neurologic toxicity was observed in 31 patients …, while a cholinergic syndrome was detected in nine")."""
+    return any(_is_ae(x.canonical) or x.canonical == "SAFETY" for x in mentions)
+
+
+def _outcomes_seen_in_people(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of what a clause says was seen in people counted next (``_SEEN_IN_PEOPLE``), named by its words
+    before the verb, where no mention names an outcome in them: an adverse event when the words name one."""
+    added = []
+    for m in _SEEN_IN_PEOPLE.finditer(text):
+        edge = max(text.rfind(c, 0, m.start()) for c in ",;:.") + 1
+        words = search_back(_CLAUSE_WORDS, text, edge, m.start(), _CLAUSE_EDGE)
+        if words is None or _names_in(text, mentions, edge, m.start()):
+            continue  # "Grade 3-5 infections in all groups were reported in 18 patients": the clause names it
+        name = words.group("o")
+        if _NOT_SEEN_OUTCOME.search(name) or not _THREE_LETTERS.search(name):
+            continue
+        before = [x for x in mentions if x.end <= edge]
+        kind = "AE" if named_event(name) or _speaks_of_adverse_events(before) else kind_by_words(name, _OUTCOME_KINDS)
+        added.append(Mention(words.start("o"), words.end("o"), name, kind, "category"))
+    return sorted([*mentions, *added], key=lambda x: x.start) if added else mentions
+
+
+def _unnamed_outcome_before_values(text: str, mentions: list[Mention], digit: re.Match[str] | None) -> list[Mention]:
+    """The outcome a sentence names in its own words before its numbers, when no known endpoint is."""
     if digit is None or any(x.start < digit.start() for x in mentions):
         return mentions  # a known endpoint is named before the first number: it owns them
     after = _OUTCOME_AFTER_COUNT.search(text) if "%" in text else None
@@ -2210,7 +2321,7 @@ def _name_draft(draft: Draft, text: str, owner: Mention, start: int) -> None:
         item = _LIST_ITEM.search(text[owner.end: start])
         if item and owner.end < start - len(item.group(0)) + 2 and not _NOT_EVENT_NAME.search(item.group("n")):
             draft.name = item.group("n").strip()
-        elif _names_event(owner.text):
+        elif _names_event(owner.text) or owner.measure == "category":  # "a cholinergic syndrome was detected in nine (19%)"
             draft.name = owner.text.strip()
     elif canonical == "OTHER":
         draft.name = owner.text.strip()
@@ -2229,7 +2340,7 @@ def _count_draft(sentence: Sentence, owner: Mention, kind: str, value: float | N
     canonical = owner.canonical
     if kind == "count_before" and owner.start < end:
         return None
-    if canonical in TIME_TO_EVENT and owner.measure not in _EVENTS_COUNTED:
+    if canonical in TIME_TO_EVENT and owner.measure not in _EVENTS_COUNTED and owner.measure != "category":
         # "disease-free survival events were seen in 517 of 2073 patients"
         if not (owner.end <= start and re.search(r"\bevents?\b", text[owner.end: start])):
             return None
@@ -2238,10 +2349,10 @@ def _count_draft(sentence: Sentence, owner: Mention, kind: str, value: float | N
     if owner.measure == "deaths" and _AFTER_SURGERY.search(text):
         canonical = "AE"  # "after surgery we recorded two deaths": complications, not survival
     draft = Draft(canonical, "count", value, "patients", start, end, sentence, owner)
-    fraction = re.match(rf"(?P<num>\d+|{WORD_NUMBER})\s*(?:of|/|out of)\s*(?P<den>\d+)", text[start:end], re.I)
+    fraction = re.match(rf"(?P<num>\d+|{WORD_NUMBER})\s*(?:of|/|out of)\s*(?:the\s+)?(?P<den>\d+)", text[start:end], re.I)
     if fraction:
         _set_counts(draft, fraction.group("num"), fraction.group("den"))
-    if _is_ae(canonical) and _names_event(owner.text):
+    if (_is_ae(canonical) and _names_event(owner.text)) or owner.measure == "category":
         draft.name = owner.text.strip()
     return draft
 
