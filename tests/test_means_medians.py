@@ -66,3 +66,8 @@ def test_a_median_in_a_closed_bracket_does_not_name_the_next_value():
 ])
 def test_a_bare_median_or_average_before_treatment_or_of_a_change_is_none(text):
     assert not [f for f in _found(text) if f[1] in ("median", "mean")]
+
+
+def test_a_median_age_is_no_result():
+    text = "The study accrued 26 subjects: 16 male and 10 female, with a median age of 59; 14 were treated with A."
+    assert not [f for f in _found(text) if f[1] == "median"]

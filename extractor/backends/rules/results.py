@@ -454,8 +454,8 @@ _BARE_LEAD = KeyedBranches([
     # between the groups)
     (rf"{_MEAN_WORD}\s*(?:[=:]\s*)?(?=[-+−]?\d)(?![-+−]?\d[^\[\]]{{0,40}}?\b(?:CI|confidence)\b)", ("mean", "average")),
     # "The median WHO score for haematological toxicity was 4 for A and 3 for B", "(median 90.85, IQR 30.67)": a median
-    # with no unit (one with a time unit is a time, read by ``_VALUE_RE``)
-    (rf"\bmedian\b{_LEAD_GAP}{{0,80}}?\b(?:was|were|of|is|are)\s+(?=\d)", ("median",)),
+    # with no unit (one with a time unit is a time, read by ``_VALUE_RE``), not the patients' ("a median age of 59")
+    (rf"\bmedian\b(?!\s+(?:age\b|follow))(?:{_LEAD_GAP}){{0,80}}?\b(?:was|were|of|is|are)\s+(?=\d)", ("median",)),
     (r"[(\[]\s*median\s*(?:[=:,]\s*)?(?=\d)", ("median",)),
     (rf"\bmean\s+differences?\b{_LEAD_GAP}{{0,80}}?\b(?:was|were|is)\s+", ("mean",)),
     (_DIFFERENCE_IN_THEN_VALUE, ("differen",)),
