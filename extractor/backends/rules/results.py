@@ -54,7 +54,8 @@ _COMPARATIVE = {"HR": ("hazard_ratio", "ratio"), "OR": ("odds_ratio", "ratio"), 
 _VALUE_SHAPES = (
     r"(?P<pct>)\s?(?:%|per\s?cent\b)(?!\s*(?:C[Il]\b|C\.I\.|confidence|CrI|credible))",  # "45%"
     r"\s*(?P<tu>months?|mos?\b\.?|weeks?|wks?\b|days?|years?|yrs?\b|(?<=\s)(?-i:d)(?![\w-]|\.\w))(?![\w-])",  # "7.1 months"
-    rf"(?P<pm>)\s*(?:±|\+/-|\+-)\s*(?:{NUM})\s*(?P<pmu>%|months?|weeks?|days?|years?)?(?![\w-])",  # "4.49 ± 0.85 days"
+    # "4.49 ± 0.85 days", "(mean, 1.58 ± 0.9) days"
+    rf"(?P<pm>)\s*(?:±|\+/-|\+-)\s*(?:{NUM})\s*(?:\)\s*(?=(?:months?|weeks?|days?|years?)\b))?(?P<pmu>%|months?|weeks?|days?|years?)?(?![\w-])",
     rf"(?=\s*\((?:95\s?%\s*CI[,:]?\s*)?(?:{NUM})\s*(?:[-–—‒]|to|,)\s*(?:{NUM})\)\s*(?P<tbu>months?|weeks?|days?|years?)\b)",  # "5.5 (3.8–14.0) months"
     rf"(?=\s*(?:{VERSUS}|and|or|to)\s*(?:{NUM})\s*(?P<su>%|per\s?cent|months?|weeks?|years?|days?)(?![\w-]))",  # "37.3 v 31.9 weeks"
 )
@@ -119,6 +120,7 @@ _NOT_IN_NOT_OUTCOME = quick(r"[^\w\s:=-]")
 _FOLLOW_AFTER = quick(r"^\s*(?:of )?(?:median )?follow[- ]?up|^\s*(?:of )?age\b|^\s*old\b", re.IGNORECASE)
 _DIFFERENCE_BEFORE = quick(r"(?:absolute|difference|increase|improvement|reduction|gain)\b[^%]{0,60}$", re.IGNORECASE)
 _MEAN = quick(r"\bmean\b", re.IGNORECASE)
+_MEAN_OR_MEDIAN = quick(r"\b(?:mean|median)\b", re.IGNORECASE)
 #: "patients with", "those who": the words every subgroup phrase but a named subgroup, subset or population holds.
 _WHO = r"(?:[Pp]atients|[Tt]hose|[Ss]ubjects|[Cc]hildren|[Ww]omen|[Mm]en|[Tt]umou?rs)\s+"
 _WITH = r"(?:with|without|who|whose|harbou?ring)\s+"
@@ -236,7 +238,8 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
     found.extend(_ratios(text, mentions, found, ci_spans))
     found.extend(_unit_shared_across_arms(text, found, ci_spans))
     found.extend(_unit_shared_in_list(text, found, ci_spans))
-    if "ean" in text or "ifference" in text or "verage" in text or " by " in text or "MD" in text or "hange" in text:  # "Mean", "MD", …
+    if "ean" in text or "ifference" in text or "verage" in text or " by " in text or "MD" in text or "hange" in text \
+            or "edian" in text:  # "Mean", "MD", "Median", …
         found.extend(_bare_statistics(text, found, ci_spans))
     if "cycles" in text or "courses" in text:
         found.extend(_cycles_given(text, found, ci_spans))
@@ -426,7 +429,9 @@ _DIFFERENCE_IN_THEN_VALUE = (r"(?<!\bno )(?<!\bnot )\bdifferences?\s+in\s+(?:[^.
 _DIFFERENCE_NAMED_THEN_EQUALS = (r"\bdifferences?\s+(?:[^.;=()\d]|(?<=[A-Za-z])-?\d+|\b(?:week|month|day|year)\s+\d+){2,120}?"
                                  r"=\s*(?=[-+−–]?\d)")
 #: The time of a finding, between a statistic's name and its value: "The mean QoL score at 54 weeks was".
-_AT_TIME = r"\b(?:at|after)\s+\d+\s*(?:months?|weeks?|days?|years?|hours?)\b"
+#: "at day 43", "on day 1", "at week 12", "over 8 weeks": the same time, named by its day or week, or as a span.
+_AT_TIME = (r"\b(?:(?:at|after|over)\s+\d+\s*(?:months?|weeks?|days?|years?|hours?)"
+            r"|(?:at|on|by)\s+(?:day|week|month|cycle)\s+\d+)\b")
 #: A pair of numbers: "82.8 vs. 71.7", "9.0 mL vs 3.0", "76·1 [SD 18·2] vs 69·7".
 _BARE_PAIR = (r"[-+−]?\d[\d.,·]*\s*(?:[(\[][^()\[\]]{1,15}[)\]]\s*)?(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|v\.?|compared with)"
               r"\s*[-+−]?\d")
@@ -448,6 +453,10 @@ _BARE_LEAD = KeyedBranches([
     # name right before its value (not one with its interval, "[mean 3.0 mL/kg/min (95% CI …)]": a difference
     # between the groups)
     (rf"{_MEAN_WORD}\s*(?:[=:]\s*)?(?=[-+−]?\d)(?![-+−]?\d[^\[\]]{{0,40}}?\b(?:CI|confidence)\b)", ("mean", "average")),
+    # "The median WHO score for haematological toxicity was 4 for A and 3 for B", "(median 90.85, IQR 30.67)": a median
+    # with no unit (one with a time unit is a time, read by ``_VALUE_RE``), not the patients' ("a median age of 59")
+    (rf"\bmedian\b(?!\s+(?:age\b|follow))(?:{_LEAD_GAP}){{0,80}}?\b(?:was|were|of|is|are)\s+(?=\d)", ("median",)),
+    (r"[(\[]\s*median\s*(?:[=:,]\s*)?(?=\d)", ("median",)),
     (rf"\bmean\s+differences?\b{_LEAD_GAP}{{0,80}}?\b(?:was|were|is)\s+", ("mean",)),
     (_DIFFERENCE_IN_THEN_VALUE, ("differen",)),
     (_DIFFERENCE_NAMED_THEN_EQUALS, ("differen",)),
@@ -551,7 +560,8 @@ _ASSOCIATED = quick(r"\b(?:associat|correlat)\w*", re.IGNORECASE)
 
 
 def _bare_value(text: str, m: re.Match[str], kind: str) -> Value:
-    """A bare number as a value; "10 (4.9) days": a mean printed with its spread before its time unit is a time."""
+    """A bare number as a value; "10 (4.9) days": a mean or median printed with its spread or range before its time
+    unit is a time (``_SPREAD_THEN_TIME``)."""
     value = parse_number(m.group("v"))
     timed = _SPREAD_THEN_TIME.match(text, m.end("v"))
     if timed:
@@ -559,7 +569,10 @@ def _bare_value(text: str, m: re.Match[str], kind: str) -> Value:
     return m.start("v"), m.end("v"), kind, value, None
 
 
-_SPREAD_THEN_TIME = quick(rf"\s*\(\s*(?:SD\s*[=:,]?\s*)?(?:{NUM})\s*\)\s*(?P<u>days?|weeks?|months?|years?)\b", re.IGNORECASE)
+#: "10 (4.9) days", "4 (range 2-35, interquartile range 3-5) days", "(mean, 1.58 ± 0.9) days": the spread or range
+#: printed between a value and its time unit.
+_SPREAD_THEN_TIME = quick(rf"\s*(?:\(\s*(?:SD\s*[=:,]?\s*)?(?:{NUM})\s*\)|\((?:range|IQR|interquartile)[^()]{{0,50}}\)"
+                          rf"|±\s*(?:{NUM})\s*\))\s*(?P<u>days?|weeks?|months?|years?)\b", re.IGNORECASE)
 
 
 def _past_interval(text: str, pos: int) -> int:
@@ -2121,24 +2134,49 @@ def _plain_draft(sentence: Sentence, owner: Mention, value: float | None, unit: 
     if owner.measure == "delivery":  # "a median of 6 cycles", "the median number of cycles was 6"
         said = _delivery_statistic(sentence.text, owner, start)
         return Draft(owner.canonical, said, value, None, start, end, sentence, owner) if said else None
-    if not _mean_said(sentence.text, owner, start):
+    said = _statistic_said(sentence.text, owner, start)
+    if said is None or (said == "median" and owner.canonical in TIME_TO_EVENT):
+        return None  # "median PFS 7.2 vs 5.6": a survival time's unit is not guessed
+    if said != "mean" and _BEFORE_OR_CHANGE.search(sentence.text):
         return None
-    return Draft(owner.canonical, "mean", value, None, start, end, sentence, owner)
+    return Draft(owner.canonical, "mean" if said == "average" else said, value, None, start, end, sentence, owner)
 
 
-#: "mean" opening the words that name an outcome: "The mean improvement in the Kujala score was 12.9".
-_MEAN_OPENS_NAME = quick(r"\b(?:mean|average)\b(?!\s+(?:arterial|systolic|diastolic)\b)[^\d;%()\[\]]{0,50}$", re.IGNORECASE)
+#: "mean" or "median" opening the words that name an outcome: "The mean improvement in the Kujala score was 12.9",
+#: "The median WHO score for haematological toxicity was 4".
+_STATISTIC_OPENS_NAME = quick(r"\b(?P<s>mean|average|median)\b(?!\s+(?:arterial|systolic|diastolic)\b)[^\d;%()\[\]]{0,50}$",
+                              re.IGNORECASE)
+#: Words that make a bare median or average a level before treatment or a change ("Median before treatment versus after
+#: … was 1 versus 4", "median improvements from baseline … were 0.13", "average Cobb angle prior to bracing was 29°",
+#: "Average changes … were 3.9 and 0.5"), not a result the contract reads as a mean or median.
+_BEFORE_OR_CHANGE = quick(r"\b(?:baseline|before|prior to|pre-?(?:treatment|intervention)|improvements?|chang\w*|"
+                          r"reductions?|increase[sd]?|decrease[sd]?|lowered)\b|\bpre-(?!\w)", re.IGNORECASE)
 
 
-def _mean_said(text: str, owner: Mention, start: int) -> bool:
-    """Whether the text calls the value at ``start`` a mean: "mean" just before the outcome's name or between it and
-    the value ("QOL score (mean 45.2)"), or opening the words that lead to the name ("the mean improvement in the
-    Kujala score was 12.9"), with no number between."""
-    return _MEAN.search(text[max(0, owner.start - 12): start]) is not None \
-        or _MEAN_OPENS_NAME.search(text, max(0, owner.start - 60), owner.start) is not None
+def _statistic_said(text: str, owner: Mention, start: int) -> str | None:
+    """ "mean", "average" or "median" when the text calls the value at ``start`` one: the nearest of them just before
+    the outcome's name or between it and the value ("QOL score (mean 45.2)"; "average" only in or just before the name,
+    "Average score of preference was 2.9"; not a median in a bracket closed before the value, "27 min (median, 21 min)
+    … 22.18 ± 5.34 min"), or else the one opening the words that lead to the name ("the mean improvement in the Kujala
+    score was 12.9"), with no number between ("the rate of average trace error (%): control 23.50" names no mean)."""
+    said = [m for m in _STATISTIC_SAID.finditer(text, max(0, owner.start - 12), start)
+            if not _median_of_its_own(text, m, start) and (m.group("s").lower() != "average" or m.start() < owner.end)]
+    opening = _STATISTIC_OPENS_NAME.search(text, max(0, owner.start - 60), owner.start)
+    word = said[-1].group("s") if said else opening.group("s") if opening else None
+    return word.lower() if word else None
 
 
 _STATISTIC_SAID = quick(r"\b(?P<s>median|mean|average)\b", re.IGNORECASE)
+
+
+def _median_of_its_own(text: str, said: re.Match[str], start: int) -> bool:
+    """Whether a "median" before the value at ``start`` sits in a bracket closed before it: it names the number in that
+    bracket ("22.18 ± 5.34 min (median, 21 min) in B", "Mean ± SD (median) … were −6.0% ± 23.3% (−4.0%)"), not this one
+    ("(mean ± SD)" still names the values after it)."""
+    if said.group("s").lower() != "median":
+        return False
+    close = text.find(")", said.end(), start)
+    return close >= 0 and "(" not in text[said.end(): close]
 
 
 def _delivery_statistic(text: str, owner: Mention, start: int) -> str | None:
@@ -2189,8 +2227,10 @@ def _time_draft(sentence: Sentence, owner: Mention, value: float | None, unit: s
         measure = "difference"  # "(difference, 2.4 months; 95% CI, 1.0 to 4.0)", "a difference in median survival of 6 weeks",
         # "was 151 days greater than with B"
     else:
-        said = sentence.text[duration.start() if duration else max(0, owner.start - 12): start]
-        measure = "mean" if _MEAN.search(said) else "median"
+        # the nearest names it ("Geometric mean time … (median, 3.3 minutes …"); not "average" ("followed up … average 35
+        # months", "for an average of 4.8 months": how long, not an outcome)
+        named = list(_MEAN_OR_MEDIAN.finditer(sentence.text, duration.start() if duration else max(0, owner.start - 12), start))
+        measure = "mean" if named and named[-1].group().lower() == "mean" else "median"
     return Draft(owner.canonical, measure, value, unit, start, end, sentence, owner)
 
 
