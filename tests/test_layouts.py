@@ -64,6 +64,13 @@ def test_a_backend_that_reads_layout_is_caught():
     assert found.same == 0 and list(found.differences["d"]) == ["markdown"]
 
 
+def test_a_registry_number_in_a_title_given_apart_is_read():
+    text = TEXT.replace("phase III trial\n", "phase III trial (NCT00506311)\n")
+    for layout in ("printed", "title_field"):
+        records = RulesBackend().extract(render(Document(doc_id="d", text=text), layout)).trials
+        assert [t.registry_ids for t in records] == [["NCT00506311"]], layout
+
+
 def test_gold_documents_give_the_same_records_in_all_six_layouts():
     """The issue's bar: at least 95% of gold documents identical in every layout (the eval prints the rate)."""
     gold = load_gold(ROOT / "evals" / "gold")

@@ -356,12 +356,14 @@ def _scoped(drafts: list[Draft], title: str | None, arms: list[ArmDraft]) -> lis
 
 
 def _registry(reading: _Reading, document: Document, printed: list[tuple[int, str]]) -> list[str]:
-    """Registry numbers of the trial: the input's, then those anywhere in its own text (a title, a registration line)."""
+    """Registry numbers of the trial: the input's, then those anywhere in its own text (a title, a registration line),
+    and in a title given apart from the text ("… : A randomized controlled trial (NCT00506311)")."""
     spans = [(s.start, s.end) for s in reading.own]
     title_span = _span_of(reading.title, document.text)
     if title_span:
         spans.append(title_span)
-    return distinct(list(document.registry_ids) + [r for pos, r in printed if any(a <= pos < b for a, b in spans)])
+    apart = [r for _, r in design.registry_ids(reading.title)] if reading.title and not title_span else []
+    return distinct(list(document.registry_ids) + [r for pos, r in printed if any(a <= pos < b for a, b in spans)] + apart)
 
 
 def _reported_record(reading: _Reading, document: Document, printed: list[tuple[int, str]],
