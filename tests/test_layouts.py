@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from extractor.backends.rules import RulesBackend
@@ -76,4 +78,6 @@ def test_gold_documents_give_the_same_records_in_all_six_layouts():
     gold = load_gold(ROOT / "evals" / "gold")
     found = check((g.document() for g in gold), RulesBackend().extract)
     assert found.documents == len(gold) >= 100
-    assert found.rate is not None and found.rate >= 0.95, sorted(found.differences)
+    locked = set(json.loads((ROOT / "evals" / "split.json").read_text())["test"])
+    shown = sorted(d for d in found.differences if d not in locked)  # the locked split's are counted, never named
+    assert found.rate is not None and found.rate >= 0.95, (shown, f"and {len(found.differences) - len(shown)} of the test split")
