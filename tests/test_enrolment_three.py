@@ -4,16 +4,12 @@ no count, and a country's adjective names a site only when it qualifies a settin
 import pytest
 
 from extractor.backends.rules import design
-from extractor.backends.rules.lexicon import find_countries
 from extractor.structure import read_structure
+from tests.test_countries_sites import _countries
 
 
 def _enrolment(text: str) -> dict[str, int]:
     return design.enrollment(read_structure(text).sentences)
-
-
-def _countries(text: str) -> list[str]:
-    return design.countries(text, find_countries(text))
 
 
 @pytest.mark.parametrize("text, enrolled", [
