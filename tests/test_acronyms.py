@@ -33,6 +33,9 @@ def test_a_dotted_trial_number_is_one_name(text, names):
     ("We performed a retrospective analysis of Eastern Cooperative Oncology Group (ECOG) 5592, a phase III trial.",
      ["ECOG 5592"]),
     ("A phase III trial (Cancer and Leukemia Group B CALGB-49907) was conducted.", ["CALGB-49907"]),
+    # a letter after the number is the name's, as printed; a word after it is not
+    ("WJOG5108L, a randomized phase III trial, compared gefitinib with erlotinib.", ["WJOG5108L"]),
+    ("In JCOG0502 A patients were randomised.", ["JCOG0502"]),
     # an arm is no group's trial; a group that does not number its trials so is left
     ("Patients in Group A1 and Group B2 were treated.", []),
     ("The Example Study Group (ESG) 005 study has reported that the concurrent regimen is better.", []),

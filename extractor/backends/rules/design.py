@@ -902,13 +902,14 @@ def named_in_apposition(text: str) -> list[tuple[int, str]]:
 
 
 #: Cooperative groups whose numbered trials go by group and number: "BIG 1-98", "NSABP B-32", "RTOG 9408",
-#: "CALGB 9343", "NCIC CTG MA.17", "ECOG E1199", "EORTC 22922", joined ones as written: "MRC OV05/EORTC 55955".
+#: "CALGB 9343", "NCIC CTG MA.17", "ECOG E1199", "EORTC 22922", joined ones as written: "MRC OV05/EORTC 55955", with a
+#: letter after the number as printed: "WJOG5108L".
 _NUMBERING_GROUPS = ("BIG", "RTOG", "NSABP", "CALGB", "JCOG", "EORTC", "GOG", "SWOG", "ECOG", "NCCTG", "ACOSOG", "IBCSG",
                      "NCIC CTG", "NCIC", "CCG", "COG", "POG", "NRG", "GBG", "AGO", "ANZGOG", "TROG", "WJOG", "GEICAM",
                      "FFCD", "PRODIGE", "FNCLCC", "GONO", "HeCOG", "SAKK", "ABCSG", "ICORG", "NRG Oncology", "MRC")
 _GROUPS_NUMBERED_TRIAL = quick(
     rf"\b(?P<name>(?:{'|'.join(sorted(map(re.escape, _NUMBERING_GROUPS), key=len, reverse=True))})[ -]?"
-    r"(?:[A-Z]{1,2}[-.]?\d{1,4}|\d{2,5}|\d(?=[-/]\d{2}))(?:[-./]\d{1,5})?(?:/[A-Z]{2,}[ -]?[A-Z]{0,2}[-.]?\d{2,5})?)(?![\w.]*\d)(?!\s*(?:mg|Gy|%|patients))"
+    r"(?:[A-Z]{1,2}[-.]?\d{1,4}|\d{2,5}|\d(?=[-/]\d{2}))(?:[-./]\d{1,5})?(?:[A-Z]\b)?(?:/[A-Z]{2,}[ -]?[A-Z]{0,2}[-.]?\d{2,5})?)(?![\w.]*\d)(?!\s*(?:mg|Gy|%|patients))"
 )
 
 #: The group names a match of ``_GROUPS_NUMBERED_TRIAL`` opens on: most sentences name no group.
