@@ -43,3 +43,18 @@ def test_a_country_in_an_organisation_name_names_no_site(text):
 
 def test_hong_kong_chinese_adults_are_in_hong_kong():
     assert _countries("A trial in middle-aged Hong Kong Chinese adults with MetS.") == ["Hong Kong"]
+
+
+@pytest.mark.parametrize("text, named", [
+    # a place given as "City, Country" where people were, or in brackets after a hospital or institute
+    ("The study cohort comprised 740 men in Göteborg, Sweden, undergoing biopsy.", ["Sweden"]),
+    ("Seventy-one patients have been treated in Cancer Institute (Tehran, Iran) with docetaxel.", ["Iran"]),
+    ("Adherence in treatment-naive individuals living with HIV in Hengyang, Hunan, China.", ["China"]),
+    # clinics and "undertaken" say where the trial ran
+    ("This phase 3 trial was undertaken at 37 clinics in Denmark, Norway, and Sweden.", ["Denmark", "Norway", "Sweden"]),
+    # a maker's address names no site
+    ("Weaning with SmartCare (Dräger, Lübeck, Germany) decreased weaning time.", []),
+    ("Simvastatin (Pfizer, USA) was given daily.", []),
+])
+def test_a_place_and_its_country(text, named):
+    assert _countries(text) == named

@@ -1064,7 +1064,7 @@ def conditions(title: str | None, sentences: list[Sentence]) -> list[str]:
 
 
 _SITE_CONTEXT = folded(
-    r"cent(?:er|re)s?|hospitals?|sites?|institutions?|conducted|enrolled|recruited|done at|in the|across")
+    r"cent(?:er|re)s?|hospitals?|sites?|institutions?|\bclinics?\b|conducted|undertaken|enrolled|recruited|done at|in the|across")
 
 
 #: A country naming the trial or its setting right after it: "The UK TACT study", "the Danish subcohort of BIG 1-98",
@@ -1087,6 +1087,14 @@ _IN_ORGANISATION = quick(
 #: "a study conducted in rural Malawi", "patients were randomized in Japan".
 _TRIAL_IN = folded(r"(?:trial|study|conducted|performed|carried out|undertaken|randomi[sz]ed)\s+in\s+(?:the\s+)?"
                    r"(?:(?:rural|urban|northern|southern|eastern|western|central)\s+)?$")
+
+
+#: A place given as "City, Country" where people were: "740 men in Göteborg, Sweden, undergoing biopsy", "in Hengyang, Hunan,
+#: China", or in brackets after a hospital or institute: "treated in Cancer Institute (Tehran, Iran)"; not a maker's address
+#: ("SmartCare (Dräger, Lübeck, Germany)", "(Pfizer, USA)"). Read on the text as printed: the place is capitalised.
+_PLACE = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+_ADDRESS_BEFORE = quick(
+    rf"(?:\bin\s+(?:the\s+)?{_PLACE}(?:,\s*{_PLACE})?|\b(?:Hospital|Institute|Cent(?:er|re)|University|Clinic|Infirmary)\s*\(\s*{_PLACE}),\s*$")
 
 
 #: A country's adjective names a site only before a setting or people: "a Swedish multicentre trial", "Korean
@@ -1121,7 +1129,8 @@ def _site_mention(text: str, low: str, start: int, end: int, name: str) -> bool:
     if _country_adjective(text, start, end, name) and not _adjective_of_a_setting(low, start, end):
         return False  # "Swedish massage", "traditional Chinese medicine", "Canadian dollars"
     return bool(_SITE_CONTEXT.search(low[max(0, start - 120): end + 60]) or _NAMED_SETTING.match(low, end)
-                or _PEOPLE_OF.match(low, end) or _TRIAL_IN.search(low, max(0, start - 60), start))
+                or _PEOPLE_OF.match(low, end) or _TRIAL_IN.search(low, max(0, start - 60), start)
+                or _ADDRESS_BEFORE.search(text, max(0, start - 80), start))
 
 
 def countries(text: str, mentions: list[tuple[int, int, str]]) -> list[str]:
