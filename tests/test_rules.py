@@ -26,6 +26,14 @@ from tests.conftest import EXAMPLES
     ("ChiCTR2000031234 and EudraCT 2015-001234-56", ["ChiCTR2000031234", "2015-001234-56"]),
     ("jRCTs031180123", ["jRCTs031180123"]),
     ("no registry here, 2024-2025", []),
+    # the number alone after the registry's name; a colon after the prefix; printed in upper case
+    ("(clinicaltrials.gov identifier: 01358734)", ["NCT01358734"]),
+    ("Registry, ACTRN:12609000420246", ["ACTRN12609000420246"]),
+    ("Registration Number: JAPICCTI-050121)", ["JapicCTI-050121"]),
+    ("registration number: IRCT138804272200N", ["IRCT138804272200N"]),
+    # Malaysia's register: a registry number, so no trial's name (the sentence stays the report's own)
+    ("(NMRR) Number: NMRR-08-287-1442  Trial Registration Number (ClinicalTrials.gov Identifier): NCT00708370",
+     ["NMRR-08-287-1442", "NCT00708370"]),
 ])
 def test_registry_ids(text, expected):
     assert [r for _, r in design.registry_ids(text)] == expected

@@ -17,13 +17,15 @@ from extractor.structure import Sentence
 _REGISTRY_PATTERNS: tuple[tuple[str, str], ...] = (
     # (regex, normaliser key)
     (r"\bNCT\s?0?\d{7,8}\b", "nct"),
+    # the number alone after the registry's name: "clinicaltrials.gov identifier: 01358734"
+    (r"\b(?i:clinicaltrials\.gov)(?:\s+(?i:identifier|id|number|registration))?[\s:#]*\d{8}\b", "nct"),
     (r"\bChiCTR[- ]?(?:[A-Z]{2,4}[- ]?)?\d{6,12}\b", "plain"),
     (r"\b(?:EudraCT[\s:#]*(?:No\.?|number)?[\s:]*)?(?:19|20)\d{2}-\d{6}-\d{2}\b", "eudract"),
     (r"\bIS(?:RC|CR)TN[\s:]*\d{8}\b", "isrctn"),
     (r"\bjRCT[a-z]?\d{9,10}\b", "plain"),
     (r"\bCTR\d{8}\b", "plain"),
     (r"\bKCT\d{7}\b", "plain"),
-    (r"\bACTRN\s?\d{14}\b", "nospace"),
+    (r"\bACTRN[\s:]*\d{14}\b", "nospace"),
     (r"\bUMIN\s?\d{9}\b", "nospace"),
     (r"\bNTR\s?\d{3,5}\b", "nospace"),
     (r"\bNL\d{4,6}\b(?=[\s.,;)])", "plain"),
@@ -32,11 +34,12 @@ _REGISTRY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bEUCTR\d{4}-\d{6}-\d{2}(?:-[A-Z]{2})?\b", "plain"),
     (r"\b20\d{2}-5\d{5}-\d{2}-\d{2}\b", "plain"),  # EU CT number (CTIS)
     (r"\bPACTR\d{15}\b", "plain"),
-    (r"\bIRCT\d{8,}N\d+\b", "plain"),
+    (r"\bIRCT\d{8,}N\d*\b", "plain"),
     (r"\bRBR-\w{6,8}\b", "plain"),
     (r"\bSLCTR/\d{4}/\d{3}\b", "plain"),
     (r"\bTCTR\d{11}\b", "plain"),
-    (r"\bJapicCTI-\d{6}\b", "plain"),
+    (r"\b(?i:JapicCTI)-\d{6}\b", "japic"),
+    (r"\bNMRR-\d{2}-\d{1,5}-\d{1,6}\b", "plain"),  # Malaysia's National Medical Research Register
     (r"\bJMA-IIA\d{5}\b", "plain"),
     (r"\bRPCEC\d{11}\b", "plain"),
     (r"\bCRIS\s?KCT\d{7}\b", "kct"),
@@ -55,14 +58,16 @@ def _normalise_registry(raw: str, kind: str) -> str:
     if kind == "kct":
         return "KCT" + re.sub(r"\D", "", raw)
     if kind == "nospace":
-        return raw.replace(" ", "")
+        return re.sub(r"[\s:]", "", raw)
+    if kind == "japic":
+        return "JapicCTI" + raw[8:]
     return raw.replace(" ", "-") if raw.startswith("ChiCTR") else raw
 
 
 _HAS_LONG_NUMBER = quick(r"\d{3}")  # a repeat first: re would try it at every character
 _REGISTRY_START = quick(
     r"\b(?:NCT|ChiCTR|EudraCT|IS[RC][CR]TN|jRCT|CTR|KCT|ACTRN|UMIN|NTR|NL\d|DRKS|CTRI|EUCTR|PACTR|IRCT|RBR|"
-    r"SLCTR|TCTR|JapicCTI|JMA|RPCEC|CRIS|(?:19|20)\d{2}-\d)"
+    r"SLCTR|TCTR|JapicCTI|JAPICCTI|JMA|RPCEC|CRIS|NMRR|[Cc]linical[Tt]rials\.gov|(?:19|20)\d{2}-\d)"
 )
 
 
