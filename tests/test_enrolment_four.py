@@ -22,12 +22,6 @@ from tests.test_enrolment import _counts
     ("In the full analysis set (n = 130), the remission rate was 76.9% with drug A.", {"evaluable": 130}),
     ("In the efficacy population (n = 74), changes in area were greater with drug A.", {"evaluable": 74}),
     ("Analysing response in the per protocol set (n=119) showed a trend.", {"evaluable": 119}),
-])
-def test_evaluable_shapes(sentence: str, counts: dict[str, int]) -> None:
-    assert _counts(sentence) == counts
-
-
-@pytest.mark.parametrize("sentence, counts", [
     # completed: a long bracket, "of them", words before the noun
     ("Of 289 patients screened, 243 were randomly assigned and 164 (A, 66 of 95; B, 65 of 100; C, 33 of 48) completed "
      "treatment.", {"enrolled": 243, "completed": 164}),
@@ -40,24 +34,12 @@ def test_evaluable_shapes(sentence: str, counts: dict[str, int]) -> None:
     # not completers of the trial: a questionnaire; one arm's count
     ("Twenty patients completed the questionnaire before treatment.", {}),
     ("In the A and placebo groups, 23 and 20 completed the study treatment, respectively.", {}),
-])
-def test_completed_shapes(sentence: str, counts: dict[str, int]) -> None:
-    assert _counts(sentence) == counts
-
-
-@pytest.mark.parametrize("sentence, counts", [
     # treated: "started treatment"; "N were treated with" after a clause (not a name's number, nor one group's)
     ("At closure, 5692 (26% of the target) started treatment.", {"treated": 5692}),
     ("Eighty children took part in the study; 65 were treated with drug A.", {"enrolled": 80, "treated": 65}),
     ("The study accrued 26 adults; 14 were treated with A and 12 were treated with A plus B.", {"enrolled": 26}),
     ("Patients with hepatitis C genotype 6 were treated with drug A.", {}),
     ("Group 2 (the B group) was treated with drug B.", {}),
-])
-def test_treated_shapes(sentence: str, counts: dict[str, int]) -> None:
-    assert _counts(sentence) == counts
-
-
-@pytest.mark.parametrize("sentence, counts", [
     # enrolled: a bracket after "enrolled"; the entire population with its count
     ("The trial was closed after the interim analysis of the 58 enrolled (120 planned) patients.", {"enrolled": 58}),
     ("Survival was evaluated at the final cut-off for the entire population (n=80).", {"enrolled": 80}),
@@ -76,5 +58,5 @@ def test_treated_shapes(sentence: str, counts: dict[str, int]) -> None:
     ("Three cohorts: 32 children with HIV;", {}),
     ("Forty-two women were chosen from volunteering women presenting to the clinic.", {}),
 ])
-def test_enrolled_shapes(sentence: str, counts: dict[str, int]) -> None:
+def test_enrolment_four_shapes(sentence: str, counts: dict[str, int]) -> None:
     assert _counts(sentence) == counts
