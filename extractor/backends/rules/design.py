@@ -216,8 +216,12 @@ _PEOPLE = (
 #: semicolon inside brackets ("(51 M : 9 F; mean age 61.9 years)") are kept.
 _BETWEEN = r"(?:[^.;]|\.(?=(?:[eg]\.)?[\d,])|;(?=(?:[^()]|\([^()]*\))*\)))"
 
+#: Words between "completed" and "treatment" that make it no count of completers: "completed the questionnaire before treatment".
+_NOT_COMPLETED_WORD = r"(?:questionnaires?|assessments?|surveys?|diar(?:y|ies)|interviews?|forms?|at|least|before|after|during|prior|with|and|or)\b"
+
 _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings below
-    ("enrolled", rf"(?:among|in|of|by|for) (?:the |all )?(?:total(?: of)? )?{_COUNT} (?:eligible|randomi[sz]ed|randomly assigned|enrolled|registered) {_PEOPLE}"),
+    # "the interim analysis of the 58 enrolled (120 planned) patients"
+    ("enrolled", rf"(?:among|in|of|by|for) (?:the |all )?(?:total(?: of)? )?{_COUNT} (?:eligible|randomi[sz]ed|randomly assigned|enrolled|registered) (?:\([^()]{{1,40}}\) )?{_PEOPLE}"),
     ("screened", rf"{_COUNT} {_PEOPLE}? ?(?:were|was) screened"),
     ("screened", rf"(?:of|among) (?:the )?{_COUNT} screened"),
     ("screened", rf"screened {_COUNT}"),
@@ -253,6 +257,8 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "Patients (n = 429) were randomly assigned", "a controlled study (N = 676)"
     ("enrolled", rf"\(\s*[nN]\s*=\s*{_COUNT}\s*\)\s*(?:were|was)\s+(?:\w+\s+)?(?:randomi[sz]ed|assigned|allocated|enrolled|included|recruited)"),
     ("enrolled", rf"(?:study|trial)\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
+    # "for the entire population (n=80)"
+    ("enrolled", rf"\b(?:entire|whole|total)\s+(?:study\s+)?population\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[,;)]"),
     # "There were 752 patients enrolled", "301 breast cancer patients randomized"
     ("enrolled", rf"{_COUNT}\s+(?:(?!of\b)[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated)|recruited)\b"),
     ("enrolled", rf"(?:study|trial) (?:included|enrolled|comprised(?: of)?|was comprised of|recruited|involved|examined|consisted of|entering|enrolling) "
@@ -348,6 +354,10 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                 rf"(?!no\b|either\b)(?![^.;]{{0,150}}\b(?:(?:group|arm|cohort)\s+[A-Z0-9]\b|respectively|while|whereas|but|and\s+\d+))"),
     # "A total of 120 patients were dosed"
     ("treated", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:\([^()]{{1,80}}\)\s+)?(?:were|was)\s+dosed\b"),
+    # "5692 (26% of target) started treatment", "65 were treated with fixed GH doses"
+    ("treated", rf"{_COUNT}\s+(?:\([^()]{{1,80}}\)\s+)?(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+)?(?:started|began|initiated|commenced)\s+(?:the\s+)?"
+                rf"(?:study\s+|assigned\s+|allocated\s+|protocol\s+)?(?:treatment|therapy|chemotherapy|intervention)\b"),
+    ("treated", rf"(?:^|(?<=[,;:]\s)|(?<=\band\s)){_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:were|was)\s+treated\s+with\b"),
     # "In the final analysis comprising 101 patients"
     ("evaluable", rf"\b(?:final|primary|efficacy|per[- ]protocol)\s+analysis\s+(?:comprising|including|of)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     # the evaluable set: "The per-protocol population included 46 participants", "The efficacy analysis included patients (n = 230)"
@@ -377,9 +387,14 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "420 patients were randomised and 411 were analysed", "Data for 18 (78%) women were analysed"
     ("evaluable", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:{_PEOPLE}\s+)?(?:\([^()]{{1,80}}\)\s+)?(?:were|was)\s+analy[sz]ed\b"),
     # "51 completed the study and were included in the analysis", "113 were included in the intent-to-treat population"
-    ("evaluable", rf"{_COUNT}\s+(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?:\s*\([^()]{{1,80}}\))?(?:(?!\d+\s+(?:were|was)\b)[^.;]){{0,100}}?\b"
-                  rf"|completed\b[^.;]{{0,60}}?\band\s+)?(?:were|was)\s+included\s+in\s+the\s+"
-                  rf"(?:final\s+|primary\s+|efficacy\s+|intent(?:ion)?[- ]to[- ]treat\s+|per[- ]protocol\s+)?(?:analysis|population)"),
+    ("evaluable", rf"{_COUNT}\s+(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?:\s*\([^()]{{1,80}}\))?(?:(?!\d+\s+(?:[\w-]+\s+)?(?:were|was)\b)[^.;]){{0,100}}?\b"
+                  rf"|completed\b[^.;]{{0,60}}?\band\s+)?(?:were|was|are|is|have\s+been)\s+included\s+in\s+(?:the\s+|our\s+)?"
+                  rf"(?:final\s+|primary\s+|efficacy\s+|intent(?:ion)?[- ]to[- ]treat\s+|per[- ]protocol\s+)?(?:analys[ie]s|population)"),
+    # "415 were included in the according-to-protocol (ATP) cohort"
+    ("evaluable", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was)\s+included\s+in\s+the\s+according[- ]to[- ]protocol\b"),
+    # the evaluable set with its count in brackets: "In the full analysis set (n = 130)", "the per protocol set (n=119)"
+    ("evaluable", rf"\b(?:per[- ]protocol|full[- ]analysis|efficacy|evaluable|modified\s+inten(?:t|tion)[- ]to[- ]treat)\s+(?:\((?:PP|FAS|mITT)\)\s+)?"
+                  rf"(?:population|set|analysis\s+set|cohort)\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
     ("evaluable", rf"(?:for|in|among|of) (?:the )?{_COUNT} (?:evaluable|evaluated|assessable) {_PEOPLE}"),
     ("evaluable", rf"efficacy analysis of {_COUNT}"),
     # "There were 48 participants included in this analysis"
@@ -426,6 +441,11 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                   rf"(?:period|follow[- ]up|study|trial|(?:of\s+)?(?:[\w-]+\s+){{0,3}}?(?:study|treatment|therapy|intervention|program(?:me)?|follow[- ]up)))"
                   rf"(?![^.;]*\brespectively\b)"),
     ("completed", rf"{_COUNT}\s*/\s*\d+\s+(?:{_PEOPLE} )?completed"),
+    # "164 (CE, 66 of 95 patients; …) completed treatment", "93 of them completed the study", "31 completed the full course of
+    # treatment", "50 (98%) completed the main study" (not "… completed the questionnaire before treatment")
+    ("completed", rf"{_COUNT}\s+(?:\([^()]{{1,80}}\)\s+)?(?:of\s+(?:them|these|those)\s+)?(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+)?completed\s+"
+                  rf"(?:the\s+|all\s+|their\s+)?(?:(?!{_NOT_COMPLETED_WORD})[a-z-]+\s+){{0,3}}?(?:study|trial|treatment|therapy|intervention|program(?:me)?|protocol)\b"
+                  rf"(?![^.;]*\brespectively\b)"),
 )
 
 
@@ -501,8 +521,9 @@ _KIND_HINTS = {
                  "participated", "joined", "either", "compared", "consisted of", "n=", "n =",
                  "accru", "trial", "study", "consented", "took part", "subjects were", "participants were", "patients were",
                  "sample of", "data from", "divided", "characteristics", "symptoms", "demographics", "completed"),
-    "treated": ("treat", "receiv", "given", "safety", "dosed"),
+    "treated": ("treat", "receiv", "given", "safety", "dosed", "started", "began", "initiated", "commenced"),
     "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "protocol population", "protocol set", "intent", "intention", "available for", "analy",
+                  "population (n", "population(n", "set (n", "set(n", "cohort (n", "according",
                   "answered", "returned", "adequate", "sufficient", "evaluation of", "assessment of",
                   "enrolled in", "enrolled on", "included in", "randomized in", "randomised in", "participating in",
                   "treated in", "treated on"),
@@ -518,7 +539,7 @@ _ENROLMENT_HINTS = (
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
     "trial compared", "been compared", "was compared", "were compared", "divided", "characteristics", "symptoms", "demographics", "consisted of", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
-    "could be assessed", "data analysis", "evaluation of", "assessment of", "answered", "returned", "adequate", "sufficient", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from")
+    "could be assessed", "data analysis", "started", "began", "initiated", "commenced", "evaluation of", "assessment of", "answered", "returned", "adequate", "sufficient", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from")
 
 _ENROLMENT_HINT = quick(any_of(list(_ENROLMENT_HINTS)))  # a quarter faster than testing each word
 
@@ -534,7 +555,8 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     out: dict[str, int] = {}
     for sentence in sentences:
         out.update(_sentence_counts(sentence.text, out))
-    whole = None if "enrolled" in out else _whole_population(sentences) or _studied_population(sentences)
+    whole = None if "enrolled" in out else (_whole_population(sentences) or _studied_population(sentences)
+                                            or _participants_line(sentences))
     if whole is not None:
         out["enrolled"] = whole
     if "completed" in out and "enrolled" in out and out["completed"] > out["enrolled"]:
@@ -636,6 +658,32 @@ def _studied_population(sentences: list[Sentence]) -> int | None:
     return None
 
 
+#: A participants line with no verb, as structured abstracts print it: "Sixty consecutive radiation oncology outpatients
+#: (51 men and nine women; …).", "PATIENTS: 77 adult patients with cancer receiving emetogenic chemotherapy.",
+#: "Twenty-four postmenopausal volunteers." (not "Seven patients presented a second neoplasm", "Three cohorts: 32 …").
+_PARTICIPANTS_LINE = quick(
+    rf"(?:(?-i:[A-Z][A-Z ,&/]+|Participants|Patients|Subjects):\s*)?(?:a total of\s+)?{_COUNT}\s+(?:(?!of\b)[\w-]+\s+){{0,4}}?{_PEOPLE}"
+    rf"(?=\s*[(;,]|\s+(?:with|aged|receiving|undergoing|younger|older|from|who|having|diagnosed|scheduled|referred|attending|"
+    rf"awaiting|presenting|suffering|requiring)\b|\s*\.?$)", re.IGNORECASE)
+_FINITE_VERB = quick(r"\b(?:were|was|are|is|had|have|has|will|would|could|did|do|does|withdrew|fell|remained|dropped|discontinued|"
+                     r"improved|died|showed|reported|completed|received|underwent|participated|developed|experienced|achieved|"
+                     r"responded|continued|used|performed|expressed|presented|consumed|crossed|failed|provided|finalized|"
+                     r"suffered|occurred|proved|enrolled|randomi[sz]ed|assigned|allocated)\b", re.IGNORECASE)
+#: … or a past tense after a noun or a bracket: "Twenty patients (40%) finished", "… ASD engaged in" (not "with uncontrolled …",
+#: "currently incarcerated", "cancer-related", "aged").
+_PAST_TENSE = quick(r"(?<![-\w])(?<!\bwith\s)(?<!\band\s)(?<!\bor\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bof\s)(?<!\bto\s)"
+                     r"(?<!ly\s)(?!aged\b)[a-z]{2,}(?:ed|ew)\b", re.IGNORECASE)
+
+
+def _participants_line(sentences: list[Sentence]) -> int | None:
+    """The count a verbless participants line opens on, when no sentence printed the enrolled."""
+    for sentence in sentences:
+        m = _PARTICIPANTS_LINE.match(sentence.text)
+        if m is not None and not _FINITE_VERB.search(sentence.text, m.start()) and not _PAST_TENSE.search(sentence.text, m.end()):
+            return _count_of(m, sentence.text)
+    return None
+
+
 _RANDOMISED_COUNT = _shape(
     rf"(?<![≤≥<>=]\s)(?<![\w.,·≤≥<>=]){_COUNT}\s+(?:(?!years?\b|months?\b|age\b|mg\b)[\w-]+\s+){{0,4}}?(?:{_PEOPLE}\s+)?"
     rf"(?:were|was|had been)\s+(?:\w+\s+)?"
@@ -721,7 +769,7 @@ def _counts_one_arm(key: str, m: re.Match[str], text: str) -> bool:
 
 #: An analysis set named before "included N": "The safety population included 339 patients", "The per-protocol population …".
 _ANALYSIS_SET_BEFORE = quick(r"\b(?:safety|per[- ]protocol|evaluable|efficacy|inten(?:t|tion)[- ]to[- ]treat)\s+(?:\(ITT\)\s+)?(?:population|analysis\s+set|analysis|set)\s+$", re.IGNORECASE)
-_IN_ANALYSIS = quick(r"\s+in\s+the\s+(?:[\w-]+\s+){0,3}?(?:analys[ie]s|population)\b", re.IGNORECASE)
+_IN_ANALYSIS = quick(r"\s+in\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:analys[ie]s|population)\b|\s+in\s+the\s+according[- ]to[- ]protocol\b", re.IGNORECASE)
 
 
 def _count_of(m: re.Match[str], text: str) -> int | None:
