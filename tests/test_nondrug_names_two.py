@@ -72,3 +72,15 @@ def test_what_no_treatment_names_gives_a_control_arm_nothing(sentence):
             f"writing group wrote for 20 min on four consecutive days. {sentence} Mood improved more in the writing group "
             "than in the control group.")
     assert _control(text) == []
+
+
+@pytest.mark.parametrize(("sentence", "names"), [
+    ("Patients were randomized to receive either Kangfuxin Solution (test group) or compound borax gargle (control group).",
+     ["compound borax gargle"]),
+    ("Patients were randomly assigned to cinacalcet + oral vitamin D or oral vitamin D alone (control group, n = 33).",
+     ["oral vitamin D"]),
+])
+def test_a_control_arm_takes_what_is_named_before_its_bracket(sentence, names):
+    text = (f"{sentence} Mucositis was less severe in the test group than in the control group (P = 0.01). The test group "
+            "had less pain than the control group.")
+    assert _control(text) == names

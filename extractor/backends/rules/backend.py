@@ -1151,18 +1151,26 @@ def _parts_of_the_name(arms: list[ArmDraft]) -> None:
 #: What a control arm got, said of it: "The control group (n = 48) received customary care.", "the control group
 #: received RT only", "Controls were given a brochure about mental distress"; the thing given ends at a comma or a clause.
 _CONTROL_RECEIVED = quick(
-    r"(?:^|\b(?:the|while|whereas)\s+|\b(?:patients|participants|subjects|women|men)\s+in\s+the\s+)"
+    r"(?:^|\b(?:the|while|whereas)\s+|\b(?:patients|participants|subjects|women|men)\s+in\s+(?:the\s+)?)"
     r"(?:control\s+(?:group|arm|condition)(?:\s+(?:patients|participants))?|controls)\s*(?:\([^()]{1,30}\)\s*)?"
     r"(?:received|(?:was|were)\s+(?:given|offered)|underwent|continued\s+(?:to\s+receive|with))\s+"
     r"(?:(?:only|just|either)\s+)?(?P<x>[^,;.()]{2,80}?)(?:\s+only)?\s*"
     r"(?=[,;.(]|\s\d|\s(?:while|whereas|during|for|every|daily|at|in\s+addition)\b|$)",
     re.IGNORECASE,
 )
-#: Leading words that are not part of a name as written: "a brochure", "the usual care".
-_ARTICLE = quick(r"^(?:an?|the)\s+", re.IGNORECASE)
+#: What a control arm got, named before its bracket: "either Kangfuxin Solution (test group) or compound borax gargle
+#: (control group)", "five low-fluence treatments (control)".
+_CONTROL_IN_BRACKETS = quick(
+    r"\b(?:or|versus|vs\.?|to|receive|either)\s+(?:(?:an?|the)\s+)?"
+    r"(?P<x>(?:(?!\b(?:or|versus|vs|to|receive|either|not|were|was|compare)\b)[^,;.()]){2,80}?)\s*"
+    r"\((?:the\s+)?control(?:\s+(?:group|arm|condition))?(?:\s*[,;:][^()]*)?\)",
+    re.IGNORECASE,
+)
+#: Words around a name that are not part of it as written: "a brochure", "the usual care", "oral vitamin D alone".
+_ARTICLE = quick(r"^(?:an?|the)\s+|\s+(?:alone|only)$", re.IGNORECASE)
 #: What is no treatment of its own: "the same chemotherapy as the trial group", "none of these treatments", "more
-#: weeks of inpatient treatment", "VFA measurements", "12 weeks of …".
-_NOT_RECEIVED = quick(r"^(?:same|none|more|less|fewer|any|all|both)\b|\b(?:measurements?|assessments?|tests?|"
+#: weeks of inpatient treatment", "VFA measurements", "12 weeks of …", "to the control group (control group)".
+_NOT_RECEIVED = quick(r"^(?:same|none|more|less|fewer|any|all|both)\b|\bcontrol\b|\b(?:measurements?|assessments?|tests?|"
                       r"questionnaires?|surveys?|scans?|evaluations?)$|^\d", re.IGNORECASE)
 
 
@@ -1173,17 +1181,23 @@ def _control_received(arms: list[ArmDraft], sentences: list[Sentence]) -> None:
     if len(controls) != 1:
         return
     for sentence in sentences:
-        if "ontrol" not in sentence.text:
+        phrase = _control_phrase(sentence.text) if "ontrol" in sentence.text else None
+        if phrase is None:
             continue
-        m = _CONTROL_RECEIVED.search(sentence.text)
-        if m is None or re.search(r"\d\s*%", sentence.text[:m.start()]):
-            continue  # not "14% of patients in the control group received a BMD test"
-        phrase = _ARTICLE.sub("", m.group("x").strip())
         named = interventions_in(phrase)
         if not named and len(phrase.split()) <= 6 and not _NOT_RECEIVED.search(phrase):
             named = [_non_drug(phrase)]
         controls[0].interventions = named
         return
+
+
+def _control_phrase(text: str) -> str | None:
+    """What a sentence says the control group received (``_CONTROL_RECEIVED``, ``_CONTROL_IN_BRACKETS``), its
+    article left out; None in a sentence of results ("14% of patients in the control group received a BMD test")."""
+    m = _CONTROL_RECEIVED.search(text) or _CONTROL_IN_BRACKETS.search(text)
+    if m is None or re.search(r"\d\s*%", text[:m.start()]):
+        return None
+    return _ARTICLE.sub("", m.group("x").strip())
 
 
 def _comparators(arms: list[ArmDraft], non_drugs: list[dict[str, str | None]]) -> None:
