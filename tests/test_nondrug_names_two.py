@@ -48,6 +48,13 @@ def _control(text: str) -> list[str]:
     return arms["control"]
 
 
+def _control_told(sentence: str) -> list[str]:
+    """What the control arm gets in a trial of expressive writing whose third sentence is ``sentence``."""
+    return _control("Ninety-three women were randomised to an expressive writing group or a control group. Women in the "
+                    f"writing group wrote for 20 min on four consecutive days. {sentence} Mood improved more in the "
+                    "writing group than in the control group.")
+
+
 @pytest.mark.parametrize(("sentence", "names"), [
     ("The control group received normal care.", ["normal care"]),
     ("The control group (n = 48) received customary care.", ["customary care"]),
@@ -56,10 +63,7 @@ def _control(text: str) -> list[str]:
     ("Patients in the control group received RT only.", ["RT"]),
 ])
 def test_a_control_arm_takes_what_the_control_group_is_said_to_receive(sentence, names):
-    text = ("Ninety-three women were randomised to an expressive writing group or a control group. Women in the "
-            f"writing group wrote for 20 min on four consecutive days. {sentence} Mood improved more in the writing group "
-            "than in the control group.")
-    assert _control(text) == names
+    assert _control_told(sentence) == names
 
 
 @pytest.mark.parametrize("sentence", [
@@ -68,10 +72,7 @@ def test_a_control_arm_takes_what_the_control_group_is_said_to_receive(sentence,
     "The control group received the same chemotherapy as the trial group.",
 ])
 def test_what_no_treatment_names_gives_a_control_arm_nothing(sentence):
-    text = ("Ninety-three women were randomised to an expressive writing group or a control group. Women in the "
-            f"writing group wrote for 20 min on four consecutive days. {sentence} Mood improved more in the writing group "
-            "than in the control group.")
-    assert _control(text) == []
+    assert _control_told(sentence) == []
 
 
 @pytest.mark.parametrize(("sentence", "names"), [
