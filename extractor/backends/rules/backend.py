@@ -1022,6 +1022,7 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
     everyone = [i for i in interventions_in(given.everyone()) if i["type"] in _BACKBONE_TYPES]
     if arms:
         _complete_arms(arms, given.assigned(), aim_text, given.non_drugs())
+        _control_received(arms, given.design_sents)
         for arm in arms:
             arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)
                                   and not another_regimen(i, arm.interventions)]
@@ -1145,6 +1146,58 @@ def _parts_of_the_name(arms: list[ArmDraft]) -> None:
         parts = _named_intervention(arm.label) if have and all(i["type"] not in _DRUG_TYPES for i in arm.interventions) else []
         if len(parts) >= 2 and have < {str(p["name"]).lower() for p in parts}:
             arm.interventions += [p for p in parts if str(p["name"]).lower() not in have]
+
+
+#: What a control arm got, said of it: "The control group (n = 48) received customary care.", "the control group
+#: received RT only", "Controls were given a brochure about mental distress"; the thing given ends at a comma or a clause.
+_CONTROL_RECEIVED = quick(
+    r"(?:^|\b(?:the|while|whereas)\s+|\b(?:patients|participants|subjects|women|men)\s+in\s+(?:the\s+)?)"
+    r"(?:control\s+(?:group|arm|condition)(?:\s+(?:patients|participants))?|controls)\s*(?:\([^()]{1,30}\)\s*)?"
+    r"(?:received|(?:was|were)\s+(?:given|offered)|underwent|continued\s+(?:to\s+receive|with))\s+"
+    r"(?:(?:only|just|either)\s+)?(?P<x>[^,;.()]{2,80}?)(?:\s+only)?\s*"
+    r"(?=[,;.(]|\s\d|\s(?:while|whereas|during|for|every|daily|at|in\s+addition)\b|$)",
+    re.IGNORECASE,
+)
+#: What a control arm got, named before its bracket: "either Kangfuxin Solution (test group) or compound borax gargle
+#: (control group)", "five low-fluence treatments (control)".
+_CONTROL_IN_BRACKETS = quick(
+    r"\b(?:or|versus|vs\.?|to|receive|either)\s+(?:(?:an?|the)\s+)?"
+    r"(?P<x>(?:(?!\b(?:or|versus|vs|to|receive|either|not|were|was|compare)\b)[^,;.()]){2,80}?)\s*"
+    r"\((?:the\s+)?control(?:\s+(?:group|arm|condition))?(?:\s*[,;:][^()]*)?\)",
+    re.IGNORECASE,
+)
+#: Words around a name that are not part of it as written: "a brochure", "the usual care", "oral vitamin D alone".
+_ARTICLE = quick(r"^(?:an?|the)\s+|\s+(?:alone|only)$", re.IGNORECASE)
+#: What is no treatment of its own: "the same chemotherapy as the trial group", "none of these treatments", "more
+#: weeks of inpatient treatment", "VFA measurements", "12 weeks of …", "to the control group (control group)".
+_NOT_RECEIVED = quick(r"^(?:same|none|more|less|fewer|any|all|both)\b|\bcontrol\b|\b(?:measurements?|assessments?|tests?|"
+                      r"questionnaires?|surveys?|scans?|evaluations?)$|^\d", re.IGNORECASE)
+
+
+def _control_received(arms: list[ArmDraft], sentences: list[Sentence]) -> None:
+    """The one control arm that got nothing named takes what a sentence says the control group received:
+    the treatments it names, else the thing as written ("normal care", "no advice about exercise")."""
+    controls = [a for a in arms if not a.interventions and CONTROL_LABEL.search(a.label or "")]
+    if len(controls) != 1:
+        return
+    for sentence in sentences:
+        phrase = _control_phrase(sentence.text) if "ontrol" in sentence.text else None
+        if phrase is None:
+            continue
+        named = interventions_in(phrase)
+        if not named and len(phrase.split()) <= 6 and not _NOT_RECEIVED.search(phrase):
+            named = [_non_drug(phrase)]
+        controls[0].interventions = named
+        return
+
+
+def _control_phrase(text: str) -> str | None:
+    """What a sentence says the control group received (``_CONTROL_RECEIVED``, ``_CONTROL_IN_BRACKETS``), its
+    article left out; None in a sentence of results ("14% of patients in the control group received a BMD test")."""
+    m = _CONTROL_RECEIVED.search(text) or _CONTROL_IN_BRACKETS.search(text)
+    if m is None or re.search(r"\d\s*%", text[:m.start()]):
+        return None
+    return _ARTICLE.sub("", m.group("x").strip())
 
 
 def _comparators(arms: list[ArmDraft], non_drugs: list[dict[str, str | None]]) -> None:

@@ -48,6 +48,7 @@ HEADS = (
          r"imagery|relaxation|telemonitoring|navigation|rehabilitation|counsell?ing", "other"),
     Head(r"program(?:me)?s?|interventions?|training|education|coaching|diets?|supplementation|booklets?|support", "other",
          _ANY_WORD),
+    Head(r"exercises", "other", _ANY_WORD),  # "home exercises", "pilates exercises"; not "the exercises"
     Head(r"care", "other", r"usual|standard|routine|nursing|conventional"),
     # a therapy named by what it does, not by the drugs it gives ("endocrine therapy", "maintenance therapy")
     Head(r"therapy|therapies", "other",
@@ -77,16 +78,16 @@ a an the of to in on at by for from with without and or nor but plus versus vs v
 prior than as via per into onto between within who which that this these those their its our his her all both
 either each any no not only alone were was is are be been being had has have received receive receives receiving
 underwent undergo undergoes undergoing undergone treated performed given assigned randomized randomised allocated
-compared comparing combined using used patients women men subjects participants cancer cancers carcinoma whether
+compare compared comparing combined using used patients women men subjects participants cancer cancers carcinoma whether
 effect effects impact efficacy role trial study group arm versus then also when where while if
 improve improves improving increase increases increasing reduce reduces reducing prevent prevents preventing enhance
 enhances promote promotes maintain evaluate evaluates evaluating assess assesses assessing test tests testing through
 research
-under over about among against across around throughout until since upon like whereas due require requires
+under over about among against across around throughout until since upon like whereas whilst due require requires
 required requiring need needs needed needing switching unnecessary planned scheduled experimental control novel new
 computer computer-generated treatment treatments therapy therapies
 various favored favoured favouring favoring got get gets getting including included maintained maintaining
-continued continuing called named termed entitled
+continued continuing called named termed entitled completing completed performing doing practising practicing attending
 one two three four five six seven eight nine ten twelve gy cgy mg
 scale scales score scores subscale subscales index questionnaire avoid avoids avoided avoiding omit omits omitted omitting
 comprising comprised comprises consisting consisted consists composed
@@ -94,7 +95,7 @@ comprising comprised comprises consisting consisted consists composed
 #: Not a name of its own: the head of a generic phrase needs a word before it other than these ("a new program").
 _VAGUE = _words("""
 short-term long-term brief new novel simple single specific multiple combined same different various similar such
-other standardized standardised individual individualized individualised comprehensive complex active
+other standardized standardised individualized individualised comprehensive complex active
 """)
 #: A word after a head that makes the head a modifier: "exercise self-efficacy", "surgery time", "the
 #: Standardisation of Breast Radiotherapy (START) trials".
@@ -218,12 +219,18 @@ def _before_abbreviation(text: str, head_start: int) -> int:
 def _name_start(text: str, head_start: int) -> int:
     """Where the words that say which treatment begin, left of the head ("laparoscopic radical" hysterectomy)."""
     start = head_start
-    for _ in range(_MAX_WORDS):
+    for k in range(_MAX_WORDS):
         m = _WORD_BEFORE.search(text, max(0, start - 40), start)
-        if m is None or not _modifier(m.group(1)):
+        if m is None or not (_modifier(m.group(1)) or (k == 0 and _group_delivered(m.group(1)))):
             break
         start = m.start(1)
     return start
+
+
+def _group_delivered(word: str) -> bool:
+    """"group" just before the head says how the treatment is given, so it names it: "group psychotherapy",
+    "supervised group exercise", "group rehabilitation" (elsewhere "group" ends a name: "control group")."""
+    return word.lower() == "group"
 
 
 def _modifier(word: str) -> bool:
