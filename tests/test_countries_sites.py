@@ -50,7 +50,7 @@ def test_hong_kong_chinese_adults_are_in_hong_kong():
     ("The study cohort comprised 740 men in Göteborg, Sweden, undergoing biopsy.", ["Sweden"]),
     ("Seventy-one patients have been treated in Cancer Institute (Tehran, Iran) with docetaxel.", ["Iran"]),
     ("Adherence in treatment-naive individuals living with HIV in Hengyang, Hunan, China.", ["China"]),
-    # clinics and "undertaken" say where the trial ran
+    # clinics say where the trial ran
     ("This phase 3 trial was undertaken at 37 clinics in Denmark, Norway, and Sweden.", ["Denmark", "Norway", "Sweden"]),
     # a maker's address names no site
     ("Weaning with SmartCare (Dräger, Lübeck, Germany) decreased weaning time.", []),

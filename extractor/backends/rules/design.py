@@ -1117,7 +1117,7 @@ def conditions(title: str | None, sentences: list[Sentence]) -> list[str]:
 
 
 _SITE_CONTEXT = folded(
-    r"cent(?:er|re)s?|hospitals?|sites?|institutions?|\bclinics?\b|conducted|undertaken|enrolled|recruited|done at|in the|across")
+    r"cent(?:er|re)s?|hospitals?|sites?|institutions?|\bclinics?\b|conducted|enrolled|recruited|done at|in the|across")
 
 
 #: A country naming the trial or its setting right after it: "The UK TACT study", "the Danish subcohort of BIG 1-98",
