@@ -70,3 +70,17 @@ def test_a_conclusion_that_denies_the_primary_endpoint_as_written():
                        "inpatient stay."),
     )
     assert verdict.verdict(sentences, {"OTHER"}, ["inpatient stay (prior to birth"], comparative=True) is False
+
+
+@pytest.mark.parametrize("text", [
+    "Exercise training had beneficial effects on cardiopulmonary function and QOL in breast cancer survivors.",
+    "EMS has beneficial effects on the strength of critically ill patients.",
+    "This study confirms the efficacy of an Iranian herbal preparation in treating chronic functional constipation.",
+])
+def test_a_conclusion_that_claims_a_benefit(text):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is True
+
+
+def test_a_benefit_that_may_be_had_is_no_claim():
+    text = "This pilot study raises the hypothesis that NAVA could have beneficial effects on hemodynamics in children."
+    assert verdict.conclusion(_sentences(("conclusion", text))) is None

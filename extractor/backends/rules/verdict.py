@@ -99,6 +99,9 @@ CONCLUDES_BENEFIT = folded(
     # increased attendance rates"
     r"|(?<!associated with )\bsignificantly (?:reduced|decreased|lowered|augmented|improved)\b"
     r"|\bbetter (?:[\w-]+ ){0,2}quality of life\b|\bincrease[sd]? (?:the )?(?:[\w-]+ ){0,2}?(?:attendance|uptake|adherence)\b"
+    # "Exercise training had beneficial effects on cardiopulmonary function", "This study confirms the efficacy of Lax-Asab"
+    r"|\b(?:had|has|showed|exerts|exerted) (?:a |an )?(?:significant )?beneficial (?:effects?|impact|influence)\b"
+    r"|\b(?:confirms?|confirmed|demonstrates?|demonstrated) the (?:efficacy|effectiveness)\b"
 )
 #: A denial that leans on a claim before it: "improved response rate but not overall survival", "RFS was improved, but
 #: that overall survival was not", "… but survival was similar": the conclusion claims and denies (a split).
