@@ -84,3 +84,25 @@ def test_a_conclusion_that_claims_a_benefit(text):
 def test_a_benefit_that_may_be_had_is_no_claim():
     text = "This pilot study raises the hypothesis that NAVA could have beneficial effects on hemodynamics in children."
     assert verdict.conclusion(_sentences(("conclusion", text))) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Treatment with radiotherapy and 5-fluorouracil did not have a significant impact on quality of life.",
+    "Effects of HT on toxicities, treatment delay, QOL, and fatigue were not observed.",
+])
+def test_a_conclusion_that_finds_no_effect(text):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is False
+
+
+@pytest.mark.parametrize("text", [
+    "During the second nine months monitoring, 49 events met the primary endpoint (febrile malaria with parasites) in the "
+    "ITT group.",
+    "The proportion of patients who met the primary end point (composite of acute rejection, graft loss, death) was higher "
+    "with belatacept.",
+])
+def test_people_or_events_that_met_the_endpoint_are_no_verdict(text):
+    assert verdict.stated(_sentences(("results", text))) is None
+
+
+def test_the_trial_that_met_its_endpoint_still_is():
+    assert verdict.stated(_sentences(("results", "The study met its primary endpoint."))) is True

@@ -128,6 +128,10 @@ CONCLUDES_NO_BENEFIT = folded(
     r"|\bless effective\b|\b(?:is|was|are|were|be) (?:significantly )?inferior to\b"
     # "a dosage of 50 mg of bicalutamide once daily was not as effective as castration"
     r"|\bnot (?:as|so|equally) (?:effective|efficacious|active|good|beneficial)\b"
+    # "did not have a significant impact on quality of life", "Effects of HT on
+    # toxicities, treatment delay, QOL, and fatigue were not observed"
+    r"|\b(?:did|does|do) not have (?:an? |any )?(?:significant |meaningful |measurable )?(?:impact|effect|influence|benefit)s?\b"
+    r"|\b(?:effects?|benefits?|improvements?) (?:of|on|in)\b[^.;]{0,60}?\b(?:was|were) not (?:observed|seen|found|detected|shown)\b"
     # "we could not identify any clinical difference between INT and RY", "we could not detect a reduction in sickness
     # absence", "we could not find any evidence for improvement of clinical outcome"
     r"|\b(?:could not|did not|were unable to|failed to) (?:identify|find|detect|observe) (?:an? |any )?(?:evidence (?:of|for) (?:an? )?)?"
@@ -153,9 +157,19 @@ def stated(sentences: Iterable[Sentence]) -> bool | None:
             continue
         if holds_each(low, _NOT_MET_NEEDS) and STATED_NOT_MET.search(low):
             return False
-        if holds_each(low, _MET_NEEDS) and STATED_MET.search(low):
+        if holds_each(low, _MET_NEEDS) and _stated_met(low):
             return True
     return None
+
+
+#: Who met an endpoint's definition, not the trial its endpoint: "49 events met the primary endpoint (febrile malaria)".
+_WHO_MET = quick(r"\b(?:\d+|events?|patients|participants|subjects|cases|episodes|children|women|men)(?: \([^()]*\))? (?:who |that |which )?$")
+
+
+def _stated_met(low: str) -> bool:
+    """``STATED_MET`` in a lowercased sentence, not said of people or events that met the endpoint's definition."""
+    m = STATED_MET.search(low)
+    return m is not None and _WHO_MET.search(low, max(0, m.start() - 40), m.start()) is None
 
 
 def p_values(text: str) -> list[tuple[str, float]]:
