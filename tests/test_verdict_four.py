@@ -17,29 +17,29 @@ def test_a_denial_of_significance(text):
     assert verdict.significance(text) is False
 
 
-@pytest.mark.parametrize("text", [
-    "Although a dosage of 50 mg of bicalutamide once daily was not as effective as castration, the favorable quality of "
-    "life outcomes provide reasons to evaluate bicalutamide at higher doses.",
-    "SWIFT Cast did not enhance the benefit of CPT.",
-    "This trial could not detect a reduction in sickness absence between the groups.",
-    "In our study we could not find any evidence for improvement of clinical outcome in blastocyst transfers.",
-    "There was no clear statistically significant difference in independence between the groups.",
+@pytest.mark.parametrize("text, found", [
+    # denials
+    ("Although a dosage of 50 mg of bicalutamide once daily was not as effective as castration, the favorable quality of "
+     "life outcomes provide reasons to evaluate bicalutamide at higher doses.", False),
+    ("SWIFT Cast did not enhance the benefit of CPT.", False),
+    ("This trial could not detect a reduction in sickness absence between the groups.", False),
+    ("In our study we could not find any evidence for improvement of clinical outcome in blastocyst transfers.", False),
+    ("There was no clear statistically significant difference in independence between the groups.", False),
+    ("Treatment with radiotherapy and 5-fluorouracil did not have a significant impact on quality of life.", False),
+    ("Effects of HT on toxicities, treatment delay, QOL, and fatigue were not observed.", False),
+    # a bare denial about harms is none; one beside a benefit's name still denies
+    ("There was no statistically significant difference between the two groups with regard to the side effects observed.",
+     None),
+    ("There was no significant difference in toxicity.", None),
+    ("Veriset displayed no significant difference, showing similar hemostasis and safety profiles.", False),
+    # claims, and a benefit that could be had
+    ("Exercise training had beneficial effects on cardiopulmonary function and QOL in breast cancer survivors.", True),
+    ("EMS has beneficial effects on the strength of critically ill patients.", True),
+    ("This study confirms the efficacy of an Iranian herbal preparation in treating chronic functional constipation.", True),
+    ("This pilot study raises the hypothesis that NAVA could have beneficial effects on hemodynamics in children.", None),
 ])
-def test_a_conclusion_that_denies_a_benefit(text):
-    assert verdict.conclusion(_sentences(("conclusion", text))) is False
-
-
-@pytest.mark.parametrize("text", [
-    "There was no statistically significant difference between the two groups with regard to the side effects observed.",
-    "There was no significant difference in toxicity.",
-])
-def test_a_bare_denial_about_harms_is_no_verdict(text):
-    assert verdict.conclusion(_sentences(("conclusion", text))) is None
-
-
-def test_a_denial_beside_a_harm_that_names_a_benefit_still_denies():
-    closing = "Veriset displayed no significant difference, showing similar hemostasis and safety profiles."
-    assert verdict.conclusion(_sentences(("conclusion", closing))) is False
+def test_the_conclusion(text, found):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is found
 
 
 @pytest.mark.parametrize("text, before", [
@@ -72,37 +72,13 @@ def test_a_conclusion_that_denies_the_primary_endpoint_as_written():
     assert verdict.verdict(sentences, {"OTHER"}, ["inpatient stay (prior to birth"], comparative=True) is False
 
 
-@pytest.mark.parametrize("text", [
-    "Exercise training had beneficial effects on cardiopulmonary function and QOL in breast cancer survivors.",
-    "EMS has beneficial effects on the strength of critically ill patients.",
-    "This study confirms the efficacy of an Iranian herbal preparation in treating chronic functional constipation.",
+@pytest.mark.parametrize("text, met", [
+    # people or events that met the endpoint's definition
+    ("During the second nine months monitoring, 49 events met the primary endpoint (febrile malaria with parasites) in the "
+     "ITT group.", None),
+    ("The proportion of patients who met the primary end point (composite of acute rejection, graft loss, death) was "
+     "higher with belatacept.", None),
+    ("The study met its primary endpoint.", True),
 ])
-def test_a_conclusion_that_claims_a_benefit(text):
-    assert verdict.conclusion(_sentences(("conclusion", text))) is True
-
-
-def test_a_benefit_that_may_be_had_is_no_claim():
-    text = "This pilot study raises the hypothesis that NAVA could have beneficial effects on hemodynamics in children."
-    assert verdict.conclusion(_sentences(("conclusion", text))) is None
-
-
-@pytest.mark.parametrize("text", [
-    "Treatment with radiotherapy and 5-fluorouracil did not have a significant impact on quality of life.",
-    "Effects of HT on toxicities, treatment delay, QOL, and fatigue were not observed.",
-])
-def test_a_conclusion_that_finds_no_effect(text):
-    assert verdict.conclusion(_sentences(("conclusion", text))) is False
-
-
-@pytest.mark.parametrize("text", [
-    "During the second nine months monitoring, 49 events met the primary endpoint (febrile malaria with parasites) in the "
-    "ITT group.",
-    "The proportion of patients who met the primary end point (composite of acute rejection, graft loss, death) was higher "
-    "with belatacept.",
-])
-def test_people_or_events_that_met_the_endpoint_are_no_verdict(text):
-    assert verdict.stated(_sentences(("results", text))) is None
-
-
-def test_the_trial_that_met_its_endpoint_still_is():
-    assert verdict.stated(_sentences(("results", "The study met its primary endpoint."))) is True
+def test_a_stated_verdict(text, met):
+    assert verdict.stated(_sentences(("results", text))) is met
