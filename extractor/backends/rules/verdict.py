@@ -60,6 +60,11 @@ SIGNIFICANT = folded(
 #: "no significant difference", "not significantly", "did not differ", "similar", "comparable"
 NOT_SIGNIFICANT = folded(
     r"\b(?:no|not a|did not reach|without|lack of|absence of) (?:statistically )?significan(?:t|ce)\b"
+    # "without statistically a significant difference (log-rank test, p=0.259)", "without reaching significance"
+    r"|\bwithout (?:reaching |achieving )?(?:statistical(?:ly)? )?(?:an?|any) (?:statistically )?significan(?:t|ce)\b"
+    r"|\bwithout (?:reaching|achieving) (?:statistical )?significance\b"
+    # "the only statistically significant difference observed between groups was the global rating scale score"
+    r"|\bthe only (?:statistically )?significant (?:between-group )?(?:differences?|changes?|effects?|improvements?)\b"
     r"|\bnot (?:statistically )?significant(?:ly)?\b|\bnon-?significant(?:ly)?\b|\bn\.?s\.?(?=[),;])"
     r"|\bdid not (?:significantly )?(?:differ|improve|prolong|increase|reduce|extend|show|demonstrate)\b"
     r"|\b(?:was|were|showed|had|demonstrated|with) (?:a |an )?(?:similar|comparable|not different)\b"
@@ -94,6 +99,9 @@ CONCLUDES_BENEFIT = folded(
     # increased attendance rates"
     r"|(?<!associated with )\bsignificantly (?:reduced|decreased|lowered|augmented|improved)\b"
     r"|\bbetter (?:[\w-]+ ){0,2}quality of life\b|\bincrease[sd]? (?:the )?(?:[\w-]+ ){0,2}?(?:attendance|uptake|adherence)\b"
+    # "Exercise training had beneficial effects on cardiopulmonary function", "This study confirms the efficacy of Lax-Asab"
+    r"|\b(?:had|has|showed|exerts|exerted) (?:a |an )?(?:significant )?beneficial (?:effects?|impact|influence)\b"
+    r"|\b(?:confirms?|confirmed|demonstrates?|demonstrated) the (?:efficacy|effectiveness)\b"
 )
 #: A denial that leans on a claim before it: "improved response rate but not overall survival", "RFS was improved, but
 #: that overall survival was not", "… but survival was similar": the conclusion claims and denies (a split).
@@ -105,7 +113,7 @@ BUT_NOT = folded(
 #: Conclusions that answer it in the negative.
 CONCLUDES_NO_BENEFIT = folded(
     r"\b(?:did not|does not|do not|failed to|not) (?:significantly )?(?:improve|prolong|increase|extend|reduce|benefit|"
-    r"show|demonstrate|result in|lead to|confer|translate|provide)\w*(?: that\b[^.;]{0,80})?|\bno (?:significant )?(?:benefit|improvement|advantage|"
+    r"show|demonstrate|result in|lead to|confer|translate|provide|enhance|augment|accelerate|shorten)\w*(?: that\b[^.;]{0,80})?|\bno (?:clear |consistent )?(?:statistically )?(?:significant )?(?:benefit|improvement|advantage|"
     r"difference|effect|impact|role)\b|\bno (?:survival|clinical|overall) (?:benefit|advantage)\b|\bnot (?:superior|more effective|better|recommended|justified|warranted)\b|"
     r"\bno better than\b|\bno (?:substantive|substantial|meaningful|relevant|appreciable|discernible|major|notable|beneficial|salutary|clinically "
     r"(?:relevant|meaningful|important)) (?:differences?|benefits?|advantages?|effects?)\b|\bof no (?:clinical )?(?:interest|value|benefit)\b|"
@@ -118,9 +126,17 @@ CONCLUDES_NO_BENEFIT = folded(
     r"|\bnot associated with (?:an? |any )?(?:beneficial|significant|improved|better)\b"
     # a worse arm: "is less effective than castration", "the DEB strategy is inferior to the ZES one"
     r"|\bless effective\b|\b(?:is|was|are|were|be) (?:significantly )?inferior to\b"
-    # "we could not identify any clinical difference between INT and RY"
-    r"|\b(?:could not|did not|were unable to|failed to) (?:identify|find|detect|observe) (?:any )?(?:clinical(?:ly)? |significant |"
-    r"statistically significant |meaningful |relevant )*(?:differences?|benefit|advantage|effect)\b"
+    # "a dosage of 50 mg of bicalutamide once daily was not as effective as castration"
+    r"|\bnot (?:as|so|equally) (?:effective|efficacious|active|good|beneficial)\b"
+    # "did not have a significant impact on quality of life", "Effects of HT on
+    # toxicities, treatment delay, QOL, and fatigue were not observed"
+    r"|\b(?:did|does|do) not have (?:an? |any )?(?:significant |meaningful |measurable )?(?:impact|effect|influence|benefit)s?\b"
+    r"|\b(?:effects?|benefits?|improvements?) (?:of|on|in)\b[^.;]{0,60}?\b(?:was|were) not (?:observed|seen|found|detected|shown)\b"
+    # "we could not identify any clinical difference between INT and RY", "we could not detect a reduction in sickness
+    # absence", "we could not find any evidence for improvement of clinical outcome"
+    r"|\b(?:could not|did not|were unable to|failed to) (?:identify|find|detect|observe) (?:an? |any )?(?:evidence (?:of|for) (?:an? )?)?"
+    r"(?:clinical(?:ly)? |significant |statistically significant |meaningful |relevant )*"
+    r"(?:differences?|benefit|advantage|effect|reductions?|improvements?|increases?|decreases?)\b"
     # "Neither the concurrent use of A nor the site of the patch showed a significant influence"
     r"|\bneither\b[^.;]{0,150}\bnor\b[^.;]{0,120}\b(?:significant|superior|better|improv\w*|benefit|effect|influence|differ\w*)\b"
 )
@@ -141,9 +157,19 @@ def stated(sentences: Iterable[Sentence]) -> bool | None:
             continue
         if holds_each(low, _NOT_MET_NEEDS) and STATED_NOT_MET.search(low):
             return False
-        if holds_each(low, _MET_NEEDS) and STATED_MET.search(low):
+        if holds_each(low, _MET_NEEDS) and _stated_met(low):
             return True
     return None
+
+
+#: Who met an endpoint's definition, not the trial its endpoint: "49 events met the primary endpoint (febrile malaria)".
+_WHO_MET = quick(r"\b(?:\d+|events?|patients|participants|subjects|cases|episodes|children|women|men)(?: \([^()]*\))? (?:who |that |which )?$")
+
+
+def _stated_met(low: str) -> bool:
+    """``STATED_MET`` in a lowercased sentence, not said of people or events that met the endpoint's definition."""
+    m = STATED_MET.search(low)
+    return m is not None and _WHO_MET.search(low, max(0, m.start() - 40), m.start()) is None
 
 
 def p_values(text: str) -> list[tuple[str, float]]:
@@ -207,7 +233,8 @@ def primary_comparison(sentences: list[Sentence], primary: set[str], names: list
     if not primary and not names:
         return None
     for s in sentences:
-        if s.section not in (RESULTS, CONCLUSION, "body") or _association_only(s.text.lower()):
+        low = s.text.lower()
+        if s.section not in (RESULTS, CONCLUSION, "body") or _association_only(low) or _baseline_only(low):
             continue
         start = 0 if _MARKED_PRIMARY.search(s.text) else _primary_position(s.text, primary, names)
         if start is None:
@@ -221,6 +248,21 @@ def primary_comparison(sentences: list[Sentence], primary: set[str], names: list
 #: A sentence that marks its finding as the primary endpoint's: "no significant difference regarding time to
 #: deterioration of global health status (primary endpoint)".
 _MARKED_PRIMARY = quick(r"\((?:the )?primary (?:end ?points?|outcomes?|objectives?)\)", re.IGNORECASE)
+
+
+#: A comparison before treatment: "Baseline values for peak oxygen consumption (P =.254) and overall QOL (P =.286) did
+#: not differ between groups", "Baseline HRQOL scores did not differ between groups" ...
+_BEFORE_TREATMENT = folded(r"\bbaseline\b|\bat (?:admittance|admission|entry|enrol?ment|randomi[sz]ation)\b"
+                           r"|\bbefore (?:the )?(?:treatment|intervention|randomi[sz]ation|surgery)\b")
+#: ... not a change from it or an analysis adjusted for it ("mean change from baseline", "controlling for baseline").
+_CHANGE_OR_ADJUSTED = folded(r"\b(?:chang\w*|improv\w*|reduc\w*|increas\w*|decreas\w*|declin\w*|deteriorat\w*|worsen\w*|"
+                             r"adjust\w*|controlling|covariates?|interactions?)\b|\b(?:from|over|since|after|relative to) baseline\b"
+                             r"|\bbaseline (?:to|and|versus|vs)\b")
+
+
+def _baseline_only(low: str) -> bool:
+    """A lowercased sentence that compares the groups before treatment, not a change since."""
+    return _BEFORE_TREATMENT.search(low) is not None and _CHANGE_OR_ADJUSTED.search(low) is None
 
 
 def _primary_position(text: str, primary: set[str], names: list[str]) -> int | None:
@@ -296,9 +338,23 @@ def _claims(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
     """The denials (spans) and claims (starts) of a lowercased conclusion; a split ("but not") is both. Kept for
     the last few conclusions: a document's is read twice (``conclusion``, ``mixed_conclusion``)."""
     splits = [m.start() for m in BUT_NOT.finditer(text)] if "but " in text else []
-    negatives = [m.span() for m in CONCLUDES_NO_BENEFIT.finditer(text)]
+    negatives = [m.span() for m in CONCLUDES_NO_BENEFIT.finditer(text) if not _about_harms(text, m)]
     positives = [m.start() for m in CONCLUDES_BENEFIT.finditer(text) if _claims_benefit(text, m, negatives)] + splits
     return tuple(negatives + [(a, a) for a in splits]), tuple(positives)
+
+
+#: A denial about harms, not about the benefit the trial asked for: "There was no statistically significant difference
+#: between the two groups with regard to the side effects observed", "no difference in toxicity".
+_HARMS = folded(r"(?:[^.;,]|\.(?=\d)){0,60}?\b(?:side[- ]effects?|toxicit(?:y|ies)|adverse (?:events?|effects?|reactions?)|"
+                r"complications?|safety|tolerability)\b")
+#: ... a denial whose words name no benefit of their own ("no difference", "did not differ"; not "no survival benefit").
+_BARE_DENIAL = folded(r"^(?:no|not|did not|does not|were|was) (?:clear |consistent )?(?:statistically )?(?:significant )?"
+                      r"(?:differ\w*|effect|impact)\b")
+
+
+def _about_harms(text: str, m: re.Match[str]) -> bool:
+    """Whether the denial ``m`` in ``text`` is a bare one about side effects or toxicity."""
+    return _BARE_DENIAL.match(m.group()) is not None and _HARMS.match(text, m.end()) is not None
 
 
 def _reaches(about: re.Pattern[str], text: str, start: int) -> bool:
@@ -332,6 +388,18 @@ def _names_primary(sentences: list[Sentence], primary: set[str]) -> bool:
     """The conclusion's negative words are about the primary endpoint itself."""
     closing = [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
     return any(m.canonical in primary for s in closing for m in find_mentions(s.text))
+
+
+def _denies_primary(sentences: list[Sentence], primary: set[str], names: list[str]) -> bool:
+    """A closing sentence denies a benefit and names the primary endpoint as written ("OPC was feasible ..., however did
+    not show a statistically significant reduction in total inpatient stay", the primary being inpatient stay)."""
+    closing = [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
+    for s in closing:
+        low = s.text.lower()
+        at = _primary_position(s.text, primary, names) if names else None
+        if at is not None and any(a - 80 <= at <= b + 80 for a, b in _claims(low)[0]):
+            return True
+    return False
 
 
 _BASELINE = folded(r"\b(?:baseline|clinicopathologic\w*|demographic\w*|characteristics|balanced|well matched|"
@@ -513,7 +581,7 @@ def verdict(sentences: list[Sentence], primary: set[str], names: list[str], *, c
     about_primary = not (other_outcomes and names and not _names_primary(sentences, primary))
     closing = conclusion(sentences) if comparative and about_primary else None
     found = primary_comparison(sentences, primary, names)
-    if closing is False and (found is None or _names_primary(sentences, primary)):
+    if closing is False and (found is None or _names_primary(sentences, primary) or _denies_primary(sentences, primary, names)):
         return False  # "does not increase overall survival" after a significant difference the wrong way
     if found is not None or not comparative:
         return found
