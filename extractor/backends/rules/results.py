@@ -1210,6 +1210,11 @@ def _relapses_counted(text: str, mentions: list[Mention]) -> list[Mention]:
     found = [Mention(m.start(g), m.end(g), m.group(g), "RFS", "relapses") for m in _RELAPSES.finditer(text)
              for g in ("plural", "said", "verb") if m.group(g)
              and (g != "said" or _RELAPSE_OPENS.search(text, max(0, m.start() - 20), m.start()))]
+    return _with_added(mentions, found)
+
+
+def _with_added(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
+    """``mentions`` with those of ``found`` no mention overlaps, in order."""
     found = [m for m in found if not any(x.start < m.end and m.start < x.end for x in mentions)]
     return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
 
@@ -1223,8 +1228,7 @@ def _one_death_counted(text: str, mentions: list[Mention]) -> list[Mention]:
     """Add a death counted in the singular, in a sentence with no percentage, as an OS mention that owns counts only
     (as "deaths" does)."""
     found = [Mention(m.start("d"), m.end("d"), m.group("d"), "OS", "deaths") for m in _ONE_DEATH.finditer(text)]
-    found = [m for m in found if not any(x.start < m.end and m.start < x.end for x in mentions)]
-    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+    return _with_added(mentions, found)
 
 
 def _kept_unnamed(draft: Draft, text: str) -> bool:
