@@ -740,7 +740,7 @@ _PEOPLE_HAD = quick(
     r"(?:\s+of\s+the)?\s+(?:(?:patients?|participants?|subjects|children|women|men|cases?)\b)?"
     r"(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,7}?,?)?"
     r"\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
-    r"reported|discontinued|withdrew|required|needed|achieved)\b(?:\s+(?:an?|any|the)\b)?",
+    r"reported|discontinued|withdrew|(?:was|were)\s+(?:withdrawn|discontinued)|required|needed|achieved)\b(?:\s+(?:an?|any|the)\b)?",
     re.IGNORECASE,
 )
 
@@ -757,7 +757,7 @@ def counted_event(text: str, mentions: list[Mention], end: int, value: float) ->
         return None
     if event.start < had.end():  # the verb itself: "died", "discontinued" ("because of adverse events", when none did)
         if event.canonical == "DISCONTINUATION":
-            return event if value > 0 or "advers" in text[had.end(): had.end() + 60] else None
+            return event if value > 0 or _a_reason_given(text, had.end(), event.end) else None
         return event if event.measure == "deaths" or event.canonical == "TREATMENT_RELATED_DEATH" else None
     if not _ADJECTIVES_ONLY.fullmatch(text, had.end(), event.start):
         return None
@@ -767,6 +767,15 @@ def counted_event(text: str, mentions: list[Mention], end: int, value: float) ->
     if value == 0 and _GRADE_4_ONLY.search(text, had.end(), event.end):
         return None  # "No patients had grade 4 toxicity": none of grade 4 says nothing of grade 3
     return event if countable and (value > 0 or _zero_countable(event, "")) else None
+
+
+_REASON = quick(r"\b(?:due to|because of|owing to|attributable to)\b", re.IGNORECASE)
+
+
+def _a_reason_given(text: str, verb_end: int, event_end: int) -> bool:
+    """Whether none stopping says why: "No patients discontinued because of adverse events", "No subjects were
+    discontinued due to AEs" (the discontinuation's words name the reason); not "No patients discontinued the study"."""
+    return "advers" in text[verb_end: verb_end + 60] or _REASON.search(text, verb_end, event_end) is not None
 
 
 _GRADE_4_ONLY = quick(r"\bgrades?\s*(?:4|IV)\b(?!\s*(?:-|–|or|and|/)\s*5)", re.IGNORECASE)
@@ -794,9 +803,10 @@ def _past_more_counts(text: str, end: int) -> int:
     return more.end() if more else end
 _PEOPLE_NEXT = quick(r"\w*\s+(?:patients|children|participants|subjects|women|men)\b")
 #: Between a count and its outcome, at most two words that describe it, each maybe with another after "or":
-#: "no unexpected serious adverse events", "no serious or unexpected adverse events".
+#: "no unexpected serious adverse events", "no serious or unexpected adverse events", "no serious or severe adverse
+#: events" (the outcome's own words take the last describing word).
 _DESCRIBING = r"(?!(?:patients?|of|with|had|have|were|was|in|and|or|to|at|on|for|times)\b)[a-z][a-z-]*"
-_ADJECTIVES_ONLY = quick(rf"\s*(?:{_DESCRIBING}(?:\s+or\s+{_DESCRIBING})?\s+){{0,2}}")
+_ADJECTIVES_ONLY = quick(rf"\s*(?:{_DESCRIBING}(?:\s+or\s+{_DESCRIBING})?\s+){{0,2}}(?:{_DESCRIBING}\s+or\s+)?")
 #: "… was observed in", "… was diagnosed in": the count after names how many had the outcome.
 _OBSERVED_IN = quick(r"\b(?:observed|diagnosed|reported|seen|noted|occurred|found|documented|recorded|developed|detected|encountered)"
                     r"\s+in\s+$|\bexperienced\s+by\s+$")
@@ -1153,6 +1163,8 @@ def extract_sentence(
     known = _primary_outcome(sentence, known, digit)
     if ("elaps" in text or "ecurr" in text) and "%" not in text:
         known = _relapses_counted(text, known)
+    if "eath" in text and "%" not in text:
+        known = _one_death_counted(text, known)
     mentions = _with_unnamed_outcome(text, _graded_events(text, known), digit)
     fallback = not mentions or _ratios_after_values(mentions, digit)
     if fallback:
@@ -1198,8 +1210,25 @@ def _relapses_counted(text: str, mentions: list[Mention]) -> list[Mention]:
     found = [Mention(m.start(g), m.end(g), m.group(g), "RFS", "relapses") for m in _RELAPSES.finditer(text)
              for g in ("plural", "said", "verb") if m.group(g)
              and (g != "said" or _RELAPSE_OPENS.search(text, max(0, m.start() - 20), m.start()))]
+    return _with_added(mentions, found)
+
+
+def _with_added(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
+    """``mentions`` with those of ``found`` no mention overlaps, in order."""
     found = [m for m in found if not any(x.start < m.end and m.start < x.end for x in mentions)]
     return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+
+
+#: One death, or none, counted in the singular: "There was one death in the cefixime group", "No death occurred" (the
+#: vocabulary reads "deaths" and "died" only; a bare "death" is mostly of a risk or a cause: "risk of death").
+_ONE_DEATH = quick(r"\b(?:one|no|a single)\s+(?P<d>death)\b(?![-\w]|\s+(?:rates?|risks?)\b)", re.IGNORECASE)
+
+
+def _one_death_counted(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Add a death counted in the singular, in a sentence with no percentage, as an OS mention that owns counts only
+    (as "deaths" does)."""
+    found = [Mention(m.start("d"), m.end("d"), m.group("d"), "OS", "deaths") for m in _ONE_DEATH.finditer(text)]
+    return _with_added(mentions, found)
 
 
 def _kept_unnamed(draft: Draft, text: str) -> bool:
