@@ -58,3 +58,24 @@ def test_an_abbreviation_closed_right_after_the_ratio_still_reads_the_value():
     # "hazard ratio (HR) for A versus B (0.37, …)": the bracket closed right after the ratio's words is its own
     text = "Patients had improved progression-free survival hazard ratio (HR) for A versus B (0.37, 95% CI: 0.25–0.55)."
     assert [(d.endpoint, d.value) for d in _sentence_results(text, ["A", "B"])] == [("PFS", 0.37)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the outcome inside the ratio's own words: "relative risk of <outcome> was N"
+    ("The relative risk of presenting with complications was 0.70 (95% CI 0.23-2.11).",
+     [("AE", "risk_ratio", 0.7, None, 0.23, 2.11)]),
+    ("The relative risk of hospital admission for A was 0.83 (0.56-1.24, P=.37) compared with B.",
+     [("OTHER", "risk_ratio", 0.83, None, 0.56, 1.24)]),
+    # "RR of N", also after the abbreviation in brackets
+    ("The rate of macrosomia was 11.2% in the A group compared to 17.5% in the B group with relative risk (RR) of "
+     "0.64 (95% CI: 0.44-0.93).", [("OTHER", "risk_ratio", 0.64, None, 0.44, 0.93)]),
+    ("The rate of PIH was 8.0% in the A compared to 4.4% in the B with RR of 1.80 (0.99-3.28).",
+     [("OTHER", "risk_ratio", 1.8, None, 0.99, 3.28)]),
+    # an interval's level in brackets between the ratio's words and its value
+    ("Normal glucose was reached more often in the A group than in the B group [HR (95% CI): 1.41 (1.002–1.996), "
+     "P = 0.0049].", [("OTHER", "hazard_ratio", 1.41, None, 1.002, 1.996)]),
+    ("Clinical failure was seen in 27% with A as compared to 1% with B (Odds Ratio [95%CI] = 0.031 [0.004 – 0.237]).",
+     [("OTHER", "odds_ratio", 0.031, None, 0.004, 0.237)]),
+])
+def test_the_value_after_the_ratios_words(text, expected):
+    assert _ratios(text) == expected

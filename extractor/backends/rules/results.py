@@ -296,6 +296,8 @@ def _taken(pos: int, ci_spans: list[tuple[int, int]], *values: list[Value]) -> b
     return any(lo <= pos < hi for lo, hi in ci_spans) or any(s <= pos < e for found in values for s, e, *_ in found)
 
 
+#: An interval's level in brackets between a ratio's words and its value: "HR (95% CI): 1.41", "HR[95%CI] = 0.084".
+_CI_LABEL = quick(r"\s*[(\[]\s*\d{2}\s?%\s*(?:CI|confidence interval)\s*[)\]]\s*[:=]?", re.IGNORECASE)
 #: A bracket closed before any opens, between a ratio's words and a number, not right after them (as "(HR) for A
 #: versus B (0.37" is): the number is outside the ratio's words.
 _CLOSED_FIRST = quick(r"(?!\s*\))[^(]*\)")
@@ -315,8 +317,11 @@ def _ratios(text: str, mentions: list[Mention], found: list[Value], ci_spans: li
             at = event.end()
         named = _RATIO_FOR_OUTCOME.match(text, at) if not event else None
         at = named.end() if named else at
+        label = _CI_LABEL.match(text, at)  # "HR (95% CI): 1.41 (1.002, 1.996)", "OR [95%CI] 1.40 [0.73-2.68]"
+        at = label.end() if label else at
         window = text[at: at + 45]
-        if re.match(r"^\s*(?:\([^)]*\)\s*)?(?:of|for|between|in|per)\b", window) and not re.match(r"^\s*of\s*\d", window):
+        if re.match(r"^\s*(?:\([^)]*\)\s*)?(?:of|for|between|in|per)\b", window) \
+                and not re.match(r"^\s*(?:\([^)]*\)\s*)?of\s*\d", window):  # "relative risk (RR) of 0.64"
             continue
         rm = _RATIO_RE.search(window)
         if rm is None or re.search(r"%|\branging\b", window[: rm.start()]) or _PERCENT_INTERVAL.match(text, at + rm.end()) \
@@ -1906,13 +1911,20 @@ _SURVIVAL_EVENT = quick(r"\b(?:progression|death|recurrence|relapse|survival)\b"
 _ENDPOINTS = frozenset(e.value for e in CanonicalEndpoint)  # not "HR", "PR", "SKIP" or "EVENT": the contract's endpoints
 
 
+def _end_of_ratio_words(owner: Mention) -> int:
+    """Where a ratio's own words end: before the outcome its mention took in ("relative risk of readmission"), so that
+    "The relative risk of presenting with complications was 0.70" reads the outcome after "of"."""
+    of = owner.text.find(" of ")
+    return owner.start + of if of > 0 else owner.end
+
+
 def _unclaimed_ratio_outcome(text: str, mentions: list[Mention], owner: Mention) -> str | None:
     """The outcome a ratio is of when no survival endpoint claims it: the one named after "for" ("the odds ratio for
     diagnosis of a mental disorder was 0.43"), else the nearest other outcome named before it ("Sertraline was
     discontinued more often (hazard ratio 1.46"); None when the sentence names neither."""
     if owner.canonical not in _COMPARATIVE or _NOT_TRIAL_RATIO.search(text):
         return None
-    named = _RATIO_FOR_OUTCOME.match(text, owner.end)
+    named = _RATIO_FOR_OUTCOME.match(text, _end_of_ratio_words(owner))
     if named is not None:
         found = [m.canonical for m in find_mentions(named.group("o")) if m.canonical in _ENDPOINTS]
         if found or _SURVIVAL_EVENT.search(named.group("o")):  # "of cancer progression": the survival spoken of

@@ -132,7 +132,7 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"odds ratios?|(?-i:\ba?ORs?)(?=\s*[=:,(\[]|\s+\d|\s+was|\s+of)", "OR",
           example="odds ratio", keys=("odds", "OR")),
     # a rate ratio is the risk ratio of events counted over time: "rate ratio 0.7", "(IRR 1.09", "aRR = 1.19"
-    Entry(r"(?:relative risk|risk ratio|(?:incidence )?rate ratio)s?(?: of \w+)?|(?-i:\b(?:a|I)?RR\b)(?=\s*[=:,(\[]|\s+\d)",
+    Entry(r"(?:relative risk|risk ratio|(?:incidence )?rate ratio)s?(?: of \w+)?|(?-i:\b(?:a|I)?RR\b)(?=\s*[=:,(\[]|\s+\d|\s+of\s+\d)",
           "RR", example="relative risk", keys=("risk", "rate ratio", "RR")),
     Entry(r"\bPFS\s?(?:\d+|six|twelve)\s?(?:mo|m|months?)\b", "PFS", "rate_at_time", cased=True,
           example="PFS 6 months", keys=("PFS",)),
