@@ -79,3 +79,13 @@ def test_an_abbreviation_closed_right_after_the_ratio_still_reads_the_value():
 ])
 def test_the_value_after_the_ratios_words(text, expected):
     assert _ratios(text) == expected
+
+
+def test_a_bare_ratio_after_a_sentence_that_names_a_survival_without_a_number():
+    # the sentence before has no result, but names the survival the next sentence's ratio is of
+    from tests.test_rules import _found
+
+    text = ("In this randomized phase 3 trial, 573 patients were randomized to receive A or B. "
+            "Patients receiving A had significantly improved overall survival. "
+            "The hazard ratio was 0.63 (95% confidence interval, 0.52-0.75; log-rank, P < 0.0001).")
+    assert ("OS", "hazard_ratio", 0.63, None) in _found(text)
