@@ -331,13 +331,23 @@ def _result_drafts(reading: _Reading) -> list[Draft]:
             carry_topic_arm(found, s.text, topic)
         topic = topic_arm(s.text, mentions) if mentions else topic
         drafts.extend(found)
-        # "The hazard ratio (HR) was 0.229" speaks of the survival endpoint just before it.
-        context = next((d.endpoint for d in reversed(found) if d.endpoint in _SURVIVAL), context)
+        context = _survival_spoken_of(s.text, found, context)
     complete_responses_of_emesis(drafts, reading.joined)  # "Acute CR rates were 73.5 …" of an antiemetic: no emesis
     return drafts
 
 
 _SURVIVAL = frozenset({"OS", "PFS", "DFS", "RFS", "EFS", "TTP"})
+
+
+def _survival_spoken_of(text: str, found: list[Draft], context: str | None) -> str | None:
+    """The survival endpoint a bare ratio after this sentence speaks of ("The hazard ratio (HR) was 0.229"): that of
+    its results, else, in a sentence with none, the survival it names ("… had significantly improved overall survival.
+    The hazard ratio was 0.63"), else ``context``, the one spoken of before."""
+    if found:
+        return next((d.endpoint for d in reversed(found) if d.endpoint in _SURVIVAL), context)
+    if "urviv" not in text and "FS" not in text and "OS" not in text and "TTP" not in text:
+        return context
+    return next((m.canonical for m in reversed(find_mentions(text)) if m.canonical in _SURVIVAL), context)
 
 
 def _scoped(drafts: list[Draft], title: str | None, arms: list[ArmDraft]) -> list[Draft]:

@@ -296,6 +296,11 @@ def _taken(pos: int, ci_spans: list[tuple[int, int]], *values: list[Value]) -> b
     return any(lo <= pos < hi for lo, hi in ci_spans) or any(s <= pos < e for found in values for s, e, *_ in found)
 
 
+#: An interval's level in brackets between a ratio's words and its value: "HR (95% CI): 1.41", "HR[95%CI] = 0.084".
+_CI_LABEL = quick(r"\s*[(\[]\s*\d{2}\s?%\s*(?:CI|confidence interval)\s*[)\]]\s*[:=]?", re.IGNORECASE)
+#: A bracket closed before any opens, between a ratio's words and a number, not right after them (as "(HR) for A
+#: versus B (0.37" is): the number is outside the ratio's words.
+_CLOSED_FIRST = quick(r"(?!\s*\))[^(]*\)")
 #: An interval printed in percent right after a number: "41.7; 95% confidence limit (CL), 29.1–55.1%".
 _PERCENT_INTERVAL = quick(rf"[^%()]{{0,12}}%[^%]{{0,30}}?(?:{NUM})\s*[–-]\s*(?:{NUM})\s*%")
 
@@ -312,11 +317,15 @@ def _ratios(text: str, mentions: list[Mention], found: list[Value], ci_spans: li
             at = event.end()
         named = _RATIO_FOR_OUTCOME.match(text, at) if not event else None
         at = named.end() if named else at
+        label = _CI_LABEL.match(text, at)  # "HR (95% CI): 1.41 (1.002, 1.996)", "OR [95%CI] 1.40 [0.73-2.68]"
+        at = label.end() if label else at
         window = text[at: at + 45]
-        if re.match(r"^\s*(?:\([^)]*\)\s*)?(?:of|for|between|in|per)\b", window) and not re.match(r"^\s*of\s*\d", window):
+        if re.match(r"^\s*(?:\([^)]*\)\s*)?(?:of|for|between|in|per)\b", window) \
+                and not re.match(r"^\s*(?:\([^)]*\)\s*)?of\s*\d", window):  # "relative risk (RR) of 0.64"
             continue
         rm = _RATIO_RE.search(window)
-        if rm is None or re.search(r"%|\branging\b", window[: rm.start()]) or _PERCENT_INTERVAL.match(text, at + rm.end()):
+        if rm is None or re.search(r"%|\branging\b", window[: rm.start()]) or _PERCENT_INTERVAL.match(text, at + rm.end()) \
+                or _CLOSED_FIRST.match(window, 0, rm.start()):  # "(… rate ratio over 6 months) … (24 h": another bracket's
             continue  # "(odds ratio (OR): 41.7; 95% confidence limit (CL), 29.1–55.1%)": a share, whatever its name
         pos = at + rm.start("v")
         if _taken(pos, ci_spans, found, out):
@@ -1167,8 +1176,9 @@ def extract_sentence(
         known = _one_death_counted(text, known)
     mentions = _with_unnamed_outcome(text, _graded_events(text, known), digit)
     fallback = not mentions or _ratios_after_values(mentions, digit)
-    if fallback:
-        outcome = _sentence_outcome(sentence, digit) or _difference_outcome(sentence)
+    ratio_at = None if fallback else _ratio_of_arms_compared(text, mentions, arms)
+    if fallback or ratio_at:
+        outcome = _sentence_outcome(sentence, ratio_at or digit) or _difference_outcome(sentence)
         if not outcome and not mentions:
             return []
         mentions = sorted([*outcome, *mentions], key=lambda m: m.start)
@@ -1261,6 +1271,24 @@ def _ratios_after_values(mentions: list[Mention], digit: re.Match[str] | None) -
     for eligibility screening with the study nurse was more frequent by telephone (84/480, 17.5%) than by mail (43/472,
     9.1%) (relative risk (RR) 1.92": the ratio names no outcome, so the sentence's own words name it, as with no mention."""
     return digit is not None and all(m.canonical in _COMPARATIVE and m.start > digit.start() for m in mentions)
+
+
+#: Words that compare the trial's arms before a ratio: "increased in the tamoxifen group (risk ratio", "than placebo (OR".
+_WORD = quick(r"\w+")
+_ARMS_COMPARED = quick(r"\b(?:compared (?:with|to)|versus|vs\.?|than|relative to)\s", re.IGNORECASE)
+
+
+def _ratio_of_arms_compared(text: str, mentions: list[Mention], arms: ArmFinder) -> re.Match[str] | None:
+    """Where the first ratio's words start when the only words a sentence names an outcome by are ratios that compare
+    the trial's arms, named or compared before it: "The rate of endometrial cancer was increased in the tamoxifen group
+    (risk ratio = 2.53": the words before it name the outcome; None for a predictor's or an association's ratio
+    (``_NOT_TRIAL_RATIO``)."""
+    if not mentions or any(m.canonical not in _COMPARATIVE for m in mentions) or _NOT_TRIAL_RATIO.search(text):
+        return None
+    first = mentions[0].start
+    if _ARMS_COMPARED.search(text, 0, first) or any(a[1] <= first for a in arms(text[:first])):
+        return _WORD.match(text, first)
+    return None
 
 
 def _graded_events(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -1609,6 +1637,9 @@ _SHARES_COMPARED = quick(r"\b(?:more|fewer|less|greater|higher|lower|larger|smal
                          r"[^.;]{0,120}?[(\[]\s*$", re.IGNORECASE)
 _SHARE_PAIR = quick(rf"{NUM}\s*%?\s*(?:vs\.?|versus|v\.?|compared (?:with|to))\s*{NUM}\s*%", re.IGNORECASE)
 _PEOPLE = quick(r"\b(?:patients|participants|subjects)\b", re.IGNORECASE)
+#: A ratio's words, where a sentence whose outcome only the words before them name reads its first value
+#: (``_ratio_of_arms_compared``): "Patients on A had fewer falls (rate ratio 0.7".
+_RATIO_WORDS = quick(r"(?i:adjusted |crude )?(?i:hazard|odds|relative risk|risk ratio|(?:incidence )?rate ratio)|[aI]?(?:HR|OR|RR)\b")
 #: Who the patients were before the trial: "history of a wheeze", "pre-existing valvular disease", "at entry",
 #: "Thirty two percent of women randomly assigned had receptor-negative breast cancer".
 _BEFORE_THE_TRIAL = quick(r"\b(?:history|pre-?existing|prior|previous|at (?:entry|enrol\w*|randomi[sz]ation|admission|diagnosis)|"
@@ -1626,7 +1657,7 @@ def _about_the_patients(text: str, first: int) -> bool:
         return False
     if _BEFORE_THE_TRIAL.search(text):
         return True
-    if _SHARE_PAIR.match(text, first) and _SHARES_COMPARED.search(head):
+    if (_SHARE_PAIR.match(text, first) or _RATIO_WORDS.match(text, first)) and _SHARES_COMPARED.search(head):
         head = _PEOPLE.sub(" ", head)
     head = _NO_DIFFERENCE_IN.sub(" ", _ANALYSIS_SET.sub(" ", _SHARE_OF_PEOPLE.sub(" ", _FINDINGS_SHOWED.sub(" ", head))))
     head = _WORDED_SHARE_OF_PEOPLE.sub(" ", head) if "cent" in head else head
@@ -1909,13 +1940,20 @@ _SURVIVAL_EVENT = quick(r"\b(?:progression|death|recurrence|relapse|survival)\b"
 _ENDPOINTS = frozenset(e.value for e in CanonicalEndpoint)  # not "HR", "PR", "SKIP" or "EVENT": the contract's endpoints
 
 
+def _end_of_ratio_words(owner: Mention) -> int:
+    """Where a ratio's own words end: before the outcome its mention took in ("relative risk of readmission"), so that
+    "The relative risk of presenting with complications was 0.70" reads the outcome after "of"."""
+    of = owner.text.find(" of ")
+    return owner.start + of if of > 0 else owner.end
+
+
 def _unclaimed_ratio_outcome(text: str, mentions: list[Mention], owner: Mention) -> str | None:
     """The outcome a ratio is of when no survival endpoint claims it: the one named after "for" ("the odds ratio for
     diagnosis of a mental disorder was 0.43"), else the nearest other outcome named before it ("Sertraline was
     discontinued more often (hazard ratio 1.46"); None when the sentence names neither."""
     if owner.canonical not in _COMPARATIVE or _NOT_TRIAL_RATIO.search(text):
         return None
-    named = _RATIO_FOR_OUTCOME.match(text, owner.end)
+    named = _RATIO_FOR_OUTCOME.match(text, _end_of_ratio_words(owner))
     if named is not None:
         found = [m.canonical for m in find_mentions(named.group("o")) if m.canonical in _ENDPOINTS]
         if found or _SURVIVAL_EVENT.search(named.group("o")):  # "of cancer progression": the survival spoken of

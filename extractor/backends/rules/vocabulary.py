@@ -129,10 +129,11 @@ ENTRIES: tuple[Entry, ...] = (
     # "HR" in capitals only: "3.4 MET hr per week", "24 hr" are hours
     Entry(r"hazard ratios?|(?<!/)\b[ a]?(?-i:HRs?)\b(?! ?\+)|\baHR\b", "HR",
           example="hazard ratio", keys=("hazard", "hr")),
-    Entry(r"odds ratios?|(?-i:\bORs?)(?=\s*[=:,(\[]|\s+\d|\s+was|\s+of)", "OR",
+    Entry(r"odds ratios?|(?-i:\ba?ORs?)(?=\s*[=:,(\[]|\s+\d|\s+was|\s+of)", "OR",
           example="odds ratio", keys=("odds", "OR")),
-    Entry(r"(?:relative risk|risk ratio)s?(?: of \w+)?|(?-i:\bRR\b)(?=\s*[=:,(\[]|\s+\d)", "RR",
-          example="relative risk", keys=("risk", "RR")),
+    # a rate ratio is the risk ratio of events counted over time: "rate ratio 0.7", "(IRR 1.09", "aRR = 1.19"
+    Entry(r"(?:relative risk|risk ratio|(?:incidence )?rate ratio)s?(?: of \w+)?|(?-i:\b(?:a|I)?RR\b)(?=\s*[=:,(\[]|\s+\d|\s+of\s+\d)",
+          "RR", example="relative risk", keys=("risk", "rate ratio", "RR")),
     Entry(r"\bPFS\s?(?:\d+|six|twelve)\s?(?:mo|m|months?)\b", "PFS", "rate_at_time", cased=True,
           example="PFS 6 months", keys=("PFS",)),
     # "19% of patients … were progression-free at 24 months": a PFS rate at that time
