@@ -286,7 +286,16 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     _add_slash_aliases(arms)
     _add_abbreviation_aliases(arms, glossary)
     _add_generic_aliases(arms, named)
-    return sorted(arms, key=lambda a: min(_first_mention(low, a), _dose_mention(low, a)))
+    arms = sorted(arms, key=lambda a: min(_first_mention(low, a), _dose_mention(low, a)))
+    _add_reworded_aliases(arms)  # after the arms are ordered: a name only results use does not reorder them
+    return arms
+
+
+def _add_reworded_aliases(arms: list[ArmDraft]) -> None:
+    """Names results give an arm in other words than its label: its dose first, its dose spaced otherwise, its own drug."""
+    _add_dose_first_aliases(arms)
+    _add_dose_spacing_aliases(arms)
+    _add_own_drug_aliases(arms)
 
 
 #: An abbreviation defined in brackets after its long form: "high-dose chemotherapy (HDCT)".
@@ -1107,6 +1116,49 @@ def _add_dose_aliases(arms: list[ArmDraft]) -> None:
                 arm.aliases.append(dose)
 
 
+#: A dose's unit, as arms are labelled by it.
+_UNIT = r"(?:mg|g|µg|μg|mcg|IU|U|Gy|µM|mM)\b(?:\s*/\s*(?:m\(?2\)?|m²|kg|d|day)\b)?"
+#: A label that ends in its dose: "trabedersen 10 µM", "gemcitabine 1,000 mg" (the drug's words, then the dose).
+_DRUG_THEN_DOSE = quick(rf"^(?P<drug>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?)\s(?P<dose>\d[\d.,]*\s?{_UNIT})$", re.IGNORECASE)
+
+
+def _add_dose_first_aliases(arms: list[ArmDraft]) -> None:
+    """ "trabedersen 10 µM" is also "10 µM trabedersen" ("Median survival for 10 µM trabedersen was 39.1 months"): texts
+    print an arm's dose before or after its drug."""
+    for arm in arms:
+        m = _DRUG_THEN_DOSE.match(arm.label or "")
+        if m and f"{m.group('dose')} {m.group('drug')}" not in arm.aliases:
+            arm.aliases.append(f"{m.group('dose')} {m.group('drug')}")
+
+
+#: A dose joined to its unit by a hyphen or a space: "70-Gy", "500 mg".
+_DOSE_JOINT = quick(rf"(?<![\w.,])(\d[\d.,]*)([\s-])({_UNIT})", re.IGNORECASE)
+
+
+def _add_dose_spacing_aliases(arms: list[ArmDraft]) -> None:
+    """ "70-Gy" is also "70 Gy" ("10% at 70 Gy and 17.5% at 80 Gy"), and "500 mg" also "500-mg" ("the 500-mg arm"):
+    texts join a dose to its unit either way."""
+    for arm in arms:
+        for alias in [a for a in arm.aliases if a and _DOSE_JOINT.search(a)]:
+            variant = _DOSE_JOINT.sub(lambda m: m.group(1) + ("-" if m.group(2).isspace() else " ") + m.group(3), alias)
+            if variant not in arm.aliases:
+                arm.aliases.append(variant)
+
+
+def _add_own_drug_aliases(arms: list[ArmDraft]) -> None:
+    """ "paclitaxel plus cisplatin" beside "etoposide plus cisplatin" is also "paclitaxel" ("with the combined paclitaxel
+    regimens (median survival time, 9.9 months"): a drug of an arm's combination that no other arm's label names."""
+    drugs = [find_drugs(a.label or "") for a in arms]
+    for arm, own in zip(arms, drugs, strict=True):
+        if len(own) < 2 or not all(found for found in drugs):
+            continue  # not "letrozole followed by anastrozole" beside "reverse sequence": no other arm names its drugs
+        others = {m.drug.name for found in drugs if found is not own for m in found}
+        for m in own:
+            named_elsewhere = any(m.text.lower() in alias.lower() for a in arms if a is not arm for alias in a.aliases if alias)
+            if m.drug.name not in others and len(m.text) >= 3 and not named_elsewhere and m.text not in arm.aliases:
+                arm.aliases.append(m.text)
+
+
 def _add_word_group_aliases(arms: list[ArmDraft], low: str) -> None:
     """ "the standard group" names the arm "standard treatment" when no other arm's label has that word."""
     words = [set(re.findall(r"[a-z][a-z-]{3,}", (a.label or "").lower())) - _GENERIC_ARM_WORDS for a in arms]
@@ -1719,7 +1771,6 @@ def _given_either(masked: str, start: int) -> int:
     return given.end() if given else start
 
 
-_UNIT = r"(?:mg|g|µg|μg|mcg|IU|U|Gy|µM|mM)\b(?:\s*/\s*(?:m\(?2\)?|m²|kg|d|day)\b)?"
 _DOSE_LEAD = quick(r"^(?:(?:either|at|a|an)\s+)*(?:doses?\s+of\s+)?", re.IGNORECASE)  # "at a dose of 175, 210"
 _LEADING_DOSE = quick(rf"^(?:(?:either|at|a|an)\s+)?(?:doses?\s+of\s+)?(?P<n>\d[\d.,]*)(?:\s*(?P<unit>{_UNIT}))?(?![\w]|[.,]\d)",
                            re.IGNORECASE)  # "250 mg/m2, adequate …": the comma after the unit ends the dose
@@ -2142,6 +2193,7 @@ def arm_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
             if lab in labelled:
                 out.append((m.start(), m.end(), labelled[lab]))
     out.extend(_listed_mentions(text, arms))
+    out.extend(_shared_unit_mentions(text, arms))
     aliases = sorted(
         ((alias, a.label) for a in arms if a.label for alias in a.aliases if not _LABELLED.fullmatch(alias)),
         key=lambda x: -len(x[0]),
@@ -2157,6 +2209,32 @@ def arm_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
                 out.append((start, end, label))
     out.sort()
     return out
+
+
+#: Doses listed before the unit they share: "gefitinib 250 and 500 mg/d", "70, 74 or 78 Gy".
+_SHARED_UNIT = quick(rf"(?<![\w.,])(?P<list>\d[\d.,]*(?:\s*(?:,|and|or|vs\.?|versus)\s*\d[\d.,]*)+)\s?[-\s]?(?P<unit>{_UNIT})",
+                     re.IGNORECASE)
+_LISTED_DOSE = quick(r"\d(?:[\d.,]*\d)?")
+
+
+def _shared_unit_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:
+    """ "1.9% and 9.4% for patients receiving gefitinib 250 and 500 mg/d": each dose of a list that prints its unit once
+    names the one arm labelled by that dose ("250-mg", "gefitinib 250 mg/day")."""
+    doses = {(m.group(1), _unit_word(m.group(3))): a.label for a in arms if a.label for m in _DOSE_JOINT.finditer(a.label)}
+    if len(doses) < 2:
+        return []
+    out = []
+    for m in _SHARED_UNIT.finditer(text):
+        for n in _LISTED_DOSE.finditer(m.group("list")):
+            label = doses.get((n.group(), _unit_word(m.group("unit"))))
+            if label is not None:
+                out.append((m.start("list") + n.start(), m.start("list") + n.end(), label))
+    return out
+
+
+def _unit_word(unit: str) -> str:
+    """ "mg/d", "mg/day", "MG" are all "mg": doses are compared by their unit's first word."""
+    return unit.split("/")[0].strip().lower()
 
 
 def _listed_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:

@@ -1302,10 +1302,25 @@ def _graded_events(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _outside(arms: ArmFinder, mentions: list[Mention]) -> ArmFinder:
-    """``arms``, less the arm names inside an endpoint's words ("control" in "disease control rate")."""
+    """``arms``, less the arm names inside an endpoint's words ("control" in "disease control rate"), unless those words
+    name an arm as a group ("In [the pregabalin group] 17.5% …", "operative time with stent placement in LP group was",
+    "incidence of awareness in the BIS and routine monitoring groups were 5.5% and 4.1%")."""
     def find(text: str) -> list[tuple[int, int, str]]:
-        return [a for a in arms(text) if not any(m.start <= a[0] < m.end for m in mentions)]
+        found = arms(text)
+        kept = [m for m in mentions if any(m.start <= a[0] < m.end and _named_as_group(text, a) for a in found)]
+        return [a for a in found if not any(m.start <= a[0] < m.end for m in mentions if m not in kept)]
     return find
+
+
+def _named_as_group(text: str, mention: tuple[int, int, str]) -> bool:
+    """Whether an arm is named as the group a finding is in: "in the pregabalin group", "in LP group", "for Arms A" (not
+    "OPC group had shorter hospital stay", the subject of the sentence)."""
+    start, end, _ = mention
+    return bool(_GROUP_AFTER.match(text, end) or _ARM_WORD.match(text, start)) \
+        and _ONE_ARM_PREPOSITION.search(text, max(0, start - 20), start) is not None
+
+
+_GROUP_AFTER = quick(r"[\s-]*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
 
 
 #: An outcome the vocabulary does not know, named by its head noun (see _headed_outcome).
@@ -3027,8 +3042,13 @@ def _sentence_about_one_arm(scene: _ArmScene) -> None:
     leading = (start < scene.arm_level[0].pos and _ONE_ARM_PREPOSITION.search(scene.text, 0, start)
                and not _CONTRAST.search(scene.text))
     if opening or leading:
+        turn = _TURN_AFTER_ARM.search(scene.text, start)  # "In the X group 17.5% …, while the figure was 52.5% in others"
         for d in scene.arm_level:
-            d.arm = d.arm or scene.ordered[0]
+            if turn is None or d.pos < turn.start():
+                d.arm = d.arm or scene.ordered[0]
+
+
+_TURN_AFTER_ARM = quick(r"\b(?:while|whereas)\b", re.IGNORECASE)
 
 
 def _sentence_opens_on_its_arm(scene: _ArmScene) -> None:
@@ -3343,7 +3363,7 @@ _BRACKETS = quick(r"\([^()]*(?:\([^()]*\)[^()]*)*\)|\[[^\]]*\]")
 #: What ends the gap between a value and the arm named after it ("_arm_after").
 _NUMBER_OPENED = quick(rf"[(\[:]\s*(?:\d|{WORD_NUMBER}\b)")
 _VERSUS_WORD = quick(rf"\b{VERSUS}(?!\w)")
-_GAP_BREAK = quick(r"[;]|\d\s*%|\bversus\b|\bvs?\b|\band\b\s+\d|\bto\b")
+_GAP_BREAK = quick(r"[;]|\d\s*%|\bversus\b|\bvs?\b|\band\b\s+\d|\bto\b|\bcompared (?:with|to)\b\D*\d")  # "39.1 months compared with 35.2 months for B": B is the second value's
 _FOR_THE_ARM = re.compile(r"(?:[^;%]*?\d\s?%\)?)*[^;%\d]*?\b(?:for|in|with)\s+(?:the\s+)?")
 _COMPARING = quick(r"\bversus\b|\bvs?\b|\brespectively\b|\bcompared\b|\bthan\b")
 
