@@ -82,3 +82,16 @@ def test_a_case_report_citing_a_randomised_trial_is_not_a_trial():
             "showed that adjuvant radiotherapy improves locoregional control. We present a 54-year-old woman with "
             "a cerebral metastasis.")
     assert not _verdict(text)
+
+
+@pytest.mark.parametrize("low", ["thirty atopic dogs were randomly assigned", "fourteen lambs were randomized",
+                                 "fetal sheep were instrumented", "adult cattle received famotidine"])
+def test_animals_are_words_of_another_design(low):
+    assert backend._NOT_TRIAL_KEYED.findall(low)
+
+
+def test_a_trial_in_dogs_is_not_a_trial_report():
+    text = ("Gabapentin as an adjuvant for postoperative pain in dogs undergoing mastectomy\n\nTwenty dogs were "
+            "randomly assigned to gabapentin or placebo. Pain scores of the dogs were lower with gabapentin; the dogs "
+            "given placebo needed more rescue analgesia.")
+    assert not _is_trial(text)
