@@ -123,7 +123,7 @@ _NOT_TRIAL = quick(  # matched against lowercased text
     r"critical evaluation|commentary|editorial|correspondence|in reply|meta-analysis|systematic review|"
     r"population-based|national cancer database|seer|rats?|nomograms?|"
     r"(?:sheep|ewes|lambs|piglets|pigs|swine|rabbits|hamsters|dogs|canine|horses|equine|cattle|cows|calves|ducks|"
-    r"ducklings|chickens|broilers|monkeys|macaques))\b",
+    r"ducklings|chickens|broilers|monkeys|macaques)|extracted (?:human )?(?:teeth|molars|premolars))\b",
 )
 #: ``_NOT_TRIAL`` tried only on text holding a word its matches need: two documents in five lack them all, and the
 #: search, tried at every character of the document, costs far more than testing them.
