@@ -95,3 +95,16 @@ def test_a_trial_in_dogs_is_not_a_trial_report():
             "randomly assigned to gabapentin or placebo. Pain scores of the dogs were lower with gabapentin; the dogs "
             "given placebo needed more rescue analgesia.")
     assert not _is_trial(text)
+
+
+@pytest.mark.parametrize("low", ["progression-free survival versus placebo (pbo) + exe", "received tiapride or placebo",
+                                 "were assigned to physical exercise (n = 147) or wait-list control (n = 62)"])
+def test_a_placebo_arm_or_a_wait_list_control_is_a_trial_word(low):
+    assert backend._TRIAL_SIGNAL.search(low)
+
+
+def test_a_post_hoc_analysis_against_placebo_is_a_trial_report():
+    text = ("Everolimus (EVE)+exemestane (EXE; n = 485) more than doubled median progression-free survival versus "
+            "placebo (PBO) + EXE (n = 239). To further evaluate EVE + EXE impact on disease burden, we conducted "
+            "additional post-hoc analyses of patient-reported HRQOL.")
+    assert _is_trial(text)

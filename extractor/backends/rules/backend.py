@@ -104,7 +104,8 @@ _TRIAL_SIGNAL = quick(  # matched against lowercased text
     r"placebo[- ]controlled|double[- ]blind|(?:clinical|controlled|pilot|pivotal|feasibility|comparative) trial|"
     r"this trial|the trial|trial was|we conducted a|enrolled|were treated with|received|randomi[sz]ed (?:controlled )?design|"
     r"randomly assigned|(?:intergroup|cooperative group) trial|trial (?:of|compar\w+)|study compared|\brct\b|"
-    r"(?:assigned|allocated) randomly|randomly (?:receive|received|divided|grouped|selected|distributed))\b",
+    r"(?:assigned|allocated) randomly|randomly (?:receive|received|divided|grouped|selected|distributed)|"
+    r"(?:versus|vs\.?|or|with|than|to) (?:a |matching |matched )?placebo|wait(?:ing)?[- ]list(?:ed)? control)\b",
 )
 #: Arms being compared: with a trial word, a trial.
 _COMPARATOR = quick(r"\b(?:versus|vs\.?|placebo|(?:intervention|control|usual[- ]care|treatment|experimental) (?:group|arm)s?|"
