@@ -108,3 +108,7 @@ def test_a_post_hoc_analysis_against_placebo_is_a_trial_report():
             "placebo (PBO) + EXE (n = 239). To further evaluate EVE + EXE impact on disease burden, we conducted "
             "additional post-hoc analyses of patient-reported HRQOL.")
     assert _is_trial(text)
+
+
+def test_divided_randomly_is_a_trial_word():
+    assert backend._TRIAL_SIGNAL.search("191 were randomly selected and divided randomly into two groups.")

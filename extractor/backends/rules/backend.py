@@ -104,7 +104,7 @@ _TRIAL_SIGNAL = quick(  # matched against lowercased text
     r"placebo[- ]controlled|double[- ]blind|(?:clinical|controlled|pilot|pivotal|feasibility|comparative) trial|"
     r"this trial|the trial|trial was|we conducted a|enrolled|were treated with|received|randomi[sz]ed (?:controlled )?design|"
     r"randomly assigned|(?:intergroup|cooperative group) trial|trial (?:of|compar\w+)|study compared|\brct\b|"
-    r"(?:assigned|allocated) randomly|randomly (?:receive|received|divided|grouped|selected|distributed)|"
+    r"(?:assigned|allocated|divided|distributed) randomly|randomly (?:receive|received|divided|grouped|selected|distributed)|"
     r"(?:versus|vs\.?|or|with|than|to) (?:a |matching |matched )?placebo|wait(?:ing)?[- ]list(?:ed)? control)\b",
 )
 #: Arms being compared: with a trial word, a trial.
