@@ -90,25 +90,23 @@ def test_animals_are_words_of_another_design(low):
     assert backend._NOT_TRIAL_KEYED.findall(low)
 
 
-def test_a_trial_in_dogs_is_not_a_trial_report():
-    text = ("Gabapentin as an adjuvant for postoperative pain in dogs undergoing mastectomy\n\nTwenty dogs were "
-            "randomly assigned to gabapentin or placebo. Pain scores of the dogs were lower with gabapentin; the dogs "
-            "given placebo needed more rescue analgesia.")
-    assert not _is_trial(text)
-
-
 @pytest.mark.parametrize("low", ["progression-free survival versus placebo (pbo) + exe", "received tiapride or placebo",
                                  "were assigned to physical exercise (n = 147) or wait-list control (n = 62)"])
 def test_a_placebo_arm_or_a_wait_list_control_is_a_trial_word(low):
     assert backend._TRIAL_SIGNAL.search(low)
 
 
-def test_a_post_hoc_analysis_against_placebo_is_a_trial_report():
-    text = ("Everolimus (EVE)+exemestane (EXE; n = 485) more than doubled median progression-free survival versus "
-            "placebo (PBO) + EXE (n = 239). To further evaluate EVE + EXE impact on disease burden, we conducted "
-            "additional post-hoc analyses of patient-reported HRQOL.")
-    assert _is_trial(text)
-
-
 def test_divided_randomly_is_a_trial_word():
     assert backend._TRIAL_SIGNAL.search("191 were randomly selected and divided randomly into two groups.")
+
+
+@pytest.mark.parametrize(("text", "trial"), [
+    ("Gabapentin as an adjuvant for postoperative pain in dogs undergoing mastectomy\n\nTwenty dogs were randomly "
+     "assigned to gabapentin or placebo. Pain scores of the dogs were lower with gabapentin; the dogs given placebo "
+     "needed more rescue analgesia.", False),
+    ("Everolimus (EVE)+exemestane (EXE; n = 485) more than doubled median progression-free survival versus placebo "
+     "(PBO) + EXE (n = 239). To further evaluate EVE + EXE impact on disease burden, we conducted additional post-hoc "
+     "analyses of patient-reported HRQOL.", True),
+])
+def test_animals_outweigh_and_a_placebo_arm_makes_a_trial(text, trial):
+    assert _is_trial(text) is trial
