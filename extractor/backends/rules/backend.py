@@ -104,7 +104,8 @@ _TRIAL_SIGNAL = quick(  # matched against lowercased text
     r"placebo[- ]controlled|double[- ]blind|(?:clinical|controlled|pilot|pivotal|feasibility|comparative) trial|"
     r"this trial|the trial|trial was|we conducted a|enrolled|were treated with|received|randomi[sz]ed (?:controlled )?design|"
     r"randomly assigned|(?:intergroup|cooperative group) trial|trial (?:of|compar\w+)|study compared|\brct\b|"
-    r"(?:assigned|allocated) randomly|randomly (?:receive|received|divided|grouped|selected|distributed))\b",
+    r"(?:assigned|allocated|divided|distributed) randomly|randomly (?:receive|received|divided|grouped|selected|distributed)|"
+    r"(?:versus|vs\.?|or|with|than|to) (?:a |matching |matched )?placebo|wait(?:ing)?[- ]list(?:ed)? control)\b",
 )
 #: Arms being compared: with a trial word, a trial.
 _COMPARATOR = quick(r"\b(?:versus|vs\.?|placebo|(?:intervention|control|usual[- ]care|treatment|experimental) (?:group|arm)s?|"
@@ -121,11 +122,22 @@ _NOT_TRIAL = quick(  # matched against lowercased text
     r"\b(?:mice|mouse|murine|xenografts?|preclinical|in vitro|cell lines?|observational|retrospective(?:ly)?|"
     r"case[–-]control|cohort study|database|registry[- ]based|we reviewed \d+|(?:chart|records?) review|medical records|"
     r"critical evaluation|commentary|editorial|correspondence|in reply|meta-analysis|systematic review|"
-    r"population-based|national cancer database|seer)\b",
+    r"population-based|national cancer database|seer|rats?|nomograms?|"
+    r"(?:sheep|ewes|lambs|piglets|pigs|swine|rabbits|hamsters|dogs|canine|horses|equine|cattle|cows|calves|ducks|"
+    r"ducklings|chickens|broilers|monkeys|macaques)|extracted (?:human )?(?:teeth|molars|premolars))\b",
 )
 #: ``_NOT_TRIAL`` tried only on text holding a word its matches need: two documents in five lack them all, and the
 #: search, tried at every character of the document, costs far more than testing them.
 _NOT_TRIAL_KEYED = Keyed.needing(_NOT_TRIAL)
+#: "were randomly divided into a training set (n = 783) and a validation set": a split of data for a model, not
+#: the arms of a trial; it counts against a trial and its "randomly" no longer counts for one.
+_DATA_SPLIT = Keyed(quick(
+    r"\brandom(?:ly|i[sz]ed)?\b[^.;]{0,60}?\b(?:(?:training|testing|discovery)\s+(?:set|cohort|sample|dataset)|"
+    r"(?:validation|derivation|modell?ing)\s+(?:set|cohort|group|sample|dataset))s?\b"),  # not "two training groups"
+    "training", "validation", "derivation", "modeling", "modelling", "testing", "discovery")
+#: "there are no randomized data to support", "the lack of randomised evidence": a trial's absence, not a trial.
+_DENIED_TRIAL = Keyed(quick(r"\b(?:no|lack of|absence of)\s+randomi[sz]ed\s+(?:data|evidence|trials?|studies)\b"),
+                      "no randomi", "lack of randomi", "absence of randomi")
 _REVIEW = quick(r"^\s*(?:#+\s*)?\**REVIEW\**\s*$|\bthis review\b|\bwe review(?:ed)?\s+(?:the\s+)?(?:literature|published|current|recent|available|evidence|studies|trials)\b|\breview (?:article|aimed)\b", re.IGNORECASE | re.MULTILINE)
 
 
@@ -458,10 +470,25 @@ def _is_review(text: str, title: str | None) -> bool:
 _SHOWED = quick(r"\b(?:showed|demonstrated|reported|found|has been|have been)\b")
 
 
+#: "A randomised trial of 224 patients … showed that adjuvant radiotherapy improves …": another's trial, told as
+#: its finding, whatever the section (a case report's discussion, an abstract without headings).
+_CITED_TRIAL = quick(r"^(?:an?|one|two|three|several|many|some|recent|earlier|other)\s[^.;]{0,80}?\b(?:trials?|"
+                     r"stud(?:y|ies))\b[^;]{0,150}?\b(?:showed|shown|demonstrated|found|suggested|indicated)\b")
+_CITED_TRIAL_OPENINGS = frozenset({"a", "an", "one", "two", "three", "several", "many", "some", "recent", "earlier",
+                                   "other"})
+
+
 def _others_trial(s: Sentence) -> bool:
-    """A trial wished for ("… would help", "… are needed") or another's, cited in the background."""
+    """A trial wished for ("… would help", "… are needed") or another's, cited in the background or told as
+    its finding."""
     low = s.text.lower()
-    return _wishes_for_more(low) or (s.section == BACKGROUND and bool(_SHOWED.search(low) or _CITATION.search(s.text)))
+    return _wishes_for_more(low) or (s.section == BACKGROUND and bool(_SHOWED.search(low) or _CITATION.search(s.text))) \
+        or _cited_trial(low)
+
+
+def _cited_trial(low: str) -> bool:
+    """``_CITED_TRIAL`` in the lowercased sentence (only one opening with an indefinite word is searched)."""
+    return low.lstrip().split(" ", 1)[0] in _CITED_TRIAL_OPENINGS and _CITED_TRIAL.search(low.lstrip()) is not None
 
 
 def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], has_registry: bool) -> bool:
@@ -472,8 +499,8 @@ def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], ha
     if title and _TRIAL_SIGNAL.search(low_title := title.lower()) and not _NOT_TRIAL.search(low_title):
         return True
     own_text = " ".join(s.text for s in sentences if s.section not in _SKIP_SECTIONS and not _others_trial(s))
-    low = ((title or "") + " " + own_text).lower()
-    not_trial = len(_NOT_TRIAL_KEYED.findall(low))
+    low, data_splits = _without_data_splits(_without_denied_trials(((title or "") + " " + own_text).lower()))
+    not_trial = len(_NOT_TRIAL_KEYED.findall(low)) + data_splits
     # _trial_by_counts says yes to any count from there on: the count is exact below it
     trial_hits = _signal_hits(low, max(2, not_trial + 1))
     if _trial_by_counts(trial_hits, not_trial, has_registry, low):
@@ -483,6 +510,17 @@ def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], ha
     trial_hits += sum(1 for m in design.ACRONYM_BEFORE_TRIAL.finditer(f"{title or ''}. {own_text}")
                       if design._plausible_acronym(m.group("name")))
     return _trial_by_counts(trial_hits, not_trial, has_registry, low)
+
+
+def _without_data_splits(low: str) -> tuple[str, int]:
+    """The lowercased text without its splits of data for a model ("randomized into training and validation
+    sets"), and how many there were."""
+    return _DATA_SPLIT.pattern.subn(" ", low) if _DATA_SPLIT.holds_key(low) else (low, 0)
+
+
+def _without_denied_trials(low: str) -> str:
+    """The lowercased text without the trial words that deny a trial ("no randomized data")."""
+    return _DENIED_TRIAL.pattern.sub(" ", low) if _DENIED_TRIAL.holds_key(low) else low
 
 
 def _signal_hits(low: str, enough: int) -> int:
