@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
 
 from extractor.backends.rules.lexicon import lexicon
-from extractor.backends.rules.text import (
-    HYPHENS,
-    NUM,
-    WORD_NUMBER,
-    folded,
-    folded_or_none,
-    folded_source,
-    parse_number,
-    word_to_int,
-)
-from extractor.patterns import Held, any_of, first_words, holds_any, holds_each, needed_words, needed_words_of, quick
+from extractor.backends.rules.text import HYPHENS, NUM, WORD_NUMBER, folded, folded_or_none, parse_number, word_to_int
+from extractor.patterns import Held, any_of, first_words, holds_any, holds_each, needed_words, quick
 from extractor.structure import Sentence
 
 # ------------------------------------------------------------ registry ids
@@ -433,26 +424,22 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
 )
 
 
-class _Shape:
-    """One enrolment pattern: as written (case ignored), and folded to search lowercased text. Each is compiled
-    on its first use: a pattern is tried only where its words are (``needs``), many in no early document."""
+class _Shape(NamedTuple):
+    """One enrolment pattern, compiled: as written (case ignored), and folded to search lowercased text."""
 
-    def __init__(self, source: str) -> None:
-        self.source = source
-        #: The pattern opens on the count: it is tried only where a number starts.
-        self.count_first = source.startswith(_COUNT)
-        self._folded = folded_source(source)
-        #: Groups of words, the most selective first (``patterns.needed_words``): a match of ``fast`` holds a word of each.
-        self.needs = needed_words_of(self._folded) if self._folded is not None else ()
+    pattern: re.Pattern[str]
+    #: The pattern opens on the count: it is tried only where a number starts.
+    count_first: bool
+    #: The pattern folded (None when it cannot be): it finds where, faster; the match is read with ``pattern``.
+    fast: re.Pattern[str] | None
+    #: Groups of words, the most selective first (``patterns.needed_words``): a match of ``fast`` holds a word of each.
+    needs: tuple[frozenset[str], ...]
 
-    @cached_property
-    def pattern(self) -> re.Pattern[str]:
-        return re.compile(self.source, re.IGNORECASE)
 
-    @cached_property
-    def fast(self) -> re.Pattern[str] | None:
-        """The pattern folded (None when it cannot be): it finds where, faster; the match is read with ``pattern``."""
-        return folded_or_none(self.source) if self._folded is not None else None
+def _shape(pattern: str) -> _Shape:
+    fast = folded_or_none(pattern)
+    return _Shape(quick(pattern, re.IGNORECASE), pattern.startswith(_COUNT), fast,
+                  needed_words(fast) if fast is not None else ())
 
 
 class _Kind(NamedTuple):
@@ -474,7 +461,7 @@ class _Kind(NamedTuple):
 
 
 def _kind(patterns: list[str]) -> _Kind:
-    shapes = tuple(_Shape(p) for p in patterns)
+    shapes = tuple(_shape(p) for p in patterns)
     first_words: dict[str, int] = {}
     for i, shape in enumerate(shapes):
         for word in shape.needs[0] if shape.needs else ():
@@ -644,7 +631,7 @@ def _studied_population(sentences: list[Sentence]) -> int | None:
     return None
 
 
-_RANDOMISED_COUNT = _Shape(
+_RANDOMISED_COUNT = _shape(
     rf"(?<![≤≥<>=]\s)(?<![\w.,·≤≥<>=]){_COUNT}\s+(?:(?!years?\b|months?\b|age\b|mg\b)[\w-]+\s+){{0,4}}?(?:{_PEOPLE}\s+)?"
     rf"(?:were|was|had been)\s+(?:\w+\s+)?"
     rf"(?:randomi[sz]ed|randomly (?:assigned|allocated|divided))\b(?!\s+(?:to|into|in)\s+(?:the\s+)?(?:\w+\s+){{0,3}}?(?:group|arm)\b)"

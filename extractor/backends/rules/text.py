@@ -35,19 +35,9 @@ def folded(pattern: str) -> re.Pattern[str]:
             (``\\S``, ``\\W``, ``\\D``, ``\\B``, inline case flags, group names
             with capitals).
     """
-    source = folded_source(pattern)
-    if source is None:
-        raise ValueError(f"pattern cannot be folded: {pattern[:60]!r}")
-    return quick(source)
-
-
-def folded_source(pattern: str) -> str | None:
-    """The text ``folded`` compiles for ``pattern`` (lowercased, group names kept), or None for a pattern that
-    cannot be folded: what a caller reads the pattern's words from (``patterns.needed_words_of``) before,
-    or without, compiling it."""
     if _CASED_SYNTAX.search(pattern):
-        return None
-    return pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P=")
+        raise ValueError(f"pattern cannot be folded: {pattern[:60]!r}")
+    return quick(pattern.lower().replace("(?p<", "(?P<").replace("(?p=", "(?P="))
 
 
 def folded_or_none(pattern: str) -> re.Pattern[str] | None:
