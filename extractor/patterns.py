@@ -228,7 +228,9 @@ class _Kept:
     def compiled(self, pattern: str, flags: int) -> re.Pattern[str] | None:
         args = self.get("quick", pattern, flags)
         compiled = _engine(args) if isinstance(args, tuple) else None
-        return compiled if compiled is not None and compiled.pattern.endswith(pattern) else None
+        if compiled is None or (compiled.pattern != pattern and not compiled.pattern.endswith(f"(?:{pattern})")):
+            return None  # made for another text (a look-ahead is put in front of the pattern as written)
+        return compiled
 
     def close(self) -> None:
         """Write what this process used, when it compiled any, then forget all (patterns compiled later: not kept)."""

@@ -91,6 +91,24 @@ def test_a_kept_pattern_is_read_back_not_compiled(kept_file, monkeypatch: pytest
     assert again.search("MEDIAN Overall Survival").group(0) == "MEDIAN Overall Survival"
 
 
+def test_a_run_that_compiles_nothing_new_writes_nothing(kept_file, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every pattern read back, a look-ahead one too ("(?=[gs]|$)(?:...)"): the file is left as it is."""
+    path, use = kept_file
+    look_ahead = r"(?:grade )?$"
+    first = use()
+    assert quick(look_ahead).pattern.startswith("(?=[g]|$)")
+    quick(r"\bpost[- ]?hoc\b")
+    first.close()
+    written = path.stat().st_mtime_ns
+    second = use()
+    monkeypatch.setattr(patterns, "_quick_args", lambda *_: pytest.fail("compiled again"))
+    assert quick(look_ahead).search("no grade").span() == re.search(look_ahead, "no grade").span()
+    quick(r"\bpost[- ]?hoc\b")
+    assert not second.added
+    second.close()
+    assert path.stat().st_mtime_ns == written
+
+
 def _write(path: Path, key: str, entries: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(marshal.dumps({"key": key, "entries": entries}))
