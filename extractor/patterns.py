@@ -141,7 +141,7 @@ def _hints_work() -> bool:
 def _with_hint(pattern: str, flags: int, chars: list[str]) -> _Args | None:
     try:
         parsed = _tree(pattern, flags)
-        flags |= parsed.state.flags
+        flags = int(flags) | parsed.state.flags  # an int, as re.compile makes it: re's compiler tests it often
         code = _sre_compile._code(parsed, flags)
         if code[0] != _sre.INFO or code[2] != 0 or code[3] == 0:
             return None  # re keeps a hint of its own, or a match may be empty
@@ -168,7 +168,7 @@ def _plain_args(pattern: str, flags: int) -> _Args | None:
     the pattern, or reads it otherwise."""
     try:
         parsed = _tree(pattern, flags)
-        return _from_code(pattern, flags, parsed, _sre_compile._code(parsed, flags))
+        return _from_code(pattern, flags, parsed, _sre_compile._code(parsed, int(flags)))
     except (re.error, TypeError, ValueError, IndexError, AttributeError, RuntimeError):
         return None
 
@@ -191,6 +191,7 @@ def _tree(pattern: str, flags: int) -> Any:
     """re's parse tree of ``pattern`` (read, never changed). The analyses of one pattern (``quick``'s start
     characters, its compiled code, ``needed_words``) share one parse: kept for the last few patterns.
     A str pattern is read as Unicode whether ``re.UNICODE`` is given or not: the same tree either way."""
+    flags = int(flags)  # as re.compile reads re.RegexFlag: an enum's "&" is a Python call, and the tree keeps the flags
     if not flags & re.ASCII:
         flags &= ~re.UNICODE
     return _parse(pattern, flags)
