@@ -6,11 +6,16 @@ Shared by the structure stage and the rule backend (``text.folded`` compiles thr
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import importlib
+import marshal
+import os
 import re
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 # re's own parser, read-only: a pattern's parse tree says which characters a match starts with.
@@ -40,27 +45,67 @@ def quick(pattern: str, flags: int = 0) -> re.Pattern[str]:
     ("(?=[gs]|$)"): it rejects most positions with one test. Patterns
     where that set is not known (a match may be empty anywhere, or start with any character)
     are left as they are.
+
+    Compiled patterns are kept between runs (``_Kept``): a pattern found there is not compiled again.
     """
+    kept = _kept() if _hints_work() else None
+    compiled = kept.compiled(pattern, flags) if kept is not None else None
+    if compiled is None:
+        args = _quick_args(pattern, flags)
+        compiled = _engine(args) if args is not None else None
+        if compiled is None:  # re's private compiler is not to be used here
+            return _public(pattern, flags)
+        if kept is not None:
+            kept.put("quick", pattern, flags, args)
+    return compiled
+
+
+#: The arguments of ``_sre.compile``: what ``re.compile`` makes a pattern object of, and what ``_Kept`` keeps.
+_Args = tuple[Any, ...]
+
+
+def _quick_args(pattern: str, flags: int) -> _Args | None:
+    """The arguments of ``_sre.compile`` for ``quick(pattern, flags)`` (made from one parse of the pattern);
+    None where re's private compiler is not to be used (``_hints_work``)."""
+    if not _hints_work():
+        return None
     first = _first_class(pattern, flags)
-    if first is None:
-        return re.compile(pattern, flags)
-    chars, anchors = sorted(first - _ANCHOR_TEXTS), sorted(first & _ANCHOR_TEXTS)
-    consumed = _first_class(pattern, flags, anchors=False) if anchors else first  # the characters past the anchors
-    hinted = _hinted(pattern, flags, sorted(consumed)) if consumed else None
-    if hinted is not None:
-        return hinted
-    look = "|".join([f"[{''.join(chars)}]"] * bool(chars) + anchors)
+    hint = _hint_chars(pattern, flags, first)
+    hinted = _hinted(pattern, flags, hint) if hint else None
+    return hinted or _plain_args(_looked_ahead(pattern, first), flags) or _plain_args(pattern, flags)
+
+
+def _public(pattern: str, flags: int) -> re.Pattern[str]:
+    """``quick`` through re's public interface only: a look-ahead, not a hint."""
     try:
-        return re.compile(f"(?={look})(?:{pattern})", flags)
+        return re.compile(_looked_ahead(pattern, _first_class(pattern, flags)), flags)
     except re.error:  # global inline flags ("(?i)...") must stay first
         return re.compile(pattern, flags)
+
+
+def _hint_chars(pattern: str, flags: int, first: set[str] | None) -> list[str]:
+    """The characters every match starts with (past an anchor: "^(?:a|b)" gives "a", "b"), for the hint."""
+    if first is None:
+        return []
+    consumed = _first_class(pattern, flags, anchors=False) if first & _ANCHOR_TEXTS else first
+    return sorted(consumed) if consumed else []
+
+
+def _looked_ahead(pattern: str, first: set[str] | None) -> str:
+    """``pattern`` with a look-ahead on the characters and anchors a match starts at in front; as it is
+    where those are not known."""
+    if first is None:
+        return pattern
+    chars, anchors = sorted(first - _ANCHOR_TEXTS), sorted(first & _ANCHOR_TEXTS)
+    look = "|".join([f"[{''.join(chars)}]"] * bool(chars) + anchors)
+    return f"(?={look})(?:{pattern})"
 
 
 #: The Pythons whose compiled form of a pattern ``_hinted`` was checked against (re's code layout is private).
 _HINTED_ON = ((3, 11), (3, 12), (3, 13))
 
 
-def _hinted(pattern: str, flags: int, chars: list[str]) -> re.Pattern[str] | None:
+def _hinted(pattern: str, flags: int, chars: list[str]) -> _Args | None:
     """``pattern`` compiled as ``re`` compiles it, with the class of ``chars`` (what every match starts
     with) as the hint ``re`` keeps for a pattern that opens with a class: its search skips, in one tight
     loop, to the next character of the class before trying the pattern there, instead of trying it at
@@ -74,39 +119,203 @@ def _hinted(pattern: str, flags: int, chars: list[str]) -> re.Pattern[str] | Non
 
 @functools.cache
 def _hints_work() -> bool:
-    """Checked once: on this Python, a pattern given a hint finds exactly what ``re.compile`` finds (otherwise
-    ``quick`` keeps to look-aheads, which use only re's public syntax)."""
+    """Checked once: on this Python, a pattern given a hint finds exactly what ``re.compile`` finds, and one
+    compiled from ``quick``'s own parse is equal to ``re.compile``'s (otherwise ``quick`` keeps to look-aheads
+    and ``re.compile``, which use only re's public interface)."""
     if sys.version_info[:2] not in _HINTED_ON or _sre_parse is None:
         return False
     probe = "Median overall survival (OS) was 12 months; overall survival, moverall survival. MEDIAN OVERALL SURVIVAL"
     for pattern, flags, chars in ((r"\b(?:median )?overall survival", 0, ["m", "o"]),
                                   (r"\b(?:median )?overall survival", re.IGNORECASE, ["m", "o"]),
                                   (r"\(?os\b|\d+ months", re.IGNORECASE, ["(", "o", "\\d"])):
-        hinted = _with_hint(pattern, flags, chars)
-        plain = re.compile(pattern, flags)
+        args, plain = _with_hint(pattern, flags, chars), re.compile(pattern, flags)
+        hinted = _engine(args) if args is not None else None
         if hinted is None or [m.span() for m in hinted.finditer(probe)] != [m.span() for m in plain.finditer(probe)]:
+            return False
+        tree = _tree(pattern, flags)
+        if _engine(_from_code(pattern, flags, tree, _sre_compile._code(tree, flags))) != plain:  # code, flags, text
             return False
     return True
 
 
-def _with_hint(pattern: str, flags: int, chars: list[str]) -> re.Pattern[str] | None:
+def _with_hint(pattern: str, flags: int, chars: list[str]) -> _Args | None:
     try:
-        parsed = _sre_parse.parse(pattern, flags)
-        flags |= parsed.state.flags
+        parsed = _tree(pattern, flags)
+        flags = int(flags) | parsed.state.flags  # an int, as re.compile makes it: re's compiler tests it often
         code = _sre_compile._code(parsed, flags)
         if code[0] != _sre.INFO or code[2] != 0 or code[3] == 0:
             return None  # re keeps a hint of its own, or a match may be empty
         hint: list[int] = []
-        _sre_compile._compile_charset(_sre_compile._optimize_charset(_hint_items(chars, flags))[0], flags, hint)
+        _sre_compile._compile_charset(_hint_charset(chars, flags), flags, hint)
         code[:1 + code[1]] = [_sre.INFO, 4 + len(hint), _sre.SRE_INFO_CHARSET, code[3], code[4], *hint]
-        names = [None] * parsed.state.groups
-        for name, index in parsed.state.groupdict.items():
-            names[index] = name
-        compiled: re.Pattern[str] = _sre_engine.compile(pattern, flags, code, parsed.state.groups - 1,
-                                                        parsed.state.groupdict, tuple(names))
+        return _from_code(pattern, flags, parsed, code)
     except (re.error, TypeError, ValueError, IndexError, AttributeError, RuntimeError):
         return None
+
+
+def _from_code(pattern: str, flags: int, parsed: Any, code: list[int]) -> _Args:
+    """The arguments of ``_sre.compile`` for re's compiled ``code`` (as ``re._compiler.compile`` gives them)."""
+    names = [None] * parsed.state.groups
+    for name, index in parsed.state.groupdict.items():
+        names[index] = name
+    return (pattern, int(flags | parsed.state.flags), list(map(int, code)), parsed.state.groups - 1,
+            dict(parsed.state.groupdict), tuple(names))  # plain ints (re's opcodes are a subclass): kept as written
+
+
+def _plain_args(pattern: str, flags: int) -> _Args | None:
+    """The arguments of ``_sre.compile`` for ``re.compile(pattern, flags)``, made from the parse ``quick`` read
+    already (re would parse the pattern again, the larger part of compiling it); None where re cannot read
+    the pattern, or reads it otherwise."""
+    try:
+        parsed = _tree(pattern, flags)
+        return _from_code(pattern, flags, parsed, _sre_compile._code(parsed, int(flags)))
+    except (re.error, TypeError, ValueError, IndexError, AttributeError, RuntimeError):
+        return None
+
+
+def _engine(args: _Args) -> re.Pattern[str] | None:
+    """The pattern object of ``_sre.compile(*args)``; None where re's engine refuses them (it checks the code)."""
+    try:
+        compiled: re.Pattern[str] = _sre_engine.compile(*args)
+    except (TypeError, ValueError, RuntimeError, OverflowError):
+        return None
     return compiled
+
+
+@functools.lru_cache(maxsize=16)
+def _parse(pattern: str, flags: int) -> Any:
+    return _sre_parse.parse(pattern, flags)
+
+
+def _tree(pattern: str, flags: int) -> Any:
+    """re's parse tree of ``pattern`` (read, never changed). The analyses of one pattern (``quick``'s start
+    characters, its compiled code, ``needed_words``) share one parse: kept for the last few patterns.
+    A str pattern is read as Unicode whether ``re.UNICODE`` is given or not: the same tree either way."""
+    flags = int(flags)  # as re.compile reads re.RegexFlag: an enum's "&" is a Python call, and the tree keeps the flags
+    if not flags & re.ASCII:
+        flags &= ~re.UNICODE
+    return _parse(pattern, flags)
+
+
+class _Kept:
+    """Compiled patterns kept between runs, in one file: ``quick``'s pattern objects (as the arguments of
+    ``_sre.compile``) and ``needed_words_of``'s groups, each under the pattern and flags it was made for.
+    Compiling the rule backend's patterns takes seconds; reading them back takes milliseconds.
+
+    The file is read only when it was written by this very Python and this very ``patterns.py``
+    (``_KEPT_KEY``, checked on reading); re's engine checks each pattern's code again, and a pattern it
+    refuses is compiled as usual. A file that is missing, unreadable or of another key is ignored; one
+    that cannot be written is not written. ``keep_compiled`` writes it, with what this process used,
+    and forgets them."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.entries: dict[tuple[str, str, int], Any] = _read_kept(path) if path is not None else {}
+        self.used: dict[tuple[str, str, int], Any] = {}
+        self.added = False
+
+    def get(self, kind: str, pattern: str, flags: int) -> Any:
+        key = (kind, pattern, int(flags))
+        value = self.entries.get(key)
+        if value is not None:
+            self.used[key] = value
+        return value
+
+    def put(self, kind: str, pattern: str, flags: int, value: Any) -> None:
+        if self.path is not None:
+            self.entries[kind, pattern, int(flags)] = self.used[kind, pattern, int(flags)] = value
+            self.added = True
+
+    def compiled(self, pattern: str, flags: int) -> re.Pattern[str] | None:
+        args = self.get("quick", pattern, flags)
+        compiled = _engine(args) if isinstance(args, tuple) else None
+        if compiled is None or (compiled.pattern != pattern and not compiled.pattern.endswith(f"(?:{pattern})")):
+            return None  # made for another text (a look-ahead is put in front of the pattern as written)
+        return compiled
+
+    def close(self) -> None:
+        """Write what this process used, when it compiled any, then forget all (patterns compiled later: not kept)."""
+        if self.path is not None and self.added:
+            self._write(self.path)
+        self.path, self.entries, self.used, self.added = None, {}, {}, False
+
+    def _write(self, path: Path) -> None:
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(marshal.dumps({"key": _KEPT_KEY, "entries": self.used}))
+            os.replace(temporary, path)  # whole or not at all, whichever process writes last
+        except (OSError, ValueError):
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+
+
+def _read_kept(path: Path) -> dict[tuple[str, str, int], Any]:
+    try:
+        data = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    if not isinstance(data, dict) or data.get("key") != _KEPT_KEY or not isinstance(data.get("entries"), dict):
+        return {}
+    return data["entries"]
+
+
+def _kept_key() -> str:
+    """What a kept pattern depends on: the exact Python, its regular-expression engine and compiler, and this
+    file's code."""
+    try:
+        source = _source_digest()
+    except OSError:
+        source = "unknown"
+    magic = getattr(_sre_engine, "MAGIC", None), getattr(_sre_engine, "CODESIZE", None)
+    return f"{sys.version}|{sys.implementation.cache_tag}|{magic}|{source}"
+
+
+def _source_digest() -> str:
+    """This file's code and re's compiler's (kept patterns were made by both)."""
+    digest = hashlib.sha256()
+    for module in (sys.modules[__name__], _sre_compile, _sre_parse):
+        digest.update(Path(getattr(module, "__file__", None) or "-").read_bytes())
+    return digest.hexdigest()[:20]
+
+
+_KEPT_KEY = _kept_key()
+
+
+def kept_path() -> Path | None:
+    """Where compiled patterns are kept: ``$TRIALX_PATTERN_CACHE`` (a directory; "off" keeps none), else
+    ``$XDG_CACHE_HOME/trialx``, else ``~/.cache/trialx``; one file for each Python version."""
+    setting = os.environ.get("TRIALX_PATTERN_CACHE", "")
+    if setting.lower() in ("off", "0", "no", "false"):
+        return None
+    try:
+        base = Path(setting) if setting else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "trialx"
+    except (RuntimeError, KeyError):  # no home directory
+        return None
+    version = ".".join(map(str, sys.version_info[:3]))
+    return base / f"patterns-{sys.implementation.cache_tag}-{version}.marshal"
+
+
+@functools.cache
+def _kept() -> _Kept:
+    return _Kept(kept_path())
+
+
+def keep_compiled() -> None:
+    """Write the patterns this process compiled or read back (``_Kept``) for the next run, when it compiled
+    any, and forget them; never fails (a read-only or missing directory: nothing is written)."""
+    if _hints_work():
+        _kept().close()
+
+
+def _hint_charset(chars: list[str], flags: int) -> list[tuple[Any, Any]]:
+    """The charset of the hint (``_hint_items``) as re compiles a class: its ASCII characters made into
+    re's shortest form of them (a bitmap, a range), the characters past ASCII kept as one range (re would
+    otherwise build, in Python, a map of the first 65,536 characters: milliseconds for each pattern)."""
+    items = _hint_items(chars, flags)
+    ascii_items = [item for item in items if item[0] is _sre.LITERAL]
+    charset: list[tuple[Any, Any]] = _sre_compile._optimize_charset(ascii_items)[0] if ascii_items else []
+    return charset + [item for item in items if item[0] is not _sre.LITERAL]
 
 
 def _hint_items(chars: list[str], flags: int) -> list[tuple[Any, Any]]:
@@ -141,7 +350,7 @@ def _first_class(pattern: str, flags: int, anchors: bool = True) -> set[str] | N
     if _sre_parse is None:
         return None
     try:
-        items = list(_sre_parse.parse(pattern, flags))
+        items = list(_tree(pattern, flags))
         found = _sequence_first(items, anchors) if items else None
         if found is None or found[1] or not found[0] or _skips_ahead(items, flags, found[0] - _ANCHOR_TEXTS):
             return None
@@ -375,10 +584,30 @@ def needed_words(pattern: re.Pattern[str]) -> tuple[Words, ...]:
     that pass fewest texts first; none when the pattern needs no literal text, or ignores case.
 
     ``all(any(w in text for w in group) for group in groups)`` is true wherever the pattern can match."""
-    if _sre_parse is None or pattern.flags & re.IGNORECASE:
+    return needed_words_of(pattern.pattern, pattern.flags)
+
+
+def needed_words_of(pattern: str, flags: int = 0) -> tuple[Words, ...]:
+    """``needed_words(re.compile(pattern, flags))``, read from the pattern's parse without compiling it
+    (kept between runs with ``quick``'s patterns)."""
+    if _sre_parse is None or flags & re.IGNORECASE:
         return ()
+    kept = _kept() if _hints_work() else None
+    found = kept.get("needs", pattern, flags) if kept is not None else None
+    if isinstance(found, tuple):
+        return found
+    found = _needed_words_read(pattern, flags)
+    if kept is not None:
+        kept.put("needs", pattern, flags, found)
+    return found
+
+
+def _needed_words_read(pattern: str, flags: int) -> tuple[Words, ...]:
     try:
-        groups = _sequence_groups(list(_sre_parse.parse(pattern.pattern, pattern.flags)))
+        tree = _tree(pattern, flags)
+        if tree.state.flags & re.IGNORECASE:  # "(?i)" in the pattern
+            return ()
+        groups = _sequence_groups(list(tree))
     except (re.error, TypeError, ValueError, AttributeError):  # a parse tree read differently
         return ()
     return tuple(sorted(set(groups), key=_selectivity, reverse=True))

@@ -58,7 +58,7 @@ from extractor.models import (
     Result,
     TrialRecord,
 )
-from extractor.patterns import Keyed, holds_any, quick
+from extractor.patterns import Keyed, holds_any, keep_compiled, quick
 from extractor.structure import (
     BACKGROUND,
     CONCLUSION,
@@ -1543,3 +1543,8 @@ def _summarized(name: str, sentences: list[Sentence], drafts: list[Draft]) -> Tr
         arms=[Arm(label=None, interventions=[Intervention(**i) for i in interventions])] if interventions else [],  # type: ignore[arg-type]
         results=_results(drafts),
     )
+
+
+# The backend's patterns are compiled: kept for the next process that imports it (``patterns.keep_compiled``;
+# ``TRIALX_PATTERN_CACHE=off`` keeps none).
+keep_compiled()

@@ -463,7 +463,7 @@ class _Shape(NamedTuple):
 
 def _shape(pattern: str) -> _Shape:
     fast = folded_or_none(pattern)
-    return _Shape(re.compile(pattern, re.IGNORECASE), pattern.startswith(_COUNT), fast,
+    return _Shape(quick(pattern, re.IGNORECASE), pattern.startswith(_COUNT), fast,
                   needed_words(fast) if fast is not None else ())
 
 
