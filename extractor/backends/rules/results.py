@@ -238,6 +238,8 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
     found.extend(_ratios(text, mentions, found, ci_spans))
     found.extend(_unit_shared_across_arms(text, found, ci_spans))
     found.extend(_unit_shared_in_list(text, found, ci_spans))
+    if "%/" in text or ("/" in text and _DIGIT_SLASH_DIGIT.search(text)):
+        found.extend(_slash_run_values(text, found, ci_spans))
     if "ean" in text or "ifference" in text or "verage" in text or " by " in text or "MD" in text or "hange" in text \
             or "edian" in text:  # "Mean", "MD", "Median", …
         found.extend(_bare_statistics(text, found, ci_spans))
@@ -254,6 +256,51 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
 
 #: "Nineteen percent of patients", "Thirty-one per cent" (not "Eighty-five percent (85%)": the figure is read).
 _WORDED_PERCENT = quick(rf"(?<![\w-])(?P<n>{WORD_NUMBER})[- ]?per\s?cent\b(?!\s*\(\s*{NUM}\s*%)", re.IGNORECASE)
+
+
+#: Values of the arms joined by slashes, the run ending in its unit: "(18.3%/28.2%)", "20%/60%/100%", "5.6/5.1 months"
+#: (not a fraction "15/31", nor "grade 3/4": no unit ends the run).
+_SLASH_RUN = quick(rf"(?<![\w.·/-])(?P<run>{NUM}\s?%?(?:\s?/\s?{NUM}\s?%?){{1,3}})\s*(?P<unit>(?<=%)|months?\b|weeks?\b|days?\b|years?\b)(?![\w/-])",
+                   re.IGNORECASE)
+_DIGIT_SLASH_DIGIT = quick(r"\d\s?/\s?\d")
+_PER_POWER_OF_TEN = quick(r"/\s?1(?:,?000)+(?![\d.,])|/\s?100(?![\d.,])")
+_SLASH_NUMBER = quick(NUM)
+
+
+def _slash_run_values(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
+    """Each value of a slash-joined run, in the run's unit: the first is often read already, the others never are."""
+    out: list[Value] = []
+    for m in _SLASH_RUN.finditer(text):
+        unit_word = m.group("unit")
+        percent = not unit_word
+        if percent and m.group("run").count("%") != m.group("run").count("/") + 1:
+            continue  # "5/10%": a fraction beside a share, not two values
+        if not percent and _PER_POWER_OF_TEN.search(m.group("run")):
+            continue  # "6.29/1,000 days": a rate, not two values
+        kind, unit = ("pct", "percent") if percent else ("time", _UNIT[unit_word[0].lower()])
+        for n in _SLASH_NUMBER.finditer(m.group("run")):
+            a, b = m.start("run") + n.start(), m.start("run") + n.end()
+            b += percent and text.startswith("%", b)
+            if not _taken(a, ci_spans, found, out):
+                out.append((a, b, kind, parse_number(n.group()), unit))
+    return out
+
+
+#: Outcomes joined by slashes: "nausea/retching/vomiting".
+_SLASH_WORDS = quick(r"(?<![\w/-])[A-Za-z][\w-]+(?:/[A-Za-z][\w-]+)+(?![\w/-])")
+
+
+def _slash_listed_names(drafts: list[Draft], text: str) -> None:
+    """ "nausea/retching/vomiting was lower with A (22.2%/11.1%/5.6%)": each value of a slash-joined run is of the
+    outcome in its place in a slash-joined list of as many outcomes named before the run (its last value read as the last
+    outcome, the others as it or as words nearby)."""
+    for run in _SLASH_RUN.finditer(text):
+        inside = [d for d in drafts if run.start("run") <= d.pos < run.end("run")]
+        listed = [m.group().split("/") for m in _SLASH_WORDS.finditer(text, 0, run.start())]
+        names = next((words for words in reversed(listed) if len(words) == len(inside)), None)
+        if names and len(inside) >= 2 and (max(inside, key=lambda d: d.pos).name or "").lower() == names[-1].lower():
+            for d, name in zip(sorted(inside, key=lambda d: d.pos), names, strict=True):
+                d.name = name
 
 
 def _worded_percentages(text: str, found: list[Value]) -> list[Value]:
@@ -1194,6 +1241,8 @@ def extract_sentence(
     _differences_in_pairs(drafts, text)
     _attach_p_values(drafts, text)
     _assign_arms(drafts, text, _outside(arms, mentions), arm_labels or [], added_arm)
+    if "%/" in text:
+        _slash_listed_names(drafts, text)
     if fallback and arm_labels:
         drafts = [d for d in drafts if not _in_a_label(text, d, arm_labels)]
     _assign_timepoints(drafts, text)
@@ -2706,6 +2755,42 @@ def _respectively_lists(scene: _ArmScene) -> None:
                 d.arm = label
 
 
+def _slash_listed_arms(scene: _ArmScene) -> None:
+    """ "in 20%/60%/100% of pts in Arms A/B/C", "GE/G … neutropenia (18.3%/28.2%)": a slash-joined run of values goes,
+    in order, to the arms the sentence joins by slashes, when there are as many of each."""
+    if "/" not in scene.text:
+        return
+    listed = _slash_joined_arms(scene)
+    if len(listed) < 2:
+        return
+    for run in _SLASH_RUN.finditer(scene.text):
+        inside = [d for d in scene.arm_level if run.start("run") <= d.pos < run.end("run")]
+        if len(inside) == len(listed) and not any(d.arm for d in inside):
+            for d, label in zip(sorted(inside, key=lambda d: d.pos), listed, strict=True):
+                d.arm = label
+
+
+#: "Arms A/B/C", "groups 1/2": a word for arms, then their short names joined by slashes.
+_SLASH_ARM_NAMES = quick(r"\b(?:arms?|groups?|cohorts?)\s+(?P<list>[A-Z0-9]{1,3}(?:\s?/\s?[A-Z0-9]{1,3})+)\b", re.IGNORECASE)
+
+
+def _slash_joined_arms(scene: _ArmScene) -> list[str]:
+    """The arms a sentence joins by slashes ("GE/G", "Arms A/B/C"), in order; none when it joins none."""
+    chain: list[str] = []
+    for (_, end, label), (start, _, nxt) in pairwise(scene.mentions):
+        if scene.text[end:start].strip() == "/" and label != nxt:
+            chain = chain or [label]
+            chain.append(nxt)
+        elif chain:
+            break
+    m = _SLASH_ARM_NAMES.search(scene.text) if not chain else None
+    if m is None:
+        return chain
+    by_name = {label.split()[-1].lower(): label for label in scene.labels_all if label}
+    named = [by_name.get(name.strip().lower()) for name in m.group("list").split("/")]
+    return [label for label in named if label] if all(named) else []
+
+
 def _partly_known_list(scene: _ArmScene) -> None:
     """ "62.5%, 25% and 60% … in the 120 mg, 240 mg and placebo group, respectively": a list of three or more
     groups the values follow in order, only some of them known arms; each known arm gets its place's value, and the
@@ -3340,7 +3425,7 @@ _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|poo
 
 
 #: The arm rules, in the order they run: more specific shapes first.
-_ARM_RULES = (_partly_known_list, _run_then_bracketed_arm, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _runs_before_their_arms, _bracketed_run_before_arm, _arm_then_bracket, _sentence_about_one_arm,
+_ARM_RULES = (_slash_listed_arms, _partly_known_list, _run_then_bracketed_arm, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _runs_before_their_arms, _bracketed_run_before_arm, _arm_then_bracket, _sentence_about_one_arm,
               _sentence_opens_on_its_arm, _arm_named_after, _clauses_about_one_arm, _one_value_per_named_arm, _versus_pairs, _versus_none, _arm_named_before, _respectively_as_before, _the_other_arm, _both_arms)
 
 
