@@ -1182,7 +1182,7 @@ def extract_sentence(
         known = _relapses_counted(text, known)
     if "eath" in text and "%" not in text:
         known = _one_death_counted(text, known)
-    if _RESPONSE_WORDS.search(text):
+    if "CR" in text or "PR" in text or "omplete" in text or "artial" in text:  # a response category's words
         known = _listed_responses(text, known)
     mentions = _with_unnamed_outcome(text, _graded_events(text, known), digit)
     fallback = not mentions or _ratios_after_values(mentions, digit)
@@ -1244,8 +1244,6 @@ _RESPONSE_COUNT = quick(
 )
 #: What joins two items of a list of response counts: "Nine CR and twenty-seven PR", "(no CRs, 1 PR, and 21 SDs)".
 _RESPONSE_JOIN = quick(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s(?:and|plus)\s+)")
-#: A gate before the list is looked for: a response category's words.
-_RESPONSE_WORDS = quick(r"\b(?:CRs?|PRs?|complete|partial)\b", re.IGNORECASE)
 
 
 def _listed_responses(text: str, mentions: list[Mention]) -> list[Mention]:
