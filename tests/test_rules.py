@@ -270,7 +270,8 @@ def test_the_next_arm_count_after_vs_or_but(sentence, arms, expected):
     ("We observed two partial responses (PR) and seven stable disease (SD).", [("PR", 2.0), ("OTHER", 7.0)]),
     ("Three complete responses were observed.", [("CR_RATE", 3.0)]),
     ("No complete remissions were seen.", [("CR_RATE", 0.0)]),
-    ("Nine CR and 27 PR were obtained on 111 patients (RR = 32%).", []),  # the rate's numerators
+    # a list of categories is counted beside the rate (tests/test_response_lists.py)
+    ("Nine CR and 27 PR were obtained on 111 patients (RR = 32%).", [("CR_RATE", 9.0), ("PR", 27.0)]),
     ("5 CRC nurses and 6 CR clinicians took part.", []),  # "CR" alone names other things too
 ])
 def test_counted_deaths_and_responses(sentence, expected):
@@ -1296,7 +1297,7 @@ def test_signed_interval_bounds_and_a_percentage_lower_than_another(text, expect
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Nine CR and 27 PR were obtained on 111 patients treated in the experimental arm (RR = 32%, 95% CI: 24%-42%).",
-     [("ORR", "proportion", 32.0)]),
+     [("CR_RATE", "count", 9.0), ("PR", "count", 27.0), ("ORR", "proportion", 32.0)]),
     # a relative risk printed after the percentages it compares leaves them as they are (and is the same outcome's)
     ("Enrollment was greater by telephone (59/480, 12.3%) than by mail (35/472, 7.4%) (RR 1.66, 95% CI 1.11 to 2.47).",
      [("OTHER", "proportion", 12.3), ("OTHER", "proportion", 7.4), ("OTHER", "risk_ratio", 1.66)]),
@@ -1309,7 +1310,7 @@ def test_response_rates_abbreviated_as_ratios_and_a_time_after_its_interval(text
 def test_objective_responses_abbreviated_or_and_an_arm_named_with_a_hyphen():
     text = "In the 89 CT-arm patients, 18 ORs (20.2%) (three complete responders and 15 partial responders) were observed."
     assert [(d.endpoint, d.measure, d.value, d.arm) for d in _sentence_results(text, ["CT", "IL-2"])] == [
-        ("ORR", "proportion", 20.2, "CT")]
+        ("ORR", "proportion", 20.2, "CT"), ("CR_RATE", "count", 3.0, "CT"), ("PR", "count", 15.0, "CT")]
 
 
 def test_a_sentence_that_opens_with_its_own_group_takes_no_arm_from_the_one_before():
@@ -1574,7 +1575,8 @@ def test_response_categories_abbreviated_after_their_number():
     assert [(d.endpoint, d.value, d.arm) for d in drafts][-1] == ("PR", 39.0, "AC")
     listed = _sentence_results("In all, 28.9% of patients (22 of 76 patients) responded (no CRs, 1 PR, and 21 SDs).", [])
     assert [(d.endpoint, d.measure, d.value, d.subgroup) for d in listed] == [
-        ("ORR", "proportion", 28.9, None), ("OTHER", "count", 21.0, None)]
+        ("ORR", "proportion", 28.9, None), ("CR_RATE", "count", 0.0, None), ("PR", "count", 1.0, None),
+        ("OTHER", "count", 21.0, None)]
     assert [m.canonical for m in find_mentions("ER/PR-positive tumours in 40%")] == []
 
 

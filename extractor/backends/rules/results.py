@@ -672,7 +672,7 @@ _PEOPLE_VERB = quick(
 _COUNTABLE = {"TREATMENT_RELATED_DEATH", "DLT", "DISCONTINUATION", "R0_RESECTION", "IMMUNE_RESPONSE",
               "SAE", "IRAE", "TRAE", "TRAE_GRADE3PLUS", "AE", "AE_GRADE3PLUS"}
 #: Mention measures of events counted one by one, that own counts only: deaths (OS) and relapses (RFS).
-_EVENTS_COUNTED = frozenset({"deaths", "relapses"})
+_EVENTS_COUNTED = frozenset({"deaths", "relapses", "responses"})
 _ZERO_COUNTABLE = {"TREATMENT_RELATED_DEATH", "DLT", "SAE", "IRAE", "TRAE", "TRAE_GRADE3PLUS", "AE", "AE_GRADE3PLUS"}
 
 
@@ -684,7 +684,8 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
         start, end = m.start(), m.end()
         if _taken(start, ci_spans, found):
             continue
-        if "%" in text[max(0, start - 30): end + 30] or _UNIT_AFTER_COUNT.match(text, end) \
+        if ("%" in text[max(0, start - 30): end + 30] and not _counts_listed_response(mentions, end)) \
+                or _UNIT_AFTER_COUNT.match(text, end) \
                 or (m.group("den") and _NOT_A_FRACTION_AFTER.match(text, end)):
             continue  # "6 months", "3/4 grade adverse events"
         raw = m.group("n").lower()
@@ -719,6 +720,12 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
         out.append((start, end, kind, float(value), "patients"))
         listed.update(_later_counts(text, end, kind))
     return out
+
+
+def _counts_listed_response(mentions: list[Mention], end: int) -> bool:
+    """A count right before a response category of a list, a count though a percentage is near: "The objective response
+    rate was 26% (…), with seven complete and 23 partial responses"."""
+    return any(m.measure == "responses" and 0 < m.start - end <= 2 for m in mentions)
 
 
 def _later_counts(text: str, end: int, kind: str) -> dict[int, str]:
@@ -786,7 +793,8 @@ def _zero_countable(following: Mention, gap: str) -> bool:
 
 def _counts_responses(owner: Mention) -> bool:
     """A response mention that names the responses counted, not their rate."""
-    return owner.canonical in {"PR", "CR_RATE", "ORR"} and _COUNTED_RESPONSES.search(owner.text.strip()) is not None
+    return owner.measure == "responses" or (
+        owner.canonical in {"PR", "CR_RATE", "ORR"} and _COUNTED_RESPONSES.search(owner.text.strip()) is not None)
 
 
 #: People counted, where they were counted, and what they had: "Two patients had", "No patient in G1 developed",
@@ -1221,6 +1229,8 @@ def extract_sentence(
         known = _relapses_counted(text, known)
     if "eath" in text and "%" not in text:
         known = _one_death_counted(text, known)
+    if "CR" in text or "PR" in text or "omplete" in text or "artial" in text:  # a response category's words
+        known = _listed_responses(text, known)
     mentions = _with_unnamed_outcome(text, _graded_events(text, known), digit)
     fallback = not mentions or _ratios_after_values(mentions, digit)
     ratio_at = None if fallback else _ratio_of_arms_compared(text, mentions, arms)
@@ -1243,6 +1253,7 @@ def extract_sentence(
     _assign_arms(drafts, text, _outside(arms, mentions), arm_labels or [], added_arm)
     if "%/" in text:
         _slash_listed_names(drafts, text)
+    _listed_responses_share_arm(drafts, text)
     if fallback and arm_labels:
         drafts = [d for d in drafts if not _in_a_label(text, d, arm_labels)]
     _assign_timepoints(drafts, text)
@@ -1270,6 +1281,73 @@ def _relapses_counted(text: str, mentions: list[Mention]) -> list[Mention]:
              for g in ("plural", "said", "verb") if m.group(g)
              and (g != "said" or _RELAPSE_OPENS.search(text, max(0, m.start() - 20), m.start()))]
     return _with_added(mentions, found)
+
+
+#: A response category counted right after its number: "Nine CR", "27 PRs", "1 CR case", "seven complete", "13 cases of
+#: complete remission", "three complete responders [CRs]", "21 SDs" (the stable ones only join the list).
+_RESPONSE_COUNT = quick(
+    rf"(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER}|no)\s+(?P<of>cases?\s+of\s+)?"
+    r"(?P<cat>(?P<kind>(?-i:CRs?|PRs?)|complete|partial)(?:\s+(?:clinical\s+)?(?:respon(?:ses?|ders?)|remissions?))?"
+    r"(?:\s+cases?)?(?:\s*[\[(](?-i:CRs?|PRs?)[\])])?|(?-i:SDs?)|stable\s+disease)(?![\w/+-])",
+    re.IGNORECASE,
+)
+#: What joins two items of a list of response counts: "Nine CR and twenty-seven PR", "(no CRs, 1 PR, and 21 SDs)".
+_RESPONSE_JOIN = quick(r"\s*(?:,\s*(?:and\s+)?|;\s*|\s(?:and|plus)\s+)")
+
+
+def _listed_responses(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Complete and partial responses counted in a list of response categories ("Nine CR and twenty-seven PR were
+    obtained", "with seven complete and 23 partial responses", "(no CRs, 1 PR, and 21 SDs)") as mentions that own
+    counts only; a lone "6 CR" may be something else ("6 CR clinicians")."""
+    items = list(_RESPONSE_COUNT.finditer(text))
+    listed = {i for i, (a, b) in enumerate(pairwise(items)) for i in (i, i + 1)
+              if _RESPONSE_JOIN.fullmatch(text, a.end(), b.start())}
+    found = [_response_mention(text, items[i], items[i + 1:]) for i in sorted(listed)]
+    kept = [m for m in found if m is not None]
+    if not kept:
+        return mentions
+    others = [x for x in mentions if not any(x.start < m.end and m.start < x.end for m in kept)]
+    return sorted([*others, *kept], key=lambda m: m.start)
+
+
+#: Response words that name what a bare "one complete and 44 partial" counts: "Responses were one complete and 44 partial".
+_RESPONSES_SAID = quick(r"\b(?:respon\w*|remissions?)\b", re.IGNORECASE)
+
+
+def _response_mention(text: str, item: re.Match[str], after: list[re.Match[str]]) -> Mention | None:
+    """The mention of a complete or partial response counted in a list; "seven complete" borrows the word "responses"
+    of the list's next item ("seven complete and 23 partial responses") or is named by the sentence's words before
+    ("Responses were one complete and 44 partial"); "cases of" is in its span, not its words. None for stable disease, and for a
+    bare "complete" no response word names ("12 complete and 3 partial resections")."""
+    kind = (item.group("kind") or "").lower()
+    if not kind:
+        return None
+    words = item.group("cat")
+    if kind in {"complete", "partial"} and words.lower() == kind:
+        named = next((m.group("cat") for m in after if m.group("cat").lower() not in {"complete", "partial"}), "")
+        if _RESPONSES_SAID.search(named):
+            words = f"{words} {named.split(None, 1)[-1]}"
+        elif _RESPONSES_SAID.search(text, 0, item.start()):
+            words = f"{words} response"
+        else:
+            return None
+    canonical = "CR_RATE" if kind.startswith(("c", "complete")) else "PR"
+    return Mention(item.start("of") if item.group("of") else item.start("cat"), item.end("cat"), words, canonical, "responses")
+
+
+def _owner_of_the_list(mentions: list[Mention], listed: Mention) -> Mention | None:
+    """Who owns a share printed after a list of response counts: the outcome named before the list ("Responses were one
+    complete and 44 partial on arm A (28%)"), not the list's last category, which owns counts only."""
+    return next((m for m in reversed(mentions) if m.end <= listed.start and m.measure != "responses"), None)
+
+
+def _listed_responses_share_arm(drafts: list[Draft], text: str) -> None:
+    """A response count of a list with no arm takes the arm of the list's next count: "one complete and 44 partial on
+    arm A" puts the complete response on arm A too."""
+    for first, then in pairwise(drafts):
+        if first.arm is None and then.arm and first.mention.measure == then.mention.measure == "responses" \
+                and _RESPONSE_JOIN.fullmatch(text, first.mention.end, then.pos):
+            first.arm = then.arm
 
 
 def _with_added(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
@@ -1980,6 +2058,8 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
     for i, (start, end, kind, value, unit) in enumerate(values):
         counted = counted_event(text, mentions, end, value or 0) if kind == "count_people" else None
         owner = (listed.get(start) if kind != "count_pair" else None) or counted or _owner(mentions, text, start, end)
+        if owner is not None and owner.measure == "responses" and not kind.startswith("count"):
+            owner = _owner_of_the_list(mentions, owner)
         if kind == "ratio" and owner is not None and owner.canonical not in _COMPARATIVE:
             # "hazard ratio (HR) for OS was 0.93": the ratio's, though the endpoint is named nearer
             owner = next((m for m in reversed(mentions) if m.end <= start and m.canonical in _COMPARATIVE), owner)
