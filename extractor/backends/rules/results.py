@@ -1224,13 +1224,7 @@ def extract_sentence(
         # "longer TTTF (…; hazard ratio 1.3)": a ratio no named endpoint claims is the abbreviated one's
         context_endpoint = next((m.canonical for m in known if m.text in abbreviations and m.canonical in TIME_TO_EVENT),
                                 context_endpoint)
-    known = _primary_outcome(sentence, known, digit)
-    if ("elaps" in text or "ecurr" in text) and "%" not in text:
-        known = _relapses_counted(text, known)
-    if "eath" in text and "%" not in text:
-        known = _one_death_counted(text, known)
-    if "CR" in text or "PR" in text or "omplete" in text or "artial" in text:  # a response category's words
-        known = _listed_responses(text, known)
+    known = _counted_mentions(text, _primary_outcome(sentence, known, digit))
     mentions = _with_unnamed_outcome(text, _graded_events(text, known), digit)
     fallback = not mentions or _ratios_after_values(mentions, digit)
     ratio_at = None if fallback else _ratio_of_arms_compared(text, mentions, arms)
@@ -1256,6 +1250,23 @@ def extract_sentence(
     _listed_responses_share_arm(drafts, text)
     if fallback and arm_labels:
         drafts = [d for d in drafts if not _in_a_label(text, d, arm_labels)]
+    return _placed(drafts, text)
+
+
+def _counted_mentions(text: str, known: list[Mention]) -> list[Mention]:
+    """``known`` with the counts the outcome rules read where no percentage names them: relapses, one death, the
+    categories of a response list (each rule gated by its words)."""
+    if ("elaps" in text or "ecurr" in text) and "%" not in text:
+        known = _relapses_counted(text, known)
+    if "eath" in text and "%" not in text:
+        known = _one_death_counted(text, known)
+    if "CR" in text or "PR" in text or "omplete" in text or "artial" in text:  # a response category's words
+        known = _listed_responses(text, known)
+    return known
+
+
+def _placed(drafts: list[Draft], text: str) -> list[Draft]:
+    """``drafts`` given their timepoints and subgroups (after their arms: a subgroup is not an arm)."""
     _assign_timepoints(drafts, text)
     _untimed_rates(drafts, text)
     _assign_subgroups(drafts, text)
