@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -27,22 +26,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from report import save  # benchmarks/report.py (the scripts run from benchmarks/)
+from report import children_cpu_s, save  # benchmarks/report.py (the scripts run from benchmarks/)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bulk" / "pmc-abstracts.jsonl"
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one run of ``cmd``."""
-    cpu, wall = _children_cpu(), time.perf_counter()
+    cpu, wall = children_cpu_s(), time.perf_counter()
     subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True)
-    return time.perf_counter() - wall, _children_cpu() - cpu
+    return time.perf_counter() - wall, children_cpu_s() - cpu
 
 
 def _medians(cmd: list[str], runs: int, env: dict[str, str]) -> dict[str, float]:

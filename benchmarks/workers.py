@@ -26,7 +26,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -38,6 +37,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.report import children_cpu_s, save  # noqa: E402
 from benchmarks.run import DEFAULT_CORPUS, times_ten  # noqa: E402
 
 
@@ -61,12 +61,6 @@ def _cpu_s(pid: int) -> float:
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def _children_cpu_s() -> float:
-    """User and system CPU seconds of the children this process has waited for (and of theirs)."""
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def _memory_kb(pid: int) -> tuple[int, int]:
@@ -102,7 +96,7 @@ def _run(corpus: Path, out: Path, workers: int) -> dict[str, Any]:
            "--workers", str(workers), "--summary-json", str(summary)]
     log = out.with_suffix(".stderr")
     load = os.getloadavg()[0]  # other jobs on the machine: read the figures with it
-    cpu_before = _children_cpu_s()
+    cpu_before = children_cpu_s()
     started = time.perf_counter()
     with open(log, "wb") as stderr:
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
@@ -121,7 +115,7 @@ def _run(corpus: Path, out: Path, workers: int) -> dict[str, Any]:
         # high-water marks are the kernel's; only the sum at one moment depends on the sampling.
         time.sleep(0.25)
     wall = time.perf_counter() - started
-    cpu = _children_cpu_s() - cpu_before  # the job and every worker it waited for, exactly
+    cpu = children_cpu_s() - cpu_before  # the job and every worker it waited for, exactly
     if proc.returncode not in (0, 1):
         sys.exit(log.read_text())
     data = json.loads(summary.read_text())
@@ -210,10 +204,7 @@ def main() -> int:
                 small, large = report["x1"]["pairs"][0][name], report["x10"]["pairs"][0][name]
                 report[f"memory_growth_x10_vs_x1_{name}"] = round(large["peak_rss_mb"] / small["peak_rss_mb"], 2)
     report["load_average_after"] = os.getloadavg()[0]
-    results = ROOT / "benchmarks" / "results"
-    results.mkdir(exist_ok=True)
-    (results / "workers.json").write_text(json.dumps(report, indent=2) + "\n")
-    print(json.dumps(report, indent=2))
+    save("workers", report)
     return 0
 
 
