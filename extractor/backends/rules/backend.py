@@ -472,10 +472,10 @@ _SHOWED = quick(r"\b(?:showed|demonstrated|reported|found|has been|have been)\b"
 
 #: "A randomised trial of 224 patients … showed that adjuvant radiotherapy improves …": another's trial, told as
 #: its finding, whatever the section (a case report's discussion, an abstract without headings).
-_CITED_TRIAL = quick(r"^(?:an?|one|two|three|several|many|some|recent|earlier|other)\s[^.;]{0,80}?\b(?:trials?|"
-                     r"stud(?:y|ies))\b[^;]{0,150}?\b(?:showed|shown|demonstrated|found|suggested|indicated)\b")
 _CITED_TRIAL_OPENINGS = frozenset({"a", "an", "one", "two", "three", "several", "many", "some", "recent", "earlier",
                                    "other"})
+_CITED_TRIAL = quick(rf"^(?:{'|'.join(sorted(_CITED_TRIAL_OPENINGS))})\s[^.;]{{0,80}}?\b(?:trials?|"
+                     r"stud(?:y|ies))\b[^;]{0,150}?\b(?:showed|shown|demonstrated|found|suggested|indicated)\b")
 
 
 def _others_trial(s: Sentence) -> bool:
@@ -488,7 +488,8 @@ def _others_trial(s: Sentence) -> bool:
 
 def _cited_trial(low: str) -> bool:
     """``_CITED_TRIAL`` in the lowercased sentence (only one opening with an indefinite word is searched)."""
-    return low.lstrip().split(" ", 1)[0] in _CITED_TRIAL_OPENINGS and _CITED_TRIAL.search(low.lstrip()) is not None
+    low = low.lstrip()
+    return low.split(" ", 1)[0] in _CITED_TRIAL_OPENINGS and _CITED_TRIAL.search(low) is not None
 
 
 def _is_trial_report(text: str, title: str | None, sentences: list[Sentence], has_registry: bool) -> bool:

@@ -671,7 +671,8 @@ _PEOPLE_VERB = quick(
 # Endpoints a bare count may belong to; survival endpoints only through their events or deaths.
 _COUNTABLE = {"TREATMENT_RELATED_DEATH", "DLT", "DISCONTINUATION", "R0_RESECTION", "IMMUNE_RESPONSE",
               "SAE", "IRAE", "TRAE", "TRAE_GRADE3PLUS", "AE", "AE_GRADE3PLUS"}
-#: Mention measures of events counted one by one, that own counts only: deaths (OS) and relapses (RFS).
+#: Mention measures of events counted one by one, that own counts only: deaths (OS), relapses (RFS) and the responses
+#: of a list ("Nine CR and twenty-seven PR").
 _EVENTS_COUNTED = frozenset({"deaths", "relapses", "responses"})
 _ZERO_COUNTABLE = {"TREATMENT_RELATED_DEATH", "DLT", "SAE", "IRAE", "TRAE", "TRAE_GRADE3PLUS", "AE", "AE_GRADE3PLUS"}
 
@@ -1104,7 +1105,7 @@ def _other_rates(text: str, mentions: list[Mention]) -> list[Mention]:
         if any(x.start < m.end("n") and start < x.end for x in mentions) or find_mentions(name):
             continue
         added.append(Mention(start, m.end("n"), name, kind_by_words(name, _OUTCOME_KINDS), None))
-    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
+    return _in_order(mentions, added)
 
 
 def _is_ae(canonical: str) -> bool:
@@ -1232,7 +1233,7 @@ def extract_sentence(
         outcome = _sentence_outcome(sentence, ratio_at or digit) or _difference_outcome(sentence)
         if not outcome and not mentions:
             return []
-        mentions = sorted([*outcome, *mentions], key=lambda m: m.start)
+        mentions = _in_order(outcome, mentions)
         fallback = bool(outcome)
     mentions = _resolve_events(_symptom_scores(_other_rates(text, _continued_rates(text, mentions)), text), text)
     mentions = _primary_outcome(sentence, mentions, digit)  # after the kind rules: "sleep quality" stays QOL
@@ -1318,7 +1319,7 @@ def _listed_responses(text: str, mentions: list[Mention]) -> list[Mention]:
     if not kept:
         return mentions
     others = [x for x in mentions if not any(x.start < m.end and m.start < x.end for m in kept)]
-    return sorted([*others, *kept], key=lambda m: m.start)
+    return _in_order(others, kept)
 
 
 #: Response words that name what a bare "one complete and 44 partial" counts: "Responses were one complete and 44 partial".
@@ -1363,8 +1364,12 @@ def _listed_responses_share_arm(drafts: list[Draft], text: str) -> None:
 
 def _with_added(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
     """``mentions`` with those of ``found`` no mention overlaps, in order."""
-    found = [m for m in found if not any(x.start < m.end and m.start < x.end for x in mentions)]
-    return sorted([*mentions, *found], key=lambda m: m.start) if found else mentions
+    return _in_order(mentions, [m for m in found if not any(x.start < m.end and m.start < x.end for x in mentions)])
+
+
+def _in_order(mentions: list[Mention], added: list[Mention]) -> list[Mention]:
+    """``mentions`` and ``added`` in the order they start (``mentions`` as they are when nothing is added)."""
+    return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
 
 #: One death, or none, counted in the singular: "There was one death in the cefixime group", "No death occurred" (the
@@ -1434,9 +1439,8 @@ def _graded_events(text: str, mentions: list[Mention]) -> list[Mention]:
     not name is an adverse event of its grade when the text grades it."""
     if "grade" not in text and "Grade" not in text:
         return mentions
-    added = [Mention(m.start(), m.end(), m.group(0), classify_ae(m.group(0)), None) for m in GRADED_EVENT.finditer(text)
-             if not any(x.start < m.end() and m.start() < x.end for x in mentions)]
-    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
+    return _with_added(mentions, [Mention(m.start(), m.end(), m.group(0), classify_ae(m.group(0)), None)
+                                  for m in GRADED_EVENT.finditer(text)])
 
 
 def _outside(arms: ArmFinder, mentions: list[Mention]) -> ArmFinder:
@@ -1606,7 +1610,7 @@ def _people_had_outcomes(text: str, mentions: list[Mention]) -> list[Mention]:
         kind = _survival_event(words) or kind_by_words(words, _OUTCOME_KINDS)
         adverse = _BEFELL.search(text, m.start(), start) or _speaks_of_adverse_events(mentions)
         added.append(Mention(start, end, words, "AE" if kind == "OTHER" and adverse else kind, "category"))
-    return sorted([*mentions, *added], key=lambda x: x.start) if added else mentions
+    return _in_order(mentions, added)
 
 
 #: An outcome seen in people counted next: "Technical failure occurred in one patient", "a cholinergic syndrome was
@@ -1647,7 +1651,7 @@ def _outcomes_seen_in_people(text: str, mentions: list[Mention]) -> list[Mention
         before = [x for x in mentions if x.end <= edge]
         kind = "AE" if named_event(name) or _speaks_of_adverse_events(before) else kind_by_words(name, _OUTCOME_KINDS)
         added.append(Mention(words.start("o"), words.end("o"), name, kind, "category"))
-    return sorted([*mentions, *added], key=lambda x: x.start) if added else mentions
+    return _in_order(mentions, added)
 
 
 def _unnamed_outcome_before_values(text: str, mentions: list[Mention], digit: re.Match[str] | None) -> list[Mention]:
@@ -1954,7 +1958,7 @@ def _primary_outcome(sentence: Sentence, mentions: list[Mention], first: re.Matc
     if sentence.section != "results" or first is None or first.start() < found.start() or _about_the_patients(text, first.start()) \
             or _not_a_result(text) or kind_by_words(text, _OUTCOME_KINDS) != "OTHER":
         return mentions  # named after the values, it is their outcome only as the words of a sentence naming none
-    return sorted([*mentions, Mention(found.start(), found.end(), found.group(), PRIMARY, None)], key=lambda m: m.start)
+    return _in_order(mentions, [Mention(found.start(), found.end(), found.group(), PRIMARY, None)])
 
 
 def _primary_words(text: str) -> re.Match[str] | None:
@@ -2156,7 +2160,7 @@ def _continued_rates(text: str, mentions: list[Mention]) -> list[Mention]:
         previous = [x for x in mentions if x.end <= m.start()]
         if previous:
             added.append(Mention(m.start("r"), m.end("r"), m.group("r"), previous[-1].canonical, "rate_at_time"))
-    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
+    return _in_order(mentions, added)
 
 
 #: Words that turn to another clause: "grade 3/4 neutropenia was frequent, although febrile neutropenia ...".
@@ -2263,7 +2267,7 @@ def _listed_unknown_abbreviations(text: str, mentions: list[Mention]) -> list[Me
                 added.append(c)
                 candidates.remove(c)
                 grew = True
-    return sorted(mentions + added, key=lambda x: x.start) if added else mentions
+    return _in_order(mentions, added)
 
 
 def _respectively_mentions(text: str, mentions: list[Mention], values: list[tuple]) -> dict[int, Mention]:

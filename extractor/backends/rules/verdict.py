@@ -301,11 +301,15 @@ def conclusion(sentences: list[Sentence]) -> bool | None:
 _COMPARES_ARMS = folded(r"\b(?:superior to|inferior to|more effective than|compared (?:with|to)|versus)\b")
 
 
+def _closing(sentences: list[Sentence]) -> list[Sentence]:
+    """The conclusion section's sentences, else the last two sentences."""
+    return [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
+
+
 def concludes_a_comparison(sentences: list[Sentence]) -> bool:
     """Whether the conclusion (else the last two sentences) compares the arms: a trial whose design the text did not
     make plain is comparative when its authors conclude on a comparison."""
-    closing = [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
-    return any(_COMPARES_ARMS.search(s.text.lower()) for s in closing)
+    return any(_COMPARES_ARMS.search(s.text.lower()) for s in _closing(sentences))
 
 
 def mixed_conclusion(sentences: list[Sentence]) -> bool:
@@ -324,8 +328,7 @@ _CLAIM_REACH = quick(r"[^.;]{0,80}")
 def _conclusion_claims(sentences: list[Sentence], about: re.Pattern[str] | None = None) -> tuple[bool, bool]:
     """Whether the conclusion section (else the last two sentences) denies a benefit, and whether it claims one;
     with ``about``, only claims whose clause matches it."""
-    closing = [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
-    text = " ".join(s.text for s in closing).lower()
+    text = " ".join(s.text for s in _closing(sentences)).lower()
     negatives, positives = _claims(text)
     if about is not None:
         negatives = tuple((a, b) for a, b in negatives if _reaches(about, text, a))
@@ -386,15 +389,13 @@ _ONLY_IN = quick(r"[^.;]{0,80}?(?<!\bnot )\b(?:but )?only (?:in|for|among|when)\
 
 def _names_primary(sentences: list[Sentence], primary: set[str]) -> bool:
     """The conclusion's negative words are about the primary endpoint itself."""
-    closing = [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
-    return any(m.canonical in primary for s in closing for m in find_mentions(s.text))
+    return any(m.canonical in primary for s in _closing(sentences) for m in find_mentions(s.text))
 
 
 def _denies_primary(sentences: list[Sentence], primary: set[str], names: list[str]) -> bool:
     """A closing sentence denies a benefit and names the primary endpoint as written ("OPC was feasible ..., however did
     not show a statistically significant reduction in total inpatient stay", the primary being inpatient stay)."""
-    closing = [s for s in sentences if s.section == CONCLUSION] or sentences[-2:]
-    for s in closing:
+    for s in _closing(sentences):
         low = s.text.lower()
         at = _primary_position(s.text, primary, names) if names else None
         if at is not None and any(a - 80 <= at <= b + 80 for a, b in _claims(low)[0]):
