@@ -21,6 +21,7 @@ from tests.conftest import EXAMPLES
     ("ClinicalTrials.gov identifier:NCT05329766.", ["NCT05329766"]),
     ("number ISRCTN 77383050.", ["ISRCTN77383050"]),
     ("reference number ISCRTN45724312.", ["ISRCTN45724312"]),
+    ("Current Controlled Trial Number (ISRCTN): 28632626; http", ["ISRCTN28632626"]),
     ("(Registration number: ACTRN12610000270011)", ["ACTRN12610000270011"]),
     ("(UMIN000001098).", ["UMIN000001098"]),
     ("ChiCTR2000031234 and EudraCT 2015-001234-56", ["ChiCTR2000031234", "2015-001234-56"]),

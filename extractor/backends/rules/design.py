@@ -21,7 +21,7 @@ _REGISTRY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?i:clinicaltrials\.gov)(?:\s+(?i:identifier|id|number|registration))?[\s:#]*\d{8}\b", "nct"),
     (r"\bChiCTR[- ]?(?:[A-Z]{2,4}[- ]?)?\d{6,12}\b", "plain"),
     (r"\b(?:EudraCT[\s:#]*(?:No\.?|number)?[\s:]*)?(?:19|20)\d{2}-\d{6}-\d{2}\b", "eudract"),
-    (r"\bIS(?:RC|CR)TN[\s:]*\d{8}\b", "isrctn"),
+    (r"\bIS(?:RC|CR)TN\)?[\s:]*\d{8}\b", "isrctn"),  # "Number (ISRCTN): 28632626"
     (r"\bjRCT[a-z]?\d{9,10}\b", "plain"),
     (r"\bCTR\d{8}\b", "plain"),
     (r"\bKCT\d{7}\b", "plain"),
