@@ -22,6 +22,13 @@ from tests.conftest import EXAMPLES
     ("number ISRCTN 77383050.", ["ISRCTN77383050"]),
     ("reference number ISCRTN45724312.", ["ISRCTN45724312"]),
     ("Current Controlled Trial Number (ISRCTN): 28632626; http", ["ISRCTN28632626"]),
+    ("Trial registration: ISRCTN registry (86247213)", ["ISRCTN86247213"]),
+    ("ISRCTN Registry 24426731", ["ISRCTN24426731"]),
+    # Australia's register by its other abbreviation; Pan African ids of 14 digits
+    ("Clinical Trials Registry (ANZCTR): 12610000197033; http", ["ACTRN12610000197033"]),
+    ("Clinical Trials Registry ANZCTRN12614001205628", ["ACTRN12614001205628"]),
+    ("(ANZCTR) ANZCTRN012605000490673", ["ACTRN12605000490673"]),
+    ("(Pan African Clinical Trial Registry: PACTR20121100033272)", ["PACTR20121100033272"]),
     ("(Registration number: ACTRN12610000270011)", ["ACTRN12610000270011"]),
     ("(UMIN000001098).", ["UMIN000001098"]),
     ("ChiCTR2000031234 and EudraCT 2015-001234-56", ["ChiCTR2000031234", "2015-001234-56"]),

@@ -21,11 +21,12 @@ _REGISTRY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(?i:clinicaltrials\.gov)(?:\s+(?i:identifier|id|number|registration))?[\s:#]*\d{8}\b", "nct"),
     (r"\bChiCTR[- ]?(?:[A-Z]{2,4}[- ]?)?\d{6,12}\b", "plain"),
     (r"\b(?:EudraCT[\s:#]*(?:No\.?|number)?[\s:]*)?(?:19|20)\d{2}-\d{6}-\d{2}\b", "eudract"),
-    (r"\bIS(?:RC|CR)TN\)?[\s:]*\d{8}\b", "isrctn"),  # "Number (ISRCTN): 28632626"
+    (r"\bIS(?:RC|CR)TN\)?(?:\s+(?i:registry|register))?[\s:(]*\d{8}\b", "isrctn"),  # "Number (ISRCTN): 28632626", "ISRCTN registry (86247213)"
     (r"\bjRCT[a-z]?\d{9,10}\b", "plain"),
     (r"\bCTR\d{8}\b", "plain"),
     (r"\bKCT\d{7}\b", "plain"),
     (r"\bACTRN[\s:]*\d{14}\b", "nospace"),
+    (r"\bANZCTR(?:N\s*0?|\)?[\s:]*)\d{14}\b", "actrn"),  # "ANZCTRN12614001205628", "(ANZCTR): 12610000197033"
     (r"\bUMIN\s?\d{9}\b", "nospace"),
     (r"\bNTR\s?\d{3,5}\b", "nospace"),
     (r"\bNL\d{4,6}\b(?=[\s.,;)])", "plain"),
@@ -33,7 +34,7 @@ _REGISTRY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bCTRI/\d{4}/\d{2,3}/\d{6}\b", "plain"),
     (r"\bEUCTR\d{4}-\d{6}-\d{2}(?:-[A-Z]{2})?\b", "plain"),
     (r"\b20\d{2}-5\d{5}-\d{2}-\d{2}\b", "plain"),  # EU CT number (CTIS)
-    (r"\bPACTR\d{15}\b", "plain"),
+    (r"\bPACTR\d{14,15}\b", "plain"),
     (r"\bIRCT\d{8,}N\d*\b", "plain"),
     (r"\bRBR-\w{6,8}\b", "plain"),
     (r"\bSLCTR/\d{4}/\d{3}\b", "plain"),
@@ -55,6 +56,8 @@ def _normalise_registry(raw: str, kind: str) -> str:
         return "ISRCTN" + re.sub(r"\D", "", raw)
     if kind == "eudract":
         return re.search(r"\d{4}-\d{6}-\d{2}", raw).group(0)  # type: ignore[union-attr]
+    if kind == "actrn":
+        return "ACTRN" + re.sub(r"\D", "", raw)[-14:]
     if kind == "kct":
         return "KCT" + re.sub(r"\D", "", raw)
     if kind == "nospace":
@@ -66,7 +69,7 @@ def _normalise_registry(raw: str, kind: str) -> str:
 
 _HAS_LONG_NUMBER = quick(r"\d{3}")  # a repeat first: re would try it at every character
 _REGISTRY_START = quick(
-    r"\b(?:NCT|ChiCTR|EudraCT|IS[RC][CR]TN|jRCT|CTR|KCT|ACTRN|UMIN|NTR|NL\d|DRKS|CTRI|EUCTR|PACTR|IRCT|RBR|"
+    r"\b(?:NCT|ChiCTR|EudraCT|IS[RC][CR]TN|jRCT|CTR|KCT|ACTRN|ANZCTR|UMIN|NTR|NL\d|DRKS|CTRI|EUCTR|PACTR|IRCT|RBR|"
     r"SLCTR|TCTR|JapicCTI|JAPICCTI|JMA|RPCEC|CRIS|NMRR|[Cc]linical[Tt]rials\.gov|(?:19|20)\d{2}-\d)"
 )
 
