@@ -32,7 +32,11 @@ STATED_MET = folded(
     r"|null hypothesis (?:was|could be) rejected"
     # "equivalence for three versus four cycles is claimed", "indicating noninferiority"
     r"|\b(?:equivalence|non-?inferiority)\b[^.;]{0,60}?\b(?:is|was|were|could be|can be) (?:claimed|shown|demonstrated|established|concluded)"
-    r"|\b(?:indicating|supporting|demonstrating|confirming|establishing) (?:the )?(?:non-?inferiority|equivalence)\b"
+    r"|\b(?:indicating|supporting|demonstrating|confirming|establishing) (?:the )?(?:therapeutic |clinical |statistical )?"
+    r"(?:non-?inferiority|equivalence)\b"
+    # "the RR of ACR20 was 1.039 (0.954, 1.133), confirming the primary hypothesis"
+    r"|\b(?:confirm(?:s|ed|ing)?|support(?:s|ed|ing)?) (?:the|its|our) (?:pre-?specified )?primary hypothesis"
+    r"|\bprimary hypothesis (?:was|is|has been) (?:confirmed|supported|accepted)"
 )
 #: "did not meet the primary end point", "failed to reach its primary objective", "was not met"
 STATED_NOT_MET = folded(
@@ -49,6 +53,11 @@ STATED_NOT_MET = folded(
     # "no significant difference in average scores between A and B with regard to the primary (p = 0.34)"
     r"|\bno (?:statistically )?significant differences?\b(?:(?!\b(?:but|while|whereas|except)\b)[^.;]){0,100}?"
     r"\b(?:with regard to|regarding|with respect to|in terms of) (?:the )?primary\b"
+    # "This clinical trial was unable to support the primary prestudy hypothesis" (not "the hypothesis that X is
+    # associated with Y", a question of mechanism)
+    r"|\b(?:unable to|failed to|did not|does not|do not|could not) (?:support|confirm) (?:the|its|our) "
+    r"(?:primary |main |study |pre-?study |a priori )+hypothesis\b"
+    r"|\bprimary hypothesis (?:was|is|has been|could) not (?:be )?(?:confirmed|supported)"
 )
 #: "significantly longer", "statistically significant improvement", "significant benefit"
 SIGNIFICANT = folded(
@@ -144,7 +153,7 @@ CONCLUDES_NO_BENEFIT = folded(
 
 #: The words one of the stated shapes needs (a cheap gate before them: substring tests cost far less than a search).
 _STATED_CUES = ("primar", "endpoint", "end point", "null", "threshold", "target", "boundary", "defined", "specified",
-                "inferior", "equivalen")
+                "inferior", "equivalen", "hypothes")
 #: The words a match of each stated shape holds (``patterns.needed_words``).
 _NOT_MET_NEEDS, _MET_NEEDS = needed_words(STATED_NOT_MET), needed_words(STATED_MET)
 
@@ -234,7 +243,7 @@ def primary_comparison(sentences: list[Sentence], primary: set[str], names: list
         return None
     for s in sentences:
         low = s.text.lower()
-        if s.section not in (RESULTS, CONCLUSION, "body") or _association_only(low) or _baseline_only(low):
+        if not _reports_the_primary(s, low) or _association_only(low) or _baseline_only(low):
             continue
         start = 0 if _MARKED_PRIMARY.search(s.text) else _primary_position(s.text, primary, names)
         if start is None:
@@ -243,6 +252,14 @@ def primary_comparison(sentences: list[Sentence], primary: set[str], names: list
         if found is not None:
             return found
     return None
+
+
+def _reports_the_primary(s: Sentence, low: str) -> bool:
+    """A sentence that can report the primary comparison: a results or conclusion sentence, or one an unlabelled
+    abstract's layout put among the methods that reports a finding in words ("Using an area under the curve analysis,
+    there was no evidence that methylphenidate improved the primary end point (P = .35)")."""
+    return s.section in (RESULTS, CONCLUSION, "body") or _reports_a_finding(s, low) or (
+        s.section == METHODS and P_VALUE.search(s.text) is not None and _PLANNED.search(low) is None)
 
 
 #: A sentence that marks its finding as the primary endpoint's: "no significant difference regarding time to
@@ -461,15 +478,38 @@ def _within_group_only(low: str) -> bool:
 
 def first_significance(sentences: list[Sentence]) -> bool | None:
     """The significance of the first results sentence that reports one (no primary endpoint
-    named); a comparison of the groups at baseline, or an association, is not the trial's result."""
+    named); a comparison of the groups at baseline, or an association, is not the trial's result. A sentence about
+    harms only waits for a later one about the tumour's course (``_harms_only``)."""
+    harms: bool | None = None
     for s in sentences:
         low = s.text.lower()
         if _reports_a_finding(s, low) and not _BASELINE.search(low) and not _association_only(low) \
                 and not _within_group_only(low):
             found = significance(s.text)
-            if found is not None:
+            if found is not None and harms is None and _harms_only(s.text):
+                harms = found
+            elif found is not None and (harms is None or _about_the_tumour(s.text)):
                 return found
-    return None
+    return harms
+
+
+#: The canonical endpoints of harms, and of the tumour's course.
+_HARM_ENDPOINTS = frozenset({"TRAE", "TRAE_GRADE3PLUS", "AE", "AE_GRADE3PLUS", "SAE", "IRAE", "DLT", "DISCONTINUATION",
+                             "TREATMENT_RELATED_DEATH", "SAFETY"})
+_TUMOUR_ENDPOINTS = frozenset({"ORR", "CR_RATE", "DCR", "CBR", "DOR", "PFS", "OS", "EFS", "DFS", "RFS", "TTP", "TTF", "TTNT",
+                               "PCR", "MPR", "PATHOLOGICAL_RESPONSE"})
+
+
+def _harms_only(text: str) -> bool:
+    """A sentence whose endpoints are all harms: "Grade 3 or 4 neutropenia was more frequent in GEM-treated patients
+    versus PLD-treated patients (P = .007)", printed before the response and progression comparisons of the trial."""
+    found = {m.canonical for m in find_mentions(text)}
+    return bool(found) and found <= _HARM_ENDPOINTS
+
+
+def _about_the_tumour(text: str) -> bool:
+    """A sentence that names the tumour's response, progression or survival."""
+    return any(m.canonical in _TUMOUR_ENDPOINTS for m in find_mentions(text))
 
 
 #: A report that analyses a trial's data for another question (a marker, a prognostic factor, a substudy):
@@ -535,7 +575,11 @@ def secondary_analysis(opening: str) -> bool:
 _ALIKE_DESIGN = folded(r"\b(?:non-?inferiority|equivalence) (?:phase [iv\d]+ )?(?:design|trials?|study|margin|analysis|limit|boundary)\b")
 #: Its arms found alike: "achieved comparable efficacy", "Wash was noninferior to water alone", "is as effective as".
 _FOUND_ALIKE = folded(r"\b(?:comparable|similar|equivalent) (?:[\w-]+ ){0,2}?(?:efficacy|effectiveness|outcomes?|results?|survival)\b"
-                      r"|\bas effective as\b|\b(?:was|were|is|are) (?:non-?inferior|not inferior|equivalent) to\b")
+                      r"|\bas effective as\b|\b(?:was|were|is|are) (?:non-?inferior|not inferior|equivalent) to\b"
+                      # "SB4 was shown to be equivalent with ETN", "ABP 501 is similar to adalimumab in clinical efficacy"
+                      r"|\b(?:was|were|is|are) (?:shown to be |found to be )?(?:equivalent|similar|comparable) (?:to|with)\b"
+                      r"[^.;]{0,40}?\b(?:in|for) (?:terms of )?(?:clinical )?(?:efficacy|effectiveness|outcomes?|survival)\b"
+                      r"|\b(?:was|were|is|are) shown to be (?:equivalent|non-?inferior) (?:to|with)\b")
 #: One arm found worse: "radiosurgery alone was inferior to", "non-inferiority could not be shown".
 _FOUND_WORSE = folded(r"(?<!non-)(?<!non)(?<!not )\binferior to\b|\b(?:could|was|were) not (?:be )?(?:shown|demonstrated)\b")
 

@@ -1,0 +1,67 @@
+"""Verdicts on unseen abstracts, fifth session: one test per phrase shape (h-pem4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.backends.rules import verdict
+from tests.test_verdict import _sentences
+
+
+def test_the_primary_comparison_in_a_sentence_laid_out_among_the_methods():
+    sentences = _sentences(
+        ("methods", "The Brief Fatigue Inventory was the primary outcome measure."),
+        ("methods", "Using an area under the curve analysis, there was no evidence that methylphenidate improved the "
+                    "primary end point of cancer-related fatigue (P = .35)."),
+        ("results", "However, a subset analysis suggested some fatigue improvement with methylphenidate (P = .02)."),
+    )
+    assert verdict.primary_comparison(sentences, {"QOL"}, ["cancer-related fatigue"]) is False
+
+
+def test_a_planned_comparison_among_the_methods_is_no_finding():
+    sentences = _sentences(
+        ("methods", "The study had 80% power to detect a difference in cancer-related fatigue at P = .05."),
+        ("results", "Cancer-related fatigue improved significantly more with methylphenidate (P = .01)."),
+    )
+    assert verdict.primary_comparison(sentences, {"QOL"}, ["cancer-related fatigue"]) is True
+
+
+def test_a_harms_finding_waits_for_the_tumour_comparison():
+    sentences = _sentences(
+        ("results", "Grade 3 or 4 neutropenia was more frequent in GEM-treated patients versus PLD-treated patients (P = .007)."),
+        ("results", "The overall response rate was 16% in the PLD arm compared with 29% in the GEM arm (P = .056)."),
+    )
+    assert verdict.first_significance(sentences) is False
+
+
+def test_a_harms_finding_alone_still_answers():
+    sentences = _sentences(
+        ("results", "Grade 3 or 4 mucositis was less frequent with glutamine than with placebo (P = .007)."),
+        ("results", "Patients in the glutamine arm reported less pain."),
+    )
+    assert verdict.first_significance(sentences) is True
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The 95% CI of the adjusted treatment difference was -9.41% to 4.98%, within the predefined equivalence margin, "
+     "indicating therapeutic equivalence between SB4 and ETN.", True),
+    ("At week 24, the RR of ACR20 (90% CI) between groups was 1.039 (0.954, 1.133), confirming the primary hypothesis.", True),
+    ("This clinical trial was unable to support the primary prestudy hypothesis that methylphenidate would decrease "
+     "cancer-related fatigue.", False),
+    # a question of mechanism is not the trial's primary hypothesis
+    ("Our data do not support the hypothesis that vitamin-D deficiency is associated with poor growth.", None),
+])
+def test_the_verdict_stated_in_words(text, found):
+    assert verdict.stated(_sentences(("results", text))) is found
+
+
+@pytest.mark.parametrize("text", [
+    "SB4 was shown to be equivalent with ETN in terms of efficacy at week 24.",
+    "Results from this study demonstrate that ABP 501 is similar to adalimumab in clinical efficacy, safety and immunogenicity.",
+])
+def test_arms_found_alike_in_an_equivalence_trial(text):
+    sentences = _sentences(
+        ("methods", "In this randomised, double-blind, 26-week equivalence study, patients were randomised 1:1."),
+        ("conclusion", text),
+    )
+    assert verdict.alike_as_designed(sentences) is True
