@@ -65,3 +65,21 @@ def test_arms_found_alike_in_an_equivalence_trial(text):
         ("conclusion", text),
     )
     assert verdict.alike_as_designed(sentences) is True
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Neither FU24h + LV nor FU24h prolong survival, relative to bolus FU + LV.", False),
+    ("Six months of training neither enhances habitual physical activity nor affects complaints of constipation.", False),
+])
+def test_neither_nor_denies_the_benefit(text, found):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The median time to deterioration was 5.6 months versus 1.7 months for PF (P <.0001) favoring CET/placebo.", False),
+    ("For patients surviving 5 years, subsequent survival favoured placebo over levamisole (100% vs 57%; P < 0.001).", False),
+    ("Time to deterioration was longer with afatinib (P = .007), favouring the experimental arm.", True),
+    ("Median PFS was 5.6 versus 4.1 months (P = 0.03).", True),
+])
+def test_a_difference_in_the_control_arms_favour_is_not_met(text, found):
+    assert verdict.significance(text) is found

@@ -147,7 +147,9 @@ CONCLUDES_NO_BENEFIT = folded(
     r"(?:clinical(?:ly)? |significant |statistically significant |meaningful |relevant )*"
     r"(?:differences?|benefit|advantage|effect|reductions?|improvements?|increases?|decreases?)\b"
     # "Neither the concurrent use of A nor the site of the patch showed a significant influence"
-    r"|\bneither\b[^.;]{0,150}\bnor\b[^.;]{0,120}\b(?:significant|superior|better|improv\w*|benefit|effect|influence|differ\w*)\b"
+    # "Neither FU24h + LV nor FU24h prolong survival, relative to bolus FU + LV"
+    r"|\bneither\b[^.;]{0,150}\bnor\b[^.;]{0,120}\b(?:significant|superior|better|improv\w*|benefit|effect|influence|differ\w*|"
+    r"prolong\w*|extend\w*|increas\w*|reduc\w*|decreas\w*|affect\w*|alter\w*|change[sd]?)\b"
 )
 
 
@@ -214,12 +216,22 @@ def significance(text: str, start: int = 0) -> bool | None:
     negative, positive = NOT_SIGNIFICANT.search(low, start), _significant_words(low, start)
     if negative and (positive is None or negative.start() <= positive.start() or _denied_between(low, negative.start())):
         return False  # the first words decide: "A was significantly lower (P<0.01), while B did not differ"
-    if positive:
-        return True
-    after = p_values(text[start:])
-    if after:
-        return _significant(*after[0])
-    return None
+    after = p_values(text[start:]) if positive is None else []
+    if positive or (after and _significant(*after[0])):
+        return not _favours_the_control(low, start)
+    return False if after else None
+
+
+#: A difference in the control arm's favour: "5.6 months versus 1.7 months for PF (P <.0001) favoring CET/placebo",
+#: "subsequent survival favoured placebo over levamisole (100% vs 57%; P < 0.001)".
+_FAVOURS_THE_CONTROL = folded(r"\b(?:favou?r(?:ing|ed|s)?|in favou?r of) (?:the )?(?:[\w-]+ ?/ ?)?(?:placebo|sham|control|usual care|"
+                              r"observation|standard (?:care|arm|treatment|therapy))\b")
+
+
+def _favours_the_control(low: str, start: int) -> bool:
+    """Whether a significant difference in lowercased ``low`` (from ``start``) favours the control arm: the
+    experimental arm did worse, so the comparison is not met."""
+    return "favo" in low and _FAVOURS_THE_CONTROL.search(low, start) is not None
 
 
 #: A change in both groups: "both treatment modalities resulted in significant decrease", "improved in both Group I and II".
