@@ -449,7 +449,7 @@ def _association_only(low: str) -> bool:
 
 
 #: A methods sentence about testing, not a finding: "80% power to detect a significant difference".
-_PLANNED = folded(r"\b(?:power|detect|sample size|assum\w*|considered|defined|alpha|significance level|hypothes\w*|designed)\b")
+_PLANNED = folded(r"\b(?:power|detect\w*|sample size|assum\w*|considered|defined|alpha|significance level|hypothes\w*|designed)\b")
 
 
 def _reports_a_finding(s: Sentence, low: str) -> bool:
