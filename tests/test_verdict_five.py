@@ -83,3 +83,19 @@ def test_neither_nor_denies_the_benefit(text, found):
 ])
 def test_a_difference_in_the_control_arms_favour_is_not_met(text, found):
     assert verdict.significance(text) is found
+
+
+def test_the_groups_make_up_is_no_finding():
+    sentences = _sentences(
+        ("results", "The differences of gender, age, primary GI malignancies, and hematological data between the two "
+                    "compared groups were not statistically significant (all P > 0.05)."),
+        ("results", "Compared with standard TPN, a higher serum prealbumin level was observed with glutamine (P = 0.039)."),
+    )
+    assert verdict.first_significance(sentences) is True
+
+
+def test_a_finding_adjusted_for_age_and_gender_is_a_finding():
+    sentences = _sentences(
+        ("results", "An intervention effect was found for physical fitness (VO2peak standardized for age and gender, P<0.01)."),
+    )
+    assert verdict.first_significance(sentences) is True

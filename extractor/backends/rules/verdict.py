@@ -433,7 +433,12 @@ def _denies_primary(sentences: list[Sentence], primary: set[str], names: list[st
 
 
 _BASELINE = folded(r"\b(?:baseline|clinicopathologic\w*|demographic\w*|characteristics|balanced|well matched|"
-                   r"before (?:the )?(?:intervention|treatment|randomi[sz]ation))\b")
+                   r"before (?:the )?(?:intervention|treatment|randomi[sz]ation))\b"
+                   # the groups' make-up listed: "The differences of gender, age, primary GI malignancies, and ... data
+                   # between the two compared groups were not statistically significant" (not "standardized for age and
+                   # gender", an adjusted finding)
+                   r"|(?<!\bfor )(?<!\bby )\b(?:gender|sex|age)(?:,| and| or) (?:[\w-]+ ){0,2}?(?:gender|sex|age|bmi|body mass|weight|height|"
+                   r"stage|diagnos\w*|comorbidit\w*|performance status|education|race|ethnicity)\b")
 
 
 #: "X was significantly associated with relapse", "predictive of response": a correlation
