@@ -99,3 +99,12 @@ def test_a_finding_adjusted_for_age_and_gender_is_a_finding():
         ("results", "An intervention effect was found for physical fitness (VO2peak standardized for age and gender, P<0.01)."),
     )
     assert verdict.first_significance(sentences) is True
+
+
+@pytest.mark.parametrize("text", [
+    "Randomised trials are needed, especially as the present data do not support a quality of life benefit with epidural "
+    "analgesia.",
+    "Our randomized, placebo controlled multicenter trial do not support the efficacy of Saccharomyces boulardii.",
+])
+def test_data_that_do_not_support_a_benefit(text):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is False

@@ -133,6 +133,9 @@ CONCLUDES_NO_BENEFIT = folded(
     r"|\b(?:yet|remains?) to be (?:proven|shown|demonstrated|established)\b"  # "its ability to X has yet to be proven"
     # "this short term treatment was not associated with beneficial effect on arterial stiffness"
     r"|\bnot associated with (?:an? |any )?(?:beneficial|significant|improved|better)\b"
+    # "the present data do not support a quality of life benefit with epidural analgesia", "our results do not support
+    # the use of"
+    r"|\b(?:do|does|did) not support (?:an? |any |the )?(?:[\w-]+ ){0,4}?(?:benefit|use|role|efficacy|effect|advantage)\w*"
     # a worse arm: "is less effective than castration", "the DEB strategy is inferior to the ZES one"
     r"|\bless effective\b|\b(?:is|was|are|were|be) (?:significantly )?inferior to\b"
     # "a dosage of 50 mg of bicalutamide once daily was not as effective as castration"
