@@ -78,6 +78,11 @@ def test_neither_nor_denies_the_benefit(text, found):
 @pytest.mark.parametrize("text, found", [
     ("The median time to deterioration was 5.6 months versus 1.7 months for PF (P <.0001) favoring CET/placebo.", False),
     ("For patients surviving 5 years, subsequent survival favoured placebo over levamisole (100% vs 57%; P < 0.001).", False),
+    ("The mean global QoL score at 54 weeks was higher in the standard chemotherapy group than in the bevacizumab group "
+     "(76.1 vs 69.7 points; p<0.0001).", False),
+    ("Overall survival was somewhat greater in the placebo group than in the levamisole group, 68% vs 38% (P < 0.01).", False),
+    # a harm more frequent with the control is the experimental arm's gain
+    ("Nausea frequency was higher in the placebo group than in the pregabalin group (P = 0.01).", True),
     ("Time to deterioration was longer with afatinib (P = .007), favouring the experimental arm.", True),
     ("Median PFS was 5.6 versus 4.1 months (P = 0.03).", True),
 ])

@@ -228,13 +228,19 @@ def significance(text: str, start: int = 0) -> bool | None:
 #: A difference in the control arm's favour: "5.6 months versus 1.7 months for PF (P <.0001) favoring CET/placebo",
 #: "subsequent survival favoured placebo over levamisole (100% vs 57%; P < 0.001)".
 _FAVOURS_THE_CONTROL = folded(r"\b(?:favou?r(?:ing|ed|s)?|in favou?r of) (?:the )?(?:[\w-]+ ?/ ?)?(?:placebo|sham|control|usual care|"
-                              r"observation|standard (?:care|arm|treatment|therapy))\b")
+                              r"observation|standard (?:care|arm|treatment|therapy))\b"
+                              # a good outcome better with the control: "The mean global QoL score at 54 weeks was higher in
+                              # the standard chemotherapy group than in the bevacizumab group", "overall survival was somewhat
+                              # greater in the placebo group than in the levamisole group"
+                              r"|\b(?:survival|quality of life|qol|global health|response rates?|functioning)\b[^.;]{0,60}?"
+                              r"\b(?:higher|longer|better|greater) (?:in|for|with|among) the (?:placebo|sham|control|usual care|"
+                              r"observation|standard [\w-]+) (?:group|arm)s? than\b")
 
 
 def _favours_the_control(low: str, start: int) -> bool:
     """Whether a significant difference in lowercased ``low`` (from ``start``) favours the control arm: the
     experimental arm did worse, so the comparison is not met."""
-    return "favo" in low and _FAVOURS_THE_CONTROL.search(low, start) is not None
+    return ("favo" in low or " than" in low) and _FAVOURS_THE_CONTROL.search(low, start) is not None
 
 
 #: A change in both groups: "both treatment modalities resulted in significant decrease", "improved in both Group I and II".
