@@ -113,3 +113,11 @@ def test_a_finding_adjusted_for_age_and_gender_is_a_finding():
 ])
 def test_data_that_do_not_support_a_benefit(text):
     assert verdict.conclusion(_sentences(("conclusion", text))) is False
+
+
+@pytest.mark.parametrize("text", [
+    "This first-ever trial assessing the efficacy of cannabis has shown it to be no more efficacious than placebo in painful DPN.",
+    "Unsolicited occupational therapy in high-risk elderly participants does not decelerate the increase in disability over time.",
+])
+def test_no_more_effective_and_does_not_slow(text):
+    assert verdict.conclusion(_sentences(("conclusion", text))) is False

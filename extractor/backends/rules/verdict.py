@@ -122,8 +122,9 @@ BUT_NOT = folded(
 #: Conclusions that answer it in the negative.
 CONCLUDES_NO_BENEFIT = folded(
     r"\b(?:did not|does not|do not|failed to|not) (?:significantly )?(?:improve|prolong|increase|extend|reduce|benefit|"
-    r"show|demonstrate|result in|lead to|confer|translate|provide|enhance|augment|accelerate|shorten)\w*(?: that\b[^.;]{0,80})?|\bno (?:clear |consistent )?(?:statistically )?(?:significant )?(?:benefit|improvement|advantage|"
-    r"difference|effect|impact|role)\b|\bno (?:survival|clinical|overall) (?:benefit|advantage)\b|\bnot (?:superior|more effective|better|recommended|justified|warranted)\b|"
+    r"show|demonstrate|result in|lead to|confer|translate|provide|enhance|augment|accelerate|shorten|decelerate|slow|delay)\w*(?: that\b[^.;]{0,80})?|\bno (?:clear |consistent )?(?:statistically )?(?:significant )?(?:benefit|improvement|advantage|"
+    r"difference|effect|impact|role)\b|\bno (?:survival|clinical|overall) (?:benefit|advantage)\b|"
+    r"\bno more (?:effective|efficacious|beneficial) than\b|\bnot (?:superior|more effective|better|recommended|justified|warranted)\b|"
     r"\bno better than\b|\bno (?:substantive|substantial|meaningful|relevant|appreciable|discernible|major|notable|beneficial|salutary|clinically "
     r"(?:relevant|meaningful|important)) (?:differences?|benefits?|advantages?|effects?)\b|\bof no (?:clinical )?(?:interest|value|benefit)\b|"
     r"\b(?:similar|comparable) (?:[\w-]+ ){0,3}?(?:efficacy|outcomes?|results?|survival|response)|\bequivalent (?:efficacy|outcomes?|"
