@@ -121,3 +121,9 @@ def test_data_that_do_not_support_a_benefit(text):
 ])
 def test_no_more_effective_and_does_not_slow(text):
     assert verdict.conclusion(_sentences(("conclusion", text))) is False
+
+
+def test_a_change_in_both_groups_then_a_denial_between_them():
+    text = ("There was significant improvement in pain scores in both groups, but mean change between groups was not "
+            "significant.")
+    assert verdict.significance(text) is False

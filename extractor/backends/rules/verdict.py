@@ -252,11 +252,19 @@ _BETWEEN_THE_GROUPS = folded(r"^(?:[^.;]|\.(?=\d)){0,80}?\b(?:between|among) (?:
                              r"(?:groups|arms)\b|^(?:[^.;]|\.(?=\d)){0,40}?\b(?:inter|between)-?groups?\b")
 
 
+#: ... or named just before it: "There was significant improvement in pain scores in both groups, but mean change
+#: between groups was not significant".
+_BETWEEN_THE_GROUPS_BEFORE = folded(r"\b(?:between|among) (?:the |those |these )?(?:two |three |treatment |study )?"
+                                    r"(?:groups|arms)\b[^.;,]{0,30}$|\b(?:inter|between)-?groups?\b[^.;,]{0,40}$")
+
+
 def _denied_between(low: str, at: int) -> bool:
     """A denial at ``at`` that is between the groups, in a sentence that reports a change in both groups ("Even
     though both treatment modalities resulted in significant decrease in the total arm volume, no significant
     difference was found between those two groups"): the comparison is the denial, not the change."""
-    return _BETWEEN_THE_GROUPS.search(low[at:]) is not None and _IN_BOTH.search(low, 0, at + 80) is not None
+    between = _BETWEEN_THE_GROUPS.search(low[at:]) is not None or \
+        _BETWEEN_THE_GROUPS_BEFORE.search(low, max(0, at - 60), at) is not None
+    return between and _IN_BOTH.search(low, 0, at + 80) is not None
 
 
 def primary_comparison(sentences: list[Sentence], primary: set[str], names: list[str]) -> bool | None:
