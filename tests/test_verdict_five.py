@@ -127,3 +127,15 @@ def test_a_change_in_both_groups_then_a_denial_between_them():
     text = ("There was significant improvement in pain scores in both groups, but mean change between groups was not "
             "significant.")
     assert verdict.significance(text) is False
+
+
+@pytest.mark.parametrize("text, other", [
+    ("In this study, the authors examined personal and clinical factors that may predict exercise training responses.", True),
+    ("We aimed to identify moderators of the intervention's effect on fatigue.", True),
+    ("The study investigated potential moderators of the effect of exercise on quality of life.", True),
+    # a question beside the trial's own comparison
+    ("A secondary aim was to examine the factors that predict change in suicide ideation.", False),
+    ("We examined the effect of head elevation and investigated the factors that influence mean arterial pressure.", False),
+])
+def test_a_report_about_what_predicts_the_response(text, other):
+    assert verdict.reports_other_outcomes(_sentences(("objective", text))) is other

@@ -587,6 +587,13 @@ REPORTS_OTHER_OUTCOMES = folded(
     r"|(?<!also )\b(?:to|we|study|aim was to|aimed to) (?:identify|determine|examine|examined|assess|assessed|evaluate|evaluated|"
     r"investigate|investigated|explore|explored|describe|develop)(?: and validate)? (?:the |an? )?(?:(?:independent|potential|possible) )?"
     r"(?:predictors?|risk factors|factors associated|barriers|(?:associations?|relationships?|correlations?) between|prediction models?)\b"
+    # "the authors examined personal and clinical factors that may predict exercise training responses", "to identify
+    # moderators of the intervention's effect" (not a question beside the trial's own: "A secondary aim was to examine
+    # the factors that predict", "We examined the effect of X and investigated the factors that influence")
+    r"|(?<!\band )(?<!\balso )(?<!secondary aim was to )\b(?:examined|investigated|explored|identified|identify|examine|investigate|explore) (?:the )?(?:[\w-]+ (?:and [\w-]+ )?)?"
+    r"(?:factors|characteristics|variables) (?:that|which) (?:may |might |could )?(?:predict|moderate|influence)\w*"
+    r"|\b(?:examined|investigated|explored|identified|identify|examine|investigate|explore|were) (?:the )?(?:potential )?"
+    r"(?:moderators|mediators) of\b"
 )
 
 
