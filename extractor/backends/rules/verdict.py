@@ -32,7 +32,11 @@ STATED_MET = folded(
     r"|null hypothesis (?:was|could be) rejected"
     # "equivalence for three versus four cycles is claimed", "indicating noninferiority"
     r"|\b(?:equivalence|non-?inferiority)\b[^.;]{0,60}?\b(?:is|was|were|could be|can be) (?:claimed|shown|demonstrated|established|concluded)"
-    r"|\b(?:indicating|supporting|demonstrating|confirming|establishing) (?:the )?(?:non-?inferiority|equivalence)\b"
+    r"|\b(?:indicating|supporting|demonstrating|confirming|establishing) (?:the )?(?:therapeutic |clinical |statistical )?"
+    r"(?:non-?inferiority|equivalence)\b"
+    # "the RR of ACR20 was 1.039 (0.954, 1.133), confirming the primary hypothesis"
+    r"|\b(?:confirm(?:s|ed|ing)?|support(?:s|ed|ing)?) (?:the|its|our) (?:pre-?specified )?primary hypothesis"
+    r"|\bprimary hypothesis (?:was|is|has been) (?:confirmed|supported|accepted)"
 )
 #: "did not meet the primary end point", "failed to reach its primary objective", "was not met"
 STATED_NOT_MET = folded(
@@ -49,6 +53,11 @@ STATED_NOT_MET = folded(
     # "no significant difference in average scores between A and B with regard to the primary (p = 0.34)"
     r"|\bno (?:statistically )?significant differences?\b(?:(?!\b(?:but|while|whereas|except)\b)[^.;]){0,100}?"
     r"\b(?:with regard to|regarding|with respect to|in terms of) (?:the )?primary\b"
+    # "This clinical trial was unable to support the primary prestudy hypothesis" (not "the hypothesis that X is
+    # associated with Y", a question of mechanism)
+    r"|\b(?:unable to|failed to|did not|does not|do not|could not) (?:support|confirm) (?:the|its|our) "
+    r"(?:primary |main |study |pre-?study |a priori )+hypothesis\b"
+    r"|\bprimary hypothesis (?:was|is|has been|could) not (?:be )?(?:confirmed|supported)"
 )
 #: "significantly longer", "statistically significant improvement", "significant benefit"
 SIGNIFICANT = folded(
@@ -113,8 +122,9 @@ BUT_NOT = folded(
 #: Conclusions that answer it in the negative.
 CONCLUDES_NO_BENEFIT = folded(
     r"\b(?:did not|does not|do not|failed to|not) (?:significantly )?(?:improve|prolong|increase|extend|reduce|benefit|"
-    r"show|demonstrate|result in|lead to|confer|translate|provide|enhance|augment|accelerate|shorten)\w*(?: that\b[^.;]{0,80})?|\bno (?:clear |consistent )?(?:statistically )?(?:significant )?(?:benefit|improvement|advantage|"
-    r"difference|effect|impact|role)\b|\bno (?:survival|clinical|overall) (?:benefit|advantage)\b|\bnot (?:superior|more effective|better|recommended|justified|warranted)\b|"
+    r"show|demonstrate|result in|lead to|confer|translate|provide|enhance|augment|accelerate|shorten|decelerate|slow|delay)\w*(?: that\b[^.;]{0,80})?|\bno (?:clear |consistent )?(?:statistically )?(?:significant )?(?:benefit|improvement|advantage|"
+    r"difference|effect|impact|role)\b|\bno (?:survival|clinical|overall) (?:benefit|advantage)\b|"
+    r"\bno more (?:effective|efficacious|beneficial) than\b|\bnot (?:superior|more effective|better|recommended|justified|warranted)\b|"
     r"\bno better than\b|\bno (?:substantive|substantial|meaningful|relevant|appreciable|discernible|major|notable|beneficial|salutary|clinically "
     r"(?:relevant|meaningful|important)) (?:differences?|benefits?|advantages?|effects?)\b|\bof no (?:clinical )?(?:interest|value|benefit)\b|"
     r"\b(?:similar|comparable) (?:[\w-]+ ){0,3}?(?:efficacy|outcomes?|results?|survival|response)|\bequivalent (?:efficacy|outcomes?|"
@@ -124,6 +134,9 @@ CONCLUDES_NO_BENEFIT = folded(
     r"|\b(?:yet|remains?) to be (?:proven|shown|demonstrated|established)\b"  # "its ability to X has yet to be proven"
     # "this short term treatment was not associated with beneficial effect on arterial stiffness"
     r"|\bnot associated with (?:an? |any )?(?:beneficial|significant|improved|better)\b"
+    # "the present data do not support a quality of life benefit with epidural analgesia", "our results do not support
+    # the use of"
+    r"|\b(?:do|does|did) not support (?:an? |any |the )?(?:[\w-]+ ){0,4}?(?:benefit|use|role|efficacy|effect|advantage)\w*"
     # a worse arm: "is less effective than castration", "the DEB strategy is inferior to the ZES one"
     r"|\bless effective\b|\b(?:is|was|are|were|be) (?:significantly )?inferior to\b"
     # "a dosage of 50 mg of bicalutamide once daily was not as effective as castration"
@@ -138,13 +151,15 @@ CONCLUDES_NO_BENEFIT = folded(
     r"(?:clinical(?:ly)? |significant |statistically significant |meaningful |relevant )*"
     r"(?:differences?|benefit|advantage|effect|reductions?|improvements?|increases?|decreases?)\b"
     # "Neither the concurrent use of A nor the site of the patch showed a significant influence"
-    r"|\bneither\b[^.;]{0,150}\bnor\b[^.;]{0,120}\b(?:significant|superior|better|improv\w*|benefit|effect|influence|differ\w*)\b"
+    # "Neither FU24h + LV nor FU24h prolong survival, relative to bolus FU + LV"
+    r"|\bneither\b[^.;]{0,150}\bnor\b[^.;]{0,120}\b(?:significant|superior|better|improv\w*|benefit|effect|influence|differ\w*|"
+    r"prolong\w*|extend\w*|increas\w*|reduc\w*|decreas\w*|affect\w*|alter\w*|change[sd]?)\b"
 )
 
 
 #: The words one of the stated shapes needs (a cheap gate before them: substring tests cost far less than a search).
 _STATED_CUES = ("primar", "endpoint", "end point", "null", "threshold", "target", "boundary", "defined", "specified",
-                "inferior", "equivalen")
+                "inferior", "equivalen", "hypothes")
 #: The words a match of each stated shape holds (``patterns.needed_words``).
 _NOT_MET_NEEDS, _MET_NEEDS = needed_words(STATED_NOT_MET), needed_words(STATED_MET)
 
@@ -205,12 +220,28 @@ def significance(text: str, start: int = 0) -> bool | None:
     negative, positive = NOT_SIGNIFICANT.search(low, start), _significant_words(low, start)
     if negative and (positive is None or negative.start() <= positive.start() or _denied_between(low, negative.start())):
         return False  # the first words decide: "A was significantly lower (P<0.01), while B did not differ"
-    if positive:
-        return True
-    after = p_values(text[start:])
-    if after:
-        return _significant(*after[0])
-    return None
+    after = p_values(text[start:]) if positive is None else []
+    if positive or (after and _significant(*after[0])):
+        return not _favours_the_control(low, start)
+    return False if after else None
+
+
+#: A difference in the control arm's favour: "5.6 months versus 1.7 months for PF (P <.0001) favoring CET/placebo",
+#: "subsequent survival favoured placebo over levamisole (100% vs 57%; P < 0.001)".
+_FAVOURS_THE_CONTROL = folded(r"\b(?:favou?r(?:ing|ed|s)?|in favou?r of) (?:the )?(?:[\w-]+ ?/ ?)?(?:placebo|sham|control|usual care|"
+                              r"observation|standard (?:care|arm|treatment|therapy))\b"
+                              # a good outcome better with the control: "The mean global QoL score at 54 weeks was higher in
+                              # the standard chemotherapy group than in the bevacizumab group", "overall survival was somewhat
+                              # greater in the placebo group than in the levamisole group"
+                              r"|\b(?:survival|quality of life|qol|global health|response rates?|functioning)\b[^.;]{0,60}?"
+                              r"\b(?:higher|longer|better|greater) (?:in|for|with|among) the (?:placebo|sham|control|usual care|"
+                              r"observation|standard [\w-]+) (?:group|arm)s? than\b")
+
+
+def _favours_the_control(low: str, start: int) -> bool:
+    """Whether a significant difference in lowercased ``low`` (from ``start``) favours the control arm: the
+    experimental arm did worse, so the comparison is not met."""
+    return ("favo" in low or " than" in low) and _FAVOURS_THE_CONTROL.search(low, start) is not None
 
 
 #: A change in both groups: "both treatment modalities resulted in significant decrease", "improved in both Group I and II".
@@ -221,11 +252,19 @@ _BETWEEN_THE_GROUPS = folded(r"^(?:[^.;]|\.(?=\d)){0,80}?\b(?:between|among) (?:
                              r"(?:groups|arms)\b|^(?:[^.;]|\.(?=\d)){0,40}?\b(?:inter|between)-?groups?\b")
 
 
+#: ... or named just before it: "There was significant improvement in pain scores in both groups, but mean change
+#: between groups was not significant".
+_BETWEEN_THE_GROUPS_BEFORE = folded(r"\b(?:between|among) (?:the |those |these )?(?:two |three |treatment |study )?"
+                                    r"(?:groups|arms)\b[^.;,]{0,30}$|\b(?:inter|between)-?groups?\b[^.;,]{0,40}$")
+
+
 def _denied_between(low: str, at: int) -> bool:
     """A denial at ``at`` that is between the groups, in a sentence that reports a change in both groups ("Even
     though both treatment modalities resulted in significant decrease in the total arm volume, no significant
     difference was found between those two groups"): the comparison is the denial, not the change."""
-    return _BETWEEN_THE_GROUPS.search(low[at:]) is not None and _IN_BOTH.search(low, 0, at + 80) is not None
+    between = _BETWEEN_THE_GROUPS.search(low[at:]) is not None or \
+        _BETWEEN_THE_GROUPS_BEFORE.search(low, max(0, at - 60), at) is not None
+    return between and _IN_BOTH.search(low, 0, at + 80) is not None
 
 
 def primary_comparison(sentences: list[Sentence], primary: set[str], names: list[str]) -> bool | None:
@@ -234,7 +273,7 @@ def primary_comparison(sentences: list[Sentence], primary: set[str], names: list
         return None
     for s in sentences:
         low = s.text.lower()
-        if s.section not in (RESULTS, CONCLUSION, "body") or _association_only(low) or _baseline_only(low):
+        if not _reports_the_primary(s, low) or _association_only(low) or _baseline_only(low):
             continue
         start = 0 if _MARKED_PRIMARY.search(s.text) else _primary_position(s.text, primary, names)
         if start is None:
@@ -243,6 +282,14 @@ def primary_comparison(sentences: list[Sentence], primary: set[str], names: list
         if found is not None:
             return found
     return None
+
+
+def _reports_the_primary(s: Sentence, low: str) -> bool:
+    """A sentence that can report the primary comparison: a results or conclusion sentence, or one an unlabelled
+    abstract's layout put among the methods that reports a finding in words ("Using an area under the curve analysis,
+    there was no evidence that methylphenidate improved the primary end point (P = .35)")."""
+    return s.section in (RESULTS, CONCLUSION, "body") or _reports_a_finding(s, low) or (
+        s.section == METHODS and P_VALUE.search(s.text) is not None and _PLANNED.search(low) is None)
 
 
 #: A sentence that marks its finding as the primary endpoint's: "no significant difference regarding time to
@@ -404,7 +451,12 @@ def _denies_primary(sentences: list[Sentence], primary: set[str], names: list[st
 
 
 _BASELINE = folded(r"\b(?:baseline|clinicopathologic\w*|demographic\w*|characteristics|balanced|well matched|"
-                   r"before (?:the )?(?:intervention|treatment|randomi[sz]ation))\b")
+                   r"before (?:the )?(?:intervention|treatment|randomi[sz]ation))\b"
+                   # the groups' make-up listed: "The differences of gender, age, primary GI malignancies, and ... data
+                   # between the two compared groups were not statistically significant" (not "standardized for age and
+                   # gender", an adjusted finding)
+                   r"|(?<!\bfor )(?<!\bby )\b(?:gender|sex|age)(?:,| and| or) (?:[\w-]+ ){0,2}?(?:gender|sex|age|bmi|body mass|weight|height|"
+                   r"stage|diagnos\w*|comorbidit\w*|performance status|education|race|ethnicity)\b")
 
 
 #: "X was significantly associated with relapse", "predictive of response": a correlation
@@ -420,7 +472,7 @@ def _association_only(low: str) -> bool:
 
 
 #: A methods sentence about testing, not a finding: "80% power to detect a significant difference".
-_PLANNED = folded(r"\b(?:power|detect|sample size|assum\w*|considered|defined|alpha|significance level|hypothes\w*|designed)\b")
+_PLANNED = folded(r"\b(?:power|detect\w*|sample size|assum\w*|considered|defined|alpha|significance level|hypothes\w*|designed)\b")
 
 
 def _reports_a_finding(s: Sentence, low: str) -> bool:
@@ -461,15 +513,38 @@ def _within_group_only(low: str) -> bool:
 
 def first_significance(sentences: list[Sentence]) -> bool | None:
     """The significance of the first results sentence that reports one (no primary endpoint
-    named); a comparison of the groups at baseline, or an association, is not the trial's result."""
+    named); a comparison of the groups at baseline, or an association, is not the trial's result. A sentence about
+    harms only waits for a later one about the tumour's course (``_harms_only``)."""
+    harms: bool | None = None
     for s in sentences:
         low = s.text.lower()
         if _reports_a_finding(s, low) and not _BASELINE.search(low) and not _association_only(low) \
                 and not _within_group_only(low):
             found = significance(s.text)
-            if found is not None:
+            if found is not None and harms is None and _harms_only(s.text):
+                harms = found
+            elif found is not None and (harms is None or _about_the_tumour(s.text)):
                 return found
-    return None
+    return harms
+
+
+#: The canonical endpoints of harms, and of the tumour's course.
+_HARM_ENDPOINTS = frozenset({"TRAE", "TRAE_GRADE3PLUS", "AE", "AE_GRADE3PLUS", "SAE", "IRAE", "DLT", "DISCONTINUATION",
+                             "TREATMENT_RELATED_DEATH", "SAFETY"})
+_TUMOUR_ENDPOINTS = frozenset({"ORR", "CR_RATE", "DCR", "CBR", "DOR", "PFS", "OS", "EFS", "DFS", "RFS", "TTP", "TTF", "TTNT",
+                               "PCR", "MPR", "PATHOLOGICAL_RESPONSE"})
+
+
+def _harms_only(text: str) -> bool:
+    """A sentence whose endpoints are all harms: "Grade 3 or 4 neutropenia was more frequent in GEM-treated patients
+    versus PLD-treated patients (P = .007)", printed before the response and progression comparisons of the trial."""
+    found = {m.canonical for m in find_mentions(text)}
+    return bool(found) and found <= _HARM_ENDPOINTS
+
+
+def _about_the_tumour(text: str) -> bool:
+    """A sentence that names the tumour's response, progression or survival."""
+    return any(m.canonical in _TUMOUR_ENDPOINTS for m in find_mentions(text))
 
 
 #: A report that analyses a trial's data for another question (a marker, a prognostic factor, a substudy):
@@ -512,6 +587,13 @@ REPORTS_OTHER_OUTCOMES = folded(
     r"|(?<!also )\b(?:to|we|study|aim was to|aimed to) (?:identify|determine|examine|examined|assess|assessed|evaluate|evaluated|"
     r"investigate|investigated|explore|explored|describe|develop)(?: and validate)? (?:the |an? )?(?:(?:independent|potential|possible) )?"
     r"(?:predictors?|risk factors|factors associated|barriers|(?:associations?|relationships?|correlations?) between|prediction models?)\b"
+    # "the authors examined personal and clinical factors that may predict exercise training responses", "to identify
+    # moderators of the intervention's effect" (not a question beside the trial's own: "A secondary aim was to examine
+    # the factors that predict", "We examined the effect of X and investigated the factors that influence")
+    r"|(?<!\band )(?<!\balso )(?<!secondary aim was to )\b(?:examined|investigated|explored|identified|identify|examine|investigate|explore) (?:the )?(?:[\w-]+ (?:and [\w-]+ )?)?"
+    r"(?:factors|characteristics|variables) (?:that|which) (?:may |might |could )?(?:predict|moderate|influence)\w*"
+    r"|\b(?:examined|investigated|explored|identified|identify|examine|investigate|explore|were) (?:the )?(?:potential )?"
+    r"(?:moderators|mediators) of\b"
 )
 
 
@@ -535,7 +617,11 @@ def secondary_analysis(opening: str) -> bool:
 _ALIKE_DESIGN = folded(r"\b(?:non-?inferiority|equivalence) (?:phase [iv\d]+ )?(?:design|trials?|study|margin|analysis|limit|boundary)\b")
 #: Its arms found alike: "achieved comparable efficacy", "Wash was noninferior to water alone", "is as effective as".
 _FOUND_ALIKE = folded(r"\b(?:comparable|similar|equivalent) (?:[\w-]+ ){0,2}?(?:efficacy|effectiveness|outcomes?|results?|survival)\b"
-                      r"|\bas effective as\b|\b(?:was|were|is|are) (?:non-?inferior|not inferior|equivalent) to\b")
+                      r"|\bas effective as\b|\b(?:was|were|is|are) (?:non-?inferior|not inferior|equivalent) to\b"
+                      # "SB4 was shown to be equivalent with ETN", "ABP 501 is similar to adalimumab in clinical efficacy"
+                      r"|\b(?:was|were|is|are) (?:shown to be |found to be )?(?:equivalent|similar|comparable) (?:to|with)\b"
+                      r"[^.;]{0,40}?\b(?:in|for) (?:terms of )?(?:clinical )?(?:efficacy|effectiveness|outcomes?|survival)\b"
+                      r"|\b(?:was|were|is|are) shown to be (?:equivalent|non-?inferior) (?:to|with)\b")
 #: One arm found worse: "radiosurgery alone was inferior to", "non-inferiority could not be shown".
 _FOUND_WORSE = folded(r"(?<!non-)(?<!non)(?<!not )\binferior to\b|\b(?:could|was|were) not (?:be )?(?:shown|demonstrated)\b")
 
