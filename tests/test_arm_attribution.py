@@ -30,3 +30,11 @@ def test_words_joined_by_a_hyphen_where_the_label_has_a_space():
     text = "Mortality was 12% in the medical-management group and 8% in the surgery group."
     assert _paired(text, ["medical management", "surgery"]) == [(12.0, "medical management"), (8.0, "surgery")]
     assert "watchful waiting" not in _arms(["watchful-waiting", "watchful waiting"])[0].aliases
+
+
+def test_arms_listed_before_their_group_word_inside_the_outcome_words():
+    text = ("Incidence of EA in the TS, TL, PS, and PL groups were 21 (70%), 2 (6.7%), 1 (3.3%), and 0 (0%), respectively "
+            "(P < 0.001).")
+    assert _paired(text, ["TS", "TL", "PS", "PL"]) == [(70.0, "TS"), (6.7, "TL"), (3.3, "PS"), (0.0, "PL")]
+    text = "The incidence of EA in the TS, TL, PS and PL groups was 70%, 6.7%, 3.3% and 10%, respectively."
+    assert _paired(text, ["TS", "TL", "PS", "PL"]) == [(70.0, "TS"), (6.7, "TL"), (3.3, "PS"), (10.0, "PL")]

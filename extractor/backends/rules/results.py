@@ -1449,17 +1449,32 @@ def _outside(arms: ArmFinder, mentions: list[Mention]) -> ArmFinder:
     "incidence of awareness in the BIS and routine monitoring groups were 5.5% and 4.1%")."""
     def find(text: str) -> list[tuple[int, int, str]]:
         found = arms(text)
-        kept = [m for m in mentions if any(m.start <= a[0] < m.end and _named_as_group(text, a) for a in found)]
+        kept = [m for m in mentions if any(m.start <= a[0] < m.end and _named_as_group(text, found, i) for i, a in enumerate(found))]
         return [a for a in found if not any(m.start <= a[0] < m.end for m in mentions if m not in kept)]
     return find
 
 
-def _named_as_group(text: str, mention: tuple[int, int, str]) -> bool:
-    """Whether an arm is named as the group a finding is in: "in the pregabalin group", "in LP group", "for Arms A" (not
-    "OPC group had shorter hospital stay", the subject of the sentence)."""
-    start, end, _ = mention
+def _named_as_group(text: str, found: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the arm ``found[i]`` is named as the group a finding is in, alone or in a list of arms: "in the pregabalin
+    group", "in LP group", "for Arms A", "in the TS, TL, PS and PL groups" (not "OPC group had shorter hospital stay",
+    the subject of the sentence)."""
+    first, last = _listed_arms_around(text, found, i)
+    start, end = found[first][0], found[last][1]
     return bool(_GROUP_AFTER.match(text, end) or _ARM_WORD.match(text, start)) \
         and _ONE_ARM_PREPOSITION.search(text, max(0, start - 20), start) is not None
+
+
+def _listed_arms_around(text: str, found: list[tuple[int, int, str]], i: int) -> tuple[int, int]:
+    """The first and last of the arms named in one list with ``found[i]`` ("TS, TL, PS and PL"; ``found`` in order)."""
+    first, last = i, i
+    while first > 0 and _ARM_LIST_JOIN.fullmatch(text, found[first - 1][1], found[first][0]):
+        first -= 1
+    while last + 1 < len(found) and _ARM_LIST_JOIN.fullmatch(text, found[last][1], found[last + 1][0]):
+        last += 1
+    return first, last
+
+
+_ARM_LIST_JOIN = quick(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)(?:the\s+)?", re.IGNORECASE)
 
 
 _GROUP_AFTER = quick(r"[\s-]*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
