@@ -3281,10 +3281,12 @@ def carry_topic_arm(drafts: list[Draft], text: str, topic: str) -> None:
             d.arm = topic
 
 
-_OPENS_WITH_ARM = quick(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?(?:\d+\s+)?$", re.IGNORECASE)  # "In the 89 CT-arm patients"
+_OPENS_WITH_ARM = quick(r"^\W*(?:in|for|among|within|of)\s+(?:the\s+)?(?:\d+\s+)?$", re.IGNORECASE)  # "In the 89 CT-arm patients", "Of the IMRT patients"
 _OWN_TOPIC = quick(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?(?:\d+\s+)?[\w-]+[- ](?:arm|group|patients)\b", re.IGNORECASE)
 _BETWEEN_ARMS = frozenset({"hazard_ratio", "odds_ratio", "risk_ratio", "difference"})
-_ONE_ARM_PREPOSITION = quick(r"\b(?:in|for|among|within|with|receiving|treated with)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Before the arm a finding is in: "in the", "with", "of the" ("median survival of the surgery group"), "assigned to".
+_ONE_ARM_PREPOSITION = quick(r"\b(?:in|for|among|within|with|of|receiving|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
 _CONTRAST = quick(rf"\b(?:{VERSUS}|compared|than|whereas|while|respectively|both|each|overall|total|all)(?!\w)", re.IGNORECASE)
 
 
