@@ -1460,8 +1460,11 @@ def _named_as_group(text: str, found: list[tuple[int, int, str]], i: int) -> boo
     the subject of the sentence)."""
     first, last = _listed_arms_around(text, found, i)
     start, end = found[first][0], found[last][1]
-    return bool(_GROUP_AFTER.match(text, end) or _ARM_WORD.match(text, start)) \
+    return bool(_GROUP_AFTER.match(text, end) or _ARM_WORD.match(text, start) or _ENDS_IN_GROUP.search(text, start, end)) \
         and _ONE_ARM_PREPOSITION.search(text, max(0, start - 20), start) is not None
+
+
+_ENDS_IN_GROUP = quick(r"\b(?:groups?|arms?|cohorts?)$", re.IGNORECASE)  # an arm's name with its kind: "intervention group"
 
 
 def _listed_arms_around(text: str, found: list[tuple[int, int, str]], i: int) -> tuple[int, int]:
@@ -3343,7 +3346,7 @@ def _versus_pairs(scene: _ArmScene) -> None:
     trial's other arms; "the addition of L (38.7% vs. 12.7%)": the arm that adds it comes first."""
     ordered, candidates = scene.ordered, _pair_candidates(scene)
     times = _listed_times(scene.text, scene.respectively) if not ordered else 0
-    for group in scene.by_mention():
+    for group in [g for g in scene.by_mention() if not _changes_over_time(scene.text, g)]:
         for a, b in pairwise(group):
             gap = scene.text[a.end: b.pos]
             from_to = _FROM.search(scene.text[max(0, a.pos - 12): a.pos]) and _TO.search(gap)
@@ -3358,6 +3361,29 @@ def _versus_pairs(scene: _ArmScene) -> None:
             a.arm = a.arm or next((x for x in pair if x != b.arm), None)
             if not _own_group_after(scene.text, b.end, next((s for s, *_ in scene.mentions if s >= b.end), None)):
                 b.arm = b.arm or next((x for x in pair if x != a.arm), None)
+
+
+def _change_in_one_arm(scene: _ArmScene) -> None:
+    """ "in the intervention group increased from 7.5% to 24% and 43.3% one month and three months after the
+    intervention": the values of a change over time in the one arm named before them are all that arm's."""
+    if len(scene.ordered) != 1:
+        return
+    for group in scene.by_mention():
+        if _changes_over_time(scene.text, group) and scene.mentions[0][1] <= group[0].pos:
+            for d in group:
+                d.arm = d.arm or scene.ordered[0]
+
+
+def _changes_over_time(text: str, group: list[Draft]) -> bool:
+    """Whether values of one outcome run "from A to B" over time, not over a pair of arms: a time named between the
+    values or right after the second ("from 3.41% in 2008 to 0.81% in 2011", "from 31% at study entry to 49% at the
+    6-month follow-up", "from 7.5% to 24% and 43.3% one month and three months after the intervention")."""
+    return any(_FROM.search(text, max(0, a.pos - 12), a.pos) and _TO.search(text, a.end, b.pos)
+               and _TIME_OF_CHANGE.search(text, a.end, min(len(text), b.end + 60)) for a, b in pairwise(group))
+
+
+_TIME_OF_CHANGE = quick(r"\b(?:baseline|(?:study\s+)?entry|enrol(?:l?ment)|follow-up|(?:19|20)\d\d|before|after|later|"
+                        r"(?:pre|post)[- ]?(?:treatment|operative|intervention|test|injection))\b", re.IGNORECASE)
 
 
 def _one_value_per_named_arm(scene: _ArmScene) -> None:
@@ -3538,7 +3564,8 @@ _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|poo
 
 #: The arm rules, in the order they run: more specific shapes first.
 _ARM_RULES = (_slash_listed_arms, _partly_known_list, _run_then_bracketed_arm, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _runs_before_their_arms, _bracketed_run_before_arm, _arm_then_bracket, _sentence_about_one_arm,
-              _sentence_opens_on_its_arm, _arm_named_after, _clauses_about_one_arm, _one_value_per_named_arm, _versus_pairs, _versus_none, _arm_named_before, _respectively_as_before, _the_other_arm, _both_arms)
+              _sentence_opens_on_its_arm, _arm_named_after, _clauses_about_one_arm, _one_value_per_named_arm, _change_in_one_arm,
+              _versus_pairs, _versus_none, _arm_named_before, _respectively_as_before, _the_other_arm, _both_arms)
 
 
 _ADDITION = quick(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
