@@ -71,3 +71,9 @@ def test_arm_named_with_its_group_word_inside_the_outcome_words():
     text = "The total clinical effective rates in PP group and GP group were 25.20% and 17.74%, respectively."
     found = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0, ["PP", "GP"])
     assert [(d.value, d.arm) for d in found] == [(25.2, "PP"), (17.74, "GP")]
+
+
+def test_runs_before_their_arms_with_p_values_between():
+    text = ("Finally, 4-year overall (OS) and progression-free survivals (PFS) were 53% and 54%, respectively, in the Flu-TBI "
+            "arm, versus 54% (P = 0.9) and 37% (P = 0.12), respectively, in the TLI-ATG arm.")
+    assert _paired(text, ["Flu-TBI", "TLI-ATG"]) == [(53.0, "Flu-TBI"), (54.0, "Flu-TBI"), (54.0, "TLI-ATG"), (37.0, "TLI-ATG")]

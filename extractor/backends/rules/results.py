@@ -2928,11 +2928,13 @@ def _partly_known_list(scene: _ArmScene) -> None:
 
 def _one_run(text: str, group: list[Draft]) -> bool:
     """Whether the values are one run, no other number between them ("21 (70%), 2 (6.7%) and 1 (3.3%)", "12 (50.0%) and
-    20 patients (83.3%)" are; not "(29 vs. 20 vs. 23 percent and 17 vs. 10 vs. 13 percent)" when only 20, 23 and 13 were read)."""
-    return not any(_DIGIT.search(_COUNT_BEFORE_BRACKET.sub("", text[a.end: b.pos])) for a, b in pairwise(group))
+    20 patients (83.3%)", "54% (P = 0.9) and 37%" are; not "(29 vs. 20 vs. 23 percent and 17 vs. 10 vs. 13 percent)" when
+    only 20, 23 and 13 were read)."""
+    return not any(_DIGIT.search(_COUNT_BEFORE_BRACKET.sub("", _P_IN_BRACKETS.sub("", text[a.end: b.pos]))) for a, b in pairwise(group))
 
 
 _COUNT_BEFORE_BRACKET = quick(r"\d+(?:\s+(?:patients|participants|subjects|cases))?\s*[(\[]")  # "and 20 patients (83.3%)"
+_P_IN_BRACKETS = quick(r"[(\[]\s*p\s*[=<>≤≥]\s*[\d.·]+\s*[)\]]", re.IGNORECASE)  # "(P = 0.9)"
 #: "in the 120 mg, 240 mg and placebo group, respectively": a list of groups right before "respectively", or one that
 #: names its kind before the values ("for the 120 mg, 240 mg and placebo groups were 10.1, 9.8 and 7.2 months, respectively").
 _LISTED_GROUPS = quick(r"\b(?:in|for|among|with)\s+(?:the\s+)?(?P<list>[^,;()]{1,30}(?:,\s*[^,;()]{1,30}?)+,?\s+and\s+"
