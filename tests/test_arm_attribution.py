@@ -77,3 +77,10 @@ def test_runs_before_their_arms_with_p_values_between():
     text = ("Finally, 4-year overall (OS) and progression-free survivals (PFS) were 53% and 54%, respectively, in the Flu-TBI "
             "arm, versus 54% (P = 0.9) and 37% (P = 0.12), respectively, in the TLI-ATG arm.")
     assert _paired(text, ["Flu-TBI", "TLI-ATG"]) == [(53.0, "Flu-TBI"), (54.0, "Flu-TBI"), (54.0, "TLI-ATG"), (37.0, "TLI-ATG")]
+
+
+def test_values_of_the_opening_arm_before_the_turn_to_another():
+    text = ("In the intervention group, the response rate was 45% and the median PFS was 8 months, compared with 30% and "
+            "6 months in the control group.")
+    assert _paired(text, ["intervention", "control"]) == [
+        (45.0, "intervention"), (8.0, "intervention"), (30.0, "control"), (6.0, "control")]

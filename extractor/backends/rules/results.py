@@ -3222,6 +3222,24 @@ def _clauses_about_one_arm(scene: _ArmScene) -> None:
                 d.arm = named[0]
 
 
+def _opening_arm_before_the_turn(scene: _ArmScene) -> None:
+    """ "In the intervention group, the response rate was 45% and the median PFS was 8 months, compared with 30% and 6
+    months in the control group": the values between the arm a sentence opens with and the first turn to another
+    ("compared with", "versus", "whereas") are that arm's, whatever the values after the turn."""
+    if not scene.mentions or not _OPENS_WITH_ARM.match(scene.text, 0, scene.mentions[0][0]):
+        return
+    start, end, label = scene.mentions[0]
+    turn = _TURN_TO_ANOTHER.search(scene.text, end)
+    if turn is None or any(end <= s < turn.start() and other != label for s, _, other in scene.mentions):
+        return
+    for d in scene.arm_level:
+        if end <= d.pos < turn.start():
+            d.arm = d.arm or label
+
+
+_TURN_TO_ANOTHER = quick(rf"\b(?:{VERSUS}|compared (?:with|to)|whereas|while)(?!\w)", re.IGNORECASE)
+
+
 def _named_by_its_label(text: str, mention: tuple[int, int, str]) -> bool:
     """Whether the words naming the arm share a word with its label ("the placebo group" for "placebo"; not "the control
     group" for "treated")."""
@@ -3566,8 +3584,8 @@ _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|poo
 
 #: The arm rules, in the order they run: more specific shapes first.
 _ARM_RULES = (_slash_listed_arms, _partly_known_list, _run_then_bracketed_arm, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _runs_before_their_arms, _bracketed_run_before_arm, _arm_then_bracket, _sentence_about_one_arm,
-              _sentence_opens_on_its_arm, _arm_named_after, _clauses_about_one_arm, _one_value_per_named_arm, _change_in_one_arm,
-              _versus_pairs, _versus_none, _arm_named_before, _respectively_as_before, _the_other_arm, _both_arms)
+              _sentence_opens_on_its_arm, _arm_named_after, _clauses_about_one_arm, _opening_arm_before_the_turn, _one_value_per_named_arm,
+              _change_in_one_arm, _versus_pairs, _versus_none, _arm_named_before, _respectively_as_before, _the_other_arm, _both_arms)
 
 
 _ADDITION = quick(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
