@@ -84,3 +84,10 @@ def test_values_of_the_opening_arm_before_the_turn_to_another():
             "6 months in the control group.")
     assert _paired(text, ["intervention", "control"]) == [
         (45.0, "intervention"), (8.0, "intervention"), (30.0, "control"), (6.0, "control")]
+
+
+def test_value_after_was_of_the_arm_named_before_the_verb():
+    text = ("The response rate for the gemcitabine-carboplatin group was 47.2% (95% CI 39.9-54.5%) and 30.9% for carboplatin "
+            "group (95% CI 24.1-37.7%; P = 0.0016).")
+    assert _paired(text, ["gemcitabine-carboplatin", "carboplatin"]) == [
+        (47.2, "gemcitabine-carboplatin"), (30.9, "carboplatin")]

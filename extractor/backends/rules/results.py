@@ -3322,7 +3322,7 @@ def _arm_named_after(scene: _ArmScene) -> None:
         return
     seconds = {id(b) for a, b in pairwise(scene.arm_level) if re.fullmatch(rf"\s*%?\s*{VERSUS}\s*", scene.text[a.end: b.pos])}
     for d in scene.arm_level:
-        labelled = any(end <= d.pos and re.fullmatch(r"[\s:=]*", scene.text[end: d.pos]) for _, end, _ in scene.mentions)
+        labelled = any(end <= d.pos and _ARM_THEN_VALUE.fullmatch(scene.text, end, d.pos) for _, end, _ in scene.mentions)
         if d.arm or labelled:
             continue
         arm = _arm_after(d, scene.text, scene.mentions)
@@ -3335,6 +3335,11 @@ def _arm_named_after(scene: _ArmScene) -> None:
             continue  # "(8% v 1%) were more frequent in arm A", "(67% v 47% for cetuximab v BSC)": the first value's arm
         d.arm = arm
     _run_shares_the_arm_after(scene)
+
+
+#: Between an arm and its value: nothing but a colon or "=" ("TT: 40%"), or its group word and a verb ("the
+#: gemcitabine-carboplatin group was 47.2% … and 30.9% for carboplatin group": the value is not the next arm's).
+_ARM_THEN_VALUE = quick(r"[\s:=]*|\s*(?:(?:groups?|arms?|cohorts?)\s+)?(?:was|were)\s+", re.IGNORECASE)
 
 
 def _run_shares_the_arm_after(scene: _ArmScene) -> None:
