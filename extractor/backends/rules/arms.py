@@ -1153,9 +1153,10 @@ _WORD_JOINT = quick(r"(?<=[A-Za-z]{2})[\s-](?=[A-Za-z]{2})")
 def _add_word_joint_aliases(arms: list[ArmDraft]) -> None:
     """ "watchful-waiting" is also "watchful waiting" ("55 (34%) of 160 men assigned to watchful waiting"), and
     "medical management" also "medical-management" ("the medical-management group"): texts join an arm's words either
-    way. Not a variant another arm already goes by."""
+    way. Names of three words at most (a compound, not "letrozole followed by anastrozole"), and not a variant another arm
+    already goes by."""
     for arm in arms:
-        for alias in [a for a in arm.aliases if a and _WORD_JOINT.search(a)]:
+        for alias in [a for a in arm.aliases if a and 0 < len(_WORD_JOINT.findall(a)) <= 2]:
             for joint in (" ", "-"):
                 variant = _WORD_JOINT.sub(joint, alias)
                 if all(variant.lower() not in (a.lower() for a in other.aliases if a) for other in arms):

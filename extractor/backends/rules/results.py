@@ -3228,7 +3228,7 @@ def _opening_arm_before_the_turn(scene: _ArmScene) -> None:
     ("compared with", "versus", "whereas") are that arm's, whatever the values after the turn."""
     if not scene.mentions or not _OPENS_WITH_ARM.match(scene.text, 0, scene.mentions[0][0]):
         return
-    start, end, label = scene.mentions[0]
+    _, end, label = scene.mentions[0]
     turn = _TURN_TO_ANOTHER.search(scene.text, end)
     if turn is None or any(end <= s < turn.start() and other != label for s, _, other in scene.mentions):
         return
