@@ -1,22 +1,8 @@
 """Which arm a number belongs to (fifth session): arms named in other words than their label, and values the grammar
 gives an arm other than the nearest one. One phrase shape per test."""
 
-from extractor.backends.rules.arms import ArmDraft, _add_reworded_aliases, arm_mentions
-
-
-def _arms(labels: list[str]) -> list[ArmDraft]:
-    arms = [ArmDraft(label, [label]) for label in labels]
-    _add_reworded_aliases(arms)
-    return arms
-
-
-def _paired(text: str, labels: list[str]) -> list[tuple[float | None, str | None]]:
-    from extractor.backends.rules.results import extract_sentence
-    from extractor.structure import Sentence
-
-    arms = _arms(labels)
-    found = extract_sentence(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms), 95.0, labels)
-    return [(d.value, d.arm) for d in found if d.measure not in {"hazard_ratio", "odds_ratio", "risk_ratio", "difference"}]
+from extractor.backends.rules.arms import ArmDraft, arm_mentions
+from tests.test_arm_pairing_four import _arms, _paired
 
 
 def test_words_joined_by_a_space_where_the_label_has_a_hyphen():
