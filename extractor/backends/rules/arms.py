@@ -296,6 +296,7 @@ def _add_reworded_aliases(arms: list[ArmDraft]) -> None:
     _add_dose_first_aliases(arms)
     _add_dose_spacing_aliases(arms)
     _add_own_drug_aliases(arms)
+    _add_word_joint_aliases(arms)
 
 
 #: An abbreviation defined in brackets after its long form: "high-dose chemotherapy (HDCT)".
@@ -1143,6 +1144,23 @@ def _add_dose_spacing_aliases(arms: list[ArmDraft]) -> None:
             variant = _DOSE_JOINT.sub(lambda m: m.group(1) + ("-" if m.group(2).isspace() else " ") + m.group(3), alias)
             if variant not in arm.aliases:
                 arm.aliases.append(variant)
+
+
+#: Two words of a name joined by a hyphen or a space: "watchful-waiting", "medical management".
+_WORD_JOINT = quick(r"(?<=[A-Za-z]{2})[\s-](?=[A-Za-z]{2})")
+
+
+def _add_word_joint_aliases(arms: list[ArmDraft]) -> None:
+    """ "watchful-waiting" is also "watchful waiting" ("55 (34%) of 160 men assigned to watchful waiting"), and
+    "medical management" also "medical-management" ("the medical-management group"): texts join an arm's words either
+    way. Names of three words at most (a compound, not "letrozole followed by anastrozole"), and not a variant another arm
+    already goes by."""
+    for arm in arms:
+        for alias in [a for a in arm.aliases if a and 0 < len(_WORD_JOINT.findall(a)) <= 2]:
+            for joint in (" ", "-"):
+                variant = _WORD_JOINT.sub(joint, alias)
+                if all(variant.lower() not in (a.lower() for a in other.aliases if a) for other in arms):
+                    arm.aliases.append(variant)
 
 
 def _add_own_drug_aliases(arms: list[ArmDraft]) -> None:

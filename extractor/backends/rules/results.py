@@ -1449,17 +1449,35 @@ def _outside(arms: ArmFinder, mentions: list[Mention]) -> ArmFinder:
     "incidence of awareness in the BIS and routine monitoring groups were 5.5% and 4.1%")."""
     def find(text: str) -> list[tuple[int, int, str]]:
         found = arms(text)
-        kept = [m for m in mentions if any(m.start <= a[0] < m.end and _named_as_group(text, a) for a in found)]
+        kept = [m for m in mentions if any(m.start <= a[0] < m.end and _named_as_group(text, found, i) for i, a in enumerate(found))]
         return [a for a in found if not any(m.start <= a[0] < m.end for m in mentions if m not in kept)]
     return find
 
 
-def _named_as_group(text: str, mention: tuple[int, int, str]) -> bool:
-    """Whether an arm is named as the group a finding is in: "in the pregabalin group", "in LP group", "for Arms A" (not
-    "OPC group had shorter hospital stay", the subject of the sentence)."""
-    start, end, _ = mention
-    return bool(_GROUP_AFTER.match(text, end) or _ARM_WORD.match(text, start)) \
+def _named_as_group(text: str, found: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether the arm ``found[i]`` is named as the group a finding is in, alone or in a list of arms: "in the pregabalin
+    group", "in LP group", "for Arms A", "in the TS, TL, PS and PL groups" (not "OPC group had shorter hospital stay",
+    the subject of the sentence)."""
+    first, last = _listed_arms_around(text, found, i)
+    start, end = found[first][0], found[last][1]
+    return bool(_GROUP_AFTER.match(text, end) or _ARM_WORD.match(text, start) or _ENDS_IN_GROUP.search(text, start, end)) \
         and _ONE_ARM_PREPOSITION.search(text, max(0, start - 20), start) is not None
+
+
+_ENDS_IN_GROUP = quick(r"\b(?:groups?|arms?|cohorts?)$", re.IGNORECASE)  # an arm's name with its kind: "intervention group"
+
+
+def _listed_arms_around(text: str, found: list[tuple[int, int, str]], i: int) -> tuple[int, int]:
+    """The first and last of the arms named in one list with ``found[i]`` ("TS, TL, PS and PL"; ``found`` in order)."""
+    first, last = i, i
+    while first > 0 and _ARM_LIST_JOIN.fullmatch(text, found[first - 1][1], found[first][0]):
+        first -= 1
+    while last + 1 < len(found) and _ARM_LIST_JOIN.fullmatch(text, found[last][1], found[last + 1][0]):
+        last += 1
+    return first, last
+
+
+_ARM_LIST_JOIN = quick(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)(?:the\s+)?", re.IGNORECASE)
 
 
 _GROUP_AFTER = quick(r"[\s-]*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
@@ -2910,11 +2928,13 @@ def _partly_known_list(scene: _ArmScene) -> None:
 
 def _one_run(text: str, group: list[Draft]) -> bool:
     """Whether the values are one run, no other number between them ("21 (70%), 2 (6.7%) and 1 (3.3%)", "12 (50.0%) and
-    20 patients (83.3%)" are; not "(29 vs. 20 vs. 23 percent and 17 vs. 10 vs. 13 percent)" when only 20, 23 and 13 were read)."""
-    return not any(_DIGIT.search(_COUNT_BEFORE_BRACKET.sub("", text[a.end: b.pos])) for a, b in pairwise(group))
+    20 patients (83.3%)", "54% (P = 0.9) and 37%" are; not "(29 vs. 20 vs. 23 percent and 17 vs. 10 vs. 13 percent)" when
+    only 20, 23 and 13 were read)."""
+    return not any(_DIGIT.search(_COUNT_BEFORE_BRACKET.sub("", _P_IN_BRACKETS.sub("", text[a.end: b.pos]))) for a, b in pairwise(group))
 
 
 _COUNT_BEFORE_BRACKET = quick(r"\d+(?:\s+(?:patients|participants|subjects|cases))?\s*[(\[]")  # "and 20 patients (83.3%)"
+_P_IN_BRACKETS = quick(r"[(\[]\s*p\s*[=<>≤≥]\s*[\d.·]+\s*[)\]]", re.IGNORECASE)  # "(P = 0.9)"
 #: "in the 120 mg, 240 mg and placebo group, respectively": a list of groups right before "respectively", or one that
 #: names its kind before the values ("for the 120 mg, 240 mg and placebo groups were 10.1, 9.8 and 7.2 months, respectively").
 _LISTED_GROUPS = quick(r"\b(?:in|for|among|with)\s+(?:the\s+)?(?P<list>[^,;()]{1,30}(?:,\s*[^,;()]{1,30}?)+,?\s+and\s+"
@@ -3202,6 +3222,24 @@ def _clauses_about_one_arm(scene: _ArmScene) -> None:
                 d.arm = named[0]
 
 
+def _opening_arm_before_the_turn(scene: _ArmScene) -> None:
+    """ "In the intervention group, the response rate was 45% and the median PFS was 8 months, compared with 30% and 6
+    months in the control group": the values between the arm a sentence opens with and the first turn to another
+    ("compared with", "versus", "whereas") are that arm's, whatever the values after the turn."""
+    if not scene.mentions or not _OPENS_WITH_ARM.match(scene.text, 0, scene.mentions[0][0]):
+        return
+    _, end, label = scene.mentions[0]
+    turn = _TURN_TO_ANOTHER.search(scene.text, end)
+    if turn is None or any(end <= s < turn.start() and other != label for s, _, other in scene.mentions):
+        return
+    for d in scene.arm_level:
+        if end <= d.pos < turn.start():
+            d.arm = d.arm or label
+
+
+_TURN_TO_ANOTHER = quick(rf"\b(?:{VERSUS}|compared (?:with|to)|whereas|while)(?!\w)", re.IGNORECASE)
+
+
 def _named_by_its_label(text: str, mention: tuple[int, int, str]) -> bool:
     """Whether the words naming the arm share a word with its label ("the placebo group" for "placebo"; not "the control
     group" for "treated")."""
@@ -3266,10 +3304,12 @@ def carry_topic_arm(drafts: list[Draft], text: str, topic: str) -> None:
             d.arm = topic
 
 
-_OPENS_WITH_ARM = quick(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?(?:\d+\s+)?$", re.IGNORECASE)  # "In the 89 CT-arm patients"
+_OPENS_WITH_ARM = quick(r"^\W*(?:in|for|among|within|of)\s+(?:the\s+)?(?:\d+\s+)?$", re.IGNORECASE)  # "In the 89 CT-arm patients", "Of the IMRT patients"
 _OWN_TOPIC = quick(r"^\W*(?:in|for|among|within)\s+(?:the\s+)?(?:\d+\s+)?[\w-]+[- ](?:arm|group|patients)\b", re.IGNORECASE)
 _BETWEEN_ARMS = frozenset({"hazard_ratio", "odds_ratio", "risk_ratio", "difference"})
-_ONE_ARM_PREPOSITION = quick(r"\b(?:in|for|among|within|with|receiving|treated with)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Before the arm a finding is in: "in the", "with", "of the" ("median survival of the surgery group"), "assigned to".
+_ONE_ARM_PREPOSITION = quick(r"\b(?:in|for|among|within|with|of|receiving|treated with|(?:assigned|allocated|randomi[sz]ed) to)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
 _CONTRAST = quick(rf"\b(?:{VERSUS}|compared|than|whereas|while|respectively|both|each|overall|total|all)(?!\w)", re.IGNORECASE)
 
 
@@ -3282,7 +3322,7 @@ def _arm_named_after(scene: _ArmScene) -> None:
         return
     seconds = {id(b) for a, b in pairwise(scene.arm_level) if re.fullmatch(rf"\s*%?\s*{VERSUS}\s*", scene.text[a.end: b.pos])}
     for d in scene.arm_level:
-        labelled = any(end <= d.pos and re.fullmatch(r"[\s:=]*", scene.text[end: d.pos]) for _, end, _ in scene.mentions)
+        labelled = any(end <= d.pos and _ARM_THEN_VALUE.fullmatch(scene.text, end, d.pos) for _, end, _ in scene.mentions)
         if d.arm or labelled:
             continue
         arm = _arm_after(d, scene.text, scene.mentions)
@@ -3295,6 +3335,11 @@ def _arm_named_after(scene: _ArmScene) -> None:
             continue  # "(8% v 1%) were more frequent in arm A", "(67% v 47% for cetuximab v BSC)": the first value's arm
         d.arm = arm
     _run_shares_the_arm_after(scene)
+
+
+#: Between an arm and its value: nothing but a colon or "=" ("TT: 40%"), or its group word and a verb ("the
+#: gemcitabine-carboplatin group was 47.2% … and 30.9% for carboplatin group": the value is not the next arm's).
+_ARM_THEN_VALUE = quick(r"[\s:=]*|\s*(?:(?:groups?|arms?|cohorts?)\s+)?(?:was|were)\s+", re.IGNORECASE)
 
 
 def _run_shares_the_arm_after(scene: _ArmScene) -> None:
@@ -3326,7 +3371,7 @@ def _versus_pairs(scene: _ArmScene) -> None:
     trial's other arms; "the addition of L (38.7% vs. 12.7%)": the arm that adds it comes first."""
     ordered, candidates = scene.ordered, _pair_candidates(scene)
     times = _listed_times(scene.text, scene.respectively) if not ordered else 0
-    for group in scene.by_mention():
+    for group in [g for g in scene.by_mention() if not _changes_over_time(scene.text, g)]:
         for a, b in pairwise(group):
             gap = scene.text[a.end: b.pos]
             from_to = _FROM.search(scene.text[max(0, a.pos - 12): a.pos]) and _TO.search(gap)
@@ -3341,6 +3386,29 @@ def _versus_pairs(scene: _ArmScene) -> None:
             a.arm = a.arm or next((x for x in pair if x != b.arm), None)
             if not _own_group_after(scene.text, b.end, next((s for s, *_ in scene.mentions if s >= b.end), None)):
                 b.arm = b.arm or next((x for x in pair if x != a.arm), None)
+
+
+def _change_in_one_arm(scene: _ArmScene) -> None:
+    """ "in the intervention group increased from 7.5% to 24% and 43.3% one month and three months after the
+    intervention": the values of a change over time in the one arm named before them are all that arm's."""
+    if len(scene.ordered) != 1:
+        return
+    for group in scene.by_mention():
+        if _changes_over_time(scene.text, group) and scene.mentions[0][1] <= group[0].pos:
+            for d in group:
+                d.arm = d.arm or scene.ordered[0]
+
+
+def _changes_over_time(text: str, group: list[Draft]) -> bool:
+    """Whether values of one outcome run "from A to B" over time, not over a pair of arms: a time named between the
+    values or right after the second ("from 3.41% in 2008 to 0.81% in 2011", "from 31% at study entry to 49% at the
+    6-month follow-up", "from 7.5% to 24% and 43.3% one month and three months after the intervention")."""
+    return any(_FROM.search(text, max(0, a.pos - 12), a.pos) and _TO.search(text, a.end, b.pos)
+               and _TIME_OF_CHANGE.search(text, a.end, min(len(text), b.end + 60)) for a, b in pairwise(group))
+
+
+_TIME_OF_CHANGE = quick(r"\b(?:baseline|(?:study\s+)?entry|enrol(?:l?ment)|follow-up|(?:19|20)\d\d|before|after|later|"
+                        r"(?:pre|post)[- ]?(?:treatment|operative|intervention|test|injection))\b", re.IGNORECASE)
 
 
 def _one_value_per_named_arm(scene: _ArmScene) -> None:
@@ -3521,7 +3589,8 @@ _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|poo
 
 #: The arm rules, in the order they run: more specific shapes first.
 _ARM_RULES = (_slash_listed_arms, _partly_known_list, _run_then_bracketed_arm, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _runs_before_their_arms, _bracketed_run_before_arm, _arm_then_bracket, _sentence_about_one_arm,
-              _sentence_opens_on_its_arm, _arm_named_after, _clauses_about_one_arm, _one_value_per_named_arm, _versus_pairs, _versus_none, _arm_named_before, _respectively_as_before, _the_other_arm, _both_arms)
+              _sentence_opens_on_its_arm, _arm_named_after, _clauses_about_one_arm, _opening_arm_before_the_turn, _one_value_per_named_arm,
+              _change_in_one_arm, _versus_pairs, _versus_none, _arm_named_before, _respectively_as_before, _the_other_arm, _both_arms)
 
 
 _ADDITION = quick(r"\b(?:(?:the )?addition of|adding)\b", re.IGNORECASE)
