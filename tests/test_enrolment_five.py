@@ -44,8 +44,26 @@ from tests.test_enrolment import _counts
     ("Eighty consenting males were randomized to group A or group B.", {"enrolled": 80}),
     ("410 employees of a company were randomly assigned to the web condition or to a leaflet.", {"enrolled": 410}),
     ("70 nurses (95% female) participated.", {"enrolled": 70}),
-    # … not a sample of things
+    # … not a sample of things, nor a part split by sex
     ("A total of 100 randomly selected households were surveyed.", {}),
+    ("Participants were 50 females and 40 males enrolled in the trial.", {}),
+    ("Thirty-six adults with dyslipidemia, 21 females, were randomized to drug A or placebo.", {"enrolled": 36}),
+    # an HTML entity's ";" ends no clause
+    ("Thirty-six patients with H&amp;N cancer receiving radiotherapy were randomized to A or placebo.", {"enrolled": 36}),
 ])
 def test_enrolment_five_shapes(sentence: str, counts: dict[str, int]) -> None:
     assert _counts(sentence) == counts
+
+
+@pytest.mark.parametrize("sentence, counts", [
+    # when no sentence prints the enrolled: a sentence opening on the people with their count in brackets
+    ("Subjects (N = 27) were adults admitted for a surgical procedure.", {"enrolled": 27}),
+    ("Participants (n = 49) ranged in age from 50 to 90 years.", {"enrolled": 49}),
+    ("Patients (n = 500) received drug A daily until progression.", {"enrolled": 500}),
+    # … not cases beside controls
+    ("Cases (n = 50) and controls (n = 100) were compared.", {}),
+])
+def test_people_in_brackets(sentence: str, counts: dict[str, int]) -> None:
+    found = _counts(sentence)
+    found.pop("treated", None)  # "received" also reads the treated
+    assert found == counts

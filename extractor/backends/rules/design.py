@@ -528,6 +528,7 @@ _NOT_PEOPLE_AFTER = quick(rf"\s+(?:(?:(?!{_PEOPLE_NOUN}\b)[\w-]+\s+){{0,2}}(?:cl
 _SEX = r"(?:males|females|men|women|boys|girls)"
 _SEX_SPLIT = quick(rf"\s+(?:[\w-]+\s+)?{_SEX}\s*(?:\([^()]*\)\s*)?(?:,|and|,\s*and)\s+(?:{NUM}|{WORD_NUMBER})\s+(?:[\w-]+\s+)?{_SEX}\b",
                    re.IGNORECASE)
+_SEX_SPLIT_BEFORE = quick(rf"(?:\d|\b(?:{WORD_NUMBER}))\s+(?:[\w-]+\s+)?{_SEX}\s*(?:\([^()]*\)\s*)?,?\s*and\s+$", re.IGNORECASE)
 _AFTER_ONE_ARM = quick(r"\b(?:were|was)\s+(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s[^.;]{1,60}?\b(?:and|while|whereas)\s+$")
 #: Right after a count, the words that make it one arm's: "… to EBRT, and 213 were …", "… taking LEV and for 8 …".
 _ANOTHER_COUNT = rf"(?:{NUM}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"  # "… and 213 were", "… and twenty-one patients to"
@@ -575,7 +576,7 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     for sentence in sentences:
         out.update(_sentence_counts(sentence.text, out))
     whole = None if "enrolled" in out else (_whole_population(sentences) or _studied_population(sentences)
-                                            or _participants_line(sentences))
+                                            or _participants_line(sentences) or _people_in_brackets(sentences))
     if whole is not None:
         out["enrolled"] = whole
     if "completed" in out and "enrolled" in out and out["completed"] > out["enrolled"]:
@@ -589,6 +590,7 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
 def _sentence_counts(text: str, known: dict[str, int]) -> dict[str, int]:
     """The first count of each enrolment kind not ``known`` yet that one sentence prints."""
     text = _COMBINING.sub("x", text)  # "naïve" spelled with a combining mark is still a word
+    text = text.replace("&amp;", " and ")  # "H&amp;N cancer": an entity's ";" ends no clause (same length, same offsets)
     low = text.lower()
     if not _ENROLMENT_HINT.search(low):
         return {}
@@ -703,6 +705,22 @@ def _participants_line(sentences: list[Sentence]) -> int | None:
     return None
 
 
+#: A sentence opening on the people with their count in brackets: "Subjects (N = 27) were patients admitted for …",
+#: "Participants (n = 49) ranged in age from 50 to 90 years", "METHODS: Patients (n = 507) received A" (not "Cases (n = 50)
+#: and controls (n = 100)").
+_PEOPLE_IN_BRACKETS = quick(rf"(?:[A-Z][A-Z ]+:\s*)?(?:(?:The|All|Eligible|Study)\s+)?{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[,;)]"
+                            rf"(?![^.;]{{0,40}}\b(?:and|or|vs\.?|versus)\s+[\w-]+\s*\(\s*[nN]\s*=)", re.IGNORECASE)
+
+
+def _people_in_brackets(sentences: list[Sentence]) -> int | None:
+    """The count a sentence opens on, in brackets after its people, when no sentence printed the enrolled."""
+    for sentence in sentences:
+        m = _PEOPLE_IN_BRACKETS.match(sentence.text) if "=" in sentence.text else None
+        if m is not None:
+            return _count_of(m, sentence.text)
+    return None
+
+
 _RANDOMISED_COUNT = _shape(
     rf"(?<![≤≥<>=]\s)(?<![\w.,·≤≥<>=]){_COUNT}\s+(?:(?!years?\b|months?\b|age\b|mg\b)[\w-]+\s+){{0,4}}?(?:{_PEOPLE}\s+)?"
     rf"(?:were|was|had been)\s+(?:\w+\s+)?"
@@ -802,8 +820,8 @@ def _count_of(m: re.Match[str], text: str) -> int | None:
         return None  # "214 were randomly assigned to EBRT, and 213 …", "170 patients in the A group and 176 …": one arm's
     if _IN_EACH_ARM.match(text, m.end()) or re.match(r"\s+thousand\b", text[m.end("n"):], re.IGNORECASE):
         return None  # "19 patients in each group": an arm's; "Seven thousand and twenty": not 7
-    if _SEX_SPLIT.match(text, m.end("n")):
-        return None  # "Participants were 54 females and 38 males": a part
+    if _SEX_SPLIT.match(text, m.end("n")) or _SEX_SPLIT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return None  # "Participants were 54 females and 38 males": parts
     if _NOT_PEOPLE_AFTER.match(text, m.end("n")):
         return None  # "Two classes of students (N=62) participated": not 2
     if _a_part_in_brackets(text, m.start()):
