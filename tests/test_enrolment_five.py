@@ -44,6 +44,11 @@ from tests.test_enrolment import _counts
     ("Eighty consenting males were randomized to group A or group B.", {"enrolled": 80}),
     ("410 employees of a company were randomly assigned to the web condition or to a leaflet.", {"enrolled": 410}),
     ("70 nurses (95% female) participated.", {"enrolled": 70}),
+    # enrolled: what "we studied"
+    ("We studied 60 adults (50 female and 10 male) aged 40 to 80 years.", {"enrolled": 60}),
+    ("We evaluated 171 patients with insomnia, of whom 69 had reflux symptoms.", {"enrolled": 171}),
+    ("We examined 40 of the patients at one year.", {}),
+    ("We evaluated 60 tasks performed by 10 EM residents.", {}),
     # … not a sample of things, nor a part split by sex
     ("A total of 100 randomly selected households were surveyed.", {}),
     ("Participants were 50 females and 40 males enrolled in the trial.", {}),

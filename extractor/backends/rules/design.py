@@ -318,6 +318,8 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                  rf"(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     # "we assigned 76 postmenopausal breast cancer survivors with … either to the intervention group or to usual care"
     ("enrolled", rf"\bwe\s+(?:randomly\s+)?(?:assigned|allocated)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
+    # "We studied 60 patients (52 female and 8 male) aged 40 to 80 years", "We evaluated 171 patients with insomnia, of whom …"
+    ("enrolled", rf"\bwe\s+(?:studied|evaluated|examined)\s+(?:a\s+total\s+of\s+)?{_COUNT}(?!\s+of\b)\s+(?:(?!\d)[\w-]+\s+){{0,4}}?{_PEOPLE}\b"),
     # "Seventy-two patients with malignant ascites were divided into two groups", "52 women … were divided into either A or B"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,120}}?)\b(?:were|was)\s+(?:\w+\s+)?(?:divided|assigned|allocated)\s+"
                  rf"(?:in|into|to)\s+(?:two|three|four|[234]|either)\b"),
@@ -540,7 +542,8 @@ _KIND_HINTS = {
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist", "eligible",
                  "participated", "joined", "either", "compared", "consisted of", "n=", "n =",
                  "accru", "trial", "study", "consented", "took part", "subjects were", "participants were", "patients were",
-                 "sample of", "data from", "divided", "characteristics", "symptoms", "demographics", "completed"),
+                 "sample of", "data from", "divided", "characteristics", "symptoms", "demographics", "completed",
+                 "we studied", "we evaluated", "we examined"),
     "treated": ("treat", "receiv", "given", "safety", "dosed", "started", "began", "initiated", "commenced"),
     "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "protocol population", "protocol set", "intent", "intention", "available for", "analy",
                   "population (n", "population(n", "set (n", "set(n", "cohort (n", "according",
@@ -559,7 +562,7 @@ _ENROLMENT_HINTS = (
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
     "trial compared", "been compared", "was compared", "were compared", "divided", "characteristics", "symptoms", "demographics", "consisted of", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
-    "could be assessed", "data analysis", "started", "began", "initiated", "commenced", "evaluation of", "assessment of", "answered", "returned", "adequate", "sufficient", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from")
+    "could be assessed", "data analysis", "started", "began", "initiated", "commenced", "evaluation of", "assessment of", "answered", "returned", "adequate", "sufficient", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from", "we studied", "we examined")
 
 _ENROLMENT_HINT = quick(any_of(list(_ENROLMENT_HINTS)))  # a quarter faster than testing each word
 
