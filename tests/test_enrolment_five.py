@@ -39,6 +39,7 @@ from tests.test_enrolment import _counts
     ("Adults who had finished the programme were randomised and data are available for 112 patients.", {"evaluable": 112}),
     # enrolled: divided or selected at random; males, the elderly, nurses, employees, residents
     ("Fifty adults with fibrosis were divided randomly into two groups.", {"enrolled": 50}),
+    ("Sixty patients with ulcers were selected and randomly divided into four groups of 15 each.", {"enrolled": 60}),
     ("Forty-one patients were randomly selected to receive four infusions of drug A.", {"enrolled": 41}),
     ("Sixty-four elderly were randomly assigned to A or to a waiting list.", {"enrolled": 64}),
     ("Eighty consenting males were randomized to group A or group B.", {"enrolled": 80}),

@@ -320,8 +320,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"\bwe\s+(?:randomly\s+)?(?:assigned|allocated)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
     # "We studied 60 patients (52 female and 8 male) aged 40 to 80 years", "We evaluated 171 patients with insomnia, of whom …"
     ("enrolled", rf"\bwe\s+(?:studied|evaluated|examined)\s+(?:a\s+total\s+of\s+)?{_COUNT}(?!\s+of\b)\s+(?:(?!\d)[\w-]+\s+){{0,4}}?{_PEOPLE}\b"),
-    # "Seventy-two patients with malignant ascites were divided into two groups", "52 women … were divided into either A or B"
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,120}}?)\b(?:were|was)\s+(?:\w+\s+)?(?:divided|assigned|allocated)\s+"
+    # "Seventy-two patients with malignant ascites were divided into two groups", "52 women … were divided into either A or B",
+    # "Sixty patients with minor aphthae were selected and randomly divided into four groups"
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,120}}?)\b(?:were|was)\s+(?:selected\s+and\s+)?(?:\w+\s+)?(?:divided|assigned|allocated)\s+"
                  rf"(?:in|into|to)\s+(?:two|three|four|[234]|either)\b"),
     # "Baseline characteristics of the 424 patients were balanced", "Baseline symptoms in the 169 patients were well balanced"
     ("enrolled", rf"\b(?:characteristics|symptoms|demographics)\s+(?:of|in|for)\s+(?:the|all)\s+{_COUNT}\s+(?!(?:[\w-]+\s+){{0,2}}?(?:groups?|arms?|cohorts?)\b)(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"
