@@ -14,7 +14,7 @@ from tests.test_enrolment import _counts
     ("Of 163 people assessed, 118 were randomised and 114 participants were included in analyses.",
      {"enrolled": 118, "evaluable": 114}),
     ("A total of 76 adults were randomized and received drug A, but only 62 adults were included in the final analyses.",
-     {"enrolled": 76, "evaluable": 62}),
+     {"enrolled": 76, "treated": 76, "evaluable": 62}),  # treated: "randomized and received" (tests/test_enrolment_five.py)
     # evaluable: the according-to-protocol cohort, not the enrolled
     ("Of 562 participants (283 vaccine; 279 placebo), 415 were included in the according-to-protocol (ATP) cohort.",
      {"enrolled": 562, "evaluable": 415}),

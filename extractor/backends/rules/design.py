@@ -210,11 +210,12 @@ _THOUSANDS = rf"(?:one|two|three|four|five|six|seven|eight|nine) thousand(?:,? (
 _HYPHENED_HUNDREDS = rf"(?:one|two|three|four|five|six|seven|eight|nine)-hundred(?:[- ]and)?(?:[- ](?:{WORD_NUMBER}))?"
 _COUNT = rf"(?P<n>{NUM}|{_THOUSANDS}|{_HYPHENED_HUNDREDS}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"
 _PEOPLE_NOUN = (r"(?:patients|participants|subjects|women|men|children|adults|pts|cases|individuals|volunteers|survivors|"
-                r"persons|people|outpatients|inpatients|smokers|girls|boys|veterans|recipients|infants|neonates|newborns|mothers|students|adolescents|parents|athletes)")
+                r"persons|people|outpatients|inpatients|smokers|girls|boys|veterans|recipients|infants|neonates|newborns|mothers|students|adolescents|parents|athletes|"
+                r"elderly|nurses|employees|residents)")
 _PEOPLE = (
     r"(?:(?:evaluable |eligible |consecutive |previously untreated |untreated |treatment[- ]naive |chemotherapy[- ]na[iï]ve |"
-    rf"adult |postsurgical |newly diagnosed |[A-Z][a-z]+ |additional )*{_PEOPLE_NOUN})"
-)
+    rf"adult |postsurgical |newly diagnosed |[A-Z][a-z]+ |additional )*(?:{_PEOPLE_NOUN}|males|females))"
+)  # "males" and "females" are people to be counted, but not another count between a count and its verb ("36 adults, 21 females, were …")
 #: Text between a count and its verb: no sentence end, but decimals ("10.5 g/dL"), "i.e.," / "e.g.," and a
 #: semicolon inside brackets ("(51 M : 9 F; mean age 61.9 years)") are kept.
 _BETWEEN = r"(?:[^.;]|\.(?=(?:[eg]\.)?[\d,])|;(?=(?:[^()]|\([^()]*\))*\)))"
@@ -305,6 +306,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"\b(?:recruited|enrolled|randomi[sz]ed|included) were {_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
     # "A total of 329 patients from 10 centers in 9 countries enrolled in a double-blind randomized trial"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>[^.;()]{{0,80}}?)\s(?<!\bwho\s)enrolled in (?:a|the|this|our)\b"),
+    # "Fifty OSF patients were divided randomly into two groups", "Forty-one patients were randomly selected to receive"
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,120}}?)\b(?:were|was)\s+(?:(?:divided|allocated|assigned)\s+randomly"
+                 rf"|randomly\s+selected\s+to\s+(?:receive|be|undergo))\b"),
     # "Sixty-six patients were screened and 19 enrolled", "40 were eligible, 22 consented to randomisation"
     ("enrolled", rf"\b(?:screened|eligible)\s*(?:,\s*|\s+and\s+){_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were\s+)?(?:enrolled|randomi[sz]ed|included)\b"),
     ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:consented|agreed) to (?:randomi[sz]ation|be randomi[sz]ed)"),
@@ -317,8 +321,11 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                  rf"(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     # "we assigned 76 postmenopausal breast cancer survivors with … either to the intervention group or to usual care"
     ("enrolled", rf"\bwe\s+(?:randomly\s+)?(?:assigned|allocated)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
-    # "Seventy-two patients with malignant ascites were divided into two groups", "52 women … were divided into either A or B"
-    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,120}}?)\b(?:were|was)\s+(?:\w+\s+)?(?:divided|assigned|allocated)\s+"
+    # "We studied 60 patients (52 female and 8 male) aged 40 to 80 years", "We evaluated 171 patients with insomnia, of whom …"
+    ("enrolled", rf"\bwe\s+(?:studied|evaluated|examined)\s+(?:a\s+total\s+of\s+)?{_COUNT}(?!\s+of\b)\s+(?:(?!\d)[\w-]+\s+){{0,4}}?{_PEOPLE}\b"),
+    # "Seventy-two patients with malignant ascites were divided into two groups", "52 women … were divided into either A or B",
+    # "Sixty patients with minor aphthae were selected and randomly divided into four groups"
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,120}}?)\b(?:were|was)\s+(?:selected\s+and\s+)?(?:\w+\s+)?(?:divided|assigned|allocated)\s+"
                  rf"(?:in|into|to)\s+(?:two|three|four|[234]|either)\b"),
     # "Baseline characteristics of the 424 patients were balanced", "Baseline symptoms in the 169 patients were well balanced"
     ("enrolled", rf"\b(?:characteristics|symptoms|demographics)\s+(?:of|in|for)\s+(?:the|all)\s+{_COUNT}\s+(?!(?:[\w-]+\s+){{0,2}}?(?:groups?|arms?|cohorts?)\b)(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"
@@ -361,6 +368,12 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("treated", rf"{_COUNT}\s+(?:\([^()]{{1,80}}\)\s+)?(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+)?(?:started|began|initiated|commenced)\s+(?:the\s+)?"
                 rf"(?:study\s+|assigned\s+|allocated\s+|protocol\s+)?(?:treatment|therapy|chemotherapy|intervention)\b"),
     ("treated", rf"(?:^|(?<=[,;:]\s)|(?<=\band\s)){_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:were|was)\s+treated\s+with\b"),
+    # "17 patients were enrolled and treated with A", "1000 participants were recruited, randomly assigned, and treated",
+    # "Forty patients (31 men and 9 women) were enrolled and received 3-5 courses", "286 patients were randomized, received the
+    # intervention and …" (not "… randomized and received either")
+    ("treated", rf"{_COUNT}\s+(?:(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+)?(?:\([^()]{{1,80}}\)\s+)?(?:with\s[^.;,()]{{1,80}}?\s+)?(?:were|was)\s+"
+                rf"(?:(?:enrolled|recruited|included|registered|randomi[sz]ed|randomly\s+(?:assigned|allocated)),?\s+)+(?:and\s+)?(?:were\s+|then\s+)?"
+                rf"(?:treated|received|dosed)\b(?!\s+(?:with\s+)?either\b)"),
     # "In the final analysis comprising 101 patients"
     ("evaluable", rf"\b(?:final|primary|efficacy|per[- ]protocol)\s+analysis\s+(?:comprising|including|of)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     # the evaluable set: "The per-protocol population included 46 participants", "The efficacy analysis included patients (n = 230)"
@@ -376,9 +389,10 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("evaluable", rf"{_COUNT}\b(?:\([^()]*\)|[^.;()\d]){{0,100}}?\bcould\s+be\s+(?:evaluated|assessed)\s+for\s+(?:the\s+)?(?:efficacy|response|primary)"),
     # "35 subjects on ≥ 80 mg morphine per day were evaluable"
     ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?P<between>(?:(?!\band\s+\d)[^.;,]){{1,80}}?)\s+(?:were|was)\s+(?:\w+\s+)?(?:evaluable|assessable)\b"),
-    # "Baseline questionnaires were available for 490 (86%) patients", "QOL evaluations were available for 199 patients"
+    # "Baseline questionnaires were available for 490 (86%) patients", "QOL evaluations were available for 199 patients",
+    # "… were randomised and data are available for 110 patients"
     ("evaluable", rf"\b(?:data|questionnaires?|evaluations?|assessments?|samples?|specimens|measurements?|results)\s+"
-                  rf"(?:(?:were|was)\s+)?available\s+(?:for|from|in)\s+{_COUNT}\s+(?:\([^()]{{1,20}}\)\s+)?"
+                  rf"(?:(?:were|was|are|is)\s+)?available\s+(?:for|from|in)\s+{_COUNT}\s+(?:\([^()]{{1,20}}\)\s+)?"
                   rf"(?:(?!of\b)[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     ("evaluable", rf"(?:response|efficacy|toxicity|outcome)s?\s+(?:was|were|could be)\s+(?:evaluated|assessed|evaluable|assessable)\s+in\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     ("evaluable", rf"{_COUNT} evaluable {_PEOPLE}"),
@@ -424,6 +438,10 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "The intention-to-treat population consisted of 284 patients", "The intention-to-treat analysis included 211 persons"
     ("evaluable", rf"\binten(?:t|tion)[- ]to[- ]treat\s+(?:\(ITT\)\s+)?(?:population|analysis|set|sample|cohort)\s+"
                   rf"(?:consisted\s+of|included|comprised|contained|was)\s+(?:a\s+total\s+of\s+|all\s+)?{_COUNT}\b(?!\s+and\s+\d)"),
+    # "Thirty-two patients were evaluated (exclusion n = 3)", "118 were evaluated in the first treatment course" (not "… evaluated
+    # for eligibility", "… for toxicity", "… in two groups", "897 were evaluated by the tumour board", nor "prospectively evaluated")
+    ("evaluable", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+)?(?:\([^()]{{1,80}}\)\s+)?(?:with\s(?:(?!\b(?:were|was|and)\b)[^.;,()]){{1,80}}?\s+)?"
+                  rf"(?:were|was)\s+evaluated\b(?!\s+by\b|\s+in\s+(?:two|three|four|[2-4])\s+(?:groups|arms)\b)(?!\s+(?:for|as)\s+(?:(?:their|the|study)\s+)?(?:eligibility|inclusion|entry|enrol|participation|potential|toxicity|safety|adverse))"),
     # "Of these patients 88 remained assessable at 1-year follow-up"
     ("evaluable", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?remained\s+(?:evaluable|assessable)\b"),
     # "107 (93%) answered a self-administered questionnaire", "46 patients returned the questionnaires"
@@ -512,6 +530,11 @@ _NOT_PEOPLE_AFTER = quick(rf"\s+(?:(?:(?!{_PEOPLE_NOUN}\b)[\w-]+\s+){{0,2}}(?:cl
                           r"clinics|practices|surgeries|networks|countries|villages|communities|stages|phases|rounds)"
                           r"|(?:months?|years?|weeks?|days?|hours?|cycles?|courses?|mg|ml))\b",
                                re.IGNORECASE)
+#: Right after a count, a split by sex: "54 females and 38 males", "33 males and 32 females" (the count is a part).
+_SEX = r"(?:males|females|men|women|boys|girls)"
+_SEX_SPLIT = quick(rf"\s+(?:[\w-]+\s+)?{_SEX}\s*(?:\([^()]*\)\s*)?(?:,|and|,\s*and)\s+(?:{NUM}|{WORD_NUMBER})\s+(?:[\w-]+\s+)?{_SEX}\b",
+                   re.IGNORECASE)
+_SEX_SPLIT_BEFORE = quick(rf"(?:\d|\b(?:{WORD_NUMBER}))\s+(?:[\w-]+\s+)?{_SEX}\s*(?:\([^()]*\)\s*)?,?\s*and\s+$", re.IGNORECASE)
 _AFTER_ONE_ARM = quick(r"\b(?:were|was)\s+(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s[^.;]{1,60}?\b(?:and|while|whereas)\s+$")
 #: Right after a count, the words that make it one arm's: "… to EBRT, and 213 were …", "… taking LEV and for 8 …".
 _ANOTHER_COUNT = rf"(?:{NUM}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"  # "… and 213 were", "… and twenty-one patients to"
@@ -523,7 +546,8 @@ _KIND_HINTS = {
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist", "eligible",
                  "participated", "joined", "either", "compared", "consisted of", "n=", "n =",
                  "accru", "trial", "study", "consented", "took part", "subjects were", "participants were", "patients were",
-                 "sample of", "data from", "divided", "characteristics", "symptoms", "demographics", "completed"),
+                 "sample of", "data from", "divided", "characteristics", "symptoms", "demographics", "completed",
+                 "we studied", "we evaluated", "we examined"),
     "treated": ("treat", "receiv", "given", "safety", "dosed", "started", "began", "initiated", "commenced"),
     "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "protocol population", "protocol set", "intent", "intention", "available for", "analy",
                   "population (n", "population(n", "set (n", "set(n", "cohort (n", "according",
@@ -542,7 +566,7 @@ _ENROLMENT_HINTS = (
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
     "trial compared", "been compared", "was compared", "were compared", "divided", "characteristics", "symptoms", "demographics", "consisted of", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
-    "could be assessed", "data analysis", "started", "began", "initiated", "commenced", "evaluation of", "assessment of", "answered", "returned", "adequate", "sufficient", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from")
+    "could be assessed", "data analysis", "started", "began", "initiated", "commenced", "evaluation of", "assessment of", "answered", "returned", "adequate", "sufficient", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from", "we studied", "we examined")
 
 _ENROLMENT_HINT = quick(any_of(list(_ENROLMENT_HINTS)))  # a quarter faster than testing each word
 
@@ -559,7 +583,7 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     for sentence in sentences:
         out.update(_sentence_counts(sentence.text, out))
     whole = None if "enrolled" in out else (_whole_population(sentences) or _studied_population(sentences)
-                                            or _participants_line(sentences))
+                                            or _participants_line(sentences) or _people_in_brackets(sentences))
     if whole is not None:
         out["enrolled"] = whole
     if "completed" in out and "enrolled" in out and out["completed"] > out["enrolled"]:
@@ -573,6 +597,7 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
 def _sentence_counts(text: str, known: dict[str, int]) -> dict[str, int]:
     """The first count of each enrolment kind not ``known`` yet that one sentence prints."""
     text = _COMBINING.sub("x", text)  # "naïve" spelled with a combining mark is still a word
+    text = text.replace("&amp;", " and ")  # "H&amp;N cancer": an entity's ";" ends no clause (same length, same offsets)
     low = text.lower()
     if not _ENROLMENT_HINT.search(low):
         return {}
@@ -687,6 +712,22 @@ def _participants_line(sentences: list[Sentence]) -> int | None:
     return None
 
 
+#: A sentence opening on the people with their count in brackets: "Subjects (N = 27) were patients admitted for …",
+#: "Participants (n = 49) ranged in age from 50 to 90 years", "METHODS: Patients (n = 507) received A" (not "Cases (n = 50)
+#: and controls (n = 100)").
+_PEOPLE_IN_BRACKETS = quick(rf"(?:[A-Z][A-Z ]+:\s*)?(?:(?:The|All|Eligible|Study)\s+)?{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[,;)]"
+                            rf"(?![^.;]{{0,40}}\b(?:and|or|vs\.?|versus)\s+[\w-]+\s*\(\s*[nN]\s*=)", re.IGNORECASE)
+
+
+def _people_in_brackets(sentences: list[Sentence]) -> int | None:
+    """The count a sentence opens on, in brackets after its people, when no sentence printed the enrolled."""
+    for sentence in sentences:
+        m = _PEOPLE_IN_BRACKETS.match(sentence.text) if "=" in sentence.text else None
+        if m is not None:
+            return _count_of(m, sentence.text)
+    return None
+
+
 _RANDOMISED_COUNT = _shape(
     rf"(?<![≤≥<>=]\s)(?<![\w.,·≤≥<>=]){_COUNT}\s+(?:(?!years?\b|months?\b|age\b|mg\b)[\w-]+\s+){{0,4}}?(?:{_PEOPLE}\s+)?"
     rf"(?:were|was|had been)\s+(?:\w+\s+)?"
@@ -730,9 +771,9 @@ _UNFOLDABLE = quick("[ıſİ]")
 _LISTED = quick(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+[a-z]", re.IGNORECASE)
 
 
-#: Words right before a number that make it no count of the trial: a denominator ("38 of 54"), a threshold
+#: Words right before a number that make it no count of the trial: a denominator ("38 of 54", "ninety-seven of 364"), a threshold
 #: ("score ≥ 80"), a grade or stage ("grade 3 or 4"), a name's number ("TIMP-1", "COVID-19"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
-_NOT_A_COUNT_AFTER = quick(r"(?:[a-z]-|\d\s+of|\d\s*/|\d\s+(?:and|or)|\b(?:grades?|stages?)|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
+_NOT_A_COUNT_AFTER = quick(rf"(?:[a-z]-|(?:\d|\b(?:{WORD_NUMBER}))\s+of|\d\s*/|\d\s+(?:and|or)|\b(?:grades?|stages?)|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
                                 re.IGNORECASE)
 
 
@@ -786,6 +827,8 @@ def _count_of(m: re.Match[str], text: str) -> int | None:
         return None  # "214 were randomly assigned to EBRT, and 213 …", "170 patients in the A group and 176 …": one arm's
     if _IN_EACH_ARM.match(text, m.end()) or re.match(r"\s+thousand\b", text[m.end("n"):], re.IGNORECASE):
         return None  # "19 patients in each group": an arm's; "Seven thousand and twenty": not 7
+    if _SEX_SPLIT.match(text, m.end("n")) or _SEX_SPLIT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return None  # "Participants were 54 females and 38 males": parts
     if _NOT_PEOPLE_AFTER.match(text, m.end("n")):
         return None  # "Two classes of students (N=62) participated": not 2
     if _a_part_in_brackets(text, m.start()):
