@@ -1265,10 +1265,13 @@ _ROLE_IN_BRACKETS = quick(
     r"(?:end[- ]?points?|objectives?|outcomes?)\)",
     re.IGNORECASE,
 )
+#: "primary efficacy variable", "Our primary sleep endpoint", "coprimary QoL endpoints", "co-primary immunogenicity objectives".
 _ROLE_RE = quick(
-    r"(?:(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary|other)\s+(?:efficacy\s+|study\s+)?"
-    r"(?:end[- ]?points?|objectives?|outcomes?(?:\s+(?:measures?|variables?))?|aims?|measures?)"
-    r"|(?P<main>main)\s+(?:study\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?))?))"  # not "the main objective was to …"
+    r"(?:(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary|other)\s+"
+    r"(?:(?:efficacy|study)\s+|(?<=primary\s)(?:QoL|HRQoL|HRQL|sleep|immunogenicity|clinical)\s+)?"  # not "additional QOL measures"
+    r"(?:end[- ]?points?|objectives?|outcomes?(?:\s+(?:measures?|variables?))?|aims?|measures?|variables?)"
+    # "Survival was the major study end point", "QoL was the first endpoint": not "the main objective was to …"
+    r"|(?P<main>main|major|principal|first)\s+(?:study\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?))?))"
     r"(?!\w)(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial))?",  # "outcome measured was": the verb follows
     re.IGNORECASE,
 )
@@ -1282,9 +1285,10 @@ _ROLE_QUALIFIER = quick(r"(?:\s+(?:for|in|at|measured|assessed|evaluated)\b[^,;:
 _DECLARES_BEFORE = quick(r"\b(?:was|were|is|are|as|served as)\s+(?:(?:considered|regarded as|defined as|chosen as|selected as)\s+)?"
                          r"(?:the|a|its|our)?\s*(?:\w+\s+)?$|,\s+(?:the|its)\s+$",
                          re.IGNORECASE)
-_ROLE_KEYS = ("point", "objective", "outcome", "aim", "measure")
+_ROLE_KEYS = ("point", "objective", "outcome", "aim", "measure", "variable")
 _ROLE_MAP = {"co-primary": "co_primary", "coprimary": "co_primary", "co primary": "co_primary",
-             "primary": "primary", "main": "primary", "secondary": "secondary", "key secondary": "secondary",
+             "primary": "primary", "main": "primary", "major": "primary", "principal": "primary", "first": "primary",
+             "secondary": "secondary", "key secondary": "secondary",
              "exploratory": "exploratory", "additional": "secondary", "other": "secondary"}
 
 
@@ -1303,7 +1307,36 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
             if (m.canonical, role) not in seen:
                 seen.add((m.canonical, role))
                 out.append(Endpoint(name=m.text.strip(), canonical=m.canonical, role=role))  # type: ignore[arg-type]
+    return out or _roleless_endpoints(sentences)
+
+
+#: "Study end points included X, Y and Z", "Outcome measures were …", "Outcomes measured were …": outcomes listed
+#: with no role (not "Outcomes were assessed by …", "Outcomes were similar").
+_ROLELESS = quick(
+    r"^\W*(?:the\s+|our\s+)?(?:(?:study|trial|clinical|efficacy)\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?)"
+    r"(?:\s+(?:measured|assessed|evaluated))?(?=\s+(?:were|was|included|include|comprised)\s+(?!\w+ed\b))",
+    re.IGNORECASE,
+)
+
+
+def _roleless_endpoints(sentences: list[Sentence]) -> list[Endpoint]:
+    """When no sentence gives a role, the outcomes a sentence lists as the trial's endpoints are its primary ones
+    (dev gold labels "Study end points included …" so)."""
+    out: list[Endpoint] = []
+    for s in sentences:
+        r = _ROLELESS.match(s.text) if holds_any(s.text.lower(), ("point", "outcome")) else None
+        if r is None or _VERDICT_WORDS.match(s.text, _LIST_OPENING.match(s.text, r.end()).end()):  # type: ignore[union-attr]
+            continue
+        for m, role in _roles_in_clauses(s.text, _outcome_mentions(s.text), [r]):
+            if all((e.canonical, e.role) != (m.canonical, role) for e in out):
+                out.append(Endpoint(name=m.text.strip(), canonical=m.canonical, role=role))  # type: ignore[arg-type]
     return out
+
+
+def _outcome_mentions(text: str) -> list[Mention]:
+    """The sentence's mentions that can be endpoints (not ratios, partial responses, bare events or counts)."""
+    return [m for m in find_mentions(text)
+            if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"} and m.measure not in COUNTED_ONLY]
 
 
 def _roles_named(text: str) -> list[tuple[Mention, str]]:
@@ -1312,8 +1345,7 @@ def _roles_named(text: str) -> list[tuple[Mention, str]]:
     roles = [r for r in _ROLE_RE.finditer(text) if not _ROLE_IN_BRACKETS.match(text, max(0, r.start() - 1))]
     if not roles and not _ROLE_IN_BRACKETS.search(text):
         return []
-    mentions = [m for m in find_mentions(text)
-                if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"} and m.measure not in COUNTED_ONLY]
+    mentions = _outcome_mentions(text)
     return _roles_in_brackets(text, mentions) + _roles_in_clauses(text, mentions, roles)
 
 
@@ -1333,13 +1365,32 @@ _PRIMARY_AFTER = quick(
 )
 
 
+#: "Fatigue was assessed as the primary end point", "Anxiety and depression (HADS) were the primary outcomes": the
+#: sentence's subject, an outcome the vocabulary does not know.
+_PRIMARY_SUBJECT = quick(
+    r"^\W*(?:the\s+)?(?P<name>[A-Za-z][^,;:]{2,60}?)\s+(?:was|were)\s+(?:(?:assessed|evaluated|measured|used|chosen|selected|analy[sz]ed|considered)\s+"
+    r"as\s+)?(?:the\s+|a\s+|its\s+|our\s+)?primary\s+(?:end[- ]?points?|outcomes?)\b",
+    re.IGNORECASE,
+)
+
+#: "no significant difference in the Trial Outcome Index of the FACT-B, the primary endpoint of the study, between …":
+#: an outcome set off by the role after a comma.
+_PRIMARY_APPOSITIVE = quick(
+    r"(?:^\W*(?:the\s+)?|\b(?:in|on|for)\s+(?:the\s+)?)(?![^,;:()]*\b(?:was|were|is|are|had|has|have)\b)(?P<name>[A-Za-z][^,;:()]{2,60}?),\s+(?:the|its|our)\s+primary\s+"
+    r"(?:end[- ]?points?|outcomes?)(?:\s+of\s+(?:the|this)\s+(?:study|trial))?\s*[,)]",
+    re.IGNORECASE,
+)
+
+
 def _unnamed_primary(text: str) -> list[tuple[Mention, str]]:
-    if "mary" not in text.lower():  # both patterns hold "primary" ("mary": re folds "i" to "ı" too, lower() does not)
+    if "mary" not in text.lower():  # the patterns hold "primary" ("mary": re folds "i" to "ı" too, lower() does not)
         return []
-    m = _PRIMARY_UNNAMED.search(text) or _PRIMARY_AFTER.search(text)
+    m = _PRIMARY_UNNAMED.search(text) or _PRIMARY_SUBJECT.search(text) or _PRIMARY_AFTER.search(text) \
+        or _PRIMARY_APPOSITIVE.search(text)
     if m is None or _VERDICT_WORDS.match(m.group("name")):
         return []  # "the primary endpoint was not met": a result
-    return [(Mention(m.start("name"), m.end("name"), m.group("name"), "OTHER", None), "primary")]
+    name = m.group("name")
+    return [(Mention(m.start("name"), m.end("name"), name, kind_by_words(name, _UNKNOWN_KINDS), None), "primary")]
 
 
 def _roles_in_brackets(text: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:
@@ -1368,7 +1419,8 @@ def _roles_in_clauses(text: str, mentions: list[Mention], roles: list[re.Match[s
     out = []
     previous_end = 0
     for i, r in enumerate(roles):
-        role = _ROLE_MAP.get((r.group("role") or r.group("main")).lower(), "secondary")
+        words = r.groupdict()
+        role = _ROLE_MAP.get((words.get("role") or words.get("main") or "main").lower(), "secondary")  # no role: primary
         if _DECLARES_BEFORE.search(text, previous_end, r.start()):
             out += [(m, role) for m in mentions if previous_end <= m.start and m.end <= r.start()]
         elif _DECLARES_AFTER.match(text, after := _ROLE_QUALIFIER.match(text, r.end()).end()):  # type: ignore[union-attr]
@@ -1380,13 +1432,14 @@ def _roles_in_clauses(text: str, mentions: list[Mention], roles: list[re.Match[s
 
 
 #: The words that open a declared list ("were", "included", "were to determine the").
-_LIST_OPENING = quick(r"\s*(?:were|was|is|are|included|include|includes|comprised|consisted of|encompassed|:|,)\s+(?:as follows:\s+)?"
+_LIST_OPENING = quick(r"\s*(?:were|was|is|are|included|include|includes|comprised|consisted of|encompassed|:|,|"
+                           r"of (?:improving|reducing|preventing|decreasing))\s+(?:as follows:\s+)?"  # "the primary aim of improving fatigue"
                            r"(?:to\s+(?:determine|assess|evaluate|compare|measure|explore)\s+)?(?:the\s+)?", re.IGNORECASE)
 _LIST_ITEM_SPLIT = quick(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:the\s+)?|\s+as well as\s+")
 
 
 #: Where a list of endpoints ends.
-_LIST_STOP = quick(r"[;.]|\s\((?![^()]*\))|\b(?:respectively|assessed|measured|evaluated|defined|according)\b")
+_LIST_STOP = quick(r"[;.]|\s\((?![^()]*\))|\b(?:respectively|assessed|measured|evaluated|defined|according)\b|(?<=\s)(?:analy[sz]ed|adjusted)\b")  # not "quality-adjusted"
 
 
 def _unknown_listed(text: str, start: int, end: int, known: list[Mention]) -> list[Mention]:
@@ -1422,17 +1475,20 @@ _LIST_ITEM_WORDS = quick(r"\s*(?:to\s+(?:assess|record|determine|evaluate|measur
 
 
 _NOT_AN_OUTCOME = quick(r"\b(?:analysis|intention[- ]to[- ]treat|method|patients|trial|study|groups?|arms?|between|role)\b"
-                        r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are)\b|[-–%]$|\d\s*%", re.IGNORECASE)
+                        r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are)\b|[-–%]$|\d\s*%"
+                        r"|^(?:baseline|post-?treatment|follow[- ]up)$", re.IGNORECASE)  # "at baseline, post-treatment, and …": times
 _VERDICT_WORDS = quick(r"(?:also|not|significantly|similar|higher|lower|longer|shorter|better|worse|met|reached|achieved|"
                             r"improved|increased|reduced|comparable|superior|inferior)\b", re.IGNORECASE)
 #: The canonical kind of an outcome the vocabulary does not name, from its words.
 _UNKNOWN_KINDS = (
     ("ORR", re.compile(r"^(?:(?:tumou?r|objective|overall|clinical)\s+)?responses?(?:\s+to\s+(?:treatment|therapy))?$", re.IGNORECASE)),
-    ("BIOMARKER", re.compile(r"biomarker|ctDNA|expression|serum|plasma|levels?\b|markers?\b", re.IGNORECASE)),
+    ("BIOMARKER", re.compile(r"biomarker|ctDNA|expression|serum|plasma|(?<!activity )levels?\b|markers?\b", re.IGNORECASE)),
     ("DLT", re.compile(r"maximum tolerated dose|\bMTD\b", re.IGNORECASE)),
     ("IMMUNE_RESPONSE", re.compile(r"T[- ]?cell|\bCTLs?\b|lymphocytes|immunogenicity|antibod", re.IGNORECASE)),
-    ("QOL", re.compile(r"functioning|physical function|global health|health status|symptoms?|dyspno?ea|\bpain\b|well-being|distress|anxiety|depression|fatigue score|patient[- ]reported outcome|"
-                       r"quality[- ]of[- ]life|\bQL\b", re.IGNORECASE)),
+    # patient-reported ratings (dev gold files pain, anxiety, depression, functioning, symptoms under QOL): "fatigue",
+    # "global sleep quality", "mood", "the Global (GHS) scale", a questionnaire's score (FACT-G, QLQ-C30, HADS, SF-36)
+    ("QOL", re.compile(r"functioning|physical function|global health|health status|symptoms?|dyspno?ea|\bpain\b|well-being|distress|anxiety|depression|fatigue|patient[- ]reported outcome|"
+                       r"quality[- ]of[- ]life|\bQL\b|\bsleep|insomnia|\bmood\b|^global\b|\bFACT-|\bQLQ|\bHADS\b|\bSF-36\b", re.IGNORECASE)),
     ("PATHOLOGICAL_RESPONSE", re.compile(r"downstaging|patholog", re.IGNORECASE)),
 )
 

@@ -1,0 +1,81 @@
+"""Endpoints, fifth session: primary endpoints of patient-reported-outcome and supportive-care trials, in the shapes
+printed in unlabelled abstracts (see docs/rules-notes.md, "Endpoints: (canonical, role) pairs")."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.backends.rules.backend import _endpoints
+from extractor.structure import Sentence
+
+
+def _pairs(*texts):
+    sentences = []
+    at = 0
+    for text in texts:
+        sentences.append(Sentence(at, at + len(text), text, "methods", len(sentences)))
+        at += len(text) + 1
+    return [(str(e.canonical), str(e.role)) for e in _endpoints(sentences)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Survival was the major study end point.", [("OS", "primary")]),
+    ("QoL was the first endpoint and the statistical power was inadequate.", [("QOL", "primary")]),
+    ("The major end points were tumor response, survival, toxicity, and quality of life (QOL).",
+     [("ORR", "primary"), ("OS", "primary"), ("SAFETY", "primary"), ("QOL", "primary")]),
+    ("The primary efficacy variable was the change in pain intensity.", [("QOL", "primary")]),
+    ("Our primary sleep endpoint was global sleep quality assessed by the Pittsburgh Sleep Quality Index (PSQI).",
+     [("QOL", "primary")]),
+    ("The primary QoL endpoint was global QoL from the EORTC QLQ-C30 at week 54, analysed by ANOVA.", [("QOL", "primary")]),
+    # a qualifier only after "primary": "additional QOL measures" stay secondary, listed
+    ("Secondary outcomes included additional QOL measures, patient satisfaction, safety and health economics.",
+     [("QOL", "secondary"), ("OTHER", "secondary"), ("SAFETY", "secondary")]),
+])
+def test_role_words_and_qualified_roles(text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The primary outcome was fatigue (FACT-F).", [("QOL", "primary")]),
+    ("The primary endpoints were fatigue and pain.", [("QOL", "primary")]),
+    ("Primary outcomes were sleep diary measures at baseline, post-treatment, and 6-month follow-up.", [("QOL", "primary")]),
+    ("The primary end-point of this trial was the reflux of bile into the remnant stomach.", [("OTHER", "primary")]),
+    ("The primary outcome measure is quality-adjusted life years (QALYs).", [("OTHER", "primary")]),
+])
+def test_patient_reported_ratings_are_quality_of_life(text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fatigue was assessed as the primary end point.", [("QOL", "primary")]),
+    ("Anxiety and depression (HADS) were the primary outcomes.", [("QOL", "primary")]),
+    ("Time to first seizure was the primary endpoint.", [("OTHER", "primary")]),
+    ("There was no difference in the Trial Outcome Index of the FACT-B, the primary endpoint of the study, between arms.",
+     [("QOL", "primary")]),
+    ("The study was designed with the primary aim of improving fatigue.", [("QOL", "primary")]),
+    ("Patients were randomised in centres, the primary endpoint being OS.", []),
+])
+def test_an_unknown_outcome_named_primary_before_or_around_its_role(text, expected):
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Study end points included degree of symptomatic relief, objective response rates and overall survival.",
+     [("QOL", "primary"), ("ORR", "primary"), ("OS", "primary")]),
+    ("Endpoints were quality of life (QoL), aerobic fitness, muscular strength, lean body mass, and body fat.",
+     [("QOL", "primary"), ("OTHER", "primary")]),
+    ("Outcomes measured were scores on a composite menopausal symptom scale and the CARES Sexual Functioning Scale.",
+     [("QOL", "primary")]),
+    ("Outcome measures were overall survival (OS); progression-free survival (PFS); and quality of life (QoL).",
+     [("OS", "primary"), ("PFS", "primary"), ("QOL", "primary")]),
+    # not a list of outcomes
+    ("Outcomes were reassessed 6 and 12 weeks after chemotherapy started.", []),
+    ("Outcomes were similar for overall survival.", []),
+])
+def test_outcomes_listed_with_no_role_are_primary(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_a_list_with_no_role_is_read_only_when_no_sentence_gives_a_role():
+    assert _pairs("The primary endpoint was overall survival.", "Endpoints included toxicity and quality of life.") \
+        == [("OS", "primary")]
