@@ -54,6 +54,10 @@ def test_patient_reported_ratings_are_quality_of_life(text, expected):
      [("QOL", "primary")]),
     ("The study was designed with the primary aim of improving fatigue.", [("QOL", "primary")]),
     ("Patients were randomised in centres, the primary endpoint being OS.", []),
+    ("Postoperative pain as the primary outcome was assessed by using visual analogue scale at 24 hours.", [("QOL", "primary")]),
+    ("The effective pacing rate at 6-month follow-up was recorded as the primary end point.", [("OTHER", "primary")]),
+    # a verb after the role names no outcome
+    ("The effective pacing rate was measured; the primary outcome was analysed by ANOVA.", []),
 ])
 def test_an_unknown_outcome_named_primary_before_or_around_its_role(text, expected):
     assert _pairs(text) == expected
@@ -79,3 +83,19 @@ def test_outcomes_listed_with_no_role_are_primary(text, expected):
 def test_a_list_with_no_role_is_read_only_when_no_sentence_gives_a_role():
     assert _pairs("The primary endpoint was overall survival.", "Endpoints included toxicity and quality of life.") \
         == [("OS", "primary")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an instrument's bracket does not give the kind; a short abbreviation in brackets does
+    ("Primary outcome measures were fatigue severity and self-efficacy (MS-Fatigue Self-Efficacy).",
+     [("QOL", "primary"), ("OTHER", "primary")]),
+    ("Primary outcome measures were global perceived effect (GPE) and headache frequency.", [("OTHER", "primary")]),
+    ("Predefined coprimary QoL endpoints were time to deterioration on the Physical Function (PF) and Global (GHS) scales.",
+     [("QOL", "co_primary")]),
+    ("Primary immunogenicity endpoints were seroconversion by haemagglutination-inhibition (HAI).",
+     [("IMMUNE_RESPONSE", "primary")]),
+    # a method after the role's verb lists nothing
+    ("Differences in means of secondary variables were compared by paired t-test.", []),
+])
+def test_the_kind_of_an_outcome_the_vocabulary_does_not_know(text, expected):
+    assert _pairs(text) == expected

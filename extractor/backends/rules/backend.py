@@ -1365,11 +1365,12 @@ _PRIMARY_AFTER = quick(
 )
 
 
-#: "Fatigue was assessed as the primary end point", "Anxiety and depression (HADS) were the primary outcomes": the
-#: sentence's subject, an outcome the vocabulary does not know.
+#: "Fatigue was assessed as the primary end point", "Anxiety and depression (HADS) were the primary outcomes",
+#: "Postoperative pain as the primary outcome was assessed by …": the sentence's subject, an outcome the vocabulary
+#: does not know.
 _PRIMARY_SUBJECT = quick(
-    r"^\W*(?:the\s+)?(?P<name>[A-Za-z][^,;:]{2,60}?)\s+(?:was|were)\s+(?:(?:assessed|evaluated|measured|used|chosen|selected|analy[sz]ed|considered)\s+"
-    r"as\s+)?(?:the\s+|a\s+|its\s+|our\s+)?primary\s+(?:end[- ]?points?|outcomes?)\b",
+    r"^\W*(?:the\s+)?(?P<name>[A-Za-z][^,;:]{2,60}?)\s+(?:(?:was|were)\s+(?:(?:assessed|evaluated|measured|used|chosen|selected|analy[sz]ed|"
+    r"considered|recorded)\s+as\s+)?|as\s+)(?:the\s+|a\s+|its\s+|our\s+)?primary\s+(?:end[- ]?points?|outcomes?)\b",
     re.IGNORECASE,
 )
 
@@ -1385,12 +1386,11 @@ _PRIMARY_APPOSITIVE = quick(
 def _unnamed_primary(text: str) -> list[tuple[Mention, str]]:
     if "mary" not in text.lower():  # the patterns hold "primary" ("mary": re folds "i" to "ı" too, lower() does not)
         return []
-    m = _PRIMARY_UNNAMED.search(text) or _PRIMARY_SUBJECT.search(text) or _PRIMARY_AFTER.search(text) \
-        or _PRIMARY_APPOSITIVE.search(text)
-    if m is None or _VERDICT_WORDS.match(m.group("name")):
-        return []  # "the primary endpoint was not met": a result
-    name = m.group("name")
-    return [(Mention(m.start("name"), m.end("name"), name, kind_by_words(name, _UNKNOWN_KINDS), None), "primary")]
+    for shape in (_PRIMARY_UNNAMED, _PRIMARY_SUBJECT, _PRIMARY_AFTER, _PRIMARY_APPOSITIVE):
+        m = shape.search(text)
+        if m and not _VERDICT_WORDS.match(name := m.group("name")):  # "the primary endpoint was not met": a result
+            return [(Mention(m.start("name"), m.end("name"), name, _kind_of_unknown(name), None), "primary")]
+    return []
 
 
 def _roles_in_brackets(text: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:
@@ -1465,7 +1465,7 @@ def _unknown_listed(text: str, start: int, end: int, known: list[Mention]) -> li
         if 1 <= len(words) <= 8 and not any(m.start < at and m.end > item_start for m in known) \
                 and re.search(r"[a-z]{4,}", item) and not re.search(r"(?:al|ic|ive)$", words[-1]) \
                 and not _NOT_AN_OUTCOME.search(item):
-            out.append(Mention(item_start, item_start + len(item), item, kind_by_words(item, _UNKNOWN_KINDS), None))
+            out.append(Mention(item_start, item_start + len(item), item, _kind_of_unknown(item), None))
     return out
 
 
@@ -1477,20 +1477,33 @@ _LIST_ITEM_WORDS = quick(r"\s*(?:to\s+(?:assess|record|determine|evaluate|measur
 _NOT_AN_OUTCOME = quick(r"\b(?:analysis|intention[- ]to[- ]treat|method|patients|trial|study|groups?|arms?|between|role)\b"
                         r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are)\b|[-–%]$|\d\s*%"
                         r"|^(?:baseline|post-?treatment|follow[- ]up)$", re.IGNORECASE)  # "at baseline, post-treatment, and …": times
+#: Words after "the primary endpoint was" / "secondary variables were" that open a verdict or a method, not outcomes:
+#: "was not met", "were compared by paired t-test".
 _VERDICT_WORDS = quick(r"(?:also|not|significantly|similar|higher|lower|longer|shorter|better|worse|met|reached|achieved|"
-                            r"improved|increased|reduced|comparable|superior|inferior)\b", re.IGNORECASE)
+                            r"improved|increased|reduced|comparable|superior|inferior|compared|assessed|measured|evaluated|analy[sz]ed|"
+                            r"recorded|collected|calculated)\b", re.IGNORECASE)
 #: The canonical kind of an outcome the vocabulary does not name, from its words.
 _UNKNOWN_KINDS = (
     ("ORR", re.compile(r"^(?:(?:tumou?r|objective|overall|clinical)\s+)?responses?(?:\s+to\s+(?:treatment|therapy))?$", re.IGNORECASE)),
     ("BIOMARKER", re.compile(r"biomarker|ctDNA|expression|serum|plasma|(?<!activity )levels?\b|markers?\b", re.IGNORECASE)),
     ("DLT", re.compile(r"maximum tolerated dose|\bMTD\b", re.IGNORECASE)),
-    ("IMMUNE_RESPONSE", re.compile(r"T[- ]?cell|\bCTLs?\b|lymphocytes|immunogenicity|antibod", re.IGNORECASE)),
+    ("IMMUNE_RESPONSE", re.compile(r"T[- ]?cell|\bCTLs?\b|lymphocytes|immunogenicity|antibod|seroconversion|\bGMTs?\b", re.IGNORECASE)),
     # patient-reported ratings (dev gold files pain, anxiety, depression, functioning, symptoms under QOL): "fatigue",
     # "global sleep quality", "mood", "the Global (GHS) scale", a questionnaire's score (FACT-G, QLQ-C30, HADS, SF-36)
     ("QOL", re.compile(r"functioning|physical function|global health|health status|symptoms?|dyspno?ea|\bpain\b|well-being|distress|anxiety|depression|fatigue|patient[- ]reported outcome|"
-                       r"quality[- ]of[- ]life|\bQL\b|\bsleep|insomnia|\bmood\b|^global\b|\bFACT-|\bQLQ|\bHADS\b|\bSF-36\b", re.IGNORECASE)),
+                       r"quality[- ]of[- ]life|\bQL\b|\bsleep|insomnia|\bmood\b|\bGHS\b|\bFACT-|\bQLQ|\bHADS\b|\bSF-36\b", re.IGNORECASE)),
     ("PATHOLOGICAL_RESPONSE", re.compile(r"downstaging|patholog", re.IGNORECASE)),
 )
+
+
+#: A bracket that is not a short abbreviation: "self-efficacy (MS-Fatigue Self-Efficacy)" names the instrument, not the kind.
+_INSTRUMENT_BRACKET = quick(r"\((?![A-Z0-9-]{2,6}\))[^()]*\)")
+
+
+def _kind_of_unknown(words: str) -> str:
+    """The canonical kind of an outcome the vocabulary does not name, read from its words outside an instrument's
+    bracket ("Global (GHS) scale" keeps its abbreviation)."""
+    return kind_by_words(_INSTRUMENT_BRACKET.sub(" ", words), _UNKNOWN_KINDS)
 
 
 def _result_key(d: Draft) -> tuple[object, ...]:
