@@ -99,3 +99,19 @@ def test_a_list_with_no_role_is_read_only_when_no_sentence_gives_a_role():
 ])
 def test_the_kind_of_an_outcome_the_vocabulary_does_not_know(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("There was no difference in the primary outcome measure, the hot flash severity score, although a trend was seen.",
+     [("QOL", "primary")]),
+    ("The intervention group improved at six weeks for the primary outcome, fatigue, of -6.6 points.", [("QOL", "primary")]),
+    ("We evaluated the effect of exercise (PE) on menopausal symptoms (primary outcome), body image and sexual functioning.",
+     [("QOL", "primary")]),
+    ("TOI of the FACT-O was the primary measure.", [("QOL", "primary")]),
+    ("Evaluated outcomes included pain intensity, need for change in therapy, and adverse events.",
+     [("QOL", "primary"), ("OTHER", "primary"), ("AE", "primary")]),
+    # a connective set off by commas is no outcome
+    ("The primary outcome, however, was not met.", []),
+])
+def test_an_outcome_beside_its_role(text, expected):
+    assert _pairs(text) == expected

@@ -1277,7 +1277,8 @@ _ROLE_RE = quick(
 )
 # "The primary endpoint was X": the endpoints follow. "X was the primary endpoint": they precede.
 _DECLARES_AFTER = quick(r"\s*(?:was|were|is|are|of|showed|assessed|evaluated|measured|included|include|includes|comprised|"
-                             r"consisted of|encompassed|being|:|\(|,(?=\s+(?!which|that)[^,;.]{3,60},\s+(?:was|were)\s))", re.IGNORECASE)  # "The primary outcome, X, was"
+                             r"consisted of|encompassed|being|:|\(|,(?=\s+(?!which|that|however|therefore|though|thus)[^,;.]{3,60},\s+(?:was|were)\s))",
+                        re.IGNORECASE)  # "The primary outcome, X, was"
 #: Words that qualify a role before its verb: "The primary outcome for both interventions was HRQoL", "The primary
 #: endpoint in Phase II part is …", "Primary outcome measures assessed at baseline and at week 12 included …".
 _ROLE_QUALIFIER = quick(r"(?:\s+(?:for|in|at|measured|assessed|evaluated)\b[^,;:.()]{0,50}?(?=\s+(?:was|were|is|are|included)\b))?",
@@ -1313,7 +1314,7 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
 #: "Study end points included X, Y and Z", "Outcome measures were …", "Outcomes measured were …": outcomes listed
 #: with no role (not "Outcomes were assessed by …", "Outcomes were similar").
 _ROLELESS = quick(
-    r"^\W*(?:the\s+|our\s+)?(?:(?:study|trial|clinical|efficacy)\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?)"
+    r"^\W*(?:the\s+|our\s+)?(?:(?:study|trial|clinical|efficacy|evaluated|pre-?specified|pre-?defined)\s+)?(?:end[- ]?points?|outcomes?(?:\s+measures?)?)"
     r"(?:\s+(?:measured|assessed|evaluated))?(?=\s+(?:were|was|included|include|comprised)\s+(?!\w+ed\b))",
     re.IGNORECASE,
 )
@@ -1370,7 +1371,7 @@ _PRIMARY_AFTER = quick(
 #: does not know.
 _PRIMARY_SUBJECT = quick(
     r"^\W*(?:the\s+)?(?P<name>[A-Za-z][^,;:]{2,60}?)\s+(?:(?:was|were)\s+(?:(?:assessed|evaluated|measured|used|chosen|selected|analy[sz]ed|"
-    r"considered|recorded)\s+as\s+)?|as\s+)(?:the\s+|a\s+|its\s+|our\s+)?primary\s+(?:end[- ]?points?|outcomes?)\b",
+    r"considered|recorded)\s+as\s+)?|as\s+)(?:the\s+|a\s+|its\s+|our\s+)?primary\s+(?:end[- ]?points?|outcomes?|measures?)\b",
     re.IGNORECASE,
 )
 
@@ -1382,11 +1383,19 @@ _PRIMARY_APPOSITIVE = quick(
     re.IGNORECASE,
 )
 
+#: "no significant difference in the primary outcome measure, the hot flash severity score, although …", "for the primary
+#: outcome, fatigue, of -6.6 points": the outcome set off by commas after the role.
+_PRIMARY_NAMED_AFTER = quick(
+    r"\bprimary\s+(?:end[- ]?point|outcome)(?:\s+measure)?,\s+(?:the\s+|namely\s+)?(?!(?:however|therefore|though|which|that|as|in|at)\b)"
+    r"(?P<name>[A-Za-z][\w -]{2,60}?),",
+    re.IGNORECASE,
+)
+
 
 def _unnamed_primary(text: str) -> list[tuple[Mention, str]]:
     if "mary" not in text.lower():  # the patterns hold "primary" ("mary": re folds "i" to "ı" too, lower() does not)
         return []
-    for shape in (_PRIMARY_UNNAMED, _PRIMARY_SUBJECT, _PRIMARY_AFTER, _PRIMARY_APPOSITIVE):
+    for shape in (_PRIMARY_UNNAMED, _PRIMARY_SUBJECT, _PRIMARY_AFTER, _PRIMARY_APPOSITIVE, _PRIMARY_NAMED_AFTER):
         m = shape.search(text)
         if m and not _VERDICT_WORDS.match(name := m.group("name")):  # "the primary endpoint was not met": a result
             return [(Mention(m.start("name"), m.end("name"), name, _kind_of_unknown(name), None), "primary")]
@@ -1401,16 +1410,17 @@ def _roles_in_brackets(text: str, mentions: list[Mention]) -> list[tuple[Mention
         before = [m for m in mentions if m.end <= r.start() and not text[m.end:r.start()].strip()]
         # "The objective response rates after 14 weeks of treatment (primary end point) were …": the clause's outcome
         clause = [m for m in mentions if m.end <= r.start() and not re.search(r"[,;:()]", text[m.end:r.start()])]
-        subject = _SUBJECT_BEFORE_ROLE.match(text[: r.start()]) if not clause else None
+        subject = _SUBJECT_BEFORE_ROLE.search(text[: r.start()]) if not clause else None
         if before or clause:
             out.append(((before or clause)[-1], role))
         elif subject:  # "Minimal mean hepatic threshold dose 6 weeks after radiotherapy (primary endpoint) was …"
-            out.append((Mention(subject.start("s"), subject.end("s"), subject.group("s"), "OTHER", None), role))
+            out.append((Mention(subject.start("s"), subject.end("s"), subject.group("s"), _kind_of_unknown(subject.group("s")), None), role))
     return out
 
 
-#: An outcome no rule names, opening the sentence right up to a role in brackets.
-_SUBJECT_BEFORE_ROLE = quick(r"^\W*(?:the\s+)?(?P<s>[A-Za-z][^,;:()]{3,90}?)\s*$", re.IGNORECASE)
+#: An outcome no rule names, opening the sentence (or after "on", "in", "of": "the effect of CBT on menopausal symptoms
+#: (primary outcome), body image, …") right up to a role in brackets.
+_SUBJECT_BEFORE_ROLE = quick(r"(?:^\W*(?:the\s+)?|\b(?:on|in|of)\s+(?:the\s+)?)(?P<s>[A-Za-z][^,;:()]{3,90}?)\s*$", re.IGNORECASE)
 
 
 def _roles_in_clauses(text: str, mentions: list[Mention], roles: list[re.Match[str]]) -> list[tuple[Mention, str]]:
@@ -1491,7 +1501,7 @@ _UNKNOWN_KINDS = (
     # patient-reported ratings (dev gold files pain, anxiety, depression, functioning, symptoms under QOL): "fatigue",
     # "global sleep quality", "mood", "the Global (GHS) scale", a questionnaire's score (FACT-G, QLQ-C30, HADS, SF-36)
     ("QOL", re.compile(r"functioning|physical function|global health|health status|symptoms?|dyspno?ea|\bpain\b|well-being|distress|anxiety|depression|fatigue|patient[- ]reported outcome|"
-                       r"quality[- ]of[- ]life|\bQL\b|\bsleep|insomnia|\bmood\b|\bGHS\b|\bFACT-|\bQLQ|\bHADS\b|\bSF-36\b", re.IGNORECASE)),
+                       r"quality[- ]of[- ]life|\bQL\b|\bsleep|insomnia|\bmood\b|\bGHS\b|hot fl[au]sh|\bFACT-|\bQLQ|\bHADS\b|\bSF-36\b", re.IGNORECASE)),
     ("PATHOLOGICAL_RESPONSE", re.compile(r"downstaging|patholog", re.IGNORECASE)),
 )
 
