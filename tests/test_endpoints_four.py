@@ -115,3 +115,20 @@ def test_the_kind_of_an_outcome_the_vocabulary_does_not_know(text, expected):
 ])
 def test_an_outcome_beside_its_role(text, expected):
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The primary trial outcome was women's reported experiences of physical and/or sexual abuse in the last 12 months.",
+     [("OTHER", "primary")]),
+    ("Postoperative pain, as assessed using a 10-point visual analog scale, was the primary comparison endpoint.",
+     [("QOL", "primary")]),
+    ("Primary outcome criterion was the change in the Bronchitis Severity Score (BSS) from day 0 to day 7.", [("OTHER", "primary")]),
+    ("The primary outcome consisted of the weekly volume of physical activity undertaken over 3 months as determined by "
+     "accelerometers.", [("OTHER", "primary")]),
+    ("The primary outcome was 30-day page views.", [("OTHER", "primary")]),
+    # the kind is read from the outcome's whole clause, not the words the name stops at
+    ("The primary efficacy endpoint was the mean change in serum phosphorus levels from baseline to end of treatment.",
+     [("BIOMARKER", "primary")]),
+])
+def test_longer_role_phrases_and_outcomes_the_vocabulary_does_not_know(text, expected):
+    assert _pairs(text) == expected

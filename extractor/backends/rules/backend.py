@@ -1265,11 +1265,12 @@ _ROLE_IN_BRACKETS = quick(
     r"(?:end[- ]?points?|objectives?|outcomes?)\)",
     re.IGNORECASE,
 )
-#: "primary efficacy variable", "Our primary sleep endpoint", "coprimary QoL endpoints", "co-primary immunogenicity objectives".
+#: "primary efficacy variable", "Our primary sleep endpoint", "coprimary QoL endpoints", "co-primary immunogenicity objectives",
+#: "The primary trial outcome", "the primary comparison endpoint", "Primary outcome criterion".
 _ROLE_RE = quick(
     r"(?:(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary|other)\s+"
-    r"(?:(?:efficacy|study)\s+|(?<=primary\s)(?:QoL|HRQoL|HRQL|sleep|immunogenicity|clinical)\s+)?"  # not "additional QOL measures"
-    r"(?:end[- ]?points?|objectives?|outcomes?(?:\s+(?:measures?|variables?))?|aims?|measures?|variables?)"
+    r"(?:(?:efficacy|study|trial)\s+|(?<=primary\s)(?:QoL|HRQoL|HRQL|sleep|immunogenicity|clinical|comparison)\s+)?"  # not "additional QOL measures"
+    r"(?:end[- ]?points?|objectives?|outcomes?(?:\s+(?:measures?|variables?|criteri(?:on|a)))?|aims?|measures?|variables?)"
     # "Survival was the major study end point", "QoL was the first endpoint": not "the main objective was to …"
     r"|(?P<main>main|major|principal|first)\s+(?:study\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?))?))"
     r"(?!\w)(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial))?",  # "outcome measured was": the verb follows
@@ -1353,8 +1354,9 @@ def _roles_named(text: str) -> list[tuple[Mention, str]]:
 #: "The primary end-point of this trial was the reflux of bile into the remnant stomach evaluated ...": an
 #: outcome the vocabulary does not know is the OTHER endpoint, named as written.
 _PRIMARY_UNNAMED = quick(
-    r"\bprimary (?:end[- ]?point|outcome|objective)s?(?: (?:of|in) (?:the|this) [\w ]{0,30}?)? (?:was|were|is) (?:the |to (?:compare|assess|evaluate) (?:the )?)?"
-    r"(?P<name>[a-z][\w -]{2,60}?)(?=\s+(?:evaluated|assessed|measured|defined|determined|as|at|in|on|by|after|using|according)\b|[,;.(]|$)",
+    r"\bprimary (?:(?:efficacy|trial|study) )?(?:end[- ]?point|outcome|objective)s?(?: (?:measure|variable|criterion)s?)?(?: (?:of|in) (?:the|this) [\w ]{0,30}?)? "
+    r"(?:was|were|is|consisted of) (?:the |to (?:compare|assess|evaluate) (?:the )?)?"
+    r"(?P<name>(?:\d+[-‐ ](?:day|week|month|year)[-‐ ])?[a-z][\w '’/-]{2,60}?)(?=\s+(?:evaluated|assessed|measured|defined|determined|as|at|in|on|by|after|using|according)\b|[,;.(]|$)",
     re.IGNORECASE,
 )
 #: "Study endpoints were loco-regional recurrence or distant metastasis (Rec-Met) rate as primary endpoints",
@@ -1370,8 +1372,9 @@ _PRIMARY_AFTER = quick(
 #: "Postoperative pain as the primary outcome was assessed by …": the sentence's subject, an outcome the vocabulary
 #: does not know.
 _PRIMARY_SUBJECT = quick(
-    r"^\W*(?:the\s+)?(?P<name>[A-Za-z][^,;:]{2,60}?)\s+(?:(?:was|were)\s+(?:(?:assessed|evaluated|measured|used|chosen|selected|analy[sz]ed|"
-    r"considered|recorded)\s+as\s+)?|as\s+)(?:the\s+|a\s+|its\s+|our\s+)?primary\s+(?:end[- ]?points?|outcomes?|measures?)\b",
+    r"^\W*(?:the\s+)?(?P<name>[A-Za-z][^,;:]{2,60}?)(?:,\s+as\s+[^,;]{3,80},)?\s+(?:(?:was|were)\s+(?:(?:assessed|evaluated|measured|used|chosen|selected|analy[sz]ed|"
+    r"considered|recorded)\s+as\s+)?|as\s+)(?:the\s+|a\s+|its\s+|our\s+)?primary\s+(?:(?:efficacy|trial|study|comparison)\s+)?"
+    r"(?:end[- ]?points?|outcomes?|measures?)\b",
     re.IGNORECASE,
 )
 
@@ -1398,8 +1401,13 @@ def _unnamed_primary(text: str) -> list[tuple[Mention, str]]:
     for shape in (_PRIMARY_UNNAMED, _PRIMARY_SUBJECT, _PRIMARY_AFTER, _PRIMARY_APPOSITIVE, _PRIMARY_NAMED_AFTER):
         m = shape.search(text)
         if m and not _VERDICT_WORDS.match(name := m.group("name")):  # "the primary endpoint was not met": a result
-            return [(Mention(m.start("name"), m.end("name"), name, _kind_of_unknown(name), None), "primary")]
+            clause = _CLAUSE_END.search(text, m.end("name"))  # "the mean change in serum phosphorus levels": the kind
+            words = text[m.start("name"): clause.start() if clause else len(text)]
+            return [(Mention(m.start("name"), m.end("name"), name, _kind_of_unknown(words), None), "primary")]
     return []
+
+
+_CLAUSE_END = quick(r"[,;.]\s|[,;]|$")
 
 
 def _roles_in_brackets(text: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:
@@ -1513,7 +1521,7 @@ _INSTRUMENT_BRACKET = quick(r"\((?![A-Z0-9-]{2,6}\))[^()]*\)")
 def _kind_of_unknown(words: str) -> str:
     """The canonical kind of an outcome the vocabulary does not name, read from its words outside an instrument's
     bracket ("Global (GHS) scale" keeps its abbreviation)."""
-    return kind_by_words(_INSTRUMENT_BRACKET.sub(" ", words), _UNKNOWN_KINDS)
+    return kind_by_words(_INSTRUMENT_BRACKET.sub(" ", words).strip(), _UNKNOWN_KINDS)
 
 
 def _result_key(d: Draft) -> tuple[object, ...]:
