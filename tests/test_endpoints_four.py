@@ -55,6 +55,8 @@ def test_patient_reported_ratings_are_quality_of_life(text, expected):
     ("The study was designed with the primary aim of improving fatigue.", [("QOL", "primary")]),
     ("Patients were randomised in centres, the primary endpoint being OS.", []),
     ("Postoperative pain as the primary outcome was assessed by using visual analogue scale at 24 hours.", [("QOL", "primary")]),
+    ("Postoperative pain, as measured by a 10-point numerical rate scale, was considered the primary endpoint.",
+     [("QOL", "primary")]),
     ("The effective pacing rate at 6-month follow-up was recorded as the primary end point.", [("OTHER", "primary")]),
     # a verb after the role names no outcome
     ("The effective pacing rate was measured; the primary outcome was analysed by ANOVA.", []),

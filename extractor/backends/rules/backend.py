@@ -1373,7 +1373,7 @@ _PRIMARY_AFTER = quick(
 #: does not know.
 _PRIMARY_SUBJECT = quick(
     r"^\W*(?:the\s+)?(?P<name>[A-Za-z][^,;:]{2,60}?)(?:,\s+as\s+[^,;]{3,80},)?\s+(?:(?:was|were)\s+(?:(?:assessed|evaluated|measured|used|chosen|selected|analy[sz]ed|"
-    r"considered|recorded)\s+as\s+)?|as\s+)(?:the\s+|a\s+|its\s+|our\s+)?primary\s+(?:(?:efficacy|trial|study|comparison)\s+)?"
+    r"recorded)\s+as\s+|considered\s+(?:as\s+)?)?|as\s+)(?:the\s+|a\s+|its\s+|our\s+)?primary\s+(?:(?:efficacy|trial|study|comparison)\s+)?"
     r"(?:end[- ]?points?|outcomes?|measures?)\b",
     re.IGNORECASE,
 )
