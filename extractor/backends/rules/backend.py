@@ -1265,11 +1265,13 @@ _ROLE_IN_BRACKETS = quick(
     r"(?:end[- ]?points?|objectives?|outcomes?)\)",
     re.IGNORECASE,
 )
+#: The words that name what kind of endpoint a role is: "primary efficacy endpoint", "The primary trial outcome".
+_ROLE_KIND = r"(?:efficacy|study|trial)"
 #: "primary efficacy variable", "Our primary sleep endpoint", "coprimary QoL endpoints", "co-primary immunogenicity objectives",
 #: "The primary trial outcome", "the primary comparison endpoint", "Primary outcome criterion".
 _ROLE_RE = quick(
     r"(?:(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary|other)\s+"
-    r"(?:(?:efficacy|study|trial)\s+|(?<=primary\s)(?:QoL|HRQoL|HRQL|sleep|immunogenicity|clinical|comparison)\s+)?"  # not "additional QOL measures"
+    r"(?:" + _ROLE_KIND + r"\s+|(?<=primary\s)(?:QoL|HRQoL|HRQL|sleep|immunogenicity|clinical|comparison)\s+)?"  # not "additional QOL measures"
     r"(?:end[- ]?points?|objectives?|outcomes?(?:\s+(?:measures?|variables?|criteri(?:on|a)))?|aims?|measures?|variables?)"
     # "Survival was the major study end point", "QoL was the first endpoint": not "the main objective was to …"
     r"|(?P<main>main|major|principal|first)\s+(?:study\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?))?))"
@@ -1354,7 +1356,7 @@ def _roles_named(text: str) -> list[tuple[Mention, str]]:
 #: "The primary end-point of this trial was the reflux of bile into the remnant stomach evaluated ...": an
 #: outcome the vocabulary does not know is the OTHER endpoint, named as written.
 _PRIMARY_UNNAMED = quick(
-    r"\bprimary (?:(?:efficacy|trial|study) )?(?:end[- ]?point|outcome|objective)s?(?: (?:measure|variable|criterion)s?)?(?: (?:of|in) (?:the|this) [\w ]{0,30}?)? "
+    r"\bprimary (?:" + _ROLE_KIND + r" )?(?:end[- ]?point|outcome|objective)s?(?: (?:measure|variable|criterion)s?)?(?: (?:of|in) (?:the|this) [\w ]{0,30}?)? "
     r"(?:was|were|is|consisted of) (?:the |to (?:compare|assess|evaluate) (?:the )?)?"
     r"(?P<name>(?:\d+[-‐ ](?:day|week|month|year)[-‐ ])?[a-z][\w '’/-]{2,60}?)(?=\s+(?:evaluated|assessed|measured|defined|determined|as|at|in|on|by|after|using|according)\b|[,;.(]|$)",
     re.IGNORECASE,
@@ -1373,7 +1375,7 @@ _PRIMARY_AFTER = quick(
 #: does not know.
 _PRIMARY_SUBJECT = quick(
     r"^\W*(?:the\s+)?(?P<name>[A-Za-z][^,;:]{2,60}?)(?:,\s+as\s+[^,;]{3,80},)?\s+(?:(?:was|were)\s+(?:(?:assessed|evaluated|measured|used|chosen|selected|analy[sz]ed|"
-    r"recorded)\s+as\s+|considered\s+(?:as\s+)?)?|as\s+)(?:the\s+|a\s+|its\s+|our\s+)?primary\s+(?:(?:efficacy|trial|study|comparison)\s+)?"
+    r"recorded)\s+as\s+|considered\s+(?:as\s+)?)?|as\s+)(?:the\s+|a\s+|its\s+|our\s+)?primary\s+(?:(?:" + _ROLE_KIND + r"|comparison)\s+)?"
     r"(?:end[- ]?points?|outcomes?|measures?)\b",
     re.IGNORECASE,
 )
