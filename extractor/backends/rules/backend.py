@@ -1265,16 +1265,23 @@ _ROLE_IN_BRACKETS = quick(
     r"(?:end[- ]?points?|objectives?|outcomes?)\)",
     re.IGNORECASE,
 )
+#: The words that name what kind of endpoint a role is: "primary efficacy endpoint", "The primary trial outcome".
+_ROLE_KIND = r"(?:efficacy|study|trial)"
+#: "primary efficacy variable", "Our primary sleep endpoint", "coprimary QoL endpoints", "co-primary immunogenicity objectives",
+#: "The primary trial outcome", "the primary comparison endpoint", "Primary outcome criterion".
 _ROLE_RE = quick(
-    r"(?:(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary|other)\s+(?:efficacy\s+|study\s+)?"
-    r"(?:end[- ]?points?|objectives?|outcomes?(?:\s+(?:measures?|variables?))?|aims?|measures?)"
-    r"|(?P<main>main)\s+(?:study\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?))?))"  # not "the main objective was to …"
+    r"(?:(?P<role>co[- ]?primary|primary|secondary|exploratory|additional|key secondary|other)\s+"
+    r"(?:" + _ROLE_KIND + r"\s+|(?<=primary\s)(?:QoL|HRQoL|HRQL|sleep|immunogenicity|clinical|comparison)\s+)?"  # not "additional QOL measures"
+    r"(?:end[- ]?points?|objectives?|outcomes?(?:\s+(?:measures?|variables?|criteri(?:on|a)))?|aims?|measures?|variables?)"
+    # "Survival was the major study end point": not "the main objective was to …" (not "first", which may only count)
+    r"|(?P<main>main|major|principal)\s+(?:study\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?))?))"
     r"(?!\w)(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial))?",  # "outcome measured was": the verb follows
     re.IGNORECASE,
 )
 # "The primary endpoint was X": the endpoints follow. "X was the primary endpoint": they precede.
 _DECLARES_AFTER = quick(r"\s*(?:was|were|is|are|of|showed|assessed|evaluated|measured|included|include|includes|comprised|"
-                             r"consisted of|encompassed|being|:|\(|,(?=\s+(?!which|that)[^,;.]{3,60},\s+(?:was|were)\s))", re.IGNORECASE)  # "The primary outcome, X, was"
+                             r"consisted of|encompassed|being|:|\(|,(?=\s+(?!which|that|however|therefore|though|thus)[^,;.]{3,60},\s+(?:was|were)\s))",
+                        re.IGNORECASE)  # "The primary outcome, X, was"
 #: Words that qualify a role before its verb: "The primary outcome for both interventions was HRQoL", "The primary
 #: endpoint in Phase II part is …", "Primary outcome measures assessed at baseline and at week 12 included …".
 _ROLE_QUALIFIER = quick(r"(?:\s+(?:for|in|at|measured|assessed|evaluated)\b[^,;:.()]{0,50}?(?=\s+(?:was|were|is|are|included)\b))?",
@@ -1282,9 +1289,10 @@ _ROLE_QUALIFIER = quick(r"(?:\s+(?:for|in|at|measured|assessed|evaluated)\b[^,;:
 _DECLARES_BEFORE = quick(r"\b(?:was|were|is|are|as|served as)\s+(?:(?:considered|regarded as|defined as|chosen as|selected as)\s+)?"
                          r"(?:the|a|its|our)?\s*(?:\w+\s+)?$|,\s+(?:the|its)\s+$",
                          re.IGNORECASE)
-_ROLE_KEYS = ("point", "objective", "outcome", "aim", "measure")
+_ROLE_KEYS = ("point", "objective", "outcome", "aim", "measure", "variable")
 _ROLE_MAP = {"co-primary": "co_primary", "coprimary": "co_primary", "co primary": "co_primary",
-             "primary": "primary", "main": "primary", "secondary": "secondary", "key secondary": "secondary",
+             "primary": "primary", "main": "primary", "major": "primary", "principal": "primary",
+             "secondary": "secondary", "key secondary": "secondary",
              "exploratory": "exploratory", "additional": "secondary", "other": "secondary"}
 
 
@@ -1306,22 +1314,28 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
     return out
 
 
+def _outcome_mentions(text: str) -> list[Mention]:
+    """The sentence's mentions that can be endpoints (not ratios, partial responses, bare events or counts)."""
+    return [m for m in find_mentions(text)
+            if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"} and m.measure not in COUNTED_ONLY]
+
+
 def _roles_named(text: str) -> list[tuple[Mention, str]]:
     """The outcomes a sentence gives a role, in brackets or in clauses (outcomes are looked up only
     where a role is named: most sentences with "outcome" or "aim" name none)."""
     roles = [r for r in _ROLE_RE.finditer(text) if not _ROLE_IN_BRACKETS.match(text, max(0, r.start() - 1))]
     if not roles and not _ROLE_IN_BRACKETS.search(text):
         return []
-    mentions = [m for m in find_mentions(text)
-                if m.canonical not in {"HR", "OR", "RR", "PR", "EVENT"} and m.measure not in COUNTED_ONLY]
+    mentions = _outcome_mentions(text)
     return _roles_in_brackets(text, mentions) + _roles_in_clauses(text, mentions, roles)
 
 
 #: "The primary end-point of this trial was the reflux of bile into the remnant stomach evaluated ...": an
 #: outcome the vocabulary does not know is the OTHER endpoint, named as written.
 _PRIMARY_UNNAMED = quick(
-    r"\bprimary (?:end[- ]?point|outcome|objective)s?(?: (?:of|in) (?:the|this) [\w ]{0,30}?)? (?:was|were|is) (?:the |to (?:compare|assess|evaluate) (?:the )?)?"
-    r"(?P<name>[a-z][\w -]{2,60}?)(?=\s+(?:evaluated|assessed|measured|defined|determined|as|at|in|on|by|after|using|according)\b|[,;.(]|$)",
+    r"\bprimary (?:" + _ROLE_KIND + r" )?(?:end[- ]?point|outcome|objective)s?(?: (?:measure|variable|criterion)s?)?(?: (?:of|in) (?:the|this) [\w ]{0,30}?)? "
+    r"(?:was|were|is|consisted of) (?:the |to (?:compare|assess|evaluate) (?:the )?)?"
+    r"(?P<name>(?:\d+[-‐ ](?:day|week|month|year)[-‐ ])?[a-z][\w '’/-]{2,60}?)(?=\s+(?:evaluated|assessed|measured|defined|determined|as|at|in|on|by|after|using|according)\b|[,;.(]|$)",
     re.IGNORECASE,
 )
 #: "Study endpoints were loco-regional recurrence or distant metastasis (Rec-Met) rate as primary endpoints",
@@ -1333,13 +1347,46 @@ _PRIMARY_AFTER = quick(
 )
 
 
+#: "Fatigue was assessed as the primary end point", "Anxiety and depression (HADS) were the primary outcomes",
+#: "Postoperative pain as the primary outcome was assessed by …": the sentence's subject, an outcome the vocabulary
+#: does not know.
+_PRIMARY_SUBJECT = quick(
+    r"^\W*(?:the\s+)?(?P<name>[A-Za-z][^,;:]{2,60}?)(?:,\s+as\s+[^,;]{3,80},)?\s+(?:(?:was|were)\s+(?:(?:assessed|evaluated|measured|used|chosen|selected|analy[sz]ed|"
+    r"recorded)\s+as\s+|considered\s+(?:as\s+)?)?|as\s+)(?:the\s+|a\s+|its\s+|our\s+)?primary\s+(?:(?:" + _ROLE_KIND + r"|comparison)\s+)?"
+    r"(?:end[- ]?points?|outcomes?|measures?)\b",
+    re.IGNORECASE,
+)
+
+#: "no significant difference in the Trial Outcome Index of the FACT-B, the primary endpoint of the study, between …":
+#: an outcome set off by the role after a comma.
+_PRIMARY_APPOSITIVE = quick(
+    r"(?:^\W*(?:the\s+)?|\b(?:in|on|for)\s+(?:the\s+)?)(?![^,;:()]*\b(?:was|were|is|are|had|has|have)\b)(?P<name>[A-Za-z][^,;:()]{2,60}?),\s+(?:the|its|our)\s+primary\s+"
+    r"(?:end[- ]?points?|outcomes?)(?:\s+of\s+(?:the|this)\s+(?:study|trial))?\s*[,)]",
+    re.IGNORECASE,
+)
+
+#: "no significant difference in the primary outcome measure, the hot flash severity score, although …", "for the primary
+#: outcome, fatigue, of -6.6 points": the outcome set off by commas after the role.
+_PRIMARY_NAMED_AFTER = quick(
+    r"\bprimary\s+(?:end[- ]?point|outcome)(?:\s+measure)?,\s+(?:the\s+|namely\s+)?(?!(?:however|therefore|though|which|that|as|in|at)\b)"
+    r"(?P<name>[A-Za-z][\w -]{2,60}?),",
+    re.IGNORECASE,
+)
+
+
 def _unnamed_primary(text: str) -> list[tuple[Mention, str]]:
-    if "mary" not in text.lower():  # both patterns hold "primary" ("mary": re folds "i" to "ı" too, lower() does not)
+    if "mary" not in text.lower():  # the patterns hold "primary" ("mary": re folds "i" to "ı" too, lower() does not)
         return []
-    m = _PRIMARY_UNNAMED.search(text) or _PRIMARY_AFTER.search(text)
-    if m is None or _VERDICT_WORDS.match(m.group("name")):
-        return []  # "the primary endpoint was not met": a result
-    return [(Mention(m.start("name"), m.end("name"), m.group("name"), "OTHER", None), "primary")]
+    for shape in (_PRIMARY_UNNAMED, _PRIMARY_SUBJECT, _PRIMARY_AFTER, _PRIMARY_APPOSITIVE, _PRIMARY_NAMED_AFTER):
+        m = shape.search(text)
+        if m and not _VERDICT_WORDS.match(name := m.group("name")):  # "the primary endpoint was not met": a result
+            clause = _CLAUSE_END.search(text, m.end("name"))  # "the mean change in serum phosphorus levels": the kind
+            words = text[m.start("name"): clause.start() if clause else len(text)]
+            return [(Mention(m.start("name"), m.end("name"), name, _kind_of_unknown(words), None), "primary")]
+    return []
+
+
+_CLAUSE_END = quick(r"[,;.]\s|[,;]|$")
 
 
 def _roles_in_brackets(text: str, mentions: list[Mention]) -> list[tuple[Mention, str]]:
@@ -1350,16 +1397,17 @@ def _roles_in_brackets(text: str, mentions: list[Mention]) -> list[tuple[Mention
         before = [m for m in mentions if m.end <= r.start() and not text[m.end:r.start()].strip()]
         # "The objective response rates after 14 weeks of treatment (primary end point) were …": the clause's outcome
         clause = [m for m in mentions if m.end <= r.start() and not re.search(r"[,;:()]", text[m.end:r.start()])]
-        subject = _SUBJECT_BEFORE_ROLE.match(text[: r.start()]) if not clause else None
+        subject = _SUBJECT_BEFORE_ROLE.search(text[: r.start()]) if not clause else None
         if before or clause:
             out.append(((before or clause)[-1], role))
         elif subject:  # "Minimal mean hepatic threshold dose 6 weeks after radiotherapy (primary endpoint) was …"
-            out.append((Mention(subject.start("s"), subject.end("s"), subject.group("s"), "OTHER", None), role))
+            out.append((Mention(subject.start("s"), subject.end("s"), subject.group("s"), _kind_of_unknown(subject.group("s")), None), role))
     return out
 
 
-#: An outcome no rule names, opening the sentence right up to a role in brackets.
-_SUBJECT_BEFORE_ROLE = quick(r"^\W*(?:the\s+)?(?P<s>[A-Za-z][^,;:()]{3,90}?)\s*$", re.IGNORECASE)
+#: An outcome no rule names, opening the sentence (or after "on", "in", "of": "the effect of CBT on menopausal symptoms
+#: (primary outcome), body image, …") right up to a role in brackets.
+_SUBJECT_BEFORE_ROLE = quick(r"(?:^\W*(?:the\s+)?|\b(?:on|in|of)\s+(?:the\s+)?)(?P<s>[A-Za-z][^,;:()]{3,90}?)\s*$", re.IGNORECASE)
 
 
 def _roles_in_clauses(text: str, mentions: list[Mention], roles: list[re.Match[str]]) -> list[tuple[Mention, str]]:
@@ -1368,7 +1416,8 @@ def _roles_in_clauses(text: str, mentions: list[Mention], roles: list[re.Match[s
     out = []
     previous_end = 0
     for i, r in enumerate(roles):
-        role = _ROLE_MAP.get((r.group("role") or r.group("main")).lower(), "secondary")
+        words = r.groupdict()
+        role = _ROLE_MAP.get((words.get("role") or words.get("main") or "main").lower(), "secondary")  # no role: primary
         if _DECLARES_BEFORE.search(text, previous_end, r.start()):
             out += [(m, role) for m in mentions if previous_end <= m.start and m.end <= r.start()]
         elif _DECLARES_AFTER.match(text, after := _ROLE_QUALIFIER.match(text, r.end()).end()):  # type: ignore[union-attr]
@@ -1380,13 +1429,14 @@ def _roles_in_clauses(text: str, mentions: list[Mention], roles: list[re.Match[s
 
 
 #: The words that open a declared list ("were", "included", "were to determine the").
-_LIST_OPENING = quick(r"\s*(?:were|was|is|are|included|include|includes|comprised|consisted of|encompassed|:|,)\s+(?:as follows:\s+)?"
+_LIST_OPENING = quick(r"\s*(?:were|was|is|are|included|include|includes|comprised|consisted of|encompassed|:|,|"
+                           r"of (?:improving|reducing|preventing|decreasing))\s+(?:as follows:\s+)?"  # "the primary aim of improving fatigue"
                            r"(?:to\s+(?:determine|assess|evaluate|compare|measure|explore)\s+)?(?:the\s+)?", re.IGNORECASE)
 _LIST_ITEM_SPLIT = quick(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:the\s+)?|\s+as well as\s+")
 
 
 #: Where a list of endpoints ends.
-_LIST_STOP = quick(r"[;.]|\s\((?![^()]*\))|\b(?:respectively|assessed|measured|evaluated|defined|according)\b")
+_LIST_STOP = quick(r"[;.]|\s\((?![^()]*\))|\b(?:respectively|assessed|measured|evaluated|defined|according)\b|(?<=\s)(?:analy[sz]ed|adjusted)\b")  # not "quality-adjusted"
 
 
 def _unknown_listed(text: str, start: int, end: int, known: list[Mention]) -> list[Mention]:
@@ -1412,7 +1462,7 @@ def _unknown_listed(text: str, start: int, end: int, known: list[Mention]) -> li
         if 1 <= len(words) <= 8 and not any(m.start < at and m.end > item_start for m in known) \
                 and re.search(r"[a-z]{4,}", item) and not re.search(r"(?:al|ic|ive)$", words[-1]) \
                 and not _NOT_AN_OUTCOME.search(item):
-            out.append(Mention(item_start, item_start + len(item), item, kind_by_words(item, _UNKNOWN_KINDS), None))
+            out.append(Mention(item_start, item_start + len(item), item, _kind_of_unknown(item), None))
     return out
 
 
@@ -1422,19 +1472,35 @@ _LIST_ITEM_WORDS = quick(r"\s*(?:to\s+(?:assess|record|determine|evaluate|measur
 
 
 _NOT_AN_OUTCOME = quick(r"\b(?:analysis|intention[- ]to[- ]treat|method|patients|trial|study|groups?|arms?|between|role)\b"
-                        r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are)\b|[-–%]$|\d\s*%", re.IGNORECASE)
+                        r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are)\b|[-–%]$|\d\s*%"
+                        r"|^(?:baseline|post-?treatment|follow[- ]up)$", re.IGNORECASE)  # "at baseline, post-treatment, and …": times
+#: Words after "the primary endpoint was" / "secondary variables were" that open a verdict or a method, not outcomes:
+#: "was not met", "were compared by paired t-test".
 _VERDICT_WORDS = quick(r"(?:also|not|significantly|similar|higher|lower|longer|shorter|better|worse|met|reached|achieved|"
-                            r"improved|increased|reduced|comparable|superior|inferior)\b", re.IGNORECASE)
+                            r"improved|increased|reduced|comparable|superior|inferior|compared|assessed|measured|evaluated|analy[sz]ed|"
+                            r"recorded|collected|calculated)\b", re.IGNORECASE)
 #: The canonical kind of an outcome the vocabulary does not name, from its words.
 _UNKNOWN_KINDS = (
     ("ORR", re.compile(r"^(?:(?:tumou?r|objective|overall|clinical)\s+)?responses?(?:\s+to\s+(?:treatment|therapy))?$", re.IGNORECASE)),
-    ("BIOMARKER", re.compile(r"biomarker|ctDNA|expression|serum|plasma|levels?\b|markers?\b", re.IGNORECASE)),
+    ("BIOMARKER", re.compile(r"biomarker|ctDNA|expression|serum|plasma|(?<!activity )levels?\b|markers?\b", re.IGNORECASE)),
     ("DLT", re.compile(r"maximum tolerated dose|\bMTD\b", re.IGNORECASE)),
-    ("IMMUNE_RESPONSE", re.compile(r"T[- ]?cell|\bCTLs?\b|lymphocytes|immunogenicity|antibod", re.IGNORECASE)),
-    ("QOL", re.compile(r"functioning|physical function|global health|health status|symptoms?|dyspno?ea|\bpain\b|well-being|distress|anxiety|depression|fatigue score|patient[- ]reported outcome|"
-                       r"quality[- ]of[- ]life|\bQL\b", re.IGNORECASE)),
+    ("IMMUNE_RESPONSE", re.compile(r"T[- ]?cell|\bCTLs?\b|lymphocytes|immunogenicity|antibod|seroconversion|\bGMTs?\b", re.IGNORECASE)),
+    # patient-reported ratings (dev gold files pain, anxiety, depression, functioning, symptoms under QOL): "fatigue",
+    # "global sleep quality", "mood", "the Global (GHS) scale", a questionnaire's score (FACT-G, QLQ-C30, HADS, SF-36)
+    ("QOL", re.compile(r"functioning|physical function|global health|health status|symptoms?|dyspno?ea|\bpain\b|well-being|distress|anxiety|depression|fatigue|patient[- ]reported outcome|"
+                       r"quality[- ]of[- ]life|\bQL\b|\bsleep|insomnia|\bmood\b|\bGHS\b|hot fl[au]sh|\bFACT-|\bQLQ|\bHADS\b|\bSF-36\b", re.IGNORECASE)),
     ("PATHOLOGICAL_RESPONSE", re.compile(r"downstaging|patholog", re.IGNORECASE)),
 )
+
+
+#: A bracket that is not a short abbreviation: "self-efficacy (MS-Fatigue Self-Efficacy)" names the instrument, not the kind.
+_INSTRUMENT_BRACKET = quick(r"\((?![A-Z0-9-]{2,6}\))[^()]*\)")
+
+
+def _kind_of_unknown(words: str) -> str:
+    """The canonical kind of an outcome the vocabulary does not name, read from its words outside an instrument's
+    bracket ("Global (GHS) scale" keeps its abbreviation)."""
+    return kind_by_words(_INSTRUMENT_BRACKET.sub(" ", words).strip(), _UNKNOWN_KINDS)
 
 
 def _result_key(d: Draft) -> tuple[object, ...]:
