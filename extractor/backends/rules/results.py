@@ -600,15 +600,24 @@ def _cycles_given(text: str, found: list[Value], ci_spans: list[tuple[int, int]]
 
 
 #: "a decrease in HADS anxiety score (-0.90; 95% CI -1.60 to -0.20)", "neither HIGH (+0.8; 95% confidence interval
-#: [CI] = -0.8 to 2.4)": a signed number opening a bracket, its interval next, is a change or difference.
-_SIGNED_THEN_INTERVAL = quick(rf"\(\s*(?P<v>[-+−](?:{NUM}))(?:\s*points?)?\s*[;,]\s*(?:\d{{2}}\s?%\s*)?(?:C\.?I\.?|confidence interval)\b",
-                                   re.IGNORECASE)
+#: [CI] = -0.8 to 2.4)": a signed number opening a bracket, its interval next, is a change or difference; so with its
+#: unit: "upper extremity strength (+10.8 kg; 95% CI", "(-0.25 points on a 5-point scale, 95% confidence interval",
+#: "(-0.04 g/dL; 95% confidence interval" (a percentage or time is read as one before).
+_SIGNED_THEN_INTERVAL = quick(rf"\(\s*(?P<v>[-+−](?:{NUM}))(?:\s*(?:(?P<t>days?|weeks?|months?|years?)|points?\s+on\s+an?\s+\d+-point\s+scale|points?|"
+                              rf"[a-zμ£$€][a-z/μ]{{0,8}}(?:\s+(?:x|per|/)\s+[a-z]{{1,8}}|\s+[a-z]{{1,4}}){{0,3}}))?"
+                              rf"\s*[;,]\s*(?:\d{{2}}\s?%\s*)?(?:C\.?I\.?|confidence interval)\b", re.IGNORECASE)
 
 
 def _signed_before_interval(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
     """Signed numbers that open a bracket with their confidence interval (``_SIGNED_THEN_INTERVAL``): differences."""
-    return [_bare_value(text, m, "diff") for m in _SIGNED_THEN_INTERVAL.finditer(text)
+    return [_signed_value(text, m) for m in _SIGNED_THEN_INTERVAL.finditer(text)
             if not _taken(m.start("v"), ci_spans, found) and not _ASSOCIATED.search(text, 0, m.start())]
+
+
+def _signed_value(text: str, m: re.Match[str]) -> Value:
+    """A signed change before its interval, in its time unit when it has one ("(−1.8 days; 95% CI −3.1, −0.5")."""
+    start, end, kind, value, _ = _bare_value(text, m, "diff")
+    return start, end, kind, value, _UNIT[m.group("t")[0].lower()] if m.group("t") else None
 
 
 #: "reduced WAZ was associated with reported diarrhea (−0.26; 95% CI …)": a coefficient of an association, no trial's result.
@@ -1455,14 +1464,26 @@ def _outside(arms: ArmFinder, mentions: list[Mention]) -> ArmFinder:
 
 
 def _named_as_group(text: str, mention: tuple[int, int, str]) -> bool:
-    """Whether an arm is named as the group a finding is in: "in the pregabalin group", "in LP group", "for Arms A" (not
-    "OPC group had shorter hospital stay", the subject of the sentence)."""
+    """Whether an arm is named as the group a finding is in: "in the pregabalin group", "in LP group", "for Arms A", or
+    as one side of a "than" comparison (not "OPC group had shorter hospital stay", the subject of the sentence)."""
     start, end, _ = mention
+    if _compared_by_than(text, start, end):
+        return True
     return bool(_GROUP_AFTER.match(text, end) or _ARM_WORD.match(text, start)) \
         and _ONE_ARM_PREPOSITION.search(text, max(0, start - 20), start) is not None
 
 
 _GROUP_AFTER = quick(r"[\s-]*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
+#: "more patients receiving combination therapy than monotherapy had …": an arm set against another by "than".
+_THAN_AFTER = quick(r"[\s-]*(?:(?:groups?|arms?|cohorts?|patients|participants)\s+)?than\b", re.IGNORECASE)
+_THAN_BEFORE = quick(r"\bthan\s+(?:(?:in|with|on|for|among)\s+)?(?:the\s+)?(?:(?:those|patients|participants)\s+"
+                     r"(?:in|on|with|receiving|treated with)\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
+def _compared_by_than(text: str, start: int, end: int) -> bool:
+    """Whether an arm is one side of a "than" comparison of groups ("more patients in the A group than in the B group
+    were hospitalized"): the groups a finding compares, though the words that name it hold them."""
+    return bool(_THAN_AFTER.match(text, end) or _THAN_BEFORE.search(text, max(0, start - 50), start))
 
 
 #: An outcome the vocabulary does not know, named by its head noun (see _headed_outcome).
@@ -1550,6 +1571,8 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention], digit: re.Match[st
     """Add the outcome a sentence names in its own words as an OTHER mention: the one it names before its numbers,
     when no known endpoint is (``digit``: the sentence's first digit), and what the people it counts had."""
     named = _unnamed_outcome_before_values(text, mentions, digit)
+    if "(-" in text or "(+" in text or "(−" in text:
+        named = _changed_outcome_before_sign(text, named)
     if _PEOPLE_HAD_GATE.search(text):
         named = _people_had_outcomes(text, named)
     return _outcomes_seen_in_people(text, named) if " in " in text else named
@@ -1691,7 +1714,7 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     subject, else the words before its first number, is the outcome, of the kind its words say; none for
     sentences about the patients, the method or a test's accuracy (``_NOT_A_RESULT``). ``first``: its first digit."""
     text = sentence.text
-    at = _first_value_at(text, first)
+    at = _sign_before(text, _first_value_at(text, first))
     if sentence.section != "results" or at is None:
         return []
     cut = text.rfind(";", 0, min(at, first.start()) if first else at) + 1  # not the ";" of a group size "(n = 16; P …"
@@ -1759,6 +1782,14 @@ def _weight_changed(text: str) -> Mention | None:
     return Mention(m.start(), m.end(), name, "OTHER", None)
 
 
+def _sign_before(text: str, at: int | None) -> int | None:
+    """Where a first value that is a signed change with its interval starts (``_SIGNED_THEN_INTERVAL``): "shoulder pain
+    and disability (-9.6; 95% CI …)" at the "-", so the outcome named before it ends before the value does."""
+    if at is not None and at > 1 and text[at - 1] in "-+−" and _SIGNED_THEN_INTERVAL.match(text, at - 2):
+        return at - 1
+    return at
+
+
 def _first_value_at(text: str, first: re.Match[str] | None) -> int | None:
     """Where a sentence's first value starts: its first digit (``first``), or a percentage written in words before it
     ("Seventy-one percent of patients in the A group and 76% in the B group achieved …")."""
@@ -1794,6 +1825,18 @@ _SHARES_COMPARED = quick(r"\b(?:more|fewer|less|greater|higher|lower|larger|smal
                          r"[^.;]{0,120}?[(\[]\s*$", re.IGNORECASE)
 _SHARE_PAIR = quick(rf"{NUM}\s*%?\s*(?:vs\.?|versus|v\.?|compared (?:with|to))\s*{NUM}\s*%", re.IGNORECASE)
 _PEOPLE = quick(r"\b(?:patients|participants|subjects)\b", re.IGNORECASE)
+#: A bracketed pair of shares after a time or threshold that belongs to the outcome's words: "More patients in the A group
+#: than in the B group were hospitalized for at least 3 days (36.3% vs. 13.0%", "had PF worsening at 6 weeks (31% vs 17%)".
+_LATER_SHARE_PAIR = quick(rf"[^.;()\[\]]{{0,60}}?[(\[]\s*(?={_SHARE_PAIR.pattern})", re.IGNORECASE)
+
+
+def _share_pair_at(text: str, first: int) -> int | None:
+    """Where the pair of shares the sentence compares starts: at its first number (``first``), or in the bracket that
+    closes the words after a time or threshold read first (``_LATER_SHARE_PAIR``); None when there is no such pair."""
+    if _SHARE_PAIR.match(text, first):
+        return first
+    later = _LATER_SHARE_PAIR.match(text, first)
+    return later.end() if later else None
 #: A ratio's words, where a sentence whose outcome only the words before them name reads its first value
 #: (``_ratio_of_arms_compared``): "Patients on A had fewer falls (rate ratio 0.7".
 _RATIO_WORDS = quick(r"(?i:adjusted |crude )?(?i:hazard|odds|relative risk|risk ratio|(?:incidence )?rate ratio)|[aI]?(?:HR|OR|RR)\b")
@@ -1814,7 +1857,8 @@ def _about_the_patients(text: str, first: int) -> bool:
         return False
     if _BEFORE_THE_TRIAL.search(text):
         return True
-    if (_SHARE_PAIR.match(text, first) or _RATIO_WORDS.match(text, first)) and _SHARES_COMPARED.search(head):
+    pair = _share_pair_at(text, first)
+    if (pair is not None or _RATIO_WORDS.match(text, first)) and _SHARES_COMPARED.search(text, 0, first if pair is None else pair):
         head = _PEOPLE.sub(" ", head)
     head = _NO_DIFFERENCE_IN.sub(" ", _ANALYSIS_SET.sub(" ", _SHARE_OF_PEOPLE.sub(" ", _FINDINGS_SHOWED.sub(" ", head))))
     head = _WORDED_SHARE_OF_PEOPLE.sub(" ", head) if "cent" in head else head
@@ -1912,6 +1956,17 @@ _CHANGED_OUTCOME_BEFORE_SIGN = Keyed(quick(
     r"(?P<c>[a-z][\w -]{2,50}?)\s*\(\s*[-+−]\d[\d.,·]*(?:\s*[a-z]+)?\s*[;,]\s*(?:\d{2}\s?%\s*)?(?:C\.?I|confidence)\b",
     re.IGNORECASE),
     "decrease", "increase", "reduction", "improvement", "decline", "change", "difference")
+
+
+def _changed_outcome_before_sign(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Add the outcome a signed change in brackets is of, when no mention is named before it: "a significantly greater
+    decrease in HADS anxiety score (-0.90; 95% CI, -1.51 to -0.29) as well as global quality of life" (the outcomes
+    named after the value own the later values only)."""
+    found = _CHANGED_OUTCOME_BEFORE_SIGN.search(text)
+    if found is None or any(m.start < found.end("c") for m in mentions):
+        return mentions  # an outcome named before the value owns it already
+    name = found.group("c")
+    return _in_order(mentions, [Mention(found.start("c"), found.end("c"), name, kind_by_words(name, _OUTCOME_KINDS), None)])
 
 
 def _difference_outcome(sentence: Sentence) -> list[Mention]:
@@ -2423,8 +2478,9 @@ _DIFFERENCE_LABEL = Keyed(re.compile(rf"(?:{_DIFFERENCE_WORDS}|\bdifferences?\s+
 
 def _difference_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
                       start: int, end: int) -> Draft | None:
-    """A number without a unit that the text calls a difference ("mean difference, 8.8 points")."""
-    return Draft(owner.canonical, "difference", value, None, start, end, sentence, owner)
+    """A number without a unit that the text calls a difference ("mean difference, 8.8 points"), or a signed change
+    in its time unit (``_signed_value``)."""
+    return Draft(owner.canonical, "difference", value, unit, start, end, sentence, owner)
 
 
 #: "Mean sexual function score was 15 points lower with cryoablation": how much one arm's mean differs.

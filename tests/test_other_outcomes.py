@@ -1,0 +1,62 @@
+"""Results of outcomes outside the oncology vocabulary, read from one results sentence (made-up sentences in the printed
+shapes): signed between-group changes printed with a unit before their interval (``results._SIGNED_THEN_INTERVAL``),
+the outcome such a change is of (``results._sign_before``, ``results._changed_outcome_before_sign``), shares compared
+in a bracket after a time or threshold that belongs to the outcome (``results._share_pair_at``) and the arms set
+against each other by "than" (``results._compared_by_than``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_rules import _sentence_results
+
+
+def _found(text, arms=("A", "B")):
+    return [(d.endpoint, d.measure, d.value, d.unit, d.arm) for d in _sentence_results(text, list(arms))]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("A was superior to B for upper extremity strength (+10.8 kg; 95% CI, 5.4-16.2 kg; P < .001).", 10.8),
+    ("There was no difference in mean hemoglobin between the groups (-0.04 g/dL; 95% confidence interval: -0.26, 0.17 g/dL).",
+     -0.04),
+    ("The mean cholesterol level was significantly lower with A (-0.15 mmol/l, 95% CI -0.25, -0.06).", -0.15),
+])
+def test_a_signed_change_with_its_unit_before_the_interval(text, value):
+    assert [(m, v, u, a) for _e, m, v, u, a in _found(text)] == [("difference", value, None, None)]
+
+
+def test_a_signed_change_in_days_keeps_its_time_unit():
+    text = "Mean duration of antibiotic exposure was shorter with A (−1.8 days; 95% CI −3.1, −0.5; P = 0.039)."
+    assert ("difference", -1.8, "days", None) in [(m, v, u, a) for _e, m, v, u, a in _found(text)]
+
+
+def test_the_outcome_before_a_signed_change_ends_before_its_sign():
+    text = "On the basis of intention-to-treat analyses, A was superior to B for improving shoulder pain and disability " \
+           "(-9.6; 95% confidence interval [95% CI], -16.4 to -4.5; P = .001)."
+    assert [(m, v, a) for _e, m, v, _u, a in _found(text)] == [("difference", -9.6, None)]
+
+
+def test_a_change_named_before_its_sign_when_other_outcomes_follow():
+    text = ("In secondary outcomes, the A group experienced a significantly greater decrease in HADS anxiety score "
+            "(-0.90; 95% CI, -1.51 to -0.29) as well as global quality of life and several functioning scores.")
+    assert ("QOL", "difference", -0.9, None, None) in _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "More patients in the A group than in the B group were hospitalized for at least 3 days (36.3% vs. 13.0%, P<0.001).",
+    "A greater percentage of patients in the A arm had physical function worsening at 6 weeks (36.3% vs 13.0%).",
+])
+def test_shares_compared_after_a_time_in_the_outcome(text):
+    assert [(m, v, u, a) for _e, m, v, u, a in _found(text, ("B", "A"))] == [
+        ("proportion", 36.3, "percent", "A"), ("proportion", 13.0, "percent", "B")]
+
+
+def test_arms_set_against_each_other_by_than_take_the_pair_in_order():
+    text = "Significantly more patients receiving combination therapy than monotherapy had clear skin (65.5% vs. 47.0%; P = 0.01)."
+    assert [(v, a) for _e, _m, v, _u, a in _found(text, ("monotherapy", "combination therapy"))] == [
+        (65.5, "combination therapy"), (47.0, "monotherapy")]
+
+
+def test_a_signed_coefficient_of_an_association_is_no_result():
+    text = "Reduced weight was associated with reported diarrhea (−0.26 kg; 95% CI −0.40 to −0.12)."
+    assert not [f for f in _found(text) if f[1] == "difference"]
