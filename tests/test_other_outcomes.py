@@ -60,3 +60,23 @@ def test_arms_set_against_each_other_by_than_take_the_pair_in_order():
 def test_a_signed_coefficient_of_an_association_is_no_result():
     text = "Reduced weight was associated with reported diarrhea (−0.26 kg; 95% CI −0.40 to −0.12)."
     assert not [f for f in _found(text) if f[1] == "difference"]
+
+
+def test_unsigned_changes_printed_like_a_signed_one_in_the_same_sentence():
+    text = ("In secondary outcomes, the A group experienced a significantly greater decrease in HADS anxiety score "
+            "(-0.90; 95% CI, -1.51 to -0.29) as well as global quality of life (5.22; 95% CI, 0.93 to 9.50).")
+    assert [(m, v, a) for _e, m, v, _u, a in _found(text)] == [("difference", -0.9, None), ("difference", 5.22, None)]
+
+
+def test_an_unsigned_number_before_an_interval_alone_is_no_difference():
+    # no signed change in the sentence: "(0.75; 95% CI …)" may as well be a ratio the text does not name
+    assert not [f for f in _found("The risk of death was lower with A (0.75; 95% CI 0.60 to 0.90).") if f[1] == "difference"]
+
+
+@pytest.mark.parametrize("text", [
+    "Thirty-eight patients in the A group, and 58 in the B group, suffered breakthrough pain on day 3 (P < 0.001).",
+    "Thirty-eight patients in the A group and 58 in the B group required rescue analgesia.",
+])
+def test_counts_of_two_groups_before_what_they_had(text):
+    assert [(m, v, u, a) for _e, m, v, u, a in _found(text)] == [
+        ("count", 38.0, "patients", "A"), ("count", 58.0, "patients", "B")]

@@ -603,15 +603,19 @@ def _cycles_given(text: str, found: list[Value], ci_spans: list[tuple[int, int]]
 #: [CI] = -0.8 to 2.4)": a signed number opening a bracket, its interval next, is a change or difference; so with its
 #: unit: "upper extremity strength (+10.8 kg; 95% CI", "(-0.25 points on a 5-point scale, 95% confidence interval",
 #: "(-0.04 g/dL; 95% confidence interval" (a percentage or time is read as one before).
-_SIGNED_THEN_INTERVAL = quick(rf"\(\s*(?P<v>[-+−](?:{NUM}))(?:\s*(?:(?P<t>days?|weeks?|months?|years?)|points?\s+on\s+an?\s+\d+-point\s+scale|points?|"
+_SIGNED_THEN_INTERVAL = quick(rf"\(\s*(?P<v>(?P<s>[-+−])?(?:{NUM}))(?:\s*(?:(?P<t>days?|weeks?|months?|years?)|points?\s+on\s+an?\s+\d+-point\s+scale|points?|"
                               rf"[a-zμ£$€][a-z/μ]{{0,8}}(?:\s+(?:x|per|/)\s+[a-z]{{1,8}}|\s+[a-z]{{1,4}}){{0,3}}))?"
                               rf"\s*[;,]\s*(?:\d{{2}}\s?%\s*)?(?:C\.?I\.?|confidence interval)\b", re.IGNORECASE)
 
 
 def _signed_before_interval(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
-    """Signed numbers that open a bracket with their confidence interval (``_SIGNED_THEN_INTERVAL``): differences."""
-    return [_signed_value(text, m) for m in _SIGNED_THEN_INTERVAL.finditer(text)
-            if not _taken(m.start("v"), ci_spans, found) and not _ASSOCIATED.search(text, 0, m.start())]
+    """Signed numbers that open a bracket with their confidence interval (``_SIGNED_THEN_INTERVAL``): differences; so
+    are the unsigned ones printed alike in a sentence that has a signed one ("a greater decrease in HADS anxiety score
+    (-0.90; 95% CI, …) as well as global quality of life (5.22; 95% CI, 0.93 to 9.50)")."""
+    found_here = [m for m in _SIGNED_THEN_INTERVAL.finditer(text)
+                  if not _taken(m.start("v"), ci_spans, found) and not _ASSOCIATED.search(text, 0, m.start())]
+    signed = any(m.group("s") for m in found_here)
+    return [_signed_value(text, m) for m in found_here if signed]
 
 
 def _signed_value(text: str, m: re.Match[str]) -> Value:
@@ -810,10 +814,14 @@ def _counts_responses(owner: Mention) -> bool:
 #: People counted, where they were counted, and what they had: "Two patients had", "No patient in G1 developed",
 #: "Thirty-two patients receiving IFN5 and 19 patients receiving IFN1 experienced", "58 in the placebo group, suffered",
 #: "None of the patients developed" (not "patients with X had": who they were).
+#: The other group's count between a count of people in one group and what they had: "Thirty-eight patients in the A
+#: group, and 58 in the B group, suffered breakthrough pain", "Twelve patients in A and 20 in B required rescue analgesia".
+_AND_OTHER_GROUP = (rf"(?:,?\s+and\s+(?:\d+|{WORD_NUMBER})(?:\s+(?:patients?|participants?|subjects))?\s+(?:in|on|receiving|treated\s+with|given|taking)"
+                    r"\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,5}?,?)?")
 _PEOPLE_HAD = quick(
     r"(?:\s+of\s+the)?\s+(?:(?:patients?|participants?|subjects|children|women|men|cases?)\b)?"
     r"(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,7}?,?)?"
-    r"\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
+    rf"{_AND_OTHER_GROUP}\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
     r"reported|discontinued|withdrew|(?:was|were)\s+(?:withdrawn|discontinued)|required|needed|achieved)\b(?:\s+(?:an?|any|the)\b)?",
     re.IGNORECASE,
 )
@@ -1597,7 +1605,7 @@ def _names_in(text: str, mentions: list[Mention], start: int, end: int) -> bool:
 _PEOPLE_HAD_OUTCOME = quick(
     rf"(?<![\w.,/%-])(?:\d+|{WORD_NUMBER}|[Nn]o)(?:\s+of\s+(?:the\s+)?\d+)?\s+(?:patients?|participants?|subjects|children|women|men)"
     r"(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?"
-    r"[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,5}?,?)?\s+(?:had|required|needed|suffered(?:\s+from)?|experienced|developed|achieved)\s+"
+    rf"[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){{0,5}}?,?)?{_AND_OTHER_GROUP}\s+(?:had|required|needed|suffered(?:\s+from)?|experienced|developed|achieved)\s+"
     rf"(?:(?:an?|any|the)\s+)?(?P<o>(?!(?:{WORD_NUMBER}|\d+|been|to|undergone|received|a\s+(?:total|median|mean)|more|less|higher|lower|similar|prior|previous|only)\b)"
     r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)(?=\s*(?:[,;.(]|$|\s+(?:in|during|after|at|than|because|due|compared|vs\.?|versus|and|"
     r"with|on|from|by|while|but|whereas|within)\b))", re.IGNORECASE,
@@ -2127,7 +2135,8 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
     drafts: list[Draft] = []
     for i, (start, end, kind, value, unit) in enumerate(values):
         counted = counted_event(text, mentions, end, value or 0) if kind == "count_people" else None
-        owner = (listed.get(start) if kind != "count_pair" else None) or counted or _owner(mentions, text, start, end)
+        owner = (listed.get(start) if kind != "count_pair" else None) or counted or _owner(mentions, text, start, end) \
+            or _owner_of_the_count_before(kind, drafts)
         if owner is not None and owner.measure == "responses" and not kind.startswith("count"):
             owner = _owner_of_the_list(mentions, owner)
         if kind == "ratio" and owner is not None and owner.canonical not in _COMPARATIVE:
@@ -2140,6 +2149,14 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
             _attach_details(draft, text, values[i + 1][0] if i + 1 < len(values) else len(text), ci_level_default)
             drafts.append(draft)
     return drafts
+
+
+def _owner_of_the_count_before(kind: str, drafts: list[Draft]) -> Mention | None:
+    """The outcome of the other group's count, for a count that follows it and names none ("Twelve patients in the A
+    group and 20 in the B group required rescue analgesia": what the twelve required, named after both)."""
+    if kind == "count_more" and drafts and drafts[-1].measure == "count":
+        return drafts[-1].mention
+    return None
 
 
 #: "The hazard ratio for the incidence of primary AVF failure was 0.72": a ratio of the outcome named after "for".
