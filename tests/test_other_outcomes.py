@@ -80,3 +80,17 @@ def test_an_unsigned_number_before_an_interval_alone_is_no_difference():
 def test_counts_of_two_groups_before_what_they_had(text):
     assert [(m, v, u, a) for _e, m, v, u, a in _found(text)] == [
         ("count", 38.0, "patients", "A"), ("count", 58.0, "patients", "B")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("There was no significant difference between the A group and the B group (mean difference, 1.5 MET hr per week; "
+     "95% CI, -1.0 to 4.0 MET hr per week; p = .244).", 1.5),
+    ("This difference of 2.0 kg was statistically significant (P = .04).", 2.0),
+])
+def test_a_difference_framed_by_no_difference_between_the_groups(text, value):
+    assert [(m, v, a) for _e, m, v, _u, a in _found(text)] == [("difference", value, None)]
+
+
+def test_no_difference_between_groups_before_shares_is_still_about_them():
+    # the frame is set aside only for a number the text calls a difference: shares after it name no outcome here
+    assert not _found("There was no significant difference between the groups (45% vs 50%).")

@@ -1869,6 +1869,8 @@ def _about_the_patients(text: str, first: int) -> bool:
     if (pair is not None or _RATIO_WORDS.match(text, first)) and _SHARES_COMPARED.search(text, 0, first if pair is None else pair):
         head = _PEOPLE.sub(" ", head)
     head = _NO_DIFFERENCE_IN.sub(" ", _ANALYSIS_SET.sub(" ", _SHARE_OF_PEOPLE.sub(" ", _FINDINGS_SHOWED.sub(" ", head))))
+    if _DIFFERENCE_FIRST.search(text, max(0, first - 40), first):
+        head = _DIFFERENCE_BETWEEN.sub(" ", head)
     head = _WORDED_SHARE_OF_PEOPLE.sub(" ", head) if "cent" in head else head
     head = _FOLLOW_UP_AS_TIME.sub(" ", head) if "ollow" in head else head
     head = _PATIENTS_IN_SCOPE.sub(" ", head) if "atients" in head or "articipants" in head else head
@@ -1914,6 +1916,12 @@ _FINDINGS_SHOWED = quick(r"\b(?:the\s+)?(?:results?|analys[ie]s|data)\s+(?:showe
 #: "There were no differences in TKR rates by arm (39% vs. 38%": no difference in an outcome still reports it, and so
 #: does "a significant difference in total exercise … (mean difference, 3.4 MET hr per week".
 _NO_DIFFERENCE_IN = quick(r"\b(?:no|a)\s+(?:(?:statistically\s+)?significant\s+)?differences?\s+(?=in\b)", re.IGNORECASE)
+#: "There was no significant difference between the A group and the usual care group (mean difference, 1.5 MET hr",
+#: "This difference of 2.0 kg was": the words that frame a difference printed first, when the number is one
+#: (``_DIFFERENCE_FIRST``), not the patients.
+_DIFFERENCE_BETWEEN = quick(r"\b(?:no|a|this|the)\s+(?:(?:statistically\s+)?significant\s+)?differences?\s+(?=between\b|of\b)",
+                            re.IGNORECASE)
+_DIFFERENCE_FIRST = quick(r"(?:\bdifferences?(?:\s+of)?|(?-i:\b(?:OR|HR|RR|MD))|\bratio)\s*[,:=]?\s*[-+−–]?$|\(\s*[-+−]$", re.IGNORECASE)
 #: "In the full analysis set", "ITT analysis revealed that": the population analysed, not a sentence about analyses.
 _ANALYSIS_SET = quick(r"\b(?:intention[- ]to[- ]treat|intent[- ]to[- ]treat|ITT|per[- ]protocol|full|primary)\s+analys[ie]s(?:\s+(?:set|population))?\b",
                            re.IGNORECASE)
