@@ -94,3 +94,20 @@ def test_a_difference_framed_by_no_difference_between_the_groups(text, value):
 def test_no_difference_between_groups_before_shares_is_still_about_them():
     # the frame is set aside only for a number the text calls a difference: shares after it name no outcome here
     assert not _found("There was no significant difference between the groups (45% vs 50%).")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("There was no difference between the groups in mean improvement in the Kujala score (group difference 1.1 "
+     "(95% CI -7.4 - 5.2)).", 1.1),
+    ("The improvement was greater with A at 8 weeks (average intergroup difference (95% CI), 5.5 (4.3–6.7), p < 0.001).", 5.5),
+    ("Final velocities on A versus B were 143 and 138 cm/sec, respectively, with difference (95% CI) = 4.54 (0.10, 8.98).",
+     4.54),
+])
+def test_a_difference_named_with_its_interval_aside(text, value):
+    assert ("difference", value, None) in [(m, v, a) for _e, m, v, _u, a in _found(text)]
+
+
+def test_a_least_squares_mean_with_its_spread_named_before_the_pair():
+    text = ("Summed pain intensity over 48 hours was higher in the A group than in the B group (least squares mean [SEM], "
+            "105.60 [10.14] vs 55.58 [13.11]; P = 0.001).")
+    assert [(m, v, a) for _e, m, v, _u, a in _found(text)] == [("mean", 105.6, "A"), ("mean", 55.58, "B")]

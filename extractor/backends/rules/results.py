@@ -459,7 +459,7 @@ def _unit_shared_in_list(text: str, found: list[Value], ci_spans: list[tuple[int
 #: The words that call a number a difference: "difference", "mean difference score:", "differences between means of",
 #: "adjusted mean difference between groups,", "estimated mean difference (EMD) of", "mean difference from placebo: −28.1".
 _DIFFERENCE_WORDS = (r"(?:\bdifferences?(?:\s+scores?|\s+between\s+(?:the\s+)?(?:groups|arms|means)"
-                     r"|\s+(?:from|versus|vs\.?)\s+(?:the\s+)?(?:placebo|control|usual care)(?:\s+groups?)?)?(?:\s*\([A-Za-z]{2,6}\))?"
+                     r"|\s+(?:from|versus|vs\.?)\s+(?:the\s+)?(?:placebo|control|usual care)(?:\s+groups?)?)?(?:\s*\((?:[A-Za-z]{2,6}|\d{2}\s?%\s*CI)\))?"
                      r"|(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?-i:(?:MD|SMD|LSMD)\b))(?:\s+(?:of|was|were))?\s*[,:=]?\s*")  # "(MD = 11.76, …)"
 #: A change told by how much: "increased significantly by 269.4 ± 260.6 minutes", "decreased by 35%", "prolonged
 #: survival by 2.1 months", "reduced (P<0.001) by 35.5%" (a p-value aside may come between) (a difference; "by a mean of 2.3 kg" says mean, and is left to the mean rules).
@@ -508,7 +508,7 @@ _BARE_LEAD = KeyedBranches([
     # "Borg mean 2.6 (SD 1.48) versus 3.7", "(mean = 4.6 of 5.0)", "(mean (SD) 1712 (511) calories": the statistic's
     # name right before its value (not one with its interval, "[mean 3.0 mL/kg/min (95% CI …)]": a difference
     # between the groups)
-    (rf"{_MEAN_WORD}\s*(?:[=:]\s*)?(?=[-+−]?\d)(?![-+−]?\d[^\[\]]{{0,40}}?\b(?:CI|confidence)\b)", ("mean", "average")),
+    (rf"{_MEAN_WORD}\s*(?:[=:]\s*|(?<=[)\]]),\s*)?(?=[-+−]?\d)(?![-+−]?\d[^\[\]]{{0,40}}?\b(?:CI|confidence)\b)", ("mean", "average")),
     # "The median WHO score for haematological toxicity was 4 for A and 3 for B", "(median 90.85, IQR 30.67)": a median
     # with no unit (one with a time unit is a time, read by ``_VALUE_RE``), not the patients' ("a median age of 59")
     (rf"\bmedian\b(?!\s+(?:age\b|follow))(?:{_LEAD_GAP}){{0,80}}?\b(?:was|were|of|is|are)\s+(?=\d)", ("median",)),
@@ -1904,7 +1904,7 @@ _WEIGHT_CHANGE = quick(r"\b(?:body\s+)?weight[- ](?:loss|gain|change|reduction)s
 
 
 #: "(between-group difference, 254.6 minutes": the word that names the first number's statistic, not the subject.
-_DIFFERENCE_BEFORE_VALUE = quick(r"[(\[]\s*(?:(?:between[- ]groups?|adjusted|mean|absolute)\s+)*differences?"
+_DIFFERENCE_BEFORE_VALUE = quick(r"[(\[]\s*(?:(?:between[- ]groups?|groups?|treatment|adjusted|mean|absolute)\s+)*differences?"
                                       r"(?:\s+between\s+(?:the\s+)?(?:groups|arms))?\s*[,:=]?\s*(?:of\s+)?[-+−]?$", re.IGNORECASE)
 
 
