@@ -111,3 +111,14 @@ def test_a_least_squares_mean_with_its_spread_named_before_the_pair():
     text = ("Summed pain intensity over 48 hours was higher in the A group than in the B group (least squares mean [SEM], "
             "105.60 [10.14] vs 55.58 [13.11]; P = 0.001).")
     assert [(m, v, a) for _e, m, v, _u, a in _found(text)] == [("mean", 105.6, "A"), ("mean", 55.58, "B")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("There was no difference between the groups for weight gain (mean difference (MD) −14 g/week; 95% CI −32, 4; "
+     "p = 0.12).", -14.0),
+    ("The adjusted between-group difference in the FFbH-R at 12 months was 6.58 (95% CI 3.38 to 9.78).", 6.58),
+    ("No significant differences in lung function were found (FEV1: mean difference [95% CI] = 0.01 [-0.12 to 0.14] L).",
+     0.01),
+])
+def test_a_difference_with_an_aside_or_a_time_before_its_value(text, value):
+    assert ("difference", value, None) in [(m, v, a) for _e, m, v, _u, a in _found(text)]

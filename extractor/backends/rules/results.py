@@ -459,7 +459,7 @@ def _unit_shared_in_list(text: str, found: list[Value], ci_spans: list[tuple[int
 #: The words that call a number a difference: "difference", "mean difference score:", "differences between means of",
 #: "adjusted mean difference between groups,", "estimated mean difference (EMD) of", "mean difference from placebo: −28.1".
 _DIFFERENCE_WORDS = (r"(?:\bdifferences?(?:\s+scores?|\s+between\s+(?:the\s+)?(?:groups|arms|means)"
-                     r"|\s+(?:from|versus|vs\.?)\s+(?:the\s+)?(?:placebo|control|usual care)(?:\s+groups?)?)?(?:\s*\((?:[A-Za-z]{2,6}|\d{2}\s?%\s*CI)\))?"
+                     r"|\s+(?:from|versus|vs\.?)\s+(?:the\s+)?(?:placebo|control|usual care)(?:\s+groups?)?)?(?:\s*[(\[](?:[A-Za-z]{2,6}|\d{2}\s?%\s*CI)[)\]])?"
                      r"|(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?-i:(?:MD|SMD|LSMD)\b))(?:\s+(?:of|was|were))?\s*[,:=]?\s*")  # "(MD = 11.76, …)"
 #: A change told by how much: "increased significantly by 269.4 ± 260.6 minutes", "decreased by 35%", "prolonged
 #: survival by 2.1 months", "reduced (P<0.001) by 35.5%" (a p-value aside may come between) (a difference; "by a mean of 2.3 kg" says mean, and is left to the mean rules).
@@ -476,18 +476,19 @@ _CHANGE_IN_BEFORE = Keyed(quick(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage
 #: the spread it is printed with; "(mean, 4.8 v 3.0)".
 _MEAN_WORD = (r"\b(?:mean|average)\b(?:\s*[(\[](?:s\.d\.|SD|SE|SEM|s\.e\.|standard (?:deviation|error)(?:\s*\[(?:SD|SE)\])?)"
               r"[)\]])?")
+#: The time of a finding, between a statistic's name and its value: "The mean QoL score at 54 weeks was".
+#: "at day 43", "on day 1", "at week 12", "over 8 weeks": the same time, named by its day or week, or as a span.
+_AT_TIME = (r"\b(?:(?:at|after|over)\s+\d+\s*(?:months?|weeks?|days?|years?|hours?)"
+            r"|(?:at|on|by)\s+(?:day|week|month|cycle)\s+\d+)\b")
 #: "The between-group difference in EORTC QLQ-C30 global health status was 6.1 points": a difference in an outcome whose
-#: name may hold digits ("QLQ-C30", "EQ-5D"), then "was" and the difference (not "no difference in", nor a percentage).
-_DIFFERENCE_IN_THEN_VALUE = (r"(?<!\bno )(?<!\bnot )\bdifferences?\s+in\s+(?:[^.;%\d()]|(?<=[A-Za-z])-?\d+|\([^()%\d]{0,30}\)){3,80}?"
+#: name may hold digits ("QLQ-C30", "EQ-5D"), and the time of the finding ("in the FFbH-R at 12 months was 6.58"), then
+#: "was" and the difference (not "no difference in", nor a percentage).
+_DIFFERENCE_IN_THEN_VALUE = (rf"(?<!\bno )(?<!\bnot )\bdifferences?\s+in\s+(?:[^.;%\d()]|(?<=[A-Za-z])-?\d+|\([^()%\d]{{0,30}}\)|{_AT_TIME}){{3,80}}?"
                              r"\b(?:was|were)\s+(?=[-+−–]?\d)")
 #: "mean difference QL index week 1=-0.66", "mean difference of the EORTC QLQ C-30 pain symptom score at week 1=11.13": a
 #: difference, the outcome and time it is of, then "=" and its value.
 _DIFFERENCE_NAMED_THEN_EQUALS = (r"\bdifferences?\s+(?:[^.;=()\d]|(?<=[A-Za-z])-?\d+|\b(?:week|month|day|year)\s+\d+){2,120}?"
                                  r"=\s*(?=[-+−–]?\d)")
-#: The time of a finding, between a statistic's name and its value: "The mean QoL score at 54 weeks was".
-#: "at day 43", "on day 1", "at week 12", "over 8 weeks": the same time, named by its day or week, or as a span.
-_AT_TIME = (r"\b(?:(?:at|after|over)\s+\d+\s*(?:months?|weeks?|days?|years?|hours?)"
-            r"|(?:at|on|by)\s+(?:day|week|month|cycle)\s+\d+)\b")
 #: A pair of numbers: "82.8 vs. 71.7", "9.0 mL vs 3.0", "76·1 [SD 18·2] vs 69·7".
 _BARE_PAIR = (r"[-+−]?\d[\d.,·]*\s*(?:[(\[][^()\[\]]{1,15}[)\]]\s*)?(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|v\.?|compared with)"
               r"\s*[-+−]?\d")
@@ -1905,7 +1906,8 @@ _WEIGHT_CHANGE = quick(r"\b(?:body\s+)?weight[- ](?:loss|gain|change|reduction)s
 
 #: "(between-group difference, 254.6 minutes": the word that names the first number's statistic, not the subject.
 _DIFFERENCE_BEFORE_VALUE = quick(r"[(\[]\s*(?:(?:between[- ]groups?|groups?|treatment|adjusted|mean|absolute)\s+)*differences?"
-                                      r"(?:\s+between\s+(?:the\s+)?(?:groups|arms))?\s*[,:=]?\s*(?:of\s+)?[-+−]?$", re.IGNORECASE)
+                                      r"(?:\s+between\s+(?:the\s+)?(?:groups|arms))?(?:\s*[(\[][^()\[\]]{1,12}[)\]])?\s*[,:=]?\s*(?:of\s+)?[-+−]?$",
+                                      re.IGNORECASE)  # "(mean difference (MD) −14 g/week"
 
 
 #: "The results showed that the mean score was …": words that frame the finding, not its subject.
@@ -1921,7 +1923,8 @@ _NO_DIFFERENCE_IN = quick(r"\b(?:no|a)\s+(?:(?:statistically\s+)?significant\s+)
 #: (``_DIFFERENCE_FIRST``), not the patients.
 _DIFFERENCE_BETWEEN = quick(r"\b(?:no|a|this|the)\s+(?:(?:statistically\s+)?significant\s+)?differences?\s+(?=between\b|of\b)",
                             re.IGNORECASE)
-_DIFFERENCE_FIRST = quick(r"(?:\bdifferences?(?:\s+of)?|(?-i:\b(?:OR|HR|RR|MD))|\bratio)\s*[,:=]?\s*[-+−–]?$|\(\s*[-+−]$", re.IGNORECASE)
+_DIFFERENCE_FIRST = quick(r"(?:\bdifferences?(?:\s+of)?|(?-i:\b(?:OR|HR|RR|MD))|\bratio)(?:\s*[(\[][^()\[\]]{1,12}[)\]])?\s*[,:=]?\s*[-+−–]?$"
+                          r"|\(\s*[-+−]$", re.IGNORECASE)  # "(mean difference (MD) −14 g/week"
 #: "In the full analysis set", "ITT analysis revealed that": the population analysed, not a sentence about analyses.
 _ANALYSIS_SET = quick(r"\b(?:intention[- ]to[- ]treat|intent[- ]to[- ]treat|ITT|per[- ]protocol|full|primary)\s+analys[ie]s(?:\s+(?:set|population))?\b",
                            re.IGNORECASE)
