@@ -459,7 +459,7 @@ def _unit_shared_in_list(text: str, found: list[Value], ci_spans: list[tuple[int
 #: The words that call a number a difference: "difference", "mean difference score:", "differences between means of",
 #: "adjusted mean difference between groups,", "estimated mean difference (EMD) of", "mean difference from placebo: −28.1".
 _DIFFERENCE_WORDS = (r"(?:\bdifferences?(?:\s+scores?|\s+between\s+(?:the\s+)?(?:groups|arms|means)"
-                     r"|\s+(?:from|versus|vs\.?)\s+(?:the\s+)?(?:placebo|control|usual care)(?:\s+groups?)?)?(?:\s*\([A-Za-z]{2,6}\))?"
+                     r"|\s+(?:from|versus|vs\.?)\s+(?:the\s+)?(?:placebo|control|usual care)(?:\s+groups?)?)?(?:\s*[(\[](?:[A-Za-z]{2,6}|\d{2}\s?%\s*CI)[)\]])?"
                      r"|(?:(?<=[(\[,;])|(?<=[(\[,;]\s))(?-i:(?:MD|SMD|LSMD)\b))(?:\s+(?:of|was|were))?\s*[,:=]?\s*")  # "(MD = 11.76, …)"
 #: A change told by how much: "increased significantly by 269.4 ± 260.6 minutes", "decreased by 35%", "prolonged
 #: survival by 2.1 months", "reduced (P<0.001) by 35.5%" (a p-value aside may come between) (a difference; "by a mean of 2.3 kg" says mean, and is left to the mean rules).
@@ -476,18 +476,19 @@ _CHANGE_IN_BEFORE = Keyed(quick(r"(?<!\bno )(?<!\bnot )(?<!\bmean )(?<!\baverage
 #: the spread it is printed with; "(mean, 4.8 v 3.0)".
 _MEAN_WORD = (r"\b(?:mean|average)\b(?:\s*[(\[](?:s\.d\.|SD|SE|SEM|s\.e\.|standard (?:deviation|error)(?:\s*\[(?:SD|SE)\])?)"
               r"[)\]])?")
+#: The time of a finding, between a statistic's name and its value: "The mean QoL score at 54 weeks was".
+#: "at day 43", "on day 1", "at week 12", "over 8 weeks": the same time, named by its day or week, or as a span.
+_AT_TIME = (r"\b(?:(?:at|after|over)\s+\d+\s*(?:months?|weeks?|days?|years?|hours?)"
+            r"|(?:at|on|by)\s+(?:day|week|month|cycle)\s+\d+)\b")
 #: "The between-group difference in EORTC QLQ-C30 global health status was 6.1 points": a difference in an outcome whose
-#: name may hold digits ("QLQ-C30", "EQ-5D"), then "was" and the difference (not "no difference in", nor a percentage).
-_DIFFERENCE_IN_THEN_VALUE = (r"(?<!\bno )(?<!\bnot )\bdifferences?\s+in\s+(?:[^.;%\d()]|(?<=[A-Za-z])-?\d+|\([^()%\d]{0,30}\)){3,80}?"
+#: name may hold digits ("QLQ-C30", "EQ-5D"), and the time of the finding ("in the FFbH-R at 12 months was 6.58"), then
+#: "was" and the difference (not "no difference in", nor a percentage).
+_DIFFERENCE_IN_THEN_VALUE = (rf"(?<!\bno )(?<!\bnot )\bdifferences?\s+in\s+(?:[^.;%\d()]|(?<=[A-Za-z])-?\d+|\([^()%\d]{{0,30}}\)|{_AT_TIME}){{3,80}}?"
                              r"\b(?:was|were)\s+(?=[-+−–]?\d)")
 #: "mean difference QL index week 1=-0.66", "mean difference of the EORTC QLQ C-30 pain symptom score at week 1=11.13": a
 #: difference, the outcome and time it is of, then "=" and its value.
 _DIFFERENCE_NAMED_THEN_EQUALS = (r"\bdifferences?\s+(?:[^.;=()\d]|(?<=[A-Za-z])-?\d+|\b(?:week|month|day|year)\s+\d+){2,120}?"
                                  r"=\s*(?=[-+−–]?\d)")
-#: The time of a finding, between a statistic's name and its value: "The mean QoL score at 54 weeks was".
-#: "at day 43", "on day 1", "at week 12", "over 8 weeks": the same time, named by its day or week, or as a span.
-_AT_TIME = (r"\b(?:(?:at|after|over)\s+\d+\s*(?:months?|weeks?|days?|years?|hours?)"
-            r"|(?:at|on|by)\s+(?:day|week|month|cycle)\s+\d+)\b")
 #: A pair of numbers: "82.8 vs. 71.7", "9.0 mL vs 3.0", "76·1 [SD 18·2] vs 69·7".
 _BARE_PAIR = (r"[-+−]?\d[\d.,·]*\s*(?:[(\[][^()\[\]]{1,15}[)\]]\s*)?(?:[a-zA-Z/]+\s*)?(?:vs\.?|versus|v\.?|compared with)"
               r"\s*[-+−]?\d")
@@ -508,7 +509,7 @@ _BARE_LEAD = KeyedBranches([
     # "Borg mean 2.6 (SD 1.48) versus 3.7", "(mean = 4.6 of 5.0)", "(mean (SD) 1712 (511) calories": the statistic's
     # name right before its value (not one with its interval, "[mean 3.0 mL/kg/min (95% CI …)]": a difference
     # between the groups)
-    (rf"{_MEAN_WORD}\s*(?:[=:]\s*)?(?=[-+−]?\d)(?![-+−]?\d[^\[\]]{{0,40}}?\b(?:CI|confidence)\b)", ("mean", "average")),
+    (rf"{_MEAN_WORD}\s*(?:[=:]\s*|(?<=[)\]]),\s*)?(?=[-+−]?\d)(?![-+−]?\d[^\[\]]{{0,40}}?\b(?:CI|confidence)\b)", ("mean", "average")),
     # "The median WHO score for haematological toxicity was 4 for A and 3 for B", "(median 90.85, IQR 30.67)": a median
     # with no unit (one with a time unit is a time, read by ``_VALUE_RE``), not the patients' ("a median age of 59")
     (rf"\bmedian\b(?!\s+(?:age\b|follow))(?:{_LEAD_GAP}){{0,80}}?\b(?:was|were|of|is|are)\s+(?=\d)", ("median",)),
@@ -600,15 +601,28 @@ def _cycles_given(text: str, found: list[Value], ci_spans: list[tuple[int, int]]
 
 
 #: "a decrease in HADS anxiety score (-0.90; 95% CI -1.60 to -0.20)", "neither HIGH (+0.8; 95% confidence interval
-#: [CI] = -0.8 to 2.4)": a signed number opening a bracket, its interval next, is a change or difference.
-_SIGNED_THEN_INTERVAL = quick(rf"\(\s*(?P<v>[-+−](?:{NUM}))(?:\s*points?)?\s*[;,]\s*(?:\d{{2}}\s?%\s*)?(?:C\.?I\.?|confidence interval)\b",
-                                   re.IGNORECASE)
+#: [CI] = -0.8 to 2.4)": a signed number opening a bracket, its interval next, is a change or difference; so with its
+#: unit: "upper extremity strength (+10.8 kg; 95% CI", "(-0.25 points on a 5-point scale, 95% confidence interval",
+#: "(-0.04 g/dL; 95% confidence interval" (a percentage or time is read as one before).
+_SIGNED_THEN_INTERVAL = quick(rf"\(\s*(?P<v>(?P<s>[-+−])?(?:{NUM}))(?:\s*(?:(?P<t>days?|weeks?|months?|years?)|points?\s+on\s+an?\s+\d+-point\s+scale|points?|"
+                              rf"[a-zμ£$€][a-z/μ]{{0,8}}(?:\s+(?:x|per|/)\s+[a-z]{{1,8}}|\s+[a-z]{{1,4}}){{0,3}}))?"
+                              rf"\s*[;,]\s*(?:\d{{2}}\s?%\s*)?(?:C\.?I\.?|confidence interval)\b", re.IGNORECASE)
 
 
 def _signed_before_interval(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
-    """Signed numbers that open a bracket with their confidence interval (``_SIGNED_THEN_INTERVAL``): differences."""
-    return [_bare_value(text, m, "diff") for m in _SIGNED_THEN_INTERVAL.finditer(text)
-            if not _taken(m.start("v"), ci_spans, found) and not _ASSOCIATED.search(text, 0, m.start())]
+    """Signed numbers that open a bracket with their confidence interval (``_SIGNED_THEN_INTERVAL``): differences; so
+    are the unsigned ones printed alike in a sentence that has a signed one ("a greater decrease in HADS anxiety score
+    (-0.90; 95% CI, …) as well as global quality of life (5.22; 95% CI, 0.93 to 9.50)")."""
+    found_here = [m for m in _SIGNED_THEN_INTERVAL.finditer(text)
+                  if not _taken(m.start("v"), ci_spans, found) and not _ASSOCIATED.search(text, 0, m.start())]
+    signed = any(m.group("s") for m in found_here)
+    return [_signed_value(text, m) for m in found_here if signed]
+
+
+def _signed_value(text: str, m: re.Match[str]) -> Value:
+    """A signed change before its interval, in its time unit when it has one ("(−1.8 days; 95% CI −3.1, −0.5")."""
+    start, end, kind, value, _ = _bare_value(text, m, "diff")
+    return start, end, kind, value, _UNIT[m.group("t")[0].lower()] if m.group("t") else None
 
 
 #: "reduced WAZ was associated with reported diarrhea (−0.26; 95% CI …)": a coefficient of an association, no trial's result.
@@ -801,10 +815,14 @@ def _counts_responses(owner: Mention) -> bool:
 #: People counted, where they were counted, and what they had: "Two patients had", "No patient in G1 developed",
 #: "Thirty-two patients receiving IFN5 and 19 patients receiving IFN1 experienced", "58 in the placebo group, suffered",
 #: "None of the patients developed" (not "patients with X had": who they were).
+#: The other group's count between a count of people in one group and what they had: "Thirty-eight patients in the A
+#: group, and 58 in the B group, suffered breakthrough pain", "Twelve patients in A and 20 in B required rescue analgesia".
+_AND_OTHER_GROUP = (rf"(?:,?\s+and\s+(?:\d+|{WORD_NUMBER})(?:\s+(?:patients?|participants?|subjects))?\s+(?:in|on|receiving|treated\s+with|given|taking)"
+                    r"\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,5}?,?)?")
 _PEOPLE_HAD = quick(
     r"(?:\s+of\s+the)?\s+(?:(?:patients?|participants?|subjects|children|women|men|cases?)\b)?"
     r"(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,7}?,?)?"
-    r"\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
+    rf"{_AND_OTHER_GROUP}\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
     r"reported|discontinued|withdrew|(?:was|were)\s+(?:withdrawn|discontinued)|required|needed|achieved)\b(?:\s+(?:an?|any|the)\b)?",
     re.IGNORECASE,
 )
@@ -1456,8 +1474,10 @@ def _outside(arms: ArmFinder, mentions: list[Mention]) -> ArmFinder:
 
 def _named_as_group(text: str, found: list[tuple[int, int, str]], i: int) -> bool:
     """Whether the arm ``found[i]`` is named as the group a finding is in, alone or in a list of arms: "in the pregabalin
-    group", "in LP group", "for Arms A", "in the TS, TL, PS and PL groups" (not "OPC group had shorter hospital stay",
-    the subject of the sentence)."""
+    group", "in LP group", "for Arms A", "in the TS, TL, PS and PL groups", or as one side of a "than" comparison (not
+    "OPC group had shorter hospital stay", the subject of the sentence)."""
+    if _compared_by_than(text, found[i][0], found[i][1]):
+        return True
     first, last = _listed_arms_around(text, found, i)
     start, end = found[first][0], found[last][1]
     return bool(_GROUP_AFTER.match(text, end) or _ARM_WORD.match(text, start) or _ENDS_IN_GROUP.search(text, start, end)) \
@@ -1481,6 +1501,16 @@ _ARM_LIST_JOIN = quick(r"\s*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or|&)\s+)(?:the\s+)
 
 
 _GROUP_AFTER = quick(r"[\s-]*(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
+#: "more patients receiving combination therapy than monotherapy had …": an arm set against another by "than".
+_THAN_AFTER = quick(r"[\s-]*(?:(?:groups?|arms?|cohorts?|patients|participants)\s+)?than\b", re.IGNORECASE)
+_THAN_BEFORE = quick(r"\bthan\s+(?:(?:in|with|on|for|among)\s+)?(?:the\s+)?(?:(?:those|patients|participants)\s+"
+                     r"(?:in|on|with|receiving|treated with)\s+(?:the\s+)?)?$", re.IGNORECASE)
+
+
+def _compared_by_than(text: str, start: int, end: int) -> bool:
+    """Whether an arm is one side of a "than" comparison of groups ("more patients in the A group than in the B group
+    were hospitalized"): the groups a finding compares, though the words that name it hold them."""
+    return bool(_THAN_AFTER.match(text, end) or _THAN_BEFORE.search(text, max(0, start - 50), start))
 
 
 #: An outcome the vocabulary does not know, named by its head noun (see _headed_outcome).
@@ -1568,6 +1598,8 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention], digit: re.Match[st
     """Add the outcome a sentence names in its own words as an OTHER mention: the one it names before its numbers,
     when no known endpoint is (``digit``: the sentence's first digit), and what the people it counts had."""
     named = _unnamed_outcome_before_values(text, mentions, digit)
+    if "(-" in text or "(+" in text or "(−" in text:
+        named = _changed_outcome_before_sign(text, named)
     if _PEOPLE_HAD_GATE.search(text):
         named = _people_had_outcomes(text, named)
     return _outcomes_seen_in_people(text, named) if " in " in text else named
@@ -1592,7 +1624,7 @@ def _names_in(text: str, mentions: list[Mention], start: int, end: int) -> bool:
 _PEOPLE_HAD_OUTCOME = quick(
     rf"(?<![\w.,/%-])(?:\d+|{WORD_NUMBER}|[Nn]o)(?:\s+of\s+(?:the\s+)?\d+)?\s+(?:patients?|participants?|subjects|children|women|men)"
     r"(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?"
-    r"[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,5}?,?)?\s+(?:had|required|needed|suffered(?:\s+from)?|experienced|developed|achieved)\s+"
+    rf"[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){{0,5}}?,?)?{_AND_OTHER_GROUP}\s+(?:had|required|needed|suffered(?:\s+from)?|experienced|developed|achieved)\s+"
     rf"(?:(?:an?|any|the)\s+)?(?P<o>(?!(?:{WORD_NUMBER}|\d+|been|to|undergone|received|a\s+(?:total|median|mean)|more|less|higher|lower|similar|prior|previous|only)\b)"
     r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)(?=\s*(?:[,;.(]|$|\s+(?:in|during|after|at|than|because|due|compared|vs\.?|versus|and|"
     r"with|on|from|by|while|but|whereas|within)\b))", re.IGNORECASE,
@@ -1709,7 +1741,7 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     subject, else the words before its first number, is the outcome, of the kind its words say; none for
     sentences about the patients, the method or a test's accuracy (``_NOT_A_RESULT``). ``first``: its first digit."""
     text = sentence.text
-    at = _first_value_at(text, first)
+    at = _sign_before(text, _first_value_at(text, first))
     if sentence.section != "results" or at is None:
         return []
     cut = text.rfind(";", 0, min(at, first.start()) if first else at) + 1  # not the ";" of a group size "(n = 16; P …"
@@ -1777,6 +1809,14 @@ def _weight_changed(text: str) -> Mention | None:
     return Mention(m.start(), m.end(), name, "OTHER", None)
 
 
+def _sign_before(text: str, at: int | None) -> int | None:
+    """Where a first value that is a signed change with its interval starts (``_SIGNED_THEN_INTERVAL``): "shoulder pain
+    and disability (-9.6; 95% CI …)" at the "-", so the outcome named before it ends before the value does."""
+    if at is not None and at > 1 and text[at - 1] in "-+−" and _SIGNED_THEN_INTERVAL.match(text, at - 2):
+        return at - 1
+    return at
+
+
 def _first_value_at(text: str, first: re.Match[str] | None) -> int | None:
     """Where a sentence's first value starts: its first digit (``first``), or a percentage written in words before it
     ("Seventy-one percent of patients in the A group and 76% in the B group achieved …")."""
@@ -1812,6 +1852,18 @@ _SHARES_COMPARED = quick(r"\b(?:more|fewer|less|greater|higher|lower|larger|smal
                          r"[^.;]{0,120}?[(\[]\s*$", re.IGNORECASE)
 _SHARE_PAIR = quick(rf"{NUM}\s*%?\s*(?:vs\.?|versus|v\.?|compared (?:with|to))\s*{NUM}\s*%", re.IGNORECASE)
 _PEOPLE = quick(r"\b(?:patients|participants|subjects)\b", re.IGNORECASE)
+#: A bracketed pair of shares after a time or threshold that belongs to the outcome's words: "More patients in the A group
+#: than in the B group were hospitalized for at least 3 days (36.3% vs. 13.0%", "had PF worsening at 6 weeks (31% vs 17%)".
+_LATER_SHARE_PAIR = quick(rf"[^.;()\[\]]{{0,60}}?[(\[]\s*(?={_SHARE_PAIR.pattern})", re.IGNORECASE)
+
+
+def _share_pair_at(text: str, first: int) -> int | None:
+    """Where the pair of shares the sentence compares starts: at its first number (``first``), or in the bracket that
+    closes the words after a time or threshold read first (``_LATER_SHARE_PAIR``); None when there is no such pair."""
+    if _SHARE_PAIR.match(text, first):
+        return first
+    later = _LATER_SHARE_PAIR.match(text, first)
+    return later.end() if later else None
 #: A ratio's words, where a sentence whose outcome only the words before them name reads its first value
 #: (``_ratio_of_arms_compared``): "Patients on A had fewer falls (rate ratio 0.7".
 _RATIO_WORDS = quick(r"(?i:adjusted |crude )?(?i:hazard|odds|relative risk|risk ratio|(?:incidence )?rate ratio)|[aI]?(?:HR|OR|RR)\b")
@@ -1832,9 +1884,12 @@ def _about_the_patients(text: str, first: int) -> bool:
         return False
     if _BEFORE_THE_TRIAL.search(text):
         return True
-    if (_SHARE_PAIR.match(text, first) or _RATIO_WORDS.match(text, first)) and _SHARES_COMPARED.search(head):
+    pair = _share_pair_at(text, first)
+    if (pair is not None or _RATIO_WORDS.match(text, first)) and _SHARES_COMPARED.search(text, 0, first if pair is None else pair):
         head = _PEOPLE.sub(" ", head)
     head = _NO_DIFFERENCE_IN.sub(" ", _ANALYSIS_SET.sub(" ", _SHARE_OF_PEOPLE.sub(" ", _FINDINGS_SHOWED.sub(" ", head))))
+    if _DIFFERENCE_FIRST.search(text, max(0, first - 40), first):
+        head = _DIFFERENCE_BETWEEN.sub(" ", head)
     head = _WORDED_SHARE_OF_PEOPLE.sub(" ", head) if "cent" in head else head
     head = _FOLLOW_UP_AS_TIME.sub(" ", head) if "ollow" in head else head
     head = _PATIENTS_IN_SCOPE.sub(" ", head) if "atients" in head or "articipants" in head else head
@@ -1868,8 +1923,9 @@ _WEIGHT_CHANGE = quick(r"\b(?:body\s+)?weight[- ](?:loss|gain|change|reduction)s
 
 
 #: "(between-group difference, 254.6 minutes": the word that names the first number's statistic, not the subject.
-_DIFFERENCE_BEFORE_VALUE = quick(r"[(\[]\s*(?:(?:between[- ]groups?|adjusted|mean|absolute)\s+)*differences?"
-                                      r"(?:\s+between\s+(?:the\s+)?(?:groups|arms))?\s*[,:=]?\s*(?:of\s+)?[-+−]?$", re.IGNORECASE)
+_DIFFERENCE_BEFORE_VALUE = quick(r"[(\[]\s*(?:(?:between[- ]groups?|groups?|treatment|adjusted|mean|absolute)\s+)*differences?"
+                                      r"(?:\s+between\s+(?:the\s+)?(?:groups|arms))?(?:\s*[(\[][^()\[\]]{1,12}[)\]])?\s*[,:=]?\s*(?:of\s+)?[-+−]?$",
+                                      re.IGNORECASE)  # "(mean difference (MD) −14 g/week"
 
 
 #: "The results showed that the mean score was …": words that frame the finding, not its subject.
@@ -1880,6 +1936,13 @@ _FINDINGS_SHOWED = quick(r"\b(?:the\s+)?(?:results?|analys[ie]s|data)\s+(?:showe
 #: "There were no differences in TKR rates by arm (39% vs. 38%": no difference in an outcome still reports it, and so
 #: does "a significant difference in total exercise … (mean difference, 3.4 MET hr per week".
 _NO_DIFFERENCE_IN = quick(r"\b(?:no|a)\s+(?:(?:statistically\s+)?significant\s+)?differences?\s+(?=in\b)", re.IGNORECASE)
+#: "There was no significant difference between the A group and the usual care group (mean difference, 1.5 MET hr",
+#: "This difference of 2.0 kg was": the words that frame a difference printed first, when the number is one
+#: (``_DIFFERENCE_FIRST``), not the patients.
+_DIFFERENCE_BETWEEN = quick(r"\b(?:no|a|this|the)\s+(?:(?:statistically\s+)?significant\s+)?differences?\s+(?=between\b|of\b)",
+                            re.IGNORECASE)
+_DIFFERENCE_FIRST = quick(r"(?:\bdifferences?(?:\s+of)?|(?-i:\b(?:OR|HR|RR|MD))|\bratio)(?:\s*[(\[][^()\[\]]{1,12}[)\]])?\s*[,:=]?\s*[-+−–]?$"
+                          r"|\(\s*[-+−]$", re.IGNORECASE)  # "(mean difference (MD) −14 g/week"
 #: "In the full analysis set", "ITT analysis revealed that": the population analysed, not a sentence about analyses.
 _ANALYSIS_SET = quick(r"\b(?:intention[- ]to[- ]treat|intent[- ]to[- ]treat|ITT|per[- ]protocol|full|primary)\s+analys[ie]s(?:\s+(?:set|population))?\b",
                            re.IGNORECASE)
@@ -1930,6 +1993,17 @@ _CHANGED_OUTCOME_BEFORE_SIGN = Keyed(quick(
     r"(?P<c>[a-z][\w -]{2,50}?)\s*\(\s*[-+−]\d[\d.,·]*(?:\s*[a-z]+)?\s*[;,]\s*(?:\d{2}\s?%\s*)?(?:C\.?I|confidence)\b",
     re.IGNORECASE),
     "decrease", "increase", "reduction", "improvement", "decline", "change", "difference")
+
+
+def _changed_outcome_before_sign(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Add the outcome a signed change in brackets is of, when no mention is named before it: "a significantly greater
+    decrease in HADS anxiety score (-0.90; 95% CI, -1.51 to -0.29) as well as global quality of life" (the outcomes
+    named after the value own the later values only)."""
+    found = _CHANGED_OUTCOME_BEFORE_SIGN.search(text)
+    if found is None or any(m.start < found.end("c") for m in mentions):
+        return mentions  # an outcome named before the value owns it already
+    name = found.group("c")
+    return _in_order(mentions, [Mention(found.start("c"), found.end("c"), name, kind_by_words(name, _OUTCOME_KINDS), None)])
 
 
 def _difference_outcome(sentence: Sentence) -> list[Mention]:
@@ -2090,7 +2164,8 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
     drafts: list[Draft] = []
     for i, (start, end, kind, value, unit) in enumerate(values):
         counted = counted_event(text, mentions, end, value or 0) if kind == "count_people" else None
-        owner = (listed.get(start) if kind != "count_pair" else None) or counted or _owner(mentions, text, start, end)
+        owner = (listed.get(start) if kind != "count_pair" else None) or counted or _owner(mentions, text, start, end) \
+            or _owner_of_the_count_before(kind, drafts)
         if owner is not None and owner.measure == "responses" and not kind.startswith("count"):
             owner = _owner_of_the_list(mentions, owner)
         if kind == "ratio" and owner is not None and owner.canonical not in _COMPARATIVE:
@@ -2103,6 +2178,14 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
             _attach_details(draft, text, values[i + 1][0] if i + 1 < len(values) else len(text), ci_level_default)
             drafts.append(draft)
     return drafts
+
+
+def _owner_of_the_count_before(kind: str, drafts: list[Draft]) -> Mention | None:
+    """The outcome of the other group's count, for a count that follows it and names none ("Twelve patients in the A
+    group and 20 in the B group required rescue analgesia": what the twelve required, named after both)."""
+    if kind == "count_more" and drafts and drafts[-1].measure == "count":
+        return drafts[-1].mention
+    return None
 
 
 #: "The hazard ratio for the incidence of primary AVF failure was 0.72": a ratio of the outcome named after "for".
@@ -2441,8 +2524,9 @@ _DIFFERENCE_LABEL = Keyed(re.compile(rf"(?:{_DIFFERENCE_WORDS}|\bdifferences?\s+
 
 def _difference_draft(sentence: Sentence, owner: Mention, value: float | None, unit: str | None,
                       start: int, end: int) -> Draft | None:
-    """A number without a unit that the text calls a difference ("mean difference, 8.8 points")."""
-    return Draft(owner.canonical, "difference", value, None, start, end, sentence, owner)
+    """A number without a unit that the text calls a difference ("mean difference, 8.8 points"), or a signed change
+    in its time unit (``_signed_value``)."""
+    return Draft(owner.canonical, "difference", value, unit, start, end, sentence, owner)
 
 
 #: "Mean sexual function score was 15 points lower with cryoablation": how much one arm's mean differs.
