@@ -858,6 +858,8 @@ def _counted_before(text: str, end: int, following: Mention, value: float) -> bo
 
 
 _CASES_OF = quick(r"\s+(?:cases?|episodes?|events?)\s+of\s+", re.IGNORECASE)
+#: Between a value and the outcome named right after it: nothing, or what was counted of it ("three cases of").
+_NOTHING_OR_CASES_OF = quick(r"\s*|\s+(?:cases?|episodes?|events?)\s+of\s+", re.IGNORECASE)
 #: The other counts of a list before what they count: "Seven and nine deaths", "Four vs two events of".
 _MORE_COUNTS = quick(rf"(?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+)(?:\d+|{WORD_NUMBER})(?![\w.·/%-]|,\d))+", re.IGNORECASE)
 
@@ -911,7 +913,13 @@ def _in_deaths_bracket(text: str, start: int, end: int) -> bool:
     """A count in the brackets after "died" or "deaths", followed by where: "(64 in the A group vs 75 in B)"."""
     opened = _unclosed_bracket(text, start)
     return opened is not None and re.search(r"\b(?:died|deaths)\s*$", text[max(0, opened - 25): opened]) is not None \
-        and re.match(r"\s+(?:in|with|for|on)\s", text[end:]) is not None
+        and (re.match(r"\s+(?:in|with|for|on)\s", text[end:]) is not None or _ARM_WORDS_AFTER.match(text, end) is not None)
+
+
+#: After a count in the brackets of deaths, the arm's own words and the next part or the bracket's end: "370 deaths
+#: (186 early, 184 delayed)" (one or two words, no number, no unit).
+_ARM_WORDS_AFTER = quick(r"\s+(?!(?:patients?|months?|years?|weeks?|days?|and|or|vs)\b)[A-Za-z][\w+-]*(?:\s+[A-Za-z][\w+-]*)?"
+                         r"\s*(?:[,;)]|\s(?:and|vs\.?|versus)\s)")
 
 
 _NOT_A_JOIN = r"(?!(?:vs|versus|and|or|in|with|for|on)\b)"
@@ -1165,8 +1173,8 @@ def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention 
     # owns nothing outside them.
     before = [m for m in mentions if m.end <= start and _depth(text[m.end:start]) >= 0]
     after_now = [m for m in mentions if m.start >= end]
-    if after_now and not text[end:after_now[0].start].strip() and after_now[0].canonical != "HR":
-        return after_now[0]  # "(18% complete response)"; not "(7% vs 9% HR 0.96)": the ratio that follows the pair
+    if after_now and _NOTHING_OR_CASES_OF.fullmatch(text, end, after_now[0].start) and after_now[0].canonical != "HR":
+        return after_now[0]  # "(18% complete response)", "three cases of sore throat"; not "(7% vs 9% HR 0.96)": the ratio that follows the pair
     named_after = _named_right_after(after_now, text, start, end)
     if named_after is not None:
         return named_after
@@ -1227,6 +1235,8 @@ def extract_sentence(
                                 context_endpoint)
     known = _counted_mentions(text, _primary_outcome(sentence, known, digit))
     mentions = _with_unnamed_outcome(text, _graded_events(text, known), digit)
+    if " v" in text and "(" in text and arms(text):  # "vs", "versus", JCO's "v"; the pair's arms named
+        mentions = _pair_counted_outcomes(text, mentions)
     fallback = not mentions or _ratios_after_values(mentions, digit)
     ratio_at = None if fallback else _ratio_of_arms_compared(text, mentions, arms)
     if fallback or ratio_at:
@@ -1296,11 +1306,14 @@ def _relapses_counted(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 #: A response category counted right after its number: "Nine CR", "27 PRs", "1 CR case", "seven complete", "13 cases of
-#: complete remission", "three complete responders [CRs]", "21 SDs" (the stable ones only join the list).
+#: complete remission", "three complete responders [CRs]", "21 SDs", "four PD", "two not evaluable (NE)" (the other
+#: categories are outcomes of their own, named as written).
 _RESPONSE_COUNT = quick(
     rf"(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER}|no)\s+(?P<of>cases?\s+of\s+)?"
     r"(?P<cat>(?P<kind>(?-i:CRs?|PRs?)|complete|partial)(?:\s+(?:clinical\s+)?(?:respon(?:ses?|ders?)|remissions?))?"
-    r"(?:\s+cases?)?(?:\s*[\[(](?-i:CRs?|PRs?)[\])])?|(?-i:SDs?)|stable\s+disease)(?![\w/+-])",
+    r"(?:\s+cases?)?(?:\s*[\[(](?-i:CRs?|PRs?)[\])])?"
+    r"|(?P<other>(?-i:SDs?|PDs?|NE)|stable\s+disease|progressive\s+disease|not\s+evaluable)(?:\s*[\[(](?-i:SD|PD|NE)[\])])?)"
+    r"(?![\w/+-])",
     re.IGNORECASE,
 )
 #: What joins two items of a list of response counts: "Nine CR and twenty-seven PR", "(no CRs, 1 PR, and 21 SDs)".
@@ -1329,11 +1342,12 @@ _RESPONSES_SAID = quick(r"\b(?:respon\w*|remissions?)\b", re.IGNORECASE)
 def _response_mention(text: str, item: re.Match[str], after: list[re.Match[str]]) -> Mention | None:
     """The mention of a complete or partial response counted in a list; "seven complete" borrows the word "responses"
     of the list's next item ("seven complete and 23 partial responses") or is named by the sentence's words before
-    ("Responses were one complete and 44 partial"); "cases of" is in its span, not its words. None for stable disease, and for a
-    bare "complete" no response word names ("12 complete and 3 partial resections")."""
+    ("Responses were one complete and 44 partial"); "cases of" is in its span, not its words. Stable or progressive
+    disease and the not evaluable are a category named as written ("four SD, four PD"); None for a bare "complete" no
+    response word names ("12 complete and 3 partial resections")."""
     kind = (item.group("kind") or "").lower()
     if not kind:
-        return None
+        return Mention(item.start("cat"), item.end("cat"), item.group("cat"), "OTHER", "category")
     words = item.group("cat")
     if kind in {"complete", "partial"} and words.lower() == kind:
         named = next((m.group("cat") for m in after if m.group("cat").lower() not in {"complete", "partial"}), "")
@@ -1552,6 +1566,8 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention], digit: re.Match[st
     named = _unnamed_outcome_before_values(text, mentions, digit)
     if _PEOPLE_HAD_GATE.search(text):
         named = _people_had_outcomes(text, named)
+    if "case" in text or "pisode" in text:
+        named = _cases_of_events(text, named)
     return _outcomes_seen_in_people(text, named) if " in " in text else named
 
 
@@ -1610,6 +1626,66 @@ def _people_had_outcomes(text: str, mentions: list[Mention]) -> list[Mention]:
         kind = _survival_event(words) or kind_by_words(words, _OUTCOME_KINDS)
         adverse = _BEFELL.search(text, m.start(), start) or _speaks_of_adverse_events(mentions)
         added.append(Mention(start, end, words, "AE" if kind == "OTHER" and adverse else kind, "category"))
+    return _in_order(mentions, added)
+
+
+#: The words right before a bracketed pair of counts, that name what was counted: "major cardiovascular events (7 v 0",
+#: "more emergency department visits (20 vs. 8", "extubation failure (2 vs. 2" (the last run of words no small word cuts).
+_WORDS_BEFORE_PAIR = quick(
+    r"(?<![\w-])(?P<o>(?:(?!(?:the|an?|of|in|on|at|to|for|by|with|and|or|than|more|fewer|less|greater|higher|lower|had|have|has|"
+    r"were|was|is|are|numbers?|incidence|total|any|all|no|both|two|three|significantly|increased|decreased|reduced)\b)"
+    r"[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)\s*$")
+#: What a pair of counts may count: events, and the like, in the plural, or an event's word ("extubation failure").
+_COUNTED_THINGS = Folded(r"(?:\b(?!(?:patients|subjects|participants|groups|arms|scores|levels|values|units|months|years|weeks|"
+                         r"days|hours|minutes|times|points|rates|costs|doses|cycles|centers|centres|sites|samples|lesions|tumou?rs)\b)"
+                         r"[a-z][\w-]*[a-z]s|\b(?:failure|obstruction|infarction|death|relapse|recurrence|infection|bleeding|"
+                         r"ha?emorrhage|thrombosis|embolism|leak(?:age)?|rupture|readmission|reoperation|conversion))$")
+
+
+def _pair_counted_outcomes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of what a bracketed pair of counts right after its words counts, where no mention names it ("a
+    significant increase in the number of major cardiovascular events (7 v 0, P=0.016)"): owns counts only. Read where
+    the sentence names an arm (a pair no arm owns says nothing a record can hold), not after a percentage (the
+    pair's first count is that share's: "at least 90% tumor infarction (eight patients vs four")."""
+    added = []
+    for pair in _COUNT_PAIR.finditer(text):
+        words = _WORDS_BEFORE_PAIR.search(text, max(0, pair.start() - 80), pair.start())
+        if words is None or "%" in text[max(0, pair.start() - 30): pair.start()] or not _COUNTED_THINGS.search(words.group("o")) or _names_in(text, mentions, *words.span("o")):
+            continue
+        name = words.group("o")
+        kind = "AE" if named_event(name) or _speaks_of_adverse_events(mentions) else kind_by_words(name, _OUTCOME_KINDS)
+        added.append(Mention(words.start("o"), words.end("o"), name, kind, "category"))
+    return _in_order(mentions, added)
+
+
+#: Verbs that say an event was seen: "occurred", "was observed", "were documented".
+_SEEN_VERBS = r"occurred|observed|seen|noted|reported|detected|recorded|developed|happened|documented|encountered|identified"
+#: Cases or episodes counted of an event no known endpoint names: "three cases of sore throat", "one case of severe
+#: hypoxemia", "2 episodes of line sepsis" (the event's words end before a preposition or verb).
+_CASES_OF_EVENT = quick(
+    rf"(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER}|no|a single)\s+(?:cases?|episodes?)\s+of\s+"
+    r"(?P<o>(?!(?:the|a|an|patients?|all|these|those)\b)[a-z][\w-]*(?:\s+(?!(?:in|with|without|during|was|were|is|are|and|or|of|"
+    rf"on|at|after|before|for|among|from|by|that|which|who|than|requiring|needing|{_SEEN_VERBS})\b)[A-Za-z][\w-]*){{0,3}})"
+    r"(?!\s+(?:patients|subjects|participants)\b|[\w-])", re.IGNORECASE)
+#: What makes the cases counted an outcome seen, not who was studied ("35 cases of primary obstruction were included"):
+#: a verb of seeing after them, or "there were", "we detected", "reported" before them.
+_CASES_SEEN = quick(rf"^[^.;:]{{0,80}}?\b(?:{_SEEN_VERBS})\b", re.IGNORECASE)
+_CASES_SEEN_BEFORE = quick(r"\b(?:there\s+(?:was|were|had\s+been)|we\s+(?:observed|detected|noted|found|saw|recorded)|reported|"
+                           r"had|developed|experienced)\s+(?:only\s+)?$", re.IGNORECASE)
+
+
+def _cases_of_events(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of an event counted in cases or episodes ("We detected three cases of sore throat in each group") that
+    no mention names, said to be seen: an adverse event when its words or the sentence name one, else by its words."""
+    added = []
+    for m in _CASES_OF_EVENT.finditer(text):
+        start, end = m.span("o")
+        if _names_in(text, mentions, start, end) or not _FOUR_LETTERS.search(m.group("o")) \
+                or not (_CASES_SEEN.search(text[end:]) or _CASES_SEEN_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+            continue
+        words = m.group("o")
+        kind = "AE" if named_event(words) or _speaks_of_adverse_events(mentions) else kind_by_words(words, _OUTCOME_KINDS)
+        added.append(Mention(start, end, words, kind, "category"))
     return _in_order(mentions, added)
 
 
