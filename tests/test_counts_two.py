@@ -84,3 +84,27 @@ def test_pair_of_counts_after_what_it_counts(sentence, arms, expected):
 ])
 def test_pairs_that_count_no_outcome(sentence, arms):
     assert [c for c in _counts(sentence, arms) if c[0] == "OTHER"] == []
+
+
+def test_people_of_two_arms_counted_before_the_verb():
+    assert _counts("Thirty-eight patients in the treatment group, and 58 in the placebo group, suffered breakthrough pain on "
+                   "day 3 (P < 0.001).", ["treatment", "placebo"]) == [
+        ("AE", 38.0, "treatment", "breakthrough pain"), ("AE", 58.0, "placebo", "breakthrough pain")]
+
+
+def test_people_presented_an_outcome():
+    assert _counts("Seven patients presented a second neoplasm during follow-up.") == [("OTHER", 7.0, None, "second neoplasm")]
+
+
+def test_an_outcome_happened_in_people():
+    assert _counts("Bone metastasis happened in two patients.") == [("OTHER", 2.0, None, "Bone metastasis")]
+
+
+@pytest.mark.parametrize("sentence, arms, expected", [
+    ("In the follow-up in this study, there were no recurrences, and the quality of life utilities were almost identical.",
+     [], [("RFS", 0.0, None, None)]),
+    ("No relapses occurred in the treatment arm.", ["treatment", "control"], [("RFS", 0.0, "treatment", None)]),
+    ("There were no distant recurrences.", [], []),  # none of one kind says nothing of the others
+])
+def test_no_relapses_counted(sentence, arms, expected):
+    assert _counts(sentence, arms) == expected

@@ -787,8 +787,8 @@ _COUNTED_RESPONSES = quick(r"\b(?:responses?|remissions?|(?-i:PRs?|CRs))(?:\s*\(
 
 def _zero_countable(following: Mention, gap: str) -> bool:
     """ "no unexpected serious adverse events", "no deaths", "no complete responses": what "no" counts as 0."""
-    if following.measure == "deaths":
-        return not gap.strip()  # "there were no deaths"; not "no endometrial cancer deaths"
+    if following.measure in {"deaths", "relapses"}:
+        return not gap.strip()  # "there were no deaths", "no recurrences"; not "no endometrial cancer deaths"
     return following.canonical in _ZERO_COUNTABLE or _counts_responses(following)
 
 
@@ -798,13 +798,17 @@ def _counts_responses(owner: Mention) -> bool:
         owner.canonical in {"PR", "CR_RATE", "ORR"} and _COUNTED_RESPONSES.search(owner.text.strip()) is not None)
 
 
+#: The other arm's count between people counted in one arm and the verb that says what they had: "Thirty-eight patients
+#: in the treatment group[, and 58 in the placebo group,] suffered".
+_AND_THE_OTHER_ARM = (rf"(?:,?\s+(?:and|vs\.?|versus)\s+(?:\d+|{WORD_NUMBER})(?:\s+(?:patients?|participants?|subjects))?\s+"
+                      r"(?:in|on|receiving|treated\s+with|given|taking)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,5}?)?")
 #: People counted, where they were counted, and what they had: "Two patients had", "No patient in G1 developed",
 #: "Thirty-two patients receiving IFN5 and 19 patients receiving IFN1 experienced", "58 in the placebo group, suffered",
 #: "None of the patients developed" (not "patients with X had": who they were).
 _PEOPLE_HAD = quick(
     r"(?:\s+of\s+the)?\s+(?:(?:patients?|participants?|subjects|children|women|men|cases?)\b)?"
-    r"(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,7}?,?)?"
-    r"\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
+    r"(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,7}?"
+    rf"{_AND_THE_OTHER_ARM},?)?\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
     r"reported|discontinued|withdrew|(?:was|were)\s+(?:withdrawn|discontinued)|required|needed|achieved)\b(?:\s+(?:an?|any|the)\b)?",
     re.IGNORECASE,
 )
@@ -875,7 +879,7 @@ _PEOPLE_NEXT = quick(r"\w*\s+(?:patients|children|participants|subjects|women|me
 _DESCRIBING = r"(?!(?:patients?|of|with|had|have|were|was|in|and|or|to|at|on|for|times)\b)[a-z][a-z-]*"
 _ADJECTIVES_ONLY = quick(rf"\s*(?:{_DESCRIBING}(?:\s+or\s+{_DESCRIBING})?\s+){{0,2}}(?:{_DESCRIBING}\s+or\s+)?")
 #: "… was observed in", "… was diagnosed in": the count after names how many had the outcome.
-_OBSERVED_IN = quick(r"\b(?:observed|diagnosed|reported|seen|noted|occurred|found|documented|recorded|developed|detected|encountered)"
+_OBSERVED_IN = quick(r"\b(?:observed|diagnosed|reported|seen|noted|occurred|happened|found|documented|recorded|developed|detected|encountered)"
                     r"\s+in\s+$|\bexperienced\s+by\s+$")
 #: Between an event and the people counted after it: "grade 3 neutropenia in 12 patients", "Neutropenia was grade 4 in".
 _EVENT_IN = quick(rf"\s*(?:(?:was|were)\s+)?(?:(?:of\s+)?grades?\s*{GRADE_LEVELS}\s+)?in\s+", re.IGNORECASE)
@@ -1284,10 +1288,10 @@ def _placed(drafts: list[Draft], text: str) -> list[Draft]:
     return drafts
 
 
-#: The disease come back, counted: "36 relapses in the A arm", "two distant recurrences", "Relapse occurred in 12
+#: The disease come back, counted: "36 relapses in the A arm", "two distant recurrences", "no recurrences", "Relapse occurred in 12
 #: patients", "Tumour recurrence was observed in 5", "12 patients relapsed".
 _RELAPSES = quick(
-    rf"(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER})\s+(?:(?:distant|systemic|disease|tumou?r|cancer)\s+)?(?P<plural>relapses|recurrences)\b"
+    rf"(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER}|[Nn]o)\s+(?:(?:distant|systemic|disease|tumou?r|cancer)\s+)?(?P<plural>relapses|recurrences)\b"
     r"|\b(?P<said>relapses?|recurrences?)\s+(?:(?:was|were|had)\s+)?(?:observed|occurred|developed|seen|noted|diagnosed|"
     r"reported|documented|detected|found)\s+in\b"
     r"|\b(?P<verb>relapsed|recurred)\b", re.IGNORECASE)
@@ -1590,12 +1594,13 @@ def _names_in(text: str, mentions: list[Mention], start: int, end: int) -> bool:
 _PEOPLE_HAD_OUTCOME = quick(
     rf"(?<![\w.,/%-])(?:\d+|{WORD_NUMBER}|[Nn]o)(?:\s+of\s+(?:the\s+)?\d+)?\s+(?:patients?|participants?|subjects|children|women|men)"
     r"(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?"
-    r"[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,5}?,?)?\s+(?:had|required|needed|suffered(?:\s+from)?|experienced|developed|achieved)\s+"
+    rf"[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){{0,5}}?{_AND_THE_OTHER_ARM},?)?\s+"
+    r"(?:had|required|needed|suffered(?:\s+from)?|experienced|developed|achieved|presented(?:\s+with)?)\s+"
     rf"(?:(?:an?|any|the)\s+)?(?P<o>(?!(?:{WORD_NUMBER}|\d+|been|to|undergone|received|a\s+(?:total|median|mean)|more|less|higher|lower|similar|prior|previous|only)\b)"
     r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)(?=\s*(?:[,;.(]|$|\s+(?:in|during|after|at|than|because|due|compared|vs\.?|versus|and|"
     r"with|on|from|by|while|but|whereas|within)\b))", re.IGNORECASE,
 )
-_PEOPLE_HAD_GATE = quick(r"\b(?:had|required|needed|suffered|experienced|developed|achieved)\s")
+_PEOPLE_HAD_GATE = quick(r"\b(?:had|required|needed|suffered|experienced|developed|achieved|presented)\s")
 #: Objects that say who the people were or what was known of them, not what befell them.
 _WHO_THEY_WERE = Folded(r"\b(?:histolog\w*|history|baseline|stage|metastas[ie]s|diagnos\w*|disease at|tumou?rs?|cancer|carcinoma|"
                         r"data|evaluations?|assessments?|protocol|follow-up|information|questionnaires?|measurements?|clinical)\b")
@@ -1690,10 +1695,11 @@ def _cases_of_events(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 #: An outcome seen in people counted next: "Technical failure occurred in one patient", "a cholinergic syndrome was
-#: detected in nine patients (19%)", "QTC prolongation was observed in eight vandetanib patients".
+#: detected in nine patients (19%)", "QTC prolongation was observed in eight vandetanib patients", "Bone metastasis happened
+#: in two patients".
 _SEEN_IN_PEOPLE = quick(
-    rf"\s+(?:(?:was|were)\s+)?(?:observed|diagnosed|reported|seen|noted|occurred|found|documented|recorded|detected|encountered|identified)"
-    rf"\s+in\s+(?:only\s+)?(?:\d+|{WORD_NUMBER})(?:\s*(?:of|/|out of)\s*(?:the\s+)?\d+)?(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?"
+    rf"\s+(?:(?:was|were)\s+)?(?:observed|diagnosed|reported|seen|noted|occurred|happened|found|documented|recorded|detected|encountered|"
+    rf"identified)\s+in\s+(?:only\s+)?(?:\d+|{WORD_NUMBER})(?:\s*(?:of|/|out of)\s*(?:the\s+)?\d+)?(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?"
     r"\s+(?:[a-z][\w-]*\s+)?(?:patients?|participants?|subjects|children|women|men|cases)\b", re.IGNORECASE)
 #: The words of a clause before its verb, that name what was seen: "while a cholinergic syndrome".
 _CLAUSE_WORDS = quick(r"(?<![\w-])(?:(?:while|whereas|and|but)\s+)?(?:(?:[Tt]he|[Aa]n?)\s+)?"
