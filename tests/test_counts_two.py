@@ -108,3 +108,10 @@ def test_an_outcome_happened_in_people():
 ])
 def test_no_relapses_counted(sentence, arms, expected):
     assert _counts(sentence, arms) == expected
+
+
+def test_an_outcome_developed_in_people_of_each_arm():
+    assert _counts("Positive urine dipstick albumin developed in 297 patients in the aspirin group (n = 1,075) and 270 patients "
+                   "in the no aspirin group (n = 1,098) during follow-up.", ["aspirin", "no aspirin"]) == [
+        ("OTHER", 297.0, "aspirin", "Positive urine dipstick albumin"),
+        ("OTHER", 270.0, "no aspirin", "Positive urine dipstick albumin")]

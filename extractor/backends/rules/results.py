@@ -1696,10 +1696,10 @@ def _cases_of_events(text: str, mentions: list[Mention]) -> list[Mention]:
 
 #: An outcome seen in people counted next: "Technical failure occurred in one patient", "a cholinergic syndrome was
 #: detected in nine patients (19%)", "QTC prolongation was observed in eight vandetanib patients", "Bone metastasis happened
-#: in two patients".
+#: in two patients", "Positive urine dipstick albumin developed in 297 patients".
 _SEEN_IN_PEOPLE = quick(
-    rf"\s+(?:(?:was|were)\s+)?(?:observed|diagnosed|reported|seen|noted|occurred|happened|found|documented|recorded|detected|encountered|"
-    rf"identified)\s+in\s+(?:only\s+)?(?:\d+|{WORD_NUMBER})(?:\s*(?:of|/|out of)\s*(?:the\s+)?\d+)?(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?"
+    rf"\s+(?:(?:was|were)\s+)?(?:observed|diagnosed|reported|seen|noted|occurred|happened|developed|found|documented|recorded|detected|"
+    rf"encountered|identified)\s+in\s+(?:only\s+)?(?:\d+|{WORD_NUMBER})(?:\s*(?:of|/|out of)\s*(?:the\s+)?\d+)?(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?"
     r"\s+(?:[a-z][\w-]*\s+)?(?:patients?|participants?|subjects|children|women|men|cases)\b", re.IGNORECASE)
 #: The words of a clause before its verb, that name what was seen: "while a cholinergic syndrome".
 _CLAUSE_WORDS = quick(r"(?<![\w-])(?:(?:while|whereas|and|but)\s+)?(?:(?:[Tt]he|[Aa]n?)\s+)?"
