@@ -1657,9 +1657,7 @@ def _pair_counted_outcomes(text: str, mentions: list[Mention]) -> list[Mention]:
         words = _WORDS_BEFORE_PAIR.search(text, max(0, pair.start() - 80), pair.start())
         if words is None or "%" in text[max(0, pair.start() - 30): pair.start()] or not _COUNTED_THINGS.search(words.group("o")) or _names_in(text, mentions, *words.span("o")):
             continue
-        name = words.group("o")
-        kind = "AE" if named_event(name) or _speaks_of_adverse_events(mentions) else kind_by_words(name, _OUTCOME_KINDS)
-        added.append(Mention(words.start("o"), words.end("o"), name, kind, "category"))
+        added.append(Mention(words.start("o"), words.end("o"), words.group("o"), _event_kind(words.group("o"), mentions), "category"))
     return _in_order(mentions, added)
 
 
@@ -1689,8 +1687,7 @@ def _cases_of_events(text: str, mentions: list[Mention]) -> list[Mention]:
                 or not (_CASES_SEEN.search(text[end:]) or _CASES_SEEN_BEFORE.search(text, max(0, m.start() - 30), m.start())):
             continue
         words = m.group("o")
-        kind = "AE" if named_event(words) or _speaks_of_adverse_events(mentions) else kind_by_words(words, _OUTCOME_KINDS)
-        added.append(Mention(start, end, words, kind, "category"))
+        added.append(Mention(start, end, words, _event_kind(words, mentions), "category"))
     return _in_order(mentions, added)
 
 
@@ -1718,6 +1715,12 @@ def _speaks_of_adverse_events(mentions: list[Mention]) -> bool:
     return any(_is_ae(x.canonical) or x.canonical == "SAFETY" for x in mentions)
 
 
+def _event_kind(words: str, mentions: list[Mention]) -> str:
+    """The endpoint of an event named in a sentence's own words: an adverse event when the words or the ``mentions``
+    name one, else the kind its words say."""
+    return "AE" if named_event(words) or _speaks_of_adverse_events(mentions) else kind_by_words(words, _OUTCOME_KINDS)
+
+
 def _outcomes_seen_in_people(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions of what a clause says was seen in people counted next (``_SEEN_IN_PEOPLE``), named by its words
     before the verb, where no mention names an outcome in them: an adverse event when the words name one."""
@@ -1731,8 +1734,7 @@ def _outcomes_seen_in_people(text: str, mentions: list[Mention]) -> list[Mention
         if _NOT_SEEN_OUTCOME.search(name) or not _THREE_LETTERS.search(name):
             continue
         before = [x for x in mentions if x.end <= edge]
-        kind = "AE" if named_event(name) or _speaks_of_adverse_events(before) else kind_by_words(name, _OUTCOME_KINDS)
-        added.append(Mention(words.start("o"), words.end("o"), name, kind, "category"))
+        added.append(Mention(words.start("o"), words.end("o"), name, _event_kind(name, before), "category"))
     return _in_order(mentions, added)
 
 
