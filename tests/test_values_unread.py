@@ -46,7 +46,8 @@ def test_to_is_no_bound_inside_a_word():
     # a site's or a marker's relapse is an outcome of its own; a share is the recurrence rate's, not a count
     ("Local recurrence was observed in 5 patients.", []),
     ("A total of 76 biochemical relapses have occurred.", []),
-    ("There were no relapses.", []),
+    # none counted is a count of 0, as "no deaths" is (the contract: "no grade 4 events" is a count)
+    ("There were no relapses.", [("RFS", "count", 0.0, None)]),
 ])
 def test_relapses_counted(text, expected):
     assert _found(text) == expected

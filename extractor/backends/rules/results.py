@@ -801,8 +801,8 @@ _COUNTED_RESPONSES = quick(r"\b(?:responses?|remissions?|(?-i:PRs?|CRs))(?:\s*\(
 
 def _zero_countable(following: Mention, gap: str) -> bool:
     """ "no unexpected serious adverse events", "no deaths", "no complete responses": what "no" counts as 0."""
-    if following.measure == "deaths":
-        return not gap.strip()  # "there were no deaths"; not "no endometrial cancer deaths"
+    if following.measure in {"deaths", "relapses"}:
+        return not gap.strip()  # "there were no deaths", "no recurrences"; not "no endometrial cancer deaths"
     return following.canonical in _ZERO_COUNTABLE or _counts_responses(following)
 
 
@@ -812,17 +812,17 @@ def _counts_responses(owner: Mention) -> bool:
         owner.canonical in {"PR", "CR_RATE", "ORR"} and _COUNTED_RESPONSES.search(owner.text.strip()) is not None)
 
 
+#: The other arm's count between people counted in one arm and the verb that says what they had: "Thirty-eight patients
+#: in the treatment group[, and 58 in the placebo group,] suffered".
+_AND_THE_OTHER_ARM = (rf"(?:,?\s+(?:and|vs\.?|versus)\s+(?:\d+|{WORD_NUMBER})(?:\s+(?:patients?|participants?|subjects))?\s+"
+                      r"(?:in|on|receiving|treated\s+with|given|taking)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,5}?)?")
 #: People counted, where they were counted, and what they had: "Two patients had", "No patient in G1 developed",
 #: "Thirty-two patients receiving IFN5 and 19 patients receiving IFN1 experienced", "58 in the placebo group, suffered",
 #: "None of the patients developed" (not "patients with X had": who they were).
-#: The other group's count between a count of people in one group and what they had: "Thirty-eight patients in the A
-#: group, and 58 in the B group, suffered breakthrough pain", "Twelve patients in A and 20 in B required rescue analgesia".
-_AND_OTHER_GROUP = (rf"(?:,?\s+and\s+(?:\d+|{WORD_NUMBER})(?:\s+(?:patients?|participants?|subjects))?\s+(?:in|on|receiving|treated\s+with|given|taking)"
-                    r"\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,5}?,?)?")
 _PEOPLE_HAD = quick(
     r"(?:\s+of\s+the)?\s+(?:(?:patients?|participants?|subjects|children|women|men|cases?)\b)?"
-    r"(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,7}?,?)?"
-    rf"{_AND_OTHER_GROUP}\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
+    r"(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,7}?"
+    rf"{_AND_THE_OTHER_ARM},?)?\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
     r"reported|discontinued|withdrew|(?:was|were)\s+(?:withdrawn|discontinued)|required|needed|achieved)\b(?:\s+(?:an?|any|the)\b)?",
     re.IGNORECASE,
 )
@@ -876,6 +876,8 @@ def _counted_before(text: str, end: int, following: Mention, value: float) -> bo
 
 
 _CASES_OF = quick(r"\s+(?:cases?|episodes?|events?)\s+of\s+", re.IGNORECASE)
+#: Between a value and the outcome named right after it: nothing, or what was counted of it ("three cases of").
+_NOTHING_OR_CASES_OF = quick(r"\s*|\s+(?:cases?|episodes?|events?)\s+of\s+", re.IGNORECASE)
 #: The other counts of a list before what they count: "Seven and nine deaths", "Four vs two events of".
 _MORE_COUNTS = quick(rf"(?:\s*(?:,\s*(?:and\s+)?|and\s+|or\s+|vs\.?\s+|versus\s+)(?:\d+|{WORD_NUMBER})(?![\w.·/%-]|,\d))+", re.IGNORECASE)
 
@@ -891,7 +893,7 @@ _PEOPLE_NEXT = quick(r"\w*\s+(?:patients|children|participants|subjects|women|me
 _DESCRIBING = r"(?!(?:patients?|of|with|had|have|were|was|in|and|or|to|at|on|for|times)\b)[a-z][a-z-]*"
 _ADJECTIVES_ONLY = quick(rf"\s*(?:{_DESCRIBING}(?:\s+or\s+{_DESCRIBING})?\s+){{0,2}}(?:{_DESCRIBING}\s+or\s+)?")
 #: "… was observed in", "… was diagnosed in": the count after names how many had the outcome.
-_OBSERVED_IN = quick(r"\b(?:observed|diagnosed|reported|seen|noted|occurred|found|documented|recorded|developed|detected|encountered)"
+_OBSERVED_IN = quick(r"\b(?:observed|diagnosed|reported|seen|noted|occurred|happened|found|documented|recorded|developed|detected|encountered)"
                     r"\s+in\s+$|\bexperienced\s+by\s+$")
 #: Between an event and the people counted after it: "grade 3 neutropenia in 12 patients", "Neutropenia was grade 4 in".
 _EVENT_IN = quick(rf"\s*(?:(?:was|were)\s+)?(?:(?:of\s+)?grades?\s*{GRADE_LEVELS}\s+)?in\s+", re.IGNORECASE)
@@ -929,7 +931,13 @@ def _in_deaths_bracket(text: str, start: int, end: int) -> bool:
     """A count in the brackets after "died" or "deaths", followed by where: "(64 in the A group vs 75 in B)"."""
     opened = _unclosed_bracket(text, start)
     return opened is not None and re.search(r"\b(?:died|deaths)\s*$", text[max(0, opened - 25): opened]) is not None \
-        and re.match(r"\s+(?:in|with|for|on)\s", text[end:]) is not None
+        and (re.match(r"\s+(?:in|with|for|on)\s", text[end:]) is not None or _ARM_WORDS_AFTER.match(text, end) is not None)
+
+
+#: After a count in the brackets of deaths, the arm's own words and the next part or the bracket's end: "370 deaths
+#: (186 early, 184 delayed)" (one or two words, no number, no unit).
+_ARM_WORDS_AFTER = quick(r"\s+(?!(?:patients?|months?|years?|weeks?|days?|and|or|vs)\b)[A-Za-z][\w+-]*(?:\s+[A-Za-z][\w+-]*)?"
+                         r"\s*(?:[,;)]|\s(?:and|vs\.?|versus)\s)")
 
 
 _NOT_A_JOIN = r"(?!(?:vs|versus|and|or|in|with|for|on)\b)"
@@ -1183,8 +1191,8 @@ def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention 
     # owns nothing outside them.
     before = [m for m in mentions if m.end <= start and _depth(text[m.end:start]) >= 0]
     after_now = [m for m in mentions if m.start >= end]
-    if after_now and not text[end:after_now[0].start].strip() and after_now[0].canonical != "HR":
-        return after_now[0]  # "(18% complete response)"; not "(7% vs 9% HR 0.96)": the ratio that follows the pair
+    if after_now and _NOTHING_OR_CASES_OF.fullmatch(text, end, after_now[0].start) and after_now[0].canonical != "HR":
+        return after_now[0]  # "(18% complete response)", "three cases of sore throat"; not "(7% vs 9% HR 0.96)": the ratio that follows the pair
     named_after = _named_right_after(after_now, text, start, end)
     if named_after is not None:
         return named_after
@@ -1245,6 +1253,8 @@ def extract_sentence(
                                 context_endpoint)
     known = _counted_mentions(text, _primary_outcome(sentence, known, digit))
     mentions = _with_unnamed_outcome(text, _graded_events(text, known), digit)
+    if " v" in text and "(" in text and arms(text):  # "vs", "versus", JCO's "v"; the pair's arms named
+        mentions = _pair_counted_outcomes(text, mentions)
     fallback = not mentions or _ratios_after_values(mentions, digit)
     ratio_at = None if fallback else _ratio_of_arms_compared(text, mentions, arms)
     if fallback or ratio_at:
@@ -1292,10 +1302,10 @@ def _placed(drafts: list[Draft], text: str) -> list[Draft]:
     return drafts
 
 
-#: The disease come back, counted: "36 relapses in the A arm", "two distant recurrences", "Relapse occurred in 12
+#: The disease come back, counted: "36 relapses in the A arm", "two distant recurrences", "no recurrences", "Relapse occurred in 12
 #: patients", "Tumour recurrence was observed in 5", "12 patients relapsed".
 _RELAPSES = quick(
-    rf"(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER})\s+(?:(?:distant|systemic|disease|tumou?r|cancer)\s+)?(?P<plural>relapses|recurrences)\b"
+    rf"(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER}|[Nn]o)\s+(?:(?:distant|systemic|disease|tumou?r|cancer)\s+)?(?P<plural>relapses|recurrences)\b"
     r"|\b(?P<said>relapses?|recurrences?)\s+(?:(?:was|were|had)\s+)?(?:observed|occurred|developed|seen|noted|diagnosed|"
     r"reported|documented|detected|found)\s+in\b"
     r"|\b(?P<verb>relapsed|recurred)\b", re.IGNORECASE)
@@ -1314,11 +1324,14 @@ def _relapses_counted(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 #: A response category counted right after its number: "Nine CR", "27 PRs", "1 CR case", "seven complete", "13 cases of
-#: complete remission", "three complete responders [CRs]", "21 SDs" (the stable ones only join the list).
+#: complete remission", "three complete responders [CRs]", "21 SDs", "four PD", "two not evaluable (NE)" (the other
+#: categories are outcomes of their own, named as written).
 _RESPONSE_COUNT = quick(
     rf"(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER}|no)\s+(?P<of>cases?\s+of\s+)?"
     r"(?P<cat>(?P<kind>(?-i:CRs?|PRs?)|complete|partial)(?:\s+(?:clinical\s+)?(?:respon(?:ses?|ders?)|remissions?))?"
-    r"(?:\s+cases?)?(?:\s*[\[(](?-i:CRs?|PRs?)[\])])?|(?-i:SDs?)|stable\s+disease)(?![\w/+-])",
+    r"(?:\s+cases?)?(?:\s*[\[(](?-i:CRs?|PRs?)[\])])?"
+    r"|(?P<other>(?-i:SDs?|PDs?|NE)|stable\s+disease|progressive\s+disease|not\s+evaluable)(?:\s*[\[(](?-i:SD|PD|NE)[\])])?)"
+    r"(?![\w/+-])",
     re.IGNORECASE,
 )
 #: What joins two items of a list of response counts: "Nine CR and twenty-seven PR", "(no CRs, 1 PR, and 21 SDs)".
@@ -1347,11 +1360,12 @@ _RESPONSES_SAID = quick(r"\b(?:respon\w*|remissions?)\b", re.IGNORECASE)
 def _response_mention(text: str, item: re.Match[str], after: list[re.Match[str]]) -> Mention | None:
     """The mention of a complete or partial response counted in a list; "seven complete" borrows the word "responses"
     of the list's next item ("seven complete and 23 partial responses") or is named by the sentence's words before
-    ("Responses were one complete and 44 partial"); "cases of" is in its span, not its words. None for stable disease, and for a
-    bare "complete" no response word names ("12 complete and 3 partial resections")."""
+    ("Responses were one complete and 44 partial"); "cases of" is in its span, not its words. Stable or progressive
+    disease and the not evaluable are a category named as written ("four SD, four PD"); None for a bare "complete" no
+    response word names ("12 complete and 3 partial resections")."""
     kind = (item.group("kind") or "").lower()
     if not kind:
-        return None
+        return Mention(item.start("cat"), item.end("cat"), item.group("cat"), "OTHER", "category")
     words = item.group("cat")
     if kind in {"complete", "partial"} and words.lower() == kind:
         named = next((m.group("cat") for m in after if m.group("cat").lower() not in {"complete", "partial"}), "")
@@ -1602,6 +1616,8 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention], digit: re.Match[st
         named = _changed_outcome_before_sign(text, named)
     if _PEOPLE_HAD_GATE.search(text):
         named = _people_had_outcomes(text, named)
+    if "case" in text or "pisode" in text:
+        named = _cases_of_events(text, named)
     return _outcomes_seen_in_people(text, named) if " in " in text else named
 
 
@@ -1624,12 +1640,13 @@ def _names_in(text: str, mentions: list[Mention], start: int, end: int) -> bool:
 _PEOPLE_HAD_OUTCOME = quick(
     rf"(?<![\w.,/%-])(?:\d+|{WORD_NUMBER}|[Nn]o)(?:\s+of\s+(?:the\s+)?\d+)?\s+(?:patients?|participants?|subjects|children|women|men)"
     r"(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?"
-    rf"[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){{0,5}}?,?)?{_AND_OTHER_GROUP}\s+(?:had|required|needed|suffered(?:\s+from)?|experienced|developed|achieved)\s+"
+    rf"[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){{0,5}}?{_AND_THE_OTHER_ARM},?)?\s+"
+    r"(?:had|required|needed|suffered(?:\s+from)?|experienced|developed|achieved|presented(?:\s+with)?)\s+"
     rf"(?:(?:an?|any|the)\s+)?(?P<o>(?!(?:{WORD_NUMBER}|\d+|been|to|undergone|received|a\s+(?:total|median|mean)|more|less|higher|lower|similar|prior|previous|only)\b)"
     r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,4}?)(?=\s*(?:[,;.(]|$|\s+(?:in|during|after|at|than|because|due|compared|vs\.?|versus|and|"
     r"with|on|from|by|while|but|whereas|within)\b))", re.IGNORECASE,
 )
-_PEOPLE_HAD_GATE = quick(r"\b(?:had|required|needed|suffered|experienced|developed|achieved)\s")
+_PEOPLE_HAD_GATE = quick(r"\b(?:had|required|needed|suffered|experienced|developed|achieved|presented)\s")
 #: Objects that say who the people were or what was known of them, not what befell them.
 _WHO_THEY_WERE = Folded(r"\b(?:histolog\w*|history|baseline|stage|metastas[ie]s|diagnos\w*|disease at|tumou?rs?|cancer|carcinoma|"
                         r"data|evaluations?|assessments?|protocol|follow-up|information|questionnaires?|measurements?|clinical)\b")
@@ -1663,11 +1680,69 @@ def _people_had_outcomes(text: str, mentions: list[Mention]) -> list[Mention]:
     return _in_order(mentions, added)
 
 
+#: The words right before a bracketed pair of counts, that name what was counted: "major cardiovascular events (7 v 0",
+#: "more emergency department visits (20 vs. 8", "extubation failure (2 vs. 2" (the last run of words no small word cuts).
+_WORDS_BEFORE_PAIR = quick(
+    r"(?<![\w-])(?P<o>(?:(?!(?:the|an?|of|in|on|at|to|for|by|with|and|or|than|more|fewer|less|greater|higher|lower|had|have|has|"
+    r"were|was|is|are|numbers?|incidence|total|any|all|no|both|two|three|significantly|increased|decreased|reduced)\b)"
+    r"[A-Za-z][\w-]*\s+){0,3}[a-z][\w-]*)\s*$")
+#: What a pair of counts may count: events, and the like, in the plural, or an event's word ("extubation failure").
+_COUNTED_THINGS = Folded(r"(?:\b(?!(?:patients|subjects|participants|groups|arms|scores|levels|values|units|months|years|weeks|"
+                         r"days|hours|minutes|times|points|rates|costs|doses|cycles|centers|centres|sites|samples|lesions|tumou?rs)\b)"
+                         r"[a-z][\w-]*[a-z]s|\b(?:failure|obstruction|infarction|death|relapse|recurrence|infection|bleeding|"
+                         r"ha?emorrhage|thrombosis|embolism|leak(?:age)?|rupture|readmission|reoperation|conversion))$")
+
+
+def _pair_counted_outcomes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of what a bracketed pair of counts right after its words counts, where no mention names it ("a
+    significant increase in the number of major cardiovascular events (7 v 0, P=0.016)"): owns counts only. Read where
+    the sentence names an arm (a pair no arm owns says nothing a record can hold), not after a percentage (the
+    pair's first count is that share's: "at least 90% tumor infarction (eight patients vs four")."""
+    added = []
+    for pair in _COUNT_PAIR.finditer(text):
+        words = _WORDS_BEFORE_PAIR.search(text, max(0, pair.start() - 80), pair.start())
+        if words is None or "%" in text[max(0, pair.start() - 30): pair.start()] or not _COUNTED_THINGS.search(words.group("o")) or _names_in(text, mentions, *words.span("o")):
+            continue
+        added.append(Mention(words.start("o"), words.end("o"), words.group("o"), _event_kind(words.group("o"), mentions), "category"))
+    return _in_order(mentions, added)
+
+
+#: Verbs that say an event was seen: "occurred", "was observed", "were documented".
+_SEEN_VERBS = r"occurred|observed|seen|noted|reported|detected|recorded|developed|happened|documented|encountered|identified"
+#: Cases or episodes counted of an event no known endpoint names: "three cases of sore throat", "one case of severe
+#: hypoxemia", "2 episodes of line sepsis" (the event's words end before a preposition or verb).
+_CASES_OF_EVENT = quick(
+    rf"(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER}|no|a single)\s+(?:cases?|episodes?)\s+of\s+"
+    r"(?P<o>(?!(?:the|a|an|patients?|all|these|those)\b)[a-z][\w-]*(?:\s+(?!(?:in|with|without|during|was|were|is|are|and|or|of|"
+    rf"on|at|after|before|for|among|from|by|that|which|who|than|requiring|needing|{_SEEN_VERBS})\b)[A-Za-z][\w-]*){{0,3}})"
+    r"(?!\s+(?:patients|subjects|participants)\b|[\w-])", re.IGNORECASE)
+#: What makes the cases counted an outcome seen, not who was studied ("35 cases of primary obstruction were included"):
+#: a verb of seeing after them, or "there were", "we detected", "reported" before them.
+_CASES_SEEN = quick(rf"^[^.;:]{{0,80}}?\b(?:{_SEEN_VERBS})\b", re.IGNORECASE)
+_CASES_SEEN_BEFORE = quick(r"\b(?:there\s+(?:was|were|had\s+been)|we\s+(?:observed|detected|noted|found|saw|recorded)|reported|"
+                           r"had|developed|experienced)\s+(?:only\s+)?$", re.IGNORECASE)
+
+
+def _cases_of_events(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of an event counted in cases or episodes ("We detected three cases of sore throat in each group") that
+    no mention names, said to be seen: an adverse event when its words or the sentence name one, else by its words."""
+    added = []
+    for m in _CASES_OF_EVENT.finditer(text):
+        start, end = m.span("o")
+        if _names_in(text, mentions, start, end) or not _FOUR_LETTERS.search(m.group("o")) \
+                or not (_CASES_SEEN.search(text[end:]) or _CASES_SEEN_BEFORE.search(text, max(0, m.start() - 30), m.start())):
+            continue
+        words = m.group("o")
+        added.append(Mention(start, end, words, _event_kind(words, mentions), "category"))
+    return _in_order(mentions, added)
+
+
 #: An outcome seen in people counted next: "Technical failure occurred in one patient", "a cholinergic syndrome was
-#: detected in nine patients (19%)", "QTC prolongation was observed in eight vandetanib patients".
+#: detected in nine patients (19%)", "QTC prolongation was observed in eight vandetanib patients", "Bone metastasis happened
+#: in two patients", "Positive urine dipstick albumin developed in 297 patients".
 _SEEN_IN_PEOPLE = quick(
-    rf"\s+(?:(?:was|were)\s+)?(?:observed|diagnosed|reported|seen|noted|occurred|found|documented|recorded|detected|encountered|identified)"
-    rf"\s+in\s+(?:only\s+)?(?:\d+|{WORD_NUMBER})(?:\s*(?:of|/|out of)\s*(?:the\s+)?\d+)?(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?"
+    rf"\s+(?:(?:was|were)\s+)?(?:observed|diagnosed|reported|seen|noted|occurred|happened|developed|found|documented|recorded|detected|"
+    rf"encountered|identified)\s+in\s+(?:only\s+)?(?:\d+|{WORD_NUMBER})(?:\s*(?:of|/|out of)\s*(?:the\s+)?\d+)?(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?"
     r"\s+(?:[a-z][\w-]*\s+)?(?:patients?|participants?|subjects|children|women|men|cases)\b", re.IGNORECASE)
 #: The words of a clause before its verb, that name what was seen: "while a cholinergic syndrome".
 _CLAUSE_WORDS = quick(r"(?<![\w-])(?:(?:while|whereas|and|but)\s+)?(?:(?:[Tt]he|[Aa]n?)\s+)?"
@@ -1686,6 +1761,12 @@ def _speaks_of_adverse_events(mentions: list[Mention]) -> bool:
     return any(_is_ae(x.canonical) or x.canonical == "SAFETY" for x in mentions)
 
 
+def _event_kind(words: str, mentions: list[Mention]) -> str:
+    """The endpoint of an event named in a sentence's own words: an adverse event when the words or the ``mentions``
+    name one, else the kind its words say."""
+    return "AE" if named_event(words) or _speaks_of_adverse_events(mentions) else kind_by_words(words, _OUTCOME_KINDS)
+
+
 def _outcomes_seen_in_people(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions of what a clause says was seen in people counted next (``_SEEN_IN_PEOPLE``), named by its words
     before the verb, where no mention names an outcome in them: an adverse event when the words name one."""
@@ -1699,8 +1780,7 @@ def _outcomes_seen_in_people(text: str, mentions: list[Mention]) -> list[Mention
         if _NOT_SEEN_OUTCOME.search(name) or not _THREE_LETTERS.search(name):
             continue
         before = [x for x in mentions if x.end <= edge]
-        kind = "AE" if named_event(name) or _speaks_of_adverse_events(before) else kind_by_words(name, _OUTCOME_KINDS)
-        added.append(Mention(words.start("o"), words.end("o"), name, kind, "category"))
+        added.append(Mention(words.start("o"), words.end("o"), name, _event_kind(name, before), "category"))
     return _in_order(mentions, added)
 
 
