@@ -1,0 +1,68 @@
+"""Non-drug interventions, third pass: analgesia, nutrition and plasty/ostomy procedures named by their words, what a
+patient is given to read, watch or use, and a procedure that is only the setting ("during cardiac surgery"). One test
+per phrase shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.backends.rules.nondrug import find_non_drugs
+
+
+def _named(text: str) -> list[tuple[str, str]]:
+    return [(n.name, n.type) for n in find_non_drugs(text)]
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("randomized to patient controlled epidural analgesia or patient controlled intravenous analgesia",
+     [("patient controlled epidural analgesia", "procedure"), ("patient controlled intravenous analgesia", "procedure")]),
+    ("Patients received caudal analgesia after induction", [("caudal analgesia", "procedure")]),
+    ("no difference in postoperative analgesia", []),  # when, not which
+    ("placebo analgesia was reported by half", []),  # no word says how it is given
+])
+def test_analgesia_is_named_by_how_it_is_given(text, named):
+    assert _named(text) == named
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("a 72 hour infusion of total parenteral nutrition with or without omega-3", [("total parenteral nutrition", "other")]),
+    ("early oral feeding compared with traditional oral feeding", [("early oral feeding", "other"),
+                                                                  ("traditional oral feeding", "other")]),
+    ("protein-rich nutrition improved recovery", []),  # what it holds, not how it is given
+])
+def test_nutrition_is_named_by_its_route(text, named):
+    assert _named(text) == named
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("randomized to open pyeloplasty or laparoscopic repair", [("open pyeloplasty", "procedure")]),
+    ("palliative gastrojejunostomy versus stenting", [("gastrojejunostomy", "procedure")]),
+])
+def test_plasty_and_ostomy_name_procedures(text, named):
+    assert _named(text) == named
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("standard print material and peer-modeling videotape", [("peer-modeling videotape", "other")]),
+    ("received an information leaflet or a smartphone app", [("information leaflet", "other"), ("smartphone app", "other")]),
+    ("women who received a 2nd reminder letter", [("reminder letter", "other")]),
+    ("standard messages versus targeted messages", [("standard messages", "other"), ("targeted messages", "other")]),
+    ("participants read different messages", []),  # a verb, not which messages
+    ("The letters were sent in March", []),  # no word says which
+])
+def test_what_a_patient_reads_watches_or_uses_is_named(text, named):
+    assert _named(text) == named
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Lateral approach is advantageous in total knee arthroplasty", []),
+    ("blood loss during radical surgery", []),
+    ("patients were randomized to laparoscopic surgery or open surgery", [("laparoscopic surgery", "procedure"),
+                                                                           ("open surgery", "procedure")]),
+])
+def test_a_procedure_after_in_or_during_is_the_setting(text, named):
+    assert _named(text) == named
+
+
+def test_a_talk_is_not_the_nutrition_it_is_about():
+    assert _named("standard practice (general nutrition talk and booklet)") == []
