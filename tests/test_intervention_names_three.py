@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.backends.rules.nondrug import find_non_drugs
+from extractor.backends.rules.arms import find_arms
+from extractor.backends.rules.nondrug import find_non_drugs, named_by_modifier
 
 
 def _named(text: str) -> list[tuple[str, str]]:
@@ -66,3 +67,39 @@ def test_a_procedure_after_in_or_during_is_the_setting(text, named):
 
 def test_a_talk_is_not_the_nutrition_it_is_about():
     assert _named("standard practice (general nutrition talk and booklet)") == []
+
+
+def _by_modifier(text: str, label: str) -> str | None:
+    found = named_by_modifier(text, label)
+    return found.name if found else None
+
+
+@pytest.mark.parametrize(("text", "label", "name"), [
+    ("a randomized trial of supportive-expressive group therapy; women were assigned to a treatment group or control",
+     "supportive-expressive", "supportive-expressive group therapy"),
+    ("Participants were randomised to follow-up as usual or a short educational group programme (EGP)",
+     "short educational", "short educational group programme"),
+    ("randomised to zinc supplementation or placebo", "zinc", None),  # the substance names it
+    ("patients were assigned to a sitagliptin clinical development program", "sitagliptin", None),  # too far from it
+])
+def test_an_arm_labelled_by_a_modifier_gets_the_name_it_begins(text, label, name):
+    assert _by_modifier(text, label) == name
+
+
+@pytest.mark.parametrize(("text", "label", "name"), [
+    ("Transthoracic and transhiatal esophagectomy are two common procedures", "transthoracic",
+     "Transthoracic esophagectomy"),
+    ("patients were randomized to laparoscopic or open nephrectomy", "laparoscopic", "laparoscopic nephrectomy"),
+    ("Knee arthroscopy and exercise versus exercise only", "arthroscopy", None),  # "exercise" is a name of its own
+    ("randomly assigned to either an actual or sham device", "actual", None),  # not which device
+    ("randomized to usual care or usual care plus exercise", "usual care", None),  # a name already
+])
+def test_an_arm_labelled_by_a_modifier_shares_the_head_it_is_joined_to(text, label, name):
+    assert _by_modifier(text, label) == name
+
+
+def test_an_empty_arm_labelled_by_a_modifier_is_given_the_named_treatment():
+    arms = find_arms(None, ["Patients were randomized to the transthoracic (n = 20) or the transhiatal group (n = 21).",
+                            "Transthoracic and transhiatal esophagectomy were compared."])
+    names = {a.label: [i["name"] for i in a.interventions] for a in arms}
+    assert names.get("transthoracic") == ["Transthoracic esophagectomy"]

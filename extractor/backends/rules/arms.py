@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import pairwise, product
 
 from extractor.backends.rules.lexicon import DrugMention, cytotoxic, find_drugs, regimen_components
-from extractor.backends.rules.nondrug import find_non_drugs
+from extractor.backends.rules.nondrug import find_non_drugs, named_by_modifier
 from extractor.backends.rules.text import WORD_NUMBER, closing_bracket, denied, expansion, word_to_int
 from extractor.patterns import quick
 
@@ -558,6 +558,15 @@ def _give_interventions(arms: list[ArmDraft], glossary: str) -> None:
                 arm.interventions = interventions_in(" ".join(_spelled_out(arm.label, letters)))
         if not arm.interventions and arm.label and len(arms) >= 2:
             arm.interventions = _defined_interventions(arm.label, glossary)
+        if not arm.interventions and arm.label and len(arms) >= 2:
+            arm.interventions = _named_by_its_modifier(arm.label, glossary)
+
+
+def _named_by_its_modifier(label: str, glossary: str) -> list[dict[str, str | None]]:
+    """An arm labelled by a word that says which treatment ("supportive-expressive", "transthoracic") gets the
+    non-drug intervention the text names with it."""
+    found = named_by_modifier(glossary, label)
+    return [{"name": found.name, "type": found.type, "target": None, "dose": None, "schedule": None}] if found else []
 
 
 #: An arm's label that may be an abbreviation the text defines: "B-I", "BT", "SNBM", "CBT/PE".

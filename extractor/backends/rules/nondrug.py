@@ -262,3 +262,37 @@ def _named_well(before: str, head: Head) -> bool:
         return True
     words = [w for w in before.lower().split() if w not in _VAGUE]
     return bool(words) and re.search(rf"\b(?:{head.needs})", " ".join(words)) is not None
+
+
+_GENERIC_LABEL = _words("""control intervention interventional treatment experimental trial study test active usual standard
+sham actual real true""")
+
+
+def named_by_modifier(text: str, label: str) -> NonDrug | None:
+    """The non-drug intervention an arm labelled by a modifier gets: the name the text begins with it
+    ("supportive-expressive" arm: "supportive-expressive group therapy"), or the label with the head it shares with
+    the name it is joined to ("transthoracic" arm: "Transthoracic and transhiatal esophagectomy")."""
+    words = label.split()
+    if not 1 <= len(words) <= 2 or not label[0].islower() or words[0] in _GENERIC_LABEL \
+            or not all(_modifier(w) for w in words) or find_non_drugs(label):
+        return None  # not "supportive care" ("Supportive Care Acupressure")
+    names = find_non_drugs(text)
+    low = label.lower()
+    begun = next((n for n in names if n.name.lower().startswith(f"{low} ") and len(n.name.split()) <= len(words) + 2
+                  and not n.name.lower().endswith("supplementation")), None)  # "zinc" names "zinc supplementation"
+    return begun or _sharing_the_head(text, label, names)
+
+
+_JOINED_TO_NEXT = quick(r"\s+(?:or|and|versus|vs\.?|compared\s+(?:with|to))\s+(?:(?:an?|the)\s+)?", re.IGNORECASE)
+
+
+def _sharing_the_head(text: str, label: str, names: tuple[NonDrug, ...]) -> NonDrug | None:
+    """The label and the head of the name it is joined to: "laparoscopic or open surgery" for "laparoscopic"."""
+    starts = {n.start: n for n in names}
+    for m in re.finditer(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text, re.IGNORECASE):
+        joined = _JOINED_TO_NEXT.match(text, m.end())
+        name = starts.get(joined.end()) if joined else None
+        if name is not None and " " in name.name:  # a word says which: not "arthroscopy and exercise"
+            head = list(_HEAD_RE_ANY_CASE.finditer(name.name))[-1].group(0)
+            return NonDrug(m.start(), name.end, f"{m.group(0)} {head}", name.type)
+    return None
