@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.backends.rules.arms import find_arms
+from extractor.backends.rules.arms import ArmDraft, _radiation_of_dose_arms, find_arms
 from extractor.backends.rules.nondrug import find_non_drugs, named_by_modifier
 
 
@@ -103,3 +103,27 @@ def test_an_empty_arm_labelled_by_a_modifier_is_given_the_named_treatment():
                             "Transthoracic and transhiatal esophagectomy were compared."])
     names = {a.label: [i["name"] for i in a.interventions] for a in arms}
     assert names.get("transthoracic") == ["Transthoracic esophagectomy"]
+
+
+def test_emails_are_named_by_the_words_before():
+    assert _named("compared to receiving psycho-educational emails") == [("psycho-educational emails", "other")]
+
+
+def _dose_arms(labels: list[str], text: str) -> list[list[str]]:
+    arms = [ArmDraft(label) for label in labels]
+    _radiation_of_dose_arms(arms, text)
+    return [[str(i["name"]) for i in a.interventions] for a in arms]
+
+
+@pytest.mark.parametrize(("labels", "text", "names"), [
+    (["78-Gy", "70-Gy"], "after radiotherapy to the prostate in a randomized dose-escalation trial of 70 versus 78 Gy",
+     [["radiotherapy"], ["radiotherapy"]]),
+    (["arm A", "arm B"], "hypofractionated thoracic radiotherapy (TRT): A, 17 Gy per two fractions; B, 42 Gy per 15 "
+                         "fractions", [["radiotherapy"], ["radiotherapy"]]),
+    (["hypofractionated", "conventional"], "radiation therapy (RT) using a hypofractionated (55 Gy/20 fractions) vs. a "
+                                           "conventionally fractionated dose schedule",
+     [["radiation therapy"], ["radiation therapy"]]),
+    (["low dose", "high dose"], "radiotherapy of 50 Gy with low or high dose cisplatin", [[], []]),  # not dose arms
+])
+def test_the_arms_of_a_radiation_dose_trial_get_its_radiation(labels, text, names):
+    assert _dose_arms(labels, text) == names

@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import pairwise, product
 
 from extractor.backends.rules.lexicon import DrugMention, cytotoxic, find_drugs, regimen_components
-from extractor.backends.rules.nondrug import find_non_drugs, named_by_modifier
+from extractor.backends.rules.nondrug import find_non_drugs, head_of, named_by_modifier
 from extractor.backends.rules.text import WORD_NUMBER, closing_bracket, denied, expansion, word_to_int
 from extractor.patterns import quick
 
@@ -273,6 +273,7 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     arms = _presented_only(arms, text, low)
     _defined_by_the_randomisation(arms, sentences)
     _give_interventions(arms, glossary)
+    _radiation_of_dose_arms(arms, glossary)
     if len(arms) < 2:
         return arms
     abbreviations = regimen_abbreviations(glossary)
@@ -560,6 +561,26 @@ def _give_interventions(arms: list[ArmDraft], glossary: str) -> None:
             arm.interventions = _defined_interventions(arm.label, glossary)
         if not arm.interventions and arm.label and len(arms) >= 2:
             arm.interventions = _named_by_its_modifier(arm.label, glossary)
+
+
+#: A radiation dose or fractionation, all an arm of a dose trial is known by: "70-Gy", "30 Gy in 10 fractions",
+#: "hypofractionated", "conventional".
+_DOSE_ARM = quick(r"\d\s*-?\s*Gy\b|fraction|^(?:conventional|standard|accelerated|(?:arm|group)\s+\w+)$", re.IGNORECASE)
+_GRAY = quick(r"\d\s*-?\s*Gy\b")
+
+
+def _radiation_of_dose_arms(arms: list[ArmDraft], glossary: str) -> None:
+    """The arms of a radiation dose trial ("70 versus 78 Gy", "17 Gy per two fractions ... 50 Gy per 25 fractions"),
+    known by their dose and given nothing, each get the radiation the text names, by its head word ("radiotherapy"
+    of "hypofractionated thoracic radiotherapy": the arms differ in what the other words say)."""
+    if len(arms) < 2 or any(a.interventions or not _DOSE_ARM.search(a.label or "") for a in arms) \
+            or not _GRAY.search(glossary):
+        return
+    radiation = next((n for n in find_non_drugs(glossary) if n.type == "radiation"), None)
+    if radiation:
+        for arm in arms:
+            arm.interventions = [{"name": head_of(radiation), "type": "radiation", "target": None, "dose": None,
+                                  "schedule": None}]
 
 
 def _named_by_its_modifier(label: str, glossary: str) -> list[dict[str, str | None]]:

@@ -56,7 +56,7 @@ HEADS = (
          r"enteral|parenteral|oral|tube|gastrostomy|jejunostomy|nasogastric|nasojejunal|artificial|immun"),
     # what a patient is given to read, watch or use: "information leaflet", "peer-modeling videotape", "mobile app"
     Head(r"leaflets?|pamphlets?|brochures?|workbooks?|videos?|videotapes?|DVDs?|websites?|apps?|decision aids?|"
-         r"letters?", "other", _ANY_WORD),
+         r"letters?|e-?mails", "other", _ANY_WORD),
     Head(r"messages", "other", r"text|sms|reminder|tailored|targeted|standard|motivational|educational|framed"),
     Head(r"care", "other", r"usual|standard|routine|nursing|conventional"),
     # a therapy named by what it does, not by the drugs it gives ("endocrine therapy", "maintenance therapy")
@@ -76,7 +76,7 @@ _HEAD_HINT = folded(any_of([
     "exerc", "yoga", "qigong", "tai chi", "massage", "reflex", "medit", "mindful", "hypno", "imagery", "relax",
     "telemon", "navig", "rehab", "counsel", "program", "intervention", "train", "educat", "coach", "diet",
     "supplement", "booklet", "support", "care", "mouth", "gargle", "lozenge", "ointment", "cream", "plasty", "ostomy",
-    "analges", "nutrition", "feeding", "leaflet", "pamphlet", "brochure", "workbook", "video", "dvd",
+    "analges", "nutrition", "feeding", "mails", "leaflet", "pamphlet", "brochure", "workbook", "video", "dvd",
     "website", "app", "aid", "letter", "message"]))
 
 def _words(text: str) -> frozenset[str]:
@@ -293,6 +293,10 @@ def _sharing_the_head(text: str, label: str, names: tuple[NonDrug, ...]) -> NonD
         joined = _JOINED_TO_NEXT.match(text, m.end())
         name = starts.get(joined.end()) if joined else None
         if name is not None and " " in name.name:  # a word says which: not "arthroscopy and exercise"
-            head = list(_HEAD_RE_ANY_CASE.finditer(name.name))[-1].group(0)
-            return NonDrug(m.start(), name.end, f"{m.group(0)} {head}", name.type)
+            return NonDrug(m.start(), name.end, f"{m.group(0)} {head_of(name)}", name.type)
     return None
+
+
+def head_of(name: NonDrug) -> str:
+    """The head word that ends a name: "radiotherapy" of "hypofractionated thoracic radiotherapy"."""
+    return list(_HEAD_RE_ANY_CASE.finditer(name.name))[-1].group(0)
