@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.backends.rules.arms import ArmDraft, _radiation_of_dose_arms, find_arms
+from extractor.backends.rules.arms import ArmDraft, _radiation_of_dose_arms, find_arms, what_generic_arms_got
 from extractor.backends.rules.nondrug import find_non_drugs, named_by_modifier
 
 
@@ -127,3 +127,16 @@ def _dose_arms(labels: list[str], text: str) -> list[list[str]]:
 ])
 def test_the_arms_of_a_radiation_dose_trial_get_its_radiation(labels, text, names):
     assert _dose_arms(labels, text) == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("155 men were randomly assigned to an intervention group that participated in a resistance exercise program three "
+     "times per week or to a waiting list control group.", ["resistance exercise program"]),
+    ("The intervention was a multimedia, multimodal exercise program comprising strength training.",
+     ["multimodal exercise program"]),
+    ("Patients in the intervention group were compared with the control group.", []),  # nothing said they got
+])
+def test_a_group_known_only_as_intervention_gets_what_it_is_said_to_get(text, names):
+    arms = [ArmDraft("intervention"), ArmDraft("control")]
+    what_generic_arms_got(arms, text)
+    assert [i["name"] for i in arms[0].interventions] == names and arms[1].interventions == []
