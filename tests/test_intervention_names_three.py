@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractor import extract
 from extractor.backends.rules.arms import ArmDraft, _radiation_of_dose_arms, find_arms, what_generic_arms_got
 from extractor.backends.rules.nondrug import find_non_drugs, named_by_modifier
 
@@ -140,3 +141,12 @@ def test_a_group_known_only_as_intervention_gets_what_it_is_said_to_get(text, na
     arms = [ArmDraft("intervention"), ArmDraft("control")]
     what_generic_arms_got(arms, text)
     assert [i["name"] for i in arms[0].interventions] == names and arms[1].interventions == []
+
+
+def test_what_the_control_group_got_leaves_the_other_arm_to_the_aim():
+    text = ("To determine whether self-sampling improves screening attendance for women who do not regularly attend "
+            "screening, 800 women were randomly selected and invited to be part of the intervention group. The control "
+            "group consisted of 2593 women who received a 2nd reminder letter according to the current guidelines. The "
+            "attendance rates were 33.4% in the intervention group and 23.2% in the control group.")
+    arms = {a.label: [i.name for i in a.interventions] for a in extract(text).trials[0].arms}
+    assert arms == {"control": ["reminder letter"], "intervention": ["self-sampling"]}

@@ -1165,7 +1165,8 @@ def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_dr
     _comparators(arms, non_drugs)
     _parts_of_the_name(arms)
     bare = [a for a in arms if not a.interventions and not CONTROL_LABEL.search(a.label or "")]
-    treated = [i for a in arms for i in a.interventions if not CONTROL_LABEL.search(str(i["name"]))]  # not "usual care"
+    treated = [i for a in arms if not CONTROL_LABEL.search(a.label or "") for i in a.interventions
+               if not CONTROL_LABEL.search(str(i["name"]))]  # not "usual care", nor what the control group got
     if len(bare) == 1 and not treated and not unclaimed:
         bare[0].interventions = _aimed_interventions(aim_text)
 
