@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extractor import extract
-from extractor.backends.rules.arms import ArmDraft, _radiation_of_dose_arms, find_arms, what_generic_arms_got
+from extractor.backends.rules.arms import ArmDraft, _radiation_of_dose_arms, find_arms, what_empty_arms_got
 from extractor.backends.rules.nondrug import find_non_drugs, named_by_modifier
 
 
@@ -139,7 +139,7 @@ def test_the_arms_of_a_radiation_dose_trial_get_its_radiation(labels, text, name
 ])
 def test_a_group_known_only_as_intervention_gets_what_it_is_said_to_get(text, names):
     arms = [ArmDraft("intervention"), ArmDraft("control")]
-    what_generic_arms_got(arms, text)
+    what_empty_arms_got(arms, text)
     assert [i["name"] for i in arms[0].interventions] == names and arms[1].interventions == []
 
 
@@ -150,3 +150,10 @@ def test_what_the_control_group_got_leaves_the_other_arm_to_the_aim():
             "attendance rates were 33.4% in the intervention group and 23.2% in the control group.")
     arms = {a.label: [i.name for i in a.interventions] for a in extract(text).trials[0].arms}
     assert arms == {"control": ["reminder letter"], "intervention": ["self-sampling"]}
+
+
+def test_a_group_that_used_a_device_gets_it():
+    arms = [ArmDraft("unsupervised"), ArmDraft("control")]
+    what_empty_arms_got(arms, "randomly assigned to a control group or an unsupervised group that used a mobile app to "
+                              "record data")
+    assert [i["name"] for i in arms[0].interventions] == ["mobile app"] and arms[1].interventions == []

@@ -563,19 +563,19 @@ def _give_interventions(arms: list[ArmDraft], glossary: str) -> None:
             arm.interventions = _named_by_its_modifier(arm.label, glossary)
 
 
-#: What a group known only as "intervention" or "experimental" got: "an intervention group that participated in a
-#: resistance exercise program", "the experimental group receiving live music therapy sessions", "The intervention was a
+#: What a group got: "an intervention group that participated in a resistance exercise program", "the experimental
+#: group receiving live music therapy sessions", "a supervised group that used the app", "The intervention was a
 #: multimedia, multimodal exercise program".
 _GROUP_GOT = (r"\b{label}\s+(?:group|arm)\s+(?:(?:that|who|which)\s+)?(?:participated\s+in|received|receiving|underwent|"
-              r"undergoing|attended|performed|completed|was\s+given|were\s+given)\s+(?P<got>[^.;()]+)"
+              r"undergoing|attended|performed|completed|used|was\s+given|were\s+given)\s+(?P<got>[^.;()]+)"
               r"|\bthe\s+{label}\s+(?:was|consisted\s+of|comprised|included)\s+(?P<was>[^.;()]+)")
 
 
-def what_generic_arms_got(arms: list[ArmDraft], text: str) -> None:
-    """Arms known only as "intervention" or "experimental" and given nothing yet get the interventions the text
-    says the group got, in the words that follow (a last resort: the trial's aim names them first)."""
+def what_empty_arms_got(arms: list[ArmDraft], text: str) -> None:
+    """Arms other than a control given nothing yet ("intervention", "supervised") get the interventions the text says
+    the group got, in the words that follow (a last resort: the trial's aim names them first)."""
     for arm in arms:
-        if not arm.interventions and arm.label and _GENERIC_ARM.match(arm.label):
+        if not arm.interventions and arm.label and not CONTROL_LABEL.search(arm.label):
             arm.interventions = _what_the_group_got(arm.label, text)
 
 

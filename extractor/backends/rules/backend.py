@@ -26,7 +26,7 @@ from extractor.backends.rules.arms import (
     named_already,
     regimens_over_their_drugs,
     says_randomised,
-    what_generic_arms_got,
+    what_empty_arms_got,
 )
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
 from extractor.backends.rules.nondrug import find_non_drugs
@@ -1073,7 +1073,7 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
     if arms:
         _complete_arms(arms, given.assigned(), aim_text, given.non_drugs())
         _control_received(arms, given.design_sents)
-        what_generic_arms_got(arms, " ".join(s.text for s in given.design_sents))
+        what_empty_arms_got(arms, " ".join(s.text for s in given.design_sents))
         for arm in arms:
             arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)
                                   and not another_regimen(i, arm.interventions)]
