@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import pairwise, product
 
 from extractor.backends.rules.lexicon import DrugMention, cytotoxic, find_drugs, regimen_components
-from extractor.backends.rules.nondrug import find_non_drugs
+from extractor.backends.rules.nondrug import find_non_drugs, head_of, named_by_modifier
 from extractor.backends.rules.text import WORD_NUMBER, closing_bracket, denied, expansion, word_to_int
 from extractor.patterns import quick
 
@@ -273,6 +273,7 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     arms = _presented_only(arms, text, low)
     _defined_by_the_randomisation(arms, sentences)
     _give_interventions(arms, glossary)
+    _radiation_of_dose_arms(arms, glossary)
     if len(arms) < 2:
         return arms
     abbreviations = regimen_abbreviations(glossary)
@@ -559,6 +560,60 @@ def _give_interventions(arms: list[ArmDraft], glossary: str) -> None:
                 arm.interventions = interventions_in(" ".join(_spelled_out(arm.label, letters)))
         if not arm.interventions and arm.label and len(arms) >= 2:
             arm.interventions = _defined_interventions(arm.label, glossary)
+        if not arm.interventions and arm.label and len(arms) >= 2:
+            arm.interventions = _named_by_its_modifier(arm.label, glossary)
+
+
+#: What a group got: "an intervention group that participated in a resistance exercise program", "the experimental
+#: group receiving live music therapy sessions", "a supervised group that used the app", "The intervention was a
+#: multimedia, multimodal exercise program".
+_GROUP_GOT = (r"\b{label}\s+(?:group|arm)\s+(?:(?:that|who|which)\s+)?(?:participated\s+in|received|receiving|underwent|"
+              r"undergoing|attended|performed|completed|used|was\s+given|were\s+given)\s+(?P<got>[^.;()]+)"
+              r"|\bthe\s+{label}\s+(?:was|consisted\s+of|comprised|included)\s+(?P<was>[^.;()]+)")
+
+
+def what_empty_arms_got(arms: list[ArmDraft], text: str) -> None:
+    """Arms other than a control given nothing yet ("intervention", "supervised") get the interventions the text says
+    the group got, in the words that follow (a last resort: the trial's aim names them first)."""
+    for arm in arms:
+        if not arm.interventions and arm.label and not CONTROL_LABEL.search(arm.label):
+            arm.interventions = _what_the_group_got(arm.label, text)
+
+
+def _what_the_group_got(label: str, text: str) -> list[dict[str, str | None]]:
+    pattern = quick(_GROUP_GOT.format(label=re.escape(label)), re.IGNORECASE)
+    for m in pattern.finditer(text):
+        found = interventions_in(m.group("got") or m.group("was"))
+        if found:
+            return found
+    return []
+
+
+#: A radiation dose or fractionation, all an arm of a dose trial is known by: "70-Gy", "30 Gy in 10 fractions",
+#: "hypofractionated", "conventional".
+_DOSE_ARM = quick(r"\d\s*-?\s*Gy\b|fraction|^(?:conventional|standard|accelerated|(?:arm|group)\s+\w+)$", re.IGNORECASE)
+_GRAY = quick(r"\d\s*-?\s*Gy\b")
+
+
+def _radiation_of_dose_arms(arms: list[ArmDraft], glossary: str) -> None:
+    """The arms of a radiation dose trial ("70 versus 78 Gy", "17 Gy per two fractions ... 50 Gy per 25 fractions"),
+    known by their dose and given nothing, each get the radiation the text names, by its head word ("radiotherapy"
+    of "hypofractionated thoracic radiotherapy": the arms differ in what the other words say)."""
+    if len(arms) < 2 or any(a.interventions or not _DOSE_ARM.search(a.label or "") for a in arms) \
+            or not _GRAY.search(glossary):
+        return
+    radiation = next((n for n in find_non_drugs(glossary) if n.type == "radiation"), None)
+    if radiation:
+        for arm in arms:
+            arm.interventions = [{"name": head_of(radiation), "type": "radiation", "target": None, "dose": None,
+                                  "schedule": None}]
+
+
+def _named_by_its_modifier(label: str, glossary: str) -> list[dict[str, str | None]]:
+    """An arm labelled by a word that says which treatment ("supportive-expressive", "transthoracic") gets the
+    non-drug intervention the text names with it."""
+    found = named_by_modifier(glossary, label)
+    return [{"name": found.name, "type": found.type, "target": None, "dose": None, "schedule": None}] if found else []
 
 
 #: An arm's label that may be an abbreviation the text defines: "B-I", "BT", "SNBM", "CBT/PE".

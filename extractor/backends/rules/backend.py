@@ -26,6 +26,7 @@ from extractor.backends.rules.arms import (
     named_already,
     regimens_over_their_drugs,
     says_randomised,
+    what_empty_arms_got,
 )
 from extractor.backends.rules.lexicon import find_countries, find_drugs, lexicon
 from extractor.backends.rules.nondrug import find_non_drugs
@@ -1072,6 +1073,7 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
     if arms:
         _complete_arms(arms, given.assigned(), aim_text, given.non_drugs())
         _control_received(arms, given.design_sents)
+        what_empty_arms_got(arms, " ".join(s.text for s in given.design_sents))
         for arm in arms:
             arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)
                                   and not another_regimen(i, arm.interventions)]
@@ -1163,7 +1165,8 @@ def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_dr
     _comparators(arms, non_drugs)
     _parts_of_the_name(arms)
     bare = [a for a in arms if not a.interventions and not CONTROL_LABEL.search(a.label or "")]
-    treated = [i for a in arms for i in a.interventions if not CONTROL_LABEL.search(str(i["name"]))]  # not "usual care"
+    treated = [i for a in arms if not CONTROL_LABEL.search(a.label or "") for i in a.interventions
+               if not CONTROL_LABEL.search(str(i["name"]))]  # not "usual care", nor what the control group got
     if len(bare) == 1 and not treated and not unclaimed:
         bare[0].interventions = _aimed_interventions(aim_text)
 

@@ -42,13 +42,22 @@ HEADS = (
          r"radiosurgery|hypo-?fractionation|radiation", "radiation"),
     Head(r"surgery|resection|excision|\w+ectomy|dissection|biopsy|reconstruction|transplantation|ablation|"
          r"(?:chemo-?)?emboli[sz]ation|anastomosis|augmentation|preservation|acupuncture|acupressure", "procedure"),
+    Head(r"\w+plasty|\w+ostomy", "procedure"),  # "coloplasty", "gastrojejunostomy"
     Head(r"sampling", "procedure", r"node"),
+    Head(r"analgesia", "procedure",  # "patient controlled epidural analgesia"; not "placebo analgesia", "postoperative analgesia"
+         r"epidural|intravenous|patient|caudal|spinal|intrathecal|paravertebral|pre-?emptive|subpleural|regional|wound"),
     Head(r"stimulation|devices?|stents?|dressings?|catheters?", "device", _ANY_WORD),
     Head(r"exercise|yoga|qigong|tai chi|massage|reflexology|meditation|mindfulness|hypnosis|psychotherapy|"
          r"imagery|relaxation|telemonitoring|navigation|rehabilitation|counsell?ing", "other"),
     Head(r"program(?:me)?s?|interventions?|training|education|coaching|diets?|supplementation|booklets?|support", "other",
          _ANY_WORD),
     Head(r"exercises", "other", _ANY_WORD),  # "home exercises", "pilates exercises"; not "the exercises"
+    Head(r"nutrition|feeding", "other",  # "total parenteral nutrition", "early oral feeding"; not "protein-rich nutrition"
+         r"enteral|parenteral|oral|tube|gastrostomy|jejunostomy|nasogastric|nasojejunal|artificial|immun"),
+    # what a patient is given to read, watch or use: "information leaflet", "peer-modeling videotape", "mobile app"
+    Head(r"leaflets?|pamphlets?|brochures?|workbooks?|videos?|videotapes?|DVDs?|websites?|apps?|decision aids?|"
+         r"letters?|e-?mails", "other", _ANY_WORD),
+    Head(r"messages", "other", r"text|sms|reminder|tailored|targeted|standard|motivational|educational|framed"),
     Head(r"care", "other", r"usual|standard|routine|nursing|conventional"),
     # a therapy named by what it does, not by the drugs it gives ("endocrine therapy", "maintenance therapy")
     Head(r"therapy|therapies", "other",
@@ -66,7 +75,9 @@ _HEAD_HINT = folded(any_of([
     "emboli", "anastom", "augment", "preserv", "acup", "sampl", "stimul", "device", "stent", "dress", "cathet",
     "exerc", "yoga", "qigong", "tai chi", "massage", "reflex", "medit", "mindful", "hypno", "imagery", "relax",
     "telemon", "navig", "rehab", "counsel", "program", "intervention", "train", "educat", "coach", "diet",
-    "supplement", "booklet", "support", "care", "mouth", "gargle", "lozenge", "ointment", "cream"]))
+    "supplement", "booklet", "support", "care", "mouth", "gargle", "lozenge", "ointment", "cream", "plasty", "ostomy",
+    "analges", "nutrition", "feeding", "mails", "leaflet", "pamphlet", "brochure", "workbook", "video", "dvd",
+    "website", "app", "aid", "letter", "message"]))
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -104,7 +115,7 @@ _HEAD_AS_MODIFIER = quick(
     r"volumes?|planning|techniques?|oncologists?|oncology|departments?|units?|specialists?|nurses?|staff|teams?|"
     r"cent(?:re|er)s?|data|history|records?|complications?|specimens?|samples?|margins?|findings|rates?|sessions?|"
     r"adherence|compliance|participation|uptake|delivery|costs?|site|sites|wounds?|patients|evaluation|assessment|scales?|"
-    r"system|questionnaires?|index|scores?|subscales?|success|failure|materials?|"
+    r"system|questionnaires?|index|scores?|subscales?|success|failure|materials?|talks?|"
     r"skin|reactions?|dermatitis|mucositis|pneumonitis|enteritis|proctitis|cystitis|o?esophagitis|fibrosis|necrosis|"
     r"injur(?:y|ies)|toxicit(?:y|ies)|damage|exposure|side[- ]effects?)\b",
     re.IGNORECASE,
@@ -121,6 +132,9 @@ _NOT_GIVEN = quick(r"\b(?:(?:no|without|not|nothing|neither|nor)(?:\s+(?:history
 #: "given before radiotherapy" stays one: labellers list it in every arm).
 _TIME_POINT = quick(r"\b(?:(?:after|before|since|following|awaiting|undergoing)(?:(?:\s+[\w-]+){0,2}\s+(?:cancers?|(?-i:[A-Z]{2,5})))?|"
                          r"(?:education|information|advice|counsell?ing|training)\s+(?:on|about))\s+$", re.IGNORECASE)
+#: A procedure right after "in" or "during" is the setting the compared techniques are used in: "lateral approach is
+#: advantageous in total knee arthroplasty", "blood loss during laparoscopic hysterectomy".
+_PROCEDURE_SETTING = quick(r"\b(?:in|during)\s+$", re.IGNORECASE)
 
 #: A name listed after these words is a part of the one before: "supervised exercise comprising high intensity
 #: cardiovascular and resistance training, relaxation and body awareness training, massage".
@@ -173,6 +187,7 @@ def _find_non_drugs(text: str) -> tuple[NonDrug, ...]:
         start = _name_start(text, before)
         if not _named_well(text[start:before], head) or _NOT_GIVEN.search(text, max(0, start - 30), start) \
                 or (head.type != "radiation" and _TIME_POINT.search(text, max(0, start - 30), start)) \
+                or (head.type == "procedure" and _PROCEDURE_SETTING.search(text, max(0, start - 8), start)) \
                 or _PART_OF.search(text, max(0, start - 100), start):
             continue
         name = f"{text[start:before].rstrip()} {m.group(0)}".lstrip() if before != m.start() else text[start:m.end()]
@@ -247,3 +262,41 @@ def _named_well(before: str, head: Head) -> bool:
         return True
     words = [w for w in before.lower().split() if w not in _VAGUE]
     return bool(words) and re.search(rf"\b(?:{head.needs})", " ".join(words)) is not None
+
+
+_GENERIC_LABEL = _words("""control intervention interventional treatment experimental trial study test active usual standard
+sham actual real true""")
+
+
+def named_by_modifier(text: str, label: str) -> NonDrug | None:
+    """The non-drug intervention an arm labelled by a modifier gets: the name the text begins with it
+    ("supportive-expressive" arm: "supportive-expressive group therapy"), or the label with the head it shares with
+    the name it is joined to ("transthoracic" arm: "Transthoracic and transhiatal esophagectomy")."""
+    words = label.split()
+    if not 1 <= len(words) <= 2 or not label[0].islower() or words[0] in _GENERIC_LABEL \
+            or not all(_modifier(w) for w in words) or find_non_drugs(label):
+        return None  # not "supportive care" ("Supportive Care Acupressure")
+    names = find_non_drugs(text)
+    low = label.lower()
+    begun = next((n for n in names if n.name.lower().startswith(f"{low} ") and len(n.name.split()) <= len(words) + 2
+                  and not n.name.lower().endswith("supplementation")), None)  # "zinc" names "zinc supplementation"
+    return begun or _sharing_the_head(text, label, names)
+
+
+_JOINED_TO_NEXT = quick(r"\s+(?:or|and|versus|vs\.?|compared\s+(?:with|to))\s+(?:(?:an?|the)\s+)?", re.IGNORECASE)
+
+
+def _sharing_the_head(text: str, label: str, names: tuple[NonDrug, ...]) -> NonDrug | None:
+    """The label and the head of the name it is joined to: "laparoscopic or open surgery" for "laparoscopic"."""
+    starts = {n.start: n for n in names}
+    for m in re.finditer(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text, re.IGNORECASE):
+        joined = _JOINED_TO_NEXT.match(text, m.end())
+        name = starts.get(joined.end()) if joined else None
+        if name is not None and " " in name.name:  # a word says which: not "arthroscopy and exercise"
+            return NonDrug(m.start(), name.end, f"{m.group(0)} {head_of(name)}", name.type)
+    return None
+
+
+def head_of(name: NonDrug) -> str:
+    """The head word that ends a name: "radiotherapy" of "hypofractionated thoracic radiotherapy"."""
+    return list(_HEAD_RE_ANY_CASE.finditer(name.name))[-1].group(0)
