@@ -256,14 +256,7 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     glossary = " ".join([title or "", glossary or text])
     found = _ArmSet()
     named = _named_groups(sentences)
-    chosen: list[Candidate] = []
-    for shape in _ARM_SHAPES:  # the first shape that names two arms or more; else the first that names one
-        candidates = [c for c in shape(title, sentences, text, named) if tidy_label(c[0])]  # not "the latter group"
-        chosen = chosen or candidates
-        if len({label for label, *_ in candidates}) >= 2:
-            chosen = candidates
-            break
-    for candidate in chosen:
+    for candidate in _chosen_shape(title, sentences, text, named):
         found.add(*candidate)
     arms = found.arms
     _named_groups_as_aliases(arms, named)
@@ -276,6 +269,22 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     _radiation_of_dose_arms(arms, glossary)
     if len(arms) < 2:
         return arms
+    return _named_and_ordered(arms, low, glossary, named)
+
+
+def _chosen_shape(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
+    """The arms of the first phrase shape in ``_ARM_SHAPES`` that names two arms or more; else of the first that names one."""
+    chosen: list[Candidate] = []
+    for shape in _ARM_SHAPES:
+        candidates = [c for c in shape(title, sentences, text, named) if tidy_label(c[0])]  # not "the latter group"
+        chosen = chosen or candidates
+        if len({label for label, *_ in candidates}) >= 2:
+            return candidates
+    return chosen
+
+
+def _named_and_ordered(arms: list[ArmDraft], low: str, glossary: str, named: NamedGroups) -> list[ArmDraft]:
+    """Two arms or more: names from regimen abbreviations, the aliases results use, in order of first mention."""
     abbreviations = regimen_abbreviations(glossary)
     _name_by_abbreviation(arms, abbreviations)
     _regimens_as_defined(arms, abbreviations)
