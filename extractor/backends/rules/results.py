@@ -1686,7 +1686,8 @@ def _people_had_outcomes(text: str, mentions: list[Mention]) -> list[Mention]:
 #: A count or share of people in one arm: "Five subjects (16.2%) in the A group", "25/48 (52%) of the B arm", "only four in
 #: the BES group", "100% of the treatment group".
 _IN_ONE_ARM = (rf"(?:only\s+)?(?:\d[\d.·]*\s*%|(?:\d+|{WORD_NUMBER})(?:\s*(?:/|of|out\s+of)\s*(?:\d+|{WORD_NUMBER}))?"
-               r"(?:\s+(?:patients?|participants?|subjects|children|women|men))?(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?)\s+(?:in|of|on|from)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,4}?\s+(?:groups?|arms?)")
+               r"(?:\s+(?:patients?|participants?|subjects|children|women|men))?(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?)\s+(?:in|of|on|from)\s+(?:the\s+)?"
+               r"(?!\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,4}?\s+(?:groups?|arms?)")
 #: People counted arm by arm, then what they did or had: "Five subjects (16.2%) in the genotype-directed group and one
 #: (3.3%) in the phenotype-directed group had HOPR", "Only four in the BES group compared to 17 patients in the NS groups
 #: saw decreases greater than the MICD", "Twenty-five patients (65.8%) of the diverticulitis group and 10 patients (10.2%)
@@ -1704,6 +1705,13 @@ _ARM_COUNTED_DID = quick(
 _SHARE_CHANGED = quick(r"\b(?:by|to|of)\s+\d[\d.]*\s*%")
 
 
+def _opens_its_clause(text: str, at: int) -> bool:
+    """Whether no number comes before ``at`` in its clause ("12 (50.0%) and 20 patients …", "Seventy-one percent of
+    patients in the A group and 76% in the B group …": the count or share at ``at`` is not the clause's first)."""
+    before = text[max(text.rfind(c, 0, at) for c in ",;:") + 1: at]
+    return not _DIGIT.search(before) and "percent" not in before.lower()
+
+
 def _arm_counted_outcomes(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions of what people counted arm by arm had or did (``_ARM_COUNTED_DID``), named by the words after the verb,
     where no mention names it, the counts open their clause (not "12 (50.0%) and 20 patients (83.3%) in the A group
@@ -1712,8 +1720,7 @@ def _arm_counted_outcomes(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in _ARM_COUNTED_DID.finditer(text):
         start, end = m.span("o")
         words = m.group("o")
-        if _DIGIT.search(text, max(text.rfind(c, 0, m.start()) for c in ",;:") + 1, m.start()) \
-                or _SHARE_CHANGED.search(text, end, text.find(";", end) % (len(text) + 1)) or _names_in(text, mentions, m.start(), end) or _WHO_THEY_WERE.search(" ".join(words.split()[:2])) \
+        if not _opens_its_clause(text, m.start()) or _SHARE_CHANGED.search(text, end, text.find(";", end) % (len(text) + 1)) or _names_in(text, mentions, m.start(), end) or _WHO_THEY_WERE.search(" ".join(words.split()[:2])) \
                 or not _THREE_LETTERS.search(words):  # "had stage III disease": who they were
             continue
         added.append(Mention(start, end, words, _survival_event(words) or _event_kind(words, mentions), "category"))
