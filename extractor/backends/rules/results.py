@@ -728,8 +728,8 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
             kind = "count_more"  # "two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm"
         elif following is not None and _counted_before(text, end, following, value):
             kind = "count_before"  # "two treatment-related deaths", "no unexpected serious adverse events"
-        elif _people_counted(text, start, end, value, mentions):
-            kind = "count_people"
+        elif _people_counted(text, start, end, value, mentions) or _arm_counted_at(text, start, mentions):
+            kind = "count_people"  # ("Only four in the A group compared to 17 patients in the B group saw …")
         else:
             continue
         out.append((start, end, kind, float(value), "patients"))
@@ -1193,7 +1193,7 @@ def _owner(mentions: list[Mention], text: str, start: int, end: int) -> Mention 
     after_now = [m for m in mentions if m.start >= end]
     if after_now and _NOTHING_OR_CASES_OF.fullmatch(text, end, after_now[0].start) and after_now[0].canonical != "HR":
         return after_now[0]  # "(18% complete response)", "three cases of sore throat"; not "(7% vs 9% HR 0.96)": the ratio that follows the pair
-    named_after = _named_right_after(after_now, text, start, end)
+    named_after = _named_right_after(after_now, text, start, end) or _arm_counted_at(text, start, after_now)
     if named_after is not None:
         return named_after
     named = _RATE_AFTER.match(text, end)
@@ -1253,12 +1253,15 @@ def extract_sentence(
                                 context_endpoint)
     known = _counted_mentions(text, _primary_outcome(sentence, known, digit))
     mentions = _with_unnamed_outcome(text, _graded_events(text, known), digit)
+    by_arm = len(arm_labels or []) > 1 and (" group" in text or " arm" in text)  # a count or share of each of two arms
+    mentions = _arm_counted_outcomes(text, mentions) if by_arm else mentions
     if " v" in text and "(" in text and arms(text):  # "vs", "versus", JCO's "v"; the pair's arms named
         mentions = _pair_counted_outcomes(text, mentions)
     fallback = not mentions or _ratios_after_values(mentions, digit)
     ratio_at = None if fallback else _ratio_of_arms_compared(text, mentions, arms)
     if fallback or ratio_at:
-        outcome = _sentence_outcome(sentence, ratio_at or digit) or _difference_outcome(sentence)
+        outcome = _sentence_outcome(sentence, ratio_at or digit) or _difference_outcome(sentence) \
+            or (_shares_by_arm_outcome(sentence) if by_arm and "%" in text else [])
         if not outcome and not mentions:
             return []
         mentions = _in_order(outcome, mentions)
@@ -1680,6 +1683,60 @@ def _people_had_outcomes(text: str, mentions: list[Mention]) -> list[Mention]:
     return _in_order(mentions, added)
 
 
+#: A count or share of people in one arm: "Five subjects (16.2%) in the A group", "25/48 (52%) of the B arm", "only four in
+#: the BES group", "100% of the treatment group".
+_IN_ONE_ARM = (rf"(?:only\s+)?(?:\d[\d.·]*\s*%|(?:\d+|{WORD_NUMBER})(?:\s*(?:/|of|out\s+of)\s*(?:\d+|{WORD_NUMBER}))?"
+               r"(?:\s+(?:patients?|participants?|subjects|children|women|men))?(?:\s*\(\s*\d[\d.·]*\s*%\s*\))?)\s+(?:in|of|on|from)\s+(?:the\s+)?"
+               r"(?!\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,4}?\s+(?:groups?|arms?)")
+#: People counted arm by arm, then what they did or had: "Five subjects (16.2%) in the genotype-directed group and one
+#: (3.3%) in the phenotype-directed group had HOPR", "Only four in the BES group compared to 17 patients in the NS groups
+#: saw decreases greater than the MICD", "Twenty-five patients (65.8%) of the diverticulitis group and 10 patients (10.2%)
+#: of the appendicitis group showed perforation of appendix".
+_ARM_COUNTED_DID = quick(
+    rf"(?<![\w.,/%-]){_IN_ONE_ARM}(?:,?\s+(?:and|vs\.?|versus|compared\s+(?:with|to)|as\s+against)\s+{_IN_ONE_ARM}){{0,2}},?\s+"
+    r"(?:had|showed|met|reached|saw|achieved|attained|reported|required|needed|developed|experienced|suffered(?:\s+from)?|"
+    r"chose|preferred|used|returned|presented(?:\s+with)?)\s+(?:(?:an?|any|the)\s+)?"
+    rf"(?P<o>(?!(?:{WORD_NUMBER}|\d+|been|to|a\s+(?:total|median|mean)|more|less|higher|lower|similar|significantly)\b)"
+    r"[a-z][\w-]*(?:\s+[\w-]+){0,7}?)(?=\s*(?:[,;.(\[]|$|\s+(?:in|during|after|at|because|due|compared|vs\.?|versus|and|"
+    r"with|on|by|while|but|whereas|within|to)\b))", re.IGNORECASE)
+
+
+#: A share the outcome's words go on to change or reach: "to decrease initial glucose levels by 10%".
+_SHARE_CHANGED = quick(r"\b(?:by|to|of)\s+\d[\d.]*\s*%")
+
+
+def _opens_its_clause(text: str, at: int) -> bool:
+    """Whether no number comes before ``at`` in its clause ("12 (50.0%) and 20 patients …", "Seventy-one percent of
+    patients in the A group and 76% in the B group …": the count or share at ``at`` is not the clause's first)."""
+    before = text[max(text.rfind(c, 0, at) for c in ",;:") + 1: at]
+    return not _DIGIT.search(before) and "percent" not in before.lower()
+
+
+def _arm_counted_outcomes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of what people counted arm by arm had or did (``_ARM_COUNTED_DID``), named by the words after the verb,
+    where no mention names it, the counts open their clause (not "12 (50.0%) and 20 patients (83.3%) in the A group
+    had …": the first count is no arm's) and no share follows in it ("required X to decrease Y by 10%"): an outcome of the kind its words say, an adverse event when the words name one."""
+    added = []
+    for m in _ARM_COUNTED_DID.finditer(text):
+        start, end = m.span("o")
+        words = m.group("o")
+        if not _opens_its_clause(text, m.start()) or _SHARE_CHANGED.search(text, end, text.find(";", end) % (len(text) + 1)) or _names_in(text, mentions, m.start(), end) or _WHO_THEY_WERE.search(" ".join(words.split()[:2])) \
+                or not _THREE_LETTERS.search(words):  # "had stage III disease": who they were
+            continue
+        added.append(Mention(start, end, words, _survival_event(words) or _event_kind(words, mentions), "category"))
+    return _in_order(mentions, added)
+
+
+def _arm_counted_at(text: str, start: int, mentions: list[Mention]) -> Mention | None:
+    """The outcome a value at ``start`` counts when it is one of the people counted arm by arm before it
+    (``_ARM_COUNTED_DID``): "Five subjects (16.2%) in the A group and one (3.3%) in the B group had HOPR"."""
+    after = next((x for x in mentions if x.start > start), None)
+    if after is None or after.measure != "category" or after.start - start > 300 or not _ARM_COUNTED_DID.search(text):
+        return None
+    owned = any(m.start() <= start and m.start("o") == after.start for m in _ARM_COUNTED_DID.finditer(text))
+    return after if owned else None
+
+
 #: The words right before a bracketed pair of counts, that name what was counted: "major cardiovascular events (7 v 0",
 #: "more emergency department visits (20 vs. 8", "extubation failure (2 vs. 2" (the last run of words no small word cuts).
 _WORDS_BEFORE_PAIR = quick(
@@ -2084,6 +2141,36 @@ def _changed_outcome_before_sign(text: str, mentions: list[Mention]) -> list[Men
         return mentions  # an outcome named before the value owns it already
     name = found.group("c")
     return _in_order(mentions, [Mention(found.start("c"), found.end("c"), name, kind_by_words(name, _OUTCOME_KINDS), None)])
+
+
+#: A share of one arm: "46.1% in the intervention group", "23/38 (61%) in the HBOT group", "8 (19.5%) in group 1",
+#: "77.3% of patients in PIL group".
+_SHARE_IN_ARM = (r"(?:\d+(?:\s*/\s*\d+)?\s*\(\s*)?\d[\d.·]*\s*%\s*\)?(?:\s*\([^()]{1,30}\))?(?:\s+of\s+(?:the\s+)?(?:patients|participants|subjects))?"
+                 r"\s+(?:in|among|of|for)\s+(?:the\s+)?(?:[^\s,;:.()%]+\s+){0,4}?(?:groups?|arms?)\b(?:\s+\d\b)?")
+#: An outcome whose shares a clause gives arm by arm: "healing of the index ulcer occurred in 23/38 (61%) in the HBOT group
+#: and 10/37 (27%) in the placebo group", "6-month prolonged abstinence was 18.3% in the A group, 14.8% in the B group"
+#: (the outcome: the clause's words before its verb).
+_SHARES_BY_ARM = quick(
+    r"(?:^|[,;:]\s+)(?:the\s+)?(?:(?:percentage|proportion|incidence|rate|frequency|number)\s+of\s+(?:the\s+)?)?(?P<o>[A-Za-z0-9][^,;:]{2,90}?)\s+"
+    r"(?:was|were|occurred|(?:was|were)\s+(?:observed|seen|reported|found|noted|achieved))\s+(?:in\s+)?(?:only\s+)?"
+    rf"{_SHARE_IN_ARM}(?:,?\s+(?:and|vs\.?|versus|compared\s+(?:with|to)|while|whereas)?\s*(?:it\s+was\s+)?(?:only\s+)?{_SHARE_IN_ARM})+",
+    re.IGNORECASE)
+#: Subjects that say who the people were, or how many were studied, not what befell them.
+_NOT_ARM_SHARE_OUTCOME = Folded(r"\b(?:age|aged|male|females?|sex|gender|baseline|characteristics|performance|ecog|karnofsky|stage|"
+                                r"randomi[sz]\w*|assigned|enrolled|included|analy[sz]ed|complet\w*|withdr\w*|lost|dropp\w*|compliance|"
+                                r"adherence|ratio|median|mean|sensitivity|specificity|accuracy)\b")
+
+
+def _shares_by_arm_outcome(sentence: Sentence) -> list[Mention]:
+    """An outcome no rule names whose shares a results clause gives arm by arm (``_SHARES_BY_ARM``), named by the clause's
+    words before its verb (not who the people were, ``_NOT_ARM_SHARE_OUTCOME``): of the kind its words say."""
+    if sentence.section != "results":
+        return []
+    found = _SHARES_BY_ARM.search(sentence.text)
+    if found is None or _NOT_ARM_SHARE_OUTCOME.search(found.group("o")) or not _FOUR_LETTERS.search(found.group("o")):
+        return []
+    name = found.group("o")
+    return [Mention(found.start("o"), found.end("o"), name, kind_by_words(name, _OUTCOME_KINDS), None)]
 
 
 def _difference_outcome(sentence: Sentence) -> list[Mention]:
