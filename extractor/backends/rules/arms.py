@@ -126,7 +126,7 @@ _CHEMOTHERAPY_GIVEN = quick(
     rf"(?:\+\s*/\s*[-−]|±|with or without|plus|\+|combined with|in combination with|added to|versus|vs\.?)\s+"
     rf"{_CHEMOTHERAPY_KIND}\b(?![-‐]|\s+(?:with|consisting|regimens?|cycles?|of)\b)"
     rf"|\bor\s+{_CHEMOTHERAPY_KIND}\s*(?:alone|only|\((?:group|arm|n\s*=)|\(?\s*$)"  # an arm's words; not "adjuvant or neoadjuvant chemotherapy"
-    r"|(?<!(?-i:[A-Z][A-Z]) )\bchemotherapy\s*(?:\([A-Z]{1,4}\)\s*)?(?:\+\s*/\s*[-−]|±|with or without|alone\b|plus\b|"
+    r"|\b(?<!(?-i:[A-Z][A-Z]) )chemotherapy\s*(?:\([A-Z]{1,4}\)\s*)?(?:\+\s*/\s*[-−]|±|with or without|alone\b|plus\b|"
     r"\+|combined with|in combination with)",  # not after a regimen's name: "VIC chemotherapy plus"
     re.IGNORECASE,
 )
