@@ -14,7 +14,7 @@ from itertools import pairwise, product
 
 from extractor.backends.rules.lexicon import DrugMention, cytotoxic, find_drugs, regimen_components
 from extractor.backends.rules.nondrug import find_non_drugs, head_of, named_by_modifier
-from extractor.backends.rules.text import WORD_NUMBER, closing_bracket, denied, expansion, word_to_int
+from extractor.backends.rules.text import WORD_NUMBER, closing_bracket, denied, expansion, folded, word_to_int
 from extractor.patterns import quick
 
 _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
@@ -126,7 +126,7 @@ _CHEMOTHERAPY_GIVEN = quick(
     rf"(?:\+\s*/\s*[-−]|±|with or without|plus|\+|combined with|in combination with|added to|versus|vs\.?)\s+"
     rf"{_CHEMOTHERAPY_KIND}\b(?![-‐]|\s+(?:with|consisting|regimens?|cycles?|of)\b)"
     rf"|\bor\s+{_CHEMOTHERAPY_KIND}\s*(?:alone|only|\((?:group|arm|n\s*=)|\(?\s*$)"  # an arm's words; not "adjuvant or neoadjuvant chemotherapy"
-    r"|(?<!(?-i:[A-Z][A-Z]) )\bchemotherapy\s*(?:\([A-Z]{1,4}\)\s*)?(?:\+\s*/\s*[-−]|±|with or without|alone\b|plus\b|"
+    r"|\b(?<!(?-i:[A-Z][A-Z]) )chemotherapy\s*(?:\([A-Z]{1,4}\)\s*)?(?:\+\s*/\s*[-−]|±|with or without|alone\b|plus\b|"
     r"\+|combined with|in combination with)",  # not after a regimen's name: "VIC chemotherapy plus"
     re.IGNORECASE,
 )
@@ -575,10 +575,16 @@ def _give_interventions(arms: list[ArmDraft], glossary: str) -> None:
 
 #: What a group got: "an intervention group that participated in a resistance exercise program", "the experimental
 #: group receiving live music therapy sessions", "a supervised group that used the app", "The intervention was a
-#: multimedia, multimodal exercise program".
-_GROUP_GOT = (r"\b{label}\s+(?:group|arm)\s+(?:(?:that|who|which)\s+)?(?:participated\s+in|received|receiving|underwent|"
-              r"undergoing|attended|performed|completed|used|was\s+given|were\s+given)\s+(?P<got>[^.;()]+)"
-              r"|\bthe\s+{label}\s+(?:was|consisted\s+of|comprised|included)\s+(?P<was>[^.;()]+)")
+#: multimedia, multimodal exercise program". After the label: the group's verb, or what it was.
+_GROUP_VERB = (r"(?:group|arm)\s+(?:(?:that|who|which)\s+)?(?:participated\s+in|received|receiving|underwent|undergoing|"
+               r"attended|performed|completed|used|was\s+given|were\s+given)")
+_WAS_VERB = r"(?:was|consisted\s+of|comprised|included)"
+_GROUP_GOT = (r"\b{label}\s+" + _GROUP_VERB + r"\s+(?P<got>[^.;()]+)|\bthe\s+{label}\s+" + _WAS_VERB + r"\s+(?P<was>[^.;()]+)")
+#: What must follow the label where ``_GROUP_GOT`` matches, searched in the lowercased text (``_may_say_what_it_got``).
+_AFTER_THE_LABEL = folded(r"\s+(?:" + _GROUP_VERB + "|" + _WAS_VERB + r")\s+[^.;()]")
+#: The letters beyond ASCII that ``re`` matches case-insensitively to an ASCII one ("\u212a", the kelvin sign, to "k"):
+#: where a text holds one, its lowercased form may lack what ``re`` finds in it.
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 
 
 def what_empty_arms_got(arms: list[ArmDraft], text: str) -> None:
@@ -590,6 +596,8 @@ def what_empty_arms_got(arms: list[ArmDraft], text: str) -> None:
 
 
 def _what_the_group_got(label: str, text: str) -> list[dict[str, str | None]]:
+    if not _may_say_what_it_got(label, text):
+        return []  # the label's own pattern is compiled only where it may match (a compile costs ~1 ms)
     pattern = quick(_GROUP_GOT.format(label=re.escape(label)), re.IGNORECASE)
     for m in pattern.finditer(text):
         found = interventions_in(m.group("got") or m.group("was"))
@@ -597,6 +605,20 @@ def _what_the_group_got(label: str, text: str) -> list[dict[str, str | None]]:
             return found
     return []
 
+
+def _may_say_what_it_got(label: str, text: str) -> bool:
+    """Whether ``_GROUP_GOT`` may match ``text`` for ``label``: somewhere the label is followed by one of its verbs
+    ("intervention group that participated in", "intervention was"), read in the lowercased text. An ASCII label in a
+    text without a letter that ``re`` folds onto ASCII is matched there as ``re`` matches it; any other may match."""
+    if not label.isascii() or any(c in text for c in _FOLDS_TO_ASCII):
+        return True
+    low, wanted = text.lower(), label.lower()
+    at = low.find(wanted)
+    while at >= 0:
+        if _AFTER_THE_LABEL.match(low, at + len(wanted)):
+            return True
+        at = low.find(wanted, at + 1)
+    return False
 
 #: A radiation dose or fractionation, all an arm of a dose trial is known by: "70-Gy", "30 Gy in 10 fractions",
 #: "hypofractionated", "conventional".

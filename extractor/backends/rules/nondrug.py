@@ -288,6 +288,8 @@ _JOINED_TO_NEXT = quick(r"\s+(?:or|and|versus|vs\.?|compared\s+(?:with|to))\s+(?
 
 def _sharing_the_head(text: str, label: str, names: tuple[NonDrug, ...]) -> NonDrug | None:
     """The label and the head of the name it is joined to: "laparoscopic or open surgery" for "laparoscopic"."""
+    if not any(" " in n.name for n in names):
+        return None  # no name that says which: the label's pattern is not compiled (two in three texts)
     starts = {n.start: n for n in names}
     for m in re.finditer(rf"(?<![\w-]){re.escape(label)}(?![\w-])", text, re.IGNORECASE):
         joined = _JOINED_TO_NEXT.match(text, m.end())

@@ -106,7 +106,7 @@ CONCLUDES_BENEFIT = folded(
     r"\b(?:longer|better|higher) (?:clinical benefit|survival|response)\b|\bbenefit in\b|\bcan be recommended\b"
     # "Tamoxifen significantly reduced Ki-67", "in view of better health-related quality of life", "self-sampling
     # increased attendance rates"
-    r"|(?<!associated with )\bsignificantly (?:reduced|decreased|lowered|augmented|improved)\b"
+    r"|\b(?<!associated with )significantly (?:reduced|decreased|lowered|augmented|improved)\b"
     r"|\bbetter (?:[\w-]+ ){0,2}quality of life\b|\bincrease[sd]? (?:the )?(?:[\w-]+ ){0,2}?(?:attendance|uptake|adherence)\b"
     # "Exercise training had beneficial effects on cardiopulmonary function", "This study confirms the efficacy of Lax-Asab"
     r"|\b(?:had|has|showed|exerts|exerted) (?:a |an )?(?:significant )?beneficial (?:effects?|impact|influence)\b"
@@ -455,7 +455,7 @@ _BASELINE = folded(r"\b(?:baseline|clinicopathologic\w*|demographic\w*|character
                    # the groups' make-up listed: "The differences of gender, age, primary GI malignancies, and ... data
                    # between the two compared groups were not statistically significant" (not "standardized for age and
                    # gender", an adjusted finding)
-                   r"|(?<!\bfor )(?<!\bby )\b(?:gender|sex|age)(?:,| and| or) (?:[\w-]+ ){0,2}?(?:gender|sex|age|bmi|body mass|weight|height|"
+                   r"|\b(?<!\bfor )(?<!\bby )(?:gender|sex|age)(?:,| and| or) (?:[\w-]+ ){0,2}?(?:gender|sex|age|bmi|body mass|weight|height|"
                    r"stage|diagnos\w*|comorbidit\w*|performance status|education|race|ethnicity)\b")
 
 
@@ -550,14 +550,14 @@ def _about_the_tumour(text: str) -> bool:
 #: A report that analyses a trial's data for another question (a marker, a prognostic factor, a substudy):
 #: "a post-hoc analysis of the New EPOC trial", "Plasma YKL-40 as a biomarker for bevacizumab efficacy",
 #: "Prognostic and predictive importance of AIB1 in a randomized trial", "patients enrolled in a randomized trial of".
-SECONDARY_ANALYSIS = folded(
-    r"\bpost[- ]?hoc\b|\b(?:secondary|exploratory|subgroup|translational|biomarker|correlative|ancillary) (?:analys[ie]s|stud(?:y|ies))"
-    r"|\bsub-?stud(?:y|ies)\b|\btranslational (?:results?|research)\b|\bbiomarker (?:and [\w-]+ )?evaluation\b"
-    r"|\bas an? (?:[\w-]+ )?(?:bio)?marker\b|^[^a-z]*(?:correlation|association) (?:of|between)\b|\bprognostic\b"
-    r"|\bpredictive (?:value|markers?|factors?|biomarkers?|importance|significance|role)\b"
-    r"|(?<!meta-)(?<!meta )\banalys[ie]s (?:of|using) (?:data from )?(?:an?|the|two) (?:[\w-]+ ){0,5}?(?:trials?|stud(?:y|ies))\b"
-    r"|\b(?:data|samples|specimens|tissues?) (?:from|of) (?:an?|the|two) (?:[\w-]+ ){0,5}?(?:trials?|stud(?:y|ies))\b"
-    r"|\b(?:enrolled|treated|participating|included) (?:in|on) (?:an?|the|one of two|two) (?:[\w-]+ ){0,5}?(?:trials?|stud(?:y|ies))\b"
+SECONDARY_ANALYSIS = folded(  # the branches grouped after one "\b": re then tries only those opening with the letter
+    r"\b(?:post[- ]?hoc\b|(?:secondary|exploratory|subgroup|translational|biomarker|correlative|ancillary) (?:analys[ie]s|stud(?:y|ies))"
+    r"|sub-?stud(?:y|ies)\b|translational (?:results?|research)\b|biomarker (?:and [\w-]+ )?evaluation\b"
+    r"|as an? (?:[\w-]+ )?(?:bio)?marker\b)|^[^a-z]*(?:correlation|association) (?:of|between)\b|\b(?:prognostic\b"
+    r"|predictive (?:value|markers?|factors?|biomarkers?|importance|significance|role)\b"
+    r"|(?<!meta-)(?<!meta )analys[ie]s (?:of|using) (?:data from )?(?:an?|the|two) (?:[\w-]+ ){0,5}?(?:trials?|stud(?:y|ies))\b"
+    r"|(?:data|samples|specimens|tissues?) (?:from|of) (?:an?|the|two) (?:[\w-]+ ){0,5}?(?:trials?|stud(?:y|ies))\b"
+    r"|(?:enrolled|treated|participating|included) (?:in|on) (?:an?|the|one of two|two) (?:[\w-]+ ){0,5}?(?:trials?|stud(?:y|ies))\b)"
 )
 
 
@@ -584,13 +584,13 @@ REPORTS_OTHER_OUTCOMES = folded(
     r"|\b(?:samples|specimens|(?:core )?biopsies) (?:from|of) (?:an?|two) (?:[\w-]+ ){0,5}?(?:trials?|stud(?:y|ies))\b"
     # an aim that asks which factors go with an outcome, not whether the arms differ: "to identify predictors of
     # brachytherapy-related dysuria", "examined the association between randomization to screening and thyroid cancer"
-    r"|(?<!also )\b(?:to|we|study|aim was to|aimed to) (?:identify|determine|examine|examined|assess|assessed|evaluate|evaluated|"
+    r"|\b(?<!also )(?:to|we|study|aim was to|aimed to) (?:identify|determine|examine|examined|assess|assessed|evaluate|evaluated|"
     r"investigate|investigated|explore|explored|describe|develop)(?: and validate)? (?:the |an? )?(?:(?:independent|potential|possible) )?"
     r"(?:predictors?|risk factors|factors associated|barriers|(?:associations?|relationships?|correlations?) between|prediction models?)\b"
     # "the authors examined personal and clinical factors that may predict exercise training responses", "to identify
     # moderators of the intervention's effect" (not a question beside the trial's own: "A secondary aim was to examine
     # the factors that predict", "We examined the effect of X and investigated the factors that influence")
-    r"|(?<!\band )(?<!\balso )(?<!secondary aim was to )\b(?:examined|investigated|explored|identified|identify|examine|investigate|explore) (?:the )?(?:[\w-]+ (?:and [\w-]+ )?)?"
+    r"|\b(?<!\band )(?<!\balso )(?<!secondary aim was to )(?:examined|investigated|explored|identified|identify|examine|investigate|explore) (?:the )?(?:[\w-]+ (?:and [\w-]+ )?)?"
     r"(?:factors|characteristics|variables) (?:that|which) (?:may |might |could )?(?:predict|moderate|influence)\w*"
     r"|\b(?:examined|investigated|explored|identified|identify|examine|investigate|explore|were) (?:the )?(?:potential )?"
     r"(?:moderators|mediators) of\b"
@@ -623,7 +623,7 @@ _FOUND_ALIKE = folded(r"\b(?:comparable|similar|equivalent) (?:[\w-]+ ){0,2}?(?:
                       r"[^.;]{0,40}?\b(?:in|for) (?:terms of )?(?:clinical )?(?:efficacy|effectiveness|outcomes?|survival)\b"
                       r"|\b(?:was|were|is|are) shown to be (?:equivalent|non-?inferior) (?:to|with)\b")
 #: One arm found worse: "radiosurgery alone was inferior to", "non-inferiority could not be shown".
-_FOUND_WORSE = folded(r"(?<!non-)(?<!non)(?<!not )\binferior to\b|\b(?:could|was|were) not (?:be )?(?:shown|demonstrated)\b")
+_FOUND_WORSE = folded(r"\b(?<!non-)(?<!non)(?<!not )inferior to\b|\b(?:could|was|were) not (?:be )?(?:shown|demonstrated)\b")
 
 
 def alike_as_designed(sentences: list[Sentence]) -> bool:
