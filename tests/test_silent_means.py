@@ -1,0 +1,49 @@
+"""Results sentences with no outcome the vocabulary knows, whose means and differences are sums of money
+(``results._money_values``, ``_costs_named``): made-up sentences in the printed shapes."""
+
+from __future__ import annotations
+
+from tests.test_rules import _sentence_results
+
+
+def _read(text, arms):
+    return sorted((d.endpoint, d.name, d.measure, d.value, d.arm) for d in _sentence_results(text, list(arms)))
+
+
+def test_mean_costs_per_arm_in_a_bracketed_pair():
+    text = "Mean total costs of A were higher compared with B ($16,535 vs $11,720, respectively; P = .049)."
+    assert _read(text, ["A", "B"]) == [("OTHER", "Mean total costs", "mean", 11720.0, "B"),
+                                       ("OTHER", "Mean total costs", "mean", 16535.0, "A")]
+
+
+def test_mean_costs_listed_with_the_arms():
+    text = "Mean total costs were €4795 in the PST group and €6857 in the UC group."
+    assert _read(text, ["PST", "UC"]) == [("OTHER", "Mean total costs", "mean", 4795.0, "PST"),
+                                          ("OTHER", "Mean total costs", "mean", 6857.0, "UC")]
+
+
+def test_a_signed_difference_in_money_and_not_its_interval():
+    text = ("The costs related to absence from work differed significantly in favor of A (mean difference, -$5,453; "
+            "95% CI: -$7,718, -$3,107).")
+    assert _read(text, ["A", "B"]) == [("OTHER", "costs", "difference", -5453.0, None)]
+
+
+def test_a_sum_printed_with_its_interval_is_a_difference():
+    text = "The A arm was associated with greater mean cost per patient £1803 (95% CI 462, 3215) than the B arm."
+    assert _read(text, ["A", "B"]) == [("OTHER", "mean cost per patient", "difference", 1803.0, None)]
+
+
+def test_a_difference_named_just_before_the_sum_with_thousands_spaced():
+    text = "The A group accumulated higher healthcare costs (adjusted mean difference €16 956, p < 0.001)."
+    assert _read(text, ["A", "B"]) == [("OTHER", "healthcare costs", "difference", 16956.0, None)]
+
+
+def test_sums_not_called_mean_stay_silent():
+    text = "The direct medical costs were lower in the A group: $6,688 vs $8,313 (P = 0.02)."
+    assert _read(text, ["A", "B"]) == []
+
+
+def test_a_probability_printed_by_a_cost_is_no_share():
+    text = ("A had a mean cost of £120 per patient and a 90% probability of being cost-effective if purchasers pay "
+            "up to £270 per point.")
+    assert all(d.unit != "percent" for d in _sentence_results(text, ["A", "B"]))
