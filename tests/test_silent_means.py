@@ -47,3 +47,20 @@ def test_a_probability_printed_by_a_cost_is_no_share():
     text = ("A had a mean cost of £120 per patient and a 90% probability of being cost-effective if purchasers pay "
             "up to £270 per point.")
     assert all(d.unit != "percent" for d in _sentence_results(text, ["A", "B"]))
+
+
+def test_a_difference_with_its_interval_after_no_evidence_of_a_difference():
+    text = ("There was no evidence of a difference seen between groups for either activity (adjusted difference =-0.4, "
+            "95% confidence interval CI -1.0 to 0.2, p = 0.17).")
+    assert [(d.measure, d.value, d.arm) for d in _sentence_results(text, ["A", "B"])] == [("difference", -0.4, None)]
+
+
+def test_a_difference_with_its_interval_after_the_patients_compared():
+    text = ("Patients in the A group had lower troponin T at day 1 than patients in the B group "
+            "(adjusted difference, -0.2; 95% CI, -0.4 to -0.02; P = 0.03).")
+    assert [(d.measure, d.value, d.arm) for d in _sentence_results(text, ["A", "B"])] == [("difference", -0.2, None)]
+
+
+def test_who_the_patients_were_before_the_trial_stays_silent_despite_an_interval_difference():
+    text = "Patients with a history of smoking differed from the others (difference 4.1 years, 95% CI 1.9 to 6.4)."
+    assert _sentence_results(text, ["A", "B"]) == []

@@ -1300,7 +1300,8 @@ def extract_sentence(
     fallback = not mentions or _ratios_after_values(mentions, digit)
     ratio_at = None if fallback else _ratio_of_arms_compared(text, mentions, arms)
     if fallback or ratio_at:
-        outcome = _sentence_outcome(sentence, ratio_at or digit) or _difference_outcome(sentence)
+        outcome = _sentence_outcome(sentence, ratio_at or digit) or _difference_outcome(sentence) \
+            or _outcome_before_interval_difference(sentence)
         if not outcome and not mentions:
             return []
         mentions = _in_order(outcome, mentions)
@@ -2005,6 +2006,13 @@ _PEOPLE = quick(r"\b(?:patients|participants|subjects)\b", re.IGNORECASE)
 _LATER_SHARE_PAIR = quick(rf"[^.;()\[\]]{{0,60}}?[(\[]\s*(?={_SHARE_PAIR.pattern})", re.IGNORECASE)
 
 
+#: A difference printed with its confidence interval: "(adjusted difference =-0.4, 95% confidence interval CI -1.0 to 0.2",
+#: "(mean difference (95% CI) -1.8 (-3.5 to -0.1))", "rate difference 0.20 (95% confidence interval": a comparison of the
+#: arms, whatever words about the patients or "no difference" the sentence opens with.
+_DIFFERENCE_WITH_INTERVAL = quick(r"\bdifferences?\b(?:\s+\([A-Za-z]{2,5}\))?(?:\s*\(\d{2}\s?%\s*CI\))?(?:\s+(?:of|was|is)\b)?\s*[,:=]?\s*"
+                                  r"[-−–+]?\d[\d.,·]*[^;()\d]{0,20}?[(\[,;:]\s*(?:\d{2}\s?%\s*)?(?:C\.?I\b|confidence interval)", re.IGNORECASE)
+
+
 def _share_pair_at(text: str, first: int) -> int | None:
     """Where the pair of shares the sentence compares starts: at its first number (``first``), or in the bracket that
     closes the words after a time or threshold read first (``_LATER_SHARE_PAIR``); None when there is no such pair."""
@@ -2178,6 +2186,27 @@ def _difference_outcome(sentence: Sentence) -> list[Mention]:
     # "a mean difference of 4.2 points … in global health status": the outcome named after its value owns it from the lead
     start, end = (found.start(), found.start()) if group == "e" else found.span(group)
     return [Mention(start, end, name, kind_by_words(name, _OUTCOME_KINDS), None)]
+
+
+#: The bracket a difference's name opens, with the words before the name: "(adjusted mean ", "[".
+_BRACKET_OPENED_BEFORE = quick(r"[(\[][^()\[\]]{0,30}$")
+
+
+def _outcome_before_interval_difference(sentence: Sentence) -> list[Mention]:
+    """A results sentence that prints a difference with its interval (``_DIFFERENCE_WITH_INTERVAL``) but opens with
+    words about the patients or "no difference" ("There was no evidence of a difference seen between groups for either
+    activity (adjusted difference =-0.4, 95% CI …)"): the arms compared, so the words before the difference name the
+    outcome; none for a sentence about who the patients were before the trial."""
+    text = sentence.text
+    found = _DIFFERENCE_WITH_INTERVAL.search(text) if "ifferen" in text else None
+    if found is None or sentence.section != "results" or _BEFORE_THE_TRIAL.search(text):
+        return []
+    head = _BRACKET_OPENED_BEFORE.sub("", text[: found.start()]).rstrip(" ([,;:")  # "(adjusted mean difference"
+    words = _WORDS_AT_END.search(head, max(0, len(head) - 61))
+    start, end = words.span() if words else (found.start(), found.start())
+    if start and text[start - 1].isalnum():  # not from inside a word
+        start = text.find(" ", start, end) + 1 or end
+    return [Mention(start, end, text[start:end].strip() or "outcome", kind_by_words(text, _OUTCOME_KINDS), None)]
 
 
 #: The pseudo-endpoint of results a sentence gives "the primary outcome" (``_primary_outcome``), until the record
