@@ -70,3 +70,10 @@ def test_a_difference_with_its_interval_whose_sentence_opens_with_words_that_sil
 def test_who_the_patients_were_before_the_trial_stays_silent_despite_an_interval_difference():
     text = "Patients with a history of smoking differed from the others (difference 4.1 years, 95% CI 1.9 to 6.4)."
     assert _sentence_results(text, ["A", "B"]) == []
+
+
+def test_a_signed_first_value_after_a_space_is_not_in_the_outcome_name():
+    text = "The A group gained less weight (between-group difference −2.6 kg (95% CI −3.3 to −1.8), p<0.001)."
+    found = _sentence_results(text, ["A", "B"])
+    assert [(d.measure, d.value, d.arm) for d in found] == [("difference", -2.6, None)]
+    assert not found[0].name.endswith("−")

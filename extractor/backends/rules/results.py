@@ -1961,8 +1961,8 @@ def _weight_changed(text: str) -> Mention | None:
 def _sign_before(text: str, at: int | None) -> int | None:
     """Where a first value that is a signed change with its interval starts (``_SIGNED_THEN_INTERVAL``): "shoulder pain
     and disability (-9.6; 95% CI …)" at the "-", so the outcome named before it ends before the value does."""
-    if at is not None and at > 1 and text[at - 1] in "-+−" and _SIGNED_THEN_INTERVAL.match(text, at - 2):
-        return at - 1
+    if at is not None and at > 1 and text[at - 1] in "-+−" and (_SIGNED_THEN_INTERVAL.match(text, at - 2) or text[at - 2] == " "):
+        return at - 1  # and "(between-group difference −2.6 kg (95% CI": a sign after a space, no range's hyphen
     return at
 
 
