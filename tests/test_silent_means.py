@@ -77,3 +77,18 @@ def test_a_signed_first_value_after_a_space_is_not_in_the_outcome_name():
     found = _sentence_results(text, ["A", "B"])
     assert [(d.measure, d.value, d.arm) for d in found] == [("difference", -2.6, None)]
     assert not found[0].name.endswith("−")
+
+
+def test_the_interval_of_a_difference_in_money():
+    text = "Costs were lower with A (mean difference, -$1,624 [-20%], 95% CI: -$2,605 to -$586)."
+    [found] = _sentence_results(text, ["A", "B"])
+    assert (found.value, found.ci_low) == (-1624.0, -2605.0)
+    text = "Service costs were higher with A (mean difference £115.32 (95% CI £83.49 to £146.63; p<0.001))."
+    [found] = _sentence_results(text, ["A", "B"])
+    assert (found.value, found.ci_low, found.ci_high) == (115.32, 83.49, 146.63)
+
+
+def test_an_interval_whose_bounds_are_signed_with_en_dashes():
+    text = "There were no significant between-group differences on the primary outcome (difference 0.38, 95% CI –1.96 to 3.20)."
+    [found] = _sentence_results(text, ["A", "B"])
+    assert (found.value, found.ci_low, found.ci_high) == (0.38, -1.96, 3.2)

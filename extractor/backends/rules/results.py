@@ -72,8 +72,8 @@ _NR_RANGE = quick(rf"[\[(,]\s*(?:{NUM})\s*(?:months?|weeks?|years?)?\s*(?:[-–�
 _UNIT = {"m": "months", "w": "weeks", "d": "days", "y": "years"}
 _CI_RE = Keyed(quick(
     rf"(?:(?P<lvl>\d{{2}}(?:[.·]\d+)?)\s?%\s*)?(?:C[Il]|C\.I\.|confidence intervals?|CrI)\)?\s*(?:[(\[]CI[)\]]\s*)?[:=,]?\s*(?:of\s*|was\s*)?"
-    rf"[\[(]?\s*(?P<lo>[-−+]?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?|mo)?\s*(?:[-–—‒]|to|,)\s*"
-    rf"(?P<hi>(?:(?<=to)-|(?<=to\s)-|[−+])?(?:{NUM})|NE\b|not estimable|not reached|NR\b|not evaluable)",  # "to -0.20"
+    rf"[\[(]?\s*(?P<lo>(?:[-−+]|–(?=\d))?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?|mo)?\s*(?:[-–—‒]|to|,)\s*"
+    rf"(?P<hi>(?:(?<=to)-|(?<=to\s)[-–]|[−+])?(?:{NUM})|NE\b|not estimable|not reached|NR\b|not evaluable)",  # "to -0.20"
     re.IGNORECASE,
 ), "ci", "cl", "c.i", "confidence", "cri")
 _BARE_RANGE = quick(
@@ -2993,6 +2993,8 @@ def _comparative_endpoint(text: str, owner: Mention) -> str | None:
 
 def _attach_details(draft: Draft, text: str, limit: int, ci_level_default: float | None) -> None:
     window = text[draft.end: limit]
+    if "$" in window or "£" in window or "€" in window:  # "95% CI: -$2,605, -$586": an interval of sums of money
+        window = _CURRENCY.sub("", window)
     ci = _CI_RE.search_part(window, text)
     if ci and ci.start() < 40:
         _set_ci(draft, ci.group("lo"), ci.group("hi"), ci.group("lvl") or ci_level_default)
@@ -3026,6 +3028,8 @@ def _attach_details(draft: Draft, text: str, limit: int, ci_level_default: float
         draft.p_relation = {"&lt;": "<", "&gt;": ">", "≤": "<", "≥": ">"}.get(p.group("rel"), p.group("rel"))
 
 
+#: A currency before a sum: "$", "US$", "£", "GB£", "€" (``_MONEY``).
+_CURRENCY = quick(r"(?:US|UK|GB|HK|CA?|AU?)?[$£€]\s?(?=[-−]?\d)")
 #: A few words between a value and the bracket of its range: "(…) months (3.8–14.0)".
 _WORDS_BEFORE_BRACKET = quick(r"^[^\[(;]{0,25}?(?=[\[(])")
 _RANGE_BRACKET = quick(r"^\s*[\[(]\s*range", re.IGNORECASE)
