@@ -72,8 +72,8 @@ _NR_RANGE = quick(rf"[\[(,]\s*(?:{NUM})\s*(?:months?|weeks?|years?)?\s*(?:[-–�
 _UNIT = {"m": "months", "w": "weeks", "d": "days", "y": "years"}
 _CI_RE = Keyed(quick(
     rf"(?:(?P<lvl>\d{{2}}(?:[.·]\d+)?)\s?%\s*)?(?:C[Il]|C\.I\.|confidence intervals?|CrI)\)?\s*(?:[(\[]CI[)\]]\s*)?[:=,]?\s*(?:of\s*|was\s*)?"
-    rf"[\[(]?\s*(?P<lo>[-−+]?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?|mo)?\s*(?:[-–—‒]|to|,)\s*"
-    rf"(?P<hi>(?:(?<=to)-|(?<=to\s)-|[−+])?(?:{NUM})|NE\b|not estimable|not reached|NR\b|not evaluable)",  # "to -0.20"
+    rf"[\[(]?\s*(?P<lo>(?:[-−+]|–(?=\d))?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?|mo)?\s*(?:[-–—‒]|to|,)\s*"
+    rf"(?P<hi>(?:(?<=to)-|(?<=to\s)[-–]|[−+])?(?:{NUM})|NE\b|not estimable|not reached|NR\b|not evaluable)",  # "to -0.20"
     re.IGNORECASE,
 ), "ci", "cl", "c.i", "confidence", "cri")
 _BARE_RANGE = quick(
@@ -240,6 +240,8 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
     found.extend(_unit_shared_in_list(text, found, ci_spans))
     if "%/" in text or ("/" in text and _DIGIT_SLASH_DIGIT.search(text)):
         found.extend(_slash_run_values(text, found, ci_spans))
+    if "$" in text or "£" in text or "€" in text:  # before the bare statistics: "mean difference €16 956" is one sum
+        found.extend(_money_values(text, found, ci_spans))
     if "ean" in text or "ifference" in text or "verage" in text or " by " in text or "MD" in text or "hange" in text \
             or "edian" in text:  # "Mean", "MD", "Median", …
         found.extend(_bare_statistics(text, found, ci_spans))
@@ -597,6 +599,46 @@ def _cycles_given(text: str, found: list[Value], ci_spans: list[tuple[int, int]]
             nxt = _BARE_NEXT.match(text, m.end(group))  # "was 6 with A and 4 with B"
             if nxt and not _taken(nxt.start("v"), ci_spans, found, out):
                 out.append(_bare_value(text, nxt, "plain"))
+    return out
+
+
+#: A sum of money: "$6,688", "-$1,624", "US$40782", "£ 9762", "€16 956" (its sign may come before its currency).
+_MONEY = quick(rf"(?P<s>[-−])?(?:US|UK|GB|HK|CA?|AU?)?[$£€]\s?(?P<s2>[-−])?(?P<v>\d{{1,3}}(?:[ \u00a0\u2009]\d{{3}})+(?![\d.·]|,\d)|{NUM})"
+               r"(?![\d.,·]*\d|\s?%)")
+#: The words before a sum that make it a bound of an interval or range ("95% CI: -$2,605", "(range £6393 to",
+#: "interval: [€-975", not "mean (95% CI): €204").
+_MONEY_BOUND_BEFORE = quick(r"(?:\bC\.?I\b|\binterval|\brange|\bIQR)[^()\[\];]{0,30}[(\[]?\s*$", re.IGNORECASE)
+#: Between an interval's bounds: "-$2,605, -$586", "[€-975; €1,258", "£56 - £787".
+_BETWEEN_BOUNDS = quick(r"\s*(?:[,;–-]|to)\s*")
+#: An interval right after a sum: "£1803 (95% CI 462, 3215)", "£427, 95% CI": the sum is a difference between the arms.
+_INTERVAL_NEXT = quick(r"\s*[(\[,;]\s*\d{2}\s?%\s*(?:C\.?I\b|confidence|uncertainty)", re.IGNORECASE)
+
+#: "mean" or "average" said before a sum in its clause, not as a difference's name ("mean difference €16 956").
+_MEAN_SAID_BEFORE = quick(r"\b(?:mean|average)\b(?!\s+(?:cost\s+)?differences?\b)[^;]*$", re.IGNORECASE)
+#: "mean cost difference per patient of €141", "difference £427": the sum is the difference just named.
+_DIFFERENCE_JUST_BEFORE = quick(r"\bdifferences?\b[^$£€\d;()]{0,30}$", re.IGNORECASE)
+
+
+
+def _money_values(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
+    """Sums of money (``_MONEY``) as bare values: "mean total costs were $11,626 vs $18,563", "(mean difference,
+    -$1,624 …)"; like any number without a unit, each is a result only where the text calls it a mean or a difference
+    (``_plain_draft``), or one printed with its interval (a difference); the bounds of an interval or range are none."""
+    out: list[Value] = []
+    bound_end = -1
+    for m in _MONEY.finditer(text):
+        if _MONEY_BOUND_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+                or (bound_end >= 0 and _BETWEEN_BOUNDS.fullmatch(text, bound_end, m.start())):
+            bound_end = m.end()
+            continue
+        if _taken(m.start("v"), ci_spans, found, out):
+            continue
+        value = parse_number(re.sub(r"\s", "", m.group("v")))
+        kind = "diff" if _INTERVAL_NEXT.match(text, m.end()) or _DIFFERENCE_JUST_BEFORE.search(text, max(0, m.start() - 40), m.start()) \
+            else "plain"
+        if kind == "plain" and not _MEAN_SAID_BEFORE.search(text, max(0, m.start() - 150), m.start()):
+            continue  # "(€33 804 vs €29 220" after "adjusted mean difference €16 956 …, while productivity losses": no mean
+        out.append((m.start(), m.end("v"), kind, -value if m.group("s") or m.group("s2") else value, None))
     return out
 
 
@@ -1261,7 +1303,8 @@ def extract_sentence(
     ratio_at = None if fallback else _ratio_of_arms_compared(text, mentions, arms)
     if fallback or ratio_at:
         outcome = _sentence_outcome(sentence, ratio_at or digit) or _difference_outcome(sentence) \
-            or (_shares_by_arm_outcome(sentence) if by_arm and "%" in text else [])
+            or (_shares_by_arm_outcome(sentence) if by_arm and "%" in text else []) \
+            or _outcome_before_interval_difference(sentence)
         if not outcome and not mentions:
             return []
         mentions = _in_order(outcome, mentions)
@@ -1621,7 +1664,33 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention], digit: re.Match[st
         named = _people_had_outcomes(text, named)
     if "case" in text or "pisode" in text:
         named = _cases_of_events(text, named)
+    if "ost" in text and ("$" in text or "£" in text or "€" in text) and not _UNSIGNED_PERCENT.search(text):
+        named = _costs_named(text, named)
     return _outcomes_seen_in_people(text, named) if " in " in text else named
+
+
+#: Costs named before a sum of money: "Mean total costs", "direct medical in-hospital costs", "mean cost per patient"
+#: ("mean cost difference, $156": the difference's costs).
+_COST_PHRASE = quick(r"(?<![\w-])(?:(?!(?:the|a|an|and|or|of|in|with|than|were|was|higher|lower|greater|related)\b)[A-Za-z][\w-]*\s+){0,3}"
+                     r"costs?\b(?:\s+per\s+(?:patient|participant|person|woman|man)\b)?", re.IGNORECASE)
+
+
+#: A percentage with no sign: a share or probability ("a 90% probability of being cost-effective"), which costs named
+#: by ``_costs_named`` would own (not "[-20%]", a difference printed as its share).
+_UNSIGNED_PERCENT = quick(r"(?<![-−+\d.,·])\d+(?:[.·]\d+)?\s?%(?!\s*(?:C\.?I\b|confidence|uncertainty|credible))", re.IGNORECASE)
+
+
+def _costs_named(text: str, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the costs (``_COST_PHRASE``) named before each sum of money (``_MONEY``) no mention before it
+    owns, as OTHER outcomes named as written (measure "cost": they own sums, not the percentages printed by them)."""
+    added: list[Mention] = []
+    for money in _MONEY.finditer(text):
+        if any(x.end <= money.start() for x in mentions):
+            break  # a known outcome named before the sum owns it
+        phrase = next((m for m in reversed(list(_COST_PHRASE.finditer(text, 0, money.start())))), None)
+        if phrase is not None and not any(x.start == phrase.start() for x in added):
+            added.append(Mention(phrase.start(), phrase.end(), phrase.group(), "OTHER", "cost"))
+    return _in_order(added, mentions) if added else mentions
 
 
 def _named_by_words(mention: Mention) -> bool:
@@ -1949,8 +2018,8 @@ def _weight_changed(text: str) -> Mention | None:
 def _sign_before(text: str, at: int | None) -> int | None:
     """Where a first value that is a signed change with its interval starts (``_SIGNED_THEN_INTERVAL``): "shoulder pain
     and disability (-9.6; 95% CI …)" at the "-", so the outcome named before it ends before the value does."""
-    if at is not None and at > 1 and text[at - 1] in "-+−" and _SIGNED_THEN_INTERVAL.match(text, at - 2):
-        return at - 1
+    if at is not None and at > 1 and text[at - 1] in "-+−" and (_SIGNED_THEN_INTERVAL.match(text, at - 2) or text[at - 2] == " "):
+        return at - 1  # and "(between-group difference −2.6 kg (95% CI": a sign after a space, no range's hyphen
     return at
 
 
@@ -1994,6 +2063,13 @@ _PEOPLE = quick(r"\b(?:patients|participants|subjects)\b", re.IGNORECASE)
 _LATER_SHARE_PAIR = quick(rf"[^.;()\[\]]{{0,60}}?[(\[]\s*(?={_SHARE_PAIR.pattern})", re.IGNORECASE)
 
 
+#: A difference printed with its confidence interval: "(adjusted difference =-0.4, 95% confidence interval CI -1.0 to 0.2",
+#: "(mean difference (95% CI) -1.8 (-3.5 to -0.1))", "rate difference 0.20 (95% confidence interval": a comparison of the
+#: arms, whatever words about the patients or "no difference" the sentence opens with.
+_DIFFERENCE_WITH_INTERVAL = quick(r"\bdifferences?\b(?:\s+\([A-Za-z]{2,5}\))?(?:\s*\(\d{2}\s?%\s*CI\))?(?:\s+(?:of|was|is)\b)?\s*[,:=]?\s*"
+                                  r"[-−–+]?\d[\d.,·]*[^;()\d]{0,20}?[(\[,;:]\s*(?:\d{2}\s?%\s*)?(?:C\.?I\b|confidence interval)", re.IGNORECASE)
+
+
 def _share_pair_at(text: str, first: int) -> int | None:
     """Where the pair of shares the sentence compares starts: at its first number (``first``), or in the bracket that
     closes the words after a time or threshold read first (``_LATER_SHARE_PAIR``); None when there is no such pair."""
@@ -2031,6 +2107,7 @@ def _about_the_patients(text: str, first: int) -> bool:
     head = _FOLLOW_UP_AS_TIME.sub(" ", head) if "ollow" in head else head
     head = _PATIENTS_IN_SCOPE.sub(" ", head) if "atients" in head or "articipants" in head else head
     head = _weight_changed_in_kilos(text, head) if "eight" in head else head
+    head = _COSTS.sub(" ", head) if "ost" in head and _money_at(text, first) and not _UNSIGNED_PERCENT.search(text) else head
     return _NOT_OUTCOME_SUBJECT.search(_DIFFERENCE_BEFORE_VALUE.sub(" ", head)) is not None
 
 
@@ -2050,6 +2127,17 @@ def _weight_changed_in_kilos(text: str, head: str) -> str:
 
 
 _PERCENT_NEAR = quick(r"\d\s?%")
+
+
+#: "Mean total costs were €4795 in the A group": costs printed as sums of money (``_MONEY``) are an outcome; costs
+#: printed otherwise stay no subject of this fallback ("the cost of the drug", "costs were 20% lower").
+_COSTS = quick(r"\bcosts?\b", re.IGNORECASE)
+
+
+def _money_at(text: str, first: int) -> bool:
+    """Whether the number at ``first`` is a sum of money (``_MONEY``)."""
+    money = _MONEY.search(text, max(0, first - 5))
+    return money is not None and money.start("v") == first
 
 
 #: "had significantly more weight loss", "gained on average 0.37 kg in weight", "Mean weight decreased by": a change of
@@ -2185,6 +2273,27 @@ def _difference_outcome(sentence: Sentence) -> list[Mention]:
     # "a mean difference of 4.2 points … in global health status": the outcome named after its value owns it from the lead
     start, end = (found.start(), found.start()) if group == "e" else found.span(group)
     return [Mention(start, end, name, kind_by_words(name, _OUTCOME_KINDS), None)]
+
+
+#: The bracket a difference's name opens, with the words before the name: "(adjusted mean ", "[".
+_BRACKET_OPENED_BEFORE = quick(r"[(\[][^()\[\]]{0,30}$")
+
+
+def _outcome_before_interval_difference(sentence: Sentence) -> list[Mention]:
+    """A results sentence that prints a difference with its interval (``_DIFFERENCE_WITH_INTERVAL``) but opens with
+    words about the patients or "no difference" ("There was no evidence of a difference seen between groups for either
+    activity (adjusted difference =-0.4, 95% CI …)"): the arms compared, so the words before the difference name the
+    outcome; none for a sentence about who the patients were before the trial."""
+    text = sentence.text
+    found = _DIFFERENCE_WITH_INTERVAL.search(text) if "ifferen" in text else None
+    if found is None or sentence.section != "results" or _BEFORE_THE_TRIAL.search(text):
+        return []
+    head = _BRACKET_OPENED_BEFORE.sub("", text[: found.start()]).rstrip(" ([,;:")  # "(adjusted mean difference"
+    words = _WORDS_AT_END.search(head, max(0, len(head) - 61))
+    start, end = words.span() if words else (found.start(), found.start())
+    if start and text[start - 1].isalnum():  # not from inside a word
+        start = text.find(" ", start, end) + 1 or end
+    return [Mention(start, end, text[start:end].strip() or "outcome", kind_by_words(text, _OUTCOME_KINDS), None)]
 
 
 #: The pseudo-endpoint of results a sentence gives "the primary outcome" (``_primary_outcome``), until the record
@@ -2756,8 +2865,8 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
     text, canonical = sentence.text, owner.canonical
     if canonical == "SAFETY" and _had_toxicity(text, owner):
         canonical = "AE"
-    if canonical in {"HR", "OR", "RR", "SAFETY"} or (canonical == "QOL" and _TOOK_PART.search(text)):
-        return None  # "395 patients (97%) participated in the HRQOL study": who answered, not how they fared
+    if canonical in {"HR", "OR", "RR", "SAFETY"} or (canonical == "QOL" and _TOOK_PART.search(text)) or owner.measure == "cost":
+        return None  # "395 patients (97%) participated in the HRQOL study": who answered, not how they fared; costs are sums
     if owner.measure == "reduction":  # "reduced the risk of death by 27%": a relative risk reduction
         return Draft(canonical, "difference", value, "percent", start, end, sentence, owner, name=owner.text.strip())
     before = text[max(0, start - 100): start]
@@ -2971,6 +3080,8 @@ def _comparative_endpoint(text: str, owner: Mention) -> str | None:
 
 def _attach_details(draft: Draft, text: str, limit: int, ci_level_default: float | None) -> None:
     window = text[draft.end: limit]
+    if "$" in window or "£" in window or "€" in window:  # "95% CI: -$2,605, -$586": an interval of sums of money
+        window = _CURRENCY.sub("", window)
     ci = _CI_RE.search_part(window, text)
     if ci and ci.start() < 40:
         _set_ci(draft, ci.group("lo"), ci.group("hi"), ci.group("lvl") or ci_level_default)
@@ -3004,6 +3115,8 @@ def _attach_details(draft: Draft, text: str, limit: int, ci_level_default: float
         draft.p_relation = {"&lt;": "<", "&gt;": ">", "≤": "<", "≥": ">"}.get(p.group("rel"), p.group("rel"))
 
 
+#: A currency before a sum: "$", "US$", "£", "GB£", "€" (``_MONEY``).
+_CURRENCY = quick(r"(?:US|UK|GB|HK|CA?|AU?)?[$£€]\s?(?=[-−]?\d)")
 #: A few words between a value and the bracket of its range: "(…) months (3.8–14.0)".
 _WORDS_BEFORE_BRACKET = quick(r"^[^\[(;]{0,25}?(?=[\[(])")
 _RANGE_BRACKET = quick(r"^\s*[\[(]\s*range", re.IGNORECASE)
