@@ -755,28 +755,36 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
         opened = _unclosed_bracket(text, start)
         if opened is not None and _PERCENT_BEFORE.search(text[max(0, opened - 10): opened]):
             continue  # "48.4% (95% CI 30.2–66.9; 15 out of 31)": the percentage's own counts
-        following = next((x for x in mentions if x.start >= end), None)
-        if start in listed:
-            kind = listed[start]  # "Transient grade 4 neutropenia occurred in 18 and 2 patients": the list's later counts
-        elif m.group("den"):
-            kind = "count_of"
-        elif _in_deaths_bracket(text, start, end) or _splits_a_count(text, start, end):
-            kind = "count_more"  # "139 patients died (64 in the chemotherapy group vs 75 in the surgery group)"
-        elif opened is not None and _in_count_pair(text, opened, start, mentions):
-            kind = "count_pair"  # "neutropenia (937 events vs 797 events)", "(7 vs. 24 patients, respectively; P < .05)"
-        elif counted_event(text, mentions, end, value) is not None:
-            kind = "count_people"  # "Two patients had grade 3 pneumonitis", "No patient in G1 developed a thrombotic event"
-        elif _after_a_count(text, start, out + found) and _next_arm_count(text, start, end):
-            kind = "count_more"  # "two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm"
-        elif following is not None and _counted_before(text, end, following, value):
-            kind = "count_before"  # "two treatment-related deaths", "no unexpected serious adverse events"
-        elif _people_counted(text, start, end, value, mentions) or _arm_counted_at(text, start, mentions):
-            kind = "count_people"  # ("Only four in the A group compared to 17 patients in the B group saw …")
-        else:
+        kind = _count_kind(text, m, value, opened, mentions, listed, out + found)
+        if kind is None:
             continue
         out.append((start, end, kind, float(value), "patients"))
         listed.update(_later_counts(text, end, kind))
     return out
+
+
+def _count_kind(text: str, m: re.Match[str], value: int, opened: int | None, mentions: list[Mention],
+                listed: dict[int, str], taken: list[tuple]) -> str | None:
+    """What a count stands for, by the shape around it (None: no result)."""
+    start, end = m.start(), m.end()
+    following = next((x for x in mentions if x.start >= end), None)
+    if start in listed:
+        return listed[start]  # "Transient grade 4 neutropenia occurred in 18 and 2 patients": the list's later counts
+    if m.group("den"):
+        return "count_of"
+    if _in_deaths_bracket(text, start, end) or _splits_a_count(text, start, end):
+        return "count_more"  # "139 patients died (64 in the chemotherapy group vs 75 in the surgery group)"
+    if opened is not None and _in_count_pair(text, opened, start, mentions):
+        return "count_pair"  # "neutropenia (937 events vs 797 events)", "(7 vs. 24 patients, respectively; P < .05)"
+    if counted_event(text, mentions, end, value) is not None:
+        return "count_people"  # "Two patients had grade 3 pneumonitis", "No patient in G1 developed a thrombotic event"
+    if _after_a_count(text, start, taken) and _next_arm_count(text, start, end):
+        return "count_more"  # "two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm"
+    if following is not None and _counted_before(text, end, following, value):
+        return "count_before"  # "two treatment-related deaths", "no unexpected serious adverse events"
+    if _people_counted(text, start, end, value, mentions) or _arm_counted_at(text, start, mentions):
+        return "count_people"  # ("Only four in the A group compared to 17 patients in the B group saw …")
+    return None
 
 
 def _counts_listed_response(mentions: list[Mention], end: int) -> bool:
@@ -1299,16 +1307,10 @@ def extract_sentence(
     mentions = _arm_counted_outcomes(text, mentions) if by_arm else mentions
     if " v" in text and "(" in text and arms(text):  # "vs", "versus", JCO's "v"; the pair's arms named
         mentions = _pair_counted_outcomes(text, mentions)
-    fallback = not mentions or _ratios_after_values(mentions, digit)
-    ratio_at = None if fallback else _ratio_of_arms_compared(text, mentions, arms)
-    if fallback or ratio_at:
-        outcome = _sentence_outcome(sentence, ratio_at or digit) or _difference_outcome(sentence) \
-            or (_shares_by_arm_outcome(sentence) if by_arm and "%" in text else []) \
-            or _outcome_before_interval_difference(sentence)
-        if not outcome and not mentions:
-            return []
-        mentions = _in_order(outcome, mentions)
-        fallback = bool(outcome)
+    owned = _with_sentence_outcome(sentence, mentions, arms, digit, by_arm)
+    if owned is None:
+        return []
+    mentions, fallback = owned
     mentions = _resolve_events(_symptom_scores(_other_rates(text, _continued_rates(text, mentions)), text), text)
     mentions = _primary_outcome(sentence, mentions, digit)  # after the kind rules: "sleep quality" stays QOL
     drafts = _drafts_of_values(sentence, mentions, ci_level_default, context_endpoint)
@@ -1319,13 +1321,36 @@ def extract_sentence(
     _fill_units_for_not_reached(drafts)
     _differences_in_pairs(drafts, text)
     _attach_p_values(drafts, text)
-    _assign_arms(drafts, text, _outside(arms, mentions), arm_labels or [], added_arm)
-    if "%/" in text:
-        _slash_listed_names(drafts, text)
-    _listed_responses_share_arm(drafts, text)
+    _given_arms(drafts, text, _outside(arms, mentions), arm_labels or [], added_arm)
     if fallback and arm_labels:
         drafts = [d for d in drafts if not _in_a_label(text, d, arm_labels)]
     return _placed(drafts, text)
+
+
+def _with_sentence_outcome(sentence: Sentence, mentions: list[Mention], arms: ArmFinder, digit: re.Match[str] | None,
+                           by_arm: bool) -> tuple[list[Mention], bool] | None:
+    """Where no outcome the vocabulary knows owns the values, or a ratio compares the arms, the outcome the sentence
+    names in its own words joins the mentions: (mentions, whether the values rest on that outcome); None when the
+    sentence names none and knows none."""
+    text = sentence.text
+    fallback = not mentions or _ratios_after_values(mentions, digit)
+    ratio_at = None if fallback else _ratio_of_arms_compared(text, mentions, arms)
+    if not (fallback or ratio_at):
+        return mentions, False
+    outcome = _sentence_outcome(sentence, ratio_at or digit) or _difference_outcome(sentence) \
+        or (_shares_by_arm_outcome(sentence) if by_arm and "%" in text else []) \
+        or _outcome_before_interval_difference(sentence)
+    if not outcome and not mentions:
+        return None
+    return _in_order(outcome, mentions), bool(outcome)
+
+
+def _given_arms(drafts: list[Draft], text: str, arms: ArmFinder, arm_labels: list[str], added_arm: str | None) -> None:
+    """The arm of each draft: by the arms the sentence names, by slash-joined runs, and a listed response's arm shared."""
+    _assign_arms(drafts, text, arms, arm_labels, added_arm)
+    if "%/" in text:
+        _slash_listed_names(drafts, text)
+    _listed_responses_share_arm(drafts, text)
 
 
 def _counted_mentions(text: str, known: list[Mention]) -> list[Mention]:
