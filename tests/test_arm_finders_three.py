@@ -22,7 +22,7 @@ def test_counts_in_abbreviated_arms_without_the():
 
 
 def test_counts_in_abbreviated_arms_without_the_only_where_the_arms_were_randomised():
-    assert _arms("APTB was clinically confirmed in 51 patients (70.8%), 27 in ES and 24 in SI.") != [("ES", 27), ("SI", 24)]
+    assert _arms("APTB was clinically confirmed in 51 patients (70.8%), 27 in ES and 24 in SI.") == []
 
 
 def test_a_declared_third_arm_from_a_later_shape():

@@ -34,7 +34,7 @@ _NOT_NAMED = quick(
     r"this|that|the|a|an|one|other|either|same|respective|various|[\w-]*risk|intervention|"
     r"experimental treatment|sub|matched|unmatched|signature|[\w-]*sensitive|[\w-]*resistant|"
     r"high|low|intermediate|pharmacist|leukemia|trials|research|support|focus|ethnic|navigated|"
-    r"exposure|stratification|reference|randomi[sz]ed|respective|dose|the two)$",
+    r"exposure|stratification|reference|randomi[sz]ed|respective|dose|the two|higher|lower)$",
     re.IGNORECASE,
 )
 _VERSUS_TITLE = quick(
