@@ -35,3 +35,14 @@ def test_a_declared_third_arm_from_a_later_shape():
 def test_labelled_arms_stand_whatever_count_is_declared():
     assert _labels("Patients were divided into four groups.", "Group I received laser, group II amlexanox and group III "
                    "placebo.") == ["group I", "group II", "group III"]
+
+
+def test_a_counted_drug_given_alone():
+    assert _arms("This trial compared three strategies: 1) continuous high-dose lenalidomide (n=15); 2) sequential "
+                 "azacitidine and lenalidomide (n=39); and 3) azacitidine only (n=34).") == \
+        [("lenalidomide", 15), ("azacitidine plus lenalidomide", 39), ("azacitidine", 34)]
+
+
+def test_a_two_drug_arm_is_also_named_with_and():
+    arms = find_arms(None, ["Patients were randomised to capecitabine plus docetaxel or docetaxel (n=40 each)."])
+    assert "capecitabine and docetaxel" in next(a for a in arms if a.label == "capecitabine plus docetaxel").aliases

@@ -370,11 +370,13 @@ _JOINED = quick(r"\s*([+/])\s*")
 
 
 def _add_slash_aliases(arms: list[ArmDraft]) -> None:
-    """ "capecitabine plus docetaxel" is also "capecitabine/docetaxel", as texts name a two-drug arm either way."""
+    """ "capecitabine plus docetaxel" is also "capecitabine/docetaxel" and "capecitabine and docetaxel" ("44% with
+    sequential azacitidine and lenalidomide"), as texts name a two-drug arm either way."""
     for arm in arms:
         pair = _TWO_JOINED.fullmatch(arm.label or "")
-        if pair and f"{pair.group(1)}/{pair.group(2)}" not in arm.aliases:
-            arm.aliases.append(f"{pair.group(1)}/{pair.group(2)}")
+        for joint in ("/", " and ") if pair else ():
+            if f"{pair.group(1)}{joint}{pair.group(2)}" not in arm.aliases:
+                arm.aliases.append(f"{pair.group(1)}{joint}{pair.group(2)}")
 
 
 _TWO_JOINED = quick(r"([\w-]+) (?:plus|and|with|\+) ([\w-]+)")
@@ -1355,15 +1357,20 @@ def _bracketed_groups(sentence: str) -> list[tuple[str, str, int | None]]:
             for m in _BRACKETED_GROUP.finditer(sentence)]
 
 
+#: What may stand between a drug and its count's bracket: nothing, or that it is given alone ("azacitidine only (n=34)").
+_ALONE_GAP = quick(r" *(?:(?:alone|only|monotherapy) *)?")
+
+
 def _counted_regimens(sentence: str) -> list[tuple[str, int]]:
-    """ "A (...) plus B (...; n = 20)": the drug chain before each count marker, and the count."""
+    """ "A (...) plus B (...; n = 20)", "… and 3) azacitidine only (n=34)": the drug chain before each count marker, and
+    the count."""
     out: list[tuple[str, int]] = []
     if "=" not in sentence or not _N_MARK.search(sentence):
         return out  # every count marker has its "=": skip the search of most sentences
     drugs = find_drugs(sentence, code_names=True)
     for m in _N_MARK.finditer(sentence):
         opening = sentence.rfind("(", 0, m.end() - 1)
-        chain = [d for d in drugs if d.end <= opening and not sentence[d.end:opening].strip(" ")]
+        chain = [d for d in drugs if d.end <= opening and _ALONE_GAP.fullmatch(sentence, d.end, opening)]
         if not chain:
             continue
         first = chain[-1]
