@@ -374,9 +374,9 @@ def _add_slash_aliases(arms: list[ArmDraft]) -> None:
     sequential azacitidine and lenalidomide"), as texts name a two-drug arm either way."""
     for arm in arms:
         pair = _TWO_JOINED.fullmatch(arm.label or "")
-        for joint in ("/", " and ") if pair else ():
-            if f"{pair.group(1)}{joint}{pair.group(2)}" not in arm.aliases:
-                arm.aliases.append(f"{pair.group(1)}{joint}{pair.group(2)}")
+        for variant in (f"{pair.group(1)}{joint}{pair.group(2)}" for joint in ("/", " and ")) if pair else ():
+            if variant not in arm.aliases:
+                arm.aliases.append(variant)
 
 
 _TWO_JOINED = quick(r"([\w-]+) (?:plus|and|with|\+) ([\w-]+)")
