@@ -21,8 +21,10 @@ _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
 _LABELLED = quick(
     rf"\b(?P<kind>[Aa]rms?|[Gg]roups?|[Cc]ohorts?)\s+(?P<labels>{_LABEL}(?:\s*(?:,\s*(?:and|or)|,|and|&|or)\s*{_LABEL})*)(?![\w/-]|[.,·]\d)"
 )
+#: A group named by its dose, the unit spaced: "the 45 Gy group", "the 20 mg group", "the 3.75 mg dose group".
+_DOSE_NAME = r"\d[\d,.]*\s(?:mg|Gy|IU|g|µg|mcg)(?:/[\w²]+)?(?:\s+dose)?"
 _NAMED = quick(
-    r"\b(?:[Tt]he |in |for |of |to |and |or |an? )(?P<name>(?:[A-Za-z][\w+/-]*\s)?[A-Za-z0-9][\w+/-]*)\s+(?P<kind>arm|group)(?!s)\b"
+    r"\b(?:[Tt]he |in |for |of |to |and |or |an? )(?P<name>" + _DOSE_NAME + r"|(?:[A-Za-z][\w+/-]*\s)?[A-Za-z0-9][\w+/-]*)\s+(?P<kind>arm|group)(?!s)\b"
     r"(?!\s+(?:[A-Z]\d?|\d[A-Z]?)\b)"
     # "significant group differences": "group" opens a noun phrase, names no arm
     r"(?!\s+(?:differences?|comparisons?|effects?|means|assignment|allocation|status|levels?|analys[ie]s|interactions?)\b)"
@@ -32,7 +34,7 @@ _NOT_NAMED = quick(
     r"this|that|the|a|an|one|other|either|same|respective|various|[\w-]*risk|intervention|"
     r"experimental treatment|sub|matched|unmatched|signature|[\w-]*sensitive|[\w-]*resistant|"
     r"high|low|intermediate|pharmacist|leukemia|trials|research|support|focus|ethnic|navigated|"
-    r"exposure|stratification|reference|randomi[sz]ed|respective|dose|the two)$",
+    r"exposure|stratification|reference|randomi[sz]ed|respective|dose|the two|higher|lower)$",
     re.IGNORECASE,
 )
 _VERSUS_TITLE = quick(
@@ -47,10 +49,13 @@ _PER_ARM_COUNTS = quick(
 )
 _ABBREV = r"(?:[A-Z][\w+-]*[A-Z0-9][\w+-]*)"
 _PAIRED_COUNTS = quick(
-    rf"\b(?P<n1>\d+)\s+(?:patients\s+|pts\.?\s+)?(?:receiv(?:ing|ed)\s+|in\s+the\s+|on\s+|treated\s+with\s+)?(?P<a>{_ABBREV})"
-    rf"(?:\s+(?:arm|group))?\s*(?:and|,)\s+(?P<n2>\d+)\s+(?:patients\s+|pts\.?\s+)?(?:receiving\s+|in\s+the\s+|on\s+|treated\s+with\s+)?"
+    rf"\b(?P<n1>\d+)\s+(?:patients\s+|pts\.?\s+)?(?:receiv(?:ing|ed)\s+|in\s+the\s+|(?P<bare>in\s+)|on\s+|treated\s+with\s+)?(?P<a>{_ABBREV})"
+    rf"(?:\s+(?:arm|group))?\s*(?:and|,)\s+(?P<n2>\d+)\s+(?:patients\s+|pts\.?\s+)?(?:receiving\s+|in\s+(?:the\s+)?|on\s+|treated\s+with\s+)?"
     rf"(?P<b>{_ABBREV})(?![\w+-])"
 )
+#: A sentence that counts the patients each arm was given, not those of an outcome ("27 in ES and 24 in SI" confirmed):
+#: "consisted of 217 patients …, 112 in H-ARM and 105 in C-ARM arm", "randomised: 103 in the FU arm and 104 in FUP arm".
+_COUNTS_THE_ARMS = quick(r"\b(?:randomi[sz]ed|randomly|assigned|allocated|enrolled|consisted\s+of)\b", re.IGNORECASE)
 #: What joins the second count to the first in every pair: "and 62", ", 33"; few sentences have it.
 _SECOND_COUNT = quick(r"(?:and|,)\s+\d")
 #: Arms and their counts listed in one bracket: "(GCa, n = 212; MIC, n = 210)".
@@ -273,14 +278,31 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
 
 
 def _chosen_shape(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
-    """The arms of the first phrase shape in ``_ARM_SHAPES`` that names two arms or more; else of the first that names one."""
+    """The arms of the first phrase shape in ``_ARM_SHAPES`` that names two arms or more; else of the first that names one.
+    Where the text says how many arms there are ("randomly divided into 3 groups") and that shape names fewer (and
+    labels none "Arm A"), a later shape that names exactly that many is chosen."""
     chosen: list[Candidate] = []
+    first: list[Candidate] = []
+    declared = _declared_arm_count(text)
     for shape in _ARM_SHAPES:
         candidates = [c for c in shape(title, sentences, text, named) if tidy_label(c[0])]  # not "the latter group"
         chosen = chosen or candidates
-        if len({label for label, *_ in candidates}) >= 2:
-            return candidates
-    return chosen
+        found = len({label for label, *_ in candidates})
+        if found >= 2 and (declared is None or found >= declared or shape is _labelled_arms):  # "group I": as written
+            return candidates if not first or found == declared else first
+        first = first or (candidates if found >= 2 else [])
+    return first or chosen
+
+
+#: How many arms the text says the trial has: "randomised to one of three groups", "a three-arm trial", "the 3 arms".
+_DECLARED_ARMS = quick(r"\b(?P<k>three|four|3|4)[ -](?:(?:treatment|study|randomi[sz]ed)\s+)?(?:arms?|armed|groups)\b",
+                       re.IGNORECASE)
+
+
+def _declared_arm_count(text: str) -> int | None:
+    """The number of arms the text declares (``_DECLARED_ARMS``), if it declares one."""
+    m = _DECLARED_ARMS.search(text) if "ree" in text or "our" in text or "3" in text or "4" in text else None
+    return word_to_int(m.group("k")) if m else None
 
 
 def _named_and_ordered(arms: list[ArmDraft], low: str, glossary: str, named: NamedGroups) -> list[ArmDraft]:
@@ -348,11 +370,13 @@ _JOINED = quick(r"\s*([+/])\s*")
 
 
 def _add_slash_aliases(arms: list[ArmDraft]) -> None:
-    """ "capecitabine plus docetaxel" is also "capecitabine/docetaxel", as texts name a two-drug arm either way."""
+    """ "capecitabine plus docetaxel" is also "capecitabine/docetaxel" and "capecitabine and docetaxel" ("44% with
+    sequential azacitidine and lenalidomide"), as texts name a two-drug arm either way."""
     for arm in arms:
         pair = _TWO_JOINED.fullmatch(arm.label or "")
-        if pair and f"{pair.group(1)}/{pair.group(2)}" not in arm.aliases:
-            arm.aliases.append(f"{pair.group(1)}/{pair.group(2)}")
+        for variant in (f"{pair.group(1)}{joint}{pair.group(2)}" for joint in ("/", " and ")) if pair else ():
+            if variant not in arm.aliases:
+                arm.aliases.append(variant)
 
 
 _TWO_JOINED = quick(r"([\w-]+) (?:plus|and|with|\+) ([\w-]+)")
@@ -403,6 +427,8 @@ def _paired_count_arms(title: str | None, sentences: list[str], text: str, named
     "422 patients (GCa, n = 212; MIC, n = 210)"."""
     for sentence in sentences:
         paired = _PAIRED_COUNTS.search(sentence) if _SECOND_COUNT.search(sentence) else None
+        if paired and paired.group("bare") and not _COUNTS_THE_ARMS.search(sentence):
+            paired = None  # "(4 in ECT, 10 in CBT": a count of the arms' patients only where they were randomised
         if paired and paired.group("a") != paired.group("b"):
             a, b = paired.group("a"), paired.group("b")
             return [(a, [a], int(paired.group("n1")), a), (b, [b], int(paired.group("n2")), b)]
@@ -1331,15 +1357,20 @@ def _bracketed_groups(sentence: str) -> list[tuple[str, str, int | None]]:
             for m in _BRACKETED_GROUP.finditer(sentence)]
 
 
+#: What may stand between a drug and its count's bracket: nothing, or that it is given alone ("azacitidine only (n=34)").
+_ALONE_GAP = quick(r" *(?:(?:alone|only|monotherapy) *)?")
+
+
 def _counted_regimens(sentence: str) -> list[tuple[str, int]]:
-    """ "A (...) plus B (...; n = 20)": the drug chain before each count marker, and the count."""
+    """ "A (...) plus B (...; n = 20)", "… and 3) azacitidine only (n=34)": the drug chain before each count marker, and
+    the count."""
     out: list[tuple[str, int]] = []
     if "=" not in sentence or not _N_MARK.search(sentence):
         return out  # every count marker has its "=": skip the search of most sentences
     drugs = find_drugs(sentence, code_names=True)
     for m in _N_MARK.finditer(sentence):
         opening = sentence.rfind("(", 0, m.end() - 1)
-        chain = [d for d in drugs if d.end <= opening and not sentence[d.end:opening].strip(" ")]
+        chain = [d for d in drugs if d.end <= opening and _ALONE_GAP.fullmatch(sentence, d.end, opening)]
         if not chain:
             continue
         first = chain[-1]
