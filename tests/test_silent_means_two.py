@@ -59,3 +59,8 @@ def test_a_mean_gain_per_arm():
 ])
 def test_a_mean_change_followed_by_a_share_or_a_difference_is_no_arms_mean(text):
     assert all(d.measure != "mean" for d in _sentence_results(text, ["A", "B"]))
+
+
+def test_points_printed_with_their_interval_are_a_difference_even_unsigned():
+    text = "The increase in disability was not significantly different between study groups (0.08 points; 95% CI, −1.1–1.2)."
+    assert _read(text) == [("difference", 0.08, None)]

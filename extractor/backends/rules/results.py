@@ -247,7 +247,7 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
         found.extend(_bare_statistics(text, found, ci_spans))
     if "cycles" in text or "courses" in text:
         found.extend(_cycles_given(text, found, ci_spans))
-    if "(-" in text or "(−" in text or "(+" in text:
+    if "(-" in text or "(−" in text or "(+" in text or " points" in text:
         found.extend(_signed_before_interval(text, found, ci_spans))
     found.extend(_counts(text, mentions, found, ci_spans))
     if "ercent" in text or "er cent" in text:
@@ -658,7 +658,11 @@ def _signed_before_interval(text: str, found: list[Value], ci_spans: list[tuple[
     found_here = [m for m in _SIGNED_THEN_INTERVAL.finditer(text)
                   if not _taken(m.start("v"), ci_spans, found) and not _ASSOCIATED.search(text, 0, m.start())]
     signed = any(m.group("s") for m in found_here)
-    return [_signed_value(text, m) for m in found_here if signed]
+    return [_signed_value(text, m) for m in found_here if signed or _POINTS_THEN_INTERVAL.match(text, m.end("v"))]
+
+
+#: "(0.08 points; 95% CI, −1.1–1.2": points on a scale printed with their interval, a difference even unsigned.
+_POINTS_THEN_INTERVAL = quick(r"\s*points?\s*[;,]", re.IGNORECASE)
 
 
 def _signed_value(text: str, m: re.Match[str]) -> Value:
