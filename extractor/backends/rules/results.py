@@ -2315,10 +2315,7 @@ def _outcome_before_interval_difference(sentence: Sentence) -> list[Mention]:
     activity (adjusted difference =-0.4, 95% CI …)"): the arms compared, so the words before the difference name the
     outcome; none for a sentence about who the patients were before the trial."""
     text = sentence.text
-    found = _DIFFERENCE_WITH_INTERVAL.search(text) if "ifferen" in text else None
-    if found is None or sentence.section != "results" or _BEFORE_THE_TRIAL.search(text):
-        return []
-    return _outcome_named_before(text, found.start())
+    return _outcome_named_before(sentence, _DIFFERENCE_WITH_INTERVAL.search(text) if "ifferen" in text else None)
 
 
 #: A mean difference between the arms, its statistic named and its value next: "mean difference of the LL was 0.31",
@@ -2334,10 +2331,7 @@ def _outcome_of_mean_difference(sentence: Sentence) -> list[Mention]:
     mean between group difference was 0.8", "improved by a least-squares mean difference of +0.6 L/min/m2"): the words
     before the statistic name it; none for a sentence about who the patients were before the trial."""
     text = sentence.text
-    found = _MEAN_DIFFERENCE.search(text) if "ifferen" in text else None
-    if found is None or sentence.section != "results" or _BEFORE_THE_TRIAL.search(text):
-        return []
-    return _outcome_named_before(text, found.start())
+    return _outcome_named_before(sentence, _MEAN_DIFFERENCE.search(text) if "ifferen" in text else None)
 
 
 #: A mean change or a least-squares mean, its statistic named: "a mean increase in HgB of 0.9 g/dL", "mean change (SD)
@@ -2356,14 +2350,18 @@ def _outcome_of_mean_change(sentence: Sentence) -> list[Mention]:
     before the statistic name it; none for who the patients were before the trial or at baseline."""
     text = sentence.text
     found = _MEAN_CHANGE.search(text) if "ean" in text or "LS" in text or "verage" in text else None
-    if found is None or sentence.section != "results" or _BEFORE_THE_TRIAL.search(text) or _not_a_result(text) \
-            or _NOT_A_MEAN_AFTER.match(text, found.end()):
+    if found is None or _not_a_result(text) or _NOT_A_MEAN_AFTER.match(text, found.end()):
         return []
-    return _outcome_named_before(text, found.start())
+    return _outcome_named_before(sentence, found)
 
 
-def _outcome_named_before(text: str, at: int) -> list[Mention]:
-    """The outcome a difference starting at ``at`` is of: the words before it, past the bracket it opens."""
+def _outcome_named_before(sentence: Sentence, found: re.Match[str] | None) -> list[Mention]:
+    """The outcome the statistic ``found`` in a results sentence is of: the words before it, past the bracket it opens;
+    none for a sentence about who the patients were before the trial."""
+    text = sentence.text
+    if found is None or sentence.section != "results" or _BEFORE_THE_TRIAL.search(text):
+        return []
+    at = found.start()
     head = _BRACKET_OPENED_BEFORE.sub("", text[:at]).rstrip(" ([,;:")  # "(adjusted mean difference"
     words = _WORDS_AT_END.search(head, max(0, len(head) - 61))
     start, end = words.span() if words else (at, at)
