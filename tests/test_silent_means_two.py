@@ -64,3 +64,11 @@ def test_a_mean_change_followed_by_a_share_or_a_difference_is_no_arms_mean(text)
 def test_points_printed_with_their_interval_are_a_difference_even_unsigned():
     text = "The increase in disability was not significantly different between study groups (0.08 points; 95% CI, −1.1–1.2)."
     assert _read(text) == [("difference", 0.08, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Pain fell more with A (mean difference (95% CI) -1.8 (-3.5 to -0.1)) than with B.",
+    "Angina frequency improved less with A than with B (difference −1.8 (−3.5 to −0.1), p=0.0198).",
+])
+def test_an_interval_after_a_signed_difference_keeps_its_signed_upper_bound(text):
+    assert [(d.value, d.ci_low, d.ci_high) for d in _sentence_results(text, ["A", "B"])] == [(-1.8, -3.5, -0.1)]

@@ -77,8 +77,8 @@ _CI_RE = Keyed(quick(
     re.IGNORECASE,
 ), "ci", "cl", "c.i", "confidence", "cri")
 _BARE_RANGE = quick(
-    rf"^\s*[,;]?\s*[\[(]?\s*(?P<lo>-?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*"
-    rf"(?P<hi>{NUM}|NE\b|not estimable|not reached|NR\b)\s*%?\s*(?:months?|weeks?|years?)?\s*[;\])]",
+    rf"^\s*[,;]?\s*[\[(]?\s*(?P<lo>[-−]?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*"
+    rf"(?P<hi>(?:(?<=to\s)[-−]|(?<=to)[-−]|−)?(?:{NUM})|NE\b|not estimable|not reached|NR\b)\s*%?\s*(?:months?|weeks?|years?)?\s*[;\])]",
     re.IGNORECASE,
 )
 _FRACTION_AFTER = quick(
