@@ -1343,8 +1343,7 @@ def _with_sentence_outcome(sentence: Sentence, mentions: list[Mention], arms: Ar
         return mentions, False
     outcome = _sentence_outcome(sentence, ratio_at or digit) or _difference_outcome(sentence) \
         or (_shares_by_arm_outcome(sentence) if by_arm and "%" in text else []) \
-        or _outcome_before_interval_difference(sentence) or _outcome_of_mean_difference(sentence) \
-        or _outcome_of_mean_change(sentence)
+        or _outcome_before_interval_difference(sentence) or _outcome_of_mean_statistic(sentence)
     if not outcome and not mentions:
         return None
     return _in_order(outcome, mentions), bool(outcome)
@@ -2316,6 +2315,12 @@ def _outcome_before_interval_difference(sentence: Sentence) -> list[Mention]:
     outcome; none for a sentence about who the patients were before the trial."""
     text = sentence.text
     return _outcome_named_before(sentence, _DIFFERENCE_WITH_INTERVAL.search(text) if "ifferen" in text else None)
+
+
+def _outcome_of_mean_statistic(sentence: Sentence) -> list[Mention]:
+    """The outcome of a mean difference of the arms or of each arm's mean change the sentence prints, named by the
+    words before the statistic (``_outcome_of_mean_difference``, ``_outcome_of_mean_change``)."""
+    return _outcome_of_mean_difference(sentence) or _outcome_of_mean_change(sentence)
 
 
 #: A mean difference between the arms, its statistic named and its value next: "mean difference of the LL was 0.31",
