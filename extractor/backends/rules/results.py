@@ -77,8 +77,8 @@ _CI_RE = Keyed(quick(
     re.IGNORECASE,
 ), "ci", "cl", "c.i", "confidence", "cri")
 _BARE_RANGE = quick(
-    rf"^\s*[,;]?\s*[\[(]?\s*(?P<lo>-?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*"
-    rf"(?P<hi>{NUM}|NE\b|not estimable|not reached|NR\b)\s*%?\s*(?:months?|weeks?|years?)?\s*[;\])]",
+    rf"^\s*[,;]?\s*[\[(]?\s*(?P<lo>[-−]?(?:{NUM}))\s*%?\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*"
+    rf"(?P<hi>(?:(?<=to\s)[-−]|(?<=to)[-−]|−)?(?:{NUM})|NE\b|not estimable|not reached|NR\b)\s*%?\s*(?:months?|weeks?|years?)?\s*[;\])]",
     re.IGNORECASE,
 )
 _FRACTION_AFTER = quick(
@@ -247,7 +247,7 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
         found.extend(_bare_statistics(text, found, ci_spans))
     if "cycles" in text or "courses" in text:
         found.extend(_cycles_given(text, found, ci_spans))
-    if "(-" in text or "(−" in text or "(+" in text:
+    if "(-" in text or "(−" in text or "(+" in text or " points" in text:
         found.extend(_signed_before_interval(text, found, ci_spans))
     found.extend(_counts(text, mentions, found, ci_spans))
     if "ercent" in text or "er cent" in text:
@@ -658,7 +658,11 @@ def _signed_before_interval(text: str, found: list[Value], ci_spans: list[tuple[
     found_here = [m for m in _SIGNED_THEN_INTERVAL.finditer(text)
                   if not _taken(m.start("v"), ci_spans, found) and not _ASSOCIATED.search(text, 0, m.start())]
     signed = any(m.group("s") for m in found_here)
-    return [_signed_value(text, m) for m in found_here if signed]
+    return [_signed_value(text, m) for m in found_here if signed or _POINTS_THEN_INTERVAL.match(text, m.end("v"))]
+
+
+#: "(0.08 points; 95% CI, −1.1–1.2": points on a scale printed with their interval, a difference even unsigned.
+_POINTS_THEN_INTERVAL = quick(r"\s*points?\s*[;,]", re.IGNORECASE)
 
 
 def _signed_value(text: str, m: re.Match[str]) -> Value:
@@ -1339,7 +1343,7 @@ def _with_sentence_outcome(sentence: Sentence, mentions: list[Mention], arms: Ar
         return mentions, False
     outcome = _sentence_outcome(sentence, ratio_at or digit) or _difference_outcome(sentence) \
         or (_shares_by_arm_outcome(sentence) if by_arm and "%" in text else []) \
-        or _outcome_before_interval_difference(sentence)
+        or _outcome_before_interval_difference(sentence) or _outcome_of_mean_statistic(sentence)
     if not outcome and not mentions:
         return None
     return _in_order(outcome, mentions), bool(outcome)
@@ -2310,12 +2314,62 @@ def _outcome_before_interval_difference(sentence: Sentence) -> list[Mention]:
     activity (adjusted difference =-0.4, 95% CI …)"): the arms compared, so the words before the difference name the
     outcome; none for a sentence about who the patients were before the trial."""
     text = sentence.text
-    found = _DIFFERENCE_WITH_INTERVAL.search(text) if "ifferen" in text else None
+    return _outcome_named_before(sentence, _DIFFERENCE_WITH_INTERVAL.search(text) if "ifferen" in text else None)
+
+
+def _outcome_of_mean_statistic(sentence: Sentence) -> list[Mention]:
+    """The outcome of a mean difference of the arms or of each arm's mean change the sentence prints, named by the
+    words before the statistic (``_outcome_of_mean_difference``, ``_outcome_of_mean_change``)."""
+    return _outcome_of_mean_difference(sentence) or _outcome_of_mean_change(sentence)
+
+
+#: A mean difference between the arms, its statistic named and its value next: "mean difference of the LL was 0.31",
+#: "least squares mean difference [95% CI] 2.6", "adjusted mean between group difference was 0.8" (not "no mean
+#: difference", not one with its spread, "(mean difference ± SEM) (+1.5", nor a range, "mean difference of −26 to +16").
+_MEAN_DIFFERENCE = quick(r"(?<!\bno )(?<!\bnot )(?<!\bany )\b(?:mean|LSM?)\s+(?:(?:treatment|between[- ]groups?|group)\s+)?"
+                         r"differences?\b(?:[^.;%\d()\[\]±]|[(\[](?:\d{2}\s?%\s*)?[^()\[\]\d±]{0,30}[)\]]){0,50}?"
+                         r"(?<![\w.])[-+−–]?\d[\d.,·]*(?![\d.,·]|\s*(?:[-–]|to)\s*[-+−]?\d)", re.IGNORECASE)
+
+
+def _outcome_of_mean_difference(sentence: Sentence) -> list[Mention]:
+    """A results sentence that prints a mean difference (``_MEAN_DIFFERENCE``) of an outcome no rule names ("The adjusted
+    mean between group difference was 0.8", "improved by a least-squares mean difference of +0.6 L/min/m2"): the words
+    before the statistic name it; none for a sentence about who the patients were before the trial."""
+    text = sentence.text
+    return _outcome_named_before(sentence, _MEAN_DIFFERENCE.search(text) if "ifferen" in text else None)
+
+
+#: A mean change or a least-squares mean, its statistic named: "a mean increase in HgB of 0.9 g/dL", "mean change (SD)
+#: from baseline in synovitis was −0.44", "The mean gain in weight", "(least squares mean [SEM], 105.60 [10.14] vs 55.58".
+_MEAN_CHANGE = quick(r"(?<!\bno )(?<!\bnot )\b(?:(?:mean|average|LSM?)\s+(?:\([^()]{0,20}\)\s+|[a-z]+\s+)?(?:changes?|increases?|decreases?|"
+                     r"reductions?|improvements?|gains?|loss|declines?)|least[- ]squares?\s+means?|LS\s?means?)\b", re.IGNORECASE)
+
+#: After a mean change's name, a share or a difference of the arms ("least squares mean percent changes of −2.2%", "LS
+#: mean ± SEM treatment differences"): not a mean of one arm.
+_NOT_A_MEAN_AFTER = quick(r"[^;]{0,40}?(?:%|\bper\s?cent|\bdifferen)", re.IGNORECASE)
+
+
+def _outcome_of_mean_change(sentence: Sentence) -> list[Mention]:
+    """A results sentence that prints a mean change or a least-squares mean (``_MEAN_CHANGE``) of an outcome no rule
+    names ("Placebo-treated patients had a mean increase in HgB of 0.9 g/dL … compared with 2.8 g/dL"): the words
+    before the statistic name it; none for who the patients were before the trial or at baseline."""
+    text = sentence.text
+    found = _MEAN_CHANGE.search(text) if "ean" in text or "LS" in text or "verage" in text else None
+    if found is None or _not_a_result(text) or _NOT_A_MEAN_AFTER.match(text, found.end()):
+        return []
+    return _outcome_named_before(sentence, found)
+
+
+def _outcome_named_before(sentence: Sentence, found: re.Match[str] | None) -> list[Mention]:
+    """The outcome the statistic ``found`` in a results sentence is of: the words before it, past the bracket it opens;
+    none for a sentence about who the patients were before the trial."""
+    text = sentence.text
     if found is None or sentence.section != "results" or _BEFORE_THE_TRIAL.search(text):
         return []
-    head = _BRACKET_OPENED_BEFORE.sub("", text[: found.start()]).rstrip(" ([,;:")  # "(adjusted mean difference"
+    at = found.start()
+    head = _BRACKET_OPENED_BEFORE.sub("", text[:at]).rstrip(" ([,;:")  # "(adjusted mean difference"
     words = _WORDS_AT_END.search(head, max(0, len(head) - 61))
-    start, end = words.span() if words else (found.start(), found.start())
+    start, end = words.span() if words else (at, at)
     if start and text[start - 1].isalnum():  # not from inside a word
         start = text.find(" ", start, end) + 1 or end
     return [Mention(start, end, text[start:end].strip() or "outcome", kind_by_words(text, _OUTCOME_KINDS), None)]
