@@ -47,6 +47,8 @@ def test_a_time_before_a_bracketed_share_counts_no_one():
     assert all(x[5] != 6 for x in _results(sentence, ["prophylactic", "control"]))
     sentence = "Recurrence was lower with DP than with AL after 28 d (11% versus 29%)."
     assert all(x[5] != 28 for x in _results(sentence, ["DP", "AL"]))
+    sentence = "Percentage of treatment failure were similar in placebo and zinc arms on day 5 (14.0% vs 14.1%)."
+    assert [x[2:4] + x[5:] for x in _results(sentence, ["placebo", "zinc"])] == [(14.0, "placebo", None), (14.1, "zinc", None)]
 
 
 def test_there_was_names_no_outcome():
@@ -54,6 +56,6 @@ def test_there_was_names_no_outcome():
     from extractor.backends.rules.results import _compared_shares_outcome
     from extractor.structure import Sentence
 
-    text = "With misoprostol, there was less need in the misoprostol group (65.8% vs. 81.5%, p < 0.05)."
+    text = "With misoprostol, there were more in the misoprostol group (65.8% vs. 81.5%, p < 0.05)."
     arms = [ArmDraft(a, [a]) for a in ("misoprostol", "dinoprostone")]
     assert _compared_shares_outcome(Sentence(0, len(text), text, "results", 0), lambda t: arm_mentions(t, arms)) == []

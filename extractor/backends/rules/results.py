@@ -86,7 +86,7 @@ _FRACTION_AFTER = quick(
     re.IGNORECASE,
 )
 _COUNT_BEFORE = quick(
-    rf"(?<![\w./·-])(?P<num>\d+|{WORD_NUMBER})(?:\s*/\s*(?P<den>\d+))?\s*(?!(?:hours?|days?|weeks?|months?|years?|[dh]|wks?|mos?)\b)(?:[a-z]+\s*){{0,2}}[\[(]\s*$",
+    rf"(?<![\w./·-])(?<!\bday\s)(?<!\bweek\s)(?<!\bmonth\s)(?<!\byear\s)(?<!\bvisit\s)(?P<num>\d+|{WORD_NUMBER})(?:\s*/\s*(?P<den>\d+))?\s*(?!(?:hours?|days?|weeks?|months?|years?|[dh]|wks?|mos?)\b)(?:[a-z]+\s*){{0,2}}[\[(]\s*$",
     re.IGNORECASE,
 )
 _P_RE = quick(
@@ -2289,9 +2289,9 @@ def _shares_by_arm_outcome(sentence: Sentence) -> list[Mention]:
 
 #: A bracketed pair of shares (or counts with their shares) of two arms: "(36.3% vs. 13.0%", "(20 vs 13.3%",
 #: "(12 [30%] vs 20 [49%]", "(17/31, 55% versus 6/30, 20%".
-_SHARE_OF_PAIR = r"(?:\d+(?:\s*/\s*\d+)?\s*(?:[\[(]\s*(?=\d[\d.]*\s*%)|,\s*(?=\d[\d.]*\s*%)))?\d[\d.·]*\s*%?\s*[\])]?"
+_SHARE_OF_PAIR = r"(?:\d+(?:\s*/\s*\d+)?\s*(?:[\[(]\s*(?=\d[\d.]*\s*%)|,\s*(?=\d[\d.]*\s*%)))?\d[\d.·]*\s*%?\s*[\])]?(?:\s+(?:in|for|with|among)\s+(?:the\s+)?[^\s,;()%]+(?:\s+[^\s,;()%]+){0,3}?(?=\s*(?:vs\.?|versus)\b|\s*[,;)]))?"
 _ARM_SHARE_PAIR = rf"\(\s*{_SHARE_OF_PAIR}\s*(?:vs\.?|versus)\s*(?=[\d\s.,/\[(]*%){_SHARE_OF_PAIR}"
-_COMPARED_WORD = r"(?:higher|lower|greater|less|more|fewer|smaller|larger|reduced|increased|decreased|better|worse)"
+_COMPARED_WORD = r"(?:higher|lower|greater|less|more|fewer|smaller|larger|reduced|increased|decreased|better|worse|different|similar|comparable)"
 _HOW_MUCH = r"(?:(?:also|significantly|statistically\s+significantly|slightly|markedly|much|far|not)\s+)*"
 #: An outcome whose shares in two arms a bracketed pair compares (the arms named between): "The hysterectomy rate
 #: during the follow-up period was significantly higher in the NET group (57.4% vs.22%", "More patients in the high-dose
@@ -2305,9 +2305,9 @@ _COMPARED_SHARES = KeyedBranches([
      rf"(?:patients|participants|subjects|women|men|children|infants|mothers)\b[^()%;]{{0,80}}?\s+(?:were|had|achieved|reported|"
      rf"experienced|required|needed|developed|received)\s+(?P<p>(?!(?:than|in|with)\b)[a-z][^,;:()%]{{2,60}}?)\s*{_ARM_SHARE_PAIR}",
      ("more", "fewer", "number", "proportion", "percentage")),
-    (rf"\b(?:had|showed|achieved|reported|experienced)\s+(?:an?\s+|the\s+)?{_HOW_MUCH}{_COMPARED_WORD}\s+(?:(?:rates?|proportions?|"
-     rf"incidences?|frequency|risks?|numbers?|percentages?)\s+of\s+)?(?P<q>(?!(?:than|in|with)\b)[a-z][\w-]*(?:\s+[\w-]+){{0,5}}?)"
-     rf"(?:\s+(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\b[^()%;]{{0,80}}?)?\s*{_ARM_SHARE_PAIR}", ("had", "showed", "achieved", "reported", "experienced")),
+    (rf"\b(?:had|showed|achieved|reported|experienced|there\s+(?:was|were))\s+(?:an?\s+|the\s+)?{_HOW_MUCH}{_COMPARED_WORD}\s+(?:(?:rates?|proportions?|"
+     rf"incidences?|frequency|risks?|numbers?|percentages?)\s+of\s+)?(?P<q>(?!(?:than|in|with)\b)[a-z][\w-]*(?:\s+(?!(?:in|among)\b)[\w-]+){{0,5}}?)"
+     rf"(?:\s+(?:in|among)\s+(?:the\s+)?[^()%;,]{{1,40}}?)?(?:\s+(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\b[^()%;]{{0,80}}?)?\s*{_ARM_SHARE_PAIR}", ("had", "showed", "achieved", "reported", "experienced", "there")),
 ], re.IGNORECASE)
 
 
