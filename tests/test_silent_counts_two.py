@@ -26,6 +26,16 @@ def _results(sentence, arms=()):
      "versus 46.2%, P = 0.001).", ["48 weeks", "24 weeks"],
      [("OTHER", "proportion", 70.2, "48 weeks", "SVR rate", None),
       ("OTHER", "proportion", 46.2, "24 weeks", "SVR rate", None)]),
+    # each share with its arm after it, compared as "not different"
+    ("The proportion of patients without progression at 2 years was not statistically significantly different between "
+     "the two treatment arms (40.0% for PT versus 37.5% for TC).", ["PT", "TC"],
+     [("OTHER", "proportion", 40.0, "PT", "patients without progression at 2 years", None),
+      ("OTHER", "proportion", 37.5, "TC", "patients without progression at 2 years", None)]),
+    # "a trend towards fewer X in the A group (a% vs b% in the B group)"
+    ("There was a trend (p=0.13) towards fewer severe bleeds in the fondaparinux group (1.0% vs 1.3% in the control "
+     "group).", ["fondaparinux", "control"],
+     [("OTHER", "proportion", 1.0, "fondaparinux", "severe bleeds", None),
+      ("OTHER", "proportion", 1.3, "control", "severe bleeds", None)]),
 ])
 def test_an_outcome_whose_shares_a_bracketed_pair_compares(sentence, arms, expected):
     assert _results(sentence, arms) == expected

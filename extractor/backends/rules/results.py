@@ -86,7 +86,7 @@ _FRACTION_AFTER = quick(
     re.IGNORECASE,
 )
 _COUNT_BEFORE = quick(
-    rf"(?<![\w./·-])(?<!\bday\s)(?<!\bweek\s)(?<!\bmonth\s)(?<!\byear\s)(?<!\bvisit\s)(?P<num>\d+|{WORD_NUMBER})(?:\s*/\s*(?P<den>\d+))?\s*(?!(?:hours?|days?|weeks?|months?|years?|[dh]|wks?|mos?)\b)(?:[a-z]+\s*){{0,2}}[\[(]\s*$",
+    rf"(?<![\w./·-])(?<!\bday\s)(?<!\bweek\s)(?<!\bmonth\s)(?<!\byear\s)(?<!\bvisit\s)(?P<num>\d+|{WORD_NUMBER})(?:\s*/\s*(?P<den>\d+))?\s*(?!(?:hours?|days?|weeks?|months?|years?|[dh]|wks?|mos?)\b)(?:[a-z]+\s*){{0,2}}(?<!arms )(?<!groups )[\[(]\s*$",
     re.IGNORECASE,
 )
 _P_RE = quick(
@@ -2305,9 +2305,10 @@ _COMPARED_SHARES = KeyedBranches([
      rf"(?:patients|participants|subjects|women|men|children|infants|mothers)\b[^()%;]{{0,80}}?\s+(?:were|had|achieved|reported|"
      rf"experienced|required|needed|developed|received)\s+(?P<p>(?!(?:than|in|with)\b)[a-z][^,;:()%]{{2,60}}?)\s*{_ARM_SHARE_PAIR}",
      ("more", "fewer", "number", "proportion", "percentage")),
-    (rf"\b(?:had|showed|achieved|reported|experienced|there\s+(?:was|were))\s+(?:an?\s+|the\s+)?{_HOW_MUCH}{_COMPARED_WORD}\s+(?:(?:rates?|proportions?|"
+    (rf"\b(?:had|showed|achieved|reported|experienced|there\s+(?:was|were)|towards?|resulted\s+in|led\s+to|yielded)\s+"
+     rf"(?:an?\s+|the\s+)?{_HOW_MUCH}{_COMPARED_WORD}\s+(?:(?:rates?|proportions?|"
      rf"incidences?|frequency|risks?|numbers?|percentages?)\s+of\s+)?(?P<q>(?!(?:than|in|with)\b)[a-z][\w-]*(?:\s+(?!(?:in|among)\b)[\w-]+){{0,5}}?)"
-     rf"(?:\s+(?:in|among)\s+(?:the\s+)?[^()%;,]{{1,40}}?)?(?:\s+(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\b[^()%;]{{0,80}}?)?\s*{_ARM_SHARE_PAIR}", ("had", "showed", "achieved", "reported", "experienced", "there")),
+     rf"(?:\s+(?:in|among)\s+(?:the\s+)?[^()%;,]{{1,40}}?)?(?:\s+(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\b[^()%;]{{0,80}}?)?\s*{_ARM_SHARE_PAIR}", ("had", "showed", "achieved", "reported", "experienced", "there", "toward", "resulted", "led", "yielded")),
 ], re.IGNORECASE)
 
 
