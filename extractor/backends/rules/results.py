@@ -86,7 +86,7 @@ _FRACTION_AFTER = quick(
     re.IGNORECASE,
 )
 _COUNT_BEFORE = quick(
-    rf"(?<![\w./·-])(?P<num>\d+|{WORD_NUMBER})(?:\s*/\s*(?P<den>\d+))?\s*(?:[a-z]+\s*){{0,2}}[\[(]\s*$",
+    rf"(?<![\w./·-])(?<!\bday\s)(?<!\bweek\s)(?<!\bmonth\s)(?<!\byear\s)(?<!\bvisit\s)(?P<num>\d+|{WORD_NUMBER})(?:\s*/\s*(?P<den>\d+))?\s*(?!(?:hours?|days?|weeks?|months?|years?|[dh]|wks?|mos?)\b)(?:[a-z]+\s*){{0,2}}(?<!arms )(?<!groups )[\[(]\s*$",
     re.IGNORECASE,
 )
 _P_RE = quick(
@@ -1343,6 +1343,7 @@ def _with_sentence_outcome(sentence: Sentence, mentions: list[Mention], arms: Ar
         return mentions, False
     outcome = _sentence_outcome(sentence, ratio_at or digit) or _difference_outcome(sentence) \
         or (_shares_by_arm_outcome(sentence) if by_arm and "%" in text else []) \
+        or _compared_shares_outcome(sentence, arms) \
         or _outcome_before_interval_difference(sentence) or _outcome_of_mean_statistic(sentence)
     if not outcome and not mentions:
         return None
@@ -2288,6 +2289,48 @@ def _shares_by_arm_outcome(sentence: Sentence) -> list[Mention]:
         return []
     name = found.group("o")
     return [Mention(found.start("o"), found.end("o"), name, kind_by_words(name, _OUTCOME_KINDS), None)]
+
+
+#: A bracketed pair of shares (or counts with their shares) of two arms: "(36.3% vs. 13.0%", "(20 vs 13.3%",
+#: "(12 [30%] vs 20 [49%]", "(17/31, 55% versus 6/30, 20%".
+_SHARE_OF_PAIR = r"(?:\d+(?:\s*/\s*\d+)?\s*(?:[\[(]\s*(?=\d[\d.]*\s*%)|,\s*(?=\d[\d.]*\s*%)))?\d[\d.·]*\s*%?\s*[\])]?(?:\s+(?:in|for|with|among)\s+(?:the\s+)?[^\s,;()%]+(?:\s+[^\s,;()%]+){0,3}?(?=\s*(?:vs\.?|versus)\b|\s*[,;)]))?"
+_ARM_SHARE_PAIR = rf"\(\s*{_SHARE_OF_PAIR}\s*(?:vs\.?|versus)\s*(?=[\d\s.,/\[(]*%){_SHARE_OF_PAIR}"
+_COMPARED_WORD = r"(?:higher|lower|greater|less|more|fewer|smaller|larger|reduced|increased|decreased|better|worse|different|similar|comparable)"
+_HOW_MUCH = r"(?:(?:also|significantly|statistically\s+significantly|slightly|markedly|much|far|not)\s+)*"
+#: An outcome whose shares in two arms a bracketed pair compares (the arms named between): "The hysterectomy rate
+#: during the follow-up period was significantly higher in the NET group (57.4% vs.22%", "More patients in the high-dose
+#: group than in the low-dose group were hospitalized for at least 3 days (36.3% vs. 13.0%", "CoPAT patients … had
+#: higher rates of therapy completion (90.3% versus 45.4%".
+_COMPARED_SHARES = KeyedBranches([
+    (rf"(?:^|[,;:]\s+)(?:the\s+)?(?:(?:percentage|proportion|rate|incidence|frequency|number|risk)\s+of\s+(?:the\s+)?)?"
+     rf"(?P<o>(?!(?:there|it|this|these|which|that)\b)[A-Za-z][^,;:()]{{2,90}}?(?:\([^()]{{1,40}}\)[^,;:()]{{0,40}}?)?)\s+(?:was|were)\s+{_HOW_MUCH}{_COMPARED_WORD}\b"
+     rf"[^()%;]{{0,120}}?{_ARM_SHARE_PAIR}", ("was", "were")),
+    (rf"\b(?:more|fewer|(?:a\s+)?(?:higher|lower|greater|smaller)\s+(?:proportion|number|percentage)\s+of)\s+"
+     rf"(?:patients|participants|subjects|women|men|children|infants|mothers)\b[^()%;]{{0,80}}?\s+(?:were|had|achieved|reported|"
+     rf"experienced|required|needed|developed|received)\s+(?P<p>(?!(?:than|in|with)\b)[a-z][^,;:()%]{{2,60}}?)\s*{_ARM_SHARE_PAIR}",
+     ("more", "fewer", "number", "proportion", "percentage")),
+    (rf"\b(?:had|showed|achieved|reported|experienced|there\s+(?:was|were)|towards?|resulted\s+in|led\s+to|yielded)\s+"
+     rf"(?:an?\s+|the\s+)?{_HOW_MUCH}{_COMPARED_WORD}\s+(?:(?:rates?|proportions?|"
+     rf"incidences?|frequency|risks?|numbers?|percentages?)\s+of\s+)?(?P<q>(?!(?:than|in|with)\b)[a-z][\w-]*(?:\s+(?!(?:in|among)\b)[\w-]+){{0,5}}?)"
+     rf"(?:\s+(?:in|among)\s+(?:the\s+)?[^()%;,]{{1,40}}?)?(?:\s+(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\b[^()%;]{{0,80}}?)?\s*{_ARM_SHARE_PAIR}", ("had", "showed", "achieved", "reported", "experienced", "there", "toward", "resulted", "led", "yielded")),
+], re.IGNORECASE)
+
+
+def _compared_shares_outcome(sentence: Sentence, arms: ArmFinder) -> list[Mention]:
+    """An outcome no rule names whose shares in two arms a bracketed pair compares (``_COMPARED_SHARES``) in a
+    results sentence that names an arm: named by its words (not who the people were, ``_NOT_ARM_SHARE_OUTCOME``)."""
+    text = sentence.text
+    if sentence.section != "results" or "%" not in text or ("vs" not in text and "versus" not in text):
+        return []
+    found = next(_COMPARED_SHARES.finditer(text), None)
+    if found is None or not arms(text[: found.end()]):
+        return []
+    group = next(g for g in ("o", "p", "q") if found.group(g))
+    name = found.group(group)
+    if _NOT_ARM_SHARE_OUTCOME.search(name) or not _FOUR_LETTERS.search(name):
+        return []
+    return [Mention(found.start(group), found.end(group), name, kind_by_words(name, _OUTCOME_KINDS), None)]
+
 
 
 def _difference_outcome(sentence: Sentence) -> list[Mention]:
