@@ -619,7 +619,6 @@ _MEAN_SAID_BEFORE = quick(r"\b(?:mean|average)\b(?!\s+(?:cost\s+)?differences?\b
 _DIFFERENCE_JUST_BEFORE = quick(r"\bdifferences?\b[^$£€\d;()]{0,30}$", re.IGNORECASE)
 
 
-
 def _money_values(text: str, found: list[Value], ci_spans: list[tuple[int, int]]) -> list[Value]:
     """Sums of money (``_MONEY``) as bare values: "mean total costs were $11,626 vs $18,563", "(mean difference,
     -$1,624 …)"; like any number without a unit, each is a result only where the text calls it a mean or a difference
@@ -759,7 +758,7 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
         opened = _unclosed_bracket(text, start)
         if opened is not None and _PERCENT_BEFORE.search(text[max(0, opened - 10): opened]):
             continue  # "48.4% (95% CI 30.2–66.9; 15 out of 31)": the percentage's own counts
-        kind = _count_kind(text, m, value, opened, mentions, listed, out + found)
+        kind = _count_kind(text, m, value, opened, mentions, listed, (out, found))
         if kind is None:
             continue
         out.append((start, end, kind, float(value), "patients"))
@@ -768,7 +767,7 @@ def _counts(text: str, mentions: list[Mention], found: list[tuple], ci_spans: li
 
 
 def _count_kind(text: str, m: re.Match[str], value: int, opened: int | None, mentions: list[Mention],
-                listed: dict[int, str], taken: list[tuple]) -> str | None:
+                listed: dict[int, str], taken: tuple[list[tuple], list[tuple]]) -> str | None:
     """What a count stands for, by the shape around it (None: no result)."""
     start, end = m.start(), m.end()
     following = next((x for x in mentions if x.start >= end), None)
@@ -782,13 +781,18 @@ def _count_kind(text: str, m: re.Match[str], value: int, opened: int | None, men
         return "count_pair"  # "neutropenia (937 events vs 797 events)", "(7 vs. 24 patients, respectively; P < .05)"
     if counted_event(text, mentions, end, value) is not None:
         return "count_people"  # "Two patients had grade 3 pneumonitis", "No patient in G1 developed a thrombotic event"
-    if _after_a_count(text, start, taken) and _next_arm_count(text, start, end):
+    if _after_a_count(text, start, taken[0] + taken[1]) and _next_arm_count(text, start, end):
         return "count_more"  # "two treatment-related deaths in the FOLFOX4 arm and one in the TOMOX arm"
     if following is not None and _counted_before(text, end, following, value):
         return "count_before"  # "two treatment-related deaths", "no unexpected serious adverse events"
     if _people_counted(text, start, end, value, mentions) or _arm_counted_at(text, start, mentions):
         return "count_people"  # ("Only four in the A group compared to 17 patients in the B group saw …")
     return None
+
+
+def _outcome_mention(start: int, end: int, name: str, words: str | None = None) -> Mention:
+    """An outcome no rule names, as written at ``start:end``: of the kind its words (or ``words``) say."""
+    return Mention(start, end, name, kind_by_words(name if words is None else words, _OUTCOME_KINDS), None)
 
 
 def _counts_listed_response(mentions: list[Mention], end: int) -> bool:
@@ -1184,7 +1188,7 @@ def _other_rates(text: str, mentions: list[Mention]) -> list[Mention]:
         start = m.end("n") - len(name)
         if any(x.start < m.end("n") and start < x.end for x in mentions) or find_mentions(name):
             continue
-        added.append(Mention(start, m.end("n"), name, kind_by_words(name, _OUTCOME_KINDS), None))
+        added.append(_outcome_mention(start, m.end("n"), name))
     return _in_order(mentions, added)
 
 
@@ -1947,10 +1951,10 @@ def _unnamed_outcome_before_values(text: str, mentions: list[Mention], digit: re
     after = _OUTCOME_AFTER_COUNT.search(text) if "%" in text else None
     if after is not None and not any(x.start < after.end("s") for x in mentions) \
             and not _NOT_OUTCOME_SUBJECT.search(after.group("s")):
-        return [*mentions, Mention(after.start("s"), after.end("s"), after.group("s"), kind_by_words(after.group("s"), _OUTCOME_KINDS), None)]
+        return [*mentions, _outcome_mention(after.start("s"), after.end("s"), after.group("s"))]
     change = _CHANGE_OUTCOME.search(text)
     if change is not None and not any(x.start < change.end() for x in mentions):
-        return [Mention(change.start(), change.end(), change.group(), kind_by_words(change.group(), _OUTCOME_KINDS), None), *mentions]
+        return [_outcome_mention(change.start(), change.end(), change.group()), *mentions]
     compared = _DIFFERENCE_IN.search(text)
     span = (compared.span("x") if compared else None) or _headed_outcome(text) or _subject_outcome(text)
     if span is None or any(x.start < span[1] for x in mentions) or _NOT_OUTCOME_SUBJECT.search(text[span[0]:span[1]]):
@@ -1958,7 +1962,7 @@ def _unnamed_outcome_before_values(text: str, mentions: list[Mention], digit: re
     name = re.sub(r"^(?:.*\bthe\s+|(?:a|an)\s+)", "", text[span[0]:span[1]].strip(), flags=re.IGNORECASE)
     if len(name) < 4 or not _FOUR_LETTERS.search(name):
         return mentions
-    return [Mention(span[1] - len(name), span[1], name, kind_by_words(name, _OUTCOME_KINDS), None), *mentions]
+    return [_outcome_mention(span[1] - len(name), span[1], name), *mentions]
 
 
 def _subject_outcome(text: str) -> tuple[int, int] | None:
@@ -1992,7 +1996,7 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     clause = _ONE_ARM_CLAUSE.match(text)  # "In the LEV group, 13 patients (87%) were seizure-free": the arm's name stays free
     if clause and not re.search(r"[A-Za-z]{4}", text[clause.end(): at]):
         name = _named_after_value(text, at) or text[clause.end(): at].strip() or "outcome"
-        return [Mention(clause.end(), clause.end(), name, kind_by_words(text, _OUTCOME_KINDS), None)]
+        return [_outcome_mention(clause.end(), clause.end(), name, text)]
     subject = _SUBJECT.match(_without_group_sizes(text))
     head = _before_the_arms_compared(text[: at]).rstrip(" (,;:=[<>≤≥")
     words = _WORDS_AT_END.search(head, max(clause.end() if clause else 0, len(head) - 61))  # a match is at most 61 long
@@ -2006,7 +2010,7 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     name = text[start:span[1]].strip()
     if len(name) < 4 or _LEADING_FUNCTION_WORDS.fullmatch(name) or name.lower() in {"the", "and", "this", "there"}:
         name = _named_after_value(text, at) or "outcome"  # "At 1 year, 80% of patients were continent"
-    return [Mention(start, span[1], name, kind_by_words(text, _OUTCOME_KINDS), None)]
+    return [_outcome_mention(start, span[1], name, text)]
 
 
 def _outcome_of_last_clause(sentence: Sentence, cut: int) -> list[Mention]:
@@ -2258,7 +2262,7 @@ def _changed_outcome_before_sign(text: str, mentions: list[Mention]) -> list[Men
     if found is None or any(m.start < found.end("c") for m in mentions):
         return mentions  # an outcome named before the value owns it already
     name = found.group("c")
-    return _in_order(mentions, [Mention(found.start("c"), found.end("c"), name, kind_by_words(name, _OUTCOME_KINDS), None)])
+    return _in_order(mentions, [_outcome_mention(found.start("c"), found.end("c"), name)])
 
 
 #: A share of one arm: "46.1% in the intervention group", "23/38 (61%) in the HBOT group", "8 (19.5%) in group 1",
@@ -2285,10 +2289,16 @@ def _shares_by_arm_outcome(sentence: Sentence) -> list[Mention]:
     if sentence.section != "results":
         return []
     found = _SHARES_BY_ARM.search(sentence.text)
-    if found is None or _NOT_ARM_SHARE_OUTCOME.search(found.group("o")) or not _FOUR_LETTERS.search(found.group("o")):
+    return [] if found is None else _share_outcome(found, "o")
+
+
+def _share_outcome(found: re.Match[str], group: str) -> list[Mention]:
+    """The outcome a share reader found in ``group``, unless its words say who the people were
+    (``_NOT_ARM_SHARE_OUTCOME``) or hold no word of four letters."""
+    name = found.group(group)
+    if _NOT_ARM_SHARE_OUTCOME.search(name) or not _FOUR_LETTERS.search(name):
         return []
-    name = found.group("o")
-    return [Mention(found.start("o"), found.end("o"), name, kind_by_words(name, _OUTCOME_KINDS), None)]
+    return [_outcome_mention(found.start(group), found.end(group), name)]
 
 
 #: A bracketed pair of shares (or counts with their shares) of two arms: "(36.3% vs. 13.0%", "(20 vs 13.3%",
@@ -2325,11 +2335,7 @@ def _compared_shares_outcome(sentence: Sentence, arms: ArmFinder) -> list[Mentio
     found = next(_COMPARED_SHARES.finditer(text), None)
     if found is None or not arms(text[: found.end()]):
         return []
-    group = next(g for g in ("o", "p", "q") if found.group(g))
-    name = found.group(group)
-    if _NOT_ARM_SHARE_OUTCOME.search(name) or not _FOUR_LETTERS.search(name):
-        return []
-    return [Mention(found.start(group), found.end(group), name, kind_by_words(name, _OUTCOME_KINDS), None)]
+    return _share_outcome(found, next(g for g in ("o", "p", "q") if found.group(g)))
 
 
 
@@ -2344,7 +2350,7 @@ def _difference_outcome(sentence: Sentence) -> list[Mention]:
     name = found.group(group)
     # "a mean difference of 4.2 points … in global health status": the outcome named after its value owns it from the lead
     start, end = (found.start(), found.start()) if group == "e" else found.span(group)
-    return [Mention(start, end, name, kind_by_words(name, _OUTCOME_KINDS), None)]
+    return [_outcome_mention(start, end, name)]
 
 
 #: The bracket a difference's name opens, with the words before the name: "(adjusted mean ", "[".
@@ -2415,7 +2421,7 @@ def _outcome_named_before(sentence: Sentence, found: re.Match[str] | None) -> li
     start, end = words.span() if words else (at, at)
     if start and text[start - 1].isalnum():  # not from inside a word
         start = text.find(" ", start, end) + 1 or end
-    return [Mention(start, end, text[start:end].strip() or "outcome", kind_by_words(text, _OUTCOME_KINDS), None)]
+    return [_outcome_mention(start, end, text[start:end].strip() or "outcome", text)]
 
 
 #: The pseudo-endpoint of results a sentence gives "the primary outcome" (``_primary_outcome``), until the record
