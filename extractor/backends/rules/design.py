@@ -28,7 +28,10 @@ _REGISTRY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bACTRN[\s:]*\d{14}\b", "nospace"),
     (r"\bANZCTR(?:N\s*0?|\)?[\s:]*)\d{14}\b", "actrn"),  # "ANZCTRN12614001205628", "(ANZCTR): 12610000197033"
     (r"\bUMIN\s?\d{9}\b", "nospace"),
-    (r"\bNTR\s?\d{3,5}\b", "nospace"),
+    # The Netherlands Trial Register: "NTR-2051", "(NTR: 1786)", "NTR TC 2452", "(NTR) trial number: 10340",
+    # and by its name alone ("Dutch Trial Register no. 2976", "Nederlands Trial Register TC = 5687")
+    (r"\bNTR(?:\)?\s*(?:trial\s+)?(?:number|no\.?|TC)?)?[\s:=-]*\d{3,5}\b", "ntr"),
+    (r"\b(?:Dutch|Netherlands|Nederlands) Trial Regist(?:er|ry)(?: (?:number|no\.?|TC))?[\s:=]*\d{3,5}\b", "ntr"),
     (r"\bNL\d{4,6}\b(?=[\s.,;)])", "plain"),
     (r"\bDRKS\s?\d{8}\b", "nospace"),
     (r"\bCTRI/\d{4}/\d{2,3}/\d{6}\b", "plain"),
@@ -58,6 +61,8 @@ def _normalise_registry(raw: str, kind: str) -> str:
         return re.search(r"\d{4}-\d{6}-\d{2}", raw).group(0)  # type: ignore[union-attr]
     if kind == "actrn":
         return "ACTRN" + re.sub(r"\D", "", raw)[-14:]
+    if kind == "ntr":
+        return "NTR" + re.sub(r"\D", "", raw)
     if kind == "kct":
         return "KCT" + re.sub(r"\D", "", raw)
     if kind == "nospace":
@@ -69,7 +74,7 @@ def _normalise_registry(raw: str, kind: str) -> str:
 
 _HAS_LONG_NUMBER = quick(r"\d{3}")  # a repeat first: re would try it at every character
 _REGISTRY_START = quick(
-    r"\b(?:NCT|ChiCTR|EudraCT|IS[RC][CR]TN|jRCT|CTR|KCT|ACTRN|ANZCTR|UMIN|NTR|NL\d|DRKS|CTRI|EUCTR|PACTR|IRCT|RBR|"
+    r"\b(?:NCT|ChiCTR|EudraCT|IS[RC][CR]TN|jRCT|CTR|KCT|ACTRN|ANZCTR|UMIN|NTR|Dutch|Netherlands|Nederlands|NL\d|DRKS|CTRI|EUCTR|PACTR|IRCT|RBR|"
     r"SLCTR|TCTR|JapicCTI|JAPICCTI|JMA|RPCEC|CRIS|NMRR|[Cc]linical[Tt]rials\.gov|(?:19|20)\d{2}-\d)"
 )
 
