@@ -6,7 +6,8 @@
     python3 dev.py bench   run the benchmarks (needs ../shared/corpus)
     python3 dev.py eval    score the rule backend on the dev and test splits of evals/gold against
                            evals/baseline.json (no field may drop; every result grounded), and
-                           check that 95% of gold documents give the same records in six layouts;
+                           check that 95% of gold documents give the same records in six layouts
+                           (each split is also scored in each layout, as a reviewer scores them);
                            with ../shared beside, also print the verdict accuracy on 301 labelled
                            realistic abstracts (evals/verdicts)
     python3 dev.py baseline   re-record evals/baseline.json (after an improvement you mean to keep)
@@ -76,7 +77,7 @@ def main(argv: list[str]) -> int:
         return run([_python(), "-m", "pytest", *rest])
     if command == "eval":
         (ROOT / "out").mkdir(exist_ok=True)
-        codes = [run([str(BIN / "trialx"), "eval", "--gold", "evals/gold", "--split", split,
+        codes = [run([str(BIN / "trialx"), "eval", "--gold", "evals/gold", "--split", split, "--layouts",
                       "--baseline", "evals/baseline.json", "--max-drop", MAX_DROP, "--min-grounded", "1.0",
                       "--json", f"out/eval-{split}.json", "--html", f"out/eval-{split}.html", *rest])
                  for split in SPLITS]

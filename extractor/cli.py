@@ -895,6 +895,10 @@ def _print_layouts(found: dict[str, Any], locked: set[str] | frozenset[str] = fr
     """The invariance rate and each differing document, except those of the locked test split (only counted)."""
     err.print(f"layout invariance {_fmt(found['rate'])}: {found['same']} of {found['documents']} documents give the "
               f"same records in all of {', '.join(found['layouts'])}", highlight=False, markup=False)
+    if found.get("scores"):
+        each = ", ".join(f"{layout} {_fmt(score['field_f1'])} / {_fmt(score['results_f1'])}"
+                         for layout, score in found["scores"].items())
+        err.print(f"  field F1 / results F1 in each layout: {each}", highlight=False, markup=False, soft_wrap=True)
     hidden = 0
     for doc_id, layouts in found["differences"].items():
         if doc_id in locked:

@@ -243,8 +243,10 @@ def test_layout_differences_of_the_locked_test_split_are_counted_not_shown(tmp_p
     (tmp_path / "split.json").write_text(json.dumps({"dev": ["d1"], "test": ["t1", "t2"]}))
     found = {"rate": 0.5, "same": 1, "documents": 4, "layouts": ["printed", "markdown"],
              "differences": {"d1": {"markdown": ["+ result from dev"]}, "t1": {"markdown": ["+ result from test"]}}}
+    found["scores"] = {"printed": {"field_f1": 0.9, "results_f1": 0.8}, "markdown": {"field_f1": 0.85, "results_f1": None}}
     _print_layouts(found, locked=locked_ids(gold))
     printed = capsys.readouterr().err
+    assert "field F1 / results F1 in each layout: printed 0.900 / 0.800, markdown 0.850 / -" in printed
     assert "differs: d1" in printed and "result from dev" in printed
     assert "t1" not in printed and "result from test" not in printed
     assert "and 1 document(s) of the locked test split" in printed

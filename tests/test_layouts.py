@@ -62,8 +62,11 @@ def test_a_backend_that_reads_layout_is_caught():
                 trial.results = []
         return result
 
-    found = check([Document(doc_id="d", text=TEXT)], fragile)
+    kept: dict[str, int] = {}
+    found = check([Document(doc_id="d", text=TEXT)], fragile,
+                  keep=lambda layout, result: kept.__setitem__(layout, len(result.trials[0].results)))
     assert found.same == 0 and list(found.differences["d"]) == ["markdown"]
+    assert set(kept) == set(LAYOUTS) and kept["markdown"] == 0 and kept["printed"] == kept["lancet"] > 0
 
 
 def test_a_registry_number_in_a_title_given_apart_is_read():
@@ -81,3 +84,16 @@ def test_gold_documents_give_the_same_records_in_all_six_layouts():
     locked = set(json.loads((ROOT / "evals" / "split.json").read_text())["test"])
     shown = sorted(d for d in found.differences if d not in locked)  # the locked split's are counted, never named
     assert found.rate is not None and found.rate >= 0.95, (shown, f"and {len(found.differences) - len(shown)} of the test split")
+
+
+def test_the_eval_scores_each_layout_apart():
+    """layout_invariance scores every layout's records against the gold (the reviewer scores each layout)."""
+    from extractor.evaluation.harness import layout_invariance
+    from extractor.evaluation.scoring import score_all
+
+    gold = load_gold(ROOT / "evals" / "gold")[:4]
+    backend = RulesBackend()
+    found = layout_invariance(gold, backend)
+    assert list(found["scores"]) == list(LAYOUTS)
+    printed = score_all(gold, {g.doc_id: backend.extract(g.document()) for g in gold})
+    assert found["scores"]["printed"] == {"field_f1": round(printed.field_f1, 4), "results_f1": round(printed.results_f1, 4)}

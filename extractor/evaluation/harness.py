@@ -112,8 +112,13 @@ def layout_invariance(gold: list[GoldFile], backend: str | Backend = DEFAULT_BAC
     from extractor.evaluation.layouts import LAYOUTS, check
 
     engine = get_backend(backend) if isinstance(backend, str) else backend
-    found = check((g.document() for g in gold), engine.extract)
+    by_layout: dict[str, dict[str, DocumentResult]] = {layout: {} for layout in LAYOUTS}
+    found = check((g.document() for g in gold), engine.extract,
+                  keep=lambda layout, result: by_layout[layout].__setitem__(result.doc_id, result))
+    scores = {layout: score_all(gold, predicted) for layout, predicted in by_layout.items()}
     return {"layouts": list(LAYOUTS), "documents": found.documents, "same": found.same, "rate": _r(found.rate),
+            "scores": {layout: {"field_f1": _r(score.field_f1), "results_f1": _r(score.results_f1)}
+                       for layout, score in scores.items()},
             "differences": found.differences}
 
 

@@ -128,16 +128,25 @@ def _describe(items: Iterable[tuple[object, ...]]) -> list[str]:
 
 
 def check(documents: Iterable[Document], extract: Callable[[Document], DocumentResult],
-          layouts: Iterable[str] = LAYOUTS) -> Invariance:
-    """Extract each document in every layout and compare each layout's records with the printed one's."""
+          layouts: Iterable[str] = LAYOUTS,
+          keep: Callable[[str, DocumentResult], None] | None = None) -> Invariance:
+    """Extract each document in every layout and compare each layout's records with the printed one's;
+    ``keep(layout, records)`` is given every extraction (to score each layout apart)."""
     report = Invariance()
     chosen = [x for x in layouts if x != "printed"]
+
+    def extracted(document: Document, layout: str) -> frozenset[tuple[object, ...]]:
+        result = extract(document if layout == "printed" else render(document, layout))
+        if keep is not None:
+            keep(layout, result)
+        return signature(result)
+
     for document in documents:
-        expected = signature(extract(document))
+        expected = extracted(document, "printed")
         report.documents += 1
         diffs = {}
         for layout in chosen:
-            got = signature(extract(render(document, layout)))
+            got = extracted(document, layout)
             if got != expected:
                 diffs[layout] = [f"- {d}" for d in _describe(expected - got)] + \
                     [f"+ {d}" for d in _describe(got - expected)]
