@@ -555,20 +555,12 @@ class OpenAIBackend:
                 error (its document is rerun online, where it is re-asked), not salvaged.
         """
         create = create or self._create()  # first: it loads openai and instructor
-        import openai
-        from instructor.core import Hooks, IncompleteOutputException, InstructorRetryException, TokenBudgetError
-
-        from extractor.backends.llm.transport import describe
+        from instructor.core import Hooks, IncompleteOutputException, InstructorRetryException
 
         s = self.settings
         hooks = Hooks()
         hooks.on("completion:response", meter.add_response)
         context = ValidationContext(document=request.text)
-        options: dict[str, Any] = {"temperature": s.temperature}
-        if s.max_output_tokens:
-            options["max_tokens"] = s.max_output_tokens
-        if budget is not None:
-            options["token_budget"] = max(1, budget)
         answers = meter.answers
         try:
             extraction: Extraction = await create(
@@ -577,35 +569,55 @@ class OpenAIBackend:
                           {"role": "user", "content": prompts.user_message(request.text, request.title)}],
                 response_model=self._response_model, context=context, max_retries=0 if batch else s.max_reasks,
                 strict=False,
-                hooks=hooks, **options,
+                hooks=hooks, **self._options(budget),
             )
             return extraction, []
         except IncompleteOutputException:
             raise ExtractionFailed("the answer was cut off at the completion token limit "
                                    "(raise --max-output-tokens or lower --token-budget)") from None
         except InstructorRetryException as exc:
-            cause = exc.__cause__
-            if isinstance(cause, ModeRefused):
-                raise await self._refused(cause) from None
-            if isinstance(cause, BackendUnavailable):
-                raise cause from None
-            if isinstance(cause, openai.APIError) or not exc.failed_attempts:
-                # the request itself failed after its transport retries: never re-asked
-                raise ExtractionFailed(describe(cause or exc)) from None
-            if batch:
-                raise ExtractionFailed(f"the batch answer failed validation "
-                                       f"({short_error(exc.failed_attempts[-1].exception)}); "
-                                       "rerun it online, where it is re-asked") from None
-            why = (f"re-asking stopped at --max-tokens-per-doc ({meter.total} tokens used)"
-                   if isinstance(exc, TokenBudgetError) else
-                   f"the answer still failed validation after {s.max_reasks} re-asks")
-            kept, dropped = salvage(raw_answer(exc.failed_attempts[-1].completion), context)
-            if kept is None:
-                last = exc.failed_attempts[-1].exception
-                raise ExtractionFailed(f"{why}; the last answer was not usable JSON: {last}") from None
-            return kept, [f"{why}; {note}" for note in dropped] or [f"{why}; nothing was dropped"]
+            return await self._after_failed_asks(exc, meter, context, batch=batch)
         finally:
             meter.reasks += max(0, meter.answers - answers - 1)
+
+    def _options(self, budget: int | None) -> dict[str, Any]:
+        """Sampling and limits of one request: temperature, completion tokens, instructor's token budget."""
+        options: dict[str, Any] = {"temperature": self.settings.temperature}
+        if self.settings.max_output_tokens:
+            options["max_tokens"] = self.settings.max_output_tokens
+        if budget is not None:
+            options["token_budget"] = max(1, budget)
+        return options
+
+    async def _after_failed_asks(self, exc: Any, meter: Meter, context: ValidationContext, *,
+                                 batch: bool) -> tuple[Extraction, list[str]]:
+        """What instructor's give-up leaves: a failed request or batch answer raises; an answer that still
+        fails validation after the re-asks is salvaged (what validates is kept, the rest named)."""
+        import openai
+        from instructor.core import TokenBudgetError
+
+        from extractor.backends.llm.transport import describe
+
+        cause = exc.__cause__
+        if isinstance(cause, ModeRefused):
+            raise await self._refused(cause) from None
+        if isinstance(cause, BackendUnavailable):
+            raise cause from None
+        if isinstance(cause, openai.APIError) or not exc.failed_attempts:
+            # the request itself failed after its transport retries: never re-asked
+            raise ExtractionFailed(describe(cause or exc)) from None
+        if batch:
+            raise ExtractionFailed(f"the batch answer failed validation "
+                                   f"({short_error(exc.failed_attempts[-1].exception)}); "
+                                   "rerun it online, where it is re-asked") from None
+        why = (f"re-asking stopped at --max-tokens-per-doc ({meter.total} tokens used)"
+               if isinstance(exc, TokenBudgetError) else
+               f"the answer still failed validation after {self.settings.max_reasks} re-asks")
+        kept, dropped = salvage(raw_answer(exc.failed_attempts[-1].completion), context)
+        if kept is None:
+            last = exc.failed_attempts[-1].exception
+            raise ExtractionFailed(f"{why}; the last answer was not usable JSON: {last}") from None
+        return kept, [f"{why}; {note}" for note in dropped] or [f"{why}; nothing was dropped"]
 
 
 class BatchAnswers:
