@@ -19,7 +19,7 @@ def examples(page) -> list[str]:
 
 
 def test_the_pages_hold_examples():
-    assert len(examples(ROOT / "README.md")) >= 2
+    assert examples(ROOT / "README.md") and examples(ROOT / "docs" / "rules-notes.md")
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if examples(p)], ids=lambda p: p.name)
