@@ -1,0 +1,39 @@
+"""Which endpoint a value is filed under, second set: named adverse events the vocabulary lacked, and symptom scales
+(made-up sentences in the shapes printed in unlabelled abstracts; see docs/rules-notes.md, "Endpoint naming (sixth
+session, h-epname)")."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.backends.rules.vocabulary import find_mentions
+from tests.test_rules import _sentence_results
+
+
+def _endpoints(text, arms=("A", "B")):
+    return [(d.endpoint, d.value) for d in _sentence_results(text, list(arms))]
+
+
+def _canonicals(text):
+    return [m.canonical for m in find_mentions(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We detected three cases of sore throat in each group.", ["EVENT"]),
+    ("Nine patients (21%) had an extrapyramidal reaction.", ["EVENT"]),
+    ("Anticholinergic effects were almost twice as frequent in group A.", ["EVENT"]),
+    ("Asymptomatic corrected QT interval (QTc) prolongation was observed in eight patients.", ["EVENT"]),
+    ("Herpes zoster occurred in four patients.", ["EVENT"]),
+    ("Grade 3 surgical site infections occurred in 5%.", ["AE_GRADE3PLUS"]),
+])
+def test_named_events_of_supportive_drugs_and_anaesthesia(text, expected):
+    assert _canonicals(text) == expected
+
+
+def test_a_named_event_alone_is_an_adverse_event():
+    assert _endpoints("Sore throat occurred in 75% with A compared to 27.5% with B.") == [("AE", 75.0), ("AE", 27.5)]
+
+
+def test_who_the_patients_were_is_no_event():
+    # "men with a sore throat": who was offered a test, not an event of the treatment
+    assert "EVENT" not in _canonicals("Testing was offered to men with a sore throat (79% vs 33%).")
