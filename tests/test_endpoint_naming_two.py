@@ -37,3 +37,18 @@ def test_a_named_event_alone_is_an_adverse_event():
 def test_who_the_patients_were_is_no_event():
     # "men with a sore throat": who was offered a test, not an event of the treatment
     assert "EVENT" not in _canonicals("Testing was offered to men with a sore throat (79% vs 33%).")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Of 407 eligible patients, 395 patients (97%) participated in the health-related quality-of-life study.",
+     [("FEASIBILITY", 97.0)]),
+    ("Compliance with QOL assessment was 87% during treatment.", [("FEASIBILITY", 87.0)]),
+    ("Three hundred patients (81%) were evaluable for QOL.", [("FEASIBILITY", 81.0)]),
+    ("The rate of QOL drop-out was higher with A (53%) than with B (38%).", [("FEASIBILITY", 53.0), ("FEASIBILITY", 38.0)]),
+    ("At week 54, 502 (66%) women with A and 388 (51%) women with B provided QoL data.",
+     [("FEASIBILITY", 66.0), ("FEASIBILITY", 51.0)]),
+    # how the patients fared stays quality of life
+    ("Global QOL improved in 35% with A and 26% with B.", [("QOL", 35.0), ("QOL", 26.0)]),
+])
+def test_who_answered_the_questionnaires_is_feasibility(text, expected):
+    assert _endpoints(text) == expected
