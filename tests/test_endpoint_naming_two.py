@@ -52,3 +52,10 @@ def test_who_the_patients_were_is_no_event():
 ])
 def test_who_answered_the_questionnaires_is_feasibility(text, expected):
     assert _endpoints(text) == expected
+
+
+def test_response_categories_after_their_share():
+    # "19% (6% complete plus 13% partial)": the word "responses" left out after each category
+    text = "Objective responses occurred in 19% (6% complete plus 13% partial) of patients receiving A."
+    assert _canonicals(text) == ["ORR", "CR_RATE", "PR"]
+    assert _endpoints(text) == [("ORR", 19.0), ("CR_RATE", 6.0), ("PR", 13.0)]

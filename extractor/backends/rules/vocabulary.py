@@ -235,6 +235,11 @@ ENTRIES: tuple[Entry, ...] = (
     # Response categories other than response itself: outcomes named as written, counted too ("seven stable disease").
     Entry(r"stable disease(?: \(SD\))?(?! or better)|progressive disease(?: \(PD\))?", "OTHER", "category",
           example="stable disease", keys=("stable", "progressive")),
+    # "19% (6% complete plus 13% partial)": response categories after their share, the word "responses" left out
+    Entry(r"(?<=%\s)complete(?=\s+(?:plus|and|\+)\s+\d)", "CR_RATE",
+          example="6% complete plus 13% partial", keys=("complete",)),
+    Entry(r"(?<=%\s)partial(?=\s*[),;])", "PR",
+          example="13% partial)", keys=("partial",)),
     # "47% with 7% CR, 39% PR", "1 PR, and 21 SDs": a response category abbreviated after its number (not "ER/PR").
     Entry(r"(?:(?<=\d\s)|(?<=%\s)|(?<=had\s)|(?<=achieved\s))PRs?\b(?![-+/])", "PR", cased=True,
           example="39% PR", keys=("PR",)),
