@@ -6,16 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.backends.rules.vocabulary import find_mentions
-from tests.test_rules import _sentence_results
-
-
-def _endpoints(text, arms=("A", "B")):
-    return [(d.endpoint, d.value) for d in _sentence_results(text, list(arms))]
-
-
-def _canonicals(text):
-    return [m.canonical for m in find_mentions(text)]
+from tests.test_endpoint_naming import _canonicals, _endpoints
 
 
 @pytest.mark.parametrize(("text", "expected"), [
