@@ -43,8 +43,9 @@ def test_deaths_split_with_in_still_read():
 
 
 @pytest.mark.parametrize("sentence, arms, expected", [
+    # (sore throat is a named adverse event)
     ("We detected three cases of sore throat in each group.", ["Group G", "Group F"],
-     [("OTHER", 3.0, "Group G", "sore throat"), ("OTHER", 3.0, "Group F", "sore throat")]),
+     [("AE", 3.0, "Group G", "sore throat"), ("AE", 3.0, "Group F", "sore throat")]),
     ("The propofol group reported only one case of severe hypoxemia with no need of mask ventilation.", ["propofol", "combination"],
      [("OTHER", 1.0, "propofol", "severe hypoxemia")]),
     ("There were 2 cases of incident HIV during 3-month study period.", [], [("OTHER", 2.0, None, "incident HIV")]),

@@ -19,7 +19,8 @@ def _results(sentence, arms=()):
     ("No patients on nabilone required additional parenteral anti-emetic.", ["nabilone", "prochlorperazine"],
      [("OTHER", "count", 0.0, "nabilone", "additional parenteral anti-emetic")]),
     # a share of them, before what they had
-    ("Nine patients (21%) had an extrapyramidal reaction.", [], [("OTHER", "proportion", 21.0, None, "extrapyramidal reaction")]),
+    # (an extrapyramidal reaction is a named adverse event)
+    ("Nine patients (21%) had an extrapyramidal reaction.", [], [("AE", "proportion", 21.0, None, "extrapyramidal reaction")]),
     # who they were is no outcome
     ("Eight patients had embryonal histology, and 24 patients had alveolar histology.", [], []),
     ("One hundred eighty-five patients had function data.", [], []),

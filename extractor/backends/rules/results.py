@@ -2972,6 +2972,23 @@ _CHANGED = quick(r"\b(?:chang\w*|from baseline|increas\w*|decreas\w*|improv\w*|r
                       r"higher|lower|more|less|differ\w*)\b", re.IGNORECASE)
 _TOOK_PART = quick(r"\b(?:participat\w*|complet\w*|compliance|available|returned|evaluable|assessable|obtained|collected|"
                         r"questionnaires? (?:were|was) (?:received|answered))\b", re.IGNORECASE)
+#: Right before a quality-of-life mention, who answered its questionnaires: "395 patients (97%) participated in the HRQOL
+#: study", "Compliance with QOL was 87%", "(89% of randomized) submitted the baseline QOL questionnaires", "(81%) were
+#: evaluable for QOL", "women … provided QoL data" ...
+_ANSWERED_BEFORE = quick(r"\b(?:participat\w* in|complet(?:ed|ing)|submit\w*|provid(?:ed|ing)|returned|obtained|collected|"
+                         r"evaluable for|assessable for|compliance (?:with|for|to)|with respect to)\s+(?:(?:the|a|an|their)\s+)?"
+                         r"(?:baseline\s+)?(?:health[- ]related\s+)?$", re.IGNORECASE)
+#: ... or right after it: "The rate of QOL drop-out", "QoL ranking was available on 227 (95%)".
+_ANSWERED_AFTER = quick(r"\s*(?:\(\w+\)\s*)?(?:[\w-]+\s+){0,2}?(?:drop-?outs?|compliance|return rates?|(?:data|questionnaires?|"
+                        r"assessments?|information|scores?|ranking)\s+(?:were|was)\s+(?:available|obtained|collected|received|returned))\b",
+                        re.IGNORECASE)
+
+
+def _answered_questionnaires(text: str, owner: Mention) -> bool:
+    """Whether the words next to a quality-of-life mention say who answered its questionnaires (a feasibility share),
+    not how the patients fared."""
+    return _ANSWERED_BEFORE.search(text, max(0, owner.start - 60), owner.start) is not None \
+        or _ANSWERED_AFTER.match(text, owner.end) is not None
 #: "7.1% (95% CI: −28% to +19%) lower if … compared to …", "13% more of the men … than", "151 days greater than with B",
 #: "2.1 months longer than": a difference.
 _COMPARED_AFTER = quick(r"\s*(?:\([^()]*\)\s*)?(?:lower|higher|greater|less|more|fewer|longer|shorter)\b(?=[^.;]{0,80}\b(?:than|compared))",
@@ -2993,8 +3010,10 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
     text, canonical = sentence.text, owner.canonical
     if canonical == "SAFETY" and _had_toxicity(text, owner):
         canonical = "AE"
+    if canonical == "QOL" and _answered_questionnaires(text, owner):
+        canonical = "FEASIBILITY"  # "395 patients (97%) participated in the HRQOL study": who answered, not how they fared
     if canonical in {"HR", "OR", "RR", "SAFETY"} or (canonical == "QOL" and _TOOK_PART.search(text)) or owner.measure == "cost":
-        return None  # "395 patients (97%) participated in the HRQOL study": who answered, not how they fared; costs are sums
+        return None  # who answered, in words this sentence does not tie to the outcome; costs are sums
     if owner.measure == "reduction":  # "reduced the risk of death by 27%": a relative risk reduction
         return Draft(canonical, "difference", value, "percent", start, end, sentence, owner, name=owner.text.strip())
     before = text[max(0, start - 100): start]

@@ -66,7 +66,13 @@ AE_EVENTS = (
     # named events of surgery, radiotherapy and hormone treatment (not those a supportive-care trial sets out to prevent or
     # treat, and measures as its outcome: hot flushes, incontinence, strictures, delirium)
     "erectile dysfunction|impotence|seromas?|ha?ematomas?|wound (?:infections?|dehiscence|complications?)|dehiscence|"
-    "abscess(?:es)?|lymphoceles?|hearing loss"
+    "abscess(?:es)?|lymphoceles?|hearing loss|"
+    # events of anaesthesia, antiemetics and supportive drugs: "three cases of sore throat" (not who the patients were: "men
+    # with a sore throat"), "had an extrapyramidal reaction", "Anticholinergic effects were almost twice as frequent", "QT
+    # interval (QTc) prolongation" (not hypoglycaemia, which diabetes trials measure as their outcome)
+    "(?<!with a )(?:postoperative )?sore throat|extrapyramidal (?:reactions?|symptoms?|side[- ]effects?|effects?)|"
+    "anticholinergic (?:side[- ]effects?|effects?)|surgical site infections?|herpes zoster|hiccups?|"
+    "(?:corrected )?QTc?(?: interval)? \\(QTc?\\) prolongation"
 )
 
 
@@ -229,6 +235,11 @@ ENTRIES: tuple[Entry, ...] = (
     # Response categories other than response itself: outcomes named as written, counted too ("seven stable disease").
     Entry(r"stable disease(?: \(SD\))?(?! or better)|progressive disease(?: \(PD\))?", "OTHER", "category",
           example="stable disease", keys=("stable", "progressive")),
+    # "19% (6% complete plus 13% partial)": response categories after their share, the word "responses" left out
+    Entry(r"(?<=%\s)complete(?=\s+(?:plus|and|\+)\s+\d)", "CR_RATE",
+          example="6% complete plus 13% partial", keys=("complete",)),
+    Entry(r"(?<=%\s)partial(?=\s*[),;])", "PR",
+          example="13% partial)", keys=("partial",)),
     # "47% with 7% CR, 39% PR", "1 PR, and 21 SDs": a response category abbreviated after its number (not "ER/PR").
     Entry(r"(?:(?<=\d\s)|(?<=%\s)|(?<=had\s)|(?<=achieved\s))PRs?\b(?![-+/])", "PR", cased=True,
           example="39% PR", keys=("PR",)),
@@ -369,6 +380,7 @@ _EVENT_HINT_KEYS = (
     "numbness", "sthesia", "hypotension", "cardia", "arrhythmia", "fibrillation", "leak", "fistula", "ileus", "reaction",
     "cough", "epistaxis", "ptysis", "aturia", "mucosal", "dysfunction", "prolongation", "hsr", "bilirubin", "creatinine",
     "liver enzyme", "impotence", "seroma", "ematoma", "wound", "dehiscence", "abscess", "lymphocele", "hearing loss",
+    "throat", "extrapyramidal", "anticholinergic", "surgical site", "zoster", "hiccup",
 )
 _EVENT_HINT_WORDS = folded(r"\b(?:ALT|AST)\b")
 
