@@ -57,3 +57,18 @@ def test_run_before_the_one_arm_named_respectively_of_outcomes():
     text = ("QOL response analyses showed that 44%, 34%, and 42% of patients receiving erlotinib had improvement in these "
             "three symptoms, respectively.")
     assert _paired(text, ["erlotinib", "placebo"]) == [(44.0, "erlotinib"), (34.0, "erlotinib"), (42.0, "erlotinib")]
+
+
+def test_bracket_after_an_arm_named_as_regimens():
+    text = ("Superior survival was observed with the combined paclitaxel regimens (median survival time, 9.9 months; 1-year "
+            "survival rate, 38.9%) compared with etoposide plus cisplatin (median survival time, 7.6 months; 1-year survival "
+            "rate, 31.8%; P =. 048).")
+    labels = ["paclitaxel plus cisplatin", "etoposide plus cisplatin"]
+    assert _paired(text, labels) == [(9.9, labels[0]), (38.9, labels[0]), (7.6, labels[1]), (31.8, labels[1])]
+
+
+def test_bracket_after_arm_opening_on_its_statistic():
+    text = ("The intervention group also had significantly longer sick-listing periods (mean 58 days) than the control group "
+            "(mean 36 days) (p = 0.038).")
+    assert _paired(text, ["intervention", "control"]) == [(58.0, "intervention"), (36.0, "control")]
+

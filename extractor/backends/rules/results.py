@@ -1623,7 +1623,7 @@ _SUBJECT_LEAD = quick(r"\W*(?:[A-Z][^,;()]{0,40},\s*)?(?:the\s+)?(?:(?:women|men
 #: Before an arm a sentence opens on as the place of its findings: "In RWF", "Among the placebo patients".
 _OPENING_LEAD = quick(r"\W*(?:in|among|within)\s+(?:the\s+)?", re.IGNORECASE)
 #: After the subject arm: its group word, then a verb of what it had or did ("group showed", "resulted in").
-_SUBJECT_VERB = quick(r"(?P<group>[\s-]+(?:group|arm|patients|participants|subjects|treatment|therapy))?\s+"
+_SUBJECT_VERB = quick(r"(?P<group>[\s-]+(?:group|arm|patients|participants|subjects|treatment|therapy))?\s+(?:also\s+)?"
                       r"(?:(?P<be>was|were)(?!\s+associated)|was\s+associated\s+with|had|has|showed|shows|demonstrated|displayed|achieved|reached|experienced|resulted\s+in|led\s+to|"
                       r"produced|yielded|increased|decreased|improved|reduced|gained|lost|declined|rose|fell)\b", re.IGNORECASE)
 #: Where a subject arm's clause turns to another arm.
@@ -3727,8 +3727,11 @@ def _in_arm_bracket(scene: _ArmScene, group: list[Draft]) -> bool:
 
 #: After an arm's name, a bracket that opens on a value: "(59%", "group (−64%", or on an outcome's short name and
 #: a value ("with FOLFOX (median survival time, 9.9 months; 1-year survival rate, 38.9%)").
-#: The short name may carry a range and end in a semicolon ("H-ARM (grade 0–3; 22.3%, 54.5%, 18.7% and 4.5%)").
-_BRACKET_OF_VALUES = quick(r"\s?(?:(?:group|arm|cohort)\s?)?[(\[]\s*(?=(?:[A-Za-z][\w –-]{0,30}?[,:;=]\s*)?[+−-]?\s?\d)", re.IGNORECASE)
+#: The short name may carry a range and end in a semicolon ("H-ARM (grade 0–3; 22.3%, 54.5%, 18.7% and 4.5%)"); the arm may
+#: be named a regimen ("with the combined paclitaxel regimens (median survival time, 9.9 months; 1-year survival rate, 38.9%)");
+#: the value may follow its statistic ("than the control group (mean 36 days)").
+_BRACKET_OF_VALUES = quick(r"\s?(?:(?:group|arm|cohort|regimens?)\s?)?[(\[]\s*(?=(?:[A-Za-z][\w –-]{0,30}?[,:;=]\s*|(?:mean|median)\s+)?[+−-]?\s?\d)",
+                           re.IGNORECASE)
 
 
 def _arm_then_bracket(scene: _ArmScene) -> None:
