@@ -1605,7 +1605,7 @@ def _opening_subject(text: str, first: tuple[int, int, str], arms: ArmFinder, me
     start, end, _ = first
     if not any(m.start <= start < m.end for m in mentions) or first in _outside(arms, mentions)(text):
         return False
-    if _OPENING_LEAD.fullmatch(text, 0, start):
+    if _OPENS_WITH_ARM.match(text, 0, start):  # "In RWF the effect of the training showed a decrease …"
         return True
     verb = _SUBJECT_VERB.match(text, end) if _SUBJECT_LEAD.fullmatch(text, 0, start) else None
     grouped = verb is not None and (_GROUP_AFTER.match(verb.group("group") or "") or _ENDS_IN_GROUP.search(text, start, end))
@@ -1620,8 +1620,6 @@ _COMPARING_VALUE = quick(r"\s*%?\s*(?:greater|higher|lower|less|more|fewer|bette
 #: who received it ("Women who received").
 _SUBJECT_LEAD = quick(r"\W*(?:[A-Z][^,;()]{0,40},\s*)?(?:the\s+)?(?:(?:women|men|patients|participants|subjects|children|those)\s+"
                       r"(?:who\s+)?(?:received|receiving|given|treated\s+with|on|in)\s+(?:the\s+)?)?", re.IGNORECASE)
-#: Before an arm a sentence opens on as the place of its findings: "In RWF", "Among the placebo patients".
-_OPENING_LEAD = quick(r"\W*(?:in|among|within)\s+(?:the\s+)?", re.IGNORECASE)
 #: After the subject arm: its group word, then a verb of what it had or did ("group showed", "resulted in").
 _SUBJECT_VERB = quick(r"(?P<group>[\s-]+(?:group|arm|patients|participants|subjects|treatment|therapy))?\s+(?:also\s+)?"
                       r"(?:(?P<be>was|were)(?!\s+associated)|was\s+associated\s+with|had|has|showed|shows|demonstrated|displayed|achieved|reached|experienced|resulted\s+in|led\s+to|"
