@@ -1330,6 +1330,7 @@ def extract_sentence(
     _differences_in_pairs(drafts, text)
     _attach_p_values(drafts, text)
     _given_arms(drafts, text, _outside(arms, mentions), arm_labels or [], added_arm)
+    _subject_arm_in_outcome_words(drafts, text, arms, mentions)
     if fallback and arm_labels:
         drafts = [d for d in drafts if not _in_a_label(text, d, arm_labels)]
     return _placed(drafts, text)
@@ -1576,6 +1577,55 @@ def _named_as_group(text: str, found: list[tuple[int, int, str]], i: int) -> boo
     start, end = found[first][0], found[last][1]
     return bool(_GROUP_AFTER.match(text, end) or _ARM_WORD.match(text, start) or _ENDS_IN_GROUP.search(text, start, end)) \
         and _ONE_ARM_PREPOSITION.search(text, max(0, start - 20), start) is not None
+
+
+def _subject_arm_in_outcome_words(drafts: list[Draft], text: str, arms: ArmFinder, mentions: list[Mention]) -> None:
+    """ "During intervention, the treatment group showed a 47% decrease, whereas …", "DRCFI resulted in a mean (SD) 4.2
+    (3.7) log10 CFU/g reduction … (vs −0.08 (3.8) with placebo", "Women who received placebo had a mean (SD) increase of
+    0.07": an arm the sentence opens with as its subject, set aside by ``_outside`` because an outcome's words took it
+    in, owns the arm-level values of its clause, up to the first turn to another arm; a value there given the arm
+    named after the turn ("Group 4 showed … 99.51%, followed by Group 1") is the subject's."""
+    found = arms(text) if mentions and any(d.measure not in _BETWEEN_ARMS for d in drafts) else []
+    if not found or not _opening_subject(text, found[0], arms, mentions):
+        return
+    _, end, label = found[0]
+    turn = _SUBJECT_TURN.search(text, end)
+    stop = min(turn.start() if turn else len(text), next((s for s, _, other in found if other != label), len(text)))
+    after_turn = {other for s, _, other in found if s >= stop} - {label}
+    for d in drafts:
+        if d.measure not in _BETWEEN_ARMS and end <= d.pos < stop and (d.arm is None or d.arm in after_turn) \
+                and not _COMPARING_VALUE.match(text, d.end):
+            d.arm = label
+
+
+def _opening_subject(text: str, first: tuple[int, int, str], arms: ArmFinder, mentions: list[Mention]) -> bool:
+    """Whether the first arm named opens the sentence as its subject ("The treatment group showed", "In RWF the
+    effect …") inside an outcome's words that ``_outside`` set it aside for; "was" and "were" only after a group word
+    ("The placebo group was …", "CBT was associated with"; not "SLNs were identified", "Modified sequential therapy was")."""
+    start, end, _ = first
+    if not any(m.start <= start < m.end for m in mentions) or first in _outside(arms, mentions)(text):
+        return False
+    if _OPENS_WITH_ARM.match(text, 0, start):  # "In RWF the effect of the training showed a decrease …"
+        return True
+    verb = _SUBJECT_VERB.match(text, end) if _SUBJECT_LEAD.fullmatch(text, 0, start) else None
+    grouped = verb is not None and (_GROUP_AFTER.match(verb.group("group") or "") or _ENDS_IN_GROUP.search(text, start, end))
+    return verb is not None and bool(grouped or not verb.group("be"))
+
+
+#: A value that is itself a comparison of the arms: "39% greater improvement … than SSG".
+_COMPARING_VALUE = quick(r"\s*%?\s*(?:greater|higher|lower|less|more|fewer|better|worse|larger|smaller)\b", re.IGNORECASE)
+
+
+#: Before an arm that is the sentence's subject: a short opening phrase ("During intervention, "), "the", or the people
+#: who received it ("Women who received").
+_SUBJECT_LEAD = quick(r"\W*(?:[A-Z][^,;()]{0,40},\s*)?(?:the\s+)?(?:(?:women|men|patients|participants|subjects|children|those)\s+"
+                      r"(?:who\s+)?(?:received|receiving|given|treated\s+with|on|in)\s+(?:the\s+)?)?", re.IGNORECASE)
+#: After the subject arm: its group word, then a verb of what it had or did ("group showed", "resulted in").
+_SUBJECT_VERB = quick(r"(?P<group>[\s-]+(?:group|arm|patients|participants|subjects|treatment|therapy))?\s+(?:also\s+)?"
+                      r"(?:(?P<be>was|were)(?!\s+associated)|was\s+associated\s+with|had|has|showed|shows|demonstrated|displayed|achieved|reached|experienced|resulted\s+in|led\s+to|"
+                      r"produced|yielded|increased|decreased|improved|reduced|gained|lost|declined|rose|fell)\b", re.IGNORECASE)
+#: Where a subject arm's clause turns to another arm.
+_SUBJECT_TURN = quick(rf"\b(?:{VERSUS}|compared|than|whereas|while|but|followed\s+by|relative\s+to)(?!\w)|;", re.IGNORECASE)
 
 
 _ENDS_IN_GROUP = quick(r"\b(?:groups?|arms?|cohorts?)$", re.IGNORECASE)  # an arm's name with its kind: "intervention group"
@@ -3694,7 +3744,11 @@ def _in_arm_bracket(scene: _ArmScene, group: list[Draft]) -> bool:
 
 #: After an arm's name, a bracket that opens on a value: "(59%", "group (−64%", or on an outcome's short name and
 #: a value ("with FOLFOX (median survival time, 9.9 months; 1-year survival rate, 38.9%)").
-_BRACKET_OF_VALUES = quick(r"\s?(?:(?:group|arm|cohort)\s?)?[(\[]\s*(?=(?:[A-Za-z][\w -]{0,30}?[,:=]\s*)?[+−-]?\s?\d)", re.IGNORECASE)
+#: The short name may carry a range and end in a semicolon ("H-ARM (grade 0–3; 22.3%, 54.5%, 18.7% and 4.5%)"); the arm may
+#: be named a regimen ("with the combined paclitaxel regimens (median survival time, 9.9 months; 1-year survival rate, 38.9%)");
+#: the value may follow its statistic ("than the control group (mean 36 days)").
+_BRACKET_OF_VALUES = quick(r"\s?(?:(?:group|arm|cohort|regimens?)\s?)?[(\[]\s*(?=(?:[A-Za-z][\w –-]{0,30}?[,:;=]\s*|(?:mean|median)\s+)?[+−-]?\s?\d)",
+                           re.IGNORECASE)
 
 
 def _arm_then_bracket(scene: _ArmScene) -> None:
@@ -3711,6 +3765,76 @@ def _arm_then_bracket(scene: _ArmScene) -> None:
             continue  # "with MA (17.1% v 7.6%)", "in the CYC group (15.6% in CYC and 3.5% in EC-MPS)"; not "(85%; p < .05 vs. control)"
         for d in inside:
             d.arm = d.arm or label
+
+
+def _run_after_arm_equals(scene: _ArmScene) -> None:
+    """ "(grade 0–3; H-ARM = 45.5%, 34%, 18.7% and 1.8% versus C-ARM = 47.6%, 35.2%, 17.2% and 0)": a run of values
+    after an arm's name and "=" or ":", joined by commas and "and" only, is that arm's (not the next arm's, nor split
+    into pairs by the "and")."""
+    if "=" not in scene.text and ":" not in scene.text:
+        return
+    for _, end, label in scene.mentions:
+        opening = _EQUALS_AFTER_ARM.match(scene.text, end)
+        run = [d for d in scene.arm_level if opening and d.pos == opening.end()][:1]
+        for d in scene.arm_level:
+            if run and d.pos > run[-1].pos and _WITHIN_RUN.fullmatch(scene.text, run[-1].end, d.pos):
+                run.append(d)
+        if len(run) >= 2 and all(d.arm in (None, label) for d in run):
+            for d in run:
+                d.arm = label
+
+
+def _colon_list_of_one_arm(scene: _ArmScene) -> None:
+    """ "complications occurred in 25 (13.8%) patients from the C-mode group: pancreatitis in 7 (3.9%) and bleeding in 18
+    (9.9%)": the values of a list after an arm's name and a colon, up to a semicolon or another arm, are that arm's,
+    where neither the list nor the words before the arm set it against another ("A versus B arm: 12% vs 8%")."""
+    if ":" not in scene.text:
+        return
+    for start, end, label in scene.mentions:
+        colon = _COLON_AFTER_ARM.match(scene.text, end)
+        together = [other for s, e, other in scene.mentions if (s, e) == (start, end)]  # "group A and B" names two
+        if colon is None or len(together) > 1 or _LISTED_BEFORE.search(scene.text, max(0, start - 12), start):
+            continue  # "in group A and B: 91.6%", "arms A, B and D: median 2 cycles": a value of arms together
+        stop = min([i for i in (scene.text.find(";", colon.end()),) if i >= 0]
+                   + [s for s, _, _ in scene.mentions if s >= colon.end()] + [len(scene.text)])
+        clause = max(scene.text.rfind(";", 0, end), scene.text.rfind(":", 0, end))
+        if _VERSUS.search(scene.text, colon.end(), stop) or _VERSUS.search(scene.text, clause + 1, end):
+            continue
+        for d in scene.arm_level:
+            if colon.end() <= d.pos < stop:
+                d.arm = d.arm or label
+
+
+_LISTED_BEFORE = quick(r"(?:,|\band|&)\s*(?:the\s+)?(?:(?:arms?|groups?)\s+)?$", re.IGNORECASE)
+_COLON_AFTER_ARM = quick(r"\s*(?:groups?|arms?)?\s*:\s*", re.IGNORECASE)
+
+
+def _run_of_the_one_arm_named(scene: _ArmScene) -> None:
+    """ "QOL response analyses showed that 44%, 34%, and 42% of patients receiving erlotinib had improvement in these three
+    symptoms, respectively": a run of values right before the only arm a sentence names is all that arm's, the
+    "respectively" pairing them with outcomes (not when more names follow the arm: "… in the A group and controls,
+    respectively")."""
+    if len(scene.ordered) != 1 or not scene.respectively:
+        return
+    start, end, label = scene.mentions[0]
+    said = _RESPECTIVELY.search(scene.text, end)
+    before = [d for d in scene.arm_level if d.end <= start]
+    run = before[-1:] if before and _PEOPLE_OF_ARM.fullmatch(scene.text, before[-1].end, start) else []
+    while run and len(run) < len(before) and _WITHIN_RUN.fullmatch(scene.text, before[-len(run) - 1].end, run[0].pos):
+        run = before[-len(run) - 1:]
+    if len(run) >= 2 and said is not None and not _LIST_AFTER_ARM.search(scene.text, end, said.start()) \
+            and all(d.arm in (None, label) for d in run):
+        for d in run:
+            d.arm = label
+
+
+#: Between a value and the arm of its people: "% of patients receiving", " in the".
+_PEOPLE_OF_ARM = quick(r"\s*%?\s*(?:of\s+(?:the\s+)?(?:patients|participants|subjects|women|men|children)\s+)?"
+                       r"(?:in|for|with|among|on|receiving|treated\s+with|given)\s+(?:the\s+)?", re.IGNORECASE)
+_LIST_AFTER_ARM = quick(rf"\band\b|,\s*[A-Za-z]+\s*,|{VERSUS}|\bcompared\b", re.IGNORECASE)
+
+
+_EQUALS_AFTER_ARM = quick(r"\s*(?:groups?|arms?)?\s*[=:]\s*", re.IGNORECASE)
 
 
 def _clauses_about_one_arm(scene: _ArmScene) -> None:
@@ -4099,7 +4223,7 @@ _WHOLE_TRIAL = Keyed(quick(r"\b(?:overall|in total|all patients|whole|entire|poo
 
 
 #: The arm rules, in the order they run: more specific shapes first.
-_ARM_RULES = (_slash_listed_arms, _partly_known_list, _run_then_bracketed_arm, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _runs_before_their_arms, _bracketed_run_before_arm, _arm_then_bracket, _sentence_about_one_arm,
+_ARM_RULES = (_slash_listed_arms, _partly_known_list, _run_then_bracketed_arm, _respectively_lists, _respectively_in_runs, _values_before_arm_list, _runs_before_their_arms, _bracketed_run_before_arm, _arm_then_bracket, _run_after_arm_equals, _colon_list_of_one_arm, _run_of_the_one_arm_named, _sentence_about_one_arm,
               _sentence_opens_on_its_arm, _arm_named_after, _clauses_about_one_arm, _opening_arm_before_the_turn, _one_value_per_named_arm,
               _change_in_one_arm, _versus_pairs, _versus_none, _arm_named_before, _respectively_as_before, _the_other_arm, _both_arms)
 
