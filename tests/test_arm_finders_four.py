@@ -33,9 +33,11 @@ def test_title_comparison_of_assays_is_no_trial_arms():
     assert _labels(title="Comparison of immunohistochemistry with PCR for assessment of ER, PR, and Ki-67") == []
 
 
-def test_title_one_side_alone_is_no_arms():
-    assert _labels(title="A randomized trial to assess the biological activity of short-term fulvestrant 500 mg plus "
-                         "anastrozole versus fulvestrant 500 mg alone or anastrozole alone on primary breast cancer") == []
+def test_title_side_of_two_arms_joined_by_or():
+    assert _labels(title="A randomized trial to assess the biological activity of short-term (pre-surgical) fulvestrant "
+                         "500 mg plus anastrozole versus fulvestrant 500 mg alone or anastrozole alone on primary breast "
+                         "cancer") == ["short-term fulvestrant plus anastrozole", "fulvestrant 500 mg alone",
+                                 "anastrozole alone"]
 
 
 def test_received_cycles_of_either():
@@ -65,3 +67,30 @@ def test_title_comparison_with_treatment_as_usual():
     assert _labels(title="Early supported discharge after stroke: results of a randomised controlled trial comparing "
                          "two early supported discharge schemes with treatment as usual")[-1] == "treatment as usual"
 
+
+
+def test_title_side_opens_after_efficacy_of_not_any_of():
+    assert _labels(title="Comparison of Efficacy of Amoxicillin versus Ciprofloxacin in Postsurgical Management") == \
+        ["Amoxicillin", "Ciprofloxacin"]
+    assert "focus contact lenses" not in _labels(title="Extended depth of focus contact lenses vs. two commercial "
+                                                       "multifocals: Part 2")
+
+
+def test_title_of_an_analysis_of_a_trials_data_names_no_arms():
+    assert _labels(title="Weak expression of a marker is associated with poorer outcome: analysis of data from randomized "
+                         "trial between radiation alone versus concurrent chemo-radiation") == []
+
+
+def test_the_trial_an_analysis_draws_on_names_no_arms():
+    assert _labels("Thus, from our randomized trial of radiation versus concurrent chemoradiation in endemic NPC, we "
+                   "analyzed a cohort of tumour samples collected from participants from one referral hospital.") == []
+
+
+def test_title_first_side_joined_by_or_is_no_arms():
+    assert _labels(title="Hemodynamic Responses to Tracheal Intubation in Elderly Patients: Intravenous or Spray of "
+                         "Lidocaine versus Fentanyl") == []
+
+
+def test_title_side_that_is_a_short_name_kept_alone():
+    assert _labels(title="Glycaemic control and hypoglycaemia with new insulin glargine 300 U/ml versus insulin glargine "
+                         "100 U/ml in people with type 2 diabetes") == ["insulin glargine 100 U/ml"]

@@ -1864,7 +1864,7 @@ def _list_then_control(sentences: list[str]) -> list[tuple[str, int | None, str]
         if m is None:
             continue
         parts = [*(p for p in _COMMA_ITEM.split(m.group("list")) if p.strip()), m.group("last")]
-        arms = [(_short_label(part), None, part.strip()) for part in parts]
+        arms: list[tuple[str, int | None, str]] = [(_short_label(part), None, part.strip()) for part in parts]
         if all(1 <= len(label.split()) <= 4 and tidy_label(label) for label, _, _ in arms) \
                 and len({label.lower() for label, _, _ in arms}) == len(arms):
             return arms
@@ -2045,8 +2045,10 @@ def _with_or_without(sentence: str, masked: str, start: int) -> list[tuple[str, 
 
 _TRIAL_OF = quick(r"\brandomi[sz]ed\b[^.;]{0,60}?\b(?:trial|study)\s+(?:of|comparing|evaluating)\s+", re.IGNORECASE)
 _VERSUS = quick(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)
-#: "Following the end of an initial 6-month randomized controlled trial of A versus B, …": a trial before this one.
-_EARLIER_TRIAL = quick(r"\b(?:initial|previous|prior|earlier|original|parent|completed)\b[^.;]{0,40}$", re.IGNORECASE)
+#: "Following the end of an initial 6-month randomized controlled trial of A versus B, …": a trial before this one;
+#: "from our randomized trial of A versus B, we analyzed a cohort of tumour samples": the trial an analysis draws on.
+_EARLIER_TRIAL = quick(r"\b(?:initial|previous|prior|earlier|original|parent|completed)\b[^.;]{0,40}$"
+                       r"|\bfrom\s+(?:our|the|a|an|this)\s+$", re.IGNORECASE)  # "from our randomized trial of A versus B, we analyzed"
 _OUTCOMES_OF = quick(r"^(?:the\s+)?(?:outcomes?|effects?|efficacy|safety|effectiveness)\s+(?:of|for|with)\s+", re.IGNORECASE)
 
 
@@ -2246,9 +2248,11 @@ def _shared_head(arms: list[tuple[str, int | None, str]]) -> list[tuple[str, int
     return [(w, n, f"{w} {last.group('head')}") for w, (_, n, _) in zip(words, arms, strict=True)]
 
 
-#: What opens the first side of a title's comparison: "a randomised phase II study of", "comparing", "treated with".
-_TITLE_LEAD = quick(r"\b(?:(?:study|trial)\s+(?:of|comparing|to compare)|comparing|comparison of|(?:treated|treatment) with|of)\s+",
-                    re.IGNORECASE)
+#: What opens the first side of a title's comparison: "a randomised phase II study of", "comparing", "treated with",
+#: "Efficacy of".
+_TITLE_LEAD = quick(r"\b(?:(?:study|trial)\s+(?:of|comparing|to compare)|comparing|(?:treated|treatment) with|(?:effects?|efficacy|"
+                    r"effectiveness|safety|tolerability|outcomes?|comparison|analysis|evaluation|use|role|impact|influence|activity|"
+                    r"accuracy|trials?|study) of)\s+", re.IGNORECASE)  # not "depth of focus contact lenses"
 #: "a randomized trial comparing docetaxel, cisplatin, 5-FU (TCF) with epirubicin, cisplatin, 5-FU (ECF)": after a
 #: trial's "comparing", "with" joins the two sides (elsewhere it joins a combination's drugs; "Comparison of
 #: immunohistochemistry with PCR" compares two assays).
@@ -2256,11 +2260,19 @@ _TITLE_COMPARING_WITH = quick(r"\b(?:trial|study)\s+comparing\s+(?P<a>[^:;]{3,12
                               r"(?=\s+(?:as(?!\s+usual)|for|in|after|among)\b|[:;.]|$)", re.IGNORECASE)
 
 
+_TITLE_OR = quick(r"\s+or\s+", re.IGNORECASE)
+_ANALYSIS_OF_A_TRIAL = quick(r"\b(?:(?:post[- ]hoc|secondary|exploratory|pooled|biomarker|subgroup)\s+analys[ie]s|analys[ie]s\s+of\s+data|"
+                             r"sub-?study)\b", re.IGNORECASE)
+
+
 def _title_versus(title: str | None) -> list[tuple[str, int | None, str]]:
     """ "X versus Y" in the title ("A Phase II/III randomized controlled trial comparing perioperative versus
     postoperative chemotherapy with mFOLFOX6", "… Treated with FOLFOX4 versus Sequential Dose-Dense FOLFOX7 …"),
-    "comparing X with Y": the first side starts after the last word that opens it; both sides each a short name, or
-    no arms (one side alone is no trial's arms)."""
+    "comparing X with Y": the first side starts after the last word that opens it, a second side "A alone or B alone" is
+    two arms; the sides that are short names (one alone is kept only where no other shape names two arms). None where
+    the first side holds "or" ("Intravenous or Spray of Lidocaine versus Fentanyl": more arms than it names), or where
+    the title is an analysis of the trial's data ("biomarker analysis of data from randomized trial between A versus
+    B"): its results are of the analysis's groups."""
     low = title.lower() if title else ""
     masked = mask_brackets(title) if title and ("vers" in low or "vs" in low or "compar" in low) else ""
     m = _VERSUS_TITLE.search(masked) or _TITLE_COMPARING_WITH.search(masked) if masked else None
@@ -2268,13 +2280,13 @@ def _title_versus(title: str | None) -> list[tuple[str, int | None, str]]:
         return []
     lead = [*_TITLE_LEAD.finditer(masked, m.start("a"), m.end("a"))]
     starts = {"a": lead[-1].end() if lead else m.start("a"), "b": m.start("b")}
-    sides = [title[starts[k]:_with_bracket(title, m.end(k))] for k in ("a", "b")]  # "… 5-FU (TCF)" with its name
-    if any(" or " in side for side in sides):
-        return []  # "A plus B versus A alone or B alone": more arms than two
+    first = title[starts["a"]:_with_bracket(title, m.end("a"))]  # "… 5-FU (TCF)" with its name
+    sides = [first, *_TITLE_OR.split(title[starts["b"]:_with_bracket(title, m.end("b"))])]
     out: list[tuple[str, int | None, str]] = [(_short_label(side), None, side) for side in sides]
-    if not all(1 <= len(label.split()) <= 6 and tidy_label(label) for label, _, _ in out):
+    if _ANALYSIS_OF_A_TRIAL.search(masked, 0, m.end("a")) or _TITLE_OR.search(first):
         return []
-    return _shared_head(out) or out
+    named = [arm for arm in out if 1 <= len(arm[0].split()) <= 6 and tidy_label(arm[0])]
+    return (_shared_head(out) or out) if len(named) == len(out) else named
 
 
 _SPACES_DASHES = quick(r"[\s\-–]+")
