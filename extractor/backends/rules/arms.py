@@ -38,7 +38,7 @@ _NOT_NAMED = quick(
     re.IGNORECASE,
 )
 _VERSUS_TITLE = quick(
-    r"^(?:.*?:\s*)?(?P<a>[^:;]{3,80}?)\s+(?:versus|vs\.?|compared (?:to|with))\s+(?P<b>[^:;]{3,80}?)(?=\s+(?:as|for|in|after|with(?!out)|among)\b|[:;,.]|$)",
+    r"^(?:.*?:\s*)?(?P<a>[^:;]{3,200}?)\s+(?:versus|vs\.?|compared (?:to|with))\s+(?P<b>[^:;]{3,80}?)(?=\s+(?:as(?!\s+usual)|for|in|on|during|after|with(?!out)|among)\b|[:;,.]|$)",
     re.IGNORECASE,
 )
 _PER_ARM_COUNTS = quick(
@@ -503,11 +503,13 @@ def _weakly_named_group_arms(title: str | None, sentences: list[str], text: str,
 
 
 def _comparison_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
-    """ "randomised to X or Y", then "X (AT) versus Y (AC)", then "X versus Y" in the title."""
+    """ "randomised to X or Y", then "X (AT) versus Y (AC)", then the other shapes of the body; last, where the body names
+    no arms, "X versus Y" in the title."""
     return [(label, [label], count, defining)
-            for label, count, defining in _randomised_to(sentences) or _abbreviated_pair(sentences) or _title_versus(title)
+            for label, count, defining in _randomised_to(sentences) or _abbreviated_pair(sentences)
             or _compared_pair(sentences) or _trial_of_one_with_or_without(sentences) or _trial_of_pair(sentences)
-            or _received_with_counts(sentences) or _received_or_placebo(sentences) or _counts_received(sentences)]
+            or _received_with_counts(sentences) or _received_or_placebo(sentences) or _counts_received(sentences)
+            or _list_then_control(sentences) or _title_versus(title)]
 
 
 #: How arms are named, most explicit first; the first shape that finds arms names them.
@@ -1671,7 +1673,8 @@ _RANDOMISED_HEAD = quick(
     r"(?:\s+in\s+(?:an?\s+)?(?:\d\s*:\s*\d|[\w-]+)\s+(?:ratio|manner|fashion))?\s+(?:[\w-]+\s+){0,3}?(?:to|between|into)\s+"
     r"(?:(?:one of\s+)?(?:two|three|four|five|six|[2-6])\s+(?:[\w-]+\s+)?(?:groups|arms)\s+(?:to\s+receive|receiving|given)\s+)?"  # "into four groups to receive"
     r"(?:receive\s+|either\s+|the\s+)*"
-    r"|randomly received?\s+(?:either\s+)?|\b(?:who|that|and) received\s+(?:either\s+)?|\b(?:receiv(?:ed|ing)|treated with)\s+either\s+"
+    r"|randomly received?\s+(?:either\s+)?|\b(?:who|that|and) received\s+(?:either\s+)?"
+    r"|\b(?:receiv(?:ed|ing)|treated with)\s+(?:(?:[\w-]+\s+){1,3}?of\s+)?either\s+"  # "received four cycles of either A or B"
     # "randomly allocated either A or B", "randomised, after simple mastectomy, to receive either A or B"
     r"|(?:randomi[sz]ed|randomly (?:assigned|allocated))(?:,\s+[^,;.()]{3,80},)?\s+(?:to\s+)?(?:receive\s+)?either\s+"
     # "randomized patients with K-RAS wild-type, chemotherapy-refractory, metastatic colorectal cancer to receive A or B"
@@ -1697,7 +1700,11 @@ _CLAUSE_END = quick(r";\s|(?<!\.[a-z])(?<!\svs)\.\s"  # not "A vs. B"
                          r"|\sin\s+an?\s+\d+(?:\s*:\s*\d+)+\s+(?:ratio|fashion|manner)\b|\s(?:and|who)\s+(?:used|were|was|then|followed)\b"
                          r"|,\s+\d[\d,]*\s+(?:\(|had\b|were\b|was\b)"  # "… or placebo, 514 (73%) had diabetes"
                          r"|:\s+of\s+(?:these|them|whom)\b"  # "three or four cycles: of these, 681 were …"
-                         r"|,\s+(?:where|whereas)\b")  # "to the expansive or contractive condition, where the …"
+                         r"|,\s+(?:where|whereas)\b"  # "to the expansive or contractive condition, where the …"
+                         # "… or megestrol acetate (160 mg orally daily) were analyzed" (after the last arm's blanked
+                         # bracket only: not "randomized to A and continued receiving B were analyzed"), "… or placebo (2
+                         # doses) ≥10 days pre-"
+                         r"|\s{3,}(?:were|was)\s+(?:analy[sz]ed|evaluated|assessed|included|eligible)\b|\s[≥≤]\s*\d")
 _COUNT_IN_PART = quick(r"(?<![A-Za-z/])\(\s*(?:[nN]\s*=\s*)?(\d+)(?:\s*(?:patients|pts))?\s*[);]|[;,]\s*[nN]\s*=\s*(\d+)\s*\)")
 
 
@@ -1839,6 +1846,28 @@ def _received_or_placebo(sentences: list[str]) -> list[tuple[str, int | None, st
         label = _short_label(given)
         if 1 <= len(label.split()) <= 6 and tidy_label(label) and not _MORE_THAN_ONE.search(given):
             return [(label, None, given), (m.group("p"), None, m.group("p"))]
+    return []
+
+
+#: "Patients inhaled 1% lavender, 1% linalyl acetate, or vehicle (control group) for 20 minutes": what the patients
+#: took, listed, the last item marked as the control; no word of randomisation.
+_LIST_THEN_CONTROL = quick(
+    r"\b(?:patients|participants|subjects|women|men|children)\s+(?:were\s+)?(?:[a-z]+ed|received|given|took)\s+(?:either\s+)?"
+    r"(?P<list>[^.;:()]{3,160}?),?\s+or\s+(?P<last>[^.,;:()]{2,40}?)\s*\((?:the\s+)?controls?(?:\s+(?:group|arm))?\)",
+    re.IGNORECASE)
+
+
+def _list_then_control(sentences: list[str]) -> list[tuple[str, int | None, str]]:
+    """The arms of ``_LIST_THEN_CONTROL``: each listed item, then the control, each a short name."""
+    for sentence in sentences:
+        m = _LIST_THEN_CONTROL.search(sentence) if "control" in sentence and " or " in sentence else None
+        if m is None:
+            continue
+        parts = [*(p for p in _COMMA_ITEM.split(m.group("list")) if p.strip()), m.group("last")]
+        arms: list[tuple[str, int | None, str]] = [(_short_label(part), None, part.strip()) for part in parts]
+        if all(1 <= len(label.split()) <= 4 and tidy_label(label) for label, _, _ in arms) \
+                and len({label.lower() for label, _, _ in arms}) == len(arms):
+            return arms
     return []
 
 
@@ -2016,8 +2045,10 @@ def _with_or_without(sentence: str, masked: str, start: int) -> list[tuple[str, 
 
 _TRIAL_OF = quick(r"\brandomi[sz]ed\b[^.;]{0,60}?\b(?:trial|study)\s+(?:of|comparing|evaluating)\s+", re.IGNORECASE)
 _VERSUS = quick(r"\s+(?:versus|vs\.?)\s+", re.IGNORECASE)
-#: "Following the end of an initial 6-month randomized controlled trial of A versus B, …": a trial before this one.
-_EARLIER_TRIAL = quick(r"\b(?:initial|previous|prior|earlier|original|parent|completed)\b[^.;]{0,40}$", re.IGNORECASE)
+#: "Following the end of an initial 6-month randomized controlled trial of A versus B, …": a trial before this one;
+#: "from our randomized trial of A versus B, we analyzed a cohort of tumour samples": the trial an analysis draws on.
+_EARLIER_TRIAL = quick(r"\b(?:initial|previous|prior|earlier|original|parent|completed)\b[^.;]{0,40}$"
+                       r"|\bfrom\s+(?:our|the|a|an|this)\s+$", re.IGNORECASE)  # "from our randomized trial of A versus B, we analyzed"
 _OUTCOMES_OF = quick(r"^(?:the\s+)?(?:outcomes?|effects?|efficacy|safety|effectiveness)\s+(?:of|for|with)\s+", re.IGNORECASE)
 
 
@@ -2217,16 +2248,45 @@ def _shared_head(arms: list[tuple[str, int | None, str]]) -> list[tuple[str, int
     return [(w, n, f"{w} {last.group('head')}") for w, (_, n, _) in zip(words, arms, strict=True)]
 
 
+#: What opens the first side of a title's comparison: "a randomised phase II study of", "comparing", "treated with",
+#: "Efficacy of".
+_TITLE_LEAD = quick(r"\b(?:(?:study|trial)\s+(?:of|comparing|to compare)|comparing|(?:treated|treatment) with|(?:effects?|efficacy|"
+                    r"effectiveness|safety|tolerability|outcomes?|comparison|analysis|evaluation|use|role|impact|influence|activity|"
+                    r"accuracy|trials?|study) of)\s+", re.IGNORECASE)  # not "depth of focus contact lenses"
+#: "a randomized trial comparing docetaxel, cisplatin, 5-FU (TCF) with epirubicin, cisplatin, 5-FU (ECF)": after a
+#: trial's "comparing", "with" joins the two sides (elsewhere it joins a combination's drugs; "Comparison of
+#: immunohistochemistry with PCR" compares two assays).
+_TITLE_COMPARING_WITH = quick(r"\b(?:trial|study)\s+comparing\s+(?P<a>[^:;]{3,120}?)\s+with\s+(?P<b>[^:;]{3,120}?)"
+                              r"(?=\s+(?:as(?!\s+usual)|for|in|after|among)\b|[:;.]|$)", re.IGNORECASE)
+
+
+_TITLE_OR = quick(r"\s+or\s+", re.IGNORECASE)
+_ANALYSIS_OF_A_TRIAL = quick(r"\b(?:(?:post[- ]hoc|secondary|exploratory|pooled|biomarker|subgroup)\s+analys[ie]s|analys[ie]s\s+of\s+data|"
+                             r"sub-?study)\b", re.IGNORECASE)
+
+
 def _title_versus(title: str | None) -> list[tuple[str, int | None, str]]:
-    if not title:
+    """ "X versus Y" in the title ("A Phase II/III randomized controlled trial comparing perioperative versus
+    postoperative chemotherapy with mFOLFOX6", "… Treated with FOLFOX4 versus Sequential Dose-Dense FOLFOX7 …"),
+    "comparing X with Y": the first side starts after the last word that opens it, a second side "A alone or B alone" is
+    two arms; the sides that are short names (one alone is kept only where no other shape names two arms). None where
+    the first side holds "or" ("Intravenous or Spray of Lidocaine versus Fentanyl": more arms than it names), or where
+    the title is an analysis of the trial's data ("biomarker analysis of data from randomized trial between A versus
+    B"): its results are of the analysis's groups."""
+    low = title.lower() if title else ""
+    masked = mask_brackets(title) if title and ("vers" in low or "vs" in low or "compar" in low) else ""
+    m = _VERSUS_TITLE.search(masked) or _TITLE_COMPARING_WITH.search(masked) if masked else None
+    if m is None or title is None:
         return []
-    title = re.sub(r"^(?:an?\s+)?(?:(?:randomi[sz]ed|prospective|controlled|open-label|phase\s+\w+|multi\w*)[\s,]+)*"
-                   r"(?:study|trial)\s+(?:of|comparing|to compare)\s+", "", title, flags=re.IGNORECASE)
-    m = _VERSUS_TITLE.search(title)
-    if not m:
+    lead = [*_TITLE_LEAD.finditer(masked, m.start("a"), m.end("a"))]
+    starts = {"a": lead[-1].end() if lead else m.start("a"), "b": m.start("b")}
+    first = title[starts["a"]:_with_bracket(title, m.end("a"))]  # "… 5-FU (TCF)" with its name
+    sides = [first, *_TITLE_OR.split(title[starts["b"]:_with_bracket(title, m.end("b"))])]
+    out: list[tuple[str, int | None, str]] = [(_short_label(side), None, side) for side in sides]
+    if _ANALYSIS_OF_A_TRIAL.search(masked, 0, m.end("a")) or _TITLE_OR.search(first):
         return []
-    out = [(_short_label(m.group(p)), None, m.group(p)) for p in ("a", "b")]
-    return [o for o in out if 1 <= len(o[0].split()) <= 6]
+    named = [arm for arm in out if 1 <= len(arm[0].split()) <= 6 and tidy_label(arm[0])]
+    return (_shared_head(out) or out) if len(named) == len(out) else named
 
 
 _SPACES_DASHES = quick(r"[\s\-–]+")
