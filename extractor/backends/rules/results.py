@@ -364,7 +364,7 @@ def _ratios(text: str, mentions: list[Mention], found: list[Value], ci_spans: li
         event = _RATIO_EVENT.match(text, at)  # "hazard ratio for death, 0.73", "HR for progression or death = 0.58"
         if event:
             at = event.end()
-        named = _RATIO_FOR_OUTCOME.match(text, at) if not event else None
+        named = (_RATIO_FOR_OUTCOME.match(text, at) if not event else None) or _RATIO_ARMS_COMPARED.match(text, at)
         at = named.end() if named else at
         label = _CI_LABEL.match(text, at)  # "HR (95% CI): 1.41 (1.002, 1.996)", "OR [95%CI] 1.40 [0.73-2.68]"
         at = label.end() if label else at
@@ -2305,6 +2305,11 @@ def _share_outcome(found: re.Match[str], group: str) -> list[Mention]:
 #: "(12 [30%] vs 20 [49%]", "(17/31, 55% versus 6/30, 20%".
 _SHARE_OF_PAIR = r"(?:\d+(?:\s*/\s*\d+)?\s*(?:[\[(]\s*(?=\d[\d.]*\s*%)|,\s*(?=\d[\d.]*\s*%)))?\d[\d.·]*\s*%?\s*[\])]?(?:\s+(?:in|for|with|among)\s+(?:the\s+)?[^\s,;()%]+(?:\s+[^\s,;()%]+){0,3}?(?=\s*(?:vs\.?|versus)\b|\s*[,;)]))?"
 _ARM_SHARE_PAIR = rf"\(\s*{_SHARE_OF_PAIR}\s*(?:vs\.?|versus)\s*(?=[\d\s.,/\[(]*%){_SHARE_OF_PAIR}"
+#: Each arm's share in its own bracket, the arms compared between: "in the A group (75%) compared to B group (27.5%",
+#: "in group III (27.5%) and group V (30%", "inconclusive tests (26%) compared to those in Group C (40%".
+_EACH_ARMS_SHARE = r"\(\s*\d[\d.·]*\s*%\s*\)"
+_SHARES_EACH_ARM = rf"{_EACH_ARMS_SHARE}[^()%;.]{{1,60}}?\b(?:compared\s+(?:with|to)|than|versus|vs\.?|and)\b[^()%;.]{{1,60}}?{_EACH_ARMS_SHARE}"
+_SHARES_OF_ARMS = rf"(?:{_ARM_SHARE_PAIR}|{_SHARES_EACH_ARM})"
 _COMPARED_WORD = r"(?:higher|lower|greater|less|more|fewer|smaller|larger|reduced|increased|decreased|better|worse|different|similar|comparable)"
 _HOW_MUCH = r"(?:(?:also|significantly|statistically\s+significantly|slightly|markedly|much|far|not)\s+)*"
 #: An outcome whose shares in two arms a bracketed pair compares (the arms named between): "The hysterectomy rate
@@ -2314,15 +2319,15 @@ _HOW_MUCH = r"(?:(?:also|significantly|statistically\s+significantly|slightly|ma
 _COMPARED_SHARES = KeyedBranches([
     (rf"(?:^|[,;:]\s+)(?:the\s+)?(?:(?:percentage|proportion|rate|incidence|frequency|number|risk)\s+of\s+(?:the\s+)?)?"
      rf"(?P<o>(?!(?:there|it|this|these|which|that)\b)[A-Za-z][^,;:()]{{2,90}}?(?:\([^()]{{1,40}}\)[^,;:()]{{0,40}}?)?)\s+(?:was|were)\s+{_HOW_MUCH}{_COMPARED_WORD}\b"
-     rf"[^()%;]{{0,120}}?{_ARM_SHARE_PAIR}", ("was", "were")),
+     rf"[^()%;]{{0,120}}?{_SHARES_OF_ARMS}", ("was", "were")),
     (rf"\b(?:more|fewer|(?:a\s+)?(?:higher|lower|greater|smaller)\s+(?:proportion|number|percentage)\s+of)\s+"
      rf"(?:patients|participants|subjects|women|men|children|infants|mothers)\b[^()%;]{{0,80}}?\s+(?:were|had|achieved|reported|"
-     rf"experienced|required|needed|developed|received)\s+(?P<p>(?!(?:than|in|with)\b)[a-z][^,;:()%]{{2,60}}?)\s*{_ARM_SHARE_PAIR}",
+     rf"experienced|required|needed|developed|received)\s+(?P<p>(?!(?:than|in|with)\b)[a-z][^,;:()%]{{2,60}}?)\s*{_SHARES_OF_ARMS}",
      ("more", "fewer", "number", "proportion", "percentage")),
     (rf"\b(?:had|showed|achieved|reported|experienced|there\s+(?:was|were)|towards?|resulted\s+in|led\s+to|yielded)\s+"
      rf"(?:an?\s+|the\s+)?{_HOW_MUCH}{_COMPARED_WORD}\s+(?:(?:rates?|proportions?|"
      rf"incidences?|frequency|risks?|numbers?|percentages?)\s+of\s+)?(?P<q>(?!(?:than|in|with)\b)[a-z][\w-]*(?:\s+(?!(?:in|among)\b)[\w-]+){{0,5}}?)"
-     rf"(?:\s+(?:in|among)\s+(?:the\s+)?[^()%;,]{{1,40}}?)?(?:\s+(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\b[^()%;]{{0,80}}?)?\s*{_ARM_SHARE_PAIR}", ("had", "showed", "achieved", "reported", "experienced", "there", "toward", "resulted", "led", "yielded")),
+     rf"(?:\s+(?:in|among)\s+(?:the\s+)?[^()%;,]{{1,40}}?)?(?:\s+(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\b[^()%;]{{0,80}}?)?\s*{_SHARES_OF_ARMS}", ("had", "showed", "achieved", "reported", "experienced", "there", "toward", "resulted", "led", "yielded")),
 ], re.IGNORECASE)
 
 
@@ -2330,7 +2335,7 @@ def _compared_shares_outcome(sentence: Sentence, arms: ArmFinder) -> list[Mentio
     """An outcome no rule names whose shares in two arms a bracketed pair compares (``_COMPARED_SHARES``) in a
     results sentence that names an arm: named by its words (not who the people were, ``_NOT_ARM_SHARE_OUTCOME``)."""
     text = sentence.text
-    if sentence.section != "results" or "%" not in text or ("vs" not in text and "versus" not in text):
+    if sentence.section != "results" or "%" not in text or ("vs" not in text and "versus" not in text and "%)" not in text):
         return []
     found = next(_COMPARED_SHARES.finditer(text), None)
     if found is None or not arms(text[: found.end()]):
@@ -2595,6 +2600,13 @@ def _owner_of_the_count_before(kind: str, drafts: list[Draft]) -> Mention | None
 #: "The hazard ratio for the incidence of primary AVF failure was 0.72": a ratio of the outcome named after "for".
 _RATIO_FOR_OUTCOME = quick(r"\s*(?:\([^()]{1,12}\)\s*)?(?:for|of)\s+(?:the\s+)?"
                            r"(?P<o>(?:(?!\b(?:did|does|not|had|and)\b)[^.;()\d]){3,50}?)\s+(?:was|were|is)\s+(?=\d)", re.IGNORECASE)
+#: A ratio whose outcome and the arms it compares come before its value: "The unadjusted relative risk for mortality in the
+#: octreotide group compared with patients in the control group was 1.11", "the relative risk of death for patients in the
+#: PCDE arm compared with those in the EP arm was 0.70", "Hazard ratios (HRs) comparing time to death … were 0.915".
+_RATIO_ARMS_COMPARED = quick(r"[)\]]?\s*(?:\([^()]{1,12}\)\s*)?(?:(?:for|of)\s+(?:the\s+)?(?P<o>[^.;()\d]{3,50}?)\s+(?=(?:for|in|among|with)\s))?"
+                             r"(?:for|in|among|with|comparing)\s+[^.;()\d]{1,100}?\b(?:compared\s+(?:with|to)|versus|vs\.?|"
+                             r"in\s+comparison\s+(?:with|to)|relative\s+to)\s+[^.;()\d]{1,80}?\s+(?:was|were|is)\s+(?=\d)|"
+                             r"[)\]]?\s*(?:\([^()]{1,12}\)\s*)?comparing\s+(?P<c>[^.;()\d]{3,60}?)\s+(?:was|were|is)\s+(?=\d)", re.IGNORECASE)
 #: Ratios of predictors, of associations and of pooled trials: "Predictors of smoking abstinence were varenicline (OR 7.29",
 #: "the most influential risk factor for hypotension", "Meta-analysis with two other … studies (risk ratio 1.78".
 #: … or a trait's: "Mothers with higher education had a 50% lower risk (OR 0.50)".
@@ -2617,12 +2629,14 @@ def _unclaimed_ratio_outcome(text: str, mentions: list[Mention], owner: Mention)
     discontinued more often (hazard ratio 1.46"); None when the sentence names neither."""
     if owner.canonical not in _COMPARATIVE or _NOT_TRIAL_RATIO.search(text):
         return None
-    named = _RATIO_FOR_OUTCOME.match(text, _end_of_ratio_words(owner))
-    if named is not None:
-        found = [m.canonical for m in find_mentions(named.group("o")) if m.canonical in _ENDPOINTS]
-        if found or _SURVIVAL_EVENT.search(named.group("o")):  # "of cancer progression": the survival spoken of
+    at = _end_of_ratio_words(owner)
+    named = _RATIO_FOR_OUTCOME.match(text, at) or _RATIO_ARMS_COMPARED.match(text, at)
+    outcome = named.group("o") or named.groupdict().get("c") if named is not None else None
+    if outcome:
+        found = [m.canonical for m in find_mentions(outcome) if m.canonical in _ENDPOINTS]
+        if found or _SURVIVAL_EVENT.search(outcome):  # "of cancer progression": the survival spoken of
             return found[0] if found else None
-        return kind_by_words(named.group("o"), _OUTCOME_KINDS)
+        return kind_by_words(outcome, _OUTCOME_KINDS)
     return next((m.canonical for m in reversed(mentions) if m.end <= owner.start and m.canonical in _ENDPOINTS), None)
 
 
