@@ -48,3 +48,27 @@ def test_shares_in_their_own_brackets_of_people_not_compared_by_arm_name_no_outc
     # "were frequently late stage … in nonattenders (44%) and controls (36%)": no comparison verb of the outcome
     text = "Cancers were frequently late stage and inoperable in nonattenders (44%) and controls (36%)."
     assert _read(text, ("screening", "control")) == []
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The average direct costs per procedure were EUR 45 for the A group compared to EUR 58.3 for the B group.",
+     [("OTHER", "mean", 45.0, "A"), ("OTHER", "mean", 58.3, "B")]),
+    ("The mean intervention costs were 59 euro per participant in the A group and 28 euro in the B group.",
+     [("OTHER", "mean", 28.0, "B"), ("OTHER", "mean", 59.0, "A")]),
+    ("Total costs were higher with A (cost difference: 254 euros; 95% confidence interval, 181-324 euros).",
+     [("OTHER", "difference", 254.0, None)]),
+    ("Mean daily costs per patient were significantly reduced with EUR 12 (95% CI 2 to 18, P = 0.02) in the A group.",
+     [("OTHER", "difference", 12.0, None)]),
+])
+def test_sums_of_money_whose_currency_is_written_in_words(text, found):
+    assert _read(text) == found
+
+
+def test_a_sum_of_money_after_its_spread_is_no_mean():
+    text = "Mean total costs were $1,000 (SD $200) in the A group and 13,558 dollars (standard deviation, 6742 dollars) in the B group."
+    assert _read(text) == [("OTHER", "mean", 1000.0, "A"), ("OTHER", "mean", 13558.0, "B")]
+
+
+def test_a_costs_ratio_in_words_is_no_mean():
+    # an incremental cost-effectiveness ratio: no mean or difference said
+    assert _read("For primary disease, the incremental cost-effectiveness ratio was 29,231 euros.") == []

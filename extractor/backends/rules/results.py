@@ -240,7 +240,7 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
     found.extend(_unit_shared_in_list(text, found, ci_spans))
     if "%/" in text or ("/" in text and _DIGIT_SLASH_DIGIT.search(text)):
         found.extend(_slash_run_values(text, found, ci_spans))
-    if "$" in text or "£" in text or "€" in text:  # before the bare statistics: "mean difference €16 956" is one sum
+    if _prints_money(text):  # before the bare statistics: "mean difference €16 956" is one sum
         found.extend(_money_values(text, found, ci_spans))
     if "ean" in text or "ifference" in text or "verage" in text or " by " in text or "MD" in text or "hange" in text \
             or "edian" in text:  # "Mean", "MD", "Median", …
@@ -602,12 +602,22 @@ def _cycles_given(text: str, found: list[Value], ci_spans: list[tuple[int, int]]
     return out
 
 
-#: A sum of money: "$6,688", "-$1,624", "US$40782", "£ 9762", "€16 956" (its sign may come before its currency).
-_MONEY = quick(rf"(?P<s>[-−])?(?:US|UK|GB|HK|CA?|AU?)?[$£€]\s?(?P<s2>[-−])?(?P<v>\d{{1,3}}(?:[ \u00a0\u2009]\d{{3}})+(?![\d.·]|,\d)|{NUM})"
-               r"(?![\d.,·]*\d|\s?%)")
+#: A sum of money: "$6,688", "-$1,624", "US$40782", "£ 9762", "€16 956" (its sign may come before its currency), or with
+#: the currency in words: "EUR 45", "USD 32,443", "254 euros", "59 euro", "24,475 dollars".
+_MONEY = quick(rf"(?P<s>[-−])?(?:(?:US|UK|GB|HK|CA?|AU?)?[$£€]\s?|(?-i:EUR|USD|GBP)\s|(?=[-−]?(?:{NUM})\s?(?:euros?|dollars)\b))"
+               rf"(?P<s2>[-−])?(?P<v>\d{{1,3}}(?:[ \u00a0\u2009]\d{{3}})+(?![\d.·]|,\d)|{NUM})(?![\d.,·]*\d|\s?%)")
+
+
+def _prints_money(text: str) -> bool:
+    """Whether ``text`` may print a sum of money (``_MONEY``): a currency's sign or word in it (a cheap gate)."""
+    return "$" in text or "£" in text or "€" in text or "EUR" in text or "USD" in text or "GBP" in text or "euro" in text \
+        or "dollars" in text
+
+
 #: The words before a sum that make it a bound of an interval or range ("95% CI: -$2,605", "(range £6393 to",
-#: "interval: [€-975", not "mean (95% CI): €204").
-_MONEY_BOUND_BEFORE = quick(r"(?:\bC\.?I\b|\binterval|\brange|\bIQR)[^()\[\];]{0,30}[(\[]?\s*$", re.IGNORECASE)
+#: "interval: [€-975", not "mean (95% CI): €204"), or a spread ("(standard deviation, 6742 dollars").
+_MONEY_BOUND_BEFORE = quick(r"(?:\bC\.?I\b|\binterval|\brange|\bIQR|\bSD\b|standard deviation)[^()\[\];]{0,30}[(\[]?\s*$",
+                            re.IGNORECASE)
 #: Between an interval's bounds: "-$2,605, -$586", "[€-975; €1,258", "£56 - £787".
 _BETWEEN_BOUNDS = quick(r"\s*(?:[,;–-]|to)\s*")
 #: An interval right after a sum: "£1803 (95% CI 462, 3215)", "£427, 95% CI": the sum is a difference between the arms.
@@ -1698,7 +1708,7 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention], digit: re.Match[st
         named = _people_had_outcomes(text, named)
     if "case" in text or "pisode" in text:
         named = _cases_of_events(text, named)
-    if "ost" in text and ("$" in text or "£" in text or "€" in text) and not _UNSIGNED_PERCENT.search(text):
+    if "ost" in text and _prints_money(text) and not _UNSIGNED_PERCENT.search(text):
         named = _costs_named(text, named)
     return _outcomes_seen_in_people(text, named) if " in " in text else named
 
@@ -3222,7 +3232,7 @@ def _comparative_endpoint(text: str, owner: Mention) -> str | None:
 
 def _attach_details(draft: Draft, text: str, limit: int, ci_level_default: float | None) -> None:
     window = text[draft.end: limit]
-    if "$" in window or "£" in window or "€" in window:  # "95% CI: -$2,605, -$586": an interval of sums of money
+    if _prints_money(window):  # "95% CI: -$2,605, -$586": an interval of sums of money
         window = _CURRENCY.sub("", window)
     ci = _CI_RE.search_part(window, text)
     if ci and ci.start() < 40:
@@ -3258,7 +3268,7 @@ def _attach_details(draft: Draft, text: str, limit: int, ci_level_default: float
 
 
 #: A currency before a sum: "$", "US$", "£", "GB£", "€" (``_MONEY``).
-_CURRENCY = quick(r"(?:US|UK|GB|HK|CA?|AU?)?[$£€]\s?(?=[-−]?\d)")
+_CURRENCY = quick(r"(?:(?:US|UK|GB|HK|CA?|AU?)?[$£€]\s?|(?-i:EUR|USD|GBP)\s)(?=[-−]?\d)")
 #: A few words between a value and the bracket of its range: "(…) months (3.8–14.0)".
 _WORDS_BEFORE_BRACKET = quick(r"^[^\[(;]{0,25}?(?=[\[(])")
 _RANGE_BRACKET = quick(r"^\s*[\[(]\s*range", re.IGNORECASE)
