@@ -72,3 +72,19 @@ def test_a_sum_of_money_after_its_spread_is_no_mean():
 def test_a_costs_ratio_in_words_is_no_mean():
     # an incremental cost-effectiveness ratio: no mean or difference said
     assert _read("For primary disease, the incremental cost-effectiveness ratio was 29,231 euros.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The incidence of severe ARSR (RTOG/EORTC grade ≤2) at the follow-up visit was 23% (n = 45) in the A group and "
+    "19% (n = 38) in the B group.",
+    "Effective pain relief [numeric rating scale (NRS) < 3] was observed in 23% of patients in the A group and 19% of "
+    "patients in the B group.",
+])
+def test_a_threshold_in_brackets_after_the_outcome_is_no_first_value(text):
+    assert [(d.measure, d.value, d.arm) for d in _sentence_results(text, ["A", "B"])] == [
+        ("proportion", 23.0, "A"), ("proportion", 19.0, "B")]
+
+
+def test_a_p_value_in_brackets_is_no_threshold():
+    text = "Weight gain was higher for A (difference: 0.77 kg, P < 0.001)."
+    assert [(d.name, d.measure, d.value) for d in _sentence_results(text, ["A", "B"])] == [("Weight gain", "difference", 0.77)]

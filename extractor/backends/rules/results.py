@@ -1991,6 +1991,8 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     subject, else the words before its first number, is the outcome, of the kind its words say; none for
     sentences about the patients, the method or a test's accuracy (``_NOT_A_RESULT``). ``first``: its first digit."""
     text = sentence.text
+    aside = _threshold_aside(text, first)
+    first = _DIGIT.search(text, aside.end()) if aside else first
     at = _sign_before(text, _first_value_at(text, first))
     if sentence.section != "results" or at is None:
         return []
@@ -2008,7 +2010,7 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
         name = _named_after_value(text, at) or text[clause.end(): at].strip() or "outcome"
         return [_outcome_mention(clause.end(), clause.end(), name, text)]
     subject = _SUBJECT.match(_without_group_sizes(text))
-    head = _before_the_arms_compared(text[: at]).rstrip(" (,;:=[<>≤≥")
+    head = _before_the_arms_compared(text[: aside.start() if aside else at]).rstrip(" (,;:=[<>≤≥")
     words = _WORDS_AT_END.search(head, max(clause.end() if clause else 0, len(head) - 61))  # a match is at most 61 long
     spans = [subject.span("s")] if subject and subject.end("s") <= at and not clause else []
     spans += [words.span()] if words else []
@@ -2021,6 +2023,19 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     if len(name) < 4 or _LEADING_FUNCTION_WORDS.fullmatch(name) or name.lower() in {"the", "and", "this", "there"}:
         name = _named_after_value(text, at) or "outcome"  # "At 1 year, 80% of patients were continent"
     return [_outcome_mention(start, span[1], name, text)]
+
+
+#: A threshold in brackets after an outcome's name: "severe ARSR (RTOG/EORTC grade ≤2)", "Effective pain relief [numeric
+#: rating scale (NRS) < 3]": its number belongs to the outcome's name, and is no value (not a p-value's bracket).
+_THRESHOLD_ASIDE = quick(r"[(\[](?:[^()\[\]\d]|\([^()\d]*\))*?(?<![pP])(?<![pP]\s)[<>≤≥]\s*\d[\d.,]*\s*[)\]]")
+
+
+def _threshold_aside(text: str, first: re.Match[str] | None) -> re.Match[str] | None:
+    """The bracketed threshold (``_THRESHOLD_ASIDE``) that holds a sentence's first digit (``first``), if one does: the
+    outcome is named before it and the first value comes after it."""
+    if first is None or not any(sign in text for sign in "<>≤≥"):
+        return None
+    return next((m for m in _THRESHOLD_ASIDE.finditer(text, 0, first.end() + 40) if m.start() < first.start() < m.end()), None)
 
 
 def _outcome_of_last_clause(sentence: Sentence, cut: int) -> list[Mention]:
