@@ -1,6 +1,7 @@
 """Results sentences that printed numbers and gave no result: ratios whose outcome and compared arms come before
 their value (``results._RATIO_ARMS_COMPARED``), shares each arm carries in its own bracket
-(``results._SHARES_EACH_ARM``): made-up sentences in the printed shapes."""
+(``results._SHARES_EACH_ARM``), sums of money with the currency in words (``results._MONEY``), a threshold in brackets
+after the outcome's name (``results._THRESHOLD_ASIDE``): made-up sentences in the printed shapes."""
 
 from __future__ import annotations
 
