@@ -240,7 +240,7 @@ def _values(text: str, mentions: list[Mention]) -> list[Value]:
     found.extend(_unit_shared_in_list(text, found, ci_spans))
     if "%/" in text or ("/" in text and _DIGIT_SLASH_DIGIT.search(text)):
         found.extend(_slash_run_values(text, found, ci_spans))
-    if "$" in text or "£" in text or "€" in text:  # before the bare statistics: "mean difference €16 956" is one sum
+    if _prints_money(text):  # before the bare statistics: "mean difference €16 956" is one sum
         found.extend(_money_values(text, found, ci_spans))
     if "ean" in text or "ifference" in text or "verage" in text or " by " in text or "MD" in text or "hange" in text \
             or "edian" in text:  # "Mean", "MD", "Median", …
@@ -364,7 +364,7 @@ def _ratios(text: str, mentions: list[Mention], found: list[Value], ci_spans: li
         event = _RATIO_EVENT.match(text, at)  # "hazard ratio for death, 0.73", "HR for progression or death = 0.58"
         if event:
             at = event.end()
-        named = _RATIO_FOR_OUTCOME.match(text, at) if not event else None
+        named = (_RATIO_FOR_OUTCOME.match(text, at) if not event else None) or _RATIO_ARMS_COMPARED.match(text, at)
         at = named.end() if named else at
         label = _CI_LABEL.match(text, at)  # "HR (95% CI): 1.41 (1.002, 1.996)", "OR [95%CI] 1.40 [0.73-2.68]"
         at = label.end() if label else at
@@ -602,12 +602,22 @@ def _cycles_given(text: str, found: list[Value], ci_spans: list[tuple[int, int]]
     return out
 
 
-#: A sum of money: "$6,688", "-$1,624", "US$40782", "£ 9762", "€16 956" (its sign may come before its currency).
-_MONEY = quick(rf"(?P<s>[-−])?(?:US|UK|GB|HK|CA?|AU?)?[$£€]\s?(?P<s2>[-−])?(?P<v>\d{{1,3}}(?:[ \u00a0\u2009]\d{{3}})+(?![\d.·]|,\d)|{NUM})"
-               r"(?![\d.,·]*\d|\s?%)")
+#: A sum of money: "$6,688", "-$1,624", "US$40782", "£ 9762", "€16 956" (its sign may come before its currency), or with
+#: the currency in words: "EUR 45", "USD 32,443", "254 euros", "59 euro", "24,475 dollars".
+_MONEY = quick(rf"(?P<s>[-−])?(?:(?:US|UK|GB|HK|CA?|AU?)?[$£€]\s?|(?-i:EUR|USD|GBP)\s|(?=[-−]?(?:{NUM})\s?(?:euros?|dollars)\b))"
+               rf"(?P<s2>[-−])?(?P<v>\d{{1,3}}(?:[ \u00a0\u2009]\d{{3}})+(?![\d.·]|,\d)|{NUM})(?![\d.,·]*\d|\s?%)")
+
+
+def _prints_money(text: str) -> bool:
+    """Whether ``text`` may print a sum of money (``_MONEY``): a currency's sign or word in it (a cheap gate)."""
+    return "$" in text or "£" in text or "€" in text or "EUR" in text or "USD" in text or "GBP" in text or "euro" in text \
+        or "dollars" in text
+
+
 #: The words before a sum that make it a bound of an interval or range ("95% CI: -$2,605", "(range £6393 to",
-#: "interval: [€-975", not "mean (95% CI): €204").
-_MONEY_BOUND_BEFORE = quick(r"(?:\bC\.?I\b|\binterval|\brange|\bIQR)[^()\[\];]{0,30}[(\[]?\s*$", re.IGNORECASE)
+#: "interval: [€-975", not "mean (95% CI): €204"), or a spread ("(standard deviation, 6742 dollars").
+_MONEY_BOUND_BEFORE = quick(r"(?:\bC\.?I\b|\binterval|\brange|\bIQR|\bSD\b|standard deviation)[^()\[\];]{0,30}[(\[]?\s*$",
+                            re.IGNORECASE)
 #: Between an interval's bounds: "-$2,605, -$586", "[€-975; €1,258", "£56 - £787".
 _BETWEEN_BOUNDS = quick(r"\s*(?:[,;–-]|to)\s*")
 #: An interval right after a sum: "£1803 (95% CI 462, 3215)", "£427, 95% CI": the sum is a difference between the arms.
@@ -1748,7 +1758,7 @@ def _with_unnamed_outcome(text: str, mentions: list[Mention], digit: re.Match[st
         named = _people_had_outcomes(text, named)
     if "case" in text or "pisode" in text:
         named = _cases_of_events(text, named)
-    if "ost" in text and ("$" in text or "£" in text or "€" in text) and not _UNSIGNED_PERCENT.search(text):
+    if "ost" in text and _prints_money(text) and not _UNSIGNED_PERCENT.search(text):
         named = _costs_named(text, named)
     return _outcomes_seen_in_people(text, named) if " in " in text else named
 
@@ -2031,6 +2041,8 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     subject, else the words before its first number, is the outcome, of the kind its words say; none for
     sentences about the patients, the method or a test's accuracy (``_NOT_A_RESULT``). ``first``: its first digit."""
     text = sentence.text
+    aside = _threshold_aside(text, first)
+    first = _DIGIT.search(text, aside.end()) if aside else first
     at = _sign_before(text, _first_value_at(text, first))
     if sentence.section != "results" or at is None:
         return []
@@ -2048,7 +2060,7 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
         name = _named_after_value(text, at) or text[clause.end(): at].strip() or "outcome"
         return [_outcome_mention(clause.end(), clause.end(), name, text)]
     subject = _SUBJECT.match(_without_group_sizes(text))
-    head = _before_the_arms_compared(text[: at]).rstrip(" (,;:=[<>≤≥")
+    head = _before_the_arms_compared(text[: aside.start() if aside else at]).rstrip(" (,;:=[<>≤≥")
     words = _WORDS_AT_END.search(head, max(clause.end() if clause else 0, len(head) - 61))  # a match is at most 61 long
     spans = [subject.span("s")] if subject and subject.end("s") <= at and not clause else []
     spans += [words.span()] if words else []
@@ -2061,6 +2073,19 @@ def _sentence_outcome(sentence: Sentence, first: re.Match[str] | None) -> list[M
     if len(name) < 4 or _LEADING_FUNCTION_WORDS.fullmatch(name) or name.lower() in {"the", "and", "this", "there"}:
         name = _named_after_value(text, at) or "outcome"  # "At 1 year, 80% of patients were continent"
     return [_outcome_mention(start, span[1], name, text)]
+
+
+#: A threshold in brackets after an outcome's name: "severe ARSR (RTOG/EORTC grade ≤2)", "Effective pain relief [numeric
+#: rating scale (NRS) < 3]": its number belongs to the outcome's name, and is no value (not a p-value's bracket).
+_THRESHOLD_ASIDE = quick(r"[(\[](?:[^()\[\]\d]|\([^()\d]*\))*?(?<![pP])(?<![pP]\s)[<>≤≥]\s*\d[\d.,]*\s*[)\]]")
+
+
+def _threshold_aside(text: str, first: re.Match[str] | None) -> re.Match[str] | None:
+    """The bracketed threshold (``_THRESHOLD_ASIDE``) that holds a sentence's first digit (``first``), if one does: the
+    outcome is named before it and the first value comes after it."""
+    if first is None or not any(sign in text for sign in "<>≤≥"):
+        return None
+    return next((m for m in _THRESHOLD_ASIDE.finditer(text, 0, first.end() + 40) if m.start() < first.start() < m.end()), None)
 
 
 def _outcome_of_last_clause(sentence: Sentence, cut: int) -> list[Mention]:
@@ -2355,6 +2380,11 @@ def _share_outcome(found: re.Match[str], group: str) -> list[Mention]:
 #: "(12 [30%] vs 20 [49%]", "(17/31, 55% versus 6/30, 20%".
 _SHARE_OF_PAIR = r"(?:\d+(?:\s*/\s*\d+)?\s*(?:[\[(]\s*(?=\d[\d.]*\s*%)|,\s*(?=\d[\d.]*\s*%)))?\d[\d.·]*\s*%?\s*[\])]?(?:\s+(?:in|for|with|among)\s+(?:the\s+)?[^\s,;()%]+(?:\s+[^\s,;()%]+){0,3}?(?=\s*(?:vs\.?|versus)\b|\s*[,;)]))?"
 _ARM_SHARE_PAIR = rf"\(\s*{_SHARE_OF_PAIR}\s*(?:vs\.?|versus)\s*(?=[\d\s.,/\[(]*%){_SHARE_OF_PAIR}"
+#: Each arm's share in its own bracket, the arms compared between: "in the A group (75%) compared to B group (27.5%",
+#: "in group III (27.5%) and group V (30%", "inconclusive tests (26%) compared to those in Group C (40%".
+_EACH_ARMS_SHARE = r"\(\s*\d[\d.·]*\s*%\s*\)"
+_SHARES_EACH_ARM = rf"{_EACH_ARMS_SHARE}[^()%;.]{{1,60}}?\b(?:compared\s+(?:with|to)|than|versus|vs\.?|and)\b[^()%;.]{{1,60}}?{_EACH_ARMS_SHARE}"
+_SHARES_OF_ARMS = rf"(?:{_ARM_SHARE_PAIR}|{_SHARES_EACH_ARM})"
 _COMPARED_WORD = r"(?:higher|lower|greater|less|more|fewer|smaller|larger|reduced|increased|decreased|better|worse|different|similar|comparable)"
 _HOW_MUCH = r"(?:(?:also|significantly|statistically\s+significantly|slightly|markedly|much|far|not)\s+)*"
 #: An outcome whose shares in two arms a bracketed pair compares (the arms named between): "The hysterectomy rate
@@ -2364,15 +2394,15 @@ _HOW_MUCH = r"(?:(?:also|significantly|statistically\s+significantly|slightly|ma
 _COMPARED_SHARES = KeyedBranches([
     (rf"(?:^|[,;:]\s+)(?:the\s+)?(?:(?:percentage|proportion|rate|incidence|frequency|number|risk)\s+of\s+(?:the\s+)?)?"
      rf"(?P<o>(?!(?:there|it|this|these|which|that)\b)[A-Za-z][^,;:()]{{2,90}}?(?:\([^()]{{1,40}}\)[^,;:()]{{0,40}}?)?)\s+(?:was|were)\s+{_HOW_MUCH}{_COMPARED_WORD}\b"
-     rf"[^()%;]{{0,120}}?{_ARM_SHARE_PAIR}", ("was", "were")),
+     rf"[^()%;]{{0,120}}?{_SHARES_OF_ARMS}", ("was", "were")),
     (rf"\b(?:more|fewer|(?:a\s+)?(?:higher|lower|greater|smaller)\s+(?:proportion|number|percentage)\s+of)\s+"
      rf"(?:patients|participants|subjects|women|men|children|infants|mothers)\b[^()%;]{{0,80}}?\s+(?:were|had|achieved|reported|"
-     rf"experienced|required|needed|developed|received)\s+(?P<p>(?!(?:than|in|with)\b)[a-z][^,;:()%]{{2,60}}?)\s*{_ARM_SHARE_PAIR}",
+     rf"experienced|required|needed|developed|received)\s+(?P<p>(?!(?:than|in|with)\b)[a-z][^,;:()%]{{2,60}}?)\s*{_SHARES_OF_ARMS}",
      ("more", "fewer", "number", "proportion", "percentage")),
     (rf"\b(?:had|showed|achieved|reported|experienced|there\s+(?:was|were)|towards?|resulted\s+in|led\s+to|yielded)\s+"
      rf"(?:an?\s+|the\s+)?{_HOW_MUCH}{_COMPARED_WORD}\s+(?:(?:rates?|proportions?|"
      rf"incidences?|frequency|risks?|numbers?|percentages?)\s+of\s+)?(?P<q>(?!(?:than|in|with)\b)[a-z][\w-]*(?:\s+(?!(?:in|among)\b)[\w-]+){{0,5}}?)"
-     rf"(?:\s+(?:in|among)\s+(?:the\s+)?[^()%;,]{{1,40}}?)?(?:\s+(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\b[^()%;]{{0,80}}?)?\s*{_ARM_SHARE_PAIR}", ("had", "showed", "achieved", "reported", "experienced", "there", "toward", "resulted", "led", "yielded")),
+     rf"(?:\s+(?:in|among)\s+(?:the\s+)?[^()%;,]{{1,40}}?)?(?:\s+(?:than|compared\s+(?:with|to)|in\s+comparison\s+(?:with|to))\b[^()%;]{{0,80}}?)?\s*{_SHARES_OF_ARMS}", ("had", "showed", "achieved", "reported", "experienced", "there", "toward", "resulted", "led", "yielded")),
 ], re.IGNORECASE)
 
 
@@ -2380,7 +2410,7 @@ def _compared_shares_outcome(sentence: Sentence, arms: ArmFinder) -> list[Mentio
     """An outcome no rule names whose shares in two arms a bracketed pair compares (``_COMPARED_SHARES``) in a
     results sentence that names an arm: named by its words (not who the people were, ``_NOT_ARM_SHARE_OUTCOME``)."""
     text = sentence.text
-    if sentence.section != "results" or "%" not in text or ("vs" not in text and "versus" not in text):
+    if sentence.section != "results" or "%" not in text or ("vs" not in text and "versus" not in text and "%)" not in text):
         return []
     found = next(_COMPARED_SHARES.finditer(text), None)
     if found is None or not arms(text[: found.end()]):
@@ -2645,6 +2675,13 @@ def _owner_of_the_count_before(kind: str, drafts: list[Draft]) -> Mention | None
 #: "The hazard ratio for the incidence of primary AVF failure was 0.72": a ratio of the outcome named after "for".
 _RATIO_FOR_OUTCOME = quick(r"\s*(?:\([^()]{1,12}\)\s*)?(?:for|of)\s+(?:the\s+)?"
                            r"(?P<o>(?:(?!\b(?:did|does|not|had|and)\b)[^.;()\d]){3,50}?)\s+(?:was|were|is)\s+(?=\d)", re.IGNORECASE)
+#: A ratio whose outcome and the arms it compares come before its value: "The unadjusted relative risk for mortality in the
+#: octreotide group compared with patients in the control group was 1.11", "the relative risk of death for patients in the
+#: PCDE arm compared with those in the EP arm was 0.70", "Hazard ratios (HRs) comparing time to death … were 0.915".
+_RATIO_ARMS_COMPARED = quick(r"[)\]]?\s*(?:\([^()]{1,12}\)\s*)?(?:(?:for|of)\s+(?:the\s+)?(?P<o>[^.;()\d]{3,50}?)\s+(?=(?:for|in|among|with)\s))?"
+                             r"(?:for|in|among|with|comparing)\s+[^.;()\d]{1,100}?\b(?:compared\s+(?:with|to)|versus|vs\.?|"
+                             r"in\s+comparison\s+(?:with|to)|relative\s+to)\s+[^.;()\d]{1,80}?\s+(?:was|were|is)\s+(?=\d)|"
+                             r"[)\]]?\s*(?:\([^()]{1,12}\)\s*)?comparing\s+(?P<c>[^.;()\d]{3,60}?)\s+(?:was|were|is)\s+(?=\d)", re.IGNORECASE)
 #: Ratios of predictors, of associations and of pooled trials: "Predictors of smoking abstinence were varenicline (OR 7.29",
 #: "the most influential risk factor for hypotension", "Meta-analysis with two other … studies (risk ratio 1.78".
 #: … or a trait's: "Mothers with higher education had a 50% lower risk (OR 0.50)".
@@ -2667,12 +2704,14 @@ def _unclaimed_ratio_outcome(text: str, mentions: list[Mention], owner: Mention)
     discontinued more often (hazard ratio 1.46"); None when the sentence names neither."""
     if owner.canonical not in _COMPARATIVE or _NOT_TRIAL_RATIO.search(text):
         return None
-    named = _RATIO_FOR_OUTCOME.match(text, _end_of_ratio_words(owner))
-    if named is not None:
-        found = [m.canonical for m in find_mentions(named.group("o")) if m.canonical in _ENDPOINTS]
-        if found or _SURVIVAL_EVENT.search(named.group("o")):  # "of cancer progression": the survival spoken of
+    at = _end_of_ratio_words(owner)
+    named = _RATIO_FOR_OUTCOME.match(text, at) or _RATIO_ARMS_COMPARED.match(text, at)
+    outcome = named.group("o") or named.groupdict().get("c") if named is not None else None
+    if outcome:
+        found = [m.canonical for m in find_mentions(outcome) if m.canonical in _ENDPOINTS]
+        if found or _SURVIVAL_EVENT.search(outcome):  # "of cancer progression": the survival spoken of
             return found[0] if found else None
-        return kind_by_words(named.group("o"), _OUTCOME_KINDS)
+        return kind_by_words(outcome, _OUTCOME_KINDS)
     return next((m.canonical for m in reversed(mentions) if m.end <= owner.start and m.canonical in _ENDPOINTS), None)
 
 
@@ -3277,7 +3316,7 @@ def _comparative_endpoint(text: str, owner: Mention) -> str | None:
 
 def _attach_details(draft: Draft, text: str, limit: int, ci_level_default: float | None) -> None:
     window = text[draft.end: limit]
-    if "$" in window or "£" in window or "€" in window:  # "95% CI: -$2,605, -$586": an interval of sums of money
+    if _prints_money(window):  # "95% CI: -$2,605, -$586": an interval of sums of money
         window = _CURRENCY.sub("", window)
     ci = _CI_RE.search_part(window, text)
     if ci and ci.start() < 40:
@@ -3313,7 +3352,7 @@ def _attach_details(draft: Draft, text: str, limit: int, ci_level_default: float
 
 
 #: A currency before a sum: "$", "US$", "£", "GB£", "€" (``_MONEY``).
-_CURRENCY = quick(r"(?:US|UK|GB|HK|CA?|AU?)?[$£€]\s?(?=[-−]?\d)")
+_CURRENCY = quick(r"(?:(?:US|UK|GB|HK|CA?|AU?)?[$£€]\s?|(?-i:EUR|USD|GBP)\s)(?=[-−]?\d)")
 #: A few words between a value and the bracket of its range: "(…) months (3.8–14.0)".
 _WORDS_BEFORE_BRACKET = quick(r"^[^\[(;]{0,25}?(?=[\[(])")
 _RANGE_BRACKET = quick(r"^\s*[\[(]\s*range", re.IGNORECASE)
