@@ -33,8 +33,12 @@ def test_a_ratio_of_one_arm_named_far_before_its_value_is_still_not_read():
 
 
 @pytest.mark.parametrize(("text", "name", "values"), [
+    # sore throat is a named adverse event (h-epname): the event names the shares
     ("Number of patients who developed sore throat was significantly higher in the A group (75%) compared to B group "
-     "(27.5%) at the time of entrance to the recovery room (P = 0.001).", "patients who developed sore throat",
+     "(27.5%) at the time of entrance to the recovery room (P = 0.001).", "sore throat",
+     [(27.5, "B"), (75.0, "A")]),
+    ("Number of patients who developed leg cramps was significantly higher in the A group (75%) compared to B group "
+     "(27.5%) at the time of entrance to the recovery room (P = 0.001).", "patients who developed leg cramps",
      [(27.5, "B"), (75.0, "A")]),
     ("The patients with beta-blockers in group A had a lower rate of inconclusive tests (26%) compared to those in "
      "group B (40%).", "inconclusive tests", [(26.0, "A"), (40.0, "B")]),
