@@ -246,6 +246,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"(?:among|of|in) (?:the |all )?{_COUNT} (?:enrolled|randomi[sz]ed|registered|included) {_PEOPLE}"),
     ("enrolled", rf"a total of {_COUNT}(?: and {NUM})+ {_PEOPLE} (?:were|was) (?:enrolled|randomi[sz]ed)"),
     # "165 of 441 patients were assigned to dignity therapy, 140 …": the whole after "of"
+    # "191 of the 350 targeted patients were randomly assigned": the count reached, not the target
+    ("enrolled", rf"{_COUNT}\s+(?:out\s+)?of\s+(?:the\s+|a\s+)?(?:{NUM})\s+(?:targeted|planned|intended|projected|expected|required)\s+{_PEOPLE}\s+(?:were|was|had been|have been)\s+"
+                 rf"(?:randomly\s+assigned|randomly\s+allocated|randomi[sz]ed|enrolled|accrued|recruited|included)\b"),
     ("enrolled", rf"\b\d+\s+of\s+(?:the\s+)?{_COUNT}\s+{_PEOPLE}\s+(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\b"),
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|alternately assigned|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|accrued|enrolling|entered)\s+(?:a total of\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
@@ -311,7 +314,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                  rf"|randomly\s+selected\s+to\s+(?:receive|be|undergo))\b"),
     # "Sixty-six patients were screened and 19 enrolled", "40 were eligible, 22 consented to randomisation"
     ("enrolled", rf"\b(?:screened|eligible)\s*(?:,\s*|\s+and\s+){_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were\s+)?(?:enrolled|randomi[sz]ed|included)\b"),
-    ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:consented|agreed) to (?:randomi[sz]ation|be randomi[sz]ed)"),
+    # "… 23 (21%) consented to participate in the study", "152 women (74.5%) agreed to take part"
+    ("enrolled", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+)?(?:\([^()]{{1,40}}\)\s+)?(?:consented|agreed)\s+to\s+"
+                 rf"(?:randomi[sz]ation|be randomi[sz]ed|participate|take part)\b"),
     # "The sample included N = 167 women", "Convenience sample of 38 women", "The sample of patients (n = 709)"
     ("enrolled", rf"\bsample\s+(?:included|comprised|consisted\s+of|was)\s+(?:[nN]\s*=\s*)?{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     ("enrolled", rf"(?<!new )(?<!validation )(?<!test )\bsample\s+of\s+{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
@@ -379,7 +384,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # the evaluable set: "The per-protocol population included 46 participants", "The efficacy analysis included patients (n = 230)"
     ("evaluable", rf"\b(?:per[- ]protocol|evaluable|efficacy(?:[- ]evaluable)?)\s+(?:population|analysis\s+set|analysis|set)\s+(?:included|comprised|consisted\s+of)\s+"
                   rf"(?:a total of\s+|all\s+)?(?:{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*)?{_COUNT}\b"),
-    ("evaluable", rf"{_COUNT} (?:\([^()]{{1,15}}\) )?(?:{_PEOPLE} )?(?:\([^()]{{1,40}}\) )?(?:were|was) (?:\w+ )?(?:evaluable|assessable|evaluated for (?:efficacy|response|the primary))"),
+    ("evaluable", rf"{_COUNT} (?:\([^()]{{1,15}}\) )?(?:{_PEOPLE} )?(?:\([^()]{{1,40}}\) )?(?:were|was) (?:\w+ (?:and )?)?(?:evaluable|assessable|analy[sz]able|evaluated for (?:efficacy|response|the primary))"),
     # "58 patients (31 who received …, 27 who …) were available for evaluation of pain", "data were available for 1,093 patients"
     # "215 were eligible for efficacy analysis", "… and 697 were available for analysis"
     ("evaluable", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s*)?(?:\([^()]{{1,80}}\)\s*)?(?:were|was)\s+"
@@ -417,6 +422,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "There were 48 participants included in this analysis"
     ("evaluable", rf"{_COUNT} {_PEOPLE} (?:were )?included in (?:the|this) (?:(?:intent(?:ion)?[- ]to[- ]treat|efficacy|final|primary)\s+)?(?:analysis|population)"),
     ("evaluable", rf"accrue {_COUNT} {_PEOPLE} evaluable"),
+    # "… were excluded, leaving 122 patients eligible for evaluation", "leaving 56 children for analysis"
+    ("evaluable", rf"\bleaving\s+(?:a\s+total\s+of\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:(?:eligible|available|evaluable)\s+)?(?:for|to\s+be)\s+"
+                  rf"(?:the\s+)?(?:[\w-]+\s+)?(?:evaluation|analys[ie]s|analy[sz]ed|evaluated|assessment)\b"),
     # "A total of 65 participants were analyzed", "biopsies were analysed for 15 participants"
     ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:were|was)\s+(?:\w+\s+)?analy[sz]ed\b"),
     ("evaluable", rf"\banaly[sz]ed (?:for|in) {_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
@@ -545,11 +553,11 @@ _KIND_HINTS = {
     "screened": ("screen",),
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist", "eligible",
                  "participated", "joined", "either", "compared", "consisted of", "n=", "n =",
-                 "accru", "trial", "study", "consented", "took part", "subjects were", "participants were", "patients were",
+                 "accru", "trial", "study", "consented", "agreed to", "took part", "subjects were", "participants were", "patients were",
                  "sample of", "data from", "divided", "characteristics", "symptoms", "demographics", "completed",
                  "we studied", "we evaluated", "we examined"),
     "treated": ("treat", "receiv", "given", "safety", "dosed", "started", "began", "initiated", "commenced"),
-    "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "protocol population", "protocol set", "intent", "intention", "available for", "analy",
+    "evaluable": ("evaluab", "assessab", "evaluated", "leaving", "efficacy analysis", "protocol population", "protocol set", "intent", "intention", "available for", "analy",
                   "population (n", "population(n", "set (n", "set(n", "cohort (n", "according",
                   "answered", "returned", "adequate", "sufficient", "evaluation of", "assessment of",
                   "enrolled in", "enrolled on", "included in", "randomized in", "randomised in", "participating in",
@@ -562,7 +570,7 @@ _NUMBER_START = rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)"
 _NUMBER_START_RE, _NUMBER_START_FOLDED = quick(_NUMBER_START, re.IGNORECASE), folded(_NUMBER_START)
 #: Words an enrolment sentence holds (substring tests: cheaper than one alternation searched at every character).
 _ENROLMENT_HINTS = (
-    "enrol", "randomi", "randomly", "consented", "took part", "subjects were", "participants were", "patients were", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
+    "enrol", "randomi", "randomly", "consented", "agreed to", "leaving", "took part", "subjects were", "participants were", "patients were", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
     "trial compared", "been compared", "was compared", "were compared", "divided", "characteristics", "symptoms", "demographics", "consisted of", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
@@ -771,9 +779,9 @@ _UNFOLDABLE = quick("[ıſİ]")
 _LISTED = quick(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+[a-z]", re.IGNORECASE)
 
 
-#: Words right before a number that make it no count of the trial: a denominator ("38 of 54", "ninety-seven of 364"), a threshold
+#: Words right before a number that make it no count of the trial: a denominator ("38 of 54", "191 of the 350", "ninety-seven of 364"), a threshold
 #: ("score ≥ 80"), a grade or stage ("grade 3 or 4"), a name's number ("TIMP-1", "COVID-19"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
-_NOT_A_COUNT_AFTER = quick(rf"(?:[a-z]-|(?:\d|\b(?:{WORD_NUMBER}))\s+of|\d\s*/|\d\s+(?:and|or)|\b(?:grades?|stages?)|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
+_NOT_A_COUNT_AFTER = quick(rf"(?:[a-z]-|(?:\d|\b(?:{WORD_NUMBER}))\s+of(?:\s+the)?|\d\s*/|\d\s+(?:and|or)|\b(?:grades?|stages?)|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
                                 re.IGNORECASE)
 
 
@@ -792,6 +800,14 @@ _ANOTHER_ARM = quick(rf"\b(?:group|arm|cohort)\s+(?:[A-Z]|\d{{1,2}}|I{{1,3}}V?)\
                           rf"|[,;]\s*(?:{NUM})\s+(?:[\w-]+\s+){{0,3}}?(?:were|was|with)\b|\bthe\s+other\b",
                           re.IGNORECASE)
 _BRACKETED = quick(r"\([^()]*\)")
+
+
+def _unbracketed(text: str) -> str:
+    """``text`` without its brackets, nested ones too: "(plus surgery in 51/68 (75%) cases)" holds no count outside."""
+    bare = _BRACKETED.sub("", text)
+    while bare != text:
+        text, bare = bare, _BRACKETED.sub("", bare)
+    return bare
 
 
 def _whole_counts(key: str, matches: list[re.Match[str]], text: str) -> list[re.Match[str]]:
@@ -818,7 +834,7 @@ _IN_ANALYSIS = quick(r"\s+in\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:analys[ie
 
 def _count_of(m: re.Match[str], text: str) -> int | None:
     """The count an enrolment match gives, or None when its number is not that count."""
-    if "between" in m.groupdict() and m.group("between") and _OTHER_COUNT.search(_BRACKETED.sub("", m.group("between"))):
+    if "between" in m.groupdict() and m.group("between") and _OTHER_COUNT.search(_unbracketed(m.group("between"))):
         return None  # "1,794 patients were screened, ... and 400 were randomized": not 1,794
     if _NOT_A_COUNT_AFTER.search(text[max(0, m.start() - 12): m.start()]):
         return None  # "38 of 54 children were treated": 54 is not the count treated; "score ≥ 80 were enrolled"
