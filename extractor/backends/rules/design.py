@@ -232,7 +232,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|alternately (?:assigned|allocated)|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"\ball {_COUNT} {_PEOPLE} enrolled"),
     # "4162 women (aged >18 years) with node-positive ... were randomly assigned"
-    ("enrolled", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,160}}?)(?:,\s*|\b(?:were|was)\s+(?:\w+\s+)?)(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|enrolled|entered|recruited)\b"),
+    ("enrolled", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,260}}?)(?:,\s*|\b(?:were|was)\s+(?:\w+\s+)?)(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|enrolled|entered|recruited)\b"),
     # "Consecutive patients (n = 64) eligible for surgery were randomized", "The participants (N = 56), who …, were randomly assigned"
     ("enrolled", rf"\b{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[;,)][^()]{{0,80}}?\)?{_BETWEEN}{{0,160}}?\b(?:were|was)\s+(?:\w+\s+)?"
                  rf"(?:randomi[sz]ed|randomly (?:assigned|allocated)|enrolled|recruited)\b"),
@@ -293,6 +293,10 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+with\s[^.;,]{{0,100}}?\b(?:were|was)\s+(?:enrolled|included|recruited)\b"),
     # "Fifty-one patients with T2, N0/N1, M0 NPC took part in a randomized", "in 41 normotensive … patients in a randomized"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}[^.;]{{0,80}}?\btook part in (?:a|the|this|our)\b"),
+    # "Nine healthy men (age 23.5 ± 3.4 yr) participated in the study", "Ninety dental students, both male and female, aged
+    # 21 to 25 years participated in the study" (not "… who participated", nor "51 cases and 132 age- and sex-matched controls")
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>(?:(?!\band\s+\d)(?:{_BETWEEN})){{0,160}}?)\s(?<!\bwho\s)(?<!\bpreviously\s)(?:had\s+)?"
+                 rf"participated\s+in\s+(?:a|an|the|this|our)\b"),
     ("enrolled", rf"\bin {_COUNT}\s+(?:[\w-]+\s+){{0,5}}?{_PEOPLE} in (?:a|this) (?:[\w-]+\s+){{0,2}}?randomi[sz]ed\b"),
     # "40 patients participated (chemoradiotherapy, n = 17; …)", "203 women entered the study"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:\([^()]{{1,80}}\)\s+)?(?:with\s(?:(?!\band\s+\d+\s+(?!years|months)\w)[^.;,()]){{1,80}}?\s)?(?:participated\b|(?:entered|joined) (?:the|this|our) (?:study|trial)\b)"),
