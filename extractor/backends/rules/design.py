@@ -400,9 +400,10 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?P<between>(?:(?!\band\s+\d)[^.;,]){{1,80}}?)\s+(?:were|was)\s+(?:\w+\s+)?(?:evaluable|assessable)\b"),
     # "Baseline questionnaires were available for 490 (86%) patients", "QOL evaluations were available for 199 patients",
     # "… were randomised and data are available for 110 patients"
-    ("evaluable", rf"\b(?:data|questionnaires?|evaluations?|assessments?|samples?|specimens|measurements?|results)\s+"
-                  rf"(?:(?:were|was|are|is)\s+)?available\s+(?:for|from|in)\s+{_COUNT}\s+(?:\([^()]{{1,20}}\)\s+)?"
-                  rf"(?:(?!of\b)[\w-]+\s+){{0,2}}?{_PEOPLE}"),
+    # "Of 129 enrolled patients, serum was available for analysis in 101", "adequate primary tumor tissue was available from 175."
+    ("evaluable", rf"\b(?:data|questionnaires?|evaluations?|assessments?|samples?|specimens|measurements?|results|tissues?|serum|plasma|blood|biopsies)\s+"
+                  rf"(?:(?:were|was|are|is)\s+)?available\s+(?:for\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s\s+)?(?:for|from|in)\s+{_COUNT}"
+                  rf"(?:\s+(?:\([^()]{{1,20}}\)\s+)?(?:(?!of\b)[\w-]+\s+){{0,2}}?{_PEOPLE}|(?=\s*(?:[.;]|$)))"),
     ("evaluable", rf"(?:response|efficacy|toxicity|outcome)s?\s+(?:was|were|could be)\s+(?:evaluated|assessed|evaluable|assessable)\s+in\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     ("evaluable", rf"{_COUNT} evaluable {_PEOPLE}"),
     # "In total, 131 patients had clinical and radiological evaluation of response"
@@ -447,6 +448,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                   rf"\b(?:have|has|were|was|are|is|could\s+be)\s+(?:been\s+)?(?:\w+\s+)?(?:analy[sz]ed|used|included|evaluated)\b"),
     ("evaluable", rf"\bdata\s+(?:could\s+be|were|was)\s+analy[sz]ed\s+(?:for|in|from)\s+{_COUNT}\b"),
     ("evaluable", rf"\bdata\s+analys[ie]s\s+(?:was|were)\s+(?:conducted|performed|done|carried\s+out)\s+(?:on|for|in|with)\s+{_COUNT}\b"),
+    # "… who were registered, analysis was conducted on 144 patients", "The analyses were performed in 411 children who …"
+    ("evaluable", rf"\banalys[ie]s\s+(?:was|were)\s+(?:conducted|performed|done|carried\s+out)\s+(?:on|for|in|with)\s+(?:a\s+total\s+of\s+|all\s+)?"
+                  rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b"),
     # "The intention-to-treat population consisted of 284 patients", "The intention-to-treat analysis included 211 persons"
     ("evaluable", rf"\binten(?:t|tion)[- ]to[- ]treat\s+(?:\(ITT\)\s+)?(?:population|analysis|set|sample|cohort)\s+"
                   rf"(?:consisted\s+of|included|comprised|contained|was)\s+(?:a\s+total\s+of\s+|all\s+)?{_COUNT}\b(?!\s+and\s+\d)"),
@@ -574,7 +578,7 @@ _NUMBER_START = rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)"
 _NUMBER_START_RE, _NUMBER_START_FOLDED = quick(_NUMBER_START, re.IGNORECASE), folded(_NUMBER_START)
 #: Words an enrolment sentence holds (substring tests: cheaper than one alternation searched at every character).
 _ENROLMENT_HINTS = (
-    "enrol", "randomi", "randomly", "consented", "agreed to", "leaving", "took part", "subjects were", "participants were", "patients were", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
+    "enrol", "randomi", "randomly", "consented", "agreed to", "leaving", "analysis was", "analyses were", "took part", "subjects were", "participants were", "patients were", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
     "trial compared", "been compared", "was compared", "were compared", "divided", "characteristics", "symptoms", "demographics", "consisted of", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
