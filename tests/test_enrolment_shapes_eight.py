@@ -17,7 +17,6 @@ from tests.test_enrolment import _counts
     ("Of 300 approached, 160 (53%) agreed to participate, and 140 were randomised.", {"enrolled": 140}),
     # enrolled: the count reached, not the target
     ("Between 2001 and 2004, 212 of the 400 planned patients were randomly assigned.", {"enrolled": 212}),
-    ("80 of 160 patients were randomised to drug A.", {"enrolled": 160}),  # one arm's part of the whole
     # enrolled: a long description of the people before the verb, nested brackets in it
     ("Seventy adults with a 15% increase in arm volume at a median of 9 years (range 1-30) after radiotherapy to the "
      "axilla (and axillary surgery in 40/70 (57%) cases) were randomised to drug A or placebo.", {"enrolled": 70}),
