@@ -251,9 +251,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                  rf"(?:randomly\s+assigned|randomly\s+allocated|randomi[sz]ed|enrolled|accrued|recruited|included)\b"),
     ("enrolled", rf"\b\d+\s+of\s+(?:the\s+)?{_COUNT}\s+{_PEOPLE}\s+(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\b"),
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|alternately assigned|allocated|included|entered|recruited|registered|accrued)"),
-    ("enrolled", rf"(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|accrued|enrolling|entered)\s+(?:a total of\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
+    ("enrolled", rf"(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|accrued|enrolling|entered)\s+(?:a total of\s+)?(?:[nN]\s*=\s*)?{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
     # "A total of 646 node-positive, receptor-negative patients were randomly assigned"
-    ("enrolled", rf"(?:a total of|overall,?|altogether)\s+{_COUNT}\s+(?:[\w-]+,?\s+){{0,6}}?{_PEOPLE}\s+(?:were|was)\s+"
+    ("enrolled", rf"(?:a total of|overall,?|altogether)\s+(?:[nN]\s*=\s*)?{_COUNT}\s+(?:[\w-]+,?\s+){{0,6}}?{_PEOPLE}\s+(?:were|was)\s+"
                  rf"(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated)|included|recruited|registered|accrued)"),
     ("enrolled", rf"(?:of|among) (?:the )?{_COUNT} (?:(?!of\b)[\w-]+ ){{0,3}}?{_PEOPLE} (?:enrolled|randomi[sz]ed|registered|included|entered|accrued|recruited|eligible)"),
     ("enrolled", rf"(?:trial|study) (?:of|in|on|with|involving) {_COUNT} {_PEOPLE}"),
@@ -788,8 +788,8 @@ _LISTED = quick(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+
 
 
 #: Words right before a number that make it no count of the trial: a denominator ("38 of 54", "191 of the 350", "ninety-seven of 364"), a threshold
-#: ("score ≥ 80"), a grade or stage ("grade 3 or 4"), a name's number ("TIMP-1", "COVID-19"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
-_NOT_A_COUNT_AFTER = quick(rf"(?:[a-z]-|(?:\d|\b(?:{WORD_NUMBER}))\s+of(?:\s+the)?|\d\s*/|\d\s+(?:and|or)|\b(?:grades?|stages?)|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
+#: ("score ≥ 80"; not "N = 240"), a grade or stage ("grade 3 or 4"), a name's number ("TIMP-1", "COVID-19"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
+_NOT_A_COUNT_AFTER = quick(rf"(?:[a-z]-|(?:\d|\b(?:{WORD_NUMBER}))\s+of(?:\s+the)?|\d\s*/|\d\s+(?:and|or)|\b(?:grades?|stages?)|[≤≥<>]|(?<!\b[nN])(?<!\b[nN]\s)=|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
                                 re.IGNORECASE)
 
 
