@@ -31,6 +31,20 @@ from tests.test_enrolment import _counts
     # … not two groups' counts, nor "who participated"
     ("Forty patients with migraine and 80 age-matched controls participated in an open test.", {}),
     ("Of the 40 patients who participated in the study, seven were excluded from the analysis.", {}),
+    # enrolled: a count written "N = 240" (not a threshold)
+    ("N = 240 patients were randomised to two groups.", {"enrolled": 240}),
+    ("We randomised N = 180 adults to exercise or usual care.", {"enrolled": 180}),
+    ("A total of N = 96 women were randomised.", {"enrolled": 96}),
+    ("Patients with a score = 80 were enrolled.", {}),
+    # enrolled: "were <done> and (then) randomized", "were admitted to the study", workers
+    ("Forty consecutive children with nephrotic syndrome were biopsied and then randomized to drug A or drug B.",
+     {"enrolled": 40}),
+    ("Thirty-six adults with heart failure were selected and randomly assigned to two groups.", {"enrolled": 36}),
+    ("Eighteen patients with neuropathic pain on a stable opioid dose were admitted to the study.", {"enrolled": 18}),
+    ("Sixty-two office workers reporting neck pain were randomly assigned to A or B.", {"enrolled": 62}),
+    # … not the whole population when another count opens the clause before the verb, nor a nationality
+    ("Of 1,200 patients from the A trial, 150 (12.5%) were Korean and randomized to A or B.", {}),
+    ("Ninety patients aged 18 to 65 years, 40 of them women, were randomized to A or B.", {"enrolled": 90}),
     # evaluable: leaving N for evaluation, eligible and analyzable
     ("Twelve patients were excluded after review, leaving 130 patients eligible for evaluation.", {"evaluable": 130}),
     ("The group accrued 81 patients, of whom 79 were eligible and analyzable.", {"enrolled": 81, "evaluable": 79}),

@@ -211,7 +211,7 @@ _HYPHENED_HUNDREDS = rf"(?:one|two|three|four|five|six|seven|eight|nine)-hundred
 _COUNT = rf"(?P<n>{NUM}|{_THOUSANDS}|{_HYPHENED_HUNDREDS}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"
 _PEOPLE_NOUN = (r"(?:patients|participants|subjects|women|men|children|adults|pts|cases|individuals|volunteers|survivors|"
                 r"persons|people|outpatients|inpatients|smokers|girls|boys|veterans|recipients|infants|neonates|newborns|mothers|students|adolescents|parents|athletes|"
-                r"elderly|nurses|employees|residents)")
+                r"elderly|nurses|employees|residents|workers)")
 _PEOPLE = (
     r"(?:(?:evaluable |eligible |consecutive |previously untreated |untreated |treatment[- ]naive |chemotherapy[- ]na[iï]ve |"
     rf"adult |postsurgical |newly diagnosed |[A-Z][a-z]+ |additional )*(?:{_PEOPLE_NOUN}|males|females))"
@@ -232,7 +232,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|alternately (?:assigned|allocated)|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"\ball {_COUNT} {_PEOPLE} enrolled"),
     # "4162 women (aged >18 years) with node-positive ... were randomly assigned"
-    ("enrolled", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,260}}?)(?:,\s*|\b(?:were|was)\s+(?:\w+\s+)?)(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|enrolled|entered|recruited)\b"),
+    ("enrolled", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,260}}?)(?:,\s*|\b(?:were|was)\s+(?:\w+(?:(?<=ed)|(?<=en))\s+and\s+(?:then\s+|subsequently\s+|later\s+)?|\w+\s+)?)"
+                 rf"(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|enrolled|entered|recruited"
+                 rf"|admitted\s+(?:in)?to\s+(?:the|this|our)\s+(?:study|trial))\b"),
     # "Consecutive patients (n = 64) eligible for surgery were randomized", "The participants (N = 56), who …, were randomly assigned"
     ("enrolled", rf"\b{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[;,)][^()]{{0,80}}?\)?{_BETWEEN}{{0,160}}?\b(?:were|was)\s+(?:\w+\s+)?"
                  rf"(?:randomi[sz]ed|randomly (?:assigned|allocated)|enrolled|recruited)\b"),
@@ -561,7 +563,7 @@ _KIND_HINTS = {
     "screened": ("screen",),
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist", "eligible",
                  "participated", "joined", "either", "compared", "consisted of", "n=", "n =",
-                 "accru", "trial", "study", "consented", "agreed to", "took part", "subjects were", "participants were", "patients were",
+                 "accru", "trial", "study", "admitted", "consented", "agreed to", "took part", "subjects were", "participants were", "patients were",
                  "sample of", "data from", "divided", "characteristics", "symptoms", "demographics", "completed",
                  "we studied", "we evaluated", "we examined"),
     "treated": ("treat", "receiv", "given", "safety", "dosed", "started", "began", "initiated", "commenced"),
@@ -578,7 +580,7 @@ _NUMBER_START = rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)"
 _NUMBER_START_RE, _NUMBER_START_FOLDED = quick(_NUMBER_START, re.IGNORECASE), folded(_NUMBER_START)
 #: Words an enrolment sentence holds (substring tests: cheaper than one alternation searched at every character).
 _ENROLMENT_HINTS = (
-    "enrol", "randomi", "randomly", "consented", "agreed to", "leaving", "analysis was", "analyses were", "took part", "subjects were", "participants were", "patients were", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
+    "enrol", "randomi", "randomly", "admitted to", "admitted in", "consented", "agreed to", "leaving", "analysis was", "analyses were", "took part", "subjects were", "participants were", "patients were", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
     "trial compared", "been compared", "was compared", "were compared", "divided", "characteristics", "symptoms", "demographics", "consisted of", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
@@ -810,6 +812,16 @@ _ANOTHER_ARM = quick(rf"\b(?:group|arm|cohort)\s+(?:[A-Z]|\d{{1,2}}|I{{1,3}}V?)\
 _BRACKETED = quick(r"\([^()]*\)")
 
 
+#: A count right before the verb is the verb's: "Of 2,144 patients from the X study, 182 (8.5%) were … randomized".
+_COUNT_AT_END = quick(r",\s*\d[\d,]*\s*$")
+
+
+def _another_count_between(between: str) -> bool:
+    """Whether the text between a count and its verb holds another count of people, or ends on a clause's count (not an age range's)."""
+    bare = _unbracketed(between)
+    return _OTHER_COUNT.search(bare) is not None or _COUNT_AT_END.search(bare) is not None
+
+
 def _unbracketed(text: str) -> str:
     """``text`` without its brackets, nested ones too: "(plus surgery in 51/68 (75%) cases)" holds no count outside."""
     bare = _BRACKETED.sub("", text)
@@ -842,7 +854,7 @@ _IN_ANALYSIS = quick(r"\s+in\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:analys[ie
 
 def _count_of(m: re.Match[str], text: str) -> int | None:
     """The count an enrolment match gives, or None when its number is not that count."""
-    if "between" in m.groupdict() and m.group("between") and _OTHER_COUNT.search(_unbracketed(m.group("between"))):
+    if "between" in m.groupdict() and m.group("between") and _another_count_between(m.group("between")):
         return None  # "1,794 patients were screened, ... and 400 were randomized": not 1,794
     if _NOT_A_COUNT_AFTER.search(text[max(0, m.start() - 12): m.start()]):
         return None  # "38 of 54 children were treated": 54 is not the count treated; "score ≥ 80 were enrolled"
