@@ -237,7 +237,8 @@ def test_completed_shapes_of_the_night_audit(sentence: str, counts: dict[str, in
      {"enrolled": 16}),
     ("The participants (52 elderly patients with hypertension) were randomly divided into A and B groups.",
      {"enrolled": 52}),
-    ("Of a total of 594 mothers, 323 (54%) agreed to participate and were randomized to A or B.", {}),
+    ("Of a total of 594 mothers, 323 (54%) agreed to participate and were randomized to A or B.",
+     {"enrolled": 323}),  # not 594; 323 agreed and were randomised (h-enrol8)
     ("Of 511 people with aphasia identified, 105 had low mood and were recruited.", {}),
     ("Two classes of midwifery students (N=62) participated and were randomly assigned to two groups.", {"enrolled": 62}),
     # treated: "who received at least one dose", "have been treated", "were dosed"

@@ -216,7 +216,7 @@ _HYPHENED_HUNDREDS = rf"(?:one|two|three|four|five|six|seven|eight|nine)-hundred
 _COUNT = rf"(?P<n>{NUM}|{_THOUSANDS}|{_HYPHENED_HUNDREDS}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"
 _PEOPLE_NOUN = (r"(?:patients|participants|subjects|women|men|children|adults|pts|cases|individuals|volunteers|survivors|"
                 r"persons|people|outpatients|inpatients|smokers|girls|boys|veterans|recipients|infants|neonates|newborns|mothers|students|adolescents|parents|athletes|"
-                r"elderly|nurses|employees|residents)")
+                r"elderly|nurses|employees|residents|workers)")
 _PEOPLE = (
     r"(?:(?:evaluable |eligible |consecutive |previously untreated |untreated |treatment[- ]naive |chemotherapy[- ]na[iï]ve |"
     rf"adult |postsurgical |newly diagnosed |[A-Z][a-z]+ |additional )*(?:{_PEOPLE_NOUN}|males|females))"
@@ -237,7 +237,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|alternately (?:assigned|allocated)|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"\ball {_COUNT} {_PEOPLE} enrolled"),
     # "4162 women (aged >18 years) with node-positive ... were randomly assigned"
-    ("enrolled", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,160}}?)(?:,\s*|\b(?:were|was)\s+(?:\w+\s+)?)(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|enrolled|entered|recruited)\b"),
+    ("enrolled", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,260}}?)(?:,\s*|\b(?:were|was)\s+(?:\w+(?:(?<=ed)|(?<=en))\s+and\s+(?:then\s+|subsequently\s+|later\s+)?|\w+\s+)?)"
+                 rf"(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|enrolled|entered|recruited"
+                 rf"|admitted\s+(?:in)?to\s+(?:the|this|our)\s+(?:study|trial))\b"),
     # "Consecutive patients (n = 64) eligible for surgery were randomized", "The participants (N = 56), who …, were randomly assigned"
     ("enrolled", rf"\b{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[;,)][^()]{{0,80}}?\)?{_BETWEEN}{{0,160}}?\b(?:were|was)\s+(?:\w+\s+)?"
                  rf"(?:randomi[sz]ed|randomly (?:assigned|allocated)|enrolled|recruited)\b"),
@@ -251,11 +253,14 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"(?:among|of|in) (?:the |all )?{_COUNT} (?:enrolled|randomi[sz]ed|registered|included) {_PEOPLE}"),
     ("enrolled", rf"a total of {_COUNT}(?: and {NUM})+ {_PEOPLE} (?:were|was) (?:enrolled|randomi[sz]ed)"),
     # "165 of 441 patients were assigned to dignity therapy, 140 …": the whole after "of"
+    # "191 of the 350 targeted patients were randomly assigned": the count reached, not the target
+    ("enrolled", rf"{_COUNT}\s+(?:out\s+)?of\s+(?:the\s+|a\s+)?(?:{NUM})\s+(?:targeted|planned|intended|projected|expected|required)\s+{_PEOPLE}\s+(?:were|was|had been|have been)\s+"
+                 rf"(?:randomly\s+assigned|randomly\s+allocated|randomi[sz]ed|enrolled|accrued|recruited|included)\b"),
     ("enrolled", rf"\b\d+\s+of\s+(?:the\s+)?{_COUNT}\s+{_PEOPLE}\s+(?:were|was)\s+(?:randomly\s+)?(?:assigned|allocated|randomi[sz]ed)\s+to\b"),
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,8}}?{_PEOPLE}[^.;,]{{0,60}}?\b(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) randomly|alternately assigned|allocated|included|entered|recruited|registered|accrued)"),
-    ("enrolled", rf"(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|accrued|enrolling|entered)\s+(?:a total of\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
+    ("enrolled", rf"(?:enrolled|randomi[sz]ed|randomly assigned|recruited|included|accrued|enrolling|entered)\s+(?:a total of\s+)?(?:[nN]\s*=\s*)?{_COUNT}\s+(?:[\w-]+\s+){{0,6}}?{_PEOPLE}"),
     # "A total of 646 node-positive, receptor-negative patients were randomly assigned"
-    ("enrolled", rf"(?:a total of|overall,?|altogether)\s+{_COUNT}\s+(?:[\w-]+,?\s+){{0,6}}?{_PEOPLE}\s+(?:were|was)\s+"
+    ("enrolled", rf"(?:a total of|overall,?|altogether)\s+(?:[nN]\s*=\s*)?{_COUNT}\s+(?:[\w-]+,?\s+){{0,6}}?{_PEOPLE}\s+(?:were|was)\s+"
                  rf"(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated)|included|recruited|registered|accrued)"),
     ("enrolled", rf"(?:of|among) (?:the )?{_COUNT} (?:(?!of\b)[\w-]+ ){{0,3}}?{_PEOPLE} (?:enrolled|randomi[sz]ed|registered|included|entered|accrued|recruited|eligible)"),
     ("enrolled", rf"(?:trial|study) (?:of|in|on|with|involving) {_COUNT} {_PEOPLE}"),
@@ -295,6 +300,10 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+with\s[^.;,]{{0,100}}?\b(?:were|was)\s+(?:enrolled|included|recruited)\b"),
     # "Fifty-one patients with T2, N0/N1, M0 NPC took part in a randomized", "in 41 normotensive … patients in a randomized"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}[^.;]{{0,80}}?\btook part in (?:a|the|this|our)\b"),
+    # "Nine healthy men (age 23.5 ± 3.4 yr) participated in the study", "Ninety dental students, both male and female, aged
+    # 21 to 25 years participated in the study" (not "… who participated", nor "51 cases and 132 age- and sex-matched controls")
+    ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>(?:(?!\band\s+\d)(?:{_BETWEEN})){{0,160}}?)\s(?<!\bwho\s)(?<!\bpreviously\s)(?:had\s+)?"
+                 rf"participated\s+in\s+(?:a|an|the|this|our)\b"),
     ("enrolled", rf"\bin {_COUNT}\s+(?:[\w-]+\s+){{0,5}}?{_PEOPLE} in (?:a|this) (?:[\w-]+\s+){{0,2}}?randomi[sz]ed\b"),
     # "40 patients participated (chemoradiotherapy, n = 17; …)", "203 women entered the study"
     ("enrolled", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:\([^()]{{1,80}}\)\s+)?(?:with\s(?:(?!\band\s+\d+\s+(?!years|months)\w)[^.;,()]){{1,80}}?\s)?(?:participated\b|(?:entered|joined) (?:the|this|our) (?:study|trial)\b)"),
@@ -316,7 +325,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                  rf"|randomly\s+selected\s+to\s+(?:receive|be|undergo))\b"),
     # "Sixty-six patients were screened and 19 enrolled", "40 were eligible, 22 consented to randomisation"
     ("enrolled", rf"\b(?:screened|eligible)\s*(?:,\s*|\s+and\s+){_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were\s+)?(?:enrolled|randomi[sz]ed|included)\b"),
-    ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:consented|agreed) to (?:randomi[sz]ation|be randomi[sz]ed)"),
+    # "… 23 (21%) consented to participate in the study", "152 women (74.5%) agreed to take part"
+    ("enrolled", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+)?(?:\([^()]{{1,40}}\)\s+)?(?:consented|agreed)\s+to\s+"
+                 rf"(?:randomi[sz]ation|be randomi[sz]ed|participate|take part)\b"),
     # "The sample included N = 167 women", "Convenience sample of 38 women", "The sample of patients (n = 709)"
     ("enrolled", rf"\bsample\s+(?:included|comprised|consisted\s+of|was)\s+(?:[nN]\s*=\s*)?{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
     ("enrolled", rf"(?<!new )(?<!validation )(?<!test )\bsample\s+of\s+{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
@@ -384,7 +395,7 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # the evaluable set: "The per-protocol population included 46 participants", "The efficacy analysis included patients (n = 230)"
     ("evaluable", rf"\b(?:per[- ]protocol|evaluable|efficacy(?:[- ]evaluable)?)\s+(?:population|analysis\s+set|analysis|set)\s+(?:included|comprised|consisted\s+of)\s+"
                   rf"(?:a total of\s+|all\s+)?(?:{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*)?{_COUNT}\b"),
-    ("evaluable", rf"{_COUNT} (?:\([^()]{{1,15}}\) )?(?:{_PEOPLE} )?(?:\([^()]{{1,40}}\) )?(?:were|was) (?:\w+ )?(?:evaluable|assessable|evaluated for (?:efficacy|response|the primary))"),
+    ("evaluable", rf"{_COUNT} (?:\([^()]{{1,15}}\) )?(?:{_PEOPLE} )?(?:\([^()]{{1,40}}\) )?(?:were|was) (?:\w+ (?:and )?)?(?:evaluable|assessable|analy[sz]able|evaluated for (?:efficacy|response|the primary))"),
     # "58 patients (31 who received …, 27 who …) were available for evaluation of pain", "data were available for 1,093 patients"
     # "215 were eligible for efficacy analysis", "… and 697 were available for analysis"
     ("evaluable", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s*)?(?:\([^()]{{1,80}}\)\s*)?(?:were|was)\s+"
@@ -396,9 +407,10 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?P<between>(?:(?!\band\s+\d)[^.;,]){{1,80}}?)\s+(?:were|was)\s+(?:\w+\s+)?(?:evaluable|assessable)\b"),
     # "Baseline questionnaires were available for 490 (86%) patients", "QOL evaluations were available for 199 patients",
     # "… were randomised and data are available for 110 patients"
-    ("evaluable", rf"\b(?:data|questionnaires?|evaluations?|assessments?|samples?|specimens|measurements?|results)\s+"
-                  rf"(?:(?:were|was|are|is)\s+)?available\s+(?:for|from|in)\s+{_COUNT}\s+(?:\([^()]{{1,20}}\)\s+)?"
-                  rf"(?:(?!of\b)[\w-]+\s+){{0,2}}?{_PEOPLE}"),
+    # "Of 129 enrolled patients, serum was available for analysis in 101", "adequate primary tumor tissue was available from 175."
+    ("evaluable", rf"\b(?:data|questionnaires?|evaluations?|assessments?|samples?|specimens|measurements?|results|tissues?|serum|plasma|blood|biopsies)\s+"
+                  rf"(?:(?:were|was|are|is)\s+)?available\s+(?:for\s+(?:the\s+)?(?:[\w-]+\s+)?analys[ie]s\s+)?(?:for|from|in)\s+{_COUNT}"
+                  rf"(?:\s+(?:\([^()]{{1,20}}\)\s+)?(?:(?!of\b)[\w-]+\s+){{0,2}}?{_PEOPLE}|(?=\s*(?:[.;]|$)))"),
     ("evaluable", rf"(?:response|efficacy|toxicity|outcome)s?\s+(?:was|were|could be)\s+(?:evaluated|assessed|evaluable|assessable)\s+in\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     ("evaluable", rf"{_COUNT} evaluable {_PEOPLE}"),
     # "In total, 131 patients had clinical and radiological evaluation of response"
@@ -422,6 +434,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "There were 48 participants included in this analysis"
     ("evaluable", rf"{_COUNT} {_PEOPLE} (?:were )?included in (?:the|this) (?:(?:intent(?:ion)?[- ]to[- ]treat|efficacy|final|primary)\s+)?(?:analysis|population)"),
     ("evaluable", rf"accrue {_COUNT} {_PEOPLE} evaluable"),
+    # "… were excluded, leaving 122 patients eligible for evaluation", "leaving 56 children for analysis"
+    ("evaluable", rf"\bleaving\s+(?:a\s+total\s+of\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:(?:eligible|available|evaluable)\s+)?(?:for|to\s+be)\s+"
+                  rf"(?:the\s+)?(?:[\w-]+\s+)?(?:evaluation|analys[ie]s|analy[sz]ed|evaluated|assessment)\b"),
     # "A total of 65 participants were analyzed", "biopsies were analysed for 15 participants"
     ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:were|was)\s+(?:\w+\s+)?analy[sz]ed\b"),
     ("evaluable", rf"\banaly[sz]ed (?:for|in) {_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
@@ -440,6 +455,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                   rf"\b(?:have|has|were|was|are|is|could\s+be)\s+(?:been\s+)?(?:\w+\s+)?(?:analy[sz]ed|used|included|evaluated)\b"),
     ("evaluable", rf"\bdata\s+(?:could\s+be|were|was)\s+analy[sz]ed\s+(?:for|in|from)\s+{_COUNT}\b"),
     ("evaluable", rf"\bdata\s+analys[ie]s\s+(?:was|were)\s+(?:conducted|performed|done|carried\s+out)\s+(?:on|for|in|with)\s+{_COUNT}\b"),
+    # "… who were registered, analysis was conducted on 144 patients", "The analyses were performed in 411 children who …"
+    ("evaluable", rf"\banalys[ie]s\s+(?:was|were)\s+(?:conducted|performed|done|carried\s+out)\s+(?:on|for|in|with)\s+(?:a\s+total\s+of\s+|all\s+)?"
+                  rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b"),
     # "The intention-to-treat population consisted of 284 patients", "The intention-to-treat analysis included 211 persons"
     ("evaluable", rf"\binten(?:t|tion)[- ]to[- ]treat\s+(?:\(ITT\)\s+)?(?:population|analysis|set|sample|cohort)\s+"
                   rf"(?:consisted\s+of|included|comprised|contained|was)\s+(?:a\s+total\s+of\s+|all\s+)?{_COUNT}\b(?!\s+and\s+\d)"),
@@ -550,11 +568,11 @@ _KIND_HINTS = {
     "screened": ("screen",),
     "enrolled": ("enrol", "randomi", "randomly", "assign", "allocat", "includ", "entered", "recruit", "regist", "eligible",
                  "participated", "joined", "either", "compared", "consisted of", "n=", "n =",
-                 "accru", "trial", "study", "consented", "took part", "subjects were", "participants were", "patients were",
+                 "accru", "trial", "study", "admitted", "consented", "agreed to", "took part", "subjects were", "participants were", "patients were",
                  "sample of", "data from", "divided", "characteristics", "symptoms", "demographics", "completed",
                  "we studied", "we evaluated", "we examined"),
     "treated": ("treat", "receiv", "given", "safety", "dosed", "started", "began", "initiated", "commenced"),
-    "evaluable": ("evaluab", "assessab", "evaluated", "efficacy analysis", "protocol population", "protocol set", "intent", "intention", "available for", "analy",
+    "evaluable": ("evaluab", "assessab", "evaluated", "leaving", "efficacy analysis", "protocol population", "protocol set", "intent", "intention", "available for", "analy",
                   "population (n", "population(n", "set (n", "set(n", "cohort (n", "according",
                   "answered", "returned", "adequate", "sufficient", "evaluation of", "assessment of",
                   "enrolled in", "enrolled on", "included in", "randomized in", "randomised in", "participating in",
@@ -567,7 +585,7 @@ _NUMBER_START = rf"(?<![\w.,·])(?:\d|(?:{WORD_NUMBER})\b)"
 _NUMBER_START_RE, _NUMBER_START_FOLDED = quick(_NUMBER_START, re.IGNORECASE), folded(_NUMBER_START)
 #: Words an enrolment sentence holds (substring tests: cheaper than one alternation searched at every character).
 _ENROLMENT_HINTS = (
-    "enrol", "randomi", "randomly", "consented", "took part", "subjects were", "participants were", "patients were", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
+    "enrol", "randomi", "randomly", "admitted to", "admitted in", "consented", "agreed to", "leaving", "analysis was", "analyses were", "took part", "subjects were", "participants were", "patients were", "analyzed", "analysed", "received", "given", "screen", "treated", "evaluab", "assessab", "evaluated", "complet", "includ", "recruit", "regist",
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
     "trial compared", "been compared", "was compared", "were compared", "divided", "characteristics", "symptoms", "demographics", "consisted of", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
@@ -776,9 +794,9 @@ _UNFOLDABLE = quick("[ıſİ]")
 _LISTED = quick(rf"(?:a total of\s+)?((?:{NUM})(?:\s*(?:,|and)\s*(?:{NUM}))+)\s+[a-z]", re.IGNORECASE)
 
 
-#: Words right before a number that make it no count of the trial: a denominator ("38 of 54", "ninety-seven of 364"), a threshold
-#: ("score ≥ 80"), a grade or stage ("grade 3 or 4"), a name's number ("TIMP-1", "COVID-19"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
-_NOT_A_COUNT_AFTER = quick(rf"(?:[a-z]-|(?:\d|\b(?:{WORD_NUMBER}))\s+of|\d\s*/|\d\s+(?:and|or)|\b(?:grades?|stages?)|[≤≥<>=]|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
+#: Words right before a number that make it no count of the trial: a denominator ("38 of 54", "191 of the 350", "ninety-seven of 364"), a threshold
+#: ("score ≥ 80"; not "N = 240"), a grade or stage ("grade 3 or 4"), a name's number ("TIMP-1", "COVID-19"), another arm's count ("170 … in the A group and 176 in the B group"), a time ("day 28").
+_NOT_A_COUNT_AFTER = quick(rf"(?:[a-z]-|(?:\d|\b(?:{WORD_NUMBER}))\s+of(?:\s+the)?|\d\s*/|\d\s+(?:and|or)|\b(?:grades?|stages?)|[≤≥<>]|(?<!\b[nN])(?<!\b[nN]\s)=|\b(?:group|arm)\s+and|\b(?:day|week|month|cycle|visit)|\bthousand(?:\s+and)?)\s*$",
                                 re.IGNORECASE)
 
 
@@ -797,6 +815,24 @@ _ANOTHER_ARM = quick(rf"\b(?:group|arm|cohort)\s+(?:[A-Z]|\d{{1,2}}|I{{1,3}}V?)\
                           rf"|[,;]\s*(?:{NUM})\s+(?:[\w-]+\s+){{0,3}}?(?:were|was|with)\b|\bthe\s+other\b",
                           re.IGNORECASE)
 _BRACKETED = quick(r"\([^()]*\)")
+
+
+#: A count right before the verb is the verb's: "Of 2,144 patients from the X study, 182 (8.5%) were … randomized".
+_COUNT_AT_END = quick(r",\s*\d[\d,]*\s*$")
+
+
+def _another_count_between(between: str) -> bool:
+    """Whether the text between a count and its verb holds another count of people, or ends on a clause's count (not an age range's)."""
+    bare = _unbracketed(between)
+    return _OTHER_COUNT.search(bare) is not None or _COUNT_AT_END.search(bare) is not None
+
+
+def _unbracketed(text: str) -> str:
+    """``text`` without its brackets, nested ones too: "(plus surgery in 51/68 (75%) cases)" holds no count outside."""
+    bare = _BRACKETED.sub("", text)
+    while bare != text:
+        text, bare = bare, _BRACKETED.sub("", bare)
+    return bare
 
 
 def _whole_counts(key: str, matches: list[re.Match[str]], text: str) -> list[re.Match[str]]:
@@ -823,7 +859,7 @@ _IN_ANALYSIS = quick(r"\s+in\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:analys[ie
 
 def _count_of(m: re.Match[str], text: str) -> int | None:
     """The count an enrolment match gives, or None when its number is not that count."""
-    if "between" in m.groupdict() and m.group("between") and _OTHER_COUNT.search(_BRACKETED.sub("", m.group("between"))):
+    if "between" in m.groupdict() and m.group("between") and _another_count_between(m.group("between")):
         return None  # "1,794 patients were screened, ... and 400 were randomized": not 1,794
     if _NOT_A_COUNT_AFTER.search(text[max(0, m.start() - 12): m.start()]):
         return None  # "38 of 54 children were treated": 54 is not the count treated; "score ≥ 80 were enrolled"
