@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from extractor.backends.rules import nondrug, results, verdict
+from extractor.backends.rules import backend, nondrug, results, verdict
 
 #: Texts with and without the endings of the word-shaped heads ("\w+ectomy", "\w+plasty", "\w+ostomy").
 HEAD_TEXTS = [
@@ -87,3 +87,15 @@ def test_difference_of_with_the_boundary_first(text: str, outcome: str | None) -
     m = results._DIFFERENCE_OF.search(text)
     found = next((g for g in m.groups() if g), None) if m else None
     assert found == outcome
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("HR 0.71 (95% CI 0.55-0.92)", 95.0),
+    ("a 90% confidence interval", 90.0),
+    ("95 % CI", 95.0),
+    ("Response rates were 45% and 30% (p = 0.02).", None),  # neither "CI" nor "confidence": not searched
+    ("95% ci 0.5-0.9", None),  # the pattern is case-sensitive, and so are the words tested before it
+])
+def test_ci_level_searched_where_a_match_can_be(text: str, level: float | None) -> None:
+    assert backend._CI_NEEDS == ("CI", "confidence")
+    assert backend._ci_level(text) == level
