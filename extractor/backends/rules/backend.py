@@ -59,7 +59,7 @@ from extractor.models import (
     Result,
     TrialRecord,
 )
-from extractor.patterns import Keyed, holds_any, keep_compiled, quick
+from extractor.patterns import Keyed, holds_any, keep_compiled, needed_any, quick
 from extractor.structure import (
     BACKGROUND,
     CONCLUSION,
@@ -762,10 +762,13 @@ def _is_baseline(low: str) -> bool:
 
 #: The level of a confidence interval: "95% CI", "90·5 % confidence".
 _CI_LEVEL = quick(r"(\d\d(?:[.·]\d+)?)\s?%\s*(?:CI|confidence)")
+#: "CI" or "confidence", one of which a match holds: four abstracts in five have neither, and the search over the
+#: whole text (tried at every digit) costs far more than the two substring tests.
+_CI_NEEDS = needed_any(_CI_LEVEL)
 
 
 def _ci_level(text: str) -> float | None:
-    m = _CI_LEVEL.search(text)
+    m = _CI_LEVEL.search(text) if holds_any(text, _CI_NEEDS) else None
     if not m:
         return None
     return float(m.group(1).replace("·", "."))

@@ -556,7 +556,7 @@ def _bare_statistics(text: str, found: list[Value], ci_spans: list[tuple[int, in
 
 #: "the difference of mean change from baseline … mean (SD) −6.0", "a difference (A - B in mean peak change … of -18.2":
 #: the mean named after "difference of/in" is what the difference is of.
-_DIFFERENCE_OF_MEANS = quick(r"(?<!\bno )(?<!\bnot )\bdifferences?\s+(?:\([^()]{0,60}?\s)?(?:of|in)\s+(?:the\s+)?mean\b[^.;]{0,100}$",
+_DIFFERENCE_OF_MEANS = quick(r"\b(?<!\bno )(?<!\bnot )differences?\s+(?:\([^()]{0,60}?\s)?(?:of|in)\s+(?:the\s+)?mean\b[^.;]{0,100}$",
                              re.IGNORECASE)
 
 
@@ -2306,7 +2306,7 @@ def _before_the_arms_compared(head: str) -> str:
 #: The outcome a mean difference is of: "the mean difference in the average pain score between A and B was
 #: 0.73", "improvement in global sleep quality compared with usual care [mean group difference = -0.64".
 _DIFFERENCE_OF = Keyed(quick(
-    r"(?<!\bno )(?<!\bnot )\bdifference\s+in\s+(?:the\s+)?(?!(?:percentages?|proportions?|rates?|numbers?)\s+of\b)"
+    r"\b(?<!\bno )(?<!\bnot )difference\s+in\s+(?:the\s+)?(?!(?:percentages?|proportions?|rates?|numbers?)\s+of\b)"
     r"(?P<a>[a-z][\w -]{2,60}?)\s+(?:between|was|of|at|from)\b"
     r"|\b(?:in|of)\s+(?:the\s+)?(?P<b>[a-z][\w -]{2,50}?)\s+(?:compared|versus|vs\.?|than)\b[^.;]{0,60}?[\[(]\s*mean\s+"
     r"(?:[\w-]+\s+)?difference\b"

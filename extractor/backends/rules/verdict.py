@@ -24,40 +24,40 @@ from extractor.patterns import holds_each, needed_words, quick
 from extractor.structure import CONCLUSION, METHODS, RESULTS, Sentence
 
 #: "met its primary endpoint", "achieved the prespecified primary objective", "primary endpoint was met"
-STATED_MET = folded(
-    r"\b(?:met|achieved|reached|attained) (?:its|the|their|both|all)? ?(?:pre-?specified |predefined |pre-?defined |co-?)?"
-    r"primary (?:end ?points?|objectives?|efficacy end ?points?)"
-    r"|primary (?:[a-z-]+ ){0,2}(?:end ?points?|objectives?|outcomes?) (?:was|were|has been|have been) (?:met|achieved|reached|attained)"
+STATED_MET = folded(  # the branches opening with "\b" grouped after one (so that re skips the others by letter)
+    r"primary (?:[a-z-]+ ){0,2}(?:end ?points?|objectives?|outcomes?) (?:was|were|has been|have been) (?:met|achieved|reached|attained)"
     r"|(?:exceeded|surpassed) the (?:pre-?specified |predefined )?(?:threshold|target|boundary)"
     r"|null hypothesis (?:was|could be) rejected"
+    r"|\b(?:(?:met|achieved|reached|attained) (?:its|the|their|both|all)? ?(?:pre-?specified |predefined |pre-?defined |co-?)?"
+    r"primary (?:end ?points?|objectives?|efficacy end ?points?)"
     # "equivalence for three versus four cycles is claimed", "indicating noninferiority"
-    r"|\b(?:equivalence|non-?inferiority)\b[^.;]{0,60}?\b(?:is|was|were|could be|can be) (?:claimed|shown|demonstrated|established|concluded)"
-    r"|\b(?:indicating|supporting|demonstrating|confirming|establishing) (?:the )?(?:therapeutic |clinical |statistical )?"
+    r"|(?:equivalence|non-?inferiority)\b[^.;]{0,60}?\b(?:is|was|were|could be|can be) (?:claimed|shown|demonstrated|established|concluded)"
+    r"|(?:indicating|supporting|demonstrating|confirming|establishing) (?:the )?(?:therapeutic |clinical |statistical )?"
     r"(?:non-?inferiority|equivalence)\b"
     # "the RR of ACR20 was 1.039 (0.954, 1.133), confirming the primary hypothesis"
-    r"|\b(?:confirm(?:s|ed|ing)?|support(?:s|ed|ing)?) (?:the|its|our) (?:pre-?specified )?primary hypothesis"
-    r"|\bprimary hypothesis (?:was|is|has been) (?:confirmed|supported|accepted)"
+    r"|(?:confirm(?:s|ed|ing)?|support(?:s|ed|ing)?) (?:the|its|our) (?:pre-?specified )?primary hypothesis"
+    r"|primary hypothesis (?:was|is|has been) (?:confirmed|supported|accepted))"
 )
 #: "did not meet the primary end point", "failed to reach its primary objective", "was not met"
-STATED_NOT_MET = folded(
-    r"\b(?:did not|does not|didn't|failed to|not) (?:meet|achieve|reach|attain)\b[^.]{0,60}\b(?:primary|pre-?defined|pre-?specified|end ?point)"
-    r"|primary (?:end ?point|objective|outcome) (?:was|were|has) not (?:been )?(?:met|achieved|reached|attained)"
+STATED_NOT_MET = folded(  # the branches opening with "\b" grouped after one, as in ``STATED_MET``
+    r"primary (?:end ?point|objective|outcome) (?:was|were|has) not (?:been )?(?:met|achieved|reached|attained)"
     r"|not superior to (?:the )?null|null hypothesis (?:was not|could not be) rejected"
-    r"|\b(?:failed to|did not|could not|unable to) (?:show|demonstrate|establish|prove) (?:the )?(?:non-?inferiority|equivalence)\b"
-    r"|\b(?:non-?inferiority|equivalence)\b[^.;]{0,60}?\b(?:was|were|could) not (?:be )?(?:shown|demonstrated|established|claimed|proven)"
-    r"|\bneither\b(?:[^.]|\.(?=\d)){0,150}\bnor\b(?:[^.]|\.(?=\d)){0,120}\b(?:superior|better|different)\b[^.]{0,60}\bprimary"
+    r"|\b(?:(?:did not|does not|didn't|failed to|not) (?:meet|achieve|reach|attain)\b[^.]{0,60}\b(?:primary|pre-?defined|pre-?specified|end ?point)"
+    r"|(?:failed to|did not|could not|unable to) (?:show|demonstrate|establish|prove) (?:the )?(?:non-?inferiority|equivalence)\b"
+    r"|(?:non-?inferiority|equivalence)\b[^.;]{0,60}?\b(?:was|were|could) not (?:be )?(?:shown|demonstrated|established|claimed|proven)"
+    r"|neither\b(?:[^.]|\.(?=\d)){0,150}\bnor\b(?:[^.]|\.(?=\d)){0,120}\b(?:superior|better|different)\b[^.]{0,60}\bprimary"
     # "no significant difference in the primary endpoint", "differences in the primary outcomes were not significant"
-    r"|\bno (?:evidence of (?:an? )?)?(?:statistically )?significant (?:[a-z]+ )?(?:differences?|improvements?|effects?|benefit) (?:(?:was|were) (?:found|observed|seen|shown) )?"
+    r"|no (?:evidence of (?:an? )?)?(?:statistically )?significant (?:[a-z]+ )?(?:differences?|improvements?|effects?|benefit) (?:(?:was|were) (?:found|observed|seen|shown) )?"
     r"(?:in|on|for|between)\b[^.;]{0,30}?\bprimary (?:(?:or|and) secondary )?(?:end ?points?|outcomes?|objectives?)"
-    r"|\bprimary (?:end ?points?|outcomes?)\b[^.;]{0,30}?\b(?:was|were|did) not (?:statistically )?(?:significant(?:ly)?|differ)"
+    r"|primary (?:end ?points?|outcomes?)\b[^.;]{0,30}?\b(?:was|were|did) not (?:statistically )?(?:significant(?:ly)?|differ)"
     # "no significant difference in average scores between A and B with regard to the primary (p = 0.34)"
-    r"|\bno (?:statistically )?significant differences?\b(?:(?!\b(?:but|while|whereas|except)\b)[^.;]){0,100}?"
+    r"|no (?:statistically )?significant differences?\b(?:(?!\b(?:but|while|whereas|except)\b)[^.;]){0,100}?"
     r"\b(?:with regard to|regarding|with respect to|in terms of) (?:the )?primary\b"
     # "This clinical trial was unable to support the primary prestudy hypothesis" (not "the hypothesis that X is
     # associated with Y", a question of mechanism)
-    r"|\b(?:unable to|failed to|did not|does not|do not|could not) (?:support|confirm) (?:the|its|our) "
+    r"|(?:unable to|failed to|did not|does not|do not|could not) (?:support|confirm) (?:the|its|our) "
     r"(?:primary |main |study |pre-?study |a priori )+hypothesis\b"
-    r"|\bprimary hypothesis (?:was|is|has been|could) not (?:be )?(?:confirmed|supported)"
+    r"|primary hypothesis (?:was|is|has been|could) not (?:be )?(?:confirmed|supported))"
 )
 #: "significantly longer", "statistically significant improvement", "significant benefit"
 SIGNIFICANT = folded(
@@ -486,16 +486,16 @@ def _reports_a_finding(s: Sentence, low: str) -> bool:
 
 #: A change within one group over time: "from the first visit", "compared with preoperative BMI", "was
 #: significantly decreased at week 12", "no significant difference ... was noted in the control group" ...
-_WITHIN_GROUP = folded(
-    r"\bfrom (?:the )?(?:baseline|first|initial|pre-?\w+)\b|\b(?:compared (?:with|to)|relative to|versus|vs\.?) (?:the )?"
+_WITHIN_GROUP = folded(  # the branches opening with "\b" grouped after one, as in ``STATED_MET``
+    r"\b(?:from (?:the )?(?:baseline|first|initial|pre-?\w+)\b|(?:compared (?:with|to)|relative to|versus|vs\.?) (?:the )?"
     r"(?:baseline|pre-?\w+ (?:values?|levels?|scores?|\w+))\b"
-    r"|\bwithin (?:each|both|the|either) (?:groups?|arms?)\b|\bover time\b"
-    r"|\b(?:increased|decreased|improved|reduced|changed) (?:at|after|by|during) (?:week|month|day|the end)\b"
-    r"|\b(?:increased|decreased|improved|reduced|changed) (?:in|during) the post-?\w+ periods?\b"
-    r"|\b(?:noted|observed|seen|found|detected) in the (?:control|study|intervention|treatment|placebo) (?:group|arm)\b"
+    r"|within (?:each|both|the|either) (?:groups?|arms?)\b|over time\b"
+    r"|(?:increased|decreased|improved|reduced|changed) (?:at|after|by|during) (?:week|month|day|the end)\b"
+    r"|(?:increased|decreased|improved|reduced|changed) (?:in|during) the post-?\w+ periods?\b"
+    r"|(?:noted|observed|seen|found|detected) in the (?:control|study|intervention|treatment|placebo) (?:group|arm)\b"
     # "We observed no significant changes in the control group"
-    r"|\bno (?:statistically )?(?:significant )?changes? (?:(?:was|were) (?:noted|observed|seen|found) )?in the "
-    r"(?:control|study|intervention|treatment|placebo) (?:group|arm)\b"
+    r"|no (?:statistically )?(?:significant )?changes? (?:(?:was|were) (?:noted|observed|seen|found) )?in the "
+    r"(?:control|study|intervention|treatment|placebo) (?:group|arm)\b)"
     # "In Group A (control), there was no statistically significant reduction", "In the chemoradiotherapy group there was"
     r"|^in (?:the )?(?:[\w-]+ ){0,3}?(?:group|arm)(?: [a-z0-9]{1,3})?(?: \([^()]{1,30}\))?,? there (?:was|were)\b"
 )
