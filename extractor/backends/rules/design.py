@@ -228,6 +228,10 @@ _BETWEEN = r"(?:[^.;]|\.(?=(?:[eg]\.)?[\d,])|;(?=(?:[^()]|\([^()]*\))*\)))"
 #: Words between "completed" and "treatment" that make it no count of completers: "completed the questionnaire before treatment".
 _NOT_COMPLETED_WORD = r"(?:questionnaires?|assessments?|surveys?|diar(?:y|ies)|interviews?|forms?|at|least|before|after|during|prior|with|and|or)\b"
 
+#: A word naming the analysed set's analysis: "the QOL analysis", "the longitudinal analysis" (not a subgroup's, the safety
+#: set's or a pharmacokinetic one).
+_ANALYSIS_NAMED = r"(?!(?:subgroup|sub-group|safety|pharmacokinetic|PK|interim|exploratory|sensitivity|secondary)\s)[\w-]+\s+"
+
 _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings below
     # "the interim analysis of the 58 enrolled (120 planned) patients"
     ("enrolled", rf"(?:among|in|of|by|for) (?:the |all )?(?:total(?: of)? )?{_COUNT} (?:eligible|randomi[sz]ed|randomly assigned|enrolled|registered) (?:\([^()]{{1,40}}\) )?{_PEOPLE}"),
@@ -420,10 +424,11 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("evaluable", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:who\s+were\s+|were\s+)?(?:evaluable|assessable)\s+for\b"),
     # "420 patients were randomised and 411 were analysed", "Data for 18 (78%) women were analysed"
     ("evaluable", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:{_PEOPLE}\s+)?(?:\([^()]{{1,80}}\)\s+)?(?:were|was)\s+analy[sz]ed\b"),
-    # "51 completed the study and were included in the analysis", "113 were included in the intent-to-treat population"
-    ("evaluable", rf"{_COUNT}\s+(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?:\s*\([^()]{{1,80}}\))?(?:(?!\d+\s+(?:[\w-]+\s+)?(?:were|was)\b)[^.;]){{0,100}}?\b"
+    # "51 completed the study and were included in the analysis", "113 were included in the intent-to-treat population",
+    # "271 patients (89% of randomized) … were included in the QOL analysis"
+    ("evaluable", rf"{_COUNT}\s+(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?:\s*\([^()]{{1,80}}\))?(?:(?!\d+\s+(?:[\w-]+\s+)?(?:were|was)\b|and\s+\d)[^.;]){{0,100}}?\b"
                   rf"|completed\b[^.;]{{0,60}}?\band\s+)?(?:were|was|are|is|have\s+been)\s+included\s+in\s+(?:the\s+|our\s+)?"
-                  rf"(?:final\s+|primary\s+|efficacy\s+|intent(?:ion)?[- ]to[- ]treat\s+|per[- ]protocol\s+)?(?:analys[ie]s|population)"),
+                  rf"(?:final\s+|primary\s+|efficacy\s+|intent(?:ion)?[- ]to[- ]treat\s+|per[- ]protocol\s+|{_ANALYSIS_NAMED})?(?:analys[ie]s|population)"),
     # "415 were included in the according-to-protocol (ATP) cohort"
     ("evaluable", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was)\s+included\s+in\s+the\s+according[- ]to[- ]protocol\b"),
     # the evaluable set with its count in brackets: "In the full analysis set (n = 130)", "the per protocol set (n=119)"
@@ -455,8 +460,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                   rf"\b(?:have|has|were|was|are|is|could\s+be)\s+(?:been\s+)?(?:\w+\s+)?(?:analy[sz]ed|used|included|evaluated)\b"),
     ("evaluable", rf"\bdata\s+(?:could\s+be|were|was)\s+analy[sz]ed\s+(?:for|in|from)\s+{_COUNT}\b"),
     ("evaluable", rf"\bdata\s+analys[ie]s\s+(?:was|were)\s+(?:conducted|performed|done|carried\s+out)\s+(?:on|for|in|with)\s+{_COUNT}\b"),
-    # "… who were registered, analysis was conducted on 144 patients", "The analyses were performed in 411 children who …"
-    ("evaluable", rf"\banalys[ie]s\s+(?:was|were)\s+(?:conducted|performed|done|carried\s+out)\s+(?:on|for|in|with)\s+(?:a\s+total\s+of\s+|all\s+)?"
+    # "… who were registered, analysis was conducted on 144 patients", "The analyses were performed in 411 children who …",
+    # "analysis was performed on the 188 patients who completed the study"
+    ("evaluable", rf"\banalys[ie]s\s+(?:was|were)\s+(?:conducted|performed|done|carried\s+out)\s+(?:on|for|in|with)\s+(?:a\s+total\s+of\s+|all\s+|the\s+)?"
                   rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b"),
     # "The intention-to-treat population consisted of 284 patients", "The intention-to-treat analysis included 211 persons"
     ("evaluable", rf"\binten(?:t|tion)[- ]to[- ]treat\s+(?:\(ITT\)\s+)?(?:population|analysis|set|sample|cohort)\s+"
@@ -485,6 +491,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                   rf"(?:period|follow[- ]up|study|trial|(?:of\s+)?(?:[\w-]+\s+){{0,3}}?(?:study|treatment|therapy|intervention|program(?:me)?|follow[- ]up)))"
                   rf"(?![^.;]*\brespectively\b)"),
     ("completed", rf"{_COUNT}\s*/\s*\d+\s+(?:{_PEOPLE} )?completed"),
+    # The verb ends the clause: "98 patients were enrolled and 93 completed.", "92 (intervention n = 45; control n = 47) completed",
+    # "Of 115 patients who entered the study, 93 patients completed it."
+    ("completed", rf"{_COUNT}\s+(?:\([^()]{{1,80}}\)\s+)?(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+)?completed(?:\s+it)?(?=\s*(?:[.;]|$))"),
     # "164 (CE, 66 of 95 patients; …) completed treatment", "93 of them completed the study", "31 completed the full course of
     # treatment", "50 (98%) completed the main study" (not "… completed the questionnaire before treatment")
     ("completed", rf"{_COUNT}\s+(?:\([^()]{{1,80}}\)\s+)?(?:of\s+(?:them|these|those)\s+)?(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+)?completed\s+"
@@ -606,7 +615,8 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     for sentence in sentences:
         out.update(_sentence_counts(sentence.text, out))
     whole = None if "enrolled" in out else (_whole_population(sentences) or _studied_population(sentences)
-                                            or _participants_line(sentences) or _people_in_brackets(sentences))
+                                            or _participants_line(sentences) or _people_in_brackets(sentences)
+                                            or _there_were(sentences))
     if whole is not None:
         out["enrolled"] = whole
     if "completed" in out and "enrolled" in out and out["completed"] > out["enrolled"]:
@@ -668,14 +678,18 @@ def _shape_matches(shape: _Shape, text: str, low: str | None, starts: list[int])
     return list(pattern.finditer(text))
 
 
+#: People who entered the trial: "who enrolled", "who participated in the study", "enrolled in the trial", "who entered the study".
+_WHO_ENTERED = (r"\s+(?:who\s+)?(?:enrolled|participated|entered)(?:\s+(?:in|into)\s+the\s+(?:study|trial)|\s+the\s+(?:study|trial))?"
+                r"(?<!\bentered)")  # "entered" alone is no entry into the trial
 #: A results sentence that opens on the whole population, then counts part of it: "Of the 284 patients, 171 (60%) …",
-#: "Among 115 HER2-positive women from 21 centres, 107 (93%) answered" (not "Of the 54 patients who relapsed, …").
+#: "Among 115 HER2-positive women from 21 centres, 107 (93%) answered" (not "Of the 54 patients who relapsed, …"),
+#: "Of 120 patients who enrolled, 115 completed", "Of 562 participants (…), (mean age …), 415 were included".
 _OF_THE_WHOLE = quick(rf"\W*(?:of|among|out\s+of)\s+(?:the\s+|all\s+|these\s+)?{_COUNT}\s+"
                            rf"(?:(?!screened|assessed|approached|invited|contacted|eligible|evaluable|evaluated|analy[sz]ed|treated)[\w-]+\s+){{0,4}}?{_PEOPLE_NOUN}"
                            rf"(?:\s+(?:from|in|at)\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:cent(?:er|re)s|hospitals|sites|institutions))?"
                            rf"(?:\s+who\s+(?:underwent\s+(?:baseline\s+[\w-]+|randomi[sz]ation)|(?:were|had\s+been)\s+(?:enrolled|randomi[sz]ed)"
-                           rf"(?:\s+(?:in|into)\s+the\s+(?:study|trial))?))?"
-                           rf"(?:\s*\([^()]{{1,60}}\))?\s*,\s*(?:{NUM}|{WORD_NUMBER})\b", re.IGNORECASE)
+                           rf"(?:\s+(?:in|into)\s+the\s+(?:study|trial))?)|{_WHO_ENTERED})?"
+                           rf"(?:\s*,?\s*\([^()]{{1,60}}\)){{0,2}}\s*,\s*(?:{NUM}|{WORD_NUMBER})\b", re.IGNORECASE)
 
 
 def _whole_population(sentences: list[Sentence]) -> int | None:
@@ -746,6 +760,22 @@ def _people_in_brackets(sentences: list[Sentence]) -> int | None:
     """The count a sentence opens on, in brackets after its people, when no sentence printed the enrolled."""
     for sentence in sentences:
         m = _PEOPLE_IN_BRACKETS.match(sentence.text) if "=" in sentence.text else None
+        if m is not None:
+            return _count_of(m, sentence.text)
+    return None
+
+
+#: A sentence opening "There were N people", then a bracket, a comma, a full stop or an entry word: "There were 532 eligible
+#: patients (266 A and 266 B)", "There were 100 patients included in the study" (not "There were 39 patients with X and 38 …",
+#: "There were 5 patients with grade 4 neutropenia", "In each group, there were 44 patients").
+_THERE_WERE = quick(rf"(?:[A-Z][A-Z ]+[:.]\s*)?There\s+were\s+(?:a\s+total\s+of\s+)?{_COUNT}\s+(?:(?!of\b)[\w-]+\s+){{0,3}}?{_PEOPLE}"
+                    rf"(?=\s*(?:[(,.;]|$)|\s+(?:included|enrolled|randomi[sz]ed|recruited|in\s+(?:the|this|our)\s+(?:study|trial))\b)")
+
+
+def _there_were(sentences: list[Sentence]) -> int | None:
+    """The count a sentence opening "There were N people" gives, when no sentence printed the enrolled."""
+    for sentence in sentences:
+        m = _THERE_WERE.match(sentence.text) if "here were" in sentence.text else None
         if m is not None:
             return _count_of(m, sentence.text)
     return None
