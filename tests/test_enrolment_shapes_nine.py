@@ -39,6 +39,22 @@ from tests.test_enrolment import _counts
     ("Of 64 patients with asthma that entered the study, 58 patients completed it.", {"enrolled": 64, "completed": 58}),
     ("In part B, 22 and 19 completed.", {}),
     ("Twenty patients in the A group completed.", {}),
+    # enrolled: "Included patients (n = N)", "We recruited participants (N=N)"
+    ("Included patients (n = 72) received home nutrition after surgery.", {"enrolled": 72, "treated": 72}),
+    ("We recruited participants (N=150) who reported insomnia.", {"enrolled": 150}),
+    ("The planned efficacy analysis included patients (n = 210) enrolled in the follow-up study.", {"evaluable": 210}),
+    # enrolled: not one arm's, when the other arm's count "received"
+    ("Forty patients were randomized to receive drug A, and 41 patients received no drug A.", {}),
+    # enrolled: a long description of the people before "were included"
+    ("A total of 300 healthy adults between 50 and 90 years of age without previous vaccination against the disease "
+     "within the previous 5 years were included.", {"enrolled": 300}),
+    ("Forty newborns with pneumonia admitted to the hospital between 2014 and 2015 were selected and included as an "
+     "observation group.", {}),
+    # enrolled: people described by a participle before their count in brackets
+    ("Outpatients diagnosed with major depression (n = 96) receiving drug A were randomized to B or C.", {"enrolled": 96}),
+    # treated: short brackets in the description of the people
+    ("In this study, 500 patients with early rheumatoid arthritis (RA) or undifferentiated arthritis (UA) were treated "
+     "with drug A.", {"treated": 500}),
 ])
 def test_enrolment_shapes_nine(sentence: str, counts: dict[str, int]) -> None:
     assert _counts(sentence) == counts

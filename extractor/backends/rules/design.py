@@ -240,15 +240,16 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("screened", rf"screened {_COUNT}"),
     ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|alternately (?:assigned|allocated)|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"\ball {_COUNT} {_PEOPLE} enrolled"),
-    # "4162 women (aged >18 years) with node-positive ... were randomly assigned"
+    # "4162 women (aged >18 years) with node-positive ... were randomly assigned", "A total of 400 adults between 56 and 90 years
+    # of age without … were included" (not "… were selected and included as an observation group")
     ("enrolled", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,260}}?)(?:,\s*|\b(?:were|was)\s+(?:\w+(?:(?<=ed)|(?<=en))\s+and\s+(?:then\s+|subsequently\s+|later\s+)?|\w+\s+)?)"
-                 rf"(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|enrolled|entered|recruited"
+                 rf"(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|enrolled|entered|recruited|included(?!\s+as\b)"
                  rf"|admitted\s+(?:in)?to\s+(?:the|this|our)\s+(?:study|trial))\b"),
     # "Consecutive patients (n = 64) eligible for surgery were randomized", "The participants (N = 56), who …, were randomly assigned"
     ("enrolled", rf"\b{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[;,)][^()]{{0,80}}?\)?{_BETWEEN}{{0,160}}?\b(?:were|was)\s+(?:\w+\s+)?"
                  rf"(?:randomi[sz]ed|randomly (?:assigned|allocated)|enrolled|recruited)\b"),
-    # "Mean baseline HbA1c of randomized patients (N = 1326) was 7.8%"
-    ("enrolled", rf"\b(?:randomi[sz]ed|enrolled)\s+{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
+    # "Mean baseline HbA1c of randomized patients (N = 1326) was 7.8%", "Included patients (n = 80) received", "We recruited participants (N=170)"
+    ("enrolled", rf"\b(?:randomi[sz]ed|enrolled|included|recruited)\s+{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
     # "Adults (N = 39; body mass index 39.5 ± 2.8) participated in a 6-month program"
     ("enrolled", rf"\b{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[;,)][^()]{{0,80}}?\)?\s*participated\b"),
     # "A randomized, assessor-blinded, controlled trial was performed on 78 patients"
@@ -281,8 +282,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"{_COUNT}\s+(?:(?!of\b)[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated)|recruited)\b"),
     ("enrolled", rf"(?:study|trial) (?:included|enrolled|comprised(?: of)?|was comprised of|recruited|involved|examined|consisted of|entering|enrolling) "
                  rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
-    # "Patients with cancer (n = 178) who agreed to participate were randomized", "… caregivers (N = 484 dyads) were enrolled"
-    ("enrolled", rf"\b{_PEOPLE_NOUN}\s+(?:with|who|from)\s[^.;()]{{1,80}}?\(\s*[nN]\s*=\s*{_COUNT}(?:\s+(?:dyads|couples|pairs))?\s*\)"
+    # "Patients with cancer (n = 178) who agreed to participate were randomized", "… caregivers (N = 484 dyads) were enrolled",
+    # "Outpatients diagnosed with depression (n = 101) receiving drug A were randomized"
+    ("enrolled", rf"\b{_PEOPLE_NOUN}\s+(?:with|who|from|diagnosed|undergoing|receiving|scheduled)\s[^.;()]{{1,80}}?\(\s*[nN]\s*=\s*{_COUNT}(?:\s+(?:dyads|couples|pairs))?\s*\)"
                  rf"(?!\s*(?:,|or|and)\s[^().;]{{0,30}}\(\s*[nN]\s*=){_BETWEEN}{{0,120}}?\b(?:were|was)\s+(?:\w+\s+)?(?:randomi[sz]ed|randomly (?:assigned|allocated)|enrolled|recruited|included)\b"),
     ("enrolled", rf"\b(?:{_PEOPLE_NOUN}|caregivers|carers|partners|spouses|families)\s*\(\s*[nN]\s*=\s*{_COUNT}\s+(?:dyads|couples|pairs)\s*\)"),
     # "The 140 patients included were …", "All 58 women enrolled had …"
@@ -361,9 +363,10 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "of the 41 treated patients", "All 30 treated patients", "41 treated patients were evaluable"
     ("treated", rf"(?:among|of|in|for|all) (?:the |all |these )?{_COUNT} treated {_PEOPLE}"),
     ("treated", rf"^(?:a total of\s+)?{_COUNT} treated {_PEOPLE}"),
-    # "35 patients suffering from sarcoma were treated with …", "18 subjects (ten female) were treated" (not "who were previously treated")
+    # "35 patients suffering from sarcoma were treated with …", "18 subjects (ten female) were treated" (not "who were previously treated"),
+    # "610 patients with early arthritis (EA) or undifferentiated arthritis (UA) were treated with …"
     ("treated", rf"{_COUNT}\s+(?:(?!of\b|\d)[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?P<between>(?:\s*\([^()]{{1,40}}\))?(?:\s+(?:with|suffering from|of|having|"
-                rf"diagnosed with|aged)\s(?:(?!\bwho\b)[^.;()]){{1,80}}?)?)\s+(?:were|was|have\s+been)\s+(?!previously\b|already\b|heavily\b|prior\b)"
+                rf"diagnosed with|aged)\s(?:(?!\bwho\b)(?:[^.;()]|\([^()]{{1,20}}\))){{1,80}}?)?)\s+(?:were|was|have\s+been)\s+(?!previously\b|already\b|heavily\b|prior\b)"
                 rf"(?:\w+\s+)?treated\b"),
     # the safety population: "The safety population included 339 patients", "safety was assessed in 752 patients"
     ("treated", rf"\bsafety\s+(?:population|analysis\s+set|analysis|set)\s+(?:included|comprised|consisted\s+of|was)\s+(?:a total of\s+|all\s+)?{_COUNT}\b"),
@@ -568,9 +571,10 @@ _SEX_SPLIT = quick(rf"\s+(?:[\w-]+\s+)?{_SEX}\s*(?:\([^()]*\)\s*)?(?:,|and|,\s*a
                    re.IGNORECASE)
 _SEX_SPLIT_BEFORE = quick(rf"(?:\d|\b(?:{WORD_NUMBER}))\s+(?:[\w-]+\s+)?{_SEX}\s*(?:\([^()]*\)\s*)?,?\s*and\s+$", re.IGNORECASE)
 _AFTER_ONE_ARM = quick(r"\b(?:were|was)\s+(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s[^.;]{1,60}?\b(?:and|while|whereas)\s+$")
-#: Right after a count, the words that make it one arm's: "… to EBRT, and 213 were …", "… taking LEV and for 8 …".
+#: Right after a count, the words that make it one arm's: "… to EBRT, and 213 were …", "… taking LEV and for 8 …",
+#: "… to receive drug A, and 54 patients received no drug A".
 _ANOTHER_COUNT = rf"(?:{NUM}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"  # "… and 213 were", "… and twenty-one patients to"
-_ONE_ARMS = quick(rf"\s+(?:to|into)\s[^.;]{{1,60}}?\b(?:and|while|whereas)\s+{_ANOTHER_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:were|was|to)\b"
+_ONE_ARMS = quick(rf"\s+(?:to|into)\s[^.;]{{1,60}}?\b(?:and|while|whereas)\s+{_ANOTHER_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:were|was|to|received|underwent)\b"
                        rf"|\s+(?:taking|receiving|on|given|treated with)\s+[^.;]{{1,40}}?\band\s+(?:for\s+|in\s+)?(?:{NUM})\s")
 _IN_ONE_ARM = quick(rf"\s+(?:[\w-]+\s+){{0,2}}?in\s+the\s[^.;]{{1,40}}?\b(?:group|arm)\s+and\s+{_ANOTHER_COUNT}\s")
 _KIND_HINTS = {
