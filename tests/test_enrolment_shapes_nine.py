@@ -52,6 +52,14 @@ from tests.test_enrolment import _counts
      "observation group.", {}),
     # enrolled: people described by a participle before their count in brackets
     ("Outpatients diagnosed with major depression (n = 96) receiving drug A were randomized to B or C.", {"enrolled": 96}),
+    # completed: a fraction in brackets, "of these people", a bracket after the people, "a" / "this" before the study
+    ("Ninety percent (90%) (45/50) of women completed the study.", {"completed": 45}),
+    ("In all, 70% (70/100) completed 48 weeks on study.", {"completed": 70}),
+    ("Most, 80% (32/40) of these participants completed the trial.", {"completed": 32}),
+    ("Fifty patients (70% male, mean age 40 ± 9 years) completed the intervention.", {"completed": 50}),
+    ("Seventeen adults with metabolic syndrome completed this randomised crossover study.", {"completed": 17}),
+    ("Sixty older adults (age 76 ± 6) with a history of falls completed a three-month exercise programme.", {"completed": 60}),
+    ("Between 2015 and 2016, 120 participants with a cervix completed a one-time study visit.", {}),
     # treated: short brackets in the description of the people
     ("In this study, 500 patients with early rheumatoid arthritis (RA) or undifferentiated arthritis (UA) were treated "
      "with drug A.", {"treated": 500}),

@@ -232,6 +232,9 @@ _NOT_COMPLETED_WORD = r"(?:questionnaires?|assessments?|surveys?|diar(?:y|ies)|i
 #: set's or a pharmacokinetic one).
 _ANALYSIS_NAMED = r"(?!(?:subgroup|sub-group|safety|pharmacokinetic|PK|interim|exploratory|sensitivity|secondary)\s)[\w-]+\s+"
 
+#: After "completed … study": a part of it, not the study ("completed a one-time study visit", "the study questionnaires").
+_NOT_A_PART_OF_IT = r"(?!\s+(?:visit|session|questionnaire|assessment|measure|form|procedure|day)s?\b)"
+
 _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings below
     # "the interim analysis of the 58 enrolled (120 planned) patients"
     ("enrolled", rf"(?:among|in|of|by|for) (?:the |all )?(?:total(?: of)? )?{_COUNT} (?:eligible|randomi[sz]ed|randomly assigned|enrolled|registered) (?:\([^()]{{1,40}}\) )?{_PEOPLE}"),
@@ -488,18 +491,21 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("completed", rf"{_COUNT} (?:{_PEOPLE} )?(?:were enrolled and have completed)"),
     # "Twenty-four subjects with a history of X completed the study", "Seventy patients completed the 4 weeks period",
     # "Seventy-seven out of 91 enrolled patients completed the 24-week treatment course" (77, not 91),
-    # "222 (70%) completed 18 months of treatment", "235 patients completed follow-up"
+    # "222 (70%) completed 18 months of treatment", "235 patients completed follow-up", "Nineteen adults with X completed this
+    # randomised crossover study", "77 older adults (age 75.5 ± 6.8) with … completed a three-month exercise intervention"
     ("completed", rf"{_COUNT}\s+(?:(?:out\s+)?of\s+(?:the\s+)?(?:{NUM})\s+)?(?:\([^()]{{1,40}}\)\s+)?(?:(?:(?!and\b|of\b)[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?P<between>(?:\([^()]*\)|\.(?=\d)|(?!\band\s+\d|\b(?:who|that)\b|[,;]\s*\d)[^.;()]){{0,140}}?)\s+)?"
-                  rf"completed\s+(?:the\s+|all\s+)?(?:study|trial|follow[- ]up\b|(?:\d+|[a-z]+)[- ](?:weeks?|months?|days?|years?)\s+"
+                  rf"completed\s+(?:the\s+|all\s+|an?\s+|this\s+)?(?:(?:(?!{_NOT_COMPLETED_WORD})[a-z-]+\s+){{0,2}}?(?:study|trial|program(?:me)?|intervention)\b{_NOT_A_PART_OF_IT}|follow[- ]up\b|(?:\d+|[a-z]+)[- ](?:weeks?|months?|days?|years?)\s+"
                   rf"(?:period|follow[- ]up|study|trial|(?:of\s+)?(?:[\w-]+\s+){{0,3}}?(?:study|treatment|therapy|intervention|program(?:me)?|follow[- ]up)))"
                   rf"(?![^.;]*\brespectively\b)"),
-    ("completed", rf"{_COUNT}\s*/\s*\d+\s+(?:{_PEOPLE} )?completed"),
+    # "12/15 patients completed", "66% (67/101) completed 96 weeks", "85% (35/41) of these participants completed the study"
+    ("completed", rf"{_COUNT}\s*/\s*\d+\s*\)?\s+(?:of\s+(?:the\s+|these\s+|those\s+|all\s+)?)?(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+)?completed"),
     # The verb ends the clause: "98 patients were enrolled and 93 completed.", "92 (intervention n = 45; control n = 47) completed",
     # "Of 115 patients who entered the study, 93 patients completed it."
     ("completed", rf"{_COUNT}\s+(?:\([^()]{{1,80}}\)\s+)?(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+)?completed(?:\s+it)?(?=\s*(?:[.;]|$))"),
     # "164 (CE, 66 of 95 patients; …) completed treatment", "93 of them completed the study", "31 completed the full course of
-    # treatment", "50 (98%) completed the main study" (not "… completed the questionnaire before treatment")
-    ("completed", rf"{_COUNT}\s+(?:\([^()]{{1,80}}\)\s+)?(?:of\s+(?:them|these|those)\s+)?(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+)?completed\s+"
+    # treatment", "50 (98%) completed the main study", "Sixty patients (80% male, …) completed the intervention" (not "… completed the
+    # questionnaire before treatment")
+    ("completed", rf"{_COUNT}\s+(?:\([^()]{{1,80}}\)\s+)?(?:of\s+(?:them|these|those)\s+)?(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:\([^()]{{1,80}}\)\s+)?)?completed\s+"
                   rf"(?:the\s+|all\s+|their\s+)?(?:(?!{_NOT_COMPLETED_WORD})[a-z-]+\s+){{0,3}}?(?:study|trial|treatment|therapy|intervention|program(?:me)?|protocol)\b"
                   rf"(?![^.;]*\brespectively\b)"),
 )
