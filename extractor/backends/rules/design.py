@@ -625,8 +625,8 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     for sentence in sentences:
         out.update(_sentence_counts(sentence.text, out))
     whole = None if "enrolled" in out else (_whole_population(sentences) or _studied_population(sentences)
-                                            or _participants_line(sentences) or _people_in_brackets(sentences)
-                                            or _there_were(sentences))
+                                            or _participants_line(sentences) or _opening_count(sentences, _PEOPLE_IN_BRACKETS, "=")
+                                            or _opening_count(sentences, _THERE_WERE, "here were"))
     if whole is not None:
         out["enrolled"] = whole
     if "completed" in out and "enrolled" in out and out["completed"] > out["enrolled"]:
@@ -766,10 +766,11 @@ _PEOPLE_IN_BRACKETS = quick(rf"(?:[A-Z][A-Z ]+:\s*)?(?:(?:The|All|Eligible|Study
                             rf"(?![^.;]{{0,40}}\b(?:and|or|vs\.?|versus)\s+[\w-]+\s*\(\s*[nN]\s*=)", re.IGNORECASE)
 
 
-def _people_in_brackets(sentences: list[Sentence]) -> int | None:
-    """The count a sentence opens on, in brackets after its people, when no sentence printed the enrolled."""
+def _opening_count(sentences: list[Sentence], pattern: re.Pattern[str], needed: str) -> int | None:
+    """The count the first sentence opening on ``pattern`` gives (a sentence without ``needed`` is not tried), when no
+    sentence printed the enrolled: "Subjects (N = 27) were …" (``_PEOPLE_IN_BRACKETS``), "There were 532 eligible patients"."""
     for sentence in sentences:
-        m = _PEOPLE_IN_BRACKETS.match(sentence.text) if "=" in sentence.text else None
+        m = pattern.match(sentence.text) if needed in sentence.text else None
         if m is not None:
             return _count_of(m, sentence.text)
     return None
@@ -777,18 +778,10 @@ def _people_in_brackets(sentences: list[Sentence]) -> int | None:
 
 #: A sentence opening "There were N people", then a bracket, a comma, a full stop or an entry word: "There were 532 eligible
 #: patients (266 A and 266 B)", "There were 100 patients included in the study" (not "There were 39 patients with X and 38 …",
-#: "There were 5 patients with grade 4 neutropenia", "In each group, there were 44 patients").
+#: "There were 5 patients with grade 4 neutropenia", "In each group, there were 44 patients", "There were 48 participants
+#: included in this analysis": the evaluable).
 _THERE_WERE = quick(rf"(?:[A-Z][A-Z ]+[:.]\s*)?There\s+were\s+(?:a\s+total\s+of\s+)?{_COUNT}\s+(?:(?!of\b)[\w-]+\s+){{0,3}}?{_PEOPLE}"
-                    rf"(?=\s*(?:[(,.;]|$)|\s+(?:included|enrolled|randomi[sz]ed|recruited|in\s+(?:the|this|our)\s+(?:study|trial))\b)")
-
-
-def _there_were(sentences: list[Sentence]) -> int | None:
-    """The count a sentence opening "There were N people" gives, when no sentence printed the enrolled."""
-    for sentence in sentences:
-        m = _THERE_WERE.match(sentence.text) if "here were" in sentence.text else None
-        if m is not None:
-            return _count_of(m, sentence.text)
-    return None
+                    rf"(?:(?=\s*(?:[(,.;]|$))|\s+(?:included|enrolled|randomi[sz]ed|recruited|in\s+(?:the|this|our)\s+(?:study|trial))\b)")
 
 
 _RANDOMISED_COUNT = _shape(
