@@ -30,7 +30,7 @@ from tests.test_enrolment import _counts
      {"enrolled": 20}),
     # … not two groups' counts, nor "who participated"
     ("Forty patients with migraine and 80 age-matched controls participated in an open test.", {}),
-    ("Of the 40 patients who participated in the study, seven were excluded from the analysis.", {}),
+    ("Of the 40 patients who participated in the study, seven were excluded from the analysis.", {"enrolled": 40}),  # the whole (h-enrol9)
     # enrolled: a count written "N = 240" (not a threshold)
     ("N = 240 patients were randomised to two groups.", {"enrolled": 240}),
     ("We randomised N = 180 adults to exercise or usual care.", {"enrolled": 180}),

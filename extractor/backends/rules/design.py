@@ -228,6 +228,13 @@ _BETWEEN = r"(?:[^.;]|\.(?=(?:[eg]\.)?[\d,])|;(?=(?:[^()]|\([^()]*\))*\)))"
 #: Words between "completed" and "treatment" that make it no count of completers: "completed the questionnaire before treatment".
 _NOT_COMPLETED_WORD = r"(?:questionnaires?|assessments?|surveys?|diar(?:y|ies)|interviews?|forms?|at|least|before|after|during|prior|with|and|or)\b"
 
+#: A word naming the analysed set's analysis: "the QOL analysis", "the longitudinal analysis" (not a subgroup's, the safety
+#: set's or a pharmacokinetic one).
+_ANALYSIS_NAMED = r"(?!(?:subgroup|sub-group|safety|pharmacokinetic|PK|interim|exploratory|sensitivity|secondary)\s)[\w-]+\s+"
+
+#: After "completed … study": a part of it, not the study ("completed a one-time study visit", "the study questionnaires").
+_NOT_A_PART_OF_IT = r"(?!\s+(?:visit|session|questionnaire|assessment|measure|form|procedure|day)s?\b)"
+
 _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings below
     # "the interim analysis of the 58 enrolled (120 planned) patients"
     ("enrolled", rf"(?:among|in|of|by|for) (?:the |all )?(?:total(?: of)? )?{_COUNT} (?:eligible|randomi[sz]ed|randomly assigned|enrolled|registered) (?:\([^()]{{1,40}}\) )?{_PEOPLE}"),
@@ -236,15 +243,16 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("screened", rf"screened {_COUNT}"),
     ("enrolled", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was|had been|have been)\s+(?:\w+\s+)?(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|alternately (?:assigned|allocated)|allocated|included|entered|recruited|registered|accrued)"),
     ("enrolled", rf"\ball {_COUNT} {_PEOPLE} enrolled"),
-    # "4162 women (aged >18 years) with node-positive ... were randomly assigned"
+    # "4162 women (aged >18 years) with node-positive ... were randomly assigned", "A total of 400 adults between 56 and 90 years
+    # of age without … were included" (not "… were selected and included as an observation group")
     ("enrolled", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,260}}?)(?:,\s*|\b(?:were|was)\s+(?:\w+(?:(?<=ed)|(?<=en))\s+and\s+(?:then\s+|subsequently\s+|later\s+)?|\w+\s+)?)"
-                 rf"(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|enrolled|entered|recruited"
+                 rf"(?:randomi[sz]ed|randomly (?:assigned|allocated|divided|grouped|distributed)|(?:assigned|allocated) (?:randomly|at random)|enrolled|entered|recruited|included(?!\s+as\b)"
                  rf"|admitted\s+(?:in)?to\s+(?:the|this|our)\s+(?:study|trial))\b"),
     # "Consecutive patients (n = 64) eligible for surgery were randomized", "The participants (N = 56), who …, were randomly assigned"
     ("enrolled", rf"\b{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[;,)][^()]{{0,80}}?\)?{_BETWEEN}{{0,160}}?\b(?:were|was)\s+(?:\w+\s+)?"
                  rf"(?:randomi[sz]ed|randomly (?:assigned|allocated)|enrolled|recruited)\b"),
-    # "Mean baseline HbA1c of randomized patients (N = 1326) was 7.8%"
-    ("enrolled", rf"\b(?:randomi[sz]ed|enrolled)\s+{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
+    # "Mean baseline HbA1c of randomized patients (N = 1326) was 7.8%", "Included patients (n = 80) received", "We recruited participants (N=170)"
+    ("enrolled", rf"\b(?:randomi[sz]ed|enrolled|included|recruited)\s+{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*\)"),
     # "Adults (N = 39; body mass index 39.5 ± 2.8) participated in a 6-month program"
     ("enrolled", rf"\b{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*{_COUNT}\s*[;,)][^()]{{0,80}}?\)?\s*participated\b"),
     # "A randomized, assessor-blinded, controlled trial was performed on 78 patients"
@@ -277,8 +285,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("enrolled", rf"{_COUNT}\s+(?:(?!of\b)[\w-]+\s+){{0,4}}?{_PEOPLE}\s+(?:enrolled|randomi[sz]ed|randomly (?:assigned|allocated)|recruited)\b"),
     ("enrolled", rf"(?:study|trial) (?:included|enrolled|comprised(?: of)?|was comprised of|recruited|involved|examined|consisted of|entering|enrolling) "
                  rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}"),
-    # "Patients with cancer (n = 178) who agreed to participate were randomized", "… caregivers (N = 484 dyads) were enrolled"
-    ("enrolled", rf"\b{_PEOPLE_NOUN}\s+(?:with|who|from)\s[^.;()]{{1,80}}?\(\s*[nN]\s*=\s*{_COUNT}(?:\s+(?:dyads|couples|pairs))?\s*\)"
+    # "Patients with cancer (n = 178) who agreed to participate were randomized", "… caregivers (N = 484 dyads) were enrolled",
+    # "Outpatients diagnosed with depression (n = 101) receiving drug A were randomized"
+    ("enrolled", rf"\b{_PEOPLE_NOUN}\s+(?:with|who|from|diagnosed|undergoing|receiving|scheduled)\s[^.;()]{{1,80}}?\(\s*[nN]\s*=\s*{_COUNT}(?:\s+(?:dyads|couples|pairs))?\s*\)"
                  rf"(?!\s*(?:,|or|and)\s[^().;]{{0,30}}\(\s*[nN]\s*=){_BETWEEN}{{0,120}}?\b(?:were|was)\s+(?:\w+\s+)?(?:randomi[sz]ed|randomly (?:assigned|allocated)|enrolled|recruited|included)\b"),
     ("enrolled", rf"\b(?:{_PEOPLE_NOUN}|caregivers|carers|partners|spouses|families)\s*\(\s*[nN]\s*=\s*{_COUNT}\s+(?:dyads|couples|pairs)\s*\)"),
     # "The 140 patients included were …", "All 58 women enrolled had …"
@@ -357,9 +366,10 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     # "of the 41 treated patients", "All 30 treated patients", "41 treated patients were evaluable"
     ("treated", rf"(?:among|of|in|for|all) (?:the |all |these )?{_COUNT} treated {_PEOPLE}"),
     ("treated", rf"^(?:a total of\s+)?{_COUNT} treated {_PEOPLE}"),
-    # "35 patients suffering from sarcoma were treated with …", "18 subjects (ten female) were treated" (not "who were previously treated")
+    # "35 patients suffering from sarcoma were treated with …", "18 subjects (ten female) were treated" (not "who were previously treated"),
+    # "610 patients with early arthritis (EA) or undifferentiated arthritis (UA) were treated with …"
     ("treated", rf"{_COUNT}\s+(?:(?!of\b|\d)[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?P<between>(?:\s*\([^()]{{1,40}}\))?(?:\s+(?:with|suffering from|of|having|"
-                rf"diagnosed with|aged)\s(?:(?!\bwho\b)[^.;()]){{1,80}}?)?)\s+(?:were|was|have\s+been)\s+(?!previously\b|already\b|heavily\b|prior\b)"
+                rf"diagnosed with|aged)\s(?:(?!\bwho\b)(?:[^.;()]|\([^()]{{1,20}}\))){{1,80}}?)?)\s+(?:were|was|have\s+been)\s+(?!previously\b|already\b|heavily\b|prior\b)"
                 rf"(?:\w+\s+)?treated\b"),
     # the safety population: "The safety population included 339 patients", "safety was assessed in 752 patients"
     ("treated", rf"\bsafety\s+(?:population|analysis\s+set|analysis|set)\s+(?:included|comprised|consisted\s+of|was)\s+(?:a total of\s+|all\s+)?{_COUNT}\b"),
@@ -420,10 +430,11 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("evaluable", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:who\s+were\s+|were\s+)?(?:evaluable|assessable)\s+for\b"),
     # "420 patients were randomised and 411 were analysed", "Data for 18 (78%) women were analysed"
     ("evaluable", rf"{_COUNT}\s+(?:\([^()]{{1,40}}\)\s+)?(?:{_PEOPLE}\s+)?(?:\([^()]{{1,80}}\)\s+)?(?:were|was)\s+analy[sz]ed\b"),
-    # "51 completed the study and were included in the analysis", "113 were included in the intent-to-treat population"
-    ("evaluable", rf"{_COUNT}\s+(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?:\s*\([^()]{{1,80}}\))?(?:(?!\d+\s+(?:[\w-]+\s+)?(?:were|was)\b)[^.;]){{0,100}}?\b"
+    # "51 completed the study and were included in the analysis", "113 were included in the intent-to-treat population",
+    # "271 patients (89% of randomized) … were included in the QOL analysis"
+    ("evaluable", rf"{_COUNT}\s+(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?:\s*\([^()]{{1,80}}\))?(?:(?!\d+\s+(?:[\w-]+\s+)?(?:were|was)\b|and\s+\d)[^.;]){{0,100}}?\b"
                   rf"|completed\b[^.;]{{0,60}}?\band\s+)?(?:were|was|are|is|have\s+been)\s+included\s+in\s+(?:the\s+|our\s+)?"
-                  rf"(?:final\s+|primary\s+|efficacy\s+|intent(?:ion)?[- ]to[- ]treat\s+|per[- ]protocol\s+)?(?:analys[ie]s|population)"),
+                  rf"(?:final\s+|primary\s+|efficacy\s+|intent(?:ion)?[- ]to[- ]treat\s+|per[- ]protocol\s+|{_ANALYSIS_NAMED})?(?:analys[ie]s|population)"),
     # "415 were included in the according-to-protocol (ATP) cohort"
     ("evaluable", rf"{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:were|was)\s+included\s+in\s+the\s+according[- ]to[- ]protocol\b"),
     # the evaluable set with its count in brackets: "In the full analysis set (n = 130)", "the per protocol set (n=119)"
@@ -455,8 +466,9 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                   rf"\b(?:have|has|were|was|are|is|could\s+be)\s+(?:been\s+)?(?:\w+\s+)?(?:analy[sz]ed|used|included|evaluated)\b"),
     ("evaluable", rf"\bdata\s+(?:could\s+be|were|was)\s+analy[sz]ed\s+(?:for|in|from)\s+{_COUNT}\b"),
     ("evaluable", rf"\bdata\s+analys[ie]s\s+(?:was|were)\s+(?:conducted|performed|done|carried\s+out)\s+(?:on|for|in|with)\s+{_COUNT}\b"),
-    # "… who were registered, analysis was conducted on 144 patients", "The analyses were performed in 411 children who …"
-    ("evaluable", rf"\banalys[ie]s\s+(?:was|were)\s+(?:conducted|performed|done|carried\s+out)\s+(?:on|for|in|with)\s+(?:a\s+total\s+of\s+|all\s+)?"
+    # "… who were registered, analysis was conducted on 144 patients", "The analyses were performed in 411 children who …",
+    # "analysis was performed on the 188 patients who completed the study"
+    ("evaluable", rf"\banalys[ie]s\s+(?:was|were)\s+(?:conducted|performed|done|carried\s+out)\s+(?:on|for|in|with)\s+(?:a\s+total\s+of\s+|all\s+|the\s+)?"
                   rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b"),
     # "The intention-to-treat population consisted of 284 patients", "The intention-to-treat analysis included 211 persons"
     ("evaluable", rf"\binten(?:t|tion)[- ]to[- ]treat\s+(?:\(ITT\)\s+)?(?:population|analysis|set|sample|cohort)\s+"
@@ -479,15 +491,21 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("completed", rf"{_COUNT} (?:{_PEOPLE} )?(?:were enrolled and have completed)"),
     # "Twenty-four subjects with a history of X completed the study", "Seventy patients completed the 4 weeks period",
     # "Seventy-seven out of 91 enrolled patients completed the 24-week treatment course" (77, not 91),
-    # "222 (70%) completed 18 months of treatment", "235 patients completed follow-up"
+    # "222 (70%) completed 18 months of treatment", "235 patients completed follow-up", "Nineteen adults with X completed this
+    # randomised crossover study", "77 older adults (age 75.5 ± 6.8) with … completed a three-month exercise intervention"
     ("completed", rf"{_COUNT}\s+(?:(?:out\s+)?of\s+(?:the\s+)?(?:{NUM})\s+)?(?:\([^()]{{1,40}}\)\s+)?(?:(?:(?!and\b|of\b)[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?P<between>(?:\([^()]*\)|\.(?=\d)|(?!\band\s+\d|\b(?:who|that)\b|[,;]\s*\d)[^.;()]){{0,140}}?)\s+)?"
-                  rf"completed\s+(?:the\s+|all\s+)?(?:study|trial|follow[- ]up\b|(?:\d+|[a-z]+)[- ](?:weeks?|months?|days?|years?)\s+"
+                  rf"completed\s+(?:the\s+|all\s+|an?\s+|this\s+)?(?:(?:(?!{_NOT_COMPLETED_WORD})[a-z-]+\s+){{0,2}}?(?:study|trial|program(?:me)?|intervention)\b{_NOT_A_PART_OF_IT}|follow[- ]up\b|(?:\d+|[a-z]+)[- ](?:weeks?|months?|days?|years?)\s+"
                   rf"(?:period|follow[- ]up|study|trial|(?:of\s+)?(?:[\w-]+\s+){{0,3}}?(?:study|treatment|therapy|intervention|program(?:me)?|follow[- ]up)))"
                   rf"(?![^.;]*\brespectively\b)"),
-    ("completed", rf"{_COUNT}\s*/\s*\d+\s+(?:{_PEOPLE} )?completed"),
+    # "12/15 patients completed", "66% (67/101) completed 96 weeks", "85% (35/41) of these participants completed the study"
+    ("completed", rf"{_COUNT}\s*/\s*\d+\s*\)?\s+(?:of\s+(?:the\s+|these\s+|those\s+|all\s+)?)?(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+)?completed"),
+    # The verb ends the clause: "98 patients were enrolled and 93 completed.", "92 (intervention n = 45; control n = 47) completed",
+    # "Of 115 patients who entered the study, 93 patients completed it."
+    ("completed", rf"{_COUNT}\s+(?:\([^()]{{1,80}}\)\s+)?(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+)?completed(?:\s+it)?(?=\s*(?:[.;]|$))"),
     # "164 (CE, 66 of 95 patients; …) completed treatment", "93 of them completed the study", "31 completed the full course of
-    # treatment", "50 (98%) completed the main study" (not "… completed the questionnaire before treatment")
-    ("completed", rf"{_COUNT}\s+(?:\([^()]{{1,80}}\)\s+)?(?:of\s+(?:them|these|those)\s+)?(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+)?completed\s+"
+    # treatment", "50 (98%) completed the main study", "Sixty patients (80% male, …) completed the intervention" (not "… completed the
+    # questionnaire before treatment")
+    ("completed", rf"{_COUNT}\s+(?:\([^()]{{1,80}}\)\s+)?(?:of\s+(?:them|these|those)\s+)?(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:\([^()]{{1,80}}\)\s+)?)?completed\s+"
                   rf"(?:the\s+|all\s+|their\s+)?(?:(?!{_NOT_COMPLETED_WORD})[a-z-]+\s+){{0,3}}?(?:study|trial|treatment|therapy|intervention|program(?:me)?|protocol)\b"
                   rf"(?![^.;]*\brespectively\b)"),
 )
@@ -559,9 +577,10 @@ _SEX_SPLIT = quick(rf"\s+(?:[\w-]+\s+)?{_SEX}\s*(?:\([^()]*\)\s*)?(?:,|and|,\s*a
                    re.IGNORECASE)
 _SEX_SPLIT_BEFORE = quick(rf"(?:\d|\b(?:{WORD_NUMBER}))\s+(?:[\w-]+\s+)?{_SEX}\s*(?:\([^()]*\)\s*)?,?\s*and\s+$", re.IGNORECASE)
 _AFTER_ONE_ARM = quick(r"\b(?:were|was)\s+(?:\w+\s+)?(?:assigned|allocated|randomi[sz]ed)\s+(?:to|into)\s[^.;]{1,60}?\b(?:and|while|whereas)\s+$")
-#: Right after a count, the words that make it one arm's: "… to EBRT, and 213 were …", "… taking LEV and for 8 …".
+#: Right after a count, the words that make it one arm's: "… to EBRT, and 213 were …", "… taking LEV and for 8 …",
+#: "… to receive drug A, and 54 patients received no drug A".
 _ANOTHER_COUNT = rf"(?:{NUM}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"  # "… and 213 were", "… and twenty-one patients to"
-_ONE_ARMS = quick(rf"\s+(?:to|into)\s[^.;]{{1,60}}?\b(?:and|while|whereas)\s+{_ANOTHER_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:were|was|to)\b"
+_ONE_ARMS = quick(rf"\s+(?:to|into)\s[^.;]{{1,60}}?\b(?:and|while|whereas)\s+{_ANOTHER_COUNT}\s+(?:[\w-]+\s+){{0,2}}?(?:were|was|to|received|underwent)\b"
                        rf"|\s+(?:taking|receiving|on|given|treated with)\s+[^.;]{{1,40}}?\band\s+(?:for\s+|in\s+)?(?:{NUM})\s")
 _IN_ONE_ARM = quick(rf"\s+(?:[\w-]+\s+){{0,2}}?in\s+the\s[^.;]{{1,40}}?\b(?:group|arm)\s+and\s+{_ANOTHER_COUNT}\s")
 _KIND_HINTS = {
@@ -606,7 +625,8 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     for sentence in sentences:
         out.update(_sentence_counts(sentence.text, out))
     whole = None if "enrolled" in out else (_whole_population(sentences) or _studied_population(sentences)
-                                            or _participants_line(sentences) or _people_in_brackets(sentences))
+                                            or _participants_line(sentences) or _opening_count(sentences, _PEOPLE_IN_BRACKETS, "=")
+                                            or _opening_count(sentences, _THERE_WERE, "here were"))
     if whole is not None:
         out["enrolled"] = whole
     if "completed" in out and "enrolled" in out and out["completed"] > out["enrolled"]:
@@ -668,14 +688,18 @@ def _shape_matches(shape: _Shape, text: str, low: str | None, starts: list[int])
     return list(pattern.finditer(text))
 
 
+#: People who entered the trial: "who enrolled", "who participated in the study", "enrolled in the trial", "who entered the study".
+_WHO_ENTERED = (r"\s+(?:who\s+)?(?:enrolled|participated|entered)(?:\s+(?:in|into)\s+the\s+(?:study|trial)|\s+the\s+(?:study|trial))?"
+                r"(?<!\bentered)")  # "entered" alone is no entry into the trial
 #: A results sentence that opens on the whole population, then counts part of it: "Of the 284 patients, 171 (60%) …",
-#: "Among 115 HER2-positive women from 21 centres, 107 (93%) answered" (not "Of the 54 patients who relapsed, …").
+#: "Among 115 HER2-positive women from 21 centres, 107 (93%) answered" (not "Of the 54 patients who relapsed, …"),
+#: "Of 120 patients who enrolled, 115 completed", "Of 562 participants (…), (mean age …), 415 were included".
 _OF_THE_WHOLE = quick(rf"\W*(?:of|among|out\s+of)\s+(?:the\s+|all\s+|these\s+)?{_COUNT}\s+"
                            rf"(?:(?!screened|assessed|approached|invited|contacted|eligible|evaluable|evaluated|analy[sz]ed|treated)[\w-]+\s+){{0,4}}?{_PEOPLE_NOUN}"
                            rf"(?:\s+(?:from|in|at)\s+(?:\d+|[a-z]+)\s+(?:[\w-]+\s+)?(?:cent(?:er|re)s|hospitals|sites|institutions))?"
                            rf"(?:\s+who\s+(?:underwent\s+(?:baseline\s+[\w-]+|randomi[sz]ation)|(?:were|had\s+been)\s+(?:enrolled|randomi[sz]ed)"
-                           rf"(?:\s+(?:in|into)\s+the\s+(?:study|trial))?))?"
-                           rf"(?:\s*\([^()]{{1,60}}\))?\s*,\s*(?:{NUM}|{WORD_NUMBER})\b", re.IGNORECASE)
+                           rf"(?:\s+(?:in|into)\s+the\s+(?:study|trial))?)|{_WHO_ENTERED})?"
+                           rf"(?:\s*,?\s*\([^()]{{1,60}}\)){{0,2}}\s*,\s*(?:{NUM}|{WORD_NUMBER})\b", re.IGNORECASE)
 
 
 def _whole_population(sentences: list[Sentence]) -> int | None:
@@ -742,13 +766,22 @@ _PEOPLE_IN_BRACKETS = quick(rf"(?:[A-Z][A-Z ]+:\s*)?(?:(?:The|All|Eligible|Study
                             rf"(?![^.;]{{0,40}}\b(?:and|or|vs\.?|versus)\s+[\w-]+\s*\(\s*[nN]\s*=)", re.IGNORECASE)
 
 
-def _people_in_brackets(sentences: list[Sentence]) -> int | None:
-    """The count a sentence opens on, in brackets after its people, when no sentence printed the enrolled."""
+def _opening_count(sentences: list[Sentence], pattern: re.Pattern[str], needed: str) -> int | None:
+    """The count the first sentence opening on ``pattern`` gives (a sentence without ``needed`` is not tried), when no
+    sentence printed the enrolled: "Subjects (N = 27) were …" (``_PEOPLE_IN_BRACKETS``), "There were 532 eligible patients"."""
     for sentence in sentences:
-        m = _PEOPLE_IN_BRACKETS.match(sentence.text) if "=" in sentence.text else None
+        m = pattern.match(sentence.text) if needed in sentence.text else None
         if m is not None:
             return _count_of(m, sentence.text)
     return None
+
+
+#: A sentence opening "There were N people", then a bracket, a comma, a full stop or an entry word: "There were 532 eligible
+#: patients (266 A and 266 B)", "There were 100 patients included in the study" (not "There were 39 patients with X and 38 …",
+#: "There were 5 patients with grade 4 neutropenia", "In each group, there were 44 patients", "There were 48 participants
+#: included in this analysis": the evaluable).
+_THERE_WERE = quick(rf"(?:[A-Z][A-Z ]+[:.]\s*)?There\s+were\s+(?:a\s+total\s+of\s+)?{_COUNT}\s+(?:(?!of\b)[\w-]+\s+){{0,3}}?{_PEOPLE}"
+                    rf"(?:(?=\s*(?:[(,.;]|$))|\s+(?:included|enrolled|randomi[sz]ed|recruited|in\s+(?:the|this|our)\s+(?:study|trial))\b)")
 
 
 _RANDOMISED_COUNT = _shape(
