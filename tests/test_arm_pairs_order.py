@@ -1,0 +1,41 @@
+"""Values of a pair or run given to arms in the order the sentence itself names them (sixth session, second round):
+arms named as groups inside an outcome's own words, and an arm that labels the value right after it. One phrase shape
+per test."""
+
+from tests.test_arm_pairing_four import _paired
+
+
+def test_arms_listed_as_groups_inside_the_outcome_words_give_the_order():
+    text = "The incidence of RBC transfusion for placebo and epoetin treatment arms was 39.6% and 25.3% (P = .005), respectively."
+    assert _paired(text, ["epoetin", "placebo"]) == [(39.6, "placebo"), (25.3, "epoetin")]
+    text = ("From the misoprostol group more neonates were admitted to the intensive neonatal unit, than from the "
+            "dinoprostone group (13.5% vs. 4.8%, p > 0.05).")
+    assert _paired(text, ["misoprostol", "dinoprostone"]) == [(13.5, "misoprostol"), (4.8, "dinoprostone")]
+
+
+def test_arm_word_of_an_outcome_name_gives_no_order():
+    text = "The disease control rate was 40% versus 30% with erlotinib."
+    assert _paired(text, ["erlotinib", "control"]) == _paired(text.replace("disease control", "objective response"),
+                                                              ["erlotinib", "control"])
+
+
+def test_signed_value_right_after_its_arm():
+    text = ("HbA1c decreased from baseline in both treatment groups (mean changes: nateglinide −0.41%, gliclazide −0.57%), "
+            "but with no significant difference between treatments.")
+    assert [arm for _, arm in _paired(text, ["nateglinide", "gliclazide"])][-2:] == ["nateglinide", "gliclazide"]
+
+
+def test_value_after_the_arm_and_was_with_a_colon():
+    text = ("The total effective rate in the treatment group was: 84.38% (54/64), and in the control group it was "
+            "88.33% (53/60), showing no significant difference between them (P>0.05).")
+    assert _paired(text, ["treatment", "control"])[:2] == [(84.38, "treatment"), (88.33, "control")]
+
+
+def test_arm_opening_a_bracketed_item_before_a_comma():
+    text = "There were no significant differences in successful resuscitation (LM, 86.1 % vs. ETI, 96.9 %), and adverse events (LM, 2 vs. ETI, 3)."
+    assert _paired(text, ["LM", "ETI ventilation"])[:2] == [(86.1, "LM"), (96.9, "ETI ventilation")]
+
+
+def test_pair_of_signed_values_before_more_in_a_than_b():
+    text = "Body fat percentage (−0.83% vs −0.04%) decreased more (p<0.05) in IG than in CG."
+    assert [arm for _, arm in _paired(text, ["IG", "CG"])] == ["IG", "CG"]
