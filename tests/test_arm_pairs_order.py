@@ -39,3 +39,26 @@ def test_arm_opening_a_bracketed_item_before_a_comma():
 def test_pair_of_signed_values_before_more_in_a_than_b():
     text = "Body fat percentage (−0.83% vs −0.04%) decreased more (p<0.05) in IG than in CG."
     assert [arm for _, arm in _paired(text, ["IG", "CG"])] == ["IG", "CG"]
+
+
+def test_arms_listed_at_one_span_keep_the_printed_order():
+    labels = ["group RO", "group ST", "group DL", "group SL"]
+    text = "Hypotension occurred in 10%, 20%, 30% and 40% of patients in group RO, ST, DL and SL, respectively."
+    assert _paired(text, labels) == [(10.0, "group RO"), (20.0, "group ST"), (30.0, "group DL"), (40.0, "group SL")]
+
+
+def test_arm_named_by_its_own_word_before_an_arm_sharing_its_last_words():
+    text = ("Median survival was 8.3 months and 7.9 months, and the survival rates were 31% and 29% at 12 months, for the "
+            "immediate and delayed treatment groups, respectively.")
+    assert _paired(text, ["immediate treatment", "delayed treatment"]) == [
+        (8.3, "immediate treatment"), (7.9, "delayed treatment"), (31.0, "immediate treatment"), (29.0, "delayed treatment")]
+    text = "The ongoing pregnancy rate for subcutaneous versus vaginal progesterone was 41.6% versus 44.4%."
+    assert _paired(text, ["vaginal progesterone", "aqueous subcutaneous progesterone"]) == [
+        (41.6, "aqueous subcutaneous progesterone"), (44.4, "vaginal progesterone")]
+
+
+def test_each_value_of_a_pair_followed_by_a_word_of_its_arm():
+    text = ("In addition, rates of initial positive β-hCG (56.4% subcutaneous versus 59.0% vaginal; 95% CI −9.5, 4.3) and "
+            "clinical intrauterine pregnancy (42.6 versus 46.4%; 95% CI −10.8, 3.2) were comparable.")
+    assert [arm for _, arm in _paired(text, ["vaginal progesterone", "aqueous subcutaneous progesterone"])] == [
+        "aqueous subcutaneous progesterone", "vaginal progesterone"] * 2

@@ -3442,16 +3442,85 @@ class _ArmScene:
 def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: list[str],
                  added_arm: str | None = None, everywhere: ArmFinder | None = None) -> None:
     """Name each result's arm by the rules in ``_ARM_RULES``, in order; a rule names only arms still unnamed."""
-    mentions = arms(text)
+    mentions = _with_elided_heads(text, _in_reading_order(text, arms(text)), labels_all)
+    mentions = _with_words_after_paired_values(text, mentions, labels_all)
     if not mentions and len(labels_all) < 2:
         return
     arm_level = [d for d in drafts if d.measure not in _BETWEEN_ARMS and not _in_arm_name(d, text, mentions)]
     ordered = distinct([label for *_, label in mentions])
-    named = _named_order(text, mentions, everywhere(text)) if everywhere and len(ordered) < 2 else ordered
+    if everywhere and len(ordered) < 2:
+        named = _named_order(text, mentions, _with_elided_heads(text, _in_reading_order(text, everywhere(text)), labels_all))
+    else:
+        named = ordered
     scene = _ArmScene(text, drafts, arm_level, mentions, ordered, labels_all, added_arm,
                       _RESPECTIVELY.search(text) is not None, named)
     for rule in _ARM_RULES:
         rule(scene)
+
+
+def _in_reading_order(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``mentions`` with the arms one span names in a list ("in group RO, ST, DL and SL": four arms at one span, in
+    the order of their labels) put in the order the span prints them (RO, ST, DL, SL)."""
+    if len(mentions) < 2 or all(a[:2] != b[:2] for a, b in pairwise(mentions)):
+        return mentions
+    return sorted(mentions, key=lambda m: (m[0], m[1], _printed_at(text[m[0]: m[1]], m[2])))
+
+
+def _with_elided_heads(text: str, mentions: list[tuple[int, int, str]], labels: list[str]) -> list[tuple[int, int, str]]:
+    """``mentions`` and the arms named by their own word only, before an arm whose last words they share ("for the
+    immediate and delayed treatment groups": immediate treatment; "for subcutaneous versus vaginal progesterone":
+    aqueous subcutaneous progesterone), when the sentence names them nowhere else."""
+    named = {label for *_, label in mentions}
+    added = []
+    for start, end, label in mentions:
+        before = _HEAD_BEFORE.search(text, max(0, start - 40), start)
+        other = _elided_label(before.group("head"), text[start:end], label, [x for x in labels if x not in named]) if before else None
+        if before is not None and other is not None:
+            added.append((before.start("head"), before.end("head"), other))
+            named.add(other)
+    return sorted([*mentions, *added]) if added else mentions
+
+
+#: A word, then "and", "or" or "versus" right before an arm's name: "immediate and ", "subcutaneous versus ".
+_HEAD_BEFORE = quick(rf"(?<![\w-])(?P<head>[A-Za-z][\w-]+)\s+(?:and|or|{VERSUS}|compared (?:with|to))\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _elided_label(head: str, printed: str, label: str, unnamed: list[str]) -> str | None:
+    """The one unnamed arm whose label ends in ``head`` then the last words of the named arm's ``label`` that its
+    ``printed`` name ends in ("immediate" + "treatment" of "delayed treatment groups")."""
+    words = label.lower().split()
+    tail = words[1:] if len(words) > 1 and printed.lower().startswith(words[0]) else []
+    fits = [x for x in unnamed if tail and x.lower().split()[-len(tail) - 1:] == [head.lower(), *tail]]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _with_words_after_paired_values(text: str, mentions: list[tuple[int, int, str]], labels: list[str]) -> list[tuple[int, int, str]]:
+    """``mentions`` and the arms a pair of values names by one word of each label right after each value ("(56.4%
+    subcutaneous versus 59.0% vaginal; 95% CI …)", labels "aqueous subcutaneous progesterone", "vaginal progesterone")."""
+    if len(labels) < 2 or not _VERSUS_WORD.search(text):
+        return mentions
+    added = []
+    for m in _VALUE_WORD_PAIR.finditer(text):
+        firsts, seconds = _labels_with_word(m.group("w1"), labels), _labels_with_word(m.group("w2"), labels)
+        if len(firsts) == len(seconds) == 1 and firsts != seconds \
+                and not any(m.start() <= start < m.end() for start, *_ in mentions):
+            added += [(m.start("w1"), m.end("w1"), firsts[0]), (m.start("w2"), m.end("w2"), seconds[0])]
+    return sorted([*mentions, *added]) if added else mentions
+
+
+#: "56.4% subcutaneous versus 59.0% vaginal": each value of a pair followed by one word.
+_VALUE_WORD_PAIR = quick(rf"(?<![\w.])\d+(?:\.\d+)?\s*%?\s+(?P<w1>[A-Za-z][\w-]+)\s+{VERSUS}\s+\d+(?:\.\d+)?\s*%?\s+(?P<w2>[A-Za-z][\w-]+)")
+
+
+def _labels_with_word(word: str, labels: list[str]) -> list[str]:
+    """The labels that hold ``word`` as one of their words."""
+    return [x for x in labels if word.lower() in x.lower().split()]
+
+
+def _printed_at(span: str, label: str) -> int:
+    """Where, in a span naming several arms, ``label``'s own last word is printed (the span's length if nowhere)."""
+    found = re.search(rf"(?<![\w-]){re.escape(label.split()[-1])}(?![\w-])", span, re.IGNORECASE)
+    return found.start() if found else len(span)
 
 
 def _named_order(text: str, outside: list[tuple[int, int, str]], found: list[tuple[int, int, str]]) -> list[str]:
