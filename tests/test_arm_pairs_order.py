@@ -62,3 +62,10 @@ def test_each_value_of_a_pair_followed_by_a_word_of_its_arm():
             "clinical intrauterine pregnancy (42.6 versus 46.4%; 95% CI −10.8, 3.2) were comparable.")
     assert [arm for _, arm in _paired(text, ["vaginal progesterone", "aqueous subcutaneous progesterone"])] == [
         "aqueous subcutaneous progesterone", "vaginal progesterone"] * 2
+
+
+def test_versus_set_against_none_does_not_join_the_next_pair():
+    text = ("Rates of resource use were higher for pemetrexed than for placebo: admissions to hospital for drug-related "
+            "adverse events (19 [4%] vs none; p=0·001), transfusions (42 [10%] vs seven [3%]; p=0·003).")
+    found = dict(_paired(text, ["pemetrexed", "placebo"]))
+    assert (found[10.0], found[3.0]) == ("pemetrexed", "placebo")

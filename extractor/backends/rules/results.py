@@ -4177,7 +4177,7 @@ def _versus_pairs(scene: _ArmScene) -> None:
         for a, b in pairwise(group):
             gap = scene.text[a.end: b.pos]
             from_to = _FROM.search(scene.text[max(0, a.pos - 12): a.pos]) and _TO.search(gap)
-            joined = _PAIR.search(gap) or re.fullmatch(r"\s*and\s*", _BRACKETS.sub("", gap)) or from_to  # "87.2% (95% CI …) and 85.7%"
+            joined = _versus_joins(gap) or re.fullmatch(r"\s*and\s*", _BRACKETS.sub("", gap)) or from_to  # "87.2% (95% CI …) and 85.7%"
             if (a.arm and b.arm) or not joined or len(candidates) < 2:
                 continue  # not "(HADS score ≥ 11, 75 % to 56 %)", a change over time, nor "92%, and adherence to the X …"
             if times and (len(group) == times or scene.respectively) and not _VERSUS.search(gap):
@@ -4188,6 +4188,18 @@ def _versus_pairs(scene: _ArmScene) -> None:
             a.arm = a.arm or next((x for x in pair if x != b.arm), None)
             if not _own_group_after(scene.text, b.end, next((s for s, *_ in scene.mentions if s >= b.end), None)):
                 b.arm = b.arm or next((x for x in pair if x != a.arm), None)
+
+
+def _versus_joins(gap: str) -> bool:
+    """Whether a "versus" between two values joins them: no clause or bracket closes after it ("(19 [4%] vs none;
+    p=0·001), transfusions (42 [10%] vs seven [3%]": the 4% is set against none, not against the 10%)."""
+    last = None
+    for last in _PAIR.finditer(gap):
+        pass
+    return last is not None and _CLAUSE_CLOSES.search(_BRACKETS.sub("", gap[last.end():])) is None
+
+
+_CLAUSE_CLOSES = quick(r"[;)\]]")
 
 
 def _change_in_one_arm(scene: _ArmScene) -> None:
