@@ -4193,10 +4193,8 @@ def _versus_pairs(scene: _ArmScene) -> None:
 def _versus_joins(gap: str) -> bool:
     """Whether a "versus" between two values joins them: no clause or bracket closes after it ("(19 [4%] vs none;
     p=0·001), transfusions (42 [10%] vs seven [3%]": the 4% is set against none, not against the 10%)."""
-    last = None
-    for last in _PAIR.finditer(gap):
-        pass
-    return last is not None and _CLAUSE_CLOSES.search(_BRACKETS.sub("", gap[last.end():])) is None
+    ends = [m.end() for m in _PAIR.finditer(gap)]
+    return bool(ends) and _CLAUSE_CLOSES.search(_BRACKETS.sub("", gap[ends[-1]:])) is None
 
 
 _CLAUSE_CLOSES = quick(r"[;)\]]")
