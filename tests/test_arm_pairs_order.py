@@ -69,3 +69,9 @@ def test_versus_set_against_none_does_not_join_the_next_pair():
             "adverse events (19 [4%] vs none; p=0·001), transfusions (42 [10%] vs seven [3%]; p=0·003).")
     found = dict(_paired(text, ["pemetrexed", "placebo"]))
     assert (found[10.0], found[3.0]) == ("pemetrexed", "placebo")
+
+
+def test_bracket_after_each_arm_with_a_score_before_the_share():
+    text = ("The Ramsay Sedation Scores were significantly higher in group D (score 3 in 46%) when compared to group E "
+            "(score 2 in 50%) and group N (score 2 in 54%) (P < 0.001).")
+    assert _paired(text, ["group E", "group D", "group N"]) == [(46.0, "group D"), (50.0, "group E"), (54.0, "group N")]

@@ -3896,7 +3896,8 @@ def _in_arm_bracket(scene: _ArmScene, group: list[Draft]) -> bool:
 #: The short name may carry a range and end in a semicolon ("H-ARM (grade 0–3; 22.3%, 54.5%, 18.7% and 4.5%)"); the arm may
 #: be named a regimen ("with the combined paclitaxel regimens (median survival time, 9.9 months; 1-year survival rate, 38.9%)");
 #: the value may follow its statistic ("than the control group (mean 36 days)").
-_BRACKET_OF_VALUES = quick(r"\s?(?:(?:group|arm|cohort|regimens?)\s?)?[(\[]\s*(?=(?:[A-Za-z][\w –-]{0,30}?[,:;=]\s*|(?:mean|median)\s+)?[+−-]?\s?\d)",
+_BRACKET_OF_VALUES = quick(r"\s?(?:(?:group|arm|cohort|regimens?)\s?)?[(\[]\s*(?=(?:[A-Za-z][\w –-]{0,30}?[,:;=]\s*|(?:mean|median)\s+"
+                           r"|(?:score|grade|level)\s+\d+\s+(?:in|of)\s+)?[+−-]?\s?\d)",
                            re.IGNORECASE)
 
 
