@@ -75,3 +75,12 @@ def test_bracket_after_each_arm_with_a_score_before_the_share():
     text = ("The Ramsay Sedation Scores were significantly higher in group D (score 3 in 46%) when compared to group E "
             "(score 2 in 50%) and group N (score 2 in 54%) (P < 0.001).")
     assert _paired(text, ["group E", "group D", "group N"]) == [(46.0, "group D"), (50.0, "group E"), (54.0, "group N")]
+
+
+def test_arm_named_after_a_value_by_a_word_only_its_label_holds():
+    labels = ["standard chemotherapy", "trabedersen 10 µM", "trabedersen 80 µM"]
+    text = ("Median survival for 10 µM trabedersen was 39.1 months compared with 35.2 months for 80 µM trabedersen and "
+            "21.7 months for chemotherapy (not significant).")
+    assert _paired(text, labels)[-1] == (21.7, "standard chemotherapy")
+    text = "The rate was 21.7% for treatment (not significant)."
+    assert _paired(text, ["standard treatment", "trabedersen"]) == [(21.7, None)]

@@ -3443,7 +3443,7 @@ def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: li
                  added_arm: str | None = None, everywhere: ArmFinder | None = None) -> None:
     """Name each result's arm by the rules in ``_ARM_RULES``, in order; a rule names only arms still unnamed."""
     mentions = _with_elided_heads(text, _in_reading_order(text, arms(text)), labels_all)
-    mentions = _with_words_after_paired_values(text, mentions, labels_all)
+    mentions = _with_label_words_after_values(text, _with_words_after_paired_values(text, mentions, labels_all), labels_all)
     if not mentions and len(labels_all) < 2:
         return
     arm_level = [d for d in drafts if d.measure not in _BETWEEN_ARMS and not _in_arm_name(d, text, mentions)]
@@ -3510,6 +3510,29 @@ def _with_words_after_paired_values(text: str, mentions: list[tuple[int, int, st
 
 #: "56.4% subcutaneous versus 59.0% vaginal": each value of a pair followed by one word.
 _VALUE_WORD_PAIR = quick(rf"(?<![\w.])\d+(?:\.\d+)?\s*%?\s+(?P<w1>[A-Za-z][\w-]+)\s+{VERSUS}\s+\d+(?:\.\d+)?\s*%?\s+(?P<w2>[A-Za-z][\w-]+)")
+
+
+def _with_label_words_after_values(text: str, mentions: list[tuple[int, int, str]], labels: list[str]) -> list[tuple[int, int, str]]:
+    """``mentions`` and an arm the finder missed, named after a value by a word only its label holds ("39.1 months
+    compared with 35.2 months for 80 µM trabedersen and 21.7 months for chemotherapy", label "standard chemotherapy")."""
+    if len(labels) < 2:
+        return mentions
+    named = {label for *_, label in mentions}
+    added = []
+    for m in _FOR_A_WORD_AFTER_VALUE.finditer(text):
+        fits = [x for x in _labels_with_word(m.group("w"), labels) if x not in named]
+        if len(fits) == 1 and len(_labels_with_word(m.group("w"), labels)) == 1 and not _GENERIC_ARM_WORD.fullmatch(m.group("w")) \
+                and not any(s <= m.start("w") < e for s, e, _ in mentions):
+            added.append((m.start("w"), m.end("w"), fits[0]))
+            named.add(fits[0])
+    return sorted([*mentions, *added]) if added else mentions
+
+
+#: A value, its unit, then "for", "with" or "in" and one word ending the phrase: "21.7 months for chemotherapy (".
+_FOR_A_WORD_AFTER_VALUE = quick(r"\d\s*(?:%|months?|weeks?|days?|years?)?\s+(?:for|with|in)\s+(?:the\s+)?(?P<w>[A-Za-z][\w]{3,})(?![\w-])"
+                                r"(?=\s*(?:[,;)(]|\.(?!\d)|$|\s(?:and|or|vs\.?|versus|group|arm)\b))", re.IGNORECASE)
+_GENERIC_ARM_WORD = quick(r"alone|therapy|treatment|group|arm|dose|doses|plus|with|patients|control|standard|high|low|oral|daily|"
+                          r"weekly|intravenous|combination", re.IGNORECASE)
 
 
 def _labels_with_word(word: str, labels: list[str]) -> list[str]:
