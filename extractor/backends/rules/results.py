@@ -1339,7 +1339,7 @@ def extract_sentence(
     _fill_units_for_not_reached(drafts)
     _differences_in_pairs(drafts, text)
     _attach_p_values(drafts, text)
-    _given_arms(drafts, text, _outside(arms, mentions), arm_labels or [], added_arm)
+    _given_arms(drafts, text, arms, _outside(arms, mentions), arm_labels or [], added_arm)
     _subject_arm_in_outcome_words(drafts, text, arms, mentions)
     if fallback and arm_labels:
         drafts = [d for d in drafts if not _in_a_label(text, d, arm_labels)]
@@ -1365,9 +1365,11 @@ def _with_sentence_outcome(sentence: Sentence, mentions: list[Mention], arms: Ar
     return _in_order(outcome, mentions), bool(outcome)
 
 
-def _given_arms(drafts: list[Draft], text: str, arms: ArmFinder, arm_labels: list[str], added_arm: str | None) -> None:
-    """The arm of each draft: by the arms the sentence names, by slash-joined runs, and a listed response's arm shared."""
-    _assign_arms(drafts, text, arms, arm_labels, added_arm)
+def _given_arms(drafts: list[Draft], text: str, everywhere: ArmFinder, arms: ArmFinder, arm_labels: list[str],
+                added_arm: str | None) -> None:
+    """The arm of each draft: by the arms the sentence names (``arms``, outside the outcomes' words; ``everywhere``
+    for the order they are named in), by slash-joined runs, and a listed response's arm shared."""
+    _assign_arms(drafts, text, arms, arm_labels, added_arm, everywhere)
     if "%/" in text:
         _slash_listed_names(drafts, text)
     _listed_responses_share_arm(drafts, text)
@@ -3428,6 +3430,7 @@ class _ArmScene:
     labels_all: list[str]  # the trial's arms, in order
     added_arm: str | None
     respectively: bool  # the sentence says "respectively" (or "accordingly")
+    named_order: list[str]  # arm labels in the order named, those named as groups inside an outcome's words too
 
     def by_mention(self) -> list[list[Draft]]:
         groups: dict[int, list[Draft]] = {}
@@ -3437,16 +3440,145 @@ class _ArmScene:
 
 
 def _assign_arms(drafts: list[Draft], text: str, arms: ArmFinder, labels_all: list[str],
-                 added_arm: str | None = None) -> None:
+                 added_arm: str | None = None, everywhere: ArmFinder | None = None) -> None:
     """Name each result's arm by the rules in ``_ARM_RULES``, in order; a rule names only arms still unnamed."""
-    mentions = arms(text)
+    mentions = _with_elided_heads(text, _in_reading_order(text, arms(text)), labels_all)
+    mentions = _with_label_words_after_values(text, _with_words_after_paired_values(text, mentions, labels_all), labels_all)
     if not mentions and len(labels_all) < 2:
         return
     arm_level = [d for d in drafts if d.measure not in _BETWEEN_ARMS and not _in_arm_name(d, text, mentions)]
-    scene = _ArmScene(text, drafts, arm_level, mentions, distinct([label for *_, label in mentions]), labels_all, added_arm,
-                      _RESPECTIVELY.search(text) is not None)
+    ordered = distinct([label for *_, label in mentions])
+    if everywhere and len(ordered) < 2:
+        named = _named_order(text, mentions, _with_elided_heads(text, _in_reading_order(text, everywhere(text)), labels_all))
+    else:
+        named = ordered
+    scene = _ArmScene(text, drafts, arm_level, mentions, ordered, labels_all, added_arm,
+                      _RESPECTIVELY.search(text) is not None, named)
     for rule in _ARM_RULES:
         rule(scene)
+
+
+def _in_reading_order(text: str, mentions: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``mentions`` with the arms one span names in a list ("in group RO, ST, DL and SL": four arms at one span, in
+    the order of their labels) put in the order the span prints them (RO, ST, DL, SL)."""
+    if len(mentions) < 2 or all(a[:2] != b[:2] for a, b in pairwise(mentions)):
+        return mentions
+    return sorted(mentions, key=lambda m: (m[0], m[1], _printed_at(text[m[0]: m[1]], m[2])))
+
+
+def _with_elided_heads(text: str, mentions: list[tuple[int, int, str]], labels: list[str]) -> list[tuple[int, int, str]]:
+    """``mentions`` and the arms named by their own word only, before an arm whose last words they share ("for the
+    immediate and delayed treatment groups": immediate treatment; "for subcutaneous versus vaginal progesterone":
+    aqueous subcutaneous progesterone), when the sentence names them nowhere else."""
+    named = {label for *_, label in mentions}
+    added = []
+    for start, end, label in mentions:
+        before = _HEAD_BEFORE.search(text, max(0, start - 40), start)
+        other = _elided_label(before.group("head"), text[start:end], label, [x for x in labels if x not in named]) if before else None
+        if before is not None and other is not None:
+            added.append((before.start("head"), before.end("head"), other))
+            named.add(other)
+    return sorted([*mentions, *added]) if added else mentions
+
+
+#: A word, then "and", "or" or "versus" right before an arm's name: "immediate and ", "subcutaneous versus ".
+_HEAD_BEFORE = quick(rf"(?<![\w-])(?P<head>[A-Za-z][\w-]+)\s+(?:and|or|{VERSUS}|compared (?:with|to))\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _elided_label(head: str, printed: str, label: str, unnamed: list[str]) -> str | None:
+    """The one unnamed arm whose label ends in ``head`` then the last words of the named arm's ``label`` that its
+    ``printed`` name ends in ("immediate" + "treatment" of "delayed treatment groups")."""
+    words = label.lower().split()
+    tail = words[1:] if len(words) > 1 and printed.lower().startswith(words[0]) else []
+    fits = [x for x in unnamed if tail and x.lower().split()[-len(tail) - 1:] == [head.lower(), *tail]]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _with_words_after_paired_values(text: str, mentions: list[tuple[int, int, str]], labels: list[str]) -> list[tuple[int, int, str]]:
+    """``mentions`` and the arms a pair of values names by one word of each label right after each value ("(56.4%
+    subcutaneous versus 59.0% vaginal; 95% CI …)", labels "aqueous subcutaneous progesterone", "vaginal progesterone")."""
+    if len(labels) < 2 or not _VERSUS_WORD.search(text):
+        return mentions
+    added = []
+    for m in _VALUE_WORD_PAIR.finditer(text):
+        firsts, seconds = _labels_with_word(m.group("w1"), labels), _labels_with_word(m.group("w2"), labels)
+        if len(firsts) == len(seconds) == 1 and firsts != seconds \
+                and not any(m.start() <= start < m.end() for start, *_ in mentions):
+            added += [(m.start("w1"), m.end("w1"), firsts[0]), (m.start("w2"), m.end("w2"), seconds[0])]
+    return sorted([*mentions, *added]) if added else mentions
+
+
+#: "56.4% subcutaneous versus 59.0% vaginal": each value of a pair followed by one word.
+_VALUE_WORD_PAIR = quick(rf"(?<![\w.])\d+(?:\.\d+)?\s*%?\s+(?P<w1>[A-Za-z][\w-]+)\s+{VERSUS}\s+\d+(?:\.\d+)?\s*%?\s+(?P<w2>[A-Za-z][\w-]+)")
+
+
+def _with_label_words_after_values(text: str, mentions: list[tuple[int, int, str]], labels: list[str]) -> list[tuple[int, int, str]]:
+    """``mentions`` and an arm the finder missed, named after a value by a word only its label holds ("39.1 months
+    compared with 35.2 months for 80 µM trabedersen and 21.7 months for chemotherapy", label "standard chemotherapy")."""
+    if len(labels) < 2:
+        return mentions
+    named = {label for *_, label in mentions}
+    added = []
+    for m in _FOR_A_WORD_AFTER_VALUE.finditer(text):
+        fits = [x for x in _labels_with_word(m.group("w"), labels) if x not in named]
+        if len(fits) == 1 and len(_labels_with_word(m.group("w"), labels)) == 1 and not _GENERIC_ARM_WORD.fullmatch(m.group("w")) \
+                and not any(s <= m.start("w") < e for s, e, _ in mentions):
+            added.append((m.start("w"), m.end("w"), fits[0]))
+            named.add(fits[0])
+    return sorted([*mentions, *added]) if added else mentions
+
+
+#: A value, its unit, then "for", "with" or "in" and one word ending the phrase: "21.7 months for chemotherapy (".
+_FOR_A_WORD_AFTER_VALUE = quick(r"\d\s*(?:%|months?|weeks?|days?|years?)?\s+(?:for|with|in)\s+(?:the\s+)?(?P<w>[A-Za-z][\w]{3,})(?![\w-])"
+                                r"(?=\s*(?:[,;)(]|\.(?!\d)|$|\s(?:and|or|vs\.?|versus|group|arm)\b))", re.IGNORECASE)
+_GENERIC_ARM_WORD = quick(r"alone|therapy|treatment|group|arm|dose|doses|plus|with|patients|control|standard|high|low|oral|daily|"
+                          r"weekly|intravenous|combination", re.IGNORECASE)
+
+
+def _labels_with_word(word: str, labels: list[str]) -> list[str]:
+    """The labels that hold ``word`` as one of their words."""
+    return [x for x in labels if word.lower() in x.lower().split()]
+
+
+def _printed_at(span: str, label: str) -> int:
+    """Where, in a span naming several arms, ``label``'s own last word is printed (the span's length if nowhere)."""
+    found = re.search(rf"(?<![\w-]){re.escape(label.split()[-1])}(?![\w-])", span, re.IGNORECASE)
+    return found.start() if found else len(span)
+
+
+def _named_order(text: str, outside: list[tuple[int, int, str]], found: list[tuple[int, int, str]]) -> list[str]:
+    """The arms in the order the sentence names them, those named as groups inside an outcome's own words too ("The
+    incidence of RBC transfusion for placebo and epoetin treatment arms was 39.6% and 25.3%, respectively", "From
+    the misoprostol group more neonates were admitted …, than from the dinoprostone group (13.5% vs. 4.8%)"); not an
+    arm's word in an outcome's name ("disease control rate")."""
+    kept = [a for i, a in enumerate(found) if a in outside or _named_as_a_group(text, found, _listed_arms_around(text, found, i))]
+    return distinct([label for *_, label in kept])
+
+
+def _named_as_a_group(text: str, found: list[tuple[int, int, str]], around: tuple[int, int]) -> bool:
+    """Whether an arm's name, or the list it is in, is named as the groups a finding is in: the group word in or after
+    the last name ("misoprostol group", "placebo and epoetin treatment arms"), and before the first a preposition
+    ("from the", "for") or, for a list, the sentence's opening ("The Aquamin and Glucosamine groups walked …"); not the
+    subject of one clause ("OPC group had shorter hospital stay …, IP were more likely …")."""
+    (start, *_), (_, end, _) = found[around[0]], found[around[1]]
+    if _ENDS_IN_GROUP.search(text, start, end) is None and _NAMED_GROUP_AFTER.match(text, end) is None:
+        return False
+    return _GROUP_PREPOSITION.search(text, max(0, start - 20), start) is not None \
+        or (around[0] < around[1] and _SENTENCE_OPENS.fullmatch(text, 0, start) is not None)
+
+
+_GROUP_PREPOSITION = quick(r"\b(?:in|for|among|within|with|of|from|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_SENTENCE_OPENS = quick(r"\W*(?:the\s+)?", re.IGNORECASE)
+
+
+#: After an arm (or a list of arms): its group word, perhaps after one more word ("epoetin treatment arms").
+_NAMED_GROUP_AFTER = quick(r"[\s-]*(?:(?:treatment|study|therapy|intervention)\s+)?(?:groups?|arms?|cohorts?)\b", re.IGNORECASE)
+
+
+def _order_of_pairs(scene: _ArmScene) -> list[str]:
+    """The arms named in the order values are paired with them: those named outside the outcomes' words, else, when
+    fewer than two are, all those named as groups (``_named_order``)."""
+    return scene.ordered if len(scene.ordered) >= 2 or len(scene.named_order) < 2 else scene.named_order
 
 
 def _in_arm_name(draft: Draft, text: str, mentions: list[tuple[int, int, str]]) -> bool:
@@ -3545,8 +3677,9 @@ _LIST_SEPARATOR = quick(r",\s*(?:and\s+)?|\s+and\s+")
 def _respective_arms(scene: _ArmScene, respectively: bool) -> list[str]:
     """The arms values go to in order: those the sentence lists, else (with "respectively") the trial's, unless
     the sentence lists times for its values ("the 1-, 3- and 5-year OS rates were 90%, 70% and 50%, respectively")."""
-    if len(scene.ordered) >= 2:
-        return _comparator_last(scene.ordered, scene)
+    ordered = _order_of_pairs(scene)
+    if len(ordered) >= 2:
+        return _comparator_last(ordered, scene)
     if not respectively or scene.ordered or _listed_times(scene.text) or _about_other_groups(scene) or _lists_other_items(scene):
         return []
     return scene.labels_all
@@ -3786,7 +3919,8 @@ def _in_arm_bracket(scene: _ArmScene, group: list[Draft]) -> bool:
 #: The short name may carry a range and end in a semicolon ("H-ARM (grade 0–3; 22.3%, 54.5%, 18.7% and 4.5%)"); the arm may
 #: be named a regimen ("with the combined paclitaxel regimens (median survival time, 9.9 months; 1-year survival rate, 38.9%)");
 #: the value may follow its statistic ("than the control group (mean 36 days)").
-_BRACKET_OF_VALUES = quick(r"\s?(?:(?:group|arm|cohort|regimens?)\s?)?[(\[]\s*(?=(?:[A-Za-z][\w –-]{0,30}?[,:;=]\s*|(?:mean|median)\s+)?[+−-]?\s?\d)",
+_BRACKET_OF_VALUES = quick(r"\s?(?:(?:group|arm|cohort|regimens?)\s?)?[(\[]\s*(?=(?:[A-Za-z][\w –-]{0,30}?[,:;=]\s*|(?:mean|median)\s+"
+                           r"|(?:score|grade|level)\s+\d+\s+(?:in|of)\s+)?[+−-]?\s?\d)",
                            re.IGNORECASE)
 
 
@@ -3994,10 +4128,10 @@ def _arm_named_after(scene: _ArmScene) -> None:
     values the list rule could not pair with it are no one arm's)."""
     if _arms_listed_respectively(scene, 2):
         return
-    seconds = {id(b) for a, b in pairwise(scene.arm_level) if re.fullmatch(rf"\s*%?\s*{VERSUS}\s*", scene.text[a.end: b.pos])}
+    seconds = {id(b) for a, b in pairwise(scene.arm_level) if _SECOND_OF_PAIR.fullmatch(scene.text, a.end, b.pos)}
     for d in scene.arm_level:
-        labelled = any(end <= d.pos and _ARM_THEN_VALUE.fullmatch(scene.text, end, d.pos) for _, end, _ in scene.mentions)
-        if d.arm or labelled:
+        if d.arm or any(_labelled_before(scene.text, start, end, d.pos) for start, end, _ in scene.mentions) \
+                or _OWN_LABEL_BEFORE.search(scene.text, max(0, d.pos - 30), d.pos):
             continue
         arm = _arm_after(d, scene.text, scene.mentions)
         following = next(((start, end) for start, end, label in scene.mentions if label == arm and start >= d.end), None)
@@ -4011,9 +4145,27 @@ def _arm_named_after(scene: _ArmScene) -> None:
     _run_shares_the_arm_after(scene)
 
 
+def _labelled_before(text: str, start: int, end: int, pos: int) -> bool:
+    """Whether the arm named at ``start:end`` labels the value at ``pos`` right after it: "TT: 40%", "nateglinide −0.41%",
+    "in the treatment group was: 84.38%", "in the control group it was 88.33%", or an arm opening an item of a bracket
+    or list before a comma ("(LM, 86.1 % vs. ETI, 96.9 %)", "(HDCT, 11.1 months; AT, 10.6 months)")."""
+    if end > pos:
+        return False
+    return _ARM_THEN_VALUE.fullmatch(text, end, pos) is not None \
+        or (_ARM_THEN_COMMA.fullmatch(text, end, pos) is not None and _ITEM_OPENS.search(text, max(0, start - 3), start) is not None)
+
+
 #: Between an arm and its value: nothing but a colon or "=" ("TT: 40%"), or its group word and a verb ("the
-#: gemcitabine-carboplatin group was 47.2% … and 30.9% for carboplatin group": the value is not the next arm's).
-_ARM_THEN_VALUE = quick(r"[\s:=]*|\s*(?:(?:groups?|arms?|cohorts?)\s+)?(?:was|were)\s+", re.IGNORECASE)
+#: gemcitabine-carboplatin group was 47.2% … and 30.9% for carboplatin group": the value is not the next arm's); a sign
+#: of the value ("nateglinide −0.41%").
+_ARM_THEN_VALUE = quick(r"[\s:=]*(?:(?<=[\s:=])[−+-])?|\s*(?:(?:groups?|arms?|cohorts?)\s+)?(?:it\s+)?(?:was|were)[\s:]+[−+-]?",
+                        re.IGNORECASE)
+#: A value that opens on a name the finder does not know, then a comma ("(LM, 86.1 % vs. ETI, 96.9 %)"): not the next arm's.
+_OWN_LABEL_BEFORE = quick(rf"(?:[(\[;]|\b{VERSUS}\s)\s*[A-Z][\w+/-]*,\s*[−+-]?$")
+_ARM_THEN_COMMA = quick(r",\s*[−+-]?")
+_ITEM_OPENS = quick(r"[(\[;]\s*$")  # "(LM, 86.1 %", "; AT, 10.6 months"
+#: Between the two values of a pair: "%) vs ", "% vs −" (the second value's sign).
+_SECOND_OF_PAIR = quick(rf"\s*%?\s*{VERSUS}\s*[−+-]?")
 
 
 def _run_shares_the_arm_after(scene: _ArmScene) -> None:
@@ -4049,7 +4201,7 @@ def _versus_pairs(scene: _ArmScene) -> None:
         for a, b in pairwise(group):
             gap = scene.text[a.end: b.pos]
             from_to = _FROM.search(scene.text[max(0, a.pos - 12): a.pos]) and _TO.search(gap)
-            joined = _PAIR.search(gap) or re.fullmatch(r"\s*and\s*", _BRACKETS.sub("", gap)) or from_to  # "87.2% (95% CI …) and 85.7%"
+            joined = _versus_joins(gap) or re.fullmatch(r"\s*and\s*", _BRACKETS.sub("", gap)) or from_to  # "87.2% (95% CI …) and 85.7%"
             if (a.arm and b.arm) or not joined or len(candidates) < 2:
                 continue  # not "(HADS score ≥ 11, 75 % to 56 %)", a change over time, nor "92%, and adherence to the X …"
             if times and (len(group) == times or scene.respectively) and not _VERSUS.search(gap):
@@ -4060,6 +4212,16 @@ def _versus_pairs(scene: _ArmScene) -> None:
             a.arm = a.arm or next((x for x in pair if x != b.arm), None)
             if not _own_group_after(scene.text, b.end, next((s for s, *_ in scene.mentions if s >= b.end), None)):
                 b.arm = b.arm or next((x for x in pair if x != a.arm), None)
+
+
+def _versus_joins(gap: str) -> bool:
+    """Whether a "versus" between two values joins them: no clause or bracket closes after it ("(19 [4%] vs none;
+    p=0·001), transfusions (42 [10%] vs seven [3%]": the 4% is set against none, not against the 10%)."""
+    ends = [m.end() for m in _PAIR.finditer(gap)]
+    return bool(ends) and _CLAUSE_CLOSES.search(_BRACKETS.sub("", gap[ends[-1]:])) is None
+
+
+_CLAUSE_CLOSES = quick(r"[;)\]]")
 
 
 def _change_in_one_arm(scene: _ArmScene) -> None:
@@ -4114,7 +4276,7 @@ def _pair_candidates(scene: _ArmScene) -> list[str]:
     if _arms_listed_respectively(scene, 3) or len(scene.ordered) > 2 or _about_other_groups(scene) \
             or (scene.respectively and not scene.ordered and _lists_other_items(scene)):
         return []  # "21% and 26% for arms A, B, C, and D, respectively": a pair of values is not a pair of these arms
-    ordered, labels_all = scene.ordered, scene.labels_all
+    ordered, labels_all = _order_of_pairs(scene), scene.labels_all
     if not ordered:  # an unnamed pair reads experimental first: "4.49 vs. 13.31 days"
         labels_all = sorted(labels_all, key=lambda label: bool(_CONTROL_ARM.search(label)))
     return _comparator_last(ordered + [x for x in labels_all if x not in ordered] if len(labels_all) <= 2 else ordered, scene)
@@ -4343,7 +4505,8 @@ _TURN = quick(rf"{_TURN_WORDS}|\bthere (?:was|were) no\b|\bdifference\b", re.IGN
 
 def _arm_before(draft: Draft, scene: _ArmScene) -> str | None:
     gap = _JUST_BEFORE if not scene.respectively else _NEXT_TO
-    before = [m for m in scene.mentions if m[1] <= draft.pos and gap.fullmatch(scene.text, m[1], draft.pos)]
+    before = [m for m in scene.mentions if m[1] <= draft.pos and (gap.fullmatch(scene.text, m[1], draft.pos) or (
+        not scene.respectively and _labelled_before(scene.text, m[0], m[1], draft.pos)))]
     if not before or _pair_after_comparator(scene, before[-1], draft):
         return None
     return before[-1][2]
