@@ -71,3 +71,31 @@ def test_none_without_people_word(sentence, expected):
 ])
 def test_survival_events_counted(sentence, arms, expected):
     assert _counts(sentence, arms) == expected
+
+
+@pytest.mark.parametrize("sentence, arms, expected", [
+    # relapses of one site are an outcome of their own, named as written ("_RELAPSES", group "site")
+    ("There were 9 local relapses.", [], [("OTHER", 9.0, None)]),
+    ("There were 4 local recurrences in the A arm and 9 in the B arm.", ["A", "B"], [("OTHER", 4.0, "A"), ("OTHER", 9.0, "B")]),
+    # none of one site says nothing of the others
+    ("There were no local recurrences.", [], []),
+])
+def test_relapses_of_a_site(sentence, arms, expected):
+    assert _counts(sentence, arms) == expected
+
+
+@pytest.mark.parametrize("sentence, arms, expected", [
+    # a count split by arm after "including" or "; of these," ("_SPLIT_LEAD", "_WHERE_COUNTED")
+    ("Three patients died, including one in the A group (variceal bleed) and two in the B group.", ["A", "B"],
+     [("OS", 3.0, None), ("OS", 1.0, "A"), ("OS", 2.0, "B")]),
+    ("A total of 76 biochemical relapses have occurred; of these, 37 were in the A and 39 in the B schedule.", ["A", "B"],
+     [("OTHER", 76.0, None), ("OTHER", 37.0, "A"), ("OTHER", 39.0, "B")]),
+])
+def test_count_split_after_including(sentence, arms, expected):
+    assert _counts(sentence, arms) == expected
+
+
+def test_people_described_as_treated():
+    # one word of treatment before the people ("_PEOPLE_HAD"): "two TIO-treated subjects died"
+    assert _counts("Pneumonia was commoner, and two TIO-treated subjects died following cardiovascular events.") == \
+        [("OS", 2.0, None)]

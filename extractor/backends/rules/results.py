@@ -888,7 +888,7 @@ _AND_THE_OTHER_ARM = (rf"(?:,?\s+(?:and|vs\.?|versus)\s+(?:\d+|{WORD_NUMBER})(?:
 #: "Thirty-two patients receiving IFN5 and 19 patients receiving IFN1 experienced", "58 in the placebo group, suffered",
 #: "None of the patients developed" (not "patients with X had": who they were).
 _PEOPLE_HAD = quick(
-    r"(?:\s+of\s+the)?(?:\s+(?:patients?|participants?|subjects|children|women|men|cases?)\b"
+    r"(?:\s+of\s+the)?(?:(?:\s+[\w+/]+-treated)?\s+(?:patients?|participants?|subjects|children|women|men|cases?)\b"
     r"|\s+(?:(?:patients?|participants?|subjects|children|women|men|cases?)\b)?"
     r"(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,7}?"
     rf"{_AND_THE_OTHER_ARM},?))?\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
@@ -1013,15 +1013,18 @@ _ARM_WORDS_AFTER = quick(r"\s+(?!(?:patients?|months?|years?|weeks?|days?|and|or
 _NOT_A_JOIN = r"(?!(?:vs|versus|and|or|in|with|for|on)\b)"
 #: A count, its words, then a bracket or colon that splits it, and the parts already read: "five patients (four in
 #: the A arm and ", "nine toxic deaths: five in arm A, ".
-_SPLIT_LEAD = quick(rf"(?<![\w.])(?:\d+|{WORD_NUMBER})\s+(?:{_NOT_A_JOIN}[\w-]+\s+){{0,4}}?{_NOT_A_JOIN}[\w-]+\s*[(:]\s*"
-                    rf"(?:(?:\d+|{WORD_NUMBER})\s+(?:in|with|for|on)\s+[^;:()%]{{1,40}}?(?:,|\band\b|\bvs\.?|\bversus)\s*)*$",
+_SPLIT_LEAD = quick(rf"(?<![\w.])(?:\d+|{WORD_NUMBER})\s+(?:{_NOT_A_JOIN}[\w-]+\s+){{0,4}}?{_NOT_A_JOIN}[\w-]+"
+                    r"(?:\s*[(:]|,\s+including|(?:,[^;:()%]{0,60})?;\s+of\s+(?:these|them|whom),?)\s*"
+                    rf"(?:(?:\d+|{WORD_NUMBER})\s+(?:(?:were|was)\s+)?(?:in|with|for|on)\s+[^;:()%]{{1,40}}?(?:,|\band\b|\bvs\.?|\bversus)\s*)*$",
                     re.IGNORECASE)
-_WHERE_COUNTED = quick(r"\s+(?:in|with|for|on)\s+(?!\d+\s+(?:patients?|cases|subjects|participants)\b)")  # not "6 in 4 patients"
+_WHERE_COUNTED = quick(r"\s+(?:(?:were|was)\s+)?(?:in|with|for|on)\s+(?!\d+\s+(?:patients?|cases|subjects|participants)\b)")  # not "6 in 4 patients"
 
 
 def _splits_a_count(text: str, start: int, end: int) -> bool:
     """A count of the arm named after it that splits the count before it: "Grade 3 anemia occurred in five patients
-    (four in the A arm and one in the B arm)", "There were nine toxic deaths: five in arm A and one in arm B"."""
+    (four in the A arm and one in the B arm)", "There were nine toxic deaths: five in arm A and one in arm B", "Three
+    patients died, including one in the A group and two in the B group", "76 biochemical relapses, …; of these, 37 were in
+    the A and 39 in the B schedule"."""
     return _WHERE_COUNTED.match(text, end) is not None and _SPLIT_LEAD.search(text, max(0, start - 160), start) is not None
 
 
@@ -1399,9 +1402,12 @@ def _placed(drafts: list[Draft], text: str) -> list[Draft]:
 
 #: The disease come back, counted: "36 relapses in the A arm", "two distant recurrences", "no recurrences", "Relapse occurred in 12
 #: patients", "Tumour recurrence was observed in 5", "12 patients relapsed", "Seven patients had a recurrence", "No patient
-#: developed disease recurrence" (not "local recurrence": an outcome of its own).
+#: developed disease recurrence"; relapses of a site are outcomes of their own, named as written ("9 local relapses", "76
+#: biochemical relapses", OTHER; not "no local recurrences": none of one site says nothing of the others).
 _RELAPSES = quick(
     rf"(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER}|[Nn]o)\s+(?:(?:distant|systemic|disease|tumou?r|cancer)\s+)?(?P<plural>relapses|recurrences)\b"
+    rf"|(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER})\s+(?P<site>(?:local|loco-?regional|regional|nodal|biochemical|PSA|peritoneal|"
+    r"isolated|intracranial|CNS|brain|hepatic|liver|pulmonary|lung|bone)\s+(?:relapses|recurrences))\b"
     r"|\b(?P<said>relapses?|recurrences?)\s+(?:(?:was|were|had)\s+)?(?:observed|occurred|developed|seen|noted|diagnosed|"
     r"reported|documented|detected|found)\s+in\b"
     r"|\b(?P<verb>relapsed|recurred)\b"
@@ -1415,8 +1421,8 @@ _RELAPSE_OPENS = quick(r"(?:^|[,;:(]\s*|\b(?:the|a|an|and|disease|distant|system
 def _relapses_counted(text: str, mentions: list[Mention]) -> list[Mention]:
     """Add relapses and recurrences counted in a sentence with no percentage as RFS mentions that own counts only, as
     "deaths" do for OS (a share of relapses is a rate the vocabulary's "recurrence rate" reads)."""
-    found = [Mention(m.start(g), m.end(g), m.group(g), "RFS", "relapses") for m in _RELAPSES.finditer(text)
-             for g in ("plural", "said", "verb", "had") if m.group(g)
+    found = [Mention(m.start(g), m.end(g), m.group(g), *(("OTHER", "category") if g == "site" else ("RFS", "relapses")))
+             for m in _RELAPSES.finditer(text) for g in ("plural", "said", "verb", "had", "site") if m.group(g)
              and (g != "said" or _RELAPSE_OPENS.search(text, max(0, m.start() - 20), m.start()))]
     return _with_added(mentions, found)
 
