@@ -66,7 +66,7 @@ _VALUE_RE = quick(
 _RATIO_RE = quick(rf"(?<![\w.·/])(?P<v>{NUM})(?!\s*%|\s*(?:months?|weeks?|years?|days?)\b|[\d/])")
 _HAS_VALUE = folded(  # searched in the lowercased sentence
     r"\d|not (?:yet )?reached|\bNR\b|\b(?:no|none|a single|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b"  # "Fourteen patients"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b"
 )
 _NR_RANGE = quick(rf"[\[(,]\s*(?:{NUM})\s*(?:months?|weeks?|years?)?\s*(?:[-–—‒]|to)\s*(?:not (?:yet )?reached|NR|NE|not estimable)", re.IGNORECASE)
 _UNIT = {"m": "months", "w": "weeks", "d": "days", "y": "years"}
@@ -888,10 +888,9 @@ _AND_THE_OTHER_ARM = (rf"(?:,?\s+(?:and|vs\.?|versus)\s+(?:\d+|{WORD_NUMBER})(?:
 #: "Thirty-two patients receiving IFN5 and 19 patients receiving IFN1 experienced", "58 in the placebo group, suffered",
 #: "None of the patients developed" (not "patients with X had": who they were).
 _PEOPLE_HAD = quick(
-    r"(?:\s+of\s+the)?(?:(?:\s+[\w+/]+-treated)?\s+(?:patients?|participants?|subjects|children|women|men|cases?)\b"
-    r"|\s+(?:(?:patients?|participants?|subjects|children|women|men|cases?)\b)?"
+    r"(?:\s+of\s+the)?\s+(?:(?:patients?|participants?|subjects|children|women|men|cases?)\b)?"
     r"(?:,?\s+(?:in|on|of|from|receiving|treated\s+with|given|taking)\s+(?:the\s+)?[^\s,;:.()%]+(?:\s+[^\s,;:.()%]+){0,7}?"
-    rf"{_AND_THE_OTHER_ARM},?))?\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
+    rf"{_AND_THE_OTHER_ARM},?)?\s+(?:had\s+|have\s+)?(?P<v>had|have|suffered(?:\s+from)?|experienc(?:ed|ing)|developed|died|presented(?:\s+with)?|"
     r"reported|discontinued|withdrew|(?:was|were)\s+(?:withdrawn|discontinued)|required|needed|achieved)\b(?:\s+(?:an?|any|the)\b)?",
     re.IGNORECASE,
 )
@@ -915,8 +914,7 @@ def counted_event(text: str, mentions: list[Mention], end: int, value: float) ->
         return None
     if event.measure == "category" and not text[had.end(): event.start].strip():
         return event  # "No patients required additional anti-emetic": what they had, named in their words
-    countable = _is_ae(event.canonical) or _counts_responses(event) or event.canonical == "TREATMENT_RELATED_DEATH" \
-        or event.measure == "relapses"  # "Seven patients had a recurrence"
+    countable = _is_ae(event.canonical) or _counts_responses(event) or event.canonical == "TREATMENT_RELATED_DEATH"
     if value == 0 and _GRADE_4_ONLY.search(text, had.end(), event.end):
         return None  # "No patients had grade 4 toxicity": none of grade 4 says nothing of grade 3
     return event if countable and (value > 0 or _zero_countable(event, "")) else None
@@ -1013,18 +1011,15 @@ _ARM_WORDS_AFTER = quick(r"\s+(?!(?:patients?|months?|years?|weeks?|days?|and|or
 _NOT_A_JOIN = r"(?!(?:vs|versus|and|or|in|with|for|on)\b)"
 #: A count, its words, then a bracket or colon that splits it, and the parts already read: "five patients (four in
 #: the A arm and ", "nine toxic deaths: five in arm A, ".
-_SPLIT_LEAD = quick(rf"(?<![\w.])(?:\d+|{WORD_NUMBER})\s+(?:{_NOT_A_JOIN}[\w-]+\s+){{0,4}}?{_NOT_A_JOIN}[\w-]+"
-                    r"(?:\s*[(:]|,\s+including|(?:,[^;:()%]{0,60})?;\s+of\s+(?:these|them|whom),?)\s*"
-                    rf"(?:(?:\d+|{WORD_NUMBER})\s+(?:(?:were|was)\s+)?(?:in|with|for|on)\s+[^;:()%]{{1,40}}?(?:,|\band\b|\bvs\.?|\bversus)\s*)*$",
+_SPLIT_LEAD = quick(rf"(?<![\w.])(?:\d+|{WORD_NUMBER})\s+(?:{_NOT_A_JOIN}[\w-]+\s+){{0,4}}?{_NOT_A_JOIN}[\w-]+\s*[(:]\s*"
+                    rf"(?:(?:\d+|{WORD_NUMBER})\s+(?:in|with|for|on)\s+[^;:()%]{{1,40}}?(?:,|\band\b|\bvs\.?|\bversus)\s*)*$",
                     re.IGNORECASE)
-_WHERE_COUNTED = quick(r"\s+(?:(?:were|was)\s+)?(?:in|with|for|on)\s+(?!\d+\s+(?:patients?|cases|subjects|participants)\b)")  # not "6 in 4 patients"
+_WHERE_COUNTED = quick(r"\s+(?:in|with|for|on)\s+(?!\d+\s+(?:patients?|cases|subjects|participants)\b)")  # not "6 in 4 patients"
 
 
 def _splits_a_count(text: str, start: int, end: int) -> bool:
     """A count of the arm named after it that splits the count before it: "Grade 3 anemia occurred in five patients
-    (four in the A arm and one in the B arm)", "There were nine toxic deaths: five in arm A and one in arm B", "Three
-    patients died, including one in the A group and two in the B group", "76 biochemical relapses, …; of these, 37 were in
-    the A and 39 in the B schedule"."""
+    (four in the A arm and one in the B arm)", "There were nine toxic deaths: five in arm A and one in arm B"."""
     return _WHERE_COUNTED.match(text, end) is not None and _SPLIT_LEAD.search(text, max(0, start - 160), start) is not None
 
 
@@ -1387,8 +1382,6 @@ def _counted_mentions(text: str, known: list[Mention]) -> list[Mention]:
         known = _relapses_counted(text, known)
     if "eath" in text and "%" not in text:
         known = _one_death_counted(text, known)
-    if ("vent" in text or "rogression" in text) and "%" not in text:
-        known = _survival_events_counted(text, known)
     if "CR" in text or "PR" in text or "omplete" in text or "artial" in text:  # a response category's words
         known = _listed_responses(text, known)
     return known
@@ -1403,18 +1396,12 @@ def _placed(drafts: list[Draft], text: str) -> list[Draft]:
 
 
 #: The disease come back, counted: "36 relapses in the A arm", "two distant recurrences", "no recurrences", "Relapse occurred in 12
-#: patients", "Tumour recurrence was observed in 5", "12 patients relapsed", "Seven patients had a recurrence", "No patient
-#: developed disease recurrence"; relapses of a site are outcomes of their own, named as written ("9 local relapses", "76
-#: biochemical relapses", OTHER; not "no local recurrences": none of one site says nothing of the others).
+#: patients", "Tumour recurrence was observed in 5", "12 patients relapsed".
 _RELAPSES = quick(
     rf"(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER}|[Nn]o)\s+(?:(?:distant|systemic|disease|tumou?r|cancer)\s+)?(?P<plural>relapses|recurrences)\b"
-    rf"|(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER})\s+(?P<site>(?:local|loco-?regional|regional|nodal|biochemical|PSA|peritoneal|"
-    r"isolated|intracranial|CNS|brain|hepatic|liver|pulmonary|lung|bone)\s+(?:relapses|recurrences))\b"
     r"|\b(?P<said>relapses?|recurrences?)\s+(?:(?:was|were|had)\s+)?(?:observed|occurred|developed|seen|noted|diagnosed|"
     r"reported|documented|detected|found)\s+in\b"
-    r"|\b(?P<verb>relapsed|recurred)\b"
-    r"|\b(?:had|developed|experienced|suffered)\s+(?:(?:an?|any)\s+)?(?:(?:disease|tumou?r|cancer|distant|systemic)\s+)?"
-    r"(?P<had>relapses?|recurrences?)\b(?!\s+(?:rates?|free|risk)\b)", re.IGNORECASE)
+    r"|\b(?P<verb>relapsed|recurred)\b", re.IGNORECASE)
 #: What may stand before a relapse said to occur: nothing, or words that keep it the disease's ("Distant recurrence
 #: was observed in"; not "Local recurrence", "biochemical relapse": outcomes of their own).
 _RELAPSE_OPENS = quick(r"(?:^|[,;:(]\s*|\b(?:the|a|an|and|disease|distant|systemic|tumou?r|cancer)\s+)$", re.IGNORECASE)
@@ -1423,8 +1410,8 @@ _RELAPSE_OPENS = quick(r"(?:^|[,;:(]\s*|\b(?:the|a|an|and|disease|distant|system
 def _relapses_counted(text: str, mentions: list[Mention]) -> list[Mention]:
     """Add relapses and recurrences counted in a sentence with no percentage as RFS mentions that own counts only, as
     "deaths" do for OS (a share of relapses is a rate the vocabulary's "recurrence rate" reads)."""
-    found = [Mention(m.start(g), m.end(g), m.group(g), *(("OTHER", "category") if g == "site" else ("RFS", "relapses")))
-             for m in _RELAPSES.finditer(text) for g in ("plural", "said", "verb", "had", "site") if m.group(g)
+    found = [Mention(m.start(g), m.end(g), m.group(g), "RFS", "relapses") for m in _RELAPSES.finditer(text)
+             for g in ("plural", "said", "verb") if m.group(g)
              and (g != "said" or _RELAPSE_OPENS.search(text, max(0, m.start() - 20), m.start()))]
     return _with_added(mentions, found)
 
@@ -1508,28 +1495,6 @@ def _with_added(mentions: list[Mention], found: list[Mention]) -> list[Mention]:
 def _in_order(mentions: list[Mention], added: list[Mention]) -> list[Mention]:
     """``mentions`` and ``added`` in the order they start (``mentions`` as they are when nothing is added)."""
     return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
-
-
-#: The events of a survival endpoint counted: "256 progression events", "67 tumor progressions", "120 EFS events", "45
-#: disease-free survival events" (the count right before; not "progression events were defined as").
-_SURVIVAL_EVENTS = quick(
-    rf"(?<![\w.,·/%-])(?:\d+|{WORD_NUMBER}|[Nn]o)\s+(?:(?:additional|observed|total|first)\s+)?"
-    r"(?P<e>(?P<w>(?-i:PFS|DFS|EFS|RFS|OS)|(?:progression|event|disease|relapse|recurrence)[- ]free\s+survival|overall\s+survival|"
-    r"(?:(?:tumou?r|disease)\s+)?progression)\s+events|(?:(?:tumou?r|disease)\s+)?progressions)\b", re.IGNORECASE)
-#: The survival endpoint whose events the words name, by their first letter: "EFS", "event-free survival" (else PFS).
-_SURVIVAL_BY_LETTER = {"e": "EFS", "d": "DFS", "r": "RFS", "o": "OS"}
-
-
-def _survival_events_counted(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Add the events of a survival endpoint counted (``_SURVIVAL_EVENTS``) as mentions of that endpoint that own counts
-    only, as "deaths" do for OS; they take the place of the endpoint's own mention ("DFS" in "45 DFS events")."""
-    found = []
-    for m in _SURVIVAL_EVENTS.finditer(text):
-        kind = _SURVIVAL_BY_LETTER.get((m.group("w") or "p")[0].lower(), "PFS")
-        found.append(Mention(m.start("e"), m.end("e"), m.group("e"), kind, "relapses"))
-    if not found:
-        return mentions
-    return _in_order([x for x in mentions if not any(x.start < f.end and f.start < x.end for f in found)], found)
 
 
 #: One death, or none, counted in the singular: "There was one death in the cefixime group", "No death occurred" (the
@@ -1858,11 +1823,6 @@ _BEFELL = quick(r"\s(?:developed|suffered|experienced)\s")
 
 
 _FATAL = Folded(r"\b(?:fatal|deaths?)\b")
-#: The disease come back: "developed local recurrence" is an outcome of its own, not an adverse event.
-_CAME_BACK = Folded(r"\b(?:recurrences?|relapses?)\b")
-#: Progression of the disease itself, seen in people counted next: "Disease progression occurred in 14 patients" (PFS's
-#: event; not "progression to AIDS": another disease).
-_DISEASE_PROGRESSION = quick(r"(?:(?:disease|tumou?r|radiologic(?:al)?|radiographic|clinical)\s+)?progression", re.IGNORECASE)
 _PROGRESSED = Folded(r"\bprogression\b")
 
 
@@ -1883,7 +1843,7 @@ def _people_had_outcomes(text: str, mentions: list[Mention]) -> list[Mention]:
                 or not _FOUR_LETTERS.search(words) or "%" in text[: m.start()]:
             continue  # after another share, the outcome named before it owns the shares
         kind = _survival_event(words) or kind_by_words(words, _OUTCOME_KINDS)
-        adverse = (_BEFELL.search(text, m.start(), start) or _speaks_of_adverse_events(mentions)) and not _CAME_BACK.search(words)
+        adverse = _BEFELL.search(text, m.start(), start) or _speaks_of_adverse_events(mentions)
         added.append(Mention(start, end, words, "AE" if kind == "OTHER" and adverse else kind, "category"))
     return _in_order(mentions, added)
 
@@ -2042,8 +2002,7 @@ def _outcomes_seen_in_people(text: str, mentions: list[Mention]) -> list[Mention
         if _NOT_SEEN_OUTCOME.search(name) or not _THREE_LETTERS.search(name):
             continue
         before = [x for x in mentions if x.end <= edge]
-        kind = "PFS" if _DISEASE_PROGRESSION.fullmatch(name) else _event_kind(name, before)
-        added.append(Mention(words.start("o"), words.end("o"), name, kind, "category"))
+        added.append(Mention(words.start("o"), words.end("o"), name, _event_kind(name, before), "category"))
     return _in_order(mentions, added)
 
 
@@ -2690,7 +2649,7 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
     listed = _respectively_mentions(text, mentions, values)
     drafts: list[Draft] = []
     for i, (start, end, kind, value, unit) in enumerate(values):
-        counted = counted_event(text, mentions, end, value or 0) if kind == "count_people" else _counted_next(kind, mentions, end)
+        counted = counted_event(text, mentions, end, value or 0) if kind == "count_people" else None
         owner = (listed.get(start) if kind != "count_pair" else None) or counted or _owner(mentions, text, start, end) \
             or _owner_of_the_count_before(kind, drafts)
         if owner is not None and owner.measure == "responses" and not kind.startswith("count"):
@@ -2705,13 +2664,6 @@ def _drafts_of_values(sentence: Sentence, mentions: list[Mention], ci_level_defa
             _attach_details(draft, text, values[i + 1][0] if i + 1 < len(values) else len(text), ci_level_default)
             drafts.append(draft)
     return drafts
-
-
-def _counted_next(kind: str, mentions: list[Mention], end: int) -> Mention | None:
-    """The deaths or relapses a count right before them counts, as ``_counted_before`` found them, though words stand
-    between ("67 tumor progressions and 16 observed deaths": the deaths', not the progressions' named before)."""
-    following = next((m for m in mentions if m.start >= end), None) if kind == "count_before" else None
-    return following if following is not None and following.measure in {"deaths", "relapses"} else None
 
 
 def _owner_of_the_count_before(kind: str, drafts: list[Draft]) -> Mention | None:
