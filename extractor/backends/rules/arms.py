@@ -1884,11 +1884,12 @@ _COUNT_AT_END = quick(r"(?:\(|[;,]\s*)(?:[nN]\s*=\s*\d+|\d+\s+(?:patients|pts|pa
 
 def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
     """ "randomised to receive X (n = 214) or Y (n = 215)": two arms, with their counts."""
-    for sentence in sentences:
+    for i, sentence in enumerate(sentences):
         if not says_randomised(sentence):
             continue
         masked = mask_brackets(sentence)
-        listed = _enumerated(sentence, masked, _randomised_at(sentence)) or _colon_list(sentence, masked)
+        listed = _enumerated(sentence, masked, _randomised_at(sentence)) or _colon_list(sentence, masked) \
+            or _list_in_next(sentences, i)
         if listed:
             return listed
         head = _RANDOMISED_HEAD.search(masked)
@@ -2167,14 +2168,67 @@ def _enumerated_marks(sentence: str, start: int) -> list[re.Match[str]]:
 
 def _enumerated(sentence: str, masked: str, start: int) -> list[tuple[str, int | None, str]]:
     """ "randomized to: (1) A; (2) B; and (3) C", "randomly assigned to 1) A, 2) B, or 3) C", "(a) A or (b) B": each
-    numbered part after the randomisation is an arm."""
+    numbered part after the randomisation is an arm; right after the randomisation's words, an item described at
+    length is named by its head (``_named_item``)."""
     marks = _enumerated_marks(sentence, start) if ")" in sentence[start:] else []
     if not marks:
         return []
     last = _LAST_ITEM_END.search(masked, marks[-1].end())
     ends = [m.start() for m in marks[1:]] + [last.start() if last else len(sentence)]
     parts = [_ITEM_JOIN_TAIL.sub("", sentence[m.end():end].rstrip()) for m, end in zip(marks, ends, strict=True)]
-    return _listed_arms(parts)
+    listed = _listed_arms(parts)
+    if listed or not _ENUM_LEAD.search(masked, start, marks[0].start()):
+        return listed
+    named = [_named_item(part) if len(part.split()) > 6 else _listed_item(part) for part in parts]
+    arms = [item for item in named if item is not None]
+    return arms if len(arms) == len(named) and len({label.lower() for label, *_ in arms}) == len(arms) else []
+
+
+#: The first mark of a numbered list that opens a sentence: "1) co-administration of …", "(a) …", "(i) …".
+_LIST_OPENS = quick(r"\(?(?:1|a|i)\)\s")
+
+
+def _list_in_next(sentences: list[str], i: int) -> list[tuple[str, int | None, str]]:
+    """ "… were randomly assigned to the following groups. 1) A (FMS/RSV), 2) B (FMS) alone 3) C (RSV) alone.": the
+    numbered arms of the sentence after the randomisation's, when that one ends as a list's introduction."""
+    if i + 1 >= len(sentences) or not _LIST_OPENS.match(sentences[i + 1]):
+        return []
+    sentence = sentences[i]
+    if not _ENUM_LEAD.search(mask_brackets(sentence), _randomised_at(sentence)):
+        return []
+    joined = f"{sentence} {sentences[i + 1]}"
+    return _enumerated(joined, mask_brackets(joined), _randomised_at(joined))
+
+
+#: What ends right before a list of arms: "randomly assigned to", "randomized 1:1 to either", "allocated into three
+#: groups by treatment:", "to one of two strategies:", "to the following groups." (the list in the next sentence).
+_ENUM_LEAD = quick(r"(?:\b(?:randomi[sz]ed|assigned|allocated|divided)\s+(?:[\w:-]+\s+){0,3}?(?:to|into|between)(?:\s+receive)?"
+                   r"(?:\s+either)?\s*:?|\b(?:groups?|arms?|conditions|regimens|treatments|strategies|interventions)"
+                   r"(?:\s+[\w-]+){0,3}\s*[:.])\s*$", re.IGNORECASE)
+#: Where an item's head ends and its description starts: "a control group that was not exposed …", "SP (…): supplement
+#: seven days before …", "tempo-pace synchronized audio-devices with personalized music playlists".
+_ITEM_DETAIL = quick(r"\s(?:that|which|who|where|whereby|with|without|consisting|containing|including|comprising|receiving|"
+                     r"given|for|in which)\b|[:;]\s", re.IGNORECASE)  # not at a comma: "(b) similarly intense, targeted …"
+#: A name an item gives itself in its last bracket: "a 12-week regimen of a cream containing … (Remin Pro)".
+_ITEM_NAME_BRACKET = quick(r"\((?P<name>[A-Z][\w+/-]*(?:\s[\w+/-]+){0,3})\)\s*$")
+
+
+def _named_item(part: str) -> tuple[str, int | None, str] | None:
+    """An enumerated arm described at length, named by the name its last bracket gives it, else by its words before
+    the description (``_ITEM_DETAIL``), when they are a short label; None else."""
+    part = part.strip(" ,;.")
+    named = _ITEM_NAME_BRACKET.search(part)
+    if named and not _COUNT_IN_PART.search(named.group()) and not _BRACKETED_ROLE.fullmatch(named.group()):
+        head = named.group("name")
+    else:
+        masked = mask_brackets(part)
+        detail = _ITEM_DETAIL.search(masked)
+        head = _short_label(part[:detail.start()]) if detail else ""
+    label = _QUOTES.sub("", head).strip(" ,;.")
+    if not 1 <= len(label.split()) <= 6 or not tidy_label(label) or _CLAUSE_VERB.search(label):
+        return None
+    count = _COUNT_IN_PART.search(part)
+    return label, int(count.group(1) or count.group(2)) if count else None, part
 
 
 

@@ -1,0 +1,57 @@
+"""Arm finders on randomised trials that gave fewer than two arms, second round (h-arms5): numbered lists whose items
+are described at length, and numbered lists that open the sentence after the randomisation's."""
+
+from extractor.backends.rules.arms import _named_item, _randomised_to, find_arms
+
+
+def _labels(*sentences: str, title: str | None = None) -> list[str | None]:
+    return [a.label for a in find_arms(title, list(sentences))]
+
+
+def test_numbered_items_named_by_their_last_bracket():
+    assert _labels("The participants were randomly assigned into three groups by treatment: (1) a 12-week regimen of a "
+                   "cream containing casein phosphopeptide-amorphous calcium phosphate and fluoride (MI Paste Plus); (2) "
+                   "a 12-week regimen of a cream containing hydroxyapatite and fluoride (Remin Pro); and (3) usual home "
+                   "care (control).")[:2] == ["MI Paste Plus", "Remin Pro"]
+
+
+def test_numbered_items_named_by_their_head_before_the_description():
+    assert sorted(_labels("Thirty-four cardiac rehabilitation patients were randomly allocated to one of two strategies: "
+                          "(1) no music usual-care control and (2) tempo-pace synchronized audio-devices with personalized "
+                          "music playlists + usual-care.")) == ["no music usual-care control", "tempo-pace synchronized audio-devices"]
+
+
+def test_numbered_items_named_before_a_colon():
+    assert _labels("Using the balanced block randomization method, the patients were allocated to one of four study arms: "
+                   "1) SP (supplement/placebo): supplement seven days before and placebo 30 days after the surgery; 2) PS: "
+                   "placebo before and supplement after the surgery; 3) SS: supplement before and after the surgery; and "
+                   "4) PP: placebo before and after the surgery.") == ["SP", "PS", "SS", "PP"]
+
+
+def test_numbered_items_after_randomly_allocated_to():
+    assert _labels("Twenty-six communities were randomly allocated to (i) an intervention consisting of school-based "
+                   "curriculum, out-of-school outreach and community mobilisation, or (ii) comparison consisting of "
+                   "community mobilisation and youth-friendly health services training only.") == ["intervention", "comparison"]
+
+
+def test_numbered_list_in_the_next_sentence():
+    arms = _randomised_to(["Patients who met eligible criteria were randomly assigned to the following groups.",
+                           "1) co-administration of fimasartan 120 mg/rosuvastatin 20 mg (FMS/RSV), 2) fimasartan 120 mg "
+                           "(FMS) alone 3) rosuvastatin 20 mg (RSV) alone."])
+    assert [label for label, *_ in arms][1:] == ["FMS", "RSV"] and len(arms) == 3
+
+
+def test_no_list_in_the_next_sentence_without_an_introduction():
+    assert _randomised_to(["Patients were randomized and followed for two years.", "1) outcomes were recorded weekly, "
+                           "2) adverse events were graded."]) == []
+
+
+def test_numbered_aims_are_no_arms():
+    assert _labels("This prospective randomized clinical trial examined effects of a complementary therapy for (1) "
+                   "supporting cellular immunity in patients given chemoradiation, (2) improving mood and quality of life "
+                   "in these women, and (3) reducing treatment-associated toxicities and treatment delay in cervical "
+                   "cancer patients receiving chemoradiation.") == []
+
+
+def test_an_item_described_at_length_with_no_head_names_no_arm():
+    assert _named_item("similarly intense, targeted cognitive training on auditory-verbal discrimination and memory") is None
