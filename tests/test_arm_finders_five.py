@@ -55,3 +55,29 @@ def test_numbered_aims_are_no_arms():
 
 def test_an_item_described_at_length_with_no_head_names_no_arm():
     assert _named_item("similarly intense, targeted cognitive training on auditory-verbal discrimination and memory") is None
+
+
+def test_either_pair_with_one_side_described_at_length():
+    assert _labels("Medical students were randomized to use either an electronic stethoscope, or a conventional acoustic "
+                   "stethoscope during clinical auscultation training.") == ["electronic stethoscope", "conventional acoustic stethoscope"]
+
+
+def test_either_pair_with_a_side_ending_in_a_time():
+    assert _labels("Participants were randomised to consume either nitrate-rich beetroot juice (containing 12.9 mmoles "
+                   "nitrate) or placebo (nitrate-depleted beetroot juice) 3 hours prior to endurance cycle ergometry.") \
+        == ["nitrate-rich beetroot juice", "placebo"]
+
+
+def test_either_pair_not_told_apart_names_no_arms():
+    assert _labels("Patients were randomised to receive either a standard trial invitation letter or a trial invitation "
+                   "letter containing an incentive offer of £100.") == []
+
+
+def test_either_after_the_arms_is_no_pair():
+    assert _labels("Patients were randomized to treatment with 50 mg bicalutamide once daily or to castration, either "
+                   "orchiectomy or depot injection of goserelin acetate every 28 days.") != ["orchiectomy", "goserelin acetate"]
+
+
+def test_randomised_patients_then_an_aside_then_to():
+    assert _labels("The GIPS-III trial randomized STEMI patients, without known diabetes, to metformin or placebo initiated "
+                   "directly after PCI.") == ["metformin", "placebo"]

@@ -512,9 +512,14 @@ def _comparison_arms(title: str | None, sentences: list[str], text: str, named: 
             or _list_then_control(sentences) or _title_versus(title)]
 
 
+def _described_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
+    """The last resort: "randomised to either A or B described at length" (``_either_described``)."""
+    return [(label, [label], count, defining) for label, count, defining in _either_described(sentences)]
+
+
 #: How arms are named, most explicit first; the first shape that finds arms names them.
 _ARM_SHAPES = (_labelled_arms, _counted_regimen_arms, _paired_count_arms, _bracketed_group_arms, _named_group_arms,
-               _comparison_arms, _counted_name_arms, _weakly_named_group_arms)
+               _comparison_arms, _counted_name_arms, _weakly_named_group_arms, _described_arms)
 
 
 def _add_generic_aliases(arms: list[ArmDraft], named: NamedGroups) -> None:
@@ -1679,7 +1684,7 @@ _RANDOMISED_HEAD = quick(
     r"|(?:randomi[sz]ed|randomly (?:assigned|allocated))(?:,\s+[^,;.()]{3,80},)?\s+(?:to\s+)?(?:receive\s+)?either\s+"
     # "randomized patients with K-RAS wild-type, chemotherapy-refractory, metastatic colorectal cancer to receive A or B"
     r"|(?:randomi[sz]ed|randomly assigned|randomly allocated)\s+(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?(?:patients|participants|subjects|women|men)\b"
-    r"(?:\s+[\w,-]+){0,14}?\s+to\s+(?:receive\s+|either\s+)*"
+    r"(?:,?\s+[\w,-]+){0,14}?\s+to\s+(?:receive\s+|either\s+)*"  # "randomized STEMI patients, without known diabetes, to"
     # "189 patients were randomly assigned sertraline 50 mg (n=95), or placebo (n=94)": the arms without "to"
     r"|\b(?:were|was)\s+randomly\s+(?:assigned|allocated)\s+(?!(?:to|into|in|at|by|using|with|from|between|for|on|after|"
     r"according|following|within|and|or|as|based|a|an|centrally|equally|stratified|blocks?)\b)(?=[A-Za-z])"
@@ -1699,7 +1704,7 @@ _CLAUSE_END = quick(r";\s|(?<!\.[a-z])(?<!\svs)\.\s"  # not "A vs. B"
                          r"|\s(?:in order\s+)?to\s+(?:compare|assess|evaluate|determine|investigate|examine)\b"  # "… or BSC to compare …"
                          r"|\sin\s+an?\s+\d+(?:\s*:\s*\d+)+\s+(?:ratio|fashion|manner)\b|\s(?:and|who)\s+(?:used|were|was|then|followed)\b"
                          r"|,\s+\d[\d,]*\s+(?:\(|had\b|were\b|was\b)"  # "… or placebo, 514 (73%) had diabetes"
-                         r"|:\s+of\s+(?:these|them|whom)\b"  # "three or four cycles: of these, 681 were …"
+                         r"|:\s+of\s+(?:these|them|whom)\b|\sinitiated\s"  # "three or four cycles: of these, 681 were …", "or placebo initiated directly after PCI"
                          r"|,\s+(?:where|whereas)\b"  # "to the expansive or contractive condition, where the …"
                          # "… or megestrol acetate (160 mg orally daily) were analyzed" (after the last arm's blanked
                          # bracket only: not "randomized to A and continued receiving B were analyzed"), "… or placebo (2
@@ -1921,6 +1926,47 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         if spans and len(out) == len(spans):
             return _shared_head(out) or out
     return []
+
+
+def _either_described(sentences: list[str]) -> list[tuple[str, int | None, str]]:
+    """ "randomized to use either an electronic stethoscope, or a conventional acoustic stethoscope during clinical
+    auscultation training": after the randomisation's words, "either A or B" with one "or", one part described at
+    length and named by its head (``_named_item``); a last resort, where no other shape names two arms."""
+    for sentence in sentences:
+        if "either" not in sentence or not says_randomised(sentence) or _ONE_PATIENT_BOTH.search(sentence):
+            continue
+        masked = mask_brackets(sentence)
+        either = _either_after_head(masked)
+        if either is None:
+            continue
+        stop = _CLAUSE_END.search(masked, either.end())
+        end = stop.start() if stop else len(masked)
+        cuts = list(_OR_WORD.finditer(masked, either.end(), end))
+        if len(cuts) == 1:
+            parts = [sentence[either.end():cuts[0].start()].strip(" ,"), sentence[cuts[0].end():end].strip(" ,.")]
+            named = [_listed_item(part) if len(_short_label(part).split()) <= 6 else _named_item(part) for part in parts]
+            arms = [item for item in named if item is not None]
+            if len(arms) == 2 and _told_apart(arms[0][0], arms[1][0]):
+                return arms
+    return []
+
+
+def _either_after_head(masked: str) -> re.Match[str] | None:
+    """The "either" in or close after the randomisation's words, with no "or" before it (not "to A (n = 243) or to
+    castration (n = 243), either orchiectomy or …")."""
+    head = _RANDOMISED_HEAD.search(masked)
+    if head is None:
+        return None
+    either = _EITHER.search(masked, head.end() - 7, head.end() + 60)
+    return either if either and not _OR_WORD.search(masked, head.end(), either.start()) else None
+
+
+def _told_apart(a: str, b: str) -> bool:
+    """Two labels a reader tells apart: neither's words all in the other's ("trial invitation letter" is not told from
+    "standard trial invitation letter", "DOX" from "DOX 60 mg/m"), neither opening with a joining word ("with …")."""
+    words_a, words_b = set(a.lower().split()), set(b.lower().split())
+    opens = {a.split()[0].lower(), b.split()[0].lower()}
+    return not (words_a <= words_b or words_b <= words_a or opens & _ALIAS_STOP)
 
 
 #: "randomized into two groups and were administered either A or B": the arms follow the later "either".
@@ -2208,7 +2254,7 @@ _ENUM_LEAD = quick(r"(?:\b(?:randomi[sz]ed|assigned|allocated|divided)\s+(?:[\w:
 #: Where an item's head ends and its description starts: "a control group that was not exposed …", "SP (…): supplement
 #: seven days before …", "tempo-pace synchronized audio-devices with personalized music playlists".
 _ITEM_DETAIL = quick(r"\s(?:that|which|who|where|whereby|with|without|consisting|containing|including|comprising|receiving|"
-                     r"given|for|in which)\b|[:;]\s", re.IGNORECASE)  # not at a comma: "(b) similarly intense, targeted …"
+                     r"given|for|in which|during|prior to)\b|[:;]\s|\s\d+\s(?:hours?|days?|weeks?|minutes?)\b", re.IGNORECASE)  # not at a comma: "(b) similarly intense, targeted …"
 #: A name an item gives itself in its last bracket: "a 12-week regimen of a cream containing … (Remin Pro)".
 _ITEM_NAME_BRACKET = quick(r"\((?P<name>[A-Z][\w+/-]*(?:\s[\w+/-]+){0,3})\)\s*$")
 
