@@ -81,3 +81,12 @@ def test_either_after_the_arms_is_no_pair():
 def test_randomised_patients_then_an_aside_then_to():
     assert _labels("The GIPS-III trial randomized STEMI patients, without known diabetes, to metformin or placebo initiated "
                    "directly after PCI.") == ["metformin", "placebo"]
+
+
+def test_numbered_outcomes_after_the_randomisation_are_no_arms():
+    assert _randomised_to(["Patients were randomized to two groups.", "Outcomes were 1) pain at rest and on movement "
+                           "over the first two days, 2) opioid use over the first two days."]) == []
+
+
+def test_an_item_named_before_its_verb():
+    assert _named_item("starch group (SG) was free of glucose and contained 64% corn derived starch")[0] == "SG"

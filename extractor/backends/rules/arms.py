@@ -2254,7 +2254,7 @@ _ENUM_LEAD = quick(r"(?:\b(?:randomi[sz]ed|assigned|allocated|divided)\s+(?:[\w:
 #: Where an item's head ends and its description starts: "a control group that was not exposed …", "SP (…): supplement
 #: seven days before …", "tempo-pace synchronized audio-devices with personalized music playlists".
 _ITEM_DETAIL = quick(r"\s(?:that|which|who|where|whereby|with|without|consisting|containing|including|comprising|receiving|"
-                     r"given|for|in which|during|prior to)\b|[:;]\s|\s\d+\s(?:hours?|days?|weeks?|minutes?)\b", re.IGNORECASE)  # not at a comma: "(b) similarly intense, targeted …"
+                     r"given|for|in which|during|prior to|was|were|contained|received)\b|[:;]\s|\s\d+\s(?:hours?|days?|weeks?|minutes?)\b", re.IGNORECASE)  # not at a comma: "(b) similarly intense, targeted …"
 #: A name an item gives itself in its last bracket: "a 12-week regimen of a cream containing … (Remin Pro)".
 _ITEM_NAME_BRACKET = quick(r"\((?P<name>[A-Z][\w+/-]*(?:\s[\w+/-]+){0,3})\)\s*$")
 
