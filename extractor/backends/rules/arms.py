@@ -512,9 +512,14 @@ def _comparison_arms(title: str | None, sentences: list[str], text: str, named: 
             or _list_then_control(sentences) or _title_versus(title)]
 
 
+def _described_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
+    """The last resort: "randomised to either A or B described at length" (``_either_described``)."""
+    return [(label, [label], count, defining) for label, count, defining in _either_described(sentences)]
+
+
 #: How arms are named, most explicit first; the first shape that finds arms names them.
 _ARM_SHAPES = (_labelled_arms, _counted_regimen_arms, _paired_count_arms, _bracketed_group_arms, _named_group_arms,
-               _comparison_arms, _counted_name_arms, _weakly_named_group_arms)
+               _comparison_arms, _counted_name_arms, _weakly_named_group_arms, _described_arms)
 
 
 def _add_generic_aliases(arms: list[ArmDraft], named: NamedGroups) -> None:
@@ -1679,7 +1684,7 @@ _RANDOMISED_HEAD = quick(
     r"|(?:randomi[sz]ed|randomly (?:assigned|allocated))(?:,\s+[^,;.()]{3,80},)?\s+(?:to\s+)?(?:receive\s+)?either\s+"
     # "randomized patients with K-RAS wild-type, chemotherapy-refractory, metastatic colorectal cancer to receive A or B"
     r"|(?:randomi[sz]ed|randomly assigned|randomly allocated)\s+(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,2}?(?:patients|participants|subjects|women|men)\b"
-    r"(?:\s+[\w,-]+){0,14}?\s+to\s+(?:receive\s+|either\s+)*"
+    r"(?:,?\s+[\w,-]+){0,14}?\s+to\s+(?:receive\s+|either\s+)*"  # "randomized STEMI patients, without known diabetes, to"
     # "189 patients were randomly assigned sertraline 50 mg (n=95), or placebo (n=94)": the arms without "to"
     r"|\b(?:were|was)\s+randomly\s+(?:assigned|allocated)\s+(?!(?:to|into|in|at|by|using|with|from|between|for|on|after|"
     r"according|following|within|and|or|as|based|a|an|centrally|equally|stratified|blocks?)\b)(?=[A-Za-z])"
@@ -1699,7 +1704,7 @@ _CLAUSE_END = quick(r";\s|(?<!\.[a-z])(?<!\svs)\.\s"  # not "A vs. B"
                          r"|\s(?:in order\s+)?to\s+(?:compare|assess|evaluate|determine|investigate|examine)\b"  # "… or BSC to compare …"
                          r"|\sin\s+an?\s+\d+(?:\s*:\s*\d+)+\s+(?:ratio|fashion|manner)\b|\s(?:and|who)\s+(?:used|were|was|then|followed)\b"
                          r"|,\s+\d[\d,]*\s+(?:\(|had\b|were\b|was\b)"  # "… or placebo, 514 (73%) had diabetes"
-                         r"|:\s+of\s+(?:these|them|whom)\b"  # "three or four cycles: of these, 681 were …"
+                         r"|:\s+of\s+(?:these|them|whom)\b|\sinitiated\s"  # "three or four cycles: of these, 681 were …", "or placebo initiated directly after PCI"
                          r"|,\s+(?:where|whereas)\b"  # "to the expansive or contractive condition, where the …"
                          # "… or megestrol acetate (160 mg orally daily) were analyzed" (after the last arm's blanked
                          # bracket only: not "randomized to A and continued receiving B were analyzed"), "… or placebo (2
@@ -1884,11 +1889,12 @@ _COUNT_AT_END = quick(r"(?:\(|[;,]\s*)(?:[nN]\s*=\s*\d+|\d+\s+(?:patients|pts|pa
 
 def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
     """ "randomised to receive X (n = 214) or Y (n = 215)": two arms, with their counts."""
-    for sentence in sentences:
+    for i, sentence in enumerate(sentences):
         if not says_randomised(sentence):
             continue
         masked = mask_brackets(sentence)
-        listed = _enumerated(sentence, masked, _randomised_at(sentence)) or _colon_list(sentence, masked)
+        listed = _enumerated(sentence, masked, _randomised_at(sentence)) or _colon_list(sentence, masked) \
+            or _list_in_next(sentences, i)
         if listed:
             return listed
         head = _RANDOMISED_HEAD.search(masked)
@@ -1920,6 +1926,47 @@ def _randomised_to(sentences: list[str]) -> list[tuple[str, int | None, str]]:
         if spans and len(out) == len(spans):
             return _shared_head(out) or out
     return []
+
+
+def _either_described(sentences: list[str]) -> list[tuple[str, int | None, str]]:
+    """ "randomized to use either an electronic stethoscope, or a conventional acoustic stethoscope during clinical
+    auscultation training": after the randomisation's words, "either A or B" with one "or", one part described at
+    length and named by its head (``_named_item``); a last resort, where no other shape names two arms."""
+    for sentence in sentences:
+        if "either" not in sentence or not says_randomised(sentence) or _ONE_PATIENT_BOTH.search(sentence):
+            continue
+        masked = mask_brackets(sentence)
+        either = _either_after_head(masked)
+        if either is None:
+            continue
+        stop = _CLAUSE_END.search(masked, either.end())
+        end = stop.start() if stop else len(masked)
+        cuts = list(_OR_WORD.finditer(masked, either.end(), end))
+        if len(cuts) == 1:
+            parts = [sentence[either.end():cuts[0].start()].strip(" ,"), sentence[cuts[0].end():end].strip(" ,.")]
+            named = [_listed_item(part) if len(_short_label(part).split()) <= 6 else _named_item(part) for part in parts]
+            arms = [item for item in named if item is not None]
+            if len(arms) == 2 and _told_apart(arms[0][0], arms[1][0]):
+                return arms
+    return []
+
+
+def _either_after_head(masked: str) -> re.Match[str] | None:
+    """The "either" in or close after the randomisation's words, with no "or" before it (not "to A (n = 243) or to
+    castration (n = 243), either orchiectomy or …")."""
+    head = _RANDOMISED_HEAD.search(masked)
+    if head is None:
+        return None
+    either = _EITHER.search(masked, head.end() - 7, head.end() + 60)
+    return either if either and not _OR_WORD.search(masked, head.end(), either.start()) else None
+
+
+def _told_apart(a: str, b: str) -> bool:
+    """Two labels a reader tells apart: neither's words all in the other's ("trial invitation letter" is not told from
+    "standard trial invitation letter", "DOX" from "DOX 60 mg/m"), neither opening with a joining word ("with …")."""
+    words_a, words_b = set(a.lower().split()), set(b.lower().split())
+    opens = {a.split()[0].lower(), b.split()[0].lower()}
+    return not (words_a <= words_b or words_b <= words_a or opens & _ALIAS_STOP)
 
 
 #: "randomized into two groups and were administered either A or B": the arms follow the later "either".
@@ -2167,14 +2214,67 @@ def _enumerated_marks(sentence: str, start: int) -> list[re.Match[str]]:
 
 def _enumerated(sentence: str, masked: str, start: int) -> list[tuple[str, int | None, str]]:
     """ "randomized to: (1) A; (2) B; and (3) C", "randomly assigned to 1) A, 2) B, or 3) C", "(a) A or (b) B": each
-    numbered part after the randomisation is an arm."""
+    numbered part after the randomisation is an arm; right after the randomisation's words, an item described at
+    length is named by its head (``_named_item``)."""
     marks = _enumerated_marks(sentence, start) if ")" in sentence[start:] else []
     if not marks:
         return []
     last = _LAST_ITEM_END.search(masked, marks[-1].end())
     ends = [m.start() for m in marks[1:]] + [last.start() if last else len(sentence)]
     parts = [_ITEM_JOIN_TAIL.sub("", sentence[m.end():end].rstrip()) for m, end in zip(marks, ends, strict=True)]
-    return _listed_arms(parts)
+    listed = _listed_arms(parts)
+    if listed or not _ENUM_LEAD.search(masked, start, marks[0].start()):
+        return listed
+    named = [_named_item(part) if len(part.split()) > 6 else _listed_item(part) for part in parts]
+    arms = [item for item in named if item is not None]
+    return arms if len(arms) == len(named) and len({label.lower() for label, *_ in arms}) == len(arms) else []
+
+
+#: The first mark of a numbered list that opens a sentence: "1) co-administration of …", "(a) …", "(i) …".
+_LIST_OPENS = quick(r"\(?(?:1|a|i)\)\s")
+
+
+def _list_in_next(sentences: list[str], i: int) -> list[tuple[str, int | None, str]]:
+    """ "… were randomly assigned to the following groups. 1) A (FMS/RSV), 2) B (FMS) alone 3) C (RSV) alone.": the
+    numbered arms of the sentence after the randomisation's, when that one ends as a list's introduction."""
+    if i + 1 >= len(sentences) or not _LIST_OPENS.match(sentences[i + 1]):
+        return []
+    sentence = sentences[i]
+    if not _ENUM_LEAD.search(mask_brackets(sentence), _randomised_at(sentence)):
+        return []
+    joined = f"{sentence} {sentences[i + 1]}"
+    return _enumerated(joined, mask_brackets(joined), _randomised_at(joined))
+
+
+#: What ends right before a list of arms: "randomly assigned to", "randomized 1:1 to either", "allocated into three
+#: groups by treatment:", "to one of two strategies:", "to the following groups." (the list in the next sentence).
+_ENUM_LEAD = quick(r"(?:\b(?:randomi[sz]ed|assigned|allocated|divided)\s+(?:[\w:-]+\s+){0,3}?(?:to|into|between)(?:\s+receive)?"
+                   r"(?:\s+either)?\s*:?|\b(?:groups?|arms?|conditions|regimens|treatments|strategies|interventions)"
+                   r"(?:\s+[\w-]+){0,3}\s*[:.])\s*$", re.IGNORECASE)
+#: Where an item's head ends and its description starts: "a control group that was not exposed …", "SP (…): supplement
+#: seven days before …", "tempo-pace synchronized audio-devices with personalized music playlists".
+_ITEM_DETAIL = quick(r"\s(?:that|which|who|where|whereby|with|without|consisting|containing|including|comprising|receiving|"
+                     r"given|for|in which|during|prior to|was|were|contained|received)\b|[:;]\s|\s\d+\s(?:hours?|days?|weeks?|minutes?)\b", re.IGNORECASE)  # not at a comma: "(b) similarly intense, targeted …"
+#: A name an item gives itself in its last bracket: "a 12-week regimen of a cream containing … (Remin Pro)".
+_ITEM_NAME_BRACKET = quick(r"\((?P<name>[A-Z][\w+/-]*(?:\s[\w+/-]+){0,3})\)\s*$")
+
+
+def _named_item(part: str) -> tuple[str, int | None, str] | None:
+    """An enumerated arm described at length, named by the name its last bracket gives it, else by its words before
+    the description (``_ITEM_DETAIL``), when they are a short label; None else."""
+    part = part.strip(" ,;.")
+    named = _ITEM_NAME_BRACKET.search(part)
+    if named and not _COUNT_IN_PART.search(named.group()) and not _BRACKETED_ROLE.fullmatch(named.group()):
+        head = named.group("name")
+    else:
+        masked = mask_brackets(part)
+        detail = _ITEM_DETAIL.search(masked)
+        head = _short_label(part[:detail.start()]) if detail else ""
+    label = _QUOTES.sub("", head).strip(" ,;.")
+    if not 1 <= len(label.split()) <= 6 or not tidy_label(label) or _CLAUSE_VERB.search(label):
+        return None
+    count = _COUNT_IN_PART.search(part)
+    return label, int(count.group(1) or count.group(2)) if count else None, part
 
 
 
