@@ -319,12 +319,14 @@ def _named_and_ordered(arms: list[ArmDraft], low: str, glossary: str, named: Nam
     _add_abbreviation_aliases(arms, glossary)
     _add_generic_aliases(arms, named)
     arms = sorted(arms, key=lambda a: min(_first_mention(low, a), _dose_mention(low, a)))
-    _add_reworded_aliases(arms)  # after the arms are ordered: a name only results use does not reorder them
+    _add_reworded_aliases(arms, low, glossary)  # after the arms are ordered: a name only results use does not reorder them
     return arms
 
 
-def _add_reworded_aliases(arms: list[ArmDraft]) -> None:
-    """Names results give an arm in other words than its label: its dose first, its dose spaced otherwise, its own drug."""
+def _add_reworded_aliases(arms: list[ArmDraft], low: str, glossary: str) -> None:
+    """Names results give an arm in other words than its label: its dose first, its dose spaced otherwise, its own drug,
+    its own word."""
+    _add_own_word_aliases(arms, low, glossary)
     _add_dose_first_aliases(arms)
     _add_dose_spacing_aliases(arms)
     _add_own_drug_aliases(arms)
@@ -1111,6 +1113,39 @@ def _add_distinctive_aliases(arms: list[ArmDraft], low: str) -> None:
     _add_only_alone_aliases(arms)
     _add_adjective_aliases(arms, low)
 
+
+
+#: Words of a label that name no arm alone: what and when, routes, sides, ordinary words of any trial.
+_NOT_OWN_WORD = frozenset({"oral", "care", "usual", "high", "dose", "doses", "standard", "patients", "patient", "received",
+                           "receiving", "given", "were", "allocated", "assigned", "randomized", "randomised", "intervention",
+                           "months", "weeks", "years", "hours", "combined", "combination", "alone", "only", "group", "groups",
+                           "add-on", "adding", "addition", "procedure", "program", "programme", "session", "sessions",
+                           "lateral", "medial", "anterior", "posterior", "left", "right", "upper", "lower"})
+
+
+def _add_own_word_aliases(arms: list[ArmDraft], low: str, glossary: str) -> None:
+    """ "56.4% subcutaneous versus 59.0% vaginal" (arms "aqueous subcutaneous progesterone" and "vaginal progesterone"),
+    "by telephone (17.5%) than by mail (9.1%)": a word of an arm's label of several words is also its name when no other
+    arm's label, aliases, description or abbreviated label's long form ("ultra-fast extubation (UFE)") has it and the
+    text (``low``: lowercased) uses it again. Not a drug of a combination or sequence (``_add_own_drug_aliases``)."""
+    texts = [" ".join([a.label or "", a.defining_text or "", expansion(a.label, glossary) or "" if a.label else "",
+                       *(al for al in a.aliases if al)]).lower() for a in arms]
+    for arm, own_text in zip(arms, texts, strict=True):
+        words = re.findall(r"[a-z][a-z-]{3,}", _strip_parentheticals(arm.label or "").lower())
+        if len(words) < 2 or len(find_drugs(arm.label or "")) >= 2:
+            continue
+        elsewhere = " ".join(t for t in texts if t is not own_text)
+        for word in dict.fromkeys(words):
+            if _ordinary_word(word) or word in (al.lower() for al in arm.aliases if al):
+                continue
+            if not _occurrences(elsewhere, word, plural=True) and len(_occurrences(low, word, plural=False)) >= 2:
+                arm.aliases.append(word)
+
+
+def _ordinary_word(word: str) -> bool:
+    """A word of a label that names no arm alone (``_add_own_word_aliases``)."""
+    return word in _NOT_OWN_WORD or word in _GENERIC_ARM_WORDS or word in _ALIAS_STOP or bool(_SCHEDULE_WORD.search(word)) \
+        or bool(CONTROL_LABEL.search(word))
 
 
 _ALONE = quick(r"^(?P<x>.+?)\s+(?:alone|only|monotherapy)$", re.IGNORECASE)

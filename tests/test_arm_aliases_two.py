@@ -1,0 +1,32 @@
+"""Arm aliases, second round: names results give an arm that its label holds only in part, one test per phrase shape."""
+
+from __future__ import annotations
+
+from extractor.backends.rules.arms import arm_mentions, find_arms
+
+
+def _named(sentences: list[str], text: str) -> list[tuple[str, str]]:
+    arms = find_arms(None, sentences)
+    return [(text[start:end], label) for start, end, label in arm_mentions(text, arms)]
+
+
+def test_a_word_only_one_arms_label_has_names_that_arm():
+    design = ["Non-responders were randomised to follow-up invitation by telephone or follow-up invitation by mail.",
+              "Attendance was more frequent by telephone (84/480, 17.5%) than by mail (43/472, 9.1%)."]
+    assert _named(design, design[1]) == [("telephone", "follow-up invitation by telephone"),
+                                         ("mail", "follow-up invitation by mail")]
+
+
+def test_a_word_another_arms_long_form_has_names_no_arm():
+    design = ["Patients were randomized to late extubation or UFE.",
+              "The time was 136.8 minutes in ultra-fast extubation (UFE) and 145.3 minutes in late extubation patients."]
+    arms = find_arms(None, design)
+    late = next(a for a in arms if a.label == "late extubation")
+    assert "extubation" not in late.aliases
+
+
+def test_an_ordinary_word_of_a_label_names_no_arm():
+    design = ["Women were randomised to the intervention or the standard procedure.",
+              "Costs per procedure were EUR 45 for the intervention and EUR 58 for the standard procedure."]
+    arms = find_arms(None, design)
+    assert all("procedure" not in a.aliases for a in arms)
