@@ -30,3 +30,17 @@ def test_an_ordinary_word_of_a_label_names_no_arm():
               "Costs per procedure were EUR 45 for the intervention and EUR 58 for the standard procedure."]
     arms = find_arms(None, design)
     assert all("procedure" not in a.aliases for a in arms)
+
+
+def test_a_numbered_group_is_also_named_by_its_abbreviation():
+    design = ["Group 1 (G1) received eye care with a navigator, Group 2 (G2) received office-based eye care and "
+              "Group 3 (G3) received usual care."]
+    found = _named(design, "Adherence was 69.8% for G1, 82.5% for G2, and 73.3% for G3.")
+    assert found == [("G1", "Group 1"), ("G2", "Group 2"), ("G3", "Group 3")]
+
+
+def test_a_brand_in_brackets_names_the_arm_named_before_it():
+    design = ["Is the pregnancy rate with subcutaneous progesterone (Prolutex®) non-inferior to vaginal progesterone "
+              "(Endometrin®)?", "Women were randomized to subcutaneous progesterone or vaginal progesterone."]
+    assert _named(design, "Prolutex = 392; Endometrin = 390") == [("Prolutex", "subcutaneous progesterone"),
+                                                                 ("Endometrin", "vaginal progesterone")]

@@ -327,6 +327,7 @@ def _add_reworded_aliases(arms: list[ArmDraft], low: str, glossary: str) -> None
     """Names results give an arm in other words than its label: its dose first, its dose spaced otherwise, its own drug,
     its own word."""
     _add_own_word_aliases(arms, low, glossary)
+    _add_brand_aliases(arms, glossary)
     _add_dose_first_aliases(arms)
     _add_dose_spacing_aliases(arms)
     _add_own_drug_aliases(arms)
@@ -339,7 +340,8 @@ _DEFINED_ABBREVIATION = quick(r"\((?P<abbr>[A-Za-z][A-Za-z0-9+/-]{0,9})\)")
 
 def _add_abbreviation_aliases(arms: list[ArmDraft], glossary: str) -> None:
     """An arm whose name opens the long form of an abbreviation the text defines is also named by it:
-    "high-dose" by "HDCT" after "high-dose chemotherapy (HDCT)" ("CR rates for patients randomized to HDCT and AT");
+    "high-dose" by "HDCT" after "high-dose chemotherapy (HDCT)" ("CR rates for patients randomized to HDCT and AT"),
+    "Group 1" by "G1" after "Group 1 (G1) received" ("69.8% for G1");
     it takes the abbreviation as its label when the text uses it again (as results name the arm)."""
     if "(" not in glossary:
         return
@@ -347,7 +349,7 @@ def _add_abbreviation_aliases(arms: list[ArmDraft], glossary: str) -> None:
     taken = {alias.lower() for arm in arms for alias in arm.aliases if alias}
     for m in _DEFINED_ABBREVIATION.finditer(glossary):
         abbr = m.group("abbr")
-        if sum(ch.isupper() for ch in abbr) < 2 or abbr.lower() in taken:
+        if sum(ch.isupper() or (ch.isdigit() and abbr[0].isupper()) for ch in abbr) < 2 or abbr.lower() in taken:
             continue
         long_form = low[max(0, m.start() - 60): m.start()]
         owners = [arm for arm in arms if any(_opens_long_form(alias.lower(), long_form, abbr) for alias in arm.aliases if alias)]
@@ -361,12 +363,33 @@ def _add_abbreviation_aliases(arms: list[ArmDraft], glossary: str) -> None:
 def _opens_long_form(alias: str, long_form: str, abbr: str) -> bool:
     """Whether ``alias`` opens the long form that ends ``long_form`` (at most two words after it), with the
     abbreviation's first letter."""
+    return alias[:1] == abbr[:1].lower() and _named_right_before(alias, long_form)
+
+
+def _named_right_before(alias: str, long_form: str) -> bool:
+    """Whether ``alias`` (three letters or more) is named at the end of ``long_form``, at most two words before its end."""
     at = long_form.rfind(alias)
-    if at < 0 or len(alias) < 3 or alias[0] != abbr[0].lower() or (at > 0 and long_form[at - 1].isalnum()):
+    if at < 0 or len(alias) < 3 or (at > 0 and long_form[at - 1].isalnum()):
         return False
     rest = long_form[at + len(alias):]
     return bool(re.fullmatch(r"(?:[\s-]+[a-z][\w-]*){0,2}\s*", rest))
 
+
+#: A brand name in brackets after a treatment's name: "subcutaneous progesterone (Prolutex®)", "simvastatin (Zocor™)".
+_BRAND = quick(r"\((?P<brand>[A-Z][A-Za-z0-9-]{2,})\s*[®™]\)")
+
+
+def _add_brand_aliases(arms: list[ArmDraft], glossary: str) -> None:
+    """ "a new aqueous formulation of subcutaneous progesterone (Prolutex®)": the arm named right before the bracket (by
+    its longest name) is also named by the brand ("Prolutex = 392; Endometrin = 390"), when no arm goes by it already."""
+    if "®" not in glossary and "™" not in glossary:
+        return
+    low = glossary.lower()
+    for m in _BRAND.finditer(glossary):
+        brand, before = m.group("brand"), low[max(0, m.start() - 60): m.start()]
+        named = [max((len(al) for al in a.aliases if al and _named_right_before(al.lower(), before)), default=0) for a in arms]
+        if max(named) and named.count(max(named)) == 1 and all(brand.lower() != al.lower() for a in arms for al in a.aliases if al):
+            arms[named.index(max(named))].aliases.append(brand)  # the longest name: "vaginal progesterone", not "progesterone"
 
 _JOINED = quick(r"\s*([+/])\s*")
 
