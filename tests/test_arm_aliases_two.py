@@ -44,3 +44,10 @@ def test_a_brand_in_brackets_names_the_arm_named_before_it():
               "(Endometrin®)?", "Women were randomized to subcutaneous progesterone or vaginal progesterone."]
     assert _named(design, "Prolutex = 392; Endometrin = 390") == [("Prolutex", "subcutaneous progesterone"),
                                                                  ("Endometrin", "vaginal progesterone")]
+
+
+def test_a_lettered_group_is_also_named_by_the_word_before_its_bracket():
+    design = ["Patients were divided into three groups: saline (group S, n = 55), lignocaine 20 mg (Group L, n = 55) and "
+              "methylprednisolone 125 mg (Group MP, n = 55).",
+              "Pain was 70.9% in the saline group, 30.9% in the lignocaine group and 36.4% in the methylprednisolone group."]
+    assert [label for _, label in _named(design, design[1])] == ["group S", "Group L", "Group MP"]

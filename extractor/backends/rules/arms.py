@@ -328,6 +328,7 @@ def _add_reworded_aliases(arms: list[ArmDraft], low: str, glossary: str) -> None
     its own word."""
     _add_own_word_aliases(arms, low, glossary)
     _add_brand_aliases(arms, glossary)
+    _add_named_before_label_aliases(arms, low)
     _add_dose_first_aliases(arms)
     _add_dose_spacing_aliases(arms)
     _add_own_drug_aliases(arms)
@@ -390,6 +391,28 @@ def _add_brand_aliases(arms: list[ArmDraft], glossary: str) -> None:
         named = [max((len(al) for al in a.aliases if al and _named_right_before(al.lower(), before)), default=0) for a in arms]
         if max(named) and named.count(max(named)) == 1 and all(brand.lower() != al.lower() for a in arms for al in a.aliases if al):
             arms[named.index(max(named))].aliases.append(brand)  # the longest name: "vaginal progesterone", not "progesterone"
+
+#: The word that names what a lettered arm got, right before its label in brackets (a dose between): "saline (group S,
+#: n = 55), lignocaine 20 mg (Group L, n = 55)".
+_NAME_BEFORE_LABEL = quick(r"(?P<name>[a-z][\w-]{2,})(?:\s+\d[\d.,]*\s*[^\s(]{1,8})?\s+\((?:the\s+)?(?P<kind>group|arm)\s+"
+                           r"(?P<lab>[a-z0-9]{1,4})\b")
+
+
+def _add_named_before_label_aliases(arms: list[ArmDraft], low: str) -> None:
+    """ "saline (group S, n = 55), lignocaine 20 mg (Group L, n = 55)", then "70.9% in the saline group, 30.9% in the
+    lignocaine group": a lettered arm is also "the <word> group" after the word before its bracketed label, when the text
+    (``low``: lowercased) writes that phrase and no other arm goes by it."""
+    if "(group" not in low and "(arm" not in low and "(the" not in low:
+        return
+    by_label = {al.lower(): a for a in arms for al in a.aliases if al and _LABELLED.fullmatch(al)}
+    taken = {al.lower() for a in arms for al in a.aliases if al}
+    for m in _NAME_BEFORE_LABEL.finditer(low):
+        arm = by_label.get(f"{m.group('kind')} {m.group('lab')}")
+        phrase = f"{m.group('name')} {m.group('kind')}"
+        if arm is not None and phrase not in taken and m.group("name") not in _ALIAS_STOP \
+                and len(_occurrences(low, phrase, plural=True)) >= 1:
+            arm.aliases.append(phrase)
+            taken.add(phrase)
 
 _JOINED = quick(r"\s*([+/])\s*")
 
