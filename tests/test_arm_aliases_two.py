@@ -51,3 +51,15 @@ def test_a_lettered_group_is_also_named_by_the_word_before_its_bracket():
               "methylprednisolone 125 mg (Group MP, n = 55).",
               "Pain was 70.9% in the saline group, 30.9% in the lignocaine group and 36.4% in the methylprednisolone group."]
     assert [label for _, label in _named(design, design[1])] == ["group S", "Group L", "Group MP"]
+
+
+def test_a_code_in_an_arms_label_names_that_arm():
+    design = ["Patients were randomized to five injections of HA1, four injections of HA2 or standard care.",
+              "WOMAC scores fell by 44.79% (HA1) and 24.02% (HA2)."]
+    assert [label for _, label in _named(design, design[1])] == ["five injections of HA1", "four injections of HA2"]
+
+
+def test_a_code_of_a_joined_label_names_no_arm():
+    design = ["Patients were randomized to OSC or OSC + WBRT.", "Survival was OSC + WBRT 49 days, OSC 51 days, in favour of WBRT."]
+    arms = find_arms(None, design)
+    assert all("WBRT" not in a.aliases for a in arms)

@@ -1169,22 +1169,34 @@ _NOT_OWN_WORD = frozenset({"oral", "care", "usual", "high", "dose", "doses", "st
                            "lateral", "medial", "anterior", "posterior", "left", "right", "upper", "lower"})
 
 
+#: A word of a label: four letters or more, or a code in capitals and digits ("five injections of HA1", "PRP").
+_OWN_WORD = quick(r"(?<![\w-])(?:[A-Za-z][A-Za-z-]{3,}|[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*)(?![\w-])")
+_ROMAN = quick(r"[IVX]+")
+#: A label joining two parts: "OSC + WBRT", "BT following a session", "AC then T".
+_JOINED_PARTS = quick(r"[+/→&]|\b(?:plus|and|with|follow(?:ed|ing)|then|after|before)\b", re.IGNORECASE)
+
+
 def _add_own_word_aliases(arms: list[ArmDraft], low: str, glossary: str) -> None:
     """ "56.4% subcutaneous versus 59.0% vaginal" (arms "aqueous subcutaneous progesterone" and "vaginal progesterone"),
-    "by telephone (17.5%) than by mail (9.1%)": a word of an arm's label of several words is also its name when no other
-    arm's label, aliases, description or abbreviated label's long form ("ultra-fast extubation (UFE)") has it and the
-    text (``low``: lowercased) uses it again. Not a drug of a combination or sequence (``_add_own_drug_aliases``)."""
+    "by telephone (17.5%) than by mail (9.1%)", "44.79% (HA1)" (arm "five injections of HA1"): a word of an arm's label
+    of several words is also its name when no other arm's label, aliases, description or abbreviated label's long form
+    ("ultra-fast extubation (UFE)") has it and the text (``low``: lowercased) uses it again. Not a drug of a combination
+    or sequence (``_add_own_drug_aliases``)."""
     texts = [" ".join([a.label or "", a.defining_text or "", expansion(a.label, glossary) or "" if a.label else "",
                        *(al for al in a.aliases if al)]).lower() for a in arms]
     for arm, own_text in zip(arms, texts, strict=True):
-        words = re.findall(r"[a-z][a-z-]{3,}", _strip_parentheticals(arm.label or "").lower())
-        if len(words) < 2 or len(find_drugs(arm.label or "")) >= 2:
+        label = _strip_parentheticals(arm.label or "")
+        if len(label.split()) < 2 or len(find_drugs(label)) >= 2:
             continue
         elsewhere = " ".join(t for t in texts if t is not own_text)
-        for word in dict.fromkeys(words):
-            if _ordinary_word(word) or word in (al.lower() for al in arm.aliases if al):
+        joined = bool(_JOINED_PARTS.search(label))
+        for word in dict.fromkeys(w for w in _OWN_WORD.findall(label) if not _ROMAN.fullmatch(w)):
+            key = word.lower()
+            if joined and (not key.isalpha() or word.isupper()):
+                continue  # "OSC + WBRT 49 days, OSC 51 days … in favour of WBRT": a code names a part of a joined label
+            if _ordinary_word(key) or key in (al.lower() for al in arm.aliases if al):
                 continue
-            if not _occurrences(elsewhere, word, plural=True) and len(_occurrences(low, word, plural=False)) >= 2:
+            if not _occurrences(elsewhere, key, plural=True) and len(_occurrences(low, key, plural=False)) >= 2:
                 arm.aliases.append(word)
 
 
