@@ -323,9 +323,10 @@ def _named_and_ordered(arms: list[ArmDraft], low: str, glossary: str, named: Nam
     return arms
 
 
-def _add_reworded_aliases(arms: list[ArmDraft], low: str, glossary: str) -> None:
+def _add_reworded_aliases(arms: list[ArmDraft], low: str = "", glossary: str = "") -> None:
     """Names results give an arm in other words than its label: its dose first, its dose spaced otherwise, its own drug,
-    its own word."""
+    its own word or the word before its lettered label (read in ``low``, the lowercased text), its brand (in
+    ``glossary``)."""
     _add_own_word_aliases(arms, low, glossary)
     _add_brand_aliases(arms, glossary)
     _add_named_before_label_aliases(arms, low)
