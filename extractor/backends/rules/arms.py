@@ -319,12 +319,17 @@ def _named_and_ordered(arms: list[ArmDraft], low: str, glossary: str, named: Nam
     _add_abbreviation_aliases(arms, glossary)
     _add_generic_aliases(arms, named)
     arms = sorted(arms, key=lambda a: min(_first_mention(low, a), _dose_mention(low, a)))
-    _add_reworded_aliases(arms)  # after the arms are ordered: a name only results use does not reorder them
+    _add_reworded_aliases(arms, low, glossary)  # after the arms are ordered: a name only results use does not reorder them
     return arms
 
 
-def _add_reworded_aliases(arms: list[ArmDraft]) -> None:
-    """Names results give an arm in other words than its label: its dose first, its dose spaced otherwise, its own drug."""
+def _add_reworded_aliases(arms: list[ArmDraft], low: str = "", glossary: str = "") -> None:
+    """Names results give an arm in other words than its label: its dose first, its dose spaced otherwise, its own drug,
+    its own word or the word before its lettered label (read in ``low``, the lowercased text), its brand (in
+    ``glossary``)."""
+    _add_own_word_aliases(arms, low, glossary)
+    _add_brand_aliases(arms, glossary)
+    _add_named_before_label_aliases(arms, low)
     _add_dose_first_aliases(arms)
     _add_dose_spacing_aliases(arms)
     _add_own_drug_aliases(arms)
@@ -337,7 +342,8 @@ _DEFINED_ABBREVIATION = quick(r"\((?P<abbr>[A-Za-z][A-Za-z0-9+/-]{0,9})\)")
 
 def _add_abbreviation_aliases(arms: list[ArmDraft], glossary: str) -> None:
     """An arm whose name opens the long form of an abbreviation the text defines is also named by it:
-    "high-dose" by "HDCT" after "high-dose chemotherapy (HDCT)" ("CR rates for patients randomized to HDCT and AT");
+    "high-dose" by "HDCT" after "high-dose chemotherapy (HDCT)" ("CR rates for patients randomized to HDCT and AT"),
+    "Group 1" by "G1" after "Group 1 (G1) received" ("69.8% for G1");
     it takes the abbreviation as its label when the text uses it again (as results name the arm)."""
     if "(" not in glossary:
         return
@@ -345,7 +351,7 @@ def _add_abbreviation_aliases(arms: list[ArmDraft], glossary: str) -> None:
     taken = {alias.lower() for arm in arms for alias in arm.aliases if alias}
     for m in _DEFINED_ABBREVIATION.finditer(glossary):
         abbr = m.group("abbr")
-        if sum(ch.isupper() for ch in abbr) < 2 or abbr.lower() in taken:
+        if sum(ch.isupper() or (ch.isdigit() and abbr[0].isupper()) for ch in abbr) < 2 or abbr.lower() in taken:
             continue
         long_form = low[max(0, m.start() - 60): m.start()]
         owners = [arm for arm in arms if any(_opens_long_form(alias.lower(), long_form, abbr) for alias in arm.aliases if alias)]
@@ -359,12 +365,55 @@ def _add_abbreviation_aliases(arms: list[ArmDraft], glossary: str) -> None:
 def _opens_long_form(alias: str, long_form: str, abbr: str) -> bool:
     """Whether ``alias`` opens the long form that ends ``long_form`` (at most two words after it), with the
     abbreviation's first letter."""
+    return alias[:1] == abbr[:1].lower() and _named_right_before(alias, long_form)
+
+
+def _named_right_before(alias: str, long_form: str) -> bool:
+    """Whether ``alias`` (three letters or more) is named at the end of ``long_form``, at most two words before its end."""
     at = long_form.rfind(alias)
-    if at < 0 or len(alias) < 3 or alias[0] != abbr[0].lower() or (at > 0 and long_form[at - 1].isalnum()):
+    if at < 0 or len(alias) < 3 or (at > 0 and long_form[at - 1].isalnum()):
         return False
     rest = long_form[at + len(alias):]
     return bool(re.fullmatch(r"(?:[\s-]+[a-z][\w-]*){0,2}\s*", rest))
 
+
+#: A brand name in brackets after a treatment's name: "subcutaneous progesterone (Prolutex®)", "simvastatin (Zocor™)".
+_BRAND = quick(r"\((?P<brand>[A-Z][A-Za-z0-9-]{2,})\s*[®™]\)")
+
+
+def _add_brand_aliases(arms: list[ArmDraft], glossary: str) -> None:
+    """ "a new aqueous formulation of subcutaneous progesterone (Prolutex®)": the arm named right before the bracket (by
+    its longest name) is also named by the brand ("Prolutex = 392; Endometrin = 390"), when no arm goes by it already."""
+    if "®" not in glossary and "™" not in glossary:
+        return
+    low = glossary.lower()
+    for m in _BRAND.finditer(glossary):
+        brand, before = m.group("brand"), low[max(0, m.start() - 60): m.start()]
+        named = [max((len(al) for al in a.aliases if al and _named_right_before(al.lower(), before)), default=0) for a in arms]
+        if max(named) and named.count(max(named)) == 1 and all(brand.lower() != al.lower() for a in arms for al in a.aliases if al):
+            arms[named.index(max(named))].aliases.append(brand)  # the longest name: "vaginal progesterone", not "progesterone"
+
+#: The word that names what a lettered arm got, right before its label in brackets (a dose between): "saline (group S,
+#: n = 55), lignocaine 20 mg (Group L, n = 55)".
+_NAME_BEFORE_LABEL = quick(r"(?P<name>[a-z][\w-]{2,})(?:\s+\d[\d.,]*\s*[^\s(]{1,8})?\s+\((?:the\s+)?(?P<kind>group|arm)\s+"
+                           r"(?P<lab>[a-z0-9]{1,4})\b")
+
+
+def _add_named_before_label_aliases(arms: list[ArmDraft], low: str) -> None:
+    """ "saline (group S, n = 55), lignocaine 20 mg (Group L, n = 55)", then "70.9% in the saline group, 30.9% in the
+    lignocaine group": a lettered arm is also "the <word> group" after the word before its bracketed label, when the text
+    (``low``: lowercased) writes that phrase and no other arm goes by it."""
+    if "(group" not in low and "(arm" not in low and "(the" not in low:
+        return
+    by_label = {al.lower(): a for a in arms for al in a.aliases if al and _LABELLED.fullmatch(al)}
+    taken = {al.lower() for a in arms for al in a.aliases if al}
+    for m in _NAME_BEFORE_LABEL.finditer(low):
+        arm = by_label.get(f"{m.group('kind')} {m.group('lab')}")
+        phrase = f"{m.group('name')} {m.group('kind')}"
+        if arm is not None and phrase not in taken and m.group("name") not in _ALIAS_STOP \
+                and len(_occurrences(low, phrase, plural=True)) >= 1:
+            arm.aliases.append(phrase)
+            taken.add(phrase)
 
 _JOINED = quick(r"\s*([+/])\s*")
 
@@ -1116,6 +1165,51 @@ def _add_distinctive_aliases(arms: list[ArmDraft], low: str) -> None:
     _add_only_alone_aliases(arms)
     _add_adjective_aliases(arms, low)
 
+
+
+#: Words of a label that name no arm alone: what and when, routes, sides, ordinary words of any trial.
+_NOT_OWN_WORD = frozenset({"oral", "care", "usual", "high", "dose", "doses", "standard", "patients", "patient", "received",
+                           "receiving", "given", "were", "allocated", "assigned", "randomized", "randomised", "intervention",
+                           "months", "weeks", "years", "hours", "combined", "combination", "alone", "only", "group", "groups",
+                           "add-on", "adding", "addition", "procedure", "program", "programme", "session", "sessions",
+                           "lateral", "medial", "anterior", "posterior", "left", "right", "upper", "lower"})
+
+
+#: A word of a label: four letters or more, or a code in capitals and digits ("five injections of HA1", "PRP").
+_OWN_WORD = quick(r"(?<![\w-])(?:[A-Za-z][A-Za-z-]{3,}|[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*)(?![\w-])")
+_ROMAN = quick(r"[IVX]+")
+#: A label joining two parts: "OSC + WBRT", "BT following a session", "AC then T".
+_JOINED_PARTS = quick(r"[+/→&]|\b(?:plus|and|with|follow(?:ed|ing)|then|after|before)\b", re.IGNORECASE)
+
+
+def _add_own_word_aliases(arms: list[ArmDraft], low: str, glossary: str) -> None:
+    """ "56.4% subcutaneous versus 59.0% vaginal" (arms "aqueous subcutaneous progesterone" and "vaginal progesterone"),
+    "by telephone (17.5%) than by mail (9.1%)", "44.79% (HA1)" (arm "five injections of HA1"): a word of an arm's label
+    of several words is also its name when no other arm's label, aliases, description or abbreviated label's long form
+    ("ultra-fast extubation (UFE)") has it and the text (``low``: lowercased) uses it again. Not a drug of a combination
+    or sequence (``_add_own_drug_aliases``)."""
+    texts = [" ".join([a.label or "", a.defining_text or "", expansion(a.label, glossary) or "" if a.label else "",
+                       *(al for al in a.aliases if al)]).lower() for a in arms]
+    for arm, own_text in zip(arms, texts, strict=True):
+        label = _strip_parentheticals(arm.label or "")
+        if len(label.split()) < 2 or len(find_drugs(label)) >= 2:
+            continue
+        elsewhere = " ".join(t for t in texts if t is not own_text)
+        joined = bool(_JOINED_PARTS.search(label))
+        for word in dict.fromkeys(w for w in _OWN_WORD.findall(label) if not _ROMAN.fullmatch(w)):
+            key = word.lower()
+            if joined and (not key.isalpha() or word.isupper()):
+                continue  # "OSC + WBRT 49 days, OSC 51 days … in favour of WBRT": a code names a part of a joined label
+            if _ordinary_word(key) or key in (al.lower() for al in arm.aliases if al):
+                continue
+            if not _occurrences(elsewhere, key, plural=True) and len(_occurrences(low, key, plural=False)) >= 2:
+                arm.aliases.append(word)
+
+
+def _ordinary_word(word: str) -> bool:
+    """A word of a label that names no arm alone (``_add_own_word_aliases``)."""
+    return word in _NOT_OWN_WORD or word in _GENERIC_ARM_WORDS or word in _ALIAS_STOP or bool(_SCHEDULE_WORD.search(word)) \
+        or bool(CONTROL_LABEL.search(word))
 
 
 _ALONE = quick(r"^(?P<x>.+?)\s+(?:alone|only|monotherapy)$", re.IGNORECASE)
