@@ -325,9 +325,7 @@ def _named_and_ordered(arms: list[ArmDraft], low: str, glossary: str, named: Nam
 
 def _add_reworded_aliases(arms: list[ArmDraft], low: str = "", glossary: str = "") -> None:
     """Names results give an arm in other words than its label: its dose first, its dose spaced otherwise, its own drug,
-    its own word or the word before its lettered label (read in ``low``, the lowercased text), its brand (in
-    ``glossary``)."""
-    _add_own_word_aliases(arms, low, glossary)
+    the word before its lettered label (read in ``low``, the lowercased text), its brand (in ``glossary``)."""
     _add_brand_aliases(arms, glossary)
     _add_named_before_label_aliases(arms, low)
     _add_dose_first_aliases(arms)
@@ -1165,51 +1163,6 @@ def _add_distinctive_aliases(arms: list[ArmDraft], low: str) -> None:
     _add_only_alone_aliases(arms)
     _add_adjective_aliases(arms, low)
 
-
-
-#: Words of a label that name no arm alone: what and when, routes, sides, ordinary words of any trial.
-_NOT_OWN_WORD = frozenset({"oral", "care", "usual", "high", "dose", "doses", "standard", "patients", "patient", "received",
-                           "receiving", "given", "were", "allocated", "assigned", "randomized", "randomised", "intervention",
-                           "months", "weeks", "years", "hours", "combined", "combination", "alone", "only", "group", "groups",
-                           "add-on", "adding", "addition", "procedure", "program", "programme", "session", "sessions",
-                           "lateral", "medial", "anterior", "posterior", "left", "right", "upper", "lower"})
-
-
-#: A word of a label: four letters or more, or a code in capitals and digits ("five injections of HA1", "PRP").
-_OWN_WORD = quick(r"(?<![\w-])(?:[A-Za-z][A-Za-z-]{3,}|[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*)(?![\w-])")
-_ROMAN = quick(r"[IVX]+")
-#: A label joining two parts: "OSC + WBRT", "BT following a session", "AC then T".
-_JOINED_PARTS = quick(r"[+/→&]|\b(?:plus|and|with|follow(?:ed|ing)|then|after|before)\b", re.IGNORECASE)
-
-
-def _add_own_word_aliases(arms: list[ArmDraft], low: str, glossary: str) -> None:
-    """ "56.4% subcutaneous versus 59.0% vaginal" (arms "aqueous subcutaneous progesterone" and "vaginal progesterone"),
-    "by telephone (17.5%) than by mail (9.1%)", "44.79% (HA1)" (arm "five injections of HA1"): a word of an arm's label
-    of several words is also its name when no other arm's label, aliases, description or abbreviated label's long form
-    ("ultra-fast extubation (UFE)") has it and the text (``low``: lowercased) uses it again. Not a drug of a combination
-    or sequence (``_add_own_drug_aliases``)."""
-    texts = [" ".join([a.label or "", a.defining_text or "", expansion(a.label, glossary) or "" if a.label else "",
-                       *(al for al in a.aliases if al)]).lower() for a in arms]
-    for arm, own_text in zip(arms, texts, strict=True):
-        label = _strip_parentheticals(arm.label or "")
-        if len(label.split()) < 2 or len(find_drugs(label)) >= 2:
-            continue
-        elsewhere = " ".join(t for t in texts if t is not own_text)
-        joined = bool(_JOINED_PARTS.search(label))
-        for word in dict.fromkeys(w for w in _OWN_WORD.findall(label) if not _ROMAN.fullmatch(w)):
-            key = word.lower()
-            if joined and (not key.isalpha() or word.isupper()):
-                continue  # "OSC + WBRT 49 days, OSC 51 days … in favour of WBRT": a code names a part of a joined label
-            if _ordinary_word(key) or key in (al.lower() for al in arm.aliases if al):
-                continue
-            if not _occurrences(elsewhere, key, plural=True) and len(_occurrences(low, key, plural=False)) >= 2:
-                arm.aliases.append(word)
-
-
-def _ordinary_word(word: str) -> bool:
-    """A word of a label that names no arm alone (``_add_own_word_aliases``)."""
-    return word in _NOT_OWN_WORD or word in _GENERIC_ARM_WORDS or word in _ALIAS_STOP or bool(_SCHEDULE_WORD.search(word)) \
-        or bool(CONTROL_LABEL.search(word))
 
 
 _ALONE = quick(r"^(?P<x>.+?)\s+(?:alone|only|monotherapy)$", re.IGNORECASE)
