@@ -573,15 +573,7 @@ class _Handler(BaseHTTPRequestHandler):
         entry = fake._record(self, raw, body, document, fault)
         # The simulated latency runs from receipt (of the request line) to reply: the reply is built inside it.
         due = entry.at + fake.script.latency
-        if fault is not None and fault.kind == "hang":
-            fake.stopping.wait()
-            self.close_connection = True
-            return
-        if fault is not None and fault.kind == "drop":
-            _sleep_until(due)
-            self.close_connection = True
-            with contextlib.suppress(OSError):
-                self.connection.shutdown(socket.SHUT_RDWR)
+        if fault is not None and self._broken_off(fault, due):
             return
         if fault is not None and fault.kind == "timeout":
             due += fault.delay
@@ -593,6 +585,20 @@ class _Handler(BaseHTTPRequestHandler):
             entry.usage = payload["usage"]
         _sleep_until(due)
         self._send_json(status, payload, headers)
+
+    def _broken_off(self, fault: Fault, due: float) -> bool:
+        """A "hang" (no reply until the server stops) or a "drop" (the connection shut at the reply's time): True
+        when the request gets no reply."""
+        if fault.kind == "hang":
+            self.server.fake.stopping.wait()
+        elif fault.kind == "drop":
+            _sleep_until(due)
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_RDWR)
+        else:
+            return False
+        self.close_connection = True
+        return True
 
 
 def _sleep_until(deadline: float) -> None:
