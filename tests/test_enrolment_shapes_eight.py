@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.backends.rules import design
+from extractor.backends.rules.text import without_asides
 from tests.test_enrolment import _counts
 
 
@@ -61,4 +61,4 @@ def test_enrolment_shapes_eight(sentence: str, counts: dict[str, int]) -> None:
 
 
 def test_unbracketed_removes_nested_brackets() -> None:
-    assert design._unbracketed("with swelling (plus surgery in 40/70 (57%) cases) after") == "with swelling  after"
+    assert without_asides("with swelling (plus surgery in 40/70 (57%) cases) after") == "with swelling  after"

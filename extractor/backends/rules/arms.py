@@ -14,7 +14,16 @@ from itertools import pairwise, product
 
 from extractor.backends.rules.lexicon import DrugMention, cytotoxic, find_drugs, regimen_components
 from extractor.backends.rules.nondrug import find_non_drugs, head_of, named_by_modifier
-from extractor.backends.rules.text import WORD_NUMBER, closing_bracket, denied, expansion, folded, word_to_int
+from extractor.backends.rules.text import (
+    ANY_ASIDE,
+    WORD_NUMBER,
+    closing_bracket,
+    denied,
+    expansion,
+    folded,
+    without_asides,
+    word_to_int,
+)
 from extractor.patterns import quick
 
 _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
@@ -1602,16 +1611,12 @@ _LEAD = quick(
 _ABBREVIATION = quick(r"\((?P<a>[A-Za-z0-9+\-]*[A-Z][A-Za-z0-9+\-]*(?: \+ [A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*)*)\s*(?:[;,)]|$)")
 
 
-_INNERMOST = quick(r"\([^()\[\]]*\)|\[[^()\[\]]*\]")
 _SPACES = quick(r"\s+")
 
 
 def _strip_parentheticals(text: str) -> str:
-    """The text without its bracketed asides, nested ones included."""
-    previous = None
-    while previous != text and ("(" in text or "[" in text):  # every aside opens with one of them
-        previous, text = text, _INNERMOST.sub("", text)
-    return _SPACES.sub(" ", text)
+    """The text without its bracketed asides, round or square, nested ones included; spaces joined."""
+    return _SPACES.sub(" ", without_asides(text, ANY_ASIDE))
 
 
 #: "20 mg/day orally for 2 years", "75 mg/m2 every 3 weeks": how much and how often, not what.

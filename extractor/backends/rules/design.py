@@ -8,7 +8,16 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from extractor.backends.rules.lexicon import lexicon
-from extractor.backends.rules.text import HYPHENS, NUM, WORD_NUMBER, folded, folded_or_none, parse_number, word_to_int
+from extractor.backends.rules.text import (
+    HYPHENS,
+    NUM,
+    WORD_NUMBER,
+    folded,
+    folded_or_none,
+    parse_number,
+    without_asides,
+    word_to_int,
+)
 from extractor.patterns import Held, any_of, first_words, holds_any, holds_each, needed_words, quick
 from extractor.structure import Sentence
 
@@ -856,16 +865,8 @@ _COUNT_AT_END = quick(r",\s*\d[\d,]*\s*$")
 
 def _another_count_between(between: str) -> bool:
     """Whether the text between a count and its verb holds another count of people, or ends on a clause's count (not an age range's)."""
-    bare = _unbracketed(between)
+    bare = without_asides(between)  # "(plus surgery in 51/68 (75%) cases)" holds no count outside
     return _OTHER_COUNT.search(bare) is not None or _COUNT_AT_END.search(bare) is not None
-
-
-def _unbracketed(text: str) -> str:
-    """``text`` without its brackets, nested ones too: "(plus surgery in 51/68 (75%) cases)" holds no count outside."""
-    bare = _BRACKETED.sub("", text)
-    while bare != text:
-        text, bare = bare, _BRACKETED.sub("", bare)
-    return bare
 
 
 def _whole_counts(key: str, matches: list[re.Match[str]], text: str) -> list[re.Match[str]]:

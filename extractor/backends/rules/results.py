@@ -602,9 +602,11 @@ def _cycles_given(text: str, found: list[Value], ci_spans: list[tuple[int, int]]
     return out
 
 
+#: A currency before a sum: "$", "US$", "£", "GB£", "€", "EUR ", "USD ".
+_CURRENCY_SIGN = r"(?:(?:US|UK|GB|HK|CA?|AU?)?[$£€]\s?|(?-i:EUR|USD|GBP)\s)"
 #: A sum of money: "$6,688", "-$1,624", "US$40782", "£ 9762", "€16 956" (its sign may come before its currency), or with
 #: the currency in words: "EUR 45", "USD 32,443", "254 euros", "59 euro", "24,475 dollars".
-_MONEY = quick(rf"(?P<s>[-−])?(?:(?:US|UK|GB|HK|CA?|AU?)?[$£€]\s?|(?-i:EUR|USD|GBP)\s|(?=[-−]?(?:{NUM})\s?(?:euros?|dollars)\b))"
+_MONEY = quick(rf"(?P<s>[-−])?(?:{_CURRENCY_SIGN}|(?=[-−]?(?:{NUM})\s?(?:euros?|dollars)\b))"
                rf"(?P<s2>[-−])?(?P<v>\d{{1,3}}(?:[ \u00a0\u2009]\d{{3}})+(?![\d.·]|,\d)|{NUM})(?![\d.,·]*\d|\s?%)")
 
 
@@ -3353,8 +3355,8 @@ def _attach_details(draft: Draft, text: str, limit: int, ci_level_default: float
         draft.p_relation = {"&lt;": "<", "&gt;": ">", "≤": "<", "≥": ">"}.get(p.group("rel"), p.group("rel"))
 
 
-#: A currency before a sum: "$", "US$", "£", "GB£", "€" (``_MONEY``).
-_CURRENCY = quick(r"(?:(?:US|UK|GB|HK|CA?|AU?)?[$£€]\s?|(?-i:EUR|USD|GBP)\s)(?=[-−]?\d)")
+#: A currency right before a number (``_CURRENCY_SIGN``).
+_CURRENCY = quick(rf"{_CURRENCY_SIGN}(?=[-−]?\d)")
 #: A few words between a value and the bracket of its range: "(…) months (3.8–14.0)".
 _WORDS_BEFORE_BRACKET = quick(r"^[^\[(;]{0,25}?(?=[\[(])")
 _RANGE_BRACKET = quick(r"^\s*[\[(]\s*range", re.IGNORECASE)

@@ -189,6 +189,22 @@ def closing_bracket(text: str, pos: int) -> int | None:
     return None
 
 
+#: An innermost bracketed aside, round only ("(75%)"), and round or square ("[NRS < 3]").
+ROUND_ASIDE = quick(r"\([^()]*\)")
+ANY_ASIDE = quick(r"\([^()\[\]]*\)|\[[^()\[\]]*\]")
+
+
+def without_asides(text: str, innermost: re.Pattern[str] = ROUND_ASIDE) -> str:
+    """``text`` without its bracketed asides, nested ones too (``innermost`` removed until none is left):
+    "(plus surgery in 51/68 (75%) cases)" leaves nothing."""
+    if "(" not in text and "[" not in text:  # every aside opens with one of them
+        return text
+    bare = innermost.sub("", text)
+    while bare != text:
+        text, bare = bare, innermost.sub("", bare)
+    return bare
+
+
 # ---------------------------------------------------------------- numbers
 
 _WORD_NUMBERS = {
