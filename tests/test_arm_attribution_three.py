@@ -38,3 +38,9 @@ def test_sentence_opening_on_both_arms_but_comparing_or_pooling_them():
 def test_value_of_arms_called_identical():
     assert _paired("The RRs were identical in the 2 arms (6.7%; 95% confidence interval [95% CI], 1.8-16.5%).", TWO) == [
         (6.7, "arm A"), (6.7, "arm B")]
+
+
+def test_bracketed_share_or_any_group_for_both_arms():
+    assert _paired("121 (90%) patients in each group were included in the analysis of the primary outcome.", TWO) == [
+        (90.0, "arm A"), (90.0, "arm B")]
+    assert _paired("No severe side-effects were observed in any group.", TWO) == EACH

@@ -4415,12 +4415,13 @@ def _said_of_each_arm(scene: _ArmScene, draft: Draft) -> bool:
     return False
 
 
-#: After a value (or its event's words), the rest of its clause, then both arms: " were observed in either treatment
-#: group", "% in both treatment groups", "% of living patients in both arms"; not "for both groups combined".
-_EACH_ARM_AFTER = Keyed(quick(r"(?:[^;:,.()\d]|\.(?=\d)){0,90}?\b(?:in|for|on|across)\s+(?:the\s+)?(?:either|both|each|two|2)\s+"
+#: After a value (or its event's words, or the bracket it closes), the rest of its clause, then both arms: " were observed
+#: in either treatment group", "% in both treatment groups", "% of living patients in both arms", "(90%) patients in each
+#: group"; not "for both groups combined".
+_EACH_ARM_AFTER = Keyed(quick(r"\)?(?:[^;:,.()\d]|\.(?=\d)){0,90}?\b(?:in|for|on|across)\s+(?:the\s+)?(?:either|both|each|any|two|2)\s+"
                               r"(?:of\s+the\s+(?:two\s+)?)?(?:the\s+)?(?:(?:treatment|study|randomi[sz]ed|intervention|trial)\s+)?"
                               r"(?:arms?|groups?)\b(?!\s+(?:combined|together|pooled))", re.IGNORECASE),
-                        "either", "both", "each", "two", "2")
+                        "either", "both", "each", "any", "two", "2")
 #: "The RRs were identical in the 2 arms", "were the same for both groups".
 _IDENTICAL_IN_BOTH_ARMS = Keyed(quick(r"\b(?:identical|the same|equal)\s+(?:in|for|between|across)\s+(?:both|the\s+(?:two|2))\s+"
                                       r"(?:(?:treatment|study)\s+)?(?:arms|groups)\b", re.IGNORECASE), "identical", "same", "equal")
