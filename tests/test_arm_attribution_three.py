@@ -44,3 +44,8 @@ def test_bracketed_share_or_any_group_for_both_arms():
     assert _paired("121 (90%) patients in each group were included in the analysis of the primary outcome.", TWO) == [
         (90.0, "arm A"), (90.0, "arm B")]
     assert _paired("No severe side-effects were observed in any group.", TWO) == EACH
+
+
+def test_clause_on_both_arms_after_an_opening_that_does_not_fit():
+    text = "The two groups had similar scores; no serious adverse events occurred in either group."
+    assert _paired(text, TWO) == EACH

@@ -4404,10 +4404,10 @@ def _said_of_each_arm(scene: _ArmScene, draft: Draft) -> bool:
     or run, nor one of both arms combined."""
     if sum(d.mention is draft.mention for d in scene.arm_level) != 1:
         return False
-    if _IDENTICAL_IN_BOTH_ARMS.search(scene.text):
-        return not scene.mentions and not scene.respectively
-    if _EACH_ARM_OPENING.match(scene.text):
-        return _one_value_of_both_arms(scene, draft)
+    if _IDENTICAL_IN_BOTH_ARMS.search(scene.text) and not scene.mentions and not scene.respectively:
+        return True
+    if _EACH_ARM_OPENING.match(scene.text) and _one_value_of_both_arms(scene, draft):
+        return True
     for start in {draft.end, _mention_after_end(draft)}:
         m = _EACH_ARM_AFTER.match(scene.text, start)
         if m is not None and not any(start <= s < m.end() for s, *_ in scene.mentions) and not _WHOLE_TRIAL.search(m.group(0)):
