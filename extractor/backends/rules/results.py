@@ -4418,7 +4418,7 @@ def _said_of_each_arm(scene: _ArmScene, draft: Draft) -> bool:
 #: After a value (or its event's words, or the bracket it closes), the rest of its clause, then both arms: " were observed
 #: in either treatment group", "% in both treatment groups", "% of living patients in both arms", "(90%) patients in each
 #: group"; not "for both groups combined".
-_EACH_ARM_AFTER = Keyed(quick(r"\)?(?:[^;:,.()\d]|\.(?=\d)){0,90}?\b(?:in|for|on|across)\s+(?:the\s+)?(?:either|both|each|any|two|2)\s+"
+_EACH_ARM_AFTER = Keyed(quick(r"\)?(?:[^;:,.()\d]|\.(?=\d)){0,90}?\b(?:in|for|on|across)\s+(?:(?:the\s+)?(?:either|both|each|any)|the\s+(?:two|2))\s+"
                               r"(?:of\s+the\s+(?:two\s+)?)?(?:the\s+)?(?:(?:treatment|study|randomi[sz]ed|intervention|trial)\s+)?"
                               r"(?:arms?|groups?)\b(?!\s+(?:combined|together|pooled))", re.IGNORECASE),
                         "either", "both", "each", "any", "two", "2")
