@@ -40,6 +40,9 @@ KEYED_EXAMPLES = {
     "_WHOLE_TRIAL": ["Overall", "in total", "All Patients", "the whole cohort", "the ENTIRE population", "pooled"],
     "_BOUND_BEFORE": ["More Than ", "≥ ", "AT LEAST", "up to", "in all, OVER "],
     "_WEIGHT_VERB": ["GAINED a mean of 2.3 kg", "Lost on average 1.7 kg"],
+    "_EACH_ARM_AFTER": [" were observed in EITHER treatment group", "% in Both arms", ") patients in each group", " in ANY group",
+                        " in the Two groups", " in the 2 arms"],
+    "_IDENTICAL_IN_BOTH_ARMS": ["were IDENTICAL in the 2 arms", "The Same for both groups", "EQUAL in the two groups"],
 }
 
 

@@ -4389,10 +4389,58 @@ def _both_arms(scene: _ArmScene) -> None:
     """ "24% in both arms": the number belongs to each arm."""
     if len(scene.labels_all) != 2:
         return
-    for d in [d for d in scene.arm_level if d.arm is None and any(_BOTH_ARMS.match(scene.text, at) for at in {d.end, _mention_after_end(d)})]:
+    for d in [d for d in scene.arm_level if d.arm is None and (any(_BOTH_ARMS.match(scene.text, at) for at in {d.end, _mention_after_end(d)})
+                                                               or _said_of_each_arm(scene, d))]:
         twin = copy(d)
         d.arm, twin.arm = scene.labels_all
         scene.drafts.insert(scene.drafts.index(d) + 1, twin)
+
+
+def _said_of_each_arm(scene: _ArmScene, draft: Draft) -> bool:
+    """ "The day 28 cure rate was 100% in both treatment groups", "One deep vein thrombosis was observed in each group",
+    "No serious adverse events were observed in either treatment group", "In both the groups, no patients reported any
+    adverse drug reaction", "The RRs were identical in the 2 arms (6.7%": the one value of its outcome, in a clause that
+    ends on both arms (or a sentence that opens on them, or calls them identical), is each arm's; not a value of a pair
+    or run, nor one of both arms combined."""
+    if sum(d.mention is draft.mention for d in scene.arm_level) != 1:
+        return False
+    if _IDENTICAL_IN_BOTH_ARMS.search(scene.text) and not scene.mentions and not scene.respectively:
+        return True
+    if _EACH_ARM_OPENING.match(scene.text) and _one_value_of_both_arms(scene, draft):
+        return True
+    for start in {draft.end, _mention_after_end(draft)}:
+        m = _EACH_ARM_AFTER.match(scene.text, start)
+        if m is not None and not any(start <= s < m.end() for s, *_ in scene.mentions) and not _WHOLE_TRIAL.search(m.group(0)):
+            return True
+    return False
+
+
+#: After a value (or its event's words, or the bracket it closes), the rest of its clause, then both arms: " were observed
+#: in either treatment group", "% in both treatment groups", "% of living patients in both arms", "(90%) patients in each
+#: group"; not "for both groups combined".
+_EACH_ARM_AFTER = Keyed(quick(r"\)?(?:[^;:,.()\d]|\.(?=\d)){0,90}?\b(?:in|for|on|across)\s+(?:(?:the\s+)?(?:either|both|each|any)|the\s+(?:two|2))\s+"
+                              r"(?:of\s+the\s+(?:two\s+)?)?(?:the\s+)?(?:(?:treatment|study|randomi[sz]ed|intervention|trial)\s+)?"
+                              r"(?:arms?|groups?)\b(?!\s+(?:combined|together|pooled))", re.IGNORECASE),
+                        "either", "both", "each", "any", "two", "2")
+#: "The RRs were identical in the 2 arms", "were the same for both groups".
+_IDENTICAL_IN_BOTH_ARMS = Keyed(quick(r"\b(?:identical|the same|equal)\s+(?:in|for|between|across)\s+(?:both|the\s+(?:two|2))\s+"
+                                      r"(?:(?:treatment|study)\s+)?(?:arms|groups)\b", re.IGNORECASE), "identical", "same", "equal")
+#: A sentence that opens on both arms, perhaps after a short clause: "In both the groups, …", "In each arm, …", "The two
+#: groups had …", "By design, both groups lost …" (not "Both arms combined").
+_EACH_ARM_OPENING = quick(r"\W*(?:[^,;]{0,20},\s*)?(?:(?:in|for|among)\s+(?:both|each|either)\s+(?:of\s+the\s+)?(?:the\s+)?"
+                          r"(?:(?:treatment|study)\s+)?(?:arms?|groups?)\s*,|(?:both|the\s+(?:two|2))\s+(?:(?:treatment|study)\s+)?"
+                          r"(?:arms|groups|regimens)\s+(?!combined|together|pooled)\w)", re.IGNORECASE)
+
+
+def _one_value_of_both_arms(scene: _ArmScene, draft: Draft) -> bool:
+    """Whether a sentence that opens on both arms gives them one value, in its first clause, and sets nothing against it:
+    it names no arm and neither compares nor pools ("Both groups had similar response rates (45%)": not each arm's)."""
+    return len(scene.arm_level) == 1 and not scene.mentions and ";" not in scene.text[: draft.pos] \
+        and not _NOT_EACH_ARMS_OWN.search(scene.text)
+
+
+_NOT_EACH_ARMS_OWN = quick(r"\b(?:similar|comparable|balanced|matched|combined|pooled|overall|(?:in|a) total|respectively|versus|vs|than|"
+                           r"differ\w*|compared)\b", re.IGNORECASE)
 
 
 def _the_other_arm(scene: _ArmScene) -> None:
