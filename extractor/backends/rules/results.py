@@ -2602,6 +2602,16 @@ _LEADING_FUNCTION_WORDS = quick(r"(?:(?:among|at|of|after|before|during|in|for|w
                                      r"overall|also|week|month|year|day)\b[\s,]*)+", re.IGNORECASE)
 
 
+#: Patient-reported symptom and function scores by their instrument or their symptom ("BDI-II scores", "the SF-MPQ",
+#: "PHQ-9 score", "FSS total score", "hot flash scores", "PF change scores", "Arm symptoms were more bothersome"): QOL.
+_SYMPTOM_SCORE = Folded(
+    r"\b(?:BDI(?:-?II)?|PHQ-?\d*|DLQI|IBDQ|SF-?MPQ|McGill|BFI|BPI|FSS|FIQ|WOMAC|KOOS|Oswestry|IPSS|ESAS|MDASI|"
+    r"FACIT\w*|LASA|linear analog(?:ue)? self-assessment|SGRQ|St George's Respiratory Questionnaire|PSQI|Wexner|Kujala|"
+    r"SCNS|supportive care needs|bothersome|"
+    r"(?:hot fl[au]sh(?:es)?|urgency|incontinence|breathlessness|dyspno?ea|nausea|itch(?:ing)?|pruritus|cough|dysuria|"
+    r"appetite|insomnia|physical function(?:ing)?|functional|PF|disability)(?: [\w-]+){0,2}? (?:sub)?(?:scores?|scales?|ratings?))\b")
+
+
 #: What kind of outcome the sentence speaks of, by its words, when no rule names the outcome (a whole
 #: sentence's words: the list items of a declared role are read with ``backend._UNKNOWN_KINDS``).
 _OUTCOME_KINDS = (
@@ -2612,6 +2622,7 @@ _OUTCOME_KINDS = (
                        r"global health(?: status)?|EQ-?5D|EuroQo[lL]|(?:mental|physical) component(?: summary| scores?)?|MCS|GHS|QL2?|"
                        r"(?:average|worst|mean|bodily|change in|reduction in|decrease in|decreased|relief of) pain|"
                        r"pain (?:scores?|intensity|relief|levels?|severity|scales?)|VAS|visual analog(?:ue)? scale)\b")),
+    ("QOL", _SYMPTOM_SCORE),
     ("OTHER", Folded(r"\bsatisfaction\b")),  # "the mean level of satisfaction": not a biomarker's level
     ("BIOMARKER", Folded(r"\b(?:expression|mutations?|methylation|amplification|polymorphisms?|serum|plasma|Ki-?67|"
                              r"biomarkers?|levels? of)\b")),

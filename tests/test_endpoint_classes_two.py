@@ -1,0 +1,32 @@
+"""Which canonical endpoint a result's outcome words map to, where a labeller following the contract would not
+write OTHER (made-up sentences in the shapes printed in unlabelled abstracts), one phrase shape per test."""
+
+from __future__ import annotations
+
+from tests.test_rules import _sentence_results
+
+
+def _endpoints(text: str, arms: tuple[str, ...] = ("A", "B")) -> list[tuple[str, float | None]]:
+    return [(d.endpoint, d.value) for d in _sentence_results(text, list(arms))]
+
+
+def test_a_patient_reported_instrument_score_is_quality_of_life():
+    # a symptom or function questionnaire named by its instrument: "BDI-II scores", "the SF-MPQ", "an IBDQ score"
+    text = "Reductions in BDI-II scores were significantly greater in the A group (difference 3.6 points, p = 0.018)."
+    assert [e[0] for e in _endpoints(text)] == ["QOL"]
+    text = "At week 12, the mean total score on the SF-MPQ was 2.8 for A versus 2.1 for B (p = 0.36)."
+    assert {e[0] for e in _endpoints(text)} == {"QOL"}
+
+
+def test_a_symptom_or_function_score_is_quality_of_life():
+    # "hot flash scores", "PF change scores", "mean breathlessness change scores", "Mean urgency score"
+    text = "PF change scores were -3.9 for A and -8.6 for B (P = .046) at 8 weeks."
+    assert {e[0] for e in _endpoints(text)} == {"QOL"}
+    text = "Hot flash scores decreased 68% from baseline to end point in the A arm (P < .001)."
+    assert {e[0] for e in _endpoints(text)} == {"QOL"}
+
+
+def test_a_score_of_no_symptom_stays_other():
+    # a clinician's or a test's score is no patient-reported outcome: "the Ramsay sedation score", "the Cryer score"
+    text = "At the end of the study, the median Cryer score was 4 in A and 5 in B (p = 0.728)."
+    assert {e[0] for e in _endpoints(text)} <= {"OTHER"}
