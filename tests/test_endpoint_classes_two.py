@@ -30,3 +30,19 @@ def test_a_score_of_no_symptom_stays_other():
     # a clinician's or a test's score is no patient-reported outcome: "the Ramsay sedation score", "the Cryer score"
     text = "At the end of the study, the median Cryer score was 4 in A and 5 in B (p = 0.728)."
     assert {e[0] for e in _endpoints(text)} <= {"OTHER"}
+
+
+def test_a_progression_free_rate_is_progression_free_survival():
+    # "the 6-month progression-free rate", "the proportion of patients without progression at 2 years", "free of progression"
+    text = "The 6-month progression-free rate was 45% in A and 30% in B."
+    assert [d.endpoint for d in _sentence_results(text, ["A", "B"])] == ["PFS", "PFS"]
+    assert {d.timepoint for d in _sentence_results(text, ["A", "B"])} == {"6 months"}
+    text = "The proportion of patients without progression at 2 years was 40.0% for A versus 37.5% for B."
+    assert [e[0] for e in _endpoints(text)] == ["PFS", "PFS"]
+    text = "At 2 years, 45% of patients in A and 30% in B were free of progression."
+    assert [e[0] for e in _endpoints(text)] == ["PFS", "PFS"]
+
+
+def test_time_to_progress_is_time_to_progression():
+    text = "Median time to progress was 6.5 months for A and 10.1 months for B."
+    assert _endpoints(text) == [("TTP", 6.5), ("TTP", 10.1)]

@@ -142,9 +142,11 @@ ENTRIES: tuple[Entry, ...] = (
           "RR", example="relative risk", keys=("risk", "rate ratio", "RR")),
     Entry(r"\bPFS\s?(?:\d+|six|twelve)\s?(?:mo|m|months?)\b", "PFS", "rate_at_time", cased=True,
           example="PFS 6 months", keys=("PFS",)),
-    # "19% of patients … were progression-free at 24 months": a PFS rate at that time
+    # "19% of patients … were progression-free at 24 months": a PFS rate at that time; "the 6-month progression-free rate",
+    # "the proportion of patients without progression at 2 years": the same rate under other names
     Entry(rf"(?:median )?(?:progression|disease progression){_FREE_SURVIVAL}(?: \(m?PFS\))?(?: rates?)?|\bm?PFS\b(?: rates?)?"
-          r"|\b(?:were|was|remained) progression[- ]free(?= at\b)", "PFS",
+          r"|\b(?:were|was|remained) progression[- ]free(?= at\b)|progression[-\s‐‑–]free (?:rates?|proportions?|probabilit(?:y|ies))"
+          r"|\bpatients (?:alive )?without (?:disease |tumou?r )?progression(?= at\b)", "PFS",
           example="progression-free survival", keys=("progression", "pfs")),
     Entry(rf"(?:median )?event{_FREE_SURVIVAL}s?(?: \(EFS\))?|\bEFS\b", "EFS",
           example="event-free survival", keys=("event", "efs")),
@@ -161,9 +163,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"(?:median )?times? to (?:first |local |distant |disease |tumou?r )?(?:recurrence|relapse)"
           r"|(?:relapse|recurrence)[-\s‐‑–]free (?:intervals?|periods?|rates?)(?: \(\w+\))?|freedom from (?:disease )?(?:relapse|recurrence)",
           "RFS", example="time to recurrence", keys=("relapse", "recurrence")),
-    # "freedom from progression was 70% at 5 years"
-    Entry(r"freedom from (?:disease |tumou?r )?progression(?: \(FFP\))?", "PFS",
-          example="freedom from progression", keys=("freedom",)),
+    # "freedom from progression was 70% at 5 years", "45% … were free of progression"
+    Entry(r"(?:freedom|free) from (?:disease |tumou?r )?progression(?: \(FFP\))?|free of (?:disease |tumou?r )?progression", "PFS",
+          example="freedom from progression", keys=("freedom", "free")),
     # "the 3-year recurrence rates", "the rate of relapse", "Distant recurrence was 9.4%": how often the disease came back is
     # the recurrence endpoint; a local or site's recurrence (local control) and a biochemical or PSA relapse stay outcomes of
     # their own
@@ -194,8 +196,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"(?:median )?(?:overall )?survival times?|(?:median )?overall[- ]survival(?: \(m?OS\))?(?: rates?)?|\bm?OS\b(?: rates?)?|\bsurvivals?\b", "OS",
           example="overall survival", keys=("os", "surviv")),
     Entry(r"(?:median )?times? to (?:tumou?r |disease |(?:extra|intra)hepatic |local |distant |radiographic |clinical |"
-          r"symptomatic |neurologic(?:al)? |intracranial |CNS )?progression|time to progressive disease|\bTTP\b", "TTP",
-          example="time to progression", keys=("ttp", "progression", "progressive")),
+          r"symptomatic |neurologic(?:al)? |intracranial |CNS )?progression|time to progress(?:ive disease)?\b|\bTTP\b", "TTP",
+          example="time to progression", keys=("ttp", "progress")),
     Entry(r"(?:median )?time to treatment failure|\bTTF\b", "TTF",
           example="time to treatment failure", keys=("ttf", "failure")),
     Entry(r"time to (?:next|subsequent) (?:treatment|therapy)|\bTTNT\b", "TTNT",
