@@ -46,3 +46,17 @@ def test_a_progression_free_rate_is_progression_free_survival():
 def test_time_to_progress_is_time_to_progression():
     text = "Median time to progress was 6.5 months for A and 10.1 months for B."
     assert _endpoints(text) == [("TTP", 6.5), ("TTP", 10.1)]
+
+
+def test_the_treatment_delivered_is_feasibility():
+    # "received the intended four cycles", "had dose reductions", "therapy omissions": how much of the treatment was given
+    text = "The majority of patients received the intended four cycles (A, 64%; B, 61%)."
+    assert [e[0] for e in _endpoints(text)] == ["FEASIBILITY", "FEASIBILITY"]
+    text = "Eighteen patients receiving A and 4 patients receiving B had dose reductions (P = .002)."
+    assert [e[0] for e in _endpoints(text)] == ["FEASIBILITY", "FEASIBILITY"]
+
+
+def test_a_vaccine_series_received_is_not_feasibility():
+    # "had received all 3 doses of DPT/Hepatitis B vaccine": the outcome of a vaccination trial, not a course of treatment
+    text = "At 4 months, 129 (72.1%) in A had received all 3 doses of the vaccine, whereas in B 51.7% had."
+    assert "FEASIBILITY" not in [e[0] for e in _endpoints(text)]

@@ -2627,6 +2627,9 @@ _OUTCOME_KINDS = (
     ("BIOMARKER", Folded(r"\b(?:expression|mutations?|methylation|amplification|polymorphisms?|serum|plasma|Ki-?67|"
                              r"biomarkers?|levels? of)\b")),
     ("FEASIBILITY", Folded(r"\b(?:adhere\w*|complian\w*|attended|attendance|retention|recruitment rate|consented|"
+                               # how much of the treatment was given: "28.7% had a dose reduction", "therapy omissions"
+                               r"dose (?:reductions?|modifications?|delays?|interruptions?)|(?:treatment|therapy|chemotherapy) "
+                               r"(?:delays?|omissions?|interruptions?)|"
                                r"used the|returned|(?:follow-up )?assessment rates?|(?<!who )(?<!self-)completed (?:the )?(?:[\w-]+ ){0,2}(?:questionnaires?|assessments?)|"
                                r"provided (?:[\w-]+ ){0,3}(?:data|questionnaires?))\b|\d\s?%\)\s+completed\b")),  # "71 (86%) completed the EPDS"
 )

@@ -316,13 +316,14 @@ ENTRIES: tuple[Entry, ...] = (
     # "chemoradiotherapy was completed in 74%", "completed all planned cycles": how much of the treatment was given
     Entry(r"feasibility|proceeded to (?:surgery|resection)|completed (?:the )?(?:trial|study|intervention|treatment|protocol|"
           r"program(?:me)?|follow-up)(?: as per protocol)?|(?:was|were) completed(?= (?:in|by) )|"
-          r"completed (?:all|the planned|the scheduled|the full|the prescribed) (?:\w+ )?(?:cycles|courses|sessions|fractions|doses)|adherence|compliance|consented to participate|retention(?: rates?)?|"
+          r"completed (?:all|the planned|the scheduled|the full|the prescribed) (?:\w+ )?(?:cycles|courses|sessions|fractions|doses)|"
+          r"received (?:all|all the|the planned|the scheduled|the intended|the full|the prescribed) (?:\w+ )?(?:cycles|courses|fractions)|adherence|compliance|consented to participate|retention(?: rates?)?|"
           # "completing 9 months of treatment", "completed the 3-day efficacy phase"
           r"complet(?:ed|ing) (?:the )?(?:\d+|one|two|three|four|five|six|nine|twelve)[- ](?:days?|weeks?|months?|cycles?|courses?) of "
           r"(?:the )?(?:planned |allocated )?(?:treatment|therapy|chemotherapy|radiotherapy|training|exercise)|completed (?:the )?(?:[\w-]+ )?"
           r"(?:efficacy|treatment|intervention|study) (?:phase|period)|drop[- ]?out rates?|attrition(?: rates?)?|"
           r"(?:completion|participation|recruitment|accrual|consent|uptake) rates?", "FEASIBILITY",
-          example="recruitment rate", keys=("feasib", "proceeded", "complet", "adheren", "complian", "consent", "retention", "participat", "recruit", "accrual", "uptake",
+          example="recruitment rate", keys=("feasib", "proceeded", "complet", "received", "adheren", "complian", "consent", "retention", "participat", "recruit", "accrual", "uptake",
                                             "drop", "attrition")),
     # How much of the planned treatment was given: "relative dose intensity", "median treatment duration",
     # "median number of cycles", "a median of 6 cycles" (the words before the number, so the number has an owner).
