@@ -60,3 +60,23 @@ def test_a_vaccine_series_received_is_not_feasibility():
     # "had received all 3 doses of DPT/Hepatitis B vaccine": the outcome of a vaccination trial, not a course of treatment
     text = "At 4 months, 129 (72.1%) in A had received all 3 doses of the vaccine, whereas in B 51.7% had."
     assert "FEASIBILITY" not in [e[0] for e in _endpoints(text)]
+
+
+def test_a_grade_an_event_exceeds_is_three_plus():
+    # "toxicity greater than grade 2", "acute toxicity greater than Grade 3", "neutropenia > grade 2": grade 3 or more
+    text = "Toxicity greater than grade 2 occurred in 10% of A and 5% of B."
+    assert [e[0] for e in _endpoints(text)] == ["AE_GRADE3PLUS", "AE_GRADE3PLUS"]
+    text = "Only 1 patient in each group had acute nonhematologic toxicity greater than Grade 3 (nausea and vomiting)."
+    assert {e[0] for e in _endpoints(text)} == {"AE_GRADE3PLUS"}
+    text = "Neutropenia greater than grade 1 occurred in 10% of A and 5% of B."
+    assert {e[0] for e in _endpoints(text)} == {"AE"}
+
+
+def test_a_grade_after_of_grades_the_event():
+    # "Adverse events of grade 3 or more", "Neutropenia of grade 3 or 4 was reported in 20% of A and 10% of B": both values
+    text = "Adverse events of grade 3 or more were reported in 20% of A and 10% of B."
+    assert [e[0] for e in _endpoints(text)] == ["AE_GRADE3PLUS", "AE_GRADE3PLUS"]
+    text = "Neutropenia of grade 3 or 4 was reported in 20% of A and 10% of B."
+    assert [e[0] for e in _endpoints(text)] == ["AE_GRADE3PLUS", "AE_GRADE3PLUS"]
+    text = "Neutropenia of grade 2 was reported in 20% of A and 10% of B."
+    assert [e[0] for e in _endpoints(text)] == ["AE", "AE"]

@@ -2734,8 +2734,9 @@ def _unclaimed_ratio_outcome(text: str, mentions: list[Mention], owner: Mention)
 
 
 #: A grade written after an adverse event's words and before one of its values: "toxicity was grade 3-4 in four
-#: (8%)", "nausea (40%; grade 3 in 5%)", "toxicity was WHO grade 1 (24%), 2 (67%), and 3 (9%)".
-_GRADE_THEN_VALUE = quick(rf"\b(?:grades?|G)\s*(?P<g>{GRADE_LEVELS})(?![\w%.])(?:[^;%]|%\s*(?:vs?\.?|versus|and)\s){{0,30}}$",
+#: (8%)", "nausea (40%; grade 3 in 5%)", "toxicity was WHO grade 1 (24%), 2 (67%), and 3 (9%)"; not the grade an event
+#: exceeds ("toxicity greater than grade 2 occurred in 10%", which its mention holds).
+_GRADE_THEN_VALUE = quick(rf"(?<!than )(?<![>≥] )(?<![>≥])\b(?:grades?|G)\s*(?P<g>{GRADE_LEVELS})(?![\w%.])(?:[^;%]|%\s*(?:vs?\.?|versus|and)\s){{0,30}}$",
                                re.IGNORECASE)  # "thrombocytopenia grade 3 or 4: 66% v 19%": both values
 _NEXT_GRADE_THEN_VALUE = quick(r"\b(?:grades?|G)\s*[1-5][^;]{0,40}?(?:,|\band\b|\bor\b)\s*(?:and\s+)?(?P<g>[1-5])\s*[(\[]\s*$",
                                     re.IGNORECASE)

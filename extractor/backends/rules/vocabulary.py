@@ -22,7 +22,7 @@ _GRADE3 = (
     r"|(?:grade|G)\s*(?:3|III)\s*(?:or|and)\s*(?:higher|greater|above|more|worse)"
     r"|grades?\s*3\s*(?:and|or|to|[-–/])\s*4|high[- ]grade"
     r"|(?:grade|G)\s*(?:3|III|4|IV|5|V)\b(?!\s*(?:or|and|to|[-–/])\s*(?:lower|less|[12]|I\b|II\b))"
-    r"|(?:grade\s*>|>\s*grade)\s*(?:2|II)\b(?!\.\d)"  # "grade > 2", "> grade 2"
+    r"|(?:grade\s*>|>\s*grade|(?:greater|higher|more|worse) than grade)\s*(?:2|II)\b(?!\.\d)"  # "> grade 2", "greater than grade 2"
     r"|(?<![\d.])(?:3|III)\s*(?:or|and|to|[-–/])\s*(?:4|IV)\s+grade\b"  # "treatment-related 3/4 grade adverse events"
 )
 #: The levels of a grade: "3/4", "≥ 3", "1-2", "3 or higher", "III".
@@ -581,9 +581,10 @@ def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, s
 
 #: Words after a grade that make it a tumour's grade, not an adverse event's: "grade 3 tumours".
 _TUMOUR_GRADE = r"(?:tumou?r|cancer|carcinoma|adenocarcinoma|lesion|disease|differentiat|histolog|glioma|astrocytoma|dysplasia|neoplasia|intraepithelial|nuclear|breast|prostate|group)"
-#: A graded outcome the vocabulary does not name: "grade 3 or 4 weight changes", "grade 3 hypertriglyceridemia".
-GRADED_EVENT = quick(rf"\b{_GRADE_WORD}\s+(?!{_TUMOUR_GRADE})(?P<w>{_FREE_WORD}(?:\s+{_FREE_WORD}){{0,2}})", re.IGNORECASE)
-_GRADE_AFTER_EVENT = quick(rf"\s*[(,]?\s*(?:(?:WHO|NCI[- ]?CTC(?:AE)?|CTCAE|CTC)\s+)?(?:{_GRADE3}|{_GRADE_ANY})(?![\w-])",
+#: A graded outcome the vocabulary does not name: "grade 3 or 4 weight changes", "grade 3 hypertriglyceridemia" (not the
+#: grade a named one exceeds: "toxicity greater than grade 2 occurred in …").
+GRADED_EVENT = quick(rf"(?<!than )\b{_GRADE_WORD}\s+(?!{_TUMOUR_GRADE})(?P<w>{_FREE_WORD}(?:\s+{_FREE_WORD}){{0,2}})", re.IGNORECASE)
+_GRADE_AFTER_EVENT = quick(rf"\s*[(,]?\s*(?:of\s+|(?:greater|higher|more|worse) than\s+|[>≥]\s*)?(?:(?:WHO|NCI[- ]?CTC(?:AE)?|CTCAE|CTC)\s+)?(?:{_GRADE3}|{_GRADE_ANY})(?![\w-])",
                                 re.IGNORECASE)
 #: "skeletal-related events" are an outcome of their own; "treatment-related events" are adverse events.
 _GRADED_OR_RELATED = quick(r"grade|(?:treatment|drug|therapy|study[- ]drug)[-\s‐‑–](?:related|associated)", re.IGNORECASE)
@@ -598,8 +599,9 @@ _NOT_A_KIND = quick(r"(?:principal|overall|general|total|severe|serious|major|mi
 _AE_SUFFIX = quick(
     # "toxicity (WHO grade 3-4)", "adverse events (grade >=3)": the grade in brackets after the noun
     r"(?:\s*[(\[](?:(?:WHO|NCI[- ]?CTC(?:AE)?|CTCAE|RTOG|CTC)\s+)?(?:grades?|G)\s*[^()\[\]]{1,16}[)\]]"
-    r"|\s+(?:that\s+were\s+|which\s+were\s+)?of\s+(?:severity\s+)?(?:grade|CTCAE grade)\s*(?:3|III)\s*(?:or|to|and|[-–/])\s*(?:4|5|IV|V|higher|greater|worse)"
-    r"|\s+of\s+grade\s*(?:≥|>=|⩾)\s*3|\s*(?:of\s+)?(?:>|≥|>=|⩾)\s*grade\s*[1-4])?(?:\s+(?:that\s+were\s+|which\s+were\s+)?(?:treatment|drug|therapy)?[- ]?related\s+to\s+"
+    r"|\s+(?:that\s+were\s+|which\s+were\s+)?of\s+(?:severity\s+)?(?:grade|CTCAE grade)\s*(?:3|III)\s*(?:or|to|and|[-–/])\s*(?:4|5|IV|V|higher|greater|worse|more|above)"
+    # "toxicity greater than grade 2", "adverse events > grade 2"
+    r"|\s+of\s+grade\s*(?:≥|>=|⩾)\s*3|\s*(?:of\s+)?(?:>|≥|>=|⩾|(?:greater|higher|more|worse) than)\s*grade\s*(?:[1-4]|I{1,3}|IV)\b)?(?:\s+(?:that\s+were\s+|which\s+were\s+)?(?:treatment|drug|therapy)?[- ]?related\s+to\s+"
     r"(?:the\s+)?(?:trial|study|treatment|drug|therapy|regimen)(?:\s+(?:drug|regimen|treatment))?)?",
     re.IGNORECASE,
 )
