@@ -15,7 +15,7 @@ def _results(sentence, arms=()):
 @pytest.mark.parametrize("sentence, arms, expected", [
     # people counted, where, then what they had, in their own words
     ("Eighteen patients receiving IFN5 and 4 patients receiving IFN1 had dose reductions (P = .002).", ["IFN5", "IFN1"],
-     [("OTHER", "count", 18.0, "IFN5", "dose reductions"), ("OTHER", "count", 4.0, "IFN1", "dose reductions")]),
+     [("FEASIBILITY", "count", 18.0, "IFN5", "dose reductions"), ("FEASIBILITY", "count", 4.0, "IFN1", "dose reductions")]),
     ("No patients on nabilone required additional parenteral anti-emetic.", ["nabilone", "prochlorperazine"],
      [("OTHER", "count", 0.0, "nabilone", "additional parenteral anti-emetic")]),
     # a share of them, before what they had

@@ -2184,7 +2184,7 @@ def test_shares_of_more_or_fewer_patients_in_a_pair(text, expected):
 @pytest.mark.parametrize("text, expected", [
     # "mean" opening the words that lead to the outcome's name, and the pair's second value after a bracketed interval
     ("The mean improvement in the Kujala score was 12.9 (95% confidence interval (CI) 8.2–17.6) in the A group and "
-     "11.4 (95% CI 6.9–15.8) in the B group.", [("OTHER", "mean", 12.9), ("OTHER", "mean", 11.4)]),
+     "11.4 (95% CI 6.9–15.8) in the B group.", [("QOL", "mean", 12.9), ("QOL", "mean", 11.4)]),  # a knee-function score
     # a mean whose pair is printed in a bracket after the comparison, or after its name in the bracket
     ("The mean level of postoperative satisfaction was significantly higher in the A group (82.8 vs. 71.7 mm, "
      "P < 0.001).", [("OTHER", "mean", 82.8), ("OTHER", "mean", 71.7)]),

@@ -29,8 +29,7 @@ def _results(sentence, arms=()):
     # each share with its arm after it, compared as "not different"
     ("The proportion of patients without progression at 2 years was not statistically significantly different between "
      "the two treatment arms (40.0% for PT versus 37.5% for TC).", ["PT", "TC"],
-     [("OTHER", "proportion", 40.0, "PT", "patients without progression at 2 years", None),
-      ("OTHER", "proportion", 37.5, "TC", "patients without progression at 2 years", None)]),
+     [("PFS", "rate_at_time", 40.0, "PT", None, None), ("PFS", "rate_at_time", 37.5, "TC", None, None)]),
     # "a trend towards fewer X in the A group (a% vs b% in the B group)"
     ("There was a trend (p=0.13) towards fewer severe bleeds in the fondaparinux group (1.0% vs 1.3% in the control "
      "group).", ["fondaparinux", "control"],

@@ -2602,6 +2602,16 @@ _LEADING_FUNCTION_WORDS = quick(r"(?:(?:among|at|of|after|before|during|in|for|w
                                      r"overall|also|week|month|year|day)\b[\s,]*)+", re.IGNORECASE)
 
 
+#: Patient-reported symptom and function scores by their instrument or their symptom ("BDI-II scores", "the SF-MPQ",
+#: "PHQ-9 score", "FSS total score", "hot flash scores", "PF change scores", "Arm symptoms were more bothersome"): QOL.
+_SYMPTOM_SCORE = Folded(
+    r"\b(?:BDI(?:-?II)?|PHQ-?\d*|DLQI|IBDQ|SF-?MPQ|McGill|BFI|BPI|FSS|FIQ|WOMAC|KOOS|Oswestry|IPSS|ESAS|MDASI|"
+    r"FACIT\w*|LASA|linear analog(?:ue)? self-assessment|SGRQ|St George's Respiratory Questionnaire|PSQI|Wexner|Kujala|"
+    r"SCNS|supportive care needs|bothersome|"
+    r"(?:hot fl[au]sh(?:es)?|urgency|incontinence|breathlessness|dyspno?ea|nausea|itch(?:ing)?|pruritus|cough|dysuria|"
+    r"appetite|insomnia|physical function(?:ing)?|functional|PF|disability)(?: [\w-]+){0,2}? (?:sub)?(?:scores?|scales?|ratings?))\b")
+
+
 #: What kind of outcome the sentence speaks of, by its words, when no rule names the outcome (a whole
 #: sentence's words: the list items of a declared role are read with ``backend._UNKNOWN_KINDS``).
 _OUTCOME_KINDS = (
@@ -2612,10 +2622,14 @@ _OUTCOME_KINDS = (
                        r"global health(?: status)?|EQ-?5D|EuroQo[lL]|(?:mental|physical) component(?: summary| scores?)?|MCS|GHS|QL2?|"
                        r"(?:average|worst|mean|bodily|change in|reduction in|decrease in|decreased|relief of) pain|"
                        r"pain (?:scores?|intensity|relief|levels?|severity|scales?)|VAS|visual analog(?:ue)? scale)\b")),
+    ("QOL", _SYMPTOM_SCORE),
     ("OTHER", Folded(r"\bsatisfaction\b")),  # "the mean level of satisfaction": not a biomarker's level
     ("BIOMARKER", Folded(r"\b(?:expression|mutations?|methylation|amplification|polymorphisms?|serum|plasma|Ki-?67|"
                              r"biomarkers?|levels? of)\b")),
     ("FEASIBILITY", Folded(r"\b(?:adhere\w*|complian\w*|attended|attendance|retention|recruitment rate|consented|"
+                               # how much of the treatment was given: "28.7% had a dose reduction", "therapy omissions"
+                               r"dose (?:reductions?|modifications?|delays?|interruptions?)|(?:treatment|therapy|chemotherapy) "
+                               r"(?:delays?|omissions?|interruptions?)|"
                                r"used the|returned|(?:follow-up )?assessment rates?|(?<!who )(?<!self-)completed (?:the )?(?:[\w-]+ ){0,2}(?:questionnaires?|assessments?)|"
                                r"provided (?:[\w-]+ ){0,3}(?:data|questionnaires?))\b|\d\s?%\)\s+completed\b")),  # "71 (86%) completed the EPDS"
 )
@@ -2720,8 +2734,9 @@ def _unclaimed_ratio_outcome(text: str, mentions: list[Mention], owner: Mention)
 
 
 #: A grade written after an adverse event's words and before one of its values: "toxicity was grade 3-4 in four
-#: (8%)", "nausea (40%; grade 3 in 5%)", "toxicity was WHO grade 1 (24%), 2 (67%), and 3 (9%)".
-_GRADE_THEN_VALUE = quick(rf"\b(?:grades?|G)\s*(?P<g>{GRADE_LEVELS})(?![\w%.])(?:[^;%]|%\s*(?:vs?\.?|versus|and)\s){{0,30}}$",
+#: (8%)", "nausea (40%; grade 3 in 5%)", "toxicity was WHO grade 1 (24%), 2 (67%), and 3 (9%)"; not the grade an event
+#: exceeds ("toxicity greater than grade 2 occurred in 10%", which its mention holds).
+_GRADE_THEN_VALUE = quick(rf"(?<!than )(?<![>≥] )(?<![>≥])\b(?:grades?|G)\s*(?P<g>{GRADE_LEVELS})(?![\w%.])(?:[^;%]|%\s*(?:vs?\.?|versus|and)\s){{0,30}}$",
                                re.IGNORECASE)  # "thrombocytopenia grade 3 or 4: 66% v 19%": both values
 _NEXT_GRADE_THEN_VALUE = quick(r"\b(?:grades?|G)\s*[1-5][^;]{0,40}?(?:,|\band\b|\bor\b)\s*(?:and\s+)?(?P<g>[1-5])\s*[(\[]\s*$",
                                     re.IGNORECASE)

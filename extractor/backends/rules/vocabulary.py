@@ -22,7 +22,7 @@ _GRADE3 = (
     r"|(?:grade|G)\s*(?:3|III)\s*(?:or|and)\s*(?:higher|greater|above|more|worse)"
     r"|grades?\s*3\s*(?:and|or|to|[-–/])\s*4|high[- ]grade"
     r"|(?:grade|G)\s*(?:3|III|4|IV|5|V)\b(?!\s*(?:or|and|to|[-–/])\s*(?:lower|less|[12]|I\b|II\b))"
-    r"|(?:grade\s*>|>\s*grade)\s*(?:2|II)\b(?!\.\d)"  # "grade > 2", "> grade 2"
+    r"|(?:grade\s*>|>\s*grade|(?:greater|higher|more|worse) than grade)\s*(?:2|II)\b(?!\.\d)"  # "> grade 2", "greater than grade 2"
     r"|(?<![\d.])(?:3|III)\s*(?:or|and|to|[-–/])\s*(?:4|IV)\s+grade\b"  # "treatment-related 3/4 grade adverse events"
 )
 #: The levels of a grade: "3/4", "≥ 3", "1-2", "3 or higher", "III".
@@ -142,9 +142,11 @@ ENTRIES: tuple[Entry, ...] = (
           "RR", example="relative risk", keys=("risk", "rate ratio", "RR")),
     Entry(r"\bPFS\s?(?:\d+|six|twelve)\s?(?:mo|m|months?)\b", "PFS", "rate_at_time", cased=True,
           example="PFS 6 months", keys=("PFS",)),
-    # "19% of patients … were progression-free at 24 months": a PFS rate at that time
+    # "19% of patients … were progression-free at 24 months": a PFS rate at that time; "the 6-month progression-free rate",
+    # "the proportion of patients without progression at 2 years": the same rate under other names
     Entry(rf"(?:median )?(?:progression|disease progression){_FREE_SURVIVAL}(?: \(m?PFS\))?(?: rates?)?|\bm?PFS\b(?: rates?)?"
-          r"|\b(?:were|was|remained) progression[- ]free(?= at\b)", "PFS",
+          r"|\b(?:were|was|remained) progression[- ]free(?= at\b)|progression[-\s‐‑–]free (?:rates?|proportions?|probabilit(?:y|ies))"
+          r"|\bpatients (?:alive )?without (?:disease |tumou?r )?progression(?= at\b)", "PFS",
           example="progression-free survival", keys=("progression", "pfs")),
     Entry(rf"(?:median )?event{_FREE_SURVIVAL}s?(?: \(EFS\))?|\bEFS\b", "EFS",
           example="event-free survival", keys=("event", "efs")),
@@ -161,9 +163,9 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"(?:median )?times? to (?:first |local |distant |disease |tumou?r )?(?:recurrence|relapse)"
           r"|(?:relapse|recurrence)[-\s‐‑–]free (?:intervals?|periods?|rates?)(?: \(\w+\))?|freedom from (?:disease )?(?:relapse|recurrence)",
           "RFS", example="time to recurrence", keys=("relapse", "recurrence")),
-    # "freedom from progression was 70% at 5 years"
-    Entry(r"freedom from (?:disease |tumou?r )?progression(?: \(FFP\))?", "PFS",
-          example="freedom from progression", keys=("freedom",)),
+    # "freedom from progression was 70% at 5 years", "45% … were free of progression"
+    Entry(r"(?:freedom|free) from (?:disease |tumou?r )?progression(?: \(FFP\))?|free of (?:disease |tumou?r )?progression", "PFS",
+          example="freedom from progression", keys=("freedom", "free")),
     # "the 3-year recurrence rates", "the rate of relapse", "Distant recurrence was 9.4%": how often the disease came back is
     # the recurrence endpoint; a local or site's recurrence (local control) and a biochemical or PSA relapse stay outcomes of
     # their own
@@ -194,8 +196,8 @@ ENTRIES: tuple[Entry, ...] = (
     Entry(r"(?:median )?(?:overall )?survival times?|(?:median )?overall[- ]survival(?: \(m?OS\))?(?: rates?)?|\bm?OS\b(?: rates?)?|\bsurvivals?\b", "OS",
           example="overall survival", keys=("os", "surviv")),
     Entry(r"(?:median )?times? to (?:tumou?r |disease |(?:extra|intra)hepatic |local |distant |radiographic |clinical |"
-          r"symptomatic |neurologic(?:al)? |intracranial |CNS )?progression|time to progressive disease|\bTTP\b", "TTP",
-          example="time to progression", keys=("ttp", "progression", "progressive")),
+          r"symptomatic |neurologic(?:al)? |intracranial |CNS )?progression|time to progress(?:ive disease)?\b|\bTTP\b", "TTP",
+          example="time to progression", keys=("ttp", "progress")),
     Entry(r"(?:median )?time to treatment failure|\bTTF\b", "TTF",
           example="time to treatment failure", keys=("ttf", "failure")),
     Entry(r"time to (?:next|subsequent) (?:treatment|therapy)|\bTTNT\b", "TTNT",
@@ -314,13 +316,14 @@ ENTRIES: tuple[Entry, ...] = (
     # "chemoradiotherapy was completed in 74%", "completed all planned cycles": how much of the treatment was given
     Entry(r"feasibility|proceeded to (?:surgery|resection)|completed (?:the )?(?:trial|study|intervention|treatment|protocol|"
           r"program(?:me)?|follow-up)(?: as per protocol)?|(?:was|were) completed(?= (?:in|by) )|"
-          r"completed (?:all|the planned|the scheduled|the full|the prescribed) (?:\w+ )?(?:cycles|courses|sessions|fractions|doses)|adherence|compliance|consented to participate|retention(?: rates?)?|"
+          r"completed (?:all|the planned|the scheduled|the full|the prescribed) (?:\w+ )?(?:cycles|courses|sessions|fractions|doses)|"
+          r"received (?:all|all the|the planned|the scheduled|the intended|the full|the prescribed) (?:\w+ )?(?:cycles|courses|fractions)|adherence|compliance|consented to participate|retention(?: rates?)?|"
           # "completing 9 months of treatment", "completed the 3-day efficacy phase"
           r"complet(?:ed|ing) (?:the )?(?:\d+|one|two|three|four|five|six|nine|twelve)[- ](?:days?|weeks?|months?|cycles?|courses?) of "
           r"(?:the )?(?:planned |allocated )?(?:treatment|therapy|chemotherapy|radiotherapy|training|exercise)|completed (?:the )?(?:[\w-]+ )?"
           r"(?:efficacy|treatment|intervention|study) (?:phase|period)|drop[- ]?out rates?|attrition(?: rates?)?|"
           r"(?:completion|participation|recruitment|accrual|consent|uptake) rates?", "FEASIBILITY",
-          example="recruitment rate", keys=("feasib", "proceeded", "complet", "adheren", "complian", "consent", "retention", "participat", "recruit", "accrual", "uptake",
+          example="recruitment rate", keys=("feasib", "proceeded", "complet", "received", "adheren", "complian", "consent", "retention", "participat", "recruit", "accrual", "uptake",
                                             "drop", "attrition")),
     # How much of the planned treatment was given: "relative dose intensity", "median treatment duration",
     # "median number of cycles", "a median of 6 cycles" (the words before the number, so the number has an owner).
@@ -578,9 +581,10 @@ def _extend_ae(sentence: str, start: int, end: int, event: bool) -> tuple[int, s
 
 #: Words after a grade that make it a tumour's grade, not an adverse event's: "grade 3 tumours".
 _TUMOUR_GRADE = r"(?:tumou?r|cancer|carcinoma|adenocarcinoma|lesion|disease|differentiat|histolog|glioma|astrocytoma|dysplasia|neoplasia|intraepithelial|nuclear|breast|prostate|group)"
-#: A graded outcome the vocabulary does not name: "grade 3 or 4 weight changes", "grade 3 hypertriglyceridemia".
-GRADED_EVENT = quick(rf"\b{_GRADE_WORD}\s+(?!{_TUMOUR_GRADE})(?P<w>{_FREE_WORD}(?:\s+{_FREE_WORD}){{0,2}})", re.IGNORECASE)
-_GRADE_AFTER_EVENT = quick(rf"\s*[(,]?\s*(?:(?:WHO|NCI[- ]?CTC(?:AE)?|CTCAE|CTC)\s+)?(?:{_GRADE3}|{_GRADE_ANY})(?![\w-])",
+#: A graded outcome the vocabulary does not name: "grade 3 or 4 weight changes", "grade 3 hypertriglyceridemia" (not the
+#: grade a named one exceeds: "toxicity greater than grade 2 occurred in …").
+GRADED_EVENT = quick(rf"(?<!than )\b{_GRADE_WORD}\s+(?!{_TUMOUR_GRADE})(?P<w>{_FREE_WORD}(?:\s+{_FREE_WORD}){{0,2}})", re.IGNORECASE)
+_GRADE_AFTER_EVENT = quick(rf"\s*[(,]?\s*(?:of\s+|(?:greater|higher|more|worse) than\s+|[>≥]\s*)?(?:(?:WHO|NCI[- ]?CTC(?:AE)?|CTCAE|CTC)\s+)?(?:{_GRADE3}|{_GRADE_ANY})(?![\w-])",
                                 re.IGNORECASE)
 #: "skeletal-related events" are an outcome of their own; "treatment-related events" are adverse events.
 _GRADED_OR_RELATED = quick(r"grade|(?:treatment|drug|therapy|study[- ]drug)[-\s‐‑–](?:related|associated)", re.IGNORECASE)
@@ -595,8 +599,9 @@ _NOT_A_KIND = quick(r"(?:principal|overall|general|total|severe|serious|major|mi
 _AE_SUFFIX = quick(
     # "toxicity (WHO grade 3-4)", "adverse events (grade >=3)": the grade in brackets after the noun
     r"(?:\s*[(\[](?:(?:WHO|NCI[- ]?CTC(?:AE)?|CTCAE|RTOG|CTC)\s+)?(?:grades?|G)\s*[^()\[\]]{1,16}[)\]]"
-    r"|\s+(?:that\s+were\s+|which\s+were\s+)?of\s+(?:severity\s+)?(?:grade|CTCAE grade)\s*(?:3|III)\s*(?:or|to|and|[-–/])\s*(?:4|5|IV|V|higher|greater|worse)"
-    r"|\s+of\s+grade\s*(?:≥|>=|⩾)\s*3|\s*(?:of\s+)?(?:>|≥|>=|⩾)\s*grade\s*[1-4])?(?:\s+(?:that\s+were\s+|which\s+were\s+)?(?:treatment|drug|therapy)?[- ]?related\s+to\s+"
+    r"|\s+(?:that\s+were\s+|which\s+were\s+)?of\s+(?:severity\s+)?(?:grade|CTCAE grade)\s*(?:3|III)\s*(?:or|to|and|[-–/])\s*(?:4|5|IV|V|higher|greater|worse|more|above)"
+    # "toxicity greater than grade 2", "adverse events > grade 2"
+    r"|\s+of\s+grade\s*(?:≥|>=|⩾)\s*3|\s*(?:of\s+)?(?:>|≥|>=|⩾|(?:greater|higher|more|worse) than)\s*grade\s*(?:[1-4]|I{1,3}|IV)\b)?(?:\s+(?:that\s+were\s+|which\s+were\s+)?(?:treatment|drug|therapy)?[- ]?related\s+to\s+"
     r"(?:the\s+)?(?:trial|study|treatment|drug|therapy|regimen)(?:\s+(?:drug|regimen|treatment))?)?",
     re.IGNORECASE,
 )
