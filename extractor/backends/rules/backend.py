@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice
 
@@ -38,7 +38,7 @@ from extractor.backends.rules.results import (
     name_primary_outcome,
     topic_arm,
 )
-from extractor.backends.rules.text import distinct, expansion, folded
+from extractor.backends.rules.text import HYPHENS, distinct, expansion, folded
 from extractor.backends.rules.vocabulary import (
     COUNTED_ONLY,
     Mention,
@@ -152,6 +152,12 @@ class RulesBackend:
         lexicon()  # load once, at construction rather than on the first document
 
     def extract(self, document: Document) -> DocumentResult:
+        plain = _with_plain_hyphens(document)
+        if plain is document:
+            return self._extract(document)
+        return _quoting(self._extract(plain), document)
+
+    def _extract(self, document: Document) -> DocumentResult:
         text = document.text
         structure = read_structure(text, document.title)
         sentences = list(structure.sentences)
@@ -234,6 +240,39 @@ class _Anchor:
         self.drugs.update(drugs)
         self.sentences.append(sentence)
         self.drafts.extend(drafts)
+
+
+def _with_plain_hyphens(document: Document) -> Document:
+    """``document`` with the hyphens PubMed text prints as U+2010 or U+2011 ("double‐blinded", "nab‐paclitaxel",
+    "thirty‐two") read as "-", one character for one so that every offset stays; the same document when it has none."""
+    texts = [document.text, document.title or ""]
+    if not any("\u2010" in t or "\u2011" in t for t in texts):
+        return document
+    title = document.title.translate(HYPHENS) if document.title else document.title
+    return replace(document, text=document.text.translate(HYPHENS), title=title)
+
+
+def _quoting(result: DocumentResult, document: Document) -> DocumentResult:
+    """``result`` of the document read with plain hyphens, its quotes (evidence, title, conclusion) as the document
+    prints them; names (arms, interventions, endpoints, acronyms) keep the plain hyphen, so they join across documents."""
+    for trial in result.trials:
+        if trial.title:
+            trial.title = _as_printed(trial.title, document.title or "") or _as_printed(trial.title, document.text) \
+                or trial.title
+        if trial.conclusion:
+            trial.conclusion = _as_printed(trial.conclusion, document.text) or trial.conclusion
+        for r in trial.results:
+            start = r.evidence_start
+            printed = document.text[start: start + len(r.evidence)] if start is not None else ""
+            if printed.translate(HYPHENS) == r.evidence:
+                r.evidence = printed
+    return result
+
+
+def _as_printed(quote: str, printed: str) -> str | None:
+    """``quote``, read in ``printed`` with plain hyphens, as ``printed`` has it; None where it is not there."""
+    at = printed.translate(HYPHENS).find(quote)
+    return printed[at: at + len(quote)] if at >= 0 else None
 
 
 def _passage_key(names: list[str], ids: list[str], drugs: list[str], near: _Anchor | None) -> str | None:
