@@ -1,7 +1,7 @@
 """PubMed text prints many hyphens as U+2010 ("double‐blinded", "nab‐paclitaxel"): the rule backend reads them as "-"
 (one character for one, so offsets stay) and quotes evidence, title and conclusion as the document prints them."""
 
-from extractor.backends.rules.backend import RulesBackend, _with_plain_hyphens
+from extractor.backends.rules.backend import RulesBackend, _in_plain_characters
 from extractor.documents import Document
 
 H = "\u2010"
@@ -41,5 +41,15 @@ def test_title_and_conclusion_are_quoted_as_printed():
 
 def test_a_text_without_such_hyphens_is_read_as_given():
     document = Document(doc_id="d", text="A double-blind trial.", title="T")
-    assert _with_plain_hyphens(document) is document
-    assert _with_plain_hyphens(Document(doc_id="d", text="x", title=f"a{H}b")).title == "a-b"
+    assert _in_plain_characters(document) is document
+    assert _in_plain_characters(Document(doc_id="d", text="x", title=f"a{H}b")).title == "a-b"
+
+
+def test_no_break_and_thin_spaces_read_as_spaces():
+    text = ("Gemcitabine plus apatorsen versus gemcitabine plus placebo: a randomised trial\n\n"
+            "METHODS: Patients were randomly assigned to OSC\u00a0+\u00a0WBRT or OSC alone. RESULTS: Median survival was: "
+            "OSC\u00a0+\u00a0WBRT 49 days (95%\u2009CI 39-61), OSC 51 days (95%\u2009CI 27-57).")
+    trial = _trial(text)
+    found = {(r.value, r.arm, r.ci_low) for r in trial.results if r.measure == "median"}
+    assert found == {(49.0, "OSC + WBRT", 39.0), (51.0, "OSC alone", 27.0)}
+    assert all(r.evidence in text for r in trial.results)

@@ -38,7 +38,7 @@ from extractor.backends.rules.results import (
     name_primary_outcome,
     topic_arm,
 )
-from extractor.backends.rules.text import HYPHENS, distinct, expansion, folded
+from extractor.backends.rules.text import PLAIN, distinct, expansion, folded
 from extractor.backends.rules.vocabulary import (
     COUNTED_ONLY,
     Mention,
@@ -152,7 +152,7 @@ class RulesBackend:
         lexicon()  # load once, at construction rather than on the first document
 
     def extract(self, document: Document) -> DocumentResult:
-        plain = _with_plain_hyphens(document)
+        plain = _in_plain_characters(document)
         if plain is document:
             return self._extract(document)
         return _quoting(self._extract(plain), document)
@@ -242,14 +242,12 @@ class _Anchor:
         self.drafts.extend(drafts)
 
 
-def _with_plain_hyphens(document: Document) -> Document:
+def _in_plain_characters(document: Document) -> Document:
     """``document`` with the hyphens PubMed text prints as U+2010 or U+2011 ("double‐blinded", "nab‐paclitaxel",
-    "thirty‐two") read as "-", one character for one so that every offset stays; the same document when it has none."""
-    texts = [document.text, document.title or ""]
-    if not any("\u2010" in t or "\u2011" in t for t in texts):
-        return document
-    title = document.title.translate(HYPHENS) if document.title else document.title
-    return replace(document, text=document.text.translate(HYPHENS), title=title)
+    "thirty‐two") read as "-" and its thin and no-break spaces as " " (``text.PLAIN``), one character for one so that
+    every offset stays; the same document when it has none."""
+    text, title = document.text.translate(PLAIN), document.title.translate(PLAIN) if document.title else document.title
+    return document if text == document.text and title == document.title else replace(document, text=text, title=title)
 
 
 def _quoting(result: DocumentResult, document: Document) -> DocumentResult:
@@ -264,14 +262,14 @@ def _quoting(result: DocumentResult, document: Document) -> DocumentResult:
         for r in trial.results:
             start = r.evidence_start
             printed = document.text[start: start + len(r.evidence)] if start is not None else ""
-            if printed.translate(HYPHENS) == r.evidence:
+            if printed.translate(PLAIN) == r.evidence:
                 r.evidence = printed
     return result
 
 
 def _as_printed(quote: str, printed: str) -> str | None:
     """``quote``, read in ``printed`` with plain hyphens, as ``printed`` has it; None where it is not there."""
-    at = printed.translate(HYPHENS).find(quote)
+    at = printed.translate(PLAIN).find(quote)
     return printed[at: at + len(quote)] if at >= 0 else None
 
 
