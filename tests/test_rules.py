@@ -41,6 +41,7 @@ from tests.conftest import EXAMPLES
     ("Nederlands Trial Register: NTR 3045; http", ["NTR3045"]),
     ("Nederlands Trial Register ISRCTN51021015", ["ISRCTN51021015"]),
     ("ChiCTR2000031234 and EudraCT 2015-001234-56", ["ChiCTR2000031234", "2015-001234-56"]),
+    ("registered on http://www.chictr.org.cn (No. chictr-inr-16008709).", ["ChiCTR-INR-16008709"]),
     ("jRCTs031180123", ["jRCTs031180123"]),
     ("no registry here, 2024-2025", []),
     # the number alone after the registry's name; a colon after the prefix; printed in upper case

@@ -28,7 +28,7 @@ _REGISTRY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\bNCT\s?0?\d{7,8}\b", "nct"),
     # the number alone after the registry's name: "clinicaltrials.gov identifier: 01358734"
     (r"\b(?i:clinicaltrials\.gov)(?:\s+(?i:identifier|id|number|registration))?[\s:#]*\d{8}\b", "nct"),
-    (r"\bChiCTR[- ]?(?:[A-Z]{2,4}[- ]?)?\d{6,12}\b", "plain"),
+    (r"\b(?i:ChiCTR)[- ]?(?:[A-Za-z]{2,4}[- ]?)?\d{6,12}\b", "chictr"),  # also as a URL prints it: "No. chictr-inr-16008709"
     (r"\b(?:EudraCT[\s:#]*(?:No\.?|number)?[\s:]*)?(?:19|20)\d{2}-\d{6}-\d{2}\b", "eudract"),
     (r"\bIS(?:RC|CR)TN\)?(?:\s+(?i:registry|register))?[\s:(]*\d{8}\b", "isrctn"),  # "Number (ISRCTN): 28632626", "ISRCTN registry (86247213)"
     (r"\bjRCT[a-z]?\d{9,10}\b", "plain"),
@@ -78,12 +78,14 @@ def _normalise_registry(raw: str, kind: str) -> str:
         return re.sub(r"[\s:]", "", raw)
     if kind == "japic":
         return "JapicCTI" + raw[8:]
-    return raw.replace(" ", "-") if raw.startswith("ChiCTR") else raw
+    if kind == "chictr":
+        return "ChiCTR" + raw[6:].upper().replace(" ", "-")
+    return raw
 
 
 _HAS_LONG_NUMBER = quick(r"\d{3}")  # a repeat first: re would try it at every character
 _REGISTRY_START = quick(
-    r"\b(?:NCT|ChiCTR|EudraCT|IS[RC][CR]TN|jRCT|CTR|KCT|ACTRN|ANZCTR|UMIN|NTR|Dutch|Netherlands|Nederlands|NL\d|DRKS|CTRI|EUCTR|PACTR|IRCT|RBR|"
+    r"\b(?:NCT|ChiCTR|chictr|EudraCT|IS[RC][CR]TN|jRCT|CTR|KCT|ACTRN|ANZCTR|UMIN|NTR|Dutch|Netherlands|Nederlands|NL\d|DRKS|CTRI|EUCTR|PACTR|IRCT|RBR|"
     r"SLCTR|TCTR|JapicCTI|JAPICCTI|JMA|RPCEC|CRIS|NMRR|[Cc]linical[Tt]rials\.gov|(?:19|20)\d{2}-\d)"
 )
 
