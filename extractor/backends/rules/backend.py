@@ -1077,6 +1077,7 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
         _complete_arms(arms, given.assigned(), aim_text, given.non_drugs())
         _control_received(arms, given.design_sents)
         what_empty_arms_got(arms, " ".join(s.text for s in given.design_sents))
+        _codes_as_names(arms, " ".join(s.text for s in given.design_sents))
         for arm in arms:
             arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)
                                   and not another_regimen(i, arm.interventions)]
@@ -1102,6 +1103,43 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
         return []
     return [Arm(label=None, n=enrollment.get("enrolled") or enrollment.get("treated"),
                 interventions=[Intervention(**i) for i in interventions])]  # type: ignore[arg-type]
+
+
+#: An arm's label that is a code of what it got: three to eight letters, digits or joints, two capitals or more
+#: ("CMFVP", "TCF", "THC", "PET/CT", "TAGMs"); not a lettered or numbered group ("C-ARM", "Group G", "CP-1"), nor
+#: one a word begins ("non-HH", "lowATG": the other arm's treatment, said otherwise).
+_CODE_LABEL = quick(r"(?=(?:[^A-Z]*[A-Z]){2})(?![a-z]{3})(?!.*(?i:arm|group))(?!.*-\d+$)[A-Za-z0-9/-]{3,8}")
+#: A code's long form that says which group, not what it got: "intervention group (IG)", "wait-list control (WLC)".
+_GROUP_LONG_FORM = quick(r"\b(?:groups?|arms?|cohorts?|conditions?|controls?)$", re.IGNORECASE)
+#: The words before a code's bracket that make it a group's code: "a nonintervention control group (WLC group)",
+#: "a reference group without physical training (REF, n = 8)", "enhanced usual care or EUC".
+_GROUP_BEFORE_CODE = quick(r"\b(?:groups?|arms?|controls?|usual care|reference)\b[^,;.()]{0,30}(?:\(|\bor\s+)$", re.IGNORECASE)
+
+
+def _codes_as_names(arms: list[ArmDraft], text: str) -> None:
+    """An arm known by a code that got nothing takes what the code stands for as the text defines it ("tris-acryl
+    gelatin microspheres (TAGM)" for "TAGMs"), else the code as written ("TCF", "36 weeks of CMFVP": "CMFVP"); not a
+    code of a group ("(WLC group)") nor one that stands for a word that says how ("continuous (CONT)")."""
+    labels = [a.label or "" for a in arms]
+    for arm in arms:
+        code = _without_dose(arm.label)
+        if arm.interventions or not code or not _CODE_LABEL.fullmatch(code) or _group_code(code, text, labels):
+            continue
+        long_form = expansion(code, text) or (expansion(code[:-1], text) if code.endswith("s") else None)
+        if long_form and (_GROUP_LONG_FORM.search(long_form) or MODIFIER_WORD.fullmatch(long_form)):
+            continue
+        if long_form or not code.endswith("s"):  # "PCPs, n = 120": a plural code the text does not define
+            arm.interventions = [_named_part(long_form or code)]
+
+
+def _group_code(code: str, text: str, others: list[str]) -> bool:
+    """Whether the text brings the code in as a group's: after a group or control word ("a nonintervention control
+    group (WLC group)"), or with "group" in its bracket ("(FeNO group)"); or it numbers one of several variants
+    ("GDM1", "GDM2")."""
+    at = text.find(code)
+    return (at >= 0 and _GROUP_BEFORE_CODE.search(text[max(0, at - 60):at]) is not None) \
+        or f"({code} group" in text or f"({code} arm" in text \
+        or (code[-1].isdigit() and any(o != code and o.rstrip("0123456789") == code.rstrip("0123456789") for o in others))
 
 
 _BARE_RADIATION = frozenset({"radiation", "irradiation"})
