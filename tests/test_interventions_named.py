@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.backends.rules.arms import ArmDraft
-from extractor.backends.rules.backend import _codes_as_names
+from extractor.backends.rules.backend import _codes_as_names, _codes_spelled_out
 
 
 def _coded(labels: list[str], text: str) -> list[list[str]]:
@@ -45,3 +45,34 @@ def test_an_arm_that_got_something_keeps_it():
                                                   "schedule": None}])]
     _codes_as_names(arms, "randomly received TCF")
     assert [i["name"] for i in arms[0].interventions] == ["docetaxel"]
+
+
+def _spelled(names: list[tuple[str, str]], text: str) -> list[str]:
+    arms = [[{"name": n, "type": t, "target": None, "dose": None, "schedule": None} for n, t in names]]
+    _codes_spelled_out(arms, text)
+    return [str(i["name"]) for i in arms[0]]
+
+
+@pytest.mark.parametrize(("names", "text", "spelled"), [
+    ([("WBRT", "other")], "optimal supportive care (OSC), including steroids, and whole brain radiotherapy (WBRT)",
+     ["whole brain radiotherapy"]),
+    ([("RP", "other")], "compared radical prostatectomy (RP) plus observation versus RP plus adjuvant radiation",
+     ["radical prostatectomy"]),
+    ([("MA", "other")], "treatment utilizing megestrol acetate (MA) plus thalidomide", ["megestrol acetate"]),
+    # the spelled name an arm has already is not named twice
+    ([("treatment as usual", "other"), ("TAU", "other")], "randomly assigned to treatment as usual (TAU) or PACT + TAU",
+     ["treatment as usual"]),
+    # a closing "alone" is no part of the name
+    ([("EC", "other")], "ergonomic counselling alone (EC)", ["ergonomic counselling"]),
+])
+def test_a_non_drug_code_is_named_by_the_words_it_stands_for(names, text, spelled):
+    assert _spelled(names, text) == spelled
+
+
+@pytest.mark.parametrize(("names", "text"), [
+    ([("PACT", "other")], "the Pre-School Autism Communication Trial (PACT)"),  # a trial's name
+    ([("EOC", "drug")], "epirubicin, oxaliplatin and capecitabine (EOC)"),  # a regimen keeps its code
+    ([("SNBM", "other")], "sentinel-lymph-node biopsy followed by clearance if positive (SNBM)"),  # not spelled letter by letter
+])
+def test_a_code_of_a_trial_a_regimen_or_undefined_stays(names, text):
+    assert _spelled(names, text) == [n for n, _ in names]

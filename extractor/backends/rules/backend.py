@@ -1151,9 +1151,37 @@ def _names_as_written(arms: list[list[dict[str, str | None]]], aim_text: str) ->
     over its drugs, radiotherapy by its kind."""
     chemotherapy_by_its_drugs(arms)
     regimens_over_their_drugs(arms)
+    _codes_spelled_out(arms, aim_text)
     _radiotherapy_by_name(arms, aim_text)
     for interventions in arms:
         interventions[:] = [i for i in interventions if not _NO_TREATMENT_NAMED.match(str(i["name"]))]
+
+
+#: A code's long form that names a trial or a group, not a treatment: "Pre-School Autism Communication Trial (PACT)".
+_NOT_A_TREATMENT_LONG_FORM = quick(r"\b(?:trial|study|groups?|arms?|cohorts?|conditions?|controls?)$", re.IGNORECASE)
+
+
+def _codes_spelled_out(arms: list[list[dict[str, str | None]]], text: str) -> None:
+    """A non-drug treatment named by a code the text defines is named by the words it stands for, as labellers
+    write them: "radical prostatectomy (RP)", "whole brain radiotherapy (WBRT)", "megestrol acetate (MA)"."""
+    for interventions in arms:
+        for k, given in enumerate(interventions):
+            long_form = _long_form_of_code(str(given["name"]), text) if given["type"] not in _DRUG_TYPES else None
+            if long_form:
+                interventions[k] = _named_part(long_form)
+        first = {str(i["name"]).lower(): i for i in reversed(interventions)}  # the first of each name
+        interventions[:] = [i for i in interventions if first[str(i["name"]).lower()] is i]
+
+
+def _long_form_of_code(name: str, text: str) -> str | None:
+    """The words a code of two capitals or more stands for in the text, less a closing "alone"; None for a name that
+    is no code, a code the text does not define, or one that stands for a trial or a group."""
+    if not _ABBREVIATION.fullmatch(name) or sum(c.isupper() for c in name) < 2:
+        return None
+    long_form = expansion(name, text)
+    if not long_form or _NOT_A_TREATMENT_LONG_FORM.search(long_form):
+        return None
+    return _ALONE_END.sub("", long_form)
 
 
 #: A name that says there was a treatment, not which: "combined treatment", "both interventions", "their
