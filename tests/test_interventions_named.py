@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.backends.rules.arms import ArmDraft
-from extractor.backends.rules.backend import _codes_as_names, _codes_spelled_out
+from extractor.backends.rules.backend import _codes_as_names, _codes_spelled_out, _without_amounts
 
 
 def _coded(labels: list[str], text: str) -> list[list[str]]:
@@ -76,3 +76,20 @@ def test_a_non_drug_code_is_named_by_the_words_it_stands_for(names, text, spelle
 ])
 def test_a_code_of_a_trial_a_regimen_or_undefined_stays(names, text):
     assert _spelled(names, text) == [n for n, _ in names]
+
+
+@pytest.mark.parametrize(("name", "left"), [
+    ("rizatriptan 10 mg", "rizatriptan"),  # a dose after
+    ("8-week MBSR program", "MBSR program"),  # a length before
+    ("50 g/day isomaltulose", "isomaltulose"),  # an amount a day before
+    ("daily oral carboxyaminoimidazole", "carboxyaminoimidazole"),  # how often, then the route
+    ("30-minute session of hydrotherapy", "hydrotherapy"),  # what was given, in a session of it
+    ("Three-Month Intake of Synbiotic", "Synbiotic"),
+    ("eight-week", ""),  # only a length: no name
+    ("weekly supplementation", ""),  # how often, and a word that says nothing of what
+    ("5-FU", "5-FU"),  # a drug the lexicon names whole
+    ("MBSR program", "MBSR program"),  # no amount
+])
+def test_a_name_is_written_without_its_amount_length_or_frequency(name, left):
+    given = {"name": name, "type": "other", "target": None, "dose": None, "schedule": None}
+    assert _without_amounts(given)["name"] == left

@@ -38,7 +38,7 @@ from extractor.backends.rules.results import (
     name_primary_outcome,
     topic_arm,
 )
-from extractor.backends.rules.text import distinct, expansion, folded
+from extractor.backends.rules.text import WORD_NUMBER, distinct, expansion, folded
 from extractor.backends.rules.vocabulary import (
     COUNTED_ONLY,
     Mention,
@@ -1154,7 +1154,40 @@ def _names_as_written(arms: list[list[dict[str, str | None]]], aim_text: str) ->
     _codes_spelled_out(arms, aim_text)
     _radiotherapy_by_name(arms, aim_text)
     for interventions in arms:
-        interventions[:] = [i for i in interventions if not _NO_TREATMENT_NAMED.match(str(i["name"]))]
+        interventions[:] = [i for i in map(_without_amounts, interventions)
+                            if i["name"] and not _NO_TREATMENT_NAMED.match(str(i["name"]))]
+
+
+#: How long, how often or how much, before what an arm got: "8-week MBSR program", "50 g/day isomaltulose", "daily
+#: oral carboxyaminoimidazole", "initial 20-week", "eight-week".
+_AMOUNT_BEFORE = quick(rf"^(?:initial\s+)?(?:(?:\d[\d.,–-]*|{WORD_NUMBER})[\s-]*(?:{_UNIT}(?:/(?:day|d|kg))?|{_TIME})"
+                       r"|(?:once|twice)[\s-]daily|daily|weekly)(?![\w/])[\s-]*", re.IGNORECASE)
+#: How it was given, before what, once its amount is gone: "(30-minute) session of hydrotherapy", "(daily) oral
+#: carboxyaminoimidazole", "(Three-Month) Intake of Synbiotic", "(30-months) treatment with fluticasone".
+_GIVEN_AS = quick(r"^(?:(?:sessions?|courses?|treatment|intake|use|application|administration|supply)\s+(?:of|with)\s+"
+                  r"|(?:oral|intravenous|topical|inhaled|subcutaneous)\s+(?=\S{3}))+", re.IGNORECASE)
+#: What is left of a name that said only how much or how often: "(weekly) supplementation", "(twice-daily) programme".
+_ONLY_HOW_GIVEN = quick(r"(?:dietary\s+)?(?:supplementation|programme|program|treatment|therapy|intervention|training)",
+                        re.IGNORECASE)
+_AMOUNT_HINT = quick(r"\d|^(?:initial|daily|weekly|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                     r"twelve|twenty|thirty|forty|fifty|sixty)\b", re.IGNORECASE)
+
+
+def _without_amounts(given: dict[str, str | None]) -> dict[str, str | None]:
+    """An intervention named without the amount, length or frequency around it ("rizatriptan 10 mg": "rizatriptan",
+    "8-week MBSR program": "MBSR program"); its name empty when nothing else is left ("eight-week"). A drug the
+    lexicon names whole ("5-FU", "S-1") is left as it is."""
+    name = str(given["name"])
+    if not _AMOUNT_HINT.search(name):
+        return given
+    drugs = find_drugs(name, code_names=True)
+    if drugs and drugs[0].start == 0 and drugs[0].end == len(name):
+        return given
+    shorter = _DOSE_AROUND.sub("", _AMOUNT_BEFORE.sub("", name)).strip()
+    if shorter == name:
+        return given
+    shorter = _GIVEN_AS.sub("", shorter)
+    return {**given, "name": "" if _ONLY_HOW_GIVEN.fullmatch(shorter) else shorter}
 
 
 #: A code's long form that names a trial or a group, not a treatment: "Pre-School Autism Communication Trial (PACT)".
