@@ -1202,8 +1202,13 @@ def _codes_spelled_out(arms: list[list[dict[str, str | None]]], text: str) -> No
             long_form = _long_form_of_code(str(given["name"]), text) if given["type"] not in _DRUG_TYPES else None
             if long_form:
                 interventions[k] = _named_part(long_form)
-        first = {str(i["name"]).lower(): i for i in reversed(interventions)}  # the first of each name
-        interventions[:] = [i for i in interventions if first[str(i["name"]).lower()] is i]
+        _once_each(interventions)
+
+
+def _once_each(interventions: list[dict[str, str | None]]) -> None:
+    """Each name once in an arm, where it first comes (case ignored)."""
+    first = {str(i["name"]).lower(): i for i in reversed(interventions)}
+    interventions[:] = [i for i in interventions if first[str(i["name"]).lower()] is i]
 
 
 def _long_form_of_code(name: str, text: str) -> str | None:
