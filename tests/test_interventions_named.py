@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from extractor.backends.rules.arms import ArmDraft
-from extractor.backends.rules.backend import _codes_as_names, _codes_spelled_out, _without_amounts
+from extractor.backends.rules.backend import (
+    _codes_as_names,
+    _codes_spelled_out,
+    _own_treatment_by_name,
+    _without_amounts,
+)
 
 
 def _coded(labels: list[str], text: str) -> list[list[str]]:
@@ -93,3 +98,41 @@ def test_a_code_of_a_trial_a_regimen_or_undefined_stays(names, text):
 def test_a_name_is_written_without_its_amount_length_or_frequency(name, left):
     given = {"name": name, "type": "other", "target": None, "dose": None, "schedule": None}
     assert _without_amounts(given)["name"] == left
+
+
+def _drug(name: str) -> dict[str, str | None]:
+    return {"name": name, "type": "drug", "target": None, "dose": None, "schedule": None}
+
+
+@pytest.mark.parametrize(("labels", "text", "added"), [
+    # one word the text gives as a treatment
+    (["honey", "povidone-iodine"], "randomly assigned to receive either honey or povidone-iodine during radiotherapy",
+     ["honey"]),
+    # a drug the lexicon knows, written whole
+    (["exemestane", "anastrozole"], "Comparison of anastrozole and exemestane after radiotherapy", ["exemestane"]),
+])
+def test_an_arm_named_by_its_own_treatment_takes_it_beside_what_every_arm_got(labels, text, added):
+    arms = [ArmDraft(label=labels[0], interventions=[_drug("radiotherapy")]),
+            ArmDraft(label=labels[1], interventions=[_drug(labels[1]), _drug("radiotherapy")])]
+    _own_treatment_by_name(arms, text)
+    assert [i["name"] for i in arms[0].interventions] == [*added, "radiotherapy"]
+
+
+@pytest.mark.parametrize(("label", "text"), [
+    ("alone", "every 2 weeks, either alone or together with oxaliplatin"),  # how, not what
+    ("three", "the equivalence of three versus four cycles of BEP"),  # how many
+    ("control", "randomly assigned to receive either honey or control"),  # a control arm
+    ("immediate treatment", "immediate treatment or delayed treatment"),  # when, not what
+])
+def test_an_arm_named_by_how_or_when_takes_no_name(label, text):
+    arms = [ArmDraft(label=label, interventions=[_drug("radiotherapy")]),
+            ArmDraft(label="other", interventions=[_drug("radiotherapy")])]
+    _own_treatment_by_name(arms, text)
+    assert [i["name"] for i in arms[0].interventions] == ["radiotherapy"]
+
+
+def test_an_arm_with_a_treatment_of_its_own_is_left_as_it_is():
+    arms = [ArmDraft(label="honey", interventions=[_drug("sucralfate"), _drug("radiotherapy")]),
+            ArmDraft(label="povidone-iodine", interventions=[_drug("radiotherapy")])]
+    _own_treatment_by_name(arms, "randomly assigned to receive either honey or povidone-iodine")
+    assert [i["name"] for i in arms[0].interventions] == ["sucralfate", "radiotherapy"]

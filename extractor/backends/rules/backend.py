@@ -1081,6 +1081,7 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
         for arm in arms:
             arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)
                                   and not another_regimen(i, arm.interventions)]
+        _own_treatment_by_name(arms, aim_text)
         _names_as_written([a.interventions for a in arms], aim_text)
         return [Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
                 for a in arms]
@@ -1140,6 +1141,50 @@ def _group_code(code: str, text: str, others: list[str]) -> bool:
     return (at >= 0 and _GROUP_BEFORE_CODE.search(text[max(0, at - 60):at]) is not None) \
         or f"({code} group" in text or f"({code} arm" in text \
         or (code[-1].isdigit() and any(o != code and o.rstrip("0123456789") == code.rstrip("0123456789") for o in others))
+
+
+def _own_treatment_by_name(arms: list[ArmDraft], aim_text: str) -> None:
+    """An arm named by what it got ("honey") that has found only what every arm got ("radiotherapy") takes its name as
+    its own treatment: "randomly assigned to receive either honey or povidone-iodine during radiotherapy"."""
+    if len(arms) < 2:
+        return
+    for arm in arms:
+        label = _without_dose(arm.label)
+        if not arm.interventions or not label or CONTROL_LABEL.search(label) or not _shared_by_all(arm, arms):
+            continue
+        name = _spelled(label, arm.defining_text, aim_text) or label
+        if not _names_a_treatment(name, aim_text):
+            continue
+        have = " ".join(str(i["name"]).lower() for i in arm.interventions)
+        own = [p for p in _named_intervention(name)
+               if str(p["name"]).lower() not in have and not any(str(i["name"]).lower() in str(p["name"]).lower()
+                                                                for i in arm.interventions)]
+        arm.interventions[:0] = own
+
+
+#: One word that says how much or how a treatment is given, not which: "alone", "three", "bolus".
+_HOW_GIVEN_WORD = quick(rf"alone|only|monotherapy|bolus|infusion|{WORD_NUMBER}", re.IGNORECASE)
+#: One word given as a treatment, after the verb or joint that gives it: "receive either honey or povidone-iodine".
+_GIVEN_WORD = "(?:receive|received|receiving|either|versus|vs\\.?|or|with)\\s+{}\\b"
+
+
+def _names_a_treatment(name: str, text: str) -> bool:
+    """Whether an arm's name is a treatment: a drug or a non-drug intervention written whole, or one word of letters the
+    text gives ("either honey or …"); not a word that says how, when or how much ("alone", "immediate", "three")."""
+    drugs = find_drugs(name, code_names=True)
+    if len(drugs) == 1 and drugs[0].start == 0 and drugs[0].end == len(name):
+        return True
+    if any(n.start == 0 and n.end == len(name) for n in find_non_drugs(name)):
+        return True
+    return bool(re.fullmatch(r"[A-Za-z]{4,}", name)) and not MODIFIER_WORD.fullmatch(name) \
+        and not _NOT_A_TREATMENT.match(name) and not _HOW_GIVEN_WORD.fullmatch(name) and name.lower() in text.lower() \
+        and re.search(_GIVEN_WORD.format(re.escape(name)), text, re.IGNORECASE) is not None
+
+
+def _shared_by_all(arm: ArmDraft, arms: list[ArmDraft]) -> bool:
+    """Whether every treatment the arm has, every other arm has too."""
+    names = {str(i["name"]).lower() for i in arm.interventions}
+    return all(names <= {str(i["name"]).lower() for i in other.interventions} for other in arms if other is not arm)
 
 
 _BARE_RADIATION = frozenset({"radiation", "irradiation"})
