@@ -1019,8 +1019,8 @@ _NOT_AIMED = quick(r"\b(?:this|these|such|patients?|survival|cancers?|treatment|
 
 
 #: How a treatment is given, before what it is: "(the effect of) topical application of royal jelly".
-_APPLICATION_OF = quick(r"^(?:(?:topical|oral|local|daily)\s+)?(?:application|administration|use|provision|intake)\s+of\s+",
-                             re.IGNORECASE)
+_APPLICATION_OF = quick(r"^(?:(?:topical|oral|local|daily)\s+)?(?:(?:application|administration|use|provision|intake|supply|"
+                        r"sessions?|courses?)\s+of|treatment\s+with)\s+", re.IGNORECASE)
 
 
 def _aimed_interventions(design_text: str) -> list[dict[str, str | None]]:
@@ -1207,10 +1207,8 @@ def _names_as_written(arms: list[list[dict[str, str | None]]], aim_text: str) ->
 #: oral carboxyaminoimidazole", "initial 20-week", "eight-week".
 _AMOUNT_BEFORE = quick(rf"^(?:initial\s+)?(?:(?:\d[\d.,–-]*|{WORD_NUMBER})[\s-]*(?:{_UNIT}(?:/(?:day|d|kg))?|{_TIME})"
                        r"|(?:once|twice)[\s-]daily|daily|weekly)(?![\w/])[\s-]*", re.IGNORECASE)
-#: How it was given, before what, once its amount is gone: "(30-minute) session of hydrotherapy", "(daily) oral
-#: carboxyaminoimidazole", "(Three-Month) Intake of Synbiotic", "(30-months) treatment with fluticasone".
-_GIVEN_AS = quick(r"^(?:(?:sessions?|courses?|treatment|intake|use|application|administration|supply)\s+(?:of|with)\s+"
-                  r"|(?:oral|intravenous|topical|inhaled|subcutaneous)\s+(?=\S{3}))+", re.IGNORECASE)
+#: The route before what, once its amount is gone: "(daily) oral carboxyaminoimidazole".
+_ROUTE_FIRST = quick(r"^(?:oral|intravenous|topical|inhaled|subcutaneous)\s+(?=\S{3})", re.IGNORECASE)
 #: What is left of a name that said only how much or how often: "(weekly) supplementation", "(twice-daily) programme".
 _ONLY_HOW_GIVEN = quick(r"(?:dietary\s+)?(?:supplementation|programme|program|treatment|therapy|intervention|training)",
                         re.IGNORECASE)
@@ -1231,7 +1229,7 @@ def _without_amounts(given: dict[str, str | None]) -> dict[str, str | None]:
     shorter = _DOSE_AROUND.sub("", _AMOUNT_BEFORE.sub("", name)).strip()
     if shorter == name:
         return given
-    shorter = _GIVEN_AS.sub("", shorter)
+    shorter = _APPLICATION_OF.sub("", _ROUTE_FIRST.sub("", shorter))  # "(30-minute) session of hydrotherapy"
     return {**given, "name": "" if _ONLY_HOW_GIVEN.fullmatch(shorter) else shorter}
 
 
