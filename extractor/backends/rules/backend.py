@@ -38,7 +38,7 @@ from extractor.backends.rules.results import (
     name_primary_outcome,
     topic_arm,
 )
-from extractor.backends.rules.text import PLAIN, distinct, expansion, folded
+from extractor.backends.rules.text import PLAIN, WORD_NUMBER, distinct, expansion, folded
 from extractor.backends.rules.vocabulary import (
     COUNTED_ONLY,
     Mention,
@@ -1056,8 +1056,8 @@ _NOT_AIMED = quick(r"\b(?:this|these|such|patients?|survival|cancers?|treatment|
 
 
 #: How a treatment is given, before what it is: "(the effect of) topical application of royal jelly".
-_APPLICATION_OF = quick(r"^(?:(?:topical|oral|local|daily)\s+)?(?:application|administration|use|provision|intake)\s+of\s+",
-                             re.IGNORECASE)
+_APPLICATION_OF = quick(r"^(?:(?:topical|oral|local|daily)\s+)?(?:(?:application|administration|use|provision|intake|supply|"
+                        r"sessions?|courses?)\s+of|treatment\s+with)\s+", re.IGNORECASE)
 
 
 def _aimed_interventions(design_text: str) -> list[dict[str, str | None]]:
@@ -1114,9 +1114,11 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
         _complete_arms(arms, given.assigned(), aim_text, given.non_drugs())
         _control_received(arms, given.design_sents)
         what_empty_arms_got(arms, " ".join(s.text for s in given.design_sents))
+        _codes_as_names(arms, " ".join(s.text for s in given.design_sents))
         for arm in arms:
             arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)
                                   and not another_regimen(i, arm.interventions)]
+        _own_treatment_by_name(arms, aim_text)
         _names_as_written([a.interventions for a in arms], aim_text)
         return [Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
                 for a in arms]
@@ -1141,6 +1143,87 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
                 interventions=[Intervention(**i) for i in interventions])]  # type: ignore[arg-type]
 
 
+#: An arm's label that is a code of what it got: three to eight letters, digits or joints, two capitals or more
+#: ("CMFVP", "TCF", "THC", "PET/CT", "TAGMs"); not a lettered or numbered group ("C-ARM", "Group G", "CP-1"), nor
+#: one a word begins ("non-HH", "lowATG": the other arm's treatment, said otherwise).
+_CODE_LABEL = quick(r"(?=(?:[^A-Z]*[A-Z]){2})(?![a-z]{3})(?!.*(?i:arm|group))(?!.*-\d+$)[A-Za-z0-9/-]{3,8}")
+#: A code's long form that says which group, not what it got: "intervention group (IG)", "wait-list control (WLC)".
+_GROUP_LONG_FORM = quick(r"\b(?:groups?|arms?|cohorts?|conditions?|controls?)$", re.IGNORECASE)
+#: The words before a code's bracket that make it a group's code: "a nonintervention control group (WLC group)",
+#: "a reference group without physical training (REF, n = 8)", "enhanced usual care or EUC".
+_GROUP_BEFORE_CODE = quick(r"\b(?:groups?|arms?|controls?|usual care|reference)\b[^,;.()]{0,30}(?:\(|\bor\s+)$", re.IGNORECASE)
+
+
+def _codes_as_names(arms: list[ArmDraft], text: str) -> None:
+    """An arm known by a code that got nothing takes what the code stands for as the text defines it ("tris-acryl
+    gelatin microspheres (TAGM)" for "TAGMs"), else the code as written ("TCF", "36 weeks of CMFVP": "CMFVP"); not a
+    code of a group ("(WLC group)") nor one that stands for a word that says how ("continuous (CONT)")."""
+    labels = [a.label or "" for a in arms]
+    for arm in arms:
+        code = _without_dose(arm.label)
+        if arm.interventions or not code or not _CODE_LABEL.fullmatch(code) or _group_code(code, text, labels):
+            continue
+        long_form = expansion(code, text) or (expansion(code[:-1], text) if code.endswith("s") else None)
+        if long_form and (_GROUP_LONG_FORM.search(long_form) or MODIFIER_WORD.fullmatch(long_form)):
+            continue
+        if long_form or not code.endswith("s"):  # "PCPs, n = 120": a plural code the text does not define
+            arm.interventions = [_named_part(long_form or code)]
+
+
+def _group_code(code: str, text: str, others: list[str]) -> bool:
+    """Whether the text brings the code in as a group's: after a group or control word ("a nonintervention control
+    group (WLC group)"), or with "group" in its bracket ("(FeNO group)"); or it numbers one of several variants
+    ("GDM1", "GDM2")."""
+    at = text.find(code)
+    return (at >= 0 and _GROUP_BEFORE_CODE.search(text[max(0, at - 60):at]) is not None) \
+        or f"({code} group" in text or f"({code} arm" in text \
+        or (code[-1].isdigit() and any(o != code and o.rstrip("0123456789") == code.rstrip("0123456789") for o in others))
+
+
+def _own_treatment_by_name(arms: list[ArmDraft], aim_text: str) -> None:
+    """An arm named by what it got ("honey") that has found only what every arm got ("radiotherapy") takes its name as
+    its own treatment: "randomly assigned to receive either honey or povidone-iodine during radiotherapy"."""
+    if len(arms) < 2:
+        return
+    for arm in arms:
+        label = _without_dose(arm.label)
+        if not arm.interventions or not label or CONTROL_LABEL.search(label) or not _shared_by_all(arm, arms):
+            continue
+        name = _spelled(label, arm.defining_text, aim_text) or label
+        if not _names_a_treatment(name, aim_text):
+            continue
+        have = " ".join(str(i["name"]).lower() for i in arm.interventions)
+        own = [p for p in _named_intervention(name)
+               if str(p["name"]).lower() not in have and not any(str(i["name"]).lower() in str(p["name"]).lower()
+                                                                for i in arm.interventions)]
+        arm.interventions[:0] = own
+
+
+#: One word that says how much or how a treatment is given, not which: "alone", "three", "bolus".
+_HOW_GIVEN_WORD = quick(rf"alone|only|monotherapy|bolus|infusion|{WORD_NUMBER}", re.IGNORECASE)
+#: One word given as a treatment, after the verb or joint that gives it: "receive either honey or povidone-iodine".
+_GIVEN_WORD = "(?:receive|received|receiving|either|versus|vs\\.?|or|with)\\s+{}\\b"
+
+
+def _names_a_treatment(name: str, text: str) -> bool:
+    """Whether an arm's name is a treatment: a drug or a non-drug intervention written whole, or one word of letters the
+    text gives ("either honey or …"); not a word that says how, when or how much ("alone", "immediate", "three")."""
+    drugs = find_drugs(name, code_names=True)
+    if len(drugs) == 1 and drugs[0].start == 0 and drugs[0].end == len(name):
+        return True
+    if any(n.start == 0 and n.end == len(name) for n in find_non_drugs(name)):
+        return True
+    return bool(re.fullmatch(r"[A-Za-z]{4,}", name)) and not MODIFIER_WORD.fullmatch(name) \
+        and not _NOT_A_TREATMENT.match(name) and not _HOW_GIVEN_WORD.fullmatch(name) and name.lower() in text.lower() \
+        and re.search(_GIVEN_WORD.format(re.escape(name)), text, re.IGNORECASE) is not None
+
+
+def _shared_by_all(arm: ArmDraft, arms: list[ArmDraft]) -> bool:
+    """Whether every treatment the arm has, every other arm has too."""
+    names = {str(i["name"]).lower() for i in arm.interventions}
+    return all(names <= {str(i["name"]).lower() for i in other.interventions} for other in arms if other is not arm)
+
+
 _BARE_RADIATION = frozenset({"radiation", "irradiation"})
 _RADIOTHERAPY = quick(r"\b(?:radiotherapy|radiation therapy)\b", re.IGNORECASE)
 
@@ -1150,9 +1233,73 @@ def _names_as_written(arms: list[list[dict[str, str | None]]], aim_text: str) ->
     over its drugs, radiotherapy by its kind."""
     chemotherapy_by_its_drugs(arms)
     regimens_over_their_drugs(arms)
+    _codes_spelled_out(arms, aim_text)
     _radiotherapy_by_name(arms, aim_text)
     for interventions in arms:
-        interventions[:] = [i for i in interventions if not _NO_TREATMENT_NAMED.match(str(i["name"]))]
+        interventions[:] = [i for i in map(_without_amounts, interventions)
+                            if i["name"] and not _NO_TREATMENT_NAMED.match(str(i["name"]))]
+
+
+#: How long, how often or how much, before what an arm got: "8-week MBSR program", "50 g/day isomaltulose", "daily
+#: oral carboxyaminoimidazole", "initial 20-week", "eight-week".
+_AMOUNT_BEFORE = quick(rf"^(?:initial\s+)?(?:(?:\d[\d.,–-]*|{WORD_NUMBER})[\s-]*(?:{_UNIT}(?:/(?:day|d|kg))?|{_TIME})"
+                       r"|(?:once|twice)[\s-]daily|daily|weekly)(?![\w/])[\s-]*", re.IGNORECASE)
+#: The route before what, once its amount is gone: "(daily) oral carboxyaminoimidazole".
+_ROUTE_FIRST = quick(r"^(?:oral|intravenous|topical|inhaled|subcutaneous)\s+(?=\S{3})", re.IGNORECASE)
+#: What is left of a name that said only how much or how often: "(weekly) supplementation", "(twice-daily) programme".
+_ONLY_HOW_GIVEN = quick(r"(?:dietary\s+)?(?:supplementation|programme|program|treatment|therapy|intervention|training)",
+                        re.IGNORECASE)
+_AMOUNT_HINT = quick(r"\d|^(?:initial|daily|weekly|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                     r"twelve|twenty|thirty|forty|fifty|sixty)\b", re.IGNORECASE)
+
+
+def _without_amounts(given: dict[str, str | None]) -> dict[str, str | None]:
+    """An intervention named without the amount, length or frequency around it ("rizatriptan 10 mg": "rizatriptan",
+    "8-week MBSR program": "MBSR program"); its name empty when nothing else is left ("eight-week"). A drug the
+    lexicon names whole ("5-FU", "S-1") is left as it is."""
+    name = str(given["name"])
+    if not _AMOUNT_HINT.search(name):
+        return given
+    drugs = find_drugs(name, code_names=True)
+    if drugs and drugs[0].start == 0 and drugs[0].end == len(name):
+        return given
+    shorter = _DOSE_AROUND.sub("", _AMOUNT_BEFORE.sub("", name)).strip()
+    if shorter == name:
+        return given
+    shorter = _APPLICATION_OF.sub("", _ROUTE_FIRST.sub("", shorter))  # "(30-minute) session of hydrotherapy"
+    return {**given, "name": "" if _ONLY_HOW_GIVEN.fullmatch(shorter) else shorter}
+
+
+#: A code's long form that names a trial or a group, not a treatment: "Pre-School Autism Communication Trial (PACT)".
+_NOT_A_TREATMENT_LONG_FORM = quick(r"\b(?:trial|study|groups?|arms?|cohorts?|conditions?|controls?)$", re.IGNORECASE)
+
+
+def _codes_spelled_out(arms: list[list[dict[str, str | None]]], text: str) -> None:
+    """A non-drug treatment named by a code the text defines is named by the words it stands for, as labellers
+    write them: "radical prostatectomy (RP)", "whole brain radiotherapy (WBRT)", "megestrol acetate (MA)"."""
+    for interventions in arms:
+        for k, given in enumerate(interventions):
+            long_form = _long_form_of_code(str(given["name"]), text) if given["type"] not in _DRUG_TYPES else None
+            if long_form:
+                interventions[k] = _named_part(long_form)
+        _once_each(interventions)
+
+
+def _once_each(interventions: list[dict[str, str | None]]) -> None:
+    """Each name once in an arm, where it first comes (case ignored)."""
+    first = {str(i["name"]).lower(): i for i in reversed(interventions)}
+    interventions[:] = [i for i in interventions if first[str(i["name"]).lower()] is i]
+
+
+def _long_form_of_code(name: str, text: str) -> str | None:
+    """The words a code of two capitals or more stands for in the text, less a closing "alone"; None for a name that
+    is no code, a code the text does not define, or one that stands for a trial or a group."""
+    if not _ABBREVIATION.fullmatch(name) or sum(c.isupper() for c in name) < 2:
+        return None
+    long_form = expansion(name, text)
+    if not long_form or _NOT_A_TREATMENT_LONG_FORM.search(long_form):
+        return None
+    return _ALONE_END.sub("", long_form)
 
 
 #: A name that says there was a treatment, not which: "combined treatment", "both interventions", "their
