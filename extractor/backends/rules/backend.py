@@ -1280,10 +1280,13 @@ _ROLE_RE = quick(
     r"(?:" + _ROLE_KIND + r"\s+|(?<=primary\s)(?:QoL|HRQoL|HRQL|sleep|immunogenicity|clinical|comparison)\s+)?"  # not "additional QOL measures"
     r"(?:end[- ]?points?|objectives?|outcomes?(?:\s+(?:measures?|variables?|criteri(?:on|a)))?|aims?|measures?|variables?)"
     # "Survival was the major study end point": not "the main objective was to …" (not "first", which may only count)
-    r"|(?P<main>main|major|principal)\s+(?:study\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?))?))"
+    r"|(?P<main>main|major|principal)\s+(?:study\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?))?|objectives?|aims?))"
     r"(?!\w)(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial))?",  # "outcome measured was": the verb follows
     re.IGNORECASE,
 )
+#: "The main aim was the comparison of disease-free survival", "The principal objective was to compare OS": an aim names
+#: the outcomes the vocabulary knows only (its other words are the study's purpose: "to analyse the impact of …").
+_MAIN_AIM = quick(r"^(?:main|major|principal)\s+(?:study\s+)?(?:objective|aim)", re.IGNORECASE)
 # "The primary endpoint was X": the endpoints follow. "X was the primary endpoint": they precede.
 _DECLARES_AFTER = quick(r"\s*(?:was|were|is|are|of|showed|assessed|evaluated|measured|included|include|includes|comprised|"
                              r"consisted of|encompassed|being|:|\(|,(?=\s+(?!which|that|however|therefore|though|thus)[^,;.]{3,60},\s+(?:was|were)\s))",
@@ -1311,7 +1314,7 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
         if not holds_any(low, _ROLE_KEYS):
             continue
         declared = _roles_named(s.text)
-        if not any(role == "primary" for _, role in declared):
+        if not any(role in {"primary", "co_primary"} for _, role in declared):  # "Co-primary end points were PFS and OS"
             declared = _unnamed_primary(s.text) + declared  # "X (an outcome the vocabulary does not know) as primary endpoint"
         for m, role in declared:
             if (m.canonical, role) not in seen:
@@ -1429,7 +1432,7 @@ def _roles_in_clauses(text: str, mentions: list[Mention], roles: list[re.Match[s
         elif _DECLARES_AFTER.match(text, after := _ROLE_QUALIFIER.match(text, r.end()).end()):  # type: ignore[union-attr]
             end = roles[i + 1].start() if i + 1 < len(roles) else len(text)
             listed = [m for m in mentions if after <= m.start < end]
-            out += [(m, role) for m in listed + _unknown_listed(text, after, end, listed)]
+            out += [(m, role) for m in listed + (_unknown_listed(text, after, end, listed) if not _MAIN_AIM.search(r.group(0)) else [])]
         previous_end = r.end()
     return sorted(out, key=lambda x: x[0].start)
 
