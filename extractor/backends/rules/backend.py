@@ -1281,7 +1281,7 @@ _ROLE_RE = quick(
     r"(?:end[- ]?points?|objectives?|outcomes?(?:\s+(?:measures?|variables?|criteri(?:on|a)))?|aims?|measures?|variables?)"
     # "Survival was the major study end point": not "the main objective was to …" (not "first", which may only count)
     r"|(?P<main>main|major|principal)\s+(?:study\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?))?|objectives?|aims?))"
-    r"(?!\w)(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial))?",  # "outcome measured was": the verb follows
+    r"(?!\w)(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial|of interest))?",  # "outcome measured was": the verb follows
     re.IGNORECASE,
 )
 #: "The main aim was the comparison of disease-free survival", "The principal objective was to compare OS": an aim names
@@ -1439,7 +1439,7 @@ def _roles_in_clauses(text: str, mentions: list[Mention], roles: list[re.Match[s
 
 #: The words that open a declared list ("were", "included", "were to determine the").
 _LIST_OPENING = quick(r"\s*(?:were|was|is|are|included|include|includes|comprised|consisted of|encompassed|:|,|"
-                           r"of (?:improving|reducing|preventing|decreasing))\s+(?:as follows:\s+)?"  # "the primary aim of improving fatigue"
+                           r"of (?:improving|reducing|preventing|decreasing)|of(?=\s+(?!interest\b|the\b|this\b|our\b)))\s+(?:as follows:\s+)?"  # "the primary aim of improving fatigue"
                            r"(?:to\s+(?:determine|assess|evaluate|compare|measure|explore)\s+)?(?:the\s+)?", re.IGNORECASE)
 _LIST_ITEM_SPLIT = quick(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:the\s+)?|\s+as well as\s+")
 
@@ -1481,7 +1481,7 @@ _LIST_ITEM_WORDS = quick(r"\s*(?:to\s+(?:assess|record|determine|evaluate|measur
 
 
 _NOT_AN_OUTCOME = quick(r"\b(?:analysis|intention[- ]to[- ]treat|method|patients|trial|study|groups?|arms?|between|role)\b"
-                        r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are)\b|[-–%]$|\d\s*%"
+                        r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are|in|on)\b|\b(?:if|whether)\b|[-–%]$|\d\s*%"
                         r"|^(?:baseline|post-?treatment|follow[- ]up)$", re.IGNORECASE)  # "at baseline, post-treatment, and …": times
 #: Words after "the primary endpoint was" / "secondary variables were" that open a verdict or a method, not outcomes:
 #: "was not met", "were compared by paired t-test".
