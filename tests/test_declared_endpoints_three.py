@@ -59,3 +59,16 @@ def test_roles_of_outcomes(text, expected):
 ])
 def test_list_items_opening_with_in_or_asking_whether_are_not_outcomes(text):
     assert ("OTHER", "primary") not in _pairs(text) and ("OTHER", "co_primary") not in _pairs(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The primary endpoint was survival, and HRQOL was a secondary endpoint.", [("OS", "primary"), ("QOL", "secondary")]),
+    ("Primary endpoints were overall survival; progression-free survival and response rate were secondary endpoints.",
+     [("OS", "primary"), ("PFS", "secondary"), ("ORR", "secondary")]),
+    ("The primary endpoints were OS and PFS, and the secondary endpoint was ORR.",
+     [("OS", "primary"), ("PFS", "primary"), ("ORR", "secondary")]),
+    ("Time to disease progression, response rate, adverse events, and QOL were secondary end points.",
+     [("TTP", "secondary"), ("ORR", "secondary"), ("AE", "secondary"), ("QOL", "secondary")]),
+])
+def test_a_role_after_its_outcomes_reads_its_own_clause(text, expected):
+    assert _pairs(text) == expected

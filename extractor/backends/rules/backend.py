@@ -1424,17 +1424,31 @@ def _roles_in_clauses(text: str, mentions: list[Mention], roles: list[re.Match[s
     ``roles`` are the role words (``_ROLE_RE``) outside brackets."""
     out = []
     previous_end = 0
+    starts = [_clause_start(text, roles[i - 1].end(), r.start()) if i else None for i, r in enumerate(roles)] + [None]
     for i, r in enumerate(roles):
         words = r.groupdict()
         role = _ROLE_MAP.get((words.get("role") or words.get("main") or "main").lower(), "secondary")  # no role: primary
         if _DECLARES_BEFORE.search(text, previous_end, r.start()):
-            out += [(m, role) for m in mentions if previous_end <= m.start and m.end <= r.start()]
+            out += [(m, role) for m in mentions if (starts[i] or previous_end) <= m.start and m.end <= r.start()]
         elif _DECLARES_AFTER.match(text, after := _ROLE_QUALIFIER.match(text, r.end()).end()):  # type: ignore[union-attr]
-            end = roles[i + 1].start() if i + 1 < len(roles) else len(text)
+            end = starts[i + 1] or (roles[i + 1].start() if i + 1 < len(roles) else len(text))
             listed = [m for m in mentions if after <= m.start < end]
             out += [(m, role) for m in listed + (_unknown_listed(text, after, end, listed) if not _MAIN_AIM.search(r.group(0)) else [])]
         previous_end = r.end()
     return sorted(out, key=lambda x: x[0].start)
+
+
+#: Where a clause opens: "The primary endpoint was survival, and HRQOL was a secondary endpoint".
+_CLAUSE_OPENING = quick(r"(?:[;,]\s+(?:and|while|whereas|but)\b|;)\s*", re.IGNORECASE)
+
+
+def _clause_start(text: str, start: int, end: int) -> int | None:
+    """Where the clause of a role that declares the outcomes before it ("…, and HRQOL was a secondary endpoint") opens
+    after the previous role (``start``), or None: its outcomes are those of its own clause, not the previous list."""
+    if not _DECLARES_BEFORE.search(text, start, end):
+        return None
+    opening = _CLAUSE_OPENING.search(text, start, end)
+    return opening.end() if opening else None
 
 
 #: The words that open a declared list ("were", "included", "were to determine the").
