@@ -5,17 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.backends.rules.backend import _endpoints
-from extractor.structure import Sentence
-
-
-def _pairs(*texts):
-    sentences = []
-    at = 0
-    for text in texts:
-        sentences.append(Sentence(at, at + len(text), text, "methods", len(sentences)))
-        at += len(text) + 1
-    return [(str(e.canonical), str(e.role)) for e in _endpoints(sentences)]
+from tests.test_endpoints_four import _pairs
 
 
 @pytest.mark.parametrize(("text", "expected"), [
