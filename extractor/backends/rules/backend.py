@@ -1464,10 +1464,13 @@ _ROLE_RE = quick(
     r"(?:" + _ROLE_KIND + r"\s+|(?<=primary\s)(?:QoL|HRQoL|HRQL|sleep|immunogenicity|clinical|comparison)\s+)?"  # not "additional QOL measures"
     r"(?:end[- ]?points?|objectives?|outcomes?(?:\s+(?:measures?|variables?|criteri(?:on|a)))?|aims?|measures?|variables?)"
     # "Survival was the major study end point": not "the main objective was to …" (not "first", which may only count)
-    r"|(?P<main>main|major|principal)\s+(?:study\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?))?))"
-    r"(?!\w)(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial))?",  # "outcome measured was": the verb follows
+    r"|(?P<main>main|major|principal)\s+(?:study\s+)?(?:end[- ]?points?|outcomes?(?:\s+(?:measures?|variables?))?|objectives?|aims?))"
+    r"(?!\w)(?:\s+(?:of (?:the|this) (?:study|trial)|for the trial|of interest))?",  # "outcome measured was": the verb follows
     re.IGNORECASE,
 )
+#: "The main aim was the comparison of disease-free survival", "The principal objective was to compare OS": an aim names
+#: the outcomes the vocabulary knows only (its other words are the study's purpose: "to analyse the impact of …").
+_MAIN_AIM = quick(r"^(?:main|major|principal)\s+(?:study\s+)?(?:objective|aim)", re.IGNORECASE)
 # "The primary endpoint was X": the endpoints follow. "X was the primary endpoint": they precede.
 _DECLARES_AFTER = quick(r"\s*(?:was|were|is|are|of|showed|assessed|evaluated|measured|included|include|includes|comprised|"
                              r"consisted of|encompassed|being|:|\(|,(?=\s+(?!which|that|however|therefore|though|thus)[^,;.]{3,60},\s+(?:was|were)\s))",
@@ -1495,7 +1498,7 @@ def _endpoints(sentences: list[Sentence]) -> list[Endpoint]:
         if not holds_any(low, _ROLE_KEYS):
             continue
         declared = _roles_named(s.text)
-        if not any(role == "primary" for _, role in declared):
+        if not any(role in {"primary", "co_primary"} for _, role in declared):  # "Co-primary end points were PFS and OS"
             declared = _unnamed_primary(s.text) + declared  # "X (an outcome the vocabulary does not know) as primary endpoint"
         for m, role in declared:
             if (m.canonical, role) not in seen:
@@ -1605,22 +1608,36 @@ def _roles_in_clauses(text: str, mentions: list[Mention], roles: list[re.Match[s
     ``roles`` are the role words (``_ROLE_RE``) outside brackets."""
     out = []
     previous_end = 0
+    starts = [_clause_start(text, roles[i - 1].end(), r.start()) if i else None for i, r in enumerate(roles)] + [None]
     for i, r in enumerate(roles):
         words = r.groupdict()
         role = _ROLE_MAP.get((words.get("role") or words.get("main") or "main").lower(), "secondary")  # no role: primary
         if _DECLARES_BEFORE.search(text, previous_end, r.start()):
-            out += [(m, role) for m in mentions if previous_end <= m.start and m.end <= r.start()]
+            out += [(m, role) for m in mentions if (starts[i] or previous_end) <= m.start and m.end <= r.start()]
         elif _DECLARES_AFTER.match(text, after := _ROLE_QUALIFIER.match(text, r.end()).end()):  # type: ignore[union-attr]
-            end = roles[i + 1].start() if i + 1 < len(roles) else len(text)
+            end = starts[i + 1] or (roles[i + 1].start() if i + 1 < len(roles) else len(text))
             listed = [m for m in mentions if after <= m.start < end]
-            out += [(m, role) for m in listed + _unknown_listed(text, after, end, listed)]
+            out += [(m, role) for m in listed + (_unknown_listed(text, after, end, listed) if not _MAIN_AIM.search(r.group(0)) else [])]
         previous_end = r.end()
     return sorted(out, key=lambda x: x[0].start)
 
 
+#: Where a clause opens: "The primary endpoint was survival, and HRQOL was a secondary endpoint".
+_CLAUSE_OPENING = quick(r"(?:[;,]\s+(?:and|while|whereas|but)\b|;)\s*", re.IGNORECASE)
+
+
+def _clause_start(text: str, start: int, end: int) -> int | None:
+    """Where the clause of a role that declares the outcomes before it ("…, and HRQOL was a secondary endpoint") opens
+    after the previous role (``start``), or None: its outcomes are those of its own clause, not the previous list."""
+    if not _DECLARES_BEFORE.search(text, start, end):
+        return None
+    opening = _CLAUSE_OPENING.search(text, start, end)
+    return opening.end() if opening else None
+
+
 #: The words that open a declared list ("were", "included", "were to determine the").
 _LIST_OPENING = quick(r"\s*(?:were|was|is|are|included|include|includes|comprised|consisted of|encompassed|:|,|"
-                           r"of (?:improving|reducing|preventing|decreasing))\s+(?:as follows:\s+)?"  # "the primary aim of improving fatigue"
+                           r"of (?:improving|reducing|preventing|decreasing)|of(?=\s+(?!interest\b|the\b|this\b|our\b)))\s+(?:as follows:\s+)?"  # "the primary aim of improving fatigue"
                            r"(?:to\s+(?:determine|assess|evaluate|compare|measure|explore)\s+)?(?:the\s+)?", re.IGNORECASE)
 _LIST_ITEM_SPLIT = quick(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+(?:the\s+)?|\s+as well as\s+")
 
@@ -1662,7 +1679,7 @@ _LIST_ITEM_WORDS = quick(r"\s*(?:to\s+(?:assess|record|determine|evaluate|measur
 
 
 _NOT_AN_OUTCOME = quick(r"\b(?:analysis|intention[- ]to[- ]treat|method|patients|trial|study|groups?|arms?|between|role)\b"
-                        r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are)\b|[-–%]$|\d\s*%"
+                        r"|^\d|^(?:within|at|after|before|during|while|also|when|which|that|was|were|is|are|in|on)\b|\b(?:if|whether)\b|[-–%]$|\d\s*%"
                         r"|^(?:baseline|post-?treatment|follow[- ]up)$", re.IGNORECASE)  # "at baseline, post-treatment, and …": times
 #: Words after "the primary endpoint was" / "secondary variables were" that open a verdict or a method, not outcomes:
 #: "was not met", "were compared by paired t-test".
