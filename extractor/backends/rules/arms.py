@@ -277,6 +277,7 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     _per_arm_counts(sentences, found.by_key, low)
     if len(arms) >= 2:
         _sizes_from_mentions(arms, text, low)
+        _equal_sizes(arms, sentences)
     arms = _presented_only(arms, text, low)
     _defined_by_the_randomisation(arms, sentences)
     _give_interventions(arms, glossary)
@@ -619,6 +620,31 @@ def _per_arm_counts(sentences: list[str], by_key: dict[str, ArmDraft], low: str)
             arm = by_key.get(label.lower())
             if arm is not None:
                 arm.n = arm.n or count
+
+
+#: One size for every arm, in a sentence of allocation: "132 patients were enrolled, 66 per arm", "(59 per arm) were
+#: randomly assigned", "30 in each group", "Seventy-six patients were randomly assigned to each study arm"; not a range's
+#: end ("n = 15 to 17 per group").
+_EACH_ARM_SIZE = quick(rf"(?<![\w.,·–-])(?<!\bto )(?P<n>\d+|{WORD_NUMBER})\s+(?:(?:patients|participants|subjects|women|men|children)\s+)?"
+                       r"(?:(?:were\s+)?(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\s+(?:in)?to\s+each|per|in\s+each|"
+                       r"for\s+each|to\s+each)\s+(?:(?:treatment|study)\s+)?(?:arm|group)\b", re.IGNORECASE)
+#: A sentence that allocates patients (not one that plans a sample, counts events or analyses).
+_ALLOCATES = quick(r"\b(?:randomi[sz]ed|randomly|assigned|allocated|enrolled|divided)\b", re.IGNORECASE)
+_NOT_ALLOCATION = quick(r"\b(?:needed|required|planned|sample size|power|would|detect|evaluated|analy[sz]ed|completed|"
+                        r"excluded|withdr\w+|lost)\b", re.IGNORECASE)
+
+
+def _equal_sizes(arms: list[ArmDraft], sentences: list[str]) -> None:
+    """Every arm's size where a sentence of allocation gives one size for each arm and no arm has its own."""
+    if any(arm.n is not None for arm in arms):
+        return
+    for sentence in sentences:
+        m = _EACH_ARM_SIZE.search(sentence) if " each " in sentence or " per " in sentence else None
+        if m and _ALLOCATES.search(sentence) and not _NOT_ALLOCATION.search(sentence):
+            n = word_to_int(m.group("n"))
+            for arm in arms:
+                arm.n = n
+            return
 
 
 def _presented_only(arms: list[ArmDraft], text: str, low: str) -> list[ArmDraft]:
