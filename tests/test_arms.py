@@ -853,7 +853,7 @@ def test_listed_after_a_comma_when_the_count_is_said() -> None:
     sentence = "Healthy men were randomized into three groups, control (n = 6), decaffeinated (n = 10), and caffeine (n = 10)."
     assert _arms(sentence) == [("control", 6), ("decaffeinated", 10), ("caffeine", 10)]
     assert _arms("Patients were assigned to one of three groups, fentanyl, sufentanil or remifentanil (n=25 for each group).") == \
-        [("fentanyl", None), ("sufentanil", None), ("remifentanil", None)]
+        [("fentanyl", 25), ("sufentanil", 25), ("remifentanil", 25)]  # one size for each arm (arms._equal_sizes)
 
 
 def test_a_group_a_bracket_names_first() -> None:
