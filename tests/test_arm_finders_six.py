@@ -1,0 +1,73 @@
+"""Arms named only where the results compare them: a randomised trial whose methods name fewer than two arms takes
+them from the shapes in which its results compare treatments; one test per phrase shape, one per guard."""
+
+from __future__ import annotations
+
+from extractor.backends.rules.arms import find_arms
+
+_RANDOMISED = "Forty-five patients were randomized for surgery with or without neuronavigation."
+
+
+def _labels(*sentences: str) -> list[str]:
+    return [a.label for a in find_arms(None, list(sentences))]
+
+
+def test_each_value_followed_by_the_treatment_it_is_of_names_the_arms():
+    results = ("The mean amount of residual tumor tissue was 28.9% for standard surgery (SS) and 13.8% for surgery "
+               "involving neuronavigation (SN).")
+    arms = find_arms(None, [_RANDOMISED, results])
+    assert [a.label for a in arms] == ["standard surgery", "surgery involving neuronavigation"]
+    assert "SS" in arms[0].aliases and "SN" in arms[1].aliases
+
+
+def test_three_values_each_with_its_treatment_name_three_arms():
+    results = "The mean TWIST was 27.05 months with CAP, 31.5 months with ChOP and 32.95 months with fludarabine."
+    assert _labels("Patients were randomly assigned to three regimens.", results) == ["CAP", "ChOP", "fludarabine"]
+
+
+def test_a_treatment_name_may_hold_its_strength():
+    results = "The mean reduction in AK count was 59.2% for ALA-PDT and 41.4% for imiquimod 5% cream (p = .002)."
+    assert _labels("Patients were randomized.", results) == ["ALA-PDT", "imiquimod 5% cream"]
+
+
+def test_values_in_named_groups_name_the_arms():
+    results = ("The perioperative complication rate was 26.9% in narrow gastric tube group and 48.1% in whole stomach "
+               "group (P = 0.31).")
+    assert _labels("Patients were randomized.", results) == ["narrow gastric tube", "whole stomach"]
+
+
+def test_the_treatments_listed_before_respectively_name_the_arms():
+    results = ("The response rates were 12%, 10%, and 17% for FU + LV, FU24h, and FU24h + LV, respectively "
+               "(not significant).")
+    assert _labels("Patients were randomly assigned to three regimens.", results) == ["FU + LV", "FU24h", "FU24h + LV"]
+
+
+def test_the_treatments_may_be_apart_from_respectively():
+    results = ("The estimated median overall survival times for RS + WBRT and S + WBRT patients were 6.2 and 2.8 months, "
+               "respectively (hazard ratio 0.53).")
+    assert _labels("Patients were randomized.", results) == ["RS + WBRT", "S + WBRT"]
+
+
+def test_subgroups_outcomes_and_analyses_name_no_arm():
+    assert _labels("Patients were randomized.", "Response was 12% in men and 14% in women.") == []
+    assert _labels("Patients were randomized.", "It was 12% in the high-risk group and 14% in the low-risk group.") == []
+    assert _labels("Patients were randomized.", "The rates were 40% and 30% for OS and PFS, respectively.") == []
+    assert _labels("Patients were randomized.", "Eradication was 83.5% and 87.7% in the intention to treat (ITT) and "
+                   "per-protocol (PP) analyses, respectively.") == []
+
+
+def test_other_trials_name_no_arm():
+    design = "We studied randomization to screening in the National Lung Screening Trial (NLST) and in PLCO."
+    results = "Over a median 6 and 11 years of follow-up in NLST and PLCO, respectively, we found 60 cases."
+    assert _labels(design, results) == []
+
+
+def test_a_comparison_that_leaves_the_placebo_arm_out_names_no_arm():
+    design = "We describe two randomized, placebo-controlled, head-to-head studies of LDX and OROS-MPH."
+    results = "The frequency of adverse events for LDX and OROS-MPH, respectively, was 66.5 and 58.9%."
+    assert _labels(design, results) == []
+
+
+def test_a_single_arm_trial_takes_no_arms_from_its_results():
+    results = "The mean TWIST was 27.05 months with CAP, 31.5 months with ChOP and 32.95 months with fludarabine."
+    assert _labels("All patients received the study drug.", results) == []
