@@ -71,3 +71,15 @@ def test_a_comparison_that_leaves_the_placebo_arm_out_names_no_arm():
 def test_a_single_arm_trial_takes_no_arms_from_its_results():
     results = "The mean TWIST was 27.05 months with CAP, 31.5 months with ChOP and 32.95 months with fludarabine."
     assert _labels("All patients received the study drug.", results) == []
+
+
+def test_a_group_compared_with_another_group_names_both_arms():
+    results = ("The incidence of PONV was significantly lower in the continuous palonosetron infusion group than the "
+               "single-injection palonosetron group (31.8 vs. 56.1%, P = 0.009).")
+    assert _labels("Patients were randomized.", results) == ["continuous palonosetron infusion",
+                                                            "single-injection palonosetron"]
+
+
+def test_measures_of_an_effect_name_no_arm():
+    assert _labels("Patients were randomized.", "It fell by 29% (HR: 0.71; OR: 0.5, 95% CI: 0.53 to 0.90).") == []
+    assert _labels("Patients were randomized.", "Values were lower in the high-risk group than the low-risk group.") == []

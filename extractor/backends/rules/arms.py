@@ -595,6 +595,10 @@ _RESPECTIVE_TREATMENTS = quick(
     rf"\b(?:for|in|with)\s(?:the\s)?(?P<list>{_COMPARED_NAME}(?:,\s(?:the\s)?{_COMPARED_NAME})*,?\s(?:and|vs\.?|versus)\s"
     rf"(?:the\s)?{_COMPARED_NAME})(?:\s(?:groups|arms|patients))?(?:\s(?:were|was)\s[^;()]{{0,40}}?)?,?\s\(?respectively")
 _RESPECTIVE_SEPARATOR = quick(r",\s(?:(?:and|vs\.?|versus)\s)?(?:the\s)?|\s(?:and|vs\.?|versus)\s(?:the\s)?")
+#: "in the continuous palonosetron infusion group than the single-injection palonosetron group": two named groups.
+_GROUP_THAN_GROUP = quick(
+    rf"\bin\sthe\s(?P<a>{_COMPARED_NAME})\s(?:group|arm)\s(?:than|compared\s(?:with|to)|versus|vs\.?)\s(?:in\s)?"
+    rf"(?:the\s)?(?P<b>{_COMPARED_NAME})\s(?:group|arm)\b")
 #: Words that name a subgroup, a time, a measure or everyone, not a treatment: "men versus women", "responders",
 #: "PD-L1-positive tumours", "weeks 4 and 12", "all participants".
 _NOT_A_TREATMENT = quick(
@@ -603,7 +607,7 @@ _NOT_A_TREATMENT = quick(
     r"trials?|study|studies|participants|subgroups?|tumou?rs?|lesions?|scores?|scales?|rates?|risk|visits?|"
     r"point|time|follow-up|mutant|mutated|wild-type|expressing|expression|the|first|second|third|"
     r"with|without|who|had|were|was|is|are|ITT|m?ITT|PP|intention|intent|per-protocol|protocol|analys[ie]s|population|"
-    r"evaluable|sets?)\b", re.IGNORECASE)
+    r"evaluable|sets?|HR|OR|RR|CI|SD|SE|IQR|range|mean|median|P)\b", re.IGNORECASE)
 
 
 def _treatment_compared(name: str, text: str, grouped: bool = False) -> bool:
@@ -640,6 +644,14 @@ def _respective_treatments(sentence: str, text: str) -> list[tuple[str, str | No
     return [(name, None) for name in names]
 
 
+def _group_than_group(sentence: str, text: str) -> list[tuple[str, str | None]]:
+    """The two groups of "lower in the A group than the B group", "in the A arm compared with the B arm"."""
+    m = _GROUP_THAN_GROUP.search(sentence) if "in the " in sentence else None
+    if m is None or not all(_treatment_compared(m.group(g), text, grouped=True) for g in "ab"):
+        return []
+    return [(m.group("a"), None), (m.group("b"), None)]
+
+
 def _results_compared_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
     """Where no other shape names two arms of a randomised trial, the treatments its results compare, from the first
     sentence that compares two or more ("28.9% for standard surgery (SS) and 13.8% for …", "for A, B and C,
@@ -647,7 +659,8 @@ def _results_compared_arms(title: str | None, sentences: list[str], text: str, n
     if not any(says_randomised(s) for s in sentences):
         return []
     for sentence in sentences:
-        found = _values_for_each(sentence, text) or _respective_treatments(sentence, text)
+        found = _values_for_each(sentence, text) or _respective_treatments(sentence, text) or \
+            _group_than_group(sentence, text)
         if len({name.lower() for name, _ in found}) == len(found) >= 2 and all(tidy_label(name) for name, _ in found):
             return [] if _control_left_out([name for name, _ in found], text) else \
                 [(name, [abbr] if abbr else [], None, name) for name, abbr in found]
