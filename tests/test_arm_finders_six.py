@@ -3,19 +3,19 @@ them from the shapes in which its results compare treatments; one test per phras
 
 from __future__ import annotations
 
-from extractor.backends.rules.arms import find_arms
+from extractor.backends.rules.arms import arms_compared_in_results
 
 _RANDOMISED = "Forty-five patients were randomized for surgery with or without neuronavigation."
 
 
 def _labels(*sentences: str) -> list[str]:
-    return [a.label for a in find_arms(None, list(sentences))]
+    return [a.label for a in arms_compared_in_results(None, list(sentences))]
 
 
 def test_each_value_followed_by_the_treatment_it_is_of_names_the_arms():
     results = ("The mean amount of residual tumor tissue was 28.9% for standard surgery (SS) and 13.8% for surgery "
                "involving neuronavigation (SN).")
-    arms = find_arms(None, [_RANDOMISED, results])
+    arms = arms_compared_in_results(None, [_RANDOMISED, results])
     assert [a.label for a in arms] == ["standard surgery", "surgery involving neuronavigation"]
     assert "SS" in arms[0].aliases and "SN" in arms[1].aliases
 
@@ -83,3 +83,11 @@ def test_a_group_compared_with_another_group_names_both_arms():
 def test_measures_of_an_effect_name_no_arm():
     assert _labels("Patients were randomized.", "It fell by 29% (HR: 0.71; OR: 0.5, 95% CI: 0.53 to 0.90).") == []
     assert _labels("Patients were randomized.", "Values were lower in the high-risk group than the low-risk group.") == []
+
+
+def test_what_patients_received_names_both_arms():
+    results = ("Sixty-nine percent of patients receiving IFN-β and 67% receiving placebo terminated the study early.")
+    assert _labels("Patients were randomized.", results) == ["IFN-β", "placebo"]
+    results = ("The median time to progression was longer for patients receiving SIR-Spheres in comparison to patients "
+               "receiving HAC alone (15.9 vs. 9.7 months).")
+    assert _labels("Patients were randomized.", results) == ["SIR-Spheres", "HAC"]

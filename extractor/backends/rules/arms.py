@@ -7,7 +7,7 @@ arm with the same label.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise, product
@@ -191,6 +191,7 @@ def _dose_after(text: str, end: int) -> str | None:
 
 
 Candidate = tuple[str, list[str], int | None, str]  # (label, aliases, size, the words that define the arm)
+Shape = Callable[[str | None, list[str], str, "NamedGroups"], list[Candidate]]
 
 #: Words a phrase shape may take in with an arm's name: "(patients were randomised to) receive: VNR plus CDDP",
 #: "(the) groups given lanreotide", "(a single dose) of granisetron", "zoledronic acid at (4 mg)".
@@ -255,7 +256,7 @@ class _ArmSet:
         arm.defining_text = arm.defining_text or defining
 
 
-def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> list[ArmDraft]:
+def find_arms(title: str | None, sentences: list[str], glossary: str = "", shapes: tuple[Shape, ...] = ()) -> list[ArmDraft]:
     """Arms of the document's own trial, in order of first mention.
 
     The first phrase shape of ``_ARM_SHAPES`` that finds arms names them; then sizes,
@@ -265,13 +266,14 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
         title: The document's title.
         sentences: The sentences that may describe the trial's arms (not its background).
         glossary: Text where abbreviations may be defined ("docetaxel (T)"), background included.
+        shapes: The phrase shapes to read, when not ``_ARM_SHAPES``.
     """
     text = " ".join(sentences)
     low = text.lower()  # once: several steps below read it
     glossary = " ".join([title or "", glossary or text])
     found = _ArmSet()
     named = _named_groups(sentences)
-    for candidate in _chosen_shape(title, sentences, text, named):
+    for candidate in _chosen_shape(title, sentences, text, named, shapes or _ARM_SHAPES):
         found.add(*candidate)
     arms = found.arms
     _named_groups_as_aliases(arms, named)
@@ -287,14 +289,15 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     return _named_and_ordered(arms, low, glossary, named)
 
 
-def _chosen_shape(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
+def _chosen_shape(title: str | None, sentences: list[str], text: str, named: NamedGroups,
+                  shapes: tuple[Shape, ...]) -> list[Candidate]:
     """The arms of the first phrase shape in ``_ARM_SHAPES`` that names two arms or more; else of the first that names one.
     Where the text says how many arms there are ("randomly divided into 3 groups") and that shape names fewer (and
     labels none "Arm A"), a later shape that names exactly that many is chosen."""
     chosen: list[Candidate] = []
     first: list[Candidate] = []
     declared = _declared_arm_count(text)
-    for shape in _ARM_SHAPES:
+    for shape in shapes:
         candidates = [c for c in shape(title, sentences, text, named) if tidy_label(c[0])]  # not "the latter group"
         chosen = chosen or candidates
         found = len({label for label, *_ in candidates})
@@ -599,6 +602,16 @@ _RESPECTIVE_SEPARATOR = quick(r",\s(?:(?:and|vs\.?|versus)\s)?(?:the\s)?|\s(?:an
 _GROUP_THAN_GROUP = quick(
     rf"\bin\sthe\s(?P<a>{_COMPARED_NAME})\s(?:group|arm)\s(?:than|compared\s(?:with|to)|versus|vs\.?)\s(?:in\s)?"
     rf"(?:the\s)?(?P<b>{_COMPARED_NAME})\s(?:group|arm)\b")
+_WHO_GOT = (r"(?:(?:patients|those|participants|subjects|women|men|children)\s(?:who\s(?:were\s)?)?)?(?:treated\swith|receiving|"
+            r"received|given|randomi[sz]ed\sto)\s(?:an?\s|the\s)?")
+_GOT_END = (r"(?=\s?[,;.)(]|\s(?:and|than|compared|versus|vs\.?|had|have|was|were|in|at|for|who|alone|only|would|will|may|could|"
+            r"did|[a-z]+ed|[a-z]+s)\b)")
+#: "patients receiving SIR-Spheres in comparison to patients receiving HAC alone", "Sixty-nine percent of patients
+#: receiving IFN-β and 67% receiving placebo": what each of two groups of patients received.
+_THOSE_WHO_GOT = quick(
+    rf"\b(?:patients|those|participants|subjects|women|men|children)\s(?:who\s(?:were\s)?)?(?:treated\swith|receiving|"
+    rf"received|given|randomi[sz]ed\sto)\s(?:an?\s|the\s)?(?P<a>{_COMPARED_NAME}){_GOT_END}[^.;]{{0,150}}?\b(?:than|compared\s(?:with|to)|"
+    rf"versus|vs\.?|and|in\scomparison\sto)\s(?:in\s)?(?:\d[\d.]*\s?%\s)?{_WHO_GOT}(?P<b>{_COMPARED_NAME}){_GOT_END}")
 #: Words that name a subgroup, a time, a measure or everyone, not a treatment: "men versus women", "responders",
 #: "PD-L1-positive tumours", "weeks 4 and 12", "all participants".
 _NOT_A_TREATMENT = quick(
@@ -612,11 +625,11 @@ _NOT_A_TREATMENT = quick(
 
 def _treatment_compared(name: str, text: str, grouped: bool = False) -> bool:
     """Whether a name that results compare is a treatment's: a drug, a non-drug intervention, a short abbreviation
-    (``_treatment_like``) or any name the text calls a group or arm (``grouped``); and no word of a subgroup, time or
+    (``_treatment_like``), a control ("placebo", "usual care") or any name the text calls a group or arm (``grouped``); and no word of a subgroup, time or
     measure, no outcome ("OS and PFS"), no trial ("the National Lung Screening Trial (NLST)")."""
     if _NOT_A_TREATMENT.search(name) or find_mentions(name) or _names_a_trial(name, text) or name.lower() in _NOT_A_NAME:
         return False
-    return grouped or _treatment_like(name) or bool(find_non_drugs(name))
+    return grouped or _treatment_like(name) or bool(find_non_drugs(name)) or CONTROL_LABEL.search(name) is not None
 
 
 def _names_a_trial(name: str, text: str) -> bool:
@@ -652,6 +665,14 @@ def _group_than_group(sentence: str, text: str) -> list[tuple[str, str | None]]:
     return [(m.group("a"), None), (m.group("b"), None)]
 
 
+def _those_who_got(sentence: str, text: str) -> list[tuple[str, str | None]]:
+    """What two groups of patients received: "patients receiving A … than those receiving B"."""
+    m = _THOSE_WHO_GOT.search(sentence) if "receiv" in sentence or "treated" in sentence or "given" in sentence else None
+    if m is None or not all(_treatment_compared(m.group(g), text) for g in "ab"):
+        return []
+    return [(m.group("a"), None), (m.group("b"), None)]
+
+
 def _results_compared_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
     """Where no other shape names two arms of a randomised trial, the treatments its results compare, from the first
     sentence that compares two or more ("28.9% for standard surgery (SS) and 13.8% for …", "for A, B and C,
@@ -660,13 +681,16 @@ def _results_compared_arms(title: str | None, sentences: list[str], text: str, n
         return []
     for sentence in sentences:
         found = _values_for_each(sentence, text) or _respective_treatments(sentence, text) or \
-            _group_than_group(sentence, text)
+            _group_than_group(sentence, text) or _those_who_got(sentence, text)
         if len({name.lower() for name, _ in found}) == len(found) >= 2 and all(tidy_label(name) for name, _ in found):
+            found = [(_TREATED_TAIL.sub("", name), abbr) for name, abbr in found]
             return [] if _control_left_out([name for name, _ in found], text) else \
                 [(name, [abbr] if abbr else [], None, name) for name, abbr in found]
     return []
 
 
+#: "olanzapine treated", "erlotinib-treated": the treatment's name is what comes before.
+_TREATED_TAIL = quick(r"[\s-](?:treated|based|containing)$", re.IGNORECASE)
 #: A control arm the text speaks of: "placebo", "the control group", "(control)".
 _SPOKEN_CONTROL = quick(r"placebo|\bcontrol\s+(?:group|arm)|\(control\)", re.IGNORECASE)
 
@@ -678,8 +702,15 @@ def _control_left_out(names: list[str], text: str) -> bool:
 
 
 #: How arms are named, most explicit first; the first shape that finds arms names them.
-_ARM_SHAPES = (_labelled_arms, _counted_regimen_arms, _paired_count_arms, _bracketed_group_arms, _named_group_arms,
-               _comparison_arms, _counted_name_arms, _weakly_named_group_arms, _described_arms, _results_compared_arms)
+_ARM_SHAPES: tuple[Shape, ...] = (_labelled_arms, _counted_regimen_arms, _paired_count_arms, _bracketed_group_arms,
+                                  _named_group_arms, _comparison_arms, _counted_name_arms, _weakly_named_group_arms,
+                                  _described_arms)
+
+
+def arms_compared_in_results(title: str | None, sentences: list[str], glossary: str = "") -> list[ArmDraft]:
+    """The arms of a randomised trial as its results compare them (``_results_compared_arms``): the last source, for a
+    trial whose methods name fewer than two arms."""
+    return find_arms(title, sentences, glossary, (_results_compared_arms,))
 
 
 def _add_generic_aliases(arms: list[ArmDraft], named: NamedGroups) -> None:
