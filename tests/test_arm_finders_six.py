@@ -91,3 +91,10 @@ def test_what_patients_received_names_both_arms():
     results = ("The median time to progression was longer for patients receiving SIR-Spheres in comparison to patients "
                "receiving HAC alone (15.9 vs. 9.7 months).")
     assert _labels("Patients were randomized.", results) == ["SIR-Spheres", "HAC"]
+
+
+def test_a_pair_compared_before_its_values_names_both_arms():
+    results = ("Arm symptoms were significantly more bothersome for SNAD compared with SNR patients at 6 months "
+               "(mean, 4.8 v 3.0; P < .001).")
+    assert _labels("Patients were randomized.", results) == ["SNAD", "SNR"]
+    assert _labels("Patients were randomized.", "Survival was longer in men versus women (12 vs 8 months).") == []

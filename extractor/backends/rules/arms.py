@@ -612,6 +612,12 @@ _THOSE_WHO_GOT = quick(
     rf"\b(?:patients|those|participants|subjects|women|men|children)\s(?:who\s(?:were\s)?)?(?:treated\swith|receiving|"
     rf"received|given|randomi[sz]ed\sto)\s(?:an?\s|the\s)?(?P<a>{_COMPARED_NAME}){_GOT_END}[^.;]{{0,150}}?\b(?:than|compared\s(?:with|to)|"
     rf"versus|vs\.?|and|in\scomparison\sto)\s(?:in\s)?(?:\d[\d.]*\s?%\s)?{_WHO_GOT}(?P<b>{_COMPARED_NAME}){_GOT_END}")
+#: "more bothersome for SNAD compared with SNR patients at 6 months (mean, 4.8 v 3.0", "with CIS versus TPZ/CIS (60% vs 70%":
+#: two treatments compared right before a bracket that compares their values.
+_PAIR_THEN_VALUES = quick(
+    rf"\b(?:for|with|of|in|between|on|after)\s(?:the\s)?(?P<a>{_COMPARED_NAME})\s(?:compared\s(?:with|to)|versus|vs\.?|v\.?)\s"
+    rf"(?:the\s)?(?P<b>{_COMPARED_NAME})(?:\s(?:patients|groups?|arms?))?(?:\s(?:at|in|on|after|during)\s[^()]{{1,20}}?)?"
+    rf"\s\([^()]{{0,30}}?\d[^()]{{0,30}}?\s(?:vs\.?|versus|v\.?)\s")
 #: Words that name a subgroup, a time, a measure or everyone, not a treatment: "men versus women", "responders",
 #: "PD-L1-positive tumours", "weeks 4 and 12", "all participants".
 _NOT_A_TREATMENT = quick(
@@ -673,6 +679,14 @@ def _those_who_got(sentence: str, text: str) -> list[tuple[str, str | None]]:
     return [(m.group("a"), None), (m.group("b"), None)]
 
 
+def _pair_then_values(sentence: str, text: str) -> list[tuple[str, str | None]]:
+    """The two treatments of "for A compared with B patients (4.8 v 3.0", "A versus B (12 vs 8 months"."""
+    m = _PAIR_THEN_VALUES.search(sentence) if " v" in sentence or "compared" in sentence else None
+    if m is None or not all(_treatment_compared(m.group(g), text) for g in "ab"):
+        return []
+    return [(m.group("a"), None), (m.group("b"), None)]
+
+
 def _results_compared_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
     """Where no other shape names two arms of a randomised trial, the treatments its results compare, from the first
     sentence that compares two or more ("28.9% for standard surgery (SS) and 13.8% for …", "for A, B and C,
@@ -681,7 +695,7 @@ def _results_compared_arms(title: str | None, sentences: list[str], text: str, n
         return []
     for sentence in sentences:
         found = _values_for_each(sentence, text) or _respective_treatments(sentence, text) or \
-            _group_than_group(sentence, text) or _those_who_got(sentence, text)
+            _group_than_group(sentence, text) or _those_who_got(sentence, text) or _pair_then_values(sentence, text)
         if len({name.lower() for name, _ in found}) == len(found) >= 2 and all(tidy_label(name) for name, _ in found):
             found = [(_TREATED_TAIL.sub("", name), abbr) for name, abbr in found]
             return [] if _control_left_out([name for name, _ in found], text) else \

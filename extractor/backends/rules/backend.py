@@ -293,10 +293,11 @@ def _trial_arms(title: str | None, design_sents: list[Sentence]) -> list[ArmDraf
     if len(arms) >= 2:
         return arms
     told = [s for s in design_sents if s.section == BACKGROUND and says_randomised(s.text)]
-    more = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND or s in told], glossary) if told else []
+    with_told = [s.text for s in design_sents if s.section != BACKGROUND or s in told]
+    more = find_arms(title, with_told, glossary) if told else []
     if len(more) >= 2:
         return more
-    compared = arms_compared_in_results(title, [s.text for s in design_sents if s.section != BACKGROUND], glossary)
+    compared = arms_compared_in_results(title, with_told, glossary)
     return compared if len(compared) >= 2 else arms
 
 
