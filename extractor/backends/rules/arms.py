@@ -7,7 +7,7 @@ arm with the same label.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise, product
@@ -24,6 +24,7 @@ from extractor.backends.rules.text import (
     without_asides,
     word_to_int,
 )
+from extractor.backends.rules.vocabulary import find_mentions
 from extractor.patterns import quick
 
 _LABEL = r"(?:[A-Z]{1,2}\d?|\d[A-Z]?|\d{2}[A-Z]|I{1,3}V?|IV)"
@@ -190,6 +191,7 @@ def _dose_after(text: str, end: int) -> str | None:
 
 
 Candidate = tuple[str, list[str], int | None, str]  # (label, aliases, size, the words that define the arm)
+Shape = Callable[[str | None, list[str], str, "NamedGroups"], list[Candidate]]
 
 #: Words a phrase shape may take in with an arm's name: "(patients were randomised to) receive: VNR plus CDDP",
 #: "(the) groups given lanreotide", "(a single dose) of granisetron", "zoledronic acid at (4 mg)".
@@ -254,7 +256,7 @@ class _ArmSet:
         arm.defining_text = arm.defining_text or defining
 
 
-def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> list[ArmDraft]:
+def find_arms(title: str | None, sentences: list[str], glossary: str = "", shapes: tuple[Shape, ...] = ()) -> list[ArmDraft]:
     """Arms of the document's own trial, in order of first mention.
 
     The first phrase shape of ``_ARM_SHAPES`` that finds arms names them; then sizes,
@@ -264,13 +266,14 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
         title: The document's title.
         sentences: The sentences that may describe the trial's arms (not its background).
         glossary: Text where abbreviations may be defined ("docetaxel (T)"), background included.
+        shapes: The phrase shapes to read, when not ``_ARM_SHAPES``.
     """
     text = " ".join(sentences)
     low = text.lower()  # once: several steps below read it
     glossary = " ".join([title or "", glossary or text])
     found = _ArmSet()
     named = _named_groups(sentences)
-    for candidate in _chosen_shape(title, sentences, text, named):
+    for candidate in _chosen_shape(title, sentences, text, named, shapes or _ARM_SHAPES):
         found.add(*candidate)
     arms = found.arms
     _named_groups_as_aliases(arms, named)
@@ -287,14 +290,15 @@ def find_arms(title: str | None, sentences: list[str], glossary: str = "") -> li
     return _named_and_ordered(arms, low, glossary, named)
 
 
-def _chosen_shape(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
+def _chosen_shape(title: str | None, sentences: list[str], text: str, named: NamedGroups,
+                  shapes: tuple[Shape, ...]) -> list[Candidate]:
     """The arms of the first phrase shape in ``_ARM_SHAPES`` that names two arms or more; else of the first that names one.
     Where the text says how many arms there are ("randomly divided into 3 groups") and that shape names fewer (and
     labels none "Arm A"), a later shape that names exactly that many is chosen."""
     chosen: list[Candidate] = []
     first: list[Candidate] = []
     declared = _declared_arm_count(text)
-    for shape in _ARM_SHAPES:
+    for shape in shapes:
         candidates = [c for c in shape(title, sentences, text, named) if tidy_label(c[0])]  # not "the latter group"
         chosen = chosen or candidates
         found = len({label for label, *_ in candidates})
@@ -574,9 +578,154 @@ def _described_arms(title: str | None, sentences: list[str], text: str, named: N
     return [(label, [label], count, defining) for label, count, defining in _either_described(sentences)]
 
 
+#: A treatment's name as results compare it: up to five words ("surgery involving neuronavigation", "FU24h + LV").
+_COMPARED_NAME = r"[A-Za-z][\w+/-]*(?:\s(?:\+\s)?[A-Za-z0-9][\w+/%-]*){0,4}?"
+_COMPARED_VALUE = r"\d[\d.,]*\s?(?:%|months?|weeks?|days?|years?)?(?:\s\([^()]{0,30}\))?"
+_COMPARED_ABBR = r"(?:\s\((?P<ax>[A-Za-z][\w+/-]{0,10})\))?"
+_VALUE_FOR = (rf"{_COMPARED_VALUE}\s(?P<ap>for|with|in)\s(?:the\s)?(?P<a>{_COMPARED_NAME}){_COMPARED_ABBR}"
+              r"(?:(?P<ak>[\s-](?:group|arm)\b)|(?=\s?[,;.)(\[]|\s(?:and|vs\.?|versus|compared|but|while|whereas|respectively|groups?|arms?|"
+              r"patients)\b|$))")
+_VALUE_FOR_ITEM = quick(_VALUE_FOR)
+_VALUE_FOR_BARE = re.sub(r"\(\?P<a\w?>", "(?:", _VALUE_FOR)
+#: "28.9% for standard surgery (SS) and 13.8% for surgery involving neuronavigation (SN)", "27.05 months with CAP,
+#: 31.5 months with ChOP and 32.95 months with fludarabine", "26.9% in narrow gastric tube group and 48.1% in whole
+#: stomach group": each value followed by the treatment it is of ("in" only before "group" or "arm").
+_VALUE_FOR_EACH = quick(
+    rf"{_VALUE_FOR_BARE}(?:,\s{_VALUE_FOR_BARE})*,?\s(?:and|vs\.?|versus|compared\s(?:with|to)|but)\s(?:only\s)?"
+    rf"{_VALUE_FOR_BARE}")
+#: "for FU + LV, FU24h, and FU24h + LV, respectively", "for CIS versus TPZ/CIS, respectively", "for RS + WBRT and
+#: S + WBRT patients were 6.2 and 2.8 months, respectively": the treatments the values are of, in order.
+_RESPECTIVE_TREATMENTS = quick(
+    rf"\b(?:for|in|with)\s(?:the\s)?(?P<list>{_COMPARED_NAME}(?:,\s(?:the\s)?{_COMPARED_NAME})*,?\s(?:and|vs\.?|versus)\s"
+    rf"(?:the\s)?{_COMPARED_NAME})(?:\s(?:groups|arms|patients))?(?:\s(?:were|was)\s[^;()]{{0,40}}?)?,?\s\(?respectively")
+_RESPECTIVE_SEPARATOR = quick(r",\s(?:(?:and|vs\.?|versus)\s)?(?:the\s)?|\s(?:and|vs\.?|versus)\s(?:the\s)?")
+#: "in the continuous palonosetron infusion group than the single-injection palonosetron group": two named groups.
+_GROUP_THAN_GROUP = quick(
+    rf"\bin\sthe\s(?P<a>{_COMPARED_NAME})\s(?:group|arm)\s(?:than|compared\s(?:with|to)|versus|vs\.?)\s(?:in\s)?"
+    rf"(?:the\s)?(?P<b>{_COMPARED_NAME})\s(?:group|arm)\b")
+_WHO_GOT = (r"(?:(?:patients|those|participants|subjects|women|men|children)\s(?:who\s(?:were\s)?)?)?(?:treated\swith|receiving|"
+            r"received|given|randomi[sz]ed\sto)\s(?:an?\s|the\s)?")
+_GOT_END = (r"(?=\s?[,;.)(]|\s(?:and|than|compared|versus|vs\.?|had|have|was|were|in|at|for|who|alone|only|would|will|may|could|"
+            r"did|[a-z]+ed|[a-z]+s)\b)")
+#: "patients receiving SIR-Spheres in comparison to patients receiving HAC alone", "Sixty-nine percent of patients
+#: receiving IFN-β and 67% receiving placebo": what each of two groups of patients received.
+_THOSE_WHO_GOT = quick(
+    rf"\b(?:patients|those|participants|subjects|women|men|children)\s(?:who\s(?:were\s)?)?(?:treated\swith|receiving|"
+    rf"received|given|randomi[sz]ed\sto)\s(?:an?\s|the\s)?(?P<a>{_COMPARED_NAME}){_GOT_END}[^.;]{{0,150}}?\b(?:than|compared\s(?:with|to)|"
+    rf"versus|vs\.?|and|in\scomparison\sto)\s(?:in\s)?(?:\d[\d.]*\s?%\s)?{_WHO_GOT}(?P<b>{_COMPARED_NAME}){_GOT_END}")
+#: "more bothersome for SNAD compared with SNR patients at 6 months (mean, 4.8 v 3.0", "with CIS versus TPZ/CIS (60% vs 70%":
+#: two treatments compared right before a bracket that compares their values.
+_PAIR_THEN_VALUES = quick(
+    rf"\b(?:for|with|of|in|between|on|after)\s(?:the\s)?(?P<a>{_COMPARED_NAME})\s(?:compared\s(?:with|to)|versus|vs\.?|v\.?)\s"
+    rf"(?:the\s)?(?P<b>{_COMPARED_NAME})(?:\s(?:patients|groups?|arms?))?(?:\s(?:at|in|on|after|during)\s[^()]{{1,20}}?)?"
+    rf"\s\([^()]{{0,30}}?\d[^()]{{0,30}}?\s(?:vs\.?|versus|v\.?)\s")
+#: Words that name a subgroup, a time, a measure or everyone, not a treatment: "men versus women", "responders",
+#: "PD-L1-positive tumours", "weeks 4 and 12", "all participants".
+_NOT_A_TREATMENT = quick(
+    r"\b(?:men|women|males?|females?|boys|girls|(?:non-?)?responders?|positive|negative|high|low|older|younger|age[ds]?|"
+    r"years?|months?|weeks?|days?|hours?|baseline|cycles?|stages?|grades?|all|both|each|overall|total|entire|"
+    r"trials?|study|studies|participants|subgroups?|tumou?rs?|lesions?|scores?|scales?|rates?|risk|visits?|"
+    r"point|time|follow-up|mutant|mutated|wild-type|expressing|expression|the|first|second|third|"
+    r"with|without|who|had|were|was|is|are|ITT|m?ITT|PP|intention|intent|per-protocol|protocol|analys[ie]s|population|"
+    r"evaluable|sets?|HR|OR|RR|CI|SD|SE|IQR|range|mean|median|P)\b", re.IGNORECASE)
+
+
+def _treatment_compared(name: str, text: str, grouped: bool = False) -> bool:
+    """Whether a name that results compare is a treatment's: a drug, a non-drug intervention, a short abbreviation
+    (``_treatment_like``), a control ("placebo", "usual care") or any name the text calls a group or arm (``grouped``); and no word of a subgroup, time or
+    measure, no outcome ("OS and PFS"), no trial ("the National Lung Screening Trial (NLST)")."""
+    if _NOT_A_TREATMENT.search(name) or find_mentions(name) or _names_a_trial(name, text) or name.lower() in _NOT_A_NAME:
+        return False
+    return grouped or _treatment_like(name) or bool(find_non_drugs(name)) or CONTROL_LABEL.search(name) is not None
+
+
+def _names_a_trial(name: str, text: str) -> bool:
+    """Whether the text calls the name a trial's or study's: "Screening Trial (NLST)", "the CLL90 trial"."""
+    return re.search(rf"\b(?:trial|study)\s*\(\s*{re.escape(name)}\s*\)|\b{re.escape(name)}\s+(?:trial|study)\b", text,
+                     re.IGNORECASE) is not None
+
+
+def _values_for_each(sentence: str, text: str) -> list[tuple[str, str | None]]:
+    """(name, abbreviation) of the treatments of "X% for A (AB) and Y% for B (BC)", "X with A, Y with B and Z with C"."""
+    m = _VALUE_FOR_EACH.search(sentence) if " for " in sentence or " with " in sentence or " in " in sentence else None
+    items = [*_VALUE_FOR_ITEM.finditer(m.group())] if m else []
+    if not all((item.group("ap") != "in" or item.group("ak")) and _treatment_compared(item.group("a"), text, bool(item.group("ak")))
+               for item in items):
+        return []  # "in" names a subgroup unless a group or arm follows: "12% in women"
+    return [(item.group("a"), item.group("ax")) for item in items]
+
+
+def _respective_treatments(sentence: str, text: str) -> list[tuple[str, str | None]]:
+    """The treatments of "… for A, B and C, respectively", when each is one (``_treatment_compared``)."""
+    m = _RESPECTIVE_TREATMENTS.search(sentence) if "respectively" in sentence else None
+    names = _RESPECTIVE_SEPARATOR.split(m.group("list")) if m else []
+    if len(names) < 2 or not all(_treatment_compared(name, text) for name in names):
+        return []
+    return [(name, None) for name in names]
+
+
+def _group_than_group(sentence: str, text: str) -> list[tuple[str, str | None]]:
+    """The two groups of "lower in the A group than the B group", "in the A arm compared with the B arm"."""
+    m = _GROUP_THAN_GROUP.search(sentence) if "in the " in sentence else None
+    if m is None or not all(_treatment_compared(m.group(g), text, grouped=True) for g in "ab"):
+        return []
+    return [(m.group("a"), None), (m.group("b"), None)]
+
+
+def _those_who_got(sentence: str, text: str) -> list[tuple[str, str | None]]:
+    """What two groups of patients received: "patients receiving A … than those receiving B"."""
+    m = _THOSE_WHO_GOT.search(sentence) if "receiv" in sentence or "treated" in sentence or "given" in sentence else None
+    if m is None or not all(_treatment_compared(m.group(g), text) for g in "ab"):
+        return []
+    return [(m.group("a"), None), (m.group("b"), None)]
+
+
+def _pair_then_values(sentence: str, text: str) -> list[tuple[str, str | None]]:
+    """The two treatments of "for A compared with B patients (4.8 v 3.0", "A versus B (12 vs 8 months"."""
+    m = _PAIR_THEN_VALUES.search(sentence) if " v" in sentence or "compared" in sentence else None
+    if m is None or not all(_treatment_compared(m.group(g), text) for g in "ab"):
+        return []
+    return [(m.group("a"), None), (m.group("b"), None)]
+
+
+def _results_compared_arms(title: str | None, sentences: list[str], text: str, named: NamedGroups) -> list[Candidate]:
+    """Where no other shape names two arms of a randomised trial, the treatments its results compare, from the first
+    sentence that compares two or more ("28.9% for standard surgery (SS) and 13.8% for …", "for A, B and C,
+    respectively"); an abbreviation given there is an alias."""
+    if not any(says_randomised(s) for s in sentences):
+        return []
+    for sentence in sentences:
+        found = _values_for_each(sentence, text) or _respective_treatments(sentence, text) or \
+            _group_than_group(sentence, text) or _those_who_got(sentence, text) or _pair_then_values(sentence, text)
+        if len({name.lower() for name, _ in found}) == len(found) >= 2 and all(tidy_label(name) for name, _ in found):
+            found = [(_TREATED_TAIL.sub("", name), abbr) for name, abbr in found]
+            return [] if _control_left_out([name for name, _ in found], text) else \
+                [(name, [abbr] if abbr else [], None, name) for name, abbr in found]
+    return []
+
+
+#: "olanzapine treated", "erlotinib-treated": the treatment's name is what comes before.
+_TREATED_TAIL = quick(r"[\s-](?:treated|based|containing)$", re.IGNORECASE)
+#: A control arm the text speaks of: "placebo", "the control group", "(control)".
+_SPOKEN_CONTROL = quick(r"placebo|\bcontrol\s+(?:group|arm)|\(control\)", re.IGNORECASE)
+
+
+def _control_left_out(names: list[str], text: str) -> bool:
+    """Whether the text speaks of a control arm (placebo, "the control group") that none of the compared names is:
+    the comparison leaves an arm out ("for LDX and OROS-MPH, respectively" in a placebo-controlled trial)."""
+    return _SPOKEN_CONTROL.search(text) is not None and not any(CONTROL_LABEL.search(name) for name in names)
+
+
 #: How arms are named, most explicit first; the first shape that finds arms names them.
-_ARM_SHAPES = (_labelled_arms, _counted_regimen_arms, _paired_count_arms, _bracketed_group_arms, _named_group_arms,
-               _comparison_arms, _counted_name_arms, _weakly_named_group_arms, _described_arms)
+_ARM_SHAPES: tuple[Shape, ...] = (_labelled_arms, _counted_regimen_arms, _paired_count_arms, _bracketed_group_arms,
+                                  _named_group_arms, _comparison_arms, _counted_name_arms, _weakly_named_group_arms,
+                                  _described_arms)
+
+
+def arms_compared_in_results(title: str | None, sentences: list[str], glossary: str = "") -> list[ArmDraft]:
+    """The arms of a randomised trial as its results compare them (``_results_compared_arms``): the last source, for a
+    trial whose methods name fewer than two arms."""
+    return find_arms(title, sentences, glossary, (_results_compared_arms,))
 
 
 def _add_generic_aliases(arms: list[ArmDraft], named: NamedGroups) -> None:
@@ -1109,7 +1258,7 @@ def _rename_generic(arms: list[ArmDraft]) -> None:
 _BRACKETED_NAME = quick(r"\((?:the\s+)?(?P<name>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?)\s+(?P<kind>arm|group)(?:\s*[;,][^()]{0,20})?\)")
 
 
-_NOT_A_NAME = frozenset({"both", "each", "same", "other", "either", "all", "two", "three", "four", "this", "that", "one"})
+_NOT_A_NAME = frozenset({"both", "each", "same", "other", "either", "all", "two", "three", "four", "this", "that", "one", "whole"})
 
 
 def _label_by_bracketed_name(arms: list[ArmDraft], low: str) -> None:

@@ -20,6 +20,7 @@ from extractor.backends.rules.arms import (
     ArmDraft,
     another_regimen,
     arm_mentions,
+    arms_compared_in_results,
     chemotherapy_by_its_drugs,
     find_arms,
     interventions_in,
@@ -321,16 +322,20 @@ def _read_report(title: str | None, sentences: list[Sentence], labelled: bool) -
 
 def _trial_arms(title: str | None, design_sents: list[Sentence]) -> list[ArmDraft]:
     """The trial's arms from its methods; when they name fewer than two, from its methods and the background's
-    sentences of randomisation ("Intergroup trial E2603 randomized MM patients to CP with or without sorafenib")."""
+    sentences of randomisation ("Intergroup trial E2603 randomized MM patients to CP with or without sorafenib");
+    when these name fewer than two too, from the treatments its results compare ("28.9% for standard surgery (SS) and
+    13.8% for surgery involving neuronavigation (SN)")."""
     glossary = " ".join(s.text for s in design_sents)
     arms = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND], glossary)
     if len(arms) >= 2:
         return arms
     told = [s for s in design_sents if s.section == BACKGROUND and says_randomised(s.text)]
-    if not told:
-        return arms
-    more = find_arms(title, [s.text for s in design_sents if s.section != BACKGROUND or s in told], glossary)
-    return more if len(more) >= 2 else arms
+    with_told = [s.text for s in design_sents if s.section != BACKGROUND or s in told]
+    more = find_arms(title, with_told, glossary) if told else []
+    if len(more) >= 2:
+        return more
+    compared = arms_compared_in_results(title, with_told, glossary)
+    return compared if len(compared) >= 2 else arms
 
 
 def _own_and_cited(sentences: list[Sentence], acronym: str | None) -> tuple[list[Sentence], dict[str, list[tuple[Sentence, int, int]]]]:
