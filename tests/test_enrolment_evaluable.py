@@ -44,6 +44,9 @@ from tests.test_enrolment import _counts
     ("The efficacy population consisted of 98 patients.", {"evaluable": 98}),
     ("Tumour response was assessed in 87 patients.", {"evaluable": 87}),
     ("The present analysis included data from 9,000 patients in 12 studies.", {}),
+    # the analysed set named by its specimens or data, reviewed or examined
+    ("Tumour specimens from 640 patients were retrospectively examined.", {"evaluable": 640}),
+    ("Data from 380 patients who received drug A (400 mg bid) as part of a phase 3 trial were reviewed.", {"evaluable": 380}),
     ("Statistical analysis included descriptive statistics and 2 regression models.", {}),
 ])
 def test_evaluable_shapes(sentence: str, counts: dict[str, int]) -> None:

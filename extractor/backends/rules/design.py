@@ -508,8 +508,11 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
                   rf"|(?:were\s+|was\s+)?evaluated\s+for\s+(?:the\s+)?(?:efficacy|response|primary)\b)"),
     # The analysed set named by its data: "Data from 161 patients have been analyzed", "data could be analyzed for 421",
     # "Data analysis was conducted on 14 out of the 16 participants"
-    ("evaluable", rf"\bdata\s+(?:from|of|for|on)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?:\s*\([^()]{{1,60}}\))?[^.;()]{{0,40}}?"
-                  rf"\b(?:have|has|were|was|are|is|could\s+be)\s+(?:been\s+)?(?:\w+\s+)?(?:analy[sz]ed|used|included|evaluated)\b"),
+    # … or by its specimens: "Surgical specimens from 829 patients were retrospectively examined", "Data from 451 patients who
+    # received A (400 mg bid) as part of a clinical trial were reviewed"
+    ("evaluable", rf"\b(?:data|(?:[\w-]+\s+)?(?:specimens|samples|tissues?|biopsies))\s+(?:from|of|for|on)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b"
+                  rf"(?:\s*\([^()]{{1,60}}\))?(?:[^.;()]|\([^()]{{1,40}}\)){{0,80}}?"
+                  rf"\b(?:have|has|were|was|are|is|could\s+be)\s+(?:been\s+)?(?:\w+\s+)?(?:analy[sz]ed|used|included|evaluated|examined|reviewed)\b"),
     ("evaluable", rf"\bdata\s+(?:could\s+be|were|was)\s+analy[sz]ed\s+(?:for|in|from)\s+{_COUNT}\b"),
     ("evaluable", rf"\bdata\s+analys[ie]s\s+(?:was|were)\s+(?:conducted|performed|done|carried\s+out)\s+(?:on|for|in|with)\s+{_COUNT}\b"),
     # "… who were registered, analysis was conducted on 144 patients", "The analyses were performed in 411 children who …",
@@ -637,7 +640,7 @@ _KIND_HINTS = {
                  "sample of", "data from", "divided", "characteristics", "symptoms", "demographics", "completed",
                  "we studied", "we evaluated", "we examined"),
     "treated": ("treat", "receiv", "given", "safety", "dosed", "started", "began", "initiated", "commenced"),
-    "evaluable": ("evaluab", "assessab", "evaluated", "leaving", "efficacy analysis", "efficacy population", "full analysis", "assessed in", "protocol population", "protocol set", "intent", "intention", "available for", "analy",
+    "evaluable": ("evaluab", "assessab", "evaluated", "leaving", "efficacy analysis", "efficacy population", "full analysis", "assessed in", "data from", "specimens", "samples", "protocol population", "protocol set", "intent", "intention", "available for", "analy",
                   "population (n", "population(n", "set (n", "set(n", "cohort (n", "according",
                   "answered", "returned", "adequate", "sufficient", "evaluation of", "assessment of",
                   "enrolled in", "enrolled on", "included in", "randomized in", "randomised in", "participating in",
