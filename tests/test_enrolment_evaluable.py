@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.backends.rules import design
+from extractor.structure import Sentence
 from tests.test_enrolment import _counts
 
 
@@ -51,3 +53,19 @@ from tests.test_enrolment import _counts
 ])
 def test_evaluable_shapes(sentence: str, counts: dict[str, int]) -> None:
     assert _counts(sentence) == counts
+
+
+def _document(*sentences: str) -> dict[str, int]:
+    return design.enrollment([Sentence(0, len(s), s, "results", 0) for s in sentences])
+
+
+@pytest.mark.parametrize("sentences, counts", [
+    # the count analysed in each arm, doubled when the trial's count allows only two arms
+    (("We randomised 151 patients and analysed 75 in each arm.",), {"enrolled": 151, "evaluable": 150}),
+    (("In all, 250 patients were recruited.", "112 (90%) patients in each group were included in the analysis."),
+     {"enrolled": 250, "evaluable": 224}),
+    # … not when three arms could hold it
+    (("A total of 300 patients were randomised.", "80 patients in each group were analysed."), {"enrolled": 300}),
+])
+def test_each_arms_analysed_count(sentences: tuple[str, ...], counts: dict[str, int]) -> None:
+    assert _document(*sentences) == counts

@@ -683,7 +683,30 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     randomised = _randomised_count(sentences)
     if randomised is not None and 0.6 * out.get("enrolled", 0) < randomised < out.get("enrolled", 0):
         out["enrolled"] = randomised  # "256 patients were registered and 236 were randomly assigned" (not one arm's 143)
+    if "evaluable" not in out and "enrolled" in out:
+        each = _analysed_in_each_arm(sentences)
+        if each is not None and 2 * each <= out["enrolled"] < 3 * each:
+            out["evaluable"] = 2 * each  # "We randomised 149 patients and analysed 74 in each arm": two arms, 148
     return out
+
+
+#: The analysed count of each arm: "analysed 74 in each arm", "121 (90%) patients in each group were included in the analysis".
+_EACH_ARM_ANALYSED = (
+    quick(rf"\banaly[sz]ed\s+{_COUNT}\s+(?:{_PEOPLE}\s+)?in\s+each\s+(?:arm|group)\b", re.IGNORECASE),
+    quick(rf"(?<![\w.,]){_COUNT}\s+(?:\([^()]{{1,20}}\)\s+)?(?:{_PEOPLE}\s+)?in\s+each\s+(?:arm|group)\s+(?:were|was)\s+(?:\w+\s+)?{_ANALYSED}",
+          re.IGNORECASE),
+)
+
+
+def _analysed_in_each_arm(sentences: list[Sentence]) -> int | None:
+    """The count a sentence prints as analysed in each arm (``enrollment`` doubles it when the trial's count allows only two arms)."""
+    for sentence in sentences:
+        if "each" not in sentence.text:
+            continue
+        m = next((m for m in (p.search(sentence.text) for p in _EACH_ARM_ANALYSED) if m is not None), None)
+        if m is not None:
+            return word_to_int(m.group("n"))
+    return None
 
 
 def _sentence_counts(text: str, known: dict[str, int]) -> dict[str, int]:
