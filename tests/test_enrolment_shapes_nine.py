@@ -19,7 +19,7 @@ from tests.test_enrolment import _counts
     # enrolled: "There were N people", then a bracket, a comma, a full stop or an entry word
     ("There were 410 eligible patients (205 drug A and 205 placebo).", {"enrolled": 410}),
     ("There were 44 hospitalised patients, with 22 in the exercise group and 22 in the control group.", {"enrolled": 44}),
-    ("There were 90 patients included in the trial and 88 analysed.", {"enrolled": 90}),
+    ("There were 90 patients included in the trial and 88 analysed.", {"enrolled": 90, "evaluable": 88}),
     ("There were 31 patients with grade 3 neutropenia.", {}),
     ("There were 52 participants included in this analysis.", {"evaluable": 52}),
     ("There were 29 patients with type A and 27 with type B.", {}),

@@ -54,11 +54,14 @@ def test_an_adjective_of_a_setting_or_people_names_a_site(text, named):
 
 @pytest.mark.parametrize("text", [
     "Twenty-three patients were randomized to the WL intervention and twenty-one patients to the control group.",
-    "Fifty newborns were analysed in CLF and 50 in SA group.",
     "Nine CR and twenty-seven PR were obtained on one hundred eleven evaluable patients treated in experimental arm.",
 ])
 def test_one_arms_count_is_not_the_trials(text):
     assert _enrolment(text) == {}
+
+
+def test_both_arms_analysed_are_summed():
+    assert _enrolment("Fifty newborns were analysed in CLF and 50 in SA group.") == {"evaluable": 100}
 
 
 def test_the_whole_after_of_in_an_arms_count():

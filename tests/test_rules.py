@@ -330,7 +330,7 @@ def test_design_words_in_a_title_are_not_an_acronym():
     ("PORTEC-2 accrued 427 patients, of whom 214 were randomly assigned to EBRT, and 213 were randomly assigned "
      "to VBT.", {"enrolled": 427}),
     ("764 women were randomly assigned to the standard chemotherapy group and 764 to the bevacizumab group.", {}),
-    ("170 patients in the 2-weekly group and 176 in the 3-weekly group were included in the analysis.", {}),
+    ("170 patients in the 2-weekly group and 176 in the 3-weekly group were included in the analysis.", {"evaluable": 346}),
     ("Only 58 patients (31 who received multiple fractions, and 27 who received a single fraction) were available for "
      "evaluation of pain.", {"evaluable": 58}),
     ("One hundred thirty-four patients (68 MPA and 66 placebo) were assessable at t = 6.", {"evaluable": 134}),

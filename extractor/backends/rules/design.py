@@ -246,6 +246,13 @@ _ANALYSIS_NAMED = r"(?!(?:subgroup|sub-group|safety|pharmacokinetic|PK|interim|e
 #: After "completed … study": a part of it, not the study ("completed a one-time study visit", "the study questionnaires").
 _NOT_A_PART_OF_IT = r"(?!\s+(?:visit|session|questionnaire|assessment|measure|form|procedure|day)s?\b)"
 
+#: The verb of an analysed set: "were analysed", "were evaluable", "were included in the primary analysis".
+_ANALYSED = r"(?:analy[sz]ed|evaluable|assessable|included\s+in\s+the\s+(?:[\w-]+\s+)?analys[ie]s)\b"
+#: One arm's place after its count: "in the 2-weekly group", "allocated to the control group", "Intervention Group".
+_ARM_PLACE = r"(?:(?:in|allocated\s+to|assigned\s+to)\s+(?:the\s+)?[^.;,()]{0,30}?\b(?:group|arm)(?:\s+(?:[A-Z]|\d{1,2})\b)?|[\w-]+\s+(?:group|arm))"
+#: A second and third count of one set, summed with the first (``_arm_total``).
+_COUNT2 = rf"(?P<n2>{NUM}|{WORD_NUMBER}(?:[- ]{WORD_NUMBER})?)"
+
 _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings below
     # "the interim analysis of the 58 enrolled (120 planned) patients"
     ("enrolled", rf"(?:among|in|of|by|for) (?:the |all )?(?:total(?: of)? )?{_COUNT} (?:eligible|randomi[sz]ed|randomly assigned|enrolled|registered) (?:\([^()]{{1,40}}\) )?{_PEOPLE}"),
@@ -411,10 +418,36 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("treated", rf"{_COUNT}\s+(?:(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\s+)?(?:\([^()]{{1,80}}\)\s+)?(?:with\s[^.;,()]{{1,80}}?\s+)?(?:were|was)\s+"
                 rf"(?:(?:enrolled|recruited|included|registered|randomi[sz]ed|randomly\s+(?:assigned|allocated)),?\s+)+(?:and\s+)?(?:were\s+|then\s+)?"
                 rf"(?:treated|received|dosed)\b(?!\s+(?:with\s+)?either\b)"),
+    # The arms' counts of the analysed set, summed: "447 and 371 patients, respectively, were analyzed", "108, 111, and 107
+    # patients, respectively, were analysed"
+    ("evaluable", rf"{_COUNT}(?:,\s*(?P<n3>{NUM}))?,?\s+and\s+{_COUNT2}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE},?\s+respectively,?\s+(?:were|was)\s+(?:\w+\s+)?{_ANALYSED}"),
+    # "170 patients in the 2-weekly group and 176 in the 3-weekly group were included in the analysis", "76 persons allocated to
+    # the control group and 85 to the intervention group were analysed", "17 Intervention Group and 22 Control Group participants"
+    ("evaluable", rf"{_COUNT}\s+(?:\([^()]{{1,30}}\)\s+)?(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+)?{_ARM_PLACE},?\s+and\s+(?:to\s+)?{_COUNT2}\s+(?:\([^()]{{1,30}}\)\s+)?"
+                  rf"(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+)?(?:{_ARM_PLACE}\s+|to\s+the\s+[^.;,()]{{1,30}}?\b(?:group|arm)\s+)(?:{_PEOPLE}\s+)?(?:were|was)\s+(?:\w+\s+)?{_ANALYSED}"),
+    # "Fifty-six patients were analyzed in the propofol arm, and 46 patients in the sevoflurane arm"
+    ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+(?:were|was)\s+{_ANALYSED}\s+in\s+(?:the\s+)?[^.;,()]{{1,30}}?,?\s+and\s+{_COUNT2}\s+"
+                  rf"(?:(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\s+)?in\s+(?:the\s+)?[^.;,()]{{1,30}}?\b(?:group|arm)\b"),
+    # The whole with its per-group split: "40 patients, 20 in each group, were evaluated"
+    ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE},\s*(?:{NUM}|{WORD_NUMBER})\s+(?:in|per|for)\s+(?:each\s+)?(?:group|arm),\s*(?:were|was)\s+(?:\w+\s+)?"
+                  rf"(?:evaluated|{_ANALYSED})"),
+    # The analysis named with its people: "The analysis included 46 patients in the ERP group and 45 in the standard care group",
+    # "This analysis included 448 patients", "In ITT analysis of 562 participants", "the per-protocol population of 230 patients"
+    ("evaluable", rf"\b(?:the|this|our)\s+(?:(?:primary|final|main|efficacy|present|study)\s+)?analys[ie]s\s+(?:population\s+)?(?:included|comprised|consisted\s+of)\s+(?:a\s+total\s+of\s+)?"
+                  rf"{_COUNT}\s+(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+)?{_ARM_PLACE},?\s+and\s+{_COUNT2}\s+(?:(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\s+)?{_ARM_PLACE}"),
+    ("evaluable", rf"\b(?:the|this|our)\s+(?:(?:primary|final|main|efficacy|present|study)\s+)?analys[ie]s\s+(?:population\s+)?(?:included|comprised|consisted\s+of)\s+(?:a\s+total\s+of\s+|all\s+)?"
+                  rf"{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?!\s+(?:in|from)\s+(?:\d+|[a-z]+)\s+(?:trials|studies)\b)"),
+    ("evaluable", rf"\b(?:inten(?:t|tion)[- ]to[- ]treat|ITT|per[- ]protocol|full[- ]analysis|efficacy|evaluable)\s+(?:\((?:ITT|PP|FAS|mITT)\)\s+)?"
+                  rf"(?:population|analysis|set|analysis\s+set)\s+of\s+(?:the\s+|all\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}"),
+    # Entered and analysed: "163 patients were randomized and included in the full analysis set", "… were recruited and analyzed"
+    ("evaluable", rf"{_COUNT}\s+(?:[\w-]+\s+){{0,4}}?{_PEOPLE}\b(?P<between>{_BETWEEN}{{0,100}}?)\b(?:were|was)\s+(?:randomi[sz]ed|randomly\s+assigned|recruited|enrolled)\s+"
+                  rf"and\s+(?:were\s+)?(?:analy[sz]ed\b|included\s+in\s+the\s+(?:full\s+|final\s+|primary\s+|efficacy\s+)?analys[ie]s\b)"),
+    # "There were 100 patients included in the study and 99 analysed."
+    ("evaluable", rf"\band\s+{_COUNT}\s+(?:{_PEOPLE}\s+)?analy[sz]ed(?=\s*(?:[.;,]|$))"),
     # "In the final analysis comprising 101 patients"
     ("evaluable", rf"\b(?:final|primary|efficacy|per[- ]protocol)\s+analysis\s+(?:comprising|including|of)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}"),
     # the evaluable set: "The per-protocol population included 46 participants", "The efficacy analysis included patients (n = 230)"
-    ("evaluable", rf"\b(?:per[- ]protocol|evaluable|efficacy(?:[- ]evaluable)?)\s+(?:population|analysis\s+set|analysis|set)\s+(?:included|comprised|consisted\s+of)\s+"
+    ("evaluable", rf"\b(?:per[- ]protocol|evaluable|efficacy(?:[- ]evaluable)?|full[- ]analysis)\s+(?:population|analysis\s+set|analysis|set)\s+(?:included|comprised|consisted\s+of)\s+"
                   rf"(?:a total of\s+|all\s+)?(?:{_PEOPLE_NOUN}\s*\(\s*[nN]\s*=\s*)?{_COUNT}\b"),
     ("evaluable", rf"{_COUNT} (?:\([^()]{{1,15}}\) )?(?:{_PEOPLE} )?(?:\([^()]{{1,40}}\) )?(?:were|was) (?:\w+ (?:and )?)?(?:evaluable|assessable|analy[sz]able|evaluated for (?:efficacy|response|the primary))"),
     # "58 patients (31 who received …, 27 who …) were available for evaluation of pain", "data were available for 1,093 patients"
@@ -470,11 +503,16 @@ _ENROLMENT_PATTERNS: tuple[tuple[str, str], ...] = (  # patterns are rf-strings 
     ("evaluable", rf"(?:from|in|of|for) (?:a subset of )?{_COUNT}\s+(?:{_PEOPLE}\s+)?(?:out\s+)?of\s+(?:the\s+)?(?:{NUM})\s+(?:[\w-]+\s+){{0,3}}?"
                   rf"{_PEOPLE}\s+(?:enrolled|included|randomi[sz]ed|registered|participating|treated)\s+(?:in|on|into)\b"),
     # "Of the 16 patients enrolled, 12 completed the priming phase and were evaluable"
-    ("evaluable", rf"{_COUNT}\b[^.;,]{{0,80}}?\band (?:were|was) (?:\w+ )?(?:evaluable|assessable)\b"),
+    # "19 enrolled of whom 14 received at least 3 doses of the vaccine and thus evaluated for the primary immunologic endpoint"
+    ("evaluable", rf"{_COUNT}\b(?:(?!\bwhom\b)[^.;,]){{0,80}}?\band\s+(?:thus\s+|therefore\s+|hence\s+)?(?:(?:were|was)\s+(?:\w+\s+)?(?:evaluable|assessable)\b"
+                  rf"|(?:were\s+|was\s+)?evaluated\s+for\s+(?:the\s+)?(?:efficacy|response|primary)\b)"),
     # The analysed set named by its data: "Data from 161 patients have been analyzed", "data could be analyzed for 421",
     # "Data analysis was conducted on 14 out of the 16 participants"
-    ("evaluable", rf"\bdata\s+(?:from|of|for|on)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b(?:\s*\([^()]{{1,60}}\))?[^.;()]{{0,40}}?"
-                  rf"\b(?:have|has|were|was|are|is|could\s+be)\s+(?:been\s+)?(?:\w+\s+)?(?:analy[sz]ed|used|included|evaluated)\b"),
+    # … or by its specimens: "Surgical specimens from 829 patients were retrospectively examined", "Data from 451 patients who
+    # received A (400 mg bid) as part of a clinical trial were reviewed"
+    ("evaluable", rf"\b(?:data|(?:[\w-]+\s+)?(?:specimens|samples|tissues?|biopsies))\s+(?:from|of|for|on)\s+{_COUNT}\s+(?:[\w-]+\s+){{0,3}}?{_PEOPLE}\b"
+                  rf"(?:\s*\([^()]{{1,60}}\))?(?:[^.;()]|\([^()]{{1,40}}\)){{0,80}}?"
+                  rf"\b(?:have|has|were|was|are|is|could\s+be)\s+(?:been\s+)?(?:\w+\s+)?(?:analy[sz]ed|used|included|evaluated|examined|reviewed)\b"),
     ("evaluable", rf"\bdata\s+(?:could\s+be|were|was)\s+analy[sz]ed\s+(?:for|in|from)\s+{_COUNT}\b"),
     ("evaluable", rf"\bdata\s+analys[ie]s\s+(?:was|were)\s+(?:conducted|performed|done|carried\s+out)\s+(?:on|for|in|with)\s+{_COUNT}\b"),
     # "… who were registered, analysis was conducted on 144 patients", "The analyses were performed in 411 children who …",
@@ -602,7 +640,7 @@ _KIND_HINTS = {
                  "sample of", "data from", "divided", "characteristics", "symptoms", "demographics", "completed",
                  "we studied", "we evaluated", "we examined"),
     "treated": ("treat", "receiv", "given", "safety", "dosed", "started", "began", "initiated", "commenced"),
-    "evaluable": ("evaluab", "assessab", "evaluated", "leaving", "efficacy analysis", "protocol population", "protocol set", "intent", "intention", "available for", "analy",
+    "evaluable": ("evaluab", "assessab", "evaluated", "leaving", "efficacy analysis", "efficacy population", "full analysis", "assessed in", "data from", "specimens", "samples", "protocol population", "protocol set", "intent", "intention", "available for", "analy",
                   "population (n", "population(n", "set (n", "set(n", "cohort (n", "according",
                   "answered", "returned", "adequate", "sufficient", "evaluation of", "assessment of",
                   "enrolled in", "enrolled on", "included in", "randomized in", "randomised in", "participating in",
@@ -619,7 +657,7 @@ _ENROLMENT_HINTS = (
     "accru", "assign", "available for", "allocat", "entered", "eligible", "participated", "joined", "either", "n=", "n =", "study compared",
     "trial compared", "been compared", "was compared", "were compared", "divided", "characteristics", "symptoms", "demographics", "consisted of", "trial of", "trial in", "trial with", "trial involving",
     "study of", "study in", "study with", "study involving", "efficacy analysis", "safety was", "safety were",
-    "could be assessed", "data analysis", "started", "began", "initiated", "commenced", "evaluation of", "assessment of", "answered", "returned", "adequate", "sufficient", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from", "we studied", "we examined")
+    "could be assessed", "assessed in", "analysis of", "population of", "full analysis", "data analysis", "started", "began", "initiated", "commenced", "evaluation of", "assessment of", "answered", "returned", "adequate", "sufficient", "totaled", "totalled", "dosed", "participated", "population", "comprised", "final analysis", "primary analysis", "protocol analysis", "trial on", "study on", "sample of", "data from", "we studied", "we examined")
 
 _ENROLMENT_HINT = quick(any_of(list(_ENROLMENT_HINTS)))  # a quarter faster than testing each word
 
@@ -645,7 +683,30 @@ def enrollment(sentences: Iterable[Sentence]) -> dict[str, int]:
     randomised = _randomised_count(sentences)
     if randomised is not None and 0.6 * out.get("enrolled", 0) < randomised < out.get("enrolled", 0):
         out["enrolled"] = randomised  # "256 patients were registered and 236 were randomly assigned" (not one arm's 143)
+    if "evaluable" not in out and "enrolled" in out:
+        each = _analysed_in_each_arm(sentences)
+        if each is not None and 2 * each <= out["enrolled"] < 3 * each:
+            out["evaluable"] = 2 * each  # "We randomised 149 patients and analysed 74 in each arm": two arms, 148
     return out
+
+
+#: The analysed count of each arm: "analysed 74 in each arm", "121 (90%) patients in each group were included in the analysis".
+_EACH_ARM_ANALYSED = (
+    quick(rf"\banaly[sz]ed\s+{_COUNT}\s+(?:{_PEOPLE}\s+)?in\s+each\s+(?:arm|group)\b", re.IGNORECASE),
+    quick(rf"(?<![\w.,]){_COUNT}\s+(?:\([^()]{{1,20}}\)\s+)?(?:{_PEOPLE}\s+)?in\s+each\s+(?:arm|group)\s+(?:were|was)\s+(?:\w+\s+)?{_ANALYSED}",
+          re.IGNORECASE),
+)
+
+
+def _analysed_in_each_arm(sentences: list[Sentence]) -> int | None:
+    """The count a sentence prints as analysed in each arm (``enrollment`` doubles it when the trial's count allows only two arms)."""
+    for sentence in sentences:
+        if "each" not in sentence.text:
+            continue
+        m = next((m for m in (p.search(sentence.text) for p in _EACH_ARM_ANALYSED) if m is not None), None)
+        if m is not None:
+            return word_to_int(m.group("n"))
+    return None
 
 
 def _sentence_counts(text: str, known: dict[str, int]) -> dict[str, int]:
@@ -882,6 +943,8 @@ def _whole_counts(key: str, matches: list[re.Match[str]], text: str) -> list[re.
 
 def _counts_one_arm(key: str, m: re.Match[str], text: str) -> bool:
     """Whether a treated, evaluable or completed count is one arm's or one subgroup's, not the trial's."""
+    if m.groupdict().get("n2"):
+        return False  # the arms' counts, summed (``_arm_total``)
     if _PART_BEFORE.search(text, max(0, m.start() - 120), m.start()) or _PART_AFTER_COUNT.match(text, m.end("n")):
         return True
     rest = _BRACKETED.sub("", text[m.end():])
@@ -895,6 +958,8 @@ _IN_ANALYSIS = quick(r"\s+in\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:analys[ie
 
 def _count_of(m: re.Match[str], text: str) -> int | None:
     """The count an enrolment match gives, or None when its number is not that count."""
+    if m.groupdict().get("n2"):
+        return _arm_total(m, text)
     if "between" in m.groupdict() and m.group("between") and _another_count_between(m.group("between")):
         return None  # "1,794 patients were screened, ... and 400 were randomized": not 1,794
     if _NOT_A_COUNT_AFTER.search(text[max(0, m.start() - 12): m.start()]):
@@ -921,6 +986,17 @@ def _count_of(m: re.Match[str], text: str) -> int | None:
     if listed:  # "a total of 40 and 63 patients were enrolled in cohorts 1A and 1B"
         n = sum(int(parse_number(x)) for x in re.findall(NUM, listed.group(1)))
     return n
+
+
+def _arm_total(m: re.Match[str], text: str) -> int | None:
+    """The sum of the arms' counts a match holds ("447 and 371 patients, respectively, were analyzed": 818), or None when
+    its first number is a denominator or a threshold ("12 of 44 …")."""
+    if _NOT_A_COUNT_AFTER.search(text[max(0, m.start() - 12): m.start()]):
+        return None
+    counts = [word_to_int(m.group(g).replace("·", ".")) for g in ("n", "n2", "n3") if m.groupdict().get(g)]
+    if any(n is None or n <= 0 for n in counts):
+        return None
+    return sum(n for n in counts if n is not None)
 
 
 #: A count (of people) right before a bracket: "38 (", "Sixteen patients (".
