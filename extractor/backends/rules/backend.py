@@ -842,6 +842,16 @@ def _treatment_text(title: str | None, sentences: list[Sentence], names: Callabl
     return picked or (title if title and _names_treatment(title) else "")
 
 
+#: A p-value: "p = 0.028", "P<0.05", "p ≤ .01".
+_P_VALUE = quick(r"\bp\s*[=<>≤]\s*0?[.·]\d", re.IGNORECASE)
+
+
+def _prints_p_value(text: str) -> bool:
+    """Whether a sentence prints a p-value: it reports an outcome ("Median peak IFN-γ T cell response … (A vs. C, p =
+    0.028)")."""
+    return ("=" in text or "<" in text or "≤" in text) and _P_VALUE.search(text) is not None
+
+
 @lru_cache(maxsize=64)
 def _says_treatment(text: str) -> bool:
     """Whether a sentence has the words of one that says what patients got (``_TREATMENT``). Kept for the last
@@ -866,9 +876,11 @@ class _Treatment:
         return _treatment_text(self.title, self.treating, find_non_drugs)
 
     def assigned(self) -> str:
-        """The drugs text (``drugs``) and, when that is a title, what the randomisation assigns: "Sequential docetaxel
-        as adjuvant chemotherapy" names the new drug, "randomly assigned to receive FEC … or control" the regimens."""
-        drugs = self.drugs()
+        """The drugs text (``drugs``, less the sentences that print a p-value: what they name is measured, as "peak
+        IFN-γ T cell response … (A vs. C, p = 0.028)") and, when that is a title, what the randomisation assigns:
+        "Sequential docetaxel as adjuvant chemotherapy" names the new drug, "randomly assigned to receive FEC … or
+        control" the regimens."""
+        drugs = _treatment_text(self.title, [s for s in self.treating if not _prints_p_value(s.text)])
         return f"{drugs} {self.randomised()}" if drugs and drugs == self.title else drugs
 
     def randomised(self) -> str:
@@ -1112,6 +1124,7 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
     everyone = [i for i in interventions_in(given.everyone()) if i["type"] in _BACKBONE_TYPES]
     if arms:
         _complete_arms(arms, given.assigned(), aim_text, given.non_drugs())
+        _told_apart_by_brackets(arms, " ".join(s.text for s in given.design_sents))
         _control_received(arms, given.design_sents)
         what_empty_arms_got(arms, " ".join(s.text for s in given.design_sents))
         _codes_as_names(arms, " ".join(s.text for s in given.design_sents))
@@ -1437,6 +1450,60 @@ def _control_phrase(text: str) -> str | None:
     if m is None or re.search(r"\d\s*%", text[:m.start()]):
         return None
     return _ARTICLE.sub("", m.group("x").strip())
+
+
+#: A bracket and what it holds: "(DEX group, n = 30)", "(arm A)".
+_BRACKET = quick(r"\(([^()]{1,60})\)")
+#: Where what an arm got begins, before its bracketed label: "randomly allocated to receive Dex (DEX group …) or saline
+#: (CON group …)", "72 were randomised to 5-FU alone (arm A) and 69 to 5-FU + IFN (arm B)": the last verb or joint, or
+#: a sentence's or clause's end ("and" and "with" join the parts of one arm's treatment: "chemotherapy and ASCT (HDCT)").
+_GOT_OPENS = quick(r"(?:[.;:]|\),|\b(?:to|receive|receiving|received|or|either|versus|vs\.?|underwent))\s+"
+                   r"(?:(?:an?|the)\s+)?", re.IGNORECASE)
+#: The group word closing what the bracket's arm got: "IPC with SLD group (Group II, n=15)".
+_GROUP_WORD_END = quick(r"\s+(?:group|arm)$", re.IGNORECASE)
+#: What an arm got written as a word or two of letters, not a joint: "saline", "soya beans"; not "with", "without".
+_A_WORD_OR_TWO = quick(r"(?!(?:with|without|both|none|no)$)[A-Za-z][\w-]{2,}(?:\s[A-Za-z][\w-]*)?", re.IGNORECASE)
+
+
+def _told_apart_by_brackets(arms: list[ArmDraft], text: str) -> None:
+    """Arms not told apart (none got anything, or all got the same) each take what the text writes right before the
+    arm's bracketed label: "receive Dex (DEX group, n = 30) or saline (CON group, n = 30)" gives CON saline, not the
+    trial's drug; "to 5-FU alone (arm A) and 69 to 5-FU + IFN (arm B)" gives arm A 5-FU only. What every arm had
+    that no bracket names stays, in each."""
+    if len(arms) < 2 or len({tuple(sorted(str(i["name"]).lower() for i in a.interventions)) for a in arms}) != 1:
+        return
+    got = [_got_before_label(a.label, text) if a.label else [] for a in arms]
+    if sum(1 for g in got if g) < 2 or len({tuple(str(i["name"]).lower() for i in g) for g in got if g}) < 2:
+        return  # one arm named so proves nothing; two named alike are dose arms ("10 μg (arm A), 100 μg (arm B)")
+    named = {str(i["name"]).lower() for g in got for i in g}
+    for arm, given in zip(arms, got, strict=True):
+        if given:  # what all had and no bracket names is the trial's backbone ("paclitaxel and carboplatin followed by")
+            arm.interventions = given + [i for i in arm.interventions if str(i["name"]).lower() not in named
+                                         and not any(named_already(i, g) for g in got)]
+
+
+def _got_before_label(label: str, text: str) -> list[dict[str, str | None]]:
+    """What the text names right before the label's bracket ("saline (CON group, n = 30)"): the treatments it names,
+    else the thing as written when it is a word or two ("saline"); [] when no bracket opens with the label."""
+    if f"({label}" not in text and f"(the {label}" not in text:
+        return []
+    for m in _BRACKET.finditer(text):
+        inner = re.sub(r"^the\s+", "", m.group(1))
+        if not re.match(rf"{re.escape(label)}(?:\s+(?:group|arm)\b|\s*[,;:=]|$)", inner):
+            continue
+        # no other bracket, but one closing a list's item ends it: "receive A (A group), B (B group) or …"
+        before = re.sub(r"\([^()]*\)", "", re.sub(r"\([^()]*\)\s*,", ";", text[max(0, m.start() - 100):m.start()]))
+        opens = [o.end() for o in _GOT_OPENS.finditer(before)]
+        phrase = _GROUP_WORD_END.sub("", before[opens[-1]:].strip()) if opens else ""
+        if not phrase or "(" in phrase or ")" in phrase:
+            return []
+        phrase = _spelled(phrase, text) or phrase  # "Dex": "dexmedetomidine (Dex)"
+        named = interventions_in(phrase)
+        if not named and _A_WORD_OR_TWO.fullmatch(phrase) and not _NOT_RECEIVED.search(phrase) \
+                and not MODIFIER_WORD.fullmatch(phrase.split()[-1]) and not _HOW_GIVEN_WORD.fullmatch(phrase):
+            named = [_non_drug(phrase)]
+        return named
+    return []
 
 
 def _comparators(arms: list[ArmDraft], non_drugs: list[dict[str, str | None]]) -> None:
