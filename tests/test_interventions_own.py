@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from extractor.backends.rules.arms import ArmDraft, _intervention_text
-from extractor.backends.rules.backend import _got_before_label, _prints_p_value, _told_apart_by_brackets, _Treatment
+from extractor.backends.rules.backend import (
+    _empty_arms_by_brackets,
+    _got_before_label,
+    _prints_p_value,
+    _told_apart_by_brackets,
+    _Treatment,
+)
 from extractor.structure import METHODS, RESULTS, Sentence
 
 
@@ -49,7 +55,7 @@ def test_what_every_arm_had_and_no_bracket_names_stays():
     ("Group II", "MLD with compression bandage group (Group I, n=15) and IPC with SLD group (Group II, n=15)", []),
 ])
 def test_what_an_arm_got_before_its_bracketed_label(label, text, named):
-    assert [str(i["name"]) for i in _got_before_label(label, text)][:len(named) or None] == named
+    assert [str(i["name"]) for i in _got_before_label(label, text)[0]][:len(named) or None] == named
 
 
 def test_dose_arms_named_alike_stay_as_they_are():
@@ -81,3 +87,21 @@ def test_what_was_assigned_is_not_read_in_a_sentence_of_results():
                           RESULTS, 1)]
     assigned = _Treatment(None, sentences, sentences).assigned()
     assert "GM-CSF" in assigned and "IFN" not in assigned
+
+
+@pytest.mark.parametrize(("text", "label", "named"), [
+    ("doxorubicin (DOX) and vinorelbine (VNB). Patients were randomized to DOX 50 mg/m(2) IV on day 1 and VNB 25 mg/m(2) "
+     "IV (arm 1) or DOX 70 mg/m(2) IV on day 1 (arm 2).", "arm 2", ["doxorubicin"]),  # the code spelled out
+    ("randomly divided to receive either intravenous anesthesia with propofol (group P) or sevoflurane (group S).",
+     "group S", ["sevoflurane"]),
+    ("randomized to PTX, UDCA and LMWH for 8 weeks (treatment) or no medication (control).", "control",
+     ["no medication"]),
+    ("randomized into the conventional group (group A) or cessation group (group B).", "group B", []),  # its name
+    ("assigned to a sunitinib dose of 37.5 mg/d in the morning (AM) or evening (PM).", "PM", []),  # when
+    ("or to physical training alone (PT group, n=71). In addition, a nonintervention control group (WLC group)", "WLC",
+     []),  # not across a sentence's end
+])
+def test_an_empty_arm_takes_what_precedes_its_bracketed_label(text, label, named):
+    arm = ArmDraft(label)
+    _empty_arms_by_brackets([arm], text)
+    assert _names(arm) == named

@@ -1123,11 +1123,13 @@ _DRUG_TYPES = frozenset({"drug", "biological", "cell_therapy", "vaccine"})
 def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], aim_text: str = "") -> list[Arm]:
     everyone = [i for i in interventions_in(given.everyone()) if i["type"] in _BACKBONE_TYPES]
     if arms:
+        design_text = " ".join(s.text for s in given.design_sents)
         _complete_arms(arms, given.assigned(), aim_text, given.non_drugs())
-        _told_apart_by_brackets(arms, " ".join(s.text for s in given.design_sents))
+        _told_apart_by_brackets(arms, design_text)
         _control_received(arms, given.design_sents)
-        what_empty_arms_got(arms, " ".join(s.text for s in given.design_sents))
-        _codes_as_names(arms, " ".join(s.text for s in given.design_sents))
+        what_empty_arms_got(arms, design_text)
+        _codes_as_names(arms, design_text)
+        _empty_arms_by_brackets(arms, design_text)
         for arm in arms:
             arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)
                                   and not another_regimen(i, arm.interventions)]
@@ -1456,37 +1458,56 @@ def _control_phrase(text: str) -> str | None:
 _BRACKET = quick(r"\(([^()]{1,60})\)")
 #: Where what an arm got begins, before its bracketed label: "randomly allocated to receive Dex (DEX group …) or saline
 #: (CON group …)", "72 were randomised to 5-FU alone (arm A) and 69 to 5-FU + IFN (arm B)": the last verb or joint, or
-#: a sentence's or clause's end ("and" and "with" join the parts of one arm's treatment: "chemotherapy and ASCT (HDCT)").
-_GOT_OPENS = quick(r"(?:[.;:]|\),|\b(?:to|receive|receiving|received|or|either|versus|vs\.?|underwent))\s+"
+#: a clause's end ("and" and "with" join the parts of one arm's treatment: "chemotherapy and ASCT (HDCT)"; a sentence's
+#: start is its subject: "We examined whether ICBT differed from treatment-as-usual (TAU)").
+_GOT_OPENS = quick(r"(?:[;:]|\b(?:to|receive|receiving|received|or|either|versus|vs\.?|underwent))\s+"
                    r"(?:(?:an?|the)\s+)?", re.IGNORECASE)
 #: The group word closing what the bracket's arm got: "IPC with SLD group (Group II, n=15)".
 _GROUP_WORD_END = quick(r"\s+(?:group|arm)$", re.IGNORECASE)
-#: What an arm got written as a word or two of letters, not a joint: "saline", "soya beans"; not "with", "without".
-_A_WORD_OR_TWO = quick(r"(?!(?:with|without|both|none|no)$)[A-Za-z][\w-]{2,}(?:\s[A-Za-z][\w-]*)?", re.IGNORECASE)
+#: What an arm got written as a word or two of letters, not a joint, a group or when: "saline", "soya beans", "no
+#: medication"; not "with", "not", "case", "first", "group OT", "evening", "TIW".
+_A_WORD_OR_TWO = quick(r"(?!(?:with|without|both|none|no|not)$)(?!(?:and|or|case|first|second|group|arm|morning|evening|"
+                       r"previous-evening|night|daily|weekly|tiw|biw|bid|tid)\b)[A-Za-z][\w-]+(?:\s[A-Za-z][\w-]*)?",
+                       re.IGNORECASE)
 
 
 def _told_apart_by_brackets(arms: list[ArmDraft], text: str) -> None:
     """Arms not told apart (none got anything, or all got the same) each take what the text writes right before the
     arm's bracketed label: "receive Dex (DEX group, n = 30) or saline (CON group, n = 30)" gives CON saline, not the
-    trial's drug; "to 5-FU alone (arm A) and 69 to 5-FU + IFN (arm B)" gives arm A 5-FU only. What every arm had
-    that no bracket names stays, in each."""
+    trial's drug; "to 5-FU alone (arm A) and 69 to 5-FU + IFN (arm B)" gives arm A 5-FU only. What every arm had that
+    no bracket names stays when the sentence names it before the brackets ("receive six cycles of paclitaxel and
+    carboplatin followed by either four cycles of topotecan (TC-Top) or surveillance (TC)"), or when it is an operation
+    or radiotherapy (the setting: "allogeneic hematopoietic cell transplantation following fludarabine … or ATG …");
+    not a drug only the title names ("Enoxaparin, Pentoxifylline and …": the arm that got it says so)."""
     if len(arms) < 2 or len({tuple(sorted(str(i["name"]).lower() for i in a.interventions)) for a in arms}) != 1:
         return
-    got = [_got_before_label(a.label, text) if a.label else [] for a in arms]
+    found = [_got_before_label(a.label, text) if a.label else ([], -1) for a in arms]
+    got = [g for g, _ in found]
     if sum(1 for g in got if g) < 2 or len({tuple(str(i["name"]).lower() for i in g) for g in got if g}) < 2:
         return  # one arm named so proves nothing; two named alike are dose arms ("10 μg (arm A), 100 μg (arm B)")
-    named = {str(i["name"]).lower() for g in got for i in g}
+    first = min(at for g, at in found if g)
+    lead = text[text.rfind(". ", 0, first) + 1:first].lower()  # the sentence of the brackets, up to the first
     for arm, given in zip(arms, got, strict=True):
-        if given:  # what all had and no bracket names is the trial's backbone ("paclitaxel and carboplatin followed by")
-            arm.interventions = given + [i for i in arm.interventions if str(i["name"]).lower() not in named
-                                         and not any(named_already(i, g) for g in got)]
+        if given:
+            arm.interventions = given + [i for i in arm.interventions if not any(named_already(i, g) for g in got)
+                                         and (str(i["name"]).lower() in lead or i["type"] in _SETTING_TYPES)]
 
 
-def _got_before_label(label: str, text: str) -> list[dict[str, str | None]]:
+def _empty_arms_by_brackets(arms: list[ArmDraft], text: str) -> None:
+    """An arm that got nothing named yet takes what the text writes right before its bracketed label: "randomized to
+    DOX 50 mg/m(2) … and VNB 25 mg/m(2) … (arm 1) or DOX 70 mg/m(2) IV on day 1 (arm 2)" gives arm 2 DOX, "either
+    … propofol (group P) or sevoflurane (group S)" group S sevoflurane."""
+    for arm in arms:
+        if not arm.interventions and arm.label:
+            arm.interventions = _got_before_label(arm.label, text)[0]
+
+
+def _got_before_label(label: str, text: str) -> tuple[list[dict[str, str | None]], int]:
     """What the text names right before the label's bracket ("saline (CON group, n = 30)"): the treatments it names,
-    else the thing as written when it is a word or two ("saline"); [] when no bracket opens with the label."""
+    its codes spelled out ("PTX, UDCA and LMWH"), else the thing as written when it is a word or two ("saline", "no
+    medication"; not the group's own name: "cessation group (group B)"); and where the bracket opens. Nothing (and -1) when no bracket opens with the label."""
     if f"({label}" not in text and f"(the {label}" not in text:
-        return []
+        return [], -1
     for m in _BRACKET.finditer(text):
         inner = re.sub(r"^the\s+", "", m.group(1))
         if not re.match(rf"{re.escape(label)}(?:\s+(?:group|arm)\b|\s*[,;:=]|$)", inner):
@@ -1494,16 +1515,22 @@ def _got_before_label(label: str, text: str) -> list[dict[str, str | None]]:
         # no other bracket, but one closing a list's item ends it: "receive A (A group), B (B group) or …"
         before = re.sub(r"\([^()]*\)", "", re.sub(r"\([^()]*\)\s*,", ";", text[max(0, m.start() - 100):m.start()]))
         opens = [o.end() for o in _GOT_OPENS.finditer(before)]
-        phrase = _GROUP_WORD_END.sub("", before[opens[-1]:].strip()) if opens else ""
-        if not phrase or "(" in phrase or ")" in phrase:
-            return []
-        phrase = _spelled(phrase, text) or phrase  # "Dex": "dexmedetomidine (Dex)"
-        named = interventions_in(phrase)
-        if not named and _A_WORD_OR_TWO.fullmatch(phrase) and not _NOT_RECEIVED.search(phrase) \
+        written = before[opens[-1]:].strip() if opens else ""
+        phrase = _GROUP_WORD_END.sub("", written)
+        if not phrase or "(" in phrase or ")" in phrase or ". " in phrase:
+            return [], -1  # not across a sentence's end: "received physical training alone. In addition, a … (WLC group)"
+        named = interventions_in(_CODE.sub(lambda c: _spelled(c.group(), text) or c.group(), phrase))  # "Dex"
+        if not named and phrase == written and _A_WORD_OR_TWO.fullmatch(phrase) and not _NOT_RECEIVED.search(phrase) \
                 and not MODIFIER_WORD.fullmatch(phrase.split()[-1]) and not _HOW_GIVEN_WORD.fullmatch(phrase):
             named = [_non_drug(phrase)]
-        return named
-    return []
+        return named, m.start()
+    return [], -1
+
+
+#: The kinds of treatment every arm may share as the trial's setting: an operation, radiotherapy.
+_SETTING_TYPES = frozenset({"procedure", "radiation"})
+#: A word that may be a code the text defines: "Dex", "PTX", "UDCA".
+_CODE = quick(r"(?<![\w-])[A-Z][A-Za-z0-9+/-]{1,7}(?![\w-])")
 
 
 def _comparators(arms: list[ArmDraft], non_drugs: list[dict[str, str | None]]) -> None:
