@@ -9,6 +9,7 @@ from extractor.backends.rules.arms import ArmDraft, _intervention_text
 from extractor.backends.rules.backend import (
     _empty_arms_by_brackets,
     _got_before_label,
+    _one_arms_own,
     _prints_p_value,
     _told_apart_by_brackets,
     _Treatment,
@@ -105,3 +106,12 @@ def test_an_empty_arm_takes_what_precedes_its_bracketed_label(text, label, named
     arm = ArmDraft(label)
     _empty_arms_by_brackets([arm], text)
     assert _names(arm) == named
+
+
+def test_a_drug_an_arm_is_named_by_is_no_backbone_of_the_others():
+    tmz = ArmDraft("TMZ", interventions=[_drug("TMZ")])
+    pcb = ArmDraft("PCB", interventions=[_drug("procarbazine")])
+    assert _one_arms_own(_drug("temozolomide"), [tmz, pcb])  # the title's "temozolomide" is the TMZ arm's
+    pt = ArmDraft("PT", interventions=[_drug("cisplatin"), _drug("paclitaxel")])
+    tc = ArmDraft("TC", interventions=[_drug("carboplatin")])
+    assert not _one_arms_own(_drug("paclitaxel"), [pt, tc])  # "PT" is no name of paclitaxel: a backbone

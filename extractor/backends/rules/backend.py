@@ -1363,7 +1363,7 @@ def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_dr
             # a drug the treatment text gives every arm ("patients receiving doxorubicin and cyclophosphamide were
             # randomised to docetaxel …", "Z-360 and gemcitabine"): the trial's backbone, in each arm
             arm.interventions += [i for i in unclaimed if i["type"] in _BACKBONE_TYPES and i not in arm.interventions
-                                  and not another_regimen(i, arm.interventions)]
+                                  and not another_regimen(i, arm.interventions) and not _one_arms_own(i, arms)]
     _comparators(arms, non_drugs)
     _parts_of_the_name(arms)
     bare = [a for a in arms if not a.interventions and not CONTROL_LABEL.search(a.label or "")]
@@ -1371,6 +1371,13 @@ def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_dr
                if not CONTROL_LABEL.search(str(i["name"]))]  # not "usual care", nor what the control group got
     if len(bare) == 1 and not treated and not unclaimed:
         bare[0].interventions = _aimed_interventions(aim_text)
+
+
+def _one_arms_own(intervention: dict[str, str | None], arms: list[ArmDraft]) -> bool:
+    """Whether an arm named by the drug already has it under another of its names: the title's "temozolomide" is the
+    TMZ arm's "TMZ", the placebo arm's not ("compared temozolomide (TMZ) … and procarbazine (PCB)")."""
+    return any(a.label and named_already(intervention, a.interventions) and named_already(intervention, [{"name": a.label}])
+               for a in arms)
 
 
 #: "after" or "following" what patients had before the trial's treatment, a list of drugs away at most: "letrozole
