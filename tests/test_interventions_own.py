@@ -52,6 +52,9 @@ def test_what_every_arm_had_and_no_bracket_names_stays():
     ("ST", "112 to high-dose cyclophosphamide and carboplatin chemotherapy and ASCT (HDCT), and 112 to standard "
            "therapy (ST).", ["standard therapy"]),
     ("arm B", "randomized to receive 10 μg (arm A), 100 μg (arm B) or 1000 μg (arm C) of CEA peptide", []),  # a dose
+    ("arm B", "randomised to capecitabine plus radiotherapy (RT) (A), or capecitabine plus cetuximab plus RT (B).",
+     ["capecitabine", "cetuximab"]),  # the arm's letter alone in its bracket
+    ("arm A", "response (A vs. C, p = 0.028)", []),
     ("group A", "by an electronic jet-ventilator either with (group A) or without (group B)", []),  # a joint
     ("Group II", "MLD with compression bandage group (Group I, n=15) and IPC with SLD group (Group II, n=15)", []),
 ])

@@ -1510,14 +1510,17 @@ def _empty_arms_by_brackets(arms: list[ArmDraft], text: str) -> None:
 
 
 def _got_before_label(label: str, text: str) -> tuple[list[dict[str, str | None]], int]:
-    """What the text names right before the label's bracket ("saline (CON group, n = 30)"): the treatments it names,
-    its codes spelled out ("PTX, UDCA and LMWH"), else the thing as written when it is a word or two ("saline", "no
-    medication"; not the group's own name: "cessation group (group B)"); and where the bracket opens. Nothing (and -1) when no bracket opens with the label."""
-    if f"({label}" not in text and f"(the {label}" not in text:
+    """What the text names right before the label's bracket ("saline (CON group, n = 30)", "… plus RT (A)" for "arm A"):
+    the treatments it names, its codes spelled out ("PTX, UDCA and LMWH"), else the thing as written when it is a word
+    or two ("saline", "no medication"; not the group's own name: "cessation group (group B)"); and where the bracket
+    opens. Nothing (and -1) when no bracket opens with the label."""
+    lettered = _LETTERED_LABEL.fullmatch(label)
+    keys = [label, lettered.group(1)] if lettered else [label]
+    if not any(f"({k}" in text or f"(the {k}" in text for k in keys):
         return [], -1
+    opening = rf"(?:{'|'.join(map(re.escape, keys))})(?:\s+(?:group|arm)\b|\s*[,;:=]|$)"  # re's cache compiles it once
     for m in _BRACKET.finditer(text):
-        inner = re.sub(r"^the\s+", "", m.group(1))
-        if not re.match(rf"{re.escape(label)}(?:\s+(?:group|arm)\b|\s*[,;:=]|$)", inner):
+        if not re.match(opening, re.sub(r"^the\s+", "", m.group(1))):
             continue
         # no other bracket, but one closing a list's item ends it: "receive A (A group), B (B group) or …"
         before = re.sub(r"\([^()]*\)", "", re.sub(r"\([^()]*\)\s*,", ";", text[max(0, m.start() - 100):m.start()]))
@@ -1536,6 +1539,8 @@ def _got_before_label(label: str, text: str) -> tuple[list[dict[str, str | None]
 
 #: The kinds of treatment every arm may share as the trial's setting: an operation, radiotherapy.
 _SETTING_TYPES = frozenset({"procedure", "radiation"})
+#: A lettered or numbered arm, known in its bracket by the letter alone: "arm A" in "… plus radiotherapy (RT) (A)".
+_LETTERED_LABEL = quick(r"(?:arm|group)\s+([A-Z]|[0-9]|I{1,3}|IV)", re.IGNORECASE)
 #: A word that may be a code the text defines: "Dex", "PTX", "UDCA".
 _CODE = quick(r"(?<![\w-])[A-Z][A-Za-z0-9+/-]{1,7}(?![\w-])")
 
