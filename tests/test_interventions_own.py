@@ -9,6 +9,7 @@ from extractor.backends.rules.arms import ArmDraft, _intervention_text
 from extractor.backends.rules.backend import (
     _empty_arms_by_brackets,
     _got_before_label,
+    _none_of_what_it_lacks,
     _one_arms_own,
     _prints_p_value,
     _told_apart_by_brackets,
@@ -118,3 +119,15 @@ def test_a_drug_an_arm_is_named_by_is_no_backbone_of_the_others():
     pt = ArmDraft("PT", interventions=[_drug("cisplatin"), _drug("paclitaxel")])
     tc = ArmDraft("TC", interventions=[_drug("carboplatin")])
     assert not _one_arms_own(_drug("paclitaxel"), [pt, tc])  # "PT" is no name of paclitaxel: a backbone
+
+
+@pytest.mark.parametrize(("label", "had", "left"), [
+    ("no epoetin alfa", ["epoetin alfa"], []),
+    ("without bevacizumab", ["bevacizumab", "trastuzumab", "docetaxel"], ["trastuzumab", "docetaxel"]),
+    ("no AM during chemoradiotherapy", ["chemoradiotherapy", "paclitaxel"], ["chemoradiotherapy", "paclitaxel"]),
+    ("no treatment", ["interleukin-2"], ["interleukin-2"]),
+])
+def test_an_arm_named_by_what_it_lacks_has_none_of_it(label, had, left):
+    arm = ArmDraft(label, interventions=[_drug(n) for n in had])
+    _none_of_what_it_lacks([arm])
+    assert _names(arm) == left

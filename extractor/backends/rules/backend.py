@@ -1134,6 +1134,7 @@ def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], a
             arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)
                                   and not another_regimen(i, arm.interventions)]
         _own_treatment_by_name(arms, aim_text)
+        _none_of_what_it_lacks(arms)
         _names_as_written([a.interventions for a in arms], aim_text)
         return [Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
                 for a in arms]
@@ -1212,6 +1213,22 @@ def _own_treatment_by_name(arms: list[ArmDraft], aim_text: str) -> None:
                if str(p["name"]).lower() not in have and not any(str(i["name"]).lower() in str(p["name"]).lower()
                                                                 for i in arm.interventions)]
         arm.interventions[:0] = own
+
+
+#: An arm named by what it did not get: "no epoetin alfa", "without bevacizumab", "No website".
+_WITHOUT_LABEL = quick(r"(?:no|without)[\s-]+(?P<x>\S.*?)(?:\s+(?:during|with|in|for|after|before|plus|and)\s.*)?",
+                       re.IGNORECASE)  # "no AM during chemoradiotherapy" lacks AM only
+
+
+def _none_of_what_it_lacks(arms: list[ArmDraft]) -> None:
+    """An arm named by what it did not get has none of it: "without bevacizumab" has no bevacizumab, "no epoetin alfa"
+    no epoetin alfa (the other arm's drug, read from the trial's title or aim)."""
+    for arm in arms:
+        m = _WITHOUT_LABEL.fullmatch(arm.label or "")
+        if m:
+            lacks = m.group("x").lower()
+            arm.interventions = [i for i in arm.interventions if str(i["name"]).lower() not in lacks
+                                 and not named_already(i, [{"name": m.group("x")}])]
 
 
 #: One word that says how much or how a treatment is given, not which: "alone", "three", "bolus".
