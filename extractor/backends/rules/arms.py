@@ -826,7 +826,7 @@ def _give_interventions(arms: list[ArmDraft], glossary: str) -> None:
     epirubicin, lobaplatin)."""
     letters: dict[str, str] | None = None  # found when an arm first needs them: few do
     for arm in arms:
-        arm.interventions = interventions_in(_intervention_text(arm))
+        arm.interventions = interventions_in(_intervention_text(arm, [a.label for a in arms if a.label and a is not arm]))
         if not arm.interventions and arm.label and len(arms) >= 2:
             letters = _drug_abbreviations(glossary) if letters is None else letters
             if letters:
@@ -2700,10 +2700,24 @@ def _spelled_out(label: str, letters: dict[str, str]) -> list[str]:
     return names
 
 
-def _intervention_text(arm: ArmDraft) -> str:
+def _intervention_text(arm: ArmDraft, others: list[str]) -> str:
+    """The words that define an arm, up to "versus" or to where another arm's label begins: "Arm A (gemcitabine/
+    nab-paclitaxel plus apatorsen) or Arm B (gemcitabine/nab-paclitaxel plus placebo)" is Arm A's up to "or Arm B"."""
     text = arm.defining_text or (arm.label or "")
     stop = _INTERVENTION_CONTEXT_STOP.search(text)
-    return text[: stop.start()] if stop else text
+    text = text[: stop.start()] if stop else text
+    return text[: _next_arm_at(text, others)]
+
+
+def _next_arm_at(text: str, others: list[str]) -> int:
+    """Where, after a bracket closes, another arm's label opens the next item ("…) or Arm B (…"); the text's end when
+    none does."""
+    ends = [at for label in others if (at := text.find(label)) > 0 and _NEXT_ITEM.search(text[:at])]
+    return min(ends, default=len(text))
+
+
+#: What comes before another arm's label that opens the next item: a closed bracket and a joint ("…) or Arm B").
+_NEXT_ITEM = quick(r"\)\s*(?:,\s*)?(?:(?:or|and|versus|vs\.?)\s+)?(?:(?:to|the)\s+)*$", re.IGNORECASE)
 
 
 def arm_mentions(text: str, arms: list[ArmDraft]) -> list[tuple[int, int, str]]:

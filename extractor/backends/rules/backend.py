@@ -847,6 +847,16 @@ def _treatment_text(title: str | None, sentences: list[Sentence], names: Callabl
     return picked or (title if title and _names_treatment(title) else "")
 
 
+#: A p-value: "p = 0.028", "P<0.05", "p ≤ .01".
+_P_VALUE = quick(r"\bp\s*[=<>≤]\s*0?[.·]\d", re.IGNORECASE)
+
+
+def _prints_p_value(text: str) -> bool:
+    """Whether a sentence prints a p-value: it reports an outcome ("Median peak IFN-γ T cell response … (A vs. C, p =
+    0.028)")."""
+    return ("=" in text or "<" in text or "≤" in text) and _P_VALUE.search(text) is not None
+
+
 @lru_cache(maxsize=64)
 def _says_treatment(text: str) -> bool:
     """Whether a sentence has the words of one that says what patients got (``_TREATMENT``). Kept for the last
@@ -871,9 +881,11 @@ class _Treatment:
         return _treatment_text(self.title, self.treating, find_non_drugs)
 
     def assigned(self) -> str:
-        """The drugs text (``drugs``) and, when that is a title, what the randomisation assigns: "Sequential docetaxel
-        as adjuvant chemotherapy" names the new drug, "randomly assigned to receive FEC … or control" the regimens."""
-        drugs = self.drugs()
+        """The drugs text (``drugs``, less the sentences that print a p-value: what they name is measured, as "peak
+        IFN-γ T cell response … (A vs. C, p = 0.028)") and, when that is a title, what the randomisation assigns:
+        "Sequential docetaxel as adjuvant chemotherapy" names the new drug, "randomly assigned to receive FEC … or
+        control" the regimens."""
+        drugs = _treatment_text(self.title, [s for s in self.treating if not _prints_p_value(s.text)])
         return f"{drugs} {self.randomised()}" if drugs and drugs == self.title else drugs
 
     def randomised(self) -> str:
@@ -1116,14 +1128,18 @@ _DRUG_TYPES = frozenset({"drug", "biological", "cell_therapy", "vaccine"})
 def _arms(arms: list[ArmDraft], given: _Treatment, enrollment: dict[str, int], aim_text: str = "") -> list[Arm]:
     everyone = [i for i in interventions_in(given.everyone()) if i["type"] in _BACKBONE_TYPES]
     if arms:
+        design_text = " ".join(s.text for s in given.design_sents)
         _complete_arms(arms, given.assigned(), aim_text, given.non_drugs())
+        _told_apart_by_brackets(arms, design_text)
         _control_received(arms, given.design_sents)
-        what_empty_arms_got(arms, " ".join(s.text for s in given.design_sents))
-        _codes_as_names(arms, " ".join(s.text for s in given.design_sents))
+        what_empty_arms_got(arms, design_text)
+        _codes_as_names(arms, design_text)
+        _empty_arms_by_brackets(arms, design_text)
         for arm in arms:
             arm.interventions += [i for i in everyone if not named_already(i, arm.interventions)
                                   and not another_regimen(i, arm.interventions)]
         _own_treatment_by_name(arms, aim_text)
+        _none_of_what_it_lacks(arms)
         _names_as_written([a.interventions for a in arms], aim_text)
         return [Arm(label=a.label, n=a.n, interventions=[Intervention(**i) for i in a.interventions])  # type: ignore[arg-type]
                 for a in arms]
@@ -1202,6 +1218,22 @@ def _own_treatment_by_name(arms: list[ArmDraft], aim_text: str) -> None:
                if str(p["name"]).lower() not in have and not any(str(i["name"]).lower() in str(p["name"]).lower()
                                                                 for i in arm.interventions)]
         arm.interventions[:0] = own
+
+
+#: An arm named by what it did not get: "no epoetin alfa", "without bevacizumab", "No website".
+_WITHOUT_LABEL = quick(r"(?:no|without)[\s-]+(?P<x>\S.*?)(?:\s+(?:during|with|in|for|after|before|plus|and)\s.*)?",
+                       re.IGNORECASE)  # "no AM during chemoradiotherapy" lacks AM only
+
+
+def _none_of_what_it_lacks(arms: list[ArmDraft]) -> None:
+    """An arm named by what it did not get has none of it: "without bevacizumab" has no bevacizumab, "no epoetin alfa"
+    no epoetin alfa (the other arm's drug, read from the trial's title or aim)."""
+    for arm in arms:
+        m = _WITHOUT_LABEL.fullmatch(arm.label or "")
+        if m:
+            lacks = m.group("x").lower()
+            arm.interventions = [i for i in arm.interventions if str(i["name"]).lower() not in lacks
+                                 and not named_already(i, [{"name": m.group("x")}])]
 
 
 #: One word that says how much or how a treatment is given, not which: "alone", "three", "bolus".
@@ -1353,7 +1385,7 @@ def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_dr
             # a drug the treatment text gives every arm ("patients receiving doxorubicin and cyclophosphamide were
             # randomised to docetaxel …", "Z-360 and gemcitabine"): the trial's backbone, in each arm
             arm.interventions += [i for i in unclaimed if i["type"] in _BACKBONE_TYPES and i not in arm.interventions
-                                  and not another_regimen(i, arm.interventions)]
+                                  and not another_regimen(i, arm.interventions) and not _one_arms_own(i, arms)]
     _comparators(arms, non_drugs)
     _parts_of_the_name(arms)
     bare = [a for a in arms if not a.interventions and not CONTROL_LABEL.search(a.label or "")]
@@ -1361,6 +1393,13 @@ def _complete_arms(arms: list[ArmDraft], design_text: str, aim_text: str, non_dr
                if not CONTROL_LABEL.search(str(i["name"]))]  # not "usual care", nor what the control group got
     if len(bare) == 1 and not treated and not unclaimed:
         bare[0].interventions = _aimed_interventions(aim_text)
+
+
+def _one_arms_own(intervention: dict[str, str | None], arms: list[ArmDraft]) -> bool:
+    """Whether an arm named by the drug already has it under another of its names: the title's "temozolomide" is the
+    TMZ arm's "TMZ", the placebo arm's not ("compared temozolomide (TMZ) … and procarbazine (PCB)")."""
+    return any(a.label and named_already(intervention, a.interventions) and named_already(intervention, [{"name": a.label}])
+               for a in arms)
 
 
 #: "after" or "following" what patients had before the trial's treatment, a list of drugs away at most: "letrozole
@@ -1442,6 +1481,90 @@ def _control_phrase(text: str) -> str | None:
     if m is None or re.search(r"\d\s*%", text[:m.start()]):
         return None
     return _ARTICLE.sub("", m.group("x").strip())
+
+
+#: A bracket and what it holds: "(DEX group, n = 30)", "(arm A)".
+_BRACKET = quick(r"\(([^()]{1,60})\)")
+#: Where what an arm got begins, before its bracketed label: "randomly allocated to receive Dex (DEX group …) or saline
+#: (CON group …)", "72 were randomised to 5-FU alone (arm A) and 69 to 5-FU + IFN (arm B)": the last verb or joint, or
+#: a clause's end ("and" and "with" join the parts of one arm's treatment: "chemotherapy and ASCT (HDCT)"; a sentence's
+#: start is its subject: "We examined whether ICBT differed from treatment-as-usual (TAU)").
+_GOT_OPENS = quick(r"(?:[;:]|\b(?:to|receive|receiving|received|or|either|versus|vs\.?|underwent))\s+"
+                   r"(?:(?:an?|the)\s+)?", re.IGNORECASE)
+#: The group word closing what the bracket's arm got: "IPC with SLD group (Group II, n=15)".
+_GROUP_WORD_END = quick(r"\s+(?:group|arm)$", re.IGNORECASE)
+#: What an arm got written as a word or two of letters, not a joint, a group or when: "saline", "soya beans", "no
+#: medication"; not "with", "not", "case", "first", "group OT", "evening", "TIW".
+_A_WORD_OR_TWO = quick(r"(?!(?:with|without|both|none|no|not)$)(?!(?:and|or|case|first|second|group|arm|morning|evening|"
+                       r"previous-evening|night|daily|weekly|tiw|biw|bid|tid)\b)[A-Za-z][\w-]+(?:\s[A-Za-z][\w-]*)?",
+                       re.IGNORECASE)
+
+
+def _told_apart_by_brackets(arms: list[ArmDraft], text: str) -> None:
+    """Arms not told apart (none got anything, or all got the same) each take what the text writes right before the
+    arm's bracketed label: "receive Dex (DEX group, n = 30) or saline (CON group, n = 30)" gives CON saline, not the
+    trial's drug; "to 5-FU alone (arm A) and 69 to 5-FU + IFN (arm B)" gives arm A 5-FU only. What every arm had that
+    no bracket names stays when the sentence names it before the brackets ("receive six cycles of paclitaxel and
+    carboplatin followed by either four cycles of topotecan (TC-Top) or surveillance (TC)"), or when it is an operation
+    or radiotherapy (the setting: "allogeneic hematopoietic cell transplantation following fludarabine … or ATG …");
+    not a drug only the title names ("Enoxaparin, Pentoxifylline and …": the arm that got it says so)."""
+    if len(arms) < 2 or len({tuple(sorted(str(i["name"]).lower() for i in a.interventions)) for a in arms}) != 1:
+        return
+    found = [_got_before_label(a.label, text) if a.label else ([], -1) for a in arms]
+    got = [g for g, _ in found]
+    if sum(1 for g in got if g) < 2 or len({tuple(str(i["name"]).lower() for i in g) for g in got if g}) < 2:
+        return  # one arm named so proves nothing; two named alike are dose arms ("10 μg (arm A), 100 μg (arm B)")
+    first = min(at for g, at in found if g)
+    lead = text[text.rfind(". ", 0, first) + 1:first].lower()  # the sentence of the brackets, up to the first
+    for arm, given in zip(arms, got, strict=True):
+        if given:
+            arm.interventions = given + [i for i in arm.interventions if not any(named_already(i, g) for g in got)
+                                         and (str(i["name"]).lower() in lead or i["type"] in _SETTING_TYPES)]
+
+
+def _empty_arms_by_brackets(arms: list[ArmDraft], text: str) -> None:
+    """An arm that got nothing named yet takes what the text writes right before its bracketed label: "randomized to
+    DOX 50 mg/m(2) … and VNB 25 mg/m(2) … (arm 1) or DOX 70 mg/m(2) IV on day 1 (arm 2)" gives arm 2 DOX, "either
+    … propofol (group P) or sevoflurane (group S)" group S sevoflurane."""
+    for arm in arms:
+        if not arm.interventions and arm.label:
+            arm.interventions = _got_before_label(arm.label, text)[0]
+
+
+def _got_before_label(label: str, text: str) -> tuple[list[dict[str, str | None]], int]:
+    """What the text names right before the label's bracket ("saline (CON group, n = 30)", "… plus RT (A)" for "arm A"):
+    the treatments it names, its codes spelled out ("PTX, UDCA and LMWH"), else the thing as written when it is a word
+    or two ("saline", "no medication"; not the group's own name: "cessation group (group B)"); and where the bracket
+    opens. Nothing (and -1) when no bracket opens with the label."""
+    lettered = _LETTERED_LABEL.fullmatch(label)
+    keys = [label, lettered.group(1)] if lettered else [label]
+    if not any(f"({k}" in text or f"(the {k}" in text for k in keys):
+        return [], -1
+    opening = rf"(?:{'|'.join(map(re.escape, keys))})(?:\s+(?:group|arm)\b|\s*[,;:=]|$)"  # re's cache compiles it once
+    for m in _BRACKET.finditer(text):
+        if not re.match(opening, re.sub(r"^the\s+", "", m.group(1))):
+            continue
+        # no other bracket, but one closing a list's item ends it: "receive A (A group), B (B group) or …"
+        before = re.sub(r"\([^()]*\)", "", re.sub(r"\([^()]*\)\s*,", ";", text[max(0, m.start() - 100):m.start()]))
+        opens = [o.end() for o in _GOT_OPENS.finditer(before)]
+        written = before[opens[-1]:].strip() if opens else ""
+        phrase = _GROUP_WORD_END.sub("", written)
+        if not phrase or "(" in phrase or ")" in phrase or ". " in phrase:
+            return [], -1  # not across a sentence's end: "received physical training alone. In addition, a … (WLC group)"
+        named = interventions_in(_CODE.sub(lambda c: _spelled(c.group(), text) or c.group(), phrase))  # "Dex"
+        if not named and phrase == written and _A_WORD_OR_TWO.fullmatch(phrase) and not _NOT_RECEIVED.search(phrase) \
+                and not MODIFIER_WORD.fullmatch(phrase.split()[-1]) and not _HOW_GIVEN_WORD.fullmatch(phrase):
+            named = [_non_drug(phrase)]
+        return named, m.start()
+    return [], -1
+
+
+#: The kinds of treatment every arm may share as the trial's setting: an operation, radiotherapy.
+_SETTING_TYPES = frozenset({"procedure", "radiation"})
+#: A lettered or numbered arm, known in its bracket by the letter alone: "arm A" in "… plus radiotherapy (RT) (A)".
+_LETTERED_LABEL = quick(r"(?:arm|group)\s+([A-Z]|[0-9]|I{1,3}|IV)", re.IGNORECASE)
+#: A word that may be a code the text defines: "Dex", "PTX", "UDCA".
+_CODE = quick(r"(?<![\w-])[A-Z][A-Za-z0-9+/-]{1,7}(?![\w-])")
 
 
 def _comparators(arms: list[ArmDraft], non_drugs: list[dict[str, str | None]]) -> None:
