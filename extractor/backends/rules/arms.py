@@ -724,7 +724,10 @@ _ARM_SHAPES: tuple[Shape, ...] = (_labelled_arms, _counted_regimen_arms, _paired
 
 def arms_compared_in_results(title: str | None, sentences: list[str], glossary: str = "") -> list[ArmDraft]:
     """The arms of a randomised trial as its results compare them (``_results_compared_arms``): the last source, for a
-    trial whose methods name fewer than two arms."""
+    trial whose methods name fewer than two arms. The shape is read once first: most such trials (single-arm ones)
+    compare nothing, and need not go through the rest of ``find_arms``."""
+    if len(_results_compared_arms(title, sentences, " ".join(sentences), NamedGroups())) < 2:
+        return []
     return find_arms(title, sentences, glossary, (_results_compared_arms,))
 
 
