@@ -8,6 +8,7 @@ from extractor.backends.rules.arms import (
     _control_of_placebo,
     _cut_short,
     _fold_part_arm,
+    _initials_of,
     _names_a_part,
     _size_before,
     find_arms,
@@ -100,3 +101,15 @@ def test_no_size_from_a_decimals_tail():
     assert _size_before(text, text.index("conventionally")) is None
     text = "Median overall survival in 275 patients allocated EOC was 11·3 months"
     assert _size_before(text, text.index("EOC")).group("n") == "275"
+
+
+def test_initials_of_the_other_arms_name():
+    assert _initials_of("WS", "whole-stomach")
+    assert _initials_of("NGT", "narrow gastric tube")
+    assert not _initials_of("WS", "whole stomach group")
+    assert not _initials_of("ws", "whole-stomach")
+
+
+def test_patients_counted_after_a_time_are_a_size():
+    text = "11.3 months compared with 8.8 months in 278 patients allocated mEOC+P."
+    assert _size_before(text, text.index("mEOC")).group("n") == "278"

@@ -1202,12 +1202,15 @@ _EVENTS_COUNTED_BEFORE = quick(r"\b\d[\d.]*\s+(?:(?:\w+\s+)?(?:relapses|recurren
                                re.IGNORECASE)
 
 
+_PEOPLE = quick(r"patients|participants|subjects|women|men|pts", re.IGNORECASE)
+
+
 def _size_before(text: str, start: int) -> re.Match[str] | None:
-    """The arm's size printed before its name at ``start`` (``_SIZE_BEFORE``), unless the sentence counts events before
-    it ("36 relapses in the FU+Cisplatin arm and 30 in the nihil arm": 30 relapses, not 30 patients)."""
+    """The arm's size printed before its name at ``start`` (``_SIZE_BEFORE``), unless it is a bare number and the sentence
+    counts events before it ("36 relapses in the FU+Cisplatin arm and 30 in the nihil arm": 30 relapses, not 30 patients)."""
     found = _SIZE_BEFORE.search(text[max(0, start - 60):start])
-    if found is None:
-        return None
+    if found is None or _PEOPLE.search(found.group()):
+        return found  # "in 278 patients allocated mEOC+P" counts patients whatever came before
     back = max(0, start - 200)
     opened = max((m.end() for m in _SENTENCE_END.finditer(text, back, start)), default=back)
     return None if _EVENTS_COUNTED_BEFORE.search(text, opened, start) else found
@@ -1346,7 +1349,8 @@ def _fold_part_arm(arms: list[ArmDraft], low: str, glossary: str) -> list[ArmDra
     """Of three arms found, one that is another under a second name is folded into it (``_fold_into``): one named by an
     abbreviation the text defines for the other ("standard care (SC)", "paravertebral block (PVB)"), or, where the text
     (``low``: lowercased) says there are two arms, by a part of the other's name ("Cisplatin" of "FU+Cisplatin",
-    "control" of "waitlist control"), the other's name cut short ("Ropi" of "ropivacaine", "suture" of "sutures"), or
+    "control" of "waitlist control"), the other's name cut short ("Ropi" of "ropivacaine", "suture" of "sutures") or its
+    initials ("WS" of "whole-stomach"), or
     "control" beside "placebo" (under the name the text uses more)."""
     if len(arms) != 3:
         return arms
@@ -1354,7 +1358,8 @@ def _fold_part_arm(arms: list[ArmDraft], low: str, glossary: str) -> list[ArmDra
     found = [(a, b) for a, b in pairs if _abbreviates(a.label or "", b.label or "", glossary)]
     if not found and _TWO_ARMS.search(low) is not None and _declared_arm_count(low) is None:
         found = [(a, b) for a, b in pairs if _names_a_part(a.label or "", b.label or "")
-                 or _cut_short(a.label or "", b.label or "") or _control_of_placebo(a.label or "", b.label or "", low)]
+                 or _cut_short(a.label or "", b.label or "") or _initials_of(a.label or "", b.label or "")
+                 or _control_of_placebo(a.label or "", b.label or "", low)]
     return _fold_into(arms, *found[0]) if len(found) == 1 else arms
 
 
@@ -1370,6 +1375,14 @@ def _cut_short(part: str, whole: str) -> bool:
     pyridostigmine" (not "Gem" of "GemCis", a regimen's first drug)."""
     rest = whole[len(part):]
     return len(part) >= 3 and whole.lower().startswith(part.lower()) and rest.isalpha() and rest.islower()
+
+
+def _initials_of(abbr: str, name: str) -> bool:
+    """Whether ``abbr`` spells the initials of ``name``'s words: "WS" of "whole-stomach" ("the whole-stomach group (WS
+    group, n=52)")."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    return 2 <= len(abbr) <= 5 and len(words) == len(abbr) and abbr.isupper() and \
+        "".join(w[0] for w in words).upper() == abbr
 
 
 def _control_of_placebo(part: str, whole: str, low: str) -> bool:
