@@ -71,7 +71,9 @@ _SECOND_COUNT = quick(r"(?:and|,)\s+\d")
 #: Arms and their counts listed in one bracket: "(GCa, n = 212; MIC, n = 210)".
 _COUNTED_LABEL = quick(rf"(?:(?<=\()|(?<=;\s))(?P<a>{_ABBREV}),?\s*[nN]\s*=\s*(?P<n>\d+)\s*(?=[;)])")
 _COUNTED_LABELS = quick(rf"\({_ABBREV},?\s*[nN]\s*=\s*\d+\s*(?:;\s*{_ABBREV},?\s*[nN]\s*=\s*\d+\s*)+\)")
-_N_AFTER = quick(r"^\s*[\[(]?\s*(?:[^()\[\]]{0,40}?[;,]\s*)?[nN]\s*=\s*(?P<n>\d+)")
+#: A size in brackets after a name: "(group B; n=59)", "(n = 20)"; not after a percentage ("the stent group (46.9%, n = 15)"
+#: counts the events).
+_N_AFTER = quick(r"^\s*[\[(]?\s*(?!\d[\d.,·]*\s*%\s*[;,])(?:[^()\[\]]{0,40}?[;,]\s*)?[nN]\s*=\s*(?P<n>\d+)")
 _NON_DRUG = (
     (re.compile(r"\bplacebo\b", re.I), "placebo", "other"),
     (re.compile(r"\bbest supportive care\b", re.I), "best supportive care", "other"),
@@ -325,7 +327,7 @@ def _named_and_ordered(arms: list[ArmDraft], low: str, glossary: str, named: Nam
     _name_by_abbreviation(arms, abbreviations)
     _regimens_as_defined(arms, abbreviations)
     _rename_generic(arms)
-    arms = _fold_generic_arm(arms)
+    arms = _fold_part_arm(_fold_generic_arm(arms), low, glossary)
     _label_by_bracketed_name(arms, low)
     _add_distinctive_aliases(arms, low)
     _add_spacing_aliases(arms)
@@ -1176,8 +1178,8 @@ def _long_form(sentence: str, bracket: int) -> str:
 
 # ---------------------------------------------------------------- arm sizes
 
-_SIZE_BEFORE = quick(  # "275 patients allocated", "182 in the", "14 were treated with", "(n = 53) in the"
-    r"(?<![\d:])(?P<n>\d[\d,]*)\s+(?:(?:eligible |evaluable )?(?:patients|participants|subjects|women|men|pts)\s+)?"
+_SIZE_BEFORE = quick(  # "275 patients allocated", "182 in the", "14 were treated with"; not a decimal's tail ("3.77 ± 1.85 in the")
+    r"(?<![\d:.·])(?P<n>\d[\d,]*)\s+(?:(?:eligible |evaluable )?(?:patients|participants|subjects|women|men|pts)\s+)?"
     r"(?:(?:were|was)\s+)?(?:(?:randomly\s+)?(?:allocated|assigned|randomi[sz]ed)\s+(?:to\s+)?|in\s+|treated\s+with\s+|"
     r"received\s+|receiving\s+|on\s+|to\s+(?:receive\s+)?)(?:the\s+)?$",
     re.IGNORECASE,
@@ -1194,8 +1196,31 @@ _RESPECTIVE_SIZES = quick(
     r"(?P<names>[^.;]{2,120}?),?\s+respectively",
     re.IGNORECASE,
 )
-#: "randomized to TT or SoC": the count before is the trial's, not the first arm's.
-_ANOTHER_ARM_FOLLOWS = quick(r"^\s*(?:arms?|groups?)?\s*(?:,|or|and|versus|vs\.?)\s+(?!\d)", re.IGNORECASE)
+#: "randomized to TT or SoC", "randomised to capecitabine (N=46) or S-1": the count before is the trial's, not the first arm's.
+_ANOTHER_ARM_FOLLOWS = quick(r"^\s*(?:arms?|groups?)?\s*(?:\([^()]{1,20}\)\s*)?(?:,|or|and|versus|vs\.?)\s+(?!\d)", re.IGNORECASE)
+#: Events counted earlier in the sentence, or a time given with an arm: "There were 36 relapses in the FU+Cisplatin arm and
+#: 30 in the nihil arm", "(66 months with Cisplatin vs. 73 in the nihil group)".
+_EVENTS_COUNTED_BEFORE = quick(r"\b\d[\d.]*\s+(?:(?:\w+\s+)?(?:relapses|recurrences|deaths|events|responses|responders|"
+                               r"progressions|complications|infections|failures)\b|(?:months|weeks|days|years)\s+(?:with|in|for|on)\b)",
+                               re.IGNORECASE)
+
+
+_PEOPLE = quick(r"patients|participants|subjects|women|men|pts", re.IGNORECASE)
+
+
+def _size_before(text: str, start: int) -> re.Match[str] | None:
+    """The arm's size printed before its name at ``start`` (``_SIZE_BEFORE``), unless it is a bare number and the sentence
+    counts events before it ("36 relapses in the FU+Cisplatin arm and 30 in the nihil arm": 30 relapses, not 30 patients)."""
+    found = _SIZE_BEFORE.search(text[max(0, start - 60):start])
+    if found is None or _PEOPLE.search(found.group()):
+        return found  # "in 278 patients allocated mEOC+P" counts patients whatever came before
+    back = max(0, start - 200)
+    opened = max((m.end() for m in _SENTENCE_END.finditer(text, back, start)), default=back)
+    return None if _EVENTS_COUNTED_BEFORE.search(text, opened, start) else found
+
+
+#: Where a sentence ends: a stop before a capital or a number ("… arm. There were", "p=0·65). 62 patients"), not "vs. 73".
+_SENTENCE_END = quick(r"(?<!\bvs)(?<!\bv)[.!?]\s+(?=[A-Z0-9])")
 
 
 def _sizes_from_mentions(arms: list[ArmDraft], text: str, low: str) -> None:
@@ -1217,8 +1242,8 @@ def _sizes_from_mentions(arms: list[ArmDraft], text: str, low: str) -> None:
             for start, end in occurrences[alias]:
                 if any(other is not arm and _covers(places[id(other)], start, end) for other in arms):
                     continue  # "PC" inside "PC + D" belongs to the longer arm
-                before = None if _ANOTHER_ARM_FOLLOWS.match(text[end:end + 12]) else \
-                    _SIZE_BEFORE.search(text[max(0, start - 60):start])
+                before = None if _ANOTHER_ARM_FOLLOWS.match(text[end:end + 30]) else \
+                    _size_before(text, start)
                 found = before or _SIZE_AFTER.match(text[end:end + 25])
                 if found:
                     arm.n = int((found.groupdict().get("n") or found.group("m")).replace(",", ""))
@@ -1312,9 +1337,83 @@ def _fold_generic_arm(arms: list[ArmDraft]) -> list[ArmDraft]:
     if len(generic) != 1 or len(controls) != 1:
         return arms
     named = next(a for a in arms if a is not generic[0] and a is not controls[0])
-    named.aliases.extend(a for a in generic[0].aliases if a not in named.aliases)
-    named.n = named.n if named.n is not None else generic[0].n
-    return [a for a in arms if a is not generic[0]]
+    return _fold_into(arms, generic[0], named)
+
+
+#: Words that make a name another arm than the name inside it: "sham moxibustion", "no cooling", "mild cooling" (not
+#: when the name inside is a control's: "non-intervention control" is the "control" group).
+_ANOTHER_ARMS_WORDS = frozenset({"sham", "placebo", "no", "non", "without", "mild", "deep", "high", "low", "dose", "early",
+                                 "late", "delayed", "immediate", "short", "long", "term", "alone", "only", "standard"})
+#: The text says the trial has two arms: "the two arms", "both groups", "two treatment groups".
+_TWO_ARMS = quick(r"\b(?:two|2|both)[ -](?:(?:treatment|study|randomi[sz]ed)\s+)?(?:arms|groups)\b", re.IGNORECASE)
+
+
+def _fold_part_arm(arms: list[ArmDraft], low: str, glossary: str) -> list[ArmDraft]:
+    """Of three arms found, one that is another under a second name is folded into it (``_fold_into``): one named by an
+    abbreviation the text defines for the other ("standard care (SC)", "paravertebral block (PVB)"), or, where the text
+    (``low``: lowercased) says there are two arms, by a part of the other's name ("Cisplatin" of "FU+Cisplatin",
+    "control" of "waitlist control"), the other's name cut short ("Ropi" of "ropivacaine", "suture" of "sutures") or its
+    initials ("WS" of "whole-stomach"), or
+    "control" beside "placebo" (under the name the text uses more)."""
+    if len(arms) != 3:
+        return arms
+    pairs = [(a, b) for a in arms for b in arms if a is not b]
+    found = [(a, b) for a, b in pairs if _abbreviates(a.label or "", b.label or "", glossary)]
+    if not found and _TWO_ARMS.search(low) is not None and _declared_arm_count(low) is None:
+        found = [(a, b) for a, b in pairs if _names_a_part(a.label or "", b.label or "")
+                 or _cut_short(a.label or "", b.label or "") or _initials_of(a.label or "", b.label or "")
+                 or _control_of_placebo(a.label or "", b.label or "", low)]
+    return _fold_into(arms, *found[0]) if len(found) == 1 else arms
+
+
+def _names_a_part(part: str, whole: str) -> bool:
+    """Whether ``part``'s words are some of ``whole``'s ("Cisplatin" of "FU+Cisplatin"), and the others do not make another
+    arm of it (``_ANOTHER_ARMS_WORDS``)."""
+    inside, words = (frozenset(re.findall(r"[a-z0-9]+", name.lower())) for name in (part, whole))
+    return bool(inside) and inside < words and (not (words - inside) & _ANOTHER_ARMS_WORDS or CONTROL_LABEL.search(part) is not None)
+
+
+def _cut_short(part: str, whole: str) -> bool:
+    """Whether ``part`` is ``whole`` cut short within its last word: "Ropi" of "ropivacaine", "oral Pyridostigmin" of "oral
+    pyridostigmine" (not "Gem" of "GemCis", a regimen's first drug)."""
+    rest = whole[len(part):]
+    return len(part) >= 3 and whole.lower().startswith(part.lower()) and rest.isalpha() and rest.islower()
+
+
+def _initials_of(abbr: str, name: str) -> bool:
+    """Whether ``abbr`` spells the initials of ``name``'s words: "WS" of "whole-stomach" ("the whole-stomach group (WS
+    group, n=52)")."""
+    words = [w for w in re.split(r"[\s-]+", name) if w]
+    return 2 <= len(abbr) <= 5 and len(words) == len(abbr) and abbr.isupper() and \
+        "".join(w[0] for w in words).upper() == abbr
+
+
+def _control_of_placebo(part: str, whole: str, low: str) -> bool:
+    """Whether ``part`` and ``whole`` are the "control" and "placebo" arms of a trial of two, and ``whole`` is the name the
+    text (``low``) uses more ("placebo" when as often)."""
+    if {part.lower(), whole.lower()} != {"control", "placebo"}:
+        return False
+    kept = "placebo" if len(_occurrences(low, "placebo", plural=False)) >= len(_occurrences(low, "control", plural=False)) \
+        else "control"
+    return whole.lower() == kept
+
+
+def _abbreviates(abbr: str, name: str, glossary: str) -> bool:
+    """Whether the text defines ``abbr`` as a phrase ``name`` opens: "standard care (SC)", "paravertebral block (PVB)"."""
+    if not abbr.isupper() or len(name) <= len(abbr) or f"({abbr})" not in glossary:
+        return False
+    low = glossary.lower()
+    return any(m.group("abbr") == abbr and _opens_long_form(name.lower(), low[max(0, m.start() - 60): m.start()], abbr)
+               for m in _DEFINED_ABBREVIATION.finditer(glossary))
+
+
+def _fold_into(arms: list[ArmDraft], part: ArmDraft, whole: ArmDraft) -> list[ArmDraft]:
+    """``arms`` with ``part`` folded into ``whole``: one arm, under ``whole``'s label, with both's names, interventions and
+    the size either gives."""
+    whole.aliases.extend(a for a in part.aliases if a not in whole.aliases)
+    whole.n = whole.n if whole.n is not None else part.n
+    whole.interventions.extend(i for i in part.interventions if not named_already(i, whole.interventions))
+    return [a for a in arms if a is not part]
 
 
 #: An arm's label that names a comparator: "control", "usual care", "placebo", "wait-list", "observation".
