@@ -4638,9 +4638,31 @@ def _assign_timepoints(drafts: list[Draft], text: str) -> None:
                 unit = u or unit
                 filled.append((n, unit or "months"))
             points = list(reversed(filled))
-        if len(points) == len(group) and len(points) >= 2:
-            for d, (n, u) in zip(group, points, strict=True):
+        if len(points) >= 2 and len(group) % len(points) == 0:
+            for d, (n, u) in zip(group, _points_in_turn(group, points, text), strict=True):
                 d.timepoint = _timepoint(n, u)
+
+
+def _points_in_turn(group: list[Draft], points: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
+    """The landmark of each value of a run that lists its landmarks once for several arms: in turn within each arm
+    ("The 1-, 2-, and 3-year survival rates were 88.9%, 44.4%, and 16.7% for the vaccine group, and 75.0%, 18.8%, and
+    0% for the control group"), or each landmark for its arms in turn when the first two values are set against each
+    other ("1- and 2-year OS 50% vs 40% and 30% vs 20%")."""
+    arms, landmarks = len(group) // len(points), len(points)
+    within = [points[i % landmarks] for i in range(len(group))]
+    across = [points[i // arms] for i in range(len(group))]
+    if arms == 1:
+        return within
+    if group[0].measure == "rate_at_time":  # "were 31 and 36%, and 10 and 11%": the reading where survival falls
+        falls_within = _survival_falls([group[i: i + landmarks] for i in range(0, len(group), landmarks)])
+        if falls_within != _survival_falls([group[i::arms] for i in range(arms)]):
+            return within if falls_within else across
+    return across if _VERSUS.search(text, group[0].end, group[1].pos) else within
+
+
+def _survival_falls(series: list[list[Draft]]) -> bool:
+    """Whether each arm's survival, its values in landmark order, never rises from one landmark to the next."""
+    return all(a.value is not None and b.value is not None and a.value >= b.value for run in series for a, b in pairwise(run))
 
 
 #: A landmark the sentence names anywhere: "At 3 years, overall survival was 57%", "the 5-year relapse-free survival",
@@ -4673,13 +4695,15 @@ def _landmark(n: str, unit: str) -> str:
     return _timepoint(n, _LANDMARK_UNITS.get(unit, unit))
 
 
-_SHARED_UNIT_TIMES = quick(r"(\d+[-‐–]?(?:\s*,\s*\d+[-‐–]?)*\s*,?\s*(?:and|or)\s+\d+)[- ‐–]?(year|month|week)s?[- ]?\s*$", re.IGNORECASE)
+_SHARED_N = r"(?:\d+|one|two|three|four|five|six|ten|twelve)"
+_SHARED_UNIT_TIMES = quick(rf"\b({_SHARED_N}[-‐–]?(?:\s*,\s*{_SHARED_N}[-‐–]?)*\s*,?\s*(?:and|or)\s+{_SHARED_N})[- ‐–]?(year|month|week)s?[- ]?\s*$",
+                           re.IGNORECASE)  # "the 1-, 3- and 5-year", "The one, two, three and five-year"
 
 
 def _times_sharing_a_unit(before: str) -> list[tuple[str, str]]:
     """ "The 1-, 3- and 5-year [OS rates]": each number of the list, with the unit the last one prints."""
     m = _SHARED_UNIT_TIMES.search(before)
-    return [(n, m.group(2)) for n in re.findall(r"\d+", m.group(1))] if m else []
+    return [(n, m.group(2)) for n in re.findall(_SHARED_N, m.group(1), re.IGNORECASE)] if m else []
 
 
 def _assign_subgroups(drafts: list[Draft], text: str) -> None:
