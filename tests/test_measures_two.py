@@ -34,3 +34,18 @@ def _timed(text, arms=("A", "B")):
 ])
 def test_landmarks_listed_once_for_several_arms(text, expected):
     assert _timed(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "median" opening the words that lead to the percentage
+    ("The median percentage of days with diarrhea was 2.3% for A and 2.5% for B.", [("median", 2.3), ("median", 2.5)]),
+    ("The median score on the assessment checklist was 75% for the A group and 70% for the B group.",
+     [("median", 75.0), ("median", 70.0)]),
+    ("The percentage of time spent with a low pressure (median (IQR) 34 % (17-57) versus 50 % (35-64)) was similar.",
+     [("median", 34.0), ("median", 50.0)]),
+    # a time to a share, or a median of another number, names no median percentage
+    ("The median time to 50% recovery of the score was shorter with A.", [("proportion", 50.0)]),
+    ("The objective response rate and median OS were 44% and 9 months with A.", [("proportion", 44.0)]),
+])
+def test_a_median_percentage(text, expected):
+    assert [(d.measure, d.value) for d in _sentence_results(text, ["A", "B"]) if d.unit == "percent"] == expected

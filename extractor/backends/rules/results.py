@@ -1340,6 +1340,7 @@ def extract_sentence(
         return drafts  # the steps below only amend drafts: with none, the sentence's arms and subgroups need not be read
     _fill_units_for_not_reached(drafts)
     _differences_in_pairs(drafts, text)
+    _medians_in_runs(drafts, text)
     _attach_p_values(drafts, text)
     _given_arms(drafts, text, arms, _outside(arms, mentions), arm_labels or [], added_arm)
     _subject_arm_in_outcome_words(drafts, text, arms, mentions)
@@ -3138,6 +3139,8 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
         measure = _delivery_statistic(text, owner, start) or "proportion"
     elif _said_mean(text, max(0, owner.start - 12), start):
         measure = "mean"  # "a significant increase in mean prostate volume (14%)": the text says mean
+    elif "edian" in text and _median_names_value(text, owner, start):
+        measure = "median"  # "the median percentage of days with diarrhea was 2.3%", "a median of 3%"
     else:
         measure = "proportion"
     return Draft(canonical, measure, value, "percent", start, end, sentence, owner,
@@ -3194,6 +3197,22 @@ def _said_mean(text: str, start: int, end: int) -> bool:
     if mean is None or _OTHER_MEASURE.search(text, mean.end(), end):
         return False  # "Mean score was 15 points lower … and 13% more of the men said": the mean is the 15's
     return not _CHANGE_AFTER.search(text, min(end, mean.end() + 12), end)  # "mean reduction … was" is a mean
+
+
+#: "median" opening the words that lead to a percentage, with no number, comma or bracket between: "the median
+#: percentage of days with diarrhea was 2.3%", "median score on the checklist was 75%", "a median of 3%", "median (IQR)
+#: 34%"; not a time to a share ("The median time to 50% recovery"), nor a list ("median OS, were 4.4%").
+_MEDIAN_NAMES_VALUE = quick(r"(?<!\babove the )(?<!\bbelow the )(?<!\babove )(?<!\bbelow )\bmedian\b"
+                            r"(?P<words>(?:\s+(?!(?:time|follow|age|duration|number|and|or|vs|versus)\b)[A-Za-z][\w/-]*){0,8}?)\s*(?:\((?:IQR|range|interquartile range)\)\s*)?"
+                            r"(?:\b(?:was|were|of|reached|is)\s+(?:only\s+|about\s+|approximately\s+)?|[:=]\s*)?[-−–]?\s*$", re.IGNORECASE)
+
+
+def _median_names_value(text: str, owner: Mention, start: int) -> bool:
+    """Whether "median" names the percentage at ``start``: printed right before it ("(median (IQR) 34 %"), or opening
+    words that hold the outcome's name ("median percentage of days with diarrhea was 2.3%"; not "The objective response
+    rate and median OS were 44%")."""
+    said = _MEDIAN_NAMES_VALUE.search(text, max(0, start - 100), start)
+    return said is not None and (not said.group("words") or said.start() < owner.end)
 
 
 _OTHER_MEASURE = quick(r"\d\s*(?:points?|months?|days?|weeks?|years?|mg|kg|g|ml|cm|mm)\b", re.IGNORECASE)
@@ -3408,6 +3427,15 @@ def _fill_units_for_not_reached(drafts: list[Draft]) -> None:
         if d.not_reached:
             sibling = next((o.unit for o in drafts if o.unit and o.endpoint == d.endpoint and o.measure == "median"), None)
             d.unit = sibling or next((o.unit for o in drafts if o.unit in {"months", "weeks", "years"}), "months")
+
+
+def _medians_in_runs(drafts: list[Draft], text: str) -> None:
+    """The percentages printed after a median percentage of the same outcome are its other arms' medians: "median
+    percentage of days with diarrhea was 2.3% for 49 children allocated to A; 2.5% in 47 children allocated to B"."""
+    for a, b in pairwise(drafts):
+        if a.measure == "median" and a.unit == b.unit == "percent" and b.measure == "proportion" and a.mention is b.mention \
+                and b.pos - a.end < 100:
+            b.measure = "median"
 
 
 def _differences_in_pairs(drafts: list[Draft], text: str) -> None:
