@@ -49,3 +49,14 @@ def test_landmarks_listed_once_for_several_arms(text, expected):
 ])
 def test_a_median_percentage(text, expected):
     assert [(d.measure, d.value) for d in _sentence_results(text, ["A", "B"]) if d.unit == "percent"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The average HCT of the drainage was 18.04% with A.", [("mean", 18.04)]),
+    ("Adding almonds increased the plasma tocopherol level by a mean of 5.8 % with A.", [("mean", 5.8)]),
+    # a change told of the mean is no mean percentage (left to the rules of changes)
+    ("The mean liver volume decreased 2.9% with A.", [("proportion", 2.9)]),
+    ("At 3 days after surgery, the average pain score was 64% lower in the A group.", [("proportion", 64.0)]),
+])
+def test_a_mean_percentage(text, expected):
+    assert [(d.measure, d.value) for d in _sentence_results(text, ["A", "B"]) if d.unit == "percent"] == expected

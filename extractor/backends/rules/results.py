@@ -3139,8 +3139,8 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
         measure = _delivery_statistic(text, owner, start) or "proportion"
     elif _said_mean(text, max(0, owner.start - 12), start):
         measure = "mean"  # "a significant increase in mean prostate volume (14%)": the text says mean
-    elif "edian" in text and _median_names_value(text, owner, start):
-        measure = "median"  # "the median percentage of days with diarrhea was 2.3%", "a median of 3%"
+    elif ("edian" in text or "ean" in text or "verage" in text) and (said := _statistic_names_value(text, owner, start, end)):
+        measure = said  # "the median percentage of days with diarrhea was 2.3%", "a median of 3%", "average pain score was 64%"
     else:
         measure = "proportion"
     return Draft(canonical, measure, value, "percent", start, end, sentence, owner,
@@ -3199,20 +3199,28 @@ def _said_mean(text: str, start: int, end: int) -> bool:
     return not _CHANGE_AFTER.search(text, min(end, mean.end() + 12), end)  # "mean reduction … was" is a mean
 
 
-#: "median" opening the words that lead to a percentage, with no number, comma or bracket between: "the median
-#: percentage of days with diarrhea was 2.3%", "median score on the checklist was 75%", "a median of 3%", "median (IQR)
-#: 34%"; not a time to a share ("The median time to 50% recovery"), nor a list ("median OS, were 4.4%").
-_MEDIAN_NAMES_VALUE = quick(r"(?<!\babove the )(?<!\bbelow the )(?<!\babove )(?<!\bbelow )\bmedian\b"
+#: "median", "mean" or "average" opening the words that lead to a percentage, with no number, comma or bracket between:
+#: "the median percentage of days with diarrhea was 2.3%", "median score on the checklist was 75%", "a median of 3%",
+#: "median (IQR) 34%"; not a time to a share ("The median time to 50% recovery"), nor a list ("median OS, were 4.4%").
+_MEDIAN_NAMES_VALUE = quick(r"(?<!\babove the )(?<!\bbelow the )(?<!\babove )(?<!\bbelow )\b(?P<s>median|mean|average)\b"
                             r"(?P<words>(?:\s+(?!(?:time|follow|age|duration|number|and|or|vs|versus)\b)[A-Za-z][\w/-]*){0,8}?)\s*(?:\((?:IQR|range|interquartile range)\)\s*)?"
                             r"(?:\b(?:was|were|of|reached|is)\s+(?:only\s+|about\s+|approximately\s+)?|[:=]\s*)?[-−–]?\s*$", re.IGNORECASE)
 
 
-def _median_names_value(text: str, owner: Mention, start: int) -> bool:
-    """Whether "median" names the percentage at ``start``: printed right before it ("(median (IQR) 34 %"), or opening
-    words that hold the outcome's name ("median percentage of days with diarrhea was 2.3%"; not "The objective response
-    rate and median OS were 44%")."""
+def _statistic_names_value(text: str, owner: Mention, start: int, end: int) -> str | None:
+    """ "median" or "mean" when the text names the percentage at ``start`` one: the word printed right before it
+    ("(median (IQR) 34 %", "by a mean of 5.8 %"), or opening words that hold the outcome's name ("median percentage of
+    days with diarrhea was 2.3%", "the average HCT of drainage is 18.04%"; not "The objective response rate and median OS
+    were 44%"); not a change told of the mean ("the mean liver volume decreased 2.9%", "the average pain score was 64%
+    lower"): that is a difference."""
     said = _MEDIAN_NAMES_VALUE.search(text, max(0, start - 100), start)
-    return said is not None and (not said.group("words") or said.start() < owner.end)
+    if said is None or (said.group("words") and said.start() >= owner.end) or _TOLD_CHANGE_END.search(said.group("words")) \
+            or _BY_HOW_MUCH_AFTER.match(text, end):
+        return None
+    return "median" if said.group("s").lower() == "median" else "mean"
+
+
+_TOLD_CHANGE_END = quick(r"\b(?:increased|decreased|reduced|declined|fell|rose|dropped|improved|changed)$", re.IGNORECASE)
 
 
 _OTHER_MEASURE = quick(r"\d\s*(?:points?|months?|days?|weeks?|years?|mg|kg|g|ml|cm|mm)\b", re.IGNORECASE)
