@@ -31,6 +31,11 @@ def _timed(text, arms=("A", "B")):
     ("The 1- and 2-year survival rates were 50% vs 40% and 30% vs 20%.",
      [("rate_at_time", 50.0, "1 year"), ("rate_at_time", 40.0, "1 year"), ("rate_at_time", 30.0, "2 years"),
       ("rate_at_time", 20.0, "2 years")]),
+    # the landmark after the rate its values lead to
+    ("Median survival was 16.9 and 17.0 months, with 59.62% and 65.87% survival rates of 1 year and 27.28% and 27.93% "
+     "survival rates of 2 years, respectively.",
+     [("median", 16.9, None), ("median", 17.0, None), ("rate_at_time", 59.62, "1 year"), ("rate_at_time", 65.87, "1 year"),
+      ("rate_at_time", 27.28, "2 years"), ("rate_at_time", 27.93, "2 years")]),
 ])
 def test_landmarks_listed_once_for_several_arms(text, expected):
     assert _timed(text) == expected

@@ -99,7 +99,7 @@ _TIMEPOINT_BEFORE = quick(
     re.IGNORECASE,
 )
 _TIMEPOINT_AFTER = quick(
-    r"^\s*(?:rates?\s*)?(?:\([^)]{0,12}\)\s*)?at\s*(?P<n>\d+|one|two|three|four|five|six|ten|twelve|eighteen)\s*(?P<u>months?|years?|weeks?)",
+    r"^\s*(?:rates?\s*)?(?:\([^)]{0,12}\)\s*)?(?:at|(?<=rate )of|(?<=rates )of)\s*(?P<n>\d+|one|two|three|four|five|six|ten|twelve|eighteen)\s*(?P<u>months?|years?|weeks?)",
     re.IGNORECASE,
 )
 _VALUE_TIMEPOINT = quick(
