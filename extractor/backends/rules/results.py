@@ -99,7 +99,7 @@ _TIMEPOINT_BEFORE = quick(
     re.IGNORECASE,
 )
 _TIMEPOINT_AFTER = quick(
-    r"^\s*(?:rates?\s*)?(?:\([^)]{0,12}\)\s*)?at\s*(?P<n>\d+|one|two|three|four|five|six|ten|twelve|eighteen)\s*(?P<u>months?|years?|weeks?)",
+    r"^\s*(?:rates?\s*)?(?:\([^)]{0,12}\)\s*)?(?:at|(?<=rate )of|(?<=rates )of)\s*(?P<n>\d+|one|two|three|four|five|six|ten|twelve|eighteen)\s*(?P<u>months?|years?|weeks?)",
     re.IGNORECASE,
 )
 _VALUE_TIMEPOINT = quick(
@@ -1340,6 +1340,7 @@ def extract_sentence(
         return drafts  # the steps below only amend drafts: with none, the sentence's arms and subgroups need not be read
     _fill_units_for_not_reached(drafts)
     _differences_in_pairs(drafts, text)
+    _medians_in_runs(drafts, text)
     _attach_p_values(drafts, text)
     _given_arms(drafts, text, arms, _outside(arms, mentions), arm_labels or [], added_arm)
     _subject_arm_in_outcome_words(drafts, text, arms, mentions)
@@ -3138,6 +3139,8 @@ def _percent_draft(sentence: Sentence, owner: Mention, value: float | None, unit
         measure = _delivery_statistic(text, owner, start) or "proportion"
     elif _said_mean(text, max(0, owner.start - 12), start):
         measure = "mean"  # "a significant increase in mean prostate volume (14%)": the text says mean
+    elif ("edian" in text or "ean" in text or "verage" in text) and (said := _statistic_names_value(text, owner, start, end)):
+        measure = said  # "the median percentage of days with diarrhea was 2.3%", "a median of 3%", "average pain score was 64%"
     else:
         measure = "proportion"
     return Draft(canonical, measure, value, "percent", start, end, sentence, owner,
@@ -3194,6 +3197,30 @@ def _said_mean(text: str, start: int, end: int) -> bool:
     if mean is None or _OTHER_MEASURE.search(text, mean.end(), end):
         return False  # "Mean score was 15 points lower … and 13% more of the men said": the mean is the 15's
     return not _CHANGE_AFTER.search(text, min(end, mean.end() + 12), end)  # "mean reduction … was" is a mean
+
+
+#: "median", "mean" or "average" opening the words that lead to a percentage, with no number, comma or bracket between:
+#: "the median percentage of days with diarrhea was 2.3%", "median score on the checklist was 75%", "a median of 3%",
+#: "median (IQR) 34%"; not a time to a share ("The median time to 50% recovery"), nor a list ("median OS, were 4.4%").
+_MEDIAN_NAMES_VALUE = quick(r"(?<!\babove the )(?<!\bbelow the )(?<!\babove )(?<!\bbelow )\b(?P<s>median|mean|average)\b"
+                            r"(?P<words>(?:\s+(?!(?:time|follow|age|duration|number|and|or|vs|versus)\b)[A-Za-z][\w/-]*){0,8}?)\s*(?:\((?:IQR|range|interquartile range)\)\s*)?"
+                            r"(?:\b(?:was|were|of|reached|is)\s+(?:only\s+|about\s+|approximately\s+)?|[:=]\s*)?[-−–]?\s*$", re.IGNORECASE)
+
+
+def _statistic_names_value(text: str, owner: Mention, start: int, end: int) -> str | None:
+    """ "median" or "mean" when the text names the percentage at ``start`` one: the word printed right before it
+    ("(median (IQR) 34 %", "by a mean of 5.8 %"), or opening words that hold the outcome's name ("median percentage of
+    days with diarrhea was 2.3%", "the average HCT of drainage is 18.04%"; not "The objective response rate and median OS
+    were 44%"); not a change told of the mean ("the mean liver volume decreased 2.9%", "the average pain score was 64%
+    lower"): that is a difference."""
+    said = _MEDIAN_NAMES_VALUE.search(text, max(0, start - 100), start)
+    if said is None or (said.group("words") and said.start() >= owner.end) or _TOLD_CHANGE_END.search(said.group("words")) \
+            or _BY_HOW_MUCH_AFTER.match(text, end):
+        return None
+    return "median" if said.group("s").lower() == "median" else "mean"
+
+
+_TOLD_CHANGE_END = quick(r"\b(?:increased|decreased|reduced|declined|fell|rose|dropped|improved|changed)$", re.IGNORECASE)
 
 
 _OTHER_MEASURE = quick(r"\d\s*(?:points?|months?|days?|weeks?|years?|mg|kg|g|ml|cm|mm)\b", re.IGNORECASE)
@@ -3408,6 +3435,15 @@ def _fill_units_for_not_reached(drafts: list[Draft]) -> None:
         if d.not_reached:
             sibling = next((o.unit for o in drafts if o.unit and o.endpoint == d.endpoint and o.measure == "median"), None)
             d.unit = sibling or next((o.unit for o in drafts if o.unit in {"months", "weeks", "years"}), "months")
+
+
+def _medians_in_runs(drafts: list[Draft], text: str) -> None:
+    """The percentages printed after a median percentage of the same outcome are its other arms' medians: "median
+    percentage of days with diarrhea was 2.3% for 49 children allocated to A; 2.5% in 47 children allocated to B"."""
+    for a, b in pairwise(drafts):
+        if a.measure == "median" and a.unit == b.unit == "percent" and b.measure == "proportion" and a.mention is b.mention \
+                and b.pos - a.end < 100:
+            b.measure = "median"
 
 
 def _differences_in_pairs(drafts: list[Draft], text: str) -> None:
@@ -4638,9 +4674,31 @@ def _assign_timepoints(drafts: list[Draft], text: str) -> None:
                 unit = u or unit
                 filled.append((n, unit or "months"))
             points = list(reversed(filled))
-        if len(points) == len(group) and len(points) >= 2:
-            for d, (n, u) in zip(group, points, strict=True):
+        if len(points) >= 2 and len(group) % len(points) == 0:
+            for d, (n, u) in zip(group, _points_in_turn(group, points, text), strict=True):
                 d.timepoint = _timepoint(n, u)
+
+
+def _points_in_turn(group: list[Draft], points: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
+    """The landmark of each value of a run that lists its landmarks once for several arms: in turn within each arm
+    ("The 1-, 2-, and 3-year survival rates were 88.9%, 44.4%, and 16.7% for the vaccine group, and 75.0%, 18.8%, and
+    0% for the control group"), or each landmark for its arms in turn when the first two values are set against each
+    other ("1- and 2-year OS 50% vs 40% and 30% vs 20%")."""
+    arms, landmarks = len(group) // len(points), len(points)
+    within = [points[i % landmarks] for i in range(len(group))]
+    across = [points[i // arms] for i in range(len(group))]
+    if arms == 1:
+        return within
+    if group[0].measure == "rate_at_time":  # "were 31 and 36%, and 10 and 11%": the reading where survival falls
+        falls_within = _survival_falls([group[i: i + landmarks] for i in range(0, len(group), landmarks)])
+        if falls_within != _survival_falls([group[i::arms] for i in range(arms)]):
+            return within if falls_within else across
+    return across if _VERSUS.search(text, group[0].end, group[1].pos) else within
+
+
+def _survival_falls(series: list[list[Draft]]) -> bool:
+    """Whether each arm's survival, its values in landmark order, never rises from one landmark to the next."""
+    return all(a.value is not None and b.value is not None and a.value >= b.value for run in series for a, b in pairwise(run))
 
 
 #: A landmark the sentence names anywhere: "At 3 years, overall survival was 57%", "the 5-year relapse-free survival",
@@ -4673,13 +4731,15 @@ def _landmark(n: str, unit: str) -> str:
     return _timepoint(n, _LANDMARK_UNITS.get(unit, unit))
 
 
-_SHARED_UNIT_TIMES = quick(r"(\d+[-‐–]?(?:\s*,\s*\d+[-‐–]?)*\s*,?\s*(?:and|or)\s+\d+)[- ‐–]?(year|month|week)s?[- ]?\s*$", re.IGNORECASE)
+_SHARED_N = r"(?:\d+|one|two|three|four|five|six|ten|twelve)"
+_SHARED_UNIT_TIMES = quick(rf"\b({_SHARED_N}[-‐–]?(?:\s*,\s*{_SHARED_N}[-‐–]?)*\s*,?\s*(?:and|or)\s+{_SHARED_N})[- ‐–]?(year|month|week)s?[- ]?\s*$",
+                           re.IGNORECASE)  # "the 1-, 3- and 5-year", "The one, two, three and five-year"
 
 
 def _times_sharing_a_unit(before: str) -> list[tuple[str, str]]:
     """ "The 1-, 3- and 5-year [OS rates]": each number of the list, with the unit the last one prints."""
     m = _SHARED_UNIT_TIMES.search(before)
-    return [(n, m.group(2)) for n in re.findall(r"\d+", m.group(1))] if m else []
+    return [(n, m.group(2)) for n in re.findall(_SHARED_N, m.group(1), re.IGNORECASE)] if m else []
 
 
 def _assign_subgroups(drafts: list[Draft], text: str) -> None:
