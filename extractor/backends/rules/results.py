@@ -130,7 +130,7 @@ _SUBGROUP_PHRASE = quick(
     rf"{_WHO}(?P<a>{_WITH}[^,;:()]{{3,80}}?)(?=\s*(?:[,;:()]|\b(?:had|has|have|was|were|exhibit\w*|show\w*|achiev\w*|compared|versus|vs|experienc\w*|"
     r"display\w*|demonstrat\w*|derived|obtained|improved|benefit\w*|tended|remained|lived|survived|when)\b|$))"
     r"|\b[Ii]n\s+(?:the\s+)?(?:subgroup|subset)\s+of\s+(?P<c>[^,;:()]{3,60}?)(?=\s*[,;:()]|\s+(?:was|were|had|has|have)\b)"
-    r"|\b[Ii]n\s+(?:the\s+)?(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population))\b",
+    r"|\b[Ii]n\s+(?:the\s+)?(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population))\b(?!\s+analys)",  # not "In planned subgroup analyses"
 )
 #: What a text that holds a ``_SUBGROUP_PHRASE`` holds (a prefilter: searched once per sentence, not per value).
 _MAY_NAME_SUBGROUP = Keyed(quick(rf"{_WHO_WITH}|subgroup|subset|population"),
@@ -149,7 +149,7 @@ _NOT_SUBGROUP = quick(
     r"all patients|treated population|per[- ]protocol|evaluable|could be evaluated|^the study|^this|^our|^(?:absolute )?differences?$|"
     r"\b(?:total|whole|entire|efficacy|ITT|mITT)\s+population|\b(?:versus|vs)\b|\bplacebo\b|best supportive|"
     r"^[\w+/-]+-(?:treated|exposed)(?:\s+(?:and|or)\s+[\w+/-]+-(?:treated|exposed))?\s+patients$|"  # "VC-treated patients": an arm
-    r"^(?:received|receiving|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b|"
+    r"^(?:received|receiving|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b|^(?:did|do|were|was|had) not$|"  # "those who did not"
     r"\bwho (?:received|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b",  # an arm, not a subgroup
     re.IGNORECASE,
 )
@@ -4736,6 +4736,16 @@ _LEADING_SUBGROUP = quick(
     r"(?:(?:patients|those|subjects|women|men|participants)\s+(?P<a>(?:with|without|who|whose|harbou?ring)\s+[^,;:()]{3,80}?)"
     r"|(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population)))"
     r"\s*(?:\([^()]{0,30}\))?(?:,\s|(?<=\))\s+(?=the\s))", re.IGNORECASE)
+#: "In NSTE-ACS patients, the primary endpoint …", "Among under-five children, …": a sentence that opens on patients
+#: a word or three name (not a count, an arm's "CT-arm patients", nor the whole trial's "all", "evaluable" patients).
+_LEADING_NAMED_PATIENTS = quick(
+    r"^\W*(?:(?:by contrast|in contrast|however|similarly|likewise|conversely|moreover|furthermore|in addition),?\s+)?"
+    r"(?:in|among|for)\s+(?:the\s+)?"
+    r"(?P<s>(?!(?:all|both|each|these|those|such|other|remaining|our|this|the|study|trial|evaluable|assessable|enrolled|"
+    r"randomi[sz]ed|treated|included|analy[sz]ed|individual|most|many|some|several|few)\b)"
+    r"[A-Za-z][\w*+/-]*(?:\s+(?![\w-]*?\b(?:arms?|groups?)\b|(?:of|in|on|at|to|and|or|analys\w*)\b|\d)[\w*+/-]+){0,2}?\s+(?:patients|subjects|women|men|children|participants)"
+    r"(?:\s+(?:with|without|born|whose|aged|undergoing)\s+[^,;:()]{3,60}?)?)"  # "Among HIV-uninfected children born to …"
+    r"\s*(?:\([^()]{0,30}\))?,\s", re.IGNORECASE)
 #: "Median PFS in Japanese patients was 12.1 months … and 4.9 months …": the subject's subgroup.
 _SUBJECT_SUBGROUP = Keyed(quick(
     r"\b(?:(?:in|among)\s+(?:the\s+)?(?:(?:subgroup|subset)\s+of\s+)?"
@@ -4753,6 +4763,9 @@ def _clause_subgroup(text: str) -> tuple[str, int] | None:
     m = _LEADING_SUBGROUP.match(text)
     if m is not None:
         return _clean_subgroup(m.group("a") or m.group("b")), m.end()
+    n = _LEADING_NAMED_PATIENTS.match(text)
+    if n is not None:
+        return n.group("s"), n.end()
     s = _SUBJECT_SUBGROUP.search(text)
     if s is not None and not _DIGIT.search(text, 0, s.start()):  # the subject comes before every value
         return _clean_subgroup(s.group("s")), s.end()
@@ -4863,13 +4876,24 @@ def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[i
             o is not d and 0 <= last.start() - o.end < 70 and not _NEW_CLAUSE.search(text, o.end, last.start()) for o in drafts):
         last = None  # the phrase qualifies the number right before it (unless a bracket of its own values follows it)
     if last is None:
-        last = _SUBGROUP_AFTER.match(text[d.end: d.end + 90])
+        last = _SUBGROUP_AFTER.match(text[d.end: _after_window_end(text, d.end)])
     if last is None and _depth(text[d.end:]) < 0:
         close = closing_bracket(text, d.end)
         last = _SUBGROUP_AFTER.match(text[close + 1: close + 90]) if close is not None else None
         if last is not None and close is not None and _OWN_VALUES.match(text, close + 1 + last.end()):
             last = None  # "(27.1 vs 18.9 months), especially in the subgroup of X (22.5 vs 13.5 months)": X's own values
     return _clean_subgroup(last.group("a") or last.group("b") or last.groupdict().get("c") or "") if last is not None else None
+
+
+_BRACKET_OPENS = quick(r"\s*\(")
+
+
+def _after_window_end(text: str, end: int) -> int:
+    """Where the text after a value that may name its subgroup ends: 90 characters on, counted past the bracket
+    right after the value ("8·1% (from 28·1% [21·2–36·6] to 36·2% [28·7–43·8]; HR 0·77 …) in eligible patients")."""
+    opened = _BRACKET_OPENS.match(text, end)
+    close = closing_bracket(text, opened.end()) if opened else None
+    return (close if close is not None else end) + 90
 
 
 #: "… or those with X", "than those with X": a phrase naming the second side of a contrast; the values after it
