@@ -52,3 +52,18 @@ def test_subgroup_analyses_and_those_who_did_not_name_no_subgroup():
         "survival (HR, 0.45; P = .07)."))
     assert _subgroups("Grade 4 toxicity was 56% in patients receiving drug X and 29% in those who did not.",
                       ["drug X"])[1][1] is None
+
+
+@pytest.mark.parametrize("text", [
+    "Sedation was common (low dose, 8/44 [18.2%], high dose, 4/45 [8.9%]).",
+    "Only 25 patients (5.9%, overall; early, 4.5%; delayed, 8.3%) converted to secondary progressive disease.",
+    "The 30-day rate of stroke or death was 14.7% (nonfatal stroke, 12.5%; fatal stroke, 2.2%).",
+    "LDL-C fell in all groups: drug X plus placebo, 47.4%; drug X plus drug Y, 56.6%.",
+])
+def test_a_dose_combination_timing_or_event_heading_a_list_item_is_not_a_subgroup(text):
+    assert all(s is None for _, s in _subgroups(text))
+
+
+def test_a_site_heading_a_list_item_is_still_a_subgroup():
+    text = "Response rates were higher with drug X (58% v 41%; liver, 62% v 42%; lung, 58% v 35%)."
+    assert [s for _, s in _subgroups(text, ["drug X", "drug Y"])][2:] == ["liver", "liver", "lung", "lung"]

@@ -4858,7 +4858,11 @@ def _listed_subgroup(text: str, d: Draft) -> str | None:
 
 
 _NOT_LIST_LABEL = quick(r"\b(?:median|mean|rate|ratio|hazard|odds|range|ci|p|n|total|overall|respectively|and|or|vs?|versus)\b|^no\b"
-                             r"|(?-i:^[A-Z0-9+/-]+$)", re.IGNORECASE)
+                        r"|(?-i:^[A-Z0-9+/-]+$)"
+                        # an arm's dose, combination or timing ("low dose, 8/44 [18.2%]", "early, 4.5%; delayed, 8.3%"),
+                        # or an event counted ("nonfatal stroke, 12.5%; fatal stroke, 2.2%")
+                        r"|\b(?:doses?|mg|plus|early|delayed|immediate|deferred|fatal|nonfatal|deaths?|stroke|events?)\b",
+                        re.IGNORECASE)
 
 
 def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[int], named: bool) -> str | None:
