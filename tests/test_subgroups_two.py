@@ -67,3 +67,13 @@ def test_a_dose_combination_timing_or_event_heading_a_list_item_is_not_a_subgrou
 def test_a_site_heading_a_list_item_is_still_a_subgroup():
     text = "Response rates were higher with drug X (58% v 41%; liver, 62% v 42%; lung, 58% v 35%)."
     assert [s for _, s in _subgroups(text, ["drug X", "drug Y"])][2:] == ["liver", "liver", "lung", "lung"]
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("Patients with liver metastases had a lower ORR (8.7%) than those without (30.0%).",
+     ["liver metastases", "without liver metastases"]),
+    ("Three-year RFS was better in patients with positive CTL responses compared with those without "
+     "(85.7 and 33.3%, respectively; P=0.011).", ["positive CTL responses", "without positive CTL responses"]),
+])
+def test_those_without_after_patients_with_a_feature_are_without_it(text, labels):
+    assert [s for _, s in _subgroups(text)][:2] == labels

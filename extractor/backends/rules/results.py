@@ -4787,7 +4787,10 @@ _RESPECTIVE_SUBGROUPS = Keyed(quick(
     r"\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a>[^,;]{3,80}?)\s+and\s+(?:(?:those|patients)\s+with\s+)?(?P<b>[^,;]{3,80}?),?\s+respectively"
     r"|\bfor\s+(?P<a2>[\w-]+(?:\s+[\w-]+)?)\s+than\s+for\s+(?P<b2>[\w-]+(?:\s+[\w-]+)?)\b"  # "better for responders than for non-responders"
     r"|\b(?:patients|those)\s+with\s+and\s+without\s+(?P<w>[^,;()]{3,60}?)(?=\s+(?:by|on|at|according|were|was|had)\b|\s*[,(])"
-    r"[^;]{0,200}?\brespectively",
+    r"[^;]{0,200}?\brespectively"
+    # "better in patients with X compared with those without (85.7 and 33.3%, respectively)"
+    r"|\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a4>[^,;()]{3,80}?)\s+(?:compared\s+(?:with|to)|versus|vs\.?|than)\s+"
+    r"(?:patients|those)\s+without\s*[(\[][^()\[\]]*\brespectively",
     re.IGNORECASE,
 ), "respectively", "than")
 
@@ -4796,7 +4799,8 @@ _RESPECTIVE_SUBGROUPS = Keyed(quick(
 _CONTRASTED_SUBGROUPS = Keyed(quick(
     r"\b(?:[Pp]atients|[Tt]hose|[Ww]omen|[Mm]en)\s+with\s+(?P<a>[^,;:()]{3,60}?)\s+(?:had|showed|experienced|achieved)\b"
     r".{0,200}?\b(?:compared\s+(?:to|with)|than)\s+(?:(?:patients|those|women|men)\s+(?P<b>(?:with|without)\s+[^,;:().]{3,60}?)"
-    r"|(?P<b3>[\w+/-]+\s+patients))"  # "… had longer OS than EGFR-wild patients (74.8 vs. 25.3 months)"
+    r"|(?P<b3>[\w+/-]+\s+patients)"  # "… had longer OS than EGFR-wild patients (74.8 vs. 25.3 months)"
+    r"|(?:patients|those)\s+(?P<bw>without))"  # "… had a lower ORR (8.7%) than those without (30.0%)": without X
     r"(?=\s*(?:[,;:().]|$))"
 ), "compared", "than")
 
@@ -4824,8 +4828,9 @@ def _respective_subgroups(drafts: list[Draft], text: str) -> bool:
     if m is None:
         return False
     found = m.groupdict()
-    if found.get("w"):  # "patients with and without HER2 amplification … 34% and 7%, respectively"
-        labels = [_clean_subgroup(found["w"]), "without " + _clean_subgroup(found["w"])]
+    if found.get("w") or found.get("bw") or found.get("a4"):  # "patients with and without HER2 … 34% and 7%, respectively"
+        named = _clean_subgroup(found.get("w") or found.get("a4") or found["a"])
+        labels = [named, "without " + named]
     else:
         labels = [_clean_subgroup(found.get("a") or found.get("a2") or ""),
                   _clean_subgroup(found.get("b") or found.get("b2") or found.get("b3") or "")]
