@@ -4784,13 +4784,13 @@ def _semicolon_outside_brackets(text: str, start: int, end: int) -> bool:
 
 
 _RESPECTIVE_SUBGROUPS = Keyed(quick(
-    r"\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a>[^,;]{3,80}?)\s+and\s+(?:(?:those|patients)\s+with\s+)?(?P<b>[^,;]{3,80}?),?\s+respectively"
+    # "better in patients with X compared with those without (85.7 and 33.3%, respectively)": before "X and Y, respectively"
+    r"\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a4>[^,;()]{3,80}?)\s+(?:compared\s+(?:with|to)|versus|vs\.?|than)\s+"
+    r"(?:patients|those)\s+without\s*[(\[][^()\[\]]*\brespectively"
+    r"|\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a>[^,;]{3,80}?)\s+and\s+(?:(?:those|patients)\s+with\s+)?(?P<b>[^,;]{3,80}?),?\s+respectively"
     r"|\bfor\s+(?P<a2>[\w-]+(?:\s+[\w-]+)?)\s+than\s+for\s+(?P<b2>[\w-]+(?:\s+[\w-]+)?)\b"  # "better for responders than for non-responders"
     r"|\b(?:patients|those)\s+with\s+and\s+without\s+(?P<w>[^,;()]{3,60}?)(?=\s+(?:by|on|at|according|were|was|had)\b|\s*[,(])"
-    r"[^;]{0,200}?\brespectively"
-    # "better in patients with X compared with those without (85.7 and 33.3%, respectively)"
-    r"|\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a4>[^,;()]{3,80}?)\s+(?:compared\s+(?:with|to)|versus|vs\.?|than)\s+"
-    r"(?:patients|those)\s+without\s*[(\[][^()\[\]]*\brespectively",
+    r"[^;]{0,200}?\brespectively",
     re.IGNORECASE,
 ), "respectively", "than")
 
