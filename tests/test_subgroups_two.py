@@ -32,7 +32,6 @@ def test_a_sentence_opening_on_named_patients_holds_their_values(text, label):
     "Among 285 eligible patients, 55 patients (38.5%) responded.",
     "In evaluable patients, the response rate was 40%.",
     "In all patients, the response rate was 40%.",
-    "In the prespecified analysis of subjects with MELD < 28 (n = 120), OS was 68.6%.",
 ])
 def test_a_count_an_arm_or_the_whole_trial_opening_a_sentence_is_not_a_subgroup(text):
     assert all(s is None for _, s in _subgroups(text))
@@ -77,3 +76,19 @@ def test_a_site_heading_a_list_item_is_still_a_subgroup():
 ])
 def test_those_without_after_patients_with_a_feature_are_without_it(text, labels):
     assert [s for _, s in _subgroups(text)][:2] == labels
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("With a PTV of <= 1302 ml (n=41) the incidence of diarrhoea was 22.3% with drug X compared to 34.8% with drug Y.",
+     "PTV of <= 1302 ml"),
+    ("In patients with liver biopsies (n=91) overall response to drug X and drug Y was 53% and 18%, respectively.",
+     "liver biopsies"),
+    ("In the prespecified analysis of subjects with MELD < 28 (n = 120), OS was 68.6% with drug X versus 53.6% "
+     "with drug Y.", "MELD < 28"),
+])
+def test_a_sentence_opening_on_a_counted_feature_or_an_analysis_of_patients_with_it_holds_its_values(text, label):
+    assert {s for _, s in _subgroups(text, ["drug X", "drug Y"])} == {label}
+
+
+def test_a_follow_up_opening_a_sentence_is_not_a_subgroup():
+    assert _subgroups("With a median follow-up of 36 months (n = 80) the OS was 45%.") == [(45.0, None)]

@@ -4733,9 +4733,15 @@ def _clause_end(text: str, clause: tuple[str, int], drafts: list[Draft]) -> int:
 _LEADING_SUBGROUP = quick(
     r"^\W*(?:(?:by contrast|in contrast|however|similarly|likewise|conversely|moreover|furthermore|in addition),?\s+)?"
     r"(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?"  # "By contrast, for patients with X, …", "Among the 54 patients who …"
+    r"(?:(?:(?:pre-?specified|planned|exploratory|subgroup)\s+)?analys[ie]s\s+of\s+(?:the\s+)?)?"  # "In the prespecified analysis of subjects with X"
     r"(?:(?:patients|those|subjects|women|men|participants)\s+(?P<a>(?:with|without|who|whose|harbou?ring)\s+[^,;:()]{3,80}?)"
     r"|(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population)))"
-    r"\s*(?:\([^()]{0,30}\))?(?:,\s|(?<=\))\s+(?=the\s))", re.IGNORECASE)
+    # "(n=91) overall response …": a count's bracket ends the phrase before the clause's own words (not "and …")
+    r"\s*(?:\([^()]{0,30}\))?(?:,\s|(?<=\))\s+(?=(?!(?:and|or|vs|versus|compared)\b)[a-z]))", re.IGNORECASE)
+#: "With a PTV of <= 1302 ml (n=41) the actuarial incidence …": a sentence that opens on a counted feature.
+_LEADING_COUNTED_FEATURE = quick(
+    r"^\W*with\s+(?:an?\s+)?(?![^,;:()]*\b(?:follow|median|mean)\b)"  # not "With a median follow-up of 36 months"
+    r"(?P<a>[^,;:()]{3,60}?)\s*\(\s*n\s*=\s*\d+\s*\),?\s+(?=[a-z])", re.IGNORECASE)
 #: "In NSTE-ACS patients, the primary endpoint …", "Among under-five children, …": a sentence that opens on patients
 #: a word or three name (not a count, an arm's "CT-arm patients", nor the whole trial's "all", "evaluable" patients).
 _LEADING_NAMED_PATIENTS = quick(
@@ -4763,9 +4769,9 @@ def _clause_subgroup(text: str) -> tuple[str, int] | None:
     m = _LEADING_SUBGROUP.match(text)
     if m is not None:
         return _clean_subgroup(m.group("a") or m.group("b")), m.end()
-    n = _LEADING_NAMED_PATIENTS.match(text)
+    n = _LEADING_NAMED_PATIENTS.match(text) or _LEADING_COUNTED_FEATURE.match(text)
     if n is not None:
-        return n.group("s"), n.end()
+        return _clean_subgroup(n.group(n.lastgroup or "s")), n.end()
     s = _SUBJECT_SUBGROUP.search(text)
     if s is not None and not _DIGIT.search(text, 0, s.start()):  # the subject comes before every value
         return _clean_subgroup(s.group("s")), s.end()
