@@ -130,7 +130,7 @@ _SUBGROUP_PHRASE = quick(
     rf"{_WHO}(?P<a>{_WITH}[^,;:()]{{3,80}}?)(?=\s*(?:[,;:()]|\b(?:had|has|have|was|were|exhibit\w*|show\w*|achiev\w*|compared|versus|vs|experienc\w*|"
     r"display\w*|demonstrat\w*|derived|obtained|improved|benefit\w*|tended|remained|lived|survived|when)\b|$))"
     r"|\b[Ii]n\s+(?:the\s+)?(?:subgroup|subset)\s+of\s+(?P<c>[^,;:()]{3,60}?)(?=\s*[,;:()]|\s+(?:was|were|had|has|have)\b)"
-    r"|\b[Ii]n\s+(?:the\s+)?(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population))\b",
+    r"|\b[Ii]n\s+(?:the\s+)?(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population))\b(?!\s+analys)",  # not "In planned subgroup analyses"
 )
 #: What a text that holds a ``_SUBGROUP_PHRASE`` holds (a prefilter: searched once per sentence, not per value).
 _MAY_NAME_SUBGROUP = Keyed(quick(rf"{_WHO_WITH}|subgroup|subset|population"),
@@ -149,7 +149,7 @@ _NOT_SUBGROUP = quick(
     r"all patients|treated population|per[- ]protocol|evaluable|could be evaluated|^the study|^this|^our|^(?:absolute )?differences?$|"
     r"\b(?:total|whole|entire|efficacy|ITT|mITT)\s+population|\b(?:versus|vs)\b|\bplacebo\b|best supportive|"
     r"^[\w+/-]+-(?:treated|exposed)(?:\s+(?:and|or)\s+[\w+/-]+-(?:treated|exposed))?\s+patients$|"  # "VC-treated patients": an arm
-    r"^(?:received|receiving|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b|"
+    r"^(?:received|receiving|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b|^(?:did|do|were|was|had) not$|"  # "those who did not"
     r"\bwho (?:received|were (?:randomi[sz]ed|assigned|allocated|treated|given))\b",  # an arm, not a subgroup
     re.IGNORECASE,
 )
@@ -4793,9 +4793,25 @@ def _clause_end(text: str, clause: tuple[str, int], drafts: list[Draft]) -> int:
 _LEADING_SUBGROUP = quick(
     r"^\W*(?:(?:by contrast|in contrast|however|similarly|likewise|conversely|moreover|furthermore|in addition),?\s+)?"
     r"(?:in|among|for)\s+(?:the\s+)?(?:\d+\s+)?"  # "By contrast, for patients with X, …", "Among the 54 patients who …"
+    r"(?:(?:(?:pre-?specified|planned|exploratory|subgroup)\s+)?analys[ie]s\s+of\s+(?:the\s+)?)?"  # "In the prespecified analysis of subjects with X"
     r"(?:(?:patients|those|subjects|women|men|participants)\s+(?P<a>(?:with|without|who|whose|harbou?ring)\s+[^,;:()]{3,80}?)"
     r"|(?P<b>[^,;:()]{3,60}?\s+(?:subgroup|subset|population)))"
-    r"\s*(?:\([^()]{0,30}\))?(?:,\s|(?<=\))\s+(?=the\s))", re.IGNORECASE)
+    # "(n=91) overall response …": a count's bracket ends the phrase before the clause's own words (not "and …")
+    r"\s*(?:\([^()]{0,30}\))?(?:,\s|(?<=\))\s+(?=(?!(?:and|or|vs|versus|compared)\b)[a-z]))", re.IGNORECASE)
+#: "With a PTV of <= 1302 ml (n=41) the actuarial incidence …": a sentence that opens on a counted feature.
+_LEADING_COUNTED_FEATURE = quick(
+    r"^\W*with\s+(?:an?\s+)?(?![^,;:()]*\b(?:follow|median|mean)\b)"  # not "With a median follow-up of 36 months"
+    r"(?P<a>[^,;:()]{3,60}?)\s*\(\s*n\s*=\s*\d+\s*\),?\s+(?=[a-z])", re.IGNORECASE)
+#: "In NSTE-ACS patients, the primary endpoint …", "Among under-five children, …": a sentence that opens on patients
+#: a word or three name (not a count, an arm's "CT-arm patients", nor the whole trial's "all", "evaluable" patients).
+_LEADING_NAMED_PATIENTS = quick(
+    r"^\W*(?:(?:by contrast|in contrast|however|similarly|likewise|conversely|moreover|furthermore|in addition),?\s+)?"
+    r"(?:in|among|for)\s+(?:the\s+)?"
+    r"(?P<s>(?!(?:all|both|each|these|those|such|other|remaining|our|this|the|study|trial|evaluable|assessable|enrolled|"
+    r"randomi[sz]ed|treated|included|analy[sz]ed|individual|most|many|some|several|few)\b)"
+    r"[A-Za-z][\w*+/-]*(?:\s+(?![\w-]*?\b(?:arms?|groups?)\b|(?:of|in|on|at|to|and|or|analys\w*)\b|\d)[\w*+/-]+){0,2}?\s+(?:patients|subjects|women|men|children|participants)"
+    r"(?:\s+(?:with|without|born|whose|aged|undergoing)\s+[^,;:()]{3,60}?)?)"  # "Among HIV-uninfected children born to …"
+    r"\s*(?:\([^()]{0,30}\))?,\s", re.IGNORECASE)
 #: "Median PFS in Japanese patients was 12.1 months … and 4.9 months …": the subject's subgroup.
 _SUBJECT_SUBGROUP = Keyed(quick(
     r"\b(?:(?:in|among)\s+(?:the\s+)?(?:(?:subgroup|subset)\s+of\s+)?"
@@ -4813,6 +4829,9 @@ def _clause_subgroup(text: str) -> tuple[str, int] | None:
     m = _LEADING_SUBGROUP.match(text)
     if m is not None:
         return _clean_subgroup(m.group("a") or m.group("b")), m.end()
+    n = _LEADING_NAMED_PATIENTS.match(text) or _LEADING_COUNTED_FEATURE.match(text)
+    if n is not None:
+        return _clean_subgroup(n.group(n.lastgroup or "s")), n.end()
     s = _SUBJECT_SUBGROUP.search(text)
     if s is not None and not _DIGIT.search(text, 0, s.start()):  # the subject comes before every value
         return _clean_subgroup(s.group("s")), s.end()
@@ -4831,7 +4850,10 @@ def _semicolon_outside_brackets(text: str, start: int, end: int) -> bool:
 
 
 _RESPECTIVE_SUBGROUPS = Keyed(quick(
-    r"\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a>[^,;]{3,80}?)\s+and\s+(?:(?:those|patients)\s+with\s+)?(?P<b>[^,;]{3,80}?),?\s+respectively"
+    # "better in patients with X compared with those without (85.7 and 33.3%, respectively)": before "X and Y, respectively"
+    r"\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a4>[^,;()]{3,80}?)\s+(?:compared\s+(?:with|to)|versus|vs\.?|than)\s+"
+    r"(?:patients|those)\s+without\s*[(\[][^()\[\]]*\brespectively"
+    r"|\b(?:in|among|for)\s+(?:patients|those)\s+with\s+(?P<a>[^,;]{3,80}?)\s+and\s+(?:(?:those|patients)\s+with\s+)?(?P<b>[^,;]{3,80}?),?\s+respectively"
     r"|\bfor\s+(?P<a2>[\w-]+(?:\s+[\w-]+)?)\s+than\s+for\s+(?P<b2>[\w-]+(?:\s+[\w-]+)?)\b"  # "better for responders than for non-responders"
     r"|\b(?:patients|those)\s+with\s+and\s+without\s+(?P<w>[^,;()]{3,60}?)(?=\s+(?:by|on|at|according|were|was|had)\b|\s*[,(])"
     r"[^;]{0,200}?\brespectively",
@@ -4843,7 +4865,8 @@ _RESPECTIVE_SUBGROUPS = Keyed(quick(
 _CONTRASTED_SUBGROUPS = Keyed(quick(
     r"\b(?:[Pp]atients|[Tt]hose|[Ww]omen|[Mm]en)\s+with\s+(?P<a>[^,;:()]{3,60}?)\s+(?:had|showed|experienced|achieved)\b"
     r".{0,200}?\b(?:compared\s+(?:to|with)|than)\s+(?:(?:patients|those|women|men)\s+(?P<b>(?:with|without)\s+[^,;:().]{3,60}?)"
-    r"|(?P<b3>[\w+/-]+\s+patients))"  # "… had longer OS than EGFR-wild patients (74.8 vs. 25.3 months)"
+    r"|(?P<b3>[\w+/-]+\s+patients)"  # "… had longer OS than EGFR-wild patients (74.8 vs. 25.3 months)"
+    r"|(?:patients|those)\s+(?P<bw>without))"  # "… had a lower ORR (8.7%) than those without (30.0%)": without X
     r"(?=\s*(?:[,;:().]|$))"
 ), "compared", "than")
 
@@ -4871,8 +4894,9 @@ def _respective_subgroups(drafts: list[Draft], text: str) -> bool:
     if m is None:
         return False
     found = m.groupdict()
-    if found.get("w"):  # "patients with and without HER2 amplification … 34% and 7%, respectively"
-        labels = [_clean_subgroup(found["w"]), "without " + _clean_subgroup(found["w"])]
+    if found.get("w") or found.get("bw") or found.get("a4"):  # "patients with and without HER2 … 34% and 7%, respectively"
+        named = _clean_subgroup(found.get("w") or found.get("a4") or found["a"])
+        labels = [named, "without " + named]
     else:
         labels = [_clean_subgroup(found.get("a") or found.get("a2") or ""),
                   _clean_subgroup(found.get("b") or found.get("b2") or found.get("b3") or "")]
@@ -4905,7 +4929,11 @@ def _listed_subgroup(text: str, d: Draft) -> str | None:
 
 
 _NOT_LIST_LABEL = quick(r"\b(?:median|mean|rate|ratio|hazard|odds|range|ci|p|n|total|overall|respectively|and|or|vs?|versus)\b|^no\b"
-                             r"|(?-i:^[A-Z0-9+/-]+$)", re.IGNORECASE)
+                        r"|(?-i:^[A-Z0-9+/-]+$)"
+                        # an arm's dose, combination or timing ("low dose, 8/44 [18.2%]", "early, 4.5%; delayed, 8.3%"),
+                        # or an event counted ("nonfatal stroke, 12.5%; fatal stroke, 2.2%")
+                        r"|\b(?:doses?|mg|plus|early|delayed|immediate|deferred|fatal|nonfatal|deaths?|stroke|events?)\b",
+                        re.IGNORECASE)
 
 
 def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[int], named: bool) -> str | None:
@@ -4923,13 +4951,24 @@ def _subgroup_phrase(d: Draft, drafts: list[Draft], text: str, positions: list[i
             o is not d and 0 <= last.start() - o.end < 70 and not _NEW_CLAUSE.search(text, o.end, last.start()) for o in drafts):
         last = None  # the phrase qualifies the number right before it (unless a bracket of its own values follows it)
     if last is None:
-        last = _SUBGROUP_AFTER.match(text[d.end: d.end + 90])
+        last = _SUBGROUP_AFTER.match(text[d.end: _after_window_end(text, d.end)])
     if last is None and _depth(text[d.end:]) < 0:
         close = closing_bracket(text, d.end)
         last = _SUBGROUP_AFTER.match(text[close + 1: close + 90]) if close is not None else None
         if last is not None and close is not None and _OWN_VALUES.match(text, close + 1 + last.end()):
             last = None  # "(27.1 vs 18.9 months), especially in the subgroup of X (22.5 vs 13.5 months)": X's own values
     return _clean_subgroup(last.group("a") or last.group("b") or last.groupdict().get("c") or "") if last is not None else None
+
+
+_BRACKET_OPENS = quick(r"\s*\(")
+
+
+def _after_window_end(text: str, end: int) -> int:
+    """Where the text after a value that may name its subgroup ends: 90 characters on, counted past the bracket
+    right after the value ("8·1% (from 28·1% [21·2–36·6] to 36·2% [28·7–43·8]; HR 0·77 …) in eligible patients")."""
+    opened = _BRACKET_OPENS.match(text, end)
+    close = closing_bracket(text, opened.end()) if opened else None
+    return (close if close is not None else end) + 90
 
 
 #: "… or those with X", "than those with X": a phrase naming the second side of a contrast; the values after it
