@@ -39,7 +39,7 @@ from extractor.backends.rules.results import (
     name_primary_outcome,
     topic_arm,
 )
-from extractor.backends.rules.text import PLAIN, WORD_NUMBER, distinct, expansion, folded
+from extractor.backends.rules.text import PLAIN, ROUND_ASIDE, WORD_NUMBER, distinct, expansion, folded
 from extractor.backends.rules.vocabulary import (
     COUNTED_ONLY,
     Mention,
@@ -1545,7 +1545,7 @@ def _got_before_label(label: str, text: str) -> tuple[list[dict[str, str | None]
         if not re.match(opening, re.sub(r"^the\s+", "", m.group(1))):
             continue
         # no other bracket, but one closing a list's item ends it: "receive A (A group), B (B group) or …"
-        before = re.sub(r"\([^()]*\)", "", re.sub(r"\([^()]*\)\s*,", ";", text[max(0, m.start() - 100):m.start()]))
+        before = ROUND_ASIDE.sub("", re.sub(r"\([^()]*\)\s*,", ";", text[max(0, m.start() - 100):m.start()]))
         opens = [o.end() for o in _GOT_OPENS.finditer(before)]
         written = before[opens[-1]:].strip() if opens else ""
         phrase = _GROUP_WORD_END.sub("", written)

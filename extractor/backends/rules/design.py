@@ -958,12 +958,12 @@ _IN_ANALYSIS = quick(r"\s+in\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}?(?:analys[ie
 
 def _count_of(m: re.Match[str], text: str) -> int | None:
     """The count an enrolment match gives, or None when its number is not that count."""
-    if m.groupdict().get("n2"):
-        return _arm_total(m, text)
     if "between" in m.groupdict() and m.group("between") and _another_count_between(m.group("between")):
         return None  # "1,794 patients were screened, ... and 400 were randomized": not 1,794
     if _NOT_A_COUNT_AFTER.search(text[max(0, m.start() - 12): m.start()]):
         return None  # "38 of 54 children were treated": 54 is not the count treated; "score ≥ 80 were enrolled"
+    if m.groupdict().get("n2"):
+        return _arm_total(m)
     if _ONE_ARMS.match(text, m.end()) or _AFTER_ONE_ARM.search(text[max(0, m.start() - 80):m.start()]) \
             or _IN_ONE_ARM.match(text, m.end("n")):
         return None  # "214 were randomly assigned to EBRT, and 213 …", "170 patients in the A group and 176 …": one arm's
@@ -988,11 +988,9 @@ def _count_of(m: re.Match[str], text: str) -> int | None:
     return n
 
 
-def _arm_total(m: re.Match[str], text: str) -> int | None:
+def _arm_total(m: re.Match[str]) -> int | None:
     """The sum of the arms' counts a match holds ("447 and 371 patients, respectively, were analyzed": 818), or None when
-    its first number is a denominator or a threshold ("12 of 44 …")."""
-    if _NOT_A_COUNT_AFTER.search(text[max(0, m.start() - 12): m.start()]):
-        return None
+    one is no count."""
     counts = [word_to_int(m.group(g).replace("·", ".")) for g in ("n", "n2", "n3") if m.groupdict().get(g)]
     if any(n is None or n <= 0 for n in counts):
         return None

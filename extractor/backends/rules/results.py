@@ -1340,7 +1340,7 @@ def extract_sentence(
         return drafts  # the steps below only amend drafts: with none, the sentence's arms and subgroups need not be read
     _fill_units_for_not_reached(drafts)
     _differences_in_pairs(drafts, text)
-    _medians_in_runs(drafts, text)
+    _medians_in_runs(drafts)
     _attach_p_values(drafts, text)
     _given_arms(drafts, text, arms, _outside(arms, mentions), arm_labels or [], added_arm)
     _subject_arm_in_outcome_words(drafts, text, arms, mentions)
@@ -3437,7 +3437,7 @@ def _fill_units_for_not_reached(drafts: list[Draft]) -> None:
             d.unit = sibling or next((o.unit for o in drafts if o.unit in {"months", "weeks", "years"}), "months")
 
 
-def _medians_in_runs(drafts: list[Draft], text: str) -> None:
+def _medians_in_runs(drafts: list[Draft]) -> None:
     """The percentages printed after a median percentage of the same outcome are its other arms' medians: "median
     percentage of days with diarrhea was 2.3% for 49 children allocated to A; 2.5% in 47 children allocated to B"."""
     for a, b in pairwise(drafts):

@@ -19,8 +19,7 @@ from extractor.patterns import lowered, quick
 HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
 #: What the rule backend reads a document with: those hyphens as "-" and the narrow, thin and no-break spaces of
 #: typeset text ("95%\u2009CI", "12\u00a0months") as " ", one character for one.
-PLAIN = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ",
-                       "\u2008": " ", "\u200a": " "})
+PLAIN = HYPHENS | str.maketrans(dict.fromkeys("\u00a0\u2009\u202f\u2007\u2008\u200a", " "))
 
 _CASED_SYNTAX = quick(r"\\[ABDSWZN]|\(\?-i|\(\?[a-z]*i|\(\?P[<=]\w*[A-Z]")
 
